@@ -1,0 +1,131 @@
+import type { Lifetime } from "./lifetime.js";
+import type { LinearMemory } from "./memory.js";
+import type { Ptr } from "./ptr.js";
+import type { TypeTable } from "./type-table.js";
+
+/**
+ * How a collector reaches the weak references to an object, without knowing the weakref layout.
+ * Implemented by the heap. CPython's collector reads `PyWeakReference` fields directly; this is the
+ * same access as an interface.
+ *
+ * @example
+ * ```ts
+ * for (let wr = host.weakrefs.first(obj); wr !== 0; wr = host.weakrefs.next(wr)) {
+ *   if (host.weakrefs.hasCallback(wr)) pending.push(wr);
+ * }
+ * ```
+ */
+export interface WeakrefAccess {
+  /** The first weak reference to `obj`, or 0. */
+  first(obj: Ptr): Ptr;
+  /** The weak reference after `weakref` in its referent's list, or 0. */
+  next(weakref: Ptr): Ptr;
+  /** Whether the weak reference has a callback. */
+  hasCallback(weakref: Ptr): boolean;
+  /** Makes the weak reference dead (its referent becomes None) and unlinks it from the list. CPython: `_PyWeakref_ClearRef`. */
+  clear(weakref: Ptr): void;
+  /** Calls the callback of a cleared weak reference, reporting exceptions as unraisable. */
+  callCallback(weakref: Ptr): void;
+}
+
+/**
+ * What the runtime hands a {@link Collector} when it attaches it: the memory, the types, the
+ * lifetime operations and the few object-model services a cycle collector needs.
+ *
+ * @example
+ * ```ts
+ * class MyCollector implements Collector {
+ *   private host!: CollectorHost;
+ *   attach(host: CollectorHost) { this.host = host; }
+ *   // …
+ * }
+ * ```
+ */
+export interface CollectorHost {
+  /** The linear memory objects live in. */
+  readonly memory: LinearMemory;
+  /** The type registry, including the reference walker. */
+  readonly types: TypeTable;
+  /** Reference counting. */
+  readonly lifetime: Lifetime;
+  /** Weak reference access. */
+  readonly weakrefs: WeakrefAccess;
+  /**
+   * Calls `obj`'s PEP 442 finalizer (its type's `finalize` hook) with a temporary reference held,
+   * reporting an exception as unraisable. The caller sets the FINALIZED bit. CPython:
+   * `PyObject_CallFinalizer`.
+   */
+  callFinalizer(obj: Ptr): void;
+  /** Calls `obj`'s legacy `del` hook. CPython: `tp_del`. */
+  callLegacyFinalizer(obj: Ptr): void;
+  /** Drops `obj`'s references to break a cycle (the type's `clear` hook, or its declared slots). CPython: `tp_clear`. */
+  clearReferences(obj: Ptr): void;
+  /** Reports an exception no caller can receive (CPython's `sys.unraisablehook`). */
+  reportUnraisable(error: unknown, context: string, obj: Ptr): void;
+  /** A short description for debug output, like CPython's `<list 0x7f…>`. */
+  describe(obj: Ptr): string;
+}
+
+/**
+ * Counters every collector reports.
+ *
+ * @example
+ * ```ts
+ * const { collections, collected, maxPauseMs } = collector.stats();
+ * ```
+ */
+export interface CollectorStats {
+  /** Collections run (all generations, automatic and explicit). */
+  collections: number;
+  /** Objects freed by collections. */
+  collected: number;
+  /** Objects found unreachable but left alive (legacy finalizers). */
+  uncollectable: number;
+  /** Total time spent collecting, in milliseconds. */
+  totalPauseMs: number;
+  /** The longest single pause, in milliseconds. */
+  maxPauseMs: number;
+}
+
+/**
+ * A cycle collector: what refcounting alone cannot free. The runtime calls these methods; the
+ * collector owns the GC heads of tracked objects.
+ *
+ * @remarks
+ * Notifications come from the heap and from reference counting:
+ * - `onAllocate` after a GC-capable object is allocated (CPython: `_PyObject_GC_Link`), which is
+ *   where an automatic collection may start;
+ * - `onDeallocate` before a GC-capable object's memory is released (CPython: `PyObject_GC_Del`);
+ * - `onDecrefToNonZero` after a decref leaves a GC object alive, only when
+ *   `wantsDecrefNotifications` is true (candidate-root collectors such as Bacon–Rajan).
+ *
+ * @example
+ * ```ts
+ * const runtime = createRuntime({ collector: new MyCollector() });
+ * runtime.gc.collect();
+ * ```
+ */
+export interface Collector {
+  /** A short name (`"generational"`, `"incremental"`, `"bacon-rajan"`, …). */
+  readonly name: string;
+  /** Whether `onDecrefToNonZero` should be called; read once at attach time. */
+  readonly wantsDecrefNotifications: boolean;
+  /** Called once, before any other method. */
+  attach(host: CollectorHost): void;
+  /** Starts tracking a GC-capable object. CPython: `PyObject_GC_Track`. */
+  track(obj: Ptr): void;
+  /** Stops tracking an object. CPython: `PyObject_GC_UnTrack`. */
+  untrack(obj: Ptr): void;
+  /** Whether the object is tracked. CPython: `gc.is_tracked`. */
+  isTracked(obj: Ptr): boolean;
+  /** A GC-capable object was allocated. */
+  onAllocate(obj: Ptr): void;
+  /** A GC-capable object is about to be freed; it must not stay in any collector list. */
+  onDeallocate(obj: Ptr): void;
+  /** A decref left a GC object with a non-zero count (a possible cycle root). */
+  onDecrefToNonZero(obj: Ptr): void;
+  /** Runs a collection (of `generation` where that means something) and returns unreachable objects found. CPython: `gc.collect`. */
+  collect(generation?: number): number;
+  /** Current counters. */
+  stats(): CollectorStats;
+}

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { defineConfig } from "vitest/config";
+
+// One vitest project per workspace package, named after it. Tests run against source: every
+// `@pymem/<name>` import resolves to `packages/<name>/src/index.ts`, so no build is needed first.
+const packageNames = readdirSync("packages").filter((name) =>
+  existsSync(`packages/${name}/src/index.ts`),
+);
+const sourceAliases = Object.fromEntries(
+  packageNames.map((name) => [`@pymem/${name}`, resolve(`packages/${name}/src/index.ts`)]),
+);
+const appNames = readdirSync("apps").filter((name) => existsSync(`apps/${name}/src`));
+
+export default defineConfig({
+  test: {
+    projects: [
+      ...packageNames.map((name) => ({
+        resolve: { alias: sourceAliases },
+        test: { name: `@pymem/${name}`, root: `packages/${name}`, include: ["src/**/*.test.ts"] },
+      })),
+      ...appNames.map((name) => ({
+        resolve: { alias: sourceAliases },
+        test: { name: `apps/${name}`, root: `apps/${name}`, include: ["src/**/*.test.ts"] },
+      })),
+      {
+        test: {
+          name: "packaging",
+          root: "scripts",
+          include: ["**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
