@@ -1,0 +1,91 @@
+// Every published package must install on its own from its packed tarball into a fresh npm project
+// and work from both `import` and `require`, with correct types — and pass publint and attw.
+// Needs each package's dist/ (the root `pnpm test` builds first).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  dependencies?: Record<string, string>;
+}
+
+const repositoryRoot = resolve(import.meta.dirname, "..");
+const packagesDirectory = join(repositoryRoot, "packages");
+const manifests = new Map<string, { directory: string; manifest: Manifest }>();
+for (const name of readdirSync(packagesDirectory)) {
+  const directory = join(packagesDirectory, name);
+  const path = join(directory, "package.json");
+  if (!existsSync(path) || !existsSync(join(directory, "src/index.ts"))) continue;
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  if (!manifest.private) manifests.set(manifest.name, { directory, manifest });
+}
+
+/** A package's own name plus every @pymem package it depends on, transitively. */
+function withInternalDependencies(name: string, into = new Set<string>()): Set<string> {
+  if (into.has(name)) return into;
+  into.add(name);
+  for (const dependency of Object.keys(manifests.get(name)?.manifest.dependencies ?? {})) {
+    if (manifests.has(dependency)) withInternalDependencies(dependency, into);
+  }
+  return into;
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+const workDirectory = mkdtempSync(join(tmpdir(), "pymem-packaging-"));
+const tarballs = new Map<string, string>();
+
+beforeAll(() => {
+  const packDirectory = join(workDirectory, "tarballs");
+  mkdirSync(packDirectory);
+  for (const [name, { directory }] of manifests) {
+    const before = new Set(readdirSync(packDirectory));
+    run("pnpm", ["pack", "--pack-destination", packDirectory], directory);
+    const created = readdirSync(packDirectory).filter((file) => !before.has(file));
+    expect(created, `pnpm pack of ${name}`).toHaveLength(1);
+    tarballs.set(name, join(packDirectory, created[0]!));
+  }
+});
+
+afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
+
+describe.each([...manifests.keys()])("%s", (name) => {
+  it("passes publint and attw", () => {
+    const tarball = tarballs.get(name)!;
+    run("pnpm", ["exec", "publint", "run", "--strict", tarball], repositoryRoot);
+    const report = run("pnpm", ["exec", "attw", "--format", "json", "--no-emoji", tarball], repositoryRoot);
+    const problems = (JSON.parse(report) as { analysis?: { problems?: unknown[] } }).analysis?.problems ?? [];
+    expect(problems).toEqual([]);
+  });
+
+  it("installs alone from its tarball and works from import, require and TypeScript", () => {
+    const project = join(workDirectory, `consumer-${name.replace("/", "-")}`);
+    mkdirSync(project);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
+    const needed = [...withInternalDependencies(name)].map((dependency) => tarballs.get(dependency)!);
+    run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--offline", ...needed], project);
+
+    const esm = run("node", ["--input-type=module", "-e", `import * as m from "${name}"; console.log(JSON.stringify(Object.keys(m).sort()))`], project);
+    const cjs = run("node", ["-e", `console.log(JSON.stringify(Object.keys(require("${name}")).sort()))`], project);
+    const esmExports = JSON.parse(esm) as string[];
+    expect(esmExports.length).toBeGreaterThan(0);
+    expect(JSON.parse(cjs)).toEqual(esmExports);
+
+    // Types resolve under node16 for both an ES module and a CommonJS consumer.
+    const firstExport = esmExports[0]!;
+    writeFileSync(join(project, "esm.mts"), `import { ${firstExport} } from "${name}";\nexport const value = ${firstExport};\n`);
+    writeFileSync(join(project, "cjs.cts"), `import { ${firstExport} } from "${name}";\nexport const value = ${firstExport};\n`);
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: false, lib: ["ES2024", "DOM"], types: [] }, files: ["esm.mts", "cjs.cts"] }),
+    );
+    run(join(repositoryRoot, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], project);
+  });
+});
