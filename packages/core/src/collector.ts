@@ -1,3 +1,4 @@
+import type { Allocator } from "./allocator.js";
 import type { Lifetime } from "./lifetime.js";
 import type { LinearMemory } from "./memory.js";
 import type { Ptr } from "./ptr.js";
@@ -26,6 +27,12 @@ export interface WeakrefAccess {
   clear(weakref: Ptr): void;
   /** Calls the callback of a cleared weak reference, reporting exceptions as unraisable. */
   callCallback(weakref: Ptr): void;
+  /**
+   * Whether `obj` is itself a weak reference object. Collectors clear weak references found in the
+   * garbage before breaking cycles, so their callbacks can never see cleared objects (CPython:
+   * `PyWeakref_Check` in `handle_weakrefs`, bpo-38006). Optional: without it that protection is lost.
+   */
+  isWeakref?(obj: Ptr): boolean;
 }
 
 /**
@@ -64,6 +71,13 @@ export interface CollectorHost {
   reportUnraisable(error: unknown, context: string, obj: Ptr): void;
   /** A short description for debug output, like CPython's `<list 0x7f…>`. */
   describe(obj: Ptr): string;
+  /**
+   * The allocator objects come from. Collectors that thread lists through GC heads (CPython's
+   * generations) allocate their few list-head nodes here at attach time — the equivalent of
+   * CPython's `struct _gc_runtime_state` living in C memory. Optional for collectors that need no
+   * memory of their own; `GenerationalCollector` requires it.
+   */
+  readonly allocator?: Allocator;
 }
 
 /**

@@ -22,6 +22,18 @@ export const TypeFlags = {
    * visit like any other reference. CPython: `Py_TPFLAGS_HEAPTYPE`.
    */
   HEAPTYPE: 1 << 3,
+  /**
+   * A collector may stop tracking an instance that survives a collection when none of its
+   * references may be tracked (non-GC referents, or untracked instances of {@link TypeFlags.IMMUTABLE}
+   * GC types). The heap tracks it again if it ever changes. CPython: tuples, `_PyTuple_MaybeUntrack`
+   * in `untrack_tuples()` (every collection).
+   */
+  UNTRACK_WHEN_ATOMIC: 1 << 4,
+  /**
+   * Like {@link TypeFlags.UNTRACK_WHEN_ATOMIC}, but only during full (oldest-generation)
+   * collections. CPython ≤ 3.13: dicts, `_PyDict_MaybeUntrack` in `untrack_dicts()`.
+   */
+  UNTRACK_WHEN_ATOMIC_ON_FULL: 1 << 5,
 } as const;
 
 /**

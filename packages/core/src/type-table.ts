@@ -8,7 +8,13 @@ import { DerivedTypeFlags, TypeFlags, type TypeSpec } from "./type-spec.js";
 const ITEMS_NONE = 0;
 const ITEMS_INLINE = 1;
 const ITEMS_INDIRECT = 2;
-const PUBLIC_FLAGS = TypeFlags.GC | TypeFlags.IMMUTABLE | TypeFlags.BASETYPE | TypeFlags.HEAPTYPE;
+const PUBLIC_FLAGS =
+  TypeFlags.GC |
+  TypeFlags.IMMUTABLE |
+  TypeFlags.BASETYPE |
+  TypeFlags.HEAPTYPE |
+  TypeFlags.UNTRACK_WHEN_ATOMIC |
+  TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL;
 const INITIAL_TYPE_CAPACITY = 64;
 
 function growUint32(array: Uint32Array<ArrayBuffer>, minimum: number): Uint32Array<ArrayBuffer> {

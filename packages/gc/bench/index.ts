@@ -1,0 +1,160 @@
+/**
+ * Benchmarks of @pymem/gc against CPython 3.13, measured in the same run.
+ *
+ * - G1 live: N two-slot lists chained (`x = [prev, leaf]`) plus one shared leaf; a full
+ *   collection that frees nothing (pure traversal cost: update_refs + subtract_refs +
+ *   move_unreachable).
+ * - G2 cycles: N/2 unreachable 2-cycles of two-slot lists; one full collection frees all N.
+ * - Pause profile: automatic collections while building and dropping N objects (a mix of live
+ *   chains and garbage cycles) with 3.13's thresholds; prints max and p99 pause per collector.
+ *
+ * Run: `pnpm --filter @pymem/gc bench [N] [rounds]` (defaults 1,000,000 and 5). CPython is
+ * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py N rounds`; if it is missing only
+ * pymem's numbers are printed. Figures are the best of `rounds`.
+ */
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Ptr } from "@pymem/core";
+import { Heap } from "@pymem/heap";
+import { Refcounter } from "@pymem/refcount";
+import type { ManagedCollector } from "../src/api.js";
+import { GenerationalCollector } from "../src/generational-collector.js";
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const ROUNDS = Number(process.argv[3] ?? 5);
+
+interface CollectorFactory {
+  name: string;
+  create(heap: Heap): ManagedCollector;
+}
+
+const factories: CollectorFactory[] = [
+  { name: "generational", create: (heap) => new GenerationalCollector({ allocator: heap.allocator }) },
+];
+
+function fresh(factory: CollectorFactory) {
+  const heap = new Heap();
+  const rc = new Refcounter(heap);
+  const collector = factory.create(heap);
+  rc.attachCollector(collector);
+  collector.enabled = false;
+  return { heap, rc, collector };
+}
+
+function g1Live(factory: CollectorFactory): number {
+  const { heap, rc, collector } = fresh(factory);
+  const leaf = heap.newList();
+  const pair = [heap.none, leaf];
+  let head = heap.none;
+  for (let i = 0; i < N; i++) {
+    pair[0] = head;
+    const node = heap.newList(pair);
+    rc.decref(head);
+    head = node;
+  }
+  collector.collect(collector.generationCount - 1);
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = process.hrtime.bigint();
+    const found = collector.collect(collector.generationCount - 1);
+    const ns = Number(process.hrtime.bigint() - t0);
+    if (found !== 0) throw new Error(`G1 freed ${found}`);
+    best = Math.min(best, ns);
+  }
+  rc.decref(head);
+  rc.decref(leaf);
+  return best;
+}
+
+function g2Cycles(factory: CollectorFactory): number {
+  const { heap, rc, collector } = fresh(factory);
+  let best = Number.POSITIVE_INFINITY;
+  const pair = [heap.none, heap.none];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < N / 2; i++) {
+      const a = heap.newList(pair);
+      pair[0] = a;
+      const b = heap.newList(pair);
+      pair[0] = heap.none;
+      heap.listSetItem(a, 0, b);
+      rc.decref(a);
+      rc.decref(b);
+    }
+    const t0 = process.hrtime.bigint();
+    const found = collector.collect(collector.generationCount - 1);
+    const ns = Number(process.hrtime.bigint() - t0);
+    if (found < N - 2) throw new Error(`G2 found ${found}`);
+    best = Math.min(best, ns);
+  }
+  return best;
+}
+
+/** Pauses of automatic collections while a program builds N live objects and N garbage cycles. */
+function pauses(factory: CollectorFactory, n: number): { max: number; p99: number; count: number } {
+  const { heap, rc, collector } = fresh(factory);
+  const samples: number[] = [];
+  let started = 0n;
+  collector.callbacks.push((phase) => {
+    if (phase === "start") started = process.hrtime.bigint();
+    else samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  });
+  collector.enabled = true;
+  const pair = [heap.none, heap.none];
+  let head = heap.none;
+  for (let i = 0; i < n; i++) {
+    pair[0] = head;
+    const node = heap.newList(pair); // live chain
+    rc.decref(head);
+    head = node;
+    const a = heap.newList(); // garbage 2-cycle
+    const b = heap.newList([a]);
+    heap.listAppend(a, b);
+    rc.decref(a);
+    rc.decref(b);
+  }
+  collector.enabled = false;
+  rc.decref(head);
+  samples.sort((x, y) => x - y);
+  const p99 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] ?? 0;
+  return { max: samples.at(-1) ?? 0, p99, count: samples.length };
+}
+
+function cpython(): Record<string, number> | undefined {
+  const script = join(dirname(fileURLToPath(import.meta.url)), "workloads.py");
+  const result = spawnSync("python3", [script, String(N), String(ROUNDS)], {
+    env: { ...process.env, PYENV_VERSION: "3.13.0" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    console.log(`CPython not available (${result.stderr?.trim() || result.error?.message}); pymem only`);
+    return undefined;
+  }
+  const values: Record<string, number> = {};
+  for (const line of result.stdout.trim().split("\n")) {
+    const [name, value] = line.split(" ");
+    if (name === "version") console.log(`CPython ${value}`);
+    else values[name!] = Number(value);
+  }
+  return values;
+}
+
+const fmt = (ns: number) => `${(ns / 1e6).toFixed(2)} ms (${(ns / N).toFixed(1)} ns/object)`;
+const anchor = cpython();
+console.log(`N = ${N.toLocaleString()}, best of ${ROUNDS}`);
+for (const factory of factories) {
+  const g1 = g1Live(factory);
+  const g2 = g2Cycles(factory);
+  const ratio = (ours: number, theirs: number | undefined) =>
+    theirs === undefined ? "" : `  ×${(ours / theirs).toFixed(2)} CPython (${fmt(theirs)})`;
+  console.log(`[${factory.name}] G1 live   full collect: ${fmt(g1)}${ratio(g1, anchor?.g1)}`);
+  console.log(`[${factory.name}] G2 cycles full collect: ${fmt(g2)}${ratio(g2, anchor?.g2)}`);
+  for (const n of [100_000, 1_000_000]) {
+    const p = pauses(factory, n);
+    console.log(
+      `[${factory.name}] pauses building ${n.toLocaleString()} live + ${n.toLocaleString()} garbage cycles: ` +
+        `${p.count} collections, max ${p.max.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms`,
+    );
+  }
+}
+export type { Ptr };

@@ -1,0 +1,606 @@
+import {
+  type CollectorHost,
+  type CollectorStats,
+  DerivedTypeFlags,
+  GC_NEXT_OFFSET,
+  GC_PREV_MASK_FINALIZED,
+  GC_PREV_OFFSET,
+  GC_PREV_SHIFT,
+  IMMORTAL_REFCNT,
+  InvalidPointerError,
+  type LinearMemory,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  ReferenceStack,
+  TypeFlags,
+  type TypeTable,
+} from "@pymem/core";
+import type {
+  BaconRajanCollectorOptions,
+  DebugSink,
+  GcCallback,
+  GenerationStats,
+  ManagedCollector,
+} from "./api.js";
+import { CollectorState, defaultDebugSink } from "./collector-state.js";
+import { DebugFlags } from "./debug-flags.js";
+import { GcValueError } from "./errors.js";
+
+/*
+ * GC head use (the collector owns it; bit 0 of gc_prev is the shared FINALIZED flag):
+ *
+ *   gc_next  ┌──────────────────────────── 0 ⇔ untracked ────────────────┬──────────┬───────┐
+ *            │ 0 … 0                                                     │ TRACKED  │ color │
+ *            └───────────────────────────────────────────────────────────┴──bit 2───┴─1─0───┘
+ *   gc_prev  ┌──────────── root-buffer index + 1 (0 = not buffered) ────┬───────┬───────────┐
+ *            │                                                          │ spare │ FINALIZED │
+ *            └──────────────────────────────────────────────────────────┴─bit 1─┴───bit 0───┘
+ *
+ * Bacon–Rajan keeps no list of tracked objects (only candidate roots), so `get_objects` and
+ * `get_referrers` cannot enumerate anything and there are no generations to freeze.
+ */
+const COLOR_MASK = 3;
+const BLACK = 0; // in use (or free)
+const GRAY = 1; // possible member of a garbage cycle; during finalization: "in the garbage set"
+const WHITE = 2; // member of a garbage cycle
+const PURPLE = 3; // possible root of a garbage cycle
+const TRACKED = 4;
+const NEXT_WORD = GC_NEXT_OFFSET >> 2;
+const PREV_WORD = GC_PREV_OFFSET >> 2;
+
+const DEFAULTS: Omit<BaconRajanCollectorOptions, "debugSink"> = {
+  threshold: 10_001,
+  thresholdStep: 10_000,
+  thresholdMax: 1_000_000_000,
+  thresholdTrigger: 100,
+};
+
+/**
+ * A synchronous Bacon–Rajan cycle collector ("Concurrent Cycle Collection in Reference Counted
+ * Systems", ECOOP 2001, Fig. 2) with PHP's adaptive root-buffer threshold (`zend_gc.c`).
+ *
+ * @remarks
+ * - Candidate roots come from `onDecrefToNonZero` (purple, buffered once, O(1) removal through an
+ *   index kept in `gc_prev`); an automatic collection runs when the buffer reaches the threshold.
+ * - MarkRoots / ScanRoots / CollectRoots use explicit stacks, never recursion. Trial deletion
+ *   decrements and restores the objects' real reference counts in memory, as PHP does; no code
+ *   outside the collector runs while they are altered.
+ * - The white set then gets CPython's treatment: legacy finalizers make it uncollectable
+ *   (`garbage`), weakrefs are cleared and their callbacks called, PEP 442 finalizers run once, a
+ *   second trial deletion finds what the finalizers resurrected, and the rest is cleared.
+ * - Work is proportional to the subgraph reachable from the candidates, not to the heap.
+ *
+ * Use it where pauses must not grow with the number of live objects and most garbage cycles are
+ * small and recent.
+ *
+ * @example
+ * ```ts
+ * import { BaconRajanCollector, GcModule } from "@pymem/gc";
+ * const collector = new BaconRajanCollector({ threshold: 5000 });
+ * refcounter.attachCollector(collector);
+ * new GcModule(collector).collect();
+ * ```
+ */
+export class BaconRajanCollector implements ManagedCollector {
+  /** @inheritDoc */
+  readonly name = "bacon-rajan";
+  /** Candidate roots come from decrefs that leave an object alive. */
+  readonly wantsDecrefNotifications = true;
+  /** One "generation": the candidate roots. */
+  readonly generationCount = 1;
+  /** Whether a full root buffer starts a collection. */
+  enabled = true;
+
+  private readonly state: CollectorState;
+  private readonly options: Omit<BaconRajanCollectorOptions, "debugSink">;
+  private threshold: number;
+  private host: CollectorHost | undefined;
+  private memory!: LinearMemory;
+  private types!: TypeTable;
+  private roots = new Uint32Array(1024);
+  private rootCount = 0;
+  private collectingNow = false;
+  private readonly stack = new ReferenceStack(1024);
+  private readonly children = new ReferenceStack(256);
+  private readonly garbageSet = new ReferenceStack(256);
+
+  constructor(options: Partial<BaconRajanCollectorOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+    for (const [key, value] of Object.entries(this.options)) {
+      if (!Number.isInteger(value) || value <= 0) throw new GcValueError(`${key} must be a positive integer`);
+    }
+    this.threshold = this.options.threshold;
+    this.state = new CollectorState(1, options.debugSink ?? defaultDebugSink);
+  }
+
+  get debug(): number {
+    return this.state.debug;
+  }
+  set debug(flags: number) {
+    this.state.debug = flags;
+  }
+  get debugSink(): DebugSink {
+    return this.state.debugSink;
+  }
+  set debugSink(sink: DebugSink) {
+    this.state.debugSink = sink;
+  }
+  get garbage(): Ptr[] {
+    return this.state.garbage;
+  }
+  get callbacks(): GcCallback[] {
+    return this.state.callbacks;
+  }
+  get collecting(): boolean {
+    return this.collectingNow;
+  }
+
+  /** @inheritDoc */
+  attachedHost(): CollectorHost {
+    if (this.host === undefined) throw new Error("collector is not attached to a host");
+    return this.host;
+  }
+
+  /** @inheritDoc */
+  attach(host: CollectorHost): void {
+    if (this.host !== undefined) throw new Error("collector is already attached");
+    this.host = host;
+    this.memory = host.memory;
+    this.types = host.types;
+  }
+
+  // ───────────────────────────── tracking and notifications ─────────────────────────────
+
+  /** Starts tracking (black, not buffered). */
+  track(obj: Ptr): void {
+    this.checkGcObject(obj);
+    const u32 = this.memory.u32;
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) {
+      throw new InvalidPointerError(obj, "object already tracked by the garbage collector", this.types.typeName(obj));
+    }
+    u32[(obj >>> 2) + NEXT_WORD] = TRACKED | BLACK;
+  }
+
+  /** Stops tracking (and forgets it as a candidate root). */
+  untrack(obj: Ptr): void {
+    this.checkGcObject(obj);
+    this.forget(this.memory.u32, obj);
+  }
+
+  /** @inheritDoc */
+  isTracked(obj: Ptr): boolean {
+    const types = this.types;
+    if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
+    return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
+  }
+
+  /** @inheritDoc */
+  onAllocate(obj: Ptr): void {
+    const u32 = this.memory.u32;
+    u32[(obj >>> 2) + NEXT_WORD] = 0;
+    u32[(obj >>> 2) + PREV_WORD] = 0;
+  }
+
+  /** @inheritDoc */
+  onDeallocate(obj: Ptr): void {
+    this.forget(this.memory.u32, obj);
+  }
+
+  /** Bacon–Rajan `PossibleRoot(S)`: purple, buffered once; a full buffer starts a collection. */
+  onDecrefToNonZero(obj: Ptr): void {
+    const u32 = this.memory.u32;
+    const nextIndex = (obj >>> 2) + NEXT_WORD;
+    const next = u32[nextIndex]!;
+    if (next === 0 || (next & COLOR_MASK) === PURPLE) return;
+    u32[nextIndex] = TRACKED | PURPLE;
+    const prevIndex = (obj >>> 2) + PREV_WORD;
+    if (u32[prevIndex]! >>> GC_PREV_SHIFT !== 0) return; // already buffered
+    if (this.rootCount === this.roots.length) {
+      const bigger = new Uint32Array(this.roots.length * 2);
+      bigger.set(this.roots);
+      this.roots = bigger;
+    }
+    this.roots[this.rootCount++] = obj;
+    u32[prevIndex] = (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) | (this.rootCount << GC_PREV_SHIFT);
+    if (this.rootCount >= this.threshold && this.enabled && !this.collectingNow) this.collectMain(0);
+  }
+
+  /** Untracks and removes from the root buffer in O(1) (swap with the last root). */
+  private forget(u32: Uint32Array, obj: Ptr): void {
+    const prevIndex = (obj >>> 2) + PREV_WORD;
+    const slot = u32[prevIndex]! >>> GC_PREV_SHIFT;
+    if (slot !== 0) {
+      const last = this.roots[--this.rootCount]!;
+      if (last !== obj) {
+        this.roots[slot - 1] = last;
+        const lastPrev = (last >>> 2) + PREV_WORD;
+        u32[lastPrev] = (u32[lastPrev]! & GC_PREV_MASK_FINALIZED) | (slot << GC_PREV_SHIFT);
+      }
+    }
+    u32[prevIndex]! &= GC_PREV_MASK_FINALIZED;
+    u32[(obj >>> 2) + NEXT_WORD] = 0;
+  }
+
+  private checkGcObject(obj: Ptr): void {
+    const types = this.types;
+    const typeId = types.typeOf(obj);
+    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
+      const name = types.spec(typeId).name;
+      throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
+    }
+  }
+
+  // ───────────────────────────── gc module surface ─────────────────────────────
+
+  /** Collects the cycles reachable from the buffered candidate roots (`generation` must be 0). */
+  collect(generation = 0): number {
+    if (generation !== 0) throw new GcValueError("invalid generation");
+    return this.collectMain(0);
+  }
+
+  /** @inheritDoc */
+  stats(): CollectorStats {
+    return { ...this.state.totals };
+  }
+
+  /** `[buffered candidate roots]`. */
+  getCount(): number[] {
+    return [this.rootCount];
+  }
+
+  /** `[current adaptive threshold]`. */
+  getThreshold(): number[] {
+    return [this.threshold];
+  }
+
+  /** Sets the root-buffer threshold (0 disables automatic collection). */
+  setThreshold(values: readonly number[]): void {
+    this.threshold = values[0] === 0 ? Number.POSITIVE_INFINITY : values[0]!;
+  }
+
+  /** Bacon–Rajan keeps no list of tracked objects: nothing to enumerate. */
+  objects(_generation: number): Ptr[] {
+    return [];
+  }
+
+  /** @inheritDoc */
+  generationStats(): GenerationStats[] {
+    return this.state.perGeneration.map((stats) => ({ ...stats }));
+  }
+
+  /** No generations: a no-op. */
+  freeze(): void {}
+  /** No generations: a no-op. */
+  unfreeze(): void {}
+  /** Always 0. */
+  freezeCount(): number {
+    return 0;
+  }
+
+  // ───────────────────────────── the collection ─────────────────────────────
+
+  private collectMain(generation: number): number {
+    if (this.collectingNow) return 0;
+    const host = this.attachedHost();
+    this.collectingNow = true;
+    try {
+      return this.collectCycles(host, generation);
+    } finally {
+      this.collectingNow = false;
+    }
+  }
+
+  /** Pushes the tracked, mortal GC children of `obj` onto `children`. */
+  private pushChildren(obj: Ptr): void {
+    const children = this.children;
+    const base = children.length;
+    this.types.pushReferences(obj, children);
+    const u32 = this.memory.u32;
+    const flags = this.types.flags;
+    let kept = base;
+    for (let i = base; i < children.length; i++) {
+      const child = children.items[i]!;
+      if (
+        flags[u32[(child + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC &&
+        u32[(child >>> 2) + NEXT_WORD] !== 0 &&
+        u32[child >>> 2]! < IMMORTAL_REFCNT
+      ) {
+        children.items[kept++] = child;
+      }
+    }
+    children.length = kept;
+  }
+
+  private color(u32: Uint32Array, obj: Ptr): number {
+    return u32[(obj >>> 2) + NEXT_WORD]! & COLOR_MASK;
+  }
+
+  private setColor(u32: Uint32Array, obj: Ptr, color: number): void {
+    u32[(obj >>> 2) + NEXT_WORD] = TRACKED | color;
+  }
+
+  /** Bacon–Rajan `CollectCycles()` followed by CPython-style finalization of the white set. */
+  private collectCycles(host: CollectorHost, generation: number): number {
+    const state = this.state;
+    const startedAt = performance.now();
+    state.invokeCallbacks(host, "start", generation, 0, 0);
+    if (state.debug & DebugFlags.DEBUG_STATS) {
+      state.debugSink(
+        `gc: collecting generation ${generation}...\n` +
+          `gc: objects in each generation: ${this.rootCount}\n` +
+          "gc: objects in permanent generation: 0\n",
+      );
+    }
+    const roots = this.takeRoots();
+    this.markRoots(roots);
+    this.scanRoots(roots);
+    const white = this.garbageSet;
+    white.length = 0;
+    this.collectRoots(roots, white);
+    const { collected, uncollectable } = this.finalizeWhite(host, white);
+    this.adjustThreshold(collected);
+    if (state.debug & DebugFlags.DEBUG_STATS) {
+      const seconds = (performance.now() - startedAt) / 1000;
+      state.debugSink(
+        `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
+      );
+    }
+    state.record(generation, collected, uncollectable, performance.now() - startedAt);
+    state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
+    return collected + uncollectable;
+  }
+
+  /** Empties the buffer (buffered = false for all) and returns the purple ones. */
+  private takeRoots(): Uint32Array {
+    const u32 = this.memory.u32;
+    const taken = new Uint32Array(this.rootCount);
+    let n = 0;
+    for (let i = 0; i < this.rootCount; i++) {
+      const obj = this.roots[i]!;
+      u32[(obj >>> 2) + PREV_WORD]! &= GC_PREV_MASK_FINALIZED;
+      if (this.color(u32, obj) === PURPLE) taken[n++] = obj;
+    }
+    this.rootCount = 0;
+    return taken.subarray(0, n);
+  }
+
+  /** `MarkRoots` / `MarkGray`: trial-delete internal references below the roots. */
+  private markRoots(roots: Uint32Array): void {
+    const stack = this.stack;
+    const children = this.children;
+    for (const root of roots) {
+      stack.length = 0;
+      stack.push(root);
+      while (stack.length > 0) {
+        const obj = stack.pop();
+        const u32 = this.memory.u32;
+        if (this.color(u32, obj) === GRAY) continue;
+        this.setColor(u32, obj, GRAY);
+        children.length = 0;
+        this.pushChildren(obj);
+        for (let i = 0; i < children.length; i++) {
+          const child = children.items[i]!;
+          u32[child >>> 2]!--;
+          if (this.color(u32, child) !== GRAY) stack.push(child);
+        }
+      }
+    }
+  }
+
+  /** `ScanRoots` / `Scan`: gray with a count left → `ScanBlack`; otherwise white. */
+  private scanRoots(roots: Uint32Array): void {
+    const stack = this.stack;
+    const children = this.children;
+    for (const root of roots) {
+      stack.length = 0;
+      stack.push(root);
+      while (stack.length > 0) {
+        const obj = stack.pop();
+        const u32 = this.memory.u32;
+        if (this.color(u32, obj) !== GRAY) continue;
+        if ((u32[obj >>> 2]! | 0) > 0) {
+          this.scanBlack(obj);
+          continue;
+        }
+        this.setColor(u32, obj, WHITE);
+        children.length = 0;
+        this.pushChildren(obj);
+        for (let i = 0; i < children.length; i++) stack.push(children.items[i]!);
+      }
+    }
+  }
+
+  /** `ScanBlack`: restore the counts of an externally reachable subgraph. */
+  private scanBlack(start: Ptr): void {
+    const blackStack = new ReferenceStack(64);
+    const children = this.children;
+    const u32 = this.memory.u32;
+    this.setColor(u32, start, BLACK);
+    blackStack.push(start);
+    while (blackStack.length > 0) {
+      const obj = blackStack.pop();
+      children.length = 0;
+      this.pushChildren(obj);
+      for (let i = 0; i < children.length; i++) {
+        const child = children.items[i]!;
+        u32[child >>> 2]!++;
+        if (this.color(u32, child) !== BLACK) {
+          this.setColor(u32, child, BLACK);
+          blackStack.push(child);
+        }
+      }
+    }
+  }
+
+  /** `CollectRoots` / `CollectWhite`: gather the white set; restore its members' counts. */
+  private collectRoots(roots: Uint32Array, white: ReferenceStack): void {
+    const stack = this.stack;
+    const children = this.children;
+    for (const root of roots) {
+      stack.length = 0;
+      stack.push(root);
+      while (stack.length > 0) {
+        const obj = stack.pop();
+        const u32 = this.memory.u32;
+        if (this.color(u32, obj) !== WHITE) continue;
+        this.setColor(u32, obj, GRAY); // GRAY now means "in the garbage set"
+        white.push(obj);
+        children.length = 0;
+        this.pushChildren(obj);
+        for (let i = 0; i < children.length; i++) stack.push(children.items[i]!);
+      }
+    }
+    // MarkGray decremented every edge out of a white object and nothing restored it.
+    const u32 = this.memory.u32;
+    for (let i = 0; i < white.length; i++) {
+      children.length = 0;
+      this.pushChildren(white.items[i]!);
+      for (let j = 0; j < children.length; j++) u32[children.items[j]! >>> 2]!++;
+    }
+    children.length = 0;
+  }
+
+  /**
+   * CPython's handling of the unreachable set, applied to the white set: legacy finalizers aside,
+   * weakrefs, PEP 442 finalizers, resurrection, `tp_clear`. Every member is held by a temporary
+   * reference throughout, so a finalizer can free nothing under our feet.
+   */
+  private finalizeWhite(host: CollectorHost, white: ReferenceStack): { collected: number; uncollectable: number } {
+    const members = Array.from(white.items.subarray(0, white.length));
+    if (members.length === 0) return { collected: 0, uncollectable: 0 };
+    const lifetime = host.lifetime;
+    const types = this.types;
+    const state = this.state;
+    for (const obj of members) lifetime.incref(obj);
+
+    // CPython: move_legacy_finalizers + move_legacy_finalizer_reachable — uncollectable.
+    const legacy = this.keepReachableFrom(members.filter((obj) => types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL));
+    let uncollectable = 0;
+    for (const obj of legacy) {
+      uncollectable++;
+      if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", obj);
+      if (state.debug & DebugFlags.DEBUG_SAVEALL || types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL) {
+        lifetime.incref(obj);
+        state.garbage.push(obj);
+      }
+    }
+    let candidates = members.filter((obj) => this.color(this.memory.u32, obj) === GRAY);
+    if (state.debug & DebugFlags.DEBUG_COLLECTABLE)
+      for (const obj of candidates) state.debugCycle(host, "collectable", obj);
+
+    // CPython: handle_weakrefs — clear first, then call callbacks of weakrefs that are not trash.
+    const weakrefs = host.weakrefs;
+    const callbacks: Ptr[] = [];
+    for (const obj of candidates) {
+      if (weakrefs.isWeakref?.(obj)) weakrefs.clear(obj);
+      if ((types.flags[types.typeOf(obj)]! & DerivedTypeFlags.WEAKREFABLE) === 0) continue;
+      for (let wr = weakrefs.first(obj); wr !== 0; wr = weakrefs.first(obj)) {
+        weakrefs.clear(wr);
+        if (!weakrefs.hasCallback(wr)) continue;
+        const u32 = this.memory.u32;
+        const wrIsGc = (types.flags[types.typeOf(wr)]! & TypeFlags.GC) !== 0;
+        if (wrIsGc && u32[(wr >>> 2) + NEXT_WORD] !== 0 && this.color(u32, wr) === GRAY) continue;
+        lifetime.incref(wr);
+        callbacks.push(wr);
+      }
+    }
+    for (const wr of callbacks) {
+      try {
+        weakrefs.callCallback(wr);
+      } catch (error) {
+        host.reportUnraisable(error, "on calling weakref callback", wr);
+      }
+      lifetime.decref(wr);
+    }
+
+    // CPython: finalize_garbage — once per object.
+    for (const obj of candidates) {
+      const prevIndex = (obj >>> 2) + PREV_WORD;
+      const u32 = this.memory.u32;
+      if ((u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 && types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE) {
+        u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
+        host.callFinalizer(obj);
+      }
+    }
+
+    // CPython: handle_resurrected_objects — a second trial deletion inside the garbage set.
+    this.keepReachableFrom(this.externallyReferenced(candidates));
+    candidates = candidates.filter((obj) => this.color(this.memory.u32, obj) === GRAY);
+    const collected = candidates.length;
+
+    // CPython: delete_garbage.
+    const saveAll = (state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
+    for (const obj of candidates) {
+      this.setColor(this.memory.u32, obj, BLACK);
+      if (saveAll) {
+        lifetime.incref(obj);
+        state.garbage.push(obj);
+        continue;
+      }
+      try {
+        host.clearReferences(obj);
+      } catch (error) {
+        host.reportUnraisable(error, `in tp_clear of ${types.typeName(obj)}`, obj);
+      }
+    }
+    for (const obj of members) {
+      const u32 = this.memory.u32;
+      if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.setColor(u32, obj, BLACK);
+    }
+    for (const obj of members) lifetime.decref(obj); // frees the garbage
+    return { collected, uncollectable };
+  }
+
+  /** Garbage-set members (GRAY) referenced from outside the set (besides our temporary reference). */
+  private externallyReferenced(set: Ptr[]): Ptr[] {
+    const children = this.children;
+    const inSet = (u32: Uint32Array, obj: Ptr) => this.color(u32, obj) === GRAY;
+    let u32 = this.memory.u32;
+    for (const obj of set) {
+      children.length = 0;
+      this.pushChildren(obj);
+      for (let i = 0; i < children.length; i++) if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!--;
+    }
+    const external = set.filter((obj) => (u32[obj >>> 2]! | 0) > 1);
+    u32 = this.memory.u32;
+    for (const obj of set) {
+      children.length = 0;
+      this.pushChildren(obj);
+      for (let i = 0; i < children.length; i++) if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!++;
+    }
+    children.length = 0;
+    return external;
+  }
+
+  /** Marks `starts` and every garbage-set member they reach BLACK (kept alive); returns them. */
+  private keepReachableFrom(starts: Ptr[]): Ptr[] {
+    const kept: Ptr[] = [];
+    const stack = this.stack;
+    const children = this.children;
+    stack.length = 0;
+    for (const obj of starts) stack.push(obj);
+    while (stack.length > 0) {
+      const obj = stack.pop();
+      const u32 = this.memory.u32;
+      if (this.color(u32, obj) !== GRAY) continue;
+      this.setColor(u32, obj, BLACK);
+      kept.push(obj);
+      children.length = 0;
+      this.pushChildren(obj);
+      for (let i = 0; i < children.length; i++) stack.push(children.items[i]!);
+    }
+    children.length = 0;
+    return kept;
+  }
+
+  /** PHP: `gc_adjust_threshold` — unproductive runs raise the threshold, productive ones lower it. */
+  private adjustThreshold(collected: number): void {
+    if (!Number.isFinite(this.threshold)) return;
+    const { threshold, thresholdStep, thresholdMax, thresholdTrigger } = this.options;
+    if (collected < thresholdTrigger) {
+      this.threshold = Math.min(this.threshold + thresholdStep, thresholdMax);
+    } else if (this.threshold > threshold) {
+      this.threshold = Math.max(this.threshold - thresholdStep, threshold);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { type CollectorHost, type CollectorStats, formatAddress, type Ptr } from "@pymem/core";
+import type { DebugSink, GcCallback, GcCallbackInfo, GenerationStats } from "./api.js";
+
+/**
+ * The default debug sink: CPython writes `gc: …` lines to `sys.stderr`.
+ *
+ * @internal
+ */
+export const defaultDebugSink: DebugSink = (text) => {
+  console.error(text.endsWith("\n") ? text.slice(0, -1) : text);
+};
+
+/**
+ * The bookkeeping every shipped collector shares: CPython's `gcstate` fields outside the object
+ * lists (callbacks, garbage, debug flags, statistics, pause timing).
+ *
+ * @internal
+ */
+export class CollectorState {
+  readonly garbage: Ptr[] = [];
+  readonly callbacks: GcCallback[] = [];
+  debug = 0;
+  debugSink: DebugSink;
+  readonly perGeneration: GenerationStats[];
+  readonly totals: CollectorStats = {
+    collections: 0,
+    collected: 0,
+    uncollectable: 0,
+    totalPauseMs: 0,
+    maxPauseMs: 0,
+  };
+
+  constructor(generations: number, debugSink: DebugSink) {
+    this.debugSink = debugSink;
+    this.perGeneration = [];
+    for (let i = 0; i < generations; i++)
+      this.perGeneration.push({ collections: 0, collected: 0, uncollectable: 0 });
+  }
+
+  /** CPython: `invoke_gc_callback()` — errors go to the unraisable hook. */
+  invokeCallbacks(
+    host: CollectorHost,
+    phase: "start" | "stop",
+    generation: number,
+    collected: number,
+    uncollectable: number,
+  ): void {
+    if (this.callbacks.length === 0) return;
+    const info: GcCallbackInfo = { generation, collected, uncollectable };
+    // Index loop over the live array: CPython iterates `gcstate->callbacks` the same way, so a
+    // callback that edits the list affects this very round.
+    for (let i = 0; i < this.callbacks.length; i++) {
+      const callback = this.callbacks[i]!;
+      try {
+        callback(phase, { ...info });
+      } catch (error) {
+        host.reportUnraisable(error, "while calling GC callback", 0);
+      }
+    }
+  }
+
+  /** Records one finished collection. */
+  record(generation: number, collected: number, uncollectable: number, pauseMs: number): void {
+    const stats = this.perGeneration[generation]!;
+    stats.collections++;
+    stats.collected += collected;
+    stats.uncollectable += uncollectable;
+    const totals = this.totals;
+    totals.collections++;
+    totals.collected += collected;
+    totals.uncollectable += uncollectable;
+    totals.totalPauseMs += pauseMs;
+    if (pauseMs > totals.maxPauseMs) totals.maxPauseMs = pauseMs;
+  }
+
+  /** CPython: `debug_cycle()` — `"gc: %s <%s %p>\n"` with the type's name and the address. */
+  debugCycle(host: CollectorHost, message: string, obj: Ptr): void {
+    this.debugSink(`gc: ${message} <${host.types.typeName(obj)} ${formatAddress(obj)}>\n`);
+  }
+}

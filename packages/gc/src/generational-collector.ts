@@ -1,0 +1,904 @@
+import {
+  type Allocator,
+  type CollectorHost,
+  type CollectorStats,
+  DerivedTypeFlags,
+  GC_NEXT_MASK_UNREACHABLE,
+  GC_PREV_MASK_COLLECTING,
+  GC_PREV_MASK_FINALIZED,
+  GC_PREV_SHIFT,
+  HeapCorruptionError,
+  IMMORTAL_REFCNT,
+  InvalidPointerError,
+  type LinearMemory,
+  OB_REFCNT_OFFSET,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  ReferenceStack,
+  TypeFlags,
+  type TypeTable,
+} from "@pymem/core";
+import type {
+  DebugSink,
+  GcCallback,
+  GenerationalCollectorOptions,
+  GenerationStats,
+  ManagedCollector,
+  ThresholdProfile,
+} from "./api.js";
+import { CollectorState, defaultDebugSink } from "./collector-state.js";
+import { DebugFlags } from "./debug-flags.js";
+import { GcValueError } from "./errors.js";
+import {
+  gcNext,
+  listAppend,
+  listInit,
+  listIsEmpty,
+  listMerge,
+  listMove,
+  listRemove,
+  listSize,
+  NEXT_WORD,
+  PREV_FLAGS,
+  PREV_WORD,
+  setPrev,
+} from "./gc-list.js";
+
+/** CPython: `NUM_GENERATIONS`. */
+export const NUM_GENERATIONS = 3;
+
+/**
+ * Default thresholds per profile: CPython 3.13 raised threshold0 to 2000 (kept after the
+ * incremental GC was reverted, python/cpython#124770); 3.11/3.12 use 700.
+ */
+const PROFILE_THRESHOLDS: Record<ThresholdProfile, readonly [number, number, number]> = {
+  "3.13": [2000, 10, 10],
+  "3.12": [700, 10, 10],
+  "3.11": [700, 10, 10],
+};
+
+/** The collector-owned list heads, allocated together (8 bytes each) at attach time. */
+const HEAD_PERMANENT = 3;
+const HEAD_UNREACHABLE = 4;
+const HEAD_FINALIZERS = 5;
+const HEAD_WEAKREF_CALLBACKS = 6;
+const HEAD_SEEN = 7;
+const HEAD_FINAL_UNREACHABLE = 8;
+const HEAD_COUNT = 9;
+const HEAD_BYTES = 8;
+
+/** `gc_refs` of 1, as stored in `gc_prev`. */
+const ONE_REF = 1 << GC_PREV_SHIFT;
+/** A `gc_prev` word keeps only this when an object leaves the collector's lists. */
+const KEEP_ON_UNTRACK = GC_PREV_MASK_FINALIZED;
+
+/** Marker for "choose the generation from the counts". CPython: `GENERATION_AUTO`. */
+const GENERATION_AUTO = -1;
+
+/**
+ * CPython 3.13's generational cyclic garbage collector (`Python/gc.c` as shipped in 3.13.0 and
+ * forward-ported to 3.14.5+/3.15), operating on objects in linear memory.
+ *
+ * @remarks
+ * - Three generations plus a permanent one, each a circular list threaded through the GC heads.
+ * - An automatic collection runs synchronously inside `onAllocate` when `count0 > threshold0`
+ *   (CPython 3.11's placement; 3.12+ defers it to the next bytecode boundary). The generation is
+ *   chosen by `gc_select_generation()` including the `long_lived_pending < long_lived_total / 4`
+ *   rule for full collections.
+ * - A collection: `update_refs` → `subtract_refs` → `move_unreachable` (breadth-first, no
+ *   recursion) → `untrack_tuples`/`untrack_dicts` → legacy finalizers aside → `handle_weakrefs` →
+ *   `finalize_garbage` (PEP 442) → `handle_resurrected_objects` → `delete_garbage`.
+ * - It requires `host.allocator` (for its 72 bytes of list heads).
+ *
+ * Use it as the default collector of a runtime, usually through {@link GcModule}.
+ *
+ * @example
+ * ```ts
+ * import { GenerationalCollector, GcModule } from "@pymem/gc";
+ * const collector = new GenerationalCollector({ profile: "3.13" });
+ * collector.attach(host);               // normally done by the runtime
+ * const gc = new GcModule(collector);
+ * gc.collect();                          // → number of unreachable objects found
+ * ```
+ */
+export class GenerationalCollector implements ManagedCollector {
+  /** @inheritDoc */
+  readonly name = "generational";
+  /** Generational collection needs no decref notifications. */
+  readonly wantsDecrefNotifications = false;
+  /** CPython: `NUM_GENERATIONS`. */
+  readonly generationCount = NUM_GENERATIONS;
+  /** Whether allocations may start automatic collections. CPython: `gcstate->enabled`. */
+  enabled = true;
+
+  private readonly state: CollectorState;
+  private readonly allocator: Allocator | undefined;
+  private host: CollectorHost | undefined;
+  private memory!: LinearMemory;
+  private types!: TypeTable;
+  /** Address of list head 0; head `k` is at `headBase + 8k`. */
+  private headBase = 0;
+  private readonly counts = [0, 0, 0];
+  private readonly thresholds: number[];
+  /** CPython: `gcstate->long_lived_total` / `long_lived_pending`. */
+  private longLivedTotal = 0;
+  private longLivedPending = 0;
+  private collectingNow = false;
+  private readonly stack = new ReferenceStack(1024);
+  /** Weakrefs with callbacks that are not tracked (so cannot be parked on a list). */
+  private readonly untrackedCallbacks = new ReferenceStack(16);
+
+  constructor(options: Partial<GenerationalCollectorOptions> = {}) {
+    const profile = options.profile ?? "3.13";
+    const base = PROFILE_THRESHOLDS[profile];
+    if (base === undefined) throw new GcValueError(`unknown threshold profile '${profile}'`);
+    this.thresholds = [...base];
+    if (options.thresholds !== undefined) {
+      const values = options.thresholds;
+      if (values.length < 1 || values.length > 3)
+        throw new GcValueError("thresholds requires 1 to 3 values");
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i]!;
+        if (!Number.isInteger(value)) throw new GcValueError("thresholds must be integers");
+        this.thresholds[i] = value;
+      }
+    }
+    this.state = new CollectorState(NUM_GENERATIONS, options.debugSink ?? defaultDebugSink);
+    this.allocator = options.allocator;
+  }
+
+  // ───────────────────────────── ManagedCollector state ─────────────────────────────
+
+  /** `DebugFlags` bits. CPython: `gc.set_debug` / `gc.get_debug`. */
+  get debug(): number {
+    return this.state.debug;
+  }
+  set debug(flags: number) {
+    this.state.debug = flags;
+  }
+  /** Where debug output goes. */
+  get debugSink(): DebugSink {
+    return this.state.debugSink;
+  }
+  set debugSink(sink: DebugSink) {
+    this.state.debugSink = sink;
+  }
+  /** CPython: `gc.garbage`. Each entry holds a reference. */
+  get garbage(): Ptr[] {
+    return this.state.garbage;
+  }
+  /** CPython: `gc.callbacks`. */
+  get callbacks(): GcCallback[] {
+    return this.state.callbacks;
+  }
+  /** Whether a collection is running. */
+  get collecting(): boolean {
+    return this.collectingNow;
+  }
+
+  /** @inheritDoc */
+  attachedHost(): CollectorHost {
+    if (this.host === undefined) throw new Error("collector is not attached to a host");
+    return this.host;
+  }
+
+  /**
+   * Attaches the collector to its host and allocates its list heads. Call once.
+   *
+   * @example
+   * ```ts
+   * collector.attach(host);
+   * ```
+   */
+  attach(host: CollectorHost): void {
+    if (this.host !== undefined) throw new Error("collector is already attached");
+    const allocator = this.allocator ?? host.allocator;
+    if (allocator === undefined) {
+      throw new TypeError(
+        "GenerationalCollector needs an allocator for its generation list heads: pass options.allocator or give the host one",
+      );
+    }
+    if (allocator.memory !== host.memory)
+      throw new TypeError("GenerationalCollector: the allocator must use the host's memory");
+    this.headBase = allocator.malloc(HEAD_COUNT * HEAD_BYTES) + HEAD_BYTES;
+    this.host = host;
+    this.memory = host.memory;
+    this.types = host.types;
+    const u32 = this.memory.u32;
+    for (let k = 0; k < HEAD_COUNT; k++) listInit(u32, this.head(k));
+  }
+
+  private head(k: number): Ptr {
+    return this.headBase + k * HEAD_BYTES;
+  }
+
+  // ───────────────────────────── tracking and notifications ─────────────────────────────
+
+  /**
+   * Starts tracking `obj` in generation 0. CPython: `PyObject_GC_Track` (throws where CPython
+   * aborts with "object already tracked by the garbage collector").
+   *
+   * @example
+   * ```ts
+   * collector.track(list);
+   * ```
+   */
+  track(obj: Ptr): void {
+    this.checkGcObject(obj);
+    const u32 = this.memory.u32;
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) {
+      throw new InvalidPointerError(
+        obj,
+        "object already tracked by the garbage collector",
+        this.types.typeName(obj),
+      );
+    }
+    // CPython: _PyObject_GC_TRACK() — append to the youngest generation.
+    listAppend(u32, obj, this.head(0));
+  }
+
+  /**
+   * Stops tracking `obj` (a no-op if it is not tracked). CPython: `PyObject_GC_UnTrack`.
+   *
+   * @example
+   * ```ts
+   * collector.untrack(tuple);
+   * ```
+   */
+  untrack(obj: Ptr): void {
+    this.checkGcObject(obj);
+    const u32 = this.memory.u32;
+    if (u32[(obj >>> 2) + NEXT_WORD] === 0) return;
+    this.untrackUnchecked(u32, obj);
+  }
+
+  /** CPython: `_PyObject_GC_UNTRACK`. */
+  private untrackUnchecked(u32: Uint32Array, obj: Ptr): void {
+    listRemove(u32, obj);
+    u32[(obj >>> 2) + PREV_WORD]! &= KEEP_ON_UNTRACK;
+  }
+
+  /**
+   * Whether `obj` is tracked; always false for objects of non-GC types. CPython: `gc.is_tracked`.
+   *
+   * @example
+   * ```ts
+   * collector.isTracked(obj); // true for a fresh list
+   * ```
+   */
+  isTracked(obj: Ptr): boolean {
+    const types = this.types;
+    if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
+    return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
+  }
+
+  /**
+   * A GC object came from the allocator: count it and maybe collect. CPython: `_PyObject_GC_Link`.
+   *
+   * @example
+   * ```ts
+   * collector.onAllocate(obj); // the heap calls this
+   * ```
+   */
+  onAllocate(obj: Ptr): void {
+    const u32 = this.memory.u32;
+    u32[(obj >>> 2) + NEXT_WORD] = 0;
+    u32[(obj >>> 2) + PREV_WORD] = 0;
+    const count = ++this.counts[0]!;
+    const threshold = this.thresholds[0]!;
+    if (count > threshold && this.enabled && threshold !== 0 && !this.collectingNow) {
+      this.collectMain(GENERATION_AUTO);
+    }
+  }
+
+  /**
+   * A GC object is about to be freed. CPython: `PyObject_GC_Del` (unlink if still tracked, then
+   * `count0 -= 1`, floored at 0 as observed in 3.13.0).
+   *
+   * @example
+   * ```ts
+   * collector.onDeallocate(obj); // the heap calls this before free()
+   * ```
+   */
+  onDeallocate(obj: Ptr): void {
+    const u32 = this.memory.u32;
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.untrackUnchecked(u32, obj);
+    if (this.counts[0]! > 0) this.counts[0]!--;
+  }
+
+  /** Not used by a generational collector. */
+  onDecrefToNonZero(_obj: Ptr): void {}
+
+  private checkGcObject(obj: Ptr): void {
+    const types = this.types;
+    const typeId = types.typeOf(obj);
+    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
+      throw new InvalidPointerError(
+        obj,
+        `type '${types.spec(typeId).name}' is not GC-capable`,
+        types.spec(typeId).name,
+      );
+    }
+  }
+
+  // ───────────────────────────── gc module surface ─────────────────────────────
+
+  /**
+   * Collects `generation` (default 2, a full collection) and returns the number of unreachable
+   * objects found (collected + uncollectable); 0 if a collection is already running.
+   * CPython: `gc.collect(generation)`.
+   *
+   * @example
+   * ```ts
+   * collector.collect();   // full
+   * collector.collect(0);  // youngest only
+   * ```
+   */
+  collect(generation = NUM_GENERATIONS - 1): number {
+    if (!Number.isInteger(generation) || generation < 0 || generation >= NUM_GENERATIONS) {
+      throw new GcValueError("invalid generation");
+    }
+    return this.collectMain(generation);
+  }
+
+  /** @inheritDoc */
+  stats(): CollectorStats {
+    return { ...this.state.totals };
+  }
+
+  /** CPython: `gc.get_count()`. */
+  getCount(): number[] {
+    return [...this.counts];
+  }
+
+  /** CPython: `gc.get_threshold()`. */
+  getThreshold(): number[] {
+    return [...this.thresholds];
+  }
+
+  /** CPython: `gc.set_threshold(t0[, t1[, t2]])`. */
+  setThreshold(values: readonly number[]): void {
+    for (let i = 0; i < values.length && i < NUM_GENERATIONS; i++) this.thresholds[i] = values[i]!;
+  }
+
+  /** CPython: `gc.get_objects(generation)`; -1 = every generation (not the permanent one). */
+  objects(generation: number): Ptr[] {
+    const result: Ptr[] = [];
+    const from = generation === -1 ? 0 : generation;
+    const to = generation === -1 ? NUM_GENERATIONS - 1 : generation;
+    const u32 = this.memory.u32;
+    for (let g = from; g <= to; g++) {
+      const head = this.head(g);
+      for (let node = gcNext(u32, head); node !== head; node = gcNext(u32, node)) result.push(node);
+    }
+    return result;
+  }
+
+  /** CPython: `gc.get_stats()`. */
+  generationStats(): GenerationStats[] {
+    return this.state.perGeneration.map((stats) => ({ ...stats }));
+  }
+
+  /** CPython: `_PyGC_Freeze`. */
+  freeze(): void {
+    const u32 = this.memory.u32;
+    for (let g = 0; g < NUM_GENERATIONS; g++) {
+      listMerge(u32, this.head(g), this.head(HEAD_PERMANENT));
+      this.counts[g] = 0;
+    }
+  }
+
+  /** CPython: `_PyGC_Unfreeze`. */
+  unfreeze(): void {
+    listMerge(this.memory.u32, this.head(HEAD_PERMANENT), this.head(NUM_GENERATIONS - 1));
+  }
+
+  /** CPython: `gc.get_freeze_count()`. */
+  freezeCount(): number {
+    return listSize(this.memory.u32, this.head(HEAD_PERMANENT));
+  }
+
+  /** Number of objects in each generation (debug/tests). */
+  generationSizes(): number[] {
+    const u32 = this.memory.u32;
+    return [0, 1, 2].map((g) => listSize(u32, this.head(g)));
+  }
+
+  // ───────────────────────────── the collection ─────────────────────────────
+
+  /** CPython: `gc_select_generation()` (3.13). */
+  private selectGeneration(): number {
+    for (let i = NUM_GENERATIONS - 1; i >= 0; i--) {
+      if (this.counts[i]! > this.thresholds[i]!) {
+        // Avoid quadratic behaviour: a full collection waits until a quarter of the long-lived
+        // objects are new (issue #4074).
+        if (
+          i === NUM_GENERATIONS - 1 &&
+          this.longLivedPending < Math.floor(this.longLivedTotal / 4)
+        ) {
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** CPython: `gc_collect_main()`. */
+  private collectMain(requested: number): number {
+    // Don't start a garbage collection if one is already in progress.
+    if (this.collectingNow) return 0;
+    const host = this.attachedHost();
+    this.collectingNow = true;
+    try {
+      const generation = requested === GENERATION_AUTO ? this.selectGeneration() : requested;
+      if (generation < 0) return 0;
+      return this.collectGeneration(host, generation);
+    } finally {
+      this.collectingNow = false;
+    }
+  }
+
+  private collectGeneration(host: CollectorHost, generation: number): number {
+    const state = this.state;
+    const startedAt = performance.now();
+    state.invokeCallbacks(host, "start", generation, 0, 0);
+    const debug = state.debug;
+    if (debug & DebugFlags.DEBUG_STATS) {
+      const sizes = this.generationSizes();
+      state.debugSink(
+        `gc: collecting generation ${generation}...\n` +
+          `gc: objects in each generation: ${sizes.join(" ")}\n` +
+          `gc: objects in permanent generation: ${this.freezeCount()}\n`,
+      );
+    }
+    const timerStart = performance.now();
+
+    // Update collection and allocation counters.
+    if (generation + 1 < NUM_GENERATIONS) this.counts[generation + 1]!++;
+    for (let i = 0; i <= generation; i++) this.counts[i] = 0;
+
+    let u32 = this.memory.u32;
+    // Merge younger generations with the one we are currently collecting.
+    for (let i = 0; i < generation; i++) listMerge(u32, this.head(i), this.head(generation));
+    const young = this.head(generation);
+    const old = generation < NUM_GENERATIONS - 1 ? this.head(generation + 1) : young;
+    const unreachable = this.head(HEAD_UNREACHABLE);
+    const finalizers = this.head(HEAD_FINALIZERS);
+
+    this.deduceUnreachable(young, unreachable);
+
+    this.untrackAtomic(young, TypeFlags.UNTRACK_WHEN_ATOMIC); // CPython: untrack_tuples()
+    u32 = this.memory.u32;
+    if (young !== old) {
+      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += listSize(u32, young);
+      listMerge(u32, young, old);
+    } else {
+      // Dicts are only untracked in full collections, to avoid quadratic dict build-up (#14775).
+      this.untrackAtomic(young, TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL); // CPython: untrack_dicts()
+      this.longLivedPending = 0;
+      this.longLivedTotal = listSize(u32, young);
+    }
+
+    // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
+    // safely be deleted.
+    listInit(u32, finalizers);
+    this.moveLegacyFinalizers(unreachable, finalizers);
+    this.moveLegacyFinalizerReachable(finalizers);
+
+    if (debug & DebugFlags.DEBUG_COLLECTABLE) {
+      for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op))
+        state.debugCycle(host, "collectable", op);
+    }
+
+    // Clear weakrefs and invoke callbacks as necessary.
+    let collected = this.handleWeakrefs(host, unreachable, old);
+    // Call tp_finalize on objects which have one.
+    this.finalizeGarbage(host, unreachable);
+    // Continue with the objects that are still unreachable after finalizers ran.
+    const finalUnreachable = this.head(HEAD_FINAL_UNREACHABLE);
+    this.handleResurrectedObjects(unreachable, finalUnreachable, old);
+    u32 = this.memory.u32;
+    collected += listSize(u32, finalUnreachable);
+    this.deleteGarbage(host, finalUnreachable, old);
+
+    u32 = this.memory.u32;
+    let uncollectable = 0;
+    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
+      uncollectable++;
+      if (debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", op);
+    }
+    if (debug & DebugFlags.DEBUG_STATS) {
+      const seconds = (performance.now() - timerStart) / 1000;
+      state.debugSink(
+        `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
+      );
+    }
+    this.handleLegacyFinalizers(host, finalizers, old);
+
+    state.record(generation, collected, uncollectable, performance.now() - startedAt);
+    state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
+    return collected + uncollectable;
+  }
+
+  /** CPython: `deduce_unreachable()`. Leaves `base` with the reachable objects. */
+  private deduceUnreachable(base: Ptr, unreachable: Ptr): void {
+    this.updateRefs(base); // gc_prev is used for gc_refs
+    this.subtractRefs(base);
+    listInit(this.memory.u32, unreachable);
+    this.moveUnreachable(base, unreachable); // gc_prev is a pointer again
+  }
+
+  /**
+   * CPython: `update_refs()` — `gc_refs = ob_refcnt` and COLLECTING for every object; immortal
+   * objects move to the permanent generation (3.12+).
+   */
+  private updateRefs(containers: Ptr): void {
+    const u32 = this.memory.u32;
+    const permanent = this.head(HEAD_PERMANENT);
+    let op = gcNext(u32, containers);
+    while (op !== containers) {
+      const next = u32[(op >>> 2) + NEXT_WORD]!;
+      const refcnt = u32[(op + OB_REFCNT_OFFSET) >>> 2]!;
+      if (refcnt >= IMMORTAL_REFCNT) {
+        listMove(u32, op, permanent);
+      } else {
+        if (refcnt === 0) this.abortDeduce(containers, op, "tracked object has refcount 0");
+        const index = (op >>> 2) + PREV_WORD;
+        u32[index] =
+          (u32[index]! & GC_PREV_MASK_FINALIZED) |
+          GC_PREV_MASK_COLLECTING |
+          (refcnt << GC_PREV_SHIFT);
+      }
+      op = next;
+    }
+  }
+
+  /**
+   * CPython: `subtract_refs()` with `visit_decref()` — subtract every reference from inside the
+   * set, so `gc_refs` ends as the number of references from outside it.
+   */
+  private subtractRefs(containers: Ptr): void {
+    const types = this.types;
+    const stack = this.stack;
+    const u32 = this.memory.u32;
+    const typeFlags = types.flags;
+    for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
+      stack.length = 0;
+      types.pushReferences(op, stack);
+      const items = stack.items;
+      for (let i = 0, n = stack.length; i < n; i++) {
+        const referent = items[i]!;
+        if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) continue;
+        const index = (referent >>> 2) + PREV_WORD;
+        const prev = u32[index]!;
+        if ((prev & GC_PREV_MASK_COLLECTING) === 0) continue;
+        if (prev >>> GC_PREV_SHIFT === 0) {
+          this.abortDeduce(containers, referent, "refcount is too small");
+        }
+        u32[index] = prev - ONE_REF;
+      }
+      op = u32[(op >>> 2) + NEXT_WORD]!;
+    }
+    stack.length = 0;
+  }
+
+  /**
+   * A reference count contradicts the references found (a host bug such as a missing incref):
+   * restore the list `update_refs` turned singly linked, clear the collection bits, and throw.
+   * The collector stays usable and nothing is freed.
+   */
+  private abortDeduce(containers: Ptr, culprit: Ptr, reason: string): never {
+    const u32 = this.memory.u32;
+    let prev = containers;
+    for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
+      const index = (op >>> 2) + PREV_WORD;
+      u32[index] = (u32[index]! & GC_PREV_MASK_FINALIZED) | prev;
+      prev = op;
+      op = u32[(op >>> 2) + NEXT_WORD]!;
+    }
+    u32[(containers >>> 2) + PREV_WORD] = prev;
+    this.stack.length = 0;
+    throw new HeapCorruptionError(
+      culprit,
+      `gc: ${reason} (${this.host!.describe(culprit)})`,
+      this.types.typeName(culprit),
+    );
+  }
+
+  /**
+   * CPython: `move_unreachable()` with `visit_reachable()` inlined. Objects with `gc_refs > 0` are
+   * reachable from outside; everything they reach is too (moved back from `unreachable` if it was
+   * tentatively put there). Breadth-first over the list itself: no recursion, O(1) extra memory
+   * besides the per-object referent stack.
+   */
+  private moveUnreachable(young: Ptr, unreachable: Ptr): void {
+    const types = this.types;
+    const stack = this.stack;
+    const u32 = this.memory.u32;
+    const typeFlags = types.flags;
+    // Previous element in the young list, used to restore gc_prev.
+    let prev = young;
+    let gc = u32[(young >>> 2) + NEXT_WORD]!;
+    while (gc !== young) {
+      const gcPrevIndex = (gc >>> 2) + PREV_WORD;
+      if (u32[gcPrevIndex]! >>> GC_PREV_SHIFT !== 0) {
+        // gc is reachable from outside: so is everything it references. Traversal may append
+        // objects to young, so the next object is read only afterwards.
+        stack.length = 0;
+        types.pushReferences(gc, stack);
+        const items = stack.items;
+        for (let i = 0, n = stack.length; i < n; i++) {
+          const op = items[i]!;
+          // CPython: visit_reachable()
+          if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) continue;
+          const opPrevIndex = (op >>> 2) + PREV_WORD;
+          const opPrev = u32[opPrevIndex]!;
+          // Ignore objects in other generations and those already scanned.
+          if ((opPrev & GC_PREV_MASK_COLLECTING) === 0) continue;
+          const opNextIndex = (op >>> 2) + NEXT_WORD;
+          const opNext = u32[opNextIndex]!;
+          if (opNext & GC_NEXT_MASK_UNREACHABLE) {
+            // It had gc_refs = 0 when move_unreachable got to it but is reachable after all:
+            // unlink it from unreachable by hand (list helpers don't handle the mask) and append
+            // it to young, where the scan will reach it again.
+            const unreachablePrev = (opPrev & ~PREV_FLAGS) >>> 0;
+            const unreachableNext = (opNext & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+            u32[(unreachablePrev >>> 2) + NEXT_WORD] = opNext; // keeps the mask
+            setPrev(u32, unreachableNext, unreachablePrev);
+            listAppend(u32, op, young);
+            u32[opPrevIndex] = (u32[opPrevIndex]! & PREV_FLAGS) | ONE_REF;
+          } else if (opPrev >>> GC_PREV_SHIFT === 0) {
+            // Still ahead in young: just tell the scan it is reachable.
+            u32[opPrevIndex] = (opPrev & PREV_FLAGS) | ONE_REF;
+          }
+        }
+        stack.length = 0;
+        // Relink gc_prev to the previous element; gc is no longer COLLECTING.
+        u32[gcPrevIndex] = (u32[gcPrevIndex]! & GC_PREV_MASK_FINALIZED) | prev;
+        prev = gc;
+      } else {
+        // This may be unreachable: assume it is until something reachable references it.
+        u32[(prev >>> 2) + NEXT_WORD] = u32[(gc >>> 2) + NEXT_WORD]!;
+        const last = u32[(unreachable >>> 2) + PREV_WORD]!;
+        // Every object in unreachable carries NEXT_MASK_UNREACHABLE; this also marks the head's
+        // next pointer, which is repaired below.
+        u32[(last >>> 2) + NEXT_WORD] = (GC_NEXT_MASK_UNREACHABLE | gc) >>> 0;
+        u32[gcPrevIndex] = (u32[gcPrevIndex]! & PREV_FLAGS) | last;
+        u32[(gc >>> 2) + NEXT_WORD] = (GC_NEXT_MASK_UNREACHABLE | unreachable) >>> 0;
+        u32[(unreachable >>> 2) + PREV_WORD] = gc;
+      }
+      gc = u32[(prev >>> 2) + NEXT_WORD]!;
+    }
+    // young's gc_prev must be the last element left in the list.
+    u32[(young >>> 2) + PREV_WORD] = prev;
+    // Don't let the marking of the list head's next pointer leak.
+    u32[(unreachable >>> 2) + NEXT_WORD]! &= ~GC_NEXT_MASK_UNREACHABLE;
+  }
+
+  /**
+   * CPython: `untrack_tuples()` / `untrack_dicts()` with `_PyTuple_MaybeUntrack` /
+   * `_PyDict_MaybeUntrack`: stop tracking instances of `flag` types whose references are all
+   * atomic (`!_PyObject_GC_MAY_BE_TRACKED`).
+   */
+  private untrackAtomic(head: Ptr, flag: number): void {
+    const types = this.types;
+    const stack = this.stack;
+    const u32 = this.memory.u32;
+    const typeFlags = types.flags;
+    let op = gcNext(u32, head);
+    while (op !== head) {
+      const next = gcNext(u32, op);
+      if (typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & flag) {
+        stack.length = 0;
+        types.pushReferences(op, stack);
+        let atomic = true;
+        for (let i = 0, n = stack.length; i < n; i++) {
+          const referent = stack.items[i]!;
+          const referentFlags = typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]!;
+          // CPython: _PyObject_GC_MAY_BE_TRACKED — a GC object that is tracked, or that is not an
+          // untrack-when-atomic type (it may become tracked later).
+          if (
+            referentFlags & TypeFlags.GC &&
+            ((referentFlags & TypeFlags.UNTRACK_WHEN_ATOMIC) === 0 ||
+              u32[(referent >>> 2) + NEXT_WORD] !== 0)
+          ) {
+            atomic = false;
+            break;
+          }
+        }
+        stack.length = 0;
+        if (atomic) this.untrackUnchecked(u32, op);
+      }
+      op = next;
+    }
+  }
+
+  /** CPython: `move_legacy_finalizers()` — also clears NEXT_MASK_UNREACHABLE. */
+  private moveLegacyFinalizers(unreachable: Ptr, finalizers: Ptr): void {
+    const u32 = this.memory.u32;
+    const typeFlags = this.types.flags;
+    let op = u32[(unreachable >>> 2) + NEXT_WORD]!;
+    while (op !== unreachable) {
+      const nextIndex = (op >>> 2) + NEXT_WORD;
+      const next = (u32[nextIndex]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+      u32[nextIndex] = next;
+      if (typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_DEL) {
+        u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
+        listMove(u32, op, finalizers);
+      }
+      op = next;
+    }
+  }
+
+  /** CPython: `move_legacy_finalizer_reachable()` with `visit_move()`. */
+  private moveLegacyFinalizerReachable(finalizers: Ptr): void {
+    const types = this.types;
+    const stack = this.stack;
+    const u32 = this.memory.u32;
+    const typeFlags = types.flags;
+    // The finalizers list grows while we walk it.
+    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
+      stack.length = 0;
+      types.pushReferences(op, stack);
+      for (let i = 0, n = stack.length; i < n; i++) {
+        const referent = stack.items[i]!;
+        if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) continue;
+        const index = (referent >>> 2) + PREV_WORD;
+        if (u32[index]! & GC_PREV_MASK_COLLECTING) {
+          listMove(u32, referent, finalizers);
+          u32[index]! &= ~GC_PREV_MASK_COLLECTING;
+        }
+      }
+    }
+    stack.length = 0;
+  }
+
+  /**
+   * CPython: `handle_weakrefs()` (≤ 3.13). Clears every weakref to an unreachable object (and
+   * every unreachable weakref) before any finalizer runs; calls the callbacks of the cleared
+   * weakrefs that are not themselves garbage. Returns the weakrefs those callbacks freed.
+   */
+  private handleWeakrefs(host: CollectorHost, unreachable: Ptr, old: Ptr): number {
+    const weakrefs = host.weakrefs;
+    const types = this.types;
+    const toCall = this.head(HEAD_WEAKREF_CALLBACKS);
+    const untrackedToCall = this.untrackedCallbacks;
+    let u32 = this.memory.u32;
+    listInit(u32, toCall);
+    untrackedToCall.length = 0;
+    for (let op = gcNext(u32, unreachable); op !== unreachable; ) {
+      const next = gcNext(u32, op);
+      // A weakref inside the unreachable set must be cleared: its callback could otherwise run
+      // during delete_garbage and see cleared objects (bpo-38006).
+      if (weakrefs.isWeakref?.(op)) weakrefs.clear(op);
+      if (types.flags[types.typeOf(op)]! & DerivedTypeFlags.WEAKREFABLE) {
+        for (let wr = weakrefs.first(op); wr !== 0; wr = weakrefs.first(op)) {
+          weakrefs.clear(wr);
+          if (!weakrefs.hasCallback(wr)) continue;
+          u32 = this.memory.u32;
+          const wrType = types.flags[types.typeOf(wr)]!;
+          const wrIsGc = (wrType & TypeFlags.GC) !== 0;
+          // A weakref that is trash itself never has its callback called.
+          if (wrIsGc && u32[(wr >>> 2) + PREV_WORD]! & GC_PREV_MASK_COLLECTING) continue;
+          // Keep wr alive until its callback has been handled.
+          host.lifetime.incref(wr);
+          if (wrIsGc && u32[(wr >>> 2) + NEXT_WORD] !== 0) listMove(u32, wr, toCall);
+          else untrackedToCall.push(wr);
+        }
+      }
+      op = next;
+      u32 = this.memory.u32;
+    }
+
+    // The callbacks can't reach unreachable objects any more, so running them is safe.
+    let freed = 0;
+    while (!listIsEmpty(this.memory.u32, toCall)) {
+      const wr = gcNext(this.memory.u32, toCall);
+      this.callWeakrefCallback(host, wr);
+      host.lifetime.decref(wr);
+      u32 = this.memory.u32;
+      if (gcNext(u32, toCall) === wr)
+        listMove(u32, wr, old); // still alive
+      else freed++;
+    }
+    while (untrackedToCall.length > 0) {
+      const wr = untrackedToCall.pop();
+      this.callWeakrefCallback(host, wr);
+      host.lifetime.decref(wr);
+    }
+    return freed;
+  }
+
+  private callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
+    try {
+      host.weakrefs.callCallback(wr);
+    } catch (error) {
+      host.reportUnraisable(error, "on calling weakref callback", wr);
+    }
+  }
+
+  /**
+   * CPython: `finalize_garbage()` — PEP 442 finalizers, once per object (FINALIZED bit). Objects
+   * move to a `seen` list first, because a finalizer may free anything in the list.
+   */
+  private finalizeGarbage(host: CollectorHost, collectable: Ptr): void {
+    const seen = this.head(HEAD_SEEN);
+    listInit(this.memory.u32, seen);
+    while (!listIsEmpty(this.memory.u32, collectable)) {
+      const u32 = this.memory.u32;
+      const op = gcNext(u32, collectable);
+      listMove(u32, op, seen);
+      const index = (op >>> 2) + PREV_WORD;
+      if (
+        (u32[index]! & GC_PREV_MASK_FINALIZED) === 0 &&
+        this.types.flags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_FINALIZE
+      ) {
+        u32[index]! |= GC_PREV_MASK_FINALIZED;
+        host.callFinalizer(op);
+      }
+    }
+    listMerge(this.memory.u32, seen, collectable);
+  }
+
+  /**
+   * CPython: `handle_resurrected_objects()` — rerun `deduce_unreachable` on the unreachable set:
+   * what a finalizer made reachable again (and what that reaches) survives into `old`.
+   */
+  private handleResurrectedObjects(unreachable: Ptr, stillUnreachable: Ptr, old: Ptr): void {
+    let u32 = this.memory.u32;
+    // CPython: gc_list_clear_collecting()
+    for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op))
+      u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
+    this.deduceUnreachable(unreachable, stillUnreachable);
+    u32 = this.memory.u32;
+    // CPython: clear_unreachable_mask()
+    for (let op = gcNext(u32, stillUnreachable); op !== stillUnreachable; op = gcNext(u32, op))
+      u32[(op >>> 2) + NEXT_WORD]! &= ~GC_NEXT_MASK_UNREACHABLE;
+    listMerge(u32, unreachable, old);
+  }
+
+  /**
+   * CPython: `delete_garbage()` — break the cycles with `tp_clear` (or, with `DEBUG_SAVEALL`,
+   * keep everything in `garbage`); whatever survives its clear moves to `old`.
+   */
+  private deleteGarbage(host: CollectorHost, collectable: Ptr, old: Ptr): void {
+    const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
+    const lifetime = host.lifetime;
+    while (!listIsEmpty(this.memory.u32, collectable)) {
+      const op = gcNext(this.memory.u32, collectable);
+      if (saveAll) {
+        lifetime.incref(op);
+        this.state.garbage.push(op);
+      } else {
+        lifetime.incref(op);
+        try {
+          host.clearReferences(op);
+        } catch (error) {
+          host.reportUnraisable(error, `in tp_clear of ${this.types.typeName(op)}`, op);
+        }
+        lifetime.decref(op);
+      }
+      const u32 = this.memory.u32;
+      if (gcNext(u32, collectable) === op) {
+        // Still alive: move it, it may die later.
+        u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
+        listMove(u32, op, old);
+      }
+    }
+  }
+
+  /** CPython: `handle_legacy_finalizers()` — uncollectable objects go to `gc.garbage`. */
+  private handleLegacyFinalizers(host: CollectorHost, finalizers: Ptr, old: Ptr): void {
+    const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
+    const u32 = this.memory.u32;
+    const typeFlags = this.types.flags;
+    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
+      if (saveAll || typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_DEL) {
+        host.lifetime.incref(op);
+        this.state.garbage.push(op);
+      }
+    }
+    listMerge(this.memory.u32, finalizers, old);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * `@pymem/heap`: Python objects in linear memory — CPython's object headers, the type registry,
+ * the built-in types (None, bool, int, float, str, tuple, list, dict, weakref), user classes and
+ * CPython's free lists. Reference counting is attached by `@pymem/refcount`.
+ *
+ * @packageDocumentation
+ */
+export type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
+export { createDefaultAllocator } from "./default-allocator.js";
+export {
+  HASH_BITS,
+  HASH_INF,
+  HASH_MODULUS,
+  HASH_NONE,
+  hashBytes,
+  hashFloat,
+  hashInteger,
+  hashPointer,
+} from "./hash.js";
+export {
+  FREE_LIST_LIMITS,
+  Heap,
+  ObjectKind,
+  SMALL_INT_MAX,
+  SMALL_INT_MIN,
+  TUPLE_MAX_SAVE_SIZE,
+} from "./heap.js";
+export * from "./layouts.js";
+export { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";

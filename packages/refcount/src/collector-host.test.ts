@@ -1,0 +1,206 @@
+import {
+  type Collector,
+  type CollectorHost,
+  type CollectorStats,
+  GC_PREV_MASK_FINALIZED,
+  type Ptr,
+} from "@pymem/core";
+import { describe, expect, it } from "vitest";
+import { setup } from "./test-support.js";
+
+/** Records every notification; tracks by writing a non-zero gc_next as CPython's lists do. */
+class RecordingCollector implements Collector {
+  readonly name = "recording";
+  host!: CollectorHost;
+  count0 = 0;
+  events: string[] = [];
+  decrefs: Ptr[] = [];
+  constructor(readonly wantsDecrefNotifications = false) {}
+  attach(host: CollectorHost): void {
+    this.host = host;
+  }
+  track(obj: Ptr): void {
+    if (this.isTracked(obj)) throw new Error("object already tracked by the garbage collector");
+    this.host.memory.u32[(obj - 8) >>> 2] = obj;
+    this.events.push(`track ${this.host.describe(obj)}`);
+  }
+  untrack(obj: Ptr): void {
+    this.host.memory.u32[(obj - 8) >>> 2] = 0;
+    this.events.push(`untrack ${this.host.describe(obj)}`);
+  }
+  isTracked(obj: Ptr): boolean {
+    return this.host.memory.u32[(obj - 8) >>> 2] !== 0;
+  }
+  onAllocate(): void {
+    this.count0++;
+  }
+  onDeallocate(obj: Ptr): void {
+    if (this.isTracked(obj)) throw new Error("freed while tracked");
+    this.count0 = Math.max(0, this.count0 - 1);
+  }
+  onDecrefToNonZero(obj: Ptr): void {
+    this.decrefs.push(obj);
+  }
+  collect(): number {
+    return 0;
+  }
+  stats(): CollectorStats {
+    return { collections: 0, collected: 0, uncollectable: 0, totalPauseMs: 0, maxPauseMs: 0 };
+  }
+}
+
+function withCollector(wantsDecrefs = false) {
+  const ctx = setup();
+  const collector = new RecordingCollector(wantsDecrefs);
+  const host = ctx.rc.attachCollector(collector);
+  return { ...ctx, collector, host };
+}
+
+describe("collector integration", () => {
+  it("tracks per CPython 3.13: tuples and lists at creation, dicts lazily, atoms never", () => {
+    const { heap, rc, collector } = withCollector();
+    const t = heap.newTuple([heap.newInt(1), heap.newInt(2)]);
+    expect(collector.isTracked(t)).toBe(true); // tracked at creation, untracked by a collection
+    expect(heap.canUntrack(t)).toBe(true);
+    const list = heap.newList();
+    expect(collector.isTracked(list)).toBe(true);
+    expect(collector.isTracked(heap.emptyTuple)).toBe(false);
+    const d = heap.newDict();
+    expect(collector.isTracked(d)).toBe(false);
+    heap.dictSetItem(d, heap.intern("a"), heap.newInt(1));
+    expect(collector.isTracked(d)).toBe(false); // {'a': 1}
+    heap.dictSetItem(d, heap.intern("b"), list);
+    expect(collector.isTracked(d)).toBe(true); // {'b': []}
+    expect(heap.canUntrack(d)).toBe(false);
+    heap.dictDelItem(d, heap.intern("b"));
+    expect(collector.isTracked(d)).toBe(true); // stays tracked after deletion
+    expect(heap.canUntrack(d)).toBe(true);
+    // ([],) is tracked and may not be untracked; ((1, 2),) may once (1, 2) is untracked.
+    const nested = heap.newTuple([t]);
+    expect(heap.canUntrack(nested)).toBe(false);
+    collector.untrack(t);
+    expect(heap.canUntrack(nested)).toBe(true);
+    const C = heap.defineClass({ name: "C", slots: [] });
+    expect(collector.isTracked(heap.newInstance(C))).toBe(true);
+    for (const obj of [t, list, d, nested]) rc.decref(obj);
+  });
+
+  it("tracks existing objects when a collector is attached late", () => {
+    const ctx = setup();
+    const list = ctx.heap.newList();
+    const d = ctx.heap.newDict();
+    const collector = new RecordingCollector();
+    ctx.rc.attachCollector(collector);
+    expect(collector.isTracked(list)).toBe(true);
+    expect(collector.isTracked(d)).toBe(false);
+  });
+
+  it("counts allocator allocations only: free-list reuse does not feed gen 0", () => {
+    // CPython 3.13: 100 fresh lists → +100 (+2 for the loop); freeing them → 80 go to the free
+    // list; reallocating 100 → +20 only.
+    const { heap, rc, collector } = withCollector();
+    const start = collector.count0;
+    const lists = Array.from({ length: 100 }, () => heap.newList());
+    expect(collector.count0 - start).toBe(100);
+    for (const l of lists) rc.decref(l);
+    expect(collector.count0 - start).toBe(80);
+    expect(heap.freeListSizes().list).toBe(80);
+    const again = Array.from({ length: 100 }, () => heap.newList());
+    expect(collector.count0 - start).toBe(100);
+    for (const l of again) rc.decref(l);
+    heap.clearFreeLists();
+    expect(collector.count0 - start).toBe(0);
+  });
+
+  it("untracks before onDeallocate and only calls onDeallocate for allocator frees", () => {
+    const { heap, rc, collector } = withCollector();
+    const C = heap.defineClass({ name: "C" });
+    const c = heap.newInstance(C);
+    collector.events.length = 0;
+    rc.decref(c);
+    expect(collector.events).toEqual([`untrack <C object at 0x${c.toString(16)}>`]);
+  });
+
+  it("notifies decrefs to non-zero of GC objects when the collector asks", () => {
+    const { heap, rc, collector } = withCollector(true);
+    const list = heap.newList();
+    const n = heap.newInt(100_000);
+    rc.incref(list);
+    rc.incref(n);
+    rc.decref(list);
+    rc.decref(n);
+    expect(collector.decrefs).toEqual([list]);
+  });
+
+  it("shares gc_prev: only bit 0 (FINALIZED) is set, the collector's bits survive", () => {
+    const { heap, rc } = withCollector();
+    let seen = 0;
+    const C = heap.defineClass({
+      name: "C",
+      finalize: (obj) => {
+        seen = heap.memory.u32[(obj - 4) >>> 2]!;
+        heap.listAppend(keep, obj); // resurrect
+      },
+    });
+    const keep = heap.newList();
+    const c = heap.newInstance(C);
+    heap.memory.u32[(c - 4) >>> 2] = 0x1230; // collector-owned bits
+    rc.decref(c);
+    expect(seen).toBe(0x1230 | GC_PREV_MASK_FINALIZED);
+    expect(heap.memory.u32[(c - 4) >>> 2]).toBe(0x1230 | GC_PREV_MASK_FINALIZED);
+    heap.memory.u32[(c - 4) >>> 2] = GC_PREV_MASK_FINALIZED;
+    rc.decref(keep);
+    heap.verify();
+  });
+
+  it("host.clearReferences empties slots (Py_CLEAR) and uses list/dict clear hooks", () => {
+    const { heap, rc, host } = withCollector();
+    const Node = heap.defineClass({ name: "Node", slots: ["a", "b"] });
+    const node = heap.newInstance(Node);
+    const list = heap.newList([node, node]);
+    heap.setSlot(node, "a", list);
+    heap.setSlot(node, "b", heap.newStr("x"));
+    host.clearReferences(node);
+    expect(heap.getSlot(node, "a")).toBe(0);
+    expect(heap.getSlot(node, "b")).toBe(0);
+    expect(rc.refcount(list)).toBe(1);
+    host.clearReferences(list);
+    expect(heap.listLength(list)).toBe(0);
+    expect(rc.refcount(node)).toBe(1);
+    const d = heap.newDict();
+    heap.dictSetItem(d, heap.intern("k"), node);
+    host.clearReferences(d);
+    expect(heap.dictLength(d)).toBe(0);
+    for (const o of [node, list, d]) rc.decref(o);
+    heap.verify();
+  });
+
+  it("host.callFinalizer holds a reference; callLegacyFinalizer calls tp_del; errors are unraisable", () => {
+    const { heap, rc, host, unraisable } = withCollector();
+    const log: string[] = [];
+    const C = heap.defineClass({
+      name: "C",
+      finalize: (obj) => log.push(`finalize ${rc.refcount(obj)}`),
+      legacyDel: () => {
+        throw new Error("legacy");
+      },
+    });
+    const c = heap.newInstance(C);
+    host.callFinalizer(c);
+    host.callLegacyFinalizer(c);
+    expect(log).toEqual(["finalize 2"]);
+    expect(unraisable[0]).toMatch(/^Exception ignored in: <function C.__tp_del__>/);
+    expect(host.describe(c)).toBe(`<C object at 0x${c.toString(16)}>`);
+    const w = heap.newWeakref(c, () => log.push("cb"));
+    expect(host.weakrefs.first(c)).toBe(w);
+    expect(host.weakrefs.hasCallback(w)).toBe(true);
+    host.weakrefs.clear(w);
+    expect(heap.weakrefGet(w)).toBe(heap.none);
+    host.weakrefs.callCallback(w);
+    expect(log).toEqual(["finalize 2", "cb"]);
+    expect(host.weakrefs.hasCallback(w)).toBe(false);
+    rc.decref(w);
+    rc.decref(c);
+    heap.verify();
+  });
+});

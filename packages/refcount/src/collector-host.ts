@@ -1,0 +1,154 @@
+import {
+  type Allocator,
+  type CollectorHost,
+  type Lifetime,
+  type LinearMemory,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  ReferenceStack,
+  type TypeTable,
+  type WeakrefAccess,
+} from "@pymem/core";
+import type { Heap } from "@pymem/heap";
+import type { Refcounter } from "./refcounter.js";
+
+/**
+ * The heap's weak references as core's {@link WeakrefAccess}, for collectors.
+ *
+ * @example
+ * ```ts
+ * const weakrefs = new HeapWeakrefAccess(heap);
+ * for (let wr = weakrefs.first(obj); wr !== 0; wr = weakrefs.next(wr)) weakrefs.clear(wr);
+ * ```
+ */
+export class HeapWeakrefAccess implements WeakrefAccess {
+  constructor(private readonly heap: Heap) {}
+  first(obj: Ptr): Ptr {
+    return this.heap.weakrefFirst(obj);
+  }
+  next(weakref: Ptr): Ptr {
+    return this.heap.weakrefNext(weakref);
+  }
+  hasCallback(weakref: Ptr): boolean {
+    return this.heap.weakrefHasCallback(weakref);
+  }
+  clear(weakref: Ptr): void {
+    this.heap.weakrefClear(weakref);
+  }
+  callCallback(weakref: Ptr): void {
+    this.heap.weakrefCallCallback(weakref);
+  }
+  isWeakref(obj: Ptr): boolean {
+    return this.heap.isWeakref(obj);
+  }
+}
+
+/**
+ * What `@pymem/refcount` hands a cycle collector: core's {@link CollectorHost} over a
+ * {@link Heap} and its {@link Refcounter}, plus {@link canUntrack} for CPython's
+ * `untrack_tuples` / `untrack_dicts`.
+ *
+ * @remarks
+ * Usually created by `Refcounter.attachCollector`; construct it directly to drive a collector by
+ * hand (in tests, say).
+ *
+ * @example
+ * ```ts
+ * const host = createCollectorHost(heap, rc);
+ * collector.attach(host);
+ * ```
+ */
+export class RefcountCollectorHost implements CollectorHost {
+  readonly memory: LinearMemory;
+  readonly types: TypeTable;
+  readonly lifetime: Lifetime;
+  readonly weakrefs: WeakrefAccess;
+  /** The heap's allocator (collectors allocate their list heads from it). */
+  readonly allocator: Allocator;
+  private readonly heap: Heap;
+  private readonly refcounter: Refcounter;
+  private readonly slots = new ReferenceStack();
+
+  constructor(heap: Heap, refcounter: Refcounter) {
+    this.heap = heap;
+    this.refcounter = refcounter;
+    this.memory = heap.memory;
+    this.types = heap.types;
+    this.lifetime = refcounter;
+    this.weakrefs = new HeapWeakrefAccess(heap);
+    this.allocator = heap.allocator;
+  }
+
+  /** CPython: `PyObject_CallFinalizer` as `finalize_garbage` calls it — with a reference held. */
+  callFinalizer(obj: Ptr): void {
+    const typeId = this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    this.refcounter.incref(obj);
+    try {
+      this.refcounter.callHook(obj, typeId, "finalize");
+    } finally {
+      this.refcounter.decref(obj);
+    }
+  }
+
+  /** CPython: `tp_del`, as `gc.garbage` handling never calls it — provided for collectors that do. */
+  callLegacyFinalizer(obj: Ptr): void {
+    const typeId = this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    this.refcounter.incref(obj);
+    try {
+      this.refcounter.callHook(obj, typeId, "del");
+    } finally {
+      this.refcounter.decref(obj);
+    }
+  }
+
+  /**
+   * The type's `clear` hook (list, dict), or else `Py_CLEAR` of every declared reference slot:
+   * each slot is set to NULL before its reference is dropped. CPython: `tp_clear`.
+   */
+  clearReferences(obj: Ptr): void {
+    const typeId = this.types.typeOf(obj);
+    const clear = this.types.spec(typeId).clear;
+    if (clear !== undefined) {
+      clear(obj);
+      return;
+    }
+    const stack = this.slots;
+    const base = stack.length;
+    this.types.pushReferenceSlots(obj, stack);
+    while (stack.length > base) {
+      const slot = stack.pop();
+      const referent = this.memory.u32[slot >>> 2]!;
+      if (referent === 0) continue;
+      this.memory.u32[slot >>> 2] = 0;
+      this.refcounter.decref(referent);
+    }
+  }
+
+  reportUnraisable(error: unknown, context: string, obj: Ptr): void {
+    this.heap.reportUnraisable(error, context, obj);
+  }
+
+  describe(obj: Ptr): string {
+    return this.heap.describe(obj);
+  }
+
+  /**
+   * Whether a tracked tuple or dict holds nothing that may be tracked, so a collector may untrack
+   * it. CPython: `_PyTuple_MaybeUntrack`, `_PyDict_MaybeUntrack`.
+   */
+  canUntrack(obj: Ptr): boolean {
+    return this.heap.canUntrack(obj);
+  }
+}
+
+/**
+ * Creates the {@link RefcountCollectorHost} for a heap and its refcounter.
+ *
+ * @example
+ * ```ts
+ * const host = createCollectorHost(heap, rc);
+ * ```
+ */
+export function createCollectorHost(heap: Heap, refcounter: Refcounter): RefcountCollectorHost {
+  return new RefcountCollectorHost(heap, refcounter);
+}

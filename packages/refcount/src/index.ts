@@ -1,0 +1,13 @@
+/**
+ * `@pymem/refcount`: reference counting for `@pymem/heap` — incref/decref, immortal objects,
+ * PEP 442 finalizers, weakref clearing and an iterative deallocation cascade — plus the
+ * `CollectorHost` a cycle collector attaches to.
+ *
+ * @packageDocumentation
+ */
+export {
+  createCollectorHost,
+  HeapWeakrefAccess,
+  RefcountCollectorHost,
+} from "./collector-host.js";
+export { Refcounter, type RefcounterOptions } from "./refcounter.js";

@@ -1,0 +1,325 @@
+import {
+  type Collector,
+  DerivedTypeFlags,
+  GC_PREV_MASK_FINALIZED,
+  GC_PREV_OFFSET,
+  IMMORTAL_REFCNT,
+  type Lifetime,
+  NegativeRefcountError,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  ReferenceStack,
+  TypeFlags,
+} from "@pymem/core";
+import type { Heap } from "@pymem/heap";
+import { RefcountCollectorHost } from "./collector-host.js";
+
+/**
+ * Options of a {@link Refcounter}. Pass any subset to the constructor.
+ *
+ * @example
+ * ```ts
+ * const rc = new Refcounter(heap, { maxNesting: 10 });
+ * ```
+ */
+export interface RefcounterOptions {
+  /**
+   * How deeply deallocations may nest through user hooks (a finalizer whose decref frees another
+   * object with a finalizer…) before further ones are deferred to the worklist. Mirrors CPython's
+   * trashcan `_PyTrash_UNWIND_LEVEL`; the cascade itself never nests, whatever this is.
+   * @defaultValue 50
+   */
+  maxNesting: number;
+}
+
+/** Worklist entries with this bit set are objects already at refcount zero, to deallocate. */
+const DEAD_TAG = 1;
+/** Type flags that send a death through {@link Refcounter.runHooks} (finalizers, weakrefs, custom dealloc). */
+const HOOK_FLAGS =
+  DerivedTypeFlags.HAS_FINALIZE |
+  DerivedTypeFlags.WEAKREFABLE |
+  DerivedTypeFlags.HAS_DEL |
+  DerivedTypeFlags.HAS_DEALLOC;
+
+/**
+ * Reference counting over a {@link Heap}: CPython's `Py_INCREF` / `Py_DECREF`, immortal objects
+ * (PEP 683), PEP 442 finalizers, weakref clearing and an iterative deallocation cascade.
+ *
+ * @remarks
+ * Creating a `Refcounter` attaches it to the heap as its `Lifetime`. When a count reaches zero the
+ * object dies in CPython's order (`subtype_dealloc`): its finalizer runs first (once per GC object,
+ * tracked by the FINALIZED bit of `gc_prev`; the object is resurrected if the finalizer made new
+ * references), then its weak references are cleared and their callbacks called newest first,
+ * then a legacy `del` hook, then its references are dropped and its memory released.
+ *
+ * Dropping references never recurses: the references of a dying object go on an explicit
+ * worklist, and each popped reference is decremented and, at zero, deallocated in turn — a
+ * depth-first walk in the same order as CPython's recursive deallocators, in O(n) time and
+ * O(width) memory for a chain of any length. Only user hooks (finalizers, callbacks) can nest a
+ * deallocation inside another; past {@link RefcounterOptions.maxNesting} those are deferred too.
+ *
+ * @example
+ * ```ts
+ * import { Heap } from "@pymem/heap";
+ * import { Refcounter } from "@pymem/refcount";
+ * const heap = new Heap();
+ * const rc = new Refcounter(heap);
+ * let head = heap.none;
+ * for (let i = 0; i < 1_000_000; i++) {
+ *   const node = heap.newList([head, heap.none]);
+ *   rc.decref(head);
+ *   head = node;
+ * }
+ * rc.decref(head); // frees the whole chain, iteratively
+ * ```
+ */
+export class Refcounter implements Lifetime {
+  /** The heap whose objects this counts. */
+  readonly heap: Heap;
+  private readonly work = new ReferenceStack(1024);
+  private readonly maxNesting: number;
+  private nesting = 0;
+  /** Objects whose finalizer or legacy `del` is running (their count of 1 is borrowed). */
+  private readonly finalizing: Ptr[] = [];
+  private decrefNotifications = false;
+  private host: RefcountCollectorHost | undefined = undefined;
+
+  constructor(heap: Heap, options: Partial<RefcounterOptions> = {}) {
+    this.heap = heap;
+    this.maxNesting = options.maxNesting ?? 50;
+    heap.lifetime = this;
+  }
+
+  /**
+   * Adds a reference. Immortal objects are left unchanged. Throws `InvalidPointerError` for an
+   * address that is not a live object (`UseAfterFreeError` for a freed one in debug mode).
+   * CPython: `Py_INCREF`.
+   *
+   * @example
+   * ```ts
+   * rc.incref(obj);
+   * ```
+   */
+  incref(obj: Ptr): void {
+    const heap = this.heap;
+    if ((obj & 7) !== 0 || ((heap.liveBits[obj >>> 8]! >>> ((obj >>> 3) & 31)) & 1) === 0)
+      heap.throwNotLive(obj, "object");
+    const i32 = heap.memory.i32;
+    const count = i32[obj >> 2]!;
+    if (count >= IMMORTAL_REFCNT) return;
+    i32[obj >> 2] = count + 1;
+  }
+
+  /**
+   * Drops a reference; at zero the object is deallocated at once (see the class remarks).
+   * Immortal objects are left unchanged. Throws {@link NegativeRefcountError} (changing nothing)
+   * when the count is already zero, and the pointer errors of {@link incref}. CPython: `Py_DECREF`.
+   *
+   * @example
+   * ```ts
+   * rc.decref(obj);
+   * ```
+   */
+  decref(obj: Ptr): void {
+    const heap = this.heap;
+    if ((obj & 7) !== 0 || ((heap.liveBits[obj >>> 8]! >>> ((obj >>> 3) & 31)) & 1) === 0)
+      heap.throwNotLive(obj, "object");
+    const i32 = heap.memory.i32;
+    const count = i32[obj >> 2]!;
+    if (count >= IMMORTAL_REFCNT) return;
+    if (count > 1) {
+      i32[obj >> 2] = count - 1;
+      if (this.decrefNotifications) this.notifyDecref(obj);
+      return;
+    }
+    if (count <= 0) {
+      // CPython: _Py_NegativeRefcount — "object has negative ref count".
+      throw new NegativeRefcountError(obj, heap.typeName(obj), count - 1);
+    }
+    if (this.finalizing.length > 0 && this.finalizing.includes(obj)) {
+      // The count of 1 is the temporary reference held while the object's own finalizer runs:
+      // dropping it would free the object under the finalizer (a crash in CPython).
+      throw new NegativeRefcountError(obj, heap.typeName(obj), count - 1);
+    }
+    i32[obj >> 2] = 0;
+    this.deallocate(obj);
+  }
+
+  /**
+   * Increments and returns `obj`, for storing a new reference in one expression. CPython: `Py_NewRef`.
+   *
+   * @example
+   * ```ts
+   * memory.u32[slot >>> 2] = rc.newRef(value);
+   * ```
+   */
+  newRef(obj: Ptr): Ptr {
+    this.incref(obj);
+    return obj;
+  }
+
+  /**
+   * The reference count (immortals report `IMMORTAL_REFCNT`). CPython's `sys.getrefcount(x)`
+   * returns one more, for the reference its argument binding holds: an interpreter implementing
+   * `sys.getrefcount` should report `refcount(x) + 1`. CPython: `Py_REFCNT`.
+   *
+   * @example
+   * ```ts
+   * rc.refcount(heap.newList()); // 1 (Python would print 2)
+   * ```
+   */
+  refcount(obj: Ptr): number {
+    this.heap.checkLive(obj);
+    return this.heap.memory.i32[obj >> 2]!;
+  }
+
+  /** Whether `obj` is immortal. CPython: `_Py_IsImmortal`. */
+  isImmortal(obj: Ptr): boolean {
+    this.heap.checkLive(obj);
+    return this.heap.isImmortal(obj);
+  }
+
+  /**
+   * Attaches a cycle collector: gives it a {@link RefcountCollectorHost}, registers it with the
+   * heap (which tracks existing objects per CPython's rules) and enables `onDecrefToNonZero` if
+   * the collector wants it. Returns the host.
+   *
+   * @example
+   * ```ts
+   * rc.attachCollector(new GenerationalCollector());
+   * ```
+   */
+  attachCollector(collector: Collector): RefcountCollectorHost {
+    const host = new RefcountCollectorHost(this.heap, this);
+    this.host = host;
+    collector.attach(host);
+    this.heap.setCollector(collector);
+    this.decrefNotifications = collector.wantsDecrefNotifications;
+    return host;
+  }
+
+  /** The host given to the attached collector, if any. */
+  get collectorHost(): RefcountCollectorHost | undefined {
+    return this.host;
+  }
+
+  private notifyDecref(obj: Ptr): void {
+    const heap = this.heap;
+    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    if (heap.types.flags[typeId]! & TypeFlags.GC) heap.collector?.onDecrefToNonZero(obj);
+  }
+
+  /**
+   * Deallocates an object whose count just reached zero, then drains the worklist of references
+   * it dropped. Nested calls (from user hooks) past `maxNesting` are deferred onto the worklist.
+   * CPython: `_Py_Dealloc` with the trashcan.
+   */
+  private deallocate(obj: Ptr): void {
+    if (this.nesting >= this.maxNesting) {
+      this.work.push(obj | DEAD_TAG);
+      return;
+    }
+    this.nesting++;
+    const base = this.work.length;
+    try {
+      this.deallocateOne(obj);
+      this.drain(base);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /** Pops references until the worklist is back to `base`, deallocating what reaches zero. */
+  private drain(base: number): void {
+    const work = this.work;
+    const heap = this.heap;
+    const notify = this.decrefNotifications;
+    while (work.length > base) {
+      const entry = work.items[--work.length]!;
+      if (entry & DEAD_TAG) {
+        this.deallocateOne(entry & ~DEAD_TAG);
+        continue;
+      }
+      const i32 = heap.memory.i32;
+      const count = i32[entry >> 2]!;
+      if (count >= IMMORTAL_REFCNT) continue;
+      if (count > 1) {
+        i32[entry >> 2] = count - 1;
+        if (notify) this.notifyDecref(entry);
+        continue;
+      }
+      i32[entry >> 2] = 0;
+      // Inlined deallocateOne: most objects of a long cascade have no hooks.
+      const typeId = heap.memory.u32[(entry + OB_TYPE_OFFSET) >>> 2]!;
+      const flags = heap.types.flags[typeId]!;
+      if ((flags & HOOK_FLAGS) !== 0 && !this.runHooks(entry, typeId, flags)) continue;
+      heap.disposeObject(entry, typeId, work);
+    }
+  }
+
+  /**
+   * One object's death, in CPython's `subtype_dealloc` order: finalizer (maybe resurrecting),
+   * weakrefs and callbacks, legacy `del` (maybe resurrecting), then its references go on the
+   * worklist and its memory is released.
+   */
+  private deallocateOne(obj: Ptr): void {
+    const heap = this.heap;
+    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    const flags = heap.types.flags[typeId]!;
+    if ((flags & HOOK_FLAGS) !== 0 && !this.runHooks(obj, typeId, flags)) return;
+    heap.disposeObject(obj, typeId, this.work);
+  }
+
+  /** The slow part of a death; returns false when the object was resurrected or deallocated by its own hook. */
+  private runHooks(obj: Ptr, typeId: number, flags: number): boolean {
+    const heap = this.heap;
+    if (flags & DerivedTypeFlags.HAS_FINALIZE) {
+      const gc = (flags & TypeFlags.GC) !== 0;
+      const prevWord = (obj + GC_PREV_OFFSET) >>> 2;
+      if (!gc || (heap.memory.u32[prevWord]! & GC_PREV_MASK_FINALIZED) === 0) {
+        // CPython: PyObject_CallFinalizerFromDealloc — temporarily resurrect with a count of 1.
+        heap.memory.i32[obj >> 2] = 1;
+        if (gc) heap.memory.u32[prevWord]! |= GC_PREV_MASK_FINALIZED;
+        this.finalizing.push(obj);
+        this.callHook(obj, typeId, "finalize");
+        this.finalizing.pop();
+        const count = heap.memory.i32[obj >> 2]! - 1;
+        heap.memory.i32[obj >> 2] = count;
+        if (count !== 0) return false; // resurrected
+      }
+    }
+    if (flags & DerivedTypeFlags.WEAKREFABLE) heap.clearWeakrefs(obj);
+    if (flags & DerivedTypeFlags.HAS_DEL) {
+      // CPython: slot_tp_del — the legacy finalizer runs after weakrefs are cleared, every death.
+      heap.memory.i32[obj >> 2] = 1;
+      this.finalizing.push(obj);
+      this.callHook(obj, typeId, "del");
+      this.finalizing.pop();
+      const count = heap.memory.i32[obj >> 2]! - 1;
+      heap.memory.i32[obj >> 2] = count;
+      if (count !== 0) return false;
+    }
+    if (flags & DerivedTypeFlags.HAS_DEALLOC) {
+      heap.types.spec(typeId).dealloc!(obj);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Calls a type's `finalize` or `del` hook, sending an exception to the unraisable hook.
+   * CPython: `PyObject_CallFinalizer` + `PyErr_WriteUnraisable`.
+   * @internal
+   */
+  callHook(obj: Ptr, typeId: number, hook: "finalize" | "del"): void {
+    const spec = this.heap.types.spec(typeId);
+    const fn = spec[hook];
+    if (fn === undefined) return;
+    try {
+      fn(obj);
+    } catch (error) {
+      const method = hook === "finalize" ? "__del__" : "__tp_del__";
+      this.heap.reportUnraisable(error, `<function ${spec.name}.${method}>`, obj);
+    }
+  }
+}
