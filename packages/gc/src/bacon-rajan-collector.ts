@@ -191,7 +191,9 @@ export class BaconRajanCollector implements ManagedCollector {
     const u32 = this.memory.u32;
     const nextIndex = (obj >>> 2) + NEXT_WORD;
     const next = u32[nextIndex]!;
-    if (next === 0 || (next & COLOR_MASK) === PURPLE) return;
+    // GRAY only exists inside a collection (the garbage set while finalizers run): leave those
+    // to the collection's own resurrection check.
+    if (next === 0 || (next & COLOR_MASK) === PURPLE || (next & COLOR_MASK) === GRAY) return;
     u32[nextIndex] = TRACKED | PURPLE;
     const prevIndex = (obj >>> 2) + PREV_WORD;
     if (u32[prevIndex]! >>> GC_PREV_SHIFT !== 0) return; // already buffered

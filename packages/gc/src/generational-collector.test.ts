@@ -21,10 +21,12 @@ describe("GenerationalCollector", () => {
   });
 
   it("refuses to attach without an allocator, or twice", () => {
-    const heap = new PyHeap();
-    const collector = new GenerationalCollector();
-    expect(() => heap.rc.attachCollector(collector)).toThrow(/allocator/);
     const { heap: other, collector: attached } = makeHeap();
+    const host = other.rc.collectorHost!;
+    const withoutAllocator = { memory: host.memory, types: host.types, allocator: undefined };
+    expect(() =>
+      new GenerationalCollector().attach(withoutAllocator as unknown as typeof host),
+    ).toThrow(/allocator/);
     expect(() => attached.attach(other.rc.collectorHost!)).toThrow(/already attached/);
   });
 

@@ -1815,6 +1815,38 @@ export class Heap {
     this.disposeSlow(obj, typeId, stack);
   }
 
+  /**
+   * Releases a list or tuple whose references the caller has already taken (the cascade's fast
+   * path, with no collector attached): frees a list's item block, then puts the object on its
+   * free list or returns it to the allocator.
+   *
+   * @internal
+   */
+  releaseSequence(obj: Ptr, typeId: TypeId, kind: number): void {
+    const u32 = this.memory.u32;
+    let free = FREE_LIST;
+    if (kind === KIND_LIST) {
+      const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
+      if (items !== 0) this.allocator.free(items);
+    } else {
+      const size = u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!;
+      free = size <= TUPLE_MAX_SAVE_SIZE ? FREE_TUPLE_BASE + size : -1;
+    }
+    if (free >= 0 && this.freeCounts[free]! < this.freeLimits[free]!) {
+      this.pushFree(free, obj, typeId);
+      return;
+    }
+    if (this.debug) {
+      this.markDead(obj, typeId);
+      u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
+    } else {
+      // Inlined markDead; the type word is left as is (the live bitmap is what says "freed").
+      this.liveBits[obj >>> 8]! &= ~(1 << ((obj >>> 3) & 31));
+      this.liveByType[typeId]!--;
+    }
+    this.allocator.free(obj - GC_HEAD_SIZE);
+  }
+
   /** The general path of {@link disposeObject}, kept out of line so the fast path inlines. */
   private disposeSlow(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void {
     this.pushOwnedReferences(obj, typeId, stack);

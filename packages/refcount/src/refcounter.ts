@@ -11,7 +11,14 @@ import {
   ReferenceStack,
   TypeFlags,
 } from "@pymem/core";
-import type { Heap } from "@pymem/heap";
+import {
+  type Heap,
+  LIST_ITEMS_OFFSET,
+  LIST_SIZE_OFFSET,
+  ObjectKind,
+  TUPLE_ITEMS_OFFSET,
+  TUPLE_SIZE_OFFSET,
+} from "@pymem/heap";
 import { RefcountCollectorHost } from "./collector-host.js";
 
 /**
@@ -30,6 +37,15 @@ export interface RefcounterOptions {
    * @defaultValue 50
    */
   maxNesting: number;
+}
+
+/** Grows `stack` so that `extra` more entries fit (ReferenceStack grows one push at a time). */
+function reserve(stack: ReferenceStack, extra: number): void {
+  const needed = stack.length + extra;
+  if (needed <= stack.items.length) return;
+  const bigger = new Uint32Array(Math.max(needed, stack.items.length * 2));
+  bigger.set(stack.items.subarray(0, stack.length));
+  stack.items = bigger;
 }
 
 /** Worklist entries with this bit set are objects already at refcount zero, to deallocate. */
@@ -234,27 +250,70 @@ export class Refcounter implements Lifetime {
     const work = this.work;
     const heap = this.heap;
     const notify = this.decrefNotifications;
-    while (work.length > base) {
-      const entry = work.items[--work.length]!;
-      if (entry & DEAD_TAG) {
+    // Locals for the hot loop; synced with `work` and re-read from the heap around every call
+    // that may run user code or allocate (which may grow the memory or the stack).
+    let items = work.items;
+    let length = work.length;
+    let i32 = heap.memory.i32;
+    let u32 = heap.memory.u32;
+    let typeFlags = heap.types.flags;
+    let kinds = heap.kinds;
+    while (length > base) {
+      const entry = items[--length]!;
+      if ((entry & DEAD_TAG) === 0) {
+        const count = i32[entry >> 2]!;
+        if (count >= IMMORTAL_REFCNT) continue;
+        if (count > 1) {
+          i32[entry >> 2] = count - 1;
+          if (notify) {
+            work.length = length;
+            this.notifyDecref(entry);
+            items = work.items;
+            length = work.length;
+          }
+          continue;
+        }
+        i32[entry >> 2] = 0;
+        const typeId = u32[(entry + OB_TYPE_OFFSET) >>> 2]!;
+        const kind = kinds[typeId]!;
+        if (
+          (typeFlags[typeId]! & HOOK_FLAGS) === 0 &&
+          (kind === ObjectKind.LIST || kind === ObjectKind.TUPLE) &&
+          heap.collector === undefined
+        ) {
+          // Fast path (CPython: list_dealloc / tupledealloc): push the items, release the object.
+          const first =
+            kind === ObjectKind.LIST
+              ? u32[(entry + LIST_ITEMS_OFFSET) >>> 2]! >>> 2
+              : (entry + TUPLE_ITEMS_OFFSET) >>> 2;
+          const size = u32[(entry + (kind === ObjectKind.LIST ? LIST_SIZE_OFFSET : TUPLE_SIZE_OFFSET)) >>> 2]!;
+          if (length + size > items.length) {
+            work.length = length;
+            reserve(work, size);
+            items = work.items;
+          }
+          for (let i = 0; i < size; i++) {
+            const item = u32[first + i]!;
+            // Decref of an immortal (None, small ints) is a no-op: skip the round trip.
+            if (item !== 0 && i32[item >> 2]! < IMMORTAL_REFCNT) items[length++] = item;
+          }
+          heap.releaseSequence(entry, typeId, kind);
+          continue;
+        }
+        work.length = length;
+        this.deallocateOne(entry);
+      } else {
+        work.length = length;
         this.deallocateOne(entry & ~DEAD_TAG);
-        continue;
       }
-      const i32 = heap.memory.i32;
-      const count = i32[entry >> 2]!;
-      if (count >= IMMORTAL_REFCNT) continue;
-      if (count > 1) {
-        i32[entry >> 2] = count - 1;
-        if (notify) this.notifyDecref(entry);
-        continue;
-      }
-      i32[entry >> 2] = 0;
-      // Inlined deallocateOne: most objects of a long cascade have no hooks.
-      const typeId = heap.memory.u32[(entry + OB_TYPE_OFFSET) >>> 2]!;
-      const flags = heap.types.flags[typeId]!;
-      if ((flags & HOOK_FLAGS) !== 0 && !this.runHooks(entry, typeId, flags)) continue;
-      heap.disposeObject(entry, typeId, work);
+      items = work.items;
+      length = work.length;
+      i32 = heap.memory.i32;
+      u32 = heap.memory.u32;
+      typeFlags = heap.types.flags;
+      kinds = heap.kinds;
     }
+    work.length = length;
   }
 
   /**

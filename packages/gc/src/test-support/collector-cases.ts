@@ -27,6 +27,13 @@ export const collectorCases: CollectorCase[] = [
     name: "generational",
     create: (allocator) => new GenerationalCollector({ allocator }),
     generational: true,
+    enumerates: true,
+  },
+  {
+    name: "bacon-rajan",
+    create: () => new BaconRajanCollector(),
+    generational: false,
+    enumerates: false,
   },
 ];
 
