@@ -2,7 +2,15 @@
 // and work from both `import` and `require`, with correct types — and pass publint and attw.
 // Needs each package's dist/ (the root `pnpm test` builds first).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +43,14 @@ function withInternalDependencies(name: string, into = new Set<string>()): Set<s
   return into;
 }
 
+// A line of real work per package, run from both module systems (`m` is the package's namespace).
+const smokeTests: Record<string, string> = {
+  "@pymem/core":
+    "const memory = new m.LinearMemory({ maximumBytes: 1 << 20 }); if (!memory.grow(1)) throw new Error('grow');",
+  "@pymem/pool":
+    "const pool = new m.PoolAllocator(); const p = pool.malloc(100); pool.memory.u8[p] = 1; pool.free(p); pool.verify(); if (pool.stats().blocksInUse !== 0) throw new Error('leak');",
+};
+
 function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
@@ -60,31 +76,78 @@ describe.each([...manifests.keys()])("%s", (name) => {
   it("passes publint and attw", () => {
     const tarball = tarballs.get(name)!;
     run("pnpm", ["exec", "publint", "run", "--strict", tarball], repositoryRoot);
-    const report = run("pnpm", ["exec", "attw", "--format", "json", "--no-emoji", tarball], repositoryRoot);
-    const problems = (JSON.parse(report) as { analysis?: { problems?: unknown[] } }).analysis?.problems ?? [];
+    const report = run(
+      "pnpm",
+      ["exec", "attw", "--format", "json", "--no-emoji", tarball],
+      repositoryRoot,
+    );
+    const problems =
+      (JSON.parse(report) as { analysis?: { problems?: unknown[] } }).analysis?.problems ?? [];
     expect(problems).toEqual([]);
   });
 
   it("installs alone from its tarball and works from import, require and TypeScript", () => {
     const project = join(workDirectory, `consumer-${name.replace("/", "-")}`);
     mkdirSync(project);
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
-    const needed = [...withInternalDependencies(name)].map((dependency) => tarballs.get(dependency)!);
-    run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--offline", ...needed], project);
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "consumer", version: "1.0.0", private: true }),
+    );
+    const needed = [...withInternalDependencies(name)].map(
+      (dependency) => tarballs.get(dependency)!,
+    );
+    run(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--offline", ...needed],
+      project,
+    );
 
-    const esm = run("node", ["--input-type=module", "-e", `import * as m from "${name}"; console.log(JSON.stringify(Object.keys(m).sort()))`], project);
-    const cjs = run("node", ["-e", `console.log(JSON.stringify(Object.keys(require("${name}")).sort()))`], project);
+    const smoke = smokeTests[name] ?? "";
+    const esm = run(
+      "node",
+      [
+        "--input-type=module",
+        "-e",
+        `import * as m from "${name}"; ${smoke}; console.log(JSON.stringify(Object.keys(m).sort()))`,
+      ],
+      project,
+    );
+    const cjs = run(
+      "node",
+      [
+        "-e",
+        `const m = require("${name}"); ${smoke}; console.log(JSON.stringify(Object.keys(m).sort()))`,
+      ],
+      project,
+    );
     const esmExports = JSON.parse(esm) as string[];
     expect(esmExports.length).toBeGreaterThan(0);
     expect(JSON.parse(cjs)).toEqual(esmExports);
 
     // Types resolve under node16 for both an ES module and a CommonJS consumer.
     const firstExport = esmExports[0]!;
-    writeFileSync(join(project, "esm.mts"), `import { ${firstExport} } from "${name}";\nexport const value = ${firstExport};\n`);
-    writeFileSync(join(project, "cjs.cts"), `import { ${firstExport} } from "${name}";\nexport const value = ${firstExport};\n`);
+    writeFileSync(
+      join(project, "esm.mts"),
+      `import { ${firstExport} } from "${name}";\nexport const value = ${firstExport};\n`,
+    );
+    writeFileSync(
+      join(project, "cjs.cts"),
+      `import { ${firstExport} } from "${name}";\nexport const value = ${firstExport};\n`,
+    );
     writeFileSync(
       join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: false, lib: ["ES2024", "DOM"], types: [] }, files: ["esm.mts", "cjs.cts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: "node16",
+          moduleResolution: "node16",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ["ES2024", "DOM"],
+          types: [],
+        },
+        files: ["esm.mts", "cjs.cts"],
+      }),
     );
     run(join(repositoryRoot, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], project);
   });

@@ -8,6 +8,9 @@
  * - Pause profile: automatic collections while building and dropping N objects (a mix of live
  *   chains and garbage cycles) with 3.13's thresholds; prints max and p99 pause per collector.
  *
+ * - Deep (`--deep [length]`, default 10,000,000): one cycle of that many nested one-slot lists,
+ *   collected in one full collection — no step may recurse.
+ *
  * Run: `pnpm --filter @pymem/gc bench [N] [rounds]` (defaults 1,000,000 and 5). CPython is
  * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py N rounds`; if it is missing only
  * pymem's numbers are printed. Figures are the best of `rounds`.
@@ -19,6 +22,7 @@ import type { Ptr } from "@pymem/core";
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "@pymem/refcount";
 import type { ManagedCollector } from "../src/api.js";
+import { BaconRajanCollector } from "../src/bacon-rajan-collector.js";
 import { GenerationalCollector } from "../src/generational-collector.js";
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -30,7 +34,11 @@ interface CollectorFactory {
 }
 
 const factories: CollectorFactory[] = [
-  { name: "generational", create: (heap) => new GenerationalCollector({ allocator: heap.allocator }) },
+  {
+    name: "generational",
+    create: (heap) => new GenerationalCollector({ allocator: heap.allocator }),
+  },
+  { name: "bacon-rajan", create: () => new BaconRajanCollector() },
 ];
 
 function fresh(factory: CollectorFactory) {
@@ -53,9 +61,12 @@ function g1Live(factory: CollectorFactory): number {
     rc.decref(head);
     head = node;
   }
-  collector.collect(collector.generationCount - 1);
+  // Generational: promote everything first, then time full collections of a settled heap.
+  // Candidate-root collectors: only the first collection sees the candidates, so time that one.
+  const generational = collector.generationCount > 1;
+  if (generational) collector.collect(collector.generationCount - 1);
   let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < (generational ? ROUNDS : 1); r++) {
     const t0 = process.hrtime.bigint();
     const found = collector.collect(collector.generationCount - 1);
     const ns = Number(process.hrtime.bigint() - t0);
@@ -127,7 +138,9 @@ function cpython(): Record<string, number> | undefined {
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    console.log(`CPython not available (${result.stderr?.trim() || result.error?.message}); pymem only`);
+    console.log(
+      `CPython not available (${result.stderr?.trim() || result.error?.message}); pymem only`,
+    );
     return undefined;
   }
   const values: Record<string, number> = {};
@@ -139,9 +152,44 @@ function cpython(): Record<string, number> | undefined {
   return values;
 }
 
+/**
+ * Deep structures: a DEEP-long cycle of one-slot lists (a chain, and the deepest possible nesting
+ * `[[[…]]]`), collected by one full collection — checks that no step recurses.
+ */
+function deep(factory: CollectorFactory, length: number): number {
+  const { heap, rc, collector } = fresh(factory);
+  const head = heap.newList([heap.none]);
+  let tail = head;
+  const one = [heap.none];
+  for (let i = 1; i < length; i++) {
+    const next = heap.newList(one);
+    heap.listSetItem(tail, 0, next);
+    rc.decref(next);
+    tail = next;
+  }
+  heap.listSetItem(tail, 0, head);
+  rc.decref(head);
+  const t0 = process.hrtime.bigint();
+  const found = collector.collect(collector.generationCount - 1);
+  const ns = Number(process.hrtime.bigint() - t0);
+  if (found !== length) throw new Error(`deep: found ${found} of ${length}`);
+  return ns;
+}
+
 const fmt = (ns: number) => `${(ns / 1e6).toFixed(2)} ms (${(ns / N).toFixed(1)} ns/object)`;
 const anchor = cpython();
 console.log(`N = ${N.toLocaleString()}, best of ${ROUNDS}`);
+const deepIndex = process.argv.indexOf("--deep");
+if (deepIndex >= 0) {
+  const length = Number(process.argv[deepIndex + 1] ?? 10_000_000);
+  for (const factory of factories) {
+    const ns = deep(factory, length);
+    console.log(
+      `[${factory.name}] deep: one ${length.toLocaleString()}-long cycle of nested lists collected in ${(ns / 1e6).toFixed(0)} ms (${(ns / length).toFixed(1)} ns/object)`,
+    );
+  }
+  process.exit(0);
+}
 for (const factory of factories) {
   const g1 = g1Live(factory);
   const g2 = g2Cycles(factory);
@@ -157,4 +205,5 @@ for (const factory of factories) {
     );
   }
 }
+
 export type { Ptr };

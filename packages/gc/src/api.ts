@@ -151,6 +151,40 @@ export interface BaconRajanCollectorOptions {
 }
 
 /**
+ * Options of an {@link IncrementalCollector}.
+ *
+ * @example
+ * ```ts
+ * new IncrementalCollector({ budget: 2000, threshold: 1000 });
+ * ```
+ */
+export interface IncrementalCollectorOptions {
+  /**
+   * The least work an increment does, in objects (snapshotting, subtracting, marking or restoring
+   * one object is one unit; about 0.1 µs each on a 2-core VM); `step()` does exactly this much.
+   * @defaultValue 5000
+   */
+  budget: number;
+  /**
+   * GC allocations between automatic increments (0 disables them). An increment does
+   * `max(budget, 8 × allocations since the previous one)` units, so collection keeps pace with
+   * allocation (a cycle over H objects ends within H/2 allocations).
+   * @defaultValue 1000
+   */
+  threshold: number;
+  /**
+   * Where `DEBUG_*` output goes.
+   * @defaultValue writes to `console.error`
+   */
+  debugSink: DebugSink;
+  /**
+   * Where the collector allocates its list heads (24 bytes, once).
+   * @defaultValue undefined (the host's `allocator`)
+   */
+  allocator: Allocator | undefined;
+}
+
+/**
  * The control surface the {@link GcModule} drives: a {@link Collector} plus the state CPython keeps
  * in `struct _gc_runtime_state` (enabled flag, thresholds, counts, callbacks, `garbage`, debug
  * flags, per-generation stats). Implemented by every collector this package ships; implement it

@@ -103,11 +103,13 @@ export class BaconRajanCollector implements ManagedCollector {
   private readonly stack = new ReferenceStack(1024);
   private readonly children = new ReferenceStack(256);
   private readonly garbageSet = new ReferenceStack(256);
+  private readonly blackStack = new ReferenceStack(256);
 
   constructor(options: Partial<BaconRajanCollectorOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
     for (const [key, value] of Object.entries(this.options)) {
-      if (!Number.isInteger(value) || value <= 0) throw new GcValueError(`${key} must be a positive integer`);
+      if (!Number.isInteger(value) || value <= 0)
+        throw new GcValueError(`${key} must be a positive integer`);
     }
     this.threshold = this.options.threshold;
     this.state = new CollectorState(1, options.debugSink ?? defaultDebugSink);
@@ -156,7 +158,11 @@ export class BaconRajanCollector implements ManagedCollector {
     this.checkGcObject(obj);
     const u32 = this.memory.u32;
     if (u32[(obj >>> 2) + NEXT_WORD] !== 0) {
-      throw new InvalidPointerError(obj, "object already tracked by the garbage collector", this.types.typeName(obj));
+      throw new InvalidPointerError(
+        obj,
+        "object already tracked by the garbage collector",
+        this.types.typeName(obj),
+      );
     }
     u32[(obj >>> 2) + NEXT_WORD] = TRACKED | BLACK;
   }
@@ -204,7 +210,8 @@ export class BaconRajanCollector implements ManagedCollector {
     }
     this.roots[this.rootCount++] = obj;
     u32[prevIndex] = (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) | (this.rootCount << GC_PREV_SHIFT);
-    if (this.rootCount >= this.threshold && this.enabled && !this.collectingNow) this.collectMain(0);
+    if (this.rootCount >= this.threshold && this.enabled && !this.collectingNow)
+      this.collectMain(0);
   }
 
   /** Untracks and removes from the root buffer in O(1) (swap with the last root). */
@@ -414,7 +421,8 @@ export class BaconRajanCollector implements ManagedCollector {
 
   /** `ScanBlack`: restore the counts of an externally reachable subgraph. */
   private scanBlack(start: Ptr): void {
-    const blackStack = new ReferenceStack(64);
+    const blackStack = this.blackStack;
+    blackStack.length = 0;
     const children = this.children;
     const u32 = this.memory.u32;
     this.setColor(u32, start, BLACK);
@@ -467,7 +475,10 @@ export class BaconRajanCollector implements ManagedCollector {
    * weakrefs, PEP 442 finalizers, resurrection, `tp_clear`. Every member is held by a temporary
    * reference throughout, so a finalizer can free nothing under our feet.
    */
-  private finalizeWhite(host: CollectorHost, white: ReferenceStack): { collected: number; uncollectable: number } {
+  private finalizeWhite(
+    host: CollectorHost,
+    white: ReferenceStack,
+  ): { collected: number; uncollectable: number } {
     const members = Array.from(white.items.subarray(0, white.length));
     if (members.length === 0) return { collected: 0, uncollectable: 0 };
     const lifetime = host.lifetime;
@@ -476,12 +487,18 @@ export class BaconRajanCollector implements ManagedCollector {
     for (const obj of members) lifetime.incref(obj);
 
     // CPython: move_legacy_finalizers + move_legacy_finalizer_reachable — uncollectable.
-    const legacy = this.keepReachableFrom(members.filter((obj) => types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL));
+    const legacy = this.keepReachableFrom(
+      members.filter((obj) => types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL),
+    );
     let uncollectable = 0;
     for (const obj of legacy) {
       uncollectable++;
-      if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", obj);
-      if (state.debug & DebugFlags.DEBUG_SAVEALL || types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL) {
+      if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE)
+        state.debugCycle(host, "uncollectable", obj);
+      if (
+        state.debug & DebugFlags.DEBUG_SAVEALL ||
+        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL
+      ) {
         lifetime.incref(obj);
         state.garbage.push(obj);
       }
@@ -519,7 +536,10 @@ export class BaconRajanCollector implements ManagedCollector {
     for (const obj of candidates) {
       const prevIndex = (obj >>> 2) + PREV_WORD;
       const u32 = this.memory.u32;
-      if ((u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 && types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE) {
+      if (
+        (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 &&
+        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE
+      ) {
         u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
         host.callFinalizer(obj);
       }
@@ -561,14 +581,16 @@ export class BaconRajanCollector implements ManagedCollector {
     for (const obj of set) {
       children.length = 0;
       this.pushChildren(obj);
-      for (let i = 0; i < children.length; i++) if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!--;
+      for (let i = 0; i < children.length; i++)
+        if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!--;
     }
     const external = set.filter((obj) => (u32[obj >>> 2]! | 0) > 1);
     u32 = this.memory.u32;
     for (const obj of set) {
       children.length = 0;
       this.pushChildren(obj);
-      for (let i = 0; i < children.length; i++) if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!++;
+      for (let i = 0; i < children.length; i++)
+        if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!++;
     }
     children.length = 0;
     return external;

@@ -72,6 +72,9 @@ const ONE_REF = 1 << GC_PREV_SHIFT;
 /** A `gc_prev` word keeps only this when an object leaves the collector's lists. */
 const KEEP_ON_UNTRACK = GC_PREV_MASK_FINALIZED;
 
+/** Types a collection may untrack (CPython: tuples always, dicts in full collections). */
+const UNTRACK_FLAGS = TypeFlags.UNTRACK_WHEN_ATOMIC | TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL;
+
 /** Marker for "choose the generation from the counts". CPython: `GENERATION_AUTO`. */
 const GENERATION_AUTO = -1;
 
@@ -125,6 +128,10 @@ export class GenerationalCollector implements ManagedCollector {
   private longLivedPending = 0;
   private collectingNow = false;
   private readonly stack = new ReferenceStack(1024);
+  /** Survivors of the current collection whose type may untrack them (tuples, dicts). */
+  private readonly untrackCandidates = new ReferenceStack(256);
+  /** Objects left reachable by the current collection's first `move_unreachable`. */
+  private survivorCount = 0;
   /** Weakrefs with callbacks that are not tracked (so cannot be parked on a list). */
   private readonly untrackedCallbacks = new ReferenceStack(16);
 
@@ -466,19 +473,23 @@ export class GenerationalCollector implements ManagedCollector {
     const unreachable = this.head(HEAD_UNREACHABLE);
     const finalizers = this.head(HEAD_FINALIZERS);
 
-    this.deduceUnreachable(young, unreachable);
+    this.survivorCount = 0;
+    this.untrackCandidates.length = 0;
+    this.deduceUnreachable(young, unreachable, true);
 
-    this.untrackAtomic(young, TypeFlags.UNTRACK_WHEN_ATOMIC); // CPython: untrack_tuples()
+    let survivors = this.survivorCount;
+    survivors -= this.untrackAtomic(TypeFlags.UNTRACK_WHEN_ATOMIC); // CPython: untrack_tuples()
     u32 = this.memory.u32;
     if (young !== old) {
-      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += listSize(u32, young);
+      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += survivors;
       listMerge(u32, young, old);
     } else {
       // Dicts are only untracked in full collections, to avoid quadratic dict build-up (#14775).
-      this.untrackAtomic(young, TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL); // CPython: untrack_dicts()
+      survivors -= this.untrackAtomic(TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL); // CPython: untrack_dicts()
       this.longLivedPending = 0;
-      this.longLivedTotal = listSize(u32, young);
+      this.longLivedTotal = survivors;
     }
+    this.untrackCandidates.length = 0;
 
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
     // safely be deleted.
@@ -521,12 +532,16 @@ export class GenerationalCollector implements ManagedCollector {
     return collected + uncollectable;
   }
 
-  /** CPython: `deduce_unreachable()`. Leaves `base` with the reachable objects. */
-  private deduceUnreachable(base: Ptr, unreachable: Ptr): void {
+  /**
+   * CPython: `deduce_unreachable()`. Leaves `base` with the reachable objects. With
+   * `noteSurvivors`, also counts them and remembers the untrack-when-atomic ones, so no extra pass
+   * over the survivors is needed for `untrack_tuples` and the long-lived counters.
+   */
+  private deduceUnreachable(base: Ptr, unreachable: Ptr, noteSurvivors = false): void {
     this.updateRefs(base); // gc_prev is used for gc_refs
     this.subtractRefs(base);
     listInit(this.memory.u32, unreachable);
-    this.moveUnreachable(base, unreachable); // gc_prev is a pointer again
+    this.moveUnreachable(base, unreachable, noteSurvivors); // gc_prev is a pointer again
   }
 
   /**
@@ -612,9 +627,11 @@ export class GenerationalCollector implements ManagedCollector {
    * tentatively put there). Breadth-first over the list itself: no recursion, O(1) extra memory
    * besides the per-object referent stack.
    */
-  private moveUnreachable(young: Ptr, unreachable: Ptr): void {
+  private moveUnreachable(young: Ptr, unreachable: Ptr, noteSurvivors: boolean): void {
     const types = this.types;
     const stack = this.stack;
+    const candidates = this.untrackCandidates;
+    let survivors = 0;
     const u32 = this.memory.u32;
     const typeFlags = types.flags;
     // Previous element in the young list, used to restore gc_prev.
@@ -657,6 +674,10 @@ export class GenerationalCollector implements ManagedCollector {
         // Relink gc_prev to the previous element; gc is no longer COLLECTING.
         u32[gcPrevIndex] = (u32[gcPrevIndex]! & GC_PREV_MASK_FINALIZED) | prev;
         prev = gc;
+        if (noteSurvivors) {
+          survivors++;
+          if (typeFlags[u32[(gc + OB_TYPE_OFFSET) >>> 2]!]! & UNTRACK_FLAGS) candidates.push(gc);
+        }
       } else {
         // This may be unreachable: assume it is until something reachable references it.
         u32[(prev >>> 2) + NEXT_WORD] = u32[(gc >>> 2) + NEXT_WORD]!;
@@ -670,6 +691,7 @@ export class GenerationalCollector implements ManagedCollector {
       }
       gc = u32[(prev >>> 2) + NEXT_WORD]!;
     }
+    if (noteSurvivors) this.survivorCount = survivors;
     // young's gc_prev must be the last element left in the list.
     u32[(young >>> 2) + PREV_WORD] = prev;
     // Don't let the marking of the list head's next pointer leak.
@@ -678,40 +700,46 @@ export class GenerationalCollector implements ManagedCollector {
 
   /**
    * CPython: `untrack_tuples()` / `untrack_dicts()` with `_PyTuple_MaybeUntrack` /
-   * `_PyDict_MaybeUntrack`: stop tracking instances of `flag` types whose references are all
-   * atomic (`!_PyObject_GC_MAY_BE_TRACKED`).
+   * `_PyDict_MaybeUntrack`: stop tracking survivors of `flag` types whose references are all
+   * atomic (`!_PyObject_GC_MAY_BE_TRACKED`). Walks the candidates `move_unreachable` noted, in
+   * list order (so a nested atomic tuple is untracked before the tuple holding it). Returns how
+   * many were untracked.
    */
-  private untrackAtomic(head: Ptr, flag: number): void {
+  private untrackAtomic(flag: number): number {
     const types = this.types;
     const stack = this.stack;
+    const candidates = this.untrackCandidates;
     const u32 = this.memory.u32;
     const typeFlags = types.flags;
-    let op = gcNext(u32, head);
-    while (op !== head) {
-      const next = gcNext(u32, op);
-      if (typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & flag) {
-        stack.length = 0;
-        types.pushReferences(op, stack);
-        let atomic = true;
-        for (let i = 0, n = stack.length; i < n; i++) {
-          const referent = stack.items[i]!;
-          const referentFlags = typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]!;
-          // CPython: _PyObject_GC_MAY_BE_TRACKED — a GC object that is tracked, or that is not an
-          // untrack-when-atomic type (it may become tracked later).
-          if (
-            referentFlags & TypeFlags.GC &&
-            ((referentFlags & TypeFlags.UNTRACK_WHEN_ATOMIC) === 0 ||
-              u32[(referent >>> 2) + NEXT_WORD] !== 0)
-          ) {
-            atomic = false;
-            break;
-          }
+    let untracked = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      const op = candidates.items[c]!;
+      if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & flag) === 0) continue;
+      if (u32[(op >>> 2) + NEXT_WORD] === 0) continue; // already untracked
+      stack.length = 0;
+      types.pushReferences(op, stack);
+      let atomic = true;
+      for (let i = 0, n = stack.length; i < n; i++) {
+        const referent = stack.items[i]!;
+        const referentFlags = typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]!;
+        // CPython: _PyObject_GC_MAY_BE_TRACKED — a GC object that is tracked, or that is not an
+        // untrack-when-atomic (tuple-like) type, so it may become tracked later.
+        if (
+          referentFlags & TypeFlags.GC &&
+          ((referentFlags & TypeFlags.UNTRACK_WHEN_ATOMIC) === 0 ||
+            u32[(referent >>> 2) + NEXT_WORD] !== 0)
+        ) {
+          atomic = false;
+          break;
         }
-        stack.length = 0;
-        if (atomic) this.untrackUnchecked(u32, op);
       }
-      op = next;
+      stack.length = 0;
+      if (atomic) {
+        this.untrackUnchecked(u32, op);
+        untracked++;
+      }
     }
+    return untracked;
   }
 
   /** CPython: `move_legacy_finalizers()` — also clears NEXT_MASK_UNREACHABLE. */

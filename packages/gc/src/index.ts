@@ -13,10 +13,13 @@ export type {
   GcPhase,
   GenerationalCollectorOptions,
   GenerationStats,
+  IncrementalCollectorOptions,
   ManagedCollector,
   ThresholdProfile,
 } from "./api.js";
+export { BaconRajanCollector } from "./bacon-rajan-collector.js";
 export { DebugFlags } from "./debug-flags.js";
 export { GcTypeError, GcValueError } from "./errors.js";
 export { GcModule } from "./gc-module.js";
 export { GenerationalCollector, NUM_GENERATIONS } from "./generational-collector.js";
+export { IncrementalCollector } from "./incremental-collector.js";

@@ -14,7 +14,8 @@ type Op =
   | { kind: "link"; from: number; slot: 0 | 1; to: number }
   | { kind: "unlink"; from: number; slot: 0 | 1 }
   | { kind: "drop"; root: number }
-  | { kind: "collect"; generation: number };
+  | { kind: "collect"; generation: number }
+  | { kind: "step"; budget: number };
 
 const slotArbitrary = fc.constantFrom(0 as const, 1 as const);
 // Weighted towards links and drops, so cycles with finalizers (and resurrections inside a
@@ -47,7 +48,12 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("drop" as const), root: fc.nat() }), weight: 3 },
   {
     arbitrary: fc.record({ kind: fc.constant("collect" as const), generation: fc.nat({ max: 2 }) }),
-    weight: 2,
+    weight: 1,
+  },
+  // One bounded increment (collectors with `step`): mutations then happen mid-cycle.
+  {
+    arbitrary: fc.record({ kind: fc.constant("step" as const), budget: fc.integer({ min: 1, max: 6 }) }),
+    weight: 4,
   },
 );
 
@@ -112,6 +118,8 @@ describe.each(collectorCases)("model: random graphs on $name", (collectorCase) =
             if (roots.length === 0) continue;
             const [id] = roots.splice(op.root % roots.length, 1);
             heap.decref(addresses[id!]!);
+          } else if (op.kind === "step") {
+            (gc.collector as { step?: (budget: number) => number }).step?.(op.budget);
           } else {
             gc.collect(Math.min(op.generation, gc.collector.generationCount - 1));
           }

@@ -52,6 +52,17 @@ describe("Heap scalars", () => {
     expect(heap.keysEqual(s, heap.newStr("hello"))).toBe(false);
   });
 
+  it("encodes every UTF-8 length class, and a lone surrogate as U+FFFD", () => {
+    const heap = new Heap();
+    for (const text of ["", "ascii", "€uro", "a\u07ffb", "𝄞 clef", "x\ud800y", "\udc00"]) {
+      const s = heap.newStr(text);
+      const expected = new TextDecoder().decode(new TextEncoder().encode(text));
+      expect(heap.strValue(s)).toBe(expected);
+      expect(heap.strLength(s)).toBe([...text].length);
+      expect(heap.getsizeof(s)).toBe(STR_DATA_OFFSET + new TextEncoder().encode(text).length);
+    }
+  });
+
   it("compares and hashes numbers across int, bool and float", () => {
     const heap = new Heap();
     expect(heap.keysEqual(heap.newInt(1), heap.true)).toBe(true);

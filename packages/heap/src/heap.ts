@@ -13,7 +13,7 @@ import {
   OB_REFCNT_OFFSET,
   OB_TYPE_OFFSET,
   type Ptr,
-  ReferenceStack,
+  type ReferenceStack,
   TypeFlags,
   type TypeId,
   type TypeSpec,
@@ -21,26 +21,25 @@ import {
   UseAfterFreeError,
 } from "@pymem/core";
 import type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
+import { CallbackTable } from "./callback-table.js";
 import { createDefaultAllocator } from "./default-allocator.js";
+import { dictHasTrackableItems, dictLookup, dictResize, findEmptySlot } from "./dict-table.js";
 import {
-  HASH_NONE,
-  hashBytes,
-  hashFloat,
-  hashInteger,
-  hashPointer,
-  tupleHashAdd,
-  tupleHashFinish,
-  tupleHashStart,
-} from "./hash.js";
+  FREE_DICT,
+  FREE_FLOAT,
+  FREE_LIST,
+  FREE_LIST_COUNT,
+  FREE_TUPLE_BASE,
+  FreeLists,
+  TUPLE_MAX_SAVE_SIZE,
+} from "./free-lists.js";
 import {
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,
-  DICT_MIN_SIZE,
   DICT_NENTRIES_OFFSET,
   DICT_SIZE,
   DICT_USED_OFFSET,
   DKIX_DUMMY,
-  DKIX_EMPTY,
   ENTRY_HASH_OFFSET,
   ENTRY_KEY_OFFSET,
   ENTRY_SIZE,
@@ -72,7 +71,9 @@ import {
   WEAKREF_PREV_OFFSET,
   WEAKREF_SIZE,
 } from "./layouts.js";
+import { hashScalar, hashTuple, objectsEqual } from "./object-hash.js";
 import { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
+import { verifyHeap } from "./verify-heap.js";
 
 /**
  * How the heap implements a type: selects the built-in code paths for construction, hashing,
@@ -86,36 +87,50 @@ import { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
 export const ObjectKind = {
   /** A type registered with {@link Heap.defineType}: declarative layout only. */
   GENERIC: 0,
+  /** `NoneType` (only the immortal `None`). */
   NONE: 1,
+  /** `int`: a float64 safe integer. */
   INT: 2,
+  /** `bool`: an `int` subtype (only the immortal `True` and `False`). */
   BOOL: 3,
+  /** `float`. */
   FLOAT: 4,
+  /** `str`: UTF-8 bytes inline. */
   STR: 5,
+  /** `tuple`: items inline. */
   TUPLE: 6,
+  /** `list`: items in a separate, over-allocated block. */
   LIST: 7,
+  /** `dict`: a compact ordered hash table. */
   DICT: 8,
+  /** `weakref.ReferenceType`. */
   WEAKREF: 9,
   /** An instance of a class from {@link Heap.defineClass}. */
   INSTANCE: 10,
 } as const;
 
-/** Smallest and largest preallocated immortal int. CPython: `_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS - 1`. */
+/**
+ * Smallest preallocated immortal int. CPython: `-_PY_NSMALLNEGINTS`.
+ *
+ * @example
+ * ```ts
+ * heap.newInt(SMALL_INT_MIN) === heap.newInt(-5); // true: one immortal object
+ * ```
+ */
 export const SMALL_INT_MIN = -5;
+/**
+ * Largest preallocated immortal int. CPython: `_PY_NSMALLPOSINTS - 1`.
+ *
+ * @example
+ * ```ts
+ * heap.isImmortal(heap.newInt(SMALL_INT_MAX)); // true
+ * ```
+ */
 export const SMALL_INT_MAX = 256;
 
-// Free lists (CPython 3.13 pycore_freelist_state.h): index 0 float, 1 list, 2 dict, 2 + n tuples of size n.
-const FREE_FLOAT = 0;
-const FREE_LIST = 1;
-const FREE_DICT = 2;
-const FREE_TUPLE_BASE = 2;
-/** Largest tuple size kept on a free list. CPython: `PyTuple_MAXSAVESIZE`. */
-export const TUPLE_MAX_SAVE_SIZE = 20;
-const FREE_LIST_COUNT = FREE_TUPLE_BASE + TUPLE_MAX_SAVE_SIZE + 1;
 // Plain numbers for the hot paths (ObjectKind.X is a property load in unoptimised code).
 const KIND_TUPLE = 6;
 const KIND_LIST = 7;
-/** Free list capacities: float 100, list 80, dict 80, tuples 2000 per size. */
-export const FREE_LIST_LIMITS = { float: 100, list: 80, dict: 80, tuple: 2000 } as const;
 
 /** Bytes of memory covered by one word of the live-object bitmap (32 bits × 8-byte granules). */
 const BITMAP_WORD_BYTES = 256;
@@ -199,15 +214,11 @@ export class Heap {
   private readonly classes: (ClassInfo | undefined)[] = [];
   private readonly smallInts = new Uint32Array(SMALL_INT_MAX - SMALL_INT_MIN + 1);
   private readonly interned = new Map<string, Ptr>();
-  private readonly callbacks: (((weakref: Ptr) => void) | undefined)[] = [];
-  private readonly freeCallbackIds: number[] = [];
-  private readonly freeHeads = new Uint32Array(FREE_LIST_COUNT);
-  private readonly freeCounts = new Uint32Array(FREE_LIST_COUNT);
-  private readonly freeLimits = new Uint32Array(FREE_LIST_COUNT);
+  private readonly callbacks = new CallbackTable();
+  private readonly freeLists: FreeLists;
   private readonly unraisableHook: UnraisableHook;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
-  private readonly scratch = new ReferenceStack();
 
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
@@ -220,13 +231,7 @@ export class Heap {
     const words = Math.ceil(this.memory.byteLength / BITMAP_WORD_BYTES);
     this.liveBits = new Uint32Array(words);
     this.freedBits = new Uint32Array(this.debug ? words : 0);
-    if (options.freeLists ?? true) {
-      this.freeLimits[FREE_FLOAT] = FREE_LIST_LIMITS.float;
-      this.freeLimits[FREE_LIST] = FREE_LIST_LIMITS.list;
-      this.freeLimits[FREE_DICT] = FREE_LIST_LIMITS.dict;
-      for (let size = 1; size <= TUPLE_MAX_SAVE_SIZE; size++)
-        this.freeLimits[FREE_TUPLE_BASE + size] = FREE_LIST_LIMITS.tuple;
-    }
+    this.freeLists = new FreeLists(options.freeLists ?? true);
 
     const immutable = TypeFlags.IMMUTABLE;
     const gc = TypeFlags.GC;
@@ -482,7 +487,7 @@ export class Heap {
       const kind = this.kinds[this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!]!;
       const flags = this.types.flags[this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!]!;
       if ((flags & TypeFlags.GC) === 0 || collector.isTracked(obj)) return;
-      if (kind === ObjectKind.DICT && !this.dictHasTrackableItems(obj)) return;
+      if (kind === ObjectKind.DICT && !dictHasTrackableItems(this, obj)) return;
       collector.track(obj);
     });
   }
@@ -528,7 +533,7 @@ export class Heap {
       }
       return true;
     }
-    if (kind === ObjectKind.DICT) return !this.dictHasTrackableItems(obj);
+    if (kind === ObjectKind.DICT) return !dictHasTrackableItems(this, obj);
     return false;
   }
 
@@ -598,11 +603,9 @@ export class Heap {
 
   /** Takes an object from a free list (0 if empty); the object keeps its type word to rewrite. */
   private popFree(list: number, typeId: TypeId): Ptr {
-    const obj = this.freeHeads[list]!;
-    if (obj === 0) return 0;
     const u32 = this.memory.u32;
-    this.freeHeads[list] = u32[obj >>> 2]!;
-    this.freeCounts[list]!--;
+    const obj = this.freeLists.pop(u32, list);
+    if (obj === 0) return 0;
     u32[obj >>> 2] = 1;
     u32[(obj + OB_TYPE_OFFSET) >>> 2] = typeId;
     u32[(obj + GC_PREV_OFFSET) >>> 2] = 0;
@@ -756,18 +759,36 @@ export class Heap {
    * ```
    */
   newStr(text: string): Ptr {
-    const bytes = this.encoder.encode(text);
-    const obj = this.allocateObject(this.strType, STR_DATA_OFFSET + bytes.length, false);
+    // Measure the UTF-8 length first so the object is allocated once and encoded in place.
+    const units = text.length;
+    let bytes = 0;
     let codePoints = 0;
-    for (let i = 0; i < text.length; i++) {
+    let ascii = true;
+    for (let i = 0; i < units; i++) {
       const unit = text.charCodeAt(i);
-      if (unit < 0xdc00 || unit > 0xdfff) codePoints++;
+      codePoints++;
+      if (unit < 0x80) bytes += 1;
+      else {
+        ascii = false;
+        if (unit < 0x800) bytes += 2;
+        else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < units) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            bytes += 4;
+            i++;
+          } else bytes += 3;
+        } else bytes += 3; // BMP, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+      }
     }
+    const obj = this.allocateObject(this.strType, STR_DATA_OFFSET + bytes, false);
     const u32 = this.memory.u32;
-    u32[(obj + STR_BYTES_OFFSET) >>> 2] = bytes.length;
+    u32[(obj + STR_BYTES_OFFSET) >>> 2] = bytes;
     this.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = -1;
     u32[(obj + STR_STATE_OFFSET) >>> 2] = codePoints << 1;
-    this.memory.u8.set(bytes, obj + STR_DATA_OFFSET);
+    const start = obj + STR_DATA_OFFSET;
+    const u8 = this.memory.u8;
+    if (ascii) for (let i = 0; i < units; i++) u8[start + i] = text.charCodeAt(i);
+    else this.encoder.encodeInto(text, u8.subarray(start, start + bytes));
     return obj;
   }
 
@@ -1056,7 +1077,7 @@ export class Heap {
   dictGetItem(obj: Ptr, key: Ptr): Ptr {
     this.expectKind(obj, ObjectKind.DICT, "dict");
     this.checkLive(key);
-    const index = this.dictLookup(obj, key, this.hash(key));
+    const index = dictLookup(this, obj, key, this.hash(key));
     if (index < 0) return 0;
     const entries = this.memory.u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
     return this.memory.u32[(entries + index * ENTRY_SIZE + ENTRY_VALUE_OFFSET) >>> 2]!;
@@ -1085,7 +1106,7 @@ export class Heap {
     ) {
       this.collector.track(obj);
     }
-    const index = this.dictLookup(obj, key, hash);
+    const index = dictLookup(this, obj, key, hash);
     if (index >= 0) {
       lifetime.incref(value);
       const entries = this.memory.u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
@@ -1098,7 +1119,7 @@ export class Heap {
     let keys = this.memory.u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
     if (keys === 0 || this.memory.u32[(keys + KEYS_USABLE_OFFSET) >>> 2] === 0) {
       // CPython: insertion_resize with GROWTH_RATE(d) = used * 3.
-      this.dictResize(obj, this.memory.u32[(obj + DICT_USED_OFFSET) >>> 2]! * 3);
+      dictResize(this, obj, this.memory.u32[(obj + DICT_USED_OFFSET) >>> 2]! * 3);
       keys = this.memory.u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
     }
     lifetime.incref(key);
@@ -1111,7 +1132,7 @@ export class Heap {
     i32[(entry + ENTRY_HASH_OFFSET) >> 2] = hash;
     u32[(entry + ENTRY_KEY_OFFSET) >>> 2] = key;
     u32[(entry + ENTRY_VALUE_OFFSET) >>> 2] = value;
-    i32[((keys + KEYS_INDICES_OFFSET) >> 2) + this.findEmptySlot(keys, size, hash)] = entryIndex;
+    i32[((keys + KEYS_INDICES_OFFSET) >> 2) + findEmptySlot(i32, keys, size, hash)] = entryIndex;
     u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = entryIndex + 1;
     u32[(obj + DICT_USED_OFFSET) >>> 2]!++;
     u32[(keys + KEYS_USABLE_OFFSET) >>> 2]!--;
@@ -1129,7 +1150,7 @@ export class Heap {
     this.expectKind(obj, ObjectKind.DICT, "dict");
     this.checkLive(key);
     const hash = this.hash(key);
-    const index = this.dictLookup(obj, key, hash);
+    const index = dictLookup(this, obj, key, hash);
     if (index < 0) return false;
     const u32 = this.memory.u32;
     const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
@@ -1202,98 +1223,6 @@ export class Heap {
     this.allocator.free(keys);
   }
 
-  /** CPython: `_Py_dict_lookup` — open addressing with `perturb` probing. Returns the entry index or −1. */
-  private dictLookup(obj: Ptr, key: Ptr, hash: number): number {
-    const u32 = this.memory.u32;
-    const i32 = this.memory.i32;
-    const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-    if (keys === 0) return -1;
-    const mask = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]! - 1;
-    const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
-    const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-    let slot = (hash >>> 0) & mask;
-    let perturb = hash >>> 0;
-    for (;;) {
-      const index = i32[indices + slot]!;
-      if (index === DKIX_EMPTY) return -1;
-      if (index >= 0) {
-        const entry = entries + index * ENTRY_SIZE;
-        const candidate = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-        if (candidate === key) return index;
-        if (
-          candidate !== 0 &&
-          i32[(entry + ENTRY_HASH_OFFSET) >> 2] === hash &&
-          this.keysEqual(candidate, key)
-        )
-          return index;
-      }
-      perturb >>>= 5;
-      slot = (slot * 5 + perturb + 1) & mask;
-    }
-  }
-
-  /** CPython: `find_empty_slot`. */
-  private findEmptySlot(keys: Ptr, size: number, hash: number): number {
-    const i32 = this.memory.i32;
-    const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
-    const mask = size - 1;
-    let slot = (hash >>> 0) & mask;
-    let perturb = hash >>> 0;
-    while (i32[indices + slot]! >= 0) {
-      perturb >>>= 5;
-      slot = (slot * 5 + perturb + 1) & mask;
-    }
-    return slot;
-  }
-
-  /** CPython: `dictresize` — a new keys block of the smallest power of two ≥ max(8, minimum), entries compacted. */
-  private dictResize(obj: Ptr, minimum: number): void {
-    let size = DICT_MIN_SIZE;
-    while (size < minimum) size <<= 1;
-    const usable = ((size << 1) / 3) | 0; // CPython: USABLE_FRACTION
-    const block = this.allocator.malloc(KEYS_INDICES_OFFSET + 4 * size + ENTRY_SIZE * usable);
-    const u32 = this.memory.u32;
-    const i32 = this.memory.i32;
-    const newEntries = block + KEYS_INDICES_OFFSET + 4 * size;
-    i32.fill(DKIX_EMPTY, (block + KEYS_INDICES_OFFSET) >> 2, newEntries >> 2);
-    const oldKeys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-    const oldEntries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-    const oldCount = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
-    u32[(block + KEYS_SIZE_OFFSET) >>> 2] = size;
-    let count = 0;
-    for (let i = 0; i < oldCount; i++) {
-      const from = oldEntries + i * ENTRY_SIZE;
-      const key = u32[(from + ENTRY_KEY_OFFSET) >>> 2]!;
-      if (key === 0) continue;
-      const hash = i32[(from + ENTRY_HASH_OFFSET) >> 2]!;
-      const to = newEntries + count * ENTRY_SIZE;
-      i32[(to + ENTRY_HASH_OFFSET) >> 2] = hash;
-      u32[(to + ENTRY_KEY_OFFSET) >>> 2] = key;
-      u32[(to + ENTRY_VALUE_OFFSET) >>> 2] = u32[(from + ENTRY_VALUE_OFFSET) >>> 2]!;
-      i32[((block + KEYS_INDICES_OFFSET) >> 2) + this.findEmptySlot(block, size, hash)] = count;
-      count++;
-    }
-    u32[(block + KEYS_USABLE_OFFSET) >>> 2] = usable - count;
-    u32[(obj + DICT_KEYS_OFFSET) >>> 2] = block;
-    u32[(obj + DICT_ENTRIES_OFFSET) >>> 2] = newEntries;
-    u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = count;
-    if (oldKeys !== 0) this.allocator.free(oldKeys);
-  }
-
-  private dictHasTrackableItems(obj: Ptr): boolean {
-    const u32 = this.memory.u32;
-    const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-    const count = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
-    for (let i = 0; i < count; i++) {
-      const entry = entries + i * ENTRY_SIZE;
-      const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-      if (key === 0) continue;
-      if (this.mayBeTracked(key) || this.mayBeTracked(u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!))
-        return true;
-    }
-    return false;
-  }
-
   // ────────────────────────────────────────────────────────────── hashing and equality
 
   /**
@@ -1308,80 +1237,8 @@ export class Heap {
    */
   hash(obj: Ptr): number {
     const kind = this.kindOf(obj);
-    if (kind === ObjectKind.TUPLE) return this.hashTuple(obj);
-    return this.hashScalar(obj, kind);
-  }
-
-  private hashScalar(obj: Ptr, kind: number): number {
-    switch (kind) {
-      case ObjectKind.INT:
-      case ObjectKind.BOOL:
-        return hashInteger(this.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!);
-      case ObjectKind.FLOAT:
-        return hashFloat(this.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3]!, obj);
-      case ObjectKind.NONE:
-        return HASH_NONE;
-      case ObjectKind.STR: {
-        const cached = this.memory.i32[(obj + STR_HASH_OFFSET) >> 2]!;
-        if (cached !== -1) return cached;
-        const start = obj + STR_DATA_OFFSET;
-        const hash = hashBytes(
-          this.memory.u8,
-          start,
-          start + this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!,
-        );
-        this.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = hash;
-        return hash;
-      }
-      case ObjectKind.WEAKREF: {
-        // CPython: weakref_hash — the referent's hash, cached; TypeError once dead and uncached.
-        const cached = this.memory.i32[(obj + WEAKREF_HASH_OFFSET) >> 2]!;
-        if (cached !== -1) return cached;
-        const referent = this.memory.u32[(obj + WEAKREF_OBJECT_OFFSET) >>> 2]!;
-        if (referent === 0) throw new TypeError("weak object has gone away");
-        const hash = this.hash(referent);
-        this.memory.i32[(obj + WEAKREF_HASH_OFFSET) >> 2] = hash;
-        return hash;
-      }
-      case ObjectKind.LIST:
-      case ObjectKind.DICT:
-        throw new TypeError(`unhashable type: '${this.typeName(obj)}'`);
-      default:
-        return hashPointer(obj);
-    }
-  }
-
-  /** CPython: `tuplehash`, with an explicit stack instead of recursion into nested tuples. */
-  private hashTuple(root: Ptr): number {
-    const tuples: Ptr[] = [root];
-    const positions: number[] = [0];
-    const accumulators: number[] = [tupleHashStart()];
-    for (;;) {
-      const depth = tuples.length - 1;
-      const tuple = tuples[depth]!;
-      const size = this.memory.i32[(tuple + TUPLE_SIZE_OFFSET) >> 2]!;
-      const position = positions[depth]!;
-      if (position === size) {
-        const hash = tupleHashFinish(accumulators[depth]!, size);
-        tuples.pop();
-        positions.pop();
-        accumulators.pop();
-        if (depth === 0) return hash;
-        accumulators[depth - 1] = tupleHashAdd(accumulators[depth - 1]!, hash);
-        positions[depth - 1]!++;
-        continue;
-      }
-      const item = this.memory.u32[(tuple + TUPLE_ITEMS_OFFSET + 4 * position) >>> 2]!;
-      const kind = this.kinds[this.memory.u32[(item + OB_TYPE_OFFSET) >>> 2]!]!;
-      if (kind === ObjectKind.TUPLE) {
-        tuples.push(item);
-        positions.push(0);
-        accumulators.push(tupleHashStart());
-        continue;
-      }
-      accumulators[depth] = tupleHashAdd(accumulators[depth]!, this.hashScalar(item, kind));
-      positions[depth] = position + 1;
-    }
+    if (kind === ObjectKind.TUPLE) return hashTuple(this, obj);
+    return hashScalar(this, obj, kind);
   }
 
   /**
@@ -1394,43 +1251,7 @@ export class Heap {
    * ```
    */
   keysEqual(a: Ptr, b: Ptr): boolean {
-    const pairs: Ptr[] = [a, b];
-    while (pairs.length > 0) {
-      const right = pairs.pop()!;
-      const left = pairs.pop()!;
-      if (left === right) continue;
-      const leftKind = this.kinds[this.memory.u32[(left + OB_TYPE_OFFSET) >>> 2]!]!;
-      const rightKind = this.kinds[this.memory.u32[(right + OB_TYPE_OFFSET) >>> 2]!]!;
-      if (isNumberKind(leftKind) && isNumberKind(rightKind)) {
-        if (
-          this.memory.f64[(left + INT_VALUE_OFFSET) >>> 3] !==
-          this.memory.f64[(right + INT_VALUE_OFFSET) >>> 3]
-        )
-          return false;
-        continue;
-      }
-      if (leftKind !== rightKind) return false;
-      if (leftKind === ObjectKind.STR) {
-        const u32 = this.memory.u32;
-        const length = u32[(left + STR_BYTES_OFFSET) >>> 2]!;
-        if (length !== u32[(right + STR_BYTES_OFFSET) >>> 2]) return false;
-        const u8 = this.memory.u8;
-        for (let i = 0; i < length; i++)
-          if (u8[left + STR_DATA_OFFSET + i] !== u8[right + STR_DATA_OFFSET + i]) return false;
-        continue;
-      }
-      if (leftKind === ObjectKind.TUPLE) {
-        const size = this.memory.i32[(left + TUPLE_SIZE_OFFSET) >> 2]!;
-        if (size !== this.memory.i32[(right + TUPLE_SIZE_OFFSET) >> 2]) return false;
-        for (let i = size - 1; i >= 0; i--) {
-          pairs.push(this.memory.u32[(left + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2]!);
-          pairs.push(this.memory.u32[(right + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2]!);
-        }
-        continue;
-      }
-      return false;
-    }
-    return true;
+    return objectsEqual(this, a, b);
   }
 
   // ────────────────────────────────────────────────────────────── instances
@@ -1567,8 +1388,7 @@ export class Heap {
     const ref = this.allocateObject(this.weakrefType, WEAKREF_SIZE, true);
     let callbackId = 0;
     if (callback !== undefined) {
-      callbackId = this.freeCallbackIds.pop() ?? this.callbacks.length + 1;
-      this.callbacks[callbackId - 1] = callback;
+      callbackId = this.callbacks.add(callback);
     }
     const u32 = this.memory.u32;
     u32[(ref + WEAKREF_OBJECT_OFFSET) >>> 2] = obj;
@@ -1667,10 +1487,7 @@ export class Heap {
     const id = this.memory.u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2]!;
     if (id === 0) return undefined;
     this.memory.u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2] = 0;
-    const callback = this.callbacks[id - 1];
-    this.callbacks[id - 1] = undefined;
-    this.freeCallbackIds.push(id);
-    return callback;
+    return this.callbacks.take(id);
   }
 
   /**
@@ -1786,44 +1603,41 @@ export class Heap {
    */
   disposeObject(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void {
     const kind = this.kinds[typeId]!;
-    if (this.collector === undefined && (kind === KIND_LIST || kind === KIND_TUPLE)) {
+    if (kind === KIND_LIST || kind === KIND_TUPLE) {
       const u32 = this.memory.u32;
-      let free = FREE_LIST;
-      if (kind === KIND_LIST) {
-        const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
-        pushRun(stack, u32, items >>> 2, u32[(obj + LIST_SIZE_OFFSET) >>> 2]!);
-        if (items !== 0) this.allocator.free(items);
-      } else {
-        const size = u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!;
-        pushRun(stack, u32, (obj + TUPLE_ITEMS_OFFSET) >>> 2, size);
-        free = size <= TUPLE_MAX_SAVE_SIZE ? FREE_TUPLE_BASE + size : -1;
-      }
-      if (free >= 0 && this.freeCounts[free]! < this.freeLimits[free]!) {
-        this.pushFree(free, obj, typeId);
-        return;
-      }
-      // Inlined markDead (without debug mode's freed bitmap, handled by markDead).
-      if (this.debug) this.markDead(obj, typeId);
-      else {
-        this.liveBits[obj >>> 8]! &= ~(1 << ((obj >>> 3) & 31));
-        this.liveByType[typeId]!--;
-      }
-      u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
-      this.allocator.free(obj - GC_HEAD_SIZE);
+      if (kind === KIND_LIST)
+        pushRun(
+          stack,
+          u32,
+          u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2,
+          u32[(obj + LIST_SIZE_OFFSET) >>> 2]!,
+        );
+      else
+        pushRun(
+          stack,
+          u32,
+          (obj + TUPLE_ITEMS_OFFSET) >>> 2,
+          u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!,
+        );
+      this.releaseSequence(obj, typeId, kind);
       return;
     }
-    this.disposeSlow(obj, typeId, stack);
+    this.pushOwnedReferences(obj, typeId, stack);
+    this.releaseObject(obj, typeId);
   }
 
   /**
    * Releases a list or tuple whose references the caller has already taken (the cascade's fast
-   * path, with no collector attached): frees a list's item block, then puts the object on its
+   * path): untracks it, frees a list's item block, then puts the object on its
    * free list or returns it to the allocator.
    *
    * @internal
    */
   releaseSequence(obj: Ptr, typeId: TypeId, kind: number): void {
     const u32 = this.memory.u32;
+    const collector = this.collector;
+    // CPython: PyObject_GC_UnTrack at the top of list_dealloc / tupledealloc.
+    if (collector !== undefined && u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0) collector.untrack(obj);
     let free = FREE_LIST;
     if (kind === KIND_LIST) {
       const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
@@ -1832,7 +1646,7 @@ export class Heap {
       const size = u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!;
       free = size <= TUPLE_MAX_SAVE_SIZE ? FREE_TUPLE_BASE + size : -1;
     }
-    if (free >= 0 && this.freeCounts[free]! < this.freeLimits[free]!) {
+    if (free >= 0 && this.freeLists.hasRoom(free)) {
       this.pushFree(free, obj, typeId);
       return;
     }
@@ -1844,13 +1658,8 @@ export class Heap {
       this.liveBits[obj >>> 8]! &= ~(1 << ((obj >>> 3) & 31));
       this.liveByType[typeId]!--;
     }
+    if (collector !== undefined) collector.onDeallocate(obj); // CPython: PyObject_GC_Del
     this.allocator.free(obj - GC_HEAD_SIZE);
-  }
-
-  /** The general path of {@link disposeObject}, kept out of line so the fast path inlines. */
-  private disposeSlow(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void {
-    this.pushOwnedReferences(obj, typeId, stack);
-    this.releaseObject(obj, typeId);
   }
 
   /**
@@ -1913,14 +1722,11 @@ export class Heap {
   }
 
   private pushFree(list: number, obj: Ptr, typeId: TypeId): boolean {
-    const count = this.freeCounts[list]!;
-    if (count >= this.freeLimits[list]!) return false;
+    if (!this.freeLists.hasRoom(list)) return false;
     this.markDead(obj, typeId);
     const u32 = this.memory.u32;
-    u32[obj >>> 2] = this.freeHeads[list]!;
     u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
-    this.freeHeads[list] = obj;
-    this.freeCounts[list] = count + 1;
+    this.freeLists.push(u32, list, obj);
     return true;
   }
 
@@ -1935,18 +1741,17 @@ export class Heap {
    */
   clearFreeLists(): void {
     for (let list = 0; list < FREE_LIST_COUNT; list++) {
-      let obj = this.freeHeads[list]!;
-      while (obj !== 0) {
-        const next = this.memory.u32[obj >>> 2]!;
+      for (
+        let obj = this.freeLists.pop(this.memory.u32, list);
+        obj !== 0;
+        obj = this.freeLists.pop(this.memory.u32, list)
+      ) {
         if (list === FREE_FLOAT) this.allocator.free(obj);
         else {
           if (this.collector !== undefined) this.collector.onDeallocate(obj);
           this.allocator.free(obj - GC_HEAD_SIZE);
         }
-        obj = next;
       }
-      this.freeHeads[list] = 0;
-      this.freeCounts[list] = 0;
     }
   }
 
@@ -1954,11 +1759,11 @@ export class Heap {
   freeListSizes(): { float: number; list: number; dict: number; tuple: number[] } {
     const tuple: number[] = [];
     for (let size = 1; size <= TUPLE_MAX_SAVE_SIZE; size++)
-      tuple.push(this.freeCounts[FREE_TUPLE_BASE + size]!);
+      tuple.push(this.freeLists.counts[FREE_TUPLE_BASE + size]!);
     return {
-      float: this.freeCounts[FREE_FLOAT]!,
-      list: this.freeCounts[FREE_LIST]!,
-      dict: this.freeCounts[FREE_DICT]!,
+      float: this.freeLists.counts[FREE_FLOAT]!,
+      list: this.freeLists.counts[FREE_LIST]!,
+      dict: this.freeLists.counts[FREE_DICT]!,
       tuple,
     };
   }
@@ -2128,62 +1933,7 @@ export class Heap {
    * ```
    */
   verify(): void {
-    const stack = this.scratch;
-    const u32 = this.memory.u32;
-    const i32 = this.memory.i32;
-    this.forEachLiveObject((obj) => {
-      const typeId = u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
-      if (typeId === 0 || typeId >= this.types.count)
-        throw new HeapCorruptionError(obj, `live object has invalid ob_type ${typeId}`);
-      const name = this.types.spec(typeId).name;
-      const refcount = i32[obj >> 2]!;
-      if (refcount <= 0)
-        throw new HeapCorruptionError(obj, `live object has refcount ${refcount}`, name);
-      const kind = this.kinds[typeId];
-      if (kind === ObjectKind.LIST) {
-        const size = i32[(obj + LIST_SIZE_OFFSET) >> 2]!;
-        const allocated = i32[(obj + LIST_ALLOCATED_OFFSET) >> 2]!;
-        if (
-          size < 0 ||
-          size > allocated ||
-          allocated > 0 !== (u32[(obj + LIST_ITEMS_OFFSET) >>> 2] !== 0)
-        )
-          throw new HeapCorruptionError(
-            obj,
-            `list size ${size} / allocated ${allocated} inconsistent`,
-            name,
-          );
-      } else if (kind === ObjectKind.DICT) {
-        let live = 0;
-        for (const [key] of this.dictItems(obj)) if (key !== 0) live++;
-        if (live !== u32[(obj + DICT_USED_OFFSET) >>> 2])
-          throw new HeapCorruptionError(
-            obj,
-            `dict ma_used ${u32[(obj + DICT_USED_OFFSET) >>> 2]} but ${live} entries`,
-            name,
-          );
-      } else if (kind === ObjectKind.WEAKREF) {
-        const referent = u32[(obj + WEAKREF_OBJECT_OFFSET) >>> 2]!;
-        if (referent !== 0 && !this.isLive(referent))
-          throw new HeapCorruptionError(
-            obj,
-            `weakref to dead object 0x${referent.toString(16)}`,
-            name,
-          );
-      }
-      stack.clear();
-      this.types.pushReferences(obj, stack);
-      while (stack.length > 0) {
-        const referent = stack.pop();
-        if (!this.isLive(referent))
-          throw new HeapCorruptionError(
-            obj,
-            `references 0x${referent.toString(16)}, which is not a live object`,
-            name,
-          );
-      }
-    });
-    this.allocator.verify();
+    verifyHeap(this);
   }
 
   // ────────────────────────────────────────────────────────────── helpers
@@ -2242,8 +1992,4 @@ function pushRun(stack: ReferenceStack, u32: Uint32Array, first: number, count: 
     if (item !== 0) items[length++] = item;
   }
   stack.length = length;
-}
-
-function isNumberKind(kind: number): boolean {
-  return kind === ObjectKind.INT || kind === ObjectKind.BOOL || kind === ObjectKind.FLOAT;
 }

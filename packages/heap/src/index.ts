@@ -7,6 +7,7 @@
  */
 export type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
 export { createDefaultAllocator } from "./default-allocator.js";
+export { FREE_LIST_LIMITS, TUPLE_MAX_SAVE_SIZE } from "./free-lists.js";
 export {
   HASH_BITS,
   HASH_INF,
@@ -17,13 +18,6 @@ export {
   hashInteger,
   hashPointer,
 } from "./hash.js";
-export {
-  FREE_LIST_LIMITS,
-  Heap,
-  ObjectKind,
-  SMALL_INT_MAX,
-  SMALL_INT_MIN,
-  TUPLE_MAX_SAVE_SIZE,
-} from "./heap.js";
+export { Heap, ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN } from "./heap.js";
 export * from "./layouts.js";
 export { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";

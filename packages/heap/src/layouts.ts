@@ -74,9 +74,11 @@ export const KEYS_USABLE_OFFSET = 4;
 export const KEYS_INDICES_OFFSET = 8;
 /** Bytes per entry `{me_hash, me_key, me_value}`. */
 export const ENTRY_SIZE = 12;
-/** Entry field offsets. */
+/** Entry field: the key's cached hash. CPython: `me_hash`. */
 export const ENTRY_HASH_OFFSET = 0;
+/** Entry field: the key (0 once deleted). CPython: `me_key`. */
 export const ENTRY_KEY_OFFSET = 4;
+/** Entry field: the value (0 once deleted). CPython: `me_value`. */
 export const ENTRY_VALUE_OFFSET = 8;
 /** Index slot never used. CPython: `DKIX_EMPTY`. */
 export const DKIX_EMPTY = -1;

@@ -36,7 +36,15 @@ export function formatUnraisable(error: unknown, context: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Writes to stderr where there is a `process`, else to `console.error`. */
+/**
+ * The default `unraisableSink`: writes to stderr where there is a `process`, else to
+ * `console.error`.
+ *
+ * @example
+ * ```ts
+ * defaultUnraisableSink(formatUnraisable(new Error("boom"), "<function f>"));
+ * ```
+ */
 export function defaultUnraisableSink(text: string): void {
   const stderr = (globalThis as { process?: { stderr?: { write(text: string): unknown } } }).process
     ?.stderr;

@@ -14,7 +14,12 @@ import { parseArgs } from "node:util";
 import { POOL_SUBJECTS, type PoolSubjectName, planFor } from "./pool-cases/subjects.js";
 import { POOL_BENCH_SEED, POOL_WORKLOADS, scaledWorkload } from "./pool-cases/workloads.js";
 import type { CaseResult } from "./run-case.js";
-import { buildCAnchor, type CAllocatorName, runCAnchor } from "./shared/c-anchor.js";
+import {
+  buildCAnchor,
+  type CAllocatorName,
+  disposeCAnchor,
+  runCAnchor,
+} from "./shared/c-anchor.js";
 import { runCaseInChild } from "./shared/child-case.js";
 import { summarizeCpuProfile } from "./shared/cpu-profile-summary.js";
 import { describeMachine } from "./shared/machine.js";
@@ -113,7 +118,14 @@ const cAllocators: CAllocatorName[] = [];
 if (subjects.some((subject) => subject.name === "pymalloc-c")) cAllocators.push("pymalloc");
 if (subjects.some((subject) => subject.name === "glibc-c")) cAllocators.push("glibc");
 const anchor = buildCAnchor({ source: ANCHOR_SOURCE, pythonVersion: ANCHOR_PYTHON_VERSION });
-if (!anchor.ok) console.log(`anchor skipped: ${anchor.reason}\n`);
+if (anchor.ok) {
+  console.log(
+    `anchor: CPython ${ANCHOR_PYTHON_VERSION} PyObject_Malloc/PyObject_Free and glibc malloc/free ` +
+      `from C (${anchor.compiler}, -O2)\n`,
+  );
+} else {
+  console.log(`anchor skipped: ${anchor.reason}\n`);
+}
 let anchorPython: string | undefined;
 
 function summarizeRuns(
@@ -148,7 +160,11 @@ const sequenceChecks: Record<string, { typescript: string; c: string | null }> =
 const started = Date.now();
 
 for (const spec of workloads) {
-  console.log(`== ${spec.name}: ${spec.description}`);
+  const shape =
+    spec.kind === "churn"
+      ? `${spec.size.toLocaleString("en-US")} live, ${spec.units.toLocaleString("en-US")} steps`
+      : `${spec.size.toLocaleString("en-US")} blocks × ${spec.units.toLocaleString("en-US")} rounds`;
+  console.log(`== ${spec.name}: ${spec.description} [${shape}]`);
   const sequence = drawWorkloadSequence(spec, POOL_BENCH_SEED);
   const typescriptChecksum = sequence.checksum.toString(16).padStart(8, "0");
   const workloadReports: CaseReport[] = [];
@@ -348,6 +364,7 @@ const json = {
     ]),
   ),
 };
+if (anchor.ok) disposeCAnchor(anchor);
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
 console.log(`\nwrote ${relative(process.cwd(), outFile)}`);

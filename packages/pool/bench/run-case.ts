@@ -28,7 +28,15 @@ import {
 } from "./shared/workload-sequence.js";
 import { REQUEST_SIZE_MAX } from "./shared/xorshift32.js";
 
-/** What a case reports to the parent. */
+/**
+ * What a case reports to the parent (bench/index.ts) on its `@@case-result` line.
+ *
+ * @example
+ * ```ts
+ * const result = runCaseInChild<CaseResult>({ script, args, nodeFlags: [] });
+ * if (result.status === "ok") console.log(result.runsNs);
+ * ```
+ */
 export type CaseResult =
   | {
       status: "ok";

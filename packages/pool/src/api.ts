@@ -31,9 +31,10 @@ export type PoolProfileName = "cpython32" | "cpython64";
  */
 export interface PoolAllocatorOptions {
   /**
-   * Which CPython build's pymalloc constants to use. `cpython64` is the default because it was
-   * faster on every benchmark workload (16 KiB pools mean 4× fewer pool changes, and 32 classes
-   * halve the `usedpools` working set) — see the package README.
+   * Which CPython build's pymalloc constants to use. `cpython64` is the default: it is CPython
+   * 3.13's layout on 64-bit hosts and was ~2.5× faster on the W-hot benchmark (fewer, larger pools
+   * and half the size classes mean far fewer pool re-initialisations); on W-churn both profiles
+   * converge — see the package README.
    * @defaultValue "cpython64"
    */
   profile: PoolProfileName;

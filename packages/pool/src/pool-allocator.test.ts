@@ -407,3 +407,32 @@ describe("PoolAllocator: memory", () => {
     expect(pool.stats().blocksInUse).toBe(0);
   });
 });
+
+describe("PoolAllocator: addresses above 2 GiB", () => {
+  it("handles addresses with the top bit set (unsigned 32-bit arithmetic throughout)", () => {
+    // Only touched pages are committed, so a 2 GiB+ buffer costs little.
+    const pool = new PoolAllocator({
+      backing: "resizable-buffer",
+      initialBytes: 2 ** 31 + 65_536,
+      maximumBytes: 2 ** 32 - 65_536,
+      heapStart: 2 ** 31 + 16,
+    });
+    const blocks: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const p = pool.malloc(i % 10 === 0 ? 600 + i : 1 + (i % 512));
+      expect(p).toBeGreaterThanOrEqual(2 ** 31);
+      blocks.push(p);
+    }
+    for (let i = 0; i < blocks.length; i += 2)
+      blocks[i] = pool.realloc(blocks[i]!, 700 - (i % 700));
+    expect(() => pool.free(blocks[1]! + 4)).toThrow(InvalidPointerError);
+    pool.free(blocks[1]!);
+    expect(() => pool.free(blocks[1]!)).toThrow(DoubleFreeError);
+    const big = pool.malloc(2 ** 30 + 12_345); // a raw block larger than 1 GiB
+    pool.verify();
+    pool.free(big);
+    for (let i = 0; i < blocks.length; i++) if (i !== 1) pool.free(blocks[i]!);
+    pool.verify();
+    expect(pool.stats().blocksInUse).toBe(0);
+  });
+});

@@ -103,13 +103,11 @@ export class PoolAllocator implements Allocator {
   /** Bytes between consecutive classes' slots in `usedpools` (two pointers). */
   private readonly usedpoolsStride: number;
 
-  /**
-   * For each pool-sized slot of memory: arenaIndex + 1 when the slot is a *carved* pool, else 0.
-   * Our `address_in_range` (CPython's radix tree, at pool rather than arena granularity).
-   */
+  /** arenaIndex + 1 of the arena owning each pool-sized slot of memory, 0 = none (radix-tree analogue). */
   private poolMap: Int32Array;
-  /** `1 / (index + 1)`: turns the block-boundary test into a multiplication. */
-  private readonly classReciprocals: Float64Array;
+  /** One bit per `alignment` bytes: set at the address of every allocated pool block. */
+  private liveBits: Uint32Array;
+  private readonly liveWordShift: number;
 
   // CPython: struct _obmalloc_mgmt.
   private arenas: Uint32Array;
@@ -154,9 +152,10 @@ export class PoolAllocator implements Allocator {
     this.maxNextOffsetWord = profile.maxNextOffsetOffset >>> 2;
     this.nextPoolOffset = profile.nextPoolOffset;
     this.prevPoolOffset = profile.prevPoolOffset;
-    this.classReciprocals = Float64Array.from({ length: profile.sizeClassCount }, (_, index) => 1 / (index + 1));
+    this.liveWordShift = profile.alignmentShift + 5;
 
     this.poolMap = new Int32Array(0);
+    this.liveBits = new Uint32Array(0);
     this.resizeSideTables(this.memory.byteLength);
     this.raw.setGrowthListener((byteLength) => this.resizeSideTables(byteLength));
 
@@ -200,7 +199,8 @@ export class PoolAllocator implements Allocator {
         const next = u32[block >>> 2]!;
         u32[header + this.freeBlockWord] = next;
         if (next === NULL) this.extendPool(u32, pool);
-        u32[(block >>> 2) + 1] = 0; // clear the free tag (see FREE_TAG)
+        const word = block >>> this.liveWordShift;
+        this.liveBits[word] = this.liveBits[word]! | (1 << ((block >>> this.alignmentShift) & 31));
         return block;
       }
       return this.allocateFromNewPool(index);
@@ -327,7 +327,6 @@ export class PoolAllocator implements Allocator {
       u32[header + this.nextOffsetWord] = nextOffset + size;
       u32[header + this.freeBlockWord] = block;
       u32[block >>> 2] = NULL;
-      u32[(block >>> 2) + 1] = (block ^ FREE_TAG) >>> 0;
       return;
     }
     // Pool is full: unlink it from usedpools (full pools are in no list).
@@ -364,7 +363,6 @@ export class PoolAllocator implements Allocator {
       // Carve a new pool from the never-used tail of the arena.
       pool = arenas[row + ARENA_POOL_ADDRESS]!;
       const header = pool >>> 2;
-      this.poolMap[pool >>> this.poolBits] = arena + 1;
       u32[header + this.arenaIndexWord] = arena;
       u32[header + this.sizeIndexWord] = DUMMY_SIZE_INDEX;
       arenas[row + ARENA_POOL_ADDRESS] = pool + this.poolSize;
@@ -402,9 +400,9 @@ export class PoolAllocator implements Allocator {
       const second = block + size;
       u32[header + this.freeBlockWord] = second;
       u32[second >>> 2] = NULL;
-      u32[(second >>> 2) + 1] = (second ^ FREE_TAG) >>> 0;
     }
-    u32[(block >>> 2) + 1] = 0;
+    const word = block >>> this.liveWordShift;
+    this.liveBits[word] = this.liveBits[word]! | (1 << ((block >>> this.alignmentShift) & 31));
     return block;
   }
 
@@ -521,6 +519,7 @@ export class PoolAllocator implements Allocator {
     const row = arena * ARENA_FIELDS;
     this.unusedArenaObjects = arenas[row + ARENA_NEXT]!;
     arenas[row + ARENA_ADDRESS] = address;
+    this.markArena(address, arena + 1);
     this.narenasCurrentlyAllocated++;
     this.ntimesArenaAllocated++;
     if (this.narenasCurrentlyAllocated > this.narenasHighwater) {
@@ -549,11 +548,17 @@ export class PoolAllocator implements Allocator {
     const address = arenas[row + ARENA_ADDRESS]!;
     arenas[row + ARENA_NEXT] = this.unusedArenaObjects;
     this.unusedArenaObjects = arena;
-    // CPython: arena_map_mark_used(address, 0) — forget every pool of the arena.
-    this.poolMap.fill(0, address >>> this.poolBits, ((address + this.arenaSize - 1) >>> this.poolBits) + 1);
+    this.markArena(address, 0);
     this.raw.free(address);
     arenas[row + ARENA_ADDRESS] = NULL;
     this.narenasCurrentlyAllocated--;
+  }
+
+  /** CPython: arena_map_mark_used() — record (or clear) which arena owns each pool slot. */
+  private markArena(address: number, value: number): void {
+    const first = address >>> this.poolBits;
+    const last = (address + this.arenaSize - 1) >>> this.poolBits;
+    this.poolMap.fill(value, first, last + 1);
   }
 
   private resizeSideTables(byteLength: number): void {
@@ -562,6 +567,12 @@ export class PoolAllocator implements Allocator {
       const poolMap = new Int32Array(mapLength);
       poolMap.set(this.poolMap);
       this.poolMap = poolMap;
+    }
+    const liveLength = Math.ceil(byteLength / (1 << this.liveWordShift));
+    if (liveLength > this.liveBits.length) {
+      const liveBits = new Uint32Array(liveLength);
+      liveBits.set(this.liveBits);
+      this.liveBits = liveBits;
     }
   }
 

@@ -1,4 +1,5 @@
 import { DoubleFreeError, InvalidPointerError, LinearMemory, OutOfMemoryError } from "@pymem/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RawAllocator } from "./raw-allocator.js";
 
@@ -71,6 +72,20 @@ describe("RawAllocator", () => {
     raw.verify();
     expect(raw.stats().freeBlocks).toBe(1);
     expect(raw.malloc(900_000)).toBeGreaterThan(0);
+  });
+
+  it("at the cap, still finds a block the rounded-up good-fit search would skip", () => {
+    const memory = new LinearMemory({ maximumBytes: 1 << 20 });
+    const raw = new RawAllocator({ memory });
+    raw.malloc(100);
+    // Nearly the whole 1 MiB: only the single free block left after growing to the cap fits, and
+    // it sits in the same second-level list as the request, which good-fit search rounds past.
+    const p = raw.malloc((1 << 20) - 4096);
+    expect(p).toBeGreaterThan(0);
+    expect(memory.byteLength).toBe(1 << 20);
+    raw.verify();
+    expect(() => raw.malloc(8192)).toThrow(OutOfMemoryError);
+    raw.verify();
   });
 
   it("allocateAligned returns aligned blocks and keeps the skipped bytes as a free block", () => {
@@ -166,5 +181,84 @@ describe("RawAllocator", () => {
     expect(memory.byteLength).toBe((1 << 20) + 65_536);
     expect(p).toBeGreaterThan(0);
     raw.verify();
+  });
+});
+
+describe("RawAllocator model-based", () => {
+  type RawOperation =
+    | { kind: "malloc"; size: number }
+    | { kind: "aligned"; size: number; shift: number }
+    | { kind: "realloc"; pick: number; size: number }
+    | { kind: "free"; pick: number };
+  const size = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 70_000 }));
+  const operation: fc.Arbitrary<RawOperation> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant("malloc" as const), size }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("aligned" as const),
+        size,
+        shift: fc.integer({ min: 5, max: 16 }),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant("realloc" as const), pick: fc.nat(), size }),
+    },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant("free" as const), pick: fc.nat() }) },
+  );
+
+  it("keeps blocks disjoint, contents intact and the heap coalesced (failures print a seed)", () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+        const raw = new RawAllocator({ memory: new LinearMemory({ maximumBytes: 8 << 20 }) });
+        const live: Array<{ ptr: number; size: number; pattern: number }> = [];
+        let pattern = 0;
+        const check = (ptr: number, n: number) => {
+          expect(raw.usableSize(ptr)).toBeGreaterThanOrEqual(n);
+          for (const other of live) {
+            if (ptr < other.ptr + Math.max(other.size, 1) && other.ptr < ptr + Math.max(n, 1)) {
+              throw new Error(`overlap ${ptr}+${n} with ${other.ptr}+${other.size}`);
+            }
+          }
+          pattern = (pattern % 250) + 1;
+          raw.memory.u8.fill(pattern, ptr, ptr + n);
+          live.push({ ptr, size: n, pattern });
+        };
+        const intact = (block: { ptr: number; size: number; pattern: number }, n = block.size) =>
+          raw.memory.u8.subarray(block.ptr, block.ptr + n).every((x) => x === block.pattern);
+        for (const op of operations) {
+          if (op.kind === "malloc") check(raw.malloc(op.size), op.size);
+          else if (op.kind === "aligned") {
+            const p = raw.allocateAligned(op.size, 1 << op.shift);
+            expect(p % (1 << op.shift)).toBe(0);
+            check(p, op.size);
+          } else if (live.length > 0) {
+            const index = op.pick % live.length;
+            const block = live[index]!;
+            expect(intact(block)).toBe(true);
+            live[index] = live[live.length - 1]!;
+            live.pop();
+            if (op.kind === "free") raw.free(block.ptr);
+            else {
+              const moved = raw.realloc(block.ptr, op.size);
+              expect(
+                intact({ ptr: moved, size: Math.min(block.size, op.size), pattern: block.pattern }),
+              ).toBe(true);
+              check(moved, op.size);
+            }
+          }
+          raw.verify();
+          expect(raw.stats().blocksInUse).toBe(live.length);
+        }
+        for (const block of live) {
+          expect(intact(block)).toBe(true);
+          raw.free(block.ptr);
+        }
+        raw.verify();
+        expect(raw.stats().freeBlocks).toBe(1); // everything coalesced back into one block
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -24,9 +24,25 @@ import type { RawAllocatorOptions, RawAllocatorStats } from "./api.js";
 // The heap ends with a zero-size, always-used tail sentinel header at end - 8, so coalescing to the
 // right stops there and growth can turn it into a free block.
 
-/** Bytes of a block header. */
+/**
+ * Bytes of a raw block's header (size and flags, plus a reserved word) in front of its payload.
+ *
+ * @example
+ * ```ts
+ * import { RAW_BLOCK_HEADER } from "@pymem/pool";
+ * const sizeAndFlags = raw.memory.u32[(p - RAW_BLOCK_HEADER) >>> 2];
+ * ```
+ */
 export const RAW_BLOCK_HEADER = 8;
-/** Payload alignment of raw blocks, in bytes. */
+/**
+ * Payload alignment of raw blocks, in bytes (what `malloc` of a 64-bit libc guarantees).
+ *
+ * @example
+ * ```ts
+ * import { RAW_ALIGNMENT } from "@pymem/pool";
+ * console.assert(raw.malloc(100) % RAW_ALIGNMENT === 0);
+ * ```
+ */
 export const RAW_ALIGNMENT = 16;
 const ALIGNMENT_MASK = RAW_ALIGNMENT - 1;
 /** Smallest block: header + two free-list links + a back pointer, rounded to the alignment. */
@@ -152,14 +168,9 @@ export class RawAllocator implements Allocator {
    */
   malloc(size: number): Ptr {
     const blockSize = this.blockSizeFor(size);
-    let block = this.findFreeBlock(blockSize);
-    if (block === NULL) {
-      this.growFor(blockSize, size);
-      block = this.findFreeBlock(blockSize);
-      if (block === NULL) throw new OutOfMemoryError(size, this.memory.maximumBytes);
-    }
+    const block = this.findOrGrow(blockSize, size);
     const u32 = this.memory.u32;
-    this.removeFreeBlock(u32, block, u32[block >>> 2]! & SIZE_MASK);
+    this.removeFreeBlock(u32, block, (u32[block >>> 2]! & SIZE_MASK) >>> 0);
     return this.useBlock(u32, block, blockSize);
   }
 
@@ -185,15 +196,10 @@ export class RawAllocator implements Allocator {
     const blockSize = this.blockSizeFor(size);
     if (alignment === RAW_ALIGNMENT) return this.malloc(size);
     const searchSize = blockSize + alignment + MIN_BLOCK;
-    let block = this.findFreeBlock(searchSize);
-    if (block === NULL) {
-      this.growFor(searchSize, size);
-      block = this.findFreeBlock(searchSize);
-      if (block === NULL) throw new OutOfMemoryError(size, this.memory.maximumBytes);
-    }
+    let block = this.findOrGrow(searchSize, size);
     const u32 = this.memory.u32;
     const header = u32[block >>> 2]!;
-    let total = header & SIZE_MASK;
+    let total = (header & SIZE_MASK) >>> 0;
     this.removeFreeBlock(u32, block, total);
     const payload = block + RAW_BLOCK_HEADER;
     if (payload % alignment !== 0) {
@@ -246,16 +252,16 @@ export class RawAllocator implements Allocator {
     let u32 = this.memory.u32;
     const block = ptr - RAW_BLOCK_HEADER;
     const header = u32[block >>> 2]!;
-    const current = header & SIZE_MASK;
+    const current = (header & SIZE_MASK) >>> 0;
     if (blockSize <= current) {
       this.shrinkInPlace(u32, block, current, blockSize);
       return ptr;
     }
     const next = block + current;
     const nextHeader = u32[next >>> 2]!;
-    if ((nextHeader & FLAG_FREE) !== 0 && current + (nextHeader & SIZE_MASK) >= blockSize) {
-      const combined = current + (nextHeader & SIZE_MASK);
-      this.removeFreeBlock(u32, next, nextHeader & SIZE_MASK);
+    if ((nextHeader & FLAG_FREE) !== 0 && current + ((nextHeader & SIZE_MASK) >>> 0) >= blockSize) {
+      const combined = current + ((nextHeader & SIZE_MASK) >>> 0);
+      this.removeFreeBlock(u32, next, (nextHeader & SIZE_MASK) >>> 0);
       u32[block >>> 2] = combined | (header & FLAG_PREV_FREE);
       u32[(block + combined) >>> 2] = u32[(block + combined) >>> 2]! & ~FLAG_PREV_FREE;
       this.usedBytes += combined - current;
@@ -295,7 +301,9 @@ export class RawAllocator implements Allocator {
    */
   usableSize(ptr: Ptr): number {
     this.checkLive(ptr, "usableSize");
-    return (this.memory.u32[(ptr - RAW_BLOCK_HEADER) >>> 2]! & SIZE_MASK) - RAW_BLOCK_HEADER;
+    return (
+      ((this.memory.u32[(ptr - RAW_BLOCK_HEADER) >>> 2]! & SIZE_MASK) >>> 0) - RAW_BLOCK_HEADER
+    );
   }
 
   /**
@@ -332,7 +340,7 @@ export class RawAllocator implements Allocator {
     let blocks = 0;
     for (let block = this.firstBlock; block < this.tail; ) {
       const header = u32[block >>> 2]!;
-      const size = header & SIZE_MASK;
+      const size = (header & SIZE_MASK) >>> 0;
       blocks++;
       if ((header & FLAG_FREE) !== 0) {
         freeBlocks++;
@@ -373,7 +381,7 @@ export class RawAllocator implements Allocator {
       if (block > this.tail)
         throw new HeapCorruptionError(block, "raw block runs past the heap end");
       const header = u32[block >>> 2]!;
-      const size = header & SIZE_MASK;
+      const size = (header & SIZE_MASK) >>> 0;
       const prevFreeFlag = (header & FLAG_PREV_FREE) !== 0;
       if (prevFreeFlag !== previousFree) {
         throw new HeapCorruptionError(
@@ -456,7 +464,7 @@ export class RawAllocator implements Allocator {
           const header = u32[free >>> 2]!;
           if ((header & FLAG_FREE) === 0)
             throw new HeapCorruptionError(free, `raw free list (${fl}, ${sl}) holds a used block`);
-          const size = header & SIZE_MASK;
+          const size = (header & SIZE_MASK) >>> 0;
           const index = this.listIndex(size);
           if (index !== fl * SL_COUNT + sl)
             throw new HeapCorruptionError(
@@ -554,7 +562,7 @@ export class RawAllocator implements Allocator {
   /** Marks an unlinked free block used, splitting off its tail when that is a whole block. */
   private useBlock(u32: Uint32Array, block: number, blockSize: number): Ptr {
     const header = u32[block >>> 2]!;
-    const total = header & SIZE_MASK;
+    const total = (header & SIZE_MASK) >>> 0;
     const remainder = total - blockSize;
     if (remainder >= MIN_BLOCK) {
       const rest = block + blockSize;
@@ -595,7 +603,7 @@ export class RawAllocator implements Allocator {
   private freeBlock(u32: Uint32Array, blockAddress: number): void {
     let block = blockAddress;
     const header = u32[block >>> 2]!;
-    let size = header & SIZE_MASK;
+    let size = (header & SIZE_MASK) >>> 0;
     this.usedBlocks--;
     this.usedBytes -= size - RAW_BLOCK_HEADER;
     const payload = block + RAW_BLOCK_HEADER;
@@ -603,7 +611,7 @@ export class RawAllocator implements Allocator {
     const next = block + size;
     const nextHeader = u32[next >>> 2]!;
     if ((nextHeader & FLAG_FREE) !== 0) {
-      const nextSize = nextHeader & SIZE_MASK;
+      const nextSize = (nextHeader & SIZE_MASK) >>> 0;
       this.removeFreeBlock(u32, next, nextSize);
       size += nextSize;
     }
@@ -614,7 +622,7 @@ export class RawAllocator implements Allocator {
       u32[block >>> 2] = header | FLAG_FREE;
       const left = u32[(block - 4) >>> 2]!;
       const leftHeader = u32[left >>> 2]!;
-      const leftSize = leftHeader & SIZE_MASK;
+      const leftSize = (leftHeader & SIZE_MASK) >>> 0;
       this.removeFreeBlock(u32, left, leftSize);
       size += leftSize;
       block = left;
@@ -635,7 +643,14 @@ export class RawAllocator implements Allocator {
 
   /**
    * The error for a pointer that is not a live block: a double free when a block header that
-   * looks freed sits just before it, an invalid pointer otherwise.
+   * looks freed sits just before it, an invalid pointer otherwise. For wrappers (the pool
+   * allocator) that validate first and throw later.
+   *
+   * @example
+   * ```ts
+   * if (!raw.isLive(p)) throw raw.describeBadPointer(p, "free");
+   * ```
+   * @internal
    */
   describeBadPointer(ptr: Ptr, operation: string): Error {
     if (ptr >>> 0 !== ptr)
@@ -655,7 +670,7 @@ export class RawAllocator implements Allocator {
       );
     }
     const header = this.memory.u32[(ptr - RAW_BLOCK_HEADER) >>> 2]!;
-    const size = header & SIZE_MASK;
+    const size = (header & SIZE_MASK) >>> 0;
     if (
       (header & FLAG_FREE) !== 0 &&
       size >= MIN_BLOCK &&
@@ -666,22 +681,59 @@ export class RawAllocator implements Allocator {
     return new InvalidPointerError(ptr, `${operation}: not the start of a live raw block`);
   }
 
-  /** Grows the memory so that a free block of `blockSize` bytes exists, or throws OutOfMemoryError. */
-  private growFor(blockSize: number, requested: number): void {
+  /**
+   * A free block of at least `blockSize` bytes: the O(1) good-fit search, else after growing the
+   * memory, else (at the cap) a linear scan of the one list where such a block could still be —
+   * the good-fit search skips it because it rounds requests up. Throws OutOfMemoryError when none.
+   */
+  private findOrGrow(blockSize: number, requested: number): Ptr {
+    let block = this.findFreeBlock(blockSize);
+    if (block !== NULL) return block;
+    if (this.growFor(blockSize)) {
+      block = this.findFreeBlock(blockSize);
+      if (block !== NULL) return block;
+    }
+    const u32 = this.memory.u32;
+    for (
+      block = this.heads[this.listIndex(blockSize)]!;
+      block !== NULL;
+      block = u32[(block + NEXT_FREE_OFFSET) >>> 2]!
+    ) {
+      if ((u32[block >>> 2]! & SIZE_MASK) >>> 0 >= blockSize) return block;
+    }
+    throw new OutOfMemoryError(requested, this.memory.maximumBytes);
+  }
+
+  /** Grows the memory so that a free block of `blockSize` bytes exists; false at the cap. */
+  private growFor(blockSize: number): boolean {
     const memory = this.memory;
     // Another user of the memory may have grown it; adopt those bytes first.
     if (memory.byteLength > this.tail + RAW_BLOCK_HEADER) {
       this.extendTo(memory.byteLength);
-      if (this.findFreeBlock(blockSize) !== NULL) return;
+      if (this.findFreeBlock(blockSize) !== NULL) return true;
     }
-    // Worst case the new bytes do not merge with a free block, and the good-fit search rounds up.
-    const needed = blockSize + (blockSize >>> SL_BITS) + MIN_BLOCK + RAW_ALIGNMENT;
+    // The new bytes merge with a free last block, if any; the good-fit search rounds a request up
+    // by less than 1/16, which the slack covers.
+    const u32 = memory.u32;
+    const tailHeader = u32[this.tail >>> 2]!;
+    const lastFreeBytes =
+      (tailHeader & FLAG_PREV_FREE) !== 0
+        ? (u32[u32[(this.tail - 4) >>> 2]! >>> 2]! & SIZE_MASK) >>> 0
+        : 0;
+    const needed = Math.max(
+      MIN_BLOCK,
+      blockSize + (blockSize >>> SL_BITS) + MIN_BLOCK + RAW_ALIGNMENT - lastFreeBytes,
+    );
     const current = memory.byteLength;
     const doubled = Math.max(current, needed);
+    // Double; else grow by what is needed; else take whatever is left below the cap (the
+    // caller's exact scan may then find a fit that the rounded-up good-fit search misses).
     if (!memory.grow(doubled) && !memory.grow(needed)) {
-      throw new OutOfMemoryError(requested, memory.maximumBytes);
+      const rest = memory.maximumBytes - memory.byteLength;
+      if (rest <= 0 || !memory.grow(rest)) return false;
     }
     this.extendTo(memory.byteLength);
+    return true;
   }
 
   /** Turns the bytes between the tail sentinel and `byteLength` into a free block. */

@@ -25,8 +25,7 @@ function fresh() {
   return { heap, rc };
 }
 
-function chain(): { ns: number; bytesPerList: number } {
-  const { heap, rc } = fresh();
+function chain(heap: Heap, rc: Refcounter): { ns: number; bytesPerList: number } {
   const before = heap.allocator.stats().bytesInUse;
   const pair = [heap.none, heap.none];
   let head = heap.none;
@@ -45,9 +44,7 @@ function chain(): { ns: number; bytesPerList: number } {
 
 type Maker = (heap: Heap, i: number, scratch: Ptr[]) => Ptr;
 
-function churn(make: Maker, setupFn?: (heap: Heap) => void): number {
-  const { heap, rc } = fresh();
-  setupFn?.(heap);
+function churn(heap: Heap, rc: Refcounter, make: Maker): number {
   const objs = new Uint32Array(N);
   const scratch: Ptr[] = [0, 0];
   const t0 = process.hrtime.bigint();
@@ -59,60 +56,66 @@ function churn(make: Maker, setupFn?: (heap: Heap) => void): number {
 const strings = ["a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"].map(
   (s) => `${s}x`,
 );
+interface Workload {
+  setup?: (heap: Heap) => void;
+  run: (heap: Heap, rc: Refcounter) => number;
+}
 let nodeType = 0;
 let target = 0;
 let key = 0;
-const workloads: Record<string, () => number> = {
-  chain: () => chain().ns,
-  int: () => churn((heap, i) => heap.newInt(i + 1000)),
-  float: () => churn((heap, i) => heap.newFloat(i + 0.5)),
-  str: () => churn((heap, i) => heap.newStr(strings[i & 7]!)),
-  tuple: () =>
-    churn((heap, i, scratch) => {
-      scratch[0] = heap.newInt(i);
-      scratch[1] = heap.none;
-      const t = heap.newTuple(scratch);
-      heap.lifetime!.decref(scratch[0]);
-      return t;
-    }),
-  list: () =>
-    churn((heap, i, scratch) => {
-      scratch[0] = heap.newInt(i);
-      scratch[1] = heap.none;
-      const l = heap.newList(scratch);
-      heap.lifetime!.decref(scratch[0]);
-      return l;
-    }),
-  dict: () =>
-    churn(
-      (heap, i) => {
-        const d = heap.newDict();
-        const v = heap.newInt(i);
-        heap.dictSetItem(d, key, v);
-        heap.lifetime!.decref(v);
-        return d;
-      },
-      (heap) => {
-        key = heap.intern("k");
-      },
-    ),
-  instance: () =>
-    churn(
-      (heap) => heap.newInstance(nodeType),
-      (heap) => {
-        nodeType = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
-      },
-    ),
-  weakref: () =>
-    churn(
-      (heap) => heap.newWeakref(target, callback),
-      (heap) => {
-        const type = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
-        target = heap.newInstance(type);
-      },
-    ),
-};
 function callback(): void {}
+const workloads: Record<string, Workload> = {
+  chain: { run: (heap, rc) => chain(heap, rc).ns },
+  int: { run: (heap, rc) => churn(heap, rc, (h, i) => h.newInt(i + 1000)) },
+  float: { run: (heap, rc) => churn(heap, rc, (h, i) => h.newFloat(i + 0.5)) },
+  str: { run: (heap, rc) => churn(heap, rc, (h, i) => h.newStr(strings[i & 7]!)) },
+  tuple: {
+    run: (heap, rc) =>
+      churn(heap, rc, (h, i, scratch) => {
+        scratch[0] = h.newInt(i);
+        scratch[1] = h.none;
+        const t = h.newTuple(scratch);
+        rc.decref(scratch[0]);
+        return t;
+      }),
+  },
+  list: {
+    run: (heap, rc) =>
+      churn(heap, rc, (h, i, scratch) => {
+        scratch[0] = h.newInt(i);
+        scratch[1] = h.none;
+        const l = h.newList(scratch);
+        rc.decref(scratch[0]);
+        return l;
+      }),
+  },
+  dict: {
+    setup: (heap) => {
+      key = heap.intern("k");
+    },
+    run: (heap, rc) =>
+      churn(heap, rc, (h, i) => {
+        const d = h.newDict();
+        const v = h.newInt(i);
+        h.dictSetItem(d, key, v);
+        rc.decref(v);
+        return d;
+      }),
+  },
+  instance: {
+    setup: (heap) => {
+      nodeType = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
+    },
+    run: (heap, rc) => churn(heap, rc, (h) => h.newInstance(nodeType)),
+  },
+  weakref: {
+    setup: (heap) => {
+      const type = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
+      target = heap.newInstance(type);
+    },
+    run: (heap, rc) => churn(heap, rc, (h) => h.newWeakref(target, callback)),
+  },
+};
 
 function cpython(): Map<string, number> | undefined {
   const script = join(dirname(fileURLToPath(import.meta.url)), "workloads.py");
@@ -133,15 +136,20 @@ function cpython(): Map<string, number> | undefined {
 }
 
 const anchor = cpython();
-const { bytesPerList } = chain();
-console.log(`N = ${N.toLocaleString("en")}, best of ${ROUNDS}`);
+const sizing = fresh();
+const { bytesPerList } = chain(sizing.heap, sizing.rc);
+console.log(
+  `N = ${N.toLocaleString("en")}, best of ${ROUNDS} (one heap per workload, reused across rounds)`,
+);
 console.log(
   `bytes per two-slot list in the pool: ${bytesPerList} (target ≤ 40; CPython 3.13 64-bit: 80)`,
 );
 console.log("workload     pymem ns/obj   CPython ns/obj   ratio");
-for (const [name, run] of Object.entries(workloads)) {
+for (const [name, workload] of Object.entries(workloads)) {
+  const { heap, rc } = fresh();
+  workload.setup?.(heap);
   let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < ROUNDS; r++) best = Math.min(best, run());
+  for (let r = 0; r < ROUNDS; r++) best = Math.min(best, workload.run(heap, rc));
   const ours = best / N;
   const theirs = anchor?.get(name);
   const theirsPerObject = theirs === undefined ? undefined : theirs / N;

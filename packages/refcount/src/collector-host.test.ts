@@ -6,6 +6,7 @@ import {
   type Ptr,
 } from "@pymem/core";
 import { describe, expect, it } from "vitest";
+import type { RefcountCollectorHost } from "./collector-host.js";
 import { setup } from "./test-support.js";
 
 /** Records every notification; tracks by writing a non-zero gc_next as CPython's lists do. */
@@ -108,7 +109,7 @@ describe("collector integration", () => {
     const again = Array.from({ length: 100 }, () => heap.newList());
     expect(collector.count0 - start).toBe(100);
     for (const l of again) rc.decref(l);
-    heap.clearFreeLists();
+    (collector.host as RefcountCollectorHost).clearFreeLists();
     expect(collector.count0 - start).toBe(0);
   });
 
@@ -130,6 +131,55 @@ describe("collector integration", () => {
     rc.decref(list);
     rc.decref(n);
     expect(collector.decrefs).toEqual([list]);
+  });
+
+  it("keeps a dying object tracked for its finalizer and untracked while its count is zero", () => {
+    const { heap, rc, collector } = withCollector();
+    const seen: string[] = [];
+    let dying = 0;
+    const C = heap.defineClass({
+      name: "C",
+      finalize: (obj) => seen.push(`finalize tracked=${collector.isTracked(obj)}`),
+      legacyDel: (obj) => seen.push(`del tracked=${collector.isTracked(obj)}`),
+    });
+    dying = heap.newInstance(C);
+    const w = heap.newWeakref(dying, () =>
+      seen.push(`callback tracked=${collector.isTracked(dying)}`),
+    );
+    rc.decref(dying);
+    expect(seen).toEqual(["finalize tracked=true", "callback tracked=false", "del tracked=true"]);
+    rc.decref(w);
+  });
+
+  it("untracks objects whose deallocation is deferred past maxNesting, re-tracks them to finalize", () => {
+    const ctx = setup({}, { maxNesting: 1 });
+    const collector = new RecordingCollector();
+    ctx.rc.attachCollector(collector);
+    const { heap, rc } = ctx;
+    const states: string[] = [];
+    let victim = 0;
+    const Victim = heap.defineClass({
+      name: "Victim",
+      finalize: (o) => states.push(`victim finalize tracked=${collector.isTracked(o)}`),
+    });
+    const Killer = heap.defineClass({
+      name: "Killer",
+      slots: ["victim"],
+      finalize: (o) => {
+        heap.setSlot(o, "victim", 0); // the victim's death is deferred (nesting 1)
+        states.push(
+          `pending tracked=${collector.isTracked(victim)} refcount=${heap.memory.i32[victim >> 2]}`,
+        );
+      },
+    });
+    victim = heap.newInstance(Victim);
+    const killer = heap.newInstance(Killer);
+    heap.setSlot(killer, "victim", victim);
+    rc.decref(victim);
+    rc.decref(killer);
+    expect(states).toEqual(["pending tracked=false refcount=0", "victim finalize tracked=true"]);
+    expect(heap.isLive(victim)).toBe(false);
+    heap.verify();
   });
 
   it("shares gc_prev: only bit 0 (FINALIZED) is set, the collector's bits survive", () => {

@@ -139,6 +139,14 @@ export class RefcountCollectorHost implements CollectorHost {
   canUntrack(obj: Ptr): boolean {
     return this.heap.canUntrack(obj);
   }
+
+  /**
+   * Returns the heap's free-listed objects to the allocator, as CPython's full collections do.
+   * CPython: `_PyGC_ClearAllFreeLists`.
+   */
+  clearFreeLists(): void {
+    this.heap.clearFreeLists();
+  }
 }
 
 /**

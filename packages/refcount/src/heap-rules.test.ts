@@ -4,7 +4,13 @@ import {
   OutOfMemoryError,
   UseAfterFreeError,
 } from "@pymem/core";
-import { createDefaultAllocator, FREE_LIST_LIMITS } from "@pymem/heap";
+import {
+  createDefaultAllocator,
+  DICT_KEYS_OFFSET,
+  DICT_USED_OFFSET,
+  FREE_LIST_LIMITS,
+  KEYS_INDICES_OFFSET,
+} from "@pymem/heap";
 import { describe, expect, it } from "vitest";
 import { setup } from "./test-support.js";
 
@@ -116,6 +122,25 @@ describe("bad input never corrupts state", () => {
     expect(() => heap.verify()).toThrow(/which is not a live object/);
     heap.memory.u32[heap.memory.u32[(outer + 12) >>> 2]! >>> 2] = heap.none;
     heap.verify();
+  });
+
+  it("verify() finds corrupted dict tables", () => {
+    const { heap, rc } = setup();
+    const d = heap.newDict();
+    for (let i = 0; i < 20; i++) heap.dictSetItem(d, heap.newInt(i), heap.none);
+    heap.verify();
+    const used = (d + DICT_USED_OFFSET) >>> 2;
+    heap.memory.u32[used]!++;
+    expect(() => heap.verify()).toThrow(/ma_used 21 but 20 live entries/);
+    heap.memory.u32[used]!--;
+    const keys = heap.memory.u32[(d + DICT_KEYS_OFFSET) >>> 2]!;
+    const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
+    const saved = heap.memory.i32.slice(indices, indices + 32);
+    heap.memory.i32.fill(-1, indices, indices + 32);
+    expect(() => heap.verify()).toThrow(/not reachable through the index table/);
+    heap.memory.i32.set(saved, indices);
+    heap.verify();
+    rc.decref(d);
   });
 
   it("stays consistent when memory runs out", () => {

@@ -1,6 +1,7 @@
 import {
   type Collector,
   DerivedTypeFlags,
+  GC_NEXT_OFFSET,
   GC_PREV_MASK_FINALIZED,
   GC_PREV_OFFSET,
   IMMORTAL_REFCNT,
@@ -232,6 +233,8 @@ export class Refcounter implements Lifetime {
    */
   private deallocate(obj: Ptr): void {
     if (this.nesting >= this.maxNesting) {
+      // CPython: _PyTrash_thread_deposit_object untracks, so no collection sees a zero count.
+      this.setTracked(obj, false);
       this.work.push(obj | DEAD_TAG);
       return;
     }
@@ -256,7 +259,6 @@ export class Refcounter implements Lifetime {
     let length = work.length;
     let i32 = heap.memory.i32;
     let u32 = heap.memory.u32;
-    let typeFlags = heap.types.flags;
     let kinds = heap.kinds;
     while (length > base) {
       const entry = items[--length]!;
@@ -266,27 +268,29 @@ export class Refcounter implements Lifetime {
         if (count > 1) {
           i32[entry >> 2] = count - 1;
           if (notify) {
+            // A candidate-root collector may run user code here: resync like the slow path.
             work.length = length;
             this.notifyDecref(entry);
             items = work.items;
             length = work.length;
+            i32 = heap.memory.i32;
+            u32 = heap.memory.u32;
+            kinds = heap.kinds;
           }
           continue;
         }
         i32[entry >> 2] = 0;
         const typeId = u32[(entry + OB_TYPE_OFFSET) >>> 2]!;
         const kind = kinds[typeId]!;
-        if (
-          (typeFlags[typeId]! & HOOK_FLAGS) === 0 &&
-          (kind === ObjectKind.LIST || kind === ObjectKind.TUPLE) &&
-          heap.collector === undefined
-        ) {
+        // Built-in lists and tuples have no hooks (no finalizer, not weakrefable).
+        if (kind === ObjectKind.LIST || kind === ObjectKind.TUPLE) {
           // Fast path (CPython: list_dealloc / tupledealloc): push the items, release the object.
           const first =
             kind === ObjectKind.LIST
               ? u32[(entry + LIST_ITEMS_OFFSET) >>> 2]! >>> 2
               : (entry + TUPLE_ITEMS_OFFSET) >>> 2;
-          const size = u32[(entry + (kind === ObjectKind.LIST ? LIST_SIZE_OFFSET : TUPLE_SIZE_OFFSET)) >>> 2]!;
+          const size =
+            u32[(entry + (kind === ObjectKind.LIST ? LIST_SIZE_OFFSET : TUPLE_SIZE_OFFSET)) >>> 2]!;
           if (length + size > items.length) {
             work.length = length;
             reserve(work, size);
@@ -310,7 +314,6 @@ export class Refcounter implements Lifetime {
       length = work.length;
       i32 = heap.memory.i32;
       u32 = heap.memory.u32;
-      typeFlags = heap.types.flags;
       kinds = heap.kinds;
     }
     work.length = length;
@@ -332,11 +335,13 @@ export class Refcounter implements Lifetime {
   /** The slow part of a death; returns false when the object was resurrected or deallocated by its own hook. */
   private runHooks(obj: Ptr, typeId: number, flags: number): boolean {
     const heap = this.heap;
+    const gc = (flags & TypeFlags.GC) !== 0;
     if (flags & DerivedTypeFlags.HAS_FINALIZE) {
-      const gc = (flags & TypeFlags.GC) !== 0;
       const prevWord = (obj + GC_PREV_OFFSET) >>> 2;
       if (!gc || (heap.memory.u32[prevWord]! & GC_PREV_MASK_FINALIZED) === 0) {
-        // CPython: PyObject_CallFinalizerFromDealloc — temporarily resurrect with a count of 1.
+        // CPython: subtype_dealloc re-tracks the object, then PyObject_CallFinalizerFromDealloc
+        // temporarily resurrects it with a count of 1.
+        if (gc) this.setTracked(obj, true);
         heap.memory.i32[obj >> 2] = 1;
         if (gc) heap.memory.u32[prevWord]! |= GC_PREV_MASK_FINALIZED;
         this.finalizing.push(obj);
@@ -344,12 +349,17 @@ export class Refcounter implements Lifetime {
         this.finalizing.pop();
         const count = heap.memory.i32[obj >> 2]! - 1;
         heap.memory.i32[obj >> 2] = count;
-        if (count !== 0) return false; // resurrected
+        if (count !== 0) return false; // resurrected (and still tracked)
       }
     }
+    // From here the count is 0 while user code (weakref callbacks) may run: untracked, no
+    // collection can take the object for garbage. CPython: subtype_dealloc's _PyObject_GC_UNTRACK.
+    if (gc) this.setTracked(obj, false);
     if (flags & DerivedTypeFlags.WEAKREFABLE) heap.clearWeakrefs(obj);
     if (flags & DerivedTypeFlags.HAS_DEL) {
-      // CPython: slot_tp_del — the legacy finalizer runs after weakrefs are cleared, every death.
+      // CPython: slot_tp_del — the legacy finalizer runs after weakrefs are cleared, every death,
+      // with the object tracked again (it may resurrect it).
+      if (gc) this.setTracked(obj, true);
       heap.memory.i32[obj >> 2] = 1;
       this.finalizing.push(obj);
       this.callHook(obj, typeId, "del");
@@ -357,12 +367,34 @@ export class Refcounter implements Lifetime {
       const count = heap.memory.i32[obj >> 2]! - 1;
       heap.memory.i32[obj >> 2] = count;
       if (count !== 0) return false;
+      if (gc) this.setTracked(obj, false);
     }
     if (flags & DerivedTypeFlags.HAS_DEALLOC) {
-      heap.types.spec(typeId).dealloc!(obj);
+      // The hook drops the references and releases the memory itself (heap.releaseObject).
+      const spec = heap.types.spec(typeId);
+      try {
+        spec.dealloc!(obj);
+      } catch (error) {
+        heap.reportUnraisable(error, `<slot wrapper '__dealloc__' of '${spec.name}' objects>`, obj);
+      }
       return false;
     }
     return true;
+  }
+
+  /**
+   * Tracks or untracks a dying GC object with the attached collector (no-op without one, or for
+   * non-GC types). `gc_next != 0` is the collector's "tracked" mark (core layout).
+   */
+  private setTracked(obj: Ptr, tracked: boolean): void {
+    const heap = this.heap;
+    const collector = heap.collector;
+    if (collector === undefined) return;
+    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    if ((heap.types.flags[typeId]! & TypeFlags.GC) === 0) return;
+    const isTracked = heap.memory.u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0;
+    if (tracked && !isTracked) collector.track(obj);
+    else if (!tracked && isTracked) collector.untrack(obj);
   }
 
   /**

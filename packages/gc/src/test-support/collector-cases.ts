@@ -9,6 +9,7 @@ import type { ManagedCollector } from "../api.js";
 import { BaconRajanCollector } from "../bacon-rajan-collector.js";
 import { GcModule } from "../gc-module.js";
 import { GenerationalCollector } from "../generational-collector.js";
+import { IncrementalCollector } from "../incremental-collector.js";
 import { PyHeap } from "./py-heap.js";
 
 /** @internal */
@@ -25,8 +26,14 @@ export interface CollectorCase {
 export const collectorCases: CollectorCase[] = [
   {
     name: "generational",
-    create: (allocator) => new GenerationalCollector({ allocator }),
+    create: () => new GenerationalCollector(),
     generational: true,
+    enumerates: true,
+  },
+  {
+    name: "incremental",
+    create: () => new IncrementalCollector(),
+    generational: false,
     enumerates: true,
   },
   {

@@ -57,20 +57,8 @@ export class PyHeap {
       unraisableHook: (error, context, obj) => this.unraisable.push({ error, context, obj }),
     });
     this.rc = new Refcounter(this.heap);
-    // Until @pymem/heap sets them itself: CPython untracks atomic tuples in every collection
-    // (untrack_tuples) and atomic dicts in full ones (untrack_dicts).
-    const flags = this.heap.types.flags;
-    flags[this.heap.tupleType]! |= TypeFlags.UNTRACK_WHEN_ATOMIC;
-    flags[this.heap.dictType]! |= TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL;
     this.collector = createCollector?.(this.heap.allocator);
-    const collector = this.collector;
-    if (collector !== undefined) {
-      const host = this.rc.attachCollector(collector);
-      // Until @pymem/refcount provides it: lets the collector clear weakrefs found in the trash.
-      const weakrefType = this.heap.weakrefType;
-      const types = this.heap.types;
-      Object.assign(host.weakrefs, { isWeakref: (obj: Ptr) => types.typeOf(obj) === weakrefType });
-    }
+    if (this.collector !== undefined) this.rc.attachCollector(this.collector);
     this.baseline = this.heap.liveObjectCount;
   }
 

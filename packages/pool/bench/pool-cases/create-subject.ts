@@ -32,6 +32,11 @@ export interface LinearSubjectInstance {
 /**
  * Thrown when a subject cannot be built in this checkout; the harness prints it as a skip, not a
  * failure.
+ *
+ * @example
+ * ```ts
+ * throw new SubjectUnavailableError("uint8array is not a linear-memory subject");
+ * ```
  */
 export class SubjectUnavailableError extends Error {
   override name = "SubjectUnavailableError";
@@ -59,8 +64,8 @@ export function createLinearSubject(
   name: PoolSubjectName,
   workingSetBytes: number,
 ): LinearSubjectInstance {
-  // Room for the working set plus the allocators' own overheads, under wasm32's 4 GiB.
-  const maximumBytes = Math.min(2 ** 32 - 65_536, Math.max(64 << 20, workingSetBytes * 3));
+  // Room for the working set plus the allocators' own overheads, within PoolAllocator's 2 GiB default cap.
+  const maximumBytes = Math.min(2 ** 31, Math.max(64 << 20, workingSetBytes * 3));
   switch (name) {
     case "pool-cpython64":
     case "pool-cpython32": {

@@ -4,6 +4,11 @@ import type { WorkloadKind, WorkloadSequence } from "../shared/workload-sequence
 /**
  * The two calls every linear-memory subject is timed on: pymem's `Allocator` and thi.ng's
  * `MemPool` both fit (MemPool's `free` returns a boolean, pymem's returns nothing).
+ *
+ * @example
+ * ```ts
+ * const subject: MallocFree = new PoolAllocator({ profile: "cpython64" });
+ * ```
  */
 export interface MallocFree {
   /** Returns the block's byte address; 0 only on failure (MemPool's out-of-memory sentinel). */
@@ -12,7 +17,15 @@ export interface MallocFree {
   free(ptr: number): unknown;
 }
 
-/** Holder of the current byte view (pymem's `LinearMemory` re-derives `u8` when memory grows). */
+/**
+ * Holder of the current byte view (pymem's `LinearMemory` re-derives `u8` when memory grows, so
+ * the loops read `holder.u8` at each write instead of caching the view).
+ *
+ * @example
+ * ```ts
+ * const holder: ByteViewHolder = pool.memory; // or { u8: new Uint8Array(memPool.buf) }
+ * ```
+ */
 export interface ByteViewHolder {
   /** The memory's bytes at this moment. */
   u8: Uint8Array;

@@ -1,6 +1,13 @@
 import type { WorkloadSpec } from "../shared/workload-sequence.js";
 
-/** Every subject the pool benchmark knows, C anchors included. */
+/**
+ * Every subject the pool benchmark knows, C anchors included (the `--subject` values).
+ *
+ * @example
+ * ```ts
+ * const name: PoolSubjectName = "pool-cpython64";
+ * ```
+ */
 export type PoolSubjectName =
   | "pymalloc-c"
   | "glibc-c"
@@ -39,7 +46,14 @@ export interface PoolSubject {
   runtime: "c" | "node";
 }
 
-/** The subjects, in table order (the anchor first). */
+/**
+ * The subjects, in table order (the anchor first).
+ *
+ * @example
+ * ```ts
+ * const nodeSubjects = POOL_SUBJECTS.filter((subject) => subject.runtime === "node");
+ * ```
+ */
 export const POOL_SUBJECTS: readonly PoolSubject[] = [
   { name: "pymalloc-c", label: "CPython pymalloc (C, anchor)", runtime: "c" },
   { name: "glibc-c", label: "glibc malloc (C)", runtime: "c" },

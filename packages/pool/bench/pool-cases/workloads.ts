@@ -11,6 +11,11 @@ export const POOL_BENCH_SEED = 0x9e3779b9;
  * The headline workloads are `hot`, `churn`, `batch` (and `lifo`, the list allocators' best
  * case). The small ones exist so @thi.ng/malloc, whose `free` is O(live), has sizes it can
  * finish at, with every other subject and the C anchor measured on the very same sequence.
+ *
+ * @example
+ * ```ts
+ * const hot = POOL_WORKLOADS.find((workload) => workload.name === "hot");
+ * ```
  */
 export const POOL_WORKLOADS: readonly (WorkloadSpec & { quickUnits: number })[] = [
   {

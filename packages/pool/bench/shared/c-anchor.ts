@@ -1,10 +1,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { WorkloadSpec } from "./workload-sequence.js";
 
-/** The C allocators the anchor harness can call. */
+/**
+ * The C allocators the anchor harness can call: CPython's `PyObject_Malloc` and glibc's `malloc`.
+ *
+ * @example
+ * ```ts
+ * runCAnchor(anchor, spec, { runs: 5, seed: 1, allocators: ["pymalloc"] satisfies CAllocatorName[] });
+ * ```
+ */
 export type CAllocatorName = "pymalloc" | "glibc";
 
 /**
@@ -101,6 +108,15 @@ export function buildCAnchor(options: CAnchorBuildOptions): CAnchorBuild {
     return {
       ok: false,
       reason: `no python3-config for CPython ${options.pythonVersion} (${(error as Error).message.split("\n")[0]})`,
+    };
+  }
+  // A PATH fallback may find another CPython's python3-config: anchor to the requested one or none.
+  const wanted = options.pythonVersion.split(".").slice(0, 2).join(".");
+  const linked = ldflags.map((flag) => /^-lpython(\d+\.\d+)/.exec(flag)?.[1]).find(Boolean);
+  if (linked !== wanted) {
+    return {
+      ok: false,
+      reason: `CPython ${options.pythonVersion} not found (python3-config on PATH links python ${linked ?? "?"})`,
     };
   }
   const directory = mkdtempSync(join(tmpdir(), "pymem-anchor-"));
@@ -224,4 +240,16 @@ export function runCAnchor(
     }
   }
   return output;
+}
+
+/**
+ * Deletes the temporary directory a successful {@link buildCAnchor} compiled into.
+ *
+ * @example
+ * ```ts
+ * if (anchor.ok) disposeCAnchor(anchor);
+ * ```
+ */
+export function disposeCAnchor(anchor: Extract<CAnchorBuild, { ok: true }>): void {
+  rmSync(dirname(anchor.binary), { recursive: true, force: true });
 }

@@ -7,6 +7,11 @@ import { drawRequestSize, FNV1A_OFFSET_BASIS, fnv1a, Xorshift32 } from "./xorshi
  *   allocates a new one in its slot (the fill and the final free-all are not timed).
  * - `"batch"`: each of `units` rounds allocates `size` blocks, then frees them in one shuffled order.
  * - `"lifo"`: like batch, but frees newest-first (the best case of a list-based allocator).
+ *
+ * @example
+ * ```ts
+ * const kind: WorkloadKind = "churn";
+ * ```
  */
 export type WorkloadKind = "churn" | "batch" | "lifo";
 

@@ -1,0 +1,157 @@
+import { OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
+import {
+  HASH_NONE,
+  hashBytes,
+  hashFloat,
+  hashInteger,
+  hashPointer,
+  tupleHashAdd,
+  tupleHashFinish,
+  tupleHashStart,
+} from "./hash.js";
+import { type Heap, ObjectKind } from "./heap.js";
+import {
+  FLOAT_VALUE_OFFSET,
+  INT_VALUE_OFFSET,
+  STR_BYTES_OFFSET,
+  STR_DATA_OFFSET,
+  STR_HASH_OFFSET,
+  TUPLE_ITEMS_OFFSET,
+  TUPLE_SIZE_OFFSET,
+  WEAKREF_HASH_OFFSET,
+  WEAKREF_OBJECT_OFFSET,
+} from "./layouts.js";
+
+/**
+ * `hash()` and `==` for the hashable built-ins, as dict lookups need them: numbers by value across
+ * int/bool/float, str by content, tuples item by item (iteratively: nesting depth is the user's),
+ * everything else by identity.
+ *
+ * @module
+ */
+
+/** Hash of a non-tuple object of the given {@link ObjectKind}. */
+export function hashScalar(heap: Heap, obj: Ptr, kind: number): number {
+  switch (kind) {
+    case ObjectKind.INT:
+    case ObjectKind.BOOL:
+      return hashInteger(heap.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!);
+    case ObjectKind.FLOAT:
+      return hashFloat(heap.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3]!, obj);
+    case ObjectKind.NONE:
+      return HASH_NONE;
+    case ObjectKind.STR: {
+      const cached = heap.memory.i32[(obj + STR_HASH_OFFSET) >> 2]!;
+      if (cached !== -1) return cached;
+      const start = obj + STR_DATA_OFFSET;
+      const hash = hashBytes(
+        heap.memory.u8,
+        start,
+        start + heap.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!,
+      );
+      heap.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = hash;
+      return hash;
+    }
+    case ObjectKind.WEAKREF: {
+      // CPython: weakref_hash — the referent's hash, cached; TypeError once dead and uncached.
+      const cached = heap.memory.i32[(obj + WEAKREF_HASH_OFFSET) >> 2]!;
+      if (cached !== -1) return cached;
+      const referent = heap.memory.u32[(obj + WEAKREF_OBJECT_OFFSET) >>> 2]!;
+      if (referent === 0) throw new TypeError("weak object has gone away");
+      const hash = heap.hash(referent);
+      heap.memory.i32[(obj + WEAKREF_HASH_OFFSET) >> 2] = hash;
+      return hash;
+    }
+    case ObjectKind.LIST:
+    case ObjectKind.DICT:
+      throw new TypeError(`unhashable type: '${heap.typeName(obj)}'`);
+    default:
+      return hashPointer(obj);
+  }
+}
+
+/** CPython: `tuplehash`, with an explicit stack instead of recursion into nested tuples. */
+export function hashTuple(heap: Heap, root: Ptr): number {
+  const tuples: Ptr[] = [root];
+  const positions: number[] = [0];
+  const accumulators: number[] = [tupleHashStart()];
+  for (;;) {
+    const depth = tuples.length - 1;
+    const tuple = tuples[depth]!;
+    const size = heap.memory.i32[(tuple + TUPLE_SIZE_OFFSET) >> 2]!;
+    const position = positions[depth]!;
+    if (position === size) {
+      const hash = tupleHashFinish(accumulators[depth]!, size);
+      tuples.pop();
+      positions.pop();
+      accumulators.pop();
+      if (depth === 0) return hash;
+      accumulators[depth - 1] = tupleHashAdd(accumulators[depth - 1]!, hash);
+      positions[depth - 1]!++;
+      continue;
+    }
+    const item = heap.memory.u32[(tuple + TUPLE_ITEMS_OFFSET + 4 * position) >>> 2]!;
+    const kind = heap.kinds[heap.memory.u32[(item + OB_TYPE_OFFSET) >>> 2]!]!;
+    if (kind === ObjectKind.TUPLE) {
+      tuples.push(item);
+      positions.push(0);
+      accumulators.push(tupleHashStart());
+      continue;
+    }
+    accumulators[depth] = tupleHashAdd(accumulators[depth]!, hashScalar(heap, item, kind));
+    positions[depth] = position + 1;
+  }
+}
+
+/**
+ * `a == b` for hashable built-ins: identity, numeric equality across int/bool/float, str
+ * content, tuples item by item (with an explicit stack of pairs). Other objects compare by identity.
+ *
+ * @example
+ * ```ts
+ * objectsEqual(heap, heap.newInt(1), heap.true); // true, as 1 == True
+ * ```
+ */
+export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
+  const pairs: Ptr[] = [a, b];
+  while (pairs.length > 0) {
+    const right = pairs.pop()!;
+    const left = pairs.pop()!;
+    if (left === right) continue;
+    const leftKind = heap.kinds[heap.memory.u32[(left + OB_TYPE_OFFSET) >>> 2]!]!;
+    const rightKind = heap.kinds[heap.memory.u32[(right + OB_TYPE_OFFSET) >>> 2]!]!;
+    if (isNumberKind(leftKind) && isNumberKind(rightKind)) {
+      if (
+        heap.memory.f64[(left + INT_VALUE_OFFSET) >>> 3] !==
+        heap.memory.f64[(right + INT_VALUE_OFFSET) >>> 3]
+      )
+        return false;
+      continue;
+    }
+    if (leftKind !== rightKind) return false;
+    if (leftKind === ObjectKind.STR) {
+      const u32 = heap.memory.u32;
+      const length = u32[(left + STR_BYTES_OFFSET) >>> 2]!;
+      if (length !== u32[(right + STR_BYTES_OFFSET) >>> 2]) return false;
+      const u8 = heap.memory.u8;
+      for (let i = 0; i < length; i++)
+        if (u8[left + STR_DATA_OFFSET + i] !== u8[right + STR_DATA_OFFSET + i]) return false;
+      continue;
+    }
+    if (leftKind === ObjectKind.TUPLE) {
+      const size = heap.memory.i32[(left + TUPLE_SIZE_OFFSET) >> 2]!;
+      if (size !== heap.memory.i32[(right + TUPLE_SIZE_OFFSET) >> 2]) return false;
+      for (let i = size - 1; i >= 0; i--) {
+        pairs.push(heap.memory.u32[(left + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2]!);
+        pairs.push(heap.memory.u32[(right + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2]!);
+      }
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function isNumberKind(kind: number): boolean {
+  return kind === ObjectKind.INT || kind === ObjectKind.BOOL || kind === ObjectKind.FLOAT;
+}

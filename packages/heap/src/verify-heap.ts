@@ -1,0 +1,125 @@
+import { HeapCorruptionError, OB_TYPE_OFFSET, type Ptr, ReferenceStack } from "@pymem/core";
+import { dictLookup } from "./dict-table.js";
+import { type Heap, ObjectKind } from "./heap.js";
+import {
+  DICT_ENTRIES_OFFSET,
+  DICT_KEYS_OFFSET,
+  DICT_NENTRIES_OFFSET,
+  DICT_USED_OFFSET,
+  ENTRY_HASH_OFFSET,
+  ENTRY_KEY_OFFSET,
+  ENTRY_SIZE,
+  ENTRY_VALUE_OFFSET,
+  KEYS_INDICES_OFFSET,
+  KEYS_SIZE_OFFSET,
+  KEYS_USABLE_OFFSET,
+  LIST_ALLOCATED_OFFSET,
+  LIST_ITEMS_OFFSET,
+  LIST_SIZE_OFFSET,
+  WEAKREF_OBJECT_OFFSET,
+} from "./layouts.js";
+
+/**
+ * Checks every live object of `heap` — a registered type, a positive reference count, references
+ * that all point at live objects, consistent list, dict and weakref structures — then the
+ * allocator, and throws {@link HeapCorruptionError} naming the first inconsistency.
+ *
+ * @example
+ * ```ts
+ * verifyHeap(heap); // what heap.verify() does
+ * ```
+ */
+export function verifyHeap(heap: Heap): void {
+  const stack = new ReferenceStack();
+  const u32 = heap.memory.u32;
+  const i32 = heap.memory.i32;
+  heap.forEachLiveObject((obj) => {
+    const typeId = u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    if (typeId === 0 || typeId >= heap.types.count)
+      throw new HeapCorruptionError(obj, `live object has invalid ob_type ${typeId}`);
+    const name = heap.types.spec(typeId).name;
+    const refcount = i32[obj >> 2]!;
+    if (refcount <= 0)
+      throw new HeapCorruptionError(obj, `live object has refcount ${refcount}`, name);
+    const kind = heap.kinds[typeId];
+    if (kind === ObjectKind.LIST) {
+      const size = i32[(obj + LIST_SIZE_OFFSET) >> 2]!;
+      const allocated = i32[(obj + LIST_ALLOCATED_OFFSET) >> 2]!;
+      if (
+        size < 0 ||
+        size > allocated ||
+        allocated > 0 !== (u32[(obj + LIST_ITEMS_OFFSET) >>> 2] !== 0)
+      )
+        throw new HeapCorruptionError(
+          obj,
+          `list size ${size} / allocated ${allocated} inconsistent`,
+          name,
+        );
+    } else if (kind === ObjectKind.DICT) {
+      verifyDict(heap, obj, name);
+    } else if (kind === ObjectKind.WEAKREF) {
+      const referent = u32[(obj + WEAKREF_OBJECT_OFFSET) >>> 2]!;
+      if (referent !== 0 && !heap.isLive(referent))
+        throw new HeapCorruptionError(
+          obj,
+          `weakref to dead object 0x${referent.toString(16)}`,
+          name,
+        );
+    }
+    stack.clear();
+    heap.types.pushReferences(obj, stack);
+    while (stack.length > 0) {
+      const referent = stack.pop();
+      if (!heap.isLive(referent))
+        throw new HeapCorruptionError(
+          obj,
+          `references 0x${referent.toString(16)}, which is not a live object`,
+          name,
+        );
+    }
+  });
+  heap.allocator.verify();
+}
+
+/** A dict's counts agree with its entries, and every live entry is found through the index table. */
+function verifyDict(heap: Heap, obj: Ptr, name: string): void {
+  const u32 = heap.memory.u32;
+  const i32 = heap.memory.i32;
+  const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
+  const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
+  const count = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
+  const used = u32[(obj + DICT_USED_OFFSET) >>> 2]!;
+  const fail = (detail: string): never => {
+    throw new HeapCorruptionError(obj, `dict ${detail}`, name);
+  };
+  if (keys === 0) {
+    if (entries !== 0 || count !== 0 || used !== 0) fail("without keys has entries");
+    return;
+  }
+  const size = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]!;
+  if (size < 8 || (size & (size - 1)) !== 0)
+    fail(`index table size ${size} is not a power of two ≥ 8`);
+  if (entries !== keys + KEYS_INDICES_OFFSET + 4 * size)
+    fail("entry array is not after the index table");
+  const usable = ((size << 1) / 3) | 0;
+  if (count + u32[(keys + KEYS_USABLE_OFFSET) >>> 2]! !== usable)
+    fail(`nentries ${count} + dk_usable do not add up to ${usable}`);
+  let live = 0;
+  for (let i = 0; i < count; i++) {
+    const entry = entries + i * ENTRY_SIZE;
+    const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+    const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
+    if (key === 0) {
+      if (value !== 0) fail(`deleted entry ${i} keeps a value`);
+      continue;
+    }
+    if (value === 0) fail(`entry ${i} has a key but no value`);
+    live++;
+    if (
+      heap.isLive(key) &&
+      dictLookup(heap, obj, key, i32[(entry + ENTRY_HASH_OFFSET) >> 2]!) !== i
+    )
+      fail(`entry ${i} is not reachable through the index table`);
+  }
+  if (live !== used) fail(`ma_used ${used} but ${live} live entries`);
+}

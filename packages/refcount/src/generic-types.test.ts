@@ -1,0 +1,106 @@
+import { TypeFlags } from "@pymem/core";
+import { describe, expect, it } from "vitest";
+import { setup } from "./test-support.js";
+
+describe("types registered with defineType", () => {
+  it("allocates zeroed objects and frees declared references in a chain", () => {
+    const { heap, rc } = setup();
+    const pair = heap.defineType({
+      name: "pair",
+      basicSize: 16,
+      flags: TypeFlags.GC,
+      references: { fixed: [8, 12] },
+    });
+    const baseline = heap.allocator.stats().blocksInUse;
+    let head = heap.none;
+    for (let i = 0; i < 50_000; i++) {
+      const node = heap.allocate(pair);
+      expect(heap.loadField(node, 12)).toBe(0);
+      heap.storeField(node, 8, head);
+      const payload = heap.newStr("payload");
+      heap.storeField(node, 12, payload);
+      rc.decref(payload);
+      rc.decref(head);
+      head = node;
+    }
+    heap.verify();
+    rc.decref(head);
+    expect(heap.allocator.stats().blocksInUse).toBe(baseline);
+  });
+
+  it("calls a custom dealloc hook instead of the default release", () => {
+    const { heap, rc } = setup();
+    const log: string[] = [];
+    const boxType = heap.defineType({
+      name: "box",
+      basicSize: 12,
+      references: { fixed: [8] },
+      dealloc: (obj) => {
+        log.push("dealloc");
+        const content = heap.loadField(obj, 8);
+        heap.memory.u32[(obj + 8) >>> 2] = 0;
+        rc.decref(content);
+        heap.releaseObject(obj, boxType);
+      },
+    });
+    const box = heap.allocate(boxType);
+    const content = heap.newList();
+    heap.storeField(box, 8, content);
+    rc.decref(content);
+    rc.decref(box);
+    expect(log).toEqual(["dealloc"]);
+    expect(heap.isLive(box)).toBe(false);
+    expect(heap.isLive(content)).toBe(false);
+    heap.verify();
+  });
+
+  it("supports variable-size inline items", () => {
+    const { heap, rc } = setup();
+    const vec = heap.defineType({
+      name: "vec",
+      basicSize: 12,
+      itemSize: 4,
+      flags: TypeFlags.GC,
+      references: {
+        items: { storage: "inline", offset: 12, countOffset: 8, stride: 4, referenceOffsets: [0] },
+      },
+    });
+    const v = heap.allocate(vec, 3);
+    const s = heap.newStr("x");
+    heap.storeField(v, 12 + 4, s);
+    expect(heap.getsizeof(v)).toBe(8 + 12 + 12);
+    expect(rc.refcount(s)).toBe(2);
+    rc.decref(v);
+    expect(rc.refcount(s)).toBe(1);
+    heap.verify();
+  });
+});
+
+describe("resurrection inside a cascade", () => {
+  it("keeps a child that resurrects itself, and frees the rest", () => {
+    const { heap, rc } = setup();
+    const keep = heap.newList();
+    const Phoenix = heap.defineClass({
+      name: "Phoenix",
+      slots: ["child"],
+      finalize: (o) => heap.listAppend(keep, o),
+    });
+    const Plain = heap.defineClass({ name: "Plain", slots: ["child"] });
+    const leaf = heap.newInstance(Plain);
+    const phoenix = heap.newInstance(Phoenix);
+    heap.setSlot(phoenix, "child", leaf);
+    rc.decref(leaf);
+    const root = heap.newList([phoenix]);
+    rc.decref(phoenix);
+    rc.decref(root);
+    expect(heap.isLive(root)).toBe(false);
+    expect(heap.isLive(phoenix)).toBe(true);
+    expect(heap.isLive(leaf)).toBe(true); // still owned by the resurrected phoenix
+    expect(rc.refcount(phoenix)).toBe(1);
+    heap.listClear(keep); // second death: the finalizer has run already (PEP 442)
+    expect(heap.isLive(phoenix)).toBe(false);
+    expect(heap.isLive(leaf)).toBe(false);
+    rc.decref(keep);
+    heap.verify();
+  });
+});
