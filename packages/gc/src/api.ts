@@ -167,9 +167,9 @@ export interface IncrementalCollectorOptions {
   budget: number;
   /**
    * GC allocations between automatic increments (0 disables them). An increment does
-   * `max(budget, 8 × allocations since the previous one)` units, so collection keeps pace with
-   * allocation (a cycle over H objects ends within H/2 allocations).
-   * @defaultValue 1000
+   * `max(budget, 16 × allocations since the previous one)` units, so collection keeps pace with
+   * allocation (a cycle over H objects ends within H/3 allocations).
+   * @defaultValue 500
    */
   threshold: number;
   /**

@@ -115,24 +115,29 @@ export class BaconRajanCollector implements ManagedCollector {
     this.state = new CollectorState(1, options.debugSink ?? defaultDebugSink);
   }
 
+  /** `DebugFlags` bits. CPython: `gc.get_debug` / `gc.set_debug`. */
   get debug(): number {
     return this.state.debug;
   }
   set debug(flags: number) {
     this.state.debug = flags;
   }
+  /** Where debug output goes. */
   get debugSink(): DebugSink {
     return this.state.debugSink;
   }
   set debugSink(sink: DebugSink) {
     this.state.debugSink = sink;
   }
+  /** CPython: `gc.garbage`. Each entry holds a reference. */
   get garbage(): Ptr[] {
     return this.state.garbage;
   }
+  /** CPython: `gc.callbacks`. */
   get callbacks(): GcCallback[] {
     return this.state.callbacks;
   }
+  /** Whether a collection (or an increment) is running. */
   get collecting(): boolean {
     return this.collectingNow;
   }

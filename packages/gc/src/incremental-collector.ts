@@ -25,7 +25,15 @@ import type {
 import { CollectorState, defaultDebugSink } from "./collector-state.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
-import { gcNext, listAppend, listInit, listMerge, listMove, listRemove, listSize } from "./gc-list.js";
+import {
+  gcNext,
+  listAppend,
+  listInit,
+  listMerge,
+  listMove,
+  listRemove,
+  listSize,
+} from "./gc-list.js";
 
 /*
  * How a cycle runs, and why it is correct while the program mutates the heap between increments.
@@ -47,8 +55,8 @@ import { gcNext, listAppend, listInit, listMerge, listMove, listRemove, listSize
  *
  * Pauses: each increment does at most its budget of work; FINISH is proportional to the
  * candidates (the garbage found), never to the live heap. Pacing (CPython 3.14's memory-growth lesson,
- * research §7): an increment runs every `threshold` allocations and does at least PACE = 8 units
- * per allocation, so a cycle over H objects (≈ 4H units) ends within H/2 allocations: garbage
+ * research §7): an increment runs every `threshold` allocations and does at least PACE = 16 units
+ * per allocation, so a cycle over H objects (≈ 5H units) ends within H/3 allocations: garbage
  * cannot outgrow the heap, whatever the allocation rate.
  */
 const SNAPSHOT_TAG = 2;
@@ -73,9 +81,9 @@ const HEAD_PERMANENT = 2;
 const HEAD_COUNT = 3;
 const HEAD_BYTES = 8;
 
-const DEFAULTS = { budget: 5000, threshold: 1000 };
+const DEFAULTS = { budget: 5000, threshold: 500 };
 /** Units of work per allocation between increments (see the design note). */
-const PACE = 8;
+const PACE = 16;
 
 /**
  * An incremental cycle collector: CPython's trial deletion split into bounded increments that
@@ -85,7 +93,7 @@ const PACE = 8;
  * - No write barrier is needed: see the design note at the top of the source file (snapshot,
  *   stale-tolerant marking, exact synchronous validation of the candidates only).
  * - An increment runs from `onAllocate` every `threshold` GC allocations and processes
- *   `max(budget, 8 × allocations)` objects of work (8 × threshold = 8000 by default). `collect()` finishes the current
+ *   `max(budget, 16 × allocations)` units of work (16 × 500 = 8000 by default). `collect()` finishes the current
  *   cycle and runs a complete fresh one synchronously.
  * - Garbage gets CPython's treatment: legacy finalizers → `garbage`, weakrefs cleared and their
  *   callbacks called, PEP 442 finalizers once, resurrection, `tp_clear`.
@@ -130,6 +138,7 @@ export class IncrementalCollector implements ManagedCollector {
   private readonly worklist = new ReferenceStack(1024);
   /** Snapshot indices of the unmarked objects (SWEEP → FINISH). */
   private readonly candidates = new ReferenceStack(1024);
+  private lastCandidateCount = 0;
   private readonly referents = new ReferenceStack(256);
 
   constructor(options: Partial<IncrementalCollectorOptions> = {}) {
@@ -143,30 +152,43 @@ export class IncrementalCollector implements ManagedCollector {
     this.state = new CollectorState(1, options.debugSink ?? defaultDebugSink);
   }
 
+  /** `DebugFlags` bits. CPython: `gc.get_debug` / `gc.set_debug`. */
   get debug(): number {
     return this.state.debug;
   }
   set debug(flags: number) {
     this.state.debug = flags;
   }
+  /** Where debug output goes. */
   get debugSink(): DebugSink {
     return this.state.debugSink;
   }
   set debugSink(sink: DebugSink) {
     this.state.debugSink = sink;
   }
+  /** CPython: `gc.garbage`. Each entry holds a reference. */
   get garbage(): Ptr[] {
     return this.state.garbage;
   }
+  /** CPython: `gc.callbacks`. */
   get callbacks(): GcCallback[] {
     return this.state.callbacks;
   }
+  /** Whether a collection (or an increment) is running. */
   get collecting(): boolean {
     return this.collectingNow;
   }
   /** Whether a cycle is in progress (between increments). */
   get cycleInProgress(): boolean {
     return this.phase !== IDLE;
+  }
+
+  /**
+   * How many candidates the last FINISH step had to validate: the garbage, plus live objects the
+   * increments missed because the program moved references (for tuning and tests).
+   */
+  get lastCandidates(): number {
+    return this.lastCandidateCount;
   }
 
   /** The phase of the cycle in progress (for tests and debugging). */
@@ -204,7 +226,11 @@ export class IncrementalCollector implements ManagedCollector {
     this.checkGcObject(obj);
     const u32 = this.memory.u32;
     if (u32[(obj >>> 2) + NEXT_WORD] !== 0)
-      throw new InvalidPointerError(obj, "object already tracked by the garbage collector", this.types.typeName(obj));
+      throw new InvalidPointerError(
+        obj,
+        "object already tracked by the garbage collector",
+        this.types.typeName(obj),
+      );
     listAppend(u32, obj, this.head(HEAD_MAIN));
   }
 
@@ -228,8 +254,8 @@ export class IncrementalCollector implements ManagedCollector {
     u32[(obj >>> 2) + PREV_WORD] = 0;
     const count = ++this.allocations;
     if (count > this.threshold && this.enabled && this.threshold !== 0 && !this.collectingNow) {
-      // Pace: PACE units of work per allocation, so a cycle over a heap of H objects (about 4H
-      // units) completes within H/2 allocations and garbage cannot outgrow the heap.
+      // Pace: PACE units of work per allocation, so a cycle over a heap of H objects (about 5H
+      // units) completes within H/3 allocations and garbage cannot outgrow the heap.
       this.runIncrement(Math.max(this.budget, PACE * count));
     }
   }
@@ -412,11 +438,16 @@ export class IncrementalCollector implements ManagedCollector {
   private ensureCapacity(minimum: number): void {
     if (this.snapshot.length >= minimum) return;
     const size = Math.max(minimum, this.snapshot.length * 2);
+    const used = this.snapshotLength;
     const snapshot = new Uint32Array(size);
-    snapshot.set(this.snapshot.subarray(0, this.snapshotLength));
+    snapshot.set(this.snapshot.subarray(0, used));
     this.snapshot = snapshot;
-    this.refs = new Int32Array(size);
-    this.marks = new Uint8Array(size);
+    const refs = new Int32Array(size);
+    refs.set(this.refs.subarray(0, used));
+    this.refs = refs;
+    const marks = new Uint8Array(size);
+    marks.set(this.marks.subarray(0, used));
+    this.marks = marks;
   }
 
   /** Index of `obj` in the snapshot, or -1 (non-GC, untracked, or not in this cycle). */
@@ -657,6 +688,7 @@ export class IncrementalCollector implements ManagedCollector {
       }
     }
     this.candidates.length = 0;
+    this.lastCandidateCount = candidates.length;
     // Exact check at this instant: the increments may have seen stale counts and edges.
     this.validate(candidates, indices, 0);
     let members = candidates.filter((_, k) => this.marks[indices[k]!] === GARBAGE);
@@ -680,8 +712,12 @@ export class IncrementalCollector implements ManagedCollector {
       if (legacyStart[index] !== GARBAGE || this.marks[index] !== ALIVE) continue;
       const obj = members[k]!;
       uncollectable++;
-      if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", obj);
-      if (state.debug & DebugFlags.DEBUG_SAVEALL || types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL) {
+      if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE)
+        state.debugCycle(host, "uncollectable", obj);
+      if (
+        state.debug & DebugFlags.DEBUG_SAVEALL ||
+        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL
+      ) {
         lifetime.incref(obj);
         state.garbage.push(obj);
       }
@@ -724,7 +760,10 @@ export class IncrementalCollector implements ManagedCollector {
       const obj = members[k]!;
       const prevIndex = (obj >>> 2) + PREV_WORD;
       const u32 = this.memory.u32;
-      if ((u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 && types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE) {
+      if (
+        (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 &&
+        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE
+      ) {
         u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
         host.callFinalizer(obj);
       }

@@ -52,7 +52,10 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   },
   // One bounded increment (collectors with `step`): mutations then happen mid-cycle.
   {
-    arbitrary: fc.record({ kind: fc.constant("step" as const), budget: fc.integer({ min: 1, max: 6 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant("step" as const),
+      budget: fc.integer({ min: 1, max: 6 }),
+    }),
     weight: 4,
   },
 );

@@ -12,7 +12,6 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Ptr } from "@pymem/core";
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "../src/index.js";
 
@@ -42,79 +41,95 @@ function chain(heap: Heap, rc: Refcounter): { ns: number; bytesPerList: number }
   return { ns, bytesPerList };
 }
 
-type Maker = (heap: Heap, i: number, scratch: Ptr[]) => Ptr;
+/*
+ * Churn workloads: allocate N objects into an array, then release them all. Each workload is its own
+ * function with its own loops, so that every call site stays monomorphic (a shared loop calling a
+ * per-workload closure would measure V8's megamorphic calls instead of the heap).
+ */
+const strings = ["a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"].map(
+  (s) => `${s}x`,
+);
+const objs = new Uint32Array(N);
 
-function churn(heap: Heap, rc: Refcounter, make: Maker): number {
-  const objs = new Uint32Array(N);
-  const scratch: Ptr[] = [0, 0];
+function timed(heap: Heap, rc: Refcounter, fill: (heap: Heap, rc: Refcounter) => void): number {
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < N; i++) objs[i] = make(heap, i, scratch);
+  fill(heap, rc);
   for (let i = 0; i < N; i++) rc.decref(objs[i]!);
   return Number(process.hrtime.bigint() - t0);
 }
 
-const strings = ["a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"].map(
-  (s) => `${s}x`,
-);
-interface Workload {
-  setup?: (heap: Heap) => void;
-  run: (heap: Heap, rc: Refcounter) => number;
+function fillInt(heap: Heap): void {
+  for (let i = 0; i < N; i++) objs[i] = heap.newInt(i + 1000);
 }
-let nodeType = 0;
-let target = 0;
-let key = 0;
+function fillFloat(heap: Heap): void {
+  for (let i = 0; i < N; i++) objs[i] = heap.newFloat(i + 0.5);
+}
+function fillStr(heap: Heap): void {
+  for (let i = 0; i < N; i++) objs[i] = heap.newStr(strings[i & 7]!);
+}
+function fillTuple(heap: Heap, rc: Refcounter): void {
+  const items = [0, heap.none];
+  for (let i = 0; i < N; i++) {
+    items[0] = heap.newInt(i + 1000);
+    objs[i] = heap.newTuple(items);
+    rc.decref(items[0]);
+  }
+}
+function fillList(heap: Heap, rc: Refcounter): void {
+  const items = [0, heap.none];
+  for (let i = 0; i < N; i++) {
+    items[0] = heap.newInt(i + 1000);
+    objs[i] = heap.newList(items);
+    rc.decref(items[0]);
+  }
+}
+function fillDict(heap: Heap, rc: Refcounter): void {
+  const key = heap.intern("k");
+  for (let i = 0; i < N; i++) {
+    const d = heap.newDict();
+    const value = heap.newInt(i + 1000);
+    heap.dictSetItem(d, key, value);
+    rc.decref(value);
+    objs[i] = d;
+  }
+  rc.decref(key);
+}
+function fillInstance(heap: Heap): void {
+  const type = nodeType(heap);
+  for (let i = 0; i < N; i++) objs[i] = heap.newInstance(type);
+}
+function fillWeakref(heap: Heap, rc: Refcounter): void {
+  const target = heap.newInstance(nodeType(heap));
+  for (let i = 0; i < N; i++) objs[i] = heap.newWeakref(target, callback);
+  rc.decref(target);
+}
+const nodeTypes = new WeakMap<Heap, number>();
+function nodeType(heap: Heap): number {
+  let type = nodeTypes.get(heap);
+  if (type === undefined) {
+    type = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
+    nodeTypes.set(heap, type);
+  }
+  return type;
+}
 function callback(): void {}
-const workloads: Record<string, Workload> = {
-  chain: { run: (heap, rc) => chain(heap, rc).ns },
-  int: { run: (heap, rc) => churn(heap, rc, (h, i) => h.newInt(i + 1000)) },
-  float: { run: (heap, rc) => churn(heap, rc, (h, i) => h.newFloat(i + 0.5)) },
-  str: { run: (heap, rc) => churn(heap, rc, (h, i) => h.newStr(strings[i & 7]!)) },
-  tuple: {
-    run: (heap, rc) =>
-      churn(heap, rc, (h, i, scratch) => {
-        scratch[0] = h.newInt(i);
-        scratch[1] = h.none;
-        const t = h.newTuple(scratch);
-        rc.decref(scratch[0]);
-        return t;
-      }),
+
+const workloads: Record<string, (heap: Heap, rc: Refcounter) => number> = {
+  // A fresh heap per round: CPython returns emptied arenas to the OS, so each of its chains is
+  // built in fresh arenas too (sequential addresses); a reused pool would hand out blocks in
+  // free-list order instead.
+  chain: () => {
+    const { heap, rc } = fresh();
+    return chain(heap, rc).ns;
   },
-  list: {
-    run: (heap, rc) =>
-      churn(heap, rc, (h, i, scratch) => {
-        scratch[0] = h.newInt(i);
-        scratch[1] = h.none;
-        const l = h.newList(scratch);
-        rc.decref(scratch[0]);
-        return l;
-      }),
-  },
-  dict: {
-    setup: (heap) => {
-      key = heap.intern("k");
-    },
-    run: (heap, rc) =>
-      churn(heap, rc, (h, i) => {
-        const d = h.newDict();
-        const v = h.newInt(i);
-        h.dictSetItem(d, key, v);
-        rc.decref(v);
-        return d;
-      }),
-  },
-  instance: {
-    setup: (heap) => {
-      nodeType = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
-    },
-    run: (heap, rc) => churn(heap, rc, (h) => h.newInstance(nodeType)),
-  },
-  weakref: {
-    setup: (heap) => {
-      const type = heap.defineClass({ name: "Node", slots: ["a", "b"], weakrefable: true });
-      target = heap.newInstance(type);
-    },
-    run: (heap, rc) => churn(heap, rc, (h) => h.newWeakref(target, callback)),
-  },
+  int: (heap, rc) => timed(heap, rc, fillInt),
+  float: (heap, rc) => timed(heap, rc, fillFloat),
+  str: (heap, rc) => timed(heap, rc, fillStr),
+  tuple: (heap, rc) => timed(heap, rc, fillTuple),
+  list: (heap, rc) => timed(heap, rc, fillList),
+  dict: (heap, rc) => timed(heap, rc, fillDict),
+  instance: (heap, rc) => timed(heap, rc, fillInstance),
+  weakref: (heap, rc) => timed(heap, rc, fillWeakref),
 };
 
 function cpython(): Map<string, number> | undefined {
@@ -145,11 +160,10 @@ console.log(
   `bytes per two-slot list in the pool: ${bytesPerList} (target ≤ 40; CPython 3.13 64-bit: 80)`,
 );
 console.log("workload     pymem ns/obj   CPython ns/obj   ratio");
-for (const [name, workload] of Object.entries(workloads)) {
+for (const [name, run] of Object.entries(workloads)) {
   const { heap, rc } = fresh();
-  workload.setup?.(heap);
   let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < ROUNDS; r++) best = Math.min(best, workload.run(heap, rc));
+  for (let r = 0; r < ROUNDS; r++) best = Math.min(best, run(heap, rc));
   const ours = best / N;
   const theirs = anchor?.get(name);
   const theirsPerObject = theirs === undefined ? undefined : theirs / N;

@@ -100,6 +100,10 @@ describe("Refcounter basics", () => {
     rc.incref(again);
   });
 
+  it("rejects a maxNesting below 1 (deferred deaths would never be drained)", () => {
+    expect(() => setup({}, { maxNesting: 0 })).toThrow(RangeError);
+  });
+
   it("reports how getrefcount relates: Python adds one for the argument", () => {
     const { heap, rc } = setup();
     const obj = heap.newList();

@@ -104,6 +104,8 @@ export class Refcounter implements Lifetime {
   constructor(heap: Heap, options: Partial<RefcounterOptions> = {}) {
     this.heap = heap;
     this.maxNesting = options.maxNesting ?? 50;
+    if (!Number.isInteger(this.maxNesting) || this.maxNesting < 1)
+      throw new RangeError(`maxNesting must be a positive integer, got ${this.maxNesting}`);
     heap.lifetime = this;
   }
 

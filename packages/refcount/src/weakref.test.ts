@@ -84,6 +84,29 @@ describe("weak references", () => {
     heap.verify();
   });
 
+  it("lets a callback drop the last reference to other objects (nested deaths)", () => {
+    const { heap, rc, unraisable } = setup();
+    const log: string[] = [];
+    const C = heap.defineClass({ name: "C", finalize: () => log.push("other __del__") });
+    const Target = heap.defineClass({ name: "Target" });
+    const other = heap.newInstance(C);
+    const holder = heap.newList([other]);
+    rc.decref(other);
+    const target = heap.newInstance(Target);
+    const w = heap.newWeakref(target, () => {
+      log.push("callback");
+      heap.listClear(holder);
+    });
+    expect(heap.isWeakref(w)).toBe(true);
+    expect(heap.isWeakref(target)).toBe(false);
+    rc.decref(target);
+    expect(log).toEqual(["callback", "other __del__"]);
+    expect(unraisable).toEqual([]);
+    rc.decref(w);
+    rc.decref(holder);
+    heap.verify();
+  });
+
   it("hashes like its referent and keeps the hash after death", () => {
     const { heap, rc } = setup();
     const C = heap.defineClass({ name: "C" });
