@@ -546,7 +546,13 @@ export class BaconRajanCollector implements ManagedCollector {
         types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE
       ) {
         u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
-        host.callFinalizer(obj);
+        // The host reports finalizer exceptions itself; anything escaping it must not
+        // abandon the collection half-way.
+        try {
+          host.callFinalizer(obj);
+        } catch (error) {
+          host.reportUnraisable(error, "in finalizer", obj);
+        }
       }
     }
 

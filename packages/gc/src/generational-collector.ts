@@ -863,7 +863,13 @@ export class GenerationalCollector implements ManagedCollector {
         this.types.flags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_FINALIZE
       ) {
         u32[index]! |= GC_PREV_MASK_FINALIZED;
-        host.callFinalizer(op);
+        // The host reports finalizer exceptions itself; anything escaping it must not
+        // abandon the collection half-way.
+        try {
+          host.callFinalizer(op);
+        } catch (error) {
+          host.reportUnraisable(error, "in finalizer", op);
+        }
       }
     }
     listMerge(this.memory.u32, seen, collectable);

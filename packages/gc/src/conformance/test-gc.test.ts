@@ -49,6 +49,7 @@ describe.each(collectorCases)("test_gc.py on $name", (collectorCase) => {
   // Skipped where they cannot apply: Bacon–Rajan has no generations and no list of all objects.
   const itGenerational = collectorCase.generational ? it : it.skip;
   const itEnumerating = collectorCase.enumerates ? it : it.skip;
+  const itFreezing = collectorCase.freezes ? it : it.skip;
 
   it("test_list: a self-referencing list is collected (1)", () => {
     const { heap, gc } = setup(collectorCase);

@@ -20,6 +20,8 @@ export interface CollectorCase {
   readonly generational: boolean;
   /** Keeps a list of every tracked object (get_objects, get_referrers). */
   readonly enumerates: boolean;
+  /** Has a permanent generation (freeze / unfreeze). */
+  readonly freezes: boolean;
 }
 
 /** @internal */
@@ -29,18 +31,21 @@ export const collectorCases: CollectorCase[] = [
     create: () => new GenerationalCollector(),
     generational: true,
     enumerates: true,
+    freezes: true,
   },
   {
     name: "incremental",
     create: () => new IncrementalCollector(),
     generational: false,
     enumerates: true,
+    freezes: true,
   },
   {
     name: "bacon-rajan",
     create: () => new BaconRajanCollector(),
     generational: false,
     enumerates: false,
+    freezes: false,
   },
 ];
 
