@@ -405,7 +405,7 @@ describe.each(collectorCases)("test_gc.py on $name", (collectorCase) => {
     expect(gc.getStats()[last]!.collections).toBe(after0[last]!.collections + 1);
   });
 
-  itGenerational(
+  itFreezing(
     "test_freeze: freeze moves everything to the permanent generation; unfreeze back",
     () => {
       const { heap, gc } = setup(collectorCase);
@@ -420,7 +420,7 @@ describe.each(collectorCases)("test_gc.py on $name", (collectorCase) => {
     },
   );
 
-  itGenerational(
+  itFreezing(
     "test_traverse_frozen_objects: trash referencing frozen objects; collect while frozen",
     () => {
       const { heap, gc } = setup(collectorCase);
