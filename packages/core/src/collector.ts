@@ -78,6 +78,12 @@ export interface CollectorHost {
    * memory of their own; `GenerationalCollector` requires it.
    */
   readonly allocator?: Allocator;
+  /**
+   * Empties the object free lists (tuple, list, dict, float…), giving their memory back to the
+   * allocator. Collectors call it at the end of every full collection. Optional. CPython:
+   * `_PyGC_ClearAllFreeLists`, called by `gc_collect_main` for the oldest generation.
+   */
+  clearFreeLists?(): void;
 }
 
 /**

@@ -106,6 +106,18 @@ describe("GenerationalCollector", () => {
     expect(heap.liveCount()).toBe(0);
   });
 
+  it("a full collection empties the host's free lists (CPython: _PyGC_ClearAllFreeLists); younger ones do not", () => {
+    const { heap, collector } = makeHeap();
+    const host = heap.rc.collectorHost!;
+    let cleared = 0;
+    Object.assign(host, { clearFreeLists: () => cleared++ });
+    collector.collect(0);
+    collector.collect(1);
+    expect(cleared).toBe(0);
+    collector.collect(2);
+    expect(cleared).toBe(1);
+  });
+
   it("get_count decrements on deallocation from the allocator, floored at 0", () => {
     const { heap, gc } = makeHeap();
     gc.collect();

@@ -526,10 +526,22 @@ export class GenerationalCollector implements ManagedCollector {
       );
     }
     this.handleLegacyFinalizers(host, finalizers, old);
+    // Clear free lists only during the collection of the highest generation.
+    if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
 
     state.record(generation, collected, uncollectable, performance.now() - startedAt);
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
+  }
+
+  /** CPython: `_PyGC_ClearAllFreeLists()` — through the host, errors reported as unraisable. */
+  private clearFreeLists(host: CollectorHost): void {
+    if (host.clearFreeLists === undefined) return;
+    try {
+      host.clearFreeLists();
+    } catch (error) {
+      host.reportUnraisable(error, "in garbage collection", 0);
+    }
   }
 
   /**

@@ -698,7 +698,6 @@ export class IncrementalCollector implements ManagedCollector {
     // CPython: move_legacy_finalizers + move_legacy_finalizer_reachable.
     const worklist = this.worklist;
     worklist.length = 0;
-    const legacyStart = this.marks.slice(0, this.snapshotLength);
     for (let k = 0; k < members.length; k++) {
       if (types.flags[types.typeOf(members[k]!)]! & DerivedTypeFlags.HAS_DEL) {
         this.marks[memberIndices[k]!] = ALIVE;
@@ -709,7 +708,8 @@ export class IncrementalCollector implements ManagedCollector {
     let uncollectable = 0;
     for (let k = 0; k < members.length; k++) {
       const index = memberIndices[k]!;
-      if (legacyStart[index] !== GARBAGE || this.marks[index] !== ALIVE) continue;
+      // Every member was GARBAGE before this step: ALIVE now means "reachable from tp_del".
+      if (this.marks[index] !== ALIVE) continue;
       const obj = members[k]!;
       uncollectable++;
       if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE)
@@ -816,6 +816,14 @@ export class IncrementalCollector implements ManagedCollector {
     state.totals.collections++;
     state.totals.collected += collected;
     state.totals.uncollectable += uncollectable;
+    // Every cycle covers the whole heap: clear the free lists like a full collection does.
+    if (host.clearFreeLists !== undefined) {
+      try {
+        host.clearFreeLists();
+      } catch (error) {
+        host.reportUnraisable(error, "in garbage collection", 0);
+      }
+    }
     state.invokeCallbacks(host, "stop", 0, collected, uncollectable);
     return collected + uncollectable;
   }

@@ -22,8 +22,9 @@ import {
 } from "@pymem/core";
 import type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
 import { CallbackTable } from "./callback-table.js";
+import { installOperations } from "./install-operations.js";
 import { createDefaultAllocator } from "./default-allocator.js";
-import { dictHasTrackableItems, dictLookup, dictResize, findEmptySlot } from "./dict-table.js";
+import { dictHasTrackableItems } from "./dict-table.js";
 import {
   FREE_DICT,
   FREE_FLOAT,
@@ -38,30 +39,21 @@ import {
   DICT_KEYS_OFFSET,
   DICT_NENTRIES_OFFSET,
   DICT_SIZE,
-  DICT_USED_OFFSET,
-  DKIX_DUMMY,
-  ENTRY_HASH_OFFSET,
   ENTRY_KEY_OFFSET,
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
   FLOAT_SIZE,
-  FLOAT_VALUE_OFFSET,
   INSTANCE_FIELDS_OFFSET,
   INT_SIZE,
   INT_VALUE_OFFSET,
   KEYS_INDICES_OFFSET,
   KEYS_SIZE_OFFSET,
-  KEYS_USABLE_OFFSET,
   LIST_ALLOCATED_OFFSET,
   LIST_ITEMS_OFFSET,
   LIST_SIZE,
   LIST_SIZE_OFFSET,
   NONE_SIZE,
-  STR_BYTES_OFFSET,
   STR_DATA_OFFSET,
-  STR_HASH_OFFSET,
-  STR_STATE_INTERNED,
-  STR_STATE_OFFSET,
   TUPLE_ITEMS_OFFSET,
   TUPLE_SIZE_OFFSET,
   WEAKREF_CALLBACK_OFFSET,
@@ -71,62 +63,17 @@ import {
   WEAKREF_PREV_OFFSET,
   WEAKREF_SIZE,
 } from "./layouts.js";
-import { hashScalar, hashTuple, objectsEqual } from "./object-hash.js";
+import { type HashOperations, hashOperations } from "./object-hash.js";
+import { numberOperations, type NumberOperations, SMALL_INT_MAX, SMALL_INT_MIN } from "./number-objects.js";
+import { ObjectKind } from "./object-kind.js";
+import { type DictOperations, dictOperations } from "./dict-objects.js";
+import { type ListOperations, listOperations } from "./list-objects.js";
+import { type StrOperations, strOperations } from "./str-objects.js";
+import { type TupleOperations, tupleOperations } from "./tuple-objects.js";
 import { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
 import { verifyHeap } from "./verify-heap.js";
 
-/**
- * How the heap implements a type: selects the built-in code paths for construction, hashing,
- * deallocation and verification.
- *
- * @example
- * ```ts
- * if (heap.kindOf(obj) === ObjectKind.LIST) console.log(heap.listLength(obj));
- * ```
- */
-export const ObjectKind = {
-  /** A type registered with {@link Heap.defineType}: declarative layout only. */
-  GENERIC: 0,
-  /** `NoneType` (only the immortal `None`). */
-  NONE: 1,
-  /** `int`: a float64 safe integer. */
-  INT: 2,
-  /** `bool`: an `int` subtype (only the immortal `True` and `False`). */
-  BOOL: 3,
-  /** `float`. */
-  FLOAT: 4,
-  /** `str`: UTF-8 bytes inline. */
-  STR: 5,
-  /** `tuple`: items inline. */
-  TUPLE: 6,
-  /** `list`: items in a separate, over-allocated block. */
-  LIST: 7,
-  /** `dict`: a compact ordered hash table. */
-  DICT: 8,
-  /** `weakref.ReferenceType`. */
-  WEAKREF: 9,
-  /** An instance of a class from {@link Heap.defineClass}. */
-  INSTANCE: 10,
-} as const;
-
-/**
- * Smallest preallocated immortal int. CPython: `-_PY_NSMALLNEGINTS`.
- *
- * @example
- * ```ts
- * heap.newInt(SMALL_INT_MIN) === heap.newInt(-5); // true: one immortal object
- * ```
- */
-export const SMALL_INT_MIN = -5;
-/**
- * Largest preallocated immortal int. CPython: `_PY_NSMALLPOSINTS - 1`.
- *
- * @example
- * ```ts
- * heap.isImmortal(heap.newInt(SMALL_INT_MAX)); // true
- * ```
- */
-export const SMALL_INT_MAX = 256;
+export { ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN };
 
 // Plain numbers for the hot paths (ObjectKind.X is a property load in unoptimised code).
 const KIND_TUPLE = 6;
@@ -146,6 +93,11 @@ interface ClassInfo {
   readonly gc: boolean;
   readonly finalize: ((obj: Ptr) => void) | undefined;
 }
+
+// The built-in types' operations live in one file each and are installed on Heap.prototype at the
+// end of this module; declaration merging gives them their types and TSDoc on `Heap`.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: every merged member is installed below, and each operations object is type-checked against its interface.
+export interface Heap extends NumberOperations, StrOperations, TupleOperations, ListOperations, DictOperations, HashOperations {}
 
 /**
  * A Python object heap in linear memory: the type registry, CPython's built-in types, user classes,
@@ -210,15 +162,19 @@ export class Heap {
   readonly emptyTuple: Ptr;
 
   private freedBits: Uint32Array<ArrayBuffer>;
-  private liveByType = new Int32Array(64);
-  private readonly classes: (ClassInfo | undefined)[] = [];
-  private readonly smallInts = new Uint32Array(SMALL_INT_MAX - SMALL_INT_MIN + 1);
-  private readonly interned = new Map<string, Ptr>();
-  private readonly callbacks = new CallbackTable();
-  private readonly freeLists: FreeLists;
+  /** Per type id: how many objects of that type are alive. @internal */
+  liveByType = new Int32Array(64);
+  /** Per type id: the class metadata of {@link Heap.defineClass} classes. @internal */
+  readonly classes: (ClassInfo | undefined)[] = [];
+  /** The immortal small ints, indexed by `value - SMALL_INT_MIN`. @internal */
+  readonly smallInts = new Uint32Array(SMALL_INT_MAX - SMALL_INT_MIN + 1);
+  /** The intern table: text → its interned `str` (not an owned reference). @internal */
+  readonly interned = new Map<string, Ptr>();
+  /** The weakref callbacks, by the id stored in a weakref's callback word. @internal */
+  readonly callbacks = new CallbackTable();
+  /** CPython's object free lists. @internal */
+  readonly freeLists: FreeLists;
   private readonly unraisableHook: UnraisableHook;
-  private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder();
 
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
@@ -537,7 +493,8 @@ export class Heap {
     return false;
   }
 
-  private track(obj: Ptr): void {
+  /** Tracks `obj` with the attached collector, if any. @internal */
+  track(obj: Ptr): void {
     if (this.collector !== undefined) this.collector.track(obj);
   }
 
@@ -571,8 +528,10 @@ export class Heap {
   /**
    * Allocates the block for a new object, writes its header (refcount 1) and marks it alive. The
    * caller initialises the body, then calls {@link collectorAllocated} for GC objects.
+   *
+   * @internal
    */
-  private allocateObject(typeId: TypeId, size: number, gc: boolean): Ptr {
+  allocateObject(typeId: TypeId, size: number, gc: boolean): Ptr {
     let obj: Ptr;
     if (gc) {
       const block = this.allocator.malloc(size + GC_HEAD_SIZE);
@@ -590,8 +549,8 @@ export class Heap {
     return obj;
   }
 
-  /** CPython: `_PyObject_GC_Link` — counts a GC allocation from the allocator. */
-  private collectorAllocated(obj: Ptr): void {
+  /** CPython: `_PyObject_GC_Link` — counts a GC allocation from the allocator. @internal */
+  collectorAllocated(obj: Ptr): void {
     if (this.collector !== undefined) this.collector.onAllocate(obj);
   }
 
@@ -601,8 +560,13 @@ export class Heap {
     return obj;
   }
 
-  /** Takes an object from a free list (0 if empty); the object keeps its type word to rewrite. */
-  private popFree(list: number, typeId: TypeId): Ptr {
+  /**
+   * Takes an object from a free list (0 if empty) and revives it: refcount 1, its type, untracked,
+   * alive. The caller rewrites the body.
+   *
+   * @internal
+   */
+  popFree(list: number, typeId: TypeId): Ptr {
     const u32 = this.memory.u32;
     const obj = this.freeLists.pop(u32, list);
     if (obj === 0) return 0;
@@ -686,572 +650,6 @@ export class Heap {
   /** Whether the object is immortal (PEP 683). */
   isImmortal(obj: Ptr): boolean {
     return this.memory.u32[(obj + OB_REFCNT_OFFSET) >>> 2]! >= IMMORTAL_REFCNT;
-  }
-
-  // ────────────────────────────────────────────────────────────── scalars
-
-  /**
-   * A new reference to an `int`. −5…256 are immortal singletons (CPython's small ints). Only safe
-   * integers are supported; anything else throws `RangeError`.
-   *
-   * @example
-   * ```ts
-   * const seven = heap.newInt(7);
-   * ```
-   */
-  newInt(value: number): Ptr {
-    if (value >= SMALL_INT_MIN && value <= SMALL_INT_MAX && Number.isInteger(value))
-      return this.smallInts[value - SMALL_INT_MIN]!;
-    if (!Number.isSafeInteger(value))
-      throw new RangeError(`int value ${value} is not a safe integer (|n| ≤ 2^53 − 1)`);
-    const obj = this.allocateObject(this.intType, INT_SIZE, false);
-    this.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3] = value;
-    return obj;
-  }
-
-  /** `True` or `False` (immortal). */
-  newBool(value: boolean): Ptr {
-    return value ? this.true : this.false;
-  }
-
-  /**
-   * A new reference to a `float` (from the float free list when possible).
-   *
-   * @example
-   * ```ts
-   * const half = heap.newFloat(0.5);
-   * ```
-   */
-  newFloat(value: number): Ptr {
-    let obj = this.popFree(FREE_FLOAT, this.floatType);
-    if (obj === 0) obj = this.allocateObject(this.floatType, FLOAT_SIZE, false);
-    this.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3] = value;
-    return obj;
-  }
-
-  /**
-   * The numeric value of an `int`, `bool` or `float`.
-   *
-   * @example
-   * ```ts
-   * heap.numberValue(heap.newInt(7)); // 7
-   * ```
-   */
-  numberValue(obj: Ptr): number {
-    const kind = this.kindOf(obj);
-    if (
-      kind !== ObjectKind.INT &&
-      kind !== ObjectKind.BOOL &&
-      kind !== ObjectKind.FLOAT &&
-      !this.isInstance(obj, this.intType)
-    )
-      throw new TypeError(`'${this.typeName(obj)}' object is not a number`);
-    return this.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!;
-  }
-
-  /**
-   * A new reference to a `str` holding `text` as UTF-8.
-   *
-   * @example
-   * ```ts
-   * const s = heap.newStr("héllo");
-   * heap.strValue(s); // "héllo"
-   * ```
-   */
-  newStr(text: string): Ptr {
-    // Measure the UTF-8 length first so the object is allocated once and encoded in place.
-    const units = text.length;
-    let bytes = 0;
-    let codePoints = 0;
-    let ascii = true;
-    for (let i = 0; i < units; i++) {
-      const unit = text.charCodeAt(i);
-      codePoints++;
-      if (unit < 0x80) bytes += 1;
-      else {
-        ascii = false;
-        if (unit < 0x800) bytes += 2;
-        else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < units) {
-          const low = text.charCodeAt(i + 1);
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            bytes += 4;
-            i++;
-          } else bytes += 3;
-        } else bytes += 3; // BMP, or a lone surrogate (encoded as U+FFFD, 3 bytes)
-      }
-    }
-    const obj = this.allocateObject(this.strType, STR_DATA_OFFSET + bytes, false);
-    const u32 = this.memory.u32;
-    u32[(obj + STR_BYTES_OFFSET) >>> 2] = bytes;
-    this.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = -1;
-    u32[(obj + STR_STATE_OFFSET) >>> 2] = codePoints << 1;
-    const start = obj + STR_DATA_OFFSET;
-    const u8 = this.memory.u8;
-    if (ascii) for (let i = 0; i < units; i++) u8[start + i] = text.charCodeAt(i);
-    else this.encoder.encodeInto(text, u8.subarray(start, start + bytes));
-    return obj;
-  }
-
-  /**
-   * A new reference to the interned `str` equal to `text`, creating it if needed. The intern
-   * table does not own a reference: an interned string dies like any other and leaves the table
-   * (CPython 3.13's mortal interned strings). CPython: `PyUnicode_InternFromString`.
-   *
-   * @example
-   * ```ts
-   * heap.intern("name") === heap.intern("name"); // true (two references to one object)
-   * ```
-   */
-  intern(text: string): Ptr {
-    const existing = this.interned.get(text);
-    if (existing !== undefined) {
-      this.requireLifetime().incref(existing);
-      return existing;
-    }
-    const obj = this.newStr(text);
-    this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! |= STR_STATE_INTERNED;
-    this.interned.set(text, obj);
-    return obj;
-  }
-
-  /** The JavaScript string a `str` holds. */
-  strValue(obj: Ptr): string {
-    this.expectKind(obj, ObjectKind.STR, "str");
-    const bytes = this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!;
-    const start = obj + STR_DATA_OFFSET;
-    return this.decoder.decode(this.memory.u8.subarray(start, start + bytes));
-  }
-
-  /** `len(s)`: the number of code points of a `str`. */
-  strLength(obj: Ptr): number {
-    this.expectKind(obj, ObjectKind.STR, "str");
-    return this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! >>> 1;
-  }
-
-  // ────────────────────────────────────────────────────────────── tuple
-
-  /**
-   * A new reference to a tuple of `items` (each borrowed and incref'd). `()` is the immortal
-   * empty tuple. Non-empty tuples are tracked at creation, as in CPython.
-   *
-   * @example
-   * ```ts
-   * const pair = heap.newTuple([heap.newInt(1), heap.none]);
-   * ```
-   */
-  newTuple(items: ArrayLike<Ptr>): Ptr {
-    const size = items.length;
-    if (size === 0) return this.emptyTuple;
-    this.checkItems(items);
-    let obj =
-      size <= TUPLE_MAX_SAVE_SIZE ? this.popFree(FREE_TUPLE_BASE + size, this.tupleType) : 0;
-    const fresh = obj === 0;
-    if (fresh) obj = this.allocateObject(this.tupleType, TUPLE_ITEMS_OFFSET + 4 * size, true);
-    const lifetime = this.requireLifetime();
-    const u32 = this.memory.u32;
-    u32[(obj + TUPLE_SIZE_OFFSET) >>> 2] = size;
-    for (let i = 0; i < size; i++) {
-      const item = items[i]!;
-      lifetime.incref(item);
-      u32[(obj + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2] = item;
-    }
-    if (fresh) this.collectorAllocated(obj);
-    this.track(obj);
-    return obj;
-  }
-
-  /** `len(t)`. */
-  tupleLength(obj: Ptr): number {
-    this.expectKind(obj, ObjectKind.TUPLE, "tuple");
-    return this.memory.i32[(obj + TUPLE_SIZE_OFFSET) >> 2]!;
-  }
-
-  /** `t[i]` as a borrowed reference (`IndexError`-like `RangeError` when out of range). */
-  tupleGetItem(obj: Ptr, index: number): Ptr {
-    const size = this.tupleLength(obj);
-    if (!(index >= 0 && index < size)) throw new RangeError("tuple index out of range");
-    return this.memory.u32[(obj + TUPLE_ITEMS_OFFSET + 4 * index) >>> 2]!;
-  }
-
-  // ────────────────────────────────────────────────────────────── list
-
-  /**
-   * A new reference to a list of `items` (borrowed, incref'd), with exactly `items.length` slots
-   * allocated, as `BUILD_LIST` does. Lists are always tracked.
-   *
-   * @example
-   * ```ts
-   * const list = heap.newList([a, b]); // 32-byte object + 8-byte item block
-   * ```
-   */
-  newList(items: ArrayLike<Ptr> = []): Ptr {
-    const size = items.length;
-    this.checkItems(items);
-    const lifetime = this.requireLifetime();
-    const itemBlock = size > 0 ? this.allocator.malloc(4 * size) : 0;
-    let obj = this.popFree(FREE_LIST, this.listType);
-    const fresh = obj === 0;
-    if (fresh) {
-      try {
-        obj = this.allocateObject(this.listType, LIST_SIZE, true);
-      } catch (error) {
-        this.allocator.free(itemBlock);
-        throw error;
-      }
-    }
-    const u32 = this.memory.u32;
-    u32[(obj + LIST_SIZE_OFFSET) >>> 2] = size;
-    u32[(obj + LIST_ITEMS_OFFSET) >>> 2] = itemBlock;
-    u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = size;
-    for (let i = 0; i < size; i++) {
-      const item = items[i]!;
-      lifetime.incref(item);
-      u32[(itemBlock >>> 2) + i] = item;
-    }
-    if (fresh) this.collectorAllocated(obj);
-    this.track(obj);
-    return obj;
-  }
-
-  /** `len(list)`. */
-  listLength(obj: Ptr): number {
-    this.expectKind(obj, ObjectKind.LIST, "list");
-    return this.memory.i32[(obj + LIST_SIZE_OFFSET) >> 2]!;
-  }
-
-  /** The capacity of a list's item array. CPython: `allocated`. */
-  listCapacity(obj: Ptr): number {
-    this.expectKind(obj, ObjectKind.LIST, "list");
-    return this.memory.i32[(obj + LIST_ALLOCATED_OFFSET) >> 2]!;
-  }
-
-  /** `list[i]` as a borrowed reference. */
-  listGetItem(obj: Ptr, index: number): Ptr {
-    const size = this.listLength(obj);
-    if (!(index >= 0 && index < size)) throw new RangeError("list index out of range");
-    return this.memory.u32[(this.memory.u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2) + index]!;
-  }
-
-  /**
-   * `list[i] = value` (value borrowed). The old item is released after the store, like `Py_SETREF`.
-   *
-   * @example
-   * ```ts
-   * heap.listSetItem(list, 0, heap.none);
-   * ```
-   */
-  listSetItem(obj: Ptr, index: number, value: Ptr): void {
-    const size = this.listLength(obj);
-    if (!(index >= 0 && index < size)) throw new RangeError("list assignment index out of range");
-    this.checkLive(value);
-    const lifetime = this.requireLifetime();
-    lifetime.incref(value);
-    const slot = (this.memory.u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2) + index;
-    const old = this.memory.u32[slot]!;
-    this.memory.u32[slot] = value;
-    lifetime.decref(old);
-  }
-
-  /**
-   * `list.append(value)` (value borrowed), growing the item array with CPython's over-allocation.
-   *
-   * @example
-   * ```ts
-   * heap.listAppend(list, heap.newInt(3));
-   * ```
-   */
-  listAppend(obj: Ptr, value: Ptr): void {
-    const size = this.listLength(obj);
-    this.checkLive(value);
-    this.listResize(obj, size + 1);
-    this.requireLifetime().incref(value);
-    const u32 = this.memory.u32;
-    u32[(u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2) + size] = value;
-  }
-
-  /**
-   * `list.pop(index)`: removes and returns the item (the caller receives the list's reference).
-   *
-   * @example
-   * ```ts
-   * const last = heap.listPop(list);
-   * ```
-   */
-  listPop(obj: Ptr, index = -1): Ptr {
-    const size = this.listLength(obj);
-    const at = index < 0 ? index + size : index;
-    if (!(at >= 0 && at < size)) throw new RangeError("pop index out of range");
-    const u32 = this.memory.u32;
-    const base = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2;
-    const item = u32[base + at]!;
-    u32.copyWithin(base + at, base + at + 1, base + size);
-    this.listResize(obj, size - 1);
-    return item;
-  }
-
-  /**
-   * CPython: `list_resize` — sets the size, reallocating the item array with the growth pattern
-   * `(newsize + (newsize >> 3) + 6) & ~3` when it must grow or shrinks below half.
-   */
-  private listResize(obj: Ptr, newSize: number): void {
-    const u32 = this.memory.u32;
-    const allocated = u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2]!;
-    if (allocated >= newSize && newSize >= allocated >>> 1) {
-      u32[(obj + LIST_SIZE_OFFSET) >>> 2] = newSize;
-      return;
-    }
-    const size = u32[(obj + LIST_SIZE_OFFSET) >>> 2]!;
-    let newAllocated = (newSize + (newSize >>> 3) + 6) & ~3;
-    if (newSize - size > newAllocated - newSize) newAllocated = (newSize + 3) & ~3;
-    if (newSize === 0) newAllocated = 0;
-    const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
-    let block = 0;
-    if (newAllocated === 0) this.allocator.free(items);
-    else block = this.allocator.realloc(items, 4 * newAllocated);
-    const after = this.memory.u32;
-    after[(obj + LIST_ITEMS_OFFSET) >>> 2] = block;
-    after[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = newAllocated;
-    after[(obj + LIST_SIZE_OFFSET) >>> 2] = newSize;
-  }
-
-  /**
-   * Empties a list, releasing its items last to first. The list's `clear` hook (`tp_clear`).
-   * CPython: `_list_clear`.
-   */
-  listClear(obj: Ptr): void {
-    const u32 = this.memory.u32;
-    const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
-    const size = u32[(obj + LIST_SIZE_OFFSET) >>> 2]!;
-    u32[(obj + LIST_ITEMS_OFFSET) >>> 2] = 0;
-    u32[(obj + LIST_SIZE_OFFSET) >>> 2] = 0;
-    u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = 0;
-    if (items === 0) return;
-    const lifetime = this.requireLifetime();
-    // The list is already empty, so finalizers run by these decrefs see a consistent list.
-    for (let i = size - 1; i >= 0; i--) {
-      const item = this.memory.u32[(items >>> 2) + i]!;
-      if (item !== 0) lifetime.decref(item);
-    }
-    this.allocator.free(items);
-  }
-
-  // ────────────────────────────────────────────────────────────── dict
-
-  /**
-   * A new reference to an empty dict. Dicts start untracked and become tracked when a key or
-   * value that may be tracked is inserted (CPython ≤ 3.13 `MAINTAIN_TRACKING`).
-   *
-   * @example
-   * ```ts
-   * const d = heap.newDict();
-   * heap.dictSetItem(d, heap.intern("a"), heap.newInt(1));
-   * ```
-   */
-  newDict(): Ptr {
-    let obj = this.popFree(FREE_DICT, this.dictType);
-    const fresh = obj === 0;
-    if (fresh) obj = this.allocateObject(this.dictType, DICT_SIZE, true);
-    const u32 = this.memory.u32;
-    u32[(obj + DICT_USED_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_KEYS_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_ENTRIES_OFFSET) >>> 2] = 0;
-    if (fresh) this.collectorAllocated(obj);
-    return obj;
-  }
-
-  /** `len(d)`. */
-  dictLength(obj: Ptr): number {
-    this.expectKind(obj, ObjectKind.DICT, "dict");
-    return this.memory.u32[(obj + DICT_USED_OFFSET) >>> 2]!;
-  }
-
-  /**
-   * `d[key]` as a borrowed reference, or 0 when missing. Throws `TypeError` for an unhashable key.
-   *
-   * @example
-   * ```ts
-   * const value = heap.dictGetItem(d, key);
-   * ```
-   */
-  dictGetItem(obj: Ptr, key: Ptr): Ptr {
-    this.expectKind(obj, ObjectKind.DICT, "dict");
-    this.checkLive(key);
-    const index = dictLookup(this, obj, key, this.hash(key));
-    if (index < 0) return 0;
-    const entries = this.memory.u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-    return this.memory.u32[(entries + index * ENTRY_SIZE + ENTRY_VALUE_OFFSET) >>> 2]!;
-  }
-
-  /**
-   * `d[key] = value` (both borrowed). Hashing happens first, so an unhashable key throws
-   * `TypeError` before anything changes. CPython: `insertdict`.
-   *
-   * @example
-   * ```ts
-   * heap.dictSetItem(d, heap.newInt(1), heap.none);
-   * ```
-   */
-  dictSetItem(obj: Ptr, key: Ptr, value: Ptr): void {
-    this.expectKind(obj, ObjectKind.DICT, "dict");
-    this.checkLive(key);
-    this.checkLive(value);
-    const hash = this.hash(key);
-    const lifetime = this.requireLifetime();
-    // CPython: MAINTAIN_TRACKING
-    if (
-      this.collector !== undefined &&
-      this.memory.u32[(obj + GC_NEXT_OFFSET) >>> 2] === 0 &&
-      (this.mayBeTracked(key) || this.mayBeTracked(value))
-    ) {
-      this.collector.track(obj);
-    }
-    const index = dictLookup(this, obj, key, hash);
-    if (index >= 0) {
-      lifetime.incref(value);
-      const entries = this.memory.u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-      const slot = (entries + index * ENTRY_SIZE + ENTRY_VALUE_OFFSET) >>> 2;
-      const old = this.memory.u32[slot]!;
-      this.memory.u32[slot] = value;
-      lifetime.decref(old);
-      return;
-    }
-    let keys = this.memory.u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-    if (keys === 0 || this.memory.u32[(keys + KEYS_USABLE_OFFSET) >>> 2] === 0) {
-      // CPython: insertion_resize with GROWTH_RATE(d) = used * 3.
-      dictResize(this, obj, this.memory.u32[(obj + DICT_USED_OFFSET) >>> 2]! * 3);
-      keys = this.memory.u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-    }
-    lifetime.incref(key);
-    lifetime.incref(value);
-    const u32 = this.memory.u32;
-    const i32 = this.memory.i32;
-    const size = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]!;
-    const entryIndex = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
-    const entry = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]! + entryIndex * ENTRY_SIZE;
-    i32[(entry + ENTRY_HASH_OFFSET) >> 2] = hash;
-    u32[(entry + ENTRY_KEY_OFFSET) >>> 2] = key;
-    u32[(entry + ENTRY_VALUE_OFFSET) >>> 2] = value;
-    i32[((keys + KEYS_INDICES_OFFSET) >> 2) + findEmptySlot(i32, keys, size, hash)] = entryIndex;
-    u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = entryIndex + 1;
-    u32[(obj + DICT_USED_OFFSET) >>> 2]!++;
-    u32[(keys + KEYS_USABLE_OFFSET) >>> 2]!--;
-  }
-
-  /**
-   * `del d[key]`: returns false (changing nothing) when the key is missing.
-   *
-   * @example
-   * ```ts
-   * if (!heap.dictDelItem(d, key)) throw new Error("KeyError");
-   * ```
-   */
-  dictDelItem(obj: Ptr, key: Ptr): boolean {
-    this.expectKind(obj, ObjectKind.DICT, "dict");
-    this.checkLive(key);
-    const hash = this.hash(key);
-    const index = dictLookup(this, obj, key, hash);
-    if (index < 0) return false;
-    const u32 = this.memory.u32;
-    const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-    const size = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]!;
-    const mask = size - 1;
-    const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
-    let slot = (hash >>> 0) & mask;
-    let perturb = hash >>> 0;
-    while (this.memory.i32[indices + slot] !== index) {
-      perturb >>>= 5;
-      slot = (slot * 5 + perturb + 1) & mask;
-    }
-    this.memory.i32[indices + slot] = DKIX_DUMMY;
-    const entry = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]! + index * ENTRY_SIZE;
-    const oldKey = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-    const oldValue = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
-    u32[(entry + ENTRY_KEY_OFFSET) >>> 2] = 0;
-    u32[(entry + ENTRY_VALUE_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_USED_OFFSET) >>> 2]!--;
-    const lifetime = this.requireLifetime();
-    lifetime.decref(oldKey);
-    lifetime.decref(oldValue);
-    return true;
-  }
-
-  /**
-   * The dict's items in insertion order, as borrowed `[key, value]` pairs (a snapshot).
-   *
-   * @example
-   * ```ts
-   * for (const [key, value] of heap.dictItems(d)) console.log(heap.strValue(key));
-   * ```
-   */
-  dictItems(obj: Ptr): [Ptr, Ptr][] {
-    this.expectKind(obj, ObjectKind.DICT, "dict");
-    const u32 = this.memory.u32;
-    const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-    const count = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
-    const items: [Ptr, Ptr][] = [];
-    for (let i = 0; i < count; i++) {
-      const entry = entries + i * ENTRY_SIZE;
-      const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-      if (key !== 0) items.push([key, u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!]);
-    }
-    return items;
-  }
-
-  /**
-   * Empties a dict, then releases its keys and values in entry order. The dict's `clear` hook
-   * (`tp_clear`). CPython: `PyDict_Clear`.
-   */
-  dictClear(obj: Ptr): void {
-    const u32 = this.memory.u32;
-    const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-    if (keys === 0) return;
-    const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-    const count = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
-    u32[(obj + DICT_KEYS_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_ENTRIES_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = 0;
-    u32[(obj + DICT_USED_OFFSET) >>> 2] = 0;
-    const lifetime = this.requireLifetime();
-    for (let i = 0; i < count; i++) {
-      const entry = entries + i * ENTRY_SIZE;
-      const key = this.memory.u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-      const value = this.memory.u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
-      if (key !== 0) lifetime.decref(key);
-      if (value !== 0) lifetime.decref(value);
-    }
-    this.allocator.free(keys);
-  }
-
-  // ────────────────────────────────────────────────────────────── hashing and equality
-
-  /**
-   * `hash(obj)` with CPython's 32-bit rules: numbers hash by value across int/bool/float, strs by
-   * content (FNV-1a, cached), tuples by their items (iteratively), instances by identity.
-   * Lists and dicts throw `TypeError: unhashable type`.
-   *
-   * @example
-   * ```ts
-   * heap.hash(heap.newFloat(2)) === heap.hash(heap.newInt(2)); // true
-   * ```
-   */
-  hash(obj: Ptr): number {
-    const kind = this.kindOf(obj);
-    if (kind === ObjectKind.TUPLE) return hashTuple(this, obj);
-    return hashScalar(this, obj, kind);
-  }
-
-  /**
-   * `a == b` for hashable built-ins: identity, numeric equality across int/bool/float, str
-   * content, tuples item by item (iteratively). Other objects compare by identity.
-   *
-   * @example
-   * ```ts
-   * heap.keysEqual(heap.newInt(1), heap.true); // true, as 1 == True
-   * ```
-   */
-  keysEqual(a: Ptr, b: Ptr): boolean {
-    return objectsEqual(this, a, b);
   }
 
   // ────────────────────────────────────────────────────────────── instances
@@ -1699,10 +1097,7 @@ export class Heap {
         if (this.pushFree(FREE_FLOAT, obj, typeId)) return;
         break;
       case ObjectKind.STR:
-        if (u32[(obj + STR_STATE_OFFSET) >>> 2]! & STR_STATE_INTERNED) {
-          const text = this.strValue(obj);
-          if (this.interned.get(text) === obj) this.interned.delete(text);
-        }
+        this.forgetInterned(obj);
         break;
       case ObjectKind.WEAKREF:
         this.weakrefClear(obj);
@@ -1947,12 +1342,14 @@ export class Heap {
     return this.lifetime;
   }
 
-  private expectKind(obj: Ptr, kind: number, what: string): void {
+  /** @internal Throws `TypeError` unless `obj` is a live object of `kind`. */
+  expectKind(obj: Ptr, kind: number, what: string): void {
     if (this.kindOf(obj) !== kind)
       throw new TypeError(`expected a ${what}, got '${this.typeName(obj)}'`);
   }
 
-  private checkItems(items: ArrayLike<Ptr>): void {
+  /** @internal Throws unless every item is a live object (before anything is stored). */
+  checkItems(items: ArrayLike<Ptr>): void {
     for (let i = 0; i < items.length; i++) this.checkLive(items[i]!);
   }
 
@@ -1960,7 +1357,8 @@ export class Heap {
     return this.registerType(kind, spec);
   }
 
-  private registerType(kind: number, spec: TypeSpec): TypeId {
+  /** @internal Registers a type and records its {@link ObjectKind}. */
+  registerType(kind: number, spec: TypeSpec): TypeId {
     const id = this.types.define(spec);
     if (id >= this.kinds.length) {
       const kinds = new Uint8Array(this.kinds.length * 2);
@@ -1974,6 +1372,13 @@ export class Heap {
     return id;
   }
 }
+
+installOperations(Heap.prototype, numberOperations);
+installOperations(Heap.prototype, strOperations);
+installOperations(Heap.prototype, tupleOperations);
+installOperations(Heap.prototype, listOperations);
+installOperations(Heap.prototype, dictOperations);
+installOperations(Heap.prototype, hashOperations);
 
 /**
  * Pushes the non-NULL words `u32[first .. first + count)` onto `stack`, growing it once rather

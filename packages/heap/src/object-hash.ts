@@ -9,7 +9,8 @@ import {
   tupleHashFinish,
   tupleHashStart,
 } from "./hash.js";
-import { type Heap, ObjectKind } from "./heap.js";
+import type { Heap } from "./heap.js";
+import { ObjectKind } from "./object-kind.js";
 import {
   FLOAT_VALUE_OFFSET,
   INT_VALUE_OFFSET,
@@ -155,3 +156,54 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
 function isNumberKind(kind: number): boolean {
   return kind === ObjectKind.INT || kind === ObjectKind.BOOL || kind === ObjectKind.FLOAT;
 }
+
+/**
+ * The {@link Heap} methods for hashing and key equality, as dicts use them.
+ *
+ * @example
+ * ```ts
+ * heap.hash(heap.newInt(1)) === heap.hash(heap.true); // true
+ * heap.keysEqual(heap.newInt(1), heap.true); // true
+ * ```
+ */
+export interface HashOperations {
+  /**
+   * `hash(obj)` with CPython's 32-bit rules: numbers hash by value across int/bool/float, strs by
+   * content (FNV-1a, cached), tuples by their items (iteratively), instances by identity.
+   * Lists and dicts throw `TypeError: unhashable type`.
+   *
+   * @example
+   * ```ts
+   * heap.hash(heap.newFloat(2)) === heap.hash(heap.newInt(2)); // true
+   * ```
+   */
+  hash(obj: Ptr): number;
+
+  /**
+   * `a == b` for hashable built-ins: identity, numeric equality across int/bool/float, str
+   * content, tuples item by item (iteratively). Other objects compare by identity.
+   *
+   * @example
+   * ```ts
+   * heap.keysEqual(heap.newInt(1), heap.true); // true, as 1 == True
+   * ```
+   */
+  keysEqual(a: Ptr, b: Ptr): boolean;
+}
+
+/**
+ * The implementation of {@link HashOperations}, installed on `Heap.prototype` by `heap.ts`.
+ *
+ * @internal
+ */
+export const hashOperations: HashOperations & ThisType<Heap> = {
+  hash(obj) {
+    const kind = this.kindOf(obj);
+    if (kind === ObjectKind.TUPLE) return hashTuple(this, obj);
+    return hashScalar(this, obj, kind);
+  },
+
+  keysEqual(a, b) {
+    return objectsEqual(this, a, b);
+  },
+};

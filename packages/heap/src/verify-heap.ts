@@ -1,6 +1,7 @@
 import { HeapCorruptionError, OB_TYPE_OFFSET, type Ptr, ReferenceStack } from "@pymem/core";
 import { dictLookup } from "./dict-table.js";
-import { type Heap, ObjectKind } from "./heap.js";
+import type { Heap } from "./heap.js";
+import { ObjectKind } from "./object-kind.js";
 import {
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,

@@ -1,0 +1,154 @@
+import type { Ptr } from "@pymem/core";
+import type { Heap } from "./heap.js";
+import {
+  STR_BYTES_OFFSET,
+  STR_DATA_OFFSET,
+  STR_HASH_OFFSET,
+  STR_STATE_INTERNED,
+  STR_STATE_OFFSET,
+} from "./layouts.js";
+import { ObjectKind } from "./object-kind.js";
+
+/**
+ * `str`: construction from JavaScript strings (UTF-8 inline), the intern table (CPython 3.13's
+ * mortal interned strings) and reading text back.
+ *
+ * @module
+ */
+
+// Stateless, so one of each serves every heap.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The {@link Heap} methods for `str` objects.
+ *
+ * @example
+ * ```ts
+ * const s = heap.newStr("héllo");
+ * heap.strLength(s); // 5
+ * ```
+ */
+export interface StrOperations {
+  /**
+   * A new reference to a `str` holding `text` as UTF-8.
+   *
+   * @example
+   * ```ts
+   * const s = heap.newStr("héllo");
+   * heap.strValue(s); // "héllo"
+   * ```
+   */
+  newStr(text: string): Ptr;
+
+  /**
+   * A new reference to the interned `str` equal to `text`, creating it if needed. The intern
+   * table does not own a reference: an interned string dies like any other and leaves the table
+   * (CPython 3.13's mortal interned strings). CPython: `PyUnicode_InternFromString`.
+   *
+   * @example
+   * ```ts
+   * heap.intern("name") === heap.intern("name"); // true (two references to one object)
+   * ```
+   */
+  intern(text: string): Ptr;
+
+  /**
+   * The JavaScript string a `str` holds.
+   *
+   * @example
+   * ```ts
+   * heap.strValue(heap.newStr("abc")); // "abc"
+   * ```
+   */
+  strValue(obj: Ptr): string;
+
+  /**
+   * `len(s)`: the number of code points of a `str`.
+   *
+   * @example
+   * ```ts
+   * heap.strLength(heap.newStr("héllo")); // 5
+   * ```
+   */
+  strLength(obj: Ptr): number;
+
+  /**
+   * Removes a dying interned `str` from the intern table (a no-op for other strs). Called by
+   * `releaseObject`. CPython 3.13: the mortal-interned branch of `unicode_dealloc`.
+   *
+   * @internal
+   */
+  forgetInterned(obj: Ptr): void;
+}
+
+/**
+ * The implementation of {@link StrOperations}, installed on `Heap.prototype` by `heap.ts`.
+ *
+ * @internal
+ */
+export const strOperations: StrOperations & ThisType<Heap> = {
+  newStr(text) {
+    // Measure the UTF-8 length first so the object is allocated once and encoded in place.
+    const units = text.length;
+    let bytes = 0;
+    let codePoints = 0;
+    let ascii = true;
+    for (let i = 0; i < units; i++) {
+      const unit = text.charCodeAt(i);
+      codePoints++;
+      if (unit < 0x80) bytes += 1;
+      else {
+        ascii = false;
+        if (unit < 0x800) bytes += 2;
+        else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < units) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            bytes += 4;
+            i++;
+          } else bytes += 3;
+        } else bytes += 3; // BMP, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+      }
+    }
+    const obj = this.allocateObject(this.strType, STR_DATA_OFFSET + bytes, false);
+    const u32 = this.memory.u32;
+    u32[(obj + STR_BYTES_OFFSET) >>> 2] = bytes;
+    this.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = -1;
+    u32[(obj + STR_STATE_OFFSET) >>> 2] = codePoints << 1;
+    const start = obj + STR_DATA_OFFSET;
+    const u8 = this.memory.u8;
+    if (ascii) for (let i = 0; i < units; i++) u8[start + i] = text.charCodeAt(i);
+    else encoder.encodeInto(text, u8.subarray(start, start + bytes));
+    return obj;
+  },
+
+  intern(text) {
+    const existing = this.interned.get(text);
+    if (existing !== undefined) {
+      this.requireLifetime().incref(existing);
+      return existing;
+    }
+    const obj = this.newStr(text);
+    this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! |= STR_STATE_INTERNED;
+    this.interned.set(text, obj);
+    return obj;
+  },
+
+  strValue(obj) {
+    this.expectKind(obj, ObjectKind.STR, "str");
+    const bytes = this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!;
+    const start = obj + STR_DATA_OFFSET;
+    return decoder.decode(this.memory.u8.subarray(start, start + bytes));
+  },
+
+  strLength(obj) {
+    this.expectKind(obj, ObjectKind.STR, "str");
+    return this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! >>> 1;
+  },
+
+  forgetInterned(obj) {
+    if ((this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! & STR_STATE_INTERNED) === 0) return;
+    const text = this.strValue(obj);
+    if (this.interned.get(text) === obj) this.interned.delete(text);
+  },
+};
