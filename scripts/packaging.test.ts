@@ -43,12 +43,19 @@ function withInternalDependencies(name: string, into = new Set<string>()): Set<s
   return into;
 }
 
-// A line of real work per package, run from both module systems (`m` is the package's namespace).
+// Real work per package, run from both module systems: `m` is the package's namespace and
+// `load(name)` loads one of its dependencies the same way (import or require).
 const smokeTests: Record<string, string> = {
   "@pymem/core":
     "const memory = new m.LinearMemory({ maximumBytes: 1 << 20 }); if (!memory.grow(1)) throw new Error('grow');",
   "@pymem/pool":
     "const pool = new m.PoolAllocator(); const p = pool.malloc(100); pool.memory.u8[p] = 1; pool.free(p); pool.verify(); if (pool.stats().blocksInUse !== 0) throw new Error('leak');",
+  "@pymem/heap":
+    "const heap = new m.Heap(); const list = heap.newList([heap.none]); if (heap.listLength(list) !== 1) throw new Error('list'); heap.verify();",
+  "@pymem/refcount":
+    "const { Heap } = await load('@pymem/heap'); const heap = new Heap(); const rc = new m.Refcounter(heap); const before = heap.allocator.stats().blocksInUse; const list = heap.newList([]); rc.decref(list); if (heap.allocator.stats().blocksInUse !== before) throw new Error('not freed');",
+  "@pymem/gc":
+    "const gc = new m.GcModule(new m.GenerationalCollector()); if (gc.getThreshold().join() !== '2000,10,10') throw new Error('threshold');",
 };
 
 function run(command: string, args: string[], cwd: string): string {

@@ -51,4 +51,4 @@ export {
   TypeFlags,
   type TypeSpec,
 } from "./type-spec.js";
-export { TypeTable } from "./type-table.js";
+export { ReferenceVisit, TypeTable } from "./type-table.js";

@@ -1,5 +1,15 @@
 import { InvalidPointerError } from "./errors.js";
-import { OB_TYPE_OFFSET, OBJECT_HEAD_SIZE, type TypeId } from "./layout.js";
+import {
+  GC_NEXT_MASK_UNREACHABLE,
+  GC_NEXT_OFFSET,
+  GC_PREV_MASK,
+  GC_PREV_MASK_COLLECTING,
+  GC_PREV_OFFSET,
+  GC_PREV_SHIFT,
+  OB_TYPE_OFFSET,
+  OBJECT_HEAD_SIZE,
+  type TypeId,
+} from "./layout.js";
 import type { LinearMemory } from "./memory.js";
 import type { Ptr } from "./ptr.js";
 import type { ReferenceStack } from "./reference-stack.js";
@@ -8,6 +18,113 @@ import { DerivedTypeFlags, TypeFlags, type TypeSpec } from "./type-spec.js";
 const ITEMS_NONE = 0;
 const ITEMS_INLINE = 1;
 const ITEMS_INDIRECT = 2;
+
+/**
+ * Layout shapes, decided once per type by `define` so a walk picks its loop with one load.
+ * DENSE_* is a run of references and nothing else (list, tuple): no fixed slots, stride 4, one
+ * reference at item offset 0, no type object to visit and no `traverse` hook. GENERAL is anything
+ * else with references (or a type object, or a hook).
+ */
+const LAYOUT_NONE = 0;
+const LAYOUT_DENSE_INDIRECT = 1;
+const LAYOUT_DENSE_INLINE = 2;
+const LAYOUT_GENERAL = 3;
+
+/** Word offsets of `gc_next` / `gc_prev` from an object's word index. */
+const NEXT_WORD = GC_NEXT_OFFSET >> 2;
+const PREV_WORD = GC_PREV_OFFSET >> 2;
+/** The flag bits of `gc_prev` (FINALIZED | COLLECTING). */
+const PREV_FLAGS = ~GC_PREV_MASK;
+/** `gc_refs` of 1, as stored in `gc_prev`. */
+const ONE_REF = 1 << GC_PREV_SHIFT;
+
+/**
+ * What {@link TypeTable.visitReferences} does with each reference it finds: the fixed set of
+ * `tp_traverse` visitors that pymem's collectors need, applied directly over the typed arrays so
+ * that no layout decoding is repeated outside this table and no referent is pushed only to be
+ * popped again.
+ *
+ * @remarks
+ * The two collector visits read and write the GC head words (`gc_next`, `gc_prev` with its
+ * `gc_refs`, COLLECTING and UNREACHABLE bits) exactly as CPython's `gc.c` does; see the layout
+ * constants `GC_PREV_MASK_COLLECTING`, `GC_PREV_SHIFT` and `GC_NEXT_MASK_UNREACHABLE`.
+ *
+ * @example
+ * ```ts
+ * import { ReferenceVisit } from "@pymem/core";
+ * // CPython: subtract_refs() — one object's worth of visit_decref()
+ * const culprit = types.visitReferences(obj, typeId, ReferenceVisit.DECREF_GC_REFS, 0, stack);
+ * if (culprit !== 0) throw new Error("refcount is too small");
+ * ```
+ */
+export const ReferenceVisit = {
+  /** Push each referent onto the stack: what {@link TypeTable.pushReferences} does. */
+  PUSH: 0,
+  /**
+   * Push the address of each non-NULL declared reference slot: what
+   * {@link TypeTable.pushReferenceSlots} does (the type object and `traverse` hooks are skipped).
+   */
+  PUSH_SLOT: 1,
+  /**
+   * CPython: `visit_decref()` — for each referent that is a GC object with COLLECTING set,
+   * subtract one from its `gc_refs`. A referent whose `gc_refs` is already 0 (its refcount is
+   * smaller than the references found: a host bug) stops the walk and is returned.
+   */
+  DECREF_GC_REFS: 2,
+  /**
+   * CPython: `visit_reachable()` (inlined in `move_unreachable()`) — each referent that is a GC
+   * object with COLLECTING set is reachable: if `move_unreachable` already parked it in the
+   * unreachable list (UNREACHABLE bit in `gc_next`), unlink it and append it to the list whose
+   * head is the `list` argument (the young generation being scanned); either way give it
+   * `gc_refs = 1` if it had 0.
+   */
+  MARK_REACHABLE: 3,
+} as const;
+
+/** One of the {@link ReferenceVisit} operations. */
+export type ReferenceVisit = (typeof ReferenceVisit)[keyof typeof ReferenceVisit];
+
+/** CPython: `visit_decref()`. Returns `referent` if its `gc_refs` would go below 0, else 0. */
+function decrefGcRefs(u32: Uint32Array, typeFlags: Uint32Array, referent: Ptr): Ptr {
+  if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) return 0;
+  const index = (referent >>> 2) + PREV_WORD;
+  const prev = u32[index]!;
+  if ((prev & GC_PREV_MASK_COLLECTING) === 0) return 0; // not in the generation being collected
+  if (prev >>> GC_PREV_SHIFT === 0) return referent;
+  u32[index] = prev - ONE_REF;
+  return 0;
+}
+
+/** CPython: `visit_reachable()`; `young` is the head of the list `move_unreachable` scans. */
+function markReachable(u32: Uint32Array, typeFlags: Uint32Array, op: Ptr, young: Ptr): void {
+  if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) return;
+  const prevIndex = (op >>> 2) + PREV_WORD;
+  const prev = u32[prevIndex]!;
+  // Ignore objects in other generations and those already scanned.
+  if ((prev & GC_PREV_MASK_COLLECTING) === 0) return;
+  const nextIndex = (op >>> 2) + NEXT_WORD;
+  const next = u32[nextIndex]!;
+  if (next & GC_NEXT_MASK_UNREACHABLE) {
+    // It had gc_refs = 0 when move_unreachable got to it but is reachable after all: unlink it
+    // from unreachable by hand (the mask must survive on its neighbour's link) and append it to
+    // young, where the scan will reach it again.
+    const unreachablePrev = (prev & GC_PREV_MASK) >>> 0;
+    const unreachableNext = (next & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+    u32[(unreachablePrev >>> 2) + NEXT_WORD] = next;
+    const neighbourIndex = (unreachableNext >>> 2) + PREV_WORD;
+    u32[neighbourIndex] = (u32[neighbourIndex]! & PREV_FLAGS) | unreachablePrev;
+    // CPython: gc_list_append(op, young), then gc_refs = 1 (which replaces the prev link).
+    const youngPrevIndex = (young >>> 2) + PREV_WORD;
+    const last = u32[youngPrevIndex]!;
+    u32[(last >>> 2) + NEXT_WORD] = op;
+    u32[nextIndex] = young;
+    u32[youngPrevIndex] = op;
+    u32[prevIndex] = (prev & PREV_FLAGS) | ONE_REF;
+  } else if (prev >>> GC_PREV_SHIFT === 0) {
+    // Still ahead in young: just tell the scan it is reachable.
+    u32[prevIndex] = (prev & PREV_FLAGS) | ONE_REF;
+  }
+}
 const PUBLIC_FLAGS =
   TypeFlags.GC |
   TypeFlags.IMMUTABLE |
@@ -76,6 +193,7 @@ export class TypeTable {
   private itemsStride = new Uint32Array(INITIAL_TYPE_CAPACITY);
   private itemRefStart = new Uint32Array(INITIAL_TYPE_CAPACITY);
   private itemRefCount = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  private layoutKind = new Uint32Array(INITIAL_TYPE_CAPACITY);
   private fixedOffsets = new Uint32Array(INITIAL_TYPE_CAPACITY * 2);
   private fixedOffsetsLength = 0;
   private itemRefOffsets = new Uint32Array(INITIAL_TYPE_CAPACITY);
@@ -188,6 +306,19 @@ export class TypeTable {
       this.itemRefCount[id] = refs.length;
       for (const offset of refs) this.itemRefOffsets[this.itemRefOffsetsLength++] = offset;
     }
+    const visitsMore = (flags & TypeFlags.HEAPTYPE) !== 0 || spec.traverse !== undefined;
+    if ((derived & DerivedTypeFlags.HAS_REFERENCES) === 0 && !visitsMore)
+      this.layoutKind[id] = LAYOUT_NONE;
+    else if (
+      !visitsMore &&
+      fixed.length === 0 &&
+      items !== undefined &&
+      items.stride === 4 &&
+      items.referenceOffsets.length === 1 &&
+      items.referenceOffsets[0] === 0
+    ) {
+      this.layoutKind[id] = items.storage === "inline" ? LAYOUT_DENSE_INLINE : LAYOUT_DENSE_INDIRECT;
+    } else this.layoutKind[id] = LAYOUT_GENERAL;
     this.specs.push(spec);
     return id;
   }
@@ -262,15 +393,7 @@ export class TypeTable {
    * ```
    */
   pushReferences(obj: Ptr, stack: ReferenceStack): void {
-    const typeId = this.typeOf(obj);
-    const flags = this.flags[typeId]!;
-    if (flags & DerivedTypeFlags.HAS_REFERENCES) this.walkLayout(obj, typeId, stack, false);
-    if (flags & TypeFlags.HEAPTYPE) {
-      const typeObject = this.typeObject[typeId]!;
-      if (typeObject !== 0) stack.push(typeObject);
-    }
-    if (flags & DerivedTypeFlags.HAS_TRAVERSE)
-      this.specs[typeId]!.traverse!(obj, stack.pushNonNull);
+    this.visitReferences(obj, this.typeOf(obj), ReferenceVisit.PUSH, 0, stack);
   }
 
   /**
@@ -291,48 +414,236 @@ export class TypeTable {
    * ```
    */
   pushReferenceSlots(obj: Ptr, stack: ReferenceStack): void {
-    const typeId = this.typeOf(obj);
-    if (this.flags[typeId]! & DerivedTypeFlags.HAS_REFERENCES)
-      this.walkLayout(obj, typeId, stack, true);
+    this.visitReferences(obj, this.typeOf(obj), ReferenceVisit.PUSH_SLOT, 0, stack);
   }
 
-  private walkLayout(obj: Ptr, typeId: TypeId, stack: ReferenceStack, pushSlots: boolean): void {
-    const u32 = this.memory.u32;
+  /**
+   * Applies `visit` to every reference of `obj`, in the order {@link TypeTable.pushReferences}
+   * reports them (declarative layout, type object, `traverse` hook). CPython: `tp_traverse` with
+   * one of `gc.c`'s visitors.
+   *
+   * @remarks
+   * The unchecked fast path for collectors: `typeId` must be the id read from `obj`'s `ob_type`
+   * word and must name a registered type (objects on a collector's lists are known-good; use
+   * {@link TypeTable.typeOf} to check one that is not). `list` is the young list head for
+   * {@link ReferenceVisit.MARK_REACHABLE} and ignored otherwise. `stack` receives the pushes of
+   * {@link ReferenceVisit.PUSH} / {@link ReferenceVisit.PUSH_SLOT}; the other visits use it only as
+   * scratch space above its current length for a `traverse` hook's referents, and leave its length
+   * as they found it.
+   *
+   * @returns 0, or for {@link ReferenceVisit.DECREF_GC_REFS} the referent whose `gc_refs` was
+   * already 0 (the walk stops there).
+   *
+   * @example
+   * ```ts
+   * import { OB_TYPE_OFFSET, ReferenceVisit } from "@pymem/core";
+   * // CPython: subtract_refs()
+   * for (let op = firstTracked; op !== head; op = nextTracked(op)) {
+   *   const typeId = memory.u32[(op + OB_TYPE_OFFSET) >>> 2]!;
+   *   const culprit = types.visitReferences(op, typeId, ReferenceVisit.DECREF_GC_REFS, 0, stack);
+   *   if (culprit !== 0) throw new Error(`refcount of ${culprit} is too small`);
+   * }
+   * ```
+   */
+  visitReferences(
+    obj: Ptr,
+    typeId: TypeId,
+    visit: ReferenceVisit,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    const kind = this.layoutKind[typeId]!;
+    if (kind === LAYOUT_NONE) return 0;
+    if (kind !== LAYOUT_GENERAL) {
+      // The collectors' hot case gets a loop per visit, each small enough for V8 to inline the
+      // visitor (one generic loop with a switch per reference stays a call per reference).
+      if (visit === ReferenceVisit.DECREF_GC_REFS) return this.decrefDense(obj, typeId);
+      if (visit === ReferenceVisit.MARK_REACHABLE) {
+        this.markReachableDense(obj, typeId, list);
+        return 0;
+      }
+      return this.visitDenseLayout(obj, typeId, visit, list, stack);
+    }
+    return this.visitAny(obj, typeId, visit, list, stack);
+  }
+
+  /** The address of a dense layout's first item, or 0 if it has none. */
+  private denseItems(obj: Ptr, typeId: TypeId): Ptr {
+    const memory = this.memory;
+    if (memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]! <= 0) return 0;
+    const offset = this.itemsOffset[typeId]!;
+    return this.layoutKind[typeId] === LAYOUT_DENSE_INLINE
+      ? obj + offset
+      : memory.u32[(obj + offset) >>> 2]!;
+  }
+
+  /** {@link ReferenceVisit.DECREF_GC_REFS} over a dense layout. CPython: `subtract_refs()`. */
+  private decrefDense(obj: Ptr, typeId: TypeId): Ptr {
+    const itemsBase = this.denseItems(obj, typeId);
+    if (itemsBase === 0) return 0;
+    const memory = this.memory;
+    const u32 = memory.u32;
+    const typeFlags = this.flags;
+    const first = itemsBase >>> 2;
+    const end = first + memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    for (let word = first; word < end; word++) {
+      const referent = u32[word]!;
+      if (referent === 0) continue;
+      const culprit = decrefGcRefs(u32, typeFlags, referent);
+      if (culprit !== 0) return culprit;
+    }
+    return 0;
+  }
+
+  /** {@link ReferenceVisit.MARK_REACHABLE} over a dense layout. CPython: `move_unreachable()`. */
+  private markReachableDense(obj: Ptr, typeId: TypeId, young: Ptr): void {
+    const itemsBase = this.denseItems(obj, typeId);
+    if (itemsBase === 0) return;
+    const memory = this.memory;
+    const u32 = memory.u32;
+    const typeFlags = this.flags;
+    const first = itemsBase >>> 2;
+    const end = first + memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    for (let word = first; word < end; word++) {
+      const referent = u32[word]!;
+      if (referent !== 0) markReachable(u32, typeFlags, referent, young);
+    }
+  }
+
+  /** Every layout and visit: declarative references, then the type object, then the hook. */
+  private visitAny(
+    obj: Ptr,
+    typeId: TypeId,
+    visit: ReferenceVisit,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    const flags = this.flags[typeId]!;
+    if (flags & DerivedTypeFlags.HAS_REFERENCES) {
+      const culprit = this.visitGeneralLayout(obj, typeId, visit, list, stack);
+      if (culprit !== 0) return culprit;
+    }
+    if (visit === ReferenceVisit.PUSH_SLOT) return 0;
+    if (flags & TypeFlags.HEAPTYPE) {
+      const typeObject = this.typeObject[typeId]!;
+      if (typeObject !== 0) {
+        const culprit = this.visitOne(this.memory.u32, visit, typeObject, 0, list, stack);
+        if (culprit !== 0) return culprit;
+      }
+    }
+    if (flags & DerivedTypeFlags.HAS_TRAVERSE) {
+      const traverse = this.specs[typeId]!.traverse!;
+      if (visit === ReferenceVisit.PUSH) {
+        traverse(obj, stack.pushNonNull);
+        return 0;
+      }
+      // Collect the hook's referents above the caller's entries, then visit them in order.
+      const base = stack.length;
+      traverse(obj, stack.pushNonNull);
+      const u32 = this.memory.u32;
+      const items = stack.items;
+      let culprit = 0;
+      for (let i = base, n = stack.length; i < n && culprit === 0; i++)
+        culprit = this.visitOne(u32, visit, items[i]!, 0, list, stack);
+      stack.length = base;
+      return culprit;
+    }
+    return 0;
+  }
+
+  /** One reference found by a walk; `slot` is where it is stored (0 if nowhere). */
+  private visitOne(
+    u32: Uint32Array,
+    visit: ReferenceVisit,
+    referent: Ptr,
+    slot: Ptr,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    switch (visit) {
+      case ReferenceVisit.DECREF_GC_REFS:
+        return decrefGcRefs(u32, this.flags, referent);
+      case ReferenceVisit.MARK_REACHABLE:
+        markReachable(u32, this.flags, referent, list);
+        return 0;
+      case ReferenceVisit.PUSH:
+        stack.push(referent);
+        return 0;
+      default:
+        stack.push(slot);
+        return 0;
+    }
+  }
+
+  /** A run of references and nothing else (list, tuple): the hot case of every traversal. */
+  private visitDenseLayout(
+    obj: Ptr,
+    typeId: TypeId,
+    visit: ReferenceVisit,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    const memory = this.memory;
+    const u32 = memory.u32;
+    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    if (count <= 0) return 0;
+    const offset = this.itemsOffset[typeId]!;
+    const itemsBase =
+      this.layoutKind[typeId] === LAYOUT_DENSE_INLINE ? obj + offset : u32[(obj + offset) >>> 2]!;
+    if (itemsBase === 0) return 0;
+    const first = itemsBase >>> 2;
+    const end = first + count;
+    for (let word = first; word < end; word++) {
+      const referent = u32[word]!;
+      if (referent === 0) continue;
+      const culprit = this.visitOne(u32, visit, referent, word << 2, list, stack);
+      if (culprit !== 0) return culprit;
+    }
+    return 0;
+  }
+
+  /** Fixed slots, then items of any stride with any number of references each. */
+  private visitGeneralLayout(
+    obj: Ptr,
+    typeId: TypeId,
+    visit: ReferenceVisit,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    const memory = this.memory;
+    const u32 = memory.u32;
+    const fixedOffsets = this.fixedOffsets;
     const fixedEnd = this.fixedStart[typeId]! + this.fixedCount[typeId]!;
     for (let i = this.fixedStart[typeId]!; i < fixedEnd; i++) {
-      const slot = obj + this.fixedOffsets[i]!;
+      const slot = obj + fixedOffsets[i]!;
       const referent = u32[slot >>> 2]!;
-      if (referent !== 0) stack.push(pushSlots ? slot : referent);
+      if (referent === 0) continue;
+      const culprit = this.visitOne(u32, visit, referent, slot, list, stack);
+      if (culprit !== 0) return culprit;
     }
     const storage = this.itemsStorage[typeId]!;
-    if (storage === ITEMS_NONE) return;
-    const count = this.memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
-    if (count <= 0) return;
+    if (storage === ITEMS_NONE) return 0;
+    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    if (count <= 0) return 0;
     const itemsBase =
       storage === ITEMS_INLINE
         ? obj + this.itemsOffset[typeId]!
         : u32[(obj + this.itemsOffset[typeId]!) >>> 2]!;
-    if (itemsBase === 0) return;
+    if (itemsBase === 0) return 0;
     const stride = this.itemsStride[typeId]!;
+    const itemRefOffsets = this.itemRefOffsets;
     const refStart = this.itemRefStart[typeId]!;
     const refEnd = refStart + this.itemRefCount[typeId]!;
-    if (refEnd - refStart === 1 && this.itemRefOffsets[refStart] === 0 && stride === 4) {
-      // The common case (tuple, list): a dense array of references.
-      const first = itemsBase >>> 2;
-      const end = first + count;
-      for (let word = first; word < end; word++) {
-        const referent = u32[word]!;
-        if (referent !== 0) stack.push(pushSlots ? word << 2 : referent);
-      }
-      return;
-    }
     for (let item = 0, base = itemsBase; item < count; item++, base += stride) {
       for (let r = refStart; r < refEnd; r++) {
-        const slot = base + this.itemRefOffsets[r]!;
+        const slot = base + itemRefOffsets[r]!;
         const referent = u32[slot >>> 2]!;
-        if (referent !== 0) stack.push(pushSlots ? slot : referent);
+        if (referent === 0) continue;
+        const culprit = this.visitOne(u32, visit, referent, slot, list, stack);
+        if (culprit !== 0) return culprit;
       }
     }
+    return 0;
   }
 
   private ensureTypeCapacity(minimum: number): void {
@@ -351,5 +662,6 @@ export class TypeTable {
     this.itemsStride = growUint32(this.itemsStride, minimum);
     this.itemRefStart = growUint32(this.itemRefStart, minimum);
     this.itemRefCount = growUint32(this.itemRefCount, minimum);
+    this.layoutKind = growUint32(this.layoutKind, minimum);
   }
 }

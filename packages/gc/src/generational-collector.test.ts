@@ -1,4 +1,4 @@
-import { HeapCorruptionError, InvalidPointerError, type Ptr } from "@pymem/core";
+import { HeapCorruptionError, InvalidPointerError, OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import { GcModule } from "./gc-module.js";
 import { GenerationalCollector } from "./generational-collector.js";
@@ -62,6 +62,30 @@ describe("GenerationalCollector", () => {
     expect(new Set(gc.getObjects())).toEqual(new Set(before));
     expect(gc.collect()).toBe(0);
     expect(gc.getObjects(2)).toEqual(expect.arrayContaining([a, b]));
+    heap.decref(b);
+    heap.decref(a);
+    heap.verify();
+  });
+
+  it("a tracked object whose header names no GC type throws HeapCorruptionError and leaves the lists intact", () => {
+    const { heap, collector, gc } = makeHeap();
+    const a = heap.newList();
+    const b = heap.newList(a);
+    const before = gc.getObjects();
+    const typeWord = (a + OB_TYPE_OFFSET) >>> 2;
+    const listType = heap.memory.u32[typeWord]!;
+    const int = heap.newInt(1000);
+    const intType = heap.memory.u32[(int + OB_TYPE_OFFSET) >>> 2]!;
+    for (const bad of [0, 0xffff, intType]) {
+      heap.memory.u32[typeWord] = bad; // a host bug: a smashed header
+      expect(() => gc.collect()).toThrow(HeapCorruptionError);
+      expect(() => gc.collect()).toThrow(/names no GC type/);
+      expect(collector.collecting).toBe(false);
+    }
+    heap.memory.u32[typeWord] = listType;
+    expect(new Set(gc.getObjects())).toEqual(new Set(before));
+    expect(gc.collect()).toBe(0);
+    heap.decref(int);
     heap.decref(b);
     heap.decref(a);
     heap.verify();

@@ -15,6 +15,7 @@ import {
   OB_TYPE_OFFSET,
   type Ptr,
   ReferenceStack,
+  ReferenceVisit,
   TypeFlags,
   type TypeTable,
 } from "@pymem/core";
@@ -134,6 +135,16 @@ export class GenerationalCollector implements ManagedCollector {
   private survivorCount = 0;
   /** Weakrefs with callbacks that are not tracked (so cannot be parked on a list). */
   private readonly untrackedCallbacks = new ReferenceStack(16);
+  /**
+   * Whether host code (a weakref clear or callback, a finalizer) ran since the current
+   * collection's first `deduce_unreachable`. If none did, nothing can have resurrected an
+   * unreachable object and `handle_resurrected_objects` may skip its second deduction.
+   */
+  private hostCodeRan = false;
+  /** Objects `move_legacy_finalizers` left in the unreachable list, minus those moved out since. */
+  private unreachableCount = 0;
+  /** The type flags of every object `move_legacy_finalizers` left in unreachable, or'ed. */
+  private unreachableTypeFlags = 0;
 
   constructor(options: Partial<GenerationalCollectorOptions> = {}) {
     const profile = options.profile ?? "3.13";
@@ -475,6 +486,7 @@ export class GenerationalCollector implements ManagedCollector {
 
     this.survivorCount = 0;
     this.untrackCandidates.length = 0;
+    this.hostCodeRan = false;
     this.deduceUnreachable(young, unreachable, true);
 
     let survivors = this.survivorCount;
@@ -498,6 +510,7 @@ export class GenerationalCollector implements ManagedCollector {
     this.moveLegacyFinalizerReachable(finalizers);
 
     if (debug & DebugFlags.DEBUG_COLLECTABLE) {
+      this.hostCodeRan = true; // the debug sink is user code
       for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op))
         state.debugCycle(host, "collectable", op);
     }
@@ -505,12 +518,15 @@ export class GenerationalCollector implements ManagedCollector {
     // Clear weakrefs and invoke callbacks as necessary.
     let collected = this.handleWeakrefs(host, unreachable, old);
     // Call tp_finalize on objects which have one.
-    this.finalizeGarbage(host, unreachable);
+    // (No object with a finalizer: finalize_garbage would move each object to a list and back.)
+    if (this.unreachableTypeFlags & DerivedTypeFlags.HAS_FINALIZE)
+      this.finalizeGarbage(host, unreachable);
     // Continue with the objects that are still unreachable after finalizers ran.
     const finalUnreachable = this.head(HEAD_FINAL_UNREACHABLE);
     this.handleResurrectedObjects(unreachable, finalUnreachable, old);
     u32 = this.memory.u32;
-    collected += listSize(u32, finalUnreachable);
+    // Without host code since move_legacy_finalizers the count is known; otherwise count.
+    collected += this.hostCodeRan ? listSize(u32, finalUnreachable) : this.unreachableCount;
     this.deleteGarbage(host, finalUnreachable, old);
 
     u32 = this.memory.u32;
@@ -562,11 +578,17 @@ export class GenerationalCollector implements ManagedCollector {
    */
   private updateRefs(containers: Ptr): void {
     const u32 = this.memory.u32;
+    const typeFlags = this.types.flags;
     const permanent = this.head(HEAD_PERMANENT);
     let op = gcNext(u32, containers);
     while (op !== containers) {
       const next = u32[(op >>> 2) + NEXT_WORD]!;
       const refcnt = u32[(op + OB_REFCNT_OFFSET) >>> 2]!;
+      // The later passes trust each tracked object's type id (unchecked visitReferences), so
+      // check it here, once per object: it must name a registered GC type.
+      if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) {
+        this.abortDeduce(containers, op, "tracked object's header names no GC type");
+      }
       if (refcnt >= IMMORTAL_REFCNT) {
         listMove(u32, op, permanent);
       } else {
@@ -589,25 +611,13 @@ export class GenerationalCollector implements ManagedCollector {
     const types = this.types;
     const stack = this.stack;
     const u32 = this.memory.u32;
-    const typeFlags = types.flags;
     for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
-      stack.length = 0;
-      types.pushReferences(op, stack);
-      const items = stack.items;
-      for (let i = 0, n = stack.length; i < n; i++) {
-        const referent = items[i]!;
-        if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) continue;
-        const index = (referent >>> 2) + PREV_WORD;
-        const prev = u32[index]!;
-        if ((prev & GC_PREV_MASK_COLLECTING) === 0) continue;
-        if (prev >>> GC_PREV_SHIFT === 0) {
-          this.abortDeduce(containers, referent, "refcount is too small");
-        }
-        u32[index] = prev - ONE_REF;
-      }
+      // Objects on the collector's lists are known-good: visit with the type id read here.
+      const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
+      const culprit = types.visitReferences(op, typeId, ReferenceVisit.DECREF_GC_REFS, 0, stack);
+      if (culprit !== 0) this.abortDeduce(containers, culprit, "refcount is too small");
       op = u32[(op >>> 2) + NEXT_WORD]!;
     }
-    stack.length = 0;
   }
 
   /**
@@ -626,10 +636,15 @@ export class GenerationalCollector implements ManagedCollector {
     }
     u32[(containers >>> 2) + PREV_WORD] = prev;
     this.stack.length = 0;
+    // The culprit's header may be what is corrupt: name its type only if it has one.
+    const typeId = u32[(culprit + OB_TYPE_OFFSET) >>> 2]!;
+    if (typeId === 0 || typeId >= this.types.count) {
+      throw new HeapCorruptionError(culprit, `gc: ${reason} (ob_type = ${typeId})`);
+    }
     throw new HeapCorruptionError(
       culprit,
       `gc: ${reason} (${this.host!.describe(culprit)})`,
-      this.types.typeName(culprit),
+      this.types.spec(typeId).name,
     );
   }
 
@@ -652,43 +667,17 @@ export class GenerationalCollector implements ManagedCollector {
     while (gc !== young) {
       const gcPrevIndex = (gc >>> 2) + PREV_WORD;
       if (u32[gcPrevIndex]! >>> GC_PREV_SHIFT !== 0) {
-        // gc is reachable from outside: so is everything it references. Traversal may append
-        // objects to young, so the next object is read only afterwards.
-        stack.length = 0;
-        types.pushReferences(gc, stack);
-        const items = stack.items;
-        for (let i = 0, n = stack.length; i < n; i++) {
-          const op = items[i]!;
-          // CPython: visit_reachable()
-          if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) continue;
-          const opPrevIndex = (op >>> 2) + PREV_WORD;
-          const opPrev = u32[opPrevIndex]!;
-          // Ignore objects in other generations and those already scanned.
-          if ((opPrev & GC_PREV_MASK_COLLECTING) === 0) continue;
-          const opNextIndex = (op >>> 2) + NEXT_WORD;
-          const opNext = u32[opNextIndex]!;
-          if (opNext & GC_NEXT_MASK_UNREACHABLE) {
-            // It had gc_refs = 0 when move_unreachable got to it but is reachable after all:
-            // unlink it from unreachable by hand (list helpers don't handle the mask) and append
-            // it to young, where the scan will reach it again.
-            const unreachablePrev = (opPrev & ~PREV_FLAGS) >>> 0;
-            const unreachableNext = (opNext & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
-            u32[(unreachablePrev >>> 2) + NEXT_WORD] = opNext; // keeps the mask
-            setPrev(u32, unreachableNext, unreachablePrev);
-            listAppend(u32, op, young);
-            u32[opPrevIndex] = (u32[opPrevIndex]! & PREV_FLAGS) | ONE_REF;
-          } else if (opPrev >>> GC_PREV_SHIFT === 0) {
-            // Still ahead in young: just tell the scan it is reachable.
-            u32[opPrevIndex] = (opPrev & PREV_FLAGS) | ONE_REF;
-          }
-        }
-        stack.length = 0;
+        // gc is reachable from outside: so is everything it references (CPython:
+        // visit_reachable()). Traversal may append objects to young, so the next object is read
+        // only afterwards.
+        const gcType = u32[(gc + OB_TYPE_OFFSET) >>> 2]!;
+        types.visitReferences(gc, gcType, ReferenceVisit.MARK_REACHABLE, young, stack);
         // Relink gc_prev to the previous element; gc is no longer COLLECTING.
         u32[gcPrevIndex] = (u32[gcPrevIndex]! & GC_PREV_MASK_FINALIZED) | prev;
         prev = gc;
         if (noteSurvivors) {
           survivors++;
-          if (typeFlags[u32[(gc + OB_TYPE_OFFSET) >>> 2]!]! & UNTRACK_FLAGS) candidates.push(gc);
+          if (typeFlags[gcType]! & UNTRACK_FLAGS) candidates.push(gc);
         }
       } else {
         // This may be unreachable: assume it is until something reachable references it.
@@ -754,21 +743,32 @@ export class GenerationalCollector implements ManagedCollector {
     return untracked;
   }
 
-  /** CPython: `move_legacy_finalizers()` — also clears NEXT_MASK_UNREACHABLE. */
+  /**
+   * CPython: `move_legacy_finalizers()` — also clears NEXT_MASK_UNREACHABLE, and notes how many
+   * objects stay unreachable and which type flags they have (so later passes can be skipped).
+   */
   private moveLegacyFinalizers(unreachable: Ptr, finalizers: Ptr): void {
     const u32 = this.memory.u32;
     const typeFlags = this.types.flags;
+    let count = 0;
+    let flagsSeen = 0;
     let op = u32[(unreachable >>> 2) + NEXT_WORD]!;
     while (op !== unreachable) {
       const nextIndex = (op >>> 2) + NEXT_WORD;
       const next = (u32[nextIndex]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
       u32[nextIndex] = next;
-      if (typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_DEL) {
+      const flags = typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]!;
+      if (flags & DerivedTypeFlags.HAS_DEL) {
         u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
         listMove(u32, op, finalizers);
+      } else {
+        count++;
+        flagsSeen |= flags;
       }
       op = next;
     }
+    this.unreachableCount = count;
+    this.unreachableTypeFlags = flagsSeen;
   }
 
   /** CPython: `move_legacy_finalizer_reachable()` with `visit_move()`. */
@@ -777,21 +777,26 @@ export class GenerationalCollector implements ManagedCollector {
     const stack = this.stack;
     const u32 = this.memory.u32;
     const typeFlags = types.flags;
+    let moved = 0;
     // The finalizers list grows while we walk it.
     for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
       stack.length = 0;
-      types.pushReferences(op, stack);
+      types.visitReferences(op, u32[(op + OB_TYPE_OFFSET) >>> 2]!, ReferenceVisit.PUSH, 0, stack);
       for (let i = 0, n = stack.length; i < n; i++) {
         const referent = stack.items[i]!;
         if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) continue;
         const index = (referent >>> 2) + PREV_WORD;
+        // Only unreachable objects still have COLLECTING set (survivors lost it in
+        // move_unreachable, finalizers in move_legacy_finalizers).
         if (u32[index]! & GC_PREV_MASK_COLLECTING) {
           listMove(u32, referent, finalizers);
           u32[index]! &= ~GC_PREV_MASK_COLLECTING;
+          moved++;
         }
       }
     }
     stack.length = 0;
+    this.unreachableCount -= moved;
   }
 
   /**
@@ -811,9 +816,14 @@ export class GenerationalCollector implements ManagedCollector {
       const next = gcNext(u32, op);
       // A weakref inside the unreachable set must be cleared: its callback could otherwise run
       // during delete_garbage and see cleared objects (bpo-38006).
-      if (weakrefs.isWeakref?.(op)) weakrefs.clear(op);
-      if (types.flags[types.typeOf(op)]! & DerivedTypeFlags.WEAKREFABLE) {
+      if (weakrefs.isWeakref?.(op)) {
+        this.hostCodeRan = true;
+        weakrefs.clear(op);
+        u32 = this.memory.u32;
+      }
+      if (types.flags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.WEAKREFABLE) {
         for (let wr = weakrefs.first(op); wr !== 0; wr = weakrefs.first(op)) {
+          this.hostCodeRan = true;
           weakrefs.clear(wr);
           if (!weakrefs.hasCallback(wr)) continue;
           u32 = this.memory.u32;
@@ -875,6 +885,7 @@ export class GenerationalCollector implements ManagedCollector {
         this.types.flags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_FINALIZE
       ) {
         u32[index]! |= GC_PREV_MASK_FINALIZED;
+        this.hostCodeRan = true;
         // The host reports finalizer exceptions itself; anything escaping it must not
         // abandon the collection half-way.
         try {
@@ -893,6 +904,14 @@ export class GenerationalCollector implements ManagedCollector {
    */
   private handleResurrectedObjects(unreachable: Ptr, stillUnreachable: Ptr, old: Ptr): void {
     let u32 = this.memory.u32;
+    if (!this.hostCodeRan) {
+      // No weakref was cleared and no finalizer ran, so every reference count is what the first
+      // deduction saw: it would find the same set, in the same order, with the same bits
+      // (COLLECTING set, no UNREACHABLE mask). Just hand the list over.
+      listInit(u32, stillUnreachable);
+      listMerge(u32, unreachable, stillUnreachable);
+      return;
+    }
     // CPython: gc_list_clear_collecting()
     for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op))
       u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;

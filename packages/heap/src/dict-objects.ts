@@ -1,8 +1,22 @@
 import { GC_NEXT_OFFSET, type Ptr } from "@pymem/core";
-import type { Heap } from "./heap.js";
 import { dictLookup, dictResize, findEmptySlot } from "./dict-table.js";
 import { FREE_DICT } from "./free-lists.js";
-import { DICT_ENTRIES_OFFSET, DICT_KEYS_OFFSET, DICT_NENTRIES_OFFSET, DICT_SIZE, DICT_USED_OFFSET, DKIX_DUMMY, ENTRY_HASH_OFFSET, ENTRY_KEY_OFFSET, ENTRY_SIZE, ENTRY_VALUE_OFFSET, KEYS_INDICES_OFFSET, KEYS_SIZE_OFFSET, KEYS_USABLE_OFFSET } from "./layouts.js";
+import type { Heap } from "./heap.js";
+import {
+  DICT_ENTRIES_OFFSET,
+  DICT_KEYS_OFFSET,
+  DICT_NENTRIES_OFFSET,
+  DICT_SIZE,
+  DICT_USED_OFFSET,
+  DKIX_DUMMY,
+  ENTRY_HASH_OFFSET,
+  ENTRY_KEY_OFFSET,
+  ENTRY_SIZE,
+  ENTRY_VALUE_OFFSET,
+  KEYS_INDICES_OFFSET,
+  KEYS_SIZE_OFFSET,
+  KEYS_USABLE_OFFSET,
+} from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
 
 /**

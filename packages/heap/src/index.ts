@@ -7,6 +7,7 @@
  */
 export type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
 export { createDefaultAllocator } from "./default-allocator.js";
+export type { DictOperations } from "./dict-objects.js";
 export { FREE_LIST_LIMITS, TUPLE_MAX_SAVE_SIZE } from "./free-lists.js";
 export {
   HASH_BITS,
@@ -19,5 +20,14 @@ export {
   hashPointer,
 } from "./hash.js";
 export { Heap, ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN } from "./heap.js";
+export type { DebugOperations } from "./heap-debug.js";
+export type { InstanceOperations } from "./instance-objects.js";
 export * from "./layouts.js";
+export type { ListOperations } from "./list-objects.js";
+export type { NumberOperations } from "./number-objects.js";
+export type { DeallocOperations } from "./object-dealloc.js";
+export type { HashOperations } from "./object-hash.js";
+export type { StrOperations } from "./str-objects.js";
+export type { TupleOperations } from "./tuple-objects.js";
 export { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
+export type { WeakrefOperations } from "./weakref-objects.js";

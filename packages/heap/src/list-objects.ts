@@ -1,7 +1,12 @@
 import type { Ptr } from "@pymem/core";
-import type { Heap } from "./heap.js";
 import { FREE_LIST } from "./free-lists.js";
-import { LIST_ALLOCATED_OFFSET, LIST_ITEMS_OFFSET, LIST_SIZE, LIST_SIZE_OFFSET } from "./layouts.js";
+import type { Heap } from "./heap.js";
+import {
+  LIST_ALLOCATED_OFFSET,
+  LIST_ITEMS_OFFSET,
+  LIST_SIZE,
+  LIST_SIZE_OFFSET,
+} from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
 
 /**

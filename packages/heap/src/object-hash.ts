@@ -10,7 +10,6 @@ import {
   tupleHashStart,
 } from "./hash.js";
 import type { Heap } from "./heap.js";
-import { ObjectKind } from "./object-kind.js";
 import {
   FLOAT_VALUE_OFFSET,
   INT_VALUE_OFFSET,
@@ -22,6 +21,7 @@ import {
   WEAKREF_HASH_OFFSET,
   WEAKREF_OBJECT_OFFSET,
 } from "./layouts.js";
+import { ObjectKind } from "./object-kind.js";
 
 /**
  * `hash()` and `==` for the hashable built-ins, as dict lookups need them: numbers by value across

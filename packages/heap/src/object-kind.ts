@@ -31,3 +31,9 @@ export const ObjectKind = {
   /** An instance of a class from {@link Heap.defineClass}. */
   INSTANCE: 10,
 } as const;
+
+// Plain numbers for the hot paths (ObjectKind.X is a property load in unoptimised code).
+/** {@link ObjectKind.TUPLE} as a plain constant for hot paths. @internal */
+export const KIND_TUPLE = 6;
+/** {@link ObjectKind.LIST} as a plain constant for hot paths. @internal */
+export const KIND_LIST = 7;

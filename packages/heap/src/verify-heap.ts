@@ -1,7 +1,6 @@
 import { HeapCorruptionError, OB_TYPE_OFFSET, type Ptr, ReferenceStack } from "@pymem/core";
 import { dictLookup } from "./dict-table.js";
 import type { Heap } from "./heap.js";
-import { ObjectKind } from "./object-kind.js";
 import {
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,
@@ -19,6 +18,7 @@ import {
   LIST_SIZE_OFFSET,
   WEAKREF_OBJECT_OFFSET,
 } from "./layouts.js";
+import { ObjectKind } from "./object-kind.js";
 
 /**
  * Checks every live object of `heap` — a registered type, a positive reference count, references

@@ -1,0 +1,276 @@
+import { type Ptr, TypeFlags, type TypeId, type TypeSpec } from "@pymem/core";
+import type { ClassOptions } from "./api.js";
+import type { Heap } from "./heap.js";
+import { INSTANCE_FIELDS_OFFSET } from "./layouts.js";
+import { ObjectKind } from "./object-kind.js";
+
+/**
+ * User classes and their instances: `defineClass` (slots, `__dict__`, `__weakref__`, single
+ * inheritance, finalizers; CPython's `type_new` layout), slot and field access, and generic
+ * attributes (`PyObject_GenericSetAttr` / `PyObject_GenericGetAttr`).
+ *
+ * @module
+ */
+
+/**
+ * Per-class metadata that only construction, attribute access and instance deallocation need.
+ *
+ * @internal
+ */
+export interface ClassInfo {
+  readonly name: string;
+  readonly slotOffsets: ReadonlyMap<string, number>;
+  readonly dictOffset: number;
+  readonly weaklistOffset: number;
+  /** Reference offsets in CPython's decref order (subtype_dealloc: own slots, base slots, dict). */
+  readonly deallocOrder: Uint32Array;
+  readonly gc: boolean;
+  readonly finalize: ((obj: Ptr) => void) | undefined;
+}
+
+/**
+ * The {@link Heap} methods for user classes and their instances.
+ *
+ * @example
+ * ```ts
+ * const Point = heap.defineClass({ name: "Point", slots: ["x", "y"] });
+ * const p = heap.newInstance(Point);
+ * heap.setSlot(p, "x", heap.newInt(3));
+ * ```
+ */
+export interface InstanceOperations {
+  /**
+   * Defines a user class (a heap type with `__slots__`-style fields, an optional `__dict__` and
+   * `__weakref__`, single inheritance and finalizers) and returns its type id.
+   *
+   * @example
+   * ```ts
+   * const Point = heap.defineClass({ name: "Point", slots: ["x", "y"] });
+   * const p = heap.newInstance(Point);
+   * heap.setSlot(p, "x", heap.newInt(3));
+   * ```
+   */
+  defineClass(options: Partial<ClassOptions> & { name: string }): TypeId;
+
+  /**
+   * The byte offset of a named slot of a class, for fast field access with {@link Heap.loadField} /
+   * {@link Heap.storeField}.
+   *
+   * @example
+   * ```ts
+   * const nextOffset = heap.slotOffset(Node, "next");
+   * ```
+   */
+  slotOffset(typeId: TypeId, name: string): number;
+
+  /**
+   * A new reference to an instance of a class from {@link Heap.defineClass}: every slot empty, no
+   * `__dict__` yet. GC classes' instances are tracked at creation.
+   *
+   * @example
+   * ```ts
+   * const node = heap.newInstance(Node);
+   * ```
+   */
+  newInstance(typeId: TypeId): Ptr;
+
+  /**
+   * A borrowed reference to a named slot's value, or 0 when unset.
+   *
+   * @example
+   * ```ts
+   * const x = heap.getSlot(p, "x"); // 0 until set
+   * ```
+   */
+  getSlot(obj: Ptr, name: string): Ptr;
+
+  /**
+   * Stores into a named slot (value borrowed; 0 empties the slot). The old value is released
+   * after the store (`Py_SETREF`).
+   *
+   * @example
+   * ```ts
+   * heap.setSlot(node, "next", other);
+   * ```
+   */
+  setSlot(obj: Ptr, name: string, value: Ptr): void;
+
+  /**
+   * A borrowed reference stored at `offset` in `obj` (see {@link Heap.slotOffset}).
+   *
+   * @example
+   * ```ts
+   * const next = heap.loadField(node, heap.slotOffset(Node, "next"));
+   * ```
+   */
+  loadField(obj: Ptr, offset: number): Ptr;
+
+  /**
+   * Stores a reference at `offset` in `obj` (value borrowed, 0 to clear), releasing the old one
+   * after the store.
+   *
+   * @example
+   * ```ts
+   * heap.storeField(node, heap.slotOffset(Node, "next"), other);
+   * ```
+   */
+  storeField(obj: Ptr, offset: number, value: Ptr): void;
+
+  /**
+   * Sets an attribute: a named slot if the class has one, else an entry of the instance's
+   * `__dict__` (created on first use). CPython: `PyObject_GenericSetAttr`.
+   *
+   * @example
+   * ```ts
+   * heap.setAttr(obj, "color", heap.newStr("red"));
+   * ```
+   */
+  setAttr(obj: Ptr, name: string, value: Ptr): void;
+
+  /**
+   * Gets an attribute as a borrowed reference (slot or `__dict__`), or 0 when missing.
+   *
+   * @example
+   * ```ts
+   * const color = heap.getAttr(obj, "color"); // 0 when missing
+   * ```
+   */
+  getAttr(obj: Ptr, name: string): Ptr;
+}
+
+/**
+ * The implementation of {@link InstanceOperations}, installed on `Heap.prototype` by `heap.ts`.
+ *
+ * @internal
+ */
+export const instanceOperations: InstanceOperations & ThisType<Heap> = {
+  defineClass(options) {
+    const base = options.base !== undefined ? this.classes[options.base] : undefined;
+    if (options.base !== undefined && base === undefined)
+      throw new TypeError(`type '${options.name}': base ${options.base} is not a class`);
+    const slots = options.slots ?? [];
+    const plain = options.slots === undefined;
+    const gc = options.gc ?? true;
+    if (base !== undefined && base.gc !== gc)
+      throw new TypeError(`type '${options.name}': gc must match the base class`);
+    let offset = base !== undefined ? this.types.basicSize[options.base!]! : INSTANCE_FIELDS_OFFSET;
+    const slotOffsets = new Map(base?.slotOffsets ?? []);
+    let dictOffset = base?.dictOffset ?? 0;
+    if (dictOffset === 0 && (options.dict ?? plain)) {
+      dictOffset = offset;
+      offset += 4;
+    }
+    let weaklistOffset = base?.weaklistOffset ?? 0;
+    if (weaklistOffset === 0 && (options.weakrefable ?? plain)) {
+      weaklistOffset = offset;
+      offset += 4;
+    }
+    const ownSlots: number[] = [];
+    for (const name of slots) {
+      if (slotOffsets.has(name) || name === "__dict__" || name === "__weakref__")
+        throw new TypeError(`type '${options.name}': duplicate slot '${name}'`);
+      slotOffsets.set(name, offset);
+      ownSlots.push(offset);
+      offset += 4;
+    }
+    // CPython: subtype_dealloc clears the most derived slots first, then the bases', then the dict.
+    const baseSlots = base !== undefined ? [...base.deallocOrder] : [];
+    if (base !== undefined && base.dictOffset !== 0) baseSlots.pop();
+    const order = [...ownSlots, ...baseSlots];
+    if (dictOffset !== 0) order.push(dictOffset);
+    const finalize = options.finalize ?? base?.finalize;
+    const spec: TypeSpec = {
+      name: options.name,
+      basicSize: offset,
+      flags: (gc ? TypeFlags.GC : 0) | TypeFlags.BASETYPE,
+      references: { fixed: order },
+      ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
+      ...(options.base !== undefined ? { base: options.base } : {}),
+      ...(finalize !== undefined ? { finalize } : {}),
+      ...(options.legacyDel !== undefined ? { del: options.legacyDel } : {}),
+    };
+    const id = this.registerType(ObjectKind.INSTANCE, spec);
+    this.classes[id] = {
+      name: options.name,
+      slotOffsets,
+      dictOffset,
+      weaklistOffset,
+      deallocOrder: Uint32Array.from(order),
+      gc,
+      finalize,
+    };
+    return id;
+  },
+
+  slotOffset(typeId, name) {
+    const offset = this.classes[typeId]?.slotOffsets.get(name);
+    if (offset === undefined)
+      throw new TypeError(`'${this.types.spec(typeId).name}' object has no slot '${name}'`);
+    return offset;
+  },
+
+  newInstance(typeId) {
+    const info = this.classes[typeId];
+    if (info === undefined) throw new TypeError(`type id ${typeId} is not a class`);
+    return this.allocate(typeId);
+  },
+
+  getSlot(obj, name) {
+    return this.memory.u32[(obj + this.slotOffset(this.typeOf(obj), name)) >>> 2]!;
+  },
+
+  setSlot(obj, name, value) {
+    this.storeField(obj, this.slotOffset(this.typeOf(obj), name), value);
+  },
+
+  loadField(obj, offset) {
+    return this.memory.u32[(obj + offset) >>> 2]!;
+  },
+
+  storeField(obj, offset, value) {
+    const lifetime = this.requireLifetime();
+    if (value !== 0) {
+      this.checkLive(value);
+      lifetime.incref(value);
+    }
+    const slot = (obj + offset) >>> 2;
+    const old = this.memory.u32[slot]!;
+    this.memory.u32[slot] = value;
+    if (old !== 0) lifetime.decref(old);
+  },
+
+  setAttr(obj, name, value) {
+    const info = this.classes[this.typeOf(obj)];
+    const slot = info?.slotOffsets.get(name);
+    if (slot !== undefined) {
+      this.storeField(obj, slot, value);
+      return;
+    }
+    if (info === undefined || info.dictOffset === 0)
+      throw new TypeError(`'${this.typeName(obj)}' object has no attribute '${name}'`);
+    let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    if (dict === 0) {
+      dict = this.newDict();
+      this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
+    }
+    const key = this.intern(name);
+    try {
+      this.dictSetItem(dict, key, value);
+    } finally {
+      this.requireLifetime().decref(key);
+    }
+  },
+
+  getAttr(obj, name) {
+    const info = this.classes[this.typeOf(obj)];
+    const slot = info?.slotOffsets.get(name);
+    if (slot !== undefined) return this.memory.u32[(obj + slot) >>> 2]!;
+    if (info === undefined || info.dictOffset === 0) return 0;
+    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    if (dict === 0) return 0;
+    const key = this.intern(name);
+    const value = this.dictGetItem(dict, key);
+    this.requireLifetime().decref(key);
+    return value;
+  },
+};

@@ -1,0 +1,154 @@
+import type { Ptr, ReferenceStack, TypeId } from "@pymem/core";
+import type { Heap } from "./heap.js";
+import {
+  DICT_ENTRIES_OFFSET,
+  DICT_NENTRIES_OFFSET,
+  ENTRY_KEY_OFFSET,
+  ENTRY_SIZE,
+  ENTRY_VALUE_OFFSET,
+  LIST_ITEMS_OFFSET,
+  LIST_SIZE_OFFSET,
+  TUPLE_ITEMS_OFFSET,
+  TUPLE_SIZE_OFFSET,
+} from "./layouts.js";
+import { KIND_LIST, KIND_TUPLE, ObjectKind } from "./object-kind.js";
+
+/**
+ * The first half of a dying object's deallocation, for `@pymem/refcount`'s iterative cascade: which
+ * references each kind of object owns, pushed in the reverse of CPython's decref order (the
+ * `tp_dealloc` of each built-in type and `subtype_dealloc`), and `disposeObject`, which fuses that
+ * with the release for lists and tuples. The memory side (free lists, bitmaps, the allocator) is
+ * the heap core's `releaseObject` / `releaseSequence`.
+ *
+ * @module
+ */
+
+/**
+ * The {@link Heap} methods `@pymem/refcount`'s deallocation cascade drives. Plumbing between the
+ * two packages: every member is `@internal`.
+ *
+ * @example
+ * ```ts
+ * heap.disposeObject(obj, typeId, stack); // then pop and decref what it pushed
+ * ```
+ */
+export interface DeallocOperations {
+  /**
+   * Pushes onto `stack` the references `obj` owns, in the reverse of CPython's decref order, so
+   * that popping releases them in CPython's order (`list_dealloc`/`tupledealloc` last item first,
+   * `free_keys_object` entry order key-then-value, `subtype_dealloc` slots then `__dict__`).
+   * Immortal referents are pushed too. Used by `@pymem/refcount`'s cascade.
+   *
+   * @internal
+   */
+  pushOwnedReferences(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void;
+
+  /**
+   * A dying object's last step: pushes its references like {@link Heap.pushOwnedReferences}, then
+   * releases it like {@link Heap.releaseObject}, with a fused fast path for lists and tuples (the
+   * objects of the longest cascades). Used by `@pymem/refcount`'s cascade.
+   *
+   * @internal
+   */
+  disposeObject(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void;
+}
+
+/**
+ * The implementation of {@link DeallocOperations}, installed on `Heap.prototype` by `heap.ts`.
+ *
+ * @internal
+ */
+export const deallocOperations: DeallocOperations & ThisType<Heap> = {
+  pushOwnedReferences(obj, typeId, stack) {
+    const kind = this.kinds[typeId]!;
+    const u32 = this.memory.u32;
+    switch (kind) {
+      case ObjectKind.TUPLE: {
+        pushRun(
+          stack,
+          u32,
+          (obj + TUPLE_ITEMS_OFFSET) >>> 2,
+          u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!,
+        );
+        return;
+      }
+      case ObjectKind.LIST: {
+        pushRun(
+          stack,
+          u32,
+          u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2,
+          u32[(obj + LIST_SIZE_OFFSET) >>> 2]!,
+        );
+        return;
+      }
+      case ObjectKind.DICT: {
+        const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
+        for (let i = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]! - 1; i >= 0; i--) {
+          const entry = entries + i * ENTRY_SIZE;
+          const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
+          const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+          if (value !== 0) stack.push(value);
+          if (key !== 0) stack.push(key);
+        }
+        return;
+      }
+      case ObjectKind.INSTANCE: {
+        const order = this.classes[typeId]!.deallocOrder;
+        for (let i = order.length - 1; i >= 0; i--) {
+          const referent = u32[(obj + order[i]!) >>> 2]!;
+          if (referent !== 0) stack.push(referent);
+        }
+        return;
+      }
+      case ObjectKind.GENERIC:
+        this.types.pushReferences(obj, stack);
+        return;
+      default:
+        return;
+    }
+  },
+
+  disposeObject(obj, typeId, stack) {
+    const kind = this.kinds[typeId]!;
+    if (kind === KIND_LIST || kind === KIND_TUPLE) {
+      const u32 = this.memory.u32;
+      if (kind === KIND_LIST)
+        pushRun(
+          stack,
+          u32,
+          u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2,
+          u32[(obj + LIST_SIZE_OFFSET) >>> 2]!,
+        );
+      else
+        pushRun(
+          stack,
+          u32,
+          (obj + TUPLE_ITEMS_OFFSET) >>> 2,
+          u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!,
+        );
+      this.releaseSequence(obj, typeId, kind);
+      return;
+    }
+    this.pushOwnedReferences(obj, typeId, stack);
+    this.releaseObject(obj, typeId);
+  },
+};
+
+/**
+ * Pushes the non-NULL words `u32[first .. first + count)` onto `stack`, growing it once rather
+ * than checking capacity per item (the hot loop of every list and tuple death).
+ */
+function pushRun(stack: ReferenceStack, u32: Uint32Array, first: number, count: number): void {
+  let length = stack.length;
+  if (length + count > stack.items.length) {
+    const bigger = new Uint32Array(Math.max(stack.items.length * 2, length + count));
+    bigger.set(stack.items.subarray(0, length));
+    stack.items = bigger;
+  }
+  const items = stack.items;
+  for (let i = 0; i < count; i++) {
+    const item = u32[first + i]!;
+    if (item !== 0) items[length++] = item;
+  }
+  stack.length = length;
+}
