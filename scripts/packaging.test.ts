@@ -51,9 +51,9 @@ const smokeTests: Record<string, string> = {
   "@pymem/pool":
     "const pool = new m.PoolAllocator(); const p = pool.malloc(100); pool.memory.u8[p] = 1; pool.free(p); pool.verify(); if (pool.stats().blocksInUse !== 0) throw new Error('leak');",
   "@pymem/heap":
-    "const heap = new m.Heap(); const list = heap.newList([heap.none]); if (heap.listLength(list) !== 1) throw new Error('list'); heap.verify();",
+    "const heap = new m.Heap(); const f = heap.newFloat(1.5); if (heap.numberValue(f) !== 1.5 || heap.strValue(heap.newStr('héllo')) !== 'héllo') throw new Error('value'); heap.verify();",
   "@pymem/refcount":
-    "const { Heap } = await load('@pymem/heap'); const heap = new Heap(); const rc = new m.Refcounter(heap); const before = heap.allocator.stats().blocksInUse; const list = heap.newList([]); rc.decref(list); if (heap.allocator.stats().blocksInUse !== before) throw new Error('not freed');",
+    "const { Heap } = await load('@pymem/heap'); const heap = new Heap(); const rc = new m.Refcounter(heap); const before = heap.allocator.stats().blocksInUse; const text = heap.newStr('a string long enough to need its own block'); rc.decref(text); if (heap.allocator.stats().blocksInUse !== before) throw new Error('not freed');",
   "@pymem/gc":
     "const gc = new m.GcModule(new m.GenerationalCollector()); if (gc.getThreshold().join() !== '2000,10,10') throw new Error('threshold');",
 };
@@ -115,7 +115,7 @@ describe.each([...manifests.keys()])("%s", (name) => {
       [
         "--input-type=module",
         "-e",
-        `import * as m from "${name}"; ${smoke}; console.log(JSON.stringify(Object.keys(m).sort()))`,
+        `import * as m from "${name}"; const load = (n) => import(n); ${smoke}; console.log(JSON.stringify(Object.keys(m).sort()))`,
       ],
       project,
     );
@@ -123,7 +123,7 @@ describe.each([...manifests.keys()])("%s", (name) => {
       "node",
       [
         "-e",
-        `const m = require("${name}"); ${smoke}; console.log(JSON.stringify(Object.keys(m).sort()))`,
+        `(async () => { const m = require("${name}"); const load = async (n) => require(n); ${smoke}; console.log(JSON.stringify(Object.keys(m).sort())) })().catch((error) => { console.error(error); process.exit(1); })`,
       ],
       project,
     );

@@ -454,59 +454,43 @@ export class TypeTable {
   ): Ptr {
     const kind = this.layoutKind[typeId]!;
     if (kind === LAYOUT_NONE) return 0;
-    if (kind !== LAYOUT_GENERAL) {
-      // The collectors' hot case gets a loop per visit, each small enough for V8 to inline the
-      // visitor (one generic loop with a switch per reference stays a call per reference).
-      if (visit === ReferenceVisit.DECREF_GC_REFS) return this.decrefDense(obj, typeId);
-      if (visit === ReferenceVisit.MARK_REACHABLE) {
-        this.markReachableDense(obj, typeId, list);
-        return 0;
-      }
-      return this.visitDenseLayout(obj, typeId, visit, list, stack);
-    }
-    return this.visitAny(obj, typeId, visit, list, stack);
-  }
-
-  /** The address of a dense layout's first item, or 0 if it has none. */
-  private denseItems(obj: Ptr, typeId: TypeId): Ptr {
+    if (kind === LAYOUT_GENERAL) return this.visitAny(obj, typeId, visit, list, stack);
+    // A dense run (list, tuple): the hot case of every traversal, decoded here in one flat
+    // function with a loop per visit, so V8 inlines the visitor into its loop.
     const memory = this.memory;
-    if (memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]! <= 0) return 0;
+    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    if (count <= 0) return 0;
+    const u32 = memory.u32;
     const offset = this.itemsOffset[typeId]!;
-    return this.layoutKind[typeId] === LAYOUT_DENSE_INLINE
-      ? obj + offset
-      : memory.u32[(obj + offset) >>> 2]!;
-  }
-
-  /** {@link ReferenceVisit.DECREF_GC_REFS} over a dense layout. CPython: `subtract_refs()`. */
-  private decrefDense(obj: Ptr, typeId: TypeId): Ptr {
-    const itemsBase = this.denseItems(obj, typeId);
+    const itemsBase = kind === LAYOUT_DENSE_INLINE ? obj + offset : u32[(obj + offset) >>> 2]!;
     if (itemsBase === 0) return 0;
-    const memory = this.memory;
-    const u32 = memory.u32;
-    const typeFlags = this.flags;
     const first = itemsBase >>> 2;
-    const end = first + memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
-    for (let word = first; word < end; word++) {
-      const referent = u32[word]!;
-      if (referent === 0) continue;
-      const culprit = decrefGcRefs(u32, typeFlags, referent);
-      if (culprit !== 0) return culprit;
-    }
-    return 0;
-  }
-
-  /** {@link ReferenceVisit.MARK_REACHABLE} over a dense layout. CPython: `move_unreachable()`. */
-  private markReachableDense(obj: Ptr, typeId: TypeId, young: Ptr): void {
-    const itemsBase = this.denseItems(obj, typeId);
-    if (itemsBase === 0) return;
-    const memory = this.memory;
-    const u32 = memory.u32;
+    const end = first + count;
     const typeFlags = this.flags;
-    const first = itemsBase >>> 2;
-    const end = first + memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
-    for (let word = first; word < end; word++) {
-      const referent = u32[word]!;
-      if (referent !== 0) markReachable(u32, typeFlags, referent, young);
+    switch (visit) {
+      case ReferenceVisit.DECREF_GC_REFS:
+        for (let word = first; word < end; word++) {
+          const referent = u32[word]!;
+          if (referent === 0) continue;
+          const culprit = decrefGcRefs(u32, typeFlags, referent);
+          if (culprit !== 0) return culprit;
+        }
+        return 0;
+      case ReferenceVisit.MARK_REACHABLE:
+        for (let word = first; word < end; word++) {
+          const referent = u32[word]!;
+          if (referent !== 0) markReachable(u32, typeFlags, referent, list);
+        }
+        return 0;
+      case ReferenceVisit.PUSH:
+        for (let word = first; word < end; word++) {
+          const referent = u32[word]!;
+          if (referent !== 0) stack.push(referent);
+        }
+        return 0;
+      default:
+        for (let word = first; word < end; word++) if (u32[word] !== 0) stack.push(word << 2);
+        return 0;
     }
   }
 
@@ -573,33 +557,6 @@ export class TypeTable {
         stack.push(slot);
         return 0;
     }
-  }
-
-  /** A run of references and nothing else (list, tuple): the hot case of every traversal. */
-  private visitDenseLayout(
-    obj: Ptr,
-    typeId: TypeId,
-    visit: ReferenceVisit,
-    list: Ptr,
-    stack: ReferenceStack,
-  ): Ptr {
-    const memory = this.memory;
-    const u32 = memory.u32;
-    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
-    if (count <= 0) return 0;
-    const offset = this.itemsOffset[typeId]!;
-    const itemsBase =
-      this.layoutKind[typeId] === LAYOUT_DENSE_INLINE ? obj + offset : u32[(obj + offset) >>> 2]!;
-    if (itemsBase === 0) return 0;
-    const first = itemsBase >>> 2;
-    const end = first + count;
-    for (let word = first; word < end; word++) {
-      const referent = u32[word]!;
-      if (referent === 0) continue;
-      const culprit = this.visitOne(u32, visit, referent, word << 2, list, stack);
-      if (culprit !== 0) return culprit;
-    }
-    return 0;
   }
 
   /** Fixed slots, then items of any stride with any number of references each. */

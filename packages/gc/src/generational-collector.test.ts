@@ -91,6 +91,36 @@ describe("GenerationalCollector", () => {
     heap.verify();
   });
 
+  it("counts collected and uncollectable apart when a legacy finalizer keeps trash alive", () => {
+    const { heap, gc } = makeHeap();
+    const Legacy = heap.defineClass("Legacy", 1, { del: () => {} });
+    const stops: { collected: number; uncollectable: number }[] = [];
+    gc.callbacks.push((phase, info) => phase === "stop" && stops.push(info));
+    // x (legacy) → a → b → x: all three uncollectable; c ⇄ d is plain trash.
+    const a = heap.newEmptyList(1);
+    const x = heap.newInstance(Legacy, a);
+    const b = heap.newList(x);
+    heap.set(a, 0, b);
+    heap.decref(a);
+    heap.decref(b);
+    const c = heap.newEmptyList(1);
+    const d = heap.newList(c);
+    heap.set(c, 0, d);
+    heap.decref(c);
+    heap.decref(d);
+    heap.decref(x);
+    expect(gc.collect()).toBe(5);
+    expect(stops.at(-1)).toMatchObject({ collected: 2, uncollectable: 3 });
+    expect(heap.isAlive(c)).toBe(false);
+    expect(heap.isAlive(a)).toBe(true);
+    expect(gc.garbage).toEqual([x]);
+    heap.set(x, 0, 0); // breaks the cycle: dropping gc.garbage's reference frees all three
+    heap.decref(gc.garbage.pop()!);
+    expect(heap.isAlive(a)).toBe(false);
+    expect(gc.collect()).toBe(0);
+    heap.verify();
+  });
+
   it("automatic collection: count0 > threshold0 starts one from allocation; the 25% rule defers full ones", () => {
     const { heap, gc } = makeHeap({ thresholds: [10, 1, 1] });
     const generations: number[] = [];
