@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { InvalidPointerError } from "./errors.js";
-import { OB_SIZE_OFFSET, OB_TYPE_OFFSET } from "./layout.js";
+import {
+  GC_NEXT_MASK_UNREACHABLE,
+  GC_PREV_MASK_COLLECTING,
+  GC_PREV_MASK_FINALIZED,
+  GC_PREV_SHIFT,
+  OB_SIZE_OFFSET,
+  OB_TYPE_OFFSET,
+} from "./layout.js";
 import { LinearMemory } from "./memory.js";
 import { ReferenceStack } from "./reference-stack.js";
 import { DerivedTypeFlags, TypeFlags } from "./type-spec.js";
-import { TypeTable } from "./type-table.js";
+import { ReferenceVisit, TypeTable } from "./type-table.js";
 
 function setup() {
   const memory = new LinearMemory();
@@ -217,5 +224,215 @@ describe("TypeTable", () => {
     const stack = new ReferenceStack(4);
     types.pushReferences(16, stack);
     expect(stack.length).toBe(100_000);
+  });
+});
+
+describe("TypeTable.visitReferences", () => {
+  /** Heads at `obj - 8` (gc_next) and `obj - 4` (gc_prev), as in @pymem/core's layout. */
+  function gcSetup() {
+    const { memory, types, write } = setup();
+    const read = (address: number) => memory.u32[address >>> 2]!;
+    const gcNext = (obj: number) => read(obj - 8);
+    const gcPrev = (obj: number) => read(obj - 4);
+    const setGc = (obj: number, next: number, prev: number) => {
+      write(obj - 8, next);
+      write(obj - 4, prev);
+    };
+    const leaf = types.define({ name: "leaf", basicSize: 8, flags: TypeFlags.GC });
+    const int = types.define({ name: "int", basicSize: 12 });
+    const list = types.define({
+      name: "list",
+      basicSize: 20,
+      flags: TypeFlags.GC,
+      references: {
+        items: {
+          storage: "indirect",
+          offset: 12,
+          countOffset: 8,
+          stride: 4,
+          referenceOffsets: [0],
+        },
+      },
+    });
+    const tuple = types.define({
+      name: "tuple",
+      basicSize: 12,
+      itemSize: 4,
+      flags: TypeFlags.GC,
+      references: {
+        items: { storage: "inline", offset: 12, countOffset: 8, stride: 4, referenceOffsets: [0] },
+      },
+    });
+    const pairs = types.define({
+      name: "pairs",
+      basicSize: 20,
+      flags: TypeFlags.GC,
+      references: {
+        fixed: [12],
+        items: {
+          storage: "indirect",
+          offset: 16,
+          countOffset: 8,
+          stride: 8,
+          referenceOffsets: [4],
+        },
+      },
+    });
+    const hooked = types.define({
+      name: "hooked",
+      basicSize: 12,
+      flags: TypeFlags.GC | TypeFlags.HEAPTYPE,
+      references: { fixed: [8] },
+      typeObject: 0,
+      traverse: (obj, visit) => visit(read(obj + 8) === 0 ? 0 : 7000),
+    });
+    return {
+      memory,
+      types,
+      write,
+      read,
+      gcNext,
+      gcPrev,
+      setGc,
+      leaf,
+      int,
+      list,
+      tuple,
+      pairs,
+      hooked,
+    };
+  }
+
+  const refs = (n: number) => ((n << GC_PREV_SHIFT) | GC_PREV_MASK_COLLECTING) >>> 0;
+
+  it("PUSH and PUSH_SLOT report what pushReferences and pushReferenceSlots do, for every layout", () => {
+    const { types, write, list, tuple, pairs, hooked, leaf } = gcSetup();
+    types.setTypeObject(hooked, 6000);
+    const objects: [number, number][] = [];
+    // list at 1000 → items at 1100: [2000, 0, 2100]
+    write(1000 + OB_TYPE_OFFSET, list);
+    write(1008, 3);
+    write(1012, 1100);
+    write(1100, 2000);
+    write(1104, 0);
+    write(1108, 2100);
+    objects.push([1000, list]);
+    // tuple at 1200: (2000, 2200)
+    write(1200 + OB_TYPE_OFFSET, tuple);
+    write(1208, 2);
+    write(1212, 2000);
+    write(1216, 2200);
+    objects.push([1200, tuple]);
+    // pairs at 1300: fixed 2300, items at 1400: {x, 2400}, {x, 0}
+    write(1300 + OB_TYPE_OFFSET, pairs);
+    write(1308, 2);
+    write(1312, 2300);
+    write(1316, 1400);
+    write(1400, 99);
+    write(1404, 2400);
+    write(1408, 98);
+    objects.push([1300, pairs]);
+    // hooked at 1500: fixed 2500, its type object 6000, the hook reports 7000
+    write(1500 + OB_TYPE_OFFSET, hooked);
+    write(1508, 2500);
+    objects.push([1500, hooked]);
+    write(1600 + OB_TYPE_OFFSET, leaf);
+    objects.push([1600, leaf]);
+    const expected = new ReferenceStack(4);
+    const actual = new ReferenceStack(4);
+    for (const [obj, typeId] of objects) {
+      for (const [visit, push] of [
+        [ReferenceVisit.PUSH, types.pushReferences.bind(types)],
+        [ReferenceVisit.PUSH_SLOT, types.pushReferenceSlots.bind(types)],
+      ] as const) {
+        expected.length = 0;
+        actual.length = 0;
+        push(obj, expected);
+        expect(types.visitReferences(obj, typeId, visit, 0, actual)).toBe(0);
+        expect([...actual.items.subarray(0, actual.length)]).toEqual([
+          ...expected.items.subarray(0, expected.length),
+        ]);
+      }
+    }
+    actual.length = 0;
+    types.visitReferences(1500, hooked, ReferenceVisit.PUSH, 0, actual);
+    expect([...actual.items.subarray(0, actual.length)]).toEqual([2500, 6000, 7000]);
+    actual.length = 0;
+    types.visitReferences(1000, list, ReferenceVisit.PUSH_SLOT, 0, actual);
+    expect([...actual.items.subarray(0, actual.length)]).toEqual([1100, 1108]);
+  });
+
+  it("DECREF_GC_REFS subtracts one per reference from collecting GC referents only, and stops at a gc_refs of 0", () => {
+    const { types, write, read, gcPrev, list, leaf, int, hooked } = gcSetup();
+    // list at 1000 → items at 1100: [a, a, b, n, c, 0]
+    const [a, b, n, c] = [2000, 2100, 2200, 2300];
+    write(1000 + OB_TYPE_OFFSET, list);
+    write(1008, 6);
+    write(1012, 1100);
+    for (const [i, referent] of [a, a, b, n, c, 0].entries()) write(1100 + 4 * i, referent);
+    for (const obj of [a, b, c]) write(obj + OB_TYPE_OFFSET, leaf);
+    write(n + OB_TYPE_OFFSET, int);
+    write(a - 4, refs(5) | GC_PREV_MASK_FINALIZED);
+    write(b - 4, 0x1234_0000); // a prev pointer: b is in another generation
+    write(c - 4, refs(1));
+    write(n - 4, 0xdead_beef); // not a GC object: its words before it are not a GC head
+    const stack = new ReferenceStack(4);
+    stack.push(42);
+    expect(types.visitReferences(1000, list, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(0);
+    expect(gcPrev(a)).toBe(refs(3) | GC_PREV_MASK_FINALIZED);
+    expect(gcPrev(b)).toBe(0x1234_0000);
+    expect(gcPrev(c)).toBe(refs(0));
+    expect(read(n - 4)).toBe(0xdead_beef);
+    // Again: c's gc_refs is now 0, so the walk stops at c and names it (a was decremented first).
+    expect(types.visitReferences(1000, list, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(c);
+    expect(gcPrev(a)).toBe(refs(1) | GC_PREV_MASK_FINALIZED);
+    // The traverse hook's referents are visited too, and the stack is left as it was.
+    write(1500 + OB_TYPE_OFFSET, hooked);
+    write(1508, a);
+    write(7000 + OB_TYPE_OFFSET, leaf);
+    write(7000 - 4, refs(2));
+    expect(types.visitReferences(1500, hooked, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(0);
+    expect(gcPrev(a)).toBe(refs(0) | GC_PREV_MASK_FINALIZED);
+    expect(gcPrev(7000)).toBe(refs(1));
+    expect(types.visitReferences(1500, hooked, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(a);
+    expect(stack.length).toBe(1);
+    expect(stack.pop()).toBe(42);
+  });
+
+  it("MARK_REACHABLE moves a parked referent from the unreachable list back to young, and flags the others ahead", () => {
+    const { types, write, gcNext, gcPrev, setGc, tuple, leaf } = gcSetup();
+    // young: head Y=100 → s (being scanned) ; unreachable: head U=200 → u1 → u2 → u3 (masked links)
+    const [Y, U, s, u1, u2, u3, ahead, done] = [100, 200, 3000, 3100, 3200, 3300, 3400, 3500];
+    for (const obj of [u1, u2, u3, ahead, done]) write(obj + OB_TYPE_OFFSET, leaf);
+    const M = GC_NEXT_MASK_UNREACHABLE;
+    setGc(Y, s, s);
+    setGc(s, Y, refs(1));
+    setGc(U, (u1 | M) >>> 0, u3);
+    setGc(u1, (u2 | M) >>> 0, U | GC_PREV_MASK_COLLECTING);
+    setGc(u2, (u3 | M) >>> 0, u1 | GC_PREV_MASK_COLLECTING | GC_PREV_MASK_FINALIZED);
+    setGc(u3, (U | M) >>> 0, u2 | GC_PREV_MASK_COLLECTING);
+    setGc(ahead, 9996, refs(0)); // an even gc_next: not parked
+    setGc(done, 8888, 7777); // already scanned: COLLECTING clear
+    // s = (u2, ahead, done)
+    write(s + OB_TYPE_OFFSET, tuple);
+    write(s + 8, 3);
+    write(s + 12, u2);
+    write(s + 16, ahead);
+    write(s + 20, done);
+    const stack = new ReferenceStack(4);
+    expect(types.visitReferences(s, tuple, ReferenceVisit.MARK_REACHABLE, Y, stack)).toBe(0);
+    // u2 left unreachable (its neighbours linked, masks kept) and went to young's tail.
+    expect(gcNext(u1)).toBe((u3 | M) >>> 0);
+    expect(gcPrev(u3)).toBe(u1 | GC_PREV_MASK_COLLECTING);
+    expect(gcNext(s)).toBe(u2);
+    expect(gcNext(u2)).toBe(Y);
+    expect(gcPrev(Y)).toBe(u2);
+    expect(gcPrev(u2)).toBe(refs(1) | GC_PREV_MASK_FINALIZED);
+    // ahead is told it is reachable; done is left alone.
+    expect(gcPrev(ahead)).toBe(refs(1));
+    expect(gcNext(ahead)).toBe(9996);
+    expect(gcPrev(done)).toBe(7777);
+    expect(gcNext(done)).toBe(8888);
+    expect(stack.length).toBe(0);
   });
 });

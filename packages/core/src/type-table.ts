@@ -81,7 +81,14 @@ export const ReferenceVisit = {
   MARK_REACHABLE: 3,
 } as const;
 
-/** One of the {@link ReferenceVisit} operations. */
+/**
+ * One of the {@link ReferenceVisit} operations.
+ *
+ * @example
+ * ```ts
+ * const visit: ReferenceVisit = ReferenceVisit.MARK_REACHABLE;
+ * ```
+ */
 export type ReferenceVisit = (typeof ReferenceVisit)[keyof typeof ReferenceVisit];
 
 /** CPython: `visit_decref()`. Returns `referent` if its `gc_refs` would go below 0, else 0. */
@@ -317,7 +324,8 @@ export class TypeTable {
       items.referenceOffsets.length === 1 &&
       items.referenceOffsets[0] === 0
     ) {
-      this.layoutKind[id] = items.storage === "inline" ? LAYOUT_DENSE_INLINE : LAYOUT_DENSE_INDIRECT;
+      this.layoutKind[id] =
+        items.storage === "inline" ? LAYOUT_DENSE_INLINE : LAYOUT_DENSE_INDIRECT;
     } else this.layoutKind[id] = LAYOUT_GENERAL;
     this.specs.push(spec);
     return id;
@@ -458,7 +466,7 @@ export class TypeTable {
     // A dense run (list, tuple): the hot case of every traversal, decoded here in one flat
     // function with a loop per visit, so V8 inlines the visitor into its loop.
     const memory = this.memory;
-    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >>> 2]!;
     if (count <= 0) return 0;
     const u32 = memory.u32;
     const offset = this.itemsOffset[typeId]!;
@@ -580,7 +588,7 @@ export class TypeTable {
     }
     const storage = this.itemsStorage[typeId]!;
     if (storage === ITEMS_NONE) return 0;
-    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >> 2]!;
+    const count = memory.i32[(obj + this.itemsCountOffset[typeId]!) >>> 2]!;
     if (count <= 0) return 0;
     const itemsBase =
       storage === ITEMS_INLINE

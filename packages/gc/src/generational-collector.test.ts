@@ -1,4 +1,10 @@
-import { HeapCorruptionError, InvalidPointerError, OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
+import {
+  HeapCorruptionError,
+  InvalidPointerError,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  TypeFlags,
+} from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import { GcModule } from "./gc-module.js";
 import { GenerationalCollector } from "./generational-collector.js";
@@ -118,6 +124,40 @@ describe("GenerationalCollector", () => {
     heap.decref(gc.garbage.pop()!);
     expect(heap.isAlive(a)).toBe(false);
     expect(gc.collect()).toBe(0);
+    heap.verify();
+  });
+
+  it("clears a weakref in the trash even when nothing in the trash is weakrefable (bpo-38006)", () => {
+    const { heap, gc } = makeHeap();
+    let callbackCalls = 0;
+    const A = heap.defineClass("A", 1);
+    // Opaque holds a reference it does not report: its referent is not trash, but dies when
+    // delete_garbage clears the Opaque — after which an uncleared weakref would call back.
+    const memory = heap.memory;
+    const Opaque = heap.defineType({
+      name: "Opaque",
+      basicSize: 12,
+      flags: TypeFlags.GC,
+      clear: (obj) => {
+        const hidden = memory.u32[(obj + 8) >>> 2]!;
+        memory.u32[(obj + 8) >>> 2] = 0;
+        if (hidden !== 0) heap.decref(hidden);
+      },
+    });
+    const referent = heap.newInstance(A);
+    const opaque = heap.newInstance(Opaque);
+    memory.u32[(opaque + 8) >>> 2] = referent; // steals the test's reference
+    const wr = heap.newWeakref(referent, () => callbackCalls++);
+    const trash = heap.newEmptyList(3); // [trash, opaque, wr]: list, Opaque, weakref
+    heap.set(trash, 0, trash);
+    heap.set(trash, 1, opaque);
+    heap.set(trash, 2, wr);
+    heap.decref(opaque);
+    heap.decref(wr);
+    heap.decref(trash);
+    expect(gc.collect()).toBe(3);
+    expect(callbackCalls).toBe(0);
+    expect(heap.isAlive(referent)).toBe(false);
     heap.verify();
   });
 

@@ -42,7 +42,6 @@ import {
   NEXT_WORD,
   PREV_FLAGS,
   PREV_WORD,
-  setPrev,
 } from "./gc-list.js";
 
 /** CPython: `NUM_GENERATIONS`. */
@@ -68,8 +67,6 @@ const HEAD_FINAL_UNREACHABLE = 8;
 const HEAD_COUNT = 9;
 const HEAD_BYTES = 8;
 
-/** `gc_refs` of 1, as stored in `gc_prev`. */
-const ONE_REF = 1 << GC_PREV_SHIFT;
 /** A `gc_prev` word keeps only this when an object leaves the collector's lists. */
 const KEEP_ON_UNTRACK = GC_PREV_MASK_FINALIZED;
 
@@ -145,6 +142,8 @@ export class GenerationalCollector implements ManagedCollector {
   private unreachableCount = 0;
   /** The type flags of every object `move_legacy_finalizers` left in unreachable, or'ed. */
   private unreachableTypeFlags = 0;
+  /** Whether `move_legacy_finalizers` left a weakref object in unreachable. */
+  private unreachableHasWeakref = false;
 
   constructor(options: Partial<GenerationalCollectorOptions> = {}) {
     const profile = options.profile ?? "3.13";
@@ -506,7 +505,7 @@ export class GenerationalCollector implements ManagedCollector {
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
     // safely be deleted.
     listInit(u32, finalizers);
-    this.moveLegacyFinalizers(unreachable, finalizers);
+    this.moveLegacyFinalizers(host, unreachable, finalizers);
     this.moveLegacyFinalizerReachable(finalizers);
 
     if (debug & DebugFlags.DEBUG_COLLECTABLE) {
@@ -516,7 +515,11 @@ export class GenerationalCollector implements ManagedCollector {
     }
 
     // Clear weakrefs and invoke callbacks as necessary.
-    let collected = this.handleWeakrefs(host, unreachable, old);
+    // (Nothing weakrefable and no weakref in unreachable: handle_weakrefs would find nothing.)
+    let collected =
+      this.unreachableHasWeakref || this.unreachableTypeFlags & DerivedTypeFlags.WEAKREFABLE
+        ? this.handleWeakrefs(host, unreachable, old)
+        : 0;
     // Call tp_finalize on objects which have one.
     // (No object with a finalizer: finalize_garbage would move each object to a list and back.)
     if (this.unreachableTypeFlags & DerivedTypeFlags.HAS_FINALIZE)
@@ -578,17 +581,11 @@ export class GenerationalCollector implements ManagedCollector {
    */
   private updateRefs(containers: Ptr): void {
     const u32 = this.memory.u32;
-    const typeFlags = this.types.flags;
     const permanent = this.head(HEAD_PERMANENT);
     let op = gcNext(u32, containers);
     while (op !== containers) {
       const next = u32[(op >>> 2) + NEXT_WORD]!;
       const refcnt = u32[(op + OB_REFCNT_OFFSET) >>> 2]!;
-      // The later passes trust each tracked object's type id (unchecked visitReferences), so
-      // check it here, once per object: it must name a registered GC type.
-      if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & TypeFlags.GC) === 0) {
-        this.abortDeduce(containers, op, "tracked object's header names no GC type");
-      }
       if (refcnt >= IMMORTAL_REFCNT) {
         listMove(u32, op, permanent);
       } else {
@@ -611,9 +608,14 @@ export class GenerationalCollector implements ManagedCollector {
     const types = this.types;
     const stack = this.stack;
     const u32 = this.memory.u32;
+    const typeFlags = types.flags;
     for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
-      // Objects on the collector's lists are known-good: visit with the type id read here.
+      // visitReferences trusts the type id it is given, and so do the later passes: check each
+      // tracked object's once, here, where it is read anyway. It must name a registered GC type.
       const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
+      if ((typeFlags[typeId]! & TypeFlags.GC) === 0) {
+        this.abortDeduce(containers, op, "tracked object's header names no GC type");
+      }
       const culprit = types.visitReferences(op, typeId, ReferenceVisit.DECREF_GC_REFS, 0, stack);
       if (culprit !== 0) this.abortDeduce(containers, culprit, "refcount is too small");
       op = u32[(op >>> 2) + NEXT_WORD]!;
@@ -718,7 +720,7 @@ export class GenerationalCollector implements ManagedCollector {
       if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & flag) === 0) continue;
       if (u32[(op >>> 2) + NEXT_WORD] === 0) continue; // already untracked
       stack.length = 0;
-      types.pushReferences(op, stack);
+      types.visitReferences(op, u32[(op + OB_TYPE_OFFSET) >>> 2]!, ReferenceVisit.PUSH, 0, stack);
       let atomic = true;
       for (let i = 0, n = stack.length; i < n; i++) {
         const referent = stack.items[i]!;
@@ -745,13 +747,16 @@ export class GenerationalCollector implements ManagedCollector {
 
   /**
    * CPython: `move_legacy_finalizers()` — also clears NEXT_MASK_UNREACHABLE, and notes how many
-   * objects stay unreachable and which type flags they have (so later passes can be skipped).
+   * objects stay unreachable, which type flags they have and whether one is a weakref (so later
+   * passes that would find nothing to do can be skipped).
    */
-  private moveLegacyFinalizers(unreachable: Ptr, finalizers: Ptr): void {
+  private moveLegacyFinalizers(host: CollectorHost, unreachable: Ptr, finalizers: Ptr): void {
+    const weakrefs = host.weakrefs;
     const u32 = this.memory.u32;
     const typeFlags = this.types.flags;
     let count = 0;
     let flagsSeen = 0;
+    let weakrefSeen = false;
     let op = u32[(unreachable >>> 2) + NEXT_WORD]!;
     while (op !== unreachable) {
       const nextIndex = (op >>> 2) + NEXT_WORD;
@@ -764,11 +769,14 @@ export class GenerationalCollector implements ManagedCollector {
       } else {
         count++;
         flagsSeen |= flags;
+        // A read-only query of the host, asked here to spare handle_weakrefs its own pass.
+        if (!weakrefSeen && weakrefs.isWeakref?.(op)) weakrefSeen = true;
       }
       op = next;
     }
     this.unreachableCount = count;
     this.unreachableTypeFlags = flagsSeen;
+    this.unreachableHasWeakref = weakrefSeen;
   }
 
   /** CPython: `move_legacy_finalizer_reachable()` with `visit_move()`. */

@@ -1,0 +1,756 @@
+import { PythonSyntaxError, type SyntaxErrorKind } from "./syntax-error.js";
+
+/**
+ * Token categories, named after CPython's `token` module. `FSTRING` is one whole f-string (its
+ * fields are parsed by the parser); `ERRORTOKEN` ends the stream where tokenizing stopped.
+ *
+ * @internal
+ */
+export type TokenType =
+  | "NAME"
+  | "NUMBER"
+  | "STRING"
+  | "FSTRING"
+  | "OP"
+  | "NEWLINE"
+  | "INDENT"
+  | "DEDENT"
+  | "ENDMARKER"
+  | "ERRORTOKEN";
+
+/**
+ * One token with its source range (1-based lines, 0-based columns) and absolute string indices.
+ *
+ * @internal
+ */
+export interface Token {
+  type: TokenType;
+  /** Source text of the token (for STRING/FSTRING: the whole literal including prefix and quotes). */
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Absolute index of the first character in the source. */
+  start: number;
+  /** Absolute index just past the last character. */
+  end: number;
+}
+
+/**
+ * The result of tokenizing: the tokens read before any error, and the error that stopped the
+ * tokenizer (if any). The parser raises `error` when it reaches the final ERRORTOKEN, and prefers
+ * it over its own errors, as CPython's `_PyPegen_tokenize_full_source_to_check_for_errors` does.
+ *
+ * @internal
+ */
+export interface TokenStream {
+  tokens: Token[];
+  error: PythonSyntaxError | null;
+  /** Open brackets at end of input, innermost last (for "'(' was never closed"). */
+  openBrackets: Token[];
+}
+
+/** CPython: MAXLEVEL in Parser/lexer/state.h — nesting depth of brackets. */
+export const MAX_BRACKET_LEVEL = 200;
+/** CPython: MAXINDENT in Parser/lexer/state.h — depth of the indentation stack. */
+export const MAX_INDENT_LEVEL = 100;
+/** CPython: TABSIZE in Parser/lexer/state.h. */
+const TAB_SIZE = 8;
+
+const KEYWORD_AFTER_NUMBER: Record<string, string> = {
+  a: "nd",
+  e: "lse",
+  f: "or",
+  o: "r",
+  n: "ot",
+};
+
+// Longest operators first so `**=` wins over `**` and `*`.
+const OPERATORS = [
+  "**=", "//=", ">>=", "<<=", "...", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=",
+  ":=", "<<", "<=", "==", ">=", ">>", "@=", "^=", "|=", "%", "&", "(", ")", "*", "+", ",", "-",
+  ".", "/", ":", ";", "<", "=", ">", "@", "[", "]", "^", "{", "|", "}", "~",
+];
+
+const CLOSING_FOR: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+function isDigit(character: string): boolean {
+  return character >= "0" && character <= "9";
+}
+
+function isHexDigit(character: string): boolean {
+  return isDigit(character) || (character >= "a" && character <= "f") || (character >= "A" && character <= "F");
+}
+
+const IDENTIFIER_START = /[\p{L}\p{Nl}_]/u;
+const IDENTIFIER_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
+
+function isIdentifierStart(character: string): boolean {
+  if (character.length === 0) return false;
+  const code = character.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return IDENTIFIER_START.test(character);
+}
+
+function isIdentifierChar(character: string): boolean {
+  if (character.length === 0) return false;
+  const code = character.charCodeAt(0);
+  if (code < 128) {
+    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || (code >= 48 && code <= 57);
+  }
+  return IDENTIFIER_CONTINUE.test(character);
+}
+
+/** Thrown internally to unwind the tokenizer; converted into `TokenStream.error`. */
+class TokenizerStop extends Error {
+  constructor(readonly error: PythonSyntaxError) {
+    super(error.msg);
+  }
+}
+
+/**
+ * Options for tokenizing a slice of a larger source (f-string replacement fields).
+ *
+ * @internal
+ */
+export interface TokenizeRange {
+  /** First index to tokenize. @defaultValue 0 */
+  start: number;
+  /** Index to stop at (exclusive). @defaultValue source length */
+  end: number;
+  /** When true, behave as inside brackets: no NEWLINE/INDENT/DEDENT. @defaultValue false */
+  insideBrackets: boolean;
+}
+
+/**
+ * A CPython-compatible tokenizer over a whole source string. Works on absolute indices so that
+ * f-string fields can be tokenized in place with correct line and column numbers.
+ *
+ * @internal
+ */
+class Tokenizer {
+  private readonly tokens: Token[] = [];
+  /** Index of the next character to read (CPython's `tok->cur`). */
+  private position: number;
+  private line = 1;
+  private lineStart = 0;
+  private readonly indentStack: number[] = [0];
+  private readonly alternateIndentStack: number[] = [0];
+  private readonly brackets: Token[] = [];
+  private atLineStart = true;
+  private readonly end: number;
+  private readonly baseLevel: boolean;
+
+  constructor(
+    private readonly source: string,
+    private readonly lineStarts: readonly number[],
+    range: TokenizeRange,
+  ) {
+    this.position = range.start;
+    this.end = range.end;
+    this.baseLevel = range.insideBrackets;
+    this.line = lineOf(lineStarts, range.start);
+    this.lineStart = lineStarts[this.line - 1] ?? 0;
+    this.atLineStart = !range.insideBrackets;
+  }
+
+  run(): TokenStream {
+    try {
+      this.tokenizeAll();
+      return { tokens: this.tokens, error: null, openBrackets: this.brackets };
+    } catch (stop) {
+      if (!(stop instanceof TokenizerStop)) throw stop;
+      const at = this.position;
+      this.push("ERRORTOKEN", at, at);
+      return { tokens: this.tokens, error: stop.error, openBrackets: this.brackets };
+    }
+  }
+
+  /** Character at `index`, or "" past the end (CPython's EOF). */
+  private charAt(index: number): string {
+    return index < this.end ? (this.source[index] ?? "") : "";
+  }
+
+  private nextChar(): string {
+    const character = this.charAt(this.position);
+    this.position++;
+    return character;
+  }
+
+  private backup(): void {
+    this.position--;
+  }
+
+  private setLine(index: number): void {
+    this.line = lineOf(this.lineStarts, index);
+    this.lineStart = this.lineStarts[this.line - 1] ?? 0;
+  }
+
+  private lineText(line: number): string {
+    const start = this.lineStarts[line - 1] ?? 0;
+    let stop = this.source.indexOf("\n", start);
+    if (stop < 0) stop = this.source.length;
+    return this.source.slice(start, stop);
+  }
+
+  private columnOf(index: number): number {
+    const line = lineOf(this.lineStarts, index);
+    return index - (this.lineStarts[line - 1] ?? 0);
+  }
+
+  /** Raise at the current position like CPython's `syntaxerror()`: offset = chars before cur. */
+  private errorHere(message: string, kind: SyntaxErrorKind = "SyntaxError"): never {
+    const column = this.position - this.lineStart;
+    return this.fail(kind, message, this.line, column, this.line, column);
+  }
+
+  private fail(
+    kind: SyntaxErrorKind,
+    msg: string,
+    lineno: number,
+    offset: number,
+    endLineno: number,
+    endOffset: number,
+  ): never {
+    throw new TokenizerStop(
+      new PythonSyntaxError({ kind, msg, lineno, offset, endLineno, endOffset, text: this.lineText(lineno) }),
+    );
+  }
+
+  private push(type: TokenType, start: number, end: number): Token {
+    const line = lineOf(this.lineStarts, start);
+    const endLine = end > start ? lineOf(this.lineStarts, end - 1) : line;
+    const token: Token = {
+      type,
+      text: this.source.slice(start, end),
+      line,
+      column: start - (this.lineStarts[line - 1] ?? 0),
+      endLine,
+      endColumn: end - (this.lineStarts[endLine - 1] ?? 0),
+      start,
+      end,
+    };
+    this.tokens.push(token);
+    return token;
+  }
+
+  private get level(): number {
+    return this.brackets.length + (this.baseLevel ? 1 : 0);
+  }
+
+  private tokenizeAll(): void {
+    for (;;) {
+      if (this.atLineStart) {
+        this.atLineStart = false;
+        if (this.handleIndentation()) continue;
+      }
+      // Skip spaces, tabs and form feeds.
+      let character = this.nextChar();
+      while (character === " " || character === "\t" || character === "\f") character = this.nextChar();
+      const start = this.position - 1;
+      if (character === "#") {
+        while (this.charAt(this.position) !== "\n" && this.charAt(this.position) !== "") this.position++;
+        continue;
+      }
+      if (character === "") {
+        this.position = this.end;
+        if (this.brackets.length > 0 && !this.baseLevel) {
+          // CPython: tok_get() returns ERRORTOKEN at EOF inside brackets; the parser then
+          // reports the innermost unclosed bracket (raise_unclosed_parentheses_error).
+          this.push("ERRORTOKEN", this.end, this.end);
+          return;
+        }
+        if (this.baseLevel) {
+          this.push("ENDMARKER", this.end, this.end);
+          return;
+        }
+        const last = this.tokens[this.tokens.length - 1];
+        if (last !== undefined && last.type !== "NEWLINE" && last.type !== "DEDENT" && last.type !== "INDENT") {
+          // CPython appends an implicit newline to the last line.
+          const newline = this.push("NEWLINE", this.end, this.end);
+          newline.endColumn = newline.column + 1;
+        }
+        const endLine = this.source.endsWith("\n") ? lineOf(this.lineStarts, this.source.length) : this.line;
+        while (this.indentStack.length > 1) {
+          this.indentStack.pop();
+          this.alternateIndentStack.pop();
+          const dedent = this.push("DEDENT", this.end, this.end);
+          dedent.line = dedent.endLine = endLine;
+          dedent.column = dedent.endColumn = 0;
+        }
+        const marker = this.push("ENDMARKER", this.end, this.end);
+        marker.line = marker.endLine = endLine;
+        marker.column = marker.endColumn = 0;
+        return;
+      }
+      if (character === "\n") {
+        if (this.level === 0) this.push("NEWLINE", start, start + 1);
+        this.setLine(this.position);
+        if (this.level === 0) this.atLineStart = true;
+        continue;
+      }
+      if (character === "\\") {
+        const next = this.nextChar();
+        if (next !== "\n") {
+          // CPython: "unexpected character after line continuation character" at cur.
+          const column = this.position - this.lineStart;
+          this.fail("SyntaxError", next === "" ? "unexpected EOF while parsing" : "unexpected character after line continuation character", this.line, column, this.line, next === "" ? -1 : 0);
+        }
+        if (this.charAt(this.position) === "") {
+          this.setLine(this.position);
+          this.fail("SyntaxError", "unexpected EOF while parsing", this.line, this.position - this.lineStart + 1, this.line, -1);
+        }
+        this.setLine(this.position);
+        continue;
+      }
+      if (isIdentifierStart(character)) {
+        if (this.tryString(character, start)) continue;
+        while (isIdentifierChar(this.charAt(this.position))) this.position++;
+        this.push("NAME", start, this.position);
+        continue;
+      }
+      if (isDigit(character) || (character === "." && isDigit(this.charAt(this.position)))) {
+        this.number(character, start);
+        continue;
+      }
+      if (character === "'" || character === '"') {
+        this.string(start, start, "");
+        continue;
+      }
+      const operator = this.operatorAt(start);
+      if (operator !== null) {
+        this.position = start + operator.length;
+        const token = this.push("OP", start, this.position);
+        if (operator === "(" || operator === "[" || operator === "{") {
+          if (this.brackets.length >= MAX_BRACKET_LEVEL) this.errorHere("too many nested parentheses");
+          this.brackets.push(token);
+        } else if (operator === ")" || operator === "]" || operator === "}") {
+          const open = this.brackets.pop();
+          if (open === undefined) {
+            if (this.baseLevel) continue;
+            this.errorHere(`unmatched '${operator}'`);
+          }
+          if (open.text !== CLOSING_FOR[operator]) {
+            const message = open.line !== this.line
+              ? `closing parenthesis '${operator}' does not match opening parenthesis '${open.text}' on line ${open.line}`
+              : `closing parenthesis '${operator}' does not match opening parenthesis '${open.text}'`;
+            this.errorHere(message);
+          }
+        }
+        continue;
+      }
+      if (character === "!" || character === "$" || character === "?" || character === "`") {
+        // CPython returns an ERRORTOKEN the parser reports as plain "invalid syntax".
+        this.push("OP", start, start + 1);
+        continue;
+      }
+      const codePoint = this.source.codePointAt(start) ?? 0;
+      const printable = /[\p{L}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(codePoint));
+      const hex = codePoint.toString(16).toUpperCase().padStart(4, "0");
+      this.fail(
+        "SyntaxError",
+        printable
+          ? `invalid character '${String.fromCodePoint(codePoint)}' (U+${hex})`
+          : `invalid non-printable character U+${hex}`,
+        this.line,
+        start - this.lineStart + 1,
+        this.line,
+        start - this.lineStart + 1,
+      );
+    }
+  }
+
+  private operatorAt(start: number): string | null {
+    for (const operator of OPERATORS) {
+      if (this.source.startsWith(operator, start) && start + operator.length <= this.end) return operator;
+    }
+    return null;
+  }
+
+  /**
+   * Measure the indentation of a new logical line and emit INDENT/DEDENT tokens.
+   * Returns true when the line is blank or a comment (and has been skipped).
+   */
+  private handleIndentation(): boolean {
+    // CPython: tok_get_normal_mode(), the `if (tok->atbol)` block.
+    let column = 0;
+    let alternateColumn = 0;
+    const lineBegin = this.position;
+    for (;;) {
+      const character = this.charAt(this.position);
+      if (character === " ") {
+        column++;
+        alternateColumn++;
+      } else if (character === "\t") {
+        column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+        alternateColumn++;
+      } else if (character === "\f") {
+        column = alternateColumn = 0;
+      } else break;
+      this.position++;
+    }
+    const next = this.charAt(this.position);
+    if (next === "#" || next === "\n" || next === "" || next === "\\") {
+      if (next === "\\") return false;
+      // Blank line or comment-only line: no indentation processing, no NEWLINE.
+      if (next === "#") {
+        while (this.charAt(this.position) !== "\n" && this.charAt(this.position) !== "") this.position++;
+      }
+      if (this.charAt(this.position) === "\n") {
+        this.position++;
+        this.setLine(this.position);
+        this.atLineStart = true;
+        return true;
+      }
+      return false;
+    }
+    const top = this.indentStack[this.indentStack.length - 1] ?? 0;
+    const alternateTop = this.alternateIndentStack[this.alternateIndentStack.length - 1] ?? 0;
+    if (column === top) {
+      if (alternateColumn !== alternateTop) this.tabError();
+    } else if (column > top) {
+      if (this.indentStack.length >= MAX_INDENT_LEVEL) {
+        this.fail("IndentationError", "too many levels of indentation", this.line, this.position - this.lineStart, this.line, -1);
+      }
+      if (alternateColumn <= alternateTop) this.tabError();
+      this.indentStack.push(column);
+      this.alternateIndentStack.push(alternateColumn);
+      const token = this.push("INDENT", lineBegin, this.position);
+      token.column = this.position - this.lineStart - 1;
+    } else {
+      while (this.indentStack.length > 1 && column < (this.indentStack[this.indentStack.length - 1] ?? 0)) {
+        this.indentStack.pop();
+        this.alternateIndentStack.pop();
+        this.push("DEDENT", this.position, this.position);
+      }
+      if (column !== (this.indentStack[this.indentStack.length - 1] ?? 0)) {
+        // CPython reports this from the tokenizer with the whole line as errtext.
+        const text = this.lineText(this.line);
+        this.fail("IndentationError", "unindent does not match any outer indentation level", this.line, text.length + 1, this.line, -1);
+      }
+      if (alternateColumn !== (this.alternateIndentStack[this.alternateIndentStack.length - 1] ?? 0)) this.tabError();
+    }
+    return false;
+  }
+
+  private tabError(): never {
+    return this.fail("TabError", "inconsistent use of tabs and spaces in indentation", this.line, 1, this.line, 0);
+  }
+
+  /** If a name is a string prefix immediately followed by a quote, tokenize the string. */
+  private tryString(first: string, start: number): boolean {
+    let prefix = first;
+    let index = start + 1;
+    const second = this.charAt(index);
+    if (isIdentifierChar(second) && second !== "'" && second !== '"') {
+      prefix += second;
+      index++;
+    }
+    const quote = this.charAt(index);
+    if (quote !== "'" && quote !== '"') return false;
+    const lower = prefix.toLowerCase();
+    const valid = ["r", "u", "b", "f", "br", "rb", "fr", "rf"];
+    if (!valid.includes(lower)) return false;
+    this.position = index + 1;
+    this.string(start, index, lower);
+    return true;
+  }
+
+  /** Scan a string literal whose opening quote is at `quoteIndex` (position is just past it). */
+  private string(start: number, quoteIndex: number, prefix: string): void {
+    // CPython: the `letter_quote:` block of tok_get_normal_mode().
+    const quote = this.charAt(quoteIndex);
+    this.position = quoteIndex + 1;
+    let quoteSize = 1;
+    let endQuoteSize = 0;
+    let character = this.nextChar();
+    if (character === quote) {
+      character = this.nextChar();
+      if (character === quote) quoteSize = 3;
+      else endQuoteSize = 1;
+    }
+    if (character !== quote) this.backup();
+    const isFormatted = prefix.includes("f");
+    const startLine = lineOf(this.lineStarts, start);
+    let fieldDepth = 0;
+    while (endQuoteSize !== quoteSize) {
+      character = this.nextChar();
+      if (character === "" || (quoteSize === 1 && character === "\n")) {
+        let detectedLine = lineOf(this.lineStarts, Math.min(this.position - 1, this.source.length));
+        if (character === "" && this.source.endsWith("\n") && this.position - 1 >= this.source.length) {
+          detectedLine = lineOf(this.lineStarts, this.source.length - 1);
+        }
+        const column = start - (this.lineStarts[startLine - 1] ?? 0) + 1;
+        const what = quoteSize === 3 ? "triple-quoted string" : isFormatted ? "f-string" : "string";
+        this.position = start;
+        this.fail("SyntaxError", `unterminated ${what} literal (detected at line ${detectedLine})`, startLine, column, startLine, column);
+      }
+      if (isFormatted && (character === "{" || character === "}")) {
+        if (character === "{") {
+          if (fieldDepth === 0 && this.charAt(this.position) === "{") this.position++;
+          else {
+            fieldDepth++;
+            this.skipFieldExpression(quote, quoteSize);
+            fieldDepth--;
+          }
+        }
+        endQuoteSize = 0;
+        continue;
+      }
+      if (character === quote) endQuoteSize++;
+      else {
+        endQuoteSize = 0;
+        if (character === "\\") {
+          const escaped = this.nextChar();
+          if (escaped === "") this.backup();
+        }
+      }
+    }
+    this.push(isFormatted ? "FSTRING" : "STRING", start, this.position);
+    this.setLine(this.position);
+  }
+
+  /**
+   * Skip an f-string replacement field up to its closing `}` (position ends just past it), so
+   * quotes inside the field (PEP 701) do not end the f-string.
+   */
+  private skipFieldExpression(quote: string, quoteSize: number): void {
+    let depth = 0;
+    for (;;) {
+      const character = this.nextChar();
+      if (character === "" || (quoteSize === 1 && character === "\n")) {
+        this.backup();
+        return;
+      }
+      if (character === "(" || character === "[" || character === "{") depth++;
+      else if (character === ")" || character === "]") depth--;
+      else if (character === "}") {
+        if (depth === 0) return;
+        depth--;
+      } else if (character === "'" || character === '"') {
+        if (character === quote && quoteSize === 1 && depth === 0) {
+          // A quote matching the f-string's own: if no closing quote follows on this line the
+          // field is unterminated; CPython says "f-string: expecting '}'" at this quote.
+          const close = this.findClosingQuote(this.position, character);
+          if (close < 0) {
+            const column = this.position - this.lineStart;
+            this.fail("SyntaxError", "f-string: expecting '}'", this.line, column, this.line, column);
+          }
+          this.position = close + 1;
+          continue;
+        }
+        const close = this.findClosingQuote(this.position, character);
+        if (close < 0) {
+          const column = this.position - this.lineStart;
+          this.fail("SyntaxError", "f-string: expecting '}'", this.line, column, this.line, column);
+        }
+        this.position = close + 1;
+      } else if (character === "#") {
+        // CPython 3.12+: a comment in a single-line field swallows the rest of it.
+        continue;
+      }
+    }
+  }
+
+  /** Index of the quote closing a simple string that starts at `from`, on the same line; -1 if none. */
+  private findClosingQuote(from: number, quote: string): number {
+    for (let index = from; index < this.end; index++) {
+      const character = this.source[index];
+      if (character === "\\") {
+        index++;
+        continue;
+      }
+      if (character === "\n") return -1;
+      if (character === quote) return index;
+    }
+    return -1;
+  }
+
+  /** Scan a number literal; `first` has been read. CPython: the number block of tok_get. */
+  private number(first: string, start: number): void {
+    let character = first;
+    const decimalTail = (): string => {
+      // CPython: tok_decimal_tail()
+      for (;;) {
+        do character = this.nextChar();
+        while (isDigit(character));
+        if (character !== "_") break;
+        character = this.nextChar();
+        if (!isDigit(character)) {
+          this.backup();
+          this.errorHere("invalid decimal literal");
+        }
+      }
+      return character;
+    };
+    const verifyEnd = (kind: string): void => {
+      // CPython: verify_end_of_number()
+      const follow = KEYWORD_AFTER_NUMBER[character];
+      let keywordFollows = follow !== undefined && this.source.startsWith(follow, this.position);
+      if (character === "i") {
+        const next = this.charAt(this.position);
+        keywordFollows = next === "f" || next === "n" || next === "s";
+      }
+      if (keywordFollows) return;
+      if (character.length > 0 && character.charCodeAt(0) < 128 && isIdentifierChar(character)) {
+        this.backup();
+        this.errorHere(`invalid ${kind} literal`);
+      }
+    };
+    const exponent = (): void => {
+      const marker = character;
+      character = this.nextChar();
+      if (character === "+" || character === "-") {
+        character = this.nextChar();
+        if (!isDigit(character)) {
+          this.backup();
+          this.errorHere("invalid decimal literal");
+        }
+      } else if (!isDigit(character)) {
+        this.backup();
+        character = marker;
+        verifyEnd("decimal");
+        return;
+      }
+      decimalTail();
+    };
+    const fractionAndRest = (): void => {
+      if (isDigit(character)) decimalTail();
+      if (character === "e" || character === "E") exponent();
+      if (character === "j" || character === "J") {
+        character = this.nextChar();
+        verifyEnd("imaginary");
+      } else verifyEnd("decimal");
+    };
+    if (first === ".") {
+      character = this.nextChar();
+      fractionAndRest();
+    } else if (first === "0") {
+      character = this.nextChar();
+      const radix = character.toLowerCase();
+      if (radix === "x" || radix === "o" || radix === "b") {
+        const name = radix === "x" ? "hexadecimal" : radix === "o" ? "octal" : "binary";
+        const valid = radix === "x" ? isHexDigit : radix === "o" ? (c: string) => c >= "0" && c <= "7" : (c: string) => c === "0" || c === "1";
+        character = this.nextChar();
+        do {
+          if (character === "_") character = this.nextChar();
+          if (!valid(character)) {
+            if (radix !== "x" && isDigit(character)) this.errorHere(`invalid digit '${character}' in ${name} literal`);
+            this.backup();
+            this.errorHere(`invalid ${name} literal`);
+          }
+          do character = this.nextChar();
+          while (valid(character));
+        } while (character === "_");
+        if (radix !== "x" && isDigit(character)) this.errorHere(`invalid digit '${character}' in ${name} literal`);
+        verifyEnd(name);
+      } else {
+        let nonzero = false;
+        for (;;) {
+          if (character === "_") {
+            character = this.nextChar();
+            if (!isDigit(character)) {
+              this.backup();
+              this.errorHere("invalid decimal literal");
+            }
+          }
+          if (character !== "0") break;
+          character = this.nextChar();
+        }
+        const zerosEnd = this.position;
+        if (isDigit(character)) {
+          nonzero = true;
+          decimalTail();
+        }
+        if (character === ".") {
+          character = this.nextChar();
+          fractionAndRest();
+        } else if (character === "e" || character === "E") {
+          exponent();
+          if (character === "j" || character === "J") {
+            character = this.nextChar();
+            verifyEnd("imaginary");
+          } else verifyEnd("decimal");
+        } else if (character === "j" || character === "J") {
+          character = this.nextChar();
+          verifyEnd("imaginary");
+        } else if (nonzero) {
+          this.backup();
+          const line = this.line;
+          this.fail(
+            "SyntaxError",
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+            line,
+            start - this.lineStart + 1,
+            line,
+            zerosEnd - this.lineStart,
+          );
+        } else verifyEnd("decimal");
+      }
+    } else {
+      decimalTail();
+      if (character === ".") {
+        character = this.nextChar();
+        fractionAndRest();
+      } else {
+        if (character === "e" || character === "E") exponent();
+        if (character === "j" || character === "J") {
+          character = this.nextChar();
+          verifyEnd("imaginary");
+        } else verifyEnd("decimal");
+      }
+    }
+    this.backup();
+    this.push("NUMBER", start, this.position);
+  }
+}
+
+/**
+ * Index (1-based line number) of the line containing `index`, by binary search over line starts.
+ *
+ * @internal
+ */
+export function lineOf(lineStarts: readonly number[], index: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] ?? 0) <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+/**
+ * Start index of every line of `source` (which must use `\n` line endings).
+ *
+ * @internal
+ */
+export function computeLineStarts(source: string): number[] {
+  const starts = [0];
+  for (let index = source.indexOf("\n"); index >= 0; index = source.indexOf("\n", index + 1)) {
+    starts.push(index + 1);
+  }
+  return starts;
+}
+
+/**
+ * Tokenize `source` (already normalized to `\n` line endings) from `range.start` to `range.end`.
+ * Never throws for bad input: a tokenizer error is returned in `TokenStream.error`.
+ *
+ * @example
+ * ```ts
+ * const source = "x = 1\n";
+ * const stream = tokenize(source, computeLineStarts(source));
+ * stream.tokens.map((token) => token.type); // NAME OP NUMBER NEWLINE ENDMARKER
+ * ```
+ * @internal
+ */
+export function tokenize(source: string, lineStarts: readonly number[], range: Partial<TokenizeRange> = {}): TokenStream {
+  return new Tokenizer(source, lineStarts, {
+    start: range.start ?? 0,
+    end: range.end ?? source.length,
+    insideBrackets: range.insideBrackets ?? false,
+  }).run();
+}
