@@ -271,17 +271,21 @@ class Tokenizer {
           const newline = this.push("NEWLINE", this.end, this.end);
           newline.endColumn = newline.column + 1;
         }
-        const endLine = this.source.endsWith("\n") ? lineOf(this.lineStarts, this.source.length) : this.line;
+        // CPython places end-of-input tokens at the end of the last line (ignoring one final
+        // line break), which is where "expected an indented block" points at end of input.
+        const lastIndex = this.source.endsWith("\n") ? this.source.length - 1 : this.source.length;
+        const endLine = lineOf(this.lineStarts, lastIndex);
+        const endColumn = lastIndex - (this.lineStarts[endLine - 1] ?? 0);
         while (this.indentStack.length > 1) {
           this.indentStack.pop();
           this.alternateIndentStack.pop();
           const dedent = this.push("DEDENT", this.end, this.end);
           dedent.line = dedent.endLine = endLine;
-          dedent.column = dedent.endColumn = 0;
+          dedent.column = dedent.endColumn = endColumn;
         }
         const marker = this.push("ENDMARKER", this.end, this.end);
         marker.line = marker.endLine = endLine;
-        marker.column = marker.endColumn = 0;
+        marker.column = marker.endColumn = endColumn;
         return;
       }
       if (character === "\n") {
