@@ -68,9 +68,53 @@ const KEYWORD_AFTER_NUMBER: Record<string, string> = {
 
 // Longest operators first so `**=` wins over `**` and `*`.
 const OPERATORS = [
-  "**=", "//=", ">>=", "<<=", "...", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=",
-  ":=", "<<", "<=", "==", ">=", ">>", "@=", "^=", "|=", "%", "&", "(", ")", "*", "+", ",", "-",
-  ".", "/", ":", ";", "<", "=", ">", "@", "[", "]", "^", "{", "|", "}", "~",
+  "**=",
+  "//=",
+  ">>=",
+  "<<=",
+  "...",
+  "!=",
+  "%=",
+  "&=",
+  "**",
+  "*=",
+  "+=",
+  "-=",
+  "->",
+  "//",
+  "/=",
+  ":=",
+  "<<",
+  "<=",
+  "==",
+  ">=",
+  ">>",
+  "@=",
+  "^=",
+  "|=",
+  "%",
+  "&",
+  "(",
+  ")",
+  "*",
+  "+",
+  ",",
+  "-",
+  ".",
+  "/",
+  ":",
+  ";",
+  "<",
+  "=",
+  ">",
+  "@",
+  "[",
+  "]",
+  "^",
+  "{",
+  "|",
+  "}",
+  "~",
 ];
 
 const CLOSING_FOR: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
@@ -80,7 +124,11 @@ function isDigit(character: string): boolean {
 }
 
 function isHexDigit(character: string): boolean {
-  return isDigit(character) || (character >= "a" && character <= "f") || (character >= "A" && character <= "F");
+  return (
+    isDigit(character) ||
+    (character >= "a" && character <= "f") ||
+    (character >= "A" && character <= "F")
+  );
 }
 
 const IDENTIFIER_START = /[\p{L}\p{Nl}_]/u;
@@ -97,7 +145,12 @@ function isIdentifierChar(character: string): boolean {
   if (character.length === 0) return false;
   const code = character.charCodeAt(0);
   if (code < 128) {
-    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || (code >= 48 && code <= 57);
+    return (
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      code === 95 ||
+      (code >= 48 && code <= 57)
+    );
   }
   return IDENTIFIER_CONTINUE.test(character);
 }
@@ -214,7 +267,15 @@ class Tokenizer {
     endOffset: number,
   ): never {
     throw new TokenizerStop(
-      new PythonSyntaxError({ kind, msg, lineno, offset, endLineno, endOffset, text: this.lineText(lineno) }),
+      new PythonSyntaxError({
+        kind,
+        msg,
+        lineno,
+        offset,
+        endLineno,
+        endOffset,
+        text: this.lineText(lineno),
+      }),
     );
   }
 
@@ -247,10 +308,12 @@ class Tokenizer {
       }
       // Skip spaces, tabs and form feeds.
       let character = this.nextChar();
-      while (character === " " || character === "\t" || character === "\f") character = this.nextChar();
+      while (character === " " || character === "\t" || character === "\f")
+        character = this.nextChar();
       const start = this.position - 1;
       if (character === "#") {
-        while (this.charAt(this.position) !== "\n" && this.charAt(this.position) !== "") this.position++;
+        while (this.charAt(this.position) !== "\n" && this.charAt(this.position) !== "")
+          this.position++;
         continue;
       }
       if (character === "") {
@@ -266,7 +329,12 @@ class Tokenizer {
           return;
         }
         const last = this.tokens[this.tokens.length - 1];
-        if (last !== undefined && last.type !== "NEWLINE" && last.type !== "DEDENT" && last.type !== "INDENT") {
+        if (
+          last !== undefined &&
+          last.type !== "NEWLINE" &&
+          last.type !== "DEDENT" &&
+          last.type !== "INDENT"
+        ) {
           // CPython appends an implicit newline to the last line.
           const newline = this.push("NEWLINE", this.end, this.end);
           newline.endColumn = newline.column + 1;
@@ -299,11 +367,27 @@ class Tokenizer {
         if (next !== "\n") {
           // CPython: "unexpected character after line continuation character" at cur.
           const column = this.position - this.lineStart;
-          this.fail("SyntaxError", next === "" ? "unexpected EOF while parsing" : "unexpected character after line continuation character", this.line, column, this.line, next === "" ? -1 : 0);
+          this.fail(
+            "SyntaxError",
+            next === ""
+              ? "unexpected EOF while parsing"
+              : "unexpected character after line continuation character",
+            this.line,
+            column,
+            this.line,
+            next === "" ? -1 : 0,
+          );
         }
         if (this.charAt(this.position) === "") {
           this.setLine(this.position);
-          this.fail("SyntaxError", "unexpected EOF while parsing", this.line, this.position - this.lineStart + 1, this.line, -1);
+          this.fail(
+            "SyntaxError",
+            "unexpected EOF while parsing",
+            this.line,
+            this.position - this.lineStart + 1,
+            this.line,
+            -1,
+          );
         }
         this.setLine(this.position);
         continue;
@@ -327,7 +411,8 @@ class Tokenizer {
         this.position = start + operator.length;
         const token = this.push("OP", start, this.position);
         if (operator === "(" || operator === "[" || operator === "{") {
-          if (this.brackets.length >= MAX_BRACKET_LEVEL) this.errorHere("too many nested parentheses");
+          if (this.brackets.length >= MAX_BRACKET_LEVEL)
+            this.errorHere("too many nested parentheses");
           this.brackets.push(token);
         } else if (operator === ")" || operator === "]" || operator === "}") {
           const open = this.brackets.pop();
@@ -336,9 +421,10 @@ class Tokenizer {
             this.errorHere(`unmatched '${operator}'`);
           }
           if (open.text !== CLOSING_FOR[operator]) {
-            const message = open.line !== this.line
-              ? `closing parenthesis '${operator}' does not match opening parenthesis '${open.text}' on line ${open.line}`
-              : `closing parenthesis '${operator}' does not match opening parenthesis '${open.text}'`;
+            const message =
+              open.line !== this.line
+                ? `closing parenthesis '${operator}' does not match opening parenthesis '${open.text}' on line ${open.line}`
+                : `closing parenthesis '${operator}' does not match opening parenthesis '${open.text}'`;
             this.errorHere(message);
           }
         }
@@ -367,7 +453,8 @@ class Tokenizer {
 
   private operatorAt(start: number): string | null {
     for (const operator of OPERATORS) {
-      if (this.source.startsWith(operator, start) && start + operator.length <= this.end) return operator;
+      if (this.source.startsWith(operator, start) && start + operator.length <= this.end)
+        return operator;
     }
     return null;
   }
@@ -399,7 +486,8 @@ class Tokenizer {
       if (next === "\\") return false;
       // Blank line or comment-only line: no indentation processing, no NEWLINE.
       if (next === "#") {
-        while (this.charAt(this.position) !== "\n" && this.charAt(this.position) !== "") this.position++;
+        while (this.charAt(this.position) !== "\n" && this.charAt(this.position) !== "")
+          this.position++;
       }
       if (this.charAt(this.position) === "\n") {
         this.position++;
@@ -415,7 +503,14 @@ class Tokenizer {
       if (alternateColumn !== alternateTop) this.tabError();
     } else if (column > top) {
       if (this.indentStack.length >= MAX_INDENT_LEVEL) {
-        this.fail("IndentationError", "too many levels of indentation", this.line, this.position - this.lineStart, this.line, -1);
+        this.fail(
+          "IndentationError",
+          "too many levels of indentation",
+          this.line,
+          this.position - this.lineStart,
+          this.line,
+          -1,
+        );
       }
       if (alternateColumn <= alternateTop) this.tabError();
       this.indentStack.push(column);
@@ -423,7 +518,10 @@ class Tokenizer {
       const token = this.push("INDENT", lineBegin, this.position);
       token.column = this.position - this.lineStart - 1;
     } else {
-      while (this.indentStack.length > 1 && column < (this.indentStack[this.indentStack.length - 1] ?? 0)) {
+      while (
+        this.indentStack.length > 1 &&
+        column < (this.indentStack[this.indentStack.length - 1] ?? 0)
+      ) {
         this.indentStack.pop();
         this.alternateIndentStack.pop();
         this.push("DEDENT", this.position, this.position);
@@ -431,15 +529,32 @@ class Tokenizer {
       if (column !== (this.indentStack[this.indentStack.length - 1] ?? 0)) {
         // CPython reports this from the tokenizer with the whole line as errtext.
         const text = this.lineText(this.line);
-        this.fail("IndentationError", "unindent does not match any outer indentation level", this.line, text.length + 1, this.line, -1);
+        this.fail(
+          "IndentationError",
+          "unindent does not match any outer indentation level",
+          this.line,
+          text.length + 1,
+          this.line,
+          -1,
+        );
       }
-      if (alternateColumn !== (this.alternateIndentStack[this.alternateIndentStack.length - 1] ?? 0)) this.tabError();
+      if (
+        alternateColumn !== (this.alternateIndentStack[this.alternateIndentStack.length - 1] ?? 0)
+      )
+        this.tabError();
     }
     return false;
   }
 
   private tabError(): never {
-    return this.fail("TabError", "inconsistent use of tabs and spaces in indentation", this.line, 1, this.line, 0);
+    return this.fail(
+      "TabError",
+      "inconsistent use of tabs and spaces in indentation",
+      this.line,
+      1,
+      this.line,
+      0,
+    );
   }
 
   /** If a name is a string prefix immediately followed by a quote, tokenize the string. */
@@ -482,13 +597,24 @@ class Tokenizer {
       character = this.nextChar();
       if (character === "" || (quoteSize === 1 && character === "\n")) {
         let detectedLine = lineOf(this.lineStarts, Math.min(this.position - 1, this.source.length));
-        if (character === "" && this.source.endsWith("\n") && this.position - 1 >= this.source.length) {
+        if (
+          character === "" &&
+          this.source.endsWith("\n") &&
+          this.position - 1 >= this.source.length
+        ) {
           detectedLine = lineOf(this.lineStarts, this.source.length - 1);
         }
         const column = start - (this.lineStarts[startLine - 1] ?? 0) + 1;
         const what = quoteSize === 3 ? "triple-quoted string" : isFormatted ? "f-string" : "string";
         this.position = start;
-        this.fail("SyntaxError", `unterminated ${what} literal (detected at line ${detectedLine})`, startLine, column, startLine, column);
+        this.fail(
+          "SyntaxError",
+          `unterminated ${what} literal (detected at line ${detectedLine})`,
+          startLine,
+          column,
+          startLine,
+          column,
+        );
       }
       if (isFormatted && (character === "{" || character === "}")) {
         if (character === "{") {
@@ -539,7 +665,14 @@ class Tokenizer {
           const close = this.findClosingQuote(this.position, character);
           if (close < 0) {
             const column = this.position - this.lineStart;
-            this.fail("SyntaxError", "f-string: expecting '}'", this.line, column, this.line, column);
+            this.fail(
+              "SyntaxError",
+              "f-string: expecting '}'",
+              this.line,
+              column,
+              this.line,
+              column,
+            );
           }
           this.position = close + 1;
           continue;
@@ -551,8 +684,6 @@ class Tokenizer {
         }
         this.position = close + 1;
       } else if (character === "#") {
-        // CPython 3.12+: a comment in a single-line field swallows the rest of it.
-        continue;
       }
     }
   }
@@ -635,19 +766,26 @@ class Tokenizer {
       const radix = character.toLowerCase();
       if (radix === "x" || radix === "o" || radix === "b") {
         const name = radix === "x" ? "hexadecimal" : radix === "o" ? "octal" : "binary";
-        const valid = radix === "x" ? isHexDigit : radix === "o" ? (c: string) => c >= "0" && c <= "7" : (c: string) => c === "0" || c === "1";
+        const valid =
+          radix === "x"
+            ? isHexDigit
+            : radix === "o"
+              ? (c: string) => c >= "0" && c <= "7"
+              : (c: string) => c === "0" || c === "1";
         character = this.nextChar();
         do {
           if (character === "_") character = this.nextChar();
           if (!valid(character)) {
-            if (radix !== "x" && isDigit(character)) this.errorHere(`invalid digit '${character}' in ${name} literal`);
+            if (radix !== "x" && isDigit(character))
+              this.errorHere(`invalid digit '${character}' in ${name} literal`);
             this.backup();
             this.errorHere(`invalid ${name} literal`);
           }
           do character = this.nextChar();
           while (valid(character));
         } while (character === "_");
-        if (radix !== "x" && isDigit(character)) this.errorHere(`invalid digit '${character}' in ${name} literal`);
+        if (radix !== "x" && isDigit(character))
+          this.errorHere(`invalid digit '${character}' in ${name} literal`);
         verifyEnd(name);
       } else {
         let nonzero = false;
@@ -751,7 +889,11 @@ export function computeLineStarts(source: string): number[] {
  * ```
  * @internal
  */
-export function tokenize(source: string, lineStarts: readonly number[], range: Partial<TokenizeRange> = {}): TokenStream {
+export function tokenize(
+  source: string,
+  lineStarts: readonly number[],
+  range: Partial<TokenizeRange> = {},
+): TokenStream {
   return new Tokenizer(source, lineStarts, {
     start: range.start ?? 0,
     end: range.end ?? source.length,
