@@ -127,3 +127,14 @@ describe("BaconRajanCollector", () => {
     heap.verify();
   });
 });
+
+describe("BaconRajanCollector options", () => {
+  it("accepts a debug sink beside its numeric options and still rejects bad numbers", () => {
+    const lines: string[] = [];
+    const collector = new BaconRajanCollector({ debugSink: (text) => lines.push(text) });
+    expect(collector.debugSink).toBeTypeOf("function");
+    expect(() => new BaconRajanCollector({ threshold: 0 })).toThrow(
+      /threshold must be a positive integer/,
+    );
+  });
+});

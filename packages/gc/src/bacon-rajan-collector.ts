@@ -106,13 +106,14 @@ export class BaconRajanCollector implements ManagedCollector {
   private readonly blackStack = new ReferenceStack(256);
 
   constructor(options: Partial<BaconRajanCollectorOptions> = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    const { debugSink, ...numeric } = options;
+    this.options = { ...DEFAULTS, ...numeric };
     for (const [key, value] of Object.entries(this.options)) {
       if (!Number.isInteger(value) || value <= 0)
         throw new GcValueError(`${key} must be a positive integer`);
     }
     this.threshold = this.options.threshold;
-    this.state = new CollectorState(1, options.debugSink ?? defaultDebugSink);
+    this.state = new CollectorState(1, debugSink ?? defaultDebugSink);
   }
 
   /** `DebugFlags` bits. CPython: `gc.get_debug` / `gc.set_debug`. */

@@ -117,6 +117,8 @@ const OPERATORS = [
   "~",
 ];
 
+const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
+
 const CLOSING_FOR: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
 function isDigit(character: string): boolean {
@@ -245,11 +247,6 @@ class Tokenizer {
     let stop = this.source.indexOf("\n", start);
     if (stop < 0) stop = this.source.length;
     return this.source.slice(start, stop);
-  }
-
-  private columnOf(index: number): number {
-    const line = lineOf(this.lineStarts, index);
-    return index - (this.lineStarts[line - 1] ?? 0);
   }
 
   /** Raise at the current position like CPython's `syntaxerror()`: offset = chars before cur. */
@@ -452,9 +449,11 @@ class Tokenizer {
   }
 
   private operatorAt(start: number): string | null {
-    for (const operator of OPERATORS) {
-      if (this.source.startsWith(operator, start) && start + operator.length <= this.end)
-        return operator;
+    // Longest match first, by set lookup (this runs once per operator token).
+    for (let length = 3; length >= 1; length--) {
+      if (start + length > this.end) continue;
+      const candidate = this.source.slice(start, start + length);
+      if (OPERATOR_SET.has(candidate)) return candidate;
     }
     return null;
   }
@@ -503,14 +502,7 @@ class Tokenizer {
       if (alternateColumn !== alternateTop) this.tabError();
     } else if (column > top) {
       if (this.indentStack.length >= MAX_INDENT_LEVEL) {
-        this.fail(
-          "IndentationError",
-          "too many levels of indentation",
-          this.line,
-          this.position - this.lineStart,
-          this.line,
-          -1,
-        );
+        this.fail("IndentationError", "too many levels of indentation", this.line, 1, this.line, 0);
       }
       if (alternateColumn <= alternateTop) this.tabError();
       this.indentStack.push(column);
@@ -810,7 +802,7 @@ class Tokenizer {
           fractionAndRest();
         } else if (character === "e" || character === "E") {
           exponent();
-          if (character === "j" || character === "J") {
+          if ((character as string) === "j" || (character as string) === "J") {
             character = this.nextChar();
             verifyEnd("imaginary");
           } else verifyEnd("decimal");
@@ -837,7 +829,7 @@ class Tokenizer {
         fractionAndRest();
       } else {
         if (character === "e" || character === "E") exponent();
-        if (character === "j" || character === "J") {
+        if ((character as string) === "j" || (character as string) === "J") {
           character = this.nextChar();
           verifyEnd("imaginary");
         } else verifyEnd("decimal");

@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatSyntaxError, PythonSyntaxError, parse } from "./index.js";
+import { BAD_INPUTS } from "./test-support/bad-inputs.js";
+import { cpython, runCPython } from "./test-support/cpython.js";
+
+type Report =
+  | [
+      kind: string,
+      msg: string,
+      lineno: number,
+      offset: number,
+      endLineno: number,
+      endOffset: number,
+    ]
+  | null;
+
+function ours(source: string): Report {
+  try {
+    parse(source);
+    return null;
+  } catch (error) {
+    if (!(error instanceof PythonSyntaxError)) throw error;
+    return [error.kind, error.msg, error.lineno, error.offset, error.endLineno, error.endOffset];
+  }
+}
+
+const COMPILE_ALL = `
+import json, sys
+out = []
+for source in json.load(sys.stdin):
+    try:
+        compile(source, "<string>", "exec")
+        out.append(None)
+    except SyntaxError as error:
+        out.append([type(error).__name__, error.msg, error.lineno, error.offset, error.end_lineno, error.end_offset])
+    except Exception as error:
+        out.append([type(error).__name__, str(error), 0, 0, 0, 0])
+print(json.dumps(out))
+`;
+
+const FORMAT_ALL = `
+import json, sys, traceback
+out = []
+for source in json.load(sys.stdin):
+    try:
+        compile(source, "<string>", "exec")
+        out.append(None)
+    except SyntaxError as error:
+        out.append("".join(traceback.format_exception_only(error)).rstrip("\\n"))
+print(json.dumps(out))
+`;
+
+const title = cpython.available
+  ? "syntax errors match CPython 3.13"
+  : `syntax errors match CPython 3.13 (SKIPPED: ${cpython.reason})`;
+
+describe.skipIf(!cpython.available)(title, () => {
+  let expected: Report[] = [];
+  beforeAll(() => {
+    // One interpreter for the whole corpus keeps this well under a second.
+    expected = runCPython<Report[]>(COMPILE_ALL, BAD_INPUTS);
+  });
+
+  it(`covers at least 40 bad inputs (${BAD_INPUTS.length})`, () => {
+    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(40);
+    expect(expected.every((report) => report !== null)).toBe(true);
+  });
+
+  it.each(BAD_INPUTS.map((source, index) => [JSON.stringify(source.slice(0, 60)), index] as const))(
+    "%s: type, msg, lineno, offset, end_lineno, end_offset",
+    (_, index) => {
+      const source = BAD_INPUTS[index] as string;
+      expect(ours(source)).toEqual(expected[index]);
+    },
+  );
+
+  it("formats like traceback.format_exception_only", () => {
+    const sources = [
+      "x = (1,",
+      "x = [1 2]",
+      " x",
+      "f() = 1",
+      "if x:\n\ta\n        b",
+      "'abc",
+      "def f():\n  return\n    x",
+    ];
+    const cpythonText = runCPython<string[]>(FORMAT_ALL, sources);
+    sources.forEach((source, index) => {
+      let text = "";
+      try {
+        parse(source);
+      } catch (error) {
+        if (error instanceof PythonSyntaxError) text = formatSyntaxError(error);
+      }
+      expect(text).toBe(cpythonText[index]);
+    });
+  });
+});
+
+/**
+ * Where we deliberately differ from CPython, each case states both behaviours so the difference
+ * is checked, not hidden. Listed in the README under "Differences from CPython".
+ */
+const DOCUMENTED_DIFFERENCES: ReadonlyArray<{
+  source: string;
+  ours: string;
+  cpython: string | null;
+}> = [
+  {
+    source: "x = 2**53 + 1\ny = 9007199254740993",
+    ours: "integer literal too large: this interpreter supports integers up to 2**53 - 1",
+    cpython: null,
+  },
+  {
+    source: "x = 1j",
+    ours: "complex literals are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "x = b'abc'",
+    ours: "bytes literals are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "with open(f) as g: pass",
+    ours: "'with' statements are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "def g():\n  yield 1",
+    ours: "'yield' is not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "x = ...",
+    ours: "'...' (Ellipsis) is not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "x = '\\N{BULLET}'",
+    ours: "(unicode error) \\N{...} escapes are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "def f(a, *, b): pass",
+    ours: "keyword-only parameters are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "if (n := 1): pass",
+    ours: "':=' (assignment expressions) are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "f'{x=}'",
+    ours: "f-string: self-documenting expressions ('=') are not supported by this interpreter",
+    cpython: null,
+  },
+  // CPython raises MemoryError / RecursionError here; we raise PythonSyntaxError with its text.
+  {
+    source: `${"-".repeat(6000)}1`,
+    ours: "Parser stack overflowed - Python source too complex to parse",
+    cpython: "MemoryError",
+  },
+  {
+    source: `1${"+1".repeat(10_000)}`,
+    ours: "maximum recursion depth exceeded during compilation",
+    cpython: "RecursionError",
+  },
+];
+
+describe("documented differences from CPython", () => {
+  it.each(
+    DOCUMENTED_DIFFERENCES.map(
+      (entry) => [JSON.stringify(entry.source.slice(0, 40)), entry] as const,
+    ),
+  )("%s", (_, entry) => {
+    expect(ours(entry.source)?.[1]).toBe(entry.ours);
+  });
+
+  it.skipIf(!cpython.available)("CPython really behaves differently on those inputs", () => {
+    const reports = runCPython<Report[]>(
+      COMPILE_ALL,
+      DOCUMENTED_DIFFERENCES.map((entry) => entry.source),
+    );
+    DOCUMENTED_DIFFERENCES.forEach((entry, index) => {
+      const report = reports[index] ?? null;
+      if (entry.cpython === null) expect(report).toBeNull();
+      else expect(report?.[0]).toBe(entry.cpython);
+    });
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * `@pymem/python`: the front end of pymem's Python-subset interpreter — a CPython-compatible
+ * tokenizer, a parser producing a plain-data AST, and SyntaxError reporting that matches
+ * CPython 3.13's messages, positions and traceback text.
+ *
+ * @example
+ * ```ts
+ * import { formatSyntaxError, parse, PythonSyntaxError } from "@pymem/python";
+ * try {
+ *   parse("x = (1,");
+ * } catch (error) {
+ *   if (error instanceof PythonSyntaxError) console.log(formatSyntaxError(error));
+ * }
+ * ```
+ * @packageDocumentation
+ */
+export type * from "./ast.js";
+export { type DumpOptions, dumpAst } from "./dump.js";
+export { type ParseOptions, parse } from "./parser.js";
+export {
+  formatSyntaxError,
+  PythonSyntaxError,
+  type SyntaxErrorDetails,
+  type SyntaxErrorKind,
+} from "./syntax-error.js";

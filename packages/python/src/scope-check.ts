@@ -1,0 +1,401 @@
+import type * as Ast from "./ast.js";
+
+/**
+ * A compile-time problem found after parsing: the message and the node it points at.
+ *
+ * @internal
+ */
+export interface ScopeProblem {
+  msg: string;
+  at: Ast.SourceRange;
+}
+
+interface Scope {
+  kind: "module" | "function" | "class";
+  parent: Scope | null;
+  parameters: Set<string>;
+  bound: Set<string>;
+  globals: Set<string>;
+  nonlocals: { name: string; statement: Ast.Nonlocal }[];
+}
+
+/**
+ * Deepest expression nesting accepted, mirroring where CPython 3.13's compiler raises
+ * "RecursionError: maximum recursion depth exceeded during compilation" (a chain of 9996 binary
+ * operators compiles, 9997 does not). The evaluator can rely on ASTs no deeper than this.
+ */
+export const MAX_EXPRESSION_DEPTH = 9997;
+
+interface ExpressionWork {
+  expression: Ast.Expression;
+  starredAllowed: boolean;
+  depth: number;
+}
+
+interface Frame {
+  statements: Ast.Statement[];
+  scope: Scope;
+  inLoop: boolean;
+}
+
+function newScope(kind: Scope["kind"], parent: Scope | null): Scope {
+  return {
+    kind,
+    parent,
+    parameters: new Set(),
+    bound: new Set(),
+    globals: new Set(),
+    nonlocals: [],
+  };
+}
+
+/**
+ * Direct sub-expressions of an expression, in source order.
+ *
+ * @example
+ * ```ts
+ * expressionChildren(binOp); // [left, right]
+ * ```
+ * @internal
+ */
+export function expressionChildren(expression: Ast.Expression): Ast.Expression[] {
+  switch (expression.kind) {
+    case "BoolOp":
+      return expression.values;
+    case "BinOp":
+      return [expression.left, expression.right];
+    case "UnaryOp":
+      return [expression.operand];
+    case "Lambda":
+      return [...expression.args.defaults, expression.body];
+    case "IfExp":
+      return [expression.body, expression.test, expression.orelse];
+    case "Dict":
+      return expression.keys
+        .flatMap((key) => (key === null ? [] : [key]))
+        .concat(expression.values);
+    case "Set":
+    case "List":
+    case "Tuple":
+      return expression.elts;
+    case "ListComp":
+    case "SetComp":
+    case "GeneratorExp":
+      return [
+        expression.elt,
+        ...expression.generators.flatMap((g) => [g.target, g.iter, ...g.ifs]),
+      ];
+    case "DictComp":
+      return [
+        expression.key,
+        expression.value,
+        ...expression.generators.flatMap((g) => [g.target, g.iter, ...g.ifs]),
+      ];
+    case "Compare":
+      return [expression.left, ...expression.comparators];
+    case "Call":
+      return [
+        expression.func,
+        ...expression.args,
+        ...expression.keywords.map((keyword) => keyword.value),
+      ];
+    case "FormattedValue":
+      return expression.formatSpec === null
+        ? [expression.value]
+        : [expression.value, expression.formatSpec];
+    case "JoinedStr":
+      return expression.values;
+    case "Attribute":
+    case "Starred":
+      return [expression.value];
+    case "Subscript":
+      return [expression.value, expression.slice];
+    case "Slice":
+      return [expression.lower, expression.upper, expression.step].filter(
+        (part): part is Ast.Expression => part !== null,
+      );
+    case "Constant":
+    case "Name":
+      return [];
+  }
+}
+
+/**
+ * Expressions that belong to a statement itself (not to nested blocks), in source order.
+ *
+ * @example
+ * ```ts
+ * statementExpressions(assign); // [...targets, value]
+ * ```
+ * @internal
+ */
+export function statementExpressions(statement: Ast.Statement): Ast.Expression[] {
+  switch (statement.kind) {
+    case "FunctionDef":
+      return statement.args.defaults;
+    case "ClassDef":
+      return statement.bases;
+    case "Return":
+      return statement.value === null ? [] : [statement.value];
+    case "Delete":
+      return statement.targets;
+    case "Assign":
+      return [...statement.targets, statement.value];
+    case "AugAssign":
+      return [statement.target, statement.value];
+    case "For":
+      return [statement.target, statement.iter];
+    case "While":
+    case "If":
+      return [statement.test];
+    case "Raise":
+      return [statement.exc, statement.cause].filter(
+        (part): part is Ast.Expression => part !== null,
+      );
+    case "Try":
+      return statement.handlers.flatMap((handler) => (handler.type === null ? [] : [handler.type]));
+    case "Assert":
+      return statement.msg === null ? [statement.test] : [statement.test, statement.msg];
+    case "Expr":
+      return [statement.value];
+    default:
+      return [];
+  }
+}
+
+function bindTargets(target: Ast.Expression, scope: Scope): void {
+  const stack = [target];
+  while (stack.length > 0) {
+    const current = stack.pop() as Ast.Expression;
+    if (current.kind === "Name") scope.bound.add(current.id);
+    else if (current.kind === "Tuple" || current.kind === "List") stack.push(...current.elts);
+    else if (current.kind === "Starred") stack.push(current.value);
+  }
+}
+
+function duplicateParameter(args: Ast.Arguments): Ast.Arg | null {
+  const seen = new Set<string>();
+  const all = [
+    ...args.args,
+    ...(args.vararg === null ? [] : [args.vararg]),
+    ...(args.kwarg === null ? [] : [args.kwarg]),
+  ];
+  for (const arg of all) {
+    if (seen.has(arg.arg)) return arg;
+    seen.add(arg.arg);
+  }
+  return null;
+}
+
+/**
+ * The checks CPython's symtable and compiler make after a successful parse, for the subset:
+ * symtable errors (module-level `nonlocal`, duplicate parameters, parameter declared global or
+ * nonlocal, unbound `nonlocal`) win over compiler errors (`return`/`break`/`continue` misplaced,
+ * repeated keyword arguments), as in CPython. Iterative, so AST depth costs no JS stack.
+ *
+ * @example
+ * ```ts
+ * checkScopes(parse("return 1", { checkScopes: false }))?.msg; // "'return' outside function"
+ * ```
+ * @internal
+ */
+export function checkScopes(module: Ast.Module): ScopeProblem | null {
+  const symtableProblems: ScopeProblem[] = [];
+  const compilerProblems: ScopeProblem[] = [];
+  let tooDeep: ScopeProblem | null = null;
+  const scopes: Scope[] = [];
+  const moduleScope = newScope("module", null);
+  scopes.push(moduleScope);
+  const frames: Frame[] = [
+    { statements: [...module.body].reverse(), scope: moduleScope, inLoop: false },
+  ];
+  const visitExpressions = (roots: Ast.Expression[], starredAllowed: boolean): void => {
+    const stack: ExpressionWork[] = roots
+      .map((expression) => ({ expression, starredAllowed, depth: 1 }))
+      .reverse();
+    while (stack.length > 0) {
+      const { expression, starredAllowed: allowed, depth } = stack.pop() as ExpressionWork;
+      if (depth > MAX_EXPRESSION_DEPTH && tooDeep === null) {
+        tooDeep = { msg: "maximum recursion depth exceeded during compilation", at: expression };
+      }
+      if (expression.kind === "Starred" && !allowed) {
+        // CPython: compiler_visit_expr1(), Starred_kind in a load context.
+        compilerProblems.push({ msg: "can't use starred expression here", at: expression });
+      }
+      if (expression.kind === "Lambda") {
+        const duplicate = duplicateParameter(expression.args);
+        if (duplicate !== null)
+          symtableProblems.push({
+            msg: `duplicate argument '${duplicate.arg}' in function definition`,
+            at: duplicate,
+          });
+      }
+      if (expression.kind === "Call") {
+        // CPython: validate_keywords() in Python/compile.c
+        const seen = new Set<string>();
+        for (const keyword of expression.keywords) {
+          if (keyword.arg === null) continue;
+          if (seen.has(keyword.arg)) {
+            compilerProblems.push({
+              msg: `keyword argument repeated: ${keyword.arg}`,
+              at: keyword,
+            });
+            break;
+          }
+          seen.add(keyword.arg);
+        }
+      }
+      const children = expressionChildren(expression);
+      const kind = expression.kind;
+      for (let index = children.length - 1; index >= 0; index--) {
+        const child = children[index] as Ast.Expression;
+        const inside =
+          kind === "Tuple" ||
+          kind === "List" ||
+          kind === "Set" ||
+          (kind === "Call" && expression.args.includes(child));
+        stack.push({ expression: child, starredAllowed: inside, depth: depth + 1 });
+      }
+    }
+  };
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1] as Frame;
+    const statement = frame.statements.pop();
+    if (statement === undefined) {
+      frames.pop();
+      continue;
+    }
+    const { scope } = frame;
+    visitExpressions(statementExpressions(statement), false);
+    switch (statement.kind) {
+      case "FunctionDef": {
+        scope.bound.add(statement.name);
+        const inner = newScope("function", scope);
+        scopes.push(inner);
+        const duplicate = duplicateParameter(statement.args);
+        if (duplicate !== null)
+          symtableProblems.push({
+            msg: `duplicate argument '${duplicate.arg}' in function definition`,
+            at: duplicate,
+          });
+        for (const arg of [...statement.args.args, statement.args.vararg, statement.args.kwarg]) {
+          if (arg !== null && arg !== undefined) inner.parameters.add(arg.arg);
+        }
+        frames.push({ statements: [...statement.body].reverse(), scope: inner, inLoop: false });
+        break;
+      }
+      case "ClassDef": {
+        scope.bound.add(statement.name);
+        const inner = newScope("class", scope);
+        scopes.push(inner);
+        frames.push({ statements: [...statement.body].reverse(), scope: inner, inLoop: false });
+        break;
+      }
+      case "Return":
+        if (scope.kind !== "function")
+          compilerProblems.push({ msg: "'return' outside function", at: statement });
+        break;
+      case "Break":
+        if (!frame.inLoop) compilerProblems.push({ msg: "'break' outside loop", at: statement });
+        break;
+      case "Continue":
+        if (!frame.inLoop)
+          compilerProblems.push({ msg: "'continue' not properly in loop", at: statement });
+        break;
+      case "Assign":
+        for (const target of statement.targets) bindTargets(target, scope);
+        break;
+      case "AugAssign":
+        bindTargets(statement.target, scope);
+        break;
+      case "Delete":
+        for (const target of statement.targets) bindTargets(target, scope);
+        break;
+      case "For":
+      case "While":
+        if (statement.kind === "For") bindTargets(statement.target, scope);
+        // Pushed in reverse source order: the else block runs outside the loop.
+        frames.push({ statements: [...statement.orelse].reverse(), scope, inLoop: frame.inLoop });
+        frames.push({ statements: [...statement.body].reverse(), scope, inLoop: true });
+        break;
+      case "If":
+        frames.push({ statements: [...statement.orelse].reverse(), scope, inLoop: frame.inLoop });
+        frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
+        break;
+      case "Try":
+        frames.push({
+          statements: [...statement.finalbody].reverse(),
+          scope,
+          inLoop: frame.inLoop,
+        });
+        frames.push({ statements: [...statement.orelse].reverse(), scope, inLoop: frame.inLoop });
+        for (let index = statement.handlers.length - 1; index >= 0; index--) {
+          const handler = statement.handlers[index] as Ast.ExceptHandler;
+          if (handler.name !== null) scope.bound.add(handler.name);
+          frames.push({ statements: [...handler.body].reverse(), scope, inLoop: frame.inLoop });
+        }
+        frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
+        break;
+      case "Import":
+        for (const alias of statement.names)
+          scope.bound.add(alias.asname ?? (alias.name.split(".")[0] as string));
+        break;
+      case "ImportFrom":
+        for (const alias of statement.names) scope.bound.add(alias.asname ?? alias.name);
+        break;
+      case "Global":
+        for (const name of statement.names) {
+          // CPython: symtable_visit_stmt(), Global_kind.
+          if (scope.parameters.has(name))
+            symtableProblems.push({ msg: `name '${name}' is parameter and global`, at: statement });
+          scope.globals.add(name);
+        }
+        break;
+      case "Nonlocal":
+        if (scope.kind === "module") {
+          symtableProblems.push({
+            msg: "nonlocal declaration not allowed at module level",
+            at: statement,
+          });
+          break;
+        }
+        for (const name of statement.names) {
+          if (scope.parameters.has(name))
+            symtableProblems.push({
+              msg: `name '${name}' is parameter and nonlocal`,
+              at: statement,
+            });
+          scope.nonlocals.push({ name, statement });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  if (tooDeep !== null) return tooDeep;
+  if (symtableProblems.length > 0) return symtableProblems[0] as ScopeProblem;
+  // CPython: analyze_name() — a nonlocal must be bound in an enclosing function scope.
+  for (const scope of scopes) {
+    for (const { name, statement } of scope.nonlocals) {
+      let found = false;
+      for (
+        let outer = scope.parent;
+        outer !== null && outer.kind !== "module";
+        outer = outer.parent
+      ) {
+        if (outer.kind !== "function") continue;
+        if (outer.globals.has(name)) break;
+        if (
+          outer.parameters.has(name) ||
+          outer.bound.has(name) ||
+          outer.nonlocals.some((entry) => entry.name === name)
+        ) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return { msg: `no binding for nonlocal '${name}' found`, at: statement };
+    }
+  }
+  return compilerProblems[0] ?? null;
+}

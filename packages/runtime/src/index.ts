@@ -1,0 +1,14 @@
+/**
+ * `@pymem/runtime`: `createRuntime()` wires the pymalloc pool, the heap of Python objects,
+ * reference counting and a cycle collector, with `sys`- and `gc`-like helpers and conversions
+ * between JavaScript values and Python objects.
+ *
+ * @packageDocumentation
+ */
+export { COLLECTOR_NAMES, type CollectorName, type RuntimeOptions, type TextSink } from "./api.js";
+export { fromJS, type PythonValue, toJS } from "./convert.js";
+export { collectorByName, isManagedCollector, UnknownCollectorError } from "./create-collector.js";
+export { allocatorStatsLine, type FreeListSizes, formatFreeListStats } from "./free-list-stats.js";
+export { floatRepr, repr, strRepr } from "./repr.js";
+export { createRuntime, Runtime } from "./runtime.js";
+export { TupleValue, tuple } from "./tuple-value.js";
