@@ -156,6 +156,27 @@ const DOCUMENTED_DIFFERENCES: ReadonlyArray<{
     ours: "f-string: self-documenting expressions ('=') are not supported by this interpreter",
     cpython: null,
   },
+  {
+    source: "@decorator\ndef f(): pass",
+    ours: "decorators are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "def f() -> int: pass",
+    ours: "return annotations are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "x: int = 1",
+    ours: "variable annotations are not supported by this interpreter",
+    cpython: null,
+  },
+  {
+    source: "def f(a, /, b): pass",
+    ours: "positional-only parameters are not supported by this interpreter",
+    cpython: null,
+  },
+  { source: "match x:\n    case 1: pass", ours: "invalid syntax", cpython: null },
   // CPython raises MemoryError / RecursionError here; we raise PythonSyntaxError with its text.
   {
     source: `${"-".repeat(6000)}1`,

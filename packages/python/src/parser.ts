@@ -328,6 +328,9 @@ class Parser {
   private statement(into: Ast.Statement[]): void {
     const token = this.peek();
     if (token.type === "INDENT") this.invalidSyntax();
+    if (token.type === "OP" && token.text === "@") {
+      this.fail("decorators are not supported by this interpreter", token);
+    }
     if (token.type === "NAME") {
       switch (token.text) {
         case "if":
@@ -460,7 +463,9 @@ class Parser {
     this.expectForced("(");
     const args = this.parameters(")");
     this.expectOp(")");
-    if (this.acceptOp("->")) this.expression();
+    if (this.isOp("->")) {
+      this.fail("return annotations are not supported by this interpreter", this.peek());
+    }
     this.expectForced(":");
     const body = this.block(`function definition on line ${start.line}`);
     return {
@@ -770,6 +775,9 @@ class Parser {
             this.index = saved;
           else throw error;
         }
+      }
+      if (this.isOp(":") && this.state.bracketDepth === 0) {
+        this.fail("variable annotations are not supported by this interpreter", this.peek());
       }
       if (this.isOp(":="))
         this.fail(
