@@ -484,7 +484,9 @@ class Parser {
     let vararg: Ast.Arg | null = null;
     let kwarg: Ast.Arg | null = null;
     while (!this.isOp(closer)) {
-      if (kwarg !== null) this.invalidSyntax();
+      if (kwarg !== null) {
+        this.fail("arguments cannot follow var-keyword argument", this.peek());
+      }
       if (this.acceptOp("**")) {
         const name = this.expectName();
         kwarg = { kind: "arg", arg: name.text, ...range(name, name) };
@@ -494,7 +496,7 @@ class Parser {
         if (this.isOp(",")) {
           this.fail("keyword-only parameters are not supported by this interpreter", this.previous);
         }
-        if (vararg !== null) this.invalidSyntax();
+        if (vararg !== null) this.fail("* argument may appear only once", this.previous);
         const name = this.expectName();
         vararg = { kind: "arg", arg: name.text, ...range(name, name) };
       } else {
@@ -519,6 +521,9 @@ class Parser {
     const bases: Ast.Expression[] = [];
     if (this.acceptOp("(")) {
       while (!this.isOp(")")) {
+        if ((this.isName() && this.isOp("=", 1)) || this.isOp("**")) {
+          this.fail("class keyword arguments are not supported by this interpreter", this.peek());
+        }
         const base = this.expression();
         bases.push(base);
         if (!this.acceptOp(",")) {
@@ -1187,6 +1192,7 @@ class Parser {
         sawDoubleStar = true;
       } else if (token.type === "OP" && token.text === "*") {
         const before = this.previous;
+        if (!this.canStartExpression(1)) this.fail("Invalid star expression", this.peek(1));
         const starred = this.starExpression();
         if (sawDoubleStar)
           this.fail(
@@ -1196,6 +1202,9 @@ class Parser {
         args.push(starred);
       } else if (this.isName() && this.isOp("=", 1)) {
         this.index += 2;
+        if (this.isOp(")") || this.isOp(",")) {
+          this.fail("expected argument value expression", range(token, this.previous));
+        }
         const value = this.expression();
         keywords.push({ kind: "keyword", arg: token.text, value, ...range(token, value) });
         sawKeyword = true;
@@ -1483,7 +1492,17 @@ class Parser {
       }
       const key = this.expression();
       if (!this.isOp(":")) {
-        if (this.isOp(",") || this.isOp("}")) this.fail("':' expected after dictionary key", key);
+        if (this.isOp(",") || this.isOp("}")) {
+          // CPython: invalid_double_starred_kvpairs reports end_offset 0 here.
+          this.raise(
+            "SyntaxError",
+            "':' expected after dictionary key",
+            key.line,
+            key.column + 1,
+            key.line,
+            0,
+          );
+        }
         this.missingComma(key);
       }
       this.index++;
@@ -1695,6 +1714,20 @@ class Parser {
     if (source.slice(open + 1, stop).trim().length === 0) {
       this.failAt(`f-string: valid expression required before '${source[stop]}'`, stop, 1);
     }
+    const lambda = /^\s*lambda\b/.exec(source.slice(open + 1, stop));
+    if (lambda !== null && source[stop] === ":") {
+      // CPython: invalid_replacement_field — the ':' would start a format spec.
+      const at = this.point(open + 1 + lambda[0].length - 6);
+      const colon = this.point(stop);
+      this.raise(
+        "SyntaxError",
+        "f-string: lambda expressions are not allowed without parentheses",
+        at.line,
+        at.column + 1,
+        colon.line,
+        colon.column + 2,
+      );
+    }
     const value = this.subExpression(open + 1, stop);
     let conversion = -1;
     index = stop;
@@ -1710,6 +1743,7 @@ class Parser {
         );
       }
       conversion = character.charCodeAt(0);
+      if (index + 2 >= end) this.failAt("f-string: expecting '}'", index + 1, 0);
       index += 2;
       while (source[index] === " ") index++;
     }
@@ -1727,7 +1761,7 @@ class Parser {
         }
         index++;
       }
-      if (index >= end) this.failAt("f-string: expecting '}'", end, 0);
+      if (index >= end) this.failAt("f-string: expecting '}', or format specs", end, 1);
       this.state.bracketDepth++;
       const parts = this.formattedParts(specStart, index, false, token, 1);
       this.state.bracketDepth--;
@@ -1862,6 +1896,22 @@ export interface ParseOptions {
  */
 export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.Module {
   const normalized = source.replace(/\r\n?/g, "\n");
+  const nul = normalized.indexOf("\0");
+  if (nul >= 0) {
+    // CPython reports this with no location at all; we point at the first NUL.
+    const starts = computeLineStarts(normalized);
+    const line = lineOf(starts, nul);
+    const column = nul - (starts[line - 1] ?? 0);
+    throw new PythonSyntaxError({
+      kind: "SyntaxError",
+      msg: "source code string cannot contain null bytes",
+      lineno: line,
+      offset: column + 1,
+      endLineno: line,
+      endOffset: column + 1,
+      text: "",
+    });
+  }
   const lineStarts = computeLineStarts(normalized);
   const state: SharedState = {
     source: normalized,

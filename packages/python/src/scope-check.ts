@@ -15,7 +15,9 @@ interface Scope {
   parent: Scope | null;
   parameters: Set<string>;
   bound: Set<string>;
-  globals: Set<string>;
+  globals: Map<string, Ast.Global>;
+  /** Names read so far in this scope (for "used prior to global declaration"). */
+  used: Set<string>;
   nonlocals: { name: string; statement: Ast.Nonlocal }[];
 }
 
@@ -38,13 +40,27 @@ interface Frame {
   inLoop: boolean;
 }
 
+/** CPython: symtable_visit_stmt() Global_kind / Nonlocal_kind checks, in CPython's order. */
+function declarationProblem(
+  scope: Scope,
+  name: string,
+  declaration: "global" | "nonlocal",
+): string | null {
+  if (scope.parameters.has(name)) return `name '${name}' is parameter and ${declaration}`;
+  if (scope.bound.has(name))
+    return `name '${name}' is assigned to before ${declaration} declaration`;
+  if (scope.used.has(name)) return `name '${name}' is used prior to ${declaration} declaration`;
+  return null;
+}
+
 function newScope(kind: Scope["kind"], parent: Scope | null): Scope {
   return {
     kind,
     parent,
     parameters: new Set(),
     bound: new Set(),
-    globals: new Set(),
+    globals: new Map(),
+    used: new Set(),
     nonlocals: [],
   };
 }
@@ -209,7 +225,11 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
   const frames: Frame[] = [
     { statements: [...module.body].reverse(), scope: moduleScope, inLoop: false },
   ];
-  const visitExpressions = (roots: Ast.Expression[], starredAllowed: boolean): void => {
+  const visitExpressions = (
+    roots: Ast.Expression[],
+    starredAllowed: boolean,
+    scope: Scope,
+  ): void => {
     const stack: ExpressionWork[] = roots
       .map((expression) => ({ expression, starredAllowed, depth: 1 }))
       .reverse();
@@ -218,6 +238,7 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       if (depth > MAX_EXPRESSION_DEPTH && tooDeep === null) {
         tooDeep = { msg: "maximum recursion depth exceeded during compilation", at: expression };
       }
+      if (expression.kind === "Name" && expression.ctx === "Load") scope.used.add(expression.id);
       if (expression.kind === "Starred" && !allowed) {
         // CPython: compiler_visit_expr1(), Starred_kind in a load context.
         compilerProblems.push({ msg: "can't use starred expression here", at: expression });
@@ -266,7 +287,7 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       continue;
     }
     const { scope } = frame;
-    visitExpressions(statementExpressions(statement), false);
+    visitExpressions(statementExpressions(statement), false, frame.scope);
     switch (statement.kind) {
       case "FunctionDef": {
         scope.bound.add(statement.name);
@@ -346,9 +367,16 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       case "Global":
         for (const name of statement.names) {
           // CPython: symtable_visit_stmt(), Global_kind.
-          if (scope.parameters.has(name))
-            symtableProblems.push({ msg: `name '${name}' is parameter and global`, at: statement });
-          scope.globals.add(name);
+          const problem = declarationProblem(scope, name, "global");
+          if (problem !== null) symtableProblems.push({ msg: problem, at: statement });
+          const nonlocal = scope.nonlocals.find((entry) => entry.name === name);
+          if (nonlocal !== undefined) {
+            symtableProblems.push({
+              msg: `name '${name}' is nonlocal and global`,
+              at: nonlocal.statement,
+            });
+          }
+          scope.globals.set(name, statement);
         }
         break;
       case "Nonlocal":
@@ -360,11 +388,12 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           break;
         }
         for (const name of statement.names) {
-          if (scope.parameters.has(name))
-            symtableProblems.push({
-              msg: `name '${name}' is parameter and nonlocal`,
-              at: statement,
-            });
+          const problem = declarationProblem(scope, name, "nonlocal");
+          if (problem !== null) symtableProblems.push({ msg: problem, at: statement });
+          const global = scope.globals.get(name);
+          if (global !== undefined) {
+            symtableProblems.push({ msg: `name '${name}' is nonlocal and global`, at: global });
+          }
           scope.nonlocals.push({ name, statement });
         }
         break;

@@ -376,12 +376,12 @@ class Tokenizer {
           );
         }
         if (this.charAt(this.position) === "") {
-          this.setLine(this.position);
+          // Reported on the continued line, just past the backslash.
           this.fail(
             "SyntaxError",
             "unexpected EOF while parsing",
             this.line,
-            this.position - this.lineStart + 1,
+            start - this.lineStart + 2,
             this.line,
             -1,
           );
@@ -598,10 +598,18 @@ class Tokenizer {
         }
         const column = start - (this.lineStarts[startLine - 1] ?? 0) + 1;
         const what = quoteSize === 3 ? "triple-quoted string" : isFormatted ? "f-string" : "string";
+        // CPython adds a hint when the would-be closing quote was escaped.
+        const stopIndex = this.position - 1;
+        const escapedQuote =
+          quoteSize === 1 &&
+          this.source[stopIndex - 1] === quote &&
+          this.source[stopIndex - 2] === "\\"
+            ? "; perhaps you escaped the end quote?"
+            : "";
         this.position = start;
         this.fail(
           "SyntaxError",
-          `unterminated ${what} literal (detected at line ${detectedLine})`,
+          `unterminated ${what} literal (detected at line ${detectedLine})${escapedQuote}`,
           startLine,
           column,
           startLine,
@@ -639,12 +647,15 @@ class Tokenizer {
    */
   private skipFieldExpression(quote: string, quoteSize: number): void {
     let depth = 0;
+    // After a top-level ':' the field is in its format spec, which CPython's message mentions.
+    let inSpec = false;
     for (;;) {
       const character = this.nextChar();
       if (character === "" || (quoteSize === 1 && character === "\n")) {
         this.backup();
         return;
       }
+      if (character === ":" && depth === 0) inSpec = true;
       if (character === "(" || character === "[" || character === "{") depth++;
       else if (character === ")" || character === "]") depth--;
       else if (character === "}") {
@@ -657,6 +668,16 @@ class Tokenizer {
           const close = this.findClosingQuote(this.position, character);
           if (close < 0) {
             const column = this.position - this.lineStart;
+            if (inSpec) {
+              this.fail(
+                "SyntaxError",
+                "f-string: expecting '}', or format specs",
+                this.line,
+                column,
+                this.line,
+                column + 1,
+              );
+            }
             this.fail(
               "SyntaxError",
               "f-string: expecting '}'",
@@ -675,7 +696,6 @@ class Tokenizer {
           this.fail("SyntaxError", "f-string: expecting '}'", this.line, column, this.line, column);
         }
         this.position = close + 1;
-      } else if (character === "#") {
       }
     }
   }
