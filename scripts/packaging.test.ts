@@ -56,6 +56,8 @@ const smokeTests: Record<string, string> = {
     "const { Heap } = await load('@pymem/heap'); const heap = new Heap(); const rc = new m.Refcounter(heap); const before = heap.allocator.stats().blocksInUse; const text = heap.newStr('a string long enough to need its own block'); rc.decref(text); if (heap.allocator.stats().blocksInUse !== before) throw new Error('not freed');",
   "@pymem/runtime":
     "const rt = m.createRuntime({ collector: 'generational' }); const list = rt.fromJS([1, 'a', null]); if (rt.repr(list) !== \"[1, 'a', None]\") throw new Error(rt.repr(list)); rt.lifetime.decref(list); rt.gc.collect(); rt.verify();",
+  "@pymem/python":
+    "const tree = m.parse('x = [1, 2]\\n'); if (tree.body.length !== 1) throw new Error('parse'); try { m.parse('x = (1,'); throw new Error('no error'); } catch (error) { if (!(error instanceof m.PythonSyntaxError) || !m.formatSyntaxError(error).includes(\"'(' was never closed\")) throw error; }",
   "@pymem/gc":
     "const gc = new m.GcModule(new m.GenerationalCollector()); if (gc.getThreshold().join() !== '2000,10,10') throw new Error('threshold');",
 };

@@ -15,12 +15,11 @@
  * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py N rounds`; if it is missing only
  * pymem's numbers are printed. Figures are the best of `rounds`.
  */
-import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Ptr } from "@pymem/core";
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "@pymem/refcount";
+// Bench-only helper shared with the refcount benchmark (bench code is not a package export).
+import { runCpythonWorkloads } from "../../refcount/bench/cpython-workloads.js";
 import type { ManagedCollector } from "../src/api.js";
 import { BaconRajanCollector } from "../src/bacon-rajan-collector.js";
 import { GenerationalCollector } from "../src/generational-collector.js";
@@ -131,11 +130,17 @@ function pauses(factory: CollectorFactory, n: number): { max: number; p99: numbe
   }
   collector.enabled = false;
   rc.decref(head);
+  const { max: sampleMax, p99 } = percentiles(samples);
+  // Increments that finish no cycle run no callbacks: the collector's own maximum covers them.
+  const max = Math.max(sampleMax, collector.stats().maxPauseMs);
+  return { max, p99, count: samples.length };
+}
+
+/** Sorts `samples` in place; returns the largest and the 99th percentile (0 when empty). */
+function percentiles(samples: number[]): { max: number; p99: number } {
   samples.sort((x, y) => x - y);
   const p99 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] ?? 0;
-  // Increments that finish no cycle run no callbacks: the collector's own maximum covers them.
-  const max = Math.max(samples.at(-1) ?? 0, collector.stats().maxPauseMs);
-  return { max, p99, count: samples.length };
+  return { max: samples.at(-1) ?? 0, p99 };
 }
 
 /**
@@ -165,30 +170,8 @@ function increments(n: number): { max: number; p99: number; count: number } {
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   rc.decref(head);
-  samples.sort((x, y) => x - y);
-  const p99 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] ?? 0;
-  return { max: samples.at(-1) ?? 0, p99, count: samples.length };
-}
-
-function cpython(): Record<string, number> | undefined {
-  const script = join(dirname(fileURLToPath(import.meta.url)), "workloads.py");
-  const result = spawnSync("python3", [script, String(N), String(ROUNDS)], {
-    env: { ...process.env, PYENV_VERSION: "3.13.0" },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) {
-    console.log(
-      `CPython not available (${result.stderr?.trim() || result.error?.message}); pymem only`,
-    );
-    return undefined;
-  }
-  const values: Record<string, number> = {};
-  for (const line of result.stdout.trim().split("\n")) {
-    const [name, value] = line.split(" ");
-    if (name === "version") console.log(`CPython ${value}`);
-    else values[name!] = Number(value);
-  }
-  return values;
+  const { max, p99 } = percentiles(samples);
+  return { max, p99, count: samples.length };
 }
 
 /**
@@ -216,7 +199,7 @@ function deep(factory: CollectorFactory, length: number): number {
 }
 
 const fmt = (ns: number) => `${(ns / 1e6).toFixed(2)} ms (${(ns / N).toFixed(1)} ns/object)`;
-const anchor = cpython();
+const anchor = runCpythonWorkloads(import.meta.url, N, ROUNDS);
 console.log(`N = ${N.toLocaleString()}, best of ${ROUNDS}`);
 const deepIndex = process.argv.indexOf("--deep");
 if (deepIndex >= 0) {
@@ -234,8 +217,12 @@ for (const factory of factories) {
   const g2 = g2Cycles(factory);
   const ratio = (ours: number, theirs: number | undefined) =>
     theirs === undefined ? "" : `  ×${(ours / theirs).toFixed(2)} CPython (${fmt(theirs)})`;
-  console.log(`[${factory.name}] G1 live   full collect: ${fmt(g1)}${ratio(g1, anchor?.g1)}`);
-  console.log(`[${factory.name}] G2 cycles full collect: ${fmt(g2)}${ratio(g2, anchor?.g2)}`);
+  console.log(
+    `[${factory.name}] G1 live   full collect: ${fmt(g1)}${ratio(g1, anchor?.get("g1"))}`,
+  );
+  console.log(
+    `[${factory.name}] G2 cycles full collect: ${fmt(g2)}${ratio(g2, anchor?.get("g2"))}`,
+  );
   if (factory.name === "incremental") {
     for (const n of [100_000, 1_000_000]) {
       const p = increments(n);

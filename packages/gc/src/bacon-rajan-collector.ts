@@ -1,30 +1,19 @@
 import {
   type CollectorHost,
-  type CollectorStats,
   DerivedTypeFlags,
-  GC_NEXT_OFFSET,
   GC_PREV_MASK_FINALIZED,
-  GC_PREV_OFFSET,
   GC_PREV_SHIFT,
   IMMORTAL_REFCNT,
-  InvalidPointerError,
-  type LinearMemory,
   OB_TYPE_OFFSET,
   type Ptr,
   ReferenceStack,
   TypeFlags,
-  type TypeTable,
 } from "@pymem/core";
-import type {
-  BaconRajanCollectorOptions,
-  DebugSink,
-  GcCallback,
-  GenerationStats,
-  ManagedCollector,
-} from "./api.js";
-import { CollectorState, defaultDebugSink } from "./collector-state.js";
+import type { BaconRajanCollectorOptions, ManagedCollector } from "./api.js";
+import { CollectorBase } from "./collector-base.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
+import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
 
 /*
  * GC head use (the collector owns it; bit 0 of gc_prev is the shared FINALIZED flag):
@@ -45,8 +34,6 @@ const GRAY = 1; // possible member of a garbage cycle; during finalization: "in 
 const WHITE = 2; // member of a garbage cycle
 const PURPLE = 3; // possible root of a garbage cycle
 const TRACKED = 4;
-const NEXT_WORD = GC_NEXT_OFFSET >> 2;
-const PREV_WORD = GC_PREV_OFFSET >> 2;
 
 const DEFAULTS: Omit<BaconRajanCollectorOptions, "debugSink"> = {
   threshold: 10_001,
@@ -81,7 +68,7 @@ const DEFAULTS: Omit<BaconRajanCollectorOptions, "debugSink"> = {
  * new GcModule(collector).collect();
  * ```
  */
-export class BaconRajanCollector implements ManagedCollector {
+export class BaconRajanCollector extends CollectorBase implements ManagedCollector {
   /** @inheritDoc */
   readonly name = "bacon-rajan";
   /** Candidate roots come from decrefs that leave an object alive. */
@@ -91,85 +78,32 @@ export class BaconRajanCollector implements ManagedCollector {
   /** Whether a full root buffer starts a collection. */
   enabled = true;
 
-  private readonly state: CollectorState;
   private readonly options: Omit<BaconRajanCollectorOptions, "debugSink">;
   private threshold: number;
-  private host: CollectorHost | undefined;
-  private memory!: LinearMemory;
-  private types!: TypeTable;
   private roots = new Uint32Array(1024);
   private rootCount = 0;
-  private collectingNow = false;
   private readonly stack = new ReferenceStack(1024);
   private readonly children = new ReferenceStack(256);
   private readonly garbageSet = new ReferenceStack(256);
   private readonly blackStack = new ReferenceStack(256);
 
   constructor(options: Partial<BaconRajanCollectorOptions> = {}) {
-    const { debugSink, ...numeric } = options;
+    super(1, options.debugSink);
+    const { debugSink: _debugSink, ...numeric } = options;
     this.options = { ...DEFAULTS, ...numeric };
     for (const [key, value] of Object.entries(this.options)) {
       if (!Number.isInteger(value) || value <= 0)
         throw new GcValueError(`${key} must be a positive integer`);
     }
     this.threshold = this.options.threshold;
-    this.state = new CollectorState(1, debugSink ?? defaultDebugSink);
-  }
-
-  /** `DebugFlags` bits. CPython: `gc.get_debug` / `gc.set_debug`. */
-  get debug(): number {
-    return this.state.debug;
-  }
-  set debug(flags: number) {
-    this.state.debug = flags;
-  }
-  /** Where debug output goes. */
-  get debugSink(): DebugSink {
-    return this.state.debugSink;
-  }
-  set debugSink(sink: DebugSink) {
-    this.state.debugSink = sink;
-  }
-  /** CPython: `gc.garbage`. Each entry holds a reference. */
-  get garbage(): Ptr[] {
-    return this.state.garbage;
-  }
-  /** CPython: `gc.callbacks`. */
-  get callbacks(): GcCallback[] {
-    return this.state.callbacks;
-  }
-  /** Whether a collection (or an increment) is running. */
-  get collecting(): boolean {
-    return this.collectingNow;
-  }
-
-  /** @inheritDoc */
-  attachedHost(): CollectorHost {
-    if (this.host === undefined) throw new Error("collector is not attached to a host");
-    return this.host;
-  }
-
-  /** @inheritDoc */
-  attach(host: CollectorHost): void {
-    if (this.host !== undefined) throw new Error("collector is already attached");
-    this.host = host;
-    this.memory = host.memory;
-    this.types = host.types;
   }
 
   // ───────────────────────────── tracking and notifications ─────────────────────────────
 
   /** Starts tracking (black, not buffered). */
   track(obj: Ptr): void {
-    this.checkGcObject(obj);
+    this.checkTrackable(obj);
     const u32 = this.memory.u32;
-    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) {
-      throw new InvalidPointerError(
-        obj,
-        "object already tracked by the garbage collector",
-        this.types.typeName(obj),
-      );
-    }
     u32[(obj >>> 2) + NEXT_WORD] = TRACKED | BLACK;
   }
 
@@ -177,13 +111,6 @@ export class BaconRajanCollector implements ManagedCollector {
   untrack(obj: Ptr): void {
     this.checkGcObject(obj);
     this.forget(this.memory.u32, obj);
-  }
-
-  /** @inheritDoc */
-  isTracked(obj: Ptr): boolean {
-    const types = this.types;
-    if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
-    return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
   }
 
   /** @inheritDoc */
@@ -236,26 +163,12 @@ export class BaconRajanCollector implements ManagedCollector {
     u32[(obj >>> 2) + NEXT_WORD] = 0;
   }
 
-  private checkGcObject(obj: Ptr): void {
-    const types = this.types;
-    const typeId = types.typeOf(obj);
-    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
-      const name = types.spec(typeId).name;
-      throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
-    }
-  }
-
   // ───────────────────────────── gc module surface ─────────────────────────────
 
   /** Collects the cycles reachable from the buffered candidate roots (`generation` must be 0). */
   collect(generation = 0): number {
     if (generation !== 0) throw new GcValueError("invalid generation");
     return this.collectMain(0);
-  }
-
-  /** @inheritDoc */
-  stats(): CollectorStats {
-    return { ...this.state.totals };
   }
 
   /** `[buffered candidate roots]`. */
@@ -276,11 +189,6 @@ export class BaconRajanCollector implements ManagedCollector {
   /** Bacon–Rajan keeps no list of tracked objects: nothing to enumerate. */
   objects(_generation: number): Ptr[] {
     return [];
-  }
-
-  /** @inheritDoc */
-  generationStats(): GenerationStats[] {
-    return this.state.perGeneration.map((stats) => ({ ...stats }));
   }
 
   /** No generations: a no-op. */
@@ -501,13 +409,7 @@ export class BaconRajanCollector implements ManagedCollector {
       uncollectable++;
       if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE)
         state.debugCycle(host, "uncollectable", obj);
-      if (
-        state.debug & DebugFlags.DEBUG_SAVEALL ||
-        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL
-      ) {
-        lifetime.incref(obj);
-        state.garbage.push(obj);
-      }
+      this.saveUncollectable(host, obj);
     }
     let candidates = members.filter((obj) => this.color(this.memory.u32, obj) === GRAY);
     if (state.debug & DebugFlags.DEBUG_COLLECTABLE)
@@ -530,31 +432,13 @@ export class BaconRajanCollector implements ManagedCollector {
       }
     }
     for (const wr of callbacks) {
-      try {
-        weakrefs.callCallback(wr);
-      } catch (error) {
-        host.reportUnraisable(error, "on calling weakref callback", wr);
-      }
+      this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
     }
 
     // CPython: finalize_garbage — once per object.
     for (const obj of candidates) {
-      const prevIndex = (obj >>> 2) + PREV_WORD;
-      const u32 = this.memory.u32;
-      if (
-        (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 &&
-        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE
-      ) {
-        u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
-        // The host reports finalizer exceptions itself; anything escaping it must not
-        // abandon the collection half-way.
-        try {
-          host.callFinalizer(obj);
-        } catch (error) {
-          host.reportUnraisable(error, "in finalizer", obj);
-        }
-      }
+      this.finalizeOnce(host, obj);
     }
 
     // CPython: handle_resurrected_objects — a second trial deletion inside the garbage set.
@@ -566,16 +450,7 @@ export class BaconRajanCollector implements ManagedCollector {
     const saveAll = (state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
     for (const obj of candidates) {
       this.setColor(this.memory.u32, obj, BLACK);
-      if (saveAll) {
-        lifetime.incref(obj);
-        state.garbage.push(obj);
-        continue;
-      }
-      try {
-        host.clearReferences(obj);
-      } catch (error) {
-        host.reportUnraisable(error, `in tp_clear of ${types.typeName(obj)}`, obj);
-      }
+      this.deleteGarbageObject(host, obj, saveAll);
     }
     for (const obj of members) {
       const u32 = this.memory.u32;

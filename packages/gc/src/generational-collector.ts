@@ -1,7 +1,6 @@
 import {
   type Allocator,
   type CollectorHost,
-  type CollectorStats,
   DerivedTypeFlags,
   GC_NEXT_MASK_UNREACHABLE,
   GC_PREV_MASK_COLLECTING,
@@ -9,25 +8,15 @@ import {
   GC_PREV_SHIFT,
   HeapCorruptionError,
   IMMORTAL_REFCNT,
-  InvalidPointerError,
-  type LinearMemory,
   OB_REFCNT_OFFSET,
   OB_TYPE_OFFSET,
   type Ptr,
   ReferenceStack,
   ReferenceVisit,
   TypeFlags,
-  type TypeTable,
 } from "@pymem/core";
-import type {
-  DebugSink,
-  GcCallback,
-  GenerationalCollectorOptions,
-  GenerationStats,
-  ManagedCollector,
-  ThresholdProfile,
-} from "./api.js";
-import { CollectorState, defaultDebugSink } from "./collector-state.js";
+import type { GenerationalCollectorOptions, ManagedCollector, ThresholdProfile } from "./api.js";
+import { CollectorBase } from "./collector-base.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import {
@@ -102,7 +91,7 @@ const GENERATION_AUTO = -1;
  * gc.collect();                          // → number of unreachable objects found
  * ```
  */
-export class GenerationalCollector implements ManagedCollector {
+export class GenerationalCollector extends CollectorBase implements ManagedCollector {
   /** @inheritDoc */
   readonly name = "generational";
   /** Generational collection needs no decref notifications. */
@@ -112,11 +101,7 @@ export class GenerationalCollector implements ManagedCollector {
   /** Whether allocations may start automatic collections. CPython: `gcstate->enabled`. */
   enabled = true;
 
-  private readonly state: CollectorState;
   private readonly allocator: Allocator | undefined;
-  private host: CollectorHost | undefined;
-  private memory!: LinearMemory;
-  private types!: TypeTable;
   /** Address of list head 0; head `k` is at `headBase + 8k`. */
   private headBase = 0;
   private readonly counts = [0, 0, 0];
@@ -124,7 +109,6 @@ export class GenerationalCollector implements ManagedCollector {
   /** CPython: `gcstate->long_lived_total` / `long_lived_pending`. */
   private longLivedTotal = 0;
   private longLivedPending = 0;
-  private collectingNow = false;
   private readonly stack = new ReferenceStack(1024);
   /** Survivors of the current collection whose type may untrack them (tuples, dicts). */
   private readonly untrackCandidates = new ReferenceStack(256);
@@ -146,6 +130,7 @@ export class GenerationalCollector implements ManagedCollector {
   private unreachableHasWeakref = false;
 
   constructor(options: Partial<GenerationalCollectorOptions> = {}) {
+    super(NUM_GENERATIONS, options.debugSink);
     const profile = options.profile ?? "3.13";
     const base = PROFILE_THRESHOLDS[profile];
     if (base === undefined) throw new GcValueError(`unknown threshold profile '${profile}'`);
@@ -160,55 +145,11 @@ export class GenerationalCollector implements ManagedCollector {
         this.thresholds[i] = value;
       }
     }
-    this.state = new CollectorState(NUM_GENERATIONS, options.debugSink ?? defaultDebugSink);
     this.allocator = options.allocator;
   }
 
-  // ───────────────────────────── ManagedCollector state ─────────────────────────────
-
-  /** `DebugFlags` bits. CPython: `gc.set_debug` / `gc.get_debug`. */
-  get debug(): number {
-    return this.state.debug;
-  }
-  set debug(flags: number) {
-    this.state.debug = flags;
-  }
-  /** Where debug output goes. */
-  get debugSink(): DebugSink {
-    return this.state.debugSink;
-  }
-  set debugSink(sink: DebugSink) {
-    this.state.debugSink = sink;
-  }
-  /** CPython: `gc.garbage`. Each entry holds a reference. */
-  get garbage(): Ptr[] {
-    return this.state.garbage;
-  }
-  /** CPython: `gc.callbacks`. */
-  get callbacks(): GcCallback[] {
-    return this.state.callbacks;
-  }
-  /** Whether a collection is running. */
-  get collecting(): boolean {
-    return this.collectingNow;
-  }
-
-  /** @inheritDoc */
-  attachedHost(): CollectorHost {
-    if (this.host === undefined) throw new Error("collector is not attached to a host");
-    return this.host;
-  }
-
-  /**
-   * Attaches the collector to its host and allocates its list heads. Call once.
-   *
-   * @example
-   * ```ts
-   * collector.attach(host);
-   * ```
-   */
-  attach(host: CollectorHost): void {
-    if (this.host !== undefined) throw new Error("collector is already attached");
+  /** Checks the allocator and allocates the 72 bytes of list heads in the host's memory. */
+  protected override prepareAttach(host: CollectorHost): void {
     const allocator = this.allocator ?? host.allocator;
     if (allocator === undefined) {
       throw new TypeError(
@@ -218,10 +159,7 @@ export class GenerationalCollector implements ManagedCollector {
     if (allocator.memory !== host.memory)
       throw new TypeError("GenerationalCollector: the allocator must use the host's memory");
     this.headBase = allocator.malloc(HEAD_COUNT * HEAD_BYTES) + HEAD_BYTES;
-    this.host = host;
-    this.memory = host.memory;
-    this.types = host.types;
-    const u32 = this.memory.u32;
+    const u32 = host.memory.u32;
     for (let k = 0; k < HEAD_COUNT; k++) listInit(u32, this.head(k));
   }
 
@@ -241,17 +179,9 @@ export class GenerationalCollector implements ManagedCollector {
    * ```
    */
   track(obj: Ptr): void {
-    this.checkGcObject(obj);
-    const u32 = this.memory.u32;
-    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) {
-      throw new InvalidPointerError(
-        obj,
-        "object already tracked by the garbage collector",
-        this.types.typeName(obj),
-      );
-    }
+    this.checkTrackable(obj);
     // CPython: _PyObject_GC_TRACK() — append to the youngest generation.
-    listAppend(u32, obj, this.head(0));
+    listAppend(this.memory.u32, obj, this.head(0));
   }
 
   /**
@@ -273,20 +203,6 @@ export class GenerationalCollector implements ManagedCollector {
   private untrackUnchecked(u32: Uint32Array, obj: Ptr): void {
     listRemove(u32, obj);
     u32[(obj >>> 2) + PREV_WORD]! &= KEEP_ON_UNTRACK;
-  }
-
-  /**
-   * Whether `obj` is tracked; always false for objects of non-GC types. CPython: `gc.is_tracked`.
-   *
-   * @example
-   * ```ts
-   * collector.isTracked(obj); // true for a fresh list
-   * ```
-   */
-  isTracked(obj: Ptr): boolean {
-    const types = this.types;
-    if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
-    return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
   }
 
   /**
@@ -326,18 +242,6 @@ export class GenerationalCollector implements ManagedCollector {
   /** Not used by a generational collector. */
   onDecrefToNonZero(_obj: Ptr): void {}
 
-  private checkGcObject(obj: Ptr): void {
-    const types = this.types;
-    const typeId = types.typeOf(obj);
-    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
-      throw new InvalidPointerError(
-        obj,
-        `type '${types.spec(typeId).name}' is not GC-capable`,
-        types.spec(typeId).name,
-      );
-    }
-  }
-
   // ───────────────────────────── gc module surface ─────────────────────────────
 
   /**
@@ -356,11 +260,6 @@ export class GenerationalCollector implements ManagedCollector {
       throw new GcValueError("invalid generation");
     }
     return this.collectMain(generation);
-  }
-
-  /** @inheritDoc */
-  stats(): CollectorStats {
-    return { ...this.state.totals };
   }
 
   /** CPython: `gc.get_count()`. */
@@ -389,11 +288,6 @@ export class GenerationalCollector implements ManagedCollector {
       for (let node = gcNext(u32, head); node !== head; node = gcNext(u32, node)) result.push(node);
     }
     return result;
-  }
-
-  /** CPython: `gc.get_stats()`. */
-  generationStats(): GenerationStats[] {
-    return this.state.perGeneration.map((stats) => ({ ...stats }));
   }
 
   /** CPython: `_PyGC_Freeze`. */
@@ -868,14 +762,6 @@ export class GenerationalCollector implements ManagedCollector {
     return freed;
   }
 
-  private callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
-    try {
-      host.weakrefs.callCallback(wr);
-    } catch (error) {
-      host.reportUnraisable(error, "on calling weakref callback", wr);
-    }
-  }
-
   /**
    * CPython: `finalize_garbage()` — PEP 442 finalizers, once per object (FINALIZED bit). Objects
    * move to a `seen` list first, because a finalizer may free anything in the list.
@@ -887,21 +773,7 @@ export class GenerationalCollector implements ManagedCollector {
       const u32 = this.memory.u32;
       const op = gcNext(u32, collectable);
       listMove(u32, op, seen);
-      const index = (op >>> 2) + PREV_WORD;
-      if (
-        (u32[index]! & GC_PREV_MASK_FINALIZED) === 0 &&
-        this.types.flags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_FINALIZE
-      ) {
-        u32[index]! |= GC_PREV_MASK_FINALIZED;
-        this.hostCodeRan = true;
-        // The host reports finalizer exceptions itself; anything escaping it must not
-        // abandon the collection half-way.
-        try {
-          host.callFinalizer(op);
-        } catch (error) {
-          host.reportUnraisable(error, "in finalizer", op);
-        }
-      }
+      if (this.finalizeOnce(host, op)) this.hostCodeRan = true;
     }
     listMerge(this.memory.u32, seen, collectable);
   }
@@ -940,18 +812,10 @@ export class GenerationalCollector implements ManagedCollector {
     const lifetime = host.lifetime;
     while (!listIsEmpty(this.memory.u32, collectable)) {
       const op = gcNext(this.memory.u32, collectable);
-      if (saveAll) {
-        lifetime.incref(op);
-        this.state.garbage.push(op);
-      } else {
-        lifetime.incref(op);
-        try {
-          host.clearReferences(op);
-        } catch (error) {
-          host.reportUnraisable(error, `in tp_clear of ${this.types.typeName(op)}`, op);
-        }
-        lifetime.decref(op);
-      }
+      // Hold op across tp_clear, as CPython does (saving it takes the reference gc.garbage keeps).
+      if (!saveAll) lifetime.incref(op);
+      this.deleteGarbageObject(host, op, saveAll);
+      if (!saveAll) lifetime.decref(op);
       const u32 = this.memory.u32;
       if (gcNext(u32, collectable) === op) {
         // Still alive: move it, it may die later.
@@ -963,15 +827,9 @@ export class GenerationalCollector implements ManagedCollector {
 
   /** CPython: `handle_legacy_finalizers()` — uncollectable objects go to `gc.garbage`. */
   private handleLegacyFinalizers(host: CollectorHost, finalizers: Ptr, old: Ptr): void {
-    const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
     const u32 = this.memory.u32;
-    const typeFlags = this.types.flags;
-    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
-      if (saveAll || typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & DerivedTypeFlags.HAS_DEL) {
-        host.lifetime.incref(op);
-        this.state.garbage.push(op);
-      }
-    }
+    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op))
+      this.saveUncollectable(host, op);
     listMerge(this.memory.u32, finalizers, old);
   }
 }

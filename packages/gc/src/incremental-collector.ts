@@ -1,28 +1,16 @@
 import {
   type Allocator,
   type CollectorHost,
-  type CollectorStats,
   DerivedTypeFlags,
-  GC_NEXT_OFFSET,
   GC_PREV_MASK_FINALIZED,
-  GC_PREV_OFFSET,
   IMMORTAL_REFCNT,
-  InvalidPointerError,
-  type LinearMemory,
   OB_TYPE_OFFSET,
   type Ptr,
   ReferenceStack,
   TypeFlags,
-  type TypeTable,
 } from "@pymem/core";
-import type {
-  DebugSink,
-  GcCallback,
-  GenerationStats,
-  IncrementalCollectorOptions,
-  ManagedCollector,
-} from "./api.js";
-import { CollectorState, defaultDebugSink } from "./collector-state.js";
+import type { IncrementalCollectorOptions, ManagedCollector } from "./api.js";
+import { CollectorBase } from "./collector-base.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import {
@@ -33,6 +21,8 @@ import {
   listMove,
   listRemove,
   listSize,
+  NEXT_WORD,
+  PREV_WORD,
 } from "./gc-list.js";
 
 /*
@@ -61,8 +51,6 @@ import {
  */
 const SNAPSHOT_TAG = 2;
 const TAG_MASK = 3;
-const NEXT_WORD = GC_NEXT_OFFSET >> 2;
-const PREV_WORD = GC_PREV_OFFSET >> 2;
 
 const IDLE = 0;
 const SNAPSHOT = 1;
@@ -109,7 +97,7 @@ const PACE = 16;
  * collector.step();          // one bounded increment, e.g. from an idle callback
  * ```
  */
-export class IncrementalCollector implements ManagedCollector {
+export class IncrementalCollector extends CollectorBase implements ManagedCollector {
   /** @inheritDoc */
   readonly name = "incremental";
   /** Not needed. */
@@ -119,16 +107,11 @@ export class IncrementalCollector implements ManagedCollector {
   /** Whether allocations run increments. */
   enabled = true;
 
-  private readonly state: CollectorState;
   private readonly budget: number;
   private threshold: number;
   private readonly allocatorOption: Allocator | undefined;
-  private host: CollectorHost | undefined;
-  private memory!: LinearMemory;
-  private types!: TypeTable;
   private headBase = 0;
   private allocations = 0;
-  private collectingNow = false;
   private phase = IDLE;
   private snapshot = new Uint32Array(1024);
   private refs = new Int32Array(1024);
@@ -142,6 +125,7 @@ export class IncrementalCollector implements ManagedCollector {
   private readonly referents = new ReferenceStack(256);
 
   constructor(options: Partial<IncrementalCollectorOptions> = {}) {
+    super(1, options.debugSink);
     this.budget = options.budget ?? DEFAULTS.budget;
     this.threshold = options.threshold ?? DEFAULTS.threshold;
     if (!Number.isInteger(this.budget) || this.budget <= 0)
@@ -149,35 +133,8 @@ export class IncrementalCollector implements ManagedCollector {
     if (!Number.isInteger(this.threshold) || this.threshold < 0)
       throw new GcValueError("threshold must be a non-negative integer");
     this.allocatorOption = options.allocator;
-    this.state = new CollectorState(1, options.debugSink ?? defaultDebugSink);
   }
 
-  /** `DebugFlags` bits. CPython: `gc.get_debug` / `gc.set_debug`. */
-  get debug(): number {
-    return this.state.debug;
-  }
-  set debug(flags: number) {
-    this.state.debug = flags;
-  }
-  /** Where debug output goes. */
-  get debugSink(): DebugSink {
-    return this.state.debugSink;
-  }
-  set debugSink(sink: DebugSink) {
-    this.state.debugSink = sink;
-  }
-  /** CPython: `gc.garbage`. Each entry holds a reference. */
-  get garbage(): Ptr[] {
-    return this.state.garbage;
-  }
-  /** CPython: `gc.callbacks`. */
-  get callbacks(): GcCallback[] {
-    return this.state.callbacks;
-  }
-  /** Whether a collection (or an increment) is running. */
-  get collecting(): boolean {
-    return this.collectingNow;
-  }
   /** Whether a cycle is in progress (between increments). */
   get cycleInProgress(): boolean {
     return this.phase !== IDLE;
@@ -196,23 +153,13 @@ export class IncrementalCollector implements ManagedCollector {
     return (["idle", "snapshot", "subtract", "mark", "sweep", "restore"] as const)[this.phase]!;
   }
 
-  /** @inheritDoc */
-  attachedHost(): CollectorHost {
-    if (this.host === undefined) throw new Error("collector is not attached to a host");
-    return this.host;
-  }
-
-  /** @inheritDoc */
-  attach(host: CollectorHost): void {
-    if (this.host !== undefined) throw new Error("collector is already attached");
+  /** Allocates the list heads in the host's memory. */
+  protected override prepareAttach(host: CollectorHost): void {
     const allocator = this.allocatorOption ?? host.allocator;
     if (allocator === undefined)
       throw new TypeError("IncrementalCollector needs an allocator for its list heads");
     this.headBase = allocator.malloc(HEAD_COUNT * HEAD_BYTES) + HEAD_BYTES;
-    this.host = host;
-    this.memory = host.memory;
-    this.types = host.types;
-    for (let k = 0; k < HEAD_COUNT; k++) listInit(this.memory.u32, this.head(k));
+    for (let k = 0; k < HEAD_COUNT; k++) listInit(host.memory.u32, this.head(k));
   }
 
   private head(k: number): Ptr {
@@ -223,14 +170,8 @@ export class IncrementalCollector implements ManagedCollector {
 
   /** @inheritDoc */
   track(obj: Ptr): void {
-    this.checkGcObject(obj);
+    this.checkTrackable(obj);
     const u32 = this.memory.u32;
-    if (u32[(obj >>> 2) + NEXT_WORD] !== 0)
-      throw new InvalidPointerError(
-        obj,
-        "object already tracked by the garbage collector",
-        this.types.typeName(obj),
-      );
     listAppend(u32, obj, this.head(HEAD_MAIN));
   }
 
@@ -238,13 +179,6 @@ export class IncrementalCollector implements ManagedCollector {
   untrack(obj: Ptr): void {
     this.checkGcObject(obj);
     this.forget(this.memory.u32, obj);
-  }
-
-  /** @inheritDoc */
-  isTracked(obj: Ptr): boolean {
-    const types = this.types;
-    if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
-    return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
   }
 
   /** @inheritDoc */
@@ -279,15 +213,6 @@ export class IncrementalCollector implements ManagedCollector {
       listRemove(u32, obj);
     }
     u32[(obj >>> 2) + PREV_WORD]! &= GC_PREV_MASK_FINALIZED;
-  }
-
-  private checkGcObject(obj: Ptr): void {
-    const types = this.types;
-    const typeId = types.typeOf(obj);
-    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
-      const name = types.spec(typeId).name;
-      throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
-    }
   }
 
   // ───────────────────────────── gc module surface ─────────────────────────────
@@ -325,11 +250,6 @@ export class IncrementalCollector implements ManagedCollector {
     return this.runIncrement(budget);
   }
 
-  /** @inheritDoc */
-  stats(): CollectorStats {
-    return { ...this.state.totals };
-  }
-
   /** `[GC allocations since the last increment]`. */
   getCount(): number[] {
     return [this.allocations];
@@ -359,11 +279,6 @@ export class IncrementalCollector implements ManagedCollector {
       if (obj !== 0 && this.marks[i] !== GARBAGE) result.push(obj);
     }
     return result;
-  }
-
-  /** @inheritDoc */
-  generationStats(): GenerationStats[] {
-    return this.state.perGeneration.map((stats) => ({ ...stats }));
   }
 
   /** Aborts a running cycle, then moves every tracked object to the permanent generation. */
@@ -714,13 +629,7 @@ export class IncrementalCollector implements ManagedCollector {
       uncollectable++;
       if (state.debug & DebugFlags.DEBUG_UNCOLLECTABLE)
         state.debugCycle(host, "uncollectable", obj);
-      if (
-        state.debug & DebugFlags.DEBUG_SAVEALL ||
-        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL
-      ) {
-        lifetime.incref(obj);
-        state.garbage.push(obj);
-      }
+      this.saveUncollectable(host, obj);
     }
     const isGarbage = (index: number) => this.marks[index] === GARBAGE;
     if (state.debug & DebugFlags.DEBUG_COLLECTABLE) {
@@ -746,11 +655,7 @@ export class IncrementalCollector implements ManagedCollector {
       }
     }
     for (const wr of toCall) {
-      try {
-        weakrefs.callCallback(wr);
-      } catch (error) {
-        host.reportUnraisable(error, "on calling weakref callback", wr);
-      }
+      this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
     }
 
@@ -758,21 +663,7 @@ export class IncrementalCollector implements ManagedCollector {
     for (let k = 0; k < members.length; k++) {
       if (!isGarbage(memberIndices[k]!)) continue;
       const obj = members[k]!;
-      const prevIndex = (obj >>> 2) + PREV_WORD;
-      const u32 = this.memory.u32;
-      if (
-        (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) === 0 &&
-        types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE
-      ) {
-        u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
-        // The host reports finalizer exceptions itself; anything escaping it must not
-        // abandon the collection half-way.
-        try {
-          host.callFinalizer(obj);
-        } catch (error) {
-          host.reportUnraisable(error, "in finalizer", obj);
-        }
-      }
+      this.finalizeOnce(host, obj);
     }
 
     // CPython: handle_resurrected_objects (our temporary reference is the 1 extra).
@@ -787,16 +678,7 @@ export class IncrementalCollector implements ManagedCollector {
       if (!isGarbage(garbageIndices[k]!)) continue;
       const obj = garbageNow[k]!;
       collected++;
-      if (saveAll) {
-        lifetime.incref(obj);
-        state.garbage.push(obj);
-        continue;
-      }
-      try {
-        host.clearReferences(obj);
-      } catch (error) {
-        host.reportUnraisable(error, `in tp_clear of ${types.typeName(obj)}`, obj);
-      }
+      this.deleteGarbageObject(host, obj, saveAll);
     }
     for (const obj of members) lifetime.decref(obj); // frees the garbage
     members = [];

@@ -36,7 +36,7 @@ import {
   poolProfile,
   SMALL_REQUEST_THRESHOLD,
 } from "./profile.js";
-import { checkedProduct, RawAllocator } from "./raw-allocator.js";
+import { RawAllocator, zeroedAllocation } from "./raw-allocator.js";
 
 /**
  * CPython's pymalloc over a {@link LinearMemory}: size classes of 16 (or 8) bytes up to 512,
@@ -218,10 +218,7 @@ export class PoolAllocator implements Allocator {
    * ```
    */
   calloc(count: number, size: number): Ptr {
-    const total = checkedProduct(count, size, this.memory.maximumBytes);
-    const block = this.malloc(total);
-    this.memory.u8.fill(0, block, block + total);
-    return block;
+    return zeroedAllocation(this, count, size);
   }
 
   /**

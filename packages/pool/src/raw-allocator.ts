@@ -86,6 +86,31 @@ export function checkedProduct(count: number, size: number, limitBytes: number):
   return total;
 }
 
+/**
+ * The shared body of `calloc`: `count * size` bytes from `allocator.malloc`, zeroed (CPython:
+ * `PyObject_Calloc`). Errors as {@link checkedProduct}.
+ *
+ * @example
+ * ```ts
+ * calloc(count: number, size: number): Ptr {
+ *   return zeroedAllocation(this, count, size);
+ * }
+ * ```
+ *
+ * @internal
+ */
+export function zeroedAllocation(
+  allocator: Pick<Allocator, "malloc" | "memory">,
+  count: number,
+  size: number,
+): Ptr {
+  const total = checkedProduct(count, size, allocator.memory.maximumBytes);
+  const block = allocator.malloc(total);
+  // Read u8 after malloc: the memory may have grown (a new buffer).
+  allocator.memory.u8.fill(0, block, block + total);
+  return block;
+}
+
 function countTrailingZeros(word: number): number {
   return 31 - Math.clz32(word & -word);
 }
@@ -230,10 +255,7 @@ export class RawAllocator implements Allocator {
    * ```
    */
   calloc(count: number, size: number): Ptr {
-    const total = checkedProduct(count, size, this.memory.maximumBytes);
-    const p = this.malloc(total);
-    this.memory.u8.fill(0, p, p + total);
-    return p;
+    return zeroedAllocation(this, count, size);
   }
 
   /**

@@ -17,9 +17,11 @@
 export type * from "./ast.js";
 export { type DumpOptions, dumpAst } from "./dump.js";
 export { type ParseOptions, parse } from "./parser.js";
+export { MAX_EXPRESSION_DEPTH } from "./scope-check.js";
 export {
   formatSyntaxError,
   PythonSyntaxError,
   type SyntaxErrorDetails,
   type SyntaxErrorKind,
 } from "./syntax-error.js";
+export { MAX_BRACKET_LEVEL, MAX_INDENT_LEVEL } from "./tokenizer.js";

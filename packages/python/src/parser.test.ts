@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Assign, Constant, ExpressionStatement as Expr, FunctionDef, Module } from "./ast.js";
 import { dumpAst, pythonFloatRepr, pythonStringRepr } from "./dump.js";
-import { PythonSyntaxError, parse } from "./index.js";
+import { formatSyntaxError, PythonSyntaxError, parse } from "./index.js";
 import { cpython, runCPython } from "./test-support/cpython.js";
 import { VALID_SNIPPETS } from "./test-support/valid-snippets.js";
 
@@ -126,5 +126,31 @@ describe("dumpAst helpers", () => {
   it("prints strings like Python's repr", () => {
     expect(pythonStringRepr("it's")).toBe(`"it's"`);
     expect(pythonStringRepr("a\nb'\"\\")).toBe(`'a\\nb\\'"\\\\'`);
+  });
+});
+
+describe("formatSyntaxError", () => {
+  it("prints CPython's shape, with carets over the error range", () => {
+    let text = "";
+    try {
+      parse("x = [1 2]");
+    } catch (error) {
+      if (error instanceof PythonSyntaxError) text = formatSyntaxError(error, "demo.py");
+    }
+    expect(text).toBe(
+      '  File "demo.py", line 1\n    x = [1 2]\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?',
+    );
+  });
+
+  it("omits the source line when there is none", () => {
+    expect(() => parse("x = '\0'")).toThrow(PythonSyntaxError);
+    try {
+      parse("\0");
+    } catch (error) {
+      if (!(error instanceof PythonSyntaxError)) throw error;
+      expect(formatSyntaxError(error)).toBe(
+        '  File "<string>", line 1\nSyntaxError: source code string cannot contain null bytes',
+      );
+    }
   });
 });

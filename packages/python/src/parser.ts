@@ -113,8 +113,16 @@ interface SharedState {
 
 type Located = Ast.SourceRange;
 
+/**
+ * Parenthesized expressions keep their own range (as in CPython), but nodes built around them
+ * span the parentheses, because CPython's node ranges run from first to last *token*.
+ */
+const PARENTHESIZED_SPANS = new WeakMap<object, Ast.SourceRange>();
+
 function range(start: Located, end: Located): Ast.SourceRange {
-  return { line: start.line, column: start.column, endLine: end.endLine, endColumn: end.endColumn };
+  const from = PARENTHESIZED_SPANS.get(start) ?? start;
+  const to = PARENTHESIZED_SPANS.get(end) ?? end;
+  return { line: from.line, column: from.column, endLine: to.endLine, endColumn: to.endColumn };
 }
 
 /**
@@ -1387,9 +1395,10 @@ class Parser {
     }
     if (!this.isOp(",")) {
       if (!this.isOp(")")) this.missingComma(first);
-      this.index++;
+      const close = this.advance();
       this.closeBracket();
       if (first.kind === "Starred") this.fail("cannot use starred expression here", first);
+      PARENTHESIZED_SPANS.set(first, { ...range(open, close) });
       return first;
     }
     const elements = this.sequenceRest(first, ")");

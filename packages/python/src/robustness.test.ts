@@ -1,10 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PythonSyntaxError, parse } from "./index.js";
+import { FRAGMENTS, mutate, mutationArbitrary } from "./test-support/fuzz-inputs.js";
 import { VALID_SNIPPETS } from "./test-support/valid-snippets.js";
 
-/** Parse and classify: an AST, or a PythonSyntaxError — anything else fails the test. */
-function parseOrSyntaxError(source: string): "ast" | "syntax-error" {
+/**
+ * Parse and classify: an AST, or a PythonSyntaxError — anything else fails the test. Fuzz inputs
+ * are tiny, so one parse taking a second means a hang, not a slow machine.
+ */
+function parseOrSyntaxError(
+  source: string,
+  budgetMilliseconds = Number.POSITIVE_INFINITY,
+): "ast" | "syntax-error" {
+  const started = performance.now();
   try {
     parse(source);
     return "ast";
@@ -15,6 +23,8 @@ function parseOrSyntaxError(source: string): "ast" | "syntax-error" {
       return "syntax-error";
     }
     throw error;
+  } finally {
+    expect(performance.now() - started).toBeLessThan(budgetMilliseconds);
   }
 }
 
@@ -32,7 +42,7 @@ describe("deep input never overflows the JS stack", () => {
     "attribute chain": `x${".y".repeat(DEPTH)}`,
     "call chain": `f${"()".repeat(DEPTH)}`,
     "addition chain": `1${"+1".repeat(DEPTH)}`,
-    "nested f-strings": `${"f'{".repeat(DEPTH / 10)}1${"}'".repeat(DEPTH / 10)}`,
+    "nested f-strings": `${"f'{".repeat(DEPTH)}1${"}'".repeat(DEPTH)}`,
     indentation: `${Array.from({ length: 1000 }, (_, depth) => `${" ".repeat(depth)}if x:\n`).join("")}${" ".repeat(1000)}pass\n`,
   };
   it.each(Object.entries(cases))("%s (100,000 deep)", (_, source) => {
@@ -45,6 +55,10 @@ describe("deep input never overflows the JS stack", () => {
     expect(() => parse(`${deep}${" ".repeat(100)}pass\n`)).toThrow(
       /too many levels of indentation/,
     );
+    expect(() => parse(`${"f'{".repeat(150)}1${"}'".repeat(150)}`)).toThrow(
+      /too many nested f-strings/,
+    );
+    expect(() => parse(`${"f'{".repeat(149)}1${"}'".repeat(149)}`)).not.toThrow();
   });
 
   it("accepts long flat programs", () => {
@@ -53,123 +67,11 @@ describe("deep input never overflows the JS stack", () => {
   });
 });
 
-/** Pieces programs are made of, so random strings look enough like Python to reach the parser. */
-const FRAGMENTS = [
-  "x",
-  "y",
-  "f",
-  "1",
-  "2.5",
-  "'s'",
-  '"t"',
-  "f'{x}'",
-  "'''",
-  "(",
-  ")",
-  "[",
-  "]",
-  "{",
-  "}",
-  ":",
-  ",",
-  ".",
-  "=",
-  "==",
-  "+",
-  "-",
-  "*",
-  "**",
-  "/",
-  "//",
-  "%",
-  "<",
-  "not",
-  "in",
-  "is",
-  "and",
-  "or",
-  "if",
-  "else",
-  "elif",
-  "for",
-  "while",
-  "def",
-  "class",
-  "return",
-  "lambda",
-  "try",
-  "except",
-  "finally",
-  "raise",
-  "del",
-  "pass",
-  "break",
-  "global",
-  "nonlocal",
-  "import",
-  "from",
-  "as",
-  "\n",
-  "    ",
-  "\t",
-  " ",
-  "\\",
-  "#",
-  "!",
-  "@",
-  "$",
-  "é",
-  "\r",
-  "\f",
-  "0x",
-  "_",
-  "{x!r}",
-  "{{",
-  "}}",
-  "j",
-  "e",
-];
-
-type Mutation = {
-  type: "delete" | "duplicate" | "swap";
-  at: number;
-  length: number;
-  other: number;
-};
-
-function mutate(source: string, mutations: Mutation[], byToken: boolean): string {
-  let units: string[] = byToken
-    ? source.split(/(\s+|[()[\]{}:,.=+\-*/])/).filter((unit) => unit !== "")
-    : [...source];
-  for (const mutation of mutations) {
-    if (units.length === 0) break;
-    const at = mutation.at % units.length;
-    const length = Math.min(mutation.length, units.length - at);
-    const other = mutation.other % units.length;
-    if (mutation.type === "delete") units.splice(at, length);
-    else if (mutation.type === "duplicate") units.splice(at, 0, ...units.slice(at, at + length));
-    else {
-      const swapped = units[at] as string;
-      units[at] = units[other] as string;
-      units[other] = swapped;
-    }
-    units = units.slice(0, 5000);
-  }
-  return units.join("");
-}
-
-const mutationArbitrary = fc.record({
-  type: fc.constantFrom("delete" as const, "duplicate" as const, "swap" as const),
-  at: fc.nat(),
-  length: fc.integer({ min: 1, max: 8 }),
-  other: fc.nat(),
-});
-
 describe("fuzzing: parse returns an AST or throws PythonSyntaxError, nothing else", () => {
   it("random fragment soup", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (fragments) => {
-        parseOrSyntaxError(fragments.join(""));
+        parseOrSyntaxError(fragments.join(""), 1000);
       }),
       { numRuns: 1500, seed: 1234 },
     );
@@ -178,7 +80,7 @@ describe("fuzzing: parse returns an AST or throws PythonSyntaxError, nothing els
   it("random unicode strings", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (source) => {
-        parseOrSyntaxError(source);
+        parseOrSyntaxError(source, 1000);
       }),
       { numRuns: 800, seed: 99 },
     );
@@ -190,7 +92,7 @@ describe("fuzzing: parse returns an AST or throws PythonSyntaxError, nothing els
         fc.constantFrom(...VALID_SNIPPETS),
         fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
         (snippet, mutations) => {
-          parseOrSyntaxError(mutate(snippet, mutations, false));
+          parseOrSyntaxError(mutate(snippet, mutations, false), 1000);
         },
       ),
       { numRuns: 1500, seed: 42 },
@@ -203,7 +105,7 @@ describe("fuzzing: parse returns an AST or throws PythonSyntaxError, nothing els
         fc.constantFrom(...VALID_SNIPPETS),
         fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
         (snippet, mutations) => {
-          parseOrSyntaxError(mutate(snippet, mutations, true));
+          parseOrSyntaxError(mutate(snippet, mutations, true), 1000);
         },
       ),
       { numRuns: 1500, seed: 7 },

@@ -25,6 +25,11 @@ interface Scope {
  * Deepest expression nesting accepted, mirroring where CPython 3.13's compiler raises
  * "RecursionError: maximum recursion depth exceeded during compilation" (a chain of 9996 binary
  * operators compiles, 9997 does not). The evaluator can rely on ASTs no deeper than this.
+ *
+ * @example
+ * ```ts
+ * parse(`1${"+1".repeat(MAX_EXPRESSION_DEPTH)}`); // throws PythonSyntaxError
+ * ```
  */
 export const MAX_EXPRESSION_DEPTH = 9997;
 
@@ -32,6 +37,8 @@ interface ExpressionWork {
   expression: Ast.Expression;
   starredAllowed: boolean;
   depth: number;
+  /** Inside a lambda or comprehension, which CPython's symtable gives a scope of its own. */
+  nested: boolean;
 }
 
 interface Frame {
@@ -231,14 +238,21 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     scope: Scope,
   ): void => {
     const stack: ExpressionWork[] = roots
-      .map((expression) => ({ expression, starredAllowed, depth: 1 }))
+      .map((expression) => ({ expression, starredAllowed, depth: 1, nested: false }))
       .reverse();
     while (stack.length > 0) {
-      const { expression, starredAllowed: allowed, depth } = stack.pop() as ExpressionWork;
+      const { expression, starredAllowed: allowed, depth, nested } = stack.pop() as ExpressionWork;
       if (depth > MAX_EXPRESSION_DEPTH && tooDeep === null) {
         tooDeep = { msg: "maximum recursion depth exceeded during compilation", at: expression };
       }
-      if (expression.kind === "Name" && expression.ctx === "Load") scope.used.add(expression.id);
+      if (expression.kind === "Name" && expression.ctx === "Load" && !nested)
+        scope.used.add(expression.id);
+      const opensScope =
+        expression.kind === "Lambda" ||
+        expression.kind === "ListComp" ||
+        expression.kind === "SetComp" ||
+        expression.kind === "DictComp" ||
+        expression.kind === "GeneratorExp";
       if (expression.kind === "Starred" && !allowed) {
         // CPython: compiler_visit_expr1(), Starred_kind in a load context.
         compilerProblems.push({ msg: "can't use starred expression here", at: expression });
@@ -275,7 +289,12 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           kind === "List" ||
           kind === "Set" ||
           (kind === "Call" && expression.args.includes(child));
-        stack.push({ expression: child, starredAllowed: inside, depth: depth + 1 });
+        stack.push({
+          expression: child,
+          starredAllowed: inside,
+          depth: depth + 1,
+          nested: nested || opensScope,
+        });
       }
     }
   };

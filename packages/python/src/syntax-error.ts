@@ -111,8 +111,9 @@ export function formatSyntaxError(error: SyntaxErrorDetails, filename = "<string
   if (offset >= endOffset || endOffset < 0) endOffset = offset + 1;
   const column = offset - 1 - spaces;
   const endColumn = endOffset - 1 - spaces;
-  lines.push(`    ${ltext}`);
-  if (column >= 0) {
+  // Errors without a source line (e.g. NUL bytes) print no source or caret, like CPython.
+  if (text.length > 0) lines.push(`    ${ltext}`);
+  if (text.length > 0 && column >= 0) {
     // Non-space whitespace (tabs) is kept so the caret lines up under the source.
     const caretSpace = Array.from(ltext.slice(0, column), (character) =>
       /\s/.test(character) ? character : " ",

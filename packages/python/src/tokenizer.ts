@@ -51,9 +51,25 @@ export interface TokenStream {
   openBrackets: Token[];
 }
 
-/** CPython: MAXLEVEL in Parser/lexer/state.h — nesting depth of brackets. */
+/**
+ * Deepest bracket nesting accepted; one more raises "too many nested parentheses".
+ * CPython: MAXLEVEL in Parser/lexer/state.h.
+ *
+ * @example
+ * ```ts
+ * parse("(".repeat(MAX_BRACKET_LEVEL + 1)); // throws PythonSyntaxError
+ * ```
+ */
 export const MAX_BRACKET_LEVEL = 200;
-/** CPython: MAXINDENT in Parser/lexer/state.h — depth of the indentation stack. */
+/**
+ * Size of the indentation stack: a block nested this deep raises "too many levels of
+ * indentation". CPython: MAXINDENT in Parser/lexer/state.h.
+ *
+ * @example
+ * ```ts
+ * const nestedBlocksAllowed = MAX_INDENT_LEVEL - 1; // 99
+ * ```
+ */
 export const MAX_INDENT_LEVEL = 100;
 /** CPython: TABSIZE in Parser/lexer/state.h. */
 const TAB_SIZE = 8;
@@ -392,7 +408,9 @@ class Tokenizer {
       if (isIdentifierStart(character)) {
         if (this.tryString(character, start)) continue;
         while (isIdentifierChar(this.charAt(this.position))) this.position++;
-        this.push("NAME", start, this.position);
+        const name = this.push("NAME", start, this.position);
+        // CPython normalizes non-ASCII identifiers to NFKC (PEP 3131).
+        if (/[^ -~\t]/.test(name.text)) name.text = name.text.normalize("NFKC");
         continue;
       }
       if (isDigit(character) || (character === "." && isDigit(this.charAt(this.position)))) {

@@ -9,11 +9,9 @@
  * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py`; if it is missing, only pymem's
  * numbers are printed. Each figure is the best of `rounds`.
  */
-import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "../src/index.js";
+import { runCpythonWorkloads } from "./cpython-workloads.js";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -132,25 +130,7 @@ const workloads: Record<string, (heap: Heap, rc: Refcounter) => number> = {
   weakref: (heap, rc) => timed(heap, rc, fillWeakref),
 };
 
-function cpython(): Map<string, number> | undefined {
-  const script = join(dirname(fileURLToPath(import.meta.url)), "workloads.py");
-  const result = spawnSync("python3", [script, String(N), String(ROUNDS)], {
-    env: { ...process.env, PYENV_VERSION: "3.13.0" },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) {
-    console.log(`(CPython 3.13 not available: ${result.stderr.trim().split("\n").pop()})`);
-    return undefined;
-  }
-  const times = new Map<string, number>();
-  for (const line of result.stdout.trim().split("\n")) {
-    const [name, ns] = line.split(" ");
-    times.set(name!, Number(ns));
-  }
-  return times;
-}
-
-const anchor = cpython();
+const anchor = runCpythonWorkloads(import.meta.url, N, ROUNDS);
 const sizing = fresh();
 const { bytesPerList } = chain(sizing.heap, sizing.rc);
 console.log(

@@ -1,0 +1,250 @@
+import {
+  type CollectorHost,
+  type CollectorStats,
+  DerivedTypeFlags,
+  GC_PREV_MASK_FINALIZED,
+  InvalidPointerError,
+  type LinearMemory,
+  type Ptr,
+  TypeFlags,
+  type TypeTable,
+} from "@pymem/core";
+import type { DebugSink, GcCallback, GenerationStats } from "./api.js";
+import { CollectorState, defaultDebugSink } from "./collector-state.js";
+import { DebugFlags } from "./debug-flags.js";
+import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
+
+/**
+ * The plumbing every shipped collector shares: the `gcstate` bookkeeping ({@link CollectorState})
+ * behind the `ManagedCollector` accessors, host binding, and the GC-capability checks of
+ * `track`/`untrack`. Each collector keeps its own tracking scheme and collection algorithm.
+ *
+ * Extend it for a new collector that wants the `gc` module surface without repeating the state
+ * accessors; `gc_next === 0` must mean "untracked" (the {@link isTracked} test).
+ *
+ * @example
+ * ```ts
+ * class MyCollector extends CollectorBase implements ManagedCollector {
+ *   constructor() {
+ *     super(1, undefined);
+ *   }
+ *   // track/untrack/collect/… over this.memory and this.types
+ * }
+ * ```
+ *
+ * @internal
+ */
+export abstract class CollectorBase {
+  /** The `gcstate` fields outside the object lists. */
+  protected readonly state: CollectorState;
+  /** Set by {@link attach}. */
+  protected host: CollectorHost | undefined;
+  /** The host's memory (valid once attached). */
+  protected memory!: LinearMemory;
+  /** The host's type table (valid once attached). */
+  protected types!: TypeTable;
+  /** CPython: `gcstate->collecting`. */
+  protected collectingNow = false;
+
+  /**
+   * @param generations - how many per-generation statistics to keep
+   * @param debugSink - where debug output goes (default: `console.error`, like CPython's stderr)
+   */
+  protected constructor(generations: number, debugSink: DebugSink | undefined) {
+    this.state = new CollectorState(generations, debugSink ?? defaultDebugSink);
+  }
+
+  /** `DebugFlags` bits. CPython: `gc.get_debug` / `gc.set_debug`. */
+  get debug(): number {
+    return this.state.debug;
+  }
+  set debug(flags: number) {
+    this.state.debug = flags;
+  }
+  /** Where debug output goes. */
+  get debugSink(): DebugSink {
+    return this.state.debugSink;
+  }
+  set debugSink(sink: DebugSink) {
+    this.state.debugSink = sink;
+  }
+  /** CPython: `gc.garbage`. Each entry holds a reference. */
+  get garbage(): Ptr[] {
+    return this.state.garbage;
+  }
+  /** CPython: `gc.callbacks`. */
+  get callbacks(): GcCallback[] {
+    return this.state.callbacks;
+  }
+  /** Whether a collection (or an increment) is running. CPython: `gcstate->collecting`. */
+  get collecting(): boolean {
+    return this.collectingNow;
+  }
+
+  /**
+   * The host this collector is attached to; throws if {@link attach} was not called.
+   *
+   * @example
+   * ```ts
+   * collector.attachedHost().reportUnraisable(error, "while collecting", 0);
+   * ```
+   */
+  attachedHost(): CollectorHost {
+    if (this.host === undefined) throw new Error("collector is not attached to a host");
+    return this.host;
+  }
+
+  /**
+   * Attaches the collector to its host (and lets it allocate its list heads). Call once.
+   *
+   * @example
+   * ```ts
+   * collector.attach(host); // normally done by the runtime
+   * ```
+   */
+  attach(host: CollectorHost): void {
+    if (this.host !== undefined) throw new Error("collector is already attached");
+    // Before binding: if preparation throws (no allocator…), the collector stays detached.
+    this.prepareAttach(host);
+    this.host = host;
+    this.memory = host.memory;
+    this.types = host.types;
+  }
+
+  /**
+   * Called by {@link attach} before the host is bound: validate the host, allocate list heads.
+   * Throwing leaves the collector detached.
+   */
+  protected prepareAttach(_host: CollectorHost): void {}
+
+  /**
+   * Whether `obj` is tracked: GC-capable and `gc_next !== 0`. CPython: `gc.is_tracked`.
+   *
+   * @example
+   * ```ts
+   * collector.isTracked(obj); // true for a fresh list
+   * ```
+   */
+  isTracked(obj: Ptr): boolean {
+    const types = this.types;
+    if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
+    return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
+  }
+
+  /**
+   * Totals over every collection so far (a copy).
+   *
+   * @example
+   * ```ts
+   * collector.stats().collected;
+   * ```
+   */
+  stats(): CollectorStats {
+    return { ...this.state.totals };
+  }
+
+  /**
+   * CPython: `gc.get_stats()` — one entry per generation (copies).
+   *
+   * @example
+   * ```ts
+   * collector.generationStats()[0]!.collections;
+   * ```
+   */
+  generationStats(): GenerationStats[] {
+    return this.state.perGeneration.map((stats) => ({ ...stats }));
+  }
+
+  /** Throws unless `obj`'s type is GC-capable (`track`/`untrack` of a non-container). */
+  protected checkGcObject(obj: Ptr): void {
+    const types = this.types;
+    const typeId = types.typeOf(obj);
+    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
+      const name = types.spec(typeId).name;
+      throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
+    }
+  }
+
+  /**
+   * The `track` prologue: GC-capable and not yet tracked (CPython aborts with the same message
+   * in `_PyObject_ASSERT_FAILED_MSG`).
+   */
+  protected checkTrackable(obj: Ptr): void {
+    this.checkGcObject(obj);
+    if (this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0) {
+      throw new InvalidPointerError(
+        obj,
+        "object already tracked by the garbage collector",
+        this.types.typeName(obj),
+      );
+    }
+  }
+
+  // ─────────────── CPython's per-object steps on an unreachable set (shared by every collector) ───────────────
+
+  /**
+   * CPython: `handle_legacy_finalizers()` for one object — an uncollectable object (reachable from
+   * a `tp_del`) goes to `gc.garbage` if it has `tp_del` itself or `DEBUG_SAVEALL` is set.
+   */
+  protected saveUncollectable(host: CollectorHost, obj: Ptr): void {
+    const types = this.types;
+    if (
+      this.state.debug & DebugFlags.DEBUG_SAVEALL ||
+      types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL
+    ) {
+      host.lifetime.incref(obj);
+      this.state.garbage.push(obj);
+    }
+  }
+
+  /** CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. */
+  protected callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
+    try {
+      host.weakrefs.callCallback(wr);
+    } catch (error) {
+      host.reportUnraisable(error, "on calling weakref callback", wr);
+    }
+  }
+
+  /**
+   * CPython: `finalize_garbage()` for one object — runs its PEP 442 finalizer unless it already
+   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run).
+   */
+  protected finalizeOnce(host: CollectorHost, obj: Ptr): boolean {
+    const u32 = this.memory.u32;
+    const prevIndex = (obj >>> 2) + PREV_WORD;
+    const types = this.types;
+    if (
+      (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) !== 0 ||
+      (types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_FINALIZE) === 0
+    )
+      return false;
+    u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
+    // The host reports finalizer exceptions itself; anything escaping it must not abandon the
+    // collection half-way.
+    try {
+      host.callFinalizer(obj);
+    } catch (error) {
+      host.reportUnraisable(error, "in finalizer", obj);
+    }
+    return true;
+  }
+
+  /**
+   * CPython: `delete_garbage()` for one object — with `saveAll` (`DEBUG_SAVEALL`) keep it in
+   * `gc.garbage` (taking a reference), else break its cycles with `tp_clear`. The caller must hold
+   * a reference to `obj` across the call.
+   */
+  protected deleteGarbageObject(host: CollectorHost, obj: Ptr, saveAll: boolean): void {
+    if (saveAll) {
+      host.lifetime.incref(obj);
+      this.state.garbage.push(obj);
+      return;
+    }
+    try {
+      host.clearReferences(obj);
+    } catch (error) {
+      host.reportUnraisable(error, `in tp_clear of ${this.types.typeName(obj)}`, obj);
+    }
+  }
+}
