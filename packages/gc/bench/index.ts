@@ -20,6 +20,7 @@ import { Heap } from "@pymem/heap";
 import { Refcounter } from "@pymem/refcount";
 // Bench-only helper shared with the refcount benchmark (bench code is not a package export).
 import { runCpythonWorkloads } from "../../refcount/bench/cpython-workloads.js";
+import { buildListChain } from "../../refcount/bench/list-chain.js";
 import type { ManagedCollector } from "../src/api.js";
 import { BaconRajanCollector } from "../src/bacon-rajan-collector.js";
 import { GenerationalCollector } from "../src/generational-collector.js";
@@ -57,14 +58,7 @@ function fresh(factory: CollectorFactory) {
 function g1Live(factory: CollectorFactory): number {
   const { heap, rc, collector } = fresh(factory);
   const leaf = heap.newList();
-  const pair = [heap.none, leaf];
-  let head = heap.none;
-  for (let i = 0; i < N; i++) {
-    pair[0] = head;
-    const node = heap.newList(pair);
-    rc.decref(head);
-    head = node;
-  }
+  const head = buildListChain(heap, rc, N, leaf);
   // Generational: promote everything first, then time full collections of a settled heap.
   // Candidate-root collectors: only the first collection sees the candidates, so time that one.
   const generational = collector.generationCount > 1;
@@ -153,14 +147,7 @@ function increments(n: number): { max: number; p99: number; count: number } {
   const collector = new IncrementalCollector({ allocator: heap.allocator });
   rc.attachCollector(collector);
   collector.enabled = false;
-  const pair = [heap.none, heap.none];
-  let head = heap.none;
-  for (let i = 0; i < n; i++) {
-    pair[0] = head;
-    const node = heap.newList(pair);
-    rc.decref(head);
-    head = node;
-  }
+  const head = buildListChain(heap, rc, n);
   collector.collect(); // warm up the code paths
   const samples: number[] = [];
   collector.step();

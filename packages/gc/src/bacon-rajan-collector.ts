@@ -107,12 +107,6 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     u32[(obj >>> 2) + NEXT_WORD] = TRACKED | BLACK;
   }
 
-  /** Stops tracking (and forgets it as a candidate root). */
-  untrack(obj: Ptr): void {
-    this.checkGcObject(obj);
-    this.forget(this.memory.u32, obj);
-  }
-
   /** @inheritDoc */
   onAllocate(obj: Ptr): void {
     const u32 = this.memory.u32;
@@ -148,7 +142,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
   }
 
   /** Untracks and removes from the root buffer in O(1) (swap with the last root). */
-  private forget(u32: Uint32Array, obj: Ptr): void {
+  protected forget(u32: Uint32Array, obj: Ptr): void {
     const prevIndex = (obj >>> 2) + PREV_WORD;
     const slot = u32[prevIndex]! >>> GC_PREV_SHIFT;
     if (slot !== 0) {

@@ -16,8 +16,10 @@ import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
 
 /**
  * The plumbing every shipped collector shares: the `gcstate` bookkeeping ({@link CollectorState})
- * behind the `ManagedCollector` accessors, host binding, and the GC-capability checks of
- * `track`/`untrack`. Each collector keeps its own tracking scheme and collection algorithm.
+ * behind the `ManagedCollector` accessors, host binding, the GC-capability checks of
+ * `track`/`untrack`, and CPython's per-object steps on an unreachable set (legacy finalizers,
+ * weakref callbacks, PEP 442 finalizers, `tp_clear`). Each collector keeps its own tracking
+ * scheme, its object traversal and its collection algorithm.
  *
  * Extend it for a new collector that wants the `gc` module surface without repeating the state
  * accessors; `gc_next === 0` must mean "untracked" (the {@link isTracked} test).
@@ -28,7 +30,10 @@ import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
  *   constructor() {
  *     super(1, undefined);
  *   }
- *   // track/untrack/collect/… over this.memory and this.types
+ *   protected forget(u32: Uint32Array, obj: Ptr): void {
+ *     u32[(obj >>> 2) + NEXT_WORD] = 0;
+ *   }
+ *   // track/collect/… over this.memory and this.types
  * }
  * ```
  *
@@ -118,6 +123,22 @@ export abstract class CollectorBase {
   protected prepareAttach(_host: CollectorHost): void {}
 
   /**
+   * Stops tracking `obj` (a no-op if it is not tracked). CPython: `PyObject_GC_UnTrack`.
+   *
+   * @example
+   * ```ts
+   * collector.untrack(tuple);
+   * ```
+   */
+  untrack(obj: Ptr): void {
+    this.checkGcObject(obj);
+    this.forget(this.memory.u32, obj);
+  }
+
+  /** Takes `obj` (known GC-capable) out of the collector's structures, if it is tracked. */
+  protected abstract forget(u32: Uint32Array, obj: Ptr): void;
+
+  /**
    * Whether `obj` is tracked: GC-capable and `gc_next !== 0`. CPython: `gc.is_tracked`.
    *
    * @example
@@ -166,8 +187,8 @@ export abstract class CollectorBase {
   }
 
   /**
-   * The `track` prologue: GC-capable and not yet tracked (CPython aborts with the same message
-   * in `_PyObject_ASSERT_FAILED_MSG`).
+   * The `track` prologue: GC-capable and not yet tracked (CPython: `_PyObject_GC_TRACK` fails
+   * with the same message; here it is a typed error and nothing changes).
    */
   protected checkTrackable(obj: Ptr): void {
     this.checkGcObject(obj);

@@ -184,19 +184,9 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     listAppend(this.memory.u32, obj, this.head(0));
   }
 
-  /**
-   * Stops tracking `obj` (a no-op if it is not tracked). CPython: `PyObject_GC_UnTrack`.
-   *
-   * @example
-   * ```ts
-   * collector.untrack(tuple);
-   * ```
-   */
-  untrack(obj: Ptr): void {
-    this.checkGcObject(obj);
-    const u32 = this.memory.u32;
-    if (u32[(obj >>> 2) + NEXT_WORD] === 0) return;
-    this.untrackUnchecked(u32, obj);
+  /** Untracks `obj` if it is tracked. */
+  protected forget(u32: Uint32Array, obj: Ptr): void {
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.untrackUnchecked(u32, obj);
   }
 
   /** CPython: `_PyObject_GC_UNTRACK`. */

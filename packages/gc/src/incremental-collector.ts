@@ -176,12 +176,6 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   }
 
   /** @inheritDoc */
-  untrack(obj: Ptr): void {
-    this.checkGcObject(obj);
-    this.forget(this.memory.u32, obj);
-  }
-
-  /** @inheritDoc */
   onAllocate(obj: Ptr): void {
     const u32 = this.memory.u32;
     u32[(obj >>> 2) + NEXT_WORD] = 0;
@@ -203,7 +197,8 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   /** Not used. */
   onDecrefToNonZero(_obj: Ptr): void {}
 
-  private forget(u32: Uint32Array, obj: Ptr): void {
+  /** Untracks `obj`: clears its snapshot slot mid-cycle, else unlinks it from its list. */
+  protected forget(u32: Uint32Array, obj: Ptr): void {
     const next = u32[(obj >>> 2) + NEXT_WORD]!;
     if (next === 0) return;
     if ((next & TAG_MASK) === SNAPSHOT_TAG) {
@@ -431,7 +426,6 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   /** MARK (CPython: `move_unreachable`): reachable from objects with gc_refs > 0. */
   private markSome(budget: number): number {
     const worklist = this.worklist;
-    const referents = this.referents;
     let work = 0;
     while (work < budget) {
       if (worklist.length === 0) {
@@ -455,20 +449,8 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
       }
       const obj = this.snapshot[worklist.pop()]!;
       work++;
-      if (obj === 0) continue;
-      referents.length = 0;
-      this.types.pushReferences(obj, referents);
-      const u32 = this.memory.u32;
-      const flags = this.types.flags;
-      for (let i = 0; i < referents.length; i++) {
-        const index = this.indexOf(u32, flags, referents.items[i]!);
-        if (index >= 0 && this.marks[index] === UNMARKED) {
-          this.marks[index] = ALIVE;
-          worklist.push(index);
-        }
-      }
+      if (obj !== 0) this.markReferents(obj, UNMARKED);
     }
-    referents.length = 0;
     return work;
   }
 
@@ -558,20 +540,26 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   /** Marks ALIVE every GARBAGE candidate reachable from the worklist. */
   private keepAlive(): void {
     const worklist = this.worklist;
-    const referents = this.referents;
     while (worklist.length > 0) {
       const obj = this.snapshot[worklist.pop()]!;
-      if (obj === 0) continue;
-      referents.length = 0;
-      this.types.pushReferences(obj, referents);
-      const u32 = this.memory.u32;
-      const flags = this.types.flags;
-      for (let i = 0; i < referents.length; i++) {
-        const index = this.indexOf(u32, flags, referents.items[i]!);
-        if (index >= 0 && this.marks[index] === GARBAGE) {
-          this.marks[index] = ALIVE;
-          worklist.push(index);
-        }
+      if (obj !== 0) this.markReferents(obj, GARBAGE);
+    }
+  }
+
+  /** Marks ALIVE (and queues on the worklist) every snapshot referent of `obj` marked `from`. */
+  private markReferents(obj: Ptr, from: number): void {
+    const referents = this.referents;
+    const worklist = this.worklist;
+    const marks = this.marks;
+    referents.length = 0;
+    this.types.pushReferences(obj, referents);
+    const u32 = this.memory.u32;
+    const flags = this.types.flags;
+    for (let i = 0; i < referents.length; i++) {
+      const index = this.indexOf(u32, flags, referents.items[i]!);
+      if (index >= 0 && marks[index] === from) {
+        marks[index] = ALIVE;
+        worklist.push(index);
       }
     }
     referents.length = 0;

@@ -36,7 +36,7 @@ import {
   poolProfile,
   SMALL_REQUEST_THRESHOLD,
 } from "./profile.js";
-import { RawAllocator, zeroedAllocation } from "./raw-allocator.js";
+import { countSetBits, RawAllocator, zeroedAllocation } from "./raw-allocator.js";
 
 /**
  * CPython's pymalloc over a {@link LinearMemory}: size classes of 16 (or 8) bytes up to 512,
@@ -1017,14 +1017,7 @@ export class PoolAllocator implements Allocator {
     for (let slot = 0; slot < this.poolMap.length; slot++) if (this.poolMap[slot] !== 0) mapped++;
     if (mapped !== poolMapEntries)
       fail(0, `arena map has ${mapped} pool slots marked, arenas cover ${poolMapEntries}`);
-    let liveBitCount = 0;
-    for (let word = 0; word < this.liveBits.length; word++) {
-      let bits = this.liveBits[word]!;
-      while (bits !== 0) {
-        bits &= bits - 1;
-        liveBitCount++;
-      }
-    }
+    const liveBitCount = countSetBits(this.liveBits);
     if (liveBitCount !== poolBlocksLive)
       fail(0, `${liveBitCount} pool blocks are marked allocated, pools count ${poolBlocksLive}`);
 

@@ -111,6 +111,29 @@ export function zeroedAllocation(
   return block;
 }
 
+/**
+ * How many bits are set in `words` (the `verify()` cross-check of a live-block bitmap against the
+ * allocator's own counts).
+ *
+ * @example
+ * ```ts
+ * countSetBits(new Uint32Array([0b1011, 1])); // 4
+ * ```
+ *
+ * @internal
+ */
+export function countSetBits(words: Uint32Array): number {
+  let count = 0;
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i]!;
+    while (word !== 0) {
+      word &= word - 1; // clears the lowest set bit
+      count++;
+    }
+  }
+  return count;
+}
+
 function countTrailingZeros(word: number): number {
   return 31 - Math.clz32(word & -word);
 }
@@ -444,14 +467,7 @@ export class RawAllocator implements Allocator {
         `raw used-block counters (${this.usedBlocks} blocks, ${this.usedBytes} bytes) disagree with the heap (${usedInWalk}, ${usedBytes})`,
       );
     }
-    let liveBits = 0;
-    for (let i = 0; i < this.live.length; i++) {
-      let word = this.live[i]!;
-      while (word !== 0) {
-        word &= word - 1;
-        liveBits++;
-      }
-    }
+    const liveBits = countSetBits(this.live);
     if (liveBits !== usedInWalk)
       throw new HeapCorruptionError(
         0,

@@ -12,6 +12,7 @@
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "../src/index.js";
 import { runCpythonWorkloads } from "./cpython-workloads.js";
+import { buildListChain } from "./list-chain.js";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -24,14 +25,7 @@ function fresh() {
 
 function chain(heap: Heap, rc: Refcounter): { ns: number; bytesPerList: number } {
   const before = heap.allocator.stats().bytesInUse;
-  const pair = [heap.none, heap.none];
-  let head = heap.none;
-  for (let i = 0; i < N; i++) {
-    pair[0] = head;
-    const node = heap.newList(pair);
-    rc.decref(head);
-    head = node;
-  }
+  const head = buildListChain(heap, rc, N);
   const bytesPerList = (heap.allocator.stats().bytesInUse - before) / N;
   const t0 = process.hrtime.bigint();
   rc.decref(head);
