@@ -40,7 +40,7 @@ import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
  * @internal
  */
 export abstract class CollectorBase {
-  /** The `gcstate` fields outside the object lists. */
+  /** The `gcstate` fields outside the object lists. @internal */
   protected readonly state: CollectorState;
   /** Set by {@link attach}. */
   protected host: CollectorHost | undefined;

@@ -548,3 +548,23 @@ export interface Slice extends SourceRange {
   upper: Expression | null;
   step: Expression | null;
 }
+
+/**
+ * Any node of the tree: what {@link dumpAst} and tree walkers accept.
+ *
+ * @example
+ * ```ts
+ * import { parse, type AstNode } from "@pymem/python";
+ * const nodes: AstNode[] = [parse("x = 1\n")];
+ * ```
+ */
+export type AstNode =
+  | Module
+  | Statement
+  | Expression
+  | Arguments
+  | Arg
+  | Keyword
+  | Alias
+  | ExceptHandler
+  | Comprehension;

@@ -1,16 +1,5 @@
 import type * as Ast from "./ast.js";
 
-type AnyNode =
-  | Ast.Module
-  | Ast.Statement
-  | Ast.Expression
-  | Ast.Arguments
-  | Ast.Arg
-  | Ast.Keyword
-  | Ast.Alias
-  | Ast.ExceptHandler
-  | Ast.Comprehension;
-
 /**
  * CPython's `_fields` for each node, as [python name, property name]; fields CPython has and
  * the subset never fills (decorators, annotations, type comments) are left out — `ast.dump`
@@ -306,7 +295,7 @@ export interface DumpOptions {
  * // "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1))])"
  * ```
  */
-export function dumpAst(root: AnyNode, options: Partial<DumpOptions> = {}): string {
+export function dumpAst(root: Ast.AstNode, options: Partial<DumpOptions> = {}): string {
   const includeAttributes = options.includeAttributes ?? false;
   // Iterative: an explicit stack of output fragments, so deep trees cost no JS stack.
   type Work = { node: unknown; field: string } | { text: string };
