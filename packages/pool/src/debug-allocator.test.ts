@@ -20,6 +20,7 @@ import {
 } from "./debug-allocator.js";
 import { PoolAllocator } from "./pool-allocator.js";
 import { RawAllocator } from "./raw-allocator.js";
+import { findCPython313 } from "./test-support/cpython.js";
 
 function setup(maximumBytes?: number) {
   const pool = new PoolAllocator(maximumBytes !== undefined ? { maximumBytes } : {});
@@ -516,19 +517,7 @@ describe("DebugAllocator against a model", () => {
   });
 });
 
-/** CPython 3.13 run with PYTHONMALLOC=debug, or undefined when it (or ctypes) is not installed. */
-function findPython(): string | undefined {
-  try {
-    execFileSync("python3", ["-c", "import ctypes; ctypes.pythonapi.PyMem_Malloc"], {
-      env: { ...process.env, PYENV_VERSION: "3.13.0" },
-      stdio: "ignore",
-    });
-    return "python3";
-  } catch {
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findCPython313("import ctypes; ctypes.pythonapi.PyMem_Malloc");
 
 /** Runs a PyMem_Malloc(16) misuse under CPython's debug hooks and returns its fatal report. */
 function cpythonReport(mode: "overrun" | "underrun" | "api"): string {

@@ -1,20 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { findCPython313 } from "./test-support/cpython.js";
 import { formatFixed, formatSignedCount, formatSize } from "./trace-format.js";
 
-/** The CPython whose tracemalloc we mirror, or undefined when it is not installed here. */
-function findPython(): string | undefined {
-  try {
-    execFileSync("python3", ["-c", "import tracemalloc"], {
-      env: { ...process.env, PYENV_VERSION: "3.13.0" },
-      stdio: "ignore",
-    });
-    return "python3";
-  } catch {
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findCPython313("import tracemalloc");
 
 const SAMPLES = [
   0,

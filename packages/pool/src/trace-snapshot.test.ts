@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { findCPython313 } from "./test-support/cpython.js";
 import { TraceSnapshot } from "./trace-snapshot.js";
 import type { StatisticKeyType } from "./trace-statistic.js";
 import { Traceback, type TraceFrame } from "./trace-traceback.js";
@@ -10,18 +11,7 @@ interface RawTrace {
   frames: [string, number][];
 }
 
-function findPython(): string | undefined {
-  try {
-    execFileSync("python3", ["-c", "import tracemalloc"], {
-      env: { ...process.env, PYENV_VERSION: "3.13.0" },
-      stdio: "ignore",
-    });
-    return "python3";
-  } catch {
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findCPython313("import tracemalloc");
 
 /** mulberry32: a seeded PRNG so the generated traces are the same on every run. */
 function prng(seed: number): () => number {
