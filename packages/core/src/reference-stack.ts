@@ -51,9 +51,24 @@ export class ReferenceStack {
     this.length = 0;
   }
 
-  private grow(): void {
-    const bigger = new Uint32Array(this.items.length * 2);
-    bigger.set(this.items);
+  /**
+   * Makes room for `extra` more entries at once, so a caller that writes a whole run straight into
+   * `items` (a list's references, say) grows the store once instead of once per push.
+   *
+   * @example
+   * ```ts
+   * stack.reserve(count);
+   * for (let i = 0; i < count; i++) stack.items[stack.length++] = referents[i]!;
+   * ```
+   */
+  reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed > this.items.length) this.grow(needed);
+  }
+
+  private grow(minimum = this.items.length + 1): void {
+    const bigger = new Uint32Array(Math.max(minimum, this.items.length * 2));
+    bigger.set(this.items.subarray(0, this.length));
     this.items = bigger;
   }
 }

@@ -40,15 +40,6 @@ export interface RefcounterOptions {
   maxNesting: number;
 }
 
-/** Grows `stack` so that `extra` more entries fit (ReferenceStack grows one push at a time). */
-function reserve(stack: ReferenceStack, extra: number): void {
-  const needed = stack.length + extra;
-  if (needed <= stack.items.length) return;
-  const bigger = new Uint32Array(Math.max(needed, stack.items.length * 2));
-  bigger.set(stack.items.subarray(0, stack.length));
-  stack.items = bigger;
-}
-
 /**
  * The live-object test of `incref`/`decref`: 8-aligned and set in the heap's live bitmap (one bit
  * per 8 bytes). A plain function of typed-array reads so V8 inlines it into both hot paths; 0 and
@@ -302,7 +293,7 @@ export class Refcounter implements Lifetime {
             u32[(entry + (kind === ObjectKind.LIST ? LIST_SIZE_OFFSET : TUPLE_SIZE_OFFSET)) >>> 2]!;
           if (length + size > items.length) {
             work.length = length;
-            reserve(work, size);
+            work.reserve(size);
             items = work.items;
           }
           for (let i = 0; i < size; i++) {
