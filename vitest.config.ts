@@ -24,6 +24,16 @@ export default defineConfig({
         test: { name: `apps/${name}`, root: `apps/${name}`, include: ["src/**/*.test.ts"] },
       })),
       {
+        // The playground end to end in real Chromium (builds and serves the app itself).
+        test: {
+          name: "playground-e2e",
+          root: "apps/playground",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         test: {
           name: "packaging",
           root: "scripts",
