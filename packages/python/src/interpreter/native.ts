@@ -1,0 +1,124 @@
+import type { Ptr } from "@pymem/core";
+import type { Heap } from "@pymem/heap";
+import type { Runtime } from "@pymem/runtime";
+
+/**
+ * The boundary between the evaluator and code written in TypeScript that Python calls: built-in
+ * functions, methods of built-in types and the native modules (`gc`, `sys`, `weakref`).
+ *
+ * Ownership follows CPython's calling convention: arguments are borrowed, the result is a new
+ * reference (return `heap.none` increfed through {@link NativeContext.newReference} for "nothing").
+ *
+ * @module
+ */
+
+/**
+ * A built-in function implemented in TypeScript (CPython: a `PyCFunction` with
+ * `METH_FASTCALL | METH_KEYWORDS`).
+ *
+ * @param context - the interpreter services the function may use
+ * @param args - positional arguments, borrowed (for a method, `args[0]` is `self`)
+ * @param keywords - keyword arguments in call order, values borrowed
+ * @returns a new reference
+ *
+ * @example
+ * ```ts
+ * const length: NativeFunction = (context, args) => context.newInt(context.length(args[0]!));
+ * ```
+ */
+export type NativeFunction = (
+  context: NativeContext,
+  args: readonly Ptr[],
+  keywords: ReadonlyArray<readonly [name: string, value: Ptr]>,
+) => Ptr;
+
+/**
+ * The names of the built-in exception classes a native function may raise.
+ *
+ * @example
+ * ```ts
+ * const name: ExceptionName = "TypeError";
+ * ```
+ */
+export type ExceptionName =
+  | "Exception"
+  | "TypeError"
+  | "ValueError"
+  | "KeyError"
+  | "IndexError"
+  | "AttributeError"
+  | "NameError"
+  | "ZeroDivisionError"
+  | "RuntimeError"
+  | "MemoryError"
+  | "RecursionError"
+  | "StopIteration"
+  | "AssertionError"
+  | "OverflowError"
+  | "NotImplementedError"
+  | "UnboundLocalError";
+
+/**
+ * What a {@link NativeFunction} can ask of the running interpreter.
+ *
+ * @example
+ * ```ts
+ * const callTwice: NativeFunction = (context, args) => {
+ *   context.release(context.call(args[0]!, []));
+ *   return context.call(args[0]!, []);
+ * };
+ * ```
+ */
+export interface NativeContext {
+  /** The runtime whose heap holds every value. */
+  readonly runtime: Runtime;
+  /** `runtime.heap`. */
+  readonly heap: Heap;
+  /** Raises a Python exception of a built-in class with `message` as its only argument. */
+  raise(type: ExceptionName, message: string): never;
+  /** Calls any Python callable (function, bound method, class, built-in) and returns a new reference. */
+  call(
+    callable: Ptr,
+    args: readonly Ptr[],
+    keywords?: ReadonlyArray<readonly [name: string, value: Ptr]>,
+  ): Ptr;
+  /** Iterates any Python iterable; `each` receives borrowed items and may return `false` to stop. */
+  iterate(iterable: Ptr, each: (item: Ptr) => boolean | undefined): void;
+  /** Python's `repr(obj)`. */
+  repr(obj: Ptr): string;
+  /** Python's `str(obj)`. */
+  str(obj: Ptr): string;
+  /** Python's truth test (`bool(obj)`). */
+  isTrue(obj: Ptr): boolean;
+  /** The name of the object's type as Python shows it (`"list"`, `"Node"`). */
+  typeName(obj: Ptr): string;
+  /** Python's `getattr(obj, name)` as a new reference, raising AttributeError when missing. */
+  getAttribute(obj: Ptr, name: string): Ptr;
+  /** Increfs `obj` and returns it (turns a borrowed reference into a new one). */
+  newReference(obj: Ptr): Ptr;
+  /** Decrefs `obj` (releases a new reference). */
+  release(obj: Ptr): void;
+  /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
+  newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** A new module object with the given members (values borrowed). */
+  newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
+  /** Writes to the interpreter's standard output. */
+  writeStdout(text: string): void;
+  /** Writes to the interpreter's standard error. */
+  writeStderr(text: string): void;
+}
+
+/**
+ * Builds a native module's object the first time a script imports it (`import gc`).
+ *
+ * @example
+ * ```ts
+ * const mathModule: NativeModuleFactory = (context) => {
+ *   const answer = context.heap.newInt(42);
+ *   const module = context.newModule("mymath", [["answer", answer]]);
+ *   context.release(answer); // the module holds its own reference
+ *   return module;
+ * };
+ * ```
+ */
+export type NativeModuleFactory = (context: NativeContext) => Ptr;
