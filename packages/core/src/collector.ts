@@ -31,6 +31,8 @@ export interface WeakrefAccess {
    * Whether `obj` is itself a weak reference object. Collectors clear weak references found in the
    * garbage before breaking cycles, so their callbacks can never see cleared objects (CPython:
    * `PyWeakref_Check` in `handle_weakrefs`, bpo-38006). Optional: without it that protection is lost.
+   * Like `PyWeakref_Check`, the answer must depend only on `obj`'s type: collectors may ask once
+   * per type.
    */
   isWeakref?(obj: Ptr): boolean;
 }
@@ -67,6 +69,16 @@ export interface CollectorHost {
   callLegacyFinalizer(obj: Ptr): void;
   /** Drops `obj`'s references to break a cycle (the type's `clear` hook, or its declared slots). CPython: `tp_clear`. */
   clearReferences(obj: Ptr): void;
+  /**
+   * `delete_garbage`'s step for one garbage object in one call: take a temporary reference, clear
+   * the object's references as {@link CollectorHost.clearReferences} does, then drop the temporary
+   * reference (the object usually dies inside). The temporary reference is dropped even when the
+   * clear throws; the exception then propagates for the collector to report. Optional: a host
+   * that can fuse the clear with its deallocation cascade provides it, and collectors fall back to
+   * `lifetime.incref`, `clearReferences`, `lifetime.decref`. CPython: `delete_garbage`'s
+   * `Py_INCREF(op); tp_clear(op); Py_DECREF(op)`.
+   */
+  clearGarbage?(obj: Ptr): void;
   /** Reports an exception no caller can receive (CPython's `sys.unraisablehook`). */
   reportUnraisable(error: unknown, context: string, obj: Ptr): void;
   /** A short description for debug output, like CPython's `<list 0x7f…>`. */

@@ -51,4 +51,4 @@ export {
   TypeFlags,
   type TypeSpec,
 } from "./type-spec.js";
-export { ReferenceVisit, TypeTable } from "./type-table.js";
+export { LayoutShape, ReferenceVisit, TypeTable } from "./type-table.js";

@@ -20,15 +20,57 @@ const ITEMS_INLINE = 1;
 const ITEMS_INDIRECT = 2;
 
 /**
- * Layout shapes, decided once per type by `define` so a walk picks its loop with one load.
- * DENSE_* is a run of references and nothing else (list, tuple): no fixed slots, stride 4, one
- * reference at item offset 0, no type object to visit and no `traverse` hook. GENERAL is anything
- * else with references (or a type object, or a hook).
+ * The shape of a type's reference layout, decided once per type by {@link TypeTable.define} so a
+ * walk picks its loop with one load ({@link TypeTable.layoutShapes}).
+ *
+ * @remarks
+ * `DENSE_*` is a run of references and nothing else (list, tuple): no fixed slots, stride 4, one
+ * reference at item offset 0, no type object to visit and no `traverse` hook — its referents are
+ * the non-NULL words `count` words from the item base, where `count` is the int32 at
+ * `obj + itemCountOffsets[typeId]` and the base is `obj + itemOffsets[typeId]` (`DENSE_INLINE`,
+ * a tuple) or the pointer stored there (`DENSE_INDIRECT`, a list; NULL means no items).
+ * `GENERAL` is anything else with references (or a type object, or a hook): walk it with
+ * {@link TypeTable.visitReferences}. `NONE` has nothing to visit.
+ *
+ * Use it to inline a collector pass's loop over lists and tuples (the objects of the longest
+ * traversals) instead of calling {@link TypeTable.visitReferences} per object.
+ *
+ * @example
+ * ```ts
+ * import { LayoutShape, OB_TYPE_OFFSET } from "@pymem/core";
+ * const typeId = memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+ * if (types.layoutShapes[typeId] === LayoutShape.DENSE_INLINE) {
+ *   const count = memory.i32[(obj + types.itemCountOffsets[typeId]!) >> 2]!;
+ *   const first = (obj + types.itemOffsets[typeId]!) >>> 2;
+ *   for (let word = first; word < first + count; word++) visit(memory.u32[word]!);
+ * }
+ * ```
  */
-const LAYOUT_NONE = 0;
-const LAYOUT_DENSE_INDIRECT = 1;
-const LAYOUT_DENSE_INLINE = 2;
-const LAYOUT_GENERAL = 3;
+export const LayoutShape = {
+  /** No references at all. */
+  NONE: 0,
+  /** A run of references in a separately allocated block whose address is stored in the object. */
+  DENSE_INDIRECT: 1,
+  /** A run of references inside the object. */
+  DENSE_INLINE: 2,
+  /** Anything else: fixed slots, strided items, a type object or a `traverse` hook. */
+  GENERAL: 3,
+} as const;
+
+/**
+ * One of the {@link LayoutShape} values.
+ *
+ * @example
+ * ```ts
+ * const shape: LayoutShape = LayoutShape.GENERAL;
+ * ```
+ */
+export type LayoutShape = (typeof LayoutShape)[keyof typeof LayoutShape];
+
+const LAYOUT_NONE = LayoutShape.NONE;
+const LAYOUT_DENSE_INDIRECT = LayoutShape.DENSE_INDIRECT;
+const LAYOUT_DENSE_INLINE = LayoutShape.DENSE_INLINE;
+const LAYOUT_GENERAL = LayoutShape.GENERAL;
 
 /** Word offsets of `gc_next` / `gc_prev` from an object's word index. */
 const NEXT_WORD = GC_NEXT_OFFSET >> 2;
@@ -210,6 +252,46 @@ export class TypeTable {
 
   constructor(memory: LinearMemory) {
     this.memory = memory;
+  }
+
+  /**
+   * {@link LayoutShape} per type id, for collectors that inline the dense-run loop. Read it (and
+   * {@link itemOffsets} / {@link itemCountOffsets}) once per pass: `define` may replace the array.
+   *
+   * @example
+   * ```ts
+   * const shapes = types.layoutShapes;
+   * if (shapes[typeId] === LayoutShape.DENSE_INDIRECT) { … }
+   * ```
+   */
+  get layoutShapes(): Uint32Array {
+    return this.layoutKind;
+  }
+
+  /**
+   * Per type id, the byte offset of the item run (inline) or of the pointer to it (indirect);
+   * meaningful for types whose {@link layoutShapes} entry is a `DENSE_*` shape.
+   *
+   * @example
+   * ```ts
+   * const base = memory.u32[(list + types.itemOffsets[listType]!) >>> 2]!;
+   * ```
+   */
+  get itemOffsets(): Uint32Array {
+    return this.itemsOffset;
+  }
+
+  /**
+   * Per type id, the byte offset of the int32 item count; meaningful for types whose
+   * {@link layoutShapes} entry is a `DENSE_*` shape.
+   *
+   * @example
+   * ```ts
+   * const count = memory.i32[(list + types.itemCountOffsets[listType]!) >> 2]!;
+   * ```
+   */
+  get itemCountOffsets(): Uint32Array {
+    return this.itemsCountOffset;
   }
 
   /** Number of type ids in use, plus one for the reserved id 0; valid ids are `1 .. count - 1`. */

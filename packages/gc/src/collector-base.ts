@@ -5,6 +5,7 @@ import {
   GC_PREV_MASK_FINALIZED,
   InvalidPointerError,
   type LinearMemory,
+  OB_TYPE_OFFSET,
   type Ptr,
   TypeFlags,
   type TypeTable,
@@ -13,6 +14,11 @@ import type { DebugSink, GcCallback, GenerationStats } from "./api.js";
 import { CollectorState, defaultDebugSink } from "./collector-state.js";
 import { DebugFlags } from "./debug-flags.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
+
+// Module-local copies of imported constants: Node 20's V8 re-checks an imported binding on every
+// read (it could still be uninitialised), and `untrack` runs for every dying list and tuple.
+const TYPE_WORD_OFFSET = OB_TYPE_OFFSET;
+const IS_GC = TypeFlags.GC;
 
 /**
  * The plumbing every shipped collector shares: the `gcstate` bookkeeping ({@link CollectorState})
@@ -179,11 +185,12 @@ export abstract class CollectorBase {
   /** Throws unless `obj`'s type is GC-capable (`track`/`untrack` of a non-container). */
   protected checkGcObject(obj: Ptr): void {
     const types = this.types;
-    const typeId = types.typeOf(obj);
-    if ((types.flags[typeId]! & TypeFlags.GC) === 0) {
-      const name = types.spec(typeId).name;
-      throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
-    }
+    // Every dying list and tuple comes through here: read the header directly, and leave the
+    // checked `typeOf` (and its error) to the rare failure.
+    const typeId = this.memory.u32[(obj + TYPE_WORD_OFFSET) >>> 2]!;
+    if (typeId !== 0 && typeId < types.count && (types.flags[typeId]! & IS_GC) !== 0) return;
+    const name = types.spec(types.typeOf(obj)).name;
+    throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
   }
 
   /**

@@ -105,6 +105,25 @@ export interface ClassOptions {
    * @defaultValue undefined
    */
   legacyDel: ((obj: Ptr) => void) | undefined;
+  /**
+   * The heap object that represents the class (a Python class object). When given, the type is a
+   * heap type (`TypeFlags.HEAPTYPE`): every instance holds a strong reference to it, taken in
+   * `newInstance` and released after the instance's own references when it dies, and collectors
+   * visit it. CPython: `Py_TPFLAGS_HEAPTYPE`, `subtype_dealloc`'s final `Py_DECREF(type)`.
+   * Use it when class objects are themselves heap objects (an interpreter); leave it unset for
+   * classes that only exist as type ids.
+   * @defaultValue undefined (instances hold no reference to a class object)
+   */
+  typeObject: Ptr | undefined;
+  /**
+   * Store instance attributes CPython 3.11+'s way ("managed dict" / inline values): the `__dict__`
+   * is an owned dict that is never tracked by the collector, and the instance's own traversal
+   * reports the attribute values. `gc.collect()` counts, `gc.get_referents` and
+   * `gc.get_referrers` then see the instance, not a separate dict, as in CPython 3.13. Inherited
+   * from the base. Has no effect without a `__dict__`.
+   * @defaultValue false (the `__dict__` is an ordinary tracked dict)
+   */
+  managedDict: boolean;
 }
 
 /**

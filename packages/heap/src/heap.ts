@@ -73,6 +73,11 @@ import { type WeakrefOperations, weakrefOperations } from "./weakref-objects.js"
 
 export { ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN };
 
+// Module-local copies of imported constants for the release fast path: Node 20's V8 re-checks an
+// imported binding on every read (it could still be uninitialised).
+const RELEASE_GC_NEXT_OFFSET = GC_NEXT_OFFSET;
+const RELEASE_GC_HEAD_SIZE = GC_HEAD_SIZE;
+
 /**
  * A Python object heap in linear memory: the type registry, CPython's built-in types, user classes,
  * weak references and the bookkeeping of which objects are alive.
@@ -244,6 +249,9 @@ export class Heap {
       name: "weakref.ReferenceType",
       basicSize: WEAKREF_SIZE,
       flags: gc,
+      // A callback that is a heap object is a strong reference in wr_callback (tagged word, so a hook).
+      traverse: (obj, visit) => this.weakrefTraverse(obj, visit),
+      clear: (obj) => this.weakrefGcClear(obj),
     });
 
     this.none = this.allocateImmortal(this.noneType, NONE_SIZE, false);
@@ -461,7 +469,9 @@ export class Heap {
     if (obj === 0) return 0;
     u32[obj >>> 2] = 1;
     u32[(obj + OB_TYPE_OFFSET) >>> 2] = typeId;
-    u32[(obj + GC_PREV_OFFSET) >>> 2] = 0;
+    // Only GC objects have a GC head: a float's gc_prev word would be the last 4 bytes of
+    // whatever block precedes it (found by the whole-stack fuzzer: it zeroed a live float).
+    if (list !== FREE_FLOAT) u32[(obj + GC_PREV_OFFSET) >>> 2] = 0;
     this.markLive(obj, typeId);
     return obj;
   }
@@ -554,7 +564,7 @@ export class Heap {
     const u32 = this.memory.u32;
     const collector = this.collector;
     // CPython: PyObject_GC_UnTrack at the top of list_dealloc / tupledealloc.
-    if (collector !== undefined && u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0) collector.untrack(obj);
+    if (collector !== undefined && u32[(obj + RELEASE_GC_NEXT_OFFSET) >>> 2] !== 0) collector.untrack(obj);
     let free = FREE_LIST;
     if (kind === KIND_LIST) {
       const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
@@ -576,7 +586,7 @@ export class Heap {
       this.liveByType[typeId]!--;
     }
     if (collector !== undefined) collector.onDeallocate(obj); // CPython: PyObject_GC_Del
-    this.allocator.free(obj - GC_HEAD_SIZE);
+    this.allocator.free(obj - RELEASE_GC_HEAD_SIZE);
   }
 
   /**

@@ -1,7 +1,13 @@
-import { type Ptr, TypeFlags, type TypeId, type TypeSpec } from "@pymem/core";
+import { GC_NEXT_OFFSET, type Ptr, TypeFlags, type TypeId, type TypeSpec } from "@pymem/core";
 import type { ClassOptions } from "./api.js";
 import type { Heap } from "./heap.js";
-import { INSTANCE_FIELDS_OFFSET } from "./layouts.js";
+import {
+  DICT_ENTRIES_OFFSET,
+  DICT_NENTRIES_OFFSET,
+  ENTRY_SIZE,
+  ENTRY_VALUE_OFFSET,
+  INSTANCE_FIELDS_OFFSET,
+} from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
 
 /**
@@ -26,6 +32,10 @@ export interface ClassInfo {
   readonly deallocOrder: Uint32Array;
   readonly gc: boolean;
   readonly finalize: ((obj: Ptr) => void) | undefined;
+  /** Attributes live in an untracked dict reported by the instance's traversal (CPython 3.11+). */
+  readonly managedDict: boolean;
+  /** The class object every instance holds a reference to (0 for none). */
+  readonly typeObject: Ptr;
 }
 
 /**
@@ -136,6 +146,41 @@ export interface InstanceOperations {
    * ```
    */
   getAttr(obj: Ptr, name: string): Ptr;
+
+  /**
+   * {@link Heap.setAttr} with the name given as a `str` object (an interned name, so a caller can
+   * look it up once and reuse it): no string conversion per store. Returns false (storing nothing)
+   * when the instance has neither a slot of that name nor a `__dict__`.
+   *
+   * @example
+   * ```ts
+   * const name = heap.intern("color");
+   * heap.setAttrByKey(obj, name, value);
+   * ```
+   */
+  setAttrByKey(obj: Ptr, key: Ptr, value: Ptr): boolean;
+
+  /**
+   * {@link Heap.getAttr} with the name given as a `str` object: a borrowed reference, or 0 when
+   * missing.
+   *
+   * @example
+   * ```ts
+   * const color = heap.getAttrByKey(obj, heap.intern("color"));
+   * ```
+   */
+  getAttrByKey(obj: Ptr, key: Ptr): Ptr;
+
+  /**
+   * Deletes an attribute (slot or `__dict__` entry) named by a `str` object. Returns false when the
+   * instance has no such attribute. CPython: `PyObject_GenericSetAttr` with a NULL value.
+   *
+   * @example
+   * ```ts
+   * heap.delAttrByKey(obj, heap.intern("color"));
+   * ```
+   */
+  delAttrByKey(obj: Ptr, key: Ptr): boolean;
 }
 
 /**
@@ -179,11 +224,27 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     const order = [...ownSlots, ...baseSlots];
     if (dictOffset !== 0) order.push(dictOffset);
     const finalize = options.finalize ?? base?.finalize;
+    const managedDict = (options.managedDict ?? base?.managedDict ?? false) && dictOffset !== 0;
+    const typeObject = options.typeObject ?? 0;
     const spec: TypeSpec = {
       name: options.name,
       basicSize: offset,
-      flags: (gc ? TypeFlags.GC : 0) | TypeFlags.BASETYPE,
-      references: { fixed: order },
+      flags:
+        (gc ? TypeFlags.GC : 0) | TypeFlags.BASETYPE | (typeObject !== 0 ? TypeFlags.HEAPTYPE : 0),
+      // A managed dict is not a reference the collector sees: its values are (traverse below).
+      references: { fixed: managedDict ? order.filter((o) => o !== dictOffset) : order },
+      // With a managed dict the hook reports the type after the values, CPython 3.13's
+      // subtype_traverse order (slots, inline values, type); otherwise core visits it.
+      ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
+      ...(managedDict
+        ? {
+            traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
+              visitManagedValues(this, obj, dictOffset, visit);
+              if (typeObject !== 0) visit(typeObject);
+            },
+            clear: (obj: Ptr) => clearInstance(this, obj, order),
+          }
+        : {}),
       ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
       ...(options.base !== undefined ? { base: options.base } : {}),
       ...(finalize !== undefined ? { finalize } : {}),
@@ -198,6 +259,8 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       deallocOrder: Uint32Array.from(order),
       gc,
       finalize,
+      managedDict,
+      typeObject,
     };
     return id;
   },
@@ -212,7 +275,10 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   newInstance(typeId) {
     const info = this.classes[typeId];
     if (info === undefined) throw new TypeError(`type id ${typeId} is not a class`);
-    return this.allocate(typeId);
+    const obj = this.allocate(typeId);
+    // CPython: PyType_GenericAlloc — instances of heap types own a reference to their type.
+    if (info.typeObject !== 0) this.requireLifetime().incref(info.typeObject);
+    return obj;
   },
 
   getSlot(obj, name) {
@@ -259,6 +325,53 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     } finally {
       this.requireLifetime().decref(key);
     }
+    if (info.managedDict) untrackManagedDict(this, dict);
+  },
+
+  setAttrByKey(obj, key, value) {
+    const info = this.classes[this.typeOf(obj)];
+    if (info === undefined) return false;
+    const slot = info.slotOffsets.get(this.strValue(key));
+    if (slot !== undefined) {
+      this.storeField(obj, slot, value);
+      return true;
+    }
+    if (info.dictOffset === 0) return false;
+    let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    if (dict === 0) {
+      dict = this.newDict();
+      this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
+    }
+    this.dictSetItem(dict, key, value);
+    if (info.managedDict) untrackManagedDict(this, dict);
+    return true;
+  },
+
+  getAttrByKey(obj, key) {
+    const info = this.classes[this.typeOf(obj)];
+    if (info === undefined) return 0;
+    if (info.slotOffsets.size !== 0) {
+      const slot = info.slotOffsets.get(this.strValue(key));
+      if (slot !== undefined) return this.memory.u32[(obj + slot) >>> 2]!;
+    }
+    if (info.dictOffset === 0) return 0;
+    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    if (dict === 0) return 0;
+    return this.dictGetItem(dict, key);
+  },
+
+  delAttrByKey(obj, key) {
+    const info = this.classes[this.typeOf(obj)];
+    if (info === undefined) return false;
+    const slot = info.slotOffsets.get(this.strValue(key));
+    if (slot !== undefined) {
+      if (this.memory.u32[(obj + slot) >>> 2] === 0) return false;
+      this.storeField(obj, slot, 0);
+      return true;
+    }
+    if (info.dictOffset === 0) return false;
+    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    return dict !== 0 && this.dictDelItem(dict, key);
   },
 
   getAttr(obj, name) {
@@ -274,3 +387,43 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     return value;
   },
 };
+
+/** Keeps a managed dict out of the collector: dictSetItem tracks a dict that gains a GC value. */
+function untrackManagedDict(heap: Heap, dict: Ptr): void {
+  const collector = heap.collector;
+  if (collector !== undefined && heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0)
+    collector.untrack(dict);
+}
+
+/** The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values. */
+function visitManagedValues(
+  heap: Heap,
+  obj: Ptr,
+  dictOffset: number,
+  visit: (referent: Ptr) => void,
+): void {
+  const u32 = heap.memory.u32;
+  const dict = u32[(obj + dictOffset) >>> 2]!;
+  if (dict === 0) return;
+  const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
+  const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
+  for (let i = 0; i < count; i++) {
+    const value = heap.memory.u32[(entries + i * ENTRY_SIZE + ENTRY_VALUE_OFFSET) >>> 2]!;
+    if (value !== 0) visit(value);
+  }
+}
+
+/**
+ * `tp_clear` of a managed-dict instance: empties its slots, then drops its dict (CPython:
+ * `subtype_clear` — `clear_slots`, then `_PyObject_ClearManagedDict`). The type reference stays.
+ */
+function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
+  const lifetime = heap.requireLifetime();
+  for (const offset of order) {
+    const slot = (obj + offset) >>> 2;
+    const referent = heap.memory.u32[slot]!;
+    if (referent === 0) continue;
+    heap.memory.u32[slot] = 0;
+    lifetime.decref(referent);
+  }
+}

@@ -89,8 +89,19 @@ export const DICT_MIN_SIZE = 8;
 
 /** The referent, or 0 once the weak reference is dead. CPython: `wr_object` (a stealth reference). */
 export const WEAKREF_OBJECT_OFFSET = 8;
-/** Callback id (index + 1 into the heap's callback table), 0 for none. CPython: `wr_callback`. */
+/**
+ * The callback, 0 for none. CPython: `wr_callback`. One word, two kinds, told apart by the low
+ * bit (objects are 8-byte aligned, so an object address never has it set):
+ *
+ * ```text
+ *  wr_callback  │ 0                          │ no callback
+ *               │ object address (bit 0 = 0) │ a Python callable, a strong reference collectors visit
+ *               │ id << 1 | 1    (bit 0 = 1) │ a JavaScript function: id in the heap's callback table
+ * ```
+ */
 export const WEAKREF_CALLBACK_OFFSET = 12;
+/** Low bit of `wr_callback` marking a JavaScript callback id rather than an object address. */
+export const WEAKREF_NATIVE_CALLBACK_TAG = 1;
 /** Cached hash, -1 until computed. */
 export const WEAKREF_HASH_OFFSET = 16;
 /** Previous weak reference to the same referent. CPython: `wr_prev`. */

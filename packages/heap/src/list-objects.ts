@@ -216,7 +216,18 @@ export const listOperations: ListOperations & ThisType<Heap> = {
     const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
     let block = 0;
     if (newAllocated === 0) this.allocator.free(items);
-    else block = this.allocator.realloc(items, 4 * newAllocated);
+    else if (newSize >= size) block = this.allocator.realloc(items, 4 * newAllocated);
+    else {
+      // Shrinking must not fail: callers (pop) have already moved the items. When the smaller
+      // block cannot be had, keep the larger one (found by fault injection: a failed shrink
+      // left the list one item too long, its last item counted twice).
+      try {
+        block = this.allocator.realloc(items, 4 * newAllocated);
+      } catch {
+        u32[(obj + LIST_SIZE_OFFSET) >>> 2] = newSize;
+        return;
+      }
+    }
     const after = this.memory.u32;
     after[(obj + LIST_ITEMS_OFFSET) >>> 2] = block;
     after[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = newAllocated;

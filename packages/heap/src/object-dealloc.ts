@@ -6,6 +6,7 @@ import {
   ENTRY_KEY_OFFSET,
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
+  LIST_ALLOCATED_OFFSET,
   LIST_ITEMS_OFFSET,
   LIST_SIZE_OFFSET,
   TUPLE_ITEMS_OFFSET,
@@ -51,6 +52,17 @@ export interface DeallocOperations {
    * @internal
    */
   disposeObject(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void;
+
+  /**
+   * A built-in list's `tp_clear` for the cascade: empties the list (size, item pointer and
+   * capacity 0), pushes its non-NULL items first to last — so popping drops them last to first, as
+   * `_list_clear` does — and frees the item block. The caller owns the pushed references and must
+   * drop them. Used by `@pymem/refcount` when a collector clears a list (`delete_garbage`).
+   * CPython: `_list_clear`.
+   *
+   * @internal
+   */
+  clearListInto(obj: Ptr, stack: ReferenceStack): void;
 }
 
 /**
@@ -93,7 +105,11 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
         return;
       }
       case ObjectKind.INSTANCE: {
-        const order = this.classes[typeId]!.deallocOrder;
+        // CPython: subtype_dealloc drops the instance's references, then Py_DECREF(type) last —
+        // pushed first so the cascade pops it last.
+        const info = this.classes[typeId]!;
+        if (info.typeObject !== 0) stack.push(info.typeObject);
+        const order = info.deallocOrder;
         for (let i = order.length - 1; i >= 0; i--) {
           const referent = u32[(obj + order[i]!) >>> 2]!;
           if (referent !== 0) stack.push(referent);
@@ -131,6 +147,20 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
     }
     this.pushOwnedReferences(obj, typeId, stack);
     this.releaseObject(obj, typeId);
+  },
+
+  clearListInto(obj, stack) {
+    const u32 = this.memory.u32;
+    const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
+    const size = u32[(obj + LIST_SIZE_OFFSET) >>> 2]!;
+    u32[(obj + LIST_ITEMS_OFFSET) >>> 2] = 0;
+    u32[(obj + LIST_SIZE_OFFSET) >>> 2] = 0;
+    u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = 0;
+    if (items === 0) return;
+    // The list is already empty when the caller drops these, so finalizers they run see a
+    // consistent list; the block can go now, its words are on the stack.
+    pushRun(stack, u32, items >>> 2, size);
+    this.allocator.free(items);
   },
 };
 

@@ -1,8 +1,10 @@
 import { OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
+import type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 import type { Heap } from "./heap.js";
 import {
   WEAKREF_CALLBACK_OFFSET,
   WEAKREF_HASH_OFFSET,
+  WEAKREF_NATIVE_CALLBACK_TAG,
   WEAKREF_NEXT_OFFSET,
   WEAKREF_OBJECT_OFFSET,
   WEAKREF_PREV_OFFSET,
@@ -13,8 +15,11 @@ import { ObjectKind } from "./object-kind.js";
 /**
  * Weak references (`weakref.ref`): creation with CPython's list order (the canonical callback-less
  * ref first), dereferencing, the referent's weakref list, and clearing with callbacks
- * (`PyObject_ClearWeakRefs`, `handle_callback`). Callbacks are JavaScript functions kept in the
- * heap's callback table; the weakref object stores only their id.
+ * (`PyObject_ClearWeakRefs`, `handle_callback`). A callback is either a heap object (a Python
+ * callable: a strong reference in `wr_callback` that collectors traverse and `tp_clear` drops,
+ * called through the caller an interpreter installs with {@link Heap.setWeakrefCallbackCaller})
+ * or a JavaScript function kept in the heap's callback table, whose tagged id `wr_callback`
+ * stores (see `WEAKREF_CALLBACK_OFFSET`).
  *
  * @module
  */
@@ -34,12 +39,40 @@ export interface WeakrefOperations {
    * ref is reused; refs with callbacks are inserted after it, so the newest callback comes first
    * (CPython: `weakref___new__`, `insert_after`). Throws `TypeError` if the type is not weakrefable.
    *
+   * The callback is a JavaScript function, or a heap object (borrowed; the weakref takes a
+   * reference, and `None` means no callback, as in Python) that is called through the caller
+   * installed with {@link Heap.setWeakrefCallbackCaller}.
+   *
    * @example
    * ```ts
    * const wr = heap.newWeakref(obj, (ref) => console.log("gone", heap.weakrefGet(ref) === heap.none));
+   * const pythonRef = heap.newWeakref(obj, pythonFunction); // weakref.ref(obj, f)
    * ```
    */
-  newWeakref(obj: Ptr, callback?: (weakref: Ptr) => void): Ptr;
+  newWeakref(obj: Ptr, callback?: WeakrefCallback | Ptr): Ptr;
+
+  /**
+   * Installs the function that calls heap-object callbacks (an interpreter's "call this Python
+   * callable with this weakref"); `undefined` uninstalls it. The caller reports the callable's
+   * exceptions itself (CPython: `PyErr_WriteUnraisable(callback)`); anything it throws goes to the
+   * heap's unraisable hook.
+   *
+   * @example
+   * ```ts
+   * heap.setWeakrefCallbackCaller((callback, ref) => interpreter.callQuietly(callback, [ref]));
+   * ```
+   */
+  setWeakrefCallbackCaller(caller: WeakrefCallbackCaller | undefined): void;
+
+  /**
+   * The heap object a weak reference will call back, or 0 (none, or a JavaScript callback).
+   *
+   * @example
+   * ```ts
+   * heap.weakrefCallbackObject(heap.newWeakref(obj, f)) === f; // true
+   * ```
+   */
+  weakrefCallbackObject(ref: Ptr): Ptr;
 
   /**
    * `wr()`: a borrowed reference to the referent, or `None` once it is dead (or dying with a zero
@@ -116,12 +149,28 @@ export interface WeakrefOperations {
   weakrefCallCallback(ref: Ptr): void;
 
   /**
-   * Detaches and returns a weak reference's callback (undefined if it has none), so it can run
-   * at most once.
+   * Detaches a weak reference's callback so it can run at most once: returns a JavaScript
+   * callback, drops the reference to a heap-object callback (CPython: `Py_XDECREF(callback)` in
+   * `clear_weakref`) and returns undefined.
    *
    * @internal
    */
-  takeCallback(ref: Ptr): ((weakref: Ptr) => void) | undefined;
+  takeCallback(ref: Ptr): WeakrefCallback | undefined;
+
+  /**
+   * CPython: the weakref type's `tp_traverse` (`gc_traverse`) — visits a heap-object callback.
+   *
+   * @internal
+   */
+  weakrefTraverse(ref: Ptr, visit: (referent: Ptr) => void): void;
+
+  /**
+   * CPython: the weakref type's `tp_clear` (`gc_clear`) — makes the reference dead and drops its
+   * callback, breaking a cycle through the callback.
+   *
+   * @internal
+   */
+  weakrefGcClear(ref: Ptr): void;
 
   /**
    * Clears every weak reference to a dying object and calls the callbacks, newest first, each
@@ -147,24 +196,32 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
     if (listOffset === 0)
       throw new TypeError(`cannot create weak reference to '${this.typeName(obj)}' object`);
     const lifetime = this.requireLifetime();
+    // CPython: weakref___new__ treats a None callback as no callback.
+    const hasCallback =
+      typeof callback === "function" ||
+      (typeof callback === "number" && callback !== 0 && callback !== this.none);
+    if (typeof callback === "number" && hasCallback) this.checkLive(callback);
     const head = this.memory.u32[(obj + listOffset) >>> 2]!;
     const basic =
       head !== 0 && this.memory.u32[(head + WEAKREF_CALLBACK_OFFSET) >>> 2] === 0 ? head : 0;
-    if (callback === undefined && basic !== 0) {
+    if (!hasCallback && basic !== 0) {
       lifetime.incref(basic);
       return basic;
     }
     const ref = this.allocateObject(this.weakrefType, WEAKREF_SIZE, true);
-    let callbackId = 0;
-    if (callback !== undefined) {
-      callbackId = this.callbacks.add(callback);
+    let callbackWord = 0;
+    if (typeof callback === "function") {
+      callbackWord = (this.callbacks.add(callback) << 1) | WEAKREF_NATIVE_CALLBACK_TAG;
+    } else if (typeof callback === "number" && hasCallback) {
+      lifetime.incref(callback);
+      callbackWord = callback;
     }
     const u32 = this.memory.u32;
     u32[(ref + WEAKREF_OBJECT_OFFSET) >>> 2] = obj;
-    u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2] = callbackId;
+    u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2] = callbackWord;
     this.memory.i32[(ref + WEAKREF_HASH_OFFSET) >> 2] = -1;
     const listHead = u32[(obj + listOffset) >>> 2]!;
-    const prev = callback === undefined ? 0 : basic;
+    const prev = hasCallback ? basic : 0;
     const next = prev === 0 ? listHead : u32[(prev + WEAKREF_NEXT_OFFSET) >>> 2]!;
     u32[(ref + WEAKREF_PREV_OFFSET) >>> 2] = prev;
     u32[(ref + WEAKREF_NEXT_OFFSET) >>> 2] = next;
@@ -174,6 +231,16 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
     this.collectorAllocated(ref);
     this.track(ref);
     return ref;
+  },
+
+  setWeakrefCallbackCaller(caller) {
+    this.callbacks.objectCaller = caller;
+  },
+
+  weakrefCallbackObject(ref) {
+    this.expectKind(ref, ObjectKind.WEAKREF, "weakref");
+    const word = this.memory.u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2]!;
+    return (word & WEAKREF_NATIVE_CALLBACK_TAG) === 0 ? word : 0;
   },
 
   weakrefGet(ref) {
@@ -218,24 +285,35 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
   },
 
   weakrefCallCallback(ref) {
-    const callback = this.takeCallback(ref);
-    if (callback === undefined) return;
+    const word = detachCallback(this, ref);
+    if (word === 0) return;
     const lifetime = this.requireLifetime();
     lifetime.incref(ref);
     try {
-      callback(ref);
-    } catch (error) {
-      this.reportUnraisable(error, `<function ${callback.name || "<lambda>"}>`, ref);
+      invokeCallback(this, ref, word);
     } finally {
+      releaseCallbackWord(this, word);
       lifetime.decref(ref);
     }
   },
 
   takeCallback(ref) {
-    const id = this.memory.u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2]!;
-    if (id === 0) return undefined;
-    this.memory.u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2] = 0;
-    return this.callbacks.take(id);
+    const word = detachCallback(this, ref);
+    if (word === 0) return undefined;
+    if ((word & WEAKREF_NATIVE_CALLBACK_TAG) !== 0) return this.callbacks.take(word >>> 1);
+    this.requireLifetime().decref(word);
+    return undefined;
+  },
+
+  weakrefTraverse(ref, visit) {
+    const word = this.memory.u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2]!;
+    if (word !== 0 && (word & WEAKREF_NATIVE_CALLBACK_TAG) === 0) visit(word);
+  },
+
+  weakrefGcClear(ref) {
+    // CPython: gc_clear → clear_weakref_lock_held(self, &callback); Py_XDECREF(callback)
+    this.weakrefClear(ref);
+    this.takeCallback(ref);
   },
 
   clearWeakrefs(obj) {
@@ -248,29 +326,67 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
     }
     if (head === 0) return;
     const lifetime = this.requireLifetime();
+    // CPython: PyObject_ClearWeakRefs collects (ref, callback) pairs in a tuple, calls them in
+    // list order, then drops the tuple (last item first).
     const pending: Ptr[] = [];
-    const callbacks: (((weakref: Ptr) => void) | undefined)[] = [];
     while (head !== 0) {
       // A ref with a zero count is being deallocated itself: clear it, never call its callback.
       const alive = this.memory.i32[head >> 2]! > 0;
-      const callback = this.takeCallback(head);
+      const word = detachCallback(this, head);
       this.weakrefClear(head);
-      if (alive && callback !== undefined) {
+      if (alive && word !== 0) {
         lifetime.incref(head);
-        pending.push(head);
-        callbacks.push(callback);
+        pending.push(head, word);
+      } else if (word !== 0) {
+        releaseCallbackWord(this, word);
       }
       head = this.weakrefFirst(obj);
     }
-    for (let i = 0; i < pending.length; i++) {
-      const ref = pending[i]!;
-      const callback = callbacks[i]!;
-      try {
-        callback(ref);
-      } catch (error) {
-        this.reportUnraisable(error, `<function ${callback.name || "<lambda>"}>`, ref);
-      }
+    for (let i = 0; i < pending.length; i += 2) invokeCallback(this, pending[i]!, pending[i + 1]!);
+    for (let i = pending.length - 2; i >= 0; i -= 2) {
+      releaseCallbackWord(this, pending[i + 1]!);
+      lifetime.decref(pending[i]!);
     }
-    for (const ref of pending) lifetime.decref(ref);
   },
 };
+
+/** Detaches a weak reference's `wr_callback` word (the caller now owns what it stands for). */
+function detachCallback(heap: Heap, ref: Ptr): number {
+  const index = (ref + WEAKREF_CALLBACK_OFFSET) >>> 2;
+  const word = heap.memory.u32[index]!;
+  heap.memory.u32[index] = 0;
+  return word;
+}
+
+/** Drops what a detached callback word holds: a table entry, or a reference to a heap object. */
+function releaseCallbackWord(heap: Heap, word: number): void {
+  if ((word & WEAKREF_NATIVE_CALLBACK_TAG) !== 0) heap.callbacks.take(word >>> 1);
+  else heap.requireLifetime().decref(word);
+}
+
+/**
+ * Calls a detached callback with its (cleared, held) weak reference; an exception goes to the
+ * unraisable hook. CPython: `handle_callback`.
+ */
+function invokeCallback(heap: Heap, ref: Ptr, word: number): void {
+  if ((word & WEAKREF_NATIVE_CALLBACK_TAG) !== 0) {
+    const callback = heap.callbacks.get(word >>> 1);
+    if (callback === undefined) return;
+    try {
+      callback(ref);
+    } catch (error) {
+      heap.reportUnraisable(error, `<function ${callback.name || "<lambda>"}>`, ref);
+    }
+    return;
+  }
+  const caller = heap.callbacks.objectCaller;
+  try {
+    if (caller === undefined)
+      throw new Error(
+        "weakref callback object without a caller: install one with heap.setWeakrefCallbackCaller",
+      );
+    caller(word, ref);
+  } catch (error) {
+    heap.reportUnraisable(error, heap.describe(word), ref);
+  }
+}

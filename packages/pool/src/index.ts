@@ -27,6 +27,10 @@ export {
   PYMEM_FORBIDDENBYTE,
 } from "./debug-allocator.js";
 export { formatDebugMallocStats, printOne } from "./debug-malloc-stats.js";
+export {
+  FaultInjectingAllocator,
+  type FaultInjectingAllocatorOptions,
+} from "./fault-injecting-allocator.js";
 export { PoolAllocator } from "./pool-allocator.js";
 export {
   blocksPerPool,

@@ -25,3 +25,18 @@ export {
   type SyntaxErrorKind,
 } from "./syntax-error.js";
 export { MAX_BRACKET_LEVEL, MAX_INDENT_LEVEL } from "./tokenizer.js";
+export {
+  Interpreter,
+  type InterpreterOptions,
+  type PythonError,
+  type RunResult,
+  type StatementEvent,
+} from "./interpreter/interpreter.js";
+export type {
+  ExceptionName,
+  NativeContext,
+  NativeFunction,
+  NativeModuleFactory,
+} from "./interpreter/native.js";
+export { nativeModules } from "./interpreter/modules/index.js";
+export { StepLimitError } from "./interpreter/exceptions.js";

@@ -3,7 +3,9 @@ import {
   type CollectorHost,
   type CollectorStats,
   GC_PREV_MASK_FINALIZED,
+  InvalidPointerError,
   type Ptr,
+  TypeFlags,
 } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import type { RefcountCollectorHost } from "./collector-host.js";
@@ -251,6 +253,116 @@ describe("collector integration", () => {
     expect(host.weakrefs.hasCallback(w)).toBe(false);
     rc.decref(w);
     rc.decref(c);
+    heap.verify();
+  });
+  it("host.clearGarbage holds a list across its clear: items die last first, then the list", () => {
+    const { heap, rc, host } = withCollector();
+    const log: string[] = [];
+    let list = 0;
+    const C = heap.defineClass({
+      name: "C",
+      slots: ["tag"],
+      finalize: (obj) =>
+        log.push(`${heap.strValue(heap.getSlot(obj, "tag"))} sees ${heap.listLength(list)}`),
+    });
+    const items = ["a", "b", "c"].map((tag) => {
+      const obj = heap.newInstance(C);
+      const str = heap.newStr(tag);
+      heap.setSlot(obj, "tag", str);
+      rc.decref(str);
+      return obj;
+    });
+    list = heap.newList(items);
+    heap.listAppend(list, list); // a self-cycle: only the collector can free it
+    for (const obj of items) rc.decref(obj);
+    rc.decref(list);
+    const before = heap.allocator.stats().blocksInUse;
+    host.clearGarbage(list);
+    // The list was already empty when each item died (CPython: _list_clear).
+    expect(log).toEqual(["c sees 0", "b sees 0", "a sees 0"]);
+    expect(heap.isLive(list)).toBe(false);
+    // Four objects, three tag strings and the list's item block went back to the allocator.
+    expect(heap.allocator.stats().blocksInUse).toBeLessThan(before);
+    heap.verify();
+  });
+
+  it("host.clearGarbage leaves a list another reference keeps alive, empty", () => {
+    const { heap, rc, host } = withCollector();
+    const inner = heap.newList();
+    const list = heap.newList([inner, heap.none]);
+    rc.decref(inner);
+    host.clearGarbage(list);
+    expect(heap.isLive(inner)).toBe(false);
+    expect(heap.listLength(list)).toBe(0);
+    expect(rc.refcount(list)).toBe(1);
+    rc.decref(list);
+    heap.verify();
+  });
+
+  it("host.clearGarbage past maxNesting drops the items one by one (their deaths deferred)", () => {
+    const ctx = setup({}, { maxNesting: 1 });
+    const collector = new RecordingCollector();
+    const host = ctx.rc.attachCollector(collector);
+    const { heap, rc } = ctx;
+    const states: string[] = [];
+    const Victim = heap.defineClass({
+      name: "Victim",
+      finalize: () => states.push("victim finalize"),
+    });
+    const Killer = heap.defineClass({
+      name: "Killer",
+      slots: ["list"],
+      finalize: (o) => {
+        const list = heap.getSlot(o, "list");
+        host.clearGarbage(list); // nesting 1: the victim's death waits for the outer cascade
+        states.push(`cleared, list refcount ${rc.refcount(list)}`);
+      },
+    });
+    const victim = heap.newInstance(Victim);
+    const list = heap.newList([victim]);
+    rc.decref(victim);
+    const killer = heap.newInstance(Killer);
+    heap.setSlot(killer, "list", list);
+    rc.decref(list);
+    rc.decref(killer);
+    expect(ctx.unraisable).toEqual([]);
+    expect(states).toEqual(["cleared, list refcount 1", "victim finalize"]);
+    expect(heap.isLive(list)).toBe(false);
+    expect(heap.isLive(victim)).toBe(false);
+    heap.verify();
+  });
+
+  it("host.clearGarbage rejects a freed list and changes nothing", () => {
+    const { heap, rc, host } = withCollector();
+    const keep = heap.newList([heap.none]);
+    const freed = heap.newList([keep]);
+    rc.decref(freed);
+    const blocks = heap.allocator.stats().blocksInUse;
+    expect(() => host.clearGarbage(freed)).toThrow(InvalidPointerError);
+    expect(heap.allocator.stats().blocksInUse).toBe(blocks);
+    expect(rc.refcount(keep)).toBe(1);
+    rc.decref(keep);
+    heap.verify();
+  });
+
+  it("host.clearGarbage drops its temporary reference when a clear hook throws", () => {
+    const { heap, rc, host } = withCollector();
+    const box = heap.defineType({
+      name: "box",
+      basicSize: 12,
+      flags: TypeFlags.GC,
+      references: { fixed: [8] },
+      clear: () => {
+        throw new Error("boom in tp_clear");
+      },
+    });
+    const obj = heap.allocate(box);
+    heap.storeField(obj, 8, obj); // self-cycle
+    expect(() => host.clearGarbage(obj)).toThrow("boom in tp_clear");
+    expect(rc.refcount(obj)).toBe(2);
+    heap.storeField(obj, 8, 0);
+    rc.decref(obj);
+    expect(heap.isLive(obj)).toBe(false);
     heap.verify();
   });
 });

@@ -9,8 +9,11 @@ import {
   type TypeTable,
   type WeakrefAccess,
 } from "@pymem/core";
-import type { Heap } from "@pymem/heap";
+import { type Heap, ObjectKind } from "@pymem/heap";
 import type { Refcounter } from "./refcounter.js";
+
+/** Module-local copy: Node 20's V8 re-checks an imported binding on every read. */
+const LIST_KIND = ObjectKind.LIST;
 
 /**
  * The heap's weak references as core's {@link WeakrefAccess}, for collectors.
@@ -107,6 +110,11 @@ export class RefcountCollectorHost implements CollectorHost {
    */
   clearReferences(obj: Ptr): void {
     const typeId = this.types.typeOf(obj);
+    // Built-in lists, the bulk of most garbage: their clear fused with the dealloc cascade.
+    if (this.heap.kinds[typeId] === LIST_KIND) {
+      this.refcounter.clearList(obj);
+      return;
+    }
     const clear = this.types.spec(typeId).clear;
     if (clear !== undefined) {
       clear(obj);
@@ -121,6 +129,26 @@ export class RefcountCollectorHost implements CollectorHost {
       if (referent === 0) continue;
       this.memory.u32[slot >>> 2] = 0;
       this.refcounter.decref(referent);
+    }
+  }
+
+  /**
+   * `delete_garbage`'s incref, clear and decref in one call; for built-in lists all three run as
+   * one pass of the refcounter's cascade (the list, then its items, then the list's own death).
+   * CPython: `Py_INCREF(op); tp_clear(op); Py_DECREF(op)`.
+   */
+  clearGarbage(obj: Ptr): void {
+    const typeId = this.types.typeOf(obj);
+    const refcounter = this.refcounter;
+    if (this.heap.kinds[typeId] === LIST_KIND) {
+      refcounter.clearHeldList(obj);
+      return;
+    }
+    refcounter.incref(obj);
+    try {
+      this.clearReferences(obj);
+    } finally {
+      refcounter.decref(obj);
     }
   }
 

@@ -22,6 +22,17 @@ import {
 } from "@pymem/heap";
 import { RefcountCollectorHost } from "./collector-host.js";
 
+// Module-local copies of imported constants for incref/decref and the cascade: Node 20's V8
+// re-checks an imported binding on every read (it could still be uninitialised).
+const IMMORTAL = IMMORTAL_REFCNT;
+const TYPE_OFFSET = OB_TYPE_OFFSET;
+const LIST_ITEMS = LIST_ITEMS_OFFSET;
+const LIST_SIZE = LIST_SIZE_OFFSET;
+const TUPLE_ITEMS = TUPLE_ITEMS_OFFSET;
+const TUPLE_SIZE = TUPLE_SIZE_OFFSET;
+const KIND_LIST = ObjectKind.LIST;
+const KIND_TUPLE = ObjectKind.TUPLE;
+
 /**
  * Options of a {@link Refcounter}. Pass any subset to the constructor.
  *
@@ -124,7 +135,7 @@ export class Refcounter implements Lifetime {
     if (!isLiveObject(heap.liveBits, obj)) heap.throwNotLive(obj, "object");
     const i32 = heap.memory.i32;
     const count = i32[obj >> 2]!;
-    if (count >= IMMORTAL_REFCNT) return;
+    if (count >= IMMORTAL) return;
     i32[obj >> 2] = count + 1;
   }
 
@@ -143,7 +154,7 @@ export class Refcounter implements Lifetime {
     if (!isLiveObject(heap.liveBits, obj)) heap.throwNotLive(obj, "object");
     const i32 = heap.memory.i32;
     const count = i32[obj >> 2]!;
-    if (count >= IMMORTAL_REFCNT) return;
+    if (count >= IMMORTAL) return;
     if (count > 1) {
       i32[obj >> 2] = count - 1;
       if (this.decrefNotifications) this.notifyDecref(obj);
@@ -215,6 +226,76 @@ export class Refcounter implements Lifetime {
     return host;
   }
 
+  /**
+   * A built-in list's `tp_clear` driven by a collector (`delete_garbage`): empties the list and
+   * drops its items last to first, each death cascading before the next item is dropped — what
+   * `heap.listClear` does, without a `decref` call and a nested drain per item. CPython:
+   * `_list_clear`.
+   *
+   * @internal
+   */
+  clearList(obj: Ptr): void {
+    const work = this.work;
+    const base = work.length;
+    this.heap.clearListInto(obj, work);
+    if (work.length === base) return;
+    if (this.nesting >= this.maxNesting) {
+      this.dropOneByOne(base);
+      return;
+    }
+    this.nesting++;
+    try {
+      this.drain(base);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /**
+   * A collector's `Py_INCREF(op); _list_clear(op); Py_DECREF(op)` on a built-in list, as one drain
+   * of the cascade: the temporary reference goes on the worklist under the list's items, so the
+   * items are dropped (last to first, each death cascading) before it, and the list's own death
+   * takes the cascade's fast path. Throws like {@link incref} for a dead or foreign address.
+   *
+   * @internal
+   */
+  clearHeldList(obj: Ptr): void {
+    const heap = this.heap;
+    if (!isLiveObject(heap.liveBits, obj)) heap.throwNotLive(obj, "object");
+    const i32 = heap.memory.i32;
+    if (i32[obj >> 2]! >= IMMORTAL) {
+      this.clearList(obj);
+      return;
+    }
+    i32[obj >> 2]!++;
+    const work = this.work;
+    const base = work.length;
+    work.push(obj);
+    heap.clearListInto(obj, work);
+    if (this.nesting >= this.maxNesting) {
+      this.dropOneByOne(base);
+      return;
+    }
+    this.nesting++;
+    try {
+      this.drain(base);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /**
+   * Too deep to drain here: takes the worklist entries above `base` off the worklist and drops
+   * them last first, one `decref` each, so deaths are deferred as any decref's are (onto the
+   * worklist, for the drain that is running further out).
+   */
+  private dropOneByOne(base: number): void {
+    const work = this.work;
+    const pending = work.items.slice(base, work.length);
+    work.length = base;
+    for (let i = pending.length - 1; i >= 0; i--) this.decref(pending[i]!);
+  }
+
   /** The host given to the attached collector, if any. */
   get collectorHost(): RefcountCollectorHost | undefined {
     return this.host;
@@ -222,7 +303,7 @@ export class Refcounter implements Lifetime {
 
   private notifyDecref(obj: Ptr): void {
     const heap = this.heap;
-    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
     if (heap.types.flags[typeId]! & TypeFlags.GC) heap.collector?.onDecrefToNonZero(obj);
   }
 
@@ -264,7 +345,7 @@ export class Refcounter implements Lifetime {
       const entry = items[--length]!;
       if ((entry & DEAD_TAG) === 0) {
         const count = i32[entry >> 2]!;
-        if (count >= IMMORTAL_REFCNT) continue;
+        if (count >= IMMORTAL) continue;
         if (count > 1) {
           i32[entry >> 2] = count - 1;
           if (notify) {
@@ -280,17 +361,17 @@ export class Refcounter implements Lifetime {
           continue;
         }
         i32[entry >> 2] = 0;
-        const typeId = u32[(entry + OB_TYPE_OFFSET) >>> 2]!;
+        const typeId = u32[(entry + TYPE_OFFSET) >>> 2]!;
         const kind = kinds[typeId]!;
         // Built-in lists and tuples have no hooks (no finalizer, not weakrefable).
-        if (kind === ObjectKind.LIST || kind === ObjectKind.TUPLE) {
+        if (kind === KIND_LIST || kind === KIND_TUPLE) {
           // Fast path (CPython: list_dealloc / tupledealloc): push the items, release the object.
           const first =
-            kind === ObjectKind.LIST
-              ? u32[(entry + LIST_ITEMS_OFFSET) >>> 2]! >>> 2
-              : (entry + TUPLE_ITEMS_OFFSET) >>> 2;
+            kind === KIND_LIST
+              ? u32[(entry + LIST_ITEMS) >>> 2]! >>> 2
+              : (entry + TUPLE_ITEMS) >>> 2;
           const size =
-            u32[(entry + (kind === ObjectKind.LIST ? LIST_SIZE_OFFSET : TUPLE_SIZE_OFFSET)) >>> 2]!;
+            u32[(entry + (kind === KIND_LIST ? LIST_SIZE : TUPLE_SIZE)) >>> 2]!;
           if (length + size > items.length) {
             work.length = length;
             work.reserve(size);
@@ -299,7 +380,7 @@ export class Refcounter implements Lifetime {
           for (let i = 0; i < size; i++) {
             const item = u32[first + i]!;
             // Decref of an immortal (None, small ints) is a no-op: skip the round trip.
-            if (item !== 0 && i32[item >> 2]! < IMMORTAL_REFCNT) items[length++] = item;
+            if (item !== 0 && i32[item >> 2]! < IMMORTAL) items[length++] = item;
           }
           heap.releaseSequence(entry, typeId, kind);
           continue;
@@ -326,7 +407,7 @@ export class Refcounter implements Lifetime {
    */
   private deallocateOne(obj: Ptr): void {
     const heap = this.heap;
-    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
     const flags = heap.types.flags[typeId]!;
     if ((flags & HOOK_FLAGS) !== 0 && !this.runHooks(obj, typeId, flags)) return;
     heap.disposeObject(obj, typeId, this.work);
@@ -390,7 +471,7 @@ export class Refcounter implements Lifetime {
     const heap = this.heap;
     const collector = heap.collector;
     if (collector === undefined) return;
-    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
     if ((heap.types.flags[typeId]! & TypeFlags.GC) === 0) return;
     const isTracked = heap.memory.u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0;
     if (tracked && !isTracked) collector.track(obj);

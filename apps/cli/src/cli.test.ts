@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./cli.js";
+import { memoryIo } from "./cli-io.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const examples = join(here, "..", "examples");
+
+async function cli(argv: string[], files: Record<string, string> = {}, stdin: string[] = []) {
+  const io = memoryIo({ files, stdin });
+  const status = await runCli(argv, io);
+  return { status, stdout: io.output(), stderr: io.errors() };
+}
+
+describe("pymem run", () => {
+  it("prints the script's output and exits 0", async () => {
+    const result = await cli(["run", "a.py"], { "a.py": "x = [1, 2]\nprint(len(x), x)\n" });
+    expect(result).toEqual({ status: 0, stdout: "2 [1, 2]\n", stderr: "" });
+  });
+
+  it("exits 1 with CPython's traceback on stderr after an uncaught exception", async () => {
+    const source = "def f():\n    raise ValueError('bad')\nprint('before')\nf()\nprint('after')\n";
+    const result = await cli(["run", "boom.py"], { "boom.py": source });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("before\n");
+    expect(result.stderr).toBe(
+      'Traceback (most recent call last):\n  File "boom.py", line 4, in <module>\n    f()\n' +
+        '    ~^^\n  File "boom.py", line 2, in f\n    raise ValueError(\'bad\')\nValueError: bad\n',
+    );
+  });
+
+  it("exits 2 on usage errors and unreadable files", async () => {
+    for (const argv of [
+      ["run"],
+      ["run", "a.py", "b.py"],
+      ["run", "a.py", "--collector", "magic"],
+      ["run", "a.py", "--step-limit", "-3"],
+      ["run", "a.py", "--bogus"],
+      ["frobnicate"],
+    ]) {
+      const result = await cli(argv, { "a.py": "print(1)\n" });
+      expect(result.status, argv.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("usage: pymem");
+    }
+    const missing = await cli(["run", "/nonexistent/missing.py"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(
+      "pymem: can't open file '/nonexistent/missing.py': [Errno 2] No such file or directory\n",
+    );
+  });
+
+  it("runs with every collector", async () => {
+    const source = "import gc\nl = []\nl.append(l)\ndel l\nprint(gc.collect() >= 0)\n";
+    for (const collector of ["generational", "generational-3.12", "incremental", "bacon-rajan", "none"]) {
+      const result = await cli(["run", "c.py", "--collector", collector], { "c.py": source });
+      expect(result.stderr, collector).toBe("");
+      expect(result.stdout, collector).toBe("True\n");
+    }
+  });
+
+  it("--stats prints allocator and per-generation GC statistics at exit", async () => {
+    const source = "import gc\nfor i in range(3):\n    l = []\n    l.append(l)\n    del l\n    gc.collect()\n";
+    const result = await cli(["run", "s.py", "--stats"], { "s.py": source });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("Small block threshold = 512");
+    expect(result.stderr).toContain("generation 2: 3 collections, 3 collected, 0 uncollectable");
+    expect(result.stderr).toMatch(/generation 0: \d+ collections/);
+  });
+
+  it("--trace reports each statement's allocations, frees and collections", async () => {
+    const source = "import gc\nx = [1, 2, 3]\ndel x\nl = []\nl.append(l)\ndel l\ngc.collect()\n";
+    const result = await cli(["run", "t.py", "--trace"], { "t.py": source });
+    expect(result.status).toBe(0);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines.map((line) => line.split(":")[0])).toEqual([
+      "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7",
+    ]);
+    const line2 = /^line 2: \+(\d+) blocks −(\d+) blocks, collections: none$/.exec(lines[1]!);
+    // At least the item array (the list object itself may come from the list free list).
+    expect(Number(line2![1])).toBeGreaterThanOrEqual(1);
+    const line3 = /^line 3: \+(\d+) blocks −(\d+) blocks/.exec(lines[2]!);
+    expect(Number(line3![2])).toBeGreaterThanOrEqual(1);
+    expect(lines[6]).toMatch(/^line 7: \+\d+ blocks −\d+ blocks, collections: gen2 \(1 collected\)$/);
+  });
+
+  it("--step-limit stops a runaway loop with a clear message", async () => {
+    const result = await cli(["run", "loop.py", "--step-limit", "1000"], { "loop.py": "while True:\n    pass\n" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/step limit of 1000/);
+  });
+
+  it("--max-bytes turns runaway allocation into MemoryError", async () => {
+    const source = "l = []\nwhile True:\n    l.append([0] * 1000)\n";
+    const result = await cli(["run", "m.py", "--max-bytes", String(4 << 20)], { "m.py": source });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/MemoryError/);
+  });
+
+  it("--debug runs on the debug allocator", async () => {
+    const result = await cli(["run", "d.py", "--debug"], { "d.py": "print([i * i for i in range(4)])\n" });
+    expect(result).toEqual({ status: 0, stdout: "[0, 1, 4, 9]\n", stderr: "" });
+  });
+});
+
+describe("pymem repl", () => {
+  it("echoes values, continues blocks and survives errors", async () => {
+    const result = await cli(["repl"], {}, [
+      "x = 20",
+      "x + 1",
+      "def f(n):",
+      "    return n * 2",
+      "",
+      "f(x)",
+      "1 / 0",
+      "items = [1,",
+      "  2]",
+      "items",
+      "None",
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      ">>> >>> 21\n>>> ... ... >>> 40\n>>> >>> ... >>> [1, 2]\n>>> >>> \n",
+    );
+    expect(result.stderr).toContain("ZeroDivisionError: division by zero");
+  });
+});
+
+describe("examples", () => {
+  const scripts = readdirSync(examples).filter((name) => name.endsWith(".py"));
+  it("has one example per mechanism", () => {
+    expect(scripts.sort()).toEqual([
+      "automatic-allocation.py",
+      "garbage-collection.py",
+      "memory-pools.py",
+      "reference-counting.py",
+    ]);
+  });
+  it.each(scripts)("%s prints what CPython 3.13 prints", async (name) => {
+    const expected = readFileSync(join(examples, "cpython-3.13", name.replace(/\.py$/, ".stdout")), "utf8");
+    const result = await cli(["run", join(examples, name)]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected);
+    expect(result.status).toBe(0);
+  });
+});

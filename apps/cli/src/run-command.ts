@@ -1,0 +1,194 @@
+import { parseArgs } from "node:util";
+import { Interpreter } from "@pymem/python";
+import {
+  COLLECTOR_NAMES,
+  type CollectorName,
+  createRuntime,
+  type RuntimeOptions,
+} from "@pymem/runtime";
+import type { CliIo } from "./cli-io.js";
+import { formatExitStatistics } from "./exit-statistics.js";
+import { StatementTracer } from "./statement-tracer.js";
+
+/**
+ * `pymem run` and `pymem repl` option parsing, and `pymem run script.py` itself.
+ *
+ * @module
+ */
+
+/**
+ * What `pymem run` / `pymem repl` were asked to do.
+ *
+ * @example
+ * ```ts
+ * const options: SessionOptions = { collector: "generational", debug: false, stats: true,
+ *   trace: false, stepLimit: undefined, maximumBytes: undefined };
+ * ```
+ */
+export interface SessionOptions {
+  /** `--collector NAME`. @defaultValue "generational" */
+  collector: CollectorName;
+  /** `--debug`: the runtime's debug allocator and use-after-free checks. @defaultValue false */
+  debug: boolean;
+  /** `--stats`: allocator and GC statistics on stderr at exit. @defaultValue false */
+  stats: boolean;
+  /** `--trace`: one line per statement on stderr with its allocations, frees and collections. @defaultValue false */
+  trace: boolean;
+  /** `--step-limit N`. @defaultValue undefined (the interpreter's default) */
+  stepLimit: number | undefined;
+  /** `--max-bytes N`: cap on the linear memory. @defaultValue undefined (the runtime's default) */
+  maximumBytes: number | undefined;
+}
+
+/** Thrown for a command line that cannot be run; the message is printed with the usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * Parses the options shared by `run` and `repl`; returns them with the remaining positionals.
+ * Throws {@link UsageError} for unknown options or bad values.
+ *
+ * @example
+ * ```ts
+ * parseSessionArguments(["--stats", "x.py"]); // { options: { stats: true, … }, positionals: ["x.py"] }
+ * ```
+ */
+export function parseSessionArguments(argv: readonly string[]): {
+  options: SessionOptions;
+  positionals: string[];
+} {
+  let parsed: ReturnType<typeof parseSessionArgs>;
+  try {
+    parsed = parseSessionArgs(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const collector = values.collector ?? "generational";
+  if (!(COLLECTOR_NAMES as readonly string[]).includes(collector))
+    throw new UsageError(
+      `unknown collector '${collector}' (choose one of: ${COLLECTOR_NAMES.join(", ")})`,
+    );
+  return {
+    options: {
+      collector: collector as CollectorName,
+      debug: values.debug ?? false,
+      stats: values.stats ?? false,
+      trace: values.trace ?? false,
+      stepLimit: positiveInteger("--step-limit", values["step-limit"]),
+      maximumBytes: positiveInteger("--max-bytes", values["max-bytes"]),
+    },
+    positionals,
+  };
+}
+
+function parseSessionArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      collector: { type: "string" },
+      debug: { type: "boolean" },
+      stats: { type: "boolean" },
+      trace: { type: "boolean" },
+      "step-limit": { type: "string" },
+      "max-bytes": { type: "string" },
+    },
+  });
+}
+
+function positiveInteger(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`${flag} expects a positive integer, got '${text}'`);
+  return value;
+}
+
+/**
+ * Builds the interpreter a session runs in: a runtime with the chosen collector, debug mode and
+ * cap, whose unraisable reports and `gc` debug output go to `io.stderr`, and the tracer when
+ * `--trace` is on.
+ *
+ * @example
+ * ```ts
+ * const { interpreter, finish } = createSession(options, io);
+ * interpreter.run("print(1)", "<stdin>");
+ * finish();
+ * ```
+ */
+export function createSession(
+  options: SessionOptions,
+  io: CliIo,
+): { interpreter: Interpreter; finish(): void } {
+  const runtimeOptions: Partial<RuntimeOptions> = {
+    collector: options.collector,
+    debug: options.debug,
+    unraisableSink: (text) => io.stderr(text),
+    debugSink: (text) => io.stderr(text),
+    ...(options.maximumBytes !== undefined ? { maximumBytes: options.maximumBytes } : {}),
+  };
+  const runtime = createRuntime(runtimeOptions);
+  const tracer = options.trace ? new StatementTracer(runtime, io.stderr) : undefined;
+  const interpreter = new Interpreter({
+    runtime,
+    stdout: (text) => io.stdout(text),
+    stderr: (text) => io.stderr(text),
+    ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
+    ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
+  });
+  let finished = false;
+  return {
+    interpreter,
+    finish() {
+      if (finished) return;
+      finished = true;
+      tracer?.finish();
+      if (options.stats) io.stderr(formatExitStatistics(runtime, options.collector));
+      interpreter.dispose();
+    },
+  };
+}
+
+/**
+ * `pymem run script.py [options]`: runs the file as `__main__` and returns the exit status —
+ * 0, 1 after an uncaught exception (its traceback is already on stderr, as CPython prints it),
+ * 2 when the file cannot be read.
+ *
+ * @example
+ * ```ts
+ * const status = runScript("examples/reference-counting.py", options, processIo());
+ * ```
+ */
+export function runScript(path: string, options: SessionOptions, io: CliIo): number {
+  let source: string;
+  try {
+    source = io.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const reason =
+      code === "ENOENT"
+        ? "[Errno 2] No such file or directory"
+        : code === "EISDIR"
+          ? "[Errno 21] Is a directory"
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    // CPython: "python3: can't open file '/abs/x.py': [Errno 2] No such file or directory"
+    io.stderr(`pymem: can't open file '${path}': ${reason}\n`);
+    return 2;
+  }
+  const session = createSession(options, io);
+  let ok = false;
+  try {
+    ok = session.interpreter.run(source, path).ok;
+  } finally {
+    session.finish();
+  }
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,253 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLES } from "../src/examples/index.js";
+
+// The playground end to end in real Chromium: build with vite, serve dist with `vite preview`,
+// drive the page with playwright-core. Screenshots land in e2e/artifacts/ (git-ignored).
+
+const CHROMIUM = "/usr/bin/chromium";
+const appDirectory = resolve(import.meta.dirname, "..");
+const viteBinary = join(appDirectory, "node_modules/vite/bin/vite.js");
+const artifacts = join(import.meta.dirname, "artifacts");
+const haveChromium = existsSync(CHROMIUM);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited early:\n${log()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 150));
+  }
+  throw new Error(`vite preview did not answer at ${url}:\n${log()}`);
+}
+
+/** What each example must show besides its output: objects in the graph, collections on the timeline. */
+const EXPECTATIONS: Record<
+  string,
+  { graph: string[]; collections?: { generation: number; collected: number } }
+> = {
+  "reference-counting": { graph: ['[data-type="list"]'] },
+  "cycles-and-the-collector": {
+    graph: [],
+    collections: { generation: 2, collected: 2 },
+  },
+  "automatic-deallocation": { graph: ['[data-type="function"]', '[data-type="type"]'] },
+  "memory-pools": { graph: [] },
+  "weakrefs-and-finalizers": { graph: ['[data-type="weakref"], [data-type="ReferenceType"]'] },
+  generations: {
+    graph: ['[data-type="list"][data-generation="2"]'],
+    collections: { generation: 0, collected: 1 },
+  },
+};
+
+describe.skipIf(!haveChromium)(
+  `playground in Chromium${haveChromium ? "" : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`}`,
+  () => {
+    let server: ChildProcess | undefined;
+    let context: BrowserContext | undefined;
+    let profileDirectory = "";
+    let page: Page;
+    let url = "";
+    let serverLog = "";
+
+    beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
+      const build = spawnSync(process.execPath, [viteBinary, "build"], {
+        cwd: appDirectory,
+        encoding: "utf8",
+      });
+      if (build.status !== 0)
+        throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}/`;
+      // Detached: its own process group, killed as a whole afterwards.
+      server = spawn(
+        process.execPath,
+        [viteBinary, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+        { cwd: appDirectory, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      server.stdout?.on("data", (data) => (serverLog += String(data)));
+      server.stderr?.on("data", (data) => (serverLog += String(data)));
+      await waitForServer(url, server, () => serverLog);
+      profileDirectory = mkdtempSync(join(tmpdir(), "pymem-playground-"));
+      context = await chromium.launchPersistentContext(profileDirectory, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1400, height: 1100 },
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
+      page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      await page.goto(url);
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 20_000 });
+      expect(pageErrors).toEqual([]);
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      if (server?.pid !== undefined) {
+        try {
+          process.kill(-server.pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
+      if (profileDirectory !== "") rmSync(profileDirectory, { recursive: true, force: true });
+    });
+
+    async function loadExample(id: string): Promise<void> {
+      await page.selectOption("#example-picker", id);
+      await page.waitForSelector('body[data-state="ready"]');
+    }
+
+    async function stdout(): Promise<string> {
+      return page.evaluate(() =>
+        [...document.querySelectorAll("#output span.stdout")]
+          .map((span) => span.textContent)
+          .join(""),
+      );
+    }
+
+    for (const example of EXAMPLES) {
+      it(`runs "${example.title}" with CPython 3.13's output and the expected views`, async () => {
+        await loadExample(example.id);
+        await page.click("#run");
+        await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+        expect(await stdout()).toBe(example.expectedOutput);
+        expect(await page.locator("#output span.stderr").count()).toBe(0);
+        const expected = EXPECTATIONS[example.id] ?? { graph: [] };
+        for (const selector of expected.graph)
+          expect(
+            await page.locator(`#object-graph g.object:is(${selector})`).count(),
+            selector,
+          ).toBeGreaterThan(0);
+        if (expected.collections !== undefined) {
+          const { generation, collected } = expected.collections;
+          const bars = page.locator(
+            `#timeline-chart .gc-event[data-generation="${generation}"][data-collected="${collected}"]`,
+          );
+          expect(await bars.count()).toBeGreaterThan(0);
+        }
+        // The pool map always has at least one arena (the interpreter's own objects).
+        expect(Number(await page.getAttribute("#pool-map-canvas", "data-arenas"))).toBeGreaterThan(
+          0,
+        );
+        expect(await page.textContent("#malloc-stats")).toContain("Small block threshold");
+        await page.screenshot({ path: join(artifacts, `${example.id}.png`), fullPage: true });
+      });
+    }
+
+    it("steps through the cycle example: the cycle turns unreachable, then the collector frees it", async () => {
+      await loadExample("cycles-and-the-collector");
+      await page.click("#step");
+      await page.waitForSelector('body[data-state="stepping"]');
+      expect(await page.textContent("#status")).toMatch(
+        /^Snapshot 1 of \d+: statement 0 of \d+, before line \d+/,
+      );
+      const source = await page.inputValue("#source");
+      const lines = source.split("\n");
+      const line = (text: string) => lines.indexOf(text) + 1;
+      // Step until the snapshot before `print("unreachable objects found:", …)`.
+      const printLine = line('print("unreachable objects found:", gc.collect())');
+      for (let i = 0; i < 200; i++) {
+        const status = (await page.textContent("#status")) ?? "";
+        if (status.includes(`before line ${printLine}`)) break;
+        await page.click("#step");
+      }
+      expect(await page.textContent("#status")).toContain(`before line ${printLine}`);
+      expect(await page.textContent(".gutter .current")).toBe(String(printLine));
+      // a and b are deleted: their two instances are drawn as unreachable cyclic garbage.
+      const unreachable = page.locator(
+        '#object-graph g.object[data-state="unreachable"][data-type="Node"]',
+      );
+      expect(await unreachable.count()).toBe(2);
+      await page.screenshot({
+        path: join(artifacts, "step-cycle-unreachable.png"),
+        fullPage: true,
+      });
+      await page.click("#step");
+      // The collection ran during that statement: the freed objects are drawn, the timeline has the bar.
+      expect(
+        await page
+          .locator('#object-graph g.object[data-state="collected"][data-type="Node"]')
+          .count(),
+      ).toBe(2);
+      expect(await unreachable.count()).toBe(0);
+      expect(
+        await page.locator('#timeline-chart .gc-event:not(.future)[data-collected="2"]').count(),
+      ).toBe(1);
+      await page.screenshot({ path: join(artifacts, "step-cycle-collected.png"), fullPage: true });
+      await page.click("#back");
+      expect(await unreachable.count()).toBe(2);
+      await page.click("#reset");
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.locator("#object-graph g.object").count()).toBe(0);
+      expect(await page.textContent("#output")).toBe("");
+      expect(await page.locator(".gutter .current").count()).toBe(0);
+    });
+
+    it("stops a runaway loop at the step limit with a clear message", async () => {
+      await page.fill("#source", "n = 0\nwhile True:\n    n += 1\n");
+      expect(await page.inputValue("#example-picker")).toBe("");
+      await page.click(".limits summary");
+      await page.fill("#step-limit", "200000");
+      await page.dispatchEvent("#step-limit", "change");
+      const started = Date.now();
+      await page.click("#run");
+      await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(await page.textContent("#output .note")).toContain(
+        "more than 200,000 steps (the step limit",
+      );
+      expect(await page.textContent("#status")).toContain("stopped by StepLimitError");
+      await page.screenshot({ path: join(artifacts, "step-limit.png"), fullPage: true });
+    });
+
+    it("runs with every collector and both allocator profiles", async () => {
+      const example = EXAMPLES.find((e) => e.id === "cycles-and-the-collector")!;
+      for (const collector of ["generational-3.12", "incremental", "bacon-rajan"]) {
+        for (const profile of ["cpython32", "cpython64"]) {
+          await loadExample(example.id);
+          await page.selectOption("#collector-picker", collector);
+          await page.selectOption("#profile-picker", profile);
+          await page.click("#run");
+          await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+          expect(await stdout(), `${collector} ${profile}`).toBe(example.expectedOutput);
+          expect(await page.textContent("#pool-map-caption")).toContain(profile);
+        }
+      }
+      await page.screenshot({ path: join(artifacts, "bacon-rajan-cpython64.png"), fullPage: true });
+    });
+  },
+);

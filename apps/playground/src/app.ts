@@ -1,0 +1,270 @@
+import { COLLECTOR_NAMES, type CollectorName } from "@pymem/runtime";
+import { EXAMPLES } from "./examples/index.js";
+import type { WorkerRun } from "./session/record-in-worker.js";
+import { formatMallocStats, type Recording, type Snapshot } from "./session/recording.js";
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from "./session/run-session.js";
+import { DEFAULT_RECORDER_OPTIONS } from "./session/session-recorder.js";
+import { byId, element } from "./ui/dom.js";
+import { Editor } from "./ui/editor.js";
+import { ObjectGraphView } from "./ui/object-graph-view.js";
+import { OutputView } from "./ui/output-view.js";
+import { PoolMapView } from "./ui/pool-map-view.js";
+import { StatsView } from "./ui/stats-view.js";
+import { TimelineView } from "./ui/timeline-view.js";
+
+/** The collectors offered in the picker: the shipped ones ("none" would make cycles immortal). */
+const PICKABLE_COLLECTORS = COLLECTOR_NAMES.filter((name) => name !== "none");
+
+/**
+ * The playground page: wires the editor, the pickers, Run / Step / Back / Reset and the views to
+ * a recorded session.
+ *
+ * @remarks
+ * A run is recorded in full in a Web Worker (bounded by the step limit and heap cap; Stop ends it
+ * at once) and the views
+ * then replay its snapshots: Run jumps to the last one, Step walks them one by one, the slider
+ * scrubs. Editing the source or changing a picker makes the recording stale; the next Run or
+ * Step records again.
+ *
+ * @example
+ * ```ts
+ * new PlaygroundApp(recordInWorker).start();
+ * ```
+ */
+export class PlaygroundApp {
+  private readonly record: (source: string, settings: SessionSettings) => WorkerRun;
+  private readonly editor: Editor;
+  private readonly graph: ObjectGraphView;
+  private readonly poolMap: PoolMapView;
+  private readonly timeline: TimelineView;
+  private readonly stats: StatsView;
+  private readonly output: OutputView;
+  private readonly examplePicker = byId("example-picker", HTMLSelectElement);
+  private readonly collectorPicker = byId("collector-picker", HTMLSelectElement);
+  private readonly profilePicker = byId("profile-picker", HTMLSelectElement);
+  private readonly stepLimitInput = byId("step-limit", HTMLInputElement);
+  private readonly heapCapInput = byId("heap-cap", HTMLInputElement);
+  private readonly slider = byId("step-slider", HTMLInputElement);
+  private readonly status = byId("status", HTMLElement);
+  private readonly watchHint = byId("watch-hint", HTMLElement);
+  private readonly runButtons = [
+    byId("run", HTMLButtonElement),
+    byId("step", HTMLButtonElement),
+    byId("back", HTMLButtonElement),
+  ];
+  private readonly stopButton = byId("stop", HTMLButtonElement);
+  private recording: Recording | undefined;
+  private pending: WorkerRun | undefined;
+  private index = -1;
+
+  constructor(record: (source: string, settings: SessionSettings) => WorkerRun) {
+    this.record = record;
+    this.editor = new Editor(
+      byId("editor-host", HTMLElement),
+      () => this.run(),
+      () => this.markStale(),
+    );
+    this.graph = new ObjectGraphView(byId("graph-host", HTMLElement));
+    this.poolMap = new PoolMapView(byId("pool-map-host", HTMLElement));
+    this.timeline = new TimelineView(byId("timeline-host", HTMLElement));
+    this.stats = new StatsView(byId("stats-host", HTMLElement));
+    this.output = new OutputView(byId("output-host", HTMLElement));
+  }
+
+  /** Fills the pickers, hooks the buttons and loads the first example. */
+  start(): void {
+    this.examplePicker.replaceChildren(
+      ...EXAMPLES.map((example) => element("option", { value: example.id }, example.title)),
+      element("option", { value: "" }, "Your own program"),
+    );
+    this.collectorPicker.replaceChildren(
+      ...PICKABLE_COLLECTORS.map((name) => element("option", { value: name }, name)),
+    );
+    this.collectorPicker.value = DEFAULT_SESSION_SETTINGS.collector;
+    this.profilePicker.value = DEFAULT_SESSION_SETTINGS.profile;
+    this.stepLimitInput.value = String(DEFAULT_SESSION_SETTINGS.stepLimit);
+    this.heapCapInput.value = String(DEFAULT_SESSION_SETTINGS.maximumBytes / 1024 / 1024);
+    this.examplePicker.addEventListener("change", () => this.loadExample(this.examplePicker.value));
+    for (const input of [
+      this.collectorPicker,
+      this.profilePicker,
+      this.stepLimitInput,
+      this.heapCapInput,
+    ])
+      input.addEventListener("change", () => this.markStale());
+    byId("run", HTMLButtonElement).addEventListener("click", () => void this.run());
+    byId("step", HTMLButtonElement).addEventListener("click", () => void this.step(1));
+    byId("back", HTMLButtonElement).addEventListener("click", () => void this.step(-1));
+    byId("reset", HTMLButtonElement).addEventListener("click", () => this.reset());
+    this.stopButton.addEventListener("click", () => this.pending?.cancel());
+    this.slider.addEventListener("input", () => this.show(Number(this.slider.value)));
+    const fromHash = new URLSearchParams(location.hash.slice(1)).get("example");
+    this.loadExample(EXAMPLES.some((e) => e.id === fromHash) ? fromHash! : EXAMPLES[0]!.id);
+  }
+
+  /** Records the program (if needed) and shows its final state. */
+  async run(): Promise<void> {
+    if (!(await this.ensureRecording())) return;
+    this.show(this.recording!.snapshots.length - 1);
+  }
+
+  /** Moves `delta` snapshots (recording first if needed: the first Step shows statement 1). */
+  async step(delta: number): Promise<void> {
+    if (this.recording === undefined) {
+      if (delta < 0 || !(await this.ensureRecording())) return;
+      this.show(0);
+      return;
+    }
+    this.show(Math.max(0, Math.min(this.recording.snapshots.length - 1, this.index + delta)));
+  }
+
+  /** Forgets the recording (stopping a run in progress) and clears every view. */
+  reset(): void {
+    this.pending?.cancel();
+    this.pending = undefined;
+    this.setRunning(false);
+    this.recording = undefined;
+    this.index = -1;
+    this.editor.highlightLine(0);
+    this.graph.clear();
+    this.poolMap.clear();
+    this.timeline.clear();
+    this.stats.clear();
+    this.output.render([]);
+    this.slider.max = "0";
+    this.slider.value = "0";
+    this.slider.disabled = true;
+    this.setStatus(
+      "ready",
+      "Ready. Run records the whole program; Step walks through it statement by statement.",
+    );
+  }
+
+  private loadExample(id: string): void {
+    const example = EXAMPLES.find((e) => e.id === id);
+    this.examplePicker.value = example?.id ?? "";
+    if (example !== undefined) {
+      this.editor.value = example.source;
+      this.watchHint.textContent = `Watch ${example.watch}.`;
+      history.replaceState(null, "", `#example=${example.id}`);
+    } else {
+      this.watchHint.textContent = "Write any program in pymem's Python subset.";
+    }
+    this.reset();
+  }
+
+  private markStale(): void {
+    if (this.examplePicker.value !== "") {
+      const example = EXAMPLES.find((e) => e.id === this.examplePicker.value);
+      if (example !== undefined && example.source !== this.editor.value)
+        this.examplePicker.value = "";
+    }
+    if (this.recording !== undefined) this.reset();
+  }
+
+  private settings(): SessionSettings {
+    const stepLimit = Number(this.stepLimitInput.value);
+    const heapMiB = Number(this.heapCapInput.value);
+    return {
+      ...DEFAULT_SESSION_SETTINGS,
+      collector: this.collectorPicker.value as CollectorName,
+      profile: this.profilePicker.value === "cpython64" ? "cpython64" : "cpython32",
+      stepLimit:
+        Number.isFinite(stepLimit) && stepLimit >= 1
+          ? Math.floor(stepLimit)
+          : DEFAULT_SESSION_SETTINGS.stepLimit,
+      maximumBytes:
+        Number.isFinite(heapMiB) && heapMiB >= 1
+          ? Math.floor(heapMiB) * 1024 * 1024
+          : DEFAULT_SESSION_SETTINGS.maximumBytes,
+    };
+  }
+
+  private async ensureRecording(): Promise<boolean> {
+    if (this.recording !== undefined) return true;
+    if (this.pending !== undefined) return false;
+    this.setStatus("running", "Running… (Stop ends the run at once)");
+    this.setRunning(true);
+    const run = this.record(this.editor.value, this.settings());
+    this.pending = run;
+    try {
+      const recording = await run.result;
+      if (this.pending !== run) return false;
+      this.recording = recording;
+    } catch (error) {
+      if (this.pending !== run) return false;
+      const message = error instanceof Error ? error.message : String(error);
+      const text =
+        message === "cancelled"
+          ? "Stopped: you ended the run with Stop.\n"
+          : `The playground failed: ${message}\n`;
+      this.output.render([{ stream: "note", text }]);
+      this.setStatus(message === "cancelled" ? "ready" : "error", text.trim());
+      return false;
+    } finally {
+      if (this.pending === run) {
+        this.pending = undefined;
+        this.setRunning(false);
+      }
+    }
+    this.slider.max = String(this.recording.snapshots.length - 1);
+    this.slider.disabled = false;
+    return true;
+  }
+
+  private setRunning(running: boolean): void {
+    for (const button of this.runButtons) button.disabled = running;
+    this.stopButton.hidden = !running;
+  }
+
+  private show(index: number): void {
+    const recording = this.recording;
+    if (recording === undefined) return;
+    const snapshot = recording.snapshots[index];
+    if (snapshot === undefined) return;
+    const previous: Snapshot | undefined = recording.snapshots[index - 1];
+    this.index = index;
+    this.slider.value = String(index);
+    this.editor.highlightLine(snapshot.line);
+    const recent = recording.gcEvents.slice(previous?.gcEventCount ?? 0, snapshot.gcEventCount);
+    this.graph.render(snapshot.graph, recent);
+    this.poolMap.render(snapshot.poolMap, previous?.poolMap);
+    const generations = Math.max(1, snapshot.gcCounts.length);
+    this.timeline.render(
+      recording.gcEvents,
+      snapshot.gcEventCount,
+      snapshot.statement,
+      recording.statements,
+      generations,
+    );
+    this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
+    this.output.render(recording.output.slice(0, snapshot.outputCount));
+    const outcome = recording.outcome;
+    const where =
+      snapshot.phase === "end"
+        ? outcome.ok
+          ? "finished"
+          : `stopped by ${outcome.errorType ?? "an error"}`
+        : `before line ${snapshot.line}${snapshot.depth > 0 ? ` in ${snapshot.functionName}()` : ""}`;
+    const sampling =
+      recording.stride > 1
+        ? ` Recorded every statement up to ${this.settingsFullSnapshots()}, then every ${recording.stride}th.`
+        : "";
+    this.setStatus(
+      snapshot.phase === "end" ? "done" : "stepping",
+      `Snapshot ${index + 1} of ${recording.snapshots.length}: statement ${snapshot.statement.toLocaleString("en-US")} of ${recording.statements.toLocaleString("en-US")}, ${where}. ` +
+        `Run took ${outcome.milliseconds.toFixed(0)} ms for ${outcome.steps.toLocaleString("en-US")} steps.${sampling}`,
+    );
+  }
+
+  private settingsFullSnapshots(): string {
+    const full =
+      DEFAULT_SESSION_SETTINGS.recorder.fullSnapshots ?? DEFAULT_RECORDER_OPTIONS.fullSnapshots;
+    return full.toLocaleString("en-US");
+  }
+
+  private setStatus(state: string, text: string): void {
+    this.status.textContent = text;
+    document.body.dataset.state = state;
+  }
+}

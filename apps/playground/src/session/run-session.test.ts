@@ -1,0 +1,154 @@
+import type { Ptr } from "@pymem/core";
+import { OutOfMemoryError } from "@pymem/core";
+import type { Runtime } from "@pymem/runtime";
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_SESSION_SETTINGS,
+  runSession,
+  type SessionInterpreter,
+  type SessionInterpreterOptions,
+} from "./run-session.js";
+
+/**
+ * A stand-in for @pymem/python's Interpreter that "runs" a script of TypeScript steps, one per
+ * line, reporting each through onStatement exactly as the real one does. It tests the session's
+ * wiring (sinks, roots, limits, dispose), not Python.
+ */
+class ScriptedInterpreter implements SessionInterpreter {
+  readonly runtime: Runtime;
+  readonly variables = new Map<string, Ptr>();
+  disposed = false;
+  constructor(
+    private readonly options: SessionInterpreterOptions,
+    private readonly script: ReadonlyArray<(self: ScriptedInterpreter) => void>,
+  ) {
+    this.runtime = options.runtime;
+  }
+  assign(name: string, value: Ptr): void {
+    const old = this.variables.get(name);
+    this.variables.set(name, value);
+    if (old !== undefined) this.runtime.lifetime.decref(old);
+  }
+  print(text: string): void {
+    this.options.stdout(`${text}\n`);
+  }
+  run() {
+    let steps = 0;
+    for (let line = 1; line <= this.script.length; line++) {
+      steps++;
+      if (steps > this.options.stepLimit) {
+        this.options.stderr("StepLimitError: step limit exceeded\n");
+        return { ok: false, error: { typeName: "StepLimitError", message: "limit", line }, steps };
+      }
+      this.options.onStatement?.({ line, depth: 0, functionName: "<module>", steps });
+      try {
+        this.script[line - 1]!(this);
+      } catch (error) {
+        if (!(error instanceof OutOfMemoryError)) throw error;
+        this.options.stderr("MemoryError\n");
+        return { ok: false, error: { typeName: "MemoryError", message: "", line }, steps };
+      }
+    }
+    return { ok: true, error: undefined, steps };
+  }
+  globals(): Array<[string, Ptr]> {
+    return [["__name__", this.runtime.heap.none], ...this.variables];
+  }
+  dispose(): void {
+    for (const value of this.variables.values()) this.runtime.lifetime.decref(value);
+    this.variables.clear();
+    this.disposed = true;
+  }
+}
+
+function run(
+  script: ReadonlyArray<(self: ScriptedInterpreter) => void>,
+  settings = DEFAULT_SESSION_SETTINGS,
+) {
+  let made: ScriptedInterpreter | undefined;
+  const recording = runSession("(scripted)", settings, (options) => {
+    made = new ScriptedInterpreter(options, script);
+    return made;
+  });
+  return { recording, interpreter: made! };
+}
+
+describe("runSession", () => {
+  it("records each statement with the module's variables, output and the collections", () => {
+    const { recording, interpreter } = run([
+      (self) => self.assign("a", self.runtime.fromJS([1, 2])),
+      (self) => {
+        const { heap } = self.runtime;
+        const a = self.variables.get("a")!;
+        heap.listAppend(a, a);
+        self.print("appended");
+      },
+      (self) => {
+        const a = self.variables.get("a")!;
+        self.variables.delete("a");
+        self.runtime.lifetime.decref(a);
+      },
+      (self) => self.print(`collected ${self.runtime.gc!.collect()}`),
+    ]);
+    expect(recording.outcome).toMatchObject({ ok: true, steps: 4 });
+    expect(recording.output.map((chunk) => chunk.text).join("")).toBe("appended\ncollected 1\n");
+    expect(recording.snapshots.map((s) => s.line)).toEqual([1, 2, 3, 4, 4]);
+    expect(recording.snapshots[1]!.graph.variables.map((v) => v.name)).toEqual(["a"]);
+    expect(recording.snapshots[3]!.graph.nodes[0]).toMatchObject({
+      typeName: "list",
+      unreachable: true,
+    });
+    expect(recording.gcEvents).toHaveLength(1);
+    expect(recording.gcEvents[0]!.collectedObjects.map((o) => o.typeName)).toEqual(["list"]);
+    expect(interpreter.disposed).toBe(true);
+    interpreter.runtime.verify();
+    expect(interpreter.runtime.gc!.callbacks).toEqual([]);
+  });
+
+  it("explains the step limit in the output", () => {
+    const forever = Array.from({ length: 50 }, () => () => {});
+    const { recording } = run(forever, { ...DEFAULT_SESSION_SETTINGS, stepLimit: 10 });
+    expect(recording.outcome).toMatchObject({ ok: false, errorType: "StepLimitError" });
+    const note = recording.output.find((chunk) => chunk.stream === "note");
+    expect(note?.text).toContain("more than 10 steps (the step limit");
+    expect(recording.snapshots.at(-1)!.outputCount).toBe(recording.output.length);
+  });
+
+  it("builds the runtime from the settings and explains the heap cap", () => {
+    const { recording, interpreter } = run(
+      [
+        (self) => {
+          const list = self.runtime.heap.newList();
+          self.assign("big", list);
+          for (;;) self.runtime.heap.listAppend(list, self.runtime.heap.none);
+        },
+      ],
+      {
+        ...DEFAULT_SESSION_SETTINGS,
+        collector: "bacon-rajan",
+        profile: "cpython64",
+        maximumBytes: 2 * 1024 * 1024,
+      },
+    );
+    expect(interpreter.runtime.pool.profile.name).toBe("cpython64");
+    expect(interpreter.runtime.gc!.collector.generationCount).toBe(1);
+    expect(recording.outcome.errorType).toBe("MemoryError");
+    expect(recording.output.at(-1)).toEqual({
+      stream: "note",
+      text: expect.stringContaining("the heap reached its cap of 2 MiB"),
+    });
+    interpreter.runtime.verify();
+  });
+
+  it("reports an interpreter crash as a note instead of losing the recording", () => {
+    const { recording } = run([
+      () => {
+        throw new TypeError("bug");
+      },
+    ]);
+    expect(recording.outcome).toMatchObject({ ok: false, errorType: "InternalError" });
+    expect(recording.output.at(-1)?.text).toContain(
+      "Internal error in the interpreter: TypeError: bug",
+    );
+  });
+});

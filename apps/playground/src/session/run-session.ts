@@ -1,0 +1,221 @@
+import type { Ptr } from "@pymem/core";
+import {
+  type CollectorName,
+  createRuntime,
+  type Runtime,
+  type RuntimeOptions,
+} from "@pymem/runtime";
+import type { OutputChunk, RecorderOptions, Recording } from "./recording.js";
+import { SessionRecorder } from "./session-recorder.js";
+
+/**
+ * The part of `@pymem/python`'s `Interpreter` a session drives (so tests and the app can pass the
+ * real class, and nothing else of it is assumed).
+ *
+ * @example
+ * ```ts
+ * import { Interpreter } from "@pymem/python";
+ * const create: InterpreterFactory = (options) => new Interpreter(options);
+ * ```
+ */
+export interface SessionInterpreter {
+  /** The runtime the interpreter allocates from. */
+  readonly runtime: Runtime;
+  /** Runs a module; the result says whether it ended with an uncaught exception. */
+  run(
+    source: string,
+    filename?: string,
+  ): {
+    readonly ok: boolean;
+    readonly error:
+      | { readonly typeName: string; readonly message: string; readonly line: number }
+      | undefined;
+    readonly steps: number;
+  };
+  /** The module's variables, borrowed. */
+  globals(): Array<[name: string, value: Ptr]>;
+  /** Releases everything the interpreter holds. */
+  dispose(): void;
+}
+
+/**
+ * The options a session hands to the interpreter it creates (a subset of `InterpreterOptions`).
+ *
+ * @example
+ * ```ts
+ * const options: SessionInterpreterOptions = { runtime, stdout: write, stderr: write, stepLimit: 1e6, onStatement: undefined };
+ * ```
+ */
+export interface SessionInterpreterOptions {
+  /** The runtime to run on. */
+  runtime: Runtime;
+  /** Receives `print` output. */
+  stdout: (text: string) => void;
+  /** Receives tracebacks. */
+  stderr: (text: string) => void;
+  /** Statements plus loop iterations before the run stops with `StepLimitError`. */
+  stepLimit: number;
+  /** Called before each statement. */
+  onStatement:
+    | ((event: {
+        readonly line: number;
+        readonly depth: number;
+        readonly functionName: string;
+        readonly steps: number;
+      }) => void)
+    | undefined;
+}
+
+/**
+ * Makes the interpreter a session runs.
+ *
+ * @example
+ * ```ts
+ * const create: InterpreterFactory = (options) => new Interpreter(options);
+ * ```
+ */
+export type InterpreterFactory = (options: SessionInterpreterOptions) => SessionInterpreter;
+
+/**
+ * The settings of one run: what the playground's pickers and limits choose.
+ *
+ * @example
+ * ```ts
+ * const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS, collector: "bacon-rajan" };
+ * ```
+ */
+export interface SessionSettings {
+  /**
+   * The cycle collector.
+   * @defaultValue "generational"
+   */
+  collector: CollectorName;
+  /**
+   * pymalloc's constants.
+   * @defaultValue "cpython32"
+   */
+  profile: RuntimeOptions["profile"];
+  /**
+   * Statements plus loop iterations before the run is stopped.
+   * @defaultValue 2000000
+   */
+  stepLimit: number;
+  /**
+   * Heap cap in bytes: allocation beyond it raises `MemoryError` in the program.
+   * @defaultValue 67108864 (64 MiB)
+   */
+  maximumBytes: number;
+  /**
+   * Recording bounds.
+   * @defaultValue {} (the {@link SessionRecorder}'s defaults)
+   */
+  recorder: Partial<RecorderOptions>;
+}
+
+/**
+ * The settings the playground starts with.
+ *
+ * @example
+ * ```ts
+ * runSession(source, DEFAULT_SESSION_SETTINGS, create);
+ * ```
+ */
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
+  collector: "generational",
+  profile: "cpython32",
+  stepLimit: 2_000_000,
+  maximumBytes: 64 * 1024 * 1024,
+  recorder: {},
+};
+
+function formatCount(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** The playground's own explanation of how a run was stopped, or undefined. */
+function stopNote(errorType: string | undefined, settings: SessionSettings): string | undefined {
+  if (errorType === "StepLimitError")
+    return `Stopped: the program ran more than ${formatCount(settings.stepLimit)} steps (the step limit, which keeps a runaway loop from freezing the tab). Raise it under Limits to run longer.\n`;
+  if (errorType === "MemoryError")
+    return `Stopped: the heap reached its cap of ${formatCount(settings.maximumBytes / 1024 / 1024)} MiB (the heap cap). Raise it under Limits to allocate more.\n`;
+  return undefined;
+}
+
+/**
+ * Runs `source` on a fresh runtime built from `settings` and records it: one snapshot per
+ * statement (bounded), the output, every collection, and the final state.
+ *
+ * @remarks
+ * Everything is synchronous and in memory; the step limit and the heap cap bound the time and
+ * memory a run can take. Output sinks are the recording's own (never `process.stdout`), so it
+ * runs unchanged in a browser. The interpreter is disposed afterwards.
+ *
+ * @example
+ * ```ts
+ * import { Interpreter } from "@pymem/python";
+ * const recording = runSession("x = [1]\nprint(x)\n", DEFAULT_SESSION_SETTINGS, (o) => new Interpreter(o));
+ * recording.output; // [{ stream: "stdout", text: "[1]" }, { stream: "stdout", text: "\n" }] or similar
+ * ```
+ */
+export function runSession(
+  source: string,
+  settings: SessionSettings,
+  createInterpreter: InterpreterFactory,
+): Recording {
+  const started = performance.now();
+  let recorder: SessionRecorder | undefined;
+  const sink =
+    (stream: OutputChunk["stream"]) =>
+    (text: string): void =>
+      recorder?.write(stream, text);
+  const runtime = createRuntime({
+    collector: settings.collector,
+    profile: settings.profile,
+    maximumBytes: settings.maximumBytes,
+    unraisableSink: sink("stderr"),
+    debugSink: sink("stderr"),
+  });
+  recorder = new SessionRecorder(runtime, settings.recorder);
+  const active = recorder;
+  let interpreter: SessionInterpreter | undefined;
+  const onStatement: NonNullable<SessionInterpreterOptions["onStatement"]> = (event) => {
+    if (!active.wantsNextStatement()) {
+      active.skipStatement(event);
+      return;
+    }
+    active.recordStatement(event, interpreter?.globals() ?? []);
+  };
+  interpreter = createInterpreter({
+    runtime,
+    stdout: sink("stdout"),
+    stderr: sink("stderr"),
+    stepLimit: settings.stepLimit,
+    onStatement,
+  });
+  let result: ReturnType<SessionInterpreter["run"]>;
+  try {
+    result = interpreter.run(source, "main.py");
+  } catch (error) {
+    // An interpreter bug, not a Python exception: show it rather than losing the recording.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    active.write("note", `Internal error in the interpreter: ${message}\n`);
+    result = { ok: false, error: { typeName: "InternalError", message, line: 0 }, steps: 0 };
+  }
+  const note = stopNote(result.error?.typeName, settings);
+  if (note !== undefined) active.write("note", note);
+  const recording = active.finish(interpreter.globals(), {
+    ok: result.ok,
+    errorType: result.error?.typeName,
+    message: result.error?.message,
+    steps: result.steps,
+    milliseconds: performance.now() - started,
+  });
+  try {
+    interpreter.dispose();
+  } catch (error) {
+    // The recording is complete and correct; a failure to clean up is the interpreter's bug and
+    // must not cost the user the run they just watched. Reported, not hidden.
+    console.error("pymem playground: Interpreter.dispose() failed", error);
+  }
+  return recording;
+}

@@ -1,0 +1,506 @@
+import {
+  GC_NEXT_MASK_UNREACHABLE,
+  GC_NEXT_OFFSET,
+  GC_PREV_MASK,
+  GC_PREV_OFFSET,
+  type Ptr,
+  ReferenceStack,
+  TypeFlags,
+} from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
+import type { Runtime } from "@pymem/runtime";
+import { shortRepr } from "./short-repr.js";
+
+/**
+ * One object drawn in the object graph.
+ *
+ * @example
+ * ```ts
+ * const label = `${node.typeName} rc=${node.refcount}`;
+ * ```
+ */
+export interface GraphNode {
+  /** The object's address (unique among live objects, so it is also the node id). */
+  readonly id: number;
+  /** `type(obj).__name__`. */
+  readonly typeName: string;
+  /** A one-line repr (see {@link shortRepr}). */
+  readonly repr: string;
+  /** `ob_refcnt` (what `sys.getrefcount` reports minus one; immortals report their fixed count). */
+  readonly refcount: number;
+  /** Whether the object is immortal (None, True, small ints, interned strings…). */
+  readonly immortal: boolean;
+  /** Whether the cycle collector tracks it (`gc.is_tracked`). */
+  readonly tracked: boolean;
+  /**
+   * The generation it sits in (0 young … 2 old) under the generational collectors, or `undefined`
+   * when untracked or when the collector has a single generation.
+   */
+  readonly generation: number | undefined;
+  /**
+   * Whether no variable reaches it: part of (or held by) a reference cycle that reference
+   * counting alone cannot free — it waits for the collector.
+   */
+  readonly unreachable: boolean;
+  /** Whether its references were followed (functions, classes and modules are drawn as leaves). */
+  readonly expanded: boolean;
+  /** References not drawn because of {@link ObjectGraphOptions.maximumReferentsPerObject}. */
+  readonly hiddenReferents: number;
+}
+
+/**
+ * One reference in the object graph.
+ *
+ * @example
+ * ```ts
+ * const arrow = edge.weak ? "- ->" : "-->";
+ * ```
+ */
+export interface GraphEdge {
+  /** Referrer address. */
+  readonly from: number;
+  /** Referent address. */
+  readonly to: number;
+  /** `[0]`, a dict key or `.attribute`; empty when unknown. */
+  readonly label: string;
+  /** A weak reference (does not own a count). */
+  readonly weak: boolean;
+}
+
+/**
+ * The program's variables and the objects they reach, at one moment.
+ *
+ * @example
+ * ```ts
+ * for (const v of graph.variables) console.log(v.name, "→", v.target);
+ * ```
+ */
+export interface ObjectGraph {
+  /** Module-level names (dunder names left out), in definition order, with the object each names. */
+  readonly variables: readonly { readonly name: string; readonly target: number }[];
+  /** Objects, variables' targets first, then breadth first. */
+  readonly nodes: readonly GraphNode[];
+  /** References between {@link nodes}. */
+  readonly edges: readonly GraphEdge[];
+  /** Whether objects were left out to stay within {@link ObjectGraphOptions.maximumNodes}. */
+  readonly truncated: boolean;
+}
+
+/**
+ * Options of an {@link ObjectGraphCapturer}.
+ *
+ * @example
+ * ```ts
+ * new ObjectGraphCapturer(runtime, { maximumNodes: 40 });
+ * ```
+ */
+export interface ObjectGraphOptions {
+  /**
+   * Most objects in one graph; the rest are left out and `truncated` is set.
+   * @defaultValue 80
+   */
+  maximumNodes: number;
+  /**
+   * Type names drawn as leaves: their references are not followed (a function's globals would
+   * pull in every module-level object).
+   * @defaultValue ["function", "type", "module", "builtin_function_or_method", "code", "frame"]
+   */
+  leafTypes: readonly string[];
+  /**
+   * Most references drawn per object (a list's first items): one big container must not crowd
+   * out everything else.
+   * @defaultValue 12
+   */
+  maximumReferentsPerObject: number;
+  /**
+   * Most objects a cycle check visits from one candidate before giving up on it.
+   * @defaultValue 500
+   */
+  cycleSearchLimit: number;
+}
+
+const DEFAULT_OPTIONS: ObjectGraphOptions = {
+  maximumNodes: 80,
+  maximumReferentsPerObject: 12,
+  leafTypes: ["function", "type", "module", "builtin_function_or_method", "code", "frame"],
+  cycleSearchLimit: 500,
+};
+
+/** Longest walk along a GC list looking for its head (see `generations`). */
+const GENERATION_WALK_LIMIT = 20_000;
+
+/** Dicts larger than this are drawn without their entries (reading them all costs too much per step). */
+const DICT_ENUMERATION_LIMIT = 4096;
+
+/** A referent found while expanding an object. */
+interface Referent {
+  to: Ptr;
+  label: string;
+  weak: boolean;
+}
+
+/** `__name__`-style names are the interpreter's, not the program's. */
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
+}
+
+/**
+ * Captures {@link ObjectGraph}s of a runtime's objects from a set of named roots (the program's
+ * variables), one per recorded step. It remembers the objects it has drawn, so an object that
+ * no variable reaches any more but that is still alive *inside a reference cycle* — garbage
+ * that only the cycle collector can free — keeps being drawn, flagged `unreachable`.
+ *
+ * @remarks
+ * Reads the heap only (refcounts, references, GC heads); it never increments or decrements a
+ * count, allocates Python objects or runs Python code, so recording cannot change what the
+ * program observes. Instances are drawn with their attributes as labelled edges: the
+ * `__dict__` object behind them is folded into the instance (CPython 3.13 keeps attributes
+ * inline, without a dict object).
+ *
+ * @example
+ * ```ts
+ * const capturer = new ObjectGraphCapturer(runtime);
+ * const graph = capturer.capture([["x", listPtr]]);
+ * graph.nodes[0]?.typeName; // "list"
+ * ```
+ */
+export class ObjectGraphCapturer {
+  private readonly runtime: Runtime;
+  private readonly options: ObjectGraphOptions;
+  private readonly stack = new ReferenceStack(64);
+  /** Reprs of ints and floats by address, with the value they were made from (formatting is costly). */
+  private numberReprs = new Map<Ptr, { value: number; kind: number; repr: string }>();
+  /** GC list head address → generation (-1: the permanent generation), learnt as walks reach them. */
+  private readonly listHeads = new Map<Ptr, number>();
+  /** Objects drawn before, with their type id: candidates for "alive but unreachable". */
+  private seen = new Map<Ptr, number>();
+
+  constructor(runtime: Runtime, options: Partial<ObjectGraphOptions> = {}) {
+    this.runtime = runtime;
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  /** Forgets every object drawn so far (after a reset). */
+  reset(): void {
+    this.seen = new Map();
+  }
+
+  /**
+   * The graph reached from `roots` (name, object), plus still-live cyclic objects drawn earlier
+   * that no root reaches any more.
+   *
+   * @example
+   * ```ts
+   * const graph = capturer.capture(interpreter.globals());
+   * ```
+   */
+  capture(roots: ReadonlyArray<readonly [string, Ptr]>): ObjectGraph {
+    const heap = this.runtime.heap;
+    const maximum = this.options.maximumNodes;
+    const variables: { name: string; target: number }[] = [];
+    const order: Ptr[] = [];
+    const unreachableFlag = new Set<Ptr>();
+    const included = new Set<Ptr>();
+    let truncated = false;
+    const include = (obj: Ptr): boolean => {
+      if (included.has(obj)) return true;
+      if (order.length >= maximum) {
+        truncated = true;
+        return false;
+      }
+      included.add(obj);
+      order.push(obj);
+      return true;
+    };
+    for (const [name, obj] of roots) {
+      if (isDunder(name) || !heap.isLive(obj)) continue;
+      variables.push({ name, target: obj });
+      include(obj);
+    }
+    const edges: GraphEdge[] = [];
+    const expanded = new Set<Ptr>();
+    const hidden = new Map<Ptr, number>();
+    // Weak references do not keep objects alive, so they do not make them reachable either: they
+    // are drawn once everything strongly reachable (and the unreachable cycles) is placed.
+    const weakEdges: GraphEdge[] = [];
+    const perObject = this.options.maximumReferentsPerObject;
+    // Breadth first (order doubles as the queue).
+    const expandFrom = (start: number): void => {
+      for (let index = start; index < order.length; index++) {
+        const obj = order[index]!;
+        if (!this.isExpandable(obj)) continue;
+        expanded.add(obj);
+        const { referents, total } = this.referents(obj, perObject);
+        if (total > referents.length) hidden.set(obj, total - referents.length);
+        for (const referent of referents) {
+          if (referent.weak) weakEdges.push({ from: obj, ...referent });
+          else if (include(referent.to)) edges.push({ from: obj, ...referent });
+        }
+      }
+    };
+    expandFrom(0);
+    const reachableCount = order.length;
+
+    // Objects drawn before that nothing reaches now but that are alive inside a cycle.
+    const firstOrphan = order.length;
+    for (const obj of this.cyclicOrphans(included)) {
+      if (!include(obj)) break;
+    }
+    expandFrom(firstOrphan);
+    for (let index = reachableCount; index < order.length; index++)
+      unreachableFlag.add(order[index]!);
+    const firstWeakTarget = order.length;
+    for (const edge of weakEdges) if (include(edge.to)) edges.push(edge);
+    expandFrom(firstWeakTarget);
+
+    const generationOf = this.generations(order);
+    const nodes: GraphNode[] = order.map((obj) =>
+      this.describe(
+        obj,
+        generationOf,
+        unreachableFlag.has(obj),
+        expanded.has(obj),
+        hidden.get(obj) ?? 0,
+      ),
+    );
+    const seen = new Map<Ptr, number>();
+    for (const obj of order) seen.set(obj, heap.typeOf(obj));
+    this.seen = seen;
+    return { variables, nodes, edges, truncated };
+  }
+
+  private describe(
+    obj: Ptr,
+    generationOf: ReadonlyMap<Ptr, number | undefined>,
+    unreachable: boolean,
+    expanded: boolean,
+    hiddenReferents: number,
+  ): GraphNode {
+    const { heap, lifetime, gc } = this.runtime;
+    const tracked = gc?.isTracked(obj) ?? false;
+    return {
+      id: obj,
+      typeName: heap.typeName(obj),
+      repr: this.reprOf(obj),
+      refcount: lifetime.refcount(obj),
+      immortal: lifetime.isImmortal(obj),
+      tracked,
+      generation: tracked ? generationOf.get(obj) : undefined,
+      unreachable,
+      expanded,
+      hiddenReferents,
+    };
+  }
+
+  /** {@link shortRepr}, reusing the text of an int or float seen at the same address with the same value. */
+  private reprOf(obj: Ptr): string {
+    const heap = this.runtime.heap;
+    const kind = heap.kindOf(obj);
+    if (kind !== ObjectKind.INT && kind !== ObjectKind.FLOAT) return shortRepr(heap, obj);
+    const value = heap.numberValue(obj);
+    const cached = this.numberReprs.get(obj);
+    if (cached !== undefined && cached.kind === kind && Object.is(cached.value, value))
+      return cached.repr;
+    const repr = shortRepr(heap, obj);
+    // Bounded: forget everything now and then rather than tracking which addresses died.
+    if (this.numberReprs.size > 10_000) this.numberReprs = new Map();
+    this.numberReprs.set(obj, { value, kind, repr });
+    return repr;
+  }
+
+  /**
+   * Under a multi-generation collector, the generation of each tracked object of `objects`: found
+   * by walking its GC list (`gc_next` forwards and `gc_prev` backwards in turn) to the list head,
+   * which is not an object. Every other wanted object met on the way is in the same list, so one
+   * walk usually settles a whole group; recent objects sit near the tail and old ones near the
+   * head, so walks are short. A walk longer than {@link GENERATION_WALK_LIMIT} gives up
+   * (`undefined`). Heads are matched to generations once and cached.
+   */
+  private generations(objects: readonly Ptr[]): Map<Ptr, number | undefined> {
+    const result = new Map<Ptr, number | undefined>();
+    const gc = this.runtime.gc;
+    if (gc === undefined || gc.collector.generationCount < 2) return result;
+    const heap = this.runtime.heap;
+    const u32 = heap.memory.u32;
+    const wanted = new Set(objects.filter((obj) => gc.isTracked(obj)));
+    for (const start of wanted) {
+      if (result.has(start)) continue;
+      const group: Ptr[] = [start];
+      let forward = start;
+      let backward = start;
+      let generation: number | undefined;
+      for (let step = 0; step < GENERATION_WALK_LIMIT; step++) {
+        forward = (u32[(forward + GC_NEXT_OFFSET) >>> 2]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+        if (!heap.isLive(forward)) {
+          generation = this.headGeneration(forward);
+          break;
+        }
+        if (wanted.has(forward)) group.push(forward);
+        backward = (u32[(backward + GC_PREV_OFFSET) >>> 2]! & GC_PREV_MASK) >>> 0;
+        if (!heap.isLive(backward)) {
+          generation = this.headGeneration(backward);
+          break;
+        }
+        if (wanted.has(backward)) group.push(backward);
+      }
+      for (const member of group) result.set(member, generation);
+    }
+    return result;
+  }
+
+  /** Which generation's list `head` is (undefined for the permanent generation). */
+  private headGeneration(head: Ptr): number | undefined {
+    const cached = this.listHeads.get(head);
+    if (cached !== undefined) return cached < 0 ? undefined : cached;
+    const collector = this.runtime.gc!.collector;
+    const u32 = this.runtime.heap.memory.u32;
+    for (let generation = 0; generation < collector.generationCount; generation++) {
+      const members = collector.objects(generation);
+      const last = members[members.length - 1];
+      if (last === undefined) continue;
+      const found = (u32[(last + GC_NEXT_OFFSET) >>> 2]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+      this.listHeads.set(found, generation);
+    }
+    if (!this.listHeads.has(head)) this.listHeads.set(head, -1);
+    const generation = this.listHeads.get(head)!;
+    return generation < 0 ? undefined : generation;
+  }
+
+  private isExpandable(obj: Ptr): boolean {
+    const { heap, lifetime } = this.runtime;
+    if (lifetime.isImmortal(obj)) return false;
+    const kind = heap.kindOf(obj);
+    if (kind === ObjectKind.LIST || kind === ObjectKind.TUPLE || kind === ObjectKind.DICT)
+      return true;
+    if (kind === ObjectKind.INSTANCE || kind === ObjectKind.WEAKREF) return true;
+    if (kind !== ObjectKind.GENERIC) return false;
+    return !this.options.leafTypes.includes(heap.typeName(obj));
+  }
+
+  /** The references of one object, labelled where the layout says what they are. */
+  private referents(obj: Ptr, limit: number): { referents: Referent[]; total: number } {
+    const heap = this.runtime.heap;
+    const result: Referent[] = [];
+    const kind = heap.kindOf(obj);
+    // Only the first `limit` items are read: a million-item list costs no more than a short one.
+    if (kind === ObjectKind.LIST) {
+      const length = heap.listLength(obj);
+      for (let i = 0; i < length && i < limit; i++)
+        result.push({ to: heap.listGetItem(obj, i), label: `[${i}]`, weak: false });
+      return { referents: result, total: length };
+    }
+    if (kind === ObjectKind.TUPLE) {
+      const length = heap.tupleLength(obj);
+      for (let i = 0; i < length && i < limit; i++)
+        result.push({ to: heap.tupleGetItem(obj, i), label: `[${i}]`, weak: false });
+      return { referents: result, total: length };
+    }
+    if (kind === ObjectKind.DICT) {
+      const length = heap.dictLength(obj);
+      // dictItems copies every entry: huge dicts are drawn without their entries.
+      if (length > DICT_ENUMERATION_LIMIT) return { referents: result, total: length };
+      this.pushDictItems(obj, "", result);
+      return { referents: result.slice(0, limit), total: result.length };
+    }
+    if (kind === ObjectKind.WEAKREF) {
+      const referent = heap.weakrefGet(obj);
+      if (referent !== heap.none) result.push({ to: referent, label: "weak", weak: true });
+    }
+    // Everything else: the declared layout and traverse hooks, labelled where we know the slot.
+    const covered = new Set<Ptr>();
+    const typeId = heap.typeOf(obj);
+    const types = heap.types;
+    if ((types.flags[typeId]! & TypeFlags.HEAPTYPE) !== 0) covered.add(types.typeObject[typeId]!);
+    if (kind === ObjectKind.INSTANCE) this.pushInstanceAttributes(obj, typeId, result, covered);
+    const stack = this.stack;
+    stack.length = 0;
+    types.pushReferences(obj, stack);
+    for (let i = 0; i < stack.length; i++) {
+      const to = stack.items[i]!;
+      if (covered.has(to)) continue;
+      covered.add(to);
+      result.push({ to, label: "", weak: false });
+    }
+    stack.length = 0;
+    return { referents: result.slice(0, limit), total: result.length };
+  }
+
+  /** Slots by name and `__dict__` entries as `.name` edges; the dict itself is folded in. */
+  private pushInstanceAttributes(
+    obj: Ptr,
+    typeId: number,
+    result: Referent[],
+    covered: Set<Ptr>,
+  ): void {
+    const heap = this.runtime.heap;
+    const info = heap.classes[typeId];
+    if (info === undefined) return;
+    const u32 = heap.memory.u32;
+    for (const [name, offset] of info.slotOffsets) {
+      const value = u32[(obj + offset) >>> 2]!;
+      if (value === 0) continue;
+      result.push({ to: value, label: `.${name}`, weak: false });
+      covered.add(value);
+    }
+    if (info.dictOffset === 0) return;
+    const dict = u32[(obj + info.dictOffset) >>> 2]!;
+    if (dict === 0 || !heap.isLive(dict) || heap.kindOf(dict) !== ObjectKind.DICT) return;
+    covered.add(dict);
+    if (heap.dictLength(dict) > DICT_ENUMERATION_LIMIT) return;
+    this.pushDictItems(dict, ".", result);
+    for (const referent of result) covered.add(referent.to);
+  }
+
+  private pushDictItems(dict: Ptr, prefix: string, result: Referent[]): void {
+    const heap = this.runtime.heap;
+    for (const [key, value] of heap.dictItems(dict)) {
+      const keyKind = heap.kindOf(key);
+      const label =
+        keyKind === ObjectKind.STR && prefix === "."
+          ? `.${heap.strValue(key)}`
+          : `[${shortRepr(heap, key, 16)}]`;
+      // Keys that are containers (tuples) are objects worth drawing; str/int keys are in the label.
+      if (keyKind === ObjectKind.TUPLE) result.push({ to: key, label: "key", weak: false });
+      result.push({ to: value, label, weak: false });
+    }
+  }
+
+  /**
+   * Objects drawn before, still alive with the same type, not reached from the variables now,
+   * and on a reference cycle (found by a bounded search from each candidate back to itself).
+   * The cycle test filters out addresses reused by unrelated temporaries.
+   */
+  private *cyclicOrphans(reached: ReadonlySet<Ptr>): Generator<Ptr> {
+    const { heap, lifetime } = this.runtime;
+    const types = heap.types;
+    for (const [obj, typeId] of this.seen) {
+      if (reached.has(obj) || !heap.isLive(obj) || heap.typeOf(obj) !== typeId) continue;
+      if (lifetime.isImmortal(obj) || (types.flags[typeId]! & TypeFlags.GC) === 0) continue;
+      if (this.isOnCycle(obj)) yield obj;
+    }
+  }
+
+  private isOnCycle(start: Ptr): boolean {
+    const types = this.runtime.heap.types;
+    const visited = new Set<Ptr>();
+    const pending: Ptr[] = [start];
+    const stack = this.stack;
+    while (pending.length > 0 && visited.size < this.options.cycleSearchLimit) {
+      const obj = pending.pop()!;
+      stack.length = 0;
+      types.pushReferences(obj, stack);
+      for (let i = 0; i < stack.length; i++) {
+        const to = stack.items[i]!;
+        if (to === start) {
+          stack.length = 0;
+          return true;
+        }
+        if (visited.has(to) || (types.flags[types.typeOf(to)]! & TypeFlags.GC) === 0) continue;
+        visited.add(to);
+        pending.push(to);
+      }
+    }
+    stack.length = 0;
+    return false;
+  }
+}

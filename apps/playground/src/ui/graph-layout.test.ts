@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { GraphNode, ObjectGraph } from "../snapshot/object-graph.js";
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from "./graph-layout.js";
+import { summariseCollections } from "./timeline-view.js";
+
+function node(id: number, unreachable = false): GraphNode {
+  return {
+    id,
+    typeName: "list",
+    repr: "[]",
+    refcount: 1,
+    immortal: false,
+    tracked: true,
+    generation: 0,
+    unreachable,
+    expanded: true,
+    hiddenReferents: 0,
+  };
+}
+
+describe("layoutGraph", () => {
+  it("puts objects in columns by distance from the variables, unreachable ones and freed ones in bands below", () => {
+    const graph: ObjectGraph = {
+      variables: [{ name: "a", target: 1 }],
+      nodes: [node(1), node(2), node(3), node(4, true), node(5, true)],
+      edges: [
+        { from: 1, to: 2, label: "[0]", weak: false },
+        { from: 2, to: 3, label: "[0]", weak: false },
+        { from: 3, to: 1, label: "[0]", weak: false },
+        { from: 4, to: 5, label: "", weak: false },
+        { from: 5, to: 4, label: "", weak: false },
+      ],
+      truncated: false,
+    };
+    const layout = layoutGraph(graph, [
+      { id: 9, typeName: "Node", repr: "<Node>", references: [10] },
+      { id: 10, typeName: "Node", repr: "<Node>", references: [9] },
+    ]);
+    const at = (id: number) => layout.nodes.get(id)!;
+    expect(at(2).x).toBeGreaterThan(at(1).x);
+    expect(at(3).x).toBeGreaterThan(at(2).x);
+    expect(at(1).y).toBe(at(2).y);
+    expect(layout.variables[0]!.x).toBeLessThan(at(1).x);
+    expect(layout.unreachableTop).toBeGreaterThanOrEqual(at(1).y + NODE_HEIGHT);
+    expect(at(4).y).toBeGreaterThan(layout.unreachableTop!);
+    expect(at(5).x).toBeGreaterThan(at(4).x);
+    expect(layout.collectedTop).toBeGreaterThan(at(4).y);
+    expect(layout.ghosts.get(9)!.y).toBeGreaterThan(layout.collectedTop!);
+    expect(layout.width).toBeGreaterThanOrEqual(at(3).x + NODE_WIDTH);
+    expect(layout.height).toBeGreaterThan(layout.ghosts.get(10)!.y + NODE_HEIGHT);
+    // No two boxes overlap.
+    const boxes = [...layout.nodes.values(), ...layout.ghosts.values()];
+    for (const [i, p] of boxes.entries())
+      for (const q of boxes.slice(i + 1))
+        expect(Math.abs(p.x - q.x) >= NODE_WIDTH || Math.abs(p.y - q.y) >= NODE_HEIGHT).toBe(true);
+  });
+});
+
+describe("summariseCollections", () => {
+  it("totals collections per generation over a prefix of the timeline", () => {
+    const event = (generation: number, collected: number, pauseMilliseconds: number) => ({
+      index: 0,
+      generation,
+      collected,
+      uncollectable: 0,
+      pauseMilliseconds,
+      step: 0,
+      line: 1,
+      collectedObjects: [],
+    });
+    const events = [event(0, 2, 1), event(0, 0, 3), event(2, 5, 2), event(1, 9, 9)];
+    const summary = summariseCollections(events, 3, 3);
+    expect(
+      summary.map((s) => [
+        s.collections,
+        s.collected,
+        s.pauseMilliseconds,
+        s.longestPauseMilliseconds,
+      ]),
+    ).toEqual([
+      [2, 2, 4, 3],
+      [0, 0, 0, 0],
+      [1, 5, 2, 2],
+    ]);
+  });
+});

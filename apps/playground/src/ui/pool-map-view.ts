@@ -1,0 +1,262 @@
+import {
+  type ArenaCell,
+  BlockState,
+  type PoolCell,
+  type PoolMapSummary,
+} from "../snapshot/pool-map.js";
+import { element, hexAddress } from "./dom.js";
+
+/** Pixels per pool cell (a square; its blocks are drawn inside). */
+const POOL_PIXELS = 34;
+/** Gap between pool cells. */
+const POOL_GAP = 2;
+/** Pools per row of an arena. */
+const POOLS_PER_ROW = 8;
+/** Space above an arena for its label. */
+const ARENA_LABEL_PIXELS = 16;
+/** Gap between arenas. */
+const ARENA_GAP = 14;
+/** Arenas drawn at most; the rest are counted in the caption. */
+const MAXIMUM_ARENAS_DRAWN = 24;
+
+/**
+ * The colour of a block of size class `sizeIndex`: hues spread by the golden angle so
+ * neighbouring classes differ; used blocks saturated, free ones pale.
+ *
+ * @example
+ * ```ts
+ * context.fillStyle = sizeClassColour(2, BlockState.USED);
+ * ```
+ */
+export function sizeClassColour(sizeIndex: number, state: number): string {
+  const hue = Math.round((sizeIndex * 137.508) % 360);
+  if (state === BlockState.USED) return `hsl(${hue} 70% 45%)`;
+  if (state === BlockState.FREE) return `hsl(${hue} 55% 85%)`;
+  return "#f3f3f0";
+}
+
+function arenaPixels(poolCount: number): { width: number; height: number } {
+  const rows = Math.ceil(poolCount / POOLS_PER_ROW);
+  return {
+    width: POOLS_PER_ROW * (POOL_PIXELS + POOL_GAP) - POOL_GAP,
+    height: ARENA_LABEL_PIXELS + rows * (POOL_PIXELS + POOL_GAP) - POOL_GAP,
+  };
+}
+
+/**
+ * Draws the arena → pool → block map on a canvas: each arena a grid of pools, each pool its
+ * blocks, coloured by size class (saturated = in use, pale = on the free list, grey = not yet
+ * carved); empty pools grey, never-carved pools hatched. Arenas allocated since the previous
+ * step get a green outline; arenas released since then are drawn as dashed red ghosts.
+ *
+ * @example
+ * ```ts
+ * const view = new PoolMapView(host);
+ * view.render(snapshot.poolMap, previousSnapshot?.poolMap);
+ * ```
+ */
+export class PoolMapView {
+  private readonly canvas: HTMLCanvasElement;
+  private readonly caption: HTMLParagraphElement;
+  private readonly legend: HTMLDivElement;
+
+  constructor(host: HTMLElement) {
+    this.canvas = element("canvas", { id: "pool-map-canvas", width: 10, height: 10 });
+    this.caption = element("p", { class: "caption", id: "pool-map-caption" });
+    this.legend = element("div", { class: "legend" });
+    host.append(this.caption, element("div", { class: "canvas-scroll" }, this.canvas), this.legend);
+  }
+
+  /** Clears the view. */
+  clear(): void {
+    this.caption.textContent = "Run or Step a program to see pymalloc's arenas, pools and blocks.";
+    this.legend.replaceChildren();
+    this.canvas.width = 10;
+    this.canvas.height = 10;
+    this.canvas.dataset.arenas = "0";
+  }
+
+  /** Draws `summary`, marking arenas that appeared or disappeared since `previous`. */
+  render(summary: PoolMapSummary, previous: PoolMapSummary | undefined): void {
+    const previousAddresses = new Set(previous?.arenas.map((arena) => arena.address) ?? []);
+    const currentAddresses = new Set(summary.arenas.map((arena) => arena.address));
+    const released = (previous?.arenas ?? []).filter(
+      (arena) => !currentAddresses.has(arena.address),
+    );
+    const drawn: { arena: ArenaCell; state: "new" | "kept" | "released" }[] = [];
+    for (const arena of summary.arenas)
+      drawn.push({
+        arena,
+        state: previous !== undefined && !previousAddresses.has(arena.address) ? "new" : "kept",
+      });
+    for (const arena of released) drawn.push({ arena, state: "released" });
+    const shown = drawn.slice(0, MAXIMUM_ARENAS_DRAWN);
+
+    const poolCount = summary.arenaSize / summary.poolSize;
+    const { width: arenaWidth, height: arenaHeight } = arenaPixels(poolCount);
+    const hostWidth = Math.max(arenaWidth, (this.canvas.parentElement?.clientWidth ?? 600) - 4);
+    const perRow = Math.max(1, Math.floor((hostWidth + ARENA_GAP) / (arenaWidth + ARENA_GAP)));
+    const rows = Math.max(1, Math.ceil(shown.length / perRow));
+    const ratio = globalThis.devicePixelRatio ?? 1;
+    const cssWidth = Math.min(shown.length, perRow) * (arenaWidth + ARENA_GAP) - ARENA_GAP;
+    const cssHeight = rows * (arenaHeight + ARENA_GAP) - ARENA_GAP;
+    this.canvas.width = Math.max(1, Math.round(cssWidth * ratio));
+    this.canvas.height = Math.max(1, Math.round(cssHeight * ratio));
+    this.canvas.style.width = `${Math.max(1, cssWidth)}px`;
+    this.canvas.style.height = `${Math.max(1, cssHeight)}px`;
+    this.canvas.dataset.arenas = String(summary.arenas.length);
+    const context = this.canvas.getContext("2d");
+    if (context === null) return;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, cssWidth, cssHeight);
+    context.font = "11px ui-monospace, monospace";
+    shown.forEach(({ arena, state }, i) => {
+      const x = (i % perRow) * (arenaWidth + ARENA_GAP);
+      const y = Math.floor(i / perRow) * (arenaHeight + ARENA_GAP);
+      this.drawArena(context, arena, state, x, y, arenaWidth, arenaHeight);
+    });
+
+    const usedPools = summary.arenas.reduce(
+      (sum, arena) => sum + arena.pools.filter((pool) => pool.used > 0).length,
+      0,
+    );
+    const hidden = drawn.length - shown.length;
+    this.caption.textContent =
+      `${summary.profile}: ${summary.arenas.length} arena${summary.arenas.length === 1 ? "" : "s"} of ` +
+      `${summary.arenaSize / 1024} KiB, ${usedPools} pools in use of ${summary.poolSize / 1024} KiB, ` +
+      `${summary.blocksInUse.toLocaleString("en-US")} blocks in use; ${summary.rawBlocks} large blocks ` +
+      `(${summary.rawBytes.toLocaleString("en-US")} bytes) from the raw allocator; arenas allocated ` +
+      `${summary.arenasAllocatedTotal}, released ${summary.arenasReclaimed}` +
+      (released.length > 0 ? ` (${released.length} just now)` : "") +
+      (hidden > 0 ? `; ${hidden} more arenas not drawn` : "") +
+      ".";
+    this.renderLegend(summary);
+  }
+
+  private drawArena(
+    context: CanvasRenderingContext2D,
+    arena: ArenaCell,
+    state: "new" | "kept" | "released",
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+  ): void {
+    context.fillStyle = state === "released" ? "#b3261e" : "#333";
+    const label =
+      state === "released"
+        ? `arena ${arena.index} released`
+        : `arena ${arena.index} ${hexAddress(arena.address)} · ${arena.freePools} free pools`;
+    context.fillText(label, x, y + 11);
+    if (state === "released") {
+      context.save();
+      context.setLineDash([5, 4]);
+      context.strokeStyle = "#b3261e";
+      context.strokeRect(
+        x + 0.5,
+        y + ARENA_LABEL_PIXELS + 0.5,
+        width - 1,
+        height - ARENA_LABEL_PIXELS - 1,
+      );
+      context.restore();
+      return;
+    }
+    if (state === "new") {
+      context.save();
+      context.strokeStyle = "#1b7f3b";
+      context.lineWidth = 2;
+      context.strokeRect(
+        x - 1,
+        y + ARENA_LABEL_PIXELS - 1,
+        width + 2,
+        height - ARENA_LABEL_PIXELS + 2,
+      );
+      context.restore();
+    }
+    arena.pools.forEach((pool, index) => {
+      const px = x + (index % POOLS_PER_ROW) * (POOL_PIXELS + POOL_GAP);
+      const py =
+        y + ARENA_LABEL_PIXELS + Math.floor(index / POOLS_PER_ROW) * (POOL_PIXELS + POOL_GAP);
+      drawPool(context, pool, px, py);
+    });
+  }
+
+  private renderLegend(summary: PoolMapSummary): void {
+    const classes = new Map<number, { size: number; used: number; pools: number }>();
+    for (const arena of summary.arenas)
+      for (const pool of arena.pools) {
+        if (pool.sizeIndex < 0) continue;
+        const entry = classes.get(pool.sizeIndex) ?? { size: pool.blockSize, used: 0, pools: 0 };
+        entry.used += pool.used;
+        entry.pools += 1;
+        classes.set(pool.sizeIndex, entry);
+      }
+    const items = [...classes.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([index, entry]) =>
+        element(
+          "span",
+          {
+            class: "legend-item",
+            title: `size class ${index}: ${entry.pools} pools, ${entry.used} blocks in use`,
+          },
+          element("span", {
+            class: "swatch",
+            style: `background:${sizeClassColour(index, BlockState.USED)}`,
+          }),
+          `${entry.size} B ×${entry.used}`,
+        ),
+      );
+    this.legend.replaceChildren(
+      ...items,
+      element(
+        "span",
+        { class: "legend-item" },
+        element("span", { class: "swatch empty" }),
+        "empty pool",
+      ),
+      element(
+        "span",
+        { class: "legend-item" },
+        element("span", { class: "swatch virgin" }),
+        "not carved yet",
+      ),
+    );
+  }
+}
+
+/** Draws one pool: its blocks in a square grid, row by row in address order. */
+function drawPool(context: CanvasRenderingContext2D, pool: PoolCell, x: number, y: number): void {
+  if (pool.sizeIndex < 0) {
+    context.fillStyle = pool.carvedPool ? "#d9d9d6" : "#fbfbf8";
+    context.fillRect(x, y, POOL_PIXELS, POOL_PIXELS);
+    if (!pool.carvedPool) {
+      context.strokeStyle = "#e2e2de";
+      context.strokeRect(x + 0.5, y + 0.5, POOL_PIXELS - 1, POOL_PIXELS - 1);
+    }
+    return;
+  }
+  const columns = Math.ceil(Math.sqrt(pool.capacity));
+  const cell = POOL_PIXELS / columns;
+  context.fillStyle = sizeClassColour(pool.sizeIndex, BlockState.UNCARVED);
+  context.fillRect(x, y, POOL_PIXELS, POOL_PIXELS);
+  const used = sizeClassColour(pool.sizeIndex, BlockState.USED);
+  const free = sizeClassColour(pool.sizeIndex, BlockState.FREE);
+  const blocks = pool.blocks;
+  for (let block = 0; block < pool.carved; block++) {
+    const state =
+      blocks === undefined
+        ? block < pool.used
+          ? BlockState.USED
+          : BlockState.FREE
+        : blocks[block];
+    context.fillStyle = state === BlockState.USED ? used : free;
+    // Slightly oversized rectangles: no hairline gaps between fractional-pixel blocks.
+    context.fillRect(
+      x + (block % columns) * cell,
+      y + Math.floor(block / columns) * cell,
+      cell + 0.3,
+      cell + 0.3,
+    );
+  }
+}

@@ -1,0 +1,224 @@
+import type { GcEvent } from "../snapshot/gc-timeline.js";
+import { element, svgElement } from "./dom.js";
+
+const CHART_HEIGHT = 150;
+const AXIS_LEFT = 46;
+const PLOT_TOP = 8;
+const COLLECTED_HEIGHT = 62;
+const PAUSE_TOP = PLOT_TOP + COLLECTED_HEIGHT + 16;
+const PAUSE_HEIGHT = 36;
+
+/** A colour per generation (0, 1, 2), shared by the bars, the legend and the summary. */
+const GENERATION_COLOURS = ["#2f6fdf", "#e08a1e", "#8e3bbf"];
+
+/**
+ * Per-generation totals of a timeline prefix.
+ *
+ * @example
+ * ```ts
+ * const [young] = summariseCollections(events, events.length);
+ * ```
+ */
+export interface GenerationSummary {
+  readonly generation: number;
+  readonly collections: number;
+  readonly collected: number;
+  readonly uncollectable: number;
+  readonly pauseMilliseconds: number;
+  readonly longestPauseMilliseconds: number;
+}
+
+/**
+ * Totals per generation over the first `count` events.
+ *
+ * @example
+ * ```ts
+ * summariseCollections(recording.gcEvents, snapshot.gcEventCount, 3);
+ * ```
+ */
+export function summariseCollections(
+  events: readonly GcEvent[],
+  count: number,
+  generations: number,
+): GenerationSummary[] {
+  const result = Array.from({ length: generations }, (_, generation) => ({
+    generation,
+    collections: 0,
+    collected: 0,
+    uncollectable: 0,
+    pauseMilliseconds: 0,
+    longestPauseMilliseconds: 0,
+  }));
+  for (const event of events.slice(0, count)) {
+    const entry = result[event.generation];
+    if (entry === undefined) continue;
+    entry.collections++;
+    entry.collected += event.collected;
+    entry.uncollectable += event.uncollectable;
+    entry.pauseMilliseconds += event.pauseMilliseconds;
+    entry.longestPauseMilliseconds = Math.max(
+      entry.longestPauseMilliseconds,
+      event.pauseMilliseconds,
+    );
+  }
+  return result;
+}
+
+/**
+ * The GC timeline: one bar per collection at the statement where it ran — height = objects
+ * collected (upper row) and pause time (lower row), colour = generation — with a cursor at the
+ * current step (later collections faded) and a per-generation summary table.
+ *
+ * @example
+ * ```ts
+ * const view = new TimelineView(host);
+ * view.render(recording.gcEvents, snapshot.gcEventCount, snapshot.statement, recording.statements, 3);
+ * ```
+ */
+export class TimelineView {
+  private readonly chart: HTMLDivElement;
+  private readonly table: HTMLTableElement;
+
+  constructor(host: HTMLElement) {
+    this.chart = element("div", { class: "timeline-chart", id: "timeline-chart" });
+    this.table = element("table", { class: "timeline-table", id: "timeline-table" });
+    host.append(this.chart, this.table);
+  }
+
+  /** Clears the view. */
+  clear(): void {
+    this.chart.replaceChildren(element("p", { class: "caption" }, "No collections yet."));
+    this.table.replaceChildren();
+  }
+
+  /** Draws `events`, of which the first `shownCount` have happened at statement `current`. */
+  render(
+    events: readonly GcEvent[],
+    shownCount: number,
+    current: number,
+    statements: number,
+    generations: number,
+  ): void {
+    const width = Math.max(320, this.chart.clientWidth - 4);
+    const plotWidth = width - AXIS_LEFT - 10;
+    const span = Math.max(1, statements);
+    const x = (step: number): number => AXIS_LEFT + (Math.min(step, span) / span) * plotWidth;
+    const maximumCollected = Math.max(1, ...events.map((event) => event.collected));
+    const maximumPause = Math.max(0.001, ...events.map((event) => event.pauseMilliseconds));
+    const svg = svgElement("svg", {
+      width,
+      height: CHART_HEIGHT,
+      role: "img",
+      "aria-label": "GC timeline",
+    });
+    svg.append(
+      svgElement("text", { x: 2, y: PLOT_TOP + 10, class: "axis-label" }, String(maximumCollected)),
+      svgElement("text", { x: 2, y: PLOT_TOP + COLLECTED_HEIGHT, class: "axis-label" }, "freed"),
+      svgElement(
+        "text",
+        { x: 2, y: PAUSE_TOP + 10, class: "axis-label" },
+        `${maximumPause.toFixed(2)}ms`,
+      ),
+      svgElement("text", { x: 2, y: PAUSE_TOP + PAUSE_HEIGHT, class: "axis-label" }, "pause"),
+      svgElement("line", {
+        x1: AXIS_LEFT,
+        x2: width - 10,
+        y1: PLOT_TOP + COLLECTED_HEIGHT,
+        y2: PLOT_TOP + COLLECTED_HEIGHT,
+        class: "axis",
+      }),
+      svgElement("line", {
+        x1: AXIS_LEFT,
+        x2: width - 10,
+        y1: PAUSE_TOP + PAUSE_HEIGHT,
+        y2: PAUSE_TOP + PAUSE_HEIGHT,
+        class: "axis",
+      }),
+      svgElement(
+        "text",
+        { x: AXIS_LEFT, y: CHART_HEIGHT - 4, class: "axis-label" },
+        `statement 0 … ${statements.toLocaleString("en-US")}`,
+      ),
+    );
+    events.forEach((event, index) => {
+      const colour = GENERATION_COLOURS[event.generation] ?? "#555";
+      const future = index >= shownCount;
+      const barX = x(event.step) - 2;
+      // At least a visible stub: a collection that freed nothing still paused the program.
+      const collectedHeight = Math.max(2, (event.collected / maximumCollected) * COLLECTED_HEIGHT);
+      const pauseHeight = Math.max(2, (event.pauseMilliseconds / maximumPause) * PAUSE_HEIGHT);
+      const title = `collection ${index + 1}: generation ${event.generation}, ${event.collected} collected, ${event.uncollectable} uncollectable, ${event.pauseMilliseconds.toFixed(3)} ms, at line ${event.line}`;
+      svg.append(
+        svgElement(
+          "g",
+          {
+            class: future ? "gc-event future" : "gc-event",
+            "data-generation": event.generation,
+            "data-collected": event.collected,
+          },
+          svgElement("title", {}, title),
+          svgElement("rect", {
+            x: barX,
+            y: PLOT_TOP + COLLECTED_HEIGHT - collectedHeight,
+            width: 4,
+            height: collectedHeight,
+            fill: colour,
+          }),
+          svgElement("rect", {
+            x: barX,
+            y: PAUSE_TOP + PAUSE_HEIGHT - pauseHeight,
+            width: 4,
+            height: pauseHeight,
+            fill: colour,
+            opacity: 0.6,
+          }),
+        ),
+      );
+    });
+    svg.append(
+      svgElement("line", {
+        x1: x(current),
+        x2: x(current),
+        y1: PLOT_TOP,
+        y2: PAUSE_TOP + PAUSE_HEIGHT,
+        class: "cursor",
+      }),
+    );
+    this.chart.replaceChildren(svg);
+
+    const summary = summariseCollections(events, shownCount, generations);
+    const header = element(
+      "tr",
+      {},
+      ...[
+        "generation",
+        "collections",
+        "objects collected",
+        "uncollectable",
+        "total pause",
+        "longest pause",
+      ].map((label) => element("th", {}, label)),
+    );
+    const rows = summary.map((entry) =>
+      element(
+        "tr",
+        { "data-generation": entry.generation },
+        element(
+          "td",
+          {},
+          element("span", {
+            class: "swatch",
+            style: `background:${GENERATION_COLOURS[entry.generation] ?? "#555"}`,
+          }),
+          generations === 1 ? "all (one generation)" : String(entry.generation),
+        ),
+        element("td", { class: "num collections" }, String(entry.collections)),
+        element("td", { class: "num" }, String(entry.collected)),
+        element("td", { class: "num" }, String(entry.uncollectable)),
+        element("td", { class: "num" }, `${entry.pauseMilliseconds.toFixed(2)} ms`),
+        element("td", { class: "num" }, `${entry.longestPauseMilliseconds.toFixed(2)} ms`),
+      ),
+    );
+    this.table.replaceChildren(element("thead", {}, header), element("tbody", {}, ...rows));
+  }
+}

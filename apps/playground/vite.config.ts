@@ -1,0 +1,20 @@
+import { existsSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { defineConfig } from "vite";
+
+// Bundle the @pymem packages from source (as the tests run them), so the playground needs no
+// prior `build` of the workspace.
+const packagesDirectory = resolve(import.meta.dirname, "../../packages");
+const alias = Object.fromEntries(
+  readdirSync(packagesDirectory)
+    .filter((name) => existsSync(resolve(packagesDirectory, name, "src/index.ts")))
+    .map((name) => [`@pymem/${name}`, resolve(packagesDirectory, name, "src/index.ts")]),
+);
+
+export default defineConfig({
+  // Relative asset URLs: the built folder works from any path (the docs site links it as a subfolder).
+  base: "./",
+  resolve: { alias },
+  build: { target: "es2022", chunkSizeWarningLimit: 2000 },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+});

@@ -1,0 +1,88 @@
+import { spawn } from "node:child_process";
+import { basename, dirname } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CPYTHON_ENVIRONMENT, cpython } from "./test-support/cpython.js";
+import {
+  type CorpusScript,
+  formatExpected,
+  lastNonEmptyLine,
+  listCorpusScripts,
+  readExpected,
+  readPymemExpected,
+  type ScriptOutcome,
+} from "./test-support/differential-corpus.js";
+
+// The differential test compares pymem with the stored `.expected` files so that CI needs no
+// python3. This file keeps those files honest: it re-runs CPython 3.13 on every script and requires
+// the stored file to be exactly what CPython prints today (regenerate with
+// `npx tsx packages/python/corpus/update-expected.ts`).
+
+const scripts = listCorpusScripts();
+
+/** Spawns CPython on one script without blocking, so two scripts can run at once on two cores. */
+function runWithCPython(script: CorpusScript): Promise<ScriptOutcome> {
+  return new Promise((resolvePromise, rejectPromise) => {
+    const child = spawn("python3", [basename(script.path)], {
+      cwd: dirname(script.path),
+      env: CPYTHON_ENVIRONMENT,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", rejectPromise);
+    child.on("close", (status) => {
+      const exitStatus = status ?? 1;
+      resolvePromise({
+        stdout,
+        exitStatus,
+        errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
+      });
+    });
+  });
+}
+
+describe("differential corpus: the corpus itself", () => {
+  it("has at least 70 scripts in the nine categories", () => {
+    expect(scripts.length).toBeGreaterThanOrEqual(70);
+    expect([...new Set(scripts.map((script) => script.category))]).toEqual([
+      "callbacks-stats",
+      "cycles",
+      "errors",
+      "finalization",
+      "garbage-saveall",
+      "generations",
+      "refcounts",
+      "resurrection",
+      "weakref-callbacks",
+    ]);
+  });
+
+  it.each(scripts.map((script) => [script.relativePath, script] as const))(
+    "%s has a well-formed expected file",
+    (_title, script) => {
+      const expected = readExpected(script);
+      expect(expected.pymemReason).toBeUndefined();
+      expect(expected.exitStatus === 0).toBe(expected.errorLine === "");
+      const pymem = readPymemExpected(script);
+      if (pymem !== undefined) expect(pymem.exitStatus).toBe(expected.exitStatus);
+    },
+  );
+});
+
+describe.skipIf(!cpython.available)(
+  `differential corpus: stored files still match CPython 3.13${cpython.available ? "" : ` (skipped: ${cpython.reason})`}`,
+  () => {
+    it.concurrent.each(scripts.map((script) => [script.relativePath, script] as const))(
+      "%s",
+      async (_title, script) => {
+        const actual = formatExpected(await runWithCPython(script));
+        expect(actual).toBe(formatExpected(readExpected(script)));
+      },
+    );
+  },
+);

@@ -1,0 +1,921 @@
+import type { Ptr } from "@pymem/core";
+import { formatWithSpec } from "./formatting.js";
+import { Cmp, type Machine, type TypeRecord } from "./machine.js";
+import type { NativeFunction } from "./native.js";
+
+/**
+ * The built-in functions (`print`, `len`, `sorted`, …), the constructors of the built-in types
+ * (`int(x)`, `list(it)`, …) and the methods of `list`, `dict` and `str`, as native functions with
+ * CPython's argument checking and error messages.
+ *
+ * Simplifications (documented in the package README): `dict.keys()`/`values()`/`items()`,
+ * `enumerate`, `zip`, `map`, `filter` and `reversed` return lists rather than views or iterators.
+ *
+ * @module
+ */
+
+type Keywords = ReadonlyArray<readonly [string, Ptr]>;
+
+/** Throws the TypeError CPython gives for a wrong argument count. */
+function arity(m: Machine, name: string, args: readonly Ptr[], min: number, max: number): void {
+  if (args.length >= min && args.length <= max) return;
+  if (min === max)
+    m.raise(
+      "TypeError",
+      min === 0
+        ? `${name}() takes no arguments (${args.length} given)`
+        : min === 1
+          ? `${name}() takes exactly one argument (${args.length} given)`
+          : `${name} expected ${min} arguments, got ${args.length}`,
+    );
+  if (args.length < min)
+    m.raise("TypeError", `${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${args.length}`);
+  m.raise("TypeError", `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`);
+}
+
+function noKeywords(m: Machine, name: string, keywords: Keywords): void {
+  if (keywords.length > 0) m.raise("TypeError", `${name}() takes no keyword arguments`);
+}
+
+function keyword(m: Machine, name: string, keywords: Keywords, allowed: readonly string[]): Map<string, Ptr> {
+  const found = new Map<string, Ptr>();
+  for (const [key, value] of keywords) {
+    if (!allowed.includes(key))
+      m.raise("TypeError", `${name}() got an unexpected keyword argument '${key}'`);
+    found.set(key, value);
+  }
+  return found;
+}
+
+/**
+ * Installs the built-ins into `builtins` (a dict) and the methods into the built-in types' dicts.
+ *
+ * @example
+ * ```ts
+ * installBuiltins(machine, machine.builtins);
+ * ```
+ */
+export function installBuiltins(m: Machine, builtins: Ptr): void {
+  const heap = m.heap;
+  const define = (name: string, fn: NativeFunction): void => {
+    const obj = m.newBuiltin(m.addNative(name, fn), 0);
+    heap.dictSetItem(builtins, m.name(name), obj);
+    m.decref(obj);
+  };
+  const method = (typeName: string, name: string, fn: NativeFunction): void => {
+    const record = m.builtinType(typeName);
+    const obj = m.newBuiltin(m.addNative(name, fn), 0);
+    heap.dictSetItem(m.typeDict(record), m.name(name), obj);
+    m.decref(obj);
+  };
+  const constructor = (typeName: string, fn: NativeFunction): void =>
+    method(typeName, "__new__", fn);
+
+  for (const [name, record] of m.builtinTypes)
+    if (!["NoneType", "function", "builtin_function_or_method", "method", "cell", "module", "frame", "weakref.ReferenceType"].includes(name))
+      heap.dictSetItem(builtins, m.name(name), record.object);
+
+  const none = (): Ptr => heap.none;
+
+  // ───────────────────────────────────────────────────────── functions
+
+  define("print", (_c, args, keywords) => {
+    const options = keyword(m, "print", keywords, ["sep", "end", "file", "flush"]);
+    const textOption = (name: string, fallback: string): string => {
+      const value = options.get(name);
+      if (value === undefined || value === heap.none) return fallback;
+      if (!m.isStr(value))
+        m.raise("TypeError", `${name} must be None or a string, not ${m.typeName(value)}`);
+      return heap.strValue(value);
+    };
+    const sep = textOption("sep", " ");
+    const end = textOption("end", "\n");
+    const text = args.map((arg) => m.str(arg)).join(sep) + end;
+    const file = options.get("file");
+    if (file !== undefined && file !== heap.none) {
+      const name = m.findAttribute(file, m.name("name"), "name");
+      const isStderr = name !== 0 && m.isStr(name) && heap.strValue(name) === "<stderr>";
+      if (name !== 0) m.decref(name);
+      if (isStderr) {
+        m.stderr(text);
+        return none();
+      }
+    }
+    m.stdout(text);
+    return none();
+  });
+
+  define("len", (_c, args, keywords) => {
+    noKeywords(m, "len", keywords);
+    arity(m, "len", args, 1, 1);
+    return m.newInt(length(m, args[0]!));
+  });
+
+  define("repr", (_c, args) => {
+    arity(m, "repr", args, 1, 1);
+    return m.newStr(m.repr(args[0]!));
+  });
+
+  define("id", (_c, args) => {
+    arity(m, "id", args, 1, 1);
+    return m.newInt(args[0]!);
+  });
+
+  define("hash", (_c, args) => {
+    arity(m, "hash", args, 1, 1);
+    m.checkHashable(args[0]!);
+    return m.newInt(heap.hash(args[0]!));
+  });
+
+  define("abs", (_c, args) => {
+    arity(m, "abs", args, 1, 1);
+    const x = args[0]!;
+    if (!m.isNumber(x)) m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
+    return m.isInt(x) ? m.newInt(Math.abs(m.numberOf(x))) : m.newFloat(Math.abs(m.numberOf(x)));
+  });
+
+  define("round", (_c, args) => {
+    arity(m, "round", args, 1, 2);
+    const x = args[0]!;
+    if (!m.isNumber(x)) m.raise("TypeError", `type ${m.typeName(x)} doesn't define __round__ method`);
+    const value = m.numberOf(x);
+    const digits = args[1] !== undefined && args[1] !== heap.none ? m.intArgument(args[1], "ndigits") : undefined;
+    if (digits === undefined) return m.newInt(roundHalfEven(value));
+    const scale = 10 ** digits;
+    const rounded = roundHalfEven(value * scale) / scale;
+    return m.isInt(x) ? m.newInt(rounded) : m.newFloat(rounded);
+  });
+
+  define("divmod", (_c, args) => {
+    arity(m, "divmod", args, 2, 2);
+    const q = m.binary(4, args[0]!, args[1]!);
+    m.push(q);
+    const r = m.binary(5, args[0]!, args[1]!);
+    m.sp--;
+    return m.tupleSteal([q, r]);
+  });
+
+  define("chr", (_c, args) => {
+    arity(m, "chr", args, 1, 1);
+    return m.newStr(String.fromCodePoint(m.intArgument(args[0]!, "chr() argument")));
+  });
+
+  define("ord", (_c, args) => {
+    arity(m, "ord", args, 1, 1);
+    const x = args[0]!;
+    if (!m.isStr(x) || heap.strLength(x) !== 1)
+      m.raise("TypeError", `ord() expected a character, but string of length ${m.isStr(x) ? heap.strLength(x) : 0} found`);
+    return m.newInt(heap.strValue(x).codePointAt(0)!);
+  });
+
+  define("callable", (_c, args) => {
+    arity(m, "callable", args, 1, 1);
+    const t = m.typeIdOf(args[0]!);
+    const types = m.types;
+    const record = m.recordOf(args[0]!);
+    return m.newBool(
+      t === types.function ||
+        t === types.builtin ||
+        t === types.method ||
+        t === types.type ||
+        (record.user && m.lookupType(record, m.name("__call__")) !== 0),
+    );
+  });
+
+  define("isinstance", (_c, args) => {
+    arity(m, "isinstance", args, 2, 2);
+    return m.newBool(classMatches(m, m.recordOf(args[0]!), args[1]!, "isinstance"));
+  });
+
+  define("issubclass", (_c, args) => {
+    arity(m, "issubclass", args, 2, 2);
+    if (!m.isType(args[0]!)) m.raise("TypeError", "issubclass() arg 1 must be a class");
+    return m.newBool(classMatches(m, m.recordOfType(args[0]!), args[1]!, "issubclass"));
+  });
+
+  const attributeName = (value: Ptr): string => {
+    if (!m.isStr(value))
+      m.raise("TypeError", `attribute name must be string, not '${m.typeName(value)}'`);
+    return heap.strValue(value);
+  };
+
+  define("getattr", (_c, args) => {
+    arity(m, "getattr", args, 2, 3);
+    const name = attributeName(args[1]!);
+    const value = m.findAttribute(args[0]!, args[1]!, name);
+    if (value !== 0) return value;
+    if (args.length === 3) return m.incref(args[2]!);
+    return m.raiseNoAttribute(args[0]!, name);
+  });
+
+  define("hasattr", (_c, args) => {
+    arity(m, "hasattr", args, 2, 2);
+    const value = m.findAttribute(args[0]!, args[1]!, attributeName(args[1]!));
+    if (value === 0) return heap.false;
+    m.decref(value);
+    return heap.true;
+  });
+
+  define("setattr", (_c, args) => {
+    arity(m, "setattr", args, 3, 3);
+    m.setAttribute(args[0]!, args[1]!, attributeName(args[1]!), args[2]!);
+    return none();
+  });
+
+  define("delattr", (_c, args) => {
+    arity(m, "delattr", args, 2, 2);
+    m.deleteAttribute(args[0]!, args[1]!, attributeName(args[1]!));
+    return none();
+  });
+
+  define("format", (_c, args) => {
+    arity(m, "format", args, 1, 2);
+    const spec = args[1] !== undefined ? heap.strValue(args[1]) : "";
+    return m.newStr(formatWithSpec(m, args[0]!, undefined, spec));
+  });
+
+  const keyed = (items: Ptr[], keyFunction: Ptr | undefined): Ptr[] => {
+    if (keyFunction === undefined || keyFunction === heap.none) return items.map((item) => m.incref(item));
+    const keys: Ptr[] = [];
+    try {
+      for (const item of items) keys.push(m.call(keyFunction, [item], undefined));
+    } catch (error) {
+      for (const key of keys) m.decref(key);
+      throw error;
+    }
+    return keys;
+  };
+
+  const sortItems = (items: Ptr[], keyFunction: Ptr | undefined, reverse: boolean): Ptr[] => {
+    const keys = keyed(items, keyFunction);
+    try {
+      const order = items.map((_, index) => index);
+      if (reverse) order.reverse();
+      order.sort((a, b) =>
+        m.compare(Cmp.LT, keys[a]!, keys[b]!) ? (reverse ? 1 : -1) : m.compare(Cmp.LT, keys[b]!, keys[a]!) ? (reverse ? -1 : 1) : 0,
+      );
+      return order.map((index) => items[index]!);
+    } finally {
+      for (const key of keys) m.decref(key);
+    }
+  };
+
+  define("sorted", (_c, args, keywords) => {
+    arity(m, "sorted", args, 1, 1);
+    const options = keyword(m, "sort", keywords, ["key", "reverse"]);
+    const items = m.collect(args[0]!);
+    try {
+      const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
+      return heap.newList(sortItems(items, options.get("key"), reverse));
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+  });
+
+  const extreme = (name: string, op: number): NativeFunction => (_c, args, keywords) => {
+    const options = keyword(m, name, keywords, ["key", "default"]);
+    if (args.length === 0) m.raise("TypeError", `${name} expected at least 1 argument, got 0`);
+    const items = args.length === 1 ? m.collect(args[0]!) : args.map((arg) => m.incref(arg));
+    try {
+      if (items.length === 0) {
+        const fallback = options.get("default");
+        if (fallback !== undefined) return m.incref(fallback);
+        m.raise("ValueError", `${name}() iterable argument is empty`);
+      }
+      const keys = keyed(items, options.get("key"));
+      try {
+        let best = 0;
+        for (let i = 1; i < items.length; i++) if (m.compare(op, keys[i]!, keys[best]!)) best = i;
+        return m.incref(items[best]!);
+      } finally {
+        for (const key of keys) m.decref(key);
+      }
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+  };
+  define("min", extreme("min", Cmp.LT));
+  define("max", extreme("max", Cmp.GT));
+
+  define("sum", (_c, args, keywords) => {
+    arity(m, "sum", args, 1, 2);
+    const options = keyword(m, "sum", keywords, ["start"]);
+    let total = m.incref(args[1] ?? options.get("start") ?? heap.newInt(0));
+    if (m.isStr(total)) {
+      m.decref(total);
+      m.raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    const level = m.sp;
+    m.push(total);
+    m.iterate(args[0]!, (item) => {
+      const next = m.binary(0, m.stack[level]!, item);
+      m.decref(m.stack[level]!);
+      m.stack[level] = next;
+      return true;
+    });
+    total = m.stack[level]!;
+    m.sp = level;
+    return total;
+  });
+
+  define("any", (_c, args) => {
+    arity(m, "any", args, 1, 1);
+    let result = false;
+    m.iterate(args[0]!, (item) => {
+      result = m.isTrue(item);
+      return !result;
+    });
+    return m.newBool(result);
+  });
+
+  define("all", (_c, args) => {
+    arity(m, "all", args, 1, 1);
+    let result = true;
+    m.iterate(args[0]!, (item) => {
+      result = m.isTrue(item);
+      return result;
+    });
+    return m.newBool(result);
+  });
+
+  define("enumerate", (_c, args, keywords) => {
+    arity(m, "enumerate", args, 1, 2);
+    const options = keyword(m, "enumerate", keywords, ["start"]);
+    const startObj = args[1] ?? options.get("start");
+    let index = startObj !== undefined ? m.intArgument(startObj, "start") : 0;
+    const pairs: Ptr[] = [];
+    try {
+      m.iterate(args[0]!, (item) => {
+        const number = m.newInt(index++);
+        pairs.push(heap.newTuple([number, item]));
+        m.decref(number);
+        return true;
+      });
+    } catch (error) {
+      for (const pair of pairs) m.decref(pair);
+      throw error;
+    }
+    return m.listSteal(pairs);
+  });
+
+  define("zip", (_c, args) => {
+    const columns = args.map((arg) => m.collect(arg));
+    try {
+      const count = columns.length === 0 ? 0 : Math.min(...columns.map((column) => column.length));
+      const rows: Ptr[] = [];
+      for (let i = 0; i < count; i++) rows.push(m.newTuple(columns.map((column) => column[i]!)));
+      return m.listSteal(rows);
+    } finally {
+      for (const column of columns) for (const item of column) m.decref(item);
+    }
+  });
+
+  define("reversed", (_c, args) => {
+    arity(m, "reversed", args, 1, 1);
+    const items = m.collect(args[0]!);
+    return m.listSteal(items.reverse());
+  });
+
+  define("map", (_c, args) => {
+    if (args.length < 2) m.raise("TypeError", "map() must have at least two arguments.");
+    const items = m.collect(args[1]!);
+    const results: Ptr[] = [];
+    try {
+      for (const item of items) results.push(m.call(args[0]!, [item], undefined));
+    } catch (error) {
+      for (const result of results) m.decref(result);
+      throw error;
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+    return m.listSteal(results);
+  });
+
+  define("filter", (_c, args) => {
+    arity(m, "filter", args, 2, 2);
+    const items = m.collect(args[1]!);
+    const kept: Ptr[] = [];
+    try {
+      for (const item of items) {
+        const keep =
+          args[0] === heap.none ? m.isTrue(item) : takeTruth(m, m.call(args[0]!, [item], undefined));
+        if (keep) kept.push(m.incref(item));
+      }
+    } catch (error) {
+      for (const item of kept) m.decref(item);
+      throw error;
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+    return m.listSteal(kept);
+  });
+
+  define("iter", (_c, args) => {
+    arity(m, "iter", args, 1, 1);
+    return m.listSteal(m.collect(args[0]!));
+  });
+
+  // ───────────────────────────────────────────────────────── constructors
+
+  constructor("object", (_c, args) => {
+    arity(m, "object", args, 0, 0);
+    return heap.allocate(m.types.object);
+  });
+
+  constructor("type", (_c, args) => {
+    if (args.length !== 1) m.raise("TypeError", "pymem supports type() with one argument only");
+    return m.incref(m.recordOf(args[0]!).object);
+  });
+
+  constructor("int", (_c, args, keywords) => {
+    arity(m, "int", args, 0, 2);
+    noKeywords(m, "int", keywords);
+    if (args.length === 0) return m.newInt(0);
+    const x = args[0]!;
+    if (m.isNumber(x)) {
+      const value = m.numberOf(x);
+      if (!Number.isFinite(value))
+        m.raise(Number.isNaN(value) ? "ValueError" : "OverflowError", Number.isNaN(value) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+      return m.newInt(Math.trunc(value));
+    }
+    if (m.isStr(x)) {
+      const base = args[1] !== undefined ? m.intArgument(args[1], "int() base") : 10;
+      const text = heap.strValue(x).trim().replaceAll("_", "");
+      const digits = base === 10 ? /^[-+]?\d+$/ : base === 16 ? /^[-+]?(0x)?[0-9a-f]+$/i : base === 2 ? /^[-+]?(0b)?[01]+$/i : base === 8 ? /^[-+]?(0o)?[0-7]+$/i : /^[-+]?[0-9a-z]+$/i;
+      if (!digits.test(text))
+        m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
+      const value = Number.parseInt(text.replace(/^([-+]?)0[xbo]/i, "$1"), base);
+      if (Number.isNaN(value)) m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
+      return m.newInt(value);
+    }
+    return m.raise("TypeError", `int() argument must be a string, a bytes-like object or a real number, not '${m.typeName(x)}'`);
+  });
+
+  constructor("float", (_c, args) => {
+    arity(m, "float", args, 0, 1);
+    if (args.length === 0) return m.newFloat(0);
+    const x = args[0]!;
+    if (m.isNumber(x)) return m.newFloat(m.numberOf(x));
+    if (m.isStr(x)) {
+      const text = heap.strValue(x).trim().toLowerCase();
+      const special: Record<string, number> = { inf: Infinity, "+inf": Infinity, "-inf": -Infinity, infinity: Infinity, "-infinity": -Infinity, nan: Number.NaN, "-nan": Number.NaN, "+nan": Number.NaN };
+      if (text in special) return m.newFloat(special[text]!);
+      if (!/^[-+]?(\d[\d_]*\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text))
+        m.raise("ValueError", `could not convert string to float: ${m.repr(x)}`);
+      return m.newFloat(Number(text.replaceAll("_", "")));
+    }
+    return m.raise("TypeError", `float() argument must be a string or a real number, not '${m.typeName(x)}'`);
+  });
+
+  constructor("str", (_c, args) => {
+    arity(m, "str", args, 0, 1);
+    if (args.length === 0) return m.newStr("");
+    if (m.isStr(args[0]!)) return m.incref(args[0]!);
+    return m.newStr(m.str(args[0]!));
+  });
+
+  constructor("bool", (_c, args) => {
+    arity(m, "bool", args, 0, 1);
+    return m.newBool(args.length > 0 && m.isTrue(args[0]!));
+  });
+
+  constructor("list", (_c, args) => {
+    arity(m, "list", args, 0, 1);
+    if (args.length === 0) return heap.newList();
+    return m.listSteal(m.collect(args[0]!));
+  });
+
+  constructor("tuple", (_c, args) => {
+    arity(m, "tuple", args, 0, 1);
+    if (args.length === 0) return heap.emptyTuple;
+    if (m.typeIdOf(args[0]!) === heap.tupleType) return m.incref(args[0]!);
+    return m.tupleSteal(m.collect(args[0]!));
+  });
+
+  constructor("dict", (_c, args, keywords) => {
+    arity(m, "dict", args, 0, 1);
+    const dict = heap.newDict();
+    m.push(dict);
+    if (args.length === 1) updateDict(m, dict, args[0]!);
+    for (const [key, value] of keywords) heap.dictSetItem(dict, m.name(key), value);
+    m.sp--;
+    return dict;
+  });
+
+  constructor("range", (_c, args, keywords) => {
+    noKeywords(m, "range", keywords);
+    if (args.length === 0) m.raise("TypeError", "range expected at least 1 argument, got 0");
+    arity(m, "range", args, 1, 3);
+    const values = args.map((arg) => {
+      if (!m.isInt(arg))
+        m.raise("TypeError", `'${m.typeName(arg)}' object cannot be interpreted as an integer`);
+      return m.numberOf(arg);
+    });
+    const [start, stop, step] =
+      values.length === 1 ? [0, values[0]!, 1] : [values[0]!, values[1]!, values[2] ?? 1];
+    if (step === 0) m.raise("ValueError", "range() arg 3 must not be zero");
+    return m.newRange(start, stop, step);
+  });
+
+  // ───────────────────────────────────────────────────────── list methods
+
+  const list = (name: string, min: number, max: number, fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr): void =>
+    method("list", name, (_c, args, keywords) => {
+      const self = args[0]!;
+      if (m.typeIdOf(self) !== heap.listType)
+        m.raise("TypeError", `descriptor '${name}' for 'list' objects doesn't apply to a '${m.typeName(self)}' object`);
+      const rest = args.slice(1);
+      if (name !== "sort") noKeywords(m, name, keywords);
+      if (rest.length < min || rest.length > max)
+        m.raise(
+          "TypeError",
+          min === max
+            ? `list.${name}() takes ${min === 0 ? "no arguments" : min === 1 ? "exactly one argument" : `exactly ${min} arguments`} (${rest.length} given)`
+            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
+        );
+      return fn(self, rest, keywords);
+    });
+
+  list("append", 1, 1, (self, [x]) => {
+    heap.listAppend(self, x!);
+    return none();
+  });
+  list("extend", 1, 1, (self, [iterable]) => {
+    const items = m.collect(iterable!);
+    for (const item of items) {
+      heap.listAppend(self, item);
+      m.decref(item);
+    }
+    return none();
+  });
+  list("insert", 2, 2, (self, [indexObj, x]) => {
+    const length = heap.listLength(self);
+    let index = m.intArgument(indexObj!, "'index'");
+    if (index < 0) index = Math.max(0, index + length);
+    index = Math.min(index, length);
+    heap.listAppend(self, x!);
+    // Shift the tail right by one (the appended reference moves to `index`).
+    const items: Ptr[] = [];
+    for (let i = index; i < length; i++) items.push(heap.listGetItem(self, i));
+    const memory = heap.memory;
+    const base = memory.u32[(self + 12) >>> 2]!;
+    memory.u32[(base + 4 * index) >>> 2] = x!;
+    for (let i = 0; i < items.length; i++) memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
+    return none();
+  });
+  list("pop", 0, 1, (self, [indexObj]) => {
+    const length = heap.listLength(self);
+    if (length === 0) m.raise("IndexError", "pop from empty list");
+    let index = indexObj !== undefined ? m.intArgument(indexObj, "'index'") : -1;
+    if (index < 0) index += length;
+    if (index < 0 || index >= length) m.raise("IndexError", "pop index out of range");
+    return heap.listPop(self, index);
+  });
+  list("remove", 1, 1, (self, [x]) => {
+    for (let i = 0; i < heap.listLength(self); i++) {
+      const item = heap.listGetItem(self, i);
+      if (item === x || m.compare(Cmp.EQ, item, x!)) {
+        m.decref(heap.listPop(self, i));
+        return none();
+      }
+    }
+    return m.raise("ValueError", "list.remove(x): x not in list");
+  });
+  list("index", 1, 1, (self, [x]) => {
+    for (let i = 0; i < heap.listLength(self); i++) {
+      const item = heap.listGetItem(self, i);
+      if (item === x || m.compare(Cmp.EQ, item, x!)) return m.newInt(i);
+    }
+    return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+  });
+  list("count", 1, 1, (self, [x]) => {
+    let count = 0;
+    for (let i = 0; i < heap.listLength(self); i++) {
+      const item = heap.listGetItem(self, i);
+      if (item === x || m.compare(Cmp.EQ, item, x!)) count++;
+    }
+    return m.newInt(count);
+  });
+  list("clear", 0, 0, (self) => {
+    heap.listClear(self);
+    return none();
+  });
+  list("copy", 0, 0, (self) => heap.newList(m.sequenceItems(self)));
+  list("reverse", 0, 0, (self) => {
+    const items = m.sequenceItems(self).reverse();
+    const base = heap.memory.u32[(self + 12) >>> 2]!;
+    for (let i = 0; i < items.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = items[i]!;
+    return none();
+  });
+  list("sort", 0, 0, (self, _args, keywords) => {
+    const options = keyword(m, "sort", keywords, ["key", "reverse"]);
+    const items = m.sequenceItems(self);
+    for (const item of items) m.incref(item);
+    try {
+      const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
+      const sorted = sortItems(items, options.get("key"), reverse);
+      if (heap.listLength(self) !== items.length) m.raise("ValueError", "list modified during sort");
+      const base = heap.memory.u32[(self + 12) >>> 2]!;
+      for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+    return none();
+  });
+
+  // ───────────────────────────────────────────────────────── dict methods
+
+  const dict = (name: string, min: number, max: number, fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr): void =>
+    method("dict", name, (_c, args, keywords) => {
+      const self = args[0]!;
+      if (m.typeIdOf(self) !== heap.dictType)
+        m.raise("TypeError", `descriptor '${name}' for 'dict' objects doesn't apply to a '${m.typeName(self)}' object`);
+      const rest = args.slice(1);
+      if (name !== "update") noKeywords(m, name, keywords);
+      if (rest.length < min || rest.length > max)
+        m.raise(
+          "TypeError",
+          min === max
+            ? `dict.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
+            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
+        );
+      return fn(self, rest, keywords);
+    });
+
+  dict("keys", 0, 0, (self) => heap.newList(heap.dictItems(self).map(([key]) => key)));
+  dict("values", 0, 0, (self) => heap.newList(heap.dictItems(self).map(([, value]) => value)));
+  dict("items", 0, 0, (self) => {
+    const pairs = heap.dictItems(self).map(([key, value]) => heap.newTuple([key, value]));
+    return m.listSteal(pairs);
+  });
+  dict("get", 1, 2, (self, [key, fallback]) => {
+    m.checkHashable(key!);
+    const value = heap.dictGetItem(self, key!);
+    return m.incref(value !== 0 ? value : (fallback ?? heap.none));
+  });
+  dict("setdefault", 1, 2, (self, [key, fallback]) => {
+    m.checkHashable(key!);
+    const value = heap.dictGetItem(self, key!);
+    if (value !== 0) return m.incref(value);
+    heap.dictSetItem(self, key!, fallback ?? heap.none);
+    return m.incref(fallback ?? heap.none);
+  });
+  dict("pop", 1, 2, (self, [key, fallback]) => {
+    m.checkHashable(key!);
+    const value = heap.dictGetItem(self, key!);
+    if (value === 0) {
+      if (fallback !== undefined) return m.incref(fallback);
+      throw m.exception(m.keyError(key!));
+    }
+    m.incref(value);
+    heap.dictDelItem(self, key!);
+    return value;
+  });
+  dict("update", 0, 1, (self, [other], keywords) => {
+    if (other !== undefined) updateDict(m, self, other);
+    for (const [key, value] of keywords) heap.dictSetItem(self, m.name(key), value);
+    return none();
+  });
+  dict("clear", 0, 0, (self) => {
+    heap.dictClear(self);
+    return none();
+  });
+  dict("copy", 0, 0, (self) => {
+    const copy = heap.newDict();
+    for (const [key, value] of heap.dictItems(self)) heap.dictSetItem(copy, key, value);
+    return copy;
+  });
+
+  // ───────────────────────────────────────────────────────── str methods
+
+  const str = (name: string, min: number, max: number, fn: (self: string, args: readonly Ptr[], keywords: Keywords, selfObj: Ptr) => Ptr): void =>
+    method("str", name, (_c, args, keywords) => {
+      const self = args[0]!;
+      if (!m.isStr(self))
+        m.raise("TypeError", `descriptor '${name}' for 'str' objects doesn't apply to a '${m.typeName(self)}' object`);
+      const rest = args.slice(1);
+      if (name !== "format" && name !== "split") noKeywords(m, name, keywords);
+      if (rest.length < min || rest.length > max)
+        m.raise(
+          "TypeError",
+          min === max
+            ? `str.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
+            : `${name} expected ${rest.length < min ? "at least" : "at most"} ${rest.length < min ? min : max} argument${(rest.length < min ? min : max) === 1 ? "" : "s"}, got ${rest.length}`,
+        );
+      return fn(heap.strValue(self), rest, keywords, self);
+    });
+  const textArgument = (value: Ptr, what: string): string => {
+    if (!m.isStr(value)) m.raise("TypeError", `${what} must be str, not ${m.typeName(value)}`);
+    return heap.strValue(value);
+  };
+
+  str("join", 1, 1, (self, [iterable]) => {
+    const parts: string[] = [];
+    m.iterate(iterable!, (item) => {
+      if (!m.isStr(item))
+        m.raise("TypeError", `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`);
+      parts.push(heap.strValue(item));
+      return true;
+    });
+    return m.newStr(parts.join(self));
+  });
+  str("split", 0, 2, (self, args, keywords) => {
+    const options = keyword(m, "split", keywords, ["sep", "maxsplit"]);
+    const sepObj = args[0] ?? options.get("sep");
+    const maxObj = args[1] ?? options.get("maxsplit");
+    const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
+    let parts: string[];
+    if (sepObj === undefined || sepObj === heap.none) {
+      parts = [];
+      let rest = self.trimStart();
+      while (rest !== "") {
+        if (max >= 0 && parts.length === max) {
+          parts.push(rest.trimEnd());
+          break;
+        }
+        const match = /\s+/.exec(rest);
+        if (match === null) {
+          parts.push(rest);
+          break;
+        }
+        parts.push(rest.slice(0, match.index));
+        rest = rest.slice(match.index + match[0].length);
+      }
+    } else {
+      const sep = textArgument(sepObj, "must be str or None, not");
+      if (sep === "") m.raise("ValueError", "empty separator");
+      parts = self.split(sep);
+      if (max >= 0 && parts.length > max + 1) parts = [...parts.slice(0, max), parts.slice(max).join(sep)];
+    }
+    return m.listSteal(parts.map((part) => m.newStr(part)));
+  });
+  const strip = (name: string, fn: (text: string, chars: string | undefined) => string): void =>
+    str(name, 0, 1, (self, [chars]) =>
+      m.newStr(fn(self, chars === undefined || chars === heap.none ? undefined : textArgument(chars, `${name} arg`))),
+    );
+  const charsPattern = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, "\\$&")}]`;
+  strip("strip", (text, chars) =>
+    chars === undefined ? text.trim() : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
+  );
+  strip("lstrip", (text, chars) =>
+    chars === undefined ? text.trimStart() : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
+  );
+  strip("rstrip", (text, chars) =>
+    chars === undefined ? text.trimEnd() : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
+  );
+  str("upper", 0, 0, (self) => m.newStr(self.toUpperCase()));
+  str("lower", 0, 0, (self) => m.newStr(self.toLowerCase()));
+  str("title", 0, 0, (self) => m.newStr(self.toLowerCase().replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase())));
+  str("capitalize", 0, 0, (self) => m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()));
+  str("replace", 2, 3, (self, [old, replacement, countObj]) => {
+    const from = textArgument(old!, "replace() argument 1");
+    const to = textArgument(replacement!, "replace() argument 2");
+    let count = countObj !== undefined ? m.intArgument(countObj, "count") : -1;
+    if (count < 0) return m.newStr(self.split(from).join(to));
+    let result = "";
+    let rest = self;
+    while (count-- > 0) {
+      const index = rest.indexOf(from);
+      if (index < 0) break;
+      result += rest.slice(0, index) + to;
+      rest = rest.slice(index + from.length);
+    }
+    return m.newStr(result + rest);
+  });
+  str("startswith", 1, 1, (self, [prefix]) => m.newBool(self.startsWith(textArgument(prefix!, "startswith first arg"))));
+  str("endswith", 1, 1, (self, [suffix]) => m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))));
+  str("find", 1, 1, (self, [sub]) => m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))));
+  str("index", 1, 1, (self, [sub]) => {
+    const index = self.indexOf(textArgument(sub!, "must be str, not"));
+    if (index < 0) m.raise("ValueError", "substring not found");
+    return m.newInt(index);
+  });
+  str("count", 1, 1, (self, [sub]) => {
+    const needle = textArgument(sub!, "must be str, not");
+    return m.newInt(needle === "" ? [...self].length + 1 : self.split(needle).length - 1);
+  });
+  str("isdigit", 0, 0, (self) => m.newBool(/^\d+$/u.test(self)));
+  str("isalpha", 0, 0, (self) => m.newBool(/^\p{L}+$/u.test(self)));
+  str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
+  str("zfill", 1, 1, (self, [width]) => {
+    const size = m.intArgument(width!, "width");
+    const sign = self.startsWith("-") || self.startsWith("+") ? self[0]! : "";
+    return m.newStr(sign + self.slice(sign.length).padStart(size - sign.length, "0"));
+  });
+  const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
+    str(name, 1, 2, (self, [width, fill]) =>
+      m.newStr(fn(self, m.intArgument(width!, "width"), fill !== undefined ? textArgument(fill, "fill character") : " ")),
+    );
+  pad("ljust", (text, width, fill) => text.padEnd(width, fill));
+  pad("rjust", (text, width, fill) => text.padStart(width, fill));
+  pad("center", (text, width, fill) => {
+    const padding = Math.max(0, width - text.length);
+    const left = Math.floor(padding / 2) + (padding & width & 1);
+    return fill.repeat(left) + text + fill.repeat(padding - left);
+  });
+  str("format", 0, Number.MAX_SAFE_INTEGER, (self, args, keywords) => {
+    let auto = 0;
+    const text = self.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
+      if (whole === "{{") return "{";
+      if (whole === "}}") return "}";
+      let value: Ptr | undefined;
+      const [head = "", ...attributes] = (field ?? "").split(".");
+      if (head === "") value = args[auto++];
+      else if (/^\d+$/.test(head)) value = args[Number(head)];
+      else value = keywords.find(([name]) => name === head)?.[1];
+      if (value === undefined) {
+        if (head === "" || /^\d+$/.test(head))
+          m.raise("IndexError", `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`);
+        throw m.exception(m.keyError(m.name(head)));
+      }
+      const held: Ptr[] = [];
+      try {
+        for (const attribute of attributes) {
+          value = m.getAttribute(value, m.name(attribute), attribute);
+          held.push(value);
+        }
+        if (conversion === "r" || conversion === "a") return formatWithSpec(m, 0, m.repr(value), spec ?? "");
+        if (conversion === "s") return formatWithSpec(m, 0, m.str(value), spec ?? "");
+        return formatWithSpec(m, value, undefined, spec ?? "");
+      } finally {
+        for (const obj of held) m.decref(obj);
+      }
+    });
+    return m.newStr(text);
+  });
+}
+
+/** `len(obj)` (CPython: `PyObject_Size`). */
+export function length(m: Machine, obj: Ptr): number {
+  const heap = m.heap;
+  const t = m.typeIdOf(obj);
+  if (t === heap.listType) return heap.listLength(obj);
+  if (t === heap.tupleType) return heap.tupleLength(obj);
+  if (t === heap.dictType) return heap.dictLength(obj);
+  if (t === heap.strType) return heap.strLength(obj);
+  if (t === m.types.range) {
+    const [start, stop, step] = m.rangeValues(obj);
+    return m.rangeLength(start, stop, step);
+  }
+  const result = m.callSpecial(obj, "__len__", []);
+  if (result !== 0) {
+    const value = m.isInt(result) ? m.numberOf(result) : Number.NaN;
+    const name = m.typeName(result);
+    m.decref(result);
+    if (Number.isNaN(value)) m.raise("TypeError", `'${name}' object cannot be interpreted as an integer`);
+    if (value < 0) m.raise("ValueError", "__len__() should return >= 0");
+    return value;
+  }
+  return m.raise("TypeError", `object of type '${m.typeName(obj)}' has no len()`);
+}
+
+function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: string): boolean {
+  if (m.isType(classinfo)) {
+    const target = m.recordOfType(classinfo);
+    if (target === m.builtinType("object")) return true;
+    return m.isSubtype(record, target);
+  }
+  if (m.typeIdOf(classinfo) === m.heap.tupleType)
+    return m.sequenceItems(classinfo).some((item) => classMatches(m, record, item, what));
+  return m.raise(
+    "TypeError",
+    `${what}() arg 2 must be a type, a tuple of types, or a union`,
+  );
+}
+
+function takeTruth(m: Machine, value: Ptr): boolean {
+  try {
+    return m.isTrue(value);
+  } finally {
+    m.decref(value);
+  }
+}
+
+function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
+  const heap = m.heap;
+  if (m.typeIdOf(other) === heap.dictType) {
+    for (const [key, value] of heap.dictItems(other)) heap.dictSetItem(dict, key, value);
+    return;
+  }
+  const pairs = m.collect(other);
+  try {
+    for (const pair of pairs) {
+      const items = m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType ? m.sequenceItems(pair) : [];
+      if (items.length !== 2)
+        m.raise("ValueError", "dictionary update sequence element has wrong length; 2 is required");
+      m.checkHashable(items[0]!);
+      heap.dictSetItem(dict, items[0]!, items[1]!);
+    }
+  } finally {
+    for (const pair of pairs) m.decref(pair);
+  }
+}
+
+/** Python's `round()`: half to even. */
+function roundHalfEven(value: number): number {
+  const floor = Math.floor(value);
+  const difference = value - floor;
+  if (difference > 0.5) return floor + 1;
+  if (difference < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}

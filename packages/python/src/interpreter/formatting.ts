@@ -1,0 +1,140 @@
+import type { Ptr } from "@pymem/core";
+import { floatRepr } from "@pymem/runtime";
+import type { Machine } from "./machine.js";
+
+/**
+ * Python's format-spec mini-language (`format(x, ".2f")`, f-string `{x:>8}`), for ints, floats
+ * and strs. CPython: `Python/formatter_unicode.c`.
+ *
+ * @module
+ */
+
+const SPEC =
+  /^(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su;
+
+/**
+ * Formats `value` (or, when `text` is given, that already-converted string) with `spec`.
+ *
+ * @example
+ * ```ts
+ * formatWithSpec(machine, floatObj, undefined, ".2f"); // "3.14"
+ * ```
+ */
+export function formatWithSpec(m: Machine, value: Ptr, text: string | undefined, spec: string): string {
+  if (spec === "") return text ?? m.str(value);
+  const match = SPEC.exec(spec);
+  if (match === null) m.raise("ValueError", `Invalid format specifier '${spec}'`);
+  const [, fillChar, align, sign = "-", , alternate, zero, widthText, grouping, precisionText, type] = match;
+  const width = widthText === undefined ? 0 : Number(widthText);
+  const precision = precisionText === undefined ? undefined : Number(precisionText);
+  let fill = fillChar ?? (zero !== undefined && align === undefined ? "0" : " ");
+  let alignment = align ?? (zero !== undefined ? "=" : undefined);
+  let body: string;
+  let prefix = "";
+  if (text !== undefined || m.isStr(value)) {
+    if (type !== undefined && type !== "s")
+      m.raise("ValueError", `Unknown format code '${type}' for object of type 'str'`);
+    body = text ?? m.heap.strValue(value);
+    if (precision !== undefined) body = [...body].slice(0, precision).join("");
+    alignment ??= "<";
+  } else if (m.isNumber(value)) {
+    const isInt = m.isInt(value);
+    const number = m.numberOf(value);
+    const negative = number < 0 || Object.is(number, -0);
+    const magnitude = Math.abs(number);
+    const kind = type ?? (isInt ? "d" : precision !== undefined ? "g" : "");
+    if (isInt && "eEfFgG%".includes(kind) === false && !"dbcoxXn".includes(kind))
+      m.raise("ValueError", `Unknown format code '${kind}' for object of type 'int'`);
+    if (!isInt && "dbcoxX".includes(kind) && kind !== "")
+      m.raise("ValueError", `Unknown format code '${kind}' for object of type 'float'`);
+    switch (kind) {
+      case "d":
+      case "n":
+        body = String(magnitude);
+        break;
+      case "b":
+        body = magnitude.toString(2);
+        if (alternate) prefix = "0b";
+        break;
+      case "o":
+        body = magnitude.toString(8);
+        if (alternate) prefix = "0o";
+        break;
+      case "x":
+        body = magnitude.toString(16);
+        if (alternate) prefix = "0x";
+        break;
+      case "X":
+        body = magnitude.toString(16).toUpperCase();
+        if (alternate) prefix = "0X";
+        break;
+      case "c":
+        body = String.fromCodePoint(magnitude);
+        break;
+      case "f":
+      case "F":
+        body = magnitude.toFixed(precision ?? 6);
+        break;
+      case "e":
+      case "E": {
+        body = exponent(magnitude, precision ?? 6);
+        if (kind === "E") body = body.toUpperCase();
+        break;
+      }
+      case "%":
+        body = `${(magnitude * 100).toFixed(precision ?? 6)}%`;
+        break;
+      case "g":
+      case "G":
+        body = general(magnitude, precision ?? 6, alternate !== undefined);
+        if (kind === "G") body = body.toUpperCase();
+        break;
+      default:
+        body = isInt ? String(magnitude) : floatRepr(magnitude);
+    }
+    if (grouping !== undefined) {
+      const [whole = "", fraction] = body.split(".");
+      const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
+      body = fraction !== undefined ? `${grouped}.${fraction}` : grouped;
+    }
+    const signText = negative && number !== 0 ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
+    prefix = signText + prefix;
+    alignment ??= ">";
+  } else {
+    m.raise("TypeError", `unsupported format string passed to ${m.typeName(value)}.__format__`);
+  }
+  const length = [...prefix].length + [...body].length;
+  if (length >= width) return prefix + body;
+  const padding = width - length;
+  if (alignment === "=") return prefix + fill.repeat(padding) + body;
+  const content = prefix + body;
+  if (alignment === "<") return content + fill.repeat(padding);
+  if (alignment === "^") {
+    const left = Math.floor(padding / 2);
+    return fill.repeat(left) + content + fill.repeat(padding - left);
+  }
+  fill ||= " ";
+  return fill.repeat(padding) + content;
+}
+
+function exponent(value: number, precision: number): string {
+  const [mantissa = "", power = "0"] = value.toExponential(precision).split("e");
+  const exp = Number(power);
+  return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+}
+
+/** The `g` presentation: fixed or exponent by magnitude, trailing zeros removed. */
+function general(value: number, precision: number, keepZeros: boolean): string {
+  const p = precision === 0 ? 1 : precision;
+  if (value === 0) return keepZeros ? `0.${"0".repeat(p - 1)}` : "0";
+  const exp = Math.floor(Math.log10(value));
+  let text: string;
+  if (exp < -4 || exp >= p) {
+    text = exponent(value, p - 1);
+    if (!keepZeros) text = text.replace(/\.?0+e/, "e");
+  } else {
+    text = value.toFixed(Math.max(0, p - 1 - exp));
+    if (!keepZeros && text.includes(".")) text = text.replace(/\.?0+$/, "");
+  }
+  return text;
+}

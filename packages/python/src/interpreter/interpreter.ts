@@ -1,0 +1,429 @@
+import type { Ptr } from "@pymem/core";
+import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime";
+import { parse } from "../parser.js";
+import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
+import { installBuiltins } from "./builtins.js";
+import { Compiler } from "./compiler.js";
+import { PyException, StepLimitError } from "./exceptions.js";
+import { type Frame, Machine } from "./machine.js";
+import { nativeModules } from "./modules/index.js";
+import type { ExceptionName, NativeContext, NativeFunction, NativeModuleFactory } from "./native.js";
+import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
+import { formatTraceback } from "./traceback.js";
+
+/**
+ * The public face of pymem's Python-subset evaluator.
+ *
+ * @module
+ */
+
+/**
+ * Options of an {@link Interpreter}. Pass any subset to the constructor.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({ stepLimit: 1_000_000, stdout: (text) => output.push(text) });
+ * ```
+ */
+export interface InterpreterOptions {
+  /**
+   * The runtime whose heap holds every value.
+   * @defaultValue a new `createRuntime(runtimeOptions)`
+   */
+  runtime: Runtime | undefined;
+  /**
+   * Options for the runtime created when `runtime` is undefined.
+   * @defaultValue {}
+   */
+  runtimeOptions: Partial<RuntimeOptions>;
+  /**
+   * Where `print` writes.
+   * @defaultValue `process.stdout.write` (console.log where there is no process)
+   */
+  stdout: (text: string) => void;
+  /**
+   * Where tracebacks and `Exception ignored in` reports go.
+   * @defaultValue `process.stderr.write` (console.error where there is no process)
+   */
+  stderr: (text: string) => void;
+  /**
+   * Statements plus loop iterations a run may execute before it stops with `StepLimitError`
+   * (not catchable by Python code).
+   * @defaultValue 100_000_000
+   */
+  stepLimit: number;
+  /**
+   * Python call depth before `RecursionError: maximum recursion depth exceeded`.
+   * @defaultValue 1000 (CPython's `sys.getrecursionlimit()`)
+   */
+  recursionLimit: number;
+  /**
+   * Called before each statement runs (for tracers and visualisers).
+   * @defaultValue undefined
+   */
+  onStatement: ((event: StatementEvent) => void) | undefined;
+  /**
+   * The native modules `import` can find.
+   * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
+   */
+  modules: Readonly<Record<string, NativeModuleFactory>>;
+}
+
+/**
+ * What {@link InterpreterOptions.onStatement} receives.
+ *
+ * @example
+ * ```ts
+ * new Interpreter({ onStatement: (event) => console.log(event.line, event.functionName) });
+ * ```
+ */
+export interface StatementEvent {
+  /** 1-based line of the statement. */
+  readonly line: number;
+  /** 0-based column. */
+  readonly column: number;
+  /** Call depth: 0 at module level. */
+  readonly depth: number;
+  /** The running function's name (`"<module>"` at module level). */
+  readonly functionName: string;
+  /** Steps executed so far. */
+  readonly steps: number;
+}
+
+/**
+ * An uncaught error of a run.
+ *
+ * @example
+ * ```ts
+ * const { error } = interpreter.run("1/0");
+ * error?.typeName; // "ZeroDivisionError"
+ * ```
+ */
+export interface PythonError {
+  /** The exception class (`"ValueError"`, `"SyntaxError"`, `"StepLimitError"`). */
+  readonly typeName: string;
+  /** `str(exception)`. */
+  readonly message: string;
+  /** The line it was raised on (innermost frame). */
+  readonly line: number;
+  /** CPython-format traceback text, already written to stderr. */
+  readonly traceback: string;
+}
+
+/**
+ * The outcome of {@link Interpreter.run}.
+ *
+ * @example
+ * ```ts
+ * const result = interpreter.run("print(1)");
+ * if (!result.ok) console.log(result.error?.traceback);
+ * ```
+ */
+export interface RunResult {
+  /** Whether the code ran to the end. */
+  readonly ok: boolean;
+  /** The uncaught error, when not ok. */
+  readonly error: PythonError | undefined;
+  /** Steps executed by this run. */
+  readonly steps: number;
+}
+
+function defaultWriter(stream: "stdout" | "stderr"): (text: string) => void {
+  const proc = (globalThis as { process?: { stdout?: { write(text: string): void }; stderr?: { write(text: string): void } } }).process;
+  const target = proc?.[stream];
+  if (target !== undefined) return (text) => target.write(text);
+  return stream === "stdout"
+    ? (text) => console.log(text.replace(/\n$/, ""))
+    : (text) => console.error(text.replace(/\n$/, ""));
+}
+
+/**
+ * A Python-subset interpreter whose every value is an object in a pymem heap: reference counts,
+ * `__del__` timing, weak references and `gc.collect()` results follow CPython 3.13.
+ *
+ * @remarks
+ * ints are float64 safe integers (|n| ≤ 2**53 − 1; beyond that `OverflowError`). Sets, generators,
+ * `async`, decorators and `with` are not supported; `dict.keys()/values()/items()`, `enumerate`,
+ * `zip`, `map`, `filter` and generator expressions produce lists.
+ *
+ * @example
+ * ```ts
+ * import { Interpreter } from "@pymem/python";
+ * const interpreter = new Interpreter({ stdout: (text) => process.stdout.write(text) });
+ * interpreter.run("class A:\n    def __del__(self):\n        print('bye')\na = A()\ndel a\n");
+ * interpreter.dispose();
+ * ```
+ */
+export class Interpreter {
+  /** The runtime (heap, reference counting, collector) the interpreter runs on. */
+  readonly runtime: Runtime;
+  private readonly machine: Machine;
+  private readonly compiler: Compiler;
+  private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
+  private readonly imported = new Map<string, Ptr>();
+  private readonly globalsDict: Ptr;
+  private readonly disposers: Array<() => void> = [];
+  private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
+  private disposed = false;
+
+  constructor(options: Partial<InterpreterOptions> = {}) {
+    this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
+    this.modules = options.modules ?? nativeModules;
+    const machine = new Machine(this.runtime, {
+      stdout: options.stdout ?? defaultWriter("stdout"),
+      stderr: options.stderr ?? defaultWriter("stderr"),
+      stepLimit: options.stepLimit ?? 100_000_000,
+      recursionLimit: options.recursionLimit ?? 1000,
+    });
+    this.machine = machine;
+    this.compiler = new Compiler(machine);
+    this.compiler.formatter = (error) => this.format(error);
+    machine.context = this.createContext();
+    machine.builtins = this.runtime.heap.newDict();
+    installBuiltins(machine, machine.builtins);
+    machine.importModule = (name) => this.importModule(name);
+    this.globalsDict = this.runtime.heap.newDict();
+    const mainName = machine.newStr("__main__");
+    this.runtime.heap.dictSetItem(this.globalsDict, machine.name("__name__"), mainName);
+    machine.decref(mainName);
+    this.onStatementHook = options.onStatement;
+    if (this.onStatementHook !== undefined) {
+      const hook = this.onStatementHook;
+      machine.onStatement = (frame: Frame, node) =>
+        hook({
+          line: node.line,
+          column: node.column,
+          depth: frame.depth,
+          functionName: frame.code.name,
+          steps: machine.steps,
+        });
+    }
+  }
+
+  /**
+   * Runs `source` as the `__main__` module (globals persist across calls). Output goes to
+   * `stdout`; an uncaught exception prints CPython's traceback to `stderr`.
+   *
+   * @example
+   * ```ts
+   * interpreter.run("x = [1, 2]\nprint(len(x))"); // prints 2
+   * ```
+   */
+  run(source: string, filename = "<string>"): RunResult {
+    return this.execute(source, filename, false);
+  }
+
+  /**
+   * Runs REPL input: like {@link Interpreter.run}, but the value of each expression statement is
+   * echoed with `repr` unless it is None.
+   *
+   * @example
+   * ```ts
+   * interpreter.runInteractive("1 + 1"); // prints 2
+   * ```
+   */
+  runInteractive(source: string): RunResult {
+    return this.execute(source, "<stdin>", true);
+  }
+
+  /**
+   * The module's global names and values (borrowed references, valid until the next run), dunder
+   * names excluded — for visualisers.
+   *
+   * @example
+   * ```ts
+   * for (const [name, value] of interpreter.globals()) console.log(name, interpreter.runtime.repr(value));
+   * ```
+   */
+  globals(): Array<[name: string, value: Ptr]> {
+    const heap = this.runtime.heap;
+    const result: Array<[string, Ptr]> = [];
+    for (const [key, value] of heap.dictItems(this.globalsDict)) {
+      const name = heap.strValue(key);
+      if (!(name.startsWith("__") && name.endsWith("__"))) result.push([name, value]);
+    }
+    return result;
+  }
+
+  /**
+   * Releases everything the interpreter created — globals, imported modules, builtins, type
+   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
+   * held before the interpreter was made (`heap.leaksSince` proves it). The interpreter cannot
+   * run afterwards.
+   *
+   * @example
+   * ```ts
+   * const before = runtime.heap.snapshot();
+   * const interpreter = new Interpreter({ runtime });
+   * interpreter.run("x = [1]");
+   * interpreter.dispose();
+   * runtime.heap.leaksSince(before); // []
+   * ```
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const m = this.machine;
+    const heap = this.runtime.heap;
+    // CPython's finalization: clear the main module's dict, then the other modules'.
+    this.clearDict(this.globalsDict);
+    for (const module of this.imported.values()) this.clearDict(m.field(module, MODULE_DICT_OFFSET));
+    for (const dispose of this.disposers.splice(0)) dispose();
+    for (const module of this.imported.values()) m.decref(module);
+    this.imported.clear();
+    m.decref(this.globalsDict);
+    this.collectCycles();
+    this.clearDict(m.builtins);
+    m.decref(m.builtins);
+    this.compiler.dispose();
+    // Built-in types were immortal: make them mortal again and drop them.
+    for (const record of m.builtinTypes.values()) {
+      this.clearDict(m.field(record.object, TYPE_DICT_OFFSET));
+    }
+    this.collectCycles();
+    for (const record of m.builtinTypes.values()) {
+      // Their base links were never counted (the bases were immortal when they were made).
+      heap.memory.u32[(record.object + TYPE_BASE_OFFSET) >>> 2] = 0;
+      heap.memory.u32[record.object >>> 2] = 1;
+      m.decref(record.object);
+    }
+    m.releaseNames();
+    this.collectCycles();
+  }
+
+  private clearDict(dict: Ptr): void {
+    const heap = this.runtime.heap;
+    // Delete entry by entry in insertion order, like CPython's module clearing.
+    for (const [key] of heap.dictItems(dict)) {
+      if (!heap.isLive(dict)) return;
+      heap.dictDelItem(dict, key);
+    }
+  }
+
+  private collectCycles(): void {
+    const gc = this.runtime.gc;
+    if (gc === undefined) return;
+    try {
+      gc.collect();
+    } catch {
+      // A finalizer failing during shutdown is reported through the unraisable hook already.
+    }
+  }
+
+  private execute(source: string, filename: string, interactive: boolean): RunResult {
+    const m = this.machine;
+    if (this.disposed) throw new Error("Interpreter.run after dispose()");
+    const stepsBefore = m.steps;
+    let module;
+    try {
+      module = parse(source);
+    } catch (error) {
+      if (!(error instanceof PythonSyntaxError)) throw error;
+      const text = `${formatSyntaxError(error, filename)}\n`;
+      m.stderr(text);
+      return {
+        ok: false,
+        error: { typeName: error.kind, message: error.msg, line: error.lineno, traceback: text },
+        steps: 0,
+      };
+    }
+    m.steps = 0;
+    try {
+      const code = this.compiler.compileModule(module, filename, source, interactive);
+      m.runBlock(code, this.globalsDict, this.globalsDict, 0);
+      return { ok: true, error: undefined, steps: m.steps };
+    } catch (thrown) {
+      m.unwindTo(0);
+      m.handling.length = 0;
+      m.depth = 0;
+      if (thrown instanceof StepLimitError) {
+        const text = `StepLimitError: ${thrown.message}\n`;
+        m.stderr(text);
+        return {
+          ok: false,
+          error: { typeName: "StepLimitError", message: thrown.message, line: thrown.line, traceback: text },
+          steps: m.steps,
+        };
+      }
+      const error = m.toPyException(thrown);
+      try {
+        const text = this.format(error);
+        m.stderr(text);
+        return {
+          ok: false,
+          error: {
+            typeName: m.typeName(error.value),
+            message: m.str(error.value),
+            line: error.entries[0]?.range.line ?? 0,
+            traceback: text,
+          },
+          steps: m.steps,
+        };
+      } finally {
+        error.release((obj) => m.decref(obj));
+      }
+    } finally {
+      void stepsBefore;
+    }
+  }
+
+  private format(error: PyException): string {
+    const m = this.machine;
+    return formatTraceback(error, (value) => {
+      let message: string;
+      try {
+        message = m.str(value);
+      } catch (thrown) {
+        if (thrown instanceof PyException) thrown.release((obj) => m.decref(obj));
+        message = `<exception str() failed>`;
+      }
+      return [m.typeName(value), message];
+    });
+  }
+
+  private importModule(name: string): Ptr {
+    const m = this.machine;
+    const existing = this.imported.get(name);
+    if (existing !== undefined) return m.incref(existing);
+    const factory = this.modules[name];
+    if (factory === undefined) m.raise("ModuleNotFoundError", `No module named '${name}'`);
+    const module = factory(m.context);
+    this.imported.set(name, module);
+    return m.incref(module);
+  }
+
+  private createContext(): NativeContext & { onDispose(cleanup: () => void): void } {
+    const m = this.machine;
+    const runtime = this.runtime;
+    return {
+      runtime,
+      heap: runtime.heap,
+      raise: (type: ExceptionName, message: string): never => m.raise(type, message),
+      call: (callable, args, keywords) => m.call(callable, args, keywords),
+      iterate: (iterable, each) => m.iterate(iterable, each),
+      repr: (obj) => m.repr(obj),
+      str: (obj) => m.str(obj),
+      isTrue: (obj) => m.isTrue(obj),
+      typeName: (obj) => m.typeName(obj),
+      getAttribute: (obj, name) => m.getAttribute(obj, m.name(name), name),
+      newReference: (obj) => m.incref(obj),
+      release: (obj) => m.decref(obj),
+      newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
+        m.newBuiltin(m.addNative(name, fn), self ?? 0),
+      newModule: (name, members) => {
+        const dict = runtime.heap.newDict();
+        for (const [member, value] of members) runtime.heap.dictSetItem(dict, m.name(member), value);
+        const nameObj = m.newStr(name);
+        runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
+        m.decref(nameObj);
+        return m.newModule(name, dict);
+      },
+      writeStdout: (text) => m.stdout(text),
+      writeStderr: (text) => m.stderr(text),
+      onDispose: (cleanup) => {
+        this.disposers.push(cleanup);
+      },
+    };
+  }
+}
+

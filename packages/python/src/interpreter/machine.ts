@@ -1,0 +1,1949 @@
+import {
+  IMMORTAL_REFCNT,
+  OB_TYPE_OFFSET,
+  OutOfMemoryError,
+  type Ptr,
+  type TypeId,
+} from "@pymem/core";
+import type { Heap } from "@pymem/heap";
+import type { Refcounter } from "@pymem/refcount";
+import { floatRepr, type Runtime, strRepr } from "@pymem/runtime";
+import type { SourceRange } from "../ast.js";
+import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
+import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
+import {
+  BUILTIN_NAME_OFFSET,
+  BUILTIN_NATIVE_OFFSET,
+  BUILTIN_SELF_OFFSET,
+  CELL_CONTENTS_OFFSET,
+  defineInterpreterTypes,
+  FRAME_FUNCTION_OFFSET,
+  FRAME_LOCALS_OFFSET,
+  FUNCTION_CLOSURE_OFFSET,
+  FUNCTION_CODE_OFFSET,
+  FUNCTION_DEFAULTS_OFFSET,
+  FUNCTION_GLOBALS_OFFSET,
+  FUNCTION_NAME_OFFSET,
+  type InterpreterTypeIds,
+  METHOD_FUNCTION_OFFSET,
+  METHOD_SELF_OFFSET,
+  MODULE_DICT_OFFSET,
+  MODULE_NAME_OFFSET,
+  RANGE_START_OFFSET,
+  RANGE_STEP_OFFSET,
+  RANGE_STOP_OFFSET,
+  TYPE_BASE_OFFSET,
+  TYPE_DICT_OFFSET,
+  TYPE_ID_OFFSET,
+  TYPE_NAME_OFFSET,
+} from "./object-layouts.js";
+
+/**
+ * The interpreter's object model at run time: type records, the value stack, calls and frames,
+ * attribute and subscript access, arithmetic, comparisons, `repr`/`str`, and raising exceptions.
+ * The compiler's closures call into it; built-ins and native modules reach it through
+ * `NativeContext`.
+ *
+ * Ownership is CPython's: operations take borrowed arguments and return new references; every
+ * temporary that must survive a call that can raise is kept on the value stack, which the
+ * unwinding code releases (CPython: the frame's value stack popped by exception unwinding).
+ *
+ * @module
+ */
+
+/** Binary operator codes, indexes into the compiler's operator table. */
+export const Op = {
+  ADD: 0,
+  SUB: 1,
+  MUL: 2,
+  TRUEDIV: 3,
+  FLOORDIV: 4,
+  MOD: 5,
+  POW: 6,
+  LSHIFT: 7,
+  RSHIFT: 8,
+  OR: 9,
+  XOR: 10,
+  AND: 11,
+  MATMUL: 12,
+} as const;
+
+/** The operator symbols, for error messages (`unsupported operand type(s) for +`). */
+export const OP_SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|", "^", "&", "@"];
+
+/** Rich comparison codes. CPython: `Py_LT` … `Py_GE`. */
+export const Cmp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;
+const CMP_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="];
+const CMP_DUNDERS = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+const CMP_REFLECTED = [4, 5, 2, 3, 0, 1];
+
+/**
+ * What the interpreter knows about a type beyond the heap's registry.
+ *
+ * @example
+ * ```ts
+ * const record = machine.recordOf(obj); record.name; // "list"
+ * ```
+ */
+export interface TypeRecord {
+  /** The heap type id. */
+  readonly id: TypeId;
+  /** The type object (a heap object of type `type`). */
+  readonly object: Ptr;
+  /** `__name__`. */
+  readonly name: string;
+  /** The base class's record (undefined for `object`). */
+  readonly base: TypeRecord | undefined;
+  /** A class made by a `class` statement (a heap type). */
+  readonly user: boolean;
+  /** Derives from BaseException. */
+  readonly exception: boolean;
+  /** Instances are heap-class instances (`heap.defineClass`): user classes and exceptions. */
+  readonly instances: boolean;
+}
+
+/**
+ * Compiled code: one function, lambda, class body or module.
+ *
+ * @example
+ * ```ts
+ * machine.codes[index].name; // "f"
+ * ```
+ */
+export interface Code {
+  readonly name: string;
+  readonly qualifiedName: string;
+  readonly filename: string;
+  readonly source: string;
+  readonly kind: "module" | "function" | "class";
+  /** Positional parameters (without `*args` / `**kwargs`). */
+  readonly argumentCount: number;
+  readonly argumentNames: readonly string[];
+  /** Slot of `*args` or -1. */
+  readonly varargSlot: number;
+  /** Slot of `**kwargs` or -1. */
+  readonly kwargSlot: number;
+  /** Local slot names (co_varnames + cells + frees + hidden comprehension slots). */
+  readonly slotNames: string[];
+  /** Slots that hold a cell made at entry. */
+  readonly cellSlots: number[];
+  /** First slot of the free variables (copied from the closure), and their count. */
+  freeStart: number;
+  freeCount: number;
+  /** The body; returns a completion code. */
+  body: (frame: Frame) => number;
+  readonly line: number;
+}
+
+/** Statement completion codes. */
+export const Completion = { NORMAL: 0, BREAK: 1, CONTINUE: 2, RETURN: 3 } as const;
+
+/**
+ * A running code block's JavaScript state (pooled per call depth, so a call allocates no JS
+ * object). The locals live in the heap frame object.
+ */
+export class Frame {
+  code!: Code;
+  /** Address of local slot 0 in the heap frame. */
+  locals = 0;
+  heapFrame = 0;
+  globals = 0;
+  /** The class body's namespace dict (class blocks), else 0. */
+  namespace = 0;
+  /** The node running now, for tracebacks. */
+  node: SourceRange = NO_RANGE;
+  returnValue = 0;
+  depth = 0;
+}
+
+const NO_RANGE: SourceRange = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+
+/** A native function with its name, as stored in the machine's table. */
+interface NativeEntry {
+  readonly name: string;
+  readonly fn: NativeFunction;
+}
+
+/** Exception class names and their bases, in definition order. */
+const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
+  ["BaseException", undefined],
+  ["Exception", "BaseException"],
+  ["ArithmeticError", "Exception"],
+  ["LookupError", "Exception"],
+  ["TypeError", "Exception"],
+  ["ValueError", "Exception"],
+  ["KeyError", "LookupError"],
+  ["IndexError", "LookupError"],
+  ["AttributeError", "Exception"],
+  ["NameError", "Exception"],
+  ["UnboundLocalError", "NameError"],
+  ["ZeroDivisionError", "ArithmeticError"],
+  ["OverflowError", "ArithmeticError"],
+  ["RuntimeError", "Exception"],
+  ["RecursionError", "RuntimeError"],
+  ["NotImplementedError", "RuntimeError"],
+  ["MemoryError", "Exception"],
+  ["StopIteration", "Exception"],
+  ["AssertionError", "Exception"],
+  ["ImportError", "Exception"],
+  ["ModuleNotFoundError", "ImportError"],
+  ["KeyboardInterrupt", "BaseException"],
+  ["SystemExit", "BaseException"],
+];
+
+const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
+
+/** The largest int pymem stores: ints are float64 safe integers. */
+export const MAX_INT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The run-time core of the interpreter. One per {@link Interpreter}.
+ *
+ * @example
+ * ```ts
+ * const machine = new Machine(runtime, options);
+ * ```
+ */
+export class Machine {
+  readonly heap: Heap;
+  readonly lifetime: Refcounter;
+  readonly types: InterpreterTypeIds;
+  /** Per heap type id: its record. */
+  readonly records: (TypeRecord | undefined)[] = [];
+  /** Built-in type records by name (`int`, `ValueError`, …). */
+  readonly builtinTypes = new Map<string, TypeRecord>();
+  readonly codes: Code[] = [];
+  readonly natives: NativeEntry[] = [];
+  /** The value stack: temporaries that must be released if an exception unwinds. */
+  stack = new Uint32Array(1024);
+  sp = 0;
+  private readonly framePool: Frame[] = [];
+  depth = 0;
+  steps = 0;
+  stepLimit: number;
+  recursionLimit: number;
+  onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
+  /** Exceptions being handled (innermost last): the context of new ones, the target of bare `raise`. */
+  readonly handling: PyException[] = [];
+  /** Interned names the machine itself uses (released at dispose). */
+  private readonly names = new Map<string, Ptr>();
+  /** The builtins dict. */
+  builtins = 0;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Guards `repr` of self-containing containers. */
+  private readonly reprActive = new Set<Ptr>();
+  /** Called to import a module (set by the interpreter). */
+  importModule: (name: string) => Ptr = (name) =>
+    this.raise("ModuleNotFoundError", `No module named '${name}'`);
+
+  constructor(
+    readonly runtime: Runtime,
+    options: {
+      stdout: (text: string) => void;
+      stderr: (text: string) => void;
+      stepLimit: number;
+      recursionLimit: number;
+    },
+  ) {
+    this.heap = runtime.heap;
+    this.lifetime = runtime.lifetime;
+    this.types = defineInterpreterTypes(this.heap);
+    this.stdout = options.stdout;
+    this.stderr = options.stderr;
+    this.stepLimit = options.stepLimit;
+    this.recursionLimit = options.recursionLimit;
+    this.createBuiltinTypes();
+  }
+
+  // ─────────────────────────────────────────────────────────────── references
+
+  incref(obj: Ptr): Ptr {
+    this.lifetime.incref(obj);
+    return obj;
+  }
+
+  decref(obj: Ptr): void {
+    this.lifetime.decref(obj);
+  }
+
+  /** Releases `obj` if not 0. */
+  xdecref(obj: Ptr): void {
+    if (obj !== 0) this.lifetime.decref(obj);
+  }
+
+  /** An interned `str` for `name`, owned by the machine (borrowed by callers). */
+  name(text: string): Ptr {
+    let key = this.names.get(text);
+    if (key === undefined) {
+      key = this.heap.intern(text);
+      this.names.set(text, key);
+    }
+    return key;
+  }
+
+  /** Releases the interned names (dispose). */
+  releaseNames(): void {
+    for (const key of this.names.values()) this.decref(key);
+    this.names.clear();
+  }
+
+  // ─────────────────────────────────────────────────────────────── value stack
+
+  push(value: Ptr): void {
+    if (this.sp === this.stack.length) {
+      const bigger = new Uint32Array(this.stack.length * 2);
+      bigger.set(this.stack);
+      this.stack = bigger;
+    }
+    this.stack[this.sp++] = value;
+  }
+
+  /** Releases the stack's entries above `level`, newest first (exception unwinding). */
+  unwindTo(level: number): void {
+    while (this.sp > level) {
+      const value = this.stack[--this.sp]!;
+      this.stack[this.sp] = 0;
+      if (value !== 0) this.lifetime.decref(value);
+    }
+  }
+
+  // ─────────────────────────────────────────────────────────────── types
+
+  private createBuiltinTypes(): void {
+    const heap = this.heap;
+    const t = this.types;
+    const object = this.registerBuiltin("object", t.object, undefined);
+    const int = this.registerBuiltin("int", heap.intType, object);
+    const plain: Array<[string, TypeId]> = [
+      ["type", t.type],
+      ["NoneType", heap.noneType],
+      ["float", heap.floatType],
+      ["str", heap.strType],
+      ["tuple", heap.tupleType],
+      ["list", heap.listType],
+      ["dict", heap.dictType],
+      ["function", t.function],
+      ["builtin_function_or_method", t.builtin],
+      ["method", t.method],
+      ["cell", t.cell],
+      ["module", t.module],
+      ["frame", t.frame],
+      ["range", t.range],
+      ["weakref.ReferenceType", heap.weakrefType],
+    ];
+    this.registerBuiltin("bool", heap.boolType, int);
+    for (const [name, id] of plain) this.registerBuiltin(name, id, object);
+    let ids = exceptionTypeIds.get(heap);
+    if (ids === undefined) {
+      ids = new Map();
+      for (const [name, baseName] of EXCEPTION_TREE) {
+        const base = baseName !== undefined ? ids.get(baseName) : undefined;
+        ids.set(
+          name,
+          heap.defineClass({
+            name,
+            ...(base !== undefined
+              ? { base }
+              : { slots: ["args"], dict: true, weakrefable: true, managedDict: true }),
+          }),
+        );
+      }
+      exceptionTypeIds.set(heap, ids);
+    }
+    for (const [name, baseName] of EXCEPTION_TREE) {
+      const base = baseName !== undefined ? this.builtinTypes.get(baseName)! : object;
+      this.registerBuiltin(name, ids.get(name)!, base, true);
+    }
+  }
+
+  private registerBuiltin(
+    name: string,
+    id: TypeId,
+    base: TypeRecord | undefined,
+    exception = false,
+  ): TypeRecord {
+    const obj = this.newTypeObject(id, name, base?.object ?? 0, this.heap.newDict());
+    // Built-in types are immortal (PEP 683) and untracked until dispose().
+    this.heap.memory.u32[obj >>> 2] = IMMORTAL_REFCNT;
+    this.heap.collector?.untrack(obj);
+    const record: TypeRecord = {
+      id,
+      object: obj,
+      name,
+      base,
+      user: false,
+      exception,
+      instances: exception,
+    };
+    this.records[id] = record;
+    this.builtinTypes.set(name, record);
+    return record;
+  }
+
+  /** A new type object (refcount 1, tracked); `dict` is stolen. */
+  newTypeObject(id: TypeId, name: string, base: Ptr, dict: Ptr): Ptr {
+    const obj = this.heap.allocate(this.types.type);
+    const u32 = this.heap.memory.u32;
+    u32[(obj + TYPE_ID_OFFSET) >>> 2] = id;
+    const nameObj = this.heap.newStr(name);
+    this.heap.memory.u32[(obj + TYPE_NAME_OFFSET) >>> 2] = nameObj;
+    this.heap.memory.u32[(obj + TYPE_DICT_OFFSET) >>> 2] = dict;
+    if (base !== 0) this.incref(base);
+    this.heap.memory.u32[(obj + TYPE_BASE_OFFSET) >>> 2] = base;
+    return obj;
+  }
+
+  /** Registers the record of a class made by a `class` statement. */
+  registerClass(record: TypeRecord): void {
+    this.records[record.id] = record;
+  }
+
+  /** The type id of a live object (no liveness check: values come from the heap). */
+  typeIdOf(obj: Ptr): TypeId {
+    return this.heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+  }
+
+  recordOf(obj: Ptr): TypeRecord {
+    return this.records[this.typeIdOf(obj)]!;
+  }
+
+  /** The record of a type object (`obj` must be a type object). */
+  recordOfType(typeObject: Ptr): TypeRecord {
+    return this.records[this.heap.memory.u32[(typeObject + TYPE_ID_OFFSET) >>> 2]!]!;
+  }
+
+  isType(obj: Ptr): boolean {
+    return this.typeIdOf(obj) === this.types.type;
+  }
+
+  builtinType(name: string): TypeRecord {
+    return this.builtinTypes.get(name)!;
+  }
+
+  /** Whether `record` is `ancestor` or derives from it. */
+  isSubtype(record: TypeRecord | undefined, ancestor: TypeRecord): boolean {
+    for (let r = record; r !== undefined; r = r.base) if (r === ancestor) return true;
+    return false;
+  }
+
+  /** Looks `key` up in a type's dict and its bases' (CPython: `_PyType_Lookup`); borrowed or 0. */
+  lookupType(record: TypeRecord, key: Ptr): Ptr {
+    const u32 = this.heap.memory.u32;
+    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) {
+      const dict = u32[(r.object + TYPE_DICT_OFFSET) >>> 2]!;
+      if (this.heap.dictLength(dict) === 0) continue;
+      const value = this.heap.dictGetItem(dict, key);
+      if (value !== 0) return value;
+    }
+    return 0;
+  }
+
+  typeDict(record: TypeRecord): Ptr {
+    return this.heap.memory.u32[(record.object + TYPE_DICT_OFFSET) >>> 2]!;
+  }
+
+  /** The name Python shows for an object's type. */
+  typeName(obj: Ptr): string {
+    return this.recordOf(obj).name;
+  }
+
+  // ─────────────────────────────────────────────────────────────── errors
+
+  /** Creates an exception instance of a built-in class with `(message,)` as args. */
+  newException(name: string, message: string | undefined): Ptr {
+    const record = this.builtinTypes.get(name) ?? this.builtinType("RuntimeError");
+    const inst = this.heap.newInstance(record.id);
+    let args = this.heap.emptyTuple;
+    if (message !== undefined) {
+      const text = this.heap.newStr(message);
+      args = this.heap.newTuple([text]);
+      this.decref(text);
+    }
+    this.heap.setSlot(inst, "args", args);
+    this.decref(args);
+    return inst;
+  }
+
+  /** Raises a built-in exception. */
+  raise(name: ExceptionName | "ModuleNotFoundError" | "ImportError" | "LookupError", message: string): never {
+    throw this.exception(this.newException(name, message));
+  }
+
+  /** Wraps an owned exception instance, chaining the exception being handled as its context. */
+  exception(value: Ptr): PyException {
+    const handled = this.handling[this.handling.length - 1];
+    let context: PyException | undefined;
+    if (handled !== undefined && handled.value !== value) {
+      context = new PyException(this.incref(handled.value), undefined);
+      // Copy the handled exception's chain lazily: the printer only needs entries and values.
+      context.entries.push(...handled.entries);
+      if (handled.context !== undefined) context.context = this.copyContext(handled.context);
+    }
+    return new PyException(value, context);
+  }
+
+  private copyContext(source: PyException): PyException {
+    const copy = new PyException(this.incref(source.value), undefined);
+    copy.entries.push(...source.entries);
+    if (source.context !== undefined) copy.context = this.copyContext(source.context);
+    return copy;
+  }
+
+  /**
+   * Turns anything thrown during execution into a {@link PyException}: heap exhaustion becomes
+   * `MemoryError`, JavaScript stack exhaustion `RecursionError`. The step limit passes through.
+   */
+  toPyException(error: unknown): PyException {
+    if (error instanceof PyException) return error;
+    if (error instanceof StepLimitError) throw error;
+    if (error instanceof OutOfMemoryError) {
+      // The failed allocation left the heap consistent; MemoryError's own object is small.
+      return this.exception(this.newException("MemoryError", undefined));
+    }
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      return this.exception(
+        this.newException("RecursionError", "maximum recursion depth exceeded"),
+      );
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof TypeError) return this.exception(this.newException("TypeError", message));
+    return this.exception(this.newException("RuntimeError", `pymem internal error: ${message}`));
+  }
+
+  /** Adds `frame`'s position to an exception's traceback once per frame. */
+  record(error: PyException, frame: Frame): void {
+    if (error.recordedDepth === frame.depth) return;
+    error.recordedDepth = frame.depth;
+    error.entries.push(this.entryOf(frame));
+  }
+
+  entryOf(frame: Frame): TracebackEntry {
+    return {
+      filename: frame.code.filename,
+      functionName: frame.code.name,
+      range: frame.node,
+      source: frame.code.source,
+    };
+  }
+
+  // ─────────────────────────────────────────────────────────────── numbers and strings
+
+  newInt(value: number): Ptr {
+    if (value > MAX_INT || value < -MAX_INT)
+      this.raise(
+        "OverflowError",
+        "int too large: pymem ints are limited to the safe-integer range ±(2**53 - 1)",
+      );
+    return this.heap.newInt(value === 0 ? 0 : value);
+  }
+
+  newFloat(value: number): Ptr {
+    return this.heap.newFloat(value);
+  }
+
+  newStr(text: string): Ptr {
+    return this.heap.newStr(text);
+  }
+
+  newBool(value: boolean): Ptr {
+    return value ? this.heap.true : this.heap.false;
+  }
+
+  /** A new reference to None. */
+  none(): Ptr {
+    return this.heap.none;
+  }
+
+  /** The float64 of an int, bool or float (caller checked the kind). */
+  numberOf(obj: Ptr): number {
+    return this.heap.memory.f64[(obj + 8) >>> 3]!;
+  }
+
+  isInt(obj: Ptr): boolean {
+    const t = this.typeIdOf(obj);
+    return t === this.heap.intType || t === this.heap.boolType;
+  }
+
+  isNumber(obj: Ptr): boolean {
+    const t = this.typeIdOf(obj);
+    return t === this.heap.intType || t === this.heap.boolType || t === this.heap.floatType;
+  }
+
+  isStr(obj: Ptr): boolean {
+    return this.typeIdOf(obj) === this.heap.strType;
+  }
+
+  strOf(obj: Ptr): string {
+    return this.heap.strValue(obj);
+  }
+
+  /** An int argument as a JS number, or a TypeError naming what was expected. */
+  intArgument(obj: Ptr, what: string): number {
+    if (!this.isInt(obj))
+      this.raise("TypeError", `${what} must be an integer, not '${this.typeName(obj)}'`);
+    return this.numberOf(obj);
+  }
+
+  // ─────────────────────────────────────────────────────────────── objects
+
+  newTuple(items: ArrayLike<Ptr>): Ptr {
+    return items.length === 0 ? this.heap.emptyTuple : this.heap.newTuple(items);
+  }
+
+  /** A tuple made of owned references (stolen). */
+  tupleSteal(items: Ptr[]): Ptr {
+    try {
+      return this.newTuple(items);
+    } finally {
+      for (const item of items) this.decref(item);
+    }
+  }
+
+  /** A list made of owned references (stolen). */
+  listSteal(items: Ptr[]): Ptr {
+    try {
+      return this.heap.newList(items);
+    } finally {
+      for (const item of items) this.decref(item);
+    }
+  }
+
+  newRange(start: number, stop: number, step: number): Ptr {
+    const obj = this.heap.allocate(this.types.range);
+    const f64 = this.heap.memory.f64;
+    f64[(obj + RANGE_START_OFFSET) >>> 3] = start;
+    f64[(obj + RANGE_STOP_OFFSET) >>> 3] = stop;
+    f64[(obj + RANGE_STEP_OFFSET) >>> 3] = step;
+    return obj;
+  }
+
+  rangeValues(obj: Ptr): [start: number, stop: number, step: number] {
+    const f64 = this.heap.memory.f64;
+    return [
+      f64[(obj + RANGE_START_OFFSET) >>> 3]!,
+      f64[(obj + RANGE_STOP_OFFSET) >>> 3]!,
+      f64[(obj + RANGE_STEP_OFFSET) >>> 3]!,
+    ];
+  }
+
+  rangeLength(start: number, stop: number, step: number): number {
+    if (step > 0) return stop > start ? Math.floor((stop - start - 1) / step) + 1 : 0;
+    return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  }
+
+  newCell(contents: Ptr): Ptr {
+    const cell = this.heap.allocate(this.types.cell);
+    if (contents !== 0) this.incref(contents);
+    this.heap.memory.u32[(cell + CELL_CONTENTS_OFFSET) >>> 2] = contents;
+    return cell;
+  }
+
+  /** A new function object; every argument is borrowed (0 for none). */
+  newFunction(code: number, globals: Ptr, defaults: Ptr, closure: Ptr, name: string): Ptr {
+    const fn = this.heap.allocate(this.types.function);
+    const nameObj = this.heap.newStr(name);
+    const u32 = this.heap.memory.u32;
+    u32[(fn + FUNCTION_CODE_OFFSET) >>> 2] = code;
+    u32[(fn + FUNCTION_GLOBALS_OFFSET) >>> 2] = this.incref(globals);
+    if (defaults !== 0) u32[(fn + FUNCTION_DEFAULTS_OFFSET) >>> 2] = this.incref(defaults);
+    if (closure !== 0) u32[(fn + FUNCTION_CLOSURE_OFFSET) >>> 2] = this.incref(closure);
+    u32[(fn + FUNCTION_NAME_OFFSET) >>> 2] = nameObj;
+    return fn;
+  }
+
+  /** Registers a native function and returns its index. */
+  addNative(name: string, fn: NativeFunction): number {
+    this.natives.push({ name, fn });
+    return this.natives.length - 1;
+  }
+
+  /** A new `builtin_function_or_method` for a registered native, bound to `self` when given. */
+  newBuiltin(native: number, self: Ptr): Ptr {
+    const obj = this.heap.allocate(this.types.builtin);
+    const nameObj = this.heap.newStr(this.natives[native]!.name);
+    const u32 = this.heap.memory.u32;
+    u32[(obj + BUILTIN_NATIVE_OFFSET) >>> 2] = native;
+    if (self !== 0) u32[(obj + BUILTIN_SELF_OFFSET) >>> 2] = this.incref(self);
+    u32[(obj + BUILTIN_NAME_OFFSET) >>> 2] = nameObj;
+    return obj;
+  }
+
+  newMethod(fn: Ptr, self: Ptr): Ptr {
+    const obj = this.heap.allocate(this.types.method);
+    const u32 = this.heap.memory.u32;
+    u32[(obj + METHOD_FUNCTION_OFFSET) >>> 2] = this.incref(fn);
+    u32[(obj + METHOD_SELF_OFFSET) >>> 2] = this.incref(self);
+    return obj;
+  }
+
+  /** A new module object; its dict is stolen. */
+  newModule(name: string, dict: Ptr): Ptr {
+    const obj = this.heap.allocate(this.types.module);
+    const nameObj = this.heap.newStr(name);
+    const u32 = this.heap.memory.u32;
+    u32[(obj + MODULE_DICT_OFFSET) >>> 2] = dict;
+    u32[(obj + MODULE_NAME_OFFSET) >>> 2] = nameObj;
+    return obj;
+  }
+
+  field(obj: Ptr, offset: number): Ptr {
+    return this.heap.memory.u32[(obj + offset) >>> 2]!;
+  }
+
+  functionName(fn: Ptr): string {
+    return this.heap.strValue(this.field(fn, FUNCTION_NAME_OFFSET));
+  }
+
+  // ─────────────────────────────────────────────────────────────── truth, repr, str
+
+  isTrue(obj: Ptr): boolean {
+    const heap = this.heap;
+    if (obj === heap.true) return true;
+    if (obj === heap.false || obj === heap.none) return false;
+    const t = this.typeIdOf(obj);
+    if (t === heap.intType || t === heap.floatType) return this.numberOf(obj) !== 0;
+    if (t === heap.strType) return heap.memory.u32[(obj + 8) >>> 2] !== 0;
+    if (t === heap.listType || t === heap.tupleType || t === heap.dictType)
+      return heap.memory.u32[(obj + 8) >>> 2] !== 0;
+    if (t === this.types.range) {
+      const [start, stop, step] = this.rangeValues(obj);
+      return this.rangeLength(start, stop, step) > 0;
+    }
+    const record = this.records[t];
+    if (record?.user === true) {
+      const bool = this.callSpecial(obj, "__bool__", []);
+      if (bool !== 0) {
+        const result = bool === heap.true;
+        if (bool !== heap.true && bool !== heap.false) {
+          const name = this.typeName(bool);
+          this.decref(bool);
+          this.raise("TypeError", `__bool__ should return bool, returned ${name}`);
+        }
+        return result;
+      }
+      const length = this.callSpecial(obj, "__len__", []);
+      if (length !== 0) {
+        const value = this.numberOf(length);
+        this.decref(length);
+        return value !== 0;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Calls a special method (`__bool__`, `__repr__`, …) found on the object's class, returning a
+   * new reference, or 0 when the class does not define it.
+   */
+  callSpecial(obj: Ptr, name: string, args: readonly Ptr[]): Ptr {
+    const record = this.recordOf(obj);
+    if (!record.user) return 0;
+    const method = this.lookupType(record, this.name(name));
+    if (method === 0) return 0;
+    return this.call(method, [obj, ...args], undefined);
+  }
+
+  repr(obj: Ptr): string {
+    const heap = this.heap;
+    const t = this.typeIdOf(obj);
+    if (t === heap.strType) return strRepr(heap.strValue(obj));
+    if (t === heap.intType) return String(this.numberOf(obj));
+    if (t === heap.floatType) return floatRepr(this.numberOf(obj));
+    if (obj === heap.none) return "None";
+    if (obj === heap.true) return "True";
+    if (obj === heap.false) return "False";
+    if (t === heap.listType || t === heap.tupleType || t === heap.dictType)
+      return this.containerRepr(obj, t);
+    const record = this.records[t];
+    if (record?.user === true) {
+      const result = this.callSpecial(obj, "__repr__", []);
+      if (result !== 0) return this.takeStringResult(result, "__repr__");
+    }
+    if (record?.exception === true) {
+      const args = heap.getSlot(obj, "args");
+      const text = args === 0 ? "()" : this.repr(args);
+      const inner = args !== 0 && heap.tupleLength(args) === 1 ? text.slice(1, -2) : text.slice(1, -1);
+      return `${record.name}(${inner})`;
+    }
+    return this.defaultRepr(obj, t);
+  }
+
+  private takeStringResult(result: Ptr, method: string): string {
+    try {
+      if (!this.isStr(result))
+        this.raise(
+          "TypeError",
+          `${method} returned non-string (type ${this.typeName(result)})`,
+        );
+      return this.heap.strValue(result);
+    } finally {
+      this.decref(result);
+    }
+  }
+
+  private defaultRepr(obj: Ptr, t: TypeId): string {
+    const address = `0x${obj.toString(16).padStart(12, "0")}`;
+    const types = this.types;
+    if (t === types.type) {
+      const record = this.recordOfType(obj);
+      return record.user ? `<class '__main__.${record.name}'>` : `<class '${record.name}'>`;
+    }
+    if (t === types.function) return `<function ${this.functionName(obj)} at ${address}>`;
+    if (t === types.builtin) {
+      const self = this.field(obj, BUILTIN_SELF_OFFSET);
+      const name = this.heap.strValue(this.field(obj, BUILTIN_NAME_OFFSET));
+      if (self === 0 || this.typeIdOf(self) === types.module) return `<built-in function ${name}>`;
+      return `<built-in method ${name} of ${this.typeName(self)} object at 0x${self.toString(16).padStart(12, "0")}>`;
+    }
+    if (t === types.method) {
+      const fn = this.field(obj, METHOD_FUNCTION_OFFSET);
+      const self = this.field(obj, METHOD_SELF_OFFSET);
+      return `<bound method ${this.recordOf(self).name}.${this.functionName(fn)} of ${this.repr(self)}>`;
+    }
+    if (t === types.module)
+      return `<module '${this.heap.strValue(this.field(obj, MODULE_NAME_OFFSET))}' (built-in)>`;
+    if (t === types.range) {
+      const [start, stop, step] = this.rangeValues(obj);
+      return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+    }
+    if (t === types.cell) return `<cell at ${address}>`;
+    if (t === this.heap.weakrefType) {
+      const referent = this.heap.weakrefGet(obj);
+      if (referent === 0) return `<weakref at ${address}; dead>`;
+      return `<weakref at ${address}; to '${this.typeName(referent)}' at 0x${referent.toString(16).padStart(12, "0")}>`;
+    }
+    const record = this.records[t];
+    const prefix = record?.user === true ? "__main__." : "";
+    return `<${prefix}${record?.name ?? this.heap.typeName(obj)} object at ${address}>`;
+  }
+
+  private containerRepr(obj: Ptr, t: TypeId): string {
+    const heap = this.heap;
+    if (this.reprActive.has(obj)) return t === heap.listType ? "[...]" : t === heap.dictType ? "{...}" : "(...)";
+    this.reprActive.add(obj);
+    try {
+      if (t === heap.dictType) {
+        const parts: string[] = [];
+        for (const [key, value] of heap.dictItems(obj))
+          parts.push(`${this.repr(key)}: ${this.repr(value)}`);
+        return `{${parts.join(", ")}}`;
+      }
+      const parts: string[] = [];
+      if (t === heap.listType) {
+        for (let i = 0; i < heap.listLength(obj); i++) parts.push(this.repr(heap.listGetItem(obj, i)));
+        return `[${parts.join(", ")}]`;
+      }
+      const n = heap.tupleLength(obj);
+      for (let i = 0; i < n; i++) parts.push(this.repr(heap.tupleGetItem(obj, i)));
+      return n === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+    } finally {
+      this.reprActive.delete(obj);
+    }
+  }
+
+  str(obj: Ptr): string {
+    const t = this.typeIdOf(obj);
+    if (t === this.heap.strType) return this.heap.strValue(obj);
+    const record = this.records[t];
+    if (record?.user === true) {
+      const result = this.callSpecial(obj, "__str__", []);
+      if (result !== 0) return this.takeStringResult(result, "__str__");
+    }
+    if (record?.exception === true) {
+      const args = this.heap.getSlot(obj, "args");
+      if (args === 0 || this.heap.tupleLength(args) === 0) return "";
+      if (this.heap.tupleLength(args) === 1) {
+        const only = this.heap.tupleGetItem(args, 0);
+        // CPython: KeyError's str is the repr of its key.
+        return record.name === "KeyError" || this.isSubtype(record, this.builtinType("KeyError"))
+          ? this.repr(only)
+          : this.str(only);
+      }
+      return this.repr(args);
+    }
+    return this.repr(obj);
+  }
+
+  // ─────────────────────────────────────────────────────────────── arithmetic
+
+  /** `a op b` for borrowed operands; a new reference. CPython: `PyNumber_*`. */
+  binary(op: number, a: Ptr, b: Ptr): Ptr {
+    const heap = this.heap;
+    const ta = this.typeIdOf(a);
+    const tb = this.typeIdOf(b);
+    const intA = ta === heap.intType || ta === heap.boolType;
+    const intB = tb === heap.intType || tb === heap.boolType;
+    if (intA && intB) return this.intBinary(op, this.numberOf(a), this.numberOf(b));
+    if ((intA || ta === heap.floatType) && (intB || tb === heap.floatType))
+      return this.floatBinary(op, this.numberOf(a), this.numberOf(b));
+    if (ta === heap.strType) {
+      if (op === Op.ADD && tb === heap.strType)
+        return heap.newStr(heap.strValue(a) + heap.strValue(b));
+      if (op === Op.MUL && intB) return heap.newStr(heap.strValue(a).repeat(this.repeatCount(b)));
+      if (op === Op.MOD) return this.percentFormat(a, b);
+    }
+    if (ta === heap.strType && intA === false && op === Op.MUL && intB) {
+      return heap.newStr(heap.strValue(a).repeat(this.repeatCount(b)));
+    }
+    if (op === Op.MUL && intA && (tb === heap.strType || tb === heap.listType || tb === heap.tupleType))
+      return this.binary(op, b, a);
+    if (ta === heap.listType || ta === heap.tupleType) {
+      if (op === Op.ADD && tb === ta) {
+        const items = [...this.sequenceItems(a), ...this.sequenceItems(b)];
+        return ta === heap.listType ? heap.newList(items) : this.newTuple(items);
+      }
+      if (op === Op.MUL && intB) {
+        const count = this.repeatCount(b);
+        const source = this.sequenceItems(a);
+        const items: Ptr[] = [];
+        for (let i = 0; i < count; i++) items.push(...source);
+        return ta === heap.listType ? heap.newList(items) : this.newTuple(items);
+      }
+    }
+    const dunder = BINARY_DUNDERS[op]!;
+    const ra = this.records[ta];
+    if (ra?.user === true) {
+      const result = this.callSpecial(a, dunder, [b]);
+      if (result !== 0) return result;
+    }
+    const rb = this.records[tb];
+    if (rb?.user === true) {
+      const result = this.callSpecial(b, `__r${dunder.slice(2)}`, [a]);
+      if (result !== 0) return result;
+    }
+    this.raise(
+      "TypeError",
+      `unsupported operand type(s) for ${OP_SYMBOLS[op]}: '${this.typeName(a)}' and '${this.typeName(b)}'`,
+    );
+  }
+
+  private repeatCount(obj: Ptr): number {
+    const n = this.numberOf(obj);
+    return n < 0 ? 0 : n;
+  }
+
+  /** Items of a list or tuple as borrowed pointers. */
+  sequenceItems(obj: Ptr): Ptr[] {
+    const heap = this.heap;
+    const items: Ptr[] = [];
+    if (this.typeIdOf(obj) === heap.listType)
+      for (let i = 0; i < heap.listLength(obj); i++) items.push(heap.listGetItem(obj, i));
+    else for (let i = 0; i < heap.tupleLength(obj); i++) items.push(heap.tupleGetItem(obj, i));
+    return items;
+  }
+
+  intBinary(op: number, x: number, y: number): Ptr {
+    switch (op) {
+      case Op.ADD:
+        return this.newInt(x + y);
+      case Op.SUB:
+        return this.newInt(x - y);
+      case Op.MUL:
+        return this.newInt(x * y);
+      case Op.TRUEDIV:
+        if (y === 0) this.raise("ZeroDivisionError", "division by zero");
+        return this.newFloat(x / y);
+      case Op.FLOORDIV:
+        if (y === 0) this.raise("ZeroDivisionError", "integer division or modulo by zero");
+        return this.newInt(Math.floor(x / y));
+      case Op.MOD: {
+        if (y === 0) this.raise("ZeroDivisionError", "integer modulo by zero");
+        const r = x % y;
+        return this.newInt(r !== 0 && r < 0 !== y < 0 ? r + y : r);
+      }
+      case Op.POW:
+        if (y < 0) {
+          if (x === 0)
+            this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+          return this.newFloat(x ** y);
+        }
+        return this.newInt(x ** y);
+      case Op.LSHIFT:
+        if (y < 0) this.raise("ValueError", "negative shift count");
+        return this.newInt(x * 2 ** y);
+      case Op.RSHIFT:
+        if (y < 0) this.raise("ValueError", "negative shift count");
+        return this.newInt(Math.floor(x / 2 ** y));
+      case Op.OR:
+        return this.newInt(Number(BigInt(x) | BigInt(y)));
+      case Op.XOR:
+        return this.newInt(Number(BigInt(x) ^ BigInt(y)));
+      case Op.AND:
+        return this.newInt(Number(BigInt(x) & BigInt(y)));
+      default:
+        return this.raise("TypeError", `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'int' and 'int'`);
+    }
+  }
+
+  floatBinary(op: number, x: number, y: number): Ptr {
+    switch (op) {
+      case Op.ADD:
+        return this.newFloat(x + y);
+      case Op.SUB:
+        return this.newFloat(x - y);
+      case Op.MUL:
+        return this.newFloat(x * y);
+      case Op.TRUEDIV:
+        if (y === 0) this.raise("ZeroDivisionError", "float division by zero");
+        return this.newFloat(x / y);
+      case Op.FLOORDIV:
+        if (y === 0) this.raise("ZeroDivisionError", "float floor division by zero");
+        return this.newFloat(Math.floor(x / y));
+      case Op.MOD: {
+        if (y === 0) this.raise("ZeroDivisionError", "float modulo");
+        const r = x % y;
+        return this.newFloat(r !== 0 && r < 0 !== y < 0 ? r + y : r);
+      }
+      case Op.POW:
+        if (x === 0 && y < 0)
+          this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        return this.newFloat(x ** y);
+      default:
+        return this.raise(
+          "TypeError",
+          `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'float' and 'float'`,
+        );
+    }
+  }
+
+  /** `str % args` with %s, %r, %d, %i, %f, %x, %% (the forms scripts commonly use). */
+  private percentFormat(format: Ptr, args: Ptr): Ptr {
+    const heap = this.heap;
+    const text = heap.strValue(format);
+    const values = this.typeIdOf(args) === heap.tupleType ? this.sequenceItems(args) : [args];
+    let index = 0;
+    const next = (): Ptr => {
+      const value = values[index++];
+      if (value === undefined) this.raise("TypeError", "not enough arguments for format string");
+      return value;
+    };
+    const out = text.replace(/%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfgxX%])/g, (_match, flags: string, width: string, precision: string | undefined, conversion: string) => {
+      if (conversion === "%") return "%";
+      const value = next();
+      let body: string;
+      switch (conversion) {
+        case "s":
+          body = this.str(value);
+          break;
+        case "r":
+          body = this.repr(value);
+          break;
+        case "d":
+        case "i":
+          body = String(Math.trunc(this.numberArgument(value, conversion)));
+          break;
+        case "x":
+          body = Math.trunc(this.numberArgument(value, conversion)).toString(16);
+          break;
+        case "X":
+          body = Math.trunc(this.numberArgument(value, conversion)).toString(16).toUpperCase();
+          break;
+        case "g":
+          body = String(this.numberArgument(value, conversion));
+          break;
+        default:
+          body = this.numberArgument(value, conversion).toFixed(precision === undefined ? 6 : Number(precision));
+      }
+      const size = width === "" ? 0 : Number(width);
+      if (flags.includes("-")) return body.padEnd(size);
+      return flags.includes("0") ? body.padStart(size, "0") : body.padStart(size);
+    });
+    if (index < values.length)
+      this.raise("TypeError", "not all arguments converted during string formatting");
+    return heap.newStr(out);
+  }
+
+  private numberArgument(value: Ptr, conversion: string): number {
+    if (!this.isNumber(value))
+      this.raise(
+        "TypeError",
+        `%${conversion} format: a real number is required, not ${this.typeName(value)}`,
+      );
+    return this.numberOf(value);
+  }
+
+  /** Unary `-`, `+`, `~` on a borrowed operand; a new reference. */
+  unary(op: "USub" | "UAdd" | "Invert", a: Ptr): Ptr {
+    const t = this.typeIdOf(a);
+    const heap = this.heap;
+    if (t === heap.intType || t === heap.boolType) {
+      const x = this.numberOf(a);
+      if (op === "USub") return this.newInt(-x);
+      if (op === "UAdd") return this.newInt(x);
+      return this.newInt(-x - 1);
+    }
+    if (t === heap.floatType && op !== "Invert")
+      return this.newFloat(op === "USub" ? -this.numberOf(a) : this.numberOf(a));
+    const symbol = op === "USub" ? "-" : op === "UAdd" ? "+" : "~";
+    const dunder = op === "USub" ? "__neg__" : op === "UAdd" ? "__pos__" : "__invert__";
+    const result = this.callSpecial(a, dunder, []);
+    if (result !== 0) return result;
+    this.raise("TypeError", `bad operand type for unary ${symbol}: '${this.typeName(a)}'`);
+  }
+
+  // ─────────────────────────────────────────────────────────────── comparisons
+
+  /** Rich comparison of borrowed operands. CPython: `PyObject_RichCompare` (bool result). */
+  compare(op: number, a: Ptr, b: Ptr): boolean {
+    const heap = this.heap;
+    const ta = this.typeIdOf(a);
+    const tb = this.typeIdOf(b);
+    const numA = ta === heap.intType || ta === heap.boolType || ta === heap.floatType;
+    const numB = tb === heap.intType || tb === heap.boolType || tb === heap.floatType;
+    if (numA && numB) return compareValues(op, this.numberOf(a), this.numberOf(b));
+    if (ta === heap.strType && tb === heap.strType)
+      return compareValues(op, heap.strValue(a), heap.strValue(b));
+    if ((ta === heap.listType || ta === heap.tupleType) && ta === tb) return this.compareSequences(op, a, b);
+    const ra = this.records[ta];
+    const rb = this.records[tb];
+    if (ra?.user === true) {
+      const result = this.callSpecial(a, CMP_DUNDERS[op]!, [b]);
+      if (result !== 0) return this.takeTruth(result);
+    }
+    if (rb?.user === true) {
+      const result = this.callSpecial(b, CMP_DUNDERS[CMP_REFLECTED[op]!]!, [a]);
+      if (result !== 0) return this.takeTruth(result);
+    }
+    if (op === Cmp.EQ) return this.equalOther(a, b, ta);
+    if (op === Cmp.NE) return !this.equalOther(a, b, ta);
+    this.raise(
+      "TypeError",
+      `'${CMP_SYMBOLS[op]}' not supported between instances of '${this.typeName(a)}' and '${this.typeName(b)}'`,
+    );
+  }
+
+  private takeTruth(result: Ptr): boolean {
+    try {
+      return this.isTrue(result);
+    } finally {
+      this.decref(result);
+    }
+  }
+
+  private equalOther(a: Ptr, b: Ptr, ta: TypeId): boolean {
+    if (a === b) return true;
+    if (ta === this.heap.dictType && this.typeIdOf(b) === ta) {
+      const heap = this.heap;
+      if (heap.dictLength(a) !== heap.dictLength(b)) return false;
+      for (const [key, value] of heap.dictItems(a)) {
+        const other = heap.dictGetItem(b, key);
+        if (other === 0 || !this.compare(Cmp.EQ, value, other)) return false;
+      }
+      return true;
+    }
+    if (ta === this.types.range && this.typeIdOf(b) === ta) {
+      const x = this.rangeValues(a);
+      const y = this.rangeValues(b);
+      return x[0] === y[0] && x[1] === y[1] && x[2] === y[2];
+    }
+    return false;
+  }
+
+  private compareSequences(op: number, a: Ptr, b: Ptr): boolean {
+    const xs = this.sequenceItems(a);
+    const ys = this.sequenceItems(b);
+    const n = Math.min(xs.length, ys.length);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const y = ys[i]!;
+      if (x === y || this.compare(Cmp.EQ, x, y)) continue;
+      if (op === Cmp.EQ) return false;
+      if (op === Cmp.NE) return true;
+      return this.compare(op, x, y);
+    }
+    return compareValues(op, xs.length, ys.length);
+  }
+
+  /** `item in container`. CPython: `PySequence_Contains`. */
+  contains(container: Ptr, item: Ptr): boolean {
+    const heap = this.heap;
+    const t = this.typeIdOf(container);
+    if (t === heap.dictType) {
+      this.checkHashable(item);
+      return heap.dictGetItem(container, item) !== 0;
+    }
+    if (t === heap.strType) {
+      if (!this.isStr(item))
+        this.raise("TypeError", `'in <string>' requires string as left operand, not ${this.typeName(item)}`);
+      return heap.strValue(container).includes(heap.strValue(item));
+    }
+    if (t === heap.listType || t === heap.tupleType) {
+      const length = t === heap.listType ? heap.listLength(container) : heap.tupleLength(container);
+      for (let i = 0; i < length; i++) {
+        const element = t === heap.listType ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
+        if (element === item || this.compare(Cmp.EQ, element, item)) return true;
+      }
+      return false;
+    }
+    if (t === this.types.range) {
+      if (!this.isNumber(item)) return false;
+      const [start, stop, step] = this.rangeValues(container);
+      const x = this.numberOf(item);
+      if (!Number.isInteger(x)) return false;
+      const inBounds = step > 0 ? x >= start && x < stop : x <= start && x > stop;
+      return inBounds && (x - start) % step === 0;
+    }
+    const result = this.callSpecial(container, "__contains__", [item]);
+    if (result !== 0) return this.takeTruth(result);
+    this.raise("TypeError", `argument of type '${this.typeName(container)}' is not iterable`);
+  }
+
+  /** Raises TypeError for keys pymem's dicts cannot hold. */
+  checkHashable(key: Ptr): void {
+    const t = this.typeIdOf(key);
+    const heap = this.heap;
+    if (t === heap.listType || t === heap.dictType)
+      this.raise("TypeError", `unhashable type: '${this.typeName(key)}'`);
+    if (t === heap.tupleType)
+      for (let i = 0; i < heap.tupleLength(key); i++) this.checkHashable(heap.tupleGetItem(key, i));
+  }
+
+  // ─────────────────────────────────────────────────────────────── attributes
+
+  /** `obj.name` as a new reference. CPython: `PyObject_GenericGetAttr` / `type_getattro`. */
+  getAttribute(obj: Ptr, key: Ptr, name: string): Ptr {
+    const value = this.findAttribute(obj, key, name);
+    if (value === 0) this.raiseNoAttribute(obj, name);
+    return value;
+  }
+
+  /** Like {@link Machine.getAttribute} but returns 0 when missing. */
+  findAttribute(obj: Ptr, key: Ptr, name: string): Ptr {
+    const heap = this.heap;
+    const t = this.typeIdOf(obj);
+    const record = this.records[t];
+    const types = this.types;
+    if (record !== undefined && record.instances) {
+      const own = heap.getAttrByKey(obj, key);
+      if (own !== 0) return this.incref(own);
+      if (name === "__class__") return this.incref(record.object);
+      const found = this.lookupType(record, key);
+      if (found === 0) return 0;
+      if (this.typeIdOf(found) === types.function) return this.newMethod(found, obj);
+      return this.incref(found);
+    }
+    if (t === types.type) {
+      const typeRecord = this.recordOfType(obj);
+      const found = this.lookupType(typeRecord, key);
+      if (found !== 0) return this.incref(found);
+      if (name === "__name__" || name === "__qualname__")
+        return this.incref(this.field(obj, TYPE_NAME_OFFSET));
+      if (name === "__base__") return this.incref(typeRecord.base?.object ?? heap.none);
+      if (name === "__dict__") return this.incref(this.field(obj, TYPE_DICT_OFFSET));
+      if (name === "__module__") return heap.newStr(typeRecord.user ? "__main__" : "builtins");
+      return 0;
+    }
+    if (t === types.module) {
+      const value = heap.dictGetItem(this.field(obj, MODULE_DICT_OFFSET), key);
+      if (value !== 0) return this.incref(value);
+      if (name === "__name__") return this.incref(this.field(obj, MODULE_NAME_OFFSET));
+      if (name === "__dict__") return this.incref(this.field(obj, MODULE_DICT_OFFSET));
+      return 0;
+    }
+    if (t === types.function) {
+      if (name === "__name__" || name === "__qualname__")
+        return this.incref(this.field(obj, FUNCTION_NAME_OFFSET));
+      if (name === "__defaults__") return this.incref(this.field(obj, FUNCTION_DEFAULTS_OFFSET) || heap.none);
+      if (name === "__closure__") return this.incref(this.field(obj, FUNCTION_CLOSURE_OFFSET) || heap.none);
+      if (name === "__globals__") return this.incref(this.field(obj, FUNCTION_GLOBALS_OFFSET));
+      return 0;
+    }
+    if (t === types.method) {
+      if (name === "__self__") return this.incref(this.field(obj, METHOD_SELF_OFFSET));
+      if (name === "__func__") return this.incref(this.field(obj, METHOD_FUNCTION_OFFSET));
+      return this.findAttribute(this.field(obj, METHOD_FUNCTION_OFFSET), key, name);
+    }
+    if (t === types.builtin) {
+      if (name === "__name__") return this.incref(this.field(obj, BUILTIN_NAME_OFFSET));
+      if (name === "__self__") return this.incref(this.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
+      return 0;
+    }
+    if (t === types.cell && name === "cell_contents") {
+      const contents = this.field(obj, CELL_CONTENTS_OFFSET);
+      if (contents === 0) this.raise("ValueError", "Cell is empty");
+      return this.incref(contents);
+    }
+    if (record !== undefined) {
+      if (name === "__class__") return this.incref(record.object);
+      const found = this.lookupType(record, key);
+      if (found === 0) return 0;
+      if (this.typeIdOf(found) === types.builtin && this.field(found, BUILTIN_SELF_OFFSET) === 0)
+        return this.newBuiltin(this.field(found, BUILTIN_NATIVE_OFFSET), obj);
+      return this.incref(found);
+    }
+    return 0;
+  }
+
+  raiseNoAttribute(obj: Ptr, name: string): never {
+    if (this.isType(obj))
+      this.raise("AttributeError", `type object '${this.recordOfType(obj).name}' has no attribute '${name}'`);
+    if (this.typeIdOf(obj) === this.types.module)
+      this.raise(
+        "AttributeError",
+        `module '${this.heap.strValue(this.field(obj, MODULE_NAME_OFFSET))}' has no attribute '${name}'`,
+      );
+    this.raise("AttributeError", `'${this.typeName(obj)}' object has no attribute '${name}'`);
+  }
+
+  /** `obj.name = value` (value borrowed). CPython: `PyObject_SetAttr`. */
+  setAttribute(obj: Ptr, key: Ptr, name: string, value: Ptr): void {
+    const t = this.typeIdOf(obj);
+    const record = this.records[t];
+    if (record !== undefined && record.instances) {
+      if (this.heap.setAttrByKey(obj, key, value)) return;
+      const info = this.heap.classes[t];
+      if (info !== undefined && info.dictOffset === 0)
+        this.raise(
+          "AttributeError",
+          `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+        );
+    }
+    if (t === this.types.type) {
+      const typeRecord = this.recordOfType(obj);
+      if (!typeRecord.user)
+        this.raise(
+          "TypeError",
+          `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`,
+        );
+      this.heap.dictSetItem(this.field(obj, TYPE_DICT_OFFSET), key, value);
+      return;
+    }
+    if (t === this.types.module) {
+      this.heap.dictSetItem(this.field(obj, MODULE_DICT_OFFSET), key, value);
+      return;
+    }
+    if (record !== undefined && !record.instances)
+      this.raise(
+        "AttributeError",
+        `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+      );
+    this.raiseNoAttribute(obj, name);
+  }
+
+  /** `del obj.name`. */
+  deleteAttribute(obj: Ptr, key: Ptr, name: string): void {
+    const t = this.typeIdOf(obj);
+    const record = this.records[t];
+    if (record !== undefined && record.instances) {
+      if (this.heap.delAttrByKey(obj, key)) return;
+    } else if (t === this.types.type && this.recordOfType(obj).user) {
+      if (this.heap.dictDelItem(this.field(obj, TYPE_DICT_OFFSET), key)) return;
+    } else if (t === this.types.module) {
+      if (this.heap.dictDelItem(this.field(obj, MODULE_DICT_OFFSET), key)) return;
+    }
+    this.raiseNoAttribute(obj, name);
+  }
+
+  // ─────────────────────────────────────────────────────────────── subscripts
+
+  /** Normalises a sequence index (negative from the end), raising IndexError when out of range. */
+  private sequenceIndex(index: Ptr, length: number, what: string): number {
+    if (!this.isInt(index))
+      this.raise("TypeError", `${what} indices must be integers or slices, not ${this.typeName(index)}`);
+    let i = this.numberOf(index);
+    if (i < 0) i += length;
+    if (i < 0 || i >= length) this.raise("IndexError", `${what} index out of range`);
+    return i;
+  }
+
+  /** `obj[index]` as a new reference. */
+  getItem(obj: Ptr, index: Ptr): Ptr {
+    const heap = this.heap;
+    const t = this.typeIdOf(obj);
+    if (t === heap.listType)
+      return this.incref(heap.listGetItem(obj, this.sequenceIndex(index, heap.listLength(obj), "list")));
+    if (t === heap.dictType) {
+      this.checkHashable(index);
+      const value = heap.dictGetItem(obj, index);
+      if (value === 0) throw this.exception(this.keyError(index));
+      return this.incref(value);
+    }
+    if (t === heap.tupleType)
+      return this.incref(heap.tupleGetItem(obj, this.sequenceIndex(index, heap.tupleLength(obj), "tuple")));
+    if (t === heap.strType) {
+      const text = [...heap.strValue(obj)];
+      return heap.newStr(text[this.sequenceIndex(index, text.length, "string")]!);
+    }
+    if (t === this.types.range) {
+      const [start, stop, step] = this.rangeValues(obj);
+      const i = this.sequenceIndex(index, this.rangeLength(start, stop, step), "range object");
+      return this.newInt(start + i * step);
+    }
+    const result = this.callSpecial(obj, "__getitem__", [index]);
+    if (result !== 0) return result;
+    this.raise("TypeError", `'${this.typeName(obj)}' object is not subscriptable`);
+  }
+
+  /** A KeyError instance whose args are `(key,)`. */
+  keyError(key: Ptr): Ptr {
+    const inst = this.heap.newInstance(this.builtinType("KeyError").id);
+    const args = this.heap.newTuple([key]);
+    this.heap.setSlot(inst, "args", args);
+    this.decref(args);
+    return inst;
+  }
+
+  /** `obj[index] = value` (value borrowed). */
+  setItem(obj: Ptr, index: Ptr, value: Ptr): void {
+    const heap = this.heap;
+    const t = this.typeIdOf(obj);
+    if (t === heap.listType) {
+      heap.listSetItem(obj, this.sequenceIndex(index, heap.listLength(obj), "list assignment"), value);
+      return;
+    }
+    if (t === heap.dictType) {
+      this.checkHashable(index);
+      heap.dictSetItem(obj, index, value);
+      return;
+    }
+    const result = this.callSpecial(obj, "__setitem__", [index, value]);
+    if (result !== 0) {
+      this.decref(result);
+      return;
+    }
+    this.raise("TypeError", `'${this.typeName(obj)}' object does not support item assignment`);
+  }
+
+  /** `del obj[index]`. */
+  deleteItem(obj: Ptr, index: Ptr): void {
+    const heap = this.heap;
+    const t = this.typeIdOf(obj);
+    if (t === heap.listType) {
+      const i = this.sequenceIndex(index, heap.listLength(obj), "list assignment");
+      this.decref(heap.listPop(obj, i));
+      return;
+    }
+    if (t === heap.dictType) {
+      this.checkHashable(index);
+      if (!heap.dictDelItem(obj, index)) throw this.exception(this.keyError(index));
+      return;
+    }
+    const result = this.callSpecial(obj, "__delitem__", [index]);
+    if (result !== 0) {
+      this.decref(result);
+      return;
+    }
+    this.raise("TypeError", `'${this.typeName(obj)}' object doesn't support item deletion`);
+  }
+
+  /** `obj[lower:upper:step]` (bounds are borrowed ints or None, or 0 for omitted). */
+  getSlice(obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
+    const heap = this.heap;
+    const t = this.typeIdOf(obj);
+    const length =
+      t === heap.listType
+        ? heap.listLength(obj)
+        : t === heap.tupleType
+          ? heap.tupleLength(obj)
+          : t === heap.strType
+            ? heap.strLength(obj)
+            : -1;
+    if (length < 0) this.raise("TypeError", `'${this.typeName(obj)}' object is not subscriptable`);
+    const bound = (value: Ptr): number | undefined => {
+      if (value === 0 || value === heap.none) return undefined;
+      if (!this.isInt(value))
+        this.raise("TypeError", "slice indices must be integers or None or have an __index__ method");
+      return this.numberOf(value);
+    };
+    const stepValue = bound(step) ?? 1;
+    if (stepValue === 0) this.raise("ValueError", "slice step cannot be zero");
+    const clamp = (value: number | undefined, fallback: number): number => {
+      if (value === undefined) return fallback;
+      if (value < 0) value += length;
+      if (stepValue > 0) return Math.min(Math.max(value, 0), length);
+      return Math.min(Math.max(value, -1), length - 1);
+    };
+    const start = clamp(bound(lower), stepValue > 0 ? 0 : length - 1);
+    const stop = clamp(bound(upper), stepValue > 0 ? length : -1);
+    const indexes: number[] = [];
+    if (stepValue > 0) for (let i = start; i < stop; i += stepValue) indexes.push(i);
+    else for (let i = start; i > stop; i += stepValue) indexes.push(i);
+    if (t === heap.strType) {
+      const chars = [...heap.strValue(obj)];
+      return heap.newStr(indexes.map((i) => chars[i]).join(""));
+    }
+    const items = indexes.map((i) =>
+      t === heap.listType ? heap.listGetItem(obj, i) : heap.tupleGetItem(obj, i),
+    );
+    return t === heap.listType ? heap.newList(items) : this.newTuple(items);
+  }
+
+  // ─────────────────────────────────────────────────────────────── iteration
+
+  /**
+   * Calls `each` with every item of an iterable, borrowed (owned by the container or released
+   * right after `each` returns). Stops when `each` returns false. The iterable is held for the
+   * duration, as an iterator object would hold it.
+   */
+  iterate(iterable: Ptr, each: (item: Ptr) => boolean | undefined): void {
+    const heap = this.heap;
+    const t = this.typeIdOf(iterable);
+    this.incref(iterable);
+    try {
+      if (t === heap.listType) {
+        for (let i = 0; i < heap.listLength(iterable); i++) {
+          const item = this.incref(heap.listGetItem(iterable, i));
+          try {
+            if (each(item) === false) return;
+          } finally {
+            this.decref(item);
+          }
+        }
+        return;
+      }
+      if (t === heap.tupleType) {
+        for (let i = 0; i < heap.tupleLength(iterable); i++)
+          if (each(heap.tupleGetItem(iterable, i)) === false) return;
+        return;
+      }
+      if (t === heap.dictType) {
+        const size = heap.dictLength(iterable);
+        for (const [key] of heap.dictItems(iterable)) {
+          if (heap.dictLength(iterable) !== size)
+            this.raise("RuntimeError", "dictionary changed size during iteration");
+          if (!heap.isLive(key) || heap.dictGetItem(iterable, key) === 0) continue;
+          const held = this.incref(key);
+          try {
+            if (each(held) === false) return;
+          } finally {
+            this.decref(held);
+          }
+        }
+        if (heap.dictLength(iterable) !== size)
+          this.raise("RuntimeError", "dictionary changed size during iteration");
+        return;
+      }
+      if (t === heap.strType) {
+        for (const char of heap.strValue(iterable)) {
+          const item = heap.newStr(char);
+          try {
+            if (each(item) === false) return;
+          } finally {
+            this.decref(item);
+          }
+        }
+        return;
+      }
+      if (t === this.types.range) {
+        const [start, stop, step] = this.rangeValues(iterable);
+        for (let x = start; step > 0 ? x < stop : x > stop; x += step) {
+          const item = this.newInt(x);
+          try {
+            if (each(item) === false) return;
+          } finally {
+            this.decref(item);
+          }
+        }
+        return;
+      }
+      this.raise("TypeError", `'${this.typeName(iterable)}' object is not iterable`);
+    } finally {
+      this.decref(iterable);
+    }
+  }
+
+  /** Every item of an iterable as new references. */
+  collect(iterable: Ptr): Ptr[] {
+    const items: Ptr[] = [];
+    try {
+      this.iterate(iterable, (item) => {
+        items.push(this.incref(item));
+        return true;
+      });
+    } catch (error) {
+      for (const item of items) this.decref(item);
+      throw error;
+    }
+    return items;
+  }
+
+  // ─────────────────────────────────────────────────────────────── calls
+
+  /** Calls `callable` with borrowed arguments; a new reference. */
+  call(
+    callable: Ptr,
+    args: readonly Ptr[],
+    keywords: ReadonlyArray<readonly [string, Ptr]> | undefined,
+  ): Ptr {
+    const base = this.sp;
+    this.push(this.incref(callable));
+    for (const arg of args) this.push(this.incref(arg));
+    let names: string[] | undefined;
+    if (keywords !== undefined && keywords.length > 0) {
+      names = [];
+      for (const [name, value] of keywords) {
+        names.push(name);
+        this.push(this.incref(value));
+      }
+    }
+    return this.callAt(base, names);
+  }
+
+  /**
+   * Calls the callable at `stack[base]` with the arguments above it (keyword values last, named
+   * by `keywordNames`). Consumes the callable and the arguments (the stack is back at `base`
+   * afterwards, also when it throws the entries are left for the unwinder). A new reference.
+   */
+  callAt(base: number, keywordNames: readonly string[] | undefined): Ptr {
+    const callee = this.stack[base]!;
+    const t = this.typeIdOf(callee);
+    const types = this.types;
+    let result: Ptr;
+    if (t === types.function) {
+      result = this.callFunction(callee, 0, base + 1, keywordNames);
+    } else if (t === types.method) {
+      result = this.callFunction(
+        this.field(callee, METHOD_FUNCTION_OFFSET),
+        this.field(callee, METHOD_SELF_OFFSET),
+        base + 1,
+        keywordNames,
+      );
+    } else if (t === types.builtin) {
+      result = this.callNative(callee, base + 1, keywordNames);
+    } else if (t === types.type) {
+      result = this.callType(callee, base + 1, keywordNames);
+    } else if (t === this.heap.weakrefType) {
+      // CPython: weakref_call — the referent, or None once it is dead.
+      if (this.sp !== base + 1) this.raise("TypeError", "weakref() takes no arguments");
+      const referent = this.heap.weakrefGet(callee);
+      result = this.incref(referent !== 0 ? referent : this.heap.none);
+    } else {
+      const record = this.records[t];
+      const method = record?.user === true ? this.lookupType(record, this.name("__call__")) : 0;
+      if (method === 0) this.raise("TypeError", `'${this.typeName(callee)}' object is not callable`);
+      result = this.callFunctionObject(method, callee, base + 1, keywordNames);
+    }
+    // The callee itself is still at stack[base].
+    this.unwindTo(base);
+    return result;
+  }
+
+  private callFunctionObject(fn: Ptr, self: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
+    if (this.typeIdOf(fn) === this.types.function) return this.callFunction(fn, self, argsBase, names);
+    // A callable that is not a plain function: insert self and call generically.
+    const args = this.argumentsFrom(argsBase, names);
+    return this.call(fn, [self, ...args.positional], args.keywords);
+  }
+
+  private argumentsFrom(
+    argsBase: number,
+    names: readonly string[] | undefined,
+  ): { positional: Ptr[]; keywords: Array<[string, Ptr]> } {
+    const count = this.sp - argsBase;
+    const keywordCount = names?.length ?? 0;
+    const positional: Ptr[] = [];
+    for (let i = 0; i < count - keywordCount; i++) positional.push(this.stack[argsBase + i]!);
+    const keywords: Array<[string, Ptr]> = [];
+    for (let k = 0; k < keywordCount; k++)
+      keywords.push([names![k]!, this.stack[argsBase + count - keywordCount + k]!]);
+    return { positional, keywords };
+  }
+
+  private callNative(callee: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
+    const entry = this.natives[this.field(callee, BUILTIN_NATIVE_OFFSET)]!;
+    const self = this.field(callee, BUILTIN_SELF_OFFSET);
+    const { positional, keywords } = this.argumentsFrom(argsBase, names);
+    if (self !== 0 && this.typeIdOf(self) !== this.types.module) positional.unshift(self);
+    return entry.fn(this.context, positional, keywords);
+  }
+
+  /** Set by the interpreter: the NativeContext handed to native functions. */
+  context!: NativeContext;
+
+  private callType(typeObject: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
+    const record = this.recordOfType(typeObject);
+    if (!record.instances) {
+      // A built-in type: its constructor is the native stored under __new__.
+      const constructor = this.lookupType(record, this.name("__new__"));
+      if (constructor === 0) this.raise("TypeError", `cannot create '${record.name}' instances`);
+      return this.callNative(constructor, argsBase, names);
+    }
+    const heap = this.heap;
+    const inst = heap.newInstance(record.id);
+    this.push(inst); // owned by the stack until returned
+    const instSlot = this.sp - 1;
+    const argCount = instSlot - argsBase;
+    if (record.exception) {
+      const positional: Ptr[] = [];
+      for (let i = 0; i < argCount - (names?.length ?? 0); i++) positional.push(this.stack[argsBase + i]!);
+      const args = this.newTuple(positional);
+      heap.setSlot(inst, "args", args);
+      this.decref(args);
+    }
+    const init = this.lookupType(record, this.name("__init__"));
+    if (init !== 0 && this.typeIdOf(init) === this.types.function) {
+      // Move the instance below the arguments so they stay in order: self, args…
+      this.stack.copyWithin(argsBase + 1, argsBase, instSlot);
+      this.stack[argsBase] = inst;
+      this.sp = instSlot + 1;
+      this.incref(inst);
+      let result: Ptr;
+      try {
+        result = this.callFunction(init, 0, argsBase, names);
+      } catch (error) {
+        this.decref(inst);
+        throw error;
+      }
+      // callFunction consumed self and the arguments; we still own `inst` (increfed above).
+      if (result !== heap.none) {
+        const typeName = this.typeName(result);
+        this.decref(result);
+        this.decref(inst);
+        this.raise("TypeError", `__init__() should return None, not '${typeName}'`);
+      }
+      return inst;
+    }
+    if (argCount > 0 && !record.exception)
+      this.raise("TypeError", `${record.name}() takes no arguments`);
+    this.sp = instSlot; // the instance leaves the stack as the result
+    this.stack[instSlot] = 0;
+    return inst;
+  }
+
+  private acquireFrame(): Frame {
+    let frame = this.framePool[this.depth];
+    if (frame === undefined) {
+      frame = new Frame();
+      this.framePool[this.depth] = frame;
+    }
+    frame.depth = this.depth;
+    return frame;
+  }
+
+  /**
+   * Calls a Python function: builds its frame from the arguments on the stack (stolen), runs the
+   * body, releases the locals in slot order and the frame (CPython: `_PyEval_EvalFrame`,
+   * `initialize_locals`, `clear_thread_frame`). `self` (borrowed, 0 for none) is the first
+   * positional argument of a bound method call.
+   */
+  callFunction(fn: Ptr, self: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
+    const heap = this.heap;
+    const code = this.codes[this.field(fn, FUNCTION_CODE_OFFSET)]!;
+    if (this.depth + 1 >= this.recursionLimit)
+      this.raise("RecursionError", "maximum recursion depth exceeded");
+    const slotCount = code.slotNames.length;
+    const heapFrame = heap.allocate(this.types.frame, slotCount);
+    heap.memory.u32[(heapFrame + FRAME_FUNCTION_OFFSET) >>> 2] = this.incref(fn);
+    const locals = heapFrame + FRAME_LOCALS_OFFSET;
+    const depth = ++this.depth;
+    const frame = this.acquireFrame();
+    frame.code = code;
+    frame.locals = locals;
+    frame.heapFrame = heapFrame;
+    frame.globals = this.field(fn, FUNCTION_GLOBALS_OFFSET);
+    frame.namespace = 0;
+    frame.returnValue = 0;
+    frame.node = NO_RANGE;
+    try {
+      this.bindArguments(fn, code, locals, self, argsBase, names);
+      this.sp = argsBase;
+      const completion = code.body(frame);
+      const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
+      frame.returnValue = 0;
+      return value;
+    } catch (error) {
+      const exception = this.toPyException(error);
+      if (frame.returnValue !== 0) {
+        this.decref(frame.returnValue);
+        frame.returnValue = 0;
+      }
+      if (frame.node !== NO_RANGE) this.record(exception, frame);
+      throw exception;
+    } finally {
+      this.depth = depth - 1;
+      this.releaseFrame(heapFrame, slotCount);
+    }
+  }
+
+  /** Drops a frame's locals in slot order, then the frame. CPython: `_PyFrame_ClearLocals`. */
+  releaseFrame(heapFrame: Ptr, slotCount: number): void {
+    const locals = heapFrame + FRAME_LOCALS_OFFSET;
+    for (let i = 0; i < slotCount; i++) {
+      const slot = (locals + 4 * i) >>> 2;
+      const value = this.heap.memory.u32[slot]!;
+      if (value === 0) continue;
+      this.heap.memory.u32[slot] = 0;
+      this.lifetime.decref(value);
+    }
+    this.lifetime.decref(heapFrame);
+  }
+
+  private bindArguments(
+    fn: Ptr,
+    code: Code,
+    locals: number,
+    self: Ptr,
+    argsBase: number,
+    names: readonly string[] | undefined,
+  ): void {
+    const heap = this.heap;
+    const stack = this.stack;
+    const count = this.sp - argsBase;
+    const keywordCount = names?.length ?? 0;
+    const positionalCount = count - keywordCount;
+    const argumentCount = code.argumentCount;
+    let next = 0;
+    const store = (slot: number, value: Ptr): void => {
+      heap.memory.u32[(locals + 4 * slot) >>> 2] = value;
+    };
+    const load = (slot: number): Ptr => heap.memory.u32[(locals + 4 * slot) >>> 2]!;
+    if (self !== 0) {
+      if (argumentCount === 0 && code.varargSlot < 0)
+        this.raise("TypeError", `${code.qualifiedName}() takes 0 positional arguments but 1 was given`);
+      if (argumentCount > 0) store(next++, this.incref(self));
+    }
+    const extra: Ptr[] = [];
+    if (self !== 0 && argumentCount === 0) extra.push(this.incref(self));
+    for (let i = 0; i < positionalCount; i++) {
+      const value = stack[argsBase + i]!;
+      if (next < argumentCount) {
+        stack[argsBase + i] = 0;
+        store(next++, value);
+      } else if (code.varargSlot >= 0) {
+        stack[argsBase + i] = 0;
+        extra.push(value);
+      } else {
+        const given = positionalCount + (self !== 0 ? 1 : 0);
+        this.raise(
+          "TypeError",
+          `${code.qualifiedName}() takes ${argumentCount} positional argument${argumentCount === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`,
+        );
+      }
+    }
+    if (code.varargSlot >= 0) store(code.varargSlot, this.tupleSteal(extra));
+    let kwargs = 0;
+    if (code.kwargSlot >= 0) {
+      kwargs = heap.newDict();
+      store(code.kwargSlot, kwargs);
+    }
+    for (let k = 0; k < keywordCount; k++) {
+      const name = names![k]!;
+      const position = code.argumentNames.indexOf(name);
+      const index = argsBase + positionalCount + k;
+      const value = stack[index]!;
+      if (position >= 0) {
+        if (load(position) !== 0)
+          this.raise("TypeError", `${code.qualifiedName}() got multiple values for argument '${name}'`);
+        stack[index] = 0;
+        store(position, value);
+      } else if (kwargs !== 0) {
+        heap.dictSetItem(kwargs, this.name(name), value);
+      } else {
+        this.raise("TypeError", `${code.qualifiedName}() got an unexpected keyword argument '${name}'`);
+      }
+    }
+    const defaults = this.field(fn, FUNCTION_DEFAULTS_OFFSET);
+    const defaultCount = defaults === 0 ? 0 : heap.tupleLength(defaults);
+    const firstDefault = argumentCount - defaultCount;
+    const missing: string[] = [];
+    for (let i = 0; i < argumentCount; i++) {
+      if (load(i) !== 0) continue;
+      if (i >= firstDefault) store(i, this.incref(heap.tupleGetItem(defaults, i - firstDefault)));
+      else missing.push(`'${code.argumentNames[i]}'`);
+    }
+    if (missing.length > 0) {
+      const list =
+        missing.length === 1
+          ? missing[0]
+          : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+      this.raise(
+        "TypeError",
+        `${code.qualifiedName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
+      );
+    }
+    for (const slot of code.cellSlots) {
+      const current = load(slot);
+      const cell = this.newCell(current);
+      if (current !== 0) this.decref(current);
+      store(slot, cell);
+    }
+    if (code.freeCount > 0) {
+      const closure = this.field(fn, FUNCTION_CLOSURE_OFFSET);
+      for (let j = 0; j < code.freeCount; j++)
+        store(code.freeStart + j, this.incref(heap.tupleGetItem(closure, j)));
+    }
+  }
+
+  /**
+   * Runs module or class-body code in a fresh frame with the given globals (and namespace for a
+   * class body). Module-level names live in dicts; the frame holds only hidden comprehension
+   * slots and, for class bodies, the `__class__` cell.
+   */
+  runBlock(code: Code, globals: Ptr, namespace: Ptr, closure: Ptr): void {
+    const heap = this.heap;
+    if (this.depth + 1 >= this.recursionLimit)
+      this.raise("RecursionError", "maximum recursion depth exceeded");
+    const slotCount = code.slotNames.length;
+    const heapFrame = heap.allocate(this.types.frame, slotCount);
+    const locals = heapFrame + FRAME_LOCALS_OFFSET;
+    const depth = code.kind === "module" ? this.depth : ++this.depth;
+    const frame = this.acquireFrame();
+    frame.code = code;
+    frame.locals = locals;
+    frame.heapFrame = heapFrame;
+    frame.globals = globals;
+    frame.namespace = namespace;
+    frame.returnValue = 0;
+    frame.node = NO_RANGE;
+    try {
+      for (const slot of code.cellSlots) heap.memory.u32[(locals + 4 * slot) >>> 2] = this.newCell(0);
+      for (let j = 0; j < code.freeCount; j++)
+        heap.memory.u32[(locals + 4 * (code.freeStart + j)) >>> 2] = this.incref(
+          heap.tupleGetItem(closure, j),
+        );
+      code.body(frame);
+    } catch (error) {
+      const exception = this.toPyException(error);
+      if (frame.node !== NO_RANGE) this.record(exception, frame);
+      throw exception;
+    } finally {
+      this.depth = code.kind === "module" ? depth : depth - 1;
+      this.releaseFrame(heapFrame, slotCount);
+    }
+  }
+
+  /** The frame of a class body being run, for reading its `__class__` cell. */
+  currentFrame(): Frame | undefined {
+    return this.framePool[this.depth];
+  }
+
+  /** Counts a step (a statement or loop iteration) and enforces the limit. */
+  step(frame: Frame, node: SourceRange): void {
+    if (++this.steps > this.stepLimit) throw new StepLimitError(this.stepLimit, node.line);
+    frame.node = node;
+    if (this.onStatement !== undefined) this.onStatement(frame, node);
+  }
+}
+
+const BINARY_DUNDERS = [
+  "__add__",
+  "__sub__",
+  "__mul__",
+  "__truediv__",
+  "__floordiv__",
+  "__mod__",
+  "__pow__",
+  "__lshift__",
+  "__rshift__",
+  "__or__",
+  "__xor__",
+  "__and__",
+  "__matmul__",
+];
+
+function compareValues<T extends number | string>(op: number, a: T, b: T): boolean {
+  switch (op) {
+    case Cmp.LT:
+      return a < b;
+    case Cmp.LE:
+      return a <= b;
+    case Cmp.EQ:
+      return a === b;
+    case Cmp.NE:
+      return a !== b;
+    case Cmp.GT:
+      return a > b;
+    default:
+      return a >= b;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
+import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
+import { expectNoArguments, expectOneArgument } from "./arguments.js";
+import { buildModule } from "./module-support.js";
+
+/**
+ * Python's `sys` module, the memory-related part: `getrefcount`, `getsizeof`,
+ * `_debugmallocstats`, `getallocatedblocks`, `sys.stdout.write` / `sys.stderr.write`, and the
+ * version constants scripts test.
+ *
+ * @module
+ */
+
+/** What `sys.version_info` holds (a plain tuple here: indexing, slicing and comparison work). */
+const VERSION_INFO: readonly [number, number, number, string, number] = [3, 13, 0, "final", 0];
+
+/** `sys.maxsize` of a 32-bit build, pymem's object layout. */
+const MAX_SIZE = 2 ** 31 - 1;
+
+/**
+ * Builds the `sys` module the first time a script imports it.
+ *
+ * @remarks
+ * - `sys.getrefcount(x)` is CPython 3.13's number: the count including the reference the call's
+ *   argument holds (`x = []; sys.getrefcount(x)` is 2, `sys.getrefcount([])` is 1). Immortal
+ *   objects report pymem's immortal count, `0x3fffffff` (CPython's value on 32-bit builds; 64-bit
+ *   CPython prints 4294967295).
+ * - `sys.getsizeof(x)` is the size in **pymem's 32-bit layout** (`Heap.getsizeof`: the object,
+ *   its GC head and the blocks it owns), not CPython's 64-bit numbers: `sys.getsizeof([])` is 28
+ *   here and 56 in 64-bit CPython.
+ * - `sys._debugmallocstats()` writes `runtime.debugMallocStats()` to the interpreter's stderr, as
+ *   CPython writes it to C's stderr.
+ * - `sys.stdout` / `sys.stderr` are minimal objects with a `write(s)` method that returns the
+ *   number of characters written.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({ modules: { sys: sysModule } });
+ * interpreter.run("import sys\nx = []\nprint(sys.getrefcount(x))"); // prints 2
+ * ```
+ */
+export const sysModule: NativeModuleFactory = (context) => {
+  const heap = context.heap;
+  const values: [string, Ptr][] = [];
+  try {
+    values.push([
+      "stdout",
+      streamObject(context, "sys.stdout", (text) => context.writeStdout(text)),
+    ]);
+    values.push([
+      "stderr",
+      streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),
+    ]);
+    values.push(["version_info", versionInfo(context)]);
+    values.push([
+      "version",
+      heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
+    ]);
+    values.push(["maxsize", heap.newInt(MAX_SIZE)]);
+    values.push(["byteorder", heap.newStr("little")]);
+    return buildModule(context, "sys", sysFunctions, values);
+  } finally {
+    for (const [, value] of values) context.release(value);
+  }
+};
+
+/** `sys.version_info` as a tuple `(3, 13, 0, 'final', 0)`. */
+function versionInfo(context: NativeContext): Ptr {
+  const heap = context.heap;
+  const items = VERSION_INFO.map((value) =>
+    typeof value === "number" ? heap.newInt(value) : heap.newStr(value),
+  );
+  try {
+    return heap.newTuple(items);
+  } finally {
+    for (const item of items) context.release(item);
+  }
+}
+
+/**
+ * A module-like object whose `write(s)` sends `s` to `sink` and returns its length, standing in
+ * for CPython's `io.TextIOWrapper` streams.
+ */
+function streamObject(context: NativeContext, name: string, sink: (text: string) => void): Ptr {
+  const write: NativeFunction = (callContext, args, keywords) => {
+    const text = expectOneArgument(callContext, "write", args, keywords);
+    if (callContext.heap.kindOf(text) !== ObjectKind.STR)
+      callContext.raise(
+        "TypeError",
+        `write() argument must be str, not ${callContext.typeName(text)}`,
+      );
+    const value = callContext.heap.strValue(text);
+    sink(value);
+    // len() counts code points, as Python's str does.
+    let length = 0;
+    for (const _ of value) length++;
+    return callContext.heap.newInt(length);
+  };
+  const flush: NativeFunction = (callContext, args, keywords) => {
+    expectNoArguments(callContext, "flush", args, keywords);
+    return callContext.newReference(callContext.heap.none);
+  };
+  return buildModule(context, name, { write, flush }, []);
+}
+
+/** The functions of `sys`. */
+const sysFunctions: Record<string, NativeFunction> = {
+  // CPython: sys_getrefcount_impl — Py_REFCNT(object), the argument's reference included.
+  getrefcount(context, args, keywords) {
+    const obj = expectOneArgument(context, "sys.getrefcount", args, keywords);
+    return context.heap.newInt(context.runtime.lifetime.refcount(obj));
+  },
+  // CPython: sys_getsizeof(object, default)
+  getsizeof(context, args, keywords) {
+    const given = args.length + keywords.length;
+    if (given > 2)
+      context.raise("TypeError", `getsizeof() takes at most 2 arguments (${given} given)`);
+    // Argument clinic reports a missing required argument before unknown keywords.
+    const obj = args[0] ?? keywords.find(([name]) => name === "object")?.[1];
+    if (obj === undefined)
+      return context.raise("TypeError", "getsizeof() missing required argument 'object' (pos 1)");
+    for (const [name] of keywords) {
+      const position = name === "object" ? 1 : name === "default" ? 2 : 0;
+      if (position === 0)
+        context.raise("TypeError", `getsizeof() got an unexpected keyword argument '${name}'`);
+      if (position <= args.length)
+        context.raise(
+          "TypeError",
+          `argument for getsizeof() given by name ('${name}') and position (${position})`,
+        );
+    }
+    return context.heap.newInt(context.runtime.getsizeof(obj));
+  },
+  // CPython: sys__debugmallocstats_impl — pymalloc and free-list statistics on stderr.
+  _debugmallocstats(context, args, keywords) {
+    expectNoArguments(context, "sys._debugmallocstats", args, keywords);
+    context.writeStderr(context.runtime.debugMallocStats());
+    return context.newReference(context.heap.none);
+  },
+  // CPython: sys_getallocatedblocks_impl
+  getallocatedblocks(context, args, keywords) {
+    expectNoArguments(context, "sys.getallocatedblocks", args, keywords);
+    return context.heap.newInt(context.runtime.getallocatedblocks());
+  },
+};

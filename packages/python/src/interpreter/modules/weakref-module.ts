@@ -1,0 +1,86 @@
+import type { Ptr } from "@pymem/core";
+import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
+import { expectOneArgument, rejectKeywords } from "./arguments.js";
+import { buildModule, callReportingErrors, whenDisposed } from "./module-support.js";
+
+/**
+ * Python's `weakref` module: `ref(obj[, callback])`, `getweakrefcount`, `getweakrefs`, with
+ * callbacks that are Python callables — strong references from the weak reference that the
+ * collector traverses, called with the dead reference when the referent dies, exceptions
+ * reported as unraisable on the interpreter's stderr.
+ *
+ * @module
+ */
+
+/**
+ * Builds the `weakref` module the first time a script imports it, and installs the heap's caller
+ * for Python callbacks (`heap.setWeakrefCallbackCaller`), uninstalled when the interpreter is
+ * disposed.
+ *
+ * @remarks
+ * Order of callbacks follows CPython 3.13, which the heap and collectors implement: on a
+ * reference-count death, `__del__` runs first, then the callbacks (newest first); in a
+ * collection, callbacks of weak references that are not garbage themselves run before any
+ * `__del__` of the garbage (`handle_weakrefs`). `weakref.ref` is a built-in function here, not
+ * a type (`weakref.ReferenceType` is the same function).
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({ modules: { weakref: weakrefModule } });
+ * interpreter.run("import weakref\nclass C: pass\nc = C()\nr = weakref.ref(c)\nprint(r() is c)");
+ * ```
+ */
+export const weakrefModule: NativeModuleFactory = (context) => {
+  const heap = context.heap;
+  heap.setWeakrefCallbackCaller((callback, ref) => callReportingErrors(context, callback, [ref]));
+  whenDisposed(context, () => heap.setWeakrefCallbackCaller(undefined));
+  const ref = context.newBuiltinFunction("ref", newReference);
+  try {
+    return buildModule(context, "weakref", weakrefFunctions, [
+      ["ref", ref],
+      ["ReferenceType", ref],
+    ]);
+  } finally {
+    context.release(ref);
+  }
+};
+
+/** `weakref.ref(obj[, callback])`. CPython: `weakref___new__`. */
+const newReference: NativeFunction = (context, args, keywords) => {
+  if (args.length < 1)
+    context.raise("TypeError", `__new__ expected at least 1 argument, got ${args.length}`);
+  if (args.length > 2)
+    context.raise("TypeError", `__new__ expected at most 2 arguments, got ${args.length}`);
+  rejectKeywords(context, "ref", keywords);
+  const referent = args[0]!;
+  const callback = args[1];
+  const heap = context.heap;
+  if (heap.types.weaklistOffset[heap.typeOf(referent)] === 0)
+    context.raise(
+      "TypeError",
+      `cannot create weak reference to '${context.typeName(referent)}' object`,
+    );
+  return callback === undefined ? heap.newWeakref(referent) : heap.newWeakref(referent, callback);
+};
+
+/** The weak references to `obj`, in its list's order (the callback-less one first). */
+function weakReferencesTo(context: NativeContext, obj: Ptr): Ptr[] {
+  const heap = context.heap;
+  const refs: Ptr[] = [];
+  for (let ref = heap.weakrefFirst(obj); ref !== 0; ref = heap.weakrefNext(ref)) refs.push(ref);
+  return refs;
+}
+
+/** The functions of `weakref` besides `ref`. */
+const weakrefFunctions: Record<string, NativeFunction> = {
+  // CPython: _weakref_getweakrefcount_impl
+  getweakrefcount(context, args, keywords) {
+    const obj = expectOneArgument(context, "_weakref.getweakrefcount", args, keywords);
+    return context.heap.newInt(weakReferencesTo(context, obj).length);
+  },
+  // CPython: _weakref_getweakrefs
+  getweakrefs(context, args, keywords) {
+    const obj = expectOneArgument(context, "_weakref.getweakrefs", args, keywords);
+    return context.heap.newList(weakReferencesTo(context, obj));
+  },
+};

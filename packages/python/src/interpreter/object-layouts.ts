@@ -1,0 +1,199 @@
+import { type TypeId, TypeFlags } from "@pymem/core";
+import type { Heap } from "@pymem/heap";
+
+/**
+ * Byte layouts of the interpreter's own object types, registered with `heap.defineType` on top of
+ * core's header (`ob_refcnt` at 0, `ob_type` at 4; GC types are preceded by the GC head). Words
+ * marked "raw" are plain numbers, not references; every other word is an owned reference (0 =
+ * NULL) that the declarative layout reports to collectors.
+ *
+ * ```text
+ *  type      GC │ refcnt │ type │ typeId raw │ __name__ │ __dict__ │ __base__ │            24
+ *  function  GC │ refcnt │ type │ code raw   │ globals  │ defaults │ closure  │ __name__ │ 28
+ *  builtin   GC │ refcnt │ type │ native raw │ __self__ │ __name__ │                      20
+ *  method    GC │ refcnt │ type │ __func__   │ __self__ │                                 16
+ *  cell      GC │ refcnt │ type │ contents   │                                            12
+ *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
+ *  frame        │ refcnt │ type │ nlocals    │ function │ local 0 … local n-1 │      16 + 4n
+ *  range        │ refcnt │ type │ start f64  │ stop f64 │ step f64 │                      32
+ *  object       │ refcnt │ type │                                                          8
+ * ```
+ *
+ * Frames are not GC-tracked, like CPython 3.11+'s interpreter frames (`_PyInterpreterFrame`):
+ * they live from call to return and own the locals.
+ *
+ * @module
+ */
+
+/** Type object: the heap type id it describes (raw). */
+export const TYPE_ID_OFFSET = 8;
+/** Type object: its `__name__` (str). */
+export const TYPE_NAME_OFFSET = 12;
+/** Type object: its `__dict__` (a dict: methods, class attributes). */
+export const TYPE_DICT_OFFSET = 16;
+/** Type object: its base type object (0 for `object`). CPython: `tp_base`. */
+export const TYPE_BASE_OFFSET = 20;
+/** Size of a type object. */
+export const TYPE_SIZE = 24;
+
+/** Function: index of its compiled code in the interpreter's code table (raw). */
+export const FUNCTION_CODE_OFFSET = 8;
+/** Function: the globals dict it runs in. CPython: `func_globals`. */
+export const FUNCTION_GLOBALS_OFFSET = 12;
+/** Function: the tuple of default values, or 0. CPython: `func_defaults`. */
+export const FUNCTION_DEFAULTS_OFFSET = 16;
+/** Function: the tuple of cells it closes over, or 0. CPython: `func_closure`. */
+export const FUNCTION_CLOSURE_OFFSET = 20;
+/** Function: its `__name__` (str). */
+export const FUNCTION_NAME_OFFSET = 24;
+/** Size of a function object. */
+export const FUNCTION_SIZE = 28;
+
+/** Built-in function: index into the interpreter's native function table (raw). */
+export const BUILTIN_NATIVE_OFFSET = 8;
+/** Built-in function: the bound `self`, or 0. CPython: `m_self`. */
+export const BUILTIN_SELF_OFFSET = 12;
+/** Built-in function: its `__name__` (str). */
+export const BUILTIN_NAME_OFFSET = 16;
+/** Size of a built-in function object. */
+export const BUILTIN_SIZE = 20;
+
+/** Bound method: the function. CPython: `im_func`. */
+export const METHOD_FUNCTION_OFFSET = 8;
+/** Bound method: the instance. CPython: `im_self`. */
+export const METHOD_SELF_OFFSET = 12;
+/** Size of a bound method object. */
+export const METHOD_SIZE = 16;
+
+/** Cell: the variable's value, or 0 when unbound. CPython: `ob_ref`. */
+export const CELL_CONTENTS_OFFSET = 8;
+/** Size of a cell object. */
+export const CELL_SIZE = 12;
+
+/** Module: its dict. CPython: `md_dict`. */
+export const MODULE_DICT_OFFSET = 8;
+/** Module: its `__name__` (str). */
+export const MODULE_NAME_OFFSET = 12;
+/** Size of a module object. */
+export const MODULE_SIZE = 16;
+
+/** Frame: number of local slots (its `ob_size`). */
+export const FRAME_COUNT_OFFSET = 8;
+/** Frame: the function running in it (0 for module and class bodies). CPython: `f_funcobj`. */
+export const FRAME_FUNCTION_OFFSET = 12;
+/** Frame: the first local slot. CPython: `localsplus`. */
+export const FRAME_LOCALS_OFFSET = 16;
+
+/** Range: first value (float64 holding a safe integer). */
+export const RANGE_START_OFFSET = 8;
+/** Range: end value, exclusive. */
+export const RANGE_STOP_OFFSET = 16;
+/** Range: step, never 0. */
+export const RANGE_STEP_OFFSET = 24;
+/** Size of a range object. */
+export const RANGE_SIZE = 32;
+
+/** Size of a plain `object()` instance. */
+export const OBJECT_SIZE = 8;
+
+/**
+ * The type ids of the interpreter's own object types.
+ *
+ * @example
+ * ```ts
+ * const types = defineInterpreterTypes(heap);
+ * const cell = heap.allocate(types.cell);
+ * ```
+ */
+export interface InterpreterTypeIds {
+  readonly object: TypeId;
+  readonly type: TypeId;
+  readonly function: TypeId;
+  readonly builtin: TypeId;
+  readonly method: TypeId;
+  readonly cell: TypeId;
+  readonly module: TypeId;
+  readonly frame: TypeId;
+  readonly range: TypeId;
+}
+
+/**
+ * Registers the interpreter's object types in `heap` (once per heap: type ids are never
+ * unregistered, so a second interpreter on the same runtime reuses them).
+ *
+ * @example
+ * ```ts
+ * const types = defineInterpreterTypes(runtime.heap);
+ * ```
+ */
+export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
+  const cached = registered.get(heap);
+  if (cached !== undefined) return cached;
+  const gc = TypeFlags.GC;
+  const ids: InterpreterTypeIds = {
+    object: heap.defineType({ name: "object", basicSize: OBJECT_SIZE, flags: TypeFlags.BASETYPE }),
+    type: heap.defineType({
+      name: "type",
+      basicSize: TYPE_SIZE,
+      flags: gc,
+      references: { fixed: [TYPE_NAME_OFFSET, TYPE_DICT_OFFSET, TYPE_BASE_OFFSET] },
+    }),
+    function: heap.defineType({
+      name: "function",
+      basicSize: FUNCTION_SIZE,
+      flags: gc,
+      references: {
+        fixed: [
+          FUNCTION_GLOBALS_OFFSET,
+          FUNCTION_DEFAULTS_OFFSET,
+          FUNCTION_CLOSURE_OFFSET,
+          FUNCTION_NAME_OFFSET,
+        ],
+      },
+    }),
+    builtin: heap.defineType({
+      name: "builtin_function_or_method",
+      basicSize: BUILTIN_SIZE,
+      flags: gc,
+      references: { fixed: [BUILTIN_SELF_OFFSET, BUILTIN_NAME_OFFSET] },
+    }),
+    method: heap.defineType({
+      name: "method",
+      basicSize: METHOD_SIZE,
+      flags: gc,
+      references: { fixed: [METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET] },
+    }),
+    cell: heap.defineType({
+      name: "cell",
+      basicSize: CELL_SIZE,
+      flags: gc,
+      references: { fixed: [CELL_CONTENTS_OFFSET] },
+    }),
+    module: heap.defineType({
+      name: "module",
+      basicSize: MODULE_SIZE,
+      flags: gc,
+      references: { fixed: [MODULE_DICT_OFFSET, MODULE_NAME_OFFSET] },
+    }),
+    frame: heap.defineType({
+      name: "frame",
+      basicSize: FRAME_LOCALS_OFFSET,
+      itemSize: 4,
+      references: {
+        fixed: [FRAME_FUNCTION_OFFSET],
+        items: {
+          storage: "inline",
+          offset: FRAME_LOCALS_OFFSET,
+          countOffset: FRAME_COUNT_OFFSET,
+          stride: 4,
+          referenceOffsets: [0],
+        },
+      },
+    }),
+    range: heap.defineType({ name: "range", basicSize: RANGE_SIZE, flags: TypeFlags.IMMUTABLE }),
+  };
+  registered.set(heap, ids);
+  return ids;
+}
+
+const registered = new WeakMap<Heap, InterpreterTypeIds>();

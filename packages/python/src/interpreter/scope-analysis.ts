@@ -1,0 +1,408 @@
+import type {
+  Arguments,
+  Comprehension,
+  Expression,
+  ExceptHandler,
+  Module,
+  Statement,
+} from "../ast.js";
+
+/**
+ * The symbol table pass (CPython: `symtable.c`): which names of each function are locals, cells
+ * (captured by an inner function) or free variables (captured from an outer one), which are
+ * global, and in what order the locals are numbered (`co_varnames`: parameters first, then other
+ * names in order of first appearance).
+ *
+ * List comprehensions are inlined as in CPython 3.12+ (PEP 709): their iteration variables are
+ * not names of the enclosing scope (the compiler gives them hidden slots).
+ *
+ * @module
+ */
+
+/** What kind of code block a scope is. */
+export type ScopeKind = "module" | "function" | "class";
+
+/**
+ * One code block's names after analysis.
+ *
+ * @example
+ * ```ts
+ * const scope = analyzeModule(parse("def f(a):\n    return a\n"));
+ * scope.children[0]!.locals; // ["a"]
+ * ```
+ */
+export interface Scope {
+  readonly kind: ScopeKind;
+  readonly name: string;
+  /** The node that opens the block (FunctionDef, Lambda, ClassDef; undefined for the module). */
+  readonly node: object | undefined;
+  readonly parent: Scope | undefined;
+  /** Parameters in order (positional, then `*args`, then `**kwargs`). */
+  readonly parameters: string[];
+  /** Local names in `co_varnames` order (parameters first). Function scopes only. */
+  readonly locals: string[];
+  /** Names bound in this block (class and module scopes store these in their namespace dict). */
+  readonly bound: Set<string>;
+  /** Names declared `global`. */
+  readonly globals: Set<string>;
+  /** Names declared `nonlocal`. */
+  readonly nonlocals: Set<string>;
+  /** Locals captured by inner functions (CPython: cellvars). */
+  readonly cells: Set<string>;
+  /** Names captured from enclosing functions, in first-use order (CPython: freevars). */
+  readonly frees: string[];
+  /** Nested function and class scopes, in source order. */
+  readonly children: Scope[];
+  /** Every name in order of first appearance (to order locals like CPython). */
+  readonly seen: string[];
+  /** Names read in this block (not in comprehension targets). */
+  readonly used: Set<string>;
+}
+
+function newScope(
+  kind: ScopeKind,
+  name: string,
+  parent: Scope | undefined,
+  node: object | undefined,
+): Scope {
+  return {
+    kind,
+    name,
+    node,
+    parent,
+    parameters: [],
+    locals: [],
+    bound: new Set(),
+    globals: new Set(),
+    nonlocals: new Set(),
+    cells: new Set(),
+    frees: [],
+    children: [],
+    seen: [],
+    used: new Set(),
+  };
+}
+
+/**
+ * Analyzes a whole module: returns the module scope with every nested scope in `children`, in
+ * the order the compiler meets their `def`, `lambda` and `class` nodes.
+ *
+ * @example
+ * ```ts
+ * const scope = analyzeModule(parse("x = 1\n"));
+ * ```
+ */
+export function analyzeModule(module: Module): Scope {
+  const root = newScope("module", "<module>", undefined, undefined);
+  const walker = new ScopeWalker(root);
+  walker.statements(module.body);
+  resolve(root);
+  return root;
+}
+
+class ScopeWalker {
+  /** Names bound by enclosing comprehension targets (hidden slots, not scope names). */
+  private readonly hidden: string[] = [];
+
+  constructor(private scope: Scope) {}
+
+  private note(name: string): void {
+    if (!this.scope.seen.includes(name)) this.scope.seen.push(name);
+  }
+
+  private bind(name: string): void {
+    if (this.hidden.includes(name)) return;
+    this.note(name);
+    this.scope.bound.add(name);
+  }
+
+  private use(name: string): void {
+    if (this.hidden.includes(name)) return;
+    this.note(name);
+    this.scope.used.add(name);
+  }
+
+  statements(body: readonly Statement[]): void {
+    for (const statement of body) this.statement(statement);
+  }
+
+  private statement(node: Statement): void {
+    switch (node.kind) {
+      case "FunctionDef":
+        this.defaults(node.args);
+        this.bind(node.name);
+        this.functionScope(node, node.name, node.args, (walker) => walker.statements(node.body));
+        return;
+      case "ClassDef": {
+        for (const base of node.bases) this.expression(base);
+        this.bind(node.name);
+        const child = newScope("class", node.name, this.scope, node);
+        this.scope.children.push(child);
+        const walker = new ScopeWalker(child);
+        walker.statements(node.body);
+        return;
+      }
+      case "Return":
+        if (node.value !== null) this.expression(node.value);
+        return;
+      case "Delete":
+        for (const target of node.targets) this.target(target);
+        return;
+      case "Assign":
+        for (const target of node.targets) this.target(target);
+        this.expression(node.value);
+        return;
+      case "AugAssign":
+        if (node.target.kind === "Name") {
+          this.use(node.target.id);
+          this.bind(node.target.id);
+        } else this.target(node.target);
+        this.expression(node.value);
+        return;
+      case "For":
+        this.target(node.target);
+        this.expression(node.iter);
+        this.statements(node.body);
+        this.statements(node.orelse);
+        return;
+      case "While":
+      case "If":
+        this.expression(node.test);
+        this.statements(node.body);
+        this.statements(node.orelse);
+        return;
+      case "Raise":
+        if (node.exc !== null) this.expression(node.exc);
+        if (node.cause !== null) this.expression(node.cause);
+        return;
+      case "Try":
+        this.statements(node.body);
+        for (const handler of node.handlers) this.handler(handler);
+        this.statements(node.orelse);
+        this.statements(node.finalbody);
+        return;
+      case "Assert":
+        this.expression(node.test);
+        if (node.msg !== null) this.expression(node.msg);
+        return;
+      case "Import":
+        for (const alias of node.names) this.bind(alias.asname ?? alias.name.split(".")[0]!);
+        return;
+      case "ImportFrom":
+        for (const alias of node.names) this.bind(alias.asname ?? alias.name);
+        return;
+      case "Global":
+        for (const name of node.names) this.scope.globals.add(name);
+        return;
+      case "Nonlocal":
+        for (const name of node.names) this.scope.nonlocals.add(name);
+        return;
+      case "Expr":
+        this.expression(node.value);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private handler(node: ExceptHandler): void {
+    if (node.type !== null) this.expression(node.type);
+    if (node.name !== null) this.bind(node.name);
+    this.statements(node.body);
+  }
+
+  private defaults(args: Arguments): void {
+    for (const value of args.defaults) this.expression(value);
+  }
+
+  private functionScope(
+    node: object,
+    name: string,
+    args: Arguments,
+    walkBody: (walker: ScopeWalker) => void,
+  ): void {
+    const child = newScope("function", name, this.scope, node);
+    this.scope.children.push(child);
+    for (const arg of args.args) child.parameters.push(arg.arg);
+    if (args.vararg !== null) child.parameters.push(args.vararg.arg);
+    if (args.kwarg !== null) child.parameters.push(args.kwarg.arg);
+    const walker = new ScopeWalker(child);
+    for (const parameter of child.parameters) walker.bind(parameter);
+    walkBody(walker);
+  }
+
+  private target(node: Expression): void {
+    switch (node.kind) {
+      case "Name":
+        this.bind(node.id);
+        return;
+      case "Tuple":
+      case "List":
+        for (const element of node.elts) this.target(element);
+        return;
+      case "Starred":
+        this.target(node.value);
+        return;
+      default:
+        this.expression(node);
+    }
+  }
+
+  private comprehension(generators: readonly Comprehension[], inner: () => void): void {
+    const before = this.hidden.length;
+    try {
+      for (const [index, generator] of generators.entries()) {
+        // The first iterable is evaluated outside the comprehension's names (PEP 709 keeps that).
+        if (index === 0) this.expression(generator.iter);
+        collectTargetNames(generator.target, this.hidden);
+        if (index !== 0) this.expression(generator.iter);
+        for (const condition of generator.ifs) this.expression(condition);
+      }
+      inner();
+    } finally {
+      this.hidden.length = before;
+    }
+  }
+
+  expression(node: Expression): void {
+    switch (node.kind) {
+      case "Name":
+        if (node.ctx === "Load") this.use(node.id);
+        else this.bind(node.id);
+        return;
+      case "BoolOp":
+        for (const value of node.values) this.expression(value);
+        return;
+      case "BinOp":
+        this.expression(node.left);
+        this.expression(node.right);
+        return;
+      case "UnaryOp":
+        this.expression(node.operand);
+        return;
+      case "Lambda":
+        this.defaults(node.args);
+        this.functionScope(node, "<lambda>", node.args, (walker) => walker.expression(node.body));
+        return;
+      case "IfExp":
+        this.expression(node.test);
+        this.expression(node.body);
+        this.expression(node.orelse);
+        return;
+      case "Dict":
+        for (const key of node.keys) if (key !== null) this.expression(key);
+        for (const value of node.values) this.expression(value);
+        return;
+      case "Set":
+      case "List":
+      case "Tuple":
+        for (const element of node.elts) this.expression(element);
+        return;
+      case "ListComp":
+      case "SetComp":
+      case "GeneratorExp":
+        this.comprehension(node.generators, () => this.expression(node.elt));
+        return;
+      case "DictComp":
+        this.comprehension(node.generators, () => {
+          this.expression(node.key);
+          this.expression(node.value);
+        });
+        return;
+      case "Compare":
+        this.expression(node.left);
+        for (const comparator of node.comparators) this.expression(comparator);
+        return;
+      case "Call":
+        this.expression(node.func);
+        for (const arg of node.args) this.expression(arg);
+        for (const keyword of node.keywords) this.expression(keyword.value);
+        return;
+      case "FormattedValue":
+        this.expression(node.value);
+        if (node.formatSpec !== null) this.expression(node.formatSpec);
+        return;
+      case "JoinedStr":
+        for (const value of node.values) this.expression(value);
+        return;
+      case "Attribute":
+        this.expression(node.value);
+        return;
+      case "Subscript":
+        this.expression(node.value);
+        this.expression(node.slice);
+        return;
+      case "Starred":
+        this.expression(node.value);
+        return;
+      case "Slice":
+        if (node.lower !== null) this.expression(node.lower);
+        if (node.upper !== null) this.expression(node.upper);
+        if (node.step !== null) this.expression(node.step);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+/** Appends the names a comprehension target binds (`x`, `k, v`) to `into`. */
+export function collectTargetNames(node: Expression, into: string[]): void {
+  if (node.kind === "Name") into.push(node.id);
+  else if (node.kind === "Tuple" || node.kind === "List")
+    for (const element of node.elts) collectTargetNames(element, into);
+  else if (node.kind === "Starred") collectTargetNames(node.value, into);
+}
+
+/** Whether `scope` binds `name` as one of its own locals (function scopes only). */
+function bindsLocally(scope: Scope, name: string): boolean {
+  return (
+    scope.kind === "function" &&
+    !scope.globals.has(name) &&
+    !scope.nonlocals.has(name) &&
+    scope.bound.has(name)
+  );
+}
+
+/**
+ * Second pass: decides locals, cells and free variables (CPython: `analyze_block`), top-down so
+ * that an outer function's cells are known before its children's closures are compiled.
+ */
+function resolve(scope: Scope): void {
+  if (scope.kind === "function") {
+    for (const name of scope.parameters) scope.locals.push(name);
+    for (const name of scope.seen)
+      if (bindsLocally(scope, name) && !scope.locals.includes(name)) scope.locals.push(name);
+  }
+  // A method that says `super` closes over the class being defined (CPython: the __class__ cell).
+  if (scope.kind === "function" && scope.parent?.kind === "class" && scope.used.has("super"))
+    markFree(scope, "__class__", true);
+  const wanted = new Set<string>([...scope.used, ...scope.nonlocals]);
+  if (scope.kind !== "module") {
+    for (const name of scope.seen) {
+      if (!wanted.has(name) || scope.globals.has(name)) continue;
+      if (scope.kind === "function" && bindsLocally(scope, name)) continue;
+      if (scope.kind === "class" && scope.bound.has(name)) continue;
+      markFree(scope, name, false);
+    }
+  }
+  for (const child of scope.children) resolve(child);
+}
+
+/**
+ * Makes `name` a free variable of `scope` if an enclosing function binds it (or, for
+ * `__class__`, the enclosing class), marking it a cell there and free in every scope between.
+ */
+function markFree(scope: Scope, name: string, classCell: boolean): void {
+  const path: Scope[] = [scope];
+  for (let outer = scope.parent; outer !== undefined; outer = outer.parent) {
+    if (outer.kind === "module") return;
+    const owns = classCell ? outer.kind === "class" : bindsLocally(outer, name);
+    if (owns) {
+      outer.cells.add(name);
+      for (const inner of path) if (!inner.frees.includes(name)) inner.frees.push(name);
+      return;
+    }
+    path.push(outer);
+  }
+}

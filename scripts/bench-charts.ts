@@ -1,0 +1,212 @@
+// Draws the benchmark results of every package (packages/*/bench/results/*-latest.json, and for
+// benchmarks that only print tables so far, their numbers transcribed in docs/guides/data/*.json) as SVG bar
+// charts for the Benchmarks guide: one panel per workload, one bar per subject, the anchor (CPython's
+// C pymalloc, CPython 3.13 itself) first and in its own colour, each bar labelled with its median and
+// its ratio to the anchor. Deterministic: the same JSON gives byte-identical SVG, so the committed
+// charts can be checked against the results in a test. `pnpm run docs` regenerates them.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One measured case of a results file (the shape @pymem/pool's bench writes). */
+export interface BenchmarkResult {
+  subject: string;
+  label: string;
+  workload: string;
+  status: string;
+  capped?: boolean;
+  medianNsPerOp?: number;
+}
+
+/** A results file: what ran, where, and the cases. */
+export interface BenchmarkResults {
+  benchmark: string;
+  /** Where the numbers come from, when they were not written by the benchmark itself. */
+  source?: string;
+  date: string;
+  machine?: { cpuModel?: string; cpuCount?: number; node?: string };
+  anchor?: { python?: string };
+  method?: { unit?: string; runs?: number };
+  workloads: { name: string; description?: string }[];
+  results: BenchmarkResult[];
+}
+
+/** Subjects that are the anchors (the C / CPython reference every ratio is to). */
+const ANCHOR_SUBJECTS = new Set(["pymalloc-c", "cpython", "cpython-3.13"]);
+
+const PANEL_WIDTH = 800;
+const LABEL_WIDTH = 250;
+const VALUE_WIDTH = 150;
+const BAR_HEIGHT = 14;
+const BAR_GAP = 4;
+const PANEL_TITLE_HEIGHT = 22;
+const PANEL_GAP = 14;
+const HEADER_HEIGHT = 64;
+/** Extra header line for a results file's `source` note. */
+const SOURCE_LINE_HEIGHT = 18;
+/** Bars longer than this many anchors are clipped (a zig-zag end) so the others stay readable. */
+const CLIP_RATIO = 4;
+
+const COLOURS = { anchor: "#d9822b", pymem: "#2b6cb0", other: "#8a9bb0", text: "#1a202c" };
+
+function escapeXml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+function formatNs(ns: number): string {
+  if (ns >= 1000) return `${Math.round(ns).toLocaleString("en-US")} ns`;
+  return `${ns >= 100 ? ns.toFixed(0) : ns.toFixed(1)} ns`;
+}
+
+/** The colour family of a subject: the anchor, one of ours, or another allocator. */
+function colourOf(subject: string): string {
+  if (ANCHOR_SUBJECTS.has(subject)) return COLOURS.anchor;
+  if (subject.startsWith("pool-") || subject.startsWith("pymem")) return COLOURS.pymem;
+  return COLOURS.other;
+}
+
+/** Renders one results file as an SVG document (a string). */
+export function renderBenchmarkChart(results: BenchmarkResults): string {
+  const subjects: string[] = [];
+  for (const result of results.results) {
+    if (!subjects.includes(result.subject)) subjects.push(result.subject);
+  }
+  subjects.sort((a, b) => Number(ANCHOR_SUBJECTS.has(b)) - Number(ANCHOR_SUBJECTS.has(a)));
+  const anchor = subjects.find((subject) => ANCHOR_SUBJECTS.has(subject));
+  const anchorLabel =
+    anchor === undefined
+      ? "the first subject"
+      : (results.results.find((result) => result.subject === anchor)?.label ?? anchor);
+  const panelHeight = PANEL_TITLE_HEIGHT + subjects.length * (BAR_HEIGHT + BAR_GAP);
+  const headerHeight = HEADER_HEIGHT + (results.source === undefined ? 0 : SOURCE_LINE_HEIGHT);
+  const height = headerHeight + results.workloads.length * (panelHeight + PANEL_GAP);
+  const barSpace = PANEL_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const parts: string[] = [];
+  const unit = results.method?.unit ?? "ns per operation (median)";
+  const machine = results.machine;
+  const where = [
+    machine?.cpuCount && `${machine.cpuCount} vCPU ${machine.cpuModel ?? ""}`.trim(),
+    machine?.node && `Node ${machine.node}`,
+    results.anchor?.python && `CPython ${results.anchor.python.split(" ")[0]}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${PANEL_WIDTH}" height="${height}" viewBox="0 0 ${PANEL_WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12" role="img">`,
+    `<title>${escapeXml(`${results.benchmark}: ${unit}`)}</title>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="0" y="16" font-size="15" font-weight="bold" fill="${COLOURS.text}">${escapeXml(results.benchmark)}</text>`,
+    `<text x="0" y="34" fill="${COLOURS.text}">${escapeXml(unit)}, lower is better</text>`,
+    `<text x="0" y="52" fill="#4a5568">${escapeXml(`${results.date.slice(0, 10)}; ${where}; ratios to ${anchorLabel} of the same run`)}</text>`,
+  );
+  if (results.source !== undefined) {
+    const firstSentence = results.source.split(": ")[0]!;
+    parts.push(
+      `<text x="0" y="70" fill="#4a5568" font-style="italic">${escapeXml(firstSentence)}</text>`,
+    );
+  }
+  let y = headerHeight;
+  for (const workload of results.workloads) {
+    const cases = new Map(
+      results.results
+        .filter((result) => result.workload === workload.name)
+        .map((r) => [r.subject, r]),
+    );
+    const anchorNs = anchor === undefined ? undefined : cases.get(anchor)?.medianNsPerOp;
+    const measured = [...cases.values()].flatMap((r) =>
+      r.medianNsPerOp === undefined ? [] : [r.medianNsPerOp],
+    );
+    const largest = Math.max(...measured, 1e-9);
+    const scaleMax = anchorNs === undefined ? largest : Math.min(largest, anchorNs * CLIP_RATIO);
+    parts.push(
+      `<text x="0" y="${y + 15}" font-weight="bold" fill="${COLOURS.text}">${escapeXml(workload.description ?? workload.name)}</text>`,
+    );
+    let rowY = y + PANEL_TITLE_HEIGHT;
+    for (const subject of subjects) {
+      const result = cases.get(subject);
+      const label = result?.label ?? subject;
+      parts.push(
+        `<text x="${LABEL_WIDTH - 8}" y="${rowY + BAR_HEIGHT - 3}" text-anchor="end" fill="${COLOURS.text}">${escapeXml(label)}</text>`,
+      );
+      const ns = result?.medianNsPerOp;
+      if (result === undefined || result.status !== "ok" || ns === undefined) {
+        const why = result === undefined ? "not run" : result.status.toUpperCase();
+        parts.push(
+          `<text x="${LABEL_WIDTH + 4}" y="${rowY + BAR_HEIGHT - 3}" fill="#718096">${escapeXml(why)}</text>`,
+        );
+        rowY += BAR_HEIGHT + BAR_GAP;
+        continue;
+      }
+      const clipped = ns > scaleMax;
+      const width = Math.max(1, (Math.min(ns, scaleMax) / scaleMax) * barSpace);
+      const x = LABEL_WIDTH;
+      if (clipped) {
+        // A zig-zag end says "longer than drawn".
+        const end = x + width;
+        parts.push(
+          `<path d="M${x} ${rowY}H${end - 6}L${end} ${rowY + BAR_HEIGHT / 2}L${end - 6} ${rowY + BAR_HEIGHT}H${x}Z" fill="${colourOf(subject)}"/>`,
+        );
+      } else {
+        parts.push(
+          `<rect x="${x}" y="${rowY}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${colourOf(subject)}"/>`,
+        );
+      }
+      const ratio = anchorNs === undefined ? "" : ` (${(ns / anchorNs).toFixed(2)}×)`;
+      const capped = result.capped ? " *" : "";
+      parts.push(
+        `<text x="${(x + width + 6).toFixed(1)}" y="${rowY + BAR_HEIGHT - 3}" fill="${COLOURS.text}">${escapeXml(formatNs(ns) + ratio + capped)}</text>`,
+      );
+      rowY += BAR_HEIGHT + BAR_GAP;
+    }
+    y += panelHeight + PANEL_GAP;
+  }
+  parts.push("</svg>");
+  return `${parts.join("\n")}\n`;
+}
+
+/**
+ * The results files charted: each package's `bench/results/*-latest.json`, then each
+ * `docs/guides/data/<name>.json` whose chart name no package results file already takes.
+ */
+export function benchmarkResultFiles(repositoryRoot: string): string[] {
+  const files: string[] = [];
+  const data = join(repositoryRoot, "docs/guides/data");
+  const packages = join(repositoryRoot, "packages");
+  for (const name of readdirSync(packages).sort()) {
+    const results = join(packages, name, "bench/results");
+    if (!existsSync(results)) continue;
+    for (const file of readdirSync(results).sort()) {
+      if (file.endsWith("-latest.json")) files.push(join(results, file));
+    }
+  }
+  const charted = new Set(files.map((file) => chartPathOf(repositoryRoot, file)));
+  if (existsSync(data)) {
+    for (const file of readdirSync(data).sort()) {
+      const path = join(data, file);
+      if (file.endsWith(".json") && !charted.has(chartPathOf(repositoryRoot, path)))
+        files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Where the chart of a results file goes: docs/guides/images/bench-<file name>.svg. */
+export function chartPathOf(repositoryRoot: string, resultsFile: string): string {
+  const name = resultsFile
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/(-latest)?\.json$/, "");
+  return join(repositoryRoot, "docs/guides/images", `bench-${name}.svg`);
+}
+
+/** Regenerates every chart; returns the paths written. */
+export function writeBenchmarkCharts(repositoryRoot: string): string[] {
+  const written: string[] = [];
+  mkdirSync(join(repositoryRoot, "docs/guides/images"), { recursive: true });
+  for (const file of benchmarkResultFiles(repositoryRoot)) {
+    const results = JSON.parse(readFileSync(file, "utf8")) as BenchmarkResults;
+    const path = chartPathOf(repositoryRoot, file);
+    writeFileSync(path, renderBenchmarkChart(results));
+    written.push(path);
+  }
+  return written;
+}
