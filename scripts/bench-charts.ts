@@ -26,6 +26,8 @@ export interface BenchmarkResults {
   machine?: { cpuModel?: string; cpuCount?: number; node?: string };
   anchor?: { python?: string };
   method?: { unit?: string; runs?: number };
+  /** The unit of `medianNsPerOp` values when they are not nanoseconds. @defaultValue "ns" */
+  valueUnit?: "ns" | "ms";
   workloads: { name: string; description?: string }[];
   results: BenchmarkResult[];
 }
@@ -43,7 +45,7 @@ const PANEL_GAP = 14;
 const HEADER_HEIGHT = 64;
 /** Extra header line for a results file's `source` note. */
 const SOURCE_LINE_HEIGHT = 18;
-/** Bars longer than this many anchors are clipped (a zig-zag end) so the others stay readable. */
+/** Bars longer than this many times the panel's median are clipped (a zig-zag end). */
 const CLIP_RATIO = 4;
 
 const COLOURS = { anchor: "#d9822b", pymem: "#2b6cb0", other: "#8a9bb0", text: "#1a202c" };
@@ -52,9 +54,55 @@ function escapeXml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
-function formatNs(ns: number): string {
-  if (ns >= 1000) return `${Math.round(ns).toLocaleString("en-US")} ns`;
-  return `${ns >= 100 ? ns.toFixed(0) : ns.toFixed(1)} ns`;
+function formatValue(value: number, unit: string): string {
+  if (value >= 1000) return `${Math.round(value).toLocaleString("en-US")} ${unit}`;
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+}
+
+/** A program of @pymem/python's interpreter benchmark (`python-latest.json`). */
+interface ProgramTiming {
+  program: string;
+  pymemMs: number;
+  cpythonMs: number;
+}
+
+/**
+ * Brings a results file to the {@link BenchmarkResults} shape: the pool's files already are; the
+ * interpreter benchmark's `programs` (pymem and CPython milliseconds per program) are converted.
+ * Returns undefined for a shape it does not know.
+ */
+export function normaliseResults(raw: unknown): BenchmarkResults | undefined {
+  const file = raw as Partial<BenchmarkResults> & { programs?: ProgramTiming[] };
+  if (typeof file.benchmark !== "string" || typeof file.date !== "string") return undefined;
+  if (Array.isArray(file.results) && Array.isArray(file.workloads)) return file as BenchmarkResults;
+  if (!Array.isArray(file.programs)) return undefined;
+  const { programs, ...rest } = file;
+  return {
+    ...rest,
+    benchmark: file.benchmark,
+    date: file.date,
+    valueUnit: "ms",
+    workloads: programs.map((timing) => ({
+      name: timing.program,
+      description: `${timing.program}.py (ms per run)`,
+    })),
+    results: programs.flatMap((timing) => [
+      {
+        subject: "cpython",
+        label: "CPython 3.13 (anchor)",
+        workload: timing.program,
+        status: "ok",
+        medianNsPerOp: timing.cpythonMs,
+      },
+      {
+        subject: "pymem-interpreter",
+        label: "pymem Interpreter",
+        workload: timing.program,
+        status: "ok",
+        medianNsPerOp: timing.pymemMs,
+      },
+    ]),
+  };
 }
 
 /** The colour family of a subject: the anchor, one of ours, or another allocator. */
@@ -66,6 +114,7 @@ function colourOf(subject: string): string {
 
 /** Renders one results file as an SVG document (a string). */
 export function renderBenchmarkChart(results: BenchmarkResults): string {
+  const valueUnit = results.valueUnit ?? "ns";
   const subjects: string[] = [];
   for (const result of results.results) {
     if (!subjects.includes(result.subject)) subjects.push(result.subject);
@@ -116,7 +165,16 @@ export function renderBenchmarkChart(results: BenchmarkResults): string {
       r.medianNsPerOp === undefined ? [] : [r.medianNsPerOp],
     );
     const largest = Math.max(...measured, 1e-9);
-    const scaleMax = anchorNs === undefined ? largest : Math.min(largest, anchorNs * CLIP_RATIO);
+    // Outliers (beyond CLIP_RATIO × the panel's median) are clipped so the rest stay readable.
+    const sorted = [...measured].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    const median =
+      sorted.length === 0
+        ? largest
+        : sorted.length % 2 === 1
+          ? sorted[middle]!
+          : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    const scaleMax = Math.min(largest, median * CLIP_RATIO);
     parts.push(
       `<text x="0" y="${y + 15}" font-weight="bold" fill="${COLOURS.text}">${escapeXml(workload.description ?? workload.name)}</text>`,
     );
@@ -153,7 +211,7 @@ export function renderBenchmarkChart(results: BenchmarkResults): string {
       const ratio = anchorNs === undefined ? "" : ` (${(ns / anchorNs).toFixed(2)}×)`;
       const capped = result.capped ? " *" : "";
       parts.push(
-        `<text x="${(x + width + 6).toFixed(1)}" y="${rowY + BAR_HEIGHT - 3}" fill="${COLOURS.text}">${escapeXml(formatNs(ns) + ratio + capped)}</text>`,
+        `<text x="${(x + width + 6).toFixed(1)}" y="${rowY + BAR_HEIGHT - 3}" fill="${COLOURS.text}">${escapeXml(formatValue(ns, valueUnit) + ratio + capped)}</text>`,
       );
       rowY += BAR_HEIGHT + BAR_GAP;
     }
@@ -198,12 +256,27 @@ export function chartPathOf(repositoryRoot: string, resultsFile: string): string
   return join(repositoryRoot, "docs/guides/images", `bench-${name}.svg`);
 }
 
-/** Regenerates every chart; returns the paths written. */
+/** Reads and normalises a results file; throws naming the file when its shape is unknown. */
+export function readBenchmarkResults(file: string): BenchmarkResults {
+  const results = normaliseResults(JSON.parse(readFileSync(file, "utf8")));
+  if (results === undefined) {
+    throw new Error(`${file}: unknown results shape (expected results + workloads, or programs)`);
+  }
+  return results;
+}
+
+/** Regenerates every chart; returns the paths written. A file of unknown shape is reported, skipped. */
 export function writeBenchmarkCharts(repositoryRoot: string): string[] {
   const written: string[] = [];
   mkdirSync(join(repositoryRoot, "docs/guides/images"), { recursive: true });
   for (const file of benchmarkResultFiles(repositoryRoot)) {
-    const results = JSON.parse(readFileSync(file, "utf8")) as BenchmarkResults;
+    let results: BenchmarkResults;
+    try {
+      results = readBenchmarkResults(file);
+    } catch (error) {
+      console.warn(`bench-charts: skipped ${(error as Error).message}`);
+      continue;
+    }
     const path = chartPathOf(repositoryRoot, file);
     writeFileSync(path, renderBenchmarkChart(results));
     written.push(path);

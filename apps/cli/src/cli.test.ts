@@ -27,7 +27,7 @@ describe("pymem run", () => {
     expect(result.stdout).toBe("before\n");
     expect(result.stderr).toBe(
       'Traceback (most recent call last):\n  File "boom.py", line 4, in <module>\n    f()\n' +
-        '    ~^^\n  File "boom.py", line 2, in f\n    raise ValueError(\'bad\')\nValueError: bad\n',
+        "    ~^^\n  File \"boom.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n",
     );
   });
 
@@ -54,7 +54,13 @@ describe("pymem run", () => {
 
   it("runs with every collector", async () => {
     const source = "import gc\nl = []\nl.append(l)\ndel l\nprint(gc.collect() >= 0)\n";
-    for (const collector of ["generational", "generational-3.12", "incremental", "bacon-rajan", "none"]) {
+    for (const collector of [
+      "generational",
+      "generational-3.12",
+      "incremental",
+      "bacon-rajan",
+      "none",
+    ]) {
       const result = await cli(["run", "c.py", "--collector", collector], { "c.py": source });
       expect(result.stderr, collector).toBe("");
       expect(result.stdout, collector).toBe("True\n");
@@ -62,7 +68,8 @@ describe("pymem run", () => {
   });
 
   it("--stats prints allocator and per-generation GC statistics at exit", async () => {
-    const source = "import gc\nfor i in range(3):\n    l = []\n    l.append(l)\n    del l\n    gc.collect()\n";
+    const source =
+      "import gc\nfor i in range(3):\n    l = []\n    l.append(l)\n    del l\n    gc.collect()\n";
     const result = await cli(["run", "s.py", "--stats"], { "s.py": source });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain("Small block threshold = 512");
@@ -76,18 +83,28 @@ describe("pymem run", () => {
     expect(result.status).toBe(0);
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines.map((line) => line.split(":")[0])).toEqual([
-      "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7",
+      "line 1",
+      "line 2",
+      "line 3",
+      "line 4",
+      "line 5",
+      "line 6",
+      "line 7",
     ]);
     const line2 = /^line 2: \+(\d+) blocks −(\d+) blocks, collections: none$/.exec(lines[1]!);
     // At least the item array (the list object itself may come from the list free list).
     expect(Number(line2![1])).toBeGreaterThanOrEqual(1);
     const line3 = /^line 3: \+(\d+) blocks −(\d+) blocks/.exec(lines[2]!);
     expect(Number(line3![2])).toBeGreaterThanOrEqual(1);
-    expect(lines[6]).toMatch(/^line 7: \+\d+ blocks −\d+ blocks, collections: gen2 \(1 collected\)$/);
+    expect(lines[6]).toMatch(
+      /^line 7: \+\d+ blocks −\d+ blocks, collections: gen2 \(1 collected\)$/,
+    );
   });
 
   it("--step-limit stops a runaway loop with a clear message", async () => {
-    const result = await cli(["run", "loop.py", "--step-limit", "1000"], { "loop.py": "while True:\n    pass\n" });
+    const result = await cli(["run", "loop.py", "--step-limit", "1000"], {
+      "loop.py": "while True:\n    pass\n",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/step limit of 1000/);
   });
@@ -100,7 +117,9 @@ describe("pymem run", () => {
   });
 
   it("--debug runs on the debug allocator", async () => {
-    const result = await cli(["run", "d.py", "--debug"], { "d.py": "print([i * i for i in range(4)])\n" });
+    const result = await cli(["run", "d.py", "--debug"], {
+      "d.py": "print([i * i for i in range(4)])\n",
+    });
     expect(result).toEqual({ status: 0, stdout: "[0, 1, 4, 9]\n", stderr: "" });
   });
 });
@@ -139,7 +158,10 @@ describe("examples", () => {
     ]);
   });
   it.each(scripts)("%s prints what CPython 3.13 prints", async (name) => {
-    const expected = readFileSync(join(examples, "cpython-3.13", name.replace(/\.py$/, ".stdout")), "utf8");
+    const expected = readFileSync(
+      join(examples, "cpython-3.13", name.replace(/\.py$/, ".stdout")),
+      "utf8",
+    );
     const result = await cli(["run", join(examples, name)]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(expected);

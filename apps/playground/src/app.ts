@@ -98,6 +98,18 @@ export class PlaygroundApp {
     byId("reset", HTMLButtonElement).addEventListener("click", () => this.reset());
     this.stopButton.addEventListener("click", () => this.pending?.cancel());
     this.slider.addEventListener("input", () => this.show(Number(this.slider.value)));
+    // Arrow keys step when the focus is not in a text field (the editor keeps its own arrows).
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      if (
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLSelectElement
+      )
+        return;
+      if (event.key === "ArrowRight") void this.step(1);
+      else if (event.key === "ArrowLeft") void this.step(-1);
+    });
     const fromHash = new URLSearchParams(location.hash.slice(1)).get("example");
     this.loadExample(EXAMPLES.some((e) => e.id === fromHash) ? fromHash! : EXAMPLES[0]!.id);
   }

@@ -91,6 +91,13 @@ const ONE_GC_REF = 1 << SHIFT;
 /** What `subtract_refs` reports when a referent's `gc_refs` would go below 0. */
 const TOO_SMALL = "refcount is too small";
 
+/** {@link GenerationalCollector}'s per-type cache: the host was asked whether the type is a weakref. */
+const TYPE_KNOWN = 1;
+/** … and the answer was yes (CPython: `PyWeakref_Check`). */
+const TYPE_WEAKREF = 2;
+/** Type flags that make `move_legacy_finalizers`, `handle_weakrefs` or `finalize_garbage` work. */
+const NEEDS_UNREACHABLE_PASSES = HAS_DEL | HAS_FINALIZE | WEAKREFABLE;
+
 /** Marker for "choose the generation from the counts". CPython: `GENERATION_AUTO`. */
 const GENERATION_AUTO = -1;
 
@@ -143,6 +150,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private readonly untrackCandidates = new ReferenceStack(256);
   /** Objects left reachable by the current collection's first `move_unreachable`. */
   private survivorCount = 0;
+  /** Objects the last `update_refs` prepared (the immortal ones moved away are not counted). */
+  private preparedCount = 0;
+  /** The type flags of every object the last `move_unreachable` parked in unreachable, or'ed. */
+  private parkedTypeFlags = 0;
+  /** Non-zero if the last `move_unreachable` parked a weakref or an object of an unknown type. */
+  private parkedTypeDoubt = 0;
+  /** Per type id: TYPE_KNOWN, plus TYPE_WEAKREF for weakref types (filled by move_legacy_finalizers). */
+  private typeMarks = new Uint8Array(64);
+  /** Whether objects in the unreachable list may still carry NEXT_MASK_UNREACHABLE. */
+  private unreachableMasked = false;
   /** Weakrefs with callbacks that are not tracked (so cannot be parked on a list). */
   private readonly untrackedCallbacks = new ReferenceStack(16);
   /**
@@ -425,7 +442,13 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     this.survivorCount = 0;
     this.untrackCandidates.length = 0;
     this.hostCodeRan = false;
+    if (this.typeMarks.length < this.types.count) {
+      const marks = new Uint8Array(Math.max(this.types.count, this.typeMarks.length * 2));
+      marks.set(this.typeMarks);
+      this.typeMarks = marks;
+    }
     this.deduceUnreachable(young, unreachable, true);
+    const unreachableFound = this.preparedCount - this.survivorCount;
 
     let survivors = this.survivorCount;
     survivors -= this.untrackAtomic(TypeFlags.UNTRACK_WHEN_ATOMIC); // CPython: untrack_tuples()
@@ -444,8 +467,20 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
     // safely be deleted.
     listInit(u32, finalizers);
-    this.moveLegacyFinalizers(host, unreachable, finalizers);
-    this.moveLegacyFinalizerReachable(finalizers);
+    if ((this.parkedTypeFlags & NEEDS_UNREACHABLE_PASSES) === 0 && this.parkedTypeDoubt === 0) {
+      // Nothing parked has a legacy finalizer, a finalizer or weakrefs, and nothing is a weakref:
+      // move_legacy_finalizers would move nothing, and its other job — clearing
+      // NEXT_MASK_UNREACHABLE — can wait, as every later step reads links through the mask
+      // (handle_resurrected_objects clears it if it must deduce again).
+      this.unreachableCount = unreachableFound;
+      this.unreachableTypeFlags = this.parkedTypeFlags;
+      this.unreachableHasWeakref = false;
+      this.unreachableMasked = true;
+    } else {
+      this.moveLegacyFinalizers(host, unreachable, finalizers);
+      this.moveLegacyFinalizerReachable(finalizers);
+      this.unreachableMasked = false;
+    }
 
     if (debug & DebugFlags.DEBUG_COLLECTABLE) {
       this.hostCodeRan = true; // the debug sink is user code
@@ -521,6 +556,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private updateRefs(containers: Ptr): void {
     const u32 = this.memory.u32;
     const permanent = this.head(HEAD_PERMANENT);
+    let prepared = 0;
     let op = gcNext(u32, containers);
     while (op !== containers) {
       const next = u32[(op >>> 2) + NEXT]!;
@@ -528,7 +564,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       if (refcnt >= IMMORTAL) {
         listMove(u32, op, permanent);
       } else {
-        if (refcnt === 0) this.abortDeduce(containers, op, "tracked object has refcount 0");
+        prepared++;
+        if (refcnt === 0) throw this.abortDeduce(containers, op, "tracked object has refcount 0");
         const index = (op >>> 2) + PREV;
         u32[index] =
           (u32[index]! & FINALIZED) |
@@ -537,6 +574,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       }
       op = next;
     }
+    this.preparedCount = prepared;
   }
 
   /**
@@ -558,7 +596,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       // tracked object's once, here, where it is read anyway. It must name a registered GC type.
       const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
       if ((typeFlags[typeId]! & IS_GC) === 0) {
-        this.abortDeduce(containers, op, "tracked object's header names no GC type");
+        throw this.abortDeduce(containers, op, "tracked object's header names no GC type");
       }
       const shape = shapes[typeId]!;
       if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
@@ -575,13 +613,13 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
             const index = (referent >>> 2) + PREV;
             const prev = u32[index]!;
             if ((prev & COLLECTING) === 0) continue; // another generation
-            if (prev >>> SHIFT === 0) this.abortDeduce(containers, referent, TOO_SMALL);
+            if (prev >>> SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
             u32[index] = prev - ONE_GC_REF;
           }
         }
       } else if (shape !== SHAPE_NONE) {
         const culprit = types.visitReferences(op, typeId, ReferenceVisit.DECREF_GC_REFS, 0, stack);
-        if (culprit !== 0) this.abortDeduce(containers, culprit, TOO_SMALL);
+        if (culprit !== 0) throw this.abortDeduce(containers, culprit, TOO_SMALL);
       }
       op = u32[(op >>> 2) + NEXT]!;
     }
@@ -589,10 +627,11 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
 
   /**
    * A reference count contradicts the references found (a host bug such as a missing incref):
-   * restore the list `update_refs` turned singly linked, clear the collection bits, and throw.
-   * The collector stays usable and nothing is freed.
+   * restore the list `update_refs` turned singly linked, clear the collection bits, and return the
+   * error for the caller to throw (a `throw` at the call site keeps the hot loops free of a call
+   * that never returns). The collector stays usable and nothing is freed.
    */
-  private abortDeduce(containers: Ptr, culprit: Ptr, reason: string): never {
+  private abortDeduce(containers: Ptr, culprit: Ptr, reason: string): HeapCorruptionError {
     const u32 = this.memory.u32;
     let prev = containers;
     for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
@@ -606,9 +645,9 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // The culprit's header may be what is corrupt: name its type only if it has one.
     const typeId = u32[(culprit + TYPE_WORD_OFFSET) >>> 2]!;
     if (typeId === 0 || typeId >= this.types.count) {
-      throw new HeapCorruptionError(culprit, `gc: ${reason} (ob_type = ${typeId})`);
+      return new HeapCorruptionError(culprit, `gc: ${reason} (ob_type = ${typeId})`);
     }
-    throw new HeapCorruptionError(
+    return new HeapCorruptionError(
       culprit,
       `gc: ${reason} (${this.host!.describe(culprit)})`,
       this.types.spec(typeId).name,
@@ -634,6 +673,13 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const itemOffsets = types.itemOffsets;
     const countOffsets = types.itemCountOffsets;
     const youngPrevIndex = (young >>> 2) + PREV;
+    const unreachablePrevIndex = (unreachable >>> 2) + PREV;
+    // The unreachable list's tail, kept here rather than re-read from its head for every object
+    // parked; written back to the head around the generic visit and at the end.
+    let unreachableTail = u32[unreachablePrevIndex]!;
+    const typeMarks = this.typeMarks;
+    let parkedFlags = 0;
+    let parkedDoubt = 0;
     // Previous element in the young list, used to restore gc_prev.
     let prev = young;
     let gc = u32[(young >>> 2) + NEXT]!;
@@ -668,8 +714,11 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
                 const unreachablePrev = (opPrev & PREV_POINTER_MASK) >>> 0;
                 const unreachableNext = (opNext & ~UNREACHABLE) >>> 0;
                 u32[(unreachablePrev >>> 2) + NEXT] = opNext;
-                const neighbourIndex = (unreachableNext >>> 2) + PREV;
-                u32[neighbourIndex] = (u32[neighbourIndex]! & PREV_FLAG_BITS) | unreachablePrev;
+                if (unreachableNext === unreachable) unreachableTail = unreachablePrev;
+                else {
+                  const neighbourIndex = (unreachableNext >>> 2) + PREV;
+                  u32[neighbourIndex] = (u32[neighbourIndex]! & PREV_FLAG_BITS) | unreachablePrev;
+                }
                 const last = u32[youngPrevIndex]!;
                 u32[(last >>> 2) + NEXT] = op;
                 u32[nextIndex] = young;
@@ -682,31 +731,38 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
             }
           }
         } else if (shape !== SHAPE_NONE) {
+          u32[unreachablePrevIndex] = unreachableTail;
           types.visitReferences(gc, gcType, ReferenceVisit.MARK_REACHABLE, young, stack);
+          unreachableTail = u32[unreachablePrevIndex]!;
         }
         // Relink gc_prev to the previous element; gc is no longer COLLECTING.
         u32[gcPrevIndex] = (u32[gcPrevIndex]! & FINALIZED) | prev;
         prev = gc;
-        if (noteSurvivors) {
-          survivors++;
-          if (typeFlags[gcType]! & UNTRACK_FLAGS) candidates.push(gc);
-        }
+        survivors++;
+        if (noteSurvivors && typeFlags[gcType]! & UNTRACK_FLAGS) candidates.push(gc);
       } else {
         // This may be unreachable: assume it is until something reachable references it.
+        // Note what is parked (a superset of what stays: some come back), so that the passes
+        // after move_unreachable can be skipped when none of them would find anything to do.
+        const parkedType = u32[(gc + TYPE_WORD_OFFSET) >>> 2]!;
+        parkedFlags |= typeFlags[parkedType]!;
+        parkedDoubt |= typeMarks[parkedType]! ^ TYPE_KNOWN; // unknown type or weakref
         u32[(prev >>> 2) + NEXT] = u32[(gc >>> 2) + NEXT]!;
-        const last = u32[(unreachable >>> 2) + PREV]!;
         // Every object in unreachable carries NEXT_MASK_UNREACHABLE; this also marks the head's
         // next pointer, which is repaired below.
-        u32[(last >>> 2) + NEXT] = (UNREACHABLE | gc) >>> 0;
-        u32[gcPrevIndex] = (u32[gcPrevIndex]! & PREV_FLAG_BITS) | last;
+        u32[(unreachableTail >>> 2) + NEXT] = (UNREACHABLE | gc) >>> 0;
+        u32[gcPrevIndex] = (u32[gcPrevIndex]! & PREV_FLAG_BITS) | unreachableTail;
         u32[(gc >>> 2) + NEXT] = (UNREACHABLE | unreachable) >>> 0;
-        u32[(unreachable >>> 2) + PREV] = gc;
+        unreachableTail = gc;
       }
       gc = u32[(prev >>> 2) + NEXT]!;
     }
     if (noteSurvivors) this.survivorCount = survivors;
+    this.parkedTypeFlags = parkedFlags;
+    this.parkedTypeDoubt = parkedDoubt;
     // young's gc_prev must be the last element left in the list.
     u32[youngPrevIndex] = prev;
+    u32[unreachablePrevIndex] = unreachableTail;
     // Don't let the marking of the list head's next pointer leak.
     u32[(unreachable >>> 2) + NEXT]! &= ~UNREACHABLE;
   }
@@ -770,6 +826,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // Whether an object is a weakref depends on its type only (CPython: PyWeakref_Check), so the
     // host is asked once per run of objects of one type.
     let lastType = 0;
+    const typeMarks = this.typeMarks;
     let op = u32[(unreachable >>> 2) + NEXT]!;
     while (op !== unreachable) {
       const nextIndex = (op >>> 2) + NEXT;
@@ -783,10 +840,14 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       } else {
         count++;
         flagsSeen |= flags;
-        // A read-only query of the host, asked here to spare handle_weakrefs its own pass.
-        if (!weakrefSeen && typeId !== lastType) {
+        // A read-only query of the host, asked here to spare handle_weakrefs its own pass; the
+        // answer is remembered for move_unreachable's next collections.
+        if (typeId !== lastType) {
           lastType = typeId;
-          if (weakrefs.isWeakref?.(op)) weakrefSeen = true;
+          const isWeakref = weakrefs.isWeakref?.(op) === true;
+          if (isWeakref) weakrefSeen = true;
+          if (typeId < typeMarks.length)
+            typeMarks[typeId] = isWeakref ? TYPE_KNOWN | TYPE_WEAKREF : TYPE_KNOWN;
         }
       }
       op = next;
@@ -915,9 +976,13 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       listMerge(u32, unreachable, stillUnreachable);
       return;
     }
-    // CPython: gc_list_clear_collecting()
-    for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op))
+    // CPython: gc_list_clear_collecting() — and, when move_legacy_finalizers was skipped, its
+    // clearing of NEXT_MASK_UNREACHABLE, which the deduction below relies on.
+    for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op)) {
       u32[(op >>> 2) + PREV]! &= ~COLLECTING;
+      // DISABLED
+    }
+    this.unreachableMasked = false;
     this.deduceUnreachable(unreachable, stillUnreachable);
     u32 = this.memory.u32;
     // CPython: clear_unreachable_mask()

@@ -331,7 +331,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   setAttrByKey(obj, key, value) {
     const info = this.classes[this.typeOf(obj)];
     if (info === undefined) return false;
-    const slot = info.slotOffsets.get(this.strValue(key));
+    const slot = info.slotOffsets.size !== 0 ? info.slotOffsets.get(this.strValue(key)) : undefined;
     if (slot !== undefined) {
       this.storeField(obj, slot, value);
       return true;
@@ -363,7 +363,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   delAttrByKey(obj, key) {
     const info = this.classes[this.typeOf(obj)];
     if (info === undefined) return false;
-    const slot = info.slotOffsets.get(this.strValue(key));
+    const slot = info.slotOffsets.size !== 0 ? info.slotOffsets.get(this.strValue(key)) : undefined;
     if (slot !== undefined) {
       if (this.memory.u32[(obj + slot) >>> 2] === 0) return false;
       this.storeField(obj, slot, 0);

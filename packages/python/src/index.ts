@@ -16,6 +16,21 @@
  */
 export type * from "./ast.js";
 export { type DumpOptions, dumpAst } from "./dump.js";
+export { StepLimitError } from "./interpreter/exceptions.js";
+export {
+  Interpreter,
+  type InterpreterOptions,
+  type PythonError,
+  type RunResult,
+  type StatementEvent,
+} from "./interpreter/interpreter.js";
+export { nativeModules } from "./interpreter/modules/index.js";
+export type {
+  ExceptionName,
+  NativeContext,
+  NativeFunction,
+  NativeModuleFactory,
+} from "./interpreter/native.js";
 export { type ParseOptions, parse } from "./parser.js";
 export { MAX_EXPRESSION_DEPTH } from "./scope-check.js";
 export {
@@ -25,18 +40,3 @@ export {
   type SyntaxErrorKind,
 } from "./syntax-error.js";
 export { MAX_BRACKET_LEVEL, MAX_INDENT_LEVEL } from "./tokenizer.js";
-export {
-  Interpreter,
-  type InterpreterOptions,
-  type PythonError,
-  type RunResult,
-  type StatementEvent,
-} from "./interpreter/interpreter.js";
-export type {
-  ExceptionName,
-  NativeContext,
-  NativeFunction,
-  NativeModuleFactory,
-} from "./interpreter/native.js";
-export { nativeModules } from "./interpreter/modules/index.js";
-export { StepLimitError } from "./interpreter/exceptions.js";

@@ -22,6 +22,8 @@ import { assembleModule } from "../../../docs/guides/examples/wasm-module.js";
 import {
   benchmarkResultFiles,
   chartPathOf,
+  normaliseResults,
+  readBenchmarkResults,
   renderBenchmarkChart,
 } from "../../../scripts/bench-charts.js";
 import { createRuntime } from "./runtime.js";
@@ -336,9 +338,8 @@ describe("benchmark charts", () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const committed = readFileSync(chartPathOf(repositoryRoot, file), "utf8");
-      const results = JSON.parse(readFileSync(file, "utf8"));
       expect(committed, `${chartPathOf(repositoryRoot, file)} is stale`).toBe(
-        renderBenchmarkChart(results),
+        renderBenchmarkChart(readBenchmarkResults(file)), // throws on a shape it cannot chart
       );
     }
   });
@@ -361,5 +362,19 @@ describe("benchmark charts", () => {
     expect(svg).toContain("DNF");
     expect(svg).toContain("2,000 ns (100.00×)");
     expect(svg).toMatch(/<path d="M250 /); // the clipped bar's zig-zag end
+  });
+
+  it("chart the interpreter benchmark's programs in milliseconds, CPython as the anchor", () => {
+    const results = normaliseResults({
+      benchmark: "interpreter",
+      date: "2026-01-01T00:00:00Z",
+      programs: [{ program: "calls", pymemMs: 500, cpythonMs: 50 }],
+    });
+    expect(results!.results.map((r) => [r.subject, r.medianNsPerOp])).toEqual([
+      ["cpython", 50],
+      ["pymem-interpreter", 500],
+    ]);
+    expect(renderBenchmarkChart(results!)).toContain("500 ms (10.00×)");
+    expect(normaliseResults({ benchmark: "x", date: "y", rows: [] })).toBeUndefined();
   });
 });

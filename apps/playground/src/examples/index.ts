@@ -67,7 +67,8 @@ export const EXAMPLES: readonly Example[] = [
     title: "Memory pools",
     source: memoryPools,
     expectedOutput: memoryPoolsOutput,
-    watch: "the arena map filling with pools of one block size each, then emptying",
+    watch:
+      "the arena map filling with pools of one block size each, then emptying: the statement after del points shows whole arenas released (dashed red)",
   },
   {
     id: "weakrefs-and-finalizers",

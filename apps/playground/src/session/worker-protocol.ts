@@ -10,7 +10,9 @@ import type { SessionSettings } from "./run-session.js";
  * ```
  */
 export interface WorkerRequest {
+  /** The Python program. */
   readonly source: string;
+  /** Collector, allocator profile and limits. */
   readonly settings: SessionSettings;
 }
 

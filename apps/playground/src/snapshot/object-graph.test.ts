@@ -189,6 +189,11 @@ describe("shortRepr", () => {
     runtime.heap.listAppend(self, self);
     expect(shortRepr(runtime.heap, self)).toBe("[[...]]");
     expect(shortRepr(runtime.heap, runtime.fromJS("x".repeat(100))).length).toBeLessThanOrEqual(40);
-    for (const obj of [value, long, self]) runtime.lifetime.decref(obj);
+    const Node = runtime.heap.defineClass({ name: "Node" });
+    const instance = runtime.heap.newInstance(Node);
+    expect(shortRepr(runtime.heap, instance, 80)).toBe(
+      `<Node object at 0x${instance.toString(16)}>`,
+    );
+    for (const obj of [value, long, self, instance]) runtime.lifetime.decref(obj);
   });
 });

@@ -419,6 +419,9 @@ export class ObjectGraphCapturer {
       const to = stack.items[i]!;
       if (covered.has(to)) continue;
       covered.add(to);
+      // An instance's reference to its class is real (CPython's too) but the box already names
+      // the class; drawn, it would tie every instance to one far-away node.
+      if (kind === ObjectKind.INSTANCE && heap.typeName(to) === "type") continue;
       result.push({ to, label: "", weak: false });
     }
     stack.length = 0;

@@ -1,4 +1,4 @@
-import { formatAddress, type Ptr } from "@pymem/core";
+import { formatAddress, type Ptr, TypeFlags } from "@pymem/core";
 import { type Heap, ObjectKind } from "@pymem/heap";
 import { floatRepr, strRepr } from "@pymem/runtime";
 
@@ -13,7 +13,8 @@ const ITEM_BUDGET = 8;
 /**
  * A one-line, bounded `repr()` for visualisers: CPython's text for ints, floats, strs, bools and
  * None; containers show their first few items (`[1, 2, …]`) and nested containers by type and
- * length (`[…3]`); other objects print as `<T object at 0x…>`, the way `object.__repr__` does.
+ * length (`[…3]`); class objects as `<class '__main__.Node'>`; other objects print as
+ * `<T object at 0x…>`, the way `object.__repr__` does.
  *
  * @remarks
  * Use it where a full `runtime.repr` could be arbitrarily long or slow (a million-item list at
@@ -91,7 +92,25 @@ function reprOne(heap: Heap, obj: Ptr, expand: boolean): string {
       if (referent === heap.none) return `<weakref at ${formatAddress(obj)}; dead>`;
       return `<weakref at ${formatAddress(obj)}; to '${heap.typeName(referent)}' at ${formatAddress(referent)}>`;
     }
-    default:
-      return `<${heap.typeName(obj)} object at ${formatAddress(obj)}>`;
+    default: {
+      const described = classRepr(heap, obj);
+      return described ?? `<${heap.typeName(obj)} object at ${formatAddress(obj)}>`;
+    }
   }
+}
+
+/**
+ * `<class 'name'>` when `obj` is the object representing a registered type (a class the program
+ * defined: `__main__.` qualified, as CPython prints it), else undefined. Types are few, so a scan
+ * of the type table is cheap.
+ */
+function classRepr(heap: Heap, obj: Ptr): string | undefined {
+  const types = heap.types;
+  for (let typeId = 1; typeId < types.count; typeId++) {
+    if (types.typeObject[typeId] !== obj) continue;
+    const name = types.spec(typeId).name;
+    const qualified = (types.flags[typeId]! & TypeFlags.HEAPTYPE) !== 0 && !name.includes(".");
+    return `<class '${qualified ? "__main__." : ""}${name}'>`;
+  }
+  return undefined;
 }

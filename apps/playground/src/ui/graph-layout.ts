@@ -23,7 +23,9 @@ const MARGIN = 12;
  * ```
  */
 export interface Placement {
+  /** Left edge, in SVG user units (pixels). */
   readonly x: number;
+  /** Top edge. */
   readonly y: number;
 }
 
@@ -49,8 +51,9 @@ export interface GraphLayout {
   readonly unreachableTop: number | undefined;
   /** Top of the collected band, or undefined when there is none. */
   readonly collectedTop: number | undefined;
-  /** Drawing size. */
+  /** Drawing width. */
   readonly width: number;
+  /** Drawing height. */
   readonly height: number;
 }
 

@@ -59,12 +59,30 @@ export class PoolMapView {
   private readonly canvas: HTMLCanvasElement;
   private readonly caption: HTMLParagraphElement;
   private readonly legend: HTMLDivElement;
+  /** Where each drawn pool is, for the hover text. */
+  private hitAreas: { x: number; y: number; arena: ArenaCell; pool: PoolCell }[] = [];
 
   constructor(host: HTMLElement) {
-    this.canvas = element("canvas", { id: "pool-map-canvas", width: 10, height: 10 });
+    this.canvas = element("canvas", {
+      id: "pool-map-canvas",
+      width: 10,
+      height: 10,
+      role: "img",
+      "aria-label": "pymalloc arenas, pools and blocks",
+    });
     this.caption = element("p", { class: "caption", id: "pool-map-caption" });
     this.legend = element("div", { class: "legend" });
     host.append(this.caption, element("div", { class: "canvas-scroll" }, this.canvas), this.legend);
+    this.canvas.addEventListener("mousemove", (event) => {
+      const hit = this.hitAreas.find(
+        (area) =>
+          event.offsetX >= area.x &&
+          event.offsetX < area.x + POOL_PIXELS &&
+          event.offsetY >= area.y &&
+          event.offsetY < area.y + POOL_PIXELS,
+      );
+      this.canvas.title = hit === undefined ? "" : describePool(hit.arena, hit.pool);
+    });
   }
 
   /** Clears the view. */
@@ -110,6 +128,7 @@ export class PoolMapView {
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, cssWidth, cssHeight);
     context.font = "11px ui-monospace, monospace";
+    this.hitAreas = [];
     shown.forEach(({ arena, state }, i) => {
       const x = (i % perRow) * (arenaWidth + ARENA_GAP);
       const y = Math.floor(i / perRow) * (arenaHeight + ARENA_GAP);
@@ -130,6 +149,7 @@ export class PoolMapView {
       (released.length > 0 ? ` (${released.length} just now)` : "") +
       (hidden > 0 ? `; ${hidden} more arenas not drawn` : "") +
       ".";
+    this.canvas.setAttribute("aria-label", this.caption.textContent);
     this.renderLegend(summary);
   }
 
@@ -178,6 +198,7 @@ export class PoolMapView {
       const py =
         y + ARENA_LABEL_PIXELS + Math.floor(index / POOLS_PER_ROW) * (POOL_PIXELS + POOL_GAP);
       drawPool(context, pool, px, py);
+      this.hitAreas.push({ x: px, y: py, arena, pool });
     });
   }
 
@@ -225,6 +246,17 @@ export class PoolMapView {
   }
 }
 
+/** The hover text of a pool. */
+function describePool(arena: ArenaCell, pool: PoolCell): string {
+  const where = `pool ${hexAddress(pool.address)} in arena ${arena.index}`;
+  if (pool.sizeIndex < 0)
+    return `${where}: ${pool.carvedPool ? "empty (on the arena's free pool list)" : "never carved"}`;
+  return (
+    `${where}: size class ${pool.sizeIndex} (${pool.blockSize}-byte blocks), ` +
+    `${pool.used} of ${pool.capacity} blocks in use, ${pool.carved - pool.used} free, ${pool.capacity - pool.carved} not carved yet`
+  );
+}
+
 /** Draws one pool: its blocks in a square grid, row by row in address order. */
 function drawPool(context: CanvasRenderingContext2D, pool: PoolCell, x: number, y: number): void {
   if (pool.sizeIndex < 0) {
@@ -240,23 +272,39 @@ function drawPool(context: CanvasRenderingContext2D, pool: PoolCell, x: number, 
   const cell = POOL_PIXELS / columns;
   context.fillStyle = sizeClassColour(pool.sizeIndex, BlockState.UNCARVED);
   context.fillRect(x, y, POOL_PIXELS, POOL_PIXELS);
-  const used = sizeClassColour(pool.sizeIndex, BlockState.USED);
-  const free = sizeClassColour(pool.sizeIndex, BlockState.FREE);
+  const colours = [
+    sizeClassColour(pool.sizeIndex, BlockState.UNCARVED),
+    sizeClassColour(pool.sizeIndex, BlockState.FREE),
+    sizeClassColour(pool.sizeIndex, BlockState.USED),
+  ];
   const blocks = pool.blocks;
-  for (let block = 0; block < pool.carved; block++) {
-    const state =
-      blocks === undefined
-        ? block < pool.used
-          ? BlockState.USED
-          : BlockState.FREE
-        : blocks[block];
-    context.fillStyle = state === BlockState.USED ? used : free;
-    // Slightly oversized rectangles: no hairline gaps between fractional-pixel blocks.
-    context.fillRect(
-      x + (block % columns) * cell,
-      y + Math.floor(block / columns) * cell,
-      cell + 0.3,
-      cell + 0.3,
-    );
+  const stateOf = (block: number): number =>
+    blocks !== undefined
+      ? blocks[block]!
+      : block < pool.used
+        ? BlockState.USED
+        : block < pool.carved
+          ? BlockState.FREE
+          : BlockState.UNCARVED;
+  // One rectangle per run of equal blocks within a row: a few calls per row instead of one per
+  // block (a pool of 8-byte blocks has 508 of them, an arena 64 pools).
+  for (let rowStart = 0; rowStart < pool.carved; rowStart += columns) {
+    const rowEnd = Math.min(rowStart + columns, pool.carved);
+    let runStart = rowStart;
+    let runState = stateOf(rowStart);
+    for (let block = rowStart + 1; block <= rowEnd; block++) {
+      const state = block < rowEnd ? stateOf(block) : -1;
+      if (state === runState) continue;
+      context.fillStyle = colours[runState]!;
+      // Slightly oversized: no hairline gaps between fractional-pixel blocks.
+      context.fillRect(
+        x + (runStart - rowStart) * cell,
+        y + (rowStart / columns) * cell,
+        (block - runStart) * cell + 0.3,
+        cell + 0.3,
+      );
+      runStart = block;
+      runState = state;
+    }
   }
 }

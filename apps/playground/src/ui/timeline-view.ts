@@ -20,11 +20,17 @@ const GENERATION_COLOURS = ["#2f6fdf", "#e08a1e", "#8e3bbf"];
  * ```
  */
 export interface GenerationSummary {
+  /** The generation (0 for single-generation collectors). */
   readonly generation: number;
+  /** Collections of it (as the oldest generation collected). */
   readonly collections: number;
+  /** Objects those collections freed. */
   readonly collected: number;
+  /** Objects they found uncollectable. */
   readonly uncollectable: number;
+  /** Their pauses added up, in milliseconds. */
   readonly pauseMilliseconds: number;
+  /** The longest of them. */
   readonly longestPauseMilliseconds: number;
 }
 

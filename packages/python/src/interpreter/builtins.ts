@@ -29,15 +29,26 @@ function arity(m: Machine, name: string, args: readonly Ptr[], min: number, max:
           : `${name} expected ${min} arguments, got ${args.length}`,
     );
   if (args.length < min)
-    m.raise("TypeError", `${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${args.length}`);
-  m.raise("TypeError", `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`);
+    m.raise(
+      "TypeError",
+      `${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${args.length}`,
+    );
+  m.raise(
+    "TypeError",
+    `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`,
+  );
 }
 
 function noKeywords(m: Machine, name: string, keywords: Keywords): void {
   if (keywords.length > 0) m.raise("TypeError", `${name}() takes no keyword arguments`);
 }
 
-function keyword(m: Machine, name: string, keywords: Keywords, allowed: readonly string[]): Map<string, Ptr> {
+function keyword(
+  m: Machine,
+  name: string,
+  keywords: Keywords,
+  allowed: readonly string[],
+): Map<string, Ptr> {
   const found = new Map<string, Ptr>();
   for (const [key, value] of keywords) {
     if (!allowed.includes(key))
@@ -68,11 +79,22 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     heap.dictSetItem(m.typeDict(record), m.name(name), obj);
     m.decref(obj);
   };
-  const constructor = (typeName: string, fn: NativeFunction): void =>
+  const typeConstructor = (typeName: string, fn: NativeFunction): void =>
     method(typeName, "__new__", fn);
 
   for (const [name, record] of m.builtinTypes)
-    if (!["NoneType", "function", "builtin_function_or_method", "method", "cell", "module", "frame", "weakref.ReferenceType"].includes(name))
+    if (
+      ![
+        "NoneType",
+        "function",
+        "builtin_function_or_method",
+        "method",
+        "cell",
+        "module",
+        "frame",
+        "weakref.ReferenceType",
+      ].includes(name)
+    )
       heap.dictSetItem(builtins, m.name(name), record.object);
 
   const none = (): Ptr => heap.none;
@@ -137,13 +159,20 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("round", (_c, args) => {
     arity(m, "round", args, 1, 2);
     const x = args[0]!;
-    if (!m.isNumber(x)) m.raise("TypeError", `type ${m.typeName(x)} doesn't define __round__ method`);
+    if (!m.isNumber(x))
+      m.raise("TypeError", `type ${m.typeName(x)} doesn't define __round__ method`);
     const value = m.numberOf(x);
-    const digits = args[1] !== undefined && args[1] !== heap.none ? m.intArgument(args[1], "ndigits") : undefined;
+    const digits =
+      args[1] !== undefined && args[1] !== heap.none
+        ? m.intArgument(args[1], "ndigits")
+        : undefined;
     if (digits === undefined) return m.newInt(roundHalfEven(value));
-    const scale = 10 ** digits;
-    const rounded = roundHalfEven(value * scale) / scale;
-    return m.isInt(x) ? m.newInt(rounded) : m.newFloat(rounded);
+    if (m.isInt(x)) {
+      if (digits >= 0) return m.incref(x);
+      const scale = 10 ** -digits;
+      return m.newInt(roundHalfEven(value / scale) * scale);
+    }
+    return m.newFloat(roundDecimal(value, digits));
   });
 
   define("divmod", (_c, args) => {
@@ -164,7 +193,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     arity(m, "ord", args, 1, 1);
     const x = args[0]!;
     if (!m.isStr(x) || heap.strLength(x) !== 1)
-      m.raise("TypeError", `ord() expected a character, but string of length ${m.isStr(x) ? heap.strLength(x) : 0} found`);
+      m.raise(
+        "TypeError",
+        `ord() expected a character, but string of length ${m.isStr(x) ? heap.strLength(x) : 0} found`,
+      );
     return m.newInt(heap.strValue(x).codePointAt(0)!);
   });
 
@@ -235,7 +267,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
 
   const keyed = (items: Ptr[], keyFunction: Ptr | undefined): Ptr[] => {
-    if (keyFunction === undefined || keyFunction === heap.none) return items.map((item) => m.incref(item));
+    if (keyFunction === undefined || keyFunction === heap.none)
+      return items.map((item) => m.incref(item));
     const keys: Ptr[] = [];
     try {
       for (const item of items) keys.push(m.call(keyFunction, [item], undefined));
@@ -252,7 +285,15 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       const order = items.map((_, index) => index);
       if (reverse) order.reverse();
       order.sort((a, b) =>
-        m.compare(Cmp.LT, keys[a]!, keys[b]!) ? (reverse ? 1 : -1) : m.compare(Cmp.LT, keys[b]!, keys[a]!) ? (reverse ? -1 : 1) : 0,
+        m.compare(Cmp.LT, keys[a]!, keys[b]!)
+          ? reverse
+            ? 1
+            : -1
+          : m.compare(Cmp.LT, keys[b]!, keys[a]!)
+            ? reverse
+              ? -1
+              : 1
+            : 0,
       );
       return order.map((index) => items[index]!);
     } finally {
@@ -272,28 +313,30 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     }
   });
 
-  const extreme = (name: string, op: number): NativeFunction => (_c, args, keywords) => {
-    const options = keyword(m, name, keywords, ["key", "default"]);
-    if (args.length === 0) m.raise("TypeError", `${name} expected at least 1 argument, got 0`);
-    const items = args.length === 1 ? m.collect(args[0]!) : args.map((arg) => m.incref(arg));
-    try {
-      if (items.length === 0) {
-        const fallback = options.get("default");
-        if (fallback !== undefined) return m.incref(fallback);
-        m.raise("ValueError", `${name}() iterable argument is empty`);
-      }
-      const keys = keyed(items, options.get("key"));
+  const extreme =
+    (name: string, op: number): NativeFunction =>
+    (_c, args, keywords) => {
+      const options = keyword(m, name, keywords, ["key", "default"]);
+      if (args.length === 0) m.raise("TypeError", `${name} expected at least 1 argument, got 0`);
+      const items = args.length === 1 ? m.collect(args[0]!) : args.map((arg) => m.incref(arg));
       try {
-        let best = 0;
-        for (let i = 1; i < items.length; i++) if (m.compare(op, keys[i]!, keys[best]!)) best = i;
-        return m.incref(items[best]!);
+        if (items.length === 0) {
+          const fallback = options.get("default");
+          if (fallback !== undefined) return m.incref(fallback);
+          m.raise("ValueError", `${name}() iterable argument is empty`);
+        }
+        const keys = keyed(items, options.get("key"));
+        try {
+          let best = 0;
+          for (let i = 1; i < items.length; i++) if (m.compare(op, keys[i]!, keys[best]!)) best = i;
+          return m.incref(items[best]!);
+        } finally {
+          for (const key of keys) m.decref(key);
+        }
       } finally {
-        for (const key of keys) m.decref(key);
+        for (const item of items) m.decref(item);
       }
-    } finally {
-      for (const item of items) m.decref(item);
-    }
-  };
+    };
   define("min", extreme("min", Cmp.LT));
   define("max", extreme("max", Cmp.GT));
 
@@ -398,7 +441,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     try {
       for (const item of items) {
         const keep =
-          args[0] === heap.none ? m.isTrue(item) : takeTruth(m, m.call(args[0]!, [item], undefined));
+          args[0] === heap.none
+            ? m.isTrue(item)
+            : takeTruth(m, m.call(args[0]!, [item], undefined));
         if (keep) kept.push(m.incref(item));
       }
     } catch (error) {
@@ -417,17 +462,17 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   // ───────────────────────────────────────────────────────── constructors
 
-  constructor("object", (_c, args) => {
+  typeConstructor("object", (_c, args) => {
     arity(m, "object", args, 0, 0);
     return heap.allocate(m.types.object);
   });
 
-  constructor("type", (_c, args) => {
+  typeConstructor("type", (_c, args) => {
     if (args.length !== 1) m.raise("TypeError", "pymem supports type() with one argument only");
     return m.incref(m.recordOf(args[0]!).object);
   });
 
-  constructor("int", (_c, args, keywords) => {
+  typeConstructor("int", (_c, args, keywords) => {
     arity(m, "int", args, 0, 2);
     noKeywords(m, "int", keywords);
     if (args.length === 0) return m.newInt(0);
@@ -435,64 +480,94 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     if (m.isNumber(x)) {
       const value = m.numberOf(x);
       if (!Number.isFinite(value))
-        m.raise(Number.isNaN(value) ? "ValueError" : "OverflowError", Number.isNaN(value) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+        m.raise(
+          Number.isNaN(value) ? "ValueError" : "OverflowError",
+          Number.isNaN(value)
+            ? "cannot convert float NaN to integer"
+            : "cannot convert float infinity to integer",
+        );
       return m.newInt(Math.trunc(value));
     }
     if (m.isStr(x)) {
       const base = args[1] !== undefined ? m.intArgument(args[1], "int() base") : 10;
       const text = heap.strValue(x).trim().replaceAll("_", "");
-      const digits = base === 10 ? /^[-+]?\d+$/ : base === 16 ? /^[-+]?(0x)?[0-9a-f]+$/i : base === 2 ? /^[-+]?(0b)?[01]+$/i : base === 8 ? /^[-+]?(0o)?[0-7]+$/i : /^[-+]?[0-9a-z]+$/i;
+      const digits =
+        base === 10
+          ? /^[-+]?\d+$/
+          : base === 16
+            ? /^[-+]?(0x)?[0-9a-f]+$/i
+            : base === 2
+              ? /^[-+]?(0b)?[01]+$/i
+              : base === 8
+                ? /^[-+]?(0o)?[0-7]+$/i
+                : /^[-+]?[0-9a-z]+$/i;
       if (!digits.test(text))
         m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
       const value = Number.parseInt(text.replace(/^([-+]?)0[xbo]/i, "$1"), base);
-      if (Number.isNaN(value)) m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
+      if (Number.isNaN(value))
+        m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
       return m.newInt(value);
     }
-    return m.raise("TypeError", `int() argument must be a string, a bytes-like object or a real number, not '${m.typeName(x)}'`);
+    return m.raise(
+      "TypeError",
+      `int() argument must be a string, a bytes-like object or a real number, not '${m.typeName(x)}'`,
+    );
   });
 
-  constructor("float", (_c, args) => {
+  typeConstructor("float", (_c, args) => {
     arity(m, "float", args, 0, 1);
     if (args.length === 0) return m.newFloat(0);
     const x = args[0]!;
     if (m.isNumber(x)) return m.newFloat(m.numberOf(x));
     if (m.isStr(x)) {
       const text = heap.strValue(x).trim().toLowerCase();
-      const special: Record<string, number> = { inf: Infinity, "+inf": Infinity, "-inf": -Infinity, infinity: Infinity, "-infinity": -Infinity, nan: Number.NaN, "-nan": Number.NaN, "+nan": Number.NaN };
+      const special: Record<string, number> = {
+        inf: Infinity,
+        "+inf": Infinity,
+        "-inf": -Infinity,
+        infinity: Infinity,
+        "-infinity": -Infinity,
+        nan: Number.NaN,
+        "-nan": Number.NaN,
+        "+nan": Number.NaN,
+      };
       if (text in special) return m.newFloat(special[text]!);
       if (!/^[-+]?(\d[\d_]*\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text))
         m.raise("ValueError", `could not convert string to float: ${m.repr(x)}`);
       return m.newFloat(Number(text.replaceAll("_", "")));
     }
-    return m.raise("TypeError", `float() argument must be a string or a real number, not '${m.typeName(x)}'`);
+    return m.raise(
+      "TypeError",
+      `float() argument must be a string or a real number, not '${m.typeName(x)}'`,
+    );
   });
 
-  constructor("str", (_c, args) => {
+  typeConstructor("str", (_c, args) => {
     arity(m, "str", args, 0, 1);
     if (args.length === 0) return m.newStr("");
     if (m.isStr(args[0]!)) return m.incref(args[0]!);
     return m.newStr(m.str(args[0]!));
   });
 
-  constructor("bool", (_c, args) => {
+  typeConstructor("bool", (_c, args) => {
     arity(m, "bool", args, 0, 1);
     return m.newBool(args.length > 0 && m.isTrue(args[0]!));
   });
 
-  constructor("list", (_c, args) => {
+  typeConstructor("list", (_c, args) => {
     arity(m, "list", args, 0, 1);
     if (args.length === 0) return heap.newList();
     return m.listSteal(m.collect(args[0]!));
   });
 
-  constructor("tuple", (_c, args) => {
+  typeConstructor("tuple", (_c, args) => {
     arity(m, "tuple", args, 0, 1);
     if (args.length === 0) return heap.emptyTuple;
     if (m.typeIdOf(args[0]!) === heap.tupleType) return m.incref(args[0]!);
     return m.tupleSteal(m.collect(args[0]!));
   });
 
-  constructor("dict", (_c, args, keywords) => {
+  typeConstructor("dict", (_c, args, keywords) => {
     arity(m, "dict", args, 0, 1);
     const dict = heap.newDict();
     m.push(dict);
@@ -502,7 +577,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return dict;
   });
 
-  constructor("range", (_c, args, keywords) => {
+  typeConstructor("range", (_c, args, keywords) => {
     noKeywords(m, "range", keywords);
     if (args.length === 0) m.raise("TypeError", "range expected at least 1 argument, got 0");
     arity(m, "range", args, 1, 3);
@@ -519,11 +594,19 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   // ───────────────────────────────────────────────────────── list methods
 
-  const list = (name: string, min: number, max: number, fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr): void =>
+  const list = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
+  ): void =>
     method("list", name, (_c, args, keywords) => {
       const self = args[0]!;
       if (m.typeIdOf(self) !== heap.listType)
-        m.raise("TypeError", `descriptor '${name}' for 'list' objects doesn't apply to a '${m.typeName(self)}' object`);
+        m.raise(
+          "TypeError",
+          `descriptor '${name}' for 'list' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
       const rest = args.slice(1);
       if (name !== "sort") noKeywords(m, name, keywords);
       if (rest.length < min || rest.length > max)
@@ -560,7 +643,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     const memory = heap.memory;
     const base = memory.u32[(self + 12) >>> 2]!;
     memory.u32[(base + 4 * index) >>> 2] = x!;
-    for (let i = 0; i < items.length; i++) memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
+    for (let i = 0; i < items.length; i++)
+      memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
     return none();
   });
   list("pop", 0, 1, (self, [indexObj]) => {
@@ -614,7 +698,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     try {
       const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
       const sorted = sortItems(items, options.get("key"), reverse);
-      if (heap.listLength(self) !== items.length) m.raise("ValueError", "list modified during sort");
+      if (heap.listLength(self) !== items.length)
+        m.raise("ValueError", "list modified during sort");
       const base = heap.memory.u32[(self + 12) >>> 2]!;
       for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
     } finally {
@@ -625,11 +710,19 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   // ───────────────────────────────────────────────────────── dict methods
 
-  const dict = (name: string, min: number, max: number, fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr): void =>
+  const dict = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
+  ): void =>
     method("dict", name, (_c, args, keywords) => {
       const self = args[0]!;
       if (m.typeIdOf(self) !== heap.dictType)
-        m.raise("TypeError", `descriptor '${name}' for 'dict' objects doesn't apply to a '${m.typeName(self)}' object`);
+        m.raise(
+          "TypeError",
+          `descriptor '${name}' for 'dict' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
       const rest = args.slice(1);
       if (name !== "update") noKeywords(m, name, keywords);
       if (rest.length < min || rest.length > max)
@@ -688,11 +781,19 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   // ───────────────────────────────────────────────────────── str methods
 
-  const str = (name: string, min: number, max: number, fn: (self: string, args: readonly Ptr[], keywords: Keywords, selfObj: Ptr) => Ptr): void =>
+  const str = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: string, args: readonly Ptr[], keywords: Keywords, selfObj: Ptr) => Ptr,
+  ): void =>
     method("str", name, (_c, args, keywords) => {
       const self = args[0]!;
       if (!m.isStr(self))
-        m.raise("TypeError", `descriptor '${name}' for 'str' objects doesn't apply to a '${m.typeName(self)}' object`);
+        m.raise(
+          "TypeError",
+          `descriptor '${name}' for 'str' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
       const rest = args.slice(1);
       if (name !== "format" && name !== "split") noKeywords(m, name, keywords);
       if (rest.length < min || rest.length > max)
@@ -713,7 +814,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     const parts: string[] = [];
     m.iterate(iterable!, (item) => {
       if (!m.isStr(item))
-        m.raise("TypeError", `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`);
+        m.raise(
+          "TypeError",
+          `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`,
+        );
       parts.push(heap.strValue(item));
       return true;
     });
@@ -745,28 +849,50 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       const sep = textArgument(sepObj, "must be str or None, not");
       if (sep === "") m.raise("ValueError", "empty separator");
       parts = self.split(sep);
-      if (max >= 0 && parts.length > max + 1) parts = [...parts.slice(0, max), parts.slice(max).join(sep)];
+      if (max >= 0 && parts.length > max + 1)
+        parts = [...parts.slice(0, max), parts.slice(max).join(sep)];
     }
     return m.listSteal(parts.map((part) => m.newStr(part)));
   });
   const strip = (name: string, fn: (text: string, chars: string | undefined) => string): void =>
     str(name, 0, 1, (self, [chars]) =>
-      m.newStr(fn(self, chars === undefined || chars === heap.none ? undefined : textArgument(chars, `${name} arg`))),
+      m.newStr(
+        fn(
+          self,
+          chars === undefined || chars === heap.none
+            ? undefined
+            : textArgument(chars, `${name} arg`),
+        ),
+      ),
     );
   const charsPattern = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, "\\$&")}]`;
   strip("strip", (text, chars) =>
-    chars === undefined ? text.trim() : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
+    chars === undefined
+      ? text.trim()
+      : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
   );
   strip("lstrip", (text, chars) =>
-    chars === undefined ? text.trimStart() : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
+    chars === undefined
+      ? text.trimStart()
+      : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
   );
   strip("rstrip", (text, chars) =>
-    chars === undefined ? text.trimEnd() : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
+    chars === undefined
+      ? text.trimEnd()
+      : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
   );
   str("upper", 0, 0, (self) => m.newStr(self.toUpperCase()));
   str("lower", 0, 0, (self) => m.newStr(self.toLowerCase()));
-  str("title", 0, 0, (self) => m.newStr(self.toLowerCase().replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase())));
-  str("capitalize", 0, 0, (self) => m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()));
+  str("title", 0, 0, (self) =>
+    m.newStr(
+      self
+        .toLowerCase()
+        .replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()),
+    ),
+  );
+  str("capitalize", 0, 0, (self) =>
+    m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()),
+  );
   str("replace", 2, 3, (self, [old, replacement, countObj]) => {
     const from = textArgument(old!, "replace() argument 1");
     const to = textArgument(replacement!, "replace() argument 2");
@@ -782,9 +908,15 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     }
     return m.newStr(result + rest);
   });
-  str("startswith", 1, 1, (self, [prefix]) => m.newBool(self.startsWith(textArgument(prefix!, "startswith first arg"))));
-  str("endswith", 1, 1, (self, [suffix]) => m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))));
-  str("find", 1, 1, (self, [sub]) => m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))));
+  str("startswith", 1, 1, (self, [prefix]) =>
+    m.newBool(self.startsWith(textArgument(prefix!, "startswith first arg"))),
+  );
+  str("endswith", 1, 1, (self, [suffix]) =>
+    m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))),
+  );
+  str("find", 1, 1, (self, [sub]) =>
+    m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))),
+  );
   str("index", 1, 1, (self, [sub]) => {
     const index = self.indexOf(textArgument(sub!, "must be str, not"));
     if (index < 0) m.raise("ValueError", "substring not found");
@@ -804,7 +936,13 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
   const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
     str(name, 1, 2, (self, [width, fill]) =>
-      m.newStr(fn(self, m.intArgument(width!, "width"), fill !== undefined ? textArgument(fill, "fill character") : " ")),
+      m.newStr(
+        fn(
+          self,
+          m.intArgument(width!, "width"),
+          fill !== undefined ? textArgument(fill, "fill character") : " ",
+        ),
+      ),
     );
   pad("ljust", (text, width, fill) => text.padEnd(width, fill));
   pad("rjust", (text, width, fill) => text.padStart(width, fill));
@@ -815,32 +953,44 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
   str("format", 0, Number.MAX_SAFE_INTEGER, (self, args, keywords) => {
     let auto = 0;
-    const text = self.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
-      if (whole === "{{") return "{";
-      if (whole === "}}") return "}";
-      let value: Ptr | undefined;
-      const [head = "", ...attributes] = (field ?? "").split(".");
-      if (head === "") value = args[auto++];
-      else if (/^\d+$/.test(head)) value = args[Number(head)];
-      else value = keywords.find(([name]) => name === head)?.[1];
-      if (value === undefined) {
-        if (head === "" || /^\d+$/.test(head))
-          m.raise("IndexError", `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`);
-        throw m.exception(m.keyError(m.name(head)));
-      }
-      const held: Ptr[] = [];
-      try {
-        for (const attribute of attributes) {
-          value = m.getAttribute(value, m.name(attribute), attribute);
-          held.push(value);
+    const text = self.replace(
+      /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g,
+      (
+        whole,
+        field: string | undefined,
+        conversion: string | undefined,
+        spec: string | undefined,
+      ) => {
+        if (whole === "{{") return "{";
+        if (whole === "}}") return "}";
+        let value: Ptr | undefined;
+        const [head = "", ...attributes] = (field ?? "").split(".");
+        if (head === "") value = args[auto++];
+        else if (/^\d+$/.test(head)) value = args[Number(head)];
+        else value = keywords.find(([name]) => name === head)?.[1];
+        if (value === undefined) {
+          if (head === "" || /^\d+$/.test(head))
+            m.raise(
+              "IndexError",
+              `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`,
+            );
+          throw m.exception(m.keyError(m.name(head)));
         }
-        if (conversion === "r" || conversion === "a") return formatWithSpec(m, 0, m.repr(value), spec ?? "");
-        if (conversion === "s") return formatWithSpec(m, 0, m.str(value), spec ?? "");
-        return formatWithSpec(m, value, undefined, spec ?? "");
-      } finally {
-        for (const obj of held) m.decref(obj);
-      }
-    });
+        const held: Ptr[] = [];
+        try {
+          for (const attribute of attributes) {
+            value = m.getAttribute(value, m.name(attribute), attribute);
+            held.push(value);
+          }
+          if (conversion === "r" || conversion === "a")
+            return formatWithSpec(m, 0, m.repr(value), spec ?? "");
+          if (conversion === "s") return formatWithSpec(m, 0, m.str(value), spec ?? "");
+          return formatWithSpec(m, value, undefined, spec ?? "");
+        } finally {
+          for (const obj of held) m.decref(obj);
+        }
+      },
+    );
     return m.newStr(text);
   });
 }
@@ -862,7 +1012,8 @@ export function length(m: Machine, obj: Ptr): number {
     const value = m.isInt(result) ? m.numberOf(result) : Number.NaN;
     const name = m.typeName(result);
     m.decref(result);
-    if (Number.isNaN(value)) m.raise("TypeError", `'${name}' object cannot be interpreted as an integer`);
+    if (Number.isNaN(value))
+      m.raise("TypeError", `'${name}' object cannot be interpreted as an integer`);
     if (value < 0) m.raise("ValueError", "__len__() should return >= 0");
     return value;
   }
@@ -877,10 +1028,7 @@ function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: stri
   }
   if (m.typeIdOf(classinfo) === m.heap.tupleType)
     return m.sequenceItems(classinfo).some((item) => classMatches(m, record, item, what));
-  return m.raise(
-    "TypeError",
-    `${what}() arg 2 must be a type, a tuple of types, or a union`,
-  );
+  return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
 }
 
 function takeTruth(m: Machine, value: Ptr): boolean {
@@ -900,7 +1048,10 @@ function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
   const pairs = m.collect(other);
   try {
     for (const pair of pairs) {
-      const items = m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType ? m.sequenceItems(pair) : [];
+      const items =
+        m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType
+          ? m.sequenceItems(pair)
+          : [];
       if (items.length !== 2)
         m.raise("ValueError", "dictionary update sequence element has wrong length; 2 is required");
       m.checkHashable(items[0]!);
@@ -918,4 +1069,29 @@ function roundHalfEven(value: number): number {
   if (difference > 0.5) return floor + 1;
   if (difference < 0.5) return floor;
   return floor % 2 === 0 ? floor : floor + 1;
+}
+
+/**
+ * `round(x, n)` for floats as CPython does it: on the exact decimal value of the double, half to
+ * even (so `round(2.675, 2)` is 2.67, because 2.675 is really 2.67499999…).
+ */
+function roundDecimal(value: number, digits: number): number {
+  if (!Number.isFinite(value) || digits > 22) return value;
+  if (digits < 0) {
+    const scale = 10 ** -digits;
+    return roundHalfEven(value / scale) * scale;
+  }
+  const exact = Math.abs(value).toFixed(Math.min(100, digits + 80));
+  const point = exact.indexOf(".");
+  const kept = exact.slice(0, point + 1 + digits);
+  const rest = exact.slice(point + 1 + digits);
+  const firstDropped = rest.charCodeAt(0) - 48;
+  const tail = rest.slice(1);
+  const lastKept = kept.replace(".", "").slice(-1).charCodeAt(0) - 48;
+  const roundUp =
+    firstDropped > 5 || (firstDropped === 5 && (/[1-9]/.test(tail) || lastKept % 2 === 1));
+  let result = Number(kept.endsWith(".") ? kept.slice(0, -1) : kept);
+  if (roundUp) result += 10 ** -digits;
+  result = Number(result.toFixed(digits));
+  return value < 0 ? -result : result;
 }

@@ -15,10 +15,18 @@ import type {
   Statement,
   Try,
 } from "../ast.js";
-import { PyException, StepLimitError } from "./exceptions.js";
+import { type PyException, StepLimitError } from "./exceptions.js";
 import { formatWithSpec } from "./formatting.js";
-import { type Code, Cmp, Completion, type Frame, type Machine, Op, type TypeRecord } from "./machine.js";
-import { TYPE_ID_OFFSET } from "./object-layouts.js";
+import {
+  Cmp,
+  type Code,
+  Completion,
+  type Frame,
+  type Machine,
+  Op,
+  type TypeRecord,
+} from "./machine.js";
+import { TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 
 /**
@@ -298,7 +306,8 @@ export class Compiler {
           store: this.nameStore(unit, alias.asname ?? alias.name, node),
         }));
         return (f) => {
-          if (node.level > 0) m.raise("ImportError", "attempted relative import with no known parent package");
+          if (node.level > 0)
+            m.raise("ImportError", "attempted relative import with no known parent package");
           const module = m.importModule(moduleName);
           m.push(module);
           for (const part of parts) {
@@ -348,7 +357,17 @@ export class Compiler {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
             result =
-              code === Cmp.LT ? x < y : code === Cmp.LE ? x <= y : code === Cmp.EQ ? x === y : code === Cmp.NE ? x !== y : code === Cmp.GT ? x > y : x >= y;
+              code === Cmp.LT
+                ? x < y
+                : code === Cmp.LE
+                  ? x <= y
+                  : code === Cmp.EQ
+                    ? x === y
+                    : code === Cmp.NE
+                      ? x !== y
+                      : code === Cmp.GT
+                        ? x > y
+                        : x >= y;
           } else result = m.compare(code, a, b);
           m.sp -= 2;
           m.decref(b);
@@ -585,7 +604,8 @@ export class Compiler {
     const handlers = node.handlers.map((handler) => ({
       type: handler.type !== null ? this.expression(unit, handler.type) : undefined,
       store: handler.name !== null ? this.nameStore(unit, handler.name, handler) : undefined,
-      remove: handler.name !== null ? this.nameDelete(unit, handler.name, handler, true) : undefined,
+      remove:
+        handler.name !== null ? this.nameDelete(unit, handler.name, handler, true) : undefined,
       body: this.block(unit, handler.body),
       node: handler,
     }));
@@ -604,7 +624,7 @@ export class Compiler {
             m.sp--;
             m.decref(type);
           } catch (inner) {
-            error.release((obj) => m.decref(obj));
+            error.release(m);
             throw inner;
           }
           if (!matches) continue;
@@ -617,14 +637,14 @@ export class Compiler {
         } catch (inner) {
           m.handling.pop();
           if (inner !== error) {
-            if (!(inner instanceof StepLimitError)) error.release((obj) => m.decref(obj));
+            if (!(inner instanceof StepLimitError)) error.release(m);
           }
           if (handler.remove !== undefined && !(inner instanceof StepLimitError)) handler.remove(f);
           throw inner;
         }
         m.handling.pop();
         if (handler.remove !== undefined) handler.remove(f);
-        error.release((obj) => m.decref(obj));
+        error.release(m);
         return completion;
       }
       throw error;
@@ -665,7 +685,7 @@ export class Compiler {
       } catch (thrown) {
         if (pending !== undefined) {
           m.handling.pop();
-          if (!(thrown instanceof StepLimitError)) pending.release((obj) => m.decref(obj));
+          if (!(thrown instanceof StepLimitError)) pending.release(m);
         }
         throw thrown;
       }
@@ -673,7 +693,7 @@ export class Compiler {
         m.handling.pop();
         if (finalCompletion !== Completion.NORMAL) {
           // `return`/`break` in finally discards the exception.
-          pending.release((obj) => m.decref(obj));
+          pending.release(m);
           return finalCompletion;
         }
         throw pending;
@@ -688,7 +708,10 @@ export class Compiler {
     const record = m.recordOf(value);
     const check = (candidate: Ptr): boolean => {
       if (!m.isType(candidate) || !m.recordOfType(candidate).exception)
-        m.raise("TypeError", "catching classes that do not inherit from BaseException is not allowed");
+        m.raise(
+          "TypeError",
+          "catching classes that do not inherit from BaseException is not allowed",
+        );
       return m.isSubtype(record, m.recordOfType(candidate));
     };
     if (m.typeIdOf(type) === m.heap.tupleType) {
@@ -766,7 +789,12 @@ export class Compiler {
   private classDef(unit: Unit, node: ClassDef): Stmt {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName = unit.kind === "function" ? `${unit.qualifiedPrefix}.<locals>.${node.name}` : unit.kind === "class" ? `${unit.qualifiedPrefix}.${node.name}` : node.name;
+    const qualifiedName =
+      unit.kind === "function"
+        ? `${unit.qualifiedPrefix}.<locals>.${node.name}`
+        : unit.kind === "class"
+          ? `${unit.qualifiedPrefix}.${node.name}`
+          : node.name;
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
     const body = this.block(child, node.body);
@@ -775,7 +803,11 @@ export class Compiler {
     code.body = (f) => {
       const completion = body(f);
       if (classCellSlot !== undefined && scope.cells.has("__class__"))
-        m.heap.dictSetItem(f.namespace, classCellKey, m.heap.memory.u32[(f.locals + 4 * classCellSlot) >>> 2]!);
+        m.heap.dictSetItem(
+          f.namespace,
+          classCellKey,
+          m.heap.memory.u32[(f.locals + 4 * classCellSlot) >>> 2]!,
+        );
       return completion;
     };
     const bases = node.bases.map((base) => this.expression(unit, base));
@@ -816,7 +848,10 @@ export class Compiler {
     const object = m.builtinType("object");
     const baseRecord = base !== 0 ? m.recordOfType(base) : object;
     if (baseRecord !== object && !baseRecord.instances)
-      m.raise("TypeError", `pymem does not support subclassing the built-in type '${baseRecord.name}'`);
+      m.raise(
+        "TypeError",
+        `pymem does not support subclassing the built-in type '${baseRecord.name}'`,
+      );
     let slots: string[] | undefined;
     const slotsValue = heap.dictGetItem(namespace, m.name("__slots__"));
     if (slotsValue !== 0) {
@@ -862,6 +897,10 @@ export class Compiler {
       instances: true,
     };
     m.registerClass(record);
+    // CPython: __mro__ = (cls, base, …, object) — the cycle every class object is part of.
+    const mro: Ptr[] = [];
+    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) mro.push(r.object);
+    heap.memory.u32[(classObject + TYPE_MRO_OFFSET) >>> 2] = m.newTuple(mro);
     const cellKey = m.name("__classcell__");
     const cell = heap.dictGetItem(namespace, cellKey);
     if (cell !== 0) {
@@ -888,7 +927,7 @@ export class Compiler {
       try {
         m.stderr(`Exception ignored in: ${m.repr(del)}\n${this.formatter(error)}`);
       } finally {
-        error.release((p) => m.decref(p));
+        error.release(m);
       }
     } finally {
       m.handling.push(...handling);
@@ -932,7 +971,8 @@ export class Compiler {
     if (unit.kind === "function") {
       const slot = unit.slots.get(name);
       if (slot === undefined) return globalLoad;
-      if (scope.cells.has(name) || scope.frees.includes(name)) return this.cellLoad(slot, name, node, scope.frees.includes(name));
+      if (scope.cells.has(name) || scope.frees.includes(name))
+        return this.cellLoad(slot, name, node, scope.frees.includes(name));
       return this.fastLoad(slot, name, node, false);
     }
     if (unit.kind === "class") {
@@ -961,7 +1001,10 @@ export class Compiler {
       if (value === 0) {
         f.node = node;
         if (hidden) m.raise("NameError", `name '${name}' is not defined`);
-        m.raise("UnboundLocalError", `cannot access local variable '${name}' where it is not associated with a value`);
+        m.raise(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
       }
       lifetime.incref(value);
       return value;
@@ -977,8 +1020,14 @@ export class Compiler {
       if (value === 0) {
         f.node = node;
         if (free)
-          m.raise("NameError", `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
-        m.raise("UnboundLocalError", `cannot access local variable '${name}' where it is not associated with a value`);
+          m.raise(
+            "NameError",
+            `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+          );
+        m.raise(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
       }
       m.lifetime.incref(value);
       return value;
@@ -1004,13 +1053,15 @@ export class Compiler {
         if (old !== 0) m.lifetime.decref(old);
       };
     };
-    const cell = (slot: number): Store => (f, value) => {
-      const c = memory.u32[(f.locals + 4 * slot) >>> 2]!;
-      const index = (c + 8) >>> 2;
-      const old = memory.u32[index]!;
-      memory.u32[index] = value;
-      if (old !== 0) m.lifetime.decref(old);
-    };
+    const cell =
+      (slot: number): Store =>
+      (f, value) => {
+        const c = memory.u32[(f.locals + 4 * slot) >>> 2]!;
+        const index = (c + 8) >>> 2;
+        const old = memory.u32[index]!;
+        memory.u32[index] = value;
+        if (old !== 0) m.lifetime.decref(old);
+      };
     if (hidden !== undefined) return fast(hidden);
     if (scope.globals.has(name)) return globalStore;
     if (unit.kind === "function") {
@@ -1027,7 +1078,12 @@ export class Compiler {
   }
 
   /** `del name`; with `quiet`, an unbound name is ignored (the end of an `except … as` block). */
-  private nameDelete(unit: Unit, name: string, node: SourceRange, quiet: boolean): (f: Frame) => void {
+  private nameDelete(
+    unit: Unit,
+    name: string,
+    node: SourceRange,
+    quiet: boolean,
+  ): (f: Frame) => void {
     const m = this.m;
     const memory = m.heap.memory;
     const scope = unit.scope;
@@ -1049,7 +1105,10 @@ export class Compiler {
       if (old === 0) {
         if (quiet) return;
         f.node = node;
-        m.raise("UnboundLocalError", `cannot access local variable '${name}' where it is not associated with a value`);
+        m.raise(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
       }
       memory.u32[index] = 0;
       m.lifetime.decref(old);
@@ -1100,7 +1159,8 @@ export class Compiler {
       case "Tuple":
       case "List": {
         if (target.elts.some((element) => element.kind === "Starred"))
-          return () => m.raise("NotImplementedError", "starred assignment targets are not supported by pymem");
+          return () =>
+            m.raise("NotImplementedError", "starred assignment targets are not supported by pymem");
         const stores = target.elts.map((element) => this.store(unit, element));
         const count = stores.length;
         return (f, value) => {
@@ -1118,7 +1178,10 @@ export class Compiler {
           if (items.length !== count) {
             if (owned) for (const item of items) m.decref(item);
             if (items.length < count)
-              m.raise("ValueError", `not enough values to unpack (expected ${count}, got ${items.length})`);
+              m.raise(
+                "ValueError",
+                `not enough values to unpack (expected ${count}, got ${items.length})`,
+              );
             m.raise("ValueError", `too many values to unpack (expected ${count})`);
           }
           if (!owned) for (const item of items) m.incref(item);
@@ -1134,7 +1197,8 @@ export class Compiler {
         };
       }
       default:
-        return () => m.raise("NotImplementedError", `assignment to ${target.kind} is not supported by pymem`);
+        return () =>
+          m.raise("NotImplementedError", `assignment to ${target.kind} is not supported by pymem`);
     }
   }
 
@@ -1178,7 +1242,8 @@ export class Compiler {
         };
       }
       default:
-        return () => m.raise("NotImplementedError", `deleting ${target.kind} is not supported by pymem`);
+        return () =>
+          m.raise("NotImplementedError", `deleting ${target.kind} is not supported by pymem`);
     }
   }
 
@@ -1321,8 +1386,7 @@ export class Compiler {
         };
       }
       case "Dict": {
-        if (node.keys.some((key) => key === null))
-          return this.unsupported("'**' in dict displays");
+        if (node.keys.some((key) => key === null)) return this.unsupported("'**' in dict displays");
         const keys = node.keys.map((key) => this.expression(unit, key!));
         const values = node.values.map((value) => this.expression(unit, value));
         return (f) => {
@@ -1356,7 +1420,9 @@ export class Compiler {
         return this.makeFunction(unit, node, "<lambda>", node.args);
       case "JoinedStr": {
         const parts = node.values.map((value) =>
-          value.kind === "Constant" ? ({ text: String(value.value) } as const) : ({ field: this.formattedValue(unit, value) } as const),
+          value.kind === "Constant"
+            ? ({ text: String(value.value) } as const)
+            : ({ field: this.formattedValue(unit, value) } as const),
         );
         return (f) => {
           let text = "";
@@ -1396,7 +1462,8 @@ export class Compiler {
       }
       f.node = node;
       let text: string;
-      if (conversion === 114 /* r */ || conversion === 97 /* a */) text = formatWithSpec(m, 0, m.repr(v), specText);
+      if (conversion === 114 /* r */ || conversion === 97 /* a */)
+        text = formatWithSpec(m, 0, m.repr(v), specText);
       else if (conversion === 115 /* s */) text = formatWithSpec(m, 0, m.str(v), specText);
       else text = formatWithSpec(m, v, undefined, specText);
       m.sp--;
@@ -1502,8 +1569,10 @@ export class Compiler {
 
   private call(unit: Unit, node: Call): Expr {
     const m = this.m;
-    if (node.keywords.some((keyword) => keyword.arg === null)) return this.unsupported("'**' in calls");
-    const names = node.keywords.length > 0 ? node.keywords.map((keyword) => keyword.arg!) : undefined;
+    if (node.keywords.some((keyword) => keyword.arg === null))
+      return this.unsupported("'**' in calls");
+    const names =
+      node.keywords.length > 0 ? node.keywords.map((keyword) => keyword.arg!) : undefined;
     const pushArgs = this.pushElements(unit, node.args);
     const keywordValues = node.keywords.map((keyword) => this.expression(unit, keyword.value));
     const pushAll = (f: Frame): void => {
@@ -1685,4 +1754,3 @@ function collectNames(node: Expression, into: string[]): void {
   else if (node.kind === "Tuple" || node.kind === "List")
     for (const element of node.elts) collectNames(element, into);
 }
-

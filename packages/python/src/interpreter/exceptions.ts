@@ -27,13 +27,26 @@ export interface TracebackEntry {
 }
 
 /**
+ * What releasing a {@link PyException} needs: the machine's decref and frame release.
+ *
+ * @example
+ * ```ts
+ * error.release(machine);
+ * ```
+ */
+export interface ExceptionOwner {
+  decref(obj: Ptr): void;
+  releaseFrame(frame: Ptr): void;
+}
+
+/**
  * A Python exception travelling through the interpreter as a JavaScript throw. It owns one
  * reference to the exception instance (`value`) and, when it was raised while another was being
  * handled, to that one (`context`, CPython's `__context__`), released by {@link PyException.release}.
  *
  * @example
  * ```ts
- * try { machine.run(code); } catch (error) { if (error instanceof PyException) error.release(machine.lifetime); }
+ * try { machine.run(code); } catch (error) { if (error instanceof PyException) error.release(machine); }
  * ```
  */
 export class PyException {
@@ -51,10 +64,29 @@ export class PyException {
     public context: PyException | undefined = undefined,
   ) {}
 
-  /** Drops the references this exception holds (its instance and its context chain). */
-  release(decref: (obj: Ptr) => void): void {
+  /**
+   * Frames the exception unwound, innermost first, kept alive with their locals until the
+   * exception is released — as CPython's traceback objects keep `tb_frame` alive, so `__del__`
+   * of a failed call's locals runs when the handler finishes, not before it starts.
+   */
+  readonly frames: Ptr[] = [];
+
+  /** Releases {@link PyException.frames} (set by the machine that unwound them). */
+  frameOwner: ExceptionOwner | undefined = undefined;
+
+  /**
+   * Drops the references this exception holds (its frames, its instance, its context chain).
+   * Pass the machine, or just a decref function (frames then go through the machine that
+   * recorded them).
+   */
+  release(owner: ExceptionOwner | ((obj: Ptr) => void)): void {
+    const decref = typeof owner === "function" ? owner : (obj: Ptr) => owner.decref(obj);
     let current: PyException | undefined = this;
     while (current !== undefined) {
+      // CPython: tb_dealloc releases tb_next before tb_frame, so the innermost frame dies first.
+      const frames = current.frames.splice(0);
+      const frameOwner = current.frameOwner ?? (typeof owner === "function" ? undefined : owner);
+      if (frameOwner !== undefined) for (const frame of frames) frameOwner.releaseFrame(frame);
       const value = current.value;
       current.value = 0;
       if (value !== 0) decref(value);

@@ -20,11 +20,28 @@ const SPEC =
  * formatWithSpec(machine, floatObj, undefined, ".2f"); // "3.14"
  * ```
  */
-export function formatWithSpec(m: Machine, value: Ptr, text: string | undefined, spec: string): string {
+export function formatWithSpec(
+  m: Machine,
+  value: Ptr,
+  text: string | undefined,
+  spec: string,
+): string {
   if (spec === "") return text ?? m.str(value);
   const match = SPEC.exec(spec);
   if (match === null) m.raise("ValueError", `Invalid format specifier '${spec}'`);
-  const [, fillChar, align, sign = "-", , alternate, zero, widthText, grouping, precisionText, type] = match;
+  const [
+    ,
+    fillChar,
+    align,
+    sign = "-",
+    ,
+    alternate,
+    zero,
+    widthText,
+    grouping,
+    precisionText,
+    type,
+  ] = match;
   const width = widthText === undefined ? 0 : Number(widthText);
   const precision = precisionText === undefined ? undefined : Number(precisionText);
   let fill = fillChar ?? (zero !== undefined && align === undefined ? "0" : " ");

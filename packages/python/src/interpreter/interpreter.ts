@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime";
+import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
 import { installBuiltins } from "./builtins.js";
@@ -7,7 +8,12 @@ import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
-import type { ExceptionName, NativeContext, NativeFunction, NativeModuleFactory } from "./native.js";
+import type {
+  ExceptionName,
+  NativeContext,
+  NativeFunction,
+  NativeModuleFactory,
+} from "./native.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { formatTraceback } from "./traceback.js";
 
@@ -129,7 +135,11 @@ export interface RunResult {
 }
 
 function defaultWriter(stream: "stdout" | "stderr"): (text: string) => void {
-  const proc = (globalThis as { process?: { stdout?: { write(text: string): void }; stderr?: { write(text: string): void } } }).process;
+  const proc = (
+    globalThis as {
+      process?: { stdout?: { write(text: string): void }; stderr?: { write(text: string): void } };
+    }
+  ).process;
   const target = proc?.[stream];
   if (target !== undefined) return (text) => target.write(text);
   return stream === "stdout"
@@ -267,7 +277,8 @@ export class Interpreter {
     const heap = this.runtime.heap;
     // CPython's finalization: clear the main module's dict, then the other modules'.
     this.clearDict(this.globalsDict);
-    for (const module of this.imported.values()) this.clearDict(m.field(module, MODULE_DICT_OFFSET));
+    for (const module of this.imported.values())
+      this.clearDict(m.field(module, MODULE_DICT_OFFSET));
     for (const dispose of this.disposers.splice(0)) dispose();
     for (const module of this.imported.values()) m.decref(module);
     this.imported.clear();
@@ -314,7 +325,7 @@ export class Interpreter {
     const m = this.machine;
     if (this.disposed) throw new Error("Interpreter.run after dispose()");
     const stepsBefore = m.steps;
-    let module;
+    let module: Module;
     try {
       module = parse(source);
     } catch (error) {
@@ -341,7 +352,12 @@ export class Interpreter {
         m.stderr(text);
         return {
           ok: false,
-          error: { typeName: "StepLimitError", message: thrown.message, line: thrown.line, traceback: text },
+          error: {
+            typeName: "StepLimitError",
+            message: thrown.message,
+            line: thrown.line,
+            traceback: text,
+          },
           steps: m.steps,
         };
       }
@@ -360,7 +376,7 @@ export class Interpreter {
           steps: m.steps,
         };
       } finally {
-        error.release((obj) => m.decref(obj));
+        error.release(m);
       }
     } finally {
       void stepsBefore;
@@ -374,7 +390,7 @@ export class Interpreter {
       try {
         message = m.str(value);
       } catch (thrown) {
-        if (thrown instanceof PyException) thrown.release((obj) => m.decref(obj));
+        if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
       return [m.typeName(value), message];
@@ -385,8 +401,8 @@ export class Interpreter {
     const m = this.machine;
     const existing = this.imported.get(name);
     if (existing !== undefined) return m.incref(existing);
-    const factory = this.modules[name];
-    if (factory === undefined) m.raise("ModuleNotFoundError", `No module named '${name}'`);
+    const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
+    if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
     const module = factory(m.context);
     this.imported.set(name, module);
     return m.incref(module);
@@ -412,7 +428,8 @@ export class Interpreter {
         m.newBuiltin(m.addNative(name, fn), self ?? 0),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();
-        for (const [member, value] of members) runtime.heap.dictSetItem(dict, m.name(member), value);
+        for (const [member, value] of members)
+          runtime.heap.dictSetItem(dict, m.name(member), value);
         const nameObj = m.newStr(name);
         runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
         m.decref(nameObj);
@@ -426,4 +443,3 @@ export class Interpreter {
     };
   }
 }
-

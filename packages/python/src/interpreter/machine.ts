@@ -17,6 +17,7 @@ import {
   BUILTIN_SELF_OFFSET,
   CELL_CONTENTS_OFFSET,
   defineInterpreterTypes,
+  FRAME_COUNT_OFFSET,
   FRAME_FUNCTION_OFFSET,
   FRAME_LOCALS_OFFSET,
   FUNCTION_CLOSURE_OFFSET,
@@ -35,6 +36,7 @@ import {
   TYPE_BASE_OFFSET,
   TYPE_DICT_OFFSET,
   TYPE_ID_OFFSET,
+  TYPE_MRO_OFFSET,
   TYPE_NAME_OFFSET,
 } from "./object-layouts.js";
 
@@ -466,7 +468,10 @@ export class Machine {
   }
 
   /** Raises a built-in exception. */
-  raise(name: ExceptionName | "ModuleNotFoundError" | "ImportError" | "LookupError", message: string): never {
+  raise(
+    name: ExceptionName | "ModuleNotFoundError" | "ImportError" | "LookupError",
+    message: string,
+  ): never {
     throw this.exception(this.newException(name, message));
   }
 
@@ -762,7 +767,8 @@ export class Machine {
     if (record?.exception === true) {
       const args = heap.getSlot(obj, "args");
       const text = args === 0 ? "()" : this.repr(args);
-      const inner = args !== 0 && heap.tupleLength(args) === 1 ? text.slice(1, -2) : text.slice(1, -1);
+      const inner =
+        args !== 0 && heap.tupleLength(args) === 1 ? text.slice(1, -2) : text.slice(1, -1);
       return `${record.name}(${inner})`;
     }
     return this.defaultRepr(obj, t);
@@ -771,10 +777,7 @@ export class Machine {
   private takeStringResult(result: Ptr, method: string): string {
     try {
       if (!this.isStr(result))
-        this.raise(
-          "TypeError",
-          `${method} returned non-string (type ${this.typeName(result)})`,
-        );
+        this.raise("TypeError", `${method} returned non-string (type ${this.typeName(result)})`);
       return this.heap.strValue(result);
     } finally {
       this.decref(result);
@@ -788,7 +791,8 @@ export class Machine {
       const record = this.recordOfType(obj);
       return record.user ? `<class '__main__.${record.name}'>` : `<class '${record.name}'>`;
     }
-    if (t === types.function) return `<function ${this.functionName(obj)} at ${address}>`;
+    if (t === types.function)
+      return `<function ${this.codes[this.field(obj, FUNCTION_CODE_OFFSET)]!.qualifiedName} at ${address}>`;
     if (t === types.builtin) {
       const self = this.field(obj, BUILTIN_SELF_OFFSET);
       const name = this.heap.strValue(this.field(obj, BUILTIN_NAME_OFFSET));
@@ -819,7 +823,8 @@ export class Machine {
 
   private containerRepr(obj: Ptr, t: TypeId): string {
     const heap = this.heap;
-    if (this.reprActive.has(obj)) return t === heap.listType ? "[...]" : t === heap.dictType ? "{...}" : "(...)";
+    if (this.reprActive.has(obj))
+      return t === heap.listType ? "[...]" : t === heap.dictType ? "{...}" : "(...)";
     this.reprActive.add(obj);
     try {
       if (t === heap.dictType) {
@@ -830,7 +835,8 @@ export class Machine {
       }
       const parts: string[] = [];
       if (t === heap.listType) {
-        for (let i = 0; i < heap.listLength(obj); i++) parts.push(this.repr(heap.listGetItem(obj, i)));
+        for (let i = 0; i < heap.listLength(obj); i++)
+          parts.push(this.repr(heap.listGetItem(obj, i)));
         return `[${parts.join(", ")}]`;
       }
       const n = heap.tupleLength(obj);
@@ -885,7 +891,11 @@ export class Machine {
     if (ta === heap.strType && intA === false && op === Op.MUL && intB) {
       return heap.newStr(heap.strValue(a).repeat(this.repeatCount(b)));
     }
-    if (op === Op.MUL && intA && (tb === heap.strType || tb === heap.listType || tb === heap.tupleType))
+    if (
+      op === Op.MUL &&
+      intA &&
+      (tb === heap.strType || tb === heap.listType || tb === heap.tupleType)
+    )
       return this.binary(op, b, a);
     if (ta === heap.listType || ta === heap.tupleType) {
       if (op === Op.ADD && tb === ta) {
@@ -902,6 +912,24 @@ export class Machine {
     }
     const dunder = BINARY_DUNDERS[op]!;
     const ra = this.records[ta];
+    if (
+      op === Op.MUL &&
+      (ta === heap.strType ||
+        ta === heap.listType ||
+        ta === heap.tupleType ||
+        tb === heap.strType ||
+        tb === heap.listType ||
+        tb === heap.tupleType)
+    )
+      this.raise(
+        "TypeError",
+        `can't multiply sequence by non-int of type '${this.typeName(ta === heap.strType || ta === heap.listType || ta === heap.tupleType ? b : a)}'`,
+      );
+    if (op === Op.ADD && (ta === heap.strType || ta === heap.listType || ta === heap.tupleType))
+      this.raise(
+        "TypeError",
+        `can only concatenate ${this.typeName(a)} (not "${this.typeName(b)}") to ${this.typeName(a)}`,
+      );
     if (ra?.user === true) {
       const result = this.callSpecial(a, dunder, [b]);
       if (result !== 0) return result;
@@ -919,7 +947,7 @@ export class Machine {
 
   private repeatCount(obj: Ptr): number {
     const n = this.numberOf(obj);
-    return n < 0 ? 0 : n;
+    return Math.max(n, 0);
   }
 
   /** Items of a list or tuple as borrowed pointers. */
@@ -953,8 +981,7 @@ export class Machine {
       }
       case Op.POW:
         if (y < 0) {
-          if (x === 0)
-            this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+          if (x === 0) this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
           return this.newFloat(x ** y);
         }
         return this.newInt(x ** y);
@@ -971,7 +998,10 @@ export class Machine {
       case Op.AND:
         return this.newInt(Number(BigInt(x) & BigInt(y)));
       default:
-        return this.raise("TypeError", `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'int' and 'int'`);
+        return this.raise(
+          "TypeError",
+          `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'int' and 'int'`,
+        );
     }
   }
 
@@ -990,7 +1020,7 @@ export class Machine {
         if (y === 0) this.raise("ZeroDivisionError", "float floor division by zero");
         return this.newFloat(Math.floor(x / y));
       case Op.MOD: {
-        if (y === 0) this.raise("ZeroDivisionError", "float modulo");
+        if (y === 0) this.raise("ZeroDivisionError", "float modulo by zero");
         const r = x % y;
         return this.newFloat(r !== 0 && r < 0 !== y < 0 ? r + y : r);
       }
@@ -1017,37 +1047,42 @@ export class Machine {
       if (value === undefined) this.raise("TypeError", "not enough arguments for format string");
       return value;
     };
-    const out = text.replace(/%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfgxX%])/g, (_match, flags: string, width: string, precision: string | undefined, conversion: string) => {
-      if (conversion === "%") return "%";
-      const value = next();
-      let body: string;
-      switch (conversion) {
-        case "s":
-          body = this.str(value);
-          break;
-        case "r":
-          body = this.repr(value);
-          break;
-        case "d":
-        case "i":
-          body = String(Math.trunc(this.numberArgument(value, conversion)));
-          break;
-        case "x":
-          body = Math.trunc(this.numberArgument(value, conversion)).toString(16);
-          break;
-        case "X":
-          body = Math.trunc(this.numberArgument(value, conversion)).toString(16).toUpperCase();
-          break;
-        case "g":
-          body = String(this.numberArgument(value, conversion));
-          break;
-        default:
-          body = this.numberArgument(value, conversion).toFixed(precision === undefined ? 6 : Number(precision));
-      }
-      const size = width === "" ? 0 : Number(width);
-      if (flags.includes("-")) return body.padEnd(size);
-      return flags.includes("0") ? body.padStart(size, "0") : body.padStart(size);
-    });
+    const out = text.replace(
+      /%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfgxX%])/g,
+      (_match, flags: string, width: string, precision: string | undefined, conversion: string) => {
+        if (conversion === "%") return "%";
+        const value = next();
+        let body: string;
+        switch (conversion) {
+          case "s":
+            body = this.str(value);
+            break;
+          case "r":
+            body = this.repr(value);
+            break;
+          case "d":
+          case "i":
+            body = String(Math.trunc(this.numberArgument(value, conversion)));
+            break;
+          case "x":
+            body = Math.trunc(this.numberArgument(value, conversion)).toString(16);
+            break;
+          case "X":
+            body = Math.trunc(this.numberArgument(value, conversion)).toString(16).toUpperCase();
+            break;
+          case "g":
+            body = String(this.numberArgument(value, conversion));
+            break;
+          default:
+            body = this.numberArgument(value, conversion).toFixed(
+              precision === undefined ? 6 : Number(precision),
+            );
+        }
+        const size = width === "" ? 0 : Number(width);
+        if (flags.includes("-")) return body.padEnd(size);
+        return flags.includes("0") ? body.padStart(size, "0") : body.padStart(size);
+      },
+    );
     if (index < values.length)
       this.raise("TypeError", "not all arguments converted during string formatting");
     return heap.newStr(out);
@@ -1093,7 +1128,8 @@ export class Machine {
     if (numA && numB) return compareValues(op, this.numberOf(a), this.numberOf(b));
     if (ta === heap.strType && tb === heap.strType)
       return compareValues(op, heap.strValue(a), heap.strValue(b));
-    if ((ta === heap.listType || ta === heap.tupleType) && ta === tb) return this.compareSequences(op, a, b);
+    if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
+      return this.compareSequences(op, a, b);
     const ra = this.records[ta];
     const rb = this.records[tb];
     if (ra?.user === true) {
@@ -1164,13 +1200,17 @@ export class Machine {
     }
     if (t === heap.strType) {
       if (!this.isStr(item))
-        this.raise("TypeError", `'in <string>' requires string as left operand, not ${this.typeName(item)}`);
+        this.raise(
+          "TypeError",
+          `'in <string>' requires string as left operand, not ${this.typeName(item)}`,
+        );
       return heap.strValue(container).includes(heap.strValue(item));
     }
     if (t === heap.listType || t === heap.tupleType) {
       const length = t === heap.listType ? heap.listLength(container) : heap.tupleLength(container);
       for (let i = 0; i < length; i++) {
-        const element = t === heap.listType ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
+        const element =
+          t === heap.listType ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
         if (element === item || this.compare(Cmp.EQ, element, item)) return true;
       }
       return false;
@@ -1213,7 +1253,7 @@ export class Machine {
     const t = this.typeIdOf(obj);
     const record = this.records[t];
     const types = this.types;
-    if (record !== undefined && record.instances) {
+    if (record?.instances) {
       const own = heap.getAttrByKey(obj, key);
       if (own !== 0) return this.incref(own);
       if (name === "__class__") return this.incref(record.object);
@@ -1230,6 +1270,14 @@ export class Machine {
         return this.incref(this.field(obj, TYPE_NAME_OFFSET));
       if (name === "__base__") return this.incref(typeRecord.base?.object ?? heap.none);
       if (name === "__dict__") return this.incref(this.field(obj, TYPE_DICT_OFFSET));
+      if (name === "__mro__") {
+        const mro = this.field(obj, TYPE_MRO_OFFSET);
+        if (mro !== 0) return this.incref(mro);
+        const chain: Ptr[] = [];
+        for (let r: TypeRecord | undefined = typeRecord; r !== undefined; r = r.base)
+          chain.push(r.object);
+        return this.newTuple(chain);
+      }
       if (name === "__module__") return heap.newStr(typeRecord.user ? "__main__" : "builtins");
       return 0;
     }
@@ -1243,8 +1291,10 @@ export class Machine {
     if (t === types.function) {
       if (name === "__name__" || name === "__qualname__")
         return this.incref(this.field(obj, FUNCTION_NAME_OFFSET));
-      if (name === "__defaults__") return this.incref(this.field(obj, FUNCTION_DEFAULTS_OFFSET) || heap.none);
-      if (name === "__closure__") return this.incref(this.field(obj, FUNCTION_CLOSURE_OFFSET) || heap.none);
+      if (name === "__defaults__")
+        return this.incref(this.field(obj, FUNCTION_DEFAULTS_OFFSET) || heap.none);
+      if (name === "__closure__")
+        return this.incref(this.field(obj, FUNCTION_CLOSURE_OFFSET) || heap.none);
       if (name === "__globals__") return this.incref(this.field(obj, FUNCTION_GLOBALS_OFFSET));
       return 0;
     }
@@ -1255,7 +1305,8 @@ export class Machine {
     }
     if (t === types.builtin) {
       if (name === "__name__") return this.incref(this.field(obj, BUILTIN_NAME_OFFSET));
-      if (name === "__self__") return this.incref(this.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
+      if (name === "__self__")
+        return this.incref(this.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
       return 0;
     }
     if (t === types.cell && name === "cell_contents") {
@@ -1276,7 +1327,10 @@ export class Machine {
 
   raiseNoAttribute(obj: Ptr, name: string): never {
     if (this.isType(obj))
-      this.raise("AttributeError", `type object '${this.recordOfType(obj).name}' has no attribute '${name}'`);
+      this.raise(
+        "AttributeError",
+        `type object '${this.recordOfType(obj).name}' has no attribute '${name}'`,
+      );
     if (this.typeIdOf(obj) === this.types.module)
       this.raise(
         "AttributeError",
@@ -1289,7 +1343,7 @@ export class Machine {
   setAttribute(obj: Ptr, key: Ptr, name: string, value: Ptr): void {
     const t = this.typeIdOf(obj);
     const record = this.records[t];
-    if (record !== undefined && record.instances) {
+    if (record?.instances) {
       if (this.heap.setAttrByKey(obj, key, value)) return;
       const info = this.heap.classes[t];
       if (info !== undefined && info.dictOffset === 0)
@@ -1324,7 +1378,7 @@ export class Machine {
   deleteAttribute(obj: Ptr, key: Ptr, name: string): void {
     const t = this.typeIdOf(obj);
     const record = this.records[t];
-    if (record !== undefined && record.instances) {
+    if (record?.instances) {
       if (this.heap.delAttrByKey(obj, key)) return;
     } else if (t === this.types.type && this.recordOfType(obj).user) {
       if (this.heap.dictDelItem(this.field(obj, TYPE_DICT_OFFSET), key)) return;
@@ -1339,7 +1393,10 @@ export class Machine {
   /** Normalises a sequence index (negative from the end), raising IndexError when out of range. */
   private sequenceIndex(index: Ptr, length: number, what: string): number {
     if (!this.isInt(index))
-      this.raise("TypeError", `${what} indices must be integers or slices, not ${this.typeName(index)}`);
+      this.raise(
+        "TypeError",
+        `${what} indices must be integers or slices, not ${this.typeName(index)}`,
+      );
     let i = this.numberOf(index);
     if (i < 0) i += length;
     if (i < 0 || i >= length) this.raise("IndexError", `${what} index out of range`);
@@ -1351,7 +1408,9 @@ export class Machine {
     const heap = this.heap;
     const t = this.typeIdOf(obj);
     if (t === heap.listType)
-      return this.incref(heap.listGetItem(obj, this.sequenceIndex(index, heap.listLength(obj), "list")));
+      return this.incref(
+        heap.listGetItem(obj, this.sequenceIndex(index, heap.listLength(obj), "list")),
+      );
     if (t === heap.dictType) {
       this.checkHashable(index);
       const value = heap.dictGetItem(obj, index);
@@ -1359,7 +1418,9 @@ export class Machine {
       return this.incref(value);
     }
     if (t === heap.tupleType)
-      return this.incref(heap.tupleGetItem(obj, this.sequenceIndex(index, heap.tupleLength(obj), "tuple")));
+      return this.incref(
+        heap.tupleGetItem(obj, this.sequenceIndex(index, heap.tupleLength(obj), "tuple")),
+      );
     if (t === heap.strType) {
       const text = [...heap.strValue(obj)];
       return heap.newStr(text[this.sequenceIndex(index, text.length, "string")]!);
@@ -1388,7 +1449,11 @@ export class Machine {
     const heap = this.heap;
     const t = this.typeIdOf(obj);
     if (t === heap.listType) {
-      heap.listSetItem(obj, this.sequenceIndex(index, heap.listLength(obj), "list assignment"), value);
+      heap.listSetItem(
+        obj,
+        this.sequenceIndex(index, heap.listLength(obj), "list assignment"),
+        value,
+      );
       return;
     }
     if (t === heap.dictType) {
@@ -1442,7 +1507,10 @@ export class Machine {
     const bound = (value: Ptr): number | undefined => {
       if (value === 0 || value === heap.none) return undefined;
       if (!this.isInt(value))
-        this.raise("TypeError", "slice indices must be integers or None or have an __index__ method");
+        this.raise(
+          "TypeError",
+          "slice indices must be integers or None or have an __index__ method",
+        );
       return this.numberOf(value);
     };
     const stepValue = bound(step) ?? 1;
@@ -1610,7 +1678,8 @@ export class Machine {
     } else {
       const record = this.records[t];
       const method = record?.user === true ? this.lookupType(record, this.name("__call__")) : 0;
-      if (method === 0) this.raise("TypeError", `'${this.typeName(callee)}' object is not callable`);
+      if (method === 0)
+        this.raise("TypeError", `'${this.typeName(callee)}' object is not callable`);
       result = this.callFunctionObject(method, callee, base + 1, keywordNames);
     }
     // The callee itself is still at stack[base].
@@ -1618,8 +1687,14 @@ export class Machine {
     return result;
   }
 
-  private callFunctionObject(fn: Ptr, self: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
-    if (this.typeIdOf(fn) === this.types.function) return this.callFunction(fn, self, argsBase, names);
+  private callFunctionObject(
+    fn: Ptr,
+    self: Ptr,
+    argsBase: number,
+    names: readonly string[] | undefined,
+  ): Ptr {
+    if (this.typeIdOf(fn) === this.types.function)
+      return this.callFunction(fn, self, argsBase, names);
     // A callable that is not a plain function: insert self and call generically.
     const args = this.argumentsFrom(argsBase, names);
     return this.call(fn, [self, ...args.positional], args.keywords);
@@ -1654,9 +1729,10 @@ export class Machine {
     const record = this.recordOfType(typeObject);
     if (!record.instances) {
       // A built-in type: its constructor is the native stored under __new__.
-      const constructor = this.lookupType(record, this.name("__new__"));
-      if (constructor === 0) this.raise("TypeError", `cannot create '${record.name}' instances`);
-      return this.callNative(constructor, argsBase, names);
+      const typeConstructor = this.lookupType(record, this.name("__new__"));
+      if (typeConstructor === 0)
+        this.raise("TypeError", `cannot create '${record.name}' instances`);
+      return this.callNative(typeConstructor, argsBase, names);
     }
     const heap = this.heap;
     const inst = heap.newInstance(record.id);
@@ -1665,7 +1741,8 @@ export class Machine {
     const argCount = instSlot - argsBase;
     if (record.exception) {
       const positional: Ptr[] = [];
-      for (let i = 0; i < argCount - (names?.length ?? 0); i++) positional.push(this.stack[argsBase + i]!);
+      for (let i = 0; i < argCount - (names?.length ?? 0); i++)
+        positional.push(this.stack[argsBase + i]!);
       const args = this.newTuple(positional);
       heap.setSlot(inst, "args", args);
       this.decref(args);
@@ -1734,6 +1811,7 @@ export class Machine {
     frame.namespace = 0;
     frame.returnValue = 0;
     frame.node = NO_RANGE;
+    let handedOver = false;
     try {
       this.bindArguments(fn, code, locals, self, argsBase, names);
       this.sp = argsBase;
@@ -1742,21 +1820,33 @@ export class Machine {
       frame.returnValue = 0;
       return value;
     } catch (error) {
-      const exception = this.toPyException(error);
       if (frame.returnValue !== 0) {
         this.decref(frame.returnValue);
         frame.returnValue = 0;
       }
+      const exception = this.toPyException(error);
       if (frame.node !== NO_RANGE) this.record(exception, frame);
+      // The traceback keeps the frame (and its locals) until the exception is released.
+      exception.frames.push(heapFrame);
+      exception.frameOwner = this;
+      handedOver = true;
       throw exception;
     } finally {
       this.depth = depth - 1;
-      this.releaseFrame(heapFrame, slotCount);
+      if (!handedOver) this.releaseFrameSlots(heapFrame, slotCount);
     }
   }
 
+  /** Drops a frame's locals in slot order, then the frame (the count read from the frame). */
+  releaseFrame(heapFrame: Ptr): void {
+    this.releaseFrameSlots(
+      heapFrame,
+      this.heap.memory.u32[(heapFrame + FRAME_COUNT_OFFSET) >>> 2]!,
+    );
+  }
+
   /** Drops a frame's locals in slot order, then the frame. CPython: `_PyFrame_ClearLocals`. */
-  releaseFrame(heapFrame: Ptr, slotCount: number): void {
+  releaseFrameSlots(heapFrame: Ptr, slotCount: number): void {
     const locals = heapFrame + FRAME_LOCALS_OFFSET;
     for (let i = 0; i < slotCount; i++) {
       const slot = (locals + 4 * i) >>> 2;
@@ -1783,14 +1873,15 @@ export class Machine {
     const positionalCount = count - keywordCount;
     const argumentCount = code.argumentCount;
     let next = 0;
-    const store = (slot: number, value: Ptr): void => {
-      heap.memory.u32[(locals + 4 * slot) >>> 2] = value;
-    };
-    const load = (slot: number): Ptr => heap.memory.u32[(locals + 4 * slot) >>> 2]!;
+    // Locals are written straight into the frame (no closure per call: this is the call path).
+    const base = locals >>> 2;
     if (self !== 0) {
       if (argumentCount === 0 && code.varargSlot < 0)
-        this.raise("TypeError", `${code.qualifiedName}() takes 0 positional arguments but 1 was given`);
-      if (argumentCount > 0) store(next++, this.incref(self));
+        this.raise(
+          "TypeError",
+          `${code.qualifiedName}() takes 0 positional arguments but 1 was given`,
+        );
+      if (argumentCount > 0) storeLocal(heap, base, next++, this.incref(self));
     }
     const extra: Ptr[] = [];
     if (self !== 0 && argumentCount === 0) extra.push(this.incref(self));
@@ -1798,7 +1889,7 @@ export class Machine {
       const value = stack[argsBase + i]!;
       if (next < argumentCount) {
         stack[argsBase + i] = 0;
-        store(next++, value);
+        storeLocal(heap, base, next++, value);
       } else if (code.varargSlot >= 0) {
         stack[argsBase + i] = 0;
         extra.push(value);
@@ -1810,11 +1901,11 @@ export class Machine {
         );
       }
     }
-    if (code.varargSlot >= 0) store(code.varargSlot, this.tupleSteal(extra));
+    if (code.varargSlot >= 0) storeLocal(heap, base, code.varargSlot, this.tupleSteal(extra));
     let kwargs = 0;
     if (code.kwargSlot >= 0) {
       kwargs = heap.newDict();
-      store(code.kwargSlot, kwargs);
+      storeLocal(heap, base, code.kwargSlot, kwargs);
     }
     for (let k = 0; k < keywordCount; k++) {
       const name = names![k]!;
@@ -1822,14 +1913,20 @@ export class Machine {
       const index = argsBase + positionalCount + k;
       const value = stack[index]!;
       if (position >= 0) {
-        if (load(position) !== 0)
-          this.raise("TypeError", `${code.qualifiedName}() got multiple values for argument '${name}'`);
+        if (heap.memory.u32[base + position]! !== 0)
+          this.raise(
+            "TypeError",
+            `${code.qualifiedName}() got multiple values for argument '${name}'`,
+          );
         stack[index] = 0;
-        store(position, value);
+        storeLocal(heap, base, position, value);
       } else if (kwargs !== 0) {
         heap.dictSetItem(kwargs, this.name(name), value);
       } else {
-        this.raise("TypeError", `${code.qualifiedName}() got an unexpected keyword argument '${name}'`);
+        this.raise(
+          "TypeError",
+          `${code.qualifiedName}() got an unexpected keyword argument '${name}'`,
+        );
       }
     }
     const defaults = this.field(fn, FUNCTION_DEFAULTS_OFFSET);
@@ -1837,8 +1934,9 @@ export class Machine {
     const firstDefault = argumentCount - defaultCount;
     const missing: string[] = [];
     for (let i = 0; i < argumentCount; i++) {
-      if (load(i) !== 0) continue;
-      if (i >= firstDefault) store(i, this.incref(heap.tupleGetItem(defaults, i - firstDefault)));
+      if (heap.memory.u32[base + i]! !== 0) continue;
+      if (i >= firstDefault)
+        storeLocal(heap, base, i, this.incref(heap.tupleGetItem(defaults, i - firstDefault)));
       else missing.push(`'${code.argumentNames[i]}'`);
     }
     if (missing.length > 0) {
@@ -1852,15 +1950,15 @@ export class Machine {
       );
     }
     for (const slot of code.cellSlots) {
-      const current = load(slot);
+      const current = heap.memory.u32[base + slot]!;
       const cell = this.newCell(current);
       if (current !== 0) this.decref(current);
-      store(slot, cell);
+      storeLocal(heap, base, slot, cell);
     }
     if (code.freeCount > 0) {
       const closure = this.field(fn, FUNCTION_CLOSURE_OFFSET);
       for (let j = 0; j < code.freeCount; j++)
-        store(code.freeStart + j, this.incref(heap.tupleGetItem(closure, j)));
+        storeLocal(heap, base, code.freeStart + j, this.incref(heap.tupleGetItem(closure, j)));
     }
   }
 
@@ -1886,7 +1984,8 @@ export class Machine {
     frame.returnValue = 0;
     frame.node = NO_RANGE;
     try {
-      for (const slot of code.cellSlots) heap.memory.u32[(locals + 4 * slot) >>> 2] = this.newCell(0);
+      for (const slot of code.cellSlots)
+        heap.memory.u32[(locals + 4 * slot) >>> 2] = this.newCell(0);
       for (let j = 0; j < code.freeCount; j++)
         heap.memory.u32[(locals + 4 * (code.freeStart + j)) >>> 2] = this.incref(
           heap.tupleGetItem(closure, j),
@@ -1898,7 +1997,7 @@ export class Machine {
       throw exception;
     } finally {
       this.depth = code.kind === "module" ? depth : depth - 1;
-      this.releaseFrame(heapFrame, slotCount);
+      this.releaseFrameSlots(heapFrame, slotCount);
     }
   }
 
@@ -1913,6 +2012,11 @@ export class Machine {
     frame.node = node;
     if (this.onStatement !== undefined) this.onStatement(frame, node);
   }
+}
+
+/** Writes local slot `slot` of the frame whose slot 0 is at word `base`. */
+function storeLocal(heap: Heap, base: number, slot: number, value: Ptr): void {
+  heap.memory.u32[base + slot] = value;
 }
 
 const BINARY_DUNDERS = [

@@ -1,4 +1,4 @@
-import { type TypeId, TypeFlags } from "@pymem/core";
+import { TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 
 /**
@@ -8,10 +8,10 @@ import type { Heap } from "@pymem/heap";
  * NULL) that the declarative layout reports to collectors.
  *
  * ```text
- *  type      GC │ refcnt │ type │ typeId raw │ __name__ │ __dict__ │ __base__ │            24
+ *  type      GC │ refcnt │ type │ typeId raw │ __name__ │ __dict__ │ __base__ │ __mro__ │  28
  *  function  GC │ refcnt │ type │ code raw   │ globals  │ defaults │ closure  │ __name__ │ 28
  *  builtin   GC │ refcnt │ type │ native raw │ __self__ │ __name__ │                      20
- *  method    GC │ refcnt │ type │ __func__   │ __self__ │                                 16
+ *  method    GC │ refcnt │ type │ __func__   │ __self__ │ weaklist │                      20
  *  cell      GC │ refcnt │ type │ contents   │                                            12
  *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
  *  frame        │ refcnt │ type │ nlocals    │ function │ local 0 … local n-1 │      16 + 4n
@@ -33,8 +33,13 @@ export const TYPE_NAME_OFFSET = 12;
 export const TYPE_DICT_OFFSET = 16;
 /** Type object: its base type object (0 for `object`). CPython: `tp_base`. */
 export const TYPE_BASE_OFFSET = 20;
+/**
+ * Type object: `__mro__`, a tuple starting with the class itself (0 for built-in types). It makes
+ * every class part of a reference cycle, as in CPython, so a class dies only in a collection.
+ */
+export const TYPE_MRO_OFFSET = 24;
 /** Size of a type object. */
-export const TYPE_SIZE = 24;
+export const TYPE_SIZE = 28;
 
 /** Function: index of its compiled code in the interpreter's code table (raw). */
 export const FUNCTION_CODE_OFFSET = 8;
@@ -62,8 +67,10 @@ export const BUILTIN_SIZE = 20;
 export const METHOD_FUNCTION_OFFSET = 8;
 /** Bound method: the instance. CPython: `im_self`. */
 export const METHOD_SELF_OFFSET = 12;
+/** Bound method: the head of its weak reference list. CPython: `im_weakreflist`. */
+export const METHOD_WEAKLIST_OFFSET = 16;
 /** Size of a bound method object. */
-export const METHOD_SIZE = 16;
+export const METHOD_SIZE = 20;
 
 /** Cell: the variable's value, or 0 when unbound. CPython: `ob_ref`. */
 export const CELL_CONTENTS_OFFSET = 8;
@@ -136,7 +143,9 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       name: "type",
       basicSize: TYPE_SIZE,
       flags: gc,
-      references: { fixed: [TYPE_NAME_OFFSET, TYPE_DICT_OFFSET, TYPE_BASE_OFFSET] },
+      references: {
+        fixed: [TYPE_NAME_OFFSET, TYPE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_MRO_OFFSET],
+      },
     }),
     function: heap.defineType({
       name: "function",
@@ -162,6 +171,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       basicSize: METHOD_SIZE,
       flags: gc,
       references: { fixed: [METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET] },
+      weaklistOffset: METHOD_WEAKLIST_OFFSET,
     }),
     cell: heap.defineType({
       name: "cell",

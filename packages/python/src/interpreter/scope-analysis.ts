@@ -1,8 +1,8 @@
 import type {
   Arguments,
   Comprehension,
-  Expression,
   ExceptHandler,
+  Expression,
   Module,
   Statement,
 } from "../ast.js";

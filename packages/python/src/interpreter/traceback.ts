@@ -1,4 +1,4 @@
-import type { SourceRange } from "../ast.js";
+import type { Expression, SourceRange } from "../ast.js";
 import { parse } from "../parser.js";
 import type { PyException, TracebackEntry } from "./exceptions.js";
 
@@ -27,12 +27,14 @@ export function formatTraceback(
   describe: (value: number) => readonly [typeName: string, message: string],
 ): string {
   const chain: PyException[] = [];
-  for (let e: PyException | undefined = error; e !== undefined; e = e.suppressContext ? undefined : e.context)
+  for (
+    let e: PyException | undefined = error;
+    e !== undefined;
+    e = e.suppressContext ? undefined : e.context
+  )
     chain.unshift(e);
   const parts = chain.map((e) => formatOne(e, describe));
-  return parts.join(
-    "\nDuring handling of the above exception, another exception occurred:\n\n",
-  );
+  return parts.join("\nDuring handling of the above exception, another exception occurred:\n\n");
 }
 
 function formatOne(
@@ -103,16 +105,19 @@ export function formatEntry(entry: TracebackEntry): string {
  */
 function showCarets(line: string, start: number, end: number, anchored: boolean): boolean {
   try {
-    const module = parse(line.trim());
+    const module = parse(line.trim(), { checkScopes: false });
     const statement = module.body[0];
     const offset = line.length - line.trimStart().length;
     let value: SourceRange | undefined;
-    if (statement?.kind === "Return" && statement.value?.kind === "Call" && statement.value.func.kind === "Name")
+    if (
+      statement?.kind === "Return" &&
+      statement.value?.kind === "Call" &&
+      statement.value.func.kind === "Name"
+    )
       value = statement.value;
     if (
       statement?.kind === "Assign" &&
       statement.value.kind === "Call" &&
-      statement.value.func.kind === "Name" &&
       statement.targets.length === 1 &&
       statement.targets[0]!.kind === "Name"
     )
@@ -132,9 +137,9 @@ function showCarets(line: string, start: number, end: number, anchored: boolean)
  */
 function anchorsOf(line: string, start: number, end: number): [number, number] | undefined {
   const segment = line.slice(start, end);
-  let node;
+  let node: Expression;
   try {
-    const module = parse(`(${segment}\n)`);
+    const module = parse(`(${segment}\n)`, { checkScopes: false });
     const statement = module.body[0];
     if (statement?.kind !== "Expr") return undefined;
     node = statement.value;

@@ -58,3 +58,13 @@ export function planEpisodes(collector: CollectorName, randomSeed: number): Plan
   planned.push({ collector, seed: randomSeed, random: true });
   return planned;
 }
+
+/**
+ * Every eighth seed runs over the debug allocator (guard bytes, use-after-free detection) and
+ * every fourth (offset by one) without free lists, so both configurations are fuzzed too.
+ *
+ * @internal
+ */
+export function episodeVariant(seed: number): { debug: boolean; freeLists: boolean } {
+  return { debug: seed % 8 === 0, freeLists: seed % 4 !== 1 };
+}

@@ -7,21 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CollectorName } from "../api.js";
-import { OPERATIONS_PER_EPISODE, planEpisodes } from "./fuzz-budget.js";
+import { episodeVariant, OPERATIONS_PER_EPISODE, planEpisodes } from "./fuzz-budget.js";
 import { type FuzzEpisodeResult, runFuzzEpisode } from "./whole-stack-fuzzer.js";
 
 /** One random seed per process, printed so that a failure replays with `PYMEM_FUZZ_SEED`. */
 const randomSeed = (Math.random() * 2 ** 32) >>> 0;
-
-/**
- * Every eighth seed runs over the debug allocator (guard bytes, use-after-free detection) and
- * every fourth (offset by one) without free lists, so both configurations are fuzzed too.
- *
- * @internal
- */
-export function episodeVariant(seed: number): { debug: boolean; freeLists: boolean } {
-  return { debug: seed % 8 === 0, freeLists: seed % 4 !== 1 };
-}
 
 /** @internal */
 export function defineFuzzSuite(collectors: readonly CollectorName[]): void {

@@ -291,10 +291,7 @@ ValueError: callback failed stop
         "print(gc.get_threshold(), gc.get_debug(), gc.isenabled())",
       ),
     );
-    expect(stdout).toBe(
-      "TypeError\nTypeError\nTypeError\nOverflowError\n(2000, 10, 10) 0 True\n",
-    );
+    expect(stdout).toBe("TypeError\nTypeError\nTypeError\nOverflowError\n(2000, 10, 10) 0 True\n");
     interpreter.runtime.verify();
   });
 });
-

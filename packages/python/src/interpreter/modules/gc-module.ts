@@ -85,13 +85,26 @@ export const gcModule: NativeModuleFactory = (context) => {
   const bridge: GcCallback = (phase, info) => invokeCallbacks(state, phase, info);
   if (gc !== undefined) {
     const collector = gc.collector;
+    // What the script may change on a collector that outlives the interpreter (an embedder may
+    // reuse the runtime): put back at dispose.
     const previousSink = collector.debugSink;
+    const previousDebug = collector.debug;
+    const previousEnabled = collector.enabled;
+    const previousThresholds = collector.getThreshold();
+    const frozenAtImport = collector.freezeCount();
     collector.debugSink = (text) => context.writeStderr(text);
     gc.callbacks.push(bridge);
     whenDisposed(context, () => {
       const index = gc.callbacks.indexOf(bridge);
       if (index >= 0) gc.callbacks.splice(index, 1);
       collector.debugSink = previousSink;
+      // Restoring the flags also keeps DEBUG_SAVEALL from parking the interpreter's last cycles in
+      // the collector's garbage during dispose's final collections (no gc.garbage list takes them
+      // any more), and unfreezing lets those collections reach objects the script froze.
+      collector.debug = previousDebug;
+      if (frozenAtImport === 0 && collector.freezeCount() > 0) collector.unfreeze();
+      collector.setThreshold(previousThresholds);
+      collector.enabled = previousEnabled;
     });
   }
   whenDisposed(context, () => {

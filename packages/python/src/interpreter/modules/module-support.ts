@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { PyException } from "../exceptions.js";
-import { formatTraceback } from "../traceback.js";
 import type { NativeContext, NativeFunction } from "../native.js";
+import { formatTraceback } from "../traceback.js";
 
 /**
  * Plumbing shared by the native modules: building a module from a table of functions, calling
@@ -86,9 +86,16 @@ export function writeUnraisable(context: NativeContext, error: PyException, obj:
   context.writeStderr(`Exception ignored in: ${where}\n${formatException(context, error)}`);
 }
 
-/** CPython's traceback text for an exception (the interpreter's own formatter). */
+/** A line of `~`/`^` markers under a quoted source line. */
+const CARET_LINE = /^\s+[~^]+\s*$/;
+
+/**
+ * CPython's traceback text for an unraisable exception: the interpreter's formatter without the
+ * caret lines, because the default `sys.unraisablehook` prints through the C traceback printer,
+ * which has none in 3.13.
+ */
 function formatException(context: NativeContext, error: PyException): string {
-  return formatTraceback(error, (value) => {
+  const text = formatTraceback(error, (value) => {
     let message: string;
     try {
       message = context.str(value);
@@ -98,6 +105,10 @@ function formatException(context: NativeContext, error: PyException): string {
     }
     return [context.typeName(value), message];
   });
+  return text
+    .split("\n")
+    .filter((line) => !CARET_LINE.test(line))
+    .join("\n");
 }
 
 /**

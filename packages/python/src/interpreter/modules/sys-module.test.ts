@@ -96,7 +96,10 @@ True
 
   it("reports sizes in pymem's documented 32-bit layout (not 64-bit CPython's numbers)", () => {
     const { stdout, interpreter } = runPython(
-      lines("import sys", "print(sys.getsizeof(None), sys.getsizeof(1), sys.getsizeof([]), sys.getsizeof([1, 2]))"),
+      lines(
+        "import sys",
+        "print(sys.getsizeof(None), sys.getsizeof(1), sys.getsizeof([]), sys.getsizeof([1, 2]))",
+      ),
     );
     // Heap.getsizeof: None 8, int 16, list 28 + 4 per allocated item. CPython 64-bit: 16 28 56 72.
     expect(stdout).toBe("8 16 28 36\n");
@@ -104,7 +107,9 @@ True
   });
 
   it("writes sys._debugmallocstats() to stderr as CPython does", () => {
-    const { stdout, stderr } = runPython(lines("import sys", "sys._debugmallocstats()", "print('after')"));
+    const { stdout, stderr } = runPython(
+      lines("import sys", "sys._debugmallocstats()", "print('after')"),
+    );
     expect(stdout).toBe("after\n");
     expect(stderr).toMatch(/^Small block threshold = 512, in \d+ size classes\./);
     expect(stderr).toContain("# arenas allocated total");

@@ -154,4 +154,16 @@ describe("weakref callbacks that are heap objects", () => {
     expect(heap.callbacks.size).toBe(0);
     runtime.verify();
   });
+
+  it("rejects a callback that is not a live object before changing anything", () => {
+    const { runtime, heap, rc, Target } = setup();
+    const target = heap.newInstance(Target);
+    const before = heap.liveObjectCounts()["weakref.ReferenceType"] ?? 0;
+    expect(() => heap.newWeakref(target, 0x7ff8)).toThrow(/0x7ff8/);
+    expect(heap.liveObjectCounts()["weakref.ReferenceType"] ?? 0).toBe(before);
+    expect(heap.weakrefFirst(target)).toBe(0);
+    rc.decref(target);
+    runtime.verify();
+  });
 });
+

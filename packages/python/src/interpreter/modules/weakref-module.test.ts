@@ -4,7 +4,7 @@ import { lines, runPython } from "./run-python.js";
 // Expected outputs are CPython 3.13.0's (`PYENV_VERSION=3.13.0 python3`), pasted.
 
 describe("weakref module", () => {
-  it("matches CPython 3.13: callback order against __del__, list order, errors", () => {
+  it("matches CPython 3.13: calling refs, callback order against __del__, list order, errors", () => {
     const source = `import gc, weakref
 class C:
     def __init__(self, name):
@@ -12,12 +12,12 @@ class C:
     def __del__(self):
         print("del", self.name)
 def cb(wr):
-    print("callback")
+    print("callback", wr() is None)
 c = C("refcount")
 r = weakref.ref(c, cb)
-print(weakref.getweakrefcount(c))
+print(r() is c, weakref.getweakrefcount(c))
 del c
-print(weakref.getweakrefcount(r))
+print(r() is None)
 gc.disable()
 gc.collect()
 a = C("a")
@@ -73,11 +73,11 @@ print("end")
     const { stdout, stderr, ok } = runPython(source);
     expect(ok).toBe(true);
     // Refcount death: __del__, then callbacks. Collection: callbacks first (handle_weakrefs).
-    expect(stdout).toBe(`1
+    expect(stdout).toBe(`True 1
 del refcount
-callback
-0
-callback
+callback True
+True
+callback True
 del a
 del b
 collected 2
@@ -100,7 +100,7 @@ TypeError: cannot create weak reference to 'S' object
 collected 0
 del target
 del e
-callback
+callback True
 end
 `);
     expect(stderr).toBe(`Exception ignored in: <function bad at 0x…>
@@ -185,5 +185,48 @@ ValueError: boom
       ].join("\n"),
     );
     interpreter.runtime.verify();
+  });
+
+  it("reports callback exceptions as CPython's unraisable hook does (no caret lines)", () => {
+    const { stdout, stderr } = runPython(
+      lines(
+        "import gc, weakref",
+        "gc.disable()",
+        "gc.collect()",
+        "class A:",
+        "    pass",
+        "a = A()",
+        "a.me = a",
+        "r = weakref.ref(a, lambda ref: 1 / 0)",
+        "del a",
+        "print(gc.collect())",
+        "def cb(phase, info):",
+        "    info['missing']",
+        "gc.callbacks.append(cb)",
+        "gc.collect(0)",
+      ),
+    );
+    expect(stdout).toBe("1\n");
+    // CPython 3.13.0's stderr, addresses elided.
+    expect(stderr).toBe(
+      [
+        "Exception ignored in: <function <lambda> at 0x…>",
+        "Traceback (most recent call last):",
+        '  File "test.py", line 8, in <lambda>',
+        "    r = weakref.ref(a, lambda ref: 1 / 0)",
+        "ZeroDivisionError: division by zero",
+        "Exception ignored in: <function cb at 0x…>",
+        "Traceback (most recent call last):",
+        '  File "test.py", line 12, in cb',
+        "    info['missing']",
+        "KeyError: 'missing'",
+        "Exception ignored in: <function cb at 0x…>",
+        "Traceback (most recent call last):",
+        '  File "test.py", line 12, in cb',
+        "    info['missing']",
+        "KeyError: 'missing'",
+        "",
+      ].join("\n"),
+    );
   });
 });

@@ -1,0 +1,20 @@
+# A 50000-long ring is collected in one pass, without deep recursion.
+import gc
+
+gc.disable()
+gc.collect()
+
+
+class Link:
+    pass
+
+
+first = Link()
+current = first
+for i in range(49999):
+    nxt = Link()
+    current.next = nxt
+    current = nxt
+current.next = first
+del current, nxt, first
+print("collected:", gc.collect())

@@ -1,0 +1,131 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRuntime } from "@pymem/runtime";
+import { Interpreter } from "../index.js";
+import { type CorpusScript, lastNonEmptyLine, type ScriptOutcome } from "./differential-corpus.js";
+
+/**
+ * Runs a corpus script exactly as `pymem run name.py` does (apps/cli's createSession with default
+ * flags): a default runtime whose unraisable reports and gc debug output go to stderr, an
+ * {@link Interpreter} with default options writing to captured stdout/stderr,
+ * `run(source, "name.py")`, then `dispose()` (CPython's interpreter shutdown: module globals die
+ * and their finalizers print). Exit status 1 after an uncaught exception, as CPython's.
+ * @internal
+ */
+export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
+  readonly stderr: string;
+} {
+  const source = readFileSync(script.path, "utf8");
+  let stdout = "";
+  let stderr = "";
+  const runtime = createRuntime({
+    unraisableSink: (text) => {
+      stderr += text;
+    },
+    debugSink: (text) => {
+      stderr += text;
+    },
+  });
+  const interpreter = new Interpreter({
+    runtime,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  let ok: boolean;
+  try {
+    ok = interpreter.run(source, basename(script.path)).ok;
+  } finally {
+    interpreter.dispose();
+  }
+  const exitStatus = ok ? 0 : 1;
+  return {
+    stdout,
+    stderr,
+    exitStatus,
+    errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
+  };
+}
+
+/**
+ * Describes where two outcomes part, for a failure message a reader can act on: the first
+ * differing stdout line (1-based) with both versions, else the exit status, else the error line.
+ * Returns undefined when they are equal.
+ * @internal
+ */
+export function describeFirstDifference(
+  expected: ScriptOutcome,
+  actual: ScriptOutcome,
+): string | undefined {
+  if (expected.stdout !== actual.stdout) {
+    const expectedLines = expected.stdout.split("\n");
+    const actualLines = actual.stdout.split("\n");
+    for (let index = 0; ; index++) {
+      const expectedLine = expectedLines[index];
+      const actualLine = actualLines[index];
+      if (expectedLine !== actualLine)
+        return `stdout line ${index + 1}: expected ${JSON.stringify(expectedLine ?? "<end of output>")}, got ${JSON.stringify(actualLine ?? "<end of output>")}`;
+    }
+  }
+  if (expected.exitStatus !== actual.exitStatus)
+    return `exit status: expected ${expected.exitStatus}, got ${actual.exitStatus}`;
+  if (expected.errorLine !== actual.errorLine)
+    return `last stderr line: expected ${JSON.stringify(expected.errorLine)}, got ${JSON.stringify(actual.errorLine)}`;
+  return undefined;
+}
+
+/** Repository root, for spawning the CLI. */
+const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+/**
+ * Runs a corpus script through the real command line, `pymem run name.py` in the script's folder
+ * (apps/cli/src/main.ts under tsx, with every `@pymem/*` import resolved to source by
+ * differential-cli.tsconfig.json, so no build is needed). Slower than
+ * {@link runScriptWithPymem} (a Node process each), so the test uses it for a few scripts only.
+ * @internal
+ */
+export function runScriptWithCli(script: CorpusScript): Promise<ScriptOutcome> {
+  return new Promise((resolvePromise, rejectPromise) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(REPOSITORY_ROOT, "apps/cli/src/main.ts"),
+        "run",
+        basename(script.path),
+      ],
+      {
+        cwd: dirname(script.path),
+        env: {
+          ...process.env,
+          TSX_TSCONFIG_PATH: fileURLToPath(
+            new URL("./differential-cli.tsconfig.json", import.meta.url),
+          ),
+        },
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", rejectPromise);
+    child.on("close", (status) => {
+      const exitStatus = status ?? 1;
+      resolvePromise({
+        stdout,
+        exitStatus,
+        errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
+      });
+    });
+  });
+}
