@@ -1,4 +1,4 @@
-import { COLLECTOR_NAMES, type CollectorName } from "@pymem/runtime";
+import { COLLECTOR_NAMES } from "@pymem/runtime";
 import { EXAMPLES } from "./examples/index.js";
 import type { WorkerRun } from "./session/record-in-worker.js";
 import { formatMallocStats, type Recording, type Snapshot } from "./session/recording.js";
@@ -179,7 +179,9 @@ export class PlaygroundApp {
     const heapMiB = Number(this.heapCapInput.value);
     return {
       ...DEFAULT_SESSION_SETTINGS,
-      collector: this.collectorPicker.value as CollectorName,
+      collector:
+        PICKABLE_COLLECTORS.find((name) => name === this.collectorPicker.value) ??
+        DEFAULT_SESSION_SETTINGS.collector,
       profile: this.profilePicker.value === "cpython64" ? "cpython64" : "cpython32",
       stepLimit:
         Number.isFinite(stepLimit) && stepLimit >= 1

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
+export type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 export { createDefaultAllocator } from "./default-allocator.js";
 export type { DictOperations } from "./dict-objects.js";
 export { FREE_LIST_LIMITS, TUPLE_MAX_SAVE_SIZE } from "./free-lists.js";

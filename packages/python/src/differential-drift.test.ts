@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CPYTHON_ENVIRONMENT, cpython } from "./test-support/cpython.js";
@@ -61,6 +62,18 @@ describe("differential corpus: the corpus itself", () => {
       "weakref-callbacks",
     ]);
   });
+
+  it.each(scripts.map((script) => [script.relativePath, script] as const))(
+    "%s is small, says what it shows, and imports only gc, sys and weakref",
+    (_title, script) => {
+      const lines = readFileSync(script.path, "utf8").trimEnd().split("\n");
+      expect(lines.length).toBeGreaterThanOrEqual(5);
+      expect(lines.length).toBeLessThanOrEqual(40);
+      expect(lines[0]).toMatch(/^# \S/);
+      const imports = lines.filter((line) => /^\s*(import|from)\s/.test(line));
+      expect(imports.filter((line) => !/^import (gc|sys|weakref)$/.test(line))).toEqual([]);
+    },
+  );
 
   it.each(scripts.map((script) => [script.relativePath, script] as const))(
     "%s has a well-formed expected file",

@@ -54,8 +54,12 @@ function expectSameOutcome(
 describe("differential: pymem run prints what CPython 3.13 printed", () => {
   for (const script of scripts) {
     const { expected, title } = expectation(script);
-    it(title, () => {
-      expectSameOutcome(runScriptWithPymem(script), expected);
+    // Generous timeout: the machine running CI may be loaded, and a few scripts build 30000 objects.
+    it(title, { timeout: 30_000 }, () => {
+      const actual = runScriptWithPymem(script);
+      expectSameOutcome(actual, expected);
+      // Then, as for any input: the heap verifies and dispose() left nothing behind.
+      expect(actual.heapProblems, "heap after dispose()").toEqual([]);
     });
   }
 });

@@ -131,6 +131,12 @@ export interface RecorderOptions {
    * @defaultValue 80
    */
   maximumGraphNodes: number;
+  /**
+   * Most characters of program output kept (stdout and stderr together); the rest is dropped
+   * with a note, so `print` in a long loop cannot exhaust the tab's memory.
+   * @defaultValue 1000000
+   */
+  maximumOutputCharacters: number;
 }
 
 /**

@@ -87,6 +87,39 @@ describe("SessionRecorder", () => {
     expect(recording.snapshots.at(-1)!.phase).toBe("end");
   });
 
+  it("joins output written between snapshots and never changes counted chunks", () => {
+    const runtime = createRuntime();
+    const recorder = new SessionRecorder(runtime);
+    recorder.write("stdout", "a");
+    recorder.write("stdout", "b");
+    recorder.recordStatement(at(1), []);
+    recorder.write("stdout", "c");
+    recorder.write("stderr", "oops\n");
+    recorder.write("stderr", "more\n");
+    recorder.write("stdout", "d");
+    const recording = recorder.finish([], OK);
+    expect(recording.output).toEqual([
+      { stream: "stdout", text: "ab" },
+      { stream: "stdout", text: "c" },
+      { stream: "stderr", text: "oops\nmore\n" },
+      { stream: "stdout", text: "d" },
+    ]);
+    expect(recording.snapshots[0]!.outputCount).toBe(1);
+    expect(recording.snapshots[1]!.outputCount).toBe(4);
+  });
+
+  it("caps program output with one note, letting the playground's notes through", () => {
+    const runtime = createRuntime();
+    const recorder = new SessionRecorder(runtime, { maximumOutputCharacters: 10 });
+    for (let i = 0; i < 100; i++) recorder.write("stdout", "1234\n");
+    recorder.write("note", "Stopped.\n");
+    const recording = recorder.finish([], OK);
+    const text = recording.output.map((chunk) => chunk.text).join("");
+    expect(text).toBe(
+      "1234\n1234\n\nOutput truncated: the program wrote more than 10 characters; the rest is not shown.\nStopped.\n",
+    );
+  });
+
   it("rejects a snapshot bound that leaves no room for sampling", () => {
     const runtime = createRuntime();
     expect(() => new SessionRecorder(runtime, { fullSnapshots: 10, maximumSnapshots: 11 })).toThrow(

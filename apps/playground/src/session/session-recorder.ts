@@ -16,6 +16,7 @@ import type { OutputChunk, RecorderOptions, Recording, RunOutcome, Snapshot } fr
 export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   fullSnapshots: 1000,
   maximumSnapshots: 2000,
+  maximumOutputCharacters: 1_000_000,
   maximumGraphNodes: 80,
 };
 
@@ -67,6 +68,11 @@ export class SessionRecorder {
   private previousPoolMap: PoolMapSummary | undefined;
   private drawnObjects: readonly number[] = [];
   private statements = 0;
+  /** Characters of program output kept so far. */
+  private outputCharacters = 0;
+  private outputTruncated = false;
+  /** Output chunks the latest snapshot counted: those may no longer change. */
+  private countedOutput = 0;
   private stride = 1;
   private last: StatementPosition = { line: 0, depth: 0, functionName: "<module>", steps: 0 };
 
@@ -85,10 +91,39 @@ export class SessionRecorder {
     this.timeline.extraCandidates = () => this.drawnObjects;
   }
 
-  /** Appends a chunk of output (snapshots count chunks, so chunks are never merged). */
+  /**
+   * Appends output. Text written since the last snapshot joins the previous chunk of the same
+   * stream (snapshots count chunks, so chunks a snapshot has counted are never changed). Program
+   * output beyond {@link RecorderOptions.maximumOutputCharacters} is dropped with one note;
+   * the playground's own notes always get through.
+   */
   write(stream: OutputChunk["stream"], text: string): void {
     if (text === "") return;
-    this.output.push({ stream, text });
+    let kept = text;
+    if (stream !== "note") {
+      const room = this.options.maximumOutputCharacters - this.outputCharacters;
+      if (kept.length > room) {
+        if (this.outputTruncated) return;
+        this.outputTruncated = true;
+        kept = kept.slice(0, Math.max(0, room));
+        this.outputCharacters += kept.length;
+        if (kept !== "") this.append(stream, kept);
+        this.append(
+          "note",
+          `\nOutput truncated: the program wrote more than ${this.options.maximumOutputCharacters.toLocaleString("en-US")} characters; the rest is not shown.\n`,
+        );
+        return;
+      }
+      this.outputCharacters += kept.length;
+    }
+    this.append(stream, kept);
+  }
+
+  private append(stream: OutputChunk["stream"], text: string): void {
+    const last = this.output[this.output.length - 1];
+    if (last !== undefined && last.stream === stream && this.output.length > this.countedOutput)
+      this.output[this.output.length - 1] = { stream, text: last.text + text };
+    else this.output.push({ stream, text });
   }
 
   /**
@@ -149,6 +184,11 @@ export class SessionRecorder {
     };
   }
 
+  private countOutput(): number {
+    this.countedOutput = this.output.length;
+    return this.countedOutput;
+  }
+
   /** Drops every other sampled snapshot (the first `fullSnapshots` stay) and doubles the stride. */
   private thin(): void {
     const keep = this.options.fullSnapshots;
@@ -184,7 +224,7 @@ export class SessionRecorder {
       freeListSizes: runtime.heap.freeListSizes(),
       gcCounts: runtime.gc?.getCount() ?? [],
       gcEventCount: this.timeline.events.length,
-      outputCount: this.output.length,
+      outputCount: this.countOutput(),
     };
   }
 }

@@ -296,12 +296,15 @@ function drawPool(context: CanvasRenderingContext2D, pool: PoolCell, x: number, 
       const state = block < rowEnd ? stateOf(block) : -1;
       if (state === runState) continue;
       context.fillStyle = colours[runState]!;
-      // Slightly oversized: no hairline gaps between fractional-pixel blocks.
+      // Snapped to whole pixels so neighbouring runs and rows meet without hairline seams.
+      const row = rowStart / columns;
+      const left = Math.round(x + (runStart - rowStart) * cell);
+      const top = Math.round(y + row * cell);
       context.fillRect(
-        x + (runStart - rowStart) * cell,
-        y + (rowStart / columns) * cell,
-        (block - runStart) * cell + 0.3,
-        cell + 0.3,
+        left,
+        top,
+        Math.round(x + (block - rowStart) * cell) - left,
+        Math.round(y + (row + 1) * cell) - top,
       );
       runStart = block;
       runState = state;

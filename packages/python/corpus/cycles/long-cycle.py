@@ -1,4 +1,4 @@
-# A 50000-long ring is collected in one pass, without deep recursion.
+# A 20000-long ring is collected in one pass, without deep recursion.
 import gc
 
 gc.disable()
@@ -11,7 +11,7 @@ class Link:
 
 first = Link()
 current = first
-for i in range(49999):
+for i in range(19999):
     nxt = Link()
     current.next = nxt
     current = nxt

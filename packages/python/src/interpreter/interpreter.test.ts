@@ -103,6 +103,32 @@ describe("Interpreter: reference counts and collection", () => {
   });
 });
 
+describe("Interpreter: weak references to functions, methods and classes", () => {
+  it("functions die by refcount, bound methods at once, classes only in a collection (CPython 3.13)", () => {
+    const outcome = run(
+      [
+        "import gc, weakref",
+        "gc.disable()",
+        "gc.collect()",
+        "def helper():\n    return 1",
+        "r = weakref.ref(helper, lambda ref: print('function died'))",
+        "del helper",
+        "class K:\n    def run(self):\n        pass",
+        "k = K()",
+        "mr = weakref.ref(k.run, lambda ref: print('bound method died at once'))",
+        "cr = weakref.ref(K, lambda ref: print('class died'))",
+        "del k, K",
+        "print('class alive:', cr() is not None)",
+        "print('collected:', gc.collect() > 0)",
+      ].join("\n"),
+    );
+    // PYENV_VERSION=3.13.0 python3 prints exactly this.
+    expect(outcome.stdout).toBe(
+      "function died\nbound method died at once\nclass alive: True\nclass died\ncollected: True\n",
+    );
+  });
+});
+
 describe("Interpreter: errors, limits and cleanup", () => {
   it("a SyntaxError is reported like CPython, with ok false and nothing run", () => {
     const outcome = run("print('a')\nx = (1,\n");

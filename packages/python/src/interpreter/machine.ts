@@ -1644,7 +1644,13 @@ export class Machine {
         this.push(this.incref(value));
       }
     }
-    return this.callAt(base, names);
+    try {
+      return this.callAt(base, names);
+    } catch (error) {
+      // Native callers may catch the exception themselves: leave the stack as they found it.
+      this.unwindTo(base);
+      throw error;
+    }
   }
 
   /**

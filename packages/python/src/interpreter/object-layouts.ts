@@ -8,8 +8,8 @@ import type { Heap } from "@pymem/heap";
  * NULL) that the declarative layout reports to collectors.
  *
  * ```text
- *  type      GC │ refcnt │ type │ typeId raw │ __name__ │ __dict__ │ __base__ │ __mro__ │  28
- *  function  GC │ refcnt │ type │ code raw   │ globals  │ defaults │ closure  │ __name__ │ 28
+ *  type      GC │ refcnt │ type │ typeId raw │ __name__ │ __dict__ │ __base__ │ __mro__ │ weaklist │ 32
+ *  function  GC │ refcnt │ type │ code raw   │ globals  │ defaults │ closure  │ __name__ │ weaklist │ 32
  *  builtin   GC │ refcnt │ type │ native raw │ __self__ │ __name__ │                      20
  *  method    GC │ refcnt │ type │ __func__   │ __self__ │ weaklist │                      20
  *  cell      GC │ refcnt │ type │ contents   │                                            12
@@ -38,8 +38,10 @@ export const TYPE_BASE_OFFSET = 20;
  * every class part of a reference cycle, as in CPython, so a class dies only in a collection.
  */
 export const TYPE_MRO_OFFSET = 24;
+/** Type object: the head of its weak reference list. CPython: `tp_weaklist`. */
+export const TYPE_WEAKLIST_OFFSET = 28;
 /** Size of a type object. */
-export const TYPE_SIZE = 28;
+export const TYPE_SIZE = 32;
 
 /** Function: index of its compiled code in the interpreter's code table (raw). */
 export const FUNCTION_CODE_OFFSET = 8;
@@ -51,8 +53,10 @@ export const FUNCTION_DEFAULTS_OFFSET = 16;
 export const FUNCTION_CLOSURE_OFFSET = 20;
 /** Function: its `__name__` (str). */
 export const FUNCTION_NAME_OFFSET = 24;
+/** Function: the head of its weak reference list. CPython: `func_weakreflist`. */
+export const FUNCTION_WEAKLIST_OFFSET = 28;
 /** Size of a function object. */
-export const FUNCTION_SIZE = 28;
+export const FUNCTION_SIZE = 32;
 
 /** Built-in function: index into the interpreter's native function table (raw). */
 export const BUILTIN_NATIVE_OFFSET = 8;
@@ -146,6 +150,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       references: {
         fixed: [TYPE_NAME_OFFSET, TYPE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_MRO_OFFSET],
       },
+      weaklistOffset: TYPE_WEAKLIST_OFFSET,
     }),
     function: heap.defineType({
       name: "function",
@@ -159,6 +164,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
           FUNCTION_NAME_OFFSET,
         ],
       },
+      weaklistOffset: FUNCTION_WEAKLIST_OFFSET,
     }),
     builtin: heap.defineType({
       name: "builtin_function_or_method",

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRuntime } from "@pymem/runtime";
+import { createRuntime, type Runtime } from "@pymem/runtime";
 import { Interpreter } from "../index.js";
 import { type CorpusScript, lastNonEmptyLine, type ScriptOutcome } from "./differential-corpus.js";
 
@@ -12,10 +12,15 @@ import { type CorpusScript, lastNonEmptyLine, type ScriptOutcome } from "./diffe
  * {@link Interpreter} with default options writing to captured stdout/stderr,
  * `run(source, "name.py")`, then `dispose()` (CPython's interpreter shutdown: module globals die
  * and their finalizers print). Exit status 1 after an uncaught exception, as CPython's.
+ *
+ * `heapProblems` lists what is wrong with the heap after `dispose()`: a failed `verify()`, or
+ * objects still alive that were not alive before the interpreter was made (at most ten, then a
+ * count). Empty when the run left the heap as it found it.
  * @internal
  */
 export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
   readonly stderr: string;
+  readonly heapProblems: string[];
 } {
   const source = readFileSync(script.path, "utf8");
   let stdout = "";
@@ -28,6 +33,7 @@ export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
       stderr += text;
     },
   });
+  const before = runtime.heap.snapshot();
   const interpreter = new Interpreter({
     runtime,
     stdout: (text) => {
@@ -47,9 +53,25 @@ export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
   return {
     stdout,
     stderr,
+    heapProblems: checkHeap(runtime, before),
     exitStatus,
     errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
   };
+}
+
+/** What `verify()` and `leaksSince` report after a run, as readable lines (empty when clean). */
+function checkHeap(runtime: Runtime, before: Uint32Array): string[] {
+  try {
+    runtime.verify();
+  } catch (error) {
+    return [`verify() failed: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  const leaks = runtime.heap.leaksSince(before);
+  const shown = leaks
+    .slice(0, 10)
+    .map((leak) => `leaked ${leak.typeName} (refcount ${leak.refcount})`);
+  if (leaks.length > shown.length) shown.push(`… and ${leaks.length - shown.length} more`);
+  return shown;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { OutOfMemoryError, type Ptr } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { COLLECTOR_NAMES, type CollectorName } from "../api.js";
+import { COLLECTOR_NAMES } from "../api.js";
 import {
   createInstrumentedRuntime,
   type InstrumentedRuntime,
@@ -117,60 +117,70 @@ function dropEverything(runtime: InstrumentedRuntime, held: Ptr[]): void {
   }
 }
 
-const collectors = COLLECTOR_NAMES.filter(
-  (name): name is Exclude<CollectorName, "none"> => name !== "none",
+const collectors = COLLECTOR_NAMES.filter((name) => name !== "none");
+// Every collector over the pool, and the default one over the debug allocator too.
+const cases = [
+  ...collectors.map((collector) => ({ collector, debug: false })),
+  { collector: "generational" as const, debug: true },
+];
+
+describe.each(cases)(
+  "fault injection with the $collector collector (debug $debug)",
+  ({ collector, debug }) => {
+    it("every failing allocation gives OutOfMemoryError, verifies, and leaks nothing", () => {
+      // The dry run counts the allocations (and proves the workload itself leaks nothing).
+      const dry = createInstrumentedRuntime({ collector, debug });
+      const dryBaseline = takeBaseline(dry.heap);
+      const dryHeld: Ptr[] = [];
+      dry.faults.arm(0); // counts the workload's allocations only
+      workload(dry, dryHeld);
+      const allocations = dry.faults.allocationCount;
+      dropEverything(dry, dryHeld);
+      expect(takeBaseline(dry.heap)).toEqual(dryBaseline);
+      expect(allocations).toBeGreaterThan(120);
+
+      let thrown = 0;
+      let reported = 0;
+      let absorbed = 0;
+      for (let k = 1; k <= allocations; k++) {
+        const runtime = createInstrumentedRuntime({ collector, debug });
+        const baseline = takeBaseline(runtime.heap);
+        const held: Ptr[] = [];
+        runtime.faults.arm(k);
+        let error: unknown;
+        try {
+          workload(runtime, held);
+        } catch (caught) {
+          error = caught;
+        }
+        runtime.faults.disarm();
+        expect(runtime.faults.faultsInjected, `k=${k}`).toBe(1);
+        if (error !== undefined) {
+          if (!(error instanceof OutOfMemoryError)) throw error;
+          expect(error.message).toContain(`allocation #${k}`);
+          thrown++;
+        } else if (runtime.unraisable.join("").includes("MemoryError")) {
+          // A finalizer's or callback's allocation failed: reported as unraisable, as in CPython.
+          reported++;
+        } else {
+          // A list shrink that could not get its smaller block keeps the larger one.
+          absorbed++;
+        }
+        runtime.heap.verify();
+        dropEverything(runtime, held);
+        runtime.heap.verify();
+        expect(takeBaseline(runtime.heap), `k=${k}`).toEqual(baseline);
+      }
+      process.stdout.write(
+        `[fault injection] ${collector}${debug ? " (debug)" : ""}: ${allocations} allocations failed one at a time — ` +
+          `${thrown} OutOfMemoryError, ${reported} unraisable, ${absorbed} absorbed by a list shrink\n`,
+      );
+      expect(thrown + reported + absorbed).toBe(allocations);
+      expect(thrown).toBeGreaterThan(reported + absorbed);
+      expect(reported).toBeGreaterThan(0);
+    }, 60_000);
+  },
 );
-
-describe.each(collectors)("fault injection with the %s collector", (collector) => {
-  it("every failing allocation gives OutOfMemoryError, verifies, and leaks nothing", () => {
-    // The dry run counts the allocations (and proves the workload itself leaks nothing).
-    const dry = createInstrumentedRuntime({ collector });
-    const dryBaseline = takeBaseline(dry.heap);
-    const dryHeld: Ptr[] = [];
-    dry.faults.arm(0); // counts the workload's allocations only
-    workload(dry, dryHeld);
-    const allocations = dry.faults.allocationCount;
-    dropEverything(dry, dryHeld);
-    expect(takeBaseline(dry.heap)).toEqual(dryBaseline);
-    expect(allocations).toBeGreaterThan(120);
-
-    let thrown = 0;
-    let reported = 0;
-    let absorbed = 0;
-    for (let k = 1; k <= allocations; k++) {
-      const runtime = createInstrumentedRuntime({ collector });
-      const baseline = takeBaseline(runtime.heap);
-      const held: Ptr[] = [];
-      runtime.faults.arm(k);
-      let error: unknown;
-      try {
-        workload(runtime, held);
-      } catch (caught) {
-        error = caught;
-      }
-      runtime.faults.disarm();
-      expect(runtime.faults.faultsInjected, `k=${k}`).toBe(1);
-      if (error !== undefined) {
-        if (!(error instanceof OutOfMemoryError)) throw error;
-        expect(error.message).toContain(`allocation #${k}`);
-        thrown++;
-      } else if (runtime.unraisable.join("").includes("MemoryError")) {
-        // A finalizer's or callback's allocation failed: reported as unraisable, as in CPython.
-        reported++;
-      } else {
-        // A list shrink that could not get its smaller block keeps the larger one.
-        absorbed++;
-      }
-      runtime.heap.verify();
-      dropEverything(runtime, held);
-      runtime.heap.verify();
-      expect(takeBaseline(runtime.heap), `k=${k}`).toEqual(baseline);
-    }
-    expect(thrown + reported + absorbed).toBe(allocations);
-    expect(thrown).toBeGreaterThan(reported + absorbed);
-    expect(reported).toBeGreaterThan(0);
-  }, 60_000);
-});
 
 describe("fault injection with debug allocator and no collector", () => {
   it("a list/dict/str workload leaks nothing for every failing allocation", () => {
@@ -194,6 +204,9 @@ describe("fault injection with debug allocator and no collector", () => {
     dry.faults.arm(0);
     build(dry, dryHeld);
     const allocations = dry.faults.allocationCount;
+    process.stdout.write(
+      `[fault injection] none (debug): ${allocations} allocations failed one at a time\n`,
+    );
     for (let k = 1; k <= allocations; k++) {
       const runtime = createInstrumentedRuntime({ collector: "none", debug: true });
       const baseline = takeBaseline(runtime.heap);

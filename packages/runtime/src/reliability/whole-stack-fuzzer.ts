@@ -53,6 +53,11 @@ export interface FuzzEpisodeOptions {
   freeLists: boolean;
   /** The debug allocator (guard bytes, use-after-free detection) under the heap. @defaultValue false */
   debug: boolean;
+  /**
+   * Called with the runtime before the first operation: the fuzzer's self-test breaks it here on
+   * purpose to prove the checks catch the damage. @defaultValue undefined
+   */
+  sabotage: ((runtime: Runtime) => void) | undefined;
 }
 
 /** What an episode did. @internal */
@@ -167,6 +172,7 @@ export function runFuzzEpisode(options: Partial<FuzzEpisodeOptions> = {}): FuzzE
     verifyEvery: options.verifyEvery ?? 64,
     freeLists: options.freeLists ?? true,
     debug: options.debug ?? false,
+    sabotage: options.sabotage,
   }).run();
 }
 
@@ -245,6 +251,7 @@ class FuzzEpisode {
 
   run(): FuzzEpisodeResult {
     const { operations, verifyEvery } = this.options;
+    this.options.sabotage?.(this.runtime);
     this.reconcile(undefined);
     for (this.step = 1; this.step <= operations; this.step++) {
       this.reachableAtStart = this.model.reachable().slice();

@@ -294,4 +294,14 @@ ValueError: callback failed stop
     expect(stdout).toBe("TypeError\nTypeError\nTypeError\nOverflowError\n(2000, 10, 10) 0 True\n");
     interpreter.runtime.verify();
   });
+
+  it("sends DEBUG_* output to the interpreter's stderr, whatever the runtime's own debug sink", () => {
+    const elsewhere: string[] = [];
+    const { stderr } = runPython(
+      lines("import gc", "gc.set_debug(gc.DEBUG_STATS)", "gc.collect()", "gc.set_debug(0)"),
+      { debugSink: (text) => elsewhere.push(text) },
+    );
+    expect(elsewhere).toEqual([]);
+    expect(stderr).toMatch(/^gc: collecting generation 2\.\.\.\n/);
+  });
 });

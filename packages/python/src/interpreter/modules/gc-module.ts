@@ -194,13 +194,15 @@ function threeGenerations(values: readonly number[]): number[] {
   return padded;
 }
 
-/** Every tracked object (GC-capable objects when there is no collector, which tracks nothing). */
+/**
+ * The tracked objects of a generation (-1: all). Generations a collector lacks map to its oldest,
+ * as in `collect`; with no collector nothing is tracked.
+ */
 function trackedObjects(state: GcModuleState, generation: number): Ptr[] {
   const gc = state.gc;
   if (gc === undefined) return [];
   if (generation === -1) return gc.getObjects(-1);
-  if (generation >= gc.collector.generationCount) return [];
-  return gc.getObjects(generation);
+  return gc.getObjects(Math.min(generation, gc.collector.generationCount - 1));
 }
 
 /** The functions of the module, closing over its state. */

@@ -166,4 +166,3 @@ describe("weakref callbacks that are heap objects", () => {
     runtime.verify();
   });
 });
-
