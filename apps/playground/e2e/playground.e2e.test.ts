@@ -233,6 +233,41 @@ describe.skipIf(!haveChromium)(
       expect(await page.locator(".gutter .current").count()).toBe(0);
     });
 
+    async function stepUntilLine(line: number): Promise<void> {
+      for (let i = 0; i < 200; i++) {
+        if (new RegExp(`before line ${line}\\b`).test((await page.textContent("#status")) ?? ""))
+          return;
+        await page.click("#step");
+      }
+      throw new Error(`never reached line ${line}`);
+    }
+
+    it("highlights a refcount changing as names and items point at a list", async () => {
+      await loadExample("reference-counting");
+      const lines = (await page.inputValue("#source")).split("\n");
+      await page.click("#step");
+      await stepUntilLine(lines.indexOf("b = a") + 2); // after `b = a` ran
+      const list = page.locator('#object-graph g.object[data-type="list"]');
+      expect(await list.getAttribute("data-refcount")).toBe("2");
+      expect(await list.getAttribute("data-change")).toBe("refcount");
+      expect(await list.locator(".object-meta").textContent()).toContain("refcount 2 (+1)");
+      await stepUntilLine(lines.indexOf("pair = [a, a]") + 2);
+      const shared = page.locator('#object-graph g.object[data-type="list"][data-refcount="4"]');
+      expect(await shared.count()).toBe(1);
+      await page.screenshot({ path: join(artifacts, "step-refcount.png"), fullPage: true });
+    });
+
+    it("draws a weak reference as a dashed edge that adds no count", async () => {
+      await loadExample("weakrefs-and-finalizers");
+      const lines = (await page.inputValue("#source")).split("\n");
+      await page.click("#step");
+      await stepUntilLine(lines.indexOf("del obj") + 1);
+      expect(await page.locator("#object-graph path.edge.weak").count()).toBe(1);
+      const cache = page.locator('#object-graph g.object[data-type="Cache"]');
+      expect(await cache.getAttribute("data-refcount")).toBe("1"); // only `obj`: the weakref adds nothing
+      await page.screenshot({ path: join(artifacts, "step-weakref.png"), fullPage: true });
+    });
+
     it("stops a runaway loop at the step limit with a clear message", async () => {
       await page.fill("#source", "n = 0\nwhile True:\n    n += 1\n");
       expect(await page.inputValue("#example-picker")).toBe("");
@@ -246,6 +281,12 @@ describe.skipIf(!haveChromium)(
       );
       expect(await page.textContent("#status")).toContain("stopped by StepLimitError");
       await page.screenshot({ path: join(artifacts, "step-limit.png"), fullPage: true });
+      // Your own program is in the address: the link brings it back.
+      expect(page.url()).toContain("#source=");
+      await page.reload();
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.inputValue("#source")).toBe("n = 0\nwhile True:\n    n += 1\n");
+      expect(await page.inputValue("#example-picker")).toBe("");
     });
 
     it("Stop ends a long run at once (the run is in a worker, the page stays responsive)", async () => {
@@ -276,6 +317,12 @@ describe.skipIf(!haveChromium)(
           await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
           expect(await stdout(), `${collector} ${profile}`).toBe(example.expectedOutput);
           expect(await page.textContent("#pool-map-caption")).toContain(profile);
+          // One generation for the non-generational collectors; the incremental one says what a bar spans.
+          const rows = await page.locator("#timeline-table tbody tr").count();
+          expect(rows).toBe(collector.startsWith("generational") ? 3 : 1);
+          expect(
+            (await page.textContent("#timeline-chart"))?.includes("Incremental collector"),
+          ).toBe(collector === "incremental");
         }
       }
       await page.screenshot({ path: join(artifacts, "bacon-rajan-cpython64.png"), fullPage: true });

@@ -4,6 +4,7 @@ import type { WorkerRun } from "./session/record-in-worker.js";
 import { formatMallocStats, type Recording, type Snapshot } from "./session/recording.js";
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from "./session/run-session.js";
 import { DEFAULT_RECORDER_OPTIONS } from "./session/session-recorder.js";
+import { decodeSource, encodeSource } from "./session/share-link.js";
 import { byId, element } from "./ui/dom.js";
 import { Editor } from "./ui/editor.js";
 import { ObjectGraphView } from "./ui/object-graph-view.js";
@@ -110,8 +111,15 @@ export class PlaygroundApp {
       if (event.key === "ArrowRight") void this.step(1);
       else if (event.key === "ArrowLeft") void this.step(-1);
     });
-    const fromHash = new URLSearchParams(location.hash.slice(1)).get("example");
-    this.loadExample(EXAMPLES.some((e) => e.id === fromHash) ? fromHash! : EXAMPLES[0]!.id);
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const shared = decodeSource(fragment.get("source") ?? "");
+    if (fragment.has("source") && shared !== undefined) {
+      this.loadExample("");
+      this.editor.value = shared;
+    } else {
+      const fromHash = fragment.get("example");
+      this.loadExample(EXAMPLES.some((e) => e.id === fromHash) ? fromHash! : EXAMPLES[0]!.id);
+    }
   }
 
   /** Records the program (if needed) and shows its final state. */
@@ -160,7 +168,8 @@ export class PlaygroundApp {
       this.watchHint.textContent = `Watch ${example.watch}.`;
       history.replaceState(null, "", `#example=${example.id}`);
     } else {
-      this.watchHint.textContent = "Write any program in pymem's Python subset.";
+      this.watchHint.textContent =
+        "Write any program in pymem's Python subset. Running it puts it in the page's address, to share.";
     }
     this.reset();
   }
@@ -197,9 +206,13 @@ export class PlaygroundApp {
   private async ensureRecording(): Promise<boolean> {
     if (this.recording !== undefined) return true;
     if (this.pending !== undefined) return false;
+    // Your own program goes into the address bar, so the link reproduces it.
+    if (this.examplePicker.value === "")
+      history.replaceState(null, "", `#source=${encodeSource(this.editor.value)}`);
     this.setStatus("running", "Running… (Stop ends the run at once)");
     this.setRunning(true);
-    const run = this.record(this.editor.value, this.settings());
+    const settings = this.settings();
+    const run = this.record(this.editor.value, settings);
     this.pending = run;
     try {
       const recording = await run.result;
@@ -241,15 +254,15 @@ export class PlaygroundApp {
     this.slider.value = String(index);
     this.editor.highlightLine(snapshot.line);
     const recent = recording.gcEvents.slice(previous?.gcEventCount ?? 0, snapshot.gcEventCount);
-    this.graph.render(snapshot.graph, recent);
+    this.graph.render(snapshot.graph, recent, previous?.graph);
     this.poolMap.render(snapshot.poolMap, previous?.poolMap);
-    const generations = Math.max(1, snapshot.gcCounts.length);
     this.timeline.render(
       recording.gcEvents,
       snapshot.gcEventCount,
       snapshot.statement,
       recording.statements,
-      generations,
+      recording.generationCount,
+      recording.collector,
     );
     this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
     this.output.render(recording.output.slice(0, snapshot.outputCount));

@@ -980,7 +980,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // clearing of NEXT_MASK_UNREACHABLE, which the deduction below relies on.
     for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op)) {
       u32[(op >>> 2) + PREV]! &= ~COLLECTING;
-      // DISABLED
+      if (this.unreachableMasked) u32[(op >>> 2) + NEXT]! &= ~UNREACHABLE;
     }
     this.unreachableMasked = false;
     this.deduceUnreachable(unreachable, stillUnreachable);

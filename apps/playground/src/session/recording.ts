@@ -97,6 +97,10 @@ export interface Recording {
   readonly output: readonly OutputChunk[];
   /** How the run ended. */
   readonly outcome: RunOutcome;
+  /** The collector's name (`"generational"`, `"incremental"`, …; `"none"` without one). */
+  readonly collector: string;
+  /** Its number of generations (1 for the non-generational collectors). */
+  readonly generationCount: number;
   /** Statements executed (onStatement calls). */
   readonly statements: number;
   /**

@@ -39,6 +39,7 @@ describe("SessionRecorder", () => {
     const recording = recorder.finish(roots, { ...OK, steps: 3 });
 
     expect(recording.statements).toBe(3);
+    expect(recording).toMatchObject({ collector: "generational", generationCount: 3 });
     expect(recording.snapshots.map((s) => [s.statement, s.line, s.phase])).toEqual([
       [0, 1, "statement"],
       [1, 2, "statement"],

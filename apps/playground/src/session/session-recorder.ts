@@ -179,6 +179,8 @@ export class SessionRecorder {
       gcEvents: this.timeline.events,
       output: this.output,
       outcome,
+      collector: this.runtime.collector?.name ?? "none",
+      generationCount: this.runtime.gc?.collector.generationCount ?? 1,
       statements: this.statements,
       stride: this.stride,
     };

@@ -15,10 +15,16 @@ function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-/** The meta line of a box: refcount, generation and tracking as the gc module would report them. */
-function metaLine(node: GraphNode): string {
+/**
+ * The meta line of a box: refcount (with its change since the previous step), generation and
+ * tracking as the gc module would report them.
+ */
+function metaLine(node: GraphNode, previousRefcount: number | undefined): string {
   if (node.immortal) return "immortal";
-  const parts = [`refcount ${node.refcount}`];
+  const delta = previousRefcount === undefined ? 0 : node.refcount - previousRefcount;
+  const parts = [
+    `refcount ${node.refcount}${delta === 0 ? "" : ` (${delta > 0 ? "+" : ""}${delta})`}`,
+  ];
   if (!node.tracked) parts.push("untracked");
   else parts.push(node.generation === undefined ? "tracked" : `gen ${node.generation}`);
   return parts.join(" · ");
@@ -48,7 +54,7 @@ function edgePath(from: Placement, fromWidth: number, fromHeight: number, to: Pl
  * @example
  * ```ts
  * const view = new ObjectGraphView(host);
- * view.render(snapshot.graph, recording.gcEvents.slice(previous.gcEventCount, snapshot.gcEventCount));
+ * view.render(snapshot.graph, recording.gcEvents.slice(previous.gcEventCount, snapshot.gcEventCount), previous.graph);
  * ```
  */
 export class ObjectGraphView {
@@ -69,9 +75,15 @@ export class ObjectGraphView {
 
   /**
    * Draws `graph`, plus the objects freed by `recentCollections` (the collections that ran since
-   * the previous snapshot shown).
+   * the previous snapshot), marking what changed since `previous` (the previous snapshot's graph).
    */
-  render(graph: ObjectGraph, recentCollections: readonly GcEvent[]): void {
+  render(
+    graph: ObjectGraph,
+    recentCollections: readonly GcEvent[],
+    previous: ObjectGraph | undefined,
+  ): void {
+    // Objects new since the previous step get a green outline, changed refcounts a highlight.
+    const before = new Map((previous?.nodes ?? []).map((node) => [node.id, node]));
     const collected: CollectedObject[] = recentCollections.flatMap(
       (event) => event.collectedObjects,
     );
@@ -188,6 +200,16 @@ export class ObjectGraphView {
       const at = layout.nodes.get(node.id);
       if (at === undefined) continue;
       const state = node.unreachable ? "unreachable" : node.immortal ? "immortal" : "live";
+      const old = before.get(node.id);
+      const same = old !== undefined && old.typeName === node.typeName;
+      const change =
+        previous === undefined
+          ? undefined
+          : !same
+            ? "new"
+            : old.refcount !== node.refcount
+              ? "refcount"
+              : undefined;
       boxes.append(
         this.box(
           at,
@@ -195,8 +217,9 @@ export class ObjectGraphView {
           node.typeName,
           node.id,
           node.repr,
-          metaLine(node),
+          metaLine(node, same ? old.refcount : undefined),
           {
+            "data-change": change,
             "data-type": node.typeName,
             "data-refcount": node.refcount,
             "data-generation": node.generation,

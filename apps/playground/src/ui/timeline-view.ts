@@ -78,7 +78,7 @@ export function summariseCollections(
  * @example
  * ```ts
  * const view = new TimelineView(host);
- * view.render(recording.gcEvents, snapshot.gcEventCount, snapshot.statement, recording.statements, 3);
+ * view.render(recording.gcEvents, snapshot.gcEventCount, snapshot.statement, recording.statements, 3, "generational");
  * ```
  */
 export class TimelineView {
@@ -104,6 +104,7 @@ export class TimelineView {
     current: number,
     statements: number,
     generations: number,
+    collector: string,
   ): void {
     const width = Math.max(320, this.chart.clientWidth - 4);
     const plotWidth = width - AXIS_LEFT - 10;
@@ -190,7 +191,16 @@ export class TimelineView {
         class: "cursor",
       }),
     );
-    this.chart.replaceChildren(svg);
+    // An incremental cycle spans many increments with the program running in between.
+    const note =
+      collector === "incremental"
+        ? element(
+            "p",
+            { class: "caption" },
+            "Incremental collector: a bar spans a whole cycle, from its first increment to its last, program time in between included.",
+          )
+        : undefined;
+    this.chart.replaceChildren(svg, ...(note === undefined ? [] : [note]));
 
     const summary = summariseCollections(events, shownCount, generations);
     const header = element(

@@ -455,6 +455,13 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.listSteal(kept);
   });
 
+  define("__import__", (_c, args) => {
+    arity(m, "__import__", args, 1, 1);
+    if (!m.isStr(args[0]!))
+      m.raise("TypeError", `__import__() argument 1 must be str, not ${m.typeName(args[0]!)}`);
+    return m.importModule(heap.strValue(args[0]!));
+  });
+
   define("iter", (_c, args) => {
     arity(m, "iter", args, 1, 1);
     return m.listSteal(m.collect(args[0]!));

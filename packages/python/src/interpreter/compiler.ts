@@ -1,4 +1,4 @@
-import type { Ptr } from "@pymem/core";
+import { DerivedTypeFlags, type Ptr } from "@pymem/core";
 import type {
   Arguments,
   Assign,
@@ -23,6 +23,7 @@ import {
   Completion,
   type Frame,
   type Machine,
+  NameCache,
   Op,
   type TypeRecord,
 } from "./machine.js";
@@ -879,8 +880,11 @@ export class Compiler {
         weakrefable: wantsWeakref,
         typeObject: classObject,
         managedDict: true,
-        ...(hasDel ? { finalize: (obj: Ptr) => this.runDel(obj) } : {}),
+        // Always a finalizer, switched on by HAS_FINALIZE only while the class has a __del__
+        // (CPython's update_slot when `C.__del__ = f` is assigned later).
+        finalize: (obj: Ptr) => this.runDel(obj),
       });
+      if (!hasDel) heap.types.flags[typeId]! &= ~DerivedTypeFlags.HAS_FINALIZE;
     } catch (error) {
       m.decref(classObject);
       if (error instanceof TypeError) m.raise("TypeError", error.message);
@@ -954,11 +958,12 @@ export class Compiler {
     if (hidden !== undefined) return this.fastLoad(hidden, name, node, true);
     const scope = unit.scope;
     const key = m.name(name);
+    const globalCache = new NameCache();
+    const builtinCache = new NameCache();
     const globalLoad: Expr = (f) => {
-      const heap = m.heap;
-      let value = heap.dictGetItem(f.globals, key);
+      let value = m.cachedLookup(globalCache, f.globals, key);
       if (value === 0) {
-        value = heap.dictGetItem(m.builtins, key);
+        value = m.cachedLookup(builtinCache, m.builtins, key);
         if (value === 0) {
           f.node = node;
           m.raise("NameError", `name '${name}' is not defined`);
@@ -1040,10 +1045,8 @@ export class Compiler {
     const hidden = this.hiddenSlot(unit, name);
     const scope = unit.scope;
     const key = m.name(name);
-    const globalStore: Store = (f, value) => {
-      m.heap.dictSetItem(f.globals, key, value);
-      m.lifetime.decref(value);
-    };
+    const cache = new NameCache();
+    const globalStore: Store = (f, value) => m.cachedStore(cache, f.globals, key, value);
     const fast = (slot: number): Store => {
       const offset = 4 * slot;
       return (f, value) => {

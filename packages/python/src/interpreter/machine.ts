@@ -1,11 +1,21 @@
 import {
+  DerivedTypeFlags,
+  GC_NEXT_OFFSET,
   IMMORTAL_REFCNT,
   OB_TYPE_OFFSET,
   OutOfMemoryError,
   type Ptr,
   type TypeId,
 } from "@pymem/core";
-import type { Heap } from "@pymem/heap";
+import {
+  DICT_ENTRIES_OFFSET,
+  DICT_KEYS_OFFSET,
+  DICT_NENTRIES_OFFSET,
+  ENTRY_KEY_OFFSET,
+  ENTRY_SIZE,
+  ENTRY_VALUE_OFFSET,
+  type Heap,
+} from "@pymem/heap";
 import type { Refcounter } from "@pymem/refcount";
 import { floatRepr, type Runtime, strRepr } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
@@ -135,6 +145,20 @@ export interface Code {
   /** The body; returns a completion code. */
   body: (frame: Frame) => number;
   readonly line: number;
+}
+
+/**
+ * An inline cache for one global-name site (CPython: the `LOAD_GLOBAL` specialization's dict
+ * versions): the address of the dict entry holding the name, valid while the dict's keys block is
+ * the same and the entry still holds the key; and for a name known to be absent, the keys block
+ * and entry count that proved it.
+ */
+export class NameCache {
+  dict = 0;
+  keys = 0;
+  entry = 0;
+  missingKeys = 0;
+  missingCount = -1;
 }
 
 /** Statement completion codes. */
@@ -284,6 +308,80 @@ export class Machine {
     return key;
   }
 
+  /**
+   * `dict[key]` for an interned-name key through a site's {@link NameCache}: borrowed, or 0.
+   * A hit reads the entry directly — no hashing, no probing.
+   */
+  cachedLookup(cache: NameCache, dict: Ptr, key: Ptr): Ptr {
+    const u32 = this.heap.memory.u32;
+    const keys = u32[(dict + DICT_KEYS_OFFSET) >>> 2]!;
+    if (cache.dict === dict && cache.keys === keys && keys !== 0) {
+      const entry = cache.entry;
+      if (u32[(entry + ENTRY_KEY_OFFSET) >>> 2] === key)
+        return u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
+    }
+    // A cached miss stays valid while no entry was added: adding always appends an entry
+    // (nentries grows) or replaces the keys block.
+    const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
+    if (cache.dict === dict && cache.missingKeys === keys && cache.missingCount === count) return 0;
+    const value = this.heap.dictGetItem(dict, key);
+    if (value !== 0) this.fillNameCache(cache, dict, key);
+    else {
+      cache.dict = dict;
+      cache.entry = 0;
+      cache.keys = 0;
+      cache.missingKeys = keys;
+      cache.missingCount = count;
+    }
+    return value;
+  }
+
+  /**
+   * `dict[key] = value`, stealing `value`, through a site's {@link NameCache}. A hit swaps the
+   * entry's value in place (the old one released after the store, as `insertdict` does) when the
+   * dict is already tracked, so CPython's MAINTAIN_TRACKING has nothing to do.
+   */
+  cachedStore(cache: NameCache, dict: Ptr, key: Ptr, value: Ptr): void {
+    const u32 = this.heap.memory.u32;
+    const keys = u32[(dict + DICT_KEYS_OFFSET) >>> 2]!;
+    if (
+      cache.dict === dict &&
+      cache.keys === keys &&
+      keys !== 0 &&
+      u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0 &&
+      u32[(cache.entry + ENTRY_KEY_OFFSET) >>> 2] === key
+    ) {
+      const slot = (cache.entry + ENTRY_VALUE_OFFSET) >>> 2;
+      const old = u32[slot]!;
+      u32[slot] = value;
+      this.lifetime.decref(old);
+      return;
+    }
+    try {
+      this.heap.dictSetItem(dict, key, value);
+    } finally {
+      this.lifetime.decref(value);
+    }
+    this.fillNameCache(cache, dict, key);
+  }
+
+  private fillNameCache(cache: NameCache, dict: Ptr, key: Ptr): void {
+    const u32 = this.heap.memory.u32;
+    const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
+    const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
+    for (let i = count - 1; i >= 0; i--) {
+      const entry = entries + i * ENTRY_SIZE;
+      if (u32[(entry + ENTRY_KEY_OFFSET) >>> 2] === key) {
+        cache.dict = dict;
+        cache.keys = u32[(dict + DICT_KEYS_OFFSET) >>> 2]!;
+        cache.entry = entry;
+        cache.missingCount = -1;
+        return;
+      }
+    }
+    cache.dict = 0;
+  }
+
   /** Releases the interned names (dispose). */
   releaseNames(): void {
     for (const key of this.names.values()) this.decref(key);
@@ -399,6 +497,22 @@ export class Machine {
   /** Registers the record of a class made by a `class` statement. */
   registerClass(record: TypeRecord): void {
     this.records[record.id] = record;
+  }
+
+  /**
+   * Turns the PEP 442 finalizer of `record` and its subclasses on or off after `__del__` was
+   * assigned or deleted on a class (CPython: `update_slot` for `tp_finalize`).
+   */
+  refreshFinalizers(record: TypeRecord): void {
+    const delKey = this.name("__del__");
+    const flags = this.heap.types.flags;
+    for (const candidate of this.records) {
+      if (candidate === undefined || !candidate.user || !this.isSubtype(candidate, record))
+        continue;
+      if (this.lookupType(candidate, delKey) !== 0)
+        flags[candidate.id]! |= DerivedTypeFlags.HAS_FINALIZE;
+      else flags[candidate.id]! &= ~DerivedTypeFlags.HAS_FINALIZE;
+    }
   }
 
   /** The type id of a live object (no liveness check: values come from the heap). */
@@ -1360,6 +1474,7 @@ export class Machine {
           `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`,
         );
       this.heap.dictSetItem(this.field(obj, TYPE_DICT_OFFSET), key, value);
+      if (name === "__del__") this.refreshFinalizers(typeRecord);
       return;
     }
     if (t === this.types.module) {
@@ -1381,7 +1496,10 @@ export class Machine {
     if (record?.instances) {
       if (this.heap.delAttrByKey(obj, key)) return;
     } else if (t === this.types.type && this.recordOfType(obj).user) {
-      if (this.heap.dictDelItem(this.field(obj, TYPE_DICT_OFFSET), key)) return;
+      if (this.heap.dictDelItem(this.field(obj, TYPE_DICT_OFFSET), key)) {
+        if (name === "__del__") this.refreshFinalizers(this.recordOfType(obj));
+        return;
+      }
     } else if (t === this.types.module) {
       if (this.heap.dictDelItem(this.field(obj, MODULE_DICT_OFFSET), key)) return;
     }
@@ -1861,6 +1979,8 @@ export class Machine {
       this.heap.memory.u32[slot] = 0;
       this.lifetime.decref(value);
     }
+    // Every slot is empty now: an item count of 0 spares the dealloc a walk over them.
+    this.heap.memory.u32[(heapFrame + FRAME_COUNT_OFFSET) >>> 2] = 0;
     this.lifetime.decref(heapFrame);
   }
 
