@@ -5,6 +5,7 @@ import type { CliIo } from "./cli-io.js";
 import { runPoolDemo } from "./pool-demo.js";
 import { runRepl } from "./repl.js";
 import { parseSessionArguments, runScript, UsageError } from "./run-command.js";
+import { runTour } from "./tour-demo.js";
 
 /**
  * The `pymem` command line, independent of the process: `runCli(argv, io)` returns the exit
@@ -19,7 +20,9 @@ export const USAGE = `usage: pymem <command> [options]
 commands:
   run SCRIPT.py   run a Python script on the pymem runtime and print its output
   repl            read Python statements from stdin (>>> prompts, values echoed)
-  demo            run a mixed allocation workload through @pymem/pool and print its statistics
+  demo            a tour: the four example scripts (reference counting, automatic allocation,
+                  cycles and the collector, memory pools), then what to try next
+  pool-demo       run a mixed allocation workload through @pymem/pool and print its statistics
   help            show this text
 
 options of run and repl:
@@ -30,7 +33,7 @@ options of run and repl:
   --step-limit N     stop after N statements and loop iterations
   --max-bytes N      cap the linear memory at N bytes (MemoryError beyond it)
 
-options of demo:
+options of pool-demo:
   --profile cpython64|cpython32   pymalloc constants (default: cpython64)
   --blocks N                      small blocks to allocate (default: 200000)
   --seed N                        PRNG seed (default: 42)
@@ -71,7 +74,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runRepl(options, io);
       }
       case "demo":
-        return runDemo(rest, io);
+        if (rest.length !== 0)
+          throw new UsageError(`demo takes no arguments, got: ${rest.join(" ")}`);
+        return runTour(io);
+      case "pool-demo":
+        return runPoolDemoCommand(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -82,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function runDemo(argv: readonly string[], io: CliIo): number {
+function runPoolDemoCommand(argv: readonly string[], io: CliIo): number {
   let values: { profile?: string; blocks?: string; seed?: string };
   try {
     values = parseArgs({
