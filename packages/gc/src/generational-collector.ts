@@ -591,18 +591,29 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const shapes = types.layoutShapes;
     const itemOffsets = types.itemOffsets;
     const countOffsets = types.itemCountOffsets;
+    // The layout of the last type seen: heaps are long runs of one type (lists of lists…), so
+    // the per-type lookups and the GC check are made once per run rather than once per object.
+    let runType = -1;
+    let shape = 0;
+    let countOffset = 0;
+    let itemOffset = 0;
     for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
-      // visitReferences trusts the type id it is given, and so do the later passes: check each
-      // tracked object's once, here, where it is read anyway. It must name a registered GC type.
       const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
-      if ((typeFlags[typeId]! & IS_GC) === 0) {
-        throw this.abortDeduce(containers, op, "tracked object's header names no GC type");
+      if (typeId !== runType) {
+        // visitReferences trusts the type id it is given, and so do the later passes: check each
+        // tracked object's here, where it is read anyway. It must name a registered GC type.
+        if ((typeFlags[typeId]! & IS_GC) === 0) {
+          throw this.abortDeduce(containers, op, "tracked object's header names no GC type");
+        }
+        runType = typeId;
+        shape = shapes[typeId]!;
+        countOffset = countOffsets[typeId]!;
+        itemOffset = itemOffsets[typeId]!;
       }
-      const shape = shapes[typeId]!;
       if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
         // Lists and tuples, the bulk of every heap: visit_decref() inlined over the item run.
-        const count = i32[(op + countOffsets[typeId]!) >> 2]!;
-        const itemsAt = op + itemOffsets[typeId]!;
+        const count = i32[(op + countOffset) >> 2]!;
+        const itemsAt = op + itemOffset;
         const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
         if (first !== 0) {
           for (let word = first, end = first + count; word < end; word++) {
@@ -680,6 +691,11 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const typeMarks = this.typeMarks;
     let parkedFlags = 0;
     let parkedDoubt = 0;
+    // The layout of the last type scanned (see subtractRefs).
+    let runType = -1;
+    let shape = 0;
+    let countOffset = 0;
+    let itemOffset = 0;
     // Previous element in the young list, used to restore gc_prev.
     let prev = young;
     let gc = u32[(young >>> 2) + NEXT]!;
@@ -690,11 +706,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         // visit_reachable()). Traversal may append objects to young, so the next object is read
         // only afterwards.
         const gcType = u32[(gc + TYPE_WORD_OFFSET) >>> 2]!;
-        const shape = shapes[gcType]!;
+        if (gcType !== runType) {
+          runType = gcType;
+          shape = shapes[gcType]!;
+          countOffset = countOffsets[gcType]!;
+          itemOffset = itemOffsets[gcType]!;
+        }
         if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
           // Lists and tuples: visit_reachable() inlined over the item run.
-          const count = i32[(gc + countOffsets[gcType]!) >> 2]!;
-          const itemsAt = gc + itemOffsets[gcType]!;
+          const count = i32[(gc + countOffset) >> 2]!;
+          const itemsAt = gc + itemOffset;
           const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
           if (first !== 0) {
             for (let word = first, end = first + count; word < end; word++) {

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime";
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
@@ -275,14 +276,23 @@ export class Interpreter {
     this.disposed = true;
     const m = this.machine;
     const heap = this.runtime.heap;
-    // CPython's finalization: clear the main module's dict, then the other modules'.
-    this.clearDict(this.globalsDict);
+    // Frozen objects must be collectable now, or they would outlive the types they point to.
+    this.runtime.gc?.unfreeze();
+    // CPython's finalize_modules: __main__ leaves sys.modules, so its dict dies by refcount (entries
+    // in order) or, when functions and classes tie it into a cycle, in the shutdown collection
+    // (finalizers in the collector's order); a dict still alive after that is cleared in order.
+    const globals = this.globalsDict;
+    const inCycle = m.lifetime.refcount(globals) > 1;
+    m.decref(globals);
+    if (inCycle) {
+      this.collectCycles();
+      if (heap.isLive(globals) && heap.kindOf(globals) === ObjectKind.DICT) this.clearDict(globals);
+    }
     for (const module of this.imported.values())
       this.clearDict(m.field(module, MODULE_DICT_OFFSET));
     for (const dispose of this.disposers.splice(0)) dispose();
     for (const module of this.imported.values()) m.decref(module);
     this.imported.clear();
-    m.decref(this.globalsDict);
     this.collectCycles();
     this.clearDict(m.builtins);
     m.decref(m.builtins);
