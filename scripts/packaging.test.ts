@@ -57,7 +57,7 @@ const smokeTests: Record<string, string> = {
   "@pymem/runtime":
     "const rt = m.createRuntime({ collector: 'generational' }); const list = rt.fromJS([1, 'a', null]); if (rt.repr(list) !== \"[1, 'a', None]\") throw new Error(rt.repr(list)); rt.lifetime.decref(list); rt.gc.collect(); rt.verify();",
   "@pymem/python":
-    "const tree = m.parse('x = [1, 2]\\n'); if (tree.body.length !== 1) throw new Error('parse'); try { m.parse('x = (1,'); throw new Error('no error'); } catch (error) { if (!(error instanceof m.PythonSyntaxError) || !m.formatSyntaxError(error).includes(\"'(' was never closed\")) throw error; }",
+    "const tree = m.parse('x = [1, 2]\\n'); if (tree.body.length !== 1) throw new Error('parse'); try { m.parse('x = (1,'); throw new Error('no error'); } catch (error) { if (!(error instanceof m.PythonSyntaxError) || !m.formatSyntaxError(error).includes(\"'(' was never closed\")) throw error; } const out = []; const interpreter = new m.Interpreter({ stdout: (text) => out.push(text), stderr: (text) => out.push(text) }); const result = interpreter.run('class A:\\n    def __del__(self):\\n        print(\"freed\")\\na = A()\\ndel a\\nprint(2 ** 10)\\n'); if (!result.ok || out.join('') !== 'freed\\n1024\\n') throw new Error(JSON.stringify(out)); interpreter.dispose();",
   "@pymem/gc":
     "const gc = new m.GcModule(new m.GenerationalCollector()); if (gc.getThreshold().join() !== '2000,10,10') throw new Error('threshold');",
 };

@@ -324,10 +324,14 @@ export class Interpreter {
   private collectCycles(): void {
     const gc = this.runtime.gc;
     if (gc === undefined) return;
+    // CPython's shutdown collections (_Py_GC_REASON_SHUTDOWN) do not invoke gc.callbacks.
+    const callbacks = gc.callbacks.splice(0);
     try {
       gc.collect();
     } catch {
       // A finalizer failing during shutdown is reported through the unraisable hook already.
+    } finally {
+      gc.callbacks.push(...callbacks);
     }
   }
 
