@@ -5,7 +5,7 @@ import {
   HeapCorruptionError,
   InvalidPointerError,
   LinearMemory,
-  NULL,
+  NULL as CORE_NULL,
   type Ptr,
 } from "@pymem/core";
 import type {
@@ -37,6 +37,10 @@ import {
   SMALL_REQUEST_THRESHOLD,
 } from "./profile.js";
 import { countSetBits, RawAllocator, zeroedAllocation } from "./raw-allocator.js";
+
+// A module-local copy: Node 20's V8 re-checks an imported binding on every read (it could still be
+// uninitialised), and malloc/free compare against NULL on their fast paths.
+const NULL = CORE_NULL;
 
 /**
  * CPython's pymalloc over a {@link LinearMemory}: size classes of 16 (or 8) bytes up to 512,

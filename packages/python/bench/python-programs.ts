@@ -32,6 +32,8 @@ function parseArguments(argv: readonly string[]): Arguments {
   const parsed: Arguments = { rounds: 5, names: [] };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
+    // pnpm forwards a literal "--" (`pnpm bench -- --rounds 3`): not a program name.
+    if (argument === "--") continue;
     if (argument === "--rounds") parsed.rounds = Number(argv[++index]);
     else parsed.names.push(argument.replace(/\.py$/, ""));
   }
@@ -98,6 +100,7 @@ const names = readdirSync(programsDirectory)
   .map((file) => file.slice(0, -".py".length))
   .filter((name) => options.names.length === 0 || options.names.includes(name))
   .sort();
+if (names.length === 0) throw new Error(`no program matches ${options.names.join(", ")}`);
 const startedAt = Date.now();
 const machine = describeMachine();
 

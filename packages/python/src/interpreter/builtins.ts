@@ -93,6 +93,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "module",
         "frame",
         "weakref.ReferenceType",
+        "dict_keys",
+        "dict_values",
+        "dict_items",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
@@ -742,12 +745,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       return fn(self, rest, keywords);
     });
 
-  dict("keys", 0, 0, (self) => heap.newList(heap.dictItems(self).map(([key]) => key)));
-  dict("values", 0, 0, (self) => heap.newList(heap.dictItems(self).map(([, value]) => value)));
-  dict("items", 0, 0, (self) => {
-    const pairs = heap.dictItems(self).map(([key, value]) => heap.newTuple([key, value]));
-    return m.listSteal(pairs);
-  });
+  dict("keys", 0, 0, (self) => m.newView(m.types.dictKeys, self));
+  dict("values", 0, 0, (self) => m.newView(m.types.dictValues, self));
+  dict("items", 0, 0, (self) => m.newView(m.types.dictItems, self));
   dict("get", 1, 2, (self, [key, fallback]) => {
     m.checkHashable(key!);
     const value = heap.dictGetItem(self, key!);
@@ -1014,6 +1014,7 @@ export function length(m: Machine, obj: Ptr): number {
     const [start, stop, step] = m.rangeValues(obj);
     return m.rangeLength(start, stop, step);
   }
+  if (m.viewKind(t) !== 0) return heap.dictLength(m.field(obj, 8));
   const result = m.callSpecial(obj, "__len__", []);
   if (result !== 0) {
     const value = m.isInt(result) ? m.numberOf(result) : Number.NaN;

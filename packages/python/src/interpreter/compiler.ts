@@ -535,10 +535,10 @@ export class Compiler {
       } else {
         let first = true;
         f.node = node.iter;
-        m.iterate(it, (item) => {
+        m.iterateOwned(it, (item) => {
           if (!first) m.step(f, node);
           first = false;
-          store(f, m.incref(item));
+          store(f, item);
           const c = body(f);
           if (c === Completion.BREAK || c === Completion.RETURN) {
             completion = c;
@@ -1698,8 +1698,8 @@ export class Compiler {
         const level = levels[depth]!;
         const it = level.iterable(f);
         m.push(it);
-        m.iterate(it, (item) => {
-          level.store(f, m.incref(item));
+        m.iterateOwned(it, (item) => {
+          level.store(f, item);
           for (const condition of level.conditions) if (!condition(f)) return true;
           if (depth + 1 < levels.length) run(f, result, depth + 1);
           else if (value === undefined) {

@@ -1,6 +1,7 @@
 import { createRuntime, type Runtime } from "@pymem/runtime";
 import { describe, expect, it } from "vitest";
 import { CPYTHON_CASES } from "./cpython-cases.js";
+import { TRACEBACK_CASES } from "./cpython-tracebacks.js";
 import { Interpreter, type InterpreterOptions } from "./interpreter.js";
 
 interface Outcome {
@@ -57,6 +58,17 @@ describe("Interpreter: output identical to CPython 3.13", () => {
       expect(outcome.stdout).toBe(testCase.stdout);
     });
   }
+});
+
+describe("Interpreter: tracebacks identical to CPython 3.13", () => {
+  it.each(TRACEBACK_CASES.map((testCase, index) => [index, testCase] as const))(
+    "failing program %i",
+    (_index, testCase) => {
+      const outcome = run(testCase.source);
+      expect(outcome.stdout).toBe(testCase.stdout);
+      expect(outcome.stderr).toBe(testCase.stderr);
+    },
+  );
 });
 
 describe("Interpreter: reference counts and collection", () => {

@@ -48,6 +48,7 @@ import {
   TYPE_ID_OFFSET,
   TYPE_MRO_OFFSET,
   TYPE_NAME_OFFSET,
+  VIEW_DICT_OFFSET,
 } from "./object-layouts.js";
 
 /**
@@ -431,6 +432,9 @@ export class Machine {
       ["frame", t.frame],
       ["range", t.range],
       ["weakref.ReferenceType", heap.weakrefType],
+      ["dict_keys", t.dictKeys],
+      ["dict_values", t.dictValues],
+      ["dict_items", t.dictItems],
     ];
     this.registerBuiltin("bool", heap.boolType, int);
     for (const [name, id] of plain) this.registerBuiltin(name, id, object);
@@ -750,6 +754,31 @@ export class Machine {
     return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
   }
 
+  /** A new dict view (`dict_keys` …) of `dict` (borrowed). */
+  newView(typeId: TypeId, dict: Ptr): Ptr {
+    const view = this.heap.allocate(typeId);
+    this.heap.memory.u32[(view + VIEW_DICT_OFFSET) >>> 2] = this.incref(dict);
+    return view;
+  }
+
+  /** 0 when `obj` is not a dict view, else 1 keys, 2 values, 3 items. */
+  viewKind(t: TypeId): number {
+    const types = this.types;
+    return t === types.dictKeys ? 1 : t === types.dictValues ? 2 : t === types.dictItems ? 3 : 0;
+  }
+
+  /** A view's items as new references (keys, values, or `(key, value)` tuples). */
+  viewItems(view: Ptr, kind: number): Ptr[] {
+    const dict = this.field(view, VIEW_DICT_OFFSET);
+    const items: Ptr[] = [];
+    for (const [key, value] of this.heap.dictItems(dict)) {
+      if (kind === 1) items.push(this.incref(key));
+      else if (kind === 2) items.push(this.incref(value));
+      else items.push(this.heap.newTuple([key, value]));
+    }
+    return items;
+  }
+
   newCell(contents: Ptr): Ptr {
     const cell = this.heap.allocate(this.types.cell);
     if (contents !== 0) this.incref(contents);
@@ -828,6 +857,7 @@ export class Machine {
       const [start, stop, step] = this.rangeValues(obj);
       return this.rangeLength(start, stop, step) > 0;
     }
+    if (this.viewKind(t) !== 0) return heap.dictLength(this.field(obj, VIEW_DICT_OFFSET)) !== 0;
     const record = this.records[t];
     if (record?.user === true) {
       const bool = this.callSpecial(obj, "__bool__", []);
@@ -925,6 +955,15 @@ export class Machine {
       return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
     }
     if (t === types.cell) return `<cell at ${address}>`;
+    const viewKind = this.viewKind(t);
+    if (viewKind !== 0) {
+      const items = this.viewItems(obj, viewKind);
+      try {
+        return `${this.typeName(obj)}([${items.map((item) => this.repr(item)).join(", ")}])`;
+      } finally {
+        for (const item of items) this.decref(item);
+      }
+    }
     if (t === this.heap.weakrefType) {
       const referent = this.heap.weakrefGet(obj);
       if (referent === 0) return `<weakref at ${address}; dead>`;
@@ -1337,6 +1376,16 @@ export class Machine {
       const inBounds = step > 0 ? x >= start && x < stop : x <= start && x > stop;
       return inBounds && (x - start) % step === 0;
     }
+    const viewKind = this.viewKind(t);
+    if (viewKind === 1) return this.contains(this.field(container, VIEW_DICT_OFFSET), item);
+    if (viewKind !== 0) {
+      const items = this.viewItems(container, viewKind);
+      try {
+        return items.some((element) => element === item || this.compare(Cmp.EQ, element, item));
+      } finally {
+        for (const element of items) this.decref(element);
+      }
+    }
     const result = this.callSpecial(container, "__contains__", [item]);
     if (result !== 0) return this.takeTruth(result);
     this.raise("TypeError", `argument of type '${this.typeName(container)}' is not iterable`);
@@ -1372,7 +1421,7 @@ export class Machine {
       if (own !== 0) return this.incref(own);
       if (name === "__class__") return this.incref(record.object);
       const found = this.lookupType(record, key);
-      if (found === 0) return 0;
+      if (found === 0) return name === "__dict__" ? this.instanceDict(obj) : 0;
       if (this.typeIdOf(found) === types.function) return this.newMethod(found, obj);
       return this.incref(found);
     }
@@ -1437,6 +1486,19 @@ export class Machine {
       return this.incref(found);
     }
     return 0;
+  }
+
+  /** `obj.__dict__` of an instance (created on first use), or 0 for a `__slots__` instance. */
+  private instanceDict(obj: Ptr): Ptr {
+    const info = this.heap.classes[this.typeIdOf(obj)];
+    if (info === undefined || info.dictOffset === 0) return 0;
+    const slot = (obj + info.dictOffset) >>> 2;
+    let dict = this.heap.memory.u32[slot]!;
+    if (dict === 0) {
+      dict = this.heap.newDict();
+      this.heap.memory.u32[slot] = dict;
+    }
+    return this.incref(dict);
   }
 
   raiseNoAttribute(obj: Ptr, name: string): never {
@@ -1657,74 +1719,93 @@ export class Machine {
   // ─────────────────────────────────────────────────────────────── iteration
 
   /**
-   * Calls `each` with every item of an iterable, borrowed (owned by the container or released
-   * right after `each` returns). Stops when `each` returns false. The iterable is held for the
-   * duration, as an iterator object would hold it.
+   * Calls `each` with every item of an iterable, borrowed (valid until `each` returns). Stops
+   * when `each` returns false. The iterable is held for the duration, as an iterator holds it.
    */
   iterate(iterable: Ptr, each: (item: Ptr) => boolean | undefined): void {
+    this.iterateOwned(iterable, (item) => {
+      try {
+        return each(item);
+      } finally {
+        this.decref(item);
+      }
+    });
+  }
+
+  /**
+   * The iteration primitive (CPython: `tp_iternext`): `each` receives every item as a new
+   * reference it takes over (a loop stores it in its variable, so the variable is the only
+   * extra reference, as with `FOR_ITER` + `STORE_FAST`). Lists and dicts are read live, so
+   * changes while iterating behave as in CPython (a dict that changes size raises RuntimeError).
+   */
+  iterateOwned(iterable: Ptr, each: (item: Ptr) => boolean | undefined): void {
     const heap = this.heap;
     const t = this.typeIdOf(iterable);
     this.incref(iterable);
     try {
       if (t === heap.listType) {
-        for (let i = 0; i < heap.listLength(iterable); i++) {
-          const item = this.incref(heap.listGetItem(iterable, i));
-          try {
-            if (each(item) === false) return;
-          } finally {
-            this.decref(item);
-          }
-        }
+        for (let i = 0; i < heap.listLength(iterable); i++)
+          if (each(this.incref(heap.listGetItem(iterable, i))) === false) return;
         return;
       }
       if (t === heap.tupleType) {
         for (let i = 0; i < heap.tupleLength(iterable); i++)
-          if (each(heap.tupleGetItem(iterable, i)) === false) return;
+          if (each(this.incref(heap.tupleGetItem(iterable, i))) === false) return;
         return;
       }
       if (t === heap.dictType) {
-        const size = heap.dictLength(iterable);
-        for (const [key] of heap.dictItems(iterable)) {
-          if (heap.dictLength(iterable) !== size)
-            this.raise("RuntimeError", "dictionary changed size during iteration");
-          if (!heap.isLive(key) || heap.dictGetItem(iterable, key) === 0) continue;
-          const held = this.incref(key);
-          try {
-            if (each(held) === false) return;
-          } finally {
-            this.decref(held);
-          }
-        }
-        if (heap.dictLength(iterable) !== size)
-          this.raise("RuntimeError", "dictionary changed size during iteration");
+        this.iterateDict(iterable, 1, each);
         return;
       }
       if (t === heap.strType) {
-        for (const char of heap.strValue(iterable)) {
-          const item = heap.newStr(char);
-          try {
-            if (each(item) === false) return;
-          } finally {
-            this.decref(item);
-          }
-        }
+        for (const char of heap.strValue(iterable)) if (each(heap.newStr(char)) === false) return;
         return;
       }
       if (t === this.types.range) {
         const [start, stop, step] = this.rangeValues(iterable);
-        for (let x = start; step > 0 ? x < stop : x > stop; x += step) {
-          const item = this.newInt(x);
-          try {
-            if (each(item) === false) return;
-          } finally {
-            this.decref(item);
-          }
-        }
+        for (let x = start; step > 0 ? x < stop : x > stop; x += step)
+          if (each(this.newInt(x)) === false) return;
+        return;
+      }
+      const viewKind = this.viewKind(t);
+      if (viewKind !== 0) {
+        this.iterateDict(this.field(iterable, VIEW_DICT_OFFSET), viewKind, each);
         return;
       }
       this.raise("TypeError", `'${this.typeName(iterable)}' object is not iterable`);
     } finally {
       this.decref(iterable);
+    }
+  }
+
+  /** CPython: `dictiter_iternextkey` / `…value` / `…item` — by entry position, size-checked. */
+  private iterateDict(dict: Ptr, kind: number, each: (item: Ptr) => boolean | undefined): void {
+    const heap = this.heap;
+    const size = heap.dictLength(dict);
+    let position = 0;
+    for (;;) {
+      if (heap.dictLength(dict) !== size)
+        this.raise("RuntimeError", "dictionary changed size during iteration");
+      const u32 = heap.memory.u32;
+      const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
+      const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
+      while (
+        position < count &&
+        u32[(entries + position * ENTRY_SIZE + ENTRY_KEY_OFFSET) >>> 2] === 0
+      )
+        position++;
+      if (position >= count) return;
+      const entry = entries + position * ENTRY_SIZE;
+      position++;
+      const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+      const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
+      const item =
+        kind === 1
+          ? this.incref(key)
+          : kind === 2
+            ? this.incref(value)
+            : heap.newTuple([key, value]);
+      if (each(item) === false) return;
     }
   }
 

@@ -16,6 +16,7 @@ import type { Heap } from "@pymem/heap";
  *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
  *  frame        │ refcnt │ type │ nlocals    │ function │ local 0 … local n-1 │      16 + 4n
  *  range        │ refcnt │ type │ start f64  │ stop f64 │ step f64 │                      32
+ *  dict view GC │ refcnt │ type │ dict       │                                            12
  *  object       │ refcnt │ type │                                                          8
  * ```
  *
@@ -104,6 +105,11 @@ export const RANGE_STEP_OFFSET = 24;
 /** Size of a range object. */
 export const RANGE_SIZE = 32;
 
+/** Dict view (`dict_keys`, `dict_values`, `dict_items`): the dict it shows. CPython: `dv_dict`. */
+export const VIEW_DICT_OFFSET = 8;
+/** Size of a dict view. */
+export const VIEW_SIZE = 12;
+
 /** Size of a plain `object()` instance. */
 export const OBJECT_SIZE = 8;
 
@@ -126,6 +132,9 @@ export interface InterpreterTypeIds {
   readonly module: TypeId;
   readonly frame: TypeId;
   readonly range: TypeId;
+  readonly dictKeys: TypeId;
+  readonly dictValues: TypeId;
+  readonly dictItems: TypeId;
 }
 
 /**
@@ -207,9 +216,21 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       },
     }),
     range: heap.defineType({ name: "range", basicSize: RANGE_SIZE, flags: TypeFlags.IMMUTABLE }),
+    dictKeys: defineView(heap, "dict_keys"),
+    dictValues: defineView(heap, "dict_values"),
+    dictItems: defineView(heap, "dict_items"),
   };
   registered.set(heap, ids);
   return ids;
 }
 
 const registered = new WeakMap<Heap, InterpreterTypeIds>();
+
+function defineView(heap: Heap, name: string): TypeId {
+  return heap.defineType({
+    name,
+    basicSize: VIEW_SIZE,
+    flags: TypeFlags.GC,
+    references: { fixed: [VIEW_DICT_OFFSET] },
+  });
+}

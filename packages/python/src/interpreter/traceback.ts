@@ -76,96 +76,227 @@ function formatOne(
   return text;
 }
 
-/** One `File "…", line N, in name` block with its source line and carets. */
+/** One `File "…", line N, in name` block with its source lines and carets. */
 export function formatEntry(entry: TracebackEntry): string {
+  // CPython: StackSummary.format_frame_summary (3.13, uncolored).
   const { range } = entry;
   let text = `  File "${entry.filename}", line ${range.line}, in ${entry.functionName}\n`;
-  const line = entry.source.split("\n")[range.line - 1];
-  if (line === undefined || line.trim() === "") return text;
-  const stripped = line.trimStart();
-  const indent = line.length - stripped.length;
-  text += `    ${stripped.trimEnd()}\n`;
-  if (range.endLine !== range.line) return text;
-  const start = range.column;
-  const end = range.endColumn;
-  const anchors = anchorsOf(line, start, end);
-  if (!showCarets(line, start, end, anchors !== undefined)) return text;
-  let carets = "";
-  for (let column = start; column < end; column++) {
-    const primary = anchors === undefined || (column >= anchors[0] && column < anchors[1]);
-    carets += primary ? "^" : "~";
+  const sourceLines = entry.source.split("\n");
+  const original: string[] = [];
+  for (let line = range.line; line <= Math.max(range.line, range.endLine); line++)
+    original.push((sourceLines[line - 1] ?? "").trimEnd());
+  if (original.join("").trim() === "") return text;
+  const allLines = dedent(original);
+  const dedentCharacters = original[0]!.length - allLines[0]!.length;
+  const startOffset = Math.max(0, range.column - dedentCharacters);
+  const endOffset = Math.max(0, range.endColumn - dedentCharacters);
+  const joined = allLines.join("\n");
+  const segment = joined.slice(
+    startOffset,
+    joined.length - (allLines[allLines.length - 1]!.length - endOffset),
+  );
+  const anchors = anchorsOf(segment);
+  const showCarets = shouldShowCarets(startOffset, endOffset, allLines, anchors !== undefined);
+  let leftEnd = 0;
+  let rightStart = 0;
+  const significant = new Set([0, allLines.length - 1]);
+  if (anchors !== undefined) {
+    leftEnd = anchors.leftEndOffset + (anchors.leftEndLine === 0 ? startOffset : 0);
+    rightStart = anchors.rightStartOffset + (anchors.rightStartLine === 0 ? startOffset : 0);
+    for (const line of [anchors.leftEndLine, anchors.rightStartLine])
+      for (let around = line - 1; around <= line + 1; around++) significant.add(around);
   }
-  text += `    ${" ".repeat(start - indent)}${carets}\n`;
+  significant.delete(-1);
+  significant.delete(allLines.length);
+  const result: string[] = [];
+  const outputLine = (lineno: number): void => {
+    const line = allLines[lineno]!;
+    result.push(line);
+    if (!showCarets) return;
+    const spaces = line.length - line.trimStart().length;
+    const count = lineno === allLines.length - 1 ? endOffset : line.length;
+    let carets = "";
+    for (let column = 0; column < count; column++) {
+      if (column < spaces || (lineno === 0 && column < startOffset)) carets += " ";
+      else if (
+        anchors !== undefined &&
+        (lineno > anchors.leftEndLine || (lineno === anchors.leftEndLine && column >= leftEnd)) &&
+        (lineno < anchors.rightStartLine ||
+          (lineno === anchors.rightStartLine && column < rightStart))
+      )
+        carets += anchors.secondary;
+      else carets += anchors?.primary ?? "^";
+    }
+    result.push(carets);
+  };
+  const ordered = [...significant].sort((a, b) => a - b);
+  for (let i = 0; i < ordered.length; i++) {
+    const lineno = ordered[i]!;
+    if (i > 0) {
+      const gap = lineno - ordered[i - 1]!;
+      if (gap === 2) outputLine(lineno - 1);
+      else if (gap > 2) result.push(`...<${gap - 1} lines>...`);
+    }
+    outputLine(lineno);
+  }
+  for (const line of dedent(result)) text += `    ${line}\n`;
   return text;
 }
 
+/** Python's `textwrap.dedent` on lines: removes the longest common leading whitespace. */
+function dedent(lines: readonly string[]): string[] {
+  let margin: string | undefined;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (margin === undefined || !indent.startsWith(margin)) {
+      let common = 0;
+      const previous: string = margin ?? indent;
+      while (
+        common < previous.length &&
+        common < indent.length &&
+        previous[common] === indent[common]
+      )
+        common++;
+      margin = margin === undefined ? indent : previous.slice(0, common);
+    }
+  }
+  const width = margin?.length ?? 0;
+  return lines.map((line) => (line.trim() === "" ? "" : line.slice(width)));
+}
+
 /**
- * CPython 3.13's `_should_show_carets`: no carets when they would underline the whole line, or
- * for `x = f(...)` / `return f(...)` whose call spans the rest of the statement.
+ * CPython 3.13's `_should_show_carets`: no carets for `x = f(...)` / `return f(...)` whose call
+ * is the whole statement, nor when they would underline the whole line without anchors.
  */
-function showCarets(line: string, start: number, end: number, anchored: boolean): boolean {
+function shouldShowCarets(
+  start: number,
+  end: number,
+  allLines: readonly string[],
+  anchored: boolean,
+): boolean {
   try {
-    const module = parse(line.trim(), { checkScopes: false });
+    const module = parse(allLines.join("\n"), { checkScopes: false });
     const statement = module.body[0];
-    const offset = line.length - line.trimStart().length;
+    if (statement === undefined) return false;
     let value: SourceRange | undefined;
     if (
-      statement?.kind === "Return" &&
+      statement.kind === "Return" &&
       statement.value?.kind === "Call" &&
       statement.value.func.kind === "Name"
     )
       value = statement.value;
     if (
-      statement?.kind === "Assign" &&
+      statement.kind === "Assign" &&
       statement.value.kind === "Call" &&
       statement.targets.length === 1 &&
       statement.targets[0]!.kind === "Name"
     )
       value = statement.value;
-    if (value !== undefined && value.column + offset === start && value.endColumn + offset === end)
+    if (
+      value !== undefined &&
+      value.line === 1 &&
+      value.endLine === allLines.length &&
+      value.column === start &&
+      value.endColumn === end
+    )
       return false;
   } catch {
-    // Not parseable on its own (part of a multi-line statement): fall through.
+    // Not parseable on its own (part of a larger statement): decide from the text.
   }
   if (anchored) return true;
-  return line.slice(0, start).trim() !== "" || line.slice(end).trim() !== "";
+  return (
+    allLines[0]!.slice(0, start).trim() !== "" ||
+    allLines[allLines.length - 1]!.slice(end).trim() !== ""
+  );
+}
+
+/** Where the `^` part of a caret line starts and ends, in segment lines and columns. */
+interface Anchors {
+  readonly leftEndLine: number;
+  readonly leftEndOffset: number;
+  readonly rightStartLine: number;
+  readonly rightStartOffset: number;
+  readonly primary: string;
+  readonly secondary: string;
 }
 
 /**
- * The primary (`^`) part of a binary operation, subscript or call segment: the operator, the
- * `[…]`, or the `(…)`. CPython: `_extract_caret_anchors_from_line_segment`.
+ * The operator of a binary operation, or the brackets of a subscript or call, in `segment`.
+ * CPython: `_extract_caret_anchors_from_line_segment`.
  */
-function anchorsOf(line: string, start: number, end: number): [number, number] | undefined {
-  const segment = line.slice(start, end);
+function anchorsOf(segment: string): Anchors | undefined {
   let node: Expression;
   try {
-    const module = parse(`(${segment}\n)`, { checkScopes: false });
+    const module = parse(`(\n${segment}\n)`, { checkScopes: false });
     const statement = module.body[0];
-    if (statement?.kind !== "Expr") return undefined;
+    if (module.body.length !== 1 || statement?.kind !== "Expr") return undefined;
     node = statement.value;
   } catch {
     return undefined;
   }
-  // Columns in the parsed text are shifted by the "(" we added.
-  const at = (column: number): number => start + column - 1;
-  if (node.kind === "BinOp") {
-    let operator = node.left.endColumn;
-    const text = `(${segment}`;
-    while (operator < text.length && /[\s)]/.test(text[operator]!)) operator++;
-    const width = /^(\*\*|\/\/|<<|>>)/.test(text.slice(operator)) ? 2 : 1;
-    return [at(operator), at(operator + width)];
-  }
-  if (node.kind === "Subscript") {
-    const text = `(${segment}`;
-    let bracket = node.value.endColumn;
-    while (bracket < text.length && text[bracket] !== "[") bracket++;
-    return [at(bracket), end];
-  }
-  if (node.kind === "Call") {
-    const text = `(${segment}`;
-    let paren = node.func.endColumn;
-    while (paren < text.length && text[paren] !== "(") paren++;
-    return [at(paren), end];
+  const lines = segment.split("\n");
+  const nextValid = (line: number, column: number): [number, number] => {
+    while (line < lines.length && column >= lines[line]!.length) {
+      column = 0;
+      line++;
+    }
+    if (line >= lines.length) throw new RangeError("past the segment");
+    return [line, column];
+  };
+  const incrementUntil = (
+    start: [number, number],
+    stop: (ch: string) => boolean,
+  ): [number, number] => {
+    let [line, column] = start;
+    for (;;) {
+      const ch = lines[line]![column]!;
+      if (ch === "\\" || ch === "#") [line, column] = nextValid(line + 1, 0);
+      else if (!stop(ch)) [line, column] = nextValid(line, column + 1);
+      else return [line, column];
+    }
+  };
+  const endOf = (expr: SourceRange): [number, number] =>
+    nextValid(expr.endLine - 2, expr.endColumn);
+  try {
+    if (node.kind === "BinOp") {
+      const [line, column] = incrementUntil(endOf(node.left), (ch) => !/\s/.test(ch) && ch !== ")");
+      let right = column + 1;
+      const text = lines[line]!;
+      const ch = text[right];
+      if (
+        right < text.length &&
+        (node.right.line - 2 > line || right < node.right.column) &&
+        ch !== undefined &&
+        !/\s/.test(ch) &&
+        ch !== "\\" &&
+        ch !== "#"
+      )
+        right++;
+      return {
+        leftEndLine: line,
+        leftEndOffset: column,
+        rightStartLine: line,
+        rightStartOffset: right,
+        primary: "~",
+        secondary: "^",
+      };
+    }
+    if (node.kind === "Subscript" || node.kind === "Call") {
+      const open = node.kind === "Subscript" ? "[" : "(";
+      const inner = node.kind === "Subscript" ? node.value : node.func;
+      const [line, column] = incrementUntil(endOf(inner), (ch) => ch === open);
+      return {
+        leftEndLine: line,
+        leftEndOffset: column,
+        rightStartLine: node.endLine - 2,
+        rightStartOffset: node.endColumn,
+        primary: "~",
+        secondary: "^",
+      };
+    }
+  } catch {
+    return undefined;
   }
   return undefined;
 }

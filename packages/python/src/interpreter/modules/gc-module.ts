@@ -277,7 +277,8 @@ function gcFunctions(state: GcModuleState): Record<string, NativeFunction> {
             "ValueError",
             `generation parameter must be less than the number of available generations (${GENERATIONS})`,
           );
-        if (generation < 0) context.raise("ValueError", "generation parameter cannot be negative");
+        // CPython 3.13 accepts -1 (every generation, like None) and rejects only -2 and below.
+        if (generation < -1) context.raise("ValueError", "generation parameter cannot be negative");
       }
       return listOf(context, trackedObjects(state, generation));
     },
