@@ -186,9 +186,10 @@ export abstract class CollectorBase {
   protected checkGcObject(obj: Ptr): void {
     const types = this.types;
     // Every dying list and tuple comes through here: read the header directly, and leave the
-    // checked `typeOf` (and its error) to the rare failure.
+    // checked `typeOf` (and its error) to the rare failure. Type id 0 and ids past the table have
+    // no flags (0, or undefined past the array), so they fail the GC test too.
     const typeId = this.memory.u32[(obj + TYPE_WORD_OFFSET) >>> 2]!;
-    if (typeId !== 0 && typeId < types.count && (types.flags[typeId]! & IS_GC) !== 0) return;
+    if ((types.flags[typeId]! & IS_GC) !== 0) return;
     const name = types.spec(types.typeOf(obj)).name;
     throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
   }

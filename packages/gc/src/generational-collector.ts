@@ -3,10 +3,10 @@ import {
   type CollectorHost,
   DerivedTypeFlags,
   GC_NEXT_MASK_UNREACHABLE,
+  GC_PREV_MASK,
   GC_PREV_MASK_COLLECTING,
   GC_PREV_MASK_FINALIZED,
   GC_PREV_SHIFT,
-  GC_PREV_MASK,
   HeapCorruptionError,
   IMMORTAL_REFCNT,
   LayoutShape,
@@ -243,8 +243,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const u32 = this.memory.u32;
     const types = this.types;
     const typeId = u32[(obj + TYPE_WORD_OFFSET) >>> 2]!;
-    if (typeId === 0 || typeId >= types.count || (types.flags[typeId]! & IS_GC) === 0)
-      this.checkGcObject(obj); // throws the typed error
+    // (Type id 0 and ids past the table have no GC flag either.)
+    if ((types.flags[typeId]! & IS_GC) === 0) this.checkGcObject(obj); // throws the typed error
     if (u32[(obj >>> 2) + NEXT] !== 0) this.untrackUnchecked(u32, obj);
   }
 
@@ -496,8 +496,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         : 0;
     // Call tp_finalize on objects which have one.
     // (No object with a finalizer: finalize_garbage would move each object to a list and back.)
-    if (this.unreachableTypeFlags & HAS_FINALIZE)
-      this.finalizeGarbage(host, unreachable);
+    if (this.unreachableTypeFlags & HAS_FINALIZE) this.finalizeGarbage(host, unreachable);
     // Continue with the objects that are still unreachable after finalizers ran.
     const finalUnreachable = this.head(HEAD_FINAL_UNREACHABLE);
     this.handleResurrectedObjects(unreachable, finalUnreachable, old);
@@ -567,10 +566,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         prepared++;
         if (refcnt === 0) throw this.abortDeduce(containers, op, "tracked object has refcount 0");
         const index = (op >>> 2) + PREV;
-        u32[index] =
-          (u32[index]! & FINALIZED) |
-          COLLECTING |
-          (refcnt << SHIFT);
+        u32[index] = (u32[index]! & FINALIZED) | COLLECTING | (refcnt << SHIFT);
       }
       op = next;
     }
@@ -597,6 +593,10 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let shape = 0;
     let countOffset = 0;
     let itemOffset = 0;
+    // The last GC and the last non-GC referent type seen: containers mostly hold a few types
+    // (lists of lists and None…), so the type-flags lookup is rarely needed.
+    let gcReferentType = -1;
+    let atomReferentType = -1;
     for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
       const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
       if (typeId !== runType) {
@@ -619,8 +619,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
           for (let word = first, end = first + count; word < end; word++) {
             const referent = u32[word]!;
             if (referent === 0) continue;
-            if ((typeFlags[u32[(referent + TYPE_WORD_OFFSET) >>> 2]!]! & IS_GC) === 0)
-              continue;
+            const referentTypeId = u32[(referent + TYPE_WORD_OFFSET) >>> 2]!;
+            if (referentTypeId !== gcReferentType) {
+              if (referentTypeId === atomReferentType) continue;
+              if ((typeFlags[referentTypeId]! & IS_GC) === 0) {
+                atomReferentType = referentTypeId;
+                continue;
+              }
+              gcReferentType = referentTypeId;
+            }
             const index = (referent >>> 2) + PREV;
             const prev = u32[index]!;
             if ((prev & COLLECTING) === 0) continue; // another generation
@@ -688,6 +695,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // The unreachable list's tail, kept here rather than re-read from its head for every object
     // parked; written back to the head around the generic visit and at the end.
     let unreachableTail = u32[unreachablePrevIndex]!;
+    // Likewise young's tail, where objects found reachable after all are appended.
+    let youngTail = u32[youngPrevIndex]!;
     const typeMarks = this.typeMarks;
     let parkedFlags = 0;
     let parkedDoubt = 0;
@@ -696,12 +705,18 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let shape = 0;
     let countOffset = 0;
     let itemOffset = 0;
+    let untrackable = 0;
+    // The last GC and the last non-GC referent type seen: containers mostly hold a few types
+    // (lists of lists and None…), so the type-flags lookup is rarely needed.
+    let gcReferentType = -1;
+    let atomReferentType = -1;
     // Previous element in the young list, used to restore gc_prev.
     let prev = young;
     let gc = u32[(young >>> 2) + NEXT]!;
     while (gc !== young) {
       const gcPrevIndex = (gc >>> 2) + PREV;
-      if (u32[gcPrevIndex]! >>> SHIFT !== 0) {
+      const gcPrevWord = u32[gcPrevIndex]!;
+      if (gcPrevWord >>> SHIFT !== 0) {
         // gc is reachable from outside: so is everything it references (CPython:
         // visit_reachable()). Traversal may append objects to young, so the next object is read
         // only afterwards.
@@ -711,6 +726,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
           shape = shapes[gcType]!;
           countOffset = countOffsets[gcType]!;
           itemOffset = itemOffsets[gcType]!;
+          untrackable = noteSurvivors ? typeFlags[gcType]! & UNTRACK_FLAGS : 0;
         }
         if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
           // Lists and tuples: visit_reachable() inlined over the item run.
@@ -721,7 +737,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
             for (let word = first, end = first + count; word < end; word++) {
               const op = u32[word]!;
               if (op === 0) continue;
-              if ((typeFlags[u32[(op + TYPE_WORD_OFFSET) >>> 2]!]! & IS_GC) === 0) continue;
+              const opType = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+              if (opType !== gcReferentType) {
+                if (opType === atomReferentType) continue;
+                if ((typeFlags[opType]! & IS_GC) === 0) {
+                  atomReferentType = opType;
+                  continue;
+                }
+                gcReferentType = opType;
+              }
               const prevIndex = (op >>> 2) + PREV;
               const opPrev = u32[prevIndex]!;
               // Ignore objects in other generations and those already scanned.
@@ -740,10 +764,9 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
                   const neighbourIndex = (unreachableNext >>> 2) + PREV;
                   u32[neighbourIndex] = (u32[neighbourIndex]! & PREV_FLAG_BITS) | unreachablePrev;
                 }
-                const last = u32[youngPrevIndex]!;
-                u32[(last >>> 2) + NEXT] = op;
+                u32[(youngTail >>> 2) + NEXT] = op;
                 u32[nextIndex] = young;
-                u32[youngPrevIndex] = op;
+                youngTail = op;
                 u32[prevIndex] = (opPrev & PREV_FLAG_BITS) | ONE_GC_REF;
               } else if (opPrev >>> SHIFT === 0) {
                 // Still ahead in young: just tell the scan it is reachable.
@@ -751,16 +774,24 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
               }
             }
           }
-        } else if (shape !== SHAPE_NONE) {
-          u32[unreachablePrevIndex] = unreachableTail;
-          types.visitReferences(gc, gcType, ReferenceVisit.MARK_REACHABLE, young, stack);
-          unreachableTail = u32[unreachablePrevIndex]!;
+          // Relink gc_prev to the previous element; gc is no longer COLLECTING. (The visit
+          // above cannot have changed gc's own gc_prev: it is in young with gc_refs > 0.)
+          u32[gcPrevIndex] = (gcPrevWord & FINALIZED) | prev;
+        } else {
+          if (shape !== SHAPE_NONE) {
+            u32[unreachablePrevIndex] = unreachableTail;
+            u32[youngPrevIndex] = youngTail;
+            types.visitReferences(gc, gcType, ReferenceVisit.MARK_REACHABLE, young, stack);
+            unreachableTail = u32[unreachablePrevIndex]!;
+            youngTail = u32[youngPrevIndex]!;
+          }
+          u32[gcPrevIndex] = (u32[gcPrevIndex]! & FINALIZED) | prev;
         }
-        // Relink gc_prev to the previous element; gc is no longer COLLECTING.
-        u32[gcPrevIndex] = (u32[gcPrevIndex]! & FINALIZED) | prev;
         prev = gc;
         survivors++;
-        if (noteSurvivors && typeFlags[gcType]! & UNTRACK_FLAGS) candidates.push(gc);
+        if (untrackable !== 0) candidates.push(gc);
+        // Read only now: the visit may have appended objects to young.
+        gc = u32[(gc >>> 2) + NEXT]!;
       } else {
         // This may be unreachable: assume it is until something reachable references it.
         // Note what is parked (a superset of what stays: some come back), so that the passes
@@ -768,15 +799,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         const parkedType = u32[(gc + TYPE_WORD_OFFSET) >>> 2]!;
         parkedFlags |= typeFlags[parkedType]!;
         parkedDoubt |= typeMarks[parkedType]! ^ TYPE_KNOWN; // unknown type or weakref
-        u32[(prev >>> 2) + NEXT] = u32[(gc >>> 2) + NEXT]!;
+        const following = u32[(gc >>> 2) + NEXT]!;
+        u32[(prev >>> 2) + NEXT] = following;
         // Every object in unreachable carries NEXT_MASK_UNREACHABLE; this also marks the head's
         // next pointer, which is repaired below.
         u32[(unreachableTail >>> 2) + NEXT] = (UNREACHABLE | gc) >>> 0;
-        u32[gcPrevIndex] = (u32[gcPrevIndex]! & PREV_FLAG_BITS) | unreachableTail;
+        u32[gcPrevIndex] = (gcPrevWord & PREV_FLAG_BITS) | unreachableTail;
         u32[(gc >>> 2) + NEXT] = (UNREACHABLE | unreachable) >>> 0;
         unreachableTail = gc;
+        gc = following;
       }
-      gc = u32[(prev >>> 2) + NEXT]!;
     }
     if (noteSurvivors) this.survivorCount = survivors;
     this.parkedTypeFlags = parkedFlags;

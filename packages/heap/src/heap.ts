@@ -564,7 +564,8 @@ export class Heap {
     const u32 = this.memory.u32;
     const collector = this.collector;
     // CPython: PyObject_GC_UnTrack at the top of list_dealloc / tupledealloc.
-    if (collector !== undefined && u32[(obj + RELEASE_GC_NEXT_OFFSET) >>> 2] !== 0) collector.untrack(obj);
+    if (collector !== undefined && u32[(obj + RELEASE_GC_NEXT_OFFSET) >>> 2] !== 0)
+      collector.untrack(obj);
     let free = FREE_LIST;
     if (kind === KIND_LIST) {
       const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;

@@ -1,11 +1,11 @@
 import {
   type Allocator,
+  NULL as CORE_NULL,
   DoubleFreeError,
   formatAddress,
   HeapCorruptionError,
   InvalidPointerError,
   LinearMemory,
-  NULL as CORE_NULL,
   type Ptr,
 } from "@pymem/core";
 import type {

@@ -370,8 +370,7 @@ export class Refcounter implements Lifetime {
             kind === KIND_LIST
               ? u32[(entry + LIST_ITEMS) >>> 2]! >>> 2
               : (entry + TUPLE_ITEMS) >>> 2;
-          const size =
-            u32[(entry + (kind === KIND_LIST ? LIST_SIZE : TUPLE_SIZE)) >>> 2]!;
+          const size = u32[(entry + (kind === KIND_LIST ? LIST_SIZE : TUPLE_SIZE)) >>> 2]!;
           if (length + size > items.length) {
             work.length = length;
             work.reserve(size);

@@ -93,6 +93,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "module",
         "frame",
         "weakref.ReferenceType",
+        "traceback",
         "dict_keys",
         "dict_values",
         "dict_items",

@@ -120,7 +120,11 @@ export class Compiler {
       slots.set(name, slotNames.length);
       slotNames.push(name);
     };
-    if (kind === "function") for (const name of scope.locals) add(name);
+    // CPython's localsplus: co_varnames (parameters, then locals that are not cells), then the
+    // cell variables that are not parameters, then the free variables — the order locals die in.
+    if (kind === "function")
+      for (const name of scope.locals)
+        if (!scope.cells.has(name) || scope.parameters.includes(name)) add(name);
     if (kind !== "module") {
       for (const name of scope.cells) add(name);
       for (const name of scope.frees) add(name);

@@ -65,28 +65,13 @@ export class PyException {
   ) {}
 
   /**
-   * Frames the exception unwound, innermost first, kept alive with their locals until the
-   * exception is released — as CPython's traceback objects keep `tb_frame` alive, so `__del__`
-   * of a failed call's locals runs when the handler finishes, not before it starts.
-   */
-  readonly frames: Ptr[] = [];
-
-  /** Releases {@link PyException.frames} (set by the machine that unwound them). */
-  frameOwner: ExceptionOwner | undefined = undefined;
-
-  /**
-   * Drops the references this exception holds (its frames, its instance, its context chain).
-   * Pass the machine, or just a decref function (frames then go through the machine that
-   * recorded them).
+   * Drops the references this exception holds (its instance — whose `__traceback__` holds the
+   * frames it passed through — and its context chain). Pass the machine or a decref function.
    */
   release(owner: ExceptionOwner | ((obj: Ptr) => void)): void {
     const decref = typeof owner === "function" ? owner : (obj: Ptr) => owner.decref(obj);
     let current: PyException | undefined = this;
     while (current !== undefined) {
-      // CPython: tb_dealloc releases tb_next before tb_frame, so the innermost frame dies first.
-      const frames = current.frames.splice(0);
-      const frameOwner = current.frameOwner ?? (typeof owner === "function" ? undefined : owner);
-      if (frameOwner !== undefined) for (const frame of frames) frameOwner.releaseFrame(frame);
       const value = current.value;
       current.value = 0;
       if (value !== 0) decref(value);

@@ -172,7 +172,9 @@ export class Interpreter {
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   private readonly imported = new Map<string, Ptr>();
+  /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
+  private readonly mainModule: Ptr;
   private readonly disposers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
@@ -193,7 +195,11 @@ export class Interpreter {
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);
     machine.importModule = (name) => this.importModule(name);
+    // The globals dict is owned by a `__main__` module object made after it, as CPython's
+    // module owns its dict: the interpreter's own reference is to the module, so a collection
+    // reaches the dict through a GC object and orders what it finds the way CPython's does.
     this.globalsDict = this.runtime.heap.newDict();
+    this.mainModule = machine.newModule("__main__", this.globalsDict);
     const mainName = machine.newStr("__main__");
     this.runtime.heap.dictSetItem(this.globalsDict, machine.name("__name__"), mainName);
     machine.decref(mainName);
@@ -283,7 +289,7 @@ export class Interpreter {
     // (finalizers in the collector's order); a dict still alive after that is cleared in order.
     const globals = this.globalsDict;
     const inCycle = m.lifetime.refcount(globals) > 1;
-    m.decref(globals);
+    m.decref(this.mainModule);
     if (inCycle) {
       this.collectCycles();
       if (heap.isLive(globals) && heap.kindOf(globals) === ObjectKind.DICT) this.clearDict(globals);

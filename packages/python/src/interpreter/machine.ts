@@ -30,6 +30,7 @@ import {
   FRAME_COUNT_OFFSET,
   FRAME_FUNCTION_OFFSET,
   FRAME_LOCALS_OFFSET,
+  FRAME_SHOWN_BY_OFFSET,
   FUNCTION_CLOSURE_OFFSET,
   FUNCTION_CODE_OFFSET,
   FUNCTION_DEFAULTS_OFFSET,
@@ -43,6 +44,10 @@ import {
   RANGE_START_OFFSET,
   RANGE_STEP_OFFSET,
   RANGE_STOP_OFFSET,
+  releaseFrameReference,
+  TRACEBACK_FRAME_OFFSET,
+  TRACEBACK_LINE_OFFSET,
+  TRACEBACK_NEXT_OFFSET,
   TYPE_BASE_OFFSET,
   TYPE_DICT_OFFSET,
   TYPE_ID_OFFSET,
@@ -432,6 +437,7 @@ export class Machine {
       ["frame", t.frame],
       ["range", t.range],
       ["weakref.ReferenceType", heap.weakrefType],
+      ["traceback", t.traceback],
       ["dict_keys", t.dictKeys],
       ["dict_values", t.dictValues],
       ["dict_items", t.dictItems],
@@ -449,7 +455,12 @@ export class Machine {
             name,
             ...(base !== undefined
               ? { base }
-              : { slots: ["args"], dict: true, weakrefable: true, managedDict: true }),
+              : {
+                  slots: ["args", "__traceback__"],
+                  dict: true,
+                  weakrefable: true,
+                  managedDict: true,
+                }),
           }),
         );
       }
@@ -638,6 +649,26 @@ export class Machine {
     if (error.recordedDepth === frame.depth) return;
     error.recordedDepth = frame.depth;
     error.entries.push(this.entryOf(frame));
+    this.addTraceback(error.value, frame);
+  }
+
+  /**
+   * Prepends a traceback entry for `frame` to the exception instance's `__traceback__`
+   * (CPython: `PyTraceBack_Here`); the entry holds the frame, so its locals outlive the call.
+   */
+  private addTraceback(value: Ptr, frame: Frame): void {
+    const heap = this.heap;
+    const record = this.recordOf(value);
+    if (!record.exception || frame.heapFrame === 0) return;
+    const tb = heap.allocate(this.types.traceback);
+    const u32 = heap.memory.u32;
+    const slot = (value + heap.slotOffset(record.id, "__traceback__")) >>> 2;
+    u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = u32[slot]!; // the old chain moves into the entry
+    u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = this.incref(frame.heapFrame);
+    u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
+    if (u32[(frame.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] === 0)
+      u32[(frame.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = tb;
+    u32[slot] = tb;
   }
 
   entryOf(frame: Frame): TracebackEntry {
@@ -1472,6 +1503,14 @@ export class Machine {
         return this.incref(this.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
       return 0;
     }
+    if (t === types.traceback) {
+      const u32 = heap.memory.u32;
+      if (name === "tb_next")
+        return this.incref(u32[(obj + TRACEBACK_NEXT_OFFSET) >>> 2]! || heap.none);
+      if (name === "tb_lineno") return this.newInt(u32[(obj + TRACEBACK_LINE_OFFSET) >>> 2]!);
+      if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
+      return 0;
+    }
     if (t === types.cell && name === "cell_contents") {
       const contents = this.field(obj, CELL_CONTENTS_OFFSET);
       if (contents === 0) this.raise("ValueError", "Cell is empty");
@@ -1780,6 +1819,24 @@ export class Machine {
 
   /** CPython: `dictiter_iternextkey` / `…value` / `…item` — by entry position, size-checked. */
   private iterateDict(dict: Ptr, kind: number, each: (item: Ptr) => boolean | undefined): void {
+    let held = 0;
+    try {
+      this.iterateDictEntries(dict, kind, each, (pair) => {
+        const previous = held;
+        held = pair;
+        return previous;
+      });
+    } finally {
+      if (held !== 0) this.decref(held);
+    }
+  }
+
+  private iterateDictEntries(
+    dict: Ptr,
+    kind: number,
+    each: (item: Ptr) => boolean | undefined,
+    hold: (pair: Ptr) => Ptr,
+  ): void {
     const heap = this.heap;
     const size = heap.dictLength(dict);
     let position = 0;
@@ -1799,13 +1856,16 @@ export class Machine {
       position++;
       const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
       const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
-      const item =
-        kind === 1
-          ? this.incref(key)
-          : kind === 2
-            ? this.incref(value)
-            : heap.newTuple([key, value]);
-      if (each(item) === false) return;
+      if (kind !== 3) {
+        if (each(this.incref(kind === 1 ? key : value)) === false) return;
+        continue;
+      }
+      // CPython's items iterator keeps its last result tuple (di_result, reused when it can be)
+      // until the next step, so the key and value have one more reference during the loop body.
+      const pair = heap.newTuple([key, value]);
+      const previous = hold(this.incref(pair));
+      if (previous !== 0) this.decref(previous);
+      if (each(pair) === false) return;
     }
   }
 
@@ -1865,12 +1925,16 @@ export class Machine {
     if (t === types.function) {
       result = this.callFunction(callee, 0, base + 1, keywordNames);
     } else if (t === types.method) {
-      result = this.callFunction(
-        this.field(callee, METHOD_FUNCTION_OFFSET),
-        this.field(callee, METHOD_SELF_OFFSET),
-        base + 1,
-        keywordNames,
-      );
+      // CPython 3.13's CALL unpacks a bound method: the function replaces it on the stack and
+      // `self` becomes the first argument, so a temporary method object dies before the call.
+      const fn = this.incref(this.field(callee, METHOD_FUNCTION_OFFSET));
+      const self = this.incref(this.field(callee, METHOD_SELF_OFFSET));
+      this.stack[base] = fn;
+      this.push(0);
+      this.stack.copyWithin(base + 2, base + 1, this.sp - 1);
+      this.stack[base + 1] = self;
+      this.decref(callee);
+      result = this.callFunction(fn, 0, base + 1, keywordNames);
     } else if (t === types.builtin) {
       result = this.callNative(callee, base + 1, keywordNames);
     } else if (t === types.type) {
@@ -2016,7 +2080,6 @@ export class Machine {
     frame.namespace = 0;
     frame.returnValue = 0;
     frame.node = NO_RANGE;
-    let handedOver = false;
     try {
       this.bindArguments(fn, code, locals, self, argsBase, names);
       this.sp = argsBase;
@@ -2030,28 +2093,30 @@ export class Machine {
         frame.returnValue = 0;
       }
       const exception = this.toPyException(error);
-      if (frame.node !== NO_RANGE) this.record(exception, frame);
       // The traceback keeps the frame (and its locals) until the exception is released.
-      exception.frames.push(heapFrame);
-      exception.frameOwner = this;
-      handedOver = true;
+      if (frame.node !== NO_RANGE) this.record(exception, frame);
       throw exception;
     } finally {
       this.depth = depth - 1;
-      if (!handedOver) this.releaseFrameSlots(heapFrame, slotCount);
+      this.releaseFrameSlots(heapFrame, slotCount);
     }
   }
 
   /** Drops a frame's locals in slot order, then the frame (the count read from the frame). */
   releaseFrame(heapFrame: Ptr): void {
-    this.releaseFrameSlots(
-      heapFrame,
-      this.heap.memory.u32[(heapFrame + FRAME_COUNT_OFFSET) >>> 2]!,
-    );
+    releaseFrameReference(this.heap, heapFrame);
   }
 
-  /** Drops a frame's locals in slot order, then the frame. CPython: `_PyFrame_ClearLocals`. */
+  /**
+   * A returning call drops its frame: the locals in slot order, then the frame (CPython:
+   * `_PyFrame_ClearLocals`) — unless a traceback still holds the frame, which then keeps the
+   * locals (CPython: `take_ownership`) until that traceback dies.
+   */
   releaseFrameSlots(heapFrame: Ptr, slotCount: number): void {
+    if (this.heap.memory.u32[heapFrame >>> 2]! > 1) {
+      this.lifetime.decref(heapFrame);
+      return;
+    }
     const locals = heapFrame + FRAME_LOCALS_OFFSET;
     for (let i = 0; i < slotCount; i++) {
       const slot = (locals + 4 * i) >>> 2;

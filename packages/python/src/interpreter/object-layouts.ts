@@ -1,4 +1,4 @@
-import { TypeFlags, type TypeId } from "@pymem/core";
+import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 
 /**
@@ -14,14 +14,18 @@ import type { Heap } from "@pymem/heap";
  *  method    GC │ refcnt │ type │ __func__   │ __self__ │ weaklist │                      20
  *  cell      GC │ refcnt │ type │ contents   │                                            12
  *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
- *  frame        │ refcnt │ type │ nlocals    │ function │ local 0 … local n-1 │      16 + 4n
+ *  frame        │ refcnt │ type │ nlocals    │ function │ shownBy raw │ local 0 … local n-1 │ 20 + 4n
+ *  traceback GC │ refcnt │ type │ tb_next    │ tb_frame │ tb_lineno raw │                   20
  *  range        │ refcnt │ type │ start f64  │ stop f64 │ step f64 │                      32
  *  dict view GC │ refcnt │ type │ dict       │                                            12
  *  object       │ refcnt │ type │                                                          8
  * ```
  *
  * Frames are not GC-tracked, like CPython 3.11+'s interpreter frames (`_PyInterpreterFrame`):
- * they live from call to return and own the locals.
+ * they live from call to return and own the locals. A traceback that passes through a frame
+ * takes a reference to it; a frame still referenced when its function returns keeps its locals
+ * (CPython: the frame object taking ownership, `take_ownership`), and one traceback — `shownBy`
+ * — reports those locals to collectors, so cycles through a saved exception are found.
  *
  * @module
  */
@@ -93,8 +97,19 @@ export const MODULE_SIZE = 16;
 export const FRAME_COUNT_OFFSET = 8;
 /** Frame: the function running in it (0 for module and class bodies). CPython: `f_funcobj`. */
 export const FRAME_FUNCTION_OFFSET = 12;
+/** Frame: the traceback whose traversal reports this frame's locals (raw, 0 for none). */
+export const FRAME_SHOWN_BY_OFFSET = 16;
 /** Frame: the first local slot. CPython: `localsplus`. */
-export const FRAME_LOCALS_OFFSET = 16;
+export const FRAME_LOCALS_OFFSET = 20;
+
+/** Traceback: the next (inner) entry. CPython: `tb_next`. */
+export const TRACEBACK_NEXT_OFFSET = 8;
+/** Traceback: the frame (a reference to a non-GC frame object). CPython: `tb_frame`. */
+export const TRACEBACK_FRAME_OFFSET = 12;
+/** Traceback: the line number (raw). CPython: `tb_lineno`. */
+export const TRACEBACK_LINE_OFFSET = 16;
+/** Size of a traceback object. */
+export const TRACEBACK_SIZE = 20;
 
 /** Range: first value (float64 holding a safe integer). */
 export const RANGE_START_OFFSET = 8;
@@ -135,6 +150,7 @@ export interface InterpreterTypeIds {
   readonly dictKeys: TypeId;
   readonly dictValues: TypeId;
   readonly dictItems: TypeId;
+  readonly traceback: TypeId;
 }
 
 /**
@@ -216,6 +232,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       },
     }),
     range: heap.defineType({ name: "range", basicSize: RANGE_SIZE, flags: TypeFlags.IMMUTABLE }),
+    traceback: defineTraceback(heap),
     dictKeys: defineView(heap, "dict_keys"),
     dictValues: defineView(heap, "dict_values"),
     dictItems: defineView(heap, "dict_items"),
@@ -225,6 +242,79 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
 }
 
 const registered = new WeakMap<Heap, InterpreterTypeIds>();
+
+/**
+ * Drops a reference to a frame. The last one releases its locals in slot order, then the frame
+ * (CPython: `frame_dealloc` → `_PyFrame_ClearLocals`). Used by frames' owners: a returning
+ * call, or a traceback.
+ */
+export function releaseFrameReference(heap: Heap, frame: Ptr): void {
+  const lifetime = heap.requireLifetime();
+  const u32 = heap.memory.u32;
+  if (u32[frame >>> 2] === 1) {
+    const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
+    for (let i = 0; i < count; i++) {
+      const slot = (frame + FRAME_LOCALS_OFFSET + 4 * i) >>> 2;
+      const value = heap.memory.u32[slot]!;
+      if (value === 0) continue;
+      heap.memory.u32[slot] = 0;
+      lifetime.decref(value);
+    }
+    // Every slot is empty now: a count of 0 spares the dealloc a walk over them.
+    heap.memory.u32[(frame + FRAME_COUNT_OFFSET) >>> 2] = 0;
+  }
+  lifetime.decref(frame);
+}
+
+/** Detaches a traceback's next entry and frame; returns them (owned) for the caller to drop. */
+function takeTracebackFields(heap: Heap, tb: Ptr): [next: Ptr, frame: Ptr] {
+  const u32 = heap.memory.u32;
+  const next = u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2]!;
+  const frame = u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2]!;
+  u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = 0;
+  u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = 0;
+  if (frame !== 0 && u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === tb)
+    u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = 0;
+  return [next, frame];
+}
+
+function defineTraceback(heap: Heap): TypeId {
+  let id = 0;
+  id = heap.defineType({
+    name: "traceback",
+    basicSize: TRACEBACK_SIZE,
+    flags: TypeFlags.GC,
+    references: { fixed: [TRACEBACK_NEXT_OFFSET] },
+    // CPython: tb_traverse visits tb_frame, whose traversal visits the locals. The frame is not a
+    // GC object here, so the one traceback it names as `shownBy` reports its contents.
+    traverse: (tb, visit) => {
+      const u32 = heap.memory.u32;
+      const frame = u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2]!;
+      if (frame === 0 || u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] !== tb) return;
+      const fn = u32[(frame + FRAME_FUNCTION_OFFSET) >>> 2]!;
+      if (fn !== 0) visit(fn);
+      const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
+      for (let i = 0; i < count; i++) {
+        const value = heap.memory.u32[(frame + FRAME_LOCALS_OFFSET + 4 * i) >>> 2]!;
+        if (value !== 0) visit(value);
+      }
+    },
+    // CPython: tb_clear.
+    clear: (tb) => {
+      const [next, frame] = takeTracebackFields(heap, tb);
+      if (frame !== 0) releaseFrameReference(heap, frame);
+      if (next !== 0) heap.requireLifetime().decref(next);
+    },
+    // CPython: tb_dealloc — tb_next first (the innermost frame dies first), then tb_frame.
+    dealloc: (tb) => {
+      const [next, frame] = takeTracebackFields(heap, tb);
+      if (next !== 0) heap.requireLifetime().decref(next);
+      if (frame !== 0) releaseFrameReference(heap, frame);
+      heap.releaseObject(tb, id);
+    },
+  });
+  return id;
+}
 
 function defineView(heap: Heap, name: string): TypeId {
   return heap.defineType({
