@@ -3,6 +3,7 @@ import {
   type CollectorHost,
   type CollectorStats,
   GC_PREV_MASK_FINALIZED,
+  IMMORTAL_REFCNT,
   InvalidPointerError,
   type Ptr,
   TypeFlags,
@@ -296,6 +297,19 @@ describe("collector integration", () => {
     expect(heap.listLength(list)).toBe(0);
     expect(rc.refcount(list)).toBe(1);
     rc.decref(list);
+    heap.verify();
+  });
+
+  it("host.clearGarbage empties an immortal list without touching its count", () => {
+    const { heap, rc, host } = withCollector();
+    const item = heap.newList();
+    const list = heap.newList([item]);
+    rc.decref(item);
+    heap.memory.i32[list >> 2] = IMMORTAL_REFCNT; // as if statically allocated
+    host.clearGarbage(list);
+    expect(heap.listLength(list)).toBe(0);
+    expect(heap.isLive(item)).toBe(false);
+    expect(heap.memory.i32[list >> 2]).toBe(IMMORTAL_REFCNT);
     heap.verify();
   });
 

@@ -175,6 +175,7 @@ export class Interpreter {
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
   private readonly mainModule: Ptr;
+  private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
@@ -194,15 +195,24 @@ export class Interpreter {
     machine.context = this.createContext();
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);
+    // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
+    this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
     // The globals dict is owned by a `__main__` module object made after it, as CPython's
     // module owns its dict: the interpreter's own reference is to the module, so a collection
     // reaches the dict through a GC object and orders what it finds the way CPython's does.
     this.globalsDict = this.runtime.heap.newDict();
-    this.mainModule = machine.newModule("__main__", this.globalsDict);
     const mainName = machine.newStr("__main__");
     this.runtime.heap.dictSetItem(this.globalsDict, machine.name("__name__"), mainName);
     machine.decref(mainName);
+    // As in CPython, __main__'s dict holds the builtins module, which also keeps it tracked from
+    // the start (before the module object, as in the collector's list order CPython has).
+    this.runtime.heap.dictSetItem(
+      this.globalsDict,
+      machine.name("__builtins__"),
+      this.builtinsModule,
+    );
+    this.mainModule = machine.newModule("__main__", this.globalsDict);
     this.onStatementHook = options.onStatement;
     if (this.onStatementHook !== undefined) {
       const hook = this.onStatementHook;
@@ -288,6 +298,9 @@ export class Interpreter {
     // in order) or, when functions and classes tie it into a cycle, in the shutdown collection
     // (finalizers in the collector's order); a dict still alive after that is cleared in order.
     const globals = this.globalsDict;
+    // CPython's Py_FinalizeEx collects once while __main__ is still alive (survivors move to the
+    // old generation in the collector's traversal order, the order finalizers run in later).
+    this.collectCycles();
     const inCycle = m.lifetime.refcount(globals) > 1;
     m.decref(this.mainModule);
     if (inCycle) {
@@ -301,7 +314,7 @@ export class Interpreter {
     this.imported.clear();
     this.collectCycles();
     this.clearDict(m.builtins);
-    m.decref(m.builtins);
+    m.decref(this.builtinsModule);
     this.compiler.dispose();
     // Built-in types were immortal: make them mortal again and drop them.
     for (const record of m.builtinTypes.values()) {

@@ -635,7 +635,9 @@ export class Machine {
       // The failed allocation left the heap consistent; MemoryError's own object is small.
       return this.exception(this.newException("MemoryError", undefined));
     }
-    if (error instanceof RangeError && /call stack/i.test(error.message))
+    // JavaScript stack exhaustion (deep recursion through nested expressions): plain string
+    // tests only, since a regular expression could itself overflow a nearly full stack.
+    if (error instanceof RangeError && error.message.toLowerCase().indexOf("stack") >= 0)
       return this.exception(
         this.newException("RecursionError", "maximum recursion depth exceeded"),
       );
@@ -2065,7 +2067,7 @@ export class Machine {
   callFunction(fn: Ptr, self: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
     const heap = this.heap;
     const code = this.codes[this.field(fn, FUNCTION_CODE_OFFSET)]!;
-    if (this.depth + 1 >= this.recursionLimit)
+    if (this.depth + 1 >= this.recursionLimit || !hasStackHeadroom(this.depth))
       this.raise("RecursionError", "maximum recursion depth exceeded");
     const slotCount = code.slotNames.length;
     const heapFrame = heap.allocate(this.types.frame, slotCount);
@@ -2241,7 +2243,7 @@ export class Machine {
    */
   runBlock(code: Code, globals: Ptr, namespace: Ptr, closure: Ptr): void {
     const heap = this.heap;
-    if (this.depth + 1 >= this.recursionLimit)
+    if (this.depth + 1 >= this.recursionLimit || !hasStackHeadroom(this.depth))
       this.raise("RecursionError", "maximum recursion depth exceeded");
     const slotCount = code.slotNames.length;
     const heapFrame = heap.allocate(this.types.frame, slotCount);
@@ -2283,6 +2285,33 @@ export class Machine {
     if (++this.steps > this.stepLimit) throw new StepLimitError(this.stepLimit, node.line);
     frame.node = node;
     if (this.onStatement !== undefined) this.onStatement(frame, node);
+  }
+}
+
+/** Python call depth from which calls check the JavaScript stack (shallower code never nears it). */
+const STACK_CHECK_DEPTH = 64;
+/** Small JavaScript frames that must still fit (≈ 100 KB): room for any heap operation under way. */
+const STACK_HEADROOM_FRAMES = 1500;
+
+function probe(frames: number): number {
+  return frames === 0 ? 0 : 1 + probe(frames - 1);
+}
+
+/**
+ * Whether the JavaScript stack still has room for another Python frame and whatever heap work
+ * (deallocation cascades, finalizers) it may start. Running out of JavaScript stack in the middle
+ * of a reference count update would leave the heap inconsistent, so deep recursion is stopped
+ * with RecursionError before that can happen — at CPython's limit for plain recursion, earlier
+ * for recursion through nested expressions. Checked every 4th level past
+ * {@link STACK_CHECK_DEPTH}.
+ */
+function hasStackHeadroom(depth: number): boolean {
+  if (depth < STACK_CHECK_DEPTH || (depth & 3) !== 0) return true;
+  try {
+    probe(STACK_HEADROOM_FRAMES);
+    return true;
+  } catch {
+    return false;
   }
 }
 

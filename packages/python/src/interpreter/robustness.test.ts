@@ -115,4 +115,26 @@ describe("Interpreter robustness", () => {
       { numRuns: 200 },
     );
   });
+
+  it("deep recursion of every shape ends in RecursionError before the JavaScript stack runs out", () => {
+    // Recursion through __init__, finally, methods with keywords, comprehensions, lambdas, native
+    // callbacks (sorted's key), dict displays and __del__: each must stop cleanly, heap intact.
+    const source =
+      'import gc\nclass A:\n    def __init__(self, n):\n        self.child = A(n + 1) if n < 5000 else None\ndef via_try(n):\n    try:\n        return via_try(n + 1)\n    finally:\n        x = [n]\ndef via_method(obj, n):\n    return obj.go(n=n + 1)\nclass M:\n    def go(self, n):\n        return via_method(self, n)\ndef via_listcomp(n):\n    return [via_listcomp(n + 1) for _ in range(1)]\ndef via_lambda(n):\n    f = lambda k: via_lambda(k)\n    return f(n + 1)\ndef via_sorted(n):\n    return sorted([1, 2], key=lambda v: via_sorted(n + 1))\ndef via_dict(n):\n    return {n: via_dict(n + 1)}\nclass D:\n    def __del__(self):\n        deep(0)\ndef deep(n):\n    return deep(n + 1)\nfor fn, arg in [(A, 0), (via_try, 0), (lambda n: via_method(M(), n), 0), (via_listcomp, 0), (via_lambda, 0), (via_sorted, 0), (via_dict, 0)]:\n    try:\n        fn(arg)\n    except RecursionError as e:\n        print("RecursionError", e)\nd = D()\ndel d\nprint(gc.collect() >= 0)\nl = []\nfor i in range(100000):\n    l = [l]\nprint(len(str(l)) > 0 if False else "deep list built")\ndel l\nprint("end")\n';
+    let stdout = "";
+    const runtime = createRuntime();
+    const before = runtime.heap.snapshot();
+    const interpreter = new Interpreter({
+      runtime,
+      stdout: (text) => (stdout += text),
+      stderr: () => {},
+    });
+    expect(interpreter.run(source).ok).toBe(true);
+    runtime.verify();
+    expect(stdout.split("\n").filter((line) => line.startsWith("RecursionError")).length).toBe(7);
+    expect(stdout.endsWith("True\ndeep list built\nend\n")).toBe(true);
+    interpreter.dispose();
+    runtime.verify();
+    expect(runtime.heap.leaksSince(before)).toEqual([]);
+  });
 });
