@@ -58,9 +58,6 @@ function runSafely(source: string): void {
   // Never a JavaScript stack trace in what the user sees.
   expect(stderr.join("")).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
   runtime.verify();
-  // KNOWN BUG (reported to the interpreter's owner, pinned by the it.fails below): dispose()
-  // with objects in the permanent generation frees what they still reference. Unfreeze first.
-  runtime.gc!.unfreeze();
   interpreter.dispose();
   // What the program left in gc.garbage (legacy finalizers, DEBUG_SAVEALL) is the user's to drop.
   const gc = runtime.gc!;
@@ -106,7 +103,7 @@ describe("evaluator fuzz: run() always returns, errors are typed, the heap verif
     120_000,
   );
 
-  it.fails("KNOWN BUG: dispose() after gc.freeze() leaves the heap verifying", () => {
+  it("dispose() after gc.freeze() leaves the heap verifying (the gc module unfreezes what it froze)", () => {
     const runtime = createRuntime();
     const interpreter = new Interpreter({ runtime, stdout: () => {}, stderr: () => {} });
     expect(interpreter.run("import gc\nclass Node:\n    pass\ngc.freeze()\n").ok).toBe(true);
