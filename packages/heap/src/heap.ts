@@ -494,7 +494,17 @@ export class Heap {
   }
 
   private growBitmaps(minimumWords: number): void {
-    const words = Math.max(minimumWords, Math.ceil(this.memory.byteLength / BITMAP_WORD_BYTES));
+    // Geometric growth (bounded by the memory's cap): near the cap the memory grows a little at a
+    // time, and copying the bitmaps at every step would make each allocation O(memory).
+    const doubled = Math.min(
+      2 * this.liveBits.length,
+      Math.ceil(this.memory.maximumBytes / BITMAP_WORD_BYTES),
+    );
+    const words = Math.max(
+      minimumWords,
+      doubled,
+      Math.ceil(this.memory.byteLength / BITMAP_WORD_BYTES),
+    );
     const live = new Uint32Array(words);
     live.set(this.liveBits);
     this.liveBits = live;

@@ -563,15 +563,22 @@ export class PoolAllocator implements Allocator {
   }
 
   private resizeSideTables(byteLength: number): void {
+    // Near the cap the memory grows by just what a request needs, many times over: size the tables
+    // for at least double the memory (bounded by the cap) so each growth does not copy them all.
+    const planned = Math.min(
+      Math.max(byteLength, 2 * this.memory.byteLength),
+      this.memory.maximumBytes,
+    );
+    const target = Math.max(byteLength, planned);
     const mapLength = Math.ceil(byteLength / this.poolSize);
     if (mapLength > this.poolMap.length) {
-      const poolMap = new Int32Array(mapLength);
+      const poolMap = new Int32Array(Math.ceil(target / this.poolSize));
       poolMap.set(this.poolMap);
       this.poolMap = poolMap;
     }
     const liveLength = Math.ceil(byteLength / (1 << this.liveWordShift));
     if (liveLength > this.liveBits.length) {
-      const liveBits = new Uint32Array(liveLength);
+      const liveBits = new Uint32Array(Math.ceil(target / (1 << this.liveWordShift)));
       liveBits.set(this.liveBits);
       this.liveBits = liveBits;
     }
