@@ -1052,11 +1052,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
     const lifetime = host.lifetime;
     const fused = !saveAll && host.clearGarbage !== undefined;
-    while (!listIsEmpty(this.memory.u32, collectable)) {
-      const op = gcNext(this.memory.u32, collectable);
+    const headNext = (collectable >>> 2) + NEXT;
+    for (;;) {
+      // The first object left (links may carry NEXT_MASK_UNREACHABLE: see collectGeneration).
+      let u32 = this.memory.u32;
+      const op = (u32[headNext]! & ~UNREACHABLE) >>> 0;
+      if (op === collectable) break;
       if (fused) {
         // The host holds op across tp_clear itself (CPython's Py_INCREF / Py_DECREF around it).
-        const typeId = this.memory.u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+        const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
         try {
           host.clearGarbage!(op);
         } catch (error) {
@@ -1069,8 +1073,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         this.deleteGarbageObject(host, op, saveAll);
         if (!saveAll) lifetime.decref(op);
       }
-      const u32 = this.memory.u32;
-      if (gcNext(u32, collectable) === op) {
+      u32 = this.memory.u32;
+      if ((u32[headNext]! & ~UNREACHABLE) >>> 0 === op) {
         // Still alive: move it, it may die later.
         u32[(op >>> 2) + PREV]! &= ~COLLECTING;
         listMove(u32, op, old);

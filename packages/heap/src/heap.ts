@@ -565,17 +565,17 @@ export class Heap {
 
   /**
    * Releases a list or tuple whose references the caller has already taken (the cascade's fast
-   * path): untracks it, frees a list's item block, then puts the object on its
-   * free list or returns it to the allocator.
+   * path): frees a list's item block, then puts the object on its free list (untracked) or
+   * returns it to the allocator. On the allocator path the collector's `onDeallocate` unlinks a
+   * still-tracked object itself (the `Collector` contract; CPython's `PyObject_GC_Del` does too),
+   * so each death costs one collector call, not two. CPython's `list_dealloc` untracks first; no
+   * code runs in between, so the order cannot be observed.
    *
    * @internal
    */
   releaseSequence(obj: Ptr, typeId: TypeId, kind: number): void {
     const u32 = this.memory.u32;
     const collector = this.collector;
-    // CPython: PyObject_GC_UnTrack at the top of list_dealloc / tupledealloc.
-    if (collector !== undefined && u32[(obj + RELEASE_GC_NEXT_OFFSET) >>> 2] !== 0)
-      collector.untrack(obj);
     let free = FREE_LIST;
     if (kind === KIND_LIST) {
       const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
@@ -585,6 +585,10 @@ export class Heap {
       free = size <= TUPLE_MAX_SAVE_SIZE ? FREE_TUPLE_BASE + size : -1;
     }
     if (free >= 0 && this.freeLists.hasRoom(free)) {
+      // CPython: PyObject_GC_UnTrack in list_dealloc / tupledealloc (free-listed objects are
+      // untracked).
+      if (collector !== undefined && u32[(obj + RELEASE_GC_NEXT_OFFSET) >>> 2] !== 0)
+        collector.untrack(obj);
       this.pushFree(free, obj, typeId);
       return;
     }
@@ -596,7 +600,8 @@ export class Heap {
       this.liveBits[obj >>> 8]! &= ~(1 << ((obj >>> 3) & 31));
       this.liveByType[typeId]!--;
     }
-    if (collector !== undefined) collector.onDeallocate(obj); // CPython: PyObject_GC_Del
+    // CPython: PyObject_GC_Del — which also unlinks the object if it is still tracked.
+    if (collector !== undefined) collector.onDeallocate(obj);
     this.allocator.free(obj - RELEASE_GC_HEAD_SIZE);
   }
 

@@ -1,4 +1,4 @@
-import type { Ptr, ReferenceStack, TypeId } from "@pymem/core";
+import { IMMORTAL_REFCNT, type Ptr, type ReferenceStack, type TypeId } from "@pymem/core";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -13,6 +13,9 @@ import {
   TUPLE_SIZE_OFFSET,
 } from "./layouts.js";
 import { KIND_LIST, KIND_TUPLE, ObjectKind } from "./object-kind.js";
+
+/** A module-local copy: Node 20's V8 re-checks an imported binding on every read. */
+const IMMORTAL = IMMORTAL_REFCNT;
 
 /**
  * The first half of a dying object's deallocation, for `@pymem/refcount`'s iterative cascade: which
@@ -55,8 +58,8 @@ export interface DeallocOperations {
 
   /**
    * A built-in list's `tp_clear` for the cascade: empties the list (size, item pointer and
-   * capacity 0), pushes its non-NULL items first to last — so popping drops them last to first, as
-   * `_list_clear` does — and frees the item block. The caller owns the pushed references and must
+   * capacity 0), pushes its non-NULL, non-immortal items first to last — so popping drops them
+   * last to first, as `_list_clear` does — and frees the item block. The caller owns the pushed references and must
    * drop them. Used by `@pymem/refcount` when a collector clears a list (`delete_garbage`).
    * CPython: `_list_clear`.
    *
@@ -158,8 +161,17 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
     u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = 0;
     if (items === 0) return;
     // The list is already empty when the caller drops these, so finalizers they run see a
-    // consistent list; the block can go now, its words are on the stack.
-    pushRun(stack, u32, items >>> 2, size);
+    // consistent list; the block can go now, its words are on the stack. Immortal items (None,
+    // small ints) are left out: dropping them would change nothing.
+    stack.reserve(size);
+    const i32 = this.memory.i32;
+    const words = stack.items;
+    let length = stack.length;
+    for (let word = items >>> 2, end = word + size; word < end; word++) {
+      const item = u32[word]!;
+      if (item !== 0 && i32[item >> 2]! < IMMORTAL) words[length++] = item;
+    }
+    stack.length = length;
     this.allocator.free(items);
   },
 };

@@ -39,7 +39,13 @@ class RecordingCollector implements Collector {
     this.count0++;
   }
   onDeallocate(obj: Ptr): void {
-    if (this.isTracked(obj)) throw new Error("freed while tracked");
+    // The Collector contract (CPython's PyObject_GC_Del): a still-tracked object is unlinked
+    // here. The heap untracks instances first; a list or tuple going back to the allocator
+    // arrives tracked, to save a call per death.
+    if (this.isTracked(obj)) {
+      this.host.memory.u32[(obj - 8) >>> 2] = 0;
+      this.events.push(`unlink at dealloc ${this.host.describe(obj)}`);
+    }
     this.count0 = Math.max(0, this.count0 - 1);
   }
   onDecrefToNonZero(obj: Ptr): void {
@@ -123,6 +129,17 @@ describe("collector integration", () => {
     collector.events.length = 0;
     rc.decref(c);
     expect(collector.events).toEqual([`untrack <C object at 0x${c.toString(16)}>`]);
+  });
+
+  it("a dying list is untracked before a free list takes it, unlinked by onDeallocate otherwise", () => {
+    const { heap, rc, collector } = withCollector();
+    const lists = Array.from({ length: 81 }, () => heap.newList());
+    collector.events.length = 0;
+    for (const l of lists) rc.decref(l); // the free list holds 80
+    expect(collector.events.filter((e) => e.startsWith("untrack")).length).toBe(80);
+    expect(collector.events.filter((e) => e.startsWith("unlink at dealloc")).length).toBe(1);
+    expect(collector.events.at(-1)).toMatch(/^unlink at dealloc/);
+    heap.verify();
   });
 
   it("notifies decrefs to non-zero of GC objects when the collector asks", () => {

@@ -1003,7 +1003,14 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
 }
 
-/** `len(obj)` (CPython: `PyObject_Size`). */
+/**
+ * `len(obj)` (CPython: `PyObject_Size`).
+ *
+ * @example
+ * ```ts
+ * length(machine, listObject); // len(list)
+ * ```
+ */
 export function length(m: Machine, obj: Ptr): number {
   const heap = m.heap;
   const t = m.typeIdOf(obj);

@@ -17,10 +17,12 @@ import {
   type Heap,
 } from "@pymem/heap";
 import type { Refcounter } from "@pymem/refcount";
-import { floatRepr, type Runtime, strRepr } from "@pymem/runtime";
+import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
+import { type IterationMethods, iterationMethods } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
+import { type AccessMethods, accessMethods } from "./object-access.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_NATIVE_OFFSET,
@@ -51,10 +53,11 @@ import {
   TYPE_BASE_OFFSET,
   TYPE_DICT_OFFSET,
   TYPE_ID_OFFSET,
-  TYPE_MRO_OFFSET,
   TYPE_NAME_OFFSET,
   VIEW_DICT_OFFSET,
 } from "./object-layouts.js";
+import { type RepresentationMethods, representationMethods } from "./object-repr.js";
+import { type OperatorMethods, operatorMethods } from "./operators.js";
 
 /**
  * The interpreter's object model at run time: type records, the value stack, calls and frames,
@@ -69,28 +72,7 @@ import {
  * @module
  */
 
-/** Binary operator codes, indexes into the compiler's operator table. */
-export const Op = {
-  ADD: 0,
-  SUB: 1,
-  MUL: 2,
-  TRUEDIV: 3,
-  FLOORDIV: 4,
-  MOD: 5,
-  POW: 6,
-  LSHIFT: 7,
-  RSHIFT: 8,
-  OR: 9,
-  XOR: 10,
-  AND: 11,
-  MATMUL: 12,
-} as const;
-
-/** The operator symbols, for error messages (`unsupported operand type(s) for +`). */
-export const OP_SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|", "^", "&", "@"];
-
-/** Rich comparison codes. CPython: `Py_LT` … `Py_GE`. */
-export const Cmp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;
+export { Cmp, OP_SYMBOLS, Op } from "./operator-codes.js";
 
 /**
  * What the interpreter knows about a type beyond the heap's registry.
@@ -155,6 +137,12 @@ export interface Code {
  * versions): the address of the dict entry holding the name, valid while the dict's keys block is
  * the same and the entry still holds the key; and for a name known to be absent, the keys block
  * and entry count that proved it.
+ *
+ * @example
+ * ```ts
+ * const cache = new NameCache(); // one per global-name site, made at compile time
+ * const value = machine.cachedLookup(cache, globals, key); // borrowed or 0
+ * ```
  */
 export class NameCache {
   dict = 0;
@@ -164,12 +152,24 @@ export class NameCache {
   missingCount = -1;
 }
 
-/** Statement completion codes. */
+/**
+ * Statement completion codes.
+ *
+ * @example
+ * ```ts
+ * if (body(frame) === Completion.RETURN) return frame.returnValue;
+ * ```
+ */
 export const Completion = { NORMAL: 0, BREAK: 1, CONTINUE: 2, RETURN: 3 } as const;
 
 /**
  * A running code block's JavaScript state (pooled per call depth, so a call allocates no JS
  * object). The locals live in the heap frame object.
+ *
+ * @example
+ * ```ts
+ * const value = heap.memory.u32[(frame.locals + 4 * slot) >>> 2]; // local `slot`
+ * ```
  */
 export class Frame {
   code!: Code;
@@ -222,7 +222,14 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
 
-/** The largest int pymem stores: ints are float64 safe integers. */
+/**
+ * The largest int pymem stores: ints are float64 safe integers.
+ *
+ * @example
+ * ```ts
+ * machine.newInt(MAX_INT + 1); // raises OverflowError
+ * ```
+ */
 export const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -261,7 +268,8 @@ export class Machine {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Guards `repr` of self-containing containers. */
-  private readonly reprActive = new Set<Ptr>();
+  /** @internal */
+  readonly reprActive = new Set<Ptr>();
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
     this.raise("ModuleNotFoundError", `No module named '${name}'`);
@@ -922,458 +930,6 @@ export class Machine {
     return this.call(method, [obj, ...args], undefined);
   }
 
-  // ─────────────────────────────────────────────────────────────── attributes
-
-  /** `obj.name` as a new reference. CPython: `PyObject_GenericGetAttr` / `type_getattro`. */
-  getAttribute(obj: Ptr, key: Ptr, name: string): Ptr {
-    const value = this.findAttribute(obj, key, name);
-    if (value === 0) this.raiseNoAttribute(obj, name);
-    return value;
-  }
-
-  /** Like {@link Machine.getAttribute} but returns 0 when missing. */
-  findAttribute(obj: Ptr, key: Ptr, name: string): Ptr {
-    const heap = this.heap;
-    const t = this.typeIdOf(obj);
-    const record = this.records[t];
-    const types = this.types;
-    if (record?.instances) {
-      const own = heap.getAttrByKey(obj, key);
-      if (own !== 0) return this.incref(own);
-      if (name === "__class__") return this.incref(record.object);
-      const found = this.lookupType(record, key);
-      if (found === 0) return name === "__dict__" ? this.instanceDict(obj) : 0;
-      if (this.typeIdOf(found) === types.function) return this.newMethod(found, obj);
-      return this.incref(found);
-    }
-    if (t === types.type) {
-      const typeRecord = this.recordOfType(obj);
-      const found = this.lookupType(typeRecord, key);
-      if (found !== 0) return this.incref(found);
-      if (name === "__name__" || name === "__qualname__")
-        return this.incref(this.field(obj, TYPE_NAME_OFFSET));
-      if (name === "__base__") return this.incref(typeRecord.base?.object ?? heap.none);
-      if (name === "__dict__") return this.incref(this.field(obj, TYPE_DICT_OFFSET));
-      if (name === "__mro__") {
-        const mro = this.field(obj, TYPE_MRO_OFFSET);
-        if (mro !== 0) return this.incref(mro);
-        const chain: Ptr[] = [];
-        for (let r: TypeRecord | undefined = typeRecord; r !== undefined; r = r.base)
-          chain.push(r.object);
-        return this.newTuple(chain);
-      }
-      if (name === "__module__") return heap.newStr(typeRecord.user ? "__main__" : "builtins");
-      return 0;
-    }
-    if (t === types.module) {
-      const value = heap.dictGetItem(this.field(obj, MODULE_DICT_OFFSET), key);
-      if (value !== 0) return this.incref(value);
-      if (name === "__name__") return this.incref(this.field(obj, MODULE_NAME_OFFSET));
-      if (name === "__dict__") return this.incref(this.field(obj, MODULE_DICT_OFFSET));
-      return 0;
-    }
-    if (t === types.function) {
-      if (name === "__name__" || name === "__qualname__")
-        return this.incref(this.field(obj, FUNCTION_NAME_OFFSET));
-      if (name === "__defaults__")
-        return this.incref(this.field(obj, FUNCTION_DEFAULTS_OFFSET) || heap.none);
-      if (name === "__closure__")
-        return this.incref(this.field(obj, FUNCTION_CLOSURE_OFFSET) || heap.none);
-      if (name === "__globals__") return this.incref(this.field(obj, FUNCTION_GLOBALS_OFFSET));
-      return 0;
-    }
-    if (t === types.method) {
-      if (name === "__self__") return this.incref(this.field(obj, METHOD_SELF_OFFSET));
-      if (name === "__func__") return this.incref(this.field(obj, METHOD_FUNCTION_OFFSET));
-      return this.findAttribute(this.field(obj, METHOD_FUNCTION_OFFSET), key, name);
-    }
-    if (t === types.builtin) {
-      if (name === "__name__") return this.incref(this.field(obj, BUILTIN_NAME_OFFSET));
-      if (name === "__self__")
-        return this.incref(this.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
-      return 0;
-    }
-    if (t === types.traceback) {
-      const u32 = heap.memory.u32;
-      if (name === "tb_next")
-        return this.incref(u32[(obj + TRACEBACK_NEXT_OFFSET) >>> 2]! || heap.none);
-      if (name === "tb_lineno") return this.newInt(u32[(obj + TRACEBACK_LINE_OFFSET) >>> 2]!);
-      if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
-      return 0;
-    }
-    if (t === types.cell && name === "cell_contents") {
-      const contents = this.field(obj, CELL_CONTENTS_OFFSET);
-      if (contents === 0) this.raise("ValueError", "Cell is empty");
-      return this.incref(contents);
-    }
-    if (record !== undefined) {
-      if (name === "__class__") return this.incref(record.object);
-      const found = this.lookupType(record, key);
-      if (found === 0) return 0;
-      if (this.typeIdOf(found) === types.builtin && this.field(found, BUILTIN_SELF_OFFSET) === 0)
-        return this.newBuiltin(this.field(found, BUILTIN_NATIVE_OFFSET), obj);
-      return this.incref(found);
-    }
-    return 0;
-  }
-
-  /** `obj.__dict__` of an instance (created on first use), or 0 for a `__slots__` instance. */
-  private instanceDict(obj: Ptr): Ptr {
-    const info = this.heap.classes[this.typeIdOf(obj)];
-    if (info === undefined || info.dictOffset === 0) return 0;
-    const slot = (obj + info.dictOffset) >>> 2;
-    let dict = this.heap.memory.u32[slot]!;
-    if (dict === 0) {
-      dict = this.heap.newDict();
-      this.heap.memory.u32[slot] = dict;
-    }
-    return this.incref(dict);
-  }
-
-  raiseNoAttribute(obj: Ptr, name: string): never {
-    if (this.isType(obj))
-      this.raise(
-        "AttributeError",
-        `type object '${this.recordOfType(obj).name}' has no attribute '${name}'`,
-      );
-    if (this.typeIdOf(obj) === this.types.module)
-      this.raise(
-        "AttributeError",
-        `module '${this.heap.strValue(this.field(obj, MODULE_NAME_OFFSET))}' has no attribute '${name}'`,
-      );
-    this.raise("AttributeError", `'${this.typeName(obj)}' object has no attribute '${name}'`);
-  }
-
-  /** `obj.name = value` (value borrowed). CPython: `PyObject_SetAttr`. */
-  setAttribute(obj: Ptr, key: Ptr, name: string, value: Ptr): void {
-    const t = this.typeIdOf(obj);
-    const record = this.records[t];
-    if (record?.instances) {
-      if (this.heap.setAttrByKey(obj, key, value)) return;
-      const info = this.heap.classes[t];
-      if (info !== undefined && info.dictOffset === 0)
-        this.raise(
-          "AttributeError",
-          `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
-        );
-    }
-    if (t === this.types.type) {
-      const typeRecord = this.recordOfType(obj);
-      if (!typeRecord.user)
-        this.raise(
-          "TypeError",
-          `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`,
-        );
-      this.heap.dictSetItem(this.field(obj, TYPE_DICT_OFFSET), key, value);
-      if (name === "__del__") this.refreshFinalizers(typeRecord);
-      return;
-    }
-    if (t === this.types.module) {
-      this.heap.dictSetItem(this.field(obj, MODULE_DICT_OFFSET), key, value);
-      return;
-    }
-    if (record !== undefined && !record.instances)
-      this.raise(
-        "AttributeError",
-        `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
-      );
-    this.raiseNoAttribute(obj, name);
-  }
-
-  /** `del obj.name`. */
-  deleteAttribute(obj: Ptr, key: Ptr, name: string): void {
-    const t = this.typeIdOf(obj);
-    const record = this.records[t];
-    if (record?.instances) {
-      if (this.heap.delAttrByKey(obj, key)) return;
-    } else if (t === this.types.type && this.recordOfType(obj).user) {
-      if (this.heap.dictDelItem(this.field(obj, TYPE_DICT_OFFSET), key)) {
-        if (name === "__del__") this.refreshFinalizers(this.recordOfType(obj));
-        return;
-      }
-    } else if (t === this.types.module) {
-      if (this.heap.dictDelItem(this.field(obj, MODULE_DICT_OFFSET), key)) return;
-    }
-    this.raiseNoAttribute(obj, name);
-  }
-
-  // ─────────────────────────────────────────────────────────────── subscripts
-
-  /** Normalises a sequence index (negative from the end), raising IndexError when out of range. */
-  private sequenceIndex(index: Ptr, length: number, what: string): number {
-    if (!this.isInt(index))
-      this.raise(
-        "TypeError",
-        `${what} indices must be integers or slices, not ${this.typeName(index)}`,
-      );
-    let i = this.numberOf(index);
-    if (i < 0) i += length;
-    if (i < 0 || i >= length) this.raise("IndexError", `${what} index out of range`);
-    return i;
-  }
-
-  /** `obj[index]` as a new reference. */
-  getItem(obj: Ptr, index: Ptr): Ptr {
-    const heap = this.heap;
-    const t = this.typeIdOf(obj);
-    if (t === heap.listType)
-      return this.incref(
-        heap.listGetItem(obj, this.sequenceIndex(index, heap.listLength(obj), "list")),
-      );
-    if (t === heap.dictType) {
-      this.checkHashable(index);
-      const value = heap.dictGetItem(obj, index);
-      if (value === 0) throw this.exception(this.keyError(index));
-      return this.incref(value);
-    }
-    if (t === heap.tupleType)
-      return this.incref(
-        heap.tupleGetItem(obj, this.sequenceIndex(index, heap.tupleLength(obj), "tuple")),
-      );
-    if (t === heap.strType) {
-      const text = [...heap.strValue(obj)];
-      return heap.newStr(text[this.sequenceIndex(index, text.length, "string")]!);
-    }
-    if (t === this.types.range) {
-      const [start, stop, step] = this.rangeValues(obj);
-      const i = this.sequenceIndex(index, this.rangeLength(start, stop, step), "range object");
-      return this.newInt(start + i * step);
-    }
-    const result = this.callSpecial(obj, "__getitem__", [index]);
-    if (result !== 0) return result;
-    this.raise("TypeError", `'${this.typeName(obj)}' object is not subscriptable`);
-  }
-
-  /** A KeyError instance whose args are `(key,)`. */
-  keyError(key: Ptr): Ptr {
-    const inst = this.heap.newInstance(this.builtinType("KeyError").id);
-    const args = this.heap.newTuple([key]);
-    this.heap.setSlot(inst, "args", args);
-    this.decref(args);
-    return inst;
-  }
-
-  /** `obj[index] = value` (value borrowed). */
-  setItem(obj: Ptr, index: Ptr, value: Ptr): void {
-    const heap = this.heap;
-    const t = this.typeIdOf(obj);
-    if (t === heap.listType) {
-      heap.listSetItem(
-        obj,
-        this.sequenceIndex(index, heap.listLength(obj), "list assignment"),
-        value,
-      );
-      return;
-    }
-    if (t === heap.dictType) {
-      this.checkHashable(index);
-      heap.dictSetItem(obj, index, value);
-      return;
-    }
-    const result = this.callSpecial(obj, "__setitem__", [index, value]);
-    if (result !== 0) {
-      this.decref(result);
-      return;
-    }
-    this.raise("TypeError", `'${this.typeName(obj)}' object does not support item assignment`);
-  }
-
-  /** `del obj[index]`. */
-  deleteItem(obj: Ptr, index: Ptr): void {
-    const heap = this.heap;
-    const t = this.typeIdOf(obj);
-    if (t === heap.listType) {
-      const i = this.sequenceIndex(index, heap.listLength(obj), "list assignment");
-      this.decref(heap.listPop(obj, i));
-      return;
-    }
-    if (t === heap.dictType) {
-      this.checkHashable(index);
-      if (!heap.dictDelItem(obj, index)) throw this.exception(this.keyError(index));
-      return;
-    }
-    const result = this.callSpecial(obj, "__delitem__", [index]);
-    if (result !== 0) {
-      this.decref(result);
-      return;
-    }
-    this.raise("TypeError", `'${this.typeName(obj)}' object doesn't support item deletion`);
-  }
-
-  /** `obj[lower:upper:step]` (bounds are borrowed ints or None, or 0 for omitted). */
-  getSlice(obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
-    const heap = this.heap;
-    const t = this.typeIdOf(obj);
-    const length =
-      t === heap.listType
-        ? heap.listLength(obj)
-        : t === heap.tupleType
-          ? heap.tupleLength(obj)
-          : t === heap.strType
-            ? heap.strLength(obj)
-            : -1;
-    if (length < 0) this.raise("TypeError", `'${this.typeName(obj)}' object is not subscriptable`);
-    const bound = (value: Ptr): number | undefined => {
-      if (value === 0 || value === heap.none) return undefined;
-      if (!this.isInt(value))
-        this.raise(
-          "TypeError",
-          "slice indices must be integers or None or have an __index__ method",
-        );
-      return this.numberOf(value);
-    };
-    const stepValue = bound(step) ?? 1;
-    if (stepValue === 0) this.raise("ValueError", "slice step cannot be zero");
-    const clamp = (value: number | undefined, fallback: number): number => {
-      if (value === undefined) return fallback;
-      if (value < 0) value += length;
-      if (stepValue > 0) return Math.min(Math.max(value, 0), length);
-      return Math.min(Math.max(value, -1), length - 1);
-    };
-    const start = clamp(bound(lower), stepValue > 0 ? 0 : length - 1);
-    const stop = clamp(bound(upper), stepValue > 0 ? length : -1);
-    const indexes: number[] = [];
-    if (stepValue > 0) for (let i = start; i < stop; i += stepValue) indexes.push(i);
-    else for (let i = start; i > stop; i += stepValue) indexes.push(i);
-    if (t === heap.strType) {
-      const chars = [...heap.strValue(obj)];
-      return heap.newStr(indexes.map((i) => chars[i]).join(""));
-    }
-    const items = indexes.map((i) =>
-      t === heap.listType ? heap.listGetItem(obj, i) : heap.tupleGetItem(obj, i),
-    );
-    return t === heap.listType ? heap.newList(items) : this.newTuple(items);
-  }
-
-  // ─────────────────────────────────────────────────────────────── iteration
-
-  /**
-   * Calls `each` with every item of an iterable, borrowed (valid until `each` returns). Stops
-   * when `each` returns false. The iterable is held for the duration, as an iterator holds it.
-   */
-  iterate(iterable: Ptr, each: (item: Ptr) => boolean | undefined): void {
-    this.iterateOwned(iterable, (item) => {
-      try {
-        return each(item);
-      } finally {
-        this.decref(item);
-      }
-    });
-  }
-
-  /**
-   * The iteration primitive (CPython: `tp_iternext`): `each` receives every item as a new
-   * reference it takes over (a loop stores it in its variable, so the variable is the only
-   * extra reference, as with `FOR_ITER` + `STORE_FAST`). Lists and dicts are read live, so
-   * changes while iterating behave as in CPython (a dict that changes size raises RuntimeError).
-   */
-  iterateOwned(iterable: Ptr, each: (item: Ptr) => boolean | undefined): void {
-    const heap = this.heap;
-    const t = this.typeIdOf(iterable);
-    this.incref(iterable);
-    try {
-      if (t === heap.listType) {
-        for (let i = 0; i < heap.listLength(iterable); i++)
-          if (each(this.incref(heap.listGetItem(iterable, i))) === false) return;
-        return;
-      }
-      if (t === heap.tupleType) {
-        for (let i = 0; i < heap.tupleLength(iterable); i++)
-          if (each(this.incref(heap.tupleGetItem(iterable, i))) === false) return;
-        return;
-      }
-      if (t === heap.dictType) {
-        this.iterateDict(iterable, 1, each);
-        return;
-      }
-      if (t === heap.strType) {
-        for (const char of heap.strValue(iterable)) if (each(heap.newStr(char)) === false) return;
-        return;
-      }
-      if (t === this.types.range) {
-        const [start, stop, step] = this.rangeValues(iterable);
-        for (let x = start; step > 0 ? x < stop : x > stop; x += step)
-          if (each(this.newInt(x)) === false) return;
-        return;
-      }
-      const viewKind = this.viewKind(t);
-      if (viewKind !== 0) {
-        this.iterateDict(this.field(iterable, VIEW_DICT_OFFSET), viewKind, each);
-        return;
-      }
-      this.raise("TypeError", `'${this.typeName(iterable)}' object is not iterable`);
-    } finally {
-      this.decref(iterable);
-    }
-  }
-
-  /** CPython: `dictiter_iternextkey` / `…value` / `…item` — by entry position, size-checked. */
-  private iterateDict(dict: Ptr, kind: number, each: (item: Ptr) => boolean | undefined): void {
-    let held = 0;
-    try {
-      this.iterateDictEntries(dict, kind, each, (pair) => {
-        const previous = held;
-        held = pair;
-        return previous;
-      });
-    } finally {
-      if (held !== 0) this.decref(held);
-    }
-  }
-
-  private iterateDictEntries(
-    dict: Ptr,
-    kind: number,
-    each: (item: Ptr) => boolean | undefined,
-    hold: (pair: Ptr) => Ptr,
-  ): void {
-    const heap = this.heap;
-    const size = heap.dictLength(dict);
-    let position = 0;
-    for (;;) {
-      if (heap.dictLength(dict) !== size)
-        this.raise("RuntimeError", "dictionary changed size during iteration");
-      const u32 = heap.memory.u32;
-      const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
-      const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
-      while (
-        position < count &&
-        u32[(entries + position * ENTRY_SIZE + ENTRY_KEY_OFFSET) >>> 2] === 0
-      )
-        position++;
-      if (position >= count) return;
-      const entry = entries + position * ENTRY_SIZE;
-      position++;
-      const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-      const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
-      if (kind !== 3) {
-        if (each(this.incref(kind === 1 ? key : value)) === false) return;
-        continue;
-      }
-      // CPython's items iterator keeps its last result tuple (di_result, reused when it can be)
-      // until the next step, so the key and value have one more reference during the loop body.
-      const pair = heap.newTuple([key, value]);
-      const previous = hold(this.incref(pair));
-      if (previous !== 0) this.decref(previous);
-      if (each(pair) === false) return;
-    }
-  }
-
-  /** Every item of an iterable as new references. */
-  collect(iterable: Ptr): Ptr[] {
-    const items: Ptr[] = [];
-    try {
-      this.iterate(iterable, (item) => {
-        items.push(this.incref(item));
-        return true;
-      });
-    } catch (error) {
-      for (const item of items) this.decref(item);
-      throw error;
-    }
-    return items;
-  }
-
   // ─────────────────────────────────────────────────────────────── calls
 
   /** Calls `callable` with borrowed arguments; a new reference. */
@@ -1637,6 +1193,23 @@ export class Machine {
     let next = 0;
     // Locals are written straight into the frame (no closure per call: this is the call path).
     const base = locals >>> 2;
+    if (
+      keywordCount === 0 &&
+      self === 0 &&
+      positionalCount === argumentCount &&
+      code.varargSlot < 0 &&
+      code.kwargSlot < 0 &&
+      code.cellSlots.length === 0 &&
+      code.freeCount === 0
+    ) {
+      // The common call `f(a, b)`: the arguments move from the stack into the first slots.
+      const u32 = heap.memory.u32;
+      for (let i = 0; i < argumentCount; i++) {
+        u32[base + i] = stack[argsBase + i]!;
+        stack[argsBase + i] = 0;
+      }
+      return;
+    }
     if (self !== 0) {
       if (argumentCount === 0 && code.varargSlot < 0)
         this.raise(
@@ -1808,4 +1381,24 @@ function storeLocal(heap: Heap, base: number, slot: number, value: Ptr): void {
   heap.memory.u32[base + slot] = value;
 }
 
+// The operator and representation methods live in their own files (one responsibility each);
+// declaration merging gives Machine their types, and they are installed on the prototype as
+// ordinary non-enumerable methods so calls stay monomorphic.
+/**
+ * The methods of {@link Machine} defined in their own files (operators, representation, access,
+ * iteration), merged into the class's type.
+ *
+ * @example
+ * ```ts
+ * machine.repr(machine.binary(Op.ADD, a, b));
+ * ```
+ */
+export interface Machine
+  extends OperatorMethods,
+    RepresentationMethods,
+    AccessMethods,
+    IterationMethods {}
 
+for (const methods of [operatorMethods, representationMethods, accessMethods, iterationMethods])
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(methods)))
+    Object.defineProperty(Machine.prototype, name, { ...descriptor, enumerable: false });

@@ -247,6 +247,11 @@ const registered = new WeakMap<Heap, InterpreterTypeIds>();
  * Drops a reference to a frame. The last one releases its locals in slot order, then the frame
  * (CPython: `frame_dealloc` → `_PyFrame_ClearLocals`). Used by frames' owners: a returning
  * call, or a traceback.
+ *
+ * @example
+ * ```ts
+ * releaseFrameReference(heap, heapFrame); // locals die in slot order if it was the last reference
+ * ```
  */
 export function releaseFrameReference(heap: Heap, frame: Ptr): void {
   const lifetime = heap.requireLifetime();

@@ -19,7 +19,14 @@ import type {
  * @module
  */
 
-/** What kind of code block a scope is. */
+/**
+ * What kind of code block a scope is.
+ *
+ * @example
+ * ```ts
+ * const kind: ScopeKind = "class"; // a class body: names live in its namespace dict
+ * ```
+ */
 export type ScopeKind = "module" | "function" | "class";
 
 /**
@@ -346,7 +353,15 @@ class ScopeWalker {
   }
 }
 
-/** Appends the names a comprehension target binds (`x`, `k, v`) to `into`. */
+/**
+ * Appends the names a comprehension target binds (`x`, `k, v`) to `into`.
+ *
+ * @example
+ * ```ts
+ * const names: string[] = [];
+ * collectTargetNames(forNode.target, names); // ["k", "v"] for `for k, v in …`
+ * ```
+ */
 export function collectTargetNames(node: Expression, into: string[]): void {
   if (node.kind === "Name") into.push(node.id);
   else if (node.kind === "Tuple" || node.kind === "List")

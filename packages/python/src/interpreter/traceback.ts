@@ -76,7 +76,14 @@ function formatOne(
   return text;
 }
 
-/** One `File "…", line N, in name` block with its source lines and carets. */
+/**
+ * One `File "…", line N, in name` block with its source lines and carets.
+ *
+ * @example
+ * ```ts
+ * stderr.write(formatEntry(entry)); // '  File "x.py", line 3, in f\n    return 1/x\n           ~^~\n'
+ * ```
+ */
 export function formatEntry(entry: TracebackEntry): string {
   // CPython: StackSummary.format_frame_summary (3.13, uncolored).
   const { range } = entry;

@@ -1,0 +1,50 @@
+/**
+ * Operator codes shared by the compiler and the machine: binary operators (indexes into the
+ * dunder table) and rich comparisons.
+ *
+ * @module
+ */
+
+/**
+ * Binary operator codes, indexes into the compiler's operator table.
+ *
+ * @example
+ * ```ts
+ * machine.binary(Op.ADD, a, b);
+ * ```
+ */
+export const Op = {
+  ADD: 0,
+  SUB: 1,
+  MUL: 2,
+  TRUEDIV: 3,
+  FLOORDIV: 4,
+  MOD: 5,
+  POW: 6,
+  LSHIFT: 7,
+  RSHIFT: 8,
+  OR: 9,
+  XOR: 10,
+  AND: 11,
+  MATMUL: 12,
+} as const;
+
+/**
+ * The operator symbols, for error messages (`unsupported operand type(s) for +`).
+ *
+ * @example
+ * ```ts
+ * OP_SYMBOLS[Op.FLOORDIV]; // "//"
+ * ```
+ */
+export const OP_SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|", "^", "&", "@"];
+
+/**
+ * Rich comparison codes. CPython: `Py_LT` … `Py_GE`.
+ *
+ * @example
+ * ```ts
+ * machine.compare(Cmp.LT, a, b); // a < b
+ * ```
+ */
+export const Cmp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;
