@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,11 +5,11 @@ import { CPYTHON_ENVIRONMENT, cpython } from "./test-support/cpython.js";
 import {
   type CorpusScript,
   formatExpected,
-  lastNonEmptyLine,
   listCorpusScripts,
   readExpected,
   readPymemExpected,
   type ScriptOutcome,
+  spawnScriptOutcome,
 } from "./test-support/differential-corpus.js";
 
 // The differential test compares pymem with the stored `.expected` files so that CI needs no
@@ -22,29 +21,12 @@ const scripts = listCorpusScripts();
 
 /** Spawns CPython on one script without blocking, so two scripts can run at once on two cores. */
 function runWithCPython(script: CorpusScript): Promise<ScriptOutcome> {
-  return new Promise((resolvePromise, rejectPromise) => {
-    const child = spawn("python3", [basename(script.path)], {
-      cwd: dirname(script.path),
-      env: CPYTHON_ENVIRONMENT,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", rejectPromise);
-    child.on("close", (status) => {
-      const exitStatus = status ?? 1;
-      resolvePromise({
-        stdout,
-        exitStatus,
-        errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
-      });
-    });
-  });
+  return spawnScriptOutcome(
+    "python3",
+    [basename(script.path)],
+    dirname(script.path),
+    CPYTHON_ENVIRONMENT,
+  );
 }
 
 describe("differential corpus: the corpus itself", () => {

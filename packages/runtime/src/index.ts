@@ -9,6 +9,6 @@ export { COLLECTOR_NAMES, type CollectorName, type RuntimeOptions, type TextSink
 export { fromJS, type PythonValue, toJS } from "./convert.js";
 export { collectorByName, isManagedCollector, UnknownCollectorError } from "./create-collector.js";
 export { allocatorStatsLine, type FreeListSizes, formatFreeListStats } from "./free-list-stats.js";
-export { floatRepr, repr, strRepr } from "./repr.js";
+export { atomRepr, floatRepr, repr, strRepr } from "./repr.js";
 export { createRuntime, Runtime } from "./runtime.js";
 export { TupleValue, tuple } from "./tuple-value.js";

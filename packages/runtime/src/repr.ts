@@ -85,8 +85,22 @@ interface ReprFrame {
   entries: [Ptr, Ptr][] | undefined;
 }
 
-/** Text of a non-container object. */
-function atomRepr(heap: Heap, obj: Ptr, kind: number): string {
+/**
+ * CPython's `repr()` of one object that is not a list, tuple or dict (those hold other objects:
+ * see {@link repr}): None, bools, ints, floats, strs, weakrefs, and `<T object at 0x…>` for the
+ * rest. Never looks at another object's items, so its cost is the object's own text.
+ *
+ * @remarks
+ * Use it to build bounded or custom container printers (a visualiser's one-line repr) that
+ * still print atoms exactly as CPython does.
+ *
+ * @example
+ * ```ts
+ * atomRepr(heap, heap.none); // "None"
+ * atomRepr(heap, runtime.fromJS(1.5)); // "1.5"
+ * ```
+ */
+export function atomRepr(heap: Heap, obj: Ptr, kind: number = heap.kindOf(obj)): string {
   switch (kind) {
     case ObjectKind.NONE:
       return "None";

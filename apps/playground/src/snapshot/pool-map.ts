@@ -227,42 +227,26 @@ function readPool(
     previous.carved === carved &&
     previous.carvedPool === carvedPool;
   let free = u32[(address + profile.freeBlockOffset) >>> 2]!;
+  let blocks: Uint8Array | undefined;
   if (free === 0 || carved <= used) {
     if (sameHeader && previous.blocks === undefined) return previous;
-    return {
-      address,
-      sizeIndex: rawIndex,
-      blockSize,
-      used,
-      capacity,
-      carved,
-      carvedPool,
-      blocks: undefined,
-    };
+  } else {
+    if (scratch.length < capacity) scratch = new Uint8Array(capacity);
+    const states = scratch.subarray(0, capacity);
+    states.fill(BlockState.USED, 0, carved);
+    states.fill(BlockState.UNCARVED, carved);
+    // CPython's free list: the first word of a free block holds the next free block (0 ends it).
+    for (let walked = 0; free !== 0 && walked < capacity; walked++) {
+      const offset = free - address - profile.poolOverhead;
+      if (offset < 0 || offset % blockSize !== 0 || offset / blockSize >= capacity) break;
+      states[offset / blockSize] = BlockState.FREE;
+      free = u32[free >>> 2]!;
+    }
+    if (sameHeader && previous.blocks !== undefined && sameStates(previous.blocks, states))
+      return previous;
+    blocks = states.slice();
   }
-  if (scratch.length < capacity) scratch = new Uint8Array(capacity);
-  const states = scratch.subarray(0, capacity);
-  states.fill(BlockState.USED, 0, carved);
-  states.fill(BlockState.UNCARVED, carved);
-  // CPython's free list: the first word of a free block holds the next free block (0 ends it).
-  for (let walked = 0; free !== 0 && walked < capacity; walked++) {
-    const offset = free - address - profile.poolOverhead;
-    if (offset < 0 || offset % blockSize !== 0 || offset / blockSize >= capacity) break;
-    states[offset / blockSize] = BlockState.FREE;
-    free = u32[free >>> 2]!;
-  }
-  if (sameHeader && previous.blocks !== undefined && sameStates(previous.blocks, states))
-    return previous;
-  return {
-    address,
-    sizeIndex: rawIndex,
-    blockSize,
-    used,
-    capacity,
-    carved,
-    carvedPool,
-    blocks: states.slice(),
-  };
+  return { address, sizeIndex: rawIndex, blockSize, used, capacity, carved, carvedPool, blocks };
 }
 
 function sameStates(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,6 +1,6 @@
-import { formatAddress, type Ptr, TypeFlags } from "@pymem/core";
+import { type Ptr, TypeFlags } from "@pymem/core";
 import { type Heap, ObjectKind } from "@pymem/heap";
-import { floatRepr, strRepr } from "@pymem/runtime";
+import { atomRepr, strRepr } from "@pymem/runtime";
 
 /**
  * Longest text {@link shortRepr} returns by default: what fits on one line of a graph node.
@@ -30,33 +30,21 @@ export function shortRepr(heap: Heap, obj: Ptr, maximumLength = SHORT_REPR_LENGT
   return text.length > maximumLength ? `${text.slice(0, maximumLength - 1)}…` : text;
 }
 
-function scalarRepr(heap: Heap, obj: Ptr, kind: number): string | undefined {
+function reprOne(heap: Heap, obj: Ptr, expand: boolean): string {
+  const kind = heap.kindOf(obj);
   switch (kind) {
     case ObjectKind.NONE:
-      return "None";
     case ObjectKind.BOOL:
-      return obj === heap.true ? "True" : "False";
     case ObjectKind.INT:
-      return String(heap.numberValue(obj));
     case ObjectKind.FLOAT:
-      return floatRepr(heap.numberValue(obj));
+    case ObjectKind.WEAKREF:
+      return atomRepr(heap, obj, kind);
     case ObjectKind.STR: {
-      const length = heap.strLength(obj);
       // Long strings: only the start is shown, so do not decode megabytes.
-      return length > SHORT_REPR_LENGTH * 2
+      return heap.strLength(obj) > SHORT_REPR_LENGTH * 2
         ? `${strRepr(heap.strValue(obj).slice(0, SHORT_REPR_LENGTH))}…`
         : strRepr(heap.strValue(obj));
     }
-    default:
-      return undefined;
-  }
-}
-
-function reprOne(heap: Heap, obj: Ptr, expand: boolean): string {
-  const kind = heap.kindOf(obj);
-  const scalar = scalarRepr(heap, obj, kind);
-  if (scalar !== undefined) return scalar;
-  switch (kind) {
     case ObjectKind.LIST:
     case ObjectKind.TUPLE: {
       const isList = kind === ObjectKind.LIST;
@@ -86,16 +74,8 @@ function reprOne(heap: Heap, obj: Ptr, expand: boolean): string {
       } else parts.push(`…${length} items`);
       return `{${parts.join(", ")}}`;
     }
-    case ObjectKind.WEAKREF: {
-      // CPython: weakref_repr().
-      const referent = heap.weakrefGet(obj);
-      if (referent === heap.none) return `<weakref at ${formatAddress(obj)}; dead>`;
-      return `<weakref at ${formatAddress(obj)}; to '${heap.typeName(referent)}' at ${formatAddress(referent)}>`;
-    }
-    default: {
-      const described = classRepr(heap, obj);
-      return described ?? `<${heap.typeName(obj)} object at ${formatAddress(obj)}>`;
-    }
+    default:
+      return classRepr(heap, obj) ?? atomRepr(heap, obj, kind);
   }
 }
 

@@ -1,62 +1,24 @@
 import type { Ptr } from "@pymem/core";
+import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine, type TypeRecord } from "./machine.js";
 import type { NativeFunction } from "./native.js";
+import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
+import { keyed, sortItems } from "./sorting.js";
+import { installStrMethods } from "./str-methods.js";
 
 /**
- * The built-in functions (`print`, `len`, `sorted`, …), the constructors of the built-in types
- * (`int(x)`, `list(it)`, …) and the methods of `list`, `dict` and `str`, as native functions with
- * CPython's argument checking and error messages.
+ * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
+ * (`int(x)`, `list(it)`, …), as native functions with CPython's argument checking and error
+ * messages; the methods of `list`, `dict` and `str` live in list-methods.ts, dict-methods.ts and
+ * str-methods.ts.
  *
- * Simplifications (documented in the package README): `dict.keys()`/`values()`/`items()`,
- * `enumerate`, `zip`, `map`, `filter` and `reversed` return lists rather than views or iterators.
+ * Simplifications (documented in the package README): `enumerate`, `zip`, `map`, `filter` and
+ * `reversed` return lists rather than iterators.
  *
  * @module
  */
-
-type Keywords = ReadonlyArray<readonly [string, Ptr]>;
-
-/** Throws the TypeError CPython gives for a wrong argument count. */
-function arity(m: Machine, name: string, args: readonly Ptr[], min: number, max: number): void {
-  if (args.length >= min && args.length <= max) return;
-  if (min === max)
-    m.raise(
-      "TypeError",
-      min === 0
-        ? `${name}() takes no arguments (${args.length} given)`
-        : min === 1
-          ? `${name}() takes exactly one argument (${args.length} given)`
-          : `${name} expected ${min} arguments, got ${args.length}`,
-    );
-  if (args.length < min)
-    m.raise(
-      "TypeError",
-      `${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${args.length}`,
-    );
-  m.raise(
-    "TypeError",
-    `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`,
-  );
-}
-
-function noKeywords(m: Machine, name: string, keywords: Keywords): void {
-  if (keywords.length > 0) m.raise("TypeError", `${name}() takes no keyword arguments`);
-}
-
-function keyword(
-  m: Machine,
-  name: string,
-  keywords: Keywords,
-  allowed: readonly string[],
-): Map<string, Ptr> {
-  const found = new Map<string, Ptr>();
-  for (const [key, value] of keywords) {
-    if (!allowed.includes(key))
-      m.raise("TypeError", `${name}() got an unexpected keyword argument '${key}'`);
-    found.set(key, value);
-  }
-  return found;
-}
 
 /**
  * Installs the built-ins into `builtins` (a dict) and the methods into the built-in types' dicts.
@@ -73,14 +35,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     heap.dictSetItem(builtins, m.name(name), obj);
     m.decref(obj);
   };
-  const method = (typeName: string, name: string, fn: NativeFunction): void => {
-    const record = m.builtinType(typeName);
-    const obj = m.newBuiltin(m.addNative(name, fn), 0);
-    heap.dictSetItem(m.typeDict(record), m.name(name), obj);
-    m.decref(obj);
-  };
   const typeConstructor = (typeName: string, fn: NativeFunction): void =>
-    method(typeName, "__new__", fn);
+    defineMethod(m, typeName, "__new__", fn);
 
   for (const [name, record] of m.builtinTypes)
     if (
@@ -270,48 +226,13 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newStr(formatWithSpec(m, args[0]!, undefined, spec));
   });
 
-  const keyed = (items: Ptr[], keyFunction: Ptr | undefined): Ptr[] => {
-    if (keyFunction === undefined || keyFunction === heap.none)
-      return items.map((item) => m.incref(item));
-    const keys: Ptr[] = [];
-    try {
-      for (const item of items) keys.push(m.call(keyFunction, [item], undefined));
-    } catch (error) {
-      for (const key of keys) m.decref(key);
-      throw error;
-    }
-    return keys;
-  };
-
-  const sortItems = (items: Ptr[], keyFunction: Ptr | undefined, reverse: boolean): Ptr[] => {
-    const keys = keyed(items, keyFunction);
-    try {
-      const order = items.map((_, index) => index);
-      if (reverse) order.reverse();
-      order.sort((a, b) =>
-        m.compare(Cmp.LT, keys[a]!, keys[b]!)
-          ? reverse
-            ? 1
-            : -1
-          : m.compare(Cmp.LT, keys[b]!, keys[a]!)
-            ? reverse
-              ? -1
-              : 1
-            : 0,
-      );
-      return order.map((index) => items[index]!);
-    } finally {
-      for (const key of keys) m.decref(key);
-    }
-  };
-
   define("sorted", (_c, args, keywords) => {
     arity(m, "sorted", args, 1, 1);
     const options = keyword(m, "sort", keywords, ["key", "reverse"]);
     const items = m.collect(args[0]!);
     try {
       const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
-      return heap.newList(sortItems(items, options.get("key"), reverse));
+      return heap.newList(sortItems(m, items, options.get("key"), reverse));
     } finally {
       for (const item of items) m.decref(item);
     }
@@ -329,7 +250,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
           if (fallback !== undefined) return m.incref(fallback);
           m.raise("ValueError", `${name}() iterable argument is empty`);
         }
-        const keys = keyed(items, options.get("key"));
+        const keys = keyed(m, items, options.get("key"));
         try {
           let best = 0;
           for (let i = 1; i < items.length; i++) if (m.compare(op, keys[i]!, keys[best]!)) best = i;
@@ -603,404 +524,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newRange(start, stop, step);
   });
 
-  // ───────────────────────────────────────────────────────── list methods
-
-  const list = (
-    name: string,
-    min: number,
-    max: number,
-    fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
-  ): void =>
-    method("list", name, (_c, args, keywords) => {
-      const self = args[0]!;
-      if (m.typeIdOf(self) !== heap.listType)
-        m.raise(
-          "TypeError",
-          `descriptor '${name}' for 'list' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      const rest = args.slice(1);
-      if (name !== "sort") noKeywords(m, name, keywords);
-      if (rest.length < min || rest.length > max)
-        m.raise(
-          "TypeError",
-          min === max
-            ? `list.${name}() takes ${min === 0 ? "no arguments" : min === 1 ? "exactly one argument" : `exactly ${min} arguments`} (${rest.length} given)`
-            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
-        );
-      return fn(self, rest, keywords);
-    });
-
-  list("append", 1, 1, (self, [x]) => {
-    heap.listAppend(self, x!);
-    return none();
-  });
-  list("extend", 1, 1, (self, [iterable]) => {
-    const items = m.collect(iterable!);
-    for (const item of items) {
-      heap.listAppend(self, item);
-      m.decref(item);
-    }
-    return none();
-  });
-  list("insert", 2, 2, (self, [indexObj, x]) => {
-    const length = heap.listLength(self);
-    let index = m.intArgument(indexObj!, "'index'");
-    if (index < 0) index = Math.max(0, index + length);
-    index = Math.min(index, length);
-    heap.listAppend(self, x!);
-    // Shift the tail right by one (the appended reference moves to `index`).
-    const items: Ptr[] = [];
-    for (let i = index; i < length; i++) items.push(heap.listGetItem(self, i));
-    const memory = heap.memory;
-    const base = memory.u32[(self + 12) >>> 2]!;
-    memory.u32[(base + 4 * index) >>> 2] = x!;
-    for (let i = 0; i < items.length; i++)
-      memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
-    return none();
-  });
-  list("pop", 0, 1, (self, [indexObj]) => {
-    const length = heap.listLength(self);
-    if (length === 0) m.raise("IndexError", "pop from empty list");
-    let index = indexObj !== undefined ? m.intArgument(indexObj, "'index'") : -1;
-    if (index < 0) index += length;
-    if (index < 0 || index >= length) m.raise("IndexError", "pop index out of range");
-    return heap.listPop(self, index);
-  });
-  list("remove", 1, 1, (self, [x]) => {
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) {
-        m.decref(heap.listPop(self, i));
-        return none();
-      }
-    }
-    return m.raise("ValueError", "list.remove(x): x not in list");
-  });
-  list("index", 1, 1, (self, [x]) => {
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) return m.newInt(i);
-    }
-    return m.raise("ValueError", `${m.repr(x!)} is not in list`);
-  });
-  list("count", 1, 1, (self, [x]) => {
-    let count = 0;
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) count++;
-    }
-    return m.newInt(count);
-  });
-  list("clear", 0, 0, (self) => {
-    heap.listClear(self);
-    return none();
-  });
-  list("copy", 0, 0, (self) => heap.newList(m.sequenceItems(self)));
-  list("reverse", 0, 0, (self) => {
-    const items = m.sequenceItems(self).reverse();
-    const base = heap.memory.u32[(self + 12) >>> 2]!;
-    for (let i = 0; i < items.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = items[i]!;
-    return none();
-  });
-  list("sort", 0, 0, (self, _args, keywords) => {
-    const options = keyword(m, "sort", keywords, ["key", "reverse"]);
-    const items = m.sequenceItems(self);
-    for (const item of items) m.incref(item);
-    try {
-      const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
-      const sorted = sortItems(items, options.get("key"), reverse);
-      if (heap.listLength(self) !== items.length)
-        m.raise("ValueError", "list modified during sort");
-      const base = heap.memory.u32[(self + 12) >>> 2]!;
-      for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
-    } finally {
-      for (const item of items) m.decref(item);
-    }
-    return none();
-  });
-
-  // ───────────────────────────────────────────────────────── dict methods
-
-  const dict = (
-    name: string,
-    min: number,
-    max: number,
-    fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
-  ): void =>
-    method("dict", name, (_c, args, keywords) => {
-      const self = args[0]!;
-      if (m.typeIdOf(self) !== heap.dictType)
-        m.raise(
-          "TypeError",
-          `descriptor '${name}' for 'dict' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      const rest = args.slice(1);
-      if (name !== "update") noKeywords(m, name, keywords);
-      if (rest.length < min || rest.length > max)
-        m.raise(
-          "TypeError",
-          min === max
-            ? `dict.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
-            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
-        );
-      return fn(self, rest, keywords);
-    });
-
-  dict("keys", 0, 0, (self) => m.newView(m.types.dictKeys, self));
-  dict("values", 0, 0, (self) => m.newView(m.types.dictValues, self));
-  dict("items", 0, 0, (self) => m.newView(m.types.dictItems, self));
-  dict("get", 1, 2, (self, [key, fallback]) => {
-    m.checkHashable(key!);
-    const value = heap.dictGetItem(self, key!);
-    return m.incref(value !== 0 ? value : (fallback ?? heap.none));
-  });
-  dict("setdefault", 1, 2, (self, [key, fallback]) => {
-    m.checkHashable(key!);
-    const value = heap.dictGetItem(self, key!);
-    if (value !== 0) return m.incref(value);
-    heap.dictSetItem(self, key!, fallback ?? heap.none);
-    return m.incref(fallback ?? heap.none);
-  });
-  dict("pop", 1, 2, (self, [key, fallback]) => {
-    m.checkHashable(key!);
-    const value = heap.dictGetItem(self, key!);
-    if (value === 0) {
-      if (fallback !== undefined) return m.incref(fallback);
-      throw m.exception(m.keyError(key!));
-    }
-    m.incref(value);
-    heap.dictDelItem(self, key!);
-    return value;
-  });
-  dict("update", 0, 1, (self, [other], keywords) => {
-    if (other !== undefined) updateDict(m, self, other);
-    for (const [key, value] of keywords) heap.dictSetItem(self, m.name(key), value);
-    return none();
-  });
-  dict("clear", 0, 0, (self) => {
-    heap.dictClear(self);
-    return none();
-  });
-  dict("copy", 0, 0, (self) => {
-    const copy = heap.newDict();
-    for (const [key, value] of heap.dictItems(self)) heap.dictSetItem(copy, key, value);
-    return copy;
-  });
-
-  // ───────────────────────────────────────────────────────── str methods
-
-  const str = (
-    name: string,
-    min: number,
-    max: number,
-    fn: (self: string, args: readonly Ptr[], keywords: Keywords, selfObj: Ptr) => Ptr,
-  ): void =>
-    method("str", name, (_c, args, keywords) => {
-      const self = args[0]!;
-      if (!m.isStr(self))
-        m.raise(
-          "TypeError",
-          `descriptor '${name}' for 'str' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      const rest = args.slice(1);
-      if (name !== "format" && name !== "split") noKeywords(m, name, keywords);
-      if (rest.length < min || rest.length > max)
-        m.raise(
-          "TypeError",
-          min === max
-            ? `str.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
-            : `${name} expected ${rest.length < min ? "at least" : "at most"} ${rest.length < min ? min : max} argument${(rest.length < min ? min : max) === 1 ? "" : "s"}, got ${rest.length}`,
-        );
-      return fn(heap.strValue(self), rest, keywords, self);
-    });
-  const textArgument = (value: Ptr, what: string): string => {
-    if (!m.isStr(value)) m.raise("TypeError", `${what} must be str, not ${m.typeName(value)}`);
-    return heap.strValue(value);
-  };
-
-  str("join", 1, 1, (self, [iterable]) => {
-    const parts: string[] = [];
-    m.iterate(iterable!, (item) => {
-      if (!m.isStr(item))
-        m.raise(
-          "TypeError",
-          `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`,
-        );
-      parts.push(heap.strValue(item));
-      return true;
-    });
-    return m.newStr(parts.join(self));
-  });
-  str("split", 0, 2, (self, args, keywords) => {
-    const options = keyword(m, "split", keywords, ["sep", "maxsplit"]);
-    const sepObj = args[0] ?? options.get("sep");
-    const maxObj = args[1] ?? options.get("maxsplit");
-    const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
-    let parts: string[];
-    if (sepObj === undefined || sepObj === heap.none) {
-      parts = [];
-      let rest = self.trimStart();
-      while (rest !== "") {
-        if (max >= 0 && parts.length === max) {
-          parts.push(rest.trimEnd());
-          break;
-        }
-        const match = /\s+/.exec(rest);
-        if (match === null) {
-          parts.push(rest);
-          break;
-        }
-        parts.push(rest.slice(0, match.index));
-        rest = rest.slice(match.index + match[0].length);
-      }
-    } else {
-      const sep = textArgument(sepObj, "must be str or None, not");
-      if (sep === "") m.raise("ValueError", "empty separator");
-      parts = self.split(sep);
-      if (max >= 0 && parts.length > max + 1)
-        parts = [...parts.slice(0, max), parts.slice(max).join(sep)];
-    }
-    return m.listSteal(parts.map((part) => m.newStr(part)));
-  });
-  const strip = (name: string, fn: (text: string, chars: string | undefined) => string): void =>
-    str(name, 0, 1, (self, [chars]) =>
-      m.newStr(
-        fn(
-          self,
-          chars === undefined || chars === heap.none
-            ? undefined
-            : textArgument(chars, `${name} arg`),
-        ),
-      ),
-    );
-  const charsPattern = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, "\\$&")}]`;
-  strip("strip", (text, chars) =>
-    chars === undefined
-      ? text.trim()
-      : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
-  );
-  strip("lstrip", (text, chars) =>
-    chars === undefined
-      ? text.trimStart()
-      : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
-  );
-  strip("rstrip", (text, chars) =>
-    chars === undefined
-      ? text.trimEnd()
-      : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
-  );
-  str("upper", 0, 0, (self) => m.newStr(self.toUpperCase()));
-  str("lower", 0, 0, (self) => m.newStr(self.toLowerCase()));
-  str("title", 0, 0, (self) =>
-    m.newStr(
-      self
-        .toLowerCase()
-        .replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()),
-    ),
-  );
-  str("capitalize", 0, 0, (self) =>
-    m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()),
-  );
-  str("replace", 2, 3, (self, [old, replacement, countObj]) => {
-    const from = textArgument(old!, "replace() argument 1");
-    const to = textArgument(replacement!, "replace() argument 2");
-    let count = countObj !== undefined ? m.intArgument(countObj, "count") : -1;
-    if (count < 0) return m.newStr(self.split(from).join(to));
-    let result = "";
-    let rest = self;
-    while (count-- > 0) {
-      const index = rest.indexOf(from);
-      if (index < 0) break;
-      result += rest.slice(0, index) + to;
-      rest = rest.slice(index + from.length);
-    }
-    return m.newStr(result + rest);
-  });
-  str("startswith", 1, 1, (self, [prefix]) =>
-    m.newBool(self.startsWith(textArgument(prefix!, "startswith first arg"))),
-  );
-  str("endswith", 1, 1, (self, [suffix]) =>
-    m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))),
-  );
-  str("find", 1, 1, (self, [sub]) =>
-    m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))),
-  );
-  str("index", 1, 1, (self, [sub]) => {
-    const index = self.indexOf(textArgument(sub!, "must be str, not"));
-    if (index < 0) m.raise("ValueError", "substring not found");
-    return m.newInt(index);
-  });
-  str("count", 1, 1, (self, [sub]) => {
-    const needle = textArgument(sub!, "must be str, not");
-    return m.newInt(needle === "" ? [...self].length + 1 : self.split(needle).length - 1);
-  });
-  str("isdigit", 0, 0, (self) => m.newBool(/^\d+$/u.test(self)));
-  str("isalpha", 0, 0, (self) => m.newBool(/^\p{L}+$/u.test(self)));
-  str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
-  str("zfill", 1, 1, (self, [width]) => {
-    const size = m.intArgument(width!, "width");
-    const sign = self.startsWith("-") || self.startsWith("+") ? self[0]! : "";
-    return m.newStr(sign + self.slice(sign.length).padStart(size - sign.length, "0"));
-  });
-  const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
-    str(name, 1, 2, (self, [width, fill]) =>
-      m.newStr(
-        fn(
-          self,
-          m.intArgument(width!, "width"),
-          fill !== undefined ? textArgument(fill, "fill character") : " ",
-        ),
-      ),
-    );
-  pad("ljust", (text, width, fill) => text.padEnd(width, fill));
-  pad("rjust", (text, width, fill) => text.padStart(width, fill));
-  pad("center", (text, width, fill) => {
-    const padding = Math.max(0, width - text.length);
-    const left = Math.floor(padding / 2) + (padding & width & 1);
-    return fill.repeat(left) + text + fill.repeat(padding - left);
-  });
-  str("format", 0, Number.MAX_SAFE_INTEGER, (self, args, keywords) => {
-    let auto = 0;
-    const text = self.replace(
-      /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g,
-      (
-        whole,
-        field: string | undefined,
-        conversion: string | undefined,
-        spec: string | undefined,
-      ) => {
-        if (whole === "{{") return "{";
-        if (whole === "}}") return "}";
-        let value: Ptr | undefined;
-        const [head = "", ...attributes] = (field ?? "").split(".");
-        if (head === "") value = args[auto++];
-        else if (/^\d+$/.test(head)) value = args[Number(head)];
-        else value = keywords.find(([name]) => name === head)?.[1];
-        if (value === undefined) {
-          if (head === "" || /^\d+$/.test(head))
-            m.raise(
-              "IndexError",
-              `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`,
-            );
-          throw m.exception(m.keyError(m.name(head)));
-        }
-        const held: Ptr[] = [];
-        try {
-          for (const attribute of attributes) {
-            value = m.getAttribute(value, m.name(attribute), attribute);
-            held.push(value);
-          }
-          if (conversion === "r" || conversion === "a")
-            return formatWithSpec(m, 0, m.repr(value), spec ?? "");
-          if (conversion === "s") return formatWithSpec(m, 0, m.str(value), spec ?? "");
-          return formatWithSpec(m, value, undefined, spec ?? "");
-        } finally {
-          for (const obj of held) m.decref(obj);
-        }
-      },
-    );
-    return m.newStr(text);
-  });
+  installListMethods(m);
+  installDictMethods(m);
+  installStrMethods(m);
 }
 
 /**
@@ -1054,30 +580,6 @@ function takeTruth(m: Machine, value: Ptr): boolean {
     m.decref(value);
   }
 }
-
-function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
-  const heap = m.heap;
-  if (m.typeIdOf(other) === heap.dictType) {
-    for (const [key, value] of heap.dictItems(other)) heap.dictSetItem(dict, key, value);
-    return;
-  }
-  const pairs = m.collect(other);
-  try {
-    for (const pair of pairs) {
-      const items =
-        m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType
-          ? m.sequenceItems(pair)
-          : [];
-      if (items.length !== 2)
-        m.raise("ValueError", "dictionary update sequence element has wrong length; 2 is required");
-      m.checkHashable(items[0]!);
-      heap.dictSetItem(dict, items[0]!, items[1]!);
-    }
-  } finally {
-    for (const pair of pairs) m.decref(pair);
-  }
-}
-
 /** Python's `round()`: half to even. */
 function roundHalfEven(value: number): number {
   const floor = Math.floor(value);

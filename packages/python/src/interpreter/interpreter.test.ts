@@ -3,39 +3,11 @@ import { describe, expect, it } from "vitest";
 import { CPYTHON_CASES } from "./cpython-cases.js";
 import { TRACEBACK_CASES } from "./cpython-tracebacks.js";
 import { Interpreter, type InterpreterOptions } from "./interpreter.js";
+import { type CapturedRun, runCaptured } from "./modules/run-python.js";
 
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  ok: boolean;
-  interpreter: Interpreter;
-}
-
-/** Runs `source` on a fresh runtime, checking afterwards that the heap verifies. */
-function run(source: string, options: Partial<InterpreterOptions> = {}): Outcome {
-  let stdout = "";
-  let stderr = "";
-  const interpreter = new Interpreter({
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    ...options,
-  });
-  const result = interpreter.run(source, "case.py");
-  interpreter.runtime.verify();
-  return {
-    get stdout() {
-      return stdout;
-    },
-    get stderr() {
-      return stderr;
-    },
-    ok: result.ok,
-    interpreter,
-  };
+/** Runs `source` as `case.py` on a fresh interpreter, checking afterwards that the heap verifies. */
+function run(source: string, options: Partial<InterpreterOptions> = {}): CapturedRun {
+  return runCaptured(source, "case.py", options);
 }
 
 /** Disposes and requires the heap to be back where it was before the interpreter existed. */

@@ -294,6 +294,10 @@ export class Interpreter {
     const heap = this.runtime.heap;
     // Frozen objects must be collectable now, or they would outlive the types they point to.
     this.runtime.gc?.unfreeze();
+    // What the shutdown collections park in the collector's garbage (DEBUG_SAVEALL still set by
+    // the script, legacy finalizers) references this interpreter's types and builtins: it is
+    // released before they are (CPython clears gc.garbage at finalization too).
+    const garbageBefore = this.runtime.gc?.garbage.length ?? 0;
     // CPython's finalize_modules: __main__ leaves sys.modules, so its dict dies by refcount (entries
     // in order) or, when functions and classes tie it into a cycle, in the shutdown collection
     // (finalizers in the collector's order); a dict still alive after that is cleared in order.
@@ -313,6 +317,7 @@ export class Interpreter {
     for (const module of this.imported.values()) m.decref(module);
     this.imported.clear();
     this.collectCycles();
+    this.releaseShutdownGarbage(garbageBefore);
     this.clearDict(m.builtins);
     m.decref(this.builtinsModule);
     this.compiler.dispose();
@@ -328,6 +333,16 @@ export class Interpreter {
       m.decref(record.object);
     }
     m.releaseNames();
+    this.collectCycles();
+  }
+
+  /** Releases what collections since dispose() began appended to the collector's garbage. */
+  private releaseShutdownGarbage(keep: number): void {
+    const gc = this.runtime.gc;
+    if (gc === undefined || gc.garbage.length <= keep) return;
+    // The gc module's disposer has put the debug flags back, so this collection frees them (Python
+    // classes have no legacy finalizers, the only other way into the garbage).
+    for (const obj of gc.garbage.splice(keep)) this.machine.decref(obj);
     this.collectCycles();
   }
 

@@ -99,3 +99,28 @@ describe("bad input: interpreter scripts", () => {
     60_000,
   );
 });
+
+describe("dispose() with DEBUG_SAVEALL still set (found by the evaluator fuzz)", () => {
+  it("releases what the shutdown collections saved before the types it references die", () => {
+    const runtime = createRuntime({ unraisableSink: () => {} });
+    const before = runtime.heap.snapshot();
+    const interpreter = new Interpreter({ runtime, stdout: () => {}, stderr: () => {} });
+    const source = [
+      "import gc",
+      "gc.disable()",
+      "class Thing:",
+      "    pass",
+      "t = Thing()",
+      "t.items = [t]",
+      "del t",
+      "gc.set_debug(gc.DEBUG_SAVEALL)",
+      "",
+    ].join("\n");
+    expect(interpreter.run(source, "script.py").ok).toBe(true);
+    interpreter.dispose();
+    runtime.verify();
+    expect(runtime.gc?.garbage).toEqual([]);
+    runtime.heap.clearFreeLists();
+    expect(runtime.heap.leaksSince(before)).toEqual([]);
+  });
+});

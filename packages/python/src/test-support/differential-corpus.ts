@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -174,4 +174,38 @@ export function runScriptWithCPython(script: CorpusScript): ScriptOutcome {
     exitStatus,
     errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(result.stderr),
   };
+}
+
+/**
+ * Spawns `command args` in `workingDirectory` without blocking (so two scripts can run at once on
+ * two cores) and resolves with its outcome: captured stdout, exit status (1 when it had none), and
+ * the last stderr line after a failure.
+ * @internal
+ */
+export function spawnScriptOutcome(
+  command: string,
+  args: readonly string[],
+  workingDirectory: string,
+  environment: NodeJS.ProcessEnv,
+): Promise<ScriptOutcome> {
+  return new Promise((resolvePromise, rejectPromise) => {
+    const child = spawn(command, args, { cwd: workingDirectory, env: environment });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", rejectPromise);
+    child.on("close", (status) => {
+      const exitStatus = status ?? 1;
+      resolvePromise({
+        stdout,
+        exitStatus,
+        errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
+      });
+    });
+  });
 }

@@ -1,10 +1,14 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRuntime, type Runtime } from "@pymem/runtime";
 import { Interpreter } from "../index.js";
-import { type CorpusScript, lastNonEmptyLine, type ScriptOutcome } from "./differential-corpus.js";
+import {
+  type CorpusScript,
+  lastNonEmptyLine,
+  type ScriptOutcome,
+  spawnScriptOutcome,
+} from "./differential-corpus.js";
 
 /**
  * Runs a corpus script exactly as `pymem run name.py` does (apps/cli's createSession with default
@@ -112,42 +116,21 @@ const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../
  * @internal
  */
 export function runScriptWithCli(script: CorpusScript): Promise<ScriptOutcome> {
-  return new Promise((resolvePromise, rejectPromise) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(REPOSITORY_ROOT, "apps/cli/src/main.ts"),
-        "run",
-        basename(script.path),
-      ],
-      {
-        cwd: dirname(script.path),
-        env: {
-          ...process.env,
-          TSX_TSCONFIG_PATH: fileURLToPath(
-            new URL("./differential-cli.tsconfig.json", import.meta.url),
-          ),
-        },
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", rejectPromise);
-    child.on("close", (status) => {
-      const exitStatus = status ?? 1;
-      resolvePromise({
-        stdout,
-        exitStatus,
-        errorLine: exitStatus === 0 ? "" : lastNonEmptyLine(stderr),
-      });
-    });
-  });
+  return spawnScriptOutcome(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(REPOSITORY_ROOT, "apps/cli/src/main.ts"),
+      "run",
+      basename(script.path),
+    ],
+    dirname(script.path),
+    {
+      ...process.env,
+      TSX_TSCONFIG_PATH: fileURLToPath(
+        new URL("./differential-cli.tsconfig.json", import.meta.url),
+      ),
+    },
+  );
 }

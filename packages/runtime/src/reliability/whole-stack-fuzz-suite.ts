@@ -8,7 +8,11 @@
 import { describe, expect, it } from "vitest";
 import type { CollectorName } from "../api.js";
 import { episodeVariant, OPERATIONS_PER_EPISODE, planEpisodes } from "./fuzz-budget.js";
-import { type FuzzEpisodeResult, runFuzzEpisode } from "./whole-stack-fuzzer.js";
+import {
+  emptyFuzzEpisodeResult,
+  type FuzzEpisodeResult,
+  runFuzzEpisode,
+} from "./whole-stack-fuzzer.js";
 
 /** One random seed per process, printed so that a failure replays with `PYMEM_FUZZ_SEED`. */
 const randomSeed = (Math.random() * 2 ** 32) >>> 0;
@@ -18,15 +22,7 @@ export function defineFuzzSuite(collectors: readonly CollectorName[]): void {
   describe.each(collectors)("whole-stack fuzz on the %s collector", (collector) => {
     it("keeps every invariant of the reference model, episode after episode", () => {
       const episodes = planEpisodes(collector, randomSeed);
-      const totals: FuzzEpisodeResult = {
-        operations: 0,
-        objectsCreated: 0,
-        collections: 0,
-        finalizersRun: 0,
-        callbacksRun: 0,
-        unraisableReports: 0,
-        badInputsRejected: 0,
-      };
+      const totals = emptyFuzzEpisodeResult();
       const started = performance.now();
       for (const episode of episodes) {
         if (episode.random)

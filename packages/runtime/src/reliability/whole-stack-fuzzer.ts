@@ -71,6 +71,19 @@ export interface FuzzEpisodeResult {
   badInputsRejected: number;
 }
 
+/** A result with every count at zero: an episode's start, or a suite's running totals. @internal */
+export function emptyFuzzEpisodeResult(): FuzzEpisodeResult {
+  return {
+    operations: 0,
+    objectsCreated: 0,
+    collections: 0,
+    finalizersRun: 0,
+    callbacksRun: 0,
+    unraisableReports: 0,
+    badInputsRejected: 0,
+  };
+}
+
 /** A failed check, with everything needed to replay it. @internal */
 export class FuzzFailure extends Error {
   constructor(
@@ -195,15 +208,7 @@ class FuzzEpisode {
   private teardown = false;
   private step = 0;
   private nextNumber = 0;
-  private readonly result: FuzzEpisodeResult = {
-    operations: 0,
-    objectsCreated: 0,
-    collections: 0,
-    finalizersRun: 0,
-    callbacksRun: 0,
-    unraisableReports: 0,
-    badInputsRejected: 0,
-  };
+  private readonly result: FuzzEpisodeResult = emptyFuzzEpisodeResult();
 
   constructor(private readonly options: FuzzEpisodeOptions) {
     this.random = new Prng(options.seed);

@@ -1,6 +1,7 @@
 import { createRuntime } from "@pymem/runtime";
 import { describe, expect, it } from "vitest";
 import { Interpreter } from "../interpreter.js";
+import { runCaptured } from "./run-python.js";
 
 const SCRIPT = `import gc, sys, weakref
 class C:
@@ -27,22 +28,12 @@ describe("native modules and Interpreter.dispose()", () => {
   it("leave nothing behind: no leaked objects, no hooks on the runtime", () => {
     const runtime = createRuntime();
     const before = runtime.heap.snapshot();
-    let stdout = "";
-    let stderr = "";
-    const interpreter = new Interpreter({
-      runtime,
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-    });
-    expect(interpreter.run(SCRIPT).ok).toBe(true);
-    expect(stdout).toBe("start\nstop\n1 2\n");
-    interpreter.dispose();
-    expect(stdout).toBe("start\nstop\n1 2\ncallback\n");
-    expect(stderr).toBe("");
+    const outcome = runCaptured(SCRIPT, "<string>", { runtime });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.stdout).toBe("start\nstop\n1 2\n");
+    outcome.interpreter.dispose();
+    expect(outcome.stdout).toBe("start\nstop\n1 2\ncallback\n");
+    expect(outcome.stderr).toBe("");
     // The weakref's referent died during dispose: its Python callback ran before the caller
     // was uninstalled, and nothing of the interpreter is left.
     expect(runtime.heap.leaksSince(before)).toEqual([]);

@@ -1,16 +1,26 @@
 import type { RuntimeOptions } from "@pymem/runtime";
-import { Interpreter } from "../interpreter.js";
+import { Interpreter, type InterpreterOptions } from "../interpreter.js";
+
+/** What a captured run printed (read live: `dispose()` may print more) and how it ended. @internal */
+export interface CapturedRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ok: boolean;
+  readonly interpreter: Interpreter;
+}
 
 /**
- * Runs a script on a fresh interpreter for the modules' tests: output captured as strings,
- * unraisable reports and `gc` debug output on the captured stderr, the heap verified afterwards.
+ * Runs `source` as `filename` on a new interpreter made from `options`, with stdout and stderr
+ * captured as strings (and, when the interpreter makes its own runtime, that runtime's unraisable
+ * reports and `gc` debug output on the captured stderr); verifies the heap afterwards.
  *
  * @internal
  */
-export function runPython(
+export function runCaptured(
   source: string,
-  runtimeOptions: Partial<RuntimeOptions> = {},
-): { stdout: string; stderr: string; ok: boolean; interpreter: Interpreter } {
+  filename: string,
+  options: Partial<InterpreterOptions> = {},
+): CapturedRun {
   let stdout = "";
   let stderr = "";
   const interpreter = new Interpreter({
@@ -20,6 +30,7 @@ export function runPython(
     stderr: (text) => {
       stderr += text;
     },
+    ...options,
     runtimeOptions: {
       unraisableSink: (text) => {
         stderr += text;
@@ -27,21 +38,44 @@ export function runPython(
       debugSink: (text) => {
         stderr += text;
       },
-      ...runtimeOptions,
+      ...options.runtimeOptions,
     },
   });
-  const result = interpreter.run(source, "test.py");
+  const result = interpreter.run(source, filename);
   interpreter.runtime.verify();
   return {
     get stdout() {
       return stdout;
     },
-    // Addresses differ from CPython's by design: compare the text around them.
     get stderr() {
-      return stderr.replace(/ at 0x[0-9a-f]+/g, " at 0x…");
+      return stderr;
     },
     ok: result.ok,
     interpreter,
+  };
+}
+
+/**
+ * Runs a script on a fresh interpreter for the modules' tests: {@link runCaptured} as `test.py`,
+ * with addresses in stderr masked.
+ *
+ * @internal
+ */
+export function runPython(
+  source: string,
+  runtimeOptions: Partial<RuntimeOptions> = {},
+): CapturedRun {
+  const run = runCaptured(source, "test.py", { runtimeOptions });
+  return {
+    get stdout() {
+      return run.stdout;
+    },
+    // Addresses differ from CPython's by design: compare the text around them.
+    get stderr() {
+      return run.stderr.replace(/ at 0x[0-9a-f]+/g, " at 0x…");
+    },
+    ok: run.ok,
+    interpreter: run.interpreter,
   };
 }
 

@@ -1,0 +1,116 @@
+import type { Ptr } from "@pymem/core";
+import type { Machine } from "./machine.js";
+import type { NativeFunction } from "./native.js";
+import { defineMethod, type Keywords, noKeywords } from "./native-arguments.js";
+
+/**
+ * Installs the methods of `dict` (`keys`, `values`, `items`, `get`, `setdefault`, `pop`,
+ * `update`, `clear`, `copy`) into its type dict, with CPython's argument checking and error
+ * messages.
+ *
+ * @example
+ * ```ts
+ * installDictMethods(machine);
+ * ```
+ * @internal
+ */
+export function installDictMethods(m: Machine): void {
+  const heap = m.heap;
+  const none = (): Ptr => heap.none;
+  const method = (typeName: string, name: string, fn: NativeFunction): void =>
+    defineMethod(m, typeName, name, fn);
+
+  const dict = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
+  ): void =>
+    method("dict", name, (_c, args, keywords) => {
+      const self = args[0]!;
+      if (m.typeIdOf(self) !== heap.dictType)
+        m.raise(
+          "TypeError",
+          `descriptor '${name}' for 'dict' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
+      const rest = args.slice(1);
+      if (name !== "update") noKeywords(m, name, keywords);
+      if (rest.length < min || rest.length > max)
+        m.raise(
+          "TypeError",
+          min === max
+            ? `dict.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
+            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
+        );
+      return fn(self, rest, keywords);
+    });
+
+  dict("keys", 0, 0, (self) => m.newView(m.types.dictKeys, self));
+  dict("values", 0, 0, (self) => m.newView(m.types.dictValues, self));
+  dict("items", 0, 0, (self) => m.newView(m.types.dictItems, self));
+  dict("get", 1, 2, (self, [key, fallback]) => {
+    m.checkHashable(key!);
+    const value = heap.dictGetItem(self, key!);
+    return m.incref(value !== 0 ? value : (fallback ?? heap.none));
+  });
+  dict("setdefault", 1, 2, (self, [key, fallback]) => {
+    m.checkHashable(key!);
+    const value = heap.dictGetItem(self, key!);
+    if (value !== 0) return m.incref(value);
+    heap.dictSetItem(self, key!, fallback ?? heap.none);
+    return m.incref(fallback ?? heap.none);
+  });
+  dict("pop", 1, 2, (self, [key, fallback]) => {
+    m.checkHashable(key!);
+    const value = heap.dictGetItem(self, key!);
+    if (value === 0) {
+      if (fallback !== undefined) return m.incref(fallback);
+      throw m.exception(m.keyError(key!));
+    }
+    m.incref(value);
+    heap.dictDelItem(self, key!);
+    return value;
+  });
+  dict("update", 0, 1, (self, [other], keywords) => {
+    if (other !== undefined) updateDict(m, self, other);
+    for (const [key, value] of keywords) heap.dictSetItem(self, m.name(key), value);
+    return none();
+  });
+  dict("clear", 0, 0, (self) => {
+    heap.dictClear(self);
+    return none();
+  });
+  dict("copy", 0, 0, (self) => {
+    const copy = heap.newDict();
+    for (const [key, value] of heap.dictItems(self)) heap.dictSetItem(copy, key, value);
+    return copy;
+  });
+}
+
+/**
+ * `dict.update(other)` and `dict(other)`: from another dict, or from an iterable of key/value
+ * pairs (CPython: `dict_update_arg`).
+ * @internal
+ */
+export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
+  const heap = m.heap;
+  if (m.typeIdOf(other) === heap.dictType) {
+    for (const [key, value] of heap.dictItems(other)) heap.dictSetItem(dict, key, value);
+    return;
+  }
+  const pairs = m.collect(other);
+  try {
+    for (const pair of pairs) {
+      const items =
+        m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType
+          ? m.sequenceItems(pair)
+          : [];
+      if (items.length !== 2)
+        m.raise("ValueError", "dictionary update sequence element has wrong length; 2 is required");
+      m.checkHashable(items[0]!);
+      heap.dictSetItem(dict, items[0]!, items[1]!);
+    }
+  } finally {
+    for (const pair of pairs) m.decref(pair);
+  }
+}

@@ -1,0 +1,1030 @@
+import type { Ptr } from "@pymem/core";
+import type {
+  Arguments,
+  BinaryOperator,
+  Call,
+  Comprehension,
+  Expression,
+  FunctionDef,
+  Lambda,
+  SourceRange,
+} from "../ast.js";
+import { formatWithSpec } from "./formatting.js";
+import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import type { Scope } from "./scope-analysis.js";
+
+/**
+ * The expression half of the closure compiler (see compiler.ts for statements, functions and
+ * classes): names, assignment and deletion targets, and every expression, each compiled once to a
+ * JavaScript closure. Expression closures return a new reference; a {@link Store} consumes one.
+ *
+ * Reference discipline: a temporary that must outlive a call that can raise sits on the
+ * machine's value stack (released by unwinding), never in a JS local only.
+ *
+ * @module
+ */
+
+/** A compiled expression: returns a new reference. @internal */
+export type Expr = (frame: Frame) => Ptr;
+/** A compiled statement: returns a {@link Completion} code. @internal */
+export type Stmt = (frame: Frame) => number;
+/** Stores an owned reference into a target (the store consumes it). @internal */
+export type Store = (frame: Frame, value: Ptr) => void;
+
+/** AST binary operators → the machine's operator codes. @internal */
+export const BINARY_OPS: Record<BinaryOperator, number> = {
+  Add: Op.ADD,
+  Sub: Op.SUB,
+  Mult: Op.MUL,
+  Div: Op.TRUEDIV,
+  FloorDiv: Op.FLOORDIV,
+  Mod: Op.MOD,
+  Pow: Op.POW,
+  LShift: Op.LSHIFT,
+  RShift: Op.RSHIFT,
+  BitOr: Op.OR,
+  BitXor: Op.XOR,
+  BitAnd: Op.AND,
+  MatMult: Op.MATMUL,
+};
+
+/** AST comparison operators → the machine's comparison codes. */
+const COMPARE_OPS = { Lt: Cmp.LT, LtE: Cmp.LE, Eq: Cmp.EQ, NotEq: Cmp.NE, Gt: Cmp.GT, GtE: Cmp.GE };
+
+/** One code block being compiled. @internal */
+export interface Unit {
+  readonly scope: Scope;
+  readonly kind: "module" | "function" | "class";
+  readonly slots: Map<string, number>;
+  readonly slotNames: string[];
+  /** Comprehension variables in scope, innermost last: name → hidden slot. */
+  readonly hidden: Array<Map<string, number>>;
+  readonly qualifiedPrefix: string;
+}
+
+/**
+ * Compiles expressions, names and targets for one {@link Machine}; {@link Compiler} adds
+ * statements, functions and classes. Constants it creates are owned by the compiler and released
+ * by {@link ExpressionCompiler.dispose}.
+ *
+ * @example
+ * ```ts
+ * class StatementCompiler extends ExpressionCompiler { … } // see Compiler
+ * ```
+ * @internal
+ */
+export abstract class ExpressionCompiler {
+  /** Constant objects referenced by compiled code (CPython: `co_consts`). */
+  private readonly constants: Ptr[] = [];
+  protected filename = "<string>";
+  protected source = "";
+  protected interactive = false;
+
+  constructor(protected readonly m: Machine) {}
+
+  /** Drops the constants. */
+  dispose(): void {
+    for (const constant of this.constants) this.m.decref(constant);
+    this.constants.length = 0;
+  }
+
+  /** Compiles a function or lambda body into a function-making closure (statements needed). */
+  protected abstract makeFunction(
+    unit: Unit,
+    node: FunctionDef | Lambda,
+    name: string,
+    args: Arguments,
+  ): Expr;
+
+  protected newUnit(scope: Scope, kind: Unit["kind"], qualifiedPrefix: string): Unit {
+    const slots = new Map<string, number>();
+    const slotNames: string[] = [];
+    const add = (name: string): void => {
+      if (slots.has(name)) return;
+      slots.set(name, slotNames.length);
+      slotNames.push(name);
+    };
+    // CPython's localsplus: co_varnames (parameters, then locals that are not cells), then the
+    // cell variables that are not parameters, then the free variables — the order locals die in.
+    if (kind === "function")
+      for (const name of scope.locals)
+        if (!scope.cells.has(name) || scope.parameters.includes(name)) add(name);
+    if (kind !== "module") {
+      for (const name of scope.cells) add(name);
+      for (const name of scope.frees) add(name);
+    }
+    return { scope, kind, slots, slotNames, hidden: [], qualifiedPrefix };
+  }
+
+  protected newCode(
+    unit: Unit,
+    name: string,
+    qualifiedName: string,
+    line: number,
+    args: Arguments | undefined,
+  ): Code {
+    const scope = unit.scope;
+    const argumentNames = args?.args.map((a) => a.arg) ?? [];
+    const code: Code = {
+      name,
+      qualifiedName,
+      filename: this.filename,
+      source: this.source,
+      kind: unit.kind,
+      argumentCount: argumentNames.length,
+      argumentNames,
+      varargSlot: args?.vararg != null ? unit.slots.get(args.vararg.arg)! : -1,
+      kwargSlot: args?.kwarg != null ? unit.slots.get(args.kwarg.arg)! : -1,
+      slotNames: unit.slotNames,
+      cellSlots: [...scope.cells].map((cell) => unit.slots.get(cell)!),
+      freeStart: scope.frees.length > 0 ? unit.slots.get(scope.frees[0]!)! : 0,
+      freeCount: scope.frees.length,
+      body: () => Completion.NORMAL,
+      line,
+    };
+    this.m.codes.push(code);
+    return code;
+  }
+
+  private constant(value: Ptr): Ptr {
+    this.constants.push(value);
+    return value;
+  }
+
+  protected unsupported(what: string): Stmt & Expr {
+    const m = this.m;
+    return () => m.raise("NotImplementedError", `${what} is not supported by pymem`);
+  }
+
+  /** A test expression as a JS boolean (the value is released). */
+  protected condition(unit: Unit, node: Expression): (f: Frame) => boolean {
+    const m = this.m;
+    if (node.kind === "Compare" && node.ops.length === 1) {
+      const op = node.ops[0]!;
+      const left = this.expression(unit, node.left);
+      const right = this.expression(unit, node.comparators[0]!);
+      const heap = m.heap;
+      if (op in COMPARE_OPS) {
+        const code = COMPARE_OPS[op as keyof typeof COMPARE_OPS];
+        return (f) => {
+          const a = left(f);
+          m.push(a);
+          const b = right(f);
+          m.push(b);
+          f.node = node;
+          let result: boolean;
+          const ta = m.typeIdOf(a);
+          if (ta === heap.intType && m.typeIdOf(b) === ta) {
+            const x = m.numberOf(a);
+            const y = m.numberOf(b);
+            result =
+              code === Cmp.LT
+                ? x < y
+                : code === Cmp.LE
+                  ? x <= y
+                  : code === Cmp.EQ
+                    ? x === y
+                    : code === Cmp.NE
+                      ? x !== y
+                      : code === Cmp.GT
+                        ? x > y
+                        : x >= y;
+          } else result = m.compare(code, a, b);
+          m.sp -= 2;
+          m.decref(b);
+          m.decref(a);
+          return result;
+        };
+      }
+    }
+    if (node.kind === "UnaryOp" && node.op === "Not") {
+      const inner = this.condition(unit, node.operand);
+      return (f) => !inner(f);
+    }
+    const value = this.expression(unit, node);
+    return (f) => {
+      const v = value(f);
+      m.push(v);
+      const result = m.isTrue(v);
+      m.sp--;
+      m.decref(v);
+      return result;
+    };
+  }
+
+  // ───────────────────────────────────────────────────────────── names
+
+  private hiddenSlot(unit: Unit, name: string): number | undefined {
+    for (let i = unit.hidden.length - 1; i >= 0; i--) {
+      const slot = unit.hidden[i]!.get(name);
+      if (slot !== undefined) return slot;
+    }
+    return undefined;
+  }
+
+  protected nameLoad(unit: Unit, name: string, node: SourceRange): Expr {
+    const m = this.m;
+    const memory = m.heap.memory;
+    const hidden = this.hiddenSlot(unit, name);
+    if (hidden !== undefined) return this.fastLoad(hidden, name, node, true);
+    const scope = unit.scope;
+    const key = m.name(name);
+    const globalCache = new NameCache();
+    const builtinCache = new NameCache();
+    const globalLoad: Expr = (f) => {
+      let value = m.cachedLookup(globalCache, f.globals, key);
+      if (value === 0) {
+        value = m.cachedLookup(builtinCache, m.builtins, key);
+        if (value === 0) {
+          f.node = node;
+          m.raise("NameError", `name '${name}' is not defined`);
+        }
+      }
+      m.lifetime.incref(value);
+      return value;
+    };
+    if (scope.globals.has(name)) return globalLoad;
+    if (unit.kind === "function") {
+      const slot = unit.slots.get(name);
+      if (slot === undefined) return globalLoad;
+      if (scope.cells.has(name) || scope.frees.includes(name))
+        return this.cellLoad(slot, name, node, scope.frees.includes(name));
+      return this.fastLoad(slot, name, node, false);
+    }
+    if (unit.kind === "class") {
+      if (scope.frees.includes(name) && !scope.bound.has(name))
+        return this.cellLoad(unit.slots.get(name)!, name, node, true);
+      return (f) => {
+        const value = m.heap.dictGetItem(f.namespace, key);
+        if (value !== 0) {
+          m.lifetime.incref(value);
+          return value;
+        }
+        return globalLoad(f);
+      };
+    }
+    void memory;
+    return globalLoad;
+  }
+
+  private fastLoad(slot: number, name: string, node: SourceRange, hidden: boolean): Expr {
+    const m = this.m;
+    const memory = m.heap.memory;
+    const lifetime = m.lifetime;
+    const offset = 4 * slot;
+    return (f) => {
+      const value = memory.u32[(f.locals + offset) >>> 2]!;
+      if (value === 0) {
+        f.node = node;
+        if (hidden) m.raise("NameError", `name '${name}' is not defined`);
+        m.raise(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
+      }
+      lifetime.incref(value);
+      return value;
+    };
+  }
+
+  private cellLoad(slot: number, name: string, node: SourceRange, free: boolean): Expr {
+    const m = this.m;
+    const memory = m.heap.memory;
+    return (f) => {
+      const cell = memory.u32[(f.locals + 4 * slot) >>> 2]!;
+      const value = memory.u32[(cell + 8) >>> 2]!;
+      if (value === 0) {
+        f.node = node;
+        if (free)
+          m.raise(
+            "NameError",
+            `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+          );
+        m.raise(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
+      }
+      m.lifetime.incref(value);
+      return value;
+    };
+  }
+
+  protected nameStore(unit: Unit, name: string, _node: SourceRange): Store {
+    const m = this.m;
+    const memory = m.heap.memory;
+    const hidden = this.hiddenSlot(unit, name);
+    const scope = unit.scope;
+    const key = m.name(name);
+    const cache = new NameCache();
+    const globalStore: Store = (f, value) => m.cachedStore(cache, f.globals, key, value);
+    const fast = (slot: number): Store => {
+      const offset = 4 * slot;
+      return (f, value) => {
+        const index = (f.locals + offset) >>> 2;
+        const old = memory.u32[index]!;
+        memory.u32[index] = value;
+        if (old !== 0) m.lifetime.decref(old);
+      };
+    };
+    const cell =
+      (slot: number): Store =>
+      (f, value) => {
+        const c = memory.u32[(f.locals + 4 * slot) >>> 2]!;
+        const index = (c + 8) >>> 2;
+        const old = memory.u32[index]!;
+        memory.u32[index] = value;
+        if (old !== 0) m.lifetime.decref(old);
+      };
+    if (hidden !== undefined) return fast(hidden);
+    if (scope.globals.has(name)) return globalStore;
+    if (unit.kind === "function") {
+      const slot = unit.slots.get(name)!;
+      if (scope.cells.has(name) || scope.frees.includes(name)) return cell(slot);
+      return fast(slot);
+    }
+    if (unit.kind === "class")
+      return (f, value) => {
+        m.heap.dictSetItem(f.namespace, key, value);
+        m.lifetime.decref(value);
+      };
+    return globalStore;
+  }
+
+  /** `del name`; with `quiet`, an unbound name is ignored (the end of an `except … as` block). */
+  protected nameDelete(
+    unit: Unit,
+    name: string,
+    node: SourceRange,
+    quiet: boolean,
+  ): (f: Frame) => void {
+    const m = this.m;
+    const memory = m.heap.memory;
+    const scope = unit.scope;
+    const key = m.name(name);
+    const dictDelete = (dict: (f: Frame) => Ptr) => (f: Frame) => {
+      if (!m.heap.dictDelItem(dict(f), key) && !quiet) {
+        f.node = node;
+        m.raise("NameError", `name '${name}' is not defined`);
+      }
+    };
+    if (scope.globals.has(name) || unit.kind === "module") return dictDelete((f) => f.globals);
+    if (unit.kind === "class") return dictDelete((f) => f.namespace);
+    const slot = unit.slots.get(name)!;
+    const isCell = scope.cells.has(name) || scope.frees.includes(name);
+    return (f) => {
+      let index = (f.locals + 4 * slot) >>> 2;
+      if (isCell) index = (memory.u32[index]! + 8) >>> 2;
+      const old = memory.u32[index]!;
+      if (old === 0) {
+        if (quiet) return;
+        f.node = node;
+        m.raise(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
+      }
+      memory.u32[index] = 0;
+      m.lifetime.decref(old);
+    };
+  }
+
+  // ───────────────────────────────────────────────────────────── targets
+
+  protected store(unit: Unit, target: Expression): Store {
+    const m = this.m;
+    switch (target.kind) {
+      case "Name":
+        return this.nameStore(unit, target.id, target);
+      case "Attribute": {
+        const object = this.expression(unit, target.value);
+        const key = m.name(target.attr);
+        const name = target.attr;
+        return (f, value) => {
+          m.push(value);
+          const obj = object(f);
+          m.push(obj);
+          f.node = target;
+          m.setAttribute(obj, key, name, value);
+          m.sp -= 2;
+          m.decref(obj);
+          m.decref(value);
+        };
+      }
+      case "Subscript": {
+        const object = this.expression(unit, target.value);
+        if (target.slice.kind === "Slice")
+          return () => m.raise("NotImplementedError", "slice assignment is not supported by pymem");
+        const index = this.expression(unit, target.slice);
+        return (f, value) => {
+          m.push(value);
+          const obj = object(f);
+          m.push(obj);
+          const i = index(f);
+          m.push(i);
+          f.node = target;
+          m.setItem(obj, i, value);
+          m.sp -= 3;
+          m.decref(i);
+          m.decref(obj);
+          m.decref(value);
+        };
+      }
+      case "Tuple":
+      case "List": {
+        if (target.elts.some((element) => element.kind === "Starred"))
+          return () =>
+            m.raise("NotImplementedError", "starred assignment targets are not supported by pymem");
+        const stores = target.elts.map((element) => this.store(unit, element));
+        const count = stores.length;
+        return (f, value) => {
+          m.push(value);
+          f.node = target;
+          const t = m.typeIdOf(value);
+          const heap = m.heap;
+          let items: Ptr[];
+          let owned = false;
+          if (t === heap.tupleType || t === heap.listType) items = m.sequenceItems(value);
+          else {
+            items = m.collect(value);
+            owned = true;
+          }
+          if (items.length !== count) {
+            if (owned) for (const item of items) m.decref(item);
+            if (items.length < count)
+              m.raise(
+                "ValueError",
+                `not enough values to unpack (expected ${count}, got ${items.length})`,
+              );
+            m.raise("ValueError", `too many values to unpack (expected ${count})`);
+          }
+          if (!owned) for (const item of items) m.incref(item);
+          const level = m.sp;
+          for (const item of items) m.push(item);
+          for (let i = 0; i < count; i++) {
+            const item = m.stack[level + i]!;
+            m.stack[level + i] = 0;
+            stores[i]!(f, item);
+          }
+          m.sp = level - 1;
+          m.decref(value);
+        };
+      }
+      default:
+        return () =>
+          m.raise("NotImplementedError", `assignment to ${target.kind} is not supported by pymem`);
+    }
+  }
+
+  protected deleteTarget(unit: Unit, target: Expression): (f: Frame) => void {
+    const m = this.m;
+    switch (target.kind) {
+      case "Name":
+        return this.nameDelete(unit, target.id, target, false);
+      case "Attribute": {
+        const object = this.expression(unit, target.value);
+        const key = m.name(target.attr);
+        return (f) => {
+          const obj = object(f);
+          m.push(obj);
+          f.node = target;
+          m.deleteAttribute(obj, key, target.attr);
+          m.sp--;
+          m.decref(obj);
+        };
+      }
+      case "Subscript": {
+        const object = this.expression(unit, target.value);
+        const index = this.expression(unit, target.slice);
+        return (f) => {
+          const obj = object(f);
+          m.push(obj);
+          const i = index(f);
+          m.push(i);
+          f.node = target;
+          m.deleteItem(obj, i);
+          m.sp -= 2;
+          m.decref(i);
+          m.decref(obj);
+        };
+      }
+      case "Tuple":
+      case "List": {
+        const deletes = target.elts.map((element) => this.deleteTarget(unit, element));
+        return (f) => {
+          for (const d of deletes) d(f);
+        };
+      }
+      default:
+        return () =>
+          m.raise("NotImplementedError", `deleting ${target.kind} is not supported by pymem`);
+    }
+  }
+
+  // ───────────────────────────────────────────────────────────── expressions
+
+  expression(unit: Unit, node: Expression): Expr {
+    const m = this.m;
+    switch (node.kind) {
+      case "Constant":
+        return this.constantExpression(node.constantType, node.value);
+      case "Name":
+        return this.nameLoad(unit, node.id, node);
+      case "BinOp": {
+        const left = this.expression(unit, node.left);
+        const right = this.expression(unit, node.right);
+        const op = BINARY_OPS[node.op];
+        const heap = m.heap;
+        const lifetime = m.lifetime;
+        return (f) => {
+          const a = left(f);
+          m.push(a);
+          const b = right(f);
+          m.push(b);
+          f.node = node;
+          let result: Ptr;
+          const ta = m.typeIdOf(a);
+          if (ta === heap.intType && m.typeIdOf(b) === ta && op <= Op.MUL) {
+            const x = m.numberOf(a);
+            const y = m.numberOf(b);
+            result = m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+          } else result = m.binary(op, a, b);
+          m.sp -= 2;
+          lifetime.decref(b);
+          lifetime.decref(a);
+          return result;
+        };
+      }
+      case "UnaryOp": {
+        if (node.op === "Not") {
+          const test = this.condition(unit, node.operand);
+          return (f) => (test(f) ? m.heap.false : m.heap.true);
+        }
+        const operand = this.expression(unit, node.operand);
+        const op = node.op;
+        return (f) => {
+          const a = operand(f);
+          m.push(a);
+          f.node = node;
+          const result = m.unary(op, a);
+          m.sp--;
+          m.decref(a);
+          return result;
+        };
+      }
+      case "BoolOp": {
+        const values = node.values.map((value) => this.expression(unit, value));
+        const isAnd = node.op === "And";
+        return (f) => {
+          let value = 0;
+          for (let i = 0; i < values.length; i++) {
+            value = values[i]!(f);
+            if (i === values.length - 1) return value;
+            m.push(value);
+            const truth = m.isTrue(value);
+            m.sp--;
+            if (truth !== isAnd) return value;
+            m.decref(value);
+          }
+          return value;
+        };
+      }
+      case "IfExp": {
+        const test = this.condition(unit, node.test);
+        const body = this.expression(unit, node.body);
+        const orelse = this.expression(unit, node.orelse);
+        return (f) => (test(f) ? body(f) : orelse(f));
+      }
+      case "Compare":
+        return this.compareExpression(unit, node);
+      case "Call":
+        return this.call(unit, node);
+      case "Attribute": {
+        if (isSuperCall(node.value)) return this.superAttribute(unit, node.value, node.attr, node);
+        const object = this.expression(unit, node.value);
+        const key = m.name(node.attr);
+        const name = node.attr;
+        return (f) => {
+          const obj = object(f);
+          m.push(obj);
+          f.node = node;
+          const value = m.getAttribute(obj, key, name);
+          m.sp--;
+          m.decref(obj);
+          return value;
+        };
+      }
+      case "Subscript": {
+        const object = this.expression(unit, node.value);
+        const slice = node.slice;
+        if (slice.kind === "Slice") {
+          const parts = [slice.lower, slice.upper, slice.step].map((part) =>
+            part !== null ? this.expression(unit, part) : undefined,
+          );
+          return (f) => {
+            const level = m.sp;
+            m.push(object(f));
+            for (const part of parts) m.push(part !== undefined ? part(f) : 0);
+            f.node = node;
+            const s = m.stack;
+            const result = m.getSlice(s[level]!, s[level + 1]!, s[level + 2]!, s[level + 3]!);
+            m.unwindTo(level);
+            return result;
+          };
+        }
+        const index = this.expression(unit, slice);
+        return (f) => {
+          const obj = object(f);
+          m.push(obj);
+          const i = index(f);
+          m.push(i);
+          f.node = node;
+          const value = m.getItem(obj, i);
+          m.sp -= 2;
+          m.decref(i);
+          m.decref(obj);
+          return value;
+        };
+      }
+      case "List":
+      case "Tuple": {
+        const push = this.pushElements(unit, node.elts);
+        const isList = node.kind === "List";
+        return (f) => {
+          const level = m.sp;
+          push(f);
+          const items = m.stack.subarray(level, m.sp);
+          const result = isList ? m.heap.newList(items) : m.newTuple(items);
+          m.unwindTo(level);
+          return result;
+        };
+      }
+      case "Dict": {
+        if (node.keys.some((key) => key === null)) return this.unsupported("'**' in dict displays");
+        const keys = node.keys.map((key) => this.expression(unit, key!));
+        const values = node.values.map((value) => this.expression(unit, value));
+        return (f) => {
+          const level = m.sp;
+          for (let i = 0; i < keys.length; i++) {
+            m.push(keys[i]!(f));
+            m.push(values[i]!(f));
+          }
+          const dict = m.heap.newDict();
+          m.push(dict);
+          f.node = node;
+          for (let i = level; i < m.sp - 1; i += 2) {
+            m.checkHashable(m.stack[i]!);
+            m.heap.dictSetItem(dict, m.stack[i]!, m.stack[i + 1]!);
+          }
+          m.sp--;
+          m.unwindTo(level);
+          return dict;
+        };
+      }
+      case "ListComp":
+      case "GeneratorExp":
+        return this.comprehension(unit, node.generators, node.elt, undefined);
+      case "DictComp":
+        return this.comprehension(unit, node.generators, node.key, node.value);
+      case "Set":
+        return this.unsupported("set displays ({a, b})");
+      case "SetComp":
+        return this.unsupported("set comprehensions");
+      case "Lambda":
+        return this.makeFunction(unit, node, "<lambda>", node.args);
+      case "JoinedStr": {
+        const parts = node.values.map((value) =>
+          value.kind === "Constant"
+            ? ({ text: String(value.value) } as const)
+            : ({ field: this.formattedValue(unit, value) } as const),
+        );
+        return (f) => {
+          let text = "";
+          for (const part of parts) text += "text" in part ? part.text : part.field(f);
+          return m.newStr(text);
+        };
+      }
+      case "FormattedValue": {
+        const field = this.formattedValue(unit, node);
+        return (f) => m.newStr(field(f));
+      }
+      case "Starred":
+        return this.unsupported("a starred expression here");
+      case "Slice":
+        return this.unsupported("a slice outside a subscript");
+      default:
+        return this.unsupported(`the ${(node as { kind: string }).kind} expression`);
+    }
+  }
+
+  private formattedValue(
+    unit: Unit,
+    node: Extract<Expression, { kind: "FormattedValue" }>,
+  ): (f: Frame) => string {
+    const m = this.m;
+    const value = this.expression(unit, node.value);
+    const spec = node.formatSpec !== null ? this.expression(unit, node.formatSpec) : undefined;
+    const conversion = node.conversion;
+    return (f) => {
+      const v = value(f);
+      m.push(v);
+      let specText = "";
+      if (spec !== undefined) {
+        const s = spec(f);
+        specText = m.heap.strValue(s);
+        m.decref(s);
+      }
+      f.node = node;
+      let text: string;
+      if (conversion === 114 /* r */ || conversion === 97 /* a */)
+        text = formatWithSpec(m, 0, m.repr(v), specText);
+      else if (conversion === 115 /* s */) text = formatWithSpec(m, 0, m.str(v), specText);
+      else text = formatWithSpec(m, v, undefined, specText);
+      m.sp--;
+      m.decref(v);
+      return text;
+    };
+  }
+
+  private constantExpression(type: string, value: number | string | boolean | null): Expr {
+    const m = this.m;
+    const heap = m.heap;
+    let obj: Ptr;
+    switch (type) {
+      case "int":
+        obj = m.newInt(value as number);
+        break;
+      case "float":
+        obj = m.newFloat(value as number);
+        break;
+      case "str":
+        obj = /^[A-Za-z_][A-Za-z0-9_]*$/.test(value as string)
+          ? heap.intern(value as string)
+          : heap.newStr(value as string);
+        break;
+      case "bool":
+        obj = value === true ? heap.true : heap.false;
+        break;
+      default:
+        obj = heap.none;
+    }
+    this.constant(obj);
+    const lifetime = m.lifetime;
+    if (heap.isImmortal(obj)) return () => obj;
+    return () => {
+      lifetime.incref(obj);
+      return obj;
+    };
+  }
+
+  private compareExpression(unit: Unit, node: Extract<Expression, { kind: "Compare" }>): Expr {
+    const m = this.m;
+    const left = this.expression(unit, node.left);
+    const rights = node.comparators.map((value) => this.expression(unit, value));
+    const ops = node.ops;
+    return (f) => {
+      const level = m.sp;
+      let a = left(f);
+      m.push(a);
+      let result = true;
+      for (let i = 0; i < ops.length; i++) {
+        const b = rights[i]!(f);
+        m.push(b);
+        f.node = node;
+        result = this.compareOne(ops[i]!, a, b);
+        if (!result) break;
+        a = b;
+      }
+      m.unwindTo(level);
+      return result ? m.heap.true : m.heap.false;
+    };
+  }
+
+  private compareOne(op: string, a: Ptr, b: Ptr): boolean {
+    const m = this.m;
+    switch (op) {
+      case "Is":
+        return a === b;
+      case "IsNot":
+        return a !== b;
+      case "In":
+        return m.contains(b, a);
+      case "NotIn":
+        return !m.contains(b, a);
+      default:
+        return m.compare(COMPARE_OPS[op as keyof typeof COMPARE_OPS], a, b);
+    }
+  }
+
+  /** Pushes the values of call arguments or display elements (expanding `*iterable`). */
+  private pushElements(unit: Unit, elements: readonly Expression[]): (f: Frame) => void {
+    const m = this.m;
+    const parts = elements.map((element) =>
+      element.kind === "Starred"
+        ? { starred: true, value: this.expression(unit, element.value), node: element }
+        : { starred: false, value: this.expression(unit, element), node: element },
+    );
+    return (f) => {
+      for (const part of parts) {
+        const value = part.value(f);
+        if (!part.starred) {
+          m.push(value);
+          continue;
+        }
+        m.push(value);
+        f.node = part.node;
+        const items = m.collect(value);
+        m.sp--;
+        m.decref(value);
+        for (const item of items) m.push(item);
+      }
+    };
+  }
+
+  private call(unit: Unit, node: Call): Expr {
+    const m = this.m;
+    if (node.keywords.some((keyword) => keyword.arg === null))
+      return this.unsupported("'**' in calls");
+    const names =
+      node.keywords.length > 0 ? node.keywords.map((keyword) => keyword.arg!) : undefined;
+    const pushArgs = this.pushElements(unit, node.args);
+    const keywordValues = node.keywords.map((keyword) => this.expression(unit, keyword.value));
+    const pushAll = (f: Frame): void => {
+      pushArgs(f);
+      for (const value of keywordValues) m.push(value(f));
+    };
+    const func = node.func;
+    if (func.kind === "Attribute" && !isSuperCall(func.value)) {
+      // CPython 3.12+: LOAD_ATTR with the method flag — no bound method object for obj.m(...).
+      const object = this.expression(unit, func.value);
+      const key = m.name(func.attr);
+      const name = func.attr;
+      return (f) => {
+        const base = m.sp;
+        const obj = object(f);
+        m.push(obj);
+        f.node = func;
+        const method = this.loadMethod(obj, key, name);
+        if (method !== 0) {
+          m.stack[base] = method;
+          m.push(obj); // the stack's reference to obj moves up as the first argument
+        } else {
+          m.stack[base] = m.getAttribute(obj, key, name);
+          m.decref(obj);
+        }
+        pushAll(f);
+        f.node = node;
+        return m.callAt(base, names);
+      };
+    }
+    if (func.kind === "Name" && func.id === "super" && node.args.length === 0) {
+      return () => m.raise("RuntimeError", "pymem supports super() only as super().name");
+    }
+    const callee = this.expression(unit, func);
+    return (f) => {
+      const base = m.sp;
+      m.push(callee(f));
+      pushAll(f);
+      f.node = node;
+      return m.callAt(base, names);
+    };
+  }
+
+  /**
+   * The method half of LOAD_ATTR's method form: a plain function found on an instance's class (not
+   * shadowed by an instance attribute), or a built-in type's method — as a new reference; 0
+   * when the attribute must be fetched normally.
+   */
+  private loadMethod(obj: Ptr, key: Ptr, name: string): Ptr {
+    const m = this.m;
+    const record = m.recordOf(obj);
+    if (record.instances) {
+      if (m.heap.getAttrByKey(obj, key) !== 0) return 0;
+      const found = m.lookupType(record, key);
+      if (found !== 0 && m.typeIdOf(found) === m.types.function) return m.incref(found);
+      return 0;
+    }
+    if (m.isType(obj) || m.typeIdOf(obj) === m.types.module) return 0;
+    const found = m.lookupType(record, key);
+    if (found !== 0 && m.typeIdOf(found) === m.types.builtin && m.field(found, 12) === 0)
+      return m.incref(found);
+    void name;
+    return 0;
+  }
+
+  /** `super().name` inside a method: the attribute looked up from the defining class's base. */
+  private superAttribute(unit: Unit, call: Call, attr: string, node: SourceRange): Expr {
+    const m = this.m;
+    const classSlot = unit.slots.get("__class__");
+    const selfSlot = unit.kind === "function" && unit.scope.parameters.length > 0 ? 0 : -1;
+    const key = m.name(attr);
+    if (classSlot === undefined || selfSlot < 0 || call.args.length > 0)
+      return () => m.raise("RuntimeError", "super(): no arguments");
+    return (f) => {
+      f.node = node;
+      const memory = m.heap.memory;
+      const cell = memory.u32[(f.locals + 4 * classSlot) >>> 2]!;
+      const cls = memory.u32[(cell + 8) >>> 2]!;
+      let self = memory.u32[(f.locals + 4 * selfSlot) >>> 2]!;
+      if (unit.scope.cells.has(unit.scope.parameters[0]!)) self = memory.u32[(self + 8) >>> 2]!;
+      if (cls === 0 || self === 0) m.raise("RuntimeError", "super(): no arguments");
+      const base = m.recordOfType(cls).base;
+      const found = base !== undefined ? m.lookupType(base, key) : 0;
+      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
+      if (m.typeIdOf(found) === m.types.function) return m.newMethod(found, self);
+      return m.incref(found);
+    };
+  }
+
+  private comprehension(
+    unit: Unit,
+    generators: readonly Comprehension[],
+    element: Expression,
+    dictValue: Expression | undefined,
+  ): Expr {
+    const m = this.m;
+    // PEP 709: the first iterable is evaluated in the enclosing scope, before the hidden names.
+    const firstIterable = this.expression(unit, generators[0]!.iter);
+    const scopeNames = new Map<string, number>();
+    unit.hidden.push(scopeNames);
+    try {
+      const levels = generators.map((generator, index) => {
+        const names: string[] = [];
+        collectNames(generator.target, names);
+        for (const name of names) {
+          const slot = unit.slotNames.length;
+          unit.slotNames.push(`<comprehension ${name}>`);
+          scopeNames.set(name, slot);
+        }
+        return {
+          iterable: index === 0 ? firstIterable : this.expression(unit, generator.iter),
+          store: this.store(unit, generator.target),
+          conditions: generator.ifs.map((condition) => this.condition(unit, condition)),
+          slots: names.map((name) => scopeNames.get(name)!),
+        };
+      });
+      const key = this.expression(unit, element);
+      const value = dictValue !== undefined ? this.expression(unit, dictValue) : undefined;
+      const run = (f: Frame, result: Ptr, depth: number): void => {
+        const level = levels[depth]!;
+        const it = level.iterable(f);
+        m.push(it);
+        m.iterateOwned(it, (item) => {
+          level.store(f, item);
+          for (const condition of level.conditions) if (!condition(f)) return true;
+          if (depth + 1 < levels.length) run(f, result, depth + 1);
+          else if (value === undefined) {
+            const v = key(f);
+            m.heap.listAppend(result, v);
+            m.decref(v);
+          } else {
+            const k = key(f);
+            m.push(k);
+            const v = value(f);
+            m.push(v);
+            m.checkHashable(k);
+            m.heap.dictSetItem(result, k, v);
+            m.sp -= 2;
+            m.decref(v);
+            m.decref(k);
+          }
+          return true;
+        });
+        m.sp--;
+        m.decref(it);
+      };
+      const allSlots = levels.flatMap((level) => level.slots);
+      return (f) => {
+        const result = value === undefined ? m.heap.newList() : m.heap.newDict();
+        m.push(result);
+        const level = m.sp;
+        try {
+          run(f, result, 0);
+        } finally {
+          // The comprehension's variables do not outlive it (PEP 709 restores the outer names).
+          const memory = m.heap.memory;
+          for (const slot of allSlots) {
+            const index = (f.locals + 4 * slot) >>> 2;
+            const old = memory.u32[index]!;
+            memory.u32[index] = 0;
+            if (old !== 0) m.decref(old);
+          }
+        }
+        m.sp = level - 1;
+        return result;
+      };
+    } finally {
+      unit.hidden.pop();
+    }
+  }
+}
+
+function isSuperCall(node: Expression): node is Call {
+  return node.kind === "Call" && node.func.kind === "Name" && node.func.id === "super";
+}
+
+function collectNames(node: Expression, into: string[]): void {
+  if (node.kind === "Name") into.push(node.id);
+  else if (node.kind === "Tuple" || node.kind === "List")
+    for (const element of node.elts) collectNames(element, into);
+}

@@ -1,0 +1,137 @@
+import type { Ptr } from "@pymem/core";
+import { Cmp, type Machine } from "./machine.js";
+import type { NativeFunction } from "./native.js";
+import { defineMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
+import { sortItems } from "./sorting.js";
+
+/**
+ * Installs the methods of `list` (`append`, `extend`, `insert`, `pop`, `remove`, `index`, `count`,
+ * `clear`, `copy`, `reverse`, `sort`) into its type dict, with CPython's argument checking and
+ * error messages.
+ *
+ * @example
+ * ```ts
+ * installListMethods(machine);
+ * ```
+ * @internal
+ */
+export function installListMethods(m: Machine): void {
+  const heap = m.heap;
+  const none = (): Ptr => heap.none;
+  const method = (typeName: string, name: string, fn: NativeFunction): void =>
+    defineMethod(m, typeName, name, fn);
+
+  const list = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
+  ): void =>
+    method("list", name, (_c, args, keywords) => {
+      const self = args[0]!;
+      if (m.typeIdOf(self) !== heap.listType)
+        m.raise(
+          "TypeError",
+          `descriptor '${name}' for 'list' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
+      const rest = args.slice(1);
+      if (name !== "sort") noKeywords(m, name, keywords);
+      if (rest.length < min || rest.length > max)
+        m.raise(
+          "TypeError",
+          min === max
+            ? `list.${name}() takes ${min === 0 ? "no arguments" : min === 1 ? "exactly one argument" : `exactly ${min} arguments`} (${rest.length} given)`
+            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
+        );
+      return fn(self, rest, keywords);
+    });
+
+  list("append", 1, 1, (self, [x]) => {
+    heap.listAppend(self, x!);
+    return none();
+  });
+  list("extend", 1, 1, (self, [iterable]) => {
+    const items = m.collect(iterable!);
+    for (const item of items) {
+      heap.listAppend(self, item);
+      m.decref(item);
+    }
+    return none();
+  });
+  list("insert", 2, 2, (self, [indexObj, x]) => {
+    const length = heap.listLength(self);
+    let index = m.intArgument(indexObj!, "'index'");
+    if (index < 0) index = Math.max(0, index + length);
+    index = Math.min(index, length);
+    heap.listAppend(self, x!);
+    // Shift the tail right by one (the appended reference moves to `index`).
+    const items: Ptr[] = [];
+    for (let i = index; i < length; i++) items.push(heap.listGetItem(self, i));
+    const memory = heap.memory;
+    const base = memory.u32[(self + 12) >>> 2]!;
+    memory.u32[(base + 4 * index) >>> 2] = x!;
+    for (let i = 0; i < items.length; i++)
+      memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
+    return none();
+  });
+  list("pop", 0, 1, (self, [indexObj]) => {
+    const length = heap.listLength(self);
+    if (length === 0) m.raise("IndexError", "pop from empty list");
+    let index = indexObj !== undefined ? m.intArgument(indexObj, "'index'") : -1;
+    if (index < 0) index += length;
+    if (index < 0 || index >= length) m.raise("IndexError", "pop index out of range");
+    return heap.listPop(self, index);
+  });
+  list("remove", 1, 1, (self, [x]) => {
+    for (let i = 0; i < heap.listLength(self); i++) {
+      const item = heap.listGetItem(self, i);
+      if (item === x || m.compare(Cmp.EQ, item, x!)) {
+        m.decref(heap.listPop(self, i));
+        return none();
+      }
+    }
+    return m.raise("ValueError", "list.remove(x): x not in list");
+  });
+  list("index", 1, 1, (self, [x]) => {
+    for (let i = 0; i < heap.listLength(self); i++) {
+      const item = heap.listGetItem(self, i);
+      if (item === x || m.compare(Cmp.EQ, item, x!)) return m.newInt(i);
+    }
+    return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+  });
+  list("count", 1, 1, (self, [x]) => {
+    let count = 0;
+    for (let i = 0; i < heap.listLength(self); i++) {
+      const item = heap.listGetItem(self, i);
+      if (item === x || m.compare(Cmp.EQ, item, x!)) count++;
+    }
+    return m.newInt(count);
+  });
+  list("clear", 0, 0, (self) => {
+    heap.listClear(self);
+    return none();
+  });
+  list("copy", 0, 0, (self) => heap.newList(m.sequenceItems(self)));
+  list("reverse", 0, 0, (self) => {
+    const items = m.sequenceItems(self).reverse();
+    const base = heap.memory.u32[(self + 12) >>> 2]!;
+    for (let i = 0; i < items.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = items[i]!;
+    return none();
+  });
+  list("sort", 0, 0, (self, _args, keywords) => {
+    const options = keyword(m, "sort", keywords, ["key", "reverse"]);
+    const items = m.sequenceItems(self);
+    for (const item of items) m.incref(item);
+    try {
+      const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
+      const sorted = sortItems(m, items, options.get("key"), reverse);
+      if (heap.listLength(self) !== items.length)
+        m.raise("ValueError", "list modified during sort");
+      const base = heap.memory.u32[(self + 12) >>> 2]!;
+      for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+    return none();
+  });
+}

@@ -1,0 +1,59 @@
+import type { Ptr } from "@pymem/core";
+import { Cmp, type Machine } from "./machine.js";
+
+/**
+ * Sorting for `sorted()`, `list.sort()`, `min()` and `max()`: key functions and a stable sort by
+ * Python's `<`, as CPython's (it compares with `<` only).
+ *
+ * @module
+ */
+
+/**
+ * The sort keys of `items`: new references to the results of `keyFunction(item)`, or to the items
+ * themselves when there is no key function. The caller releases them.
+ * @internal
+ */
+export function keyed(m: Machine, items: Ptr[], keyFunction: Ptr | undefined): Ptr[] {
+  if (keyFunction === undefined || keyFunction === m.heap.none)
+    return items.map((item) => m.incref(item));
+  const keys: Ptr[] = [];
+  try {
+    for (const item of items) keys.push(m.call(keyFunction, [item], undefined));
+  } catch (error) {
+    for (const key of keys) m.decref(key);
+    throw error;
+  }
+  return keys;
+}
+
+/**
+ * `items` in sorted order (by their keys when `keyFunction` is given; descending when `reverse`),
+ * stable as CPython's sort. Borrowed references: the result holds the same items.
+ * @internal
+ */
+export function sortItems(
+  m: Machine,
+  items: Ptr[],
+  keyFunction: Ptr | undefined,
+  reverse: boolean,
+): Ptr[] {
+  const keys = keyed(m, items, keyFunction);
+  try {
+    const order = items.map((_, index) => index);
+    if (reverse) order.reverse();
+    order.sort((a, b) =>
+      m.compare(Cmp.LT, keys[a]!, keys[b]!)
+        ? reverse
+          ? 1
+          : -1
+        : m.compare(Cmp.LT, keys[b]!, keys[a]!)
+          ? reverse
+            ? -1
+            : 1
+          : 0,
+    );
+    return order.map((index) => items[index]!);
+  } finally {
+    for (const key of keys) m.decref(key);
+  }
+}

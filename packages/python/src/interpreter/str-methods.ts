@@ -1,0 +1,235 @@
+import type { Ptr } from "@pymem/core";
+import { formatWithSpec } from "./formatting.js";
+import type { Machine } from "./machine.js";
+import type { NativeFunction } from "./native.js";
+import { defineMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
+
+/**
+ * Installs the methods of `str` (`join`, `split`, `strip`, `upper`, `replace`, `startswith`,
+ * `find`, `zfill`, `ljust`, `format`, …) into its type dict, with CPython's argument checking and
+ * error messages.
+ *
+ * @example
+ * ```ts
+ * installStrMethods(machine);
+ * ```
+ * @internal
+ */
+export function installStrMethods(m: Machine): void {
+  const heap = m.heap;
+  const method = (typeName: string, name: string, fn: NativeFunction): void =>
+    defineMethod(m, typeName, name, fn);
+
+  const str = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: string, args: readonly Ptr[], keywords: Keywords, selfObj: Ptr) => Ptr,
+  ): void =>
+    method("str", name, (_c, args, keywords) => {
+      const self = args[0]!;
+      if (!m.isStr(self))
+        m.raise(
+          "TypeError",
+          `descriptor '${name}' for 'str' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
+      const rest = args.slice(1);
+      if (name !== "format" && name !== "split") noKeywords(m, name, keywords);
+      if (rest.length < min || rest.length > max)
+        m.raise(
+          "TypeError",
+          min === max
+            ? `str.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
+            : `${name} expected ${rest.length < min ? "at least" : "at most"} ${rest.length < min ? min : max} argument${(rest.length < min ? min : max) === 1 ? "" : "s"}, got ${rest.length}`,
+        );
+      return fn(heap.strValue(self), rest, keywords, self);
+    });
+  const textArgument = (value: Ptr, what: string): string => {
+    if (!m.isStr(value)) m.raise("TypeError", `${what} must be str, not ${m.typeName(value)}`);
+    return heap.strValue(value);
+  };
+
+  str("join", 1, 1, (self, [iterable]) => {
+    const parts: string[] = [];
+    m.iterate(iterable!, (item) => {
+      if (!m.isStr(item))
+        m.raise(
+          "TypeError",
+          `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`,
+        );
+      parts.push(heap.strValue(item));
+      return true;
+    });
+    return m.newStr(parts.join(self));
+  });
+  str("split", 0, 2, (self, args, keywords) => {
+    const options = keyword(m, "split", keywords, ["sep", "maxsplit"]);
+    const sepObj = args[0] ?? options.get("sep");
+    const maxObj = args[1] ?? options.get("maxsplit");
+    const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
+    let parts: string[];
+    if (sepObj === undefined || sepObj === heap.none) {
+      parts = [];
+      let rest = self.trimStart();
+      while (rest !== "") {
+        if (max >= 0 && parts.length === max) {
+          parts.push(rest.trimEnd());
+          break;
+        }
+        const match = /\s+/.exec(rest);
+        if (match === null) {
+          parts.push(rest);
+          break;
+        }
+        parts.push(rest.slice(0, match.index));
+        rest = rest.slice(match.index + match[0].length);
+      }
+    } else {
+      const sep = textArgument(sepObj, "must be str or None, not");
+      if (sep === "") m.raise("ValueError", "empty separator");
+      parts = self.split(sep);
+      if (max >= 0 && parts.length > max + 1)
+        parts = [...parts.slice(0, max), parts.slice(max).join(sep)];
+    }
+    return m.listSteal(parts.map((part) => m.newStr(part)));
+  });
+  const strip = (name: string, fn: (text: string, chars: string | undefined) => string): void =>
+    str(name, 0, 1, (self, [chars]) =>
+      m.newStr(
+        fn(
+          self,
+          chars === undefined || chars === heap.none
+            ? undefined
+            : textArgument(chars, `${name} arg`),
+        ),
+      ),
+    );
+  const charsPattern = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, "\\$&")}]`;
+  strip("strip", (text, chars) =>
+    chars === undefined
+      ? text.trim()
+      : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
+  );
+  strip("lstrip", (text, chars) =>
+    chars === undefined
+      ? text.trimStart()
+      : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
+  );
+  strip("rstrip", (text, chars) =>
+    chars === undefined
+      ? text.trimEnd()
+      : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
+  );
+  str("upper", 0, 0, (self) => m.newStr(self.toUpperCase()));
+  str("lower", 0, 0, (self) => m.newStr(self.toLowerCase()));
+  str("title", 0, 0, (self) =>
+    m.newStr(
+      self
+        .toLowerCase()
+        .replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()),
+    ),
+  );
+  str("capitalize", 0, 0, (self) =>
+    m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()),
+  );
+  str("replace", 2, 3, (self, [old, replacement, countObj]) => {
+    const from = textArgument(old!, "replace() argument 1");
+    const to = textArgument(replacement!, "replace() argument 2");
+    let count = countObj !== undefined ? m.intArgument(countObj, "count") : -1;
+    if (count < 0) return m.newStr(self.split(from).join(to));
+    let result = "";
+    let rest = self;
+    while (count-- > 0) {
+      const index = rest.indexOf(from);
+      if (index < 0) break;
+      result += rest.slice(0, index) + to;
+      rest = rest.slice(index + from.length);
+    }
+    return m.newStr(result + rest);
+  });
+  str("startswith", 1, 1, (self, [prefix]) =>
+    m.newBool(self.startsWith(textArgument(prefix!, "startswith first arg"))),
+  );
+  str("endswith", 1, 1, (self, [suffix]) =>
+    m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))),
+  );
+  str("find", 1, 1, (self, [sub]) =>
+    m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))),
+  );
+  str("index", 1, 1, (self, [sub]) => {
+    const index = self.indexOf(textArgument(sub!, "must be str, not"));
+    if (index < 0) m.raise("ValueError", "substring not found");
+    return m.newInt(index);
+  });
+  str("count", 1, 1, (self, [sub]) => {
+    const needle = textArgument(sub!, "must be str, not");
+    return m.newInt(needle === "" ? [...self].length + 1 : self.split(needle).length - 1);
+  });
+  str("isdigit", 0, 0, (self) => m.newBool(/^\d+$/u.test(self)));
+  str("isalpha", 0, 0, (self) => m.newBool(/^\p{L}+$/u.test(self)));
+  str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
+  str("zfill", 1, 1, (self, [width]) => {
+    const size = m.intArgument(width!, "width");
+    const sign = self.startsWith("-") || self.startsWith("+") ? self[0]! : "";
+    return m.newStr(sign + self.slice(sign.length).padStart(size - sign.length, "0"));
+  });
+  const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
+    str(name, 1, 2, (self, [width, fill]) =>
+      m.newStr(
+        fn(
+          self,
+          m.intArgument(width!, "width"),
+          fill !== undefined ? textArgument(fill, "fill character") : " ",
+        ),
+      ),
+    );
+  pad("ljust", (text, width, fill) => text.padEnd(width, fill));
+  pad("rjust", (text, width, fill) => text.padStart(width, fill));
+  pad("center", (text, width, fill) => {
+    const padding = Math.max(0, width - text.length);
+    const left = Math.floor(padding / 2) + (padding & width & 1);
+    return fill.repeat(left) + text + fill.repeat(padding - left);
+  });
+  str("format", 0, Number.MAX_SAFE_INTEGER, (self, args, keywords) => {
+    let auto = 0;
+    const text = self.replace(
+      /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g,
+      (
+        whole,
+        field: string | undefined,
+        conversion: string | undefined,
+        spec: string | undefined,
+      ) => {
+        if (whole === "{{") return "{";
+        if (whole === "}}") return "}";
+        let value: Ptr | undefined;
+        const [head = "", ...attributes] = (field ?? "").split(".");
+        if (head === "") value = args[auto++];
+        else if (/^\d+$/.test(head)) value = args[Number(head)];
+        else value = keywords.find(([name]) => name === head)?.[1];
+        if (value === undefined) {
+          if (head === "" || /^\d+$/.test(head))
+            m.raise(
+              "IndexError",
+              `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`,
+            );
+          throw m.exception(m.keyError(m.name(head)));
+        }
+        const held: Ptr[] = [];
+        try {
+          for (const attribute of attributes) {
+            value = m.getAttribute(value, m.name(attribute), attribute);
+            held.push(value);
+          }
+          if (conversion === "r" || conversion === "a")
+            return formatWithSpec(m, 0, m.repr(value), spec ?? "");
+          if (conversion === "s") return formatWithSpec(m, 0, m.str(value), spec ?? "");
+          return formatWithSpec(m, value, undefined, spec ?? "");
+        } finally {
+          for (const obj of held) m.decref(obj);
+        }
+      },
+    );
+    return m.newStr(text);
+  });
+}
