@@ -11,6 +11,8 @@
  * - Deep (`--deep [length]`, default 10,000,000): one cycle of that many nested one-slot lists,
  *   collected in one full collection — no step may recurse.
  *
+ * - `--only <collector>` (generational, incremental or bacon-rajan; repeatable) runs just those.
+ *
  * Run: `pnpm --filter @pymem/gc bench [N] [rounds]` (defaults 1,000,000 and 5). CPython is
  * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py N rounds`; if it is missing only
  * pymem's numbers are printed. Figures are the best of `rounds`.
@@ -188,10 +190,14 @@ function deep(factory: CollectorFactory, length: number): number {
 const fmt = (ns: number) => `${(ns / 1e6).toFixed(2)} ms (${(ns / N).toFixed(1)} ns/object)`;
 const anchor = runCpythonWorkloads(import.meta.url, N, ROUNDS);
 console.log(`N = ${N.toLocaleString()}, best of ${ROUNDS}`);
+const only = process.argv.flatMap((arg, i) => (arg === "--only" ? [process.argv[i + 1]] : []));
 const deepIndex = process.argv.indexOf("--deep");
 if (deepIndex >= 0) {
-  const length = Number(process.argv[deepIndex + 1] ?? 10_000_000);
+  const lengthArg = process.argv[deepIndex + 1];
+  const length =
+    lengthArg !== undefined && /^\d+$/.test(lengthArg) ? Number(lengthArg) : 10_000_000;
   for (const factory of factories) {
+    if (only.length > 0 && !only.includes(factory.name)) continue;
     const ns = deep(factory, length);
     console.log(
       `[${factory.name}] deep: one ${length.toLocaleString()}-long cycle of nested lists collected in ${(ns / 1e6).toFixed(0)} ms (${(ns / length).toFixed(1)} ns/object)`,
@@ -200,6 +206,7 @@ if (deepIndex >= 0) {
   process.exit(0);
 }
 for (const factory of factories) {
+  if (only.length > 0 && !only.includes(factory.name)) continue;
   const g1 = g1Live(factory);
   const g2 = g2Cycles(factory);
   const ratio = (ours: number, theirs: number | undefined) =>

@@ -1,4 +1,5 @@
-import { type Allocator, type LinearMemory, OutOfMemoryError, type Ptr } from "@pymem/core";
+import { type Allocator, OutOfMemoryError, type Ptr } from "@pymem/core";
+import { ForwardingAllocator } from "./forwarding-allocator.js";
 
 /**
  * Options of a {@link FaultInjectingAllocator}. Pass any subset to the constructor.
@@ -55,11 +56,9 @@ export interface FaultInjectingAllocatorOptions {
  * faulty.verify();
  * ```
  */
-export class FaultInjectingAllocator<Underlying extends Allocator = Allocator>
-  implements Allocator
-{
-  /** The allocator doing the work. */
-  readonly underlying: Underlying;
+export class FaultInjectingAllocator<
+  Underlying extends Allocator = Allocator,
+> extends ForwardingAllocator<Underlying> {
   /** Allocation calls (`malloc`, `calloc`, `realloc`) since construction or the last {@link arm}, failed ones included. */
   allocationCount = 0;
   /** Faults raised since construction. */
@@ -69,14 +68,9 @@ export class FaultInjectingAllocator<Underlying extends Allocator = Allocator>
   private persistent: boolean;
 
   constructor(underlying: Underlying, options: Partial<FaultInjectingAllocatorOptions> = {}) {
-    this.underlying = underlying;
+    super(underlying);
     this.failAt = validateFailAt(options.failAt ?? 0);
     this.persistent = options.persistent ?? false;
-  }
-
-  /** The underlying allocator's memory. */
-  get memory(): LinearMemory {
-    return this.underlying.memory;
   }
 
   /**
@@ -106,41 +100,21 @@ export class FaultInjectingAllocator<Underlying extends Allocator = Allocator>
   }
 
   /** Forwards to the underlying `malloc` unless this allocation is the one to fail. */
-  malloc(size: number): Ptr {
+  override malloc(size: number): Ptr {
     this.countAllocation(size);
     return this.underlying.malloc(size);
   }
 
   /** Forwards to the underlying `calloc` unless this allocation is the one to fail. */
-  calloc(count: number, size: number): Ptr {
+  override calloc(count: number, size: number): Ptr {
     this.countAllocation(count * size);
     return this.underlying.calloc(count, size);
   }
 
   /** Forwards to the underlying `realloc` unless this allocation is the one to fail (the old block is then untouched). */
-  realloc(ptr: Ptr, size: number): Ptr {
+  override realloc(ptr: Ptr, size: number): Ptr {
     this.countAllocation(size);
     return this.underlying.realloc(ptr, size);
-  }
-
-  /** Forwards to the underlying `free`. */
-  free(ptr: Ptr): void {
-    this.underlying.free(ptr);
-  }
-
-  /** Forwards to the underlying `usableSize`. */
-  usableSize(ptr: Ptr): number {
-    return this.underlying.usableSize(ptr);
-  }
-
-  /** The underlying allocator's statistics. */
-  stats(): ReturnType<Underlying["stats"]> {
-    return this.underlying.stats() as ReturnType<Underlying["stats"]>;
-  }
-
-  /** Verifies the underlying allocator (this wrapper keeps no structures of its own). */
-  verify(): void {
-    this.underlying.verify();
   }
 
   private countAllocation(requestedBytes: number): void {

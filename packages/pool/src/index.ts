@@ -31,6 +31,7 @@ export {
   FaultInjectingAllocator,
   type FaultInjectingAllocatorOptions,
 } from "./fault-injecting-allocator.js";
+export { ForwardingAllocator } from "./forwarding-allocator.js";
 export { PoolAllocator } from "./pool-allocator.js";
 export {
   blocksPerPool,

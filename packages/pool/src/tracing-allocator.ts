@@ -1,4 +1,5 @@
-import { type Allocator, HeapCorruptionError, type LinearMemory, type Ptr } from "@pymem/core";
+import { type Allocator, HeapCorruptionError, type Ptr } from "@pymem/core";
+import { ForwardingAllocator } from "./forwarding-allocator.js";
 import { TraceSnapshot, type TraceTables } from "./trace-snapshot.js";
 import { captureStack, parseStackFrames } from "./trace-stack.js";
 import { Traceback } from "./trace-traceback.js";
@@ -77,10 +78,9 @@ const NO_ID = 0;
  *
  * @see CPython `Modules/_tracemalloc.c` and `Lib/tracemalloc.py`.
  */
-export class TracingAllocator<Underlying extends Allocator = Allocator> implements Allocator {
-  /** The allocator doing the work. */
-  readonly underlying: Underlying;
-
+export class TracingAllocator<
+  Underlying extends Allocator = Allocator,
+> extends ForwardingAllocator<Underlying> {
   // The one flag every operation tests.
   private tracing: boolean;
   private stackLimit: number;
@@ -105,14 +105,9 @@ export class TracingAllocator<Underlying extends Allocator = Allocator> implemen
   private readonly tracebackIdByStack = new Map<string, number>();
 
   constructor(underlying: Underlying, options: Partial<TracingAllocatorOptions> = {}) {
-    this.underlying = underlying;
+    super(underlying);
     this.stackLimit = validateFrameCount(options.captureStacks ?? 0);
     this.tracing = options.startTracing ?? false;
-  }
-
-  /** The underlying allocator's memory. */
-  get memory(): LinearMemory {
-    return this.underlying.memory;
   }
 
   /**
@@ -195,7 +190,7 @@ export class TracingAllocator<Underlying extends Allocator = Allocator> implemen
    * const p = tracer.malloc(64, "buffers");
    * ```
    */
-  malloc(size: number, tag?: string): Ptr {
+  override malloc(size: number, tag?: string): Ptr {
     const ptr = this.underlying.malloc(size);
     if (this.tracing) this.addTrace(ptr, size, tag);
     return ptr;
@@ -209,7 +204,7 @@ export class TracingAllocator<Underlying extends Allocator = Allocator> implemen
    * const table = tracer.calloc(256, 4, "tables");
    * ```
    */
-  calloc(count: number, size: number, tag?: string): Ptr {
+  override calloc(count: number, size: number, tag?: string): Ptr {
     const ptr = this.underlying.calloc(count, size);
     if (this.tracing) this.addTrace(ptr, count * size, tag);
     return ptr;
@@ -224,7 +219,7 @@ export class TracingAllocator<Underlying extends Allocator = Allocator> implemen
    * p = tracer.realloc(p, 4096);
    * ```
    */
-  realloc(ptr: Ptr, size: number, tag?: string): Ptr {
+  override realloc(ptr: Ptr, size: number, tag?: string): Ptr {
     const moved = this.underlying.realloc(ptr, size);
     if (this.tracing) {
       if (moved !== ptr && ptr !== 0) this.removeTrace(ptr);
@@ -241,19 +236,9 @@ export class TracingAllocator<Underlying extends Allocator = Allocator> implemen
    * tracer.free(p);
    * ```
    */
-  free(ptr: Ptr): void {
+  override free(ptr: Ptr): void {
     this.underlying.free(ptr);
     if (this.tracing) this.removeTrace(ptr);
-  }
-
-  /** The underlying allocator's usable size. */
-  usableSize(ptr: Ptr): number {
-    return this.underlying.usableSize(ptr);
-  }
-
-  /** The underlying allocator's statistics. */
-  stats(): ReturnType<Underlying["stats"]> {
-    return this.underlying.stats() as ReturnType<Underlying["stats"]>;
   }
 
   /**
@@ -265,7 +250,7 @@ export class TracingAllocator<Underlying extends Allocator = Allocator> implemen
    * tracer.verify();
    * ```
    */
-  verify(): void {
+  override verify(): void {
     this.underlying.verify();
     let total = 0;
     for (const [address, slot] of this.slotByAddress) {

@@ -11,6 +11,7 @@ import type {
 } from "../ast.js";
 import { formatWithSpec } from "./formatting.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import { compareValues } from "./operator-codes.js";
 import type { Scope } from "./scope-analysis.js";
 
 /**

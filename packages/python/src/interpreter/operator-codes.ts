@@ -48,3 +48,29 @@ export const OP_SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|",
  * ```
  */
 export const Cmp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;
+
+/**
+ * A rich comparison of two numbers or two strings by its {@link Cmp} code (the fast path of
+ * `<`, `==`, … on ints, floats and strs, where Python's result is JavaScript's).
+ *
+ * @example
+ * ```ts
+ * compareValues(Cmp.LE, 1, 2); // true
+ * ```
+ */
+export function compareValues<T extends number | string>(op: number, a: T, b: T): boolean {
+  switch (op) {
+    case Cmp.LT:
+      return a < b;
+    case Cmp.LE:
+      return a <= b;
+    case Cmp.EQ:
+      return a === b;
+    case Cmp.NE:
+      return a !== b;
+    case Cmp.GT:
+      return a > b;
+    default:
+      return a >= b;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
-import { Cmp, OP_SYMBOLS, Op } from "./operator-codes.js";
+import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
 
 /**
  * Arithmetic, comparison and membership on heap objects (CPython: `PyNumber_*`,
@@ -441,23 +441,6 @@ const BINARY_DUNDERS = [
   "__and__",
   "__matmul__",
 ];
-
-function compareValues<T extends number | string>(op: number, a: T, b: T): boolean {
-  switch (op) {
-    case Cmp.LT:
-      return a < b;
-    case Cmp.LE:
-      return a <= b;
-    case Cmp.EQ:
-      return a === b;
-    case Cmp.NE:
-      return a !== b;
-    case Cmp.GT:
-      return a > b;
-    default:
-      return a >= b;
-  }
-}
 
 const CMP_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="];
 const CMP_DUNDERS = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];

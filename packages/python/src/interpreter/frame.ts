@@ -1,0 +1,45 @@
+import type { SourceRange } from "../ast.js";
+import type { Code } from "./machine.js";
+
+/**
+ * The JavaScript side of running code: statement completion codes and the pooled per-depth
+ * {@link Frame} record (the locals themselves live in the heap frame object).
+ *
+ * @module
+ */
+
+/** The position of a frame that has not started a statement (no traceback entry yet). @internal */
+export const NO_RANGE: SourceRange = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+
+/**
+ * Statement completion codes.
+ *
+ * @example
+ * ```ts
+ * if (body(frame) === Completion.RETURN) return frame.returnValue;
+ * ```
+ */
+export const Completion = { NORMAL: 0, BREAK: 1, CONTINUE: 2, RETURN: 3 } as const;
+
+/**
+ * A running code block's JavaScript state (pooled per call depth, so a call allocates no JS
+ * object). The locals live in the heap frame object.
+ *
+ * @example
+ * ```ts
+ * const value = heap.memory.u32[(frame.locals + 4 * slot) >>> 2]; // local `slot`
+ * ```
+ */
+export class Frame {
+  code!: Code;
+  /** Address of local slot 0 in the heap frame. */
+  locals = 0;
+  heapFrame = 0;
+  globals = 0;
+  /** The class body's namespace dict (class blocks), else 0. */
+  namespace = 0;
+  /** The node running now, for tracebacks. */
+  node: SourceRange = NO_RANGE;
+  returnValue = 0;
+  depth = 0;
+}
