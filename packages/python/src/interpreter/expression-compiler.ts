@@ -178,18 +178,7 @@ export abstract class ExpressionCompiler {
           if (ta === heap.intType && m.typeIdOf(b) === ta) {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
-            result =
-              code === Cmp.LT
-                ? x < y
-                : code === Cmp.LE
-                  ? x <= y
-                  : code === Cmp.EQ
-                    ? x === y
-                    : code === Cmp.NE
-                      ? x !== y
-                      : code === Cmp.GT
-                        ? x > y
-                        : x >= y;
+            result = compareValues(code, x, y);
           } else result = m.compare(code, a, b);
           m.sp -= 2;
           m.decref(b);
