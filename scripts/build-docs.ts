@@ -7,9 +7,10 @@
 // Flags: --skip-playground (API and guides only, for quick local iterations);
 //        --options <file> (another typedoc options file, e.g. one extending typedoc.json).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { writeBenchmarkCharts } from "./bench-charts.js";
+import { filesUnder } from "./check-links.js";
 
 const repositoryRoot = resolve(import.meta.dirname, "..");
 
@@ -26,21 +27,6 @@ function run(cwd: string, command: string, args: string[]): void {
   if (result.status !== 0) {
     throw new Error(`${[command, ...args].join(" ")} exited with status ${result.status}`);
   }
-}
-
-/** Every file under `directory`, recursively. */
-function filesUnder(directory: string): string[] {
-  const found: string[] = [];
-  const pending = [directory];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else found.push(path);
-    }
-  }
-  return found;
 }
 
 /**

@@ -36,8 +36,15 @@ export const PYMEM_REPOSITORY: RepositoryLinks = {
 const EXTERNAL_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-/** Every file under `directory`, recursively, sorted; `skip` names folders not to enter. */
-function filesUnder(directory: string, skip: ReadonlySet<string> = new Set()): string[] {
+/**
+ * Every file under `directory`, recursively, sorted; `skip` names folders not to enter.
+ *
+ * @example
+ * ```ts
+ * filesUnder("docs/site").filter((file) => file.endsWith(".html"));
+ * ```
+ */
+export function filesUnder(directory: string, skip: ReadonlySet<string> = new Set()): string[] {
   const found: string[] = [];
   const pending = [directory];
   while (pending.length > 0) {

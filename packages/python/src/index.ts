@@ -1,16 +1,16 @@
 /**
- * `@pymem/python`: the front end of pymem's Python-subset interpreter — a CPython-compatible
- * tokenizer, a parser producing a plain-data AST, and SyntaxError reporting that matches
- * CPython 3.13's messages, positions and traceback text.
+ * `@pymem/python`: pymem's Python-subset interpreter, whose every value, frame, function, cell
+ * and class is an object in a pymem heap (CPython 3.13's refcounts, `__del__` timing and
+ * `gc.collect()` results), and its front end — a CPython-compatible tokenizer, a parser producing
+ * a plain-data AST, and SyntaxError reporting that matches CPython 3.13's messages, positions
+ * and traceback text.
  *
  * @example
  * ```ts
- * import { formatSyntaxError, parse, PythonSyntaxError } from "@pymem/python";
- * try {
- *   parse("x = (1,");
- * } catch (error) {
- *   if (error instanceof PythonSyntaxError) console.log(formatSyntaxError(error));
- * }
+ * import { Interpreter } from "@pymem/python";
+ * const interpreter = new Interpreter({ stdout: (text) => process.stdout.write(text) });
+ * interpreter.run("import sys\nx = []\nprint(sys.getrefcount(x))"); // prints 2
+ * interpreter.dispose();
  * ```
  * @packageDocumentation
  */

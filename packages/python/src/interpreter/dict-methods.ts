@@ -1,7 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Machine } from "./machine.js";
-import type { NativeFunction } from "./native.js";
-import { defineMethod, type Keywords, noKeywords } from "./native-arguments.js";
+import { defineTypeMethod, type Keywords } from "./native-arguments.js";
 
 /**
  * Installs the methods of `dict` (`keys`, `values`, `items`, `get`, `setdefault`, `pop`,
@@ -17,33 +16,22 @@ import { defineMethod, type Keywords, noKeywords } from "./native-arguments.js";
 export function installDictMethods(m: Machine): void {
   const heap = m.heap;
   const none = (): Ptr => heap.none;
-  const method = (typeName: string, name: string, fn: NativeFunction): void =>
-    defineMethod(m, typeName, name, fn);
-
   const dict = (
     name: string,
     min: number,
     max: number,
     fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
   ): void =>
-    method("dict", name, (_c, args, keywords) => {
-      const self = args[0]!;
-      if (m.typeIdOf(self) !== heap.dictType)
-        m.raise(
-          "TypeError",
-          `descriptor '${name}' for 'dict' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      const rest = args.slice(1);
-      if (name !== "update") noKeywords(m, name, keywords);
-      if (rest.length < min || rest.length > max)
-        m.raise(
-          "TypeError",
-          min === max
-            ? `dict.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
-            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
-        );
-      return fn(self, rest, keywords);
-    });
+    defineTypeMethod(
+      m,
+      "dict",
+      (obj) => m.typeIdOf(obj) === heap.dictType,
+      name,
+      min,
+      max,
+      name === "update",
+      fn,
+    );
 
   dict("keys", 0, 0, (self) => m.newView(m.types.dictKeys, self));
   dict("values", 0, 0, (self) => m.newView(m.types.dictValues, self));
@@ -90,6 +78,11 @@ export function installDictMethods(m: Machine): void {
 /**
  * `dict.update(other)` and `dict(other)`: from another dict, or from an iterable of key/value
  * pairs (CPython: `dict_update_arg`).
+ *
+ * @example
+ * ```ts
+ * updateDict(machine, dict, otherDictOrPairs);
+ * ```
  * @internal
  */
 export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {

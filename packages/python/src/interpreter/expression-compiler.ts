@@ -25,14 +25,46 @@ import type { Scope } from "./scope-analysis.js";
  * @module
  */
 
-/** A compiled expression: returns a new reference. @internal */
+/**
+ * A compiled expression: returns a new reference.
+ *
+ * @example
+ * ```ts
+ * const value: Ptr = expr(frame);
+ * ```
+ * @internal
+ */
 export type Expr = (frame: Frame) => Ptr;
-/** A compiled statement: returns a {@link Completion} code. @internal */
+/**
+ * A compiled statement: returns a {@link Completion} code.
+ *
+ * @example
+ * ```ts
+ * if (stmt(frame) === Completion.RETURN) return frame.returnValue;
+ * ```
+ * @internal
+ */
 export type Stmt = (frame: Frame) => number;
-/** Stores an owned reference into a target (the store consumes it). @internal */
+/**
+ * Stores an owned reference into a target (the store consumes it).
+ *
+ * @example
+ * ```ts
+ * store(frame, machine.newInt(1)); // the target now owns the int
+ * ```
+ * @internal
+ */
 export type Store = (frame: Frame, value: Ptr) => void;
 
-/** AST binary operators → the machine's operator codes. @internal */
+/**
+ * AST binary operators → the machine's operator codes.
+ *
+ * @example
+ * ```ts
+ * machine.binary(BINARY_OPS[node.op], a, b);
+ * ```
+ * @internal
+ */
 export const BINARY_OPS: Record<BinaryOperator, number> = {
   Add: Op.ADD,
   Sub: Op.SUB,
@@ -52,7 +84,15 @@ export const BINARY_OPS: Record<BinaryOperator, number> = {
 /** AST comparison operators → the machine's comparison codes. */
 const COMPARE_OPS = { Lt: Cmp.LT, LtE: Cmp.LE, Eq: Cmp.EQ, NotEq: Cmp.NE, Gt: Cmp.GT, GtE: Cmp.GE };
 
-/** One code block being compiled. @internal */
+/**
+ * One code block being compiled (module, function or class body): its scope and local slots.
+ *
+ * @example
+ * ```ts
+ * const slot = unit.slots.get("x"); // local slot of `x`, if it is a fast local
+ * ```
+ * @internal
+ */
 export interface Unit {
   readonly scope: Scope;
   readonly kind: "module" | "function" | "class";
@@ -70,7 +110,8 @@ export interface Unit {
  *
  * @example
  * ```ts
- * class StatementCompiler extends ExpressionCompiler { … } // see Compiler
+ * const compiler: ExpressionCompiler = new Compiler(machine);
+ * const expr = compiler.expression(unit, node); // (frame) => new reference
  * ```
  * @internal
  */

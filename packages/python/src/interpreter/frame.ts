@@ -8,7 +8,15 @@ import type { Code } from "./machine.js";
  * @module
  */
 
-/** The position of a frame that has not started a statement (no traceback entry yet). @internal */
+/**
+ * The position of a frame that has not started a statement (no traceback entry yet).
+ *
+ * @example
+ * ```ts
+ * if (frame.node !== NO_RANGE) machine.record(exception, frame);
+ * ```
+ * @internal
+ */
 export const NO_RANGE: SourceRange = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 
 /**

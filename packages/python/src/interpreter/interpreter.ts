@@ -154,8 +154,8 @@ function defaultWriter(stream: "stdout" | "stderr"): (text: string) => void {
  *
  * @remarks
  * ints are float64 safe integers (|n| ≤ 2**53 − 1; beyond that `OverflowError`). Sets, generators,
- * `async`, decorators and `with` are not supported; `dict.keys()/values()/items()`, `enumerate`,
- * `zip`, `map`, `filter` and generator expressions produce lists.
+ * `async`, decorators and `with` are not supported; `enumerate`, `zip`, `map`, `filter`,
+ * `reversed` and generator expressions produce lists (the package README lists every difference).
  *
  * @example
  * ```ts

@@ -1,7 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { Cmp, type Machine } from "./machine.js";
-import type { NativeFunction } from "./native.js";
-import { defineMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
+import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 import { sortItems } from "./sorting.js";
 
 /**
@@ -18,33 +17,22 @@ import { sortItems } from "./sorting.js";
 export function installListMethods(m: Machine): void {
   const heap = m.heap;
   const none = (): Ptr => heap.none;
-  const method = (typeName: string, name: string, fn: NativeFunction): void =>
-    defineMethod(m, typeName, name, fn);
-
   const list = (
     name: string,
     min: number,
     max: number,
     fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
   ): void =>
-    method("list", name, (_c, args, keywords) => {
-      const self = args[0]!;
-      if (m.typeIdOf(self) !== heap.listType)
-        m.raise(
-          "TypeError",
-          `descriptor '${name}' for 'list' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      const rest = args.slice(1);
-      if (name !== "sort") noKeywords(m, name, keywords);
-      if (rest.length < min || rest.length > max)
-        m.raise(
-          "TypeError",
-          min === max
-            ? `list.${name}() takes ${min === 0 ? "no arguments" : min === 1 ? "exactly one argument" : `exactly ${min} arguments`} (${rest.length} given)`
-            : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${rest.length}`,
-        );
-      return fn(self, rest, keywords);
-    });
+    defineTypeMethod(
+      m,
+      "list",
+      (obj) => m.typeIdOf(obj) === heap.listType,
+      name,
+      min,
+      max,
+      name === "sort",
+      fn,
+    );
 
   list("append", 1, 1, (self, [x]) => {
     heap.listAppend(self, x!);

@@ -9,10 +9,26 @@ import type { NativeFunction } from "./native.js";
  * @module
  */
 
-/** Keyword arguments of a native call, in call order. @internal */
+/**
+ * Keyword arguments of a native call, in call order.
+ *
+ * @example
+ * ```ts
+ * const keywords: Keywords = [["reverse", machine.heap.true]];
+ * ```
+ * @internal
+ */
 export type Keywords = ReadonlyArray<readonly [string, Ptr]>;
 
-/** Throws the TypeError CPython gives for a wrong argument count. @internal */
+/**
+ * Throws the TypeError CPython gives for a wrong argument count.
+ *
+ * @example
+ * ```ts
+ * arity(machine, "divmod", args, 2, 2); // "divmod expected 2 arguments, got 1"
+ * ```
+ * @internal
+ */
 export function arity(
   m: Machine,
   name: string,
@@ -41,13 +57,26 @@ export function arity(
   );
 }
 
-/** Throws CPython's TypeError when a function that takes no keyword arguments got some. @internal */
+/**
+ * Throws CPython's TypeError when a function that takes no keyword arguments got some.
+ *
+ * @example
+ * ```ts
+ * noKeywords(machine, "len", keywords); // "len() takes no keyword arguments"
+ * ```
+ * @internal
+ */
 export function noKeywords(m: Machine, name: string, keywords: Keywords): void {
   if (keywords.length > 0) m.raise("TypeError", `${name}() takes no keyword arguments`);
 }
 
 /**
  * The keyword arguments of a call by name, throwing CPython's TypeError for one not in `allowed`.
+ *
+ * @example
+ * ```ts
+ * const options = keyword(machine, "sorted", keywords, ["key", "reverse"]);
+ * ```
  * @internal
  */
 export function keyword(
@@ -80,4 +109,63 @@ export function defineMethod(m: Machine, typeName: string, name: string, fn: Nat
   const obj = m.newBuiltin(m.addNative(name, fn), 0);
   m.heap.dictSetItem(m.typeDict(record), m.name(name), obj);
   m.decref(obj);
+}
+
+/**
+ * Installs method `name` of the built-in type `typeName` with the checks CPython's method
+ * descriptors make before `fn` runs: `self` must be of the type (`isSelf`), keywords are refused
+ * unless `acceptsKeywords`, and between `min` and `max` positional arguments must follow `self`
+ * (CPython's messages: `list.append() takes exactly one argument (2 given)`, `get expected at
+ * least 1 argument, got 0`, …).
+ *
+ * @example
+ * ```ts
+ * defineTypeMethod(machine, "list", isList, "append", 1, 1, false, (self, [item]) => {
+ *   machine.heap.listAppend(self, item!);
+ *   return machine.heap.none;
+ * });
+ * ```
+ * @internal
+ */
+export function defineTypeMethod(
+  m: Machine,
+  typeName: string,
+  isSelf: (obj: Ptr) => boolean,
+  name: string,
+  min: number,
+  max: number,
+  acceptsKeywords: boolean,
+  fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
+): void {
+  defineMethod(m, typeName, name, (_context, args, keywords) => {
+    const self = args[0]!;
+    if (!isSelf(self))
+      m.raise(
+        "TypeError",
+        `descriptor '${name}' for '${typeName}' objects doesn't apply to a '${m.typeName(self)}' object`,
+      );
+    const rest = args.slice(1);
+    // CPython names a method with its type here: "list.append() takes no keyword arguments".
+    if (!acceptsKeywords) noKeywords(m, `${typeName}.${name}`, keywords);
+    const given = rest.length;
+    if (given < min || given > max)
+      m.raise("TypeError", methodArityMessage(typeName, name, given, min, max));
+    return fn(self, rest, keywords);
+  });
+}
+
+/** CPython's TypeError text for a built-in method called with `given` positional arguments. */
+function methodArityMessage(
+  typeName: string,
+  name: string,
+  given: number,
+  min: number,
+  max: number,
+): string {
+  // CPython: METH_NOARGS / METH_O methods name their type; argument-clinic ones do not.
+  if (min === max && min <= 1)
+    return `${typeName}.${name}() takes ${min === 0 ? "no arguments" : "exactly one argument"} (${given} given)`;
+  if (min === max) return `${name} expected ${min} arguments, got ${given}`;
+  const bound = given < min ? min : max;
+  return `${name} expected ${given < min ? "at least" : "at most"} ${bound} argument${bound === 1 ? "" : "s"}, got ${given}`;
 }

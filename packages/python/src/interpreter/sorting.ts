@@ -11,6 +11,11 @@ import { Cmp, type Machine } from "./machine.js";
 /**
  * The sort keys of `items`: new references to the results of `keyFunction(item)`, or to the items
  * themselves when there is no key function. The caller releases them.
+ *
+ * @example
+ * ```ts
+ * const keys = keyed(machine, items, keyFunction);
+ * ```
  * @internal
  */
 export function keyed(m: Machine, items: Ptr[], keyFunction: Ptr | undefined): Ptr[] {
@@ -29,6 +34,11 @@ export function keyed(m: Machine, items: Ptr[], keyFunction: Ptr | undefined): P
 /**
  * `items` in sorted order (by their keys when `keyFunction` is given; descending when `reverse`),
  * stable as CPython's sort. Borrowed references: the result holds the same items.
+ *
+ * @example
+ * ```ts
+ * const sorted = sortItems(machine, machine.sequenceItems(list), undefined, false);
+ * ```
  * @internal
  */
 export function sortItems(

@@ -1,8 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { formatWithSpec } from "./formatting.js";
 import type { Machine } from "./machine.js";
-import type { NativeFunction } from "./native.js";
-import { defineMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
+import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 
 /**
  * Installs the methods of `str` (`join`, `split`, `strip`, `upper`, `replace`, `startswith`,
@@ -17,33 +16,22 @@ import { defineMethod, type Keywords, keyword, noKeywords } from "./native-argum
  */
 export function installStrMethods(m: Machine): void {
   const heap = m.heap;
-  const method = (typeName: string, name: string, fn: NativeFunction): void =>
-    defineMethod(m, typeName, name, fn);
-
   const str = (
     name: string,
     min: number,
     max: number,
     fn: (self: string, args: readonly Ptr[], keywords: Keywords, selfObj: Ptr) => Ptr,
   ): void =>
-    method("str", name, (_c, args, keywords) => {
-      const self = args[0]!;
-      if (!m.isStr(self))
-        m.raise(
-          "TypeError",
-          `descriptor '${name}' for 'str' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      const rest = args.slice(1);
-      if (name !== "format" && name !== "split") noKeywords(m, name, keywords);
-      if (rest.length < min || rest.length > max)
-        m.raise(
-          "TypeError",
-          min === max
-            ? `str.${name}() takes ${min === 0 ? "no arguments" : `exactly ${min} argument${min === 1 ? "" : "s"}`} (${rest.length} given)`
-            : `${name} expected ${rest.length < min ? "at least" : "at most"} ${rest.length < min ? min : max} argument${(rest.length < min ? min : max) === 1 ? "" : "s"}, got ${rest.length}`,
-        );
-      return fn(heap.strValue(self), rest, keywords, self);
-    });
+    defineTypeMethod(
+      m,
+      "str",
+      (obj) => m.isStr(obj),
+      name,
+      min,
+      max,
+      name === "format" || name === "split",
+      (self, rest, keywords) => fn(heap.strValue(self), rest, keywords, self),
+    );
   const textArgument = (value: Ptr, what: string): string => {
     if (!m.isStr(value)) m.raise("TypeError", `${what} must be str, not ${m.typeName(value)}`);
     return heap.strValue(value);

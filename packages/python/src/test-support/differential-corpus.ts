@@ -180,6 +180,11 @@ export function runScriptWithCPython(script: CorpusScript): ScriptOutcome {
  * Spawns `command args` in `workingDirectory` without blocking (so two scripts can run at once on
  * two cores) and resolves with its outcome: captured stdout, exit status (1 when it had none), and
  * the last stderr line after a failure.
+ *
+ * @example
+ * ```ts
+ * const outcome = await spawnScriptOutcome("python3", ["a.py"], folder, CPYTHON_ENVIRONMENT);
+ * ```
  * @internal
  */
 export function spawnScriptOutcome(

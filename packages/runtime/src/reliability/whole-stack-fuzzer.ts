@@ -71,7 +71,15 @@ export interface FuzzEpisodeResult {
   badInputsRejected: number;
 }
 
-/** A result with every count at zero: an episode's start, or a suite's running totals. @internal */
+/**
+ * A result with every count at zero: an episode's start, or a suite's running totals.
+ *
+ * @example
+ * ```ts
+ * const totals = emptyFuzzEpisodeResult();
+ * ```
+ * @internal
+ */
 export function emptyFuzzEpisodeResult(): FuzzEpisodeResult {
   return {
     operations: 0,
@@ -1016,17 +1024,8 @@ class FuzzEpisode {
       }
       const before = new Set(previousGarbage);
       const added = model.garbage.filter((id) => !before.has(id)).sort((a, b) => a - b);
-      // The incremental collector's collect() first finishes a running cycle, whose snapshot may
-      // keep a legacy object alive as floating garbage while another goes to gc.garbage; the
-      // fresh cycle after it then sees the first reachable from gc.garbage. Still uncollectable
-      // and held, but CPython's single pass would have listed both: a known divergence.
-      const heldByGarbage = this.options.collector === "incremental" ? reachable : undefined;
       const wanted = [...fullCollection.legacy]
-        .filter(
-          (id) =>
-            added.includes(id) ||
-            (objects[id]!.alive && (heldByGarbage === undefined || heldByGarbage[id] !== 1)),
-        )
+        .filter((id) => added.includes(id) || objects[id]!.alive)
         .sort((a, b) => a - b);
       if (added.join() !== wanted.join())
         this.fail(

@@ -1,7 +1,15 @@
 import type { RuntimeOptions } from "@pymem/runtime";
 import { Interpreter, type InterpreterOptions } from "../interpreter.js";
 
-/** What a captured run printed (read live: `dispose()` may print more) and how it ended. @internal */
+/**
+ * What a captured run printed (read live: `dispose()` may print more) and how it ended.
+ *
+ * @example
+ * ```ts
+ * const { stdout, ok } = runCaptured("print(1)", "case.py");
+ * ```
+ * @internal
+ */
 export interface CapturedRun {
   readonly stdout: string;
   readonly stderr: string;
@@ -14,6 +22,11 @@ export interface CapturedRun {
  * captured as strings (and, when the interpreter makes its own runtime, that runtime's unraisable
  * reports and `gc` debug output on the captured stderr); verifies the heap afterwards.
  *
+ * @example
+ * ```ts
+ * const run = runCaptured("x = [1]\nprint(x)", "case.py", { runtime });
+ * run.interpreter.dispose();
+ * ```
  * @internal
  */
 export function runCaptured(
