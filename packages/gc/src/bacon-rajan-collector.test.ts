@@ -1,4 +1,4 @@
-import { InvalidPointerError, type Ptr } from "@pymem/core";
+import { InvalidPointerError, type Ptr, TypeFlags } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import { BaconRajanCollector } from "./bacon-rajan-collector.js";
 import { GcModule } from "./gc-module.js";
@@ -114,6 +114,85 @@ describe("BaconRajanCollector", () => {
     heap.decref(head);
     expect(gc.collect()).toBe(n);
     expect(heap.liveCount()).toBe(0);
+  });
+
+  it("a traverse hook that throws at any point: counts, colours and candidates are restored", () => {
+    // The hook's 1st, 2nd, 3rd and 4th calls come from MarkRoots, ScanRoots, CollectRoots and
+    // the resurrection check (the 5th from the heap's dealloc of the cleared cycle).
+    for (const failAt of [1, 2, 3, 4]) {
+      const { heap, gc } = makeHeap();
+      let calls = 0;
+      let broken = true;
+      const Hooked = heap.defineType(
+        {
+          name: "Hooked",
+          basicSize: 12,
+          flags: TypeFlags.GC,
+          references: { fixed: [8] },
+          traverse: () => {
+            if (broken && ++calls === failAt) throw new Error(`traverse failed at call ${failAt}`);
+          },
+        },
+        1,
+      );
+      // hooked → a → b → hooked, all three candidate roots.
+      const hooked = heap.newInstance(Hooked);
+      const b = heap.newList(hooked);
+      const a = heap.newList(b);
+      heap.set(hooked, 0, a);
+      const members = [hooked, a, b];
+      for (const obj of members) heap.decref(obj);
+      const u32 = heap.memory.u32;
+      const counts = members.map((obj) => u32[obj >>> 2]);
+      const live = heap.liveCount();
+      expect(() => gc.collect()).toThrow(`traverse failed at call ${failAt}`);
+      expect(calls).toBe(failAt);
+      broken = false;
+      expect(heap.liveCount()).toBe(live);
+      expect(members.map((obj) => heap.memory.u32[obj >>> 2])).toEqual(counts);
+      expect(gc.getCount()).toEqual([3]); // the candidates are buffered again
+      heap.verify();
+      expect(gc.collect()).toBe(3);
+      expect(heap.liveCount()).toBe(0);
+      heap.verify();
+    }
+  });
+
+  it("a traverse hook that throws in the resurrection check leaves no trial-decremented count", () => {
+    const { heap, gc } = makeHeap();
+    let broken = false;
+    let calls = 0;
+    const Hooked = heap.defineType(
+      {
+        name: "Hooked",
+        basicSize: 12,
+        flags: TypeFlags.GC,
+        references: { fixed: [8] },
+        traverse: () => {
+          calls++;
+          if (broken) throw new Error("traverse failed");
+        },
+      },
+      1,
+    );
+    const Finalized = heap.defineClass("Finalized", 1, { finalize: () => (broken = true) });
+    // The finalizer breaks the hook: the first traversal after finalize_garbage throws.
+    const hooked = heap.newInstance(Hooked);
+    const finalized = heap.newInstance(Finalized, hooked);
+    heap.set(hooked, 0, finalized);
+    heap.decref(hooked);
+    heap.decref(finalized);
+    const u32 = heap.memory.u32;
+    const counts = [u32[hooked >>> 2], u32[finalized >>> 2]];
+    expect(() => gc.collect()).toThrow("traverse failed");
+    expect(calls).toBeGreaterThan(3); // it got past CollectRoots
+    expect([heap.memory.u32[hooked >>> 2], heap.memory.u32[finalized >>> 2]]).toEqual(counts);
+    expect(heap.liveCount()).toBe(2);
+    broken = false;
+    heap.verify();
+    expect(gc.collect()).toBe(2); // the finalizer ran once already: not again
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
   });
 
   it("tracking errors name the object; only generation 0 exists", () => {

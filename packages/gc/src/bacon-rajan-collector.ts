@@ -22,8 +22,18 @@ import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
  *            │ 0 … 0                                                     │ TRACKED  │ color │
  *            └───────────────────────────────────────────────────────────┴──bit 2───┴─1─0───┘
  *   gc_prev  ┌──────────── root-buffer index + 1 (0 = not buffered) ────┬───────┬───────────┐
- *            │                                                          │ spare │ FINALIZED │
+ *            │                                                          │ SAVED │ FINALIZED │
  *            └──────────────────────────────────────────────────────────┴─bit 1─┴───bit 0───┘
+ *
+ * SAVED (only inside a trial deletion): the object's reference count before the trial is in the
+ * trial log, a flat array of (object, count) pairs:
+ *
+ *   trialLog  ┌────────┬─────────────┬────────┬─────────────┬─────┐
+ *             │ obj 0  │ ob_refcnt 0 │ obj 1  │ ob_refcnt 1 │ …   │
+ *             └────────┴─────────────┴────────┴─────────────┴─────┘
+ *
+ * Restoring from the log rather than by a second traversal keeps the counts exact when a
+ * `traverse` hook throws half-way, or reports different referents the second time.
  *
  * Bacon–Rajan keeps no list of tracked objects (only candidate roots), so `get_objects` and
  * `get_referrers` cannot enumerate anything and there are no generations to freeze.
@@ -34,6 +44,10 @@ const GRAY = 1; // possible member of a garbage cycle; during finalization: "in 
 const WHITE = 2; // member of a garbage cycle
 const PURPLE = 3; // possible root of a garbage cycle
 const TRACKED = 4;
+/** `gc_prev` bit 1: the count before the running trial deletion is saved in the trial log. */
+const SAVED = 2;
+/** Words per trial-log entry: the object, then its saved reference count. */
+const TRIAL_ENTRY_WORDS = 2;
 
 const DEFAULTS: Omit<BaconRajanCollectorOptions, "debugSink"> = {
   threshold: 10_001,
@@ -51,7 +65,9 @@ const DEFAULTS: Omit<BaconRajanCollectorOptions, "debugSink"> = {
  *   index kept in `gc_prev`); an automatic collection runs when the buffer reaches the threshold.
  * - MarkRoots / ScanRoots / CollectRoots use explicit stacks, never recursion. Trial deletion
  *   decrements and restores the objects' real reference counts in memory, as PHP does; no code
- *   outside the collector runs while they are altered.
+ *   outside the collector runs while they are altered. The counts before the trial are saved, so a
+ *   `traverse` hook that throws mid-collection leaves every count and colour as it was and the
+ *   candidates buffered again: its error propagates and the next collection finds everything.
  * - The white set then gets CPython's treatment: legacy finalizers make it uncollectable
  *   (`garbage`), weakrefs are cleared and their callbacks called, PEP 442 finalizers run once, a
  *   second trial deletion finds what the finalizers resurrected, and the rest is cleared.
@@ -86,6 +102,9 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
   private readonly children = new ReferenceStack(256);
   private readonly garbageSet = new ReferenceStack(256);
   private readonly blackStack = new ReferenceStack(256);
+  /** Saved counts of the running trial deletion (see the diagram above). */
+  private trialLog = new Uint32Array(512);
+  private trialLogLength = 0;
 
   constructor(options: Partial<BaconRajanCollectorOptions> = {}) {
     super(1, options.debugSink);
@@ -127,9 +146,16 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     // GRAY only exists inside a collection (the garbage set while finalizers run): leave those
     // to the collection's own resurrection check.
     if (next === 0 || (next & COLOR_MASK) === PURPLE || (next & COLOR_MASK) === GRAY) return;
-    u32[nextIndex] = TRACKED | PURPLE;
+    if (!this.buffer(u32, obj)) return; // already buffered
+    if (this.rootCount >= this.threshold && this.enabled && !this.collectingNow)
+      this.collectMain(0);
+  }
+
+  /** Colours `obj` purple and appends it to the root buffer unless it is there; returns whether added. */
+  private buffer(u32: Uint32Array, obj: Ptr): boolean {
+    u32[(obj >>> 2) + NEXT_WORD] = TRACKED | PURPLE;
     const prevIndex = (obj >>> 2) + PREV_WORD;
-    if (u32[prevIndex]! >>> GC_PREV_SHIFT !== 0) return; // already buffered
+    if (u32[prevIndex]! >>> GC_PREV_SHIFT !== 0) return false;
     if (this.rootCount === this.roots.length) {
       const bigger = new Uint32Array(this.roots.length * 2);
       bigger.set(this.roots);
@@ -137,8 +163,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     }
     this.roots[this.rootCount++] = obj;
     u32[prevIndex] = (u32[prevIndex]! & GC_PREV_MASK_FINALIZED) | (this.rootCount << GC_PREV_SHIFT);
-    if (this.rootCount >= this.threshold && this.enabled && !this.collectingNow)
-      this.collectMain(0);
+    return true;
   }
 
   /** Untracks and removes from the root buffer in O(1) (swap with the last root). */
@@ -249,11 +274,19 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
       );
     }
     const roots = this.takeRoots();
-    this.markRoots(roots);
-    this.scanRoots(roots);
     const white = this.garbageSet;
     white.length = 0;
-    this.collectRoots(roots, white);
+    this.trialLogLength = 0;
+    try {
+      this.markRoots(roots);
+      this.scanRoots(roots);
+      this.collectRoots(roots, white);
+    } catch (error) {
+      // A traverse hook threw: nothing has been freed, so undo the trial deletion and keep the
+      // candidates for the next collection.
+      this.abandonTrial(roots);
+      throw error;
+    }
     const { collected, uncollectable } = this.finalizeWhite(host, white);
     this.adjustThreshold(collected);
     if (state.debug & DebugFlags.DEBUG_STATS) {
@@ -297,7 +330,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
         this.pushChildren(obj);
         for (let i = 0; i < children.length; i++) {
           const child = children.items[i]!;
-          u32[child >>> 2]!--;
+          this.trialDecrement(u32, child);
           if (this.color(u32, child) !== GRAY) stack.push(child);
         }
       }
@@ -368,14 +401,62 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
         for (let i = 0; i < children.length; i++) stack.push(children.items[i]!);
       }
     }
-    // MarkGray decremented every edge out of a white object and nothing restored it.
-    const u32 = this.memory.u32;
-    for (let i = 0; i < white.length; i++) {
-      children.length = 0;
-      this.pushChildren(white.items[i]!);
-      for (let j = 0; j < children.length; j++) u32[children.items[j]! >>> 2]!++;
-    }
+    // MarkGray decremented every edge out of a white object and nothing restored it (ScanBlack
+    // restored the black ones): every count is back to its saved value.
     children.length = 0;
+    this.restoreTrial();
+  }
+
+  /** Trial deletion of one reference to `obj`, saving its count first (see the diagram above). */
+  private trialDecrement(u32: Uint32Array, obj: Ptr): void {
+    const prevIndex = (obj >>> 2) + PREV_WORD;
+    if ((u32[prevIndex]! & SAVED) === 0) {
+      u32[prevIndex]! |= SAVED;
+      let log = this.trialLog;
+      if (this.trialLogLength === log.length) {
+        log = new Uint32Array(log.length * 2);
+        log.set(this.trialLog);
+        this.trialLog = log;
+      }
+      log[this.trialLogLength] = obj;
+      log[this.trialLogLength + 1] = u32[obj >>> 2]!;
+      this.trialLogLength += TRIAL_ENTRY_WORDS;
+    }
+    u32[obj >>> 2]!--;
+  }
+
+  /** Puts back every count the running trial deletion saved, and clears SAVED. */
+  private restoreTrial(): void {
+    const u32 = this.memory.u32;
+    const log = this.trialLog;
+    for (let i = 0; i < this.trialLogLength; i += TRIAL_ENTRY_WORDS) {
+      const obj = log[i]!;
+      u32[obj >>> 2] = log[i + 1]!;
+      u32[(obj >>> 2) + PREV_WORD]! &= ~SAVED;
+    }
+    this.trialLogLength = 0;
+  }
+
+  /**
+   * Error path of MarkRoots / ScanRoots / CollectRoots: restores the counts, colours everything the
+   * trial reached black again and buffers the roots once more, so the next collection starts
+   * from the same candidates.
+   */
+  private abandonTrial(roots: Uint32Array): void {
+    const u32 = this.memory.u32;
+    const log = this.trialLog;
+    // Every object the trial coloured is a root or had a reference trial-deleted (it was
+    // reached through an edge), so it is in the log.
+    for (let i = 0; i < this.trialLogLength; i += TRIAL_ENTRY_WORDS) {
+      const obj = log[i]!;
+      if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.setColor(u32, obj, BLACK);
+    }
+    this.restoreTrial();
+    for (const root of roots) if (u32[(root >>> 2) + NEXT_WORD] !== 0) this.buffer(u32, root);
+    this.stack.length = 0;
+    this.children.length = 0;
+    this.blackStack.length = 0;
+    this.garbageSet.length = 0;
   }
 
   /**
@@ -390,10 +471,28 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     const members = Array.from(white.items.subarray(0, white.length));
     if (members.length === 0) return { collected: 0, uncollectable: 0 };
     const lifetime = host.lifetime;
+    for (const obj of members) lifetime.incref(obj);
+    try {
+      return this.finalizeMembers(host, members);
+    } finally {
+      // Normally every member is black by now; after a throwing traverse hook some are still
+      // GRAY ("in the garbage set"). Black again, the decref below buffers the survivors as
+      // candidate roots, so the next collection looks at them again.
+      const u32 = this.memory.u32;
+      for (const obj of members)
+        if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.setColor(u32, obj, BLACK);
+      for (const obj of members) lifetime.decref(obj); // frees the garbage
+    }
+  }
+
+  /** The body of {@link finalizeWhite}: `members` are held by a temporary reference each. */
+  private finalizeMembers(
+    host: CollectorHost,
+    members: Ptr[],
+  ): { collected: number; uncollectable: number } {
+    const lifetime = host.lifetime;
     const types = this.types;
     const state = this.state;
-    for (const obj of members) lifetime.incref(obj);
-
     // CPython: move_legacy_finalizers + move_legacy_finalizer_reachable — uncollectable.
     const legacy = this.keepReachableFrom(
       members.filter((obj) => types.flags[types.typeOf(obj)]! & DerivedTypeFlags.HAS_DEL),
@@ -446,35 +545,30 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
       this.setColor(this.memory.u32, obj, BLACK);
       this.deleteGarbageObject(host, obj, saveAll);
     }
-    for (const obj of members) {
-      const u32 = this.memory.u32;
-      if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.setColor(u32, obj, BLACK);
-    }
-    for (const obj of members) lifetime.decref(obj); // frees the garbage
     return { collected, uncollectable };
   }
 
   /** Garbage-set members (GRAY) referenced from outside the set (besides our temporary reference). */
   private externallyReferenced(set: Ptr[]): Ptr[] {
     const children = this.children;
-    const inSet = (u32: Uint32Array, obj: Ptr) => this.color(u32, obj) === GRAY;
-    let u32 = this.memory.u32;
-    for (const obj of set) {
+    this.trialLogLength = 0;
+    try {
+      for (const obj of set) {
+        children.length = 0;
+        this.pushChildren(obj);
+        const u32 = this.memory.u32;
+        for (let i = 0; i < children.length; i++) {
+          const child = children.items[i]!;
+          if (this.color(u32, child) === GRAY) this.trialDecrement(u32, child);
+        }
+      }
+      const u32 = this.memory.u32;
+      return set.filter((obj) => (u32[obj >>> 2]! | 0) > 1);
+    } finally {
+      // Also when a traverse hook threw: the counts must not stay trial-decremented.
       children.length = 0;
-      this.pushChildren(obj);
-      for (let i = 0; i < children.length; i++)
-        if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!--;
+      this.restoreTrial();
     }
-    const external = set.filter((obj) => (u32[obj >>> 2]! | 0) > 1);
-    u32 = this.memory.u32;
-    for (const obj of set) {
-      children.length = 0;
-      this.pushChildren(obj);
-      for (let i = 0; i < children.length; i++)
-        if (inSet(u32, children.items[i]!)) u32[children.items[i]! >>> 2]!++;
-    }
-    children.length = 0;
-    return external;
   }
 
   /** Marks `starts` and every garbage-set member they reach BLACK (kept alive); returns them. */

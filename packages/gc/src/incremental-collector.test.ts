@@ -48,6 +48,52 @@ describe("IncrementalCollector", () => {
     }
   });
 
+  it("collect() mid-cycle puts every uncollectable object in gc.garbage, as CPython's one pass does", () => {
+    // legacyA (garbage when the running cycle's snapshot was taken) → legacyB, which the
+    // program still held then: the running cycle marks legacyB alive from its stale count. Had
+    // collect() finished that cycle first, legacyA alone would go to gc.garbage and the fresh
+    // cycle would then see legacyB reachable from gc.garbage; CPython lists both.
+    const { heap, collector, gc } = makeHeap();
+    const Legacy = heap.defineClass("Legacy", 2, { del: () => {} });
+    const legacyB = heap.newInstance(Legacy);
+    const legacyA = heap.newInstance(Legacy, legacyB);
+    heap.set(legacyA, 1, legacyA);
+    heap.decref(legacyA);
+    while (collector.phaseName !== "sweep") collector.step(1);
+    heap.decref(legacyB); // garbage now, but marked alive by this cycle
+    let stops = 0;
+    gc.callbacks.push((phase) => phase === "stop" && stops++);
+    expect(gc.collect()).toBe(2);
+    expect(stops).toBe(1); // one pass over the whole heap
+    expect([...gc.garbage].sort()).toEqual([legacyA, legacyB].sort());
+    expect(collector.cycleInProgress).toBe(false);
+    for (const obj of gc.garbage.splice(0)) heap.decref(obj);
+    heap.set(legacyA, 0, 0);
+    heap.set(legacyA, 1, 0);
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
+  });
+
+  it("gc.get_objects() in the middle of RESTORE lists each tracked object once, and no freed one", () => {
+    const { heap, collector, gc } = makeHeap();
+    const Node = heap.defineClass("Node", 1);
+    const nodes = Array.from({ length: 6 }, () => heap.newInstance(Node));
+    const tracked = new Set(gc.getObjects());
+    while (collector.phaseName !== "restore") collector.step(1);
+    collector.step(2); // nodes[0] and nodes[1] are back in the main list, the rest not yet
+    expect(collector.phaseName).toBe("restore");
+    const listed = gc.getObjects();
+    expect(listed.length).toBe(new Set(listed).size);
+    expect(new Set(listed)).toEqual(tracked);
+    heap.decref(nodes[0]!); // freed after it was restored
+    expect(gc.getObjects()).not.toContain(nodes[0]);
+    expect(gc.getObjects().length).toBe(tracked.size - 1);
+    while (collector.cycleInProgress) collector.step(1);
+    for (const obj of nodes.slice(1)) heap.decref(obj);
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
+  });
+
   it("garbage that existed when a cycle started is found even while the program keeps mutating", () => {
     const { heap, collector } = makeHeap();
     const Node = heap.defineClass("Node", 1);

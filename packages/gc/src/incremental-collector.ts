@@ -81,8 +81,8 @@ const PACE = 16;
  * - No write barrier is needed: see the design note at the top of the source file (snapshot,
  *   stale-tolerant marking, exact synchronous validation of the candidates only).
  * - An increment runs from `onAllocate` every `threshold` GC allocations and processes
- *   `max(budget, 16 × allocations)` units of work (16 × 500 = 8000 by default). `collect()` finishes the current
- *   cycle and runs a complete fresh one synchronously.
+ *   `max(budget, 16 × allocations)` units of work (16 × 500 = 8000 by default). `collect()` abandons the
+ *   cycle in progress and runs one complete fresh cycle synchronously, as CPython's single pass.
  * - Garbage gets CPython's treatment: legacy finalizers → `garbage`, weakrefs cleared and their
  *   callbacks called, PEP 442 finalizers once, resurrection, `tp_clear`.
  * - One generation (no generational statistics); `freeze` aborts a running cycle.
@@ -213,7 +213,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   // ───────────────────────────── gc module surface ─────────────────────────────
 
   /**
-   * Finishes the cycle in progress, then runs a complete fresh one, synchronously; returns the
+   * Abandons the cycle in progress, then runs a complete fresh one, synchronously; returns the
    * unreachable objects found (collected + uncollectable).
    */
   collect(generation = 0): number {
@@ -221,11 +221,14 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
     if (this.collectingNow) return 0;
     this.collectingNow = true;
     try {
-      let found = 0;
-      if (this.phase !== IDLE) found += this.runToIdle();
+      // Not finished first: its stale snapshot may keep garbage alive (floating) that a legacy
+      // object it sends to gc.garbage references; the fresh cycle would then find that garbage
+      // reachable from gc.garbage and never list it. One pass over everything, like CPython's
+      // gc_collect_main, sees the whole unreachable set at once. Garbage the abandoned cycle
+      // would have found is found by the fresh one (it existed when the fresh snapshot began).
+      this.abortCycle();
       this.startCycle();
-      found += this.runToIdle();
-      return found;
+      return this.runToIdle();
     } finally {
       this.collectingNow = false;
     }
@@ -480,8 +483,13 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
         this.cursor = 0;
         break;
       }
-      const obj = this.snapshot[this.cursor++]!;
+      const index = this.cursor++;
+      const obj = this.snapshot[index]!;
       if (obj === 0) continue;
+      // Back in a list, obj is untracked by listRemove from now on, not by clearing its slot:
+      // clear the slot here, or `objects()` between increments would list obj twice, and after
+      // obj is freed, a dead address.
+      this.snapshot[index] = 0;
       const u32 = this.memory.u32;
       u32[(obj >>> 2) + NEXT_WORD] = 0;
       listAppend(u32, obj, main);
