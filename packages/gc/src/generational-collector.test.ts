@@ -1,5 +1,6 @@
 import {
   HeapCorruptionError,
+  IMMORTAL_REFCNT,
   InvalidPointerError,
   OB_TYPE_OFFSET,
   type Ptr,
@@ -94,6 +95,139 @@ describe("GenerationalCollector", () => {
     heap.decref(int);
     heap.decref(b);
     heap.decref(a);
+    heap.verify();
+  });
+
+  it("a full collection's one-pass update_refs + subtract_refs matches the two passes", () => {
+    // The same heap twice: once as it is (a full collection sees every tracked object and fuses
+    // the passes), once with a frozen object in the permanent generation (two passes).
+    function run(freezeFirst: boolean) {
+      const { heap, collector, gc } = makeHeap();
+      const frozenList = freezeFirst ? heap.newList() : 0;
+      if (freezeFirst) gc.freeze(); // frozenList stays in the permanent generation
+      const frozen = gc.getFreezeCount();
+      const pair = heap.defineClass("Pair", 2);
+      const made: Ptr[] = [];
+      const keep = (obj: Ptr) => {
+        made.push(obj);
+        return obj;
+      };
+      // Containers that reference objects made after them (ahead in the list).
+      const early = keep(heap.newEmptyList(1));
+      const later = keep(heap.newList());
+      heap.set(early, 0, later);
+      // A garbage cycle through an instance (generic layout) and a list, forward and back.
+      const node = keep(heap.newInstance(pair));
+      const tail = keep(heap.newList(node));
+      heap.decref(node); // tail's reference is node's only one
+      heap.set(node, 0, tail);
+      heap.set(node, 1, later);
+      // An immortal tracked list in the middle, referencing a live object and a garbage one;
+      // around it a garbage 2-cycle whose second object, right after it, is met ahead of the scan.
+      const beforeImmortal = heap.newEmptyList(1);
+      const immortal = keep(heap.newList(early, node));
+      heap.memory.u32[immortal >>> 2] = IMMORTAL_REFCNT;
+      const afterImmortal = heap.newList(beforeImmortal);
+      heap.set(beforeImmortal, 0, afterImmortal);
+      heap.decref(beforeImmortal);
+      heap.decref(afterImmortal);
+      // Garbage whose first object references the second, ahead of it.
+      const garbageFirst = heap.newEmptyList(1);
+      const garbageSecond = heap.newList(garbageFirst);
+      heap.set(garbageFirst, 0, garbageSecond);
+      heap.decref(garbageFirst);
+      heap.decref(garbageSecond);
+      const chainEnd = keep(heap.newList());
+      const chain = keep(heap.newList(chainEnd));
+      heap.decref(tail);
+      heap.decref(later);
+      const found = gc.collect();
+      const alive = made.map((obj) => heap.isAlive(obj));
+      const order = gc.getObjects(2).map((obj) => made.indexOf(obj));
+      const counts = made.map((obj) => (heap.isAlive(obj) ? heap.refcount(obj) : -1));
+      const permanent = gc.getFreezeCount() - frozen;
+      // Cleanup: the immortal list back to mortal, then everything dropped and verified.
+      heap.memory.u32[immortal >>> 2] = 1;
+      gc.unfreeze();
+      for (const obj of [immortal, chain, chainEnd, early]) heap.decref(obj);
+      if (frozenList !== 0) heap.decref(frozenList);
+      const cycleFound = gc.collect(); // node, tail and later, which only node holds now
+      expect(collector.collecting).toBe(false);
+      return { found, alive, order, counts, permanent, cycleFound, heap };
+    }
+    const fused = run(false);
+    const twoPass = run(true);
+    expect(fused.found).toBe(4); // the two forward 2-cycles; the immortal list keeps the other alive
+    expect(fused.permanent).toBe(1);
+    expect(fused.cycleFound).toBe(3);
+    expect(fused.alive.every(Boolean)).toBe(true);
+    expect(fused).toEqual({ ...twoPass, heap: fused.heap });
+    fused.heap.verify();
+    twoPass.heap.verify();
+  });
+
+  it("a full collection reports a bad refcount found ahead of the scan and leaves the lists intact", () => {
+    const { heap, collector, gc } = makeHeap();
+    const pair = heap.defineClass("Pair", 2);
+    const early = heap.newEmptyList(1);
+    const viaInstance = heap.newInstance(pair);
+    const later = heap.newList();
+    heap.set(early, 0, later);
+    heap.set(viaInstance, 0, later);
+    const before = gc.getObjects();
+    for (const [count, message] of [
+      [1, /refcount is too small/],
+      [0, /tracked object has refcount 0/],
+    ] as const) {
+      heap.memory.u32[later >>> 2] = count; // a host bug: references missing
+      expect(() => gc.collect()).toThrow(HeapCorruptionError);
+      expect(() => gc.collect()).toThrow(message);
+      expect(collector.collecting).toBe(false);
+      expect(gc.getObjects()).toEqual(before);
+    }
+    heap.memory.u32[later >>> 2] = 3;
+    expect(gc.collect()).toBe(0);
+    heap.decref(later);
+    heap.decref(viaInstance);
+    heap.decref(early);
+    expect(gc.collect()).toBe(0);
+    heap.verify();
+  });
+
+  it("a full collection after one cut short by a throwing traverse hook still finds the right set", () => {
+    const { heap, collector, gc } = makeHeap();
+    let broken = false;
+    const hooked = heap.defineType(
+      {
+        name: "Hooked",
+        basicSize: 12,
+        flags: TypeFlags.GC,
+        references: { fixed: [8] },
+        traverse: () => {
+          if (broken) throw new Error("traverse failed");
+        },
+      },
+      1,
+    );
+    // In generation 0, in this order: a list that only leads (merging generations rewrites
+    // the first object's gc_prev), x (held only by y), y (held from outside), the hooked object.
+    // The broken collection subtracts y's reference to x, then throws: a full collection
+    // trusting what it left would subtract it again.
+    const leading = heap.newList();
+    const x = heap.newList();
+    const y = heap.newList(x);
+    heap.decref(x);
+    const obj = heap.newInstance(hooked);
+    broken = true;
+    expect(() => gc.collect(0)).toThrow("traverse failed");
+    expect(collector.collecting).toBe(false);
+    broken = false;
+    expect(gc.collect()).toBe(0);
+    expect(gc.getObjects(2)).toEqual(expect.arrayContaining([x, y, obj]));
+    heap.decref(obj);
+    heap.decref(y);
+    heap.decref(leading);
+    expect(heap.isAlive(x)).toBe(false);
     heap.verify();
   });
 

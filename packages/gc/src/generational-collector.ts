@@ -168,6 +168,13 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    * unreachable object and `handle_resurrected_objects` may skip its second deduction.
    */
   private hostCodeRan = false;
+  /**
+   * Whether the last collection ran to its end (or none ran yet): only then are the COLLECTING
+   * bits of every tracked object known to be clear, which {@link updateAndSubtractRefs} relies
+   * on. A collection cut short by an exception may leave them set; the two-pass path rewrites
+   * them all.
+   */
+  private lastCollectionFinished = true;
   /** Objects `move_legacy_finalizers` left in the unreachable list, minus those moved out since. */
   private unreachableCount = 0;
   /** The type flags of every object `move_legacy_finalizers` left in unreachable, or'ed. */
@@ -447,7 +454,14 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       marks.set(this.typeMarks);
       this.typeMarks = marks;
     }
-    this.deduceUnreachable(young, unreachable, true);
+    const bitsClear = this.lastCollectionFinished;
+    this.lastCollectionFinished = false;
+    this.deduceUnreachable(
+      young,
+      unreachable,
+      true,
+      bitsClear && generation === NUM_GENERATIONS - 1,
+    );
     const unreachableFound = this.preparedCount - this.survivorCount;
 
     let survivors = this.survivorCount;
@@ -521,6 +535,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // Clear free lists only during the collection of the highest generation.
     if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
 
+    this.lastCollectionFinished = true;
     state.record(generation, collected, uncollectable, performance.now() - startedAt);
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
@@ -539,11 +554,22 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /**
    * CPython: `deduce_unreachable()`. Leaves `base` with the reachable objects. With
    * `noteSurvivors`, also counts them and remembers the untrack-when-atomic ones, so no extra pass
-   * over the survivors is needed for `untrack_tuples` and the long-lived counters.
+   * over the survivors is needed for `untrack_tuples` and the long-lived counters. With
+   * `mayFuse` (a full collection after a finished one), `update_refs` and `subtract_refs` run as
+   * one pass if {@link holdsEveryTracked}.
    */
-  private deduceUnreachable(base: Ptr, unreachable: Ptr, noteSurvivors = false): void {
-    this.updateRefs(base); // gc_prev is used for gc_refs
-    this.subtractRefs(base);
+  private deduceUnreachable(
+    base: Ptr,
+    unreachable: Ptr,
+    noteSurvivors = false,
+    mayFuse = false,
+  ): void {
+    if (mayFuse && this.holdsEveryTracked()) {
+      this.updateAndSubtractRefs(base); // gc_prev is used for gc_refs
+    } else {
+      this.updateRefs(base); // gc_prev is used for gc_refs
+      this.subtractRefs(base);
+    }
     listInit(this.memory.u32, unreachable);
     this.moveUnreachable(base, unreachable, noteSurvivors); // gc_prev is a pointer again
   }
@@ -644,12 +670,166 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /**
-   * A reference count contradicts the references found (a host bug such as a missing incref):
-   * restore the list `update_refs` turned singly linked, clear the collection bits, and return the
-   * error for the caller to throw (a `throw` at the call site keeps the hot loops free of a call
-   * that never returns). The collector stays usable and nothing is freed.
+   * Whether the oldest generation's list holds every tracked object: called at the start of a
+   * full collection (the younger generations already merged into it), it is so when the
+   * permanent generation and the collector's working lists are all empty.
    */
-  private abortDeduce(containers: Ptr, culprit: Ptr, reason: string): HeapCorruptionError {
+  private holdsEveryTracked(): boolean {
+    const u32 = this.memory.u32;
+    for (let k = HEAD_PERMANENT; k < HEAD_COUNT; k++) {
+      const head = this.head(k);
+      if (u32[(head >>> 2) + NEXT] !== head) return false;
+    }
+    return true;
+  }
+
+  /**
+   * CPython: `update_refs()` then `subtract_refs()`, fused into one pass over the list, for a
+   * list that holds every tracked object ({@link holdsEveryTracked}). There "tracked" means "in
+   * this list", so a referent ahead of the scan (tracked, not yet COLLECTING) can get its
+   * `gc_refs = ob_refcnt` when it is first met, and the list is read once rather than twice.
+   * Every object is prepared before its first decrement and the decrements come in the same
+   * order, so `gc_refs` end exactly as the two passes leave them. Immortal objects still move to
+   * the permanent generation when the scan reaches them (they are never prepared).
+   */
+  private updateAndSubtractRefs(containers: Ptr): void {
+    const types = this.types;
+    const memory = this.memory;
+    const u32 = memory.u32;
+    const i32 = memory.i32;
+    const typeFlags = types.flags;
+    const shapes = types.layoutShapes;
+    const itemOffsets = types.itemOffsets;
+    const countOffsets = types.itemCountOffsets;
+    const permanent = this.head(HEAD_PERMANENT);
+    let prepared = 0;
+    // Per-run layout and referent-type caches: see subtractRefs.
+    let runType = -1;
+    let shape = 0;
+    let countOffset = 0;
+    let itemOffset = 0;
+    let gcReferentType = -1;
+    let atomReferentType = -1;
+    for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
+      const next = u32[(op >>> 2) + NEXT]!;
+      const opPrevIndex = (op >>> 2) + PREV;
+      const opPrev = u32[opPrevIndex]!;
+      if ((opPrev & COLLECTING) === 0) {
+        // Not met as a referent yet: update_refs' work for op. (Its gc_prev is still a link.)
+        const refcnt = u32[(op + REFCNT_OFFSET) >>> 2]!;
+        if (refcnt >= IMMORTAL) {
+          // To the permanent generation (3.12+). The list is singly linked behind the scan but
+          // still doubly linked ahead of it, except for objects already prepared as referents,
+          // whose gc_prev holds gc_refs: move_unreachable relinks those.
+          const before = (opPrev & PREV_POINTER_MASK) >>> 0;
+          u32[(before >>> 2) + NEXT] = next;
+          const nextPrevIndex = (next >>> 2) + PREV;
+          const nextPrev = u32[nextPrevIndex]!;
+          if ((nextPrev & COLLECTING) === 0)
+            u32[nextPrevIndex] = (nextPrev & PREV_FLAG_BITS) | before;
+          listAppend(u32, op, permanent);
+          op = next;
+          continue;
+        }
+        if (refcnt === 0) throw this.abortDeduce(containers, op, "tracked object has refcount 0");
+        u32[opPrevIndex] = (opPrev & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+      }
+      prepared++;
+      const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+      if (typeId !== runType) {
+        if ((typeFlags[typeId]! & IS_GC) === 0) {
+          throw this.abortDeduce(containers, op, "tracked object's header names no GC type");
+        }
+        runType = typeId;
+        shape = shapes[typeId]!;
+        countOffset = countOffsets[typeId]!;
+        itemOffset = itemOffsets[typeId]!;
+      }
+      if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
+        const count = i32[(op + countOffset) >> 2]!;
+        const itemsAt = op + itemOffset;
+        const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
+        if (first !== 0) {
+          for (let word = first, end = first + count; word < end; word++) {
+            const referent = u32[word]!;
+            if (referent === 0) continue;
+            const referentTypeId = u32[(referent + TYPE_WORD_OFFSET) >>> 2]!;
+            if (referentTypeId !== gcReferentType) {
+              if (referentTypeId === atomReferentType) continue;
+              if ((typeFlags[referentTypeId]! & IS_GC) === 0) {
+                atomReferentType = referentTypeId;
+                continue;
+              }
+              gcReferentType = referentTypeId;
+            }
+            const index = (referent >>> 2) + PREV;
+            let prev = u32[index]!;
+            if ((prev & COLLECTING) === 0) {
+              // Untracked, immortal (moved away when the scan reaches it) or first met here.
+              if (u32[(referent >>> 2) + NEXT] === 0) continue;
+              const refcnt = u32[(referent + REFCNT_OFFSET) >>> 2]!;
+              if (refcnt >= IMMORTAL) continue;
+              if (refcnt === 0)
+                throw this.abortDeduce(containers, referent, "tracked object has refcount 0");
+              prev = (prev & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+            }
+            if (prev >>> SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
+            u32[index] = prev - ONE_GC_REF;
+          }
+        }
+      } else if (shape !== SHAPE_NONE) {
+        this.subtractPushedReferences(containers, op, typeId);
+      }
+      op = next;
+    }
+    this.preparedCount = prepared;
+  }
+
+  /**
+   * {@link updateAndSubtractRefs}' visit of an object that is not a list or tuple: its referents
+   * are pushed (the ones `visit_decref` would see, in the same order), then each is prepared if
+   * first met here and decremented. Throws the error {@link abortDeduce} returns, as the dense
+   * loop does.
+   */
+  private subtractPushedReferences(containers: Ptr, op: Ptr, typeId: number): void {
+    const stack = this.stack;
+    const typeFlags = this.types.flags;
+    stack.length = 0;
+    try {
+      this.types.visitReferences(op, typeId, ReferenceVisit.PUSH, 0, stack);
+    } catch (error) {
+      // A traverse hook threw. The two-pass path recovers on the next collection, whose
+      // update_refs rewrites every gc_prev; this one would trust the COLLECTING bits left
+      // behind, so the links are restored before the error goes on.
+      this.restoreLinks(containers);
+      throw error;
+    }
+    const u32 = this.memory.u32;
+    for (let i = 0, n = stack.length; i < n; i++) {
+      const referent = stack.items[i]!;
+      if ((typeFlags[u32[(referent + TYPE_WORD_OFFSET) >>> 2]!]! & IS_GC) === 0) continue;
+      const index = (referent >>> 2) + PREV;
+      let prev = u32[index]!;
+      if ((prev & COLLECTING) === 0) {
+        // Untracked, immortal (moved away when the scan reaches it) or first met here.
+        if (u32[(referent >>> 2) + NEXT] === 0) continue;
+        const refcnt = u32[(referent + REFCNT_OFFSET) >>> 2]!;
+        if (refcnt >= IMMORTAL) continue;
+        if (refcnt === 0)
+          throw this.abortDeduce(containers, referent, "tracked object has refcount 0");
+        prev = (prev & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+      }
+      if (prev >>> SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
+      u32[index] = prev - ONE_GC_REF;
+    }
+    stack.length = 0;
+  }
+
+  /**
+   * Undoes a deduction stopped half-way: rebuilds the `gc_prev` links `update_refs` overwrote
+   * with `gc_refs` and clears COLLECTING, for every object in `containers`.
+   */
+  private restoreLinks(containers: Ptr): void {
     const u32 = this.memory.u32;
     let prev = containers;
     for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
@@ -660,6 +840,17 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     }
     u32[(containers >>> 2) + PREV] = prev;
     this.stack.length = 0;
+  }
+
+  /**
+   * A reference count contradicts the references found (a host bug such as a missing incref):
+   * restore the list `update_refs` turned singly linked, clear the collection bits, and return the
+   * error for the caller to throw (a `throw` at the call site keeps the hot loops free of a call
+   * that never returns). The collector stays usable and nothing is freed.
+   */
+  private abortDeduce(containers: Ptr, culprit: Ptr, reason: string): HeapCorruptionError {
+    this.restoreLinks(containers);
+    const u32 = this.memory.u32;
     // The culprit's header may be what is corrupt: name its type only if it has one.
     const typeId = u32[(culprit + TYPE_WORD_OFFSET) >>> 2]!;
     if (typeId === 0 || typeId >= this.types.count) {
