@@ -181,12 +181,8 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
  * than checking capacity per item (the hot loop of every list and tuple death).
  */
 function pushRun(stack: ReferenceStack, u32: Uint32Array, first: number, count: number): void {
+  stack.reserve(count);
   let length = stack.length;
-  if (length + count > stack.items.length) {
-    const bigger = new Uint32Array(Math.max(stack.items.length * 2, length + count));
-    bigger.set(stack.items.subarray(0, length));
-    stack.items = bigger;
-  }
   const items = stack.items;
   for (let i = 0; i < count; i++) {
     const item = u32[first + i]!;
