@@ -1,6 +1,10 @@
 import type { Ptr } from "@pymem/core";
+import { LIST_ITEMS_OFFSET } from "@pymem/heap";
+import { collect } from "./iteration.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { repr } from "./object-repr.js";
+import { compare, sequenceItems } from "./operators.js";
 import { sortItems } from "./sorting.js";
 
 /**
@@ -39,7 +43,7 @@ export function installListMethods(m: Machine): void {
     return none();
   });
   list("extend", 1, 1, (self, [iterable]) => {
-    const items = m.collect(iterable!);
+    const items = collect(m, iterable!);
     for (const item of items) {
       heap.listAppend(self, item);
       m.decref(item);
@@ -56,7 +60,7 @@ export function installListMethods(m: Machine): void {
     const items: Ptr[] = [];
     for (let i = index; i < length; i++) items.push(heap.listGetItem(self, i));
     const memory = heap.memory;
-    const base = memory.u32[(self + 12) >>> 2]!;
+    const base = memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
     memory.u32[(base + 4 * index) >>> 2] = x!;
     for (let i = 0; i < items.length; i++)
       memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
@@ -73,7 +77,7 @@ export function installListMethods(m: Machine): void {
   list("remove", 1, 1, (self, [x]) => {
     for (let i = 0; i < heap.listLength(self); i++) {
       const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) {
+      if (item === x || compare(m, Cmp.EQ, item, x!)) {
         m.decref(heap.listPop(self, i));
         return none();
       }
@@ -83,15 +87,15 @@ export function installListMethods(m: Machine): void {
   list("index", 1, 1, (self, [x]) => {
     for (let i = 0; i < heap.listLength(self); i++) {
       const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) return m.newInt(i);
+      if (item === x || compare(m, Cmp.EQ, item, x!)) return m.newInt(i);
     }
-    return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+    return m.raise("ValueError", `${repr(m, x!)} is not in list`);
   });
   list("count", 1, 1, (self, [x]) => {
     let count = 0;
     for (let i = 0; i < heap.listLength(self); i++) {
       const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) count++;
+      if (item === x || compare(m, Cmp.EQ, item, x!)) count++;
     }
     return m.newInt(count);
   });
@@ -99,23 +103,23 @@ export function installListMethods(m: Machine): void {
     heap.listClear(self);
     return none();
   });
-  list("copy", 0, 0, (self) => heap.newList(m.sequenceItems(self)));
+  list("copy", 0, 0, (self) => heap.newList(sequenceItems(m, self)));
   list("reverse", 0, 0, (self) => {
-    const items = m.sequenceItems(self).reverse();
-    const base = heap.memory.u32[(self + 12) >>> 2]!;
+    const items = sequenceItems(m, self).reverse();
+    const base = heap.memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
     for (let i = 0; i < items.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = items[i]!;
     return none();
   });
   list("sort", 0, 0, (self, _args, keywords) => {
     const options = keyword(m, "sort", keywords, ["key", "reverse"]);
-    const items = m.sequenceItems(self);
+    const items = sequenceItems(m, self);
     for (const item of items) m.incref(item);
     try {
       const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
       const sorted = sortItems(m, items, options.get("key"), reverse);
       if (heap.listLength(self) !== items.length)
         m.raise("ValueError", "list modified during sort");
-      const base = heap.memory.u32[(self + 12) >>> 2]!;
+      const base = heap.memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
       for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
     } finally {
       for (const item of items) m.decref(item);
