@@ -40,6 +40,23 @@ export interface GcCallbackInfo {
 export type GcCallback = (phase: GcPhase, info: GcCallbackInfo) => void;
 
 /**
+ * Told the length of every pause a collector makes the program wait: each collection of a
+ * stop-the-world collector, each increment of an incremental one (automatic or explicit). Unlike
+ * `gc.callbacks` it costs nothing when unset and runs no Python; the GC lab uses it to measure
+ * pause distributions.
+ *
+ * @param generation - the oldest generation the pause worked on (0 for single-generation collectors)
+ * @param milliseconds - the pause's wall-clock length in this JavaScript engine
+ *
+ * @example
+ * ```ts
+ * const pauses: number[] = [];
+ * collector.pauseObserver = (_generation, milliseconds) => pauses.push(milliseconds);
+ * ```
+ */
+export type PauseObserver = (generation: number, milliseconds: number) => void;
+
+/**
  * One entry of `gc.get_stats()`: counters of one generation since the collector was created.
  *
  * @example
@@ -210,6 +227,8 @@ export interface ManagedCollector extends Collector {
   readonly garbage: Ptr[];
   /** Called at the start and stop of every collection. CPython: `gc.callbacks`. */
   readonly callbacks: GcCallback[];
+  /** Told the length of every pause (collection or increment); `undefined` for none. */
+  pauseObserver?: PauseObserver | undefined;
   /** The host given to `attach`; throws if not attached yet. */
   attachedHost(): CollectorHost;
   /** Per-generation counters. CPython: `gc.get_count`. */

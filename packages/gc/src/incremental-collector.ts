@@ -308,10 +308,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
       return this.advance(budget);
     } finally {
       this.collectingNow = false;
-      const pause = performance.now() - startedAt;
-      const totals = this.state.totals;
-      totals.totalPauseMs += pause;
-      if (pause > totals.maxPauseMs) totals.maxPauseMs = pause;
+      this.state.recordPause(0, performance.now() - startedAt);
     }
   }
 
