@@ -175,7 +175,7 @@ export interface BaconRajanCollectorOptions {
  * new IncrementalCollector({ budget: 2000, threshold: 1000 });
  * ```
  */
-export interface IncrementalCollectorOptions {
+export interface IncrementalCollectorOptions extends GenerationalCollectorOptions {
   /**
    * The least work an increment does, in objects (snapshotting, subtracting, marking or restoring
    * one object is one unit; about 0.1 µs each on a 2-core VM); `step()` does exactly this much.
@@ -183,22 +183,12 @@ export interface IncrementalCollectorOptions {
    */
   budget: number;
   /**
-   * GC allocations between automatic increments (0 disables them). An increment does
-   * `max(budget, 16 × allocations since the previous one)` units, so collection keeps pace with
-   * allocation (a cycle over H objects ends within H/3 allocations).
-   * @defaultValue 500
+   * GC allocations between automatic increments while an old-generation cycle runs (0 disables
+   * them). An increment does `max(budget, 16 × allocations since the previous one)` units, so
+   * collection keeps pace with allocation (a cycle over H objects ends within H/3 allocations).
+   * @defaultValue 256
    */
   threshold: number;
-  /**
-   * Where `DEBUG_*` output goes.
-   * @defaultValue writes to `console.error`
-   */
-  debugSink: DebugSink;
-  /**
-   * Where the collector allocates its list heads (24 bytes, once).
-   * @defaultValue undefined (the host's `allocator`)
-   */
-  allocator: Allocator | undefined;
 }
 
 /**
