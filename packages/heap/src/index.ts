@@ -1,7 +1,7 @@
 /**
  * `@pymem/heap`: Python objects in linear memory — CPython's object headers, the type registry,
- * the built-in types (None, bool, int, float, str, tuple, list, dict, weakref), user classes and
- * CPython's free lists. Reference counting is attached by `@pymem/refcount`.
+ * the built-in types (None, bool, int, float, str, tuple, list, dict, set, frozenset, weakref), user
+ * classes and CPython's free lists. Reference counting is attached by `@pymem/refcount`.
  *
  * @packageDocumentation
  */
@@ -28,6 +28,8 @@ export type { ListOperations } from "./list-objects.js";
 export type { NumberOperations } from "./number-objects.js";
 export type { DeallocOperations } from "./object-dealloc.js";
 export type { HashOperations } from "./object-hash.js";
+export type { SetAlgebraOperations } from "./set-algebra.js";
+export type { SetOperations } from "./set-objects.js";
 export type { StrOperations } from "./str-objects.js";
 export type { TupleOperations } from "./tuple-objects.js";
 export { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
