@@ -18,7 +18,7 @@ import {
   TypeTable,
   UseAfterFreeError,
 } from "@pymem/core";
-import type { HeapOptions, UnraisableHook } from "./api.js";
+import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
 import { CallbackTable } from "./callback-table.js";
 import { createDefaultAllocator } from "./default-allocator.js";
 import { type DictOperations, dictOperations } from "./dict-objects.js";
@@ -122,6 +122,11 @@ export class Heap {
   lifetime: Lifetime | undefined = undefined;
   /** The attached cycle collector, if any. */
   collector: Collector | undefined = undefined;
+  /**
+   * Hashing and equality for objects of types the heap does not know (user classes, types from
+   * {@link Heap.defineType}); without it they hash by address and compare by identity.
+   */
+  keyProtocol: KeyProtocol | undefined = undefined;
   /**
    * One bit per 8-byte granule of memory: set ⇔ an object starts there and is alive. Public for
    * `@pymem/refcount`'s pointer checks; do not write.

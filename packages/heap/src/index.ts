@@ -5,7 +5,13 @@
  *
  * @packageDocumentation
  */
-export type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
+export type {
+  ClassOptions,
+  HeapOptions,
+  KeyProtocol,
+  LeakRecord,
+  UnraisableHook,
+} from "./api.js";
 export type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 export { createDefaultAllocator } from "./default-allocator.js";
 export type { DictOperations } from "./dict-objects.js";

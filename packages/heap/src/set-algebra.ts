@@ -159,13 +159,7 @@ export interface SetAlgebraOperations {
 export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
   setCopy(obj, frozen) {
     const copy = this.newSet(frozen);
-    try {
-      this.setMerge(copy, obj);
-    } catch (error) {
-      this.requireLifetime().decref(copy);
-      throw error;
-    }
-    return copy;
+    return fillOrRelease(this, copy, () => this.setMerge(copy, obj));
   },
 
   setIntersection(a, b) {
@@ -177,12 +171,14 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
       walked = a;
       probed = b;
     }
-    for (let p = this.setNextPosition(walked, -1); p >= 0; p = this.setNextPosition(walked, p)) {
-      const key = this.setKeyAt(walked, p);
-      const hash = this.setHashAt(walked, p);
-      if (setLookup(this, probed, key, hash) !== 0) setInsertEntry(this, result, key, hash);
-    }
-    return result;
+    return fillOrRelease(this, result, () => {
+      for (let p = this.setNextPosition(walked, -1); p >= 0; p = this.setNextPosition(walked, p)) {
+        const hash = this.setHashAt(walked, p);
+        withKeyHeld(this, this.setKeyAt(walked, p), (key) => {
+          if (setLookup(this, probed, key, hash) !== 0) setInsertEntry(this, result, key, hash);
+        });
+      }
+    });
   },
 
   setDifferenceUpdate(a, b) {
@@ -195,11 +191,11 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
     if (walked === b) lifetime.incref(b);
     try {
       for (let p = this.setNextPosition(walked, -1); p >= 0; p = this.setNextPosition(walked, p)) {
-        const key = this.setKeyAt(walked, p);
-        lifetime.incref(key);
-        const old = setDiscardEntry(this, a, key, this.setHashAt(walked, p));
-        if (old !== 0) lifetime.decref(old);
-        lifetime.decref(key);
+        const hash = this.setHashAt(walked, p);
+        withKeyHeld(this, this.setKeyAt(walked, p), (key) => {
+          const old = setDiscardEntry(this, a, key, hash);
+          if (old !== 0) lifetime.decref(old);
+        });
       }
     } finally {
       lifetime.decref(walked);
@@ -219,16 +215,17 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
     const frozen = isFrozen(this, a);
     if (this.setLength(a) >>> 2 > this.setLength(b)) {
       const result = this.setCopy(a, frozen);
-      this.setDifferenceUpdate(result, b);
-      return result;
+      return fillOrRelease(this, result, () => this.setDifferenceUpdate(result, b));
     }
     const result = this.newSet(frozen);
-    for (let p = this.setNextPosition(a, -1); p >= 0; p = this.setNextPosition(a, p)) {
-      const key = this.setKeyAt(a, p);
-      const hash = this.setHashAt(a, p);
-      if (setLookup(this, b, key, hash) === 0) setInsertEntry(this, result, key, hash);
-    }
-    return result;
+    return fillOrRelease(this, result, () => {
+      for (let p = this.setNextPosition(a, -1); p >= 0; p = this.setNextPosition(a, p)) {
+        const hash = this.setHashAt(a, p);
+        withKeyHeld(this, this.setKeyAt(a, p), (key) => {
+          if (setLookup(this, b, key, hash) === 0) setInsertEntry(this, result, key, hash);
+        });
+      }
+    });
   },
 
   setSymmetricDifferenceUpdate(a, b) {
@@ -240,13 +237,12 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
     lifetime.incref(b);
     try {
       for (let p = this.setNextPosition(b, -1); p >= 0; p = this.setNextPosition(b, p)) {
-        const key = this.setKeyAt(b, p);
         const hash = this.setHashAt(b, p);
-        lifetime.incref(key);
-        const old = setDiscardEntry(this, a, key, hash);
-        if (old === 0) setInsertEntry(this, a, key, hash);
-        else lifetime.decref(old);
-        lifetime.decref(key);
+        withKeyHeld(this, this.setKeyAt(b, p), (key) => {
+          const old = setDiscardEntry(this, a, key, hash);
+          if (old === 0) setInsertEntry(this, a, key, hash);
+          else lifetime.decref(old);
+        });
       }
     } finally {
       lifetime.decref(b);
@@ -255,13 +251,7 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
 
   setSymmetricDifference(a, b) {
     const result = this.setCopy(b, isFrozen(this, a));
-    try {
-      this.setSymmetricDifferenceUpdate(result, a);
-    } catch (error) {
-      this.requireLifetime().decref(result);
-      throw error;
-    }
-    return result;
+    return fillOrRelease(this, result, () => this.setSymmetricDifferenceUpdate(result, a));
   },
 
   setIntersectionUpdate(a, b) {
@@ -272,8 +262,11 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
 
   setIsSubset(a, b) {
     if (this.setLength(a) > this.setLength(b)) return false;
-    for (let p = this.setNextPosition(a, -1); p >= 0; p = this.setNextPosition(a, p))
-      if (setLookup(this, b, this.setKeyAt(a, p), this.setHashAt(a, p)) === 0) return false;
+    for (let p = this.setNextPosition(a, -1); p >= 0; p = this.setNextPosition(a, p)) {
+      const hash = this.setHashAt(a, p);
+      if (!withKeyHeld(this, this.setKeyAt(a, p), (key) => setLookup(this, b, key, hash) !== 0))
+        return false;
+    }
     return true;
   },
 
@@ -285,9 +278,17 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
       walked = b;
       probed = a;
     }
-    for (let p = this.setNextPosition(walked, -1); p >= 0; p = this.setNextPosition(walked, p))
-      if (setLookup(this, probed, this.setKeyAt(walked, p), this.setHashAt(walked, p)) !== 0)
+    for (let p = this.setNextPosition(walked, -1); p >= 0; p = this.setNextPosition(walked, p)) {
+      const hash = this.setHashAt(walked, p);
+      if (
+        withKeyHeld(
+          this,
+          this.setKeyAt(walked, p),
+          (key) => setLookup(this, probed, key, hash) !== 0,
+        )
+      )
         return false;
+    }
     return true;
   },
 
@@ -300,6 +301,31 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
     return this.setIsSubset(a, b);
   },
 };
+
+/** Runs `fill` on a new `result`, releasing `result` if `fill` throws; returns `result`. */
+function fillOrRelease(heap: Heap, result: Ptr, fill: () => void): Ptr {
+  try {
+    fill();
+  } catch (error) {
+    heap.requireLifetime().decref(result);
+    throw error;
+  }
+  return result;
+}
+
+/**
+ * Calls `use` with `key` held by a reference of its own, as CPython's set loops do around
+ * comparisons: a user `__eq__` may remove the key from the set it was read from.
+ */
+export function withKeyHeld<T>(heap: Heap, key: Ptr, use: (key: Ptr) => T): T {
+  const lifetime = heap.requireLifetime();
+  lifetime.incref(key);
+  try {
+    return use(key);
+  } finally {
+    lifetime.decref(key);
+  }
+}
 
 function isFrozen(heap: Heap, obj: Ptr): boolean {
   return heap.kindOf(obj) === ObjectKind.FROZENSET;

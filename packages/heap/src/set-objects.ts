@@ -22,6 +22,7 @@ import {
   SET_USED_OFFSET,
 } from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
+import { withKeyHeld } from "./set-algebra.js";
 import {
   SetInsertResult,
   setDiscardEntry,
@@ -326,24 +327,26 @@ export const setOperations: SetOperations & ThisType<Heap> = {
       u32[(obj + SET_USED_OFFSET) >>> 2] = otherUsed;
       return;
     }
-    for (let p = this.setNextPosition(other, -1); p >= 0; p = this.setNextPosition(other, p))
-      setInsertEntry(this, obj, this.setKeyAt(other, p), this.setHashAt(other, p));
+    for (let p = this.setNextPosition(other, -1); p >= 0; p = this.setNextPosition(other, p)) {
+      const hash = this.setHashAt(other, p);
+      withKeyHeld(this, this.setKeyAt(other, p), (key) => setInsertEntry(this, obj, key, hash));
+    }
   },
 
   setMergeDictKeys(obj, dict) {
     expectAnySet(this, obj);
     this.expectKind(dict, ObjectKind.DICT, "dict");
-    let u32 = this.memory.u32;
+    const u32 = this.memory.u32;
     const size = u32[(dict + DICT_USED_OFFSET) >>> 2]!;
     if ((u32[(obj + SET_FILL_OFFSET) >>> 2]! + size) * 5 >= u32[(obj + SET_MASK_OFFSET) >>> 2]! * 3)
       setTableResize(this, obj, (u32[(obj + SET_USED_OFFSET) >>> 2]! + size) * 2);
-    u32 = this.memory.u32;
-    const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
-    for (let i = 0; i < count; i++) {
+    // CPython: _PyDict_Next, which rereads the dict at each position.
+    for (let i = 0; i < this.memory.u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!; i++) {
       const entry = this.memory.u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]! + i * ENTRY_SIZE;
       const key = this.memory.u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
       if (key === 0) continue;
-      setInsertEntry(this, obj, key, this.memory.i32[(entry + ENTRY_HASH_OFFSET) >> 2]!);
+      const hash = this.memory.i32[(entry + ENTRY_HASH_OFFSET) >> 2]!;
+      withKeyHeld(this, key, (held) => setInsertEntry(this, obj, held, hash));
     }
   },
 

@@ -38,8 +38,8 @@ export const SetInsertResult = {
 } as const;
 
 /**
- * The address of the entry holding a key equal to `key` (hash `hash`), or 0 when absent.
- * CPython: `set_lookkey`.
+ * The address of the entry holding a key equal to `key` (hash `hash`), or 0 when absent. A
+ * comparison that changed the set (a user `__eq__`) restarts the lookup. CPython: `set_lookkey`.
  *
  * @example
  * ```ts
@@ -47,33 +47,49 @@ export const SetInsertResult = {
  * ```
  */
 export function setLookup(heap: Heap, set: Ptr, key: Ptr, hash: number): Ptr {
-  const u32 = heap.memory.u32;
-  const i32 = heap.memory.i32;
-  const table = u32[(set + SET_TABLE_OFFSET) >>> 2]!;
-  const mask = u32[(set + SET_MASK_OFFSET) >>> 2]!;
-  let perturb = hash >>> 0;
-  let i = perturb & mask;
-  for (;;) {
-    let entry = table + i * SET_ENTRY_SIZE;
-    let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+  restart: for (;;) {
+    let u32 = heap.memory.u32;
+    let i32 = heap.memory.i32;
+    const table = u32[(set + SET_TABLE_OFFSET) >>> 2]!;
+    const mask = u32[(set + SET_MASK_OFFSET) >>> 2]!;
+    let perturb = hash >>> 0;
+    let i = perturb & mask;
     for (;;) {
-      const candidate = u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2]!;
-      const candidateHash = i32[(entry + SET_ENTRY_HASH_OFFSET) >> 2]!;
-      if (candidate === 0 && candidateHash === 0) return 0;
-      if (candidateHash === hash && candidate !== 0) {
-        if (candidate === key || heap.keysEqual(candidate, key)) return entry;
+      let entry = table + i * SET_ENTRY_SIZE;
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      for (;;) {
+        const candidate = u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2]!;
+        const candidateHash = i32[(entry + SET_ENTRY_HASH_OFFSET) >> 2]!;
+        if (candidate === 0 && candidateHash === 0) return 0;
+        if (candidateHash === hash && candidate !== 0) {
+          if (candidate === key) return entry;
+          const equal = heap.keysEqual(candidate, key);
+          if (tableChanged(heap, set, table, entry, candidate)) continue restart;
+          if (equal) return entry;
+          u32 = heap.memory.u32; // the comparison may have grown the memory
+          i32 = heap.memory.i32;
+        }
+        if (probes-- === 0) break;
+        entry += SET_ENTRY_SIZE;
       }
-      if (probes-- === 0) break;
-      entry += SET_ENTRY_SIZE;
+      perturb >>>= PERTURB_SHIFT;
+      i = (i * 5 + 1 + perturb) & mask;
     }
-    perturb >>>= PERTURB_SHIFT;
-    i = (i * 5 + 1 + perturb) & mask;
   }
 }
 
+/** Whether a comparison (a user `__eq__`) replaced the set's table or the key of `entry`. */
+function tableChanged(heap: Heap, set: Ptr, table: Ptr, entry: Ptr, key: Ptr): boolean {
+  const u32 = heap.memory.u32;
+  return (
+    u32[(set + SET_TABLE_OFFSET) >>> 2] !== table ||
+    u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2] !== key
+  );
+}
+
 /**
- * Stores `key` unless an equal key is present, reusing the first dummy entry on the probe path,
- * then grows the table when `fill` reaches 3/5 of it. A stored key is increfed before the table
+ * Stores `key` unless an equal key is present, reusing the first dummy entry on the probe path
+ * (a comparison that changed the set restarts the search, as in CPython), then grows the table when `fill` reaches 3/5 of it. A stored key is increfed before the table
  * can grow, so an out-of-memory error during growth leaves a consistent set holding it.
  * CPython: `set_add_entry`.
  *
@@ -83,32 +99,44 @@ export function setLookup(heap: Heap, set: Ptr, key: Ptr, hash: number): Ptr {
  * ```
  */
 export function setInsertEntry(heap: Heap, set: Ptr, key: Ptr, hash: number): number {
-  const u32 = heap.memory.u32;
-  const i32 = heap.memory.i32;
-  const table = u32[(set + SET_TABLE_OFFSET) >>> 2]!;
-  const mask = u32[(set + SET_MASK_OFFSET) >>> 2]!;
-  let perturb = hash >>> 0;
-  let i = perturb & mask;
+  let u32 = heap.memory.u32;
+  let i32 = heap.memory.i32;
+  let mask = 0;
   let freeSlot = 0;
   let entry = 0;
-  search: for (;;) {
-    entry = table + i * SET_ENTRY_SIZE;
-    let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+  restart: for (;;) {
+    const table = u32[(set + SET_TABLE_OFFSET) >>> 2]!;
+    mask = u32[(set + SET_MASK_OFFSET) >>> 2]!;
+    let perturb = hash >>> 0;
+    let i = perturb & mask;
+    freeSlot = 0;
     for (;;) {
-      const candidate = u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2]!;
-      const candidateHash = i32[(entry + SET_ENTRY_HASH_OFFSET) >> 2]!;
-      if (candidate === 0) {
-        if (candidateHash === 0) break search;
-        if (freeSlot === 0) freeSlot = entry; // a dummy
-      } else if (candidateHash === hash && (candidate === key || heap.keysEqual(candidate, key))) {
-        return SetInsertResult.PRESENT;
+      entry = table + i * SET_ENTRY_SIZE;
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      for (;;) {
+        const candidate = u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2]!;
+        const candidateHash = i32[(entry + SET_ENTRY_HASH_OFFSET) >> 2]!;
+        if (candidate === 0) {
+          if (candidateHash === 0) break restart;
+          if (freeSlot === 0) freeSlot = entry; // a dummy
+        } else if (candidateHash === hash) {
+          if (candidate === key) return SetInsertResult.PRESENT;
+          const equal = heap.keysEqual(candidate, key);
+          if (equal) return SetInsertResult.PRESENT;
+          // CPython: a user __eq__ that changed the set sends the insertion back to the start.
+          u32 = heap.memory.u32; // the comparison may have grown the memory
+          i32 = heap.memory.i32;
+          if (tableChanged(heap, set, table, entry, candidate)) continue restart;
+        }
+        if (probes-- === 0) break;
+        entry += SET_ENTRY_SIZE;
       }
-      if (probes-- === 0) break;
-      entry += SET_ENTRY_SIZE;
+      perturb >>>= PERTURB_SHIFT;
+      i = (i * 5 + 1 + perturb) & mask;
     }
-    perturb >>>= PERTURB_SHIFT;
-    i = (i * 5 + 1 + perturb) & mask;
   }
+  u32 = heap.memory.u32;
+  i32 = heap.memory.i32;
   heap.requireLifetime().incref(key);
   const used = u32[(set + SET_USED_OFFSET) >>> 2]! + 1;
   u32[(set + SET_USED_OFFSET) >>> 2] = used;

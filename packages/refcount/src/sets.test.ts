@@ -205,3 +205,101 @@ describe("set", () => {
     heap.verify();
   });
 });
+
+describe("keys hashed and compared through the heap's key protocol", () => {
+  /** A heap with a `key` type whose instances hold an int at offset 8, compared by that int. */
+  function keyHeap() {
+    const context = setup();
+    const { heap } = context;
+    const keyType = heap.defineType({ name: "key", basicSize: 16, references: { fixed: [8] } });
+    const newKey = (value: number): Ptr => {
+      const obj = heap.allocate(keyType);
+      heap.memory.u32[(obj + 8) >>> 2] = heap.newInt(value);
+      return obj;
+    };
+    const keyValue = (obj: Ptr) => heap.numberValue(heap.memory.u32[(obj + 8) >>> 2]!);
+    let onEqual = (_a: Ptr, _b: Ptr): void => {};
+    heap.keyProtocol = {
+      hash: (obj) => keyValue(obj) % 2,
+      equal: (a, b) => {
+        onEqual(a, b);
+        return (
+          heap.typeOf(a) === keyType && heap.typeOf(b) === keyType && keyValue(a) === keyValue(b)
+        );
+      },
+    };
+    return { ...context, newKey, setOnEqual: (f: typeof onEqual) => (onEqual = f) };
+  }
+
+  it("finds equal keys with colliding hashes in sets and dicts", () => {
+    const { heap, rc, newKey } = keyHeap();
+    const set = heap.newSet();
+    const dict = heap.newDict();
+    const keys = [1, 3, 5, 2, 4].map(newKey);
+    for (const key of keys) {
+      heap.setAdd(set, key);
+      heap.dictSetItem(dict, key, heap.none);
+    }
+    const probe = newKey(5);
+    expect(heap.setContains(set, probe)).toBe(true);
+    expect(heap.setAdd(set, probe)).toBe(false);
+    expect(heap.dictGetItem(dict, probe)).toBe(heap.none);
+    heap.verify();
+    for (const obj of [set, dict, probe, ...keys]) rc.decref(obj);
+    heap.verify();
+  });
+
+  it("restarts a lookup whose comparison grew the table, as CPython does", () => {
+    const { heap, rc, newKey, setOnEqual } = keyHeap();
+    const set = heap.newSet();
+    const dict = heap.newDict();
+    const first = newKey(1);
+    heap.setAdd(set, first);
+    heap.dictSetItem(dict, first, heap.none);
+    let grown = false;
+    setOnEqual(() => {
+      if (grown) return;
+      grown = true;
+      for (let i = 0; i < 50; i++) {
+        const filler = heap.newInt(1000 + i * 2);
+        heap.setAdd(set, filler);
+        heap.dictSetItem(dict, filler, heap.none);
+        rc.decref(filler);
+      }
+    });
+    const probe = newKey(3); // same hash as `first`, not equal
+    expect(heap.setAdd(set, probe)).toBe(true);
+    expect(grown).toBe(true);
+    grown = false;
+    heap.dictSetItem(dict, probe, heap.true);
+    expect(heap.dictGetItem(dict, probe)).toBe(heap.true);
+    expect(heap.setLength(set)).toBe(52);
+    expect(heap.dictLength(dict)).toBe(52);
+    heap.verify();
+    for (const obj of [set, dict, first, probe]) rc.decref(obj);
+    heap.verify();
+  });
+
+  it("leaves the table unchanged when a comparison throws", () => {
+    const { heap, rc, newKey, setOnEqual } = keyHeap();
+    const set = heap.newSet();
+    const first = newKey(1);
+    heap.setAdd(set, first);
+    setOnEqual(() => {
+      throw new Error("__eq__ raised");
+    });
+    const probe = newKey(3);
+    expect(() => heap.setAdd(set, probe)).toThrow("__eq__ raised");
+    const other = heap.newSet();
+    heap.setAdd(other, heap.newInt(0));
+    expect(() => heap.setMerge(other, set)).not.toThrow();
+    expect(() => heap.setIntersection(set, set)).not.toThrow();
+    const alone = heap.newSet();
+    heap.setAdd(alone, probe);
+    expect(() => heap.setIntersection(set, alone)).toThrow("__eq__ raised");
+    expect(heap.setLength(set)).toBe(1);
+    heap.verify();
+    for (const obj of [set, other, alone, first, probe]) rc.decref(obj);
+    heap.verify();
+  });
+});
