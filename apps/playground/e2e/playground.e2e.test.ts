@@ -180,6 +180,19 @@ describe.skipIf(!haveChromium)(
       await shown();
     }
 
+    /** The editor's text (CodeMirror draws every line of a short program). */
+    async function editorText(): Promise<string> {
+      return page.evaluate(() =>
+        [...document.querySelectorAll("#source .cm-line")]
+          .map((line) => line.textContent)
+          .join("\n"),
+      );
+    }
+
+    function exampleLines(id: string): string[] {
+      return EXAMPLES.find((example) => example.id === id)!.source.split("\n");
+    }
+
     async function stdout(): Promise<string> {
       return page.evaluate(() =>
         [...document.querySelectorAll("#output span.stdout")]
@@ -224,13 +237,12 @@ describe.skipIf(!haveChromium)(
       await page.click("#step");
       await page.waitForSelector('body[data-state="stepping"]');
       expect(await page.textContent("#status")).toMatch(/^Step 1 of \d+: before line \d+/);
-      const source = await page.inputValue("#source");
-      const lines = source.split("\n");
+      const lines = exampleLines("cycles-and-the-collector");
       const line = (text: string) => lines.indexOf(text) + 1;
       // Step until the snapshot before `print("unreachable objects found:", …)`.
       const printLine = line('print("unreachable objects found:", gc.collect())');
       await stepUntilLine(printLine);
-      expect(await page.textContent(".gutter .current")).toBe(String(printLine));
+      expect(await page.textContent(".cm-gutterElement.current")).toBe(String(printLine));
       // a and b are deleted: their two instances are drawn as unreachable cyclic garbage.
       const unreachable = page.locator(
         '#object-graph g.object[data-state="unreachable"][data-type="Node"]',
@@ -263,12 +275,12 @@ describe.skipIf(!haveChromium)(
       await page.waitForSelector('body[data-state="ready"]');
       expect(await page.locator("#object-graph g.object").count()).toBe(0);
       expect(await page.textContent("#output")).toBe("");
-      expect(await page.locator(".gutter .current").count()).toBe(0);
+      expect(await page.locator(".cm-gutterElement.current").count()).toBe(0);
     });
 
     it("highlights a refcount changing as names and items point at a list", async () => {
       await loadExample("reference-counting");
-      const lines = (await page.inputValue("#source")).split("\n");
+      const lines = exampleLines("reference-counting");
       await page.click("#step");
       await stepUntilLine(lines.indexOf("b = a") + 2); // after `b = a` ran
       const list = page.locator('#object-graph g.object[data-type="list"]');
@@ -283,7 +295,7 @@ describe.skipIf(!haveChromium)(
 
     it("draws a weak reference as a dashed edge that adds no count", async () => {
       await loadExample("weakrefs-and-finalizers");
-      const lines = (await page.inputValue("#source")).split("\n");
+      const lines = exampleLines("weakrefs-and-finalizers");
       await page.click("#step");
       await stepUntilLine(lines.indexOf("del obj") + 1);
       expect(await page.locator("#object-graph path.edge.weak").count()).toBe(1);
@@ -362,6 +374,34 @@ describe.skipIf(!haveChromium)(
       console.log(`replaying to statement 20,002 of 20,004 took ${replay} ms in Chromium`);
     });
 
+    it("edits Python like an editor: highlighting, indentation after a colon, dedent, the error line marked", async () => {
+      await page.selectOption("#example-picker", "");
+      await page.fill("#source", "");
+      await page.click("#source");
+      await page.keyboard.type("def double(x):");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("return x * 2");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.type("print(double(21)");
+      expect(await editorText()).toBe("def double(x):\n    return x * 2\nprint(double(21)");
+      // Keywords are highlighted (CodeMirror's Python grammar).
+      expect(await page.locator("#source .cm-line span").count()).toBeGreaterThan(2);
+      await page.keyboard.press("Control+Enter");
+      await page.waitForSelector('body[data-state="done"]');
+      expect(await page.textContent("#output")).toContain("SyntaxError: '(' was never closed");
+      expect(await page.locator(".cm-error-line").count()).toBe(1);
+      expect(await page.textContent(".cm-gutterElement.error")).toBe("3");
+      await page.screenshot({ path: join(artifacts, "editor-syntax-error.png") });
+      await page.click("#source");
+      await page.keyboard.press("Control+End");
+      await page.keyboard.type(")");
+      expect(await page.locator(".cm-error-line").count()).toBe(0);
+      await page.keyboard.press("Control+Enter");
+      await page.waitForSelector('body[data-state="done"]');
+      expect(await stdout()).toBe("42\n");
+    });
+
     it("stops a runaway loop at the step limit with a clear message", async () => {
       await page.fill("#source", "n = 0\nwhile True:\n    n += 1\n");
       expect(await page.inputValue("#example-picker")).toBe("");
@@ -379,7 +419,7 @@ describe.skipIf(!haveChromium)(
       expect(page.url()).toContain("#source=");
       await page.reload();
       await page.waitForSelector('body[data-state="ready"]');
-      expect(await page.inputValue("#source")).toBe("n = 0\nwhile True:\n    n += 1\n");
+      expect(await editorText()).toBe("n = 0\nwhile True:\n    n += 1\n");
       expect(await page.inputValue("#example-picker")).toBe("");
     });
 

@@ -122,11 +122,11 @@ export class PlaygroundApp {
     byId("reset", HTMLButtonElement).addEventListener("click", () => this.reset());
     this.stopButton.addEventListener("click", () => this.pending?.cancel());
     this.slider.addEventListener("input", () => this.show(Number(this.slider.value)));
-    // Arrow keys step when the focus is not in a text field (the editor keeps its own arrows).
+    // Arrow keys step when the focus is not in a text field or the editor (which keep their own).
     document.addEventListener("keydown", (event) => {
       const target = event.target;
       if (
-        target instanceof HTMLTextAreaElement ||
+        (target instanceof HTMLElement && target.isContentEditable) ||
         target instanceof HTMLInputElement ||
         target instanceof HTMLSelectElement
       )
@@ -174,6 +174,7 @@ export class PlaygroundApp {
     this.capturing = false;
     this.index = -1;
     this.editor.highlightLine(0);
+    this.editor.markError(0);
     this.graph.clear();
     this.poolMap.clear();
     this.timeline.clear();
@@ -338,6 +339,13 @@ export class PlaygroundApp {
 
   private render(recording: Recording, snapshot: Snapshot, previous: Snapshot | undefined): void {
     this.editor.highlightLine(snapshot.line);
+    this.editor.markError(
+      snapshot.phase === "end" &&
+        !recording.outcome.ok &&
+        recording.outcome.errorType !== "StepLimitError"
+        ? snapshot.line
+        : 0,
+    );
     const recent = recording.gcEvents.slice(previous?.gcEventCount ?? 0, snapshot.gcEventCount);
     this.graph.render(snapshot, recent, previous);
     this.poolMap.render(snapshot.poolMap, previous?.poolMap);
