@@ -31,6 +31,15 @@ describe("pymem run", () => {
     );
   });
 
+  it("exits with an uncaught SystemExit's code and prints no traceback", async () => {
+    const code = await cli(["run", "a.py"], { "a.py": "print('x')\nraise SystemExit(3)\n" });
+    expect(code).toEqual({ status: 3, stdout: "x\n", stderr: "" });
+    const text = await cli(["run", "b.py"], { "b.py": "raise SystemExit('stopped')\n" });
+    expect(text).toEqual({ status: 1, stdout: "", stderr: "stopped\n" });
+    const none = await cli(["run", "c.py"], { "c.py": "raise SystemExit\n" });
+    expect(none).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
   it("exits 2 on usage errors and unreadable files", async () => {
     for (const argv of [
       ["run"],

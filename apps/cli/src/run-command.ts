@@ -184,11 +184,11 @@ export function runScript(path: string, options: SessionOptions, io: CliIo): num
     return 2;
   }
   const session = createSession(options, io);
-  let ok = false;
+  let status = 1;
   try {
-    ok = session.interpreter.run(source, path).ok;
+    status = session.interpreter.run(source, path).exitStatus;
   } finally {
     session.finish();
   }
-  return ok ? 0 : 1;
+  return status;
 }

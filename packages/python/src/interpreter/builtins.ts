@@ -4,6 +4,7 @@ import { newClass } from "./class-creation.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine, type TypeRecord } from "./machine.js";
@@ -72,6 +73,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       heap.dictSetItem(builtins, m.name(name), record.object);
 
   const none = (): Ptr => heap.none;
+  installIntrospectionBuiltins(m, define);
 
   // ───────────────────────────────────────────────────────── functions
 
@@ -86,18 +88,39 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     };
     const sep = textOption("sep", " ");
     const end = textOption("end", "\n");
-    const text = args.map((arg) => str(m, arg)).join(sep) + end;
     const file = options.get("file");
-    if (file !== undefined && file !== heap.none) {
-      const name = findAttribute(m, file, m.name("name"), "name");
-      const isStderr = name !== 0 && m.isStr(name) && heap.strValue(name) === "<stderr>";
-      if (name !== 0) m.decref(name);
-      if (isStderr) {
-        m.stderr(text);
-        return none();
+    const flush = options.get("flush");
+    if (file === undefined || file === heap.none) {
+      m.stdout(args.map((arg) => str(m, arg)).join(sep) + end);
+      return none();
+    }
+    // CPython: builtin_print_impl — one file.write() per piece, each str() taken just before
+    // its write, then file.flush() when asked.
+    const write = getAttribute(m, file, m.name("write"), "write");
+    m.push(write);
+    const writeText = (text: string): void => {
+      const piece = m.newStr(text);
+      try {
+        m.decref(call(m, write, [piece], undefined));
+      } finally {
+        m.decref(piece);
+      }
+    };
+    args.forEach((arg, index) => {
+      if (index > 0) writeText(sep);
+      writeText(str(m, arg));
+    });
+    writeText(end);
+    m.sp--;
+    m.decref(write);
+    if (flush !== undefined && m.isTrue(flush)) {
+      const flushMethod = getAttribute(m, file, m.name("flush"), "flush");
+      try {
+        m.decref(call(m, flushMethod, [], undefined));
+      } finally {
+        m.decref(flushMethod);
       }
     }
-    m.stdout(text);
     return none();
   });
 

@@ -139,6 +139,11 @@ export interface RunResult {
   readonly error: PythonError | undefined;
   /** Steps executed by this run. */
   readonly steps: number;
+  /**
+   * The exit status CPython would end the process with: 0 after a normal end, the code of an
+   * uncaught `SystemExit` (CPython: `handle_system_exit`), 1 for any other uncaught error.
+   */
+  readonly exitStatus: number;
 }
 
 function defaultWriter(stream: "stdout" | "stderr"): (text: string) => void {
@@ -462,6 +467,7 @@ export class Interpreter {
         ok: false,
         error: { typeName: error.kind, message: error.msg, line: error.lineno, traceback: text },
         steps: 0,
+        exitStatus: 1,
       };
     }
     m.steps = 0;
@@ -470,7 +476,7 @@ export class Interpreter {
       this.running = true;
       runBlock(m, code, this.globalsDict, this.globalsDict, 0);
       this.running = false;
-      return { ok: true, error: undefined, steps: m.steps };
+      return { ok: true, error: undefined, steps: m.steps, exitStatus: 0 };
     } catch (thrown) {
       this.running = false;
       m.unwindTo(0);
@@ -488,11 +494,13 @@ export class Interpreter {
             traceback: text,
           },
           steps: m.steps,
+          exitStatus: 1,
         };
       }
       const error = m.toPyException(thrown);
       try {
-        const text = this.format(error);
+        const exit = this.systemExit(error.value);
+        const text = exit !== undefined ? exit.text : this.format(error);
         m.stderr(text);
         return {
           ok: false,
@@ -503,6 +511,7 @@ export class Interpreter {
             traceback: text,
           },
           steps: m.steps,
+          exitStatus: exit !== undefined ? exit.status : 1,
         };
       } finally {
         error.release(m);
@@ -510,6 +519,26 @@ export class Interpreter {
     } finally {
       void stepsBefore;
     }
+  }
+
+  /**
+   * For an uncaught `SystemExit`: the exit status and what is printed instead of a traceback —
+   * nothing for None or an int, else `str(code)` (CPython: `handle_system_exit`). Undefined for
+   * any other exception.
+   */
+  private systemExit(value: Ptr): { status: number; text: string } | undefined {
+    const m = this.machine;
+    if (!m.isSubtype(m.recordOf(value), m.builtinType("SystemExit"))) return undefined;
+    const args = m.heap.getSlot(value, "args");
+    const count = args !== 0 ? m.heap.tupleLength(args) : 0;
+    // CPython: SystemExit.code is None without arguments, the argument, or the args tuple.
+    const code = count === 0 ? m.heap.none : count === 1 ? m.heap.tupleGetItem(args, 0) : args;
+    if (code === m.heap.none) return { status: 0, text: "" };
+    if (m.isInt(code) && m.typeIdOf(code) !== m.heap.boolType)
+      return { status: m.numberOf(code), text: "" };
+    if (code === m.heap.true || code === m.heap.false)
+      return { status: code === m.heap.true ? 1 : 0, text: "" };
+    return { status: 1, text: `${str(m, code)}\n` };
   }
 
   private format(error: PyException): string {

@@ -47,13 +47,12 @@ export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
       stderr += text;
     },
   });
-  let ok: boolean;
+  let exitStatus: number;
   try {
-    ok = interpreter.run(source, basename(script.path)).ok;
+    exitStatus = interpreter.run(source, basename(script.path)).exitStatus;
   } finally {
     interpreter.dispose();
   }
-  const exitStatus = ok ? 0 : 1;
   return {
     stdout,
     stderr,
