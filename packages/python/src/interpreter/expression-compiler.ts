@@ -10,6 +10,7 @@ import type {
   SourceRange,
 } from "../ast.js";
 import { callAt } from "./calls.js";
+import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
@@ -935,8 +936,13 @@ export abstract class ExpressionCompiler {
         return callAt(m, base, names);
       };
     }
-    if (func.kind === "Name" && func.id === "super" && node.args.length === 0) {
-      return () => m.raise("RuntimeError", "pymem supports super() only as super().name");
+    if (isSuperCall(node)) {
+      // CPython: super_init_without_args — the __class__ cell and the first local.
+      const superArguments = this.superArguments(unit, node);
+      return (f) => {
+        const [cls, self] = superArguments(f);
+        return newSuper(m, cls, self);
+      };
     }
     const callee = this.expression(unit, func);
     return (f) => {
@@ -957,7 +963,8 @@ export abstract class ExpressionCompiler {
     const m = this.m;
     const record = m.recordOf(obj);
     if (record.instances) {
-      if (m.heap.getAttrByKey(obj, key) !== 0) return 0;
+      // Attribute hooks and data descriptors take the full lookup (getAttribute).
+      if (record.hooks !== 0 || m.heap.getAttrByKey(obj, key) !== 0) return 0;
       const found = m.lookupType(record, key);
       if (found !== 0 && m.typeIdOf(found) === m.types.function) return m.incref(found);
       return 0;
@@ -973,28 +980,47 @@ export abstract class ExpressionCompiler {
     return 0;
   }
 
-  /** `super().name` inside a method: the attribute looked up from the defining class's base. */
+  /**
+   * `super().name` inside a method, without making the super object (CPython 3.12+:
+   * `LOAD_SUPER_ATTR`).
+   */
   private superAttribute(unit: Unit, call: Call, attr: string, node: SourceRange): Expr {
+    const m = this.m;
+    const superArguments = this.superArguments(unit, call);
+    const key = m.name(attr);
+    return (f) => {
+      f.node = node;
+      const [cls, self] = superArguments(f);
+      const found = superLookup(m, cls, self, key);
+      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
+      return found;
+    };
+  }
+
+  /**
+   * Reads zero-argument `super()`'s implicit arguments in a frame: the class from the
+   * `__class__` cell and the method's first argument, both borrowed (CPython:
+   * `super_init_without_args`, with its RuntimeErrors).
+   */
+  private superArguments(unit: Unit, call: Call): (f: Frame) => [cls: Ptr, self: Ptr] {
     const m = this.m;
     const classSlot = unit.slots.get("__class__");
     const selfSlot = unit.kind === "function" && unit.scope.parameters.length > 0 ? 0 : -1;
-    const key = m.name(attr);
-    if (classSlot === undefined || selfSlot < 0 || call.args.length > 0)
-      return () => m.raise("RuntimeError", "super(): no arguments");
+    if (classSlot === undefined || selfSlot < 0)
+      return (f) => {
+        f.node = call;
+        return m.raise("RuntimeError", "super(): no arguments");
+      };
+    const selfIsCell = unit.scope.cells.has(unit.scope.parameters[0]!);
     return (f) => {
-      f.node = node;
       const memory = m.heap.memory;
       const cell = memory.u32[(f.locals + 4 * classSlot) >>> 2]!;
       const cls = memory.u32[(cell + CELL_CONTENTS_OFFSET) >>> 2]!;
       let self = memory.u32[(f.locals + 4 * selfSlot) >>> 2]!;
-      if (unit.scope.cells.has(unit.scope.parameters[0]!))
-        self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
-      if (cls === 0 || self === 0) m.raise("RuntimeError", "super(): no arguments");
-      const base = m.recordOfType(cls).base;
-      const found = base !== undefined ? m.lookupType(base, key) : 0;
-      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
-      if (m.typeIdOf(found) === m.types.function) return m.newMethod(found, self);
-      return m.incref(found);
+      if (selfIsCell && self !== 0) self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
+      if (cls === 0) m.raise("RuntimeError", "super(): empty __class__ cell");
+      if (self === 0) m.raise("RuntimeError", "super(): arg[0] deleted");
+      return [cls, self];
     };
   }
 
@@ -1081,8 +1107,15 @@ export abstract class ExpressionCompiler {
   }
 }
 
+/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
 function isSuperCall(node: Expression): node is Call {
-  return node.kind === "Call" && node.func.kind === "Name" && node.func.id === "super";
+  return (
+    node.kind === "Call" &&
+    node.func.kind === "Name" &&
+    node.func.id === "super" &&
+    node.args.length === 0 &&
+    node.keywords.length === 0
+  );
 }
 
 function collectNames(node: Expression, into: string[]): void {
