@@ -90,7 +90,14 @@ export function expressionChildren(expression: Ast.Expression): Ast.Expression[]
     case "UnaryOp":
       return [expression.operand];
     case "Lambda":
-      return [...expression.args.defaults, expression.body];
+      return [...argumentDefaults(expression.args), expression.body];
+    case "NamedExpr":
+      return [expression.target, expression.value];
+    case "Await":
+    case "YieldFrom":
+      return [expression.value];
+    case "Yield":
+      return expression.value === null ? [] : [expression.value];
     case "IfExp":
       return [expression.body, expression.test, expression.orelse];
     case "Dict":
@@ -155,9 +162,39 @@ export function expressionChildren(expression: Ast.Expression): Ast.Expression[]
 export function statementExpressions(statement: Ast.Statement): Ast.Expression[] {
   switch (statement.kind) {
     case "FunctionDef":
-      return statement.args.defaults;
+    case "AsyncFunctionDef":
+      return [
+        ...statement.decoratorList,
+        ...argumentDefaults(statement.args),
+        ...argumentAnnotations(statement.args),
+        ...(statement.returns === null ? [] : [statement.returns]),
+      ];
     case "ClassDef":
-      return statement.bases;
+      return [
+        ...statement.decoratorList,
+        ...statement.bases,
+        ...statement.keywords.map((keyword) => keyword.value),
+      ];
+    case "AnnAssign":
+      return [
+        statement.target,
+        statement.annotation,
+        ...(statement.value === null ? [] : [statement.value]),
+      ];
+    case "TypeAlias":
+      return [statement.value];
+    case "With":
+    case "AsyncWith":
+      return statement.items.flatMap((item) =>
+        item.optionalVars === null ? [item.contextExpr] : [item.contextExpr, item.optionalVars],
+      );
+    case "Match":
+      return [
+        statement.subject,
+        ...statement.cases.flatMap((matchCase) =>
+          matchCase.guard === null ? [] : [matchCase.guard],
+        ),
+      ];
     case "Return":
       return statement.value === null ? [] : [statement.value];
     case "Delete":
@@ -167,6 +204,7 @@ export function statementExpressions(statement: Ast.Statement): Ast.Expression[]
     case "AugAssign":
       return [statement.target, statement.value];
     case "For":
+    case "AsyncFor":
       return [statement.target, statement.iter];
     case "While":
     case "If":
@@ -176,6 +214,7 @@ export function statementExpressions(statement: Ast.Statement): Ast.Expression[]
         (part): part is Ast.Expression => part !== null,
       );
     case "Try":
+    case "TryStar":
       return statement.handlers.flatMap((handler) => (handler.type === null ? [] : [handler.type]));
     case "Assert":
       return statement.msg === null ? [statement.test] : [statement.test, statement.msg];
@@ -196,13 +235,56 @@ function bindTargets(target: Ast.Expression, scope: Scope): void {
   }
 }
 
-function duplicateParameter(args: Ast.Arguments): Ast.Arg | null {
-  const seen = new Set<string>();
-  const all = [
+/** Default values of positional and keyword-only parameters, in source order. */
+function argumentDefaults(args: Ast.Arguments): Ast.Expression[] {
+  return [...args.defaults, ...args.kwDefaults.filter((value) => value !== null)];
+}
+
+/**
+ * Every parameter, in CPython's order: positional-only, positional, `*args`, keyword-only,
+ * `**kwargs`.
+ *
+ * @example
+ * ```ts
+ * allParameters(parse("def f(a, /, b, *c, d, **e): pass").body[0].args).map((a) => a.arg);
+ * // ["a", "b", "c", "d", "e"]
+ * ```
+ * @internal
+ */
+export function allParameters(args: Ast.Arguments): Ast.Arg[] {
+  return [
+    ...args.posonlyargs,
     ...args.args,
     ...(args.vararg === null ? [] : [args.vararg]),
+    ...args.kwonlyargs,
     ...(args.kwarg === null ? [] : [args.kwarg]),
   ];
+}
+
+function argumentAnnotations(args: Ast.Arguments): Ast.Expression[] {
+  return allParameters(args).flatMap((arg) => {
+    if (arg.annotation === null) return [];
+    // PEP 646: `*args: *Ts` is the one place a starred annotation is allowed.
+    if (arg === args.vararg && arg.annotation.kind === "Starred") return [arg.annotation.value];
+    return [arg.annotation];
+  });
+}
+
+/** CPython: validate_keywords() in Python/compile.c, for calls and class definitions. */
+function repeatedKeyword(keywords: Ast.Keyword[]): ScopeProblem | null {
+  const seen = new Set<string>();
+  for (const keyword of keywords) {
+    if (keyword.arg === null) continue;
+    if (seen.has(keyword.arg))
+      return { msg: `keyword argument repeated: ${keyword.arg}`, at: keyword };
+    seen.add(keyword.arg);
+  }
+  return null;
+}
+
+function duplicateParameter(args: Ast.Arguments): Ast.Arg | null {
+  const seen = new Set<string>();
+  const all = allParameters(args);
   for (const arg of all) {
     if (seen.has(arg.arg)) return arg;
     seen.add(arg.arg);
@@ -266,19 +348,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           });
       }
       if (expression.kind === "Call") {
-        // CPython: validate_keywords() in Python/compile.c
-        const seen = new Set<string>();
-        for (const keyword of expression.keywords) {
-          if (keyword.arg === null) continue;
-          if (seen.has(keyword.arg)) {
-            compilerProblems.push({
-              msg: `keyword argument repeated: ${keyword.arg}`,
-              at: keyword,
-            });
-            break;
-          }
-          seen.add(keyword.arg);
-        }
+        const repeated = repeatedKeyword(expression.keywords);
+        if (repeated !== null) compilerProblems.push(repeated);
       }
       const children = expressionChildren(expression);
       const kind = expression.kind;
@@ -308,7 +379,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     const { scope } = frame;
     visitExpressions(statementExpressions(statement), false, frame.scope);
     switch (statement.kind) {
-      case "FunctionDef": {
+      case "FunctionDef":
+      case "AsyncFunctionDef": {
         scope.bound.add(statement.name);
         const inner = newScope("function", scope);
         scopes.push(inner);
@@ -318,13 +390,13 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
             msg: `duplicate argument '${duplicate.arg}' in function definition`,
             at: duplicate,
           });
-        for (const arg of [...statement.args.args, statement.args.vararg, statement.args.kwarg]) {
-          if (arg !== null && arg !== undefined) inner.parameters.add(arg.arg);
-        }
+        for (const arg of allParameters(statement.args)) inner.parameters.add(arg.arg);
         frames.push({ statements: [...statement.body].reverse(), scope: inner, inLoop: false });
         break;
       }
       case "ClassDef": {
+        const repeated = repeatedKeyword(statement.keywords);
+        if (repeated !== null) compilerProblems.push(repeated);
         scope.bound.add(statement.name);
         const inner = newScope("class", scope);
         scopes.push(inner);
@@ -346,14 +418,31 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         for (const target of statement.targets) bindTargets(target, scope);
         break;
       case "AugAssign":
+      case "AnnAssign":
         bindTargets(statement.target, scope);
+        break;
+      case "TypeAlias":
+        scope.bound.add(statement.name.id);
+        break;
+      case "With":
+      case "AsyncWith":
+        for (const item of statement.items)
+          if (item.optionalVars !== null) bindTargets(item.optionalVars, scope);
+        frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
+        break;
+      case "Match":
+        for (let index = statement.cases.length - 1; index >= 0; index--) {
+          const matchCase = statement.cases[index] as Ast.MatchCase;
+          frames.push({ statements: [...matchCase.body].reverse(), scope, inLoop: frame.inLoop });
+        }
         break;
       case "Delete":
         for (const target of statement.targets) bindTargets(target, scope);
         break;
       case "For":
+      case "AsyncFor":
       case "While":
-        if (statement.kind === "For") bindTargets(statement.target, scope);
+        if (statement.kind !== "While") bindTargets(statement.target, scope);
         // Pushed in reverse source order: the else block runs outside the loop.
         frames.push({ statements: [...statement.orelse].reverse(), scope, inLoop: frame.inLoop });
         frames.push({ statements: [...statement.body].reverse(), scope, inLoop: true });
@@ -363,6 +452,7 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
         break;
       case "Try":
+      case "TryStar":
         frames.push({
           statements: [...statement.finalbody].reverse(),
           scope,

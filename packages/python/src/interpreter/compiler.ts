@@ -23,6 +23,7 @@ import {
 import { type Code, Completion, type Frame, type Machine, Op, type TypeRecord } from "./machine.js";
 import { TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
+import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
  * Closure compilation (the evaluator's "bytecode compiler"): each AST node becomes a JavaScript
@@ -82,6 +83,8 @@ export class Compiler extends ExpressionCompiler {
 
   private statementBody(unit: Unit, node: Statement): Stmt {
     const m = this.m;
+    const missing = unsupportedConstruct(node);
+    if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
       case "Expr": {
         const value = this.expression(unit, node.value);

@@ -13,6 +13,7 @@ import { formatWithSpec } from "./formatting.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
 import { compareValues } from "./operator-codes.js";
 import type { Scope } from "./scope-analysis.js";
+import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
  * The expression half of the closure compiler (see compiler.ts for statements, functions and
@@ -196,6 +197,12 @@ export abstract class ExpressionCompiler {
   protected unsupported(what: string): Stmt & Expr {
     const m = this.m;
     return () => m.raise("NotImplementedError", `${what} is not supported by pymem`);
+  }
+
+  /** Code for a construct the parser accepts and the evaluator cannot run yet (see unsupported-syntax.ts). */
+  protected notYetSupported(construct: string): Stmt & Expr {
+    const m = this.m;
+    return () => m.raise("NotImplementedError", `pymem does not support ${construct} yet`);
   }
 
   /** A test expression as a JS boolean (the value is released). */
@@ -556,9 +563,14 @@ export abstract class ExpressionCompiler {
 
   expression(unit: Unit, node: Expression): Expr {
     const m = this.m;
+    const missing = unsupportedConstruct(node);
+    if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
       case "Constant":
-        return this.constantExpression(node.constantType, node.value);
+        return this.constantExpression(
+          node.constantType,
+          node.value as number | string | boolean | null,
+        );
       case "Name":
         return this.nameLoad(unit, node.id, node);
       case "BinOp": {
