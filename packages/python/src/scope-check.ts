@@ -1,4 +1,5 @@
 import type * as Ast from "./ast.js";
+import { matchProblem } from "./pattern-check.js";
 
 /**
  * A compile-time problem found after parsing: the message and the node it points at.
@@ -13,6 +14,12 @@ export interface ScopeProblem {
 interface Scope {
   kind: "module" | "function" | "class";
   parent: Scope | null;
+  /** An `async def` body. */
+  isAsync: boolean;
+  /** A function whose body (not nested scopes) holds `yield`. */
+  isGenerator: boolean;
+  /** Names given a simple annotation (`x: int`), which cannot then be declared global/nonlocal. */
+  annotated: Set<string>;
   parameters: Set<string>;
   bound: Set<string>;
   globals: Map<string, Ast.Global>;
@@ -39,7 +46,22 @@ interface ExpressionWork {
   depth: number;
   /** Inside a lambda or comprehension, which CPython's symtable gives a scope of its own. */
   nested: boolean;
+  /** What the innermost enclosing comprehension is called in messages, or null. */
+  comprehension: string | null;
+  /** Inside a lambda (a function scope, never async). */
+  lambda: boolean;
+  /** Inside a comprehension's iterable expression. */
+  iterable: boolean;
+  /** Iteration variables of the enclosing comprehensions. */
+  iterationNames: readonly string[];
 }
+
+const COMPREHENSION_NAMES: Record<string, string> = {
+  ListComp: "list comprehension",
+  SetComp: "set comprehension",
+  DictComp: "dict comprehension",
+  GeneratorExp: "generator expression",
+};
 
 interface Frame {
   statements: Ast.Statement[];
@@ -54,6 +76,7 @@ function declarationProblem(
   declaration: "global" | "nonlocal",
 ): string | null {
   if (scope.parameters.has(name)) return `name '${name}' is parameter and ${declaration}`;
+  if (scope.annotated.has(name)) return `annotated name '${name}' can't be ${declaration}`;
   if (scope.bound.has(name))
     return `name '${name}' is assigned to before ${declaration} declaration`;
   if (scope.used.has(name)) return `name '${name}' is used prior to ${declaration} declaration`;
@@ -64,6 +87,9 @@ function newScope(kind: Scope["kind"], parent: Scope | null): Scope {
   return {
     kind,
     parent,
+    isAsync: false,
+    isGenerator: false,
+    annotated: new Set(),
     parameters: new Set(),
     bound: new Set(),
     globals: new Map(),
@@ -293,6 +319,166 @@ function duplicateParameter(args: Ast.Arguments): Ast.Arg | null {
 }
 
 /**
+ * CPython's rules for where `yield`, `await`, async comprehensions, `:=`, starred targets and
+ * `__debug__` may appear (symtable.c and compile.c), for one expression in its context.
+ */
+function contextProblem(
+  work: ExpressionWork,
+  scope: Scope,
+  symtableProblems: ScopeProblem[],
+  compilerProblems: ScopeProblem[],
+): void {
+  const { expression } = work;
+  const inAsyncFunction = !work.lambda && scope.kind === "function" && scope.isAsync;
+  switch (expression.kind) {
+    case "Yield":
+    case "YieldFrom":
+      if (work.comprehension !== null)
+        symtableProblems.push({ msg: `'yield' inside ${work.comprehension}`, at: expression });
+      else if (!work.lambda && scope.kind !== "function")
+        compilerProblems.push({ msg: "'yield' outside function", at: expression });
+      else if (expression.kind === "YieldFrom" && inAsyncFunction)
+        compilerProblems.push({ msg: "'yield from' inside async function", at: expression });
+      return;
+    case "Await":
+      // Inside a comprehension the comprehension itself is reported (it becomes asynchronous).
+      if (work.comprehension !== null) return;
+      if (!work.lambda && scope.kind !== "function")
+        compilerProblems.push({ msg: "'await' outside function", at: expression });
+      else if (!inAsyncFunction)
+        compilerProblems.push({ msg: "'await' outside async function", at: expression });
+      return;
+    case "ListComp":
+    case "SetComp":
+    case "DictComp": {
+      const asynchronous =
+        expression.generators.some((generator) => generator.isAsync) || containsAwait(expression);
+      if (asynchronous && !inAsyncFunction && work.comprehension === null) {
+        compilerProblems.push({
+          msg: "asynchronous comprehension outside of an asynchronous function",
+          at: expression,
+        });
+      }
+      return;
+    }
+    case "NamedExpr":
+      if (work.iterable) {
+        symtableProblems.push({
+          msg: "assignment expression cannot be used in a comprehension iterable expression",
+          at: expression,
+        });
+      } else if (work.iterationNames.includes(expression.target.id)) {
+        symtableProblems.push({
+          msg: `assignment expression cannot rebind comprehension iteration variable '${expression.target.id}'`,
+          at: expression.target,
+        });
+      }
+      return;
+    case "Name":
+      if (expression.id === "__debug__" && expression.ctx !== "Load") {
+        const msg =
+          expression.ctx === "Del" ? "cannot delete __debug__" : "cannot assign to __debug__";
+        compilerProblems.push({ msg, at: expression });
+      }
+      return;
+    case "Tuple":
+    case "List":
+      if (
+        expression.ctx === "Store" &&
+        expression.elts.filter((element) => element.kind === "Starred").length > 1
+      )
+        compilerProblems.push({
+          msg: "multiple starred expressions in assignment",
+          at: expression,
+        });
+      return;
+    case "Call":
+      for (const keyword of expression.keywords)
+        if (keyword.arg === "__debug__")
+          compilerProblems.push({ msg: "cannot assign to __debug__", at: keyword });
+      return;
+    default:
+      return;
+  }
+}
+
+/** Names bound by a comprehension target. */
+function targetNames(target: Ast.Expression): string[] {
+  const names: string[] = [];
+  const stack = [target];
+  while (stack.length > 0) {
+    const current = stack.pop() as Ast.Expression;
+    if (current.kind === "Name") names.push(current.id);
+    else if (current.kind === "Tuple" || current.kind === "List") stack.push(...current.elts);
+    else if (current.kind === "Starred") stack.push(current.value);
+  }
+  return names;
+}
+
+/** Whether `await` appears in an expression outside nested lambdas and generator expressions. */
+function containsAwait(root: Ast.Expression): boolean {
+  // A copy: expressionChildren() returns some nodes' own arrays.
+  const stack = [...expressionChildren(root)];
+  while (stack.length > 0) {
+    const current = stack.pop() as Ast.Expression;
+    if (current.kind === "Await") return true;
+    if (current.kind === "Lambda" || current.kind === "GeneratorExp") continue;
+    stack.push(...expressionChildren(current));
+  }
+  return false;
+}
+
+/** Whether a function body holds `yield`/`yield from` outside nested functions and classes. */
+function containsYield(body: Ast.Statement[]): boolean {
+  const statements = [...body];
+  while (statements.length > 0) {
+    const statement = statements.pop() as Ast.Statement;
+    // A copy: statementExpressions() returns some nodes' own arrays.
+    const expressions = [...statementExpressions(statement)];
+    if (statement.kind === "FunctionDef" || statement.kind === "AsyncFunctionDef") {
+      expressions.length = 0;
+      expressions.push(...statement.decoratorList, ...argumentDefaults(statement.args));
+    } else if (statement.kind === "ClassDef") {
+      expressions.length = 0;
+      expressions.push(...statement.decoratorList, ...statement.bases);
+    } else statements.push(...nestedStatements(statement));
+    while (expressions.length > 0) {
+      const current = expressions.pop() as Ast.Expression;
+      if (current.kind === "Yield" || current.kind === "YieldFrom") return true;
+      if (current.kind === "Lambda" || current.kind in COMPREHENSION_NAMES) continue;
+      expressions.push(...expressionChildren(current));
+    }
+  }
+  return false;
+}
+
+/** The statements nested in a compound statement's blocks (not in nested scopes). */
+function nestedStatements(statement: Ast.Statement): Ast.Statement[] {
+  switch (statement.kind) {
+    case "For":
+    case "AsyncFor":
+    case "While":
+    case "If":
+      return [...statement.body, ...statement.orelse];
+    case "With":
+    case "AsyncWith":
+      return statement.body;
+    case "Try":
+    case "TryStar":
+      return [
+        ...statement.body,
+        ...statement.handlers.flatMap((handler) => handler.body),
+        ...statement.orelse,
+        ...statement.finalbody,
+      ];
+    case "Match":
+      return statement.cases.flatMap((matchCase) => matchCase.body);
+    default:
+      return [];
+  }
+}
+
+/**
  * The checks CPython's symtable and compiler make after a successful parse, for the subset:
  * symtable errors (module-level `nonlocal`, duplicate parameters, parameter declared global or
  * nonlocal, unbound `nonlocal`) win over compiler errors (`return`/`break`/`continue` misplaced,
@@ -320,10 +506,21 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     scope: Scope,
   ): void => {
     const stack: ExpressionWork[] = roots
-      .map((expression) => ({ expression, starredAllowed, depth: 1, nested: false }))
+      .map((expression) => ({
+        expression,
+        starredAllowed,
+        depth: 1,
+        nested: false,
+        comprehension: null,
+        lambda: false,
+        iterable: false,
+        iterationNames: [],
+      }))
       .reverse();
     while (stack.length > 0) {
-      const { expression, starredAllowed: allowed, depth, nested } = stack.pop() as ExpressionWork;
+      const work = stack.pop() as ExpressionWork;
+      const { expression, starredAllowed: allowed, depth, nested } = work;
+      contextProblem(work, scope, symtableProblems, compilerProblems);
       if (depth > MAX_EXPRESSION_DEPTH && tooDeep === null) {
         tooDeep = { msg: "maximum recursion depth exceeded during compilation", at: expression };
       }
@@ -336,8 +533,12 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         expression.kind === "DictComp" ||
         expression.kind === "GeneratorExp";
       if (expression.kind === "Starred" && !allowed) {
-        // CPython: compiler_visit_expr1(), Starred_kind in a load context.
-        compilerProblems.push({ msg: "can't use starred expression here", at: expression });
+        // CPython: compiler_visit_expr1(), Starred_kind outside a display, call or target list.
+        const msg =
+          expression.ctx === "Store"
+            ? "starred assignment target must be in a list or tuple"
+            : "can't use starred expression here";
+        compilerProblems.push({ msg, at: expression });
       }
       if (expression.kind === "Lambda") {
         const duplicate = duplicateParameter(expression.args);
@@ -353,6 +554,22 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       }
       const children = expressionChildren(expression);
       const kind = expression.kind;
+      const comprehension = COMPREHENSION_NAMES[kind];
+      const iterables =
+        comprehension === undefined
+          ? []
+          : (expression as Ast.ListComp | Ast.DictComp).generators.map(
+              (generator) => generator.iter,
+            );
+      const iterationNames =
+        comprehension === undefined
+          ? work.iterationNames
+          : [
+              ...work.iterationNames,
+              ...(expression as Ast.ListComp | Ast.DictComp).generators.flatMap((generator) =>
+                targetNames(generator.target),
+              ),
+            ];
       for (let index = children.length - 1; index >= 0; index--) {
         const child = children[index] as Ast.Expression;
         const inside =
@@ -365,6 +582,10 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           starredAllowed: inside,
           depth: depth + 1,
           nested: nested || opensScope,
+          comprehension: kind === "Lambda" ? null : (comprehension ?? work.comprehension),
+          lambda: kind === "Lambda" || (work.lambda && comprehension === undefined),
+          iterable: iterables.includes(child) || (work.iterable && comprehension === undefined),
+          iterationNames,
         });
       }
     }
@@ -390,7 +611,13 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
             msg: `duplicate argument '${duplicate.arg}' in function definition`,
             at: duplicate,
           });
-        for (const arg of allParameters(statement.args)) inner.parameters.add(arg.arg);
+        for (const arg of allParameters(statement.args)) {
+          inner.parameters.add(arg.arg);
+          if (arg.arg === "__debug__")
+            compilerProblems.push({ msg: "cannot assign to __debug__", at: arg });
+        }
+        inner.isAsync = statement.kind === "AsyncFunctionDef";
+        inner.isGenerator = containsYield(statement.body);
         frames.push({ statements: [...statement.body].reverse(), scope: inner, inLoop: false });
         break;
       }
@@ -406,6 +633,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       case "Return":
         if (scope.kind !== "function")
           compilerProblems.push({ msg: "'return' outside function", at: statement });
+        else if (scope.isAsync && scope.isGenerator && statement.value !== null)
+          compilerProblems.push({ msg: "'return' with value in async generator", at: statement });
         break;
       case "Break":
         if (!frame.inLoop) compilerProblems.push({ msg: "'break' outside loop", at: statement });
@@ -418,30 +647,54 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         for (const target of statement.targets) bindTargets(target, scope);
         break;
       case "AugAssign":
+        bindTargets(statement.target, scope);
+        break;
       case "AnnAssign":
         bindTargets(statement.target, scope);
+        if (statement.simple && statement.target.kind === "Name") {
+          const name = statement.target.id;
+          // CPython: symtable_visit_stmt(), AnnAssign_kind.
+          const declared = scope.globals.has(name)
+            ? "global"
+            : scope.nonlocals.some((entry) => entry.name === name)
+              ? "nonlocal"
+              : null;
+          if (declared !== null)
+            symtableProblems.push({
+              msg: `annotated name '${name}' can't be ${declared}`,
+              at: statement,
+            });
+          scope.annotated.add(name);
+        }
         break;
       case "TypeAlias":
         scope.bound.add(statement.name.id);
         break;
       case "With":
       case "AsyncWith":
+        if (statement.kind === "AsyncWith" && !(scope.kind === "function" && scope.isAsync))
+          compilerProblems.push({ msg: "'async with' outside async function", at: statement });
         for (const item of statement.items)
           if (item.optionalVars !== null) bindTargets(item.optionalVars, scope);
         frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
         break;
-      case "Match":
+      case "Match": {
+        const problem = matchProblem(statement);
+        if (problem !== null) compilerProblems.push(problem);
         for (let index = statement.cases.length - 1; index >= 0; index--) {
           const matchCase = statement.cases[index] as Ast.MatchCase;
           frames.push({ statements: [...matchCase.body].reverse(), scope, inLoop: frame.inLoop });
         }
         break;
+      }
       case "Delete":
         for (const target of statement.targets) bindTargets(target, scope);
         break;
       case "For":
       case "AsyncFor":
       case "While":
+        if (statement.kind === "AsyncFor" && !(scope.kind === "function" && scope.isAsync))
+          compilerProblems.push({ msg: "'async for' outside async function", at: statement });
         if (statement.kind !== "While") bindTargets(statement.target, scope);
         // Pushed in reverse source order: the else block runs outside the loop.
         frames.push({ statements: [...statement.orelse].reverse(), scope, inLoop: frame.inLoop });

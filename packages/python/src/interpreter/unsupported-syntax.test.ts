@@ -11,7 +11,7 @@ const NEVER_CALLED = `
 def later():
     async def fetch(session):
         async with session.get("u") as response:
-            return await response.text()
+            return await response.text(), [x async for x in session]
     with open("f") as handle:
         data: bytes = handle.read()
     match data:
@@ -26,7 +26,7 @@ def later():
         pass
     def keywords(a, /, b, *, c=1):
         return a
-    return b"x", 1j, ..., 2 ** 100, 12345678901234567890, (n := 3), [x async for x in data]
+    return b"x", 1j, ..., 2 ** 100, 12345678901234567890, (n := 3)
 
 def gen():
     yield 1
