@@ -36,7 +36,6 @@ print("defined")
 `;
 
 const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
-  ["with open('f') as g:\n    pass\n", "'with' statements"],
   ["async def main():\n    pass\n", "'async def'"],
   ["x: int = 1\n", "variable annotations"],
   ["match 1:\n    case 1:\n        pass\n", "'match' statements"],
@@ -49,7 +48,6 @@ const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
   ["x = 2j\n", "complex literals"],
   ["x = ...\n", "'...' (Ellipsis)"],
   ["x = 12345678901234567890\n", "integers beyond 2**53 - 1"],
-  ["print((y := 2))\n", "':=' (assignment expressions)"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
 ];
 

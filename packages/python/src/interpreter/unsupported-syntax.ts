@@ -41,8 +41,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return "'async for'";
     case "AsyncWith":
       return "'async with'";
-    case "With":
-      return "'with' statements";
     case "Match":
       return "'match' statements";
     case "TryStar":
@@ -63,8 +61,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return null;
     case "Lambda":
       return parameterProblem(node.args);
-    case "NamedExpr":
-      return "':=' (assignment expressions)";
     case "Await":
       return "'await'";
     case "Yield":
