@@ -176,7 +176,7 @@ function unsupportedTarget(m: Machine, obj: Ptr, what: "assignment" | "deletion"
   const t = m.typeIdOf(obj);
   if (t === heap.tupleType || t === heap.strType || t === m.types.range) {
     const verb =
-      what === "assignment" ? "does not support item assignment" : "doesn't support item deletion";
+      what === "assignment" ? "does not support item assignment" : "does not support item deletion";
     return m.raise("TypeError", `'${m.typeName(obj)}' object ${verb}`);
   }
   if (t === heap.dictType) return m.raise("TypeError", "unhashable type: 'slice'");
