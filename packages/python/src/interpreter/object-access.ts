@@ -34,6 +34,7 @@ import {
   TYPE_NAME_OFFSET,
 } from "./object-layouts.js";
 import { checkHashable } from "./operators.js";
+import { sliceIndices } from "./slice-assignment.js";
 
 /**
  * Attribute and subscript access on heap objects (CPython: `PyObject_GenericGetAttr`,
@@ -460,25 +461,9 @@ export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr
           ? heap.strLength(obj)
           : -1;
   if (length < 0) m.raise("TypeError", `'${m.typeName(obj)}' object is not subscriptable`);
-  const bound = (value: Ptr): number | undefined => {
-    if (value === 0 || value === heap.none) return undefined;
-    if (!m.isInt(value))
-      m.raise("TypeError", "slice indices must be integers or None or have an __index__ method");
-    return m.numberOf(value);
-  };
-  const stepValue = bound(step) ?? 1;
-  if (stepValue === 0) m.raise("ValueError", "slice step cannot be zero");
-  const clamp = (value: number | undefined, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (value < 0) value += length;
-    if (stepValue > 0) return Math.min(Math.max(value, 0), length);
-    return Math.min(Math.max(value, -1), length - 1);
-  };
-  const start = clamp(bound(lower), stepValue > 0 ? 0 : length - 1);
-  const stop = clamp(bound(upper), stepValue > 0 ? length : -1);
+  const slice = sliceIndices(m, length, lower, upper, step);
   const indexes: number[] = [];
-  if (stepValue > 0) for (let i = start; i < stop; i += stepValue) indexes.push(i);
-  else for (let i = start; i > stop; i += stepValue) indexes.push(i);
+  for (let i = 0, at = slice.start; i < slice.count; i++, at += slice.step) indexes.push(at);
   if (t === heap.strType) {
     const chars = [...heap.strValue(obj)];
     return heap.newStr(indexes.map((i) => chars[i]).join(""));
