@@ -31,7 +31,7 @@ export { Heap, ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN } from "./heap.js";
 export type { DebugOperations } from "./heap-debug.js";
 export type { InstanceOperations } from "./instance-objects.js";
 export * from "./layouts.js";
-export type { ListOperations } from "./list-objects.js";
+export type { ListOperations, TakenListItems } from "./list-objects.js";
 export type { NumberOperations } from "./number-objects.js";
 export type { DeallocOperations } from "./object-dealloc.js";
 export type { HashOperations } from "./object-hash.js";

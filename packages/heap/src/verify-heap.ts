@@ -57,10 +57,13 @@ export function verifyHeap(heap: Heap): void {
     if (kind === ObjectKind.LIST) {
       const size = i32[(obj + LIST_SIZE_OFFSET) >> 2]!;
       const allocated = i32[(obj + LIST_ALLOCATED_OFFSET) >> 2]!;
+      // allocated = -1 marks a list whose items are out for sorting (CPython's list_sort_impl).
+      const sorting = allocated === -1 && size === 0 && u32[(obj + LIST_ITEMS_OFFSET) >>> 2] === 0;
       if (
-        size < 0 ||
-        size > allocated ||
-        allocated > 0 !== (u32[(obj + LIST_ITEMS_OFFSET) >>> 2] !== 0)
+        !sorting &&
+        (size < 0 ||
+          size > allocated ||
+          allocated > 0 !== (u32[(obj + LIST_ITEMS_OFFSET) >>> 2] !== 0))
       )
         throw new HeapCorruptionError(
           obj,
