@@ -102,13 +102,14 @@ export type ComparisonOperator =
 /**
  * The Python type of a {@link Constant}. `int` values are JS numbers restricted to the safe-integer
  * range (|n| ≤ 2^53 − 1), the range the pymem heap stores; larger literals are a SyntaxError.
+ * A `complex` constant holds the imaginary part of a literal like `2j` (its real part is 0).
  *
  * @example
  * ```ts
  * const type: ConstantType = "float"; // `1.0`, as opposed to `1`
  * ```
  */
-export type ConstantType = "int" | "float" | "str" | "bool" | "None";
+export type ConstantType = "int" | "float" | "complex" | "str" | "bool" | "None";
 
 /** A whole program: the statements of a module. @example `parse("pass").body.length === 1` */
 export interface Module extends SourceRange {

@@ -113,11 +113,6 @@ const DOCUMENTED_DIFFERENCES: ReadonlyArray<{
     cpython: null,
   },
   {
-    source: "x = 1j",
-    ours: "complex literals are not supported by this interpreter",
-    cpython: null,
-  },
-  {
     source: "x = b'abc'",
     ours: "bytes literals are not supported by this interpreter",
     cpython: null,

@@ -260,6 +260,8 @@ function dumpConstant(node: Ast.Constant): string {
       return String(node.value);
     case "float":
       return pythonFloatRepr(node.value as number);
+    case "complex": // repr(2j): the imaginary part without a trailing ".0"
+      return `${pythonFloatRepr(node.value as number).replace(/\.0$/, "")}j`;
     case "str":
       return pythonStringRepr(node.value as string);
   }

@@ -1344,8 +1344,6 @@ class Parser {
       case "NUMBER": {
         this.index++;
         const literal = parseNumberLiteral(token.text);
-        if (literal.type === "complex")
-          this.fail("complex literals are not supported by this interpreter", token);
         if (literal.type === "int" && !Number.isSafeInteger(literal.value)) {
           this.fail(
             "integer literal too large: this interpreter supports integers up to 2**53 - 1",
