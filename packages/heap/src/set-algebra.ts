@@ -359,6 +359,11 @@ function fillOrRelease(heap: Heap, result: Ptr, fill: () => void): Ptr {
 /**
  * Calls `use` with `key` held by a reference of its own, as CPython's set loops do around
  * comparisons: a user `__eq__` may remove the key from the set it was read from.
+ *
+ * @example
+ * ```ts
+ * withKeyHeld(heap, key, (held) => setLookup(heap, other, held, hash) !== 0);
+ * ```
  */
 export function withKeyHeld<T>(heap: Heap, key: Ptr, use: (key: Ptr) => T): T {
   const lifetime = heap.requireLifetime();

@@ -17,7 +17,14 @@ import { Cmp, Op } from "./operator-codes.js";
 /** A complex value as `[real, imag]`. */
 type Parts = readonly [number, number];
 
-/** The operand as a complex value (ints and floats have imaginary part 0), else undefined. */
+/**
+ * The operand as a complex value (ints and floats have imaginary part 0), else undefined.
+ *
+ * @example
+ * ```ts
+ * complexParts(machine, machine.newInt(2)); // [2, 0]
+ * ```
+ */
 export function complexParts(m: Machine, obj: Ptr): Parts | undefined {
   const heap = m.heap;
   const t = m.typeIdOf(obj);

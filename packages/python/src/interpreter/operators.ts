@@ -103,6 +103,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
 /**
  * A dunder's result, or 0 when it returned `NotImplemented` (released) — CPython's signal to try
  * the reflected method or the default. 0 in stays 0 (no such method).
+ *
+ * @example
+ * ```ts
+ * const result = declined(machine, machine.callSpecial(a, "__add__", [b]));
+ * ```
  */
 export function declined(m: Machine, result: Ptr): Ptr {
   if (result !== m.notImplemented) return result;

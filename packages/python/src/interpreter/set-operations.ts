@@ -15,7 +15,14 @@ import { checkHashable } from "./operators.js";
  * @module
  */
 
-/** Whether `obj` is a set or frozenset. CPython: `PyAnySet_Check`. */
+/**
+ * Whether `obj` is a set or frozenset. CPython: `PyAnySet_Check`.
+ *
+ * @example
+ * ```ts
+ * if (isAnySet(machine, other)) machine.heap.setMerge(s, other);
+ * ```
+ */
 export function isAnySet(m: Machine, obj: Ptr): boolean {
   const t = m.typeIdOf(obj);
   return t === m.heap.setType || t === m.heap.frozensetType;
@@ -66,6 +73,11 @@ export function updateSet(m: Machine, set: Ptr, iterable: Ptr): void {
 /**
  * Calls `use` with `key`, or — when `key` is a set, which cannot be hashed — with a temporary
  * frozenset of its keys, as `discard`, `remove` and `in` do. CPython: the retry in `set_discard`.
+ *
+ * @example
+ * ```ts
+ * withKey(machine, key, (k) => machine.heap.setContains(s, k)); // {1} in s
+ * ```
  */
 export function withKey<T>(m: Machine, key: Ptr, use: (key: Ptr) => T): T {
   if (m.typeIdOf(key) !== m.heap.setType) {
@@ -80,7 +92,14 @@ export function withKey<T>(m: Machine, key: Ptr, use: (key: Ptr) => T): T {
   return value;
 }
 
-/** `set.add(key)` with Python's TypeError for an unhashable key. CPython: `set_add_key`. */
+/**
+ * `set.add(key)` with Python's TypeError for an unhashable key. CPython: `set_add_key`.
+ *
+ * @example
+ * ```ts
+ * addKey(machine, s, item); // raises TypeError: unhashable type: 'list' for a list
+ * ```
+ */
 export function addKey(m: Machine, set: Ptr, key: Ptr): void {
   checkHashable(m, key);
   m.heap.setAdd(set, key);
