@@ -10,6 +10,7 @@ import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { iterate } from "./iteration.js";
+import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -203,6 +204,7 @@ export class Interpreter {
     machine.context = this.createContext();
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);
+    installKeyProtocol(machine);
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
@@ -410,6 +412,9 @@ export class Interpreter {
       heap.memory.u32[record.object >>> 2] = 1;
       m.decref(record.object);
     }
+    heap.memory.u32[m.notImplemented >>> 2] = 1;
+    m.decref(m.notImplemented);
+    heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
   }

@@ -196,6 +196,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
     return 0;
   }
+  if (t === heap.complexType && (name === "real" || name === "imag"))
+    // CPython: complex's `real` / `imag` member descriptors.
+    return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
   if (t === types.cell && name === "cell_contents") {
     const contents = m.field(obj, CELL_CONTENTS_OFFSET);
     if (contents === 0) m.raise("ValueError", "Cell is empty");
