@@ -44,6 +44,7 @@ export {
 } from "./memory.js";
 export { formatAddress, NULL, type Ptr } from "./ptr.js";
 export { ReferenceStack } from "./reference-stack.js";
+export { findRoots } from "./roots.js";
 export {
   DerivedTypeFlags,
   type ItemReferenceLayout,

@@ -162,6 +162,13 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
     for (let k = 0; k < HEAD_COUNT; k++) listInit(host.memory.u32, this.head(k));
   }
 
+  /** Ends the cycle in progress and frees the list heads (the heap resets every GC head next). */
+  protected override releaseAttach(host: CollectorHost): void {
+    this.abortCycle();
+    (this.allocatorOption ?? host.allocator)!.free(this.headBase - HEAD_BYTES);
+    this.headBase = 0;
+  }
+
   private head(k: number): Ptr {
     return this.headBase + k * HEAD_BYTES;
   }
@@ -218,6 +225,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
    */
   collect(generation = 0): number {
     if (generation !== 0) throw new GcValueError("invalid generation");
+    this.attachedHost(); // refuse once detached
     if (this.collectingNow) return 0;
     this.collectingNow = true;
     try {
@@ -244,6 +252,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
    * ```
    */
   step(budget = this.budget): number {
+    this.attachedHost(); // refuse once detached
     if (this.collectingNow) return 0;
     return this.runIncrement(budget);
   }
@@ -265,6 +274,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
 
   /** Every tracked object (generation 0 or -1). */
   objects(_generation: number): Ptr[] {
+    this.attachedHost(); // the list heads are gone once detached
     const result: Ptr[] = [];
     const u32 = this.memory.u32;
     for (const k of [HEAD_MAIN, HEAD_PENDING]) {
@@ -280,7 +290,8 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   }
 
   /** Aborts a running cycle, then moves every tracked object to the permanent generation. */
-  freeze(): void {
+  override freeze(): void {
+    this.attachedHost(); // the list heads are gone once detached
     this.abortCycle();
     const u32 = this.memory.u32;
     listMerge(u32, this.head(HEAD_MAIN), this.head(HEAD_PERMANENT));
@@ -288,12 +299,14 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   }
 
   /** Moves the permanent generation back. */
-  unfreeze(): void {
+  override unfreeze(): void {
+    this.attachedHost(); // the list heads are gone once detached
     listMerge(this.memory.u32, this.head(HEAD_PERMANENT), this.head(HEAD_MAIN));
   }
 
   /** @inheritDoc */
-  freezeCount(): number {
+  override freezeCount(): number {
+    this.attachedHost(); // the list heads are gone once detached
     return listSize(this.memory.u32, this.head(HEAD_PERMANENT));
   }
 
