@@ -1,0 +1,15 @@
+# isclose with relative and absolute tolerances, nextafter and ulp, as CPython 3.13 computes them.
+import math
+print(math.isclose(1.0, 1.0000000001), math.isclose(1.0, 1.00001))
+print(math.isclose(0.0, 1e-10), math.isclose(0.0, 1e-10, abs_tol=1e-9))
+print(math.isclose(100, 101, rel_tol=0.01), math.isclose(a=1, b=1.0))
+print(math.isclose(math.inf, math.inf), math.isclose(math.inf, 1e308), math.isclose(math.nan, math.nan))
+print(math.nextafter(1.0, 2.0), math.nextafter(1.0, 0.0), math.nextafter(0.0, -1.0))
+print(math.nextafter(-5e-324, 1.0), math.nextafter(1.0, 1.0), math.nextafter(1.0, 2.0, steps=3))
+print(math.nextafter(0.0, 1.0, steps=0), math.nextafter(1e308, math.inf, steps=10 ** 15))
+print(math.ulp(1.0), math.ulp(0.0), math.ulp(-1e100), math.ulp(math.inf), math.ulp(1.7976931348623157e308))
+print(math.remainder(5, 3), math.remainder(-5, 3), math.remainder(7.5, 2), math.remainder(3, math.inf))
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(5.5, math.inf), math.fmod(-0.0, 1))
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(-8, 3), math.pow(1, math.nan), math.pow(math.nan, 0))
+print(math.pow(10, -3), math.pow(0.0, 0.0), math.pow(-math.inf, 3), math.pow(0.5, -math.inf))
+print(math.fma(2, 3, 4), math.fma(0.1, 10, -1), math.fma(1e-300, 1e-300, 0.0), math.fma(-0.0, 1.0, 0.0))
