@@ -83,6 +83,9 @@ import { type WeakrefOperations, weakrefOperations } from "./weakref-objects.js"
 
 export { ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN };
 
+/** The largest memory a heap can use: object addresses must stay below 2^31 (signed shifts). */
+const MAX_HEAP_BYTES = 2 ** 31;
+
 // Module-local copies of imported constants for the release fast path: Node 20's V8 re-checks an
 // imported binding on every read (it could still be uninitialised).
 const RELEASE_GC_NEXT_OFFSET = GC_NEXT_OFFSET;
@@ -175,6 +178,12 @@ export class Heap {
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
     this.memory = this.allocator.memory;
+    if (this.memory.maximumBytes > MAX_HEAP_BYTES) {
+      // Objects above 2 GiB would alias negative indexes: the hot paths read `i32[obj >> 2]`.
+      throw new RangeError(
+        `the heap's memory may grow to ${this.memory.maximumBytes} bytes, above ${MAX_HEAP_BYTES} (2 GiB), the most a Heap can address (object addresses are read with signed 32-bit shifts): cap the memory at 2 GiB`,
+      );
+    }
     this.types = new TypeTable(this.memory);
     this.debug = options.debug ?? false;
     const sink = options.unraisableSink ?? defaultUnraisableSink;
