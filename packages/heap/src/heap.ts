@@ -11,7 +11,9 @@ import {
   type Lifetime,
   type LinearMemory,
   OB_REFCNT_OFFSET,
+  OB_SIZE_OFFSET,
   OB_TYPE_OFFSET,
+  OBJECT_HEAD_SIZE,
   type Ptr,
   TypeFlags,
   type TypeId,
@@ -498,8 +500,9 @@ export class Heap {
     const gc = (flags & TypeFlags.GC) !== 0;
     const size = this.types.basicSize[typeId]! + this.types.itemSize[typeId]! * itemCount;
     const obj = this.allocateObject(typeId, size, gc);
-    this.memory.u8.fill(0, obj + 8, obj + size);
-    if (flags & DerivedTypeFlags.VARIABLE_SIZE) this.memory.i32[(obj + 8) >> 2] = itemCount;
+    this.memory.u8.fill(0, obj + OBJECT_HEAD_SIZE, obj + size);
+    if (flags & DerivedTypeFlags.VARIABLE_SIZE)
+      this.memory.i32[(obj + OB_SIZE_OFFSET) >> 2] = itemCount;
     if (gc) {
       this.collectorAllocated(obj);
       this.track(obj);

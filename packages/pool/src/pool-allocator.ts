@@ -106,7 +106,7 @@ export class PoolAllocator implements Allocator {
 
   /**
    * Address of `usedpools[0]`. Slot `2i` and `2i+1` are the nextpool/prevpool fields of class i's
-   * sentinel header, which starts 2 pointers earlier (CPython's `PTA(i)` trick, §1.7).
+   * sentinel header, which starts 2 pointers earlier (CPython's `PTA(i)` trick in `Objects/obmalloc.c`).
    */
   private readonly usedpools: number;
   /** Bytes between consecutive classes' slots in `usedpools` (two pointers). */
