@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { describe, expect, it } from "vitest";
+import { nativeModules } from "./interpreter/modules/index.js";
 import { CPYTHON_ENVIRONMENT, cpython } from "./test-support/cpython.js";
 import {
   type CorpusScript,
@@ -30,7 +31,7 @@ function runWithCPython(script: CorpusScript): Promise<ScriptOutcome> {
 }
 
 describe("differential corpus: the corpus itself", () => {
-  it("has at least 70 scripts in the nine categories", () => {
+  it("has at least 70 scripts in the eleven categories", () => {
     expect(scripts.length).toBeGreaterThanOrEqual(70);
     expect([...new Set(scripts.map((script) => script.category))]).toEqual([
       "callbacks-stats",
@@ -39,6 +40,8 @@ describe("differential corpus: the corpus itself", () => {
       "finalization",
       "garbage-saveall",
       "generations",
+      "math",
+      "random",
       "refcounts",
       "resurrection",
       "weakref-callbacks",
@@ -46,14 +49,15 @@ describe("differential corpus: the corpus itself", () => {
   });
 
   it.each(scripts.map((script) => [script.relativePath, script] as const))(
-    "%s is small, says what it shows, and imports only gc, sys and weakref",
+    "%s is small, says what it shows, and imports only native modules",
     (_title, script) => {
       const lines = readFileSync(script.path, "utf8").trimEnd().split("\n");
       expect(lines.length).toBeGreaterThanOrEqual(5);
       expect(lines.length).toBeLessThanOrEqual(40);
       expect(lines[0]).toMatch(/^# \S/);
       const imports = lines.filter((line) => /^\s*(import|from)\s/.test(line));
-      expect(imports.filter((line) => !/^import (gc|sys|weakref)$/.test(line))).toEqual([]);
+      const nativeImport = new RegExp(`^import (${Object.keys(nativeModules).join("|")})$`);
+      expect(imports.filter((line) => !nativeImport.test(line))).toEqual([]);
     },
   );
 

@@ -1,3 +1,4 @@
+# math constants and the predicates on them
 import math
 print(math.pi, math.e, math.tau)
 print(math.inf, -math.inf, math.nan)

@@ -452,7 +452,10 @@ export const callMethods: CallMethods & ThisType<Machine> = {
         stack[index] = 0;
         storeLocal(heap, base, position, value);
       } else if (kwargs !== 0) {
+        // The value moves from the stack into **kwargs (dictSetItem took its own reference).
+        stack[index] = 0;
         heap.dictSetItem(kwargs, this.name(name), value);
+        this.decref(value);
       } else {
         this.raise(
           "TypeError",

@@ -4,7 +4,7 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
-import { installBuiltins } from "./builtins.js";
+import { installBuiltins, length } from "./builtins.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { type Frame, Machine } from "./machine.js";
@@ -16,6 +16,7 @@ import type {
   NativeModuleFactory,
 } from "./native.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
+import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
 import { formatTraceback } from "./traceback.js";
 
 /**
@@ -456,6 +457,38 @@ export class Interpreter {
     return m.incref(module);
   }
 
+  /** Runs a native module's Python part in a fresh module namespace (see NativeContext). */
+  private runModuleSource(
+    name: string,
+    source: string,
+    members: ReadonlyArray<readonly [name: string, value: Ptr]>,
+  ): Ptr {
+    const m = this.machine;
+    const heap = this.runtime.heap;
+    const dict = heap.newDict();
+    const module = m.newModule(name, dict);
+    try {
+      const nameObj = m.newStr(name);
+      heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      m.decref(nameObj);
+      heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
+      for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
+      const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
+      // Module code runs in the frame at the current depth: step one deeper, as an import's
+      // module body gets its own frame in CPython, so the importing frame is left intact.
+      m.depth++;
+      try {
+        m.runBlock(code, dict, dict, 0);
+      } finally {
+        m.depth--;
+      }
+      return module;
+    } catch (error) {
+      m.decref(module);
+      throw error;
+    }
+  }
+
   private createContext(): NativeContext & { onDispose(cleanup: () => void): void } {
     const m = this.machine;
     const runtime = this.runtime;
@@ -483,6 +516,13 @@ export class Interpreter {
         m.decref(nameObj);
         return m.newModule(name, dict);
       },
+      length: (obj) => length(m, obj),
+      getItem: (obj, key) => m.getItem(obj, key),
+      setItem: (obj, key, value) => m.setItem(obj, key, value),
+      setAttribute: (obj, name, value) => m.setAttribute(obj, m.name(name), name, value),
+      compare: (op, a, b) => m.compare(COMPARISON_CODES[op], a, b),
+      binaryOperation: (op, a, b) => m.binary(BINARY_CODES[op], a, b),
+      runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
       onDispose: (cleanup) => {

@@ -1,6 +1,7 @@
 import type { NativeModuleFactory } from "../native.js";
 import { gcModule } from "./gc-module.js";
 import { mathModule } from "./math-module.js";
+import { randomModule } from "./random-module.js";
 import { sysModule } from "./sys-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
@@ -17,11 +18,13 @@ import { weakrefModule } from "./weakref-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   gc: gcModule,
   math: mathModule,
+  random: randomModule,
   sys: sysModule,
   weakref: weakrefModule,
 };
 
 export { gcModule } from "./gc-module.js";
 export { mathModule } from "./math-module.js";
+export { randomModule } from "./random-module.js";
 export { sysModule } from "./sys-module.js";
 export { weakrefModule } from "./weakref-module.js";
