@@ -5,8 +5,11 @@ import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
 import { installBuiltins, length } from "./builtins.js";
+import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
+import { describeFrame, type FrameInfo } from "./frame-inspection.js";
+import { iterate } from "./iteration.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -15,8 +18,12 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
+import { getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
+import { defaultRepr, repr, str } from "./object-repr.js";
 import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
+import { binary, compare } from "./operators.js";
+import { runBlock } from "./run-loop.js";
 import { formatTraceback } from "./traceback.js";
 
 /**
@@ -180,6 +187,8 @@ export class Interpreter {
   private readonly disposers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
+  /** Whether a run is under way (frames exist only then). */
+  private running = false;
 
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
@@ -271,6 +280,76 @@ export class Interpreter {
       if (!(name.startsWith("__") && name.endsWith("__"))) result.push([name, value]);
     }
     return result;
+  }
+
+  /**
+   * The frames running now, outermost first: the module frame, then each function, method or
+   * class-body frame in call order, the innermost (the one about to run the statement) last.
+   * Empty when no run is under way. Call it from {@link InterpreterOptions.onStatement} (or a
+   * native function) to see the call stack with every frame's locals, cells and free
+   * variables; the pointers are borrowed and valid until the program continues.
+   *
+   * @remarks
+   * Reads the heap frames without changing anything (no reference count moves, no dict is
+   * made), so a tracer that calls it at every statement cannot change what the program
+   * observes. This is what the playground's frame view and a debugger's stack view use.
+   *
+   * @example
+   * ```ts
+   * const interpreter = new Interpreter({
+   *   onStatement: (event) => {
+   *     if (event.depth < 2) return;
+   *     for (const frame of interpreter.frames())
+   *       console.log(frame.qualifiedName, frame.line, frame.locals.map(([name]) => name));
+   *   },
+   * });
+   * interpreter.run("def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1)\nf(2)\n");
+   * // <module> 5 ['f'] / f 4 ['n'] / f 2 ['n'], then the same with the third frame at line 3
+   * ```
+   */
+  frames(): FrameInfo[] {
+    if (!this.running) return [];
+    const m = this.machine;
+    const heap = this.runtime.heap;
+    const result: FrameInfo[] = [];
+    for (let depth = 0; depth <= m.depth; depth++) {
+      const frame = m.framePool[depth];
+      if (frame !== undefined) result.push(describeFrame(heap, frame));
+    }
+    return result;
+  }
+
+  /**
+   * CPython's `repr` of a function, class, module, built-in function, cell or range —
+   * `<function make_counter.<locals>.inc at 0x…>`, `<class '__main__.Node'>`,
+   * `<module 'gc' (built-in)>` — made from the heap alone; undefined for any other object.
+   *
+   * @remarks
+   * Never runs Python code (no `__repr__` is called), so visualisers can label these objects by
+   * name at every step without changing what the program observes; for other objects use a
+   * bounded repr of their contents.
+   *
+   * @example
+   * ```ts
+   * interpreter.run("def f():\n    pass\n");
+   * const [, f] = interpreter.globals().find(([name]) => name === "f")!;
+   * interpreter.describe(f); // "<function f at 0x…>"
+   * ```
+   */
+  describe(obj: Ptr): string | undefined {
+    const m = this.machine;
+    const t = m.typeIdOf(obj);
+    const types = m.types;
+    if (
+      t === types.type ||
+      t === types.function ||
+      t === types.builtin ||
+      t === types.module ||
+      t === types.cell ||
+      t === types.range
+    )
+      return defaultRepr(m, obj, t);
+    return undefined;
   }
 
   /**
@@ -390,9 +469,12 @@ export class Interpreter {
     m.steps = 0;
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
-      m.runBlock(code, this.globalsDict, this.globalsDict, 0);
+      this.running = true;
+      runBlock(m, code, this.globalsDict, this.globalsDict, 0);
+      this.running = false;
       return { ok: true, error: undefined, steps: m.steps };
     } catch (thrown) {
+      this.running = false;
       m.unwindTo(0);
       m.handling.length = 0;
       m.depth = 0;
@@ -418,7 +500,7 @@ export class Interpreter {
           ok: false,
           error: {
             typeName: m.typeName(error.value),
-            message: m.str(error.value),
+            message: str(m, error.value),
             line: error.entries[0]?.range.line ?? 0,
             traceback: text,
           },
@@ -437,7 +519,7 @@ export class Interpreter {
     return formatTraceback(error, (value) => {
       let message: string;
       try {
-        message = m.str(value);
+        message = str(m, value);
       } catch (thrown) {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
@@ -478,7 +560,7 @@ export class Interpreter {
       // module body gets its own frame in CPython, so the importing frame is left intact.
       m.depth++;
       try {
-        m.runBlock(code, dict, dict, 0);
+        runBlock(m, code, dict, dict, 0);
       } finally {
         m.depth--;
       }
@@ -496,13 +578,13 @@ export class Interpreter {
       runtime,
       heap: runtime.heap,
       raise: (type: ExceptionName, message: string): never => m.raise(type, message),
-      call: (callable, args, keywords) => m.call(callable, args, keywords),
-      iterate: (iterable, each) => m.iterate(iterable, each),
-      repr: (obj) => m.repr(obj),
-      str: (obj) => m.str(obj),
+      call: (callable, args, keywords) => call(m, callable, args, keywords),
+      iterate: (iterable, each) => iterate(m, iterable, each),
+      repr: (obj) => repr(m, obj),
+      str: (obj) => str(m, obj),
       isTrue: (obj) => m.isTrue(obj),
       typeName: (obj) => m.typeName(obj),
-      getAttribute: (obj, name) => m.getAttribute(obj, m.name(name), name),
+      getAttribute: (obj, name) => getAttribute(m, obj, m.name(name), name),
       newReference: (obj) => m.incref(obj),
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
@@ -517,11 +599,11 @@ export class Interpreter {
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
-      getItem: (obj, key) => m.getItem(obj, key),
-      setItem: (obj, key, value) => m.setItem(obj, key, value),
-      setAttribute: (obj, name, value) => m.setAttribute(obj, m.name(name), name, value),
-      compare: (op, a, b) => m.compare(COMPARISON_CODES[op], a, b),
-      binaryOperation: (op, a, b) => m.binary(BINARY_CODES[op], a, b),
+      getItem: (obj, key) => getItem(m, obj, key),
+      setItem: (obj, key, value) => setItem(m, obj, key, value),
+      setAttribute: (obj, name, value) => setAttribute(m, obj, m.name(name), name, value),
+      compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
+      binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
       runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),

@@ -1,6 +1,10 @@
 import type { Ptr } from "@pymem/core";
+import { LIST_ITEMS_OFFSET } from "@pymem/heap";
+import { collect } from "./iteration.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { repr } from "./object-repr.js";
+import { compare, sequenceItems } from "./operators.js";
 import { sortItems } from "./sorting.js";
 
 /**
@@ -39,7 +43,7 @@ export function installListMethods(m: Machine): void {
     return none();
   });
   list("extend", 1, 1, (self, [iterable]) => {
-    const items = m.collect(iterable!);
+    const items = collect(m, iterable!);
     for (const item of items) {
       heap.listAppend(self, item);
       m.decref(item);
@@ -56,7 +60,7 @@ export function installListMethods(m: Machine): void {
     const items: Ptr[] = [];
     for (let i = index; i < length; i++) items.push(heap.listGetItem(self, i));
     const memory = heap.memory;
-    const base = memory.u32[(self + 12) >>> 2]!;
+    const base = memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
     memory.u32[(base + 4 * index) >>> 2] = x!;
     for (let i = 0; i < items.length; i++)
       memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
@@ -71,55 +75,69 @@ export function installListMethods(m: Machine): void {
     return heap.listPop(self, index);
   });
   list("remove", 1, 1, (self, [x]) => {
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) {
-        m.decref(heap.listPop(self, i));
-        return none();
-      }
-    }
-    return m.raise("ValueError", "list.remove(x): x not in list");
+    const index = findItem(m, self, x!);
+    if (index < 0) return m.raise("ValueError", "list.remove(x): x not in list");
+    m.decref(heap.listPop(self, index));
+    return none();
   });
   list("index", 1, 1, (self, [x]) => {
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) return m.newInt(i);
-    }
-    return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+    const index = findItem(m, self, x!);
+    if (index < 0) return m.raise("ValueError", `${repr(m, x!)} is not in list`);
+    return m.newInt(index);
   });
   list("count", 1, 1, (self, [x]) => {
     let count = 0;
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) count++;
-    }
+    // The length is re-read each step: __eq__ may shrink the list (CPython: list_count).
+    for (let i = 0; i < heap.listLength(self); i++) if (itemEquals(m, self, i, x!)) count++;
     return m.newInt(count);
   });
   list("clear", 0, 0, (self) => {
     heap.listClear(self);
     return none();
   });
-  list("copy", 0, 0, (self) => heap.newList(m.sequenceItems(self)));
+  list("copy", 0, 0, (self) => heap.newList(sequenceItems(m, self)));
   list("reverse", 0, 0, (self) => {
-    const items = m.sequenceItems(self).reverse();
-    const base = heap.memory.u32[(self + 12) >>> 2]!;
+    const items = sequenceItems(m, self).reverse();
+    const base = heap.memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
     for (let i = 0; i < items.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = items[i]!;
     return none();
   });
   list("sort", 0, 0, (self, _args, keywords) => {
     const options = keyword(m, "sort", keywords, ["key", "reverse"]);
-    const items = m.sequenceItems(self);
-    for (const item of items) m.incref(item);
+    const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
+    // CPython: list_sort_impl — the list is empty while key functions and __lt__ run, so they
+    // cannot free the items being sorted; a list changed meanwhile raises after the sort.
+    const taken = heap.listTakeForSort(self);
+    let order: Ptr[];
     try {
-      const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
-      const sorted = sortItems(m, items, options.get("key"), reverse);
-      if (heap.listLength(self) !== items.length)
-        m.raise("ValueError", "list modified during sort");
-      const base = heap.memory.u32[(self + 12) >>> 2]!;
-      for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
-    } finally {
-      for (const item of items) m.decref(item);
+      order = sortItems(m, taken.items, options.get("key"), reverse);
+    } catch (error) {
+      heap.listRestoreSorted(self, taken);
+      throw error;
     }
+    if (heap.listRestoreSorted(self, taken, order))
+      m.raise("ValueError", "list modified during sort");
     return none();
   });
+}
+
+/**
+ * Whether `list[index] == x`, holding a reference to the item while `__eq__` runs (it may remove
+ * the item from the list). CPython: the `Py_INCREF(item)` in `list_index_impl`/`list_count`.
+ */
+function itemEquals(m: Machine, list: Ptr, index: number, x: Ptr): boolean {
+  const item = m.heap.listGetItem(list, index);
+  if (item === x) return true;
+  m.incref(item);
+  try {
+    return compare(m, Cmp.EQ, item, x);
+  } finally {
+    m.decref(item);
+  }
+}
+
+/** The first index `i` with `list[i] == x`, or −1 (the length re-read after every `__eq__`). */
+function findItem(m: Machine, list: Ptr, x: Ptr): number {
+  for (let i = 0; i < m.heap.listLength(list); i++) if (itemEquals(m, list, i, x)) return i;
+  return -1;
 }

@@ -12,7 +12,7 @@ import type { BinaryOperator, ComparisonOperator } from "./native.js";
  *
  * @example
  * ```ts
- * machine.binary(Op.ADD, a, b);
+ * binary(machine, Op.ADD, a, b);
  * ```
  */
 export const Op = {
@@ -46,7 +46,7 @@ export const OP_SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|",
  *
  * @example
  * ```ts
- * machine.compare(Cmp.LT, a, b); // a < b
+ * compare(machine, Cmp.LT, a, b); // a < b
  * ```
  */
 export const Cmp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;
