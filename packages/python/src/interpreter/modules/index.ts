@@ -1,12 +1,15 @@
 import type { NativeModuleFactory } from "../native.js";
+import { bisectModule } from "./bisect-module.js";
 import { gcModule } from "./gc-module.js";
+import { heapqModule } from "./heapq-module.js";
 import { mathModule } from "./math-module.js";
 import { randomModule } from "./random-module.js";
 import { sysModule } from "./sys-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds: `gc`, `sys` and `weakref`, written in TypeScript against
+ * The native modules `import` finds (`bisect`, `gc`, `heapq`, `math`, `random`, `sys`,
+ * `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -16,14 +19,18 @@ import { weakrefModule } from "./weakref-module.js";
  * ```
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
+  bisect: bisectModule,
   gc: gcModule,
+  heapq: heapqModule,
   math: mathModule,
   random: randomModule,
   sys: sysModule,
   weakref: weakrefModule,
 };
 
+export { bisectModule } from "./bisect-module.js";
 export { gcModule } from "./gc-module.js";
+export { heapqModule } from "./heapq-module.js";
 export { mathModule } from "./math-module.js";
 export { randomModule } from "./random-module.js";
 export { sysModule } from "./sys-module.js";
