@@ -4,12 +4,14 @@ import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { mathModule } from "./math-module.js";
 import { randomModule } from "./random-module.js";
+import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
+import { timeModule } from "./time-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`bisect`, `gc`, `heapq`, `math`, `random`, `sys`,
- * `weakref`), written in TypeScript against
+ * The native modules `import` finds (`bisect`, `gc`, `heapq`, `math`, `random`, `string`,
+ * `sys`, `time`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -24,7 +26,9 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   heapq: heapqModule,
   math: mathModule,
   random: randomModule,
+  string: stringModule,
   sys: sysModule,
+  time: timeModule,
   weakref: weakrefModule,
 };
 
@@ -33,5 +37,7 @@ export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { mathModule } from "./math-module.js";
 export { randomModule } from "./random-module.js";
+export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
+export { timeModule } from "./time-module.js";
 export { weakrefModule } from "./weakref-module.js";
