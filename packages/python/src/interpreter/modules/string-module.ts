@@ -17,9 +17,26 @@ const DIGITS = "0123456789";
 const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 const WHITESPACE = " \t\n\r\x0b\x0c";
 
-/** The characters `str.isspace()` accepts (Unicode White_Space plus the ASCII separators). */
-const PYTHON_WHITESPACE =
-  /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+/** The code points `str.isspace()` accepts (Unicode White_Space plus the ASCII separators). */
+const PYTHON_WHITESPACE = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001,
+  0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f,
+  0x205f, 0x3000,
+]);
+
+/** Python's `str.split()` without a separator: runs of whitespace separate, none are empty. */
+function splitWhitespace(text: string): string[] {
+  const words: string[] = [];
+  let word = "";
+  for (const character of text) {
+    if (PYTHON_WHITESPACE.has(character.codePointAt(0)!)) {
+      if (word !== "") words.push(word);
+      word = "";
+    } else word += character;
+  }
+  if (word !== "") words.push(word);
+  return words;
+}
 
 /** Title-case forms that differ from upper case (`str.capitalize` uses title case). */
 const TITLE_CASE: Readonly<Record<string, string>> = {
@@ -54,7 +71,7 @@ function capitalize(word: string): string {
 
 /** Python's `str.split(sep)` (no limit). */
 function split(context: NativeContext, text: string, sep: string | undefined): string[] {
-  if (sep === undefined) return text.split(PYTHON_WHITESPACE).filter((part) => part !== "");
+  if (sep === undefined) return splitWhitespace(text);
   if (sep === "") context.raise("ValueError", "empty separator");
   return text.split(sep);
 }
