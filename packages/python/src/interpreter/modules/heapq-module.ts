@@ -88,6 +88,22 @@ function siftUp(context: NativeContext, heap: Ptr, position: number): void {
   siftDown(context, heap, start, pos);
 }
 
+/**
+ * Puts `item` (borrowed) at the top of a non-empty heap and sifts it into place; returns the
+ * old top (a new reference). CPython: the shared tail of `heappop`, `heapreplace`, `heappushpop`.
+ */
+function replaceTop(context: NativeContext, heap: Ptr, item: Ptr): Ptr {
+  const first = context.newReference(context.heap.listGetItem(heap, 0));
+  context.heap.listSetItem(heap, 0, item);
+  try {
+    siftUp(context, heap, 0);
+  } catch (error) {
+    context.release(first);
+    throw error;
+  }
+  return first;
+}
+
 /** A new reference to `list.pop()` of a non-empty list. */
 function popLast(context: NativeContext, heap: Ptr): Ptr {
   return context.heap.listPop(heap);
@@ -174,16 +190,11 @@ const heapqFunctions: Record<string, NativeFunction> = {
     if (context.heap.listLength(heap) === 0) context.raise("IndexError", "index out of range");
     const last = popLast(context, heap);
     if (context.heap.listLength(heap) === 0) return last;
-    const first = context.newReference(context.heap.listGetItem(heap, 0));
-    context.heap.listSetItem(heap, 0, last);
-    context.release(last);
     try {
-      siftUp(context, heap, 0);
-    } catch (error) {
-      context.release(first);
-      throw error;
+      return replaceTop(context, heap, last);
+    } finally {
+      context.release(last);
     }
-    return first;
   },
   // CPython: heapreplace_internal()
   heapreplace(context, args, keywords) {
@@ -191,15 +202,7 @@ const heapqFunctions: Record<string, NativeFunction> = {
     const [heap, item] = args as [Ptr, Ptr];
     expectList(context, heap, "heapreplace() argument 1 must be list");
     if (context.heap.listLength(heap) === 0) context.raise("IndexError", "index out of range");
-    const first = context.newReference(context.heap.listGetItem(heap, 0));
-    context.heap.listSetItem(heap, 0, item);
-    try {
-      siftUp(context, heap, 0);
-    } catch (error) {
-      context.release(first);
-      throw error;
-    }
-    return first;
+    return replaceTop(context, heap, item);
   },
   // CPython: _heapq_heappushpop_impl()
   heappushpop(context, args, keywords) {
@@ -217,15 +220,7 @@ const heapqFunctions: Record<string, NativeFunction> = {
     }
     if (!less) return context.newReference(item);
     if (store.listLength(heap) === 0) context.raise("IndexError", "index out of range");
-    const first = context.newReference(store.listGetItem(heap, 0));
-    store.listSetItem(heap, 0, item);
-    try {
-      siftUp(context, heap, 0);
-    } catch (error) {
-      context.release(first);
-      throw error;
-    }
-    return first;
+    return replaceTop(context, heap, item);
   },
   // CPython: heapify_internal()
   heapify(context, args, keywords) {

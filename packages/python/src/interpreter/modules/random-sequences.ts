@@ -10,6 +10,7 @@ import {
 } from "./arguments.js";
 import { log } from "./correctly-rounded.js";
 import { nextDouble, randomBelow } from "./mersenne-twister.js";
+import { collectItems } from "./module-support.js";
 import { withState } from "./random-state.js";
 
 /**
@@ -324,17 +325,14 @@ function choices(
     return weightedChoices(context, self, population, n, accumulate(context, weights!), kObj);
   }
   if (!noWeights) context.raise("TypeError", "Cannot specify both weights and cumulative weights");
-  const cumulative: Ptr[] = [];
-  try {
-    context.iterate(cumulativeWeights, (item) => {
-      cumulative.push(context.newReference(item));
-      return true;
-    });
-  } catch (error) {
-    releaseAll(context, cumulative);
-    throw error;
-  }
-  return weightedChoices(context, self, population, n, cumulative, kObj);
+  return weightedChoices(
+    context,
+    self,
+    population,
+    n,
+    collectItems(context, cumulativeWeights),
+    kObj,
+  );
 }
 
 /** The weighted branch of `choices` (consumes the references in `cumulative`). */
