@@ -712,7 +712,11 @@ export class Compiler extends ExpressionCompiler {
     }
     const wantsDict = slots === undefined || slots.includes("__dict__");
     const wantsWeakref = slots === undefined || slots.includes("__weakref__");
-    const ownSlots = slots?.filter((slot) => slot !== "__dict__" && slot !== "__weakref__");
+    // CPython: type_new sorts the slot names (PyList_Sort), so the members' layout — and the order
+    // subtype_dealloc releases them in — is sorted, not the order written.
+    const ownSlots = slots
+      ?.filter((slot) => slot !== "__dict__" && slot !== "__weakref__")
+      .sort(compareByCodePoint);
     const hasDel =
       heap.dictGetItem(namespace, m.name("__del__")) !== 0 ||
       (baseRecord !== object && m.lookupType(baseRecord, m.name("__del__")) !== 0);
@@ -787,4 +791,13 @@ export class Compiler extends ExpressionCompiler {
 
   /** Formats an exception as CPython's traceback text (set by the interpreter). */
   formatter: (error: PyException) => string = () => "";
+}
+
+/** Orders strings as Python compares `str`: by code point (JavaScript's default is UTF-16 units). */
+function compareByCodePoint(a: string, b: string): number {
+  const left = Array.from(a, (c) => c.codePointAt(0)!);
+  const right = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < left.length && i < right.length; i++)
+    if (left[i] !== right[i]) return left[i]! - right[i]!;
+  return left.length - right.length;
 }

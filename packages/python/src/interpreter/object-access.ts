@@ -122,7 +122,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
 }
 
 /**
- * `obj.__dict__` of an instance (created on first use), or 0 for a `__slots__` instance.
+ * `obj.__dict__` of an instance (created or materialized on first use), or 0 for a `__slots__` instance.
  * CPython: `PyObject_GenericGetDict`.
  */
 export function instanceDict(m: Machine, obj: Ptr): Ptr {
@@ -130,8 +130,12 @@ export function instanceDict(m: Machine, obj: Ptr): Ptr {
   if (info === undefined || info.dictOffset === 0) return 0;
   const slot = (obj + info.dictOffset) >>> 2;
   let dict = m.heap.memory.u32[slot]!;
+  // CPython: _PyObject_MaterializeManagedDict — asking for __dict__ makes a real dict.
   if (dict === 0) {
     dict = m.heap.newDict();
+    m.heap.memory.u32[slot] = dict;
+  } else if (m.heap.typeOf(dict) === m.heap.managedDictType) {
+    dict = m.heap.materializeManagedDict(dict);
     m.heap.memory.u32[slot] = dict;
   }
   return m.incref(dict);
