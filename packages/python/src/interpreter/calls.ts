@@ -385,7 +385,10 @@ export function bindArguments(
       stack[index] = 0;
       storeLocal(heap, base, position, value);
     } else if (kwargs !== 0) {
+      // The value moves from the stack into **kwargs (dictSetItem took its own reference).
+      stack[index] = 0;
       heap.dictSetItem(kwargs, m.name(name), value);
+      m.decref(value);
     } else {
       m.raise("TypeError", `${code.qualifiedName}() got an unexpected keyword argument '${name}'`);
     }

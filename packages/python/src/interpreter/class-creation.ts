@@ -50,6 +50,12 @@ export function newClass(
   if (bases.length === 0) bases.push(object);
   const mroTail = linearizeBases(m, bases);
   const layout = layoutBase(m, bases);
+  // CPython: type_new sets __hash__ = None in a class that defines __eq__ but not __hash__.
+  if (
+    heap.dictGetItem(namespace, m.name("__eq__")) !== 0 &&
+    heap.dictGetItem(namespace, m.name("__hash__")) === 0
+  )
+    heap.dictSetItem(namespace, m.name("__hash__"), heap.none);
   let slots: string[] | undefined;
   const slotsValue = heap.dictGetItem(namespace, m.name("__slots__"));
   if (slotsValue !== 0) {
@@ -66,7 +72,11 @@ export function newClass(
   );
   const wantsDict = slots === undefined || slots.includes("__dict__") || baseHasDict;
   const wantsWeakref = slots === undefined || slots.includes("__weakref__");
-  const ownSlots = slots?.filter((slot) => slot !== "__dict__" && slot !== "__weakref__");
+  // CPython: type_new sorts the slot names (PyList_Sort), so the members' layout — and the order
+  // subtype_dealloc releases them in — is sorted, not the order written.
+  const ownSlots = slots
+    ?.filter((slot) => slot !== "__dict__" && slot !== "__weakref__")
+    .sort(compareByCodePoint);
   const delKey = m.name("__del__");
   const hasDel =
     heap.dictGetItem(namespace, delKey) !== 0 ||
@@ -266,4 +276,13 @@ function runDel(m: Machine, obj: Ptr): void {
   } finally {
     m.handling.push(...handling);
   }
+}
+
+/** Orders strings as Python compares `str`: by code point (JavaScript's default is UTF-16 units). */
+function compareByCodePoint(a: string, b: string): number {
+  const left = Array.from(a, (c) => c.codePointAt(0)!);
+  const right = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < left.length && i < right.length; i++)
+    if (left[i] !== right[i]) return left[i]! - right[i]!;
+  return left.length - right.length;
 }

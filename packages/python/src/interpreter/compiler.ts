@@ -11,9 +11,11 @@ import type {
   SourceRange,
   Statement,
   Try,
+  WithItem,
 } from "../ast.js";
 import { call } from "./calls.js";
 import { newClass } from "./class-creation.js";
+import { contextMethods, enterContext, exitContext } from "./context-managers.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
 import {
   BINARY_OPS,
@@ -29,6 +31,8 @@ import { repr } from "./object-repr.js";
 import { binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
+import { setInPlace } from "./set-operations.js";
+import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
  * Closure compilation (the evaluator's "bytecode compiler"): each AST node becomes a JavaScript
@@ -88,6 +92,8 @@ export class Compiler extends ExpressionCompiler {
 
   private statementBody(unit: Unit, node: Statement): Stmt {
     const m = this.m;
+    const missing = unsupportedConstruct(node);
+    if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
       case "Expr": {
         // CPython: POP_TOP (interactive: CALL_INTRINSIC_1 INTRINSIC_PRINT)
@@ -176,6 +182,13 @@ export class Compiler extends ExpressionCompiler {
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
         return this.tryStatement(unit, node);
+      case "With": {
+        // `with a, b: body` is `with a: with b: body`.
+        let inner = this.block(unit, node.body);
+        for (let i = node.items.length - 1; i >= 0; i--)
+          inner = this.withItem(unit, node.items[i]!, inner);
+        return inner;
+      }
       case "Assert": {
         // CPython: LOAD_ASSERTION_ERROR + RAISE_VARARGS
         const test = this.condition(unit, node.test);
@@ -265,6 +278,11 @@ export class Compiler extends ExpressionCompiler {
     const inplace = (f: Frame, a: Ptr, b: Ptr): Ptr => {
       f.node = node;
       const heap = m.heap;
+      if (m.typeIdOf(a) === heap.setType) {
+        // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
+        const result = setInPlace(m, op, a, b);
+        if (result !== 0) return result;
+      }
       if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
@@ -274,7 +292,7 @@ export class Compiler extends ExpressionCompiler {
         }
         return m.incref(a);
       }
-      return binary(m, op, a, b);
+      return binary(m, op, a, b, true);
     };
     const target = node.target;
     if (target.kind === "Name") {
@@ -444,6 +462,57 @@ export class Compiler extends ExpressionCompiler {
     if (m.isType(v) && m.recordOfType(v).exception) return call(m, v, [], undefined);
     if (m.recordOf(v).exception) return m.incref(v);
     return m.raise("TypeError", "exceptions must derive from BaseException");
+  }
+
+  /**
+   * One `with` item around `body`. CPython: `compiler_with` — BEFORE_WITH, the block in a
+   * handler that calls `__exit__` with the exception (WITH_EXCEPT_START), and the normal exit.
+   */
+  private withItem(unit: Unit, item: WithItem, body: Stmt): Stmt {
+    const m = this.m;
+    const manager = this.expression(unit, item.contextExpr);
+    const store = item.optionalVars !== null ? this.store(unit, item.optionalVars) : undefined;
+    return (f) => {
+      const level = m.sp;
+      const mgr = manager(f);
+      m.push(mgr);
+      f.node = item.contextExpr;
+      const { enter, exit } = contextMethods(m, mgr);
+      m.push(exit);
+      m.push(enter);
+      const value = enterContext(m, enter, mgr);
+      m.sp--;
+      m.decref(enter);
+      if (store !== undefined) store(f, value);
+      else m.decref(value);
+      let completion: number;
+      try {
+        completion = body(f);
+      } catch (thrown) {
+        const error = m.toPyException(thrown);
+        m.unwindTo(level + 2);
+        m.record(error, f);
+        m.handling.push(error);
+        let suppress: boolean;
+        try {
+          f.node = item.contextExpr;
+          suppress = exitContext(m, exit, mgr, error);
+        } catch (inner) {
+          m.handling.pop();
+          if (inner !== error && !(inner instanceof StepLimitError)) error.release(m);
+          throw inner;
+        }
+        m.handling.pop();
+        m.unwindTo(level);
+        if (!suppress) throw error;
+        error.release(m);
+        return Completion.NORMAL;
+      }
+      f.node = item.contextExpr;
+      exitContext(m, exit, mgr, null);
+      m.unwindTo(level);
+      return completion;
+    };
   }
 
   private tryStatement(unit: Unit, node: Try): Stmt {

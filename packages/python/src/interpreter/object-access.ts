@@ -34,6 +34,7 @@ import {
   TYPE_NAME_OFFSET,
 } from "./object-layouts.js";
 import { checkHashable } from "./operators.js";
+import { sliceIndices } from "./slice-assignment.js";
 
 /**
  * Attribute and subscript access on heap objects (CPython: `PyObject_GenericGetAttr`,
@@ -195,6 +196,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
     return 0;
   }
+  if (t === heap.complexType && (name === "real" || name === "imag"))
+    // CPython: complex's `real` / `imag` member descriptors.
+    return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
   if (t === types.cell && name === "cell_contents") {
     const contents = m.field(obj, CELL_CONTENTS_OFFSET);
     if (contents === 0) m.raise("ValueError", "Cell is empty");
@@ -221,7 +225,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
 }
 
 /**
- * `obj.__dict__` of an instance (created on first use), or 0 for a `__slots__` instance.
+ * `obj.__dict__` of an instance (created or materialized on first use), or 0 for a `__slots__` instance.
  * CPython: `PyObject_GenericGetDict`.
  */
 export function instanceDict(m: Machine, obj: Ptr): Ptr {
@@ -229,8 +233,12 @@ export function instanceDict(m: Machine, obj: Ptr): Ptr {
   if (info === undefined || info.dictOffset === 0) return 0;
   const slot = (obj + info.dictOffset) >>> 2;
   let dict = m.heap.memory.u32[slot]!;
+  // CPython: _PyObject_MaterializeManagedDict — asking for __dict__ makes a real dict.
   if (dict === 0) {
     dict = m.heap.newDict();
+    m.heap.memory.u32[slot] = dict;
+  } else if (m.heap.typeOf(dict) === m.heap.managedDictType) {
+    dict = m.heap.materializeManagedDict(dict);
     m.heap.memory.u32[slot] = dict;
   }
   return m.incref(dict);
@@ -456,25 +464,9 @@ export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr
           ? heap.strLength(obj)
           : -1;
   if (length < 0) m.raise("TypeError", `'${m.typeName(obj)}' object is not subscriptable`);
-  const bound = (value: Ptr): number | undefined => {
-    if (value === 0 || value === heap.none) return undefined;
-    if (!m.isInt(value))
-      m.raise("TypeError", "slice indices must be integers or None or have an __index__ method");
-    return m.numberOf(value);
-  };
-  const stepValue = bound(step) ?? 1;
-  if (stepValue === 0) m.raise("ValueError", "slice step cannot be zero");
-  const clamp = (value: number | undefined, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (value < 0) value += length;
-    if (stepValue > 0) return Math.min(Math.max(value, 0), length);
-    return Math.min(Math.max(value, -1), length - 1);
-  };
-  const start = clamp(bound(lower), stepValue > 0 ? 0 : length - 1);
-  const stop = clamp(bound(upper), stepValue > 0 ? length : -1);
+  const slice = sliceIndices(m, length, lower, upper, step);
   const indexes: number[] = [];
-  if (stepValue > 0) for (let i = start; i < stop; i += stepValue) indexes.push(i);
-  else for (let i = start; i > stop; i += stepValue) indexes.push(i);
+  for (let i = 0, at = slice.start; i < slice.count; i++, at += slice.step) indexes.push(at);
   if (t === heap.strType) {
     const chars = [...heap.strValue(obj)];
     return heap.newStr(indexes.map((i) => chars[i]).join(""));
