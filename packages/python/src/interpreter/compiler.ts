@@ -168,11 +168,21 @@ export class Compiler extends ExpressionCompiler {
         };
       }
       case "FunctionDef": {
-        // CPython: MAKE_FUNCTION + SET_FUNCTION_ATTRIBUTE
+        // CPython: MAKE_FUNCTION + SET_FUNCTION_ATTRIBUTE, then a CALL per decorator
+        const decorators = this.decorators(unit, node.decoratorList);
         const make = this.makeFunction(unit, node, node.name, node.args);
         const store = this.nameStore(unit, node.name, node);
+        if (decorators === undefined)
+          return (f) => {
+            store(f, make(f));
+            return Completion.NORMAL;
+          };
         return (f) => {
-          store(f, make(f));
+          const level = m.sp;
+          decorators.push(f);
+          const decorated = decorators.apply(f, level, make(f));
+          m.unwindTo(level);
+          store(f, decorated);
           return Completion.NORMAL;
         };
       }
@@ -727,15 +737,25 @@ export class Compiler extends ExpressionCompiler {
         );
       return completion;
     };
+    const decorators = this.decorators(unit, node.decoratorList);
     const bases = node.bases.map((base) => this.expression(unit, base));
+    const keywordNames = node.keywords.map((keyword) => keyword.arg!);
+    const keywordValues = node.keywords.map((keyword) => this.expression(unit, keyword.value));
     const closure = this.closureBuilder(unit, scope);
     const store = this.nameStore(unit, node.name, node);
     const moduleKey = m.name("__module__");
     const qualnameKey = m.name("__qualname__");
     return (f) => {
       const level = m.sp;
+      decorators?.push(f);
+      const basesLevel = m.sp;
       for (const base of bases) m.push(base(f));
-      const baseObjects = Array.from(m.stack.subarray(level, m.sp));
+      const baseObjects = Array.from(m.stack.subarray(basesLevel, m.sp));
+      const keywords = keywordValues.map((value, index) => {
+        const result = value(f);
+        m.push(result);
+        return [keywordNames[index]!, result] as const;
+      });
       const namespace = m.heap.newDict();
       m.push(namespace);
       const moduleName = m.newStr("__main__");
@@ -748,10 +768,44 @@ export class Compiler extends ExpressionCompiler {
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
       f.node = node;
-      const cls = newClass(m, node.name, baseObjects, namespace, []);
+      const cls = newClass(m, node.name, baseObjects, namespace, keywords);
+      const decorated = decorators !== undefined ? decorators.apply(f, level, cls) : cls;
       m.unwindTo(level);
-      store(f, cls);
+      store(f, decorated);
       return Completion.NORMAL;
+    };
+  }
+
+  /**
+   * The decorators of a `def` or `class`: `push` evaluates them onto the value stack (top one
+   * first) before the definition runs; `apply` then calls them on the new object, innermost
+   * first, each result replacing it (CPython: the decorator CALLs after MAKE_FUNCTION or
+   * `__build_class__`). `apply` takes over `value` and returns a new reference; the decorators
+   * stay on the stack at `level` for the caller to release. Undefined when there are none.
+   */
+  private decorators(
+    unit: Unit,
+    list: readonly Expression[],
+  ): { push: (f: Frame) => void; apply: (f: Frame, level: number, value: Ptr) => Ptr } | undefined {
+    if (list.length === 0) return undefined;
+    const m = this.m;
+    const expressions = list.map((decorator) => this.expression(unit, decorator));
+    return {
+      push: (f) => {
+        for (const decorator of expressions) m.push(decorator(f));
+      },
+      apply: (f, level, value) => {
+        let current = value;
+        for (let i = expressions.length - 1; i >= 0; i--) {
+          m.push(current); // released by the unwinder if the decorator raises
+          f.node = list[i]!;
+          const result = call(m, m.stack[level + i]!, [current], undefined);
+          m.stack[--m.sp] = 0;
+          m.decref(current);
+          current = result;
+        }
+        return current;
+      },
     };
   }
 }

@@ -50,14 +50,14 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
     case "AnnAssign":
       return "variable annotations";
     case "FunctionDef":
-      if (node.decoratorList.length > 0) return "decorators";
       if (node.typeParams.length > 0) return "type parameters";
       if (node.returns !== null || hasAnnotations(node.args)) return "annotations";
       return parameterProblem(node.args);
     case "ClassDef":
-      if (node.decoratorList.length > 0) return "decorators";
       if (node.typeParams.length > 0) return "type parameters";
-      if (node.keywords.length > 0) return "class keyword arguments";
+      if (node.keywords.some((keyword) => keyword.arg === "metaclass")) return "metaclasses";
+      if (node.keywords.some((keyword) => keyword.arg === null))
+        return "'**' in class keyword arguments";
       return null;
     case "Lambda":
       return parameterProblem(node.args);
