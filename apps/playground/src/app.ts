@@ -63,6 +63,7 @@ export class PlaygroundApp {
   private readonly slider = byId("step-slider", HTMLInputElement);
   private readonly status = byId("status", HTMLElement);
   private readonly watchHint = byId("watch-hint", HTMLElement);
+  private readonly tour = byId("tour", HTMLElement);
   private readonly runButtons = [
     byId("run", HTMLButtonElement),
     byId("step", HTMLButtonElement),
@@ -175,6 +176,7 @@ export class PlaygroundApp {
     this.index = -1;
     this.editor.highlightLine(0);
     this.editor.markError(0);
+    this.tour.hidden = true;
     this.graph.clear();
     this.poolMap.clear();
     this.timeline.clear();
@@ -194,11 +196,11 @@ export class PlaygroundApp {
     this.examplePicker.value = example?.id ?? "";
     if (example !== undefined) {
       this.editor.value = example.source;
-      this.watchHint.textContent = `Watch ${example.watch}.`;
+      this.watchHint.textContent = `Watch ${example.watch}. Press Step ▶ for a narrated tour.`;
       history.replaceState(null, "", `#example=${example.id}`);
     } else {
       this.watchHint.textContent =
-        "Write any program in pymem's Python subset. Running it puts it in the page's address, to share.";
+        "Write any program in pymem's Python subset (see the Python subset link). Running it puts it in the page's address, to share.";
     }
     this.reset();
   }
@@ -332,6 +334,15 @@ export class PlaygroundApp {
     this.show(this.index);
   }
 
+  /** Shows the example's narration for the line about to run, if it has one. */
+  private narrate(snapshot: Snapshot): void {
+    const example = EXAMPLES.find((e) => e.id === this.examplePicker.value);
+    const line = this.editor.value.split("\n")[snapshot.line - 1]?.trim() ?? "";
+    const text = snapshot.phase === "statement" ? example?.tour[line] : undefined;
+    this.tour.hidden = text === undefined;
+    this.tour.textContent = text ?? "";
+  }
+
   private position(index: number): string {
     const recording = this.recording!;
     return `Step ${formatCount(index + 1)} of ${formatCount(recording.statements + 1)}`;
@@ -359,6 +370,7 @@ export class PlaygroundApp {
     );
     this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
     this.output.render(outputUpTo(recording.output, snapshot.outputLength));
+    this.narrate(snapshot);
     const outcome = recording.outcome;
     const where =
       snapshot.phase === "end"
