@@ -451,9 +451,9 @@ describe.skipIf(!haveChromium)(
           await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
           expect(await stdout(), `${collector} ${profile}`).toBe(example.expectedOutput);
           expect(await page.textContent("#pool-map-caption")).toContain(profile);
-          // One generation for the non-generational collectors; the incremental one says what a bar spans.
+          // One generation for Bacon–Rajan; the incremental one says what a bar spans.
           const rows = await page.locator("#timeline-table tbody tr").count();
-          expect(rows).toBe(collector.startsWith("generational") ? 3 : 1);
+          expect(rows).toBe(collector === "bacon-rajan" ? 1 : 3);
           expect(
             (await page.textContent("#timeline-chart"))?.includes("Incremental collector"),
           ).toBe(collector === "incremental");
