@@ -291,7 +291,7 @@ export class PlaygroundApp {
       this.editor.highlightLine(at.line);
       this.setStatus(
         "capturing",
-        `${this.position(index)}, before line ${at.line}${at.depth > 0 ? ` in ${at.functionName}()` : ""}. Replaying the program up to here…`,
+        `${this.position(index)}, ${at.returning ? "returning from" : "before"} line ${at.line}${at.depth > 0 ? ` in ${at.functionName}()` : ""}. Replaying the program up to here…`,
       );
       void this.fetchSnapshots();
       return;
@@ -377,16 +377,19 @@ export class PlaygroundApp {
         ? outcome.ok
           ? "finished"
           : `stopped by ${outcome.errorType ?? "an error"}`
-        : `before line ${snapshot.line}${snapshot.depth > 0 ? ` in ${snapshot.functionName}()` : ""}`;
+        : snapshot.phase === "return"
+          ? `${snapshot.functionName}() returns ${snapshot.returnValue ?? ""} (line ${snapshot.line})`
+          : `before line ${snapshot.line}${snapshot.depth > 0 ? ` in ${snapshot.functionName}()` : ""}`;
     this.setStatus(
       snapshot.phase === "end" ? "done" : "stepping",
-      `${this.position(snapshot.statement)}: ${where}. ` +
-        `${formatCount(outcome.steps)} steps (statements and loop iterations) ran in ${formatCount(Math.round(outcome.milliseconds))} ms here, recording included (pymem's interpreter in JavaScript: not CPython's speed).`,
+      `${this.position(snapshot.statement)}: ${where}.`,
+      ` ${formatCount(outcome.steps)} steps (statements and loop iterations) ran in ${formatCount(Math.round(outcome.milliseconds))} ms here, recording included (pymem's interpreter in JavaScript: not CPython's speed).`,
     );
   }
 
-  private setStatus(state: string, text: string): void {
-    this.status.textContent = text;
+  /** Shows `text`, then `detail` in a part phones leave out. */
+  private setStatus(state: string, text: string, detail = ""): void {
+    this.status.replaceChildren(text, element("span", { class: "status-detail" }, detail));
     document.body.dataset.state = state;
   }
 }

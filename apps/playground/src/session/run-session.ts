@@ -47,7 +47,7 @@ export interface SessionInterpreter {
  *
  * @example
  * ```ts
- * const options: SessionInterpreterOptions = { runtime, stdout: write, stderr: write, stepLimit: 1e6, onStatement: undefined };
+ * const options: SessionInterpreterOptions = { runtime, stdout: write, stderr: write, stepLimit: 1e6, onStatement: undefined, onReturn: undefined };
  * ```
  */
 export interface SessionInterpreterOptions {
@@ -66,6 +66,16 @@ export interface SessionInterpreterOptions {
         readonly depth: number;
         readonly functionName: string;
         readonly steps: number;
+      }) => void)
+    | undefined;
+  /** Called when a function returns, its frame still the innermost; `value` is borrowed. */
+  onReturn:
+    | ((event: {
+        readonly line: number;
+        readonly depth: number;
+        readonly functionName: string;
+        readonly steps: number;
+        readonly value: Ptr;
       }) => void)
     | undefined;
 }
@@ -186,6 +196,8 @@ function recordRun<T>(
     debugSink: sink("stderr"),
   });
   let interpreter: SessionInterpreter | undefined;
+  // Made once: the recorder calls it only for the statements it captures.
+  const frames = (): readonly RecordedFrame[] => interpreter?.frames() ?? [];
   recorder = new SessionRecorder(runtime, settings.recorder, plan, (obj) =>
     interpreter?.describe(obj),
   );
@@ -195,7 +207,8 @@ function recordRun<T>(
     stdout: sink("stdout"),
     stderr: sink("stderr"),
     stepLimit,
-    onStatement: (event) => active.recordStatement(event, () => interpreter?.frames() ?? []),
+    onStatement: (event) => active.recordStatement(event, frames),
+    onReturn: (event) => active.recordReturn(event, frames, event.value),
   });
   let result: ReturnType<SessionInterpreter["run"]>;
   try {
