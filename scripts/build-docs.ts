@@ -72,17 +72,12 @@ export function linkPlayground(site: string, included: boolean): number {
     const html = readFileSync(file, "utf8");
     if (!html.includes(PLAYGROUND_LINK_PLACEHOLDER)) continue;
     const toSite = relative(dirname(file), site).split(sep).join("/");
-    // `pymem-playground:` alone, or with an example: `pymem-playground:#example=generations`.
     const linked = included
       ? html.replaceAll(
-          /href="pymem-playground:(#[^"]*)?"/g,
-          (_, fragment: string | undefined) =>
-            `href="${toSite === "" ? "." : toSite}/playground/index.html${fragment ?? ""}"`,
+          `href="${PLAYGROUND_LINK_PLACEHOLDER}"`,
+          `href="${toSite === "" ? "." : toSite}/playground/index.html"`,
         )
-      : html
-          .replaceAll(/<a href="pymem-playground:"[^>]*>[^<]*<\/a>/g, "")
-          // A link to one example in a guide's text keeps its words.
-          .replaceAll(/<a href="pymem-playground:#[^"]*"[^>]*>([^<]*)<\/a>/g, "$1");
+      : html.replaceAll(/<a href="pymem-playground:"[^>]*>[^<]*<\/a>/g, "");
     writeFileSync(file, linked);
     changed++;
   }

@@ -1,7 +1,6 @@
 // Link checker for the documentation: every relative href/src in a built site folder (HTML, SVG and
 // CSS `url(...)`), and every link in the markdown guides, must point at a file that exists — and,
-// with a #fragment, at an id (HTML/SVG) or a heading (markdown) inside it (a `#key=value` fragment is
-// state for the page's script, not an anchor). External links are
+// with a #fragment, at an id (HTML/SVG) or a heading (markdown) inside it. External links are
 // checked for syntax only (CI has no network). Run after `pnpm run docs`:
 //   npx tsx scripts/check-links.ts [site folder, default docs/site] [--markdown file-or-folder ...]
 // Exits 1 and prints `file:line: problem` for each broken link.
@@ -188,8 +187,6 @@ export function checkLink(
     }
   }
   if (fragment === undefined || fragment === "") return undefined;
-  // `#example=generations`: state for a page's script (the playground's example picker), not an anchor.
-  if (fragment.includes("=")) return undefined;
   const extension = extname(target);
   if (![".html", ".htm", ".svg", ".md"].includes(extension)) return undefined;
   let id: string;

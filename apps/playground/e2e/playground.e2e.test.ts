@@ -304,7 +304,7 @@ describe.skipIf(!haveChromium)(
       await page.screenshot({ path: join(artifacts, "step-weakref.png"), fullPage: true });
     });
 
-    it("shows every frame of a recursion with its own locals, and the value each call returns", async () => {
+    it("shows every frame of a recursion with its own locals, and each call returning its value", async () => {
       await stepInto(
         "def fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\n\nresult = fact(5)\nprint(result)\n",
       );
@@ -321,6 +321,24 @@ describe.skipIf(!haveChromium)(
         "fact",
       );
       await page.screenshot({ path: join(artifacts, "recursion-frames.png"), fullPage: true });
+      // Each return is a step of its own, the returning frame still drawn with its return value.
+      for (const [value, depth] of [
+        ["1", 6],
+        ["2", 5],
+        ["6", 4],
+        ["24", 3],
+        ["120", 2],
+      ] as const) {
+        await page.click("#step");
+        await shown();
+        expect(await page.textContent("#status")).toContain(`fact() returns ${value}`);
+        expect(await frames.count()).toBe(depth);
+        expect(
+          await page
+            .locator("#object-graph g.frame.active .return-value .variable-value")
+            .textContent(),
+        ).toBe(value);
+      }
       await page.click("#step");
       await shown();
       // Every call has returned: the next statement is `print(result)` in the global frame.

@@ -41,6 +41,7 @@ describe("shipped examples", () => {
   const available = cpython313();
   it.skipIf(!available)(
     `CPython 3.13 prints the stored output for each example${available ? "" : " (skipped: PYENV_VERSION=3.13.0 python3 is not available)"}`,
+    { timeout: 30_000 },
     () => {
       for (const example of EXAMPLES) {
         const output = execFileSync("python3", [join(here, `${example.id}.py`)], {

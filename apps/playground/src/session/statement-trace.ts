@@ -103,6 +103,15 @@ export function statementAt(trace: StatementTrace, index: number): TracedStateme
   };
 }
 
+/** `bigger` with `array` copied to its start. */
+function grown<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+  array: T,
+  bigger: T,
+): T {
+  bigger.set(array);
+  return bigger;
+}
+
 /**
  * Builds a {@link StatementTrace} one statement at a time (arrays double as they fill).
  *
@@ -195,21 +204,10 @@ export class StatementTraceBuilder {
   }
 
   private grow(): void {
-    const size = this.lines.length * 2;
-    const lines = new Uint32Array(size);
-    lines.set(this.lines);
-    this.lines = lines;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const depths = new Uint16Array(size);
-    depths.set(this.depths);
-    this.depths = depths;
-    const functions = new Uint16Array(size);
-    functions.set(this.functions);
-    this.functions = functions;
-    const steps = new Float64Array(size);
-    steps.set(this.steps);
-    this.steps = steps;
+    this.lines = grown(this.lines, new Uint32Array(this.lines.length * 2));
+    this.kinds = grown(this.kinds, new Uint8Array(this.kinds.length * 2));
+    this.depths = grown(this.depths, new Uint16Array(this.depths.length * 2));
+    this.functions = grown(this.functions, new Uint16Array(this.functions.length * 2));
+    this.steps = grown(this.steps, new Float64Array(this.steps.length * 2));
   }
 }

@@ -320,19 +320,7 @@ export class ObjectGraphView {
             clip(`${variable.name}${tag}`, 16),
           ),
         );
-        if (value?.inline !== undefined)
-          rowGroup.append(
-            svgElement(
-              "text",
-              {
-                x: at.x + FRAME_WIDTH - 10,
-                y: y + 4,
-                class: "variable-value",
-                "text-anchor": "end",
-              },
-              clip(value.inline, 12),
-            ),
-          );
+        if (value?.inline !== undefined) rowGroup.append(valueText(at.x, y, value.inline));
         else if (value !== undefined) {
           const target = layout.nodes.get(value.target);
           rowGroup.append(
@@ -361,16 +349,7 @@ export class ObjectGraphView {
             "g",
             { class: "return-value" },
             svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
-            svgElement(
-              "text",
-              {
-                x: at.x + FRAME_WIDTH - 10,
-                y: y + 4,
-                class: "variable-value",
-                "text-anchor": "end",
-              },
-              clip(returnValue, 12),
-            ),
+            valueText(at.x, y, returnValue),
           ),
         );
       }
@@ -438,6 +417,15 @@ export class ObjectGraphView {
 
 function plural(count: number, noun: string): string {
   return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** A value written in place at the right end of a frame row whose middle is at `y`. */
+function valueText(frameX: number, y: number, text: string): SVGTextElement {
+  return svgElement(
+    "text",
+    { x: frameX + FRAME_WIDTH - 10, y: y + 4, class: "variable-value", "text-anchor": "end" },
+    clip(text, 12),
+  );
 }
 
 /** Hover help for a frame's variable row. */
