@@ -76,6 +76,13 @@ export interface InterpreterOptions {
    */
   onStatement: ((event: StatementEvent) => void) | undefined;
   /**
+   * Called as a Python function (or method, or lambda) returns, before its frame goes: the frame
+   * is still the innermost of {@link Interpreter.frames} (for debuggers, tracers and visualisers;
+   * CPython: `sys.settrace`'s `"return"` event).
+   * @defaultValue undefined
+   */
+  onReturn: ((event: ReturnEvent) => void) | undefined;
+  /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
    */
@@ -101,6 +108,33 @@ export interface StatementEvent {
   readonly functionName: string;
   /** Steps executed so far. */
   readonly steps: number;
+}
+
+/**
+ * What {@link InterpreterOptions.onReturn} receives.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({
+ *   onReturn: (event) =>
+ *     console.log(`${event.qualifiedName}() returns ${interpreter.runtime.repr(event.value)}`),
+ * });
+ * interpreter.run("def f():\n    return [1]\nf()\n"); // f() returns [1]
+ * ```
+ */
+export interface ReturnEvent {
+  /** 1-based line of the statement that returned (the function's last line run). */
+  readonly line: number;
+  /** Call depth of the returning frame (1 for a function called from module level). */
+  readonly depth: number;
+  /** The function's name (`co_name`). */
+  readonly functionName: string;
+  /** Its qualified name (`co_qualname`: `"Node.__init__"`). */
+  readonly qualifiedName: string;
+  /** Steps executed so far. */
+  readonly steps: number;
+  /** The value returned (borrowed: valid during the call; None when the body ran off its end). */
+  readonly value: Ptr;
 }
 
 /**
@@ -233,6 +267,17 @@ export class Interpreter {
           steps: machine.steps,
         });
     }
+    const onReturn = options.onReturn;
+    if (onReturn !== undefined)
+      machine.onReturn = (frame: Frame, value: Ptr) =>
+        onReturn({
+          line: frame.node.line,
+          depth: frame.depth,
+          functionName: frame.code.name,
+          qualifiedName: frame.code.qualifiedName,
+          steps: machine.steps,
+          value,
+        });
   }
 
   /**

@@ -236,6 +236,8 @@ export class Machine {
   stepLimit: number;
   recursionLimit: number;
   onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
+  /** Called as a Python function returns `value` (borrowed), its frame still the innermost. */
+  onReturn: ((frame: Frame, value: Ptr) => void) | undefined = undefined;
   /** Exceptions being handled (innermost last): the context of new ones, the target of bare `raise`. */
   readonly handling: PyException[] = [];
   /** Interned names the machine itself uses (released at dispose). */
