@@ -420,6 +420,26 @@ describe.skipIf(!haveChromium)(
       expect(await stdout()).toBe("42\n");
     });
 
+    it("asks for input() in a box and runs the program again with each answer", async () => {
+      await page.selectOption("#example-picker", "");
+      await page.fill(
+        "#source",
+        'name = input("name? ")\nage = int(input("age? "))\nprint("hi", name, age + 1)\n',
+      );
+      await page.click("#run");
+      await page.waitForSelector("#input-form:not([hidden])");
+      expect(await page.textContent("#input-prompt")).toBe("name? ");
+      expect(await page.textContent("#output")).toContain("EOFError: EOF when reading a line");
+      await page.fill("#input-line", "Ada");
+      await page.press("#input-line", "Enter");
+      await page.waitForSelector('#input-prompt:text("age? ")');
+      await page.fill("#input-line", "36");
+      await page.press("#input-line", "Enter");
+      await page.waitForSelector('body[data-state="done"]');
+      await page.waitForSelector("#input-form[hidden]", { state: "attached" });
+      expect(await stdout()).toBe("name? age? hi Ada 37\n");
+    });
+
     it("stops a runaway loop at the step limit with a clear message", async () => {
       await page.fill("#source", "n = 0\nwhile True:\n    n += 1\n");
       expect(await page.inputValue("#example-picker")).toBe("");

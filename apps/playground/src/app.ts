@@ -64,6 +64,10 @@ export class PlaygroundApp {
   private readonly status = byId("status", HTMLElement);
   private readonly watchHint = byId("watch-hint", HTMLElement);
   private readonly tour = byId("tour", HTMLElement);
+  private readonly inputForm = byId("input-form", HTMLFormElement);
+  private readonly inputLine = byId("input-line", HTMLInputElement);
+  /** The lines typed for `input()` so far (kept while the program is unchanged). */
+  private inputs: string[] = [];
   private readonly runButtons = [
     byId("run", HTMLButtonElement),
     byId("step", HTMLButtonElement),
@@ -123,6 +127,14 @@ export class PlaygroundApp {
     byId("reset", HTMLButtonElement).addEventListener("click", () => this.reset());
     this.stopButton.addEventListener("click", () => this.pending?.cancel());
     this.slider.addEventListener("input", () => this.show(Number(this.slider.value)));
+    this.inputForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      // One more answer: the program runs again from the start with all of them.
+      this.inputs.push(this.inputLine.value);
+      this.inputLine.value = "";
+      this.forgetRecording();
+      void this.run();
+    });
     // Arrow keys step when the focus is not in a text field or the editor (which keep their own).
     document.addEventListener("keydown", (event) => {
       const target = event.target;
@@ -162,8 +174,14 @@ export class PlaygroundApp {
     this.show(Math.max(0, Math.min(this.recording.statements, this.index + delta)));
   }
 
-  /** Forgets the recording (stopping a run in progress) and clears every view. */
+  /** Forgets the recording (stopping a run in progress), the lines typed for input() and every view. */
   reset(): void {
+    this.inputs = [];
+    this.forgetRecording();
+  }
+
+  private forgetRecording(): void {
+    this.inputForm.hidden = true;
     this.pending?.cancel();
     this.pending = undefined;
     this.session?.cancel();
@@ -211,6 +229,7 @@ export class PlaygroundApp {
       if (example !== undefined && example.source !== this.editor.value)
         this.examplePicker.value = "";
     }
+    this.inputs = [];
     if (this.recording !== undefined) this.reset();
   }
 
@@ -242,7 +261,7 @@ export class PlaygroundApp {
       history.replaceState(null, "", `#source=${encodeSource(this.editor.value)}`);
     this.setStatus("running", "Running… (Stop ends the run at once)");
     this.setRunning(true);
-    const settings = this.settings();
+    const settings = { ...this.settings(), inputs: [...this.inputs] };
     const run = this.record(this.editor.value, settings);
     this.pending = run;
     try {
@@ -252,6 +271,11 @@ export class PlaygroundApp {
       this.session = run;
       for (const snapshot of recording.snapshots) this.snapshots.set(snapshot.statement, snapshot);
       this.snapshots.set(recording.final.statement, recording.final);
+      this.inputForm.hidden = recording.inputPrompt === undefined;
+      byId("input-prompt", HTMLElement).textContent =
+        recording.inputPrompt === undefined || recording.inputPrompt === ""
+          ? "input()"
+          : recording.inputPrompt;
     } catch (error) {
       if (this.pending !== run) return false;
       const message = error instanceof Error ? error.message : String(error);

@@ -140,6 +140,8 @@ export interface Recording {
   readonly generationCount: number;
   /** Statements executed (onStatement calls). */
   readonly statements: number;
+  /** The prompt of an `input()` that had no answer left (see `SessionSettings.inputs`), else undefined. */
+  readonly inputPrompt: string | undefined;
 }
 
 /**

@@ -255,6 +255,7 @@ export class SessionRecorder {
       collector: this.runtime.collector?.name ?? "none",
       generationCount: this.runtime.gc?.collector.generationCount ?? 1,
       statements,
+      inputPrompt: undefined,
     };
   }
 

@@ -60,6 +60,13 @@ export interface InterpreterOptions {
    */
   stderr: (text: string) => void;
   /**
+   * What `input()` reads: called with the prompt (already written to `stdout`), it returns the
+   * line typed, or undefined for end of input (`input()` then raises `EOFError`, as CPython does
+   * when stdin is closed).
+   * @defaultValue () => undefined (no input: every `input()` raises EOFError)
+   */
+  stdin: (prompt: string) => string | undefined;
+  /**
    * Statements plus loop iterations a run may execute before it stops with `StepLimitError`
    * (not catchable by Python code).
    * @defaultValue 100_000_000
@@ -232,6 +239,7 @@ export class Interpreter {
       recursionLimit: options.recursionLimit ?? 1000,
     });
     this.machine = machine;
+    if (options.stdin !== undefined) machine.stdin = options.stdin;
     this.compiler = new Compiler(machine);
     this.compiler.formatter = (error) => this.format(error);
     machine.context = this.createContext();

@@ -185,6 +185,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["RecursionError", "RuntimeError"],
   ["NotImplementedError", "RuntimeError"],
   ["MemoryError", "Exception"],
+  ["EOFError", "Exception"],
   ["StopIteration", "Exception"],
   ["AssertionError", "Exception"],
   ["ImportError", "Exception"],
@@ -246,6 +247,8 @@ export class Machine {
   builtins = 0;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** What `input()` reads: a line without its newline, or undefined at end of input. */
+  stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
   /** Called to import a module (set by the interpreter). */
