@@ -45,7 +45,6 @@ const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
   ["def f(*, b): pass\n", "keyword-only parameters"],
   ["def f() -> int: pass\n", "annotations"],
   ["x = b'abc'\n", "bytes literals"],
-  ["x = 2j\n", "complex literals"],
   ["x = ...\n", "'...' (Ellipsis)"],
   ["x = 12345678901234567890\n", "integers beyond 2**53 - 1"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
