@@ -13,13 +13,8 @@ import type {
   Try,
 } from "../ast.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
-import {
-  BINARY_OPS,
-  type Expr,
-  ExpressionCompiler,
-  type Stmt,
-  type Unit,
-} from "./expression-compiler.js";
+import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
+import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
 import { type Code, Completion, type Frame, type Machine, Op, type TypeRecord } from "./machine.js";
 import { TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
@@ -42,7 +37,7 @@ import { analyzeModule, type Scope } from "./scope-analysis.js";
  * const code = new Compiler(machine).compileModule(parse(source), "x.py", source, false);
  * ```
  */
-export class Compiler extends ExpressionCompiler {
+export class Compiler extends GeneratorCompiler {
   /** Compiles a module; `interactive` echoes the repr of expression statements (the REPL). */
   compileModule(module: Module, filename: string, source: string, interactive: boolean): Code {
     this.filename = filename;
@@ -58,7 +53,7 @@ export class Compiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── statements
 
-  private block(unit: Unit, body: readonly Statement[]): Stmt {
+  protected block(unit: Unit, body: readonly Statement[]): Stmt {
     const statements = body.map((statement) => this.statement(unit, statement));
     const count = statements.length;
     if (count === 1) return statements[0]!;
@@ -71,7 +66,7 @@ export class Compiler extends ExpressionCompiler {
     };
   }
 
-  private statement(unit: Unit, node: Statement): Stmt {
+  protected statement(unit: Unit, node: Statement): Stmt {
     const inner = this.statementBody(unit, node);
     const m = this.m;
     return (f) => {
@@ -80,7 +75,7 @@ export class Compiler extends ExpressionCompiler {
     };
   }
 
-  private statementBody(unit: Unit, node: Statement): Stmt {
+  protected statementBody(unit: Unit, node: Statement): Stmt {
     const m = this.m;
     switch (node.kind) {
       case "Expr": {
@@ -536,7 +531,7 @@ export class Compiler extends ExpressionCompiler {
   }
 
   /** `except T:` matching: T is an exception class or a tuple of them. */
-  private exceptionMatches(value: Ptr, type: Ptr): boolean {
+  protected exceptionMatches(value: Ptr, type: Ptr): boolean {
     const m = this.m;
     const record = m.recordOf(value);
     const check = (candidate: Ptr): boolean => {
@@ -556,14 +551,14 @@ export class Compiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── functions and classes
 
-  private childScope(unit: Unit, node: object): Scope {
+  protected childScope(unit: Unit, node: object): Scope {
     const child = unit.scope.children.find((scope) => scope.node === node);
     if (child === undefined) throw new Error("pymem compiler: scope analysis missed a block");
     return child;
   }
 
   /** A closure tuple of the cells a child scope's free variables name (new reference or 0). */
-  private closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
+  protected closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
     const m = this.m;
     if (scope.frees.length === 0) return () => 0;
     const slots = scope.frees.map((name) => {
@@ -595,7 +590,9 @@ export class Compiler extends ExpressionCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const code = this.newCode(child, name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
-    if (node.kind === "Lambda") {
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+      code.body = this.generatorFunctionBody(child, node);
+    else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);

@@ -6,10 +6,12 @@ import type {
   Comprehension,
   Expression,
   FunctionDef,
+  GeneratorExp,
   Lambda,
   SourceRange,
 } from "../ast.js";
 import { formatWithSpec } from "./formatting.js";
+import { unpackIterable } from "./iterator-protocol.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
 import { compareValues } from "./operator-codes.js";
 import type { Scope } from "./scope-analysis.js";
@@ -118,6 +120,11 @@ export interface Unit {
 export abstract class ExpressionCompiler {
   /** Constant objects referenced by compiled code (CPython: `co_consts`). */
   private readonly constants: Ptr[] = [];
+  /**
+   * Sub-expressions to compile as the given closure instead (while an expression is split around
+   * a `yield`, its already evaluated operands load from the value stack; generator-compiler.ts).
+   */
+  protected readonly substitutions = new Map<Expression, Expr>();
   protected filename = "<string>";
   protected source = "";
   protected interactive = false;
@@ -129,6 +136,9 @@ export abstract class ExpressionCompiler {
     for (const constant of this.constants) this.m.decref(constant);
     this.constants.length = 0;
   }
+
+  /** A generator expression: a lazy `<genexpr>` generator (generator-compiler.ts). */
+  protected abstract generatorExpressionObject(unit: Unit, node: GeneratorExp): Expr;
 
   /** Compiles a function or lambda body into a function-making closure (statements needed). */
   protected abstract makeFunction(
@@ -201,7 +211,7 @@ export abstract class ExpressionCompiler {
   /** A test expression as a JS boolean (the value is released). */
   protected condition(unit: Unit, node: Expression): (f: Frame) => boolean {
     const m = this.m;
-    if (node.kind === "Compare" && node.ops.length === 1) {
+    if (node.kind === "Compare" && node.ops.length === 1 && !this.substitutions.has(node)) {
       const op = node.ops[0]!;
       const left = this.expression(unit, node.left);
       const right = this.expression(unit, node.comparators[0]!);
@@ -228,7 +238,7 @@ export abstract class ExpressionCompiler {
         };
       }
     }
-    if (node.kind === "UnaryOp" && node.op === "Not") {
+    if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
       const inner = this.condition(unit, node.operand);
       return (f) => !inner(f);
     }
@@ -477,7 +487,7 @@ export abstract class ExpressionCompiler {
           let owned = false;
           if (t === heap.tupleType || t === heap.listType) items = m.sequenceItems(value);
           else {
-            items = m.collect(value);
+            items = unpackIterable(m, value, count);
             owned = true;
           }
           if (items.length !== count) {
@@ -556,6 +566,8 @@ export abstract class ExpressionCompiler {
 
   expression(unit: Unit, node: Expression): Expr {
     const m = this.m;
+    const substitute = this.substitutions.get(node);
+    if (substitute !== undefined) return substitute;
     switch (node.kind) {
       case "Constant":
         return this.constantExpression(node.constantType, node.value);
@@ -1050,7 +1062,16 @@ export abstract class ExpressionCompiler {
   }
 }
 
-function isSuperCall(node: Expression): node is Call {
+/**
+ * Whether `node` is a `super(...)` call (its attribute is looked up through the class's base).
+ *
+ * @example
+ * ```ts
+ * isSuperCall(call.func.value); // true for super().method(...)
+ * ```
+ * @internal
+ */
+export function isSuperCall(node: Expression): node is Call {
   return node.kind === "Call" && node.func.kind === "Name" && node.func.id === "super";
 }
 
