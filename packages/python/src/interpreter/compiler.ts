@@ -464,9 +464,8 @@ export class Compiler extends GeneratorCompiler {
           completion = handler.body(f);
         } catch (inner) {
           m.handling.pop();
-          if (inner !== error) {
-            if (!(inner instanceof StepLimitError)) error.release(m);
-          }
+          // Released on a step-limit stop too: nothing else would release it.
+          if (inner !== error) error.release(m);
           if (handler.remove !== undefined && !(inner instanceof StepLimitError)) handler.remove(f);
           throw inner;
         }
@@ -513,7 +512,7 @@ export class Compiler extends GeneratorCompiler {
       } catch (thrown) {
         if (pending !== undefined) {
           m.handling.pop();
-          if (!(thrown instanceof StepLimitError)) pending.release(m);
+          pending.release(m);
         }
         throw thrown;
       }

@@ -467,7 +467,8 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
           completion = run.plain !== undefined ? run.plain(f) : yield* run.gen(f);
         } catch (inner) {
           m.handling.pop();
-          if (inner !== error && !(inner instanceof StepLimitError)) error.release(m);
+          // Released on a step-limit stop too: nothing else would release it.
+          if (inner !== error) error.release(m);
           if (handler.remove !== undefined && !(inner instanceof StepLimitError)) handler.remove(f);
           throw inner;
         }
@@ -516,7 +517,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       } catch (thrown) {
         if (pending !== undefined) {
           m.handling.pop();
-          if (!(thrown instanceof StepLimitError)) pending.release(m);
+          pending.release(m);
         }
         throw thrown;
       }

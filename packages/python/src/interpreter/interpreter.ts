@@ -7,6 +7,8 @@ import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
 import { installBuiltins } from "./builtins.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
+import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
+import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -485,6 +487,11 @@ export class Interpreter {
       },
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
+      getIterator: (obj) => getIterator(m, obj),
+      iteratorNext: (iterator) => iteratorNext(m, iterator),
+      iteratorType: (name) => nativeIteratorType(m, name),
+      newIterator: (type, held, next) => newNativeIterator(m, type, held, next),
+      iteratorHeld: (iterator, index) => nativeIteratorHeld(m, iterator, index),
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },

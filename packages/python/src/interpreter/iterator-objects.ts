@@ -112,6 +112,17 @@ export const NATIVE_ITERATOR_SIZE = 16;
 export type NativeIteratorNext = (self: Ptr) => Ptr;
 
 /**
+ * A type's `tp_iternext`: the next item of iterator `it` as a new reference, or 0 when exhausted.
+ *
+ * @example
+ * ```ts
+ * const next: IteratorNextFunction = (m, it) => 0; // always exhausted
+ * ```
+ * @internal
+ */
+export type IteratorNextFunction = (m: Machine, it: Ptr) => Ptr;
+
+/**
  * The JavaScript half of a suspended or running generator: its continuation (a JS generator
  * compiled from the body), the JS frame record the continuation runs with, and — while the
  * generator is suspended — the value-stack entries and handled exceptions it set aside. The
@@ -178,6 +189,15 @@ export class IteratorRuntime {
   private readonly freeNativeNexts: number[] = [];
   /** Native iterator type ids by name (`itertools.count`). */
   readonly nativeTypes = new Map<string, TypeId>();
+  /** The same type ids, for membership tests. */
+  readonly nativeTypeIds = new Set<TypeId>();
+  /**
+   * Per type id: its `tp_iternext` (iterator-protocol.ts fills the built-in ones; native iterator
+   * types get one that calls their `next` function).
+   */
+  readonly nexts: Array<IteratorNextFunction | undefined> = [];
+  /** Whether the built-in types' entries of {@link IteratorRuntime.nexts} are filled. */
+  builtinNextsInstalled = false;
 
   constructor(readonly types: IteratorTypeIds) {}
 
@@ -209,6 +229,9 @@ export class IteratorRuntime {
 }
 
 const runtimes = new WeakMap<Heap, IteratorRuntime>();
+/** The last machine asked about and its runtime (the lookup is on every iteration step). */
+let lastMachine: Machine | undefined;
+let lastRuntime: IteratorRuntime | undefined;
 
 /**
  * The iterator runtime of `m`'s heap, made on first use (types registered once per heap, type
@@ -221,12 +244,15 @@ const runtimes = new WeakMap<Heap, IteratorRuntime>();
  * @internal
  */
 export function iteratorRuntime(m: Machine): IteratorRuntime {
+  if (m === lastMachine) return lastRuntime!;
   let runtime = runtimes.get(m.heap);
   if (runtime === undefined) {
     runtime = new IteratorRuntime(defineIteratorTypes(m.heap));
     runtimes.set(m.heap, runtime);
   }
   runtime.machine = m;
+  lastMachine = m;
+  lastRuntime = runtime;
   return runtime;
 }
 
@@ -304,6 +330,9 @@ export function nativeIteratorType(m: Machine, name: string): TypeId {
   if (id === undefined) {
     id = defineNativeIteratorType(m.heap, name, runtime);
     runtime.nativeTypes.set(name, id);
+    runtime.nativeTypeIds.add(id);
+    runtime.nexts[id] = (_m, it) =>
+      runtime.nativeNexts[m.heap.memory.u32[(it + NATIVE_ITERATOR_NEXT_OFFSET) >>> 2]!]!(it);
   }
   registerBuiltinType(m, name, id);
   return id;

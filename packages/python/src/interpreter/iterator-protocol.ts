@@ -23,7 +23,6 @@ import {
   iteratorRuntime,
   MAP_FUNCTION_OFFSET,
   MAP_ITERATORS_OFFSET,
-  NATIVE_ITERATOR_NEXT_OFFSET,
   RANGE_ITERATOR_NEXT_OFFSET,
   RANGE_ITERATOR_REMAINING_OFFSET,
   RANGE_ITERATOR_STEP_OFFSET,
@@ -126,13 +125,8 @@ function isBuiltinIterator(runtime: IteratorRuntime, t: TypeId): boolean {
   return (
     (t >= types.listIterator && t <= types.filter) ||
     t === runtime.generatorType ||
-    (runtime.nativeTypes.size > 0 && isNativeType(runtime, t))
+    runtime.nativeTypeIds.has(t)
   );
-}
-
-function isNativeType(runtime: IteratorRuntime, t: TypeId): boolean {
-  for (const id of runtime.nativeTypes.values()) if (id === t) return true;
-  return false;
 }
 
 /**
@@ -145,82 +139,123 @@ function isNativeType(runtime: IteratorRuntime, t: TypeId): boolean {
  * ```
  */
 export function iteratorNext(m: Machine, it: Ptr): Ptr {
-  const heap = m.heap;
   const runtime = iteratorRuntime(m);
-  const types = runtime.types;
+  if (!runtime.builtinNextsInstalled) installNexts(runtime);
   const t = m.typeIdOf(it);
-  const u32 = heap.memory.u32;
-  if (t === types.listIterator || t === types.tupleIterator) {
-    const seq = u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
-    if (seq === 0) return 0;
-    const index = u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2]!;
-    const isList = t === types.listIterator;
-    if (index < (isList ? heap.listLength(seq) : heap.tupleLength(seq))) {
-      u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2] = index + 1;
-      return m.incref(isList ? heap.listGetItem(seq, index) : heap.tupleGetItem(seq, index));
-    }
-    return exhaust(m, it);
-  }
+  const next = runtime.nexts[t];
+  if (next !== undefined) return next(m, it);
   if (t === runtime.generatorType) {
-    const item = resumeGenerator(m, it, ResumeMode.SEND, m.incref(heap.none));
+    const item = resumeGenerator(m, it, ResumeMode.SEND, m.incref(m.heap.none));
     if (item === 0) {
       m.xdecref(runtime.generatorReturn);
       runtime.generatorReturn = 0;
     }
     return item;
   }
-  if (t === types.rangeIterator) {
-    const f64 = heap.memory.f64;
-    const remaining = f64[(it + RANGE_ITERATOR_REMAINING_OFFSET) >>> 3]!;
-    if (remaining <= 0) return 0;
-    const value = f64[(it + RANGE_ITERATOR_NEXT_OFFSET) >>> 3]!;
-    f64[(it + RANGE_ITERATOR_NEXT_OFFSET) >>> 3] =
-      value + f64[(it + RANGE_ITERATOR_STEP_OFFSET) >>> 3]!;
-    f64[(it + RANGE_ITERATOR_REMAINING_OFFSET) >>> 3] = remaining - 1;
-    return m.newInt(value);
-  }
-  if (t === types.dictKeyIterator) return dictIteratorNext(m, it, KEYS);
-  if (t === types.dictValueIterator) return dictIteratorNext(m, it, VALUES);
-  if (t === types.dictItemIterator) return dictIteratorNext(m, it, ITEMS);
-  if (t === types.strAsciiIterator || t === types.strIterator) {
-    const seq = u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
-    if (seq === 0) return 0;
-    const text = heap.strValue(seq);
-    const index = u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2]!;
-    if (index >= text.length) return exhaust(m, it);
-    const char = String.fromCodePoint(text.codePointAt(index)!);
-    u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2] = index + char.length;
-    return heap.newStr(char);
-  }
-  if (t === types.listReverseIterator) {
-    const seq = u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
-    if (seq === 0) return 0;
-    const index = heap.memory.i32[(it + SEQ_ITERATOR_INDEX_OFFSET) >> 2]!;
-    if (index >= 0 && index < heap.listLength(seq)) {
-      heap.memory.i32[(it + SEQ_ITERATOR_INDEX_OFFSET) >> 2] = index - 1;
-      return m.incref(heap.listGetItem(seq, index));
-    }
-    return exhaust(m, it);
-  }
-  if (t === types.sequenceIterator || t === types.reversed) return getItemNext(m, it, t);
-  if (t === types.enumerate) {
-    const item = iteratorNext(m, u32[(it + ENUMERATE_ITERATOR_OFFSET) >>> 2]!);
-    if (item === 0) return 0;
-    const f64 = heap.memory.f64;
-    const index = f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3]!;
-    f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3] = index + 1;
-    return m.tupleSteal([m.newInt(index), item]);
-  }
-  if (t === types.zip) return zipNext(m, it);
-  if (t === types.map) return mapNext(m, it);
-  if (t === types.filter) return filterNext(m, it);
-  if (t === types.callableIterator) return callableNext(m, it);
-  if (isNativeType(runtime, t))
-    return runtime.nativeNexts[u32[(it + NATIVE_ITERATOR_NEXT_OFFSET) >>> 2]!]!(it);
   const record = m.records[t];
   const nextMethod = record?.user === true ? m.lookupType(record, m.name("__next__")) : 0;
   if (nextMethod === 0) m.raise("TypeError", `'${m.typeName(it)}' object is not an iterator`);
   return swallowStopIteration(m, () => m.call(nextMethod, [it], undefined));
+}
+
+/** Fills the runtime's `tp_iternext` table for the built-in iterator types. */
+function installNexts(runtime: IteratorRuntime): void {
+  runtime.builtinNextsInstalled = true;
+  const types = runtime.types;
+  const nexts = runtime.nexts;
+  nexts[types.listIterator] = listIteratorNext;
+  nexts[types.tupleIterator] = tupleIteratorNext;
+  nexts[types.listReverseIterator] = listReverseIteratorNext;
+  nexts[types.strAsciiIterator] = strIteratorNext;
+  nexts[types.strIterator] = strIteratorNext;
+  nexts[types.sequenceIterator] = (m, it) => getItemNext(m, it, false);
+  nexts[types.reversed] = (m, it) => getItemNext(m, it, true);
+  nexts[types.rangeIterator] = rangeIteratorNext;
+  nexts[types.dictKeyIterator] = (m, it) => dictIteratorNext(m, it, KEYS);
+  nexts[types.dictValueIterator] = (m, it) => dictIteratorNext(m, it, VALUES);
+  nexts[types.dictItemIterator] = (m, it) => dictIteratorNext(m, it, ITEMS);
+  nexts[types.callableIterator] = callableNext;
+  nexts[types.enumerate] = enumerateNext;
+  nexts[types.zip] = zipNext;
+  nexts[types.map] = mapNext;
+  nexts[types.filter] = filterNext;
+}
+
+/** CPython: `listiter_next`. */
+function listIteratorNext(m: Machine, it: Ptr): Ptr {
+  const heap = m.heap;
+  const u32 = heap.memory.u32;
+  const seq = u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
+  if (seq === 0) return 0;
+  const index = u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2]!;
+  if (index < heap.listLength(seq)) {
+    u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2] = index + 1;
+    return m.incref(heap.listGetItem(seq, index));
+  }
+  return exhaust(m, it);
+}
+
+/** CPython: `tupleiter_next`. */
+function tupleIteratorNext(m: Machine, it: Ptr): Ptr {
+  const heap = m.heap;
+  const u32 = heap.memory.u32;
+  const seq = u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
+  if (seq === 0) return 0;
+  const index = u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2]!;
+  if (index < heap.tupleLength(seq)) {
+    u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2] = index + 1;
+    return m.incref(heap.tupleGetItem(seq, index));
+  }
+  return exhaust(m, it);
+}
+
+/** CPython: `listreviter_next`. */
+function listReverseIteratorNext(m: Machine, it: Ptr): Ptr {
+  const heap = m.heap;
+  const seq = heap.memory.u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
+  if (seq === 0) return 0;
+  const index = heap.memory.i32[(it + SEQ_ITERATOR_INDEX_OFFSET) >> 2]!;
+  if (index >= 0 && index < heap.listLength(seq)) {
+    heap.memory.i32[(it + SEQ_ITERATOR_INDEX_OFFSET) >> 2] = index - 1;
+    return m.incref(heap.listGetItem(seq, index));
+  }
+  return exhaust(m, it);
+}
+
+/** CPython: `unicodeiter_next` / `unicode_ascii_iter_next` (by code point). */
+function strIteratorNext(m: Machine, it: Ptr): Ptr {
+  const heap = m.heap;
+  const u32 = heap.memory.u32;
+  const seq = u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
+  if (seq === 0) return 0;
+  const text = heap.strValue(seq);
+  const index = u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2]!;
+  if (index >= text.length) return exhaust(m, it);
+  const char = String.fromCodePoint(text.codePointAt(index)!);
+  heap.memory.u32[(it + SEQ_ITERATOR_INDEX_OFFSET) >>> 2] = index + char.length;
+  return heap.newStr(char);
+}
+
+/** CPython: `rangeiter_next`. */
+function rangeIteratorNext(m: Machine, it: Ptr): Ptr {
+  const f64 = m.heap.memory.f64;
+  const remaining = f64[(it + RANGE_ITERATOR_REMAINING_OFFSET) >>> 3]!;
+  if (remaining <= 0) return 0;
+  const value = f64[(it + RANGE_ITERATOR_NEXT_OFFSET) >>> 3]!;
+  f64[(it + RANGE_ITERATOR_NEXT_OFFSET) >>> 3] =
+    value + f64[(it + RANGE_ITERATOR_STEP_OFFSET) >>> 3]!;
+  f64[(it + RANGE_ITERATOR_REMAINING_OFFSET) >>> 3] = remaining - 1;
+  return m.newInt(value);
+}
+
+/** CPython: `enum_next`. */
+function enumerateNext(m: Machine, it: Ptr): Ptr {
+  const item = iteratorNext(m, m.heap.memory.u32[(it + ENUMERATE_ITERATOR_OFFSET) >>> 2]!);
+  if (item === 0) return 0;
+  const f64 = m.heap.memory.f64;
+  const index = f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3]!;
+  f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3] = index + 1;
+  return m.tupleSteal([m.newInt(index), item]);
 }
 
 /** Runs `step`; a StopIteration it raises means "exhausted" (0). */
@@ -313,12 +348,11 @@ function dictIteratorNext(m: Machine, it: Ptr, kind: number): Ptr {
 }
 
 /** The `__getitem__` protocol (CPython: `iter_iternext`, `reversed_next`). */
-function getItemNext(m: Machine, it: Ptr, t: TypeId): Ptr {
+function getItemNext(m: Machine, it: Ptr, reversed: boolean): Ptr {
   const heap = m.heap;
   const seq = heap.memory.u32[(it + SEQ_ITERATOR_SEQ_OFFSET) >>> 2]!;
   if (seq === 0) return 0;
   const index = heap.memory.i32[(it + SEQ_ITERATOR_INDEX_OFFSET) >> 2]!;
-  const reversed = t === iteratorRuntime(m).types.reversed;
   if (reversed && index < 0) return exhaust(m, it);
   heap.memory.i32[(it + SEQ_ITERATOR_INDEX_OFFSET) >> 2] = reversed ? index - 1 : index + 1;
   const key = m.newInt(index);
