@@ -22,6 +22,10 @@ import {
   KEYS_INDICES_OFFSET,
   KEYS_SIZE_OFFSET,
   LIST_ALLOCATED_OFFSET,
+  SET_ENTRY_SIZE,
+  SET_MASK_OFFSET,
+  SET_SMALLTABLE_OFFSET,
+  SET_TABLE_OFFSET,
 } from "./layouts.js";
 import { BITMAP_WORD_BYTES } from "./live-bitmap.js";
 import { ObjectKind } from "./object-kind.js";
@@ -192,13 +196,19 @@ export const debugOperations: DebugOperations & ThisType<Heap> = {
       size += this.types.itemSize[typeId]! * u32[(obj + 8) >>> 2]!;
     if (this.types.flags[typeId]! & TypeFlags.GC) size += GC_HEAD_SIZE;
     const kind = this.kinds[typeId];
-    if (kind === ObjectKind.LIST) size += 4 * u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2]!;
+    if (kind === ObjectKind.LIST)
+      size += 4 * Math.max(0, this.memory.i32[(obj + LIST_ALLOCATED_OFFSET) >> 2]!);
     if (kind === ObjectKind.DICT) {
       const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
       if (keys !== 0) {
         const slots = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]!;
         size += KEYS_INDICES_OFFSET + 4 * slots + ENTRY_SIZE * (((slots << 1) / 3) | 0);
       }
+    }
+    if (kind === ObjectKind.SET || kind === ObjectKind.FROZENSET) {
+      // CPython: set_sizeof — the table block counts when it is not the inline small table.
+      if (u32[(obj + SET_TABLE_OFFSET) >>> 2] !== obj + SET_SMALLTABLE_OFFSET)
+        size += SET_ENTRY_SIZE * (u32[(obj + SET_MASK_OFFSET) >>> 2]! + 1);
     }
     return size;
   },

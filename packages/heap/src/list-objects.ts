@@ -116,7 +116,52 @@ export interface ListOperations {
    * ```
    */
   listClear(obj: Ptr): void;
+
+  /**
+   * Takes a list's items out for sorting: the list is left empty and marked (`allocated = -1`, as
+   * CPython marks it), and the caller owns the returned references until
+   * {@link ListOperations.listRestoreSorted} gives them back. Callbacks run during the sort (key
+   * functions, `__lt__`) see an empty list and cannot free the items being sorted.
+   * CPython: the first half of `list_sort_impl`.
+   *
+   * @example
+   * ```ts
+   * const taken = heap.listTakeForSort(list);
+   * // … compute the order of taken.items, calling into Python …
+   * const modified = heap.listRestoreSorted(list, taken, order);
+   * ```
+   */
+  listTakeForSort(obj: Ptr): TakenListItems;
+
+  /**
+   * Puts items taken by {@link ListOperations.listTakeForSort} back (in `order` when given: a
+   * permutation of `taken.items`), releasing whatever was stored into the list meanwhile. Returns
+   * whether the list was modified during the sort (CPython then raises
+   * `ValueError: list modified during sort`). CPython: the second half of `list_sort_impl`.
+   *
+   * @example
+   * ```ts
+   * if (heap.listRestoreSorted(list, taken, order)) throw new Error("list modified during sort");
+   * ```
+   */
+  listRestoreSorted(obj: Ptr, taken: TakenListItems, order?: readonly Ptr[]): boolean;
 }
+
+/**
+ * The items of a list while it is being sorted, owned by the sorter. See
+ * {@link ListOperations.listTakeForSort}.
+ */
+export interface TakenListItems {
+  /** The items, in list order (owned references). */
+  readonly items: readonly Ptr[];
+  /** The item block taken from the list. @internal */
+  readonly block: number;
+  /** The block's capacity in items. @internal */
+  readonly allocated: number;
+}
+
+/** CPython's marker for a list whose items are out for sorting (`allocated = -1`). */
+const SORTING_ALLOCATED = -1;
 
 /**
  * The implementation of {@link ListOperations}, installed on `Heap.prototype` by `heap.ts`.
@@ -249,5 +294,39 @@ export const listOperations: ListOperations & ThisType<Heap> = {
       if (item !== 0) lifetime.decref(item);
     }
     this.allocator.free(items);
+  },
+
+  listTakeForSort(obj) {
+    this.expectKind(obj, ObjectKind.LIST, "list");
+    const u32 = this.memory.u32;
+    const block = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
+    const size = u32[(obj + LIST_SIZE_OFFSET) >>> 2]!;
+    const allocated = u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2]!;
+    const items = Array.from(u32.subarray(block >>> 2, (block >>> 2) + size));
+    u32[(obj + LIST_ITEMS_OFFSET) >>> 2] = 0;
+    u32[(obj + LIST_SIZE_OFFSET) >>> 2] = 0;
+    this.memory.i32[(obj + LIST_ALLOCATED_OFFSET) >> 2] = SORTING_ALLOCATED;
+    return { items, block, allocated };
+  },
+
+  listRestoreSorted(obj, taken, order) {
+    const memory = this.memory;
+    const modified = memory.i32[(obj + LIST_ALLOCATED_OFFSET) >> 2] !== SORTING_ALLOCATED;
+    const strayBlock = memory.u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
+    const straySize = modified ? memory.u32[(obj + LIST_SIZE_OFFSET) >>> 2]! : 0;
+    const stray = modified
+      ? Array.from(memory.u32.subarray(strayBlock >>> 2, (strayBlock >>> 2) + straySize))
+      : [];
+    const items = order ?? taken.items;
+    const base = taken.block >>> 2;
+    for (let i = 0; i < items.length; i++) memory.u32[base + i] = items[i]!;
+    memory.u32[(obj + LIST_ITEMS_OFFSET) >>> 2] = taken.block;
+    memory.u32[(obj + LIST_SIZE_OFFSET) >>> 2] = taken.items.length;
+    memory.u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = taken.allocated;
+    // The list is whole again before any finalizer run by these releases can look at it.
+    if (strayBlock !== 0) this.allocator.free(strayBlock);
+    const lifetime = this.requireLifetime();
+    for (let i = stray.length - 1; i >= 0; i--) lifetime.decref(stray[i]!);
+    return modified;
   },
 };

@@ -71,28 +71,20 @@ export function installListMethods(m: Machine): void {
     return heap.listPop(self, index);
   });
   list("remove", 1, 1, (self, [x]) => {
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) {
-        m.decref(heap.listPop(self, i));
-        return none();
-      }
-    }
-    return m.raise("ValueError", "list.remove(x): x not in list");
+    const index = findItem(m, self, x!);
+    if (index < 0) return m.raise("ValueError", "list.remove(x): x not in list");
+    m.decref(heap.listPop(self, index));
+    return none();
   });
   list("index", 1, 1, (self, [x]) => {
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) return m.newInt(i);
-    }
-    return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+    const index = findItem(m, self, x!);
+    if (index < 0) return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+    return m.newInt(index);
   });
   list("count", 1, 1, (self, [x]) => {
     let count = 0;
-    for (let i = 0; i < heap.listLength(self); i++) {
-      const item = heap.listGetItem(self, i);
-      if (item === x || m.compare(Cmp.EQ, item, x!)) count++;
-    }
+    // The length is re-read each step: __eq__ may shrink the list (CPython: list_count).
+    for (let i = 0; i < heap.listLength(self); i++) if (itemEquals(m, self, i, x!)) count++;
     return m.newInt(count);
   });
   list("clear", 0, 0, (self) => {
@@ -108,18 +100,40 @@ export function installListMethods(m: Machine): void {
   });
   list("sort", 0, 0, (self, _args, keywords) => {
     const options = keyword(m, "sort", keywords, ["key", "reverse"]);
-    const items = m.sequenceItems(self);
-    for (const item of items) m.incref(item);
+    const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
+    // CPython: list_sort_impl — the list is empty while key functions and __lt__ run, so they
+    // cannot free the items being sorted; a list changed meanwhile raises after the sort.
+    const taken = heap.listTakeForSort(self);
+    let order: Ptr[];
     try {
-      const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
-      const sorted = sortItems(m, items, options.get("key"), reverse);
-      if (heap.listLength(self) !== items.length)
-        m.raise("ValueError", "list modified during sort");
-      const base = heap.memory.u32[(self + 12) >>> 2]!;
-      for (let i = 0; i < sorted.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = sorted[i]!;
-    } finally {
-      for (const item of items) m.decref(item);
+      order = sortItems(m, taken.items, options.get("key"), reverse);
+    } catch (error) {
+      heap.listRestoreSorted(self, taken);
+      throw error;
     }
+    if (heap.listRestoreSorted(self, taken, order))
+      m.raise("ValueError", "list modified during sort");
     return none();
   });
+}
+
+/**
+ * Whether `list[index] == x`, holding a reference to the item while `__eq__` runs (it may remove
+ * the item from the list). CPython: the `Py_INCREF(item)` in `list_index_impl`/`list_count`.
+ */
+function itemEquals(m: Machine, list: Ptr, index: number, x: Ptr): boolean {
+  const item = m.heap.listGetItem(list, index);
+  if (item === x) return true;
+  m.incref(item);
+  try {
+    return m.compare(Cmp.EQ, item, x);
+  } finally {
+    m.decref(item);
+  }
+}
+
+/** The first index `i` with `list[i] == x`, or −1 (the length re-read after every `__eq__`). */
+function findItem(m: Machine, list: Ptr, x: Ptr): number {
+  for (let i = 0; i < m.heap.listLength(list); i++) if (itemEquals(m, list, i, x)) return i;
+  return -1;
 }

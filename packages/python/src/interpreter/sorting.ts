@@ -18,7 +18,7 @@ import { Cmp, type Machine } from "./machine.js";
  * ```
  * @internal
  */
-export function keyed(m: Machine, items: Ptr[], keyFunction: Ptr | undefined): Ptr[] {
+export function keyed(m: Machine, items: readonly Ptr[], keyFunction: Ptr | undefined): Ptr[] {
   if (keyFunction === undefined || keyFunction === m.heap.none)
     return items.map((item) => m.incref(item));
   const keys: Ptr[] = [];
@@ -43,7 +43,7 @@ export function keyed(m: Machine, items: Ptr[], keyFunction: Ptr | undefined): P
  */
 export function sortItems(
   m: Machine,
-  items: Ptr[],
+  items: readonly Ptr[],
   keyFunction: Ptr | undefined,
   reverse: boolean,
 ): Ptr[] {
