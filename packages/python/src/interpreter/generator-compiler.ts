@@ -9,6 +9,7 @@ import type {
   Statement,
   Try,
 } from "../ast.js";
+import { call, callAt } from "./calls.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import {
   type Expr,
@@ -28,6 +29,8 @@ import {
 import { iteratorRuntime } from "./iterator-objects.js";
 import { delegateStep, getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
+import { findAttribute } from "./object-access.js";
+import { step } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 
 /**
@@ -211,7 +214,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       m.xdecref(closureTuple);
       m.stack[base] = fn;
       m.push(it);
-      return m.callAt(base, undefined);
+      return callAt(m, base, undefined);
     };
   }
 
@@ -292,7 +295,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const plain = inner.plain;
       return {
         plain: (f) => {
-          m.step(f, node);
+          step(m, f, node);
           return plain(f);
         },
       };
@@ -300,7 +303,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const gen = inner.gen;
     return {
       gen: function* (f) {
-        m.step(f, node);
+        step(m, f, node);
         return yield* gen(f);
       },
     };
@@ -385,7 +388,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         const completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
         if (completion === Completion.BREAK) return Completion.NORMAL;
         if (completion === Completion.RETURN) return completion;
-        m.step(f, node);
+        step(m, f, node);
       }
       if (orelse === undefined) return Completion.NORMAL;
       return orelse.plain !== undefined ? orelse.plain(f) : yield* orelse.gen(f);
@@ -409,7 +412,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const slot = m.sp - 1 - f.stackBase;
       let completion: number = Completion.NORMAL;
       for (let first = true; ; first = false) {
-        if (!first) m.step(f, node);
+        if (!first) step(m, f, node);
         const item = iteratorNext(m, m.stack[f.stackBase + slot]!);
         if (item === 0) break;
         store(f, item);
@@ -720,7 +723,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
           }
           if (
             m.typeIdOf(sub) !== generatorType(m) &&
-            m.findAttribute(sub, m.name("throw"), "throw") === 0
+            findAttribute(m, sub, m.name("throw"), "throw") === 0
           )
             throw thrown;
           mode = ResumeMode.THROW;
@@ -742,10 +745,10 @@ function closeSubiterator(m: Machine, sub: Ptr): void {
     m.decref(closeGenerator(m, sub));
     return;
   }
-  const close = m.findAttribute(sub, m.name("close"), "close");
+  const close = findAttribute(m, sub, m.name("close"), "close");
   if (close === 0) return;
   m.push(close);
-  const result = m.call(close, [], undefined);
+  const result = call(m, close, [], undefined);
   m.sp--;
   m.decref(close);
   m.decref(result);

@@ -15,6 +15,7 @@ import {
   FRAME_SHOWN_BY_OFFSET,
   releaseFrameReference,
 } from "./object-layouts.js";
+import { repr } from "./object-repr.js";
 
 /**
  * Generator objects (CPython: Objects/genobject.c): the heap object, its suspended frame, and
@@ -399,7 +400,7 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
     if (thrown instanceof StepLimitError) return;
     const error = m.toPyException(thrown);
     try {
-      m.stderr(`Exception ignored in: ${m.repr(gen)}\n${runtime.formatException(error)}`);
+      m.stderr(`Exception ignored in: ${repr(m, gen)}\n${runtime.formatException(error)}`);
     } finally {
       error.release(m);
     }

@@ -6,6 +6,7 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import { ResumeMode, resumeGenerator } from "./generator-objects.js";
 import {
@@ -32,7 +33,9 @@ import {
   ZIP_STRICT_OFFSET,
 } from "./iterator-objects.js";
 import { Cmp, type Machine } from "./machine.js";
+import { findAttribute, getItem, raiseNoAttribute } from "./object-access.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { compare } from "./operators.js";
 
 /**
  * The iteration protocol over heap objects (CPython: `PyObject_GetIter`, `tp_iter`,
@@ -91,7 +94,7 @@ export function getIterator(m: Machine, obj: Ptr): Ptr {
   if (record?.user === true) {
     const iterMethod = m.lookupType(record, m.name("__iter__"));
     if (iterMethod !== 0) {
-      const it = m.call(iterMethod, [obj], undefined);
+      const it = call(m, iterMethod, [obj], undefined);
       if (!isIterator(m, it)) {
         const name = m.typeName(it);
         m.decref(it);
@@ -155,7 +158,7 @@ export function iteratorNext(m: Machine, it: Ptr): Ptr {
   const record = m.records[t];
   const nextMethod = record?.user === true ? m.lookupType(record, m.name("__next__")) : 0;
   if (nextMethod === 0) m.raise("TypeError", `'${m.typeName(it)}' object is not an iterator`);
-  return swallowStopIteration(m, () => m.call(nextMethod, [it], undefined));
+  return swallowStopIteration(m, () => call(m, nextMethod, [it], undefined));
 }
 
 /** Fills the runtime's `tp_iternext` table for the built-in iterator types. */
@@ -359,7 +362,7 @@ function getItemNext(m: Machine, it: Ptr, reversed: boolean): Ptr {
   m.push(key);
   let item: Ptr;
   try {
-    item = m.getItem(seq, key);
+    item = getItem(m, seq, key);
   } catch (error) {
     if (
       error instanceof PyException &&
@@ -435,7 +438,7 @@ function mapNext(m: Machine, it: Ptr): Ptr {
     m.push(item);
   }
   const fn = heap.memory.u32[(it + MAP_FUNCTION_OFFSET) >>> 2]!;
-  const result = m.call(fn, Array.from(m.stack.subarray(level, m.sp)), undefined);
+  const result = call(m, fn, Array.from(m.stack.subarray(level, m.sp)), undefined);
   m.unwindTo(level);
   return result;
 }
@@ -452,7 +455,7 @@ function filterNext(m: Machine, it: Ptr): Ptr {
     let keep: boolean;
     if (fn === heap.none) keep = m.isTrue(item);
     else {
-      const verdict = m.call(fn, [item], undefined);
+      const verdict = call(m, fn, [item], undefined);
       m.push(verdict);
       keep = m.isTrue(verdict);
       m.sp--;
@@ -469,11 +472,11 @@ function callableNext(m: Machine, it: Ptr): Ptr {
   const u32 = m.heap.memory.u32;
   const callable = u32[(it + CALLABLE_ITERATOR_CALLABLE_OFFSET) >>> 2]!;
   if (callable === 0) return 0;
-  const result = swallowStopIteration(m, () => m.call(callable, [], undefined));
+  const result = swallowStopIteration(m, () => call(m, callable, [], undefined));
   if (result !== 0) {
     m.push(result);
     const sentinel = u32[(it + CALLABLE_ITERATOR_SENTINEL_OFFSET) >>> 2]!;
-    const done = result === sentinel || m.compare(Cmp.EQ, result, sentinel);
+    const done = result === sentinel || compare(m, Cmp.EQ, result, sentinel);
     m.sp--;
     if (!done) return result;
     m.decref(result);
@@ -520,14 +523,14 @@ export function delegateStep(m: Machine, it: Ptr, mode: number, value: Ptr): Ptr
       return result;
     }
     const key = m.name(methodName);
-    const method = m.findAttribute(it, key, methodName);
+    const method = findAttribute(m, it, key, methodName);
     if (method === 0) {
       if (mode === ResumeMode.THROW) throw m.exception(m.incref(value));
-      m.raiseNoAttribute(it, methodName);
+      raiseNoAttribute(m, it, methodName);
     }
     m.push(method);
     try {
-      result = m.call(method, [value], undefined);
+      result = call(m, method, [value], undefined);
     } finally {
       m.sp--;
       m.decref(method);
