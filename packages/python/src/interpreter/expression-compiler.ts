@@ -750,8 +750,9 @@ export abstract class ExpressionCompiler {
         };
       }
       case "ListComp":
-      case "GeneratorExp": // CPython: an inlined list comprehension (PEP 709); generator expressions run eagerly here
         return this.comprehension(unit, node.generators, node.elt, undefined);
+      case "GeneratorExp": // CPython: a <genexpr> function called with iter(first iterable)
+        return this.generatorExpressionObject(unit, node);
       case "DictComp": // CPython: the comprehension's code object, inlined (PEP 709)
         return this.comprehension(unit, node.generators, node.key, node.value);
       case "Set":

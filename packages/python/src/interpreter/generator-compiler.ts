@@ -269,12 +269,20 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
 
   /** A block of a generator function, in generator form. */
   private generatorBlock(unit: Unit, body: readonly Statement[]): GenStmt {
+    const m = this.m;
     const parts = body.map((statement) => this.generatorStatement(unit, statement));
     const count = parts.length;
     return function* (f) {
       for (let i = 0; i < count; i++) {
         const part = parts[i]!;
-        const completion = part.plain !== undefined ? part.plain(f) : yield* part.gen(f);
+        let completion: number;
+        if (part.plain !== undefined) completion = part.plain(f);
+        else {
+          // The statement's step is counted here, not in a wrapper: one JS frame less per
+          // level of nested generators.
+          step(m, f, part.node);
+          completion = yield* part.gen(f);
+        }
         if (completion !== Completion.NORMAL) return completion;
       }
       return Completion.NORMAL;
@@ -287,7 +295,11 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     return { plain: this.block(unit, body) };
   }
 
-  private generatorStatement(unit: Unit, node: Statement): Part<Stmt, GenStmt> {
+  /** A statement of a generator's body: ordinary, or in generator form (its step counted by the block). */
+  private generatorStatement(
+    unit: Unit,
+    node: Statement,
+  ): { plain: Stmt; gen?: undefined } | { plain?: undefined; gen: GenStmt; node: Statement } {
     if (!containsYield(node)) return { plain: this.statement(unit, node) };
     const m = this.m;
     const inner = this.generatorStatementBody(unit, node);
@@ -300,19 +312,28 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         },
       };
     }
-    const gen = inner.gen;
-    return {
-      gen: function* (f) {
-        step(m, f, node);
-        return yield* gen(f);
-      },
-    };
+    return { gen: inner.gen, node };
   }
 
   private generatorStatementBody(unit: Unit, node: Statement): Part<Stmt, GenStmt> {
     switch (node.kind) {
-      case "Expr":
+      case "Expr": {
+        const kind = (node.value as { kind: string }).kind;
+        if (kind === "Yield" || kind === "YieldFrom") {
+          // `yield x` / `yield from it` as a statement: the sent value is dropped.
+          const m = this.m;
+          const value = this.generatorExpressionPart(unit, node.value);
+          if (value.gen === undefined) break;
+          const gen = value.gen;
+          return {
+            gen: function* (f) {
+              m.decref(yield* gen(f));
+              return Completion.NORMAL;
+            },
+          };
+        }
         return this.splitStatement(unit, node, [node.value]);
+      }
       case "Return":
         return this.splitStatement(unit, node, node.value !== null ? [node.value] : []);
       case "Assign":

@@ -16,6 +16,7 @@ import {
   releaseFrameReference,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
+import { hasStackHeadroom } from "./run-loop.js";
 
 /**
  * Generator objects (CPython: Objects/genobject.c): the heap object, its suspended frame, and
@@ -183,7 +184,9 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   }
   const continuation =
     runtime.continuations[heap.memory.u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!]!;
-  if (m.depth + 1 >= m.recursionLimit) {
+  // Each resumed generator nests JavaScript frames (the continuation's): stop with
+  // RecursionError before the JavaScript stack could run out in the middle of heap work.
+  if (m.depth + 1 >= m.recursionLimit || !hasStackHeadroom(m.depth)) {
     m.decref(value);
     m.raise("RecursionError", "maximum recursion depth exceeded");
   }
@@ -406,5 +409,30 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
     }
   } finally {
     m.handling.push(...handling);
+  }
+}
+
+/**
+ * A generator's read-only attributes (CPython: `gen_getsetlist`, `gen_memberlist`): `__name__`,
+ * `__qualname__`, `gi_running`, `gi_suspended`. A new reference, or 0 for any other name.
+ *
+ * @example
+ * ```ts
+ * generatorAttribute(machine, gen, "gi_running"); // False while it is not executing
+ * ```
+ */
+export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
+  const u32 = m.heap.memory.u32;
+  switch (name) {
+    case "__name__":
+      return m.incref(u32[(gen + GENERATOR_NAME_OFFSET) >>> 2]!);
+    case "__qualname__":
+      return m.incref(u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2]!);
+    case "gi_running":
+      return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
+    case "gi_suspended":
+      return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+    default:
+      return 0;
   }
 }

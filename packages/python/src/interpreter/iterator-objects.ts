@@ -261,7 +261,9 @@ export function registerBuiltinType(m: Machine, name: string, id: TypeId): TypeR
   const existing = m.builtinTypes.get(name);
   if (existing !== undefined) return existing;
   const object = m.builtinType("object");
-  const typeObject = m.newTypeObject(id, name, object.object, m.heap.newDict());
+  // `__name__` is the part after the module (`count` of `itertools.count`), as tp_name's tail.
+  const shortName = name.slice(name.lastIndexOf(".") + 1);
+  const typeObject = m.newTypeObject(id, shortName, object.object, m.heap.newDict());
   m.heap.memory.u32[typeObject >>> 2] = IMMORTAL_REFCNT;
   m.heap.collector?.untrack(typeObject);
   const record: TypeRecord = {

@@ -191,6 +191,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["ModuleNotFoundError", "ImportError"],
   ["KeyboardInterrupt", "BaseException"],
   ["SystemExit", "BaseException"],
+  ["GeneratorExit", "BaseException"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
