@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
+  ClassDef,
   Expression,
   FunctionDef,
   GeneratorExp,
@@ -8,8 +9,12 @@ import type {
   SourceRange,
   Statement,
   Try,
+  WithItem,
+  Yield,
+  YieldFrom,
 } from "../ast.js";
 import { call, callAt } from "./calls.js";
+import { contextMethods, enterContext, exitContext } from "./context-managers.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import {
   type Expr,
@@ -55,18 +60,6 @@ import type { Scope } from "./scope-analysis.js";
  * @module
  */
 
-/** `yield value` (CPython: `ast.Yield`). */
-interface YieldNode extends SourceRange {
-  kind: "Yield";
-  value: Expression | null;
-}
-
-/** `yield from iterable` (CPython: `ast.YieldFrom`). */
-interface YieldFromNode extends SourceRange {
-  kind: "YieldFrom";
-  value: Expression;
-}
-
 /** A statement compiled in generator form: yields values out, returns its completion code. */
 type GenStmt = (frame: Frame) => Generator<Ptr, number, Ptr>;
 /** An expression compiled in generator form: yields values out, returns a new reference. */
@@ -96,10 +89,20 @@ export function containsYield(node: object): boolean {
   let found = false;
   const kind = (node as { kind?: string }).kind;
   if (kind === "Yield" || kind === "YieldFrom") found = true;
-  else if (kind === "FunctionDef" || kind === "Lambda")
-    found = (node as FunctionDef | Lambda).args.defaults.some(containsYield);
-  else if (kind === "ClassDef") found = (node as { bases: Expression[] }).bases.some(containsYield);
-  else if (
+  else if (kind === "FunctionDef" || kind === "Lambda") {
+    // Evaluated where the function is defined: decorators and default values.
+    const definition = node as FunctionDef | Lambda;
+    found =
+      definition.args.defaults.some(containsYield) ||
+      definition.args.kwDefaults.some((value) => value !== null && containsYield(value)) ||
+      (definition.kind === "FunctionDef" && definition.decoratorList.some(containsYield));
+  } else if (kind === "ClassDef") {
+    const definition = node as ClassDef;
+    found =
+      definition.bases.some(containsYield) ||
+      definition.keywords.some((keyword) => containsYield(keyword.value)) ||
+      definition.decoratorList.some(containsYield);
+  } else if (
     kind === "ListComp" ||
     kind === "SetComp" ||
     kind === "DictComp" ||
@@ -131,9 +134,6 @@ function isNode(value: unknown): value is object {
  * @internal
  */
 export abstract class GeneratorCompiler extends ExpressionCompiler {
-  /** Formats an exception as CPython's traceback text (set by the interpreter). */
-  abstract formatter: (error: PyException) => string;
-
   /** A statement as an ordinary closure, with its step count. */
   protected abstract statement(unit: Unit, node: Statement): Stmt;
   /** A statement's own work as an ordinary closure (no step count). */
@@ -154,7 +154,6 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
    */
   protected generatorFunctionBody(unit: Unit, node: FunctionDef | Lambda): (f: Frame) => number {
     const m = this.m;
-    iteratorRuntime(m).formatException = (error) => this.formatter(error);
     let body: GeneratorBody;
     if (node.kind === "Lambda") {
       const value = this.expressionPart(unit, node.body);
@@ -188,8 +187,11 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const args: Arguments = {
       kind: "arguments",
-      args: [{ kind: "arg", arg: ".0", ...sourceRangeOf(node) }],
+      posonlyargs: [],
+      args: [{ kind: "arg", arg: ".0", annotation: null, ...sourceRangeOf(node) }],
       vararg: null,
+      kwonlyargs: [],
+      kwDefaults: [],
       kwarg: null,
       defaults: [],
     };
@@ -318,8 +320,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   private generatorStatementBody(unit: Unit, node: Statement): Part<Stmt, GenStmt> {
     switch (node.kind) {
       case "Expr": {
-        const kind = (node.value as { kind: string }).kind;
-        if (kind === "Yield" || kind === "YieldFrom") {
+        if (node.value.kind === "Yield" || node.value.kind === "YieldFrom") {
           // `yield x` / `yield from it` as a statement: the sent value is dropped.
           const m = this.m;
           const value = this.generatorExpressionPart(unit, node.value);
@@ -362,6 +363,18 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         if (node.handlers.some((handler) => handler.type !== null && containsYield(handler.type)))
           break;
         return { gen: this.generatorTry(unit, node) };
+      case "With": {
+        if (node.items.some((item) => containsYield(item.contextExpr))) break;
+        if (
+          node.items.some((item) => item.optionalVars !== null && containsYield(item.optionalVars))
+        )
+          break;
+        // `with a, b: body` is `with a: with b: body`.
+        let inner = this.blockPart(unit, node.body);
+        for (let i = node.items.length - 1; i >= 0; i--)
+          inner = { gen: this.generatorWithItem(unit, node.items[i]!, inner) };
+        return inner;
+      }
       default:
         break;
     }
@@ -558,6 +571,60 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     };
   }
 
+  /**
+   * One `with` item around a body that can reach a `yield`: compiler.ts's withItem in generator
+   * form (CPython: `compiler_with` — BEFORE_WITH, WITH_EXCEPT_START, the normal exit). Closing
+   * a generator suspended inside the block passes GeneratorExit to `__exit__`.
+   */
+  private generatorWithItem(unit: Unit, item: WithItem, body: Part<Stmt, GenStmt>): GenStmt {
+    const m = this.m;
+    const manager = this.expression(unit, item.contextExpr);
+    const store = item.optionalVars !== null ? this.store(unit, item.optionalVars) : undefined;
+    return function* (f) {
+      const level = m.sp - f.stackBase;
+      const mgr = manager(f);
+      m.push(mgr);
+      f.node = item.contextExpr;
+      const { enter, exit } = contextMethods(m, mgr);
+      m.push(exit);
+      m.push(enter);
+      const value = enterContext(m, enter, mgr);
+      m.sp--;
+      m.decref(enter);
+      if (store !== undefined) store(f, value);
+      else m.decref(value);
+      let completion: number;
+      try {
+        completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
+      } catch (thrown) {
+        const error = m.toPyException(thrown);
+        m.unwindTo(f.stackBase + level + 2);
+        m.record(error, f);
+        m.handling.push(error);
+        let suppress: boolean;
+        try {
+          f.node = item.contextExpr;
+          const base = f.stackBase + level;
+          suppress = exitContext(m, m.stack[base + 1]!, m.stack[base]!, error);
+        } catch (inner) {
+          m.handling.pop();
+          if (inner !== error) error.release(m);
+          throw inner;
+        }
+        m.handling.pop();
+        m.unwindTo(f.stackBase + level);
+        if (!suppress) throw error;
+        error.release(m);
+        return Completion.NORMAL;
+      }
+      f.node = item.contextExpr;
+      const base = f.stackBase + level;
+      exitContext(m, m.stack[base + 1]!, m.stack[base]!, null);
+      m.unwindTo(base);
+      return completion;
+    };
+  }
+
   // ───────────────────────────────────────────────────────────── expressions
 
   /** An expression in generator form if it holds a `yield`, else as an ordinary closure. */
@@ -598,10 +665,8 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
 
   private generatorExpressionPart(unit: Unit, node: Expression): Part<Expr, GenExpr> {
     const m = this.m;
-    const kind = (node as { kind: string }).kind;
-    if (kind === "Yield") return { gen: this.yieldExpression(unit, node as unknown as YieldNode) };
-    if (kind === "YieldFrom")
-      return { gen: this.yieldFromExpression(unit, node as unknown as YieldFromNode) };
+    if (node.kind === "Yield") return { gen: this.yieldExpression(unit, node) };
+    if (node.kind === "YieldFrom") return { gen: this.yieldFromExpression(unit, node) };
     if (node.kind === "BoolOp") {
       const values = node.values.map((value) => this.expressionPart(unit, value));
       const isAnd = node.op === "And";
@@ -698,7 +763,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   }
 
   /** `yield value` (CPython: YIELD_VALUE): passes the value out, returns the value sent in. */
-  private yieldExpression(unit: Unit, node: YieldNode): GenExpr {
+  private yieldExpression(unit: Unit, node: Yield): GenExpr {
     const m = this.m;
     const value = node.value !== null ? this.expressionPart(unit, node.value) : undefined;
     return function* (f) {
@@ -714,7 +779,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
    * `yield from iterable` (PEP 380; CPython: GET_YIELD_FROM_ITER, SEND, CLEANUP_THROW): delegates
    * `next`/`send`/`throw`/`close` to the subiterator; its return value is the expression's value.
    */
-  private yieldFromExpression(unit: Unit, node: YieldFromNode): GenExpr {
+  private yieldFromExpression(unit: Unit, node: YieldFrom): GenExpr {
     const m = this.m;
     const value = this.expressionPart(unit, node.value);
     return function* (f) {

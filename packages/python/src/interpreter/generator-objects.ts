@@ -403,7 +403,7 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
     if (thrown instanceof StepLimitError) return;
     const error = m.toPyException(thrown);
     try {
-      m.stderr(`Exception ignored in: ${repr(m, gen)}\n${runtime.formatException(error)}`);
+      m.stderr(`Exception ignored in: ${repr(m, gen)}\n${m.formatException(error)}`);
     } finally {
       error.release(m);
     }

@@ -1,4 +1,4 @@
-import { IMMORTAL_REFCNT, type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
@@ -179,8 +179,6 @@ export class IteratorRuntime {
   generatorType: TypeId = 0;
   /** A finished generator's return value, handed from `resumeGenerator` to its caller (owned). */
   generatorReturn: Ptr = 0;
-  /** Formats an exception as CPython's traceback text (for `Exception ignored in` reports). */
-  formatException: (error: PyException) => string = () => "";
   /** Continuations of generators by index (generator-objects.ts). */
   readonly continuations: Array<Continuation | undefined> = [];
   private readonly freeContinuations: number[] = [];
@@ -256,28 +254,21 @@ export function iteratorRuntime(m: Machine): IteratorRuntime {
   return runtime;
 }
 
-/** Registers a built-in type record for `id` (immortal type object, untracked, like machine.ts's). */
+/**
+ * Registers the built-in type record of `id` once per machine (`__name__` is the part of `name`
+ * after the module: `count` of `itertools.count`, as CPython's tp_name tail).
+ *
+ * @example
+ * ```ts
+ * registerBuiltinType(machine, "itertools.count", countTypeId);
+ * ```
+ * @internal
+ */
 export function registerBuiltinType(m: Machine, name: string, id: TypeId): TypeRecord {
   const existing = m.builtinTypes.get(name);
   if (existing !== undefined) return existing;
-  const object = m.builtinType("object");
-  // `__name__` is the part after the module (`count` of `itertools.count`), as tp_name's tail.
   const shortName = name.slice(name.lastIndexOf(".") + 1);
-  const typeObject = m.newTypeObject(id, shortName, object.object, m.heap.newDict());
-  m.heap.memory.u32[typeObject >>> 2] = IMMORTAL_REFCNT;
-  m.heap.collector?.untrack(typeObject);
-  const record: TypeRecord = {
-    id,
-    object: typeObject,
-    name,
-    base: object,
-    user: false,
-    exception: false,
-    instances: false,
-  };
-  m.registerClass(record);
-  m.builtinTypes.set(name, record);
-  return record;
+  return m.registerBuiltin(name, id, m.builtinType("object"), false, shortName);
 }
 
 /** The name Python shows for each iterator type, in {@link IteratorTypeIds} order. */

@@ -183,6 +183,13 @@ class ScopeWalker {
         if (node.exc !== null) this.expression(node.exc);
         if (node.cause !== null) this.expression(node.cause);
         return;
+      case "With":
+        for (const item of node.items) {
+          this.expression(item.contextExpr);
+          if (item.optionalVars !== null) this.target(item.optionalVars);
+        }
+        this.statements(node.body);
+        return;
       case "Try":
         this.statements(node.body);
         for (const handler of node.handlers) this.handler(handler);
@@ -363,6 +370,12 @@ class ScopeWalker {
         return;
       case "Starred":
         this.expression(node.value);
+        return;
+      case "NamedExpr":
+        // CPython: symtable_handle_namedexpr() — the value, then the target, which binds in the
+        // enclosing scope (comprehensions are inlined here, so that is this one).
+        this.expression(node.value);
+        this.bind(node.target.id);
         return;
       case "Slice":
         if (node.lower !== null) this.expression(node.lower);
