@@ -745,4 +745,3 @@ export class Compiler extends GeneratorCompiler {
     };
   }
 }
-
