@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { newClass } from "./class-creation.js";
+import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
@@ -19,6 +20,8 @@ import {
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
+import { installSetMethods } from "./set-methods.js";
+import { newSetFrom } from "./set-operations.js";
 import { keyed, sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
 
@@ -66,9 +69,11 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_keys",
         "dict_values",
         "dict_items",
+        "NotImplementedType",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
+  heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   installIteratorBuiltins(m, builtins);
 
   const none = (): Ptr => heap.none;
@@ -101,6 +106,17 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return none();
   });
 
+  // CPython: builtin_input_impl() — the prompt goes to stdout, the line comes without its newline.
+  define("input", (_c, args, keywords) => {
+    noKeywords(m, "input", keywords);
+    arity(m, "input", args, 0, 1);
+    const prompt = args[0] === undefined ? "" : str(m, args[0]);
+    if (prompt !== "") m.stdout(prompt);
+    const line = m.stdin(prompt);
+    if (line === undefined) return m.raise("EOFError", "EOF when reading a line");
+    return m.newStr(line.replace(/\r?\n$/, ""));
+  });
+
   define("len", (_c, args, keywords) => {
     noKeywords(m, "len", keywords);
     arity(m, "len", args, 1, 1);
@@ -126,6 +142,14 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("abs", (_c, args) => {
     arity(m, "abs", args, 1, 1);
     const x = args[0]!;
+    if (m.typeIdOf(x) === heap.complexType) {
+      // CPython: complex_abs (hypot of the parts; an infinite result from finite parts overflows).
+      const [re, im] = [heap.complexReal(x), heap.complexImag(x)];
+      const magnitude = Math.hypot(re, im);
+      if (magnitude === Number.POSITIVE_INFINITY && Number.isFinite(re) && Number.isFinite(im))
+        m.raise("OverflowError", "absolute value too large");
+      return m.newFloat(magnitude);
+    }
     if (!m.isNumber(x)) m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
     return m.isInt(x) ? m.newInt(Math.abs(m.numberOf(x))) : m.newFloat(Math.abs(m.numberOf(x)));
   });
@@ -485,9 +509,29 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newRange(start, stop, step);
   });
 
+  // CPython: set_new / frozenset_new (an exact frozenset argument is returned as is).
+  const setConstructor = (name: "set" | "frozenset") =>
+    typeConstructor(name, (_c, args, keywords) => {
+      noKeywords(m, name, keywords);
+      arity(m, name, args, 0, 1);
+      const iterable = args[0];
+      if (
+        name === "frozenset" &&
+        iterable !== undefined &&
+        m.typeIdOf(iterable) === heap.frozensetType
+      )
+        return m.incref(iterable);
+      return newSetFrom(m, iterable ?? 0, name === "frozenset");
+    });
+  setConstructor("set");
+  setConstructor("frozenset");
+  typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+
   installListMethods(m);
   installDictMethods(m);
   installDescriptorBuiltins(m);
+  installSetMethods(m);
+  installComplexMethods(m);
   installStrMethods(m);
 }
 
@@ -505,6 +549,7 @@ export function length(m: Machine, obj: Ptr): number {
   if (t === heap.listType) return heap.listLength(obj);
   if (t === heap.tupleType) return heap.tupleLength(obj);
   if (t === heap.dictType) return heap.dictLength(obj);
+  if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj);
   if (t === heap.strType) return heap.strLength(obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);

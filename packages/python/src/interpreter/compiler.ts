@@ -26,6 +26,7 @@ import { repr } from "./object-repr.js";
 import { binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
+import { setInPlace } from "./set-operations.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
@@ -272,6 +273,11 @@ export class Compiler extends GeneratorCompiler {
     const inplace = (f: Frame, a: Ptr, b: Ptr): Ptr => {
       f.node = node;
       const heap = m.heap;
+      if (m.typeIdOf(a) === heap.setType) {
+        // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
+        const result = setInPlace(m, op, a, b);
+        if (result !== 0) return result;
+      }
       if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
@@ -281,7 +287,7 @@ export class Compiler extends GeneratorCompiler {
         }
         return m.incref(a);
       }
-      return binary(m, op, a, b);
+      return binary(m, op, a, b, true);
     };
     const target = node.target;
     if (target.kind === "Name") {

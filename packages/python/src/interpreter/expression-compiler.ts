@@ -30,6 +30,7 @@ import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
 import type { Scope } from "./scope-analysis.js";
+import { addKey, buildSetDisplay } from "./set-operations.js";
 import { assignSlice, deleteSlice } from "./slice-assignment.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
@@ -849,10 +850,22 @@ export abstract class ExpressionCompiler {
         return this.generatorExpressionObject(unit, node);
       case "DictComp": // CPython: the comprehension's code object, inlined (PEP 709)
         return this.comprehension(unit, node.generators, node.key, node.value);
-      case "Set":
-        return this.unsupported("set displays ({a, b})");
-      case "SetComp":
-        return this.unsupported("set comprehensions");
+      case "Set": {
+        // CPython: BUILD_SET n, or BUILD_SET 0 + SET_UPDATE of a frozenset constant when every
+        // element is a constant (more than two of them).
+        const push = this.pushElements(unit, node.elts);
+        const constant = node.elts.every(isFoldedConstant);
+        return (f) => {
+          const level = m.sp;
+          push(f);
+          f.node = node;
+          const result = buildSetDisplay(m, Array.from(m.stack.subarray(level, m.sp)), constant);
+          m.unwindTo(level);
+          return result;
+        };
+      }
+      case "SetComp": // CPython: BUILD_SET 0 + SET_ADD in the inlined comprehension (PEP 709)
+        return this.comprehension(unit, node.generators, node.elt, undefined, true);
       case "Lambda": // CPython: MAKE_FUNCTION
         return this.makeFunction(unit, node, "<lambda>", node.args);
       case "JoinedStr": {
@@ -931,6 +944,9 @@ export abstract class ExpressionCompiler {
         break;
       case "float":
         obj = m.newFloat(value as number);
+        break;
+      case "complex": // the literal's imaginary part (`2j`)
+        obj = heap.newComplex(0, value as number);
         break;
       case "str":
         obj = /^[A-Za-z_][A-Za-z0-9_]*$/.test(value as string)
@@ -1145,6 +1161,7 @@ export abstract class ExpressionCompiler {
     generators: readonly Comprehension[],
     element: Expression,
     dictValue: Expression | undefined,
+    isSet = false,
   ): Expr {
     const m = this.m;
     // PEP 709: the first iterable is evaluated in the enclosing scope, before the hidden names.
@@ -1179,7 +1196,10 @@ export abstract class ExpressionCompiler {
           if (depth + 1 < levels.length) run(f, result, depth + 1);
           else if (value === undefined) {
             const v = key(f);
-            m.heap.listAppend(result, v);
+            m.push(v);
+            if (isSet) addKey(m, result, v);
+            else m.heap.listAppend(result, v);
+            m.sp--;
             m.decref(v);
           } else {
             const k = key(f);
@@ -1199,7 +1219,8 @@ export abstract class ExpressionCompiler {
       };
       const allSlots = levels.flatMap((level) => level.slots);
       return (f) => {
-        const result = value === undefined ? m.heap.newList() : m.heap.newDict();
+        const result =
+          value !== undefined ? m.heap.newDict() : isSet ? m.heap.newSet() : m.heap.newList();
         m.push(result);
         const level = m.sp;
         try {
@@ -1221,6 +1242,22 @@ export abstract class ExpressionCompiler {
       unit.hidden.pop();
     }
   }
+}
+
+/**
+ * Whether CPython's AST optimizer turns `node` into a constant: a literal, a signed number
+ * literal, or a tuple of such. CPython: `fold_unaryop`, `fold_tuple` in ast_opt.c.
+ */
+function isFoldedConstant(node: Expression): boolean {
+  if (node.kind === "Constant") return true;
+  if (node.kind === "UnaryOp")
+    return (
+      node.op !== "Not" &&
+      node.operand.kind === "Constant" &&
+      typeof node.operand.value === "number"
+    );
+  if (node.kind === "Tuple") return node.elts.every(isFoldedConstant);
+  return false;
 }
 
 /**

@@ -9,11 +9,9 @@ import {
 } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
-  FRAME_COUNT_OFFSET,
-  FRAME_FUNCTION_OFFSET,
-  FRAME_LOCALS_OFFSET,
   FRAME_SHOWN_BY_OFFSET,
   releaseFrameReference,
+  visitFrameContents,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { hasStackHeadroom } from "./run-loop.js";
@@ -348,15 +346,7 @@ function defineGeneratorType(runtime: IteratorRuntime): TypeId {
     traverse: (gen, visit) => {
       const u32 = heap.memory.u32;
       const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
-      if (frame !== 0 && u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === gen) {
-        const fn = u32[(frame + FRAME_FUNCTION_OFFSET) >>> 2]!;
-        if (fn !== 0) visit(fn);
-        const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
-        for (let i = 0; i < count; i++) {
-          const value = heap.memory.u32[(frame + FRAME_LOCALS_OFFSET + 4 * i) >>> 2]!;
-          if (value !== 0) visit(value);
-        }
-      }
+      if (frame !== 0) visitFrameContents(heap, frame, gen, visit);
       const state = u32[(gen + GENERATOR_STATE_OFFSET) >>> 2]!;
       if (state === GeneratorState.COMPLETED) return;
       const continuation =

@@ -9,6 +9,7 @@ import {
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { iterateSet } from "./set-operations.js";
 
 /**
  * Iteration over heap objects (CPython: `tp_iter` / `tp_iternext` of list, tuple, dict and its
@@ -64,6 +65,10 @@ export function iterateOwned(
     }
     if (t === heap.dictType) {
       iterateDict(m, iterable, 1, each);
+      return;
+    }
+    if (t === heap.setType || t === heap.frozensetType) {
+      iterateSet(m, iterable, each);
       return;
     }
     if (t === heap.strType) {

@@ -205,6 +205,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
     return 0;
   }
+  if (t === heap.complexType && (name === "real" || name === "imag"))
+    // CPython: complex's `real` / `imag` member descriptors.
+    return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
   if (t === iteratorRuntime(m).generatorType) {
     const value = generatorAttribute(m, obj, name);
     if (value !== 0) return value;
