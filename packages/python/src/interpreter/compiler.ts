@@ -17,13 +17,8 @@ import { call } from "./calls.js";
 import { newClass } from "./class-creation.js";
 import { contextMethods, enterContext, exitContext } from "./context-managers.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
-import {
-  BINARY_OPS,
-  type Expr,
-  ExpressionCompiler,
-  type Stmt,
-  type Unit,
-} from "./expression-compiler.js";
+import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
+import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
@@ -52,7 +47,7 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * const code = new Compiler(machine).compileModule(parse(source), "x.py", source, false);
  * ```
  */
-export class Compiler extends ExpressionCompiler {
+export class Compiler extends GeneratorCompiler {
   /** Compiles a module; `interactive` echoes the repr of expression statements (the REPL). */
   compileModule(module: Module, filename: string, source: string, interactive: boolean): Code {
     this.filename = filename;
@@ -68,7 +63,7 @@ export class Compiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── statements
 
-  private block(unit: Unit, body: readonly Statement[]): Stmt {
+  protected block(unit: Unit, body: readonly Statement[]): Stmt {
     const statements = body.map((statement) => this.statement(unit, statement));
     const count = statements.length;
     if (count === 1) return statements[0]!;
@@ -81,7 +76,7 @@ export class Compiler extends ExpressionCompiler {
     };
   }
 
-  private statement(unit: Unit, node: Statement): Stmt {
+  protected statement(unit: Unit, node: Statement): Stmt {
     const inner = this.statementBody(unit, node);
     const m = this.m;
     return (f) => {
@@ -90,7 +85,7 @@ export class Compiler extends ExpressionCompiler {
     };
   }
 
-  private statementBody(unit: Unit, node: Statement): Stmt {
+  protected statementBody(unit: Unit, node: Statement): Stmt {
     const m = this.m;
     const missing = unsupportedConstruct(node);
     if (missing !== null) return this.notYetSupported(missing);
@@ -553,9 +548,8 @@ export class Compiler extends ExpressionCompiler {
           completion = handler.body(f);
         } catch (inner) {
           m.handling.pop();
-          if (inner !== error) {
-            if (!(inner instanceof StepLimitError)) error.release(m);
-          }
+          // Released on a step-limit stop too: nothing else would release it.
+          if (inner !== error) error.release(m);
           if (handler.remove !== undefined && !(inner instanceof StepLimitError)) handler.remove(f);
           throw inner;
         }
@@ -602,7 +596,7 @@ export class Compiler extends ExpressionCompiler {
       } catch (thrown) {
         if (pending !== undefined) {
           m.handling.pop();
-          if (!(thrown instanceof StepLimitError)) pending.release(m);
+          pending.release(m);
         }
         throw thrown;
       }
@@ -620,7 +614,7 @@ export class Compiler extends ExpressionCompiler {
   }
 
   /** `except T:` matching: T is an exception class or a tuple of them. */
-  private exceptionMatches(value: Ptr, type: Ptr): boolean {
+  protected exceptionMatches(value: Ptr, type: Ptr): boolean {
     const m = this.m;
     const record = m.recordOf(value);
     const check = (candidate: Ptr): boolean => {
@@ -640,14 +634,14 @@ export class Compiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── functions and classes
 
-  private childScope(unit: Unit, node: object): Scope {
+  protected childScope(unit: Unit, node: object): Scope {
     const child = unit.scope.children.find((scope) => scope.node === node);
     if (child === undefined) throw new Error("pymem compiler: scope analysis missed a block");
     return child;
   }
 
   /** A closure tuple of the cells a child scope's free variables name (new reference or 0). */
-  private closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
+  protected closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
     const m = this.m;
     if (scope.frees.length === 0) return () => 0;
     const slots = scope.frees.map((name) => {
@@ -679,7 +673,9 @@ export class Compiler extends ExpressionCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const code = this.newCode(child, name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
-    if (node.kind === "Lambda") {
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+      code.body = this.generatorFunctionBody(child, node);
+    else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);

@@ -6,6 +6,7 @@ import type {
   Comprehension,
   Expression,
   FunctionDef,
+  GeneratorExp,
   Lambda,
   SourceRange,
 } from "../ast.js";
@@ -13,6 +14,7 @@ import { callAt } from "./calls.js";
 import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
+import { unpackIterable } from "./iterator-protocol.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
 import {
   deleteAttribute,
@@ -136,6 +138,11 @@ export interface Unit {
 export abstract class ExpressionCompiler {
   /** Constant objects referenced by compiled code (CPython: `co_consts`). */
   private readonly constants: Ptr[] = [];
+  /**
+   * Sub-expressions to compile as the given closure instead (while an expression is split around
+   * a `yield`, its already evaluated operands load from the value stack; generator-compiler.ts).
+   */
+  protected readonly substitutions = new Map<Expression, Expr>();
   protected filename = "<string>";
   protected source = "";
   protected interactive = false;
@@ -147,6 +154,9 @@ export abstract class ExpressionCompiler {
     for (const constant of this.constants) this.m.decref(constant);
     this.constants.length = 0;
   }
+
+  /** A generator expression: a lazy `<genexpr>` generator (generator-compiler.ts). */
+  protected abstract generatorExpressionObject(unit: Unit, node: GeneratorExp): Expr;
 
   /** Compiles a function or lambda body into a function-making closure (statements needed). */
   protected abstract makeFunction(
@@ -225,7 +235,7 @@ export abstract class ExpressionCompiler {
   /** A test expression as a JS boolean (the value is released). */
   protected condition(unit: Unit, node: Expression): (f: Frame) => boolean {
     const m = this.m;
-    if (node.kind === "Compare" && node.ops.length === 1) {
+    if (node.kind === "Compare" && node.ops.length === 1 && !this.substitutions.has(node)) {
       const op = node.ops[0]!;
       const left = this.expression(unit, node.left);
       const right = this.expression(unit, node.comparators[0]!);
@@ -252,7 +262,7 @@ export abstract class ExpressionCompiler {
         };
       }
     }
-    if (node.kind === "UnaryOp" && node.op === "Not") {
+    if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
       const inner = this.condition(unit, node.operand);
       return (f) => !inner(f);
     }
@@ -512,7 +522,7 @@ export abstract class ExpressionCompiler {
           let owned = false;
           if (t === heap.tupleType || t === heap.listType) items = sequenceItems(m, value);
           else {
-            items = collect(m, value);
+            items = unpackIterable(m, value, count);
             owned = true;
           }
           if (items.length !== count) {
@@ -665,6 +675,8 @@ export abstract class ExpressionCompiler {
 
   expression(unit: Unit, node: Expression): Expr {
     const m = this.m;
+    const substitute = this.substitutions.get(node);
+    if (substitute !== undefined) return substitute;
     const missing = unsupportedConstruct(node);
     if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
@@ -833,8 +845,9 @@ export abstract class ExpressionCompiler {
         };
       }
       case "ListComp":
-      case "GeneratorExp": // CPython: an inlined list comprehension (PEP 709); generator expressions run eagerly here
         return this.comprehension(unit, node.generators, node.elt, undefined);
+      case "GeneratorExp": // CPython: a <genexpr> function called with iter(first iterable)
+        return this.generatorExpressionObject(unit, node);
       case "DictComp": // CPython: the comprehension's code object, inlined (PEP 709)
         return this.comprehension(unit, node.generators, node.key, node.value);
       case "Set": {
@@ -1231,7 +1244,6 @@ export abstract class ExpressionCompiler {
   }
 }
 
-/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
 /**
  * Whether CPython's AST optimizer turns `node` into a constant: a literal, a signed number
  * literal, or a tuple of such. CPython: `fold_unaryop`, `fold_tuple` in ast_opt.c.
@@ -1248,7 +1260,17 @@ function isFoldedConstant(node: Expression): boolean {
   return false;
 }
 
-function isSuperCall(node: Expression): node is Call {
+/**
+ * Whether `node` is a zero-argument `super()` call (compiled from the `__class__` cell and the
+ * first argument).
+ *
+ * @example
+ * ```ts
+ * isSuperCall(call.func.value); // true for super().method(...)
+ * ```
+ * @internal
+ */
+export function isSuperCall(node: Expression): node is Call {
   return (
     node.kind === "Call" &&
     node.func.kind === "Name" &&

@@ -1,4 +1,4 @@
-import type { Ptr } from "@pymem/core";
+import type { Ptr, TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { Runtime } from "@pymem/runtime";
 
@@ -149,6 +149,28 @@ export interface NativeContext {
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */
   writeStderr(text: string): void;
+  /** Python's `iter(obj)` as a new reference (TypeError when `obj` is not iterable). */
+  getIterator(obj: Ptr): Ptr;
+  /**
+   * One step of an iterator (CPython: `PyIter_Next`): the next item as a new reference, or 0 once
+   * it is exhausted. Works for every iterator: built-in, generator, native, user class.
+   */
+  iteratorNext(iterator: Ptr): Ptr;
+  /**
+   * Defines (once per heap) a native iterator type named `name` (`"itertools.count"`) and returns
+   * its type id, for {@link NativeContext.newIterator}.
+   */
+  iteratorType(name: string): TypeId;
+  /**
+   * A new iterator of a type from {@link NativeContext.iteratorType} whose items come from
+   * `next(self)` (a new reference, or 0 when exhausted; it may raise). The `held` objects
+   * (borrowed) are owned by the iterator and reported to collectors; read them back with
+   * {@link NativeContext.iteratorHeld}. The iterator works everywhere: `for`, `next()`,
+   * `list()`, unpacking, `yield from`.
+   */
+  newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
+  /** The `index`-th object a native iterator holds (borrowed). */
+  iteratorHeld(iterator: Ptr, index: number): Ptr;
 }
 
 /**

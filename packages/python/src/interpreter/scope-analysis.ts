@@ -3,6 +3,7 @@ import type {
   Comprehension,
   ExceptHandler,
   Expression,
+  GeneratorExp,
   Module,
   Statement,
 } from "../ast.js";
@@ -182,6 +183,13 @@ class ScopeWalker {
         if (node.exc !== null) this.expression(node.exc);
         if (node.cause !== null) this.expression(node.cause);
         return;
+      case "With":
+        for (const item of node.items) {
+          this.expression(item.contextExpr);
+          if (item.optionalVars !== null) this.target(item.optionalVars);
+        }
+        this.statements(node.body);
+        return;
       case "Try":
         this.statements(node.body);
         for (const handler of node.handlers) this.handler(handler);
@@ -255,6 +263,25 @@ class ScopeWalker {
     }
   }
 
+  /**
+   * A generator expression is a function scope of its own (PEP 709 inlines only list, set and
+   * dict comprehensions): its first iterable is evaluated here and passed in as parameter `.0`.
+   */
+  private generatorExpression(node: GeneratorExp): void {
+    this.expression(node.generators[0]!.iter);
+    const child = newScope("function", "<genexpr>", this.scope, node);
+    this.scope.children.push(child);
+    child.parameters.push(".0");
+    const walker = new ScopeWalker(child);
+    walker.bind(".0");
+    for (const [index, generator] of node.generators.entries()) {
+      walker.target(generator.target);
+      if (index !== 0) walker.expression(generator.iter);
+      for (const condition of generator.ifs) walker.expression(condition);
+    }
+    walker.expression(node.elt);
+  }
+
   private comprehension(generators: readonly Comprehension[], inner: () => void): void {
     const before = this.hidden.length;
     try {
@@ -307,8 +334,10 @@ class ScopeWalker {
         return;
       case "ListComp":
       case "SetComp":
-      case "GeneratorExp":
         this.comprehension(node.generators, () => this.expression(node.elt));
+        return;
+      case "GeneratorExp":
+        this.generatorExpression(node);
         return;
       case "DictComp":
         this.comprehension(node.generators, () => {

@@ -63,10 +63,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return parameterProblem(node.args);
     case "Await":
       return "'await'";
-    case "Yield":
-      return "'yield'";
-    case "YieldFrom":
-      return "'yield from'";
     case "ListComp":
     case "SetComp":
     case "DictComp":
