@@ -23,6 +23,7 @@ import {
 } from "@pymem/core";
 import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
 import { CallbackTable } from "./callback-table.js";
+import { type ComplexOperations, complexOperations } from "./complex-objects.js";
 import { createDefaultAllocator } from "./default-allocator.js";
 import { type DictOperations, dictOperations } from "./dict-objects.js";
 import { dictHasTrackableItems } from "./dict-table.js";
@@ -39,6 +40,7 @@ import { type DebugOperations, debugOperations } from "./heap-debug.js";
 import { installOperations } from "./install-operations.js";
 import { type ClassInfo, type InstanceOperations, instanceOperations } from "./instance-objects.js";
 import {
+  COMPLEX_SIZE,
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,
   DICT_NENTRIES_OFFSET,
@@ -120,7 +122,7 @@ export class Heap {
   readonly allocator: Allocator;
   /** The linear memory objects live in. */
   readonly memory: LinearMemory;
-  /** The type registry (built-in types are ids 1–11). */
+  /** The type registry (built-in types are ids 1–12). */
   readonly types: TypeTable;
   /** Whether debug mode (use-after-free detection) is on. */
   readonly debug: boolean;
@@ -159,6 +161,7 @@ export class Heap {
   readonly weakrefType: TypeId;
   readonly setType: TypeId;
   readonly frozensetType: TypeId;
+  readonly complexType: TypeId;
   /** The immortal `None`. */
   readonly none: Ptr;
   /** The immortal `True`. */
@@ -305,6 +308,11 @@ export class Heap {
       ObjectKind.FROZENSET,
       setSpec("frozenset", immutable),
     );
+    this.complexType = this.registerBuiltin(ObjectKind.COMPLEX, {
+      name: "complex",
+      basicSize: COMPLEX_SIZE,
+      flags: immutable | base,
+    });
 
     // Registered last, so the other built-ins keep their type ids.
     this.managedDictType = this.registerBuiltin(ObjectKind.DICT, dictSpec(gc));
@@ -890,6 +898,7 @@ export class Heap {
 // because the package is "sideEffects": false.
 export interface Heap
   extends NumberOperations,
+    ComplexOperations,
     StrOperations,
     TupleOperations,
     ListOperations,
@@ -903,6 +912,7 @@ export interface Heap
     DebugOperations {}
 
 installOperations(Heap.prototype, numberOperations);
+installOperations(Heap.prototype, complexOperations);
 installOperations(Heap.prototype, strOperations);
 installOperations(Heap.prototype, tupleOperations);
 installOperations(Heap.prototype, listOperations);
