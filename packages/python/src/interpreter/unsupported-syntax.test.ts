@@ -37,13 +37,11 @@ print("defined")
 
 const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
   ["async def main():\n    pass\n", "'async def'"],
-  ["x: int = 1\n", "variable annotations"],
   ["match 1:\n    case 1:\n        pass\n", "'match' statements"],
   ["type X = int\n", "'type' aliases"],
   ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
   ["def f(a, /, b): pass\n", "positional-only parameters"],
   ["def f(*, b): pass\n", "keyword-only parameters"],
-  ["def f() -> int: pass\n", "annotations"],
   ["x = b'abc'\n", "bytes literals"],
   ["x = 2j\n", "complex literals"],
   ["x = ...\n", "'...' (Ellipsis)"],
