@@ -1,4 +1,15 @@
-import { GC_NEXT_OFFSET, type Ptr, TypeFlags, type TypeId, type TypeSpec } from "@pymem/core";
+import {
+  DerivedTypeFlags,
+  GC_NEXT_OFFSET,
+  InvalidPointerError,
+  OB_SIZE_OFFSET,
+  OB_TYPE_OFFSET,
+  OBJECT_HEAD_SIZE,
+  type Ptr,
+  TypeFlags,
+  type TypeId,
+  type TypeSpec,
+} from "@pymem/core";
 import type { ClassOptions } from "./api.js";
 import type { Heap } from "./heap.js";
 import {
@@ -290,10 +301,12 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   },
 
   loadField(obj, offset) {
+    checkField(this, obj, offset);
     return this.memory.u32[(obj + offset) >>> 2]!;
   },
 
   storeField(obj, offset, value) {
+    checkField(this, obj, offset);
     const lifetime = this.requireLifetime();
     if (value !== 0) {
       this.checkLive(value);
@@ -316,7 +329,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       throw new TypeError(`'${this.typeName(obj)}' object has no attribute '${name}'`);
     let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
     if (dict === 0) {
-      dict = this.newDict();
+      dict = info.managedDict ? this.newManagedDict() : this.newDict();
       this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
     }
     const key = this.intern(name);
@@ -339,7 +352,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     if (info.dictOffset === 0) return false;
     let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
     if (dict === 0) {
-      dict = this.newDict();
+      dict = info.managedDict ? this.newManagedDict() : this.newDict();
       this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
     }
     this.dictSetItem(dict, key, value);
@@ -388,14 +401,24 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   },
 };
 
-/** Keeps a managed dict out of the collector: dictSetItem tracks a dict that gains a GC value. */
+/**
+ * Keeps a managed dict out of the collector: dictSetItem tracks a dict that gains a GC value.
+ * A materialized one (`obj.__dict__` was asked for) is an ordinary dict and keeps its tracking.
+ */
 function untrackManagedDict(heap: Heap, dict: Ptr): void {
   const collector = heap.collector;
-  if (collector !== undefined && heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0)
+  if (
+    collector !== undefined &&
+    heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0 &&
+    heap.typeOf(dict) === heap.managedDictType
+  )
     collector.untrack(dict);
 }
 
-/** The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values. */
+/**
+ * The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values; once
+ * materialized, the dict itself (`_PyObject_VisitManagedDict`).
+ */
 function visitManagedValues(
   heap: Heap,
   obj: Ptr,
@@ -405,6 +428,10 @@ function visitManagedValues(
   const u32 = heap.memory.u32;
   const dict = u32[(obj + dictOffset) >>> 2]!;
   if (dict === 0) return;
+  if (u32[(dict + OB_TYPE_OFFSET) >>> 2] !== heap.managedDictType) {
+    visit(dict);
+    return;
+  }
   const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
   const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
   for (let i = 0; i < count; i++) {
@@ -426,4 +453,29 @@ function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
     heap.memory.u32[slot] = 0;
     lifetime.decref(referent);
   }
+}
+
+/**
+ * Throws {@link InvalidPointerError} unless `obj` is a live object and `offset` a 4-aligned field
+ * inside it past the header: a store elsewhere would overwrite the header or a neighbouring block.
+ */
+function checkField(heap: Heap, obj: Ptr, offset: number): void {
+  const typeId = heap.typeOf(obj);
+  const types = heap.types;
+  let size = types.basicSize[typeId]!;
+  if ((types.flags[typeId]! & DerivedTypeFlags.VARIABLE_SIZE) !== 0)
+    size += types.itemSize[typeId]! * heap.memory.i32[(obj + OB_SIZE_OFFSET) >> 2]!;
+  if (
+    offset === offset >>> 0 &&
+    (offset & 3) === 0 &&
+    offset >= OBJECT_HEAD_SIZE &&
+    offset + 4 <= size
+  )
+    return;
+  const name = types.spec(typeId).name;
+  throw new InvalidPointerError(
+    obj,
+    `field offset ${offset} is not a 4-aligned field of this '${name}' object (${OBJECT_HEAD_SIZE} to ${size - 4})`,
+    name,
+  );
 }

@@ -10,6 +10,7 @@ import type {
   SourceRange,
 } from "../ast.js";
 import { callAt } from "./calls.js";
+import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
@@ -28,6 +29,7 @@ import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
 import type { Scope } from "./scope-analysis.js";
+import { addKey, buildSetDisplay } from "./set-operations.js";
 import { assignSlice, deleteSlice } from "./slice-assignment.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
@@ -836,10 +838,22 @@ export abstract class ExpressionCompiler {
         return this.comprehension(unit, node.generators, node.elt, undefined);
       case "DictComp": // CPython: the comprehension's code object, inlined (PEP 709)
         return this.comprehension(unit, node.generators, node.key, node.value);
-      case "Set":
-        return this.unsupported("set displays ({a, b})");
-      case "SetComp":
-        return this.unsupported("set comprehensions");
+      case "Set": {
+        // CPython: BUILD_SET n, or BUILD_SET 0 + SET_UPDATE of a frozenset constant when every
+        // element is a constant (more than two of them).
+        const push = this.pushElements(unit, node.elts);
+        const constant = node.elts.every(isFoldedConstant);
+        return (f) => {
+          const level = m.sp;
+          push(f);
+          f.node = node;
+          const result = buildSetDisplay(m, Array.from(m.stack.subarray(level, m.sp)), constant);
+          m.unwindTo(level);
+          return result;
+        };
+      }
+      case "SetComp": // CPython: BUILD_SET 0 + SET_ADD in the inlined comprehension (PEP 709)
+        return this.comprehension(unit, node.generators, node.elt, undefined, true);
       case "Lambda": // CPython: MAKE_FUNCTION
         return this.makeFunction(unit, node, "<lambda>", node.args);
       case "JoinedStr": {
@@ -918,6 +932,9 @@ export abstract class ExpressionCompiler {
         break;
       case "float":
         obj = m.newFloat(value as number);
+        break;
+      case "complex": // the literal's imaginary part (`2j`)
+        obj = heap.newComplex(0, value as number);
         break;
       case "str":
         obj = /^[A-Za-z_][A-Za-z0-9_]*$/.test(value as string)
@@ -1117,8 +1134,13 @@ export abstract class ExpressionCompiler {
         return callAt(m, base, names);
       };
     }
-    if (func.kind === "Name" && func.id === "super" && node.args.length === 0) {
-      return () => m.raise("RuntimeError", "pymem supports super() only as super().name");
+    if (isSuperCall(node)) {
+      // CPython: super_init_without_args — the __class__ cell and the first local.
+      const superArguments = this.superArguments(unit, node);
+      return (f) => {
+        const [cls, self] = superArguments(f);
+        return newSuper(m, cls, self);
+      };
     }
     const callee = this.expression(unit, func);
     return (f) => {
@@ -1139,7 +1161,8 @@ export abstract class ExpressionCompiler {
     const m = this.m;
     const record = m.recordOf(obj);
     if (record.instances) {
-      if (m.heap.getAttrByKey(obj, key) !== 0) return 0;
+      // Attribute hooks and data descriptors take the full lookup (getAttribute).
+      if (record.hooks !== 0 || m.heap.getAttrByKey(obj, key) !== 0) return 0;
       const found = m.lookupType(record, key);
       if (found !== 0 && m.typeIdOf(found) === m.types.function) return m.incref(found);
       return 0;
@@ -1155,28 +1178,47 @@ export abstract class ExpressionCompiler {
     return 0;
   }
 
-  /** `super().name` inside a method: the attribute looked up from the defining class's base. */
+  /**
+   * `super().name` inside a method, without making the super object (CPython 3.12+:
+   * `LOAD_SUPER_ATTR`).
+   */
   private superAttribute(unit: Unit, call: Call, attr: string, node: SourceRange): Expr {
+    const m = this.m;
+    const superArguments = this.superArguments(unit, call);
+    const key = m.name(attr);
+    return (f) => {
+      f.node = node;
+      const [cls, self] = superArguments(f);
+      const found = superLookup(m, cls, self, key);
+      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
+      return found;
+    };
+  }
+
+  /**
+   * Reads zero-argument `super()`'s implicit arguments in a frame: the class from the
+   * `__class__` cell and the method's first argument, both borrowed (CPython:
+   * `super_init_without_args`, with its RuntimeErrors).
+   */
+  private superArguments(unit: Unit, call: Call): (f: Frame) => [cls: Ptr, self: Ptr] {
     const m = this.m;
     const classSlot = unit.slots.get("__class__");
     const selfSlot = unit.kind === "function" && unit.scope.parameters.length > 0 ? 0 : -1;
-    const key = m.name(attr);
-    if (classSlot === undefined || selfSlot < 0 || call.args.length > 0)
-      return () => m.raise("RuntimeError", "super(): no arguments");
+    if (classSlot === undefined || selfSlot < 0)
+      return (f) => {
+        f.node = call;
+        return m.raise("RuntimeError", "super(): no arguments");
+      };
+    const selfIsCell = unit.scope.cells.has(unit.scope.parameters[0]!);
     return (f) => {
-      f.node = node;
       const memory = m.heap.memory;
       const cell = memory.u32[(f.locals + 4 * classSlot) >>> 2]!;
       const cls = memory.u32[(cell + CELL_CONTENTS_OFFSET) >>> 2]!;
       let self = memory.u32[(f.locals + 4 * selfSlot) >>> 2]!;
-      if (unit.scope.cells.has(unit.scope.parameters[0]!))
-        self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
-      if (cls === 0 || self === 0) m.raise("RuntimeError", "super(): no arguments");
-      const base = m.recordOfType(cls).base;
-      const found = base !== undefined ? m.lookupType(base, key) : 0;
-      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
-      if (m.typeIdOf(found) === m.types.function) return m.newMethod(found, self);
-      return m.incref(found);
+      if (selfIsCell && self !== 0) self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
+      if (cls === 0) m.raise("RuntimeError", "super(): empty __class__ cell");
+      if (self === 0) m.raise("RuntimeError", "super(): arg[0] deleted");
+      return [cls, self];
     };
   }
 
@@ -1185,6 +1227,7 @@ export abstract class ExpressionCompiler {
     generators: readonly Comprehension[],
     element: Expression,
     dictValue: Expression | undefined,
+    isSet = false,
   ): Expr {
     const m = this.m;
     // PEP 709: the first iterable is evaluated in the enclosing scope, before the hidden names.
@@ -1219,7 +1262,10 @@ export abstract class ExpressionCompiler {
           if (depth + 1 < levels.length) run(f, result, depth + 1);
           else if (value === undefined) {
             const v = key(f);
-            m.heap.listAppend(result, v);
+            m.push(v);
+            if (isSet) addKey(m, result, v);
+            else m.heap.listAppend(result, v);
+            m.sp--;
             m.decref(v);
           } else {
             const k = key(f);
@@ -1239,7 +1285,8 @@ export abstract class ExpressionCompiler {
       };
       const allSlots = levels.flatMap((level) => level.slots);
       return (f) => {
-        const result = value === undefined ? m.heap.newList() : m.heap.newDict();
+        const result =
+          value !== undefined ? m.heap.newDict() : isSet ? m.heap.newSet() : m.heap.newList();
         m.push(result);
         const level = m.sp;
         try {
@@ -1263,8 +1310,31 @@ export abstract class ExpressionCompiler {
   }
 }
 
+/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
+/**
+ * Whether CPython's AST optimizer turns `node` into a constant: a literal, a signed number
+ * literal, or a tuple of such. CPython: `fold_unaryop`, `fold_tuple` in ast_opt.c.
+ */
+function isFoldedConstant(node: Expression): boolean {
+  if (node.kind === "Constant") return true;
+  if (node.kind === "UnaryOp")
+    return (
+      node.op !== "Not" &&
+      node.operand.kind === "Constant" &&
+      typeof node.operand.value === "number"
+    );
+  if (node.kind === "Tuple") return node.elts.every(isFoldedConstant);
+  return false;
+}
+
 function isSuperCall(node: Expression): node is Call {
-  return node.kind === "Call" && node.func.kind === "Name" && node.func.id === "super";
+  return (
+    node.kind === "Call" &&
+    node.func.kind === "Name" &&
+    node.func.id === "super" &&
+    node.args.length === 0 &&
+    node.keywords.length === 0
+  );
 }
 
 function collectNames(node: Expression, into: string[]): void {

@@ -4,12 +4,13 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
-import { installBuiltins } from "./builtins.js";
+import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { iterate } from "./iteration.js";
+import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -18,9 +19,11 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
-import { getAttribute } from "./object-access.js";
+import { getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
+import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
+import { binary, compare } from "./operators.js";
 import { runBlock } from "./run-loop.js";
 import { formatTraceback } from "./traceback.js";
 
@@ -199,10 +202,11 @@ export class Interpreter {
     });
     this.machine = machine;
     this.compiler = new Compiler(machine);
-    this.compiler.formatter = (error) => this.format(error);
+    machine.formatException = (error) => this.format(error);
     machine.context = this.createContext();
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);
+    installKeyProtocol(machine);
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
@@ -410,6 +414,9 @@ export class Interpreter {
       heap.memory.u32[record.object >>> 2] = 1;
       m.decref(record.object);
     }
+    heap.memory.u32[m.notImplemented >>> 2] = 1;
+    m.decref(m.notImplemented);
+    heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
   }
@@ -537,6 +544,38 @@ export class Interpreter {
     return m.incref(module);
   }
 
+  /** Runs a native module's Python part in a fresh module namespace (see NativeContext). */
+  private runModuleSource(
+    name: string,
+    source: string,
+    members: ReadonlyArray<readonly [name: string, value: Ptr]>,
+  ): Ptr {
+    const m = this.machine;
+    const heap = this.runtime.heap;
+    const dict = heap.newDict();
+    const module = m.newModule(name, dict);
+    try {
+      const nameObj = m.newStr(name);
+      heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      m.decref(nameObj);
+      heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
+      for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
+      const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
+      // Module code runs in the frame at the current depth: step one deeper, as an import's
+      // module body gets its own frame in CPython, so the importing frame is left intact.
+      m.depth++;
+      try {
+        runBlock(m, code, dict, dict, 0);
+      } finally {
+        m.depth--;
+      }
+      return module;
+    } catch (error) {
+      m.decref(module);
+      throw error;
+    }
+  }
+
   private createContext(): NativeContext & { onDispose(cleanup: () => void): void } {
     const m = this.machine;
     const runtime = this.runtime;
@@ -564,6 +603,13 @@ export class Interpreter {
         m.decref(nameObj);
         return m.newModule(name, dict);
       },
+      length: (obj) => length(m, obj),
+      getItem: (obj, key) => getItem(m, obj, key),
+      setItem: (obj, key, value) => setItem(m, obj, key, value),
+      setAttribute: (obj, name, value) => setAttribute(m, obj, m.name(name), name, value),
+      compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
+      binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
+      runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
       onDispose: (cleanup) => {
