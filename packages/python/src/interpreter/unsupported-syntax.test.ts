@@ -26,7 +26,7 @@ def later():
         pass
     def keywords(a, /, b, *, c=1):
         return a
-    return b"x", 1j, ..., 2 ** 100, 12345678901234567890, (n := 3)
+    return b"x", ..., 2 ** 100, 12345678901234567890, (n := 3)
 
 def gen():
     yield 1
@@ -43,7 +43,6 @@ const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
   ["def f(a, /, b): pass\n", "positional-only parameters"],
   ["def f(*, b): pass\n", "keyword-only parameters"],
   ["x = b'abc'\n", "bytes literals"],
-  ["x = 2j\n", "complex literals"],
   ["x = ...\n", "'...' (Ellipsis)"],
   ["x = 12345678901234567890\n", "integers beyond 2**53 - 1"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],

@@ -75,8 +75,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       switch (node.constantType) {
         case "bytes":
           return "bytes literals";
-        case "complex":
-          return "complex literals";
         case "Ellipsis":
           return "'...' (Ellipsis)";
         case "int":
