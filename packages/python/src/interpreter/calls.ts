@@ -289,6 +289,8 @@ export function callFunction(
     m.sp = argsBase;
     const completion = code.body(frame);
     const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
+    // CPython: the RETURN_VALUE monitoring event (sys.settrace's "return"), before the frame goes.
+    if (m.onReturn !== undefined) m.onReturn(frame, value);
     frame.returnValue = 0;
     return value;
   } catch (error) {
