@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type {
+  AnnAssign,
   Arguments,
   Assign,
   AugAssign,
@@ -10,6 +11,7 @@ import type {
   Module,
   SourceRange,
   Statement,
+  Subscript,
   Try,
   WithItem,
 } from "../ast.js";
@@ -56,7 +58,7 @@ export class Compiler extends GeneratorCompiler {
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
-    const body = this.block(unit, module.body);
+    const body = this.withAnnotations(unit, module.body, this.block(unit, module.body));
     code.body = body;
     return code;
   }
@@ -177,6 +179,8 @@ export class Compiler extends GeneratorCompiler {
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
         return this.tryStatement(unit, node);
+      case "AnnAssign":
+        return this.annotatedAssign(unit, node);
       case "With": {
         // `with a, b: body` is `with a: with b: body`.
         let inner = this.block(unit, node.body);
@@ -683,10 +687,14 @@ export class Compiler extends GeneratorCompiler {
       };
     } else code.body = this.block(child, node.body);
     const defaults = args.defaults.map((value) => this.expression(unit, value));
+    const annotations = node.kind === "Lambda" ? [] : this.annotationValues(unit, node);
     const closure = this.closureBuilder(unit, scope);
     return (f) => {
       const level = m.sp;
       for (const d of defaults) m.push(d(f));
+      // CPython: compiler_visit_annotations() evaluates them after the defaults. pymem does not
+      // keep them (functions have no __annotations__ yet), so each is released at once.
+      for (const annotation of annotations) m.decref(annotation(f));
       const defaultsTuple = defaults.length > 0 ? m.newTuple(m.stack.subarray(level, m.sp)) : 0;
       m.unwindTo(level);
       if (defaultsTuple !== 0) m.push(defaultsTuple);
@@ -696,6 +704,94 @@ export class Compiler extends GeneratorCompiler {
       m.xdecref(defaultsTuple);
       m.xdecref(closureTuple);
       return fn;
+    };
+  }
+
+  /** A def's parameter and return annotations, in CPython's evaluation order. */
+  private annotationValues(unit: Unit, node: FunctionDef): Expr[] {
+    const { args } = node;
+    const parameters = [...args.posonlyargs, ...args.args];
+    if (args.vararg !== null) parameters.push(args.vararg);
+    parameters.push(...args.kwonlyargs);
+    if (args.kwarg !== null) parameters.push(args.kwarg);
+    const expressions = parameters.flatMap((arg) => {
+      if (arg.annotation === null) return [];
+      // `*args: *Ts` (PEP 646): the starred value is what is evaluated.
+      return [arg.annotation.kind === "Starred" ? arg.annotation.value : arg.annotation];
+    });
+    if (node.returns !== null) expressions.push(node.returns);
+    return expressions.map((expression) => this.expression(unit, expression));
+  }
+
+  /**
+   * `target: annotation [= value]`. The value is assigned first; at module and class level a
+   * simple name's annotation is then stored in `__annotations__`, other targets' annotations are
+   * evaluated and dropped; in a function the annotation is not evaluated. CPython:
+   * compiler_annassign().
+   */
+  private annotatedAssign(unit: Unit, node: AnnAssign): Stmt {
+    const m = this.m;
+    const value = node.value !== null ? this.expression(unit, node.value) : undefined;
+    const store = node.value !== null ? this.store(unit, node.target) : undefined;
+    const assign = (f: Frame): void => {
+      if (value !== undefined && store !== undefined) store(f, value(f));
+    };
+    if (unit.kind === "function") {
+      return (f) => {
+        assign(f);
+        return Completion.NORMAL;
+      };
+    }
+    const annotation = this.expression(unit, node.annotation);
+    if (node.target.kind === "Name" && node.simple) {
+      const annotationsDict = this.nameLoad(unit, "__annotations__", node);
+      const key = m.name(node.target.id);
+      return (f) => {
+        assign(f);
+        const level = m.sp;
+        m.push(annotation(f));
+        m.push(annotationsDict(f));
+        f.node = node;
+        setItem(m, m.stack[level + 1]!, key, m.stack[level]!);
+        m.unwindTo(level);
+        return Completion.NORMAL;
+      };
+    }
+    // CPython evaluates a complex target's object (and subscript) only when there is no value.
+    const target = node.target;
+    const checks =
+      node.value !== null || target.kind === "Name"
+        ? []
+        : target.kind === "Attribute"
+          ? [this.expression(unit, target.value)]
+          : [
+              this.expression(unit, target.value),
+              this.expression(unit, (target as Subscript).slice),
+            ];
+    return (f) => {
+      assign(f);
+      for (const check of checks) m.decref(check(f));
+      m.decref(annotation(f));
+      return Completion.NORMAL;
+    };
+  }
+
+  /**
+   * CPython: SETUP_ANNOTATIONS — a module or class body with annotated assignments starts by
+   * making sure its namespace has an `__annotations__` dict.
+   */
+  private withAnnotations(unit: Unit, statements: readonly Statement[], body: Stmt): Stmt {
+    if (unit.kind === "function" || !containsAnnotatedAssignment(statements)) return body;
+    const m = this.m;
+    const key = m.name("__annotations__");
+    return (f) => {
+      const namespace = unit.kind === "class" ? f.namespace : f.globals;
+      if (m.heap.dictGetItem(namespace, key) === 0) {
+        const dict = m.heap.newDict();
+        m.heap.dictSetItem(namespace, key, dict);
+        m.decref(dict);
+      }
+      return body(f);
     };
   }
 
@@ -710,7 +806,7 @@ export class Compiler extends GeneratorCompiler {
           : node.name;
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
-    const body = this.block(child, node.body);
+    const body = this.withAnnotations(child, node.body, this.block(child, node.body));
     const classCellSlot = child.slots.get("__class__");
     const classCellKey = m.name("__classcell__");
     code.body = (f) => {
@@ -750,4 +846,40 @@ export class Compiler extends GeneratorCompiler {
       return Completion.NORMAL;
     };
   }
+}
+
+/**
+ * Whether a module or class body holds an annotated assignment outside nested functions and
+ * classes. CPython: find_ann() in compile.c.
+ */
+function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
+  const stack = [...body];
+  while (stack.length > 0) {
+    const statement = stack.pop()!;
+    switch (statement.kind) {
+      case "AnnAssign":
+        return true;
+      case "For":
+      case "AsyncFor":
+      case "While":
+      case "If":
+        stack.push(...statement.body, ...statement.orelse);
+        break;
+      case "With":
+      case "AsyncWith":
+        stack.push(...statement.body);
+        break;
+      case "Try":
+      case "TryStar":
+        stack.push(...statement.body, ...statement.orelse, ...statement.finalbody);
+        for (const handler of statement.handlers) stack.push(...handler.body);
+        break;
+      case "Match":
+        for (const matchCase of statement.cases) stack.push(...matchCase.body);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }

@@ -16,6 +16,7 @@ import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { unpackIterable } from "./iterator-protocol.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import { functionDisplayName, pushKeywordMapping, updateDisplay } from "./mapping-unpacking.js";
 import {
   deleteAttribute,
   deleteItem,
@@ -823,7 +824,7 @@ export abstract class ExpressionCompiler {
       }
       case "Dict": {
         // CPython: BUILD_MAP
-        if (node.keys.some((key) => key === null)) return this.unsupported("'**' in dict displays");
+        if (node.keys.some((key) => key === null)) return this.dictDisplayWithMappings(unit, node);
         const keys = node.keys.map((key) => this.expression(unit, key!));
         const values = node.values.map((value) => this.expression(unit, value));
         return (f) => {
@@ -1032,10 +1033,88 @@ export abstract class ExpressionCompiler {
     };
   }
 
+  /**
+   * A call with `**mapping` arguments: the keyword names are known only at run time.
+   * CPython: CALL_FUNCTION_EX with a keyword dict built by DICT_MERGE.
+   */
+  private callWithMappings(unit: Unit, node: Call): Expr {
+    const m = this.m;
+    const callee = this.expression(unit, node.func);
+    const pushArgs = this.pushElements(unit, node.args);
+    const keywords = node.keywords.map((keyword) => ({
+      name: keyword.arg,
+      value: this.expression(unit, keyword.value),
+    }));
+    return (f) => {
+      const base = m.sp;
+      m.push(callee(f));
+      pushArgs(f);
+      const names: string[] = [];
+      for (const keyword of keywords) {
+        const value = keyword.value(f);
+        m.push(value);
+        f.node = node;
+        if (keyword.name !== null) {
+          if (names.includes(keyword.name)) {
+            m.raise(
+              "TypeError",
+              `${functionDisplayName(m, m.stack[base]!)} got multiple values for keyword argument '${keyword.name}'`,
+            );
+          }
+          names.push(keyword.name);
+          continue;
+        }
+        const held = m.sp - 1;
+        pushKeywordMapping(m, m.stack[base]!, value, names);
+        // The mapping's slot sits under its values: move them down over it.
+        m.stack.copyWithin(held, held + 1, m.sp);
+        m.sp--;
+        m.stack[m.sp] = 0;
+        m.decref(value);
+      }
+      f.node = node;
+      return callAt(m, base, names.length > 0 ? names : undefined);
+    };
+  }
+
+  /** `{**a, k: v, …}`: entries and mappings merged left to right. CPython: BUILD_MAP + DICT_UPDATE. */
+  private dictDisplayWithMappings(unit: Unit, node: Extract<Expression, { kind: "Dict" }>): Expr {
+    const m = this.m;
+    const parts = node.keys.map((key, index) => ({
+      key: key === null ? undefined : this.expression(unit, key),
+      value: this.expression(unit, node.values[index]!),
+    }));
+    return (f) => {
+      const level = m.sp;
+      const dict = m.heap.newDict();
+      m.push(dict);
+      for (const part of parts) {
+        if (part.key === undefined) {
+          const source = part.value(f);
+          m.push(source);
+          f.node = node;
+          updateDisplay(m, dict, source);
+          m.sp--;
+          m.decref(source);
+          continue;
+        }
+        m.push(part.key(f));
+        m.push(part.value(f));
+        f.node = node;
+        checkHashable(m, m.stack[m.sp - 2]!);
+        m.heap.dictSetItem(dict, m.stack[m.sp - 2]!, m.stack[m.sp - 1]!);
+        m.unwindTo(m.sp - 2);
+      }
+      m.stack[level] = 0;
+      m.sp = level;
+      return dict;
+    };
+  }
+
   private call(unit: Unit, node: Call): Expr {
     const m = this.m;
     if (node.keywords.some((keyword) => keyword.arg === null))
-      return this.unsupported("'**' in calls");
+      return this.callWithMappings(unit, node);
     const names =
       node.keywords.length > 0 ? node.keywords.map((keyword) => keyword.arg!) : undefined;
     const pushArgs = this.pushElements(unit, node.args);

@@ -138,6 +138,7 @@ class ScopeWalker {
     switch (node.kind) {
       case "FunctionDef":
         this.defaults(node.args);
+        this.annotations(node);
         this.bind(node.name);
         this.functionScope(node, node.name, node.args, (walker) => walker.statements(node.body));
         return;
@@ -166,6 +167,21 @@ class ScopeWalker {
           this.bind(node.target.id);
         } else this.target(node.target);
         this.expression(node.value);
+        return;
+      case "AnnAssign":
+        // CPython: symtable_visit_stmt(), AnnAssign_kind — a simple name is local even
+        // without a value; module and class annotations are evaluated.
+        if (node.target.kind === "Name") this.bind(node.target.id);
+        else this.target(node.target);
+        if (this.scope.kind !== "function") this.expression(node.annotation);
+        if (node.value !== null) this.expression(node.value);
+        return;
+      case "With":
+        for (const item of node.items) {
+          this.expression(item.contextExpr);
+          if (item.optionalVars !== null) this.target(item.optionalVars);
+        }
+        this.statements(node.body);
         return;
       case "For":
         this.target(node.target);
@@ -218,6 +234,17 @@ class ScopeWalker {
       default:
         return;
     }
+  }
+
+  /** A def's annotations belong to the enclosing scope (they are evaluated there). */
+  private annotations(node: Extract<Statement, { kind: "FunctionDef" }>): void {
+    const { args } = node;
+    for (const arg of [...args.posonlyargs, ...args.args, ...args.kwonlyargs]) {
+      if (arg.annotation !== null) this.expression(arg.annotation);
+    }
+    if (args.vararg?.annotation != null) this.expression(args.vararg.annotation);
+    if (args.kwarg?.annotation != null) this.expression(args.kwarg.annotation);
+    if (node.returns !== null) this.expression(node.returns);
   }
 
   private handler(node: ExceptHandler): void {
