@@ -106,6 +106,17 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return none();
   });
 
+  // CPython: builtin_input_impl() — the prompt goes to stdout, the line comes without its newline.
+  define("input", (_c, args, keywords) => {
+    noKeywords(m, "input", keywords);
+    arity(m, "input", args, 0, 1);
+    const prompt = args[0] === undefined ? "" : str(m, args[0]);
+    if (prompt !== "") m.stdout(prompt);
+    const line = m.stdin(prompt);
+    if (line === undefined) return m.raise("EOFError", "EOF when reading a line");
+    return m.newStr(line.replace(/\r?\n$/, ""));
+  });
+
   define("len", (_c, args, keywords) => {
     noKeywords(m, "len", keywords);
     arity(m, "len", args, 1, 1);
@@ -597,9 +608,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   installListMethods(m);
   installDictMethods(m);
+  installDescriptorBuiltins(m);
   installSetMethods(m);
   installComplexMethods(m);
-  installDescriptorBuiltins(m);
   installStrMethods(m);
 }
 

@@ -1231,6 +1231,7 @@ export abstract class ExpressionCompiler {
   }
 }
 
+/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
 /**
  * Whether CPython's AST optimizer turns `node` into a constant: a literal, a signed number
  * literal, or a tuple of such. CPython: `fold_unaryop`, `fold_tuple` in ast_opt.c.
@@ -1247,7 +1248,6 @@ function isFoldedConstant(node: Expression): boolean {
   return false;
 }
 
-/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
 function isSuperCall(node: Expression): node is Call {
   return (
     node.kind === "Call" &&

@@ -198,6 +198,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["RecursionError", "RuntimeError"],
   ["NotImplementedError", "RuntimeError"],
   ["MemoryError", "Exception"],
+  ["EOFError", "Exception"],
   ["StopIteration", "Exception"],
   ["AssertionError", "Exception"],
   ["ImportError", "Exception"],
@@ -251,6 +252,8 @@ export class Machine {
   stepLimit: number;
   recursionLimit: number;
   onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
+  /** Called as a Python function returns `value` (borrowed), its frame still the innermost. */
+  onReturn: ((frame: Frame, value: Ptr) => void) | undefined = undefined;
   /** Exceptions being handled (innermost last): the context of new ones, the target of bare `raise`. */
   readonly handling: PyException[] = [];
   /** Interned names the machine itself uses (released at dispose). */
@@ -261,6 +264,8 @@ export class Machine {
   stderr: (text: string) => void;
   /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
   readonly notImplemented: Ptr;
+  /** What `input()` reads: a line without its newline, or undefined at end of input. */
+  stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
   /** Called to import a module (set by the interpreter). */

@@ -51,12 +51,33 @@ export type ExceptionName =
   | "ZeroDivisionError"
   | "RuntimeError"
   | "MemoryError"
+  | "EOFError"
   | "RecursionError"
   | "StopIteration"
   | "AssertionError"
   | "OverflowError"
   | "NotImplementedError"
   | "UnboundLocalError";
+
+/**
+ * A rich comparison operator, as {@link NativeContext.compare} takes it.
+ *
+ * @example
+ * ```ts
+ * const op: ComparisonOperator = "<";
+ * ```
+ */
+export type ComparisonOperator = "<" | "<=" | "==" | "!=" | ">" | ">=";
+
+/**
+ * A binary arithmetic operator, as {@link NativeContext.binaryOperation} takes it.
+ *
+ * @example
+ * ```ts
+ * const op: BinaryOperator = "+";
+ * ```
+ */
+export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 
 /**
  * What a {@link NativeFunction} can ask of the running interpreter.
@@ -102,6 +123,28 @@ export interface NativeContext {
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
+  /** Python's `len(obj)`. */
+  length(obj: Ptr): number;
+  /** Python's `obj[key]` as a new reference. */
+  getItem(obj: Ptr, key: Ptr): Ptr;
+  /** Python's `obj[key] = value` (value borrowed). */
+  setItem(obj: Ptr, key: Ptr, value: Ptr): void;
+  /** Python's `setattr(obj, name, value)` (value borrowed). */
+  setAttribute(obj: Ptr, name: string, value: Ptr): void;
+  /** Python's rich comparison `a op b`, as its truth value. */
+  compare(op: ComparisonOperator, a: Ptr, b: Ptr): boolean;
+  /** Python's `a op b` for an arithmetic operator, as a new reference. */
+  binaryOperation(op: BinaryOperator, a: Ptr, b: Ptr): Ptr;
+  /**
+   * Runs Python `source` as the body of a new module named `name` whose globals start with
+   * `members` (values borrowed) and returns the module (a new reference). Native modules use
+   * it for the parts most naturally written in Python (a class whose methods are natives).
+   */
+  runModuleSource(
+    name: string,
+    source: string,
+    members: ReadonlyArray<readonly [name: string, value: Ptr]>,
+  ): Ptr;
   /** Writes to the interpreter's standard output. */
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */
