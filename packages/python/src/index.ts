@@ -22,6 +22,7 @@ export {
   Interpreter,
   type InterpreterOptions,
   type PythonError,
+  type ReturnEvent,
   type RunResult,
   type StatementEvent,
 } from "./interpreter/interpreter.js";

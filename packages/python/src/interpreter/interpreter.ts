@@ -10,6 +10,7 @@ import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { iterate } from "./iteration.js";
+import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -62,6 +63,13 @@ export interface InterpreterOptions {
    */
   stderr: (text: string) => void;
   /**
+   * What `input()` reads: called with the prompt (already written to `stdout`), it returns the
+   * line typed, or undefined for end of input (`input()` then raises `EOFError`, as CPython does
+   * when stdin is closed).
+   * @defaultValue () => undefined (no input: every `input()` raises EOFError)
+   */
+  stdin: (prompt: string) => string | undefined;
+  /**
    * Statements plus loop iterations a run may execute before it stops with `StepLimitError`
    * (not catchable by Python code).
    * @defaultValue 100_000_000
@@ -77,6 +85,13 @@ export interface InterpreterOptions {
    * @defaultValue undefined
    */
   onStatement: ((event: StatementEvent) => void) | undefined;
+  /**
+   * Called as a Python function (or method, or lambda) returns, before its frame goes: the frame
+   * is still the innermost of {@link Interpreter.frames} (for debuggers, tracers and visualisers;
+   * CPython: `sys.settrace`'s `"return"` event).
+   * @defaultValue undefined
+   */
+  onReturn: ((event: ReturnEvent) => void) | undefined;
   /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
@@ -103,6 +118,33 @@ export interface StatementEvent {
   readonly functionName: string;
   /** Steps executed so far. */
   readonly steps: number;
+}
+
+/**
+ * What {@link InterpreterOptions.onReturn} receives.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({
+ *   onReturn: (event) =>
+ *     console.log(`${event.qualifiedName}() returns ${interpreter.runtime.repr(event.value)}`),
+ * });
+ * interpreter.run("def f():\n    return [1]\nf()\n"); // f() returns [1]
+ * ```
+ */
+export interface ReturnEvent {
+  /** 1-based line of the statement that returned (the function's last line run). */
+  readonly line: number;
+  /** Call depth of the returning frame (1 for a function called from module level). */
+  readonly depth: number;
+  /** The function's name (`co_name`). */
+  readonly functionName: string;
+  /** Its qualified name (`co_qualname`: `"Node.__init__"`). */
+  readonly qualifiedName: string;
+  /** Steps executed so far. */
+  readonly steps: number;
+  /** The value returned (borrowed: valid during the call; None when the body ran off its end). */
+  readonly value: Ptr;
 }
 
 /**
@@ -200,11 +242,13 @@ export class Interpreter {
       recursionLimit: options.recursionLimit ?? 1000,
     });
     this.machine = machine;
+    if (options.stdin !== undefined) machine.stdin = options.stdin;
     this.compiler = new Compiler(machine);
-    this.compiler.formatter = (error) => this.format(error);
+    machine.formatException = (error) => this.format(error);
     machine.context = this.createContext();
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);
+    installKeyProtocol(machine);
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
@@ -235,6 +279,17 @@ export class Interpreter {
           steps: machine.steps,
         });
     }
+    const onReturn = options.onReturn;
+    if (onReturn !== undefined)
+      machine.onReturn = (frame: Frame, value: Ptr) =>
+        onReturn({
+          line: frame.node.line,
+          depth: frame.depth,
+          functionName: frame.code.name,
+          qualifiedName: frame.code.qualifiedName,
+          steps: machine.steps,
+          value,
+        });
   }
 
   /**
@@ -412,6 +467,9 @@ export class Interpreter {
       heap.memory.u32[record.object >>> 2] = 1;
       m.decref(record.object);
     }
+    heap.memory.u32[m.notImplemented >>> 2] = 1;
+    m.decref(m.notImplemented);
+    heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
   }

@@ -8,6 +8,7 @@ import {
 } from "@pymem/heap";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { iterateSet } from "./set-operations.js";
 
 /**
  * Iteration over heap objects (CPython: `tp_iter` / `tp_iternext` of list, tuple, dict and its
@@ -63,6 +64,10 @@ export function iterateOwned(
     }
     if (t === heap.dictType) {
       iterateDict(m, iterable, 1, each);
+      return;
+    }
+    if (t === heap.setType || t === heap.frozensetType) {
+      iterateSet(m, iterable, each);
       return;
     }
     if (t === heap.strType) {

@@ -25,6 +25,7 @@ import type { Refcounter } from "@pymem/refcount";
 import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
 import { call } from "./calls.js";
+import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
@@ -97,8 +98,20 @@ export interface TypeRecord {
   readonly object: Ptr;
   /** `__name__`. */
   readonly name: string;
-  /** The base class's record (undefined for `object`). */
+  /**
+   * The base whose instance layout the class extends (CPython: `__base__`, `best_base`);
+   * undefined for `object`.
+   */
   readonly base: TypeRecord | undefined;
+  /** The direct bases, in order (CPython: `__bases__`); empty for `object`. */
+  readonly bases: readonly TypeRecord[];
+  /** The method resolution order, the class itself first (CPython: `__mro__`). */
+  readonly mro: readonly TypeRecord[];
+  /**
+   * Which attribute hooks and data descriptors the class's MRO defines (`HOOK_*` bits of
+   * descriptors.ts); 0 keeps attribute access on the fast path.
+   */
+  hooks: number;
   /** A class made by a `class` statement (a heap type). */
   readonly user: boolean;
   /** Derives from BaseException. */
@@ -185,6 +198,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["RecursionError", "RuntimeError"],
   ["NotImplementedError", "RuntimeError"],
   ["MemoryError", "Exception"],
+  ["EOFError", "Exception"],
   ["StopIteration", "Exception"],
   ["AssertionError", "Exception"],
   ["ImportError", "Exception"],
@@ -220,6 +234,8 @@ export class Machine {
   readonly heap: Heap;
   readonly lifetime: Refcounter;
   readonly types: InterpreterTypeIds;
+  /** The type ids of `property`, `classmethod`, `staticmethod` and `super`. */
+  readonly descriptorTypes: DescriptorTypeIds;
   /** Per heap type id: its record. */
   readonly records: (TypeRecord | undefined)[] = [];
   /** Built-in type records by name (`int`, `ValueError`, …). */
@@ -236,6 +252,8 @@ export class Machine {
   stepLimit: number;
   recursionLimit: number;
   onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
+  /** Called as a Python function returns `value` (borrowed), its frame still the innermost. */
+  onReturn: ((frame: Frame, value: Ptr) => void) | undefined = undefined;
   /** Exceptions being handled (innermost last): the context of new ones, the target of bare `raise`. */
   readonly handling: PyException[] = [];
   /** Interned names the machine itself uses (released at dispose). */
@@ -244,11 +262,17 @@ export class Machine {
   builtins = 0;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
+  readonly notImplemented: Ptr;
+  /** What `input()` reads: a line without its newline, or undefined at end of input. */
+  stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
     this.raise("ModuleNotFoundError", `No module named '${name}'`);
+  /** Set by the interpreter: formats an exception as CPython's traceback text. */
+  formatException: (error: PyException) => string = () => "";
   /** Set by the interpreter: the NativeContext handed to native functions. */
   context!: NativeContext;
 
@@ -264,11 +288,15 @@ export class Machine {
     this.heap = runtime.heap;
     this.lifetime = runtime.lifetime;
     this.types = defineInterpreterTypes(this.heap);
+    this.descriptorTypes = defineDescriptorTypes(this.heap);
     this.stdout = options.stdout;
     this.stderr = options.stderr;
     this.stepLimit = options.stepLimit;
     this.recursionLimit = options.recursionLimit;
     this.createBuiltinTypes();
+    // CPython: the static, immortal _Py_NotImplementedStruct (made mortal again at dispose()).
+    this.notImplemented = this.heap.allocate(this.types.notImplemented);
+    this.heap.memory.u32[this.notImplemented >>> 2] = IMMORTAL_REFCNT;
   }
 
   // ─────────────────────────────────────────────────────────────── references
@@ -419,11 +447,19 @@ export class Machine {
       ["module", t.module],
       ["frame", t.frame],
       ["range", t.range],
+      ["set", heap.setType],
+      ["frozenset", heap.frozensetType],
+      ["complex", heap.complexType],
+      ["NotImplementedType", t.notImplemented],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["dict_keys", t.dictKeys],
       ["dict_values", t.dictValues],
       ["dict_items", t.dictItems],
+      ["property", this.descriptorTypes.property],
+      ["classmethod", this.descriptorTypes.classmethod],
+      ["staticmethod", this.descriptorTypes.staticmethod],
+      ["super", this.descriptorTypes.super],
     ];
     this.registerBuiltin("bool", heap.boolType, int);
     for (const [name, id] of plain) this.registerBuiltin(name, id, object);
@@ -465,15 +501,21 @@ export class Machine {
     // Built-in types are immortal (PEP 683) and untracked until dispose().
     this.heap.memory.u32[obj >>> 2] = IMMORTAL_REFCNT;
     this.heap.collector?.untrack(obj);
+    const bases = base !== undefined ? [base] : [];
+    const mro: TypeRecord[] = [];
     const record: TypeRecord = {
       id,
       object: obj,
       name,
       base,
+      bases,
+      mro,
+      hooks: 0,
       user: false,
       exception,
       instances: exception,
     };
+    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) mro.push(r);
     this.records[id] = record;
     this.builtinTypes.set(name, record);
     return record;
@@ -535,17 +577,20 @@ export class Machine {
     return this.builtinTypes.get(name)!;
   }
 
-  /** Whether `record` is `ancestor` or derives from it. */
+  /** Whether `record` is `ancestor` or derives from it (CPython: `PyType_IsSubtype`, by MRO). */
   isSubtype(record: TypeRecord | undefined, ancestor: TypeRecord): boolean {
-    for (let r = record; r !== undefined; r = r.base) if (r === ancestor) return true;
+    if (record === undefined) return false;
+    const mro = record.mro;
+    for (let i = 0; i < mro.length; i++) if (mro[i] === ancestor) return true;
     return false;
   }
 
   /** Looks `key` up in a type's dict and its bases' (CPython: `_PyType_Lookup`); borrowed or 0. */
   lookupType(record: TypeRecord, key: Ptr): Ptr {
     const u32 = this.heap.memory.u32;
-    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) {
-      const dict = u32[(r.object + TYPE_DICT_OFFSET) >>> 2]!;
+    const mro = record.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const dict = u32[(mro[i]!.object + TYPE_DICT_OFFSET) >>> 2]!;
       if (this.heap.dictLength(dict) === 0) continue;
       const value = this.heap.dictGetItem(dict, key);
       if (value !== 0) return value;
@@ -871,6 +916,8 @@ export class Machine {
     if (t === heap.listType) return heap.memory.u32[(obj + LIST_SIZE_OFFSET) >>> 2] !== 0;
     if (t === heap.tupleType) return heap.memory.u32[(obj + TUPLE_SIZE_OFFSET) >>> 2] !== 0;
     if (t === heap.dictType) return heap.memory.u32[(obj + DICT_USED_OFFSET) >>> 2] !== 0;
+    if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj) !== 0;
+    if (t === heap.complexType) return heap.complexReal(obj) !== 0 || heap.complexImag(obj) !== 0;
     if (t === this.types.range) {
       const [start, stop, step] = this.rangeValues(obj);
       return this.rangeLength(start, stop, step) > 0;

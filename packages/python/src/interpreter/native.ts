@@ -51,6 +51,7 @@ export type ExceptionName =
   | "ZeroDivisionError"
   | "RuntimeError"
   | "MemoryError"
+  | "EOFError"
   | "RecursionError"
   | "StopIteration"
   | "AssertionError"

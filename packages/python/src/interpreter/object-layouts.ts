@@ -151,6 +151,8 @@ export interface InterpreterTypeIds {
   readonly dictValues: TypeId;
   readonly dictItems: TypeId;
   readonly traceback: TypeId;
+  /** The type of the `NotImplemented` singleton. */
+  readonly notImplemented: TypeId;
 }
 
 /**
@@ -236,6 +238,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
     dictKeys: defineView(heap, "dict_keys"),
     dictValues: defineView(heap, "dict_values"),
     dictItems: defineView(heap, "dict_items"),
+    notImplemented: heap.defineType({ name: "NotImplementedType", basicSize: 8 }),
   };
   registered.set(heap, ids);
   return ids;

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
+import { complexRepr } from "./complex-operations.js";
 import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -9,6 +10,7 @@ import {
   METHOD_SELF_OFFSET,
   MODULE_NAME_OFFSET,
 } from "./object-layouts.js";
+import { setRepr } from "./set-operations.js";
 
 /**
  * `repr()` and `str()` of heap objects as CPython 3.13 prints them (CPython: `PyObject_Repr`,
@@ -34,6 +36,9 @@ export function repr(m: Machine, obj: Ptr): string {
   if (t === heap.strType) return strRepr(heap.strValue(obj));
   if (t === heap.intType) return String(m.numberOf(obj));
   if (t === heap.floatType) return floatRepr(m.numberOf(obj));
+  if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
+  if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
+  if (obj === m.notImplemented) return "NotImplemented";
   if (obj === heap.none) return "None";
   if (obj === heap.true) return "True";
   if (obj === heap.false) return "False";
