@@ -64,20 +64,20 @@ export type ExceptionName =
  *
  * @example
  * ```ts
- * const op: ComparisonOperator = "<";
+ * const op: ComparisonSymbol = "<";
  * ```
  */
-export type ComparisonOperator = "<" | "<=" | "==" | "!=" | ">" | ">=";
+export type ComparisonSymbol = "<" | "<=" | "==" | "!=" | ">" | ">=";
 
 /**
  * A binary arithmetic operator, as {@link NativeContext.binaryOperation} takes it.
  *
  * @example
  * ```ts
- * const op: BinaryOperator = "+";
+ * const op: ArithmeticSymbol = "+";
  * ```
  */
-export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**";
+export type ArithmeticSymbol = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 
 /**
  * What a {@link NativeFunction} can ask of the running interpreter.
@@ -132,9 +132,9 @@ export interface NativeContext {
   /** Python's `setattr(obj, name, value)` (value borrowed). */
   setAttribute(obj: Ptr, name: string, value: Ptr): void;
   /** Python's rich comparison `a op b`, as its truth value. */
-  compare(op: ComparisonOperator, a: Ptr, b: Ptr): boolean;
+  compare(op: ComparisonSymbol, a: Ptr, b: Ptr): boolean;
   /** Python's `a op b` for an arithmetic operator, as a new reference. */
-  binaryOperation(op: BinaryOperator, a: Ptr, b: Ptr): Ptr;
+  binaryOperation(op: ArithmeticSymbol, a: Ptr, b: Ptr): Ptr;
   /**
    * Runs Python `source` as the body of a new module named `name` whose globals start with
    * `members` (values borrowed) and returns the module (a new reference). Native modules use
