@@ -199,13 +199,6 @@ class ScopeWalker {
         if (node.exc !== null) this.expression(node.exc);
         if (node.cause !== null) this.expression(node.cause);
         return;
-      case "With":
-        for (const item of node.items) {
-          this.expression(item.contextExpr);
-          if (item.optionalVars !== null) this.target(item.optionalVars);
-        }
-        this.statements(node.body);
-        return;
       case "Try":
         this.statements(node.body);
         for (const handler of node.handlers) this.handler(handler);
