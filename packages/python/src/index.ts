@@ -28,6 +28,8 @@ export {
 } from "./interpreter/interpreter.js";
 export { nativeModules } from "./interpreter/modules/index.js";
 export type {
+  BinaryOperator,
+  ComparisonOperator,
   ExceptionName,
   NativeContext,
   NativeFunction,
