@@ -28,8 +28,8 @@ export {
 } from "./interpreter/interpreter.js";
 export { nativeModules } from "./interpreter/modules/index.js";
 export type {
-  BinaryOperator,
-  ComparisonOperator,
+  BinaryOperator as NativeBinaryOperator,
+  ComparisonOperator as NativeComparisonOperator,
   ExceptionName,
   NativeContext,
   NativeFunction,
