@@ -28,8 +28,8 @@ export {
 } from "./interpreter/interpreter.js";
 export { nativeModules } from "./interpreter/modules/index.js";
 export type {
-  BinaryOperator as NativeBinaryOperator,
-  ComparisonOperator as NativeComparisonOperator,
+  ArithmeticSymbol,
+  ComparisonSymbol,
   ExceptionName,
   NativeContext,
   NativeFunction,

@@ -103,9 +103,8 @@ describe("every guide", () => {
     const config = JSON.parse(readFileSync(resolve(repositoryRoot, "typedoc.json"), "utf8")) as {
       projectDocuments: string[];
     };
-    expect([...config.projectDocuments].sort()).toEqual(
-      guideFiles.map((name) => `docs/guides/${name}`).sort(),
-    );
+    const guides = config.projectDocuments.filter((path) => path.startsWith("docs/guides/"));
+    expect(guides.sort()).toEqual(guideFiles.map((name) => `docs/guides/${name}`).sort());
   });
 
   it("has its ```python blocks paired with their expected output", () => {

@@ -8,5 +8,9 @@ try:
 except TypeError as e:
     print("TypeError", e)
 t = {frozenset({1})}
+try:
+    t.difference_update([{1}])
+except TypeError as e:
+    print("TypeError", e)
 t.discard({1})
 print(t)

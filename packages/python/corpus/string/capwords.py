@@ -2,3 +2,4 @@
 import string
 for text in ["hello world", "  hello   wORLD  ", "", "a", "ONE two THREE", "tab\tand\nnewline", "x1 2y"]:
     print(repr(string.capwords(text)))
+print(string.capwords("already Capitalized Words"), string.capwords("123 abc"))

@@ -1,11 +1,11 @@
 import type { Ptr } from "@pymem/core";
-import { call } from "./calls.js";
 import { newClass } from "./class-creation.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterate } from "./iteration.js";
+import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine, type TypeRecord } from "./machine.js";
 import type { NativeFunction } from "./native.js";
@@ -30,9 +30,8 @@ import { installStrMethods } from "./str-methods.js";
  * (`int(x)`, `list(it)`, …), as native functions with CPython's argument checking and error
  * messages; the methods of `list`, `dict` and `str` live in list-methods.ts, dict-methods.ts and
  * str-methods.ts.
- *
- * Simplifications (documented in the package README): `enumerate`, `zip`, `map`, `filter` and
- * `reversed` return lists rather than iterators.
+ * The iterator built-ins (`iter`, `next`, `enumerate`, `zip`, `map`, `filter`, `reversed`) are in
+ * iterator-builtins.ts.
  *
  * @module
  */
@@ -75,6 +74,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
+  installIteratorBuiltins(m, builtins);
 
   const none = (): Ptr => heap.none;
 
@@ -347,90 +347,11 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newBool(result);
   });
 
-  define("enumerate", (_c, args, keywords) => {
-    arity(m, "enumerate", args, 1, 2);
-    const options = keyword(m, "enumerate", keywords, ["start"]);
-    const startObj = args[1] ?? options.get("start");
-    let index = startObj !== undefined ? m.intArgument(startObj, "start") : 0;
-    const pairs: Ptr[] = [];
-    try {
-      iterate(m, args[0]!, (item) => {
-        const number = m.newInt(index++);
-        pairs.push(heap.newTuple([number, item]));
-        m.decref(number);
-        return true;
-      });
-    } catch (error) {
-      for (const pair of pairs) m.decref(pair);
-      throw error;
-    }
-    return m.listSteal(pairs);
-  });
-
-  define("zip", (_c, args) => {
-    const columns = args.map((arg) => collect(m, arg));
-    try {
-      const count = columns.length === 0 ? 0 : Math.min(...columns.map((column) => column.length));
-      const rows: Ptr[] = [];
-      for (let i = 0; i < count; i++) rows.push(m.newTuple(columns.map((column) => column[i]!)));
-      return m.listSteal(rows);
-    } finally {
-      for (const column of columns) for (const item of column) m.decref(item);
-    }
-  });
-
-  define("reversed", (_c, args) => {
-    arity(m, "reversed", args, 1, 1);
-    const items = collect(m, args[0]!);
-    return m.listSteal(items.reverse());
-  });
-
-  define("map", (_c, args) => {
-    if (args.length < 2) m.raise("TypeError", "map() must have at least two arguments.");
-    const items = collect(m, args[1]!);
-    const results: Ptr[] = [];
-    try {
-      for (const item of items) results.push(call(m, args[0]!, [item], undefined));
-    } catch (error) {
-      for (const result of results) m.decref(result);
-      throw error;
-    } finally {
-      for (const item of items) m.decref(item);
-    }
-    return m.listSteal(results);
-  });
-
-  define("filter", (_c, args) => {
-    arity(m, "filter", args, 2, 2);
-    const items = collect(m, args[1]!);
-    const kept: Ptr[] = [];
-    try {
-      for (const item of items) {
-        const keep =
-          args[0] === heap.none
-            ? m.isTrue(item)
-            : takeTruth(m, call(m, args[0]!, [item], undefined));
-        if (keep) kept.push(m.incref(item));
-      }
-    } catch (error) {
-      for (const item of kept) m.decref(item);
-      throw error;
-    } finally {
-      for (const item of items) m.decref(item);
-    }
-    return m.listSteal(kept);
-  });
-
   define("__import__", (_c, args) => {
     arity(m, "__import__", args, 1, 1);
     if (!m.isStr(args[0]!))
       m.raise("TypeError", `__import__() argument 1 must be str, not ${m.typeName(args[0]!)}`);
     return m.importModule(heap.strValue(args[0]!));
-  });
-
-  define("iter", (_c, args) => {
-    arity(m, "iter", args, 1, 1);
-    return m.listSteal(collect(m, args[0]!));
   });
 
   // ───────────────────────────────────────────────────────── constructors
@@ -659,13 +580,6 @@ function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: stri
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
 }
 
-function takeTruth(m: Machine, value: Ptr): boolean {
-  try {
-    return m.isTrue(value);
-  } finally {
-    m.decref(value);
-  }
-}
 /** Python's `round()`: half to even. */
 function roundHalfEven(value: number): number {
   const floor = Math.floor(value);

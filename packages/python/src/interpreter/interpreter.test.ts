@@ -200,11 +200,11 @@ describe("Interpreter: errors, limits and cleanup", () => {
     expect(outcome.stderr).toContain("ValueError: in del\n");
   });
 
-  it("unsupported syntax fails with a clear 'not supported by pymem' error", () => {
-    const outcome = run("d = {**{}}\n");
+  it("unsupported syntax fails with a clear 'pymem does not support' error when it runs", () => {
+    const outcome = run("match 1:\n    case 1:\n        pass\n");
     expect(outcome.ok).toBe(false);
     expect(outcome.stderr).toContain(
-      "NotImplementedError: '**' in dict displays is not supported by pymem",
+      "NotImplementedError: pymem does not support 'match' statements yet",
     );
   });
 

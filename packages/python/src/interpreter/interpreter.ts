@@ -10,6 +10,8 @@ import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { iterate } from "./iteration.js";
+import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
+import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
@@ -665,6 +667,11 @@ export class Interpreter {
       runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
+      getIterator: (obj) => getIterator(m, obj),
+      iteratorNext: (iterator) => iteratorNext(m, iterator),
+      iteratorType: (name) => nativeIteratorType(m, name),
+      newIterator: (type, held, next) => newNativeIterator(m, type, held, next),
+      iteratorHeld: (iterator, index) => nativeIteratorHeld(m, iterator, index),
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },

@@ -6,6 +6,7 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { iterateSet } from "./set-operations.js";
@@ -85,7 +86,17 @@ export function iterateOwned(
       iterateDict(m, m.field(iterable, VIEW_DICT_OFFSET), viewKind, each);
       return;
     }
-    m.raise("TypeError", `'${m.typeName(iterable)}' object is not iterable`);
+    // Everything else through an iterator object: generators, the built-in iterators, native
+    // iterators, user classes with __iter__ or __getitem__ (CPython: GET_ITER, FOR_ITER).
+    const it = getIterator(m, iterable);
+    try {
+      for (;;) {
+        const item = iteratorNext(m, it);
+        if (item === 0 || each(item) === false) return;
+      }
+    } finally {
+      m.decref(it);
+    }
   } finally {
     m.decref(iterable);
   }

@@ -205,6 +205,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["ModuleNotFoundError", "ImportError"],
   ["KeyboardInterrupt", "BaseException"],
   ["SystemExit", "BaseException"],
+  ["GeneratorExit", "BaseException"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
@@ -491,13 +492,18 @@ export class Machine {
     }
   }
 
-  private registerBuiltin(
+  /**
+   * Registers a built-in type: an immortal, untracked type object and its record. `typeName` is
+   * its `__name__` when that differs from the qualified `name` (`count` of `itertools.count`).
+   */
+  registerBuiltin(
     name: string,
     id: TypeId,
     base: TypeRecord | undefined,
     exception = false,
+    typeName = name,
   ): TypeRecord {
-    const obj = this.newTypeObject(id, name, base?.object ?? 0, this.heap.newDict());
+    const obj = this.newTypeObject(id, typeName, base?.object ?? 0, this.heap.newDict());
     // Built-in types are immortal (PEP 683) and untracked until dispose().
     this.heap.memory.u32[obj >>> 2] = IMMORTAL_REFCNT;
     this.heap.collector?.untrack(obj);

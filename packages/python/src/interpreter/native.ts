@@ -1,4 +1,4 @@
-import type { Ptr } from "@pymem/core";
+import type { Ptr, TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { Runtime } from "@pymem/runtime";
 
@@ -64,20 +64,20 @@ export type ExceptionName =
  *
  * @example
  * ```ts
- * const op: ComparisonOperator = "<";
+ * const op: ComparisonSymbol = "<";
  * ```
  */
-export type ComparisonOperator = "<" | "<=" | "==" | "!=" | ">" | ">=";
+export type ComparisonSymbol = "<" | "<=" | "==" | "!=" | ">" | ">=";
 
 /**
  * A binary arithmetic operator, as {@link NativeContext.binaryOperation} takes it.
  *
  * @example
  * ```ts
- * const op: BinaryOperator = "+";
+ * const op: ArithmeticSymbol = "+";
  * ```
  */
-export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**";
+export type ArithmeticSymbol = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 
 /**
  * What a {@link NativeFunction} can ask of the running interpreter.
@@ -132,9 +132,9 @@ export interface NativeContext {
   /** Python's `setattr(obj, name, value)` (value borrowed). */
   setAttribute(obj: Ptr, name: string, value: Ptr): void;
   /** Python's rich comparison `a op b`, as its truth value. */
-  compare(op: ComparisonOperator, a: Ptr, b: Ptr): boolean;
+  compare(op: ComparisonSymbol, a: Ptr, b: Ptr): boolean;
   /** Python's `a op b` for an arithmetic operator, as a new reference. */
-  binaryOperation(op: BinaryOperator, a: Ptr, b: Ptr): Ptr;
+  binaryOperation(op: ArithmeticSymbol, a: Ptr, b: Ptr): Ptr;
   /**
    * Runs Python `source` as the body of a new module named `name` whose globals start with
    * `members` (values borrowed) and returns the module (a new reference). Native modules use
@@ -149,6 +149,28 @@ export interface NativeContext {
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */
   writeStderr(text: string): void;
+  /** Python's `iter(obj)` as a new reference (TypeError when `obj` is not iterable). */
+  getIterator(obj: Ptr): Ptr;
+  /**
+   * One step of an iterator (CPython: `PyIter_Next`): the next item as a new reference, or 0 once
+   * it is exhausted. Works for every iterator: built-in, generator, native, user class.
+   */
+  iteratorNext(iterator: Ptr): Ptr;
+  /**
+   * Defines (once per heap) a native iterator type named `name` (`"itertools.count"`) and returns
+   * its type id, for {@link NativeContext.newIterator}.
+   */
+  iteratorType(name: string): TypeId;
+  /**
+   * A new iterator of a type from {@link NativeContext.iteratorType} whose items come from
+   * `next(self)` (a new reference, or 0 when exhausted; it may raise). The `held` objects
+   * (borrowed) are owned by the iterator and reported to collectors; read them back with
+   * {@link NativeContext.iteratorHeld}. The iterator works everywhere: `for`, `next()`,
+   * `list()`, unpacking, `yield from`.
+   */
+  newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
+  /** The `index`-th object a native iterator holds (borrowed). */
+  iteratorHeld(iterator: Ptr, index: number): Ptr;
 }
 
 /**

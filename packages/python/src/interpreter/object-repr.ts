@@ -1,6 +1,8 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
+import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
+import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -98,6 +100,10 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (t === types.cell) return `<cell at ${address}>`;
+  if (t === iteratorRuntime(m).generatorType) {
+    const qualname = m.heap.strValue(m.field(obj, GENERATOR_QUALNAME_OFFSET));
+    return `<generator object ${qualname} at ${address}>`;
+  }
   const viewKind = m.viewKind(t);
   if (viewKind !== 0) {
     const items = m.viewItems(obj, viewKind);

@@ -1,4 +1,4 @@
-import type { BinaryOperator, ComparisonOperator } from "./native.js";
+import type { ArithmeticSymbol, ComparisonSymbol } from "./native.js";
 
 /**
  * Operator codes shared by the compiler and the machine: binary operators (indexes into the
@@ -85,7 +85,7 @@ export function compareValues<T extends number | string>(op: number, a: T, b: T)
  * machine.compare(COMPARISON_CODES["<="], a, b);
  * ```
  */
-export const COMPARISON_CODES: Readonly<Record<ComparisonOperator, number>> = {
+export const COMPARISON_CODES: Readonly<Record<ComparisonSymbol, number>> = {
   "<": Cmp.LT,
   "<=": Cmp.LE,
   "==": Cmp.EQ,
@@ -102,7 +102,7 @@ export const COMPARISON_CODES: Readonly<Record<ComparisonOperator, number>> = {
  * machine.binary(BINARY_CODES["+"], a, b);
  * ```
  */
-export const BINARY_CODES: Readonly<Record<BinaryOperator, number>> = {
+export const BINARY_CODES: Readonly<Record<ArithmeticSymbol, number>> = {
   "+": Op.ADD,
   "-": Op.SUB,
   "*": Op.MUL,

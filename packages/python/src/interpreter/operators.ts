@@ -1,6 +1,7 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { compareComplex, complexBinary } from "./complex-operations.js";
-import type { Machine } from "./machine.js";
+import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
+import type { Machine, TypeRecord } from "./machine.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
@@ -469,7 +470,34 @@ export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
   }
   const result = m.callSpecial(container, "__contains__", [item]);
   if (result !== 0) return takeTruth(m, result);
-  m.raise("TypeError", `argument of type '${m.typeName(container)}' is not iterable`);
+  // CPython: _PySequence_IterSearch — anything iterable is searched item by item.
+  const record = m.recordOf(container);
+  if (!isIterator(m, container) && !(record.user && definesIteration(m, record)))
+    m.raise("TypeError", `argument of type '${m.typeName(container)}' is not iterable`);
+  const it = getIterator(m, container);
+  try {
+    for (;;) {
+      const element = iteratorNext(m, it);
+      if (element === 0) return false;
+      let found: boolean;
+      try {
+        found = element === item || compare(m, Cmp.EQ, element, item);
+      } finally {
+        m.decref(element);
+      }
+      if (found) return true;
+    }
+  } finally {
+    m.decref(it);
+  }
+}
+
+/** Whether a user class can be iterated (`__iter__`, or the old `__getitem__` protocol). */
+function definesIteration(m: Machine, record: TypeRecord): boolean {
+  return (
+    m.lookupType(record, m.name("__iter__")) !== 0 ||
+    m.lookupType(record, m.name("__getitem__")) !== 0
+  );
 }
 
 /** Raises TypeError for keys pymem's dicts cannot hold (CPython: `PyObject_HashNotImplemented`). */

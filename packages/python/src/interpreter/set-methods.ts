@@ -208,7 +208,9 @@ function differenceUpdate(m: Machine, so: Ptr, other: Ptr): void {
     return;
   }
   iterate(m, other, (key) => {
-    withKey(m, key, (k) => heap.setDiscard(so, k));
+    // CPython: set_discard_key — no frozenset retry for a set item here (unlike s.discard).
+    checkHashable(m, key);
+    heap.setDiscard(so, key);
     return true;
   });
   heap.setPurgeDummies(so);
