@@ -19,6 +19,8 @@ export interface CliIo {
   readFile(path: string): string;
   /** The lines of standard input, without their line terminators (for `pymem repl`). */
   stdinLines(): AsyncIterable<string>;
+  /** Environment variables (`PYTHONHASHSEED`). */
+  readonly environment: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -37,12 +39,14 @@ export function processIo(): CliIo {
     readFile: (path) => readFileSync(path, "utf8"),
     stdinLines: () =>
       createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity }),
+    environment: process.env,
   };
 }
 
 /**
  * An in-memory {@link CliIo} for tests and embedders: output collected as strings, files from a
- * map (falling back to the file system), stdin from a list of lines.
+ * map (falling back to the file system), stdin from a list of lines, environment variables from
+ * an object (none by default).
  *
  * @example
  * ```ts
@@ -52,7 +56,11 @@ export function processIo(): CliIo {
  * ```
  */
 export function memoryIo(
-  options: { files?: Readonly<Record<string, string>>; stdin?: readonly string[] } = {},
+  options: {
+    files?: Readonly<Record<string, string>>;
+    stdin?: readonly string[];
+    environment?: Readonly<Record<string, string | undefined>>;
+  } = {},
 ): CliIo & { output(): string; errors(): string } {
   const out: string[] = [];
   const err: string[] = [];
@@ -69,6 +77,7 @@ export function memoryIo(
     stdinLines: async function* () {
       yield* stdin;
     },
+    environment: options.environment ?? {},
     output: () => out.join(""),
     errors: () => err.join(""),
   };

@@ -67,6 +67,7 @@ import { type DeallocOperations, deallocOperations } from "./object-dealloc.js";
 import { type HashOperations, hashOperations } from "./object-hash.js";
 import { KIND_LIST, ObjectKind } from "./object-kind.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
+import { type HashSecret, hashSecretFromSeed } from "./string-hash.js";
 import { type TupleOperations, tupleOperations } from "./tuple-objects.js";
 import { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
 import { type WeakrefOperations, weakrefOperations } from "./weakref-objects.js";
@@ -154,6 +155,8 @@ export class Heap {
   /** CPython's object free lists. @internal */
   readonly freeLists: FreeLists;
   private readonly unraisableHook: UnraisableHook;
+  /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
+  readonly hashSecret: HashSecret;
 
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
@@ -167,6 +170,7 @@ export class Heap {
     this.liveBits = new Uint32Array(words);
     this.freedBits = new Uint32Array(this.debug ? words : 0);
     this.freeLists = new FreeLists(options.freeLists ?? true);
+    this.hashSecret = hashSecretFromSeed(options.hashSeed);
 
     const immutable = TypeFlags.IMMUTABLE;
     const gc = TypeFlags.GC;

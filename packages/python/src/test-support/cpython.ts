@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
  * JSON it prints. `available` is false (with a reason) when that interpreter is missing.
  * @internal
  */
-export const CPYTHON_ENVIRONMENT = { ...process.env, PYENV_VERSION: "3.13.0" };
+export const CPYTHON_ENVIRONMENT = { ...process.env, PYENV_VERSION: "3.13.0", PYTHONHASHSEED: "0" };
 
 function probe(): { available: boolean; reason: string } {
   const result = spawnSync("python3", ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], {
