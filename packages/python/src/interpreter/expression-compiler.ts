@@ -179,8 +179,8 @@ export abstract class ExpressionCompiler {
       kwargSlot: args?.kwarg != null ? unit.slots.get(args.kwarg.arg)! : -1,
       slotNames: unit.slotNames,
       cellSlots: [...scope.cells].map((cell) => unit.slots.get(cell)!),
-      freeStart: scope.frees.length > 0 ? unit.slots.get(scope.frees[0]!)! : 0,
-      freeCount: scope.frees.length,
+      freeStart: scope.frees.size > 0 ? unit.slots.get(scope.frees.values().next().value!)! : 0,
+      freeCount: scope.frees.size,
       body: () => Completion.NORMAL,
       line,
     };
@@ -278,12 +278,12 @@ export abstract class ExpressionCompiler {
     if (unit.kind === "function") {
       const slot = unit.slots.get(name);
       if (slot === undefined) return globalLoad;
-      if (scope.cells.has(name) || scope.frees.includes(name))
-        return this.cellLoad(slot, name, node, scope.frees.includes(name));
+      if (scope.cells.has(name) || scope.frees.has(name))
+        return this.cellLoad(slot, name, node, scope.frees.has(name));
       return this.fastLoad(slot, name, node, false);
     }
     if (unit.kind === "class") {
-      if (scope.frees.includes(name) && !scope.bound.has(name))
+      if (scope.frees.has(name) && !scope.bound.has(name))
         return this.cellLoad(unit.slots.get(name)!, name, node, true);
       return (f) => {
         const value = m.heap.dictGetItem(f.namespace, key);
@@ -371,7 +371,7 @@ export abstract class ExpressionCompiler {
     if (scope.globals.has(name)) return globalStore;
     if (unit.kind === "function") {
       const slot = unit.slots.get(name)!;
-      if (scope.cells.has(name) || scope.frees.includes(name)) return cell(slot);
+      if (scope.cells.has(name) || scope.frees.has(name)) return cell(slot);
       return fast(slot);
     }
     if (unit.kind === "class")
@@ -402,7 +402,7 @@ export abstract class ExpressionCompiler {
     if (scope.globals.has(name) || unit.kind === "module") return dictDelete((f) => f.globals);
     if (unit.kind === "class") return dictDelete((f) => f.namespace);
     const slot = unit.slots.get(name)!;
-    const isCell = scope.cells.has(name) || scope.frees.includes(name);
+    const isCell = scope.cells.has(name) || scope.frees.has(name);
     return (f) => {
       let index = (f.locals + 4 * slot) >>> 2;
       if (isCell) index = (memory.u32[index]! + 8) >>> 2;

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { floatRepr } from "@pymem/runtime";
 import type { Machine } from "./machine.js";
+import { checkStrSize } from "./result-size.js";
 
 /**
  * Python's format-spec mini-language (`format(x, ".2f")`, f-string `{x:>8}`), for ints, floats
@@ -122,6 +123,7 @@ export function formatWithSpec(
   }
   const length = [...prefix].length + [...body].length;
   if (length >= width) return prefix + body;
+  checkStrSize(m.heap, width);
   const padding = width - length;
   if (alignment === "=") return prefix + fill.repeat(padding) + body;
   const content = prefix + body;

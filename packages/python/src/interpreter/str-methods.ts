@@ -2,6 +2,7 @@ import type { Ptr } from "@pymem/core";
 import { formatWithSpec } from "./formatting.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { checkStrSize, StrSize } from "./result-size.js";
 
 /**
  * Installs the methods of `str` (`join`, `split`, `strip`, `upper`, `replace`, `startswith`,
@@ -39,13 +40,16 @@ export function installStrMethods(m: Machine): void {
 
   str("join", 1, 1, (self, [iterable]) => {
     const parts: string[] = [];
+    const size = new StrSize(heap);
     m.iterate(iterable!, (item) => {
       if (!m.isStr(item))
         m.raise(
           "TypeError",
           `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`,
         );
-      parts.push(heap.strValue(item));
+      const part = heap.strValue(item);
+      size.add(part.length + (parts.length > 0 ? self.length : 0));
+      parts.push(part);
       return true;
     });
     return m.newStr(parts.join(self));
@@ -124,6 +128,20 @@ export function installStrMethods(m: Machine): void {
     const from = textArgument(old!, "replace() argument 1");
     const to = textArgument(replacement!, "replace() argument 2");
     let count = countObj !== undefined ? m.intArgument(countObj, "count") : -1;
+    const codePoints = from === "" ? [...self] : undefined;
+    if (to.length > from.length) {
+      const occurrences =
+        codePoints !== undefined ? codePoints.length + 1 : self.split(from).length - 1;
+      const replaced = count < 0 ? occurrences : Math.min(count, occurrences);
+      checkStrSize(heap, self.length + replaced * (to.length - from.length));
+    }
+    // CPython: replace() with an empty needle inserts before every code point and at the end.
+    if (codePoints !== undefined) {
+      const inserts = count < 0 ? codePoints.length + 1 : Math.min(count, codePoints.length + 1);
+      let result = "";
+      for (let i = 0; i < codePoints.length; i++) result += (i < inserts ? to : "") + codePoints[i];
+      return m.newStr(inserts > codePoints.length ? result + to : result);
+    }
     if (count < 0) return m.newStr(self.split(from).join(to));
     let result = "";
     let rest = self;
@@ -158,19 +176,18 @@ export function installStrMethods(m: Machine): void {
   str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
   str("zfill", 1, 1, (self, [width]) => {
     const size = m.intArgument(width!, "width");
+    checkStrSize(heap, size);
     const sign = self.startsWith("-") || self.startsWith("+") ? self[0]! : "";
     return m.newStr(sign + self.slice(sign.length).padStart(size - sign.length, "0"));
   });
   const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
-    str(name, 1, 2, (self, [width, fill]) =>
-      m.newStr(
-        fn(
-          self,
-          m.intArgument(width!, "width"),
-          fill !== undefined ? textArgument(fill, "fill character") : " ",
-        ),
-      ),
-    );
+    str(name, 1, 2, (self, [width, fill]) => {
+      const size = m.intArgument(width!, "width");
+      checkStrSize(heap, size);
+      return m.newStr(
+        fn(self, size, fill !== undefined ? textArgument(fill, "fill character") : " "),
+      );
+    });
   pad("ljust", (text, width, fill) => text.padEnd(width, fill));
   pad("rjust", (text, width, fill) => text.padStart(width, fill));
   pad("center", (text, width, fill) => {
