@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { PoolProfileName } from "@pymem/pool";
 import { COLLECTOR_NAMES } from "@pymem/runtime";
 import type { CliIo } from "./cli-io.js";
+import { runGcLab, runLabWorker } from "./gclab-command.js";
 import { runPoolDemo } from "./pool-demo.js";
 import { runRepl } from "./repl.js";
 import { parseSessionArguments, runScript, UsageError } from "./run-command.js";
@@ -23,6 +24,8 @@ commands:
   demo            a tour: the four example scripts (reference counting, automatic allocation,
                   cycles and the collector, memory pools), then what to try next
   pool-demo       run a mixed allocation workload through @pymem/pool and print its statistics
+  gclab           every collector on real Python workloads, with CPython 3.13 and Pyodide (3.14)
+                  measured in the same run: time, pauses, garbage outstanding
   help            show this text
 
 options of run and repl:
@@ -36,6 +39,13 @@ options of run and repl:
 environment of run and repl:
   PYTHONHASHSEED     str hash seed: "random" (the default) or 0..4294967295 (0: CPython's
                      deterministic hashes)
+
+options of gclab:
+  --scale X                  workload size factor (default: 1)
+  --only W1,W2               workloads to run (default: all)
+  --collectors A,B           pymem collectors to run (default: all but none)
+  --no-cpython, --no-pyodide skip an anchor
+  --write                    write apps/cli/bench/results/gclab-*.json for the benchmarks guide
 
 options of pool-demo:
   --profile cpython64|cpython32   pymalloc constants (default: cpython64)
@@ -83,6 +93,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runTour(io);
       case "pool-demo":
         return runPoolDemoCommand(rest, io);
+      case "gclab":
+        return await runGcLab(rest, io);
+      case "gclab-worker":
+        return await runLabWorker(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

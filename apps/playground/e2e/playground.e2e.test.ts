@@ -72,6 +72,7 @@ describe.skipIf(!haveChromium)(
     let page: Page;
     let url = "";
     let serverLog = "";
+    const consoleErrors: string[] = [];
 
     beforeAll(async () => {
       mkdirSync(artifacts, { recursive: true });
@@ -96,7 +97,7 @@ describe.skipIf(!haveChromium)(
       context = await chromium.launchPersistentContext(profileDirectory, {
         executablePath: CHROMIUM,
         headless: true,
-        viewport: { width: 1400, height: 1100 },
+        viewport: { width: 1440, height: 900 },
         args: [
           "--no-sandbox",
           "--disable-gpu",
@@ -110,6 +111,10 @@ describe.skipIf(!haveChromium)(
       page = await context.newPage();
       const pageErrors: string[] = [];
       page.on("pageerror", (error) => pageErrors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning")
+          consoleErrors.push(`${message.type()}: ${message.text()}`);
+      });
       await page.goto(url);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 20_000 });
       expect(pageErrors).toEqual([]);
@@ -138,6 +143,54 @@ describe.skipIf(!haveChromium)(
       });
       await page.fill("#step-limit", String(limit));
       await page.dispatchEvent("#step-limit", "change");
+    }
+
+    /** Waits until the statement shown is drawn (not being replayed in the worker). */
+    async function shown(): Promise<void> {
+      await page.waitForSelector('body:is([data-state="stepping"], [data-state="done"])', {
+        timeout: 30_000,
+      });
+    }
+
+    async function stepUntilLine(line: number, limit = 200): Promise<void> {
+      for (let i = 0; i < limit; i++) {
+        await shown();
+        if (new RegExp(`before line ${line}\\b`).test((await page.textContent("#status")) ?? ""))
+          return;
+        await page.click("#step");
+      }
+      throw new Error(`never reached line ${line}`);
+    }
+
+    /** Moves the slider to `index` (0-based statement) and waits for it to be drawn. */
+    async function slideTo(index: number): Promise<void> {
+      await page.evaluate((value) => {
+        const slider = document.querySelector<HTMLInputElement>("#step-slider")!;
+        slider.value = String(value);
+        slider.dispatchEvent(new Event("input"));
+      }, index);
+      await shown();
+    }
+
+    /** Loads `source` as your own program and records it with the first Step. */
+    async function stepInto(source: string): Promise<void> {
+      await page.selectOption("#example-picker", "");
+      await page.fill("#source", source);
+      await page.click("#step");
+      await shown();
+    }
+
+    /** The editor's text (CodeMirror draws every line of a short program). */
+    async function editorText(): Promise<string> {
+      return page.evaluate(() =>
+        [...document.querySelectorAll("#source .cm-line")]
+          .map((line) => line.textContent)
+          .join("\n"),
+      );
+    }
+
+    function exampleLines(id: string): string[] {
+      return EXAMPLES.find((example) => example.id === id)!.source.split("\n");
     }
 
     async function stdout(): Promise<string> {
@@ -183,21 +236,13 @@ describe.skipIf(!haveChromium)(
       await loadExample("cycles-and-the-collector");
       await page.click("#step");
       await page.waitForSelector('body[data-state="stepping"]');
-      expect(await page.textContent("#status")).toMatch(
-        /^Snapshot 1 of \d+: statement 0 of \d+, before line \d+/,
-      );
-      const source = await page.inputValue("#source");
-      const lines = source.split("\n");
+      expect(await page.textContent("#status")).toMatch(/^Step 1 of \d+: before line \d+/);
+      const lines = exampleLines("cycles-and-the-collector");
       const line = (text: string) => lines.indexOf(text) + 1;
       // Step until the snapshot before `print("unreachable objects found:", …)`.
       const printLine = line('print("unreachable objects found:", gc.collect())');
-      for (let i = 0; i < 200; i++) {
-        const status = (await page.textContent("#status")) ?? "";
-        if (status.includes(`before line ${printLine}`)) break;
-        await page.click("#step");
-      }
-      expect(await page.textContent("#status")).toContain(`before line ${printLine}`);
-      expect(await page.textContent(".gutter .current")).toBe(String(printLine));
+      await stepUntilLine(printLine);
+      expect(await page.textContent(".cm-gutterElement.current")).toBe(String(printLine));
       // a and b are deleted: their two instances are drawn as unreachable cyclic garbage.
       const unreachable = page.locator(
         '#object-graph g.object[data-state="unreachable"][data-type="Node"]',
@@ -230,21 +275,12 @@ describe.skipIf(!haveChromium)(
       await page.waitForSelector('body[data-state="ready"]');
       expect(await page.locator("#object-graph g.object").count()).toBe(0);
       expect(await page.textContent("#output")).toBe("");
-      expect(await page.locator(".gutter .current").count()).toBe(0);
+      expect(await page.locator(".cm-gutterElement.current").count()).toBe(0);
     });
-
-    async function stepUntilLine(line: number): Promise<void> {
-      for (let i = 0; i < 200; i++) {
-        if (new RegExp(`before line ${line}\\b`).test((await page.textContent("#status")) ?? ""))
-          return;
-        await page.click("#step");
-      }
-      throw new Error(`never reached line ${line}`);
-    }
 
     it("highlights a refcount changing as names and items point at a list", async () => {
       await loadExample("reference-counting");
-      const lines = (await page.inputValue("#source")).split("\n");
+      const lines = exampleLines("reference-counting");
       await page.click("#step");
       await stepUntilLine(lines.indexOf("b = a") + 2); // after `b = a` ran
       const list = page.locator('#object-graph g.object[data-type="list"]');
@@ -259,13 +295,111 @@ describe.skipIf(!haveChromium)(
 
     it("draws a weak reference as a dashed edge that adds no count", async () => {
       await loadExample("weakrefs-and-finalizers");
-      const lines = (await page.inputValue("#source")).split("\n");
+      const lines = exampleLines("weakrefs-and-finalizers");
       await page.click("#step");
       await stepUntilLine(lines.indexOf("del obj") + 1);
       expect(await page.locator("#object-graph path.edge.weak").count()).toBe(1);
       const cache = page.locator('#object-graph g.object[data-type="Cache"]');
       expect(await cache.getAttribute("data-refcount")).toBe("1"); // only `obj`: the weakref adds nothing
       await page.screenshot({ path: join(artifacts, "step-weakref.png"), fullPage: true });
+    });
+
+    it("shows every frame of a recursion with its own locals, and the value each call returns", async () => {
+      await stepInto(
+        "def fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\n\nresult = fact(5)\nprint(result)\n",
+      );
+      await stepUntilLine(3); // `return 1` at the bottom of the recursion
+      const frames = page.locator("#object-graph g.frame");
+      expect(await frames.count()).toBe(6); // the global frame and fact(5) … fact(1)
+      const ns = await page
+        .locator(
+          '#object-graph g.frame[data-frame="fact"] g.variable[data-name="n"] .variable-value',
+        )
+        .allTextContents();
+      expect(ns).toEqual(["5", "4", "3", "2", "1"]);
+      expect(await page.locator("#object-graph g.frame.active").getAttribute("data-frame")).toBe(
+        "fact",
+      );
+      await page.screenshot({ path: join(artifacts, "recursion-frames.png"), fullPage: true });
+      await page.click("#step");
+      await shown();
+      // Every call has returned: the next statement is `print(result)` in the global frame.
+      expect(await frames.count()).toBe(1);
+      expect(await page.textContent("#status")).toContain("before line 7");
+    });
+
+    it("shows a closure's variable as a cell shared by the maker and the inner function", async () => {
+      await stepInto(
+        "def make_counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n\ncounter = make_counter()\ncounter()\ncounter()\n",
+      );
+      await stepUntilLine(6); // in inc(), after n += 1
+      const free = page.locator('#object-graph g.frame.active g.variable[data-kind="free"]');
+      expect(await free.getAttribute("data-name")).toBe("n");
+      expect(await page.locator('#object-graph g.object[data-type="cell"]').count()).toBe(1);
+      expect(
+        await page.locator('#object-graph g.object[data-type="cell"] .object-field').textContent(),
+      ).toBe("· = 1");
+      // Functions and classes are named as CPython's repr names them.
+      expect(
+        await page
+          .locator('#object-graph g.object[data-type="function"] .object-repr')
+          .allTextContents(),
+      ).toEqual(["<function make_counter>", "<function …<locals>.inc>"]);
+      await page.screenshot({ path: join(artifacts, "closure-cell.png"), fullPage: true });
+    });
+
+    it("reaches the statement right after a 10,000-iteration loop (replayed on demand)", async () => {
+      await stepInto(
+        "items = []\nfor i in range(10000):\n    items.append((i, i + 1))\nprint(len(items))\ndel items\nprint('freed')\n",
+      );
+      const statements = Number(await page.getAttribute("#step-slider", "max"));
+      expect(statements).toBe(20_004);
+      // Statement 20,002 (0-based) is `del items`, after 10,000 iterations of two statements each.
+      const started = Date.now();
+      await slideTo(20_002);
+      const replay = Date.now() - started;
+      expect(await page.textContent("#status")).toContain("before line 5");
+      expect(await page.textContent("#output")).toBe("10000\n");
+      expect(await page.locator('#object-graph g.variable[data-name="items"]').count()).toBe(1);
+      await page.click("#step");
+      await shown();
+      // `del items` freed the list by reference counting: it is drawn as a ghost.
+      expect(
+        await page.locator('#object-graph g.object[data-state="freed"][data-type="list"]').count(),
+      ).toBe(1);
+      expect(await page.textContent("#graph-caption")).toContain(
+        "just freed by reference counting",
+      );
+      await page.screenshot({ path: join(artifacts, "after-loop-freed.png"), fullPage: true });
+      console.log(`replaying to statement 20,002 of 20,004 took ${replay} ms in Chromium`);
+    });
+
+    it("edits Python like an editor: highlighting, indentation after a colon, dedent, the error line marked", async () => {
+      await page.selectOption("#example-picker", "");
+      await page.fill("#source", "");
+      await page.click("#source");
+      await page.keyboard.type("def double(x):");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("return x * 2");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.type("print(double(21)");
+      expect(await editorText()).toBe("def double(x):\n    return x * 2\nprint(double(21)");
+      // Keywords are highlighted (CodeMirror's Python grammar).
+      expect(await page.locator("#source .cm-line span").count()).toBeGreaterThan(2);
+      await page.keyboard.press("Control+Enter");
+      await page.waitForSelector('body[data-state="done"]');
+      expect(await page.textContent("#output")).toContain("SyntaxError: '(' was never closed");
+      expect(await page.locator(".cm-error-line").count()).toBe(1);
+      expect(await page.textContent(".cm-gutterElement.error")).toBe("3");
+      await page.screenshot({ path: join(artifacts, "editor-syntax-error.png") });
+      await page.click("#source");
+      await page.keyboard.press("Control+End");
+      await page.keyboard.type(")");
+      expect(await page.locator(".cm-error-line").count()).toBe(0);
+      await page.keyboard.press("Control+Enter");
+      await page.waitForSelector('body[data-state="done"]');
+      expect(await stdout()).toBe("42\n");
     });
 
     it("stops a runaway loop at the step limit with a clear message", async () => {
@@ -285,7 +419,7 @@ describe.skipIf(!haveChromium)(
       expect(page.url()).toContain("#source=");
       await page.reload();
       await page.waitForSelector('body[data-state="ready"]');
-      expect(await page.inputValue("#source")).toBe("n = 0\nwhile True:\n    n += 1\n");
+      expect(await editorText()).toBe("n = 0\nwhile True:\n    n += 1\n");
       expect(await page.inputValue("#example-picker")).toBe("");
     });
 
@@ -326,6 +460,35 @@ describe.skipIf(!haveChromium)(
         }
       }
       await page.screenshot({ path: join(artifacts, "bacon-rajan-cpython64.png"), fullPage: true });
+    });
+
+    it("fits a 390 px phone: no sideways overflow, the step controls stay on screen", async () => {
+      const phone = await context!.newPage();
+      phone.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push(`phone: ${message.text()}`);
+      });
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(`${url}#example=cycles-and-the-collector`);
+      await phone.waitForSelector('body[data-state="ready"]');
+      const overflow = () =>
+        phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await phone.click("#run");
+      await phone.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await phone.evaluate(() => window.scrollTo(0, 900));
+      // The Step button is on screen wherever the page is scrolled.
+      const box = await phone.locator("#step").boundingBox();
+      expect(box !== null && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+      await phone.click("#back");
+      await phone.waitForSelector('body:is([data-state="stepping"], [data-state="done"])');
+      await phone.screenshot({ path: join(artifacts, "phone-cycles.png"), fullPage: false });
+      await phone.screenshot({ path: join(artifacts, "phone-cycles-full.png"), fullPage: true });
+      await phone.close();
+    });
+
+    it("wrote nothing to the console (errors or warnings) in all of the above", () => {
+      expect(consoleErrors).toEqual([]);
     });
   },
 );

@@ -1,10 +1,15 @@
 import { COLLECTOR_NAMES } from "@pymem/runtime";
 import { EXAMPLES } from "./examples/index.js";
 import type { WorkerRun } from "./session/record-in-worker.js";
-import { formatMallocStats, type Recording, type Snapshot } from "./session/recording.js";
+import {
+  formatMallocStats,
+  outputUpTo,
+  type Recording,
+  type Snapshot,
+} from "./session/recording.js";
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from "./session/run-session.js";
-import { DEFAULT_RECORDER_OPTIONS } from "./session/session-recorder.js";
 import { decodeSource, encodeSource } from "./session/share-link.js";
+import { statementAt } from "./session/statement-trace.js";
 import { byId, element } from "./ui/dom.js";
 import { Editor } from "./ui/editor.js";
 import { ObjectGraphView } from "./ui/object-graph-view.js";
@@ -16,16 +21,26 @@ import { TimelineView } from "./ui/timeline-view.js";
 /** The collectors offered in the picker: the shipped ones ("none" would make cycles immortal). */
 const PICKABLE_COLLECTORS = COLLECTOR_NAMES.filter((name) => name !== "none");
 
+/** Statements snapshotted around a requested one when it has to be made by running again. */
+const CAPTURE_WINDOW = 24;
+/** Snapshots made on demand kept at once (the oldest are dropped first). */
+const CACHED_SNAPSHOTS = 3000;
+
+function formatCount(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
 /**
  * The playground page: wires the editor, the pickers, Run / Step / Back / Reset and the views to
  * a recorded session.
  *
  * @remarks
- * A run is recorded in full in a Web Worker (bounded by the step limit and heap cap; Stop ends it
- * at once) and the views
- * then replay its snapshots: Run jumps to the last one, Step walks them one by one, the slider
- * scrubs. Editing the source or changing a picker makes the recording stale; the next Run or
- * Step records again.
+ * A run is recorded in a Web Worker (bounded by the step limit and heap cap; Stop ends it at
+ * once): every statement's position, full snapshots of the first statements and of the end.
+ * Run jumps to the end, Step walks statement by statement, the slider reaches any statement;
+ * the snapshot of a statement past the first ones is made by the worker running the program
+ * again up to it (with its neighbours, so stepping on from there is instant). Editing the
+ * source or changing a picker makes the recording stale; the next Run or Step records again.
  *
  * @example
  * ```ts
@@ -56,6 +71,14 @@ export class PlaygroundApp {
   private readonly stopButton = byId("stop", HTMLButtonElement);
   private recording: Recording | undefined;
   private pending: WorkerRun | undefined;
+  /** The worker holding the current recording (snapshots on demand come from it). */
+  private session: WorkerRun | undefined;
+  /** Snapshots by statement (the recorded ones and those made on demand). */
+  private snapshots = new Map<number, Snapshot>();
+  /** Snapshots made on demand, oldest first (the ones that may be dropped). */
+  private onDemand: number[] = [];
+  /** Whether a capture is under way in the worker. */
+  private capturing = false;
   private index = -1;
 
   constructor(record: (source: string, settings: SessionSettings) => WorkerRun) {
@@ -99,11 +122,11 @@ export class PlaygroundApp {
     byId("reset", HTMLButtonElement).addEventListener("click", () => this.reset());
     this.stopButton.addEventListener("click", () => this.pending?.cancel());
     this.slider.addEventListener("input", () => this.show(Number(this.slider.value)));
-    // Arrow keys step when the focus is not in a text field (the editor keeps its own arrows).
+    // Arrow keys step when the focus is not in a text field or the editor (which keep their own).
     document.addEventListener("keydown", (event) => {
       const target = event.target;
       if (
-        target instanceof HTMLTextAreaElement ||
+        (target instanceof HTMLElement && target.isContentEditable) ||
         target instanceof HTMLInputElement ||
         target instanceof HTMLSelectElement
       )
@@ -125,27 +148,33 @@ export class PlaygroundApp {
   /** Records the program (if needed) and shows its final state. */
   async run(): Promise<void> {
     if (!(await this.ensureRecording())) return;
-    this.show(this.recording!.snapshots.length - 1);
+    this.show(this.recording!.statements);
   }
 
-  /** Moves `delta` snapshots (recording first if needed: the first Step shows statement 1). */
+  /** Moves `delta` statements (recording first if needed: the first Step shows statement 1). */
   async step(delta: number): Promise<void> {
     if (this.recording === undefined) {
       if (delta < 0 || !(await this.ensureRecording())) return;
       this.show(0);
       return;
     }
-    this.show(Math.max(0, Math.min(this.recording.snapshots.length - 1, this.index + delta)));
+    this.show(Math.max(0, Math.min(this.recording.statements, this.index + delta)));
   }
 
   /** Forgets the recording (stopping a run in progress) and clears every view. */
   reset(): void {
     this.pending?.cancel();
     this.pending = undefined;
+    this.session?.cancel();
+    this.session = undefined;
     this.setRunning(false);
     this.recording = undefined;
+    this.snapshots = new Map();
+    this.onDemand = [];
+    this.capturing = false;
     this.index = -1;
     this.editor.highlightLine(0);
+    this.editor.markError(0);
     this.graph.clear();
     this.poolMap.clear();
     this.timeline.clear();
@@ -218,9 +247,13 @@ export class PlaygroundApp {
       const recording = await run.result;
       if (this.pending !== run) return false;
       this.recording = recording;
+      this.session = run;
+      for (const snapshot of recording.snapshots) this.snapshots.set(snapshot.statement, snapshot);
+      this.snapshots.set(recording.final.statement, recording.final);
     } catch (error) {
       if (this.pending !== run) return false;
       const message = error instanceof Error ? error.message : String(error);
+      run.cancel();
       const text =
         message === "cancelled"
           ? "Stopped: you ended the run with Stop.\n"
@@ -234,7 +267,7 @@ export class PlaygroundApp {
         this.setRunning(false);
       }
     }
-    this.slider.max = String(this.recording.snapshots.length - 1);
+    this.slider.max = String(this.recording.statements);
     this.slider.disabled = false;
     return true;
   }
@@ -244,17 +277,77 @@ export class PlaygroundApp {
     this.stopButton.hidden = !running;
   }
 
+  /** Shows statement `index` (`statements` = the end): at once when its snapshot is at hand. */
   private show(index: number): void {
     const recording = this.recording;
-    if (recording === undefined) return;
-    const snapshot = recording.snapshots[index];
-    if (snapshot === undefined) return;
-    const previous: Snapshot | undefined = recording.snapshots[index - 1];
+    if (recording === undefined || index < 0 || index > recording.statements) return;
     this.index = index;
     this.slider.value = String(index);
+    const snapshot = this.snapshots.get(index);
+    if (snapshot === undefined) {
+      const at = statementAt(recording.trace, index);
+      this.editor.highlightLine(at.line);
+      this.setStatus(
+        "capturing",
+        `${this.position(index)}, before line ${at.line}${at.depth > 0 ? ` in ${at.functionName}()` : ""}. Replaying the program up to here…`,
+      );
+      void this.fetchSnapshots();
+      return;
+    }
+    this.render(recording, snapshot, this.snapshots.get(index - 1));
+  }
+
+  /**
+   * Asks the worker for the snapshots around the statement shown (one request at a time; when
+   * it returns, the statement shown may have moved on and is asked for next).
+   */
+  private async fetchSnapshots(): Promise<void> {
+    const session = this.session;
+    const recording = this.recording;
+    if (this.capturing || session === undefined || recording === undefined) return;
+    const wanted = this.index;
+    if (this.snapshots.has(wanted)) return;
+    this.capturing = true;
+    let snapshots: readonly Snapshot[];
+    try {
+      snapshots = await session.capture(
+        Math.max(0, wanted - CAPTURE_WINDOW),
+        Math.min(recording.statements - 1, wanted + CAPTURE_WINDOW),
+      );
+    } catch (error) {
+      if (this.session !== session) return;
+      this.capturing = false;
+      const message = error instanceof Error ? error.message : String(error);
+      this.setStatus("error", `The playground could not replay the program: ${message}`);
+      return;
+    }
+    if (this.session !== session) return;
+    this.capturing = false;
+    for (const snapshot of snapshots) {
+      if (this.snapshots.has(snapshot.statement)) continue;
+      this.snapshots.set(snapshot.statement, snapshot);
+      this.onDemand.push(snapshot.statement);
+    }
+    while (this.onDemand.length > CACHED_SNAPSHOTS) this.snapshots.delete(this.onDemand.shift()!);
+    this.show(this.index);
+  }
+
+  private position(index: number): string {
+    const recording = this.recording!;
+    return `Step ${formatCount(index + 1)} of ${formatCount(recording.statements + 1)}`;
+  }
+
+  private render(recording: Recording, snapshot: Snapshot, previous: Snapshot | undefined): void {
     this.editor.highlightLine(snapshot.line);
+    this.editor.markError(
+      snapshot.phase === "end" &&
+        !recording.outcome.ok &&
+        recording.outcome.errorType !== "StepLimitError"
+        ? snapshot.line
+        : 0,
+    );
     const recent = recording.gcEvents.slice(previous?.gcEventCount ?? 0, snapshot.gcEventCount);
-    this.graph.render(snapshot.graph, recent, previous?.graph);
+    this.graph.render(snapshot, recent, previous);
     this.poolMap.render(snapshot.poolMap, previous?.poolMap);
     this.timeline.render(
       recording.gcEvents,
@@ -265,7 +358,7 @@ export class PlaygroundApp {
       recording.collector,
     );
     this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
-    this.output.render(recording.output.slice(0, snapshot.outputCount));
+    this.output.render(outputUpTo(recording.output, snapshot.outputLength));
     const outcome = recording.outcome;
     const where =
       snapshot.phase === "end"
@@ -273,21 +366,11 @@ export class PlaygroundApp {
           ? "finished"
           : `stopped by ${outcome.errorType ?? "an error"}`
         : `before line ${snapshot.line}${snapshot.depth > 0 ? ` in ${snapshot.functionName}()` : ""}`;
-    const sampling =
-      recording.stride > 1
-        ? ` Recorded every statement up to ${this.settingsFullSnapshots()}, then every ${recording.stride}th.`
-        : "";
     this.setStatus(
       snapshot.phase === "end" ? "done" : "stepping",
-      `Snapshot ${index + 1} of ${recording.snapshots.length}: statement ${snapshot.statement.toLocaleString("en-US")} of ${recording.statements.toLocaleString("en-US")}, ${where}. ` +
-        `Run took ${outcome.milliseconds.toFixed(0)} ms for ${outcome.steps.toLocaleString("en-US")} steps.${sampling}`,
+      `${this.position(snapshot.statement)}: ${where}. ` +
+        `${formatCount(outcome.steps)} steps (statements and loop iterations) ran in ${formatCount(Math.round(outcome.milliseconds))} ms here, recording included (pymem's interpreter in JavaScript: not CPython's speed).`,
     );
-  }
-
-  private settingsFullSnapshots(): string {
-    const full =
-      DEFAULT_SESSION_SETTINGS.recorder.fullSnapshots ?? DEFAULT_RECORDER_OPTIONS.fullSnapshots;
-    return full.toLocaleString("en-US");
   }
 
   private setStatus(state: string, text: string): void {

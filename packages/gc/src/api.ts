@@ -40,6 +40,23 @@ export interface GcCallbackInfo {
 export type GcCallback = (phase: GcPhase, info: GcCallbackInfo) => void;
 
 /**
+ * Told the length of every pause a collector makes the program wait: each collection of a
+ * stop-the-world collector, each increment of an incremental one (automatic or explicit). Unlike
+ * `gc.callbacks` it costs nothing when unset and runs no Python; the GC lab uses it to measure
+ * pause distributions.
+ *
+ * @param generation - the oldest generation the pause worked on (0 for single-generation collectors)
+ * @param milliseconds - the pause's wall-clock length in this JavaScript engine
+ *
+ * @example
+ * ```ts
+ * const pauses: number[] = [];
+ * collector.pauseObserver = (_generation, milliseconds) => pauses.push(milliseconds);
+ * ```
+ */
+export type PauseObserver = (generation: number, milliseconds: number) => void;
+
+/**
  * One entry of `gc.get_stats()`: counters of one generation since the collector was created.
  *
  * @example
@@ -158,7 +175,7 @@ export interface BaconRajanCollectorOptions {
  * new IncrementalCollector({ budget: 2000, threshold: 1000 });
  * ```
  */
-export interface IncrementalCollectorOptions {
+export interface IncrementalCollectorOptions extends GenerationalCollectorOptions {
   /**
    * The least work an increment does, in objects (snapshotting, subtracting, marking or restoring
    * one object is one unit; about 0.1 µs each on a 2-core VM); `step()` does exactly this much.
@@ -166,22 +183,12 @@ export interface IncrementalCollectorOptions {
    */
   budget: number;
   /**
-   * GC allocations between automatic increments (0 disables them). An increment does
-   * `max(budget, 16 × allocations since the previous one)` units, so collection keeps pace with
-   * allocation (a cycle over H objects ends within H/3 allocations).
-   * @defaultValue 500
+   * GC allocations between automatic increments while an old-generation cycle runs (0 disables
+   * them). An increment does `max(budget, 16 × allocations since the previous one)` units, so
+   * collection keeps pace with allocation (a cycle over H objects ends within H/3 allocations).
+   * @defaultValue 256
    */
   threshold: number;
-  /**
-   * Where `DEBUG_*` output goes.
-   * @defaultValue writes to `console.error`
-   */
-  debugSink: DebugSink;
-  /**
-   * Where the collector allocates its list heads (24 bytes, once).
-   * @defaultValue undefined (the host's `allocator`)
-   */
-  allocator: Allocator | undefined;
 }
 
 /**
@@ -210,6 +217,8 @@ export interface ManagedCollector extends Collector {
   readonly garbage: Ptr[];
   /** Called at the start and stop of every collection. CPython: `gc.callbacks`. */
   readonly callbacks: GcCallback[];
+  /** Told the length of every pause (collection or increment); `undefined` for none. */
+  pauseObserver?: PauseObserver | undefined;
   /** The host given to `attach`; throws if not attached yet. */
   attachedHost(): CollectorHost;
   /** Per-generation counters. CPython: `gc.get_count`. */

@@ -10,7 +10,7 @@ import {
   TypeFlags,
   type TypeTable,
 } from "@pymem/core";
-import type { DebugSink, GcCallback, GenerationStats } from "./api.js";
+import type { DebugSink, GcCallback, GenerationStats, PauseObserver } from "./api.js";
 import { CollectorState, defaultDebugSink } from "./collector-state.js";
 import { DebugFlags } from "./debug-flags.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
@@ -86,6 +86,13 @@ export abstract class CollectorBase {
   /** CPython: `gc.callbacks`. */
   get callbacks(): GcCallback[] {
     return this.state.callbacks;
+  }
+  /** Told the length of every pause (collection or increment). */
+  get pauseObserver(): PauseObserver | undefined {
+    return this.state.pauseObserver;
+  }
+  set pauseObserver(observer: PauseObserver | undefined) {
+    this.state.pauseObserver = observer;
   }
   /** Whether a collection (or an increment) is running. CPython: `gcstate->collecting`. */
   get collecting(): boolean {

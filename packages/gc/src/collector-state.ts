@@ -1,5 +1,11 @@
 import { type CollectorHost, type CollectorStats, formatAddress, type Ptr } from "@pymem/core";
-import type { DebugSink, GcCallback, GcCallbackInfo, GenerationStats } from "./api.js";
+import type {
+  DebugSink,
+  GcCallback,
+  GcCallbackInfo,
+  GenerationStats,
+  PauseObserver,
+} from "./api.js";
 
 /**
  * The default debug sink: CPython writes `gc: …` lines to `sys.stderr`.
@@ -21,6 +27,7 @@ export class CollectorState {
   readonly callbacks: GcCallback[] = [];
   debug = 0;
   debugSink: DebugSink;
+  pauseObserver: PauseObserver | undefined = undefined;
   readonly perGeneration: GenerationStats[];
   readonly totals: CollectorStats = {
     collections: 0,
@@ -59,7 +66,15 @@ export class CollectorState {
     }
   }
 
-  /** Records one finished collection. */
+  /** Records one pause (a collection or an increment) in the totals and tells the observer. */
+  recordPause(generation: number, pauseMs: number): void {
+    const totals = this.totals;
+    totals.totalPauseMs += pauseMs;
+    if (pauseMs > totals.maxPauseMs) totals.maxPauseMs = pauseMs;
+    if (this.pauseObserver !== undefined) this.pauseObserver(generation, pauseMs);
+  }
+
+  /** Records one finished collection (and its pause). */
   record(generation: number, collected: number, uncollectable: number, pauseMs: number): void {
     const stats = this.perGeneration[generation]!;
     stats.collections++;
@@ -69,8 +84,7 @@ export class CollectorState {
     totals.collections++;
     totals.collected += collected;
     totals.uncollectable += uncollectable;
-    totals.totalPauseMs += pauseMs;
-    if (pauseMs > totals.maxPauseMs) totals.maxPauseMs = pauseMs;
+    this.recordPause(generation, pauseMs);
   }
 
   /** CPython: `debug_cycle()` — `"gc: %s <%s %p>\n"` with the type's name and the address. */

@@ -129,7 +129,7 @@ const GENERATION_AUTO = -1;
  */
 export class GenerationalCollector extends CollectorBase implements ManagedCollector {
   /** @inheritDoc */
-  readonly name = "generational";
+  readonly name: string = "generational";
   /** Generational collection needs no decref notifications. */
   readonly wantsDecrefNotifications = false;
   /** CPython: `NUM_GENERATIONS`. */
@@ -140,11 +140,14 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private readonly allocator: Allocator | undefined;
   /** Address of list head 0; head `k` is at `headBase + 8k`. */
   private headBase = 0;
-  private readonly counts = [0, 0, 0];
+  /** CPython: `gcstate->generations[i].count`. */
+  protected readonly counts = [0, 0, 0];
   private readonly thresholds: number[];
   /** CPython: `gcstate->long_lived_total` / `long_lived_pending`. */
-  private longLivedTotal = 0;
-  private longLivedPending = 0;
+  /** CPython: `gcstate->long_lived_total`. */
+  protected longLivedTotal = 0;
+  /** CPython: `gcstate->long_lived_pending`. */
+  protected longLivedPending = 0;
   private readonly stack = new ReferenceStack(1024);
   /** Survivors of the current collection whose type may untrack them (tuples, dicts). */
   private readonly untrackCandidates = new ReferenceStack(256);
@@ -218,6 +221,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
 
   private head(k: number): Ptr {
     return this.headBase + k * HEAD_BYTES;
+  }
+
+  /** The list head of `generation` (0 … 2). */
+  protected generationHead(generation: number): Ptr {
+    return this.head(generation);
+  }
+
+  /** The list head of the permanent generation (`gc.freeze`). */
+  protected permanentHead(): Ptr {
+    return this.head(HEAD_PERMANENT);
   }
 
   // ───────────────────────────── tracking and notifications ─────────────────────────────
@@ -413,13 +426,24 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     try {
       const generation = requested === GENERATION_AUTO ? this.selectGeneration() : requested;
       if (generation < 0) return 0;
+      if (requested === GENERATION_AUTO && generation === NUM_GENERATIONS - 1)
+        return this.collectOldAutomatically(host);
       return this.collectGeneration(host, generation);
     } finally {
       this.collectingNow = false;
     }
   }
 
-  private collectGeneration(host: CollectorHost, generation: number): number {
+  /**
+   * An automatic collection chose the oldest generation: here a full collection, as CPython 3.13
+   * does; {@link IncrementalCollector} runs it in increments instead.
+   */
+  protected collectOldAutomatically(host: CollectorHost): number {
+    return this.collectGeneration(host, NUM_GENERATIONS - 1);
+  }
+
+  /** CPython: `gc_collect_main()`'s body for one generation (and the younger ones merged into it). */
+  protected collectGeneration(host: CollectorHost, generation: number): number {
     const state = this.state;
     const startedAt = performance.now();
     state.invokeCallbacks(host, "start", generation, 0, 0);

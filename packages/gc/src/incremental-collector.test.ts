@@ -16,7 +16,9 @@ describe("IncrementalCollector", () => {
   it("validates its options", () => {
     expect(() => new IncrementalCollector({ budget: 0 })).toThrow(RangeError);
     expect(() => new IncrementalCollector({ threshold: -1 })).toThrow(/threshold/);
-    expect(new IncrementalCollector().getThreshold()).toEqual([500]);
+    // CPython 3.13's generations and thresholds; `threshold` paces increments of a cycle.
+    expect(new IncrementalCollector().getThreshold()).toEqual([2000, 10, 10]);
+    expect(new IncrementalCollector({ thresholds: [700] }).getThreshold()).toEqual([700, 10, 10]);
   });
 
   it("an edge moved behind the marking front between increments does not free a live object", () => {
@@ -187,5 +189,89 @@ describe("IncrementalCollector", () => {
     heap.decref(head);
     gc.collect();
     expect(heap.liveCount()).toBe(0);
+  });
+
+  it("an automatic full collection becomes a cycle, and young garbage is still collected young while it runs", {
+    timeout: 60_000,
+  }, () => {
+    // Small thresholds so a full collection is due quickly: every 4 young collections (gen1 at
+    // 4), and the oldest generation when 4 gen1 collections have passed and a quarter is new.
+    const { heap, collector, gc } = makeHeap({
+      budget: 200,
+      threshold: 64,
+      thresholds: [100, 4, 4],
+    });
+    const live: Ptr[] = [];
+    for (let i = 0; i < 20_000; i++) live.push(heap.newEmptyList(0));
+    gc.collect(); // 20,000 long-lived objects in the oldest generation
+    let cycleSeen = false;
+    let youngGarbageAtStart = 0;
+    let finalized = 0;
+    let freedDuringCycle = 0;
+    let watched = 0;
+    const Watched = heap.defineClass("Watched", 1, { finalize: () => finalized++ });
+    gc.enable();
+    for (let i = 0; i < 100_000; i++) {
+      live.push(heap.newEmptyList(0)); // the next full collection is due after 5,000 of these
+      const x = heap.newEmptyList(1); // a garbage 1-cycle, dropped at once
+      heap.set(x, 0, x);
+      heap.decref(x);
+      if (!collector.cycleInProgress) {
+        if (cycleSeen) break;
+        continue;
+      }
+      if (!cycleSeen) {
+        cycleSeen = true;
+        youngGarbageAtStart = collector.generationSizes()[0]!;
+      }
+      if (watched < 50) {
+        const y = heap.newInstance(Watched);
+        heap.set(y, 0, y);
+        heap.decref(y);
+        watched++;
+      }
+      freedDuringCycle = finalized;
+    }
+    gc.disable();
+    expect(cycleSeen).toBe(true);
+    // The cycle started right after a middle-generation collection: the young list was empty.
+    expect(youngGarbageAtStart).toBeLessThan(10);
+    // Garbage made while the cycle ran was freed by young collections before the cycle ended.
+    expect(freedDuringCycle).toBeGreaterThan(0);
+    expect(collector.generationStats()[2]!.collections).toBeGreaterThanOrEqual(1);
+    for (const obj of live) heap.decref(obj);
+    gc.collect();
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
+  });
+
+  it("young and middle collections run between increments without disturbing the cycle", () => {
+    const { heap, collector, gc } = makeHeap();
+    const Node = heap.defineClass("Node", 1);
+    const old = heap.newInstance(Node); // in the cycle's snapshot
+    const garbage = heap.newInstance(Node); // an old self-cycle
+    heap.set(garbage, 0, garbage);
+    heap.decref(garbage);
+    collector.step(1);
+    while (collector.phaseName !== "mark") collector.step(1);
+    // A young object referencing a snapshot object, and young garbage: collected by collect(0).
+    const young = heap.newInstance(Node);
+    heap.set(young, 0, old);
+    const youngGarbage = heap.newInstance(Node);
+    heap.set(youngGarbage, 0, youngGarbage);
+    heap.decref(youngGarbage);
+    expect(gc.collect(0)).toBe(1);
+    expect(gc.collect(1)).toBe(0);
+    expect(heap.isAlive(old)).toBe(true);
+    expect(collector.cycleInProgress).toBe(true);
+    let found = 0;
+    while (collector.cycleInProgress) found += collector.step(1);
+    expect(found).toBe(1); // the old self-cycle
+    expect(heap.isAlive(old)).toBe(true);
+    heap.decref(young);
+    heap.decref(old);
+    expect(gc.collect()).toBe(0);
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
   });
 });

@@ -1,5 +1,4 @@
 import {
-  type Allocator,
   type CollectorHost,
   DerivedTypeFlags,
   GC_PREV_MASK_FINALIZED,
@@ -10,7 +9,6 @@ import {
   TypeFlags,
 } from "@pymem/core";
 import type { IncrementalCollectorOptions, ManagedCollector } from "./api.js";
-import { CollectorBase } from "./collector-base.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import {
@@ -24,15 +22,36 @@ import {
   NEXT_WORD,
   PREV_WORD,
 } from "./gc-list.js";
+import { GenerationalCollector, NUM_GENERATIONS } from "./generational-collector.js";
+
+/** Whether `obj` (a GC object) sits in a cycle's snapshot: its gc_next holds the tag. */
+function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
+  return (u32[(obj >>> 2) + NEXT_WORD]! & TAG_MASK) === SNAPSHOT_TAG;
+}
 
 /*
- * How a cycle runs, and why it is correct while the program mutates the heap between increments.
+ * Generations, and where the increments come in.
+ *
+ * Young and middle generations are collected exactly as GenerationalCollector (CPython 3.13)
+ * collects them: synchronously, their pauses bounded by their thresholds (2,000 new objects; ten
+ * young collections). Most cyclic garbage dies young, so it is found as promptly as CPython 3.13
+ * finds it — the lesson of CPython 3.14's incremental collector, reverted in 3.14.5 because
+ * garbage waited for increments of the old generation and piled up. Only the oldest generation,
+ * whose full collection is the long pause, is collected in increments: when CPython would run a
+ * full collection (count2 > threshold2 and long_lived_pending > long_lived_total / 4), a cycle
+ * starts instead, and while it runs every `threshold` allocations advance it by
+ * max(budget, 16 × allocations) units. `gc.collect()` is a full synchronous collection, as in
+ * CPython 3.14.
+ *
+ * How an old-generation cycle runs, and why it is correct while the program mutates the heap
+ * between increments:
  *
  *   IDLE ─► SNAPSHOT ─► SUBTRACT ─► MARK ─► SWEEP ─► FINISH (one step) ─► RESTORE ─► IDLE
  *            (chunks)     (chunks)    (chunks)  (chunks)  validate + free      (chunks)
  *
- * SNAPSHOT moves every tracked object from the `pending` list into a snapshot array; its gc_next
- * then holds `index << 2 | SNAPSHOT_TAG` (still non-zero: tracked) so untrack/free is O(1)
+ * A cycle starts by merging every generation into the oldest and moving that list to `pending`.
+ * SNAPSHOT moves the pending objects into a snapshot array; each one's gc_next then holds
+ * `index << 2 | SNAPSHOT_TAG` (still non-zero: tracked) so untrack/free is O(1)
  * (`snapshot[index] = 0`). SUBTRACT computes gc_refs = refcount − references from snapshot
  * objects, MARK propagates reachability from gc_refs > 0 — both on counts and edges read at
  * different times, so the result is only a *candidate* set. FINISH then validates the candidates
@@ -41,16 +60,17 @@ import {
  * outside, so it and everything it reaches stay alive. What remains is a closed set nobody else
  * references: garbage at that instant (sound, whatever the program did between increments).
  * Garbage that existed when the cycle started is found (complete): the program cannot reach it,
- * so its counts and edges never change, and no live object references it.
+ * so its counts and edges never change, and no live object references it. Young collections
+ * between increments never look inside the snapshot: its objects are not COLLECTING, so to a
+ * young collection they are outside references, as any older generation is.
  *
  * Pauses: each increment does at most its budget of work; FINISH is proportional to the
- * candidates (the garbage found), never to the live heap. Pacing (CPython 3.14's memory-growth lesson,
- * research §7): an increment runs every `threshold` allocations and does at least PACE = 16 units
- * per allocation, so a cycle over H objects (≈ 5H units) ends within H/3 allocations: garbage
- * cannot outgrow the heap, whatever the allocation rate.
+ * candidates (the old garbage found), never to the live heap.
  */
 const SNAPSHOT_TAG = 2;
 const TAG_MASK = 3;
+const NEXT = NEXT_WORD;
+const IS_GC = TypeFlags.GC;
 
 const IDLE = 0;
 const SNAPSHOT = 1;
@@ -63,29 +83,29 @@ const UNMARKED = 0;
 const ALIVE = 1;
 const GARBAGE = 2;
 
-const HEAD_MAIN = 0;
-const HEAD_PENDING = 1;
-const HEAD_PERMANENT = 2;
-const HEAD_COUNT = 3;
+const OLDEST = NUM_GENERATIONS - 1;
 const HEAD_BYTES = 8;
 
-const DEFAULTS = { budget: 5000, threshold: 500 };
+const DEFAULTS = { budget: 5000, threshold: 256 };
 /** Units of work per allocation between increments (see the design note). */
 const PACE = 16;
 
 /**
- * An incremental cycle collector: CPython's trial deletion split into bounded increments that
- * interleave with the program, made sound by an exact validation of the candidates at the end.
+ * A generational collector whose full collections run incrementally: young and middle
+ * generations collected as CPython 3.13 collects them, the oldest generation by trial deletion
+ * split into bounded increments, made sound by an exact validation of the candidates at the end.
  *
  * @remarks
  * - No write barrier is needed: see the design note at the top of the source file (snapshot,
  *   stale-tolerant marking, exact synchronous validation of the candidates only).
- * - An increment runs from `onAllocate` every `threshold` GC allocations and processes
- *   `max(budget, 16 × allocations)` units of work (16 × 500 = 8000 by default). `collect()` abandons the
- *   cycle in progress and runs one complete fresh cycle synchronously, as CPython's single pass.
- * - Garbage gets CPython's treatment: legacy finalizers → `garbage`, weakrefs cleared and their
- *   callbacks called, PEP 442 finalizers once, resurrection, `tp_clear`.
- * - One generation (no generational statistics); `freeze` aborts a running cycle.
+ * - Generations, thresholds, counts, `gc.get_objects(generation)` and statistics are
+ *   GenerationalCollector's (CPython 3.13's); automatic full collections become cycles of
+ *   increments, each `max(budget, 16 × allocations)` units long, run every `threshold`
+ *   allocations while a cycle is in progress. `collect()` abandons the cycle in progress and
+ *   runs one complete synchronous full collection, as CPython's single pass.
+ * - Old garbage gets CPython's treatment: legacy finalizers → `garbage`, weakrefs cleared and
+ *   their callbacks called, PEP 442 finalizers once, resurrection, `tp_clear`.
+ * - `freeze` aborts a running cycle.
  *
  * Use it when full collections over a large live heap must not pause the program.
  *
@@ -97,27 +117,22 @@ const PACE = 16;
  * collector.step();          // one bounded increment, e.g. from an idle callback
  * ```
  */
-export class IncrementalCollector extends CollectorBase implements ManagedCollector {
+export class IncrementalCollector extends GenerationalCollector implements ManagedCollector {
   /** @inheritDoc */
-  readonly name = "incremental";
-  /** Not needed. */
-  readonly wantsDecrefNotifications = false;
-  /** One generation. */
-  readonly generationCount = 1;
-  /** Whether allocations run increments. */
-  enabled = true;
+  override readonly name: string = "incremental";
 
   private readonly budget: number;
-  private threshold: number;
-  private readonly allocatorOption: Allocator | undefined;
-  private headBase = 0;
-  private allocations = 0;
+  private readonly incrementEvery: number;
+  private sinceIncrement = 0;
+  private pendingHead = 0;
   private phase = IDLE;
   private snapshot = new Uint32Array(1024);
   private refs = new Int32Array(1024);
   private marks = new Uint8Array(1024);
   private snapshotLength = 0;
   private cursor = 0;
+  /** Objects of this cycle's snapshot put back into the oldest generation (RESTORE). */
+  private restored = 0;
   private readonly worklist = new ReferenceStack(1024);
   /** Snapshot indices of the unmarked objects (SWEEP → FINISH). */
   private readonly candidates = new ReferenceStack(1024);
@@ -125,17 +140,17 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   private readonly referents = new ReferenceStack(256);
 
   constructor(options: Partial<IncrementalCollectorOptions> = {}) {
-    super(1, options.debugSink);
-    this.budget = options.budget ?? DEFAULTS.budget;
-    this.threshold = options.threshold ?? DEFAULTS.threshold;
+    const { budget, threshold, ...generational } = options;
+    super(generational);
+    this.budget = budget ?? DEFAULTS.budget;
+    this.incrementEvery = threshold ?? DEFAULTS.threshold;
     if (!Number.isInteger(this.budget) || this.budget <= 0)
       throw new GcValueError("budget must be a positive integer");
-    if (!Number.isInteger(this.threshold) || this.threshold < 0)
+    if (!Number.isInteger(this.incrementEvery) || this.incrementEvery < 0)
       throw new GcValueError("threshold must be a non-negative integer");
-    this.allocatorOption = options.allocator;
   }
 
-  /** Whether a cycle is in progress (between increments). */
+  /** Whether an old-generation cycle is in progress (between increments). */
   get cycleInProgress(): boolean {
     return this.phase !== IDLE;
   }
@@ -153,90 +168,72 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
     return (["idle", "snapshot", "subtract", "mark", "sweep", "restore"] as const)[this.phase]!;
   }
 
-  /** Allocates the list heads in the host's memory. */
+  /** Allocates the generations' list heads, then the cycle's `pending` list head. */
   protected override prepareAttach(host: CollectorHost): void {
-    const allocator = this.allocatorOption ?? host.allocator;
+    super.prepareAttach(host);
+    const allocator = host.allocator;
     if (allocator === undefined)
       throw new TypeError("IncrementalCollector needs an allocator for its list heads");
-    this.headBase = allocator.malloc(HEAD_COUNT * HEAD_BYTES) + HEAD_BYTES;
-    for (let k = 0; k < HEAD_COUNT; k++) listInit(host.memory.u32, this.head(k));
-  }
-
-  private head(k: number): Ptr {
-    return this.headBase + k * HEAD_BYTES;
+    this.pendingHead = allocator.malloc(2 * HEAD_BYTES) + HEAD_BYTES;
+    listInit(host.memory.u32, this.pendingHead);
   }
 
   // ───────────────────────────── tracking ─────────────────────────────
 
-  /** @inheritDoc */
-  track(obj: Ptr): void {
-    this.checkTrackable(obj);
-    const u32 = this.memory.u32;
-    listAppend(u32, obj, this.head(HEAD_MAIN));
-  }
-
-  /** @inheritDoc */
-  onAllocate(obj: Ptr): void {
-    const u32 = this.memory.u32;
-    u32[(obj >>> 2) + NEXT_WORD] = 0;
-    u32[(obj >>> 2) + PREV_WORD] = 0;
-    const count = ++this.allocations;
-    if (count > this.threshold && this.enabled && this.threshold !== 0 && !this.collectingNow) {
-      // Pace: PACE units of work per allocation, so a cycle over a heap of H objects (about 5H
-      // units) completes within H/3 allocations and garbage cannot outgrow the heap.
-      this.runIncrement(Math.max(this.budget, PACE * count));
+  /** A GC object came from the allocator: GenerationalCollector's counting, then pacing. */
+  override onAllocate(obj: Ptr): void {
+    super.onAllocate(obj);
+    if (this.phase !== IDLE && ++this.sinceIncrement >= this.incrementEvery) {
+      if (this.enabled && this.incrementEvery !== 0 && !this.collectingNow)
+        this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement));
     }
   }
 
   /** @inheritDoc */
-  onDeallocate(obj: Ptr): void {
-    this.forget(this.memory.u32, obj);
-    if (this.allocations > 0) this.allocations--;
+  override untrack(obj: Ptr): void {
+    const u32 = this.memory.u32;
+    const typeId = u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    if ((this.types.flags[typeId]! & IS_GC) !== 0 && isSnapshotted(u32, obj))
+      this.forgetSnapshotted(u32, obj);
+    else super.untrack(obj);
   }
 
-  /** Not used. */
-  onDecrefToNonZero(_obj: Ptr): void {}
+  /** @inheritDoc */
+  override onDeallocate(obj: Ptr): void {
+    const u32 = this.memory.u32;
+    if (isSnapshotted(u32, obj)) {
+      this.forgetSnapshotted(u32, obj);
+      if (this.counts[0]! > 0) this.counts[0]!--;
+    } else super.onDeallocate(obj);
+  }
 
   /** Untracks `obj`: clears its snapshot slot mid-cycle, else unlinks it from its list. */
-  protected forget(u32: Uint32Array, obj: Ptr): void {
-    const next = u32[(obj >>> 2) + NEXT_WORD]!;
-    if (next === 0) return;
-    if ((next & TAG_MASK) === SNAPSHOT_TAG) {
-      this.snapshot[next >>> 2] = 0;
-      u32[(obj >>> 2) + NEXT_WORD] = 0;
-    } else {
-      listRemove(u32, obj);
-    }
+  protected override forget(u32: Uint32Array, obj: Ptr): void {
+    if (isSnapshotted(u32, obj)) this.forgetSnapshotted(u32, obj);
+    else super.forget(u32, obj);
+  }
+
+  private forgetSnapshotted(u32: Uint32Array, obj: Ptr): void {
+    this.snapshot[u32[(obj >>> 2) + NEXT]! >>> 2] = 0;
+    u32[(obj >>> 2) + NEXT] = 0;
     u32[(obj >>> 2) + PREV_WORD]! &= GC_PREV_MASK_FINALIZED;
   }
 
   // ───────────────────────────── gc module surface ─────────────────────────────
 
   /**
-   * Abandons the cycle in progress, then runs a complete fresh one, synchronously; returns the
-   * unreachable objects found (collected + uncollectable).
+   * Collects `generation`; a full collection (the default) first abandons the cycle in
+   * progress, then runs synchronously, as CPython 3.14's `gc.collect()` does.
    */
-  collect(generation = 0): number {
-    if (generation !== 0) throw new GcValueError("invalid generation");
-    if (this.collectingNow) return 0;
-    this.collectingNow = true;
-    try {
-      // Not finished first: its stale snapshot may keep garbage alive (floating) that a legacy
-      // object it sends to gc.garbage references; the fresh cycle would then find that garbage
-      // reachable from gc.garbage and never list it. One pass over everything, like CPython's
-      // gc_collect_main, sees the whole unreachable set at once. Garbage the abandoned cycle
-      // would have found is found by the fresh one (it existed when the fresh snapshot began).
-      this.abortCycle();
-      this.startCycle();
-      return this.runToIdle();
-    } finally {
-      this.collectingNow = false;
-    }
+  override collect(generation = OLDEST): number {
+    if (generation === OLDEST && !this.collectingNow) this.abortCycle();
+    return super.collect(generation);
   }
 
   /**
-   * Runs one increment of at most `budget` objects of work (starting a cycle if none is running).
-   * Returns the unreachable objects found if the increment completed a cycle's FINISH step, else 0.
+   * Runs one increment of at most `budget` objects of work, starting an old-generation cycle if
+   * none is running. Returns the unreachable objects found if the increment completed a cycle's
+   * FINISH step, else 0.
    *
    * @example
    * ```ts
@@ -245,32 +242,22 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
    */
   step(budget = this.budget): number {
     if (this.collectingNow) return 0;
+    this.attachedHost();
+    if (this.phase === IDLE) this.startCycle();
     return this.runIncrement(budget);
   }
 
-  /** `[GC allocations since the last increment]`. */
-  getCount(): number[] {
-    return [this.allocations];
-  }
-
-  /** `[allocations between increments]`. */
-  getThreshold(): number[] {
-    return [this.threshold];
-  }
-
-  /** Sets the allocations between increments (0 disables automatic increments). */
-  setThreshold(values: readonly number[]): void {
-    this.threshold = values[0]!;
-  }
-
-  /** Every tracked object (generation 0 or -1). */
-  objects(_generation: number): Ptr[] {
-    const result: Ptr[] = [];
+  /** Every tracked object of `generation` (-1: all), the snapshot's counted as the oldest's. */
+  override objects(generation: number): Ptr[] {
+    const result = super.objects(generation);
+    if (generation !== OLDEST && generation !== -1) return result;
     const u32 = this.memory.u32;
-    for (const k of [HEAD_MAIN, HEAD_PENDING]) {
-      const head = this.head(k);
-      for (let node = gcNext(u32, head); node !== head; node = gcNext(u32, node)) result.push(node);
-    }
+    for (
+      let node = gcNext(u32, this.pendingHead);
+      node !== this.pendingHead;
+      node = gcNext(u32, node)
+    )
+      result.push(node);
     for (let i = 0; i < this.snapshotLength; i++) {
       const obj = this.snapshot[i]!;
       // Garbage being finalized is in no generation (as in CPython's unreachable list).
@@ -280,54 +267,66 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
   }
 
   /** Aborts a running cycle, then moves every tracked object to the permanent generation. */
-  freeze(): void {
+  override freeze(): void {
     this.abortCycle();
-    const u32 = this.memory.u32;
-    listMerge(u32, this.head(HEAD_MAIN), this.head(HEAD_PERMANENT));
-    this.allocations = 0;
+    super.freeze();
   }
 
-  /** Moves the permanent generation back. */
-  unfreeze(): void {
-    listMerge(this.memory.u32, this.head(HEAD_PERMANENT), this.head(HEAD_MAIN));
-  }
-
-  /** @inheritDoc */
-  freezeCount(): number {
-    return listSize(this.memory.u32, this.head(HEAD_PERMANENT));
+  /** Objects in each generation, the cycle's counted as the oldest's. */
+  override generationSizes(): number[] {
+    const sizes = super.generationSizes();
+    let inCycle = listSize(this.memory.u32, this.pendingHead);
+    for (let i = 0; i < this.snapshotLength; i++) if (this.snapshot[i] !== 0) inCycle++;
+    sizes[OLDEST]! += inCycle;
+    return sizes;
   }
 
   // ───────────────────────────── the cycle ─────────────────────────────
 
-  private runIncrement(budget: number): number {
-    this.collectingNow = true;
-    const startedAt = performance.now();
-    try {
-      this.allocations = 0;
-      if (this.phase === IDLE) this.startCycle();
-      return this.advance(budget);
-    } finally {
-      this.collectingNow = false;
-      const pause = performance.now() - startedAt;
-      const totals = this.state.totals;
-      totals.totalPauseMs += pause;
-      if (pause > totals.maxPauseMs) totals.maxPauseMs = pause;
-    }
-  }
-
-  private runToIdle(): number {
-    let found = 0;
-    while (this.phase !== IDLE) found += this.advance(Number.POSITIVE_INFINITY);
+  /**
+   * An automatic collection chose the oldest generation: collect the middle generation (the
+   * young garbage must not wait for a whole cycle), then start a cycle over the oldest unless
+   * one is running.
+   */
+  protected override collectOldAutomatically(host: CollectorHost): number {
+    const found = this.collectGeneration(host, OLDEST - 1);
+    if (this.phase === IDLE) this.startCycle();
     return found;
   }
 
-  /** IDLE → SNAPSHOT: everything tracked now is this cycle's; new objects wait for the next. */
+  private runIncrement(budget: number): number {
+    const wasCollecting = this.collectingNow;
+    this.collectingNow = true;
+    const startedAt = performance.now();
+    try {
+      this.sinceIncrement = 0;
+      return this.advance(budget);
+    } finally {
+      this.collectingNow = wasCollecting;
+      this.state.recordPause(OLDEST, performance.now() - startedAt);
+    }
+  }
+
+  /**
+   * IDLE → SNAPSHOT: every generation merged into the oldest (after an automatic start the
+   * younger ones were just collected, so they are nearly empty), as a full collection starts;
+   * the lot becomes this cycle's; objects tracked from now on wait for the next cycle.
+   */
   private startCycle(): void {
     const u32 = this.memory.u32;
-    listMerge(u32, this.head(HEAD_MAIN), this.head(HEAD_PENDING));
+    for (let g = 0; g < OLDEST; g++) {
+      listMerge(u32, this.generationHead(g), this.generationHead(OLDEST));
+      this.counts[g] = 0;
+    }
+    listMerge(u32, this.generationHead(OLDEST), this.pendingHead);
+    this.counts[OLDEST] = 0;
+    this.longLivedPending = 0;
     this.snapshotLength = 0;
+    this.restored = 0;
     this.cursor = 0;
     this.worklist.length = 0;
+    this.candidates.length = 0;
+    this.sinceIncrement = 0;
     this.phase = SNAPSHOT;
   }
 
@@ -372,8 +371,8 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
 
   /** SNAPSHOT (CPython: the list walk of `update_refs`): gc_refs = refcount. */
   private snapshotSome(budget: number): number {
-    const pending = this.head(HEAD_PENDING);
-    const permanent = this.head(HEAD_PERMANENT);
+    const pending = this.pendingHead;
+    const permanent = this.permanentHead();
     let work = 0;
     for (; work < budget; work++) {
       const u32 = this.memory.u32;
@@ -474,13 +473,16 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
 
   /** RESTORE: survivors back into the main list. */
   private restoreSome(budget: number): number {
-    const main = this.head(HEAD_MAIN);
+    const main = this.generationHead(OLDEST);
     let work = 0;
     for (; work < budget; work++) {
       if (this.cursor >= this.snapshotLength) {
         this.phase = IDLE;
         this.snapshotLength = 0;
         this.cursor = 0;
+        // CPython: long_lived_total after a full collection — the survivors, and what was
+        // promoted while the cycle ran.
+        this.longLivedTotal = this.restored + this.longLivedPending;
         break;
       }
       const index = this.cursor++;
@@ -493,6 +495,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
       const u32 = this.memory.u32;
       u32[(obj >>> 2) + NEXT_WORD] = 0;
       listAppend(u32, obj, main);
+      this.restored++;
     }
     return work;
   }
@@ -503,7 +506,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
     this.candidates.length = 0;
     this.worklist.length = 0;
     if (this.phase !== RESTORE) {
-      listMerge(this.memory.u32, this.head(HEAD_PENDING), this.head(HEAD_MAIN));
+      listMerge(this.memory.u32, this.pendingHead, this.generationHead(OLDEST));
       this.phase = RESTORE;
       this.cursor = 0;
     }
@@ -580,10 +583,11 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
     const types = this.types;
     const lifetime = host.lifetime;
     const startedAt = performance.now();
-    state.invokeCallbacks(host, "start", 0, 0, 0);
+    state.invokeCallbacks(host, "start", OLDEST, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
       state.debugSink(
-        `gc: collecting generation 0...\ngc: objects in each generation: ${this.snapshotLength}\n` +
+        `gc: collecting generation ${OLDEST}...\n` +
+          `gc: objects in each generation: ${this.generationSizes().join(" ")}\n` +
           `gc: objects in permanent generation: ${this.freezeCount()}\n`,
       );
     }
@@ -687,7 +691,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
       );
     }
     // A cycle's "collection" for the statistics; pauses are recorded per increment.
-    const stats = state.perGeneration[0]!;
+    const stats = state.perGeneration[OLDEST]!;
     stats.collections++;
     stats.collected += collected;
     stats.uncollectable += uncollectable;
@@ -702,7 +706,7 @@ export class IncrementalCollector extends CollectorBase implements ManagedCollec
         host.reportUnraisable(error, "in garbage collection", 0);
       }
     }
-    state.invokeCallbacks(host, "stop", 0, collected, uncollectable);
+    state.invokeCallbacks(host, "stop", OLDEST, collected, uncollectable);
     return collected + uncollectable;
   }
 }

@@ -15,6 +15,7 @@ export type {
   GenerationStats,
   IncrementalCollectorOptions,
   ManagedCollector,
+  PauseObserver,
   ThresholdProfile,
 } from "./api.js";
 export { BaconRajanCollector } from "./bacon-rajan-collector.js";

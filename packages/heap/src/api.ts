@@ -150,3 +150,26 @@ export interface LeakRecord {
   /** Its reference count. */
   refcount: number;
 }
+
+/**
+ * How the heap hashes and compares keys whose types it does not know (instances of user classes
+ * and types registered with `defineType`), installed by an interpreter as
+ * `heap.keyProtocol`. Either function may run Python code (`__hash__`, `__eq__`) and throw; it
+ * must hold its own references to the objects while that code runs. Dict and set lookups notice
+ * a table changed by such code and restart, as CPython's do. Without a protocol those objects
+ * hash by address and compare by identity.
+ *
+ * @example
+ * ```ts
+ * heap.keyProtocol = {
+ *   hash: (obj) => callUserHash(obj),
+ *   equal: (a, b) => richCompareEqual(a, b),
+ * };
+ * ```
+ */
+export interface KeyProtocol {
+  /** `hash(obj)` as a 32-bit signed integer, never −1. CPython: `PyObject_Hash`. */
+  hash(obj: Ptr): number;
+  /** `a == b`, reflected operands and `NotImplemented` included. CPython: `PyObject_RichCompareBool(a, b, Py_EQ)`. */
+  equal(a: Ptr, b: Ptr): boolean;
+}

@@ -25,7 +25,8 @@ import {
  */
 
 /**
- * Finds `key` (with hash `hash`) in a dict: the entry index, or −1. CPython: `_Py_dict_lookup`.
+ * Finds `key` (with hash `hash`) in a dict: the entry index, or −1. A comparison that changed
+ * the dict (a user `__eq__`) restarts the lookup. CPython: `_Py_dict_lookup`.
  *
  * @example
  * ```ts
@@ -33,31 +34,39 @@ import {
  * ```
  */
 export function dictLookup(heap: Heap, obj: Ptr, key: Ptr, hash: number): number {
-  const u32 = heap.memory.u32;
-  const i32 = heap.memory.i32;
-  const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
-  if (keys === 0) return -1;
-  const mask = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]! - 1;
-  const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
-  const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-  let slot = (hash >>> 0) & mask;
-  let perturb = hash >>> 0;
-  for (;;) {
-    const index = i32[indices + slot]!;
-    if (index === DKIX_EMPTY) return -1;
-    if (index >= 0) {
-      const entry = entries + index * ENTRY_SIZE;
-      const candidate = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-      if (candidate === key) return index;
-      if (
-        candidate !== 0 &&
-        i32[(entry + ENTRY_HASH_OFFSET) >> 2] === hash &&
-        heap.keysEqual(candidate, key)
-      )
-        return index;
+  restart: for (;;) {
+    let u32 = heap.memory.u32;
+    let i32 = heap.memory.i32;
+    const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
+    if (keys === 0) return -1;
+    const mask = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]! - 1;
+    const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
+    const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
+    let slot = (hash >>> 0) & mask;
+    let perturb = hash >>> 0;
+    for (;;) {
+      const index = i32[indices + slot]!;
+      if (index === DKIX_EMPTY) return -1;
+      if (index >= 0) {
+        const entry = entries + index * ENTRY_SIZE;
+        const candidate = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+        if (candidate === key) return index;
+        if (candidate !== 0 && i32[(entry + ENTRY_HASH_OFFSET) >> 2] === hash) {
+          const equal = heap.keysEqual(candidate, key);
+          // CPython: a user __eq__ that changed the dict sends the lookup back to the start.
+          u32 = heap.memory.u32; // the comparison may have grown the memory
+          i32 = heap.memory.i32;
+          if (
+            u32[(obj + DICT_KEYS_OFFSET) >>> 2] !== keys ||
+            u32[(entry + ENTRY_KEY_OFFSET) >>> 2] !== candidate
+          )
+            continue restart;
+          if (equal) return index;
+        }
+      }
+      perturb >>>= 5;
+      slot = (slot * 5 + perturb + 1) & mask;
     }
-    perturb >>>= 5;
-    slot = (slot * 5 + perturb + 1) & mask;
   }
 }
 

@@ -22,6 +22,10 @@ import {
   KEYS_INDICES_OFFSET,
   KEYS_SIZE_OFFSET,
   LIST_ALLOCATED_OFFSET,
+  SET_ENTRY_SIZE,
+  SET_MASK_OFFSET,
+  SET_SMALLTABLE_OFFSET,
+  SET_TABLE_OFFSET,
 } from "./layouts.js";
 import { BITMAP_WORD_BYTES } from "./live-bitmap.js";
 import { ObjectKind } from "./object-kind.js";
@@ -200,6 +204,11 @@ export const debugOperations: DebugOperations & ThisType<Heap> = {
         const slots = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]!;
         size += KEYS_INDICES_OFFSET + 4 * slots + ENTRY_SIZE * (((slots << 1) / 3) | 0);
       }
+    }
+    if (kind === ObjectKind.SET || kind === ObjectKind.FROZENSET) {
+      // CPython: set_sizeof — the table block counts when it is not the inline small table.
+      if (u32[(obj + SET_TABLE_OFFSET) >>> 2] !== obj + SET_SMALLTABLE_OFFSET)
+        size += SET_ENTRY_SIZE * (u32[(obj + SET_MASK_OFFSET) >>> 2]! + 1);
     }
     return size;
   },

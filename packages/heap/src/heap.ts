@@ -18,7 +18,7 @@ import {
   TypeTable,
   UseAfterFreeError,
 } from "@pymem/core";
-import type { HeapOptions, UnraisableHook } from "./api.js";
+import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
 import { CallbackTable } from "./callback-table.js";
 import { createDefaultAllocator } from "./default-allocator.js";
 import { type DictOperations, dictOperations } from "./dict-objects.js";
@@ -50,6 +50,13 @@ import {
   LIST_SIZE,
   LIST_SIZE_OFFSET,
   NONE_SIZE,
+  SET_ENTRY_KEY_OFFSET,
+  SET_ENTRY_SIZE,
+  SET_MASK_OFFSET,
+  SET_SIZE,
+  SET_SMALLTABLE_OFFSET,
+  SET_TABLE_OFFSET,
+  SET_WEAKLIST_OFFSET,
   STR_DATA_OFFSET,
   TUPLE_ITEMS_OFFSET,
   TUPLE_SIZE_OFFSET,
@@ -66,6 +73,8 @@ import {
 import { type DeallocOperations, deallocOperations } from "./object-dealloc.js";
 import { type HashOperations, hashOperations } from "./object-hash.js";
 import { KIND_LIST, ObjectKind } from "./object-kind.js";
+import { type SetAlgebraOperations, setAlgebraOperations } from "./set-algebra.js";
+import { type SetOperations, setOperations } from "./set-objects.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
 import { type HashSecret, hashSecretFromSeed } from "./string-hash.js";
 import { type TupleOperations, tupleOperations } from "./tuple-objects.js";
@@ -106,7 +115,7 @@ export class Heap {
   readonly allocator: Allocator;
   /** The linear memory objects live in. */
   readonly memory: LinearMemory;
-  /** The type registry (built-in types are ids 1–9). */
+  /** The type registry (built-in types are ids 1–11). */
   readonly types: TypeTable;
   /** Whether debug mode (use-after-free detection) is on. */
   readonly debug: boolean;
@@ -114,6 +123,11 @@ export class Heap {
   lifetime: Lifetime | undefined = undefined;
   /** The attached cycle collector, if any. */
   collector: Collector | undefined = undefined;
+  /**
+   * Hashing and equality for objects of types the heap does not know (user classes, types from
+   * {@link Heap.defineType}); without it they hash by address and compare by identity.
+   */
+  keyProtocol: KeyProtocol | undefined = undefined;
   /**
    * One bit per 8-byte granule of memory: set ⇔ an object starts there and is alive. Public for
    * `@pymem/refcount`'s pointer checks; do not write.
@@ -132,6 +146,8 @@ export class Heap {
   readonly listType: TypeId;
   readonly dictType: TypeId;
   readonly weakrefType: TypeId;
+  readonly setType: TypeId;
+  readonly frozensetType: TypeId;
   /** The immortal `None`. */
   readonly none: Ptr;
   /** The immortal `True`. */
@@ -257,6 +273,20 @@ export class Heap {
       traverse: (obj, visit) => this.weakrefTraverse(obj, visit),
       clear: (obj) => this.weakrefGcClear(obj),
     });
+    const setSpec = (name: string, extraFlags: number): TypeSpec => ({
+      name,
+      basicSize: SET_SIZE,
+      flags: gc | base | extraFlags,
+      weaklistOffset: SET_WEAKLIST_OFFSET,
+      // The table's size is its mask + 1, which the declarative item layout cannot express.
+      traverse: (obj, visit) => this.setTraverse(obj, visit),
+      clear: (obj) => this.setClear(obj),
+    });
+    this.setType = this.registerBuiltin(ObjectKind.SET, setSpec("set", 0));
+    this.frozensetType = this.registerBuiltin(
+      ObjectKind.FROZENSET,
+      setSpec("frozenset", immutable),
+    );
 
     this.none = this.allocateImmortal(this.noneType, NONE_SIZE, false);
     this.true = this.allocateImmortal(this.boolType, INT_SIZE, false);
@@ -645,6 +675,12 @@ export class Heap {
       case ObjectKind.FLOAT:
         if (this.pushFree(FREE_FLOAT, obj, typeId)) return;
         break;
+      case ObjectKind.SET:
+      case ObjectKind.FROZENSET: {
+        const table = u32[(obj + SET_TABLE_OFFSET) >>> 2]!;
+        if (table !== obj + SET_SMALLTABLE_OFFSET) this.allocator.free(table);
+        break;
+      }
       case ObjectKind.STR:
         this.forgetInterned(obj);
         break;
@@ -662,6 +698,17 @@ export class Heap {
       this.allocator.free(obj - GC_HEAD_SIZE);
     } else {
       this.allocator.free(obj);
+    }
+  }
+
+  /** Reports every key of a set or frozenset in table order. CPython: `set_traverse`. @internal */
+  setTraverse(obj: Ptr, visit: (referent: Ptr) => void): void {
+    const u32 = this.memory.u32;
+    const table = u32[(obj + SET_TABLE_OFFSET) >>> 2]!;
+    const mask = u32[(obj + SET_MASK_OFFSET) >>> 2]!;
+    for (let i = 0; i <= mask; i++) {
+      const key = u32[(table + i * SET_ENTRY_SIZE + SET_ENTRY_KEY_OFFSET) >>> 2]!;
+      if (key !== 0) visit(key);
     }
   }
 
@@ -769,6 +816,8 @@ export interface Heap
     TupleOperations,
     ListOperations,
     DictOperations,
+    SetOperations,
+    SetAlgebraOperations,
     HashOperations,
     InstanceOperations,
     WeakrefOperations,
@@ -780,6 +829,8 @@ installOperations(Heap.prototype, strOperations);
 installOperations(Heap.prototype, tupleOperations);
 installOperations(Heap.prototype, listOperations);
 installOperations(Heap.prototype, dictOperations);
+installOperations(Heap.prototype, setOperations);
+installOperations(Heap.prototype, setAlgebraOperations);
 installOperations(Heap.prototype, hashOperations);
 installOperations(Heap.prototype, instanceOperations);
 installOperations(Heap.prototype, weakrefOperations);

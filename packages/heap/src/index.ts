@@ -1,11 +1,17 @@
 /**
  * `@pymem/heap`: Python objects in linear memory — CPython's object headers, the type registry,
- * the built-in types (None, bool, int, float, str, tuple, list, dict, weakref), user classes and
- * CPython's free lists. Reference counting is attached by `@pymem/refcount`.
+ * the built-in types (None, bool, int, float, str, tuple, list, dict, set, frozenset, weakref), user
+ * classes and CPython's free lists. Reference counting is attached by `@pymem/refcount`.
  *
  * @packageDocumentation
  */
-export type { ClassOptions, HeapOptions, LeakRecord, UnraisableHook } from "./api.js";
+export type {
+  ClassOptions,
+  HeapOptions,
+  KeyProtocol,
+  LeakRecord,
+  UnraisableHook,
+} from "./api.js";
 export type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 export { createDefaultAllocator } from "./default-allocator.js";
 export type { DictOperations } from "./dict-objects.js";
@@ -27,6 +33,8 @@ export type { ListOperations, TakenListItems } from "./list-objects.js";
 export type { NumberOperations } from "./number-objects.js";
 export type { DeallocOperations } from "./object-dealloc.js";
 export type { HashOperations } from "./object-hash.js";
+export type { SetAlgebraOperations } from "./set-algebra.js";
+export type { SetOperations } from "./set-objects.js";
 export type { StrOperations } from "./str-objects.js";
 export {
   type HashSecret,

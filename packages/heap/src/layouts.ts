@@ -15,6 +15,9 @@
  *            entry:      │ me_hash │ me_key │ me_value │                                    12
  *  weakref GC│ ob_refcnt │ ob_type │ wr_object │ wr_callback │ hash │ wr_prev │ wr_next │  28
  *  instance  │ ob_refcnt │ ob_type │ [__dict__] │ [__weakref__] │ slot 0 … slot n-1 │     8 + 4k
+ *  set    GC │ ob_refcnt │ ob_type │ fill │ used │ mask │ table ──┐ │ hash │ finger │
+ *            │ smalltable[8] │ weakreflist │                                             100
+ *            table (smalltable, or a block of mask + 1 entries): entry │ key │ hash │        8
  * ```
  *
  * @module
@@ -113,3 +116,36 @@ export const WEAKREF_SIZE = 28;
 
 /** First field of an instance of a user-defined class. */
 export const INSTANCE_FIELDS_OFFSET = 8;
+
+/** Slots holding a key or a dummy. CPython: `PySetObject.fill`. */
+export const SET_FILL_OFFSET = 8;
+/** Slots holding a key (`len(s)`). CPython: `PySetObject.used`. */
+export const SET_USED_OFFSET = 12;
+/** Table size minus one (a power of two minus one). CPython: `PySetObject.mask`. */
+export const SET_MASK_OFFSET = 16;
+/** Address of the table: the inline small table, or a separate block. CPython: `PySetObject.table`. */
+export const SET_TABLE_OFFSET = 20;
+/** A frozenset's cached hash, -1 until computed. CPython: `PySetObject.hash`. */
+export const SET_HASH_OFFSET = 24;
+/** Where `pop()` resumes its scan. CPython: `PySetObject.finger`. */
+export const SET_FINGER_OFFSET = 28;
+/** The inline table of {@link SET_MIN_SIZE} entries. CPython: `PySetObject.smalltable`. */
+export const SET_SMALLTABLE_OFFSET = 32;
+/** Head of the weak reference list. CPython: `PySetObject.weakreflist`. */
+export const SET_WEAKLIST_OFFSET = 96;
+/** Size of a set or frozenset object (GC head excluded). CPython: `sizeof(PySetObject)` on 32 bits. */
+export const SET_SIZE = 100;
+/** Entries in the inline table. CPython: `PySet_MINSIZE`. */
+export const SET_MIN_SIZE = 8;
+/** Bytes per table entry `{key, hash}`. CPython: `sizeof(setentry)` on 32 bits. */
+export const SET_ENTRY_SIZE = 8;
+/** Entry field: the key; 0 in unused and dummy entries. CPython: `setentry.key`. */
+export const SET_ENTRY_KEY_OFFSET = 0;
+/**
+ * Entry field: the key's hash. An unused entry is `{key 0, hash 0}`; a dummy (deleted) entry is
+ * `{key 0, hash -1}` — CPython stores a static `dummy` object as the key instead, which pymem has
+ * no place for outside the heap; −1 is never a real hash, so the two encodings decide alike.
+ */
+export const SET_ENTRY_HASH_OFFSET = 4;
+/** The hash of a dummy entry. CPython: the `-1` stored with `dummy`. */
+export const SET_DUMMY_HASH = -1;

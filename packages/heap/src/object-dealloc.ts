@@ -9,6 +9,10 @@ import {
   LIST_ALLOCATED_OFFSET,
   LIST_ITEMS_OFFSET,
   LIST_SIZE_OFFSET,
+  SET_ENTRY_KEY_OFFSET,
+  SET_ENTRY_SIZE,
+  SET_MASK_OFFSET,
+  SET_TABLE_OFFSET,
   TUPLE_ITEMS_OFFSET,
   TUPLE_SIZE_OFFSET,
 } from "./layouts.js";
@@ -40,7 +44,7 @@ export interface DeallocOperations {
   /**
    * Pushes onto `stack` the references `obj` owns, in the reverse of CPython's decref order, so
    * that popping releases them in CPython's order (`list_dealloc`/`tupledealloc` last item first,
-   * `free_keys_object` entry order key-then-value, `subtype_dealloc` slots then `__dict__`).
+   * `free_keys_object` entry order key-then-value, `set_dealloc` table order, `subtype_dealloc` slots then `__dict__`).
    * Immortal referents are pushed too. Used by `@pymem/refcount`'s cascade.
    *
    * @internal
@@ -103,6 +107,16 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
           const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
           const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
           if (value !== 0) stack.push(value);
+          if (key !== 0) stack.push(key);
+        }
+        return;
+      }
+      case ObjectKind.SET:
+      case ObjectKind.FROZENSET: {
+        // CPython: set_dealloc drops the keys in table order.
+        const table = u32[(obj + SET_TABLE_OFFSET) >>> 2]!;
+        for (let i = u32[(obj + SET_MASK_OFFSET) >>> 2]!; i >= 0; i--) {
+          const key = u32[(table + i * SET_ENTRY_SIZE + SET_ENTRY_KEY_OFFSET) >>> 2]!;
           if (key !== 0) stack.push(key);
         }
         return;

@@ -12,6 +12,7 @@ import type { Heap } from "./heap.js";
 import {
   FLOAT_VALUE_OFFSET,
   INT_VALUE_OFFSET,
+  SET_HASH_OFFSET,
   STR_BYTES_OFFSET,
   STR_DATA_OFFSET,
   STR_HASH_OFFSET,
@@ -22,6 +23,7 @@ import {
   WEAKREF_OBJECT_OFFSET,
 } from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
+import { frozensetHash } from "./set-table.js";
 import { hashStrUtf8 } from "./string-hash.js";
 
 /**
@@ -66,11 +68,21 @@ export function hashScalar(heap: Heap, obj: Ptr, kind: number): number {
       heap.memory.i32[(obj + WEAKREF_HASH_OFFSET) >> 2] = hash;
       return hash;
     }
+    case ObjectKind.FROZENSET: {
+      const cached = heap.memory.i32[(obj + SET_HASH_OFFSET) >> 2]!;
+      if (cached !== -1) return cached;
+      const hash = frozensetHash(heap, obj);
+      heap.memory.i32[(obj + SET_HASH_OFFSET) >> 2] = hash;
+      return hash;
+    }
     case ObjectKind.LIST:
     case ObjectKind.DICT:
+    case ObjectKind.SET:
       throw new TypeError(`unhashable type: '${heap.typeName(obj)}'`);
-    default:
-      return hashPointer(obj);
+    default: {
+      const protocol = heap.keyProtocol;
+      return protocol === undefined ? hashPointer(obj) : protocol.hash(obj);
+    }
   }
 }
 
@@ -124,6 +136,12 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
     if (left === right) continue;
     const leftKind = heap.kinds[heap.memory.u32[(left + OB_TYPE_OFFSET) >>> 2]!]!;
     const rightKind = heap.kinds[heap.memory.u32[(right + OB_TYPE_OFFSET) >>> 2]!]!;
+    if (isForeignKind(leftKind) || isForeignKind(rightKind)) {
+      // CPython: PyObject_RichCompare — a user __eq__ (either side) decides.
+      const protocol = heap.keyProtocol;
+      if (protocol === undefined || !protocol.equal(left, right)) return false;
+      continue;
+    }
     if (isNumberKind(leftKind) && isNumberKind(rightKind)) {
       if (
         heap.memory.f64[(left + INT_VALUE_OFFSET) >>> 3] !==
@@ -132,7 +150,20 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
         return false;
       continue;
     }
+    if (isSetKind(leftKind) && isSetKind(rightKind)) {
+      if (!heap.setsEqual(left, right)) return false;
+      continue;
+    }
     if (leftKind !== rightKind) return false;
+    if (leftKind === ObjectKind.WEAKREF) {
+      // CPython: weakref_richcompare — live references compare their referents, dead ones identity.
+      const u32 = heap.memory.u32;
+      const leftReferent = u32[(left + WEAKREF_OBJECT_OFFSET) >>> 2]!;
+      const rightReferent = u32[(right + WEAKREF_OBJECT_OFFSET) >>> 2]!;
+      if (leftReferent === 0 || rightReferent === 0) return false;
+      pairs.push(leftReferent, rightReferent);
+      continue;
+    }
     if (leftKind === ObjectKind.STR) {
       const u32 = heap.memory.u32;
       const length = u32[(left + STR_BYTES_OFFSET) >>> 2]!;
@@ -156,6 +187,15 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
   return true;
 }
 
+/** Kinds whose hashing and equality belong to the {@link Heap.keyProtocol}. */
+function isForeignKind(kind: number): boolean {
+  return kind === ObjectKind.INSTANCE || kind === ObjectKind.GENERIC;
+}
+
+function isSetKind(kind: number): boolean {
+  return kind === ObjectKind.SET || kind === ObjectKind.FROZENSET;
+}
+
 function isNumberKind(kind: number): boolean {
   return kind === ObjectKind.INT || kind === ObjectKind.BOOL || kind === ObjectKind.FLOAT;
 }
@@ -172,8 +212,10 @@ function isNumberKind(kind: number): boolean {
 export interface HashOperations {
   /**
    * `hash(obj)` with CPython's 32-bit rules: numbers hash by value across int/bool/float, strs by
-   * content (SipHash-1-3 keyed by the heap's hash secret, cached in the str), tuples by their items (iteratively), instances by identity.
-   * Lists and dicts throw `TypeError: unhashable type`.
+   * content (SipHash-1-3 keyed by the heap's hash secret, cached in the str), tuples by their
+   * items (iteratively), frozensets by their keys (cached), instances through
+   * {@link Heap.keyProtocol} (by address without one). Lists, dicts and sets throw
+   * `TypeError: unhashable type`.
    *
    * @example
    * ```ts
@@ -184,7 +226,8 @@ export interface HashOperations {
 
   /**
    * `a == b` for hashable built-ins: identity, numeric equality across int/bool/float, str
-   * content, tuples item by item (iteratively). Other objects compare by identity.
+   * content, tuples item by item (iteratively), sets and frozensets by their keys; instances
+   * through {@link Heap.keyProtocol} (by identity without one).
    *
    * @example
    * ```ts

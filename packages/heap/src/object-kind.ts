@@ -30,6 +30,10 @@ export const ObjectKind = {
   WEAKREF: 9,
   /** An instance of a class from {@link Heap.defineClass}. */
   INSTANCE: 10,
+  /** `set`: an open-addressing hash table of keys. */
+  SET: 11,
+  /** `frozenset`: a `set` that cannot change, hashable. */
+  FROZENSET: 12,
 } as const;
 
 // Plain numbers for the hot paths (ObjectKind.X is a property load in unoptimised code).

@@ -16,9 +16,20 @@ import {
   LIST_ALLOCATED_OFFSET,
   LIST_ITEMS_OFFSET,
   LIST_SIZE_OFFSET,
+  SET_DUMMY_HASH,
+  SET_ENTRY_HASH_OFFSET,
+  SET_ENTRY_KEY_OFFSET,
+  SET_ENTRY_SIZE,
+  SET_FILL_OFFSET,
+  SET_MASK_OFFSET,
+  SET_MIN_SIZE,
+  SET_SMALLTABLE_OFFSET,
+  SET_TABLE_OFFSET,
+  SET_USED_OFFSET,
   WEAKREF_OBJECT_OFFSET,
 } from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
+import { setLookup } from "./set-table.js";
 
 /**
  * Checks every live object of `heap` — a registered type, a positive reference count, references
@@ -61,6 +72,8 @@ export function verifyHeap(heap: Heap): void {
         );
     } else if (kind === ObjectKind.DICT) {
       verifyDict(heap, obj, name);
+    } else if (kind === ObjectKind.SET || kind === ObjectKind.FROZENSET) {
+      verifySet(heap, obj, name);
     } else if (kind === ObjectKind.WEAKREF) {
       const referent = u32[(obj + WEAKREF_OBJECT_OFFSET) >>> 2]!;
       if (referent !== 0 && !heap.isLive(referent))
@@ -126,4 +139,46 @@ function verifyDict(heap: Heap, obj: Ptr, name: string): void {
       fail(`entry ${i} is not reachable through the index table`);
   }
   if (live !== used) fail(`ma_used ${used} but ${live} live entries`);
+}
+
+/**
+ * A set's counters agree with its table, the table is the inline one exactly when it has 8
+ * entries, at least one entry is unused (so failing lookups end), and every key is live and found
+ * by a lookup at its own entry.
+ */
+function verifySet(heap: Heap, obj: Ptr, name: string): void {
+  const u32 = heap.memory.u32;
+  const i32 = heap.memory.i32;
+  const fail = (detail: string): never => {
+    throw new HeapCorruptionError(obj, `set ${detail}`, name);
+  };
+  const mask = u32[(obj + SET_MASK_OFFSET) >>> 2]!;
+  const size = mask + 1;
+  if (size < SET_MIN_SIZE || (size & mask) !== 0)
+    fail(`table size ${size} is not a power of two ≥ 8`);
+  const table = u32[(obj + SET_TABLE_OFFSET) >>> 2]!;
+  if ((table === obj + SET_SMALLTABLE_OFFSET) !== (size === SET_MIN_SIZE))
+    fail(`table of ${size} entries ${size === SET_MIN_SIZE ? "is not" : "is"} the small table`);
+  let keys = 0;
+  let dummies = 0;
+  for (let i = 0; i < size; i++) {
+    const entry = table + i * SET_ENTRY_SIZE;
+    const key = u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2]!;
+    const hash = i32[(entry + SET_ENTRY_HASH_OFFSET) >> 2]!;
+    if (key === 0) {
+      if (hash === SET_DUMMY_HASH) dummies++;
+      else if (hash !== 0) fail(`unused entry ${i} has hash ${hash}`);
+      continue;
+    }
+    keys++;
+    if (!heap.isLive(key))
+      fail(`entry ${i} holds 0x${key.toString(16)}, which is not a live object`);
+    if (setLookup(heap, obj, key, hash) !== entry)
+      fail(`entry ${i} is not found by its own lookup`);
+  }
+  const used = u32[(obj + SET_USED_OFFSET) >>> 2]!;
+  const fill = u32[(obj + SET_FILL_OFFSET) >>> 2]!;
+  if (used !== keys) fail(`used ${used} but ${keys} keys`);
+  if (fill !== keys + dummies) fail(`fill ${fill} but ${keys} keys and ${dummies} dummies`);
+  if (fill >= size) fail(`fill ${fill} leaves no unused entry in ${size}`);
 }

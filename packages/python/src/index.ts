@@ -17,6 +17,7 @@
 export type * from "./ast.js";
 export { type DumpOptions, dumpAst } from "./dump.js";
 export { StepLimitError } from "./interpreter/exceptions.js";
+export type { CellVariable, FrameInfo } from "./interpreter/frame-inspection.js";
 export {
   Interpreter,
   type InterpreterOptions,

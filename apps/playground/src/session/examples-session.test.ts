@@ -1,7 +1,13 @@
 import { Interpreter } from "@pymem/python";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../examples/index.js";
-import { DEFAULT_SESSION_SETTINGS, runSession, type SessionSettings } from "./run-session.js";
+import {
+  captureStatements,
+  DEFAULT_SESSION_SETTINGS,
+  runSession,
+  type SessionSettings,
+} from "./run-session.js";
+import { statementAt } from "./statement-trace.js";
 
 function record(source: string, settings: Partial<SessionSettings> = {}) {
   return runSession(
@@ -28,7 +34,8 @@ describe("shipped examples on the real interpreter", () => {
       expect(recording.outcome.ok).toBe(true);
       const lines = recording.snapshots.map((snapshot) => snapshot.line);
       expect(Math.min(...lines)).toBeGreaterThan(0);
-      expect(recording.snapshots.at(-1)!.phase).toBe("end");
+      expect(recording.final.phase).toBe("end");
+      expect(recording.trace.length).toBe(recording.statements);
     });
   }
 
@@ -51,11 +58,25 @@ describe("shipped examples on the real interpreter", () => {
   it("shows arenas appearing and, after del points, being released", { timeout: 30_000 }, () => {
     const example = EXAMPLES.find((e) => e.id === "memory-pools")!;
     const recording = record(example.source);
-    const arenas = recording.snapshots.map((s) => s.poolMap.arenas.length);
-    expect(Math.max(...arenas)).toBeGreaterThan(arenas[0]!);
-    const last = recording.snapshots.at(-1)!.poolMap;
-    expect(last.arenasReclaimed).toBeGreaterThan(0);
-    expect(last.arenas.length).toBeLessThan(Math.max(...arenas));
+    // The statement `del points`, long after the recorded snapshots: made by running again.
+    const delLine = example.source.split("\n").indexOf("del points") + 1;
+    const statement = recording.trace.lines.indexOf(delLine);
+    expect(statement).toBeGreaterThan(recording.snapshots.length);
+    const [beforeDel, afterDel] = captureStatements(
+      example.source,
+      DEFAULT_SESSION_SETTINGS,
+      (options) => new Interpreter(options),
+      statement,
+      statement + 1,
+      recording.trace.steps[statement + 1]!,
+    );
+    expect(beforeDel!.line).toBe(delLine);
+    const first = recording.snapshots[0]!.poolMap.arenas.length;
+    expect(beforeDel!.poolMap.arenas.length).toBeGreaterThan(first);
+    expect(afterDel!.poolMap.arenasReclaimed).toBeGreaterThan(0);
+    expect(afterDel!.poolMap.arenas.length).toBeLessThan(beforeDel!.poolMap.arenas.length);
+    // The output at that statement is what the first run had written by then.
+    expect(beforeDel!.outputLength).toBe(statementAt(recording.trace, statement).outputLength);
   });
 
   it("moves a surviving list through the generations", () => {
@@ -80,8 +101,8 @@ describe("shipped examples on the real interpreter", () => {
       .map((c) => c.text)
       .join("");
     expect(stderr).toContain("SyntaxError: '(' was never closed");
-    expect(recording.snapshots).toHaveLength(1);
-    expect(recording.snapshots[0]!.phase).toBe("end");
+    expect(recording.snapshots).toHaveLength(0);
+    expect(recording.final.phase).toBe("end");
   });
 
   it("shows an uncaught exception's traceback and the state it left", () => {
@@ -93,7 +114,7 @@ describe("shipped examples on the real interpreter", () => {
       .join("");
     expect(stderr).toContain('File "main.py", line 2, in <module>');
     expect(stderr).toContain("IndexError: list index out of range");
-    expect(recording.snapshots.at(-1)!.graph.variables.map((v) => v.name)).toEqual(["items"]);
+    expect(recording.final.graph.variables.map((v) => v.name)).toEqual(["items"]);
   });
 
   it("stops a runaway loop at the step limit and says so", () => {
@@ -103,7 +124,8 @@ describe("shipped examples on the real interpreter", () => {
       stream: "note",
       text: expect.stringContaining("more than 20,000 steps (the step limit"),
     });
-    expect(recording.snapshots.length).toBeLessThanOrEqual(2001);
+    expect(recording.snapshots).toHaveLength(400);
+    expect(recording.trace.length).toBe(recording.statements);
   });
 
   it("turns the heap cap into MemoryError and says so", () => {

@@ -4,6 +4,7 @@ import { type FreeListSizes, formatFreeListStats } from "@pymem/runtime";
 import type { GcEvent } from "../snapshot/gc-timeline.js";
 import type { ObjectGraph } from "../snapshot/object-graph.js";
 import type { PoolMapSummary } from "../snapshot/pool-map.js";
+import type { StatementTrace } from "./statement-trace.js";
 
 /**
  * A piece of program output, in the order it was written.
@@ -21,12 +22,52 @@ export interface OutputChunk {
 }
 
 /**
+ * One frame of the call stack in a {@link Snapshot}: which code, where, and its variables. The
+ * variables' values are the snapshot's `graph.variables`, frame after frame in this order.
+ *
+ * @example
+ * ```ts
+ * const title = frame.kind === "module" ? "Global frame" : `${frame.qualifiedName}()`;
+ * ```
+ */
+export interface FrameSnapshot {
+  /** `"module"`, `"function"` or `"class"` (a class body). */
+  readonly kind: "module" | "function" | "class";
+  /** The code's qualified name (`"make_counter.<locals>.inc"`). */
+  readonly qualifiedName: string;
+  /** The line the frame is at (a caller: the line of its call). */
+  readonly line: number;
+  /** Its variables: plain locals, cells shared with inner functions, free variables from outer ones. */
+  readonly variables: readonly {
+    readonly name: string;
+    readonly kind: "local" | "cell" | "free";
+  }[];
+}
+
+/**
+ * A value a function returned since the previous statement.
+ *
+ * @example
+ * ```ts
+ * const text = `${returned.qualifiedName}() returned ${returned.repr}`;
+ * ```
+ */
+export interface ReturnedValue {
+  /** The returning code's qualified name. */
+  readonly qualifiedName: string;
+  /** The call depth it returned from. */
+  readonly depth: number;
+  /** A short repr of the value, taken as it was returned. */
+  readonly repr: string;
+}
+
+/**
  * Everything the views show at one recorded moment. Output and the GC timeline are
  * append-only, so a snapshot stores only how much of each existed then.
  *
  * @example
  * ```ts
- * const visibleOutput = recording.output.slice(0, snapshot.outputCount);
+ * const visibleOutput = outputUpTo(recording.output, snapshot.outputLength);
  * ```
  */
 export interface Snapshot {
@@ -42,7 +83,11 @@ export interface Snapshot {
   readonly depth: number;
   /** `"statement"`: before a statement runs; `"end"`: after the program finished or stopped. */
   readonly phase: "statement" | "end";
-  /** The variables and the objects they reach. */
+  /** The call stack, outermost (the module) first. */
+  readonly frames: readonly FrameSnapshot[];
+  /** Values returned by calls that finished since the previous statement, innermost first. */
+  readonly returned: readonly ReturnedValue[];
+  /** Every frame's variables and the objects they reach. */
   readonly graph: ObjectGraph;
   /** The arena → pool → block map. */
   readonly poolMap: PoolMapSummary;
@@ -54,8 +99,8 @@ export interface Snapshot {
   readonly gcCounts: readonly number[];
   /** Collections that had finished by then (a prefix of {@link Recording.gcEvents}). */
   readonly gcEventCount: number;
-  /** Output chunks written by then (a prefix of {@link Recording.output}). */
-  readonly outputCount: number;
+  /** Characters of output written by then (see {@link outputUpTo}). */
+  readonly outputLength: number;
 }
 
 /**
@@ -80,17 +125,23 @@ export interface RunOutcome {
 }
 
 /**
- * A recorded run: the snapshots Step walks through, the complete output and GC timeline, and how
- * it ended. Plain data, so it can cross a worker boundary or be saved as JSON.
+ * A recorded run: every statement's position ({@link trace}), full snapshots of the first
+ * statements and of the end, the complete output and GC timeline, and how it ended. Snapshots of
+ * later statements are made on demand by running the program again up to them (the interpreter
+ * is deterministic). Plain data, so it can cross a worker boundary.
  *
  * @example
  * ```ts
- * const last = recording.snapshots.at(-1); // what Run shows
+ * const last = recording.final; // what Run shows
  * ```
  */
 export interface Recording {
-  /** The recorded moments, in order; the last is the final state (`phase: "end"`). */
+  /** Where each statement was: every statement is reachable from it. */
+  readonly trace: StatementTrace;
+  /** Snapshots of the first {@link RecorderOptions.fullSnapshots} statements, in order. */
   readonly snapshots: readonly Snapshot[];
+  /** The state after the program finished or stopped (`phase: "end"`, `statement` = {@link statements}). */
+  readonly final: Snapshot;
   /** Every collection of the run. */
   readonly gcEvents: readonly GcEvent[];
   /** Every output chunk of the run. */
@@ -103,11 +154,6 @@ export interface Recording {
   readonly generationCount: number;
   /** Statements executed (onStatement calls). */
   readonly statements: number;
-  /**
-   * After the first {@link RecorderOptions.fullSnapshots} statements only every `stride`-th one
-   * is kept; 1 when every statement was recorded.
-   */
-  readonly stride: number;
 }
 
 /**
@@ -115,21 +161,16 @@ export interface Recording {
  *
  * @example
  * ```ts
- * new SessionRecorder(runtime, { fullSnapshots: 1000, maximumSnapshots: 2000 });
+ * new SessionRecorder(runtime, { fullSnapshots: 400 });
  * ```
  */
 export interface RecorderOptions {
   /**
-   * Statements recorded one by one from the start of the run.
-   * @defaultValue 1000
+   * Statements captured in full while the run is recorded; the snapshot of any later statement
+   * is made on demand by running the program again.
+   * @defaultValue 400
    */
   fullSnapshots: number;
-  /**
-   * Most snapshots kept. Past {@link fullSnapshots}, statements are sampled every `stride`-th;
-   * whenever the bound is reached every other sampled snapshot is dropped and the stride doubles.
-   * @defaultValue 2000
-   */
-  maximumSnapshots: number;
   /**
    * Most objects in one object graph.
    * @defaultValue 80
@@ -156,4 +197,24 @@ export interface RecorderOptions {
 export function formatMallocStats(snapshot: Pick<Snapshot, "poolStats" | "freeListSizes">): string {
   // CPython: sys__debugmallocstats_impl() — pymalloc stats, '\n', _PyObject_DebugTypeStats().
   return `${formatDebugMallocStats(snapshot.poolStats)}\n${formatFreeListStats(snapshot.freeListSizes)}`;
+}
+
+/**
+ * The output as it was when `length` characters had been written: whole chunks, the last one cut.
+ *
+ * @example
+ * ```ts
+ * outputView.render(outputUpTo(recording.output, snapshot.outputLength));
+ * ```
+ */
+export function outputUpTo(output: readonly OutputChunk[], length: number): OutputChunk[] {
+  const result: OutputChunk[] = [];
+  let remaining = length;
+  for (const chunk of output) {
+    if (remaining <= 0) break;
+    if (chunk.text.length <= remaining) result.push(chunk);
+    else result.push({ stream: chunk.stream, text: chunk.text.slice(0, remaining) });
+    remaining -= chunk.text.length;
+  }
+  return result;
 }

@@ -2,12 +2,15 @@ import type { Ptr } from "@pymem/core";
 import { OutOfMemoryError } from "@pymem/core";
 import type { Runtime } from "@pymem/runtime";
 import { describe, expect, it } from "vitest";
+import { outputUpTo } from "./recording.js";
 import {
+  captureStatements,
   DEFAULT_SESSION_SETTINGS,
   runSession,
   type SessionInterpreter,
   type SessionInterpreterOptions,
 } from "./run-session.js";
+import type { RecordedFrame } from "./session-recorder.js";
 
 /**
  * A stand-in for @pymem/python's Interpreter that "runs" a script of TypeScript steps, one per
@@ -52,7 +55,22 @@ class ScriptedInterpreter implements SessionInterpreter {
     return { ok: true, error: undefined, steps };
   }
   globals(): Array<[string, Ptr]> {
-    return [["__name__", this.runtime.heap.none], ...this.variables];
+    return [...this.variables];
+  }
+  frames(): RecordedFrame[] {
+    return [
+      {
+        kind: "module",
+        qualifiedName: "<module>",
+        line: 1,
+        locals: this.globals(),
+        cells: [],
+        freeVariables: [],
+      },
+    ];
+  }
+  describe(): undefined {
+    return undefined;
   }
   dispose(): void {
     for (const value of this.variables.values()) this.runtime.lifetime.decref(value);
@@ -92,7 +110,7 @@ describe("runSession", () => {
     ]);
     expect(recording.outcome).toMatchObject({ ok: true, steps: 4 });
     expect(recording.output.map((chunk) => chunk.text).join("")).toBe("appended\ncollected 1\n");
-    expect(recording.snapshots.map((s) => s.line)).toEqual([1, 2, 3, 4, 4]);
+    expect([...recording.snapshots, recording.final].map((s) => s.line)).toEqual([1, 2, 3, 4, 4]);
     expect(recording.snapshots[1]!.graph.variables.map((v) => v.name)).toEqual(["a"]);
     expect(recording.snapshots[3]!.graph.nodes[0]).toMatchObject({
       typeName: "list",
@@ -111,7 +129,8 @@ describe("runSession", () => {
     expect(recording.outcome).toMatchObject({ ok: false, errorType: "StepLimitError" });
     const note = recording.output.find((chunk) => chunk.stream === "note");
     expect(note?.text).toContain("more than 10 steps (the step limit");
-    expect(recording.snapshots.at(-1)!.outputCount).toBe(recording.output.length);
+    const final = recording.final;
+    expect(outputUpTo(recording.output, final.outputLength)).toEqual(recording.output);
   });
 
   it("builds the runtime from the settings and explains the heap cap", () => {
@@ -138,6 +157,31 @@ describe("runSession", () => {
       text: expect.stringContaining("the heap reached its cap of 2 MiB"),
     });
     interpreter.runtime.verify();
+  });
+
+  it("remakes any statement's snapshot by running the program again up to it", () => {
+    const script = Array.from(
+      { length: 30 },
+      (_, i) => (self: ScriptedInterpreter) => self.assign(`v${i % 3}`, self.runtime.fromJS([i])),
+    );
+    const settings = {
+      ...DEFAULT_SESSION_SETTINGS,
+      recorder: { fullSnapshots: 5 },
+    };
+    const { recording } = run(script, settings);
+    expect(recording.snapshots).toHaveLength(5);
+    const again = captureStatements(
+      "(scripted)",
+      settings,
+      (options) => new ScriptedInterpreter(options, script),
+      20,
+      22,
+      recording.trace.steps[22]!,
+    );
+    expect(again.map((s) => s.statement)).toEqual([20, 21, 22]);
+    // Statement 21 rebinds v2: the list it named is freed by reference counting.
+    expect(again[1]!.graph.freed.map((o) => o.repr)).toEqual(["[17]"]);
+    expect(again[2]!.graph.variables.map((v) => v.name)).toEqual(["v0", "v1", "v2"]);
   });
 
   it("reports an interpreter crash as a note instead of losing the recording", () => {

@@ -5,8 +5,8 @@ import {
   type Runtime,
   type RuntimeOptions,
 } from "@pymem/runtime";
-import type { OutputChunk, RecorderOptions, Recording } from "./recording.js";
-import { SessionRecorder } from "./session-recorder.js";
+import type { OutputChunk, RecorderOptions, Recording, Snapshot } from "./recording.js";
+import { type CapturePlan, type RecordedFrame, SessionRecorder } from "./session-recorder.js";
 
 /**
  * The part of `@pymem/python`'s `Interpreter` a session drives (so tests and the app can pass the
@@ -34,6 +34,10 @@ export interface SessionInterpreter {
   };
   /** The module's variables, borrowed. */
   globals(): Array<[name: string, value: Ptr]>;
+  /** The running frames, outermost first (empty when not running). */
+  frames(): readonly RecordedFrame[];
+  /** CPython's repr of a function, class or module, made without running code; else undefined. */
+  describe(obj: Ptr): string | undefined;
   /** Releases everything the interpreter holds. */
   dispose(): void;
 }
@@ -141,28 +145,34 @@ function stopNote(errorType: string | undefined, settings: SessionSettings): str
   return undefined;
 }
 
+/** The module frame alone, for the final snapshot (the program has left every other frame). */
+function moduleFrame(interpreter: SessionInterpreter, line: number): RecordedFrame {
+  return {
+    kind: "module",
+    qualifiedName: "<module>",
+    line,
+    locals: interpreter.globals(),
+    cells: [],
+    freeVariables: [],
+  };
+}
+
 /**
- * Runs `source` on a fresh runtime built from `settings` and records it: one snapshot per
- * statement (bounded), the output, every collection, and the final state.
- *
- * @remarks
- * Everything is synchronous and in memory; the step limit and the heap cap bound the time and
- * memory a run can take. Output sinks are the recording's own (never `process.stdout`), so it
- * runs unchanged in a browser. The interpreter is disposed afterwards.
- *
- * @example
- * ```ts
- * import { Interpreter } from "@pymem/python";
- * const recording = runSession("x = [1]\nprint(x)\n", DEFAULT_SESSION_SETTINGS, (o) => new Interpreter(o));
- * recording.output; // [{ stream: "stdout", text: "[1]" }, { stream: "stdout", text: "\n" }] or similar
- * ```
+ * Runs `source` on a fresh runtime built from `settings` with a {@link SessionRecorder} wired
+ * to the interpreter; `finish` gets the recorder and the run's result once it returns.
  */
-export function runSession(
+function recordRun<T>(
   source: string,
   settings: SessionSettings,
   createInterpreter: InterpreterFactory,
-): Recording {
-  const started = performance.now();
+  plan: CapturePlan | undefined,
+  stepLimit: number,
+  finish: (
+    recorder: SessionRecorder,
+    interpreter: SessionInterpreter,
+    result: ReturnType<SessionInterpreter["run"]>,
+  ) => T,
+): T {
   let recorder: SessionRecorder | undefined;
   const sink =
     (stream: OutputChunk["stream"]) =>
@@ -179,22 +189,17 @@ export function runSession(
     unraisableSink: sink("stderr"),
     debugSink: sink("stderr"),
   });
-  recorder = new SessionRecorder(runtime, settings.recorder);
-  const active = recorder;
   let interpreter: SessionInterpreter | undefined;
-  const onStatement: NonNullable<SessionInterpreterOptions["onStatement"]> = (event) => {
-    if (!active.wantsNextStatement()) {
-      active.skipStatement(event);
-      return;
-    }
-    active.recordStatement(event, interpreter?.globals() ?? []);
-  };
+  recorder = new SessionRecorder(runtime, settings.recorder, plan, (obj) =>
+    interpreter?.describe(obj),
+  );
+  const active = recorder;
   interpreter = createInterpreter({
     runtime,
     stdout: sink("stdout"),
     stderr: sink("stderr"),
-    stepLimit: settings.stepLimit,
-    onStatement,
+    stepLimit,
+    onStatement: (event) => active.recordStatement(event, () => interpreter?.frames() ?? []),
   });
   let result: ReturnType<SessionInterpreter["run"]>;
   try {
@@ -205,15 +210,7 @@ export function runSession(
     active.write("note", `Internal error in the interpreter: ${message}\n`);
     result = { ok: false, error: { typeName: "InternalError", message, line: 0 }, steps: 0 };
   }
-  const note = stopNote(result.error?.typeName, settings);
-  if (note !== undefined) active.write("note", note);
-  const recording = active.finish(interpreter.globals(), {
-    ok: result.ok,
-    errorType: result.error?.typeName,
-    message: result.error?.message,
-    steps: result.steps,
-    milliseconds: performance.now() - started,
-  });
+  const value = finish(active, interpreter, result);
   try {
     interpreter.dispose();
   } catch (error) {
@@ -221,5 +218,90 @@ export function runSession(
     // must not cost the user the run they just watched. Reported, not hidden.
     console.error("pymem playground: Interpreter.dispose() failed", error);
   }
-  return recording;
+  return value;
+}
+
+/**
+ * Runs `source` on a fresh runtime built from `settings` and records it: every statement in
+ * the trace, full snapshots of the first ones (see `RecorderOptions.fullSnapshots`) and of the
+ * end, the output and every collection.
+ *
+ * @remarks
+ * Everything is synchronous and in memory; the step limit and the heap cap bound the time and
+ * memory a run can take. Output sinks are the recording's own (never `process.stdout`), so it
+ * runs unchanged in a browser. The interpreter is disposed afterwards. Snapshots of later
+ * statements come from {@link captureStatements}.
+ *
+ * @example
+ * ```ts
+ * import { Interpreter } from "@pymem/python";
+ * const recording = runSession("x = [1]\nprint(x)\n", DEFAULT_SESSION_SETTINGS, (o) => new Interpreter(o));
+ * recording.output; // [{ stream: "stdout", text: "[1]\n" }]
+ * ```
+ */
+export function runSession(
+  source: string,
+  settings: SessionSettings,
+  createInterpreter: InterpreterFactory,
+): Recording {
+  const started = performance.now();
+  return recordRun(
+    source,
+    settings,
+    createInterpreter,
+    undefined,
+    settings.stepLimit,
+    (recorder, interpreter, result) => {
+      const note = stopNote(result.error?.typeName, settings);
+      if (note !== undefined) recorder.write("note", note);
+      const line = result.error?.line ?? 0;
+      return recorder.finish(
+        [moduleFrame(interpreter, line)],
+        {
+          ok: result.ok,
+          errorType: result.error?.typeName,
+          message: result.error?.message,
+          steps: result.steps,
+          milliseconds: performance.now() - started,
+        },
+        line,
+      );
+    },
+  );
+}
+
+/**
+ * Snapshots of statements `from` to `to` of a program recorded before with the same settings,
+ * made by running it again up to statement `to` and no further: the interpreter is
+ * deterministic (same heap addresses, same collections), so the snapshots are those the first
+ * run would have taken. `stepsAtTo` is the step counter at statement `to` (from the recording's
+ * trace); the run is stopped by the step limit right after it.
+ *
+ * @example
+ * ```ts
+ * const [snapshot] = captureStatements(source, settings, create, 5000, 5000, recording.trace.steps[5000]!);
+ * ```
+ */
+export function captureStatements(
+  source: string,
+  settings: SessionSettings,
+  createInterpreter: InterpreterFactory,
+  from: number,
+  to: number,
+  stepsAtTo: number,
+): Snapshot[] {
+  // One statement more at the front: "what changed since the previous step" needs the graph
+  // before `from` (new objects, refcount changes, objects freed by reference counting).
+  const first = Math.max(0, from - 1);
+  return recordRun(
+    source,
+    settings,
+    createInterpreter,
+    { from: first, to },
+    stepsAtTo,
+    (recorder) => {
+      recorder.dispose();
+      return recorder.captured().filter((snapshot) => snapshot.statement >= from);
+    },
+  );
 }

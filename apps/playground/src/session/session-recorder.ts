@@ -1,21 +1,31 @@
 import type { Ptr } from "@pymem/core";
+import type { FrameInfo } from "@pymem/python";
 import type { Runtime } from "@pymem/runtime";
 import { GcTimelineRecorder } from "../snapshot/gc-timeline.js";
 import { ObjectGraphCapturer } from "../snapshot/object-graph.js";
 import { capturePoolMap, type PoolMapSummary } from "../snapshot/pool-map.js";
-import type { OutputChunk, RecorderOptions, Recording, RunOutcome, Snapshot } from "./recording.js";
+import { shortRepr } from "../snapshot/short-repr.js";
+import type {
+  FrameSnapshot,
+  OutputChunk,
+  RecorderOptions,
+  Recording,
+  ReturnedValue,
+  RunOutcome,
+  Snapshot,
+} from "./recording.js";
+import { StatementTraceBuilder } from "./statement-trace.js";
 
 /**
  * The recording bounds used when none are given.
  *
  * @example
  * ```ts
- * DEFAULT_RECORDER_OPTIONS.fullSnapshots; // 1000
+ * DEFAULT_RECORDER_OPTIONS.fullSnapshots; // 400
  * ```
  */
 export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
-  fullSnapshots: 1000,
-  maximumSnapshots: 2000,
+  fullSnapshots: 400,
   maximumOutputCharacters: 1_000_000,
   maximumGraphNodes: 80,
 };
@@ -40,73 +50,104 @@ export interface StatementPosition {
 }
 
 /**
- * Records a run statement by statement: at each {@link recordStatement} it captures the object
- * graph of the given roots, the pool map, `sys._debugmallocstats()` and `gc.get_count()`; it
- * collects output through {@link write} and the GC timeline through `gc.callbacks`.
+ * The frames of a statement, as `Interpreter.frames()` reports them (only what a recording uses).
+ *
+ * @example
+ * ```ts
+ * const frames: readonly RecordedFrame[] = interpreter.frames();
+ * ```
+ */
+export type RecordedFrame = Pick<
+  FrameInfo,
+  "kind" | "qualifiedName" | "line" | "locals" | "cells" | "freeVariables"
+>;
+
+/**
+ * Which statements a {@link SessionRecorder} captures in full: `from` to `to`, both included
+ * (0-based statement numbers).
+ *
+ * @example
+ * ```ts
+ * const plan: CapturePlan = { from: 0, to: 399 };
+ * ```
+ */
+export interface CapturePlan {
+  /** First statement captured. */
+  readonly from: number;
+  /** Last statement captured. */
+  readonly to: number;
+}
+
+/**
+ * Records a run statement by statement: every statement goes into the compact trace; the
+ * statements of the {@link CapturePlan} are captured in full — the frames, the object graph of
+ * their variables, the pool map, `sys._debugmallocstats()` and `gc.get_count()`. It collects
+ * output through {@link write} and the GC timeline through `gc.callbacks`.
  *
  * @remarks
- * Recording is bounded: the first `fullSnapshots` statements are all kept, later ones sampled
- * with a stride that doubles whenever `maximumSnapshots` is reached (see {@link RecorderOptions}).
- * It only reads the heap, so the program behaves exactly as it would unrecorded. Use it with any
- * driver that can report statements — the playground's {@link runSession} wires it to the
- * `Interpreter`; tests drive a runtime by hand.
+ * It only reads the heap, so the program behaves exactly as it would unrecorded — which is what
+ * lets the playground make a snapshot of any statement later by running the program again with
+ * a plan covering just that statement. Use it with any driver that can report statements — the
+ * playground's {@link runSession} wires it to the `Interpreter`; tests drive a runtime by hand.
  *
  * @example
  * ```ts
  * const recorder = new SessionRecorder(runtime);
- * recorder.recordStatement({ line: 1, depth: 0, functionName: "<module>", steps: 1 }, []);
+ * recorder.recordStatement({ line: 1, depth: 0, functionName: "<module>", steps: 1 }, () => []);
  * const recording = recorder.finish([], { ok: true, errorType: undefined, message: undefined, steps: 1, milliseconds: 0 });
  * ```
  */
 export class SessionRecorder {
   private readonly runtime: Runtime;
   private readonly options: RecorderOptions;
+  private readonly plan: CapturePlan;
   private readonly timeline: GcTimelineRecorder;
   private readonly graphs: ObjectGraphCapturer;
   private readonly output: OutputChunk[] = [];
-  private snapshots: Snapshot[] = [];
+  private readonly trace = new StatementTraceBuilder();
+  private readonly snapshots: Snapshot[] = [];
+  private returned: ReturnedValue[] = [];
   private previousPoolMap: PoolMapSummary | undefined;
   private drawnObjects: readonly number[] = [];
-  private statements = 0;
-  /** Characters of program output kept so far. */
-  private outputCharacters = 0;
+  /** Characters of output kept so far (every stream). */
+  private outputLength = 0;
+  /** Characters of program output kept so far (notes excluded). */
+  private programOutputCharacters = 0;
   private outputTruncated = false;
-  /** Output chunks the latest snapshot counted: those may no longer change. */
-  private countedOutput = 0;
-  private stride = 1;
   private last: StatementPosition = { line: 0, depth: 0, functionName: "<module>", steps: 0 };
 
-  constructor(runtime: Runtime, options: Partial<RecorderOptions> = {}) {
+  constructor(
+    runtime: Runtime,
+    options: Partial<RecorderOptions> = {},
+    plan?: CapturePlan,
+    describe?: (obj: Ptr) => string | undefined,
+  ) {
     this.runtime = runtime;
     this.options = { ...DEFAULT_RECORDER_OPTIONS, ...options };
-    if (this.options.maximumSnapshots <= this.options.fullSnapshots + 1)
-      throw new RangeError(
-        `maximumSnapshots (${this.options.maximumSnapshots}) must exceed fullSnapshots + 1 (${this.options.fullSnapshots + 1})`,
-      );
+    this.plan = plan ?? { from: 0, to: this.options.fullSnapshots - 1 };
     this.timeline = new GcTimelineRecorder(runtime);
     this.graphs = new ObjectGraphCapturer(runtime, {
       maximumNodes: this.options.maximumGraphNodes,
+      ...(describe === undefined ? {} : { describe }),
     });
     // The objects on screen are collection candidates too (the only ones under Bacon–Rajan).
     this.timeline.extraCandidates = () => this.drawnObjects;
   }
 
   /**
-   * Appends output. Text written since the last snapshot joins the previous chunk of the same
-   * stream (snapshots count chunks, so chunks a snapshot has counted are never changed). Program
-   * output beyond {@link RecorderOptions.maximumOutputCharacters} is dropped with one note;
-   * the playground's own notes always get through.
+   * Appends output. Program output beyond {@link RecorderOptions.maximumOutputCharacters} is
+   * dropped with one note; the playground's own notes always get through.
    */
   write(stream: OutputChunk["stream"], text: string): void {
     if (text === "") return;
     let kept = text;
     if (stream !== "note") {
-      const room = this.options.maximumOutputCharacters - this.outputCharacters;
+      const room = this.options.maximumOutputCharacters - this.programOutputCharacters;
       if (kept.length > room) {
         if (this.outputTruncated) return;
         this.outputTruncated = true;
         kept = kept.slice(0, Math.max(0, room));
-        this.outputCharacters += kept.length;
+        this.programOutputCharacters += kept.length;
         if (kept !== "") this.append(stream, kept);
         this.append(
           "note",
@@ -114,105 +155,126 @@ export class SessionRecorder {
         );
         return;
       }
-      this.outputCharacters += kept.length;
+      this.programOutputCharacters += kept.length;
     }
     this.append(stream, kept);
   }
 
   private append(stream: OutputChunk["stream"], text: string): void {
+    this.outputLength += text.length;
     const last = this.output[this.output.length - 1];
-    if (last !== undefined && last.stream === stream && this.output.length > this.countedOutput)
+    if (last !== undefined && last.stream === stream)
       this.output[this.output.length - 1] = { stream, text: last.text + text };
     else this.output.push({ stream, text });
   }
 
   /**
-   * Called before each statement runs: counts it and, unless sampling skips it, records a
-   * snapshot with `roots` (the program's variables) as the graph's starting points.
+   * Notes a value being returned (call it from the interpreter's return hook): the next snapshot
+   * lists it. Only its short repr is kept, taken now, while the value surely lives.
    */
-  recordStatement(position: StatementPosition, roots: ReadonlyArray<readonly [string, Ptr]>): void {
-    const statement = this.statements++;
-    this.last = position;
-    this.timeline.step = statement;
-    this.timeline.line = position.line;
-    if (
-      statement >= this.options.fullSnapshots &&
-      (statement - this.options.fullSnapshots) % this.stride !== 0
-    )
-      return;
-    this.snapshots.push(this.capture(statement, position, "statement", roots));
-    if (this.snapshots.length >= this.options.maximumSnapshots) this.thin();
+  recordReturn(qualifiedName: string, depth: number, value: Ptr): void {
+    if (!this.wantsStatement(this.trace.count)) return;
+    this.returned.unshift({ qualifiedName, depth, repr: shortRepr(this.runtime.heap, value) });
   }
 
   /**
-   * Whether the next statement will be recorded: drivers can skip gathering roots otherwise.
+   * Called before each statement runs: adds it to the trace and, when the plan covers it,
+   * captures a snapshot with `frames()` (called only then) as the graph's roots.
    */
-  wantsNextStatement(): boolean {
-    const statement = this.statements;
-    return (
-      statement < this.options.fullSnapshots ||
-      (statement - this.options.fullSnapshots) % this.stride === 0
-    );
-  }
-
-  /** Counts a statement that {@link wantsNextStatement} said would not be recorded. */
-  skipStatement(position: StatementPosition): void {
-    this.statements++;
+  recordStatement(position: StatementPosition, frames: () => readonly RecordedFrame[]): void {
+    const statement = this.trace.count;
     this.last = position;
-    this.timeline.step = this.statements - 1;
+    this.timeline.step = statement;
     this.timeline.line = position.line;
+    this.trace.add(
+      position.line,
+      position.depth,
+      position.functionName,
+      position.steps,
+      this.outputLength,
+      this.timeline.events.length,
+    );
+    if (!this.wantsStatement(statement)) return;
+    this.snapshots.push(this.capture(statement, position, "statement", frames()));
   }
 
-  /** Records the final state and returns the whole recording. Removes the gc callback. */
-  finish(roots: ReadonlyArray<readonly [string, Ptr]>, outcome: RunOutcome): Recording {
-    this.timeline.step = this.statements;
+  private wantsStatement(statement: number): boolean {
+    return statement >= this.plan.from && statement <= this.plan.to;
+  }
+
+  /** The snapshots captured so far (a re-run that only wanted those stops here). */
+  captured(): readonly Snapshot[] {
+    return this.snapshots;
+  }
+
+  /**
+   * Records the final state and returns the whole recording. Removes the gc callback. `line` is
+   * the line the run stopped at (an uncaught exception's); 0 keeps the last statement's.
+   */
+  finish(frames: readonly RecordedFrame[], outcome: RunOutcome, line = 0): Recording {
+    const statements = this.trace.count;
+    this.timeline.step = statements;
+    // Objects freed "just now" only mean something when the previous statement was captured.
+    const comparable = this.snapshots.at(-1)?.statement === statements - 1;
     const final = this.capture(
-      this.statements,
-      { ...this.last, steps: outcome.steps },
+      statements,
+      { ...this.last, line: line > 0 ? line : this.last.line, steps: outcome.steps },
       "end",
-      roots,
+      frames,
+      comparable,
     );
-    this.snapshots.push(final);
     this.timeline.dispose();
     return {
+      trace: this.trace.finish(),
       snapshots: this.snapshots,
+      final,
       gcEvents: this.timeline.events,
       output: this.output,
       outcome,
       collector: this.runtime.collector?.name ?? "none",
       generationCount: this.runtime.gc?.collector.generationCount ?? 1,
-      statements: this.statements,
-      stride: this.stride,
+      statements,
     };
   }
 
-  private countOutput(): number {
-    this.countedOutput = this.output.length;
-    return this.countedOutput;
-  }
-
-  /** Drops every other sampled snapshot (the first `fullSnapshots` stay) and doubles the stride. */
-  private thin(): void {
-    const keep = this.options.fullSnapshots;
-    const kept = this.snapshots.slice(0, keep);
-    const stride = this.stride * 2;
-    for (const snapshot of this.snapshots.slice(keep))
-      if ((snapshot.statement - keep) % stride === 0) kept.push(snapshot);
-    this.snapshots = kept;
-    this.stride = stride;
+  /** Removes the gc callback without a final snapshot (a re-run that stopped early). */
+  dispose(): void {
+    this.timeline.dispose();
   }
 
   private capture(
     statement: number,
     position: StatementPosition,
     phase: Snapshot["phase"],
-    roots: ReadonlyArray<readonly [string, Ptr]>,
+    frames: readonly RecordedFrame[],
+    comparable = true,
   ): Snapshot {
     const runtime = this.runtime;
     const poolMap = capturePoolMap(runtime.pool, this.previousPoolMap);
     this.previousPoolMap = poolMap;
-    const graph = this.graphs.capture(roots);
+    const roots: Array<readonly [string, Ptr]> = [];
+    const frameSnapshots: FrameSnapshot[] = frames.map((frame) => {
+      const variables: Array<FrameSnapshot["variables"][number]> = [];
+      for (const [name, value] of frame.locals) {
+        variables.push({ name, kind: "local" });
+        roots.push([name, value]);
+      }
+      for (const [kind, cells] of [
+        ["cell", frame.cells],
+        ["free", frame.freeVariables],
+      ] as const)
+        for (const cell of cells) {
+          if (cell.cell === 0) continue;
+          variables.push({ name: cell.name, kind });
+          roots.push([cell.name, cell.cell]);
+        }
+      return { kind: frame.kind, qualifiedName: frame.qualifiedName, line: frame.line, variables };
+    });
+    const captured = this.graphs.capture(roots);
+    const graph = comparable ? captured : { ...captured, freed: [] };
     this.drawnObjects = graph.nodes.map((node) => node.id);
+    const returned = this.returned;
+    this.returned = [];
     return {
       statement,
       steps: position.steps,
@@ -220,13 +282,15 @@ export class SessionRecorder {
       functionName: position.functionName,
       depth: position.depth,
       phase,
+      frames: frameSnapshots,
+      returned,
       graph,
       poolMap,
       poolStats: runtime.pool.stats(),
       freeListSizes: runtime.heap.freeListSizes(),
       gcCounts: runtime.gc?.getCount() ?? [],
       gcEventCount: this.timeline.events.length,
-      outputCount: this.countOutput(),
+      outputLength: this.outputLength,
     };
   }
 }

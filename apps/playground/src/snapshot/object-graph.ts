@@ -9,7 +9,25 @@ import {
 } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import type { Runtime } from "@pymem/runtime";
+import type { CollectedObject } from "./gc-timeline.js";
 import { shortRepr } from "./short-repr.js";
+
+/**
+ * A reference to an immortal atom (None, a bool, a small int, an interned string…) drawn as text
+ * inside its referrer rather than as a box of its own: its count never changes, so a box would
+ * say nothing, and a box per small int is what made graphs unreadable.
+ *
+ * @example
+ * ```ts
+ * const line = `${field.label} = ${field.text}`; // ".value = 3"
+ * ```
+ */
+export interface InlineField {
+  /** `[0]`, `.value`, a dict key, or empty. */
+  readonly label: string;
+  /** The atom's repr (`3`, `None`, `'a'`). */
+  readonly text: string;
+}
 
 /**
  * One object drawn in the object graph.
@@ -46,6 +64,8 @@ export interface GraphNode {
   readonly expanded: boolean;
   /** References not drawn because of {@link ObjectGraphOptions.maximumReferentsPerObject}. */
   readonly hiddenReferents: number;
+  /** Its references to immortal atoms, shown as text in the box (see {@link InlineField}). */
+  readonly fields: readonly InlineField[];
 }
 
 /**
@@ -68,6 +88,23 @@ export interface GraphEdge {
 }
 
 /**
+ * A named root of the graph (a variable of some frame) and what it names.
+ *
+ * @example
+ * ```ts
+ * const text = variable.inline ?? `→ ${variable.target}`;
+ * ```
+ */
+export interface GraphVariable {
+  /** The variable's name. */
+  readonly name: string;
+  /** The object's address (also its node id unless {@link inline} is set). */
+  readonly target: number;
+  /** The repr of an immortal atom drawn in place of an arrow, else undefined. */
+  readonly inline: string | undefined;
+}
+
+/**
  * The program's variables and the objects they reach, at one moment.
  *
  * @example
@@ -76,14 +113,19 @@ export interface GraphEdge {
  * ```
  */
 export interface ObjectGraph {
-  /** Module-level names (dunder names left out), in definition order, with the object each names. */
-  readonly variables: readonly { readonly name: string; readonly target: number }[];
+  /** The roots given to {@link ObjectGraphCapturer.capture}, in the same order. */
+  readonly variables: readonly GraphVariable[];
   /** Objects, variables' targets first, then breadth first. */
   readonly nodes: readonly GraphNode[];
   /** References between {@link nodes}. */
   readonly edges: readonly GraphEdge[];
   /** Whether objects were left out to stay within {@link ObjectGraphOptions.maximumNodes}. */
   readonly truncated: boolean;
+  /**
+   * Objects drawn by the previous capture that are gone now (freed by reference counting, or by
+   * a collection in between), with their references among themselves, as they were drawn then.
+   */
+  readonly freed: readonly CollectedObject[];
 }
 
 /**
@@ -117,6 +159,12 @@ export interface ObjectGraphOptions {
    * @defaultValue 500
    */
   cycleSearchLimit: number;
+  /**
+   * Names an object the way CPython's repr does when it can without running code (functions,
+   * classes, modules: the interpreter's `describe`); undefined falls back to {@link shortRepr}.
+   * @defaultValue () => undefined
+   */
+  describe: (obj: Ptr) => string | undefined;
 }
 
 const DEFAULT_OPTIONS: ObjectGraphOptions = {
@@ -124,6 +172,7 @@ const DEFAULT_OPTIONS: ObjectGraphOptions = {
   maximumReferentsPerObject: 12,
   leafTypes: ["function", "type", "module", "builtin_function_or_method", "code", "frame"],
   cycleSearchLimit: 500,
+  describe: () => undefined,
 };
 
 /** Longest walk along a GC list looking for its head (see `generations`). */
@@ -137,11 +186,6 @@ interface Referent {
   to: Ptr;
   label: string;
   weak: boolean;
-}
-
-/** `__name__`-style names are the interpreter's, not the program's. */
-function isDunder(name: string): boolean {
-  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
 }
 
 /**
@@ -174,6 +218,11 @@ export class ObjectGraphCapturer {
   private readonly listHeads = new Map<Ptr, number>();
   /** Objects drawn before, with their type id: candidates for "alive but unreachable". */
   private seen = new Map<Ptr, number>();
+  /** The previous capture's objects and references, to tell which of them died since. */
+  private previous: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] } = {
+    nodes: [],
+    edges: [],
+  };
 
   constructor(runtime: Runtime, options: Partial<ObjectGraphOptions> = {}) {
     this.runtime = runtime;
@@ -183,6 +232,21 @@ export class ObjectGraphCapturer {
   /** Forgets every object drawn so far (after a reset). */
   reset(): void {
     this.seen = new Map();
+    this.previous = { nodes: [], edges: [] };
+  }
+
+  /** Whether `obj` is drawn as text in its referrer (an immortal atom; see {@link InlineField}). */
+  private isInline(obj: Ptr): boolean {
+    const { heap, lifetime } = this.runtime;
+    if (!lifetime.isImmortal(obj)) return false;
+    const kind = heap.kindOf(obj);
+    return (
+      kind === ObjectKind.NONE ||
+      kind === ObjectKind.BOOL ||
+      kind === ObjectKind.INT ||
+      kind === ObjectKind.FLOAT ||
+      kind === ObjectKind.STR
+    );
   }
 
   /**
@@ -197,7 +261,7 @@ export class ObjectGraphCapturer {
   capture(roots: ReadonlyArray<readonly [string, Ptr]>): ObjectGraph {
     const heap = this.runtime.heap;
     const maximum = this.options.maximumNodes;
-    const variables: { name: string; target: number }[] = [];
+    const variables: GraphVariable[] = [];
     const order: Ptr[] = [];
     const unreachableFlag = new Set<Ptr>();
     const included = new Set<Ptr>();
@@ -213,11 +277,12 @@ export class ObjectGraphCapturer {
       return true;
     };
     for (const [name, obj] of roots) {
-      if (isDunder(name) || !heap.isLive(obj)) continue;
-      variables.push({ name, target: obj });
-      include(obj);
+      const inline = heap.isLive(obj) && this.isInline(obj) ? this.reprOf(obj) : undefined;
+      variables.push({ name, target: obj, inline });
+      if (inline === undefined && heap.isLive(obj)) include(obj);
     }
     const edges: GraphEdge[] = [];
+    const fields = new Map<Ptr, InlineField[]>();
     const expanded = new Set<Ptr>();
     const hidden = new Map<Ptr, number>();
     // Weak references do not keep objects alive, so they do not make them reachable either: they
@@ -234,7 +299,11 @@ export class ObjectGraphCapturer {
         if (total > referents.length) hidden.set(obj, total - referents.length);
         for (const referent of referents) {
           if (referent.weak) weakEdges.push({ from: obj, ...referent });
-          else if (include(referent.to)) edges.push({ from: obj, ...referent });
+          else if (this.isInline(referent.to)) {
+            const list = fields.get(obj) ?? [];
+            list.push({ label: referent.label, text: this.reprOf(referent.to) });
+            fields.set(obj, list);
+          } else if (include(referent.to)) edges.push({ from: obj, ...referent });
         }
       }
     };
@@ -261,12 +330,45 @@ export class ObjectGraphCapturer {
         unreachableFlag.has(obj),
         expanded.has(obj),
         hidden.get(obj) ?? 0,
+        fields.get(obj) ?? [],
       ),
     );
+    const freed = this.freedSincePrevious();
     const seen = new Map<Ptr, number>();
     for (const obj of order) seen.set(obj, heap.typeOf(obj));
     this.seen = seen;
-    return { variables, nodes, edges, truncated };
+    this.previous = { nodes, edges };
+    return { variables, nodes, edges, truncated, freed };
+  }
+
+  /**
+   * The previous capture's objects that are no longer alive with the type they had: freed since
+   * (by reference counting, or by a collection). An address reused within one step by an
+   * object of the same type cannot be told apart and is missed.
+   */
+  private freedSincePrevious(): CollectedObject[] {
+    const heap = this.runtime.heap;
+    const gone = new Set<number>();
+    for (const node of this.previous.nodes) {
+      const typeId = this.seen.get(node.id);
+      if (!heap.isLive(node.id) || heap.typeOf(node.id) !== typeId) gone.add(node.id);
+    }
+    if (gone.size === 0) return [];
+    const references = new Map<number, number[]>();
+    for (const edge of this.previous.edges) {
+      if (!gone.has(edge.from) || !gone.has(edge.to)) continue;
+      const list = references.get(edge.from) ?? [];
+      list.push(edge.to);
+      references.set(edge.from, list);
+    }
+    return this.previous.nodes
+      .filter((node) => gone.has(node.id))
+      .map((node) => ({
+        id: node.id,
+        typeName: node.typeName,
+        repr: node.repr,
+        references: references.get(node.id) ?? [],
+      }));
   }
 
   private describe(
@@ -275,6 +377,7 @@ export class ObjectGraphCapturer {
     unreachable: boolean,
     expanded: boolean,
     hiddenReferents: number,
+    fields: readonly InlineField[],
   ): GraphNode {
     const { heap, lifetime, gc } = this.runtime;
     const tracked = gc?.isTracked(obj) ?? false;
@@ -289,6 +392,7 @@ export class ObjectGraphCapturer {
       unreachable,
       expanded,
       hiddenReferents,
+      fields,
     };
   }
 
@@ -296,6 +400,10 @@ export class ObjectGraphCapturer {
   private reprOf(obj: Ptr): string {
     const heap = this.runtime.heap;
     const kind = heap.kindOf(obj);
+    if (kind === ObjectKind.GENERIC) {
+      const named = this.options.describe(obj);
+      if (named !== undefined) return named;
+    }
     if (kind !== ObjectKind.INT && kind !== ObjectKind.FLOAT) return shortRepr(heap, obj);
     const value = heap.numberValue(obj);
     const cached = this.numberReprs.get(obj);

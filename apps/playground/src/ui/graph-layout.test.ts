@@ -15,13 +15,14 @@ function node(id: number, unreachable = false): GraphNode {
     unreachable,
     expanded: true,
     hiddenReferents: 0,
+    fields: [],
   };
 }
 
 describe("layoutGraph", () => {
-  it("puts objects in columns by distance from the variables, unreachable ones and freed ones in bands below", () => {
+  it("puts frames first, objects in columns by distance from the variables, unreachable and freed ones in bands below", () => {
     const graph: ObjectGraph = {
-      variables: [{ name: "a", target: 1 }],
+      variables: [{ name: "a", target: 1, inline: undefined }],
       nodes: [node(1), node(2), node(3), node(4, true), node(5, true)],
       edges: [
         { from: 1, to: 2, label: "[0]", weak: false },
@@ -31,20 +32,30 @@ describe("layoutGraph", () => {
         { from: 5, to: 4, label: "", weak: false },
       ],
       truncated: false,
+      freed: [],
     };
-    const layout = layoutGraph(graph, [
-      { id: 9, typeName: "Node", repr: "<Node>", references: [10] },
-      { id: 10, typeName: "Node", repr: "<Node>", references: [9] },
-    ]);
+    const layout = layoutGraph(
+      graph,
+      [{ rows: 1 }, { rows: 3 }],
+      [{ id: 7, typeName: "list", repr: "[]", references: [] }],
+      [
+        { id: 9, typeName: "Node", repr: "<Node>", references: [10] },
+        { id: 10, typeName: "Node", repr: "<Node>", references: [9] },
+      ],
+    );
     const at = (id: number) => layout.nodes.get(id)!;
     expect(at(2).x).toBeGreaterThan(at(1).x);
     expect(at(3).x).toBeGreaterThan(at(2).x);
     expect(at(1).y).toBe(at(2).y);
-    expect(layout.variables[0]!.x).toBeLessThan(at(1).x);
+    expect(layout.frames[0]!.x).toBeLessThan(at(1).x);
+    expect(layout.frames[1]!.y).toBeGreaterThan(layout.frames[0]!.y + layout.frames[0]!.height - 1);
+    expect(layout.frames[1]!.rows).toHaveLength(3);
     expect(layout.unreachableTop).toBeGreaterThanOrEqual(at(1).y + NODE_HEIGHT);
     expect(at(4).y).toBeGreaterThan(layout.unreachableTop!);
     expect(at(5).x).toBeGreaterThan(at(4).x);
-    expect(layout.collectedTop).toBeGreaterThan(at(4).y);
+    expect(layout.freedTop).toBeGreaterThan(at(4).y);
+    expect(layout.freed.get(7)!.y).toBeGreaterThan(layout.freedTop!);
+    expect(layout.collectedTop).toBeGreaterThan(layout.freed.get(7)!.y);
     expect(layout.ghosts.get(9)!.y).toBeGreaterThan(layout.collectedTop!);
     expect(layout.width).toBeGreaterThanOrEqual(at(3).x + NODE_WIDTH);
     expect(layout.height).toBeGreaterThan(layout.ghosts.get(10)!.y + NODE_HEIGHT);

@@ -3,13 +3,20 @@ import type { GraphNode, ObjectGraph } from "../snapshot/object-graph.js";
 
 /** Width of an object box. */
 export const NODE_WIDTH = 176;
-/** Height of an object box. */
+/** Height of an object box without inline fields. */
 export const NODE_HEIGHT = 52;
-/** Width of a variable-name box. */
-export const VARIABLE_WIDTH = 84;
-/** Height of a variable-name box. */
-export const VARIABLE_HEIGHT = 24;
-const COLUMN_GAP = 64;
+/** Height of one inline field line in an object box. */
+export const FIELD_HEIGHT = 14;
+/** Inline field lines drawn per box at most (one more line says how many are left out). */
+export const MAXIMUM_FIELD_LINES = 4;
+/** Width of a frame box. */
+export const FRAME_WIDTH = 196;
+/** Height of a frame's title row. */
+export const FRAME_TITLE_HEIGHT = 22;
+/** Height of one variable row in a frame. */
+export const FRAME_ROW_HEIGHT = 20;
+const FRAME_GAP = 10;
+const COLUMN_GAP = 56;
 const ROW_GAP = 14;
 const BAND_GAP = 40;
 const MARGIN = 12;
@@ -30,25 +37,58 @@ export interface Placement {
 }
 
 /**
- * The positions of every box of an object graph drawing: variables in the first column, objects
- * by distance from the variables; unreachable objects in a band below, and objects the last
- * collection freed in a band below that.
+ * A frame box as laid out: its top, height and the middle of each variable row.
  *
  * @example
  * ```ts
- * const layout = layoutGraph(snapshot.graph, ghosts);
+ * const rowY = layout.frames[0]!.rows[2]; // middle of the third variable's row
+ * ```
+ */
+export interface FramePlacement extends Placement {
+  /** Total height. */
+  readonly height: number;
+  /** Vertical middle of each variable row, in order. */
+  readonly rows: readonly number[];
+}
+
+/**
+ * The shape of a frame for layout: how many rows it has (variables, plus one for a value just
+ * returned into it).
+ *
+ * @example
+ * ```ts
+ * const shape: FrameShape = { rows: frame.variables.length };
+ * ```
+ */
+export interface FrameShape {
+  /** Rows below the title. */
+  readonly rows: number;
+}
+
+/**
+ * The positions of every box of an object graph drawing: frames (with their variables) in the
+ * first column, objects by distance from the variables; unreachable objects in a band below,
+ * objects freed by reference counting and by the collector in bands below that.
+ *
+ * @example
+ * ```ts
+ * const layout = layoutGraph(snapshot.graph, frames, freed, collected);
  * svg.setAttribute("width", String(layout.width));
  * ```
  */
 export interface GraphLayout {
-  /** Variable boxes by index in `graph.variables`. */
-  readonly variables: readonly Placement[];
+  /** Frame boxes, in order. */
+  readonly frames: readonly FramePlacement[];
   /** Object boxes by address. */
   readonly nodes: ReadonlyMap<number, Placement>;
-  /** Collected-object boxes by address. */
+  /** Boxes of objects freed by reference counting since the previous step, by address. */
+  readonly freed: ReadonlyMap<number, Placement>;
+  /** Boxes of objects the collector freed since the previous step, by address. */
   readonly ghosts: ReadonlyMap<number, Placement>;
   /** Top of the unreachable band, or undefined when there is none. */
   readonly unreachableTop: number | undefined;
+  /** Top of the freed-by-reference-counting band, or undefined when there is none. */
+  readonly freedTop: number | undefined;
   /** Top of the collected band, or undefined when there is none. */
   readonly collectedTop: number | undefined;
   /** Drawing width. */
@@ -57,8 +97,21 @@ export interface GraphLayout {
   readonly height: number;
 }
 
+/**
+ * Height of an object box with `fieldCount` inline fields.
+ *
+ * @example
+ * ```ts
+ * svgElement("rect", { height: nodeHeight(node.fields.length) });
+ * ```
+ */
+export function nodeHeight(fieldCount: number): number {
+  const lines = fieldCount > MAXIMUM_FIELD_LINES ? MAXIMUM_FIELD_LINES + 1 : fieldCount;
+  return NODE_HEIGHT + lines * FIELD_HEIGHT;
+}
+
 function columnX(column: number): number {
-  return MARGIN + VARIABLE_WIDTH + COLUMN_GAP + column * (NODE_WIDTH + COLUMN_GAP);
+  return MARGIN + FRAME_WIDTH + COLUMN_GAP + column * (NODE_WIDTH + COLUMN_GAP);
 }
 
 /** Breadth-first depth (column) of each node from `starts`, following `graph.edges`. */
@@ -82,7 +135,7 @@ function depths(
 }
 
 /**
- * Places variables, objects and collected objects in columns and bands (see {@link GraphLayout}).
+ * Places frames, objects and freed objects in columns and bands (see {@link GraphLayout}).
  *
  * @remarks
  * A layered layout in one breadth-first pass: cheap enough to redo at every step, and stable
@@ -90,11 +143,13 @@ function depths(
  *
  * @example
  * ```ts
- * const layout = layoutGraph(graph, []);
+ * const layout = layoutGraph(graph, [{ rows: 2 }], [], []);
  * ```
  */
 export function layoutGraph(
   graph: ObjectGraph,
+  frames: readonly FrameShape[],
+  freed: readonly CollectedObject[],
   collected: readonly CollectedObject[],
 ): GraphLayout {
   const adjacency = new Map<number, number[]>();
@@ -107,13 +162,25 @@ export function layoutGraph(
   const unreachable = graph.nodes.filter((node) => node.unreachable);
   const column = new Map<number, number>();
   depths(
-    graph.variables.map((variable) => variable.target),
+    graph.variables.filter((variable) => variable.inline === undefined).map((v) => v.target),
     adjacency,
     column,
   );
   // One start at a time: a cycle unfolds left to right instead of stacking in one column.
   const unreachableColumn = new Map<number, number>();
   for (const node of unreachable) depths([node.id], adjacency, unreachableColumn);
+
+  let frameBottom = MARGIN;
+  const framePlacements = frames.map((frame) => {
+    const y = frameBottom;
+    const rows = Array.from(
+      { length: frame.rows },
+      (_, row) => y + FRAME_TITLE_HEIGHT + row * FRAME_ROW_HEIGHT + FRAME_ROW_HEIGHT / 2,
+    );
+    const height = FRAME_TITLE_HEIGHT + Math.max(1, frame.rows) * FRAME_ROW_HEIGHT + 4;
+    frameBottom = y + height + FRAME_GAP;
+    return { x: MARGIN, y, height, rows };
+  });
 
   const nodes = new Map<number, Placement>();
   let maximumColumn = 0;
@@ -122,54 +189,49 @@ export function layoutGraph(
     columns: ReadonlyMap<number, number>,
     top: number,
   ): number => {
-    const rows: number[] = [];
+    const nextY: number[] = [];
     let bottom = top;
     for (const node of list) {
       const c = columns.get(node.id) ?? 0;
-      const row = rows[c] ?? 0;
-      rows[c] = row + 1;
-      const y = top + row * (NODE_HEIGHT + ROW_GAP);
+      const y = nextY[c] ?? top;
+      const height = nodeHeight(node.fields.length);
+      nextY[c] = y + height + ROW_GAP;
       nodes.set(node.id, { x: columnX(c), y });
       maximumColumn = Math.max(maximumColumn, c);
-      bottom = Math.max(bottom, y + NODE_HEIGHT);
+      bottom = Math.max(bottom, y + height);
     }
     return bottom;
   };
-  let bottom = place(reachable, column, MARGIN);
-  // Each variable sits level with its object when it can, else just below the previous one.
-  let nextFree = MARGIN;
-  const variables = graph.variables.map((variable) => {
-    const target = nodes.get(variable.target);
-    const level = target === undefined ? nextFree : target.y + (NODE_HEIGHT - VARIABLE_HEIGHT) / 2;
-    const y = Math.max(level, nextFree);
-    nextFree = y + VARIABLE_HEIGHT + 6;
-    return { x: MARGIN, y };
-  });
-  bottom = Math.max(bottom, nextFree);
+  let bottom = Math.max(place(reachable, column, MARGIN), frameBottom);
   let unreachableTop: number | undefined;
   if (unreachable.length > 0) {
     unreachableTop = bottom + BAND_GAP;
     bottom = place(unreachable, unreachableColumn, unreachableTop + 18);
   }
-  const ghosts = new Map<number, Placement>();
-  let collectedTop: number | undefined;
-  if (collected.length > 0) {
-    collectedTop = bottom + BAND_GAP;
-    // Lay collected objects out in rows of up to five, in the order they were found.
-    collected.forEach((ghost, index) => {
-      const c = index % 5;
-      const y = (collectedTop ?? 0) + 18 + Math.floor(index / 5) * (NODE_HEIGHT + ROW_GAP);
-      ghosts.set(ghost.id, { x: columnX(c), y });
+  // Freed objects in rows of up to four, in the order they were found.
+  const band = (list: readonly CollectedObject[]) => {
+    const placements = new Map<number, Placement>();
+    if (list.length === 0) return { top: undefined, placements };
+    const top = bottom + BAND_GAP;
+    list.forEach((ghost, index) => {
+      const c = index % 4;
+      const y = top + 18 + Math.floor(index / 4) * (NODE_HEIGHT + ROW_GAP);
+      placements.set(ghost.id, { x: columnX(c), y });
       maximumColumn = Math.max(maximumColumn, c);
       bottom = Math.max(bottom, y + NODE_HEIGHT);
     });
-  }
+    return { top, placements };
+  };
+  const freedBand = band(freed);
+  const collectedBand = band(collected);
   return {
-    variables,
+    frames: framePlacements,
     nodes,
-    ghosts,
+    freed: freedBand.placements,
+    ghosts: collectedBand.placements,
     unreachableTop,
-    collectedTop,
+    freedTop: freedBand.top,
+    collectedTop: collectedBand.top,
     width: columnX(maximumColumn) + NODE_WIDTH + MARGIN + 60,
     height: bottom + MARGIN,
   };

@@ -1,18 +1,34 @@
+import type { FrameSnapshot, Snapshot } from "../session/recording.js";
 import type { CollectedObject, GcEvent } from "../snapshot/gc-timeline.js";
-import type { GraphNode, ObjectGraph } from "../snapshot/object-graph.js";
+import type { GraphNode, InlineField } from "../snapshot/object-graph.js";
 import { element, hexAddress, svgElement } from "./dom.js";
 import {
+  FIELD_HEIGHT,
+  FRAME_WIDTH,
   layoutGraph,
+  MAXIMUM_FIELD_LINES,
   NODE_HEIGHT,
   NODE_WIDTH,
+  nodeHeight,
   type Placement,
-  VARIABLE_HEIGHT,
-  VARIABLE_WIDTH,
 } from "./graph-layout.js";
 
 /** `text` cut to `length` characters with an ellipsis. */
 function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/**
+ * A box's repr line: a function's or class's name without the address the box already shows,
+ * and a long qualified name cut at the front, where `outer.<locals>.` matters least.
+ */
+function reprLine(repr: string, length: number): string {
+  const named = /^<(function|class|module) (.*?)(?: at 0x[0-9a-f]+)?>$/.exec(repr);
+  if (named === null) return clip(repr, length);
+  const text = `<${named[1]} ${named[2]}>`;
+  return text.length > length
+    ? `<${named[1]} …${text.slice(text.length - (length - named[1]!.length - 4))}`
+    : text;
 }
 
 /**
@@ -30,11 +46,17 @@ function metaLine(node: GraphNode, previousRefcount: number | undefined): string
   return parts.join(" · ");
 }
 
-function edgePath(from: Placement, fromWidth: number, fromHeight: number, to: Placement): string {
-  const sx = from.x + fromWidth;
-  const sy = from.y + fromHeight / 2;
+/** A frame's title: what Python Tutor calls the global frame, else the code's qualified name. */
+function frameTitle(frame: FrameSnapshot): string {
+  if (frame.kind === "module") return "Global frame";
+  if (frame.kind === "class") return `class ${frame.qualifiedName} (body)`;
+  return `${frame.qualifiedName}()`;
+}
+
+/** Path from a point (`sx`, `sy`) on a box's right edge to the left edge of the box at `to`. */
+function edgePath(sx: number, sy: number, fromX: number, to: Placement): string {
   const ty = to.y + NODE_HEIGHT / 2;
-  if (to.x > from.x) {
+  if (to.x > fromX) {
     const tx = to.x;
     const bend = Math.max(30, (tx - sx) / 2);
     return `M${sx},${sy} C${sx + bend},${sy} ${tx - bend},${ty} ${tx},${ty}`;
@@ -46,15 +68,18 @@ function edgePath(from: Placement, fromWidth: number, fromHeight: number, to: Pl
 }
 
 /**
- * Draws the object graph of the current snapshot as SVG: the program's variables, the objects
- * they reach (type, repr, refcount, generation, tracked state), labelled references (weak ones
- * dashed), objects alive but unreachable from any variable (red: cyclic garbage waiting for the
- * collector) and, just after a collection, the objects it freed (red, dashed, faded).
+ * Draws a snapshot as SVG, the way Python Tutor draws frames and objects plus what only pymem
+ * knows: the call stack (each frame's variables; immortal values such as small ints written in
+ * place, the rest as arrows), the objects they reach (type, repr, refcount with its change,
+ * generation, tracked state), labelled references (weak ones dashed), objects alive but
+ * unreachable from any variable (red: cyclic garbage waiting for the collector), and the objects
+ * freed since the previous step — by reference counting (grey, dashed) or by the collector
+ * (red, dashed) — with the references that tied them together.
  *
  * @example
  * ```ts
  * const view = new ObjectGraphView(host);
- * view.render(snapshot.graph, recording.gcEvents.slice(previous.gcEventCount, snapshot.gcEventCount), previous.graph);
+ * view.render(snapshot, recording.gcEvents.slice(previous.gcEventCount, snapshot.gcEventCount), previous);
  * ```
  */
 export class ObjectGraphView {
@@ -69,31 +94,41 @@ export class ObjectGraphView {
 
   /** Clears the view. */
   clear(): void {
-    this.caption.textContent = "Run or Step a program to see its variables and objects.";
+    this.caption.textContent = "Run or Step a program to see its frames, variables and objects.";
     this.host.replaceChildren();
   }
 
   /**
-   * Draws `graph`, plus the objects freed by `recentCollections` (the collections that ran since
-   * the previous snapshot), marking what changed since `previous` (the previous snapshot's graph).
+   * Draws `snapshot`, plus the objects freed since `previous` (the snapshot of the statement
+   * before, when at hand): by `recentCollections` (the collections that ran in between) or by
+   * reference counting; marks what changed since `previous`.
    */
   render(
-    graph: ObjectGraph,
+    snapshot: Snapshot,
     recentCollections: readonly GcEvent[],
-    previous: ObjectGraph | undefined,
+    previous: Snapshot | undefined,
   ): void {
+    const graph = snapshot.graph;
+    const adjacent = previous !== undefined && previous.statement === snapshot.statement - 1;
     // Objects new since the previous step get a green outline, changed refcounts a highlight.
-    const before = new Map((previous?.nodes ?? []).map((node) => [node.id, node]));
+    const before = new Map((adjacent ? previous.graph.nodes : []).map((node) => [node.id, node]));
     const collected: CollectedObject[] = recentCollections.flatMap(
       (event) => event.collectedObjects,
     );
-    const layout = layoutGraph(graph, collected);
+    const collectedIds = new Set(collected.map((ghost) => ghost.id));
+    const freed = adjacent ? graph.freed.filter((ghost) => !collectedIds.has(ghost.id)) : [];
+    const frames = snapshot.frames;
+    const returned = snapshot.returned;
+    const shapes = frames.map((frame, index) => ({
+      rows: frame.variables.length + (index === frames.length - 1 ? returned.length : 0),
+    }));
+    const layout = layoutGraph(graph, shapes, freed, collected);
     const svg = svgElement("svg", {
       width: layout.width,
       height: layout.height,
       viewBox: `0 0 ${layout.width} ${layout.height}`,
       role: "img",
-      "aria-label": "object graph",
+      "aria-label": "frames and objects",
     });
     svg.append(
       svgElement(
@@ -114,85 +149,53 @@ export class ObjectGraphView {
         ),
       ),
     );
-    if (layout.unreachableTop !== undefined)
-      svg.append(
-        svgElement(
-          "text",
-          { x: 12, y: layout.unreachableTop + 10, class: "band-title unreachable-title" },
-          "Unreachable from every variable, kept alive by a reference cycle: waiting for the cycle collector",
-        ),
-      );
-    if (layout.collectedTop !== undefined) {
-      const generations = [...new Set(recentCollections.map((event) => event.generation))].join(
-        ", ",
-      );
-      const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
-      svg.append(
-        svgElement(
-          "text",
-          { x: 12, y: layout.collectedTop + 10, class: "band-title collected-title" },
-          `Freed by the cycle collector just now (generation ${generations}): ${total} object${total === 1 ? "" : "s"}`,
-        ),
-      );
-    }
+    const bandTitle = (top: number | undefined, className: string, text: string): void => {
+      if (top !== undefined)
+        svg.append(
+          svgElement("text", { x: 12, y: top + 10, class: `band-title ${className}` }, text),
+        );
+    };
+    bandTitle(
+      layout.unreachableTop,
+      "unreachable-title",
+      "Unreachable from every variable, kept alive by a reference cycle: waiting for the cycle collector",
+    );
+    bandTitle(
+      layout.freedTop,
+      "freed-title",
+      `Freed by reference counting just now (count reached 0): ${plural(freed.length, "object")} of those drawn before`,
+    );
+    const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
+    const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
+    bandTitle(
+      layout.collectedTop,
+      "collected-title",
+      `Freed by the cycle collector just now (generation ${generations}): ${plural(total, "object")}`,
+    );
 
     const edges = svgElement("g", { class: "edges" });
     const boxes = svgElement("g", { class: "boxes" });
     svg.append(edges, boxes);
-
-    graph.variables.forEach((variable, index) => {
-      const at = layout.variables[index]!;
-      const target = layout.nodes.get(variable.target);
-      if (target !== undefined)
-        edges.append(
-          svgElement("path", {
-            d: edgePath(at, VARIABLE_WIDTH, VARIABLE_HEIGHT, target),
-            class: "edge variable-edge",
-            "marker-end": "url(#arrow)",
-          }),
-        );
-      boxes.append(
-        svgElement(
-          "g",
-          { class: "variable", "data-name": variable.name },
-          svgElement("rect", {
-            x: at.x,
-            y: at.y,
-            width: VARIABLE_WIDTH,
-            height: VARIABLE_HEIGHT,
-            rx: 12,
-          }),
-          svgElement(
-            "text",
-            { x: at.x + VARIABLE_WIDTH / 2, y: at.y + 16, "text-anchor": "middle" },
-            variable.name,
-          ),
-        ),
-      );
-    });
+    this.drawFrames(frames, returned, graph.variables, layout, edges, boxes);
 
     for (const edge of graph.edges) {
       const from = layout.nodes.get(edge.from);
       const to = layout.nodes.get(edge.to);
       if (from === undefined || to === undefined) continue;
-      const d = edgePath(from, NODE_WIDTH, NODE_HEIGHT, to);
+      const sy = from.y + NODE_HEIGHT / 2;
       edges.append(
         svgElement("path", {
-          d,
+          d: edgePath(from.x + NODE_WIDTH, sy, from.x, to),
           class: edge.weak ? "edge weak" : "edge",
           "marker-end": "url(#arrow)",
         }),
       );
       if (edge.label !== "") {
-        const midX = (from.x + NODE_WIDTH + (to.x > from.x ? to.x : to.x + NODE_WIDTH)) / 2;
-        const midY = (from.y + to.y + NODE_HEIGHT) / 2;
-        edges.append(
-          svgElement(
-            "text",
-            { x: midX, y: midY - 3, class: "edge-label", "text-anchor": "middle" },
-            edge.label,
-          ),
-        );
+        // Labels sit near the arrow's start, where arrows from one box are still apart.
+        const forward = to.x > from.x;
+        const labelX = from.x + NODE_WIDTH + (forward ? 6 : 8);
+        const labelY = sy + (to.y + NODE_HEIGHT / 2 - sy) * (forward ? 0.18 : 0.1) - 3;
+        edges.append(svgElement("text", { x: labelX, y: labelY, class: "edge-label" }, edge.label));
       }
     }
 
@@ -202,14 +205,13 @@ export class ObjectGraphView {
       const state = node.unreachable ? "unreachable" : node.immortal ? "immortal" : "live";
       const old = before.get(node.id);
       const same = old !== undefined && old.typeName === node.typeName;
-      const change =
-        previous === undefined
-          ? undefined
-          : !same
-            ? "new"
-            : old.refcount !== node.refcount
-              ? "refcount"
-              : undefined;
+      const change = !adjacent
+        ? undefined
+        : !same
+          ? "new"
+          : old.refcount !== node.refcount
+            ? "refcount"
+            : undefined;
       boxes.append(
         this.box(
           at,
@@ -226,61 +228,173 @@ export class ObjectGraphView {
             "data-tracked": String(node.tracked),
           },
           node.hiddenReferents,
+          node.fields,
         ),
       );
     }
 
-    for (const ghost of collected) {
-      const at = layout.ghosts.get(ghost.id);
-      if (at === undefined) continue;
-      for (const to of ghost.references) {
-        const target = layout.ghosts.get(to);
-        if (target !== undefined)
-          edges.append(
-            svgElement("path", {
-              d: edgePath(at, NODE_WIDTH, NODE_HEIGHT, target),
-              class: "edge collected",
-              "marker-end": "url(#arrow)",
-            }),
-          );
+    const drawGhosts = (
+      list: readonly CollectedObject[],
+      placements: ReadonlyMap<number, Placement>,
+      state: "freed" | "collected",
+      meta: string,
+    ): void => {
+      for (const ghost of list) {
+        const at = placements.get(ghost.id);
+        if (at === undefined) continue;
+        for (const to of ghost.references) {
+          const target = placements.get(to);
+          if (target !== undefined)
+            edges.append(
+              svgElement("path", {
+                d: edgePath(at.x + NODE_WIDTH, at.y + NODE_HEIGHT / 2, at.x, target),
+                class: `edge ${state}`,
+                "marker-end": "url(#arrow)",
+              }),
+            );
+        }
+        boxes.append(
+          this.box(at, state, ghost.typeName, ghost.id, ghost.repr, meta, {
+            "data-type": ghost.typeName,
+          }),
+        );
       }
-      boxes.append(
-        this.box(at, "collected", ghost.typeName, ghost.id, ghost.repr, "freed by gc", {
-          "data-type": ghost.typeName,
-        }),
-      );
-    }
+    };
+    drawGhosts(freed, layout.freed, "freed", "freed: refcount 0");
+    drawGhosts(collected, layout.ghosts, "collected", "freed by gc");
 
     this.host.replaceChildren(svg);
     const unreachable = graph.nodes.filter((node) => node.unreachable).length;
     this.caption.textContent =
-      `${graph.variables.length} variable${graph.variables.length === 1 ? "" : "s"}, ${graph.nodes.length} object${graph.nodes.length === 1 ? "" : "s"}` +
+      `${plural(frames.length, "frame")}, ${plural(graph.nodes.length, "object")}` +
       (unreachable > 0 ? `, ${unreachable} unreachable (cyclic garbage)` : "") +
+      (freed.length > 0 ? `, ${freed.length} just freed by reference counting` : "") +
       (collected.length > 0 ? `, ${collected.length} just freed by the collector` : "") +
       (graph.truncated ? " — graph truncated: only the nearest objects are drawn" : "") +
-      ". Module-level variables only.";
+      ". Immortal values (None, True, small ints, interned strings) are written in place.";
+  }
+
+  private drawFrames(
+    frames: readonly FrameSnapshot[],
+    returned: Snapshot["returned"],
+    variables: Snapshot["graph"]["variables"],
+    layout: ReturnType<typeof layoutGraph>,
+    edges: SVGGElement,
+    boxes: SVGGElement,
+  ): void {
+    let offset = 0;
+    frames.forEach((frame, index) => {
+      const at = layout.frames[index]!;
+      const innermost = index === frames.length - 1;
+      const group = svgElement(
+        "g",
+        {
+          class: `frame${innermost ? " active" : ""}`,
+          "data-frame": frame.qualifiedName,
+          "data-kind": frame.kind,
+        },
+        svgElement("rect", { x: at.x, y: at.y, width: FRAME_WIDTH, height: at.height, rx: 6 }),
+        svgElement(
+          "text",
+          { x: at.x + 8, y: at.y + 15, class: "frame-title" },
+          clip(frameTitle(frame), 22),
+        ),
+        svgElement(
+          "text",
+          { x: at.x + FRAME_WIDTH - 8, y: at.y + 15, class: "frame-line", "text-anchor": "end" },
+          frame.line > 0 ? `line ${frame.line}` : "",
+        ),
+      );
+      frame.variables.forEach((variable, row) => {
+        const value = variables[offset + row];
+        const y = at.rows[row]!;
+        const tag = variable.kind === "local" ? "" : ` (${variable.kind})`;
+        const rowGroup = svgElement(
+          "g",
+          { class: "variable", "data-name": variable.name, "data-kind": variable.kind },
+          svgElement("title", {}, variableHelp(variable.name, variable.kind)),
+          svgElement(
+            "text",
+            { x: at.x + 10, y: y + 4, class: "variable-name" },
+            clip(`${variable.name}${tag}`, 16),
+          ),
+        );
+        if (value?.inline !== undefined)
+          rowGroup.append(
+            svgElement(
+              "text",
+              {
+                x: at.x + FRAME_WIDTH - 10,
+                y: y + 4,
+                class: "variable-value",
+                "text-anchor": "end",
+              },
+              clip(value.inline, 12),
+            ),
+          );
+        else if (value !== undefined) {
+          const target = layout.nodes.get(value.target);
+          rowGroup.append(
+            svgElement("circle", {
+              cx: at.x + FRAME_WIDTH - 12,
+              cy: y,
+              r: 3,
+              class: "variable-dot",
+            }),
+          );
+          if (target !== undefined)
+            edges.append(
+              svgElement("path", {
+                d: edgePath(at.x + FRAME_WIDTH - 12, y, at.x, target),
+                class: "edge variable-edge",
+                "marker-end": "url(#arrow)",
+              }),
+            );
+        }
+        group.append(rowGroup);
+      });
+      if (innermost)
+        returned.forEach((value, row) => {
+          const y = at.rows[frame.variables.length + row]!;
+          group.append(
+            svgElement(
+              "text",
+              { x: at.x + 10, y: y + 4, class: "returned", "data-returned": value.qualifiedName },
+              clip(`${value.qualifiedName.split(".").at(-1)}() returned ${value.repr}`, 28),
+            ),
+          );
+        });
+      boxes.append(group);
+      offset += frame.variables.length;
+    });
   }
 
   private box(
     at: Placement,
-    state: "live" | "immortal" | "unreachable" | "collected",
+    state: "live" | "immortal" | "unreachable" | "collected" | "freed",
     typeName: string,
     address: number,
     repr: string,
     meta: string,
     data: Readonly<Record<string, string | number | undefined>>,
     hiddenReferents = 0,
+    fields: readonly InlineField[] = [],
   ): SVGGElement {
+    const height = nodeHeight(fields.length);
+    const fieldText = fields.map((field) => `${field.label || "·"} = ${field.text}`);
     const title = svgElement(
       "title",
       {},
-      `${typeName} at ${hexAddress(address)}\n${repr}\n${meta}`,
+      [`${typeName} at ${hexAddress(address)}`, repr, meta, ...fieldText].join("\n"),
     );
+    const lines = fieldText.slice(0, MAXIMUM_FIELD_LINES);
+    if (fieldText.length > MAXIMUM_FIELD_LINES)
+      lines.push(`… ${fieldText.length - MAXIMUM_FIELD_LINES} more`);
     return svgElement(
       "g",
       { class: `object ${state}`, "data-state": state, ...data },
       title,
-      svgElement("rect", { x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, rx: 5 }),
+      svgElement("rect", { x: at.x, y: at.y, width: NODE_WIDTH, height, rx: 5 }),
       // The address gives way to long type names (11px monospace: about 6.6px a character).
       svgElement("text", { x: at.x + 8, y: at.y + 15, class: "object-type" }, clip(typeName, 24)),
       svgElement(
@@ -288,14 +402,21 @@ export class ObjectGraphView {
         { x: at.x + NODE_WIDTH - 8, y: at.y + 15, class: "object-address", "text-anchor": "end" },
         typeName.length + hexAddress(address).length < 24 ? hexAddress(address) : "",
       ),
-      svgElement("text", { x: at.x + 8, y: at.y + 31, class: "object-repr" }, clip(repr, 25)),
+      svgElement("text", { x: at.x + 8, y: at.y + 31, class: "object-repr" }, reprLine(repr, 25)),
       svgElement("text", { x: at.x + 8, y: at.y + 46, class: "object-meta" }, meta),
+      ...lines.map((line, index) =>
+        svgElement(
+          "text",
+          { x: at.x + 8, y: at.y + NODE_HEIGHT + 8 + index * FIELD_HEIGHT, class: "object-field" },
+          clip(line, 25),
+        ),
+      ),
       hiddenReferents > 0 &&
         svgElement(
           "text",
           {
             x: at.x + NODE_WIDTH - 4,
-            y: at.y + NODE_HEIGHT + 11,
+            y: at.y + height + 11,
             class: "object-hidden",
             "text-anchor": "end",
           },
@@ -303,4 +424,17 @@ export class ObjectGraphView {
         ),
     );
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** Hover help for a frame's variable row. */
+function variableHelp(name: string, kind: "local" | "cell" | "free"): string {
+  if (kind === "cell")
+    return `${name} is shared with an inner function: the frame holds a cell object, and the cell holds the value (both inner and outer function see changes).`;
+  if (kind === "free")
+    return `${name} belongs to an enclosing function: this frame reaches it through the cell the closure carries.`;
+  return `${name}: a name in this frame. An arrow is a reference (it counts in the object's refcount); a value written in place is immortal.`;
 }

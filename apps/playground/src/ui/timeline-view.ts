@@ -126,7 +126,7 @@ export class TimelineView {
         { x: 2, y: PAUSE_TOP + 10, class: "axis-label" },
         `${maximumPause.toFixed(2)}ms`,
       ),
-      svgElement("text", { x: 2, y: PAUSE_TOP + PAUSE_HEIGHT, class: "axis-label" }, "pause"),
+      svgElement("text", { x: 2, y: PAUSE_TOP + PAUSE_HEIGHT, class: "axis-label" }, "pause (JS)"),
       svgElement("line", {
         x1: AXIS_LEFT,
         x2: width - 10,
@@ -192,15 +192,22 @@ export class TimelineView {
       }),
     );
     // An incremental cycle spans many increments with the program running in between.
-    const note =
-      collector === "incremental"
-        ? element(
-            "p",
-            { class: "caption" },
-            "Incremental collector: a bar spans a whole cycle, from its first increment to its last, program time in between included.",
-          )
-        : undefined;
-    this.chart.replaceChildren(svg, ...(note === undefined ? [] : [note]));
+    const notes = [
+      element(
+        "p",
+        { class: "caption pause-note" },
+        "Pause: wall-clock time of pymem's collector in JavaScript in this tab — it varies from run to run with the machine's load and is not what CPython would take; the counts of objects are exact.",
+      ),
+    ];
+    if (collector === "incremental")
+      notes.push(
+        element(
+          "p",
+          { class: "caption" },
+          "Incremental collector: a bar spans a whole cycle, from its first increment to its last, program time in between included.",
+        ),
+      );
+    this.chart.replaceChildren(svg, ...notes);
 
     const summary = summariseCollections(events, shownCount, generations);
     const header = element(
@@ -211,8 +218,8 @@ export class TimelineView {
         "collections",
         "objects collected",
         "uncollectable",
-        "total pause",
-        "longest pause",
+        "total pause (JS)",
+        "longest pause (JS)",
       ].map((label) => element("th", {}, label)),
     );
     const rows = summary.map((entry) =>
@@ -231,8 +238,8 @@ export class TimelineView {
         element("td", { class: "num collections" }, String(entry.collections)),
         element("td", { class: "num" }, String(entry.collected)),
         element("td", { class: "num" }, String(entry.uncollectable)),
-        element("td", { class: "num" }, `${entry.pauseMilliseconds.toFixed(2)} ms`),
-        element("td", { class: "num" }, `${entry.longestPauseMilliseconds.toFixed(2)} ms`),
+        element("td", { class: "num" }, `${entry.pauseMilliseconds.toFixed(1)} ms`),
+        element("td", { class: "num" }, `${entry.longestPauseMilliseconds.toFixed(1)} ms`),
       ),
     );
     this.table.replaceChildren(element("thead", {}, header), element("tbody", {}, ...rows));

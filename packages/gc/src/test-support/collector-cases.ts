@@ -36,7 +36,7 @@ export const collectorCases: CollectorCase[] = [
   {
     name: "incremental",
     create: () => new IncrementalCollector(),
-    generational: false,
+    generational: true,
     enumerates: true,
     freezes: true,
   },

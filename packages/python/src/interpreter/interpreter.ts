@@ -7,6 +7,7 @@ import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
 import { installBuiltins } from "./builtins.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
+import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -179,6 +180,8 @@ export class Interpreter {
   private readonly disposers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
+  /** Whether a run is under way (frames exist only then). */
+  private running = false;
 
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
@@ -270,6 +273,76 @@ export class Interpreter {
       if (!(name.startsWith("__") && name.endsWith("__"))) result.push([name, value]);
     }
     return result;
+  }
+
+  /**
+   * The frames running now, outermost first: the module frame, then each function, method or
+   * class-body frame in call order, the innermost (the one about to run the statement) last.
+   * Empty when no run is under way. Call it from {@link InterpreterOptions.onStatement} (or a
+   * native function) to see the call stack with every frame's locals, cells and free
+   * variables; the pointers are borrowed and valid until the program continues.
+   *
+   * @remarks
+   * Reads the heap frames without changing anything (no reference count moves, no dict is
+   * made), so a tracer that calls it at every statement cannot change what the program
+   * observes. This is what the playground's frame view and a debugger's stack view use.
+   *
+   * @example
+   * ```ts
+   * const interpreter = new Interpreter({
+   *   onStatement: (event) => {
+   *     if (event.depth < 2) return;
+   *     for (const frame of interpreter.frames())
+   *       console.log(frame.qualifiedName, frame.line, frame.locals.map(([name]) => name));
+   *   },
+   * });
+   * interpreter.run("def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1)\nf(2)\n");
+   * // <module> 5 ['f'] / f 4 ['n'] / f 2 ['n'], then the same with the third frame at line 3
+   * ```
+   */
+  frames(): FrameInfo[] {
+    if (!this.running) return [];
+    const m = this.machine;
+    const heap = this.runtime.heap;
+    const result: FrameInfo[] = [];
+    for (let depth = 0; depth <= m.depth; depth++) {
+      const frame = m.framePool[depth];
+      if (frame !== undefined) result.push(describeFrame(heap, frame));
+    }
+    return result;
+  }
+
+  /**
+   * CPython's `repr` of a function, class, module, built-in function, cell or range —
+   * `<function make_counter.<locals>.inc at 0x…>`, `<class '__main__.Node'>`,
+   * `<module 'gc' (built-in)>` — made from the heap alone; undefined for any other object.
+   *
+   * @remarks
+   * Never runs Python code (no `__repr__` is called), so visualisers can label these objects by
+   * name at every step without changing what the program observes; for other objects use a
+   * bounded repr of their contents.
+   *
+   * @example
+   * ```ts
+   * interpreter.run("def f():\n    pass\n");
+   * const [, f] = interpreter.globals().find(([name]) => name === "f")!;
+   * interpreter.describe(f); // "<function f at 0x…>"
+   * ```
+   */
+  describe(obj: Ptr): string | undefined {
+    const m = this.machine;
+    const t = m.typeIdOf(obj);
+    const types = m.types;
+    if (
+      t === types.type ||
+      t === types.function ||
+      t === types.builtin ||
+      t === types.module ||
+      t === types.cell ||
+      t === types.range
+    )
+      return m.defaultRepr(obj, t);
+    return undefined;
   }
 
   /**
@@ -389,9 +462,12 @@ export class Interpreter {
     m.steps = 0;
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
+      this.running = true;
       m.runBlock(code, this.globalsDict, this.globalsDict, 0);
+      this.running = false;
       return { ok: true, error: undefined, steps: m.steps };
     } catch (thrown) {
+      this.running = false;
       m.unwindTo(0);
       m.handling.length = 0;
       m.depth = 0;

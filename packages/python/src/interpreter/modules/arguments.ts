@@ -230,3 +230,178 @@ export function integerTuple(context: NativeContext, values: readonly number[]):
 export function listOf(context: NativeContext, items: readonly Ptr[]): Ptr {
   return context.heap.newList(items);
 }
+
+/**
+ * Checks a positional-only call without keywords the way CPython's `_PyArg_CheckPositional`
+ * reports it (`"atan2 expected 2 arguments, got 1"`, `"log expected at least 1 argument, got
+ * 0"`), after `_PyArg_NoKwnames` (`"math.atan2() takes no keyword arguments"`).
+ *
+ * @param qualifiedName - the name in the keyword message (`"math.atan2"`)
+ * @param name - the name in the count message (`"atan2"`)
+ *
+ * @example
+ * ```ts
+ * expectPositional(context, "math.atan2", "atan2", args, keywords, 2, 2);
+ * ```
+ */
+export function expectPositional(
+  context: NativeContext,
+  qualifiedName: string,
+  name: string,
+  args: readonly Ptr[],
+  keywords: Keywords,
+  min: number,
+  max: number,
+): void {
+  rejectKeywords(context, qualifiedName, keywords);
+  const given = args.length;
+  if (given >= min && given <= max) return;
+  if (min === max)
+    context.raise(
+      "TypeError",
+      `${name} expected ${min} argument${min === 1 ? "" : "s"}, got ${given}`,
+    );
+  const bound = given < min ? min : max;
+  context.raise(
+    "TypeError",
+    `${name} expected ${given < min ? "at least" : "at most"} ${bound} argument${bound === 1 ? "" : "s"}, got ${given}`,
+  );
+}
+
+/**
+ * The parameters of a function whose arguments CPython's argument clinic unpacks
+ * (`_PyArg_UnpackKeywords`): positional-only first, then positional-or-keyword, then
+ * keyword-only.
+ *
+ * @example
+ * ```ts
+ * const isclose: Signature = { name: "isclose", positionalOnly: 0, positional: ["a", "b"], required: 2, keywordOnly: ["rel_tol", "abs_tol"] };
+ * ```
+ */
+export interface Signature {
+  /** The name CPython prints (`"isclose"`). */
+  readonly name: string;
+  /** How many of `positional` are positional-only. */
+  readonly positionalOnly: number;
+  /** The parameters that may be passed by position, in order. */
+  readonly positional: readonly string[];
+  /** How many leading positional parameters are required. */
+  readonly required: number;
+  /** The keyword-only parameters (all optional). */
+  readonly keywordOnly: readonly string[];
+}
+
+/**
+ * Binds a call to a {@link Signature} with argument clinic's messages
+ * (`"isclose() missing required argument 'b' (pos 2)"`, `"prod() takes exactly 1 positional
+ * argument (2 given)"`, `"isclose() got an unexpected keyword argument 'foo'"`). Returns the
+ * arguments (borrowed) by parameter name, `undefined` where omitted.
+ *
+ * @example
+ * ```ts
+ * const [a, b, relTol] = bindArguments(context, isclose, args, keywords);
+ * ```
+ */
+export function bindArguments(
+  context: NativeContext,
+  signature: Signature,
+  args: readonly Ptr[],
+  keywords: Keywords,
+): (Ptr | undefined)[] {
+  const { name, positional, positionalOnly, required, keywordOnly } = signature;
+  const maxPositional = positional.length;
+  if (args.length > maxPositional || (args.length < required && required <= positionalOnly)) {
+    const exact = required === maxPositional;
+    const bound = args.length > maxPositional ? maxPositional : required;
+    context.raise(
+      "TypeError",
+      `${name}() takes ${exact ? "exactly" : args.length > maxPositional ? "at most" : "at least"} ${bound} positional argument${bound === 1 ? "" : "s"} (${args.length} given)`,
+    );
+  }
+  const bound: (Ptr | undefined)[] = [...args];
+  bound.length = maxPositional + keywordOnly.length;
+  const byName = new Map(keywords);
+  // Missing required arguments are reported before unexpected or duplicated keywords.
+  for (let index = args.length; index < maxPositional; index++) {
+    const value = index >= positionalOnly ? byName.get(positional[index]!) : undefined;
+    if (value === undefined && index < required)
+      context.raise(
+        "TypeError",
+        `${name}() missing required argument '${positional[index]}' (pos ${index + 1})`,
+      );
+    bound[index] = value;
+  }
+  for (const [index, keyword] of keywordOnly.entries())
+    bound[maxPositional + index] = byName.get(keyword);
+  for (const [keyword] of keywords) {
+    const index = positional.indexOf(keyword);
+    if (index >= positionalOnly && index < args.length)
+      context.raise(
+        "TypeError",
+        `argument for ${name}() given by name ('${keyword}') and position (${index + 1})`,
+      );
+    if ((index === -1 || index < positionalOnly) && !keywordOnly.includes(keyword))
+      context.raise("TypeError", `${name}() got an unexpected keyword argument '${keyword}'`);
+  }
+  return bound;
+}
+
+/**
+ * Converts a number argument to a double. CPython: `PyFloat_AsDouble` —
+ * `"must be real number, not str"` for anything but `int`, `bool` and `float`.
+ *
+ * @example
+ * ```ts
+ * const x = realArgument(context, args[0]!);
+ * ```
+ */
+export function realArgument(context: NativeContext, obj: Ptr): number {
+  const kind = context.heap.kindOf(obj);
+  if (kind !== ObjectKind.FLOAT && kind !== ObjectKind.INT && kind !== ObjectKind.BOOL)
+    context.raise("TypeError", `must be real number, not ${context.typeName(obj)}`);
+  return context.heap.numberValue(obj);
+}
+
+/**
+ * Converts an `int` argument to a `bigint`. CPython: `PyNumber_Index` —
+ * `"'float' object cannot be interpreted as an integer"` for anything else.
+ *
+ * @example
+ * ```ts
+ * const n = bigIntegerArgument(context, args[0]!);
+ * ```
+ */
+export function bigIntegerArgument(context: NativeContext, obj: Ptr): bigint {
+  return BigInt(integerArgument(context, obj));
+}
+
+/**
+ * A new reference to the `int` `value`. pymem's ints are float64 safe integers: beyond
+ * ±(2**53 − 1) this raises the interpreter's `OverflowError`, as its arithmetic does.
+ *
+ * @example
+ * ```ts
+ * return integerResult(context, 120n);
+ * ```
+ */
+export function integerResult(context: NativeContext, value: bigint | number): Ptr {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || (typeof value === "bigint" && BigInt(number) !== value))
+    context.raise(
+      "OverflowError",
+      "int too large: pymem ints are limited to the safe-integer range ±(2**53 - 1)",
+    );
+  return context.heap.newInt(number);
+}
+
+/**
+ * A new reference to the `float` `value`.
+ *
+ * @example
+ * ```ts
+ * return floatResult(context, 0.5);
+ * ```
+ */
+export function floatResult(context: NativeContext, value: number): Ptr {
+  return context.heap.newFloat(value);
+}

@@ -1,5 +1,6 @@
 import type { NativeModuleFactory } from "../native.js";
 import { gcModule } from "./gc-module.js";
+import { mathModule } from "./math-module.js";
 import { sysModule } from "./sys-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
@@ -15,10 +16,12 @@ import { weakrefModule } from "./weakref-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   gc: gcModule,
+  math: mathModule,
   sys: sysModule,
   weakref: weakrefModule,
 };
 
 export { gcModule } from "./gc-module.js";
+export { mathModule } from "./math-module.js";
 export { sysModule } from "./sys-module.js";
 export { weakrefModule } from "./weakref-module.js";

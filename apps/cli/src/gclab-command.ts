@@ -1,0 +1,197 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { COLLECTOR_NAMES, type CollectorName } from "@pymem/runtime";
+import type { CliIo } from "./cli-io.js";
+import { chartFiles, formatWorkloadTable, type LabSummary, summarise } from "./gclab-report.js";
+import {
+  findCpython,
+  LAB_WORKLOADS,
+  type LabRun,
+  labDirectory,
+  runOnCpython,
+  runOnPymem,
+  runOnPyodide,
+} from "./gclab-runners.js";
+import { UsageError } from "./run-command.js";
+
+/**
+ * `pymem gclab`: every lab workload under every built-in collector, CPython 3.13 and Pyodide
+ * (CPython 3.14) in the same run, each run in a fresh process; tables on stdout, JSON and chart
+ * files with `--write`. `pymem gclab-worker` is the child side (one run, one JSON line).
+ *
+ * @module
+ */
+
+/** The collectors the lab compares (every built-in one that collects cycles). */
+const LAB_COLLECTORS: readonly CollectorName[] = COLLECTOR_NAMES.filter((name) => name !== "none");
+
+interface LabOptions {
+  scale: number;
+  workloads: string[];
+  collectors: CollectorName[];
+  cpython: boolean;
+  pyodide: boolean;
+  write: boolean;
+}
+
+function parseLabArguments(argv: readonly string[]): LabOptions {
+  let values: {
+    scale?: string;
+    only?: string;
+    collectors?: string;
+    "no-cpython"?: boolean;
+    "no-pyodide"?: boolean;
+    write?: boolean;
+  };
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        scale: { type: "string", default: "1" },
+        only: { type: "string" },
+        collectors: { type: "string" },
+        "no-cpython": { type: "boolean" },
+        "no-pyodide": { type: "boolean" },
+        write: { type: "boolean" },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const scale = Number(values.scale);
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new UsageError("--scale must be a positive number");
+  const workloads = values.only?.split(",") ?? [...LAB_WORKLOADS];
+  for (const workload of workloads)
+    if (!(LAB_WORKLOADS as readonly string[]).includes(workload))
+      throw new UsageError(
+        `unknown workload '${workload}' (choose from: ${LAB_WORKLOADS.join(", ")})`,
+      );
+  const collectors = (values.collectors?.split(",") ?? LAB_COLLECTORS) as CollectorName[];
+  for (const collector of collectors)
+    if (!LAB_COLLECTORS.includes(collector))
+      throw new UsageError(
+        `unknown collector '${collector}' (choose from: ${LAB_COLLECTORS.join(", ")})`,
+      );
+  return {
+    scale,
+    workloads,
+    collectors,
+    cpython: values["no-cpython"] !== true,
+    pyodide: values["no-pyodide"] !== true,
+    write: values.write === true,
+  };
+}
+
+/** Runs one measurement in a fresh Node process (`pymem gclab-worker …`) and parses its line. */
+function runInChild(args: readonly string[]): LabRun {
+  const entry = process.argv[1];
+  if (entry === undefined) throw new Error("gclab: cannot find the pymem entry script to respawn");
+  const child = spawnSync(process.execPath, [entry, "gclab-worker", ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0)
+    throw new Error(`gclab-worker ${args.join(" ")} failed:\n${child.stderr}`);
+  const line = child.stdout.split("\n").find((text) => text.startsWith("GCLAB "));
+  if (line === undefined) throw new Error(`gclab-worker ${args.join(" ")} printed no result`);
+  return JSON.parse(line.slice("GCLAB ".length)) as LabRun;
+}
+
+/**
+ * `pymem gclab-worker pymem COLLECTOR WORKLOAD SCALE` or `pymem gclab-worker pyodide WORKLOAD SCALE`:
+ * one run, printed as `GCLAB {json}` (or `GCLAB-MISSING reason`).
+ *
+ * @example
+ * ```ts
+ * await runLabWorker(["pymem", "generational", "gc_collect", "1"], processIo());
+ * ```
+ */
+export async function runLabWorker(argv: readonly string[], io: CliIo): Promise<number> {
+  const [kind, ...rest] = argv;
+  if (kind === "pymem" && rest.length === 3) {
+    const [collector, workload, scale] = rest as [CollectorName, string, string];
+    io.stdout(`GCLAB ${JSON.stringify(runOnPymem(collector, workload, Number(scale)))}\n`);
+    return 0;
+  }
+  if (kind === "pyodide" && rest.length === 2) {
+    const [workload, scale] = rest as [string, string];
+    const run = await runOnPyodide(workload, Number(scale));
+    io.stdout(
+      "missing" in run ? `GCLAB-MISSING ${run.missing}\n` : `GCLAB ${JSON.stringify(run)}\n`,
+    );
+    return 0;
+  }
+  throw new UsageError("gclab-worker pymem COLLECTOR WORKLOAD SCALE | pyodide WORKLOAD SCALE");
+}
+
+/**
+ * `pymem gclab [--scale X] [--only w1,w2] [--collectors a,b] [--no-cpython] [--no-pyodide] [--write]`.
+ *
+ * @example
+ * ```ts
+ * await runGcLab(["--scale", "0.1", "--only", "gc_collect"], processIo());
+ * ```
+ */
+export async function runGcLab(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseLabArguments(argv);
+  const python = options.cpython ? findCpython() : { missing: "--no-cpython" };
+  if ("missing" in python) io.stdout(`CPython 3.13 not measured: ${python.missing}\n`);
+  let pyodideMissing: string | undefined = options.pyodide ? undefined : "--no-pyodide";
+  const summaries: LabSummary[] = [];
+  const runs: LabRun[] = [];
+  for (const workload of options.workloads) {
+    const row: LabSummary[] = [];
+    const record = (run: LabRun) => {
+      runs.push(run);
+      row.push(summarise(run));
+    };
+    if (!("missing" in python)) record(runOnCpython(python, workload, options.scale));
+    if (pyodideMissing === undefined) {
+      const entry = process.argv[1]!;
+      const child = spawnSync(
+        process.execPath,
+        [entry, "gclab-worker", "pyodide", workload, String(options.scale)],
+        {
+          encoding: "utf8",
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      const missing = child.stdout.split("\n").find((text) => text.startsWith("GCLAB-MISSING "));
+      if (missing !== undefined) {
+        pyodideMissing = missing.slice("GCLAB-MISSING ".length);
+        io.stdout(`Pyodide not measured: ${pyodideMissing}\n`);
+      } else {
+        const line = child.stdout.split("\n").find((text) => text.startsWith("GCLAB "));
+        if (child.status !== 0 || line === undefined)
+          throw new Error(`Pyodide run of ${workload} failed:\n${child.stderr}`);
+        record(JSON.parse(line.slice("GCLAB ".length)) as LabRun);
+      }
+    }
+    for (const collector of options.collectors)
+      record(runInChild(["pymem", collector, workload, String(options.scale)]));
+    summaries.push(...row);
+    io.stdout(`\n${formatWorkloadTable(`${workload} (scale ${options.scale})`, row)}\n`);
+  }
+  if (options.write) {
+    const date = new Date().toISOString();
+    const resultsDirectory = `${labDirectory()}../bench/results/`;
+    mkdirSync(resultsDirectory, { recursive: true });
+    const meta = {
+      date,
+      cpuCount: cpus().length,
+      node: process.version,
+      python: runs.find((run) => run.implementation === "cpython")?.version ?? "not measured",
+    };
+    writeFileSync(
+      `${resultsDirectory}gclab-runs.json`,
+      `${JSON.stringify({ ...meta, scale: options.scale, runs }, null, 2)}\n`,
+    );
+    for (const [name, file] of Object.entries(chartFiles(summaries, meta)))
+      writeFileSync(`${resultsDirectory}${name}-latest.json`, `${JSON.stringify(file, null, 2)}\n`);
+    io.stdout(`\nwrote ${resultsDirectory}gclab-runs.json and the chart files beside it\n`);
+  }
+  return 0;
+}

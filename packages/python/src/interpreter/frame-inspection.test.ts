@@ -1,0 +1,111 @@
+import { createRuntime } from "@pymem/runtime";
+import { describe, expect, it } from "vitest";
+import type { FrameInfo } from "./frame-inspection.js";
+import { Interpreter } from "./interpreter.js";
+
+/** Runs `source`, calling `each` with the frames at every statement; returns the interpreter. */
+function trace(
+  source: string,
+  each: (frames: FrameInfo[], interpreter: Interpreter) => void,
+): Interpreter {
+  const interpreter: Interpreter = new Interpreter({
+    stdout: () => {},
+    onStatement: () => each(interpreter.frames(), interpreter),
+  });
+  const result = interpreter.run(source);
+  expect(result.error?.traceback).toBeUndefined();
+  return interpreter;
+}
+
+describe("Interpreter.frames()", () => {
+  it("lists the module frame and every recursive call with its own locals, outermost first", () => {
+    let deepest: string[] = [];
+    const interpreter = trace(
+      "def fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\nresult = fact(4)\n",
+      (frames, interp) => {
+        if (frames.length <= deepest.length) return;
+        deepest = frames.map(
+          (frame) =>
+            `${frame.kind} ${frame.qualifiedName}:${frame.line} ${frame.locals
+              .map(([name, value]) => `${name}=${interp.runtime.repr(value)}`)
+              .join(",")}`,
+        );
+      },
+    );
+    expect(deepest[0]).toMatch(/^module <module>:5 fact=<function object at 0x[0-9a-f]+>$/);
+    expect(deepest.slice(1)).toEqual([
+      "function fact:4 n=4",
+      "function fact:4 n=3",
+      "function fact:4 n=2",
+      "function fact:2 n=1",
+    ]);
+    expect(interpreter.frames()).toEqual([]);
+    interpreter.dispose();
+  });
+
+  it("shows a closure's variable as a cell in the maker and a free variable in the inner function", () => {
+    const seen: string[] = [];
+    const interpreter = trace(
+      "def make():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\nc = make()\nc()\n",
+      (frames, interp) => {
+        const frame = frames.at(-1)!;
+        const cells = [...frame.cells, ...frame.freeVariables].map(
+          (cell) =>
+            `${cell.name}=${cell.contents === 0 ? "<empty>" : interp.runtime.repr(cell.contents)}`,
+        );
+        seen.push(`${frame.qualifiedName}:${frame.line} cells=${frame.cells.length} ${cells}`);
+      },
+    );
+    expect(seen).toContain("make:2 cells=1 n=<empty>");
+    expect(seen).toContain("make:7 cells=1 n=0");
+    expect(seen).toContain("make.<locals>.inc:5 cells=0 n=0");
+    expect(seen).toContain("make.<locals>.inc:6 cells=0 n=1");
+    interpreter.dispose();
+  });
+
+  it("reports a class body's namespace and a method's self, leaving comprehension slots out", () => {
+    const seen: string[] = [];
+    const interpreter = trace(
+      "class A:\n    x = 1\n    def m(self):\n        return [i for i in range(2)]\nA().m()\n",
+      (frames) => {
+        const frame = frames.at(-1)!;
+        seen.push(`${frame.kind}:${frame.name}:${frame.locals.map(([name]) => name).join(",")}`);
+      },
+    );
+    expect(seen).toContain("class:A:x");
+    expect(seen).toContain("function:m:self");
+    expect(seen.some((line) => line.includes("comprehension"))).toBe(false);
+    interpreter.dispose();
+  });
+
+  it("changes no reference count: the heap verifies and nothing leaks", () => {
+    const runtime = createRuntime();
+    const before = runtime.heap.snapshot();
+    const interpreter = new Interpreter({
+      runtime,
+      stdout: () => {},
+      onStatement: () => void interpreter.frames(),
+    });
+    interpreter.run("def f(a, b):\n    c = [a, b]\n    return c\nx = f(1, 'two')\n");
+    interpreter.dispose();
+    runtime.verify();
+    expect(runtime.heap.leaksSince(before)).toEqual([]);
+  });
+});
+
+describe("Interpreter.describe()", () => {
+  it("names functions, classes and modules as CPython's repr does, and nothing else", () => {
+    const interpreter = new Interpreter({ stdout: () => {} });
+    interpreter.run(
+      "import gc\nclass Node:\n    pass\ndef make():\n    def inner():\n        pass\n    return inner\nf = make()\nitems = [1]\n",
+    );
+    const globals = new Map(interpreter.globals());
+    expect(interpreter.describe(globals.get("Node")!)).toBe("<class '__main__.Node'>");
+    expect(interpreter.describe(globals.get("f")!)).toMatch(
+      /^<function make\.<locals>\.inner at 0x[0-9a-f]{12}>$/,
+    );
+    expect(interpreter.describe(globals.get("gc")!)).toBe("<module 'gc' (built-in)>");
+    expect(interpreter.describe(globals.get("items")!)).toBeUndefined();
+    interpreter.dispose();
+  });
+});
