@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { COLLECTOR_NAMES, type CollectorName } from "@pymem/runtime";
 import type { CliIo } from "./cli-io.js";
@@ -85,18 +86,24 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
   };
 }
 
-/** Runs one measurement in a fresh Node process (`pymem gclab-worker …`) and parses its line. */
-function runInChild(args: readonly string[]): LabRun {
-  const entry = process.argv[1];
-  if (entry === undefined) throw new Error("gclab: cannot find the pymem entry script to respawn");
-  const child = spawnSync(process.execPath, [entry, "gclab-worker", ...args], {
+/** The built CLI (`apps/cli/dist/main.js`), from `src/` (tests) and from `dist/` alike. */
+const CLI_ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+
+/**
+ * Runs `pymem gclab-worker …` in a fresh Node process; returns its `GCLAB {json}` run, or the
+ * reason it gave (`GCLAB-MISSING reason`).
+ */
+function runInChild(args: readonly string[]): LabRun | { missing: string } {
+  const child = spawnSync(process.execPath, [CLI_ENTRY, "gclab-worker", ...args], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (child.status !== 0)
+  const lines = child.stdout.split("\n");
+  const missing = lines.find((text) => text.startsWith("GCLAB-MISSING "));
+  if (missing !== undefined) return { missing: missing.slice("GCLAB-MISSING ".length) };
+  const line = lines.find((text) => text.startsWith("GCLAB "));
+  if (child.status !== 0 || line === undefined)
     throw new Error(`gclab-worker ${args.join(" ")} failed:\n${child.stderr}`);
-  const line = child.stdout.split("\n").find((text) => text.startsWith("GCLAB "));
-  if (line === undefined) throw new Error(`gclab-worker ${args.join(" ")} printed no result`);
   return JSON.parse(line.slice("GCLAB ".length)) as LabRun;
 }
 
@@ -150,28 +157,17 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
     };
     if (!("missing" in python)) record(runOnCpython(python, workload, options.scale));
     if (pyodideMissing === undefined) {
-      const entry = process.argv[1]!;
-      const child = spawnSync(
-        process.execPath,
-        [entry, "gclab-worker", "pyodide", workload, String(options.scale)],
-        {
-          encoding: "utf8",
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-      const missing = child.stdout.split("\n").find((text) => text.startsWith("GCLAB-MISSING "));
-      if (missing !== undefined) {
-        pyodideMissing = missing.slice("GCLAB-MISSING ".length);
+      const run = runInChild(["pyodide", workload, String(options.scale)]);
+      if ("missing" in run) {
+        pyodideMissing = run.missing;
         io.stdout(`Pyodide not measured: ${pyodideMissing}\n`);
-      } else {
-        const line = child.stdout.split("\n").find((text) => text.startsWith("GCLAB "));
-        if (child.status !== 0 || line === undefined)
-          throw new Error(`Pyodide run of ${workload} failed:\n${child.stderr}`);
-        record(JSON.parse(line.slice("GCLAB ".length)) as LabRun);
-      }
+      } else record(run);
     }
-    for (const collector of options.collectors)
-      record(runInChild(["pymem", collector, workload, String(options.scale)]));
+    for (const collector of options.collectors) {
+      const run = runInChild(["pymem", collector, workload, String(options.scale)]);
+      if ("missing" in run) throw new Error(run.missing);
+      record(run);
+    }
     summaries.push(...row);
     io.stdout(`\n${formatWorkloadTable(`${workload} (scale ${options.scale})`, row)}\n`);
   }

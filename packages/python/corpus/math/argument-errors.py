@@ -1,3 +1,4 @@
+# Wrong arguments to math functions raise CPython's exception types and messages.
 import math
 def attempt(label, f):
     try:

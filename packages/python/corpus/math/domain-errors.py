@@ -1,3 +1,4 @@
+# Out-of-domain arguments raise ValueError: math domain error, overflow raises OverflowError.
 import math
 def attempt(label, f):
     try:

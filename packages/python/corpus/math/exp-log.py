@@ -1,3 +1,4 @@
+# Exponentials and logarithms, correctly rounded as CPython's libm results.
 import math
 for i in range(-20, 21):
     x = i * 0.731

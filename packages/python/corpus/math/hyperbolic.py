@@ -1,3 +1,4 @@
+# Hyperbolic functions and their inverses.
 import math
 for i in range(-10, 11):
     x = i * 0.37

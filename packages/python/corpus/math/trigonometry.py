@@ -1,3 +1,4 @@
+# Trigonometric functions, degrees and radians.
 import math
 for i in range(-12, 13):
     x = i * 0.5236

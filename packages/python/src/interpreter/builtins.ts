@@ -1,10 +1,16 @@
 import type { Ptr } from "@pymem/core";
+import { call } from "./calls.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { collect, iterate } from "./iteration.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine, type TypeRecord } from "./machine.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
+import { deleteAttribute, findAttribute, raiseNoAttribute, setAttribute } from "./object-access.js";
+import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { repr, str } from "./object-repr.js";
+import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { keyed, sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
 
@@ -72,10 +78,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     };
     const sep = textOption("sep", " ");
     const end = textOption("end", "\n");
-    const text = args.map((arg) => m.str(arg)).join(sep) + end;
+    const text = args.map((arg) => str(m, arg)).join(sep) + end;
     const file = options.get("file");
     if (file !== undefined && file !== heap.none) {
-      const name = m.findAttribute(file, m.name("name"), "name");
+      const name = findAttribute(m, file, m.name("name"), "name");
       const isStderr = name !== 0 && m.isStr(name) && heap.strValue(name) === "<stderr>";
       if (name !== 0) m.decref(name);
       if (isStderr) {
@@ -95,7 +101,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("repr", (_c, args) => {
     arity(m, "repr", args, 1, 1);
-    return m.newStr(m.repr(args[0]!));
+    return m.newStr(repr(m, args[0]!));
   });
 
   define("id", (_c, args) => {
@@ -105,7 +111,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("hash", (_c, args) => {
     arity(m, "hash", args, 1, 1);
-    m.checkHashable(args[0]!);
+    checkHashable(m, args[0]!);
     return m.newInt(heap.hash(args[0]!));
   });
 
@@ -137,9 +143,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("divmod", (_c, args) => {
     arity(m, "divmod", args, 2, 2);
-    const q = m.binary(4, args[0]!, args[1]!);
+    const q = binary(m, 4, args[0]!, args[1]!);
     m.push(q);
-    const r = m.binary(5, args[0]!, args[1]!);
+    const r = binary(m, 5, args[0]!, args[1]!);
     m.sp--;
     return m.tupleSteal([q, r]);
   });
@@ -194,15 +200,15 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("getattr", (_c, args) => {
     arity(m, "getattr", args, 2, 3);
     const name = attributeName(args[1]!);
-    const value = m.findAttribute(args[0]!, args[1]!, name);
+    const value = findAttribute(m, args[0]!, args[1]!, name);
     if (value !== 0) return value;
     if (args.length === 3) return m.incref(args[2]!);
-    return m.raiseNoAttribute(args[0]!, name);
+    return raiseNoAttribute(m, args[0]!, name);
   });
 
   define("hasattr", (_c, args) => {
     arity(m, "hasattr", args, 2, 2);
-    const value = m.findAttribute(args[0]!, args[1]!, attributeName(args[1]!));
+    const value = findAttribute(m, args[0]!, args[1]!, attributeName(args[1]!));
     if (value === 0) return heap.false;
     m.decref(value);
     return heap.true;
@@ -210,13 +216,13 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("setattr", (_c, args) => {
     arity(m, "setattr", args, 3, 3);
-    m.setAttribute(args[0]!, args[1]!, attributeName(args[1]!), args[2]!);
+    setAttribute(m, args[0]!, args[1]!, attributeName(args[1]!), args[2]!);
     return none();
   });
 
   define("delattr", (_c, args) => {
     arity(m, "delattr", args, 2, 2);
-    m.deleteAttribute(args[0]!, args[1]!, attributeName(args[1]!));
+    deleteAttribute(m, args[0]!, args[1]!, attributeName(args[1]!));
     return none();
   });
 
@@ -229,7 +235,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("sorted", (_c, args, keywords) => {
     arity(m, "sorted", args, 1, 1);
     const options = keyword(m, "sort", keywords, ["key", "reverse"]);
-    const items = m.collect(args[0]!);
+    const items = collect(m, args[0]!);
     try {
       const reverse = options.has("reverse") && m.isTrue(options.get("reverse")!);
       return heap.newList(sortItems(m, items, options.get("key"), reverse));
@@ -243,7 +249,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     (_c, args, keywords) => {
       const options = keyword(m, name, keywords, ["key", "default"]);
       if (args.length === 0) m.raise("TypeError", `${name} expected at least 1 argument, got 0`);
-      const items = args.length === 1 ? m.collect(args[0]!) : args.map((arg) => m.incref(arg));
+      const items = args.length === 1 ? collect(m, args[0]!) : args.map((arg) => m.incref(arg));
       try {
         if (items.length === 0) {
           const fallback = options.get("default");
@@ -253,7 +259,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         const keys = keyed(m, items, options.get("key"));
         try {
           let best = 0;
-          for (let i = 1; i < items.length; i++) if (m.compare(op, keys[i]!, keys[best]!)) best = i;
+          for (let i = 1; i < items.length; i++)
+            if (compare(m, op, keys[i]!, keys[best]!)) best = i;
           return m.incref(items[best]!);
         } finally {
           for (const key of keys) m.decref(key);
@@ -275,8 +282,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     }
     const level = m.sp;
     m.push(total);
-    m.iterate(args[0]!, (item) => {
-      const next = m.binary(0, m.stack[level]!, item);
+    iterate(m, args[0]!, (item) => {
+      const next = binary(m, 0, m.stack[level]!, item);
       m.decref(m.stack[level]!);
       m.stack[level] = next;
       return true;
@@ -289,7 +296,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("any", (_c, args) => {
     arity(m, "any", args, 1, 1);
     let result = false;
-    m.iterate(args[0]!, (item) => {
+    iterate(m, args[0]!, (item) => {
       result = m.isTrue(item);
       return !result;
     });
@@ -299,7 +306,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("all", (_c, args) => {
     arity(m, "all", args, 1, 1);
     let result = true;
-    m.iterate(args[0]!, (item) => {
+    iterate(m, args[0]!, (item) => {
       result = m.isTrue(item);
       return result;
     });
@@ -313,7 +320,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     let index = startObj !== undefined ? m.intArgument(startObj, "start") : 0;
     const pairs: Ptr[] = [];
     try {
-      m.iterate(args[0]!, (item) => {
+      iterate(m, args[0]!, (item) => {
         const number = m.newInt(index++);
         pairs.push(heap.newTuple([number, item]));
         m.decref(number);
@@ -327,7 +334,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
 
   define("zip", (_c, args) => {
-    const columns = args.map((arg) => m.collect(arg));
+    const columns = args.map((arg) => collect(m, arg));
     try {
       const count = columns.length === 0 ? 0 : Math.min(...columns.map((column) => column.length));
       const rows: Ptr[] = [];
@@ -340,16 +347,16 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("reversed", (_c, args) => {
     arity(m, "reversed", args, 1, 1);
-    const items = m.collect(args[0]!);
+    const items = collect(m, args[0]!);
     return m.listSteal(items.reverse());
   });
 
   define("map", (_c, args) => {
     if (args.length < 2) m.raise("TypeError", "map() must have at least two arguments.");
-    const items = m.collect(args[1]!);
+    const items = collect(m, args[1]!);
     const results: Ptr[] = [];
     try {
-      for (const item of items) results.push(m.call(args[0]!, [item], undefined));
+      for (const item of items) results.push(call(m, args[0]!, [item], undefined));
     } catch (error) {
       for (const result of results) m.decref(result);
       throw error;
@@ -361,14 +368,14 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("filter", (_c, args) => {
     arity(m, "filter", args, 2, 2);
-    const items = m.collect(args[1]!);
+    const items = collect(m, args[1]!);
     const kept: Ptr[] = [];
     try {
       for (const item of items) {
         const keep =
           args[0] === heap.none
             ? m.isTrue(item)
-            : takeTruth(m, m.call(args[0]!, [item], undefined));
+            : takeTruth(m, call(m, args[0]!, [item], undefined));
         if (keep) kept.push(m.incref(item));
       }
     } catch (error) {
@@ -389,7 +396,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("iter", (_c, args) => {
     arity(m, "iter", args, 1, 1);
-    return m.listSteal(m.collect(args[0]!));
+    return m.listSteal(collect(m, args[0]!));
   });
 
   // ───────────────────────────────────────────────────────── constructors
@@ -434,10 +441,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
                 ? /^[-+]?(0o)?[0-7]+$/i
                 : /^[-+]?[0-9a-z]+$/i;
       if (!digits.test(text))
-        m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
+        m.raise("ValueError", `invalid literal for int() with base ${base}: ${repr(m, x)}`);
       const value = Number.parseInt(text.replace(/^([-+]?)0[xbo]/i, "$1"), base);
       if (Number.isNaN(value))
-        m.raise("ValueError", `invalid literal for int() with base ${base}: ${m.repr(x)}`);
+        m.raise("ValueError", `invalid literal for int() with base ${base}: ${repr(m, x)}`);
       return m.newInt(value);
     }
     return m.raise(
@@ -465,7 +472,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       };
       if (text in special) return m.newFloat(special[text]!);
       if (!/^[-+]?(\d[\d_]*\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text))
-        m.raise("ValueError", `could not convert string to float: ${m.repr(x)}`);
+        m.raise("ValueError", `could not convert string to float: ${repr(m, x)}`);
       return m.newFloat(Number(text.replaceAll("_", "")));
     }
     return m.raise(
@@ -478,7 +485,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     arity(m, "str", args, 0, 1);
     if (args.length === 0) return m.newStr("");
     if (m.isStr(args[0]!)) return m.incref(args[0]!);
-    return m.newStr(m.str(args[0]!));
+    return m.newStr(str(m, args[0]!));
   });
 
   typeConstructor("bool", (_c, args) => {
@@ -489,14 +496,14 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   typeConstructor("list", (_c, args) => {
     arity(m, "list", args, 0, 1);
     if (args.length === 0) return heap.newList();
-    return m.listSteal(m.collect(args[0]!));
+    return m.listSteal(collect(m, args[0]!));
   });
 
   typeConstructor("tuple", (_c, args) => {
     arity(m, "tuple", args, 0, 1);
     if (args.length === 0) return heap.emptyTuple;
     if (m.typeIdOf(args[0]!) === heap.tupleType) return m.incref(args[0]!);
-    return m.tupleSteal(m.collect(args[0]!));
+    return m.tupleSteal(collect(m, args[0]!));
   });
 
   typeConstructor("dict", (_c, args, keywords) => {
@@ -548,7 +555,7 @@ export function length(m: Machine, obj: Ptr): number {
     const [start, stop, step] = m.rangeValues(obj);
     return m.rangeLength(start, stop, step);
   }
-  if (m.viewKind(t) !== 0) return heap.dictLength(m.field(obj, 8));
+  if (m.viewKind(t) !== 0) return heap.dictLength(m.field(obj, VIEW_DICT_OFFSET));
   const result = m.callSpecial(obj, "__len__", []);
   if (result !== 0) {
     const value = m.isInt(result) ? m.numberOf(result) : Number.NaN;
@@ -569,7 +576,7 @@ function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: stri
     return m.isSubtype(record, target);
   }
   if (m.typeIdOf(classinfo) === m.heap.tupleType)
-    return m.sequenceItems(classinfo).some((item) => classMatches(m, record, item, what));
+    return sequenceItems(m, classinfo).some((item) => classMatches(m, record, item, what));
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
 }
 

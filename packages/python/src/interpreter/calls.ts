@@ -1,13 +1,10 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
-import type { SourceRange } from "../ast.js";
-import { StepLimitError } from "./exceptions.js";
-import { Completion, Frame, NO_RANGE } from "./frame.js";
+import { Completion, NO_RANGE } from "./frame.js";
 import type { Code, Machine } from "./machine.js";
 import {
   BUILTIN_NATIVE_OFFSET,
   BUILTIN_SELF_OFFSET,
-  FRAME_COUNT_OFFSET,
   FRAME_FUNCTION_OFFSET,
   FRAME_LOCALS_OFFSET,
   FUNCTION_CLOSURE_OFFSET,
@@ -16,559 +13,370 @@ import {
   FUNCTION_GLOBALS_OFFSET,
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
-  releaseFrameReference,
 } from "./object-layouts.js";
+import { acquireFrame, hasStackHeadroom, releaseFrameSlots } from "./run-loop.js";
 
 /**
- * Calls and frames, as {@link Machine} methods: calling any callable (functions, bound methods,
- * built-ins, classes, weakrefs, objects with `__call__`), binding arguments into a heap frame's
- * local slots, running module and class bodies, releasing frames in CPython's order, and the
- * step and recursion limits (the JavaScript stack is probed so deep recursion ends in
- * RecursionError, never a stack overflow).
+ * Calls: calling any callable (functions, bound methods, built-ins, classes, weakrefs, objects
+ * with `__call__`) and binding arguments into a heap frame's local slots (CPython: `_PyObject_Call`,
+ * `_PyEval_Vector`, `initialize_locals`). Plain functions taking the {@link Machine} first; frames
+ * themselves (entering, stepping, releasing, the recursion limit) are in `run-loop.ts`.
  *
  * @module
  */
 
 /**
- * The call and frame methods of {@link Machine}.
+ * Calls `callable` with borrowed arguments and keyword pairs; a new reference. The entry for
+ * natives and helpers that hold their arguments in JavaScript (CPython: `PyObject_Call`).
  *
  * @example
  * ```ts
- * const result = machine.call(functionObject, [argument], undefined);
+ * const result = call(machine, functionObject, [argument], undefined);
  * ```
  */
-export interface CallMethods {
-  /** Calls `callable` with borrowed arguments; a new reference. */
-  call(
-    callable: Ptr,
-    args: readonly Ptr[],
-    keywords: ReadonlyArray<readonly [string, Ptr]> | undefined,
-  ): Ptr;
-
-  /**
-   * Calls the callable at `stack[base]` with the arguments above it (keyword values last, named
-   * by `keywordNames`). Consumes the callable and the arguments (the stack is back at `base`
-   * afterwards, also when it throws the entries are left for the unwinder). A new reference.
-   */
-  callAt(base: number, keywordNames: readonly string[] | undefined): Ptr;
-
-  /** Calls a Python function with `self` (borrowed) prepended to the arguments at `argsBase` (`__call__`, `__init__`). */
-  callFunctionObject(
-    fn: Ptr,
-    self: Ptr,
-    argsBase: number,
-    names: readonly string[] | undefined,
-  ): Ptr;
-
-  /** The arguments at `argsBase` (borrowed) split into positional ones and keyword pairs. */
-  argumentsFrom(
-    argsBase: number,
-    names: readonly string[] | undefined,
-  ): { positional: Ptr[]; keywords: Array<[string, Ptr]> };
-
-  /** Calls a built-in function or bound built-in method (CPython: `PyCFunction` call), consuming the arguments. */
-  callNative(callee: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr;
-
-  /** Calls a class: `__new__` for built-in types, else a new instance and its `__init__` (CPython: `type_call`). */
-  callType(typeObject: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr;
-
-  /** The pooled JS frame record of the next call depth. */
-  acquireFrame(): Frame;
-
-  /**
-   * Calls a Python function: builds its frame from the arguments on the stack (stolen), runs the
-   * body, releases the locals in slot order and the frame (CPython: `_PyEval_EvalFrame`,
-   * `initialize_locals`, `clear_thread_frame`). `self` (borrowed, 0 for none) is the first
-   * positional argument of a bound method call.
-   */
-  callFunction(fn: Ptr, self: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr;
-
-  /** Drops a frame's locals in slot order, then the frame (the count read from the frame). */
-  releaseFrame(heapFrame: Ptr): void;
-
-  /**
-   * A returning call drops its frame: the locals in slot order, then the frame (CPython:
-   * `_PyFrame_ClearLocals`) — unless a traceback still holds the frame, which then keeps the
-   * locals (CPython: `take_ownership`) until that traceback dies.
-   */
-  releaseFrameSlots(heapFrame: Ptr, slotCount: number): void;
-
-  /**
-   * Binds positional, keyword, default, `*args` and `**kwargs` arguments into the frame's local
-   * slots, with CPython's TypeErrors; then creates the cells and copies the closure's free cells.
-   */
-  bindArguments(
-    fn: Ptr,
-    code: Code,
-    locals: number,
-    self: Ptr,
-    argsBase: number,
-    names: readonly string[] | undefined,
-  ): void;
-
-  /**
-   * Runs module or class-body code in a fresh frame with the given globals (and namespace for a
-   * class body). Module-level names live in dicts; the frame holds only hidden comprehension
-   * slots and, for class bodies, the `__class__` cell.
-   */
-  runBlock(code: Code, globals: Ptr, namespace: Ptr, closure: Ptr): void;
-
-  /** The frame of a class body being run, for reading its `__class__` cell. */
-  currentFrame(): Frame | undefined;
-
-  /** Counts a step (a statement or loop iteration) and enforces the limit. */
-  step(frame: Frame, node: SourceRange): void;
+export function call(
+  m: Machine,
+  callable: Ptr,
+  args: readonly Ptr[],
+  keywords: ReadonlyArray<readonly [string, Ptr]> | undefined,
+): Ptr {
+  const base = m.sp;
+  m.push(m.incref(callable));
+  for (const arg of args) m.push(m.incref(arg));
+  let names: string[] | undefined;
+  if (keywords !== undefined && keywords.length > 0) {
+    names = [];
+    for (const [name, value] of keywords) {
+      names.push(name);
+      m.push(m.incref(value));
+    }
+  }
+  try {
+    return callAt(m, base, names);
+  } catch (error) {
+    // Native callers may catch the exception themselves: leave the stack as they found it.
+    m.unwindTo(base);
+    throw error;
+  }
 }
 
 /**
- * The implementation of {@link CallMethods}, installed on `Machine.prototype`.
- *
- * @internal
- *
- * @example
- * ```ts
- * Object.defineProperties(Machine.prototype, Object.getOwnPropertyDescriptors(callMethods));
- * ```
+ * Calls the callable at `stack[base]` with the arguments above it (keyword values last, named
+ * by `keywordNames`). Consumes the callable and the arguments (the stack is back at `base`
+ * afterwards, also when it throws the entries are left for the unwinder). A new reference.
+ * CPython: the `CALL` / `CALL_KW` opcodes.
  */
-export const callMethods: CallMethods & ThisType<Machine> = {
-  /** Calls `callable` with borrowed arguments; a new reference. */
-  call(
-    callable: Ptr,
-    args: readonly Ptr[],
-    keywords: ReadonlyArray<readonly [string, Ptr]> | undefined,
-  ): Ptr {
-    const base = this.sp;
-    this.push(this.incref(callable));
-    for (const arg of args) this.push(this.incref(arg));
-    let names: string[] | undefined;
-    if (keywords !== undefined && keywords.length > 0) {
-      names = [];
-      for (const [name, value] of keywords) {
-        names.push(name);
-        this.push(this.incref(value));
-      }
-    }
+export function callAt(m: Machine, base: number, keywordNames: readonly string[] | undefined): Ptr {
+  const callee = m.stack[base]!;
+  const t = m.typeIdOf(callee);
+  const types = m.types;
+  let result: Ptr;
+  if (t === types.function) {
+    result = callFunction(m, callee, 0, base + 1, keywordNames);
+  } else if (t === types.method) {
+    // CPython 3.13's CALL unpacks a bound method: the function replaces it on the stack and
+    // `self` becomes the first argument, so a temporary method object dies before the call.
+    const fn = m.incref(m.field(callee, METHOD_FUNCTION_OFFSET));
+    const self = m.incref(m.field(callee, METHOD_SELF_OFFSET));
+    m.stack[base] = fn;
+    m.push(0);
+    m.stack.copyWithin(base + 2, base + 1, m.sp - 1);
+    m.stack[base + 1] = self;
+    m.decref(callee);
+    result = callFunction(m, fn, 0, base + 1, keywordNames);
+  } else if (t === types.builtin) {
+    result = callNative(m, callee, base + 1, keywordNames);
+  } else if (t === types.type) {
+    result = callType(m, callee, base + 1, keywordNames);
+  } else if (t === m.heap.weakrefType) {
+    // CPython: weakref_call — the referent, or None once it is dead.
+    if (m.sp !== base + 1) m.raise("TypeError", "weakref() takes no arguments");
+    const referent = m.heap.weakrefGet(callee);
+    result = m.incref(referent !== 0 ? referent : m.heap.none);
+  } else {
+    const record = m.records[t];
+    const method = record?.user === true ? m.lookupType(record, m.name("__call__")) : 0;
+    if (method === 0) m.raise("TypeError", `'${m.typeName(callee)}' object is not callable`);
+    result = callFunctionObject(m, method, callee, base + 1, keywordNames);
+  }
+  // The callee itself is still at stack[base].
+  m.unwindTo(base);
+  return result;
+}
+
+/**
+ * Calls a Python function with `self` (borrowed) prepended to the arguments at `argsBase`
+ * (`__call__`, `__init__`). CPython: `_PyObject_Call_Prepend`.
+ */
+export function callFunctionObject(
+  m: Machine,
+  fn: Ptr,
+  self: Ptr,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): Ptr {
+  if (m.typeIdOf(fn) === m.types.function) return callFunction(m, fn, self, argsBase, names);
+  // A callable that is not a plain function: insert self and call generically.
+  const args = argumentsFrom(m, argsBase, names);
+  return call(m, fn, [self, ...args.positional], args.keywords);
+}
+
+/**
+ * The arguments at `argsBase` (borrowed) split into positional ones and keyword pairs
+ * (CPython: a vectorcall's `args` and `kwnames`).
+ */
+export function argumentsFrom(
+  m: Machine,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): { positional: Ptr[]; keywords: Array<[string, Ptr]> } {
+  const count = m.sp - argsBase;
+  const keywordCount = names?.length ?? 0;
+  const positional: Ptr[] = [];
+  for (let i = 0; i < count - keywordCount; i++) positional.push(m.stack[argsBase + i]!);
+  const keywords: Array<[string, Ptr]> = [];
+  for (let k = 0; k < keywordCount; k++)
+    keywords.push([names![k]!, m.stack[argsBase + count - keywordCount + k]!]);
+  return { positional, keywords };
+}
+
+/** Calls a built-in function or bound built-in method (CPython: `PyCFunction` call), consuming the arguments. */
+export function callNative(
+  m: Machine,
+  callee: Ptr,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): Ptr {
+  const entry = m.natives[m.field(callee, BUILTIN_NATIVE_OFFSET)]!;
+  const self = m.field(callee, BUILTIN_SELF_OFFSET);
+  const { positional, keywords } = argumentsFrom(m, argsBase, names);
+  if (self !== 0 && m.typeIdOf(self) !== m.types.module) positional.unshift(self);
+  return entry.fn(m.context, positional, keywords);
+}
+
+/** Calls a class: `__new__` for built-in types, else a new instance and its `__init__` (CPython: `type_call`). */
+export function callType(
+  m: Machine,
+  typeObject: Ptr,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): Ptr {
+  const record = m.recordOfType(typeObject);
+  if (!record.instances) {
+    // A built-in type: its constructor is the native stored under __new__.
+    const typeConstructor = m.lookupType(record, m.name("__new__"));
+    if (typeConstructor === 0) m.raise("TypeError", `cannot create '${record.name}' instances`);
+    return callNative(m, typeConstructor, argsBase, names);
+  }
+  const heap = m.heap;
+  const inst = heap.newInstance(record.id);
+  m.push(inst); // owned by the stack until returned
+  const instSlot = m.sp - 1;
+  const argCount = instSlot - argsBase;
+  if (record.exception) {
+    const positional: Ptr[] = [];
+    for (let i = 0; i < argCount - (names?.length ?? 0); i++)
+      positional.push(m.stack[argsBase + i]!);
+    const args = m.newTuple(positional);
+    heap.setSlot(inst, "args", args);
+    m.decref(args);
+  }
+  const init = m.lookupType(record, m.name("__init__"));
+  if (init !== 0 && m.typeIdOf(init) === m.types.function) {
+    // Move the instance below the arguments so they stay in order: self, args…
+    m.stack.copyWithin(argsBase + 1, argsBase, instSlot);
+    m.stack[argsBase] = inst;
+    m.sp = instSlot + 1;
+    m.incref(inst);
+    let result: Ptr;
     try {
-      return this.callAt(base, names);
+      result = callFunction(m, init, 0, argsBase, names);
     } catch (error) {
-      // Native callers may catch the exception themselves: leave the stack as they found it.
-      this.unwindTo(base);
+      m.decref(inst);
       throw error;
     }
-  },
-
-  /**
-   * Calls the callable at `stack[base]` with the arguments above it (keyword values last, named
-   * by `keywordNames`). Consumes the callable and the arguments (the stack is back at `base`
-   * afterwards, also when it throws the entries are left for the unwinder). A new reference.
-   */
-  callAt(base: number, keywordNames: readonly string[] | undefined): Ptr {
-    const callee = this.stack[base]!;
-    const t = this.typeIdOf(callee);
-    const types = this.types;
-    let result: Ptr;
-    if (t === types.function) {
-      result = this.callFunction(callee, 0, base + 1, keywordNames);
-    } else if (t === types.method) {
-      // CPython 3.13's CALL unpacks a bound method: the function replaces it on the stack and
-      // `self` becomes the first argument, so a temporary method object dies before the call.
-      const fn = this.incref(this.field(callee, METHOD_FUNCTION_OFFSET));
-      const self = this.incref(this.field(callee, METHOD_SELF_OFFSET));
-      this.stack[base] = fn;
-      this.push(0);
-      this.stack.copyWithin(base + 2, base + 1, this.sp - 1);
-      this.stack[base + 1] = self;
-      this.decref(callee);
-      result = this.callFunction(fn, 0, base + 1, keywordNames);
-    } else if (t === types.builtin) {
-      result = this.callNative(callee, base + 1, keywordNames);
-    } else if (t === types.type) {
-      result = this.callType(callee, base + 1, keywordNames);
-    } else if (t === this.heap.weakrefType) {
-      // CPython: weakref_call — the referent, or None once it is dead.
-      if (this.sp !== base + 1) this.raise("TypeError", "weakref() takes no arguments");
-      const referent = this.heap.weakrefGet(callee);
-      result = this.incref(referent !== 0 ? referent : this.heap.none);
-    } else {
-      const record = this.records[t];
-      const method = record?.user === true ? this.lookupType(record, this.name("__call__")) : 0;
-      if (method === 0)
-        this.raise("TypeError", `'${this.typeName(callee)}' object is not callable`);
-      result = this.callFunctionObject(method, callee, base + 1, keywordNames);
+    // callFunction consumed self and the arguments; we still own `inst` (increfed above).
+    if (result !== heap.none) {
+      const typeName = m.typeName(result);
+      m.decref(result);
+      m.decref(inst);
+      m.raise("TypeError", `__init__() should return None, not '${typeName}'`);
     }
-    // The callee itself is still at stack[base].
-    this.unwindTo(base);
-    return result;
-  },
-
-  callFunctionObject(
-    fn: Ptr,
-    self: Ptr,
-    argsBase: number,
-    names: readonly string[] | undefined,
-  ): Ptr {
-    if (this.typeIdOf(fn) === this.types.function)
-      return this.callFunction(fn, self, argsBase, names);
-    // A callable that is not a plain function: insert self and call generically.
-    const args = this.argumentsFrom(argsBase, names);
-    return this.call(fn, [self, ...args.positional], args.keywords);
-  },
-
-  argumentsFrom(
-    argsBase: number,
-    names: readonly string[] | undefined,
-  ): { positional: Ptr[]; keywords: Array<[string, Ptr]> } {
-    const count = this.sp - argsBase;
-    const keywordCount = names?.length ?? 0;
-    const positional: Ptr[] = [];
-    for (let i = 0; i < count - keywordCount; i++) positional.push(this.stack[argsBase + i]!);
-    const keywords: Array<[string, Ptr]> = [];
-    for (let k = 0; k < keywordCount; k++)
-      keywords.push([names![k]!, this.stack[argsBase + count - keywordCount + k]!]);
-    return { positional, keywords };
-  },
-
-  callNative(callee: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
-    const entry = this.natives[this.field(callee, BUILTIN_NATIVE_OFFSET)]!;
-    const self = this.field(callee, BUILTIN_SELF_OFFSET);
-    const { positional, keywords } = this.argumentsFrom(argsBase, names);
-    if (self !== 0 && this.typeIdOf(self) !== this.types.module) positional.unshift(self);
-    return entry.fn(this.context, positional, keywords);
-  },
-
-  callType(typeObject: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
-    const record = this.recordOfType(typeObject);
-    if (!record.instances) {
-      // A built-in type: its constructor is the native stored under __new__.
-      const typeConstructor = this.lookupType(record, this.name("__new__"));
-      if (typeConstructor === 0)
-        this.raise("TypeError", `cannot create '${record.name}' instances`);
-      return this.callNative(typeConstructor, argsBase, names);
-    }
-    const heap = this.heap;
-    const inst = heap.newInstance(record.id);
-    this.push(inst); // owned by the stack until returned
-    const instSlot = this.sp - 1;
-    const argCount = instSlot - argsBase;
-    if (record.exception) {
-      const positional: Ptr[] = [];
-      for (let i = 0; i < argCount - (names?.length ?? 0); i++)
-        positional.push(this.stack[argsBase + i]!);
-      const args = this.newTuple(positional);
-      heap.setSlot(inst, "args", args);
-      this.decref(args);
-    }
-    const init = this.lookupType(record, this.name("__init__"));
-    if (init !== 0 && this.typeIdOf(init) === this.types.function) {
-      // Move the instance below the arguments so they stay in order: self, args…
-      this.stack.copyWithin(argsBase + 1, argsBase, instSlot);
-      this.stack[argsBase] = inst;
-      this.sp = instSlot + 1;
-      this.incref(inst);
-      let result: Ptr;
-      try {
-        result = this.callFunction(init, 0, argsBase, names);
-      } catch (error) {
-        this.decref(inst);
-        throw error;
-      }
-      // callFunction consumed self and the arguments; we still own `inst` (increfed above).
-      if (result !== heap.none) {
-        const typeName = this.typeName(result);
-        this.decref(result);
-        this.decref(inst);
-        this.raise("TypeError", `__init__() should return None, not '${typeName}'`);
-      }
-      return inst;
-    }
-    if (argCount > 0 && !record.exception)
-      this.raise("TypeError", `${record.name}() takes no arguments`);
-    this.sp = instSlot; // the instance leaves the stack as the result
-    this.stack[instSlot] = 0;
     return inst;
-  },
-
-  acquireFrame(): Frame {
-    let frame = this.framePool[this.depth];
-    if (frame === undefined) {
-      frame = new Frame();
-      this.framePool[this.depth] = frame;
-    }
-    frame.depth = this.depth;
-    return frame;
-  },
-
-  /**
-   * Calls a Python function: builds its frame from the arguments on the stack (stolen), runs the
-   * body, releases the locals in slot order and the frame (CPython: `_PyEval_EvalFrame`,
-   * `initialize_locals`, `clear_thread_frame`). `self` (borrowed, 0 for none) is the first
-   * positional argument of a bound method call.
-   */
-  callFunction(fn: Ptr, self: Ptr, argsBase: number, names: readonly string[] | undefined): Ptr {
-    const heap = this.heap;
-    const code = this.codes[this.field(fn, FUNCTION_CODE_OFFSET)]!;
-    if (this.depth + 1 >= this.recursionLimit || !hasStackHeadroom(this.depth))
-      this.raise("RecursionError", "maximum recursion depth exceeded");
-    const slotCount = code.slotNames.length;
-    const heapFrame = heap.allocate(this.types.frame, slotCount);
-    heap.memory.u32[(heapFrame + FRAME_FUNCTION_OFFSET) >>> 2] = this.incref(fn);
-    const locals = heapFrame + FRAME_LOCALS_OFFSET;
-    const depth = ++this.depth;
-    const frame = this.acquireFrame();
-    frame.code = code;
-    frame.locals = locals;
-    frame.heapFrame = heapFrame;
-    frame.globals = this.field(fn, FUNCTION_GLOBALS_OFFSET);
-    frame.namespace = 0;
-    frame.returnValue = 0;
-    frame.node = NO_RANGE;
-    try {
-      this.bindArguments(fn, code, locals, self, argsBase, names);
-      this.sp = argsBase;
-      const completion = code.body(frame);
-      const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
-      frame.returnValue = 0;
-      return value;
-    } catch (error) {
-      if (frame.returnValue !== 0) {
-        this.decref(frame.returnValue);
-        frame.returnValue = 0;
-      }
-      const exception = this.toPyException(error);
-      // The traceback keeps the frame (and its locals) until the exception is released.
-      if (frame.node !== NO_RANGE) this.record(exception, frame);
-      throw exception;
-    } finally {
-      this.depth = depth - 1;
-      this.releaseFrameSlots(heapFrame, slotCount);
-    }
-  },
-
-  /** Drops a frame's locals in slot order, then the frame (the count read from the frame). */
-  releaseFrame(heapFrame: Ptr): void {
-    releaseFrameReference(this.heap, heapFrame);
-  },
-
-  /**
-   * A returning call drops its frame: the locals in slot order, then the frame (CPython:
-   * `_PyFrame_ClearLocals`) — unless a traceback still holds the frame, which then keeps the
-   * locals (CPython: `take_ownership`) until that traceback dies.
-   */
-  releaseFrameSlots(heapFrame: Ptr, slotCount: number): void {
-    if (this.heap.memory.u32[heapFrame >>> 2]! > 1) {
-      this.lifetime.decref(heapFrame);
-      return;
-    }
-    const locals = heapFrame + FRAME_LOCALS_OFFSET;
-    for (let i = 0; i < slotCount; i++) {
-      const slot = (locals + 4 * i) >>> 2;
-      const value = this.heap.memory.u32[slot]!;
-      if (value === 0) continue;
-      this.heap.memory.u32[slot] = 0;
-      this.lifetime.decref(value);
-    }
-    // Every slot is empty now: an item count of 0 spares the dealloc a walk over them.
-    this.heap.memory.u32[(heapFrame + FRAME_COUNT_OFFSET) >>> 2] = 0;
-    this.lifetime.decref(heapFrame);
-  },
-
-  bindArguments(
-    fn: Ptr,
-    code: Code,
-    locals: number,
-    self: Ptr,
-    argsBase: number,
-    names: readonly string[] | undefined,
-  ): void {
-    const heap = this.heap;
-    const stack = this.stack;
-    const count = this.sp - argsBase;
-    const keywordCount = names?.length ?? 0;
-    const positionalCount = count - keywordCount;
-    const argumentCount = code.argumentCount;
-    let next = 0;
-    // Locals are written straight into the frame (no closure per call: this is the call path).
-    const base = locals >>> 2;
-    if (
-      keywordCount === 0 &&
-      self === 0 &&
-      positionalCount === argumentCount &&
-      code.varargSlot < 0 &&
-      code.kwargSlot < 0 &&
-      code.cellSlots.length === 0 &&
-      code.freeCount === 0
-    ) {
-      // The common call `f(a, b)`: the arguments move from the stack into the first slots.
-      const u32 = heap.memory.u32;
-      for (let i = 0; i < argumentCount; i++) {
-        u32[base + i] = stack[argsBase + i]!;
-        stack[argsBase + i] = 0;
-      }
-      return;
-    }
-    if (self !== 0) {
-      if (argumentCount === 0 && code.varargSlot < 0)
-        this.raise(
-          "TypeError",
-          `${code.qualifiedName}() takes 0 positional arguments but 1 was given`,
-        );
-      if (argumentCount > 0) storeLocal(heap, base, next++, this.incref(self));
-    }
-    const extra: Ptr[] = [];
-    if (self !== 0 && argumentCount === 0) extra.push(this.incref(self));
-    for (let i = 0; i < positionalCount; i++) {
-      const value = stack[argsBase + i]!;
-      if (next < argumentCount) {
-        stack[argsBase + i] = 0;
-        storeLocal(heap, base, next++, value);
-      } else if (code.varargSlot >= 0) {
-        stack[argsBase + i] = 0;
-        extra.push(value);
-      } else {
-        const given = positionalCount + (self !== 0 ? 1 : 0);
-        this.raise(
-          "TypeError",
-          `${code.qualifiedName}() takes ${argumentCount} positional argument${argumentCount === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`,
-        );
-      }
-    }
-    if (code.varargSlot >= 0) storeLocal(heap, base, code.varargSlot, this.tupleSteal(extra));
-    let kwargs = 0;
-    if (code.kwargSlot >= 0) {
-      kwargs = heap.newDict();
-      storeLocal(heap, base, code.kwargSlot, kwargs);
-    }
-    for (let k = 0; k < keywordCount; k++) {
-      const name = names![k]!;
-      const position = code.argumentNames.indexOf(name);
-      const index = argsBase + positionalCount + k;
-      const value = stack[index]!;
-      if (position >= 0) {
-        if (heap.memory.u32[base + position]! !== 0)
-          this.raise(
-            "TypeError",
-            `${code.qualifiedName}() got multiple values for argument '${name}'`,
-          );
-        stack[index] = 0;
-        storeLocal(heap, base, position, value);
-      } else if (kwargs !== 0) {
-        heap.dictSetItem(kwargs, this.name(name), value);
-      } else {
-        this.raise(
-          "TypeError",
-          `${code.qualifiedName}() got an unexpected keyword argument '${name}'`,
-        );
-      }
-    }
-    const defaults = this.field(fn, FUNCTION_DEFAULTS_OFFSET);
-    const defaultCount = defaults === 0 ? 0 : heap.tupleLength(defaults);
-    const firstDefault = argumentCount - defaultCount;
-    const missing: string[] = [];
-    for (let i = 0; i < argumentCount; i++) {
-      if (heap.memory.u32[base + i]! !== 0) continue;
-      if (i >= firstDefault)
-        storeLocal(heap, base, i, this.incref(heap.tupleGetItem(defaults, i - firstDefault)));
-      else missing.push(`'${code.argumentNames[i]}'`);
-    }
-    if (missing.length > 0) {
-      const list =
-        missing.length === 1
-          ? missing[0]
-          : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
-      this.raise(
-        "TypeError",
-        `${code.qualifiedName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
-      );
-    }
-    for (const slot of code.cellSlots) {
-      const current = heap.memory.u32[base + slot]!;
-      const cell = this.newCell(current);
-      if (current !== 0) this.decref(current);
-      storeLocal(heap, base, slot, cell);
-    }
-    if (code.freeCount > 0) {
-      const closure = this.field(fn, FUNCTION_CLOSURE_OFFSET);
-      for (let j = 0; j < code.freeCount; j++)
-        storeLocal(heap, base, code.freeStart + j, this.incref(heap.tupleGetItem(closure, j)));
-    }
-  },
-
-  /**
-   * Runs module or class-body code in a fresh frame with the given globals (and namespace for a
-   * class body). Module-level names live in dicts; the frame holds only hidden comprehension
-   * slots and, for class bodies, the `__class__` cell.
-   */
-  runBlock(code: Code, globals: Ptr, namespace: Ptr, closure: Ptr): void {
-    const heap = this.heap;
-    if (this.depth + 1 >= this.recursionLimit || !hasStackHeadroom(this.depth))
-      this.raise("RecursionError", "maximum recursion depth exceeded");
-    const slotCount = code.slotNames.length;
-    const heapFrame = heap.allocate(this.types.frame, slotCount);
-    const locals = heapFrame + FRAME_LOCALS_OFFSET;
-    const depth = code.kind === "module" ? this.depth : ++this.depth;
-    const frame = this.acquireFrame();
-    frame.code = code;
-    frame.locals = locals;
-    frame.heapFrame = heapFrame;
-    frame.globals = globals;
-    frame.namespace = namespace;
-    frame.returnValue = 0;
-    frame.node = NO_RANGE;
-    try {
-      for (const slot of code.cellSlots)
-        heap.memory.u32[(locals + 4 * slot) >>> 2] = this.newCell(0);
-      for (let j = 0; j < code.freeCount; j++)
-        heap.memory.u32[(locals + 4 * (code.freeStart + j)) >>> 2] = this.incref(
-          heap.tupleGetItem(closure, j),
-        );
-      code.body(frame);
-    } catch (error) {
-      const exception = this.toPyException(error);
-      if (frame.node !== NO_RANGE) this.record(exception, frame);
-      throw exception;
-    } finally {
-      this.depth = code.kind === "module" ? depth : depth - 1;
-      this.releaseFrameSlots(heapFrame, slotCount);
-    }
-  },
-
-  /** The frame of a class body being run, for reading its `__class__` cell. */
-  currentFrame(): Frame | undefined {
-    return this.framePool[this.depth];
-  },
-
-  /** Counts a step (a statement or loop iteration) and enforces the limit. */
-  step(frame: Frame, node: SourceRange): void {
-    if (++this.steps > this.stepLimit) throw new StepLimitError(this.stepLimit, node.line);
-    frame.node = node;
-    if (this.onStatement !== undefined) this.onStatement(frame, node);
-  },
-};
-
-/** Python call depth from which calls check the JavaScript stack (shallower code never nears it). */
-const STACK_CHECK_DEPTH = 64;
-/** Small JavaScript frames that must still fit (≈ 100 KB): room for any heap operation under way. */
-const STACK_HEADROOM_FRAMES = 1500;
-
-function probe(frames: number): number {
-  return frames === 0 ? 0 : 1 + probe(frames - 1);
+  }
+  if (argCount > 0 && !record.exception)
+    m.raise("TypeError", `${record.name}() takes no arguments`);
+  m.sp = instSlot; // the instance leaves the stack as the result
+  m.stack[instSlot] = 0;
+  return inst;
 }
 
 /**
- * Whether the JavaScript stack still has room for another Python frame and whatever heap work
- * (deallocation cascades, finalizers) it may start. Running out of JavaScript stack in the middle
- * of a reference count update would leave the heap inconsistent, so deep recursion is stopped
- * with RecursionError before that can happen — at CPython's limit for plain recursion, earlier
- * for recursion through nested expressions. Checked every 4th level past
- * {@link STACK_CHECK_DEPTH}.
+ * Calls a Python function: builds its frame from the arguments on the stack (stolen), runs the
+ * body, releases the locals in slot order and the frame (CPython: `_PyEval_EvalFrame`,
+ * `initialize_locals`, `clear_thread_frame`). `self` (borrowed, 0 for none) is the first
+ * positional argument of a bound method call.
  */
-function hasStackHeadroom(depth: number): boolean {
-  if (depth < STACK_CHECK_DEPTH || (depth & 3) !== 0) return true;
+export function callFunction(
+  m: Machine,
+  fn: Ptr,
+  self: Ptr,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): Ptr {
+  const heap = m.heap;
+  const code = m.codes[m.field(fn, FUNCTION_CODE_OFFSET)]!;
+  if (m.depth + 1 >= m.recursionLimit || !hasStackHeadroom(m.depth))
+    m.raise("RecursionError", "maximum recursion depth exceeded");
+  const slotCount = code.slotNames.length;
+  const heapFrame = heap.allocate(m.types.frame, slotCount);
+  heap.memory.u32[(heapFrame + FRAME_FUNCTION_OFFSET) >>> 2] = m.incref(fn);
+  const locals = heapFrame + FRAME_LOCALS_OFFSET;
+  const depth = ++m.depth;
+  const frame = acquireFrame(m);
+  frame.code = code;
+  frame.locals = locals;
+  frame.heapFrame = heapFrame;
+  frame.globals = m.field(fn, FUNCTION_GLOBALS_OFFSET);
+  frame.namespace = 0;
+  frame.returnValue = 0;
+  frame.node = NO_RANGE;
   try {
-    probe(STACK_HEADROOM_FRAMES);
-    return true;
-  } catch {
-    return false;
+    bindArguments(m, fn, code, locals, self, argsBase, names);
+    m.sp = argsBase;
+    const completion = code.body(frame);
+    const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
+    frame.returnValue = 0;
+    return value;
+  } catch (error) {
+    if (frame.returnValue !== 0) {
+      m.decref(frame.returnValue);
+      frame.returnValue = 0;
+    }
+    const exception = m.toPyException(error);
+    // The traceback keeps the frame (and its locals) until the exception is released.
+    if (frame.node !== NO_RANGE) m.record(exception, frame);
+    throw exception;
+  } finally {
+    m.depth = depth - 1;
+    releaseFrameSlots(m, heapFrame, slotCount);
+  }
+}
+
+/**
+ * Binds positional, keyword, default, `*args` and `**kwargs` arguments into the frame's local
+ * slots, with CPython's TypeErrors; then creates the cells and copies the closure's free cells.
+ */
+export function bindArguments(
+  m: Machine,
+  fn: Ptr,
+  code: Code,
+  locals: number,
+  self: Ptr,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): void {
+  const heap = m.heap;
+  const stack = m.stack;
+  const count = m.sp - argsBase;
+  const keywordCount = names?.length ?? 0;
+  const positionalCount = count - keywordCount;
+  const argumentCount = code.argumentCount;
+  let next = 0;
+  // Locals are written straight into the frame (no closure per call: this is the call path).
+  const base = locals >>> 2;
+  if (
+    keywordCount === 0 &&
+    self === 0 &&
+    positionalCount === argumentCount &&
+    code.varargSlot < 0 &&
+    code.kwargSlot < 0 &&
+    code.cellSlots.length === 0 &&
+    code.freeCount === 0
+  ) {
+    // The common call `f(a, b)`: the arguments move from the stack into the first slots.
+    const u32 = heap.memory.u32;
+    for (let i = 0; i < argumentCount; i++) {
+      u32[base + i] = stack[argsBase + i]!;
+      stack[argsBase + i] = 0;
+    }
+    return;
+  }
+  if (self !== 0) {
+    if (argumentCount === 0 && code.varargSlot < 0)
+      m.raise("TypeError", `${code.qualifiedName}() takes 0 positional arguments but 1 was given`);
+    if (argumentCount > 0) storeLocal(heap, base, next++, m.incref(self));
+  }
+  const extra: Ptr[] = [];
+  if (self !== 0 && argumentCount === 0) extra.push(m.incref(self));
+  for (let i = 0; i < positionalCount; i++) {
+    const value = stack[argsBase + i]!;
+    if (next < argumentCount) {
+      stack[argsBase + i] = 0;
+      storeLocal(heap, base, next++, value);
+    } else if (code.varargSlot >= 0) {
+      stack[argsBase + i] = 0;
+      extra.push(value);
+    } else {
+      const given = positionalCount + (self !== 0 ? 1 : 0);
+      m.raise(
+        "TypeError",
+        `${code.qualifiedName}() takes ${argumentCount} positional argument${argumentCount === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`,
+      );
+    }
+  }
+  if (code.varargSlot >= 0) storeLocal(heap, base, code.varargSlot, m.tupleSteal(extra));
+  let kwargs = 0;
+  if (code.kwargSlot >= 0) {
+    kwargs = heap.newDict();
+    storeLocal(heap, base, code.kwargSlot, kwargs);
+  }
+  for (let k = 0; k < keywordCount; k++) {
+    const name = names![k]!;
+    const position = code.argumentNames.indexOf(name);
+    const index = argsBase + positionalCount + k;
+    const value = stack[index]!;
+    if (position >= 0) {
+      if (heap.memory.u32[base + position]! !== 0)
+        m.raise("TypeError", `${code.qualifiedName}() got multiple values for argument '${name}'`);
+      stack[index] = 0;
+      storeLocal(heap, base, position, value);
+    } else if (kwargs !== 0) {
+      heap.dictSetItem(kwargs, m.name(name), value);
+    } else {
+      m.raise("TypeError", `${code.qualifiedName}() got an unexpected keyword argument '${name}'`);
+    }
+  }
+  const defaults = m.field(fn, FUNCTION_DEFAULTS_OFFSET);
+  const defaultCount = defaults === 0 ? 0 : heap.tupleLength(defaults);
+  const firstDefault = argumentCount - defaultCount;
+  const missing: string[] = [];
+  for (let i = 0; i < argumentCount; i++) {
+    if (heap.memory.u32[base + i]! !== 0) continue;
+    if (i >= firstDefault)
+      storeLocal(heap, base, i, m.incref(heap.tupleGetItem(defaults, i - firstDefault)));
+    else missing.push(`'${code.argumentNames[i]}'`);
+  }
+  if (missing.length > 0) {
+    const list =
+      missing.length === 1
+        ? missing[0]
+        : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+    m.raise(
+      "TypeError",
+      `${code.qualifiedName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
+    );
+  }
+  for (const slot of code.cellSlots) {
+    const current = heap.memory.u32[base + slot]!;
+    const cell = m.newCell(current);
+    if (current !== 0) m.decref(current);
+    storeLocal(heap, base, slot, cell);
+  }
+  if (code.freeCount > 0) {
+    const closure = m.field(fn, FUNCTION_CLOSURE_OFFSET);
+    for (let j = 0; j < code.freeCount; j++)
+      storeLocal(heap, base, code.freeStart + j, m.incref(heap.tupleGetItem(closure, j)));
   }
 }
 

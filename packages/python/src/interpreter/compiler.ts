@@ -12,6 +12,7 @@ import type {
   Statement,
   Try,
 } from "../ast.js";
+import { call } from "./calls.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
 import {
   BINARY_OPS,
@@ -20,8 +21,13 @@ import {
   type Stmt,
   type Unit,
 } from "./expression-compiler.js";
+import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op, type TypeRecord } from "./machine.js";
-import { TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
+import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
+import { CELL_CONTENTS_OFFSET, TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
+import { repr } from "./object-repr.js";
+import { binary, sequenceItems } from "./operators.js";
+import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 
 /**
@@ -75,7 +81,7 @@ export class Compiler extends ExpressionCompiler {
     const inner = this.statementBody(unit, node);
     const m = this.m;
     return (f) => {
-      m.step(f, node);
+      step(m, f, node);
       return inner(f);
     };
   }
@@ -84,12 +90,13 @@ export class Compiler extends ExpressionCompiler {
     const m = this.m;
     switch (node.kind) {
       case "Expr": {
+        // CPython: POP_TOP (interactive: CALL_INTRINSIC_1 INTRINSIC_PRINT)
         const value = this.expression(unit, node.value);
         if (this.interactive && unit.kind === "module")
           return (f) => {
             const result = value(f);
             try {
-              if (result !== m.heap.none) m.stdout(`${m.repr(result)}\n`);
+              if (result !== m.heap.none) m.stdout(`${repr(m, result)}\n`);
             } finally {
               m.decref(result);
             }
@@ -100,19 +107,20 @@ export class Compiler extends ExpressionCompiler {
           return Completion.NORMAL;
         };
       }
-      case "Assign":
+      case "Assign": // CPython: STORE_NAME / STORE_FAST / STORE_DEREF / STORE_ATTR / STORE_SUBSCR
         return this.assign(unit, node);
-      case "AugAssign":
+      case "AugAssign": // CPython: BINARY_OP with an in-place oparg (NB_INPLACE_ADD …)
         return this.augmentedAssign(unit, node);
       case "Pass":
       case "Global":
-      case "Nonlocal":
+      case "Nonlocal": // CPython: NOP (no code is emitted)
         return () => Completion.NORMAL;
-      case "Break":
+      case "Break": // CPython: JUMP_FORWARD out of the loop
         return () => Completion.BREAK;
-      case "Continue":
+      case "Continue": // CPython: JUMP_BACKWARD to the loop head
         return () => Completion.CONTINUE;
       case "Return": {
+        // CPython: RETURN_VALUE / RETURN_CONST
         const value = node.value !== null ? this.expression(unit, node.value) : undefined;
         return (f) => {
           const result = value !== undefined ? value(f) : m.heap.none;
@@ -122,12 +130,14 @@ export class Compiler extends ExpressionCompiler {
         };
       }
       case "If": {
+        // CPython: POP_JUMP_IF_FALSE
         const test = this.condition(unit, node.test);
         const body = this.block(unit, node.body);
         const orelse = node.orelse.length > 0 ? this.block(unit, node.orelse) : undefined;
         return (f) => (test(f) ? body(f) : orelse !== undefined ? orelse(f) : Completion.NORMAL);
       }
       case "While": {
+        // CPython: POP_JUMP_IF_FALSE + JUMP_BACKWARD
         const test = this.condition(unit, node.test);
         const body = this.block(unit, node.body);
         const orelse = node.orelse.length > 0 ? this.block(unit, node.orelse) : undefined;
@@ -136,14 +146,15 @@ export class Compiler extends ExpressionCompiler {
             const completion = body(f);
             if (completion === Completion.BREAK) return Completion.NORMAL;
             if (completion === Completion.RETURN) return completion;
-            m.step(f, node);
+            step(m, f, node);
           }
           return orelse !== undefined ? orelse(f) : Completion.NORMAL;
         };
       }
-      case "For":
+      case "For": // CPython: GET_ITER + FOR_ITER
         return this.forLoop(unit, node);
       case "Delete": {
+        // CPython: DELETE_NAME / DELETE_FAST / DELETE_ATTR / DELETE_SUBSCR
         const deletes = node.targets.map((target) => this.deleteTarget(unit, target));
         return (f) => {
           for (const d of deletes) d(f);
@@ -151,6 +162,7 @@ export class Compiler extends ExpressionCompiler {
         };
       }
       case "FunctionDef": {
+        // CPython: MAKE_FUNCTION + SET_FUNCTION_ATTRIBUTE
         const make = this.makeFunction(unit, node, node.name, node.args);
         const store = this.nameStore(unit, node.name, node);
         return (f) => {
@@ -158,13 +170,14 @@ export class Compiler extends ExpressionCompiler {
           return Completion.NORMAL;
         };
       }
-      case "ClassDef":
+      case "ClassDef": // CPython: LOAD_BUILD_CLASS (builtin___build_class__)
         return this.classDef(unit, node);
-      case "Raise":
+      case "Raise": // CPython: RAISE_VARARGS (do_raise)
         return this.raiseStatement(unit, node.exc, node.cause, node);
-      case "Try":
+      case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
         return this.tryStatement(unit, node);
       case "Assert": {
+        // CPython: LOAD_ASSERTION_ERROR + RAISE_VARARGS
         const test = this.condition(unit, node.test);
         const message = node.msg !== null ? this.expression(unit, node.msg) : undefined;
         return (f) => {
@@ -183,6 +196,7 @@ export class Compiler extends ExpressionCompiler {
         };
       }
       case "Import": {
+        // CPython: IMPORT_NAME
         const parts = node.names.map((alias) => ({
           name: alias.name,
           store: this.nameStore(unit, alias.asname ?? alias.name.split(".")[0]!, node),
@@ -193,6 +207,7 @@ export class Compiler extends ExpressionCompiler {
         };
       }
       case "ImportFrom": {
+        // CPython: IMPORT_NAME + IMPORT_FROM
         const moduleName = node.module ?? "";
         const parts = node.names.map((alias) => ({
           name: alias.name,
@@ -206,7 +221,7 @@ export class Compiler extends ExpressionCompiler {
           m.push(module);
           for (const part of parts) {
             if (part.name === "*") m.raise("ImportError", "pymem does not support 'import *'");
-            const value = m.findAttribute(module, part.key, part.name);
+            const value = findAttribute(m, module, part.key, part.name);
             if (value === 0)
               m.raise(
                 "ImportError",
@@ -252,14 +267,14 @@ export class Compiler extends ExpressionCompiler {
       const heap = m.heap;
       if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
         // CPython: list_inplace_concat extends in place.
-        const items = m.collect(b);
+        const items = collect(m, b);
         for (const item of items) {
           heap.listAppend(a, item);
           m.decref(item);
         }
         return m.incref(a);
       }
-      return m.binary(op, a, b);
+      return binary(m, op, a, b);
     };
     const target = node.target;
     if (target.kind === "Name") {
@@ -286,14 +301,14 @@ export class Compiler extends ExpressionCompiler {
         const obj = object(f);
         m.push(obj);
         f.node = target;
-        const a = m.getAttribute(obj, key, name);
+        const a = getAttribute(m, obj, key, name);
         m.push(a);
         const b = value(f);
         m.push(b);
         const result = inplace(f, a, b);
         m.push(result);
         f.node = target;
-        m.setAttribute(obj, key, name, result);
+        setAttribute(m, obj, key, name, result);
         m.sp -= 4;
         m.decref(result);
         m.decref(b);
@@ -310,14 +325,14 @@ export class Compiler extends ExpressionCompiler {
       const i = index(f);
       m.push(i);
       f.node = target;
-      const a = m.getItem(obj, i);
+      const a = getItem(m, obj, i);
       m.push(a);
       const b = value(f);
       m.push(b);
       const result = inplace(f, a, b);
       m.push(result);
       f.node = target;
-      m.setItem(obj, i, result);
+      setItem(m, obj, i, result);
       m.sp -= 5;
       m.decref(result);
       m.decref(b);
@@ -343,7 +358,7 @@ export class Compiler extends ExpressionCompiler {
       const t = m.typeIdOf(it);
       if (t === heap.listType) {
         for (let i = 0; i < heap.listLength(it); i++) {
-          if (i > 0) m.step(f, node);
+          if (i > 0) step(m, f, node);
           store(f, m.incref(heap.listGetItem(it, i)));
           const c = body(f);
           if (c === Completion.BREAK || c === Completion.RETURN) {
@@ -352,10 +367,10 @@ export class Compiler extends ExpressionCompiler {
           }
         }
       } else if (t === m.types.range) {
-        const [start, stop, step] = m.rangeValues(it);
+        const [start, stop, stride] = m.rangeValues(it);
         let first = true;
-        for (let x = start; step > 0 ? x < stop : x > stop; x += step) {
-          if (!first) m.step(f, node);
+        for (let x = start; stride > 0 ? x < stop : x > stop; x += stride) {
+          if (!first) step(m, f, node);
           first = false;
           store(f, m.newInt(x));
           const c = body(f);
@@ -367,8 +382,8 @@ export class Compiler extends ExpressionCompiler {
       } else {
         let first = true;
         f.node = node.iter;
-        m.iterateOwned(it, (item) => {
-          if (!first) m.step(f, node);
+        iterateOwned(m, it, (item) => {
+          if (!first) step(m, f, node);
           first = false;
           store(f, item);
           const c = body(f);
@@ -426,7 +441,7 @@ export class Compiler extends ExpressionCompiler {
   /** An exception instance for `raise v`: instantiates a class, checks the type. New reference. */
   private exceptionInstance(v: Ptr): Ptr {
     const m = this.m;
-    if (m.isType(v) && m.recordOfType(v).exception) return m.call(v, [], undefined);
+    if (m.isType(v) && m.recordOfType(v).exception) return call(m, v, [], undefined);
     if (m.recordOf(v).exception) return m.incref(v);
     return m.raise("TypeError", "exceptions must derive from BaseException");
   }
@@ -548,7 +563,7 @@ export class Compiler extends ExpressionCompiler {
       return m.isSubtype(record, m.recordOfType(candidate));
     };
     if (m.typeIdOf(type) === m.heap.tupleType) {
-      for (const item of m.sequenceItems(type)) if (check(item)) return true;
+      for (const item of sequenceItems(m, type)) if (check(item)) return true;
       return false;
     }
     return check(type);
@@ -663,7 +678,7 @@ export class Compiler extends ExpressionCompiler {
       m.decref(qualname);
       const closureTuple = closure(f);
       if (closureTuple !== 0) m.push(closureTuple);
-      m.runBlock(code, f.globals, namespace, closureTuple);
+      runBlock(m, code, f.globals, namespace, closureTuple);
       f.node = node;
       const cls = this.makeClass(node.name, base, namespace);
       m.unwindTo(level);
@@ -689,7 +704,7 @@ export class Compiler extends ExpressionCompiler {
     const slotsValue = heap.dictGetItem(namespace, m.name("__slots__"));
     if (slotsValue !== 0) {
       slots = [];
-      const values = m.isStr(slotsValue) ? [slotsValue] : m.sequenceItems(slotsValue);
+      const values = m.isStr(slotsValue) ? [slotsValue] : sequenceItems(m, slotsValue);
       for (const value of values) {
         if (!m.isStr(value)) m.raise("TypeError", "__slots__ items must be strings");
         slots.push(heap.strValue(value));
@@ -740,7 +755,7 @@ export class Compiler extends ExpressionCompiler {
     const cellKey = m.name("__classcell__");
     const cell = heap.dictGetItem(namespace, cellKey);
     if (cell !== 0) {
-      heap.storeField(cell, 8, classObject);
+      heap.storeField(cell, CELL_CONTENTS_OFFSET, classObject);
       heap.dictDelItem(namespace, cellKey);
     }
     return classObject;
@@ -754,14 +769,14 @@ export class Compiler extends ExpressionCompiler {
     const level = m.sp;
     const handling = m.handling.splice(0);
     try {
-      m.decref(m.call(del, [obj], undefined));
+      m.decref(call(m, del, [obj], undefined));
     } catch (thrown) {
       m.unwindTo(level);
       // A step-limit stop inside __del__ resurfaces at the next statement (the count stays over).
       if (thrown instanceof StepLimitError) return;
       const error = m.toPyException(thrown);
       try {
-        m.stderr(`Exception ignored in: ${m.repr(del)}\n${this.formatter(error)}`);
+        m.stderr(`Exception ignored in: ${repr(m, del)}\n${this.formatter(error)}`);
       } finally {
         error.release(m);
       }

@@ -1,6 +1,9 @@
 import type { Ptr } from "@pymem/core";
+import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords } from "./native-arguments.js";
+import { keyError } from "./object-access.js";
+import { checkHashable, sequenceItems } from "./operators.js";
 
 /**
  * Installs the methods of `dict` (`keys`, `values`, `items`, `get`, `setdefault`, `pop`,
@@ -37,23 +40,23 @@ export function installDictMethods(m: Machine): void {
   dict("values", 0, 0, (self) => m.newView(m.types.dictValues, self));
   dict("items", 0, 0, (self) => m.newView(m.types.dictItems, self));
   dict("get", 1, 2, (self, [key, fallback]) => {
-    m.checkHashable(key!);
+    checkHashable(m, key!);
     const value = heap.dictGetItem(self, key!);
     return m.incref(value !== 0 ? value : (fallback ?? heap.none));
   });
   dict("setdefault", 1, 2, (self, [key, fallback]) => {
-    m.checkHashable(key!);
+    checkHashable(m, key!);
     const value = heap.dictGetItem(self, key!);
     if (value !== 0) return m.incref(value);
     heap.dictSetItem(self, key!, fallback ?? heap.none);
     return m.incref(fallback ?? heap.none);
   });
   dict("pop", 1, 2, (self, [key, fallback]) => {
-    m.checkHashable(key!);
+    checkHashable(m, key!);
     const value = heap.dictGetItem(self, key!);
     if (value === 0) {
       if (fallback !== undefined) return m.incref(fallback);
-      throw m.exception(m.keyError(key!));
+      throw m.exception(keyError(m, key!));
     }
     m.incref(value);
     heap.dictDelItem(self, key!);
@@ -91,16 +94,16 @@ export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
     for (const [key, value] of heap.dictItems(other)) heap.dictSetItem(dict, key, value);
     return;
   }
-  const pairs = m.collect(other);
+  const pairs = collect(m, other);
   try {
     for (const pair of pairs) {
       const items =
         m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType
-          ? m.sequenceItems(pair)
+          ? sequenceItems(m, pair)
           : [];
       if (items.length !== 2)
         m.raise("ValueError", "dictionary update sequence element has wrong length; 2 is required");
-      m.checkHashable(items[0]!);
+      checkHashable(m, items[0]!);
       heap.dictSetItem(dict, items[0]!, items[1]!);
     }
   } finally {

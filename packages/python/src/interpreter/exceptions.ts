@@ -27,7 +27,7 @@ export interface TracebackEntry {
 }
 
 /**
- * What releasing a {@link PyException} needs: the machine's decref and frame release.
+ * What releasing a {@link PyException} needs: the machine's decref.
  *
  * @example
  * ```ts
@@ -36,7 +36,6 @@ export interface TracebackEntry {
  */
 export interface ExceptionOwner {
   decref(obj: Ptr): void;
-  releaseFrame(frame: Ptr): void;
 }
 
 /**

@@ -9,9 +9,23 @@ import type {
   Lambda,
   SourceRange,
 } from "../ast.js";
+import { callAt } from "./calls.js";
 import { formatWithSpec } from "./formatting.js";
+import { collect, iterateOwned } from "./iteration.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import {
+  deleteAttribute,
+  deleteItem,
+  getAttribute,
+  getItem,
+  getSlice,
+  setAttribute,
+  setItem,
+} from "./object-access.js";
+import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
+import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
+import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
 import type { Scope } from "./scope-analysis.js";
 
 /**
@@ -61,7 +75,7 @@ export type Store = (frame: Frame, value: Ptr) => void;
  *
  * @example
  * ```ts
- * machine.binary(BINARY_OPS[node.op], a, b);
+ * binary(machine, BINARY_OPS[node.op], a, b);
  * ```
  * @internal
  */
@@ -220,7 +234,7 @@ export abstract class ExpressionCompiler {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
             result = compareValues(code, x, y);
-          } else result = m.compare(code, a, b);
+          } else result = compare(m, code, a, b);
           m.sp -= 2;
           m.decref(b);
           m.decref(a);
@@ -255,7 +269,6 @@ export abstract class ExpressionCompiler {
 
   protected nameLoad(unit: Unit, name: string, node: SourceRange): Expr {
     const m = this.m;
-    const memory = m.heap.memory;
     const hidden = this.hiddenSlot(unit, name);
     if (hidden !== undefined) return this.fastLoad(hidden, name, node, true);
     const scope = unit.scope;
@@ -294,7 +307,6 @@ export abstract class ExpressionCompiler {
         return globalLoad(f);
       };
     }
-    void memory;
     return globalLoad;
   }
 
@@ -323,7 +335,7 @@ export abstract class ExpressionCompiler {
     const memory = m.heap.memory;
     return (f) => {
       const cell = memory.u32[(f.locals + 4 * slot) >>> 2]!;
-      const value = memory.u32[(cell + 8) >>> 2]!;
+      const value = memory.u32[(cell + CELL_CONTENTS_OFFSET) >>> 2]!;
       if (value === 0) {
         f.node = node;
         if (free)
@@ -362,7 +374,7 @@ export abstract class ExpressionCompiler {
       (slot: number): Store =>
       (f, value) => {
         const c = memory.u32[(f.locals + 4 * slot) >>> 2]!;
-        const index = (c + 8) >>> 2;
+        const index = (c + CELL_CONTENTS_OFFSET) >>> 2;
         const old = memory.u32[index]!;
         memory.u32[index] = value;
         if (old !== 0) m.lifetime.decref(old);
@@ -405,7 +417,7 @@ export abstract class ExpressionCompiler {
     const isCell = scope.cells.has(name) || scope.frees.has(name);
     return (f) => {
       let index = (f.locals + 4 * slot) >>> 2;
-      if (isCell) index = (memory.u32[index]! + 8) >>> 2;
+      if (isCell) index = (memory.u32[index]! + CELL_CONTENTS_OFFSET) >>> 2;
       const old = memory.u32[index]!;
       if (old === 0) {
         if (quiet) return;
@@ -425,9 +437,10 @@ export abstract class ExpressionCompiler {
   protected store(unit: Unit, target: Expression): Store {
     const m = this.m;
     switch (target.kind) {
-      case "Name":
+      case "Name": // CPython: STORE_NAME / STORE_FAST / STORE_DEREF / STORE_GLOBAL
         return this.nameStore(unit, target.id, target);
       case "Attribute": {
+        // CPython: STORE_ATTR
         const object = this.expression(unit, target.value);
         const key = m.name(target.attr);
         const name = target.attr;
@@ -436,13 +449,14 @@ export abstract class ExpressionCompiler {
           const obj = object(f);
           m.push(obj);
           f.node = target;
-          m.setAttribute(obj, key, name, value);
+          setAttribute(m, obj, key, name, value);
           m.sp -= 2;
           m.decref(obj);
           m.decref(value);
         };
       }
       case "Subscript": {
+        // CPython: STORE_SUBSCR / STORE_SLICE
         const object = this.expression(unit, target.value);
         if (target.slice.kind === "Slice")
           return () => m.raise("NotImplementedError", "slice assignment is not supported by pymem");
@@ -454,7 +468,7 @@ export abstract class ExpressionCompiler {
           const i = index(f);
           m.push(i);
           f.node = target;
-          m.setItem(obj, i, value);
+          setItem(m, obj, i, value);
           m.sp -= 3;
           m.decref(i);
           m.decref(obj);
@@ -463,6 +477,7 @@ export abstract class ExpressionCompiler {
       }
       case "Tuple":
       case "List": {
+        // CPython: UNPACK_SEQUENCE
         if (target.elts.some((element) => element.kind === "Starred"))
           return () =>
             m.raise("NotImplementedError", "starred assignment targets are not supported by pymem");
@@ -475,9 +490,9 @@ export abstract class ExpressionCompiler {
           const heap = m.heap;
           let items: Ptr[];
           let owned = false;
-          if (t === heap.tupleType || t === heap.listType) items = m.sequenceItems(value);
+          if (t === heap.tupleType || t === heap.listType) items = sequenceItems(m, value);
           else {
-            items = m.collect(value);
+            items = collect(m, value);
             owned = true;
           }
           if (items.length !== count) {
@@ -510,21 +525,23 @@ export abstract class ExpressionCompiler {
   protected deleteTarget(unit: Unit, target: Expression): (f: Frame) => void {
     const m = this.m;
     switch (target.kind) {
-      case "Name":
+      case "Name": // CPython: DELETE_NAME / DELETE_FAST / DELETE_DEREF / DELETE_GLOBAL
         return this.nameDelete(unit, target.id, target, false);
       case "Attribute": {
+        // CPython: DELETE_ATTR
         const object = this.expression(unit, target.value);
         const key = m.name(target.attr);
         return (f) => {
           const obj = object(f);
           m.push(obj);
           f.node = target;
-          m.deleteAttribute(obj, key, target.attr);
+          deleteAttribute(m, obj, key, target.attr);
           m.sp--;
           m.decref(obj);
         };
       }
       case "Subscript": {
+        // CPython: DELETE_SUBSCR
         const object = this.expression(unit, target.value);
         const index = this.expression(unit, target.slice);
         return (f) => {
@@ -533,7 +550,7 @@ export abstract class ExpressionCompiler {
           const i = index(f);
           m.push(i);
           f.node = target;
-          m.deleteItem(obj, i);
+          deleteItem(m, obj, i);
           m.sp -= 2;
           m.decref(i);
           m.decref(obj);
@@ -557,11 +574,12 @@ export abstract class ExpressionCompiler {
   expression(unit: Unit, node: Expression): Expr {
     const m = this.m;
     switch (node.kind) {
-      case "Constant":
+      case "Constant": // CPython: LOAD_CONST
         return this.constantExpression(node.constantType, node.value);
-      case "Name":
+      case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
       case "BinOp": {
+        // CPython: BINARY_OP
         const left = this.expression(unit, node.left);
         const right = this.expression(unit, node.right);
         const op = BINARY_OPS[node.op];
@@ -579,7 +597,7 @@ export abstract class ExpressionCompiler {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
             result = m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
-          } else result = m.binary(op, a, b);
+          } else result = binary(m, op, a, b);
           m.sp -= 2;
           lifetime.decref(b);
           lifetime.decref(a);
@@ -587,6 +605,7 @@ export abstract class ExpressionCompiler {
         };
       }
       case "UnaryOp": {
+        // CPython: UNARY_NEGATIVE / UNARY_INVERT / UNARY_NOT / CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE
         if (node.op === "Not") {
           const test = this.condition(unit, node.operand);
           return (f) => (test(f) ? m.heap.false : m.heap.true);
@@ -597,13 +616,14 @@ export abstract class ExpressionCompiler {
           const a = operand(f);
           m.push(a);
           f.node = node;
-          const result = m.unary(op, a);
+          const result = unary(m, op, a);
           m.sp--;
           m.decref(a);
           return result;
         };
       }
       case "BoolOp": {
+        // CPython: COPY + POP_JUMP_IF_FALSE / POP_JUMP_IF_TRUE (short-circuit)
         const values = node.values.map((value) => this.expression(unit, value));
         const isAnd = node.op === "And";
         return (f) => {
@@ -621,16 +641,18 @@ export abstract class ExpressionCompiler {
         };
       }
       case "IfExp": {
+        // CPython: POP_JUMP_IF_FALSE
         const test = this.condition(unit, node.test);
         const body = this.expression(unit, node.body);
         const orelse = this.expression(unit, node.orelse);
         return (f) => (test(f) ? body(f) : orelse(f));
       }
-      case "Compare":
+      case "Compare": // CPython: COMPARE_OP / IS_OP / CONTAINS_OP
         return this.compareExpression(unit, node);
-      case "Call":
+      case "Call": // CPython: CALL / CALL_KW
         return this.call(unit, node);
       case "Attribute": {
+        // CPython: LOAD_ATTR
         if (isSuperCall(node.value)) return this.superAttribute(unit, node.value, node.attr, node);
         const object = this.expression(unit, node.value);
         const key = m.name(node.attr);
@@ -639,13 +661,14 @@ export abstract class ExpressionCompiler {
           const obj = object(f);
           m.push(obj);
           f.node = node;
-          const value = m.getAttribute(obj, key, name);
+          const value = getAttribute(m, obj, key, name);
           m.sp--;
           m.decref(obj);
           return value;
         };
       }
       case "Subscript": {
+        // CPython: BINARY_SUBSCR / BINARY_SLICE
         const object = this.expression(unit, node.value);
         const slice = node.slice;
         if (slice.kind === "Slice") {
@@ -658,7 +681,7 @@ export abstract class ExpressionCompiler {
             for (const part of parts) m.push(part !== undefined ? part(f) : 0);
             f.node = node;
             const s = m.stack;
-            const result = m.getSlice(s[level]!, s[level + 1]!, s[level + 2]!, s[level + 3]!);
+            const result = getSlice(m, s[level]!, s[level + 1]!, s[level + 2]!, s[level + 3]!);
             m.unwindTo(level);
             return result;
           };
@@ -670,7 +693,7 @@ export abstract class ExpressionCompiler {
           const i = index(f);
           m.push(i);
           f.node = node;
-          const value = m.getItem(obj, i);
+          const value = getItem(m, obj, i);
           m.sp -= 2;
           m.decref(i);
           m.decref(obj);
@@ -679,6 +702,7 @@ export abstract class ExpressionCompiler {
       }
       case "List":
       case "Tuple": {
+        // CPython: BUILD_LIST / BUILD_TUPLE
         const push = this.pushElements(unit, node.elts);
         const isList = node.kind === "List";
         return (f) => {
@@ -691,6 +715,7 @@ export abstract class ExpressionCompiler {
         };
       }
       case "Dict": {
+        // CPython: BUILD_MAP
         if (node.keys.some((key) => key === null)) return this.unsupported("'**' in dict displays");
         const keys = node.keys.map((key) => this.expression(unit, key!));
         const values = node.values.map((value) => this.expression(unit, value));
@@ -704,7 +729,7 @@ export abstract class ExpressionCompiler {
           m.push(dict);
           f.node = node;
           for (let i = level; i < m.sp - 1; i += 2) {
-            m.checkHashable(m.stack[i]!);
+            checkHashable(m, m.stack[i]!);
             m.heap.dictSetItem(dict, m.stack[i]!, m.stack[i + 1]!);
           }
           m.sp--;
@@ -713,17 +738,18 @@ export abstract class ExpressionCompiler {
         };
       }
       case "ListComp":
-      case "GeneratorExp":
+      case "GeneratorExp": // CPython: an inlined list comprehension (PEP 709); generator expressions run eagerly here
         return this.comprehension(unit, node.generators, node.elt, undefined);
-      case "DictComp":
+      case "DictComp": // CPython: the comprehension's code object, inlined (PEP 709)
         return this.comprehension(unit, node.generators, node.key, node.value);
       case "Set":
         return this.unsupported("set displays ({a, b})");
       case "SetComp":
         return this.unsupported("set comprehensions");
-      case "Lambda":
+      case "Lambda": // CPython: MAKE_FUNCTION
         return this.makeFunction(unit, node, "<lambda>", node.args);
       case "JoinedStr": {
+        // CPython: BUILD_STRING
         const parts = node.values.map((value) =>
           value.kind === "Constant"
             ? ({ text: String(value.value) } as const)
@@ -736,6 +762,7 @@ export abstract class ExpressionCompiler {
         };
       }
       case "FormattedValue": {
+        // CPython: FORMAT_SIMPLE / FORMAT_WITH_SPEC
         const field = this.formattedValue(unit, node);
         return (f) => m.newStr(field(f));
       }
@@ -768,8 +795,8 @@ export abstract class ExpressionCompiler {
       f.node = node;
       let text: string;
       if (conversion === 114 /* r */ || conversion === 97 /* a */)
-        text = formatWithSpec(m, 0, m.repr(v), specText);
-      else if (conversion === 115 /* s */) text = formatWithSpec(m, 0, m.str(v), specText);
+        text = formatWithSpec(m, 0, repr(m, v), specText);
+      else if (conversion === 115 /* s */) text = formatWithSpec(m, 0, str(m, v), specText);
       else text = formatWithSpec(m, v, undefined, specText);
       m.sp--;
       m.decref(v);
@@ -839,11 +866,11 @@ export abstract class ExpressionCompiler {
       case "IsNot":
         return a !== b;
       case "In":
-        return m.contains(b, a);
+        return contains(m, b, a);
       case "NotIn":
-        return !m.contains(b, a);
+        return !contains(m, b, a);
       default:
-        return m.compare(COMPARE_OPS[op as keyof typeof COMPARE_OPS], a, b);
+        return compare(m, COMPARE_OPS[op as keyof typeof COMPARE_OPS], a, b);
     }
   }
 
@@ -864,7 +891,7 @@ export abstract class ExpressionCompiler {
         }
         m.push(value);
         f.node = part.node;
-        const items = m.collect(value);
+        const items = collect(m, value);
         m.sp--;
         m.decref(value);
         for (const item of items) m.push(item);
@@ -895,17 +922,17 @@ export abstract class ExpressionCompiler {
         const obj = object(f);
         m.push(obj);
         f.node = func;
-        const method = this.loadMethod(obj, key, name);
+        const method = this.loadMethod(obj, key);
         if (method !== 0) {
           m.stack[base] = method;
           m.push(obj); // the stack's reference to obj moves up as the first argument
         } else {
-          m.stack[base] = m.getAttribute(obj, key, name);
+          m.stack[base] = getAttribute(m, obj, key, name);
           m.decref(obj);
         }
         pushAll(f);
         f.node = node;
-        return m.callAt(base, names);
+        return callAt(m, base, names);
       };
     }
     if (func.kind === "Name" && func.id === "super" && node.args.length === 0) {
@@ -917,7 +944,7 @@ export abstract class ExpressionCompiler {
       m.push(callee(f));
       pushAll(f);
       f.node = node;
-      return m.callAt(base, names);
+      return callAt(m, base, names);
     };
   }
 
@@ -926,7 +953,7 @@ export abstract class ExpressionCompiler {
    * shadowed by an instance attribute), or a built-in type's method — as a new reference; 0
    * when the attribute must be fetched normally.
    */
-  private loadMethod(obj: Ptr, key: Ptr, name: string): Ptr {
+  private loadMethod(obj: Ptr, key: Ptr): Ptr {
     const m = this.m;
     const record = m.recordOf(obj);
     if (record.instances) {
@@ -937,9 +964,12 @@ export abstract class ExpressionCompiler {
     }
     if (m.isType(obj) || m.typeIdOf(obj) === m.types.module) return 0;
     const found = m.lookupType(record, key);
-    if (found !== 0 && m.typeIdOf(found) === m.types.builtin && m.field(found, 12) === 0)
+    if (
+      found !== 0 &&
+      m.typeIdOf(found) === m.types.builtin &&
+      m.field(found, BUILTIN_SELF_OFFSET) === 0
+    )
       return m.incref(found);
-    void name;
     return 0;
   }
 
@@ -955,9 +985,10 @@ export abstract class ExpressionCompiler {
       f.node = node;
       const memory = m.heap.memory;
       const cell = memory.u32[(f.locals + 4 * classSlot) >>> 2]!;
-      const cls = memory.u32[(cell + 8) >>> 2]!;
+      const cls = memory.u32[(cell + CELL_CONTENTS_OFFSET) >>> 2]!;
       let self = memory.u32[(f.locals + 4 * selfSlot) >>> 2]!;
-      if (unit.scope.cells.has(unit.scope.parameters[0]!)) self = memory.u32[(self + 8) >>> 2]!;
+      if (unit.scope.cells.has(unit.scope.parameters[0]!))
+        self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
       if (cls === 0 || self === 0) m.raise("RuntimeError", "super(): no arguments");
       const base = m.recordOfType(cls).base;
       const found = base !== undefined ? m.lookupType(base, key) : 0;
@@ -1000,7 +1031,7 @@ export abstract class ExpressionCompiler {
         const level = levels[depth]!;
         const it = level.iterable(f);
         m.push(it);
-        m.iterateOwned(it, (item) => {
+        iterateOwned(m, it, (item) => {
           level.store(f, item);
           for (const condition of level.conditions) if (!condition(f)) return true;
           if (depth + 1 < levels.length) run(f, result, depth + 1);
@@ -1013,7 +1044,7 @@ export abstract class ExpressionCompiler {
             m.push(k);
             const v = value(f);
             m.push(v);
-            m.checkHashable(k);
+            checkHashable(m, k);
             m.heap.dictSetItem(result, k, v);
             m.sp -= 2;
             m.decref(v);

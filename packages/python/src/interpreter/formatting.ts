@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { floatRepr } from "@pymem/runtime";
 import type { Machine } from "./machine.js";
+import { str } from "./object-repr.js";
 import { checkStrSize } from "./result-size.js";
 
 /**
@@ -27,7 +28,7 @@ export function formatWithSpec(
   text: string | undefined,
   spec: string,
 ): string {
-  if (spec === "") return text ?? m.str(value);
+  if (spec === "") return text ?? str(m, value);
   const match = SPEC.exec(spec);
   if (match === null) m.raise("ValueError", `Invalid format specifier '${spec}'`);
   const [

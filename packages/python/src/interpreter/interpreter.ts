@@ -5,9 +5,11 @@ import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
 import { installBuiltins } from "./builtins.js";
+import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
+import { iterate } from "./iteration.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -16,7 +18,10 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
+import { getAttribute } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
+import { defaultRepr, repr, str } from "./object-repr.js";
+import { runBlock } from "./run-loop.js";
 import { formatTraceback } from "./traceback.js";
 
 /**
@@ -341,7 +346,7 @@ export class Interpreter {
       t === types.cell ||
       t === types.range
     )
-      return m.defaultRepr(obj, t);
+      return defaultRepr(m, obj, t);
     return undefined;
   }
 
@@ -463,7 +468,7 @@ export class Interpreter {
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
-      m.runBlock(code, this.globalsDict, this.globalsDict, 0);
+      runBlock(m, code, this.globalsDict, this.globalsDict, 0);
       this.running = false;
       return { ok: true, error: undefined, steps: m.steps };
     } catch (thrown) {
@@ -493,7 +498,7 @@ export class Interpreter {
           ok: false,
           error: {
             typeName: m.typeName(error.value),
-            message: m.str(error.value),
+            message: str(m, error.value),
             line: error.entries[0]?.range.line ?? 0,
             traceback: text,
           },
@@ -512,7 +517,7 @@ export class Interpreter {
     return formatTraceback(error, (value) => {
       let message: string;
       try {
-        message = m.str(value);
+        message = str(m, value);
       } catch (thrown) {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
@@ -539,13 +544,13 @@ export class Interpreter {
       runtime,
       heap: runtime.heap,
       raise: (type: ExceptionName, message: string): never => m.raise(type, message),
-      call: (callable, args, keywords) => m.call(callable, args, keywords),
-      iterate: (iterable, each) => m.iterate(iterable, each),
-      repr: (obj) => m.repr(obj),
-      str: (obj) => m.str(obj),
+      call: (callable, args, keywords) => call(m, callable, args, keywords),
+      iterate: (iterable, each) => iterate(m, iterable, each),
+      repr: (obj) => repr(m, obj),
+      str: (obj) => str(m, obj),
       isTrue: (obj) => m.isTrue(obj),
       typeName: (obj) => m.typeName(obj),
-      getAttribute: (obj, name) => m.getAttribute(obj, m.name(name), name),
+      getAttribute: (obj, name) => getAttribute(m, obj, m.name(name), name),
       newReference: (obj) => m.incref(obj),
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>

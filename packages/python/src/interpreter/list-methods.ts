@@ -1,6 +1,10 @@
 import type { Ptr } from "@pymem/core";
+import { LIST_ITEMS_OFFSET } from "@pymem/heap";
+import { collect } from "./iteration.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { repr } from "./object-repr.js";
+import { compare, sequenceItems } from "./operators.js";
 import { sortItems } from "./sorting.js";
 
 /**
@@ -39,7 +43,7 @@ export function installListMethods(m: Machine): void {
     return none();
   });
   list("extend", 1, 1, (self, [iterable]) => {
-    const items = m.collect(iterable!);
+    const items = collect(m, iterable!);
     for (const item of items) {
       heap.listAppend(self, item);
       m.decref(item);
@@ -56,7 +60,7 @@ export function installListMethods(m: Machine): void {
     const items: Ptr[] = [];
     for (let i = index; i < length; i++) items.push(heap.listGetItem(self, i));
     const memory = heap.memory;
-    const base = memory.u32[(self + 12) >>> 2]!;
+    const base = memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
     memory.u32[(base + 4 * index) >>> 2] = x!;
     for (let i = 0; i < items.length; i++)
       memory.u32[(base + 4 * (index + 1 + i)) >>> 2] = items[i]!;
@@ -78,7 +82,7 @@ export function installListMethods(m: Machine): void {
   });
   list("index", 1, 1, (self, [x]) => {
     const index = findItem(m, self, x!);
-    if (index < 0) return m.raise("ValueError", `${m.repr(x!)} is not in list`);
+    if (index < 0) return m.raise("ValueError", `${repr(m, x!)} is not in list`);
     return m.newInt(index);
   });
   list("count", 1, 1, (self, [x]) => {
@@ -91,10 +95,10 @@ export function installListMethods(m: Machine): void {
     heap.listClear(self);
     return none();
   });
-  list("copy", 0, 0, (self) => heap.newList(m.sequenceItems(self)));
+  list("copy", 0, 0, (self) => heap.newList(sequenceItems(m, self)));
   list("reverse", 0, 0, (self) => {
-    const items = m.sequenceItems(self).reverse();
-    const base = heap.memory.u32[(self + 12) >>> 2]!;
+    const items = sequenceItems(m, self).reverse();
+    const base = heap.memory.u32[(self + LIST_ITEMS_OFFSET) >>> 2]!;
     for (let i = 0; i < items.length; i++) heap.memory.u32[(base + 4 * i) >>> 2] = items[i]!;
     return none();
   });
@@ -126,7 +130,7 @@ function itemEquals(m: Machine, list: Ptr, index: number, x: Ptr): boolean {
   if (item === x) return true;
   m.incref(item);
   try {
-    return m.compare(Cmp.EQ, item, x);
+    return compare(m, Cmp.EQ, item, x);
   } finally {
     m.decref(item);
   }

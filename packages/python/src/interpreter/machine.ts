@@ -11,20 +11,23 @@ import {
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,
   DICT_NENTRIES_OFFSET,
+  DICT_USED_OFFSET,
   ENTRY_KEY_OFFSET,
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
+  FLOAT_VALUE_OFFSET,
   type Heap,
+  LIST_SIZE_OFFSET,
+  STR_BYTES_OFFSET,
+  TUPLE_SIZE_OFFSET,
 } from "@pymem/heap";
 import type { Refcounter } from "@pymem/refcount";
 import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
-import { type CallMethods, callMethods } from "./calls.js";
+import { call } from "./calls.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
-import { type IterationMethods, iterationMethods } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
-import { type AccessMethods, accessMethods } from "./object-access.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_NATIVE_OFFSET,
@@ -54,14 +57,20 @@ import {
   TYPE_NAME_OFFSET,
   VIEW_DICT_OFFSET,
 } from "./object-layouts.js";
-import { type RepresentationMethods, representationMethods } from "./object-repr.js";
-import { type OperatorMethods, operatorMethods } from "./operators.js";
 
 /**
- * The interpreter's object model at run time: type records, the value stack, calls and frames,
- * attribute and subscript access, arithmetic, comparisons, `repr`/`str`, and raising exceptions.
- * The compiler's closures call into it; built-ins and native modules reach it through
- * `NativeContext`.
+ * The interpreter's run-time state and its small core: type records, the value stack, object
+ * constructors, references, truth, and raising exceptions. The compiler's closures call into it;
+ * built-ins and native modules reach it through `NativeContext`.
+ *
+ * Everything else the evaluator does is a module of plain functions taking the machine first:
+ * - `run-loop.ts` — where execution happens: `runBlock` runs module and class bodies, `step`
+ *   runs before every statement; start reading there.
+ * - `calls.ts` — calling any callable and binding arguments (`call`, `callAt`, `callFunction`).
+ * - `operators.ts` — arithmetic, comparison, membership (`binary`, `compare`, `contains`).
+ * - `object-access.ts` — attributes and subscripts (`getAttribute`, `getItem`, …).
+ * - `object-repr.ts` — `repr` and `str`.
+ * - `iteration.ts` — iterating heap objects (`iterate`, `iterateOwned`, `collect`).
  *
  * Ownership is CPython's: operations take borrowed arguments and return new references; every
  * temporary that must survive a call that can raise is kept on the value stack, which the
@@ -197,7 +206,10 @@ const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
 export const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /**
- * The run-time core of the interpreter. One per {@link Interpreter}.
+ * The run-time state and core of the interpreter. One per {@link Interpreter}. The operations
+ * on objects are plain functions in their own modules (see the module doc; execution starts in
+ * `run-loop.ts`); the class keeps the state and the small, hot core as methods so every call
+ * site sees one shape.
  *
  * @example
  * ```ts
@@ -232,8 +244,7 @@ export class Machine {
   builtins = 0;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Guards `repr` of self-containing containers. */
-  /** @internal */
+  /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
@@ -684,7 +695,8 @@ export class Machine {
 
   /** The float64 of an int, bool or float (caller checked the kind). */
   numberOf(obj: Ptr): number {
-    return this.heap.memory.f64[(obj + 8) >>> 3]!;
+    // An int's value sits where a float's does (INT_VALUE_OFFSET === FLOAT_VALUE_OFFSET).
+    return this.heap.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3]!;
   }
 
   isInt(obj: Ptr): boolean {
@@ -855,9 +867,10 @@ export class Machine {
     if (obj === heap.false || obj === heap.none) return false;
     const t = this.typeIdOf(obj);
     if (t === heap.intType || t === heap.floatType) return this.numberOf(obj) !== 0;
-    if (t === heap.strType) return heap.memory.u32[(obj + 8) >>> 2] !== 0;
-    if (t === heap.listType || t === heap.tupleType || t === heap.dictType)
-      return heap.memory.u32[(obj + 8) >>> 2] !== 0;
+    if (t === heap.strType) return heap.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2] !== 0;
+    if (t === heap.listType) return heap.memory.u32[(obj + LIST_SIZE_OFFSET) >>> 2] !== 0;
+    if (t === heap.tupleType) return heap.memory.u32[(obj + TUPLE_SIZE_OFFSET) >>> 2] !== 0;
+    if (t === heap.dictType) return heap.memory.u32[(obj + DICT_USED_OFFSET) >>> 2] !== 0;
     if (t === this.types.range) {
       const [start, stop, step] = this.rangeValues(obj);
       return this.rangeLength(start, stop, step) > 0;
@@ -894,35 +907,6 @@ export class Machine {
     if (!record.user) return 0;
     const method = this.lookupType(record, this.name(name));
     if (method === 0) return 0;
-    return this.call(method, [obj, ...args], undefined);
+    return call(this, method, [obj, ...args], undefined);
   }
 }
-
-// The operator and representation methods live in their own files (one responsibility each);
-// declaration merging gives Machine their types, and they are installed on the prototype as
-// ordinary non-enumerable methods so calls stay monomorphic.
-/**
- * The methods of {@link Machine} defined in their own files (calls and frames, operators,
- * representation, access, iteration), merged into the class's type.
- *
- * @example
- * ```ts
- * machine.repr(machine.binary(Op.ADD, a, b));
- * ```
- */
-export interface Machine
-  extends CallMethods,
-    OperatorMethods,
-    RepresentationMethods,
-    AccessMethods,
-    IterationMethods {}
-
-for (const methods of [
-  callMethods,
-  operatorMethods,
-  representationMethods,
-  accessMethods,
-  iterationMethods,
-])
-  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(methods)))
-    Object.defineProperty(Machine.prototype, name, { ...descriptor, enumerable: false });

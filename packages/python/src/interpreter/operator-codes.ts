@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * machine.binary(Op.ADD, a, b);
+ * binary(machine, Op.ADD, a, b);
  * ```
  */
 export const Op = {
@@ -44,7 +44,7 @@ export const OP_SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|",
  *
  * @example
  * ```ts
- * machine.compare(Cmp.LT, a, b); // a < b
+ * compare(machine, Cmp.LT, a, b); // a < b
  * ```
  */
 export const Cmp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;

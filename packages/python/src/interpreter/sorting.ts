@@ -1,5 +1,7 @@
 import type { Ptr } from "@pymem/core";
+import { call } from "./calls.js";
 import { Cmp, type Machine } from "./machine.js";
+import { compare } from "./operators.js";
 
 /**
  * Sorting for `sorted()`, `list.sort()`, `min()` and `max()`: key functions and a stable sort by
@@ -23,7 +25,7 @@ export function keyed(m: Machine, items: readonly Ptr[], keyFunction: Ptr | unde
     return items.map((item) => m.incref(item));
   const keys: Ptr[] = [];
   try {
-    for (const item of items) keys.push(m.call(keyFunction, [item], undefined));
+    for (const item of items) keys.push(call(m, keyFunction, [item], undefined));
   } catch (error) {
     for (const key of keys) m.decref(key);
     throw error;
@@ -52,11 +54,11 @@ export function sortItems(
     const order = items.map((_, index) => index);
     if (reverse) order.reverse();
     order.sort((a, b) =>
-      m.compare(Cmp.LT, keys[a]!, keys[b]!)
+      compare(m, Cmp.LT, keys[a]!, keys[b]!)
         ? reverse
           ? 1
           : -1
-        : m.compare(Cmp.LT, keys[b]!, keys[a]!)
+        : compare(m, Cmp.LT, keys[b]!, keys[a]!)
           ? reverse
             ? -1
             : 1

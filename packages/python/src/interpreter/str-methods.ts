@@ -1,7 +1,10 @@
 import type { Ptr } from "@pymem/core";
 import { formatWithSpec } from "./formatting.js";
+import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { getAttribute, keyError } from "./object-access.js";
+import { repr, str as strOfObject } from "./object-repr.js";
 import { checkStrSize, StrSize } from "./result-size.js";
 
 /**
@@ -41,7 +44,7 @@ export function installStrMethods(m: Machine): void {
   str("join", 1, 1, (self, [iterable]) => {
     const parts: string[] = [];
     const size = new StrSize(heap);
-    m.iterate(iterable!, (item) => {
+    iterate(m, iterable!, (item) => {
       if (!m.isStr(item))
         m.raise(
           "TypeError",
@@ -218,17 +221,17 @@ export function installStrMethods(m: Machine): void {
               "IndexError",
               `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`,
             );
-          throw m.exception(m.keyError(m.name(head)));
+          throw m.exception(keyError(m, m.name(head)));
         }
         const held: Ptr[] = [];
         try {
           for (const attribute of attributes) {
-            value = m.getAttribute(value, m.name(attribute), attribute);
+            value = getAttribute(m, value, m.name(attribute), attribute);
             held.push(value);
           }
           if (conversion === "r" || conversion === "a")
-            return formatWithSpec(m, 0, m.repr(value), spec ?? "");
-          if (conversion === "s") return formatWithSpec(m, 0, m.str(value), spec ?? "");
+            return formatWithSpec(m, 0, repr(m, value), spec ?? "");
+          if (conversion === "s") return formatWithSpec(m, 0, strOfObject(m, value), spec ?? "");
           return formatWithSpec(m, value, undefined, spec ?? "");
         } finally {
           for (const obj of held) m.decref(obj);

@@ -19,7 +19,7 @@ const RECURSIVE_CUTOFF = 3;
  *
  * @example
  * ```ts
- * stderr(formatTraceback(error, (value) => [machine.typeName(value), machine.str(value)]));
+ * stderr(formatTraceback(error, (value) => [machine.typeName(value), str(machine, value)]));
  * ```
  */
 export function formatTraceback(
