@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 /**
@@ -24,8 +24,10 @@ export interface CliIo {
 }
 
 /**
- * The real process: `process.stdout`, `process.stderr`, the file system and stdin read line by
- * line (a terminal or a pipe).
+ * The real process: standard output written synchronously (so a reader that has gone, as with
+ * `pymem run x.py | head -1`, is noticed at the `print` that fails: it raises `BrokenPipeError`
+ * there as in CPython, and nothing piles up in memory behind a slow reader), `process.stderr`, the
+ * file system and stdin read line by line (a terminal or a pipe).
  *
  * @example
  * ```ts
@@ -34,7 +36,7 @@ export interface CliIo {
  */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => writeAll(1, text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),
     stdinLines: () =>
@@ -81,4 +83,23 @@ export function memoryIo(
     output: () => out.join(""),
     errors: () => err.join(""),
   };
+}
+
+/** One millisecond's pause while a non-blocking pipe is full (EAGAIN). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text` to file descriptor `fd` synchronously, retrying partial writes and full
+ * non-blocking pipes. Throws the system error otherwise (`EPIPE` once the reader has gone).
+ */
+function writeAll(fd: number, text: string): void {
+  let bytes = Buffer.from(text, "utf8");
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(fd, bytes));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }

@@ -48,6 +48,22 @@ describe("pymem run", () => {
     expect(io.errors()).toMatch(/PYTHONHASHSEED must be "random" or an integer in range/);
   });
 
+  it("a reader that goes away (EPIPE, as `| head -1`) raises BrokenPipeError at the print, as CPython", async () => {
+    const io = memoryIo({ files: { "many.py": "for i in range(10**9):\n    print(i)\n" } });
+    let lines = 0;
+    const brokenPipe = Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+    const status = await runCli(["run", "many.py"], {
+      ...io,
+      stdout: (text) => {
+        if (lines++ > 0) throw brokenPipe;
+        io.stdout(text);
+      },
+    });
+    expect(status).toBe(1);
+    expect(io.output()).toBe("0\n");
+    expect(io.errors()).toMatch(/ {4}print\(i\)\n.*\nBrokenPipeError: \[Errno 32\] Broken pipe\n$/);
+  });
+
   it("exits 2 on usage errors and unreadable files", async () => {
     for (const argv of [
       ["run"],

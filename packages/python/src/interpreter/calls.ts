@@ -14,7 +14,7 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
 } from "./object-layouts.js";
-import { acquireFrame, hasStackHeadroom, releaseFrameSlots } from "./run-loop.js";
+import { acquireFrame, hasStackHeadroom, releaseFrameSlots, tick } from "./run-loop.js";
 
 /**
  * Calls: calling any callable (functions, bound methods, built-ins, classes, weakrefs, objects
@@ -244,6 +244,7 @@ export function callFunction(
   try {
     bindArguments(m, fn, code, locals, self, argsBase, names);
     m.sp = argsBase;
+    tick(m);
     const completion = code.body(frame);
     const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
     frame.returnValue = 0;

@@ -26,6 +26,7 @@ import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
+import { tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 
 /**
@@ -1032,6 +1033,7 @@ export abstract class ExpressionCompiler {
         const it = level.iterable(f);
         m.push(it);
         iterateOwned(m, it, (item) => {
+          tick(m);
           level.store(f, item);
           for (const condition of level.conditions) if (!condition(f)) return true;
           if (depth + 1 < levels.length) run(f, result, depth + 1);

@@ -1,8 +1,10 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { dictEntryAt } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
+import { checkSequenceSize, checkStrSize } from "./result-size.js";
 
 /**
  * Arithmetic, comparison and membership on heap objects (CPython: `PyNumber_*`,
@@ -25,13 +27,16 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
   if ((intA || ta === heap.floatType) && (intB || tb === heap.floatType))
     return floatBinary(m, op, m.numberOf(a), m.numberOf(b));
   if (ta === heap.strType) {
-    if (op === Op.ADD && tb === heap.strType)
+    if (op === Op.ADD && tb === heap.strType) {
+      checkStrSize(heap, heap.strLength(a) + heap.strLength(b));
       return heap.newStr(heap.strValue(a) + heap.strValue(b));
-    if (op === Op.MUL && intB) return heap.newStr(heap.strValue(a).repeat(repeatCount(m, b)));
+    }
+    if (op === Op.MUL && intB) {
+      const count = repeatCount(m, b);
+      checkStrSize(heap, heap.strLength(a) * count);
+      return heap.newStr(heap.strValue(a).repeat(count));
+    }
     if (op === Op.MOD) return percentFormat(m, a, b);
-  }
-  if (ta === heap.strType && intA === false && op === Op.MUL && intB) {
-    return heap.newStr(heap.strValue(a).repeat(repeatCount(m, b)));
   }
   if (
     op === Op.MUL &&
@@ -45,10 +50,15 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
       return ta === heap.listType ? heap.newList(items) : m.newTuple(items);
     }
     if (op === Op.MUL && intB) {
+      // CPython: list_repeat / tuple_repeat. The size is checked before anything is built, and
+      // the items go into a typed array (4 bytes each), never a JavaScript array of count copies.
       const count = repeatCount(m, b);
       const source = sequenceItems(m, a);
-      const items: Ptr[] = [];
-      for (let i = 0; i < count; i++) items.push(...source);
+      checkSequenceSize(heap, source.length * count);
+      const items = new Uint32Array(source.length * count);
+      items.set(source);
+      for (let filled = source.length; filled > 0 && filled < items.length; filled *= 2)
+        items.copyWithin(filled, 0, Math.min(filled, items.length - filled));
       return ta === heap.listType ? heap.newList(items) : m.newTuple(items);
     }
   }
@@ -235,6 +245,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
           );
       }
       const size = width === "" ? 0 : Number(width);
+      checkStrSize(m.heap, size);
       if (flags.includes("-")) return body.padEnd(size);
       return flags.includes("0") ? body.padStart(size, "0") : body.padStart(size);
     },
@@ -324,11 +335,28 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
   if (ta === m.heap.dictType && m.typeIdOf(b) === ta) {
     const heap = m.heap;
     if (heap.dictLength(a) !== heap.dictLength(b)) return false;
-    for (const [key, value] of heap.dictItems(a)) {
-      const other = heap.dictGetItem(b, key);
-      if (other === 0 || !compare(m, Cmp.EQ, value, other)) return false;
+    // CPython: dict_equal — a's table walked live, each key and both values held across their
+    // __eq__ (which may mutate either dict).
+    for (let position = 0; ; position++) {
+      const entry = dictEntryAt(m, a, position);
+      if (entry === undefined) return true;
+      position = entry.position;
+      const key = m.incref(entry.key);
+      const value = m.incref(entry.value);
+      try {
+        const other = heap.dictGetItem(b, key);
+        if (other === 0) return false;
+        m.incref(other);
+        try {
+          if (!compare(m, Cmp.EQ, value, other)) return false;
+        } finally {
+          m.decref(other);
+        }
+      } finally {
+        m.decref(key);
+        m.decref(value);
+      }
     }
-    return true;
   }
   if (ta === m.types.range && m.typeIdOf(b) === ta) {
     const x = m.rangeValues(a);
@@ -340,18 +368,36 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
 
 /** Lexicographic comparison of two lists or tuples (CPython: `list_richcompare`, `tuplerichcompare`). */
 export function compareSequences(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
-  const xs = sequenceItems(m, a);
-  const ys = sequenceItems(m, b);
-  const n = Math.min(xs.length, ys.length);
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    const y = ys[i]!;
-    if (x === y || compare(m, Cmp.EQ, x, y)) continue;
-    if (op === Cmp.EQ) return false;
-    if (op === Cmp.NE) return true;
-    return compare(m, op, x, y);
+  // CPython: list_richcompare / tuplerichcompare — lengths and items read live, each pair held
+  // across its __eq__ (which may clear either list); unequal lengths settle == and != at once.
+  const heap = m.heap;
+  const length = (seq: Ptr): number =>
+    m.typeIdOf(seq) === heap.listType ? heap.listLength(seq) : heap.tupleLength(seq);
+  const itemAt = (seq: Ptr, i: number): Ptr =>
+    m.typeIdOf(seq) === heap.listType ? heap.listGetItem(seq, i) : heap.tupleGetItem(seq, i);
+  if (length(a) !== length(b) && (op === Cmp.EQ || op === Cmp.NE)) return op === Cmp.NE;
+  let i = 0;
+  for (; i < length(a) && i < length(b); i++) {
+    const x = m.incref(itemAt(a, i));
+    const y = m.incref(itemAt(b, i));
+    try {
+      if (x !== y && !compare(m, Cmp.EQ, x, y)) break;
+    } finally {
+      m.decref(x);
+      m.decref(y);
+    }
   }
-  return compareValues(op, xs.length, ys.length);
+  if (i >= length(a) || i >= length(b)) return compareValues(op, length(a), length(b));
+  if (op === Cmp.EQ) return false;
+  if (op === Cmp.NE) return true;
+  const x = m.incref(itemAt(a, i));
+  const y = m.incref(itemAt(b, i));
+  try {
+    return compare(m, op, x, y);
+  } finally {
+    m.decref(x);
+    m.decref(y);
+  }
 }
 
 /** `item in container`. CPython: `PySequence_Contains`. */
@@ -371,11 +417,18 @@ export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
     return heap.strValue(container).includes(heap.strValue(item));
   }
   if (t === heap.listType || t === heap.tupleType) {
-    const length = t === heap.listType ? heap.listLength(container) : heap.tupleLength(container);
-    for (let i = 0; i < length; i++) {
-      const element =
-        t === heap.listType ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
-      if (element === item || compare(m, Cmp.EQ, element, item)) return true;
+    // CPython: list_contains — the length re-read and the element held across each __eq__,
+    // which may shrink or clear the list.
+    const isList = t === heap.listType;
+    for (let i = 0; i < (isList ? heap.listLength(container) : heap.tupleLength(container)); i++) {
+      const element = isList ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
+      if (element === item) return true;
+      m.incref(element);
+      try {
+        if (compare(m, Cmp.EQ, element, item)) return true;
+      } finally {
+        m.decref(element);
+      }
     }
     return false;
   }
