@@ -35,4 +35,4 @@ if __name__ == "__main__":
         output = subprocess.run([sys.executable, "-c", PROBE], input=json.dumps(SAMPLES),
                                 capture_output=True, text=True, env=environment, check=True)
         result["seeds"][seed] = json.loads(output.stdout)
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+    print(json.dumps(result, ensure_ascii=False, indent=2))

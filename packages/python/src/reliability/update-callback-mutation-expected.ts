@@ -26,6 +26,6 @@ for (let seed = 0; seed < CALLBACK_MUTATION_SEEDS; seed++) {
 }
 writeFileSync(
   new URL("./callback-mutation.expected.json", import.meta.url),
-  `${JSON.stringify({ outputs }, undefined, 1)}\n`,
+  `${JSON.stringify({ outputs }, undefined, 2)}\n`,
 );
 console.log(`${outputs.length} outputs written`);
