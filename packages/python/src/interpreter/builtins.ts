@@ -626,7 +626,9 @@ function roundHalfEven(value: number): number {
  * even (so `round(2.675, 2)` is 2.67, because 2.675 is really 2.67499999…).
  */
 function roundDecimal(value: number, digits: number): number {
-  if (!Number.isFinite(value) || digits > 22) return value;
+  // Past 2^52 a double has no fractional digits to round (toFixed would switch to exponents).
+  if (!Number.isFinite(value) || digits > 22 || (digits >= 0 && Math.abs(value) >= 2 ** 52))
+    return value;
   if (digits < 0) {
     const scale = 10 ** -digits;
     return roundHalfEven(value / scale) * scale;

@@ -116,7 +116,7 @@ export function formatWithSpec(
       const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
       body = fraction !== undefined ? `${grouped}.${fraction}` : grouped;
     }
-    const signText = negative && number !== 0 ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
+    const signText = negative ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
     prefix = signText + prefix;
     alignment ??= ">";
   } else {

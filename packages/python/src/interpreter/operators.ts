@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { codePointOrder } from "./code-points.js";
 import { dictEntryAt } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
@@ -179,22 +180,47 @@ export function floatBinary(m: Machine, op: number, x: number, y: number): Ptr {
       return m.newFloat(x / y);
     case Op.FLOORDIV:
       if (y === 0) m.raise("ZeroDivisionError", "float floor division by zero");
-      return m.newFloat(Math.floor(x / y));
-    case Op.MOD: {
+      return m.newFloat(floatDivmod(x, y)[0]);
+    case Op.MOD:
       if (y === 0) m.raise("ZeroDivisionError", "float modulo by zero");
-      const r = x % y;
-      return m.newFloat(r !== 0 && r < 0 !== y < 0 ? r + y : r);
-    }
-    case Op.POW:
+      return m.newFloat(floatDivmod(x, y)[1]);
+    case Op.POW: {
       if (x === 0 && y < 0)
         m.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-      return m.newFloat(x ** y);
+      const result = x ** y;
+      // CPython: float_pow reports ERANGE when finite operands overflow.
+      if (!Number.isFinite(result) && Number.isFinite(x) && Number.isFinite(y))
+        m.raise("OverflowError", "(34, 'Numerical result out of range')");
+      return m.newFloat(result);
+    }
     default:
       return m.raise(
         "TypeError",
         `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'float' and 'float'`,
       );
   }
+}
+
+/**
+ * `[x // y, x % y]` for floats exactly as CPython computes them (the remainder takes the
+ * divisor's sign, zero included; the quotient is corrected from `fmod`), so `-0.0 % 5` is `0.0`
+ * and `1 // 0.1` is `9.0`. CPython: `_float_div_mod`. `y` must not be zero.
+ */
+function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = y < 0 ? -0 : 0;
+  let floorDiv: number;
+  if (div !== 0) {
+    floorDiv = Math.floor(div);
+    if (div - floorDiv > 0.5) floorDiv += 1;
+  } else floorDiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  return [floorDiv, mod];
 }
 
 /**
@@ -299,7 +325,7 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   const numB = tb === heap.intType || tb === heap.boolType || tb === heap.floatType;
   if (numA && numB) return compareValues(op, m.numberOf(a), m.numberOf(b));
   if (ta === heap.strType && tb === heap.strType)
-    return compareValues(op, heap.strValue(a), heap.strValue(b));
+    return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
   if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
     return compareSequences(m, op, a, b);
   const ra = m.records[ta];

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { codePointIndex, codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
@@ -163,12 +164,12 @@ export function installStrMethods(m: Machine): void {
     m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))),
   );
   str("find", 1, 1, (self, [sub]) =>
-    m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))),
+    m.newInt(codePointIndex(self, self.indexOf(textArgument(sub!, "must be str, not")))),
   );
   str("index", 1, 1, (self, [sub]) => {
     const index = self.indexOf(textArgument(sub!, "must be str, not"));
     if (index < 0) m.raise("ValueError", "substring not found");
-    return m.newInt(index);
+    return m.newInt(codePointIndex(self, index));
   });
   str("count", 1, 1, (self, [sub]) => {
     const needle = textArgument(sub!, "must be str, not");
@@ -181,7 +182,8 @@ export function installStrMethods(m: Machine): void {
     const size = m.intArgument(width!, "width");
     checkStrSize(heap, size);
     const sign = self.startsWith("-") || self.startsWith("+") ? self[0]! : "";
-    return m.newStr(sign + self.slice(sign.length).padStart(size - sign.length, "0"));
+    const padding = Math.max(0, size - codePointLength(self));
+    return m.newStr(sign + "0".repeat(padding) + self.slice(sign.length));
   });
   const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
     str(name, 1, 2, (self, [width, fill]) => {
@@ -191,10 +193,17 @@ export function installStrMethods(m: Machine): void {
         fn(self, size, fill !== undefined ? textArgument(fill, "fill character") : " "),
       );
     });
-  pad("ljust", (text, width, fill) => text.padEnd(width, fill));
-  pad("rjust", (text, width, fill) => text.padStart(width, fill));
+  // Widths count code points (CPython), not UTF-16 units; the fill is one code point.
+  pad(
+    "ljust",
+    (text, width, fill) => text + fill.repeat(Math.max(0, width - codePointLength(text))),
+  );
+  pad(
+    "rjust",
+    (text, width, fill) => fill.repeat(Math.max(0, width - codePointLength(text))) + text,
+  );
   pad("center", (text, width, fill) => {
-    const padding = Math.max(0, width - text.length);
+    const padding = Math.max(0, width - codePointLength(text));
     const left = Math.floor(padding / 2) + (padding & width & 1);
     return fill.repeat(left) + text + fill.repeat(padding - left);
   });
