@@ -27,7 +27,7 @@ export interface BenchmarkResults {
   anchor?: { python?: string };
   method?: { unit?: string; runs?: number };
   /** The unit of `medianNsPerOp` values when they are not nanoseconds. @defaultValue "ns" */
-  valueUnit?: "ns" | "ms";
+  valueUnit?: "ns" | "ms" | "objects";
   workloads: { name: string; description?: string }[];
   results: BenchmarkResult[];
 }
@@ -222,18 +222,20 @@ export function renderBenchmarkChart(results: BenchmarkResults): string {
 }
 
 /**
- * The results files charted: each package's `bench/results/*-latest.json`, then each
+ * The results files charted: each package's and app's `bench/results/*-latest.json`, then each
  * `docs/guides/data/<name>.json` whose chart name no package results file already takes.
  */
 export function benchmarkResultFiles(repositoryRoot: string): string[] {
   const files: string[] = [];
   const data = join(repositoryRoot, "docs/guides/data");
-  const packages = join(repositoryRoot, "packages");
-  for (const name of readdirSync(packages).sort()) {
-    const results = join(packages, name, "bench/results");
-    if (!existsSync(results)) continue;
-    for (const file of readdirSync(results).sort()) {
-      if (file.endsWith("-latest.json")) files.push(join(results, file));
+  for (const folder of ["packages", "apps"]) {
+    const parent = join(repositoryRoot, folder);
+    for (const name of readdirSync(parent).sort()) {
+      const results = join(parent, name, "bench/results");
+      if (!existsSync(results)) continue;
+      for (const file of readdirSync(results).sort()) {
+        if (file.endsWith("-latest.json")) files.push(join(results, file));
+      }
     }
   }
   const charted = new Set(files.map((file) => chartPathOf(repositoryRoot, file)));

@@ -567,7 +567,9 @@ export class TypeTable {
         }
         return 0;
       case ReferenceVisit.MARK_REACHABLE:
-        for (let word = first; word < end; word++) {
+        // Last item first, as CPython's list_traverse / tupletraverse: the order objects are
+        // found reachable in is the order they are appended to the generation's list.
+        for (let word = end - 1; word >= first; word--) {
           const referent = u32[word]!;
           if (referent !== 0) markReachable(u32, typeFlags, referent, list);
         }

@@ -949,7 +949,10 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
           const itemsAt = gc + itemOffset;
           const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
           if (first !== 0) {
-            for (let word = first, end = first + count; word < end; word++) {
+            // From the last item to the first, as CPython's list_traverse / tupletraverse visit:
+            // the order rescued objects are appended to young in is observable later (the
+            // order finalizers run in when they die in an older generation).
+            for (let word = first + count - 1; word >= first; word--) {
               const op = u32[word]!;
               if (op === 0) continue;
               const opType = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;

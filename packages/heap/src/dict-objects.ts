@@ -51,6 +51,33 @@ export interface DictOperations {
   newDict(): Ptr;
 
   /**
+   * A new empty dict for an instance's attributes that, like CPython 3.13's inline values, is no
+   * dict object to the collector: allocating or freeing it never counts toward generation 0, it
+   * never comes from or goes to the dict free list, and it stays untracked (the instance's
+   * traversal reports its values). `obj.__dict__` turns it into an ordinary dict with
+   * {@link DictOperations.materializeManagedDict}.
+   *
+   * @example
+   * ```ts
+   * const attributes = heap.newManagedDict(); // gc.get_count() unchanged
+   * ```
+   */
+  newManagedDict(): Ptr;
+
+  /**
+   * CPython: `_PyObject_MaterializeManagedDict` — an ordinary dict (from the free list, or counted
+   * as a new GC allocation, as CPython allocates one) takes over a managed dict's entries and is
+   * tracked if a key or value may be; the emptied managed dict is released, uncounted. Consumes
+   * the reference to `managed`; returns a new reference to the dict.
+   *
+   * @example
+   * ```ts
+   * slot = heap.materializeManagedDict(slot); // what `obj.__dict__` exposes from now on
+   * ```
+   */
+  materializeManagedDict(managed: Ptr): Ptr;
+
+  /**
    * `len(d)`.
    *
    * @example
@@ -130,6 +157,50 @@ export const dictOperations: DictOperations & ThisType<Heap> = {
     u32[(obj + DICT_ENTRIES_OFFSET) >>> 2] = 0;
     if (fresh) this.collectorAllocated(obj);
     return obj;
+  },
+
+  newManagedDict() {
+    const obj = this.allocateObject(this.managedDictType, DICT_SIZE, true);
+    const u32 = this.memory.u32;
+    u32[(obj + DICT_USED_OFFSET) >>> 2] = 0;
+    u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = 0;
+    u32[(obj + DICT_KEYS_OFFSET) >>> 2] = 0;
+    u32[(obj + DICT_ENTRIES_OFFSET) >>> 2] = 0;
+    return obj;
+  },
+
+  materializeManagedDict(managed) {
+    if (this.typeOf(managed) !== this.managedDictType)
+      throw new TypeError(
+        `materializeManagedDict: ${this.typeName(managed)} is not a managed dict`,
+      );
+    const dict = this.newDict();
+    const u32 = this.memory.u32;
+    for (const offset of [
+      DICT_USED_OFFSET,
+      DICT_NENTRIES_OFFSET,
+      DICT_KEYS_OFFSET,
+      DICT_ENTRIES_OFFSET,
+    ]) {
+      u32[(dict + offset) >>> 2] = u32[(managed + offset) >>> 2]!;
+      u32[(managed + offset) >>> 2] = 0;
+    }
+    // CPython: MAINTAIN_TRACKING, over what the dict now holds.
+    if (this.collector !== undefined) {
+      const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
+      const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
+      for (let i = 0; i < count; i++) {
+        const entry = entries + i * ENTRY_SIZE;
+        const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+        if (key === 0) continue;
+        if (this.mayBeTracked(key) || this.mayBeTracked(u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!)) {
+          this.collector.track(dict);
+          break;
+        }
+      }
+    }
+    this.requireLifetime().decref(managed); // empty now: released uncounted (releaseObject)
+    return dict;
   },
 
   dictLength(obj) {

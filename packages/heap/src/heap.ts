@@ -145,6 +145,12 @@ export class Heap {
   readonly tupleType: TypeId;
   readonly listType: TypeId;
   readonly dictType: TypeId;
+  /**
+   * The type of an instance's attributes dict while CPython 3.13 would keep them as inline
+   * values (no dict object): laid out and behaving as a dict, but never counted by the
+   * collector, never free-listed, never tracked. See `newManagedDict`.
+   */
+  readonly managedDictType: TypeId;
   readonly weakrefType: TypeId;
   readonly setType: TypeId;
   readonly frozensetType: TypeId;
@@ -249,11 +255,10 @@ export class Heap {
       },
       clear: (obj) => this.listClear(obj),
     });
-    this.dictType = this.registerBuiltin(ObjectKind.DICT, {
+    const dictSpec = (flags: number): TypeSpec => ({
       name: "dict",
       basicSize: DICT_SIZE,
-      // CPython ≤ 3.13: untrack_dicts() in full collections only.
-      flags: gc | base | TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL,
+      flags,
       references: {
         items: {
           storage: "indirect",
@@ -265,6 +270,11 @@ export class Heap {
       },
       clear: (obj) => this.dictClear(obj),
     });
+    // CPython ≤ 3.13: untrack_dicts() in full collections only.
+    this.dictType = this.registerBuiltin(
+      ObjectKind.DICT,
+      dictSpec(gc | base | TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL),
+    );
     this.weakrefType = this.registerBuiltin(ObjectKind.WEAKREF, {
       name: "weakref.ReferenceType",
       basicSize: WEAKREF_SIZE,
@@ -288,6 +298,8 @@ export class Heap {
       setSpec("frozenset", immutable),
     );
 
+    // Registered last, so the other built-ins keep their type ids.
+    this.managedDictType = this.registerBuiltin(ObjectKind.DICT, dictSpec(gc));
     this.none = this.allocateImmortal(this.noneType, NONE_SIZE, false);
     this.true = this.allocateImmortal(this.boolType, INT_SIZE, false);
     this.memory.f64[(this.true + INT_VALUE_OFFSET) >>> 3] = 1;
@@ -663,6 +675,13 @@ export class Heap {
       case ObjectKind.DICT: {
         const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
         if (keys !== 0) this.allocator.free(keys);
+        if (typeId === this.managedDictType) {
+          // Inline values in CPython 3.13: no dict object died, so no count and no free list.
+          this.markDead(obj, typeId);
+          u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
+          this.allocator.free(obj - GC_HEAD_SIZE);
+          return;
+        }
         if (this.pushFree(FREE_DICT, obj, typeId)) return;
         break;
       }

@@ -1,4 +1,11 @@
-import { GC_NEXT_OFFSET, type Ptr, TypeFlags, type TypeId, type TypeSpec } from "@pymem/core";
+import {
+  GC_NEXT_OFFSET,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  TypeFlags,
+  type TypeId,
+  type TypeSpec,
+} from "@pymem/core";
 import type { ClassOptions } from "./api.js";
 import type { Heap } from "./heap.js";
 import {
@@ -316,7 +323,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       throw new TypeError(`'${this.typeName(obj)}' object has no attribute '${name}'`);
     let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
     if (dict === 0) {
-      dict = this.newDict();
+      dict = info.managedDict ? this.newManagedDict() : this.newDict();
       this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
     }
     const key = this.intern(name);
@@ -339,7 +346,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     if (info.dictOffset === 0) return false;
     let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
     if (dict === 0) {
-      dict = this.newDict();
+      dict = info.managedDict ? this.newManagedDict() : this.newDict();
       this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
     }
     this.dictSetItem(dict, key, value);
@@ -388,14 +395,24 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   },
 };
 
-/** Keeps a managed dict out of the collector: dictSetItem tracks a dict that gains a GC value. */
+/**
+ * Keeps a managed dict out of the collector: dictSetItem tracks a dict that gains a GC value.
+ * A materialized one (`obj.__dict__` was asked for) is an ordinary dict and keeps its tracking.
+ */
 function untrackManagedDict(heap: Heap, dict: Ptr): void {
   const collector = heap.collector;
-  if (collector !== undefined && heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0)
+  if (
+    collector !== undefined &&
+    heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0 &&
+    heap.typeOf(dict) === heap.managedDictType
+  )
     collector.untrack(dict);
 }
 
-/** The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values. */
+/**
+ * The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values; once
+ * materialized, the dict itself (`_PyObject_VisitManagedDict`).
+ */
 function visitManagedValues(
   heap: Heap,
   obj: Ptr,
@@ -405,6 +422,10 @@ function visitManagedValues(
   const u32 = heap.memory.u32;
   const dict = u32[(obj + dictOffset) >>> 2]!;
   if (dict === 0) return;
+  if (u32[(dict + OB_TYPE_OFFSET) >>> 2] !== heap.managedDictType) {
+    visit(dict);
+    return;
+  }
   const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
   const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
   for (let i = 0; i < count; i++) {

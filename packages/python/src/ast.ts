@@ -100,15 +100,27 @@ export type ComparisonOperator =
   | "NotIn";
 
 /**
- * The Python type of a {@link Constant}. `int` values are JS numbers restricted to the safe-integer
- * range (|n| ≤ 2^53 − 1), the range the pymem heap stores; larger literals are a SyntaxError.
+ * The Python type of a {@link Constant}, which decides how its `value` is read:
+ *
+ * - `int`: a JS number within the safe-integer range (|n| ≤ 2^53 − 1), a `bigint` beyond it;
+ * - `float`: a number; `complex`: the imaginary part as a number (a literal like `2j` has a zero
+ *   real part, as in CPython's AST);
+ * - `str`: a string; `bytes`: a `Uint8Array`; `bool`: a boolean; `None` and `Ellipsis`: `null`.
  *
  * @example
  * ```ts
  * const type: ConstantType = "float"; // `1.0`, as opposed to `1`
  * ```
  */
-export type ConstantType = "int" | "float" | "str" | "bool" | "None";
+export type ConstantType =
+  | "int"
+  | "float"
+  | "complex"
+  | "str"
+  | "bytes"
+  | "bool"
+  | "None"
+  | "Ellipsis";
 
 /** A whole program: the statements of a module. @example `parse("pass").body.length === 1` */
 export interface Module extends SourceRange {
@@ -128,16 +140,24 @@ export interface Module extends SourceRange {
  */
 export type Statement =
   | FunctionDef
+  | AsyncFunctionDef
   | ClassDef
   | Return
   | Delete
   | Assign
+  | TypeAlias
   | AugAssign
+  | AnnAssign
   | For
+  | AsyncFor
   | While
   | If
+  | With
+  | AsyncWith
+  | Match
   | Raise
   | Try
+  | TryStar
   | Assert
   | Import
   | ImportFrom
@@ -148,40 +168,94 @@ export type Statement =
   | Break
   | Continue;
 
-/** A parameter of a function or lambda. @example the `a` in `def f(a=1): pass` */
+/** A parameter of a function or lambda. @example the `a: int` in `def f(a: int = 1): pass` */
 export interface Arg extends SourceRange {
   kind: "arg";
   arg: string;
+  /** The annotation after `:` (a `Starred` for `*args: *Ts`), or null. */
+  annotation: Expression | null;
 }
 
 /**
- * The parameter list of a function or lambda: positional parameters with trailing `defaults`
- * (aligned to the end of `args`, as in CPython), an optional `*vararg` and `**kwarg`.
+ * The parameter list of a function or lambda, as CPython's `arguments`: positional-only
+ * parameters (before `/`), positional-or-keyword `args`, `defaults` aligned to the end of
+ * `posonlyargs + args`, an optional `*vararg`, keyword-only parameters with `kwDefaults` (one
+ * entry per keyword-only parameter, null where it has no default) and an optional `**kwarg`.
  *
- * @example `def f(a, b=2, *rest, **options)` → args [a, b], defaults [2], vararg rest, kwarg options
+ * @example `def f(a, /, b=2, *rest, c, **options)` → posonlyargs [a], args [b], defaults [2], vararg rest, kwonlyargs [c], kwDefaults [null], kwarg options
  */
 export interface Arguments {
   kind: "arguments";
+  posonlyargs: Arg[];
   args: Arg[];
   vararg: Arg | null;
+  kwonlyargs: Arg[];
+  kwDefaults: (Expression | null)[];
   kwarg: Arg | null;
   defaults: Expression[];
 }
 
-/** `def name(args): body`. @example `def f(x): return x` */
-export interface FunctionDef extends SourceRange {
-  kind: "FunctionDef";
+/**
+ * A PEP 695 type parameter: `T`, `T: bound`, `*Ts`, `**P`, each with an optional PEP 696
+ * default (`T = int`).
+ *
+ * @example the `T: int` in `def f[T: int](x: T): pass`
+ */
+export type TypeParam = TypeVar | ParamSpec | TypeVarTuple;
+
+/** `T` or `T: bound` (a bound may be a tuple of constraints). @example `class C[T: (int, str)]: pass` */
+export interface TypeVar extends SourceRange {
+  kind: "TypeVar";
+  name: string;
+  bound: Expression | null;
+  defaultValue: Expression | null;
+}
+
+/** `**P`. @example `def f[**P](g: Callable[P, int]): pass` */
+export interface ParamSpec extends SourceRange {
+  kind: "ParamSpec";
+  name: string;
+  defaultValue: Expression | null;
+}
+
+/** `*Ts`. @example `class C[*Ts]: pass` */
+export interface TypeVarTuple extends SourceRange {
+  kind: "TypeVarTuple";
+  name: string;
+  defaultValue: Expression | null;
+}
+
+/** The fields shared by `def` and `async def`. */
+interface FunctionDefinitionFields extends SourceRange {
   name: string;
   args: Arguments;
   body: Statement[];
+  /** Decorator expressions, outermost first. */
+  decoratorList: Expression[];
+  /** The return annotation after `->`, or null. */
+  returns: Expression | null;
+  typeParams: TypeParam[];
 }
 
-/** `class Name(base): body` (at most one base in this subset). @example `class A(B): pass` */
+/** `def name(args) -> returns: body`, with decorators and type parameters. @example `def f(x): return x` */
+export interface FunctionDef extends FunctionDefinitionFields {
+  kind: "FunctionDef";
+}
+
+/** `async def name(args): body`. @example `async def main(): await g()` */
+export interface AsyncFunctionDef extends FunctionDefinitionFields {
+  kind: "AsyncFunctionDef";
+}
+
+/** `class Name[T](bases, keywords): body` with decorators. @example `class A(B, metaclass=M): pass` */
 export interface ClassDef extends SourceRange {
   kind: "ClassDef";
   name: string;
   bases: Expression[];
+  keywords: Keyword[];
   body: Statement[];
+  decoratorList: Expression[];
+  typeParams: TypeParam[];
 }
 
 /** `return [value]`. @example `return x` */
@@ -203,6 +277,28 @@ export interface Assign extends SourceRange {
   value: Expression;
 }
 
+/** `type name[params] = value` (PEP 695). @example `type Pair[T] = tuple[T, T]` */
+export interface TypeAlias extends SourceRange {
+  kind: "TypeAlias";
+  name: Name;
+  typeParams: TypeParam[];
+  value: Expression;
+}
+
+/**
+ * `target: annotation [= value]`; `simple` is true for a bare (unparenthesized) name, the only
+ * targets CPython records in `__annotations__`.
+ *
+ * @example `x: int = 1`
+ */
+export interface AnnAssign extends SourceRange {
+  kind: "AnnAssign";
+  target: Name | Attribute | Subscript;
+  annotation: Expression;
+  value: Expression | null;
+  simple: boolean;
+}
+
 /** `target op= value` (target is a Name, Attribute or Subscript). @example `x += 1` */
 export interface AugAssign extends SourceRange {
   kind: "AugAssign";
@@ -211,13 +307,22 @@ export interface AugAssign extends SourceRange {
   value: Expression;
 }
 
-/** `for target in iter: body else: orelse`. @example `for i in range(3): pass` */
-export interface For extends SourceRange {
-  kind: "For";
+/** The fields shared by `for` and `async for`. */
+interface ForFields extends SourceRange {
   target: Expression;
   iter: Expression;
   body: Statement[];
   orelse: Statement[];
+}
+
+/** `for target in iter: body else: orelse`. @example `for i in range(3): pass` */
+export interface For extends ForFields {
+  kind: "For";
+}
+
+/** `async for target in iter: body`. @example `async for line in stream: print(line)` */
+export interface AsyncFor extends ForFields {
+  kind: "AsyncFor";
 }
 
 /** `while test: body else: orelse`. @example `while x: x -= 1` */
@@ -236,6 +341,111 @@ export interface If extends SourceRange {
   orelse: Statement[];
 }
 
+/** One `context_expr [as optional_vars]` item of a `with`. @example the `open(p) as f` in `with open(p) as f: pass` */
+export interface WithItem {
+  kind: "withitem";
+  contextExpr: Expression;
+  optionalVars: Expression | null;
+}
+
+/** `with a as b, c: body`. @example `with lock: pass` */
+export interface With extends SourceRange {
+  kind: "With";
+  items: WithItem[];
+  body: Statement[];
+}
+
+/** `async with a as b: body`. @example `async with session as s: pass` */
+export interface AsyncWith extends SourceRange {
+  kind: "AsyncWith";
+  items: WithItem[];
+  body: Statement[];
+}
+
+/** `match subject:` with its `case` blocks. @example `match x:\n    case 1: pass` */
+export interface Match extends SourceRange {
+  kind: "Match";
+  subject: Expression;
+  cases: MatchCase[];
+}
+
+/** `case pattern [if guard]: body`. @example `case [x, *_] if x: pass` */
+export interface MatchCase {
+  kind: "match_case";
+  pattern: Pattern;
+  guard: Expression | null;
+  body: Statement[];
+}
+
+/**
+ * A `match` pattern, as CPython's `pattern` nodes.
+ *
+ * @example the `Point(x=0) | None` in `case Point(x=0) | None: pass`
+ */
+export type Pattern =
+  | MatchValue
+  | MatchSingleton
+  | MatchSequence
+  | MatchMapping
+  | MatchClass
+  | MatchStar
+  | MatchAs
+  | MatchOr;
+
+/** A literal or dotted-name value compared with `==`. @example `case 1 | -2.5 | Color.RED:` */
+export interface MatchValue extends SourceRange {
+  kind: "MatchValue";
+  value: Expression;
+}
+
+/** `None`, `True` or `False`, compared with `is`. @example `case None:` */
+export interface MatchSingleton extends SourceRange {
+  kind: "MatchSingleton";
+  value: boolean | null;
+}
+
+/** `[p, q, *rest]` or `(p, q)`. @example `case [first, *rest]:` */
+export interface MatchSequence extends SourceRange {
+  kind: "MatchSequence";
+  patterns: Pattern[];
+}
+
+/** `{key: pattern, **rest}`. @example `case {"x": x, **others}:` */
+export interface MatchMapping extends SourceRange {
+  kind: "MatchMapping";
+  keys: Expression[];
+  patterns: Pattern[];
+  rest: string | null;
+}
+
+/** `Cls(p, q, attr=r)`. @example `case Point(0, y=y):` */
+export interface MatchClass extends SourceRange {
+  kind: "MatchClass";
+  cls: Expression;
+  patterns: Pattern[];
+  kwdAttrs: string[];
+  kwdPatterns: Pattern[];
+}
+
+/** `*name` (or `*_`, name null) inside a sequence pattern. @example the `*rest` in `case [a, *rest]:` */
+export interface MatchStar extends SourceRange {
+  kind: "MatchStar";
+  name: string | null;
+}
+
+/** `pattern as name`, a capture `name`, or the wildcard `_` (both null). @example `case [x] as whole:` */
+export interface MatchAs extends SourceRange {
+  kind: "MatchAs";
+  pattern: Pattern | null;
+  name: string | null;
+}
+
+/** `p | q | …`. @example `case 1 | 2:` */
+export interface MatchOr extends SourceRange {
+  kind: "MatchOr";
+  patterns: Pattern[];
+}
+
 /** `raise [exc [from cause]]`. @example `raise ValueError("x") from None` */
 export interface Raise extends SourceRange {
   kind: "Raise";
@@ -251,13 +461,22 @@ export interface ExceptHandler extends SourceRange {
   body: Statement[];
 }
 
-/** `try/except/else/finally`. @example `try: f()\nexcept: pass` */
-export interface Try extends SourceRange {
-  kind: "Try";
+/** The fields shared by `try` and `try`/`except*`. */
+interface TryFields extends SourceRange {
   body: Statement[];
   handlers: ExceptHandler[];
   orelse: Statement[];
   finalbody: Statement[];
+}
+
+/** `try/except/else/finally`. @example `try: f()\nexcept: pass` */
+export interface Try extends TryFields {
+  kind: "Try";
+}
+
+/** `try` with `except*` handlers (PEP 654). @example `try: f()\nexcept* ValueError: pass` */
+export interface TryStar extends TryFields {
+  kind: "TryStar";
 }
 
 /** `assert test[, msg]`. @example `assert x > 0, "positive"` */
@@ -334,6 +553,7 @@ export interface Continue extends SourceRange {
  */
 export type Expression =
   | BoolOp
+  | NamedExpr
   | BinOp
   | UnaryOp
   | Lambda
@@ -344,6 +564,9 @@ export type Expression =
   | SetComp
   | DictComp
   | GeneratorExp
+  | Await
+  | Yield
+  | YieldFrom
   | Compare
   | Call
   | FormattedValue
@@ -362,6 +585,31 @@ export interface BoolOp extends SourceRange {
   kind: "BoolOp";
   op: "And" | "Or";
   values: Expression[];
+}
+
+/** `target := value` (PEP 572). @example `(n := len(items))` */
+export interface NamedExpr extends SourceRange {
+  kind: "NamedExpr";
+  target: Name;
+  value: Expression;
+}
+
+/** `await value`. @example `await asyncio.sleep(1)` */
+export interface Await extends SourceRange {
+  kind: "Await";
+  value: Expression;
+}
+
+/** `yield [value]`. @example `x = yield 1` */
+export interface Yield extends SourceRange {
+  kind: "Yield";
+  value: Expression | null;
+}
+
+/** `yield from value`. @example `yield from range(3)` */
+export interface YieldFrom extends SourceRange {
+  kind: "YieldFrom";
+  value: Expression;
 }
 
 /** `left op right`. @example `2 ** 10` */
@@ -407,12 +655,13 @@ export interface Set extends SourceRange {
   elts: Expression[];
 }
 
-/** One `for target in iter if cond...` clause of a comprehension. @example `for x in xs if x` */
+/** One `[async] for target in iter if cond...` clause of a comprehension. @example `for x in xs if x` */
 export interface Comprehension {
   kind: "comprehension";
   target: Expression;
   iter: Expression;
   ifs: Expression[];
+  isAsync: boolean;
 }
 
 /** `[elt for ...]`. @example `[x * 2 for x in xs if x]` */
@@ -487,14 +736,22 @@ export interface JoinedStr extends SourceRange {
 }
 
 /**
- * A literal: `constantType` tells `1` (int) from `1.0` (float) since both are JS numbers.
+ * A literal: `constantType` tells how to read `value` (see {@link ConstantType}), e.g. `1` (int)
+ * from `1.0` (float) although both are JS numbers.
  *
  * @example `parse("'a' 'b'")` yields one Constant with value "ab" (implicit concatenation)
  */
 export interface Constant extends SourceRange {
   kind: "Constant";
   constantType: ConstantType;
-  value: number | string | boolean | null;
+  value: number | bigint | string | Uint8Array | boolean | null;
+  /** True for a string whose first piece has the `u` prefix (CPython's `kind='u'`). */
+  unicodePrefix?: true;
+  /**
+   * True when the string holds `\\N{NAME}` escapes, kept as written: pymem has no Unicode name
+   * database, so the evaluator raises NotImplementedError when it meets such a string.
+   */
+  unresolvedNamedEscapes?: true;
 }
 
 /** `value.attr`. @example `obj.field` */
@@ -513,7 +770,7 @@ export interface Subscript extends SourceRange {
   ctx: ExpressionContext;
 }
 
-/** `*value` (in call arguments). @example the `*args` in `f(*args)` */
+/** `*value` (call arguments, displays, assignment targets). @example the `*args` in `f(*args)` */
 export interface Starred extends SourceRange {
   kind: "Starred";
   value: Expression;
@@ -567,4 +824,8 @@ export type AstNode =
   | Keyword
   | Alias
   | ExceptHandler
-  | Comprehension;
+  | Comprehension
+  | WithItem
+  | MatchCase
+  | Pattern
+  | TypeParam;

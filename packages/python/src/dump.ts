@@ -1,21 +1,117 @@
 import type * as Ast from "./ast.js";
 
+const FUNCTION_FIELDS = [
+  ["name", "name"],
+  ["args", "args"],
+  ["body", "body"],
+  ["decorator_list", "decoratorList"],
+  ["returns", "returns"],
+  ["type_params", "typeParams"],
+] as const;
+
+const FOR_FIELDS = [
+  ["target", "target"],
+  ["iter", "iter"],
+  ["body", "body"],
+  ["orelse", "orelse"],
+] as const;
+
+const WITH_FIELDS = [
+  ["items", "items"],
+  ["body", "body"],
+] as const;
+
+const TRY_FIELDS = [
+  ["body", "body"],
+  ["handlers", "handlers"],
+  ["orelse", "orelse"],
+  ["finalbody", "finalbody"],
+] as const;
+
 /**
- * CPython's `_fields` for each node, as [python name, property name]; fields CPython has and
- * the subset never fills (decorators, annotations, type comments) are left out — `ast.dump`
- * omits them too when empty.
+ * CPython's `_fields` for each node, as [python name, property name]; type comments, which
+ * `ast.parse` leaves empty without `type_comments=True`, are left out — `ast.dump` omits them
+ * too when empty.
  */
 const FIELDS: Record<string, ReadonlyArray<readonly [string, string]>> = {
   Module: [["body", "body"]],
-  FunctionDef: [
-    ["name", "name"],
-    ["args", "args"],
-    ["body", "body"],
-  ],
+  FunctionDef: FUNCTION_FIELDS,
+  AsyncFunctionDef: FUNCTION_FIELDS,
   ClassDef: [
     ["name", "name"],
     ["bases", "bases"],
+    ["keywords", "keywords"],
     ["body", "body"],
+    ["decorator_list", "decoratorList"],
+    ["type_params", "typeParams"],
+  ],
+  TypeAlias: [
+    ["name", "name"],
+    ["type_params", "typeParams"],
+    ["value", "value"],
+  ],
+  AnnAssign: [
+    ["target", "target"],
+    ["annotation", "annotation"],
+    ["value", "value"],
+    ["simple", "simple"],
+  ],
+  AsyncFor: FOR_FIELDS,
+  With: WITH_FIELDS,
+  AsyncWith: WITH_FIELDS,
+  withitem: [
+    ["context_expr", "contextExpr"],
+    ["optional_vars", "optionalVars"],
+  ],
+  Match: [
+    ["subject", "subject"],
+    ["cases", "cases"],
+  ],
+  match_case: [
+    ["pattern", "pattern"],
+    ["guard", "guard"],
+    ["body", "body"],
+  ],
+  MatchValue: [["value", "value"]],
+  MatchSingleton: [["value", "value"]],
+  MatchSequence: [["patterns", "patterns"]],
+  MatchMapping: [
+    ["keys", "keys"],
+    ["patterns", "patterns"],
+    ["rest", "rest"],
+  ],
+  MatchClass: [
+    ["cls", "cls"],
+    ["patterns", "patterns"],
+    ["kwd_attrs", "kwdAttrs"],
+    ["kwd_patterns", "kwdPatterns"],
+  ],
+  MatchStar: [["name", "name"]],
+  MatchAs: [
+    ["pattern", "pattern"],
+    ["name", "name"],
+  ],
+  MatchOr: [["patterns", "patterns"]],
+  TryStar: TRY_FIELDS,
+  NamedExpr: [
+    ["target", "target"],
+    ["value", "value"],
+  ],
+  Await: [["value", "value"]],
+  Yield: [["value", "value"]],
+  YieldFrom: [["value", "value"]],
+  TypeVar: [
+    ["name", "name"],
+    ["bound", "bound"],
+    ["default_value", "defaultValue"],
+  ],
+  ParamSpec: [
+    ["name", "name"],
+    ["default_value", "defaultValue"],
+  ],
+  TypeVarTuple: [
+    ["name", "name"],
+    ["default_value", "defaultValue"],
   ],
   Return: [["value", "value"]],
   Delete: [["targets", "targets"]],
@@ -28,12 +124,7 @@ const FIELDS: Record<string, ReadonlyArray<readonly [string, string]>> = {
     ["op", "op"],
     ["value", "value"],
   ],
-  For: [
-    ["target", "target"],
-    ["iter", "iter"],
-    ["body", "body"],
-    ["orelse", "orelse"],
-  ],
+  For: FOR_FIELDS,
   While: [
     ["test", "test"],
     ["body", "body"],
@@ -48,12 +139,7 @@ const FIELDS: Record<string, ReadonlyArray<readonly [string, string]>> = {
     ["exc", "exc"],
     ["cause", "cause"],
   ],
-  Try: [
-    ["body", "body"],
-    ["handlers", "handlers"],
-    ["orelse", "orelse"],
-    ["finalbody", "finalbody"],
-  ],
+  Try: TRY_FIELDS,
   Assert: [
     ["test", "test"],
     ["msg", "msg"],
@@ -76,12 +162,18 @@ const FIELDS: Record<string, ReadonlyArray<readonly [string, string]>> = {
     ["body", "body"],
   ],
   arguments: [
+    ["posonlyargs", "posonlyargs"],
     ["args", "args"],
     ["vararg", "vararg"],
+    ["kwonlyargs", "kwonlyargs"],
+    ["kw_defaults", "kwDefaults"],
     ["kwarg", "kwarg"],
     ["defaults", "defaults"],
   ],
-  arg: [["arg", "arg"]],
+  arg: [
+    ["arg", "arg"],
+    ["annotation", "annotation"],
+  ],
   keyword: [
     ["arg", "arg"],
     ["value", "value"],
@@ -192,6 +284,13 @@ const FIELDS: Record<string, ReadonlyArray<readonly [string, string]>> = {
 
 /** Fields whose string values are operator or context names, printed as `Add()` / `Load()`. */
 const OPERATOR_FIELDS = new Set(["op", "ops", "ctx"]);
+/** Fields CPython stores as ints 0/1 that the AST holds as booleans. */
+const FLAG_FIELDS = new Set(["simple", "is_async"]);
+/** Nodes whose `value=None` ast.dump prints rather than omits. */
+const NONE_VALUED = new Set(["Constant", "MatchSingleton"]);
+
+/** Characters `str.isprintable()` rejects (the space excepted), which repr escapes. */
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 /**
  * Python's `repr()` of a str.
@@ -211,7 +310,40 @@ export function pythonStringRepr(text: string): string {
     else if (character === "\n") result += "\\n";
     else if (character === "\r") result += "\\r";
     else if (character === "\t") result += "\\t";
-    else if (code < 0x20 || code === 0x7f) result += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (character !== " " && NON_PRINTABLE.test(character)) result += escapeCodePoint(code);
+    else result += character;
+  }
+  return result + quote;
+}
+
+/** CPython: unicode_repr()'s escapes for non-printable characters. */
+function escapeCodePoint(code: number): string {
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\U${code.toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * Python's `repr()` of a bytes object.
+ *
+ * @example
+ * ```ts
+ * pythonBytesRepr(new Uint8Array([97, 0])); // "b'a\\x00'"
+ * ```
+ * @internal
+ */
+export function pythonBytesRepr(bytes: Uint8Array): string {
+  // CPython: PyBytes_Repr().
+  const hasSingle = bytes.includes(39);
+  const quote = hasSingle && !bytes.includes(34) ? '"' : "'";
+  let result = `b${quote}`;
+  for (const byte of bytes) {
+    const character = String.fromCharCode(byte);
+    if (character === quote || byte === 92) result += `\\${character}`;
+    else if (byte === 9) result += "\\t";
+    else if (byte === 10) result += "\\n";
+    else if (byte === 13) result += "\\r";
+    else if (byte < 0x20 || byte >= 0x7f) result += `\\x${byte.toString(16).padStart(2, "0")}`;
     else result += character;
   }
   return result + quote;
@@ -254,14 +386,23 @@ function dumpConstant(node: Ast.Constant): string {
   switch (node.constantType) {
     case "None":
       return "None";
+    case "Ellipsis":
+      return "Ellipsis";
     case "bool":
       return node.value === true ? "True" : "False";
     case "int":
       return String(node.value);
     case "float":
       return pythonFloatRepr(node.value as number);
+    case "complex": {
+      // CPython: complex_repr() of a zero real part prints the imaginary part alone, `2j`.
+      const imaginary = pythonFloatRepr(node.value as number);
+      return `${imaginary.endsWith(".0") ? imaginary.slice(0, -2) : imaginary}j`;
+    }
     case "str":
       return pythonStringRepr(node.value as string);
+    case "bytes":
+      return pythonBytesRepr(node.value as Uint8Array);
   }
 }
 
@@ -280,14 +421,41 @@ export interface DumpOptions {
    * @defaultValue false
    */
   includeAttributes: boolean;
+  /**
+   * The parsed source: when given, attribute columns are counted in UTF-8 bytes of their line,
+   * as CPython counts them, instead of UTF-16 code units.
+   * @defaultValue undefined (columns as stored in the AST)
+   */
+  source: string | undefined;
+}
+
+/** Converts UTF-16 columns of `source` to CPython's UTF-8 byte columns. */
+function utf8Columns(source: string): (line: number, column: number) => number {
+  const lineStarts = [0];
+  for (let index = source.indexOf("\n"); index >= 0; index = source.indexOf("\n", index + 1))
+    lineStarts.push(index + 1);
+  return (line, column) => {
+    const start = lineStarts[line - 1] ?? 0;
+    let bytes = 0;
+    for (let index = start; index < start + column; index++) {
+      const code = source.charCodeAt(index);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code < 0xdc00) bytes += 4;
+      else if (code >= 0xdc00 && code < 0xe000) bytes += 0;
+      else bytes += 3;
+    }
+    return bytes;
+  };
 }
 
 /**
  * Print an AST the way CPython 3.13's `ast.dump(node)` does (no indentation, `None` and
  * empty-list fields omitted), so shapes can be compared with CPython directly.
  *
- * Use it in tests and debugging; the output for the subset matches
- * `ast.dump(ast.parse(source))` except for the `kind='u'` flag of `u''` strings.
+ * Use it in tests and debugging; the output matches `ast.dump(ast.parse(source))`, with columns
+ * counted in UTF-16 code units where CPython counts UTF-8 bytes (they agree on ASCII source;
+ * see {@link DumpOptions.source} to count bytes).
  *
  * @example
  * ```ts
@@ -297,6 +465,10 @@ export interface DumpOptions {
  */
 export function dumpAst(root: Ast.AstNode, options: Partial<DumpOptions> = {}): string {
   const includeAttributes = options.includeAttributes ?? false;
+  const column =
+    options.source === undefined
+      ? (_line: number, value: number) => value
+      : utf8Columns(options.source.replace(/\r\n?/g, "\n"));
   // Iterative: an explicit stack of output fragments, so deep trees cost no JS stack.
   type Work = { node: unknown; field: string } | { text: string };
   const output: string[] = [];
@@ -326,17 +498,22 @@ export function dumpAst(root: Ast.AstNode, options: Partial<DumpOptions> = {}): 
       output.push(OPERATOR_FIELDS.has(field) ? `${node}()` : pythonStringRepr(node));
       continue;
     }
-    if (typeof node === "number" || typeof node === "boolean") {
+    if (typeof node === "boolean") {
+      output.push(FLAG_FIELDS.has(field) ? (node ? "1" : "0") : node ? "True" : "False");
+      continue;
+    }
+    if (typeof node === "number") {
       output.push(String(node));
       continue;
     }
     const record = node as { kind: string } & Record<string, unknown>;
     const attributes =
       includeAttributes && "line" in record && record.kind !== "Module"
-        ? `lineno=${record.line}, col_offset=${record.column}, end_lineno=${record.endLine}, end_col_offset=${record.endColumn}`
+        ? `lineno=${record.line}, col_offset=${column(record.line as number, record.column as number)}, end_lineno=${record.endLine}, end_col_offset=${column(record.endLine as number, record.endColumn as number)}`
         : "";
     if (record.kind === "Constant") {
-      const constant = `value=${dumpConstant(record as unknown as Ast.Constant)}`;
+      const node = record as unknown as Ast.Constant;
+      const constant = `value=${dumpConstant(node)}${node.unicodePrefix === true ? ", kind='u'" : ""}`;
       output.push(`Constant(${attributes === "" ? constant : `${constant}, ${attributes}`})`);
       continue;
     }
@@ -344,10 +521,12 @@ export function dumpAst(root: Ast.AstNode, options: Partial<DumpOptions> = {}): 
     const pending: Work[] = [{ text: `${record.kind}(` }];
     let first = true;
     for (const [pythonName, propertyName] of fields) {
-      let value = record[propertyName];
-      if (propertyName === "isAsync") value = 0;
-      if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
-        continue;
+      const value = record[propertyName];
+      const omitted =
+        value === undefined ||
+        (value === null && !NONE_VALUED.has(record.kind)) ||
+        (Array.isArray(value) && value.length === 0);
+      if (omitted) continue;
       pending.push({ text: `${first ? "" : ", "}${pythonName}=` });
       pending.push({ node: value, field: pythonName });
       first = false;

@@ -4,34 +4,37 @@
  */
 
 /**
- * The value of a NUMBER token. `int` values may exceed 2^53 here; the parser rejects those.
+ * The value of a NUMBER token: an int (a number within the safe-integer range, a bigint beyond
+ * it), a float, or the imaginary part of a complex literal.
  *
  * @internal
  */
 export type NumberLiteral =
-  | { type: "int"; value: number }
+  | { type: "int"; value: number | bigint }
   | { type: "float"; value: number }
   | { type: "complex"; value: number };
 
 /**
- * Decode a NUMBER token's text (already validated by the tokenizer).
+ * Decode a NUMBER token's text (already validated by the tokenizer). Ints of any size are exact.
  *
  * @example
  * ```ts
  * parseNumberLiteral("0x_ff"); // { type: "int", value: 255 }
  * parseNumberLiteral("1_000.5"); // { type: "float", value: 1000.5 }
+ * parseNumberLiteral("2" + "0".repeat(20)); // { type: "int", value: 200000000000000000000n }
  * ```
  * @internal
  */
 export function parseNumberLiteral(text: string): NumberLiteral {
-  const digits = text.replace(/_/g, "");
-  const lower = digits.toLowerCase();
+  const lower = text.replace(/_/g, "").toLowerCase();
   if (lower.endsWith("j")) return { type: "complex", value: Number(lower.slice(0, -1)) };
-  if (lower.startsWith("0x")) return { type: "int", value: Number.parseInt(lower.slice(2), 16) };
-  if (lower.startsWith("0o")) return { type: "int", value: Number.parseInt(lower.slice(2), 8) };
-  if (lower.startsWith("0b")) return { type: "int", value: Number.parseInt(lower.slice(2), 2) };
-  if (lower.includes(".") || lower.includes("e")) return { type: "float", value: Number(lower) };
-  return { type: "int", value: Number(lower) };
+  const radix = lower.startsWith("0x") || lower.startsWith("0o") || lower.startsWith("0b");
+  if (!radix && (lower.includes(".") || lower.includes("e")))
+    return { type: "float", value: Number(lower) };
+  // CPython: PyLong_FromString(); BigInt reads the 0x/0o/0b prefixes and leading zeros alike.
+  const value = BigInt(radix ? lower : lower.replace(/^0+(?=\d)/, ""));
+  const small = Number(value);
+  return { type: "int", value: Number.isSafeInteger(small) ? small : value };
 }
 
 /**
@@ -47,6 +50,15 @@ export function stringPrefixLength(text: string): number {
   let length = 0;
   while (length < text.length && text[length] !== "'" && text[length] !== '"') length++;
   return length;
+}
+
+/**
+ * Index of the first backslash in `source[from, end)`, or -1. Bounded by `end` (unlike
+ * `indexOf`, which would scan to the end of the file for every literal without one).
+ */
+function backslashBefore(source: string, from: number, end: number): number {
+  for (let index = from; index < end; index++) if (source.charCodeAt(index) === 92) return index;
+  return -1;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -65,7 +77,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 /**
  * Decode the body of a string literal, `source[start, end)`, applying backslash escapes unless
- * `raw`. Returns the text, or `{ message }` in CPython's `(unicode error)` wording.
+ * `raw`. Returns the text, or `{ message }` in CPython's `(unicode error)` wording. `\\N{NAME}`
+ * escapes stay as written (there is no Unicode name database here) and call `onNamedEscape`.
  *
  * @example
  * ```ts
@@ -79,14 +92,15 @@ export function decodeStringBody(
   start: number,
   end: number,
   raw: boolean,
+  onNamedEscape?: () => void,
 ): string | { message: string } {
   if (raw) return source.slice(start, end);
   // CPython: _PyUnicode_DecodeUnicodeEscapeInternal() via decode_unicode_with_escapes().
   let result = "";
   let index = start;
   while (index < end) {
-    const backslash = source.indexOf("\\", index);
-    if (backslash < 0 || backslash >= end) {
+    const backslash = backslashBefore(source, index, end);
+    if (backslash < 0) {
       result += source.slice(index, end);
       break;
     }
@@ -142,11 +156,80 @@ export function decodeStringBody(
       continue;
     }
     if (character === "N") {
-      return { message: "\\N{...} escapes are not supported by this interpreter" };
+      // pymem has no Unicode name database: the escape is kept as written and reported.
+      const close = source.indexOf("}", backslash);
+      if (source[backslash + 2] !== "{" || close < 0 || close >= end || close === backslash + 3) {
+        const position = `${backslash - start}-${Math.min(end, backslash + 2) - 1 - start}`;
+        return {
+          message: `'unicodeescape' codec can't decode bytes in position ${position}: malformed \\N character escape`,
+        };
+      }
+      onNamedEscape?.();
+      result += source.slice(backslash, close + 1);
+      index = close + 1;
+      continue;
     }
     // Unknown escapes keep the backslash (CPython warns, then keeps both characters).
     result += `\\${character}`;
     index = backslash + 2;
   }
   return result;
+}
+
+/**
+ * Decode the body of a bytes literal, `source[start, end)`: ASCII characters only (CPython's
+ * parser rejects others), with the escapes bytes literals have (`\\x`, octal, the simple ones;
+ * `\\u`, `\\U` and `\\N` stay as written). Returns the bytes, or `{ message }` as CPython words it.
+ *
+ * @example
+ * ```ts
+ * const source = "a\\x00";
+ * decodeBytesBody(source, 0, source.length, false); // Uint8Array [97, 0]
+ * ```
+ * @internal
+ */
+export function decodeBytesBody(
+  source: string,
+  start: number,
+  end: number,
+  raw: boolean,
+): Uint8Array | { message: string } {
+  // CPython: _PyBytes_DecodeEscape() via decode_bytes_with_escapes().
+  const bytes: number[] = [];
+  let index = start;
+  while (index < end) {
+    const code = source.charCodeAt(index);
+    if (code >= 128) return { message: "bytes can only contain ASCII literal characters" };
+    if (code !== 92 || raw || index + 1 >= end) {
+      bytes.push(code);
+      index++;
+      continue;
+    }
+    const character = source[index + 1] as string;
+    const simple = SIMPLE_ESCAPES[character];
+    if (simple !== undefined) {
+      if (simple.length > 0) bytes.push(simple.charCodeAt(0));
+      index += 2;
+      continue;
+    }
+    if (character >= "0" && character <= "7") {
+      let stop = index + 1;
+      while (stop < end && stop < index + 4 && /[0-7]/.test(source[stop] ?? "")) stop++;
+      bytes.push(Number.parseInt(source.slice(index + 1, stop), 8) & 0xff);
+      index = stop;
+      continue;
+    }
+    if (character === "x") {
+      const hex = source.slice(index + 2, Math.min(index + 4, end));
+      if (!/^[0-9a-fA-F]{2}$/.test(hex))
+        return { message: `(value error) invalid \\x escape at position ${index - start}` };
+      bytes.push(Number.parseInt(hex, 16));
+      index += 4;
+      continue;
+    }
+    // Unknown escapes keep the backslash (CPython warns, then keeps both characters).
+    bytes.push(92);
+    index++;
+  }
+  return Uint8Array.from(bytes);
 }

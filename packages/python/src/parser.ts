@@ -1,5 +1,8 @@
 import type * as Ast from "./ast.js";
-import { decodeStringBody, parseNumberLiteral, stringPrefixLength } from "./literals.js";
+import { parseStrings } from "./fstring-parser.js";
+import { parseNumberLiteral } from "./literals.js";
+import { isParenthesized, markParenthesized, range } from "./node-range.js";
+import { parseCaseBlocks } from "./pattern-parser.js";
 import { checkScopes } from "./scope-check.js";
 import { PythonSyntaxError, type SyntaxErrorKind } from "./syntax-error.js";
 import { describeExpression, findInvalidTarget, setContext } from "./targets.js";
@@ -14,8 +17,6 @@ import { computeLineStarts, lineOf, type Token, type TokenStream, tokenize } fro
 const NESTING_BUDGET = 5968;
 /** Real JS recursion (brackets, f-string fields, lambda/if-else mixes) is capped well below the JS stack. */
 const MAX_RECURSION = 1000;
-/** CPython: MAXFSTRINGLEVEL — f-strings nest at most this deep (the 150th raises). */
-const MAX_FSTRING_LEVEL = 150;
 const STACK_OVERFLOW_MESSAGE = "Parser stack overflowed - Python source too complex to parse";
 
 const KEYWORDS = new Set([
@@ -91,14 +92,12 @@ const COMPARISONS: Record<string, Ast.ComparisonOperator> = {
   ">=": "GtE",
 };
 
-const UNSUPPORTED_KEYWORDS: Record<string, string> = {
-  with: "'with' statements are not supported by this interpreter",
-  async: "'async' is not supported by this interpreter",
-  await: "'await' is not supported by this interpreter",
-  yield: "'yield' is not supported by this interpreter",
-};
-
-interface SharedState {
+/**
+ * State shared by a parser and the sub-parsers of its f-string fields.
+ *
+ * @internal
+ */
+export interface SharedState {
   readonly source: string;
   readonly lineStarts: readonly number[];
   /** Cost of nested chains parsed so far on the current path (see NESTING_BUDGET). */
@@ -111,41 +110,49 @@ interface SharedState {
   fstringDepth: number;
 }
 
-type Located = Ast.SourceRange;
+/** Anything with a source range: a node or a token. @internal */
+export type Located = Ast.SourceRange;
 
-/**
- * Parenthesized expressions keep their own range (as in CPython), but nodes built around them
- * span the parentheses, because CPython's node ranges run from first to last *token*.
- */
-const PARENTHESIZED_SPANS = new WeakMap<object, Ast.SourceRange>();
-
-function range(start: Located, end: Located): Ast.SourceRange {
-  const from = PARENTHESIZED_SPANS.get(start) ?? start;
-  const to = PARENTHESIZED_SPANS.get(end) ?? end;
-  return { line: from.line, column: from.column, endLine: to.endLine, endColumn: to.endColumn };
+/** A parser position to return to when a soft keyword turns out to be a name. */
+interface Checkpoint {
+  index: number;
+  budget: number;
+  recursion: number;
+  bracketDepth: number;
 }
 
+/** Parameter rules that differ between `def` and `lambda`. */
+interface ParameterSyntax {
+  closer: ")" | ":";
+  annotations: boolean;
+}
+
+const DEF_PARAMETERS: ParameterSyntax = { closer: ")", annotations: true };
+const LAMBDA_PARAMETERS: ParameterSyntax = { closer: ":", annotations: false };
+
 /**
- * Recursive-descent parser over a token stream, following CPython's PEG grammar
- * (Grammar/python.gram) for the supported subset, with its `invalid_*` error rules folded in
- * where the subset needs them.
+ * Recursive-descent parser over a token stream, following CPython 3.13's PEG grammar
+ * (Grammar/python.gram), with its `invalid_*` error rules folded in where they matter. String
+ * literals and f-strings are parsed by fstring-parser.ts, `match` patterns by pattern-parser.ts.
+ *
+ * @internal
  */
-class Parser {
-  private index = 0;
+export class Parser {
+  index = 0;
   /** Furthest token index looked at: CPython reports generic errors there. */
   private furthest = 0;
   private readonly tokens: Token[];
 
   constructor(
     private readonly stream: TokenStream,
-    private readonly state: SharedState,
+    readonly state: SharedState,
   ) {
     this.tokens = stream.tokens;
   }
 
   // ─── token access ──────────────────────────────────────────────────────────────────────────
 
-  private peek(offset = 0): Token {
+  peek(offset = 0): Token {
     const position = Math.min(this.index + offset, this.tokens.length - 1);
     const token = this.tokens[position] as Token;
     if (position > this.furthest) this.furthest = position;
@@ -174,45 +181,45 @@ class Parser {
     return error === this.stream.error || error.msg.endsWith("was never closed");
   }
 
-  private advance(): Token {
+  advance(): Token {
     const token = this.peek();
     this.index++;
     return token;
   }
 
-  private get previous(): Token {
+  get previous(): Token {
     return this.tokens[this.index - 1] as Token;
   }
 
-  private isOp(text: string, offset = 0): boolean {
+  isOp(text: string, offset = 0): boolean {
     const token = this.peek(offset);
     return token.type === "OP" && token.text === text;
   }
 
-  private isKeyword(text: string, offset = 0): boolean {
+  isKeyword(text: string, offset = 0): boolean {
     const token = this.peek(offset);
     return token.type === "NAME" && token.text === text;
   }
 
-  private acceptOp(text: string): boolean {
+  acceptOp(text: string): boolean {
     if (!this.isOp(text)) return false;
     this.index++;
     return true;
   }
 
-  private acceptKeyword(text: string): boolean {
+  acceptKeyword(text: string): boolean {
     if (!this.isKeyword(text)) return false;
     this.index++;
     return true;
   }
 
-  private expectOp(text: string): Token {
+  expectOp(text: string): Token {
     if (!this.isOp(text)) this.invalidSyntax();
     return this.advance();
   }
 
   /** A forced token (`&&':'` in the grammar): "expected ':'" at whatever token is there. */
-  private expectForced(text: string): Token {
+  expectForced(text: string): Token {
     if (!this.isOp(text)) this.fail(`expected '${text}'`, this.peek());
     return this.advance();
   }
@@ -225,20 +232,66 @@ class Parser {
     this.invalidSyntax();
   }
 
-  private expectName(): Token {
+  expectName(): Token {
     const token = this.peek();
     if (token.type !== "NAME" || KEYWORDS.has(token.text)) this.invalidSyntax();
     return this.advance();
   }
 
-  private isName(offset = 0): boolean {
+  isName(offset = 0): boolean {
     const token = this.peek(offset);
     return token.type === "NAME" && !KEYWORDS.has(token.text);
   }
 
+  /**
+   * The last token consumed that is not NEWLINE, INDENT or DEDENT: where a compound statement
+   * ends (CPython: _PyPegen_get_last_nonnwhitespace_token), a trailing `;` included.
+   */
+  private lastSignificant(): Token {
+    let position = this.index - 1;
+    for (;;) {
+      const token = this.tokens[position] as Token;
+      if (
+        position === 0 ||
+        (token.type !== "NEWLINE" && token.type !== "INDENT" && token.type !== "DEDENT")
+      )
+        return token;
+      position--;
+    }
+  }
+
+  private checkpoint(): Checkpoint {
+    const { budget, recursion, bracketDepth } = this.state;
+    return { index: this.index, budget, recursion, bracketDepth };
+  }
+
+  private restore(checkpoint: Checkpoint): void {
+    this.index = checkpoint.index;
+    this.state.budget = checkpoint.budget;
+    this.state.recursion = checkpoint.recursion;
+    this.state.bracketDepth = checkpoint.bracketDepth;
+  }
+
+  /**
+   * Run `attempt`; if it raises a (non-tokenizer) syntax error, rewind and return null. For the
+   * grammar's ordered choices that need more than one token of lookahead (soft keywords,
+   * parenthesized `with` items). The furthest token read stays where the attempt got to, as in
+   * CPython's PEG parser, whose generic errors point at the last token it fetched.
+   */
+  private tryParse<T>(attempt: () => T): T | null {
+    const checkpoint = this.checkpoint();
+    try {
+      return attempt();
+    } catch (error) {
+      if (!(error instanceof PythonSyntaxError) || this.isTokenizerError(error)) throw error;
+      this.restore(checkpoint);
+      return null;
+    }
+  }
+
   // ─── errors ────────────────────────────────────────────────────────────────────────────────
 
-  private raise(
+  raise(
     kind: SyntaxErrorKind,
     msg: string,
     lineno: number,
@@ -295,18 +348,30 @@ class Parser {
     return this.tokens[this.furthest]?.type === "ENDMARKER";
   }
 
-  private enter(at: Located): void {
+  enter(at: Located): void {
     this.state.recursion++;
     if (this.state.recursion > MAX_RECURSION) this.fail(STACK_OVERFLOW_MESSAGE, at);
   }
 
-  private leave(): void {
+  leave(): void {
     this.state.recursion--;
   }
 
   private charge(cost: number, at: Located): void {
     this.state.budget += cost;
     if (this.state.budget > NESTING_BUDGET) this.fail(STACK_OVERFLOW_MESSAGE, at);
+  }
+
+  /** The 1-based line and 0-based column of a source index, as an empty range. */
+  point(index: number): Located {
+    const line = lineOf(this.state.lineStarts, index);
+    const column = index - (this.state.lineStarts[line - 1] ?? 0);
+    return { line, column, endLine: line, endColumn: column };
+  }
+
+  /** A parser over another token stream of the same source (an f-string field). */
+  subParser(stream: TokenStream): Parser {
+    return new Parser(stream, this.state);
   }
 
   // ─── module and statements ─────────────────────────────────────────────────────────────────
@@ -333,38 +398,17 @@ class Parser {
   }
 
   /** Parse one statement line (a compound statement or `;`-separated simple statements). */
-  private statement(into: Ast.Statement[]): void {
-    const token = this.peek();
-    if (token.type === "INDENT") this.invalidSyntax();
-    if (token.type === "OP" && token.text === "@") {
-      this.fail("decorators are not supported by this interpreter", token);
+  statement(into: Ast.Statement[]): void {
+    const compound = this.compoundStatement();
+    if (compound !== null) {
+      into.push(compound);
+      return;
     }
-    if (token.type === "NAME") {
-      switch (token.text) {
-        case "if":
-          into.push(this.ifStatement("if"));
-          return;
-        case "while":
-          into.push(this.whileStatement());
-          return;
-        case "for":
-          into.push(this.forStatement());
-          return;
-        case "def":
-          into.push(this.functionDefinition());
-          return;
-        case "class":
-          into.push(this.classDefinition());
-          return;
-        case "try":
-          into.push(this.tryStatement());
-          return;
-        default: {
-          const message = UNSUPPORTED_KEYWORDS[token.text];
-          if (message !== undefined) this.fail(message, token);
-        }
-      }
-    }
+    this.simpleStatements(into);
+  }
+
+  /** simple_stmts: `;`-separated simple statements ending the line. */
+  private simpleStatements(into: Ast.Statement[]): void {
     for (;;) {
       into.push(this.simpleStatement());
       if (this.acceptOp(";")) {
@@ -377,23 +421,68 @@ class Parser {
     this.index++;
   }
 
+  private compoundStatement(): Ast.Statement | null {
+    const token = this.peek();
+    if (token.type === "INDENT") this.invalidSyntax();
+    if (token.type === "OP" && token.text === "@") return this.decorated();
+    if (token.type !== "NAME") return null;
+    switch (token.text) {
+      case "if":
+        return this.ifStatement("if");
+      case "while":
+        return this.whileStatement();
+      case "for":
+        return this.forStatement(null);
+      case "def":
+        return this.functionDefinition([], null);
+      case "class":
+        return this.classDefinition([]);
+      case "try":
+        return this.tryStatement();
+      case "with":
+        return this.withStatement(null);
+      case "async":
+        return this.asyncStatement([]);
+      case "match":
+        return this.matchStatement();
+      default:
+        return null;
+    }
+  }
+
+  /** `async def` / `async for` / `async with`. */
+  private asyncStatement(decorators: Ast.Expression[]): Ast.Statement {
+    const asyncToken = this.advance();
+    if (this.isKeyword("def")) return this.functionDefinition(decorators, asyncToken);
+    if (decorators.length === 0) {
+      if (this.isKeyword("for")) return this.forStatement(asyncToken);
+      if (this.isKeyword("with")) return this.withStatement(asyncToken);
+    }
+    return this.invalidSyntax();
+  }
+
+  /** decorators: ('@' named_expression NEWLINE)+ before a def or class. */
+  private decorated(): Ast.Statement {
+    const decorators: Ast.Expression[] = [];
+    while (this.acceptOp("@")) {
+      decorators.push(this.namedExpression());
+      if (this.peek().type !== "NEWLINE") this.invalidSyntax();
+      this.index++;
+    }
+    if (this.isKeyword("def")) return this.functionDefinition(decorators, null);
+    if (this.isKeyword("class")) return this.classDefinition(decorators);
+    if (this.isKeyword("async")) return this.asyncStatement(decorators);
+    return this.invalidSyntax();
+  }
+
   /**
    * A block after ':' — an indented suite or simple statements on the same line.
    * `what` names the header for "expected an indented block after ...".
    */
-  private block(what: string): Ast.Statement[] {
+  block(what: string): Ast.Statement[] {
     const body: Ast.Statement[] = [];
     if (this.peek().type !== "NEWLINE") {
-      for (;;) {
-        body.push(this.simpleStatement());
-        if (this.acceptOp(";")) {
-          if (this.peek().type === "NEWLINE") break;
-          continue;
-        }
-        break;
-      }
-      if (this.peek().type !== "NEWLINE") this.invalidSyntax();
-      this.index++;
+      this.simpleStatements(body);
       return body;
     }
     this.index++;
@@ -416,8 +505,7 @@ class Parser {
     let orelse: Ast.Statement[] = [];
     if (this.isKeyword("elif")) orelse = [this.ifStatement("elif")];
     else if (this.isKeyword("else")) orelse = this.elseBlock();
-    const last = orelse[orelse.length - 1] ?? body[body.length - 1] ?? start;
-    return { kind: "If", test, body, orelse, ...range(start, last) };
+    return { kind: "If", test, body, orelse, ...range(start, this.lastSignificant()) };
   }
 
   private elseBlock(): Ast.Statement[] {
@@ -432,13 +520,13 @@ class Parser {
     this.expectColon(false);
     const body = this.block(`'while' statement on line ${start.line}`);
     const orelse = this.isKeyword("else") ? this.elseBlock() : [];
-    const last = orelse[orelse.length - 1] ?? body[body.length - 1] ?? start;
-    return { kind: "While", test, body, orelse, ...range(start, last) };
+    return { kind: "While", test, body, orelse, ...range(start, this.lastSignificant()) };
   }
 
-  private forStatement(): Ast.For {
-    const start = this.advance();
-    const target = this.targetList();
+  private forStatement(asyncToken: Token | null): Ast.For | Ast.AsyncFor {
+    const keyword = this.advance();
+    const start = asyncToken ?? keyword;
+    const target = this.starTargets();
     if (!this.acceptKeyword("in")) {
       this.validateTarget(target, "assign");
       this.invalidSyntax();
@@ -447,99 +535,306 @@ class Parser {
     setContext(target, "Store");
     const iterable = this.starExpressions();
     this.expectColon(false);
-    const body = this.block(`'for' statement on line ${start.line}`);
+    const what = asyncToken === null ? "'for'" : "'async for'";
+    const body = this.block(`${what} statement on line ${start.line}`);
     const orelse = this.isKeyword("else") ? this.elseBlock() : [];
-    const last = orelse[orelse.length - 1] ?? body[body.length - 1] ?? start;
-    return { kind: "For", target, iter: iterable, body, orelse, ...range(start, last) };
+    return {
+      kind: asyncToken === null ? "For" : "AsyncFor",
+      target,
+      iter: iterable,
+      body,
+      orelse,
+      ...range(start, this.lastSignificant()),
+    };
   }
 
-  /** `star_targets` for `for` and comprehensions: bitwise-or level items separated by commas. */
-  private targetList(): Ast.Expression {
-    const first = this.bitwiseOr();
+  /** star_targets for `for` and comprehensions: `*`-able bitwise-or items separated by commas. */
+  private starTargets(): Ast.Expression {
+    const first = this.starTarget();
     if (!this.isOp(",")) return first;
     const elements = [first];
     while (this.acceptOp(",")) {
       if (!this.canStartExpression()) break;
-      elements.push(this.bitwiseOr());
+      elements.push(this.starTarget());
     }
     return { kind: "Tuple", elts: elements, ctx: "Load", ...range(first, this.previous) };
   }
 
-  private functionDefinition(): Ast.FunctionDef {
-    const start = this.advance();
-    const name = this.expectName();
-    this.expectForced("(");
-    const args = this.parameters(")");
-    this.expectOp(")");
-    if (this.isOp("->")) {
-      this.fail("return annotations are not supported by this interpreter", this.peek());
+  private starTarget(): Ast.Expression {
+    if (!this.isOp("*")) return this.bitwiseOr();
+    const star = this.advance();
+    const value = this.bitwiseOr();
+    return { kind: "Starred", value, ctx: "Load", ...range(star, value) };
+  }
+
+  /** with_stmt, including the parenthesized multi-item form (3.9+). */
+  private withStatement(asyncToken: Token | null): Ast.With | Ast.AsyncWith {
+    const keyword = this.advance();
+    const start = asyncToken ?? keyword;
+    let items: Ast.WithItem[] | null = null;
+    if (this.isOp("(")) {
+      items = this.tryParse(() => {
+        this.openBracket();
+        this.index++;
+        const parenthesized = [this.withItem()];
+        while (this.acceptOp(",")) {
+          if (this.isOp(")")) break;
+          parenthesized.push(this.withItem());
+        }
+        this.expectOp(")");
+        this.closeBracket();
+        if (!this.isOp(":")) this.invalidSyntax();
+        return parenthesized;
+      });
     }
-    this.expectForced(":");
-    const body = this.block(`function definition on line ${start.line}`);
+    if (items === null) {
+      items = [this.withItem()];
+      while (this.acceptOp(",")) items.push(this.withItem());
+    }
+    this.expectColon(false);
+    const what = asyncToken === null ? "'with'" : "'async with'";
+    const body = this.block(`${what} statement on line ${start.line}`);
     return {
-      kind: "FunctionDef",
-      name: name.text,
-      args,
+      kind: asyncToken === null ? "With" : "AsyncWith",
+      items,
       body,
-      ...range(start, body[body.length - 1] ?? start),
+      ...range(start, this.lastSignificant()),
     };
   }
 
-  /** Parameters of `def` (closed by ')') or `lambda` (closed by ':'). */
-  private parameters(closer: string): Ast.Arguments {
-    const args: Ast.Arg[] = [];
-    const defaults: Ast.Expression[] = [];
-    let vararg: Ast.Arg | null = null;
-    let kwarg: Ast.Arg | null = null;
-    while (!this.isOp(closer)) {
-      if (kwarg !== null) {
-        this.fail("arguments cannot follow var-keyword argument", this.peek());
+  private withItem(): Ast.WithItem {
+    const contextExpr = this.expression();
+    let optionalVars: Ast.Expression | null = null;
+    if (this.acceptKeyword("as")) {
+      optionalVars = this.starTarget();
+      if (!this.isOp(",") && !this.isOp(")") && !this.isOp(":")) this.invalidSyntax();
+      this.validateTarget(optionalVars, "assign");
+      setContext(optionalVars, "Store");
+    }
+    return { kind: "withitem", contextExpr, optionalVars };
+  }
+
+  /** match_stmt; null when `match` is an ordinary name here (a soft keyword). */
+  private matchStatement(): Ast.Match | null {
+    const start = this.peek();
+    const header = this.tryParse(() => {
+      this.index++;
+      const subject = this.subjectExpression();
+      this.expectOp(":");
+      if (this.peek().type !== "NEWLINE") this.invalidSyntax();
+      return subject;
+    });
+    if (header === null) return null;
+    this.index++;
+    const indent = this.peek();
+    if (indent.type !== "INDENT") {
+      this.fail(
+        `expected an indented block after 'match' statement on line ${start.line}`,
+        indent,
+        "IndentationError",
+      );
+    }
+    this.index++;
+    this.enter(indent);
+    const cases = parseCaseBlocks(this);
+    this.leave();
+    if (this.peek().type === "DEDENT") this.index++;
+    else this.invalidSyntax();
+    return { kind: "Match", subject: header, cases, ...range(start, this.lastSignificant()) };
+  }
+
+  /** subject_expr: a tuple of star_named_expressions, or one named_expression. */
+  private subjectExpression(): Ast.Expression {
+    const first = this.starNamedExpression();
+    if (!this.isOp(",")) {
+      if (first.kind === "Starred") this.invalidSyntax();
+      return first;
+    }
+    const elements = [first];
+    while (this.acceptOp(",")) {
+      if (!this.canStartExpression()) break;
+      elements.push(this.starNamedExpression());
+    }
+    return { kind: "Tuple", elts: elements, ctx: "Load", ...range(first, this.previous) };
+  }
+
+  private functionDefinition(
+    decorators: Ast.Expression[],
+    asyncToken: Token | null,
+  ): Ast.FunctionDef | Ast.AsyncFunctionDef {
+    const keyword = this.advance();
+    const start = asyncToken ?? keyword;
+    const name = this.expectName();
+    const typeParams = this.isOp("[") ? this.typeParameters() : [];
+    this.expectForced("(");
+    this.openBracket();
+    const args = this.parameters(DEF_PARAMETERS);
+    this.expectOp(")");
+    this.closeBracket();
+    const returns = this.acceptOp("->") ? this.expression() : null;
+    this.expectForced(":");
+    const body = this.block(`function definition on line ${keyword.line}`);
+    return {
+      kind: asyncToken === null ? "FunctionDef" : "AsyncFunctionDef",
+      name: name.text,
+      args,
+      body,
+      decoratorList: decorators,
+      returns,
+      typeParams,
+      ...range(start, this.lastSignificant()),
+    };
+  }
+
+  /** type_params: `[T, *Ts, **P]` (PEP 695), each with an optional default (PEP 696). */
+  private typeParameters(): Ast.TypeParam[] {
+    this.openBracket();
+    this.index++;
+    const params: Ast.TypeParam[] = [];
+    do {
+      if (this.isOp("]")) break;
+      params.push(this.typeParameter());
+    } while (this.acceptOp(","));
+    this.expectOp("]");
+    this.closeBracket();
+    if (params.length === 0) {
+      const close = this.previous;
+      this.raise(
+        "SyntaxError",
+        "Type parameter list cannot be empty",
+        close.line,
+        close.column + 1,
+        close.line,
+        close.column + 1,
+      );
+    }
+    return params;
+  }
+
+  private typeParameter(): Ast.TypeParam {
+    const start = this.peek();
+    if (this.acceptOp("*") || this.acceptOp("**")) {
+      const isParamSpec = start.text === "**";
+      const name = this.expectName();
+      if (this.isOp(":")) {
+        const colon = this.peek();
+        this.index++;
+        const bound = this.expression();
+        this.fail(
+          isParamSpec
+            ? "cannot use bound with ParamSpec"
+            : bound.kind === "Tuple"
+              ? "cannot use constraints with TypeVarTuple"
+              : "cannot use bound with TypeVarTuple",
+          range(colon, bound),
+        );
       }
-      if (this.acceptOp("**")) {
-        const name = this.expectName();
-        kwarg = { kind: "arg", arg: name.text, ...range(name, name) };
-      } else if (this.isOp("/")) {
-        this.fail("positional-only parameters are not supported by this interpreter", this.peek());
+      let defaultValue: Ast.Expression | null = null;
+      if (this.acceptOp("="))
+        defaultValue = isParamSpec ? this.expression() : this.starExpression();
+      const end = defaultValue ?? name;
+      return isParamSpec
+        ? { kind: "ParamSpec", name: name.text, defaultValue, ...range(start, end) }
+        : { kind: "TypeVarTuple", name: name.text, defaultValue, ...range(start, end) };
+    }
+    const name = this.expectName();
+    const bound = this.acceptOp(":") ? this.expression() : null;
+    const defaultValue = this.acceptOp("=") ? this.expression() : null;
+    return {
+      kind: "TypeVar",
+      name: name.text,
+      bound,
+      defaultValue,
+      ...range(start, defaultValue ?? bound ?? name),
+    };
+  }
+
+  /**
+   * Parameters of `def` (closed by ')') or `lambda` (closed by ':'), with CPython's
+   * invalid_parameters messages.
+   */
+  private parameters(syntax: ParameterSyntax): Ast.Arguments {
+    const arguments_: Ast.Arguments = {
+      kind: "arguments",
+      posonlyargs: [],
+      args: [],
+      vararg: null,
+      kwonlyargs: [],
+      kwDefaults: [],
+      kwarg: null,
+      defaults: [],
+    };
+    let sawSlash = false;
+    let sawStar = false;
+    while (!this.isOp(syntax.closer)) {
+      const token = this.peek();
+      if (arguments_.kwarg !== null)
+        this.fail("arguments cannot follow var-keyword argument", token);
+      if (this.acceptOp("/")) {
+        if (sawSlash) this.fail("/ may appear only once", token);
+        if (sawStar) this.fail("/ must be ahead of *", token);
+        if (arguments_.args.length === 0) this.fail("at least one argument must precede /", token);
+        arguments_.posonlyargs = arguments_.args;
+        arguments_.args = [];
+        sawSlash = true;
+      } else if (this.acceptOp("**")) {
+        arguments_.kwarg = this.parameter(syntax, false);
+        if (this.isOp("="))
+          this.fail("var-keyword argument cannot have default value", this.peek());
       } else if (this.acceptOp("*")) {
-        if (this.isOp(",")) {
-          this.fail("keyword-only parameters are not supported by this interpreter", this.previous);
+        if (sawStar) this.fail("* argument may appear only once", token);
+        sawStar = true;
+        if (this.isOp(",") || this.isOp(syntax.closer)) {
+          const bareEnd =
+            this.isOp(syntax.closer) || this.isOp(syntax.closer, 1) || this.isOp("**", 1);
+          // CPython: invalid_star_etc points at the '*'; invalid_lambda_star_etc at the last
+          // token its lookahead read.
+          const at = syntax.annotations ? token : this.peek(this.isOp(syntax.closer) ? 0 : 1);
+          if (bareEnd) this.fail("named arguments must follow bare *", at);
+        } else {
+          arguments_.vararg = this.parameter(syntax, true);
+          if (this.isOp("="))
+            this.fail("var-positional argument cannot have default value", this.peek());
         }
-        if (vararg !== null) this.fail("* argument may appear only once", this.previous);
-        const name = this.expectName();
-        vararg = { kind: "arg", arg: name.text, ...range(name, name) };
       } else {
-        if (vararg !== null)
-          this.fail("keyword-only parameters are not supported by this interpreter", this.peek());
-        const name = this.expectName();
-        args.push({ kind: "arg", arg: name.text, ...range(name, name) });
-        if (this.acceptOp("=")) defaults.push(this.expression());
-        else if (defaults.length > 0) {
-          this.fail("parameter without a default follows parameter with a default", name);
+        const parameter = this.parameter(syntax, false);
+        const defaultValue = this.acceptOp("=") ? this.expression() : null;
+        if (sawStar) {
+          arguments_.kwonlyargs.push(parameter);
+          arguments_.kwDefaults.push(defaultValue);
+        } else {
+          arguments_.args.push(parameter);
+          if (defaultValue !== null) arguments_.defaults.push(defaultValue);
+          else if (arguments_.defaults.length > 0) {
+            this.fail("parameter without a default follows parameter with a default", parameter);
+          }
         }
       }
       if (!this.acceptOp(",")) break;
     }
-    if (!this.isOp(closer)) this.invalidSyntax();
-    return { kind: "arguments", args, vararg, kwarg, defaults };
+    if (!this.isOp(syntax.closer)) this.invalidSyntax();
+    return arguments_;
   }
 
-  private classDefinition(): Ast.ClassDef {
+  /** One parameter name with its annotation (`*args` may be annotated `*Ts`). */
+  private parameter(syntax: ParameterSyntax, starred: boolean): Ast.Arg {
+    const name = this.expectName();
+    let annotation: Ast.Expression | null = null;
+    if (syntax.annotations && this.acceptOp(":"))
+      annotation = starred ? this.starExpression() : this.expression();
+    return { kind: "arg", arg: name.text, annotation, ...range(name, annotation ?? name) };
+  }
+
+  private classDefinition(decorators: Ast.Expression[]): Ast.ClassDef {
     const start = this.advance();
     const name = this.expectName();
-    const bases: Ast.Expression[] = [];
-    if (this.acceptOp("(")) {
-      while (!this.isOp(")")) {
-        if ((this.isName() && this.isOp("=", 1)) || this.isOp("**")) {
-          this.fail("class keyword arguments are not supported by this interpreter", this.peek());
-        }
-        const base = this.expression();
-        bases.push(base);
-        if (!this.acceptOp(",")) {
-          if (!this.isOp(")")) this.missingComma(base);
-          break;
-        }
-      }
-      this.expectOp(")");
+    const typeParams = this.isOp("[") ? this.typeParameters() : [];
+    let bases: Ast.Expression[] = [];
+    let keywords: Ast.Keyword[] = [];
+    if (this.isOp("(")) {
+      const call = this.callArguments();
+      bases = call.args;
+      keywords = call.keywords;
     }
     this.expectColon(false);
     const body = this.block(`class definition on line ${start.line}`);
@@ -547,18 +842,28 @@ class Parser {
       kind: "ClassDef",
       name: name.text,
       bases,
+      keywords,
       body,
-      ...range(start, body[body.length - 1] ?? start),
+      decoratorList: decorators,
+      typeParams,
+      ...range(start, this.lastSignificant()),
     };
   }
 
-  private tryStatement(): Ast.Try {
+  private tryStatement(): Ast.Try | Ast.TryStar {
     const start = this.advance();
     this.expectForced(":");
     const body = this.block(`'try' statement on line ${start.line}`);
     const handlers: Ast.ExceptHandler[] = [];
+    let sawStar = false;
+    let sawPlain = false;
     while (this.isKeyword("except")) {
       const keyword = this.advance();
+      const star = this.acceptOp("*");
+      if (star ? sawPlain : sawStar)
+        this.fail("cannot have both 'except' and 'except*' on the same 'try'", keyword);
+      if (star) sawStar = true;
+      else sawPlain = true;
       let type: Ast.Expression | null = null;
       let name: string | null = null;
       if (!this.isOp(":")) {
@@ -568,15 +873,16 @@ class Parser {
           this.fail("multiple exception types must be parenthesized", type);
         }
         if (this.acceptKeyword("as")) name = this.expectName().text;
-      }
+      } else if (star) this.fail("expected one or more exception types", this.peek());
       this.expectColon(false);
-      const handlerBody = this.block(`'except' statement on line ${keyword.line}`);
+      const what = star ? "'except*'" : "'except'";
+      const handlerBody = this.block(`${what} statement on line ${keyword.line}`);
       handlers.push({
         kind: "ExceptHandler",
         type,
         name,
         body: handlerBody,
-        ...range(keyword, handlerBody[handlerBody.length - 1] ?? keyword),
+        ...range(keyword, this.lastSignificant()),
       });
     }
     for (let index = 0; index < handlers.length - 1; index++) {
@@ -594,12 +900,15 @@ class Parser {
     if (handlers.length === 0 && finalbody.length === 0) {
       this.fail("expected 'except' or 'finally' block", this.peek());
     }
-    const last =
-      finalbody[finalbody.length - 1] ??
-      orelse[orelse.length - 1] ??
-      handlers[handlers.length - 1] ??
-      start;
-    return { kind: "Try", body, handlers, orelse, finalbody, ...range(start, last) };
+    const last = this.lastSignificant();
+    return {
+      kind: sawStar ? "TryStar" : "Try",
+      body,
+      handlers,
+      orelse,
+      finalbody,
+      ...range(start, last),
+    };
   }
 
   private simpleStatement(): Ast.Statement {
@@ -651,13 +960,28 @@ class Parser {
           return this.importStatement();
         case "from":
           return this.fromImportStatement();
-        default: {
-          const message = UNSUPPORTED_KEYWORDS[token.text];
-          if (message !== undefined) this.fail(message, token);
-        }
+        case "type":
+          if (this.isName(1) && (this.isOp("=", 2) || this.isOp("[", 2))) return this.typeAlias();
+          break;
       }
     }
     return this.expressionStatement();
+  }
+
+  /** `type Name[params] = value` (PEP 695; `type` is a soft keyword). */
+  private typeAlias(): Ast.TypeAlias {
+    const start = this.advance();
+    const nameToken = this.expectName();
+    const name: Ast.Name = {
+      kind: "Name",
+      id: nameToken.text,
+      ctx: "Store",
+      ...range(nameToken, nameToken),
+    };
+    const typeParams = this.isOp("[") ? this.typeParameters() : [];
+    this.expectOp("=");
+    const value = this.expression();
+    return { kind: "TypeAlias", name, typeParams, value, ...range(start, value) };
   }
 
   private atStatementEnd(): boolean {
@@ -737,15 +1061,17 @@ class Parser {
     return { kind: "ImportFrom", module, names, level, ...range(start, this.previous) };
   }
 
+  /** The right-hand side of an assignment: yield_expr | star_expressions. */
+  private assignedValue(): Ast.Expression {
+    return this.isKeyword("yield") ? this.yieldExpression() : this.starExpressions();
+  }
+
   private expressionStatement(): Ast.Statement {
-    const first = this.starExpressions();
+    const first = this.assignedValue();
     const operatorToken = this.peek();
     if (operatorToken.type === "OP" && operatorToken.text === "=") {
       const items = [first];
-      while (this.acceptOp("=")) {
-        if (this.isKeyword("yield")) this.fail(UNSUPPORTED_KEYWORDS.yield as string, this.peek());
-        items.push(this.starExpressions());
-      }
+      while (this.acceptOp("=")) items.push(this.assignedValue());
       const value = items.pop() as Ast.Expression;
       this.validateAssignment(items, value);
       for (const target of items) setContext(target, "Store");
@@ -759,7 +1085,7 @@ class Parser {
         );
       }
       this.index++;
-      const value = this.starExpressions();
+      const value = this.assignedValue();
       setContext(first, "Store");
       return {
         kind: "AugAssign",
@@ -768,6 +1094,12 @@ class Parser {
         value,
         ...range(first, value),
       };
+    }
+    if (operatorToken.type === "OP" && operatorToken.text === ":" && this.state.bracketDepth === 0)
+      return this.annotatedAssignment(first);
+    if (operatorToken.type === "OP" && operatorToken.text === ":=" && first.kind !== "Name") {
+      // CPython: invalid_named_expression.
+      this.fail(`cannot use assignment expressions with ${describeExpression(first)}`, first);
     }
     if (!this.atStatementEnd()) {
       // CPython: invalid_expression / _PyPegen_check_legacy_stmt for `print "x"`.
@@ -789,16 +1121,28 @@ class Parser {
           else throw error;
         }
       }
-      if (this.isOp(":") && this.state.bracketDepth === 0) {
-        this.fail("variable annotations are not supported by this interpreter", this.peek());
-      }
-      if (this.isOp(":="))
-        this.fail(
-          "':=' (assignment expressions) are not supported by this interpreter",
-          this.peek(),
-        );
     }
     return { kind: "Expr", value: first, ...range(first, first) };
+  }
+
+  /** `target: annotation [= value]` (CPython: the annotated_rhs alternatives of assignment). */
+  private annotatedAssignment(target: Ast.Expression): Ast.AnnAssign {
+    this.index++;
+    if (target.kind === "Tuple" || target.kind === "List")
+      this.fail(`only single target (not ${target.kind.toLowerCase()}) can be annotated`, target);
+    if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript")
+      this.fail("illegal target for annotation", target);
+    const annotation = this.expression();
+    const value = this.acceptOp("=") ? this.assignedValue() : null;
+    setContext(target, "Store");
+    return {
+      kind: "AnnAssign",
+      target,
+      annotation,
+      value,
+      simple: target.kind === "Name" && !isParenthesized(target),
+      ...range(target, value ?? annotation),
+    };
   }
 
   /** CPython: invalid_assignment and invalid_named_expression. */
@@ -819,6 +1163,8 @@ class Parser {
         !(value.kind === "UnaryOp" && value.op === "Not") &&
         value.kind !== "Lambda" &&
         value.kind !== "Starred" &&
+        value.kind !== "Yield" &&
+        value.kind !== "YieldFrom" &&
         !(value.kind === "BoolOp" && firstOperandIsNot(value));
       if (!excluded && valueStartsBitwiseOr) {
         this.fail(
@@ -830,7 +1176,7 @@ class Parser {
     for (const target of targets) this.validateTarget(target, "assign");
   }
 
-  private validateTarget(target: Ast.Expression, mode: "assign" | "delete"): void {
+  validateTarget(target: Ast.Expression, mode: "assign" | "delete"): void {
     const invalid = findInvalidTarget(target, mode);
     if (invalid === null) return;
     const verb = mode === "delete" ? "delete" : "assign to";
@@ -871,7 +1217,7 @@ class Parser {
     return { kind: "Tuple", elts: elements, ctx: "Load", ...range(first, this.previous) };
   }
 
-  private starExpression(): Ast.Expression {
+  starExpression(): Ast.Expression {
     if (this.isOp("*")) {
       const star = this.advance();
       const value = this.bitwiseOr();
@@ -880,11 +1226,47 @@ class Parser {
     return this.expression();
   }
 
-  private namedExpression(): Ast.Expression {
+  /** star_named_expression: `*bitwise_or` or a named_expression (display elements). */
+  starNamedExpression(): Ast.Expression {
+    return this.isOp("*") ? this.starExpression() : this.namedExpression();
+  }
+
+  /** named_expression: `NAME := expression` (PEP 572) or an expression. */
+  namedExpression(): Ast.Expression {
+    if (this.isName() && this.isOp(":=", 1)) {
+      const nameToken = this.advance();
+      this.index++;
+      const target: Ast.Name = {
+        kind: "Name",
+        id: nameToken.text,
+        ctx: "Store",
+        ...range(nameToken, nameToken),
+      };
+      const value = this.expression();
+      return { kind: "NamedExpr", target, value, ...range(nameToken, value) };
+    }
     const value = this.expression();
-    if (this.isOp(":="))
-      this.fail("':=' (assignment expressions) are not supported by this interpreter", this.peek());
+    if (this.isOp(":=")) {
+      // CPython: invalid_named_expression.
+      this.fail(`cannot use assignment expressions with ${describeExpression(value)}`, value);
+    }
     return value;
+  }
+
+  /** yield_expr: `yield from expression` or `yield [star_expressions]`. */
+  yieldExpression(): Ast.Yield | Ast.YieldFrom {
+    const start = this.advance();
+    if (this.acceptKeyword("from")) {
+      const value = this.expression();
+      return { kind: "YieldFrom", value, ...range(start, value) };
+    }
+    const next = this.peek();
+    const ends =
+      next.type === "NEWLINE" ||
+      next.type === "ENDMARKER" ||
+      (next.type === "OP" && [")", "]", "}", "=", ";", ":", "!"].includes(next.text));
+    const value = ends ? null : this.starExpressions();
+    return { kind: "Yield", value, ...range(start, value ?? start) };
   }
 
   /**
@@ -898,7 +1280,7 @@ class Parser {
     const lambdas: { start: Token; args: Ast.Arguments }[] = [];
     while (this.isKeyword("lambda")) {
       const start = this.advance();
-      const args = this.parameters(":");
+      const args = this.parameters(LAMBDA_PARAMETERS);
       this.expectOp(":");
       lambdas.push({ start, args });
       this.charge(2, start);
@@ -943,7 +1325,7 @@ class Parser {
     return result;
   }
 
-  private disjunction(): Ast.Expression {
+  disjunction(): Ast.Expression {
     const first = this.conjunction();
     if (!this.isKeyword("or")) return first;
     const values = [first];
@@ -1087,16 +1469,16 @@ class Parser {
     return this.applyPrefixes(prefixes, this.power());
   }
 
-  /** power: primary ('**' factor)?, right-associative, folded iteratively. */
+  /** power: await_primary ('**' factor)?, right-associative, folded iteratively. */
   private power(): Ast.Expression {
-    const first = this.primary();
+    const first = this.awaitPrimary();
     if (!this.isOp("**")) return first;
     const operands: { prefixes: Token[]; base: Ast.Expression }[] = [{ prefixes: [], base: first }];
     while (this.isOp("**")) {
       const token = this.advance();
       this.charge(2, token);
       const prefixes = this.unaryPrefixes();
-      operands.push({ prefixes, base: this.primary() });
+      operands.push({ prefixes, base: this.awaitPrimary() });
     }
     const last = operands[operands.length - 1] as { prefixes: Token[]; base: Ast.Expression };
     let result = this.applyPrefixes(last.prefixes, last.base);
@@ -1115,8 +1497,16 @@ class Parser {
     return result;
   }
 
-  private primary(): Ast.Expression {
-    if (this.isKeyword("await")) this.fail(UNSUPPORTED_KEYWORDS.await as string, this.peek());
+  /** await_primary: `await primary` or a primary. */
+  private awaitPrimary(): Ast.Expression {
+    if (!this.isKeyword("await")) return this.primary();
+    const start = this.advance();
+    const value = this.primary();
+    return { kind: "Await", value, ...range(start, value) };
+  }
+
+  /** primary: an atom followed by `.name`, calls and subscripts. */
+  primary(): Ast.Expression {
     let result = this.atom();
     for (;;) {
       if (this.acceptOp(".")) {
@@ -1129,7 +1519,15 @@ class Parser {
           ...range(result, name),
         };
       } else if (this.isOp("(")) {
-        result = this.call(result);
+        const call = this.callArguments();
+        const close = this.previous;
+        result = {
+          kind: "Call",
+          func: result,
+          args: call.args,
+          keywords: call.keywords,
+          ...range(result, close),
+        };
       } else if (this.isOp("[")) {
         this.openBracket();
         this.index++;
@@ -1141,21 +1539,23 @@ class Parser {
     }
   }
 
-  private openBracket(): void {
+  openBracket(): void {
     this.state.bracketDepth++;
     this.enter(this.peek());
   }
 
-  private closeBracket(): void {
+  closeBracket(): void {
     this.state.bracketDepth--;
     this.leave();
   }
 
+  /** slices: one slice, or a tuple of slices and starred expressions (3.11+). */
   private slices(): Ast.Expression {
     const first = this.slice();
     if (!this.isOp(",")) {
       if (!this.isOp("]")) this.missingComma(first);
-      return first;
+      if (first.kind !== "Starred") return first;
+      return { kind: "Tuple", elts: [first], ctx: "Load", ...range(first, first) };
     }
     const elements = [first];
     while (this.acceptOp(",")) {
@@ -1167,10 +1567,12 @@ class Parser {
 
   private slice(): Ast.Expression {
     const start = this.peek();
+    if (this.isOp("*")) return this.starExpression();
     let lower: Ast.Expression | null = null;
     if (!this.isOp(":")) {
-      lower = this.starExpressionOrNamed();
+      lower = this.namedExpression();
       if (!this.isOp(":")) return lower;
+      if (lower.kind === "NamedExpr") this.invalidSyntax();
     }
     this.index++;
     const upper = this.isOp(":") || this.isOp("]") || this.isOp(",") ? null : this.expression();
@@ -1179,11 +1581,8 @@ class Parser {
     return { kind: "Slice", lower, upper, step, ...range(start, this.previous) };
   }
 
-  private starExpressionOrNamed(): Ast.Expression {
-    return this.isOp("*") ? this.starExpression() : this.namedExpression();
-  }
-
-  private call(func: Ast.Expression): Ast.Call {
+  /** A call's (or class definition's) parenthesized arguments; the ')' is consumed. */
+  private callArguments(): { args: Ast.Expression[]; keywords: Ast.Keyword[] } {
     const open = this.peek();
     this.openBracket();
     this.index++;
@@ -1201,7 +1600,15 @@ class Parser {
       } else if (token.type === "OP" && token.text === "*") {
         const before = this.previous;
         if (!this.canStartExpression(1)) this.fail("Invalid star expression", this.peek(1));
-        const starred = this.starExpression();
+        // CPython: starred_expression is '*' expression here, not '*' bitwise_or.
+        this.index++;
+        const value = this.expression();
+        const starred: Ast.Starred = {
+          kind: "Starred",
+          value,
+          ctx: "Load",
+          ...range(token, value),
+        };
         if (sawDoubleStar)
           this.fail(
             "iterable argument unpacking follows keyword argument unpacking",
@@ -1217,8 +1624,8 @@ class Parser {
         keywords.push({ kind: "keyword", arg: token.text, value, ...range(token, value) });
         sawKeyword = true;
       } else {
-        const argument = this.expression();
-        if (this.isKeyword("for")) {
+        const argument = this.namedExpression();
+        if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", 1))) {
           const generator = this.comprehension("GeneratorExp", argument, argument);
           if (args.length + keywords.length > 0 || !this.isOp(")")) {
             this.fail("Generator expression must be parenthesized", generator);
@@ -1242,9 +1649,9 @@ class Parser {
       }
       if (!this.acceptOp(",")) break;
     }
-    const close = this.expectOp(")");
+    this.expectOp(")");
     this.closeBracket();
-    return { kind: "Call", func, args, keywords, ...range(func, close) };
+    return { args, keywords };
   }
 
   /**
@@ -1262,23 +1669,13 @@ class Parser {
       first.kind !== "Starred" &&
       !(first.kind === "Name" && (next.type === "STRING" || next.type === "FSTRING"));
     if (eligible) {
-      const saved = this.index;
-      const savedState = {
-        budget: this.state.budget,
-        recursion: this.state.recursion,
-        bracketDepth: this.state.bracketDepth,
-      };
-      let second: Ast.Expression | null = null;
-      try {
-        second = this.expression();
+      const second = this.tryParse(() => {
+        const expression = this.expression();
         // CPython looks one token past the second expression; at an unclosed bracket's end of
         // input that lookahead is the tokenizer error, which then wins.
         this.peek();
-      } catch (error) {
-        if (!(error instanceof PythonSyntaxError) || this.isTokenizerError(error)) throw error;
-        this.index = saved;
-        Object.assign(this.state, savedState);
-      }
+        return expression;
+      });
       if (second !== null)
         this.fail("invalid syntax. Perhaps you forgot a comma?", range(first, second));
     }
@@ -1298,10 +1695,14 @@ class Parser {
       | Ast.GeneratorExp;
   }
 
+  /** for_if_clauses: `[async] for targets in disjunction (if disjunction)*`, repeated. */
   private comprehensionClauses(): Ast.Comprehension[] {
     const generators: Ast.Comprehension[] = [];
-    while (this.acceptKeyword("for")) {
-      const target = this.targetList();
+    for (;;) {
+      const isAsync = this.isKeyword("async") && this.isKeyword("for", 1);
+      if (isAsync) this.index++;
+      if (!this.acceptKeyword("for")) break;
+      const target = this.starTargets();
       if (!this.acceptKeyword("in")) {
         this.validateTarget(target, "assign");
         this.invalidSyntax();
@@ -1311,7 +1712,7 @@ class Parser {
       const iterable = this.disjunction();
       const ifs: Ast.Expression[] = [];
       while (this.acceptKeyword("if")) ifs.push(this.disjunction());
-      generators.push({ kind: "comprehension", target, iter: iterable, ifs });
+      generators.push({ kind: "comprehension", target, iter: iterable, ifs, isAsync });
     }
     return generators;
   }
@@ -1333,25 +1734,13 @@ class Parser {
           this.index++;
           return { kind: "Constant", constantType: "None", value: null, ...range(token, token) };
         }
-        if (KEYWORDS.has(token.text)) {
-          const message = UNSUPPORTED_KEYWORDS[token.text];
-          if (message !== undefined) this.fail(message, token);
-          this.invalidSyntax();
-        }
+        if (KEYWORDS.has(token.text)) this.invalidSyntax();
         this.index++;
         return { kind: "Name", id: token.text, ctx: "Load", ...range(token, token) };
       }
       case "NUMBER": {
         this.index++;
         const literal = parseNumberLiteral(token.text);
-        if (literal.type === "complex")
-          this.fail("complex literals are not supported by this interpreter", token);
-        if (literal.type === "int" && !Number.isSafeInteger(literal.value)) {
-          this.fail(
-            "integer literal too large: this interpreter supports integers up to 2**53 - 1",
-            token,
-          );
-        }
         return {
           kind: "Constant",
           constantType: literal.type,
@@ -1361,7 +1750,7 @@ class Parser {
       }
       case "STRING":
       case "FSTRING":
-        return this.strings();
+        return parseStrings(this);
       case "OP":
         switch (token.text) {
           case "(":
@@ -1371,7 +1760,13 @@ class Parser {
           case "{":
             return this.braceDisplay();
           case "...":
-            this.fail("'...' (Ellipsis) is not supported by this interpreter", token);
+            this.index++;
+            return {
+              kind: "Constant",
+              constantType: "Ellipsis",
+              value: null,
+              ...range(token, token),
+            };
         }
     }
     return this.invalidSyntax();
@@ -1386,8 +1781,15 @@ class Parser {
       this.closeBracket();
       return { kind: "Tuple", elts: [], ctx: "Load", ...range(open, close) };
     }
-    const first = this.starExpressionOrNamed();
-    if (this.isKeyword("for")) {
+    if (this.isKeyword("yield")) {
+      const value = this.yieldExpression();
+      const close = this.expectOp(")");
+      this.closeBracket();
+      markParenthesized(value, range(open, close));
+      return value;
+    }
+    const first = this.starNamedExpression();
+    if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", 1))) {
       const generator = this.comprehension("GeneratorExp", first, open);
       const close = this.expectOp(")");
       this.closeBracket();
@@ -1398,7 +1800,7 @@ class Parser {
       const close = this.advance();
       this.closeBracket();
       if (first.kind === "Starred") this.fail("cannot use starred expression here", first);
-      PARENTHESIZED_SPANS.set(first, { ...range(open, close) });
+      markParenthesized(first, range(open, close));
       return first;
     }
     const elements = this.sequenceRest(first, ")");
@@ -1412,7 +1814,7 @@ class Parser {
     const elements = [first];
     while (this.acceptOp(",")) {
       if (this.isOp(closer)) break;
-      const element = this.starExpressionOrNamed();
+      const element = this.starNamedExpression();
       elements.push(element);
       if (!this.isOp(",") && !this.isOp(closer)) this.missingComma(element);
     }
@@ -1429,8 +1831,8 @@ class Parser {
       this.closeBracket();
       return { kind: "List", elts: [], ctx: "Load", ...range(open, close) };
     }
-    const first = this.starExpressionOrNamed();
-    if (this.isKeyword("for")) {
+    const first = this.starNamedExpression();
+    if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", 1))) {
       const comprehension = this.comprehension("ListComp", first, open);
       const close = this.expectOp("]");
       this.closeBracket();
@@ -1452,10 +1854,10 @@ class Parser {
       return { kind: "Dict", keys: [], values: [], ...range(open, close) };
     }
     if (this.isOp("**")) return this.dictRest(open, null, null);
-    const first = this.starExpressionOrNamed();
+    const first = this.starNamedExpression();
     if (this.acceptOp(":")) {
       const value = this.expression();
-      if (this.isKeyword("for")) {
+      if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", 1))) {
         const generators = this.comprehensionClauses();
         const close = this.expectOp("}");
         this.closeBracket();
@@ -1463,7 +1865,7 @@ class Parser {
       }
       return this.dictRest(open, first, value);
     }
-    if (this.isKeyword("for")) {
+    if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", 1))) {
       const comprehension = this.comprehension("SetComp", first, open);
       const close = this.expectOp("}");
       this.closeBracket();
@@ -1522,326 +1924,6 @@ class Parser {
     this.closeBracket();
     return { kind: "Dict", keys, values, ...range(open, close) };
   }
-
-  // ─── strings and f-strings ─────────────────────────────────────────────────────────────────
-
-  /** Adjacent string literals, implicitly concatenated (CPython: _PyPegen_concatenate_strings). */
-  private strings(): Ast.Expression {
-    const first = this.peek();
-    const parts: (Ast.Constant | Ast.FormattedValue)[] = [];
-    let formatted = false;
-    let last = first;
-    let pending = "";
-    let pendingStart: Located | null = null;
-    // A merged constant spans from its first piece to its last, as in CPython 3.12+.
-    let pendingEnd: Located = first;
-    let sawBytes = false;
-    let sawText = false;
-    const flush = (): void => {
-      if (pendingStart !== null && pending.length > 0) {
-        parts.push({
-          kind: "Constant",
-          constantType: "str",
-          value: pending,
-          ...range(pendingStart, pendingEnd),
-        });
-      }
-      pending = "";
-      pendingStart = null;
-    };
-    while (this.peek().type === "STRING" || this.peek().type === "FSTRING") {
-      const token = this.advance();
-      last = token;
-      const prefixLength = stringPrefixLength(token.text);
-      const prefix = token.text.slice(0, prefixLength).toLowerCase();
-      if (prefix.includes("b")) sawBytes = true;
-      else sawText = true;
-      if (sawBytes && sawText)
-        this.fail("cannot mix bytes and nonbytes literals", range(first, token));
-      if (sawBytes) this.fail("bytes literals are not supported by this interpreter", token);
-      const quote = token.text[prefixLength] as string;
-      const quoteSize =
-        token.text.startsWith(quote.repeat(3), prefixLength) &&
-        token.text.length - prefixLength >= 6
-          ? 3
-          : 1;
-      const bodyStart = token.start + prefixLength + quoteSize;
-      const bodyEnd = token.end - quoteSize;
-      const raw = prefix.includes("r");
-      if (token.type === "STRING") {
-        pendingStart ??= token;
-        pendingEnd = token;
-        pending += this.decode(bodyStart, bodyEnd, raw, token);
-        continue;
-      }
-      formatted = true;
-      // CPython: MAXFSTRINGLEVEL (150) in Parser/lexer/state.h.
-      if (this.state.fstringDepth >= MAX_FSTRING_LEVEL - 1) {
-        this.raise(
-          "SyntaxError",
-          "too many nested f-strings",
-          token.line,
-          token.column + 2,
-          token.line,
-          token.column + 2,
-        );
-      }
-      this.state.fstringDepth++;
-      const fieldParts = this.formattedParts(bodyStart, bodyEnd, raw, token, 0);
-      this.state.fstringDepth--;
-      for (const part of fieldParts) {
-        if (part.kind === "Constant") {
-          pendingStart ??= part;
-          pendingEnd = part;
-          pending += part.value as string;
-        } else {
-          flush();
-          parts.push(part);
-        }
-      }
-    }
-    if (!formatted) {
-      return { kind: "Constant", constantType: "str", value: pending, ...range(first, last) };
-    }
-    flush();
-    return { kind: "JoinedStr", values: parts, ...range(first, last) };
-  }
-
-  private decode(start: number, end: number, raw: boolean, token: Token): string {
-    const result = decodeStringBody(this.state.source, start, end, raw);
-    if (typeof result === "string") return result;
-    return this.fail(`(unicode error) ${result.message}`, token);
-  }
-
-  private point(index: number): Located {
-    const line = lineOf(this.state.lineStarts, index);
-    const column = index - (this.state.lineStarts[line - 1] ?? 0);
-    return { line, column, endLine: line, endColumn: column };
-  }
-
-  /** Raise at a single source index with CPython's f-string error offsets (offset = index + 1). */
-  private failAt(msg: string, index: number, width: number): never {
-    const at = this.point(index);
-    return this.raise("SyntaxError", msg, at.line, at.column + 1, at.line, at.column + 1 + width);
-  }
-
-  /**
-   * Split an f-string body into literal text and replacement fields; fields are parsed by a
-   * sub-parser over the same source so positions stay exact. `depth` > 0 inside a format spec.
-   */
-  private formattedParts(
-    start: number,
-    end: number,
-    raw: boolean,
-    token: Token,
-    depth: number,
-  ): (Ast.Constant | Ast.FormattedValue)[] {
-    const source = this.state.source;
-    const parts: (Ast.Constant | Ast.FormattedValue)[] = [];
-    let literalStart = start;
-    // Where the current run of literal text began in the source, `{{`/`}}` included.
-    let runStart = start;
-    let text = "";
-    const flushLiteral = (upTo: number): void => {
-      if (upTo > literalStart) text += this.decode(literalStart, upTo, raw, token);
-      if (text.length > 0) {
-        const position = range(this.point(runStart), this.point(upTo));
-        parts.push({ kind: "Constant", constantType: "str", value: text, ...position });
-      }
-      text = "";
-    };
-    let index = start;
-    while (index < end) {
-      const character = source[index];
-      if (character === "\\" && !raw) {
-        index += 2;
-        continue;
-      }
-      if (character === "{" && source[index + 1] === "{" && depth === 0) {
-        text += index > literalStart ? this.decode(literalStart, index, raw, token) : "";
-        text += "{";
-        index += 2;
-        literalStart = index;
-        continue;
-      }
-      if (character === "}") {
-        if (source[index + 1] === "}" && depth === 0) {
-          text += index > literalStart ? this.decode(literalStart, index, raw, token) : "";
-          text += "}";
-          index += 2;
-          literalStart = index;
-          continue;
-        }
-        this.failAt("f-string: single '}' is not allowed", index, 0);
-      }
-      if (character === "{") {
-        flushLiteral(index);
-        const field = this.formattedField(index, end, token);
-        parts.push(field.value);
-        index = field.next;
-        literalStart = index;
-        runStart = index;
-        continue;
-      }
-      index++;
-    }
-    flushLiteral(end);
-    return parts;
-  }
-
-  /** Parse `{expr[!c][:spec]}` starting at the '{' at `open`. */
-  private formattedField(
-    open: number,
-    end: number,
-    token: Token,
-  ): { value: Ast.FormattedValue; next: number } {
-    const source = this.state.source;
-    if (this.state.bracketDepth >= 200) this.failAt("too many nested parentheses", open, 0);
-    // Find the end of the expression: the first top-level '}', '!' (not '!='), or ':'.
-    let depth = 0;
-    let index = open + 1;
-    let stop = -1;
-    while (index < end) {
-      const character = source[index] as string;
-      if (character === "'" || character === '"') {
-        const close = source.indexOf(character, index + 1);
-        index = close < 0 || close >= end ? end : close + 1;
-        continue;
-      }
-      if (character === "(" || character === "[" || character === "{") depth++;
-      else if ((character === ")" || character === "]" || character === "}") && depth > 0) depth--;
-      else if (
-        depth === 0 &&
-        (character === "}" || character === ":" || (character === "!" && source[index + 1] !== "="))
-      ) {
-        stop = index;
-        break;
-      }
-      index++;
-    }
-    if (stop < 0) this.failAt("f-string: expecting '}'", end, 0);
-    if (source.slice(open + 1, stop).trim().length === 0) {
-      this.failAt(`f-string: valid expression required before '${source[stop]}'`, stop, 1);
-    }
-    const lambda = /^\s*lambda\b/.exec(source.slice(open + 1, stop));
-    if (lambda !== null && source[stop] === ":") {
-      // CPython: invalid_replacement_field — the ':' would start a format spec.
-      const at = this.point(open + 1 + lambda[0].length - 6);
-      const colon = this.point(stop);
-      this.raise(
-        "SyntaxError",
-        "f-string: lambda expressions are not allowed without parentheses",
-        at.line,
-        at.column + 1,
-        colon.line,
-        colon.column + 2,
-      );
-    }
-    const value = this.subExpression(open + 1, stop);
-    let conversion = -1;
-    index = stop;
-    if (source[index] === "!") {
-      const character = source[index + 1];
-      if (character === "}" || character === ":" || index + 1 >= end)
-        this.failAt("f-string: missing conversion character", index + 1, 1);
-      if (character !== "s" && character !== "r" && character !== "a") {
-        this.failAt(
-          `f-string: invalid conversion character '${character}': expected 's', 'r', or 'a'`,
-          index + 1,
-          1,
-        );
-      }
-      conversion = character.charCodeAt(0);
-      if (index + 2 >= end) this.failAt("f-string: expecting '}'", index + 1, 0);
-      index += 2;
-      while (source[index] === " ") index++;
-    }
-    let formatSpec: Ast.JoinedStr | null = null;
-    if (source[index] === ":") {
-      const specStart = index + 1;
-      let specDepth = 0;
-      index = specStart;
-      while (index < end) {
-        const character = source[index];
-        if (character === "{") specDepth++;
-        else if (character === "}") {
-          if (specDepth === 0) break;
-          specDepth--;
-        }
-        index++;
-      }
-      if (index >= end) this.failAt("f-string: expecting '}', or format specs", end, 1);
-      this.state.bracketDepth++;
-      const parts = this.formattedParts(specStart, index, false, token, 1);
-      this.state.bracketDepth--;
-      // CPython: the spec spans from its ":" to the closing "}" (exclusive).
-      const specRange = range(this.point(specStart - 1), this.point(index));
-      formatSpec = { kind: "JoinedStr", values: parts, ...specRange };
-    }
-    if (source[index] !== "}") this.failAt("f-string: expecting '}'", index, 0);
-    const closeAt = this.point(index);
-    const openAt = this.point(open);
-    return {
-      value: {
-        kind: "FormattedValue",
-        value,
-        conversion,
-        formatSpec,
-        ...range(openAt, { ...closeAt, endColumn: closeAt.column + 1 }),
-      },
-      next: index + 1,
-    };
-  }
-
-  /** Parse source[start, end) as a star_expressions, with its own tokenizer and parser. */
-  private subExpression(start: number, end: number): Ast.Expression {
-    const stream = tokenize(this.state.source, this.state.lineStarts, {
-      start,
-      end,
-      insideBrackets: true,
-    });
-    const parser = new Parser(stream, this.state);
-    this.state.bracketDepth++;
-    this.enter(this.point(start));
-    try {
-      let value: Ast.Expression;
-      try {
-        value = parser.starExpressions();
-      } catch (error) {
-        // CPython: invalid_replacement_field — an expression cut short at the field's end is
-        // reported at its last token as "expecting '=', or '!', or ':', or '}'".
-        const last = stream.tokens[stream.tokens.length - 2];
-        if (
-          error instanceof PythonSyntaxError &&
-          error.msg === "invalid syntax" &&
-          last !== undefined &&
-          parser.reachedEnd()
-        ) {
-          parser.fail("f-string: expecting '=', or '!', or ':', or '}'", last);
-        }
-        throw error;
-      }
-      const next = parser.peek();
-      if (next.type !== "ENDMARKER" && parser.canStartExpression()) parser.missingComma(value);
-      if (next.type !== "ENDMARKER") {
-        if (next.type === "OP" && next.text === "=") {
-          parser.fail(
-            "f-string: self-documenting expressions ('=') are not supported by this interpreter",
-            next,
-          );
-        }
-        parser.fail("f-string: expecting '=', or '!', or ':', or '}'", next);
-      }
-      return value;
-    } catch (error) {
-      if (error instanceof PythonSyntaxError && stream.error !== null && error !== stream.error)
-        throw stream.error;
-      throw error;
-    } finally {
-      this.state.bracketDepth--;
-      this.leave();
-    }
-  }
 }
 
 function isBitwiseOrLevel(expression: Ast.Expression): boolean {
@@ -1891,7 +1973,7 @@ export interface ParseOptions {
 }
 
 /**
- * Parse Python source (the pymem subset) into a {@link Ast.Module}.
+ * Parse Python 3.13 source into a {@link Ast.Module}.
  *
  * Use it as the front end of the interpreter, or to validate code: for any input it either returns
  * an AST or throws {@link PythonSyntaxError} with CPython 3.13's message and position; it never

@@ -1,4 +1,5 @@
 import type * as Ast from "./ast.js";
+import { matchProblem } from "./pattern-check.js";
 
 /**
  * A compile-time problem found after parsing: the message and the node it points at.
@@ -13,6 +14,12 @@ export interface ScopeProblem {
 interface Scope {
   kind: "module" | "function" | "class";
   parent: Scope | null;
+  /** An `async def` body. */
+  isAsync: boolean;
+  /** A function whose body (not nested scopes) holds `yield`. */
+  isGenerator: boolean;
+  /** Names given a simple annotation (`x: int`), which cannot then be declared global/nonlocal. */
+  annotated: Set<string>;
   parameters: Set<string>;
   bound: Set<string>;
   globals: Map<string, Ast.Global>;
@@ -39,7 +46,22 @@ interface ExpressionWork {
   depth: number;
   /** Inside a lambda or comprehension, which CPython's symtable gives a scope of its own. */
   nested: boolean;
+  /** What the innermost enclosing comprehension is called in messages, or null. */
+  comprehension: string | null;
+  /** Inside a lambda (a function scope, never async). */
+  lambda: boolean;
+  /** Inside a comprehension's iterable expression. */
+  iterable: boolean;
+  /** Iteration variables of the enclosing comprehensions. */
+  iterationNames: readonly string[];
 }
+
+const COMPREHENSION_NAMES: Record<string, string> = {
+  ListComp: "list comprehension",
+  SetComp: "set comprehension",
+  DictComp: "dict comprehension",
+  GeneratorExp: "generator expression",
+};
 
 interface Frame {
   statements: Ast.Statement[];
@@ -54,6 +76,7 @@ function declarationProblem(
   declaration: "global" | "nonlocal",
 ): string | null {
   if (scope.parameters.has(name)) return `name '${name}' is parameter and ${declaration}`;
+  if (scope.annotated.has(name)) return `annotated name '${name}' can't be ${declaration}`;
   if (scope.bound.has(name))
     return `name '${name}' is assigned to before ${declaration} declaration`;
   if (scope.used.has(name)) return `name '${name}' is used prior to ${declaration} declaration`;
@@ -64,6 +87,9 @@ function newScope(kind: Scope["kind"], parent: Scope | null): Scope {
   return {
     kind,
     parent,
+    isAsync: false,
+    isGenerator: false,
+    annotated: new Set(),
     parameters: new Set(),
     bound: new Set(),
     globals: new Map(),
@@ -90,7 +116,14 @@ export function expressionChildren(expression: Ast.Expression): Ast.Expression[]
     case "UnaryOp":
       return [expression.operand];
     case "Lambda":
-      return [...expression.args.defaults, expression.body];
+      return [...argumentDefaults(expression.args), expression.body];
+    case "NamedExpr":
+      return [expression.target, expression.value];
+    case "Await":
+    case "YieldFrom":
+      return [expression.value];
+    case "Yield":
+      return expression.value === null ? [] : [expression.value];
     case "IfExp":
       return [expression.body, expression.test, expression.orelse];
     case "Dict":
@@ -155,9 +188,39 @@ export function expressionChildren(expression: Ast.Expression): Ast.Expression[]
 export function statementExpressions(statement: Ast.Statement): Ast.Expression[] {
   switch (statement.kind) {
     case "FunctionDef":
-      return statement.args.defaults;
+    case "AsyncFunctionDef":
+      return [
+        ...statement.decoratorList,
+        ...argumentDefaults(statement.args),
+        ...argumentAnnotations(statement.args),
+        ...(statement.returns === null ? [] : [statement.returns]),
+      ];
     case "ClassDef":
-      return statement.bases;
+      return [
+        ...statement.decoratorList,
+        ...statement.bases,
+        ...statement.keywords.map((keyword) => keyword.value),
+      ];
+    case "AnnAssign":
+      return [
+        statement.target,
+        statement.annotation,
+        ...(statement.value === null ? [] : [statement.value]),
+      ];
+    case "TypeAlias":
+      return [statement.value];
+    case "With":
+    case "AsyncWith":
+      return statement.items.flatMap((item) =>
+        item.optionalVars === null ? [item.contextExpr] : [item.contextExpr, item.optionalVars],
+      );
+    case "Match":
+      return [
+        statement.subject,
+        ...statement.cases.flatMap((matchCase) =>
+          matchCase.guard === null ? [] : [matchCase.guard],
+        ),
+      ];
     case "Return":
       return statement.value === null ? [] : [statement.value];
     case "Delete":
@@ -167,6 +230,7 @@ export function statementExpressions(statement: Ast.Statement): Ast.Expression[]
     case "AugAssign":
       return [statement.target, statement.value];
     case "For":
+    case "AsyncFor":
       return [statement.target, statement.iter];
     case "While":
     case "If":
@@ -176,6 +240,7 @@ export function statementExpressions(statement: Ast.Statement): Ast.Expression[]
         (part): part is Ast.Expression => part !== null,
       );
     case "Try":
+    case "TryStar":
       return statement.handlers.flatMap((handler) => (handler.type === null ? [] : [handler.type]));
     case "Assert":
       return statement.msg === null ? [statement.test] : [statement.test, statement.msg];
@@ -196,18 +261,221 @@ function bindTargets(target: Ast.Expression, scope: Scope): void {
   }
 }
 
-function duplicateParameter(args: Ast.Arguments): Ast.Arg | null {
-  const seen = new Set<string>();
-  const all = [
+/** Default values of positional and keyword-only parameters, in source order. */
+function argumentDefaults(args: Ast.Arguments): Ast.Expression[] {
+  return [...args.defaults, ...args.kwDefaults.filter((value) => value !== null)];
+}
+
+/**
+ * Every parameter, in CPython's order: positional-only, positional, `*args`, keyword-only,
+ * `**kwargs`.
+ *
+ * @example
+ * ```ts
+ * allParameters(parse("def f(a, /, b, *c, d, **e): pass").body[0].args).map((a) => a.arg);
+ * // ["a", "b", "c", "d", "e"]
+ * ```
+ * @internal
+ */
+export function allParameters(args: Ast.Arguments): Ast.Arg[] {
+  return [
+    ...args.posonlyargs,
     ...args.args,
     ...(args.vararg === null ? [] : [args.vararg]),
+    ...args.kwonlyargs,
     ...(args.kwarg === null ? [] : [args.kwarg]),
   ];
+}
+
+function argumentAnnotations(args: Ast.Arguments): Ast.Expression[] {
+  return allParameters(args).flatMap((arg) => {
+    if (arg.annotation === null) return [];
+    // PEP 646: `*args: *Ts` is the one place a starred annotation is allowed.
+    if (arg === args.vararg && arg.annotation.kind === "Starred") return [arg.annotation.value];
+    return [arg.annotation];
+  });
+}
+
+/** CPython: validate_keywords() in Python/compile.c, for calls and class definitions. */
+function repeatedKeyword(keywords: Ast.Keyword[]): ScopeProblem | null {
+  const seen = new Set<string>();
+  for (const keyword of keywords) {
+    if (keyword.arg === null) continue;
+    if (seen.has(keyword.arg))
+      return { msg: `keyword argument repeated: ${keyword.arg}`, at: keyword };
+    seen.add(keyword.arg);
+  }
+  return null;
+}
+
+function duplicateParameter(args: Ast.Arguments): Ast.Arg | null {
+  const seen = new Set<string>();
+  const all = allParameters(args);
   for (const arg of all) {
     if (seen.has(arg.arg)) return arg;
     seen.add(arg.arg);
   }
   return null;
+}
+
+/**
+ * CPython's rules for where `yield`, `await`, async comprehensions, `:=`, starred targets and
+ * `__debug__` may appear (symtable.c and compile.c), for one expression in its context.
+ */
+function contextProblem(
+  work: ExpressionWork,
+  scope: Scope,
+  symtableProblems: ScopeProblem[],
+  compilerProblems: ScopeProblem[],
+): void {
+  const { expression } = work;
+  const inAsyncFunction = !work.lambda && scope.kind === "function" && scope.isAsync;
+  switch (expression.kind) {
+    case "Yield":
+    case "YieldFrom":
+      if (work.comprehension !== null)
+        symtableProblems.push({ msg: `'yield' inside ${work.comprehension}`, at: expression });
+      else if (!work.lambda && scope.kind !== "function")
+        compilerProblems.push({ msg: "'yield' outside function", at: expression });
+      else if (expression.kind === "YieldFrom" && inAsyncFunction)
+        compilerProblems.push({ msg: "'yield from' inside async function", at: expression });
+      return;
+    case "Await":
+      // Inside a comprehension the comprehension itself is reported (it becomes asynchronous).
+      if (work.comprehension !== null) return;
+      if (!work.lambda && scope.kind !== "function")
+        compilerProblems.push({ msg: "'await' outside function", at: expression });
+      else if (!inAsyncFunction)
+        compilerProblems.push({ msg: "'await' outside async function", at: expression });
+      return;
+    case "ListComp":
+    case "SetComp":
+    case "DictComp": {
+      const asynchronous =
+        expression.generators.some((generator) => generator.isAsync) || containsAwait(expression);
+      if (asynchronous && !inAsyncFunction && work.comprehension === null) {
+        compilerProblems.push({
+          msg: "asynchronous comprehension outside of an asynchronous function",
+          at: expression,
+        });
+      }
+      return;
+    }
+    case "NamedExpr":
+      if (work.iterable) {
+        symtableProblems.push({
+          msg: "assignment expression cannot be used in a comprehension iterable expression",
+          at: expression,
+        });
+      } else if (work.iterationNames.includes(expression.target.id)) {
+        symtableProblems.push({
+          msg: `assignment expression cannot rebind comprehension iteration variable '${expression.target.id}'`,
+          at: expression.target,
+        });
+      }
+      return;
+    case "Name":
+      if (expression.id === "__debug__" && expression.ctx !== "Load") {
+        const msg =
+          expression.ctx === "Del" ? "cannot delete __debug__" : "cannot assign to __debug__";
+        compilerProblems.push({ msg, at: expression });
+      }
+      return;
+    case "Tuple":
+    case "List":
+      if (
+        expression.ctx === "Store" &&
+        expression.elts.filter((element) => element.kind === "Starred").length > 1
+      )
+        compilerProblems.push({
+          msg: "multiple starred expressions in assignment",
+          at: expression,
+        });
+      return;
+    case "Call":
+      for (const keyword of expression.keywords)
+        if (keyword.arg === "__debug__")
+          compilerProblems.push({ msg: "cannot assign to __debug__", at: keyword });
+      return;
+    default:
+      return;
+  }
+}
+
+/** Names bound by a comprehension target. */
+function targetNames(target: Ast.Expression): string[] {
+  const names: string[] = [];
+  const stack = [target];
+  while (stack.length > 0) {
+    const current = stack.pop() as Ast.Expression;
+    if (current.kind === "Name") names.push(current.id);
+    else if (current.kind === "Tuple" || current.kind === "List") stack.push(...current.elts);
+    else if (current.kind === "Starred") stack.push(current.value);
+  }
+  return names;
+}
+
+/** Whether `await` appears in an expression outside nested lambdas and generator expressions. */
+function containsAwait(root: Ast.Expression): boolean {
+  // A copy: expressionChildren() returns some nodes' own arrays.
+  const stack = [...expressionChildren(root)];
+  while (stack.length > 0) {
+    const current = stack.pop() as Ast.Expression;
+    if (current.kind === "Await") return true;
+    if (current.kind === "Lambda" || current.kind === "GeneratorExp") continue;
+    stack.push(...expressionChildren(current));
+  }
+  return false;
+}
+
+/** Whether a function body holds `yield`/`yield from` outside nested functions and classes. */
+function containsYield(body: Ast.Statement[]): boolean {
+  const statements = [...body];
+  while (statements.length > 0) {
+    const statement = statements.pop() as Ast.Statement;
+    // A copy: statementExpressions() returns some nodes' own arrays.
+    const expressions = [...statementExpressions(statement)];
+    if (statement.kind === "FunctionDef" || statement.kind === "AsyncFunctionDef") {
+      expressions.length = 0;
+      expressions.push(...statement.decoratorList, ...argumentDefaults(statement.args));
+    } else if (statement.kind === "ClassDef") {
+      expressions.length = 0;
+      expressions.push(...statement.decoratorList, ...statement.bases);
+    } else statements.push(...nestedStatements(statement));
+    while (expressions.length > 0) {
+      const current = expressions.pop() as Ast.Expression;
+      if (current.kind === "Yield" || current.kind === "YieldFrom") return true;
+      if (current.kind === "Lambda" || current.kind in COMPREHENSION_NAMES) continue;
+      expressions.push(...expressionChildren(current));
+    }
+  }
+  return false;
+}
+
+/** The statements nested in a compound statement's blocks (not in nested scopes). */
+function nestedStatements(statement: Ast.Statement): Ast.Statement[] {
+  switch (statement.kind) {
+    case "For":
+    case "AsyncFor":
+    case "While":
+    case "If":
+      return [...statement.body, ...statement.orelse];
+    case "With":
+    case "AsyncWith":
+      return statement.body;
+    case "Try":
+    case "TryStar":
+      return [
+        ...statement.body,
+        ...statement.handlers.flatMap((handler) => handler.body),
+        ...statement.orelse,
+        ...statement.finalbody,
+      ];
+    case "Match":
+      return statement.cases.flatMap((matchCase) => matchCase.body);
+    default:
+      return [];
+  }
 }
 
 /**
@@ -238,10 +506,21 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     scope: Scope,
   ): void => {
     const stack: ExpressionWork[] = roots
-      .map((expression) => ({ expression, starredAllowed, depth: 1, nested: false }))
+      .map((expression) => ({
+        expression,
+        starredAllowed,
+        depth: 1,
+        nested: false,
+        comprehension: null,
+        lambda: false,
+        iterable: false,
+        iterationNames: [],
+      }))
       .reverse();
     while (stack.length > 0) {
-      const { expression, starredAllowed: allowed, depth, nested } = stack.pop() as ExpressionWork;
+      const work = stack.pop() as ExpressionWork;
+      const { expression, starredAllowed: allowed, depth, nested } = work;
+      contextProblem(work, scope, symtableProblems, compilerProblems);
       if (depth > MAX_EXPRESSION_DEPTH && tooDeep === null) {
         tooDeep = { msg: "maximum recursion depth exceeded during compilation", at: expression };
       }
@@ -254,8 +533,12 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         expression.kind === "DictComp" ||
         expression.kind === "GeneratorExp";
       if (expression.kind === "Starred" && !allowed) {
-        // CPython: compiler_visit_expr1(), Starred_kind in a load context.
-        compilerProblems.push({ msg: "can't use starred expression here", at: expression });
+        // CPython: compiler_visit_expr1(), Starred_kind outside a display, call or target list.
+        const msg =
+          expression.ctx === "Store"
+            ? "starred assignment target must be in a list or tuple"
+            : "can't use starred expression here";
+        compilerProblems.push({ msg, at: expression });
       }
       if (expression.kind === "Lambda") {
         const duplicate = duplicateParameter(expression.args);
@@ -266,22 +549,27 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           });
       }
       if (expression.kind === "Call") {
-        // CPython: validate_keywords() in Python/compile.c
-        const seen = new Set<string>();
-        for (const keyword of expression.keywords) {
-          if (keyword.arg === null) continue;
-          if (seen.has(keyword.arg)) {
-            compilerProblems.push({
-              msg: `keyword argument repeated: ${keyword.arg}`,
-              at: keyword,
-            });
-            break;
-          }
-          seen.add(keyword.arg);
-        }
+        const repeated = repeatedKeyword(expression.keywords);
+        if (repeated !== null) compilerProblems.push(repeated);
       }
       const children = expressionChildren(expression);
       const kind = expression.kind;
+      const comprehension = COMPREHENSION_NAMES[kind];
+      const iterables =
+        comprehension === undefined
+          ? []
+          : (expression as Ast.ListComp | Ast.DictComp).generators.map(
+              (generator) => generator.iter,
+            );
+      const iterationNames =
+        comprehension === undefined
+          ? work.iterationNames
+          : [
+              ...work.iterationNames,
+              ...(expression as Ast.ListComp | Ast.DictComp).generators.flatMap((generator) =>
+                targetNames(generator.target),
+              ),
+            ];
       for (let index = children.length - 1; index >= 0; index--) {
         const child = children[index] as Ast.Expression;
         const inside =
@@ -294,6 +582,10 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           starredAllowed: inside,
           depth: depth + 1,
           nested: nested || opensScope,
+          comprehension: kind === "Lambda" ? null : (comprehension ?? work.comprehension),
+          lambda: kind === "Lambda" || (work.lambda && comprehension === undefined),
+          iterable: iterables.includes(child) || (work.iterable && comprehension === undefined),
+          iterationNames,
         });
       }
     }
@@ -308,7 +600,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     const { scope } = frame;
     visitExpressions(statementExpressions(statement), false, frame.scope);
     switch (statement.kind) {
-      case "FunctionDef": {
+      case "FunctionDef":
+      case "AsyncFunctionDef": {
         scope.bound.add(statement.name);
         const inner = newScope("function", scope);
         scopes.push(inner);
@@ -318,13 +611,19 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
             msg: `duplicate argument '${duplicate.arg}' in function definition`,
             at: duplicate,
           });
-        for (const arg of [...statement.args.args, statement.args.vararg, statement.args.kwarg]) {
-          if (arg !== null && arg !== undefined) inner.parameters.add(arg.arg);
+        for (const arg of allParameters(statement.args)) {
+          inner.parameters.add(arg.arg);
+          if (arg.arg === "__debug__")
+            compilerProblems.push({ msg: "cannot assign to __debug__", at: arg });
         }
+        inner.isAsync = statement.kind === "AsyncFunctionDef";
+        inner.isGenerator = containsYield(statement.body);
         frames.push({ statements: [...statement.body].reverse(), scope: inner, inLoop: false });
         break;
       }
       case "ClassDef": {
+        const repeated = repeatedKeyword(statement.keywords);
+        if (repeated !== null) compilerProblems.push(repeated);
         scope.bound.add(statement.name);
         const inner = newScope("class", scope);
         scopes.push(inner);
@@ -334,6 +633,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       case "Return":
         if (scope.kind !== "function")
           compilerProblems.push({ msg: "'return' outside function", at: statement });
+        else if (scope.isAsync && scope.isGenerator && statement.value !== null)
+          compilerProblems.push({ msg: "'return' with value in async generator", at: statement });
         break;
       case "Break":
         if (!frame.inLoop) compilerProblems.push({ msg: "'break' outside loop", at: statement });
@@ -348,12 +649,53 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       case "AugAssign":
         bindTargets(statement.target, scope);
         break;
+      case "AnnAssign":
+        bindTargets(statement.target, scope);
+        if (statement.simple && statement.target.kind === "Name") {
+          const name = statement.target.id;
+          // CPython: symtable_visit_stmt(), AnnAssign_kind.
+          const declared = scope.globals.has(name)
+            ? "global"
+            : scope.nonlocals.some((entry) => entry.name === name)
+              ? "nonlocal"
+              : null;
+          if (declared !== null)
+            symtableProblems.push({
+              msg: `annotated name '${name}' can't be ${declared}`,
+              at: statement,
+            });
+          scope.annotated.add(name);
+        }
+        break;
+      case "TypeAlias":
+        scope.bound.add(statement.name.id);
+        break;
+      case "With":
+      case "AsyncWith":
+        if (statement.kind === "AsyncWith" && !(scope.kind === "function" && scope.isAsync))
+          compilerProblems.push({ msg: "'async with' outside async function", at: statement });
+        for (const item of statement.items)
+          if (item.optionalVars !== null) bindTargets(item.optionalVars, scope);
+        frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
+        break;
+      case "Match": {
+        const problem = matchProblem(statement);
+        if (problem !== null) compilerProblems.push(problem);
+        for (let index = statement.cases.length - 1; index >= 0; index--) {
+          const matchCase = statement.cases[index] as Ast.MatchCase;
+          frames.push({ statements: [...matchCase.body].reverse(), scope, inLoop: frame.inLoop });
+        }
+        break;
+      }
       case "Delete":
         for (const target of statement.targets) bindTargets(target, scope);
         break;
       case "For":
+      case "AsyncFor":
       case "While":
-        if (statement.kind === "For") bindTargets(statement.target, scope);
+        if (statement.kind === "AsyncFor" && !(scope.kind === "function" && scope.isAsync))
+          compilerProblems.push({ msg: "'async for' outside async function", at: statement });
+        if (statement.kind !== "While") bindTargets(statement.target, scope);
         // Pushed in reverse source order: the else block runs outside the loop.
         frames.push({ statements: [...statement.orelse].reverse(), scope, inLoop: frame.inLoop });
         frames.push({ statements: [...statement.body].reverse(), scope, inLoop: true });
@@ -363,6 +705,7 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         frames.push({ statements: [...statement.body].reverse(), scope, inLoop: frame.inLoop });
         break;
       case "Try":
+      case "TryStar":
         frames.push({
           statements: [...statement.finalbody].reverse(),
           scope,

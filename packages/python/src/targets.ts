@@ -50,6 +50,7 @@ export function describeExpression(expression: Ast.Expression): string {
     case "Constant":
       if (expression.constantType === "None") return "None";
       if (expression.constantType === "bool") return expression.value === true ? "True" : "False";
+      if (expression.constantType === "Ellipsis") return "ellipsis";
       return "literal";
     case "Compare":
       return "comparison";
@@ -57,6 +58,13 @@ export function describeExpression(expression: Ast.Expression): string {
       return "conditional expression";
     case "Slice":
       return "slice";
+    case "NamedExpr":
+      return "named expression";
+    case "Await":
+      return "await expression";
+    case "Yield":
+    case "YieldFrom":
+      return "yield expression";
   }
 }
 

@@ -49,6 +49,25 @@ export interface TokenStream {
   error: PythonSyntaxError | null;
   /** Open brackets at end of input, innermost last (for "'(' was never closed"). */
   openBrackets: Token[];
+  /**
+   * For an f-string field ({@link tokenizeField}): the index of the `}`, `:`, `!` or `=` that
+   * ended the expression, or -1 when the input ended first. Always -1 otherwise.
+   */
+  fieldEnd: number;
+}
+
+/**
+ * The f-string a replacement field belongs to, for tokenizing the field's expression.
+ *
+ * @internal
+ */
+export interface FieldContext {
+  /** The quote character of the innermost enclosing f-string. */
+  quote: string;
+  /** 1 or 3. */
+  quoteSize: number;
+  /** How many f-strings enclose the field (this one included). */
+  fstringDepth: number;
 }
 
 /**
@@ -71,6 +90,16 @@ export const MAX_BRACKET_LEVEL = 200;
  * ```
  */
 export const MAX_INDENT_LEVEL = 100;
+/**
+ * f-strings nest at most this deep (the 150th raises "too many nested f-strings").
+ * CPython: MAXFSTRINGLEVEL in Parser/lexer/state.h.
+ *
+ * @example
+ * ```ts
+ * parse(`${"f'{".repeat(MAX_FSTRING_LEVEL)}1${"}'".repeat(MAX_FSTRING_LEVEL)}`); // throws
+ * ```
+ */
+export const MAX_FSTRING_LEVEL = 150;
 /** CPython: TABSIZE in Parser/lexer/state.h. */
 const TAB_SIZE = 8;
 
@@ -212,12 +241,19 @@ class Tokenizer {
   private atLineStart = true;
   private readonly end: number;
   private readonly baseLevel: boolean;
+  /** Where an f-string field's expression ended (field mode only); -1 at end of input. */
+  private fieldEnd = -1;
+  /** f-strings enclosing this tokenizer's text (CPython's mode stack). */
+  private readonly fstringDepth: number;
 
   constructor(
     private readonly source: string,
     private readonly lineStarts: readonly number[],
     range: TokenizeRange,
+    /** Set when tokenizing the expression of an f-string replacement field. */
+    private readonly field: FieldContext | null = null,
   ) {
+    this.fstringDepth = field?.fstringDepth ?? 0;
     this.position = range.start;
     this.end = range.end;
     this.baseLevel = range.insideBrackets;
@@ -229,12 +265,17 @@ class Tokenizer {
   run(): TokenStream {
     try {
       this.tokenizeAll();
-      return { tokens: this.tokens, error: null, openBrackets: this.brackets };
+      return {
+        tokens: this.tokens,
+        error: null,
+        openBrackets: this.brackets,
+        fieldEnd: this.fieldEnd,
+      };
     } catch (stop) {
       if (!(stop instanceof TokenizerStop)) throw stop;
       const at = this.position;
       this.push("ERRORTOKEN", at, at);
-      return { tokens: this.tokens, error: stop.error, openBrackets: this.brackets };
+      return { tokens: this.tokens, error: stop.error, openBrackets: this.brackets, fieldEnd: -1 };
     }
   }
 
@@ -405,9 +446,9 @@ class Tokenizer {
         this.setLine(this.position);
         continue;
       }
-      if (isIdentifierStart(character)) {
+      if (isIdentifierStart(character) || this.startsAstralIdentifier(start)) {
         if (this.tryString(character, start)) continue;
-        while (isIdentifierChar(this.charAt(this.position))) this.position++;
+        this.position = this.identifierEnd(start);
         const name = this.push("NAME", start, this.position);
         // CPython normalizes non-ASCII identifiers to NFKC (PEP 3131).
         if (/[^ -~\t]/.test(name.text)) name.text = name.text.normalize("NFKC");
@@ -420,6 +461,11 @@ class Tokenizer {
       if (character === "'" || character === '"') {
         this.string(start, start, "");
         continue;
+      }
+      if (this.field !== null && this.brackets.length === 0 && this.endsField(character, start)) {
+        this.fieldEnd = start;
+        this.push("ENDMARKER", start, start);
+        return;
       }
       const operator = this.operatorAt(start);
       if (operator !== null) {
@@ -464,6 +510,46 @@ class Tokenizer {
         start - this.lineStart + 1,
       );
     }
+  }
+
+  /** Index just past the identifier characters from `from` (astral ones included). */
+  private identifierEnd(from: number): number {
+    let at = from;
+    for (;;) {
+      const unit = this.source.charCodeAt(at);
+      if (
+        at < this.end &&
+        ((unit >= 97 && unit <= 122) ||
+          (unit >= 65 && unit <= 90) ||
+          (unit >= 48 && unit <= 57) ||
+          unit === 95)
+      ) {
+        at++;
+        continue;
+      }
+      const code = this.source.codePointAt(at) ?? 0;
+      if (at >= this.end || !isIdentifierChar(String.fromCodePoint(code))) return at;
+      at += code > 0xffff ? 2 : 1;
+    }
+  }
+
+  /** Whether an identifier starts at `start` with a character outside the BMP. */
+  private startsAstralIdentifier(start: number): boolean {
+    const unit = this.source.charCodeAt(start);
+    if (unit < 0xd800 || unit > 0xdbff) return false;
+    const code = this.source.codePointAt(start) ?? 0;
+    return code > 0xffff && isIdentifierStart(String.fromCodePoint(code));
+  }
+
+  /**
+   * Whether `character` at bracket depth 0 of an f-string field ends its expression: `}`, the
+   * `:` of a format spec, the `!` of a conversion or the `=` of a self-documenting field (but
+   * not `!=` or `==`). CPython: the f-string checks of tok_get_normal_mode().
+   */
+  private endsField(character: string, start: number): boolean {
+    if (character === "}" || character === ":") return true;
+    if (character === "!" || character === "=") return this.charAt(start + 1) !== "=";
+    return false;
   }
 
   private operatorAt(start: number): string | null {
@@ -601,48 +687,20 @@ class Tokenizer {
     }
     if (character !== quote) this.backup();
     const isFormatted = prefix.includes("f");
+    if (isFormatted && this.fstringDepth >= MAX_FSTRING_LEVEL - 1) {
+      // CPython: tok_get_normal_mode() when the mode stack is full (MAXFSTRINGLEVEL).
+      const column = quoteIndex - this.lineStart + 1;
+      this.fail("SyntaxError", "too many nested f-strings", this.line, column, this.line, column);
+    }
     const startLine = lineOf(this.lineStarts, start);
-    let fieldDepth = 0;
     while (endQuoteSize !== quoteSize) {
       character = this.nextChar();
       if (character === "" || (quoteSize === 1 && character === "\n")) {
-        let detectedLine = lineOf(this.lineStarts, Math.min(this.position - 1, this.source.length));
-        if (
-          character === "" &&
-          this.source.endsWith("\n") &&
-          this.position - 1 >= this.source.length
-        ) {
-          detectedLine = lineOf(this.lineStarts, this.source.length - 1);
-        }
-        const column = start - (this.lineStarts[startLine - 1] ?? 0) + 1;
-        const what = quoteSize === 3 ? "triple-quoted string" : isFormatted ? "f-string" : "string";
-        // CPython adds a hint when the would-be closing quote was escaped.
-        const stopIndex = this.position - 1;
-        const escapedQuote =
-          quoteSize === 1 &&
-          this.source[stopIndex - 1] === quote &&
-          this.source[stopIndex - 2] === "\\"
-            ? "; perhaps you escaped the end quote?"
-            : "";
-        this.position = start;
-        this.fail(
-          "SyntaxError",
-          `unterminated ${what} literal (detected at line ${detectedLine})${escapedQuote}`,
-          startLine,
-          column,
-          startLine,
-          column,
-        );
+        this.unterminatedString(start, startLine, quote, quoteSize, isFormatted, character);
       }
-      if (isFormatted && (character === "{" || character === "}")) {
-        if (character === "{") {
-          if (fieldDepth === 0 && this.charAt(this.position) === "{") this.position++;
-          else {
-            fieldDepth++;
-            this.skipFieldExpression(quote, quoteSize);
-            fieldDepth--;
-          }
-        }
+      if (isFormatted && character === "{") {
+        if (this.charAt(this.position) === "{") this.position++;
+        else this.skipField(this.position - 1, quote, quoteSize);
         endQuoteSize = 0;
         continue;
       }
@@ -652,6 +710,16 @@ class Tokenizer {
         if (character === "\\") {
           const escaped = this.nextChar();
           if (escaped === "") this.backup();
+          // CPython: tok_get_fstring_mode() leaves a brace after a backslash to start a field,
+          // and skips a whole \N{NAME} escape outside raw f-strings.
+          else if (isFormatted && (escaped === "{" || escaped === "}")) this.backup();
+          else if (isFormatted && escaped === "N" && !prefix.includes("r")) {
+            if (this.charAt(this.position) === "{") {
+              while (this.charAt(this.position) !== "}" && this.charAt(this.position) !== "")
+                this.position++;
+              if (this.charAt(this.position) === "}") this.position++;
+            }
+          }
         }
       }
     }
@@ -659,77 +727,115 @@ class Tokenizer {
     this.setLine(this.position);
   }
 
-  /**
-   * Skip an f-string replacement field up to its closing `}` (position ends just past it), so
-   * quotes inside the field (PEP 701) do not end the f-string.
-   */
-  private skipFieldExpression(quote: string, quoteSize: number): void {
-    let depth = 0;
-    // After a top-level ':' the field is in its format spec, which CPython's message mentions.
-    let inSpec = false;
-    for (;;) {
-      const character = this.nextChar();
-      if (character === "" || (quoteSize === 1 && character === "\n")) {
-        this.backup();
-        return;
-      }
-      if (character === ":" && depth === 0) inSpec = true;
-      if (character === "(" || character === "[" || character === "{") depth++;
-      else if (character === ")" || character === "]") depth--;
-      else if (character === "}") {
-        if (depth === 0) return;
-        depth--;
-      } else if (character === "'" || character === '"') {
-        if (character === quote && quoteSize === 1 && depth === 0) {
-          // A quote matching the f-string's own: if no closing quote follows on this line the
-          // field is unterminated; CPython says "f-string: expecting '}'" at this quote.
-          const close = this.findClosingQuote(this.position, character);
-          if (close < 0) {
-            const column = this.position - this.lineStart;
-            if (inSpec) {
-              this.fail(
-                "SyntaxError",
-                "f-string: expecting '}', or format specs",
-                this.line,
-                column,
-                this.line,
-                column + 1,
-              );
-            }
-            this.fail(
-              "SyntaxError",
-              "f-string: expecting '}'",
-              this.line,
-              column,
-              this.line,
-              column,
-            );
-          }
-          this.position = close + 1;
-          continue;
-        }
-        const close = this.findClosingQuote(this.position, character);
-        if (close < 0) {
-          const column = this.position - this.lineStart;
-          this.fail("SyntaxError", "f-string: expecting '}'", this.line, column, this.line, column);
-        }
-        this.position = close + 1;
-      }
+  private unterminatedString(
+    start: number,
+    startLine: number,
+    quote: string,
+    quoteSize: number,
+    isFormatted: boolean,
+    stop: string,
+  ): never {
+    const column = start - (this.lineStarts[startLine - 1] ?? 0) + 1;
+    // CPython: inside an f-string's field, a string opened with the f-string's own quote is
+    // taken to be the f-string's end, so the field is what is unterminated.
+    if (this.field !== null && this.field.quote === quote && this.field.quoteSize === quoteSize) {
+      this.position = start;
+      this.fail("SyntaxError", "f-string: expecting '}'", startLine, column, startLine, column);
     }
+    let detectedLine = lineOf(this.lineStarts, Math.min(this.position - 1, this.source.length));
+    if (stop === "" && this.source.endsWith("\n") && this.position - 1 >= this.source.length) {
+      detectedLine = lineOf(this.lineStarts, this.source.length - 1);
+    }
+    const what = quoteSize === 3 ? "triple-quoted string" : isFormatted ? "f-string" : "string";
+    // CPython adds a hint when the would-be closing quote was escaped.
+    const stopIndex = this.position - 1;
+    const escapedQuote =
+      quoteSize === 1 && this.source[stopIndex - 1] === quote && this.source[stopIndex - 2] === "\\"
+        ? "; perhaps you escaped the end quote?"
+        : "";
+    this.position = start;
+    return this.fail(
+      "SyntaxError",
+      `unterminated ${what} literal (detected at line ${detectedLine})${escapedQuote}`,
+      startLine,
+      column,
+      startLine,
+      column,
+    );
   }
 
-  /** Index of the quote closing a simple string that starts at `from`, on the same line; -1 if none. */
-  private findClosingQuote(from: number, quote: string): number {
-    for (let index = from; index < this.end; index++) {
-      const character = this.source[index];
-      if (character === "\\") {
-        index++;
+  /**
+   * Skip an f-string replacement field whose '{' is at `open` (position ends just past its '}',
+   * or where the field stops making sense: the parser reports that). The expression is
+   * tokenized for real (PEP 701: it may hold strings with the f-string's own quotes, nested
+   * f-strings, comments and line breaks), then an optional `=`, `!conversion` and `:spec`.
+   */
+  private skipField(open: number, quote: string, quoteSize: number): void {
+    const expression = tokenizeField(this.source, this.lineStarts, open + 1, this.end, {
+      quote,
+      quoteSize,
+      fstringDepth: this.fstringDepth + 1,
+    });
+    if (expression.error !== null) throw new TokenizerStop(expression.error);
+    let at = expression.fieldEnd;
+    if (at < 0) {
+      // CPython: the '{' is an open bracket when the input ends inside the field.
+      const line = lineOf(this.lineStarts, open);
+      const column = open - (this.lineStarts[line - 1] ?? 0) + 1;
+      this.position = this.end;
+      this.fail("SyntaxError", "'{' was never closed", line, column, line, 0);
+    }
+    if (this.charAt(at) === "=") at = skipDebugWhitespace(this.source, at + 1, this.end);
+    if (this.charAt(at) === "!") {
+      at++;
+      while (isIdentifierChar(this.charAt(at))) at++;
+      at = this.skipSpaces(at);
+    }
+    if (this.charAt(at) === ":") at = this.skipFormatSpec(at + 1, quote, quoteSize);
+    if (this.charAt(at) === "}") at++;
+    this.position = at;
+    this.setLine(at);
+  }
+
+  private skipSpaces(from: number): number {
+    let at = from;
+    while (this.charAt(at) === " " || this.charAt(at) === "\t" || this.charAt(at) === "\f") at++;
+    return at;
+  }
+
+  /** Skip a format spec from `from` to (not past) the '}' that ends its field. */
+  private skipFormatSpec(from: number, quote: string, quoteSize: number): number {
+    let at = from;
+    for (;;) {
+      const character = this.charAt(at);
+      if (character === "" || character === "}") return at;
+      if (character === "{") {
+        this.skipField(at, quote, quoteSize);
+        at = this.position;
         continue;
       }
-      if (character === "\n") return -1;
-      if (character === quote) return index;
+      if (character === "\\") {
+        at += 2;
+        continue;
+      }
+      const closesString =
+        character === quote && (quoteSize === 1 || this.source.startsWith(quote.repeat(3), at));
+      if (closesString || (character === "\n" && quoteSize === 1)) {
+        // CPython: "f-string: expecting '}', or format specs", at the quote or the next line.
+        this.position = at + 1;
+        this.setLine(this.position);
+        const column = character === "\n" ? 1 : at - this.lineStart + 1;
+        this.fail(
+          "SyntaxError",
+          "f-string: expecting '}', or format specs",
+          this.line,
+          column,
+          this.line,
+          column + 1,
+        );
+      }
+      at++;
     }
-    return -1;
   }
 
   /** Scan a number literal; `first` has been read. CPython: the number block of tok_get. */
@@ -929,4 +1035,51 @@ export function tokenize(
     end: range.end ?? source.length,
     insideBrackets: range.insideBrackets ?? false,
   }).run();
+}
+
+/**
+ * Index past the whitespace, line breaks and comments after the `=` of a self-documenting
+ * f-string field (`f"{x = # note\n}"`), from `from`, stopping at `end`.
+ *
+ * @example
+ * ```ts
+ * skipDebugWhitespace("f'{x = }'", 5, 9); // 6
+ * ```
+ * @internal
+ */
+export function skipDebugWhitespace(source: string, from: number, end: number): number {
+  let at = from;
+  while (at < end) {
+    const character = source[at];
+    if (character === "#") {
+      while (at < end && source[at] !== "\n") at++;
+    } else if (character === " " || character === "\t" || character === "\f" || character === "\n")
+      at++;
+    else break;
+  }
+  return at;
+}
+
+/**
+ * Tokenize the expression of an f-string replacement field starting at `start` (just past its
+ * `{`), as inside brackets, up to the `}`, `:`, `!` or `=` that ends it at bracket depth 0
+ * (`TokenStream.fieldEnd`; the stream ends there with an ENDMARKER).
+ *
+ * @example
+ * ```ts
+ * const source = "f'{a + b!r}'";
+ * tokenizeField(source, computeLineStarts(source), 3, source.length, {
+ *   quote: "'", quoteSize: 1, fstringDepth: 1,
+ * }).fieldEnd; // 8, the '!'
+ * ```
+ * @internal
+ */
+export function tokenizeField(
+  source: string,
+  lineStarts: readonly number[],
+  start: number,
+  end: number,
+  field: FieldContext,
+): TokenStream {
+  return new Tokenizer(source, lineStarts, { start, end, insideBrackets: true }, field).run();
 }

@@ -1,5 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
+import { newClass } from "./class-creation.js";
+import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterate } from "./iteration.js";
@@ -7,7 +9,13 @@ import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine, type TypeRecord } from "./machine.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
-import { deleteAttribute, findAttribute, raiseNoAttribute, setAttribute } from "./object-access.js";
+import {
+  deleteAttribute,
+  findAttribute,
+  getAttribute,
+  raiseNoAttribute,
+  setAttribute,
+} from "./object-access.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
@@ -200,6 +208,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("getattr", (_c, args) => {
     arity(m, "getattr", args, 2, 3);
     const name = attributeName(args[1]!);
+    // Without a default, the error is the attribute lookup's own (a __getattr__'s message).
+    if (args.length === 2) return getAttribute(m, args[0]!, args[1]!, name);
     const value = findAttribute(m, args[0]!, args[1]!, name);
     if (value !== 0) return value;
     if (args.length === 3) return m.incref(args[2]!);
@@ -426,14 +436,37 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   // ───────────────────────────────────────────────────────── constructors
 
+  // object() and object.__new__(cls) (CPython: object_new).
   typeConstructor("object", (_c, args) => {
+    if (args.length > 0 && m.isType(args[0]!)) return objectNew(m, args[0]!, args.length - 1);
     arity(m, "object", args, 0, 0);
     return heap.allocate(m.types.object);
   });
 
-  typeConstructor("type", (_c, args) => {
-    if (args.length !== 1) m.raise("TypeError", "pymem supports type() with one argument only");
-    return m.incref(m.recordOf(args[0]!).object);
+  // type(obj) and type(name, bases, dict) (CPython: type_new).
+  typeConstructor("type", (_c, args, keywords) => {
+    if (args.length === 1 && keywords.length === 0) return m.incref(m.recordOf(args[0]!).object);
+    if (args.length !== 3) m.raise("TypeError", "type() takes 1 or 3 arguments");
+    const [name, bases, dict] = args as [Ptr, Ptr, Ptr];
+    if (!m.isStr(name))
+      m.raise("TypeError", `type.__new__() argument 1 must be str, not ${m.typeName(name)}`);
+    if (m.typeIdOf(bases) !== heap.tupleType)
+      m.raise("TypeError", `type.__new__() argument 2 must be tuple, not ${m.typeName(bases)}`);
+    if (m.typeIdOf(dict) !== heap.dictType)
+      m.raise("TypeError", `type.__new__() argument 3 must be dict, not ${m.typeName(dict)}`);
+    const namespace = heap.newDict();
+    for (const [key, value] of heap.dictItems(dict)) heap.dictSetItem(namespace, key, value);
+    try {
+      const moduleKey = m.name("__module__");
+      if (heap.dictGetItem(namespace, moduleKey) === 0) {
+        const module = m.newStr("__main__");
+        heap.dictSetItem(namespace, moduleKey, module);
+        m.decref(module);
+      }
+      return newClass(m, heap.strValue(name), sequenceItems(m, bases), namespace, keywords);
+    } finally {
+      m.decref(namespace);
+    }
   });
 
   typeConstructor("int", (_c, args, keywords) => {
@@ -558,6 +591,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   installListMethods(m);
   installDictMethods(m);
+  installDescriptorBuiltins(m);
   installStrMethods(m);
 }
 
@@ -646,4 +680,30 @@ function roundDecimal(value: number, digits: number): number {
   if (roundUp) result += 10 ** -digits;
   result = Number(result.toFixed(digits));
   return value < 0 ? -result : result;
+}
+
+/**
+ * `object.__new__(cls)`: a bare instance of `cls`, with CPython's excess-arguments rule
+ * (CPython: `object_new`).
+ */
+function objectNew(m: Machine, cls: Ptr, extraArguments: number): Ptr {
+  const record = m.recordOfType(cls);
+  if (record === m.builtinType("object")) {
+    if (extraArguments > 0) m.raise("TypeError", "object() takes no arguments");
+    return m.heap.allocate(m.types.object);
+  }
+  if (!record.instances || record.exception)
+    m.raise(
+      "TypeError",
+      `object.__new__(${record.name}) is not safe, use ${record.name}.__new__()`,
+    );
+  if (extraArguments > 0) {
+    const ownNew = m.lookupType(record, m.name("__new__"));
+    if (m.typeIdOf(ownNew) === m.descriptorTypes.staticmethod)
+      m.raise("TypeError", "object.__new__() takes exactly one argument (the type to instantiate)");
+    const init = m.lookupType(record, m.name("__init__"));
+    if (m.typeIdOf(init) !== m.types.function)
+      m.raise("TypeError", `${record.name}() takes no arguments`);
+  }
+  return m.heap.newInstance(record.id);
 }

@@ -1,7 +1,8 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
-import type { Code, Machine } from "./machine.js";
+import type { Code, Machine, TypeRecord } from "./machine.js";
 import {
   BUILTIN_NATIVE_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -94,6 +95,13 @@ export function callAt(m: Machine, base: number, keywordNames: readonly string[]
     const referent = m.heap.weakrefGet(callee);
     result = m.incref(referent !== 0 ? referent : m.heap.none);
   } else {
+    if (t === m.descriptorTypes.staticmethod) {
+      // CPython 3.10+: sm_call — a staticmethod object calls its function.
+      const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
+      result = call(m, m.field(callee, WRAPPER_CALLABLE_OFFSET), positional, keywords);
+      m.unwindTo(base);
+      return result;
+    }
     const record = m.records[t];
     const method = record?.user === true ? m.lookupType(record, m.name("__call__")) : 0;
     if (method === 0) m.raise("TypeError", `'${m.typeName(callee)}' object is not callable`);
@@ -169,6 +177,11 @@ export function callType(
     return callNative(m, typeConstructor, argsBase, names);
   }
   const heap = m.heap;
+  if (record.user) {
+    const newMethod = m.lookupType(record, m.name("__new__"));
+    if (newMethod !== 0 && m.typeIdOf(newMethod) === m.descriptorTypes.staticmethod)
+      return callUserNew(m, record, newMethod, argsBase, names);
+  }
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned
   const instSlot = m.sp - 1;
@@ -208,6 +221,36 @@ export function callType(
     m.raise("TypeError", `${record.name}() takes no arguments`);
   m.sp = instSlot; // the instance leaves the stack as the result
   m.stack[instSlot] = 0;
+  return inst;
+}
+
+/**
+ * A class whose MRO defines `__new__`: `cls.__new__(cls, *args)`, then `__init__` only when the
+ * result is an instance of the class (CPython: `type_call` with `slot_tp_new`). The arguments
+ * stay on the stack for the caller to release.
+ */
+function callUserNew(
+  m: Machine,
+  record: TypeRecord,
+  newMethod: Ptr,
+  argsBase: number,
+  names: readonly string[] | undefined,
+): Ptr {
+  const { positional, keywords } = argumentsFrom(m, argsBase, names);
+  const fn = m.field(newMethod, WRAPPER_CALLABLE_OFFSET);
+  const inst = call(m, fn, [record.object, ...positional], keywords);
+  if (!m.isSubtype(m.recordOf(inst), record)) return inst;
+  const init = m.lookupType(record, m.name("__init__"));
+  if (init === 0 || m.typeIdOf(init) !== m.types.function) return inst;
+  m.push(inst); // released by the unwinder if __init__ raises
+  const result = call(m, init, [inst, ...positional], keywords);
+  m.sp--;
+  if (result !== m.heap.none) {
+    const typeName = m.typeName(result);
+    m.decref(result);
+    m.decref(inst);
+    m.raise("TypeError", `__init__() should return None, not '${typeName}'`);
+  }
   return inst;
 }
 

@@ -1,4 +1,4 @@
-import { DerivedTypeFlags, type Ptr } from "@pymem/core";
+import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
   Assign,
@@ -11,8 +11,11 @@ import type {
   SourceRange,
   Statement,
   Try,
+  WithItem,
 } from "../ast.js";
 import { call } from "./calls.js";
+import { newClass } from "./class-creation.js";
+import { contextMethods, enterContext, exitContext } from "./context-managers.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
 import {
   BINARY_OPS,
@@ -22,13 +25,13 @@ import {
   type Unit,
 } from "./expression-compiler.js";
 import { collect, iterateOwned } from "./iteration.js";
-import { type Code, Completion, type Frame, type Machine, Op, type TypeRecord } from "./machine.js";
+import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
-import { CELL_CONTENTS_OFFSET, TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
+import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
  * Closure compilation (the evaluator's "bytecode compiler"): each AST node becomes a JavaScript
@@ -88,6 +91,8 @@ export class Compiler extends ExpressionCompiler {
 
   private statementBody(unit: Unit, node: Statement): Stmt {
     const m = this.m;
+    const missing = unsupportedConstruct(node);
+    if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
       case "Expr": {
         // CPython: POP_TOP (interactive: CALL_INTRINSIC_1 INTRINSIC_PRINT)
@@ -176,6 +181,13 @@ export class Compiler extends ExpressionCompiler {
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
         return this.tryStatement(unit, node);
+      case "With": {
+        // `with a, b: body` is `with a: with b: body`.
+        let inner = this.block(unit, node.body);
+        for (let i = node.items.length - 1; i >= 0; i--)
+          inner = this.withItem(unit, node.items[i]!, inner);
+        return inner;
+      }
       case "Assert": {
         // CPython: LOAD_ASSERTION_ERROR + RAISE_VARARGS
         const test = this.condition(unit, node.test);
@@ -446,6 +458,57 @@ export class Compiler extends ExpressionCompiler {
     return m.raise("TypeError", "exceptions must derive from BaseException");
   }
 
+  /**
+   * One `with` item around `body`. CPython: `compiler_with` — BEFORE_WITH, the block in a
+   * handler that calls `__exit__` with the exception (WITH_EXCEPT_START), and the normal exit.
+   */
+  private withItem(unit: Unit, item: WithItem, body: Stmt): Stmt {
+    const m = this.m;
+    const manager = this.expression(unit, item.contextExpr);
+    const store = item.optionalVars !== null ? this.store(unit, item.optionalVars) : undefined;
+    return (f) => {
+      const level = m.sp;
+      const mgr = manager(f);
+      m.push(mgr);
+      f.node = item.contextExpr;
+      const { enter, exit } = contextMethods(m, mgr);
+      m.push(exit);
+      m.push(enter);
+      const value = enterContext(m, enter, mgr);
+      m.sp--;
+      m.decref(enter);
+      if (store !== undefined) store(f, value);
+      else m.decref(value);
+      let completion: number;
+      try {
+        completion = body(f);
+      } catch (thrown) {
+        const error = m.toPyException(thrown);
+        m.unwindTo(level + 2);
+        m.record(error, f);
+        m.handling.push(error);
+        let suppress: boolean;
+        try {
+          f.node = item.contextExpr;
+          suppress = exitContext(m, exit, mgr, error);
+        } catch (inner) {
+          m.handling.pop();
+          if (inner !== error && !(inner instanceof StepLimitError)) error.release(m);
+          throw inner;
+        }
+        m.handling.pop();
+        m.unwindTo(level);
+        if (!suppress) throw error;
+        error.release(m);
+        return Completion.NORMAL;
+      }
+      f.node = item.contextExpr;
+      exitContext(m, exit, mgr, null);
+      m.unwindTo(level);
+      return completion;
+    };
+  }
+
   private tryStatement(unit: Unit, node: Try): Stmt {
     const m = this.m;
     const body = this.block(unit, node.body);
@@ -665,9 +728,8 @@ export class Compiler extends ExpressionCompiler {
     const qualnameKey = m.name("__qualname__");
     return (f) => {
       const level = m.sp;
-      if (bases.length > 1) m.raise("TypeError", "pymem supports single inheritance only");
-      const base = bases.length === 1 ? bases[0]!(f) : 0;
-      if (base !== 0) m.push(base);
+      for (const base of bases) m.push(base(f));
+      const baseObjects = Array.from(m.stack.subarray(level, m.sp));
       const namespace = m.heap.newDict();
       m.push(namespace);
       const moduleName = m.newStr("__main__");
@@ -680,111 +742,11 @@ export class Compiler extends ExpressionCompiler {
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
       f.node = node;
-      const cls = this.makeClass(node.name, base, namespace);
+      const cls = newClass(m, node.name, baseObjects, namespace, []);
       m.unwindTo(level);
       store(f, cls);
       return Completion.NORMAL;
     };
   }
-
-  /** Creates a class object from an executed class body (CPython: `type_new`). New reference. */
-  private makeClass(name: string, base: Ptr, namespace: Ptr): Ptr {
-    const m = this.m;
-    const heap = m.heap;
-    if (base !== 0 && !m.isType(base))
-      m.raise("TypeError", `pymem: a base class must be a class, not '${m.typeName(base)}'`);
-    const object = m.builtinType("object");
-    const baseRecord = base !== 0 ? m.recordOfType(base) : object;
-    if (baseRecord !== object && !baseRecord.instances)
-      m.raise(
-        "TypeError",
-        `pymem does not support subclassing the built-in type '${baseRecord.name}'`,
-      );
-    let slots: string[] | undefined;
-    const slotsValue = heap.dictGetItem(namespace, m.name("__slots__"));
-    if (slotsValue !== 0) {
-      slots = [];
-      const values = m.isStr(slotsValue) ? [slotsValue] : sequenceItems(m, slotsValue);
-      for (const value of values) {
-        if (!m.isStr(value)) m.raise("TypeError", "__slots__ items must be strings");
-        slots.push(heap.strValue(value));
-      }
-    }
-    const wantsDict = slots === undefined || slots.includes("__dict__");
-    const wantsWeakref = slots === undefined || slots.includes("__weakref__");
-    const ownSlots = slots?.filter((slot) => slot !== "__dict__" && slot !== "__weakref__");
-    const hasDel =
-      heap.dictGetItem(namespace, m.name("__del__")) !== 0 ||
-      (baseRecord !== object && m.lookupType(baseRecord, m.name("__del__")) !== 0);
-    const classObject = m.newTypeObject(0, name, baseRecord.object, m.incref(namespace));
-    let typeId: number;
-    try {
-      typeId = heap.defineClass({
-        name,
-        ...(baseRecord.instances ? { base: baseRecord.id } : {}),
-        ...(ownSlots !== undefined ? { slots: ownSlots } : {}),
-        dict: wantsDict || (baseRecord.instances && heap.classes[baseRecord.id]!.dictOffset !== 0),
-        weakrefable: wantsWeakref,
-        typeObject: classObject,
-        managedDict: true,
-        // Always a finalizer, switched on by HAS_FINALIZE only while the class has a __del__
-        // (CPython's update_slot when `C.__del__ = f` is assigned later).
-        finalize: (obj: Ptr) => this.runDel(obj),
-      });
-      if (!hasDel) heap.types.flags[typeId]! &= ~DerivedTypeFlags.HAS_FINALIZE;
-    } catch (error) {
-      m.decref(classObject);
-      if (error instanceof TypeError) m.raise("TypeError", error.message);
-      throw error;
-    }
-    heap.memory.u32[(classObject + TYPE_ID_OFFSET) >>> 2] = typeId;
-    const record: TypeRecord = {
-      id: typeId,
-      object: classObject,
-      name,
-      base: baseRecord,
-      user: true,
-      exception: baseRecord.exception,
-      instances: true,
-    };
-    m.registerClass(record);
-    // CPython: __mro__ = (cls, base, …, object) — the cycle every class object is part of.
-    const mro: Ptr[] = [];
-    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) mro.push(r.object);
-    heap.memory.u32[(classObject + TYPE_MRO_OFFSET) >>> 2] = m.newTuple(mro);
-    const cellKey = m.name("__classcell__");
-    const cell = heap.dictGetItem(namespace, cellKey);
-    if (cell !== 0) {
-      heap.storeField(cell, CELL_CONTENTS_OFFSET, classObject);
-      heap.dictDelItem(namespace, cellKey);
-    }
-    return classObject;
-  }
-
-  /** A class's `__del__` as its PEP 442 finalizer; exceptions are reported, never raised. */
-  private runDel(obj: Ptr): void {
-    const m = this.m;
-    const del = m.lookupType(m.recordOf(obj), m.name("__del__"));
-    if (del === 0) return;
-    const level = m.sp;
-    const handling = m.handling.splice(0);
-    try {
-      m.decref(call(m, del, [obj], undefined));
-    } catch (thrown) {
-      m.unwindTo(level);
-      // A step-limit stop inside __del__ resurfaces at the next statement (the count stays over).
-      if (thrown instanceof StepLimitError) return;
-      const error = m.toPyException(thrown);
-      try {
-        m.stderr(`Exception ignored in: ${repr(m, del)}\n${this.formatter(error)}`);
-      } finally {
-        error.release(m);
-      }
-    } finally {
-      m.handling.push(...handling);
-    }
-  }
-
-  /** Formats an exception as CPython's traceback text (set by the interpreter). */
-  formatter: (error: PyException) => string = () => "";
 }
+

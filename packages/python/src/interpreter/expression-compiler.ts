@@ -10,6 +10,7 @@ import type {
   SourceRange,
 } from "../ast.js";
 import { callAt } from "./calls.js";
+import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
@@ -28,6 +29,8 @@ import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
 import { tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
+import { assignSlice, deleteSlice } from "./slice-assignment.js";
+import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
  * The expression half of the closure compiler (see compiler.ts for statements, functions and
@@ -211,6 +214,12 @@ export abstract class ExpressionCompiler {
   protected unsupported(what: string): Stmt & Expr {
     const m = this.m;
     return () => m.raise("NotImplementedError", `${what} is not supported by pymem`);
+  }
+
+  /** Code for a construct the parser accepts and the evaluator cannot run yet (see unsupported-syntax.ts). */
+  protected notYetSupported(construct: string): Stmt & Expr {
+    const m = this.m;
+    return () => m.raise("NotImplementedError", `pymem does not support ${construct} yet`);
   }
 
   /** A test expression as a JS boolean (the value is released). */
@@ -459,8 +468,19 @@ export abstract class ExpressionCompiler {
       case "Subscript": {
         // CPython: STORE_SUBSCR / STORE_SLICE
         const object = this.expression(unit, target.value);
-        if (target.slice.kind === "Slice")
-          return () => m.raise("NotImplementedError", "slice assignment is not supported by pymem");
+        if (target.slice.kind === "Slice") {
+          const pushBounds = this.sliceBounds(unit, target.slice);
+          return (f, value) => {
+            const level = m.sp;
+            m.push(value);
+            m.push(object(f));
+            pushBounds(f);
+            f.node = target;
+            const s = m.stack;
+            assignSlice(m, s[level + 1]!, s[level + 2]!, s[level + 3]!, s[level + 4]!, value);
+            m.unwindTo(level);
+          };
+        }
         const index = this.expression(unit, target.slice);
         return (f, value) => {
           m.push(value);
@@ -480,8 +500,7 @@ export abstract class ExpressionCompiler {
       case "List": {
         // CPython: UNPACK_SEQUENCE
         if (target.elts.some((element) => element.kind === "Starred"))
-          return () =>
-            m.raise("NotImplementedError", "starred assignment targets are not supported by pymem");
+          return this.starredUnpack(unit, target);
         const stores = target.elts.map((element) => this.store(unit, element));
         const count = stores.length;
         return (f, value) => {
@@ -523,6 +542,66 @@ export abstract class ExpressionCompiler {
     }
   }
 
+  /** Pushes a slice's three bounds (0 for an omitted one) onto the value stack. */
+  private sliceBounds(
+    unit: Unit,
+    slice: Extract<Expression, { kind: "Slice" }>,
+  ): (f: Frame) => void {
+    const m = this.m;
+    const parts = [slice.lower, slice.upper, slice.step].map((part) =>
+      part !== null ? this.expression(unit, part) : undefined,
+    );
+    return (f) => {
+      for (const part of parts) m.push(part !== undefined ? part(f) : 0);
+    };
+  }
+
+  /**
+   * `a, *b, c = value`: the items before and after the starred target, and a new list of the
+   * rest. CPython: UNPACK_EX.
+   */
+  private starredUnpack(
+    unit: Unit,
+    target: Extract<Expression, { kind: "Tuple" | "List" }>,
+  ): Store {
+    const m = this.m;
+    const starIndex = target.elts.findIndex((element) => element.kind === "Starred");
+    const stores = target.elts.map((element) =>
+      this.store(unit, element.kind === "Starred" ? element.value : element),
+    );
+    const before = starIndex;
+    const after = target.elts.length - starIndex - 1;
+    return (f, value) => {
+      m.push(value);
+      f.node = target;
+      const items = collect(m, value);
+      const level = m.sp;
+      for (const item of items) m.push(item);
+      if (items.length < before + after) {
+        m.unwindTo(level);
+        m.raise(
+          "ValueError",
+          `not enough values to unpack (expected at least ${before + after}, got ${items.length})`,
+        );
+      }
+      const rest = m.heap.newList(items.slice(before, items.length - after));
+      // The stack now holds the targets' values in order: the leading items, the rest list,
+      // then the trailing items (the items that went into the list are released here).
+      const values = [...items.slice(0, before), rest, ...items.slice(items.length - after)];
+      for (const item of items.slice(before, items.length - after)) m.decref(item);
+      m.stack.fill(0, level, level + items.length);
+      m.sp = level;
+      for (const item of values) m.push(item);
+      for (let i = 0; i < values.length; i++) {
+        const item = m.stack[level + i]!;
+        m.stack[level + i] = 0;
+        stores[i]!(f, item);
+      }
+      m.sp = level - 1;
+      m.decref(value);
+    };
+  }
+
   protected deleteTarget(unit: Unit, target: Expression): (f: Frame) => void {
     const m = this.m;
     switch (target.kind) {
@@ -544,6 +623,18 @@ export abstract class ExpressionCompiler {
       case "Subscript": {
         // CPython: DELETE_SUBSCR
         const object = this.expression(unit, target.value);
+        if (target.slice.kind === "Slice") {
+          const pushBounds = this.sliceBounds(unit, target.slice);
+          return (f) => {
+            const level = m.sp;
+            m.push(object(f));
+            pushBounds(f);
+            f.node = target;
+            const s = m.stack;
+            deleteSlice(m, s[level]!, s[level + 1]!, s[level + 2]!, s[level + 3]!);
+            m.unwindTo(level);
+          };
+        }
         const index = this.expression(unit, target.slice);
         return (f) => {
           const obj = object(f);
@@ -574,9 +665,14 @@ export abstract class ExpressionCompiler {
 
   expression(unit: Unit, node: Expression): Expr {
     const m = this.m;
+    const missing = unsupportedConstruct(node);
+    if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
       case "Constant": // CPython: LOAD_CONST
-        return this.constantExpression(node.constantType, node.value);
+        return this.constantExpression(
+          node.constantType,
+          node.value as number | string | boolean | null,
+        );
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
       case "BinOp": {
@@ -673,13 +769,11 @@ export abstract class ExpressionCompiler {
         const object = this.expression(unit, node.value);
         const slice = node.slice;
         if (slice.kind === "Slice") {
-          const parts = [slice.lower, slice.upper, slice.step].map((part) =>
-            part !== null ? this.expression(unit, part) : undefined,
-          );
+          const pushBounds = this.sliceBounds(unit, slice);
           return (f) => {
             const level = m.sp;
             m.push(object(f));
-            for (const part of parts) m.push(part !== undefined ? part(f) : 0);
+            pushBounds(f);
             f.node = node;
             const s = m.stack;
             const result = getSlice(m, s[level]!, s[level + 1]!, s[level + 2]!, s[level + 3]!);
@@ -766,6 +860,16 @@ export abstract class ExpressionCompiler {
         // CPython: FORMAT_SIMPLE / FORMAT_WITH_SPEC
         const field = this.formattedValue(unit, node);
         return (f) => m.newStr(field(f));
+      }
+      case "NamedExpr": {
+        // CPython: the value is evaluated, copied (COPY 1) and stored (STORE_FAST / STORE_NAME).
+        const value = this.expression(unit, node.value);
+        const store = this.nameStore(unit, node.target.id, node.target);
+        return (f) => {
+          const result = value(f);
+          store(f, m.incref(result));
+          return result;
+        };
       }
       case "Starred":
         return this.unsupported("a starred expression here");
@@ -936,8 +1040,13 @@ export abstract class ExpressionCompiler {
         return callAt(m, base, names);
       };
     }
-    if (func.kind === "Name" && func.id === "super" && node.args.length === 0) {
-      return () => m.raise("RuntimeError", "pymem supports super() only as super().name");
+    if (isSuperCall(node)) {
+      // CPython: super_init_without_args — the __class__ cell and the first local.
+      const superArguments = this.superArguments(unit, node);
+      return (f) => {
+        const [cls, self] = superArguments(f);
+        return newSuper(m, cls, self);
+      };
     }
     const callee = this.expression(unit, func);
     return (f) => {
@@ -958,7 +1067,8 @@ export abstract class ExpressionCompiler {
     const m = this.m;
     const record = m.recordOf(obj);
     if (record.instances) {
-      if (m.heap.getAttrByKey(obj, key) !== 0) return 0;
+      // Attribute hooks and data descriptors take the full lookup (getAttribute).
+      if (record.hooks !== 0 || m.heap.getAttrByKey(obj, key) !== 0) return 0;
       const found = m.lookupType(record, key);
       if (found !== 0 && m.typeIdOf(found) === m.types.function) return m.incref(found);
       return 0;
@@ -974,28 +1084,47 @@ export abstract class ExpressionCompiler {
     return 0;
   }
 
-  /** `super().name` inside a method: the attribute looked up from the defining class's base. */
+  /**
+   * `super().name` inside a method, without making the super object (CPython 3.12+:
+   * `LOAD_SUPER_ATTR`).
+   */
   private superAttribute(unit: Unit, call: Call, attr: string, node: SourceRange): Expr {
+    const m = this.m;
+    const superArguments = this.superArguments(unit, call);
+    const key = m.name(attr);
+    return (f) => {
+      f.node = node;
+      const [cls, self] = superArguments(f);
+      const found = superLookup(m, cls, self, key);
+      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
+      return found;
+    };
+  }
+
+  /**
+   * Reads zero-argument `super()`'s implicit arguments in a frame: the class from the
+   * `__class__` cell and the method's first argument, both borrowed (CPython:
+   * `super_init_without_args`, with its RuntimeErrors).
+   */
+  private superArguments(unit: Unit, call: Call): (f: Frame) => [cls: Ptr, self: Ptr] {
     const m = this.m;
     const classSlot = unit.slots.get("__class__");
     const selfSlot = unit.kind === "function" && unit.scope.parameters.length > 0 ? 0 : -1;
-    const key = m.name(attr);
-    if (classSlot === undefined || selfSlot < 0 || call.args.length > 0)
-      return () => m.raise("RuntimeError", "super(): no arguments");
+    if (classSlot === undefined || selfSlot < 0)
+      return (f) => {
+        f.node = call;
+        return m.raise("RuntimeError", "super(): no arguments");
+      };
+    const selfIsCell = unit.scope.cells.has(unit.scope.parameters[0]!);
     return (f) => {
-      f.node = node;
       const memory = m.heap.memory;
       const cell = memory.u32[(f.locals + 4 * classSlot) >>> 2]!;
       const cls = memory.u32[(cell + CELL_CONTENTS_OFFSET) >>> 2]!;
       let self = memory.u32[(f.locals + 4 * selfSlot) >>> 2]!;
-      if (unit.scope.cells.has(unit.scope.parameters[0]!))
-        self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
-      if (cls === 0 || self === 0) m.raise("RuntimeError", "super(): no arguments");
-      const base = m.recordOfType(cls).base;
-      const found = base !== undefined ? m.lookupType(base, key) : 0;
-      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
-      if (m.typeIdOf(found) === m.types.function) return m.newMethod(found, self);
-      return m.incref(found);
+      if (selfIsCell && self !== 0) self = memory.u32[(self + CELL_CONTENTS_OFFSET) >>> 2]!;
+      if (cls === 0) m.raise("RuntimeError", "super(): empty __class__ cell");
+      if (self === 0) m.raise("RuntimeError", "super(): arg[0] deleted");
+      return [cls, self];
     };
   }
 
@@ -1083,8 +1212,15 @@ export abstract class ExpressionCompiler {
   }
 }
 
+/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
 function isSuperCall(node: Expression): node is Call {
-  return node.kind === "Call" && node.func.kind === "Name" && node.func.id === "super";
+  return (
+    node.kind === "Call" &&
+    node.func.kind === "Name" &&
+    node.func.id === "super" &&
+    node.args.length === 0 &&
+    node.keywords.length === 0
+  );
 }
 
 function collectNames(node: Expression, into: string[]): void {

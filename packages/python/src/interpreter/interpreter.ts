@@ -200,7 +200,7 @@ export class Interpreter {
     });
     this.machine = machine;
     this.compiler = new Compiler(machine);
-    this.compiler.formatter = (error) => this.format(error);
+    machine.formatException = (error) => this.format(error);
     machine.context = this.createContext();
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);

@@ -25,6 +25,7 @@ import type { Refcounter } from "@pymem/refcount";
 import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
 import { call } from "./calls.js";
+import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
@@ -98,8 +99,20 @@ export interface TypeRecord {
   readonly object: Ptr;
   /** `__name__`. */
   readonly name: string;
-  /** The base class's record (undefined for `object`). */
+  /**
+   * The base whose instance layout the class extends (CPython: `__base__`, `best_base`);
+   * undefined for `object`.
+   */
   readonly base: TypeRecord | undefined;
+  /** The direct bases, in order (CPython: `__bases__`); empty for `object`. */
+  readonly bases: readonly TypeRecord[];
+  /** The method resolution order, the class itself first (CPython: `__mro__`). */
+  readonly mro: readonly TypeRecord[];
+  /**
+   * Which attribute hooks and data descriptors the class's MRO defines (`HOOK_*` bits of
+   * descriptors.ts); 0 keeps attribute access on the fast path.
+   */
+  hooks: number;
   /** A class made by a `class` statement (a heap type). */
   readonly user: boolean;
   /** Derives from BaseException. */
@@ -224,6 +237,8 @@ export class Machine {
   readonly heap: Heap;
   readonly lifetime: Refcounter;
   readonly types: InterpreterTypeIds;
+  /** The type ids of `property`, `classmethod`, `staticmethod` and `super`. */
+  readonly descriptorTypes: DescriptorTypeIds;
   /** Per heap type id: its record. */
   readonly records: (TypeRecord | undefined)[] = [];
   /** Built-in type records by name (`int`, `ValueError`, …). */
@@ -253,6 +268,8 @@ export class Machine {
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
     this.raise("ModuleNotFoundError", `No module named '${name}'`);
+  /** Set by the interpreter: formats an exception as CPython's traceback text. */
+  formatException: (error: PyException) => string = () => "";
   /** Set by the interpreter: the NativeContext handed to native functions. */
   context!: NativeContext;
 
@@ -268,6 +285,7 @@ export class Machine {
     this.heap = runtime.heap;
     this.lifetime = runtime.lifetime;
     this.types = defineInterpreterTypes(this.heap);
+    this.descriptorTypes = defineDescriptorTypes(this.heap);
     this.stdout = options.stdout;
     this.stderr = options.stderr;
     this.stepLimit = options.stepLimit;
@@ -428,6 +446,10 @@ export class Machine {
       ["dict_keys", t.dictKeys],
       ["dict_values", t.dictValues],
       ["dict_items", t.dictItems],
+      ["property", this.descriptorTypes.property],
+      ["classmethod", this.descriptorTypes.classmethod],
+      ["staticmethod", this.descriptorTypes.staticmethod],
+      ["super", this.descriptorTypes.super],
     ];
     this.registerBuiltin("bool", heap.boolType, int);
     for (const [name, id] of plain) this.registerBuiltin(name, id, object);
@@ -469,15 +491,21 @@ export class Machine {
     // Built-in types are immortal (PEP 683) and untracked until dispose().
     this.heap.memory.u32[obj >>> 2] = IMMORTAL_REFCNT;
     this.heap.collector?.untrack(obj);
+    const bases = base !== undefined ? [base] : [];
+    const mro: TypeRecord[] = [];
     const record: TypeRecord = {
       id,
       object: obj,
       name,
       base,
+      bases,
+      mro,
+      hooks: 0,
       user: false,
       exception,
       instances: exception,
     };
+    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) mro.push(r);
     this.records[id] = record;
     this.builtinTypes.set(name, record);
     return record;
@@ -539,17 +567,20 @@ export class Machine {
     return this.builtinTypes.get(name)!;
   }
 
-  /** Whether `record` is `ancestor` or derives from it. */
+  /** Whether `record` is `ancestor` or derives from it (CPython: `PyType_IsSubtype`, by MRO). */
   isSubtype(record: TypeRecord | undefined, ancestor: TypeRecord): boolean {
-    for (let r = record; r !== undefined; r = r.base) if (r === ancestor) return true;
+    if (record === undefined) return false;
+    const mro = record.mro;
+    for (let i = 0; i < mro.length; i++) if (mro[i] === ancestor) return true;
     return false;
   }
 
   /** Looks `key` up in a type's dict and its bases' (CPython: `_PyType_Lookup`); borrowed or 0. */
   lookupType(record: TypeRecord, key: Ptr): Ptr {
     const u32 = this.heap.memory.u32;
-    for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) {
-      const dict = u32[(r.object + TYPE_DICT_OFFSET) >>> 2]!;
+    const mro = record.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const dict = u32[(mro[i]!.object + TYPE_DICT_OFFSET) >>> 2]!;
       if (this.heap.dictLength(dict) === 0) continue;
       const value = this.heap.dictGetItem(dict, key);
       if (value !== 0) return value;

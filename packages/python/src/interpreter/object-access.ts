@@ -1,4 +1,18 @@
 import type { Ptr } from "@pymem/core";
+import { call } from "./calls.js";
+import { descriptorObjectAttribute } from "./descriptor-builtins.js";
+import {
+  descriptorGet,
+  descriptorSet,
+  HOOK_DATA_DESCRIPTOR,
+  HOOK_DELATTR,
+  HOOK_GETATTR,
+  HOOK_GETATTRIBUTE,
+  HOOK_SETATTR,
+  isAttributeError,
+  isDataDescriptor,
+  refreshClassHooks,
+} from "./descriptors.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -20,6 +34,7 @@ import {
   TYPE_NAME_OFFSET,
 } from "./object-layouts.js";
 import { checkHashable } from "./operators.js";
+import { sliceIndices } from "./slice-assignment.js";
 
 /**
  * Attribute and subscript access on heap objects (CPython: `PyObject_GenericGetAttr`,
@@ -33,9 +48,69 @@ import { checkHashable } from "./operators.js";
 
 /** `obj.name` as a new reference. CPython: `PyObject_GenericGetAttr` / `type_getattro`. */
 export function getAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr {
+  const record = m.recordOf(obj);
+  if ((record.hooks & (HOOK_GETATTRIBUTE | HOOK_GETATTR)) !== 0)
+    return hookedGetAttribute(m, obj, record, key, name);
   const value = findAttribute(m, obj, key, name);
   if (value === 0) raiseNoAttribute(m, obj, name);
   return value;
+}
+
+/**
+ * `obj.name` on an instance whose class defines `__getattribute__` or `__getattr__` (CPython:
+ * `slot_tp_getattr_hook`): the class's `__getattribute__` (else the generic lookup), then
+ * `__getattr__` when that raised AttributeError. A new reference; raises when missing.
+ */
+function hookedGetAttribute(m: Machine, obj: Ptr, record: TypeRecord, key: Ptr, name: string): Ptr {
+  const getattr =
+    (record.hooks & HOOK_GETATTR) !== 0 ? m.lookupType(record, m.name("__getattr__")) : 0;
+  try {
+    if ((record.hooks & HOOK_GETATTRIBUTE) !== 0) {
+      const hook = m.lookupType(record, m.name("__getattribute__"));
+      return call(m, hook, [obj, key], undefined);
+    }
+    const value = genericGetAttribute(m, obj, record, key, name);
+    if (value !== 0 || getattr === 0) {
+      if (value === 0) raiseNoAttribute(m, obj, name);
+      return value;
+    }
+  } catch (error) {
+    if (getattr === 0 || !isAttributeError(m, error)) throw error;
+    error.release(m);
+  }
+  return call(m, getattr, [obj, key], undefined);
+}
+
+/**
+ * CPython's `PyObject_GenericGetAttr` on a heap-class instance: a data descriptor on the class
+ * wins, then the instance's own attribute, then a non-data descriptor or plain class attribute.
+ * A new reference, or 0 when missing. `object.__getattribute__` is this.
+ *
+ * @example
+ * ```ts
+ * const value = genericGetAttribute(machine, obj, machine.recordOf(obj), key, "x");
+ * ```
+ */
+export function genericGetAttribute(
+  m: Machine,
+  obj: Ptr,
+  record: TypeRecord,
+  key: Ptr,
+  name: string,
+): Ptr {
+  const descr = m.lookupType(record, key);
+  if (descr !== 0 && (record.hooks & HOOK_DATA_DESCRIPTOR) !== 0 && isDataDescriptor(m, descr)) {
+    const value = descriptorGet(m, descr, obj, record.object);
+    if (value !== 0) return value; // a data descriptor without __get__ yields to the instance
+  }
+  if (record.instances) {
+    const own = m.heap.getAttrByKey(obj, key);
+    if (own !== 0) return m.incref(own);
+    if (name === "__class__") return m.incref(record.object);
+    if (descr === 0) return name === "__dict__" ? instanceDict(m, obj) : 0;
+  } else if (descr === 0) return findAttribute(m, obj, key, name);
+  const bound = descriptorGet(m, descr, obj, record.object);
+  return bound !== 0 ? bound : m.incref(descr);
 }
 
 /** Like {@link getAttribute} but returns 0 when missing (CPython: `PyObject_GetOptionalAttr`). */
@@ -45,29 +120,45 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   const record = m.records[t];
   const types = m.types;
   if (record?.instances) {
+    if (record.hooks !== 0) {
+      if ((record.hooks & (HOOK_GETATTRIBUTE | HOOK_GETATTR)) === 0)
+        return genericGetAttribute(m, obj, record, key, name);
+      // CPython: PyObject_GetOptionalAttr — an AttributeError from the hooks means "missing".
+      try {
+        return hookedGetAttribute(m, obj, record, key, name);
+      } catch (error) {
+        if (!isAttributeError(m, error)) throw error;
+        error.release(m);
+        return 0;
+      }
+    }
     const own = heap.getAttrByKey(obj, key);
     if (own !== 0) return m.incref(own);
     if (name === "__class__") return m.incref(record.object);
     const found = m.lookupType(record, key);
     if (found === 0) return name === "__dict__" ? instanceDict(m, obj) : 0;
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
-    return m.incref(found);
+    const bound = descriptorGet(m, found, obj, record.object);
+    return bound !== 0 ? bound : m.incref(found);
   }
   if (t === types.type) {
+    // CPython: type_getattro — class attributes pass through their descriptors' __get__ with
+    // no instance (a classmethod binds the class, a staticmethod gives its function).
     const typeRecord = m.recordOfType(obj);
     const found = m.lookupType(typeRecord, key);
-    if (found !== 0) return m.incref(found);
+    if (found !== 0) {
+      const bound = typeRecord.user ? descriptorGet(m, found, 0, obj) : 0;
+      return bound !== 0 ? bound : m.incref(found);
+    }
     if (name === "__name__" || name === "__qualname__")
       return m.incref(m.field(obj, TYPE_NAME_OFFSET));
     if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);
+    if (name === "__bases__") return m.newTuple(typeRecord.bases.map((base) => base.object));
     if (name === "__dict__") return m.incref(m.field(obj, TYPE_DICT_OFFSET));
     if (name === "__mro__") {
       const mro = m.field(obj, TYPE_MRO_OFFSET);
       if (mro !== 0) return m.incref(mro);
-      const chain: Ptr[] = [];
-      for (let r: TypeRecord | undefined = typeRecord; r !== undefined; r = r.base)
-        chain.push(r.object);
-      return m.newTuple(chain);
+      return m.newTuple(typeRecord.mro.map((r) => r.object));
     }
     if (name === "__module__") return heap.newStr(typeRecord.user ? "__main__" : "builtins");
     return 0;
@@ -110,6 +201,15 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (contents === 0) m.raise("ValueError", "Cell is empty");
     return m.incref(contents);
   }
+  if (
+    t === m.descriptorTypes.property ||
+    t === m.descriptorTypes.classmethod ||
+    t === m.descriptorTypes.staticmethod ||
+    t === m.descriptorTypes.super
+  ) {
+    const value = descriptorObjectAttribute(m, obj, key, name);
+    if (value !== 0) return value;
+  }
   if (record !== undefined) {
     if (name === "__class__") return m.incref(record.object);
     const found = m.lookupType(record, key);
@@ -122,7 +222,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
 }
 
 /**
- * `obj.__dict__` of an instance (created on first use), or 0 for a `__slots__` instance.
+ * `obj.__dict__` of an instance (created or materialized on first use), or 0 for a `__slots__` instance.
  * CPython: `PyObject_GenericGetDict`.
  */
 export function instanceDict(m: Machine, obj: Ptr): Ptr {
@@ -130,8 +230,12 @@ export function instanceDict(m: Machine, obj: Ptr): Ptr {
   if (info === undefined || info.dictOffset === 0) return 0;
   const slot = (obj + info.dictOffset) >>> 2;
   let dict = m.heap.memory.u32[slot]!;
+  // CPython: _PyObject_MaterializeManagedDict — asking for __dict__ makes a real dict.
   if (dict === 0) {
     dict = m.heap.newDict();
+    m.heap.memory.u32[slot] = dict;
+  } else if (m.heap.typeOf(dict) === m.heap.managedDictType) {
+    dict = m.heap.materializeManagedDict(dict);
     m.heap.memory.u32[slot] = dict;
   }
   return m.incref(dict);
@@ -157,6 +261,15 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
   const t = m.typeIdOf(obj);
   const record = m.records[t];
   if (record?.instances) {
+    if (record.hooks !== 0) {
+      if ((record.hooks & HOOK_SETATTR) !== 0) {
+        // CPython: slot_tp_setattro — the class's __setattr__.
+        const hook = m.lookupType(record, m.name("__setattr__"));
+        m.decref(call(m, hook, [obj, key, value], undefined));
+        return;
+      }
+      if (setThroughDescriptor(m, obj, record, key, value)) return;
+    }
     if (m.heap.setAttrByKey(obj, key, value)) return;
     const info = m.heap.classes[t];
     if (info !== undefined && info.dictOffset === 0)
@@ -171,6 +284,7 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
       m.raise("TypeError", `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`);
     m.heap.dictSetItem(m.field(obj, TYPE_DICT_OFFSET), key, value);
     if (name === "__del__") m.refreshFinalizers(typeRecord);
+    refreshClassHooks(m, typeRecord);
     return;
   }
   if (t === m.types.module) {
@@ -190,16 +304,50 @@ export function deleteAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): v
   const t = m.typeIdOf(obj);
   const record = m.records[t];
   if (record?.instances) {
+    if (record.hooks !== 0) {
+      if ((record.hooks & HOOK_DELATTR) !== 0) {
+        // CPython: slot_tp_setattro with no value — the class's __delattr__.
+        const hook = m.lookupType(record, m.name("__delattr__"));
+        m.decref(call(m, hook, [obj, key], undefined));
+        return;
+      }
+      if (setThroughDescriptor(m, obj, record, key, 0)) return;
+    }
     if (m.heap.delAttrByKey(obj, key)) return;
   } else if (t === m.types.type && m.recordOfType(obj).user) {
     if (m.heap.dictDelItem(m.field(obj, TYPE_DICT_OFFSET), key)) {
       if (name === "__del__") m.refreshFinalizers(m.recordOfType(obj));
+      refreshClassHooks(m, m.recordOfType(obj));
       return;
     }
   } else if (t === m.types.module) {
     if (m.heap.dictDelItem(m.field(obj, MODULE_DICT_OFFSET), key)) return;
   }
   raiseNoAttribute(m, obj, name);
+}
+
+/**
+ * The data-descriptor half of CPython's `PyObject_GenericSetAttr`: when the class holds a data
+ * descriptor for `key`, its `__set__` (or `__delete__` when `value` is 0) runs and this returns
+ * true; otherwise the caller stores into the instance.
+ *
+ * @example
+ * ```ts
+ * if (!setThroughDescriptor(machine, obj, record, key, value)) heap.setAttrByKey(obj, key, value);
+ * ```
+ */
+export function setThroughDescriptor(
+  m: Machine,
+  obj: Ptr,
+  record: TypeRecord,
+  key: Ptr,
+  value: Ptr,
+): boolean {
+  if ((record.hooks & HOOK_DATA_DESCRIPTOR) === 0) return false;
+  const descr = m.lookupType(record, key);
+  if (descr === 0 || !isDataDescriptor(m, descr)) return false;
+  descriptorSet(m, descr, obj, value);
+  return true;
 }
 
 /**
@@ -313,25 +461,9 @@ export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr
           ? heap.strLength(obj)
           : -1;
   if (length < 0) m.raise("TypeError", `'${m.typeName(obj)}' object is not subscriptable`);
-  const bound = (value: Ptr): number | undefined => {
-    if (value === 0 || value === heap.none) return undefined;
-    if (!m.isInt(value))
-      m.raise("TypeError", "slice indices must be integers or None or have an __index__ method");
-    return m.numberOf(value);
-  };
-  const stepValue = bound(step) ?? 1;
-  if (stepValue === 0) m.raise("ValueError", "slice step cannot be zero");
-  const clamp = (value: number | undefined, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (value < 0) value += length;
-    if (stepValue > 0) return Math.min(Math.max(value, 0), length);
-    return Math.min(Math.max(value, -1), length - 1);
-  };
-  const start = clamp(bound(lower), stepValue > 0 ? 0 : length - 1);
-  const stop = clamp(bound(upper), stepValue > 0 ? length : -1);
+  const slice = sliceIndices(m, length, lower, upper, step);
   const indexes: number[] = [];
-  if (stepValue > 0) for (let i = start; i < stop; i += stepValue) indexes.push(i);
-  else for (let i = start; i > stop; i += stepValue) indexes.push(i);
+  for (let i = 0, at = slice.start; i < slice.count; i++, at += slice.step) indexes.push(at);
   if (t === heap.strType) {
     const chars = [...heap.strValue(obj)];
     return heap.newStr(indexes.map((i) => chars[i]).join(""));

@@ -342,6 +342,12 @@ class ScopeWalker {
       case "Starred":
         this.expression(node.value);
         return;
+      case "NamedExpr":
+        // CPython: symtable_handle_namedexpr() — the value, then the target, which binds in the
+        // enclosing scope (comprehensions are inlined here, so that is this one).
+        this.expression(node.value);
+        this.bind(node.target.id);
+        return;
       case "Slice":
         if (node.lower !== null) this.expression(node.lower);
         if (node.upper !== null) this.expression(node.upper);

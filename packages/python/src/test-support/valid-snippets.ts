@@ -1,5 +1,5 @@
 /**
- * Valid snippets of the supported subset, compared with CPython's `ast.dump`.
+ * Valid snippets, compared with CPython's `ast.dump`.
  * @internal
  */
 export const VALID_SNIPPETS: readonly string[] = [
@@ -93,4 +93,37 @@ export const VALID_SNIPPETS: readonly string[] = [
   "import a.b.c\n",
   "from .. import x\n",
   "from .a.b import c as d, e\n",
+  // Python 3.13 grammar beyond the evaluator: decorators, annotations, async, match, …
+  "@d\n@e.f(1)\ndef f[T: int = str, *Ts, **P](a, /, b: int = 1, *args: *Ts, c, d=2, **kw) -> None: ...\n",
+  "async def f():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n    return [i async for i in y]\n",
+  "class C[T](B, metaclass=M, **kw):\n    x: int\n    y: list[int] = []\n",
+  "(y): int = 1\na.b: int\na[0]: int = 2\n",
+  "match x:\n  case None: pass\n  case [1, *r] | {'a': 1, **r} if x: pass\n  case C(1, a=2) as z: pass\n  case -1+2j | a.b: pass\n  case (1, 2): pass\n  case (1 | 2) as q: pass\n  case []: pass\n  case _: pass\n",
+  "match x, y:\n  case 1, *_: pass\n",
+  "match = 1\nmatch.x = 2\nmatch(x)\nprint(match)\n",
+  "type A[T] = list[T]\ntype B = int\ntype = 3\nprint(type)\n",
+  "with (a as b, c as d,): pass\nwith (a, b): pass\nwith (a, b) as c: pass\ndef f():\n    with (yield): pass\n",
+  "def g():\n    x = yield\n    y = yield 1, 2\n    z = yield from g()\n    await_ = (yield)\n",
+  "if (n := len(a)) > 10: pass\nprint([y := f(x), y**2])\nf(x := 1)\na[b := 1]\n",
+  "x = f'{x=}' f'{x = !s:>10}' f'{a:{b}.{c}f}' f'{a!r:}'\n",
+  "x = b'ab\\x00\\n' b'c'\ny = 1j + 2.5J + 1e10j\nz = 10**100 + 12345678901234567890 + 0xffffffffffffffffff\n",
+  "x = ...\ny = a[...]\n",
+  "try:\n  pass\nexcept* ValueError as e:\n  pass\nexcept* (A, B):\n  pass\nelse:\n  pass\nfinally:\n  pass\n",
+  "lambda: 0\nlambda a, /, b=1, *c, d, e=2, **f: 0\nlambda *, a: a\n",
+  "for *a, b in x: pass\nfor a, in x: pass\n[x for *a, b in y]\n",
+  "del (a, b), [c], d.e, f[0]\nglobal q\n",
+  "x = a[*b]\ny = a[1:2, *c]\nz = a[:, ::2]\n",
+  "x = u'a' 'b'\ny = 'a' u'b'\n",
+  "def f(a, b=1, /, c=2, *, d, e=3): pass\n",
+  "x = f(*a, *b, c=1, **d, e=2)\n",
+  "x = {**a, 'b': 1, **c}\ny = [*a, *b]\nz = {*a, *b}\nw = *a, *b\n",
+  "return_ = 1\nprint(1 if x else 2)\nx = not not a\n",
+  "a = b = yield_ = 1\n",
+  "async def f():\n    async with a: pass\n",
+  'x = f\'{"nested"}\' f"{f\'{x}\'}" f\'{f"{x["a"]}"}\'\n',
+  "x = f'''{\n  a\n  # comment\n}'''\n",
+  "x = fr'\\{x}' rf'{x}\\n' f'\\{{x}}'\n",
+  "@property\nasync def f(): pass\n",
+  "class A: pass\nclass B(): pass\nclass C(A, B,): pass\n",
+  "def f[T: (int, str)](): pass\n",
 ];

@@ -1,0 +1,68 @@
+import type { Ptr } from "@pymem/core";
+import { call } from "./calls.js";
+import type { PyException } from "./exceptions.js";
+import type { Machine } from "./machine.js";
+
+/**
+ * The context manager protocol behind `with` (PEP 343), as plain functions: look up `__enter__`
+ * and `__exit__` on the manager's type, call `__enter__`, and call `__exit__` with `(None, None,
+ * None)` or with the exception's `(type, value, traceback)`, a true result suppressing it.
+ *
+ * @module
+ */
+
+/**
+ * `__enter__` and `__exit__` of `manager`'s type, as new references, raising CPython 3.13's
+ * TypeError when either is missing. CPython: `BEFORE_WITH` (`_PyObject_LookupSpecial`).
+ */
+export function contextMethods(m: Machine, manager: Ptr): { enter: Ptr; exit: Ptr } {
+  const record = m.recordOf(manager);
+  const enter = record.user ? m.lookupType(record, m.name("__enter__")) : 0;
+  const name = m.typeName(manager);
+  if (enter === 0)
+    m.raise("TypeError", `'${name}' object does not support the context manager protocol`);
+  const exit = m.lookupType(record, m.name("__exit__"));
+  if (exit === 0) {
+    m.raise(
+      "TypeError",
+      `'${name}' object does not support the context manager protocol (missed __exit__ method)`,
+    );
+  }
+  return { enter: m.incref(enter), exit: m.incref(exit) };
+}
+
+/** `manager.__enter__()`: the value bound by `as`, a new reference. */
+export function enterContext(m: Machine, enter: Ptr, manager: Ptr): Ptr {
+  return call(m, enter, [manager], undefined);
+}
+
+/**
+ * `manager.__exit__(type, value, traceback)` for `error`, or with three Nones when the block
+ * ended normally (or by return/break/continue). Returns whether the exception is suppressed.
+ * CPython: the `WITH_EXCEPT_START` path and the normal-exit call of `compiler_with`.
+ */
+export function exitContext(
+  m: Machine,
+  exit: Ptr,
+  manager: Ptr,
+  error: PyException | null,
+): boolean {
+  const heap = m.heap;
+  let args: Ptr[];
+  if (error === null) args = [manager, heap.none, heap.none, heap.none];
+  else {
+    const traceback = heap.getSlot(error.value, "__traceback__");
+    args = [
+      manager,
+      m.recordOf(error.value).object,
+      error.value,
+      traceback === 0 ? heap.none : traceback,
+    ];
+  }
+  const result = call(m, exit, args, undefined);
+  m.push(result);
+  const suppress = error !== null && m.isTrue(result);
+  m.sp--;
+  m.decref(result);
+  return suppress;
+}

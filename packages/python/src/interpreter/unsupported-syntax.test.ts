@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "../parser.js";
+import { runCaptured } from "./modules/run-python.js";
+import { unsupportedConstruct } from "./unsupported-syntax.js";
+
+/**
+ * Issue 12 item 1's run-time boundary: valid Python the evaluator cannot run yet parses, runs as
+ * long as the construct does not execute, and raises NotImplementedError naming it when it does.
+ */
+const NEVER_CALLED = `
+def later():
+    async def fetch(session):
+        async with session.get("u") as response:
+            return await response.text(), [x async for x in session]
+    with open("f") as handle:
+        data: bytes = handle.read()
+    match data:
+        case [1, *rest] if rest:
+            pass
+        case {"k": v}:
+            pass
+    type Alias[T] = list[T]
+    try:
+        pass
+    except* ValueError:
+        pass
+    def keywords(a, /, b, *, c=1):
+        return a
+    return b"x", 1j, ..., 2 ** 100, 12345678901234567890, (n := 3)
+
+def gen():
+    yield 1
+    yield from range(3)
+
+print("defined")
+`;
+
+const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
+  ["async def main():\n    pass\n", "'async def'"],
+  ["x: int = 1\n", "variable annotations"],
+  ["match 1:\n    case 1:\n        pass\n", "'match' statements"],
+  ["type X = int\n", "'type' aliases"],
+  ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
+  ["def f(a, /, b): pass\n", "positional-only parameters"],
+  ["def f(*, b): pass\n", "keyword-only parameters"],
+  ["def f() -> int: pass\n", "annotations"],
+  ["x = b'abc'\n", "bytes literals"],
+  ["x = 2j\n", "complex literals"],
+  ["x = ...\n", "'...' (Ellipsis)"],
+  ["x = 12345678901234567890\n", "integers beyond 2**53 - 1"],
+  ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
+];
+
+describe("constructs the evaluator cannot run yet", () => {
+  it("parse, and cost nothing in functions that are never called", () => {
+    const outcome = runCaptured(NEVER_CALLED, "case.py");
+    expect(outcome.stderr).toBe("");
+    expect(outcome.stdout).toBe("defined\n");
+    outcome.interpreter.dispose();
+  });
+
+  it.each(EXECUTED)("%j raises NotImplementedError naming %s when it runs", (source, construct) => {
+    const outcome = runCaptured(`print("before")\n${source}print("after")\n`, "case.py");
+    expect(outcome.stdout).toBe("before\n");
+    expect(outcome.stderr).toMatch(
+      new RegExp(
+        `\\nNotImplementedError: pymem does not support ${regexEscape(construct)} yet\\n$`,
+      ),
+    );
+    outcome.interpreter.dispose();
+  });
+
+  it("is decided per node, so supported code around an unsupported node compiles", () => {
+    const module = parse("def f(a, *, b): pass\nx = 1\n");
+    expect(module.body.map((statement) => unsupportedConstruct(statement))).toEqual([
+      "keyword-only parameters",
+      null,
+    ]);
+  });
+});
+
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

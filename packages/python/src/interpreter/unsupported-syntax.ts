@@ -1,0 +1,100 @@
+import type { Arguments, Expression, Statement } from "../ast.js";
+
+/**
+ * The run-time boundary of the evaluator: the parser accepts all of Python 3.13, and every
+ * construct the evaluator cannot execute yet compiles to code that raises
+ * `NotImplementedError: pymem does not support <construct> yet` when it runs — never a
+ * SyntaxError, never an error for code that does not run. The compiler asks
+ * {@link unsupportedConstruct} for each statement and expression it compiles; an entry leaves
+ * this file when the evaluator learns the construct.
+ *
+ * @module
+ */
+
+function parameterProblem(args: Arguments): string | null {
+  if (args.posonlyargs.length > 0) return "positional-only parameters";
+  if (args.kwonlyargs.length > 0) return "keyword-only parameters";
+  return null;
+}
+
+function hasAnnotations(args: Arguments): boolean {
+  const all = [...args.posonlyargs, ...args.args, ...args.kwonlyargs];
+  if (args.vararg !== null) all.push(args.vararg);
+  if (args.kwarg !== null) all.push(args.kwarg);
+  return all.some((arg) => arg.annotation !== null);
+}
+
+/**
+ * The construct in `node` (the node itself, not its children) that the evaluator cannot execute
+ * yet, named for the error message, or null when it can.
+ *
+ * @example
+ * ```ts
+ * unsupportedConstruct(parse("async def f(): pass").body[0]!); // "'async def'"
+ * ```
+ */
+export function unsupportedConstruct(node: Statement | Expression): string | null {
+  switch (node.kind) {
+    case "AsyncFunctionDef":
+      return "'async def'";
+    case "AsyncFor":
+      return "'async for'";
+    case "AsyncWith":
+      return "'async with'";
+    case "Match":
+      return "'match' statements";
+    case "TryStar":
+      return "'except*'";
+    case "TypeAlias":
+      return "'type' aliases";
+    case "AnnAssign":
+      return "variable annotations";
+    case "FunctionDef":
+      if (node.decoratorList.length > 0) return "decorators";
+      if (node.typeParams.length > 0) return "type parameters";
+      if (node.returns !== null || hasAnnotations(node.args)) return "annotations";
+      return parameterProblem(node.args);
+    case "ClassDef":
+      if (node.decoratorList.length > 0) return "decorators";
+      if (node.typeParams.length > 0) return "type parameters";
+      if (node.keywords.length > 0) return "class keyword arguments";
+      return null;
+    case "Lambda":
+      return parameterProblem(node.args);
+    case "Await":
+      return "'await'";
+    case "Yield":
+      return "'yield'";
+    case "YieldFrom":
+      return "'yield from'";
+    case "ListComp":
+    case "SetComp":
+    case "DictComp":
+    case "GeneratorExp":
+      return node.generators.some((generator) => generator.isAsync)
+        ? "asynchronous comprehensions"
+        : null;
+    case "JoinedStr":
+      return node.values.some(
+        (value) => value.kind === "Constant" && value.unresolvedNamedEscapes === true,
+      )
+        ? "\\N{...} escapes"
+        : null;
+    case "Constant":
+      if (node.unresolvedNamedEscapes === true) return "\\N{...} escapes";
+      switch (node.constantType) {
+        case "bytes":
+          return "bytes literals";
+        case "complex":
+          return "complex literals";
+        case "Ellipsis":
+          return "'...' (Ellipsis)";
+        case "int":
+          return typeof node.value === "bigint" ? "integers beyond 2**53 - 1" : null;
+        default:
+          return null;
+      }
+    default:
+      return null;
+  }
+}
