@@ -80,6 +80,7 @@ describe("pymem gclab", () => {
       stderr: () => {},
       readFile: () => "",
       stdinLines: async function* () {},
+      environment: {},
     };
     const status = await runGcLab(
       [
