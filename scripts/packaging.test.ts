@@ -47,7 +47,7 @@ function withInternalDependencies(name: string, into = new Set<string>()): Set<s
 // `load(name)` loads one of its dependencies the same way (import or require).
 const smokeTests: Record<string, string> = {
   "@pymem/core":
-    "const memory = new m.LinearMemory({ maximumBytes: 1 << 20 }); if (!memory.grow(1)) throw new Error('grow');",
+    "const memory = new m.LinearMemory({ maximumBytes: 1 << 20 }); if (!memory.grow(1)) throw new Error('grow'); const esm = await import('@pymem/core'); const { createRequire } = await import('node:module'); const cjs = createRequire(process.cwd() + '/')('@pymem/core'); if (esm.OutOfMemoryError === cjs.OutOfMemoryError) throw new Error('one copy'); const fromCjs = new cjs.OutOfMemoryError(64, 32); if (!(fromCjs instanceof esm.OutOfMemoryError) || !esm.isPymemError(fromCjs) || !(new esm.InvalidPointerError(8, 'x') instanceof cjs.PymemError) || fromCjs instanceof esm.DoubleFreeError) throw new Error('errors not recognised across ESM and CJS');",
   "@pymem/pool":
     "const pool = new m.PoolAllocator(); const p = pool.malloc(100); pool.memory.u8[p] = 1; pool.free(p); pool.verify(); if (pool.stats().blocksInUse !== 0) throw new Error('leak');",
   "@pymem/heap":
@@ -95,6 +95,14 @@ describe.each([...manifests.keys()])("%s", (name) => {
     const problems =
       (JSON.parse(report) as { analysis?: { problems?: unknown[] } }).analysis?.problems ?? [];
     expect(problems).toEqual([]);
+  });
+
+  it("ships the MIT LICENSE its package.json names", () => {
+    const files = run("tar", ["-tzf", tarballs.get(name)!], repositoryRoot).split("\n");
+    expect(files).toContain("package/LICENSE");
+    const license = run("tar", ["-xzOf", tarballs.get(name)!, "package/LICENSE"], repositoryRoot);
+    expect(license).toMatch(/^MIT License/);
+    expect(license).toBe(readFileSync(join(repositoryRoot, "LICENSE"), "utf8"));
   });
 
   it("installs alone from its tarball and works from import, require and TypeScript", () => {
@@ -154,8 +162,10 @@ describe.each([...manifests.keys()])("%s", (name) => {
           strict: true,
           noEmit: true,
           skipLibCheck: false,
-          lib: ["ES2024", "DOM"],
-          types: [],
+          // A Node-only project: no DOM lib, only Node's types.
+          lib: ["ES2024"],
+          types: ["node"],
+          typeRoots: [join(repositoryRoot, "node_modules/@types")],
         },
         files: ["esm.mts", "cjs.cts"],
       }),

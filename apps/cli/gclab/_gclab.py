@@ -13,8 +13,10 @@ SCALE = float(os.environ.get("GCLAB_SCALE", "1"))
 
 _state = {"dropped": 0, "freed": 0, "samples": 0, "sum": 0, "max": 0, "peak_blocks": 0}
 _pauses = []
+_auto_pauses = []
 _generations = {}
 _started = [0]
+_explicit = [False]
 
 
 def scaled(n):
@@ -45,9 +47,23 @@ def _on_collection(phase, info):
     if phase == "start":
         _started[0] = time.perf_counter_ns()
         return
-    _pauses.append((time.perf_counter_ns() - _started[0]) / 1e6)
+    pause = (time.perf_counter_ns() - _started[0]) / 1e6
+    _pauses.append(pause)
+    if not _explicit[0]:
+        _auto_pauses.append(pause)
     generation = info["generation"]
     _generations[generation] = _generations.get(generation, 0) + 1
+
+
+def _explicit_collect(*args, **kwargs):
+    _explicit[0] = True
+    try:
+        return _collect(*args, **kwargs)
+    finally:
+        _explicit[0] = False
+
+
+_collect = gc.collect
 
 
 def run(path):
@@ -55,14 +71,17 @@ def run(path):
         code = compile(source.read(), path, "exec")
     gc.collect()
     gc.callbacks.append(_on_collection)
+    gc.collect = _explicit_collect  # pauses of gc.collect() calls are told apart
     started = time.perf_counter_ns()
     exec(code, {"__name__": "__main__"})
     wall = (time.perf_counter_ns() - started) / 1e6
     gc.callbacks.remove(_on_collection)
+    gc.collect = _collect
     return {
         "version": sys.version.split()[0],
         "wallMs": wall,
         "pausesMs": _pauses,
+        "autoPausesMs": _auto_pauses,
         "collections": [_generations.get(g, 0) for g in range(3)],
         "dropped": _state["dropped"],
         "freed": _state["freed"],

@@ -34,6 +34,8 @@ export interface LabRun {
   wallMs: number;
   /** Each pause: every collection, or every increment of an incremental collector. */
   pausesMs: number[];
+  /** The pauses of automatic collections (not those of the workload's `gc.collect()` calls). */
+  autoPausesMs: number[];
   /** Collections per generation (a single-generation collector reports generation 0 only). */
   collections: number[];
   /** Objects of cyclic garbage the workload dropped. */
@@ -81,9 +83,27 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
   const runtime = createRuntime({ collector });
   const probe = new LabProbe(() => runtime.getallocatedblocks());
   const pausesMs: number[] = [];
+  const autoPausesMs: number[] = [];
+  let explicit = false;
   const managed = runtime.collector as Partial<ManagedCollector> | undefined;
   if (managed !== undefined && "pauseObserver" in managed)
-    managed.pauseObserver = (_generation, milliseconds) => pausesMs.push(milliseconds);
+    managed.pauseObserver = (_generation, milliseconds) => {
+      pausesMs.push(milliseconds);
+      if (!explicit) autoPausesMs.push(milliseconds);
+    };
+  // Python's gc.collect() reaches runtime.gc.collect: its pauses are told apart.
+  const gcModule = runtime.gc;
+  if (gcModule !== undefined) {
+    const collect = gcModule.collect.bind(gcModule);
+    gcModule.collect = (generation) => {
+      explicit = true;
+      try {
+        return collect(generation);
+      } finally {
+        explicit = false;
+      }
+    };
+  }
   const errors: string[] = [];
   const interpreter = new Interpreter({
     runtime,
@@ -99,6 +119,7 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
   if (!result.ok)
     throw new Error(`${workload} failed on pymem (${collector}):\n${errors.join("")}`);
   const collections = managed?.generationStats?.().map((stats) => stats.collections) ?? [];
+  if (managed !== undefined) managed.pauseObserver = undefined; // shutdown is not the workload
   interpreter.dispose();
   return {
     implementation: `pymem-${collector}`,
@@ -106,6 +127,7 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
     version: "3.13",
     wallMs,
     pausesMs,
+    autoPausesMs,
     collections,
     dropped: probe.droppedTotal,
     freed: probe.freedTotal,

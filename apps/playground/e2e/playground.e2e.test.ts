@@ -304,7 +304,7 @@ describe.skipIf(!haveChromium)(
       await page.screenshot({ path: join(artifacts, "step-weakref.png"), fullPage: true });
     });
 
-    it("shows every frame of a recursion with its own locals, and the value each call returns", async () => {
+    it("shows every frame of a recursion with its own locals, and each call returning its value", async () => {
       await stepInto(
         "def fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\n\nresult = fact(5)\nprint(result)\n",
       );
@@ -321,6 +321,24 @@ describe.skipIf(!haveChromium)(
         "fact",
       );
       await page.screenshot({ path: join(artifacts, "recursion-frames.png"), fullPage: true });
+      // Each return is a step of its own, the returning frame still drawn with its return value.
+      for (const [value, depth] of [
+        ["1", 6],
+        ["2", 5],
+        ["6", 4],
+        ["24", 3],
+        ["120", 2],
+      ] as const) {
+        await page.click("#step");
+        await shown();
+        expect(await page.textContent("#status")).toContain(`fact() returns ${value}`);
+        expect(await frames.count()).toBe(depth);
+        expect(
+          await page
+            .locator("#object-graph g.frame.active .return-value .variable-value")
+            .textContent(),
+        ).toBe(value);
+      }
       await page.click("#step");
       await shown();
       // Every call has returned: the next statement is `print(result)` in the global frame.
@@ -402,6 +420,26 @@ describe.skipIf(!haveChromium)(
       expect(await stdout()).toBe("42\n");
     });
 
+    it("asks for input() in a box and runs the program again with each answer", async () => {
+      await page.selectOption("#example-picker", "");
+      await page.fill(
+        "#source",
+        'name = input("name? ")\nage = int(input("age? "))\nprint("hi", name, age + 1)\n',
+      );
+      await page.click("#run");
+      await page.waitForSelector("#input-form:not([hidden])");
+      expect(await page.textContent("#input-prompt")).toBe("name? ");
+      expect(await page.textContent("#output")).toContain("EOFError: EOF when reading a line");
+      await page.fill("#input-line", "Ada");
+      await page.press("#input-line", "Enter");
+      await page.waitForSelector('#input-prompt:text("age? ")');
+      await page.fill("#input-line", "36");
+      await page.press("#input-line", "Enter");
+      await page.waitForSelector('body[data-state="done"]');
+      await page.waitForSelector("#input-form[hidden]", { state: "attached" });
+      expect(await stdout()).toBe("name? age? hi Ada 37\n");
+    });
+
     it("stops a runaway loop at the step limit with a clear message", async () => {
       await page.fill("#source", "n = 0\nwhile True:\n    n += 1\n");
       expect(await page.inputValue("#example-picker")).toBe("");
@@ -451,9 +489,9 @@ describe.skipIf(!haveChromium)(
           await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
           expect(await stdout(), `${collector} ${profile}`).toBe(example.expectedOutput);
           expect(await page.textContent("#pool-map-caption")).toContain(profile);
-          // One generation for the non-generational collectors; the incremental one says what a bar spans.
+          // One generation for Bacon–Rajan; the incremental one says what a bar spans.
           const rows = await page.locator("#timeline-table tbody tr").count();
-          expect(rows).toBe(collector.startsWith("generational") ? 3 : 1);
+          expect(rows).toBe(collector === "bacon-rajan" ? 1 : 3);
           expect(
             (await page.textContent("#timeline-chart"))?.includes("Incremental collector"),
           ).toBe(collector === "incremental");

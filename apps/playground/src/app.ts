@@ -63,6 +63,11 @@ export class PlaygroundApp {
   private readonly slider = byId("step-slider", HTMLInputElement);
   private readonly status = byId("status", HTMLElement);
   private readonly watchHint = byId("watch-hint", HTMLElement);
+  private readonly tour = byId("tour", HTMLElement);
+  private readonly inputForm = byId("input-form", HTMLFormElement);
+  private readonly inputLine = byId("input-line", HTMLInputElement);
+  /** The lines typed for `input()` so far (kept while the program is unchanged). */
+  private inputs: string[] = [];
   private readonly runButtons = [
     byId("run", HTMLButtonElement),
     byId("step", HTMLButtonElement),
@@ -122,6 +127,14 @@ export class PlaygroundApp {
     byId("reset", HTMLButtonElement).addEventListener("click", () => this.reset());
     this.stopButton.addEventListener("click", () => this.pending?.cancel());
     this.slider.addEventListener("input", () => this.show(Number(this.slider.value)));
+    this.inputForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      // One more answer: the program runs again from the start with all of them.
+      this.inputs.push(this.inputLine.value);
+      this.inputLine.value = "";
+      this.forgetRecording();
+      void this.run();
+    });
     // Arrow keys step when the focus is not in a text field or the editor (which keep their own).
     document.addEventListener("keydown", (event) => {
       const target = event.target;
@@ -161,8 +174,14 @@ export class PlaygroundApp {
     this.show(Math.max(0, Math.min(this.recording.statements, this.index + delta)));
   }
 
-  /** Forgets the recording (stopping a run in progress) and clears every view. */
+  /** Forgets the recording (stopping a run in progress), the lines typed for input() and every view. */
   reset(): void {
+    this.inputs = [];
+    this.forgetRecording();
+  }
+
+  private forgetRecording(): void {
+    this.inputForm.hidden = true;
     this.pending?.cancel();
     this.pending = undefined;
     this.session?.cancel();
@@ -175,6 +194,7 @@ export class PlaygroundApp {
     this.index = -1;
     this.editor.highlightLine(0);
     this.editor.markError(0);
+    this.tour.hidden = true;
     this.graph.clear();
     this.poolMap.clear();
     this.timeline.clear();
@@ -194,11 +214,11 @@ export class PlaygroundApp {
     this.examplePicker.value = example?.id ?? "";
     if (example !== undefined) {
       this.editor.value = example.source;
-      this.watchHint.textContent = `Watch ${example.watch}.`;
+      this.watchHint.textContent = `Watch ${example.watch}. Press Step ▶ for a narrated tour.`;
       history.replaceState(null, "", `#example=${example.id}`);
     } else {
       this.watchHint.textContent =
-        "Write any program in pymem's Python subset. Running it puts it in the page's address, to share.";
+        "Write any program in pymem's Python subset (see the Python subset link). Running it puts it in the page's address, to share.";
     }
     this.reset();
   }
@@ -209,6 +229,7 @@ export class PlaygroundApp {
       if (example !== undefined && example.source !== this.editor.value)
         this.examplePicker.value = "";
     }
+    this.inputs = [];
     if (this.recording !== undefined) this.reset();
   }
 
@@ -240,7 +261,7 @@ export class PlaygroundApp {
       history.replaceState(null, "", `#source=${encodeSource(this.editor.value)}`);
     this.setStatus("running", "Running… (Stop ends the run at once)");
     this.setRunning(true);
-    const settings = this.settings();
+    const settings = { ...this.settings(), inputs: [...this.inputs] };
     const run = this.record(this.editor.value, settings);
     this.pending = run;
     try {
@@ -250,6 +271,11 @@ export class PlaygroundApp {
       this.session = run;
       for (const snapshot of recording.snapshots) this.snapshots.set(snapshot.statement, snapshot);
       this.snapshots.set(recording.final.statement, recording.final);
+      this.inputForm.hidden = recording.inputPrompt === undefined;
+      byId("input-prompt", HTMLElement).textContent =
+        recording.inputPrompt === undefined || recording.inputPrompt === ""
+          ? "input()"
+          : recording.inputPrompt;
     } catch (error) {
       if (this.pending !== run) return false;
       const message = error instanceof Error ? error.message : String(error);
@@ -289,7 +315,7 @@ export class PlaygroundApp {
       this.editor.highlightLine(at.line);
       this.setStatus(
         "capturing",
-        `${this.position(index)}, before line ${at.line}${at.depth > 0 ? ` in ${at.functionName}()` : ""}. Replaying the program up to here…`,
+        `${this.position(index)}, ${at.returning ? "returning from" : "before"} line ${at.line}${at.depth > 0 ? ` in ${at.functionName}()` : ""}. Replaying the program up to here…`,
       );
       void this.fetchSnapshots();
       return;
@@ -332,6 +358,15 @@ export class PlaygroundApp {
     this.show(this.index);
   }
 
+  /** Shows the example's narration for the line about to run, if it has one. */
+  private narrate(snapshot: Snapshot): void {
+    const example = EXAMPLES.find((e) => e.id === this.examplePicker.value);
+    const line = this.editor.value.split("\n")[snapshot.line - 1]?.trim() ?? "";
+    const text = snapshot.phase === "statement" ? example?.tour[line] : undefined;
+    this.tour.hidden = text === undefined;
+    this.tour.textContent = text ?? "";
+  }
+
   private position(index: number): string {
     const recording = this.recording!;
     return `Step ${formatCount(index + 1)} of ${formatCount(recording.statements + 1)}`;
@@ -359,22 +394,26 @@ export class PlaygroundApp {
     );
     this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
     this.output.render(outputUpTo(recording.output, snapshot.outputLength));
+    this.narrate(snapshot);
     const outcome = recording.outcome;
     const where =
       snapshot.phase === "end"
         ? outcome.ok
           ? "finished"
           : `stopped by ${outcome.errorType ?? "an error"}`
-        : `before line ${snapshot.line}${snapshot.depth > 0 ? ` in ${snapshot.functionName}()` : ""}`;
+        : snapshot.phase === "return"
+          ? `${snapshot.functionName}() returns ${snapshot.returnValue ?? ""} (line ${snapshot.line})`
+          : `before line ${snapshot.line}${snapshot.depth > 0 ? ` in ${snapshot.functionName}()` : ""}`;
     this.setStatus(
       snapshot.phase === "end" ? "done" : "stepping",
-      `${this.position(snapshot.statement)}: ${where}. ` +
-        `${formatCount(outcome.steps)} steps (statements and loop iterations) ran in ${formatCount(Math.round(outcome.milliseconds))} ms here, recording included (pymem's interpreter in JavaScript: not CPython's speed).`,
+      `${this.position(snapshot.statement)}: ${where}.`,
+      ` ${formatCount(outcome.steps)} steps (statements and loop iterations) ran in ${formatCount(Math.round(outcome.milliseconds))} ms here, recording included (pymem's interpreter in JavaScript: not CPython's speed).`,
     );
   }
 
-  private setStatus(state: string, text: string): void {
-    this.status.textContent = text;
+  /** Shows `text`, then `detail` in a part phones leave out. */
+  private setStatus(state: string, text: string, detail = ""): void {
+    this.status.replaceChildren(text, element("span", { class: "status-detail" }, detail));
     document.body.dataset.state = state;
   }
 }

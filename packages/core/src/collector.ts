@@ -2,6 +2,7 @@ import type { Allocator } from "./allocator.js";
 import type { Lifetime } from "./lifetime.js";
 import type { LinearMemory } from "./memory.js";
 import type { Ptr } from "./ptr.js";
+import type { ReferenceStack } from "./reference-stack.js";
 import type { TypeTable } from "./type-table.js";
 
 /**
@@ -79,6 +80,21 @@ export interface CollectorHost {
    * `Py_INCREF(op); tp_clear(op); Py_DECREF(op)`.
    */
   clearGarbage?(obj: Ptr): void;
+  /**
+   * The roots hook for tracing collectors: pushes onto `roots` every object of
+   * `objects[0…count)` referenced from outside that set — by JavaScript code, an interpreter
+   * frame, an untracked or non-GC object — subtracting the `held` references per object the
+   * caller took. In a refcounted heap these are the objects whose reference count exceeds their
+   * references from inside the set, so nobody registers roots: mark from them, and whatever of
+   * the set stays unmarked is cyclic garbage. Uses `gc_prev` above the FINALIZED bit as scratch
+   * (left 0). See `findRoots` for the details; CPython: `update_refs` + `subtract_refs`.
+   *
+   * @example
+   * ```ts
+   * host.findRoots(tracked, trackedCount, 0, roots); // then mark from roots
+   * ```
+   */
+  findRoots(objects: ArrayLike<Ptr>, count: number, held: number, roots: ReferenceStack): void;
   /** Reports an exception no caller can receive (CPython's `sys.unraisablehook`). */
   reportUnraisable(error: unknown, context: string, obj: Ptr): void;
   /** A short description for debug output, like CPython's `<list 0x7f…>`. */
@@ -133,8 +149,9 @@ export interface CollectorStats {
  *
  * @example
  * ```ts
- * const runtime = createRuntime({ collector: new MyCollector() });
- * runtime.gc.collect();
+ * const collector = new MyCollector();
+ * const runtime = createRuntime({ collector });
+ * collector.collect();
  * ```
  */
 export interface Collector {
@@ -160,4 +177,16 @@ export interface Collector {
   collect(generation?: number): number;
   /** Current counters. */
   stats(): CollectorStats;
+  /**
+   * Whether a collection is running. Optional; when present, replacing the collector while it is
+   * `true` (from a finalizer or callback) is refused.
+   */
+  readonly collecting?: boolean;
+  /**
+   * Called when the collector is replaced on its heap (`runtime.setCollector`,
+   * `heap.setCollector`): give back memory taken at attach time (list heads) and forget every
+   * object. Afterwards the heap resets the GC heads of all live objects (only the FINALIZED bit
+   * stays) and the collector receives no further calls. Optional.
+   */
+  detach?(): void;
 }

@@ -1,8 +1,10 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   DoubleFreeError,
   HeapCorruptionError,
   InvalidPointerError,
+  isPymemError,
   NegativeRefcountError,
   OutOfMemoryError,
   PymemError,
@@ -49,5 +51,32 @@ describe("typed errors", () => {
   it("formats addresses like CPython's %p", () => {
     expect(formatAddress(0)).toBe("0x0");
     expect(formatAddress(0xfffffff0)).toBe("0xfffffff0");
+  });
+});
+
+describe("errors across copies of @pymem/core", () => {
+  // The CommonJS build: another copy of every class, as when one file imports and another requires.
+  const other = createRequire(import.meta.url)("../dist/index.cjs") as typeof import("./errors.js");
+
+  it("instanceof and isPymemError recognise an error thrown by the other copy, by class", () => {
+    const foreign = new other.OutOfMemoryError(64, 32);
+    expect(other.OutOfMemoryError).not.toBe(OutOfMemoryError);
+    expect(foreign instanceof OutOfMemoryError).toBe(true);
+    expect(foreign instanceof PymemError).toBe(true);
+    expect(foreign instanceof InvalidPointerError).toBe(false);
+    expect(isPymemError(foreign)).toBe(true);
+    expect(new InvalidPointerError(8, "x") instanceof other.PymemError).toBe(true);
+    expect(new InvalidPointerError(8, "x") instanceof other.DoubleFreeError).toBe(false);
+  });
+
+  it("is still the prototype check for anything without the brand", () => {
+    expect(isPymemError(new Error("plain"))).toBe(false);
+    expect(isPymemError({ code: "out-of-memory" })).toBe(false);
+    expect(isPymemError(null)).toBe(false);
+    expect(Object.create(PymemError.prototype) instanceof PymemError).toBe(true);
+    class MyError extends PymemError {}
+    const mine = new MyError("invalid-pointer", "mine", 0);
+    expect(mine instanceof MyError && mine instanceof PymemError).toBe(true);
+    expect(new PymemError("invalid-pointer", "base", 0) instanceof MyError).toBe(false);
   });
 });

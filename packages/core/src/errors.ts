@@ -19,6 +19,22 @@ export type PymemErrorCode =
   | "use-after-free"
   | "negative-refcount";
 
+/** The cross-copy brand of every {@link PymemError}: the names of its classes, most derived first. */
+const BRAND = Symbol.for("@pymem/core:PymemError");
+
+/**
+ * Whether `value` is an error pymem threw — from this copy of `@pymem/core` or another (its ES
+ * module and CommonJS builds loaded side by side). Same answer as `value instanceof PymemError`.
+ *
+ * @example
+ * ```ts
+ * try { pool.free(ptr); } catch (e) { if (isPymemError(e)) console.error(e.code); }
+ * ```
+ */
+export function isPymemError(value: unknown): value is PymemError {
+  return value instanceof PymemError;
+}
+
 /**
  * The base class of every error pymem throws on bad input or exhausted resources.
  *
@@ -34,6 +50,31 @@ export type PymemErrorCode =
  * ```
  */
 export class PymemError extends Error {
+  /**
+   * `instanceof` that also recognises errors from another copy of `@pymem/core` — the ES module
+   * and the CommonJS build loaded side by side by one app (`import` in one file, `require` in
+   * another) — through a brand registered with `Symbol.for`: each error carries the names of
+   * its classes. Values without the brand get the ordinary prototype check.
+   *
+   * @example
+   * ```ts
+   * const { OutOfMemoryError } = require("@pymem/core"); // the CommonJS copy
+   * errorFromTheEsmCopy instanceof OutOfMemoryError;     // true
+   * ```
+   */
+  static override [Symbol.hasInstance]<C extends abstract new (...args: never[]) => unknown>(
+    this: C,
+    value: unknown,
+  ): value is InstanceType<C> {
+    if (typeof value === "object" && value !== null) {
+      const classes = (value as { [BRAND]?: readonly string[] })[BRAND];
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof asks about (a subclass too)
+      if (classes !== undefined) return classes.includes(this.name);
+    }
+    // biome-ignore lint/complexity/noThisInStatic: the ordinary prototype check against that class
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   /** Stable code for programmatic handling. */
   readonly code: PymemErrorCode;
   /** The address the error is about, or `0` when there is none. */
@@ -44,6 +85,14 @@ export class PymemError extends Error {
   constructor(code: PymemErrorCode, message: string, address: Ptr, typeName?: string) {
     super(message);
     this.name = new.target.name;
+    const classes: string[] = [];
+    for (
+      let c: unknown = new.target;
+      c !== Error && typeof c === "function";
+      c = Object.getPrototypeOf(c)
+    )
+      classes.push((c as { name: string }).name);
+    Object.defineProperty(this, BRAND, { value: classes });
     this.code = code;
     this.address = address;
     this.typeName = typeName;

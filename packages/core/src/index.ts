@@ -11,6 +11,7 @@ export {
   DoubleFreeError,
   HeapCorruptionError,
   InvalidPointerError,
+  isPymemError,
   NegativeRefcountError,
   OutOfMemoryError,
   PymemError,
@@ -41,9 +42,11 @@ export {
   type LinearMemoryOptions,
   MAX_LINEAR_MEMORY_BYTES,
   WASM_PAGE_SIZE,
+  type WasmMemory,
 } from "./memory.js";
 export { formatAddress, NULL, type Ptr } from "./ptr.js";
 export { ReferenceStack } from "./reference-stack.js";
+export { findRoots } from "./roots.js";
 export {
   DerivedTypeFlags,
   type ItemReferenceLayout,

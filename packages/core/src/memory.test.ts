@@ -63,4 +63,21 @@ describe("LinearMemory", () => {
       () => new LinearMemory({ initialBytes: 3 * WASM_PAGE_SIZE, maximumBytes: WASM_PAGE_SIZE }),
     ).toThrow(RangeError);
   });
+
+  it.each([
+    [{ maximumBytes: "16" }, /maximumBytes must be a non-negative integer number of bytes, got 16/],
+    [{ maximumBytes: Number.NaN }, /maximumBytes must be a non-negative integer/],
+    [{ initialBytes: -1 }, /initialBytes must be a non-negative integer/],
+    [{ initialBytes: 1.5 }, /initialBytes must be a non-negative integer/],
+    [{ maximumBytes: 2 ** 32 + WASM_PAGE_SIZE }, /above 4294967296 \(4 GiB\)/],
+    [{ backing: "disk" }, /backing must be "wasm" or "resizable-buffer", got disk/],
+    [{ shared: "yes" }, /shared must be a boolean/],
+    [{ memory: new ArrayBuffer(8) }, /memory must be a WebAssembly.Memory/],
+  ])("rejects nonsense options with a message naming the option: %o", (options, message) => {
+    expect(() => new LinearMemory(options as never)).toThrow(message);
+  });
+
+  it("accepts the 4 GiB cap, the whole 32-bit address space", () => {
+    expect(new LinearMemory({ maximumBytes: 2 ** 32 }).maximumBytes).toBe(2 ** 32);
+  });
 });

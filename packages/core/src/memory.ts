@@ -60,10 +60,59 @@ export interface LinearMemoryOptions {
    * `maximumBytes` still caps growth.
    * @defaultValue undefined
    */
-  memory: WebAssembly.Memory | undefined;
+  memory: WasmMemory | undefined;
+}
+
+/**
+ * The part of a `WebAssembly.Memory` pymem uses, declared here so that `@pymem/core`'s types
+ * compile in a Node-only TypeScript project (`@types/node` has no `WebAssembly` namespace; the
+ * DOM lib does). Any `WebAssembly.Memory` is one.
+ *
+ * @example
+ * ```ts
+ * const wasm: WasmMemory = new WebAssembly.Memory({ initial: 1, maximum: 16 });
+ * const memory = new LinearMemory({ memory: wasm });
+ * ```
+ */
+export interface WasmMemory {
+  /** The memory's current buffer (replaced when a non-shared memory grows). */
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  /** Grows by `delta` pages; returns the previous size in pages. */
+  grow(delta: number): number;
 }
 
 const DEFAULT_MAXIMUM_BYTES = 2 ** 31;
+
+/** A byte count option: a non-negative integer, within what pymem can address. */
+function checkBytes(name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+    throw new RangeError(
+      `${name} must be a non-negative integer number of bytes, got ${String(value)}`,
+    );
+  if (value > MAX_LINEAR_MEMORY_BYTES) {
+    throw new RangeError(
+      `${name} ${value} is above ${MAX_LINEAR_MEMORY_BYTES} (4 GiB), the most a 32-bit address space holds`,
+    );
+  }
+}
+
+/** Rejects nonsense options with a message naming the option, before any engine call. */
+function checkOptions(options: Partial<LinearMemoryOptions>): void {
+  if (typeof options !== "object" || options === null)
+    throw new TypeError("LinearMemory options must be an object");
+  checkBytes("initialBytes", options.initialBytes);
+  checkBytes("maximumBytes", options.maximumBytes);
+  const { backing, shared, memory } = options;
+  if (backing !== undefined && backing !== "wasm" && backing !== "resizable-buffer")
+    throw new RangeError(`backing must be "wasm" or "resizable-buffer", got ${String(backing)}`);
+  if (shared !== undefined && typeof shared !== "boolean")
+    throw new TypeError(`shared must be a boolean, got ${String(shared)}`);
+  if (memory !== undefined && !(memory instanceof WebAssembly.Memory))
+    throw new TypeError("memory must be a WebAssembly.Memory");
+  if (memory !== undefined && memory.buffer.byteLength > MAX_LINEAR_MEMORY_BYTES)
+    throw new RangeError("the adopted WebAssembly.Memory is larger than 4 GiB");
+}
 
 function pagesFor(bytes: number): number {
   return Math.ceil(bytes / WASM_PAGE_SIZE);
@@ -103,17 +152,15 @@ export class LinearMemory {
   /** Whether the memory is shared (backed by shared memory). */
   readonly shared: boolean;
   /** The `WebAssembly.Memory` behind this memory, when `backing` is `"wasm"`. */
-  readonly wasmMemory: WebAssembly.Memory | undefined;
+  readonly wasmMemory: WasmMemory | undefined;
   /** Counts how many times the views were re-derived; lets a cache notice a growth cheaply. */
   viewGeneration = 0;
 
   private readonly resizable: ArrayBuffer | SharedArrayBuffer | undefined;
 
   constructor(options: Partial<LinearMemoryOptions> = {}) {
-    const maximumPages = Math.min(
-      pagesFor(options.maximumBytes ?? DEFAULT_MAXIMUM_BYTES),
-      MAX_LINEAR_MEMORY_BYTES / WASM_PAGE_SIZE,
-    );
+    checkOptions(options);
+    const maximumPages = pagesFor(options.maximumBytes ?? DEFAULT_MAXIMUM_BYTES);
     if (!(maximumPages >= 1)) throw new RangeError("maximumBytes must be at least one page");
     this.maximumBytes = maximumPages * WASM_PAGE_SIZE;
     const initialPages = Math.max(1, pagesFor(options.initialBytes ?? WASM_PAGE_SIZE));

@@ -58,6 +58,10 @@ describe("TypeTable", () => {
     [{ name: "bad", basicSize: 6 }],
     [{ name: "bad", basicSize: 16, references: { fixed: [14] } }],
     [{ name: "bad", basicSize: 16, references: { fixed: [16] } }],
+    [{ name: "bad", basicSize: 16, references: { fixed: [0] } }], // ob_refcnt
+    [{ name: "bad", basicSize: 16, references: { fixed: [4] } }], // ob_type
+    [{ name: "bad", basicSize: 16, itemSize: 4, references: { fixed: [8] } }], // ob_size
+    [{ name: "bad", basicSize: 16, weaklistOffset: 4 }],
     [{ name: "bad", basicSize: 16, flags: 1 << 20 }],
     [{ name: "bad", basicSize: 16, base: 99 }],
     [
@@ -79,6 +83,15 @@ describe("TypeTable", () => {
     const { types } = setup();
     expect(() => types.define(spec)).toThrow(RangeError);
     expect(types.count).toBe(1);
+  });
+
+  it("says why a reference offset inside the header is refused", () => {
+    const { types } = setup();
+    expect(() =>
+      types.define({ name: "Pair", basicSize: 16, references: { fixed: [4, 8] } }),
+    ).toThrow(
+      "type 'Pair': reference offset 4 must be a multiple of 4 past the 8-byte object header (ob_refcnt, ob_type) inside [8, 12]",
+    );
   });
 
   it("walks fixed slots, inline items, indirect items and the heap type object", () => {

@@ -9,6 +9,7 @@ import {
   OB_TYPE_OFFSET,
   OBJECT_HEAD_SIZE,
   type TypeId,
+  VAR_OBJECT_HEAD_SIZE,
 } from "./layout.js";
 import type { LinearMemory } from "./memory.js";
 import type { Ptr } from "./ptr.js";
@@ -190,10 +191,24 @@ function growUint32(array: Uint32Array<ArrayBuffer>, minimum: number): Uint32Arr
   return bigger;
 }
 
-function checkOffset(spec: TypeSpec, what: string, offset: number, limit: number): void {
-  if (!Number.isInteger(offset) || offset < 0 || offset % 4 !== 0 || offset + 4 > limit) {
+/**
+ * Throws unless `offset` is a multiple of 4 in [`start`, `limit` − 4]: inside the object past its
+ * header (`start` = the header size), or inside an item (`start` = 0).
+ */
+function checkOffset(
+  spec: TypeSpec,
+  what: string,
+  offset: number,
+  start: number,
+  limit: number,
+): void {
+  if (!Number.isInteger(offset) || offset < start || offset % 4 !== 0 || offset + 4 > limit) {
+    const where =
+      start > 0
+        ? `past the ${start}-byte object header (ob_refcnt, ob_type${start > OBJECT_HEAD_SIZE ? ", ob_size" : ""}) inside`
+        : "inside";
     throw new RangeError(
-      `type '${spec.name}': ${what} ${offset} must be a multiple of 4 inside [0, ${limit - 4}]`,
+      `type '${spec.name}': ${what} ${offset} must be a multiple of 4 ${where} [${start}, ${limit - 4}]`,
     );
   }
 }
@@ -324,13 +339,17 @@ export class TypeTable {
     const itemSize = spec.itemSize ?? 0;
     if (!Number.isInteger(itemSize) || itemSize < 0)
       throw new RangeError(`type '${spec.name}': itemSize must be a non-negative integer`);
+    // References must not overlay the header: a "reference" at ob_refcnt or ob_type (or a
+    // variable-size type's ob_size) would be followed, counted and cleared as an object pointer.
+    const header = itemSize > 0 ? VAR_OBJECT_HEAD_SIZE : OBJECT_HEAD_SIZE;
     const fixed = spec.references?.fixed ?? [];
-    for (const offset of fixed) checkOffset(spec, "reference offset", offset, spec.basicSize);
+    for (const offset of fixed)
+      checkOffset(spec, "reference offset", offset, header, spec.basicSize);
     const items = spec.references?.items;
     if (items !== undefined) {
-      checkOffset(spec, "item count offset", items.countOffset, spec.basicSize);
+      checkOffset(spec, "item count offset", items.countOffset, OBJECT_HEAD_SIZE, spec.basicSize);
       if (items.storage === "indirect")
-        checkOffset(spec, "item array offset", items.offset, spec.basicSize);
+        checkOffset(spec, "item array offset", items.offset, header, spec.basicSize);
       else if (
         !Number.isInteger(items.offset) ||
         items.offset < OBJECT_HEAD_SIZE ||
@@ -346,10 +365,11 @@ export class TypeTable {
         );
       }
       for (const offset of items.referenceOffsets)
-        checkOffset(spec, "item reference offset", offset, items.stride);
+        checkOffset(spec, "item reference offset", offset, 0, items.stride);
     }
     const weaklistOffset = spec.weaklistOffset ?? 0;
-    if (weaklistOffset !== 0) checkOffset(spec, "weaklistOffset", weaklistOffset, spec.basicSize);
+    if (weaklistOffset !== 0)
+      checkOffset(spec, "weaklistOffset", weaklistOffset, header, spec.basicSize);
     if (spec.base !== undefined && (spec.base <= 0 || spec.base >= this.nextTypeId)) {
       throw new RangeError(`type '${spec.name}': unknown base type id ${spec.base}`);
     }

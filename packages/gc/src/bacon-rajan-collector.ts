@@ -182,6 +182,11 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     u32[(obj >>> 2) + NEXT_WORD] = 0;
   }
 
+  /** Empties the root buffer (the heap resets every GC head next). */
+  protected override releaseAttach(_host: CollectorHost): void {
+    this.rootCount = 0;
+  }
+
   // ───────────────────────────── gc module surface ─────────────────────────────
 
   /** Collects the cycles reachable from the buffered candidate roots (`generation` must be 0). */
@@ -208,15 +213,6 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
   /** Bacon–Rajan keeps no list of tracked objects: nothing to enumerate. */
   objects(_generation: number): Ptr[] {
     return [];
-  }
-
-  /** No generations: a no-op. */
-  freeze(): void {}
-  /** No generations: a no-op. */
-  unfreeze(): void {}
-  /** Always 0. */
-  freezeCount(): number {
-    return 0;
   }
 
   // ───────────────────────────── the collection ─────────────────────────────

@@ -21,29 +21,39 @@ const TYPE_WORD_OFFSET = OB_TYPE_OFFSET;
 const IS_GC = TypeFlags.GC;
 
 /**
- * The plumbing every shipped collector shares: the `gcstate` bookkeeping ({@link CollectorState})
- * behind the `ManagedCollector` accessors, host binding, the GC-capability checks of
- * `track`/`untrack`, and CPython's per-object steps on an unreachable set (legacy finalizers,
- * weakref callbacks, PEP 442 finalizers, `tp_clear`). Each collector keeps its own tracking
- * scheme, its object traversal and its collection algorithm.
+ * The base of every shipped collector, and of yours: extend it, implement the tracking scheme
+ * and the algorithm, and `runtime.gc` (Python's `gc` module, {@link GcModule}) works for your
+ * collector. It provides the `gcstate` bookkeeping behind the `ManagedCollector` accessors
+ * (`debug`, `garbage`, `callbacks`, `stats`, `generationStats`), host binding and detaching,
+ * `isTracked`/`untrack` with CPython's GC-capability checks, {@link runCollection} (re-entry
+ * guard, `gc.callbacks`, statistics), a "no permanent generation" `freeze`, and CPython's
+ * per-object steps on an unreachable set (legacy finalizers, weakref callbacks, PEP 442
+ * finalizers, `tp_clear`).
  *
- * Extend it for a new collector that wants the `gc` module surface without repeating the state
- * accessors; `gc_next === 0` must mean "untracked" (the {@link isTracked} test).
+ * @remarks
+ * A subclass implements `name`, `wantsDecrefNotifications`, `generationCount`, `enabled`,
+ * `track`, {@link forget}, `onAllocate`, `onDeallocate`, `onDecrefToNonZero`, `collect`,
+ * `getCount`, `getThreshold`, `setThreshold` and `objects`. The GC head's `gc_next` is the
+ * collector's, and `gc_next === 0` must mean "untracked" (the {@link isTracked} test); `gc_prev`
+ * is the collector's above its FINALIZED bit. The guide "Write your own collector" builds a
+ * mark-sweep collector on it.
  *
  * @example
  * ```ts
  * class MyCollector extends CollectorBase implements ManagedCollector {
+ *   readonly name = "mine";
+ *   readonly wantsDecrefNotifications = false;
+ *   readonly generationCount = 1;
+ *   enabled = true;
  *   constructor() {
  *     super(1, undefined);
  *   }
  *   protected forget(u32: Uint32Array, obj: Ptr): void {
- *     u32[(obj >>> 2) + NEXT_WORD] = 0;
+ *     u32[(obj + GC_NEXT_OFFSET) >>> 2] = 0;
  *   }
- *   // track/collect/… over this.memory and this.types
+ *   // track, collect, … over this.memory and this.types
  * }
  * ```
- *
- * @internal
  */
 export abstract class CollectorBase {
   /** The `gcstate` fields outside the object lists. @internal */
@@ -56,6 +66,8 @@ export abstract class CollectorBase {
   protected types!: TypeTable;
   /** CPython: `gcstate->collecting`. */
   protected collectingNow = false;
+  /** Set by {@link detach}: the collector was replaced and is done. */
+  private detached = false;
 
   /**
    * @param generations - how many per-generation statistics to keep
@@ -108,7 +120,13 @@ export abstract class CollectorBase {
    * ```
    */
   attachedHost(): CollectorHost {
-    if (this.host === undefined) throw new Error("collector is not attached to a host");
+    if (this.host === undefined) {
+      throw new Error(
+        this.detached
+          ? "collector was detached: another collector replaced it on its heap"
+          : "collector is not attached to a host",
+      );
+    }
     return this.host;
   }
 
@@ -121,7 +139,8 @@ export abstract class CollectorBase {
    * ```
    */
   attach(host: CollectorHost): void {
-    if (this.host !== undefined) throw new Error("collector is already attached");
+    if (this.host !== undefined || this.detached)
+      throw new Error("collector is already attached (a collector is attached once)");
     // Before binding: if preparation throws (no allocator…), the collector stays detached.
     this.prepareAttach(host);
     this.host = host;
@@ -134,6 +153,27 @@ export abstract class CollectorBase {
    * Throwing leaves the collector detached.
    */
   protected prepareAttach(_host: CollectorHost): void {}
+
+  /**
+   * Called when the collector is replaced on its heap (`runtime.setCollector`): ends any
+   * cycle in progress and gives back the memory taken at attach time. Afterwards the heap resets
+   * every GC head, and the collector is done: {@link attachedHost}, `collect` and the `gc`
+   * module functions throw, and it cannot be attached again.
+   *
+   * @example
+   * ```ts
+   * oldCollector.detach(); // normally done by the heap when a new collector is attached
+   * ```
+   */
+  detach(): void {
+    const host = this.attachedHost();
+    this.releaseAttach(host);
+    this.host = undefined;
+    this.detached = true;
+  }
+
+  /** Called by {@link detach}: end a running cycle, free list heads. */
+  protected releaseAttach(_host: CollectorHost): void {}
 
   /**
    * Stops tracking `obj` (a no-op if it is not tracked). CPython: `PyObject_GC_UnTrack`.
@@ -163,6 +203,64 @@ export abstract class CollectorBase {
     const types = this.types;
     if ((types.flags[types.typeOf(obj)]! & TypeFlags.GC) === 0) return false;
     return this.memory.u32[(obj >>> 2) + NEXT_WORD] !== 0;
+  }
+
+  /**
+   * Runs one collection of `generation` as every collector must: returns 0 at once when a
+   * collection is already running (a finalizer or callback called `collect`), else sets
+   * {@link collecting}, calls the `gc.callbacks` with `"start"` and `"stop"`, runs `work`
+   * (which returns how many unreachable objects it freed and how many it left uncollectable),
+   * records the statistics and returns their sum. CPython: `gc_collect_main`'s frame.
+   *
+   * @example
+   * ```ts
+   * collect(): number {
+   *   return this.runCollection(0, (host) => this.markAndSweep(host));
+   * }
+   * ```
+   */
+  protected runCollection(
+    generation: number,
+    work: (host: CollectorHost) => { collected: number; uncollectable: number },
+  ): number {
+    const host = this.attachedHost();
+    if (this.collectingNow) return 0;
+    this.collectingNow = true;
+    try {
+      const state = this.state;
+      const startedAt = performance.now();
+      state.invokeCallbacks(host, "start", generation, 0, 0);
+      const { collected, uncollectable } = work(host);
+      state.record(generation, collected, uncollectable, performance.now() - startedAt);
+      state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
+      return collected + uncollectable;
+    } finally {
+      this.collectingNow = false;
+    }
+  }
+
+  /**
+   * No permanent generation by default: a no-op (Bacon–Rajan, user collectors). CPython:
+   * `gc.freeze()`.
+   *
+   * @example
+   * ```ts
+   * collector.freeze();
+   * ```
+   */
+  freeze(): void {
+    this.attachedHost();
+  }
+
+  /** No permanent generation by default: a no-op. CPython: `gc.unfreeze()`. */
+  unfreeze(): void {
+    this.attachedHost();
+  }
+
+  /** No permanent generation by default: always 0. CPython: `gc.get_freeze_count()`. */
+  freezeCount(): number {
+    this.attachedHost();
+    return 0;
   }
 
   /**

@@ -219,6 +219,12 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     for (let k = 0; k < HEAD_COUNT; k++) listInit(u32, this.head(k));
   }
 
+  /** Frees the list heads (the heap resets every GC head next). */
+  protected override releaseAttach(host: CollectorHost): void {
+    (this.allocator ?? host.allocator)!.free(this.headBase - HEAD_BYTES);
+    this.headBase = 0;
+  }
+
   private head(k: number): Ptr {
     return this.headBase + k * HEAD_BYTES;
   }
@@ -361,6 +367,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
 
   /** CPython: `gc.get_objects(generation)`; -1 = every generation (not the permanent one). */
   objects(generation: number): Ptr[] {
+    this.attachedHost(); // the list heads are gone once detached
     const result: Ptr[] = [];
     const from = generation === -1 ? 0 : generation;
     const to = generation === -1 ? NUM_GENERATIONS - 1 : generation;
@@ -373,7 +380,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /** CPython: `_PyGC_Freeze`. */
-  freeze(): void {
+  override freeze(): void {
+    this.attachedHost(); // the list heads are gone once detached
     const u32 = this.memory.u32;
     for (let g = 0; g < NUM_GENERATIONS; g++) {
       listMerge(u32, this.head(g), this.head(HEAD_PERMANENT));
@@ -382,17 +390,20 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /** CPython: `_PyGC_Unfreeze`. */
-  unfreeze(): void {
+  override unfreeze(): void {
+    this.attachedHost(); // the list heads are gone once detached
     listMerge(this.memory.u32, this.head(HEAD_PERMANENT), this.head(NUM_GENERATIONS - 1));
   }
 
   /** CPython: `gc.get_freeze_count()`. */
-  freezeCount(): number {
+  override freezeCount(): number {
+    this.attachedHost(); // the list heads are gone once detached
     return listSize(this.memory.u32, this.head(HEAD_PERMANENT));
   }
 
   /** Number of objects in each generation (debug/tests). */
   generationSizes(): number[] {
+    this.attachedHost(); // the list heads are gone once detached
     const u32 = this.memory.u32;
     return [0, 1, 2].map((g) => listSize(u32, this.head(g)));
   }

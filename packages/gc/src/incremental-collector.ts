@@ -178,6 +178,14 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     listInit(host.memory.u32, this.pendingHead);
   }
 
+  /** Ends the cycle in progress, frees the `pending` head, then the generations' heads. */
+  protected override releaseAttach(host: CollectorHost): void {
+    this.abortCycle();
+    host.allocator!.free(this.pendingHead - HEAD_BYTES);
+    this.pendingHead = 0;
+    super.releaseAttach(host);
+  }
+
   // ───────────────────────────── tracking ─────────────────────────────
 
   /** A GC object came from the allocator: GenerationalCollector's counting, then pacing. */
@@ -268,6 +276,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
 
   /** Aborts a running cycle, then moves every tracked object to the permanent generation. */
   override freeze(): void {
+    this.attachedHost(); // the list heads are gone once detached
     this.abortCycle();
     super.freeze();
   }

@@ -19,6 +19,7 @@ export type {
   ThresholdProfile,
 } from "./api.js";
 export { BaconRajanCollector } from "./bacon-rajan-collector.js";
+export { CollectorBase } from "./collector-base.js";
 export { DebugFlags } from "./debug-flags.js";
 export { GcTypeError, GcValueError } from "./errors.js";
 export { GcModule } from "./gc-module.js";

@@ -4,13 +4,16 @@ import {
   DerivedTypeFlags,
   GC_HEAD_SIZE,
   GC_NEXT_OFFSET,
+  GC_PREV_MASK_FINALIZED,
   GC_PREV_OFFSET,
   IMMORTAL_REFCNT,
   InvalidPointerError,
   type Lifetime,
   type LinearMemory,
   OB_REFCNT_OFFSET,
+  OB_SIZE_OFFSET,
   OB_TYPE_OFFSET,
+  OBJECT_HEAD_SIZE,
   type Ptr,
   TypeFlags,
   type TypeId,
@@ -20,6 +23,7 @@ import {
 } from "@pymem/core";
 import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
 import { CallbackTable } from "./callback-table.js";
+import { type ComplexOperations, complexOperations } from "./complex-objects.js";
 import { createDefaultAllocator } from "./default-allocator.js";
 import { type DictOperations, dictOperations } from "./dict-objects.js";
 import { dictHasTrackableItems } from "./dict-table.js";
@@ -36,6 +40,7 @@ import { type DebugOperations, debugOperations } from "./heap-debug.js";
 import { installOperations } from "./install-operations.js";
 import { type ClassInfo, type InstanceOperations, instanceOperations } from "./instance-objects.js";
 import {
+  COMPLEX_SIZE,
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,
   DICT_NENTRIES_OFFSET,
@@ -83,6 +88,9 @@ import { type WeakrefOperations, weakrefOperations } from "./weakref-objects.js"
 
 export { ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN };
 
+/** The largest memory a heap can use: object addresses must stay below 2^31 (signed shifts). */
+const MAX_HEAP_BYTES = 2 ** 31;
+
 // Module-local copies of imported constants for the release fast path: Node 20's V8 re-checks an
 // imported binding on every read (it could still be uninitialised).
 const RELEASE_GC_NEXT_OFFSET = GC_NEXT_OFFSET;
@@ -115,7 +123,7 @@ export class Heap {
   readonly allocator: Allocator;
   /** The linear memory objects live in. */
   readonly memory: LinearMemory;
-  /** The type registry (built-in types are ids 1–11). */
+  /** The type registry (built-in types are ids 1–12). */
   readonly types: TypeTable;
   /** Whether debug mode (use-after-free detection) is on. */
   readonly debug: boolean;
@@ -154,6 +162,7 @@ export class Heap {
   readonly weakrefType: TypeId;
   readonly setType: TypeId;
   readonly frozensetType: TypeId;
+  readonly complexType: TypeId;
   /** The immortal `None`. */
   readonly none: Ptr;
   /** The immortal `True`. */
@@ -183,6 +192,12 @@ export class Heap {
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
     this.memory = this.allocator.memory;
+    if (this.memory.maximumBytes > MAX_HEAP_BYTES) {
+      // Objects above 2 GiB would alias negative indexes: the hot paths read `i32[obj >> 2]`.
+      throw new RangeError(
+        `the heap's memory may grow to ${this.memory.maximumBytes} bytes, above ${MAX_HEAP_BYTES} (2 GiB), the most a Heap can address (object addresses are read with signed 32-bit shifts): cap the memory at 2 GiB`,
+      );
+    }
     this.types = new TypeTable(this.memory);
     this.debug = options.debug ?? false;
     const sink = options.unraisableSink ?? defaultUnraisableSink;
@@ -297,6 +312,11 @@ export class Heap {
       ObjectKind.FROZENSET,
       setSpec("frozenset", immutable),
     );
+    this.complexType = this.registerBuiltin(ObjectKind.COMPLEX, {
+      name: "complex",
+      basicSize: COMPLEX_SIZE,
+      flags: immutable | base,
+    });
 
     // Registered last, so the other built-ins keep their type ids.
     this.managedDictType = this.registerBuiltin(ObjectKind.DICT, dictSpec(gc));
@@ -369,26 +389,71 @@ export class Heap {
   // ────────────────────────────────────────────────────────────── collector
 
   /**
-   * Attaches (or detaches, with `undefined`) a cycle collector. Live objects that CPython would
-   * have tracked are tracked with the new collector. `@pymem/refcount`'s `attachCollector` calls
-   * this and also hands the collector its host.
+   * Attaches, replaces or detaches (with `undefined`) the cycle collector, on a live heap.
+   *
+   * @remarks
+   * The collector must already be attached to its host: use `@pymem/refcount`'s
+   * `rc.attachCollector(collector)` (or `runtime.setCollector`), which calls this. Replacing a
+   * collector:
+   * 1. decides which live objects the new collector tracks — those the old collector tracked
+   *    (`isTracked`), or, with no collector before, those CPython would track (every GC object
+   *    but dicts holding only atomic items);
+   * 2. calls the old collector's `detach` and resets the GC head of every live GC object (the
+   *    old collector's links, colours and counts are gone; only the FINALIZED bit, which belongs
+   *    to the object, stays);
+   * 3. tracks the objects of step 1 with the new collector and, when it wants decref
+   *    notifications (Bacon–Rajan), offers each one as a possible cycle root — so its next
+   *    collection finds garbage made before the swap.
+   *
+   * Refused with an `Error` while the old collector is collecting (from a finalizer or callback).
+   * If the new collector's `track` throws, the error propagates and the heap is left with no
+   * collector (every GC head reset); attaching a working one recovers.
    *
    * @example
    * ```ts
-   * heap.setCollector(myCollector);
+   * rc.attachCollector(new IncrementalCollector()); // calls heap.setCollector
    * ```
    */
   setCollector(collector: Collector | undefined): void {
-    this.collector = collector;
-    if (collector === undefined) return;
+    const old = this.collector;
+    if (old === collector) return;
+    if (old?.collecting === true)
+      throw new Error("cannot replace the collector while it is collecting");
+    const u32 = this.memory.u32;
+    const track: Ptr[] = [];
+    const gcObjects: Ptr[] = [];
     this.forEachLiveObject((obj) => {
-      if (this.isImmortal(obj)) return;
-      const kind = this.kinds[this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!]!;
-      const flags = this.types.flags[this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!]!;
-      if ((flags & TypeFlags.GC) === 0 || collector.isTracked(obj)) return;
-      if (kind === ObjectKind.DICT && !dictHasTrackableItems(this, obj)) return;
-      collector.track(obj);
+      const typeId = u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+      if ((this.types.flags[typeId]! & TypeFlags.GC) === 0) return;
+      gcObjects.push(obj);
+      if (old === undefined && this.isImmortal(obj)) return;
+      const tracked =
+        old !== undefined
+          ? old.isTracked(obj)
+          : this.kinds[typeId] !== ObjectKind.DICT || dictHasTrackableItems(this, obj);
+      if (tracked) track.push(obj);
     });
+    old?.detach?.();
+    this.collector = undefined;
+    for (const obj of gcObjects) {
+      u32[(obj + GC_NEXT_OFFSET) >>> 2] = 0;
+      u32[(obj + GC_PREV_OFFSET) >>> 2]! &= GC_PREV_MASK_FINALIZED;
+    }
+    if (collector === undefined) return;
+    for (const obj of track) {
+      try {
+        collector.track(obj);
+      } catch (error) {
+        for (const done of gcObjects) {
+          this.memory.u32[(done + GC_NEXT_OFFSET) >>> 2] = 0;
+          this.memory.u32[(done + GC_PREV_OFFSET) >>> 2]! &= GC_PREV_MASK_FINALIZED;
+        }
+        throw error;
+      }
+    }
+    this.collector = collector;
+    if (collector.wantsDecrefNotifications)
+      for (const obj of track) collector.onDecrefToNonZero(obj);
   }
 
   /**
@@ -459,8 +524,9 @@ export class Heap {
     const gc = (flags & TypeFlags.GC) !== 0;
     const size = this.types.basicSize[typeId]! + this.types.itemSize[typeId]! * itemCount;
     const obj = this.allocateObject(typeId, size, gc);
-    this.memory.u8.fill(0, obj + 8, obj + size);
-    if (flags & DerivedTypeFlags.VARIABLE_SIZE) this.memory.i32[(obj + 8) >> 2] = itemCount;
+    this.memory.u8.fill(0, obj + OBJECT_HEAD_SIZE, obj + size);
+    if (flags & DerivedTypeFlags.VARIABLE_SIZE)
+      this.memory.i32[(obj + OB_SIZE_OFFSET) >> 2] = itemCount;
     if (gc) {
       this.collectorAllocated(obj);
       this.track(obj);
@@ -572,7 +638,7 @@ export class Heap {
    * ```
    */
   isLive(obj: Ptr): boolean {
-    if ((obj & 7) !== 0 || obj <= 0) return false;
+    if ((obj & 7) !== 0 || obj <= 0 || obj !== obj >>> 0) return false;
     return ((this.liveBits[obj >>> 8] ?? 0) & (1 << ((obj >>> 3) & 31))) !== 0;
   }
 
@@ -599,6 +665,11 @@ export class Heap {
     ) {
       throw new UseAfterFreeError(obj, `${what} was freed`);
     }
+    if (obj !== obj >>> 0)
+      throw new InvalidPointerError(
+        obj,
+        `not an address (an integer in [0, 2**32)), so not a live ${what}`,
+      );
     throw new InvalidPointerError(obj, `not a live ${what} of this heap`);
   }
 
@@ -831,6 +902,7 @@ export class Heap {
 // because the package is "sideEffects": false.
 export interface Heap
   extends NumberOperations,
+    ComplexOperations,
     StrOperations,
     TupleOperations,
     ListOperations,
@@ -844,6 +916,7 @@ export interface Heap
     DebugOperations {}
 
 installOperations(Heap.prototype, numberOperations);
+installOperations(Heap.prototype, complexOperations);
 installOperations(Heap.prototype, strOperations);
 installOperations(Heap.prototype, tupleOperations);
 installOperations(Heap.prototype, listOperations);

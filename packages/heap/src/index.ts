@@ -1,7 +1,7 @@
 /**
  * `@pymem/heap`: Python objects in linear memory — CPython's object headers, the type registry,
- * the built-in types (None, bool, int, float, str, tuple, list, dict, set, frozenset, weakref), user
- * classes and CPython's free lists. Reference counting is attached by `@pymem/refcount`.
+ * the built-in types (None, bool, int, float, complex, str, tuple, list, dict, set, frozenset,
+ * weakref), user classes and CPython's free lists. Reference counting is attached by `@pymem/refcount`.
  *
  * @packageDocumentation
  */
@@ -13,6 +13,7 @@ export type {
   UnraisableHook,
 } from "./api.js";
 export type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
+export type { ComplexOperations } from "./complex-objects.js";
 export { createDefaultAllocator } from "./default-allocator.js";
 export type { DictOperations } from "./dict-objects.js";
 export { FREE_LIST_LIMITS, TUPLE_MAX_SAVE_SIZE } from "./free-lists.js";

@@ -1,6 +1,10 @@
 import {
+  DerivedTypeFlags,
   GC_NEXT_OFFSET,
+  InvalidPointerError,
+  OB_SIZE_OFFSET,
   OB_TYPE_OFFSET,
+  OBJECT_HEAD_SIZE,
   type Ptr,
   TypeFlags,
   type TypeId,
@@ -297,10 +301,12 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   },
 
   loadField(obj, offset) {
+    checkField(this, obj, offset);
     return this.memory.u32[(obj + offset) >>> 2]!;
   },
 
   storeField(obj, offset, value) {
+    checkField(this, obj, offset);
     const lifetime = this.requireLifetime();
     if (value !== 0) {
       this.checkLive(value);
@@ -447,4 +453,29 @@ function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
     heap.memory.u32[slot] = 0;
     lifetime.decref(referent);
   }
+}
+
+/**
+ * Throws {@link InvalidPointerError} unless `obj` is a live object and `offset` a 4-aligned field
+ * inside it past the header: a store elsewhere would overwrite the header or a neighbouring block.
+ */
+function checkField(heap: Heap, obj: Ptr, offset: number): void {
+  const typeId = heap.typeOf(obj);
+  const types = heap.types;
+  let size = types.basicSize[typeId]!;
+  if ((types.flags[typeId]! & DerivedTypeFlags.VARIABLE_SIZE) !== 0)
+    size += types.itemSize[typeId]! * heap.memory.i32[(obj + OB_SIZE_OFFSET) >> 2]!;
+  if (
+    offset === offset >>> 0 &&
+    (offset & 3) === 0 &&
+    offset >= OBJECT_HEAD_SIZE &&
+    offset + 4 <= size
+  )
+    return;
+  const name = types.spec(typeId).name;
+  throw new InvalidPointerError(
+    obj,
+    `field offset ${offset} is not a 4-aligned field of this '${name}' object (${OBJECT_HEAD_SIZE} to ${size - 4})`,
+    name,
+  );
 }

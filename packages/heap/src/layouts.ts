@@ -7,6 +7,7 @@
  *  None      │ ob_refcnt │ ob_type │                                            8 bytes
  *  int/bool  │ ob_refcnt │ ob_type │ value (float64, a safe integer)  │        16 bytes
  *  float     │ ob_refcnt │ ob_type │ ob_fval (float64)                │        16 bytes
+ *  complex   │ ob_refcnt │ ob_type │ real (float64) │ imag (float64)  │        24 bytes
  *  str       │ ob_refcnt │ ob_type │ ob_size = UTF-8 bytes │ hash │ length<<1|interned │ bytes… │  20 + n
  *  tuple  GC │ ob_refcnt │ ob_type │ ob_size │ ob_item[0] … ob_item[n-1] │               12 + 4n
  *  list   GC │ ob_refcnt │ ob_type │ ob_size │ ob_item ──► [item…] │ allocated │       20 (+ 4·allocated)
@@ -31,6 +32,12 @@ export const INT_SIZE = 16;
 export const FLOAT_VALUE_OFFSET = 8;
 /** Size of a `float` object. */
 export const FLOAT_SIZE = 16;
+/** `complex` real part, where an int's or float's value is. CPython: `cval.real`. */
+export const COMPLEX_REAL_OFFSET = 8;
+/** `complex` imaginary part. CPython: `cval.imag`. */
+export const COMPLEX_IMAG_OFFSET = 16;
+/** Size of a `complex` object. CPython: `sizeof(PyComplexObject)` on 32 bits. */
+export const COMPLEX_SIZE = 24;
 /** Size of `None`. */
 export const NONE_SIZE = 8;
 

@@ -10,6 +10,8 @@ import {
 } from "./hash.js";
 import type { Heap } from "./heap.js";
 import {
+  COMPLEX_IMAG_OFFSET,
+  COMPLEX_REAL_OFFSET,
   FLOAT_VALUE_OFFSET,
   INT_VALUE_OFFSET,
   SET_HASH_OFFSET,
@@ -42,6 +44,14 @@ export function hashScalar(heap: Heap, obj: Ptr, kind: number): number {
       return hashInteger(heap.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!);
     case ObjectKind.FLOAT:
       return hashFloat(heap.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3]!, obj);
+    case ObjectKind.COMPLEX: {
+      // CPython: complex_hash — hash(real) + 1000003·hash(imag) in unsigned arithmetic.
+      const f64 = heap.memory.f64;
+      const real = hashFloat(f64[(obj + COMPLEX_REAL_OFFSET) >>> 3]!, obj);
+      const imag = hashFloat(f64[(obj + COMPLEX_IMAG_OFFSET) >>> 3]!, obj);
+      const hash = (real + Math.imul(1000003, imag)) | 0;
+      return hash === -1 ? -2 : hash;
+    }
     case ObjectKind.NONE:
       return HASH_NONE;
     case ObjectKind.STR: {
@@ -143,11 +153,16 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
       continue;
     }
     if (isNumberKind(leftKind) && isNumberKind(rightKind)) {
-      if (
-        heap.memory.f64[(left + INT_VALUE_OFFSET) >>> 3] !==
-        heap.memory.f64[(right + INT_VALUE_OFFSET) >>> 3]
-      )
+      // Every number keeps its (real) value at the same offset; a complex adds its imaginary
+      // part, which a real number's is zero. CPython: complex_richcompare.
+      const f64 = heap.memory.f64;
+      if (f64[(left + INT_VALUE_OFFSET) >>> 3] !== f64[(right + INT_VALUE_OFFSET) >>> 3])
         return false;
+      const leftImag =
+        leftKind === ObjectKind.COMPLEX ? f64[(left + COMPLEX_IMAG_OFFSET) >>> 3] : 0;
+      const rightImag =
+        rightKind === ObjectKind.COMPLEX ? f64[(right + COMPLEX_IMAG_OFFSET) >>> 3] : 0;
+      if (leftImag !== rightImag) return false;
       continue;
     }
     if (isSetKind(leftKind) && isSetKind(rightKind)) {
@@ -197,7 +212,12 @@ function isSetKind(kind: number): boolean {
 }
 
 function isNumberKind(kind: number): boolean {
-  return kind === ObjectKind.INT || kind === ObjectKind.BOOL || kind === ObjectKind.FLOAT;
+  return (
+    kind === ObjectKind.INT ||
+    kind === ObjectKind.BOOL ||
+    kind === ObjectKind.FLOAT ||
+    kind === ObjectKind.COMPLEX
+  );
 }
 
 /**

@@ -34,6 +34,8 @@ export const ObjectKind = {
   SET: 11,
   /** `frozenset`: a `set` that cannot change, hashable. */
   FROZENSET: 12,
+  /** `complex`: two float64 parts. */
+  COMPLEX: 13,
 } as const;
 
 // Plain numbers for the hot paths (ObjectKind.X is a property load in unoptimised code).

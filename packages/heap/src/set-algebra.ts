@@ -120,6 +120,18 @@ export interface SetAlgebraOperations {
   setIntersectionUpdate(a: Ptr, b: Ptr): void;
 
   /**
+   * Exchanges the tables and counters of two sets (their frozenset hashes too when both are
+   * frozensets, else both become uncached), so a computed result can replace a set's contents.
+   * CPython: `set_swap_bodies`.
+   *
+   * @example
+   * ```ts
+   * heap.setSwapBodies(s, result); // s now holds what result held
+   * ```
+   */
+  setSwapBodies(a: Ptr, b: Ptr): void;
+
+  /**
    * `a <= b`. CPython: `set_issubset`.
    *
    * @example
@@ -256,8 +268,39 @@ export const setAlgebraOperations: SetAlgebraOperations & ThisType<Heap> = {
 
   setIntersectionUpdate(a, b) {
     const result = this.setIntersection(a, b);
-    swapBodies(this, a, result);
+    this.setSwapBodies(a, result);
     this.requireLifetime().decref(result);
+  },
+
+  setSwapBodies(a, b) {
+    // CPython: set_swap_bodies
+    const u32 = this.memory.u32;
+    for (const offset of [SET_FILL_OFFSET, SET_USED_OFFSET, SET_MASK_OFFSET]) {
+      const t = u32[(a + offset) >>> 2]!;
+      u32[(a + offset) >>> 2] = u32[(b + offset) >>> 2]!;
+      u32[(b + offset) >>> 2] = t;
+    }
+    const smallA = a + SET_SMALLTABLE_OFFSET;
+    const smallB = b + SET_SMALLTABLE_OFFSET;
+    const tableA = u32[(a + SET_TABLE_OFFSET) >>> 2]!;
+    const tableB = u32[(b + SET_TABLE_OFFSET) >>> 2]!;
+    u32[(a + SET_TABLE_OFFSET) >>> 2] = tableB === smallB ? smallA : tableB;
+    u32[(b + SET_TABLE_OFFSET) >>> 2] = tableA === smallA ? smallB : tableA;
+    if (tableA === smallA || tableB === smallB) {
+      const words = (SET_MIN_SIZE * SET_ENTRY_SIZE) >>> 2;
+      const copy = u32.slice(smallA >>> 2, (smallA >>> 2) + words);
+      u32.copyWithin(smallA >>> 2, smallB >>> 2, (smallB >>> 2) + words);
+      u32.set(copy, smallB >>> 2);
+    }
+    const i32 = this.memory.i32;
+    if (isFrozen(this, a) && isFrozen(this, b)) {
+      const t = i32[(a + SET_HASH_OFFSET) >> 2]!;
+      i32[(a + SET_HASH_OFFSET) >> 2] = i32[(b + SET_HASH_OFFSET) >> 2]!;
+      i32[(b + SET_HASH_OFFSET) >> 2] = t;
+    } else {
+      i32[(a + SET_HASH_OFFSET) >> 2] = -1;
+      i32[(b + SET_HASH_OFFSET) >> 2] = -1;
+    }
   },
 
   setIsSubset(a, b) {
@@ -316,6 +359,11 @@ function fillOrRelease(heap: Heap, result: Ptr, fill: () => void): Ptr {
 /**
  * Calls `use` with `key` held by a reference of its own, as CPython's set loops do around
  * comparisons: a user `__eq__` may remove the key from the set it was read from.
+ *
+ * @example
+ * ```ts
+ * withKeyHeld(heap, key, (held) => setLookup(heap, other, held, hash) !== 0);
+ * ```
  */
 export function withKeyHeld<T>(heap: Heap, key: Ptr, use: (key: Ptr) => T): T {
   const lifetime = heap.requireLifetime();
@@ -329,35 +377,4 @@ export function withKeyHeld<T>(heap: Heap, key: Ptr, use: (key: Ptr) => T): T {
 
 function isFrozen(heap: Heap, obj: Ptr): boolean {
   return heap.kindOf(obj) === ObjectKind.FROZENSET;
-}
-
-/** Exchanges the tables (and counters) of two sets. CPython: `set_swap_bodies`. */
-function swapBodies(heap: Heap, a: Ptr, b: Ptr): void {
-  const u32 = heap.memory.u32;
-  for (const offset of [SET_FILL_OFFSET, SET_USED_OFFSET, SET_MASK_OFFSET]) {
-    const t = u32[(a + offset) >>> 2]!;
-    u32[(a + offset) >>> 2] = u32[(b + offset) >>> 2]!;
-    u32[(b + offset) >>> 2] = t;
-  }
-  const smallA = a + SET_SMALLTABLE_OFFSET;
-  const smallB = b + SET_SMALLTABLE_OFFSET;
-  const tableA = u32[(a + SET_TABLE_OFFSET) >>> 2]!;
-  const tableB = u32[(b + SET_TABLE_OFFSET) >>> 2]!;
-  u32[(a + SET_TABLE_OFFSET) >>> 2] = tableB === smallB ? smallA : tableB;
-  u32[(b + SET_TABLE_OFFSET) >>> 2] = tableA === smallA ? smallB : tableA;
-  if (tableA === smallA || tableB === smallB) {
-    const words = (SET_MIN_SIZE * SET_ENTRY_SIZE) >>> 2;
-    const copy = u32.slice(smallA >>> 2, (smallA >>> 2) + words);
-    u32.copyWithin(smallA >>> 2, smallB >>> 2, (smallB >>> 2) + words);
-    u32.set(copy, smallB >>> 2);
-  }
-  const i32 = heap.memory.i32;
-  if (isFrozen(heap, a) && isFrozen(heap, b)) {
-    const t = i32[(a + SET_HASH_OFFSET) >> 2]!;
-    i32[(a + SET_HASH_OFFSET) >> 2] = i32[(b + SET_HASH_OFFSET) >> 2]!;
-    i32[(b + SET_HASH_OFFSET) >> 2] = t;
-  } else {
-    i32[(a + SET_HASH_OFFSET) >> 2] = -1;
-    i32[(b + SET_HASH_OFFSET) >> 2] = -1;
-  }
 }

@@ -24,12 +24,27 @@ import {
  * @module
  */
 
-/** Entries scanned linearly before the perturbed jump. CPython: `LINEAR_PROBES`. */
+/**
+ * Entries scanned linearly before the perturbed jump (when they fit before the table's end).
+ * CPython: `LINEAR_PROBES`.
+ *
+ * @example
+ * ```ts
+ * const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+ * ```
+ */
 export const LINEAR_PROBES = 9;
 /** CPython: `PERTURB_SHIFT`. */
 const PERTURB_SHIFT = 5;
 
-/** What {@link setInsertEntry} did. */
+/**
+ * What {@link setInsertEntry} did.
+ *
+ * @example
+ * ```ts
+ * const added = setInsertEntry(heap, set, key, hash) === SetInsertResult.ADDED;
+ * ```
+ */
 export const SetInsertResult = {
   /** The key was already present; nothing changed. */
   PRESENT: 0,
@@ -156,6 +171,11 @@ export function setInsertEntry(heap: Heap, set: Ptr, key: Ptr, hash: number): nu
 /**
  * Stores a key known to be absent into a table without dummies (no comparisons, no counters).
  * CPython: `set_insert_clean`.
+ *
+ * @example
+ * ```ts
+ * setInsertClean(memory.u32, memory.i32, table, mask, key, hash); // while rebuilding a table
+ * ```
  */
 export function setInsertClean(
   u32: Uint32Array,

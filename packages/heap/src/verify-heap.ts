@@ -1,11 +1,11 @@
 import { HeapCorruptionError, OB_TYPE_OFFSET, type Ptr, ReferenceStack } from "@pymem/core";
-import { dictLookup } from "./dict-table.js";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
   DICT_KEYS_OFFSET,
   DICT_NENTRIES_OFFSET,
   DICT_USED_OFFSET,
+  DKIX_EMPTY,
   ENTRY_HASH_OFFSET,
   ENTRY_KEY_OFFSET,
   ENTRY_SIZE,
@@ -29,7 +29,7 @@ import {
   WEAKREF_OBJECT_OFFSET,
 } from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
-import { setLookup } from "./set-table.js";
+import { LINEAR_PROBES } from "./set-table.js";
 
 /**
  * Checks every live object of `heap` — a registered type, a positive reference count, references
@@ -134,7 +134,7 @@ function verifyDict(heap: Heap, obj: Ptr, name: string): void {
     live++;
     if (
       heap.isLive(key) &&
-      dictLookup(heap, obj, key, i32[(entry + ENTRY_HASH_OFFSET) >> 2]!) !== i
+      !dictProbeReaches(heap, keys, i32[(entry + ENTRY_HASH_OFFSET) >> 2]!, i)
     )
       fail(`entry ${i} is not reachable through the index table`);
   }
@@ -173,12 +173,60 @@ function verifySet(heap: Heap, obj: Ptr, name: string): void {
     keys++;
     if (!heap.isLive(key))
       fail(`entry ${i} holds 0x${key.toString(16)}, which is not a live object`);
-    if (setLookup(heap, obj, key, hash) !== entry)
-      fail(`entry ${i} is not found by its own lookup`);
+    if (!setProbeReaches(heap, obj, hash, entry)) fail(`entry ${i} is not found by its own lookup`);
   }
   const used = u32[(obj + SET_USED_OFFSET) >>> 2]!;
   const fill = u32[(obj + SET_FILL_OFFSET) >>> 2]!;
   if (used !== keys) fail(`used ${used} but ${keys} keys`);
   if (fill !== keys + dummies) fail(`fill ${fill} but ${keys} keys and ${dummies} dummies`);
   if (fill >= size) fail(`fill ${fill} leaves no unused entry in ${size}`);
+}
+
+/**
+ * Whether `hash`'s probe sequence in a dict's index table reaches entry `index` before an empty
+ * slot. By position only: verifying never calls a key's `__eq__`.
+ */
+function dictProbeReaches(heap: Heap, keys: Ptr, hash: number, index: number): boolean {
+  const i32 = heap.memory.i32;
+  const mask = heap.memory.u32[(keys + KEYS_SIZE_OFFSET) >>> 2]! - 1;
+  const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
+  let slot = (hash >>> 0) & mask;
+  let perturb = hash >>> 0;
+  for (let step = 0; step <= mask + 64; step++) {
+    const found = i32[indices + slot]!;
+    if (found === index) return true;
+    if (found === DKIX_EMPTY) return false;
+    perturb >>>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+  return false;
+}
+
+/**
+ * Whether `hash`'s probe sequence in a set's table reaches `target` before an unused entry. By
+ * position only: verifying never calls a key's `__eq__`.
+ */
+function setProbeReaches(heap: Heap, set: Ptr, hash: number, target: Ptr): boolean {
+  const u32 = heap.memory.u32;
+  const i32 = heap.memory.i32;
+  const table = u32[(set + SET_TABLE_OFFSET) >>> 2]!;
+  const mask = u32[(set + SET_MASK_OFFSET) >>> 2]!;
+  let perturb = hash >>> 0;
+  let i = perturb & mask;
+  for (let step = 0; step <= mask + 64; step++) {
+    let entry = table + i * SET_ENTRY_SIZE;
+    for (let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0; ; probes--) {
+      if (entry === target) return true;
+      if (
+        u32[(entry + SET_ENTRY_KEY_OFFSET) >>> 2] === 0 &&
+        i32[(entry + SET_ENTRY_HASH_OFFSET) >> 2] === 0
+      )
+        return false;
+      if (probes === 0) break;
+      entry += SET_ENTRY_SIZE;
+    }
+    perturb >>>= 5;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+  return false;
 }

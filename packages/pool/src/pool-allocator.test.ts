@@ -377,6 +377,26 @@ describe("PoolAllocator: bad input", () => {
     pool.verify();
   });
 
+  it("rejects sizes that are not byte counts instead of coercing them", () => {
+    const { pool } = setup();
+    const before = pool.stats().blocksInUse;
+    for (const size of ["16", true, null, {}, "600"] as unknown as number[])
+      expect(() => pool.malloc(size), String(size)).toThrow(TypeError);
+    for (const size of [1.5, 600.5, -0.5, Number.POSITIVE_INFINITY])
+      expect(() => pool.malloc(size), String(size)).toThrow(RangeError);
+    expect(() => pool.malloc("16" as unknown as number)).toThrow(
+      'malloc size must be a number of bytes, got string "16"',
+    );
+    expect(() => pool.calloc(2, 1.5)).toThrow(RangeError);
+    expect(() => pool.calloc("2" as unknown as number, 4)).toThrow(TypeError);
+    const p = pool.malloc(16);
+    expect(() => pool.realloc(p, "32" as unknown as number)).toThrow(TypeError);
+    expect(() => pool.realloc(p, 8.5)).toThrow(RangeError);
+    pool.free(p);
+    expect(pool.stats().blocksInUse).toBe(before);
+    pool.verify();
+  });
+
   it("verify() names the first inconsistency", () => {
     const { pool, small } = setup();
     const poolAddress = small & ~16_383;

@@ -36,7 +36,12 @@ import {
   poolProfile,
   SMALL_REQUEST_THRESHOLD,
 } from "./profile.js";
-import { countSetBits, RawAllocator, zeroedAllocation } from "./raw-allocator.js";
+import {
+  checkAllocationSize,
+  countSetBits,
+  RawAllocator,
+  zeroedAllocation,
+} from "./raw-allocator.js";
 
 // A module-local copy: Node 20's V8 re-checks an imported binding on every read (it could still be
 // uninitialised), and malloc/free compare against NULL on their fast paths.
@@ -101,7 +106,7 @@ export class PoolAllocator implements Allocator {
 
   /**
    * Address of `usedpools[0]`. Slot `2i` and `2i+1` are the nextpool/prevpool fields of class i's
-   * sentinel header, which starts 2 pointers earlier (CPython's `PTA(i)` trick, §1.7).
+   * sentinel header, which starts 2 pointers earlier (CPython's `PTA(i)` trick in `Objects/obmalloc.c`).
    */
   private readonly usedpools: number;
   /** Bytes between consecutive classes' slots in `usedpools` (two pointers). */
@@ -189,8 +194,9 @@ export class PoolAllocator implements Allocator {
    * ```
    */
   malloc(size: number): Ptr {
-    // CPython: pymalloc_alloc()
-    if (size <= SMALL_REQUEST_THRESHOLD && size > 0) {
+    // CPython: pymalloc_alloc(). `size === (size | 0)` keeps "16", true and 1.5 off the fast
+    // path: mallocRaw validates them.
+    if (size === (size | 0) && size <= SMALL_REQUEST_THRESHOLD && size > 0) {
       const u32 = this.memory.u32;
       const index = (size - 1) >>> this.alignmentShift;
       const slot = this.usedpools + index * this.usedpoolsStride;
@@ -239,6 +245,7 @@ export class PoolAllocator implements Allocator {
   realloc(ptr: Ptr, size: number): Ptr {
     // CPython: _PyObject_Realloc() / pymalloc_realloc()
     if (ptr === NULL) return this.malloc(size);
+    checkAllocationSize(size, "realloc size");
     if (this.isLivePoolBlock(ptr)) {
       const u32 = this.memory.u32;
       const pool = this.poolOf(ptr);
@@ -587,6 +594,7 @@ export class PoolAllocator implements Allocator {
   // --- raw blocks and bad pointers ----------------------------------------------------------------
 
   private mallocRaw(size: number): Ptr {
+    checkAllocationSize(size, "malloc size");
     const block = this.raw.malloc(size);
     this.rawAllocatedBlocks++;
     this.rawAllocatedBytes += this.raw.usableSize(block);

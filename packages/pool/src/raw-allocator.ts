@@ -65,6 +65,27 @@ const FL_COUNT = 32 - FL_SHIFT;
 const LIVE_SHIFT = 4;
 
 /**
+ * Throws unless `size` is a byte count: `TypeError` for anything but a number (`"16"`, `true`
+ * would otherwise be coerced), `RangeError` for a fraction, a negative number, NaN or infinity.
+ * The allocators call it off their fast paths, which accept only small non-negative integers.
+ *
+ * @example
+ * ```ts
+ * checkAllocationSize(size, "malloc size");
+ * ```
+ *
+ * @internal
+ */
+export function checkAllocationSize(size: unknown, what = "allocation size"): void {
+  if (typeof size !== "number")
+    throw new TypeError(
+      `${what} must be a number of bytes, got ${typeof size} ${JSON.stringify(size)}`,
+    );
+  if (!Number.isInteger(size) || size < 0)
+    throw new RangeError(`${what} must be a non-negative integer, got ${size}`);
+}
+
+/**
  * `count * size` for a calloc, or a typed error: RangeError for negative or non-numeric
  * arguments, {@link OutOfMemoryError} when the product overflows a 32-bit size (CPython's
  * `PyObject_Calloc` returns NULL then, which Python reports as `MemoryError`).
@@ -72,9 +93,8 @@ const LIVE_SHIFT = 4;
  * @internal
  */
 export function checkedProduct(count: number, size: number, limitBytes: number): number {
-  if (!(count >= 0) || !(size >= 0)) {
-    throw new RangeError(`calloc(${count}, ${size}): count and size must be non-negative numbers`);
-  }
+  checkAllocationSize(count, "calloc count");
+  checkAllocationSize(size, "calloc size");
   const total = count * size;
   if (total > 0xffff_ffff || !Number.isFinite(total)) {
     throw new OutOfMemoryError(
@@ -532,9 +552,8 @@ export class RawAllocator implements Allocator {
 
   /** Block size (header included) for a request; throws OutOfMemoryError when it can never fit. */
   private blockSizeFor(size: number): number {
-    if (size <= MIN_BLOCK - RAW_BLOCK_HEADER && size >= 0) return MIN_BLOCK;
-    if (!(size >= 0))
-      throw new RangeError(`allocation size must be a non-negative number, got ${size}`);
+    if (size === (size | 0) && size <= MIN_BLOCK - RAW_BLOCK_HEADER && size >= 0) return MIN_BLOCK;
+    checkAllocationSize(size);
     if (size > this.memory.maximumBytes) throw new OutOfMemoryError(size, this.memory.maximumBytes);
     return Math.ceil((size + RAW_BLOCK_HEADER) / RAW_ALIGNMENT) * RAW_ALIGNMENT;
   }

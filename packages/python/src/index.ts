@@ -22,11 +22,14 @@ export {
   Interpreter,
   type InterpreterOptions,
   type PythonError,
+  type ReturnEvent,
   type RunResult,
   type StatementEvent,
 } from "./interpreter/interpreter.js";
 export { nativeModules } from "./interpreter/modules/index.js";
 export type {
+  ArithmeticSymbol,
+  ComparisonSymbol,
   ExceptionName,
   NativeContext,
   NativeFunction,

@@ -1,6 +1,7 @@
 import {
   type Allocator,
   type CollectorHost,
+  findRoots,
   type Lifetime,
   type LinearMemory,
   OB_TYPE_OFFSET,
@@ -71,6 +72,7 @@ export class RefcountCollectorHost implements CollectorHost {
   private readonly heap: Heap;
   private readonly refcounter: Refcounter;
   private readonly slots = new ReferenceStack();
+  private readonly rootScratch = new ReferenceStack();
 
   constructor(heap: Heap, refcounter: Refcounter) {
     this.heap = heap;
@@ -150,6 +152,11 @@ export class RefcountCollectorHost implements CollectorHost {
     } finally {
       refcounter.decref(obj);
     }
+  }
+
+  /** Core's {@link findRoots} over this heap. */
+  findRoots(objects: ArrayLike<Ptr>, count: number, held: number, roots: ReferenceStack): void {
+    findRoots(this.memory, this.types, objects, count, held, roots, this.rootScratch);
   }
 
   reportUnraisable(error: unknown, context: string, obj: Ptr): void {

@@ -1,4 +1,4 @@
-import { TypeFlags } from "@pymem/core";
+import { InvalidPointerError, TypeFlags } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import { setup } from "./test-support.js";
 
@@ -26,6 +26,30 @@ describe("types registered with defineType", () => {
     heap.verify();
     rc.decref(head);
     expect(heap.allocator.stats().blocksInUse).toBe(baseline);
+  });
+
+  it("bounds-checks loadField and storeField, changing nothing on a bad offset", () => {
+    const { heap, rc } = setup();
+    const pair = heap.defineType({ name: "pair", basicSize: 16, references: { fixed: [8, 12] } });
+    const node = heap.allocate(pair);
+    const value = heap.newList();
+    for (const offset of [16, 20, 0, 4, 9, 8.5, -4, 2 ** 32 + 8]) {
+      expect(() => heap.storeField(node, offset, value), String(offset)).toThrow(
+        InvalidPointerError,
+      );
+      expect(() => heap.loadField(node, offset), String(offset)).toThrow(InvalidPointerError);
+    }
+    expect(() => heap.storeField(node, 16, value)).toThrow(
+      "field offset 16 is not a 4-aligned field of this 'pair' object (8 to 12)",
+    );
+    expect(() => heap.storeField(value + 8, 8, value)).toThrow(InvalidPointerError);
+    expect(rc.refcount(value)).toBe(1);
+    expect(rc.refcount(node)).toBe(1);
+    heap.storeField(node, 12, value);
+    expect(heap.loadField(node, 12)).toBe(value);
+    rc.decref(value);
+    rc.decref(node);
+    heap.verify();
   });
 
   it("calls a custom dealloc hook instead of the default release", () => {

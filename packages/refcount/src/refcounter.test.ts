@@ -84,6 +84,28 @@ describe("Refcounter basics", () => {
     heap.verify();
   });
 
+  it("rejects non-canonical addresses that alias a live object (fractional, ≥ 2**32, negative)", () => {
+    const { heap, rc } = setup();
+    const list = heap.newList();
+    for (const alias of [
+      list + 0.5,
+      list + 2 ** 32,
+      list - 2 ** 32,
+      -list,
+      list + 4,
+      list + 1,
+      NaN,
+    ]) {
+      expect(() => rc.incref(alias), String(alias)).toThrow(InvalidPointerError);
+      expect(() => rc.decref(alias), String(alias)).toThrow(InvalidPointerError);
+      expect(() => rc.refcount(alias), String(alias)).toThrow(InvalidPointerError);
+    }
+    expect(() => rc.decref(list + 0.5)).toThrow(/not an address/);
+    expect(rc.refcount(list)).toBe(1); // two decrefs of an alias would have freed it
+    heap.verify();
+    rc.decref(list);
+  });
+
   it("detects use after free in debug mode", () => {
     const { heap, rc } = setup({ debug: true });
     const list = heap.newList();

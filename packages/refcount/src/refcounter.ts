@@ -52,12 +52,18 @@ export interface RefcounterOptions {
 }
 
 /**
- * The live-object test of `incref`/`decref`: 8-aligned and set in the heap's live bitmap (one bit
- * per 8 bytes). A plain function of typed-array reads so V8 inlines it into both hot paths; 0 and
- * any address below the first object have a clear bit.
+ * The live-object test of `incref`/`decref`: a canonical address (an integer in [0, 2^32), so
+ * `p + 0.5` and `p + 2**32` do not alias `p`), 8-aligned and set in the heap's live bitmap (one
+ * bit per 8 bytes: interior pointers have a clear bit). A plain function of typed-array reads so
+ * V8 inlines it into both hot paths; 0, negative addresses and any address below the first object
+ * have a clear bit.
  */
 function isLiveObject(liveBits: Uint32Array, obj: Ptr): boolean {
-  return (obj & 7) === 0 && ((liveBits[obj >>> 8]! >>> ((obj >>> 3) & 31)) & 1) !== 0;
+  return (
+    obj === obj >>> 0 &&
+    (obj & 7) === 0 &&
+    ((liveBits[obj >>> 8]! >>> ((obj >>> 3) & 31)) & 1) !== 0
+  );
 }
 
 /** Worklist entries with this bit set are objects already at refcount zero, to deallocate. */
@@ -208,22 +214,54 @@ export class Refcounter implements Lifetime {
   }
 
   /**
-   * Attaches a cycle collector: gives it a {@link RefcountCollectorHost}, registers it with the
-   * heap (which tracks existing objects per CPython's rules) and enables `onDecrefToNonZero` if
-   * the collector wants it. Returns the host.
+   * Attaches a cycle collector, replacing the one attached before (if any): gives it a
+   * {@link RefcountCollectorHost}, registers it with the heap — which moves every tracked object
+   * over from the previous collector, or tracks existing objects per CPython's rules (see
+   * `heap.setCollector`) — and enables `onDecrefToNonZero` if the collector wants it. Returns the
+   * host. A collector is attached once: a replaced one cannot be attached again.
    *
    * @example
    * ```ts
    * rc.attachCollector(new GenerationalCollector());
+   * rc.attachCollector(new BaconRajanCollector()); // swap on the live heap
    * ```
    */
   attachCollector(collector: Collector): RefcountCollectorHost {
     const host = new RefcountCollectorHost(this.heap, this);
-    this.host = host;
     collector.attach(host);
-    this.heap.setCollector(collector);
+    const previousHost = this.host;
+    const previousNotifications = this.decrefNotifications;
+    // Off while the heap moves objects over: a notification would reach the old collector.
+    this.decrefNotifications = false;
+    this.host = undefined;
+    try {
+      this.heap.setCollector(collector);
+    } catch (error) {
+      // Refused before anything changed: the old collector stays, with its settings.
+      if (this.heap.collector !== undefined) {
+        this.host = previousHost;
+        this.decrefNotifications = previousNotifications;
+      }
+      throw error;
+    }
+    this.host = host;
     this.decrefNotifications = collector.wantsDecrefNotifications;
     return host;
+  }
+
+  /**
+   * Detaches the cycle collector: the heap forgets it (see `heap.setCollector`) and only
+   * reference counting frees objects, as with `createRuntime({ collector: "none" })`.
+   *
+   * @example
+   * ```ts
+   * rc.detachCollector();
+   * ```
+   */
+  detachCollector(): void {
+    this.decrefNotifications = false;
+    this.host = undefined;
+    this.heap.setCollector(undefined);
   }
 
   /**

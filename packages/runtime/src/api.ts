@@ -75,7 +75,8 @@ export interface RuntimeOptions {
   profile: PoolProfileName;
   /**
    * Cap on the linear memory, in bytes. An allocation beyond it throws `OutOfMemoryError` and
-   * leaves the runtime consistent (`runtime.verify()` passes).
+   * leaves the runtime consistent (`runtime.verify()` passes). At most 2 GiB: the heap reads
+   * objects with signed 32-bit shifts, so a larger cap is refused with a `RangeError` at creation.
    * @defaultValue 2147483648 (2 GiB, the pool allocator's cap)
    */
   maximumBytes: number;

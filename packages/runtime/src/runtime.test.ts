@@ -35,6 +35,15 @@ describe("allocator options", () => {
     expect(runtime.tracer).toBeUndefined();
   });
 
+  it("refuses a cap above 2 GiB, which the heap cannot address, with a clear error", () => {
+    expect(() => createRuntime({ ...quiet, maximumBytes: 2 ** 31 + 65_536 })).toThrow(
+      /above 2147483648 \(2 GiB\), the most a Heap can address/,
+    );
+    expect(() => createRuntime({ ...quiet, maximumBytes: 2 ** 32 })).toThrow(RangeError);
+    expect(() => createRuntime({ ...quiet, maximumBytes: 2 ** 33 })).toThrow(/above 4294967296/);
+    expect(createRuntime({ ...quiet, maximumBytes: 2 ** 31 }).memory.maximumBytes).toBe(2 ** 31);
+  });
+
   it("throws OutOfMemoryError at the memory cap, stays consistent and recovers", () => {
     const runtime = createRuntime({ ...quiet, maximumBytes: 1 << 20 });
     const { heap, lifetime } = runtime;

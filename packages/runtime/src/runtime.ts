@@ -1,9 +1,10 @@
 import type { Allocator, Collector, LinearMemory, Ptr } from "@pymem/core";
-import { GcModule } from "@pymem/gc";
+import { GcModule, type ManagedCollector } from "@pymem/gc";
 import { defaultUnraisableSink, Heap } from "@pymem/heap";
 import { DebugAllocator, PoolAllocator, TracingAllocator } from "@pymem/pool";
 import { Refcounter } from "@pymem/refcount";
-import type { RuntimeOptions, TextSink } from "./api.js";
+import type { CollectorName, RuntimeOptions, TextSink } from "./api.js";
+import { frozenObjects, refreeze } from "./collector-swap.js";
 import { fromJS, type PythonValue, toJS } from "./convert.js";
 import { collectorByName, isManagedCollector } from "./create-collector.js";
 import { formatFreeListStats } from "./free-list-stats.js";
@@ -39,13 +40,21 @@ export class Runtime {
   readonly heap: Heap;
   /** Reference counting (`incref`, `decref`, `refcount`), attached to the heap. */
   readonly lifetime: Refcounter;
-  /** The cycle collector, or `undefined` with `collector: "none"`. */
-  readonly collector: Collector | undefined;
+  /** The cycle collector, or `undefined` with `collector: "none"`. Changed by {@link setCollector}. */
+  get collector(): Collector | undefined {
+    return this.currentCollector;
+  }
   /**
    * Python's `gc` module over the collector, or `undefined` when there is none or it does not
-   * implement `@pymem/gc`'s `ManagedCollector` (a hand-written `Collector` may not).
+   * implement `@pymem/gc`'s `ManagedCollector` (extend `@pymem/gc`'s `CollectorBase` to get it).
+   * Follows {@link setCollector}.
    */
-  readonly gc: GcModule | undefined;
+  get gc(): GcModule | undefined {
+    return this.currentGc;
+  }
+  private currentCollector: Collector | undefined;
+  private currentGc: GcModule | undefined;
+  private readonly debugSink: TextSink;
 
   /** @internal Use {@link createRuntime}. */
   constructor(options: Partial<RuntimeOptions> = {}) {
@@ -80,12 +89,83 @@ export class Runtime {
       unraisableSink,
     });
     this.lifetime = new Refcounter(this.heap);
-    this.collector = collector;
+    this.debugSink = debugSink;
     if (collector !== undefined) this.lifetime.attachCollector(collector);
-    this.gc =
+    this.currentCollector = collector;
+    this.currentGc =
       collector !== undefined && isManagedCollector(collector)
         ? new GcModule(collector)
         : undefined;
+  }
+
+  /**
+   * Replaces the cycle collector on the live heap: a {@link CollectorName} (`"none"` detaches
+   * it) or your own `Collector`. Returns the new collector.
+   *
+   * @remarks
+   * Every object the old collector tracked is tracked by the new one, so its next full
+   * collection finds the garbage made before the swap (see `heap.setCollector`). When both
+   * collectors implement `ManagedCollector`, the `gc` module state carries over: the debug
+   * flags, `enabled` (`gc.disable()` stays in force), `gc.callbacks`, `gc.garbage` (with the
+   * references its entries hold) and the frozen objects (`gc.freeze()`), which go to the new
+   * collector's permanent generation — Bacon–Rajan has none, so there they become ordinary
+   * tracked objects. Thresholds and counts do not carry over: their meaning differs between
+   * collectors, and the new one starts from its own. When the new collector has no `gc` module
+   * (`"none"`, a plain `Collector`), `gc.garbage`'s references are dropped. The old collector is
+   * finished: it cannot be attached again, and a `GcModule` kept from before refuses to run.
+   * Refused with an `Error` during a collection (from a finalizer or a `gc` callback); throws
+   * {@link UnknownCollectorError} for an unknown name, before anything changes.
+   *
+   * @example
+   * ```ts
+   * const runtime = createRuntime({ collector: "generational" });
+   * runtime.setCollector("bacon-rajan");
+   * runtime.gc?.collect(); // Bacon–Rajan finds cycles made under the generational collector
+   * ```
+   */
+  setCollector(nameOrCollector: CollectorName | Collector): Collector | undefined {
+    const next =
+      typeof nameOrCollector === "object"
+        ? nameOrCollector
+        : collectorByName(nameOrCollector, this.debugSink);
+    const old = this.currentCollector;
+    if (next === old) return next;
+    if (old?.collecting === true)
+      throw new Error("cannot replace the collector while it is collecting");
+    const oldManaged = old !== undefined && isManagedCollector(old) ? old : undefined;
+    const nextManaged = next !== undefined && isManagedCollector(next) ? next : undefined;
+    // Read before the swap: the old collector's lists are gone afterwards.
+    const frozen = oldManaged !== undefined ? frozenObjects(this.heap, oldManaged) : [];
+    try {
+      if (next === undefined) this.lifetime.detachCollector();
+      else this.lifetime.attachCollector(next);
+    } catch (error) {
+      // Refused (the old collector stays), or the new one failed half-way: then no collector.
+      if (this.heap.collector === undefined) this.settleWithoutCollector(oldManaged);
+      throw error;
+    }
+    const garbage = oldManaged?.garbage.splice(0) ?? [];
+    this.currentCollector = next;
+    this.currentGc = nextManaged !== undefined ? new GcModule(nextManaged) : undefined;
+    if (nextManaged === undefined) {
+      for (const obj of garbage) this.lifetime.decref(obj);
+      return next;
+    }
+    if (oldManaged !== undefined) {
+      nextManaged.debug = oldManaged.debug;
+      nextManaged.enabled = oldManaged.enabled;
+      nextManaged.callbacks.push(...oldManaged.callbacks);
+    }
+    nextManaged.garbage.push(...garbage);
+    if (frozen.length > 0) refreeze(nextManaged, frozen);
+    return next;
+  }
+
+  /** After a failed swap left the heap with no collector: no `gc`, `gc.garbage`'s references dropped. */
+  private settleWithoutCollector(oldManaged: ManagedCollector | undefined): void {
+    this.currentCollector = undefined;
+    this.currentGc = undefined;
+    for (const obj of oldManaged?.garbage.splice(0) ?? []) this.lifetime.decref(obj);
   }
 
   /**

@@ -30,9 +30,18 @@ describe("shipped examples", () => {
     }
   });
 
+  it("narrates lines that exist: every tour entry names a line of its example", () => {
+    for (const example of EXAMPLES) {
+      const lines = new Set(example.source.split("\n").map((line) => line.trim()));
+      expect(Object.keys(example.tour).length, example.id).toBeGreaterThan(2);
+      for (const line of Object.keys(example.tour)) expect(lines, example.id).toContain(line);
+    }
+  });
+
   const available = cpython313();
   it.skipIf(!available)(
     `CPython 3.13 prints the stored output for each example${available ? "" : " (skipped: PYENV_VERSION=3.13.0 python3 is not available)"}`,
+    { timeout: 30_000 },
     () => {
       for (const example of EXAMPLES) {
         const output = execFileSync("python3", [join(here, `${example.id}.py`)], {

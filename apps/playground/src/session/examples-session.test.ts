@@ -128,7 +128,7 @@ describe("shipped examples on the real interpreter", () => {
     expect(recording.trace.length).toBe(recording.statements);
   });
 
-  it("turns the heap cap into MemoryError and says so", () => {
+  it("turns the heap cap into MemoryError and says so", { timeout: 30_000 }, () => {
     const recording = record("data = []\nwhile True:\n    data.append([1, 2, 3])\n", {
       maximumBytes: 2 * 1024 * 1024,
       stepLimit: 10_000_000,

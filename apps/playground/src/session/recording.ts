@@ -45,23 +45,6 @@ export interface FrameSnapshot {
 }
 
 /**
- * A value a function returned since the previous statement.
- *
- * @example
- * ```ts
- * const text = `${returned.qualifiedName}() returned ${returned.repr}`;
- * ```
- */
-export interface ReturnedValue {
-  /** The returning code's qualified name. */
-  readonly qualifiedName: string;
-  /** The call depth it returned from. */
-  readonly depth: number;
-  /** A short repr of the value, taken as it was returned. */
-  readonly repr: string;
-}
-
-/**
  * Everything the views show at one recorded moment. Output and the GC timeline are
  * append-only, so a snapshot stores only how much of each existed then.
  *
@@ -81,12 +64,15 @@ export interface Snapshot {
   readonly functionName: string;
   /** Call depth (0 = module level). */
   readonly depth: number;
-  /** `"statement"`: before a statement runs; `"end"`: after the program finished or stopped. */
-  readonly phase: "statement" | "end";
+  /**
+   * `"statement"`: before a statement runs; `"return"`: a function returning (its frame is still
+   * the innermost, see {@link returnValue}); `"end"`: after the program finished or stopped.
+   */
+  readonly phase: "statement" | "return" | "end";
   /** The call stack, outermost (the module) first. */
   readonly frames: readonly FrameSnapshot[];
-  /** Values returned by calls that finished since the previous statement, innermost first. */
-  readonly returned: readonly ReturnedValue[];
+  /** At a `"return"` step: a short repr of the value being returned; else undefined. */
+  readonly returnValue: string | undefined;
   /** Every frame's variables and the objects they reach. */
   readonly graph: ObjectGraph;
   /** The arena → pool → block map. */
@@ -154,6 +140,8 @@ export interface Recording {
   readonly generationCount: number;
   /** Statements executed (onStatement calls). */
   readonly statements: number;
+  /** The prompt of an `input()` that had no answer left (see `SessionSettings.inputs`), else undefined. */
+  readonly inputPrompt: string | undefined;
 }
 
 /**

@@ -47,7 +47,7 @@ export interface SessionInterpreter {
  *
  * @example
  * ```ts
- * const options: SessionInterpreterOptions = { runtime, stdout: write, stderr: write, stepLimit: 1e6, onStatement: undefined };
+ * const options: SessionInterpreterOptions = { runtime, stdout: write, stderr: write, stdin: () => undefined, stepLimit: 1e6, onStatement: undefined, onReturn: undefined };
  * ```
  */
 export interface SessionInterpreterOptions {
@@ -57,6 +57,8 @@ export interface SessionInterpreterOptions {
   stdout: (text: string) => void;
   /** Receives tracebacks. */
   stderr: (text: string) => void;
+  /** What `input()` reads (undefined: end of input). */
+  stdin: (prompt: string) => string | undefined;
   /** Statements plus loop iterations before the run stops with `StepLimitError`. */
   stepLimit: number;
   /** Called before each statement. */
@@ -66,6 +68,16 @@ export interface SessionInterpreterOptions {
         readonly depth: number;
         readonly functionName: string;
         readonly steps: number;
+      }) => void)
+    | undefined;
+  /** Called when a function returns, its frame still the innermost; `value` is borrowed. */
+  onReturn:
+    | ((event: {
+        readonly line: number;
+        readonly depth: number;
+        readonly functionName: string;
+        readonly steps: number;
+        readonly value: Ptr;
       }) => void)
     | undefined;
 }
@@ -114,6 +126,12 @@ export interface SessionSettings {
    * @defaultValue {} (the {@link SessionRecorder}'s defaults)
    */
   recorder: Partial<RecorderOptions>;
+  /**
+   * The lines `input()` returns, in order; one more `input()` raises EOFError and the
+   * recording says which prompt wanted it ({@link Recording.inputPrompt}).
+   * @defaultValue []
+   */
+  inputs: readonly string[];
 }
 
 /**
@@ -130,6 +148,7 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   stepLimit: 2_000_000,
   maximumBytes: 64 * 1024 * 1024,
   recorder: {},
+  inputs: [],
 };
 
 function formatCount(value: number): string {
@@ -171,6 +190,7 @@ function recordRun<T>(
     recorder: SessionRecorder,
     interpreter: SessionInterpreter,
     result: ReturnType<SessionInterpreter["run"]>,
+    inputPrompt: string | undefined,
   ) => T,
 ): T {
   let recorder: SessionRecorder | undefined;
@@ -190,6 +210,16 @@ function recordRun<T>(
     debugSink: sink("stderr"),
   });
   let interpreter: SessionInterpreter | undefined;
+  // input() answers from the settings; past them, end of input (and the prompt is noted).
+  let nextInput = 0;
+  let inputPrompt: string | undefined;
+  const stdin = (prompt: string): string | undefined => {
+    if (nextInput < settings.inputs.length) return settings.inputs[nextInput++];
+    inputPrompt ??= prompt;
+    return undefined;
+  };
+  // Made once: the recorder calls it only for the statements it captures.
+  const frames = (): readonly RecordedFrame[] => interpreter?.frames() ?? [];
   recorder = new SessionRecorder(runtime, settings.recorder, plan, (obj) =>
     interpreter?.describe(obj),
   );
@@ -198,8 +228,10 @@ function recordRun<T>(
     runtime,
     stdout: sink("stdout"),
     stderr: sink("stderr"),
+    stdin,
     stepLimit,
-    onStatement: (event) => active.recordStatement(event, () => interpreter?.frames() ?? []),
+    onStatement: (event) => active.recordStatement(event, frames),
+    onReturn: (event) => active.recordReturn(event, frames, event.value),
   });
   let result: ReturnType<SessionInterpreter["run"]>;
   try {
@@ -210,7 +242,7 @@ function recordRun<T>(
     active.write("note", `Internal error in the interpreter: ${message}\n`);
     result = { ok: false, error: { typeName: "InternalError", message, line: 0 }, steps: 0 };
   }
-  const value = finish(active, interpreter, result);
+  const value = finish(active, interpreter, result, inputPrompt);
   try {
     interpreter.dispose();
   } catch (error) {
@@ -251,11 +283,16 @@ export function runSession(
     createInterpreter,
     undefined,
     settings.stepLimit,
-    (recorder, interpreter, result) => {
+    (recorder, interpreter, result, inputPrompt) => {
       const note = stopNote(result.error?.typeName, settings);
       if (note !== undefined) recorder.write("note", note);
+      if (inputPrompt !== undefined)
+        recorder.write(
+          "note",
+          "input() asked for a line and had none (so it raised EOFError): type it in the box below and press Enter — the program then runs again from the start with your answers.\n",
+        );
       const line = result.error?.line ?? 0;
-      return recorder.finish(
+      const recording = recorder.finish(
         [moduleFrame(interpreter, line)],
         {
           ok: result.ok,
@@ -266,6 +303,7 @@ export function runSession(
         },
         line,
       );
+      return { ...recording, inputPrompt };
     },
   );
 }

@@ -94,6 +94,7 @@ describe("SessionRecorder", () => {
     expect(last.gcCounts).toHaveLength(3);
     expect(statementAt(recording.trace, 2)).toEqual({
       line: 3,
+      returning: false,
       depth: 0,
       functionName: "<module>",
       steps: 3,
@@ -119,6 +120,25 @@ describe("SessionRecorder", () => {
     expect(statementAt(recording.trace, 699).outputLength).toBe(0);
     expect(statementAt(recording.trace, 700).outputLength).toBe(1);
     expect(recording.final).toMatchObject({ phase: "end", statement: 1000 });
+  });
+
+  it("records a function returning as a step of its own, with its return value", () => {
+    const runtime = createRuntime();
+    const recorder = new SessionRecorder(runtime);
+    const value = runtime.fromJS([7]);
+    recorder.recordStatement(at(1), () => module([]));
+    recorder.recordReturn(
+      { line: 2, depth: 1, functionName: "f", steps: 1 },
+      () => module([]),
+      value,
+    );
+    const recording = recorder.finish(module([]), OK);
+    expect(recording.snapshots.map((s) => [s.phase, s.returnValue])).toEqual([
+      ["statement", undefined],
+      ["return", "[7]"],
+    ]);
+    expect(statementAt(recording.trace, 1)).toMatchObject({ returning: true, functionName: "f" });
+    runtime.lifetime.decref(value);
   });
 
   it("joins output of one stream and counts it in characters", () => {

@@ -10,7 +10,6 @@ import type {
   OutputChunk,
   RecorderOptions,
   Recording,
-  ReturnedValue,
   RunOutcome,
   Snapshot,
 } from "./recording.js";
@@ -106,7 +105,6 @@ export class SessionRecorder {
   private readonly output: OutputChunk[] = [];
   private readonly trace = new StatementTraceBuilder();
   private readonly snapshots: Snapshot[] = [];
-  private returned: ReturnedValue[] = [];
   private previousPoolMap: PoolMapSummary | undefined;
   private drawnObjects: readonly number[] = [];
   /** Characters of output kept so far (every stream). */
@@ -169,19 +167,31 @@ export class SessionRecorder {
   }
 
   /**
-   * Notes a value being returned (call it from the interpreter's return hook): the next snapshot
-   * lists it. Only its short repr is kept, taken now, while the value surely lives.
-   */
-  recordReturn(qualifiedName: string, depth: number, value: Ptr): void {
-    if (!this.wantsStatement(this.trace.count)) return;
-    this.returned.unshift({ qualifiedName, depth, repr: shortRepr(this.runtime.heap, value) });
-  }
-
-  /**
    * Called before each statement runs: adds it to the trace and, when the plan covers it,
    * captures a snapshot with `frames()` (called only then) as the graph's roots.
    */
   recordStatement(position: StatementPosition, frames: () => readonly RecordedFrame[]): void {
+    this.recordStep(position, frames, undefined);
+  }
+
+  /**
+   * Called when a function returns `value` (its frame still the innermost of `frames()`): a step
+   * of its own, as Python Tutor shows it. The value's short repr is taken now, while it surely
+   * lives.
+   */
+  recordReturn(
+    position: StatementPosition,
+    frames: () => readonly RecordedFrame[],
+    value: Ptr,
+  ): void {
+    this.recordStep(position, frames, value);
+  }
+
+  private recordStep(
+    position: StatementPosition,
+    frames: () => readonly RecordedFrame[],
+    returnValue: Ptr | undefined,
+  ): void {
     const statement = this.trace.count;
     this.last = position;
     this.timeline.step = statement;
@@ -193,9 +203,20 @@ export class SessionRecorder {
       position.steps,
       this.outputLength,
       this.timeline.events.length,
+      returnValue !== undefined,
     );
     if (!this.wantsStatement(statement)) return;
-    this.snapshots.push(this.capture(statement, position, "statement", frames()));
+    const snapshot = this.capture(
+      statement,
+      position,
+      returnValue === undefined ? "statement" : "return",
+      frames(),
+    );
+    this.snapshots.push(
+      returnValue === undefined
+        ? snapshot
+        : { ...snapshot, returnValue: shortRepr(this.runtime.heap, returnValue) },
+    );
   }
 
   private wantsStatement(statement: number): boolean {
@@ -234,6 +255,7 @@ export class SessionRecorder {
       collector: this.runtime.collector?.name ?? "none",
       generationCount: this.runtime.gc?.collector.generationCount ?? 1,
       statements,
+      inputPrompt: undefined,
     };
   }
 
@@ -273,8 +295,6 @@ export class SessionRecorder {
     const captured = this.graphs.capture(roots);
     const graph = comparable ? captured : { ...captured, freed: [] };
     this.drawnObjects = graph.nodes.map((node) => node.id);
-    const returned = this.returned;
-    this.returned = [];
     return {
       statement,
       steps: position.steps,
@@ -283,7 +303,7 @@ export class SessionRecorder {
       depth: position.depth,
       phase,
       frames: frameSnapshots,
-      returned,
+      returnValue: undefined,
       graph,
       poolMap,
       poolStats: runtime.pool.stats(),

@@ -13,6 +13,8 @@ export interface StatementTrace {
   readonly length: number;
   /** Per statement: its 1-based line. */
   readonly lines: Uint32Array;
+  /** Per step: 0 for a statement, 1 for a function returning (see {@link RETURN_STEP}). */
+  readonly kinds: Uint8Array;
   /** Per statement: the call depth (0 = module level). */
   readonly depths: Uint16Array;
   /** Per statement: index into {@link functionNames} of the running code's name. */
@@ -32,6 +34,16 @@ export interface StatementTrace {
 }
 
 /**
+ * The {@link StatementTrace.kinds} value of a step where a function returns.
+ *
+ * @example
+ * ```ts
+ * if (trace.kinds[i] === RETURN_STEP) console.log("returning from", statementAt(trace, i).functionName);
+ * ```
+ */
+export const RETURN_STEP = 1;
+
+/**
  * One statement of a {@link StatementTrace}, unpacked.
  *
  * @example
@@ -42,6 +54,8 @@ export interface StatementTrace {
 export interface TracedStatement {
   /** 1-based line. */
   readonly line: number;
+  /** Whether a function returns here (rather than a statement starting). */
+  readonly returning: boolean;
   /** Call depth. */
   readonly depth: number;
   /** The running code's name (`"<module>"` at module level). */
@@ -80,6 +94,7 @@ function valueAt(statements: readonly number[], values: readonly number[], state
 export function statementAt(trace: StatementTrace, index: number): TracedStatement {
   return {
     line: trace.lines[index]!,
+    returning: trace.kinds[index] === RETURN_STEP,
     depth: trace.depths[index]!,
     functionName: trace.functionNames[trace.functions[index]!] ?? "<module>",
     steps: trace.steps[index]!,
@@ -88,19 +103,29 @@ export function statementAt(trace: StatementTrace, index: number): TracedStateme
   };
 }
 
+/** `bigger` with `array` copied to its start. */
+function grown<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+  array: T,
+  bigger: T,
+): T {
+  bigger.set(array);
+  return bigger;
+}
+
 /**
  * Builds a {@link StatementTrace} one statement at a time (arrays double as they fill).
  *
  * @example
  * ```ts
  * const builder = new StatementTraceBuilder();
- * builder.add(1, 0, "<module>", 1, 0, 0);
+ * builder.add(1, 0, "<module>", 1, 0, 0, false);
  * const trace = builder.finish();
  * ```
  */
 export class StatementTraceBuilder {
   private length = 0;
   private lines = new Uint32Array(1024);
+  private kinds = new Uint8Array(1024);
   private depths = new Uint16Array(1024);
   private functions = new Uint16Array(1024);
   private steps = new Float64Array(1024);
@@ -119,7 +144,10 @@ export class StatementTraceBuilder {
     return this.length;
   }
 
-  /** Appends a statement: where it is, and how much output and how many collections preceded it. */
+  /**
+   * Appends a statement (or, with `returning`, a function returning): where it is, and how much
+   * output and how many collections preceded it.
+   */
   add(
     line: number,
     depth: number,
@@ -127,6 +155,7 @@ export class StatementTraceBuilder {
     steps: number,
     outputLength: number,
     gcEventCount: number,
+    returning: boolean,
   ): void {
     const index = this.length;
     if (index === this.lines.length) this.grow();
@@ -141,6 +170,7 @@ export class StatementTraceBuilder {
       this.lastFunctionIndex = functionIndex;
     }
     this.lines[index] = line;
+    this.kinds[index] = returning ? RETURN_STEP : 0;
     this.depths[index] = Math.min(depth, 0xffff);
     this.functions[index] = Math.min(functionIndex, 0xffff);
     this.steps[index] = steps;
@@ -161,6 +191,7 @@ export class StatementTraceBuilder {
     return {
       length,
       lines: this.lines.slice(0, length),
+      kinds: this.kinds.slice(0, length),
       depths: this.depths.slice(0, length),
       functions: this.functions.slice(0, length),
       steps: this.steps.slice(0, length),
@@ -173,18 +204,10 @@ export class StatementTraceBuilder {
   }
 
   private grow(): void {
-    const size = this.lines.length * 2;
-    const lines = new Uint32Array(size);
-    lines.set(this.lines);
-    this.lines = lines;
-    const depths = new Uint16Array(size);
-    depths.set(this.depths);
-    this.depths = depths;
-    const functions = new Uint16Array(size);
-    functions.set(this.functions);
-    this.functions = functions;
-    const steps = new Float64Array(size);
-    steps.set(this.steps);
-    this.steps = steps;
+    this.lines = grown(this.lines, new Uint32Array(this.lines.length * 2));
+    this.kinds = grown(this.kinds, new Uint8Array(this.kinds.length * 2));
+    this.depths = grown(this.depths, new Uint16Array(this.depths.length * 2));
+    this.functions = grown(this.functions, new Uint16Array(this.functions.length * 2));
+    this.steps = grown(this.steps, new Float64Array(this.steps.length * 2));
   }
 }

@@ -118,9 +118,10 @@ export class ObjectGraphView {
     const collectedIds = new Set(collected.map((ghost) => ghost.id));
     const freed = adjacent ? graph.freed.filter((ghost) => !collectedIds.has(ghost.id)) : [];
     const frames = snapshot.frames;
-    const returned = snapshot.returned;
+    const returnValue = snapshot.returnValue;
     const shapes = frames.map((frame, index) => ({
-      rows: frame.variables.length + (index === frames.length - 1 ? returned.length : 0),
+      rows:
+        frame.variables.length + (index === frames.length - 1 && returnValue !== undefined ? 1 : 0),
     }));
     const layout = layoutGraph(graph, shapes, freed, collected);
     const svg = svgElement("svg", {
@@ -176,7 +177,7 @@ export class ObjectGraphView {
     const edges = svgElement("g", { class: "edges" });
     const boxes = svgElement("g", { class: "boxes" });
     svg.append(edges, boxes);
-    this.drawFrames(frames, returned, graph.variables, layout, edges, boxes);
+    this.drawFrames(frames, returnValue, graph.variables, layout, edges, boxes);
 
     for (const edge of graph.edges) {
       const from = layout.nodes.get(edge.from);
@@ -276,7 +277,7 @@ export class ObjectGraphView {
 
   private drawFrames(
     frames: readonly FrameSnapshot[],
-    returned: Snapshot["returned"],
+    returnValue: string | undefined,
     variables: Snapshot["graph"]["variables"],
     layout: ReturnType<typeof layoutGraph>,
     edges: SVGGElement,
@@ -319,19 +320,7 @@ export class ObjectGraphView {
             clip(`${variable.name}${tag}`, 16),
           ),
         );
-        if (value?.inline !== undefined)
-          rowGroup.append(
-            svgElement(
-              "text",
-              {
-                x: at.x + FRAME_WIDTH - 10,
-                y: y + 4,
-                class: "variable-value",
-                "text-anchor": "end",
-              },
-              clip(value.inline, 12),
-            ),
-          );
+        if (value?.inline !== undefined) rowGroup.append(valueText(at.x, y, value.inline));
         else if (value !== undefined) {
           const target = layout.nodes.get(value.target);
           rowGroup.append(
@@ -353,17 +342,17 @@ export class ObjectGraphView {
         }
         group.append(rowGroup);
       });
-      if (innermost)
-        returned.forEach((value, row) => {
-          const y = at.rows[frame.variables.length + row]!;
-          group.append(
-            svgElement(
-              "text",
-              { x: at.x + 10, y: y + 4, class: "returned", "data-returned": value.qualifiedName },
-              clip(`${value.qualifiedName.split(".").at(-1)}() returned ${value.repr}`, 28),
-            ),
-          );
-        });
+      if (innermost && returnValue !== undefined) {
+        const y = at.rows[frame.variables.length]!;
+        group.append(
+          svgElement(
+            "g",
+            { class: "return-value" },
+            svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
+            valueText(at.x, y, returnValue),
+          ),
+        );
+      }
       boxes.append(group);
       offset += frame.variables.length;
     });
@@ -428,6 +417,15 @@ export class ObjectGraphView {
 
 function plural(count: number, noun: string): string {
   return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** A value written in place at the right end of a frame row whose middle is at `y`. */
+function valueText(frameX: number, y: number, text: string): SVGTextElement {
+  return svgElement(
+    "text",
+    { x: frameX + FRAME_WIDTH - 10, y: y + 4, class: "variable-value", "text-anchor": "end" },
+    clip(text, 12),
+  );
 }
 
 /** Hover help for a frame's variable row. */

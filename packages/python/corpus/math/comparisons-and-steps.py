@@ -1,4 +1,4 @@
-# isclose with relative and absolute tolerances, nextafter and ulp, as CPython 3.13 computes them.
+# isclose, nextafter (with steps), ulp, remainder, fmod, pow and fma
 import math
 print(math.isclose(1.0, 1.0000000001), math.isclose(1.0, 1.00001))
 print(math.isclose(0.0, 1e-10), math.isclose(0.0, 1e-10, abs_tol=1e-9))

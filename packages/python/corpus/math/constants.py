@@ -1,4 +1,4 @@
-# The math module's constants print as CPython prints them.
+# math constants and the predicates on them
 import math
 print(math.pi, math.e, math.tau)
 print(math.inf, -math.inf, math.nan)

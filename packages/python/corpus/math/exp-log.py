@@ -1,4 +1,4 @@
-# Exponentials and logarithms, correctly rounded as CPython's libm results.
+# exp, exp2, expm1, the logarithms, sqrt and cbrt, as glibc rounds them
 import math
 for i in range(-20, 21):
     x = i * 0.731

@@ -1,4 +1,4 @@
-# Hyperbolic functions and their inverses.
+# sinh/cosh/tanh and their inverses (glibc's fdlibm algorithms)
 import math
 for i in range(-10, 11):
     x = i * 0.37

@@ -1,4 +1,4 @@
-# Integer functions: factorial, isqrt, comb and perm, with CPython 3.13's results.
+# factorial, isqrt, comb, perm, gcd and lcm within pymem's int range
 import math
 print([math.factorial(n) for n in range(19)])
 print(math.factorial(True), math.isqrt(0), math.isqrt(15), math.isqrt(16), math.isqrt(10 ** 15))

@@ -1,4 +1,4 @@
-# hypot and dist over many coordinates (correctly rounded, as CPython 3.13).
+# hypot and dist: scaling, subnormals, infinities and NaN
 import math
 print(math.hypot(3, 4), math.hypot(), math.hypot(-7), math.hypot(1, 1, 1, 1))
 print(math.hypot(1e200, 1e200), math.hypot(1e-200, 3e-200), math.hypot(5e-324, 5e-324))

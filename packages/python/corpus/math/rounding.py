@@ -1,4 +1,4 @@
-# ceil, floor, trunc, modf and frexp of ordinary and special floats.
+# ceil/floor/trunc, modf, frexp and ldexp (subnormals included), fabs, copysign
 import math
 for x in [2.5, -2.5, 0.0, -0.0, 1e-300, -7.999999, 123456.789, 3, -3, True]:
     print(x, math.ceil(x), math.floor(x), math.trunc(x))

@@ -1,4 +1,4 @@
-# fsum (exact summation) and prod.
+# fsum (exact), prod and sumprod (exact int path, triple-length float path)
 import math
 print(math.fsum([0.1] * 10), math.fsum([0.1, 0.2, 0.3]))
 print(math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]))

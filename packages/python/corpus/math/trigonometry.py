@@ -1,4 +1,4 @@
-# Trigonometric functions, degrees and radians.
+# sin/cos/tan, the inverse functions, atan2 quadrants, degrees/radians, huge arguments
 import math
 for i in range(-12, 13):
     x = i * 0.5236

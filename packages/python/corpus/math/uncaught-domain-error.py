@@ -1,4 +1,4 @@
-# An uncaught math domain error ends the program with CPython's traceback.
+# an uncaught math domain error ends the program
 import math
 print(math.sqrt(4))
 print(math.sqrt(-4))

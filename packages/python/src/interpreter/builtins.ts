@@ -1,10 +1,12 @@
 import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
 import { newClass } from "./class-creation.js";
+import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterate } from "./iteration.js";
+import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine, type TypeRecord } from "./machine.js";
 import type { NativeFunction } from "./native.js";
@@ -19,6 +21,8 @@ import {
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
+import { installSetMethods } from "./set-methods.js";
+import { newSetFrom } from "./set-operations.js";
 import { sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
 
@@ -27,9 +31,8 @@ import { installStrMethods } from "./str-methods.js";
  * (`int(x)`, `list(it)`, …), as native functions with CPython's argument checking and error
  * messages; the methods of `list`, `dict` and `str` live in list-methods.ts, dict-methods.ts and
  * str-methods.ts.
- *
- * Simplifications (documented in the package README): `enumerate`, `zip`, `map`, `filter` and
- * `reversed` return lists rather than iterators.
+ * The iterator built-ins (`iter`, `next`, `enumerate`, `zip`, `map`, `filter`, `reversed`) are in
+ * iterator-builtins.ts.
  *
  * @module
  */
@@ -67,9 +70,12 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_keys",
         "dict_values",
         "dict_items",
+        "NotImplementedType",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
+  heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
+  installIteratorBuiltins(m, builtins);
 
   const none = (): Ptr => heap.none;
 
@@ -101,6 +107,17 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return none();
   });
 
+  // CPython: builtin_input_impl() — the prompt goes to stdout, the line comes without its newline.
+  define("input", (_c, args, keywords) => {
+    noKeywords(m, "input", keywords);
+    arity(m, "input", args, 0, 1);
+    const prompt = args[0] === undefined ? "" : str(m, args[0]);
+    if (prompt !== "") m.stdout(prompt);
+    const line = m.stdin(prompt);
+    if (line === undefined) return m.raise("EOFError", "EOF when reading a line");
+    return m.newStr(line.replace(/\r?\n$/, ""));
+  });
+
   define("len", (_c, args, keywords) => {
     noKeywords(m, "len", keywords);
     arity(m, "len", args, 1, 1);
@@ -126,6 +143,14 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("abs", (_c, args) => {
     arity(m, "abs", args, 1, 1);
     const x = args[0]!;
+    if (m.typeIdOf(x) === heap.complexType) {
+      // CPython: complex_abs (hypot of the parts; an infinite result from finite parts overflows).
+      const [re, im] = [heap.complexReal(x), heap.complexImag(x)];
+      const magnitude = Math.hypot(re, im);
+      if (magnitude === Number.POSITIVE_INFINITY && Number.isFinite(re) && Number.isFinite(im))
+        m.raise("OverflowError", "absolute value too large");
+      return m.newFloat(magnitude);
+    }
     if (!m.isNumber(x)) m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
     return m.isInt(x) ? m.newInt(Math.abs(m.numberOf(x))) : m.newFloat(Math.abs(m.numberOf(x)));
   });
@@ -348,90 +373,11 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newBool(result);
   });
 
-  define("enumerate", (_c, args, keywords) => {
-    arity(m, "enumerate", args, 1, 2);
-    const options = keyword(m, "enumerate", keywords, ["start"]);
-    const startObj = args[1] ?? options.get("start");
-    let index = startObj !== undefined ? m.intArgument(startObj, "start") : 0;
-    const pairs: Ptr[] = [];
-    try {
-      iterate(m, args[0]!, (item) => {
-        const number = m.newInt(index++);
-        pairs.push(heap.newTuple([number, item]));
-        m.decref(number);
-        return true;
-      });
-    } catch (error) {
-      for (const pair of pairs) m.decref(pair);
-      throw error;
-    }
-    return m.listSteal(pairs);
-  });
-
-  define("zip", (_c, args) => {
-    const columns = args.map((arg) => collect(m, arg));
-    try {
-      const count = columns.length === 0 ? 0 : Math.min(...columns.map((column) => column.length));
-      const rows: Ptr[] = [];
-      for (let i = 0; i < count; i++) rows.push(m.newTuple(columns.map((column) => column[i]!)));
-      return m.listSteal(rows);
-    } finally {
-      for (const column of columns) for (const item of column) m.decref(item);
-    }
-  });
-
-  define("reversed", (_c, args) => {
-    arity(m, "reversed", args, 1, 1);
-    const items = collect(m, args[0]!);
-    return m.listSteal(items.reverse());
-  });
-
-  define("map", (_c, args) => {
-    if (args.length < 2) m.raise("TypeError", "map() must have at least two arguments.");
-    const items = collect(m, args[1]!);
-    const results: Ptr[] = [];
-    try {
-      for (const item of items) results.push(call(m, args[0]!, [item], undefined));
-    } catch (error) {
-      for (const result of results) m.decref(result);
-      throw error;
-    } finally {
-      for (const item of items) m.decref(item);
-    }
-    return m.listSteal(results);
-  });
-
-  define("filter", (_c, args) => {
-    arity(m, "filter", args, 2, 2);
-    const items = collect(m, args[1]!);
-    const kept: Ptr[] = [];
-    try {
-      for (const item of items) {
-        const keep =
-          args[0] === heap.none
-            ? m.isTrue(item)
-            : takeTruth(m, call(m, args[0]!, [item], undefined));
-        if (keep) kept.push(m.incref(item));
-      }
-    } catch (error) {
-      for (const item of kept) m.decref(item);
-      throw error;
-    } finally {
-      for (const item of items) m.decref(item);
-    }
-    return m.listSteal(kept);
-  });
-
   define("__import__", (_c, args) => {
     arity(m, "__import__", args, 1, 1);
     if (!m.isStr(args[0]!))
       m.raise("TypeError", `__import__() argument 1 must be str, not ${m.typeName(args[0]!)}`);
     return m.importModule(heap.strValue(args[0]!));
-  });
-
-  define("iter", (_c, args) => {
-    arity(m, "iter", args, 1, 1);
-    return m.listSteal(collect(m, args[0]!));
   });
 
   // ───────────────────────────────────────────────────────── constructors
@@ -589,9 +535,29 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newRange(start, stop, step);
   });
 
+  // CPython: set_new / frozenset_new (an exact frozenset argument is returned as is).
+  const setConstructor = (name: "set" | "frozenset") =>
+    typeConstructor(name, (_c, args, keywords) => {
+      noKeywords(m, name, keywords);
+      arity(m, name, args, 0, 1);
+      const iterable = args[0];
+      if (
+        name === "frozenset" &&
+        iterable !== undefined &&
+        m.typeIdOf(iterable) === heap.frozensetType
+      )
+        return m.incref(iterable);
+      return newSetFrom(m, iterable ?? 0, name === "frozenset");
+    });
+  setConstructor("set");
+  setConstructor("frozenset");
+  typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+
   installListMethods(m);
   installDictMethods(m);
   installDescriptorBuiltins(m);
+  installSetMethods(m);
+  installComplexMethods(m);
   installStrMethods(m);
 }
 
@@ -609,6 +575,7 @@ export function length(m: Machine, obj: Ptr): number {
   if (t === heap.listType) return heap.listLength(obj);
   if (t === heap.tupleType) return heap.tupleLength(obj);
   if (t === heap.dictType) return heap.dictLength(obj);
+  if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj);
   if (t === heap.strType) return heap.strLength(obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
@@ -639,13 +606,6 @@ function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: stri
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
 }
 
-function takeTruth(m: Machine, value: Ptr): boolean {
-  try {
-    return m.isTrue(value);
-  } finally {
-    m.decref(value);
-  }
-}
 /** Python's `round()`: half to even. */
 function roundHalfEven(value: number): number {
   const floor = Math.floor(value);

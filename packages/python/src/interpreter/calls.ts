@@ -290,6 +290,8 @@ export function callFunction(
     tick(m);
     const completion = code.body(frame);
     const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
+    // CPython: the RETURN_VALUE monitoring event (sys.settrace's "return"), before the frame goes.
+    if (m.onReturn !== undefined) m.onReturn(frame, value);
     frame.returnValue = 0;
     return value;
   } catch (error) {
@@ -386,7 +388,10 @@ export function bindArguments(
       stack[index] = 0;
       storeLocal(heap, base, position, value);
     } else if (kwargs !== 0) {
+      // The value moves from the stack into **kwargs (dictSetItem took its own reference).
+      stack[index] = 0;
       heap.dictSetItem(kwargs, m.name(name), value);
+      m.decref(value);
     } else {
       m.raise("TypeError", `${code.qualifiedName}() got an unexpected keyword argument '${name}'`);
     }

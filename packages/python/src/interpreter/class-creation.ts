@@ -50,6 +50,12 @@ export function newClass(
   if (bases.length === 0) bases.push(object);
   const mroTail = linearizeBases(m, bases);
   const layout = layoutBase(m, bases);
+  // CPython: type_new sets __hash__ = None in a class that defines __eq__ but not __hash__.
+  if (
+    heap.dictGetItem(namespace, m.name("__eq__")) !== 0 &&
+    heap.dictGetItem(namespace, m.name("__hash__")) === 0
+  )
+    heap.dictSetItem(namespace, m.name("__hash__"), heap.none);
   let slots: string[] | undefined;
   const slotsValue = heap.dictGetItem(namespace, m.name("__slots__"));
   if (slotsValue !== 0) {
@@ -61,6 +67,12 @@ export function newClass(
     }
   }
   wrapImplicitMethods(m, namespace);
+  // CPython: type_new sets __hash__ = None in a class that defines __eq__ but not __hash__.
+  if (
+    heap.dictGetItem(namespace, m.name("__eq__")) !== 0 &&
+    heap.dictGetItem(namespace, m.name("__hash__")) === 0
+  )
+    heap.dictSetItem(namespace, m.name("__hash__"), heap.none);
   const baseHasDict = bases.some(
     (base) => base.instances && heap.classes[base.id]!.dictOffset !== 0,
   );

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type {
+  AnnAssign,
   Arguments,
   Assign,
   AugAssign,
@@ -10,6 +11,7 @@ import type {
   Module,
   SourceRange,
   Statement,
+  Subscript,
   Try,
   WithItem,
 } from "../ast.js";
@@ -17,13 +19,8 @@ import { call } from "./calls.js";
 import { newClass } from "./class-creation.js";
 import { contextMethods, enterContext, exitContext } from "./context-managers.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
-import {
-  BINARY_OPS,
-  type Expr,
-  ExpressionCompiler,
-  type Stmt,
-  type Unit,
-} from "./expression-compiler.js";
+import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
+import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
@@ -31,6 +28,7 @@ import { repr } from "./object-repr.js";
 import { binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
+import { setInPlace } from "./set-operations.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
@@ -51,7 +49,7 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * const code = new Compiler(machine).compileModule(parse(source), "x.py", source, false);
  * ```
  */
-export class Compiler extends ExpressionCompiler {
+export class Compiler extends GeneratorCompiler {
   /** Compiles a module; `interactive` echoes the repr of expression statements (the REPL). */
   compileModule(module: Module, filename: string, source: string, interactive: boolean): Code {
     this.filename = filename;
@@ -60,14 +58,14 @@ export class Compiler extends ExpressionCompiler {
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
-    const body = this.block(unit, module.body);
+    const body = this.withAnnotations(unit, module.body, this.block(unit, module.body));
     code.body = body;
     return code;
   }
 
   // ───────────────────────────────────────────────────────────── statements
 
-  private block(unit: Unit, body: readonly Statement[]): Stmt {
+  protected block(unit: Unit, body: readonly Statement[]): Stmt {
     const statements = body.map((statement) => this.statement(unit, statement));
     const count = statements.length;
     if (count === 1) return statements[0]!;
@@ -80,7 +78,7 @@ export class Compiler extends ExpressionCompiler {
     };
   }
 
-  private statement(unit: Unit, node: Statement): Stmt {
+  protected statement(unit: Unit, node: Statement): Stmt {
     const inner = this.statementBody(unit, node);
     const m = this.m;
     return (f) => {
@@ -89,7 +87,7 @@ export class Compiler extends ExpressionCompiler {
     };
   }
 
-  private statementBody(unit: Unit, node: Statement): Stmt {
+  protected statementBody(unit: Unit, node: Statement): Stmt {
     const m = this.m;
     const missing = unsupportedConstruct(node);
     if (missing !== null) return this.notYetSupported(missing);
@@ -181,6 +179,8 @@ export class Compiler extends ExpressionCompiler {
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
         return this.tryStatement(unit, node);
+      case "AnnAssign":
+        return this.annotatedAssign(unit, node);
       case "With": {
         // `with a, b: body` is `with a: with b: body`.
         let inner = this.block(unit, node.body);
@@ -277,6 +277,11 @@ export class Compiler extends ExpressionCompiler {
     const inplace = (f: Frame, a: Ptr, b: Ptr): Ptr => {
       f.node = node;
       const heap = m.heap;
+      if (m.typeIdOf(a) === heap.setType) {
+        // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
+        const result = setInPlace(m, op, a, b);
+        if (result !== 0) return result;
+      }
       if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
@@ -286,7 +291,7 @@ export class Compiler extends ExpressionCompiler {
         }
         return m.incref(a);
       }
-      return binary(m, op, a, b);
+      return binary(m, op, a, b, true);
     };
     const target = node.target;
     if (target.kind === "Name") {
@@ -547,9 +552,8 @@ export class Compiler extends ExpressionCompiler {
           completion = handler.body(f);
         } catch (inner) {
           m.handling.pop();
-          if (inner !== error) {
-            if (!(inner instanceof StepLimitError)) error.release(m);
-          }
+          // Released on a step-limit stop too: nothing else would release it.
+          if (inner !== error) error.release(m);
           if (handler.remove !== undefined && !(inner instanceof StepLimitError)) handler.remove(f);
           throw inner;
         }
@@ -596,7 +600,7 @@ export class Compiler extends ExpressionCompiler {
       } catch (thrown) {
         if (pending !== undefined) {
           m.handling.pop();
-          if (!(thrown instanceof StepLimitError)) pending.release(m);
+          pending.release(m);
         }
         throw thrown;
       }
@@ -614,7 +618,7 @@ export class Compiler extends ExpressionCompiler {
   }
 
   /** `except T:` matching: T is an exception class or a tuple of them. */
-  private exceptionMatches(value: Ptr, type: Ptr): boolean {
+  protected exceptionMatches(value: Ptr, type: Ptr): boolean {
     const m = this.m;
     const record = m.recordOf(value);
     const check = (candidate: Ptr): boolean => {
@@ -634,14 +638,14 @@ export class Compiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── functions and classes
 
-  private childScope(unit: Unit, node: object): Scope {
+  protected childScope(unit: Unit, node: object): Scope {
     const child = unit.scope.children.find((scope) => scope.node === node);
     if (child === undefined) throw new Error("pymem compiler: scope analysis missed a block");
     return child;
   }
 
   /** A closure tuple of the cells a child scope's free variables name (new reference or 0). */
-  private closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
+  protected closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
     const m = this.m;
     if (scope.frees.size === 0) return () => 0;
     const slots = [...scope.frees].map((name) => {
@@ -673,7 +677,9 @@ export class Compiler extends ExpressionCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const code = this.newCode(child, name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
-    if (node.kind === "Lambda") {
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+      code.body = this.generatorFunctionBody(child, node);
+    else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);
@@ -681,10 +687,14 @@ export class Compiler extends ExpressionCompiler {
       };
     } else code.body = this.block(child, node.body);
     const defaults = args.defaults.map((value) => this.expression(unit, value));
+    const annotations = node.kind === "Lambda" ? [] : this.annotationValues(unit, node);
     const closure = this.closureBuilder(unit, scope);
     return (f) => {
       const level = m.sp;
       for (const d of defaults) m.push(d(f));
+      // CPython: compiler_visit_annotations() evaluates them after the defaults. pymem does not
+      // keep them (functions have no __annotations__ yet), so each is released at once.
+      for (const annotation of annotations) m.decref(annotation(f));
       const defaultsTuple = defaults.length > 0 ? m.newTuple(m.stack.subarray(level, m.sp)) : 0;
       m.unwindTo(level);
       if (defaultsTuple !== 0) m.push(defaultsTuple);
@@ -694,6 +704,94 @@ export class Compiler extends ExpressionCompiler {
       m.xdecref(defaultsTuple);
       m.xdecref(closureTuple);
       return fn;
+    };
+  }
+
+  /** A def's parameter and return annotations, in CPython's evaluation order. */
+  private annotationValues(unit: Unit, node: FunctionDef): Expr[] {
+    const { args } = node;
+    const parameters = [...args.posonlyargs, ...args.args];
+    if (args.vararg !== null) parameters.push(args.vararg);
+    parameters.push(...args.kwonlyargs);
+    if (args.kwarg !== null) parameters.push(args.kwarg);
+    const expressions = parameters.flatMap((arg) => {
+      if (arg.annotation === null) return [];
+      // `*args: *Ts` (PEP 646): the starred value is what is evaluated.
+      return [arg.annotation.kind === "Starred" ? arg.annotation.value : arg.annotation];
+    });
+    if (node.returns !== null) expressions.push(node.returns);
+    return expressions.map((expression) => this.expression(unit, expression));
+  }
+
+  /**
+   * `target: annotation [= value]`. The value is assigned first; at module and class level a
+   * simple name's annotation is then stored in `__annotations__`, other targets' annotations are
+   * evaluated and dropped; in a function the annotation is not evaluated. CPython:
+   * compiler_annassign().
+   */
+  private annotatedAssign(unit: Unit, node: AnnAssign): Stmt {
+    const m = this.m;
+    const value = node.value !== null ? this.expression(unit, node.value) : undefined;
+    const store = node.value !== null ? this.store(unit, node.target) : undefined;
+    const assign = (f: Frame): void => {
+      if (value !== undefined && store !== undefined) store(f, value(f));
+    };
+    if (unit.kind === "function") {
+      return (f) => {
+        assign(f);
+        return Completion.NORMAL;
+      };
+    }
+    const annotation = this.expression(unit, node.annotation);
+    if (node.target.kind === "Name" && node.simple) {
+      const annotationsDict = this.nameLoad(unit, "__annotations__", node);
+      const key = m.name(node.target.id);
+      return (f) => {
+        assign(f);
+        const level = m.sp;
+        m.push(annotation(f));
+        m.push(annotationsDict(f));
+        f.node = node;
+        setItem(m, m.stack[level + 1]!, key, m.stack[level]!);
+        m.unwindTo(level);
+        return Completion.NORMAL;
+      };
+    }
+    // CPython evaluates a complex target's object (and subscript) only when there is no value.
+    const target = node.target;
+    const checks =
+      node.value !== null || target.kind === "Name"
+        ? []
+        : target.kind === "Attribute"
+          ? [this.expression(unit, target.value)]
+          : [
+              this.expression(unit, target.value),
+              this.expression(unit, (target as Subscript).slice),
+            ];
+    return (f) => {
+      assign(f);
+      for (const check of checks) m.decref(check(f));
+      m.decref(annotation(f));
+      return Completion.NORMAL;
+    };
+  }
+
+  /**
+   * CPython: SETUP_ANNOTATIONS — a module or class body with annotated assignments starts by
+   * making sure its namespace has an `__annotations__` dict.
+   */
+  private withAnnotations(unit: Unit, statements: readonly Statement[], body: Stmt): Stmt {
+    if (unit.kind === "function" || !containsAnnotatedAssignment(statements)) return body;
+    const m = this.m;
+    const key = m.name("__annotations__");
+    return (f) => {
+      const namespace = unit.kind === "class" ? f.namespace : f.globals;
+      if (m.heap.dictGetItem(namespace, key) === 0) {
+        const dict = m.heap.newDict();
+        m.heap.dictSetItem(namespace, key, dict);
+        m.decref(dict);
+      }
+      return body(f);
     };
   }
 
@@ -708,7 +806,7 @@ export class Compiler extends ExpressionCompiler {
           : node.name;
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
-    const body = this.block(child, node.body);
+    const body = this.withAnnotations(child, node.body, this.block(child, node.body));
     const classCellSlot = child.slots.get("__class__");
     const classCellKey = m.name("__classcell__");
     code.body = (f) => {
@@ -750,3 +848,38 @@ export class Compiler extends ExpressionCompiler {
   }
 }
 
+/**
+ * Whether a module or class body holds an annotated assignment outside nested functions and
+ * classes. CPython: find_ann() in compile.c.
+ */
+function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
+  const stack = [...body];
+  while (stack.length > 0) {
+    const statement = stack.pop()!;
+    switch (statement.kind) {
+      case "AnnAssign":
+        return true;
+      case "For":
+      case "AsyncFor":
+      case "While":
+      case "If":
+        stack.push(...statement.body, ...statement.orelse);
+        break;
+      case "With":
+      case "AsyncWith":
+        stack.push(...statement.body);
+        break;
+      case "Try":
+      case "TryStar":
+        stack.push(...statement.body, ...statement.orelse, ...statement.finalbody);
+        for (const handler of statement.handlers) stack.push(...handler.body);
+        break;
+      case "Match":
+        for (const matchCase of statement.cases) stack.push(...matchCase.body);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}

@@ -6,6 +6,7 @@ import type {
   Comprehension,
   Expression,
   FunctionDef,
+  GeneratorExp,
   Lambda,
   SourceRange,
 } from "../ast.js";
@@ -13,7 +14,9 @@ import { callAt } from "./calls.js";
 import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
+import { unpackIterable } from "./iterator-protocol.js";
 import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import { functionDisplayName, pushKeywordMapping, updateDisplay } from "./mapping-unpacking.js";
 import {
   deleteAttribute,
   deleteItem,
@@ -29,6 +32,7 @@ import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
 import { tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
+import { addKey, buildSetDisplay } from "./set-operations.js";
 import { assignSlice, deleteSlice } from "./slice-assignment.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
@@ -136,6 +140,11 @@ export interface Unit {
 export abstract class ExpressionCompiler {
   /** Constant objects referenced by compiled code (CPython: `co_consts`). */
   private readonly constants: Ptr[] = [];
+  /**
+   * Sub-expressions to compile as the given closure instead (while an expression is split around
+   * a `yield`, its already evaluated operands load from the value stack; generator-compiler.ts).
+   */
+  protected readonly substitutions = new Map<Expression, Expr>();
   protected filename = "<string>";
   protected source = "";
   protected interactive = false;
@@ -147,6 +156,9 @@ export abstract class ExpressionCompiler {
     for (const constant of this.constants) this.m.decref(constant);
     this.constants.length = 0;
   }
+
+  /** A generator expression: a lazy `<genexpr>` generator (generator-compiler.ts). */
+  protected abstract generatorExpressionObject(unit: Unit, node: GeneratorExp): Expr;
 
   /** Compiles a function or lambda body into a function-making closure (statements needed). */
   protected abstract makeFunction(
@@ -225,7 +237,7 @@ export abstract class ExpressionCompiler {
   /** A test expression as a JS boolean (the value is released). */
   protected condition(unit: Unit, node: Expression): (f: Frame) => boolean {
     const m = this.m;
-    if (node.kind === "Compare" && node.ops.length === 1) {
+    if (node.kind === "Compare" && node.ops.length === 1 && !this.substitutions.has(node)) {
       const op = node.ops[0]!;
       const left = this.expression(unit, node.left);
       const right = this.expression(unit, node.comparators[0]!);
@@ -252,7 +264,7 @@ export abstract class ExpressionCompiler {
         };
       }
     }
-    if (node.kind === "UnaryOp" && node.op === "Not") {
+    if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
       const inner = this.condition(unit, node.operand);
       return (f) => !inner(f);
     }
@@ -512,7 +524,7 @@ export abstract class ExpressionCompiler {
           let owned = false;
           if (t === heap.tupleType || t === heap.listType) items = sequenceItems(m, value);
           else {
-            items = collect(m, value);
+            items = unpackIterable(m, value, count);
             owned = true;
           }
           if (items.length !== count) {
@@ -665,6 +677,8 @@ export abstract class ExpressionCompiler {
 
   expression(unit: Unit, node: Expression): Expr {
     const m = this.m;
+    const substitute = this.substitutions.get(node);
+    if (substitute !== undefined) return substitute;
     const missing = unsupportedConstruct(node);
     if (missing !== null) return this.notYetSupported(missing);
     switch (node.kind) {
@@ -811,7 +825,7 @@ export abstract class ExpressionCompiler {
       }
       case "Dict": {
         // CPython: BUILD_MAP
-        if (node.keys.some((key) => key === null)) return this.unsupported("'**' in dict displays");
+        if (node.keys.some((key) => key === null)) return this.dictDisplayWithMappings(unit, node);
         const keys = node.keys.map((key) => this.expression(unit, key!));
         const values = node.values.map((value) => this.expression(unit, value));
         return (f) => {
@@ -833,14 +847,27 @@ export abstract class ExpressionCompiler {
         };
       }
       case "ListComp":
-      case "GeneratorExp": // CPython: an inlined list comprehension (PEP 709); generator expressions run eagerly here
         return this.comprehension(unit, node.generators, node.elt, undefined);
+      case "GeneratorExp": // CPython: a <genexpr> function called with iter(first iterable)
+        return this.generatorExpressionObject(unit, node);
       case "DictComp": // CPython: the comprehension's code object, inlined (PEP 709)
         return this.comprehension(unit, node.generators, node.key, node.value);
-      case "Set":
-        return this.unsupported("set displays ({a, b})");
-      case "SetComp":
-        return this.unsupported("set comprehensions");
+      case "Set": {
+        // CPython: BUILD_SET n, or BUILD_SET 0 + SET_UPDATE of a frozenset constant when every
+        // element is a constant (more than two of them).
+        const push = this.pushElements(unit, node.elts);
+        const constant = node.elts.every(isFoldedConstant);
+        return (f) => {
+          const level = m.sp;
+          push(f);
+          f.node = node;
+          const result = buildSetDisplay(m, Array.from(m.stack.subarray(level, m.sp)), constant);
+          m.unwindTo(level);
+          return result;
+        };
+      }
+      case "SetComp": // CPython: BUILD_SET 0 + SET_ADD in the inlined comprehension (PEP 709)
+        return this.comprehension(unit, node.generators, node.elt, undefined, true);
       case "Lambda": // CPython: MAKE_FUNCTION
         return this.makeFunction(unit, node, "<lambda>", node.args);
       case "JoinedStr": {
@@ -919,6 +946,9 @@ export abstract class ExpressionCompiler {
         break;
       case "float":
         obj = m.newFloat(value as number);
+        break;
+      case "complex": // the literal's imaginary part (`2j`)
+        obj = heap.newComplex(0, value as number);
         break;
       case "str":
         obj = /^[A-Za-z_][A-Za-z0-9_]*$/.test(value as string)
@@ -1004,10 +1034,88 @@ export abstract class ExpressionCompiler {
     };
   }
 
+  /**
+   * A call with `**mapping` arguments: the keyword names are known only at run time.
+   * CPython: CALL_FUNCTION_EX with a keyword dict built by DICT_MERGE.
+   */
+  private callWithMappings(unit: Unit, node: Call): Expr {
+    const m = this.m;
+    const callee = this.expression(unit, node.func);
+    const pushArgs = this.pushElements(unit, node.args);
+    const keywords = node.keywords.map((keyword) => ({
+      name: keyword.arg,
+      value: this.expression(unit, keyword.value),
+    }));
+    return (f) => {
+      const base = m.sp;
+      m.push(callee(f));
+      pushArgs(f);
+      const names: string[] = [];
+      for (const keyword of keywords) {
+        const value = keyword.value(f);
+        m.push(value);
+        f.node = node;
+        if (keyword.name !== null) {
+          if (names.includes(keyword.name)) {
+            m.raise(
+              "TypeError",
+              `${functionDisplayName(m, m.stack[base]!)} got multiple values for keyword argument '${keyword.name}'`,
+            );
+          }
+          names.push(keyword.name);
+          continue;
+        }
+        const held = m.sp - 1;
+        pushKeywordMapping(m, m.stack[base]!, value, names);
+        // The mapping's slot sits under its values: move them down over it.
+        m.stack.copyWithin(held, held + 1, m.sp);
+        m.sp--;
+        m.stack[m.sp] = 0;
+        m.decref(value);
+      }
+      f.node = node;
+      return callAt(m, base, names.length > 0 ? names : undefined);
+    };
+  }
+
+  /** `{**a, k: v, …}`: entries and mappings merged left to right. CPython: BUILD_MAP + DICT_UPDATE. */
+  private dictDisplayWithMappings(unit: Unit, node: Extract<Expression, { kind: "Dict" }>): Expr {
+    const m = this.m;
+    const parts = node.keys.map((key, index) => ({
+      key: key === null ? undefined : this.expression(unit, key),
+      value: this.expression(unit, node.values[index]!),
+    }));
+    return (f) => {
+      const level = m.sp;
+      const dict = m.heap.newDict();
+      m.push(dict);
+      for (const part of parts) {
+        if (part.key === undefined) {
+          const source = part.value(f);
+          m.push(source);
+          f.node = node;
+          updateDisplay(m, dict, source);
+          m.sp--;
+          m.decref(source);
+          continue;
+        }
+        m.push(part.key(f));
+        m.push(part.value(f));
+        f.node = node;
+        checkHashable(m, m.stack[m.sp - 2]!);
+        m.heap.dictSetItem(dict, m.stack[m.sp - 2]!, m.stack[m.sp - 1]!);
+        m.unwindTo(m.sp - 2);
+      }
+      m.stack[level] = 0;
+      m.sp = level;
+      return dict;
+    };
+  }
+
   private call(unit: Unit, node: Call): Expr {
     const m = this.m;
     if (node.keywords.some((keyword) => keyword.arg === null))
-      return this.unsupported("'**' in calls");
+      return this.callWithMappings(unit, node);
     const names =
       node.keywords.length > 0 ? node.keywords.map((keyword) => keyword.arg!) : undefined;
     const pushArgs = this.pushElements(unit, node.args);
@@ -1133,6 +1241,7 @@ export abstract class ExpressionCompiler {
     generators: readonly Comprehension[],
     element: Expression,
     dictValue: Expression | undefined,
+    isSet = false,
   ): Expr {
     const m = this.m;
     // PEP 709: the first iterable is evaluated in the enclosing scope, before the hidden names.
@@ -1168,7 +1277,10 @@ export abstract class ExpressionCompiler {
           if (depth + 1 < levels.length) run(f, result, depth + 1);
           else if (value === undefined) {
             const v = key(f);
-            m.heap.listAppend(result, v);
+            m.push(v);
+            if (isSet) addKey(m, result, v);
+            else m.heap.listAppend(result, v);
+            m.sp--;
             m.decref(v);
           } else {
             const k = key(f);
@@ -1188,7 +1300,8 @@ export abstract class ExpressionCompiler {
       };
       const allSlots = levels.flatMap((level) => level.slots);
       return (f) => {
-        const result = value === undefined ? m.heap.newList() : m.heap.newDict();
+        const result =
+          value !== undefined ? m.heap.newDict() : isSet ? m.heap.newSet() : m.heap.newList();
         m.push(result);
         const level = m.sp;
         try {
@@ -1212,8 +1325,33 @@ export abstract class ExpressionCompiler {
   }
 }
 
-/** `super()` with no arguments: compiled from the `__class__` cell and the first argument. */
-function isSuperCall(node: Expression): node is Call {
+/**
+ * Whether CPython's AST optimizer turns `node` into a constant: a literal, a signed number
+ * literal, or a tuple of such. CPython: `fold_unaryop`, `fold_tuple` in ast_opt.c.
+ */
+function isFoldedConstant(node: Expression): boolean {
+  if (node.kind === "Constant") return true;
+  if (node.kind === "UnaryOp")
+    return (
+      node.op !== "Not" &&
+      node.operand.kind === "Constant" &&
+      typeof node.operand.value === "number"
+    );
+  if (node.kind === "Tuple") return node.elts.every(isFoldedConstant);
+  return false;
+}
+
+/**
+ * Whether `node` is a zero-argument `super()` call (compiled from the `__class__` cell and the
+ * first argument).
+ *
+ * @example
+ * ```ts
+ * isSuperCall(call.func.value); // true for super().method(...)
+ * ```
+ * @internal
+ */
+export function isSuperCall(node: Expression): node is Call {
   return (
     node.kind === "Call" &&
     node.func.kind === "Name" &&

@@ -93,6 +93,33 @@ describe("Interpreter.frames()", () => {
   });
 });
 
+describe("InterpreterOptions.onReturn", () => {
+  it("reports each return with its value while the returning frame is still the innermost", () => {
+    const seen: string[] = [];
+    const interpreter: Interpreter = new Interpreter({
+      stdout: () => {},
+      onReturn: (event) => {
+        const frames = interpreter.frames();
+        seen.push(
+          `${event.qualifiedName}:${event.line}:${event.depth}=${interpreter.runtime.repr(event.value)} frames=${frames.length} top=${frames.at(-1)!.qualifiedName}`,
+        );
+      },
+    });
+    interpreter.run(
+      "class A:\n    def __init__(self):\n        self.x = 1\ndef fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\na = A()\nfact(3)\nsorted([2, 1], key=lambda v: -v)\n",
+    );
+    expect(seen).toEqual([
+      "A.__init__:3:1=None frames=2 top=A.__init__",
+      "fact:6:3=1 frames=4 top=fact",
+      "fact:7:2=2 frames=3 top=fact",
+      "fact:7:1=6 frames=2 top=fact",
+      "<lambda>:10:1=-2 frames=2 top=<lambda>",
+      "<lambda>:10:1=-1 frames=2 top=<lambda>",
+    ]);
+    interpreter.dispose();
+  });
+});
+
 describe("Interpreter.describe()", () => {
   it("names functions, classes and modules as CPython's repr does, and nothing else", () => {
     const interpreter = new Interpreter({ stdout: () => {} });

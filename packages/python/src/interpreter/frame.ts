@@ -50,4 +50,14 @@ export class Frame {
   node: SourceRange = NO_RANGE;
   returnValue = 0;
   depth = 0;
+  /**
+   * Generator frames: the value-stack level the continuation was last resumed at. A generator
+   * may resume at a different level each time, so its code keeps stack positions relative to it.
+   */
+  stackBase = 0;
+  /**
+   * Generator frames: where the operands of the expression being split around a `yield` start
+   * on the value stack (read by the operand loaders, see generator-compiler.ts).
+   */
+  spillBase = 0;
 }

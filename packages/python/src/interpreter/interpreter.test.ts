@@ -200,14 +200,11 @@ describe("Interpreter: errors, limits and cleanup", () => {
     expect(outcome.stderr).toContain("ValueError: in del\n");
   });
 
-  it("sets and other unsupported syntax fail with a clear 'not supported by pymem' error", () => {
-    const outcome = run("s = {1, 2}\n");
+  it("unsupported syntax fails with a clear 'pymem does not support' error when it runs", () => {
+    const outcome = run("match 1:\n    case 1:\n        pass\n");
     expect(outcome.ok).toBe(false);
     expect(outcome.stderr).toContain(
-      "NotImplementedError: set displays ({a, b}) are not supported by pymem".replace(
-        " are",
-        " is",
-      ),
+      "NotImplementedError: pymem does not support 'match' statements yet",
     );
   });
 

@@ -4,12 +4,15 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
-import { installBuiltins } from "./builtins.js";
+import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { iterate } from "./iteration.js";
+import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
+import { getIterator, iteratorNext } from "./iterator-protocol.js";
+import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { nativeModules } from "./modules/index.js";
 import type {
@@ -18,9 +21,11 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
-import { getAttribute } from "./object-access.js";
+import { getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
+import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
+import { binary, compare } from "./operators.js";
 import { runBlock } from "./run-loop.js";
 import { formatTraceback } from "./traceback.js";
 
@@ -61,6 +66,13 @@ export interface InterpreterOptions {
    */
   stderr: (text: string) => void;
   /**
+   * What `input()` reads: called with the prompt (already written to `stdout`), it returns the
+   * line typed, or undefined for end of input (`input()` then raises `EOFError`, as CPython does
+   * when stdin is closed).
+   * @defaultValue () => undefined (no input: every `input()` raises EOFError)
+   */
+  stdin: (prompt: string) => string | undefined;
+  /**
    * Statements plus loop iterations a run may execute before it stops with `StepLimitError`
    * (not catchable by Python code).
    * @defaultValue 100_000_000
@@ -76,6 +88,13 @@ export interface InterpreterOptions {
    * @defaultValue undefined
    */
   onStatement: ((event: StatementEvent) => void) | undefined;
+  /**
+   * Called as a Python function (or method, or lambda) returns, before its frame goes: the frame
+   * is still the innermost of {@link Interpreter.frames} (for debuggers, tracers and visualisers;
+   * CPython: `sys.settrace`'s `"return"` event).
+   * @defaultValue undefined
+   */
+  onReturn: ((event: ReturnEvent) => void) | undefined;
   /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
@@ -102,6 +121,33 @@ export interface StatementEvent {
   readonly functionName: string;
   /** Steps executed so far. */
   readonly steps: number;
+}
+
+/**
+ * What {@link InterpreterOptions.onReturn} receives.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({
+ *   onReturn: (event) =>
+ *     console.log(`${event.qualifiedName}() returns ${interpreter.runtime.repr(event.value)}`),
+ * });
+ * interpreter.run("def f():\n    return [1]\nf()\n"); // f() returns [1]
+ * ```
+ */
+export interface ReturnEvent {
+  /** 1-based line of the statement that returned (the function's last line run). */
+  readonly line: number;
+  /** Call depth of the returning frame (1 for a function called from module level). */
+  readonly depth: number;
+  /** The function's name (`co_name`). */
+  readonly functionName: string;
+  /** Its qualified name (`co_qualname`: `"Node.__init__"`). */
+  readonly qualifiedName: string;
+  /** Steps executed so far. */
+  readonly steps: number;
+  /** The value returned (borrowed: valid during the call; None when the body ran off its end). */
+  readonly value: Ptr;
 }
 
 /**
@@ -199,11 +245,13 @@ export class Interpreter {
       recursionLimit: options.recursionLimit ?? 1000,
     });
     this.machine = machine;
+    if (options.stdin !== undefined) machine.stdin = options.stdin;
     this.compiler = new Compiler(machine);
     machine.formatException = (error) => this.format(error);
     machine.context = this.createContext();
     machine.builtins = this.runtime.heap.newDict();
     installBuiltins(machine, machine.builtins);
+    installKeyProtocol(machine);
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
@@ -234,6 +282,17 @@ export class Interpreter {
           steps: machine.steps,
         });
     }
+    const onReturn = options.onReturn;
+    if (onReturn !== undefined)
+      machine.onReturn = (frame: Frame, value: Ptr) =>
+        onReturn({
+          line: frame.node.line,
+          depth: frame.depth,
+          functionName: frame.code.name,
+          qualifiedName: frame.code.qualifiedName,
+          steps: machine.steps,
+          value,
+        });
   }
 
   /**
@@ -411,6 +470,9 @@ export class Interpreter {
       heap.memory.u32[record.object >>> 2] = 1;
       m.decref(record.object);
     }
+    heap.memory.u32[m.notImplemented >>> 2] = 1;
+    m.decref(m.notImplemented);
+    heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
   }
@@ -538,6 +600,38 @@ export class Interpreter {
     return m.incref(module);
   }
 
+  /** Runs a native module's Python part in a fresh module namespace (see NativeContext). */
+  private runModuleSource(
+    name: string,
+    source: string,
+    members: ReadonlyArray<readonly [name: string, value: Ptr]>,
+  ): Ptr {
+    const m = this.machine;
+    const heap = this.runtime.heap;
+    const dict = heap.newDict();
+    const module = m.newModule(name, dict);
+    try {
+      const nameObj = m.newStr(name);
+      heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      m.decref(nameObj);
+      heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
+      for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
+      const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
+      // Module code runs in the frame at the current depth: step one deeper, as an import's
+      // module body gets its own frame in CPython, so the importing frame is left intact.
+      m.depth++;
+      try {
+        runBlock(m, code, dict, dict, 0);
+      } finally {
+        m.depth--;
+      }
+      return module;
+    } catch (error) {
+      m.decref(module);
+      throw error;
+    }
+  }
+
   private createContext(): NativeContext & { onDispose(cleanup: () => void): void } {
     const m = this.machine;
     const runtime = this.runtime;
@@ -565,8 +659,20 @@ export class Interpreter {
         m.decref(nameObj);
         return m.newModule(name, dict);
       },
+      length: (obj) => length(m, obj),
+      getItem: (obj, key) => getItem(m, obj, key),
+      setItem: (obj, key, value) => setItem(m, obj, key, value),
+      setAttribute: (obj, name, value) => setAttribute(m, obj, m.name(name), name, value),
+      compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
+      binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
+      runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
+      getIterator: (obj) => getIterator(m, obj),
+      iteratorNext: (iterator) => iteratorNext(m, iterator),
+      iteratorType: (name) => nativeIteratorType(m, name),
+      newIterator: (type, held, next) => newNativeIterator(m, type, held, next),
+      iteratorHeld: (iterator, index) => nativeIteratorHeld(m, iterator, index),
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },

@@ -6,9 +6,11 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { tick } from "./run-loop.js";
+import { iterateSet } from "./set-operations.js";
 
 /**
  * Iteration over heap objects (CPython: `tp_iter` / `tp_iternext` of list, tuple, dict and its
@@ -68,6 +70,10 @@ export function iterateOwned(
       iterateDict(m, iterable, 1, each);
       return;
     }
+    if (t === heap.setType || t === heap.frozensetType) {
+      iterateSet(m, iterable, each);
+      return;
+    }
     if (t === heap.strType) {
       for (const char of heap.strValue(iterable)) if (each(heap.newStr(char)) === false) return;
       return;
@@ -83,7 +89,17 @@ export function iterateOwned(
       iterateDict(m, m.field(iterable, VIEW_DICT_OFFSET), viewKind, each);
       return;
     }
-    m.raise("TypeError", `'${m.typeName(iterable)}' object is not iterable`);
+    // Everything else through an iterator object: generators, the built-in iterators, native
+    // iterators, user classes with __iter__ or __getitem__ (CPython: GET_ITER, FOR_ITER).
+    const it = getIterator(m, iterable);
+    try {
+      for (;;) {
+        const item = iteratorNext(m, it);
+        if (item === 0 || each(item) === false) return;
+      }
+    } finally {
+      m.decref(it);
+    }
   } finally {
     m.decref(iterable);
   }

@@ -199,6 +199,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["RecursionError", "RuntimeError"],
   ["NotImplementedError", "RuntimeError"],
   ["MemoryError", "Exception"],
+  ["EOFError", "Exception"],
   ["StopIteration", "Exception"],
   ["AssertionError", "Exception"],
   ["ImportError", "Exception"],
@@ -208,6 +209,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["BrokenPipeError", "ConnectionError"],
   ["KeyboardInterrupt", "BaseException"],
   ["SystemExit", "BaseException"],
+  ["GeneratorExit", "BaseException"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
@@ -255,6 +257,8 @@ export class Machine {
   stepLimit: number;
   recursionLimit: number;
   onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
+  /** Called as a Python function returns `value` (borrowed), its frame still the innermost. */
+  onReturn: ((frame: Frame, value: Ptr) => void) | undefined = undefined;
   /** Exceptions being handled (innermost last): the context of new ones, the target of bare `raise`. */
   readonly handling: PyException[] = [];
   /** Interned names the machine itself uses (released at dispose). */
@@ -263,6 +267,10 @@ export class Machine {
   builtins = 0;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
+  readonly notImplemented: Ptr;
+  /** What `input()` reads: a line without its newline, or undefined at end of input. */
+  stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
   /** Called to import a module (set by the interpreter). */
@@ -291,6 +299,9 @@ export class Machine {
     this.stepLimit = options.stepLimit;
     this.recursionLimit = options.recursionLimit;
     this.createBuiltinTypes();
+    // CPython: the static, immortal _Py_NotImplementedStruct (made mortal again at dispose()).
+    this.notImplemented = this.heap.allocate(this.types.notImplemented);
+    this.heap.memory.u32[this.notImplemented >>> 2] = IMMORTAL_REFCNT;
   }
 
   // ─────────────────────────────────────────────────────────────── references
@@ -441,6 +452,10 @@ export class Machine {
       ["module", t.module],
       ["frame", t.frame],
       ["range", t.range],
+      ["set", heap.setType],
+      ["frozenset", heap.frozensetType],
+      ["complex", heap.complexType],
+      ["NotImplementedType", t.notImplemented],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["dict_keys", t.dictKeys],
@@ -481,13 +496,18 @@ export class Machine {
     }
   }
 
-  private registerBuiltin(
+  /**
+   * Registers a built-in type: an immortal, untracked type object and its record. `typeName` is
+   * its `__name__` when that differs from the qualified `name` (`count` of `itertools.count`).
+   */
+  registerBuiltin(
     name: string,
     id: TypeId,
     base: TypeRecord | undefined,
     exception = false,
+    typeName = name,
   ): TypeRecord {
-    const obj = this.newTypeObject(id, name, base?.object ?? 0, this.heap.newDict());
+    const obj = this.newTypeObject(id, typeName, base?.object ?? 0, this.heap.newDict());
     // Built-in types are immortal (PEP 683) and untracked until dispose().
     this.heap.memory.u32[obj >>> 2] = IMMORTAL_REFCNT;
     this.heap.collector?.untrack(obj);
@@ -919,6 +939,8 @@ export class Machine {
     if (t === heap.listType) return heap.memory.u32[(obj + LIST_SIZE_OFFSET) >>> 2] !== 0;
     if (t === heap.tupleType) return heap.memory.u32[(obj + TUPLE_SIZE_OFFSET) >>> 2] !== 0;
     if (t === heap.dictType) return heap.memory.u32[(obj + DICT_USED_OFFSET) >>> 2] !== 0;
+    if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj) !== 0;
+    if (t === heap.complexType) return heap.complexReal(obj) !== 0 || heap.complexImag(obj) !== 0;
     if (t === this.types.range) {
       const [start, stop, step] = this.rangeValues(obj);
       return this.rangeLength(start, stop, step) > 0;

@@ -1,4 +1,4 @@
-import type { Ptr } from "@pymem/core";
+import type { Ptr, TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { Runtime } from "@pymem/runtime";
 
@@ -51,12 +51,33 @@ export type ExceptionName =
   | "ZeroDivisionError"
   | "RuntimeError"
   | "MemoryError"
+  | "EOFError"
   | "RecursionError"
   | "StopIteration"
   | "AssertionError"
   | "OverflowError"
   | "NotImplementedError"
   | "UnboundLocalError";
+
+/**
+ * A rich comparison operator, as {@link NativeContext.compare} takes it.
+ *
+ * @example
+ * ```ts
+ * const op: ComparisonSymbol = "<";
+ * ```
+ */
+export type ComparisonSymbol = "<" | "<=" | "==" | "!=" | ">" | ">=";
+
+/**
+ * A binary arithmetic operator, as {@link NativeContext.binaryOperation} takes it.
+ *
+ * @example
+ * ```ts
+ * const op: ArithmeticSymbol = "+";
+ * ```
+ */
+export type ArithmeticSymbol = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 
 /**
  * What a {@link NativeFunction} can ask of the running interpreter.
@@ -102,10 +123,54 @@ export interface NativeContext {
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
+  /** Python's `len(obj)`. */
+  length(obj: Ptr): number;
+  /** Python's `obj[key]` as a new reference. */
+  getItem(obj: Ptr, key: Ptr): Ptr;
+  /** Python's `obj[key] = value` (value borrowed). */
+  setItem(obj: Ptr, key: Ptr, value: Ptr): void;
+  /** Python's `setattr(obj, name, value)` (value borrowed). */
+  setAttribute(obj: Ptr, name: string, value: Ptr): void;
+  /** Python's rich comparison `a op b`, as its truth value. */
+  compare(op: ComparisonSymbol, a: Ptr, b: Ptr): boolean;
+  /** Python's `a op b` for an arithmetic operator, as a new reference. */
+  binaryOperation(op: ArithmeticSymbol, a: Ptr, b: Ptr): Ptr;
+  /**
+   * Runs Python `source` as the body of a new module named `name` whose globals start with
+   * `members` (values borrowed) and returns the module (a new reference). Native modules use
+   * it for the parts most naturally written in Python (a class whose methods are natives).
+   */
+  runModuleSource(
+    name: string,
+    source: string,
+    members: ReadonlyArray<readonly [name: string, value: Ptr]>,
+  ): Ptr;
   /** Writes to the interpreter's standard output. */
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */
   writeStderr(text: string): void;
+  /** Python's `iter(obj)` as a new reference (TypeError when `obj` is not iterable). */
+  getIterator(obj: Ptr): Ptr;
+  /**
+   * One step of an iterator (CPython: `PyIter_Next`): the next item as a new reference, or 0 once
+   * it is exhausted. Works for every iterator: built-in, generator, native, user class.
+   */
+  iteratorNext(iterator: Ptr): Ptr;
+  /**
+   * Defines (once per heap) a native iterator type named `name` (`"itertools.count"`) and returns
+   * its type id, for {@link NativeContext.newIterator}.
+   */
+  iteratorType(name: string): TypeId;
+  /**
+   * A new iterator of a type from {@link NativeContext.iteratorType} whose items come from
+   * `next(self)` (a new reference, or 0 when exhausted; it may raise). The `held` objects
+   * (borrowed) are owned by the iterator and reported to collectors; read them back with
+   * {@link NativeContext.iteratorHeld}. The iterator works everywhere: `for`, `next()`,
+   * `list()`, unpacking, `yield from`.
+   */
+  newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
+  /** The `index`-th object a native iterator holds (borrowed). */
+  iteratorHeld(iterator: Ptr, index: number): Ptr;
 }
 
 /**

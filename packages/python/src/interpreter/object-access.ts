@@ -13,6 +13,9 @@ import {
   isDataDescriptor,
   refreshClassHooks,
 } from "./descriptors.js";
+import { generatorAttribute } from "./generator-objects.js";
+import { iteratorRuntime } from "./iterator-objects.js";
+import { isInstance, stopIterationValue } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -136,7 +139,13 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (own !== 0) return m.incref(own);
     if (name === "__class__") return m.incref(record.object);
     const found = m.lookupType(record, key);
-    if (found === 0) return name === "__dict__" ? instanceDict(m, obj) : 0;
+    if (found === 0) {
+      if (name === "__dict__") return instanceDict(m, obj);
+      // CPython: StopIteration.value — the first argument, or None.
+      if (name === "value" && record.exception && isInstance(m, obj, "StopIteration"))
+        return stopIterationValue(m, obj);
+      return 0;
+    }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
     const bound = descriptorGet(m, found, obj, record.object);
     return bound !== 0 ? bound : m.incref(found);
@@ -195,6 +204,13 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (name === "tb_lineno") return m.newInt(u32[(obj + TRACEBACK_LINE_OFFSET) >>> 2]!);
     if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
     return 0;
+  }
+  if (t === heap.complexType && (name === "real" || name === "imag"))
+    // CPython: complex's `real` / `imag` member descriptors.
+    return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
+  if (t === iteratorRuntime(m).generatorType) {
+    const value = generatorAttribute(m, obj, name);
+    if (value !== 0) return value;
   }
   if (t === types.cell && name === "cell_contents") {
     const contents = m.field(obj, CELL_CONTENTS_OFFSET);

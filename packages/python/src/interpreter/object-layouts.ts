@@ -151,6 +151,8 @@ export interface InterpreterTypeIds {
   readonly dictValues: TypeId;
   readonly dictItems: TypeId;
   readonly traceback: TypeId;
+  /** The type of the `NotImplemented` singleton. */
+  readonly notImplemented: TypeId;
 }
 
 /**
@@ -236,6 +238,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
     dictKeys: defineView(heap, "dict_keys"),
     dictValues: defineView(heap, "dict_values"),
     dictItems: defineView(heap, "dict_items"),
+    notImplemented: heap.defineType({ name: "NotImplementedType", basicSize: 8 }),
   };
   registered.set(heap, ids);
   return ids;
@@ -271,6 +274,34 @@ export function releaseFrameReference(heap: Heap, frame: Ptr): void {
   lifetime.decref(frame);
 }
 
+/**
+ * Reports a frame's function and locals to a collector's `visit` when `owner` is the object the
+ * frame names as `shownBy` — the one object whose traversal stands for the non-GC frame's (a
+ * traceback, or the generator running in it). CPython: `_PyFrame_Traverse`.
+ *
+ * @example
+ * ```ts
+ * traverse: (tb, visit) => visitFrameContents(heap, frameOf(tb), tb, visit),
+ * ```
+ * @internal
+ */
+export function visitFrameContents(
+  heap: Heap,
+  frame: Ptr,
+  owner: Ptr,
+  visit: (referent: Ptr) => void,
+): void {
+  const u32 = heap.memory.u32;
+  if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] !== owner) return;
+  const fn = u32[(frame + FRAME_FUNCTION_OFFSET) >>> 2]!;
+  if (fn !== 0) visit(fn);
+  const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
+  for (let i = 0; i < count; i++) {
+    const value = heap.memory.u32[(frame + FRAME_LOCALS_OFFSET + 4 * i) >>> 2]!;
+    if (value !== 0) visit(value);
+  }
+}
+
 /** Detaches a traceback's next entry and frame; returns them (owned) for the caller to drop. */
 function takeTracebackFields(heap: Heap, tb: Ptr): [next: Ptr, frame: Ptr] {
   const u32 = heap.memory.u32;
@@ -295,14 +326,7 @@ function defineTraceback(heap: Heap): TypeId {
     traverse: (tb, visit) => {
       const u32 = heap.memory.u32;
       const frame = u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2]!;
-      if (frame === 0 || u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] !== tb) return;
-      const fn = u32[(frame + FRAME_FUNCTION_OFFSET) >>> 2]!;
-      if (fn !== 0) visit(fn);
-      const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
-      for (let i = 0; i < count; i++) {
-        const value = heap.memory.u32[(frame + FRAME_LOCALS_OFFSET + 4 * i) >>> 2]!;
-        if (value !== 0) visit(value);
-      }
+      if (frame !== 0) visitFrameContents(heap, frame, tb, visit);
     },
     // CPython: tb_clear.
     clear: (tb) => {

@@ -1,6 +1,9 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
+import { complexRepr } from "./complex-operations.js";
+import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
 import { dictEntryAt } from "./iteration.js";
+import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -11,6 +14,7 @@ import {
   MODULE_NAME_OFFSET,
 } from "./object-layouts.js";
 import { StrSize } from "./result-size.js";
+import { setRepr } from "./set-operations.js";
 
 /**
  * `repr()` and `str()` of heap objects as CPython 3.13 prints them (CPython: `PyObject_Repr`,
@@ -36,6 +40,9 @@ export function repr(m: Machine, obj: Ptr): string {
   if (t === heap.strType) return strRepr(heap.strValue(obj));
   if (t === heap.intType) return String(m.numberOf(obj));
   if (t === heap.floatType) return floatRepr(m.numberOf(obj));
+  if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
+  if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
+  if (obj === m.notImplemented) return "NotImplemented";
   if (obj === heap.none) return "None";
   if (obj === heap.true) return "True";
   if (obj === heap.false) return "False";
@@ -95,6 +102,10 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (t === types.cell) return `<cell at ${address}>`;
+  if (t === iteratorRuntime(m).generatorType) {
+    const qualname = m.heap.strValue(m.field(obj, GENERATOR_QUALNAME_OFFSET));
+    return `<generator object ${qualname} at ${address}>`;
+  }
   const viewKind = m.viewKind(t);
   if (viewKind !== 0) {
     const items = m.viewItems(obj, viewKind);

@@ -1,3 +1,5 @@
+import type { ArithmeticSymbol, ComparisonSymbol } from "./native.js";
+
 /**
  * Operator codes shared by the compiler and the machine: binary operators (indexes into the
  * dunder table) and rich comparisons.
@@ -74,3 +76,38 @@ export function compareValues<T extends number | string>(op: number, a: T, b: T)
       return a >= b;
   }
 }
+
+/**
+ * {@link Cmp} codes by the operator names native code uses (`NativeContext.compare`).
+ *
+ * @example
+ * ```ts
+ * machine.compare(COMPARISON_CODES["<="], a, b);
+ * ```
+ */
+export const COMPARISON_CODES: Readonly<Record<ComparisonSymbol, number>> = {
+  "<": Cmp.LT,
+  "<=": Cmp.LE,
+  "==": Cmp.EQ,
+  "!=": Cmp.NE,
+  ">": Cmp.GT,
+  ">=": Cmp.GE,
+};
+
+/**
+ * {@link Op} codes by the operator names native code uses (`NativeContext.binaryOperation`).
+ *
+ * @example
+ * ```ts
+ * machine.binary(BINARY_CODES["+"], a, b);
+ * ```
+ */
+export const BINARY_CODES: Readonly<Record<ArithmeticSymbol, number>> = {
+  "+": Op.ADD,
+  "-": Op.SUB,
+  "*": Op.MUL,
+  "/": Op.TRUEDIV,
+  "//": Op.FLOORDIV,
+  "%": Op.MOD,
+  "**": Op.POW,
+};

@@ -1,11 +1,14 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { codePointOrder } from "./code-points.js";
+import { compareComplex, complexBinary } from "./complex-operations.js";
 import { dictEntryAt } from "./iteration.js";
-import type { Machine } from "./machine.js";
-import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
+import type { Machine, TypeRecord } from "./machine.js";
+import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
 import { checkSequenceSize, checkStrSize } from "./result-size.js";
+import { compareSets, setBinary, withKey } from "./set-operations.js";
 
 /**
  * Arithmetic, comparison and membership on heap objects (CPython: `PyNumber_*`,
@@ -17,8 +20,11 @@ import { checkSequenceSize, checkStrSize } from "./result-size.js";
  * @module
  */
 
-/** `a op b` for borrowed operands; a new reference. CPython: `PyNumber_*`. */
-export function binary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
+/**
+ * `a op b` for borrowed operands; a new reference. `inplace` only names the operator `op=` in
+ * the TypeError, as CPython's in-place `BINARY_OP` does. CPython: `PyNumber_*`.
+ */
+export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false): Ptr {
   const heap = m.heap;
   const ta = m.typeIdOf(a);
   const tb = m.typeIdOf(b);
@@ -63,6 +69,14 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
       return ta === heap.listType ? heap.newList(items) : m.newTuple(items);
     }
   }
+  if (ta === heap.complexType || tb === heap.complexType) {
+    const result = complexBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
+  if (ta === heap.setType || ta === heap.frozensetType) {
+    const result = setBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
   const dunder = BINARY_DUNDERS[op]!;
   const ra = m.records[ta];
   if (
@@ -84,18 +98,33 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
       `can only concatenate ${m.typeName(a)} (not "${m.typeName(b)}") to ${m.typeName(a)}`,
     );
   if (ra?.user === true) {
-    const result = m.callSpecial(a, dunder, [b]);
+    const result = declined(m, m.callSpecial(a, dunder, [b]));
     if (result !== 0) return result;
   }
   const rb = m.records[tb];
   if (rb?.user === true) {
-    const result = m.callSpecial(b, `__r${dunder.slice(2)}`, [a]);
+    const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
     if (result !== 0) return result;
   }
   m.raise(
     "TypeError",
-    `unsupported operand type(s) for ${OP_SYMBOLS[op]}: '${m.typeName(a)}' and '${m.typeName(b)}'`,
+    `unsupported operand type(s) for ${OP_SYMBOLS[op]}${inplace ? "=" : ""}: '${m.typeName(a)}' and '${m.typeName(b)}'`,
   );
+}
+
+/**
+ * A dunder's result, or 0 when it returned `NotImplemented` (released) — CPython's signal to try
+ * the reflected method or the default. 0 in stays 0 (no such method).
+ *
+ * @example
+ * ```ts
+ * const result = declined(machine, machine.callSpecial(a, "__add__", [b]));
+ * ```
+ */
+export function declined(m: Machine, result: Ptr): Ptr {
+  if (result !== m.notImplemented) return result;
+  m.decref(result);
+  return 0;
 }
 
 /** The count of `seq * n` (negative counts repeat zero times, as `list_repeat`). */
@@ -307,6 +336,10 @@ export function unary(m: Machine, op: "USub" | "UAdd" | "Invert", a: Ptr): Ptr {
   }
   if (t === heap.floatType && op !== "Invert")
     return m.newFloat(op === "USub" ? -m.numberOf(a) : m.numberOf(a));
+  // CPython: complex_neg, complex_pos (an exact complex is its own +z).
+  if (t === heap.complexType && op === "USub")
+    return heap.newComplex(-heap.complexReal(a), -heap.complexImag(a));
+  if (t === heap.complexType && op === "UAdd") return m.incref(a);
   const symbol = op === "USub" ? "-" : op === "UAdd" ? "+" : "~";
   const dunder = op === "USub" ? "__neg__" : op === "UAdd" ? "__pos__" : "__invert__";
   const result = m.callSpecial(a, dunder, []);
@@ -328,14 +361,22 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
     return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
   if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
     return compareSequences(m, op, a, b);
+  if (ta === heap.setType || ta === heap.frozensetType) {
+    const result = compareSets(m, op, a, b);
+    if (result !== undefined) return result;
+  }
+  if (ta === heap.complexType || tb === heap.complexType) {
+    const result = compareComplex(m, op, a, b);
+    if (result !== undefined) return result;
+  }
   const ra = m.records[ta];
   const rb = m.records[tb];
   if (ra?.user === true) {
-    const result = m.callSpecial(a, CMP_DUNDERS[op]!, [b]);
+    const result = userCompare(m, a, op, b);
     if (result !== 0) return takeTruth(m, result);
   }
   if (rb?.user === true) {
-    const result = m.callSpecial(b, CMP_DUNDERS[CMP_REFLECTED[op]!]!, [a]);
+    const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
     if (result !== 0) return takeTruth(m, result);
   }
   if (op === Cmp.EQ) return equalOther(m, a, b, ta);
@@ -344,6 +385,20 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
     "TypeError",
     `'${CMP_SYMBOLS[op]}' not supported between instances of '${m.typeName(a)}' and '${m.typeName(b)}'`,
   );
+}
+
+/**
+ * `obj.__op__(other)` for a user class: the result, or 0 when the class declines (no such method,
+ * or `NotImplemented`). A class without `__ne__` inherits `object.__ne__`, the inverse of its
+ * `__eq__`. CPython: `slot_tp_richcompare`, `object_richcompare`.
+ */
+function userCompare(m: Machine, obj: Ptr, op: number, other: Ptr): Ptr {
+  const result = declined(m, m.callSpecial(obj, CMP_DUNDERS[op]!, [other]));
+  if (result !== 0 || op !== Cmp.NE) return result;
+  if (m.lookupType(m.recordOf(obj), m.name("__ne__")) !== 0) return 0;
+  const equal = declined(m, m.callSpecial(obj, "__eq__", [other]));
+  if (equal === 0) return 0;
+  return m.newBool(!takeTruth(m, equal));
 }
 
 /** The truth of a comparison result, which it releases (CPython: `PyObject_IsTrue` after `PyObject_RichCompare`). */
@@ -383,6 +438,20 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
         m.decref(value);
       }
     }
+  }
+  if (ta === m.types.method && m.typeIdOf(b) === ta) {
+    // CPython: method_richcompare — the same self (identity) and equal functions.
+    return (
+      m.field(a, METHOD_SELF_OFFSET) === m.field(b, METHOD_SELF_OFFSET) &&
+      m.field(a, METHOD_FUNCTION_OFFSET) === m.field(b, METHOD_FUNCTION_OFFSET)
+    );
+  }
+  if (ta === m.heap.weakrefType && m.typeIdOf(b) === ta) {
+    // CPython: weakref_richcompare — live references compare their referents.
+    const x = m.heap.weakrefGet(a);
+    const y = m.heap.weakrefGet(b);
+    const dead = m.heap.none; // what weakrefGet gives once the referent is gone
+    return x !== dead && y !== dead && compare(m, Cmp.EQ, x, y);
   }
   if (ta === m.types.range && m.typeIdOf(b) === ta) {
     const x = m.rangeValues(a);
@@ -434,6 +503,8 @@ export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
     checkHashable(m, item);
     return heap.dictGetItem(container, item) !== 0;
   }
+  if (t === heap.setType || t === heap.frozensetType)
+    return withKey(m, item, (key) => heap.setContains(container, key));
   if (t === heap.strType) {
     if (!m.isStr(item))
       m.raise(
@@ -478,14 +549,41 @@ export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
   }
   const result = m.callSpecial(container, "__contains__", [item]);
   if (result !== 0) return takeTruth(m, result);
-  m.raise("TypeError", `argument of type '${m.typeName(container)}' is not iterable`);
+  // CPython: _PySequence_IterSearch — anything iterable is searched item by item.
+  const record = m.recordOf(container);
+  if (!isIterator(m, container) && !(record.user && definesIteration(m, record)))
+    m.raise("TypeError", `argument of type '${m.typeName(container)}' is not iterable`);
+  const it = getIterator(m, container);
+  try {
+    for (;;) {
+      const element = iteratorNext(m, it);
+      if (element === 0) return false;
+      let found: boolean;
+      try {
+        found = element === item || compare(m, Cmp.EQ, element, item);
+      } finally {
+        m.decref(element);
+      }
+      if (found) return true;
+    }
+  } finally {
+    m.decref(it);
+  }
+}
+
+/** Whether a user class can be iterated (`__iter__`, or the old `__getitem__` protocol). */
+function definesIteration(m: Machine, record: TypeRecord): boolean {
+  return (
+    m.lookupType(record, m.name("__iter__")) !== 0 ||
+    m.lookupType(record, m.name("__getitem__")) !== 0
+  );
 }
 
 /** Raises TypeError for keys pymem's dicts cannot hold (CPython: `PyObject_HashNotImplemented`). */
 export function checkHashable(m: Machine, key: Ptr): void {
   const t = m.typeIdOf(key);
   const heap = m.heap;
-  if (t === heap.listType || t === heap.dictType)
+  if (t === heap.listType || t === heap.dictType || t === heap.setType)
     m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
   if (t === heap.tupleType)
     for (let i = 0; i < heap.tupleLength(key); i++) checkHashable(m, heap.tupleGetItem(key, i));

@@ -3,6 +3,7 @@ import type {
   Comprehension,
   ExceptHandler,
   Expression,
+  GeneratorExp,
   Module,
   Statement,
 } from "../ast.js";
@@ -137,6 +138,7 @@ class ScopeWalker {
     switch (node.kind) {
       case "FunctionDef":
         this.defaults(node.args);
+        this.annotations(node);
         this.bind(node.name);
         this.functionScope(node, node.name, node.args, (walker) => walker.statements(node.body));
         return;
@@ -166,6 +168,21 @@ class ScopeWalker {
         } else this.target(node.target);
         this.expression(node.value);
         return;
+      case "AnnAssign":
+        // CPython: symtable_visit_stmt(), AnnAssign_kind — a simple name is local even
+        // without a value; module and class annotations are evaluated.
+        if (node.target.kind === "Name") this.bind(node.target.id);
+        else this.target(node.target);
+        if (this.scope.kind !== "function") this.expression(node.annotation);
+        if (node.value !== null) this.expression(node.value);
+        return;
+      case "With":
+        for (const item of node.items) {
+          this.expression(item.contextExpr);
+          if (item.optionalVars !== null) this.target(item.optionalVars);
+        }
+        this.statements(node.body);
+        return;
       case "For":
         this.target(node.target);
         this.expression(node.iter);
@@ -181,6 +198,13 @@ class ScopeWalker {
       case "Raise":
         if (node.exc !== null) this.expression(node.exc);
         if (node.cause !== null) this.expression(node.cause);
+        return;
+      case "With":
+        for (const item of node.items) {
+          this.expression(item.contextExpr);
+          if (item.optionalVars !== null) this.target(item.optionalVars);
+        }
+        this.statements(node.body);
         return;
       case "Try":
         this.statements(node.body);
@@ -210,6 +234,17 @@ class ScopeWalker {
       default:
         return;
     }
+  }
+
+  /** A def's annotations belong to the enclosing scope (they are evaluated there). */
+  private annotations(node: Extract<Statement, { kind: "FunctionDef" }>): void {
+    const { args } = node;
+    for (const arg of [...args.posonlyargs, ...args.args, ...args.kwonlyargs]) {
+      if (arg.annotation !== null) this.expression(arg.annotation);
+    }
+    if (args.vararg?.annotation != null) this.expression(args.vararg.annotation);
+    if (args.kwarg?.annotation != null) this.expression(args.kwarg.annotation);
+    if (node.returns !== null) this.expression(node.returns);
   }
 
   private handler(node: ExceptHandler): void {
@@ -253,6 +288,25 @@ class ScopeWalker {
       default:
         this.expression(node);
     }
+  }
+
+  /**
+   * A generator expression is a function scope of its own (PEP 709 inlines only list, set and
+   * dict comprehensions): its first iterable is evaluated here and passed in as parameter `.0`.
+   */
+  private generatorExpression(node: GeneratorExp): void {
+    this.expression(node.generators[0]!.iter);
+    const child = newScope("function", "<genexpr>", this.scope, node);
+    this.scope.children.push(child);
+    child.parameters.push(".0");
+    const walker = new ScopeWalker(child);
+    walker.bind(".0");
+    for (const [index, generator] of node.generators.entries()) {
+      walker.target(generator.target);
+      if (index !== 0) walker.expression(generator.iter);
+      for (const condition of generator.ifs) walker.expression(condition);
+    }
+    walker.expression(node.elt);
   }
 
   private comprehension(generators: readonly Comprehension[], inner: () => void): void {
@@ -307,8 +361,10 @@ class ScopeWalker {
         return;
       case "ListComp":
       case "SetComp":
-      case "GeneratorExp":
         this.comprehension(node.generators, () => this.expression(node.elt));
+        return;
+      case "GeneratorExp":
+        this.generatorExpression(node);
         return;
       case "DictComp":
         this.comprehension(node.generators, () => {

@@ -17,13 +17,6 @@ function parameterProblem(args: Arguments): string | null {
   return null;
 }
 
-function hasAnnotations(args: Arguments): boolean {
-  const all = [...args.posonlyargs, ...args.args, ...args.kwonlyargs];
-  if (args.vararg !== null) all.push(args.vararg);
-  if (args.kwarg !== null) all.push(args.kwarg);
-  return all.some((arg) => arg.annotation !== null);
-}
-
 /**
  * The construct in `node` (the node itself, not its children) that the evaluator cannot execute
  * yet, named for the error message, or null when it can.
@@ -47,12 +40,9 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return "'except*'";
     case "TypeAlias":
       return "'type' aliases";
-    case "AnnAssign":
-      return "variable annotations";
     case "FunctionDef":
       if (node.decoratorList.length > 0) return "decorators";
       if (node.typeParams.length > 0) return "type parameters";
-      if (node.returns !== null || hasAnnotations(node.args)) return "annotations";
       return parameterProblem(node.args);
     case "ClassDef":
       if (node.decoratorList.length > 0) return "decorators";
@@ -63,10 +53,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return parameterProblem(node.args);
     case "Await":
       return "'await'";
-    case "Yield":
-      return "'yield'";
-    case "YieldFrom":
-      return "'yield from'";
     case "ListComp":
     case "SetComp":
     case "DictComp":
@@ -85,8 +71,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       switch (node.constantType) {
         case "bytes":
           return "bytes literals";
-        case "complex":
-          return "complex literals";
         case "Ellipsis":
           return "'...' (Ellipsis)";
         case "int":

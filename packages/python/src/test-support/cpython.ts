@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 /**
  * Test helper: run a Python script under CPython 3.13 (pyenv) with JSON on stdin and parse the
  * JSON it prints. `available` is false (with a reason) when that interpreter is missing.
+ * `PYTHONHASHSEED=0` makes CPython's str and bytes hashes — and so the iteration order of sets of
+ * strings — the same from run to run.
  * @internal
  */
 export const CPYTHON_ENVIRONMENT = { ...process.env, PYENV_VERSION: "3.13.0", PYTHONHASHSEED: "0" };

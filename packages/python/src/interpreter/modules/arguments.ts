@@ -405,3 +405,132 @@ export function integerResult(context: NativeContext, value: bigint | number): P
 export function floatResult(context: NativeContext, value: number): Ptr {
   return context.heap.newFloat(value);
 }
+
+/**
+ * The parameters of a method CPython defines in Python (`def seed(self, a=None, version=2)`),
+ * for {@link bindPythonArguments}.
+ *
+ * @example
+ * ```ts
+ * const seed: PythonSignature = { qualifiedName: "Random.seed", parameters: ["self", "a", "version"], required: 1, keywordOnly: [] };
+ * ```
+ */
+export interface PythonSignature {
+  /** The name in messages (`"Random.seed"`). */
+  readonly qualifiedName: string;
+  /** Positional-or-keyword parameters, `self` included. */
+  readonly parameters: readonly string[];
+  /** How many leading parameters have no default. */
+  readonly required: number;
+  /** Keyword-only parameters (all with defaults). */
+  readonly keywordOnly: readonly string[];
+}
+
+/** CPython's `substitution_cost()` in Python/suggestions.c: case changes are cheaper. */
+function substitutionCost(a: string, b: string): number {
+  if (a === b) return 0;
+  return a.toLowerCase() === b.toLowerCase() ? 1 : 2;
+}
+
+/** Levenshtein distance with moves costing 2 and case changes 1. CPython: `levenshtein_distance()`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index * 2);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i * 2];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 2,
+        current[j - 1]! + 2,
+        previous[j - 1]! + substitutionCost(a[i - 1]!, b[j - 1]!),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The closest of `candidates` to `name` within CPython's distance bound, for "Did you mean 'k'?"
+ * hints. CPython: `_Py_CalculateSuggestions()`.
+ */
+function suggestion(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.MAX_SAFE_INTEGER;
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const bound = Math.min(
+      Math.floor(((name.length + candidate.length + 3) * 2) / 6),
+      bestDistance - 1,
+    );
+    const distance = editDistance(name, candidate);
+    if (distance > bound) continue;
+    if (best === undefined || distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` — CPython's list of missing names. */
+function quotedNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  if (quoted.length <= 2) return quoted.join(" and ");
+  return `${quoted.slice(0, -1).join(", ")}, and ${quoted.at(-1)}`;
+}
+
+/**
+ * Binds a call the way CPython binds a Python function's arguments, with its messages
+ * (`"Random.randint() missing 1 required positional argument: 'b'"`, `"Random.seed() takes
+ * from 1 to 3 positional arguments but 4 were given"`). Returns the arguments (borrowed) in
+ * parameter order, keyword-only ones last, `undefined` where omitted.
+ *
+ * @example
+ * ```ts
+ * const [self, a, version] = bindPythonArguments(context, seedSignature, args, keywords);
+ * ```
+ */
+export function bindPythonArguments(
+  context: NativeContext,
+  signature: PythonSignature,
+  args: readonly Ptr[],
+  keywords: Keywords,
+): (Ptr | undefined)[] {
+  const { qualifiedName, parameters, required, keywordOnly } = signature;
+  if (args.length > parameters.length) {
+    const count = parameters.length;
+    const takes =
+      required === count
+        ? `${count} positional argument${count === 1 ? "" : "s"}`
+        : `from ${required} to ${count} positional arguments`;
+    context.raise(
+      "TypeError",
+      `${qualifiedName}() takes ${takes} but ${args.length} ${args.length === 1 ? "was" : "were"} given`,
+    );
+  }
+  const bound: (Ptr | undefined)[] = [...args];
+  bound.length = parameters.length + keywordOnly.length;
+  for (const [name, value] of keywords) {
+    let index = parameters.indexOf(name);
+    if (index === -1) {
+      const keywordIndex = keywordOnly.indexOf(name);
+      if (keywordIndex === -1) {
+        const hint = suggestion(name, [...parameters, ...keywordOnly]);
+        context.raise(
+          "TypeError",
+          `${qualifiedName}() got an unexpected keyword argument '${name}'${hint === undefined ? "" : `. Did you mean '${hint}'?`}`,
+        );
+      }
+      index = parameters.length + keywordIndex;
+    } else if (bound[index] !== undefined) {
+      context.raise("TypeError", `${qualifiedName}() got multiple values for argument '${name}'`);
+    }
+    bound[index] = value;
+  }
+  const missing = parameters.slice(0, required).filter((_, index) => bound[index] === undefined);
+  if (missing.length > 0)
+    context.raise(
+      "TypeError",
+      `${qualifiedName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${quotedNames(missing)}`,
+    );
+  return bound;
+}

@@ -1,11 +1,17 @@
 import type { NativeModuleFactory } from "../native.js";
+import { bisectModule } from "./bisect-module.js";
 import { gcModule } from "./gc-module.js";
+import { heapqModule } from "./heapq-module.js";
 import { mathModule } from "./math-module.js";
+import { randomModule } from "./random-module.js";
+import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
+import { timeModule } from "./time-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds: `gc`, `sys` and `weakref`, written in TypeScript against
+ * The native modules `import` finds (`bisect`, `gc`, `heapq`, `math`, `random`, `string`,
+ * `sys`, `time`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -15,13 +21,23 @@ import { weakrefModule } from "./weakref-module.js";
  * ```
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
+  bisect: bisectModule,
   gc: gcModule,
+  heapq: heapqModule,
   math: mathModule,
+  random: randomModule,
+  string: stringModule,
   sys: sysModule,
+  time: timeModule,
   weakref: weakrefModule,
 };
 
+export { bisectModule } from "./bisect-module.js";
 export { gcModule } from "./gc-module.js";
+export { heapqModule } from "./heapq-module.js";
 export { mathModule } from "./math-module.js";
+export { randomModule } from "./random-module.js";
+export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
+export { timeModule } from "./time-module.js";
 export { weakrefModule } from "./weakref-module.js";

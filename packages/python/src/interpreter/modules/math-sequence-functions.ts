@@ -18,6 +18,7 @@ import {
   tripleToDouble,
   vectorNorm,
 } from "./math-exact.js";
+import { collectItems } from "./module-support.js";
 
 /**
  * The functions of `math` that consume iterables or many arguments: `fsum`, `hypot`, `dist`,
@@ -62,21 +63,6 @@ function multiplyObjects(context: NativeContext, a: Ptr, b: Ptr): Real {
       `unsupported operand type(s) for *: '${context.typeName(a)}' and '${context.typeName(b)}'`,
     );
   return combine(x, y, "*");
-}
-
-/** New references to the items of an iterable (the caller releases them). */
-function collectItems(context: NativeContext, iterable: Ptr): Ptr[] {
-  const items: Ptr[] = [];
-  try {
-    context.iterate(iterable, (item) => {
-      items.push(context.newReference(item));
-      return true;
-    });
-  } catch (error) {
-    for (const item of items) context.release(item);
-    throw error;
-  }
-  return items;
 }
 
 /** Runs `body` on the items of `iterable`, releasing them afterwards. */

@@ -141,3 +141,27 @@ export function callReportingErrors(
     context.release(callable);
   }
 }
+
+/**
+ * New references to the items of any iterable, in order (the caller releases them); nothing
+ * leaks when iteration raises.
+ *
+ * @example
+ * ```ts
+ * const items = collectItems(context, iterable);
+ * try { use(items); } finally { for (const item of items) context.release(item); }
+ * ```
+ */
+export function collectItems(context: NativeContext, iterable: Ptr): Ptr[] {
+  const items: Ptr[] = [];
+  try {
+    context.iterate(iterable, (item) => {
+      items.push(context.newReference(item));
+      return true;
+    });
+  } catch (error) {
+    for (const item of items) context.release(item);
+    throw error;
+  }
+  return items;
+}

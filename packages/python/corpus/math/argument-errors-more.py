@@ -1,0 +1,33 @@
+# wrong arguments for the clinic-parsed functions (isclose, nextafter, prod, dist …): CPython's messages
+import math
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+attempt("isclose(1, 2, foo=1)", lambda: math.isclose(1, 2, foo=1))
+attempt("isclose(1, a=1)", lambda: math.isclose(1, a=1))
+attempt("isclose rel_tol str", lambda: math.isclose(1, 1, rel_tol='a'))
+attempt("dist(1, 2)", lambda: math.dist(1, 2))
+attempt("dist 3 args", lambda: math.dist([1], [2], 3))
+attempt("prod([1, 2], 3)", lambda: math.prod([1, 2], 3))
+attempt("prod(start=3)", lambda: math.prod(start=3))
+attempt("prod([1], foo=2)", lambda: math.prod([1], foo=2))
+attempt("hypot('a')", lambda: math.hypot('a'))
+attempt("hypot(x=1)", lambda: math.hypot(x=1))
+attempt("ldexp(1.0, 1.5)", lambda: math.ldexp(1.0, 1.5))
+attempt("ldexp(1.0, 'a')", lambda: math.ldexp(1.0, 'a'))
+attempt("ceil('a')", lambda: math.ceil('a'))
+attempt("trunc('a')", lambda: math.trunc('a'))
+attempt("nextafter(1.0)", lambda: math.nextafter(1.0))
+attempt("nextafter(1, 2, 3)", lambda: math.nextafter(1, 2, 3))
+attempt("nextafter(x=1, y=2)", lambda: math.nextafter(x=1, y=2))
+attempt("nextafter steps=1.5", lambda: math.nextafter(1, 2, steps=1.5))
+attempt("nextafter foo=1", lambda: math.nextafter(1, 2, foo=1))
+attempt("ulp()", lambda: math.ulp())
+attempt("fma(1, 2)", lambda: math.fma(1, 2))
+attempt("copysign(1)", lambda: math.copysign(1))
+attempt("radians(1, 2)", lambda: math.radians(1, 2))
+attempt("frexp('a')", lambda: math.frexp('a'))
+attempt("modf()", lambda: math.modf())
+attempt("sumprod([1], [1, 2], 3)", lambda: math.sumprod([1], [1, 2], 3))

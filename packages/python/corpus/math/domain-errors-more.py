@@ -1,0 +1,27 @@
+# math domain and range errors (pow, fmod, ldexp, rounding, fsum, fma, integer functions)
+import math
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+attempt("pow(-1, 0.5)", lambda: math.pow(-1, 0.5))
+attempt("pow(10, 400)", lambda: math.pow(10, 400))
+attempt("fmod(1, 0)", lambda: math.fmod(1, 0))
+attempt("fmod(inf, 1)", lambda: math.fmod(math.inf, 1))
+attempt("remainder(1, 0)", lambda: math.remainder(1, 0))
+attempt("ldexp(1.0, 10000)", lambda: math.ldexp(1.0, 10000))
+attempt("floor(inf)", lambda: math.floor(math.inf))
+attempt("ceil(nan)", lambda: math.ceil(math.nan))
+attempt("fsum(inf, -inf)", lambda: math.fsum([math.inf, -math.inf]))
+attempt("fsum overflow", lambda: math.fsum([1e308, 1e308]))
+attempt("fma(inf, 0, 1)", lambda: math.fma(math.inf, 0, 1))
+attempt("fma(1e308, 10, 1)", lambda: math.fma(1e308, 10, 1))
+attempt("factorial(-1)", lambda: math.factorial(-1))
+attempt("isqrt(-1)", lambda: math.isqrt(-1))
+attempt("comb(5, -1)", lambda: math.comb(5, -1))
+attempt("perm(-5, 1)", lambda: math.perm(-5, 1))
+attempt("isclose tolerance", lambda: math.isclose(1, 2, rel_tol=-1))
+attempt("dist dims", lambda: math.dist([1], [1, 2]))
+attempt("sumprod lengths", lambda: math.sumprod([1], [1, 2]))
+attempt("nextafter steps", lambda: math.nextafter(1.0, 2.0, steps=-1))

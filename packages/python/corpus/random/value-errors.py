@@ -1,0 +1,31 @@
+# empty ranges, bad weights and counts, bad states: CPython's errors
+import random
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+random.seed(0)
+attempt("randrange(0)", lambda: random.randrange(0))
+attempt("randrange(-3)", lambda: random.randrange(-3))
+attempt("randrange(1, 1)", lambda: random.randrange(1, 1))
+attempt("randrange(5, 1, 2)", lambda: random.randrange(5, 1, 2))
+attempt("randrange(10, 20, -3)", lambda: random.randrange(10, 20, -3))
+attempt("randrange zero step", lambda: random.randrange(1, 5, 0))
+attempt("randint(5, 1)", lambda: random.randint(5, 1))
+attempt("choice([])", lambda: random.choice([]))
+attempt("choice('')", lambda: random.choice(""))
+attempt("sample too many", lambda: random.sample([1, 2], 3))
+attempt("sample negative", lambda: random.sample([1, 2], -1))
+attempt("sample counts length", lambda: random.sample([1, 2], 1, counts=[1]))
+attempt("sample counts total", lambda: random.sample([1, 2], 1, counts=[-5, 1]))
+attempt("choices weights length", lambda: random.choices([1, 2], [1]))
+attempt("choices zero weights", lambda: random.choices([1, 2], [0, 0]))
+attempt("choices inf weight", lambda: random.choices([1, 2], [1, float("inf")]))
+attempt("choices empty", lambda: random.choices([], k=2))
+attempt("getrandbits(-1)", lambda: random.getrandbits(-1))
+attempt("expovariate(0)", lambda: random.expovariate(0))
+attempt("gammavariate(0, 1)", lambda: random.gammavariate(0, 1))
+attempt("setstate size", lambda: random.setstate((3, (1, 2), None)))
+attempt("setstate version", lambda: random.setstate((9, (1, 2), None)))
+attempt("setstate short", lambda: random.setstate((3, ())))

@@ -1,0 +1,13 @@
+# Set displays and the reprs of sets and frozensets, empty and not.
+print({1, 2, 3})
+print(set())
+print(frozenset())
+print(frozenset({1, 2}))
+print({(1, 2)})
+print({None, True})
+print({-1, 0})
+print({frozenset({1}), 2})
+print(frozenset({frozenset()}))
+print({3, 1, 2} == {1, 2, 3})
+print(type({1}), type(frozenset()))
+print([{1}, frozenset()])

@@ -1,0 +1,428 @@
+import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { PyException, StepLimitError } from "./exceptions.js";
+import { Completion, Frame, NO_RANGE } from "./frame.js";
+import {
+  type Continuation,
+  type IteratorRuntime,
+  iteratorRuntime,
+  registerBuiltinType,
+} from "./iterator-objects.js";
+import type { Machine } from "./machine.js";
+import {
+  FRAME_SHOWN_BY_OFFSET,
+  releaseFrameReference,
+  visitFrameContents,
+} from "./object-layouts.js";
+import { repr } from "./object-repr.js";
+import { hasStackHeadroom } from "./run-loop.js";
+
+/**
+ * Generator objects (CPython: Objects/genobject.c): the heap object, its suspended frame, and
+ * running it — `next`/`send`/`throw`/`close`, PEP 479's StopIteration check, and the PEP 442
+ * finalizer that closes a generator dying while suspended.
+ *
+ * The generator owns the heap frame its function was called with (the locals) and a
+ * continuation: the JavaScript generator compiled from the body (generator-compiler.ts). While
+ * it is suspended, the value-stack entries of the expression it stopped in and the exceptions
+ * its `except` blocks were handling are set aside in the continuation and reported to
+ * collectors by the generator's traverse, so a suspended generator keeps exactly what CPython's
+ * keeps alive, and a cycle through it is found and collected (its finalizer runs `finally`
+ * blocks with GeneratorExit inside, before the cycle is cleared).
+ *
+ * ```text
+ *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │ 32
+ * ```
+ *
+ * @module
+ */
+
+/** Generator: its heap frame (locals), 0 once finished. CPython: `gi_iframe`. */
+export const GENERATOR_FRAME_OFFSET = 8;
+/** Generator: `__name__` (str). CPython: `gi_name`. */
+export const GENERATOR_NAME_OFFSET = 12;
+/** Generator: `__qualname__` (str). CPython: `gi_qualname`. */
+export const GENERATOR_QUALNAME_OFFSET = 16;
+/** Generator: the head of its weak reference list. CPython: `gi_weakreflist`. */
+export const GENERATOR_WEAKLIST_OFFSET = 20;
+/** Generator: a {@link GeneratorState} value (raw). CPython: `gi_frame_state`. */
+export const GENERATOR_STATE_OFFSET = 24;
+/** Generator: index of its continuation in the runtime's table (raw; meaningless once completed). */
+export const GENERATOR_CONTINUATION_OFFSET = 28;
+/** Size of a generator object. */
+export const GENERATOR_SIZE = 32;
+
+/**
+ * A generator's execution state (CPython: `gi_frame_state`'s FRAME_CREATED, FRAME_SUSPENDED,
+ * FRAME_EXECUTING, FRAME_COMPLETED).
+ *
+ * @example
+ * ```ts
+ * generatorState(machine, gen) === GeneratorState.SUSPENDED;
+ * ```
+ */
+export const GeneratorState = { CREATED: 0, SUSPENDED: 1, RUNNING: 2, COMPLETED: 3 } as const;
+
+/**
+ * How a generator is resumed: `next()`/`send(v)`, or `throw(e)`.
+ *
+ * @example
+ * ```ts
+ * resumeGenerator(machine, gen, ResumeMode.THROW, exceptionInstance);
+ * ```
+ */
+export const ResumeMode = { SEND: 0, THROW: 1 } as const;
+
+/**
+ * A generator's body compiled for suspension: given the generator's JS frame record, a
+ * JavaScript generator that yields each yielded value (a new reference), receives each sent
+ * value (a new reference) and returns the body's completion code.
+ *
+ * @example
+ * ```ts
+ * const start: GeneratorBody = function* (f) { const sent = yield value; … return Completion.NORMAL; };
+ * ```
+ * @internal
+ */
+export type GeneratorBody = (frame: Frame) => Generator<Ptr, number, Ptr>;
+
+/**
+ * The generator type id of `m`'s heap (defined on first use) with its type record.
+ *
+ * @example
+ * ```ts
+ * machine.typeIdOf(obj) === generatorType(machine);
+ * ```
+ */
+export function generatorType(m: Machine): TypeId {
+  const runtime = iteratorRuntime(m);
+  if (runtime.generatorType === 0) runtime.generatorType = defineGeneratorType(runtime);
+  registerBuiltinType(m, "generator", runtime.generatorType);
+  return runtime.generatorType;
+}
+
+/**
+ * The state of a generator (a {@link GeneratorState} value).
+ *
+ * @example
+ * ```ts
+ * if (generatorState(machine, gen) === GeneratorState.RUNNING) …
+ * ```
+ */
+export function generatorState(m: Machine, gen: Ptr): number {
+  return m.heap.memory.u32[(gen + GENERATOR_STATE_OFFSET) >>> 2]!;
+}
+
+/**
+ * Makes the generator object a generator function's call returns (CPython: `make_gen` from
+ * RETURN_GENERATOR): it takes a reference to the call's heap frame, so the frame keeps its
+ * locals when the call returns, and the body does not start until the first `next()`.
+ *
+ * @example
+ * ```ts
+ * code.body = (f) => { f.returnValue = newGenerator(machine, f, start); return Completion.RETURN; };
+ * ```
+ * @internal
+ */
+export function newGenerator(m: Machine, f: Frame, body: GeneratorBody): Ptr {
+  const heap = m.heap;
+  const gen = heap.allocate(generatorType(m));
+  const u32 = heap.memory.u32;
+  u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
+  // The generator reports the frame's contents to collectors from now on (not a traceback).
+  u32[(f.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = gen;
+  u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = heap.newStr(f.code.name);
+  u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = heap.newStr(f.code.qualifiedName);
+  const frame = new Frame();
+  frame.code = f.code;
+  frame.locals = f.locals;
+  frame.heapFrame = f.heapFrame;
+  frame.globals = f.globals;
+  const continuation: Continuation = { iterator: body(frame), frame, saved: [], handling: [] };
+  u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2] =
+    iteratorRuntime(m).addContinuation(continuation);
+  u32[(gen + GENERATOR_STATE_OFFSET) >>> 2] = GeneratorState.CREATED;
+  return gen;
+}
+
+/**
+ * Runs a generator until it yields or finishes (CPython: `gen_send_ex2`). `value` is the value
+ * sent (SEND; owned, None for `next()`) or the exception instance thrown in (THROW; owned).
+ * Returns the yielded value (a new reference), or 0 when the generator returned: its return
+ * value is then in `runtime.generatorReturn` (a new reference the caller takes). An exception
+ * the body raises propagates (a StopIteration becomes RuntimeError, PEP 479).
+ *
+ * @example
+ * ```ts
+ * const item = resumeGenerator(machine, gen, ResumeMode.SEND, machine.incref(machine.heap.none));
+ * ```
+ */
+export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr): Ptr {
+  const heap = m.heap;
+  const runtime = iteratorRuntime(m);
+  const stateIndex = (gen + GENERATOR_STATE_OFFSET) >>> 2;
+  const state = heap.memory.u32[stateIndex]!;
+  if (state === GeneratorState.RUNNING) {
+    m.decref(value);
+    m.raise("ValueError", "generator already executing");
+  }
+  if (state === GeneratorState.COMPLETED) {
+    if (mode === ResumeMode.THROW) throw m.exception(value);
+    m.decref(value);
+    runtime.generatorReturn = 0;
+    return 0;
+  }
+  if (state === GeneratorState.CREATED && mode === ResumeMode.SEND && value !== heap.none) {
+    m.decref(value);
+    m.raise("TypeError", "can't send non-None value to a just-started generator");
+  }
+  if (state === GeneratorState.CREATED && mode === ResumeMode.THROW) {
+    // CPython raises it at the generator's first line without running the body.
+    finishGenerator(m, gen);
+    throw m.exception(value);
+  }
+  const continuation =
+    runtime.continuations[heap.memory.u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!]!;
+  // Each resumed generator nests JavaScript frames (the continuation's): stop with
+  // RecursionError before the JavaScript stack could run out in the middle of heap work.
+  if (m.depth + 1 >= m.recursionLimit || !hasStackHeadroom(m.depth)) {
+    m.decref(value);
+    m.raise("RecursionError", "maximum recursion depth exceeded");
+  }
+  const frame = continuation.frame;
+  const depth = ++m.depth;
+  frame.depth = depth;
+  const base = m.sp;
+  frame.stackBase = base;
+  for (const saved of continuation.saved) m.push(saved);
+  continuation.saved.length = 0;
+  const handlingBase = m.handling.length;
+  m.handling.push(...continuation.handling);
+  continuation.handling.length = 0;
+  heap.memory.u32[stateIndex] = GeneratorState.RUNNING;
+  const iterator = continuation.iterator!;
+  let step: IteratorResult<Ptr, number>;
+  try {
+    if (mode === ResumeMode.THROW) step = iterator.throw(m.exception(value));
+    else step = iterator.next(value);
+  } catch (thrown) {
+    m.depth = depth - 1;
+    m.unwindTo(base);
+    m.handling.length = handlingBase;
+    if (thrown instanceof StepLimitError) {
+      finishGenerator(m, gen);
+      throw thrown;
+    }
+    const error = m.toPyException(thrown);
+    // The traceback entry takes the frame before the generator lets go of it.
+    if (frame.node !== NO_RANGE) m.record(error, frame);
+    finishGenerator(m, gen);
+    throw isStopIteration(m, error.value) ? stopIterationToRuntimeError(m, error) : error;
+  }
+  m.depth = depth - 1;
+  if (step.done === true) {
+    m.unwindTo(base);
+    const result = step.value === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
+    frame.returnValue = 0;
+    finishGenerator(m, gen);
+    runtime.generatorReturn = result;
+    return 0;
+  }
+  // Suspended: set aside the value stack above the level it was resumed at, and the
+  // exceptions its handlers are in the middle of handling.
+  for (let i = base; i < m.sp; i++) {
+    continuation.saved.push(m.stack[i]!);
+    m.stack[i] = 0;
+  }
+  m.sp = base;
+  for (let i = handlingBase; i < m.handling.length; i++) continuation.handling.push(m.handling[i]!);
+  m.handling.length = handlingBase;
+  heap.memory.u32[stateIndex] = GeneratorState.SUSPENDED;
+  return step.value;
+}
+
+/**
+ * `gen.close()` (CPython: `gen_close`): throws GeneratorExit in at the suspended `yield`; returns
+ * the generator's return value (a new reference, None when it raised GeneratorExit or
+ * StopIteration) and raises RuntimeError when it yields instead.
+ *
+ * @example
+ * ```ts
+ * machine.decref(closeGenerator(machine, gen));
+ * ```
+ */
+export function closeGenerator(m: Machine, gen: Ptr): Ptr {
+  const heap = m.heap;
+  const state = generatorState(m, gen);
+  if (state === GeneratorState.CREATED) {
+    finishGenerator(m, gen);
+    return m.incref(heap.none);
+  }
+  if (state === GeneratorState.COMPLETED) return m.incref(heap.none);
+  const runtime = iteratorRuntime(m);
+  let yielded: Ptr;
+  try {
+    yielded = resumeGenerator(m, gen, ResumeMode.THROW, m.newException("GeneratorExit", undefined));
+  } catch (thrown) {
+    if (thrown instanceof PyException) {
+      const record = m.recordOf(thrown.value);
+      if (
+        m.isSubtype(record, m.builtinType("GeneratorExit")) ||
+        m.isSubtype(record, m.builtinType("StopIteration"))
+      ) {
+        thrown.release(m);
+        return m.incref(heap.none);
+      }
+    }
+    throw thrown;
+  }
+  if (yielded !== 0) {
+    m.decref(yielded);
+    m.raise("RuntimeError", "generator ignored GeneratorExit");
+  }
+  const result = runtime.generatorReturn;
+  runtime.generatorReturn = 0;
+  return result;
+}
+
+/** Whether `value` is a StopIteration instance. */
+function isStopIteration(m: Machine, value: Ptr): boolean {
+  return m.isSubtype(m.recordOf(value), m.builtinType("StopIteration"));
+}
+
+/** PEP 479: a StopIteration escaping a generator becomes RuntimeError caused by it. */
+function stopIterationToRuntimeError(m: Machine, error: PyException): PyException {
+  const replacement = new PyException(
+    m.newException("RuntimeError", "generator raised StopIteration"),
+    error,
+  );
+  replacement.entries.push(...error.entries);
+  return replacement;
+}
+
+/**
+ * A finished generator lets go of its frame — the locals die in slot order unless a traceback
+ * still holds the frame — and of its continuation (CPython: `gen_send_ex2` clearing the frame
+ * on return or error).
+ */
+function finishGenerator(m: Machine, gen: Ptr): void {
+  const heap = m.heap;
+  const u32 = heap.memory.u32;
+  const stateIndex = (gen + GENERATOR_STATE_OFFSET) >>> 2;
+  const state = u32[stateIndex]!;
+  u32[stateIndex] = GeneratorState.COMPLETED;
+  const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
+  u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = 0;
+  if (frame !== 0) {
+    if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === gen)
+      u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = 0;
+    releaseFrameReference(heap, frame);
+  }
+  if (state === GeneratorState.COMPLETED) return;
+  const runtime = iteratorRuntime(m);
+  const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
+  const continuation = runtime.continuations[index]!;
+  runtime.dropContinuation(index);
+  continuation.iterator = undefined;
+  // A generator dropped while suspended (its finalizer already ran or failed): the value
+  // stack entries, then the exceptions it was handling.
+  const saved = continuation.saved.splice(0);
+  for (const value of saved) if (value !== 0) m.decref(value);
+  const handling = continuation.handling.splice(0);
+  for (const error of handling) error.release(m);
+}
+
+/** The generator's hooks: traverse, clear, the PEP 442 finalizer, dealloc. */
+function defineGeneratorType(runtime: IteratorRuntime): TypeId {
+  const m = runtime.machine;
+  const heap = m.heap;
+  let id = 0;
+  id = heap.defineType({
+    name: "generator",
+    basicSize: GENERATOR_SIZE,
+    flags: TypeFlags.GC,
+    references: { fixed: [GENERATOR_NAME_OFFSET, GENERATOR_QUALNAME_OFFSET] },
+    weaklistOffset: GENERATOR_WEAKLIST_OFFSET,
+    // CPython: gen_traverse → _PyFrame_Traverse (the function, the locals, the value stack).
+    traverse: (gen, visit) => {
+      const u32 = heap.memory.u32;
+      const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
+      if (frame !== 0) visitFrameContents(heap, frame, gen, visit);
+      const state = u32[(gen + GENERATOR_STATE_OFFSET) >>> 2]!;
+      if (state === GeneratorState.COMPLETED) return;
+      const continuation =
+        runtime.continuations[u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!]!;
+      for (const value of continuation.saved) if (value !== 0) visit(value);
+      for (const error of continuation.handling) if (error.value !== 0) visit(error.value);
+    },
+    // CPython: frame_tp_clear on the generator's frame — drops what traverse reported.
+    clear: (gen) => finishGenerator(runtime.machine, gen),
+    // CPython: _PyGen_Finalize — close a suspended generator, reporting what close() raises.
+    finalize: (gen) => finalizeGenerator(runtime, gen),
+    // CPython: gen_dealloc — the frame (locals in slot order), then the names.
+    dealloc: (gen) => {
+      finishGenerator(runtime.machine, gen);
+      const u32 = heap.memory.u32;
+      const lifetime = heap.requireLifetime();
+      for (const offset of [GENERATOR_NAME_OFFSET, GENERATOR_QUALNAME_OFFSET]) {
+        const value = u32[(gen + offset) >>> 2]!;
+        u32[(gen + offset) >>> 2] = 0;
+        if (value !== 0) lifetime.decref(value);
+      }
+      heap.releaseObject(gen, id);
+    },
+  });
+  return id;
+}
+
+/**
+ * CPython: `_PyGen_Finalize`, reached from `gen_dealloc` after the generator's weak references
+ * were cleared — so the weakrefs are cleared here first (their callbacks run before the
+ * generator's `finally` blocks, as in CPython; in a collection they are already cleared).
+ */
+function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
+  const m = runtime.machine;
+  m.heap.clearWeakrefs(gen);
+  const state = generatorState(m, gen);
+  if (state === GeneratorState.CREATED || state === GeneratorState.COMPLETED) return;
+  const level = m.sp;
+  const handling = m.handling.splice(0);
+  try {
+    m.decref(closeGenerator(m, gen));
+  } catch (thrown) {
+    m.unwindTo(level);
+    if (thrown instanceof StepLimitError) return;
+    const error = m.toPyException(thrown);
+    try {
+      m.stderr(`Exception ignored in: ${repr(m, gen)}\n${m.formatException(error)}`);
+    } finally {
+      error.release(m);
+    }
+  } finally {
+    m.handling.push(...handling);
+  }
+}
+
+/**
+ * A generator's read-only attributes (CPython: `gen_getsetlist`, `gen_memberlist`): `__name__`,
+ * `__qualname__`, `gi_running`, `gi_suspended`. A new reference, or 0 for any other name.
+ *
+ * @example
+ * ```ts
+ * generatorAttribute(machine, gen, "gi_running"); // False while it is not executing
+ * ```
+ */
+export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
+  const u32 = m.heap.memory.u32;
+  switch (name) {
+    case "__name__":
+      return m.incref(u32[(gen + GENERATOR_NAME_OFFSET) >>> 2]!);
+    case "__qualname__":
+      return m.incref(u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2]!);
+    case "gi_running":
+      return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
+    case "gi_suspended":
+      return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+    default:
+      return 0;
+  }
+}
