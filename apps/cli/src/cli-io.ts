@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 /**
@@ -19,11 +19,15 @@ export interface CliIo {
   readFile(path: string): string;
   /** The lines of standard input, without their line terminators (for `pymem repl`). */
   stdinLines(): AsyncIterable<string>;
+  /** Environment variables (`PYTHONHASHSEED`). */
+  readonly environment: Readonly<Record<string, string | undefined>>;
 }
 
 /**
- * The real process: `process.stdout`, `process.stderr`, the file system and stdin read line by
- * line (a terminal or a pipe).
+ * The real process: standard output written synchronously (so a reader that has gone, as with
+ * `pymem run x.py | head -1`, is noticed at the `print` that fails: it raises `BrokenPipeError`
+ * there as in CPython, and nothing piles up in memory behind a slow reader), `process.stderr`, the
+ * file system and stdin read line by line (a terminal or a pipe).
  *
  * @example
  * ```ts
@@ -32,17 +36,19 @@ export interface CliIo {
  */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => writeAll(1, text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),
     stdinLines: () =>
       createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity }),
+    environment: process.env,
   };
 }
 
 /**
  * An in-memory {@link CliIo} for tests and embedders: output collected as strings, files from a
- * map (falling back to the file system), stdin from a list of lines.
+ * map (falling back to the file system), stdin from a list of lines, environment variables from
+ * an object (none by default).
  *
  * @example
  * ```ts
@@ -52,7 +58,11 @@ export function processIo(): CliIo {
  * ```
  */
 export function memoryIo(
-  options: { files?: Readonly<Record<string, string>>; stdin?: readonly string[] } = {},
+  options: {
+    files?: Readonly<Record<string, string>>;
+    stdin?: readonly string[];
+    environment?: Readonly<Record<string, string | undefined>>;
+  } = {},
 ): CliIo & { output(): string; errors(): string } {
   const out: string[] = [];
   const err: string[] = [];
@@ -69,7 +79,27 @@ export function memoryIo(
     stdinLines: async function* () {
       yield* stdin;
     },
+    environment: options.environment ?? {},
     output: () => out.join(""),
     errors: () => err.join(""),
   };
+}
+
+/** One millisecond's pause while a non-blocking pipe is full (EAGAIN). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text` to file descriptor `fd` synchronously, retrying partial writes and full
+ * non-blocking pipes. Throws the system error otherwise (`EPIPE` once the reader has gone).
+ */
+function writeAll(fd: number, text: string): void {
+  let bytes = Buffer.from(text, "utf8");
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(fd, bytes));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }

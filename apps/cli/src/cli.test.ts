@@ -40,6 +40,39 @@ describe("pymem run", () => {
     expect(none).toEqual({ status: 0, stdout: "", stderr: "" });
   });
 
+  it("hashes strs with CPython's seeded SipHash: PYTHONHASHSEED=0 is deterministic, unset is random", async () => {
+    const files = { "h.py": "print(hash('abc'), hash(''))\n" };
+    const seeded = async (environment: Record<string, string>) => {
+      const io = memoryIo({ files, environment });
+      expect(await runCli(["run", "h.py"], io)).toBe(0);
+      return io.output();
+    };
+    // CPython 3.13: PYTHONHASHSEED=0 python3 -c "print(hash('abc') & 0xFFFFFFFF)" is 69611762.
+    expect(await seeded({ PYTHONHASHSEED: "0" })).toBe("69611762 0\n");
+    const randomRuns = new Set<string>();
+    for (let run = 0; run < 3; run++) randomRuns.add(await seeded({}));
+    expect(randomRuns.size).toBeGreaterThan(1);
+    const io = memoryIo({ files, environment: { PYTHONHASHSEED: "-1" } });
+    expect(await runCli(["run", "h.py"], io)).toBe(2);
+    expect(io.errors()).toMatch(/PYTHONHASHSEED must be "random" or an integer in range/);
+  });
+
+  it("a reader that goes away (EPIPE, as `| head -1`) raises BrokenPipeError at the print, as CPython", async () => {
+    const io = memoryIo({ files: { "many.py": "for i in range(10**9):\n    print(i)\n" } });
+    let lines = 0;
+    const brokenPipe = Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+    const status = await runCli(["run", "many.py"], {
+      ...io,
+      stdout: (text) => {
+        if (lines++ > 0) throw brokenPipe;
+        io.stdout(text);
+      },
+    });
+    expect(status).toBe(1);
+    expect(io.output()).toBe("0\n");
+    expect(io.errors()).toMatch(/ {4}print\(i\)\n.*\nBrokenPipeError: \[Errno 32\] Broken pipe\n$/);
+  });
+
   it("exits 2 on usage errors and unreadable files", async () => {
     for (const argv of [
       ["run"],

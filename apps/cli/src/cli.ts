@@ -36,6 +36,10 @@ options of run and repl:
   --step-limit N     stop after N statements and loop iterations
   --max-bytes N      cap the linear memory at N bytes (MemoryError beyond it)
 
+environment of run and repl:
+  PYTHONHASHSEED     str hash seed: "random" (the default) or 0..4294967295 (0: CPython's
+                     deterministic hashes)
+
 options of gclab:
   --scale X                  workload size factor (default: 1)
   --only W1,W2               workloads to run (default: all)
@@ -68,7 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${USAGE}\n`);
         return 0;
       case "run": {
-        const { options, positionals } = parseSessionArguments(rest);
+        const { options, positionals } = parseSessionArguments(rest, io.environment);
         if (positionals.length !== 1)
           throw new UsageError(
             positionals.length === 0
@@ -78,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runScript(positionals[0]!, options, io);
       }
       case "repl": {
-        const { options, positionals } = parseSessionArguments(rest);
+        const { options, positionals } = parseSessionArguments(rest, io.environment);
         if (positionals.length !== 0)
           throw new UsageError(`repl takes no arguments, got: ${positionals.join(" ")}`);
         return await runRepl(options, io);

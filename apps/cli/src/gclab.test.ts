@@ -81,6 +81,7 @@ describe("pymem gclab", () => {
       stderr: () => {},
       readFile: () => "",
       stdinLines: async function* () {},
+      environment: {},
     };
     const status = await runGcLab(
       [

@@ -4,6 +4,7 @@ import {
   COLLECTOR_NAMES,
   type CollectorName,
   createRuntime,
+  parseHashSeed,
   type RuntimeOptions,
 } from "@pymem/runtime";
 import type { CliIo } from "./cli-io.js";
@@ -22,7 +23,7 @@ import { StatementTracer } from "./statement-tracer.js";
  * @example
  * ```ts
  * const options: SessionOptions = { collector: "generational", debug: false, stats: true,
- *   trace: false, stepLimit: undefined, maximumBytes: undefined };
+ *   trace: false, stepLimit: undefined, maximumBytes: undefined, hashSeed: undefined };
  * ```
  */
 export interface SessionOptions {
@@ -38,6 +39,12 @@ export interface SessionOptions {
   stepLimit: number | undefined;
   /** `--max-bytes N`: cap on the linear memory. @defaultValue undefined (the runtime's default) */
   maximumBytes: number | undefined;
+  /**
+   * The `PYTHONHASHSEED` environment variable: the str hash secret's seed (0 = CPython's
+   * deterministic hashes).
+   * @defaultValue undefined (a random secret, as CPython)
+   */
+  hashSeed: number | undefined;
 }
 
 /** Thrown for a command line that cannot be run; the message is printed with the usage. */
@@ -49,15 +56,19 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses the options shared by `run` and `repl`; returns them with the remaining positionals.
- * Throws {@link UsageError} for unknown options or bad values.
+ * Parses the options shared by `run` and `repl` (and `PYTHONHASHSEED` from `environment`);
+ * returns them with the remaining positionals. Throws {@link UsageError} for unknown options or
+ * bad values.
  *
  * @example
  * ```ts
- * parseSessionArguments(["--stats", "x.py"]); // { options: { stats: true, … }, positionals: ["x.py"] }
+ * parseSessionArguments(["--stats", "x.py"], {}); // { options: { stats: true, … }, positionals: ["x.py"] }
  * ```
  */
-export function parseSessionArguments(argv: readonly string[]): {
+export function parseSessionArguments(
+  argv: readonly string[],
+  environment: Readonly<Record<string, string | undefined>>,
+): {
   options: SessionOptions;
   positionals: string[];
 } {
@@ -81,6 +92,7 @@ export function parseSessionArguments(argv: readonly string[]): {
       trace: values.trace ?? false,
       stepLimit: positiveInteger("--step-limit", values["step-limit"]),
       maximumBytes: positiveInteger("--max-bytes", values["max-bytes"]),
+      hashSeed: hashSeedFrom(environment),
     },
     positionals,
   };
@@ -100,6 +112,14 @@ function parseSessionArgs(argv: readonly string[]) {
       "max-bytes": { type: "string" },
     },
   });
+}
+
+function hashSeedFrom(environment: Readonly<Record<string, string | undefined>>) {
+  try {
+    return parseHashSeed(environment.PYTHONHASHSEED);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function positiveInteger(flag: string, text: string | undefined): number | undefined {
@@ -132,6 +152,7 @@ export function createSession(
     unraisableSink: (text) => io.stderr(text),
     debugSink: (text) => io.stderr(text),
     ...(options.maximumBytes !== undefined ? { maximumBytes: options.maximumBytes } : {}),
+    hashSeed: options.hashSeed,
   };
   const runtime = createRuntime(runtimeOptions);
   const tracer = options.trace ? new StatementTracer(runtime, io.stderr) : undefined;

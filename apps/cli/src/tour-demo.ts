@@ -49,6 +49,7 @@ export function runTour(io: CliIo): number {
       trace: false,
       stepLimit: undefined,
       maximumBytes: undefined,
+      hashSeed: undefined,
     };
     const exampleIo: CliIo = { ...io, stderr: options.stats ? io.stdout : io.stderr };
     status = Math.max(status, runScript(path, options, exampleIo));

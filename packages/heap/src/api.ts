@@ -53,6 +53,14 @@ export interface HeapOptions {
    * @defaultValue undefined (the default hook)
    */
   unraisableHook: UnraisableHook | undefined;
+  /**
+   * The seed of the `str`/`bytes` hash secret, as `PYTHONHASHSEED`: 0 makes hashing deterministic
+   * and equal to CPython's with `PYTHONHASHSEED=0` (32-bit values), 1…4294967295 equal to
+   * CPython's with that seed; `undefined` draws a random secret, so programs cannot choose keys
+   * that all collide (hash flooding). See `hashSecretFromSeed`.
+   * @defaultValue undefined (a random secret, like CPython without `PYTHONHASHSEED`)
+   */
+  hashSeed: number | undefined;
 }
 
 /**

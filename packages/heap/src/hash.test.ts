@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HASH_INF, hashBytes, hashFloat, hashInteger, hashPointer } from "./hash.js";
+import { HASH_INF, hashFloat, hashInteger, hashPointer } from "./hash.js";
 
 // Expected values computed with CPython's algorithms at _PyHASH_BITS = 31 (32-bit builds).
 describe("hash", () => {
@@ -36,10 +36,7 @@ describe("hash", () => {
     expect(hashFloat(0.1, 0)).toBe(Number((m * inverse) % P));
   });
 
-  it("hashes bytes deterministically and rotates pointers", () => {
-    const bytes = new TextEncoder().encode("abc");
-    expect(hashBytes(bytes, 0, 3)).toBe(hashBytes(new Uint8Array([97, 98, 99]), 0, 3));
-    expect(hashBytes(bytes, 0, 3)).not.toBe(hashBytes(bytes, 0, 2));
+  it("rotates pointers", () => {
     expect(hashPointer(0x1000)).toBe(0x100);
   });
 });

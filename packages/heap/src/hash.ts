@@ -97,21 +97,6 @@ export function hashPointer(address: number): number {
 }
 
 /**
- * FNV-1a over a byte range, never −1. CPython hashes str with a randomised SipHash; pymem's
- * string hash is deterministic instead, so runs are reproducible.
- *
- * @example
- * ```ts
- * hashBytes(memory.u8, start, end);
- * ```
- */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c_9dc5 | 0;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x0100_0193);
-  return hash === -1 ? -2 : hash;
-}
-
-/**
  * Starts a tuple hash. CPython: `tuplehash` (the xxHash-based one, 32-bit constants).
  *
  * @example

@@ -81,6 +81,7 @@ import { KIND_LIST, ObjectKind } from "./object-kind.js";
 import { type SetAlgebraOperations, setAlgebraOperations } from "./set-algebra.js";
 import { type SetOperations, setOperations } from "./set-objects.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
+import { type HashSecret, hashSecretFromSeed } from "./string-hash.js";
 import { type TupleOperations, tupleOperations } from "./tuple-objects.js";
 import { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
 import { type WeakrefOperations, weakrefOperations } from "./weakref-objects.js";
@@ -185,6 +186,8 @@ export class Heap {
   /** CPython's object free lists. @internal */
   readonly freeLists: FreeLists;
   private readonly unraisableHook: UnraisableHook;
+  /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
+  readonly hashSecret: HashSecret;
 
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
@@ -204,6 +207,7 @@ export class Heap {
     this.liveBits = new Uint32Array(words);
     this.freedBits = new Uint32Array(this.debug ? words : 0);
     this.freeLists = new FreeLists(options.freeLists ?? true);
+    this.hashSecret = hashSecretFromSeed(options.hashSeed);
 
     const immutable = TypeFlags.IMMUTABLE;
     const gc = TypeFlags.GC;

@@ -22,7 +22,6 @@ export {
   HASH_INF,
   HASH_MODULUS,
   HASH_NONE,
-  hashBytes,
   hashFloat,
   hashInteger,
   hashPointer,
@@ -38,6 +37,14 @@ export type { HashOperations } from "./object-hash.js";
 export type { SetAlgebraOperations } from "./set-algebra.js";
 export type { SetOperations } from "./set-objects.js";
 export type { StrOperations } from "./str-objects.js";
+export {
+  type HashSecret,
+  hashSecretFromSeed,
+  hashStrUtf8,
+  MAX_HASH_SEED,
+  parseHashSeed,
+  siphash13,
+} from "./string-hash.js";
 export type { TupleOperations } from "./tuple-objects.js";
 export { defaultUnraisableSink, formatUnraisable } from "./unraisable.js";
 export type { WeakrefOperations } from "./weakref-objects.js";

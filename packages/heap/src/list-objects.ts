@@ -282,11 +282,13 @@ export const listOperations: ListOperations & ThisType<Heap> = {
   listClear(obj) {
     const u32 = this.memory.u32;
     const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
+    // No item block: nothing to clear, and a list out for sorting keeps its marker (CPython:
+    // _list_clear returns at once when ob_item is NULL).
+    if (items === 0) return;
     const size = u32[(obj + LIST_SIZE_OFFSET) >>> 2]!;
     u32[(obj + LIST_ITEMS_OFFSET) >>> 2] = 0;
     u32[(obj + LIST_SIZE_OFFSET) >>> 2] = 0;
     u32[(obj + LIST_ALLOCATED_OFFSET) >>> 2] = 0;
-    if (items === 0) return;
     const lifetime = this.requireLifetime();
     // The list is already empty, so finalizers run by these decrefs see a consistent list.
     for (let i = size - 1; i >= 0; i--) {

@@ -1,7 +1,6 @@
 import { OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
 import {
   HASH_NONE,
-  hashBytes,
   hashFloat,
   hashInteger,
   hashPointer,
@@ -19,6 +18,7 @@ import {
   STR_BYTES_OFFSET,
   STR_DATA_OFFSET,
   STR_HASH_OFFSET,
+  STR_STATE_OFFSET,
   TUPLE_ITEMS_OFFSET,
   TUPLE_SIZE_OFFSET,
   WEAKREF_HASH_OFFSET,
@@ -26,6 +26,7 @@ import {
 } from "./layouts.js";
 import { ObjectKind } from "./object-kind.js";
 import { frozensetHash } from "./set-table.js";
+import { hashStrUtf8 } from "./string-hash.js";
 
 /**
  * `hash()` and `==` for the hashable built-ins, as dict lookups need them: numbers by value across
@@ -57,10 +58,12 @@ export function hashScalar(heap: Heap, obj: Ptr, kind: number): number {
       const cached = heap.memory.i32[(obj + STR_HASH_OFFSET) >> 2]!;
       if (cached !== -1) return cached;
       const start = obj + STR_DATA_OFFSET;
-      const hash = hashBytes(
+      const hash = hashStrUtf8(
+        heap.hashSecret,
         heap.memory.u8,
         start,
         start + heap.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!,
+        heap.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! >>> 1,
       );
       heap.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = hash;
       return hash;
@@ -229,9 +232,10 @@ function isNumberKind(kind: number): boolean {
 export interface HashOperations {
   /**
    * `hash(obj)` with CPython's 32-bit rules: numbers hash by value across int/bool/float, strs by
-   * content (FNV-1a, cached), tuples by their items (iteratively), frozensets by their keys
-   * (cached), instances through {@link Heap.keyProtocol} (by address without one). Lists, dicts
-   * and sets throw `TypeError: unhashable type`.
+   * content (SipHash-1-3 keyed by the heap's hash secret, cached in the str), tuples by their
+   * items (iteratively), frozensets by their keys (cached), instances through
+   * {@link Heap.keyProtocol} (by address without one). Lists, dicts and sets throw
+   * `TypeError: unhashable type`.
    *
    * @example
    * ```ts

@@ -121,4 +121,12 @@ export interface RuntimeOptions {
    * @defaultValue true
    */
   freeLists: boolean;
+  /**
+   * The seed of the `str` hash secret, as CPython's `PYTHONHASHSEED`: 0 for CPython's
+   * deterministic `PYTHONHASHSEED=0` hashes (reproducible runs, differential tests), any other
+   * integer up to 4294967295 for that seed's secret, `undefined` for a random secret (no program
+   * can then choose keys that all collide). See `@pymem/heap`'s `hashSecretFromSeed`.
+   * @defaultValue undefined (random, like CPython without `PYTHONHASHSEED`)
+   */
+  hashSeed: number | undefined;
 }

@@ -5,6 +5,9 @@
  *
  * @packageDocumentation
  */
+
+// The seed parser of RuntimeOptions.hashSeed, for embedders reading PYTHONHASHSEED.
+export { parseHashSeed } from "@pymem/heap";
 export { COLLECTOR_NAMES, type CollectorName, type RuntimeOptions, type TextSink } from "./api.js";
 export { fromJS, type PythonValue, toJS } from "./convert.js";
 export { collectorByName, isManagedCollector, UnknownCollectorError } from "./create-collector.js";

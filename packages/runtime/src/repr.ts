@@ -57,20 +57,38 @@ function hex(code: number, width: number): string {
  */
 export function strRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  // Runs of characters printed as they are are copied as slices: a multi-megabyte str costs one
+  // pass and a few allocations, not one string concatenation per character.
   let out = quote;
-  for (const character of text) {
-    const code = character.codePointAt(0)!;
-    if (character === quote || character === "\\") out += `\\${character}`;
-    else if (character === "\t") out += "\\t";
-    else if (character === "\n") out += "\\n";
-    else if (character === "\r") out += "\\r";
-    else if (code < 0x20 || code === 0x7f) out += `\\x${hex(code, 2)}`;
-    else if (code < 0x7f || !NOT_PRINTABLE.test(character)) out += character;
-    else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
-    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
-    else out += `\\U${hex(code, 8)}`;
+  let plainStart = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const escaped =
+      code >= 0x20 && code < 0x7f && code !== 0x5c && code !== quote.charCodeAt(0)
+        ? undefined
+        : escapeCodePoint(code, quote);
+    if (escaped !== undefined) {
+      out += text.slice(plainStart, i) + escaped;
+      plainStart = i + width;
+    }
+    i += width;
   }
-  return out + quote;
+  return out + text.slice(plainStart) + quote;
+}
+
+/** The escape `unicode_repr` writes for one code point, or undefined when it is printed as is. */
+function escapeCodePoint(code: number, quote: string): string | undefined {
+  const character = String.fromCodePoint(code);
+  if (character === quote || character === "\\") return `\\${character}`;
+  if (character === "\t") return "\\t";
+  if (character === "\n") return "\\n";
+  if (character === "\r") return "\\r";
+  if (code < 0x20 || code === 0x7f) return `\\x${hex(code, 2)}`;
+  if (code < 0x7f || !NOT_PRINTABLE.test(character)) return undefined;
+  if (code <= 0xff) return `\\x${hex(code, 2)}`;
+  if (code <= 0xffff) return `\\u${hex(code, 4)}`;
+  return `\\U${hex(code, 8)}`;
 }
 
 /** One container being printed: where it is and how far. */

@@ -85,6 +85,7 @@ export class Runtime {
       allocator,
       debug: options.debug ?? false,
       freeLists: options.freeLists ?? true,
+      hashSeed: options.hashSeed,
       unraisableSink,
     });
     this.lifetime = new Refcounter(this.heap);

@@ -202,6 +202,10 @@ function recordRun<T>(
     collector: settings.collector,
     profile: settings.profile,
     maximumBytes: settings.maximumBytes,
+    // CPython's PYTHONHASHSEED=0: hash() values are reproducible, so re-running a program
+    // replays the same recording. The key is public, but keys whose full 32-bit SipHash values
+    // collide still cost about 2^32 trial hashes each to find.
+    hashSeed: 0,
     unraisableSink: sink("stderr"),
     debugSink: sink("stderr"),
   });

@@ -24,7 +24,7 @@ import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
-import { keyed, sortItems } from "./sorting.js";
+import { sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
 
 /**
@@ -302,30 +302,55 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     }
   });
 
+  // CPython: min_max — streams the iterable (no list of every item) and holds the best item and
+  // its key while the next key function or comparison runs.
   const extreme =
     (name: string, op: number): NativeFunction =>
     (_c, args, keywords) => {
       const options = keyword(m, name, keywords, ["key", "default"]);
       if (args.length === 0) m.raise("TypeError", `${name} expected at least 1 argument, got 0`);
-      const items = args.length === 1 ? collect(m, args[0]!) : args.map((arg) => m.incref(arg));
-      try {
-        if (items.length === 0) {
-          const fallback = options.get("default");
-          if (fallback !== undefined) return m.incref(fallback);
-          m.raise("ValueError", `${name}() iterable argument is empty`);
-        }
-        const keys = keyed(m, items, options.get("key"));
+      const keyFunction = options.get("key");
+      const hasKey = keyFunction !== undefined && keyFunction !== heap.none;
+      let best = 0;
+      let bestKey = 0;
+      const consider = (item: Ptr): boolean => {
+        const key = hasKey ? call(m, keyFunction, [item], undefined) : m.incref(item);
+        let better = best === 0;
         try {
-          let best = 0;
-          for (let i = 1; i < items.length; i++)
-            if (compare(m, op, keys[i]!, keys[best]!)) best = i;
-          return m.incref(items[best]!);
-        } finally {
-          for (const key of keys) m.decref(key);
+          if (!better) better = compare(m, op, key, bestKey);
+        } catch (error) {
+          m.decref(key);
+          throw error;
         }
-      } finally {
-        for (const item of items) m.decref(item);
+        if (!better) {
+          m.decref(key);
+          return true;
+        }
+        if (best !== 0) {
+          m.decref(best);
+          m.decref(bestKey);
+        }
+        best = m.incref(item);
+        bestKey = key;
+        return true;
+      };
+      try {
+        if (args.length === 1) iterate(m, args[0]!, consider);
+        else for (const arg of args) consider(arg);
+      } catch (error) {
+        if (best !== 0) {
+          m.decref(best);
+          m.decref(bestKey);
+        }
+        throw error;
       }
+      if (best === 0) {
+        const fallback = options.get("default");
+        if (fallback !== undefined) return m.incref(fallback);
+        m.raise("ValueError", `${name}() iterable argument is empty`);
+      }
+      m.decref(bestKey);
+      return best;
     };
   define("min", extreme("min", Cmp.LT));
   define("max", extreme("max", Cmp.GT));
@@ -618,7 +643,9 @@ function roundHalfEven(value: number): number {
  * even (so `round(2.675, 2)` is 2.67, because 2.675 is really 2.67499999…).
  */
 function roundDecimal(value: number, digits: number): number {
-  if (!Number.isFinite(value) || digits > 22) return value;
+  // Past 2^52 a double has no fractional digits to round (toFixed would switch to exponents).
+  if (!Number.isFinite(value) || digits > 22 || (digits >= 0 && Math.abs(value) >= 2 ** 52))
+    return value;
   if (digits < 0) {
     const scale = 10 ** -digits;
     return roundHalfEven(value / scale) * scale;

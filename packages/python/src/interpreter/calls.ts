@@ -15,7 +15,7 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
 } from "./object-layouts.js";
-import { acquireFrame, hasStackHeadroom, releaseFrameSlots } from "./run-loop.js";
+import { acquireFrame, hasStackHeadroom, releaseFrameSlots, tick } from "./run-loop.js";
 
 /**
  * Calls: calling any callable (functions, bound methods, built-ins, classes, weakrefs, objects
@@ -287,6 +287,7 @@ export function callFunction(
   try {
     bindArguments(m, fn, code, locals, self, argsBase, names);
     m.sp = argsBase;
+    tick(m);
     const completion = code.body(frame);
     const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
     // CPython: the RETURN_VALUE monitoring event (sys.settrace's "return"), before the frame goes.

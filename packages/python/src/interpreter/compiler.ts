@@ -657,8 +657,8 @@ export class Compiler extends GeneratorCompiler {
   /** A closure tuple of the cells a child scope's free variables name (new reference or 0). */
   protected closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr {
     const m = this.m;
-    if (scope.frees.length === 0) return () => 0;
-    const slots = scope.frees.map((name) => {
+    if (scope.frees.size === 0) return () => 0;
+    const slots = [...scope.frees].map((name) => {
       const slot = unit.slots.get(name);
       if (slot === undefined) throw new Error(`pymem compiler: no cell for '${name}'`);
       return slot;

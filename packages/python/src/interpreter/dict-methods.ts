@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { collect } from "./iteration.js";
+import { collect, holdDictItems, releaseDictItems } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords } from "./native-arguments.js";
 import { keyError } from "./object-access.js";
@@ -73,7 +73,15 @@ export function installDictMethods(m: Machine): void {
   });
   dict("copy", 0, 0, (self) => {
     const copy = heap.newDict();
-    for (const [key, value] of heap.dictItems(self)) heap.dictSetItem(copy, key, value);
+    const items = holdDictItems(m, self);
+    try {
+      for (const [key, value] of items) heap.dictSetItem(copy, key, value);
+    } catch (error) {
+      m.decref(copy);
+      throw error;
+    } finally {
+      releaseDictItems(m, items);
+    }
     return copy;
   });
 }
@@ -91,7 +99,18 @@ export function installDictMethods(m: Machine): void {
 export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
   const heap = m.heap;
   if (m.typeIdOf(other) === heap.dictType) {
-    for (const [key, value] of heap.dictItems(other)) heap.dictSetItem(dict, key, value);
+    // Held: a key's __hash__/__eq__, or the __del__ of a value replaced in `dict`, may clear
+    // `other` (CPython: dict_merge's Py_INCREF of each key and value).
+    const items = holdDictItems(m, other);
+    try {
+      for (const [key, value] of items) {
+        heap.dictSetItem(dict, key, value);
+        if (heap.dictLength(other) !== items.length)
+          m.raise("RuntimeError", "dict mutated during update");
+      }
+    } finally {
+      releaseDictItems(m, items);
+    }
     return;
   }
   const pairs = collect(m, other);

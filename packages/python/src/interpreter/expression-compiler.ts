@@ -30,6 +30,7 @@ import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
+import { tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 import { addKey, buildSetDisplay } from "./set-operations.js";
 import { assignSlice, deleteSlice } from "./slice-assignment.js";
@@ -208,8 +209,8 @@ export abstract class ExpressionCompiler {
       kwargSlot: args?.kwarg != null ? unit.slots.get(args.kwarg.arg)! : -1,
       slotNames: unit.slotNames,
       cellSlots: [...scope.cells].map((cell) => unit.slots.get(cell)!),
-      freeStart: scope.frees.length > 0 ? unit.slots.get(scope.frees[0]!)! : 0,
-      freeCount: scope.frees.length,
+      freeStart: scope.frees.size > 0 ? unit.slots.get(scope.frees.values().next().value!)! : 0,
+      freeCount: scope.frees.size,
       body: () => Completion.NORMAL,
       line,
     };
@@ -312,12 +313,12 @@ export abstract class ExpressionCompiler {
     if (unit.kind === "function") {
       const slot = unit.slots.get(name);
       if (slot === undefined) return globalLoad;
-      if (scope.cells.has(name) || scope.frees.includes(name))
-        return this.cellLoad(slot, name, node, scope.frees.includes(name));
+      if (scope.cells.has(name) || scope.frees.has(name))
+        return this.cellLoad(slot, name, node, scope.frees.has(name));
       return this.fastLoad(slot, name, node, false);
     }
     if (unit.kind === "class") {
-      if (scope.frees.includes(name) && !scope.bound.has(name))
+      if (scope.frees.has(name) && !scope.bound.has(name))
         return this.cellLoad(unit.slots.get(name)!, name, node, true);
       return (f) => {
         const value = m.heap.dictGetItem(f.namespace, key);
@@ -404,7 +405,7 @@ export abstract class ExpressionCompiler {
     if (scope.globals.has(name)) return globalStore;
     if (unit.kind === "function") {
       const slot = unit.slots.get(name)!;
-      if (scope.cells.has(name) || scope.frees.includes(name)) return cell(slot);
+      if (scope.cells.has(name) || scope.frees.has(name)) return cell(slot);
       return fast(slot);
     }
     if (unit.kind === "class")
@@ -435,7 +436,7 @@ export abstract class ExpressionCompiler {
     if (scope.globals.has(name) || unit.kind === "module") return dictDelete((f) => f.globals);
     if (unit.kind === "class") return dictDelete((f) => f.namespace);
     const slot = unit.slots.get(name)!;
-    const isCell = scope.cells.has(name) || scope.frees.includes(name);
+    const isCell = scope.cells.has(name) || scope.frees.has(name);
     return (f) => {
       let index = (f.locals + 4 * slot) >>> 2;
       if (isCell) index = (memory.u32[index]! + CELL_CONTENTS_OFFSET) >>> 2;
@@ -1270,6 +1271,7 @@ export abstract class ExpressionCompiler {
         const it = level.iterable(f);
         m.push(it);
         iterateOwned(m, it, (item) => {
+          tick(m);
           level.store(f, item);
           for (const condition of level.conditions) if (!condition(f)) return true;
           if (depth + 1 < levels.length) run(f, result, depth + 1);

@@ -2,6 +2,7 @@ import type { Ptr } from "@pymem/core";
 import { floatRepr } from "@pymem/runtime";
 import type { Machine } from "./machine.js";
 import { str } from "./object-repr.js";
+import { checkStrSize } from "./result-size.js";
 
 /**
  * Python's format-spec mini-language (`format(x, ".2f")`, f-string `{x:>8}`), for ints, floats
@@ -115,7 +116,7 @@ export function formatWithSpec(
       const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
       body = fraction !== undefined ? `${grouped}.${fraction}` : grouped;
     }
-    const signText = negative && number !== 0 ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
+    const signText = negative ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
     prefix = signText + prefix;
     alignment ??= ">";
   } else {
@@ -123,6 +124,7 @@ export function formatWithSpec(
   }
   const length = [...prefix].length + [...body].length;
   if (length >= width) return prefix + body;
+  checkStrSize(m.heap, width);
   const padding = width - length;
   if (alignment === "=") return prefix + fill.repeat(padding) + body;
   const content = prefix + body;

@@ -55,7 +55,8 @@ export interface InterpreterOptions {
    */
   runtimeOptions: Partial<RuntimeOptions>;
   /**
-   * Where `print` writes.
+   * Where `print` writes. A writer that throws an error whose `code` is `"EPIPE"` (its reader
+   * has gone, as with `| head -1`) raises `BrokenPipeError` in the program, as CPython's does.
    * @defaultValue `process.stdout.write` (console.log where there is no process)
    */
   stdout: (text: string) => void;

@@ -9,6 +9,7 @@ import {
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { tick } from "./run-loop.js";
 import { iterateSet } from "./set-operations.js";
 
 /**
@@ -31,6 +32,8 @@ import { iterateSet } from "./set-operations.js";
 export function iterate(m: Machine, iterable: Ptr, each: (item: Ptr) => boolean | undefined): void {
   iterateOwned(m, iterable, (item) => {
     try {
+      // Built-ins loop here (sum, all, join, list(), sorted …): each item is a step.
+      tick(m);
       return each(item);
     } finally {
       m.decref(item);
@@ -177,4 +180,61 @@ export function collect(m: Machine, iterable: Ptr): Ptr[] {
     throw error;
   }
   return items;
+}
+
+/**
+ * A dict's items as held pairs `[key, value]` (new references both), for built-ins that call
+ * into Python while walking a dict (`__hash__`/`__eq__` of keys, `__eq__` of values, finalizers
+ * run by an allocation): a callback that mutates or clears the dict cannot free what is still to
+ * be visited. Release them with {@link releaseDictItems}. CPython holds each key and value the
+ * same way (`Py_INCREF` in `dict_merge`, `dict_equal`, `dict_repr`).
+ *
+ * @example
+ * ```ts
+ * const items = holdDictItems(machine, dict);
+ * try { for (const [key, value] of items) use(key, value); }
+ * finally { releaseDictItems(machine, items); }
+ * ```
+ */
+export function holdDictItems(m: Machine, dict: Ptr): Array<[Ptr, Ptr]> {
+  const items = m.heap.dictItems(dict);
+  for (const [key, value] of items) {
+    m.incref(key);
+    m.incref(value);
+  }
+  return items;
+}
+
+/** Releases the pairs {@link holdDictItems} returned. */
+export function releaseDictItems(m: Machine, items: ReadonlyArray<readonly [Ptr, Ptr]>): void {
+  for (const [key, value] of items) {
+    m.decref(key);
+    m.decref(value);
+  }
+}
+
+/**
+ * The live entry of a dict at or after entry `position`, or undefined past the last: walks that
+ * call into Python between entries re-read the table each step, as CPython's `PyDict_Next` loops
+ * do (`dict_repr`, `dict_equal`).
+ *
+ * @example
+ * ```ts
+ * for (let at = 0, entry; (entry = dictEntryAt(machine, dict, at)) !== undefined; at = entry.position + 1) use(entry.key);
+ * ```
+ */
+export function dictEntryAt(
+  m: Machine,
+  dict: Ptr,
+  position: number,
+): { position: number; key: Ptr; value: Ptr } | undefined {
+  const u32 = m.heap.memory.u32;
+  const entries = u32[(dict + DICT_ENTRIES_OFFSET) >>> 2]!;
+  const count = u32[(dict + DICT_NENTRIES_OFFSET) >>> 2]!;
+  for (let at = position; at < count; at++) {
+    const entry = entries + at * ENTRY_SIZE;
+    const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+    if (key !== 0) return { position: at, key, value: u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]! };
+  }
+  return undefined;
 }

@@ -28,6 +28,7 @@ import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
+import { holdDictItems, releaseDictItems } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -203,6 +204,9 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["AssertionError", "Exception"],
   ["ImportError", "Exception"],
   ["ModuleNotFoundError", "ImportError"],
+  ["OSError", "Exception"],
+  ["ConnectionError", "OSError"],
+  ["BrokenPipeError", "ConnectionError"],
   ["KeyboardInterrupt", "BaseException"],
   ["SystemExit", "BaseException"],
   ["GeneratorExit", "BaseException"],
@@ -675,6 +679,10 @@ export class Machine {
       return this.exception(
         this.newException("RecursionError", "maximum recursion depth exceeded"),
       );
+    // A stdout/stderr writer whose reader went away (Node's EPIPE): CPython's print raises
+    // BrokenPipeError there, and so does pymem's.
+    if ((error as { code?: unknown } | undefined)?.code === "EPIPE")
+      return this.exception(this.newException("BrokenPipeError", "[Errno 32] Broken pipe"));
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof TypeError) return this.exception(this.newException("TypeError", message));
     return this.exception(this.newException("RuntimeError", `pymem internal error: ${message}`));
@@ -839,10 +847,19 @@ export class Machine {
   viewItems(view: Ptr, kind: number): Ptr[] {
     const dict = this.field(view, VIEW_DICT_OFFSET);
     const items: Ptr[] = [];
-    for (const [key, value] of this.heap.dictItems(dict)) {
-      if (kind === 1) items.push(this.incref(key));
-      else if (kind === 2) items.push(this.incref(value));
-      else items.push(this.heap.newTuple([key, value]));
+    // Held while tuples are allocated: an allocation may run finalizers that clear the dict.
+    const pairs = holdDictItems(this, dict);
+    try {
+      for (const [key, value] of pairs) {
+        if (kind === 1) items.push(this.incref(key));
+        else if (kind === 2) items.push(this.incref(value));
+        else items.push(this.heap.newTuple([key, value]));
+      }
+    } catch (error) {
+      for (const item of items) this.decref(item);
+      throw error;
+    } finally {
+      releaseDictItems(this, pairs);
     }
     return items;
   }

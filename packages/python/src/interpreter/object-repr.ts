@@ -2,6 +2,7 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
+import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
@@ -12,6 +13,7 @@ import {
   METHOD_SELF_OFFSET,
   MODULE_NAME_OFFSET,
 } from "./object-layouts.js";
+import { StrSize } from "./result-size.js";
 import { setRepr } from "./set-operations.js";
 
 /**
@@ -123,29 +125,57 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   return `<${prefix}${record?.name ?? m.heap.typeName(obj)} object at ${address}>`;
 }
 
-/** The repr of a list, tuple or dict, `[...]` for self-reference (CPython: `list_repr`, `tuplerepr`, `dict_repr`). */
+/**
+ * The repr of a list, tuple or dict, `[...]` for self-reference (CPython: `list_repr`,
+ * `tuplerepr`, `dict_repr` with `Py_ReprEnter`). The container is read live, each item held
+ * while its `__repr__` runs (which may mutate or clear the container), and the text's size is
+ * checked against the heap cap as it grows.
+ */
 export function containerRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const heap = m.heap;
   if (m.reprActive.has(obj))
     return t === heap.listType ? "[...]" : t === heap.dictType ? "{...}" : "(...)";
   m.reprActive.add(obj);
+  m.incref(obj);
+  const size = new StrSize(heap);
+  const parts: string[] = [];
+  const add = (text: string): void => {
+    size.add(text.length + 2);
+    parts.push(text);
+  };
   try {
     if (t === heap.dictType) {
-      const parts: string[] = [];
-      for (const [key, value] of heap.dictItems(obj))
-        parts.push(`${repr(m, key)}: ${repr(m, value)}`);
+      for (let position = 0; ; position++) {
+        const entry = dictEntryAt(m, obj, position);
+        if (entry === undefined) break;
+        position = entry.position;
+        const [key, value] = [m.incref(entry.key), m.incref(entry.value)];
+        try {
+          const keyText = repr(m, key);
+          add(`${keyText}: ${repr(m, value)}`);
+        } finally {
+          m.decref(key);
+          m.decref(value);
+        }
+      }
       return `{${parts.join(", ")}}`;
     }
-    const parts: string[] = [];
-    if (t === heap.listType) {
-      for (let i = 0; i < heap.listLength(obj); i++) parts.push(repr(m, heap.listGetItem(obj, i)));
-      return `[${parts.join(", ")}]`;
+    const length = t === heap.listType ? () => heap.listLength(obj) : () => heap.tupleLength(obj);
+    for (let i = 0; i < length(); i++) {
+      const item = m.incref(
+        t === heap.listType ? heap.listGetItem(obj, i) : heap.tupleGetItem(obj, i),
+      );
+      try {
+        add(repr(m, item));
+      } finally {
+        m.decref(item);
+      }
     }
-    const n = heap.tupleLength(obj);
-    for (let i = 0; i < n; i++) parts.push(repr(m, heap.tupleGetItem(obj, i)));
-    return n === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+    if (t === heap.listType) return `[${parts.join(", ")}]`;
+    return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
   } finally {
     m.reprActive.delete(obj);
+    m.decref(obj);
   }
 }
 

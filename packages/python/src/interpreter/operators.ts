@@ -1,10 +1,13 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
+import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
+import { checkSequenceSize, checkStrSize } from "./result-size.js";
 import { compareSets, setBinary, withKey } from "./set-operations.js";
 
 /**
@@ -31,13 +34,16 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   if ((intA || ta === heap.floatType) && (intB || tb === heap.floatType))
     return floatBinary(m, op, m.numberOf(a), m.numberOf(b));
   if (ta === heap.strType) {
-    if (op === Op.ADD && tb === heap.strType)
+    if (op === Op.ADD && tb === heap.strType) {
+      checkStrSize(heap, heap.strLength(a) + heap.strLength(b));
       return heap.newStr(heap.strValue(a) + heap.strValue(b));
-    if (op === Op.MUL && intB) return heap.newStr(heap.strValue(a).repeat(repeatCount(m, b)));
+    }
+    if (op === Op.MUL && intB) {
+      const count = repeatCount(m, b);
+      checkStrSize(heap, heap.strLength(a) * count);
+      return heap.newStr(heap.strValue(a).repeat(count));
+    }
     if (op === Op.MOD) return percentFormat(m, a, b);
-  }
-  if (ta === heap.strType && intA === false && op === Op.MUL && intB) {
-    return heap.newStr(heap.strValue(a).repeat(repeatCount(m, b)));
   }
   if (
     op === Op.MUL &&
@@ -51,10 +57,15 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
       return ta === heap.listType ? heap.newList(items) : m.newTuple(items);
     }
     if (op === Op.MUL && intB) {
+      // CPython: list_repeat / tuple_repeat. The size is checked before anything is built, and
+      // the items go into a typed array (4 bytes each), never a JavaScript array of count copies.
       const count = repeatCount(m, b);
       const source = sequenceItems(m, a);
-      const items: Ptr[] = [];
-      for (let i = 0; i < count; i++) items.push(...source);
+      checkSequenceSize(heap, source.length * count);
+      const items = new Uint32Array(source.length * count);
+      items.set(source);
+      for (let filled = source.length; filled > 0 && filled < items.length; filled *= 2)
+        items.copyWithin(filled, 0, Math.min(filled, items.length - filled));
       return ta === heap.listType ? heap.newList(items) : m.newTuple(items);
     }
   }
@@ -198,22 +209,47 @@ export function floatBinary(m: Machine, op: number, x: number, y: number): Ptr {
       return m.newFloat(x / y);
     case Op.FLOORDIV:
       if (y === 0) m.raise("ZeroDivisionError", "float floor division by zero");
-      return m.newFloat(Math.floor(x / y));
-    case Op.MOD: {
+      return m.newFloat(floatDivmod(x, y)[0]);
+    case Op.MOD:
       if (y === 0) m.raise("ZeroDivisionError", "float modulo by zero");
-      const r = x % y;
-      return m.newFloat(r !== 0 && r < 0 !== y < 0 ? r + y : r);
-    }
-    case Op.POW:
+      return m.newFloat(floatDivmod(x, y)[1]);
+    case Op.POW: {
       if (x === 0 && y < 0)
         m.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-      return m.newFloat(x ** y);
+      const result = x ** y;
+      // CPython: float_pow reports ERANGE when finite operands overflow.
+      if (!Number.isFinite(result) && Number.isFinite(x) && Number.isFinite(y))
+        m.raise("OverflowError", "(34, 'Numerical result out of range')");
+      return m.newFloat(result);
+    }
     default:
       return m.raise(
         "TypeError",
         `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'float' and 'float'`,
       );
   }
+}
+
+/**
+ * `[x // y, x % y]` for floats exactly as CPython computes them (the remainder takes the
+ * divisor's sign, zero included; the quotient is corrected from `fmod`), so `-0.0 % 5` is `0.0`
+ * and `1 // 0.1` is `9.0`. CPython: `_float_div_mod`. `y` must not be zero.
+ */
+function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = y < 0 ? -0 : 0;
+  let floorDiv: number;
+  if (div !== 0) {
+    floorDiv = Math.floor(div);
+    if (div - floorDiv > 0.5) floorDiv += 1;
+  } else floorDiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  return [floorDiv, mod];
 }
 
 /**
@@ -264,6 +300,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
           );
       }
       const size = width === "" ? 0 : Number(width);
+      checkStrSize(m.heap, size);
       if (flags.includes("-")) return body.padEnd(size);
       return flags.includes("0") ? body.padStart(size, "0") : body.padStart(size);
     },
@@ -321,7 +358,7 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   const numB = tb === heap.intType || tb === heap.boolType || tb === heap.floatType;
   if (numA && numB) return compareValues(op, m.numberOf(a), m.numberOf(b));
   if (ta === heap.strType && tb === heap.strType)
-    return compareValues(op, heap.strValue(a), heap.strValue(b));
+    return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
   if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
     return compareSequences(m, op, a, b);
   if (ta === heap.setType || ta === heap.frozensetType) {
@@ -379,11 +416,28 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
   if (ta === m.heap.dictType && m.typeIdOf(b) === ta) {
     const heap = m.heap;
     if (heap.dictLength(a) !== heap.dictLength(b)) return false;
-    for (const [key, value] of heap.dictItems(a)) {
-      const other = heap.dictGetItem(b, key);
-      if (other === 0 || !compare(m, Cmp.EQ, value, other)) return false;
+    // CPython: dict_equal — a's table walked live, each key and both values held across their
+    // __eq__ (which may mutate either dict).
+    for (let position = 0; ; position++) {
+      const entry = dictEntryAt(m, a, position);
+      if (entry === undefined) return true;
+      position = entry.position;
+      const key = m.incref(entry.key);
+      const value = m.incref(entry.value);
+      try {
+        const other = heap.dictGetItem(b, key);
+        if (other === 0) return false;
+        m.incref(other);
+        try {
+          if (!compare(m, Cmp.EQ, value, other)) return false;
+        } finally {
+          m.decref(other);
+        }
+      } finally {
+        m.decref(key);
+        m.decref(value);
+      }
     }
-    return true;
   }
   if (ta === m.types.method && m.typeIdOf(b) === ta) {
     // CPython: method_richcompare — the same self (identity) and equal functions.
@@ -409,18 +463,36 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
 
 /** Lexicographic comparison of two lists or tuples (CPython: `list_richcompare`, `tuplerichcompare`). */
 export function compareSequences(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
-  const xs = sequenceItems(m, a);
-  const ys = sequenceItems(m, b);
-  const n = Math.min(xs.length, ys.length);
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    const y = ys[i]!;
-    if (x === y || compare(m, Cmp.EQ, x, y)) continue;
-    if (op === Cmp.EQ) return false;
-    if (op === Cmp.NE) return true;
-    return compare(m, op, x, y);
+  // CPython: list_richcompare / tuplerichcompare — lengths and items read live, each pair held
+  // across its __eq__ (which may clear either list); unequal lengths settle == and != at once.
+  const heap = m.heap;
+  const length = (seq: Ptr): number =>
+    m.typeIdOf(seq) === heap.listType ? heap.listLength(seq) : heap.tupleLength(seq);
+  const itemAt = (seq: Ptr, i: number): Ptr =>
+    m.typeIdOf(seq) === heap.listType ? heap.listGetItem(seq, i) : heap.tupleGetItem(seq, i);
+  if (length(a) !== length(b) && (op === Cmp.EQ || op === Cmp.NE)) return op === Cmp.NE;
+  let i = 0;
+  for (; i < length(a) && i < length(b); i++) {
+    const x = m.incref(itemAt(a, i));
+    const y = m.incref(itemAt(b, i));
+    try {
+      if (x !== y && !compare(m, Cmp.EQ, x, y)) break;
+    } finally {
+      m.decref(x);
+      m.decref(y);
+    }
   }
-  return compareValues(op, xs.length, ys.length);
+  if (i >= length(a) || i >= length(b)) return compareValues(op, length(a), length(b));
+  if (op === Cmp.EQ) return false;
+  if (op === Cmp.NE) return true;
+  const x = m.incref(itemAt(a, i));
+  const y = m.incref(itemAt(b, i));
+  try {
+    return compare(m, op, x, y);
+  } finally {
+    m.decref(x);
+    m.decref(y);
+  }
 }
 
 /** `item in container`. CPython: `PySequence_Contains`. */
@@ -442,11 +514,18 @@ export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
     return heap.strValue(container).includes(heap.strValue(item));
   }
   if (t === heap.listType || t === heap.tupleType) {
-    const length = t === heap.listType ? heap.listLength(container) : heap.tupleLength(container);
-    for (let i = 0; i < length; i++) {
-      const element =
-        t === heap.listType ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
-      if (element === item || compare(m, Cmp.EQ, element, item)) return true;
+    // CPython: list_contains — the length re-read and the element held across each __eq__,
+    // which may shrink or clear the list.
+    const isList = t === heap.listType;
+    for (let i = 0; i < (isList ? heap.listLength(container) : heap.tupleLength(container)); i++) {
+      const element = isList ? heap.listGetItem(container, i) : heap.tupleGetItem(container, i);
+      if (element === item) return true;
+      m.incref(element);
+      try {
+        if (compare(m, Cmp.EQ, element, item)) return true;
+      } finally {
+        m.decref(element);
+      }
     }
     return false;
   }

@@ -77,6 +77,22 @@ export function step(m: Machine, frame: Frame, node: SourceRange): void {
   if (m.onStatement !== undefined) m.onStatement(frame, node);
 }
 
+/**
+ * Counts one unit of work done outside statements — an item a built-in or a comprehension takes
+ * from an iterator, a call of a Python function (a lambda or key function has no statement) —
+ * against the step limit, so `max(range(10**15))` stops like `while True: pass` does. One
+ * increment and compare: cheap enough for every item.
+ *
+ * @example
+ * ```ts
+ * iterateOwned(machine, iterable, (item) => { tick(machine); … });
+ * ```
+ */
+export function tick(m: Machine): void {
+  if (++m.steps > m.stepLimit)
+    throw new StepLimitError(m.stepLimit, m.framePool[m.depth]?.node.line ?? 0);
+}
+
 /** The frame of a class body being run, for reading its `__class__` cell (CPython: `_PyEval_GetFrame`). */
 export function currentFrame(m: Machine): Frame | undefined {
   return m.framePool[m.depth];

@@ -58,11 +58,11 @@ export interface Scope {
   /** Locals captured by inner functions (CPython: cellvars). */
   readonly cells: Set<string>;
   /** Names captured from enclosing functions, in first-use order (CPython: freevars). */
-  readonly frees: string[];
+  readonly frees: Set<string>;
   /** Nested function and class scopes, in source order. */
   readonly children: Scope[];
   /** Every name in order of first appearance (to order locals like CPython). */
-  readonly seen: string[];
+  readonly seen: Set<string>;
   /** Names read in this block (not in comprehension targets). */
   readonly used: Set<string>;
 }
@@ -84,9 +84,9 @@ function newScope(
     globals: new Set(),
     nonlocals: new Set(),
     cells: new Set(),
-    frees: [],
+    frees: new Set(),
     children: [],
-    seen: [],
+    seen: new Set(),
     used: new Set(),
   };
 }
@@ -115,7 +115,7 @@ class ScopeWalker {
   constructor(private scope: Scope) {}
 
   private note(name: string): void {
-    if (!this.scope.seen.includes(name)) this.scope.seen.push(name);
+    this.scope.seen.add(name);
   }
 
   private bind(name: string): void {
@@ -440,9 +440,10 @@ function bindsLocally(scope: Scope, name: string): boolean {
  */
 function resolve(scope: Scope): void {
   if (scope.kind === "function") {
-    for (const name of scope.parameters) scope.locals.push(name);
-    for (const name of scope.seen)
-      if (bindsLocally(scope, name) && !scope.locals.includes(name)) scope.locals.push(name);
+    // Sets, not array searches: a block may bind 100,000 names (issue 11).
+    const locals = new Set(scope.parameters);
+    for (const name of scope.seen) if (bindsLocally(scope, name)) locals.add(name);
+    for (const name of locals) scope.locals.push(name);
   }
   // A method that says `super` closes over the class being defined (CPython: the __class__ cell).
   if (scope.kind === "function" && scope.parent?.kind === "class" && scope.used.has("super"))
@@ -470,7 +471,7 @@ function markFree(scope: Scope, name: string, classCell: boolean): void {
     const owns = classCell ? outer.kind === "class" : bindsLocally(outer, name);
     if (owns) {
       outer.cells.add(name);
-      for (const inner of path) if (!inner.frees.includes(name)) inner.frees.push(name);
+      for (const inner of path) inner.frees.add(name);
       return;
     }
     path.push(outer);

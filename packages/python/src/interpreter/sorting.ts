@@ -13,14 +13,8 @@ import { compare } from "./operators.js";
 /**
  * The sort keys of `items`: new references to the results of `keyFunction(item)`, or to the items
  * themselves when there is no key function. The caller releases them.
- *
- * @example
- * ```ts
- * const keys = keyed(machine, items, keyFunction);
- * ```
- * @internal
  */
-export function keyed(m: Machine, items: readonly Ptr[], keyFunction: Ptr | undefined): Ptr[] {
+function keyed(m: Machine, items: readonly Ptr[], keyFunction: Ptr | undefined): Ptr[] {
   if (keyFunction === undefined || keyFunction === m.heap.none)
     return items.map((item) => m.incref(item));
   const keys: Ptr[] = [];

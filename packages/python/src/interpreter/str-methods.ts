@@ -1,10 +1,12 @@
 import type { Ptr } from "@pymem/core";
+import { codePointIndex, codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 import { getAttribute, keyError } from "./object-access.js";
 import { repr, str as strOfObject } from "./object-repr.js";
+import { checkStrSize, StrSize } from "./result-size.js";
 
 /**
  * Installs the methods of `str` (`join`, `split`, `strip`, `upper`, `replace`, `startswith`,
@@ -42,13 +44,16 @@ export function installStrMethods(m: Machine): void {
 
   str("join", 1, 1, (self, [iterable]) => {
     const parts: string[] = [];
+    const size = new StrSize(heap);
     iterate(m, iterable!, (item) => {
       if (!m.isStr(item))
         m.raise(
           "TypeError",
           `sequence item ${parts.length}: expected str instance, ${m.typeName(item)} found`,
         );
-      parts.push(heap.strValue(item));
+      const part = heap.strValue(item);
+      size.add(part.length + (parts.length > 0 ? self.length : 0));
+      parts.push(part);
       return true;
     });
     return m.newStr(parts.join(self));
@@ -127,6 +132,20 @@ export function installStrMethods(m: Machine): void {
     const from = textArgument(old!, "replace() argument 1");
     const to = textArgument(replacement!, "replace() argument 2");
     let count = countObj !== undefined ? m.intArgument(countObj, "count") : -1;
+    const codePoints = from === "" ? [...self] : undefined;
+    if (to.length > from.length) {
+      const occurrences =
+        codePoints !== undefined ? codePoints.length + 1 : self.split(from).length - 1;
+      const replaced = count < 0 ? occurrences : Math.min(count, occurrences);
+      checkStrSize(heap, self.length + replaced * (to.length - from.length));
+    }
+    // CPython: replace() with an empty needle inserts before every code point and at the end.
+    if (codePoints !== undefined) {
+      const inserts = count < 0 ? codePoints.length + 1 : Math.min(count, codePoints.length + 1);
+      let result = "";
+      for (let i = 0; i < codePoints.length; i++) result += (i < inserts ? to : "") + codePoints[i];
+      return m.newStr(inserts > codePoints.length ? result + to : result);
+    }
     if (count < 0) return m.newStr(self.split(from).join(to));
     let result = "";
     let rest = self;
@@ -145,12 +164,12 @@ export function installStrMethods(m: Machine): void {
     m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))),
   );
   str("find", 1, 1, (self, [sub]) =>
-    m.newInt(self.indexOf(textArgument(sub!, "must be str, not"))),
+    m.newInt(codePointIndex(self, self.indexOf(textArgument(sub!, "must be str, not")))),
   );
   str("index", 1, 1, (self, [sub]) => {
     const index = self.indexOf(textArgument(sub!, "must be str, not"));
     if (index < 0) m.raise("ValueError", "substring not found");
-    return m.newInt(index);
+    return m.newInt(codePointIndex(self, index));
   });
   str("count", 1, 1, (self, [sub]) => {
     const needle = textArgument(sub!, "must be str, not");
@@ -161,23 +180,30 @@ export function installStrMethods(m: Machine): void {
   str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
   str("zfill", 1, 1, (self, [width]) => {
     const size = m.intArgument(width!, "width");
+    checkStrSize(heap, size);
     const sign = self.startsWith("-") || self.startsWith("+") ? self[0]! : "";
-    return m.newStr(sign + self.slice(sign.length).padStart(size - sign.length, "0"));
+    const padding = Math.max(0, size - codePointLength(self));
+    return m.newStr(sign + "0".repeat(padding) + self.slice(sign.length));
   });
   const pad = (name: string, fn: (text: string, width: number, fill: string) => string): void =>
-    str(name, 1, 2, (self, [width, fill]) =>
-      m.newStr(
-        fn(
-          self,
-          m.intArgument(width!, "width"),
-          fill !== undefined ? textArgument(fill, "fill character") : " ",
-        ),
-      ),
-    );
-  pad("ljust", (text, width, fill) => text.padEnd(width, fill));
-  pad("rjust", (text, width, fill) => text.padStart(width, fill));
+    str(name, 1, 2, (self, [width, fill]) => {
+      const size = m.intArgument(width!, "width");
+      checkStrSize(heap, size);
+      return m.newStr(
+        fn(self, size, fill !== undefined ? textArgument(fill, "fill character") : " "),
+      );
+    });
+  // Widths count code points (CPython), not UTF-16 units; the fill is one code point.
+  pad(
+    "ljust",
+    (text, width, fill) => text + fill.repeat(Math.max(0, width - codePointLength(text))),
+  );
+  pad(
+    "rjust",
+    (text, width, fill) => fill.repeat(Math.max(0, width - codePointLength(text))) + text,
+  );
   pad("center", (text, width, fill) => {
-    const padding = Math.max(0, width - text.length);
+    const padding = Math.max(0, width - codePointLength(text));
     const left = Math.floor(padding / 2) + (padding & width & 1);
     return fill.repeat(left) + text + fill.repeat(padding - left);
   });

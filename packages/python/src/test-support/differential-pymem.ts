@@ -11,7 +11,7 @@ import {
 } from "./differential-corpus.js";
 
 /**
- * Runs a corpus script exactly as `pymem run name.py` does (apps/cli's createSession with default
+ * Runs a corpus script exactly as `PYTHONHASHSEED=0 pymem run name.py` does (apps/cli's createSession with default
  * flags): a default runtime whose unraisable reports and gc debug output go to stderr, an
  * {@link Interpreter} with default options writing to captured stdout/stderr,
  * `run(source, "name.py")`, then `dispose()` (CPython's interpreter shutdown: module globals die
@@ -29,7 +29,9 @@ export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
   const source = readFileSync(script.path, "utf8");
   let stdout = "";
   let stderr = "";
+  // PYTHONHASHSEED=0 on both sides (CPYTHON_ENVIRONMENT), so hash() values agree.
   const runtime = createRuntime({
+    hashSeed: 0,
     unraisableSink: (text) => {
       stderr += text;
     },
@@ -108,7 +110,7 @@ export function describeFirstDifference(
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
 /**
- * Runs a corpus script through the real command line, `pymem run name.py` in the script's folder
+ * Runs a corpus script through the real command line, `PYTHONHASHSEED=0 pymem run name.py` in the script's folder
  * (apps/cli/src/main.ts under tsx, with every `@pymem/*` import resolved to source by
  * differential-cli.tsconfig.json, so no build is needed). Slower than
  * {@link runScriptWithPymem} (a Node process each), so the test uses it for a few scripts only.
@@ -127,6 +129,7 @@ export function runScriptWithCli(script: CorpusScript): Promise<ScriptOutcome> {
     dirname(script.path),
     {
       ...process.env,
+      PYTHONHASHSEED: "0",
       TSX_TSCONFIG_PATH: fileURLToPath(
         new URL("./differential-cli.tsconfig.json", import.meta.url),
       ),
