@@ -157,10 +157,22 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
     };
     if (!("missing" in python)) record(runOnCpython(python, workload, options.scale));
     if (pyodideMissing === undefined) {
-      const run = runInChild(["pyodide", workload, String(options.scale)]);
+      let run: LabRun | { missing: string };
+      try {
+        run = runInChild(["pyodide", workload, String(options.scale)]);
+      } catch (error) {
+        // A crash of the anchor is a finding, not a reason to stop the lab (Pyodide's recursive
+        // dealloc overflows the JS stack on deep_chain, for one).
+        const reason = error instanceof Error ? error.message : String(error);
+        const line = reason.split("\n").find((text) => /Error:/.test(text)) ?? reason;
+        io.stdout(`Pyodide failed on ${workload}: ${line.trim()}\n`);
+        run = { missing: "" };
+      }
       if ("missing" in run) {
-        pyodideMissing = run.missing;
-        io.stdout(`Pyodide not measured: ${pyodideMissing}\n`);
+        if (run.missing !== "") {
+          pyodideMissing = run.missing;
+          io.stdout(`Pyodide not measured: ${pyodideMissing}\n`);
+        }
       } else record(run);
     }
     for (const collector of options.collectors) {

@@ -148,28 +148,38 @@ export function chartFiles(
   summaries: readonly LabSummary[],
   meta: { date: string; cpuCount: number; node: string; python: string },
 ): Record<string, ChartFile> {
-  const workloads = [...new Set(summaries.map((s) => s.workload))].map((name) => ({ name }));
   const chart = (
     benchmark: string,
     unit: string,
     valueUnit: "ms" | "objects",
     value: (s: LabSummary) => number,
-  ): ChartFile => ({
-    benchmark,
-    date: meta.date,
-    machine: { cpuCount: meta.cpuCount, node: meta.node },
-    anchor: { python: meta.python },
-    method: { unit, runs: 1 },
-    valueUnit,
-    workloads,
-    results: summaries.map((s) => ({
-      subject: s.implementation === "cpython" ? "cpython-3.13" : s.implementation,
-      label: s.implementation === "cpython" ? `CPython ${meta.python}` : s.implementation,
-      workload: s.workload,
-      status: "ok",
-      medianNsPerOp: value(s),
-    })),
-  });
+  ): ChartFile => {
+    // A panel needs its anchor's value to compare with: workloads where CPython's is 0 (no
+    // garbage made, say) have no ratio to show and are left out of that chart.
+    const charted = new Set(
+      summaries
+        .filter((s) => s.implementation === "cpython" && value(s) > 0)
+        .map((s) => s.workload),
+    );
+    return {
+      benchmark,
+      date: meta.date,
+      machine: { cpuCount: meta.cpuCount, node: meta.node },
+      anchor: { python: meta.python },
+      method: { unit, runs: 1 },
+      valueUnit,
+      workloads: [...charted].map((name) => ({ name })),
+      results: summaries
+        .filter((s) => charted.has(s.workload))
+        .map((s) => ({
+          subject: s.implementation === "cpython" ? "cpython-3.13" : s.implementation,
+          label: s.implementation === "cpython" ? `CPython ${meta.python}` : s.implementation,
+          workload: s.workload,
+          status: "ok",
+          medianNsPerOp: value(s),
+        })),
+    };
+  };
   return {
     "gclab-wall": chart("GC lab: wall time", "milliseconds per run", "ms", (s) => s.wallMs),
     "gclab-pause": chart(
