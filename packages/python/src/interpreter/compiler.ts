@@ -17,7 +17,7 @@ import type {
 } from "../ast.js";
 import { call } from "./calls.js";
 import { newClass } from "./class-creation.js";
-import { contextMethods, enterContext, exitContext } from "./context-managers.js";
+import { beforeWith, exitContext } from "./context-managers.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
@@ -486,14 +486,7 @@ export class Compiler extends GeneratorCompiler {
       const mgr = manager(f);
       m.push(mgr);
       f.node = item.contextExpr;
-      const { enter, exit } = contextMethods(m, mgr);
-      m.push(exit);
-      m.push(enter);
-      const value = enterContext(m, enter, mgr);
-      m.sp--;
-      m.decref(enter);
-      if (store !== undefined) store(f, value);
-      else m.decref(value);
+      const exit = beforeWith(m, f, mgr, store);
       let completion: number;
       try {
         completion = body(f);

@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
 import type { PyException } from "./exceptions.js";
-import type { Machine } from "./machine.js";
+import type { Frame, Machine } from "./machine.js";
 
 /**
  * The context manager protocol behind `with` (PEP 343), as plain functions: look up `__enter__`
@@ -15,7 +15,7 @@ import type { Machine } from "./machine.js";
  * `__enter__` and `__exit__` of `manager`'s type, as new references, raising CPython 3.13's
  * TypeError when either is missing. CPython: `BEFORE_WITH` (`_PyObject_LookupSpecial`).
  */
-export function contextMethods(m: Machine, manager: Ptr): { enter: Ptr; exit: Ptr } {
+function contextMethods(m: Machine, manager: Ptr): { enter: Ptr; exit: Ptr } {
   const record = m.recordOf(manager);
   const enter = record.user ? m.lookupType(record, m.name("__enter__")) : 0;
   const name = m.typeName(manager);
@@ -31,9 +31,27 @@ export function contextMethods(m: Machine, manager: Ptr): { enter: Ptr; exit: Pt
   return { enter: m.incref(enter), exit: m.incref(exit) };
 }
 
-/** `manager.__enter__()`: the value bound by `as`, a new reference. */
-export function enterContext(m: Machine, enter: Ptr, manager: Ptr): Ptr {
-  return call(m, enter, [manager], undefined);
+/**
+ * Entering a `with` item whose manager is on top of the value stack. CPython: `BEFORE_WITH` —
+ * looks up `__enter__` and `__exit__`, keeps `__exit__` on the stack above the manager, calls
+ * `manager.__enter__()` and binds its result with `store` (or drops it). Returns `__exit__`
+ * (borrowed: the stack owns it). Shared by the ordinary and the generator form of `with`.
+ */
+export function beforeWith(
+  m: Machine,
+  f: Frame,
+  manager: Ptr,
+  store: ((f: Frame, value: Ptr) => void) | undefined,
+): Ptr {
+  const { enter, exit } = contextMethods(m, manager);
+  m.push(exit);
+  m.push(enter);
+  const value = call(m, enter, [manager], undefined);
+  m.sp--;
+  m.decref(enter);
+  if (store !== undefined) store(f, value);
+  else m.decref(value);
+  return exit;
 }
 
 /**

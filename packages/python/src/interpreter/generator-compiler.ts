@@ -14,7 +14,7 @@ import type {
   YieldFrom,
 } from "../ast.js";
 import { call, callAt } from "./calls.js";
-import { contextMethods, enterContext, exitContext } from "./context-managers.js";
+import { beforeWith, exitContext } from "./context-managers.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import {
   type Expr,
@@ -585,14 +585,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const mgr = manager(f);
       m.push(mgr);
       f.node = item.contextExpr;
-      const { enter, exit } = contextMethods(m, mgr);
-      m.push(exit);
-      m.push(enter);
-      const value = enterContext(m, enter, mgr);
-      m.sp--;
-      m.decref(enter);
-      if (store !== undefined) store(f, value);
-      else m.decref(value);
+      beforeWith(m, f, mgr, store);
       let completion: number;
       try {
         completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
