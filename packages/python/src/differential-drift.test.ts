@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nativeModules } from "./interpreter/modules/index.js";
 import { CPYTHON_ENVIRONMENT, cpython } from "./test-support/cpython.js";
@@ -46,6 +46,12 @@ describe("differential corpus: the corpus itself", () => {
       "weakref-callbacks",
     ])
       expect(categories).toContain(category);
+  });
+
+  it("has a README.md in every category folder saying what its scripts check", () => {
+    const folders = new Set(scripts.map((script) => dirname(script.path)));
+    const missing = [...folders].filter((folder) => !existsSync(join(folder, "README.md")));
+    expect(missing).toEqual([]);
   });
 
   it.each(scripts.map((script) => [script.relativePath, script] as const))(
