@@ -1,6 +1,7 @@
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
+import { presentFloat } from "./float-digits.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
@@ -290,7 +291,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
     return value;
   };
   const out = text.replace(
-    /%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfgxX%])/g,
+    /%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfFeEgGxX%])/g,
     (_match, flags: string, width: string, precision: string | undefined, conversion: string) => {
       if (conversion === "%") return "%";
       const value = next();
@@ -314,13 +315,13 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
             .toString(16)
             .toUpperCase();
           break;
-        case "g":
-          body = String(numberArgument(m, value, conversion));
-          break;
-        default:
-          body = numberArgument(m, value, conversion).toFixed(
-            precision === undefined ? 6 : Number(precision),
-          );
+        default: {
+          // CPython: formatfloat — the precision must fit a C int, then the digits are built.
+          const digits = precision === undefined ? 6 : Number(precision);
+          if (digits > 2 ** 31 - 1) m.raise("ValueError", "precision too big");
+          checkStrSize(m.heap, digits);
+          body = presentFloat(numberArgument(m, value, conversion), conversion, digits);
+        }
       }
       const size = width === "" ? 0 : Number(width);
       checkStrSize(m.heap, size);
