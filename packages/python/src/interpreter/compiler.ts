@@ -704,10 +704,10 @@ export class Compiler extends GeneratorCompiler {
       m.unwindTo(level);
       if (defaultsTuple !== 0) m.push(defaultsTuple);
       const closureTuple = closure(f);
+      // On the stack, so that running out of memory in newFunction releases both.
+      if (closureTuple !== 0) m.push(closureTuple);
       const fn = m.newFunction(codeIndex, f.globals, defaultsTuple, closureTuple, name);
-      if (defaultsTuple !== 0) m.sp--;
-      m.xdecref(defaultsTuple);
-      m.xdecref(closureTuple);
+      m.unwindTo(level);
       return fn;
     };
   }
@@ -845,12 +845,8 @@ export class Compiler extends GeneratorCompiler {
       });
       const namespace = m.heap.newDict();
       m.push(namespace);
-      const moduleName = m.newStr("__main__");
-      m.heap.dictSetItem(namespace, moduleKey, moduleName);
-      m.decref(moduleName);
-      const qualname = m.newStr(qualifiedName);
-      m.heap.dictSetItem(namespace, qualnameKey, qualname);
-      m.decref(qualname);
+      setNewStr(m, namespace, moduleKey, "__main__");
+      setNewStr(m, namespace, qualnameKey, qualifiedName);
       const closureTuple = closure(f);
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
@@ -931,4 +927,14 @@ function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
     }
   }
   return false;
+}
+
+/** `namespace[key] = text` for a new str, released even when the store runs out of memory. */
+function setNewStr(m: Machine, namespace: Ptr, key: Ptr, text: string): void {
+  const value = m.newStr(text);
+  try {
+    m.heap.dictSetItem(namespace, key, value);
+  } finally {
+    m.decref(value);
+  }
 }

@@ -533,14 +533,25 @@ export class Machine {
 
   /** A new type object (refcount 1, tracked); `dict` is stolen. */
   newTypeObject(id: TypeId, name: string, base: Ptr, dict: Ptr): Ptr {
-    const obj = this.heap.allocate(this.types.type);
+    let obj: Ptr;
+    try {
+      obj = this.heap.allocate(this.types.type);
+    } catch (error) {
+      this.decref(dict); // stolen even when the type object cannot be made
+      throw error;
+    }
     const u32 = this.heap.memory.u32;
     u32[(obj + TYPE_ID_OFFSET) >>> 2] = id;
-    const nameObj = this.heap.newStr(name);
-    this.heap.memory.u32[(obj + TYPE_NAME_OFFSET) >>> 2] = nameObj;
-    this.heap.memory.u32[(obj + TYPE_DICT_OFFSET) >>> 2] = dict;
+    u32[(obj + TYPE_DICT_OFFSET) >>> 2] = dict;
     if (base !== 0) this.incref(base);
-    this.heap.memory.u32[(obj + TYPE_BASE_OFFSET) >>> 2] = base;
+    u32[(obj + TYPE_BASE_OFFSET) >>> 2] = base;
+    try {
+      const nameObj = this.heap.newStr(name);
+      this.heap.memory.u32[(obj + TYPE_NAME_OFFSET) >>> 2] = nameObj;
+    } catch (error) {
+      this.decref(obj); // releases the dict and the base it already holds
+      throw error;
+    }
     return obj;
   }
 
@@ -623,14 +634,22 @@ export class Machine {
   newException(name: string, message: string | undefined): Ptr {
     const record = this.builtinTypes.get(name) ?? this.builtinType("RuntimeError");
     const inst = this.heap.newInstance(record.id);
-    let args = this.heap.emptyTuple;
-    if (message !== undefined) {
-      const text = this.heap.newStr(message);
-      args = this.heap.newTuple([text]);
-      this.decref(text);
+    try {
+      let args = this.heap.emptyTuple;
+      if (message !== undefined) {
+        const text = this.heap.newStr(message);
+        try {
+          args = this.heap.newTuple([text]);
+        } finally {
+          this.decref(text);
+        }
+      }
+      this.heap.setSlot(inst, "args", args);
+      this.decref(args);
+    } catch (error) {
+      this.decref(inst); // out of memory half-way: the instance goes, MemoryError is raised
+      throw error;
     }
-    this.heap.setSlot(inst, "args", args);
-    this.decref(args);
     return inst;
   }
 
@@ -693,7 +712,14 @@ export class Machine {
     if (error.recordedDepth === frame.depth) return;
     error.recordedDepth = frame.depth;
     error.entries.push(this.entryOf(frame));
-    this.addTraceback(error.value, frame);
+    try {
+      this.addTraceback(error.value, frame);
+    } catch (thrown) {
+      // No memory for the traceback entry: MemoryError replaces the exception, as when
+      // CPython's PyTraceBack_Here fails, and the exception's references are dropped.
+      error.release(this);
+      throw thrown;
+    }
   }
 
   /**
@@ -873,8 +899,8 @@ export class Machine {
 
   /** A new function object; every argument is borrowed (0 for none). */
   newFunction(code: number, globals: Ptr, defaults: Ptr, closure: Ptr, name: string): Ptr {
-    const fn = this.heap.allocate(this.types.function);
     const nameObj = this.heap.newStr(name);
+    const fn = this.allocateOwning(this.types.function, nameObj);
     const u32 = this.heap.memory.u32;
     u32[(fn + FUNCTION_CODE_OFFSET) >>> 2] = code;
     u32[(fn + FUNCTION_GLOBALS_OFFSET) >>> 2] = this.incref(globals);
@@ -882,6 +908,19 @@ export class Machine {
     if (closure !== 0) u32[(fn + FUNCTION_CLOSURE_OFFSET) >>> 2] = this.incref(closure);
     u32[(fn + FUNCTION_NAME_OFFSET) >>> 2] = nameObj;
     return fn;
+  }
+
+  /**
+   * `heap.allocate(type)` for an object that is to own `part` (a new reference made first):
+   * when the allocation runs out of memory, `part` is released, so nothing leaks.
+   */
+  private allocateOwning(type: TypeId, part: Ptr): Ptr {
+    try {
+      return this.heap.allocate(type);
+    } catch (error) {
+      this.decref(part);
+      throw error;
+    }
   }
 
   /** Registers a native function and returns its index. */
@@ -892,8 +931,8 @@ export class Machine {
 
   /** A new `builtin_function_or_method` for a registered native, bound to `self` when given. */
   newBuiltin(native: number, self: Ptr): Ptr {
-    const obj = this.heap.allocate(this.types.builtin);
     const nameObj = this.heap.newStr(this.natives[native]!.name);
+    const obj = this.allocateOwning(this.types.builtin, nameObj);
     const u32 = this.heap.memory.u32;
     u32[(obj + BUILTIN_NATIVE_OFFSET) >>> 2] = native;
     if (self !== 0) u32[(obj + BUILTIN_SELF_OFFSET) >>> 2] = this.incref(self);
