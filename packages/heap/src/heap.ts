@@ -22,6 +22,7 @@ import {
   UseAfterFreeError,
 } from "@pymem/core";
 import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
+import { type BigIntOperations, bigIntOperations } from "./big-int-objects.js";
 import { CallbackTable } from "./callback-table.js";
 import { type ComplexOperations, complexOperations } from "./complex-objects.js";
 import { createDefaultAllocator } from "./default-allocator.js";
@@ -902,6 +903,7 @@ export class Heap {
 // because the package is "sideEffects": false.
 export interface Heap
   extends NumberOperations,
+    BigIntOperations,
     ComplexOperations,
     StrOperations,
     TupleOperations,
@@ -916,6 +918,7 @@ export interface Heap
     DebugOperations {}
 
 installOperations(Heap.prototype, numberOperations);
+installOperations(Heap.prototype, bigIntOperations);
 installOperations(Heap.prototype, complexOperations);
 installOperations(Heap.prototype, strOperations);
 installOperations(Heap.prototype, tupleOperations);

@@ -15,7 +15,16 @@ import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { unpackIterable } from "./iterator-protocol.js";
-import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import {
+  Cmp,
+  type Code,
+  Completion,
+  type Frame,
+  MAX_INT,
+  type Machine,
+  NameCache,
+  Op,
+} from "./machine.js";
 import { functionDisplayName, pushKeywordMapping, updateDisplay } from "./mapping-unpacking.js";
 import {
   deleteAttribute,
@@ -255,7 +264,11 @@ export abstract class ExpressionCompiler {
           if (ta === heap.intType && m.typeIdOf(b) === ta) {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
-            result = compareValues(code, x, y);
+            // A big int reads NaN: compare() settles it exactly.
+            result =
+              !Number.isNaN(x) && !Number.isNaN(y)
+                ? compareValues(code, x, y)
+                : compare(m, code, a, b);
           } else result = compare(m, code, a, b);
           m.sp -= 2;
           m.decref(b);
@@ -685,7 +698,7 @@ export abstract class ExpressionCompiler {
       case "Constant": // CPython: LOAD_CONST
         return this.constantExpression(
           node.constantType,
-          node.value as number | string | boolean | null,
+          node.value as number | bigint | string | boolean | null,
         );
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
@@ -707,7 +720,10 @@ export abstract class ExpressionCompiler {
           if (ta === heap.intType && m.typeIdOf(b) === ta && op <= Op.MUL) {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
-            result = m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+            const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
+            // Out of the safe range, or a big-int operand (NaN): binary() computes it exactly.
+            result =
+              r <= MAX_INT && r >= -MAX_INT ? heap.newInt(r === 0 ? 0 : r) : binary(m, op, a, b);
           } else result = binary(m, op, a, b);
           m.sp -= 2;
           lifetime.decref(b);
@@ -936,13 +952,14 @@ export abstract class ExpressionCompiler {
     };
   }
 
-  private constantExpression(type: string, value: number | string | boolean | null): Expr {
+  private constantExpression(type: string, value: number | bigint | string | boolean | null): Expr {
     const m = this.m;
     const heap = m.heap;
     let obj: Ptr;
     switch (type) {
       case "int":
-        obj = m.newInt(value as number);
+        // The parser gives a literal beyond 2**53 - 1 as a bigint: a big int's digits.
+        obj = typeof value === "bigint" ? heap.newIntFromBigInt(value) : m.newInt(value as number);
         break;
       case "float":
         obj = m.newFloat(value as number);

@@ -211,7 +211,7 @@ function defaultWriter(stream: "stdout" | "stderr"): (text: string) => void {
  * `__del__` timing, weak references and `gc.collect()` results follow CPython 3.13.
  *
  * @remarks
- * ints are float64 safe integers (|n| ≤ 2**53 − 1; beyond that `OverflowError`). Sets, generators,
+ * ints have any size (float64 safe integers, CPython's 30-bit digits beyond). Sets, generators,
  * `async`, decorators and `with` are not supported; `enumerate`, `zip`, `map`, `filter`,
  * `reversed` and generator expressions produce lists (the package README lists every difference).
  *

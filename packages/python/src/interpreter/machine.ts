@@ -215,11 +215,12 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
 
 /**
- * The largest int pymem stores: ints are float64 safe integers.
+ * The largest int `Machine.newInt` takes: ints up to it are float64 safe integers, larger ones
+ * big ints in digits (`newBigInt` in big-int-arithmetic.ts).
  *
  * @example
  * ```ts
- * machine.newInt(MAX_INT + 1); // raises OverflowError
+ * machine.newInt(MAX_INT + 1); // raises OverflowError: compute it as a bigint instead
  * ```
  */
 export const MAX_INT = Number.MAX_SAFE_INTEGER;
@@ -727,11 +728,9 @@ export class Machine {
   // ─────────────────────────────────────────────────────────────── numbers and strings
 
   newInt(value: number): Ptr {
-    if (value > MAX_INT || value < -MAX_INT)
-      this.raise(
-        "OverflowError",
-        "int too large: pymem ints are limited to the safe-integer range ±(2**53 - 1)",
-      );
+    // Callers that can leave the safe range compute exactly instead (big-int-arithmetic.ts).
+    if (!(value <= MAX_INT && value >= -MAX_INT))
+      this.raise("OverflowError", "int result is not a safe integer (pymem internal limit)");
     return this.heap.newInt(value === 0 ? 0 : value);
   }
 
@@ -780,7 +779,11 @@ export class Machine {
   intArgument(obj: Ptr, what: string): number {
     if (!this.isInt(obj))
       this.raise("TypeError", `${what} must be an integer, not '${this.typeName(obj)}'`);
-    return this.numberOf(obj);
+    const value = this.numberOf(obj);
+    // A big int (NaN here) does not fit a C index. CPython: PyLong_AsSsize_t.
+    if (Number.isNaN(value))
+      this.raise("OverflowError", "Python int too large to convert to C ssize_t");
+    return value;
   }
 
   // ─────────────────────────────────────────────────────────────── objects
