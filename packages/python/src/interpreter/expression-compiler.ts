@@ -196,7 +196,8 @@ export abstract class ExpressionCompiler {
     args: Arguments | undefined,
   ): Code {
     const scope = unit.scope;
-    const argumentNames = args?.args.map((a) => a.arg) ?? [];
+    const argumentNames =
+      args !== undefined ? [...args.posonlyargs, ...args.args].map((a) => a.arg) : [];
     const code: Code = {
       name,
       qualifiedName,
@@ -205,6 +206,8 @@ export abstract class ExpressionCompiler {
       kind: unit.kind,
       argumentCount: argumentNames.length,
       argumentNames,
+      positionalOnlyCount: args?.posonlyargs.length ?? 0,
+      keywordOnlyNames: args?.kwonlyargs.map((a) => a.arg) ?? [],
       varargSlot: args?.vararg != null ? unit.slots.get(args.vararg.arg)! : -1,
       kwargSlot: args?.kwarg != null ? unit.slots.get(args.kwarg.arg)! : -1,
       slotNames: unit.slotNames,
@@ -213,6 +216,12 @@ export abstract class ExpressionCompiler {
       freeCount: scope.frees.size,
       body: () => Completion.NORMAL,
       line,
+      variableNames:
+        unit.kind === "function"
+          ? [...scope.locals].filter(
+              (local) => !scope.cells.has(local) || scope.parameters.includes(local),
+            )
+          : [],
     };
     this.m.codes.push(code);
     return code;

@@ -404,7 +404,7 @@ export class Interpreter {
     const t = m.typeIdOf(obj);
     const types = m.types;
     if (
-      t === types.type ||
+      m.isTypeId(t) ||
       t === types.function ||
       t === types.builtin ||
       t === types.module ||

@@ -78,7 +78,7 @@ export function takeStringResult(m: Machine, result: Ptr, method: string): strin
 export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const address = `0x${obj.toString(16).padStart(12, "0")}`;
   const types = m.types;
-  if (t === types.type) {
+  if (m.isTypeId(t)) {
     const record = m.recordOfType(obj);
     return record.user ? `<class '__main__.${record.name}'>` : `<class '${record.name}'>`;
   }
