@@ -898,6 +898,7 @@ export class Compiler extends GeneratorCompiler {
     const closure = this.closureBuilder(unit, scope);
     const store = this.nameStore(unit, node.name, node);
     const moduleKey = m.name("__module__");
+    const nameKey = m.name("__name__");
     const qualnameKey = m.name("__qualname__");
     return (f) => {
       const level = m.sp;
@@ -923,9 +924,15 @@ export class Compiler extends GeneratorCompiler {
       const { metaclass, keywords } = selectMetaclass(m, baseObjects, given);
       const namespace = prepareNamespace(m, metaclass, node.name, baseObjects, keywords);
       m.push(namespace);
-      const moduleName = m.newStr("__main__");
-      m.heap.dictSetItem(namespace, moduleKey, moduleName);
-      m.decref(moduleName);
+      // CPython: the class body starts with `__module__ = __name__` (the defining module's).
+      const globalName = m.heap.dictGetItem(f.globals, nameKey);
+      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType) {
+        m.heap.dictSetItem(namespace, moduleKey, globalName);
+      } else {
+        const moduleName = m.newStr("__main__");
+        m.heap.dictSetItem(namespace, moduleKey, moduleName);
+        m.decref(moduleName);
+      }
       const qualname = m.newStr(qualifiedName);
       m.heap.dictSetItem(namespace, qualnameKey, qualname);
       m.decref(qualname);
