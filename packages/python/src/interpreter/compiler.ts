@@ -28,7 +28,7 @@ import { buildClass, prepareNamespace, selectMetaclass } from "./metaclasses.js"
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
-import { binary, sequenceItems } from "./operators.js";
+import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
@@ -326,7 +326,9 @@ export class Compiler extends GeneratorCompiler {
         m.push(a);
         const b = value(f);
         m.push(b);
-        const result = inplace(f, a, b);
+        // CPython: BINARY_OP_INPLACE_ADD_UNICODE, for a name whose str only it references.
+        f.node = node;
+        const result = (op === Op.ADD && appendStrToVariable(m, a, b)) || inplace(f, a, b);
         m.sp -= 2;
         m.decref(b);
         m.decref(a);

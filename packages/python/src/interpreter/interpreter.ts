@@ -710,6 +710,15 @@ export class Interpreter {
       iteratorType: (name) => nativeIteratorType(m, name),
       newIterator: (type, held, next) => newNativeIterator(m, type, held, next),
       iteratorHeld: (iterator, index) => nativeIteratorHeld(m, iterator, index),
+      get recursionLimit() {
+        return m.recursionLimit;
+      },
+      set recursionLimit(limit: number) {
+        m.recursionLimit = limit;
+      },
+      get callDepth() {
+        return m.depth + 1; // the module's frame counts, as in CPython
+      },
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },

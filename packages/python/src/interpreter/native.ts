@@ -173,6 +173,14 @@ export interface NativeContext {
   newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
   /** The `index`-th object a native iterator holds (borrowed). */
   iteratorHeld(iterator: Ptr, index: number): Ptr;
+  /**
+   * The Python call depth at which `RecursionError` is raised (CPython's
+   * `sys.getrecursionlimit()`); writable. The JavaScript stack may stop deep recursion earlier,
+   * with the same `RecursionError`, never a crash.
+   */
+  recursionLimit: number;
+  /** How many Python frames are running now (CPython: the thread's recursion depth). */
+  readonly callDepth: number;
 }
 
 /**
