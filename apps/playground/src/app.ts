@@ -1,5 +1,6 @@
 import { COLLECTOR_NAMES } from "@pymem/runtime";
 import { EXAMPLES } from "./examples/index.js";
+import type { CheckpointStatus } from "./session/checkpoint-pool.js";
 import type { WorkerRun } from "./session/record-in-worker.js";
 import {
   formatMallocStats,
@@ -48,7 +49,11 @@ function formatCount(value: number): string {
  * ```
  */
 export class PlaygroundApp {
-  private readonly record: (source: string, settings: SessionSettings) => WorkerRun;
+  private readonly record: (
+    source: string,
+    settings: SessionSettings,
+    onCheckpoints: (status: CheckpointStatus) => void,
+  ) => WorkerRun;
   private readonly editor: Editor;
   private readonly graph: ObjectGraphView;
   private readonly poolMap: PoolMapView;
@@ -86,7 +91,13 @@ export class PlaygroundApp {
   private capturing = false;
   private index = -1;
 
-  constructor(record: (source: string, settings: SessionSettings) => WorkerRun) {
+  constructor(
+    record: (
+      source: string,
+      settings: SessionSettings,
+      onCheckpoints: (status: CheckpointStatus) => void,
+    ) => WorkerRun,
+  ) {
     this.record = record;
     this.editor = new Editor(
       byId("editor-host", HTMLElement),
@@ -182,6 +193,8 @@ export class PlaygroundApp {
 
   private forgetRecording(): void {
     this.inputForm.hidden = true;
+    delete document.body.dataset.checkpoints;
+    delete document.body.dataset.checkpointJumps;
     this.pending?.cancel();
     this.pending = undefined;
     this.session?.cancel();
@@ -262,7 +275,15 @@ export class PlaygroundApp {
     this.setStatus("running", "Running… (Stop ends the run at once)");
     this.setRunning(true);
     const settings = { ...this.settings(), inputs: [...this.inputs] };
-    const run = this.record(this.editor.value, settings);
+    delete document.body.dataset.checkpoints;
+    delete document.body.dataset.checkpointJumps;
+    const run = this.record(this.editor.value, settings, ({ ready, total, served }) => {
+      // How many checkpoints wait for jumps into the run, and how many jumps they served (what
+      // the tests and benchmarks look at).
+      if (this.pending !== run && this.session !== run) return;
+      document.body.dataset.checkpoints = `${ready}/${total}`;
+      document.body.dataset.checkpointJumps = String(served);
+    });
     this.pending = run;
     try {
       const recording = await run.result;

@@ -140,6 +140,11 @@ export interface Recording {
   readonly generationCount: number;
   /** Statements executed (onStatement calls). */
   readonly statements: number;
+  /**
+   * The heap's linear memory at the end, in bytes: it never shrinks, so this is the most the
+   * run used (what each paused replay of it may hold; see `CheckpointPool`).
+   */
+  readonly memoryBytes: number;
   /** The prompt of an `input()` that had no answer left (see `SessionSettings.inputs`), else undefined. */
   readonly inputPrompt: string | undefined;
 }
