@@ -391,6 +391,37 @@ describe.skipIf(!haveChromium)(
       expect((await ints()).sort()).toEqual([String(k + 1), String((k * (k + 1)) / 2)].sort());
     });
 
+    it("writes values in place or draws every object, as the Values picker says", async () => {
+      const source = "x = 1000\ny = [x, 2.5, None, 7]\nprint(len(y))\n";
+      const boxes = (selector: string) =>
+        page.locator(`#object-graph g.object:is(${selector})`).count();
+      // Immortal values in place (the default): None and 7 are text, 1000 and 2.5 are boxes.
+      await stepInto(source);
+      await stepUntilLine(3);
+      expect(await boxes('[data-type="int"], [data-type="float"]')).toBe(2);
+      expect(await boxes('[data-state="immortal"]')).toBe(0);
+      // Every primitive in place, as Python Tutor draws them: only the list is a box.
+      await page.selectOption("#values-picker", "primitives");
+      await page.click("#step");
+      await shown();
+      await stepUntilLine(3);
+      expect(await boxes('[data-type="int"], [data-type="float"]')).toBe(0);
+      expect(
+        await page.textContent('#object-graph g.variable[data-name="x"] .variable-value'),
+      ).toBe("1000");
+      expect(await boxes('[data-type="list"]')).toBe(1);
+      // Every object a box: None and the small int 7 too, marked immortal.
+      await page.selectOption("#values-picker", "none");
+      await page.click("#step");
+      await shown();
+      await stepUntilLine(3);
+      expect(await boxes('[data-type="NoneType"][data-state="immortal"]')).toBe(1);
+      expect(await boxes('[data-type="int"][data-state="immortal"]')).toBe(1);
+      expect(await boxes('[data-type="int"], [data-type="float"]')).toBe(3);
+      await page.screenshot({ path: join(artifacts, "every-object.png"), fullPage: true });
+      await page.selectOption("#values-picker", "immortal");
+    });
+
     it("edits Python like an editor: highlighting, indentation after a colon, dedent, the error line marked", async () => {
       await page.selectOption("#example-picker", "");
       await page.fill("#source", "");

@@ -11,6 +11,7 @@ import {
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from "./session/run-session.js";
 import { decodeSource, encodeSource } from "./session/share-link.js";
 import { statementAt } from "./session/statement-trace.js";
+import type { ValuesInPlace } from "./snapshot/object-graph.js";
 import { byId, element } from "./ui/dom.js";
 import { Editor } from "./ui/editor.js";
 import { ObjectGraphView } from "./ui/object-graph-view.js";
@@ -26,6 +27,9 @@ const PICKABLE_COLLECTORS = COLLECTOR_NAMES.filter((name) => name !== "none");
 const CAPTURE_WINDOW = 24;
 /** Snapshots made on demand kept at once (the oldest are dropped first). */
 const CACHED_SNAPSHOTS = 3000;
+
+/** The choices of the "Values" picker (see `ObjectGraphOptions.values`). */
+const VALUES_IN_PLACE: readonly ValuesInPlace[] = ["immortal", "primitives", "none"];
 
 function formatCount(value: number): string {
   return value.toLocaleString("en-US");
@@ -63,6 +67,7 @@ export class PlaygroundApp {
   private readonly examplePicker = byId("example-picker", HTMLSelectElement);
   private readonly collectorPicker = byId("collector-picker", HTMLSelectElement);
   private readonly profilePicker = byId("profile-picker", HTMLSelectElement);
+  private readonly valuesPicker = byId("values-picker", HTMLSelectElement);
   private readonly stepLimitInput = byId("step-limit", HTMLInputElement);
   private readonly heapCapInput = byId("heap-cap", HTMLInputElement);
   private readonly slider = byId("step-slider", HTMLInputElement);
@@ -128,6 +133,7 @@ export class PlaygroundApp {
     for (const input of [
       this.collectorPicker,
       this.profilePicker,
+      this.valuesPicker,
       this.stepLimitInput,
       this.heapCapInput,
     ])
@@ -255,6 +261,9 @@ export class PlaygroundApp {
         PICKABLE_COLLECTORS.find((name) => name === this.collectorPicker.value) ??
         DEFAULT_SESSION_SETTINGS.collector,
       profile: this.profilePicker.value === "cpython64" ? "cpython64" : "cpython32",
+      recorder: {
+        values: VALUES_IN_PLACE.find((values) => values === this.valuesPicker.value) ?? "immortal",
+      },
       stepLimit:
         Number.isFinite(stepLimit) && stepLimit >= 1
           ? Math.floor(stepLimit)

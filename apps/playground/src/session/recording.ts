@@ -2,7 +2,7 @@ import type { PoolStats } from "@pymem/pool";
 import { formatDebugMallocStats } from "@pymem/pool";
 import { type FreeListSizes, formatFreeListStats } from "@pymem/runtime";
 import type { GcEvent } from "../snapshot/gc-timeline.js";
-import type { ObjectGraph } from "../snapshot/object-graph.js";
+import type { ObjectGraph, ValuesInPlace } from "../snapshot/object-graph.js";
 import type { PoolMapSummary } from "../snapshot/pool-map.js";
 import type { StatementTrace } from "./statement-trace.js";
 
@@ -175,6 +175,12 @@ export interface RecorderOptions {
    * @defaultValue 1000000
    */
   maximumOutputCharacters: number;
+  /**
+   * Which values the object graphs write in place instead of drawing as boxes (see
+   * `ObjectGraphOptions.values`).
+   * @defaultValue "immortal"
+   */
+  values: ValuesInPlace;
 }
 
 /**

@@ -27,6 +27,7 @@ export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   fullSnapshots: 400,
   maximumOutputCharacters: 1_000_000,
   maximumGraphNodes: 80,
+  values: "immortal",
 };
 
 /**
@@ -250,6 +251,7 @@ export class SessionRecorder {
   private newGraphCapturer(): ObjectGraphCapturer {
     return new ObjectGraphCapturer(this.runtime, {
       maximumNodes: this.options.maximumGraphNodes,
+      values: this.options.values,
       ...(this.describe === undefined ? {} : { describe: this.describe }),
     });
   }
