@@ -283,6 +283,8 @@ export class Machine {
   stderr: (text: string) => void;
   /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
   readonly notImplemented: Ptr;
+  /** The `Ellipsis` singleton (`...`), immortal like CPython's `_Py_EllipsisObject`. */
+  readonly ellipsis: Ptr;
   /** What `input()` reads: a line without its newline, or undefined at end of input. */
   stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
@@ -316,6 +318,8 @@ export class Machine {
     // CPython: the static, immortal _Py_NotImplementedStruct (made mortal again at dispose()).
     this.notImplemented = this.heap.allocate(this.types.notImplemented);
     this.heap.memory.u32[this.notImplemented >>> 2] = IMMORTAL_REFCNT;
+    this.ellipsis = this.heap.allocate(this.types.ellipsis);
+    this.heap.memory.u32[this.ellipsis >>> 2] = IMMORTAL_REFCNT;
   }
 
   // ─────────────────────────────────────────────────────────────── references
@@ -470,6 +474,7 @@ export class Machine {
       ["frozenset", heap.frozensetType],
       ["complex", heap.complexType],
       ["NotImplementedType", t.notImplemented],
+      ["ellipsis", t.ellipsis],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["code", t.code],
