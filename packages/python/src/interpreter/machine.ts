@@ -26,6 +26,7 @@ import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
 import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
+import { setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
@@ -500,7 +501,15 @@ export class Machine {
             ...(base !== undefined
               ? { base }
               : {
-                  slots: ["args", "__traceback__"],
+                  // CPython: PyBaseExceptionObject's args, traceback, context, cause and
+                  // suppress_context (notes live in the instance dict as `__notes__`).
+                  slots: [
+                    "args",
+                    "__traceback__",
+                    "__context__",
+                    "__cause__",
+                    "__suppress_context__",
+                  ],
                   dict: true,
                   weakrefable: true,
                   managedDict: true,
@@ -684,18 +693,27 @@ export class Machine {
     const handled = this.handling[this.handling.length - 1];
     let context: PyException | undefined;
     if (handled !== undefined && handled.value !== value) {
+      setExceptionContext(this, value, handled.value);
       context = new PyException(this.incref(handled.value), undefined);
       // Copy the handled exception's chain lazily: the printer only needs entries and values.
       context.entries.push(...handled.entries);
-      if (handled.context !== undefined) context.context = this.copyContext(handled.context);
+      if (handled.context !== undefined) context.context = this.copyException(handled.context);
+      if (handled.cause !== undefined) context.cause = this.copyException(handled.cause);
+      context.suppressContext = handled.suppressContext;
     }
     return new PyException(value, context);
   }
 
-  private copyContext(source: PyException): PyException {
+  /**
+   * A copy of `source` and its chain (values increfed, frames shared) for another exception to
+   * link to: the context or cause of a new exception.
+   */
+  copyException(source: PyException): PyException {
     const copy = new PyException(this.incref(source.value), undefined);
     copy.entries.push(...source.entries);
-    if (source.context !== undefined) copy.context = this.copyContext(source.context);
+    if (source.context !== undefined) copy.context = this.copyException(source.context);
+    if (source.cause !== undefined) copy.cause = this.copyException(source.cause);
+    copy.suppressContext = source.suppressContext;
     return copy;
   }
 
