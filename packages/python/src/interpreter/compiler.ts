@@ -29,7 +29,7 @@ import { buildClass, prepareNamespace, selectMetaclass } from "./metaclasses.js"
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
-import { binary, sequenceItems } from "./operators.js";
+import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
@@ -327,7 +327,9 @@ export class Compiler extends GeneratorCompiler {
         m.push(a);
         const b = value(f);
         m.push(b);
-        const result = inplace(f, a, b);
+        // CPython: BINARY_OP_INPLACE_ADD_UNICODE, for a name whose str only it references.
+        f.node = node;
+        const result = (op === Op.ADD && appendStrToVariable(m, a, b)) || inplace(f, a, b);
         m.sp -= 2;
         m.decref(b);
         m.decref(a);
@@ -923,6 +925,7 @@ export class Compiler extends GeneratorCompiler {
     const closure = this.closureBuilder(unit, scope);
     const store = this.nameStore(unit, node.name, node);
     const moduleKey = m.name("__module__");
+    const nameKey = m.name("__name__");
     const qualnameKey = m.name("__qualname__");
     return (f) => {
       const level = m.sp;
@@ -948,9 +951,15 @@ export class Compiler extends GeneratorCompiler {
       const { metaclass, keywords } = selectMetaclass(m, baseObjects, given);
       const namespace = prepareNamespace(m, metaclass, node.name, baseObjects, keywords);
       m.push(namespace);
-      const moduleName = m.newStr("__main__");
-      m.heap.dictSetItem(namespace, moduleKey, moduleName);
-      m.decref(moduleName);
+      // CPython: the class body starts with `__module__ = __name__` (the defining module's).
+      const globalName = m.heap.dictGetItem(f.globals, nameKey);
+      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType) {
+        m.heap.dictSetItem(namespace, moduleKey, globalName);
+      } else {
+        const moduleName = m.newStr("__main__");
+        m.heap.dictSetItem(namespace, moduleKey, moduleName);
+        m.decref(moduleName);
+      }
       const qualname = m.newStr(qualifiedName);
       m.heap.dictSetItem(namespace, qualnameKey, qualname);
       m.decref(qualname);

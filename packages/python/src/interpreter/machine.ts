@@ -225,6 +225,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["KeyboardInterrupt", "BaseException"],
   ["SystemExit", "BaseException"],
   ["GeneratorExit", "BaseException"],
+  ["ReferenceError", "Exception"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();

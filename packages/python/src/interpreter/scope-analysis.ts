@@ -374,10 +374,19 @@ class ScopeWalker {
       case "BoolOp":
         for (const value of node.values) this.expression(value);
         return;
-      case "BinOp":
-        this.expression(node.left);
-        this.expression(node.right);
+      case "BinOp": {
+        // A chain `a + b + …` nests on the left as deep as the program makes it (CPython
+        // compiles 9,996 operators): walked in a loop, in the same order.
+        const rights: Expression[] = [];
+        let left: Expression = node;
+        while (left.kind === "BinOp") {
+          rights.push(left.right);
+          left = left.left;
+        }
+        this.expression(left);
+        for (let i = rights.length - 1; i >= 0; i--) this.expression(rights[i]!);
         return;
+      }
       case "UnaryOp":
         this.expression(node.operand);
         return;
