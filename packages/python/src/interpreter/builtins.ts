@@ -4,6 +4,7 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods } from "./int-methods.js";
@@ -76,10 +77,12 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_values",
         "dict_items",
         "NotImplementedType",
+        "ellipsis",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
+  heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
 
   const none = (): Ptr => heap.none;
@@ -178,7 +181,12 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         m.raise("OverflowError", "absolute value too large");
       return m.newFloat(magnitude);
     }
-    if (!m.isNumber(x)) m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
+    if (!m.isNumber(x)) {
+      // CPython: PyNumber_Absolute — a class's __abs__ (nb_absolute).
+      const result = m.callSpecial(x, "__abs__", []);
+      if (result !== 0) return result;
+      m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
+    }
     if (!m.isInt(x)) return m.newFloat(Math.abs(m.numberOf(x)));
     const value = m.numberOf(x);
     // CPython: long_abs (a big int reads NaN here)
@@ -546,6 +554,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installListMethods(m);
   installDictMethods(m);
   installDescriptorBuiltins(m);
+  installExceptionMethods(m);
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);

@@ -975,6 +975,9 @@ export abstract class ExpressionCompiler {
       case "bool":
         obj = value === true ? heap.true : heap.false;
         break;
+      case "Ellipsis":
+        obj = m.ellipsis;
+        break;
       default:
         obj = heap.none;
     }

@@ -201,10 +201,10 @@ describe("Interpreter: errors, limits and cleanup", () => {
   });
 
   it("unsupported syntax fails with a clear 'pymem does not support' error when it runs", () => {
-    const outcome = run("match 1:\n    case 1:\n        pass\n");
+    const outcome = run("type X = int\n");
     expect(outcome.ok).toBe(false);
     expect(outcome.stderr).toContain(
-      "NotImplementedError: pymem does not support 'match' statements yet",
+      "NotImplementedError: pymem does not support 'type' aliases yet",
     );
   });
 

@@ -481,6 +481,8 @@ export class Interpreter {
     }
     heap.memory.u32[m.notImplemented >>> 2] = 1;
     m.decref(m.notImplemented);
+    heap.memory.u32[m.ellipsis >>> 2] = 1;
+    m.decref(m.ellipsis);
     heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();

@@ -26,6 +26,7 @@ import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
 import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
+import { setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
@@ -285,6 +286,8 @@ export class Machine {
   stderr: (text: string) => void;
   /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
   readonly notImplemented: Ptr;
+  /** The `Ellipsis` singleton (`...`), immortal like CPython's `_Py_EllipsisObject`. */
+  readonly ellipsis: Ptr;
   /** What `input()` reads: a line without its newline, or undefined at end of input. */
   stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
@@ -318,6 +321,8 @@ export class Machine {
     // CPython: the static, immortal _Py_NotImplementedStruct (made mortal again at dispose()).
     this.notImplemented = this.heap.allocate(this.types.notImplemented);
     this.heap.memory.u32[this.notImplemented >>> 2] = IMMORTAL_REFCNT;
+    this.ellipsis = this.heap.allocate(this.types.ellipsis);
+    this.heap.memory.u32[this.ellipsis >>> 2] = IMMORTAL_REFCNT;
   }
 
   // ─────────────────────────────────────────────────────────────── references
@@ -472,6 +477,7 @@ export class Machine {
       ["frozenset", heap.frozensetType],
       ["complex", heap.complexType],
       ["NotImplementedType", t.notImplemented],
+      ["ellipsis", t.ellipsis],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["code", t.code],
@@ -497,7 +503,15 @@ export class Machine {
             ...(base !== undefined
               ? { base }
               : {
-                  slots: ["args", "__traceback__"],
+                  // CPython: PyBaseExceptionObject's args, traceback, context, cause and
+                  // suppress_context (notes live in the instance dict as `__notes__`).
+                  slots: [
+                    "args",
+                    "__traceback__",
+                    "__context__",
+                    "__cause__",
+                    "__suppress_context__",
+                  ],
                   dict: true,
                   weakrefable: true,
                   managedDict: true,
@@ -681,18 +695,27 @@ export class Machine {
     const handled = this.handling[this.handling.length - 1];
     let context: PyException | undefined;
     if (handled !== undefined && handled.value !== value) {
+      setExceptionContext(this, value, handled.value);
       context = new PyException(this.incref(handled.value), undefined);
       // Copy the handled exception's chain lazily: the printer only needs entries and values.
       context.entries.push(...handled.entries);
-      if (handled.context !== undefined) context.context = this.copyContext(handled.context);
+      if (handled.context !== undefined) context.context = this.copyException(handled.context);
+      if (handled.cause !== undefined) context.cause = this.copyException(handled.cause);
+      context.suppressContext = handled.suppressContext;
     }
     return new PyException(value, context);
   }
 
-  private copyContext(source: PyException): PyException {
+  /**
+   * A copy of `source` and its chain (values increfed, frames shared) for another exception to
+   * link to: the context or cause of a new exception.
+   */
+  copyException(source: PyException): PyException {
     const copy = new PyException(this.incref(source.value), undefined);
     copy.entries.push(...source.entries);
-    if (source.context !== undefined) copy.context = this.copyContext(source.context);
+    if (source.context !== undefined) copy.context = this.copyException(source.context);
+    if (source.cause !== undefined) copy.cause = this.copyException(source.cause);
+    copy.suppressContext = source.suppressContext;
     return copy;
   }
 

@@ -45,6 +45,7 @@ export function repr(m: Machine, obj: Ptr): string {
   if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
   if (obj === m.notImplemented) return "NotImplemented";
+  if (obj === m.ellipsis) return "Ellipsis";
   if (obj === heap.none) return "None";
   if (obj === heap.true) return "True";
   if (obj === heap.false) return "False";
@@ -203,17 +204,27 @@ export function str(m: Machine, obj: Ptr): string {
     const result = m.callSpecial(obj, "__str__", []);
     if (result !== 0) return takeStringResult(m, result, "__str__");
   }
-  if (record?.exception === true) {
-    const args = m.heap.getSlot(obj, "args");
-    if (args === 0 || m.heap.tupleLength(args) === 0) return "";
-    if (m.heap.tupleLength(args) === 1) {
-      const only = m.heap.tupleGetItem(args, 0);
-      // CPython: KeyError's str is the repr of its key.
-      return record.name === "KeyError" || m.isSubtype(record, m.builtinType("KeyError"))
-        ? repr(m, only)
-        : str(m, only);
-    }
-    return repr(m, args);
-  }
+  if (record?.exception === true) return exceptionStr(m, obj);
   return repr(m, obj);
+}
+
+/**
+ * `str()` of an exception from its `args`: empty, the only argument's str (its repr for a
+ * KeyError), or the tuple's repr. CPython: `BaseException_str`, `KeyError_str`.
+ *
+ * @example
+ * ```ts
+ * exceptionStr(machine, error); // "division by zero"
+ * ```
+ */
+export function exceptionStr(m: Machine, obj: Ptr): string {
+  const record = m.recordOf(obj);
+  const args = m.heap.getSlot(obj, "args");
+  if (args === 0 || m.heap.tupleLength(args) === 0) return "";
+  if (m.heap.tupleLength(args) === 1) {
+    const only = m.heap.tupleGetItem(args, 0);
+    // CPython: KeyError's str is the repr of its key.
+    return m.isSubtype(record, m.builtinType("KeyError")) ? repr(m, only) : str(m, only);
+  }
+  return repr(m, args);
 }

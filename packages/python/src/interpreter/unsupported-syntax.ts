@@ -58,8 +58,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       switch (node.constantType) {
         case "bytes":
           return "bytes literals";
-        case "Ellipsis":
-          return "'...' (Ellipsis)";
         default:
           return null;
       }
