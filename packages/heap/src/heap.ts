@@ -190,6 +190,23 @@ export class Heap {
   /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
   readonly hashSecret: HashSecret;
 
+  /**
+   * Routes every later allocation and free through `allocator`, which must wrap the current one
+   * over the same memory (a `TracingAllocator` installed when tracing starts, as
+   * `tracemalloc.start()` does on a running interpreter). Blocks allocated before go back through
+   * the new allocator, which forwards them.
+   *
+   * @example
+   * ```ts
+   * heap.replaceAllocator(new TracingAllocator(heap.allocator, { startTracing: true }));
+   * ```
+   */
+  replaceAllocator(allocator: Allocator): void {
+    if (allocator.memory !== this.memory)
+      throw new Error("the replacement allocator must use the heap's memory");
+    (this as { allocator: Allocator }).allocator = allocator;
+  }
+
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
     this.memory = this.allocator.memory;
