@@ -29,7 +29,7 @@ import {
 import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
-import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
+import { binary, checkHashable, compare, contains, unary } from "./operators.js";
 import { tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 import { addKey, buildSetDisplay } from "./set-operations.js";
@@ -252,7 +252,8 @@ export abstract class ExpressionCompiler {
           f.node = node;
           let result: boolean;
           const ta = m.typeIdOf(a);
-          if (ta === heap.intType && m.typeIdOf(b) === ta) {
+          // Two ints or two floats: CPython's long_richcompare / float_richcompare on the values.
+          if ((ta === heap.intType || ta === heap.floatType) && m.typeIdOf(b) === ta) {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
             result = compareValues(code, x, y);
@@ -515,30 +516,21 @@ export abstract class ExpressionCompiler {
           return this.starredUnpack(unit, target);
         const stores = target.elts.map((element) => this.store(unit, element));
         const count = stores.length;
+        const heap = m.heap;
         return (f, value) => {
           m.push(value);
           f.node = target;
           const t = m.typeIdOf(value);
-          const heap = m.heap;
-          let items: Ptr[];
-          let owned = false;
-          if (t === heap.tupleType || t === heap.listType) items = sequenceItems(m, value);
-          else {
-            items = unpackIterable(m, value, count);
-            owned = true;
-          }
-          if (items.length !== count) {
-            if (owned) for (const item of items) m.decref(item);
-            if (items.length < count)
-              m.raise(
-                "ValueError",
-                `not enough values to unpack (expected ${count}, got ${items.length})`,
-              );
-            m.raise("ValueError", `too many values to unpack (expected ${count})`);
-          }
-          if (!owned) for (const item of items) m.incref(item);
           const level = m.sp;
-          for (const item of items) m.push(item);
+          if (t === heap.tupleType || t === heap.listType) {
+            // CPython: UNPACK_SEQUENCE_TUPLE / UNPACK_SEQUENCE_LIST — the items straight from the
+            // object, each pushed with a new reference before any store can run user code.
+            const isTuple = t === heap.tupleType;
+            const length = isTuple ? heap.tupleLength(value) : heap.listLength(value);
+            if (length !== count) unpackCountError(m, count, length);
+            for (let i = 0; i < count; i++)
+              m.push(m.incref(isTuple ? heap.tupleGetItem(value, i) : heap.listGetItem(value, i)));
+          } else for (const item of unpackIterable(m, value, count)) m.push(item);
           for (let i = 0; i < count; i++) {
             const item = m.stack[level + i]!;
             m.stack[level + i] = 0;
@@ -708,6 +700,11 @@ export abstract class ExpressionCompiler {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
             result = m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+          } else if (ta === heap.floatType && m.typeIdOf(b) === ta && op <= Op.MUL) {
+            // CPython: float_add / float_sub / float_mul, without binary()'s dispatch.
+            const x = m.numberOf(a);
+            const y = m.numberOf(b);
+            result = m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
           } else result = binary(m, op, a, b);
           m.sp -= 2;
           lifetime.decref(b);
@@ -1365,4 +1362,11 @@ function collectNames(node: Expression, into: string[]): void {
   if (node.kind === "Name") into.push(node.id);
   else if (node.kind === "Tuple" || node.kind === "List")
     for (const element of node.elts) collectNames(element, into);
+}
+
+/** The ValueError of an unpacking whose source has `length` items where `count` targets wait. */
+function unpackCountError(m: Machine, count: number, length: number): never {
+  if (length < count)
+    m.raise("ValueError", `not enough values to unpack (expected ${count}, got ${length})`);
+  return m.raise("ValueError", `too many values to unpack (expected ${count})`);
 }
