@@ -196,7 +196,8 @@ export abstract class ExpressionCompiler {
     args: Arguments | undefined,
   ): Code {
     const scope = unit.scope;
-    const argumentNames = args?.args.map((a) => a.arg) ?? [];
+    const argumentNames =
+      args !== undefined ? [...args.posonlyargs, ...args.args].map((a) => a.arg) : [];
     const code: Code = {
       name,
       qualifiedName,
@@ -205,6 +206,8 @@ export abstract class ExpressionCompiler {
       kind: unit.kind,
       argumentCount: argumentNames.length,
       argumentNames,
+      positionalOnlyCount: args?.posonlyargs.length ?? 0,
+      keywordOnlyNames: args?.kwonlyargs.map((a) => a.arg) ?? [],
       varargSlot: args?.vararg != null ? unit.slots.get(args.vararg.arg)! : -1,
       kwargSlot: args?.kwarg != null ? unit.slots.get(args.kwarg.arg)! : -1,
       slotNames: unit.slotNames,
@@ -213,6 +216,12 @@ export abstract class ExpressionCompiler {
       freeCount: scope.frees.size,
       body: () => Completion.NORMAL,
       line,
+      variableNames:
+        unit.kind === "function"
+          ? [...scope.locals].filter(
+              (local) => !scope.cells.has(local) || scope.parameters.includes(local),
+            )
+          : [],
     };
     this.m.codes.push(code);
     return code;
@@ -682,11 +691,11 @@ export abstract class ExpressionCompiler {
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
       case "BinOp": {
+        if (node.left.kind === "BinOp") return this.binaryChain(unit, node);
         // CPython: BINARY_OP
         const left = this.expression(unit, node.left);
         const right = this.expression(unit, node.right);
         const op = BINARY_OPS[node.op];
-        const heap = m.heap;
         const lifetime = m.lifetime;
         return (f) => {
           const a = left(f);
@@ -694,18 +703,7 @@ export abstract class ExpressionCompiler {
           const b = right(f);
           m.push(b);
           f.node = node;
-          let result: Ptr;
-          const ta = m.typeIdOf(a);
-          if (ta === heap.intType && m.typeIdOf(b) === ta && op <= Op.MUL) {
-            const x = m.numberOf(a);
-            const y = m.numberOf(b);
-            result = m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
-          } else if (ta === heap.floatType && m.typeIdOf(b) === ta && op <= Op.MUL) {
-            // CPython: float_add / float_sub / float_mul, without binary()'s dispatch.
-            const x = m.numberOf(a);
-            const y = m.numberOf(b);
-            result = m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
-          } else result = binary(m, op, a, b);
+          const result = binaryOperation(m, op, a, b);
           m.sp -= 2;
           lifetime.decref(b);
           lifetime.decref(a);
@@ -964,6 +962,41 @@ export abstract class ExpressionCompiler {
     return () => {
       lifetime.incref(obj);
       return obj;
+    };
+  }
+
+  /**
+   * A left-nested run of binary operators (`a + b - c * …`, parsed as `((a + b) - c) …`) compiled
+   * and evaluated in a loop, so a chain as long as CPython compiles (9,996 operators) needs no
+   * JavaScript recursion; the evaluation order is the nested form's.
+   */
+  private binaryChain(unit: Unit, node: Extract<Expression, { kind: "BinOp" }>): Expr {
+    const m = this.m;
+    const links: Extract<Expression, { kind: "BinOp" }>[] = [];
+    let innermost: Expression = node;
+    while (innermost.kind === "BinOp") {
+      links.push(innermost);
+      innermost = innermost.left;
+    }
+    links.reverse();
+    const first = this.expression(unit, innermost);
+    const rights = links.map((link) => this.expression(unit, link.right));
+    const ops = links.map((link) => BINARY_OPS[link.op]);
+    const lifetime = m.lifetime;
+    return (f) => {
+      let a = first(f);
+      for (let i = 0; i < links.length; i++) {
+        m.push(a);
+        const b = rights[i]!(f);
+        m.push(b);
+        f.node = links[i]!;
+        const result = binaryOperation(m, ops[i]!, a, b);
+        m.sp -= 2;
+        lifetime.decref(b);
+        lifetime.decref(a);
+        a = result;
+      }
+      return a;
     };
   }
 
@@ -1369,4 +1402,27 @@ function unpackCountError(m: Machine, count: number, length: number): never {
   if (length < count)
     m.raise("ValueError", `not enough values to unpack (expected ${count}, got ${length})`);
   return m.raise("ValueError", `too many values to unpack (expected ${count})`);
+}
+
+/**
+ * `a op b` for borrowed operands, with the int and float fast paths for `+`, `-` and `*` in front
+ * of {@link binary}. CPython: `BINARY_OP` (and its `BINARY_OP_ADD_INT`, `BINARY_OP_ADD_FLOAT` …
+ * specializations).
+ */
+function binaryOperation(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
+  const ta = m.typeIdOf(a);
+  if (op <= Op.MUL && m.typeIdOf(b) === ta) {
+    const heap = m.heap;
+    if (ta === heap.intType) {
+      const x = m.numberOf(a);
+      const y = m.numberOf(b);
+      return m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+    }
+    if (ta === heap.floatType) {
+      const x = m.numberOf(a);
+      const y = m.numberOf(b);
+      return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+    }
+  }
+  return binary(m, op, a, b);
 }
