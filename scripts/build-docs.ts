@@ -71,17 +71,17 @@ export function linkPlayground(site: string, included: boolean): number {
     const html = readFileSync(file, "utf8");
     if (!html.includes(PLAYGROUND_LINK_PLACEHOLDER)) continue;
     const toSite = relative(dirname(file), site).split(sep).join("/");
-    // A link to an example (`pymem-playground:#example=…`) keeps its fragment; without the
+    // A link to an example (`pymemplayground:#example=…`) keeps its fragment; without the
     // playground it becomes its plain text, and the bare navigation link goes.
     const linked = included
       ? html.replaceAll(
-          /href="pymem-playground:(#[^"]*)?"/g,
+          /href="pymemplayground:(#[^"]*)?"/g,
           (_, fragment: string | undefined) =>
             `href="${toSite === "" ? "." : toSite}/playground/index.html${fragment ?? ""}"`,
         )
       : html
-          .replaceAll(/<a href="pymem-playground:#[^"]*"[^>]*>([^<]*)<\/a>/g, "$1")
-          .replaceAll(/<a href="pymem-playground:"[^>]*>[^<]*<\/a>/g, "");
+          .replaceAll(/<a href="pymemplayground:#[^"]*"[^>]*>([^<]*)<\/a>/g, "$1")
+          .replaceAll(/<a href="pymemplayground:"[^>]*>[^<]*<\/a>/g, "");
     writeFileSync(file, linked);
     changed++;
   }

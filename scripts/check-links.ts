@@ -36,11 +36,12 @@ export const PYMEM_REPOSITORY: RepositoryLinks = {
 const EXTERNAL_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 
 /**
- * A link to the playground in a guide or typedoc.json's navigation (`pymem-playground:`, or with a
- * fragment: `pymem-playground:#example=memory-pools`): the docs build replaces it with each page's
- * relative path to playground/index.html, so only markdown may hold it.
+ * A link to the playground in a guide or typedoc.json's navigation (`pymemplayground:`, or with a
+ * fragment: `pymemplayground:#example=memory-pools`): the docs build replaces it with each page's
+ * relative path to playground/index.html, so only markdown may hold it. Letters only before the
+ * colon: typedoc takes anything else in a guide's link for a relative file path.
  */
-export const PLAYGROUND_LINK_PLACEHOLDER = "pymem-playground:";
+export const PLAYGROUND_LINK_PLACEHOLDER = "pymemplayground:";
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**

@@ -24,7 +24,7 @@ describe("shipped examples", () => {
     const linked = new Set<string>();
     for (const name of readdirSync(guides).filter((file) => file.endsWith(".md")))
       for (const match of readFileSync(join(guides, name), "utf8").matchAll(
-        /\(pymem-playground:#example=([^)\s]+)\)/g,
+        /\(pymemplayground:#example=([^)\s]+)\)/g,
       ))
         linked.add(match[1]!);
     expect([...linked].sort()).toEqual(EXAMPLES.map((example) => example.id).sort());
