@@ -119,6 +119,11 @@ export interface StatementEvent {
   readonly depth: number;
   /** The running function's name (`"<module>"` at module level). */
   readonly functionName: string;
+  /**
+   * The file the statement is in (`co_filename`): the name given to `run`, or `<weakref>` and
+   * the like for the Python source of a library module — which a debugger may step over.
+   */
+  readonly filename: string;
   /** Steps executed so far. */
   readonly steps: number;
 }
@@ -144,6 +149,8 @@ export interface ReturnEvent {
   readonly functionName: string;
   /** Its qualified name (`co_qualname`: `"Node.__init__"`). */
   readonly qualifiedName: string;
+  /** The file the function is in (`co_filename`; see {@link StatementEvent.filename}). */
+  readonly filename: string;
   /** Steps executed so far. */
   readonly steps: number;
   /** The value returned (borrowed: valid during the call; None when the body ran off its end). */
@@ -286,6 +293,7 @@ export class Interpreter {
           column: node.column,
           depth: frame.depth,
           functionName: frame.code.name,
+          filename: frame.code.filename,
           steps: machine.steps,
         });
     }
@@ -297,6 +305,7 @@ export class Interpreter {
           depth: frame.depth,
           functionName: frame.code.name,
           qualifiedName: frame.code.qualifiedName,
+          filename: frame.code.filename,
           steps: machine.steps,
           value,
         });
