@@ -121,6 +121,8 @@ export interface NativeContext {
   release(obj: Ptr): void;
   /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** A new bound method object binding the function `fn` to `self` (both borrowed), as `types.MethodType(fn, self)`. */
+  newMethod(fn: Ptr, self: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
   /** Python's `len(obj)`. */
@@ -145,6 +147,16 @@ export interface NativeContext {
     source: string,
     members: ReadonlyArray<readonly [name: string, value: Ptr]>,
   ): Ptr;
+  /**
+   * Where the running Python code is, most recent frame first, at most `limit` frames: each
+   * frame's file name and the line of the statement it runs (CPython: the frames tracemalloc
+   * records). Empty when no code runs.
+   */
+  pythonFrames(
+    limit: number,
+  ): ReadonlyArray<{ readonly filename: string; readonly lineno: number }>;
+  /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
+  sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */

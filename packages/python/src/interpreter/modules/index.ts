@@ -1,5 +1,6 @@
 import type { NativeModuleFactory } from "../native.js";
 import { bisectModule } from "./bisect-module.js";
+import { contextlibModule } from "./contextlib-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { mathModule } from "./math-module.js";
@@ -7,11 +8,12 @@ import { randomModule } from "./random-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
+import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`bisect`, `gc`, `heapq`, `math`, `random`, `string`,
- * `sys`, `time`, `weakref`), written in TypeScript against
+ * The native modules `import` finds (`bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
+ * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -22,6 +24,7 @@ import { weakrefModule } from "./weakref-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   bisect: bisectModule,
+  contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
   math: mathModule,
@@ -29,10 +32,12 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   time: timeModule,
+  tracemalloc: tracemallocModule,
   weakref: weakrefModule,
 };
 
 export { bisectModule } from "./bisect-module.js";
+export { contextlibModule } from "./contextlib-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { mathModule } from "./math-module.js";
@@ -40,4 +45,5 @@ export { randomModule } from "./random-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
+export { tracemallocModule } from "./tracemalloc-module.js";
 export { weakrefModule } from "./weakref-module.js";
