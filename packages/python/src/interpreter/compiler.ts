@@ -26,7 +26,7 @@ import { type Code, Completion, type Frame, type Machine, Op } from "./machine.j
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { repr } from "./object-repr.js";
 import { binary, sequenceItems } from "./operators.js";
-import { runBlock, step } from "./run-loop.js";
+import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
@@ -149,6 +149,7 @@ export class Compiler extends GeneratorCompiler {
             const completion = body(f);
             if (completion === Completion.BREAK) return Completion.NORMAL;
             if (completion === Completion.RETURN) return completion;
+            if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
             step(m, f, node);
           }
           return orelse !== undefined ? orelse(f) : Completion.NORMAL;
@@ -392,6 +393,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else if (t === m.types.range) {
         const [start, stop, stride] = m.rangeValues(it);
@@ -405,6 +407,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else {
         let first = true;
@@ -418,6 +421,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             return false;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
           return true;
         });
       }
@@ -680,9 +684,10 @@ export class Compiler extends GeneratorCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const code = this.newCode(child, name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
-    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield)) {
       code.body = this.generatorFunctionBody(child, node);
-    else if (node.kind === "Lambda") {
+      code.generator = true;
+    } else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);
