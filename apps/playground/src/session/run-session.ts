@@ -178,7 +178,8 @@ function moduleFrame(interpreter: SessionInterpreter, line: number): RecordedFra
 
 /**
  * Runs `source` on a fresh runtime built from `settings` with a {@link SessionRecorder} wired
- * to the interpreter; `finish` gets the recorder and the run's result once it returns.
+ * to the interpreter; `beforeStep` (when given) is called before each step is recorded, and
+ * `finish` gets the recorder and the run's result once it returns.
  */
 function recordRun<T>(
   source: string,
@@ -186,6 +187,7 @@ function recordRun<T>(
   createInterpreter: InterpreterFactory,
   plan: CapturePlan | undefined,
   stepLimit: number,
+  beforeStep: ((recorder: SessionRecorder) => void) | undefined,
   finish: (
     recorder: SessionRecorder,
     interpreter: SessionInterpreter,
@@ -230,8 +232,20 @@ function recordRun<T>(
     stderr: sink("stderr"),
     stdin,
     stepLimit,
-    onStatement: (event) => active.recordStatement(event, frames),
-    onReturn: (event) => active.recordReturn(event, frames, event.value),
+    onStatement:
+      beforeStep === undefined
+        ? (event) => active.recordStatement(event, frames)
+        : (event) => {
+            beforeStep(active);
+            active.recordStatement(event, frames);
+          },
+    onReturn:
+      beforeStep === undefined
+        ? (event) => active.recordReturn(event, frames, event.value)
+        : (event) => {
+            beforeStep(active);
+            active.recordReturn(event, frames, event.value);
+          },
   });
   let result: ReturnType<SessionInterpreter["run"]>;
   try {
@@ -283,6 +297,7 @@ export function runSession(
     createInterpreter,
     undefined,
     settings.stepLimit,
+    undefined,
     (recorder, interpreter, result, inputPrompt) => {
       const note = stopNote(result.error?.typeName, settings);
       if (note !== undefined) recorder.write("note", note);
@@ -337,9 +352,83 @@ export function captureStatements(
     createInterpreter,
     { from: first, to },
     stepsAtTo,
+    undefined,
     (recorder) => {
       recorder.dispose();
       return recorder.captured().filter((snapshot) => snapshot.statement >= from);
+    },
+  );
+}
+
+/**
+ * What a {@link runReplayCursor} asks its owner: where to go next when it pauses, and what to do
+ * with the last snapshots when the program ends.
+ *
+ * @example
+ * ```ts
+ * const hooks: ReplayCursorHooks = { pause: (at, snapshots) => ({ from: at, to: at + 10 }), end: () => {} };
+ * ```
+ */
+export interface ReplayCursorHooks {
+  /**
+   * The replay reached statement `position` (it has not run yet); `snapshots` are those captured
+   * since the last pause. Returns the statements to capture next — `from` (at least `position`)
+   * to `to` — after which it pauses again, before statement `to + 1`; `{ from: Infinity, to:
+   * Infinity }` lets it run to the end.
+   */
+  pause(position: number, snapshots: readonly Snapshot[]): CapturePlan;
+  /** The program ended (or stopped) before the next pause: the snapshots captured since the last. */
+  end(snapshots: readonly Snapshot[]): void;
+}
+
+/**
+ * Replays a program recorded before with the same settings, pausing before statement
+ * `firstPause` and then wherever {@link ReplayCursorHooks.pause} says: a cursor that only moves
+ * forward and captures the statements it is sent through. It returns when the program ends.
+ * The snapshots are those {@link captureStatements} makes (the interpreter is deterministic and
+ * the recorder only reads memory), but reaching statement `to` from a cursor paused at
+ * `position` costs only the statements in between — the playground keeps several paused in
+ * workers as checkpoints (`CheckpointPool`).
+ *
+ * @remarks
+ * `pause` is called synchronously from inside the run; a worker blocks in it (`Atomics.wait`)
+ * until the page says where to go. Every plan should start one statement before the first
+ * snapshot wanted, as {@link captureStatements} does, so that snapshot can be compared with the
+ * one before it (objects new, changed or freed since).
+ *
+ * @example
+ * ```ts
+ * runReplayCursor(source, settings, create, 5000, {
+ *   pause: (position, snapshots) => { show(snapshots); return nextWindow(); },
+ *   end: (snapshots) => show(snapshots),
+ * });
+ * ```
+ */
+export function runReplayCursor(
+  source: string,
+  settings: SessionSettings,
+  createInterpreter: InterpreterFactory,
+  firstPause: number,
+  hooks: ReplayCursorHooks,
+): void {
+  let pauseAt = firstPause;
+  recordRun(
+    source,
+    settings,
+    createInterpreter,
+    { from: 0, to: -1 },
+    settings.stepLimit,
+    (recorder) => {
+      const position = recorder.statementCount;
+      if (position !== pauseAt) return;
+      // The recorder keeps capturing nothing until it is told a plan.
+      const plan = hooks.pause(position, recorder.takeCaptured({ from: 0, to: -1 }));
+      recorder.takeCaptured({ from: Math.max(plan.from, position), to: plan.to });
+      pauseAt = Math.max(plan.to + 1, position + 1);
+    },
+    (recorder) => {
+      recorder.dispose();
+      hooks.end(recorder.takeCaptured({ from: 0, to: -1 }));
     },
   );
 }

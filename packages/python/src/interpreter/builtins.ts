@@ -1,6 +1,5 @@
 import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
-import { newClass } from "./class-creation.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
@@ -9,7 +8,8 @@ import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
-import { Cmp, type Machine, type TypeRecord } from "./machine.js";
+import { Cmp, type Machine } from "./machine.js";
+import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
 import {
@@ -68,6 +68,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "frame",
         "weakref.ReferenceType",
         "traceback",
+        "code",
         "dict_keys",
         "dict_values",
         "dict_items",
@@ -231,20 +232,19 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       t === types.function ||
         t === types.builtin ||
         t === types.method ||
-        t === types.type ||
+        m.isTypeId(t) ||
         (record.user && m.lookupType(record, m.name("__call__")) !== 0),
     );
   });
 
   define("isinstance", (_c, args) => {
     arity(m, "isinstance", args, 2, 2);
-    return m.newBool(classMatches(m, m.recordOf(args[0]!), args[1]!, "isinstance"));
+    return m.newBool(classMatches(m, args[0]!, args[1]!, "isinstance"));
   });
 
   define("issubclass", (_c, args) => {
     arity(m, "issubclass", args, 2, 2);
-    if (!m.isType(args[0]!)) m.raise("TypeError", "issubclass() arg 1 must be a class");
-    return m.newBool(classMatches(m, m.recordOfType(args[0]!), args[1]!, "issubclass"));
+    return m.newBool(classMatches(m, args[0]!, args[1]!, "issubclass"));
   });
 
   const attributeName = (value: Ptr): string => {
@@ -412,31 +412,22 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return heap.allocate(m.types.object);
   });
 
-  // type(obj) and type(name, bases, dict) (CPython: type_new).
+  // type(obj), type(name, bases, dict) and type.__new__(metatype, name, bases, dict)
+  // (CPython: type_new).
   typeConstructor("type", (_c, args, keywords) => {
     if (args.length === 1 && keywords.length === 0) return m.incref(m.recordOf(args[0]!).object);
+    const typeRecord = m.builtinType("type");
+    if (
+      args.length !== 3 &&
+      m.isType(args[0]!) &&
+      m.isSubtype(m.recordOfType(args[0]!), typeRecord)
+    )
+      return typeNew(m, m.recordOfType(args[0]!), args.slice(1), keywords);
     if (args.length !== 3) m.raise("TypeError", "type() takes 1 or 3 arguments");
-    const [name, bases, dict] = args as [Ptr, Ptr, Ptr];
-    if (!m.isStr(name))
-      m.raise("TypeError", `type.__new__() argument 1 must be str, not ${m.typeName(name)}`);
-    if (m.typeIdOf(bases) !== heap.tupleType)
-      m.raise("TypeError", `type.__new__() argument 2 must be tuple, not ${m.typeName(bases)}`);
-    if (m.typeIdOf(dict) !== heap.dictType)
-      m.raise("TypeError", `type.__new__() argument 3 must be dict, not ${m.typeName(dict)}`);
-    const namespace = heap.newDict();
-    for (const [key, value] of heap.dictItems(dict)) heap.dictSetItem(namespace, key, value);
-    try {
-      const moduleKey = m.name("__module__");
-      if (heap.dictGetItem(namespace, moduleKey) === 0) {
-        const module = m.newStr("__main__");
-        heap.dictSetItem(namespace, moduleKey, module);
-        m.decref(module);
-      }
-      return newClass(m, heap.strValue(name), sequenceItems(m, bases), namespace, keywords);
-    } finally {
-      m.decref(namespace);
-    }
+    const cls = typeNew(m, typeRecord, args, keywords);
+    return m.isType(cls) ? initClass(m, cls, args, keywords) : cls;
   });
+  installTypeMethods(m);
 
   typeConstructor("int", (_c, args, keywords) => {
     arity(m, "int", args, 0, 2);
@@ -618,14 +609,43 @@ export function length(m: Machine, obj: Ptr): number {
   return m.raise("TypeError", `object of type '${m.typeName(obj)}' has no len()`);
 }
 
-function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: string): boolean {
+/**
+ * `isinstance(obj, classinfo)` / `issubclass(obj, classinfo)`: the exact class first, then a
+ * tuple's items, then the metaclass's `__instancecheck__` / `__subclasscheck__`, else the MRO.
+ * CPython: `PyObject_IsInstance`, `PyObject_IsSubclass`.
+ */
+function classMatches(
+  m: Machine,
+  obj: Ptr,
+  classinfo: Ptr,
+  what: "isinstance" | "issubclass",
+): boolean {
+  if (what === "isinstance" && m.recordOf(obj).object === classinfo) return true;
+  if (m.typeIdOf(classinfo) === m.heap.tupleType)
+    return sequenceItems(m, classinfo).some((item) => classMatches(m, obj, item, what));
   if (m.isType(classinfo)) {
+    const hook = checkHook(
+      m,
+      classinfo,
+      what === "isinstance" ? "__instancecheck__" : "__subclasscheck__",
+    );
+    if (hook !== 0) {
+      const result = call(m, hook, [classinfo, obj], undefined);
+      try {
+        return m.isTrue(result);
+      } finally {
+        m.decref(result);
+      }
+    }
+    if (what === "issubclass" && !m.isType(obj))
+      m.raise("TypeError", "issubclass() arg 1 must be a class");
+    const record = what === "isinstance" ? m.recordOf(obj) : m.recordOfType(obj);
     const target = m.recordOfType(classinfo);
     if (target === m.builtinType("object")) return true;
     return m.isSubtype(record, target);
   }
-  if (m.typeIdOf(classinfo) === m.heap.tupleType)
-    return sequenceItems(m, classinfo).some((item) => classMatches(m, record, item, what));
+  if (what === "issubclass" && !m.isType(obj))
+    m.raise("TypeError", "issubclass() arg 1 must be a class");
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
 }
 

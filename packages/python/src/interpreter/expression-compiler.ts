@@ -197,7 +197,8 @@ export abstract class ExpressionCompiler {
     args: Arguments | undefined,
   ): Code {
     const scope = unit.scope;
-    const argumentNames = args?.args.map((a) => a.arg) ?? [];
+    const argumentNames =
+      args !== undefined ? [...args.posonlyargs, ...args.args].map((a) => a.arg) : [];
     const code: Code = {
       name,
       qualifiedName,
@@ -206,6 +207,8 @@ export abstract class ExpressionCompiler {
       kind: unit.kind,
       argumentCount: argumentNames.length,
       argumentNames,
+      positionalOnlyCount: args?.posonlyargs.length ?? 0,
+      keywordOnlyNames: args?.kwonlyargs.map((a) => a.arg) ?? [],
       varargSlot: args?.vararg != null ? unit.slots.get(args.vararg.arg)! : -1,
       kwargSlot: args?.kwarg != null ? unit.slots.get(args.kwarg.arg)! : -1,
       slotNames: unit.slotNames,
@@ -215,6 +218,12 @@ export abstract class ExpressionCompiler {
       body: () => Completion.NORMAL,
       generator: false,
       line,
+      variableNames:
+        unit.kind === "function"
+          ? [...scope.locals].filter(
+              (local) => !scope.cells.has(local) || scope.parameters.includes(local),
+            )
+          : [],
     };
     this.m.codes.push(code);
     return code;
@@ -692,11 +701,11 @@ export abstract class ExpressionCompiler {
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
       case "BinOp": {
+        if (node.left.kind === "BinOp") return this.binaryChain(unit, node);
         // CPython: BINARY_OP
         const left = this.expression(unit, node.left);
         const right = this.expression(unit, node.right);
         const op = BINARY_OPS[node.op];
-        const heap = m.heap;
         const lifetime = m.lifetime;
         return (f) => {
           const a = left(f);
@@ -704,13 +713,7 @@ export abstract class ExpressionCompiler {
           const b = right(f);
           m.push(b);
           f.node = node;
-          let result: Ptr;
-          const ta = m.typeIdOf(a);
-          if (ta === heap.intType && m.typeIdOf(b) === ta && op <= Op.MUL) {
-            const x = m.numberOf(a);
-            const y = m.numberOf(b);
-            result = m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
-          } else result = binary(m, op, a, b);
+          const result = binaryOperation(m, op, a, b);
           m.sp -= 2;
           lifetime.decref(b);
           lifetime.decref(a);
@@ -969,6 +972,41 @@ export abstract class ExpressionCompiler {
     return () => {
       lifetime.incref(obj);
       return obj;
+    };
+  }
+
+  /**
+   * A left-nested run of binary operators (`a + b - c * …`, parsed as `((a + b) - c) …`) compiled
+   * and evaluated in a loop, so a chain as long as CPython compiles (9,996 operators) needs no
+   * JavaScript recursion; the evaluation order is the nested form's.
+   */
+  private binaryChain(unit: Unit, node: Extract<Expression, { kind: "BinOp" }>): Expr {
+    const m = this.m;
+    const links: Extract<Expression, { kind: "BinOp" }>[] = [];
+    let innermost: Expression = node;
+    while (innermost.kind === "BinOp") {
+      links.push(innermost);
+      innermost = innermost.left;
+    }
+    links.reverse();
+    const first = this.expression(unit, innermost);
+    const rights = links.map((link) => this.expression(unit, link.right));
+    const ops = links.map((link) => BINARY_OPS[link.op]);
+    const lifetime = m.lifetime;
+    return (f) => {
+      let a = first(f);
+      for (let i = 0; i < links.length; i++) {
+        m.push(a);
+        const b = rights[i]!(f);
+        m.push(b);
+        f.node = links[i]!;
+        const result = binaryOperation(m, ops[i]!, a, b);
+        m.sp -= 2;
+        lifetime.decref(b);
+        lifetime.decref(a);
+        a = result;
+      }
+      return a;
     };
   }
 
@@ -1374,4 +1412,18 @@ function collectNames(node: Expression, into: string[]): void {
   if (node.kind === "Name") into.push(node.id);
   else if (node.kind === "Tuple" || node.kind === "List")
     for (const element of node.elts) collectNames(element, into);
+}
+
+/**
+ * `a op b` for borrowed operands, with the int fast path for `+`, `-` and `*` in front of
+ * {@link binary}. CPython: `BINARY_OP` (and its `BINARY_OP_ADD_INT` … specializations).
+ */
+function binaryOperation(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
+  const ta = m.typeIdOf(a);
+  if (ta === m.heap.intType && m.typeIdOf(b) === ta && op <= Op.MUL) {
+    const x = m.numberOf(a);
+    const y = m.numberOf(b);
+    return m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+  }
+  return binary(m, op, a, b);
 }

@@ -191,6 +191,11 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   const frame = continuation.frame;
   const depth = ++m.depth;
   frame.depth = depth;
+  // While it runs, the generator's frame is the one at its depth (what frames() and tracebacks
+  // read; CPython: the generator's _PyInterpreterFrame linked into the thread's frame stack);
+  // the pooled frame it stands in for is put back when it suspends or ends.
+  const pooled = m.framePool[depth];
+  m.framePool[depth] = frame;
   const base = m.sp;
   frame.stackBase = base;
   for (const saved of continuation.saved) m.push(saved);
@@ -210,6 +215,7 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     }
   } catch (thrown) {
     m.depth = depth - 1;
+    restorePooledFrame(m, depth, pooled);
     m.unwindTo(base);
     m.handling.length = handlingBase;
     if (thrown instanceof StepLimitError) {
@@ -223,6 +229,7 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     throw isStopIteration(m, error.value) ? stopIterationToRuntimeError(m, error) : error;
   }
   m.depth = depth - 1;
+  restorePooledFrame(m, depth, pooled);
   if (step.done === true) {
     m.unwindTo(base);
     const result = step.value === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
@@ -429,4 +436,12 @@ export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
     default:
       return 0;
   }
+}
+
+/**
+ * Puts back the pooled frame a resumed generator's frame stood in for (a fresh one when the pool
+ * had none at that depth yet): the generator's own frame must never be reused for a call.
+ */
+function restorePooledFrame(m: Machine, depth: number, pooled: Frame | undefined): void {
+  m.framePool[depth] = pooled ?? new Frame();
 }

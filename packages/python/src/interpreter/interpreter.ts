@@ -236,6 +236,8 @@ export class Interpreter {
   private readonly mainModule: Ptr;
   private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
+  /** Run first in dispose(), newest first, while Python can still run (CPython: atexit). */
+  private readonly exitHandlers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
   /** Whether a run is under way (frames exist only then). */
@@ -414,7 +416,7 @@ export class Interpreter {
     const t = m.typeIdOf(obj);
     const types = m.types;
     if (
-      t === types.type ||
+      m.isTypeId(t) ||
       t === types.function ||
       t === types.builtin ||
       t === types.module ||
@@ -442,9 +444,11 @@ export class Interpreter {
    */
   dispose(): void {
     if (this.disposed) return;
-    this.disposed = true;
     const m = this.machine;
     const heap = this.runtime.heap;
+    // CPython's Py_FinalizeEx runs the atexit callbacks first, with everything still alive.
+    while (this.exitHandlers.length > 0) this.exitHandlers.pop()!();
+    this.disposed = true;
     // Frozen objects must be collectable now, or they would outlive the types they point to.
     this.runtime.gc?.unfreeze();
     // What the shutdown collections park in the collector's garbage (DEBUG_SAVEALL still set by
@@ -675,7 +679,10 @@ export class Interpreter {
     }
   }
 
-  private createContext(): NativeContext & { onDispose(cleanup: () => void): void } {
+  private createContext(): NativeContext & {
+    onDispose(cleanup: () => void): void;
+    onExit(handler: () => void): void;
+  } {
     const m = this.machine;
     const runtime = this.runtime;
     return {
@@ -693,6 +700,7 @@ export class Interpreter {
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
         m.newBuiltin(m.addNative(name, fn), self ?? 0),
+      newMethod: (fn, self) => m.newMethod(fn, self),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();
         for (const [member, value] of members)
@@ -716,8 +724,20 @@ export class Interpreter {
       iteratorType: (name) => nativeIteratorType(m, name),
       newIterator: (type, held, next) => newNativeIterator(m, type, held, next),
       iteratorHeld: (iterator, index) => nativeIteratorHeld(m, iterator, index),
+      get recursionLimit() {
+        return m.recursionLimit;
+      },
+      set recursionLimit(limit: number) {
+        m.recursionLimit = limit;
+      },
+      get callDepth() {
+        return m.depth + 1; // the module's frame counts, as in CPython
+      },
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
+      },
+      onExit: (handler) => {
+        this.exitHandlers.push(handler);
       },
     };
   }

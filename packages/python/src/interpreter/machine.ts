@@ -119,6 +119,11 @@ export interface TypeRecord {
   readonly exception: boolean;
   /** Instances are heap-class instances (`heap.defineClass`): user classes and exceptions. */
   readonly instances: boolean;
+  /**
+   * Instances are classes: `type` and every metaclass (a class deriving from `type`), whose
+   * instances have the type-object layout. CPython: `PyType_Check` holds for their instances.
+   */
+  readonly classes: boolean;
 }
 
 /**
@@ -135,9 +140,14 @@ export interface Code {
   readonly filename: string;
   readonly source: string;
   readonly kind: "module" | "function" | "class";
-  /** Positional parameters (without `*args` / `**kwargs`). */
+  /** Positional parameters, positional-only ones included (without `*args` / `**kwargs`). */
   readonly argumentCount: number;
+  /** The positional parameters' names (CPython: `co_varnames[:co_argcount]`). */
   readonly argumentNames: readonly string[];
+  /** How many of the positional parameters are positional-only (CPython: `co_posonlyargcount`). */
+  readonly positionalOnlyCount: number;
+  /** Keyword-only parameters' names; their slots follow the positional ones (CPython: `co_kwonlyargcount`). */
+  readonly keywordOnlyNames: readonly string[];
   /** Slot of `*args` or -1. */
   readonly varargSlot: number;
   /** Slot of `**kwargs` or -1. */
@@ -157,6 +167,10 @@ export interface Code {
    */
   generator: boolean;
   readonly line: number;
+  /** `co_varnames`: the parameters, then the other locals that are not cells. */
+  readonly variableNames: readonly string[];
+  /** The function's docstring (its first statement, a str constant), if any. */
+  docstring?: string;
 }
 
 /**
@@ -215,6 +229,7 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["KeyboardInterrupt", "BaseException"],
   ["SystemExit", "BaseException"],
   ["GeneratorExit", "BaseException"],
+  ["ReferenceError", "Exception"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
@@ -474,6 +489,7 @@ export class Machine {
       ["NotImplementedType", t.notImplemented],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
+      ["code", t.code],
       ["dict_keys", t.dictKeys],
       ["dict_values", t.dictValues],
       ["dict_items", t.dictItems],
@@ -540,6 +556,7 @@ export class Machine {
       user: false,
       exception,
       instances: exception,
+      classes: id === this.types.type,
     };
     for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) mro.push(r);
     this.records[id] = record;
@@ -547,9 +564,19 @@ export class Machine {
     return record;
   }
 
-  /** A new type object (refcount 1, tracked); `dict` is stolen. */
-  newTypeObject(id: TypeId, name: string, base: Ptr, dict: Ptr): Ptr {
-    const obj = this.heap.allocate(this.types.type);
+  /**
+   * A new type object (refcount 1, tracked); `dict` is stolen. `metaclass` is the record of its
+   * type when that is a metaclass, whose class object the new one then references (CPython: a
+   * heap type's instance owns a reference to its type).
+   */
+  newTypeObject(id: TypeId, name: string, base: Ptr, dict: Ptr, metaclass?: TypeRecord): Ptr {
+    let obj: Ptr;
+    if (metaclass === undefined || metaclass.id === this.types.type)
+      obj = this.heap.allocate(this.types.type);
+    else {
+      obj = this.heap.allocate(metaclass.id);
+      this.incref(metaclass.object);
+    }
     const u32 = this.heap.memory.u32;
     u32[(obj + TYPE_ID_OFFSET) >>> 2] = id;
     const nameObj = this.heap.newStr(name);
@@ -595,8 +622,14 @@ export class Machine {
     return this.records[this.heap.memory.u32[(typeObject + TYPE_ID_OFFSET) >>> 2]!]!;
   }
 
+  /** Whether `obj` is a class: an instance of `type` or of a metaclass (CPython: `PyType_Check`). */
   isType(obj: Ptr): boolean {
-    return this.typeIdOf(obj) === this.types.type;
+    return this.isTypeId(this.typeIdOf(obj));
+  }
+
+  /** Whether objects of type id `t` are classes (`type` or a metaclass's instances). */
+  isTypeId(t: TypeId): boolean {
+    return t === this.types.type || this.records[t]?.classes === true;
   }
 
   builtinType(name: string): TypeRecord {

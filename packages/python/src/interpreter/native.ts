@@ -121,6 +121,8 @@ export interface NativeContext {
   release(obj: Ptr): void;
   /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** A new bound method object binding the function `fn` to `self` (both borrowed), as `types.MethodType(fn, self)`. */
+  newMethod(fn: Ptr, self: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
   /** Python's `len(obj)`. */
@@ -171,6 +173,14 @@ export interface NativeContext {
   newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
   /** The `index`-th object a native iterator holds (borrowed). */
   iteratorHeld(iterator: Ptr, index: number): Ptr;
+  /**
+   * The Python call depth at which `RecursionError` is raised (CPython's
+   * `sys.getrecursionlimit()`); writable. The JavaScript stack may stop deep recursion earlier,
+   * with the same `RecursionError`, never a crash.
+   */
+  recursionLimit: number;
+  /** How many Python frames are running now (CPython: the thread's recursion depth). */
+  readonly callDepth: number;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
   MODULE_NAME_OFFSET,
+  TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
 import { StrSize } from "./result-size.js";
 import { setRepr } from "./set-operations.js";
@@ -74,13 +75,23 @@ export function takeStringResult(m: Machine, result: Ptr, method: string): strin
   }
 }
 
+/** The `__module__` of a class defined in Python (`__main__`, or the module that defined it). */
+function userTypeModule(m: Machine, cls: Ptr): string {
+  const module = m.heap.dictGetItem(m.field(cls, TYPE_DICT_OFFSET), m.name("__module__"));
+  return module !== 0 && m.typeIdOf(module) === m.heap.strType
+    ? m.heap.strValue(module)
+    : "__main__";
+}
+
 /** `<… object at 0x…>` and the other built-in reprs (CPython: `object_repr`, `func_repr`, `type_repr`, …). */
 export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const address = `0x${obj.toString(16).padStart(12, "0")}`;
   const types = m.types;
-  if (t === types.type) {
+  if (m.isTypeId(t)) {
     const record = m.recordOfType(obj);
-    return record.user ? `<class '__main__.${record.name}'>` : `<class '${record.name}'>`;
+    return record.user
+      ? `<class '${userTypeModule(m, obj)}.${record.name}'>`
+      : `<class '${record.name}'>`;
   }
   if (t === types.function)
     return `<function ${m.codes[m.field(obj, FUNCTION_CODE_OFFSET)]!.qualifiedName} at ${address}>`;
@@ -121,7 +132,7 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return `<weakref at ${address}; to '${m.typeName(referent)}' at 0x${referent.toString(16).padStart(12, "0")}>`;
   }
   const record = m.records[t];
-  const prefix = record?.user === true ? "__main__." : "";
+  const prefix = record?.user === true ? `${userTypeModule(m, record.object)}.` : "";
   return `<${prefix}${record?.name ?? m.heap.typeName(obj)} object at ${address}>`;
 }
 

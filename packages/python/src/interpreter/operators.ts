@@ -1,6 +1,7 @@
-import type { Ptr, TypeId } from "@pymem/core";
+import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
+import { presentFloat } from "./float-digits.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
@@ -36,7 +37,7 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   if (ta === heap.strType) {
     if (op === Op.ADD && tb === heap.strType) {
       checkStrSize(heap, heap.strLength(a) + heap.strLength(b));
-      return heap.newStr(heap.strValue(a) + heap.strValue(b));
+      return heap.strConcat(a, b);
     }
     if (op === Op.MUL && intB) {
       const count = repeatCount(m, b);
@@ -110,6 +111,29 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
     "TypeError",
     `unsupported operand type(s) for ${OP_SYMBOLS[op]}${inplace ? "=" : ""}: '${m.typeName(a)}' and '${m.typeName(b)}'`,
   );
+}
+
+/**
+ * `name += b` for an exact `str` `a` that only the variable `name` and the caller (who loaded it)
+ * reference, and an exact `str` `b`: appends in place when `a`'s block has room, else builds the
+ * result with spare room so that the next append usually does. Returns a new reference, or 0 when
+ * the case does not apply (the caller then adds as usual). The variable's old value is the same
+ * object when appended in place, so storing the result back is a no-op on counts. This is what
+ * keeps a loop of `s += piece` linear, as in CPython.
+ * CPython: `BINARY_OP_INPLACE_ADD_UNICODE` (then `PyUnicode_Append`).
+ *
+ * @example
+ * ```ts
+ * const result = appendStrToVariable(machine, a, b) || binary(machine, Op.ADD, a, b, true);
+ * ```
+ */
+export function appendStrToVariable(m: Machine, a: Ptr, b: Ptr): Ptr {
+  const heap = m.heap;
+  if (m.typeIdOf(a) !== heap.strType || m.typeIdOf(b) !== heap.strType) return 0;
+  if (heap.memory.u32[(a + OB_REFCNT_OFFSET) >>> 2] !== 2) return 0;
+  checkStrSize(heap, heap.strLength(a) + heap.strLength(b));
+  if (heap.strAppendInPlace(a, b)) return m.incref(a);
+  return heap.strConcat(a, b, true);
 }
 
 /**
@@ -267,7 +291,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
     return value;
   };
   const out = text.replace(
-    /%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfgxX%])/g,
+    /%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfFeEgGxX%])/g,
     (_match, flags: string, width: string, precision: string | undefined, conversion: string) => {
       if (conversion === "%") return "%";
       const value = next();
@@ -291,13 +315,13 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
             .toString(16)
             .toUpperCase();
           break;
-        case "g":
-          body = String(numberArgument(m, value, conversion));
-          break;
-        default:
-          body = numberArgument(m, value, conversion).toFixed(
-            precision === undefined ? 6 : Number(precision),
-          );
+        default: {
+          // CPython: formatfloat — the precision must fit a C int, then the digits are built.
+          const digits = precision === undefined ? 6 : Number(precision);
+          if (digits > 2 ** 31 - 1) m.raise("ValueError", "precision too big");
+          checkStrSize(m.heap, digits);
+          body = presentFloat(numberArgument(m, value, conversion), conversion, digits);
+        }
       }
       const size = width === "" ? 0 : Number(width);
       checkStrSize(m.heap, size);

@@ -20,6 +20,7 @@ import { formatTraceback } from "../traceback.js";
  */
 interface DisposableContext extends NativeContext {
   onDispose?(cleanup: () => void): void;
+  onExit?(handler: () => void): void;
 }
 
 /**
@@ -35,6 +36,22 @@ interface DisposableContext extends NativeContext {
 export function whenDisposed(context: NativeContext, cleanup: () => void): void {
   const disposable = context as DisposableContext;
   if (typeof disposable.onDispose === "function") disposable.onDispose(cleanup);
+}
+
+/**
+ * Registers `handler` to run when the interpreter owning `context` shuts down, before anything is
+ * released, newest first (when the context offers `onExit`): CPython's `atexit` phase of
+ * `Py_FinalizeEx`, where `weakref.finalize` objects still alive are called. The handler must
+ * report Python exceptions itself ({@link callReportingErrors}).
+ *
+ * @example
+ * ```ts
+ * atInterpreterExit(context, () => callReportingErrors(context, exitFunction, []));
+ * ```
+ */
+export function atInterpreterExit(context: NativeContext, handler: () => void): void {
+  const exiting = context as DisposableContext;
+  if (typeof exiting.onExit === "function") exiting.onExit(handler);
 }
 
 /**

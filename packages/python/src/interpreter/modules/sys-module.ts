@@ -132,6 +132,32 @@ const sysFunctions: Record<string, NativeFunction> = {
     }
     return context.heap.newInt(context.runtime.getsizeof(obj));
   },
+  // CPython: sys_getrecursionlimit_impl
+  getrecursionlimit(context, args, keywords) {
+    expectNoArguments(context, "sys.getrecursionlimit", args, keywords);
+    return context.heap.newInt(context.recursionLimit);
+  },
+  // CPython: sys_setrecursionlimit_impl — at least 1, and above the depth already reached.
+  setrecursionlimit(context, args, keywords) {
+    const value = expectOneArgument(context, "sys.setrecursionlimit", args, keywords);
+    if (!context.heap.isInstance(value, context.heap.intType))
+      context.raise(
+        "TypeError",
+        `'${context.typeName(value)}' object cannot be interpreted as an integer`,
+      );
+    const limit = context.heap.numberValue(value);
+    if (limit > 2 ** 31 - 1)
+      context.raise("OverflowError", "Python int too large to convert to C int");
+    if (limit < 1) context.raise("ValueError", "recursion limit must be greater or equal than 1");
+    const depth = context.callDepth;
+    if (limit <= depth)
+      context.raise(
+        "RecursionError",
+        `cannot set the recursion limit to ${limit} at the recursion depth ${depth}: the limit is too low`,
+      );
+    context.recursionLimit = limit;
+    return context.newReference(context.heap.none);
+  },
   // CPython: sys__debugmallocstats_impl — pymalloc and free-list statistics on stderr.
   _debugmallocstats(context, args, keywords) {
     expectNoArguments(context, "sys._debugmallocstats", args, keywords);
