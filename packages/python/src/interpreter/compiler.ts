@@ -30,7 +30,7 @@ import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./o
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
-import { runBlock, step } from "./run-loop.js";
+import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
@@ -153,6 +153,7 @@ export class Compiler extends GeneratorCompiler {
             const completion = body(f);
             if (completion === Completion.BREAK) return Completion.NORMAL;
             if (completion === Completion.RETURN) return completion;
+            if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
             step(m, f, node);
           }
           return orelse !== undefined ? orelse(f) : Completion.NORMAL;
@@ -416,6 +417,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else if (t === m.types.range) {
         const [start, stop, stride] = m.rangeValues(it);
@@ -429,6 +431,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else {
         let first = true;
@@ -442,6 +445,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             return false;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
           return true;
         });
       }
@@ -735,9 +739,10 @@ export class Compiler extends GeneratorCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
-    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield)) {
       code.body = this.generatorFunctionBody(child, node);
-    else if (node.kind === "Lambda") {
+      code.generator = true;
+    } else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);

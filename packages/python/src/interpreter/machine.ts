@@ -162,6 +162,11 @@ export interface Code {
   freeCount: number;
   /** The body; returns a completion code. */
   body: (frame: Frame) => number;
+  /**
+   * Whether a call makes a generator (CPython: `CO_GENERATOR`): its first `RESUME` (an eval-breaker
+   * check) runs at the first `next()`, not at the call.
+   */
+  generator: boolean;
   readonly line: number;
   /** `co_varnames`: the parameters, then the other locals that are not cells. */
   readonly variableNames: readonly string[];
@@ -273,6 +278,17 @@ export class Machine {
   steps = 0;
   stepLimit: number;
   recursionLimit: number;
+  /**
+   * Whether an allocation scheduled an automatic collection that the next safe point runs
+   * (CPython: `_PY_GC_SCHEDULED_BIT` in the eval breaker; see `runScheduledCollection`).
+   */
+  collectionScheduled = false;
+  /**
+   * Set by every class call: whether it ran a Python `__init__` the way CPython 3.13's
+   * `CALL_ALLOC_AND_ENTER_INIT` does (no `__new__` override, exact positional arguments), after
+   * which a warm call site does not check the eval breaker (see `call-site-checks.ts`).
+   */
+  typeCallEnteredInit = false;
   onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
   /** Called as a Python function returns `value` (borrowed), its frame still the innermost. */
   onReturn: ((frame: Frame, value: Ptr) => void) | undefined = undefined;
