@@ -202,7 +202,11 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   /** A scheduled collection, then the increment that is due, if one is. */
   protected override runScheduledWork(): void {
     super.runScheduledWork();
-    if (this.phase !== IDLE && this.sinceIncrement >= this.incrementEvery && this.incrementEvery !== 0)
+    if (
+      this.phase !== IDLE &&
+      this.sinceIncrement >= this.incrementEvery &&
+      this.incrementEvery !== 0
+    )
       this.runDueIncrement();
   }
 
