@@ -78,7 +78,7 @@ import {
 } from "./number-objects.js";
 import { type DeallocOperations, deallocOperations } from "./object-dealloc.js";
 import { type HashOperations, hashOperations } from "./object-hash.js";
-import { KIND_LIST, ObjectKind } from "./object-kind.js";
+import { KIND_GENERIC, KIND_INSTANCE, KIND_LIST, ObjectKind } from "./object-kind.js";
 import { type SetAlgebraOperations, setAlgebraOperations } from "./set-algebra.js";
 import { type SetOperations, setOperations } from "./set-objects.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
@@ -752,9 +752,24 @@ export class Heap {
     const flags = this.types.flags[typeId]!;
     const gc = (flags & TypeFlags.GC) !== 0;
     const u32 = this.memory.u32;
+    const kind = this.kinds[typeId]!;
+    if (kind === KIND_GENERIC || kind === KIND_INSTANCE) {
+      // No free list and nothing to release first: straight to the allocator, where the
+      // collector's onDeallocate unlinks a still-tracked object (CPython: PyObject_GC_Del), one
+      // collector call per death as for lists (see releaseSequence).
+      this.markDead(obj, typeId);
+      u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
+      if (!gc) {
+        this.allocator.free(obj);
+        return;
+      }
+      if (this.collector !== undefined) this.collector.onDeallocate(obj);
+      this.allocator.free(obj - GC_HEAD_SIZE);
+      return;
+    }
     if (gc && this.collector !== undefined && u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0)
       this.collector.untrack(obj);
-    switch (this.kinds[typeId]) {
+    switch (kind) {
       case ObjectKind.LIST: {
         const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
         if (items !== 0) this.allocator.free(items);

@@ -302,12 +302,19 @@ export class Compiler extends GeneratorCompiler {
     const inplace = (f: Frame, a: Ptr, b: Ptr): Ptr => {
       f.node = node;
       const heap = m.heap;
-      if (m.typeIdOf(a) === heap.setType) {
+      const ta = m.typeIdOf(a);
+      if (ta === heap.floatType && op <= Op.MUL && m.typeIdOf(b) === ta) {
+        // CPython: float has no in-place slots; float_add / float_sub / float_mul directly.
+        const x = m.numberOf(a);
+        const y = m.numberOf(b);
+        return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+      }
+      if (ta === heap.setType) {
         // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
         const result = setInPlace(m, op, a, b);
         if (result !== 0) return result;
       }
-      if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
+      if (op === Op.ADD && ta === heap.listType) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
         for (const item of items) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as correctlyRounded from "./correctly-rounded.js";
-import { nextAfter } from "./float-bits.js";
+import { bitLength, nextAfter } from "./float-bits.js";
 import * as libm from "./math-libm.js";
 import { lines, runPython } from "./run-python.js";
 
@@ -72,6 +72,17 @@ describe("math's floating-point functions against CPython 3.13 on glibc", () => 
       expect(mismatches).toBeLessThanOrEqual(2);
     });
   }
+});
+
+describe("bitLength (the reductions' digit count)", () => {
+  it("is the length of the binary digit string, around every power of two up to 2**3000", () => {
+    for (let bits = 0n; bits < 3000n; bits++) {
+      const power = 1n << bits;
+      for (const value of [power - 1n, power, power + 1n, power * 3n - 1n]) {
+        expect(bitLength(value)).toBe(value.toString(2).length);
+      }
+    }
+  });
 });
 
 describe("the math module", () => {
