@@ -7,7 +7,7 @@ import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
-import { builtinPow, installIntMethods } from "./int-methods.js";
+import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
@@ -214,6 +214,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
 
   define("pow", (_c, args, keywords) => builtinPow(m, args, keywords));
+  for (const name of ["hex", "oct", "bin"] as const)
+    define(name, (_c, args, keywords) => integerToBase(m, name, args, keywords));
 
   define("divmod", (_c, args) => {
     arity(m, "divmod", args, 2, 2);
