@@ -939,7 +939,7 @@ export abstract class ExpressionCompiler {
     };
   }
 
-  private constantExpression(type: string, value: number | string | boolean | null): Expr {
+  protected constantExpression(type: string, value: number | string | boolean | null): Expr {
     const m = this.m;
     const heap = m.heap;
     let obj: Ptr;
