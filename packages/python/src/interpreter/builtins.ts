@@ -5,6 +5,7 @@ import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { unionMembers } from "./generic-alias.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
@@ -75,6 +76,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_items",
         "NotImplementedType",
         "ellipsis",
+        "types.GenericAlias",
+        "types.UnionType",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
@@ -632,6 +635,10 @@ function classMatches(
   if (what === "isinstance" && m.recordOf(obj).object === classinfo) return true;
   if (m.typeIdOf(classinfo) === m.heap.tupleType)
     return sequenceItems(m, classinfo).some((item) => classMatches(m, obj, item, what));
+  const members = unionMembers(m, classinfo);
+  if (members !== undefined) return members.some((item) => classMatches(m, obj, item, what));
+  if (m.typeIdOf(classinfo) === m.types.genericAlias)
+    m.raise("TypeError", `${what}() argument 2 cannot be a parameterized generic`);
   if (m.isType(classinfo)) {
     const hook = checkHook(
       m,

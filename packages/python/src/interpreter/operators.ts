@@ -2,6 +2,7 @@ import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
+import { unionOf } from "./generic-alias.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
@@ -106,6 +107,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   if (rb?.user === true) {
     const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
     if (result !== 0) return result;
+  }
+  if (op === Op.OR) {
+    // CPython: type.__or__ / __ror__ — `int | None` builds a union of type hints.
+    const union = unionOf(m, a, b);
+    if (union !== 0) return union;
   }
   m.raise(
     "TypeError",
