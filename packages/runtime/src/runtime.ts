@@ -1,7 +1,12 @@
 import type { Allocator, Collector, LinearMemory, Ptr } from "@pymem/core";
 import { GcModule, type ManagedCollector } from "@pymem/gc";
 import { defaultUnraisableSink, Heap } from "@pymem/heap";
-import { DebugAllocator, PoolAllocator, TracingAllocator } from "@pymem/pool";
+import {
+  DebugAllocator,
+  PoolAllocator,
+  TracingAllocator,
+  type TracingAllocatorOptions,
+} from "@pymem/pool";
 import { Refcounter } from "@pymem/refcount";
 import type { CollectorName, RuntimeOptions, TextSink } from "./api.js";
 import { frozenObjects, refreeze } from "./collector-swap.js";
@@ -31,11 +36,16 @@ export class Runtime {
   /** The pymalloc allocator underneath, whatever wraps it (its `stats()`, `snapshot()`, …). */
   readonly pool: PoolAllocator;
   /** The allocator the heap allocates through: the pool, wrapped by the debug and tracing allocators when enabled. */
-  readonly allocator: Allocator;
+  get allocator(): Allocator {
+    return this.heap.allocator;
+  }
   /** The debug hooks (`options.debug`), or `undefined`. */
   readonly debugAllocator: DebugAllocator<PoolAllocator> | undefined;
-  /** The tracer (`options.tracing`), or `undefined`. */
-  readonly tracer: TracingAllocator | undefined;
+  /** The tracer (`options.tracing`, or installed by {@link installTracer}), or `undefined`. */
+  get tracer(): TracingAllocator | undefined {
+    return this.currentTracer;
+  }
+  private currentTracer: TracingAllocator | undefined;
   /** The objects: built-in types, classes, free lists. */
   readonly heap: Heap;
   /** Reference counting (`incref`, `decref`, `refcount`), attached to the heap. */
@@ -75,12 +85,11 @@ export class Runtime {
     this.debugAllocator = options.debug === true ? new DebugAllocator(this.pool) : undefined;
     if (this.debugAllocator !== undefined) allocator = this.debugAllocator;
     const tracing = options.tracing ?? false;
-    this.tracer =
+    this.currentTracer =
       tracing === false
         ? undefined
         : new TracingAllocator(allocator, tracing === true ? { startTracing: true } : tracing);
-    if (this.tracer !== undefined) allocator = this.tracer;
-    this.allocator = allocator;
+    if (this.currentTracer !== undefined) allocator = this.currentTracer;
     this.heap = new Heap({
       allocator,
       debug: options.debug ?? false,
@@ -99,6 +108,26 @@ export class Runtime {
   }
 
   /**
+   * The runtime's tracer, made on first use when the runtime was created without one: a
+   * `TracingAllocator` with `options` over the current allocator, through which the heap
+   * allocates from then on. Python's `tracemalloc.start()` calls it, so that tracing costs nothing
+   * until a program asks for it. An existing tracer is returned as is (`options` ignored).
+   *
+   * @example
+   * ```ts
+   * const tracer = runtime.installTracer();
+   * tracer.start(1);
+   * ```
+   */
+  installTracer(options: Partial<TracingAllocatorOptions> = {}): TracingAllocator {
+    if (this.currentTracer === undefined) {
+      this.currentTracer = new TracingAllocator(this.heap.allocator, options);
+      this.heap.replaceAllocator(this.currentTracer);
+    }
+    return this.currentTracer;
+  }
+
+  /**
    * Replaces the cycle collector on the live heap: a {@link CollectorName} (`"none"` detaches
    * it) or your own `Collector`. Returns the new collector.
    *
@@ -106,7 +135,8 @@ export class Runtime {
    * Every object the old collector tracked is tracked by the new one, so its next full
    * collection finds the garbage made before the swap (see `heap.setCollector`). When both
    * collectors implement `ManagedCollector`, the `gc` module state carries over: the debug
-   * flags, `enabled` (`gc.disable()` stays in force), `gc.callbacks`, `gc.garbage` (with the
+   * flags, `enabled` (`gc.disable()` stays in force), `gc.callbacks`, the safe-point hook
+   * (`onCollectionScheduled`, an interpreter's), `gc.garbage` (with the
    * references its entries hold) and the frozen objects (`gc.freeze()`), which go to the new
    * collector's permanent generation — Bacon–Rajan has none, so there they become ordinary
    * tracked objects. Thresholds and counts do not carry over: their meaning differs between
@@ -155,6 +185,9 @@ export class Runtime {
       nextManaged.debug = oldManaged.debug;
       nextManaged.enabled = oldManaged.enabled;
       nextManaged.callbacks.push(...oldManaged.callbacks);
+      // A host with safe points keeps them (a collection scheduled on the old one is dropped).
+      if ("onCollectionScheduled" in nextManaged)
+        nextManaged.onCollectionScheduled = oldManaged.onCollectionScheduled;
     }
     nextManaged.garbage.push(...garbage);
     if (frozen.length > 0) refreeze(nextManaged, frozen);

@@ -15,7 +15,7 @@ import {
   visitFrameContents,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
-import { hasStackHeadroom } from "./run-loop.js";
+import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
 
 /**
  * Generator objects (CPython: Objects/genobject.c): the heap object, its suspended frame, and
@@ -199,22 +199,31 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   m.framePool[depth] = frame;
   const base = m.sp;
   frame.stackBase = base;
-  for (const saved of continuation.saved) m.push(saved);
-  continuation.saved.length = 0;
+  // The arrays are usually empty: setting `length` is a runtime call in V8, so only when needed.
+  if (continuation.saved.length !== 0) {
+    for (const saved of continuation.saved) m.push(saved);
+    continuation.saved.length = 0;
+  }
   const handlingBase = m.handling.length;
-  m.handling.push(...continuation.handling);
-  continuation.handling.length = 0;
+  if (continuation.handling.length !== 0) {
+    m.handling.push(...continuation.handling);
+    continuation.handling.length = 0;
+  }
   heap.memory.u32[stateIndex] = GeneratorState.RUNNING;
   const iterator = continuation.iterator!;
   let step: IteratorResult<Ptr, number>;
   try {
     if (mode === ResumeMode.THROW) step = iterator.throw(m.exception(value));
-    else step = iterator.next(value);
+    else {
+      // CPython: the RESUME after RETURN_GENERATOR or a yield (a throw() goes to the handler).
+      if (m.collectionScheduled) runScheduledCollection(m);
+      step = iterator.next(value);
+    }
   } catch (thrown) {
     m.depth = depth - 1;
     restorePooledFrame(m, depth, pooled);
     m.unwindTo(base);
-    m.handling.length = handlingBase;
+    if (m.handling.length !== handlingBase) m.handling.length = handlingBase;
     if (thrown instanceof StepLimitError) {
       finishGenerator(m, gen);
       throw thrown;
@@ -242,8 +251,11 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.stack[i] = 0;
   }
   m.sp = base;
-  for (let i = handlingBase; i < m.handling.length; i++) continuation.handling.push(m.handling[i]!);
-  m.handling.length = handlingBase;
+  if (m.handling.length !== handlingBase) {
+    for (let i = handlingBase; i < m.handling.length; i++)
+      continuation.handling.push(m.handling[i]!);
+    m.handling.length = handlingBase;
+  }
   heap.memory.u32[stateIndex] = GeneratorState.SUSPENDED;
   return step.value;
 }

@@ -380,6 +380,7 @@ export function sequenceIndex(m: Machine, index: Ptr, length: number, what: stri
   if (!m.isInt(index))
     m.raise("TypeError", `${what} indices must be integers or slices, not ${m.typeName(index)}`);
   let i = m.numberOf(index);
+  if (Number.isNaN(i)) m.raise("IndexError", "cannot fit 'int' into an index-sized integer");
   if (i < 0) i += length;
   if (i < 0 || i >= length) m.raise("IndexError", `${what} index out of range`);
   return i;

@@ -3,6 +3,7 @@ import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
+import { intRepr } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
@@ -40,7 +41,7 @@ export function repr(m: Machine, obj: Ptr): string {
   const heap = m.heap;
   const t = m.typeIdOf(obj);
   if (t === heap.strType) return strRepr(heap.strValue(obj));
-  if (t === heap.intType) return String(m.numberOf(obj));
+  if (t === heap.intType) return intRepr(m, obj);
   if (t === heap.floatType) return floatRepr(m.numberOf(obj));
   if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
