@@ -6,6 +6,7 @@ import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { unionMembers } from "./generic-alias.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
@@ -78,6 +79,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_items",
         "NotImplementedType",
         "ellipsis",
+        "types.GenericAlias",
+        "types.UnionType",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
@@ -611,6 +614,10 @@ function classMatches(
   if (what === "isinstance" && m.recordOf(obj).object === classinfo) return true;
   if (m.typeIdOf(classinfo) === m.heap.tupleType)
     return sequenceItems(m, classinfo).some((item) => classMatches(m, obj, item, what));
+  const members = unionMembers(m, classinfo);
+  if (members !== undefined) return members.some((item) => classMatches(m, obj, item, what));
+  if (m.typeIdOf(classinfo) === m.types.genericAlias)
+    m.raise("TypeError", `${what}() argument 2 cannot be a parameterized generic`);
   if (m.isType(classinfo)) {
     const hook = checkHook(
       m,

@@ -3,6 +3,7 @@ import type { Heap } from "@pymem/heap";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
+import { callAlias } from "./generic-alias.js";
 import type { Code, Machine, TypeRecord } from "./machine.js";
 import { callMetaclass } from "./metaclasses.js";
 import {
@@ -113,6 +114,9 @@ export function callAt(
       method !== 0 && m.typeIdOf(method) !== types.builtin
         ? callFunctionObject(m, method, callee, base + 1, keywordNames)
         : callType(m, callee, base + 1, keywordNames);
+  } else if (t === types.genericAlias) {
+    const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
+    result = callAlias(m, callee, positional, keywords);
   } else if (t === m.heap.weakrefType) {
     // CPython: weakref_call — the referent, or None once it is dead.
     if (m.sp !== base + 1) m.raise("TypeError", "weakref() takes no arguments");

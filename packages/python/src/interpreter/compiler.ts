@@ -15,6 +15,7 @@ import type {
   Try,
   WithItem,
 } from "../ast.js";
+import { unparseAnnotation } from "./annotation-unparse.js";
 import { call } from "./calls.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
@@ -54,11 +55,15 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * ```
  */
 export class Compiler extends GeneratorCompiler {
+  /** The module starts with `from __future__ import annotations` (PEP 563). */
+  private postponedAnnotations = false;
+
   /** Compiles a module; `interactive` echoes the repr of expression statements (the REPL). */
   compileModule(module: Module, filename: string, source: string, interactive: boolean): Code {
     this.filename = filename;
     this.source = source;
     this.interactive = interactive;
+    this.postponedAnnotations = futureFeatures(module.body).includes("annotations");
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
@@ -809,7 +814,13 @@ export class Compiler extends GeneratorCompiler {
    * source text as a str constant (PEP 563, CPython: `compiler_visit_annexpr`).
    */
   private annotation(unit: Unit, expression: Expression): Expr {
-    return this.expression(unit, expression);
+    if (!this.postponedAnnotations) return this.expression(unit, expression);
+    const text = unparseAnnotation(expression);
+    if (text === undefined)
+      return this.notYetSupported(
+        `this annotation form under 'from __future__ import annotations'`,
+      );
+    return this.constantExpression("str", text);
   }
 
   /**
@@ -856,7 +867,7 @@ export class Compiler extends GeneratorCompiler {
         return Completion.NORMAL;
       };
     }
-    const annotation = this.expression(unit, node.annotation);
+    const annotation = this.annotation(unit, node.annotation);
     if (node.target.kind === "Name" && node.simple) {
       const annotationsDict = this.nameLoad(unit, "__annotations__", node);
       const key = m.name(node.target.id);
@@ -1052,6 +1063,28 @@ function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The features a module's leading `from __future__ import …` statements name (after an optional
+ * docstring, before any other statement). CPython: `future_parse` in future.c.
+ */
+function futureFeatures(body: readonly Statement[]): string[] {
+  const features: string[] = [];
+  let index = 0;
+  const first = body[0];
+  if (
+    first?.kind === "Expr" &&
+    first.value.kind === "Constant" &&
+    first.value.constantType === "str"
+  )
+    index = 1;
+  for (; index < body.length; index++) {
+    const statement = body[index]!;
+    if (statement.kind !== "ImportFrom" || statement.module !== "__future__") break;
+    for (const alias of statement.names) features.push(alias.name);
+  }
+  return features;
 }
 
 /** `namespace[key] = text` for a new str, released even when the store runs out of memory. */

@@ -494,6 +494,8 @@ export class Machine {
       ["complex", heap.complexType],
       ["NotImplementedType", t.notImplemented],
       ["ellipsis", t.ellipsis],
+      ["types.GenericAlias", t.genericAlias],
+      ["types.UnionType", t.union],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["code", t.code],
@@ -506,7 +508,9 @@ export class Machine {
       ["super", this.descriptorTypes.super],
     ];
     this.registerBuiltin("bool", heap.boolType, int);
-    for (const [name, id] of plain) this.registerBuiltin(name, id, object);
+    // `__name__` is the part after the module (`GenericAlias` of `types.GenericAlias`).
+    for (const [name, id] of plain)
+      this.registerBuiltin(name, id, object, false, name.slice(name.lastIndexOf(".") + 1));
     let ids = exceptionTypeIds.get(heap);
     if (ids === undefined) {
       ids = new Map();

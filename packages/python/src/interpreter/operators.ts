@@ -9,6 +9,7 @@ import {
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
+import { unionOf } from "./generic-alias.js";
 import { truncatedIntegerText } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
@@ -121,6 +122,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   if (rb?.user === true) {
     const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
     if (result !== 0) return result;
+  }
+  if (op === Op.OR) {
+    // CPython: type.__or__ / __ror__ — `int | None` builds a union of type hints.
+    const union = unionOf(m, a, b);
+    if (union !== 0) return union;
   }
   m.raise(
     "TypeError",
