@@ -843,7 +843,9 @@ export class Compiler extends GeneratorCompiler {
       });
       const namespace = m.heap.newDict();
       m.push(namespace);
-      const moduleName = m.newStr("__main__");
+      // CPython: the class body starts with `__module__ = __name__` of its globals.
+      const globalName = m.heap.dictGetItem(f.globals, m.name("__name__"));
+      const moduleName = globalName !== 0 ? m.incref(globalName) : m.newStr("__main__");
       m.heap.dictSetItem(namespace, moduleKey, moduleName);
       m.decref(moduleName);
       const qualname = m.newStr(qualifiedName);

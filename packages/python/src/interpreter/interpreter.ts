@@ -21,7 +21,7 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
-import { getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
+import { getAttribute, getItem, setAttribute, setItem, systemExitCode } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
 import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
@@ -95,6 +95,11 @@ export interface InterpreterOptions {
    * @defaultValue undefined
    */
   onReturn: ((event: ReturnEvent) => void) | undefined;
+  /**
+   * `sys.argv`: the script's path (or `""` when there is none) then its arguments.
+   * @defaultValue `[""]`
+   */
+  argv: readonly string[];
   /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
@@ -229,12 +234,15 @@ export class Interpreter {
   private readonly machine: Machine;
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
+  private readonly argv: readonly string[];
   private readonly imported = new Map<string, Ptr>();
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
   private readonly mainModule: Ptr;
   private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
+  /** Run first at shutdown, while everything is still alive (CPython: `_PyAtExit_Call`). */
+  private readonly exitHandlers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
   /** Whether a run is under way (frames exist only then). */
@@ -243,6 +251,7 @@ export class Interpreter {
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
     this.modules = options.modules ?? nativeModules;
+    this.argv = [...(options.argv ?? [""])];
     const machine = new Machine(this.runtime, {
       stdout: options.stdout ?? defaultWriter("stdout"),
       stderr: options.stderr ?? defaultWriter("stderr"),
@@ -432,6 +441,8 @@ export class Interpreter {
    */
   dispose(): void {
     if (this.disposed) return;
+    // CPython's Py_FinalizeEx runs the atexit callbacks before it tears anything down.
+    for (const handler of this.exitHandlers.splice(0)) handler();
     this.disposed = true;
     const m = this.machine;
     const heap = this.runtime.heap;
@@ -592,10 +603,7 @@ export class Interpreter {
   private systemExit(value: Ptr): { status: number; text: string } | undefined {
     const m = this.machine;
     if (!m.isSubtype(m.recordOf(value), m.builtinType("SystemExit"))) return undefined;
-    const args = m.heap.getSlot(value, "args");
-    const count = args !== 0 ? m.heap.tupleLength(args) : 0;
-    // CPython: SystemExit.code is None without arguments, the argument, or the args tuple.
-    const code = count === 0 ? m.heap.none : count === 1 ? m.heap.tupleGetItem(args, 0) : args;
+    const code = systemExitCode(m, value);
     if (code === m.heap.none) return { status: 0, text: "" };
     if (m.isInt(code) && m.typeIdOf(code) !== m.heap.boolType)
       return { status: m.numberOf(code), text: "" };
@@ -661,7 +669,10 @@ export class Interpreter {
     }
   }
 
-  private createContext(): NativeContext & { onDispose(cleanup: () => void): void } {
+  private createContext(): NativeContext & {
+    onDispose(cleanup: () => void): void;
+    onExit(handler: () => void): void;
+  } {
     const m = this.machine;
     const runtime = this.runtime;
     return {
@@ -702,8 +713,17 @@ export class Interpreter {
       iteratorType: (name) => nativeIteratorType(m, name),
       newIterator: (type, held, next) => newNativeIterator(m, type, held, next),
       iteratorHeld: (iterator, index) => nativeIteratorHeld(m, iterator, index),
+      recursionLimit: () => m.recursionLimit,
+      setRecursionLimit: (limit) => {
+        m.recursionLimit = limit;
+      },
+      recursionDepth: () => m.depth + 1,
+      argv: this.argv,
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
+      },
+      onExit: (handler) => {
+        this.exitHandlers.push(handler);
       },
     };
   }

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { iterateDict } from "./iteration.js";
 import type { Machine } from "./machine.js";
+import { mappingItems } from "./mapping-protocol.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -43,13 +44,12 @@ export function functionDisplayName(m: Machine, callee: Ptr): string {
  */
 export function pushKeywordMapping(m: Machine, callee: Ptr, mapping: Ptr, names: string[]): void {
   const heap = m.heap;
-  if (m.typeIdOf(mapping) !== heap.dictType) {
+  const entries = entriesOfMapping(m, mapping, () =>
     m.raise(
       "TypeError",
       `${functionDisplayName(m, callee)} argument after ** must be a mapping, not ${m.typeName(mapping)}`,
-    );
-  }
-  const entries = dictEntries(m, mapping);
+    ),
+  );
   try {
     for (const [key] of entries) {
       if (!m.isStr(key)) m.raise("TypeError", "keywords must be strings");
@@ -78,9 +78,9 @@ export function pushKeywordMapping(m: Machine, callee: Ptr, mapping: Ptr, names:
 /** Copies every entry of `source` into `target` (both dicts). CPython: DICT_UPDATE. */
 export function updateDisplay(m: Machine, target: Ptr, source: Ptr): void {
   const heap = m.heap;
-  if (m.typeIdOf(source) !== heap.dictType)
-    m.raise("TypeError", `'${m.typeName(source)}' object is not a mapping`);
-  const entries = dictEntries(m, source);
+  const entries = entriesOfMapping(m, source, () =>
+    m.raise("TypeError", `'${m.typeName(source)}' object is not a mapping`),
+  );
   try {
     for (const [key, value] of entries) heap.dictSetItem(target, key, value);
   } finally {
@@ -89,6 +89,15 @@ export function updateDisplay(m: Machine, target: Ptr, source: Ptr): void {
       m.decref(value);
     }
   }
+}
+
+/**
+ * The (key, value) pairs of a dict or of any object with `keys()` (CPython: `PyDict_Update`'s
+ * mapping branch), as new references; `notMapping` raises for anything else.
+ */
+function entriesOfMapping(m: Machine, mapping: Ptr, notMapping: () => never): [Ptr, Ptr][] {
+  if (m.typeIdOf(mapping) === m.heap.dictType) return dictEntries(m, mapping);
+  return mappingItems(m, mapping) ?? notMapping();
 }
 
 /** A dict's (key, value) pairs as new references, in insertion order. */

@@ -171,6 +171,14 @@ export interface NativeContext {
   newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
   /** The `index`-th object a native iterator holds (borrowed). */
   iteratorHeld(iterator: Ptr, index: number): Ptr;
+  /** The Python call depth before `RecursionError` (CPython: `sys.getrecursionlimit()`). */
+  recursionLimit(): number;
+  /** Sets the recursion limit (CPython: `sys.setrecursionlimit(n)`; the caller checks `n`). */
+  setRecursionLimit(limit: number): void;
+  /** The current Python call depth: the frames on the stack, the module's included. */
+  recursionDepth(): number;
+  /** The command-line arguments the interpreter was given (`sys.argv`). */
+  readonly argv: readonly string[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
 import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
-import type { Machine } from "./machine.js";
+import type { Machine, TypeRecord } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -74,13 +74,24 @@ export function takeStringResult(m: Machine, result: Ptr, method: string): strin
   }
 }
 
+/**
+ * The module a class statement ran in, as its reprs show it: the `__module__` string of its
+ * dict (`collections` for `collections.deque`), else `__main__`. CPython: `type_repr`.
+ */
+function classModuleName(m: Machine, record: TypeRecord): string {
+  const module = m.heap.dictGetItem(m.typeDict(record), m.name("__module__"));
+  return module !== 0 && m.isStr(module) ? m.heap.strValue(module) : "__main__";
+}
+
 /** `<… object at 0x…>` and the other built-in reprs (CPython: `object_repr`, `func_repr`, `type_repr`, …). */
 export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const address = `0x${obj.toString(16).padStart(12, "0")}`;
   const types = m.types;
   if (t === types.type) {
     const record = m.recordOfType(obj);
-    return record.user ? `<class '__main__.${record.name}'>` : `<class '${record.name}'>`;
+    return record.user
+      ? `<class '${classModuleName(m, record)}.${record.name}'>`
+      : `<class '${record.name}'>`;
   }
   if (t === types.function)
     return `<function ${m.codes[m.field(obj, FUNCTION_CODE_OFFSET)]!.qualifiedName} at ${address}>`;
@@ -121,7 +132,7 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return `<weakref at ${address}; to '${m.typeName(referent)}' at 0x${referent.toString(16).padStart(12, "0")}>`;
   }
   const record = m.records[t];
-  const prefix = record?.user === true ? "__main__." : "";
+  const prefix = record?.user === true ? `${classModuleName(m, record)}.` : "";
   return `<${prefix}${record?.name ?? m.heap.typeName(obj)} object at ${address}>`;
 }
 

@@ -20,6 +20,7 @@ import { formatTraceback } from "../traceback.js";
  */
 interface DisposableContext extends NativeContext {
   onDispose?(cleanup: () => void): void;
+  onExit?(handler: () => void): void;
 }
 
 /**
@@ -35,6 +36,21 @@ interface DisposableContext extends NativeContext {
 export function whenDisposed(context: NativeContext, cleanup: () => void): void {
   const disposable = context as DisposableContext;
   if (typeof disposable.onDispose === "function") disposable.onDispose(cleanup);
+}
+
+/**
+ * Registers `handler` to run when the interpreter owning `context` shuts down, before anything is
+ * torn down (when the context offers `onExit`): the `atexit` callbacks run there, as CPython's
+ * `Py_FinalizeEx` calls them first.
+ *
+ * @example
+ * ```ts
+ * whenExiting(context, () => runCallbacks(context));
+ * ```
+ */
+export function whenExiting(context: NativeContext, handler: () => void): void {
+  const disposable = context as DisposableContext;
+  if (typeof disposable.onExit === "function") disposable.onExit(handler);
 }
 
 /**
@@ -66,7 +82,8 @@ export function buildModule(
 /**
  * Writes an exception no caller can receive the way CPython's default `sys.unraisablehook` does
  * (`Exception ignored in: <function cb at 0x…>`, the traceback, `ValueError: boom`), to the
- * interpreter's stderr. CPython: `PyErr_WriteUnraisable(obj)`.
+ * interpreter's stderr. CPython: `PyErr_WriteUnraisable(obj)`; `heading` gives the first line
+ * from the object's repr for the callers that use `PyErr_FormatUnraisable` (atexit).
  *
  * @example
  * ```ts
@@ -75,7 +92,12 @@ export function buildModule(
  * }
  * ```
  */
-export function writeUnraisable(context: NativeContext, error: PyException, obj: Ptr): void {
+export function writeUnraisable(
+  context: NativeContext,
+  error: PyException,
+  obj: Ptr,
+  heading: (where: string) => string = (where) => `Exception ignored in: ${where}`,
+): void {
   let where: string;
   try {
     where = context.repr(obj);
@@ -83,7 +105,7 @@ export function writeUnraisable(context: NativeContext, error: PyException, obj:
     if (reprError instanceof PyException) reprError.release((value) => context.release(value));
     where = `<${context.typeName(obj)} object>`;
   }
-  context.writeStderr(`Exception ignored in: ${where}\n${formatException(context, error)}`);
+  context.writeStderr(`${heading(where)}\n${formatException(context, error)}`);
 }
 
 /** A line of `~`/`^` markers under a quoted source line. */

@@ -1,13 +1,15 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
-import { expectNoArguments, expectOneArgument } from "./arguments.js";
+import { expectNoArguments, expectOneArgument, integerArgument } from "./arguments.js";
 import { buildModule } from "./module-support.js";
+import { SYS_SOURCE } from "./sys-python-part.js";
 
 /**
- * Python's `sys` module, the memory-related part: `getrefcount`, `getsizeof`,
- * `_debugmallocstats`, `getallocatedblocks`, `sys.stdout.write` / `sys.stderr.write`, and the
- * version constants scripts test.
+ * Python's `sys` module: the memory-related part (`getrefcount`, `getsizeof`,
+ * `_debugmallocstats`, `getallocatedblocks`), `sys.stdout.write` / `sys.stderr.write`,
+ * `getrecursionlimit` / `setrecursionlimit`, `maxsize` and the version constants, natively; and
+ * `float_info`, `argv`, `exit` and `intern` in Python (sys-python-part.ts).
  *
  * @module
  */
@@ -53,17 +55,30 @@ export const sysModule: NativeModuleFactory = (context) => {
       streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),
     ]);
     values.push(["version_info", versionInfo(context)]);
+    values.push(["_argv_tuple", argvTuple(context)]);
     values.push([
       "version",
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
     ]);
     values.push(["maxsize", heap.newInt(MAX_SIZE)]);
     values.push(["byteorder", heap.newStr("little")]);
-    return buildModule(context, "sys", sysFunctions, values);
+    for (const [name, fn] of Object.entries(sysFunctions))
+      values.push([name, context.newBuiltinFunction(name, fn)]);
+    return context.runModuleSource("sys", SYS_SOURCE, values);
   } finally {
     for (const [, value] of values) context.release(value);
   }
 };
+
+/** The interpreter's command-line arguments as a tuple of str, for `sys.argv`. */
+function argvTuple(context: NativeContext): Ptr {
+  const items = context.argv.map((argument) => context.heap.newStr(argument));
+  try {
+    return context.heap.newTuple(items);
+  } finally {
+    for (const item of items) context.release(item);
+  }
+}
 
 /** `sys.version_info` as a tuple `(3, 13, 0, 'final', 0)`. */
 function versionInfo(context: NativeContext): Ptr {
@@ -137,6 +152,26 @@ const sysFunctions: Record<string, NativeFunction> = {
     expectNoArguments(context, "sys._debugmallocstats", args, keywords);
     context.writeStderr(context.runtime.debugMallocStats());
     return context.newReference(context.heap.none);
+  },
+  // CPython: sys_getrecursionlimit_impl
+  getrecursionlimit(context, args, keywords) {
+    expectNoArguments(context, "sys.getrecursionlimit", args, keywords);
+    return context.heap.newInt(context.recursionLimit());
+  },
+  // CPython: sys_setrecursionlimit_impl — at least 1, and above the current depth.
+  setrecursionlimit(context, args, keywords) {
+    const limit = expectOneArgument(context, "setrecursionlimit", args, keywords);
+    const heap = context.heap;
+    const value = integerArgument(context, limit);
+    if (value < 1) context.raise("ValueError", "recursion limit must be greater or equal than 1");
+    const depth = context.recursionDepth();
+    if (value <= depth)
+      context.raise(
+        "RecursionError",
+        `cannot set the recursion limit to ${value} at the recursion depth ${depth}: the limit is too low`,
+      );
+    context.setRecursionLimit(value);
+    return context.newReference(heap.none);
   },
   // CPython: sys_getallocatedblocks_impl
   getallocatedblocks(context, args, keywords) {
