@@ -62,13 +62,17 @@ function formatValue(value: number, unit: string): string {
 /** A program of @pymem/python's interpreter benchmark (`python-latest.json`). */
 interface ProgramTiming {
   program: string;
-  pymemMs: number;
+  /** Undefined when pymem cannot run the program yet (listed as skipped). */
+  pymemMs?: number;
   cpythonMs: number;
+  /** Pyodide's execution time (load apart), when it was measured. */
+  pyodideMs?: number;
 }
 
 /**
  * Brings a results file to the {@link BenchmarkResults} shape: the pool's files already are; the
- * interpreter benchmark's `programs` (pymem and CPython milliseconds per program) are converted.
+ * interpreter benchmark's `programs` (pymem, CPython and Pyodide milliseconds per program) are
+ * converted.
  * Returns undefined for a shape it does not know.
  */
 export function normaliseResults(raw: unknown): BenchmarkResults | undefined {
@@ -94,13 +98,28 @@ export function normaliseResults(raw: unknown): BenchmarkResults | undefined {
         status: "ok",
         medianNsPerOp: timing.cpythonMs,
       },
-      {
-        subject: "pymem-interpreter",
-        label: "pymem Interpreter",
-        workload: timing.program,
-        status: "ok",
-        medianNsPerOp: timing.pymemMs,
-      },
+      ...(timing.pymemMs === undefined
+        ? []
+        : [
+            {
+              subject: "pymem-interpreter",
+              label: "pymem run (whole process)",
+              workload: timing.program,
+              status: "ok",
+              medianNsPerOp: timing.pymemMs,
+            },
+          ]),
+      ...(timing.pyodideMs === undefined
+        ? []
+        : [
+            {
+              subject: "pyodide",
+              label: "Pyodide (execution, load apart)",
+              workload: timing.program,
+              status: "ok",
+              medianNsPerOp: timing.pyodideMs,
+            },
+          ]),
     ]),
   };
 }

@@ -1,9 +1,22 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/main.ts"],
-  format: ["esm"],
-  sourcemap: true,
-  clean: true,
-  banner: { js: "#!/usr/bin/env node" },
-});
+export default defineConfig([
+  {
+    // The executable: a small ES module that loads the bundle below through V8's code cache.
+    entry: ["src/main.ts"],
+    format: ["esm"],
+    sourcemap: true,
+    banner: { js: "#!/usr/bin/env node" },
+    // Only the from-source path of main.ts imports it; built, main.js loads cli-bundle.cjs.
+    external: ["./cli-bundle.js"],
+  },
+  {
+    // Everything else, @pymem/* packages included, in one CommonJS file (see src/cli-bundle.ts).
+    entry: ["src/cli-bundle.ts"],
+    format: ["cjs"],
+    outExtension: () => ({ js: ".cjs" }),
+    noExternal: [/^@pymem\//],
+    shims: true,
+    sourcemap: true,
+  },
+]);

@@ -11,10 +11,18 @@ const alias = Object.fromEntries(
     .map((name) => [`@pymem/${name}`, resolve(packagesDirectory, name, "src/index.ts")]),
 );
 
+const CROSS_ORIGIN_ISOLATION = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
 export default defineConfig({
   // Relative asset URLs: the built folder works from any path (the docs site links it as a subfolder).
   base: "./",
   resolve: { alias },
   build: { target: "es2022", chunkSizeWarningLimit: 2000 },
-  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+  // Cross-origin isolation: SharedArrayBuffer and Atomics.wait, which keep the checkpoints of a
+  // run paused in workers (src/session/checkpoint-pool.ts). Every resource is same-origin.
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
 });

@@ -2,7 +2,6 @@ import { parseArgs } from "node:util";
 import type { PoolProfileName } from "@pymem/pool";
 import { COLLECTOR_NAMES } from "@pymem/runtime";
 import type { CliIo } from "./cli-io.js";
-import { runGcLab, runLabWorker } from "./gclab-command.js";
 import { runPoolDemo } from "./pool-demo.js";
 import { runRepl } from "./repl.js";
 import { parseSessionArguments, runScript, UsageError } from "./run-command.js";
@@ -93,10 +92,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runTour(io);
       case "pool-demo":
         return runPoolDemoCommand(rest, io);
+      // Loaded on demand: the lab's modules (child processes, Pyodide) would slow every start-up.
       case "gclab":
-        return await runGcLab(rest, io);
+        return await (await import("./gclab-command.js")).runGcLab(rest, io);
       case "gclab-worker":
-        return await runLabWorker(rest, io);
+        return await (await import("./gclab-command.js")).runLabWorker(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ManagedCollector } from "@pymem/gc";
 import { Interpreter, nativeModules } from "@pymem/python";
@@ -213,8 +214,11 @@ export async function runOnPyodide(
 ): Promise<LabRun | { missing: string }> {
   let loadPyodide: (options?: object) => Promise<PyodideApi>;
   try {
-    const moduleName = "pyodide";
-    ({ loadPyodide } = (await import(moduleName)) as { loadPyodide: typeof loadPyodide });
+    // require, not import(): the command line runs from a code-cached vm.Script (code-cache.ts),
+    // where Node 20 supports import() only as an experimental feature with a warning.
+    ({ loadPyodide } = createRequire(import.meta.url)("pyodide") as {
+      loadPyodide: typeof loadPyodide;
+    });
   } catch {
     return { missing: "the pyodide package is not installed (a development dependency)" };
   }

@@ -1,47 +1,16 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../src/examples/index.js";
+import { CHROMIUM, type ServedPlayground, servePlayground } from "./serve-playground.js";
 
-// The playground end to end in real Chromium: build with vite, serve dist with `vite preview`,
-// drive the page with playwright-core. Screenshots land in e2e/artifacts/ (git-ignored).
+// The playground end to end in real Chromium: built once with vite, served with `vite preview`,
+// one browser driven by playwright-core (e2e/serve-playground.ts). Screenshots land in
+// e2e/artifacts/ (git-ignored).
 
-const CHROMIUM = "/usr/bin/chromium";
-const appDirectory = resolve(import.meta.dirname, "..");
-const viteBinary = join(appDirectory, "node_modules/vite/bin/vite.js");
 const artifacts = join(import.meta.dirname, "artifacts");
 const haveChromium = existsSync(CHROMIUM);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited early:\n${log()}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wait) => setTimeout(wait, 150));
-  }
-  throw new Error(`vite preview did not answer at ${url}:\n${log()}`);
-}
 
 /** What each example must show besides its output: objects in the graph, collections on the timeline. */
 const EXPECTATIONS: Record<
@@ -66,48 +35,17 @@ const EXPECTATIONS: Record<
 describe.skipIf(!haveChromium)(
   `playground in Chromium${haveChromium ? "" : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`}`,
   () => {
-    let server: ChildProcess | undefined;
-    let context: BrowserContext | undefined;
-    let profileDirectory = "";
+    let served: ServedPlayground | undefined;
+    let context: BrowserContext;
     let page: Page;
     let url = "";
-    let serverLog = "";
     const consoleErrors: string[] = [];
 
     beforeAll(async () => {
       mkdirSync(artifacts, { recursive: true });
-      const build = spawnSync(process.execPath, [viteBinary, "build"], {
-        cwd: appDirectory,
-        encoding: "utf8",
-      });
-      if (build.status !== 0)
-        throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-      const port = await freePort();
-      url = `http://127.0.0.1:${port}/`;
-      // Detached: its own process group, killed as a whole afterwards.
-      server = spawn(
-        process.execPath,
-        [viteBinary, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
-        { cwd: appDirectory, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      server.stdout?.on("data", (data) => (serverLog += String(data)));
-      server.stderr?.on("data", (data) => (serverLog += String(data)));
-      await waitForServer(url, server, () => serverLog);
-      profileDirectory = mkdtempSync(join(tmpdir(), "pymem-playground-"));
-      context = await chromium.launchPersistentContext(profileDirectory, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1440, height: 900 },
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      served = await servePlayground();
+      context = served.context;
+      url = served.url;
       page = await context.newPage();
       const pageErrors: string[] = [];
       page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -121,15 +59,7 @@ describe.skipIf(!haveChromium)(
     });
 
     afterAll(async () => {
-      await context?.close();
-      if (server?.pid !== undefined) {
-        try {
-          process.kill(-server.pid, "SIGTERM");
-        } catch {
-          // already gone
-        }
-      }
-      if (profileDirectory !== "") rmSync(profileDirectory, { recursive: true, force: true });
+      await served?.close();
     });
 
     async function loadExample(id: string): Promise<void> {
@@ -152,14 +82,34 @@ describe.skipIf(!haveChromium)(
       });
     }
 
+    /**
+     * Clicks Step until the statement before `line` is shown, in the page (no round trip per
+     * step), waiting whenever a statement is being replayed in a worker.
+     */
     async function stepUntilLine(line: number, limit = 200): Promise<void> {
-      for (let i = 0; i < limit; i++) {
-        await shown();
-        if (new RegExp(`before line ${line}\\b`).test((await page.textContent("#status")) ?? ""))
-          return;
-        await page.click("#step");
-      }
-      throw new Error(`never reached line ${line}`);
+      const reached = await page.evaluate(
+        async ({ line, limit }) => {
+          const status = document.querySelector("#status")!;
+          const step = document.querySelector<HTMLButtonElement>("#step")!;
+          const pattern = new RegExp(`before line ${line}\\b`);
+          for (let i = 0; i < limit; i++) {
+            if (!/^(stepping|done)$/.test(document.body.dataset.state ?? ""))
+              await new Promise<void>((resolve) => {
+                const observer = new MutationObserver(() => {
+                  if (!/^(stepping|done)$/.test(document.body.dataset.state ?? "")) return;
+                  observer.disconnect();
+                  resolve();
+                });
+                observer.observe(document.body, { attributes: true });
+              });
+            if (pattern.test(status.textContent ?? "")) return true;
+            step.click();
+          }
+          return false;
+        },
+        { line, limit },
+      );
+      if (!reached) throw new Error(`never reached line ${line}`);
     }
 
     /** Moves the slider to `index` (0-based statement) and waits for it to be drawn. */
@@ -391,7 +341,85 @@ describe.skipIf(!haveChromium)(
         "just freed by reference counting",
       );
       await page.screenshot({ path: join(artifacts, "after-loop-freed.png"), fullPage: true });
-      console.log(`replaying to statement 20,002 of 20,004 took ${replay} ms in Chromium`);
+      console.log(`reaching statement 20,002 of 20,004 took ${replay} ms in Chromium`);
+    });
+
+    it("jumps into a long run from a replay paused at a checkpoint, showing what a replay shows", async () => {
+      // 100,000 iterations of three statements (the loop test, n += 1, total += n).
+      await stepInto(
+        "n = 0\ntotal = 0\nwhile n < 100000:\n    n += 1\n    total += n\nprint(total)\n",
+      );
+      const statements = Number(await page.getAttribute("#step-slider", "max"));
+      expect(statements).toBe(300_004);
+      // The page is cross-origin isolated (SharedArrayBuffer, Atomics.wait): it can pause replays.
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      // The first jump past the recorded statements replays from the start and starts the
+      // checkpoints.
+      await slideTo(statements - 1);
+      expect(await page.textContent("#status")).toContain("before line 6");
+      expect(await page.getAttribute("body", "data-checkpoint-jumps")).toBe("0");
+      const handle = await page.waitForFunction(
+        () => {
+          const [ready, total] = (document.body.dataset.checkpoints ?? "").split("/").map(Number);
+          return ready! > 0 ? total : false;
+        },
+        undefined,
+        { timeout: 120_000 },
+      );
+      // The first checkpoint waits at the start of the second of total + 1 spans.
+      const first = Math.floor(statements / (Number(await handle.jsonValue()) + 1));
+      // Statement 2 + 3k is the loop test of iteration k + 1: n is k.
+      const k = Math.floor((first - 2) / 3) + 500;
+      await slideTo(2 + 3 * k);
+      expect(await page.getAttribute("body", "data-checkpoint-jumps")).toBe("1");
+      expect(await page.textContent("#status")).toContain(
+        `Step ${(3 + 3 * k).toLocaleString("en-US")} of`,
+      );
+      expect(await page.textContent("#status")).toContain("before line 3");
+      // n and total are ints past the small ones: boxes of their own.
+      const ints = () =>
+        page
+          .locator('#object-graph g.object[data-type="int"][data-state="live"] .object-repr')
+          .allTextContents();
+      expect((await ints()).sort()).toEqual([String(k), String((k * (k + 1)) / 2)].sort());
+      // Steps on from there are at hand (captured with it), and as recorded.
+      await page.click("#step");
+      await shown();
+      await page.click("#step");
+      await shown();
+      expect(await page.textContent("#status")).toContain("before line 5");
+      expect((await ints()).sort()).toEqual([String(k + 1), String((k * (k + 1)) / 2)].sort());
+    });
+
+    it("writes values in place or draws every object, as the Values picker says", async () => {
+      const source = "x = 1000\ny = [x, 2.5, None, 7]\nprint(len(y))\n";
+      const boxes = (selector: string) =>
+        page.locator(`#object-graph g.object:is(${selector})`).count();
+      // Immortal values in place (the default): None and 7 are text, 1000 and 2.5 are boxes.
+      await stepInto(source);
+      await stepUntilLine(3);
+      expect(await boxes('[data-type="int"], [data-type="float"]')).toBe(2);
+      expect(await boxes('[data-state="immortal"]')).toBe(0);
+      // Every primitive in place, as Python Tutor draws them: only the list is a box.
+      await page.selectOption("#values-picker", "primitives");
+      await page.click("#step");
+      await shown();
+      await stepUntilLine(3);
+      expect(await boxes('[data-type="int"], [data-type="float"]')).toBe(0);
+      expect(
+        await page.textContent('#object-graph g.variable[data-name="x"] .variable-value'),
+      ).toBe("1000");
+      expect(await boxes('[data-type="list"]')).toBe(1);
+      // Every object a box: None and the small int 7 too, marked immortal.
+      await page.selectOption("#values-picker", "none");
+      await page.click("#step");
+      await shown();
+      await stepUntilLine(3);
+      expect(await boxes('[data-type="NoneType"][data-state="immortal"]')).toBe(1);
+      expect(await boxes('[data-type="int"][data-state="immortal"]')).toBe(1);
+      expect(await boxes('[data-type="int"], [data-type="float"]')).toBe(3);
+      await page.screenshot({ path: join(artifacts, "every-object.png"), fullPage: true });
+      await page.selectOption("#values-picker", "immortal");
     });
 
     it("edits Python like an editor: highlighting, indentation after a colon, dedent, the error line marked", async () => {
@@ -469,7 +497,6 @@ describe.skipIf(!haveChromium)(
       await page.click("#run");
       await page.waitForSelector("#stop:not([hidden])");
       expect(await page.isDisabled("#run")).toBe(true);
-      await page.waitForTimeout(300);
       await page.click("#stop");
       await page.waitForSelector('body[data-state="ready"]');
       expect(await page.textContent("#output .note")).toContain(

@@ -1,5 +1,6 @@
 import { COLLECTOR_NAMES } from "@pymem/runtime";
 import { EXAMPLES } from "./examples/index.js";
+import type { CheckpointStatus } from "./session/checkpoint-pool.js";
 import type { WorkerRun } from "./session/record-in-worker.js";
 import {
   formatMallocStats,
@@ -10,6 +11,7 @@ import {
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from "./session/run-session.js";
 import { decodeSource, encodeSource } from "./session/share-link.js";
 import { statementAt } from "./session/statement-trace.js";
+import type { ValuesInPlace } from "./snapshot/object-graph.js";
 import { byId, element } from "./ui/dom.js";
 import { Editor } from "./ui/editor.js";
 import { ObjectGraphView } from "./ui/object-graph-view.js";
@@ -25,6 +27,9 @@ const PICKABLE_COLLECTORS = COLLECTOR_NAMES.filter((name) => name !== "none");
 const CAPTURE_WINDOW = 24;
 /** Snapshots made on demand kept at once (the oldest are dropped first). */
 const CACHED_SNAPSHOTS = 3000;
+
+/** The choices of the "Values" picker (see `ObjectGraphOptions.values`). */
+const VALUES_IN_PLACE: readonly ValuesInPlace[] = ["immortal", "primitives", "none"];
 
 function formatCount(value: number): string {
   return value.toLocaleString("en-US");
@@ -48,7 +53,11 @@ function formatCount(value: number): string {
  * ```
  */
 export class PlaygroundApp {
-  private readonly record: (source: string, settings: SessionSettings) => WorkerRun;
+  private readonly record: (
+    source: string,
+    settings: SessionSettings,
+    onCheckpoints: (status: CheckpointStatus) => void,
+  ) => WorkerRun;
   private readonly editor: Editor;
   private readonly graph: ObjectGraphView;
   private readonly poolMap: PoolMapView;
@@ -58,6 +67,7 @@ export class PlaygroundApp {
   private readonly examplePicker = byId("example-picker", HTMLSelectElement);
   private readonly collectorPicker = byId("collector-picker", HTMLSelectElement);
   private readonly profilePicker = byId("profile-picker", HTMLSelectElement);
+  private readonly valuesPicker = byId("values-picker", HTMLSelectElement);
   private readonly stepLimitInput = byId("step-limit", HTMLInputElement);
   private readonly heapCapInput = byId("heap-cap", HTMLInputElement);
   private readonly slider = byId("step-slider", HTMLInputElement);
@@ -86,7 +96,13 @@ export class PlaygroundApp {
   private capturing = false;
   private index = -1;
 
-  constructor(record: (source: string, settings: SessionSettings) => WorkerRun) {
+  constructor(
+    record: (
+      source: string,
+      settings: SessionSettings,
+      onCheckpoints: (status: CheckpointStatus) => void,
+    ) => WorkerRun,
+  ) {
     this.record = record;
     this.editor = new Editor(
       byId("editor-host", HTMLElement),
@@ -117,6 +133,7 @@ export class PlaygroundApp {
     for (const input of [
       this.collectorPicker,
       this.profilePicker,
+      this.valuesPicker,
       this.stepLimitInput,
       this.heapCapInput,
     ])
@@ -182,6 +199,8 @@ export class PlaygroundApp {
 
   private forgetRecording(): void {
     this.inputForm.hidden = true;
+    delete document.body.dataset.checkpoints;
+    delete document.body.dataset.checkpointJumps;
     this.pending?.cancel();
     this.pending = undefined;
     this.session?.cancel();
@@ -242,6 +261,9 @@ export class PlaygroundApp {
         PICKABLE_COLLECTORS.find((name) => name === this.collectorPicker.value) ??
         DEFAULT_SESSION_SETTINGS.collector,
       profile: this.profilePicker.value === "cpython64" ? "cpython64" : "cpython32",
+      recorder: {
+        values: VALUES_IN_PLACE.find((values) => values === this.valuesPicker.value) ?? "immortal",
+      },
       stepLimit:
         Number.isFinite(stepLimit) && stepLimit >= 1
           ? Math.floor(stepLimit)
@@ -262,7 +284,15 @@ export class PlaygroundApp {
     this.setStatus("running", "Running… (Stop ends the run at once)");
     this.setRunning(true);
     const settings = { ...this.settings(), inputs: [...this.inputs] };
-    const run = this.record(this.editor.value, settings);
+    delete document.body.dataset.checkpoints;
+    delete document.body.dataset.checkpointJumps;
+    const run = this.record(this.editor.value, settings, ({ ready, total, served }) => {
+      // How many checkpoints wait for jumps into the run, and how many jumps they served (what
+      // the tests and benchmarks look at).
+      if (this.pending !== run && this.session !== run) return;
+      document.body.dataset.checkpoints = `${ready}/${total}`;
+      document.body.dataset.checkpointJumps = String(served);
+    });
     this.pending = run;
     try {
       const recording = await run.result;

@@ -74,6 +74,40 @@ export interface StrOperations {
   strLength(obj: Ptr): number;
 
   /**
+   * A new reference to `a + b` for two `str` objects, copied byte for byte (no JavaScript string
+   * is built, so the cost is the result's length). With `growable`, the block gets spare room
+   * (an eighth more, as `list_resize` over-allocates) so that appends to the result
+   * ({@link StrOperations.strAppendInPlace}) usually need no new block: use it when the result
+   * replaces `a` in a variable that a loop keeps appending to. The spare room is not part of the
+   * object (`sys.getsizeof` does not count it). CPython: `PyUnicode_Concat`.
+   *
+   * @example
+   * ```ts
+   * heap.strValue(heap.strConcat(heap.newStr("ab"), heap.newStr("c"))); // "abc"
+   * ```
+   */
+  strConcat(a: Ptr, b: Ptr, growable?: boolean): Ptr;
+
+  /**
+   * Appends the text of `b` to `a` in place and returns true, when `a` may change and its block
+   * has room: the caller must hold the only reference to `a` apart from the variable the result
+   * goes back into (CPython checks `Py_REFCNT(left) == 1` after dropping the variable's
+   * reference); `a` must not be interned. Its cached hash is reset. Returns false, changing
+   * nothing, when `a` is interned or its block is too small: then build the result with
+   * {@link StrOperations.strConcat} (`growable`). This is what makes `s += piece` in a loop
+   * linear rather than quadratic. CPython: `PyUnicode_Append` (`unicode_modifiable`,
+   * `resize_compact`).
+   *
+   * @example
+   * ```ts
+   * const s = heap.strConcat(heap.newStr("ab"), heap.newStr("c"), true);
+   * heap.strAppendInPlace(s, heap.newStr("d")); // true
+   * heap.strValue(s); // "abcd"
+   * ```
+   */
+  strAppendInPlace(a: Ptr, b: Ptr): boolean;
+
+  /**
    * Removes a dying interned `str` from the intern table (a no-op for other strs). Called by
    * `releaseObject`. CPython 3.13: the mortal-interned branch of `unicode_dealloc`.
    *
@@ -144,6 +178,45 @@ export const strOperations: StrOperations & ThisType<Heap> = {
   strLength(obj) {
     this.expectKind(obj, ObjectKind.STR, "str");
     return this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! >>> 1;
+  },
+
+  strConcat(a, b, growable = false) {
+    this.expectKind(a, ObjectKind.STR, "str");
+    this.expectKind(b, ObjectKind.STR, "str");
+    let u32 = this.memory.u32;
+    const bytesA = u32[(a + STR_BYTES_OFFSET) >>> 2]!;
+    const bytesB = u32[(b + STR_BYTES_OFFSET) >>> 2]!;
+    const codePoints =
+      (u32[(a + STR_STATE_OFFSET) >>> 2]! >>> 1) + (u32[(b + STR_STATE_OFFSET) >>> 2]! >>> 1);
+    const bytes = bytesA + bytesB;
+    const room = growable ? bytes + (bytes >>> 3) + 8 : bytes;
+    const obj = this.allocateObject(this.strType, STR_DATA_OFFSET + room, false);
+    u32 = this.memory.u32; // the allocation may have grown the memory
+    u32[(obj + STR_BYTES_OFFSET) >>> 2] = bytes;
+    this.memory.i32[(obj + STR_HASH_OFFSET) >> 2] = -1;
+    u32[(obj + STR_STATE_OFFSET) >>> 2] = codePoints << 1;
+    const u8 = this.memory.u8;
+    const start = obj + STR_DATA_OFFSET;
+    u8.copyWithin(start, a + STR_DATA_OFFSET, a + STR_DATA_OFFSET + bytesA);
+    u8.copyWithin(start + bytesA, b + STR_DATA_OFFSET, b + STR_DATA_OFFSET + bytesB);
+    return obj;
+  },
+
+  strAppendInPlace(a, b) {
+    this.expectKind(a, ObjectKind.STR, "str");
+    this.expectKind(b, ObjectKind.STR, "str");
+    const u32 = this.memory.u32;
+    const state = u32[(a + STR_STATE_OFFSET) >>> 2]!;
+    if ((state & STR_STATE_INTERNED) !== 0) return false;
+    const bytesA = u32[(a + STR_BYTES_OFFSET) >>> 2]!;
+    const bytesB = u32[(b + STR_BYTES_OFFSET) >>> 2]!;
+    if (STR_DATA_OFFSET + bytesA + bytesB > this.allocator.usableSize(a)) return false;
+    const start = a + STR_DATA_OFFSET;
+    this.memory.u8.copyWithin(start + bytesA, b + STR_DATA_OFFSET, b + STR_DATA_OFFSET + bytesB);
+    u32[(a + STR_BYTES_OFFSET) >>> 2] = bytesA + bytesB;
+    u32[(a + STR_STATE_OFFSET) >>> 2] = state + (u32[(b + STR_STATE_OFFSET) >>> 2]! & ~1);
+    this.memory.i32[(a + STR_HASH_OFFSET) >> 2] = -1;
+    return true;
   },
 
   forgetInterned(obj) {

@@ -33,6 +33,39 @@ export const MAX_HASH_SEED = 4_294_967_295;
 /** `sizeof(_Py_HashSecret_t)`: the LCG fills all of it, SipHash uses its first 16 bytes. */
 const SECRET_BYTES = 24;
 
+/** The part of Node's `fs` module {@link fillRandom} reads `/dev/urandom` with. */
+interface NodeFs {
+  openSync(path: string, flags: string): number;
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: null): number;
+  closeSync(fd: number): void;
+}
+
+/**
+ * Fills `bytes` from the platform's cryptographic generator. CPython: `_PyOS_URandom`, which reads
+ * `getrandom()` or `/dev/urandom`. On Node this reads `/dev/urandom` through the already loaded
+ * `fs` module (`process.getBuiltinModule`, Node ≥ 20.16): `globalThis.crypto` and `node:crypto`
+ * both load Node's crypto modules on first use, 10–30 ms of every start-up. Where there is no
+ * `/dev/urandom` (Windows) or no Node, `globalThis.crypto.getRandomValues`.
+ */
+function fillRandom(bytes: Uint8Array): void {
+  const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
+  const fs = host.process?.getBuiltinModule?.("node:fs") as NodeFs | undefined;
+  if (fs !== undefined) {
+    try {
+      const fd = fs.openSync("/dev/urandom", "r");
+      try {
+        // /dev/urandom serves reads of up to 32 MiB whole: a short read means something else.
+        if (fs.readSync(fd, bytes, 0, bytes.length, null) === bytes.length) return;
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      // No /dev/urandom on this system (or a short read): the Web Crypto generator below.
+    }
+  }
+  globalThis.crypto.getRandomValues(bytes);
+}
+
 /**
  * The hash secret for a seed, as CPython derives it: seed 0 is the all-zero key (hashing is then
  * deterministic and equals CPython's with `PYTHONHASHSEED=0`); seeds 1…4294967295 fill the secret
@@ -48,7 +81,7 @@ const SECRET_BYTES = 24;
  */
 export function hashSecretFromSeed(seed: number | undefined): HashSecret {
   const bytes = new Uint8Array(SECRET_BYTES);
-  if (seed === undefined) globalThis.crypto.getRandomValues(bytes);
+  if (seed === undefined) fillRandom(bytes);
   else {
     if (!Number.isInteger(seed) || seed < 0 || seed > MAX_HASH_SEED)
       throw new RangeError(`hash seed must be an integer in 0..${MAX_HASH_SEED}, not ${seed}`);

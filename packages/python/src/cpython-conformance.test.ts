@@ -99,50 +99,6 @@ describe.skipIf(!cpython.available)(title, () => {
 });
 
 /**
- * Where we deliberately differ from CPython, each case states both behaviours so the difference
- * is checked, not hidden. Listed in the README under "Differences from CPython".
- */
-const DOCUMENTED_DIFFERENCES: ReadonlyArray<{
-  source: string;
-  ours: string;
-  cpython: string | null;
-}> = [
-  // CPython raises MemoryError / RecursionError here; we raise PythonSyntaxError with its text.
-  {
-    source: `${"-".repeat(6000)}1`,
-    ours: "Parser stack overflowed - Python source too complex to parse",
-    cpython: "MemoryError",
-  },
-  {
-    source: `1${"+1".repeat(10_000)}`,
-    ours: "maximum recursion depth exceeded during compilation",
-    cpython: "RecursionError",
-  },
-];
-
-describe("documented differences from CPython", () => {
-  it.each(
-    DOCUMENTED_DIFFERENCES.map(
-      (entry) => [JSON.stringify(entry.source.slice(0, 40)), entry] as const,
-    ),
-  )("%s", (_, entry) => {
-    expect(ours(entry.source)?.[1]).toBe(entry.ours);
-  });
-
-  it.skipIf(!cpython.available)("CPython really behaves differently on those inputs", () => {
-    const reports = runCPython<Report[]>(
-      COMPILE_ALL,
-      DOCUMENTED_DIFFERENCES.map((entry) => entry.source),
-    );
-    DOCUMENTED_DIFFERENCES.forEach((entry, index) => {
-      const report = reports[index] ?? null;
-      if (entry.cpython === null) expect(report).toBeNull();
-      else expect(report?.[0]).toBe(entry.cpython);
-    });
-  });
-});
-
-/**
  * Error paths where CPython's second (error-rule) parser pass settles on a different message or
  * position than our single pass. Both sides are pinned exactly, so a change on either shows up.
  */

@@ -38,6 +38,7 @@ export type {
 export { type ParseOptions, parse } from "./parser.js";
 export { MAX_EXPRESSION_DEPTH } from "./scope-check.js";
 export {
+  compileLimitError,
   formatSyntaxError,
   PythonSyntaxError,
   type SyntaxErrorDetails,

@@ -3,8 +3,8 @@ import { parseStrings } from "./fstring-parser.js";
 import { parseNumberLiteral } from "./literals.js";
 import { isParenthesized, markParenthesized, range } from "./node-range.js";
 import { parseCaseBlocks } from "./pattern-parser.js";
-import { checkScopes } from "./scope-check.js";
-import { PythonSyntaxError, type SyntaxErrorKind } from "./syntax-error.js";
+import { COMPILATION_DEPTH_MESSAGE, checkScopes } from "./scope-check.js";
+import { compileLimitError, PythonSyntaxError, type SyntaxErrorKind } from "./syntax-error.js";
 import { describeExpression, findInvalidTarget, setContext } from "./targets.js";
 import { computeLineStarts, lineOf, type Token, type TokenStream, tokenize } from "./tokenizer.js";
 
@@ -2019,6 +2019,9 @@ export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.
     const parser = new Parser(stream, state);
     module = parser.parseModule();
   } catch (error) {
+    // CPython: the parser's MemoryError is raised as is, before any tokenizer error check.
+    if (error instanceof PythonSyntaxError && error.msg === STACK_OVERFLOW_MESSAGE)
+      throw compileLimitError("MemoryError", STACK_OVERFLOW_MESSAGE);
     if (error instanceof PythonSyntaxError) {
       // CPython: tokenizer errors anywhere in the source win over parser errors
       // (_PyPegen_tokenize_full_source_to_check_for_errors).
@@ -2047,15 +2050,7 @@ export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.
     }
     if (error instanceof RangeError) {
       // Defence in depth: the bounds above keep recursion far from the engine's limit.
-      throw new PythonSyntaxError({
-        kind: "SyntaxError",
-        msg: STACK_OVERFLOW_MESSAGE,
-        lineno: 1,
-        offset: 1,
-        endLineno: 1,
-        endOffset: 1,
-        text: lineText(state, 1),
-      });
+      throw compileLimitError("MemoryError", STACK_OVERFLOW_MESSAGE);
     }
     throw error;
   }
@@ -2063,6 +2058,7 @@ export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.
     const problem = checkScopes(module);
     if (problem !== null) {
       const { msg, at } = problem;
+      if (msg === COMPILATION_DEPTH_MESSAGE) throw compileLimitError("RecursionError", msg);
       throw new PythonSyntaxError({
         kind: "SyntaxError",
         msg,

@@ -40,6 +40,9 @@ interface Scope {
  */
 export const MAX_EXPRESSION_DEPTH = 9997;
 
+/** CPython's compiler's message for an expression nested deeper than {@link MAX_EXPRESSION_DEPTH}. */
+export const COMPILATION_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
+
 interface ExpressionWork {
   expression: Ast.Expression;
   starredAllowed: boolean;
@@ -522,7 +525,7 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
       const { expression, starredAllowed: allowed, depth, nested } = work;
       contextProblem(work, scope, symtableProblems, compilerProblems);
       if (depth > MAX_EXPRESSION_DEPTH && tooDeep === null) {
-        tooDeep = { msg: "maximum recursion depth exceeded during compilation", at: expression };
+        tooDeep = { msg: COMPILATION_DEPTH_MESSAGE, at: expression };
       }
       if (expression.kind === "Name" && expression.ctx === "Load" && !nested)
         scope.used.add(expression.id);

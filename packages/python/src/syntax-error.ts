@@ -1,12 +1,19 @@
 /**
- * The kind of compile-time error, as CPython names the exception class.
+ * The kind of compile-time error, as CPython names the exception class. `RecursionError` (an
+ * expression nested deeper than CPython's compiler goes) and `MemoryError` (more nesting than
+ * CPython's parser stack holds) carry no location, as in CPython: see {@link compileLimitError}.
  *
  * @example
  * ```ts
  * const kind: SyntaxErrorKind = "IndentationError";
  * ```
  */
-export type SyntaxErrorKind = "SyntaxError" | "IndentationError" | "TabError";
+export type SyntaxErrorKind =
+  | "SyntaxError"
+  | "IndentationError"
+  | "TabError"
+  | "RecursionError"
+  | "MemoryError";
 
 /**
  * The fields of a {@link PythonSyntaxError}, with CPython's meaning: `lineno`/`offset` are 1-based,
@@ -75,6 +82,32 @@ export class PythonSyntaxError extends Error implements SyntaxErrorDetails {
 }
 
 /**
+ * The error for a source too complex to compile, as CPython 3.13 raises it: `MemoryError` ("Parser
+ * stack overflowed - Python source too complex to parse") or `RecursionError` ("maximum recursion
+ * depth exceeded during compilation"). Neither is a `SyntaxError` in CPython, so neither has a
+ * location: every position field is 0 and `text` is empty.
+ *
+ * @example
+ * ```ts
+ * throw compileLimitError("RecursionError", "maximum recursion depth exceeded during compilation");
+ * ```
+ */
+export function compileLimitError(
+  kind: "RecursionError" | "MemoryError",
+  msg: string,
+): PythonSyntaxError {
+  return new PythonSyntaxError({
+    kind,
+    msg,
+    lineno: 0,
+    offset: 0,
+    endLineno: 0,
+    endOffset: 0,
+    text: "",
+  });
+}
+
+/**
  * Render a syntax error the way CPython 3.13 prints it: the `File` line, the stripped source line,
  * a caret line (`^` repeated over the error's range on that line), and `Kind: msg`.
  *
@@ -93,6 +126,9 @@ export class PythonSyntaxError extends Error implements SyntaxErrorDetails {
  * ```
  */
 export function formatSyntaxError(error: SyntaxErrorDetails, filename = "<string>"): string {
+  // Not SyntaxErrors in CPython: printed as any exception without a traceback.
+  if (error.kind === "RecursionError" || error.kind === "MemoryError")
+    return `${error.kind}: ${error.msg}`;
   // CPython: TracebackException._format_syntax_error() in Lib/traceback.py (3.13).
   const lines = [`  File "${filename}", line ${error.lineno}`];
   const text = error.text;

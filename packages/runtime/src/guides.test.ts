@@ -462,4 +462,22 @@ describe("benchmark charts", () => {
     expect(renderBenchmarkChart(results!)).toContain("500 ms (10.00×)");
     expect(normaliseResults({ benchmark: "x", date: "y", rows: [] })).toBeUndefined();
   });
+
+  it("chart Pyodide beside pymem, and a program pymem skipped with CPython's bar only", () => {
+    const results = normaliseResults({
+      benchmark: "interpreter",
+      date: "2026-01-01T00:00:00Z",
+      programs: [
+        { program: "nbody", pymemMs: 500, cpythonMs: 50, pyodideMs: 80 },
+        { program: "pidigits", cpythonMs: 40, skipped: "OverflowError" },
+      ],
+    });
+    expect(results!.results.map((r) => [r.workload, r.subject, r.medianNsPerOp])).toEqual([
+      ["nbody", "cpython", 50],
+      ["nbody", "pymem-interpreter", 500],
+      ["nbody", "pyodide", 80],
+      ["pidigits", "cpython", 40],
+    ]);
+    expect(renderBenchmarkChart(results!)).toContain("80.0 ms (1.60×)");
+  });
 });

@@ -1,11 +1,14 @@
+import { CheckpointPool, type CheckpointStatus } from "./checkpoint-pool.js";
 import type { Recording, Snapshot } from "./recording.js";
 import type { SessionSettings } from "./run-session.js";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.js";
 
 /**
  * A recording in progress in a Web Worker; `cancel()` terminates the worker at once (whatever
- * the program is doing). Once recorded, `capture` snapshots any statement of the program by
- * running it again in the same worker.
+ * the program is doing). Once recorded, `capture` snapshots any statement of the program: from
+ * the nearest checkpoint (a replay paused in a worker, see {@link CheckpointPool}; started by
+ * the first capture) when the page can have them and one is ready, else by running it again
+ * from the start in the same worker.
  *
  * @example
  * ```ts
@@ -25,14 +28,20 @@ export interface WorkerRun {
 }
 
 /**
- * Records `source` in a fresh worker (its own runtime and memory, dropped with the worker).
+ * Records `source` in a fresh worker (its own runtime and memory, dropped with the worker). A
+ * run longer than its recorded snapshots gets checkpoints at its first capture when the page is
+ * cross-origin isolated; `onCheckpoints` hears how they stand.
  *
  * @example
  * ```ts
  * const recording = await recordInWorker("print(1)\n", DEFAULT_SESSION_SETTINGS).result;
  * ```
  */
-export function recordInWorker(source: string, settings: SessionSettings): WorkerRun {
+export function recordInWorker(
+  source: string,
+  settings: SessionSettings,
+  onCheckpoints: (status: CheckpointStatus) => void = () => {},
+): WorkerRun {
   const worker = new Worker(new URL("./session-worker.ts", import.meta.url), { type: "module" });
   let rejectRun: (reason: Error) => void = () => {};
   let resolveRun: (recording: Recording) => void = () => {};
@@ -42,9 +51,12 @@ export function recordInWorker(source: string, settings: SessionSettings): Worke
   >();
   let nextId = 0;
   let ended = false;
+  let recording: Recording | undefined;
+  let checkpoints: CheckpointPool | undefined;
   const end = (reason: Error): void => {
     ended = true;
     worker.terminate();
+    checkpoints?.dispose();
     rejectRun(reason);
     for (const pending of captures.values()) pending.reject(reason);
     captures.clear();
@@ -55,8 +67,10 @@ export function recordInWorker(source: string, settings: SessionSettings): Worke
   });
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const response = event.data;
-    if (response.kind === "recording") resolveRun(response.recording);
-    else if (response.kind === "snapshots") {
+    if (response.kind === "recording") {
+      recording = response.recording;
+      resolveRun(recording);
+    } else if (response.kind === "snapshots") {
       captures.get(response.id)?.resolve(response.snapshots);
       captures.delete(response.id);
     } else if (response.id === undefined) end(new Error(response.error));
@@ -71,6 +85,17 @@ export function recordInWorker(source: string, settings: SessionSettings): Worke
     result,
     capture(from, to) {
       if (ended) return Promise.reject(new Error("cancelled"));
+      // The first request past the recorded snapshots starts the checkpoints (a run only
+      // looked at as a whole costs no replays) and is itself replayed from the start.
+      if (
+        checkpoints === undefined &&
+        recording !== undefined &&
+        recording.statements > recording.snapshots.length &&
+        CheckpointPool.supported()
+      )
+        checkpoints = new CheckpointPool(source, settings, recording, onCheckpoints);
+      const fromCheckpoint = checkpoints?.capture(from, to);
+      if (fromCheckpoint !== undefined) return fromCheckpoint;
       const id = nextId++;
       return new Promise((resolve, reject) => {
         captures.set(id, { resolve, reject });

@@ -2,7 +2,7 @@ import type { PoolStats } from "@pymem/pool";
 import { formatDebugMallocStats } from "@pymem/pool";
 import { type FreeListSizes, formatFreeListStats } from "@pymem/runtime";
 import type { GcEvent } from "../snapshot/gc-timeline.js";
-import type { ObjectGraph } from "../snapshot/object-graph.js";
+import type { ObjectGraph, ValuesInPlace } from "../snapshot/object-graph.js";
 import type { PoolMapSummary } from "../snapshot/pool-map.js";
 import type { StatementTrace } from "./statement-trace.js";
 
@@ -140,6 +140,11 @@ export interface Recording {
   readonly generationCount: number;
   /** Statements executed (onStatement calls). */
   readonly statements: number;
+  /**
+   * The heap's linear memory at the end, in bytes: it never shrinks, so this is the most the
+   * run used (what each paused replay of it may hold; see `CheckpointPool`).
+   */
+  readonly memoryBytes: number;
   /** The prompt of an `input()` that had no answer left (see `SessionSettings.inputs`), else undefined. */
   readonly inputPrompt: string | undefined;
 }
@@ -170,6 +175,12 @@ export interface RecorderOptions {
    * @defaultValue 1000000
    */
   maximumOutputCharacters: number;
+  /**
+   * Which values the object graphs write in place instead of drawing as boxes (see
+   * `ObjectGraphOptions.values`).
+   * @defaultValue "immortal"
+   */
+  values: ValuesInPlace;
 }
 
 /**

@@ -67,6 +67,7 @@ export interface SessionInterpreterOptions {
         readonly line: number;
         readonly depth: number;
         readonly functionName: string;
+        readonly filename: string;
         readonly steps: number;
       }) => void)
     | undefined;
@@ -76,6 +77,7 @@ export interface SessionInterpreterOptions {
         readonly line: number;
         readonly depth: number;
         readonly functionName: string;
+        readonly filename: string;
         readonly steps: number;
         readonly value: Ptr;
       }) => void)
@@ -151,6 +153,9 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   inputs: [],
 };
 
+/** The file name a session runs its program as (what tracebacks say). */
+const PROGRAM_FILENAME = "main.py";
+
 function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }
@@ -178,7 +183,8 @@ function moduleFrame(interpreter: SessionInterpreter, line: number): RecordedFra
 
 /**
  * Runs `source` on a fresh runtime built from `settings` with a {@link SessionRecorder} wired
- * to the interpreter; `finish` gets the recorder and the run's result once it returns.
+ * to the interpreter; `beforeStep` (when given) is called before each step is recorded, and
+ * `finish` gets the recorder and the run's result once it returns.
  */
 function recordRun<T>(
   source: string,
@@ -186,6 +192,7 @@ function recordRun<T>(
   createInterpreter: InterpreterFactory,
   plan: CapturePlan | undefined,
   stepLimit: number,
+  beforeStep: ((recorder: SessionRecorder) => void) | undefined,
   finish: (
     recorder: SessionRecorder,
     interpreter: SessionInterpreter,
@@ -218,6 +225,10 @@ function recordRun<T>(
     inputPrompt ??= prompt;
     return undefined;
   };
+  // Only the program's own statements are steps: the Python source of a library module (weakref's
+  // classes, run at import) is stepped over, as a debugger steps over the standard library.
+  const ours = (event: { readonly filename: string }): boolean =>
+    event.filename === PROGRAM_FILENAME;
   // Made once: the recorder calls it only for the statements it captures.
   const frames = (): readonly RecordedFrame[] => interpreter?.frames() ?? [];
   recorder = new SessionRecorder(runtime, settings.recorder, plan, (obj) =>
@@ -230,12 +241,20 @@ function recordRun<T>(
     stderr: sink("stderr"),
     stdin,
     stepLimit,
-    onStatement: (event) => active.recordStatement(event, frames),
-    onReturn: (event) => active.recordReturn(event, frames, event.value),
+    onStatement: (event) => {
+      if (!ours(event)) return;
+      beforeStep?.(active);
+      active.recordStatement(event, frames);
+    },
+    onReturn: (event) => {
+      if (!ours(event)) return;
+      beforeStep?.(active);
+      active.recordReturn(event, frames, event.value);
+    },
   });
   let result: ReturnType<SessionInterpreter["run"]>;
   try {
-    result = interpreter.run(source, "main.py");
+    result = interpreter.run(source, PROGRAM_FILENAME);
   } catch (error) {
     // An interpreter bug, not a Python exception: show it rather than losing the recording.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -283,6 +302,7 @@ export function runSession(
     createInterpreter,
     undefined,
     settings.stepLimit,
+    undefined,
     (recorder, interpreter, result, inputPrompt) => {
       const note = stopNote(result.error?.typeName, settings);
       if (note !== undefined) recorder.write("note", note);
@@ -337,9 +357,83 @@ export function captureStatements(
     createInterpreter,
     { from: first, to },
     stepsAtTo,
+    undefined,
     (recorder) => {
       recorder.dispose();
       return recorder.captured().filter((snapshot) => snapshot.statement >= from);
+    },
+  );
+}
+
+/**
+ * What a {@link runReplayCursor} asks its owner: where to go next when it pauses, and what to do
+ * with the last snapshots when the program ends.
+ *
+ * @example
+ * ```ts
+ * const hooks: ReplayCursorHooks = { pause: (at, snapshots) => ({ from: at, to: at + 10 }), end: () => {} };
+ * ```
+ */
+export interface ReplayCursorHooks {
+  /**
+   * The replay reached statement `position` (it has not run yet); `snapshots` are those captured
+   * since the last pause. Returns the statements to capture next — `from` (at least `position`)
+   * to `to` — after which it pauses again, before statement `to + 1`; `{ from: Infinity, to:
+   * Infinity }` lets it run to the end.
+   */
+  pause(position: number, snapshots: readonly Snapshot[]): CapturePlan;
+  /** The program ended (or stopped) before the next pause: the snapshots captured since the last. */
+  end(snapshots: readonly Snapshot[]): void;
+}
+
+/**
+ * Replays a program recorded before with the same settings, pausing before statement
+ * `firstPause` and then wherever {@link ReplayCursorHooks.pause} says: a cursor that only moves
+ * forward and captures the statements it is sent through. It returns when the program ends.
+ * The snapshots are those {@link captureStatements} makes (the interpreter is deterministic and
+ * the recorder only reads memory), but reaching statement `to` from a cursor paused at
+ * `position` costs only the statements in between — the playground keeps several paused in
+ * workers as checkpoints (`CheckpointPool`).
+ *
+ * @remarks
+ * `pause` is called synchronously from inside the run; a worker blocks in it (`Atomics.wait`)
+ * until the page says where to go. Every plan should start one statement before the first
+ * snapshot wanted, as {@link captureStatements} does, so that snapshot can be compared with the
+ * one before it (objects new, changed or freed since).
+ *
+ * @example
+ * ```ts
+ * runReplayCursor(source, settings, create, 5000, {
+ *   pause: (position, snapshots) => { show(snapshots); return nextWindow(); },
+ *   end: (snapshots) => show(snapshots),
+ * });
+ * ```
+ */
+export function runReplayCursor(
+  source: string,
+  settings: SessionSettings,
+  createInterpreter: InterpreterFactory,
+  firstPause: number,
+  hooks: ReplayCursorHooks,
+): void {
+  let pauseAt = firstPause;
+  recordRun(
+    source,
+    settings,
+    createInterpreter,
+    { from: 0, to: -1 },
+    settings.stepLimit,
+    (recorder) => {
+      const position = recorder.statementCount;
+      if (position !== pauseAt) return;
+      // The recorder keeps capturing nothing until it is told a plan.
+      const plan = hooks.pause(position, recorder.takeCaptured({ from: 0, to: -1 }));
+      recorder.takeCaptured({ from: Math.max(plan.from, position), to: plan.to });
+      pauseAt = Math.max(plan.to + 1, position + 1);
+    },
+    (recorder) => {
+      recorder.dispose();
+      hooks.end(recorder.takeCaptured({ from: 0, to: -1 }));
     },
   );
 }

@@ -27,6 +27,7 @@ export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   fullSnapshots: 400,
   maximumOutputCharacters: 1_000_000,
   maximumGraphNodes: 80,
+  values: "immortal",
 };
 
 /**
@@ -99,9 +100,10 @@ export interface CapturePlan {
 export class SessionRecorder {
   private readonly runtime: Runtime;
   private readonly options: RecorderOptions;
-  private readonly plan: CapturePlan;
+  private plan: CapturePlan;
   private readonly timeline: GcTimelineRecorder;
-  private readonly graphs: ObjectGraphCapturer;
+  private readonly describe: ((obj: Ptr) => string | undefined) | undefined;
+  private graphs: ObjectGraphCapturer;
   private readonly output: OutputChunk[] = [];
   private readonly trace = new StatementTraceBuilder();
   private readonly snapshots: Snapshot[] = [];
@@ -124,10 +126,8 @@ export class SessionRecorder {
     this.options = { ...DEFAULT_RECORDER_OPTIONS, ...options };
     this.plan = plan ?? { from: 0, to: this.options.fullSnapshots - 1 };
     this.timeline = new GcTimelineRecorder(runtime);
-    this.graphs = new ObjectGraphCapturer(runtime, {
-      maximumNodes: this.options.maximumGraphNodes,
-      ...(describe === undefined ? {} : { describe }),
-    });
+    this.describe = describe;
+    this.graphs = this.newGraphCapturer();
     // The objects on screen are collection candidates too (the only ones under Bacon–Rajan).
     this.timeline.extraCandidates = () => this.drawnObjects;
   }
@@ -228,6 +228,34 @@ export class SessionRecorder {
     return this.snapshots;
   }
 
+  /** Statements recorded so far: the number of the next one. */
+  get statementCount(): number {
+    return this.trace.count;
+  }
+
+  /**
+   * Hands over the snapshots captured so far and captures the statements of `plan` from now on
+   * (a replay paused at a checkpoint, then sent on to the next statements wanted).
+   */
+  takeCaptured(plan: CapturePlan): Snapshot[] {
+    this.plan = plan;
+    // From here on, capture as a fresh recorder would: what the graph remembers of the objects
+    // drawn before (unreachable ones stay drawn) and the pool map it shares unchanged pools with
+    // start over, so a window's snapshots are those of a fresh replay up to it.
+    this.graphs = this.newGraphCapturer();
+    this.previousPoolMap = undefined;
+    this.drawnObjects = [];
+    return this.snapshots.splice(0);
+  }
+
+  private newGraphCapturer(): ObjectGraphCapturer {
+    return new ObjectGraphCapturer(this.runtime, {
+      maximumNodes: this.options.maximumGraphNodes,
+      values: this.options.values,
+      ...(this.describe === undefined ? {} : { describe: this.describe }),
+    });
+  }
+
   /**
    * Records the final state and returns the whole recording. Removes the gc callback. `line` is
    * the line the run stopped at (an uncaught exception's); 0 keeps the last statement's.
@@ -255,6 +283,7 @@ export class SessionRecorder {
       collector: this.runtime.collector?.name ?? "none",
       generationCount: this.runtime.gc?.collector.generationCount ?? 1,
       statements,
+      memoryBytes: this.runtime.heap.memory.byteLength,
       inputPrompt: undefined,
     };
   }

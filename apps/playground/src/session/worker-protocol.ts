@@ -42,3 +42,39 @@ export type WorkerResponse =
   | { readonly kind: "recording"; readonly recording: Recording }
   | { readonly kind: "snapshots"; readonly id: number; readonly snapshots: readonly Snapshot[] }
   | { readonly kind: "error"; readonly id: number | undefined; readonly error: string };
+
+/**
+ * What the page sends a checkpoint worker (once): the program to replay, where to pause first,
+ * and the shared control words it then waits on — `[0]` a counter the page bumps (and notifies)
+ * to send it on, `[1]` and `[2]` the first and last statement to capture next.
+ *
+ * @example
+ * ```ts
+ * const control = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+ * worker.postMessage({ source, settings, pauseAt: 500_000, control } satisfies CheckpointStart);
+ * ```
+ */
+export interface CheckpointStart {
+  /** The Python program (recorded before with the same settings). */
+  readonly source: string;
+  /** The settings it was recorded with. */
+  readonly settings: SessionSettings;
+  /** The statement to pause before first (0-based). */
+  readonly pauseAt: number;
+  /** Three 32-bit words: counter, first and last statement wanted next. */
+  readonly control: SharedArrayBuffer;
+}
+
+/**
+ * What a checkpoint worker reports: it paused before statement `position` (with the snapshots
+ * captured since it was last sent on), the program ended (with the last snapshots), or it failed.
+ *
+ * @example
+ * ```ts
+ * worker.onmessage = ({ data }: MessageEvent<CheckpointReport>) => { if (data.kind === "paused") use(data.snapshots); };
+ * ```
+ */
+export type CheckpointReport =
+  | { readonly kind: "paused"; readonly position: number; readonly snapshots: readonly Snapshot[] }
+  | { readonly kind: "ended"; readonly snapshots: readonly Snapshot[] }
+  | { readonly kind: "error"; readonly error: string };

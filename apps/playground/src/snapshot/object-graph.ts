@@ -64,7 +64,7 @@ export interface GraphNode {
   readonly expanded: boolean;
   /** References not drawn because of {@link ObjectGraphOptions.maximumReferentsPerObject}. */
   readonly hiddenReferents: number;
-  /** Its references to immortal atoms, shown as text in the box (see {@link InlineField}). */
+  /** Its references to atoms written in place, shown as text in the box (see {@link InlineField}). */
   readonly fields: readonly InlineField[];
 }
 
@@ -100,7 +100,7 @@ export interface GraphVariable {
   readonly name: string;
   /** The object's address (also its node id unless {@link inline} is set). */
   readonly target: number;
-  /** The repr of an immortal atom drawn in place of an arrow, else undefined. */
+  /** The repr of an atom written in place of an arrow (see {@link ObjectGraphOptions.values}), else undefined. */
   readonly inline: string | undefined;
 }
 
@@ -165,7 +165,25 @@ export interface ObjectGraphOptions {
    * @defaultValue () => undefined
    */
   describe: (obj: Ptr) => string | undefined;
+  /**
+   * Which values are written in place instead of drawn as boxes: `"immortal"` — None, bools,
+   * small ints and interned strings, whose count never changes; `"primitives"` — every None,
+   * bool, int, float and str, as Python Tutor draws them; `"none"` — every object a box (the
+   * immortal ones marked so).
+   * @defaultValue "immortal"
+   */
+  values: ValuesInPlace;
 }
+
+/**
+ * Which values an object graph writes in place (see {@link ObjectGraphOptions.values}).
+ *
+ * @example
+ * ```ts
+ * new ObjectGraphCapturer(runtime, { values: "primitives" satisfies ValuesInPlace });
+ * ```
+ */
+export type ValuesInPlace = "immortal" | "primitives" | "none";
 
 const DEFAULT_OPTIONS: ObjectGraphOptions = {
   maximumNodes: 80,
@@ -173,6 +191,7 @@ const DEFAULT_OPTIONS: ObjectGraphOptions = {
   leafTypes: ["function", "type", "module", "builtin_function_or_method", "code", "frame"],
   cycleSearchLimit: 500,
   describe: () => undefined,
+  values: "immortal",
 };
 
 /** Longest walk along a GC list looking for its head (see `generations`). */
@@ -235,10 +254,14 @@ export class ObjectGraphCapturer {
     this.previous = { nodes: [], edges: [] };
   }
 
-  /** Whether `obj` is drawn as text in its referrer (an immortal atom; see {@link InlineField}). */
+  /**
+   * Whether `obj` is drawn as text in its referrer (an atom of the kind {@link
+   * ObjectGraphOptions.values} names; see {@link InlineField}).
+   */
   private isInline(obj: Ptr): boolean {
     const { heap, lifetime } = this.runtime;
-    if (!lifetime.isImmortal(obj)) return false;
+    const values = this.options.values;
+    if (values === "none" || (values === "immortal" && !lifetime.isImmortal(obj))) return false;
     const kind = heap.kindOf(obj);
     return (
       kind === ObjectKind.NONE ||

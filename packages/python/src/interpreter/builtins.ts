@@ -1,15 +1,19 @@
 import type { Ptr } from "@pymem/core";
+import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { call } from "./calls.js";
-import { newClass } from "./class-creation.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { intFromArguments, intFromFloat } from "./int-constructor.js";
+import { builtinPow, installIntMethods } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
-import { Cmp, type Machine, type TypeRecord } from "./machine.js";
+import { Cmp, type Machine } from "./machine.js";
+import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
 import {
@@ -68,14 +72,17 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "frame",
         "weakref.ReferenceType",
         "traceback",
+        "code",
         "dict_keys",
         "dict_values",
         "dict_items",
         "NotImplementedType",
+        "ellipsis",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
+  heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
 
   const none = (): Ptr => heap.none;
@@ -174,8 +181,18 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         m.raise("OverflowError", "absolute value too large");
       return m.newFloat(magnitude);
     }
-    if (!m.isNumber(x)) m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
-    return m.isInt(x) ? m.newInt(Math.abs(m.numberOf(x))) : m.newFloat(Math.abs(m.numberOf(x)));
+    if (!m.isNumber(x)) {
+      // CPython: PyNumber_Absolute — a class's __abs__ (nb_absolute).
+      const result = m.callSpecial(x, "__abs__", []);
+      if (result !== 0) return result;
+      m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
+    }
+    if (!m.isInt(x)) return m.newFloat(Math.abs(m.numberOf(x)));
+    const value = m.numberOf(x);
+    // CPython: long_abs (a big int reads NaN here)
+    if (Number.isNaN(value))
+      return newBigInt(m, heap.intBigValue(x) < 0n ? -heap.intBigValue(x) : heap.intBigValue(x));
+    return m.newInt(Math.abs(value));
   });
 
   define("round", (_c, args) => {
@@ -188,14 +205,15 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       args[1] !== undefined && args[1] !== heap.none
         ? m.intArgument(args[1], "ndigits")
         : undefined;
-    if (digits === undefined) return m.newInt(roundHalfEven(value));
     if (m.isInt(x)) {
-      if (digits >= 0) return m.incref(x);
-      const scale = 10 ** -digits;
-      return m.newInt(roundHalfEven(value / scale) * scale);
+      if (digits === undefined || digits >= 0) return m.incref(x);
+      return roundInt(m, heap.intBigValue(x), -digits);
     }
+    if (digits === undefined) return intFromFloat(m, roundHalfEven(value));
     return m.newFloat(roundDecimal(value, digits));
   });
+
+  define("pow", (_c, args, keywords) => builtinPow(m, args, keywords));
 
   define("divmod", (_c, args) => {
     arity(m, "divmod", args, 2, 2);
@@ -208,7 +226,11 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("chr", (_c, args) => {
     arity(m, "chr", args, 1, 1);
-    return m.newStr(String.fromCodePoint(m.intArgument(args[0]!, "chr() argument")));
+    const code = args[0]!;
+    // CPython 3.13: a big int is out of range like any other, not OverflowError.
+    if (m.isInt(code) && heap.isBigInt(code))
+      m.raise("ValueError", "chr() arg not in range(0x110000)");
+    return m.newStr(String.fromCodePoint(m.intArgument(code, "chr() argument")));
   });
 
   define("ord", (_c, args) => {
@@ -231,20 +253,19 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       t === types.function ||
         t === types.builtin ||
         t === types.method ||
-        t === types.type ||
+        m.isTypeId(t) ||
         (record.user && m.lookupType(record, m.name("__call__")) !== 0),
     );
   });
 
   define("isinstance", (_c, args) => {
     arity(m, "isinstance", args, 2, 2);
-    return m.newBool(classMatches(m, m.recordOf(args[0]!), args[1]!, "isinstance"));
+    return m.newBool(classMatches(m, args[0]!, args[1]!, "isinstance"));
   });
 
   define("issubclass", (_c, args) => {
     arity(m, "issubclass", args, 2, 2);
-    if (!m.isType(args[0]!)) m.raise("TypeError", "issubclass() arg 1 must be a class");
-    return m.newBool(classMatches(m, m.recordOfType(args[0]!), args[1]!, "issubclass"));
+    return m.newBool(classMatches(m, args[0]!, args[1]!, "issubclass"));
   });
 
   const attributeName = (value: Ptr): string => {
@@ -412,79 +433,30 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return heap.allocate(m.types.object);
   });
 
-  // type(obj) and type(name, bases, dict) (CPython: type_new).
+  // type(obj), type(name, bases, dict) and type.__new__(metatype, name, bases, dict)
+  // (CPython: type_new).
   typeConstructor("type", (_c, args, keywords) => {
     if (args.length === 1 && keywords.length === 0) return m.incref(m.recordOf(args[0]!).object);
+    const typeRecord = m.builtinType("type");
+    if (
+      args.length !== 3 &&
+      m.isType(args[0]!) &&
+      m.isSubtype(m.recordOfType(args[0]!), typeRecord)
+    )
+      return typeNew(m, m.recordOfType(args[0]!), args.slice(1), keywords);
     if (args.length !== 3) m.raise("TypeError", "type() takes 1 or 3 arguments");
-    const [name, bases, dict] = args as [Ptr, Ptr, Ptr];
-    if (!m.isStr(name))
-      m.raise("TypeError", `type.__new__() argument 1 must be str, not ${m.typeName(name)}`);
-    if (m.typeIdOf(bases) !== heap.tupleType)
-      m.raise("TypeError", `type.__new__() argument 2 must be tuple, not ${m.typeName(bases)}`);
-    if (m.typeIdOf(dict) !== heap.dictType)
-      m.raise("TypeError", `type.__new__() argument 3 must be dict, not ${m.typeName(dict)}`);
-    const namespace = heap.newDict();
-    for (const [key, value] of heap.dictItems(dict)) heap.dictSetItem(namespace, key, value);
-    try {
-      const moduleKey = m.name("__module__");
-      if (heap.dictGetItem(namespace, moduleKey) === 0) {
-        const module = m.newStr("__main__");
-        heap.dictSetItem(namespace, moduleKey, module);
-        m.decref(module);
-      }
-      return newClass(m, heap.strValue(name), sequenceItems(m, bases), namespace, keywords);
-    } finally {
-      m.decref(namespace);
-    }
+    const cls = typeNew(m, typeRecord, args, keywords);
+    return m.isType(cls) ? initClass(m, cls, args, keywords) : cls;
   });
+  installTypeMethods(m);
 
-  typeConstructor("int", (_c, args, keywords) => {
-    arity(m, "int", args, 0, 2);
-    noKeywords(m, "int", keywords);
-    if (args.length === 0) return m.newInt(0);
-    const x = args[0]!;
-    if (m.isNumber(x)) {
-      const value = m.numberOf(x);
-      if (!Number.isFinite(value))
-        m.raise(
-          Number.isNaN(value) ? "ValueError" : "OverflowError",
-          Number.isNaN(value)
-            ? "cannot convert float NaN to integer"
-            : "cannot convert float infinity to integer",
-        );
-      return m.newInt(Math.trunc(value));
-    }
-    if (m.isStr(x)) {
-      const base = args[1] !== undefined ? m.intArgument(args[1], "int() base") : 10;
-      const text = heap.strValue(x).trim().replaceAll("_", "");
-      const digits =
-        base === 10
-          ? /^[-+]?\d+$/
-          : base === 16
-            ? /^[-+]?(0x)?[0-9a-f]+$/i
-            : base === 2
-              ? /^[-+]?(0b)?[01]+$/i
-              : base === 8
-                ? /^[-+]?(0o)?[0-7]+$/i
-                : /^[-+]?[0-9a-z]+$/i;
-      if (!digits.test(text))
-        m.raise("ValueError", `invalid literal for int() with base ${base}: ${repr(m, x)}`);
-      const value = Number.parseInt(text.replace(/^([-+]?)0[xbo]/i, "$1"), base);
-      if (Number.isNaN(value))
-        m.raise("ValueError", `invalid literal for int() with base ${base}: ${repr(m, x)}`);
-      return m.newInt(value);
-    }
-    return m.raise(
-      "TypeError",
-      `int() argument must be a string, a bytes-like object or a real number, not '${m.typeName(x)}'`,
-    );
-  });
+  typeConstructor("int", (_c, args, keywords) => intFromArguments(m, args, keywords));
 
   typeConstructor("float", (_c, args) => {
     arity(m, "float", args, 0, 1);
     if (args.length === 0) return m.newFloat(0);
     const x = args[0]!;
-    if (m.isNumber(x)) return m.newFloat(m.numberOf(x));
+    if (m.isNumber(x)) return m.newFloat(floatOperand(m, x));
     if (m.isStr(x)) {
       const text = heap.strValue(x).trim().toLowerCase();
       const special: Record<string, number> = {
@@ -550,6 +522,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     const values = args.map((arg) => {
       if (!m.isInt(arg))
         m.raise("TypeError", `'${m.typeName(arg)}' object cannot be interpreted as an integer`);
+      // pymem's range keeps float64 bounds: a big int cannot be one.
+      if (heap.isBigInt(arg))
+        m.raise("OverflowError", "range() bounds beyond 2**53 are not supported by pymem");
       return m.numberOf(arg);
     });
     const [start, stop, step] =
@@ -579,8 +554,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installListMethods(m);
   installDictMethods(m);
   installDescriptorBuiltins(m);
+  installExceptionMethods(m);
   installSetMethods(m);
   installComplexMethods(m);
+  installIntMethods(m);
   installStrMethods(m);
 }
 
@@ -618,14 +595,43 @@ export function length(m: Machine, obj: Ptr): number {
   return m.raise("TypeError", `object of type '${m.typeName(obj)}' has no len()`);
 }
 
-function classMatches(m: Machine, record: TypeRecord, classinfo: Ptr, what: string): boolean {
+/**
+ * `isinstance(obj, classinfo)` / `issubclass(obj, classinfo)`: the exact class first, then a
+ * tuple's items, then the metaclass's `__instancecheck__` / `__subclasscheck__`, else the MRO.
+ * CPython: `PyObject_IsInstance`, `PyObject_IsSubclass`.
+ */
+function classMatches(
+  m: Machine,
+  obj: Ptr,
+  classinfo: Ptr,
+  what: "isinstance" | "issubclass",
+): boolean {
+  if (what === "isinstance" && m.recordOf(obj).object === classinfo) return true;
+  if (m.typeIdOf(classinfo) === m.heap.tupleType)
+    return sequenceItems(m, classinfo).some((item) => classMatches(m, obj, item, what));
   if (m.isType(classinfo)) {
+    const hook = checkHook(
+      m,
+      classinfo,
+      what === "isinstance" ? "__instancecheck__" : "__subclasscheck__",
+    );
+    if (hook !== 0) {
+      const result = call(m, hook, [classinfo, obj], undefined);
+      try {
+        return m.isTrue(result);
+      } finally {
+        m.decref(result);
+      }
+    }
+    if (what === "issubclass" && !m.isType(obj))
+      m.raise("TypeError", "issubclass() arg 1 must be a class");
+    const record = what === "isinstance" ? m.recordOf(obj) : m.recordOfType(obj);
     const target = m.recordOfType(classinfo);
     if (target === m.builtinType("object")) return true;
     return m.isSubtype(record, target);
   }
-  if (m.typeIdOf(classinfo) === m.heap.tupleType)
-    return sequenceItems(m, classinfo).some((item) => classMatches(m, record, item, what));
+  if (what === "issubclass" && !m.isType(obj))
+    m.raise("TypeError", "issubclass() arg 1 must be a class");
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
 }
 

@@ -3,6 +3,7 @@ import type { Heap } from "@pymem/heap";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
 import type { Code, Machine, TypeRecord } from "./machine.js";
+import { callMetaclass } from "./metaclasses.js";
 import {
   BUILTIN_NATIVE_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -12,6 +13,7 @@ import {
   FUNCTION_CODE_OFFSET,
   FUNCTION_DEFAULTS_OFFSET,
   FUNCTION_GLOBALS_OFFSET,
+  FUNCTION_KWDEFAULTS_OFFSET,
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
 } from "./object-layouts.js";
@@ -89,6 +91,13 @@ export function callAt(m: Machine, base: number, keywordNames: readonly string[]
     result = callNative(m, callee, base + 1, keywordNames);
   } else if (t === types.type) {
     result = callType(m, callee, base + 1, keywordNames);
+  } else if (m.records[t]?.classes === true) {
+    // A class whose metaclass is a user class: the metaclass's own __call__, else type_call.
+    const method = m.lookupType(m.records[t]!, m.name("__call__"));
+    result =
+      method !== 0 && m.typeIdOf(method) !== types.builtin
+        ? callFunctionObject(m, method, callee, base + 1, keywordNames)
+        : callType(m, callee, base + 1, keywordNames);
   } else if (t === m.heap.weakrefType) {
     // CPython: weakref_call — the referent, or None once it is dead.
     if (m.sp !== base + 1) m.raise("TypeError", "weakref() takes no arguments");
@@ -170,6 +179,7 @@ export function callType(
   names: readonly string[] | undefined,
 ): Ptr {
   const record = m.recordOfType(typeObject);
+  if (record.classes && record.user) return callMetaclass(m, record, argsBase, names);
   if (!record.instances) {
     // A built-in type: its constructor is the native stored under __new__.
     const typeConstructor = m.lookupType(record, m.name("__new__"));
@@ -337,6 +347,7 @@ export function bindArguments(
     positionalCount === argumentCount &&
     code.varargSlot < 0 &&
     code.kwargSlot < 0 &&
+    code.keywordOnlyNames.length === 0 &&
     code.cellSlots.length === 0 &&
     code.freeCount === 0
   ) {
@@ -348,28 +359,22 @@ export function bindArguments(
     }
     return;
   }
-  if (self !== 0) {
-    if (argumentCount === 0 && code.varargSlot < 0)
-      m.raise("TypeError", `${code.qualifiedName}() takes 0 positional arguments but 1 was given`);
-    if (argumentCount > 0) storeLocal(heap, base, next++, m.incref(self));
-  }
+  const given = positionalCount + (self !== 0 ? 1 : 0);
   const extra: Ptr[] = [];
-  if (self !== 0 && argumentCount === 0) extra.push(m.incref(self));
+  if (self !== 0) {
+    if (argumentCount > 0) storeLocal(heap, base, next++, m.incref(self));
+    else if (code.varargSlot >= 0) extra.push(m.incref(self));
+  }
+  // Extra positional arguments without *args stay on the stack (released by the unwinder) and
+  // are reported after the keywords, as CPython's initialize_locals does.
   for (let i = 0; i < positionalCount; i++) {
-    const value = stack[argsBase + i]!;
     if (next < argumentCount) {
+      storeLocal(heap, base, next++, stack[argsBase + i]!);
       stack[argsBase + i] = 0;
-      storeLocal(heap, base, next++, value);
     } else if (code.varargSlot >= 0) {
+      extra.push(stack[argsBase + i]!);
       stack[argsBase + i] = 0;
-      extra.push(value);
-    } else {
-      const given = positionalCount + (self !== 0 ? 1 : 0);
-      m.raise(
-        "TypeError",
-        `${code.qualifiedName}() takes ${argumentCount} positional argument${argumentCount === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`,
-      );
-    }
+    } else break;
   }
   if (code.varargSlot >= 0) storeLocal(heap, base, code.varargSlot, m.tupleSteal(extra));
   let kwargs = 0;
@@ -379,42 +384,56 @@ export function bindArguments(
   }
   for (let k = 0; k < keywordCount; k++) {
     const name = names![k]!;
-    const position = code.argumentNames.indexOf(name);
     const index = argsBase + positionalCount + k;
     const value = stack[index]!;
-    if (position >= 0) {
-      if (heap.memory.u32[base + position]! !== 0)
+    const slot = keywordSlot(code, name);
+    if (slot >= 0) {
+      if (heap.memory.u32[base + slot]! !== 0)
         m.raise("TypeError", `${code.qualifiedName}() got multiple values for argument '${name}'`);
       stack[index] = 0;
-      storeLocal(heap, base, position, value);
+      storeLocal(heap, base, slot, value);
     } else if (kwargs !== 0) {
       // The value moves from the stack into **kwargs (dictSetItem took its own reference).
       stack[index] = 0;
       heap.dictSetItem(kwargs, m.name(name), value);
       m.decref(value);
     } else {
+      const positionalOnly = code.argumentNames
+        .slice(0, code.positionalOnlyCount)
+        .filter((parameter) => names!.includes(parameter));
+      if (positionalOnly.length > 0)
+        m.raise(
+          "TypeError",
+          `${code.qualifiedName}() got some positional-only arguments passed as keyword arguments: '${positionalOnly.join(", ")}'`,
+        );
       m.raise("TypeError", `${code.qualifiedName}() got an unexpected keyword argument '${name}'`);
     }
   }
   const defaults = m.field(fn, FUNCTION_DEFAULTS_OFFSET);
   const defaultCount = defaults === 0 ? 0 : heap.tupleLength(defaults);
+  if (given > argumentCount && code.varargSlot < 0)
+    raiseTooManyPositional(m, code, base, given, defaultCount);
   const firstDefault = argumentCount - defaultCount;
   const missing: string[] = [];
   for (let i = 0; i < argumentCount; i++) {
     if (heap.memory.u32[base + i]! !== 0) continue;
     if (i >= firstDefault)
       storeLocal(heap, base, i, m.incref(heap.tupleGetItem(defaults, i - firstDefault)));
-    else missing.push(`'${code.argumentNames[i]}'`);
+    else missing.push(code.argumentNames[i]!);
   }
-  if (missing.length > 0) {
-    const list =
-      missing.length === 1
-        ? missing[0]
-        : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
-    m.raise(
-      "TypeError",
-      `${code.qualifiedName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
-    );
+  if (missing.length > 0) raiseMissing(m, code, missing, "positional");
+  const keywordOnlyCount = code.keywordOnlyNames.length;
+  if (keywordOnlyCount > 0) {
+    const keywordDefaults = m.field(fn, FUNCTION_KWDEFAULTS_OFFSET);
+    for (let i = 0; i < keywordOnlyCount; i++) {
+      const slot = argumentCount + i;
+      if (heap.memory.u32[base + slot]! !== 0) continue;
+      const name = code.keywordOnlyNames[i]!;
+      const value = keywordDefaults !== 0 ? heap.dictGetItem(keywordDefaults, m.name(name)) : 0;
+      if (value !== 0) storeLocal(heap, base, slot, m.incref(value));
+      else missing.push(name);
+    }
+    if (missing.length > 0) raiseMissing(m, code, missing, "keyword-only");
   }
   for (const slot of code.cellSlots) {
     const current = heap.memory.u32[base + slot]!;
@@ -427,6 +446,65 @@ export function bindArguments(
     for (let j = 0; j < code.freeCount; j++)
       storeLocal(heap, base, code.freeStart + j, m.incref(heap.tupleGetItem(closure, j)));
   }
+}
+
+/**
+ * The local slot a keyword argument binds: a positional parameter that is not positional-only,
+ * or a keyword-only one; -1 when none (CPython: the `co_varnames` search of initialize_locals).
+ */
+function keywordSlot(code: Code, name: string): number {
+  const position = code.argumentNames.indexOf(name);
+  if (position >= code.positionalOnlyCount) return position;
+  const keywordOnly = code.keywordOnlyNames.indexOf(name);
+  return keywordOnly >= 0 ? code.argumentCount + keywordOnly : -1;
+}
+
+/**
+ * CPython's `too_many_positional`: "f() takes 2 positional arguments but 3 were given", with
+ * the default range ("from 1 to 3") and the keyword-only arguments given.
+ */
+function raiseTooManyPositional(
+  m: Machine,
+  code: Code,
+  base: number,
+  given: number,
+  defaultCount: number,
+): never {
+  const argumentCount = code.argumentCount;
+  let keywordOnlyGiven = 0;
+  for (let i = 0; i < code.keywordOnlyNames.length; i++)
+    if (m.heap.memory.u32[base + argumentCount + i]! !== 0) keywordOnlyGiven++;
+  const plural = defaultCount > 0 || argumentCount !== 1;
+  const signature =
+    defaultCount > 0
+      ? `from ${argumentCount - defaultCount} to ${argumentCount}`
+      : `${argumentCount}`;
+  const keywordOnly =
+    keywordOnlyGiven > 0
+      ? ` positional argument${given !== 1 ? "s" : ""} (and ${keywordOnlyGiven} keyword-only argument${keywordOnlyGiven !== 1 ? "s" : ""})`
+      : "";
+  return m.raise(
+    "TypeError",
+    `${code.qualifiedName}() takes ${signature} positional argument${plural ? "s" : ""} but ${given}${keywordOnly} ${given === 1 && keywordOnlyGiven === 0 ? "was" : "were"} given`,
+  );
+}
+
+/**
+ * CPython's `missing_arguments`: "f() missing 2 required positional arguments: 'a' and 'b'"
+ * ('a', 'b', and 'c' for three or more).
+ */
+function raiseMissing(m: Machine, code: Code, missing: readonly string[], kind: string): never {
+  const quoted = missing.map((name) => `'${name}'`);
+  const list =
+    quoted.length === 1
+      ? quoted[0]
+      : quoted.length === 2
+        ? `${quoted[0]} and ${quoted[1]}`
+        : `${quoted.slice(0, -1).join(", ")}, and ${quoted[quoted.length - 1]}`;
+  return m.raise(
+    "TypeError",
+    `${code.qualifiedName}() missing ${missing.length} required ${kind} argument${missing.length === 1 ? "" : "s"}: ${list}`,
+  );
 }
 
 /** Writes local slot `slot` of the frame whose slot 0 is at word `base`. */

@@ -4,6 +4,7 @@ import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
 import { StepLimitError } from "./exceptions.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { defineMetaclassInstances } from "./metaclasses.js";
 import { linearizeBases } from "./mro.js";
 import { CELL_CONTENTS_OFFSET, TYPE_ID_OFFSET, TYPE_MRO_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
@@ -22,7 +23,9 @@ import { sequenceItems } from "./operators.js";
  * A new class object (a new reference) named `name` with the given base class objects
  * (borrowed; empty for `object`) and namespace (borrowed: the class's dict is a copy-free
  * reference to it, as the class statement's namespace becomes the class dict). `keywords` go to
- * `__init_subclass__`. CPython: `type_new`.
+ * `__init_subclass__`. `metaclass` is the class's type (default `type`); a class deriving from
+ * `type` is itself a metaclass, whose instances get a heap type of their own
+ * (metaclasses.ts). CPython: `type_new`.
  *
  * @example
  * ```ts
@@ -35,6 +38,7 @@ export function newClass(
   baseObjects: readonly Ptr[],
   namespace: Ptr,
   keywords: ReadonlyArray<readonly [string, Ptr]>,
+  metaclass: TypeRecord = m.builtinType("type"),
 ): Ptr {
   const heap = m.heap;
   const object = m.builtinType("object");
@@ -43,19 +47,13 @@ export function newClass(
     if (!m.isType(base))
       m.raise("TypeError", `pymem: a base class must be a class, not '${m.typeName(base)}'`);
     const record = m.recordOfType(base);
-    if (record !== object && !record.instances)
+    if (record !== object && !record.instances && !record.classes)
       m.raise("TypeError", `pymem does not support subclassing the built-in type '${record.name}'`);
     bases.push(record);
   }
   if (bases.length === 0) bases.push(object);
   const mroTail = linearizeBases(m, bases);
   const layout = layoutBase(m, bases);
-  // CPython: type_new sets __hash__ = None in a class that defines __eq__ but not __hash__.
-  if (
-    heap.dictGetItem(namespace, m.name("__eq__")) !== 0 &&
-    heap.dictGetItem(namespace, m.name("__hash__")) === 0
-  )
-    heap.dictSetItem(namespace, m.name("__hash__"), heap.none);
   let slots: string[] | undefined;
   const slotsValue = heap.dictGetItem(namespace, m.name("__slots__"));
   if (slotsValue !== 0) {
@@ -87,21 +85,27 @@ export function newClass(
   const hasDel =
     heap.dictGetItem(namespace, delKey) !== 0 ||
     mroTail.some((r) => r.user && heap.dictGetItem(m.typeDict(r), delKey) !== 0);
-  const classObject = m.newTypeObject(0, name, layout.object, m.incref(namespace));
+  const classObject = m.newTypeObject(0, name, layout.object, m.incref(namespace), metaclass);
   let typeId: number;
   try {
-    typeId = heap.defineClass({
-      name,
-      ...(layout.instances ? { base: layout.id } : {}),
-      ...(ownSlots !== undefined ? { slots: ownSlots } : {}),
-      dict: wantsDict,
-      weakrefable: wantsWeakref,
-      typeObject: classObject,
-      managedDict: true,
-      // Always a finalizer, switched on by HAS_FINALIZE only while the class has a __del__
-      // (CPython's update_slot when `C.__del__ = f` is assigned later).
-      finalize: (obj: Ptr) => runDel(m, obj),
-    });
+    if (layout.classes) {
+      // A metaclass: its instances are classes, with the type-object layout.
+      if (ownSlots !== undefined && ownSlots.length > 0)
+        m.raise("NotImplementedError", "pymem does not support __slots__ in a metaclass yet");
+      typeId = defineMetaclassInstances(m, name, classObject, (obj: Ptr) => runDel(m, obj));
+    } else
+      typeId = heap.defineClass({
+        name,
+        ...(layout.instances ? { base: layout.id } : {}),
+        ...(ownSlots !== undefined ? { slots: ownSlots } : {}),
+        dict: wantsDict,
+        weakrefable: wantsWeakref,
+        typeObject: classObject,
+        managedDict: true,
+        // Always a finalizer, switched on by HAS_FINALIZE only while the class has a __del__
+        // (CPython's update_slot when `C.__del__ = f` is assigned later).
+        finalize: (obj: Ptr) => runDel(m, obj),
+      });
     if (!hasDel) heap.types.flags[typeId]! &= ~DerivedTypeFlags.HAS_FINALIZE;
   } catch (error) {
     m.decref(classObject);
@@ -120,7 +124,8 @@ export function newClass(
     hooks: 0,
     user: true,
     exception: layout.exception,
-    instances: true,
+    instances: !layout.classes,
+    classes: layout.classes,
   };
   mro.push(record, ...mroTail);
   m.registerClass(record);
@@ -261,8 +266,13 @@ function initSubclass(
 /**
  * A class's `__del__` as its PEP 442 finalizer; exceptions are reported ("Exception ignored
  * in"), never raised (CPython: `slot_tp_finalize`, `PyErr_WriteUnraisable`).
+ *
+ * @example
+ * ```ts
+ * heap.defineType({ ...spec, finalize: (obj) => runDel(machine, obj) });
+ * ```
  */
-function runDel(m: Machine, obj: Ptr): void {
+export function runDel(m: Machine, obj: Ptr): void {
   const del = m.lookupType(m.recordOf(obj), m.name("__del__"));
   if (del === 0) return;
   const level = m.sp;

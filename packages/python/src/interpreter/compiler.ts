@@ -16,16 +16,20 @@ import type {
   WithItem,
 } from "../ast.js";
 import { call } from "./calls.js";
-import { newClass } from "./class-creation.js";
 import { beforeWith, exitContext } from "./context-managers.js";
-import { type PyException, StepLimitError } from "./exceptions.js";
+import { setExceptionCause } from "./exception-chaining.js";
+import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
+import { pushKeywordMapping } from "./mapping-unpacking.js";
+import { compileMatch } from "./match-compiler.js";
+import { buildClass, prepareNamespace, selectMetaclass } from "./metaclasses.js";
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
+import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
-import { binary, sequenceItems } from "./operators.js";
+import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
@@ -156,6 +160,17 @@ export class Compiler extends GeneratorCompiler {
       }
       case "For": // CPython: GET_ITER + FOR_ITER
         return this.forLoop(unit, node);
+      case "Match":
+        return compileMatch(
+          m,
+          {
+            expression: (expression) => this.expression(unit, expression),
+            store: (name, target) => this.nameStore(unit, name, target),
+            block: (body) => this.block(unit, body),
+            condition: (expression) => this.condition(unit, expression),
+          },
+          node,
+        );
       case "Delete": {
         // CPython: DELETE_NAME / DELETE_FAST / DELETE_ATTR / DELETE_SUBSCR
         const deletes = node.targets.map((target) => this.deleteTarget(unit, target));
@@ -287,12 +302,19 @@ export class Compiler extends GeneratorCompiler {
     const inplace = (f: Frame, a: Ptr, b: Ptr): Ptr => {
       f.node = node;
       const heap = m.heap;
-      if (m.typeIdOf(a) === heap.setType) {
+      const ta = m.typeIdOf(a);
+      if (ta === heap.floatType && op <= Op.MUL && m.typeIdOf(b) === ta) {
+        // CPython: float has no in-place slots; float_add / float_sub / float_mul directly.
+        const x = m.numberOf(a);
+        const y = m.numberOf(b);
+        return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+      }
+      if (ta === heap.setType) {
         // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
         const result = setInPlace(m, op, a, b);
         if (result !== 0) return result;
       }
-      if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
+      if (op === Op.ADD && ta === heap.listType) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
         for (const item of items) {
@@ -312,7 +334,9 @@ export class Compiler extends GeneratorCompiler {
         m.push(a);
         const b = value(f);
         m.push(b);
-        const result = inplace(f, a, b);
+        // CPython: BINARY_OP_INPLACE_ADD_UNICODE, for a name whose str only it references.
+        f.node = node;
+        const result = (op === Op.ADD && appendStrToVariable(m, a, b)) || inplace(f, a, b);
         m.sp -= 2;
         m.decref(b);
         m.decref(a);
@@ -450,19 +474,43 @@ export class Compiler extends GeneratorCompiler {
       const inst = this.exceptionInstance(v);
       m.sp--;
       m.decref(v);
-      let suppress = false;
+      let cause: PyException | undefined;
       if (causeValue !== undefined) {
         m.push(inst);
         const c = causeValue(f);
-        m.sp--;
-        suppress = true;
+        m.push(c);
+        f.node = node;
+        cause = this.exceptionCause(c);
+        setExceptionCause(m, inst, cause?.value ?? 0);
+        m.sp -= 2;
         m.decref(c);
       }
       f.node = node;
       const error = m.exception(inst);
-      error.suppressContext = suppress;
+      if (causeValue !== undefined) {
+        error.suppressContext = true;
+        error.cause = cause;
+      }
       throw error;
     };
+  }
+
+  /**
+   * The cause of `raise … from c` (CPython: RAISE_VARARGS with a cause): None gives none, a class
+   * is instantiated, anything else must be an exception instance. The result owns a reference,
+   * and keeps the frames the cause left when it is an exception being handled.
+   */
+  private exceptionCause(c: Ptr): PyException | undefined {
+    const m = this.m;
+    if (c === m.heap.none) return undefined;
+    if (m.isType(c) && m.recordOfType(c).exception)
+      return new PyException(call(m, c, [], undefined), undefined);
+    if (!m.recordOf(c).exception)
+      m.raise("TypeError", "exception causes must derive from BaseException");
+    const handled = m.handling.find((candidate) => candidate.value === c);
+    return handled !== undefined
+      ? m.copyException(handled)
+      : new PyException(m.incref(c), undefined);
   }
 
   /** An exception instance for `raise v`: instantiates a class, checks the type. New reference. */
@@ -680,6 +728,13 @@ export class Compiler extends GeneratorCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const code = this.newCode(child, name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
+    const first = node.kind === "FunctionDef" ? node.body[0] : undefined;
+    if (
+      first?.kind === "Expr" &&
+      first.value.kind === "Constant" &&
+      first.value.constantType === "str"
+    )
+      code.docstring = first.value.value as string;
     if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
       code.body = this.generatorFunctionBody(child, node);
     else if (node.kind === "Lambda") {
@@ -690,40 +745,88 @@ export class Compiler extends GeneratorCompiler {
       };
     } else code.body = this.block(child, node.body);
     const defaults = args.defaults.map((value) => this.expression(unit, value));
+    const keywordDefaults = args.kwonlyargs.flatMap((arg, index) => {
+      const value = args.kwDefaults[index];
+      return value != null ? [[m.name(arg.arg), this.expression(unit, value)] as const] : [];
+    });
     const annotations = node.kind === "Lambda" ? [] : this.annotationValues(unit, node);
     const closure = this.closureBuilder(unit, scope);
     return (f) => {
       const level = m.sp;
       for (const d of defaults) m.push(d(f));
-      // CPython: compiler_visit_annotations() evaluates them after the defaults. pymem does not
-      // keep them (functions have no __annotations__ yet), so each is released at once.
-      for (const annotation of annotations) m.decref(annotation(f));
       const defaultsTuple = defaults.length > 0 ? m.newTuple(m.stack.subarray(level, m.sp)) : 0;
       m.unwindTo(level);
       if (defaultsTuple !== 0) m.push(defaultsTuple);
+      // CPython: MAKE_FUNCTION's kwdefaults dict, built after the defaults tuple.
+      const keywordDefaultsDict = keywordDefaults.length > 0 ? m.heap.newDict() : 0;
+      if (keywordDefaultsDict !== 0) {
+        m.push(keywordDefaultsDict);
+        for (const [key, value] of keywordDefaults) {
+          const result = value(f);
+          m.heap.dictSetItem(keywordDefaultsDict, key, result);
+          m.decref(result);
+        }
+      }
+      // CPython: compiler_visit_annotations() evaluates them after the defaults into a dict.
+      const annotationsDict = annotations.length > 0 ? m.heap.newDict() : 0;
+      if (annotationsDict !== 0) {
+        m.push(annotationsDict);
+        for (const [key, annotation] of annotations) {
+          const result = annotation(f);
+          m.heap.dictSetItem(annotationsDict, key, result);
+          m.decref(result);
+        }
+      }
       const closureTuple = closure(f);
       const fn = m.newFunction(codeIndex, f.globals, defaultsTuple, closureTuple, name);
+      m.xdecref(closureTuple);
+      const u32 = m.heap.memory.u32;
+      // The dicts move from the stack into the function.
+      if (annotationsDict !== 0) {
+        u32[(fn + FUNCTION_ANNOTATIONS_OFFSET) >>> 2] = annotationsDict;
+        m.stack[--m.sp] = 0;
+      }
+      if (keywordDefaultsDict !== 0) {
+        u32[(fn + FUNCTION_KWDEFAULTS_OFFSET) >>> 2] = keywordDefaultsDict;
+        m.stack[--m.sp] = 0;
+      }
       if (defaultsTuple !== 0) m.sp--;
       m.xdecref(defaultsTuple);
-      m.xdecref(closureTuple);
       return fn;
     };
   }
 
-  /** A def's parameter and return annotations, in CPython's evaluation order. */
-  private annotationValues(unit: Unit, node: FunctionDef): Expr[] {
+  /**
+   * An annotation's value: the expression, or under `from __future__ import annotations` its
+   * source text as a str constant (PEP 563, CPython: `compiler_visit_annexpr`).
+   */
+  private annotation(unit: Unit, expression: Expression): Expr {
+    return this.expression(unit, expression);
+  }
+
+  /**
+   * A def's parameter and return annotations as (interned name, value) pairs, in CPython's
+   * evaluation order; under `from __future__ import annotations` each value is the annotation's
+   * source text (PEP 563).
+   */
+  private annotationValues(unit: Unit, node: FunctionDef): Array<readonly [Ptr, Expr]> {
     const { args } = node;
     const parameters = [...args.posonlyargs, ...args.args];
     if (args.vararg !== null) parameters.push(args.vararg);
     parameters.push(...args.kwonlyargs);
     if (args.kwarg !== null) parameters.push(args.kwarg);
+    const m = this.m;
     const expressions = parameters.flatMap((arg) => {
       if (arg.annotation === null) return [];
       // `*args: *Ts` (PEP 646): the starred value is what is evaluated.
-      return [arg.annotation.kind === "Starred" ? arg.annotation.value : arg.annotation];
+      const annotation = arg.annotation.kind === "Starred" ? arg.annotation.value : arg.annotation;
+      return [[arg.arg, annotation] as const];
     });
-    if (node.returns !== null) expressions.push(node.returns);
-    return expressions.map((expression) => this.expression(unit, expression));
+    if (node.returns !== null) expressions.push(["return", node.returns]);
+    return expressions.map(([name, expression]) => [
+      m.name(name),
+      this.annotation(unit, expression),
+    ]);
   }
 
   /**
@@ -824,11 +927,12 @@ export class Compiler extends GeneratorCompiler {
     };
     const decorators = this.decorators(unit, node.decoratorList);
     const bases = node.bases.map((base) => this.expression(unit, base));
-    const keywordNames = node.keywords.map((keyword) => keyword.arg!);
+    const keywordNames = node.keywords.map((keyword) => keyword.arg);
     const keywordValues = node.keywords.map((keyword) => this.expression(unit, keyword.value));
     const closure = this.closureBuilder(unit, scope);
     const store = this.nameStore(unit, node.name, node);
     const moduleKey = m.name("__module__");
+    const nameKey = m.name("__name__");
     const qualnameKey = m.name("__qualname__");
     return (f) => {
       const level = m.sp;
@@ -836,18 +940,33 @@ export class Compiler extends GeneratorCompiler {
       const basesLevel = m.sp;
       for (const base of bases) m.push(base(f));
       const baseObjects = Array.from(m.stack.subarray(basesLevel, m.sp));
-      const keywords = keywordValues.map((value, index) => {
-        const result = value(f);
+      const given: Array<readonly [string, Ptr]> = [];
+      for (let k = 0; k < keywordValues.length; k++) {
+        const result = keywordValues[k]!(f);
         m.push(result);
-        return [keywordNames[index]!, result] as const;
-      });
-      const namespace = m.heap.newDict();
+        const keywordName = keywordNames[k]!;
+        if (keywordName !== null) {
+          given.push([keywordName, result]);
+          continue;
+        }
+        // `**mapping` (CPython: DICT_MERGE into __build_class__'s keywords).
+        const names = given.map(([name]) => name);
+        const first = m.sp;
+        pushKeywordMapping(m, "__build_class__()", result, names);
+        for (let i = first; i < m.sp; i++) given.push([names[given.length]!, m.stack[i]!]);
+      }
+      const { metaclass, keywords } = selectMetaclass(m, baseObjects, given);
+      const namespace = prepareNamespace(m, metaclass, node.name, baseObjects, keywords);
       m.push(namespace);
-      // CPython: the class body starts with `__module__ = __name__` of its globals.
-      const globalName = m.heap.dictGetItem(f.globals, m.name("__name__"));
-      const moduleName = globalName !== 0 ? m.incref(globalName) : m.newStr("__main__");
-      m.heap.dictSetItem(namespace, moduleKey, moduleName);
-      m.decref(moduleName);
+      // CPython: the class body starts with `__module__ = __name__` (the defining module's).
+      const globalName = m.heap.dictGetItem(f.globals, nameKey);
+      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType) {
+        m.heap.dictSetItem(namespace, moduleKey, globalName);
+      } else {
+        const moduleName = m.newStr("__main__");
+        m.heap.dictSetItem(namespace, moduleKey, moduleName);
+        m.decref(moduleName);
+      }
       const qualname = m.newStr(qualifiedName);
       m.heap.dictSetItem(namespace, qualnameKey, qualname);
       m.decref(qualname);
@@ -855,7 +974,7 @@ export class Compiler extends GeneratorCompiler {
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
       f.node = node;
-      const cls = newClass(m, node.name, baseObjects, namespace, keywords);
+      const cls = buildClass(m, metaclass, node.name, baseObjects, namespace, keywords);
       const decorated = decorators !== undefined ? decorators.apply(f, level, cls) : cls;
       m.unwindTo(level);
       store(f, decorated);

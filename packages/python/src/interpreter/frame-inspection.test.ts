@@ -43,6 +43,31 @@ describe("Interpreter.frames()", () => {
     interpreter.dispose();
   });
 
+  it("shows a running generator's own frame at its depth, and the caller's frames after it suspends", () => {
+    const seen: string[] = [];
+    const interpreter = trace(
+      "def gen():\n    x = 10\n    yield x\n    x += 1\n    yield x\n\ndef helper(a):\n    return a * 2\n\ndef consume():\n    g = gen()\n    helper(1)\n    total = 0\n    for v in g:\n        total += v\n    helper(total)\n    return total\n\nconsume()\n",
+      (frames, interp) => {
+        const inner = frames.at(-1)!;
+        seen.push(
+          `${frames.map((frame) => frame.qualifiedName).join(">")}:${inner.line} ${inner.locals
+            .map(([name, value]) => `${name}=${interp.runtime.repr(value)}`)
+            .join(",")}`,
+        );
+      },
+    );
+    // helper() ran at the generator's depth before it first resumed: its frame must not show.
+    expect(seen.filter((entry) => entry.startsWith("<module>>consume>gen:"))).toEqual([
+      "<module>>consume>gen:2 ",
+      "<module>>consume>gen:3 x=10",
+      "<module>>consume>gen:4 x=10",
+      "<module>>consume>gen:5 x=11",
+    ]);
+    // A call at that depth after the generator ended gets a frame of its own again.
+    expect(seen).toContain("<module>>consume>helper:8 a=21");
+    interpreter.dispose();
+  });
+
   it("shows a closure's variable as a cell in the maker and a free variable in the inner function", () => {
     const seen: string[] = [];
     const interpreter = trace(

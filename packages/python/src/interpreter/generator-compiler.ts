@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
+  BinOp,
   ClassDef,
   Expression,
   FunctionDef,
@@ -88,6 +89,17 @@ export function containsYield(node: object): boolean {
   if (cached !== undefined) return cached;
   let found = false;
   const kind = (node as { kind?: string }).kind;
+  if (kind === "BinOp") {
+    // A chain `a + b + …` nests on the left as deep as the program makes it: answer for its
+    // links from the innermost out, so that each one below finds its left operand cached.
+    const links: BinOp[] = [];
+    let link = (node as BinOp).left;
+    while (link.kind === "BinOp" && !yieldCache.has(link)) {
+      links.push(link);
+      link = link.left;
+    }
+    for (let i = links.length - 1; i >= 0; i--) containsYield(links[i]!);
+  }
   if (kind === "Yield" || kind === "YieldFrom") found = true;
   else if (kind === "FunctionDef" || kind === "Lambda") {
     // Evaluated where the function is defined: decorators and default values.

@@ -39,15 +39,22 @@ export function functionDisplayName(m: Machine, callee: Ptr): string {
 
 /**
  * Pushes the values of `mapping` (borrowed) onto the value stack as keyword arguments, appending
- * their names to `names`. CPython: DICT_MERGE — `keywords must be strings`, `… got multiple
+ * their names to `names`. `callee` names the call in errors: the callable, or its display name. CPython: DICT_MERGE — `keywords must be strings`, `… got multiple
  * values for keyword argument 'x'`, `… argument after ** must be a mapping, not int`.
  */
-export function pushKeywordMapping(m: Machine, callee: Ptr, mapping: Ptr, names: string[]): void {
+export function pushKeywordMapping(
+  m: Machine,
+  callee: Ptr | string,
+  mapping: Ptr,
+  names: string[],
+): void {
   const heap = m.heap;
+  const label = (): string =>
+    typeof callee === "string" ? callee : functionDisplayName(m, callee);
   const entries = entriesOfMapping(m, mapping, () =>
     m.raise(
       "TypeError",
-      `${functionDisplayName(m, callee)} argument after ** must be a mapping, not ${m.typeName(mapping)}`,
+      `${label()} argument after ** must be a mapping, not ${m.typeName(mapping)}`,
     ),
   );
   try {
@@ -55,10 +62,7 @@ export function pushKeywordMapping(m: Machine, callee: Ptr, mapping: Ptr, names:
       if (!m.isStr(key)) m.raise("TypeError", "keywords must be strings");
       const name = heap.strValue(key);
       if (names.includes(name)) {
-        m.raise(
-          "TypeError",
-          `${functionDisplayName(m, callee)} got multiple values for keyword argument '${name}'`,
-        );
+        m.raise("TypeError", `${label()} got multiple values for keyword argument '${name}'`);
       }
     }
   } catch (error) {

@@ -121,6 +121,8 @@ export interface NativeContext {
   release(obj: Ptr): void;
   /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** A new bound method object binding the function `fn` to `self` (both borrowed), as `types.MethodType(fn, self)`. */
+  newMethod(fn: Ptr, self: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
   /** Python's `len(obj)`. */
@@ -145,6 +147,16 @@ export interface NativeContext {
     source: string,
     members: ReadonlyArray<readonly [name: string, value: Ptr]>,
   ): Ptr;
+  /**
+   * Where the running Python code is, most recent frame first, at most `limit` frames: each
+   * frame's file name and the line of the statement it runs (CPython: the frames tracemalloc
+   * records). Empty when no code runs.
+   */
+  pythonFrames(
+    limit: number,
+  ): ReadonlyArray<{ readonly filename: string; readonly lineno: number }>;
+  /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
+  sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */
@@ -171,12 +183,14 @@ export interface NativeContext {
   newIterator(type: TypeId, held: readonly Ptr[], next: (self: Ptr) => Ptr): Ptr;
   /** The `index`-th object a native iterator holds (borrowed). */
   iteratorHeld(iterator: Ptr, index: number): Ptr;
-  /** The Python call depth before `RecursionError` (CPython: `sys.getrecursionlimit()`). */
-  recursionLimit(): number;
-  /** Sets the recursion limit (CPython: `sys.setrecursionlimit(n)`; the caller checks `n`). */
-  setRecursionLimit(limit: number): void;
-  /** The current Python call depth: the frames on the stack, the module's included. */
-  recursionDepth(): number;
+  /**
+   * The Python call depth at which `RecursionError` is raised (CPython's
+   * `sys.getrecursionlimit()`); writable. The JavaScript stack may stop deep recursion earlier,
+   * with the same `RecursionError`, never a crash.
+   */
+  recursionLimit: number;
+  /** How many Python frames are running now (CPython: the thread's recursion depth). */
+  readonly callDepth: number;
   /** The command-line arguments the interpreter was given (`sys.argv`). */
   readonly argv: readonly string[];
 }

@@ -13,19 +13,18 @@ import {
   isDataDescriptor,
   refreshClassHooks,
 } from "./descriptors.js";
+import { chainingAttribute } from "./exception-chaining.js";
+import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
 import { generatorAttribute } from "./generator-objects.js";
 import { iteratorRuntime } from "./iterator-objects.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_NATIVE_OFFSET,
   BUILTIN_SELF_OFFSET,
   CELL_CONTENTS_OFFSET,
-  FUNCTION_CLOSURE_OFFSET,
-  FUNCTION_DEFAULTS_OFFSET,
-  FUNCTION_GLOBALS_OFFSET,
-  FUNCTION_NAME_OFFSET,
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
   MODULE_DICT_OFFSET,
@@ -33,8 +32,6 @@ import {
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
   TYPE_DICT_OFFSET,
-  TYPE_MRO_OFFSET,
-  TYPE_NAME_OFFSET,
 } from "./object-layouts.js";
 import { checkHashable } from "./operators.js";
 import { sliceIndices } from "./slice-assignment.js";
@@ -122,11 +119,15 @@ export function genericGetAttribute(
     const value = descriptorGet(m, descr, obj, record.object);
     if (value !== 0) return value; // a data descriptor without __get__ yields to the instance
   }
+  if (record.classes) return typeGetAttribute(m, obj, key, name);
   if (record.instances) {
     const own = m.heap.getAttrByKey(obj, key);
     if (own !== 0) return m.incref(own);
     if (name === "__class__") return m.incref(record.object);
-    if (descr === 0) return name === "__dict__" ? instanceDict(m, obj) : 0;
+    if (descr === 0) {
+      if (name === "__dict__") return instanceDict(m, obj);
+      return record.exception ? chainingAttribute(m, obj, name) : 0;
+    }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
   const bound = descriptorGet(m, descr, obj, record.object);
   return bound !== 0 ? bound : m.incref(descr);
@@ -162,34 +163,13 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
         return stopIterationValue(m, obj);
       if (name === "code" && record.exception && isInstance(m, obj, "SystemExit"))
         return m.incref(systemExitCode(m, obj));
-      return 0;
+      return record.exception ? chainingAttribute(m, obj, name) : 0;
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
     const bound = descriptorGet(m, found, obj, record.object);
     return bound !== 0 ? bound : m.incref(found);
   }
-  if (t === types.type) {
-    // CPython: type_getattro — class attributes pass through their descriptors' __get__ with
-    // no instance (a classmethod binds the class, a staticmethod gives its function).
-    const typeRecord = m.recordOfType(obj);
-    const found = m.lookupType(typeRecord, key);
-    if (found !== 0) {
-      const bound = typeRecord.user ? descriptorGet(m, found, 0, obj) : 0;
-      return bound !== 0 ? bound : m.incref(found);
-    }
-    if (name === "__name__" || name === "__qualname__")
-      return m.incref(m.field(obj, TYPE_NAME_OFFSET));
-    if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);
-    if (name === "__bases__") return m.newTuple(typeRecord.bases.map((base) => base.object));
-    if (name === "__dict__") return m.incref(m.field(obj, TYPE_DICT_OFFSET));
-    if (name === "__mro__") {
-      const mro = m.field(obj, TYPE_MRO_OFFSET);
-      if (mro !== 0) return m.incref(mro);
-      return m.newTuple(typeRecord.mro.map((r) => r.object));
-    }
-    if (name === "__module__") return heap.newStr(typeRecord.user ? "__main__" : "builtins");
-    return 0;
-  }
+  if (t === types.type || record?.classes === true) return typeGetAttribute(m, obj, key, name);
   if (t === types.module) {
     const value = heap.dictGetItem(m.field(obj, MODULE_DICT_OFFSET), key);
     if (value !== 0) return m.incref(value);
@@ -197,15 +177,8 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (name === "__dict__") return m.incref(m.field(obj, MODULE_DICT_OFFSET));
     return 0;
   }
-  if (t === types.function) {
-    if (name === "__name__" || name === "__qualname__")
-      return m.incref(m.field(obj, FUNCTION_NAME_OFFSET));
-    if (name === "__defaults__")
-      return m.incref(m.field(obj, FUNCTION_DEFAULTS_OFFSET) || heap.none);
-    if (name === "__closure__") return m.incref(m.field(obj, FUNCTION_CLOSURE_OFFSET) || heap.none);
-    if (name === "__globals__") return m.incref(m.field(obj, FUNCTION_GLOBALS_OFFSET));
-    return 0;
-  }
+  if (t === types.function) return functionAttribute(m, obj, key, name);
+  if (t === types.code) return codeAttribute(m, obj, name);
   if (t === types.method) {
     if (name === "__self__") return m.incref(m.field(obj, METHOD_SELF_OFFSET));
     if (name === "__func__") return m.incref(m.field(obj, METHOD_FUNCTION_OFFSET));
@@ -312,17 +285,17 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
         `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
       );
   }
-  if (t === m.types.type) {
-    const typeRecord = m.recordOfType(obj);
-    if (!typeRecord.user)
-      m.raise("TypeError", `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`);
-    m.heap.dictSetItem(m.field(obj, TYPE_DICT_OFFSET), key, value);
-    if (name === "__del__") m.refreshFinalizers(typeRecord);
-    refreshClassHooks(m, typeRecord);
+  if (m.isTypeId(t)) {
+    if (record?.user === true && metaclassSetAttribute(m, obj, key, value)) return;
+    storeClassAttribute(m, obj, key, name, value);
     return;
   }
   if (t === m.types.module) {
     m.heap.dictSetItem(m.field(obj, MODULE_DICT_OFFSET), key, value);
+    return;
+  }
+  if (t === m.types.function) {
+    setFunctionAttribute(m, obj, key, name, value);
     return;
   }
   if (record !== undefined && !record.instances)
@@ -331,6 +304,33 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
       `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
     );
   raiseNoAttribute(m, obj, name);
+}
+
+/**
+ * `cls.name = value`, or `del cls.name` when `value` is 0, into the class's own dict, then the
+ * finalizer and attribute-hook bits its subclasses derive from it (CPython: `type_setattro`
+ * after the metaclass's descriptors, with `update_slot`).
+ *
+ * @example
+ * ```ts
+ * storeClassAttribute(machine, cls, key, "x", value);
+ * ```
+ */
+export function storeClassAttribute(
+  m: Machine,
+  cls: Ptr,
+  key: Ptr,
+  name: string,
+  value: Ptr,
+): void {
+  const typeRecord = m.recordOfType(cls);
+  if (!typeRecord.user)
+    m.raise("TypeError", `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`);
+  const dict = m.field(cls, TYPE_DICT_OFFSET);
+  if (value !== 0) m.heap.dictSetItem(dict, key, value);
+  else if (!m.heap.dictDelItem(dict, key)) raiseNoAttribute(m, cls, name);
+  if (name === "__del__") m.refreshFinalizers(typeRecord);
+  refreshClassHooks(m, typeRecord);
 }
 
 /** `del obj.name`. CPython: `DELETE_ATTR` / `PyObject_DelAttr`. */
@@ -348,14 +348,15 @@ export function deleteAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): v
       if (setThroughDescriptor(m, obj, record, key, 0)) return;
     }
     if (m.heap.delAttrByKey(obj, key)) return;
-  } else if (t === m.types.type && m.recordOfType(obj).user) {
-    if (m.heap.dictDelItem(m.field(obj, TYPE_DICT_OFFSET), key)) {
-      if (name === "__del__") m.refreshFinalizers(m.recordOfType(obj));
-      refreshClassHooks(m, m.recordOfType(obj));
-      return;
-    }
+  } else if (m.isTypeId(t) && m.recordOfType(obj).user) {
+    if (record?.user === true && metaclassSetAttribute(m, obj, key, 0)) return;
+    storeClassAttribute(m, obj, key, name, 0);
+    return;
   } else if (t === m.types.module) {
     if (m.heap.dictDelItem(m.field(obj, MODULE_DICT_OFFSET), key)) return;
+  } else if (t === m.types.function) {
+    setFunctionAttribute(m, obj, key, name, 0);
+    return;
   }
   raiseNoAttribute(m, obj, name);
 }
@@ -392,6 +393,7 @@ export function sequenceIndex(m: Machine, index: Ptr, length: number, what: stri
   if (!m.isInt(index))
     m.raise("TypeError", `${what} indices must be integers or slices, not ${m.typeName(index)}`);
   let i = m.numberOf(index);
+  if (Number.isNaN(i)) m.raise("IndexError", "cannot fit 'int' into an index-sized integer");
   if (i < 0) i += length;
   if (i < 0 || i >= length) m.raise("IndexError", `${what} index out of range`);
   return i;
@@ -424,6 +426,18 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr): Ptr {
   }
   const result = m.callSpecial(obj, "__getitem__", [index]);
   if (result !== 0) return result;
+  if (m.isType(obj)) {
+    // CPython: PyObject_GetItem's fallback for classes — `cls.__class_getitem__(index)`.
+    const classGetItem = findAttribute(m, obj, m.name("__class_getitem__"), "__class_getitem__");
+    if (classGetItem !== 0) {
+      m.push(classGetItem);
+      const value = call(m, classGetItem, [index], undefined);
+      m.decref(classGetItem);
+      m.stack[--m.sp] = 0;
+      return value;
+    }
+    m.raise("TypeError", `type '${m.recordOfType(obj).name}' is not subscriptable`);
+  }
   m.raise("TypeError", `'${m.typeName(obj)}' object is not subscriptable`);
 }
 

@@ -9,10 +9,12 @@ import type { Heap } from "@pymem/heap";
  *
  * ```text
  *  type      GC │ refcnt │ type │ typeId raw │ __name__ │ __dict__ │ __base__ │ __mro__ │ weaklist │ 32
- *  function  GC │ refcnt │ type │ code raw   │ globals  │ defaults │ closure  │ __name__ │ weaklist │ 32
+ *  function  GC │ refcnt │ type │ code raw   │ globals  │ defaults │ closure  │ __name__ │ weaklist │
+ *               │ __kwdefaults__ │ __dict__ │ __annotations__ │ __qualname__ │ __doc__ │ __module__ │ 56
  *  builtin   GC │ refcnt │ type │ native raw │ __self__ │ __name__ │                      20
  *  method    GC │ refcnt │ type │ __func__   │ __self__ │ weaklist │                      20
  *  cell      GC │ refcnt │ type │ contents   │                                            12
+ *  code         │ refcnt │ type │ index raw  │                                            12
  *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
  *  frame        │ refcnt │ type │ nlocals    │ function │ shownBy raw │ local 0 … local n-1 │ 20 + 4n
  *  traceback GC │ refcnt │ type │ tb_next    │ tb_frame │ tb_lineno raw │                   20
@@ -60,8 +62,25 @@ export const FUNCTION_CLOSURE_OFFSET = 20;
 export const FUNCTION_NAME_OFFSET = 24;
 /** Function: the head of its weak reference list. CPython: `func_weakreflist`. */
 export const FUNCTION_WEAKLIST_OFFSET = 28;
+/** Function: the dict of keyword-only defaults, or 0. CPython: `func_kwdefaults`. */
+export const FUNCTION_KWDEFAULTS_OFFSET = 32;
+/** Function: its `__dict__` (arbitrary attributes), or 0 until first used. CPython: `func_dict`. */
+export const FUNCTION_DICT_OFFSET = 36;
+/** Function: its `__annotations__` dict, or 0 until first asked for. CPython: `func_annotations`. */
+export const FUNCTION_ANNOTATIONS_OFFSET = 40;
+/** Function: an assigned `__qualname__`, or 0 for its code's. CPython: `func_qualname`. */
+export const FUNCTION_QUALNAME_OFFSET = 44;
+/** Function: an assigned `__doc__`, or 0 for its code's docstring. CPython: `func_doc`. */
+export const FUNCTION_DOC_OFFSET = 48;
+/** Function: an assigned `__module__`, or 0 for its globals' `__name__`. CPython: `func_module`. */
+export const FUNCTION_MODULE_OFFSET = 52;
 /** Size of a function object. */
-export const FUNCTION_SIZE = 32;
+export const FUNCTION_SIZE = 56;
+
+/** Code object: index of its compiled code in the interpreter's code table (raw). */
+export const CODE_INDEX_OFFSET = 8;
+/** Size of a code object. */
+export const CODE_SIZE = 12;
 
 /** Built-in function: index into the interpreter's native function table (raw). */
 export const BUILTIN_NATIVE_OFFSET = 8;
@@ -151,8 +170,12 @@ export interface InterpreterTypeIds {
   readonly dictValues: TypeId;
   readonly dictItems: TypeId;
   readonly traceback: TypeId;
+  /** Code objects (`f.__code__`): not GC-tracked, as CPython's. */
+  readonly code: TypeId;
   /** The type of the `NotImplemented` singleton. */
   readonly notImplemented: TypeId;
+  /** The type of the `Ellipsis` (`...`) singleton. CPython: `PyEllipsis_Type`. */
+  readonly ellipsis: TypeId;
 }
 
 /**
@@ -184,11 +207,18 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       basicSize: FUNCTION_SIZE,
       flags: gc,
       references: {
+        // CPython: func_clear's order.
         fixed: [
           FUNCTION_GLOBALS_OFFSET,
+          FUNCTION_MODULE_OFFSET,
           FUNCTION_DEFAULTS_OFFSET,
+          FUNCTION_KWDEFAULTS_OFFSET,
+          FUNCTION_DOC_OFFSET,
+          FUNCTION_DICT_OFFSET,
           FUNCTION_CLOSURE_OFFSET,
+          FUNCTION_ANNOTATIONS_OFFSET,
           FUNCTION_NAME_OFFSET,
+          FUNCTION_QUALNAME_OFFSET,
         ],
       },
       weaklistOffset: FUNCTION_WEAKLIST_OFFSET,
@@ -235,10 +265,12 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
     }),
     range: heap.defineType({ name: "range", basicSize: RANGE_SIZE, flags: TypeFlags.IMMUTABLE }),
     traceback: defineTraceback(heap),
+    code: heap.defineType({ name: "code", basicSize: CODE_SIZE, flags: TypeFlags.IMMUTABLE }),
     dictKeys: defineView(heap, "dict_keys"),
     dictValues: defineView(heap, "dict_values"),
     dictItems: defineView(heap, "dict_items"),
     notImplemented: heap.defineType({ name: "NotImplementedType", basicSize: 8 }),
+    ellipsis: heap.defineType({ name: "ellipsis", basicSize: 8 }),
   };
   registered.set(heap, ids);
   return ids;

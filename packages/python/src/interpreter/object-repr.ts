@@ -2,9 +2,10 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
+import { intRepr } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
-import type { Machine, TypeRecord } from "./machine.js";
+import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -12,6 +13,7 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
   MODULE_NAME_OFFSET,
+  TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
 import { StrSize } from "./result-size.js";
 import { setRepr } from "./set-operations.js";
@@ -38,11 +40,12 @@ export function repr(m: Machine, obj: Ptr): string {
   const heap = m.heap;
   const t = m.typeIdOf(obj);
   if (t === heap.strType) return strRepr(heap.strValue(obj));
-  if (t === heap.intType) return String(m.numberOf(obj));
+  if (t === heap.intType) return intRepr(m, obj);
   if (t === heap.floatType) return floatRepr(m.numberOf(obj));
   if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
   if (obj === m.notImplemented) return "NotImplemented";
+  if (obj === m.ellipsis) return "Ellipsis";
   if (obj === heap.none) return "None";
   if (obj === heap.true) return "True";
   if (obj === heap.false) return "False";
@@ -74,23 +77,22 @@ export function takeStringResult(m: Machine, result: Ptr, method: string): strin
   }
 }
 
-/**
- * The module a class statement ran in, as its reprs show it: the `__module__` string of its
- * dict (`collections` for `collections.deque`), else `__main__`. CPython: `type_repr`.
- */
-function classModuleName(m: Machine, record: TypeRecord): string {
-  const module = m.heap.dictGetItem(m.typeDict(record), m.name("__module__"));
-  return module !== 0 && m.isStr(module) ? m.heap.strValue(module) : "__main__";
+/** The `__module__` of a class defined in Python (`__main__`, or the module that defined it). */
+function userTypeModule(m: Machine, cls: Ptr): string {
+  const module = m.heap.dictGetItem(m.field(cls, TYPE_DICT_OFFSET), m.name("__module__"));
+  return module !== 0 && m.typeIdOf(module) === m.heap.strType
+    ? m.heap.strValue(module)
+    : "__main__";
 }
 
 /** `<… object at 0x…>` and the other built-in reprs (CPython: `object_repr`, `func_repr`, `type_repr`, …). */
 export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const address = `0x${obj.toString(16).padStart(12, "0")}`;
   const types = m.types;
-  if (t === types.type) {
+  if (m.isTypeId(t)) {
     const record = m.recordOfType(obj);
     return record.user
-      ? `<class '${classModuleName(m, record)}.${record.name}'>`
+      ? `<class '${userTypeModule(m, obj)}.${record.name}'>`
       : `<class '${record.name}'>`;
   }
   if (t === types.function)
@@ -132,7 +134,7 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return `<weakref at ${address}; to '${m.typeName(referent)}' at 0x${referent.toString(16).padStart(12, "0")}>`;
   }
   const record = m.records[t];
-  const prefix = record?.user === true ? `${classModuleName(m, record)}.` : "";
+  const prefix = record?.user === true ? `${userTypeModule(m, record.object)}.` : "";
   return `<${prefix}${record?.name ?? m.heap.typeName(obj)} object at ${address}>`;
 }
 
@@ -202,17 +204,27 @@ export function str(m: Machine, obj: Ptr): string {
     const result = m.callSpecial(obj, "__str__", []);
     if (result !== 0) return takeStringResult(m, result, "__str__");
   }
-  if (record?.exception === true) {
-    const args = m.heap.getSlot(obj, "args");
-    if (args === 0 || m.heap.tupleLength(args) === 0) return "";
-    if (m.heap.tupleLength(args) === 1) {
-      const only = m.heap.tupleGetItem(args, 0);
-      // CPython: KeyError's str is the repr of its key.
-      return record.name === "KeyError" || m.isSubtype(record, m.builtinType("KeyError"))
-        ? repr(m, only)
-        : str(m, only);
-    }
-    return repr(m, args);
-  }
+  if (record?.exception === true) return exceptionStr(m, obj);
   return repr(m, obj);
+}
+
+/**
+ * `str()` of an exception from its `args`: empty, the only argument's str (its repr for a
+ * KeyError), or the tuple's repr. CPython: `BaseException_str`, `KeyError_str`.
+ *
+ * @example
+ * ```ts
+ * exceptionStr(machine, error); // "division by zero"
+ * ```
+ */
+export function exceptionStr(m: Machine, obj: Ptr): string {
+  const record = m.recordOf(obj);
+  const args = m.heap.getSlot(obj, "args");
+  if (args === 0 || m.heap.tupleLength(args) === 0) return "";
+  if (m.heap.tupleLength(args) === 1) {
+    const only = m.heap.tupleGetItem(args, 0);
+    // CPython: KeyError's str is the repr of its key.
+    return m.isSubtype(record, m.builtinType("KeyError")) ? repr(m, only) : str(m, only);
+  }
+  return repr(m, args);
 }

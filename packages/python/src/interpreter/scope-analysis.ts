@@ -5,6 +5,7 @@ import type {
   Expression,
   GeneratorExp,
   Module,
+  Pattern,
   Statement,
 } from "../ast.js";
 
@@ -189,6 +190,14 @@ class ScopeWalker {
         this.statements(node.body);
         this.statements(node.orelse);
         return;
+      case "Match":
+        this.expression(node.subject);
+        for (const matchCase of node.cases) {
+          this.pattern(matchCase.pattern);
+          if (matchCase.guard !== null) this.expression(matchCase.guard);
+          this.statements(matchCase.body);
+        }
+        return;
       case "While":
       case "If":
         this.expression(node.test);
@@ -240,6 +249,41 @@ class ScopeWalker {
     if (node.returns !== null) this.expression(node.returns);
   }
 
+  /** A `case` pattern: the names it captures bind, its values and class names are read. */
+  private pattern(root: Pattern): void {
+    const stack: Pattern[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      switch (node.kind) {
+        case "MatchValue":
+          this.expression(node.value);
+          break;
+        case "MatchSingleton":
+          break;
+        case "MatchSequence":
+        case "MatchOr":
+          stack.push(...node.patterns);
+          break;
+        case "MatchMapping":
+          for (const key of node.keys) this.expression(key);
+          stack.push(...node.patterns);
+          if (node.rest !== null) this.bind(node.rest);
+          break;
+        case "MatchClass":
+          this.expression(node.cls);
+          stack.push(...node.patterns, ...node.kwdPatterns);
+          break;
+        case "MatchStar":
+          if (node.name !== null) this.bind(node.name);
+          break;
+        case "MatchAs":
+          if (node.pattern !== null) stack.push(node.pattern);
+          if (node.name !== null) this.bind(node.name);
+          break;
+      }
+    }
+  }
+
   private handler(node: ExceptHandler): void {
     if (node.type !== null) this.expression(node.type);
     if (node.name !== null) this.bind(node.name);
@@ -248,6 +292,7 @@ class ScopeWalker {
 
   private defaults(args: Arguments): void {
     for (const value of args.defaults) this.expression(value);
+    for (const value of args.kwDefaults) if (value !== null) this.expression(value);
   }
 
   private functionScope(
@@ -258,7 +303,9 @@ class ScopeWalker {
   ): void {
     const child = newScope("function", name, this.scope, node);
     this.scope.children.push(child);
-    for (const arg of args.args) child.parameters.push(arg.arg);
+    // CPython's co_varnames: positional-only, positional, keyword-only, then *args, **kwargs.
+    for (const arg of [...args.posonlyargs, ...args.args, ...args.kwonlyargs])
+      child.parameters.push(arg.arg);
     if (args.vararg !== null) child.parameters.push(args.vararg.arg);
     if (args.kwarg !== null) child.parameters.push(args.kwarg.arg);
     const walker = new ScopeWalker(child);
@@ -327,10 +374,19 @@ class ScopeWalker {
       case "BoolOp":
         for (const value of node.values) this.expression(value);
         return;
-      case "BinOp":
-        this.expression(node.left);
-        this.expression(node.right);
+      case "BinOp": {
+        // A chain `a + b + …` nests on the left as deep as the program makes it (CPython
+        // compiles 9,996 operators): walked in a loop, in the same order.
+        const rights: Expression[] = [];
+        let left: Expression = node;
+        while (left.kind === "BinOp") {
+          rights.push(left.right);
+          left = left.left;
+        }
+        this.expression(left);
+        for (let i = rights.length - 1; i >= 0; i--) this.expression(rights[i]!);
         return;
+      }
       case "UnaryOp":
         this.expression(node.operand);
         return;

@@ -1,4 +1,4 @@
-import type { Arguments, Expression, Statement } from "../ast.js";
+import type { Expression, Statement } from "../ast.js";
 
 /**
  * The run-time boundary of the evaluator: the parser accepts all of Python 3.13, and every
@@ -10,12 +10,6 @@ import type { Arguments, Expression, Statement } from "../ast.js";
  *
  * @module
  */
-
-function parameterProblem(args: Arguments): string | null {
-  if (args.posonlyargs.length > 0) return "positional-only parameters";
-  if (args.kwonlyargs.length > 0) return "keyword-only parameters";
-  return null;
-}
 
 /**
  * The construct in `node` (the node itself, not its children) that the evaluator cannot execute
@@ -34,23 +28,16 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return "'async for'";
     case "AsyncWith":
       return "'async with'";
-    case "Match":
-      return "'match' statements";
     case "TryStar":
       return "'except*'";
     case "TypeAlias":
       return "'type' aliases";
     case "FunctionDef":
       if (node.typeParams.length > 0) return "type parameters";
-      return parameterProblem(node.args);
+      return null;
     case "ClassDef":
       if (node.typeParams.length > 0) return "type parameters";
-      if (node.keywords.some((keyword) => keyword.arg === "metaclass")) return "metaclasses";
-      if (node.keywords.some((keyword) => keyword.arg === null))
-        return "'**' in class keyword arguments";
       return null;
-    case "Lambda":
-      return parameterProblem(node.args);
     case "Await":
       return "'await'";
     case "ListComp":
@@ -71,10 +58,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       switch (node.constantType) {
         case "bytes":
           return "bytes literals";
-        case "Ellipsis":
-          return "'...' (Ellipsis)";
-        case "int":
-          return typeof node.value === "bigint" ? "integers beyond 2**53 - 1" : null;
         default:
           return null;
       }

@@ -364,4 +364,9 @@ export const BAD_INPUTS: readonly string[] = [
   "x = [*a]",
   "for *a in b: pass",
   "def f():\n  x = 1\n  def g():\n    nonlocal x\n    x: int = 2",
+  // too complex to compile: CPython's MemoryError and RecursionError, with no location
+  `${"-".repeat(6000)}1`,
+  `x = ${"-".repeat(100_000)}1`,
+  `1${"+1".repeat(10_000)}`,
+  `x = ${"(".repeat(150)}1${"+1".repeat(9_990)}${")".repeat(150)}`,
 ];

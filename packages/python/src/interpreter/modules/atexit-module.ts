@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { PyException } from "../exceptions.js";
 import type { NativeModuleFactory } from "../native.js";
-import { whenExiting, writeUnraisable } from "./module-support.js";
+import { atInterpreterExit, writeUnraisable } from "./module-support.js";
 
 /**
  * Python's `atexit` module: `register`, `unregister`, `_run_exitfuncs`, `_clear` and
@@ -60,7 +60,7 @@ def _run_exitfuncs():
 export const atexitModule: NativeModuleFactory = (context) => {
   const module = context.runModuleSource("atexit", ATEXIT_SOURCE, []);
   const callbacks = context.getAttribute(module, "_callbacks");
-  whenExiting(context, () => {
+  atInterpreterExit(context, () => {
     try {
       runCallbacks(context, callbacks);
     } finally {

@@ -2,6 +2,7 @@ import type { NativeModuleFactory } from "../native.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { collectionsModule } from "./collections-module.js";
+import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
@@ -16,11 +17,12 @@ import { randomModule } from "./random-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
+import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`bisect`, `gc`, `heapq`, `math`, `random`, `string`,
- * `sys`, `time`, `weakref`), written in TypeScript against
+ * The native modules `import` finds (`bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
+ * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -40,6 +42,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   functools: functoolsModule,
   itertools: itertoolsModule,
   collections: collectionsModule,
+  contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
   math: mathModule,
@@ -47,12 +50,14 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   time: timeModule,
+  tracemalloc: tracemallocModule,
   weakref: weakrefModule,
 };
 
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { collectionsModule } from "./collections-module.js";
+export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
@@ -67,4 +72,5 @@ export { randomModule } from "./random-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
+export { tracemallocModule } from "./tracemalloc-module.js";
 export { weakrefModule } from "./weakref-module.js";

@@ -1,7 +1,13 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { intMaxStrDigits, setIntMaxStrDigits } from "../int-text.js";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
-import { expectNoArguments, expectOneArgument, integerArgument } from "./arguments.js";
+import {
+  bindArguments,
+  expectNoArguments,
+  expectOneArgument,
+  integerArgument,
+} from "./arguments.js";
 import { buildModule } from "./module-support.js";
 import { SYS_SOURCE } from "./sys-python-part.js";
 
@@ -119,8 +125,27 @@ function streamObject(context: NativeContext, name: string, sink: (text: string)
   return buildModule(context, name, { write, flush }, []);
 }
 
+const SET_INT_MAX_STR_DIGITS = {
+  name: "set_int_max_str_digits",
+  positionalOnly: 0,
+  positional: ["maxdigits"],
+  required: 1,
+  keywordOnly: [],
+} as const;
+
 /** The functions of `sys`. */
 const sysFunctions: Record<string, NativeFunction> = {
+  // CPython: sys_get_int_max_str_digits_impl
+  get_int_max_str_digits(context, args, keywords) {
+    expectNoArguments(context, "sys.get_int_max_str_digits", args, keywords);
+    return context.heap.newInt(intMaxStrDigits(context.heap));
+  },
+  // CPython: sys_set_int_max_str_digits_impl (maxdigits, also by keyword)
+  set_int_max_str_digits(context, args, keywords) {
+    const [maxdigits] = bindArguments(context, SET_INT_MAX_STR_DIGITS, args, keywords);
+    setIntMaxStrDigits(context, integerArgument(context, maxdigits!));
+    return context.newReference(context.heap.none);
+  },
   // CPython: sys_getrefcount_impl — Py_REFCNT(object), the argument's reference included.
   getrefcount(context, args, keywords) {
     const obj = expectOneArgument(context, "sys.getrefcount", args, keywords);
@@ -147,31 +172,37 @@ const sysFunctions: Record<string, NativeFunction> = {
     }
     return context.heap.newInt(context.runtime.getsizeof(obj));
   },
+  // CPython: sys_getrecursionlimit_impl
+  getrecursionlimit(context, args, keywords) {
+    expectNoArguments(context, "sys.getrecursionlimit", args, keywords);
+    return context.heap.newInt(context.recursionLimit);
+  },
+  // CPython: sys_setrecursionlimit_impl — at least 1, and above the depth already reached.
+  setrecursionlimit(context, args, keywords) {
+    const value = expectOneArgument(context, "sys.setrecursionlimit", args, keywords);
+    if (!context.heap.isInstance(value, context.heap.intType))
+      context.raise(
+        "TypeError",
+        `'${context.typeName(value)}' object cannot be interpreted as an integer`,
+      );
+    const limit = context.heap.numberValue(value);
+    if (limit > 2 ** 31 - 1)
+      context.raise("OverflowError", "Python int too large to convert to C int");
+    if (limit < 1) context.raise("ValueError", "recursion limit must be greater or equal than 1");
+    const depth = context.callDepth;
+    if (limit <= depth)
+      context.raise(
+        "RecursionError",
+        `cannot set the recursion limit to ${limit} at the recursion depth ${depth}: the limit is too low`,
+      );
+    context.recursionLimit = limit;
+    return context.newReference(context.heap.none);
+  },
   // CPython: sys__debugmallocstats_impl — pymalloc and free-list statistics on stderr.
   _debugmallocstats(context, args, keywords) {
     expectNoArguments(context, "sys._debugmallocstats", args, keywords);
     context.writeStderr(context.runtime.debugMallocStats());
     return context.newReference(context.heap.none);
-  },
-  // CPython: sys_getrecursionlimit_impl
-  getrecursionlimit(context, args, keywords) {
-    expectNoArguments(context, "sys.getrecursionlimit", args, keywords);
-    return context.heap.newInt(context.recursionLimit());
-  },
-  // CPython: sys_setrecursionlimit_impl — at least 1, and above the current depth.
-  setrecursionlimit(context, args, keywords) {
-    const limit = expectOneArgument(context, "setrecursionlimit", args, keywords);
-    const heap = context.heap;
-    const value = integerArgument(context, limit);
-    if (value < 1) context.raise("ValueError", "recursion limit must be greater or equal than 1");
-    const depth = context.recursionDepth();
-    if (value <= depth)
-      context.raise(
-        "RecursionError",
-        `cannot set the recursion limit to ${value} at the recursion depth ${depth}: the limit is too low`,
-      );
-    context.setRecursionLimit(value);
-    return context.newReference(heap.none);
   },
   // CPython: sys_getallocatedblocks_impl
   getallocatedblocks(context, args, keywords) {

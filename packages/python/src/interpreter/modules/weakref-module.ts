@@ -1,13 +1,16 @@
 import type { Ptr } from "@pymem/core";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import { expectOneArgument, rejectKeywords } from "./arguments.js";
-import { buildModule, callReportingErrors, whenDisposed } from "./module-support.js";
+import { atInterpreterExit, callReportingErrors, whenDisposed } from "./module-support.js";
+import { WEAKREF_CLASSES_SOURCE } from "./weakref-classes.js";
 
 /**
- * Python's `weakref` module: `ref(obj[, callback])`, `getweakrefcount`, `getweakrefs`, with
- * callbacks that are Python callables — strong references from the weak reference that the
- * collector traverses, called with the dead reference when the referent dies, exceptions
- * reported as unraisable on the interpreter's stderr.
+ * Python's `weakref` module. Native (TypeScript): `ref(obj[, callback])`, `getweakrefcount`,
+ * `getweakrefs`, with callbacks that are Python callables — strong references from the weak
+ * reference that the collector traverses, called with the dead reference when the referent dies,
+ * exceptions reported as unraisable on the interpreter's stderr. Python source run at import
+ * (weakref-classes.ts): `proxy`, `WeakMethod`, `WeakValueDictionary`, `WeakKeyDictionary`,
+ * `WeakSet`, `finalize`.
  *
  * @module
  */
@@ -35,13 +38,16 @@ export const weakrefModule: NativeModuleFactory = (context) => {
   heap.setWeakrefCallbackCaller((callback, ref) => callReportingErrors(context, callback, [ref]));
   whenDisposed(context, () => heap.setWeakrefCallbackCaller(undefined));
   const ref = context.newBuiltinFunction("ref", newReference);
+  const members: [string, Ptr][] = [
+    ["ref", ref],
+    ["ReferenceType", ref],
+  ];
   try {
-    return buildModule(context, "weakref", weakrefFunctions, [
-      ["ref", ref],
-      ["ReferenceType", ref],
-    ]);
+    for (const [name, fn] of Object.entries(weakrefFunctions))
+      members.push([name, context.newBuiltinFunction(name, fn)]);
+    return context.runModuleSource("weakref", WEAKREF_CLASSES_SOURCE, members);
   } finally {
-    context.release(ref);
+    for (const [name, value] of members) if (name !== "ReferenceType") context.release(value);
   }
 };
 
@@ -71,8 +77,29 @@ function weakReferencesTo(context: NativeContext, obj: Ptr): Ptr[] {
   return refs;
 }
 
-/** The functions of `weakref` besides `ref`. */
+/** The native functions of `weakref` besides `ref`, and the helpers its Python part uses. */
 const weakrefFunctions: Record<string, NativeFunction> = {
+  // The Python part's `types.MethodType(func, obj)` (WeakMethod rebuilds its bound method).
+  _bind_method(context, args) {
+    return context.newMethod(args[0]!, args[1]!);
+  },
+  // Registers a function to call at interpreter exit (finalize's atexit calls).
+  _at_exit(context, args) {
+    const fn = context.newReference(args[0]!);
+    atInterpreterExit(context, () => {
+      try {
+        callReportingErrors(context, fn, []);
+      } finally {
+        context.release(fn);
+      }
+    });
+    return context.newReference(context.heap.none);
+  },
+  // Calls a function, reporting an exception it raises as unraisable (finalize at exit).
+  _call_reporting_errors(context, args) {
+    callReportingErrors(context, args[0]!, []);
+    return context.newReference(context.heap.none);
+  },
   // CPython: _weakref_getweakrefcount_impl
   getweakrefcount(context, args, keywords) {
     const obj = expectOneArgument(context, "_weakref.getweakrefcount", args, keywords);
