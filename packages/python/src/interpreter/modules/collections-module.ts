@@ -848,6 +848,14 @@ class _tuplegetter:
         raise AttributeError("can't set attribute")
 
 
+def _tuple_comparison(compare):
+    """A rich comparison of a namedtuple's values with another namedtuple's or a tuple."""
+    def method(self, other):
+        values = self._compare_values(other)
+        return NotImplemented if values is None else compare(self._values, values)
+    return method
+
+
 class _NamedTuple:
     """The behaviour every namedtuple class shares (pymem cannot subclass tuple yet)."""
 
@@ -925,29 +933,12 @@ class _NamedTuple:
             return other
         return None
 
-    def __eq__(self, other):
-        values = self._compare_values(other)
-        return NotImplemented if values is None else self._values == values
-
-    def __ne__(self, other):
-        values = self._compare_values(other)
-        return NotImplemented if values is None else self._values != values
-
-    def __lt__(self, other):
-        values = self._compare_values(other)
-        return NotImplemented if values is None else self._values < values
-
-    def __le__(self, other):
-        values = self._compare_values(other)
-        return NotImplemented if values is None else self._values <= values
-
-    def __gt__(self, other):
-        values = self._compare_values(other)
-        return NotImplemented if values is None else self._values > values
-
-    def __ge__(self, other):
-        values = self._compare_values(other)
-        return NotImplemented if values is None else self._values >= values
+    __eq__ = _tuple_comparison(lambda a, b: a == b)
+    __ne__ = _tuple_comparison(lambda a, b: a != b)
+    __lt__ = _tuple_comparison(lambda a, b: a < b)
+    __le__ = _tuple_comparison(lambda a, b: a <= b)
+    __gt__ = _tuple_comparison(lambda a, b: a > b)
+    __ge__ = _tuple_comparison(lambda a, b: a >= b)
 
     def __add__(self, other):
         return self._values + tuple(other)

@@ -16,6 +16,14 @@
 export const SYS_SOURCE = `# The Python part of pymem's sys module (pymem's own source).
 
 
+def _tuple_comparison(compare):
+    """A rich comparison that compares the record's values as a tuple with another record or tuple."""
+    def method(self, other):
+        values = self._other(other)
+        return NotImplemented if values is None else compare(self._values, values)
+    return method
+
+
 class _StructSequence:
     """A read-only record that is also a tuple-like sequence (CPython's structseq)."""
 
@@ -50,29 +58,12 @@ class _StructSequence:
             return other
         return None
 
-    def __eq__(self, other):
-        values = self._other(other)
-        return NotImplemented if values is None else self._values == values
-
-    def __ne__(self, other):
-        values = self._other(other)
-        return NotImplemented if values is None else self._values != values
-
-    def __lt__(self, other):
-        values = self._other(other)
-        return NotImplemented if values is None else self._values < values
-
-    def __le__(self, other):
-        values = self._other(other)
-        return NotImplemented if values is None else self._values <= values
-
-    def __gt__(self, other):
-        values = self._other(other)
-        return NotImplemented if values is None else self._values > values
-
-    def __ge__(self, other):
-        values = self._other(other)
-        return NotImplemented if values is None else self._values >= values
+    __eq__ = _tuple_comparison(lambda a, b: a == b)
+    __ne__ = _tuple_comparison(lambda a, b: a != b)
+    __lt__ = _tuple_comparison(lambda a, b: a < b)
+    __le__ = _tuple_comparison(lambda a, b: a <= b)
+    __gt__ = _tuple_comparison(lambda a, b: a > b)
+    __ge__ = _tuple_comparison(lambda a, b: a >= b)
 
 
 class _FloatInfo(_StructSequence):
