@@ -132,8 +132,8 @@ function positiveInteger(flag: string, text: string | undefined): number | undef
 
 /**
  * Builds the interpreter a session runs in: a runtime with the chosen collector, debug mode and
- * cap, whose unraisable reports and `gc` debug output go to `io.stderr`, and the tracer when
- * `--trace` is on.
+ * cap, whose unraisable reports and `gc` debug output go to `io.stderr`, the tracer when
+ * `--trace` is on, and `argv` as `sys.argv` (the script's path for `run`, `[""]` for the REPL).
  *
  * @example
  * ```ts
@@ -145,6 +145,7 @@ function positiveInteger(flag: string, text: string | undefined): number | undef
 export function createSession(
   options: SessionOptions,
   io: CliIo,
+  argv: readonly string[] = [""],
 ): { interpreter: Interpreter; finish(): void } {
   const runtimeOptions: Partial<RuntimeOptions> = {
     collector: options.collector,
@@ -160,6 +161,7 @@ export function createSession(
     runtime,
     stdout: (text) => io.stdout(text),
     stderr: (text) => io.stderr(text),
+    argv,
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });
@@ -204,7 +206,7 @@ export function runScript(path: string, options: SessionOptions, io: CliIo): num
     io.stderr(`pymem: can't open file '${path}': ${reason}\n`);
     return 2;
   }
-  const session = createSession(options, io);
+  const session = createSession(options, io, [path]);
   let status = 1;
   try {
     status = session.interpreter.run(source, path).exitStatus;

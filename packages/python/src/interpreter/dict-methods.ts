@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { collect, holdDictItems, releaseDictItems } from "./iteration.js";
 import type { Machine } from "./machine.js";
+import { mappingItems } from "./mapping-protocol.js";
 import { defineTypeMethod, type Keywords } from "./native-arguments.js";
 import { keyError } from "./object-access.js";
 import { checkHashable, sequenceItems } from "./operators.js";
@@ -110,6 +111,18 @@ export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
       }
     } finally {
       releaseDictItems(m, items);
+    }
+    return;
+  }
+  const mapped = mappingItems(m, other);
+  if (mapped !== undefined) {
+    try {
+      for (const [key, value] of mapped) {
+        checkHashable(m, key);
+        heap.dictSetItem(dict, key, value);
+      }
+    } finally {
+      releaseDictItems(m, mapped);
     }
     return;
   }

@@ -22,7 +22,7 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
-import { getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
+import { getAttribute, getItem, setAttribute, setItem, systemExitCode } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
 import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
@@ -96,6 +96,11 @@ export interface InterpreterOptions {
    * @defaultValue undefined
    */
   onReturn: ((event: ReturnEvent) => void) | undefined;
+  /**
+   * `sys.argv`: the script's path (or `""` when there is none) then its arguments.
+   * @defaultValue `[""]`
+   */
+  argv: readonly string[];
   /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
@@ -237,6 +242,7 @@ export class Interpreter {
   private readonly machine: Machine;
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
+  private readonly argv: readonly string[];
   private readonly imported = new Map<string, Ptr>();
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
@@ -257,6 +263,7 @@ export class Interpreter {
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
     this.modules = options.modules ?? nativeModules;
+    this.argv = [...(options.argv ?? [""])];
     const machine = new Machine(this.runtime, {
       stdout: options.stdout ?? defaultWriter("stdout"),
       stderr: options.stderr ?? defaultWriter("stderr"),
@@ -622,10 +629,7 @@ export class Interpreter {
   private systemExit(value: Ptr): { status: number; text: string } | undefined {
     const m = this.machine;
     if (!m.isSubtype(m.recordOf(value), m.builtinType("SystemExit"))) return undefined;
-    const args = m.heap.getSlot(value, "args");
-    const count = args !== 0 ? m.heap.tupleLength(args) : 0;
-    // CPython: SystemExit.code is None without arguments, the argument, or the args tuple.
-    const code = count === 0 ? m.heap.none : count === 1 ? m.heap.tupleGetItem(args, 0) : args;
+    const code = systemExitCode(m, value);
     if (code === m.heap.none) return { status: 0, text: "" };
     if (m.isInt(code) && m.typeIdOf(code) !== m.heap.boolType)
       return { status: m.numberOf(code), text: "" };
@@ -767,6 +771,7 @@ export class Interpreter {
       get callDepth() {
         return m.depth + 1; // the module's frame counts, as in CPython
       },
+      argv: this.argv,
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },

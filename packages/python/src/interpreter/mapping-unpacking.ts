@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { iterateDict } from "./iteration.js";
 import type { Machine } from "./machine.js";
+import { mappingItems } from "./mapping-protocol.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -50,13 +51,12 @@ export function pushKeywordMapping(
   const heap = m.heap;
   const label = (): string =>
     typeof callee === "string" ? callee : functionDisplayName(m, callee);
-  if (m.typeIdOf(mapping) !== heap.dictType) {
+  const entries = entriesOfMapping(m, mapping, () =>
     m.raise(
       "TypeError",
       `${label()} argument after ** must be a mapping, not ${m.typeName(mapping)}`,
-    );
-  }
-  const entries = dictEntries(m, mapping);
+    ),
+  );
   try {
     for (const [key] of entries) {
       if (!m.isStr(key)) m.raise("TypeError", "keywords must be strings");
@@ -82,9 +82,9 @@ export function pushKeywordMapping(
 /** Copies every entry of `source` into `target` (both dicts). CPython: DICT_UPDATE. */
 export function updateDisplay(m: Machine, target: Ptr, source: Ptr): void {
   const heap = m.heap;
-  if (m.typeIdOf(source) !== heap.dictType)
-    m.raise("TypeError", `'${m.typeName(source)}' object is not a mapping`);
-  const entries = dictEntries(m, source);
+  const entries = entriesOfMapping(m, source, () =>
+    m.raise("TypeError", `'${m.typeName(source)}' object is not a mapping`),
+  );
   try {
     for (const [key, value] of entries) heap.dictSetItem(target, key, value);
   } finally {
@@ -93,6 +93,15 @@ export function updateDisplay(m: Machine, target: Ptr, source: Ptr): void {
       m.decref(value);
     }
   }
+}
+
+/**
+ * The (key, value) pairs of a dict or of any object with `keys()` (CPython: `PyDict_Update`'s
+ * mapping branch), as new references; `notMapping` raises for anything else.
+ */
+function entriesOfMapping(m: Machine, mapping: Ptr, notMapping: () => never): [Ptr, Ptr][] {
+  if (m.typeIdOf(mapping) === m.heap.dictType) return dictEntries(m, mapping);
+  return mappingItems(m, mapping) ?? notMapping();
 }
 
 /** A dict's (key, value) pairs as new references, in insertion order. */

@@ -191,6 +191,8 @@ export interface NativeContext {
   recursionLimit: number;
   /** How many Python frames are running now (CPython: the thread's recursion depth). */
   readonly callDepth: number;
+  /** The command-line arguments the interpreter was given (`sys.argv`). */
+  readonly argv: readonly string[];
 }
 
 /**

@@ -47,6 +47,22 @@ import { sliceIndices } from "./slice-assignment.js";
  * @module
  */
 
+/**
+ * `SystemExit.code` (borrowed): None without arguments, the argument, or the args tuple.
+ * CPython: `SystemExit_init`.
+ *
+ * @example
+ * ```ts
+ * const code = systemExitCode(machine, exception); // borrowed
+ * ```
+ * @internal
+ */
+export function systemExitCode(m: Machine, exception: Ptr): Ptr {
+  const args = m.heap.getSlot(exception, "args");
+  const count = args !== 0 ? m.heap.tupleLength(args) : 0;
+  return count === 0 ? m.heap.none : count === 1 ? m.heap.tupleGetItem(args, 0) : args;
+}
+
 /** `obj.name` as a new reference. CPython: `PyObject_GenericGetAttr` / `type_getattro`. */
 export function getAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr {
   const record = m.recordOf(obj);
@@ -146,6 +162,8 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
       // CPython: StopIteration.value — the first argument, or None.
       if (name === "value" && record.exception && isInstance(m, obj, "StopIteration"))
         return stopIterationValue(m, obj);
+      if (name === "code" && record.exception && isInstance(m, obj, "SystemExit"))
+        return m.incref(systemExitCode(m, obj));
       return record.exception ? chainingAttribute(m, obj, name) : 0;
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);

@@ -80,7 +80,7 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
       const source = sequenceItems(m, a);
       checkSequenceSize(heap, source.length * count);
       const items = new Uint32Array(source.length * count);
-      items.set(source);
+      if (items.length > 0) items.set(source);
       for (let filled = source.length; filled > 0 && filled < items.length; filled *= 2)
         items.copyWithin(filled, 0, Math.min(filled, items.length - filled));
       return ta === heap.listType ? heap.newList(items) : m.newTuple(items);

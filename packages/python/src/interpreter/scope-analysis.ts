@@ -453,6 +453,13 @@ class ScopeWalker {
         this.expression(node.value);
         this.bind(node.target.id);
         return;
+      case "Yield":
+        if (node.value !== null) this.expression(node.value);
+        return;
+      case "YieldFrom":
+      case "Await":
+        this.expression(node.value);
+        return;
       case "Slice":
         if (node.lower !== null) this.expression(node.lower);
         if (node.upper !== null) this.expression(node.upper);

@@ -46,18 +46,13 @@ export function sortItems(
   const keys = keyed(m, items, keyFunction);
   try {
     const order = items.map((_, index) => index);
+    // CPython's list.sort: reverse, sort ascending (stable), reverse back, so that equal
+    // items keep their original order under reverse=True too.
     if (reverse) order.reverse();
     order.sort((a, b) =>
-      compare(m, Cmp.LT, keys[a]!, keys[b]!)
-        ? reverse
-          ? 1
-          : -1
-        : compare(m, Cmp.LT, keys[b]!, keys[a]!)
-          ? reverse
-            ? -1
-            : 1
-          : 0,
+      compare(m, Cmp.LT, keys[a]!, keys[b]!) ? -1 : compare(m, Cmp.LT, keys[b]!, keys[a]!) ? 1 : 0,
     );
+    if (reverse) order.reverse();
     return order.map((index) => items[index]!);
   } finally {
     for (const key of keys) m.decref(key);

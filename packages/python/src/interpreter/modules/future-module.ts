@@ -1,15 +1,35 @@
-import type { NativeModuleFactory } from "../native.js";
+import { pythonSourceModule } from "./python-source-module.js";
 
 /**
- * Python's `__future__`, written in Python (our own source, run at import): one `_Feature`
- * record per future statement, with the releases and compiler flags the Python documentation
- * lists. The compiler acts on `from __future__ import annotations` itself (PEP 563); importing
- * binds the records, as CPython's `IMPORT_FROM` does.
+ * Python's __future__ module, written in Python that pymem runs at import (pymem's own source):
+ * the feature records (_Feature with its releases and compiler flag) and all_feature_names.
  *
  * @module
  */
 
-const FUTURE_SOURCE = `
+/** The module's Python source, run at import. */
+const FUTURE_SOURCE = `# pymem's __future__ module, written for pymem in Python (not CPython's Lib/__future__ source).
+# The compiler handles the directives themselves; this module records when each became
+# available and mandatory.
+
+all_feature_names = ['nested_scopes', 'generators', 'division', 'absolute_import',
+                     'with_statement', 'print_function', 'unicode_literals', 'barry_as_FLUFL',
+                     'generator_stop', 'annotations']
+
+__all__ = ['all_feature_names'] + all_feature_names
+
+CO_NESTED = 0x0010
+CO_GENERATOR_ALLOWED = 0
+CO_FUTURE_DIVISION = 0x20000
+CO_FUTURE_ABSOLUTE_IMPORT = 0x40000
+CO_FUTURE_WITH_STATEMENT = 0x80000
+CO_FUTURE_PRINT_FUNCTION = 0x100000
+CO_FUTURE_UNICODE_LITERALS = 0x200000
+CO_FUTURE_BARRY_AS_BDFL = 0x400000
+CO_FUTURE_GENERATOR_STOP = 0x800000
+CO_FUTURE_ANNOTATIONS = 0x1000000
+
+
 class _Feature:
     def __init__(self, optionalRelease, mandatoryRelease, compiler_flag):
         self.optional = optionalRelease
@@ -23,33 +43,28 @@ class _Feature:
         return self.mandatory
 
     def __repr__(self):
-        return "_Feature" + repr((self.optional, self.mandatory, self.compiler_flag))
+        return '_Feature' + repr((self.optional, self.mandatory, self.compiler_flag))
 
 
-nested_scopes = _Feature((2, 1, 0, "beta", 1), (2, 2, 0, "alpha", 0), 0x0010)
-generators = _Feature((2, 2, 0, "alpha", 1), (2, 3, 0, "final", 0), 0)
-division = _Feature((2, 2, 0, "alpha", 2), (3, 0, 0, "alpha", 0), 0x20000)
-absolute_import = _Feature((2, 5, 0, "alpha", 1), (3, 0, 0, "alpha", 0), 0x40000)
-with_statement = _Feature((2, 5, 0, "alpha", 1), (2, 6, 0, "alpha", 0), 0x80000)
-print_function = _Feature((2, 6, 0, "alpha", 2), (3, 0, 0, "alpha", 0), 0x100000)
-unicode_literals = _Feature((2, 6, 0, "alpha", 2), (3, 0, 0, "alpha", 0), 0x200000)
-barry_as_FLUFL = _Feature((3, 1, 0, "alpha", 2), (4, 0, 0, "alpha", 0), 0x400000)
-generator_stop = _Feature((3, 5, 0, "beta", 1), (3, 7, 0, "alpha", 0), 0x800000)
-annotations = _Feature((3, 7, 0, "beta", 1), None, 0x1000000)
-
-all_feature_names = [
-    "nested_scopes", "generators", "division", "absolute_import", "with_statement",
-    "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
-]
+nested_scopes = _Feature((2, 1, 0, 'beta', 1), (2, 2, 0, 'alpha', 0), CO_NESTED)
+generators = _Feature((2, 2, 0, 'alpha', 1), (2, 3, 0, 'final', 0), CO_GENERATOR_ALLOWED)
+division = _Feature((2, 2, 0, 'alpha', 2), (3, 0, 0, 'alpha', 0), CO_FUTURE_DIVISION)
+absolute_import = _Feature((2, 5, 0, 'alpha', 1), (3, 0, 0, 'alpha', 0), CO_FUTURE_ABSOLUTE_IMPORT)
+with_statement = _Feature((2, 5, 0, 'alpha', 1), (2, 6, 0, 'alpha', 0), CO_FUTURE_WITH_STATEMENT)
+print_function = _Feature((2, 6, 0, 'alpha', 2), (3, 0, 0, 'alpha', 0), CO_FUTURE_PRINT_FUNCTION)
+unicode_literals = _Feature((2, 6, 0, 'alpha', 2), (3, 0, 0, 'alpha', 0),
+                            CO_FUTURE_UNICODE_LITERALS)
+barry_as_FLUFL = _Feature((3, 1, 0, 'alpha', 2), (4, 0, 0, 'alpha', 0), CO_FUTURE_BARRY_AS_BDFL)
+generator_stop = _Feature((3, 5, 0, 'beta', 1), (3, 7, 0, 'alpha', 0), CO_FUTURE_GENERATOR_STOP)
+annotations = _Feature((3, 7, 0, 'beta', 1), None, CO_FUTURE_ANNOTATIONS)
 `;
 
 /**
- * The `__future__` module factory.
+ * Builds the `__future__` module the first time a script imports it.
  *
  * @example
  * ```ts
- * new Interpreter({ modules: { __future__: futureModule } });
+ * const interpreter = new Interpreter({ modules: { __future__: futureModule } });
  * ```
  */
-export const futureModule: NativeModuleFactory = (context) =>
-  context.runModuleSource("__future__", FUTURE_SOURCE, []);
+export const futureModule = pythonSourceModule("__future__", FUTURE_SOURCE);

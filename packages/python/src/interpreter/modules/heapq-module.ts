@@ -9,13 +9,13 @@ import {
   noneResult,
   type PythonSignature,
 } from "./arguments.js";
-import { buildModule } from "./module-support.js";
+import { HEAPQ_MERGE_SOURCE } from "./heapq-merge.js";
 
 /**
  * Python's `heapq` module: `heappush`, `heappop`, `heapify`, `heapreplace`, `heappushpop` with
  * CPython's sift algorithms (so heaps hold their items in CPython's order and `<` runs on the
  * same pairs), and `nlargest` / `nsmallest` with `key=` (CPython's results: the first n of a
- * stable sort). `heapq.merge` returns a generator in CPython and is not provided yet.
+ * stable sort), natively; `merge` is a Python generator (heapq-merge.ts), as in CPython.
  *
  * @module
  */
@@ -242,5 +242,13 @@ const heapqFunctions: Record<string, NativeFunction> = {
  * interpreter.run("import heapq\nh = [3, 1, 2]\nheapq.heapify(h)\nprint(h)"); // [1, 3, 2]
  * ```
  */
-export const heapqModule: NativeModuleFactory = (context) =>
-  buildModule(context, "heapq", heapqFunctions, []);
+export const heapqModule: NativeModuleFactory = (context) => {
+  const members: [string, Ptr][] = [];
+  try {
+    for (const [name, fn] of Object.entries(heapqFunctions))
+      members.push([name, context.newBuiltinFunction(name, fn)]);
+    return context.runModuleSource("heapq", HEAPQ_MERGE_SOURCE, members);
+  } finally {
+    for (const [, fn] of members) context.release(fn);
+  }
+};

@@ -1,10 +1,18 @@
 import type { NativeModuleFactory } from "../native.js";
+import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
+import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
+import { copyModule } from "./copy-module.js";
+import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { ioModule } from "./io-module.js";
+import { itertoolsModule } from "./itertools-module.js";
+import { jsonModule } from "./json-module.js";
 import { mathModule } from "./math-module.js";
+import { operatorModule } from "./operator-module.js";
 import { randomModule } from "./random-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
@@ -26,6 +34,14 @@ import { weakrefModule } from "./weakref-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   bisect: bisectModule,
+  atexit: atexitModule,
+  io: ioModule,
+  json: jsonModule,
+  copy: copyModule,
+  operator: operatorModule,
+  functools: functoolsModule,
+  itertools: itertoolsModule,
+  collections: collectionsModule,
   contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
@@ -38,12 +54,20 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   weakref: weakrefModule,
 };
 
+export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
+export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
+export { copyModule } from "./copy-module.js";
+export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { ioModule } from "./io-module.js";
+export { itertoolsModule } from "./itertools-module.js";
+export { jsonModule } from "./json-module.js";
 export { mathModule } from "./math-module.js";
+export { operatorModule } from "./operator-module.js";
 export { randomModule } from "./random-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";

@@ -83,7 +83,8 @@ export function buildModule(
 /**
  * Writes an exception no caller can receive the way CPython's default `sys.unraisablehook` does
  * (`Exception ignored in: <function cb at 0x…>`, the traceback, `ValueError: boom`), to the
- * interpreter's stderr. CPython: `PyErr_WriteUnraisable(obj)`.
+ * interpreter's stderr. CPython: `PyErr_WriteUnraisable(obj)`; `heading` gives the first line
+ * from the object's repr for the callers that use `PyErr_FormatUnraisable` (atexit).
  *
  * @example
  * ```ts
@@ -92,7 +93,12 @@ export function buildModule(
  * }
  * ```
  */
-export function writeUnraisable(context: NativeContext, error: PyException, obj: Ptr): void {
+export function writeUnraisable(
+  context: NativeContext,
+  error: PyException,
+  obj: Ptr,
+  heading: (where: string) => string = (where) => `Exception ignored in: ${where}`,
+): void {
   let where: string;
   try {
     where = context.repr(obj);
@@ -100,7 +106,7 @@ export function writeUnraisable(context: NativeContext, error: PyException, obj:
     if (reprError instanceof PyException) reprError.release((value) => context.release(value));
     where = `<${context.typeName(obj)} object>`;
   }
-  context.writeStderr(`Exception ignored in: ${where}\n${formatException(context, error)}`);
+  context.writeStderr(`${heading(where)}\n${formatException(context, error)}`);
 }
 
 /** A line of `~`/`^` markers under a quoted source line. */

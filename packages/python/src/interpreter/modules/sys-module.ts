@@ -9,11 +9,13 @@ import {
   integerArgument,
 } from "./arguments.js";
 import { buildModule } from "./module-support.js";
+import { SYS_SOURCE } from "./sys-python-part.js";
 
 /**
- * Python's `sys` module, the memory-related part: `getrefcount`, `getsizeof`,
- * `_debugmallocstats`, `getallocatedblocks`, `sys.stdout.write` / `sys.stderr.write`, and the
- * version constants scripts test.
+ * Python's `sys` module: the memory-related part (`getrefcount`, `getsizeof`,
+ * `_debugmallocstats`, `getallocatedblocks`), `sys.stdout.write` / `sys.stderr.write`,
+ * `getrecursionlimit` / `setrecursionlimit`, `maxsize` and the version constants, natively; and
+ * `float_info`, `argv`, `exit` and `intern` in Python (sys-python-part.ts).
  *
  * @module
  */
@@ -59,17 +61,30 @@ export const sysModule: NativeModuleFactory = (context) => {
       streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),
     ]);
     values.push(["version_info", versionInfo(context)]);
+    values.push(["_argv_tuple", argvTuple(context)]);
     values.push([
       "version",
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
     ]);
     values.push(["maxsize", heap.newInt(MAX_SIZE)]);
     values.push(["byteorder", heap.newStr("little")]);
-    return buildModule(context, "sys", sysFunctions, values);
+    for (const [name, fn] of Object.entries(sysFunctions))
+      values.push([name, context.newBuiltinFunction(name, fn)]);
+    return context.runModuleSource("sys", SYS_SOURCE, values);
   } finally {
     for (const [, value] of values) context.release(value);
   }
 };
+
+/** The interpreter's command-line arguments as a tuple of str, for `sys.argv`. */
+function argvTuple(context: NativeContext): Ptr {
+  const items = context.argv.map((argument) => context.heap.newStr(argument));
+  try {
+    return context.heap.newTuple(items);
+  } finally {
+    for (const item of items) context.release(item);
+  }
+}
 
 /** `sys.version_info` as a tuple `(3, 13, 0, 'final', 0)`. */
 function versionInfo(context: NativeContext): Ptr {

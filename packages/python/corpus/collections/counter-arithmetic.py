@@ -1,0 +1,16 @@
+# Counter as a multiset: + - | & and unary signs, comparisons
+from collections import Counter
+a = Counter(a=3, b=1, c=0)
+b = Counter(a=1, b=2, d=4)
+print(a + b)
+print(a - b)
+print(a | b)
+print(a & b)
+print(+Counter(x=2, y=-1, z=0), -Counter(x=2, y=-1))
+c = Counter(a=1)
+c += Counter(a=2, b=-1)
+print(c)
+c -= Counter(a=5)
+print(c)
+print(Counter(a=1) == Counter(a=1, b=0), Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=3))
+print(sorted((a + b).items()))

@@ -1,0 +1,27 @@
+# deque: appends and pops at both ends, indexing, rotation, reprs
+from collections import deque
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, len(d), d[0], d[-1], d[2])
+print(d.pop(), d.popleft(), d)
+d.extend([7, 8])
+d.extendleft('ab')
+print(d)
+d.rotate(2)
+print(d)
+d.rotate(-3)
+print(d)
+d.reverse()
+print(d, list(reversed(d)))
+d[1] = 'x'
+del d[0]
+print(d, d.count(7), d.index(8), 'x' in d, 99 in d)
+d.insert(1, 'ins')
+d.remove(7)
+print(d, d.maxlen, bool(d), bool(deque()))
+print(deque('abc') == deque('abc'), deque([1, 2]) < deque([1, 3]), deque([1]) == [1])
+print(deque(range(3)) + deque([9]), deque([1, 2]) * 2, repr(deque()))
+e = d.copy()
+e.clear()
+print(d, e)

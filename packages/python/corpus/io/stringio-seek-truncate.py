@@ -1,0 +1,16 @@
+# StringIO: overwriting after seek, seeking past the end, truncate, seek from the end
+import io
+s = io.StringIO('hello world')
+print(s.tell(), s.seek(6), s.write('there'), repr(s.getvalue()), s.tell())
+s.seek(0)
+s.write('J')
+print(repr(s.getvalue()))
+print(s.truncate(5), repr(s.getvalue()), s.tell())
+s.seek(0, 2)
+print(s.tell())
+s.seek(8)
+s.write('!')
+print(repr(s.getvalue()), len(s.getvalue()))
+t = io.StringIO('abc')
+t.read(1)
+print(t.truncate(), repr(t.getvalue()))

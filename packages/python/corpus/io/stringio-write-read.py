@@ -1,0 +1,15 @@
+# StringIO: write returns lengths, getvalue, reads by size and by line, iteration
+import io
+buffer = io.StringIO()
+print(buffer.write('first line\n'), buffer.write('second'), buffer.write(''), buffer.tell())
+buffer.write(' line\nthird\n')
+print(repr(buffer.getvalue()))
+buffer.seek(0)
+print(repr(buffer.read(5)), repr(buffer.readline()), repr(buffer.readline(3)), buffer.tell())
+print(repr(buffer.read()), repr(buffer.read()), repr(buffer.readline()))
+buffer.seek(0)
+print(list(buffer))
+buffer.seek(0)
+print(buffer.readlines(), buffer.readable(), buffer.writable(), buffer.seekable(), buffer.isatty())
+text = io.StringIO('alpha\nbeta\ngamma')
+print([line.strip() for line in text], text.tell())

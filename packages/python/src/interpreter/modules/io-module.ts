@@ -1,0 +1,215 @@
+import { pythonSourceModule } from "./python-source-module.js";
+
+/**
+ * Python's io module as far as in-memory text goes: StringIO (write/read/readline/seek/tell/
+ * truncate/getvalue, iteration, context manager, closed-file errors as CPython's), written in
+ * Python that pymem runs at import (pymem's own source). Python rather than TypeScript: the
+ * buffer is an ordinary list of heap strings, so its memory is visible to getsizeof and gc.
+ *
+ * @module
+ */
+
+/** The module's Python source, run at import. */
+const IO_SOURCE = String.raw`# pymem's io module (StringIO), written for pymem in Python (not CPython's Lib/_pyio source).
+
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+
+def _check_size(size, what):
+    if size is None:
+        return -1
+    if not isinstance(size, int):
+        raise TypeError("argument should be integer or None, not '" + type(size).__name__ + "'")
+    return size
+
+
+class StringIO:
+    """An in-memory text stream: write() appends at the position, getvalue() returns it all."""
+
+    def __init__(self, initial_value='', newline='\n'):
+        if initial_value is None:
+            initial_value = ''
+        if not isinstance(initial_value, str):
+            raise TypeError('initial_value must be str or None, not ' + type(initial_value).__name__)
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError('newline must be str or None, not ' + type(newline).__name__)
+        if newline not in (None, '', '\n', '\r', '\r\n'):
+            raise ValueError('illegal newline value: ' + repr(newline))
+        self._parts = [initial_value]
+        self._length = len(initial_value)
+        self._position = 0
+        self._closed = False
+
+    def _check_open(self):
+        if self._closed:
+            raise ValueError('I/O operation on closed file')
+
+    def _text(self):
+        if len(self._parts) != 1:
+            self._parts = [''.join(self._parts)]
+        return self._parts[0]
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def line_buffering(self):
+        return False
+
+    def close(self):
+        self._closed = True
+        self._parts = ['']
+
+    def readable(self):
+        self._check_open()
+        return True
+
+    def writable(self):
+        self._check_open()
+        return True
+
+    def seekable(self):
+        self._check_open()
+        return True
+
+    def isatty(self):
+        self._check_open()
+        return False
+
+    def flush(self):
+        self._check_open()
+
+    def getvalue(self):
+        self._check_open()
+        return self._text()
+
+    def tell(self):
+        self._check_open()
+        return self._position
+
+    def seek(self, pos, whence=0):
+        self._check_open()
+        if not isinstance(pos, int):
+            raise TypeError("'" + type(pos).__name__ + "' object cannot be interpreted as an integer")
+        if whence == 0:
+            if pos < 0:
+                raise ValueError('Negative seek position ' + str(pos))
+            self._position = pos
+        elif whence == 1:
+            if pos != 0:
+                raise OSError("Can't do nonzero cur-relative seeks")
+        elif whence == 2:
+            if pos != 0:
+                raise OSError("Can't do nonzero cur-relative seeks")
+            self._position = self._length
+        else:
+            raise ValueError('Invalid whence (' + str(whence) + ', should be 0, 1 or 2)')
+        return self._position
+
+    def write(self, s):
+        self._check_open()
+        if not isinstance(s, str):
+            raise TypeError("string argument expected, got '" + type(s).__name__ + "'")
+        if not s:
+            return 0
+        position = self._position
+        if position == self._length:
+            self._parts.append(s)
+        else:
+            text = self._text()
+            if position > len(text):
+                text = text + '\0' * (position - len(text))
+            self._parts = [text[:position] + s + text[position + len(s):]]
+        self._position = position + len(s)
+        self._length = max(self._length, self._position)
+        return len(s)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def read(self, size=-1):
+        self._check_open()
+        size = _check_size(size, 'read')
+        text = self._text()
+        start = min(self._position, len(text))
+        end = len(text) if size < 0 else min(start + size, len(text))
+        self._position = max(self._position, end)
+        return text[start:end]
+
+    def readline(self, size=-1):
+        self._check_open()
+        size = _check_size(size, 'readline')
+        text = self._text()
+        start = min(self._position, len(text))
+        end = start
+        limit = len(text) if size < 0 else min(start + size, len(text))
+        while end < limit:
+            end += 1
+            if text[end - 1] == '\n':
+                break
+        self._position = max(self._position, end)
+        return text[start:end]
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                return lines
+
+    def truncate(self, size=None):
+        self._check_open()
+        if size is None:
+            size = self._position
+        if size < 0:
+            raise ValueError('Negative size value ' + str(size))
+        text = self._text()
+        if size < len(text):
+            self._parts = [text[:size]]
+            self._length = size
+        return size
+
+    def __iter__(self):
+        self._check_open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getstate__(self):
+        return (self.getvalue(), '\n', self._position, None)
+`;
+
+/**
+ * Builds the `io` module the first time a script imports it.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({ modules: { io: ioModule } });
+ * ```
+ */
+export const ioModule = pythonSourceModule("io", IO_SOURCE);

@@ -1,0 +1,101 @@
+/**
+ * The part of `sys` written in Python that pymem runs at import (pymem's own source):
+ * `float_info` as a read-only record that compares like a tuple (CPython's struct sequence),
+ * `argv`, `exit` and `intern`. The module's natives and constants are its
+ * starting globals.
+ *
+ * @module
+ */
+
+/**
+ * The Python source of `sys`'s Python part; it reads `_argv_tuple` from the globals the
+ * native part provides and deletes it.
+ *
+ * @internal
+ */
+export const SYS_SOURCE = `# The Python part of pymem's sys module (pymem's own source).
+
+
+def _tuple_comparison(compare):
+    """A rich comparison that compares the record's values as a tuple with another record or tuple."""
+    def method(self, other):
+        values = self._other(other)
+        return NotImplemented if values is None else compare(self._values, values)
+    return method
+
+
+class _StructSequence:
+    """A read-only record that is also a tuple-like sequence (CPython's structseq)."""
+
+    __slots__ = ('_values',)
+
+    def __init__(self, values):
+        object.__setattr__(self, '_values', tuple(values))
+
+    def __setattr__(self, name, value):
+        raise AttributeError('readonly attribute')
+
+    def __repr__(self):
+        parts = [field + '=' + repr(value) for field, value in zip(type(self)._fields, self._values)]
+        return type(self)._name + '(' + ', '.join(parts) + ')'
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, index):
+        return self._values[index]
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def _other(self, other):
+        if isinstance(other, _StructSequence):
+            return other._values
+        if isinstance(other, tuple):
+            return other
+        return None
+
+    __eq__ = _tuple_comparison(lambda a, b: a == b)
+    __ne__ = _tuple_comparison(lambda a, b: a != b)
+    __lt__ = _tuple_comparison(lambda a, b: a < b)
+    __le__ = _tuple_comparison(lambda a, b: a <= b)
+    __gt__ = _tuple_comparison(lambda a, b: a > b)
+    __ge__ = _tuple_comparison(lambda a, b: a >= b)
+
+
+class _FloatInfo(_StructSequence):
+    __slots__ = ()
+    _name = 'sys.float_info'
+    _fields = ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig',
+               'epsilon', 'radix', 'rounds')
+
+
+def _field_reader(index):
+    return property(lambda self: self._values[index])
+
+
+for _record in (_FloatInfo,):
+    for _index, _field in enumerate(_record._fields):
+        setattr(_record, _field, _field_reader(_index))
+del _record, _index, _field
+
+float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
+                         15, 53, 2.220446049250313e-16, 2, 1))
+argv = list(_argv_tuple)
+del _argv_tuple
+
+
+def exit(*status):
+    if len(status) > 1:
+        raise TypeError('exit expected at most 1 argument, got ' + str(len(status)))
+    raise SystemExit(*status)
+
+
+def intern(string):
+    if type(string) is not str:
+        raise TypeError('intern() argument must be str, not ' + type(string).__name__)
+    return string
+`;
