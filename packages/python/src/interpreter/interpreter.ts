@@ -242,7 +242,7 @@ export class Interpreter {
   private readonly mainModule: Ptr;
   private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
-  /** Run first at shutdown, while everything is still alive (CPython: `_PyAtExit_Call`). */
+  /** Run first in dispose(), newest first, while Python can still run (CPython: atexit). */
   private readonly exitHandlers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
@@ -444,11 +444,11 @@ export class Interpreter {
    */
   dispose(): void {
     if (this.disposed) return;
-    // CPython's Py_FinalizeEx runs the atexit callbacks before it tears anything down.
-    for (const handler of this.exitHandlers.splice(0)) handler();
-    this.disposed = true;
     const m = this.machine;
     const heap = this.runtime.heap;
+    // CPython's Py_FinalizeEx runs the atexit callbacks first, with everything still alive.
+    while (this.exitHandlers.length > 0) this.exitHandlers.pop()!();
+    this.disposed = true;
     // Frozen objects must be collectable now, or they would outlive the types they point to.
     this.runtime.gc?.unfreeze();
     // What the shutdown collections park in the collector's garbage (DEBUG_SAVEALL still set by

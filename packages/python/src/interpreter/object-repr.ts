@@ -5,7 +5,7 @@ import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
 import { intRepr } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
-import type { Machine, TypeRecord } from "./machine.js";
+import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
@@ -13,6 +13,7 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
   MODULE_NAME_OFFSET,
+  TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
 import { StrSize } from "./result-size.js";
 import { setRepr } from "./set-operations.js";
@@ -76,13 +77,12 @@ export function takeStringResult(m: Machine, result: Ptr, method: string): strin
   }
 }
 
-/**
- * The module a class statement ran in, as its reprs show it: the `__module__` string of its
- * dict (`collections` for `collections.deque`), else `__main__`. CPython: `type_repr`.
- */
-function classModuleName(m: Machine, record: TypeRecord): string {
-  const module = m.heap.dictGetItem(m.typeDict(record), m.name("__module__"));
-  return module !== 0 && m.isStr(module) ? m.heap.strValue(module) : "__main__";
+/** The `__module__` of a class defined in Python (`__main__`, or the module that defined it). */
+function userTypeModule(m: Machine, cls: Ptr): string {
+  const module = m.heap.dictGetItem(m.field(cls, TYPE_DICT_OFFSET), m.name("__module__"));
+  return module !== 0 && m.typeIdOf(module) === m.heap.strType
+    ? m.heap.strValue(module)
+    : "__main__";
 }
 
 /** `<… object at 0x…>` and the other built-in reprs (CPython: `object_repr`, `func_repr`, `type_repr`, …). */
@@ -92,7 +92,7 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   if (m.isTypeId(t)) {
     const record = m.recordOfType(obj);
     return record.user
-      ? `<class '${classModuleName(m, record)}.${record.name}'>`
+      ? `<class '${userTypeModule(m, obj)}.${record.name}'>`
       : `<class '${record.name}'>`;
   }
   if (t === types.function)
@@ -134,7 +134,7 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return `<weakref at ${address}; to '${m.typeName(referent)}' at 0x${referent.toString(16).padStart(12, "0")}>`;
   }
   const record = m.records[t];
-  const prefix = record?.user === true ? `${classModuleName(m, record)}.` : "";
+  const prefix = record?.user === true ? `${userTypeModule(m, record.object)}.` : "";
   return `<${prefix}${record?.name ?? m.heap.typeName(obj)} object at ${address}>`;
 }
 

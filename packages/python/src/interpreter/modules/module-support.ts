@@ -40,17 +40,18 @@ export function whenDisposed(context: NativeContext, cleanup: () => void): void 
 
 /**
  * Registers `handler` to run when the interpreter owning `context` shuts down, before anything is
- * torn down (when the context offers `onExit`): the `atexit` callbacks run there, as CPython's
- * `Py_FinalizeEx` calls them first.
+ * released, newest first (when the context offers `onExit`): CPython's `atexit` phase of
+ * `Py_FinalizeEx`, where `weakref.finalize` objects still alive are called. The handler must
+ * report Python exceptions itself ({@link callReportingErrors}).
  *
  * @example
  * ```ts
- * whenExiting(context, () => runCallbacks(context));
+ * atInterpreterExit(context, () => callReportingErrors(context, exitFunction, []));
  * ```
  */
-export function whenExiting(context: NativeContext, handler: () => void): void {
-  const disposable = context as DisposableContext;
-  if (typeof disposable.onExit === "function") disposable.onExit(handler);
+export function atInterpreterExit(context: NativeContext, handler: () => void): void {
+  const exiting = context as DisposableContext;
+  if (typeof exiting.onExit === "function") exiting.onExit(handler);
 }
 
 /**

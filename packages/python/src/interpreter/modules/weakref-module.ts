@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import { expectOneArgument, rejectKeywords } from "./arguments.js";
-import { whenExiting, callReportingErrors, whenDisposed } from "./module-support.js";
+import { atInterpreterExit, callReportingErrors, whenDisposed } from "./module-support.js";
 import { WEAKREF_CLASSES_SOURCE } from "./weakref-classes.js";
 
 /**
@@ -86,7 +86,7 @@ const weakrefFunctions: Record<string, NativeFunction> = {
   // Registers a function to call at interpreter exit (finalize's atexit calls).
   _at_exit(context, args) {
     const fn = context.newReference(args[0]!);
-    whenExiting(context, () => {
+    atInterpreterExit(context, () => {
       try {
         callReportingErrors(context, fn, []);
       } finally {
