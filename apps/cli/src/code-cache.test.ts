@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { requireWithCodeCache } from "./code-cache.js";
+import { defaultCacheDirectory, requireWithCodeCache } from "./code-cache.js";
 
 describe("requireWithCodeCache", () => {
   let scratch: string;
@@ -71,6 +71,19 @@ describe("requireWithCodeCache", () => {
     loaded.saveCache();
     expect(loaded.exports).toBe("ok");
     expect(readdirSync(scratch)).toEqual(["plain.cjs"]);
+  });
+
+  it("keeps the cache in the temp directory unless NODE_DISABLE_COMPILE_CACHE is set", () => {
+    const saved = process.env.NODE_DISABLE_COMPILE_CACHE;
+    try {
+      delete process.env.NODE_DISABLE_COMPILE_CACHE;
+      expect(defaultCacheDirectory()).toBe(join(tmpdir(), "pymem-compile-cache"));
+      process.env.NODE_DISABLE_COMPILE_CACHE = "1";
+      expect(defaultCacheDirectory()).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.NODE_DISABLE_COMPILE_CACHE;
+      else process.env.NODE_DISABLE_COMPILE_CACHE = saved;
+    }
   });
 
   it("an unwritable cache directory costs only the cache", () => {

@@ -18,7 +18,7 @@ import { constants, Script } from "node:vm";
  *
  * @example
  * ```ts
- * const bundle = requireWithCodeCache<{ run(): number }>("/app/dist/app.cjs");
+ * const bundle = requireWithCodeCache<{ run(): number }>("/app/dist/app.cjs", defaultCacheDirectory());
  * bundle.exports.run();
  * bundle.saveCache();
  * ```
@@ -64,12 +64,13 @@ export function defaultCacheDirectory(): string | undefined {
  *
  * @example
  * ```ts
- * const bundle = requireWithCodeCache<{ runCli: typeof runCli }>(fileURLToPath(new URL("./cli-bundle.cjs", import.meta.url)));
+ * const path = fileURLToPath(new URL("./cli-bundle.cjs", import.meta.url));
+ * const bundle = requireWithCodeCache<{ runCli: typeof runCli }>(path, defaultCacheDirectory());
  * ```
  */
 export function requireWithCodeCache<T>(
   filename: string,
-  directory: string | undefined = defaultCacheDirectory(),
+  directory: string | undefined,
 ): CachedModule<T> {
   const source = readFileSync(filename, "utf8");
   const stats = statSync(filename);

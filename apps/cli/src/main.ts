@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type * as CliBundle from "./cli-bundle.js";
-import { requireWithCodeCache } from "./code-cache.js";
+import { defaultCacheDirectory, requireWithCodeCache } from "./code-cache.js";
 
 // The `pymem` executable: everything else lives in cli.ts (tests run it in-process). Built, it is
 // bundled into cli-bundle.cjs, loaded through V8's code cache so start-up skips parsing and
@@ -9,6 +9,7 @@ const cli = import.meta.url.endsWith(".ts")
   ? { exports: await import("./cli-bundle.js"), saveCache: () => {} }
   : requireWithCodeCache<typeof CliBundle>(
       fileURLToPath(new URL("./cli-bundle.cjs", import.meta.url)),
+      defaultCacheDirectory(),
     );
 process.exitCode = await cli.exports.runCli(process.argv.slice(2), cli.exports.processIo());
 cli.saveCache();

@@ -11,7 +11,7 @@ import {
 import { LinearMemory } from "./memory.js";
 import { ReferenceStack } from "./reference-stack.js";
 import { DerivedTypeFlags, TypeFlags } from "./type-spec.js";
-import { ReferenceVisit, TypeTable } from "./type-table.js";
+import { LayoutShape, ReferenceVisit, TypeTable } from "./type-table.js";
 
 function setup() {
   const memory = new LinearMemory();
@@ -373,6 +373,64 @@ describe("TypeTable.visitReferences", () => {
     actual.length = 0;
     types.visitReferences(1000, list, ReferenceVisit.PUSH_SLOT, 0, actual);
     expect([...actual.items.subarray(0, actual.length)]).toEqual([1100, 1108]);
+  });
+
+  it("FIXED (slots only, maybe a type object) visits what the general walk visits, in its order", () => {
+    const { types, write, gcPrev, leaf } = gcSetup();
+    const spec = {
+      basicSize: 20,
+      flags: TypeFlags.GC | TypeFlags.HEAPTYPE,
+      references: { fixed: [16, 8, 12] },
+      typeObject: 6000,
+    };
+    const cons = types.define({ name: "cons", ...spec });
+    // The same layout with a traverse hook that reports nothing: the general walk.
+    const twin = types.define({ name: "twin", ...spec, traverse: () => {} });
+    const plain = types.define({
+      name: "plain",
+      basicSize: 16,
+      flags: TypeFlags.GC,
+      references: { fixed: [8, 12] },
+    });
+    expect(types.layoutShapes[cons]).toBe(LayoutShape.FIXED);
+    expect(types.layoutShapes[plain]).toBe(LayoutShape.FIXED);
+    expect(types.layoutShapes[twin]).toBe(LayoutShape.GENERAL);
+    for (const [obj, typeId] of [
+      [1000, cons],
+      [1100, twin],
+    ] as const) {
+      write(obj + OB_TYPE_OFFSET, typeId);
+      write(obj + 8, 2000);
+      write(obj + 12, 0);
+      write(obj + 16, 2100);
+    }
+    const stack = new ReferenceStack(4);
+    const pushed = (obj: number, typeId: number, visit: ReferenceVisit) => {
+      stack.length = 0;
+      expect(types.visitReferences(obj, typeId, visit, 0, stack)).toBe(0);
+      return [...stack.items.subarray(0, stack.length)];
+    };
+    expect(pushed(1000, cons, ReferenceVisit.PUSH)).toEqual([2100, 2000, 6000]);
+    expect(pushed(1000, cons, ReferenceVisit.PUSH)).toEqual(
+      pushed(1100, twin, ReferenceVisit.PUSH),
+    );
+    expect(pushed(1000, cons, ReferenceVisit.PUSH_SLOT)).toEqual([1016, 1008]);
+    expect(pushed(1100, twin, ReferenceVisit.PUSH_SLOT)).toEqual([1116, 1108]);
+    // No type object without HEAPTYPE.
+    write(1200 + OB_TYPE_OFFSET, plain);
+    write(1208, 0);
+    write(1212, 2000);
+    expect(pushed(1200, plain, ReferenceVisit.PUSH)).toEqual([2000]);
+    // DECREF_GC_REFS: each collecting GC referent once per reference, the type object included;
+    // a gc_refs of 0 stops the walk and is named.
+    for (const obj of [2000, 2100, 6000]) write(obj + OB_TYPE_OFFSET, leaf);
+    write(2000 - 4, refs(2));
+    write(2100 - 4, refs(1));
+    write(6000 - 4, refs(1));
+    expect(types.visitReferences(1000, cons, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(0);
+    expect([gcPrev(2000), gcPrev(2100), gcPrev(6000)]).toEqual([refs(1), refs(0), refs(0)]);
+    expect(types.visitReferences(1000, cons, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(2100);
+    expect(gcPrev(2000)).toBe(refs(1));
   });
 
   it("DECREF_GC_REFS subtracts one per reference from collecting GC referents only, and stops at a gc_refs of 0", () => {

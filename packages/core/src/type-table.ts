@@ -54,8 +54,13 @@ export const LayoutShape = {
   DENSE_INDIRECT: 1,
   /** A run of references inside the object. */
   DENSE_INLINE: 2,
-  /** Anything else: fixed slots, strided items, a type object or a `traverse` hook. */
+  /** Anything else: strided items, a `traverse` hook, or items beside fixed slots. */
   GENERAL: 3,
+  /**
+   * Fixed reference slots only (no items, no `traverse` hook), then the type object of a heap
+   * type: a user-defined cons cell, a class instance with `__slots__`.
+   */
+  FIXED: 4,
 } as const;
 
 /**
@@ -72,6 +77,7 @@ const LAYOUT_NONE = LayoutShape.NONE;
 const LAYOUT_DENSE_INDIRECT = LayoutShape.DENSE_INDIRECT;
 const LAYOUT_DENSE_INLINE = LayoutShape.DENSE_INLINE;
 const LAYOUT_GENERAL = LayoutShape.GENERAL;
+const LAYOUT_FIXED = LayoutShape.FIXED;
 
 /** Word offsets of `gc_next` / `gc_prev` from an object's word index. */
 const NEXT_WORD = GC_NEXT_OFFSET >> 2;
@@ -428,6 +434,8 @@ export class TypeTable {
     ) {
       this.layoutKind[id] =
         items.storage === "inline" ? LAYOUT_DENSE_INLINE : LAYOUT_DENSE_INDIRECT;
+    } else if (spec.traverse === undefined && items === undefined) {
+      this.layoutKind[id] = LAYOUT_FIXED;
     } else this.layoutKind[id] = LAYOUT_GENERAL;
     this.specs.push(spec);
     return id;
@@ -564,6 +572,7 @@ export class TypeTable {
   ): Ptr {
     const kind = this.layoutKind[typeId]!;
     if (kind === LAYOUT_NONE) return 0;
+    if (kind === LAYOUT_FIXED) return this.visitFixed(obj, typeId, visit, list, stack);
     if (kind === LAYOUT_GENERAL) return this.visitAny(obj, typeId, visit, list, stack);
     // A dense run (list, tuple): the hot case of every traversal, decoded here in one flat
     // function with a loop per visit, so V8 inlines the visitor into its loop.
@@ -604,6 +613,56 @@ export class TypeTable {
         for (let word = first; word < end; word++) if (u32[word] !== 0) stack.push(word << 2);
         return 0;
     }
+  }
+
+  /**
+   * {@link LayoutShape.FIXED}: what {@link visitAny} does for it (the slots in declaration order,
+   * then a heap type's type object), with a flat loop per visit so V8 inlines the visitor, as for
+   * dense runs: user types cost what lists cost in every traversal.
+   */
+  private visitFixed(
+    obj: Ptr,
+    typeId: TypeId,
+    visit: ReferenceVisit,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    const u32 = this.memory.u32;
+    const offsets = this.fixedOffsets;
+    const typeFlags = this.flags;
+    const start = this.fixedStart[typeId]!;
+    const end = start + this.fixedCount[typeId]!;
+    switch (visit) {
+      case ReferenceVisit.DECREF_GC_REFS:
+        for (let i = start; i < end; i++) {
+          const referent = u32[(obj + offsets[i]!) >>> 2]!;
+          if (referent === 0) continue;
+          const culprit = decrefGcRefs(u32, typeFlags, referent);
+          if (culprit !== 0) return culprit;
+        }
+        break;
+      case ReferenceVisit.MARK_REACHABLE:
+        for (let i = start; i < end; i++) {
+          const referent = u32[(obj + offsets[i]!) >>> 2]!;
+          if (referent !== 0) markReachable(u32, typeFlags, referent, list);
+        }
+        break;
+      case ReferenceVisit.PUSH:
+        for (let i = start; i < end; i++) {
+          const referent = u32[(obj + offsets[i]!) >>> 2]!;
+          if (referent !== 0) stack.push(referent);
+        }
+        break;
+      default:
+        for (let i = start; i < end; i++) {
+          const slot = obj + offsets[i]!;
+          if (u32[slot >>> 2] !== 0) stack.push(slot);
+        }
+        return 0; // slots only: the type object is not one
+    }
+    if ((typeFlags[typeId]! & TypeFlags.HEAPTYPE) === 0) return 0;
+    const typeObject = this.typeObject[typeId]!;
+    return typeObject === 0 ? 0 : this.visitOne(u32, visit, typeObject, 0, list, stack);
   }
 
   /** Every layout and visit: declarative references, then the type object, then the hook. */

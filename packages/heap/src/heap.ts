@@ -22,6 +22,7 @@ import {
   UseAfterFreeError,
 } from "@pymem/core";
 import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
+import { type BigIntOperations, bigIntOperations } from "./big-int-objects.js";
 import { CallbackTable } from "./callback-table.js";
 import { type ComplexOperations, complexOperations } from "./complex-objects.js";
 import { createDefaultAllocator } from "./default-allocator.js";
@@ -77,7 +78,7 @@ import {
 } from "./number-objects.js";
 import { type DeallocOperations, deallocOperations } from "./object-dealloc.js";
 import { type HashOperations, hashOperations } from "./object-hash.js";
-import { KIND_LIST, ObjectKind } from "./object-kind.js";
+import { KIND_GENERIC, KIND_INSTANCE, KIND_LIST, ObjectKind } from "./object-kind.js";
 import { type SetAlgebraOperations, setAlgebraOperations } from "./set-algebra.js";
 import { type SetOperations, setOperations } from "./set-objects.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
@@ -188,6 +189,23 @@ export class Heap {
   private readonly unraisableHook: UnraisableHook;
   /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
   readonly hashSecret: HashSecret;
+
+  /**
+   * Routes every later allocation and free through `allocator`, which must wrap the current one
+   * over the same memory (a `TracingAllocator` installed when tracing starts, as
+   * `tracemalloc.start()` does on a running interpreter). Blocks allocated before go back through
+   * the new allocator, which forwards them.
+   *
+   * @example
+   * ```ts
+   * heap.replaceAllocator(new TracingAllocator(heap.allocator, { startTracing: true }));
+   * ```
+   */
+  replaceAllocator(allocator: Allocator): void {
+    if (allocator.memory !== this.memory)
+      throw new Error("the replacement allocator must use the heap's memory");
+    (this as { allocator: Allocator }).allocator = allocator;
+  }
 
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
@@ -734,9 +752,24 @@ export class Heap {
     const flags = this.types.flags[typeId]!;
     const gc = (flags & TypeFlags.GC) !== 0;
     const u32 = this.memory.u32;
+    const kind = this.kinds[typeId]!;
+    if (kind === KIND_GENERIC || kind === KIND_INSTANCE) {
+      // No free list and nothing to release first: straight to the allocator, where the
+      // collector's onDeallocate unlinks a still-tracked object (CPython: PyObject_GC_Del), one
+      // collector call per death as for lists (see releaseSequence).
+      this.markDead(obj, typeId);
+      u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
+      if (!gc) {
+        this.allocator.free(obj);
+        return;
+      }
+      if (this.collector !== undefined) this.collector.onDeallocate(obj);
+      this.allocator.free(obj - GC_HEAD_SIZE);
+      return;
+    }
     if (gc && this.collector !== undefined && u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0)
       this.collector.untrack(obj);
-    switch (this.kinds[typeId]) {
+    switch (kind) {
       case ObjectKind.LIST: {
         const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
         if (items !== 0) this.allocator.free(items);
@@ -902,6 +935,7 @@ export class Heap {
 // because the package is "sideEffects": false.
 export interface Heap
   extends NumberOperations,
+    BigIntOperations,
     ComplexOperations,
     StrOperations,
     TupleOperations,
@@ -916,6 +950,7 @@ export interface Heap
     DebugOperations {}
 
 installOperations(Heap.prototype, numberOperations);
+installOperations(Heap.prototype, bigIntOperations);
 installOperations(Heap.prototype, complexOperations);
 installOperations(Heap.prototype, strOperations);
 installOperations(Heap.prototype, tupleOperations);

@@ -1,4 +1,10 @@
-import { IMMORTAL_REFCNT, type Ptr, type ReferenceStack, type TypeId } from "@pymem/core";
+import {
+  IMMORTAL_REFCNT,
+  type Ptr,
+  type ReferenceStack,
+  ReferenceVisit,
+  type TypeId,
+} from "@pymem/core";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -134,7 +140,9 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
         return;
       }
       case ObjectKind.GENERIC:
-        this.types.pushReferences(obj, stack);
+        // typeId is the dying object's own (read by the caller): the checked pushReferences
+        // would only read it again.
+        this.types.visitReferences(obj, typeId, ReferenceVisit.PUSH, 0, stack);
         return;
       default:
         return;

@@ -39,7 +39,11 @@ export const ObjectKind = {
 } as const;
 
 // Plain numbers for the hot paths (ObjectKind.X is a property load in unoptimised code).
+/** {@link ObjectKind.GENERIC} as a plain constant for hot paths. @internal */
+export const KIND_GENERIC = 0;
 /** {@link ObjectKind.TUPLE} as a plain constant for hot paths. @internal */
 export const KIND_TUPLE = 6;
 /** {@link ObjectKind.LIST} as a plain constant for hot paths. @internal */
 export const KIND_LIST = 7;
+/** {@link ObjectKind.INSTANCE} as a plain constant for hot paths. @internal */
+export const KIND_INSTANCE = 10;

@@ -40,8 +40,8 @@ class RecordingCollector implements Collector {
   }
   onDeallocate(obj: Ptr): void {
     // The Collector contract (CPython's PyObject_GC_Del): a still-tracked object is unlinked
-    // here. The heap untracks instances first; a list or tuple going back to the allocator
-    // arrives tracked, to save a call per death.
+    // here. The heap untracks what goes to a free list first; everything going back to the
+    // allocator (lists, tuples, instances, user types) arrives tracked, to save a call per death.
     if (this.isTracked(obj)) {
       this.host.memory.u32[(obj - 8) >>> 2] = 0;
       this.events.push(`unlink at dealloc ${this.host.describe(obj)}`);
@@ -122,13 +122,13 @@ describe("collector integration", () => {
     expect(collector.count0 - start).toBe(0);
   });
 
-  it("untracks before onDeallocate and only calls onDeallocate for allocator frees", () => {
+  it("a dying instance (no free list) is unlinked by onDeallocate alone: one collector call", () => {
     const { heap, rc, collector } = withCollector();
     const C = heap.defineClass({ name: "C" });
     const c = heap.newInstance(C);
     collector.events.length = 0;
     rc.decref(c);
-    expect(collector.events).toEqual([`untrack <C object at 0x${c.toString(16)}>`]);
+    expect(collector.events).toEqual([`unlink at dealloc <? object at 0x${c.toString(16)}>`]);
   });
 
   it("a dying list is untracked before a free list takes it, unlinked by onDeallocate otherwise", () => {

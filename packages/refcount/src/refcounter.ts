@@ -75,6 +75,9 @@ const HOOK_FLAGS =
   DerivedTypeFlags.HAS_DEL |
   DerivedTypeFlags.HAS_DEALLOC;
 
+/** The hook flags of a type whose only hook is its weakref list (see {@link Refcounter}'s deallocateOne). */
+const WEAKREFABLE_ONLY = DerivedTypeFlags.WEAKREFABLE;
+
 /**
  * Reference counting over a {@link Heap}: CPython's `Py_INCREF` / `Py_DECREF`, immortal objects
  * (PEP 683), PEP 442 finalizers, weakref clearing and an iterative deallocation cascade.
@@ -446,7 +449,17 @@ export class Refcounter implements Lifetime {
     const heap = this.heap;
     const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
     const flags = heap.types.flags[typeId]!;
-    if ((flags & HOOK_FLAGS) !== 0 && !this.runHooks(obj, typeId, flags)) return;
+    const hooks = flags & HOOK_FLAGS;
+    // A weakrefable object no weak reference was ever made to dies like any other: its slot
+    // costs one read. CPython: subtype_dealloc calls PyObject_ClearWeakRefs only when
+    // tp_weaklistoffset is set and the list is not empty.
+    if (
+      hooks !== 0 &&
+      (hooks !== WEAKREFABLE_ONLY ||
+        heap.memory.u32[(obj + heap.types.weaklistOffset[typeId]!) >>> 2] !== 0) &&
+      !this.runHooks(obj, typeId, flags)
+    )
+      return;
     heap.disposeObject(obj, typeId, this.work);
   }
 

@@ -15,7 +15,16 @@ import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { unpackIterable } from "./iterator-protocol.js";
-import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import {
+  Cmp,
+  type Code,
+  Completion,
+  type Frame,
+  MAX_INT,
+  type Machine,
+  NameCache,
+  Op,
+} from "./machine.js";
 import { functionDisplayName, pushKeywordMapping, updateDisplay } from "./mapping-unpacking.js";
 import {
   deleteAttribute,
@@ -265,7 +274,11 @@ export abstract class ExpressionCompiler {
           if ((ta === heap.intType || ta === heap.floatType) && m.typeIdOf(b) === ta) {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
-            result = compareValues(code, x, y);
+            // A big int reads NaN: compare() settles it exactly.
+            result =
+              !Number.isNaN(x) && !Number.isNaN(y)
+                ? compareValues(code, x, y)
+                : compare(m, code, a, b);
           } else result = compare(m, code, a, b);
           m.sp -= 2;
           m.decref(b);
@@ -686,7 +699,7 @@ export abstract class ExpressionCompiler {
       case "Constant": // CPython: LOAD_CONST
         return this.constantExpression(
           node.constantType,
-          node.value as number | string | boolean | null,
+          node.value as number | bigint | string | boolean | null,
         );
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
@@ -931,13 +944,14 @@ export abstract class ExpressionCompiler {
     };
   }
 
-  private constantExpression(type: string, value: number | string | boolean | null): Expr {
+  private constantExpression(type: string, value: number | bigint | string | boolean | null): Expr {
     const m = this.m;
     const heap = m.heap;
     let obj: Ptr;
     switch (type) {
       case "int":
-        obj = m.newInt(value as number);
+        // The parser gives a literal beyond 2**53 - 1 as a bigint: a big int's digits.
+        obj = typeof value === "bigint" ? heap.newIntFromBigInt(value) : m.newInt(value as number);
         break;
       case "float":
         obj = m.newFloat(value as number);
@@ -952,6 +966,9 @@ export abstract class ExpressionCompiler {
         break;
       case "bool":
         obj = value === true ? heap.true : heap.false;
+        break;
+      case "Ellipsis":
+        obj = m.ellipsis;
         break;
       default:
         obj = heap.none;
@@ -1416,9 +1433,10 @@ function binaryOperation(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
     if (ta === heap.intType) {
       const x = m.numberOf(a);
       const y = m.numberOf(b);
-      return m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
-    }
-    if (ta === heap.floatType) {
+      const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
+      // Out of the safe range, or a big-int operand (NaN): binary() computes it exactly.
+      if (r <= MAX_INT && r >= -MAX_INT) return heap.newInt(r === 0 ? 0 : r);
+    } else if (ta === heap.floatType) {
       const x = m.numberOf(a);
       const y = m.numberOf(b);
       return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);

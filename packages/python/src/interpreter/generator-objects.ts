@@ -1,4 +1,5 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
 import {
@@ -304,13 +305,19 @@ function isStopIteration(m: Machine, value: Ptr): boolean {
   return m.isSubtype(m.recordOf(value), m.builtinType("StopIteration"));
 }
 
-/** PEP 479: a StopIteration escaping a generator becomes RuntimeError caused by it. */
+/**
+ * PEP 479: a StopIteration escaping a generator becomes RuntimeError caused by it (CPython:
+ * `_PyGen_SetStopIterationValue`'s caller sets both `__cause__` and `__context__`).
+ */
 function stopIterationToRuntimeError(m: Machine, error: PyException): PyException {
   const replacement = new PyException(
     m.newException("RuntimeError", "generator raised StopIteration"),
-    error,
+    undefined,
   );
-  replacement.entries.push(...error.entries);
+  setExceptionContext(m, replacement.value, error.value);
+  setExceptionCause(m, replacement.value, error.value);
+  replacement.cause = error;
+  replacement.suppressContext = true;
   return replacement;
 }
 
