@@ -30,7 +30,7 @@ import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./o
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
-import { runBlock, step } from "./run-loop.js";
+import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
@@ -153,6 +153,7 @@ export class Compiler extends GeneratorCompiler {
             const completion = body(f);
             if (completion === Completion.BREAK) return Completion.NORMAL;
             if (completion === Completion.RETURN) return completion;
+            if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
             step(m, f, node);
           }
           return orelse !== undefined ? orelse(f) : Completion.NORMAL;
@@ -416,6 +417,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else if (t === m.types.range) {
         const [start, stop, stride] = m.rangeValues(it);
@@ -429,6 +431,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else {
         let first = true;
@@ -442,6 +445,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             return false;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
           return true;
         });
       }
@@ -735,9 +739,10 @@ export class Compiler extends GeneratorCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
-    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield)) {
       code.body = this.generatorFunctionBody(child, node);
-    else if (node.kind === "Lambda") {
+      code.generator = true;
+    } else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);
@@ -778,7 +783,10 @@ export class Compiler extends GeneratorCompiler {
         }
       }
       const closureTuple = closure(f);
+      // On the stack, so that running out of memory in newFunction releases it with the rest.
+      if (closureTuple !== 0) m.push(closureTuple);
       const fn = m.newFunction(codeIndex, f.globals, defaultsTuple, closureTuple, name);
+      if (closureTuple !== 0) m.stack[--m.sp] = 0;
       m.xdecref(closureTuple);
       const u32 = m.heap.memory.u32;
       // The dicts move from the stack into the function.
@@ -960,16 +968,10 @@ export class Compiler extends GeneratorCompiler {
       m.push(namespace);
       // CPython: the class body starts with `__module__ = __name__` (the defining module's).
       const globalName = m.heap.dictGetItem(f.globals, nameKey);
-      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType) {
+      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType)
         m.heap.dictSetItem(namespace, moduleKey, globalName);
-      } else {
-        const moduleName = m.newStr("__main__");
-        m.heap.dictSetItem(namespace, moduleKey, moduleName);
-        m.decref(moduleName);
-      }
-      const qualname = m.newStr(qualifiedName);
-      m.heap.dictSetItem(namespace, qualnameKey, qualname);
-      m.decref(qualname);
+      else setNewStr(m, namespace, moduleKey, "__main__");
+      setNewStr(m, namespace, qualnameKey, qualifiedName);
       const closureTuple = closure(f);
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
@@ -1050,4 +1052,14 @@ function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
     }
   }
   return false;
+}
+
+/** `namespace[key] = text` for a new str, released even when the store runs out of memory. */
+function setNewStr(m: Machine, namespace: Ptr, key: Ptr, text: string): void {
+  const value = m.newStr(text);
+  try {
+    m.heap.dictSetItem(namespace, key, value);
+  } finally {
+    m.decref(value);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { ManagedCollector } from "@pymem/gc";
 import { ObjectKind } from "@pymem/heap";
 import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime";
 import type { Module } from "../ast.js";
@@ -119,6 +120,11 @@ export interface StatementEvent {
   readonly depth: number;
   /** The running function's name (`"<module>"` at module level). */
   readonly functionName: string;
+  /**
+   * The file the statement is in (`co_filename`): the name given to `run`, or `<weakref>` and
+   * the like for the Python source of a library module — which a debugger may step over.
+   */
+  readonly filename: string;
   /** Steps executed so far. */
   readonly steps: number;
 }
@@ -144,6 +150,8 @@ export interface ReturnEvent {
   readonly functionName: string;
   /** Its qualified name (`co_qualname`: `"Node.__init__"`). */
   readonly qualifiedName: string;
+  /** The file the function is in (`co_filename`; see {@link StatementEvent.filename}). */
+  readonly filename: string;
   /** Steps executed so far. */
   readonly steps: number;
   /** The value returned (borrowed: valid during the call; None when the body ran off its end). */
@@ -241,6 +249,10 @@ export class Interpreter {
   private disposed = false;
   /** Whether a run is under way (frames exist only then). */
   private running = false;
+  /** The collector's safe-point hook: marks a scheduled collection for the next eval-breaker check. */
+  private readonly collectionScheduled = (): void => {
+    this.machine.collectionScheduled = true;
+  };
 
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
@@ -277,6 +289,11 @@ export class Interpreter {
       this.builtinsModule,
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
+    // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
+    // eval loop runs it at its next eval-breaker check, and so does this interpreter.
+    const collector = this.runtime.collector as ManagedCollector | undefined;
+    if (collector !== undefined && "onCollectionScheduled" in collector)
+      collector.onCollectionScheduled = this.collectionScheduled;
     this.onStatementHook = options.onStatement;
     if (this.onStatementHook !== undefined) {
       const hook = this.onStatementHook;
@@ -286,6 +303,7 @@ export class Interpreter {
           column: node.column,
           depth: frame.depth,
           functionName: frame.code.name,
+          filename: frame.code.filename,
           steps: machine.steps,
         });
     }
@@ -297,6 +315,7 @@ export class Interpreter {
           depth: frame.depth,
           functionName: frame.code.name,
           qualifiedName: frame.code.qualifiedName,
+          filename: frame.code.filename,
           steps: machine.steps,
           value,
         });
@@ -487,6 +506,10 @@ export class Interpreter {
     heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
+    // The runtime outlives the interpreter: its collector collects at allocation again.
+    const collector = this.runtime.collector as ManagedCollector | undefined;
+    if (collector?.onCollectionScheduled === this.collectionScheduled)
+      collector.onCollectionScheduled = undefined;
   }
 
   /** Releases what collections since dispose() began appended to the collector's garbage. */
