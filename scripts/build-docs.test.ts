@@ -26,7 +26,12 @@ const page = (body: string) =>
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "build-docs-"));
   write("site/index.html", page('<a href="documents/guide.html">guide</a>'));
-  write("site/documents/guide.html", page('<a href="../index.html">home</a>'));
+  write(
+    "site/documents/guide.html",
+    page(
+      `<a href="../index.html">home</a> <a href="${PLAYGROUND_LINK_PLACEHOLDER}#example=memory-pools">Memory pools</a>`,
+    ),
+  );
   write("site/playground/index.html", `<a href="${PLAYGROUND_LINK_PLACEHOLDER}">left alone</a>\n`);
 });
 
@@ -41,6 +46,8 @@ describe("linkPlayground", () => {
     const guide = readFileSync(join(root, "site/documents/guide.html"), "utf8");
     expect(index.match(/href="\.\/playground\/index\.html"/g)).toHaveLength(2);
     expect(guide.match(/href="\.\.\/playground\/index\.html"/g)).toHaveLength(2);
+    // A guide's link to an example keeps its fragment.
+    expect(guide).toContain('href="../playground/index.html#example=memory-pools"');
     expect(index + guide).not.toContain(PLAYGROUND_LINK_PLACEHOLDER);
     // The playground's own files are not typedoc pages: untouched.
     expect(readFileSync(join(root, "site/playground/index.html"), "utf8")).toContain(
@@ -60,6 +67,9 @@ describe("linkPlayground", () => {
     expect(linkPlayground(join(root, "site"), false)).toBe(2);
     const index = readFileSync(join(root, "site/index.html"), "utf8");
     expect(index).not.toContain("Playground");
+    // A link to an example leaves its text behind.
+    const guide = readFileSync(join(root, "site/documents/guide.html"), "utf8");
+    expect(guide).toContain("home</a> Memory pools\n");
     expect(checkSite(join(root, "site"))).toEqual([]);
   });
 });

@@ -10,15 +10,14 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { writeBenchmarkCharts } from "./bench-charts.js";
-import { filesUnder } from "./check-links.js";
+import { filesUnder, PLAYGROUND_LINK_PLACEHOLDER } from "./check-links.js";
 
 const repositoryRoot = resolve(import.meta.dirname, "..");
 
-/**
- * typedoc.json's `navigationLinks` entry for the playground holds this placeholder: typedoc writes
- * navigation links verbatim on every page, so each page gets the right relative path afterwards.
- */
-export const PLAYGROUND_LINK_PLACEHOLDER = "pymem-playground:";
+// typedoc.json's `navigationLinks` entry for the playground and the guides' links to its examples
+// hold this placeholder: typedoc writes such links verbatim, so each page gets the right relative
+// path afterwards.
+export { PLAYGROUND_LINK_PLACEHOLDER };
 
 /** Runs a command in `cwd`, streaming its output; throws when it cannot start or fails. */
 function run(cwd: string, command: string, args: string[]): void {
@@ -72,12 +71,17 @@ export function linkPlayground(site: string, included: boolean): number {
     const html = readFileSync(file, "utf8");
     if (!html.includes(PLAYGROUND_LINK_PLACEHOLDER)) continue;
     const toSite = relative(dirname(file), site).split(sep).join("/");
+    // A link to an example (`pymemplayground:#example=…`) keeps its fragment; without the
+    // playground it becomes its plain text, and the bare navigation link goes.
     const linked = included
       ? html.replaceAll(
-          `href="${PLAYGROUND_LINK_PLACEHOLDER}"`,
-          `href="${toSite === "" ? "." : toSite}/playground/index.html"`,
+          /href="pymemplayground:(#[^"]*)?"/g,
+          (_, fragment: string | undefined) =>
+            `href="${toSite === "" ? "." : toSite}/playground/index.html${fragment ?? ""}"`,
         )
-      : html.replaceAll(/<a href="pymem-playground:"[^>]*>[^<]*<\/a>/g, "");
+      : html
+          .replaceAll(/<a href="pymemplayground:#[^"]*"[^>]*>([^<]*)<\/a>/g, "$1")
+          .replaceAll(/<a href="pymemplayground:"[^>]*>[^<]*<\/a>/g, "");
     writeFileSync(file, linked);
     changed++;
   }

@@ -34,6 +34,14 @@ export const PYMEM_REPOSITORY: RepositoryLinks = {
 
 /** Schemes an external link may use; anything else (a typo, a leftover placeholder) is reported. */
 const EXTERNAL_SCHEMES = new Set(["http:", "https:", "mailto:"]);
+
+/**
+ * A link to the playground in a guide or typedoc.json's navigation (`pymemplayground:`, or with a
+ * fragment: `pymemplayground:#example=memory-pools`): the docs build replaces it with each page's
+ * relative path to playground/index.html, so only markdown may hold it. Letters only before the
+ * colon: typedoc takes anything else in a guide's link for a relative file path.
+ */
+export const PLAYGROUND_LINK_PLACEHOLDER = "pymemplayground:";
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
@@ -146,6 +154,8 @@ export function checkLink(
     return undefined;
   }
   if (link.startsWith("//")) return "protocol-relative link (give the scheme)";
+  if (link.startsWith(PLAYGROUND_LINK_PLACEHOLDER))
+    return root === undefined ? undefined : "playground placeholder left in the built site";
   const scheme = SCHEME.exec(link)?.[0].toLowerCase();
   if (scheme !== undefined) {
     if (!EXTERNAL_SCHEMES.has(scheme)) {
@@ -195,6 +205,8 @@ export function checkLink(
   } catch {
     return "malformed percent-encoding in the fragment";
   }
+  // A fragment of parameters (the playground's `#example=…`) is the page's state, not an anchor.
+  if ([".html", ".htm"].includes(extension) && id.includes("=")) return undefined;
   if (!anchorsOf(target).has(id)) {
     return `no anchor #${id} in ${relative(process.cwd(), target)}`;
   }

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -113,6 +114,38 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/**
+ * The proportional set size (PSS) of this process's descendants — the browser's processes —
+ * in bytes, from /proc (Linux). Workers blocked in Atomics.wait cannot answer the page's own
+ * `performance.measureUserAgentSpecificMemory()`, so the operating system is asked instead.
+ */
+function browserMemory(): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let bytes = 0;
+  const pending = [...(children.get(process.pid) ?? [])];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    pending.push(...(children.get(pid) ?? []));
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+      bytes += Number(pss?.[1] ?? 0) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return bytes;
+}
+
 const served = await servePlayground();
 const plain = await serveWithoutIsolation(join(import.meta.dirname, "../dist"));
 try {
@@ -121,10 +154,12 @@ try {
   const { statements, runMs } = await record(page, served.url);
   // The first jump past the recorded statements replays from the start and starts the
   // checkpoints (one at a time per spare core).
+  const memoryBefore = browserMemory();
   const firstJump = await jump(page, 1000);
   const readyStarted = Date.now();
   const count = await checkpointsReady(page);
   const readyMs = Date.now() - readyStarted;
+  const withCheckpoints = browserMemory();
   const anchorRun = await record(anchorPage, plain.url);
   const isolated = await anchorPage.evaluate(() => crossOriginIsolated);
   if (isolated || anchorRun.statements !== statements)
@@ -143,6 +178,11 @@ try {
   };
   console.log(
     `${statements.toLocaleString("en-US")} statements; recorded in ${runMs} ms; first jump (statement 1,000, replayed from the start) ${firstJump.toFixed(0)} ms; ${count} checkpoints ready ${readyMs} ms after it`,
+  );
+  const MiB = 1024 * 1024;
+  const grown = withCheckpoints - memoryBefore;
+  console.log(
+    `memory (PSS of the browser's processes): ${(memoryBefore / MiB).toFixed(0)} MiB before the checkpoints, ${(withCheckpoints / MiB).toFixed(0)} MiB with them: +${(grown / MiB).toFixed(0)} MiB, ${(grown / MiB / Math.max(1, count)).toFixed(1)} MiB each`,
   );
   for (const [region, targets] of Object.entries(regions)) {
     const withCheckpoints: number[] = [];

@@ -63,7 +63,8 @@ export function buildPlayground(): string {
 }
 
 /**
- * Builds the playground, serves it and starts Chromium at 1440×900.
+ * Builds the playground, serves it and starts Chromium at 1440×900 (with `extraArguments` on its
+ * command line).
  *
  * @example
  * ```ts
@@ -73,7 +74,9 @@ export function buildPlayground(): string {
  * await served.close();
  * ```
  */
-export async function servePlayground(): Promise<ServedPlayground> {
+export async function servePlayground(
+  extraArguments: readonly string[] = [],
+): Promise<ServedPlayground> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
   buildPlayground();
   const port = await freePort();
@@ -110,6 +113,7 @@ export async function servePlayground(): Promise<ServedPlayground> {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        ...extraArguments,
       ],
     });
     return {

@@ -11,7 +11,8 @@
  * - Deep (`--deep [length]`, default 10,000,000): one cycle of that many nested one-slot lists,
  *   collected in one full collection — no step may recurse.
  *
- * - `--only <collector>` (generational, incremental or bacon-rajan; repeatable) runs just those.
+ * - `--only <collector>` (generational, incremental, bacon-rajan or "mark-sweep (guide)", the
+ *   tracing collector of the collector guide; repeatable) runs just those.
  *
  * Run: `pnpm --filter @pymem/gc bench [N] [rounds]` (defaults 1,000,000 and 5). CPython is
  * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py N rounds`; if it is missing only
@@ -20,6 +21,8 @@
 import type { Ptr } from "@pymem/core";
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "@pymem/refcount";
+// The guide's example collector (docs code, run by the guides test), benchmarked beside ours.
+import { MarkSweepCollector } from "../../../docs/guides/examples/mark-sweep-collector.js";
 // Bench-only helper shared with the refcount benchmark (bench code is not a package export).
 import { runCpythonWorkloads } from "../../refcount/bench/cpython-workloads.js";
 import { buildListChain } from "../../refcount/bench/list-chain.js";
@@ -46,6 +49,8 @@ const factories: CollectorFactory[] = [
     create: (heap) => new IncrementalCollector({ allocator: heap.allocator }),
   },
   { name: "bacon-rajan", create: () => new BaconRajanCollector() },
+  // The tracing collector the "write your own collector" guide builds, compared with the rest.
+  { name: "mark-sweep (guide)", create: () => new MarkSweepCollector() },
 ];
 
 function fresh(factory: CollectorFactory) {

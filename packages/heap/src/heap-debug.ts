@@ -196,6 +196,8 @@ export const debugOperations: DebugOperations & ThisType<Heap> = {
       size += this.types.itemSize[typeId]! * u32[(obj + 8) >>> 2]!;
     if (this.types.flags[typeId]! & TypeFlags.GC) size += GC_HEAD_SIZE;
     const kind = this.kinds[typeId];
+    // CPython: int___sizeof__ — the digits are part of the object.
+    if (kind === ObjectKind.INT) size += 4 * this.bigIntDigitCount(obj);
     if (kind === ObjectKind.LIST)
       size += 4 * Math.max(0, this.memory.i32[(obj + LIST_ALLOCATED_OFFSET) >> 2]!);
     if (kind === ObjectKind.DICT) {

@@ -22,6 +22,7 @@ import {
   UseAfterFreeError,
 } from "@pymem/core";
 import type { HeapOptions, KeyProtocol, UnraisableHook } from "./api.js";
+import { type BigIntOperations, bigIntOperations } from "./big-int-objects.js";
 import { CallbackTable } from "./callback-table.js";
 import { type ComplexOperations, complexOperations } from "./complex-objects.js";
 import { createDefaultAllocator } from "./default-allocator.js";
@@ -188,6 +189,23 @@ export class Heap {
   private readonly unraisableHook: UnraisableHook;
   /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
   readonly hashSecret: HashSecret;
+
+  /**
+   * Routes every later allocation and free through `allocator`, which must wrap the current one
+   * over the same memory (a `TracingAllocator` installed when tracing starts, as
+   * `tracemalloc.start()` does on a running interpreter). Blocks allocated before go back through
+   * the new allocator, which forwards them.
+   *
+   * @example
+   * ```ts
+   * heap.replaceAllocator(new TracingAllocator(heap.allocator, { startTracing: true }));
+   * ```
+   */
+  replaceAllocator(allocator: Allocator): void {
+    if (allocator.memory !== this.memory)
+      throw new Error("the replacement allocator must use the heap's memory");
+    (this as { allocator: Allocator }).allocator = allocator;
+  }
 
   constructor(options: Partial<HeapOptions> = {}) {
     this.allocator = options.allocator ?? createDefaultAllocator();
@@ -917,6 +935,7 @@ export class Heap {
 // because the package is "sideEffects": false.
 export interface Heap
   extends NumberOperations,
+    BigIntOperations,
     ComplexOperations,
     StrOperations,
     TupleOperations,
@@ -931,6 +950,7 @@ export interface Heap
     DebugOperations {}
 
 installOperations(Heap.prototype, numberOperations);
+installOperations(Heap.prototype, bigIntOperations);
 installOperations(Heap.prototype, complexOperations);
 installOperations(Heap.prototype, strOperations);
 installOperations(Heap.prototype, tupleOperations);

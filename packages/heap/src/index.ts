@@ -12,6 +12,8 @@ export type {
   LeakRecord,
   UnraisableHook,
 } from "./api.js";
+export { DIGIT_BITS, hashBigInt } from "./big-int-digits.js";
+export type { BigIntOperations } from "./big-int-objects.js";
 export type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 export type { ComplexOperations } from "./complex-objects.js";
 export { createDefaultAllocator } from "./default-allocator.js";

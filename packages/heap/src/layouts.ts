@@ -6,6 +6,8 @@
  * ```text
  *  None      │ ob_refcnt │ ob_type │                                            8 bytes
  *  int/bool  │ ob_refcnt │ ob_type │ value (float64, a safe integer)  │        16 bytes
+ *  big int   │ ob_refcnt │ ob_type │ lv_tag │ NaN marker │ ob_digit[0] … ob_digit[n-1] │  16 + 4n
+ *            (|value| ≥ 2^53: lv_tag = n << 3 | sign, 30-bit digits least significant first)
  *  float     │ ob_refcnt │ ob_type │ ob_fval (float64)                │        16 bytes
  *  complex   │ ob_refcnt │ ob_type │ real (float64) │ imag (float64)  │        24 bytes
  *  str       │ ob_refcnt │ ob_type │ ob_size = UTF-8 bytes │ hash │ length<<1|interned │ bytes… │  20 + n
@@ -26,8 +28,21 @@
 
 /** `int`/`bool` value: a float64 holding a safe integer (|n| ≤ 2^53 − 1). */
 export const INT_VALUE_OFFSET = 8;
-/** Size of an `int` or `bool` object. */
+/** Size of an `int` or `bool` object (a big int adds 4 bytes per digit). */
 export const INT_SIZE = 16;
+/** Big int: digit count << 3 | sign bits, where the float64 value's low word is. CPython: `lv_tag`. */
+export const BIG_INT_TAG_OFFSET = 8;
+/** Sign bit of {@link BIG_INT_TAG_OFFSET}'s word: the value is negative. CPython: `SIGN_NEGATIVE`. */
+export const BIG_INT_NEGATIVE = 2;
+/**
+ * Big int: the float64 value's high word, always {@link BIG_INT_MARKER}, so the float64 there
+ * reads as a NaN and tells a big int from a safe one with one load.
+ */
+export const BIG_INT_MARKER_OFFSET = 12;
+/** The marker word: all exponent and mantissa bits set, a NaN whatever the tag word holds. */
+export const BIG_INT_MARKER = 0xffff_ffff;
+/** Big int: the first 30-bit digit. CPython: `long_value.ob_digit`. */
+export const BIG_INT_DIGITS_OFFSET = 16;
 /** `float` value. CPython: `ob_fval`. */
 export const FLOAT_VALUE_OFFSET = 8;
 /** Size of a `float` object. */

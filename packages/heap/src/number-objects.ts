@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { BigIntOperations } from "./big-int-objects.js";
 import { FREE_FLOAT } from "./free-lists.js";
 import type { Heap } from "./heap.js";
 import { FLOAT_SIZE, FLOAT_VALUE_OFFSET, INT_SIZE, INT_VALUE_OFFSET } from "./layouts.js";
@@ -42,7 +43,8 @@ export const SMALL_INT_MAX = 256;
 export interface NumberOperations {
   /**
    * A new reference to an `int`. −5…256 are immortal singletons (CPython's small ints). Only safe
-   * integers are supported; anything else throws `RangeError`.
+   * integers are supported here (anything else throws `RangeError`); larger values go through
+   * {@link BigIntOperations.newIntFromBigInt}.
    *
    * @example
    * ```ts
@@ -72,7 +74,8 @@ export interface NumberOperations {
   newFloat(value: number): Ptr;
 
   /**
-   * The numeric value of an `int`, `bool` or `float`.
+   * The numeric value of an `int`, `bool` or `float`; an int beyond 2^53 reads as the nearest
+   * float64 (use {@link BigIntOperations.intBigValue} for its exact value).
    *
    * @example
    * ```ts
@@ -118,6 +121,9 @@ export const numberOperations: NumberOperations & ThisType<Heap> = {
       !this.isInstance(obj, this.intType)
     )
       throw new TypeError(`'${this.typeName(obj)}' object is not a number`);
-    return this.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!;
+    const value = this.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!;
+    return !Number.isNaN(value) || kind === ObjectKind.FLOAT
+      ? value
+      : Number(this.intBigValue(obj));
   },
 };

@@ -1,4 +1,5 @@
 import { OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
+import { hashBigInt } from "./big-int-digits.js";
 import {
   HASH_NONE,
   hashFloat,
@@ -40,8 +41,10 @@ import { hashStrUtf8 } from "./string-hash.js";
 export function hashScalar(heap: Heap, obj: Ptr, kind: number): number {
   switch (kind) {
     case ObjectKind.INT:
-    case ObjectKind.BOOL:
-      return hashInteger(heap.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!);
+    case ObjectKind.BOOL: {
+      const value = heap.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!;
+      return !Number.isNaN(value) ? hashInteger(value) : hashBigInt(heap.intBigValue(obj));
+    }
     case ObjectKind.FLOAT:
       return hashFloat(heap.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3]!, obj);
     case ObjectKind.COMPLEX: {
@@ -156,8 +159,13 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
       // Every number keeps its (real) value at the same offset; a complex adds its imaginary
       // part, which a real number's is zero. CPython: complex_richcompare.
       const f64 = heap.memory.f64;
-      if (f64[(left + INT_VALUE_OFFSET) >>> 3] !== f64[(right + INT_VALUE_OFFSET) >>> 3])
-        return false;
+      const leftValue = f64[(left + INT_VALUE_OFFSET) >>> 3]!;
+      const rightValue = f64[(right + INT_VALUE_OFFSET) >>> 3]!;
+      if (leftValue !== rightValue) {
+        // A big int's slot reads NaN: compare exact values (never equal to a safe integer).
+        if (!Number.isNaN(leftValue) && !Number.isNaN(rightValue)) return false;
+        if (!bigNumberEquals(heap, left, leftKind, right, rightKind)) return false;
+      }
       const leftImag =
         leftKind === ObjectKind.COMPLEX ? f64[(left + COMPLEX_IMAG_OFFSET) >>> 3] : 0;
       const rightImag =
@@ -200,6 +208,21 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * `a == b` where one side is a big int (its float64 slot a NaN): equal only to a big int of the
+ * same value or a float (or complex with no imaginary part) holding exactly that integer.
+ * CPython: `long_richcompare`, `float_richcompare`.
+ */
+function bigNumberEquals(heap: Heap, a: Ptr, aKind: number, b: Ptr, bKind: number): boolean {
+  const exact = (obj: Ptr, kind: number): bigint | undefined => {
+    if (kind === ObjectKind.INT || kind === ObjectKind.BOOL) return heap.intBigValue(obj);
+    const value = heap.memory.f64[(obj + INT_VALUE_OFFSET) >>> 3]!;
+    return Number.isInteger(value) ? BigInt(value) : undefined;
+  };
+  const x = exact(a, aKind);
+  return x !== undefined && x === exact(b, bKind);
 }
 
 /** Kinds whose hashing and equality belong to the {@link Heap.keyProtocol}. */

@@ -56,6 +56,7 @@ export {
 export { Traceback, type TraceFrame } from "./trace-traceback.js";
 export {
   type TracedMemory,
+  type TraceFrameSource,
   TracingAllocator,
   type TracingAllocatorOptions,
 } from "./tracing-allocator.js";

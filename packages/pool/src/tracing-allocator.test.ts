@@ -343,3 +343,59 @@ describe("TracingAllocator snapshots", () => {
     );
   });
 });
+
+describe("TracingAllocator with a frame source", () => {
+  it("records the embedder's frames, cut to the limit, interned per call path", () => {
+    let line = 1;
+    const tracer = new TracingAllocator(new PoolAllocator(), {
+      captureStacks: 1,
+      startTracing: true,
+      frameSource: () => [
+        { filename: "main.py", lineno: line },
+        { filename: "main.py", lineno: 99 },
+      ],
+    });
+    const a = tracer.malloc(10);
+    const b = tracer.malloc(20);
+    line = 2;
+    const c = tracer.malloc(30);
+    expect(tracer.traceOf(a)!.traceback).toBe(tracer.traceOf(b)!.traceback);
+    expect(tracer.traceOf(a)!.traceback.frames).toEqual([{ filename: "main.py", lineno: 1 }]);
+    expect(tracer.traceOf(a)!.traceback.totalFrames).toBe(2);
+    expect(String(tracer.traceOf(c)!.traceback)).toBe("main.py:2");
+    tracer.start(2);
+    const d = tracer.malloc(5);
+    expect(tracer.traceOf(d)!.traceback.format()).toEqual([
+      '  File "main.py", line 99',
+      '  File "main.py", line 2',
+    ]);
+  });
+
+  it("reads <unknown>:0 when the source has no frame", () => {
+    const tracer = new TracingAllocator(new PoolAllocator(), {
+      captureStacks: 1,
+      startTracing: true,
+      frameSource: () => [],
+    });
+    expect(String(tracer.traceOf(tracer.malloc(8))!.traceback)).toBe("<unknown>:0");
+  });
+});
+
+describe("TracingAllocator.untraced", () => {
+  it("does not trace blocks allocated inside, but forgets blocks freed or resized inside", () => {
+    const tracer = new TracingAllocator(new PoolAllocator(), { startTracing: true });
+    const kept = tracer.malloc(16);
+    let resized = tracer.malloc(32);
+    const inside = tracer.untraced(() => {
+      tracer.free(kept);
+      resized = tracer.realloc(resized, 40);
+      return [tracer.malloc(64), tracer.calloc(2, 8)];
+    });
+    expect(tracer.traceCount).toBe(0);
+    expect(tracer.tracedMemory().current).toBe(0);
+    const after = tracer.malloc(8);
+    expect(tracer.traceCount).toBe(1);
+    for (const p of [...inside, resized, after]) tracer.free(p);
+    tracer.verify();
+  });
+});

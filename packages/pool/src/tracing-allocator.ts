@@ -2,7 +2,7 @@ import { type Allocator, HeapCorruptionError, type Ptr } from "@pymem/core";
 import { ForwardingAllocator } from "./forwarding-allocator.js";
 import { TraceSnapshot, type TraceTables } from "./trace-snapshot.js";
 import { captureStack, parseStackFrames } from "./trace-stack.js";
-import { Traceback } from "./trace-traceback.js";
+import { Traceback, type TraceFrame } from "./trace-traceback.js";
 
 /**
  * Options of a {@link TracingAllocator}. Pass any subset to the constructor.
@@ -26,7 +26,26 @@ export interface TracingAllocatorOptions {
    * @defaultValue false
    */
   startTracing: boolean;
+  /**
+   * Where the frames of an allocation come from instead of the JavaScript stack: called per traced
+   * allocation with the frame limit (`captureStacks`, when above 0), it returns the frames of the
+   * embedder's own call stack, most recent first — an interpreter's Python frames, so that
+   * statistics name the script's lines as CPython's tracemalloc does.
+   * @defaultValue the JavaScript stack
+   */
+  frameSource: TraceFrameSource;
 }
+
+/**
+ * The frames of the allocation being traced, most recent first, at most `limit` of them (see
+ * {@link TracingAllocatorOptions.frameSource}).
+ *
+ * @example
+ * ```ts
+ * const source: TraceFrameSource = (limit) => [{ filename: "main.py", lineno: 3 }].slice(0, limit);
+ * ```
+ */
+export type TraceFrameSource = (limit: number) => readonly TraceFrame[];
 
 /**
  * Bytes traced now and at most since the last reset, as `tracemalloc.get_traced_memory()`.
@@ -83,8 +102,11 @@ export class TracingAllocator<
 > extends ForwardingAllocator<Underlying> {
   // The one flag every operation tests.
   private tracing: boolean;
+  // Set while untraced() runs: new blocks are not traced (tracemalloc's reentrancy guard).
+  private suspended = false;
   private stackLimit: number;
   private currentTag: string | undefined = undefined;
+  private readonly frameSource: TraceFrameSource | undefined;
 
   // Traces as columns indexed by slot; slotByAddress finds a block's slot.
   private readonly slotByAddress = new Map<number, number>();
@@ -108,6 +130,7 @@ export class TracingAllocator<
     super(underlying);
     this.stackLimit = validateFrameCount(options.captureStacks ?? 0);
     this.tracing = options.startTracing ?? false;
+    this.frameSource = options.frameSource;
   }
 
   /**
@@ -192,7 +215,7 @@ export class TracingAllocator<
    */
   override malloc(size: number, tag?: string): Ptr {
     const ptr = this.underlying.malloc(size);
-    if (this.tracing) this.addTrace(ptr, size, tag);
+    if (this.tracing && !this.suspended) this.addTrace(ptr, size, tag);
     return ptr;
   }
 
@@ -206,7 +229,7 @@ export class TracingAllocator<
    */
   override calloc(count: number, size: number, tag?: string): Ptr {
     const ptr = this.underlying.calloc(count, size);
-    if (this.tracing) this.addTrace(ptr, count * size, tag);
+    if (this.tracing && !this.suspended) this.addTrace(ptr, count * size, tag);
     return ptr;
   }
 
@@ -223,7 +246,8 @@ export class TracingAllocator<
     const moved = this.underlying.realloc(ptr, size);
     if (this.tracing) {
       if (moved !== ptr && ptr !== 0) this.removeTrace(ptr);
-      this.addTrace(moved, size, tag);
+      if (!this.suspended) this.addTrace(moved, size, tag);
+      else if (moved === ptr) this.removeTrace(ptr);
     }
     return moved;
   }
@@ -298,6 +322,26 @@ export class TracingAllocator<
    */
   resetPeak(): void {
     this.peakBytes = this.tracedBytes;
+  }
+
+  /**
+   * Runs `body` with tracing suspended: blocks it allocates are not traced (blocks it frees or
+   * resizes lose their traces as usual), as CPython's tracemalloc ignores its own allocations
+   * while it builds the result of `take_snapshot()`.
+   *
+   * @example
+   * ```ts
+   * const copy = tracer.untraced(() => buildReport(tracer.takeSnapshot()));
+   * ```
+   */
+  untraced<T>(body: () => T): T {
+    const wasSuspended = this.suspended;
+    this.suspended = true;
+    try {
+      return body();
+    } finally {
+      this.suspended = wasSuspended;
+    }
   }
 
   /**
@@ -432,12 +476,27 @@ export class TracingAllocator<
 
   /** Captures the caller's stack and interns it; must be called from addTrace (frame count). */
   private captureTraceback(): number {
+    if (this.frameSource !== undefined) return this.internFrames(this.frameSource(this.stackLimit));
     const stack = captureStack(INTERNAL_FRAMES, this.stackLimit);
     let id = this.tracebackIdByStack.get(stack);
     if (id === undefined) {
       id = this.tracebacks.length;
       this.tracebacks.push(new Traceback(parseStackFrames(stack)));
       this.tracebackIdByStack.set(stack, id);
+    }
+    return id;
+  }
+
+  /** Interns frames from the frame source (most recent first, cut to the limit). */
+  private internFrames(frames: readonly TraceFrame[]): number {
+    const kept = frames.length > this.stackLimit ? frames.slice(0, this.stackLimit) : frames;
+    let key = "";
+    for (const frame of kept) key += `${frame.filename}\u0000${frame.lineno}\u0001`;
+    let id = this.tracebackIdByStack.get(key);
+    if (id === undefined) {
+      id = this.tracebacks.length;
+      this.tracebacks.push(new Traceback(kept, frames.length));
+      this.tracebackIdByStack.set(key, id);
     }
     return id;
   }

@@ -1,7 +1,12 @@
 import type { Allocator, Collector, LinearMemory, Ptr } from "@pymem/core";
 import { GcModule, type ManagedCollector } from "@pymem/gc";
 import { defaultUnraisableSink, Heap } from "@pymem/heap";
-import { DebugAllocator, PoolAllocator, TracingAllocator } from "@pymem/pool";
+import {
+  DebugAllocator,
+  PoolAllocator,
+  TracingAllocator,
+  type TracingAllocatorOptions,
+} from "@pymem/pool";
 import { Refcounter } from "@pymem/refcount";
 import type { CollectorName, RuntimeOptions, TextSink } from "./api.js";
 import { frozenObjects, refreeze } from "./collector-swap.js";
@@ -31,11 +36,16 @@ export class Runtime {
   /** The pymalloc allocator underneath, whatever wraps it (its `stats()`, `snapshot()`, …). */
   readonly pool: PoolAllocator;
   /** The allocator the heap allocates through: the pool, wrapped by the debug and tracing allocators when enabled. */
-  readonly allocator: Allocator;
+  get allocator(): Allocator {
+    return this.heap.allocator;
+  }
   /** The debug hooks (`options.debug`), or `undefined`. */
   readonly debugAllocator: DebugAllocator<PoolAllocator> | undefined;
-  /** The tracer (`options.tracing`), or `undefined`. */
-  readonly tracer: TracingAllocator | undefined;
+  /** The tracer (`options.tracing`, or installed by {@link installTracer}), or `undefined`. */
+  get tracer(): TracingAllocator | undefined {
+    return this.currentTracer;
+  }
+  private currentTracer: TracingAllocator | undefined;
   /** The objects: built-in types, classes, free lists. */
   readonly heap: Heap;
   /** Reference counting (`incref`, `decref`, `refcount`), attached to the heap. */
@@ -75,12 +85,11 @@ export class Runtime {
     this.debugAllocator = options.debug === true ? new DebugAllocator(this.pool) : undefined;
     if (this.debugAllocator !== undefined) allocator = this.debugAllocator;
     const tracing = options.tracing ?? false;
-    this.tracer =
+    this.currentTracer =
       tracing === false
         ? undefined
         : new TracingAllocator(allocator, tracing === true ? { startTracing: true } : tracing);
-    if (this.tracer !== undefined) allocator = this.tracer;
-    this.allocator = allocator;
+    if (this.currentTracer !== undefined) allocator = this.currentTracer;
     this.heap = new Heap({
       allocator,
       debug: options.debug ?? false,
@@ -96,6 +105,26 @@ export class Runtime {
       collector !== undefined && isManagedCollector(collector)
         ? new GcModule(collector)
         : undefined;
+  }
+
+  /**
+   * The runtime's tracer, made on first use when the runtime was created without one: a
+   * `TracingAllocator` with `options` over the current allocator, through which the heap
+   * allocates from then on. Python's `tracemalloc.start()` calls it, so that tracing costs nothing
+   * until a program asks for it. An existing tracer is returned as is (`options` ignored).
+   *
+   * @example
+   * ```ts
+   * const tracer = runtime.installTracer();
+   * tracer.start(1);
+   * ```
+   */
+  installTracer(options: Partial<TracingAllocatorOptions> = {}): TracingAllocator {
+    if (this.currentTracer === undefined) {
+      this.currentTracer = new TracingAllocator(this.heap.allocator, options);
+      this.heap.replaceAllocator(this.currentTracer);
+    }
+    return this.currentTracer;
   }
 
   /**

@@ -19,6 +19,17 @@ function cpython313(): boolean {
 }
 
 describe("shipped examples", () => {
+  it("are each linked from a guide, and every guide's example link names one", () => {
+    const guides = join(here, "../../../../docs/guides");
+    const linked = new Set<string>();
+    for (const name of readdirSync(guides).filter((file) => file.endsWith(".md")))
+      for (const match of readFileSync(join(guides, name), "utf8").matchAll(
+        /\(pymemplayground:#example=([^)\s]+)\)/g,
+      ))
+        linked.add(match[1]!);
+    expect([...linked].sort()).toEqual(EXAMPLES.map((example) => example.id).sort());
+  });
+
   it("lists every .py file of the folder, each with its CPython output beside it", () => {
     const files = readdirSync(here)
       .filter((name) => name.endsWith(".py"))

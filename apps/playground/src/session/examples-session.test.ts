@@ -138,3 +138,22 @@ describe("shipped examples on the real interpreter", () => {
     expect(recording.output.at(-1)?.text).toContain("the heap reached its cap of 2 MiB");
   });
 });
+
+describe("library code", () => {
+  it("steps over the Python source of a library module: every step is a line of the program", {
+    timeout: 30_000,
+  }, () => {
+    const source =
+      "import weakref\n\nclass A:\n    pass\n\na = A()\nr = weakref.ref(a)\ns = weakref.WeakSet([a])\nprint(len(s), r() is a)\n";
+    const recording = record(source);
+    expect(stdout(recording)).toBe("1 True\n");
+    const lines = Array.from(
+      { length: recording.statements },
+      (_, i) => statementAt(recording.trace, i).line,
+    );
+    expect(lines).toEqual([1, 3, 4, 6, 7, 8, 9]);
+    // No object of the weakref module's own code is drawn unless the program reaches it.
+    const final = recording.snapshots.at(-1)!;
+    expect(final.graph.nodes.some((node) => node.repr.includes("WeakKeyDictionary"))).toBe(false);
+  });
+});

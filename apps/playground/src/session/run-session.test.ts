@@ -43,7 +43,13 @@ class ScriptedInterpreter implements SessionInterpreter {
         this.options.stderr("StepLimitError: step limit exceeded\n");
         return { ok: false, error: { typeName: "StepLimitError", message: "limit", line }, steps };
       }
-      this.options.onStatement?.({ line, depth: 0, functionName: "<module>", steps });
+      this.options.onStatement?.({
+        line,
+        depth: 0,
+        functionName: "<module>",
+        filename: "main.py",
+        steps,
+      });
       try {
         this.script[line - 1]!(this);
       } catch (error) {

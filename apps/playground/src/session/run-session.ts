@@ -67,6 +67,7 @@ export interface SessionInterpreterOptions {
         readonly line: number;
         readonly depth: number;
         readonly functionName: string;
+        readonly filename: string;
         readonly steps: number;
       }) => void)
     | undefined;
@@ -76,6 +77,7 @@ export interface SessionInterpreterOptions {
         readonly line: number;
         readonly depth: number;
         readonly functionName: string;
+        readonly filename: string;
         readonly steps: number;
         readonly value: Ptr;
       }) => void)
@@ -151,6 +153,9 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   inputs: [],
 };
 
+/** The file name a session runs its program as (what tracebacks say). */
+const PROGRAM_FILENAME = "main.py";
+
 function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }
@@ -220,6 +225,10 @@ function recordRun<T>(
     inputPrompt ??= prompt;
     return undefined;
   };
+  // Only the program's own statements are steps: the Python source of a library module (weakref's
+  // classes, run at import) is stepped over, as a debugger steps over the standard library.
+  const ours = (event: { readonly filename: string }): boolean =>
+    event.filename === PROGRAM_FILENAME;
   // Made once: the recorder calls it only for the statements it captures.
   const frames = (): readonly RecordedFrame[] => interpreter?.frames() ?? [];
   recorder = new SessionRecorder(runtime, settings.recorder, plan, (obj) =>
@@ -232,24 +241,20 @@ function recordRun<T>(
     stderr: sink("stderr"),
     stdin,
     stepLimit,
-    onStatement:
-      beforeStep === undefined
-        ? (event) => active.recordStatement(event, frames)
-        : (event) => {
-            beforeStep(active);
-            active.recordStatement(event, frames);
-          },
-    onReturn:
-      beforeStep === undefined
-        ? (event) => active.recordReturn(event, frames, event.value)
-        : (event) => {
-            beforeStep(active);
-            active.recordReturn(event, frames, event.value);
-          },
+    onStatement: (event) => {
+      if (!ours(event)) return;
+      beforeStep?.(active);
+      active.recordStatement(event, frames);
+    },
+    onReturn: (event) => {
+      if (!ours(event)) return;
+      beforeStep?.(active);
+      active.recordReturn(event, frames, event.value);
+    },
   });
   let result: ReturnType<SessionInterpreter["run"]>;
   try {
-    result = interpreter.run(source, "main.py");
+    result = interpreter.run(source, PROGRAM_FILENAME);
   } catch (error) {
     // An interpreter bug, not a Python exception: show it rather than losing the recording.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,9 +1,13 @@
 import type { Ptr } from "@pymem/core";
+import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { intFromArguments, intFromFloat } from "./int-constructor.js";
+import { builtinPow, installIntMethods } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
@@ -73,10 +77,12 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_values",
         "dict_items",
         "NotImplementedType",
+        "ellipsis",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
+  heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
 
   const none = (): Ptr => heap.none;
@@ -175,8 +181,18 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         m.raise("OverflowError", "absolute value too large");
       return m.newFloat(magnitude);
     }
-    if (!m.isNumber(x)) m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
-    return m.isInt(x) ? m.newInt(Math.abs(m.numberOf(x))) : m.newFloat(Math.abs(m.numberOf(x)));
+    if (!m.isNumber(x)) {
+      // CPython: PyNumber_Absolute — a class's __abs__ (nb_absolute).
+      const result = m.callSpecial(x, "__abs__", []);
+      if (result !== 0) return result;
+      m.raise("TypeError", `bad operand type for abs(): '${m.typeName(x)}'`);
+    }
+    if (!m.isInt(x)) return m.newFloat(Math.abs(m.numberOf(x)));
+    const value = m.numberOf(x);
+    // CPython: long_abs (a big int reads NaN here)
+    if (Number.isNaN(value))
+      return newBigInt(m, heap.intBigValue(x) < 0n ? -heap.intBigValue(x) : heap.intBigValue(x));
+    return m.newInt(Math.abs(value));
   });
 
   define("round", (_c, args) => {
@@ -189,14 +205,15 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       args[1] !== undefined && args[1] !== heap.none
         ? m.intArgument(args[1], "ndigits")
         : undefined;
-    if (digits === undefined) return m.newInt(roundHalfEven(value));
     if (m.isInt(x)) {
-      if (digits >= 0) return m.incref(x);
-      const scale = 10 ** -digits;
-      return m.newInt(roundHalfEven(value / scale) * scale);
+      if (digits === undefined || digits >= 0) return m.incref(x);
+      return roundInt(m, heap.intBigValue(x), -digits);
     }
+    if (digits === undefined) return intFromFloat(m, roundHalfEven(value));
     return m.newFloat(roundDecimal(value, digits));
   });
+
+  define("pow", (_c, args, keywords) => builtinPow(m, args, keywords));
 
   define("divmod", (_c, args) => {
     arity(m, "divmod", args, 2, 2);
@@ -209,7 +226,11 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("chr", (_c, args) => {
     arity(m, "chr", args, 1, 1);
-    return m.newStr(String.fromCodePoint(m.intArgument(args[0]!, "chr() argument")));
+    const code = args[0]!;
+    // CPython 3.13: a big int is out of range like any other, not OverflowError.
+    if (m.isInt(code) && heap.isBigInt(code))
+      m.raise("ValueError", "chr() arg not in range(0x110000)");
+    return m.newStr(String.fromCodePoint(m.intArgument(code, "chr() argument")));
   });
 
   define("ord", (_c, args) => {
@@ -429,53 +450,13 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
   installTypeMethods(m);
 
-  typeConstructor("int", (_c, args, keywords) => {
-    arity(m, "int", args, 0, 2);
-    noKeywords(m, "int", keywords);
-    if (args.length === 0) return m.newInt(0);
-    const x = args[0]!;
-    if (m.isNumber(x)) {
-      const value = m.numberOf(x);
-      if (!Number.isFinite(value))
-        m.raise(
-          Number.isNaN(value) ? "ValueError" : "OverflowError",
-          Number.isNaN(value)
-            ? "cannot convert float NaN to integer"
-            : "cannot convert float infinity to integer",
-        );
-      return m.newInt(Math.trunc(value));
-    }
-    if (m.isStr(x)) {
-      const base = args[1] !== undefined ? m.intArgument(args[1], "int() base") : 10;
-      const text = heap.strValue(x).trim().replaceAll("_", "");
-      const digits =
-        base === 10
-          ? /^[-+]?\d+$/
-          : base === 16
-            ? /^[-+]?(0x)?[0-9a-f]+$/i
-            : base === 2
-              ? /^[-+]?(0b)?[01]+$/i
-              : base === 8
-                ? /^[-+]?(0o)?[0-7]+$/i
-                : /^[-+]?[0-9a-z]+$/i;
-      if (!digits.test(text))
-        m.raise("ValueError", `invalid literal for int() with base ${base}: ${repr(m, x)}`);
-      const value = Number.parseInt(text.replace(/^([-+]?)0[xbo]/i, "$1"), base);
-      if (Number.isNaN(value))
-        m.raise("ValueError", `invalid literal for int() with base ${base}: ${repr(m, x)}`);
-      return m.newInt(value);
-    }
-    return m.raise(
-      "TypeError",
-      `int() argument must be a string, a bytes-like object or a real number, not '${m.typeName(x)}'`,
-    );
-  });
+  typeConstructor("int", (_c, args, keywords) => intFromArguments(m, args, keywords));
 
   typeConstructor("float", (_c, args) => {
     arity(m, "float", args, 0, 1);
     if (args.length === 0) return m.newFloat(0);
     const x = args[0]!;
-    if (m.isNumber(x)) return m.newFloat(m.numberOf(x));
+    if (m.isNumber(x)) return m.newFloat(floatOperand(m, x));
     if (m.isStr(x)) {
       const text = heap.strValue(x).trim().toLowerCase();
       const special: Record<string, number> = {
@@ -541,6 +522,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     const values = args.map((arg) => {
       if (!m.isInt(arg))
         m.raise("TypeError", `'${m.typeName(arg)}' object cannot be interpreted as an integer`);
+      // pymem's range keeps float64 bounds: a big int cannot be one.
+      if (heap.isBigInt(arg))
+        m.raise("OverflowError", "range() bounds beyond 2**53 are not supported by pymem");
       return m.numberOf(arg);
     });
     const [start, stop, step] =
@@ -570,8 +554,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installListMethods(m);
   installDictMethods(m);
   installDescriptorBuiltins(m);
+  installExceptionMethods(m);
   installSetMethods(m);
   installComplexMethods(m);
+  installIntMethods(m);
   installStrMethods(m);
 }
 

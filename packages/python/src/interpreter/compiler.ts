@@ -17,7 +17,8 @@ import type {
 } from "../ast.js";
 import { call } from "./calls.js";
 import { beforeWith, exitContext } from "./context-managers.js";
-import { type PyException, StepLimitError } from "./exceptions.js";
+import { setExceptionCause } from "./exception-chaining.js";
+import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
 import { collect, iterateOwned } from "./iteration.js";
@@ -301,12 +302,19 @@ export class Compiler extends GeneratorCompiler {
     const inplace = (f: Frame, a: Ptr, b: Ptr): Ptr => {
       f.node = node;
       const heap = m.heap;
-      if (m.typeIdOf(a) === heap.setType) {
+      const ta = m.typeIdOf(a);
+      if (ta === heap.floatType && op <= Op.MUL && m.typeIdOf(b) === ta) {
+        // CPython: float has no in-place slots; float_add / float_sub / float_mul directly.
+        const x = m.numberOf(a);
+        const y = m.numberOf(b);
+        return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+      }
+      if (ta === heap.setType) {
         // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
         const result = setInPlace(m, op, a, b);
         if (result !== 0) return result;
       }
-      if (op === Op.ADD && m.typeIdOf(a) === heap.listType) {
+      if (op === Op.ADD && ta === heap.listType) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
         for (const item of items) {
@@ -466,19 +474,43 @@ export class Compiler extends GeneratorCompiler {
       const inst = this.exceptionInstance(v);
       m.sp--;
       m.decref(v);
-      let suppress = false;
+      let cause: PyException | undefined;
       if (causeValue !== undefined) {
         m.push(inst);
         const c = causeValue(f);
-        m.sp--;
-        suppress = true;
+        m.push(c);
+        f.node = node;
+        cause = this.exceptionCause(c);
+        setExceptionCause(m, inst, cause?.value ?? 0);
+        m.sp -= 2;
         m.decref(c);
       }
       f.node = node;
       const error = m.exception(inst);
-      error.suppressContext = suppress;
+      if (causeValue !== undefined) {
+        error.suppressContext = true;
+        error.cause = cause;
+      }
       throw error;
     };
+  }
+
+  /**
+   * The cause of `raise … from c` (CPython: RAISE_VARARGS with a cause): None gives none, a class
+   * is instantiated, anything else must be an exception instance. The result owns a reference,
+   * and keeps the frames the cause left when it is an exception being handled.
+   */
+  private exceptionCause(c: Ptr): PyException | undefined {
+    const m = this.m;
+    if (c === m.heap.none) return undefined;
+    if (m.isType(c) && m.recordOfType(c).exception)
+      return new PyException(call(m, c, [], undefined), undefined);
+    if (!m.recordOf(c).exception)
+      m.raise("TypeError", "exception causes must derive from BaseException");
+    const handled = m.handling.find((candidate) => candidate.value === c);
+    return handled !== undefined
+      ? m.copyException(handled)
+      : new PyException(m.incref(c), undefined);
   }
 
   /** An exception instance for `raise v`: instantiates a class, checks the type. New reference. */

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { floatRepr } from "@pymem/runtime";
+import { floatOperand } from "./big-int-arithmetic.js";
 import type { Machine } from "./machine.js";
 import { atan2, cos, exp, log, pow, sin } from "./modules/correctly-rounded.js";
 import { defineTypeMethod, type Keywords } from "./native-arguments.js";
@@ -30,7 +31,7 @@ export function complexParts(m: Machine, obj: Ptr): Parts | undefined {
   const t = m.typeIdOf(obj);
   if (t === heap.complexType) return [heap.complexReal(obj), heap.complexImag(obj)];
   if (t === heap.intType || t === heap.boolType || t === heap.floatType)
-    return [m.numberOf(obj), 0];
+    return [floatOperand(m, obj), 0];
   return undefined;
 }
 

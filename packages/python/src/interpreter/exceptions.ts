@@ -53,8 +53,13 @@ export class PyException {
   readonly entries: TracebackEntry[] = [];
   /** Call depth of the last frame recorded in {@link PyException.entries} (-1: none yet). */
   recordedDepth = -1;
-  /** Whether `raise ... from None` hid the context. */
+  /** Whether `raise ... from …` hid the context. */
   suppressContext = false;
+  /**
+   * The exception given by `raise … from cause` (CPython: `__cause__`), with the frames it
+   * left when it was one being handled; owns a reference like `context`.
+   */
+  cause: PyException | undefined = undefined;
 
   constructor(
     /** The exception instance (an owned reference). */
@@ -69,14 +74,16 @@ export class PyException {
    */
   release(owner: ExceptionOwner | ((obj: Ptr) => void)): void {
     const decref = typeof owner === "function" ? owner : (obj: Ptr) => owner.decref(obj);
-    let current: PyException | undefined = this;
-    while (current !== undefined) {
+    const pending: PyException[] = [this];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
       const value = current.value;
       current.value = 0;
       if (value !== 0) decref(value);
-      const next: PyException | undefined = current.context;
+      if (current.context !== undefined) pending.push(current.context);
+      if (current.cause !== undefined) pending.push(current.cause);
       current.context = undefined;
-      current = next;
+      current.cause = undefined;
     }
   }
 }

@@ -15,7 +15,16 @@ import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { unpackIterable } from "./iterator-protocol.js";
-import { Cmp, type Code, Completion, type Frame, type Machine, NameCache, Op } from "./machine.js";
+import {
+  Cmp,
+  type Code,
+  Completion,
+  type Frame,
+  MAX_INT,
+  type Machine,
+  NameCache,
+  Op,
+} from "./machine.js";
 import { functionDisplayName, pushKeywordMapping, updateDisplay } from "./mapping-unpacking.js";
 import {
   deleteAttribute,
@@ -29,7 +38,7 @@ import {
 import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
-import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
+import { binary, checkHashable, compare, contains, unary } from "./operators.js";
 import { tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 import { addKey, buildSetDisplay } from "./set-operations.js";
@@ -261,10 +270,15 @@ export abstract class ExpressionCompiler {
           f.node = node;
           let result: boolean;
           const ta = m.typeIdOf(a);
-          if (ta === heap.intType && m.typeIdOf(b) === ta) {
+          // Two ints or two floats: CPython's long_richcompare / float_richcompare on the values.
+          if ((ta === heap.intType || ta === heap.floatType) && m.typeIdOf(b) === ta) {
             const x = m.numberOf(a);
             const y = m.numberOf(b);
-            result = compareValues(code, x, y);
+            // A big int reads NaN: compare() settles it exactly.
+            result =
+              !Number.isNaN(x) && !Number.isNaN(y)
+                ? compareValues(code, x, y)
+                : compare(m, code, a, b);
           } else result = compare(m, code, a, b);
           m.sp -= 2;
           m.decref(b);
@@ -524,30 +538,21 @@ export abstract class ExpressionCompiler {
           return this.starredUnpack(unit, target);
         const stores = target.elts.map((element) => this.store(unit, element));
         const count = stores.length;
+        const heap = m.heap;
         return (f, value) => {
           m.push(value);
           f.node = target;
           const t = m.typeIdOf(value);
-          const heap = m.heap;
-          let items: Ptr[];
-          let owned = false;
-          if (t === heap.tupleType || t === heap.listType) items = sequenceItems(m, value);
-          else {
-            items = unpackIterable(m, value, count);
-            owned = true;
-          }
-          if (items.length !== count) {
-            if (owned) for (const item of items) m.decref(item);
-            if (items.length < count)
-              m.raise(
-                "ValueError",
-                `not enough values to unpack (expected ${count}, got ${items.length})`,
-              );
-            m.raise("ValueError", `too many values to unpack (expected ${count})`);
-          }
-          if (!owned) for (const item of items) m.incref(item);
           const level = m.sp;
-          for (const item of items) m.push(item);
+          if (t === heap.tupleType || t === heap.listType) {
+            // CPython: UNPACK_SEQUENCE_TUPLE / UNPACK_SEQUENCE_LIST — the items straight from the
+            // object, each pushed with a new reference before any store can run user code.
+            const isTuple = t === heap.tupleType;
+            const length = isTuple ? heap.tupleLength(value) : heap.listLength(value);
+            if (length !== count) unpackCountError(m, count, length);
+            for (let i = 0; i < count; i++)
+              m.push(m.incref(isTuple ? heap.tupleGetItem(value, i) : heap.listGetItem(value, i)));
+          } else for (const item of unpackIterable(m, value, count)) m.push(item);
           for (let i = 0; i < count; i++) {
             const item = m.stack[level + i]!;
             m.stack[level + i] = 0;
@@ -694,7 +699,7 @@ export abstract class ExpressionCompiler {
       case "Constant": // CPython: LOAD_CONST
         return this.constantExpression(
           node.constantType,
-          node.value as number | string | boolean | null,
+          node.value as number | bigint | string | boolean | null,
         );
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
@@ -939,13 +944,14 @@ export abstract class ExpressionCompiler {
     };
   }
 
-  private constantExpression(type: string, value: number | string | boolean | null): Expr {
+  private constantExpression(type: string, value: number | bigint | string | boolean | null): Expr {
     const m = this.m;
     const heap = m.heap;
     let obj: Ptr;
     switch (type) {
       case "int":
-        obj = m.newInt(value as number);
+        // The parser gives a literal beyond 2**53 - 1 as a bigint: a big int's digits.
+        obj = typeof value === "bigint" ? heap.newIntFromBigInt(value) : m.newInt(value as number);
         break;
       case "float":
         obj = m.newFloat(value as number);
@@ -960,6 +966,9 @@ export abstract class ExpressionCompiler {
         break;
       case "bool":
         obj = value === true ? heap.true : heap.false;
+        break;
+      case "Ellipsis":
+        obj = m.ellipsis;
         break;
       default:
         obj = heap.none;
@@ -1405,16 +1414,33 @@ function collectNames(node: Expression, into: string[]): void {
     for (const element of node.elts) collectNames(element, into);
 }
 
+/** The ValueError of an unpacking whose source has `length` items where `count` targets wait. */
+function unpackCountError(m: Machine, count: number, length: number): never {
+  if (length < count)
+    m.raise("ValueError", `not enough values to unpack (expected ${count}, got ${length})`);
+  return m.raise("ValueError", `too many values to unpack (expected ${count})`);
+}
+
 /**
- * `a op b` for borrowed operands, with the int fast path for `+`, `-` and `*` in front of
- * {@link binary}. CPython: `BINARY_OP` (and its `BINARY_OP_ADD_INT` … specializations).
+ * `a op b` for borrowed operands, with the int and float fast paths for `+`, `-` and `*` in front
+ * of {@link binary}. CPython: `BINARY_OP` (and its `BINARY_OP_ADD_INT`, `BINARY_OP_ADD_FLOAT` …
+ * specializations).
  */
 function binaryOperation(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
   const ta = m.typeIdOf(a);
-  if (ta === m.heap.intType && m.typeIdOf(b) === ta && op <= Op.MUL) {
-    const x = m.numberOf(a);
-    const y = m.numberOf(b);
-    return m.newInt(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+  if (op <= Op.MUL && m.typeIdOf(b) === ta) {
+    const heap = m.heap;
+    if (ta === heap.intType) {
+      const x = m.numberOf(a);
+      const y = m.numberOf(b);
+      const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
+      // Out of the safe range, or a big-int operand (NaN): binary() computes it exactly.
+      if (r <= MAX_INT && r >= -MAX_INT) return heap.newInt(r === 0 ? 0 : r);
+    } else if (ta === heap.floatType) {
+      const x = m.numberOf(a);
+      const y = m.numberOf(b);
+      return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+    }
   }
   return binary(m, op, a, b);
 }

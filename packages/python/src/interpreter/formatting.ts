@@ -1,6 +1,8 @@
 import type { Ptr } from "@pymem/core";
 import { floatRepr } from "@pymem/runtime";
+import { bigToFloat } from "./big-int-arithmetic.js";
 import { exponentDigits, fixedDigits, generalDigits } from "./float-digits.js";
+import { bigIntDecimal } from "./int-text.js";
 import type { Machine } from "./machine.js";
 import { str } from "./object-repr.js";
 import { checkStrSize } from "./result-size.js";
@@ -67,10 +69,19 @@ export function formatWithSpec(
     alignment ??= "<";
   } else if (m.isNumber(value)) {
     const isInt = m.isInt(value);
-    const number = m.numberOf(value);
-    const negative = number < 0 || Object.is(number, -0);
-    const magnitude = Math.abs(number);
     const kind = type ?? (isInt ? "d" : precision !== undefined ? "g" : "");
+    // A big int formats its digits exactly, or converts to float for e/f/g/% (CPython:
+    // format_long_internal, format_float_internal).
+    const exact = isInt && m.heap.isBigInt(value) ? m.heap.intBigValue(value) : undefined;
+    const number =
+      exact === undefined ? m.numberOf(value) : "dbcoxXn".includes(kind) ? 0 : bigToFloat(m, exact);
+    const negative = exact !== undefined ? exact < 0n : number < 0 || Object.is(number, -0);
+    const magnitude = Math.abs(number);
+    const exactMagnitude = exact !== undefined && exact < 0n ? -exact : exact;
+    const digits = (radix: number): string =>
+      exactMagnitude === undefined ? magnitude.toString(radix) : exactMagnitude.toString(radix);
+    if (grouping === "," && "bcoxXn".includes(kind) && kind !== "")
+      m.raise("ValueError", `Cannot specify ',' with '${kind}'.`);
     if (isInt && "eEfFgG%".includes(kind) === false && !"dbcoxXn".includes(kind))
       m.raise("ValueError", `Unknown format code '${kind}' for object of type 'int'`);
     if (!isInt && "dbcoxX".includes(kind) && kind !== "")
@@ -90,22 +101,23 @@ export function formatWithSpec(
       switch (kind) {
         case "d":
         case "n":
-          body = String(magnitude);
+          body =
+            exactMagnitude === undefined ? String(magnitude) : bigIntDecimal(m, exactMagnitude);
           break;
         case "b":
-          body = magnitude.toString(2);
+          body = digits(2);
           if (alternate) prefix = "0b";
           break;
         case "o":
-          body = magnitude.toString(8);
+          body = digits(8);
           if (alternate) prefix = "0o";
           break;
         case "x":
-          body = magnitude.toString(16);
+          body = digits(16);
           if (alternate) prefix = "0x";
           break;
         case "X":
-          body = magnitude.toString(16).toUpperCase();
+          body = digits(16).toUpperCase();
           if (alternate) prefix = "0X";
           break;
         case "c":
@@ -138,12 +150,32 @@ export function formatWithSpec(
         default:
           body = isInt ? String(magnitude) : floatRepr(magnitude);
       }
+    const signText = negative ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
     if (grouping !== undefined) {
       const [whole = "", fraction] = body.split(".");
-      const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
+      // CPython: groups of four digits for the binary, octal and hex presentations.
+      const group = (digits: string): string =>
+        kind !== "" && "boxX".includes(kind)
+          ? digits.replace(/\B(?=([0-9a-fA-F]{4})+(?![0-9a-fA-F]))/g, grouping)
+          : digits.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
+      let padded = whole;
+      let grouped = group(padded);
+      // Zero padding ("0" flag) grows the digits, separators included, up to the width.
+      // CPython: fill_number / _PyUnicode_InsertThousandsGrouping with min_width.
+      if (fill === "0" && alignment === "=" && /^[0-9a-fA-F]+$/.test(whole)) {
+        const target =
+          width -
+          signText.length -
+          prefix.length -
+          (fraction === undefined ? 0 : fraction.length + 1);
+        checkStrSize(m.heap, target);
+        while (grouped.length < target) {
+          padded = `0${padded}`;
+          grouped = group(padded);
+        }
+      }
       body = fraction !== undefined ? `${grouped}.${fraction}` : grouped;
     }
-    const signText = negative ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
     prefix = signText + prefix;
     alignment ??= ">";
   } else {

@@ -1,4 +1,5 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
 import {
@@ -198,11 +199,16 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   m.framePool[depth] = frame;
   const base = m.sp;
   frame.stackBase = base;
-  for (const saved of continuation.saved) m.push(saved);
-  continuation.saved.length = 0;
+  // The arrays are usually empty: setting `length` is a runtime call in V8, so only when needed.
+  if (continuation.saved.length !== 0) {
+    for (const saved of continuation.saved) m.push(saved);
+    continuation.saved.length = 0;
+  }
   const handlingBase = m.handling.length;
-  m.handling.push(...continuation.handling);
-  continuation.handling.length = 0;
+  if (continuation.handling.length !== 0) {
+    m.handling.push(...continuation.handling);
+    continuation.handling.length = 0;
+  }
   heap.memory.u32[stateIndex] = GeneratorState.RUNNING;
   const iterator = continuation.iterator!;
   let step: IteratorResult<Ptr, number>;
@@ -213,7 +219,7 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.depth = depth - 1;
     restorePooledFrame(m, depth, pooled);
     m.unwindTo(base);
-    m.handling.length = handlingBase;
+    if (m.handling.length !== handlingBase) m.handling.length = handlingBase;
     if (thrown instanceof StepLimitError) {
       finishGenerator(m, gen);
       throw thrown;
@@ -241,8 +247,11 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.stack[i] = 0;
   }
   m.sp = base;
-  for (let i = handlingBase; i < m.handling.length; i++) continuation.handling.push(m.handling[i]!);
-  m.handling.length = handlingBase;
+  if (m.handling.length !== handlingBase) {
+    for (let i = handlingBase; i < m.handling.length; i++)
+      continuation.handling.push(m.handling[i]!);
+    m.handling.length = handlingBase;
+  }
   heap.memory.u32[stateIndex] = GeneratorState.SUSPENDED;
   return step.value;
 }
@@ -296,13 +305,19 @@ function isStopIteration(m: Machine, value: Ptr): boolean {
   return m.isSubtype(m.recordOf(value), m.builtinType("StopIteration"));
 }
 
-/** PEP 479: a StopIteration escaping a generator becomes RuntimeError caused by it. */
+/**
+ * PEP 479: a StopIteration escaping a generator becomes RuntimeError caused by it (CPython:
+ * `_PyGen_SetStopIterationValue`'s caller sets both `__cause__` and `__context__`).
+ */
 function stopIterationToRuntimeError(m: Machine, error: PyException): PyException {
   const replacement = new PyException(
     m.newException("RuntimeError", "generator raised StopIteration"),
-    error,
+    undefined,
   );
-  replacement.entries.push(...error.entries);
+  setExceptionContext(m, replacement.value, error.value);
+  setExceptionCause(m, replacement.value, error.value);
+  replacement.cause = error;
+  replacement.suppressContext = true;
   return replacement;
 }
 

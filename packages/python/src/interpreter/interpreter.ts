@@ -119,6 +119,11 @@ export interface StatementEvent {
   readonly depth: number;
   /** The running function's name (`"<module>"` at module level). */
   readonly functionName: string;
+  /**
+   * The file the statement is in (`co_filename`): the name given to `run`, or `<weakref>` and
+   * the like for the Python source of a library module — which a debugger may step over.
+   */
+  readonly filename: string;
   /** Steps executed so far. */
   readonly steps: number;
 }
@@ -144,6 +149,8 @@ export interface ReturnEvent {
   readonly functionName: string;
   /** Its qualified name (`co_qualname`: `"Node.__init__"`). */
   readonly qualifiedName: string;
+  /** The file the function is in (`co_filename`; see {@link StatementEvent.filename}). */
+  readonly filename: string;
   /** Steps executed so far. */
   readonly steps: number;
   /** The value returned (borrowed: valid during the call; None when the body ran off its end). */
@@ -211,7 +218,7 @@ function defaultWriter(stream: "stdout" | "stderr"): (text: string) => void {
  * `__del__` timing, weak references and `gc.collect()` results follow CPython 3.13.
  *
  * @remarks
- * ints are float64 safe integers (|n| ≤ 2**53 − 1; beyond that `OverflowError`). Sets, generators,
+ * ints have any size (float64 safe integers, CPython's 30-bit digits beyond). Sets, generators,
  * `async`, decorators and `with` are not supported; `enumerate`, `zip`, `map`, `filter`,
  * `reversed` and generator expressions produce lists (the package README lists every difference).
  *
@@ -286,6 +293,7 @@ export class Interpreter {
           column: node.column,
           depth: frame.depth,
           functionName: frame.code.name,
+          filename: frame.code.filename,
           steps: machine.steps,
         });
     }
@@ -297,6 +305,7 @@ export class Interpreter {
           depth: frame.depth,
           functionName: frame.code.name,
           qualifiedName: frame.code.qualifiedName,
+          filename: frame.code.filename,
           steps: machine.steps,
           value,
         });
@@ -421,7 +430,8 @@ export class Interpreter {
    * Releases everything the interpreter created — globals, imported modules, builtins, type
    * objects, compiled constants — and collects the cycles left, so the heap holds only what it
    * held before the interpreter was made (`heap.leaksSince` proves it). The interpreter cannot
-   * run afterwards.
+   * run afterwards. First, as CPython's `atexit` phase, the exit handlers native modules
+   * registered run (`weakref.finalize` objects still alive are called).
    *
    * @example
    * ```ts
@@ -481,6 +491,8 @@ export class Interpreter {
     }
     heap.memory.u32[m.notImplemented >>> 2] = 1;
     m.decref(m.notImplemented);
+    heap.memory.u32[m.ellipsis >>> 2] = 1;
+    m.decref(m.ellipsis);
     heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
@@ -633,6 +645,26 @@ export class Interpreter {
     return m.incref(module);
   }
 
+  /** The running frames' file names and lines, most recent first (see NativeContext). */
+  private pythonFrames(limit: number): Array<{ filename: string; lineno: number }> {
+    const frames: Array<{ filename: string; lineno: number }> = [];
+    if (!this.running) return frames;
+    const m = this.machine;
+    for (let depth = m.depth; depth >= 0 && frames.length < limit; depth--) {
+      const frame = m.framePool[depth];
+      if (frame !== undefined)
+        frames.push({ filename: frame.code.filename, lineno: frame.node.line });
+    }
+    return frames;
+  }
+
+  /** A line of a compiled source by file name (see NativeContext). */
+  private sourceLine(filename: string, lineno: number): string {
+    const code = this.machine.codes.find((candidate) => candidate.filename === filename);
+    if (code === undefined || lineno < 1) return "";
+    return code.source.split("\n")[lineno - 1] ?? "";
+  }
+
   /** Runs a native module's Python part in a fresh module namespace (see NativeContext). */
   private runModuleSource(
     name: string,
@@ -703,6 +735,8 @@ export class Interpreter {
       compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
       binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
       runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
+      pythonFrames: (limit) => this.pythonFrames(limit),
+      sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
       getIterator: (obj) => getIterator(m, obj),

@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { hashInteger, hashPointer } from "@pymem/heap";
+import { hashPointer } from "@pymem/heap";
 import type { Machine } from "./machine.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET } from "./object-layouts.js";
 import { Cmp } from "./operator-codes.js";
@@ -71,7 +71,7 @@ export function objectHash(m: Machine, obj: Ptr): number {
     // CPython: PyLong_AsSsize_t, or the int's own hash when it does not fit (32-bit Py_ssize_t).
     const value = m.numberOf(result);
     if (value >= -(2 ** 31) && value < 2 ** 31) return value === -1 ? -2 : value;
-    return hashInteger(value);
+    return heap.hash(result);
   } finally {
     m.decref(result);
   }

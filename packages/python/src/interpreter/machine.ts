@@ -26,6 +26,7 @@ import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
 import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
+import { setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
@@ -230,11 +231,12 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
 
 /**
- * The largest int pymem stores: ints are float64 safe integers.
+ * The largest int `Machine.newInt` takes: ints up to it are float64 safe integers, larger ones
+ * big ints in digits (`newBigInt` in big-int-arithmetic.ts).
  *
  * @example
  * ```ts
- * machine.newInt(MAX_INT + 1); // raises OverflowError
+ * machine.newInt(MAX_INT + 1); // raises OverflowError: compute it as a bigint instead
  * ```
  */
 export const MAX_INT = Number.MAX_SAFE_INTEGER;
@@ -284,6 +286,8 @@ export class Machine {
   stderr: (text: string) => void;
   /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
   readonly notImplemented: Ptr;
+  /** The `Ellipsis` singleton (`...`), immortal like CPython's `_Py_EllipsisObject`. */
+  readonly ellipsis: Ptr;
   /** What `input()` reads: a line without its newline, or undefined at end of input. */
   stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
@@ -317,6 +321,8 @@ export class Machine {
     // CPython: the static, immortal _Py_NotImplementedStruct (made mortal again at dispose()).
     this.notImplemented = this.heap.allocate(this.types.notImplemented);
     this.heap.memory.u32[this.notImplemented >>> 2] = IMMORTAL_REFCNT;
+    this.ellipsis = this.heap.allocate(this.types.ellipsis);
+    this.heap.memory.u32[this.ellipsis >>> 2] = IMMORTAL_REFCNT;
   }
 
   // ─────────────────────────────────────────────────────────────── references
@@ -471,6 +477,7 @@ export class Machine {
       ["frozenset", heap.frozensetType],
       ["complex", heap.complexType],
       ["NotImplementedType", t.notImplemented],
+      ["ellipsis", t.ellipsis],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["code", t.code],
@@ -496,7 +503,15 @@ export class Machine {
             ...(base !== undefined
               ? { base }
               : {
-                  slots: ["args", "__traceback__"],
+                  // CPython: PyBaseExceptionObject's args, traceback, context, cause and
+                  // suppress_context (notes live in the instance dict as `__notes__`).
+                  slots: [
+                    "args",
+                    "__traceback__",
+                    "__context__",
+                    "__cause__",
+                    "__suppress_context__",
+                  ],
                   dict: true,
                   weakrefable: true,
                   managedDict: true,
@@ -680,18 +695,27 @@ export class Machine {
     const handled = this.handling[this.handling.length - 1];
     let context: PyException | undefined;
     if (handled !== undefined && handled.value !== value) {
+      setExceptionContext(this, value, handled.value);
       context = new PyException(this.incref(handled.value), undefined);
       // Copy the handled exception's chain lazily: the printer only needs entries and values.
       context.entries.push(...handled.entries);
-      if (handled.context !== undefined) context.context = this.copyContext(handled.context);
+      if (handled.context !== undefined) context.context = this.copyException(handled.context);
+      if (handled.cause !== undefined) context.cause = this.copyException(handled.cause);
+      context.suppressContext = handled.suppressContext;
     }
     return new PyException(value, context);
   }
 
-  private copyContext(source: PyException): PyException {
+  /**
+   * A copy of `source` and its chain (values increfed, frames shared) for another exception to
+   * link to: the context or cause of a new exception.
+   */
+  copyException(source: PyException): PyException {
     const copy = new PyException(this.incref(source.value), undefined);
     copy.entries.push(...source.entries);
-    if (source.context !== undefined) copy.context = this.copyContext(source.context);
+    if (source.context !== undefined) copy.context = this.copyException(source.context);
+    if (source.cause !== undefined) copy.cause = this.copyException(source.cause);
+    copy.suppressContext = source.suppressContext;
     return copy;
   }
 
@@ -760,11 +784,9 @@ export class Machine {
   // ─────────────────────────────────────────────────────────────── numbers and strings
 
   newInt(value: number): Ptr {
-    if (value > MAX_INT || value < -MAX_INT)
-      this.raise(
-        "OverflowError",
-        "int too large: pymem ints are limited to the safe-integer range ±(2**53 - 1)",
-      );
+    // Callers that can leave the safe range compute exactly instead (big-int-arithmetic.ts).
+    if (!(value <= MAX_INT && value >= -MAX_INT))
+      this.raise("OverflowError", "int result is not a safe integer (pymem internal limit)");
     return this.heap.newInt(value === 0 ? 0 : value);
   }
 
@@ -813,7 +835,11 @@ export class Machine {
   intArgument(obj: Ptr, what: string): number {
     if (!this.isInt(obj))
       this.raise("TypeError", `${what} must be an integer, not '${this.typeName(obj)}'`);
-    return this.numberOf(obj);
+    const value = this.numberOf(obj);
+    // A big int (NaN here) does not fit a C index. CPython: PyLong_AsSsize_t.
+    if (Number.isNaN(value))
+      this.raise("OverflowError", "Python int too large to convert to C ssize_t");
+    return value;
   }
 
   // ─────────────────────────────────────────────────────────────── objects

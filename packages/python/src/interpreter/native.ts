@@ -147,6 +147,16 @@ export interface NativeContext {
     source: string,
     members: ReadonlyArray<readonly [name: string, value: Ptr]>,
   ): Ptr;
+  /**
+   * Where the running Python code is, most recent frame first, at most `limit` frames: each
+   * frame's file name and the line of the statement it runs (CPython: the frames tracemalloc
+   * records). Empty when no code runs.
+   */
+  pythonFrames(
+    limit: number,
+  ): ReadonlyArray<{ readonly filename: string; readonly lineno: number }>;
+  /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
+  sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */

@@ -13,6 +13,7 @@ import {
   isDataDescriptor,
   refreshClassHooks,
 } from "./descriptors.js";
+import { chainingAttribute } from "./exception-chaining.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
 import { generatorAttribute } from "./generator-objects.js";
 import { iteratorRuntime } from "./iterator-objects.js";
@@ -107,7 +108,10 @@ export function genericGetAttribute(
     const own = m.heap.getAttrByKey(obj, key);
     if (own !== 0) return m.incref(own);
     if (name === "__class__") return m.incref(record.object);
-    if (descr === 0) return name === "__dict__" ? instanceDict(m, obj) : 0;
+    if (descr === 0) {
+      if (name === "__dict__") return instanceDict(m, obj);
+      return record.exception ? chainingAttribute(m, obj, name) : 0;
+    }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
   const bound = descriptorGet(m, descr, obj, record.object);
   return bound !== 0 ? bound : m.incref(descr);
@@ -141,7 +145,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
       // CPython: StopIteration.value — the first argument, or None.
       if (name === "value" && record.exception && isInstance(m, obj, "StopIteration"))
         return stopIterationValue(m, obj);
-      return 0;
+      return record.exception ? chainingAttribute(m, obj, name) : 0;
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
     const bound = descriptorGet(m, found, obj, record.object);
@@ -371,6 +375,7 @@ export function sequenceIndex(m: Machine, index: Ptr, length: number, what: stri
   if (!m.isInt(index))
     m.raise("TypeError", `${what} indices must be integers or slices, not ${m.typeName(index)}`);
   let i = m.numberOf(index);
+  if (Number.isNaN(i)) m.raise("IndexError", "cannot fit 'int' into an index-sized integer");
   if (i < 0) i += length;
   if (i < 0 || i >= length) m.raise("IndexError", `${what} index out of range`);
   return i;

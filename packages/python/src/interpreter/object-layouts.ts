@@ -174,6 +174,8 @@ export interface InterpreterTypeIds {
   readonly code: TypeId;
   /** The type of the `NotImplemented` singleton. */
   readonly notImplemented: TypeId;
+  /** The type of the `Ellipsis` (`...`) singleton. CPython: `PyEllipsis_Type`. */
+  readonly ellipsis: TypeId;
 }
 
 /**
@@ -268,6 +270,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
     dictValues: defineView(heap, "dict_values"),
     dictItems: defineView(heap, "dict_items"),
     notImplemented: heap.defineType({ name: "NotImplementedType", basicSize: 8 }),
+    ellipsis: heap.defineType({ name: "ellipsis", basicSize: 8 }),
   };
   registered.set(heap, ids);
   return ids;

@@ -2,6 +2,7 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
+import { intRepr } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
@@ -39,11 +40,12 @@ export function repr(m: Machine, obj: Ptr): string {
   const heap = m.heap;
   const t = m.typeIdOf(obj);
   if (t === heap.strType) return strRepr(heap.strValue(obj));
-  if (t === heap.intType) return String(m.numberOf(obj));
+  if (t === heap.intType) return intRepr(m, obj);
   if (t === heap.floatType) return floatRepr(m.numberOf(obj));
   if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
   if (obj === m.notImplemented) return "NotImplemented";
+  if (obj === m.ellipsis) return "Ellipsis";
   if (obj === heap.none) return "None";
   if (obj === heap.true) return "True";
   if (obj === heap.false) return "False";
@@ -202,17 +204,27 @@ export function str(m: Machine, obj: Ptr): string {
     const result = m.callSpecial(obj, "__str__", []);
     if (result !== 0) return takeStringResult(m, result, "__str__");
   }
-  if (record?.exception === true) {
-    const args = m.heap.getSlot(obj, "args");
-    if (args === 0 || m.heap.tupleLength(args) === 0) return "";
-    if (m.heap.tupleLength(args) === 1) {
-      const only = m.heap.tupleGetItem(args, 0);
-      // CPython: KeyError's str is the repr of its key.
-      return record.name === "KeyError" || m.isSubtype(record, m.builtinType("KeyError"))
-        ? repr(m, only)
-        : str(m, only);
-    }
-    return repr(m, args);
-  }
+  if (record?.exception === true) return exceptionStr(m, obj);
   return repr(m, obj);
+}
+
+/**
+ * `str()` of an exception from its `args`: empty, the only argument's str (its repr for a
+ * KeyError), or the tuple's repr. CPython: `BaseException_str`, `KeyError_str`.
+ *
+ * @example
+ * ```ts
+ * exceptionStr(machine, error); // "division by zero"
+ * ```
+ */
+export function exceptionStr(m: Machine, obj: Ptr): string {
+  const record = m.recordOf(obj);
+  const args = m.heap.getSlot(obj, "args");
+  if (args === 0 || m.heap.tupleLength(args) === 0) return "";
+  if (m.heap.tupleLength(args) === 1) {
+    const only = m.heap.tupleGetItem(args, 0);
+    // CPython: KeyError's str is the repr of its key.
+    return m.isSubtype(record, m.builtinType("KeyError")) ? repr(m, only) : str(m, only);
+  }
+  return repr(m, args);
 }

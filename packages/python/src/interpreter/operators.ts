@@ -1,10 +1,17 @@
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
+import {
+  bigIntBinary,
+  bigIntUnary,
+  compareNumbers,
+  floatOperand,
+  newBigInt,
+} from "./big-int-arithmetic.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
-import type { Machine, TypeRecord } from "./machine.js";
+import { MAX_INT, type Machine, type TypeRecord } from "./machine.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
@@ -14,7 +21,8 @@ import { compareSets, setBinary, withKey } from "./set-operations.js";
 /**
  * Arithmetic, comparison and membership on heap objects (CPython: `PyNumber_*`,
  * `PyObject_RichCompare`, `PySequence_Contains`), as plain functions taking the {@link Machine}
- * first: ints are float64 safe integers (overflow is OverflowError), floats follow IEEE with
+ * first: ints are float64 safe integers with exact big ints past that range (big-int-arithmetic.ts),
+ * floats follow IEEE with
  * Python's floor division and modulo, sequences concatenate and repeat, user classes dispatch to
  * their dunder methods.
  *
@@ -31,9 +39,15 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   const tb = m.typeIdOf(b);
   const intA = ta === heap.intType || ta === heap.boolType;
   const intB = tb === heap.intType || tb === heap.boolType;
-  if (intA && intB) return intBinary(m, op, m.numberOf(a), m.numberOf(b));
+  if (intA && intB) {
+    const x = m.numberOf(a);
+    const y = m.numberOf(b);
+    // A big int's float64 slot reads NaN.
+    if (!Number.isNaN(x) && !Number.isNaN(y)) return intBinary(m, op, x, y);
+    return bigIntBinary(m, op, heap.intBigValue(a), heap.intBigValue(b));
+  }
   if ((intA || ta === heap.floatType) && (intB || tb === heap.floatType))
-    return floatBinary(m, op, m.numberOf(a), m.numberOf(b));
+    return floatBinary(m, op, floatOperand(m, a), floatOperand(m, b));
   if (ta === heap.strType) {
     if (op === Op.ADD && tb === heap.strType) {
       checkStrSize(heap, heap.strLength(a) + heap.strLength(b));
@@ -154,6 +168,8 @@ export function declined(m: Machine, result: Ptr): Ptr {
 /** The count of `seq * n` (negative counts repeat zero times, as `list_repeat`). */
 export function repeatCount(m: Machine, obj: Ptr): number {
   const n = m.numberOf(obj);
+  // A big int (NaN here) cannot be a size, whatever its sign. CPython: PyNumber_AsSsize_t.
+  if (Number.isNaN(n)) m.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
   return Math.max(n, 0);
 }
 
@@ -168,17 +184,22 @@ export function sequenceItems(m: Machine, obj: Ptr): Ptr[] {
 }
 
 /**
- * `x op y` on two ints held as safe integers; a new reference, OverflowError past the safe
- * range. CPython: `long_add`, `long_sub`, `long_mul`, `long_div`, `long_mod`, `long_pow`, … .
+ * `x op y` on two ints held as safe integers; a new reference. A result past the safe range is
+ * computed again exactly by {@link bigIntBinary}. CPython: `long_add`, `long_sub`, `long_mul`,
+ * `long_div`, `long_mod`, `long_pow`, … .
  */
 export function intBinary(m: Machine, op: number, x: number, y: number): Ptr {
+  let result: number;
   switch (op) {
     case Op.ADD:
-      return m.newInt(x + y);
+      result = x + y;
+      break;
     case Op.SUB:
-      return m.newInt(x - y);
+      result = x - y;
+      break;
     case Op.MUL:
-      return m.newInt(x * y);
+      result = x * y;
+      break;
     case Op.TRUEDIV:
       if (y === 0) m.raise("ZeroDivisionError", "division by zero");
       return m.newFloat(x / y);
@@ -191,30 +212,37 @@ export function intBinary(m: Machine, op: number, x: number, y: number): Ptr {
       return m.newInt(r !== 0 && r < 0 !== y < 0 ? r + y : r);
     }
     case Op.POW:
-      if (y < 0) {
-        if (x === 0) m.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-        return m.newFloat(x ** y);
-      }
-      return m.newInt(x ** y);
+      // A float64 power is exact only while it stays small; anything larger is recomputed.
+      result = y >= 0 ? x ** y : Number.NaN;
+      if (!(result <= SMALL_POWER && result >= -SMALL_POWER)) result = Number.NaN;
+      break;
     case Op.LSHIFT:
       if (y < 0) m.raise("ValueError", "negative shift count");
-      return m.newInt(x * 2 ** y);
+      result = x * 2 ** y;
+      break;
     case Op.RSHIFT:
       if (y < 0) m.raise("ValueError", "negative shift count");
-      return m.newInt(Math.floor(x / 2 ** y));
+      return m.newInt(y > 53 ? (x < 0 ? -1 : 0) : Math.floor(x / 2 ** y));
+    // Two negative safe integers can combine to -(2**53): newBigInt stores whichever layout fits.
     case Op.OR:
-      return m.newInt(Number(BigInt(x) | BigInt(y)));
+      return newBigInt(m, BigInt(x) | BigInt(y));
     case Op.XOR:
-      return m.newInt(Number(BigInt(x) ^ BigInt(y)));
+      return newBigInt(m, BigInt(x) ^ BigInt(y));
     case Op.AND:
-      return m.newInt(Number(BigInt(x) & BigInt(y)));
+      return newBigInt(m, BigInt(x) & BigInt(y));
     default:
       return m.raise(
         "TypeError",
         `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'int' and 'int'`,
       );
   }
+  if (result <= Number.MAX_SAFE_INTEGER && result >= -Number.MAX_SAFE_INTEGER)
+    return m.newInt(result);
+  return bigIntBinary(m, op, BigInt(x), BigInt(y));
 }
+
+/** Largest `x ** y` trusted from float64 `**` (2^31): beyond it the power is computed exactly. */
+const SMALL_POWER = 2 ** 31;
 
 /**
  * `x op y` where either side is a float; a new reference. CPython: `float_add`, `float_div`,
@@ -354,9 +382,11 @@ export function unary(m: Machine, op: "USub" | "UAdd" | "Invert", a: Ptr): Ptr {
   const heap = m.heap;
   if (t === heap.intType || t === heap.boolType) {
     const x = m.numberOf(a);
+    if (Number.isNaN(x)) return bigIntUnary(m, op, heap.intBigValue(a));
     if (op === "USub") return m.newInt(-x);
     if (op === "UAdd") return m.newInt(x);
-    return m.newInt(-x - 1);
+    // ~(2**53 - 1) is -(2**53): one past the safe range.
+    return x < MAX_INT ? m.newInt(-x - 1) : bigIntUnary(m, op, BigInt(x));
   }
   if (t === heap.floatType && op !== "Invert")
     return m.newFloat(op === "USub" ? -m.numberOf(a) : m.numberOf(a));
@@ -380,7 +410,13 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   const tb = m.typeIdOf(b);
   const numA = ta === heap.intType || ta === heap.boolType || ta === heap.floatType;
   const numB = tb === heap.intType || tb === heap.boolType || tb === heap.floatType;
-  if (numA && numB) return compareValues(op, m.numberOf(a), m.numberOf(b));
+  if (numA && numB) {
+    const x = m.numberOf(a);
+    const y = m.numberOf(b);
+    // NaN: a big int, or a float NaN; both are settled exactly there.
+    if (!Number.isNaN(x) && !Number.isNaN(y)) return compareValues(op, x, y);
+    return compareNumbers(m, op, a, b);
+  }
   if (ta === heap.strType && tb === heap.strType)
     return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
   if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)

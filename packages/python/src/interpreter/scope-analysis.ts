@@ -292,6 +292,7 @@ class ScopeWalker {
 
   private defaults(args: Arguments): void {
     for (const value of args.defaults) this.expression(value);
+    for (const value of args.kwDefaults) if (value !== null) this.expression(value);
   }
 
   private functionScope(

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { LIST_ITEMS_OFFSET } from "@pymem/heap";
+import { clampedIndex } from "./big-int-arithmetic.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
 
@@ -27,7 +28,7 @@ export function sliceIndices(
     if (value === 0 || value === heap.none) return undefined;
     if (!m.isInt(value))
       m.raise("TypeError", "slice indices must be integers or None or have an __index__ method");
-    return m.numberOf(value);
+    return clampedIndex(m, value);
   };
   const stepValue = bound(step) ?? 1;
   if (stepValue === 0) m.raise("ValueError", "slice step cannot be zero");

@@ -26,15 +26,23 @@ export function formatTraceback(
   error: PyException,
   describe: (value: number) => readonly [typeName: string, message: string],
 ): string {
-  const chain: PyException[] = [];
-  for (
-    let e: PyException | undefined = error;
-    e !== undefined;
-    e = e.suppressContext ? undefined : e.context
-  )
-    chain.unshift(e);
-  const parts = chain.map((e) => formatOne(e, describe));
-  return parts.join("\nDuring handling of the above exception, another exception occurred:\n\n");
+  // CPython: print_exception_recursive — the cause (or, unless suppressed, the context) first,
+  // each followed by the sentence that links it to the next.
+  let text = formatOne(error, describe);
+  const seen = new Set<PyException>([error]);
+  let e: PyException = error;
+  for (;;) {
+    const next: PyException | undefined = e.cause ?? (e.suppressContext ? undefined : e.context);
+    if (next === undefined || seen.has(next)) break;
+    seen.add(next);
+    const link =
+      e.cause !== undefined
+        ? "\nThe above exception was the direct cause of the following exception:\n\n"
+        : "\nDuring handling of the above exception, another exception occurred:\n\n";
+    text = formatOne(next, describe) + link + text;
+    e = next;
+  }
+  return text;
 }
 
 function formatOne(

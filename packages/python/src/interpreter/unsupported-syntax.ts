@@ -58,10 +58,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       switch (node.constantType) {
         case "bytes":
           return "bytes literals";
-        case "Ellipsis":
-          return "'...' (Ellipsis)";
-        case "int":
-          return typeof node.value === "bigint" ? "integers beyond 2**53 - 1" : null;
         default:
           return null;
       }

@@ -359,7 +359,11 @@ export function realArgument(context: NativeContext, obj: Ptr): number {
   const kind = context.heap.kindOf(obj);
   if (kind !== ObjectKind.FLOAT && kind !== ObjectKind.INT && kind !== ObjectKind.BOOL)
     context.raise("TypeError", `must be real number, not ${context.typeName(obj)}`);
-  return context.heap.numberValue(obj);
+  const value = context.heap.numberValue(obj);
+  // A big int past the float range reads as an infinity. CPython: PyLong_AsDouble.
+  if (!Number.isFinite(value) && kind !== ObjectKind.FLOAT)
+    context.raise("OverflowError", "int too large to convert to float");
+  return value;
 }
 
 /**
@@ -372,12 +376,17 @@ export function realArgument(context: NativeContext, obj: Ptr): number {
  * ```
  */
 export function bigIntegerArgument(context: NativeContext, obj: Ptr): bigint {
-  return BigInt(integerArgument(context, obj));
+  if (!isInteger(context, obj))
+    context.raise(
+      "TypeError",
+      `'${context.typeName(obj)}' object cannot be interpreted as an integer`,
+    );
+  return context.heap.intBigValue(obj);
 }
 
 /**
- * A new reference to the `int` `value`. pymem's ints are float64 safe integers: beyond
- * ±(2**53 − 1) this raises the interpreter's `OverflowError`, as its arithmetic does.
+ * A new reference to the `int` `value`, of any size (beyond the safe-integer range its digits
+ * live in the object, as CPython's). A `number` must be an integer.
  *
  * @example
  * ```ts
@@ -385,13 +394,9 @@ export function bigIntegerArgument(context: NativeContext, obj: Ptr): bigint {
  * ```
  */
 export function integerResult(context: NativeContext, value: bigint | number): Ptr {
-  const number = Number(value);
-  if (!Number.isSafeInteger(number) || (typeof value === "bigint" && BigInt(number) !== value))
-    context.raise(
-      "OverflowError",
-      "int too large: pymem ints are limited to the safe-integer range ±(2**53 - 1)",
-    );
-  return context.heap.newInt(number);
+  if (typeof value === "number" && Number.isSafeInteger(value))
+    return context.heap.newInt(value === 0 ? 0 : value);
+  return context.heap.newIntFromBigInt(BigInt(value));
 }
 
 /**

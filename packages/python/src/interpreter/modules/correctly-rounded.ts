@@ -12,7 +12,7 @@ import {
   twoProduct,
   twoSum,
 } from "./double-double.js";
-import { exactParts, frexp, ldexp, roundToDouble } from "./float-bits.js";
+import { bitLength, exactParts, frexp, ldexp, roundToDouble } from "./float-bits.js";
 
 /**
  * Correctly rounded elementary functions. CPython's `math` calls the C library; glibc's `exp`,
@@ -201,7 +201,7 @@ function halfPi(): bigint {
 function fixedToDoubleDouble(value: bigint): DoubleDouble {
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
-  const length = BigInt(magnitude.toString(2).length);
+  const length = BigInt(bitLength(magnitude));
   const shift = length > 160n ? length - 160n : 0n;
   const top = magnitude >> shift;
   const hi = Number(top);

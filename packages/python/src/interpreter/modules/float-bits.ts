@@ -142,6 +142,33 @@ export function exactParts(x: number): [mantissa: bigint, exponent: number] {
   return [negative ? -mantissa : mantissa, exponent];
 }
 
+/** 2**960: below it a bigint converts to a finite double, so `Math.log2` can estimate its length. */
+const FINITE_AS_DOUBLE = 1n << 960n;
+
+/**
+ * The number of binary digits of a non-negative bigint (`value.toString(2).length`, 1 for 0)
+ * without building the digit string (CPython: `_PyLong_NumBits`): a `Math.log2` estimate on the
+ * top bits, corrected by one shift either way.
+ *
+ * @example
+ * ```ts
+ * bitLength(255n); // 8
+ * ```
+ */
+export function bitLength(value: bigint): number {
+  if (value === 0n) return 1;
+  let dropped = 0;
+  let top = value;
+  while (top >= FINITE_AS_DOUBLE) {
+    top >>= 512n;
+    dropped += 512;
+  }
+  let length = Math.floor(Math.log2(Number(top))) + 1;
+  if (top >> BigInt(length) !== 0n) length++;
+  else if (length > 1 && top >> BigInt(length - 1) === 0n) length--;
+  return dropped + length;
+}
+
 /**
  * Rounds `mantissa * 2**exponent` to the nearest double, ties to even (IEEE's single rounding).
  *
@@ -154,7 +181,7 @@ export function roundToDouble(mantissa: bigint, exponent: number): number {
   if (mantissa === 0n) return 0;
   const negative = mantissa < 0n;
   let magnitude = negative ? -mantissa : mantissa;
-  let shift = magnitude.toString(2).length - 53;
+  let shift = bitLength(magnitude) - 53;
   // Keep at least the subnormal grid 2**-1074.
   if (exponent + shift < -1074) shift = -1074 - exponent;
   if (shift > 0) {

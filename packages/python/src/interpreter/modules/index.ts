@@ -8,11 +8,12 @@ import { randomModule } from "./random-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
+import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
  * The native modules `import` finds (`bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
- * `sys`, `time`, `weakref`), written in TypeScript against
+ * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -31,6 +32,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   time: timeModule,
+  tracemalloc: tracemallocModule,
   weakref: weakrefModule,
 };
 
@@ -43,4 +45,5 @@ export { randomModule } from "./random-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
+export { tracemallocModule } from "./tracemalloc-module.js";
 export { weakrefModule } from "./weakref-module.js";

@@ -145,7 +145,10 @@ function logOf(context: NativeContext, obj: Ptr, fn: (x: number) => number): num
   if (isInteger(context, obj)) {
     const value = context.heap.numberValue(obj);
     if (value <= 0) context.raise("ValueError", "math domain error");
-    return fn(value);
+    if (value !== Number.POSITIVE_INFINITY) return fn(value);
+    // Past the float range: x = m·2^e with m in [0.5, 1). CPython: _PyLong_Frexp in loghelper.
+    const [mantissa, exponent] = bigIntFrexp(context.heap.intBigValue(obj));
+    return fn(mantissa) + fn(2.0) * exponent;
   }
   const x = realArgument(context, obj);
   const r = fn(x);
@@ -153,6 +156,26 @@ function logOf(context: NativeContext, obj: Ptr, fn: (x: number) => number): num
   if (!Number.isFinite(r) && !Number.isNaN(r) && Number.isFinite(x))
     context.raise("ValueError", "math domain error");
   return r;
+}
+
+/** Largest exponent `ldexp` needs: anything beyond turns every finite double into 0 or an infinity. */
+const LDEXP_LIMIT = 2200;
+
+/**
+ * `[m, e]` with `value = m·2^e`, `m` in [0.5, 1) rounded to 53 bits (ties to even) for a
+ * positive int of any size. CPython: `_PyLong_Frexp`.
+ */
+function bigIntFrexp(value: bigint): [number, number] {
+  let exponent = value.toString(2).length;
+  const shift = BigInt(Math.max(0, exponent - 64));
+  let top = value >> shift;
+  if (top << shift !== value) top |= 1n; // sticky: the bits shifted out round like one
+  let mantissa = Number(top) / 2 ** Number(BigInt(exponent) - shift);
+  if (mantissa === 1) {
+    mantissa = 0.5;
+    exponent += 1;
+  }
+  return [mantissa, exponent];
 }
 
 /** A one-argument logarithm (`log2`, `log10`). */
@@ -176,7 +199,7 @@ function integralResult(context: NativeContext, value: number): Ptr {
 function rounding(name: string, fn: (x: number) => number): NativeFunction {
   return (context, args, keywords) => {
     const obj = expectOneArgument(context, `math.${name}`, args, keywords);
-    if (isInteger(context, obj)) return integerResult(context, context.heap.numberValue(obj));
+    if (isInteger(context, obj)) return integerResult(context, context.heap.intBigValue(obj));
     return integralResult(context, fn(realArgument(context, obj)));
   };
 }
@@ -304,7 +327,11 @@ const mathFloatFunctions: Record<string, NativeFunction> = {
     const x = realArgument(context, args[0]!);
     if (!isInteger(context, args[1]!))
       context.raise("TypeError", "Expected an int as second argument to ldexp.");
-    const r = ldexp(x, context.heap.numberValue(args[1]!));
+    // A huge exponent (a big int reads as an infinity) over- or underflows like any past ±2100.
+    const r = ldexp(
+      x,
+      Math.max(-LDEXP_LIMIT, Math.min(LDEXP_LIMIT, context.heap.numberValue(args[1]!))),
+    );
     if (!Number.isFinite(r) && Number.isFinite(x))
       context.raise("OverflowError", "math range error");
     return floatResult(context, r);
@@ -378,7 +405,7 @@ const mathFloatFunctions: Record<string, NativeFunction> = {
       return integralResult(context, Math.trunc(context.heap.numberValue(obj)));
     if (!isInteger(context, obj))
       context.raise("TypeError", `type ${context.typeName(obj)} doesn't define __trunc__ method`);
-    return integerResult(context, context.heap.numberValue(obj));
+    return integerResult(context, context.heap.intBigValue(obj));
   },
   // CPython: math_ulp_impl()
   ulp(context, args, keywords) {
@@ -396,9 +423,9 @@ const mathFloatFunctions: Record<string, NativeFunction> = {
  * Builds the `math` module the first time a script imports it.
  *
  * @remarks
- * Ints are pymem's (float64 safe integers): `factorial`, `comb`, `perm`, `lcm`, `prod`,
- * `floor` of huge floats… raise the interpreter's `OverflowError` where CPython would return an
- * int beyond ±(2**53 − 1). `prod` and `sumprod` multiply numbers only (CPython also repeats
+ * Ints have any size (`factorial`, `comb`, `perm`, `lcm`, `prod`, `floor` of huge floats return
+ * exact big ints; logarithms of ints past the float range are taken from their digits as
+ * CPython's `loghelper` does). `prod` and `sumprod` multiply numbers only (CPython also repeats
  * sequences, `prod(['a', 2]) == 'aa'`). Arguments must be `int`, `bool` or `float` (objects
  * defining only `__float__` / `__index__` are not converted).
  *

@@ -34,8 +34,7 @@ type Real = { readonly int: bigint } | { readonly float: number };
 function realOf(context: NativeContext, obj: Ptr): Real | undefined {
   const heap = context.heap;
   const kind = heap.kindOf(obj);
-  if (kind === ObjectKind.INT || kind === ObjectKind.BOOL)
-    return { int: BigInt(heap.numberValue(obj)) };
+  if (kind === ObjectKind.INT || kind === ObjectKind.BOOL) return { int: heap.intBigValue(obj) };
   if (kind === ObjectKind.FLOAT) return { float: heap.numberValue(obj) };
   return undefined;
 }
@@ -176,7 +175,7 @@ export const mathSequenceFunctions: Record<string, NativeFunction> = {
           const qKind = finished ? -1 : heap.kindOf(qItem!);
           if (intPath) {
             if (pKind === ObjectKind.INT && qKind === ObjectKind.INT) {
-              intTotal += BigInt(heap.numberValue(pItem!)) * BigInt(heap.numberValue(qItem!));
+              intTotal += heap.intBigValue(pItem!) * heap.intBigValue(qItem!);
               intInUse = true;
               continue;
             }

@@ -1,7 +1,13 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { intMaxStrDigits, setIntMaxStrDigits } from "../int-text.js";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
-import { expectNoArguments, expectOneArgument } from "./arguments.js";
+import {
+  bindArguments,
+  expectNoArguments,
+  expectOneArgument,
+  integerArgument,
+} from "./arguments.js";
 import { buildModule } from "./module-support.js";
 
 /**
@@ -104,8 +110,27 @@ function streamObject(context: NativeContext, name: string, sink: (text: string)
   return buildModule(context, name, { write, flush }, []);
 }
 
+const SET_INT_MAX_STR_DIGITS = {
+  name: "set_int_max_str_digits",
+  positionalOnly: 0,
+  positional: ["maxdigits"],
+  required: 1,
+  keywordOnly: [],
+} as const;
+
 /** The functions of `sys`. */
 const sysFunctions: Record<string, NativeFunction> = {
+  // CPython: sys_get_int_max_str_digits_impl
+  get_int_max_str_digits(context, args, keywords) {
+    expectNoArguments(context, "sys.get_int_max_str_digits", args, keywords);
+    return context.heap.newInt(intMaxStrDigits(context.heap));
+  },
+  // CPython: sys_set_int_max_str_digits_impl (maxdigits, also by keyword)
+  set_int_max_str_digits(context, args, keywords) {
+    const [maxdigits] = bindArguments(context, SET_INT_MAX_STR_DIGITS, args, keywords);
+    setIntMaxStrDigits(context, integerArgument(context, maxdigits!));
+    return context.newReference(context.heap.none);
+  },
   // CPython: sys_getrefcount_impl — Py_REFCNT(object), the argument's reference included.
   getrefcount(context, args, keywords) {
     const obj = expectOneArgument(context, "sys.getrefcount", args, keywords);

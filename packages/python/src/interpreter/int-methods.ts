@@ -1,0 +1,93 @@
+import type { Ptr } from "@pymem/core";
+import { bitLength, modularPower, newBigInt } from "./big-int-arithmetic.js";
+import type { Machine } from "./machine.js";
+import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { Op } from "./operator-codes.js";
+import { binary } from "./operators.js";
+
+/**
+ * The methods of `int` (`bit_length`, `bit_count`, `as_integer_ratio`, `is_integer`,
+ * `conjugate`) and the `pow` built-in with its modulus form. CPython: `Objects/longobject.c`'s
+ * method table, `builtin_pow_impl`.
+ *
+ * @module
+ */
+
+/**
+ * `pow(base, exp, mod=None)`: `base ** exp`, or with a modulus the exact modular power of three
+ * ints (a negative exponent through the modular inverse). CPython: `builtin_pow_impl`,
+ * `PyNumber_Power`.
+ *
+ * @example
+ * ```ts
+ * builtinPow(machine, [three, minusOne, seven], []); // the int 5
+ * ```
+ */
+export function builtinPow(m: Machine, args: readonly Ptr[], keywords: Keywords): Ptr {
+  if (args.length > 3)
+    m.raise("TypeError", `pow() takes at most 3 arguments (${args.length} given)`);
+  const named = keyword(m, "pow", keywords, ["base", "exp", "mod"]);
+  const names = ["base", "exp", "mod"];
+  for (const [index, name] of names.entries())
+    if (index < args.length && named.has(name))
+      m.raise(
+        "TypeError",
+        `argument for pow() given by name ('${name}') and position (${index + 1})`,
+      );
+  const base = args[0] ?? named.get("base");
+  const exponent = args[1] ?? named.get("exp");
+  const modulus = args[2] ?? named.get("mod");
+  if (base === undefined) m.raise("TypeError", "pow() missing required argument 'base' (pos 1)");
+  if (exponent === undefined) m.raise("TypeError", "pow() missing required argument 'exp' (pos 2)");
+  if (modulus === undefined || modulus === m.heap.none) return binary(m, Op.POW, base, exponent);
+  if (!m.isInt(base) || !m.isInt(exponent) || !m.isInt(modulus)) {
+    if (m.isNumber(base) && m.isNumber(exponent) && m.isNumber(modulus))
+      m.raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
+    m.raise(
+      "TypeError",
+      `unsupported operand type(s) for ** or pow(): '${m.typeName(base)}', '${m.typeName(exponent)}', '${m.typeName(modulus)}'`,
+    );
+  }
+  const heap = m.heap;
+  return modularPower(
+    m,
+    heap.intBigValue(base),
+    heap.intBigValue(exponent),
+    heap.intBigValue(modulus),
+  );
+}
+
+/**
+ * Installs `int.bit_length`, `int.bit_count`, `int.as_integer_ratio`, `int.is_integer` and
+ * `int.conjugate`.
+ *
+ * @example
+ * ```ts
+ * installIntMethods(machine);
+ * ```
+ * @internal
+ */
+export function installIntMethods(m: Machine): void {
+  const heap = m.heap;
+  const isInt = (obj: Ptr): boolean => m.isInt(obj);
+  const method = (name: string, fn: (value: bigint, self: Ptr) => Ptr): void =>
+    defineTypeMethod(m, "int", isInt, name, 0, 0, false, (self) =>
+      fn(heap.intBigValue(self), self),
+    );
+  // CPython: int_bit_length_impl
+  method("bit_length", (value) => m.newInt(bitLength(value)));
+  // CPython: int_bit_count_impl
+  method("bit_count", (value) => {
+    let count = 0;
+    for (const char of (value < 0n ? -value : value).toString(2)) if (char === "1") count++;
+    return m.newInt(count);
+  });
+  // CPython: int_as_integer_ratio_impl (a bool gives plain ints)
+  method("as_integer_ratio", (value) => m.tupleSteal([newBigInt(m, value), m.newInt(1)]));
+  // CPython: int_is_integer_impl
+  method("is_integer", () => m.newBool(true));
+  // CPython: int_conjugate_impl (an int is its own conjugate; a bool gives its int)
+  method("conjugate", (value, self) =>
+    m.typeIdOf(self) === heap.intType ? m.incref(self) : newBigInt(m, value),
+  );
+}
