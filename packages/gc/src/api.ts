@@ -219,6 +219,14 @@ export interface ManagedCollector extends Collector {
   readonly callbacks: GcCallback[];
   /** Told the length of every pause (collection or increment); `undefined` for none. */
   pauseObserver?: PauseObserver | undefined;
+  /**
+   * Set by a host with safe points (an interpreter's eval loop): automatic collections are then
+   * only scheduled by allocation, this is called, and they run at {@link runScheduledCollection}.
+   * Collectors that collect at the allocation itself leave it out.
+   */
+  onCollectionScheduled?: (() => void) | undefined;
+  /** Runs the scheduled automatic collection, if any. CPython: `_Py_RunGC`. */
+  runScheduledCollection?(): void;
   /** The host given to `attach`; throws if not attached yet. */
   attachedHost(): CollectorHost;
   /** Per-generation counters. CPython: `gc.get_count`. */

@@ -317,6 +317,46 @@ describe("GenerationalCollector", () => {
     for (const obj of keep) heap.decref(obj);
   });
 
+  it("with onCollectionScheduled, allocation only schedules (once) and runScheduledCollection collects", () => {
+    const { heap, collector, gc } = makeHeap({ thresholds: [10, 10, 10] });
+    const generations: number[] = [];
+    gc.callbacks.push((phase, info) => phase === "start" && generations.push(info.generation));
+    let scheduled = 0;
+    collector.onCollectionScheduled = () => scheduled++;
+    gc.enable();
+    const keep: Ptr[] = [];
+    for (let i = 0; i < 25; i++) keep.push(heap.newList());
+    expect(generations).toEqual([]); // nothing ran at the allocation
+    expect(scheduled).toBe(1); // told once, not at every allocation past the threshold
+    expect(collector.getCount()[0]).toBe(25);
+    collector.runScheduledCollection(); // CPython: _Py_RunGC at the next eval-breaker check
+    expect(generations).toEqual([0]);
+    expect(collector.getCount()[0]).toBe(0);
+    collector.runScheduledCollection(); // nothing scheduled: nothing runs
+    expect(generations).toEqual([0]);
+    // The generation is chosen when the collection runs (here a raised threshold leaves none).
+    for (let i = 0; i < 11; i++) keep.push(heap.newList());
+    expect(scheduled).toBe(2);
+    collector.setThreshold([100]);
+    collector.runScheduledCollection();
+    expect(generations).toEqual([0]);
+    collector.setThreshold([10]);
+    // _Py_RunGC does nothing while the collector is disabled; the schedule is consumed.
+    for (let i = 0; i < 11; i++) keep.push(heap.newList());
+    gc.disable();
+    collector.runScheduledCollection();
+    gc.enable();
+    collector.runScheduledCollection();
+    expect(generations).toEqual([0]);
+    // Without the hook, allocation collects at once again.
+    collector.onCollectionScheduled = undefined;
+    keep.push(heap.newList());
+    expect(generations).toEqual([0, 0]);
+    gc.disable();
+    for (const obj of keep) heap.decref(obj);
+    heap.verify();
+  });
+
   it("collects a 1,000,000-long cycle of lists without recursion", { timeout: 60_000 }, () => {
     const { heap, gc } = makeHeap();
     const n = 1_000_000;

@@ -185,6 +185,10 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private unreachableTypeFlags = 0;
   /** Whether `move_legacy_finalizers` left a weakref object in unreachable. */
   private unreachableHasWeakref = false;
+  /** See {@link onCollectionScheduled}. */
+  private scheduledHook: (() => void) | undefined = undefined;
+  /** Whether automatic work waits for {@link runScheduledCollection}. CPython: `_PY_GC_SCHEDULED_BIT`. */
+  protected collectionScheduled = false;
 
   constructor(options: Partial<GenerationalCollectorOptions> = {}) {
     super(NUM_GENERATIONS, options.debugSink);
@@ -309,8 +313,61 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const count = ++this.counts[0]!;
     const threshold = this.thresholds[0]!;
     if (count > threshold && this.enabled && threshold !== 0 && !this.collectingNow) {
-      this.collectMain(GENERATION_AUTO);
+      if (this.scheduledHook === undefined) this.collectMain(GENERATION_AUTO);
+      else this.scheduleCollection();
     }
+  }
+
+  /**
+   * Where automatic collections run. Left `undefined` (the default), at the allocation that
+   * crosses generation 0's threshold. Set to a function, that allocation only schedules the
+   * collection and calls it (once until the collection runs); the host then calls
+   * {@link runScheduledCollection} at its next safe point. CPython 3.12+ works the second way:
+   * `_PyObject_GC_Link` calls `_Py_ScheduleGC`, and the eval loop runs the collection at its next
+   * eval-breaker check (a function's `RESUME`, a loop's `JUMP_BACKWARD`, the end of a call into C),
+   * so an interpreter needs it to collect when CPython does. Setting it drops a scheduled
+   * collection.
+   *
+   * @example
+   * ```ts
+   * collector.onCollectionScheduled = () => { pending = true; };
+   * // … later, at a safe point:
+   * if (pending) { pending = false; collector.runScheduledCollection(); }
+   * ```
+   */
+  get onCollectionScheduled(): (() => void) | undefined {
+    return this.scheduledHook;
+  }
+  set onCollectionScheduled(hook: (() => void) | undefined) {
+    this.scheduledHook = hook;
+    this.collectionScheduled = false;
+  }
+
+  /** Marks automatic work as scheduled and tells the host, once. CPython: `_Py_ScheduleGC`. */
+  protected scheduleCollection(): void {
+    if (this.collectionScheduled) return;
+    this.collectionScheduled = true;
+    this.scheduledHook!();
+  }
+
+  /**
+   * Runs the automatic collection scheduled since the last call, if any, choosing the generation
+   * from the counts as they are now (which may be none). CPython: `_Py_RunGC`.
+   *
+   * @example
+   * ```ts
+   * collector.runScheduledCollection(); // at the interpreter's next safe point
+   * ```
+   */
+  runScheduledCollection(): void {
+    if (!this.collectionScheduled) return;
+    this.collectionScheduled = false;
+    if (this.enabled) this.runScheduledWork();
+  }
+
+  /** The work a scheduled automatic collection does. */
+  protected runScheduledWork(): void {
+    this.collectMain(GENERATION_AUTO);
   }
 
   /**
@@ -430,7 +487,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /** CPython: `gc_collect_main()`. */
-  private collectMain(requested: number): number {
+  protected collectMain(requested: number): number {
     // Don't start a garbage collection if one is already in progress.
     if (this.collectingNow) return 0;
     const host = this.attachedHost();

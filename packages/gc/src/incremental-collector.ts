@@ -193,9 +193,27 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   override onAllocate(obj: Ptr): void {
     super.onAllocate(obj);
     if (this.phase !== IDLE && ++this.sinceIncrement >= this.incrementEvery) {
-      if (this.enabled && this.incrementEvery !== 0 && !this.collectingNow)
-        this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement));
+      if (this.enabled && this.incrementEvery !== 0 && !this.collectingNow) {
+        if (this.onCollectionScheduled === undefined) this.runDueIncrement();
+        else this.scheduleCollection();
+      }
     }
+  }
+
+  /** A scheduled collection, then the increment that is due, if one is. */
+  protected override runScheduledWork(): void {
+    super.runScheduledWork();
+    if (
+      this.phase !== IDLE &&
+      this.sinceIncrement >= this.incrementEvery &&
+      this.incrementEvery !== 0
+    )
+      this.runDueIncrement();
+  }
+
+  /** One automatic increment, sized to keep pace with the allocations since the previous one. */
+  private runDueIncrement(): void {
+    this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement));
   }
 
   /** @inheritDoc */

@@ -135,7 +135,8 @@ export class Runtime {
    * Every object the old collector tracked is tracked by the new one, so its next full
    * collection finds the garbage made before the swap (see `heap.setCollector`). When both
    * collectors implement `ManagedCollector`, the `gc` module state carries over: the debug
-   * flags, `enabled` (`gc.disable()` stays in force), `gc.callbacks`, `gc.garbage` (with the
+   * flags, `enabled` (`gc.disable()` stays in force), `gc.callbacks`, the safe-point hook
+   * (`onCollectionScheduled`, an interpreter's), `gc.garbage` (with the
    * references its entries hold) and the frozen objects (`gc.freeze()`), which go to the new
    * collector's permanent generation — Bacon–Rajan has none, so there they become ordinary
    * tracked objects. Thresholds and counts do not carry over: their meaning differs between
@@ -184,6 +185,9 @@ export class Runtime {
       nextManaged.debug = oldManaged.debug;
       nextManaged.enabled = oldManaged.enabled;
       nextManaged.callbacks.push(...oldManaged.callbacks);
+      // A host with safe points keeps them (a collection scheduled on the old one is dropped).
+      if ("onCollectionScheduled" in nextManaged)
+        nextManaged.onCollectionScheduled = oldManaged.onCollectionScheduled;
     }
     nextManaged.garbage.push(...garbage);
     if (frozen.length > 0) refreeze(nextManaged, frozen);

@@ -31,9 +31,10 @@ export interface CheckpointBudget {
 }
 
 /**
- * The playground's budget: 384 MiB, a checkpoint every 150 ms of replay, at most 16. A
- * checkpoint of a program with a small heap measured 9 MiB in Chromium (bench/step-in-browser.ts:
- * the browser's memory before and after); 16 MiB besides the heap leaves room.
+ * The playground's budget: 384 MiB, a checkpoint every 150 ms of replay, at most 32. A
+ * checkpoint of a program with a small heap measured 5.4 MiB in Chromium (bench/step-in-browser.ts:
+ * the browser's memory before and after, 16 checkpoints of a 2,000,000-statement run); 8 MiB
+ * besides the heap leaves room.
  *
  * @example
  * ```ts
@@ -42,9 +43,9 @@ export interface CheckpointBudget {
  */
 export const DEFAULT_CHECKPOINT_BUDGET: CheckpointBudget = {
   memoryBytes: 384 * 1024 * 1024,
-  perCheckpointBytes: 16 * 1024 * 1024,
+  perCheckpointBytes: 8 * 1024 * 1024,
   replayMilliseconds: 150,
-  maximumCheckpoints: 16,
+  maximumCheckpoints: 32,
 };
 
 /**

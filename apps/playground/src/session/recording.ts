@@ -181,6 +181,13 @@ export interface RecorderOptions {
    * @defaultValue "immortal"
    */
   values: ValuesInPlace;
+  /**
+   * Whether every statement goes into the trace; `false` only counts them — for replays, which
+   * take their snapshots and leave the trace to the recording (a checkpoint of a long run would
+   * otherwise hold millions of entries).
+   * @defaultValue true
+   */
+  trace: boolean;
 }
 
 /**

@@ -231,9 +231,9 @@ function recordRun<T>(
     event.filename === PROGRAM_FILENAME;
   // Made once: the recorder calls it only for the statements it captures.
   const frames = (): readonly RecordedFrame[] => interpreter?.frames() ?? [];
-  recorder = new SessionRecorder(runtime, settings.recorder, plan, (obj) =>
-    interpreter?.describe(obj),
-  );
+  // A replay (with a plan) takes snapshots; the trace is the recording's.
+  const options = plan === undefined ? settings.recorder : { ...settings.recorder, trace: false };
+  recorder = new SessionRecorder(runtime, options, plan, (obj) => interpreter?.describe(obj));
   const active = recorder;
   interpreter = createInterpreter({
     runtime,

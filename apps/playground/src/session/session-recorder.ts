@@ -28,6 +28,7 @@ export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   maximumOutputCharacters: 1_000_000,
   maximumGraphNodes: 80,
   values: "immortal",
+  trace: true,
 };
 
 /**
@@ -89,6 +90,8 @@ export interface CapturePlan {
  * lets the playground make a snapshot of any statement later by running the program again with
  * a plan covering just that statement. Use it with any driver that can report statements — the
  * playground's {@link runSession} wires it to the `Interpreter`; tests drive a runtime by hand.
+ * With `trace: false` (a replay) it only counts statements: such a recorder hands over its
+ * snapshots ({@link captured}, {@link takeCaptured}), never a {@link finish}ed recording.
  *
  * @example
  * ```ts
@@ -106,6 +109,7 @@ export class SessionRecorder {
   private graphs: ObjectGraphCapturer;
   private readonly output: OutputChunk[] = [];
   private readonly trace = new StatementTraceBuilder();
+  private statements = 0;
   private readonly snapshots: Snapshot[] = [];
   private previousPoolMap: PoolMapSummary | undefined;
   private drawnObjects: readonly number[] = [];
@@ -192,19 +196,20 @@ export class SessionRecorder {
     frames: () => readonly RecordedFrame[],
     returnValue: Ptr | undefined,
   ): void {
-    const statement = this.trace.count;
+    const statement = this.statements++;
     this.last = position;
     this.timeline.step = statement;
     this.timeline.line = position.line;
-    this.trace.add(
-      position.line,
-      position.depth,
-      position.functionName,
-      position.steps,
-      this.outputLength,
-      this.timeline.events.length,
-      returnValue !== undefined,
-    );
+    if (this.options.trace)
+      this.trace.add(
+        position.line,
+        position.depth,
+        position.functionName,
+        position.steps,
+        this.outputLength,
+        this.timeline.events.length,
+        returnValue !== undefined,
+      );
     if (!this.wantsStatement(statement)) return;
     const snapshot = this.capture(
       statement,
@@ -230,7 +235,7 @@ export class SessionRecorder {
 
   /** Statements recorded so far: the number of the next one. */
   get statementCount(): number {
-    return this.trace.count;
+    return this.statements;
   }
 
   /**
@@ -261,7 +266,7 @@ export class SessionRecorder {
    * the line the run stopped at (an uncaught exception's); 0 keeps the last statement's.
    */
   finish(frames: readonly RecordedFrame[], outcome: RunOutcome, line = 0): Recording {
-    const statements = this.trace.count;
+    const statements = this.statements;
     this.timeline.step = statements;
     // Objects freed "just now" only mean something when the previous statement was captured.
     const comparable = this.snapshots.at(-1)?.statement === statements - 1;

@@ -37,11 +37,11 @@ def minimax(board, player):
     return best
 
 
-board = [[" "] * 3 for _ in range(3)]
+board = [list("X  "), list(" O "), list("   ")]
 player = "X"
 while winner(board) is None and moves(board):
     _, (r, c) = minimax(board, player)
     board[r][c] = player
     player = "O" if player == "X" else "X"
 print("\n".join("|".join(row) for row in board))
-print("winner:", winner(board), "positions memoised:", len(memo) > 100)
+print("winner:", winner(board), "positions memoised:", len(memo))

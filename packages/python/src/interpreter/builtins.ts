@@ -6,8 +6,9 @@ import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
+import { unionMembers } from "./generic-alias.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
-import { builtinPow, installIntMethods } from "./int-methods.js";
+import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
@@ -78,6 +79,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         "dict_items",
         "NotImplementedType",
         "ellipsis",
+        "types.GenericAlias",
+        "types.UnionType",
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
@@ -214,6 +217,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   });
 
   define("pow", (_c, args, keywords) => builtinPow(m, args, keywords));
+  for (const name of ["hex", "oct", "bin"] as const)
+    define(name, (_c, args, keywords) => integerToBase(m, name, args, keywords));
 
   define("divmod", (_c, args) => {
     arity(m, "divmod", args, 2, 2);
@@ -609,6 +614,10 @@ function classMatches(
   if (what === "isinstance" && m.recordOf(obj).object === classinfo) return true;
   if (m.typeIdOf(classinfo) === m.heap.tupleType)
     return sequenceItems(m, classinfo).some((item) => classMatches(m, obj, item, what));
+  const members = unionMembers(m, classinfo);
+  if (members !== undefined) return members.some((item) => classMatches(m, obj, item, what));
+  if (m.typeIdOf(classinfo) === m.types.genericAlias)
+    m.raise("TypeError", `${what}() argument 2 cannot be a parameterized generic`);
   if (m.isType(classinfo)) {
     const hook = checkHook(
       m,

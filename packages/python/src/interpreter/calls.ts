@@ -1,7 +1,9 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
+import { callAlias } from "./generic-alias.js";
 import type { Code, Machine, TypeRecord } from "./machine.js";
 import { callMetaclass } from "./metaclasses.js";
 import {
@@ -17,7 +19,13 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
 } from "./object-layouts.js";
-import { acquireFrame, hasStackHeadroom, releaseFrameSlots, tick } from "./run-loop.js";
+import {
+  acquireFrame,
+  hasStackHeadroom,
+  releaseFrameSlots,
+  runScheduledCollection,
+  tick,
+} from "./run-loop.js";
 
 /**
  * Calls: calling any callable (functions, bound methods, built-ins, classes, weakrefs, objects
@@ -67,10 +75,18 @@ export function call(
  * Calls the callable at `stack[base]` with the arguments above it (keyword values last, named
  * by `keywordNames`). Consumes the callable and the arguments (the stack is back at `base`
  * afterwards, also when it throws the entries are left for the unwinder). A new reference.
- * CPython: the `CALL` / `CALL_KW` opcodes.
+ * CPython: the `CALL` / `CALL_KW` opcodes; with the call expression's `site`, also their
+ * eval-breaker check (see `call-site-checks.ts`), which a native calling back into Python has
+ * not.
  */
-export function callAt(m: Machine, base: number, keywordNames: readonly string[] | undefined): Ptr {
+export function callAt(
+  m: Machine,
+  base: number,
+  keywordNames: readonly string[] | undefined,
+  site?: CallSite,
+): Ptr {
   const callee = m.stack[base]!;
+  const argumentCount = m.sp - base - 1;
   const t = m.typeIdOf(callee);
   const types = m.types;
   let result: Ptr;
@@ -98,6 +114,9 @@ export function callAt(m: Machine, base: number, keywordNames: readonly string[]
       method !== 0 && m.typeIdOf(method) !== types.builtin
         ? callFunctionObject(m, method, callee, base + 1, keywordNames)
         : callType(m, callee, base + 1, keywordNames);
+  } else if (t === types.genericAlias) {
+    const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
+    result = callAlias(m, callee, positional, keywords);
   } else if (t === m.heap.weakrefType) {
     // CPython: weakref_call — the referent, or None once it is dead.
     if (m.sp !== base + 1) m.raise("TypeError", "weakref() takes no arguments");
@@ -118,6 +137,8 @@ export function callAt(m: Machine, base: number, keywordNames: readonly string[]
   }
   // The callee itself is still at stack[base].
   m.unwindTo(base);
+  if (site !== undefined && (m.collectionScheduled || !site.warm))
+    return endCall(m, site, result, callee, t, argumentCount, keywordNames !== undefined);
   return result;
 }
 
@@ -179,18 +200,27 @@ export function callType(
   names: readonly string[] | undefined,
 ): Ptr {
   const record = m.recordOfType(typeObject);
-  if (record.classes && record.user) return callMetaclass(m, record, argsBase, names);
+  if (record.classes && record.user) {
+    const made = callMetaclass(m, record, argsBase, names);
+    m.typeCallEnteredInit = false;
+    return made;
+  }
   if (!record.instances) {
     // A built-in type: its constructor is the native stored under __new__.
     const typeConstructor = m.lookupType(record, m.name("__new__"));
     if (typeConstructor === 0) m.raise("TypeError", `cannot create '${record.name}' instances`);
-    return callNative(m, typeConstructor, argsBase, names);
+    const made = callNative(m, typeConstructor, argsBase, names);
+    m.typeCallEnteredInit = false;
+    return made;
   }
   const heap = m.heap;
   if (record.user) {
     const newMethod = m.lookupType(record, m.name("__new__"));
-    if (newMethod !== 0 && m.typeIdOf(newMethod) === m.descriptorTypes.staticmethod)
-      return callUserNew(m, record, newMethod, argsBase, names);
+    if (newMethod !== 0 && m.typeIdOf(newMethod) === m.descriptorTypes.staticmethod) {
+      const made = callUserNew(m, record, newMethod, argsBase, names);
+      m.typeCallEnteredInit = false;
+      return made;
+    }
   }
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned
@@ -206,6 +236,14 @@ export function callType(
   }
   const init = m.lookupType(record, m.name("__init__"));
   if (init !== 0 && m.typeIdOf(init) === m.types.function) {
+    const code = m.codes[m.field(init, FUNCTION_CODE_OFFSET)]!;
+    // CPython: specialize_class_call()'s conditions for CALL_ALLOC_AND_ENTER_INIT.
+    const entersInit =
+      !record.exception &&
+      names === undefined &&
+      code.varargSlot < 0 &&
+      code.kwargSlot < 0 &&
+      code.argumentCount === argCount + 1;
     // Move the instance below the arguments so they stay in order: self, args…
     m.stack.copyWithin(argsBase + 1, argsBase, instSlot);
     m.stack[argsBase] = inst;
@@ -219,6 +257,7 @@ export function callType(
       throw error;
     }
     // callFunction consumed self and the arguments; we still own `inst` (increfed above).
+    m.typeCallEnteredInit = entersInit;
     if (result !== heap.none) {
       const typeName = m.typeName(result);
       m.decref(result);
@@ -227,6 +266,7 @@ export function callType(
     }
     return inst;
   }
+  m.typeCallEnteredInit = false;
   if (argCount > 0 && !record.exception)
     m.raise("TypeError", `${record.name}() takes no arguments`);
   m.sp = instSlot; // the instance leaves the stack as the result
@@ -298,6 +338,7 @@ export function callFunction(
     bindArguments(m, fn, code, locals, self, argsBase, names);
     m.sp = argsBase;
     tick(m);
+    if (m.collectionScheduled && !code.generator) runScheduledCollection(m); // CPython: RESUME
     const completion = code.body(frame);
     const value = completion === Completion.RETURN ? frame.returnValue : heap.none;
     // CPython: the RETURN_VALUE monitoring event (sys.settrace's "return"), before the frame goes.

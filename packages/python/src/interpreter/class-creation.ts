@@ -130,9 +130,9 @@ export function newClass(
   mro.push(record, ...mroTail);
   m.registerClass(record);
   record.hooks = classHooks(m, record);
-  // CPython: __mro__ = (cls, …, object) — the cycle every class object is part of.
-  heap.memory.u32[(classObject + TYPE_MRO_OFFSET) >>> 2] = m.newTuple(mro.map((r) => r.object));
   try {
+    // CPython: __mro__ = (cls, …, object) — the cycle every class object is part of.
+    heap.memory.u32[(classObject + TYPE_MRO_OFFSET) >>> 2] = m.newTuple(mro.map((r) => r.object));
     const cellKey = m.name("__classcell__");
     const cell = heap.dictGetItem(namespace, cellKey);
     if (cell !== 0) {

@@ -15,6 +15,7 @@ import type {
   Try,
   WithItem,
 } from "../ast.js";
+import { unparseAnnotation } from "./annotation-unparse.js";
 import { call } from "./calls.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
@@ -30,7 +31,7 @@ import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./o
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
-import { runBlock, step } from "./run-loop.js";
+import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
@@ -54,11 +55,15 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * ```
  */
 export class Compiler extends GeneratorCompiler {
+  /** The module starts with `from __future__ import annotations` (PEP 563). */
+  private postponedAnnotations = false;
+
   /** Compiles a module; `interactive` echoes the repr of expression statements (the REPL). */
   compileModule(module: Module, filename: string, source: string, interactive: boolean): Code {
     this.filename = filename;
     this.source = source;
     this.interactive = interactive;
+    this.postponedAnnotations = futureFeatures(module.body).includes("annotations");
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
@@ -153,6 +158,7 @@ export class Compiler extends GeneratorCompiler {
             const completion = body(f);
             if (completion === Completion.BREAK) return Completion.NORMAL;
             if (completion === Completion.RETURN) return completion;
+            if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
             step(m, f, node);
           }
           return orelse !== undefined ? orelse(f) : Completion.NORMAL;
@@ -416,6 +422,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else if (t === m.types.range) {
         const [start, stop, stride] = m.rangeValues(it);
@@ -429,6 +436,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             break;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         }
       } else {
         let first = true;
@@ -442,6 +450,7 @@ export class Compiler extends GeneratorCompiler {
             completion = c;
             return false;
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
           return true;
         });
       }
@@ -735,9 +744,10 @@ export class Compiler extends GeneratorCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
-    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield)) {
       code.body = this.generatorFunctionBody(child, node);
-    else if (node.kind === "Lambda") {
+      code.generator = true;
+    } else if (node.kind === "Lambda") {
       const value = this.expression(child, node.body);
       code.body = (f) => {
         f.returnValue = value(f);
@@ -778,7 +788,10 @@ export class Compiler extends GeneratorCompiler {
         }
       }
       const closureTuple = closure(f);
+      // On the stack, so that running out of memory in newFunction releases it with the rest.
+      if (closureTuple !== 0) m.push(closureTuple);
       const fn = m.newFunction(codeIndex, f.globals, defaultsTuple, closureTuple, name);
+      if (closureTuple !== 0) m.stack[--m.sp] = 0;
       m.xdecref(closureTuple);
       const u32 = m.heap.memory.u32;
       // The dicts move from the stack into the function.
@@ -801,7 +814,13 @@ export class Compiler extends GeneratorCompiler {
    * source text as a str constant (PEP 563, CPython: `compiler_visit_annexpr`).
    */
   private annotation(unit: Unit, expression: Expression): Expr {
-    return this.expression(unit, expression);
+    if (!this.postponedAnnotations) return this.expression(unit, expression);
+    const text = unparseAnnotation(expression);
+    if (text === undefined)
+      return this.notYetSupported(
+        `this annotation form under 'from __future__ import annotations'`,
+      );
+    return this.constantExpression("str", text);
   }
 
   /**
@@ -848,7 +867,7 @@ export class Compiler extends GeneratorCompiler {
         return Completion.NORMAL;
       };
     }
-    const annotation = this.expression(unit, node.annotation);
+    const annotation = this.annotation(unit, node.annotation);
     if (node.target.kind === "Name" && node.simple) {
       const annotationsDict = this.nameLoad(unit, "__annotations__", node);
       const key = m.name(node.target.id);
@@ -960,16 +979,10 @@ export class Compiler extends GeneratorCompiler {
       m.push(namespace);
       // CPython: the class body starts with `__module__ = __name__` (the defining module's).
       const globalName = m.heap.dictGetItem(f.globals, nameKey);
-      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType) {
+      if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType)
         m.heap.dictSetItem(namespace, moduleKey, globalName);
-      } else {
-        const moduleName = m.newStr("__main__");
-        m.heap.dictSetItem(namespace, moduleKey, moduleName);
-        m.decref(moduleName);
-      }
-      const qualname = m.newStr(qualifiedName);
-      m.heap.dictSetItem(namespace, qualnameKey, qualname);
-      m.decref(qualname);
+      else setNewStr(m, namespace, moduleKey, "__main__");
+      setNewStr(m, namespace, qualnameKey, qualifiedName);
       const closureTuple = closure(f);
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
@@ -1050,4 +1063,36 @@ function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The features a module's leading `from __future__ import …` statements name (after an optional
+ * docstring, before any other statement). CPython: `future_parse` in future.c.
+ */
+function futureFeatures(body: readonly Statement[]): string[] {
+  const features: string[] = [];
+  let index = 0;
+  const first = body[0];
+  if (
+    first?.kind === "Expr" &&
+    first.value.kind === "Constant" &&
+    first.value.constantType === "str"
+  )
+    index = 1;
+  for (; index < body.length; index++) {
+    const statement = body[index]!;
+    if (statement.kind !== "ImportFrom" || statement.module !== "__future__") break;
+    for (const alias of statement.names) features.push(alias.name);
+  }
+  return features;
+}
+
+/** `namespace[key] = text` for a new str, released even when the store runs out of memory. */
+function setNewStr(m: Machine, namespace: Ptr, key: Ptr, text: string): void {
+  const value = m.newStr(text);
+  try {
+    m.heap.dictSetItem(namespace, key, value);
+  } finally {
+    m.decref(value);
+  }
 }

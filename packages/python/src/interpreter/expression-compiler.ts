@@ -10,6 +10,7 @@ import type {
   Lambda,
   SourceRange,
 } from "../ast.js";
+import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
 import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
@@ -39,7 +40,7 @@ import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, unary } from "./operators.js";
-import { tick } from "./run-loop.js";
+import { runScheduledCollection, tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 import { addKey, buildSetDisplay } from "./set-operations.js";
 import { assignSlice, deleteSlice } from "./slice-assignment.js";
@@ -224,6 +225,7 @@ export abstract class ExpressionCompiler {
       freeStart: scope.frees.size > 0 ? unit.slots.get(scope.frees.values().next().value!)! : 0,
       freeCount: scope.frees.size,
       body: () => Completion.NORMAL,
+      generator: false,
       line,
       variableNames:
         unit.kind === "function"
@@ -944,7 +946,7 @@ export abstract class ExpressionCompiler {
     };
   }
 
-  private constantExpression(type: string, value: number | bigint | string | boolean | null): Expr {
+  protected constantExpression(type: string, value: number | bigint | string | boolean | null): Expr {
     const m = this.m;
     const heap = m.heap;
     let obj: Ptr;
@@ -1093,6 +1095,7 @@ export abstract class ExpressionCompiler {
       name: keyword.arg,
       value: this.expression(unit, keyword.value),
     }));
+    const site = new CallSite();
     return (f) => {
       const base = m.sp;
       m.push(callee(f));
@@ -1121,7 +1124,7 @@ export abstract class ExpressionCompiler {
         m.decref(value);
       }
       f.node = node;
-      return callAt(m, base, names.length > 0 ? names : undefined);
+      return callAt(m, base, names.length > 0 ? names : undefined, site);
     };
   }
 
@@ -1172,6 +1175,7 @@ export abstract class ExpressionCompiler {
       for (const value of keywordValues) m.push(value(f));
     };
     const func = node.func;
+    const site = new CallSite();
     if (func.kind === "Attribute" && !isSuperCall(func.value)) {
       // CPython 3.12+: LOAD_ATTR with the method flag — no bound method object for obj.m(...).
       const object = this.expression(unit, func.value);
@@ -1192,7 +1196,7 @@ export abstract class ExpressionCompiler {
         }
         pushAll(f);
         f.node = node;
-        return callAt(m, base, names);
+        return callAt(m, base, names, site);
       };
     }
     if (isSuperCall(node)) {
@@ -1209,7 +1213,7 @@ export abstract class ExpressionCompiler {
       m.push(callee(f));
       pushAll(f);
       f.node = node;
-      return callAt(m, base, names);
+      return callAt(m, base, names, site);
     };
   }
 
@@ -1320,7 +1324,11 @@ export abstract class ExpressionCompiler {
         iterateOwned(m, it, (item) => {
           tick(m);
           level.store(f, item);
-          for (const condition of level.conditions) if (!condition(f)) return true;
+          for (const condition of level.conditions)
+            if (!condition(f)) {
+              if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
+              return true;
+            }
           if (depth + 1 < levels.length) run(f, result, depth + 1);
           else if (value === undefined) {
             const v = key(f);
@@ -1340,6 +1348,7 @@ export abstract class ExpressionCompiler {
             m.decref(v);
             m.decref(k);
           }
+          if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
           return true;
         });
         m.sp--;

@@ -36,7 +36,7 @@ import { iteratorRuntime } from "./iterator-objects.js";
 import { delegateStep, getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { findAttribute } from "./object-access.js";
-import { step } from "./run-loop.js";
+import { runScheduledCollection, step } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 
 /**
@@ -210,6 +210,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const code = this.newCode(child, "<genexpr>", qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
     const body = this.comprehensionGenerator(child, node);
+    code.generator = true;
     code.body = (f) => {
       f.returnValue = newGenerator(m, f, body);
       return Completion.RETURN;
@@ -263,13 +264,13 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
             keep = false;
             break;
           }
-        if (!keep) continue;
-        if (depth + 1 < levels.length) yield* run(f, depth + 1);
-        else {
+        if (keep && depth + 1 < levels.length) yield* run(f, depth + 1);
+        else if (keep) {
           const value = element(f);
           f.node = node;
           m.decref(yield value);
         }
+        if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
       }
       m.unwindTo(f.stackBase + slot);
     };
@@ -434,6 +435,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         const completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
         if (completion === Completion.BREAK) return Completion.NORMAL;
         if (completion === Completion.RETURN) return completion;
+        if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
         step(m, f, node);
       }
       if (orelse === undefined) return Completion.NORMAL;
@@ -467,6 +469,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
           completion = c;
           break;
         }
+        if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
       }
       m.unwindTo(f.stackBase + slot);
       if (completion === Completion.RETURN) return completion;

@@ -15,7 +15,7 @@ import {
   visitFrameContents,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
-import { hasStackHeadroom } from "./run-loop.js";
+import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
 
 /**
  * Generator objects (CPython: Objects/genobject.c): the heap object, its suspended frame, and
@@ -214,7 +214,11 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   let step: IteratorResult<Ptr, number>;
   try {
     if (mode === ResumeMode.THROW) step = iterator.throw(m.exception(value));
-    else step = iterator.next(value);
+    else {
+      // CPython: the RESUME after RETURN_GENERATOR or a yield (a throw() goes to the handler).
+      if (m.collectionScheduled) runScheduledCollection(m);
+      step = iterator.next(value);
+    }
   } catch (thrown) {
     m.depth = depth - 1;
     restorePooledFrame(m, depth, pooled);

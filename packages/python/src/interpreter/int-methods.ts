@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { bitLength, modularPower, newBigInt } from "./big-int-arithmetic.js";
 import type { Machine } from "./machine.js";
-import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+import { arity, defineTypeMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
 import { Op } from "./operator-codes.js";
 import { binary } from "./operators.js";
 
@@ -55,6 +55,41 @@ export function builtinPow(m: Machine, args: readonly Ptr[], keywords: Keywords)
     heap.intBigValue(exponent),
     heap.intBigValue(modulus),
   );
+}
+
+/**
+ * `hex(x)`, `oct(x)`, `bin(x)`: an int's digits in base 16, 8 or 2 after `0x`/`0o`/`0b`, the
+ * sign in front; anything else through `__index__`. CPython: `builtin_hex`, `PyNumber_ToBase`.
+ *
+ * @example
+ * ```ts
+ * integerToBase(machine, "hex", [minus255], []); // '-0xff'
+ * ```
+ */
+export function integerToBase(
+  m: Machine,
+  name: "hex" | "oct" | "bin",
+  args: readonly Ptr[],
+  keywords: Keywords,
+): Ptr {
+  noKeywords(m, name, keywords);
+  arity(m, name, args, 1, 1);
+  let obj = args[0]!;
+  let owned = false;
+  if (!m.isInt(obj)) {
+    obj = m.callSpecial(obj, "__index__", []);
+    if (obj === 0)
+      m.raise("TypeError", `'${m.typeName(args[0]!)}' object cannot be interpreted as an integer`);
+    owned = true;
+  }
+  try {
+    const value = m.heap.intBigValue(obj);
+    const [radix, prefix] = name === "hex" ? [16, "0x"] : name === "oct" ? [8, "0o"] : [2, "0b"];
+    const digits = (value < 0n ? -value : value).toString(radix);
+    return m.newStr(`${value < 0n ? "-" : ""}${prefix}${digits}`);
+  } finally {
+    if (owned) m.decref(obj);
+  }
 }
 
 /**

@@ -90,6 +90,28 @@ function tooManyDigits(m: Machine): never {
   );
 }
 
+/**
+ * The digits of an int, or of a float's integral part, in `radix` with a leading `-`, as `%d`,
+ * `%x` print them (a float NaN or infinity is CPython's ValueError / OverflowError). CPython:
+ * `PyNumber_Long` then `_PyLong_Format` in `formatlong`.
+ *
+ * @example
+ * ```ts
+ * truncatedIntegerText(machine, floatObj, 16); // "-ff" for -255.5
+ * ```
+ */
+export function truncatedIntegerText(m: Machine, obj: Ptr, radix: number): string {
+  const value = m.numberOf(obj);
+  if (Number.isNaN(value) && m.isInt(obj)) {
+    const exact = m.heap.intBigValue(obj);
+    return radix === 10 ? bigIntDecimal(m, exact) : exact.toString(radix);
+  }
+  if (Number.isNaN(value)) m.raise("ValueError", "cannot convert float NaN to integer");
+  if (!Number.isFinite(value)) m.raise("OverflowError", "cannot convert float infinity to integer");
+  const whole = Math.trunc(value);
+  return Number.isSafeInteger(whole) ? whole.toString(radix) : BigInt(whole).toString(radix);
+}
+
 const LOG10_OF_2 = Math.log10(2);
 
 const PREFIX_BASES: Record<string, number> = { b: 2, o: 8, x: 16 };

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { ManagedCollector } from "@pymem/gc";
 import { ObjectKind } from "@pymem/heap";
 import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime";
 import type { Module } from "../ast.js";
@@ -248,6 +249,10 @@ export class Interpreter {
   private disposed = false;
   /** Whether a run is under way (frames exist only then). */
   private running = false;
+  /** The collector's safe-point hook: marks a scheduled collection for the next eval-breaker check. */
+  private readonly collectionScheduled = (): void => {
+    this.machine.collectionScheduled = true;
+  };
 
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
@@ -284,6 +289,11 @@ export class Interpreter {
       this.builtinsModule,
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
+    // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
+    // eval loop runs it at its next eval-breaker check, and so does this interpreter.
+    const collector = this.runtime.collector as ManagedCollector | undefined;
+    if (collector !== undefined && "onCollectionScheduled" in collector)
+      collector.onCollectionScheduled = this.collectionScheduled;
     this.onStatementHook = options.onStatement;
     if (this.onStatementHook !== undefined) {
       const hook = this.onStatementHook;
@@ -496,6 +506,10 @@ export class Interpreter {
     heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
+    // The runtime outlives the interpreter: its collector collects at allocation again.
+    const collector = this.runtime.collector as ManagedCollector | undefined;
+    if (collector?.onCollectionScheduled === this.collectionScheduled)
+      collector.onCollectionScheduled = undefined;
   }
 
   /** Releases what collections since dispose() began appended to the collector's garbage. */

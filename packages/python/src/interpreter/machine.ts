@@ -162,6 +162,11 @@ export interface Code {
   freeCount: number;
   /** The body; returns a completion code. */
   body: (frame: Frame) => number;
+  /**
+   * Whether a call makes a generator (CPython: `CO_GENERATOR`): its first `RESUME` (an eval-breaker
+   * check) runs at the first `next()`, not at the call.
+   */
+  generator: boolean;
   readonly line: number;
   /** `co_varnames`: the parameters, then the other locals that are not cells. */
   readonly variableNames: readonly string[];
@@ -273,6 +278,17 @@ export class Machine {
   steps = 0;
   stepLimit: number;
   recursionLimit: number;
+  /**
+   * Whether an allocation scheduled an automatic collection that the next safe point runs
+   * (CPython: `_PY_GC_SCHEDULED_BIT` in the eval breaker; see `runScheduledCollection`).
+   */
+  collectionScheduled = false;
+  /**
+   * Set by every class call: whether it ran a Python `__init__` the way CPython 3.13's
+   * `CALL_ALLOC_AND_ENTER_INIT` does (no `__new__` override, exact positional arguments), after
+   * which a warm call site does not check the eval breaker (see `call-site-checks.ts`).
+   */
+  typeCallEnteredInit = false;
   onStatement: ((frame: Frame, node: SourceRange) => void) | undefined = undefined;
   /** Called as a Python function returns `value` (borrowed), its frame still the innermost. */
   onReturn: ((frame: Frame, value: Ptr) => void) | undefined = undefined;
@@ -478,6 +494,8 @@ export class Machine {
       ["complex", heap.complexType],
       ["NotImplementedType", t.notImplemented],
       ["ellipsis", t.ellipsis],
+      ["types.GenericAlias", t.genericAlias],
+      ["types.UnionType", t.union],
       ["weakref.ReferenceType", heap.weakrefType],
       ["traceback", t.traceback],
       ["code", t.code],
@@ -490,7 +508,9 @@ export class Machine {
       ["super", this.descriptorTypes.super],
     ];
     this.registerBuiltin("bool", heap.boolType, int);
-    for (const [name, id] of plain) this.registerBuiltin(name, id, object);
+    // `__name__` is the part after the module (`GenericAlias` of `types.GenericAlias`).
+    for (const [name, id] of plain)
+      this.registerBuiltin(name, id, object, false, name.slice(name.lastIndexOf(".") + 1));
     let ids = exceptionTypeIds.get(heap);
     if (ids === undefined) {
       ids = new Map();
@@ -570,19 +590,29 @@ export class Machine {
    */
   newTypeObject(id: TypeId, name: string, base: Ptr, dict: Ptr, metaclass?: TypeRecord): Ptr {
     let obj: Ptr;
-    if (metaclass === undefined || metaclass.id === this.types.type)
-      obj = this.heap.allocate(this.types.type);
-    else {
-      obj = this.heap.allocate(metaclass.id);
-      this.incref(metaclass.object);
+    try {
+      if (metaclass === undefined || metaclass.id === this.types.type)
+        obj = this.heap.allocate(this.types.type);
+      else {
+        obj = this.heap.allocate(metaclass.id);
+        this.incref(metaclass.object);
+      }
+    } catch (error) {
+      this.decref(dict); // stolen even when the type object cannot be made
+      throw error;
     }
     const u32 = this.heap.memory.u32;
     u32[(obj + TYPE_ID_OFFSET) >>> 2] = id;
-    const nameObj = this.heap.newStr(name);
-    this.heap.memory.u32[(obj + TYPE_NAME_OFFSET) >>> 2] = nameObj;
-    this.heap.memory.u32[(obj + TYPE_DICT_OFFSET) >>> 2] = dict;
+    u32[(obj + TYPE_DICT_OFFSET) >>> 2] = dict;
     if (base !== 0) this.incref(base);
-    this.heap.memory.u32[(obj + TYPE_BASE_OFFSET) >>> 2] = base;
+    u32[(obj + TYPE_BASE_OFFSET) >>> 2] = base;
+    try {
+      const nameObj = this.heap.newStr(name);
+      this.heap.memory.u32[(obj + TYPE_NAME_OFFSET) >>> 2] = nameObj;
+    } catch (error) {
+      this.decref(obj); // releases the dict and the base it already holds
+      throw error;
+    }
     return obj;
   }
 
@@ -671,14 +701,22 @@ export class Machine {
   newException(name: string, message: string | undefined): Ptr {
     const record = this.builtinTypes.get(name) ?? this.builtinType("RuntimeError");
     const inst = this.heap.newInstance(record.id);
-    let args = this.heap.emptyTuple;
-    if (message !== undefined) {
-      const text = this.heap.newStr(message);
-      args = this.heap.newTuple([text]);
-      this.decref(text);
+    try {
+      let args = this.heap.emptyTuple;
+      if (message !== undefined) {
+        const text = this.heap.newStr(message);
+        try {
+          args = this.heap.newTuple([text]);
+        } finally {
+          this.decref(text);
+        }
+      }
+      this.heap.setSlot(inst, "args", args);
+      this.decref(args);
+    } catch (error) {
+      this.decref(inst); // out of memory half-way: the instance goes, MemoryError is raised
+      throw error;
     }
-    this.heap.setSlot(inst, "args", args);
-    this.decref(args);
     return inst;
   }
 
@@ -750,7 +788,14 @@ export class Machine {
     if (error.recordedDepth === frame.depth) return;
     error.recordedDepth = frame.depth;
     error.entries.push(this.entryOf(frame));
-    this.addTraceback(error.value, frame);
+    try {
+      this.addTraceback(error.value, frame);
+    } catch (thrown) {
+      // No memory for the traceback entry: MemoryError replaces the exception, as when
+      // CPython's PyTraceBack_Here fails, and the exception's references are dropped.
+      error.release(this);
+      throw thrown;
+    }
   }
 
   /**
@@ -932,8 +977,8 @@ export class Machine {
 
   /** A new function object; every argument is borrowed (0 for none). */
   newFunction(code: number, globals: Ptr, defaults: Ptr, closure: Ptr, name: string): Ptr {
-    const fn = this.heap.allocate(this.types.function);
     const nameObj = this.heap.newStr(name);
+    const fn = this.allocateOwning(this.types.function, nameObj);
     const u32 = this.heap.memory.u32;
     u32[(fn + FUNCTION_CODE_OFFSET) >>> 2] = code;
     u32[(fn + FUNCTION_GLOBALS_OFFSET) >>> 2] = this.incref(globals);
@@ -941,6 +986,19 @@ export class Machine {
     if (closure !== 0) u32[(fn + FUNCTION_CLOSURE_OFFSET) >>> 2] = this.incref(closure);
     u32[(fn + FUNCTION_NAME_OFFSET) >>> 2] = nameObj;
     return fn;
+  }
+
+  /**
+   * `heap.allocate(type)` for an object that is to own `part` (a new reference made first):
+   * when the allocation runs out of memory, `part` is released, so nothing leaks.
+   */
+  private allocateOwning(type: TypeId, part: Ptr): Ptr {
+    try {
+      return this.heap.allocate(type);
+    } catch (error) {
+      this.decref(part);
+      throw error;
+    }
   }
 
   /** Registers a native function and returns its index. */
@@ -951,8 +1009,8 @@ export class Machine {
 
   /** A new `builtin_function_or_method` for a registered native, bound to `self` when given. */
   newBuiltin(native: number, self: Ptr): Ptr {
-    const obj = this.heap.allocate(this.types.builtin);
     const nameObj = this.heap.newStr(this.natives[native]!.name);
+    const obj = this.allocateOwning(this.types.builtin, nameObj);
     const u32 = this.heap.memory.u32;
     u32[(obj + BUILTIN_NATIVE_OFFSET) >>> 2] = native;
     if (self !== 0) u32[(obj + BUILTIN_SELF_OFFSET) >>> 2] = this.incref(self);

@@ -16,6 +16,7 @@ import {
 import { chainingAttribute } from "./exception-chaining.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
 import { generatorAttribute } from "./generator-objects.js";
+import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
 import { iteratorRuntime } from "./iterator-objects.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
@@ -161,6 +162,10 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   }
   if (t === types.function) return functionAttribute(m, obj, key, name);
   if (t === types.code) return codeAttribute(m, obj, name);
+  if (t === types.genericAlias || t === types.union) {
+    const value = typeHintAttribute(m, obj, name);
+    if (value !== 0) return value;
+  }
   if (t === types.method) {
     if (name === "__self__") return m.incref(m.field(obj, METHOD_SELF_OFFSET));
     if (name === "__func__") return m.incref(m.field(obj, METHOD_FUNCTION_OFFSET));
@@ -418,6 +423,8 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr): Ptr {
       m.stack[--m.sp] = 0;
       return value;
     }
+    const alias = subscriptBuiltinClass(m, obj, index);
+    if (alias !== 0) return alias;
     m.raise("TypeError", `type '${m.recordOfType(obj).name}' is not subscriptable`);
   }
   m.raise("TypeError", `'${m.typeName(obj)}' object is not subscriptable`);

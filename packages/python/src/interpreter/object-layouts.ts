@@ -15,6 +15,8 @@ import type { Heap } from "@pymem/heap";
  *  method    GC │ refcnt │ type │ __func__   │ __self__ │ weaklist │                      20
  *  cell      GC │ refcnt │ type │ contents   │                                            12
  *  code         │ refcnt │ type │ index raw  │                                            12
+ *  alias     GC │ refcnt │ type │ __origin__ │ __args__ │                                 16
+ *  union     GC │ refcnt │ type │ __args__   │                                            12
  *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
  *  frame        │ refcnt │ type │ nlocals    │ function │ shownBy raw │ local 0 … local n-1 │ 20 + 4n
  *  traceback GC │ refcnt │ type │ tb_next    │ tb_frame │ tb_lineno raw │                   20
@@ -76,6 +78,18 @@ export const FUNCTION_DOC_OFFSET = 48;
 export const FUNCTION_MODULE_OFFSET = 52;
 /** Size of a function object. */
 export const FUNCTION_SIZE = 56;
+
+/** `types.GenericAlias` (`list[int]`): the class subscripted. CPython: `gaobject.origin`. */
+export const ALIAS_ORIGIN_OFFSET = 8;
+/** `types.GenericAlias`: the tuple of arguments. CPython: `gaobject.args`. */
+export const ALIAS_ARGS_OFFSET = 12;
+/** Size of a `types.GenericAlias`. */
+export const ALIAS_SIZE = 16;
+
+/** `types.UnionType` (`int | None`): the tuple of its members. CPython: `unionobject.args`. */
+export const UNION_ARGS_OFFSET = 8;
+/** Size of a `types.UnionType`. */
+export const UNION_SIZE = 12;
 
 /** Code object: index of its compiled code in the interpreter's code table (raw). */
 export const CODE_INDEX_OFFSET = 8;
@@ -176,6 +190,10 @@ export interface InterpreterTypeIds {
   readonly notImplemented: TypeId;
   /** The type of the `Ellipsis` (`...`) singleton. CPython: `PyEllipsis_Type`. */
   readonly ellipsis: TypeId;
+  /** `types.GenericAlias` (`list[int]`), GC-tracked as CPython's. */
+  readonly genericAlias: TypeId;
+  /** `types.UnionType` (`int | None`), GC-tracked as CPython's. */
+  readonly union: TypeId;
 }
 
 /**
@@ -271,6 +289,18 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
     dictItems: defineView(heap, "dict_items"),
     notImplemented: heap.defineType({ name: "NotImplementedType", basicSize: 8 }),
     ellipsis: heap.defineType({ name: "ellipsis", basicSize: 8 }),
+    genericAlias: heap.defineType({
+      name: "types.GenericAlias",
+      basicSize: ALIAS_SIZE,
+      flags: gc,
+      references: { fixed: [ALIAS_ORIGIN_OFFSET, ALIAS_ARGS_OFFSET] },
+    }),
+    union: heap.defineType({
+      name: "types.UnionType",
+      basicSize: UNION_SIZE,
+      flags: gc,
+      references: { fixed: [UNION_ARGS_OFFSET] },
+    }),
   };
   registered.set(heap, ids);
   return ids;

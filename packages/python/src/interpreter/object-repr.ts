@@ -2,6 +2,7 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
+import { typeHintRepr } from "./generic-alias.js";
 import { intRepr } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { iteratorRuntime } from "./iterator-objects.js";
@@ -46,6 +47,7 @@ export function repr(m: Machine, obj: Ptr): string {
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
   if (obj === m.notImplemented) return "NotImplemented";
   if (obj === m.ellipsis) return "Ellipsis";
+  if (t === m.types.genericAlias || t === m.types.union) return typeHintRepr(m, obj);
   if (obj === heap.none) return "None";
   if (obj === heap.true) return "True";
   if (obj === heap.false) return "False";

@@ -9,6 +9,8 @@ import {
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
+import { unionOf } from "./generic-alias.js";
+import { truncatedIntegerText } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import { MAX_INT, type Machine, type TypeRecord } from "./machine.js";
@@ -120,6 +122,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   if (rb?.user === true) {
     const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
     if (result !== 0) return result;
+  }
+  if (op === Op.OR) {
+    // CPython: type.__or__ / __ror__ — `int | None` builds a union of type hints.
+    const union = unionOf(m, a, b);
+    if (union !== 0) return union;
   }
   m.raise(
     "TypeError",
@@ -333,22 +340,29 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
           break;
         case "d":
         case "i":
-          body = String(Math.trunc(numberArgument(m, value, conversion)));
+          body = truncatedIntegerText(m, numberArgument(m, value, conversion), 10);
           break;
         case "x":
-          body = Math.trunc(numberArgument(m, value, conversion)).toString(16);
-          break;
         case "X":
-          body = Math.trunc(numberArgument(m, value, conversion))
-            .toString(16)
-            .toUpperCase();
+          // CPython: formatlong — hex wants an int (or __index__), never a float.
+          if (!m.isInt(value))
+            m.raise(
+              "TypeError",
+              `%${conversion} format: an integer is required, not ${m.typeName(value)}`,
+            );
+          body = truncatedIntegerText(m, value, 16);
+          if (conversion === "X") body = body.toUpperCase();
           break;
         default: {
           // CPython: formatfloat — the precision must fit a C int, then the digits are built.
           const digits = precision === undefined ? 6 : Number(precision);
           if (digits > 2 ** 31 - 1) m.raise("ValueError", "precision too big");
           checkStrSize(m.heap, digits);
-          body = presentFloat(numberArgument(m, value, conversion), conversion, digits);
+          body = presentFloat(
+            floatOperand(m, numberArgument(m, value, conversion)),
+            conversion,
+            digits,
+          );
         }
       }
       const size = width === "" ? 0 : Number(width);
@@ -362,14 +376,14 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   return heap.newStr(out);
 }
 
-/** The number a `%d`/`%f` conversion formats, or its TypeError (CPython: `formatlong`, `formatfloat`). */
-export function numberArgument(m: Machine, value: Ptr, conversion: string): number {
+/** The number a `%d`/`%f` conversion formats (borrowed), or its TypeError (CPython: `formatlong`, `formatfloat`). */
+export function numberArgument(m: Machine, value: Ptr, conversion: string): Ptr {
   if (!m.isNumber(value))
     m.raise(
       "TypeError",
       `%${conversion} format: a real number is required, not ${m.typeName(value)}`,
     );
-  return m.numberOf(value);
+  return value;
 }
 
 /**

@@ -27,7 +27,8 @@ function runSafely(source: string): { typeName: string | undefined; message: str
   return { typeName: result.error?.typeName, message: result.error?.message ?? "" };
 }
 
-describe("Interpreter robustness", () => {
+// Each test runs hundreds of programs: a loaded shared machine needs more than the default 5 s.
+describe("Interpreter robustness", { timeout: 60_000 }, () => {
   it("every valid snippet of the subset runs or fails with a Python error, leaving a sound heap", () => {
     for (const snippet of VALID_SNIPPETS) {
       const outcome = runSafely(snippet);

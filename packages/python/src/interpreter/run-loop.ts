@@ -50,6 +50,7 @@ export function runBlock(m: Machine, code: Code, globals: Ptr, namespace: Ptr, c
       heap.memory.u32[(locals + 4 * (code.freeStart + j)) >>> 2] = m.incref(
         heap.tupleGetItem(closure, j),
       );
+    if (m.collectionScheduled) runScheduledCollection(m); // CPython: RESUME
     code.body(frame);
   } catch (error) {
     const exception = m.toPyException(error);
@@ -91,6 +92,26 @@ export function step(m: Machine, frame: Frame, node: SourceRange): void {
 export function tick(m: Machine): void {
   if (++m.steps > m.stepLimit)
     throw new StepLimitError(m.stepLimit, m.framePool[m.depth]?.node.line ?? 0);
+}
+
+/**
+ * An eval-breaker check that found a collection scheduled (CPython: `_CHECK_PERIODIC` →
+ * `_Py_HandlePending` → `_Py_RunGC`): runs the automatic collection an allocation scheduled. The
+ * interpreter checks where CPython 3.13 does — entering a frame (`RESUME`; not a generator's
+ * creation), a loop's back edge (`JUMP_BACKWARD`, also for a `continue` or a comprehension's
+ * filtered item) and the end of a call into anything but a Python function (`CALL`, see
+ * `callChecksAfter`) — and tests {@link Machine.collectionScheduled} itself first, so a check
+ * costs one field load.
+ *
+ * @example
+ * ```ts
+ * if (machine.collectionScheduled) runScheduledCollection(machine);
+ * ```
+ */
+export function runScheduledCollection(m: Machine): void {
+  m.collectionScheduled = false;
+  const collector = m.runtime.collector as { runScheduledCollection?(): void } | undefined;
+  collector?.runScheduledCollection?.();
 }
 
 /** The frame of a class body being run, for reading its `__class__` cell (CPython: `_PyEval_GetFrame`). */

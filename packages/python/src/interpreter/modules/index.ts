@@ -1,6 +1,7 @@
 import type { NativeModuleFactory } from "../native.js";
 import { bisectModule } from "./bisect-module.js";
 import { contextlibModule } from "./contextlib-module.js";
+import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { mathModule } from "./math-module.js";
@@ -12,7 +13,7 @@ import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
+ * The native modules `import` finds (`__future__`, `bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
  * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -23,6 +24,7 @@ import { weakrefModule } from "./weakref-module.js";
  * ```
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
+  __future__: futureModule,
   bisect: bisectModule,
   contextlib: contextlibModule,
   gc: gcModule,
@@ -38,6 +40,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 
 export { bisectModule } from "./bisect-module.js";
 export { contextlibModule } from "./contextlib-module.js";
+export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { mathModule } from "./math-module.js";

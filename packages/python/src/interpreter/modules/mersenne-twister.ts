@@ -150,8 +150,24 @@ export function randomBits(state: TwisterState, k: number): bigint {
 }
 
 /**
- * A random int in [0, n) for n > 0 by rejection sampling on `n.bit_length()` bits.
- * CPython: `Random._randbelow_with_getrandbits()`.
+ * A random int in [0, n) for an n > 0 of any size, drawing the same words as
+ * {@link randomBelow}. CPython: `Random._randbelow_with_getrandbits()`.
+ *
+ * @example
+ * ```ts
+ * randomBelowBig(state, 10n ** 20n);
+ * ```
+ */
+export function randomBelowBig(state: TwisterState, n: bigint): bigint {
+  const k = n.toString(2).length;
+  let r = randomBits(state, k);
+  while (r >= n) r = randomBits(state, k);
+  return r;
+}
+
+/**
+ * A random int in [0, n) for n > 0 (a safe integer) by rejection sampling on `n.bit_length()`
+ * bits. CPython: `Random._randbelow_with_getrandbits()`.
  *
  * @example
  * ```ts

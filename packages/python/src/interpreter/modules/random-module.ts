@@ -264,8 +264,8 @@ function unpacking(fn: NativeFunction): NativeFunction {
  * Builds the `random` module the first time a script imports it.
  *
  * @remarks
- * Ints are pymem's (float64 safe integers): `getrandbits(k)` for k > 53 and `randrange` beyond
- * 2**53 raise `OverflowError` until pymem has arbitrary-size ints. `seed()` accepts None, int,
+ * `getrandbits(k)` and `randrange`/`randint` draw ints of any size as CPython does. `seed()`
+ * accepts None, int,
  * bool, float and str (pymem has no bytes yet). Methods overridden in a subclass are not used
  * by the other methods (CPython's `choice` calls `self._randbelow`, `gauss` calls
  * `self.random`). The state lives in the instance attribute `_mt_state` (a list; CPython keeps

@@ -2,6 +2,7 @@ import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import type { NativeContext, NativeFunction } from "../native.js";
 import {
+  bigIntegerArgument,
   bindPythonArguments,
   integerArgument,
   integerResult,
@@ -9,7 +10,7 @@ import {
   type PythonSignature,
 } from "./arguments.js";
 import { log } from "./correctly-rounded.js";
-import { nextDouble, randomBelow } from "./mersenne-twister.js";
+import { nextDouble, randomBelow, randomBelowBig } from "./mersenne-twister.js";
 import { collectItems } from "./module-support.js";
 import { withState } from "./random-state.js";
 
@@ -24,6 +25,12 @@ import { withState } from "./random-state.js";
 /** `self._randbelow(n)` for n > 0. */
 export function randomIndex(context: NativeContext, self: Ptr, n: number): number {
   return withState(context, self, (state) => randomBelow(state, n));
+}
+
+/** `self._randbelow(n)` for n > 0 of any size (the safe-integer path when n is one). */
+function randomIndexBig(context: NativeContext, self: Ptr, n: bigint): bigint {
+  if (n <= BigInt(Number.MAX_SAFE_INTEGER)) return BigInt(randomIndex(context, self, Number(n)));
+  return withState(context, self, (state) => randomBelowBig(state, n));
 }
 
 /** `self.random()`. */
@@ -139,20 +146,19 @@ function randomRange(
   step: Ptr | undefined,
 ): Ptr {
   const heap = context.heap;
-  const istart = BigInt(integerArgument(context, start));
+  const istart = bigIntegerArgument(context, start);
   if (stop === undefined || stop === heap.none) {
     const defaultStep =
       step === undefined || (heap.kindOf(step) === ObjectKind.INT && heap.numberValue(step) === 1);
     if (!defaultStep) context.raise("TypeError", "Missing a non-None stop argument");
-    if (istart > 0n) return integerResult(context, randomIndex(context, self, Number(istart)));
+    if (istart > 0n) return integerResult(context, randomIndexBig(context, self, istart));
     return context.raise("ValueError", "empty range for randrange()");
   }
-  const istop = BigInt(integerArgument(context, stop));
+  const istop = bigIntegerArgument(context, stop);
   const width = istop - istart;
-  const istep = step === undefined ? 1n : BigInt(integerArgument(context, step));
+  const istep = step === undefined ? 1n : bigIntegerArgument(context, step);
   if (istep === 1n) {
-    if (width > 0n)
-      return integerResult(context, istart + BigInt(randomIndex(context, self, Number(width))));
+    if (width > 0n) return integerResult(context, istart + randomIndexBig(context, self, width));
     return context.raise(
       "ValueError",
       `empty range in randrange(${context.str(start)}, ${context.str(stop)})`,
@@ -168,7 +174,7 @@ function randomRange(
       "ValueError",
       `empty range in randrange(${context.str(start)}, ${context.str(stop)}, ${context.str(step!)})`,
     );
-  return integerResult(context, istart + istep * BigInt(randomIndex(context, self, Number(n))));
+  return integerResult(context, istart + istep * randomIndexBig(context, self, n));
 }
 
 /** Whether `obj` is a `collections.abc.Sequence` among the types pymem has. */

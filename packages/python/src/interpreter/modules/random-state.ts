@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { fillRandomBytes, ObjectKind } from "@pymem/heap";
 import type { NativeContext } from "../native.js";
-import { integerArgument } from "./arguments.js";
+import { bigIntegerArgument } from "./arguments.js";
 import { doubleBits } from "./float-bits.js";
 import { initByArray, STATE_WORDS, type TwisterState } from "./mersenne-twister.js";
 import { sha512 } from "./sha512.js";
@@ -200,7 +200,7 @@ export function seedKey(context: NativeContext, seed: Ptr | undefined, version: 
     return wordsOf(value);
   }
   if (kind === ObjectKind.INT || kind === ObjectKind.BOOL)
-    return wordsOf(abs(BigInt(integerArgument(context, seed))));
+    return wordsOf(abs(bigIntegerArgument(context, seed)));
   if (kind === ObjectKind.FLOAT) {
     const value = heap.numberValue(seed);
     // hash(nan) depends on the object's address in CPython: any key will do.

@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { VALID_SNIPPETS } from "../test-support/valid-snippets.js";
+import { sweepOutOfMemory } from "./out-of-memory-sweep.js";
+
+/**
+ * Issue 11, item 6: failing any one allocation of a program ends the run with MemoryError (or is
+ * absorbed), leaves a heap that verifies, and `dispose()` leaves nothing behind.
+ */
+const PROGRAMS: Record<string, string> = {
+  "a class and an instance": "class A: pass\na = A()\nprint(a)\n",
+  "comprehensions and dicts":
+    "l = [i * 2 for i in range(20)]\nd = {str(i): [i] for i in range(10)}\nprint(sum(l), len(d))\n",
+  "recursion, conditionals and str appends":
+    "def f(n):\n    return [f(n - 1)] if n else []\nx = f(5)\ns = ''\nfor i in range(10):\n    s += str(i)\nprint(s, x)\n",
+  "methods, closures and exceptions":
+    "class P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\ndef outer(v):\n    def inner():\n        return v\n    return inner\ntry:\n    print(P(outer(3)()).get())\n    raise KeyError('k')\nexcept KeyError as e:\n    print(repr(e))\n",
+};
+
+describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
+  for (const [name, source] of Object.entries(PROGRAMS))
+    it(`${name}: every failing allocation ends cleanly`, () => {
+      const { allocations, problems } = sweepOutOfMemory(source);
+      expect(allocations).toBeGreaterThan(15);
+      expect(problems).toEqual([]);
+    }, 120_000);
+
+  it("fuzzed: random snippets with a random allocation failing end cleanly", () => {
+    const snippets = VALID_SNIPPETS.filter((snippet) => !snippet.includes("import"));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...snippets),
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 3 }),
+        (snippet, points) => {
+          expect(sweepOutOfMemory(snippet, points).problems).toEqual([]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 180_000);
+});
