@@ -14,6 +14,7 @@ import { CollectorBase } from "./collector-base.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
+import { pauseClockMs } from "./pause-clock.js";
 
 /*
  * GC head use (the collector owns it; bit 0 of gc_prev is the shared FINALIZED flag):
@@ -260,7 +261,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
   /** Bacon–Rajan `CollectCycles()` followed by CPython-style finalization of the white set. */
   private collectCycles(host: CollectorHost, generation: number): number {
     const state = this.state;
-    const startedAt = performance.now();
+    const startedAt = pauseClockMs();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
       state.debugSink(
@@ -286,12 +287,12 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     const { collected, uncollectable } = this.finalizeWhite(host, white);
     this.adjustThreshold(collected);
     if (state.debug & DebugFlags.DEBUG_STATS) {
-      const seconds = (performance.now() - startedAt) / 1000;
+      const seconds = (pauseClockMs() - startedAt) / 1000;
       state.debugSink(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );
     }
-    state.record(generation, collected, uncollectable, performance.now() - startedAt);
+    state.record(generation, collected, uncollectable, pauseClockMs() - startedAt);
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
   }

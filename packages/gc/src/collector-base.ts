@@ -14,6 +14,7 @@ import type { DebugSink, GcCallback, GenerationStats, PauseObserver } from "./ap
 import { CollectorState, defaultDebugSink } from "./collector-state.js";
 import { DebugFlags } from "./debug-flags.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
+import { pauseClockMs } from "./pause-clock.js";
 
 // Module-local copies of imported constants: Node 20's V8 re-checks an imported binding on every
 // read (it could still be uninitialised), and `untrack` runs for every dying list and tuple.
@@ -228,10 +229,10 @@ export abstract class CollectorBase {
     this.collectingNow = true;
     try {
       const state = this.state;
-      const startedAt = performance.now();
+      const startedAt = pauseClockMs();
       state.invokeCallbacks(host, "start", generation, 0, 0);
       const { collected, uncollectable } = work(host);
-      state.record(generation, collected, uncollectable, performance.now() - startedAt);
+      state.record(generation, collected, uncollectable, pauseClockMs() - startedAt);
       state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
       return collected + uncollectable;
     } finally {

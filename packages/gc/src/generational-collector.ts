@@ -33,6 +33,7 @@ import {
   PREV_FLAGS,
   PREV_WORD,
 } from "./gc-list.js";
+import { pauseClockMs } from "./pause-clock.js";
 
 // Hot-loop constants: module-local copies of imported ones. Node 20's V8 re-checks an imported
 // binding on every read (it could still be uninitialised); measured on the passes' loops that
@@ -513,7 +514,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /** CPython: `gc_collect_main()`'s body for one generation (and the younger ones merged into it). */
   protected collectGeneration(host: CollectorHost, generation: number): number {
     const state = this.state;
-    const startedAt = performance.now();
+    const startedAt = pauseClockMs();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     const debug = state.debug;
     if (debug & DebugFlags.DEBUG_STATS) {
@@ -524,7 +525,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
           `gc: objects in permanent generation: ${this.freezeCount()}\n`,
       );
     }
-    const timerStart = performance.now();
+    const timerStart = pauseClockMs();
 
     // Update collection and allocation counters.
     if (generation + 1 < NUM_GENERATIONS) this.counts[generation + 1]!++;
@@ -618,7 +619,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       if (debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", op);
     }
     if (debug & DebugFlags.DEBUG_STATS) {
-      const seconds = (performance.now() - timerStart) / 1000;
+      const seconds = (pauseClockMs() - timerStart) / 1000;
       state.debugSink(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );
@@ -628,7 +629,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
 
     this.lastCollectionFinished = true;
-    state.record(generation, collected, uncollectable, performance.now() - startedAt);
+    state.record(generation, collected, uncollectable, pauseClockMs() - startedAt);
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
   }

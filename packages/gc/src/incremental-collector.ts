@@ -23,6 +23,7 @@ import {
   PREV_WORD,
 } from "./gc-list.js";
 import { GenerationalCollector, NUM_GENERATIONS } from "./generational-collector.js";
+import { pauseClockMs } from "./pause-clock.js";
 
 /** Whether `obj` (a GC object) sits in a cycle's snapshot: its gc_next holds the tag. */
 function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
@@ -324,13 +325,13 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private runIncrement(budget: number): number {
     const wasCollecting = this.collectingNow;
     this.collectingNow = true;
-    const startedAt = performance.now();
+    const startedAt = pauseClockMs();
     try {
       this.sinceIncrement = 0;
       return this.advance(budget);
     } finally {
       this.collectingNow = wasCollecting;
-      this.state.recordPause(OLDEST, performance.now() - startedAt);
+      this.state.recordPause(OLDEST, pauseClockMs() - startedAt);
     }
   }
 
@@ -609,7 +610,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     const state = this.state;
     const types = this.types;
     const lifetime = host.lifetime;
-    const startedAt = performance.now();
+    const startedAt = pauseClockMs();
     state.invokeCallbacks(host, "start", OLDEST, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
       state.debugSink(
@@ -712,7 +713,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     memberIndices = [];
 
     if (state.debug & DebugFlags.DEBUG_STATS) {
-      const seconds = (performance.now() - startedAt) / 1000;
+      const seconds = (pauseClockMs() - startedAt) / 1000;
       state.debugSink(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );

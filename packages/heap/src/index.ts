@@ -40,6 +40,7 @@ export type { SetAlgebraOperations } from "./set-algebra.js";
 export type { SetOperations } from "./set-objects.js";
 export type { StrOperations } from "./str-objects.js";
 export {
+  fillRandomBytes,
   type HashSecret,
   hashSecretFromSeed,
   hashStrUtf8,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Heap } from "./heap.js";
 import { STR_HASH_OFFSET } from "./layouts.js";
-import { hashSecretFromSeed, parseHashSeed, siphash13 } from "./string-hash.js";
+import { fillRandomBytes, hashSecretFromSeed, parseHashSeed, siphash13 } from "./string-hash.js";
 
 /** CPython 3.13's hashes, written by testing/cpython-str-hashes.py. */
 const cpython = JSON.parse(
@@ -62,6 +62,15 @@ describe("keyed str hash (SipHash-1-3)", () => {
 });
 
 describe("PYTHONHASHSEED parsing", () => {
+  it("fills buffers of any length with fresh random bytes (os.urandom)", () => {
+    const first = new Uint8Array(2496);
+    const second = new Uint8Array(2496);
+    fillRandomBytes(first);
+    fillRandomBytes(second);
+    expect(first.some((byte) => byte !== 0)).toBe(true);
+    expect(first).not.toEqual(second);
+  });
+
   it("accepts random, empty, and integers in 0..4294967295 as CPython does", () => {
     expect(parseHashSeed(undefined)).toBeUndefined();
     expect(parseHashSeed("")).toBeUndefined();

@@ -33,7 +33,7 @@ export const MAX_HASH_SEED = 4_294_967_295;
 /** `sizeof(_Py_HashSecret_t)`: the LCG fills all of it, SipHash uses its first 16 bytes. */
 const SECRET_BYTES = 24;
 
-/** The part of Node's `fs` module {@link fillRandom} reads `/dev/urandom` with. */
+/** The part of Node's `fs` module {@link fillRandomBytes} reads `/dev/urandom` with. */
 interface NodeFs {
   openSync(path: string, flags: string): number;
   readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: null): number;
@@ -45,9 +45,17 @@ interface NodeFs {
  * `getrandom()` or `/dev/urandom`. On Node this reads `/dev/urandom` through the already loaded
  * `fs` module (`process.getBuiltinModule`, Node ≥ 20.16): `globalThis.crypto` and `node:crypto`
  * both load Node's crypto modules on first use, 10–30 ms of every start-up. Where there is no
- * `/dev/urandom` (Windows) or no Node, `globalThis.crypto.getRandomValues`.
+ * `/dev/urandom` (Windows) or no Node, `globalThis.crypto.getRandomValues`. Used for the random
+ * `str` hash key and by anything else that wants `os.urandom`-style bytes (the `random` module's
+ * `seed(None)`).
+ *
+ * @example
+ * ```ts
+ * const key = new Uint8Array(16);
+ * fillRandomBytes(key);
+ * ```
  */
-function fillRandom(bytes: Uint8Array): void {
+export function fillRandomBytes(bytes: Uint8Array): void {
   const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
   const fs = host.process?.getBuiltinModule?.("node:fs") as NodeFs | undefined;
   if (fs !== undefined) {
@@ -81,7 +89,7 @@ function fillRandom(bytes: Uint8Array): void {
  */
 export function hashSecretFromSeed(seed: number | undefined): HashSecret {
   const bytes = new Uint8Array(SECRET_BYTES);
-  if (seed === undefined) fillRandom(bytes);
+  if (seed === undefined) fillRandomBytes(bytes);
   else {
     if (!Number.isInteger(seed) || seed < 0 || seed > MAX_HASH_SEED)
       throw new RangeError(`hash seed must be an integer in 0..${MAX_HASH_SEED}, not ${seed}`);

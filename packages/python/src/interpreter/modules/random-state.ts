@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { ObjectKind } from "@pymem/heap";
+import { fillRandomBytes, ObjectKind } from "@pymem/heap";
 import type { NativeContext } from "../native.js";
 import { bigIntegerArgument } from "./arguments.js";
 import { doubleBits } from "./float-bits.js";
@@ -164,7 +164,7 @@ function hashFloat(x: number): bigint {
 /** 624 words of entropy for `seed(None)` (CPython reads os.urandom). */
 function entropyWords(): number[] {
   const words = new Uint32Array(STATE_WORDS);
-  globalThis.crypto.getRandomValues(words);
+  fillRandomBytes(new Uint8Array(words.buffer));
   return [...words];
 }
 
