@@ -69,14 +69,54 @@ interface ProgramTiming {
   pyodideMs?: number;
 }
 
+/** A subject of the CLI's start-up benchmark (`startup-latest.json`): one process start each. */
+interface StartupRow {
+  subject: string;
+  cpuMedianMs: number;
+}
+
+/** The start-up benchmark's rows as one panel of CPU milliseconds, CPython first. */
+function normaliseStartup(
+  date: string,
+  node: string | undefined,
+  rows: StartupRow[],
+): BenchmarkResults {
+  const workload = "start-up";
+  // Subject ids must be distinct: the label's words, CPython's row named as the anchor.
+  const subjectOf = (label: string) =>
+    label.startsWith("CPython") ? "cpython" : label.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return {
+    benchmark: "startup",
+    date,
+    ...(node === undefined ? {} : { machine: { node } }),
+    method: { unit: "CPU milliseconds per process (median)" },
+    valueUnit: "ms",
+    workloads: [{ name: workload, description: "process start-up to exit (CPU ms, median)" }],
+    results: rows.map((row) => ({
+      subject: subjectOf(row.subject),
+      label: row.subject,
+      workload,
+      status: "ok",
+      medianNsPerOp: row.cpuMedianMs,
+    })),
+  };
+}
+
 /**
  * Brings a results file to the {@link BenchmarkResults} shape: the pool's files already are; the
- * interpreter benchmark's `programs` (pymem, CPython and Pyodide milliseconds per program) are
- * converted.
+ * interpreter benchmark's `programs` (pymem, CPython and Pyodide milliseconds per program) and the
+ * CLI start-up benchmark's `rows` are converted.
  * Returns undefined for a shape it does not know.
  */
 export function normaliseResults(raw: unknown): BenchmarkResults | undefined {
-  const file = raw as Partial<BenchmarkResults> & { programs?: ProgramTiming[] };
+  const file = raw as Partial<BenchmarkResults> & {
+    programs?: ProgramTiming[];
+    rows?: StartupRow[];
+    node?: string;
+  };
+  if (typeof file.date === "string" && Array.isArray(file.rows)) {
+    return normaliseStartup(file.date, file.node, file.rows);
+  }
   if (typeof file.benchmark !== "string" || typeof file.date !== "string") return undefined;
   if (Array.isArray(file.results) && Array.isArray(file.workloads)) return file as BenchmarkResults;
   if (!Array.isArray(file.programs)) return undefined;
@@ -281,7 +321,9 @@ export function chartPathOf(repositoryRoot: string, resultsFile: string): string
 export function readBenchmarkResults(file: string): BenchmarkResults {
   const results = normaliseResults(JSON.parse(readFileSync(file, "utf8")));
   if (results === undefined) {
-    throw new Error(`${file}: unknown results shape (expected results + workloads, or programs)`);
+    throw new Error(
+      `${file}: unknown results shape (expected results + workloads, programs, or rows)`,
+    );
   }
   return results;
 }

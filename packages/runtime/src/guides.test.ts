@@ -460,7 +460,22 @@ describe("benchmark charts", () => {
       ["pymem-interpreter", 500],
     ]);
     expect(renderBenchmarkChart(results!)).toContain("500 ms (10.00×)");
-    expect(normaliseResults({ benchmark: "x", date: "y", rows: [] })).toBeUndefined();
+    expect(normaliseResults({ benchmark: "x", date: "y", cases: [] })).toBeUndefined();
+  });
+
+  it("chart the CLI's start-up rows in CPU milliseconds, CPython as the anchor", () => {
+    const results = normaliseResults({
+      date: "2026-01-01T00:00:00Z",
+      rows: [
+        { subject: "pymem run empty.py", cpuMedianMs: 190 },
+        { subject: "CPython 3.13 empty.py", cpuMedianMs: 20 },
+      ],
+    });
+    const svg = renderBenchmarkChart(results!);
+    expect(svg.indexOf(">CPython 3.13 empty.py<")).toBeLessThan(
+      svg.indexOf(">pymem run empty.py<"),
+    );
+    expect(svg).toContain("190 ms (9.50×)");
   });
 
   it("chart Pyodide beside pymem, and a program pymem skipped with CPython's bar only", () => {

@@ -946,7 +946,10 @@ export abstract class ExpressionCompiler {
     };
   }
 
-  protected constantExpression(type: string, value: number | bigint | string | boolean | null): Expr {
+  protected constantExpression(
+    type: string,
+    value: number | bigint | string | boolean | null,
+  ): Expr {
     const m = this.m;
     const heap = m.heap;
     let obj: Ptr;
