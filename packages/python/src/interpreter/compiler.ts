@@ -709,7 +709,7 @@ export class Compiler extends GeneratorCompiler {
     const m = this.m;
     if (scope.frees.size === 0) return () => 0;
     const slots = [...scope.frees].map((name) => {
-      const slot = unit.slots.get(name);
+      const slot = this.hiddenSlot(unit, name) ?? unit.slots.get(name);
       if (slot === undefined) throw new Error(`pymem compiler: no cell for '${name}'`);
       return slot;
     });

@@ -132,6 +132,8 @@ export interface Unit {
   readonly slotNames: string[];
   /** Comprehension variables in scope, innermost last: name → hidden slot. */
   readonly hidden: Array<Map<string, number>>;
+  /** Hidden slots holding a cell (a comprehension variable an inner lambda captures). */
+  readonly hiddenCells: Set<number>;
   readonly qualifiedPrefix: string;
 }
 
@@ -195,7 +197,7 @@ export abstract class ExpressionCompiler {
       for (const name of scope.cells) add(name);
       for (const name of scope.frees) add(name);
     }
-    return { scope, kind, slots, slotNames, hidden: [], qualifiedPrefix };
+    return { scope, kind, slots, slotNames, hidden: [], hiddenCells: new Set(), qualifiedPrefix };
   }
 
   protected newCode(
@@ -306,7 +308,8 @@ export abstract class ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── names
 
-  private hiddenSlot(unit: Unit, name: string): number | undefined {
+  /** The hidden slot of the innermost comprehension variable `name`, if one is in scope. */
+  protected hiddenSlot(unit: Unit, name: string): number | undefined {
     for (let i = unit.hidden.length - 1; i >= 0; i--) {
       const slot = unit.hidden[i]!.get(name);
       if (slot !== undefined) return slot;
@@ -317,7 +320,10 @@ export abstract class ExpressionCompiler {
   protected nameLoad(unit: Unit, name: string, node: SourceRange): Expr {
     const m = this.m;
     const hidden = this.hiddenSlot(unit, name);
-    if (hidden !== undefined) return this.fastLoad(hidden, name, node, true);
+    if (hidden !== undefined)
+      return unit.hiddenCells.has(hidden)
+        ? this.cellLoad(hidden, name, node, false)
+        : this.fastLoad(hidden, name, node, true);
     const scope = unit.scope;
     const key = m.name(name);
     const globalCache = new NameCache();
@@ -426,7 +432,7 @@ export abstract class ExpressionCompiler {
         memory.u32[index] = value;
         if (old !== 0) m.lifetime.decref(old);
       };
-    if (hidden !== undefined) return fast(hidden);
+    if (hidden !== undefined) return unit.hiddenCells.has(hidden) ? cell(hidden) : fast(hidden);
     if (scope.globals.has(name)) return globalStore;
     if (unit.kind === "function") {
       const slot = unit.slots.get(name)!;
@@ -1310,6 +1316,7 @@ export abstract class ExpressionCompiler {
           const slot = unit.slotNames.length;
           unit.slotNames.push(`<comprehension ${name}>`);
           scopeNames.set(name, slot);
+          if (unit.scope.capturedHidden.has(name)) unit.hiddenCells.add(slot);
         }
         return {
           iterable: index === 0 ? firstIterable : this.expression(unit, generator.iter),
@@ -1358,11 +1365,15 @@ export abstract class ExpressionCompiler {
         m.decref(it);
       };
       const allSlots = levels.flatMap((level) => level.slots);
+      const cellSlots = allSlots.filter((slot) => unit.hiddenCells.has(slot));
       return (f) => {
         const result =
           value !== undefined ? m.heap.newDict() : isSet ? m.heap.newSet() : m.heap.newList();
         m.push(result);
         const level = m.sp;
+        // CPython: MAKE_CELL — one cell per run for each captured variable, shared by the
+        // lambdas made in every iteration (they see its last value).
+        for (const slot of cellSlots) m.heap.memory.u32[(f.locals + 4 * slot) >>> 2] = m.newCell(0);
         try {
           run(f, result, 0);
         } finally {

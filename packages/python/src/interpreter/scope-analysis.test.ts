@@ -23,4 +23,17 @@ describe("scope analysis", () => {
     expect(locals.length).toBe(5_002);
     expect(locals.slice(0, 4)).toEqual(["a", "b", "v0", "v1"]);
   }, 60_000);
+
+  it("a lambda inside an inlined comprehension captures the comprehension's variable (PEP 709)", () => {
+    const scope = analyzeModule(
+      parse("def f(x):\n    return [lambda: x + y for y in range(3)], [z for z in x]\n"),
+    );
+    const f = scope.children[0]!;
+    const lambda = f.children[0]!;
+    // `y` is the comprehension's (a cell of f's hidden slot), `x` f's own parameter.
+    expect([...lambda.frees].sort()).toEqual(["x", "y"]);
+    expect([...f.capturedHidden]).toEqual(["y"]);
+    expect([...f.cells]).toEqual(["x"]);
+    expect(f.locals).not.toContain("y");
+  });
 });

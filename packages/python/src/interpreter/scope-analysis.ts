@@ -66,6 +66,16 @@ export interface Scope {
   readonly seen: Set<string>;
   /** Names read in this block (not in comprehension targets). */
   readonly used: Set<string>;
+  /**
+   * Comprehension variables of the parent visible where this block is defined (a lambda or
+   * generator expression inside an inlined comprehension): they shadow the parent's own names.
+   */
+  readonly enclosingHidden: ReadonlySet<string>;
+  /**
+   * Comprehension variables of this block that an inner block captures: the compiler gives those
+   * hidden slots a cell (CPython 3.12+: the inlined comprehension's MAKE_CELL).
+   */
+  readonly capturedHidden: Set<string>;
 }
 
 function newScope(
@@ -73,6 +83,7 @@ function newScope(
   name: string,
   parent: Scope | undefined,
   node: object | undefined,
+  enclosingHidden: ReadonlySet<string> = new Set(),
 ): Scope {
   return {
     kind,
@@ -89,6 +100,8 @@ function newScope(
     children: [],
     seen: new Set(),
     used: new Set(),
+    enclosingHidden,
+    capturedHidden: new Set(),
   };
 }
 
@@ -301,7 +314,7 @@ class ScopeWalker {
     args: Arguments,
     walkBody: (walker: ScopeWalker) => void,
   ): void {
-    const child = newScope("function", name, this.scope, node);
+    const child = newScope("function", name, this.scope, node, new Set(this.hidden));
     this.scope.children.push(child);
     // CPython's co_varnames: positional-only, positional, keyword-only, then *args, **kwargs.
     for (const arg of [...args.posonlyargs, ...args.args, ...args.kwonlyargs])
@@ -336,7 +349,7 @@ class ScopeWalker {
    */
   private generatorExpression(node: GeneratorExp): void {
     this.expression(node.generators[0]!.iter);
-    const child = newScope("function", "<genexpr>", this.scope, node);
+    const child = newScope("function", "<genexpr>", this.scope, node, new Set(this.hidden));
     this.scope.children.push(child);
     child.parameters.push(".0");
     const walker = new ScopeWalker(child);
@@ -530,6 +543,13 @@ function resolve(scope: Scope): void {
 function markFree(scope: Scope, name: string, classCell: boolean): void {
   const path: Scope[] = [scope];
   for (let outer = scope.parent; outer !== undefined; outer = outer.parent) {
+    // A comprehension variable around the inner block shadows the outer block's own names
+    // (CPython: inline_comprehension() makes it a cell of the enclosing code).
+    if (!classCell && path[path.length - 1]!.enclosingHidden.has(name)) {
+      outer.capturedHidden.add(name);
+      for (const inner of path) inner.frees.add(name);
+      return;
+    }
     if (outer.kind === "module") return;
     const owns = classCell ? outer.kind === "class" : bindsLocally(outer, name);
     if (owns) {
