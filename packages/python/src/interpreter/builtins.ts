@@ -84,6 +84,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
       ].includes(name)
     )
       heap.dictSetItem(builtins, m.name(name), record.object);
+  // CPython keeps these two old names as aliases of OSError (PEP 3151).
+  for (const alias of ["EnvironmentError", "IOError"])
+    heap.dictSetItem(builtins, m.name(alias), m.builtinType("OSError").object);
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);

@@ -3,6 +3,7 @@ import type {
   AnnAssign,
   Arguments,
   Assign,
+  AsyncFunctionDef,
   AugAssign,
   ClassDef,
   Expression,
@@ -185,7 +186,8 @@ export class Compiler extends GeneratorCompiler {
           return Completion.NORMAL;
         };
       }
-      case "FunctionDef": {
+      case "FunctionDef":
+      case "AsyncFunctionDef": {
         // CPython: MAKE_FUNCTION + SET_FUNCTION_ATTRIBUTE, then a CALL per decorator
         const decorators = this.decorators(unit, node.decoratorList);
         const make = this.makeFunction(unit, node, node.name, node.args);
@@ -722,7 +724,7 @@ export class Compiler extends GeneratorCompiler {
 
   protected makeFunction(
     unit: Unit,
-    node: FunctionDef | Lambda,
+    node: FunctionDef | AsyncFunctionDef | Lambda,
     name: string,
     args: Arguments,
   ): Expr {
@@ -737,14 +739,18 @@ export class Compiler extends GeneratorCompiler {
     const child = this.newUnit(scope, "function", qualifiedName);
     const code = this.newCode(child, name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
-    const first = node.kind === "FunctionDef" ? node.body[0] : undefined;
+    const first = node.kind !== "Lambda" ? node.body[0] : undefined;
     if (
       first?.kind === "Expr" &&
       first.value.kind === "Constant" &&
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
-    if (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield)) {
+    // An `async def` is always a coroutine function, whether or not it awaits.
+    if (
+      node.kind === "AsyncFunctionDef" ||
+      (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+    ) {
       code.body = this.generatorFunctionBody(child, node);
       code.generator = true;
     } else if (node.kind === "Lambda") {
@@ -828,7 +834,10 @@ export class Compiler extends GeneratorCompiler {
    * evaluation order; under `from __future__ import annotations` each value is the annotation's
    * source text (PEP 563).
    */
-  private annotationValues(unit: Unit, node: FunctionDef): Array<readonly [Ptr, Expr]> {
+  private annotationValues(
+    unit: Unit,
+    node: FunctionDef | AsyncFunctionDef,
+  ): Array<readonly [Ptr, Expr]> {
     const { args } = node;
     const parameters = [...args.posonlyargs, ...args.args];
     if (args.vararg !== null) parameters.push(args.vararg);

@@ -65,22 +65,31 @@ export function exitContext(
   manager: Ptr,
   error: PyException | null,
 ): boolean {
-  const heap = m.heap;
-  let args: Ptr[];
-  if (error === null) args = [manager, heap.none, heap.none, heap.none];
-  else {
-    const traceback = heap.getSlot(error.value, "__traceback__");
-    args = [
-      manager,
-      m.recordOf(error.value).object,
-      error.value,
-      traceback === 0 ? heap.none : traceback,
-    ];
-  }
-  const result = call(m, exit, args, undefined);
+  const result = call(m, exit, exitArguments(m, manager, error), undefined);
   m.push(result);
   const suppress = error !== null && m.isTrue(result);
   m.sp--;
   m.decref(result);
   return suppress;
+}
+
+/**
+ * The arguments of `__exit__` / `__aexit__` (borrowed): the manager, then `(type, value,
+ * traceback)` of `error`, or three Nones.
+ *
+ * @example
+ * ```ts
+ * call(machine, exit, exitArguments(machine, manager, null), undefined);
+ * ```
+ */
+export function exitArguments(m: Machine, manager: Ptr, error: PyException | null): Ptr[] {
+  const heap = m.heap;
+  if (error === null) return [manager, heap.none, heap.none, heap.none];
+  const traceback = heap.getSlot(error.value, "__traceback__");
+  return [
+    manager,
+    m.recordOf(error.value).object,
+    error.value,
+    traceback === 0 ? heap.none : traceback,
+  ];
 }

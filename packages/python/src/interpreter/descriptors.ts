@@ -94,7 +94,14 @@ export function descriptorGet(m: Machine, descr: Ptr, obj: Ptr, owner: Ptr): Ptr
   const types = m.types;
   const kinds = m.descriptorTypes;
   if (t === types.function) return obj !== 0 ? m.newMethod(descr, obj) : m.incref(descr); // func_descr_get
-  if (t === kinds.classmethod) return m.newMethod(m.field(descr, WRAPPER_CALLABLE_OFFSET), owner); // cm_descr_get
+  if (t === kinds.classmethod) {
+    // cm_descr_get; a native function (a built-in type's class method such as dict.fromkeys,
+    // CPython's classmethod_descriptor) is bound to the class as its first argument.
+    const fn = m.field(descr, WRAPPER_CALLABLE_OFFSET);
+    if (m.typeIdOf(fn) === types.builtin && m.field(fn, BUILTIN_SELF_OFFSET) === 0)
+      return m.newBuiltin(m.field(fn, BUILTIN_NATIVE_OFFSET), owner);
+    return m.newMethod(fn, owner);
+  }
   if (t === kinds.staticmethod) return m.incref(m.field(descr, WRAPPER_CALLABLE_OFFSET)); // sm_descr_get
   if (t === kinds.property) return obj !== 0 ? propertyGet(m, descr, obj) : m.incref(descr);
   if (t === types.builtin) {

@@ -1,14 +1,16 @@
 import type { Ptr } from "@pymem/core";
-import { collect, holdDictItems, releaseDictItems } from "./iteration.js";
+import { call } from "./calls.js";
+import { newCallableWrapper } from "./class-creation.js";
+import { collect, holdDictItems, iterate, releaseDictItems } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { mappingItems } from "./mapping-protocol.js";
 import { defineTypeMethod, type Keywords } from "./native-arguments.js";
-import { keyError } from "./object-access.js";
+import { keyError, setItem } from "./object-access.js";
 import { checkHashable, sequenceItems } from "./operators.js";
 
 /**
  * Installs the methods of `dict` (`keys`, `values`, `items`, `get`, `setdefault`, `pop`,
- * `update`, `clear`, `copy`) into its type dict, with CPython's argument checking and error
+ * `update`, `clear`, `copy`, the class method `fromkeys`) into its type dict, with CPython's argument checking and error
  * messages.
  *
  * @example
@@ -37,6 +39,7 @@ export function installDictMethods(m: Machine): void {
       fn,
     );
 
+  installFromKeys(m);
   dict("keys", 0, 0, (self) => m.newView(m.types.dictKeys, self));
   dict("values", 0, 0, (self) => m.newView(m.types.dictValues, self));
   dict("items", 0, 0, (self) => m.newView(m.types.dictItems, self));
@@ -141,4 +144,45 @@ export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
   } finally {
     for (const pair of pairs) m.decref(pair);
   }
+}
+
+/**
+ * `dict.fromkeys(iterable, value=None)`, a class method (CPython: `dict_fromkeys` →
+ * `_PyDict_FromKeys`): `cls()` filled with each key mapped to the one value, through
+ * `__setitem__` when `cls` is a subclass.
+ */
+function installFromKeys(m: Machine): void {
+  const heap = m.heap;
+  const fn = m.newBuiltin(
+    m.addNative("fromkeys", (_context, args, keywords) => {
+      if (keywords.length > 0) m.raise("TypeError", "dict.fromkeys() takes no keyword arguments");
+      if (args.length < 2 || args.length > 3)
+        m.raise(
+          "TypeError",
+          args.length < 2
+            ? `fromkeys expected at least 1 argument, got ${args.length - 1}`
+            : `fromkeys expected at most 2 arguments, got ${args.length - 1}`,
+        );
+      const [cls, iterable, value = heap.none] = args as [Ptr, Ptr, Ptr?];
+      const result = call(m, cls, [], undefined);
+      m.push(result);
+      try {
+        iterate(m, iterable, (key) => {
+          setItem(m, result, key, value);
+          return true;
+        });
+      } catch (error) {
+        m.sp--;
+        m.decref(result);
+        throw error;
+      }
+      m.sp--;
+      return result;
+    }),
+    0,
+  );
+  const method = newCallableWrapper(m, m.descriptorTypes.classmethod, fn);
+  m.decref(fn);
+  heap.dictSetItem(m.typeDict(m.builtinType("dict")), m.name("fromkeys"), method);
+  m.decref(method);
 }

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
+  AsyncFunctionDef,
   BinaryOperator,
   Call,
   Comprehension,
@@ -175,7 +176,7 @@ export abstract class ExpressionCompiler {
   /** Compiles a function or lambda body into a function-making closure (statements needed). */
   protected abstract makeFunction(
     unit: Unit,
-    node: FunctionDef | Lambda,
+    node: FunctionDef | AsyncFunctionDef | Lambda,
     name: string,
     args: Arguments,
   ): Expr;

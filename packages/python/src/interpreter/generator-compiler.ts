@@ -1,6 +1,9 @@
 import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
+  AsyncFor,
+  AsyncFunctionDef,
+  Await,
   BinOp,
   ClassDef,
   Expression,
@@ -14,8 +17,17 @@ import type {
   Yield,
   YieldFrom,
 } from "../ast.js";
-import { call, callAt } from "./calls.js";
-import { beforeWith, exitContext } from "./context-managers.js";
+import { callAt } from "./calls.js";
+import { beforeWith, exitArguments, exitContext } from "./context-managers.js";
+import {
+  asyncEnterIterator,
+  asyncExitIterator,
+  asyncExitMethod,
+  asyncIterator,
+  asyncNextIterator,
+  awaitableIterator,
+  delegate,
+} from "./coroutine-protocol.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import {
   type Expr,
@@ -26,16 +38,12 @@ import {
 } from "./expression-compiler.js";
 import { Completion, type Frame } from "./frame.js";
 import {
-  closeGenerator,
+  coroutineType,
   type GeneratorBody,
   generatorType,
   newGenerator,
-  ResumeMode,
 } from "./generator-objects.js";
-import { iteratorRuntime } from "./iterator-objects.js";
-import { delegateStep, getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
-import type { Machine } from "./machine.js";
-import { findAttribute } from "./object-access.js";
+import { getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
 import { runScheduledCollection, step } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 
@@ -100,14 +108,22 @@ export function containsYield(node: object): boolean {
     }
     for (let i = links.length - 1; i >= 0; i--) containsYield(links[i]!);
   }
-  if (kind === "Yield" || kind === "YieldFrom") found = true;
-  else if (kind === "FunctionDef" || kind === "Lambda") {
+  // `await`, `async for` and `async with` suspend the coroutine as `yield from` does.
+  if (
+    kind === "Yield" ||
+    kind === "YieldFrom" ||
+    kind === "Await" ||
+    kind === "AsyncFor" ||
+    kind === "AsyncWith"
+  )
+    found = true;
+  else if (kind === "FunctionDef" || kind === "AsyncFunctionDef" || kind === "Lambda") {
     // Evaluated where the function is defined: decorators and default values.
-    const definition = node as FunctionDef | Lambda;
+    const definition = node as FunctionDef | AsyncFunctionDef | Lambda;
     found =
       definition.args.defaults.some(containsYield) ||
       definition.args.kwDefaults.some((value) => value !== null && containsYield(value)) ||
-      (definition.kind === "FunctionDef" && definition.decoratorList.some(containsYield));
+      (definition.kind !== "Lambda" && definition.decoratorList.some(containsYield));
   } else if (kind === "ClassDef") {
     const definition = node as ClassDef;
     found =
@@ -164,7 +180,10 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
    * the arguments into a frame as usual, and the body hands that frame to a new generator object
    * instead of running (CPython: RETURN_GENERATOR).
    */
-  protected generatorFunctionBody(unit: Unit, node: FunctionDef | Lambda): (f: Frame) => number {
+  protected generatorFunctionBody(
+    unit: Unit,
+    node: FunctionDef | AsyncFunctionDef | Lambda,
+  ): (f: Frame) => number {
     const m = this.m;
     let body: GeneratorBody;
     if (node.kind === "Lambda") {
@@ -176,6 +195,12 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         return Completion.RETURN;
       };
     } else body = this.generatorBlock(unit, node.body);
+    if (node.kind === "AsyncFunctionDef")
+      // CPython: RETURN_GENERATOR of a CO_COROUTINE code object makes a coroutine.
+      return (f) => {
+        f.returnValue = newGenerator(m, f, body, coroutineType(m));
+        return Completion.RETURN;
+      };
     return (f) => {
       f.returnValue = newGenerator(m, f, body);
       return Completion.RETURN;
@@ -333,8 +358,12 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   private generatorStatementBody(unit: Unit, node: Statement): Part<Stmt, GenStmt> {
     switch (node.kind) {
       case "Expr": {
-        if (node.value.kind === "Yield" || node.value.kind === "YieldFrom") {
-          // `yield x` / `yield from it` as a statement: the sent value is dropped.
+        if (
+          node.value.kind === "Yield" ||
+          node.value.kind === "YieldFrom" ||
+          node.value.kind === "Await"
+        ) {
+          // `yield x` / `yield from it` / `await x` as a statement: the value is dropped.
           const m = this.m;
           const value = this.generatorExpressionPart(unit, node.value);
           if (value.gen === undefined) break;
@@ -376,6 +405,15 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         if (node.handlers.some((handler) => handler.type !== null && containsYield(handler.type)))
           break;
         return { gen: this.generatorTry(unit, node) };
+      case "AsyncFor":
+        if (containsYield(node.target)) break;
+        return { gen: this.generatorAsyncFor(unit, node) };
+      case "AsyncWith": {
+        let inner = this.blockPart(unit, node.body);
+        for (let i = node.items.length - 1; i >= 0; i--)
+          inner = { gen: this.generatorAsyncWithItem(unit, node.items[i]!, inner) };
+        return inner;
+      }
       case "With": {
         if (node.items.some((item) => containsYield(item.contextExpr))) break;
         if (
@@ -633,6 +671,113 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     };
   }
 
+  /**
+   * One `async with` item (CPython: BEFORE_ASYNC_WITH, then `await manager.__aenter__()`; at the
+   * end `await manager.__aexit__(...)`, whose result, awaited, decides whether an exception is
+   * suppressed). Stack while the body runs: the manager, then `__aexit__`.
+   */
+  private generatorAsyncWithItem(unit: Unit, item: WithItem, body: Part<Stmt, GenStmt>): GenStmt {
+    const m = this.m;
+    const manager = this.expressionPart(unit, item.contextExpr);
+    const store = item.optionalVars !== null ? this.store(unit, item.optionalVars) : undefined;
+    const awaitExit = function* (f: Frame, base: number, error: PyException | null) {
+      f.node = item.contextExpr;
+      const args = exitArguments(m, m.stack[base]!, error);
+      m.push(asyncExitIterator(m, m.stack[base + 1]!, args));
+      const result = yield* delegate(m, f, m.sp - 1 - f.stackBase);
+      m.push(result);
+      const suppress = error !== null && m.isTrue(result);
+      m.sp--;
+      m.decref(result);
+      return suppress;
+    };
+    return function* (f) {
+      const level = m.sp - f.stackBase;
+      const mgr = manager.plain !== undefined ? manager.plain(f) : yield* manager.gen(f);
+      m.push(mgr);
+      f.node = item.contextExpr;
+      m.push(asyncExitMethod(m, mgr));
+      m.push(asyncEnterIterator(m, mgr));
+      const entered = yield* delegate(m, f, m.sp - 1 - f.stackBase);
+      if (store !== undefined) store(f, entered);
+      else m.decref(entered);
+      let completion: number;
+      try {
+        completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
+      } catch (thrown) {
+        const error = m.toPyException(thrown);
+        m.unwindTo(f.stackBase + level + 2);
+        m.record(error, f);
+        m.handling.push(error);
+        let suppress: boolean;
+        try {
+          suppress = yield* awaitExit(f, f.stackBase + level, error);
+        } catch (inner) {
+          m.handling.pop();
+          if (inner !== error) error.release(m);
+          throw inner;
+        }
+        m.handling.pop();
+        m.unwindTo(f.stackBase + level);
+        if (!suppress) throw error;
+        error.release(m);
+        return Completion.NORMAL;
+      }
+      yield* awaitExit(f, f.stackBase + level, null);
+      m.unwindTo(f.stackBase + level);
+      return completion;
+    };
+  }
+
+  /**
+   * `async for` (CPython: GET_AITER, then per item GET_ANEXT and the `await` loop; END_ASYNC_FOR
+   * ends it on StopAsyncIteration).
+   */
+  private generatorAsyncFor(unit: Unit, node: AsyncFor): GenStmt {
+    const m = this.m;
+    const iterable = this.expressionPart(unit, node.iter);
+    const store = this.store(unit, node.target);
+    const body = this.blockPart(unit, node.body);
+    const orelse = node.orelse.length > 0 ? this.blockPart(unit, node.orelse) : undefined;
+    return function* (f) {
+      const source = iterable.plain !== undefined ? iterable.plain(f) : yield* iterable.gen(f);
+      m.push(source);
+      f.node = node.iter;
+      const it = asyncIterator(m, source);
+      m.stack[m.sp - 1] = it;
+      m.decref(source);
+      const slot = m.sp - 1 - f.stackBase;
+      let completion: number = Completion.NORMAL;
+      for (let first = true; ; first = false) {
+        if (!first) step(m, f, node);
+        f.node = node.iter;
+        m.push(asyncNextIterator(m, m.stack[f.stackBase + slot]!));
+        let item: Ptr;
+        try {
+          item = yield* delegate(m, f, m.sp - 1 - f.stackBase);
+        } catch (thrown) {
+          if (thrown instanceof PyException && isInstance(m, thrown.value, "StopAsyncIteration")) {
+            thrown.release(m);
+            m.unwindTo(f.stackBase + slot + 1);
+            break;
+          }
+          throw thrown;
+        }
+        store(f, item);
+        const c = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
+        if (c === Completion.BREAK || c === Completion.RETURN) {
+          completion = c;
+          break;
+        }
+        if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
+      }
+      m.unwindTo(f.stackBase + slot);
+      if (completion === Completion.RETURN) return completion;
+      if (completion === Completion.BREAK || orelse === undefined) return Completion.NORMAL;
+      return orelse.plain !== undefined ? orelse.plain(f) : yield* orelse.gen(f);
+    };
+  }
+
   // ───────────────────────────────────────────────────────────── expressions
 
   /** An expression in generator form if it holds a `yield`, else as an ordinary closure. */
@@ -675,6 +820,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const m = this.m;
     if (node.kind === "Yield") return { gen: this.yieldExpression(unit, node) };
     if (node.kind === "YieldFrom") return { gen: this.yieldFromExpression(unit, node) };
+    if (node.kind === "Await") return { gen: this.awaitExpression(unit, node) };
     if (node.kind === "BoolOp") {
       const values = node.values.map((value) => this.expressionPart(unit, value));
       const isAnd = node.op === "And";
@@ -794,58 +940,31 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const iterable = value.plain !== undefined ? value.plain(f) : yield* value.gen(f);
       m.push(iterable);
       f.node = node;
-      const runtime = iteratorRuntime(m);
       const it =
         m.typeIdOf(iterable) === generatorType(m) ? m.incref(iterable) : getIterator(m, iterable);
       m.stack[m.sp - 1] = it;
       m.decref(iterable);
-      const slot = m.sp - 1 - f.stackBase;
-      let mode: number = ResumeMode.SEND;
-      let sent = m.incref(m.heap.none);
-      for (;;) {
-        const yielded = delegateStep(m, m.stack[f.stackBase + slot]!, mode, sent);
-        if (yielded === 0) break;
-        try {
-          sent = yield yielded;
-          mode = ResumeMode.SEND;
-        } catch (thrown) {
-          if (!(thrown instanceof PyException)) throw thrown;
-          const sub = m.stack[f.stackBase + slot]!;
-          if (isInstance(m, thrown.value, "GeneratorExit")) {
-            closeSubiterator(m, sub);
-            throw thrown;
-          }
-          if (
-            m.typeIdOf(sub) !== generatorType(m) &&
-            findAttribute(m, sub, m.name("throw"), "throw") === 0
-          )
-            throw thrown;
-          mode = ResumeMode.THROW;
-          sent = m.incref(thrown.value);
-          thrown.release(m);
-        }
-      }
-      const result = runtime.generatorReturn;
-      runtime.generatorReturn = 0;
-      m.unwindTo(f.stackBase + slot);
-      return result;
+      return yield* delegate(m, f, m.sp - 1 - f.stackBase);
     };
   }
-}
 
-/** PEP 380: on GeneratorExit the subiterator is closed (its `close()`, if it has one). */
-function closeSubiterator(m: Machine, sub: Ptr): void {
-  if (m.typeIdOf(sub) === generatorType(m)) {
-    m.decref(closeGenerator(m, sub));
-    return;
+  /**
+   * `await x` (PEP 492; CPython: GET_AWAITABLE, then the SEND loop of `yield from`): drives the
+   * awaitable's iterator; its return value is the expression's value.
+   */
+  private awaitExpression(unit: Unit, node: Await): GenExpr {
+    const m = this.m;
+    const value = this.expressionPart(unit, node.value);
+    return function* (f) {
+      const awaitable = value.plain !== undefined ? value.plain(f) : yield* value.gen(f);
+      m.push(awaitable);
+      f.node = node;
+      const it = awaitableIterator(m, awaitable);
+      m.stack[m.sp - 1] = it;
+      m.decref(awaitable);
+      return yield* delegate(m, f, m.sp - 1 - f.stackBase);
+    };
   }
-  const close = findAttribute(m, sub, m.name("close"), "close");
-  if (close === 0) return;
-  m.push(close);
-  const result = call(m, close, [], undefined);
-  m.sp--;
-  m.decref(close);
-  m.decref(result);
 }
 
 /**
@@ -860,6 +979,8 @@ function operandsOf(node: Expression): Array<Expression | undefined> | undefined
       return [node.left, node.right];
     case "UnaryOp":
       return [node.operand];
+    case "NamedExpr":
+      return [node.value];
     case "Compare":
       // Later comparators run only while the chain holds.
       if (node.comparators.slice(1).some(containsYield)) return undefined;

@@ -12,6 +12,7 @@ import type { Machine } from "./machine.js";
 import {
   FRAME_SHOWN_BY_OFFSET,
   releaseFrameReference,
+  stopShowingFrame,
   visitFrameContents,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
@@ -20,7 +21,8 @@ import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
 /**
  * Generator objects (CPython: Objects/genobject.c): the heap object, its suspended frame, and
  * running it — `next`/`send`/`throw`/`close`, PEP 479's StopIteration check, and the PEP 442
- * finalizer that closes a generator dying while suspended.
+ * finalizer that closes a generator dying while suspended. Coroutines (`async def`, PEP 492) are
+ * the same object under another type, as in CPython (`PyCoroObject` shares `_PyGenObject_HEAD`).
  *
  * The generator owns the heap frame its function was called with (the locals) and a
  * continuation: the JavaScript generator compiled from the body (generator-compiler.ts). While
@@ -96,9 +98,46 @@ export type GeneratorBody = (frame: Frame) => Generator<Ptr, number, Ptr>;
  */
 export function generatorType(m: Machine): TypeId {
   const runtime = iteratorRuntime(m);
-  if (runtime.generatorType === 0) runtime.generatorType = defineGeneratorType(runtime);
+  if (runtime.generatorType === 0)
+    runtime.generatorType = defineGeneratorType(runtime, "generator");
   registerBuiltinType(m, "generator", runtime.generatorType);
   return runtime.generatorType;
+}
+
+/**
+ * The coroutine type id of `m`'s heap (defined on first use): an `async def` function's call
+ * returns one (CPython: `PyCoro_Type`).
+ *
+ * @example
+ * ```ts
+ * machine.typeIdOf(obj) === coroutineType(machine);
+ * ```
+ */
+export function coroutineType(m: Machine): TypeId {
+  const runtime = iteratorRuntime(m);
+  if (runtime.coroutineType === 0)
+    runtime.coroutineType = defineGeneratorType(runtime, "coroutine");
+  registerBuiltinType(m, "coroutine", runtime.coroutineType);
+  return runtime.coroutineType;
+}
+
+/**
+ * Whether `obj` is a generator or a coroutine — the objects {@link resumeGenerator} runs.
+ *
+ * @example
+ * ```ts
+ * if (isGeneratorLike(machine, it)) resumeGenerator(machine, it, ResumeMode.SEND, none);
+ * ```
+ */
+export function isGeneratorLike(m: Machine, obj: Ptr): boolean {
+  const t = m.typeIdOf(obj);
+  const runtime = iteratorRuntime(m);
+  return t === runtime.generatorType || (t === runtime.coroutineType && t !== 0);
+}
+
+/** "generator" or "coroutine", for CPython's messages (gen_send_ex2 and friends). */
+function kindOf(m: Machine, gen: Ptr): string {
+  return m.typeIdOf(gen) === iteratorRuntime(m).coroutineType ? "coroutine" : "generator";
 }
 
 /**
@@ -121,12 +160,18 @@ export function generatorState(m: Machine, gen: Ptr): number {
  * @example
  * ```ts
  * code.body = (f) => { f.returnValue = newGenerator(machine, f, start); return Completion.RETURN; };
+ * newGenerator(machine, f, start, coroutineType(machine)); // an `async def`'s coroutine
  * ```
  * @internal
  */
-export function newGenerator(m: Machine, f: Frame, body: GeneratorBody): Ptr {
+export function newGenerator(
+  m: Machine,
+  f: Frame,
+  body: GeneratorBody,
+  type: TypeId = generatorType(m),
+): Ptr {
   const heap = m.heap;
-  const gen = heap.allocate(generatorType(m));
+  const gen = heap.allocate(type);
   const u32 = heap.memory.u32;
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
   // The generator reports the frame's contents to collectors from now on (not a traceback).
@@ -164,17 +209,20 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   const state = heap.memory.u32[stateIndex]!;
   if (state === GeneratorState.RUNNING) {
     m.decref(value);
-    m.raise("ValueError", "generator already executing");
+    m.raise("ValueError", `${kindOf(m, gen)} already executing`);
   }
   if (state === GeneratorState.COMPLETED) {
     if (mode === ResumeMode.THROW) throw m.exception(value);
     m.decref(value);
+    // CPython: gen_send_ex2 — an exhausted coroutine cannot be awaited or sent to again.
+    if (kindOf(m, gen) === "coroutine")
+      m.raise("RuntimeError", "cannot reuse already awaited coroutine");
     runtime.generatorReturn = 0;
     return 0;
   }
   if (state === GeneratorState.CREATED && mode === ResumeMode.SEND && value !== heap.none) {
     m.decref(value);
-    m.raise("TypeError", "can't send non-None value to a just-started generator");
+    m.raise("TypeError", `can't send non-None value to a just-started ${kindOf(m, gen)}`);
   }
   if (state === GeneratorState.CREATED && mode === ResumeMode.THROW) {
     // CPython raises it at the generator's first line without running the body.
@@ -232,7 +280,9 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     // The traceback entry takes the frame before the generator lets go of it.
     if (frame.node !== NO_RANGE) m.record(error, frame);
     finishGenerator(m, gen);
-    throw isStopIteration(m, error.value) ? stopIterationToRuntimeError(m, error) : error;
+    throw isStopIteration(m, error.value)
+      ? stopIterationToRuntimeError(m, error, kindOf(m, gen))
+      : error;
   }
   m.depth = depth - 1;
   restorePooledFrame(m, depth, pooled);
@@ -297,7 +347,7 @@ export function closeGenerator(m: Machine, gen: Ptr): Ptr {
   }
   if (yielded !== 0) {
     m.decref(yielded);
-    m.raise("RuntimeError", "generator ignored GeneratorExit");
+    m.raise("RuntimeError", `${kindOf(m, gen)} ignored GeneratorExit`);
   }
   const result = runtime.generatorReturn;
   runtime.generatorReturn = 0;
@@ -313,9 +363,9 @@ function isStopIteration(m: Machine, value: Ptr): boolean {
  * PEP 479: a StopIteration escaping a generator becomes RuntimeError caused by it (CPython:
  * `_PyGen_SetStopIterationValue`'s caller sets both `__cause__` and `__context__`).
  */
-function stopIterationToRuntimeError(m: Machine, error: PyException): PyException {
+function stopIterationToRuntimeError(m: Machine, error: PyException, kind: string): PyException {
   const replacement = new PyException(
-    m.newException("RuntimeError", "generator raised StopIteration"),
+    m.newException("RuntimeError", `${kind} raised StopIteration`),
     undefined,
   );
   setExceptionContext(m, replacement.value, error.value);
@@ -339,8 +389,8 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = 0;
   if (frame !== 0) {
-    if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === gen)
-      u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = 0;
+    // A traceback entry still holding the frame reports its locals from now on.
+    stopShowingFrame(heap, frame, gen);
     releaseFrameReference(heap, frame);
   }
   if (state === GeneratorState.COMPLETED) return;
@@ -357,13 +407,13 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   for (const error of handling) error.release(m);
 }
 
-/** The generator's hooks: traverse, clear, the PEP 442 finalizer, dealloc. */
-function defineGeneratorType(runtime: IteratorRuntime): TypeId {
+/** The generator's (or coroutine's) hooks: traverse, clear, the PEP 442 finalizer, dealloc. */
+function defineGeneratorType(runtime: IteratorRuntime, name: "generator" | "coroutine"): TypeId {
   const m = runtime.machine;
   const heap = m.heap;
   let id = 0;
   id = heap.defineType({
-    name: "generator",
+    name,
     basicSize: GENERATOR_SIZE,
     flags: TypeFlags.GC,
     references: { fixed: [GENERATOR_NAME_OFFSET, GENERATOR_QUALNAME_OFFSET] },
@@ -430,7 +480,8 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
 
 /**
  * A generator's read-only attributes (CPython: `gen_getsetlist`, `gen_memberlist`): `__name__`,
- * `__qualname__`, `gi_running`, `gi_suspended`. A new reference, or 0 for any other name.
+ * `__qualname__`, `gi_running`, `gi_suspended` — a coroutine's `cr_running`, `cr_suspended`
+ * (`coro_getsetlist`). A new reference, or 0 for any other name.
  *
  * @example
  * ```ts
@@ -439,18 +490,14 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
  */
 export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
   const u32 = m.heap.memory.u32;
-  switch (name) {
-    case "__name__":
-      return m.incref(u32[(gen + GENERATOR_NAME_OFFSET) >>> 2]!);
-    case "__qualname__":
-      return m.incref(u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2]!);
-    case "gi_running":
-      return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
-    case "gi_suspended":
-      return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
-    default:
-      return 0;
-  }
+  const prefix = kindOf(m, gen) === "coroutine" ? "cr_" : "gi_";
+  if (name === "__name__") return m.incref(u32[(gen + GENERATOR_NAME_OFFSET) >>> 2]!);
+  if (name === "__qualname__") return m.incref(u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2]!);
+  if (name === `${prefix}running`)
+    return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
+  if (name === `${prefix}suspended`)
+    return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+  return 0;
 }
 
 /**

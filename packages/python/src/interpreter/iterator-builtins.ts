@@ -3,6 +3,7 @@ import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import {
   closeGenerator,
+  coroutineType,
   GeneratorState,
   generatorState,
   generatorType,
@@ -187,15 +188,26 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
 
 type Keywords = ReadonlyArray<readonly [string, Ptr]>;
 
-/** `send`, `throw` and `close` (CPython: gen_methods). */
+/** `send`, `throw` and `close` of generators and coroutines (CPython: gen_methods, coro_methods). */
 function installGeneratorMethods(m: Machine, runtime: IteratorRuntime): void {
-  const isGenerator = (obj: Ptr): boolean => m.typeIdOf(obj) === runtime.generatorType;
+  coroutineType(m);
+  for (const typeName of ["generator", "coroutine"] as const)
+    installResumeMethods(m, runtime, typeName);
+}
+
+function installResumeMethods(
+  m: Machine,
+  runtime: IteratorRuntime,
+  typeName: "generator" | "coroutine",
+): void {
+  const type = typeName === "generator" ? runtime.generatorType : runtime.coroutineType;
+  const isKind = (obj: Ptr): boolean => m.typeIdOf(obj) === type;
   const method = (
     name: string,
     min: number,
     max: number,
     fn: (self: Ptr, args: readonly Ptr[]) => Ptr,
-  ): void => defineTypeMethod(m, "generator", isGenerator, name, min, max, false, fn);
+  ): void => defineTypeMethod(m, typeName, isKind, name, min, max, false, fn);
   method("send", 1, 1, (self, [value]) =>
     yieldedOrStop(m, runtime, resumeGenerator(m, self, ResumeMode.SEND, m.incref(value!))),
   );

@@ -164,6 +164,8 @@ export interface IteratorTypeIds {
   readonly zip: TypeId;
   readonly map: TypeId;
   readonly filter: TypeId;
+  /** Defined last: the built-in iterator type ids run from listIterator to this one. */
+  readonly setIterator: TypeId;
 }
 
 /**
@@ -177,6 +179,8 @@ export class IteratorRuntime {
   machine!: Machine;
   /** The generator type (defined by generator-objects.ts on first use), or 0. */
   generatorType: TypeId = 0;
+  /** The coroutine type (generator-objects.ts: the generator's layout and hooks), or 0. */
+  coroutineType: TypeId = 0;
   /** A finished generator's return value, handed from `resumeGenerator` to its caller (owned). */
   generatorReturn: Ptr = 0;
   /** Continuations of generators by index (generator-objects.ts). */
@@ -289,6 +293,7 @@ const TYPE_NAMES: Record<keyof IteratorTypeIds, string> = {
   zip: "zip",
   map: "map",
   filter: "filter",
+  setIterator: "set_iterator",
 };
 
 /**
@@ -444,5 +449,7 @@ function defineIteratorTypes(heap: Heap): IteratorTypeIds {
     }),
     map: pair("map", MAP_SIZE, MAP_FUNCTION_OFFSET, MAP_ITERATORS_OFFSET),
     filter: pair("filter", FILTER_SIZE, FILTER_FUNCTION_OFFSET, FILTER_ITERATOR_OFFSET),
+    // CPython's setiterobject: the set, its size when iteration began, the position (+1 here).
+    setIterator: dict("set_iterator"),
   };
 }

@@ -8,7 +8,7 @@ import {
 } from "@pymem/heap";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
-import { ResumeMode, resumeGenerator } from "./generator-objects.js";
+import { isGeneratorLike, ResumeMode, resumeGenerator } from "./generator-objects.js";
 import {
   CALLABLE_ITERATOR_CALLABLE_OFFSET,
   CALLABLE_ITERATOR_SENTINEL_OFFSET,
@@ -75,6 +75,8 @@ export function getIterator(m: Machine, obj: Ptr): Ptr {
       0,
     );
   if (t === heap.dictType) return newDictIterator(m, types.dictKeyIterator, obj);
+  if (t === heap.setType || t === heap.frozensetType)
+    return newSetIterator(m, types.setIterator, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return newRangeIterator(m, start, step, m.rangeLength(start, stop, step));
@@ -126,7 +128,7 @@ export function isIterator(m: Machine, obj: Ptr): boolean {
 function isBuiltinIterator(runtime: IteratorRuntime, t: TypeId): boolean {
   const types = runtime.types;
   return (
-    (t >= types.listIterator && t <= types.filter) ||
+    (t >= types.listIterator && t <= types.setIterator) ||
     t === runtime.generatorType ||
     runtime.nativeTypeIds.has(t)
   );
@@ -182,6 +184,7 @@ function installNexts(runtime: IteratorRuntime): void {
   nexts[types.zip] = zipNext;
   nexts[types.map] = mapNext;
   nexts[types.filter] = filterNext;
+  nexts[types.setIterator] = setIteratorNext;
 }
 
 /** CPython: `listiter_next`. */
@@ -304,6 +307,35 @@ function newDictIterator(m: Machine, t: TypeId, dict: Ptr): Ptr {
   u32[(it + DICT_ITERATOR_DICT_OFFSET) >>> 2] = m.incref(dict);
   u32[(it + DICT_ITERATOR_USED_OFFSET) >>> 2] = m.heap.dictLength(dict);
   return it;
+}
+
+/** CPython: `set_iter` — the set and its size; the position field holds the last position + 1. */
+function newSetIterator(m: Machine, t: TypeId, set: Ptr): Ptr {
+  const it = m.heap.allocate(t);
+  const u32 = m.heap.memory.u32;
+  u32[(it + DICT_ITERATOR_DICT_OFFSET) >>> 2] = m.incref(set);
+  u32[(it + DICT_ITERATOR_USED_OFFSET) >>> 2] = m.heap.setLength(set);
+  return it;
+}
+
+/** CPython: `setiter_iternext` — the next occupied slot, size-checked like a dict iterator. */
+function setIteratorNext(m: Machine, it: Ptr): Ptr {
+  const heap = m.heap;
+  const u32 = heap.memory.u32;
+  const set = u32[(it + DICT_ITERATOR_DICT_OFFSET) >>> 2]!;
+  if (set === 0) return 0;
+  if (heap.setLength(set) !== u32[(it + DICT_ITERATOR_USED_OFFSET) >>> 2]) {
+    u32[(it + DICT_ITERATOR_USED_OFFSET) >>> 2] = 0xffffffff;
+    m.raise("RuntimeError", "Set changed size during iteration");
+  }
+  const position = heap.setNextPosition(set, u32[(it + DICT_ITERATOR_POSITION_OFFSET) >>> 2]! - 1);
+  if (position < 0) {
+    u32[(it + DICT_ITERATOR_DICT_OFFSET) >>> 2] = 0;
+    m.decref(set);
+    return 0;
+  }
+  u32[(it + DICT_ITERATOR_POSITION_OFFSET) >>> 2] = position + 1;
+  return m.incref(heap.setKeyAt(set, position));
 }
 
 /** An exhausted sequence iterator drops its sequence (CPython: `it->it_seq = NULL`). */
@@ -509,7 +541,7 @@ function isAscii(text: string): boolean {
  */
 export function delegateStep(m: Machine, it: Ptr, mode: number, value: Ptr): Ptr {
   const runtime = iteratorRuntime(m);
-  if (m.typeIdOf(it) === runtime.generatorType) return resumeGenerator(m, it, mode, value);
+  if (isGeneratorLike(m, it)) return resumeGenerator(m, it, mode, value);
   const heap = m.heap;
   let methodName: string;
   if (mode === ResumeMode.THROW) methodName = "throw";

@@ -37,7 +37,6 @@ import {
   BUILTIN_SELF_OFFSET,
   CELL_CONTENTS_OFFSET,
   defineInterpreterTypes,
-  FRAME_SHOWN_BY_OFFSET,
   FUNCTION_CLOSURE_OFFSET,
   FUNCTION_CODE_OFFSET,
   FUNCTION_DEFAULTS_OFFSET,
@@ -51,6 +50,7 @@ import {
   RANGE_START_OFFSET,
   RANGE_STEP_OFFSET,
   RANGE_STOP_OFFSET,
+  showFrameBy,
   TRACEBACK_FRAME_OFFSET,
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
@@ -231,6 +231,39 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["SystemExit", "BaseException"],
   ["GeneratorExit", "BaseException"],
   ["ReferenceError", "Exception"],
+  ["StopAsyncIteration", "Exception"],
+  ["SyntaxError", "Exception"],
+  ["IndentationError", "SyntaxError"],
+  ["TabError", "IndentationError"],
+  ["BufferError", "Exception"],
+  ["SystemError", "Exception"],
+  ["FloatingPointError", "ArithmeticError"],
+  ["PythonFinalizationError", "RuntimeError"],
+  ["TimeoutError", "OSError"],
+  ["FileNotFoundError", "OSError"],
+  ["FileExistsError", "OSError"],
+  ["PermissionError", "OSError"],
+  ["IsADirectoryError", "OSError"],
+  ["NotADirectoryError", "OSError"],
+  ["InterruptedError", "OSError"],
+  ["BlockingIOError", "OSError"],
+  ["ChildProcessError", "OSError"],
+  ["ProcessLookupError", "OSError"],
+  ["ConnectionAbortedError", "ConnectionError"],
+  ["ConnectionRefusedError", "ConnectionError"],
+  ["ConnectionResetError", "ConnectionError"],
+  ["Warning", "Exception"],
+  ["UserWarning", "Warning"],
+  ["DeprecationWarning", "Warning"],
+  ["PendingDeprecationWarning", "Warning"],
+  ["SyntaxWarning", "Warning"],
+  ["RuntimeWarning", "Warning"],
+  ["FutureWarning", "Warning"],
+  ["ImportWarning", "Warning"],
+  ["UnicodeWarning", "Warning"],
+  ["BytesWarning", "Warning"],
+  ["ResourceWarning", "Warning"],
+  ["EncodingWarning", "Warning"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
@@ -812,8 +845,7 @@ export class Machine {
     u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = u32[slot]!; // the old chain moves into the entry
     u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = this.incref(frame.heapFrame);
     u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
-    if (u32[(frame.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] === 0)
-      u32[(frame.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = tb;
+    showFrameBy(heap, frame.heapFrame, tb);
     u32[slot] = tb;
   }
 

@@ -15,9 +15,8 @@ import {
 } from "./descriptors.js";
 import { chainingAttribute } from "./exception-chaining.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
-import { generatorAttribute } from "./generator-objects.js";
+import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
-import { iteratorRuntime } from "./iterator-objects.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
@@ -204,7 +203,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   if (t === heap.complexType && (name === "real" || name === "imag"))
     // CPython: complex's `real` / `imag` member descriptors.
     return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
-  if (t === iteratorRuntime(m).generatorType) {
+  if (isGeneratorLike(m, obj)) {
     const value = generatorAttribute(m, obj, name);
     if (value !== 0) return value;
   }
@@ -228,6 +227,8 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (found === 0) return 0;
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
+    if (m.typeIdOf(found) === m.descriptorTypes.classmethod)
+      return descriptorGet(m, found, obj, record.object);
     return m.incref(found);
   }
   return 0;

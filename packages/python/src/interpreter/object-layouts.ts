@@ -364,6 +364,59 @@ export function visitFrameContents(
   }
 }
 
+/**
+ * Per heap: for each frame, the holders (traceback entries) waiting to report its contents when
+ * the one that reports them now lets go. A frame is not a GC object here, so exactly one of its
+ * holders must report its locals, or a cycle through them (an exception stored where the frame's
+ * locals reach it) would look externally referenced and never be collected.
+ */
+const waitingFrameHolders = new WeakMap<Heap, Map<Ptr, Ptr[]>>();
+
+/**
+ * Makes `holder` (a traceback entry that just took a reference to `frame`) report the frame's
+ * contents, or queues it to take over when the current reporter lets go.
+ *
+ * @example
+ * ```ts
+ * showFrameBy(heap, frame, tb); // in PyTraceBack_Here's mirror
+ * ```
+ * @internal
+ */
+export function showFrameBy(heap: Heap, frame: Ptr, holder: Ptr): void {
+  const u32 = heap.memory.u32;
+  if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === 0) {
+    u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = holder;
+    return;
+  }
+  let frames = waitingFrameHolders.get(heap);
+  if (frames === undefined) waitingFrameHolders.set(heap, (frames = new Map()));
+  const waiting = frames.get(frame);
+  if (waiting === undefined) frames.set(frame, [holder]);
+  else waiting.push(holder);
+}
+
+/**
+ * `holder` (a generator or traceback entry) lets go of `frame`: if it was reporting the frame's
+ * contents, the first holder waiting takes over.
+ *
+ * @example
+ * ```ts
+ * stopShowingFrame(heap, frame, gen); // the generator finished
+ * ```
+ * @internal
+ */
+export function stopShowingFrame(heap: Heap, frame: Ptr, holder: Ptr): void {
+  const u32 = heap.memory.u32;
+  const waiting = waitingFrameHolders.get(heap)?.get(frame);
+  if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === holder) {
+    u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = waiting?.shift() ?? 0;
+  } else if (waiting !== undefined) {
+    const index = waiting.indexOf(holder);
+    if (index >= 0) waiting.splice(index, 1);
+  }
+  if (waiting !== undefined && waiting.length === 0) waitingFrameHolders.get(heap)!.delete(frame);
+}
+
 /** Detaches a traceback's next entry and frame; returns them (owned) for the caller to drop. */
 function takeTracebackFields(heap: Heap, tb: Ptr): [next: Ptr, frame: Ptr] {
   const u32 = heap.memory.u32;
@@ -371,8 +424,7 @@ function takeTracebackFields(heap: Heap, tb: Ptr): [next: Ptr, frame: Ptr] {
   const frame = u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2]!;
   u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = 0;
   u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = 0;
-  if (frame !== 0 && u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === tb)
-    u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = 0;
+  if (frame !== 0) stopShowingFrame(heap, frame, tb);
   return [next, frame];
 }
 

@@ -1,11 +1,10 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { complexRepr } from "./complex-operations.js";
-import { GENERATOR_QUALNAME_OFFSET } from "./generator-objects.js";
+import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
 import { intRepr } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
-import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -117,9 +116,9 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (t === types.cell) return `<cell at ${address}>`;
-  if (t === iteratorRuntime(m).generatorType) {
+  if (isGeneratorLike(m, obj)) {
     const qualname = m.heap.strValue(m.field(obj, GENERATOR_QUALNAME_OFFSET));
-    return `<generator object ${qualname} at ${address}>`;
+    return `<${m.typeName(obj)} object ${qualname} at ${address}>`;
   }
   const viewKind = m.viewKind(t);
   if (viewKind !== 0) {

@@ -151,6 +151,7 @@ class ScopeWalker {
   private statement(node: Statement): void {
     switch (node.kind) {
       case "FunctionDef":
+      case "AsyncFunctionDef":
         this.defaults(node.args);
         this.annotations(node);
         this.bind(node.name);
@@ -191,6 +192,7 @@ class ScopeWalker {
         if (node.value !== null) this.expression(node.value);
         return;
       case "With":
+      case "AsyncWith":
         for (const item of node.items) {
           this.expression(item.contextExpr);
           if (item.optionalVars !== null) this.target(item.optionalVars);
@@ -198,6 +200,7 @@ class ScopeWalker {
         this.statements(node.body);
         return;
       case "For":
+      case "AsyncFor":
         this.target(node.target);
         this.expression(node.iter);
         this.statements(node.body);
@@ -252,7 +255,9 @@ class ScopeWalker {
   }
 
   /** A def's annotations belong to the enclosing scope (they are evaluated there). */
-  private annotations(node: Extract<Statement, { kind: "FunctionDef" }>): void {
+  private annotations(
+    node: Extract<Statement, { kind: "FunctionDef" | "AsyncFunctionDef" }>,
+  ): void {
     const { args } = node;
     for (const arg of [...args.posonlyargs, ...args.args, ...args.kwonlyargs]) {
       if (arg.annotation !== null) this.expression(arg.annotation);

@@ -36,7 +36,10 @@ print("defined")
 `;
 
 const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
-  ["async def main():\n    pass\n", "'async def'"],
+  [
+    "async def main(y):\n    return [x async for x in y]\nmain([]).send(None)\n",
+    "asynchronous comprehensions",
+  ],
   ["type X = int\n", "'type' aliases"],
   ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
   ["x = b'abc'\n", "bytes literals"],

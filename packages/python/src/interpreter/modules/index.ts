@@ -1,4 +1,5 @@
 import type { NativeModuleFactory } from "../native.js";
+import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { collectionsModule } from "./collections-module.js";
@@ -21,7 +22,7 @@ import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
+ * The native modules `import` finds (`__future__`, `asyncio`, `bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
  * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -33,6 +34,7 @@ import { weakrefModule } from "./weakref-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
+  asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
   io: ioModule,
@@ -54,6 +56,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   weakref: weakrefModule,
 };
 
+export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { collectionsModule } from "./collections-module.js";

@@ -1,0 +1,248 @@
+import type { Ptr } from "@pymem/core";
+import { call } from "./calls.js";
+import { PyException } from "./exceptions.js";
+import type { Frame } from "./frame.js";
+import { closeGenerator, coroutineType, isGeneratorLike, ResumeMode } from "./generator-objects.js";
+import { iteratorRuntime } from "./iterator-objects.js";
+import { delegateStep, isInstance, isIterator } from "./iterator-protocol.js";
+import type { Machine } from "./machine.js";
+import { findAttribute } from "./object-access.js";
+
+/**
+ * The run-time half of `await`, `async with` and `async for` (PEP 492) and of `yield from`
+ * (PEP 380), which `await` is built on: finding the iterator an awaitable is driven by, and
+ * driving a sub-iterator from a suspended generator or coroutine frame.
+ *
+ * @module
+ */
+
+/**
+ * The iterator `await obj` drives (CPython: GET_AWAITABLE → `_PyCoro_GetAwaitableIter`): a
+ * coroutine itself, else what the type's `__await__` returns, which must be an iterator and not a
+ * coroutine. A new reference.
+ *
+ * @example
+ * ```ts
+ * const it = awaitableIterator(machine, awaitable); // then drive it with delegate()
+ * ```
+ */
+export function awaitableIterator(m: Machine, obj: Ptr): Ptr {
+  if (m.typeIdOf(obj) === coroutineType(m)) return m.incref(obj);
+  const record = m.recordOf(obj);
+  const method = record.user ? m.lookupType(record, m.name("__await__")) : 0;
+  if (method === 0)
+    m.raise("TypeError", `object ${m.typeName(obj)} can't be used in 'await' expression`);
+  m.push(m.incref(method));
+  let result: Ptr;
+  try {
+    result = call(m, method, [obj], undefined);
+  } finally {
+    m.sp--;
+    m.decref(method);
+  }
+  if (m.typeIdOf(result) === coroutineType(m)) {
+    m.decref(result);
+    m.raise("TypeError", "__await__() returned a coroutine");
+  }
+  if (!isIterator(m, result)) {
+    const name = m.typeName(result);
+    m.decref(result);
+    m.raise("TypeError", `__await__() returned non-iterator of type '${name}'`);
+  }
+  return result;
+}
+
+/**
+ * Drives the sub-iterator at value-stack slot `f.stackBase + slot` to its end from a suspended
+ * frame (CPython: the SEND / YIELD_VALUE loop with CLEANUP_THROW that `yield from` and `await`
+ * compile to): every value it yields is yielded out, every value sent or exception thrown in is
+ * passed down, GeneratorExit closes it. Returns its return value (a new reference) and unwinds
+ * the stack to below the slot.
+ *
+ * @example
+ * ```ts
+ * const result = yield* delegate(machine, frame, machine.sp - 1 - frame.stackBase);
+ * ```
+ * @internal
+ */
+export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Ptr, Ptr> {
+  let mode: number = ResumeMode.SEND;
+  let sent = m.incref(m.heap.none);
+  for (;;) {
+    const yielded = delegateStep(m, m.stack[f.stackBase + slot]!, mode, sent);
+    if (yielded === 0) break;
+    try {
+      sent = yield yielded;
+      mode = ResumeMode.SEND;
+    } catch (thrown) {
+      if (!(thrown instanceof PyException)) throw thrown;
+      const sub = m.stack[f.stackBase + slot]!;
+      if (isInstance(m, thrown.value, "GeneratorExit")) {
+        closeSubiterator(m, sub);
+        throw thrown;
+      }
+      if (!isGeneratorLike(m, sub) && findAttribute(m, sub, m.name("throw"), "throw") === 0)
+        throw thrown;
+      mode = ResumeMode.THROW;
+      sent = m.incref(thrown.value);
+      thrown.release(m);
+    }
+  }
+  const runtime = iteratorRuntime(m);
+  const result = runtime.generatorReturn;
+  runtime.generatorReturn = 0;
+  m.unwindTo(f.stackBase + slot);
+  return result;
+}
+
+/** PEP 380: on GeneratorExit the subiterator is closed (its `close()`, if it has one). */
+function closeSubiterator(m: Machine, sub: Ptr): void {
+  if (isGeneratorLike(m, sub)) {
+    m.decref(closeGenerator(m, sub));
+    return;
+  }
+  const close = findAttribute(m, sub, m.name("close"), "close");
+  if (close === 0) return;
+  m.push(close);
+  const result = call(m, close, [], undefined);
+  m.sp--;
+  m.decref(close);
+  m.decref(result);
+}
+
+/**
+ * Calls the special method `name` of `obj`'s type with `args` after `obj` (a new reference), or
+ * returns 0 when the type has none (CPython: `_PyObject_LookupSpecial` + call).
+ */
+function callSpecial(m: Machine, obj: Ptr, name: string, args: readonly Ptr[]): Ptr {
+  const record = m.recordOf(obj);
+  const method = record.user ? m.lookupType(record, m.name(name)) : 0;
+  if (method === 0) return 0;
+  m.push(m.incref(method));
+  try {
+    return call(m, method, [obj, ...args], undefined);
+  } finally {
+    m.sp--;
+    m.decref(method);
+  }
+}
+
+/**
+ * `__aexit__` of an asynchronous context manager's type (a new reference), raising CPython's
+ * TypeError when `__aenter__` or `__aexit__` is missing (CPython: BEFORE_ASYNC_WITH).
+ *
+ * @example
+ * ```ts
+ * const exit = asyncExitMethod(machine, manager); // then await manager.__aenter__()
+ * ```
+ */
+export function asyncExitMethod(m: Machine, manager: Ptr): Ptr {
+  const record = m.recordOf(manager);
+  const name = m.typeName(manager);
+  const enter = record.user ? m.lookupType(record, m.name("__aenter__")) : 0;
+  if (enter === 0)
+    m.raise(
+      "TypeError",
+      `'${name}' object does not support the asynchronous context manager protocol`,
+    );
+  const exit = m.lookupType(record, m.name("__aexit__"));
+  if (exit === 0)
+    m.raise(
+      "TypeError",
+      `'${name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`,
+    );
+  return m.incref(exit);
+}
+
+/**
+ * The awaitable of `manager.__aenter__()`, as an iterator to drive (a new reference).
+ *
+ * @example
+ * ```ts
+ * machine.push(asyncEnterIterator(machine, manager));
+ * ```
+ */
+export function asyncEnterIterator(m: Machine, manager: Ptr): Ptr {
+  return awaitedIterator(m, callSpecial(m, manager, "__aenter__", []));
+}
+
+/** The iterator `await` drives for a freshly returned awaitable (owned, released here). */
+function awaitedIterator(m: Machine, awaitable: Ptr): Ptr {
+  m.push(awaitable);
+  try {
+    return awaitableIterator(m, awaitable);
+  } finally {
+    m.sp--;
+    m.decref(awaitable);
+  }
+}
+
+/**
+ * `aiter(iterable)` for `async for` (CPython: GET_AITER): the result of `__aiter__`, which must
+ * have `__anext__`. A new reference.
+ *
+ * @example
+ * ```ts
+ * const iterator = asyncIterator(machine, iterable);
+ * ```
+ */
+export function asyncIterator(m: Machine, iterable: Ptr): Ptr {
+  const it = callSpecial(m, iterable, "__aiter__", []);
+  if (it === 0)
+    m.raise(
+      "TypeError",
+      `'async for' requires an object with __aiter__ method, got ${m.typeName(iterable)}`,
+    );
+  const record = m.recordOf(it);
+  if (!record.user || m.lookupType(record, m.name("__anext__")) === 0) {
+    const name = m.typeName(it);
+    m.decref(it);
+    m.raise(
+      "TypeError",
+      `'async for' received an object from __aiter__ that does not implement __anext__: ${name}`,
+    );
+  }
+  return it;
+}
+
+/**
+ * The iterator driving `await iterator.__anext__()` for one `async for` step (CPython:
+ * GET_ANEXT). A new reference.
+ *
+ * @example
+ * ```ts
+ * machine.push(asyncNextIterator(machine, iterator));
+ * ```
+ */
+export function asyncNextIterator(m: Machine, iterator: Ptr): Ptr {
+  const awaitable = callSpecial(m, iterator, "__anext__", []);
+  m.push(awaitable);
+  try {
+    return awaitableIterator(m, awaitable);
+  } catch (error) {
+    if (error instanceof PyException && isInstance(m, error.value, "TypeError")) {
+      error.release(m);
+      m.raise(
+        "TypeError",
+        `'async for' received an invalid object from __anext__: ${m.typeName(awaitable)}`,
+      );
+    }
+    throw error;
+  } finally {
+    m.sp--;
+    m.decref(awaitable);
+  }
+}
+
+/**
+ * The iterator driving `await exit(manager, type, value, traceback)` when an `async with` block
+ * ends (`args` as `exitContext` builds them). A new reference.
+ *
+ * @example
+ * ```ts
+ * machine.push(asyncExitIterator(machine, exit, [manager, none, none, none]));
+ * ```
+ */
+export function asyncExitIterator(m: Machine, exit: Ptr, args: readonly Ptr[]): Ptr {
+  return awaitedIterator(m, call(m, exit, args, undefined));
+}
