@@ -187,6 +187,7 @@ export class Heap {
   /** CPython's object free lists. @internal */
   readonly freeLists: FreeLists;
   private readonly unraisableHook: UnraisableHook;
+  private readonly unraisableSink: (text: string) => void;
   /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
   readonly hashSecret: HashSecret;
 
@@ -219,6 +220,7 @@ export class Heap {
     this.types = new TypeTable(this.memory);
     this.debug = options.debug ?? false;
     const sink = options.unraisableSink ?? defaultUnraisableSink;
+    this.unraisableSink = sink;
     this.unraisableHook =
       options.unraisableHook ?? ((error, context) => sink(formatUnraisable(error, context)));
     const words = Math.ceil(this.memory.byteLength / BITMAP_WORD_BYTES);
@@ -545,10 +547,7 @@ export class Heap {
     this.memory.u8.fill(0, obj + OBJECT_HEAD_SIZE, obj + size);
     if (flags & DerivedTypeFlags.VARIABLE_SIZE)
       this.memory.i32[(obj + OB_SIZE_OFFSET) >> 2] = itemCount;
-    if (gc) {
-      this.collectorAllocated(obj);
-      this.track(obj);
-    }
+    if (gc) this.linkNew(obj, true);
     return obj;
   }
 
@@ -576,9 +575,58 @@ export class Heap {
     return obj;
   }
 
-  /** CPython: `_PyObject_GC_Link` — counts a GC allocation from the allocator. @internal */
+  /**
+   * CPython: `_PyObject_GC_Link` — counts a GC allocation from the allocator. `onAllocate` may
+   * run an automatic collection, and a user collector may throw: then the new object, which no
+   * caller will receive, is discarded (see {@link discardNew}) and the error goes on.
+   *
+   * @internal
+   */
   collectorAllocated(obj: Ptr): void {
-    if (this.collector !== undefined) this.collector.onAllocate(obj);
+    const collector = this.collector;
+    if (collector === undefined) return;
+    try {
+      collector.onAllocate(obj);
+    } catch (error) {
+      this.discardNew(obj);
+      throw error;
+    }
+  }
+
+  /**
+   * A new GC object is built: counts it as an allocation (when `counted`: free-list reuse is not
+   * one) and tracks it. If the collector throws, the object is discarded rather than leaked, and
+   * the error goes on. CPython: `_PyObject_GC_Link` + `_PyObject_GC_TRACK`.
+   *
+   * @internal
+   */
+  linkNew(obj: Ptr, counted: boolean): void {
+    const collector = this.collector;
+    if (collector === undefined) return;
+    if (counted) this.collectorAllocated(obj);
+    try {
+      collector.track(obj);
+    } catch (error) {
+      this.discardNew(obj);
+      throw error;
+    }
+  }
+
+  /**
+   * Drops the only reference to an object whose construction failed in the collector, so it dies
+   * (releasing the references it holds) instead of leaking half-built. Its finalizer is marked
+   * as run: the object never reached user code. A failure while discarding is dropped, as the
+   * construction's error is the one the caller must see.
+   */
+  private discardNew(obj: Ptr): void {
+    const lifetime = this.lifetime;
+    if (lifetime === undefined || !this.isLive(obj) || this.memory.i32[obj >> 2] !== 1) return;
+    this.memory.u32[(obj + GC_PREV_OFFSET) >>> 2]! |= GC_PREV_MASK_FINALIZED;
+    try {
+      lifetime.decref(obj);
+    } catch {
+      // The collector that failed may fail again in onDeallocate: the first error wins.
+    }
   }
 
   private allocateImmortal(typeId: TypeId, size: number, gc: boolean): Ptr {
@@ -873,7 +921,10 @@ export class Heap {
 
   /**
    * Reports an exception no caller can receive (a finalizer's, a weakref callback's) through the
-   * configured hook. CPython: `PyErr_WriteUnraisable`.
+   * configured hook. Never throws: the callers are deallocations and collections that must
+   * finish. If the hook throws, its own error is written to `unraisableSink` as CPython's
+   * default hook writes it ("Exception ignored in sys.unraisablehook: …"), and an error of the
+   * sink is dropped. CPython: `PyErr_WriteUnraisable` (`_PyErr_WriteUnraisableMsg`).
    *
    * @example
    * ```ts
@@ -881,7 +932,22 @@ export class Heap {
    * ```
    */
   reportUnraisable(error: unknown, context: string, obj: Ptr): void {
-    this.unraisableHook(error, context, obj);
+    try {
+      this.unraisableHook(error, context, obj);
+    } catch (hookError) {
+      const hookName = this.unraisableHook.name === "" ? "<lambda>" : this.unraisableHook.name;
+      try {
+        this.unraisableSink(
+          formatUnraisable(
+            hookError,
+            `<function ${hookName}>`,
+            "Exception ignored in sys.unraisablehook",
+          ),
+        );
+      } catch {
+        // CPython: "Call the default unraisable hook (ignore failure)".
+      }
+    }
   }
 
   // ────────────────────────────────────────────────────────────── helpers

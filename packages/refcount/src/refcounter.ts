@@ -507,10 +507,24 @@ export class Refcounter implements Lifetime {
         spec.dealloc!(obj);
       } catch (error) {
         heap.reportUnraisable(error, `<slot wrapper '__dealloc__' of '${spec.name}' objects>`, obj);
+        // A tp_dealloc cannot fail in CPython, so the object must still die: if the hook threw
+        // before releasing it, the default deallocation finishes the job (references the hook
+        // already cleared to 0 are skipped), rather than leave a live object with no references.
+        return this.stillDying(obj, typeId);
       }
       return false;
     }
     return true;
+  }
+
+  /** Whether `obj` is still the object of `typeId` that began dying (live, count 0, same type). */
+  private stillDying(obj: Ptr, typeId: number): boolean {
+    const heap = this.heap;
+    return (
+      isLiveObject(heap.liveBits, obj) &&
+      heap.memory.i32[obj >> 2] === 0 &&
+      heap.memory.u32[(obj + TYPE_OFFSET) >>> 2] === typeId
+    );
   }
 
   /**
