@@ -174,6 +174,8 @@ export class Heap {
   readonly emptyTuple: Ptr;
 
   private freedBits: Uint32Array<ArrayBuffer>;
+  /** Debug mode: the type of each freed object, so a later use of it can say what it was. */
+  private readonly freedTypes = new Map<Ptr, TypeId>();
   /** Per type id: how many objects of that type are alive. @internal */
   liveByType = new Int32Array(64);
   /** Per type id: the class metadata of {@link Heap.defineClass} classes. @internal */
@@ -659,7 +661,10 @@ export class Heap {
     if (word >= this.liveBits.length) this.growBitmaps(word + 1);
     const bit = 1 << ((obj >>> 3) & 31);
     this.liveBits[word]! |= bit;
-    if (this.debug) this.freedBits[word]! &= ~bit;
+    if (this.debug) {
+      this.freedBits[word]! &= ~bit;
+      this.freedTypes.delete(obj);
+    }
     this.liveByType[typeId]!++;
   }
 
@@ -667,7 +672,10 @@ export class Heap {
     const word = obj >>> 8;
     const bit = 1 << ((obj >>> 3) & 31);
     this.liveBits[word]! &= ~bit;
-    if (this.debug) this.freedBits[word]! |= bit;
+    if (this.debug) {
+      this.freedBits[word]! |= bit;
+      this.freedTypes.set(obj, typeId);
+    }
     this.liveByType[typeId]!--;
   }
 
@@ -723,20 +731,42 @@ export class Heap {
 
   /** @internal Builds and throws the error for a pointer that is not a live object. */
   throwNotLive(obj: Ptr, what: string): never {
-    if (
-      this.debug &&
-      (obj & 7) === 0 &&
-      obj > 0 &&
-      ((this.freedBits[obj >>> 8] ?? 0) & (1 << ((obj >>> 3) & 31))) !== 0
-    ) {
-      throw new UseAfterFreeError(obj, `${what} was freed`);
-    }
+    const freedType = this.freedTypeName(obj);
+    if (freedType !== undefined)
+      throw new UseAfterFreeError(obj, `${what} was freed (it was a '${freedType}')`, freedType);
+    if (this.debug && this.wasFreed(obj)) throw new UseAfterFreeError(obj, `${what} was freed`);
     if (obj !== obj >>> 0)
       throw new InvalidPointerError(
         obj,
         `not an address (an integer in [0, 2**32)), so not a live ${what}`,
       );
     throw new InvalidPointerError(obj, `not a live ${what} of this heap`);
+  }
+
+  /**
+   * Debug mode: whether `obj` is the address of an object that was freed (and not reused).
+   *
+   * @internal
+   */
+  wasFreed(obj: Ptr): boolean {
+    return (
+      this.debug &&
+      obj === obj >>> 0 &&
+      (obj & 7) === 0 &&
+      obj > 0 &&
+      ((this.freedBits[obj >>> 8] ?? 0) & (1 << ((obj >>> 3) & 31))) !== 0
+    );
+  }
+
+  /**
+   * Debug mode: the type name a freed object had, or `undefined` (not a freed object).
+   *
+   * @internal
+   */
+  freedTypeName(obj: Ptr): string | undefined {
+    if (!this.wasFreed(obj)) return undefined;
+    const typeId = this.freedTypes.get(obj);
+    return typeId === undefined ? undefined : this.types.spec(typeId).name;
   }
 
   /** Whether the object is immortal (PEP 683). */

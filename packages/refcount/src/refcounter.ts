@@ -1,6 +1,7 @@
 import {
   type Collector,
   DerivedTypeFlags,
+  formatAddress,
   GC_NEXT_OFFSET,
   GC_PREV_MASK_FINALIZED,
   GC_PREV_OFFSET,
@@ -11,6 +12,7 @@ import {
   type Ptr,
   ReferenceStack,
   TypeFlags,
+  UseAfterFreeError,
 } from "@pymem/core";
 import {
   type Heap,
@@ -120,10 +122,13 @@ export class Refcounter implements Lifetime {
   private readonly finalizing: Ptr[] = [];
   private decrefNotifications = false;
   private host: RefcountCollectorHost | undefined = undefined;
+  /** The heap's debug mode: every death checks the references it drops (see checkDropped). */
+  private readonly checkDrops: boolean;
 
   constructor(heap: Heap, options: Partial<RefcounterOptions> = {}) {
     this.heap = heap;
     this.maxNesting = options.maxNesting ?? 50;
+    this.checkDrops = heap.debug;
     if (!Number.isInteger(this.maxNesting) || this.maxNesting < 1)
       throw new RangeError(`maxNesting must be a positive integer, got ${this.maxNesting}`);
     heap.lifetime = this;
@@ -375,6 +380,7 @@ export class Refcounter implements Lifetime {
     const work = this.work;
     const heap = this.heap;
     const notify = this.decrefNotifications;
+    const checkDrops = this.checkDrops;
     // Locals for the hot loop; synced with `work` and re-read from the heap around every call
     // that may run user code or allocate (which may grow the memory or the stack).
     let items = work.items;
@@ -417,10 +423,15 @@ export class Refcounter implements Lifetime {
             work.reserve(size);
             items = work.items;
           }
+          const pushedFrom = length;
           for (let i = 0; i < size; i++) {
             const item = u32[first + i]!;
             // Decref of an immortal (None, small ints) is a no-op: skip the round trip.
             if (item !== 0 && i32[item >> 2]! < IMMORTAL) items[length++] = item;
+          }
+          if (checkDrops) {
+            work.length = length;
+            this.checkDropped(entry, typeId, pushedFrom);
           }
           heap.releaseSequence(entry, typeId, kind);
           continue;
@@ -460,7 +471,34 @@ export class Refcounter implements Lifetime {
       !this.runHooks(obj, typeId, flags)
     )
       return;
+    const pushedFrom = this.work.length;
     heap.disposeObject(obj, typeId, this.work);
+    if (this.checkDrops) this.checkDropped(obj, typeId, pushedFrom);
+  }
+
+  /**
+   * Debug mode: the references `holder`'s death put on the worklist (from `from` up) must all be
+   * live objects. One that was already freed is the trace of a forgotten incref (a reference
+   * stored without one, so the object died while still referenced) or of an extra decref: this
+   * is the free that exposes it, reported in plain words — both objects, their types, the field —
+   * before any memory is touched twice. CPython's debug build would crash here.
+   */
+  private checkDropped(holder: Ptr, typeId: number, from: number): void {
+    const heap = this.heap;
+    const work = this.work;
+    for (let i = from; i < work.length; i++) {
+      const referent = work.items[i]!;
+      if (isLiveObject(heap.liveBits, referent)) continue;
+      const holderType = heap.types.spec(typeId).name;
+      const referentType = heap.freedTypeName(referent);
+      const what = referentType === undefined ? "" : ` '${referentType}'`;
+      work.length = from;
+      throw new UseAfterFreeError(
+        referent,
+        `the death of the '${holderType}' object at ${formatAddress(holder)} drops a reference to the${what} object at ${formatAddress(referent)}, which was already freed: a reference to it was stored without an incref (or dropped twice)`,
+        referentType,
+      );
+    }
   }
 
   /** The slow part of a death; returns false when the object was resurrected or deallocated by its own hook. */
