@@ -368,7 +368,13 @@ export class Refcounter implements Lifetime {
     this.nesting++;
     const base = this.work.length;
     try {
-      this.deallocateOne(obj);
+      if (this.checkDrops) {
+        const typeId = this.heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
+        this.deallocateOne(obj);
+        this.checkDropped(obj, typeId, base);
+      } else {
+        this.deallocateOne(obj);
+      }
       this.drain(base);
     } finally {
       this.nesting--;
@@ -438,6 +444,7 @@ export class Refcounter implements Lifetime {
         }
         work.length = length;
         this.deallocateOne(entry);
+        if (checkDrops) this.checkDropped(entry, typeId, length);
       } else {
         work.length = length;
         this.deallocateOne(entry & ~DEAD_TAG);
@@ -471,9 +478,7 @@ export class Refcounter implements Lifetime {
       !this.runHooks(obj, typeId, flags)
     )
       return;
-    const pushedFrom = this.work.length;
     heap.disposeObject(obj, typeId, this.work);
-    if (this.checkDrops) this.checkDropped(obj, typeId, pushedFrom);
   }
 
   /**
@@ -488,7 +493,8 @@ export class Refcounter implements Lifetime {
     const work = this.work;
     for (let i = from; i < work.length; i++) {
       const referent = work.items[i]!;
-      if (isLiveObject(heap.liveBits, referent)) continue;
+      // Deaths a hook deferred (tagged) are checked when their own references are pushed.
+      if ((referent & DEAD_TAG) !== 0 || isLiveObject(heap.liveBits, referent)) continue;
       const holderType = heap.types.spec(typeId).name;
       const referentType = heap.freedTypeName(referent);
       const what = referentType === undefined ? "" : ` '${referentType}'`;
