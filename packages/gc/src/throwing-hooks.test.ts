@@ -37,6 +37,29 @@ function dropCycle(heap: PyHeap, typeId: number): Ptr {
   return obj;
 }
 
+/** A GC type with one reference slot whose `traverse` hook throws while broken. */
+function hookedType(heap: PyHeap): { Hooked: number; setBroken(broken: boolean): void } {
+  let broken = false;
+  const Hooked = heap.defineType(
+    {
+      name: "Hooked",
+      basicSize: 12,
+      flags: TypeFlags.GC,
+      references: { fixed: [8] },
+      traverse: () => {
+        if (broken) throw new Error("traverse failed");
+      },
+    },
+    1,
+  );
+  return {
+    Hooked,
+    setBroken: (value) => {
+      broken = value;
+    },
+  };
+}
+
 /** What every test ends with: nothing half-done, and the collector still collects. */
 function expectHealthy(heap: PyHeap, gc: GcModule): void {
   heap.verify();
@@ -87,10 +110,10 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
 
   it("a tp_clear that throws before clearing anything leaves its cycle for the next collection", () => {
     const { heap, gc } = setup(collectorCase);
-    let broken = true;
+    let refusing = true;
     const Stubborn = heap.defineClass("Stubborn", 1, {
       clear: (obj) => {
-        if (broken) throw new Error("clear refused");
+        if (refusing) throw new Error("clear refused");
         heap.set(obj, 0, 0);
       },
     });
@@ -99,7 +122,7 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
     gc.collect();
     expect(messages(heap)).toContain("clear refused");
     heap.verify();
-    broken = false;
+    refusing = false;
     gc.collect();
     expect(heap.isAlive(stubborn)).toBe(false);
     expectHealthy(heap, gc);
@@ -107,23 +130,11 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
 
   it("a traverse hook that throws aborts the collection with UserHookError, nothing freed", () => {
     const { heap, gc } = setup(collectorCase);
-    let broken = false;
-    const Hooked = heap.defineType(
-      {
-        name: "Hooked",
-        basicSize: 12,
-        flags: TypeFlags.GC,
-        references: { fixed: [8] },
-        traverse: () => {
-          if (broken) throw new Error("traverse failed");
-        },
-      },
-      1,
-    );
+    const { Hooked, setBroken } = hookedType(heap);
     const before = plainCycles(heap, 2);
     const hooked = dropCycle(heap, Hooked);
     const after = plainCycles(heap, 2);
-    broken = true;
+    setBroken(true);
     let thrown: unknown;
     try {
       gc.collect();
@@ -139,7 +150,7 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
     expect(hookError.message).toMatch(/traverse hook of 'Hooked' .* threw: traverse failed/);
     for (const obj of [...before, hooked, ...after]) expect(heap.isAlive(obj)).toBe(true);
     expect(gc.collector.collecting).toBe(false);
-    broken = false; // verify() walks references too
+    setBroken(false); // verify() walks references too
     heap.verify();
     expect(gc.collect()).toBe(5);
     expectHealthy(heap, gc);
@@ -233,23 +244,11 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
     () => {
       const { heap, gc, collector } = setup(collectorCase);
       const step = (budget: number) => (collector as IncrementalCollector).step(budget);
-      let broken = false;
-      const Hooked = heap.defineType(
-        {
-          name: "Hooked",
-          basicSize: 12,
-          flags: TypeFlags.GC,
-          references: { fixed: [8] },
-          traverse: () => {
-            if (broken) throw new Error("traverse failed");
-          },
-        },
-        1,
-      );
+      const { Hooked, setBroken } = hookedType(heap);
       plainCycles(heap, 3);
       const hooked = dropCycle(heap, Hooked);
       plainCycles(heap, 3);
-      broken = true;
+      setBroken(true);
       let failures = 0;
       for (let i = 0; i < 20; i++) {
         try {
@@ -261,7 +260,7 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
         expect(collector.collecting).toBe(false);
       }
       expect(failures).toBeGreaterThan(0);
-      broken = false;
+      setBroken(false);
       heap.verify();
       gc.collect();
       expect(heap.isAlive(hooked)).toBe(false);
@@ -273,23 +272,11 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
     "a traverse hook that throws in an automatic collection fails the allocation, leaking nothing",
     () => {
       const { heap, gc, collector } = setup(collectorCase);
-      let broken = false;
-      const Hooked = heap.defineType(
-        {
-          name: "Hooked",
-          basicSize: 12,
-          flags: TypeFlags.GC,
-          references: { fixed: [8] },
-          traverse: () => {
-            if (broken) throw new Error("traverse failed");
-          },
-        },
-        1,
-      );
+      const { Hooked, setBroken } = hookedType(heap);
       const hooked = dropCycle(heap, Hooked);
       gc.enable();
       collector.setThreshold([3]);
-      broken = true;
+      setBroken(true);
       const live = heap.liveCount();
       const made: Ptr[] = [];
       expect(() => {
@@ -297,7 +284,7 @@ describe.each(collectorCases)("throwing hooks during a collection ($name)", (col
       }).toThrow(UserHookError);
       // The list whose allocation collected was discarded; the ones made before are intact.
       expect(heap.liveCount()).toBe(live + made.length);
-      broken = false;
+      setBroken(false);
       gc.disable();
       heap.verify();
       for (const list of made) heap.decref(list);
