@@ -582,8 +582,15 @@ export class Refcounter implements Lifetime {
     const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
     if ((heap.types.flags[typeId]! & TypeFlags.GC) === 0) return;
     const isTracked = heap.memory.u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0;
-    if (tracked && !isTracked) collector.track(obj);
-    else if (!tracked && isTracked) collector.untrack(obj);
+    try {
+      if (tracked && !isTracked) collector.track(obj);
+      else if (!tracked && isTracked) collector.untrack(obj);
+    } catch (error) {
+      // CPython: PyObject_GC_Track / PyObject_GC_UnTrack cannot fail. A user collector that
+      // throws here must not stop a death half-way (a live object at refcount 0): report it and
+      // go on; onDeallocate unlinks what is still tracked when the memory is released.
+      heap.reportUnraisable(error, `in the collector's ${tracked ? "track" : "untrack"}`, obj);
+    }
   }
 
   /**

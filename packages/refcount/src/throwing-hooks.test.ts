@@ -9,7 +9,7 @@ import { type Ptr, TypeFlags } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import { describe, expect, it } from "vitest";
 import type { Refcounter } from "./refcounter.js";
-import { setup } from "./test-support.js";
+import { RecordingCollector, setup } from "./test-support.js";
 
 const CHAIN = 500;
 const EVERY = 7;
@@ -218,4 +218,26 @@ describe("throwing hooks in a deallocation chain", () => {
     rc.decref(buildChain(heap, rc, Bad).head);
     expectFreed(heap, snapshot);
   });
+
+  it.each(["track", "untrack"] as const)(
+    "a collector whose %s throws during a death is unraisable and the chain is still freed",
+    (method) => {
+      const { heap, rc, unraisable } = setup();
+      const collector = new RecordingCollector();
+      rc.attachCollector(collector);
+      const snapshot = heap.snapshot();
+      // A legacy tp_del makes each death untrack its object, then track it again for the hook.
+      const Legacy = heap.defineClass({ name: "Legacy", slots: ["next"], legacyDel: () => {} });
+      const { head } = buildChain(heap, rc, Legacy);
+      collector[method] = () => {
+        throw new Error(`${method} failed`);
+      };
+      rc.decref(head);
+      expect(unraisable.length).toBeGreaterThan(0);
+      expect(unraisable[0]).toMatch(
+        new RegExp(`^Exception ignored in: in the collector's ${method}\n`),
+      );
+      expectFreed(heap, snapshot);
+    },
+  );
 });
