@@ -570,9 +570,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       this.abandonCollection(young);
       throw error;
     }
-    const finalUnreachable = this.head(HEAD_FINAL_UNREACHABLE);
-    u32 = this.memory.u32;
-    this.deleteGarbage(host, finalUnreachable, old);
+    this.deleteGarbage(host, this.head(HEAD_FINAL_UNREACHABLE), old);
 
     u32 = this.memory.u32;
     let uncollectable = 0;
