@@ -9,6 +9,7 @@ import {
   OutOfMemoryError,
   PymemError,
   UseAfterFreeError,
+  UserHookError,
 } from "./errors.js";
 import { formatAddress } from "./ptr.js";
 
@@ -37,6 +38,11 @@ describe("typed errors", () => {
         "negative-refcount",
         /'list' has negative ref count \(-1\)/,
       ],
+      [
+        new UserHookError("traverse", 0xb0, "Node", new Error("boom")),
+        "hook-failed",
+        /traverse hook of 'Node' object at 0xb0 threw: boom/,
+      ],
     ];
     for (const [error, code, message] of cases) {
       expect(error).toBeInstanceOf(PymemError);
@@ -46,6 +52,13 @@ describe("typed errors", () => {
       expect(error.name).toBe(error.constructor.name);
     }
     expect(new NegativeRefcountError(0xa0, "list", -1).typeName).toBe("list");
+    const cause = new Error("boom");
+    const hookError = new UserHookError("traverse", 0xb0, "Node", cause);
+    expect([hookError.hook, hookError.typeName, hookError.cause]).toEqual([
+      "traverse",
+      "Node",
+      cause,
+    ]);
   });
 
   it("formats addresses like CPython's %p", () => {

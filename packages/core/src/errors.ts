@@ -17,7 +17,8 @@ export type PymemErrorCode =
   | "double-free"
   | "heap-corruption"
   | "use-after-free"
-  | "negative-refcount";
+  | "negative-refcount"
+  | "hook-failed";
 
 /** The cross-copy brand of every {@link PymemError}: the names of its classes, most derived first. */
 const BRAND = Symbol.for("@pymem/core:PymemError");
@@ -231,5 +232,42 @@ export class NegativeRefcountError extends PymemError {
       address,
       typeName,
     );
+  }
+}
+
+/**
+ * A user-supplied hook threw where pymem cannot report the error and carry on: a type's
+ * `traverse` hook during a collection (CPython's `tp_traverse` cannot fail). The operation was
+ * abandoned before it changed anything — no object freed, every collector list and count as it
+ * was, `verify()` passes — and the next one works once the hook stops throwing. The original
+ * exception is the `cause`.
+ *
+ * @remarks
+ * Hooks CPython lets fail without stopping anything (finalizers, weakref callbacks, `tp_clear`,
+ * `gc.callbacks`) are reported through the heap's unraisable hook instead, like
+ * `PyErr_WriteUnraisable`; see `architecture/collection.md`.
+ *
+ * @example
+ * ```ts
+ * import { UserHookError } from "@pymem/core";
+ * try { gc.collect(); } catch (e) {
+ *   if (e instanceof UserHookError) console.error(e.hook, e.typeName, e.address, e.cause);
+ * }
+ * ```
+ */
+export class UserHookError extends PymemError {
+  /** Which hook threw (`"traverse"`). */
+  readonly hook: string;
+
+  constructor(hook: string, address: Ptr, typeName: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      "hook-failed",
+      `${hook} hook of '${typeName}' object at ${formatAddress(address)} threw: ${reason}`,
+      address,
+      typeName,
+    );
+    this.hook = hook;
+    this.cause = cause;
   }
 }

@@ -17,6 +17,7 @@ export {
   PymemError,
   type PymemErrorCode,
   UseAfterFreeError,
+  UserHookError,
 } from "./errors.js";
 export {
   GC_HEAD_SIZE,

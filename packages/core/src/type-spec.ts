@@ -146,14 +146,22 @@ export interface TypeSpec {
   readonly base?: TypeId;
   /** The heap object that represents the type (a class object); referenced by every instance when the type is a {@link TypeFlags.HEAPTYPE}. */
   readonly typeObject?: Ptr;
-  /** Reports references the declarative layout does not describe. CPython: `tp_traverse`. */
+  /**
+   * Reports references the declarative layout does not describe. CPython: `tp_traverse`. If it
+   * throws, the collection is abandoned before anything is freed and a `UserHookError` names it.
+   */
   readonly traverse?: (obj: Ptr, visit: (referent: Ptr) => void) => void;
-  /** Drops the object's references to break cycles. CPython: `tp_clear`. */
+  /** Drops the object's references to break cycles; what it throws is unraisable. CPython: `tp_clear`. */
   readonly clear?: (obj: Ptr) => void;
   /** The PEP 442 finalizer (Python's `__del__`): runs at most once per GC object. CPython: `tp_finalize`. */
   readonly finalize?: (obj: Ptr) => void;
   /** A legacy finalizer: an object in a cycle that has one is uncollectable. CPython: `tp_del`. */
   readonly del?: (obj: Ptr) => void;
-  /** Replaces the default deallocation (drop references, free memory). CPython: `tp_dealloc`. */
+  /**
+   * Replaces the default deallocation (drop references, free memory). CPython: `tp_dealloc`.
+   * What it throws is unraisable; if the object is then still unreleased, the default
+   * deallocation finishes it (a slot the hook already set to 0 is skipped, so clear a slot before
+   * dropping its reference, as `Py_CLEAR` does).
+   */
   readonly dealloc?: (obj: Ptr) => void;
 }

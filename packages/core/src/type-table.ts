@@ -1,4 +1,4 @@
-import { InvalidPointerError } from "./errors.js";
+import { InvalidPointerError, UserHookError } from "./errors.js";
 import {
   GC_NEXT_MASK_UNREACHABLE,
   GC_NEXT_OFFSET,
@@ -687,14 +687,13 @@ export class TypeTable {
       }
     }
     if (flags & DerivedTypeFlags.HAS_TRAVERSE) {
-      const traverse = this.specs[typeId]!.traverse!;
       if (visit === ReferenceVisit.PUSH) {
-        traverse(obj, stack.pushNonNull);
+        this.callTraverse(obj, typeId, stack);
         return 0;
       }
       // Collect the hook's referents above the caller's entries, then visit them in order.
       const base = stack.length;
-      traverse(obj, stack.pushNonNull);
+      this.callTraverse(obj, typeId, stack);
       const u32 = this.memory.u32;
       const items = stack.items;
       let culprit = 0;
@@ -704,6 +703,22 @@ export class TypeTable {
       return culprit;
     }
     return 0;
+  }
+
+  /**
+   * Calls `obj`'s `traverse` hook, pushing what it reports onto `stack`. What the hook throws
+   * comes out as a {@link UserHookError} naming the hook, the type and the object (with the pushes
+   * it made undone), for the collector that called to abandon its pass cleanly.
+   */
+  private callTraverse(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void {
+    const spec = this.specs[typeId]!;
+    const base = stack.length;
+    try {
+      spec.traverse!(obj, stack.pushNonNull);
+    } catch (error) {
+      stack.length = base;
+      throw new UserHookError("traverse", obj, spec.name, error);
+    }
   }
 
   /** One reference found by a walk; `slot` is where it is stored (0 if nowhere). */

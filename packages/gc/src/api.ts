@@ -43,7 +43,8 @@ export type GcCallback = (phase: GcPhase, info: GcCallbackInfo) => void;
  * Told the length of every pause a collector makes the program wait: each collection of a
  * stop-the-world collector, each increment of an incremental one (automatic or explicit). Unlike
  * `gc.callbacks` it costs nothing when unset and runs no Python; the GC lab uses it to measure
- * pause distributions.
+ * pause distributions. What it throws goes to the heap's unraisable hook ("in the pause
+ * observer"); the collection's result stands.
  *
  * @param generation - the oldest generation the pause worked on (0 for single-generation collectors)
  * @param milliseconds - the pause's wall-clock length in this JavaScript engine
@@ -211,11 +212,11 @@ export interface ManagedCollector extends Collector {
   readonly collecting: boolean;
   /** `DebugFlags` bits. CPython: `gcstate->debug`. */
   debug: number;
-  /** Where debug output goes. */
+  /** Where debug output goes; what it throws is ignored, as CPython ignores a failing `sys.stderr`. */
   debugSink: DebugSink;
   /** Uncollectable objects (and, with `DEBUG_SAVEALL`, all unreachable ones); each holds a reference. CPython: `gc.garbage`. */
   readonly garbage: Ptr[];
-  /** Called at the start and stop of every collection. CPython: `gc.callbacks`. */
+  /** Called at the start and stop of every collection; errors are unraisable. CPython: `gc.callbacks`. */
   readonly callbacks: GcCallback[];
   /** Told the length of every pause (collection or increment); `undefined` for none. */
   pauseObserver?: PauseObserver | undefined;

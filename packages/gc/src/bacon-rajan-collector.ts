@@ -264,7 +264,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     const startedAt = pauseClockMs();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
-      state.debugSink(
+      state.writeDebug(
         `gc: collecting generation ${generation}...\n` +
           `gc: objects in each generation: ${this.rootCount}\n` +
           "gc: objects in permanent generation: 0\n",
@@ -288,11 +288,11 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     this.adjustThreshold(collected);
     if (state.debug & DebugFlags.DEBUG_STATS) {
       const seconds = (pauseClockMs() - startedAt) / 1000;
-      state.debugSink(
+      state.writeDebug(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );
     }
-    state.record(generation, collected, uncollectable, pauseClockMs() - startedAt);
+    state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
   }

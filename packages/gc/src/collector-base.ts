@@ -232,7 +232,7 @@ export abstract class CollectorBase {
       const startedAt = pauseClockMs();
       state.invokeCallbacks(host, "start", generation, 0, 0);
       const { collected, uncollectable } = work(host);
-      state.record(generation, collected, uncollectable, pauseClockMs() - startedAt);
+      state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
       state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
       return collected + uncollectable;
     } finally {

@@ -66,16 +66,31 @@ export class CollectorState {
     }
   }
 
-  /** Records one pause (a collection or an increment) in the totals and tells the observer. */
-  recordPause(generation: number, pauseMs: number): void {
+  /**
+   * Records one pause (a collection or an increment) in the totals and tells the observer. The
+   * pause is over when the observer runs: what it throws goes to the unraisable hook, as a
+   * `gc.callbacks` error does, so a failing observer cannot fail the allocation that collected.
+   */
+  recordPause(host: CollectorHost, generation: number, pauseMs: number): void {
     const totals = this.totals;
     totals.totalPauseMs += pauseMs;
     if (pauseMs > totals.maxPauseMs) totals.maxPauseMs = pauseMs;
-    if (this.pauseObserver !== undefined) this.pauseObserver(generation, pauseMs);
+    if (this.pauseObserver === undefined) return;
+    try {
+      this.pauseObserver(generation, pauseMs);
+    } catch (error) {
+      host.reportUnraisable(error, "in the pause observer", 0);
+    }
   }
 
   /** Records one finished collection (and its pause). */
-  record(generation: number, collected: number, uncollectable: number, pauseMs: number): void {
+  record(
+    host: CollectorHost,
+    generation: number,
+    collected: number,
+    uncollectable: number,
+    pauseMs: number,
+  ): void {
     const stats = this.perGeneration[generation]!;
     stats.collections++;
     stats.collected += collected;
@@ -84,11 +99,24 @@ export class CollectorState {
     totals.collections++;
     totals.collected += collected;
     totals.uncollectable += uncollectable;
-    this.recordPause(generation, pauseMs);
+    this.recordPause(host, generation, pauseMs);
+  }
+
+  /**
+   * Writes debug output to the sink, ignoring what the sink throws: CPython's
+   * `PySys_WriteStderr` drops a failing `sys.stderr`'s error, so debug output never stops a
+   * collection half-way.
+   */
+  writeDebug(text: string): void {
+    try {
+      this.debugSink(text);
+    } catch {
+      // CPython: PySys_WriteStderr — "if an error occurs, it is cleared and ignored".
+    }
   }
 
   /** CPython: `debug_cycle()` — `"gc: %s <%s %p>\n"` with the type's name and the address. */
   debugCycle(host: CollectorHost, message: string, obj: Ptr): void {
-    this.debugSink(`gc: ${message} <${host.types.typeName(obj)} ${formatAddress(obj)}>\n`);
+    this.writeDebug(`gc: ${message} <${host.types.typeName(obj)} ${formatAddress(obj)}>\n`);
   }
 }

@@ -326,7 +326,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    * `_PyObject_GC_Link` calls `_Py_ScheduleGC`, and the eval loop runs the collection at its next
    * eval-breaker check (a function's `RESUME`, a loop's `JUMP_BACKWARD`, the end of a call into C),
    * so an interpreter needs it to collect when CPython does. Setting it drops a scheduled
-   * collection.
+   * collection. What the hook throws goes to the unraisable hook; the work stays scheduled.
    *
    * @example
    * ```ts
@@ -343,11 +343,19 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     this.collectionScheduled = false;
   }
 
-  /** Marks automatic work as scheduled and tells the host, once. CPython: `_Py_ScheduleGC`. */
+  /**
+   * Marks automatic work as scheduled and tells the host, once. CPython: `_Py_ScheduleGC`, which
+   * cannot fail: what the hook throws goes to the unraisable hook, the allocation that crossed
+   * the threshold succeeds, and the work stays scheduled for {@link runScheduledCollection}.
+   */
   protected scheduleCollection(): void {
     if (this.collectionScheduled) return;
     this.collectionScheduled = true;
-    this.scheduledHook!();
+    try {
+      this.scheduledHook!();
+    } catch (error) {
+      this.attachedHost().reportUnraisable(error, "in the collection scheduling hook", 0);
+    }
   }
 
   /**
@@ -519,7 +527,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const debug = state.debug;
     if (debug & DebugFlags.DEBUG_STATS) {
       const sizes = this.generationSizes();
-      state.debugSink(
+      state.writeDebug(
         `gc: collecting generation ${generation}...\n` +
           `gc: objects in each generation: ${sizes.join(" ")}\n` +
           `gc: objects in permanent generation: ${this.freezeCount()}\n`,
@@ -549,6 +557,61 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     }
     const bitsClear = this.lastCollectionFinished;
     this.lastCollectionFinished = false;
+    // Valid (empty) from the start, so a collection abandoned at any point finds them so.
+    listInit(u32, unreachable);
+    listInit(u32, finalizers);
+    listInit(u32, this.head(HEAD_FINAL_UNREACHABLE));
+    let collected: number;
+    try {
+      collected = this.findGarbage(host, generation, young, old, bitsClear);
+    } catch (error) {
+      // A traverse hook threw (UserHookError) or a count contradicted the references found
+      // (HeapCorruptionError): nothing has been freed yet, so everything goes back.
+      this.abandonCollection(young);
+      throw error;
+    }
+    this.deleteGarbage(host, this.head(HEAD_FINAL_UNREACHABLE), old);
+
+    u32 = this.memory.u32;
+    let uncollectable = 0;
+    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
+      uncollectable++;
+      if (debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", op);
+    }
+    if (debug & DebugFlags.DEBUG_STATS) {
+      const seconds = (pauseClockMs() - timerStart) / 1000;
+      state.writeDebug(
+        `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
+      );
+    }
+    this.handleLegacyFinalizers(host, finalizers, old);
+    // Clear free lists only during the collection of the highest generation.
+    if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
+
+    this.lastCollectionFinished = true;
+    state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+    state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
+    return collected + uncollectable;
+  }
+
+  /**
+   * The part of a collection that frees nothing: deduce the unreachable set, move survivors to
+   * `old`, set legacy finalizers apart, clear weakrefs, run finalizers and check for
+   * resurrections. Leaves the garbage in the final-unreachable list and returns how many objects
+   * it holds (plus weakrefs' count). Whatever it throws, {@link abandonCollection} can undo.
+   */
+  private findGarbage(
+    host: CollectorHost,
+    generation: number,
+    young: Ptr,
+    old: Ptr,
+    bitsClear: boolean,
+  ): number {
+    const state = this.state;
+    const debug = state.debug;
+    const unreachable = this.head(HEAD_UNREACHABLE);
+    const finalizers = this.head(HEAD_FINALIZERS);
+    let u32 = this.memory.u32;
     this.deduceUnreachable(
       young,
       unreachable,
@@ -610,28 +673,34 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     u32 = this.memory.u32;
     // Without host code since move_legacy_finalizers the count is known; otherwise count.
     collected += this.hostCodeRan ? listSize(u32, finalUnreachable) : this.unreachableCount;
-    this.deleteGarbage(host, finalUnreachable, old);
+    return collected;
+  }
 
-    u32 = this.memory.u32;
-    let uncollectable = 0;
-    for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
-      uncollectable++;
-      if (debug & DebugFlags.DEBUG_UNCOLLECTABLE) state.debugCycle(host, "uncollectable", op);
+  /**
+   * Undoes a collection stopped before anything was freed (a throwing `traverse` hook, a count
+   * that contradicts the references found): every object parked in the collection's own lists
+   * goes back to `young`, the generation being collected, with its UNREACHABLE mask cleared,
+   * and every `gc_prev` is a link again with only the FINALIZED bit kept. The collector is then
+   * as after a collection that found nothing; finalizers that already ran stay run (FINALIZED).
+   */
+  private abandonCollection(young: Ptr): void {
+    const u32 = this.memory.u32;
+    // young's last object, by the next links: gc_prev words may hold gc_refs.
+    let tail = young;
+    for (let op = u32[(young >>> 2) + NEXT]!; op !== young; op = u32[(op >>> 2) + NEXT]!) tail = op;
+    for (const which of [HEAD_UNREACHABLE, HEAD_FINALIZERS, HEAD_FINAL_UNREACHABLE]) {
+      const list = this.head(which);
+      let op = (u32[(list >>> 2) + NEXT]! & ~UNREACHABLE) >>> 0;
+      while (op !== list) {
+        const next = (u32[(op >>> 2) + NEXT]! & ~UNREACHABLE) >>> 0;
+        u32[(tail >>> 2) + NEXT] = op;
+        tail = op;
+        op = next;
+      }
+      listInit(u32, list);
     }
-    if (debug & DebugFlags.DEBUG_STATS) {
-      const seconds = (pauseClockMs() - timerStart) / 1000;
-      state.debugSink(
-        `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
-      );
-    }
-    this.handleLegacyFinalizers(host, finalizers, old);
-    // Clear free lists only during the collection of the highest generation.
-    if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
-
-    this.lastCollectionFinished = true;
-    state.record(generation, collected, uncollectable, pauseClockMs() - startedAt);
-    state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
-    return collected + uncollectable;
+    u32[(tail >>> 2) + NEXT] = young;
+    this.restoreLinks(young);
   }
 
   /** CPython: `_PyGC_ClearAllFreeLists()` — through the host, errors reported as unraisable. */

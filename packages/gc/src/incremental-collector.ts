@@ -331,7 +331,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       return this.advance(budget);
     } finally {
       this.collectingNow = wasCollecting;
-      this.state.recordPause(OLDEST, pauseClockMs() - startedAt);
+      this.state.recordPause(this.attachedHost(), OLDEST, pauseClockMs() - startedAt);
     }
   }
 
@@ -613,7 +613,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     const startedAt = pauseClockMs();
     state.invokeCallbacks(host, "start", OLDEST, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
-      state.debugSink(
+      state.writeDebug(
         `gc: collecting generation ${OLDEST}...\n` +
           `gc: objects in each generation: ${this.generationSizes().join(" ")}\n` +
           `gc: objects in permanent generation: ${this.freezeCount()}\n`,
@@ -714,7 +714,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
 
     if (state.debug & DebugFlags.DEBUG_STATS) {
       const seconds = (pauseClockMs() - startedAt) / 1000;
-      state.debugSink(
+      state.writeDebug(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );
     }

@@ -2,20 +2,27 @@
  * Model-based test: random object graphs and mutations against a reference model of
  * reachability, run on every shipped collector. Invariants: nothing reachable from the test's
  * roots is ever freed; after a full collection the live objects are exactly the reachable ones;
- * no finalizer runs twice; the heap verifies.
+ * no finalizer runs twice; the heap verifies. Some classes have hooks that throw — a finalizer
+ * and a `tp_clear` (reported as unraisable, the collection completes) and a `traverse` hook that
+ * throws during `brokenCollect` (the collection is abandoned with `UserHookError`, nothing
+ * freed) — and every invariant must hold after them too.
  */
-import type { Ptr } from "@pymem/core";
+import { type Ptr, TypeFlags, UserHookError } from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collectorCases, setup } from "./test-support/collector-cases.js";
 
 type Op =
-  | { kind: "new"; finalizer: 0 | 1 | 2 }
+  | { kind: "new"; classIndex: number }
   | { kind: "link"; from: number; slot: 0 | 1; to: number }
   | { kind: "unlink"; from: number; slot: 0 | 1 }
   | { kind: "drop"; root: number }
   | { kind: "collect"; generation: number }
+  | { kind: "brokenCollect"; generation: number }
   | { kind: "step"; budget: number };
+
+/** Plain, Finalized, Resurrector, ThrowingFinalizer, ThrowingClear, Hooked. */
+const CLASS_COUNT = 6;
 
 const slotArbitrary = fc.constantFrom(0 as const, 1 as const);
 // Weighted towards links and drops, so cycles with finalizers (and resurrections inside a
@@ -24,7 +31,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   {
     arbitrary: fc.record({
       kind: fc.constant("new" as const),
-      finalizer: fc.constantFrom(0 as const, 1 as const, 2 as const),
+      classIndex: fc.nat({ max: CLASS_COUNT - 1 }),
     }),
     weight: 3,
   },
@@ -48,6 +55,14 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("drop" as const), root: fc.nat() }), weight: 3 },
   {
     arbitrary: fc.record({ kind: fc.constant("collect" as const), generation: fc.nat({ max: 2 }) }),
+    weight: 1,
+  },
+  // A collection (or increment) during which the Hooked type's traverse hook throws.
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("brokenCollect" as const),
+      generation: fc.nat({ max: 2 }),
+    }),
     weight: 1,
   },
   // One bounded increment (collectors with `step`): mutations then happen mid-cycle.
@@ -78,11 +93,39 @@ describe.each(collectorCases)("model: random graphs on $name", (collectorCase) =
             roots.push(id);
           }
         };
+        let traverseBroken = false;
         const classes = [
           heap.defineClass("Plain", 2),
           heap.defineClass("Finalized", 2, { finalize: finalize(false) }),
           heap.defineClass("Resurrector", 2, { finalize: finalize(true) }),
+          heap.defineClass("ThrowingFinalizer", 2, {
+            finalize: (obj) => {
+              finalize(false)(obj);
+              throw new Error("__del__ failed");
+            },
+          }),
+          // Clears its slots, then throws: the cycle must still be broken.
+          heap.defineClass("ThrowingClear", 2, {
+            clear: (obj) => {
+              heap.set(obj, 0, 0);
+              heap.set(obj, 1, 0);
+              throw new Error("tp_clear failed");
+            },
+          }),
+          heap.defineType(
+            {
+              name: "Hooked",
+              basicSize: 16,
+              flags: TypeFlags.GC,
+              references: { fixed: [8, 12] },
+              traverse: () => {
+                if (traverseBroken) throw new Error("traverse failed");
+              },
+            },
+            2,
+          ),
         ];
+        expect(classes).toHaveLength(CLASS_COUNT);
         const reachable = (): Set<number> => {
           const seen = new Set<number>();
           const stack = [...roots];
@@ -101,7 +144,7 @@ describe.each(collectorCases)("model: random graphs on $name", (collectorCase) =
         };
         for (const op of ops) {
           if (op.kind === "new") {
-            const obj = heap.newInstance(classes[op.finalizer]!);
+            const obj = heap.newInstance(classes[op.classIndex]!);
             idOf.set(obj, addresses.length);
             roots.push(addresses.length);
             addresses.push(obj);
@@ -123,6 +166,20 @@ describe.each(collectorCases)("model: random graphs on $name", (collectorCase) =
             heap.decref(addresses[id!]!);
           } else if (op.kind === "step") {
             (gc.collector as { step?: (budget: number) => number }).step?.(op.budget);
+          } else if (op.kind === "brokenCollect") {
+            traverseBroken = true;
+            try {
+              const generation = Math.min(op.generation, gc.collector.generationCount - 1);
+              const step = (gc.collector as { step?: (budget: number) => number }).step;
+              if (step !== undefined && op.generation === 0) step.call(gc.collector, 4);
+              else gc.collect(generation);
+            } catch (error) {
+              expect(error).toBeInstanceOf(UserHookError);
+            } finally {
+              traverseBroken = false;
+            }
+            expect(gc.collector.collecting).toBe(false);
+            heap.verify();
           } else {
             gc.collect(Math.min(op.generation, gc.collector.generationCount - 1));
           }
@@ -144,6 +201,8 @@ describe.each(collectorCases)("model: random graphs on $name", (collectorCase) =
         for (const id of live) expect(heap.isAlive(addresses[id]!)).toBe(true);
         for (const count of finalizations.values()) expect(count).toBe(1);
         expect(gc.garbage).toEqual([]);
+        for (const report of heap.unraisable)
+          expect(["__del__ failed", "tp_clear failed"]).toContain((report.error as Error).message);
         heap.verify();
       }),
       { numRuns: 200 },

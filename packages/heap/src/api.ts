@@ -49,7 +49,8 @@ export interface HeapOptions {
   unraisableSink: (text: string) => void;
   /**
    * Replaces the default hook (which formats CPython's "Exception ignored in: …" report and
-   * passes it to `unraisableSink`).
+   * passes it to `unraisableSink`). If it throws, its own error is written to `unraisableSink`
+   * as CPython reports a failing `sys.unraisablehook`.
    * @defaultValue undefined (the default hook)
    */
   unraisableHook: UnraisableHook | undefined;

@@ -189,6 +189,11 @@ export class Heap {
   private readonly unraisableHook: UnraisableHook;
   /** The key of the `str` hash (SipHash-1-3), from {@link HeapOptions.hashSeed}. @internal */
   readonly hashSecret: HashSecret;
+  // Declared last: fields are laid out in declaration order, and the hot paths' fields above
+  // keep the slots they had before these were added.
+  private readonly unraisableSink: (text: string) => void;
+  /** Debug mode: the type of each freed object, so a later use of it can say what it was. */
+  private readonly freedTypes = new Map<Ptr, TypeId>();
 
   /**
    * Routes every later allocation and free through `allocator`, which must wrap the current one
@@ -219,6 +224,7 @@ export class Heap {
     this.types = new TypeTable(this.memory);
     this.debug = options.debug ?? false;
     const sink = options.unraisableSink ?? defaultUnraisableSink;
+    this.unraisableSink = sink;
     this.unraisableHook =
       options.unraisableHook ?? ((error, context) => sink(formatUnraisable(error, context)));
     const words = Math.ceil(this.memory.byteLength / BITMAP_WORD_BYTES);
@@ -545,10 +551,7 @@ export class Heap {
     this.memory.u8.fill(0, obj + OBJECT_HEAD_SIZE, obj + size);
     if (flags & DerivedTypeFlags.VARIABLE_SIZE)
       this.memory.i32[(obj + OB_SIZE_OFFSET) >> 2] = itemCount;
-    if (gc) {
-      this.collectorAllocated(obj);
-      this.track(obj);
-    }
+    if (gc) this.linkNew(obj, true);
     return obj;
   }
 
@@ -576,9 +579,58 @@ export class Heap {
     return obj;
   }
 
-  /** CPython: `_PyObject_GC_Link` — counts a GC allocation from the allocator. @internal */
+  /**
+   * CPython: `_PyObject_GC_Link` — counts a GC allocation from the allocator. `onAllocate` may
+   * run an automatic collection, and a user collector may throw: then the new object, which no
+   * caller will receive, is discarded (see {@link discardNew}) and the error goes on.
+   *
+   * @internal
+   */
   collectorAllocated(obj: Ptr): void {
-    if (this.collector !== undefined) this.collector.onAllocate(obj);
+    const collector = this.collector;
+    if (collector === undefined) return;
+    try {
+      collector.onAllocate(obj);
+    } catch (error) {
+      this.discardNew(obj);
+      throw error;
+    }
+  }
+
+  /**
+   * A new GC object is built: counts it as an allocation (when `counted`: free-list reuse is not
+   * one) and tracks it. If the collector throws, the object is discarded rather than leaked, and
+   * the error goes on. CPython: `_PyObject_GC_Link` + `_PyObject_GC_TRACK`.
+   *
+   * @internal
+   */
+  linkNew(obj: Ptr, counted: boolean): void {
+    const collector = this.collector;
+    if (collector === undefined) return;
+    if (counted) this.collectorAllocated(obj);
+    try {
+      collector.track(obj);
+    } catch (error) {
+      this.discardNew(obj);
+      throw error;
+    }
+  }
+
+  /**
+   * Drops the only reference to an object whose construction failed in the collector, so it dies
+   * (releasing the references it holds) instead of leaking half-built. Its finalizer is marked
+   * as run: the object never reached user code. A failure while discarding is dropped, as the
+   * construction's error is the one the caller must see.
+   */
+  private discardNew(obj: Ptr): void {
+    const lifetime = this.lifetime;
+    if (lifetime === undefined || !this.isLive(obj) || this.memory.i32[obj >> 2] !== 1) return;
+    this.memory.u32[(obj + GC_PREV_OFFSET) >>> 2]! |= GC_PREV_MASK_FINALIZED;
+    try {
+      lifetime.decref(obj);
+    } catch {
+      // The collector that failed may fail again in onDeallocate: the first error wins.
+    }
   }
 
   private allocateImmortal(typeId: TypeId, size: number, gc: boolean): Ptr {
@@ -611,7 +663,7 @@ export class Heap {
     if (word >= this.liveBits.length) this.growBitmaps(word + 1);
     const bit = 1 << ((obj >>> 3) & 31);
     this.liveBits[word]! |= bit;
-    if (this.debug) this.freedBits[word]! &= ~bit;
+    if (this.debug) this.forgetFreed(word, bit, obj);
     this.liveByType[typeId]!++;
   }
 
@@ -619,8 +671,20 @@ export class Heap {
     const word = obj >>> 8;
     const bit = 1 << ((obj >>> 3) & 31);
     this.liveBits[word]! &= ~bit;
-    if (this.debug) this.freedBits[word]! |= bit;
+    if (this.debug) this.rememberFreed(word, bit, obj, typeId);
     this.liveByType[typeId]!--;
+  }
+
+  // Debug mode's bookkeeping, out of line: markLive and markDead stay as small as they were, so
+  // V8 still inlines them into the allocation and release paths.
+  private rememberFreed(word: number, bit: number, obj: Ptr, typeId: TypeId): void {
+    this.freedBits[word]! |= bit;
+    this.freedTypes.set(obj, typeId);
+  }
+
+  private forgetFreed(word: number, bit: number, obj: Ptr): void {
+    this.freedBits[word]! &= ~bit;
+    this.freedTypes.delete(obj);
   }
 
   private growBitmaps(minimumWords: number): void {
@@ -675,20 +739,42 @@ export class Heap {
 
   /** @internal Builds and throws the error for a pointer that is not a live object. */
   throwNotLive(obj: Ptr, what: string): never {
-    if (
-      this.debug &&
-      (obj & 7) === 0 &&
-      obj > 0 &&
-      ((this.freedBits[obj >>> 8] ?? 0) & (1 << ((obj >>> 3) & 31))) !== 0
-    ) {
-      throw new UseAfterFreeError(obj, `${what} was freed`);
-    }
+    const freedType = this.freedTypeName(obj);
+    if (freedType !== undefined)
+      throw new UseAfterFreeError(obj, `${what} was freed (it was a '${freedType}')`, freedType);
+    if (this.debug && this.wasFreed(obj)) throw new UseAfterFreeError(obj, `${what} was freed`);
     if (obj !== obj >>> 0)
       throw new InvalidPointerError(
         obj,
         `not an address (an integer in [0, 2**32)), so not a live ${what}`,
       );
     throw new InvalidPointerError(obj, `not a live ${what} of this heap`);
+  }
+
+  /**
+   * Debug mode: whether `obj` is the address of an object that was freed (and not reused).
+   *
+   * @internal
+   */
+  wasFreed(obj: Ptr): boolean {
+    return (
+      this.debug &&
+      obj === obj >>> 0 &&
+      (obj & 7) === 0 &&
+      obj > 0 &&
+      ((this.freedBits[obj >>> 8] ?? 0) & (1 << ((obj >>> 3) & 31))) !== 0
+    );
+  }
+
+  /**
+   * Debug mode: the type name a freed object had, or `undefined` (not a freed object).
+   *
+   * @internal
+   */
+  freedTypeName(obj: Ptr): string | undefined {
+    if (!this.wasFreed(obj)) return undefined;
+    const typeId = this.freedTypes.get(obj);
+    return typeId === undefined ? undefined : this.types.spec(typeId).name;
   }
 
   /** Whether the object is immortal (PEP 683). */
@@ -873,7 +959,10 @@ export class Heap {
 
   /**
    * Reports an exception no caller can receive (a finalizer's, a weakref callback's) through the
-   * configured hook. CPython: `PyErr_WriteUnraisable`.
+   * configured hook. Never throws: the callers are deallocations and collections that must
+   * finish. If the hook throws, its own error is written to `unraisableSink` as CPython's
+   * default hook writes it ("Exception ignored in sys.unraisablehook: …"), and an error of the
+   * sink is dropped. CPython: `PyErr_WriteUnraisable` (`_PyErr_WriteUnraisableMsg`).
    *
    * @example
    * ```ts
@@ -881,7 +970,22 @@ export class Heap {
    * ```
    */
   reportUnraisable(error: unknown, context: string, obj: Ptr): void {
-    this.unraisableHook(error, context, obj);
+    try {
+      this.unraisableHook(error, context, obj);
+    } catch (hookError) {
+      const hookName = this.unraisableHook.name === "" ? "<lambda>" : this.unraisableHook.name;
+      try {
+        this.unraisableSink(
+          formatUnraisable(
+            hookError,
+            `<function ${hookName}>`,
+            "Exception ignored in sys.unraisablehook",
+          ),
+        );
+      } catch {
+        // CPython: "Call the default unraisable hook (ignore failure)".
+      }
+    }
   }
 
   // ────────────────────────────────────────────────────────────── helpers

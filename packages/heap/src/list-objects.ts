@@ -193,8 +193,7 @@ export const listOperations: ListOperations & ThisType<Heap> = {
       lifetime.incref(item);
       u32[(itemBlock >>> 2) + i] = item;
     }
-    if (fresh) this.collectorAllocated(obj);
-    this.track(obj);
+    this.linkNew(obj, fresh);
     return obj;
   },
 

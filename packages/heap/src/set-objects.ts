@@ -221,8 +221,7 @@ export const setOperations: SetOperations & ThisType<Heap> = {
     u32[(obj + SET_MASK_OFFSET) >>> 2] = SET_MIN_SIZE - 1;
     u32[(obj + SET_TABLE_OFFSET) >>> 2] = obj + SET_SMALLTABLE_OFFSET;
     this.memory.i32[(obj + SET_HASH_OFFSET) >> 2] = -1;
-    this.collectorAllocated(obj);
-    this.track(obj);
+    this.linkNew(obj, true);
     return obj;
   },
 

@@ -75,8 +75,7 @@ export const tupleOperations: TupleOperations & ThisType<Heap> = {
       lifetime.incref(item);
       u32[(obj + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2] = item;
     }
-    if (fresh) this.collectorAllocated(obj);
-    this.track(obj);
+    this.linkNew(obj, fresh);
     return obj;
   },
 

@@ -8,15 +8,21 @@
  * ValueError: boom
  * ```
  *
- * JavaScript stack frames become `File` lines, oldest first as in Python.
+ * JavaScript stack frames become `File` lines, oldest first as in Python. `message` replaces the
+ * first line's "Exception ignored in", as CPython's `err_msg` argument does (it is
+ * "Exception ignored in sys.unraisablehook" when the hook itself failed).
  *
  * @example
  * ```ts
  * formatUnraisable(new Error("boom"), "<function C.__del__>");
  * ```
  */
-export function formatUnraisable(error: unknown, context: string): string {
-  const lines = [`Exception ignored in: ${context}`];
+export function formatUnraisable(
+  error: unknown,
+  context: string,
+  message = "Exception ignored in",
+): string {
+  const lines = [`${message}: ${context}`];
   if (error instanceof Error) {
     lines.push("Traceback (most recent call last):");
     const frames: string[] = [];

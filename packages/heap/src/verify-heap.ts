@@ -1,4 +1,10 @@
-import { HeapCorruptionError, OB_TYPE_OFFSET, type Ptr, ReferenceStack } from "@pymem/core";
+import {
+  formatAddress,
+  HeapCorruptionError,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  ReferenceStack,
+} from "@pymem/core";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -33,8 +39,9 @@ import { LINEAR_PROBES } from "./set-table.js";
 
 /**
  * Checks every live object of `heap` — a registered type, a positive reference count, references
- * that all point at live objects, consistent list, dict and weakref structures — then the
- * allocator, and throws {@link HeapCorruptionError} naming the first inconsistency.
+ * that all point at live objects, consistent list, dict and weakref structures, and in debug
+ * mode no reference count below the references other objects hold (a forgotten incref) — then
+ * the allocator, and throws {@link HeapCorruptionError} naming the first inconsistency.
  *
  * @example
  * ```ts
@@ -45,6 +52,7 @@ export function verifyHeap(heap: Heap): void {
   const stack = new ReferenceStack();
   const u32 = heap.memory.u32;
   const i32 = heap.memory.i32;
+  const references = heap.debug ? new ReferenceTally() : undefined;
   heap.forEachLiveObject((obj) => {
     const typeId = u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
     if (typeId === 0 || typeId >= heap.types.count)
@@ -85,17 +93,63 @@ export function verifyHeap(heap: Heap): void {
     }
     stack.clear();
     heap.types.pushReferences(obj, stack);
+    // A managed dict's values are reported by its owner's traversal too: count them once.
+    const counted = references !== undefined && typeId !== heap.managedDictType;
     while (stack.length > 0) {
       const referent = stack.pop();
-      if (!heap.isLive(referent))
+      if (!heap.isLive(referent)) {
+        const freedType = heap.freedTypeName(referent);
         throw new HeapCorruptionError(
           obj,
-          `references 0x${referent.toString(16)}, which is not a live object`,
+          freedType === undefined
+            ? `references 0x${referent.toString(16)}, which is not a live object`
+            : `references the freed '${freedType}' object at ${formatAddress(referent)}: it was stored without an incref, or a decref was extra`,
           name,
         );
+      }
+      if (counted) references.add(referent, obj);
     }
   });
+  if (references !== undefined) verifyRefcountsCoverReferences(heap, references);
   heap.allocator.verify();
+}
+
+/** How many references to each object the live objects' traversals report, and one holder. */
+class ReferenceTally {
+  readonly counts = new Map<Ptr, number>();
+  readonly firstHolder = new Map<Ptr, Ptr>();
+
+  add(referent: Ptr, holder: Ptr): void {
+    const count = this.counts.get(referent);
+    if (count === undefined) {
+      this.counts.set(referent, 1);
+      this.firstHolder.set(referent, holder);
+    } else {
+      this.counts.set(referent, count + 1);
+    }
+  }
+}
+
+/**
+ * Debug mode: no object's reference count may be smaller than the references to it that other
+ * live objects hold (a count may be larger: JavaScript code and interpreter frames hold
+ * references no traversal reports). A smaller one is a forgotten incref, caught before the free
+ * it would cause: the error names the object, its type, its count, the references found and one
+ * object holding it. CPython's collector finds the same (`gc_refs` going negative in
+ * `subtract_refs`), in a debug build only as an assertion.
+ */
+function verifyRefcountsCoverReferences(heap: Heap, references: ReferenceTally): void {
+  const i32 = heap.memory.i32;
+  for (const [obj, found] of references.counts) {
+    const refcount = i32[obj >> 2]!;
+    if (refcount >= found || heap.isImmortal(obj)) continue;
+    const holder = references.firstHolder.get(obj)!;
+    throw new HeapCorruptionError(
+      obj,
+      `the '${heap.typeName(obj)}' object at ${formatAddress(obj)} has refcount ${refcount}, but ${found} references to it were found (one held by the '${heap.typeName(holder)}' object at ${formatAddress(holder)}): an incref is missing where one of them was stored`,
+      heap.typeName(obj),
+    );
+  }
 }
 
 /** A dict's counts agree with its entries, and every live entry is found through the index table. */

@@ -228,8 +228,7 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
     if (next !== 0) u32[(next + WEAKREF_PREV_OFFSET) >>> 2] = ref;
     if (prev === 0) u32[(obj + listOffset) >>> 2] = ref;
     else u32[(prev + WEAKREF_NEXT_OFFSET) >>> 2] = ref;
-    this.collectorAllocated(ref);
-    this.track(ref);
+    this.linkNew(ref, true);
     return ref;
   },
 

@@ -1,6 +1,7 @@
 import {
   type Collector,
   DerivedTypeFlags,
+  formatAddress,
   GC_NEXT_OFFSET,
   GC_PREV_MASK_FINALIZED,
   GC_PREV_OFFSET,
@@ -11,6 +12,7 @@ import {
   type Ptr,
   ReferenceStack,
   TypeFlags,
+  UseAfterFreeError,
 } from "@pymem/core";
 import {
   type Heap,
@@ -120,10 +122,13 @@ export class Refcounter implements Lifetime {
   private readonly finalizing: Ptr[] = [];
   private decrefNotifications = false;
   private host: RefcountCollectorHost | undefined = undefined;
+  /** The heap's debug mode: every death checks the references it drops (see checkDropped). */
+  private readonly checkDrops: boolean;
 
   constructor(heap: Heap, options: Partial<RefcounterOptions> = {}) {
     this.heap = heap;
     this.maxNesting = options.maxNesting ?? 50;
+    this.checkDrops = heap.debug;
     if (!Number.isInteger(this.maxNesting) || this.maxNesting < 1)
       throw new RangeError(`maxNesting must be a positive integer, got ${this.maxNesting}`);
     heap.lifetime = this;
@@ -363,7 +368,13 @@ export class Refcounter implements Lifetime {
     this.nesting++;
     const base = this.work.length;
     try {
-      this.deallocateOne(obj);
+      if (this.checkDrops) {
+        const typeId = this.heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
+        this.deallocateOne(obj);
+        this.checkDropped(obj, typeId, base);
+      } else {
+        this.deallocateOne(obj);
+      }
       this.drain(base);
     } finally {
       this.nesting--;
@@ -375,6 +386,7 @@ export class Refcounter implements Lifetime {
     const work = this.work;
     const heap = this.heap;
     const notify = this.decrefNotifications;
+    const checkDrops = this.checkDrops;
     // Locals for the hot loop; synced with `work` and re-read from the heap around every call
     // that may run user code or allocate (which may grow the memory or the stack).
     let items = work.items;
@@ -417,16 +429,22 @@ export class Refcounter implements Lifetime {
             work.reserve(size);
             items = work.items;
           }
+          const pushedFrom = length;
           for (let i = 0; i < size; i++) {
             const item = u32[first + i]!;
             // Decref of an immortal (None, small ints) is a no-op: skip the round trip.
             if (item !== 0 && i32[item >> 2]! < IMMORTAL) items[length++] = item;
+          }
+          if (checkDrops) {
+            work.length = length;
+            this.checkDropped(entry, typeId, pushedFrom);
           }
           heap.releaseSequence(entry, typeId, kind);
           continue;
         }
         work.length = length;
         this.deallocateOne(entry);
+        if (checkDrops) this.checkDropped(entry, typeId, length);
       } else {
         work.length = length;
         this.deallocateOne(entry & ~DEAD_TAG);
@@ -461,6 +479,32 @@ export class Refcounter implements Lifetime {
     )
       return;
     heap.disposeObject(obj, typeId, this.work);
+  }
+
+  /**
+   * Debug mode: the references `holder`'s death put on the worklist (from `from` up) must all be
+   * live objects. One that was already freed is the trace of a forgotten incref (a reference
+   * stored without one, so the object died while still referenced) or of an extra decref: this
+   * is the free that exposes it, reported in plain words — both objects, their types, the field —
+   * before any memory is touched twice. CPython's debug build would crash here.
+   */
+  private checkDropped(holder: Ptr, typeId: number, from: number): void {
+    const heap = this.heap;
+    const work = this.work;
+    for (let i = from; i < work.length; i++) {
+      const referent = work.items[i]!;
+      // Deaths a hook deferred (tagged) are checked when their own references are pushed.
+      if ((referent & DEAD_TAG) !== 0 || isLiveObject(heap.liveBits, referent)) continue;
+      const holderType = heap.types.spec(typeId).name;
+      const referentType = heap.freedTypeName(referent);
+      const what = referentType === undefined ? "" : ` '${referentType}'`;
+      work.length = from;
+      throw new UseAfterFreeError(
+        referent,
+        `the death of the '${holderType}' object at ${formatAddress(holder)} drops a reference to the${what} object at ${formatAddress(referent)}, which was already freed: a reference to it was stored without an incref (or dropped twice)`,
+        referentType,
+      );
+    }
   }
 
   /** The slow part of a death; returns false when the object was resurrected or deallocated by its own hook. */
@@ -507,10 +551,24 @@ export class Refcounter implements Lifetime {
         spec.dealloc!(obj);
       } catch (error) {
         heap.reportUnraisable(error, `<slot wrapper '__dealloc__' of '${spec.name}' objects>`, obj);
+        // A tp_dealloc cannot fail in CPython, so the object must still die: if the hook threw
+        // before releasing it, the default deallocation finishes the job (references the hook
+        // already cleared to 0 are skipped), rather than leave a live object with no references.
+        return this.stillDying(obj, typeId);
       }
       return false;
     }
     return true;
+  }
+
+  /** Whether `obj` is still the object of `typeId` that began dying (live, count 0, same type). */
+  private stillDying(obj: Ptr, typeId: number): boolean {
+    const heap = this.heap;
+    return (
+      isLiveObject(heap.liveBits, obj) &&
+      heap.memory.i32[obj >> 2] === 0 &&
+      heap.memory.u32[(obj + TYPE_OFFSET) >>> 2] === typeId
+    );
   }
 
   /**
@@ -524,8 +582,15 @@ export class Refcounter implements Lifetime {
     const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
     if ((heap.types.flags[typeId]! & TypeFlags.GC) === 0) return;
     const isTracked = heap.memory.u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0;
-    if (tracked && !isTracked) collector.track(obj);
-    else if (!tracked && isTracked) collector.untrack(obj);
+    try {
+      if (tracked && !isTracked) collector.track(obj);
+      else if (!tracked && isTracked) collector.untrack(obj);
+    } catch (error) {
+      // CPython: PyObject_GC_Track / PyObject_GC_UnTrack cannot fail. A user collector that
+      // throws here must not stop a death half-way (a live object at refcount 0): report it and
+      // go on; onDeallocate unlinks what is still tracked when the memory is released.
+      heap.reportUnraisable(error, `in the collector's ${tracked ? "track" : "untrack"}`, obj);
+    }
   }
 
   /**

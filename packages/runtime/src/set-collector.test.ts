@@ -223,4 +223,31 @@ describe("swaps that must be refused or recover", () => {
     expect(runtime.collector?.collect()).toBe(1);
     runtime.verify();
   });
+
+  it.each(["onAllocate", "track"] as const)(
+    "a user collector whose %s throws fails the allocation and leaks nothing",
+    (method) => {
+      const runtime = createRuntime({ ...quiet, collector: new MarkSweepCollector() });
+      const { heap, lifetime } = runtime;
+      const item = heap.newList();
+      const live = heap.liveObjectCount;
+      const collector = runtime.collector as MarkSweepCollector;
+      const original = collector[method].bind(collector);
+      collector[method] = () => {
+        throw new Error(`${method} failed`);
+      };
+      expect(() => heap.newList([item])).toThrow(`${method} failed`);
+      expect(() => heap.newTuple([item])).toThrow(`${method} failed`);
+      // Dicts are tracked later (when they hold a container), counted at allocation.
+      if (method === "onAllocate") expect(() => heap.newDict()).toThrow("onAllocate failed");
+      collector[method] = original;
+      // The half-built containers died, dropping their references to item.
+      expect(lifetime.refcount(item)).toBe(1);
+      expect(heap.liveObjectCount).toBe(live);
+      runtime.verify();
+      lifetime.decref(item);
+      runtime.gc?.collect();
+      runtime.verify();
+    },
+  );
 });
