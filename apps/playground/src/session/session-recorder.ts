@@ -26,7 +26,7 @@ import { StatementTraceBuilder } from "./statement-trace.js";
 export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   fullSnapshots: 400,
   maximumOutputCharacters: 1_000_000,
-  maximumGraphNodes: 80,
+  maximumGraphNodes: 400,
   values: "immortal",
   trace: true,
 };
