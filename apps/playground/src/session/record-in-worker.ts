@@ -23,6 +23,13 @@ export interface WorkerRun {
   readonly result: Promise<Recording>;
   /** Snapshots of statements `from` to `to` (after `result` resolved); rejects after `cancel`. */
   capture(from: number, to: number): Promise<readonly Snapshot[]>;
+  /** Whether a checkpoint would serve a capture from statement `from` (no replay from the start). */
+  fromCheckpoint(from: number): boolean;
+  /**
+   * Snapshots of statements `from` to `to` carrying on the window a checkpoint captured just
+   * before (up to `from - 1`), at no replay cost; undefined when no checkpoint did.
+   */
+  captureNext(from: number, to: number): Promise<readonly Snapshot[]> | undefined;
   /** Stops the run (or a capture under way) and ends the worker. */
   cancel(): void;
 }
@@ -101,6 +108,12 @@ export function recordInWorker(
         captures.set(id, { resolve, reject });
         worker.postMessage({ kind: "capture", id, from, to } satisfies WorkerRequest);
       });
+    },
+    fromCheckpoint(from) {
+      return !ended && checkpoints !== undefined && checkpoints.serves(from);
+    },
+    captureNext(from, to) {
+      return ended ? undefined : checkpoints?.capture(from, to, true);
     },
     cancel() {
       end(new Error("cancelled"));

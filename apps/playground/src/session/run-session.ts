@@ -366,6 +366,22 @@ export function captureStatements(
 }
 
 /**
+ * Where a {@link runReplayCursor} goes next: the statements to capture, and whether they carry
+ * on the window it captured just before it paused (`from` is then the statement it paused
+ * before): the two windows are then captured exactly as one would be — the first part of a jump
+ * is shown while the cursor captures the rest.
+ *
+ * @example
+ * ```ts
+ * const next: CursorPlan = { from: position, to: position + 24, continues: true };
+ * ```
+ */
+export interface CursorPlan extends CapturePlan {
+  /** Carry on the window just captured (only when `from` is the statement paused before). */
+  readonly continues?: boolean;
+}
+
+/**
  * What a {@link runReplayCursor} asks its owner: where to go next when it pauses, and what to do
  * with the last snapshots when the program ends.
  *
@@ -381,7 +397,7 @@ export interface ReplayCursorHooks {
    * to `to` — after which it pauses again, before statement `to + 1`; `{ from: Infinity, to:
    * Infinity }` lets it run to the end.
    */
-  pause(position: number, snapshots: readonly Snapshot[]): CapturePlan;
+  pause(position: number, snapshots: readonly Snapshot[]): CursorPlan;
   /** The program ended (or stopped) before the next pause: the snapshots captured since the last. */
   end(snapshots: readonly Snapshot[]): void;
 }
@@ -427,8 +443,11 @@ export function runReplayCursor(
       const position = recorder.statementCount;
       if (position !== pauseAt) return;
       // The recorder keeps capturing nothing until it is told a plan.
-      const plan = hooks.pause(position, recorder.takeCaptured({ from: 0, to: -1 }));
-      recorder.takeCaptured({ from: Math.max(plan.from, position), to: plan.to });
+      const plan = hooks.pause(position, recorder.takeCaptured({ from: 0, to: -1 }, true));
+      recorder.takeCaptured(
+        { from: Math.max(plan.from, position), to: plan.to },
+        plan.continues === true && plan.from === position,
+      );
       pauseAt = Math.max(plan.to + 1, position + 1);
     },
     (recorder) => {

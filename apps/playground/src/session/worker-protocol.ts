@@ -50,7 +50,7 @@ export type WorkerResponse =
  *
  * @example
  * ```ts
- * const control = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+ * const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
  * worker.postMessage({ source, settings, pauseAt: 500_000, control } satisfies CheckpointStart);
  * ```
  */
@@ -61,7 +61,10 @@ export interface CheckpointStart {
   readonly settings: SessionSettings;
   /** The statement to pause before first (0-based). */
   readonly pauseAt: number;
-  /** Three 32-bit words: counter, first and last statement wanted next. */
+  /**
+   * Four 32-bit words: counter, first and last statement wanted next, and 1 when that carries
+   * on the window captured before the pause (see `CursorPlan.continues`).
+   */
   readonly control: SharedArrayBuffer;
 }
 
