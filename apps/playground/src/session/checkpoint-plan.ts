@@ -31,7 +31,9 @@ export interface CheckpointBudget {
 }
 
 /**
- * The playground's budget: 384 MiB, a checkpoint every 150 ms of replay, at most 32. A
+ * The playground's budget: 384 MiB, a checkpoint every 100 ms of replay, at most 32 (a jump
+ * is that replay at most, plus its snapshots and drawing: under 300 ms in
+ * bench/step-in-browser.ts on a loaded 2-core machine). A
  * checkpoint of a program with a small heap measured 5.4 MiB in Chromium (bench/step-in-browser.ts:
  * the browser's memory before and after, 16 checkpoints of a 2,000,000-statement run); 8 MiB
  * besides the heap leaves room.
@@ -44,7 +46,7 @@ export interface CheckpointBudget {
 export const DEFAULT_CHECKPOINT_BUDGET: CheckpointBudget = {
   memoryBytes: 384 * 1024 * 1024,
   perCheckpointBytes: 8 * 1024 * 1024,
-  replayMilliseconds: 150,
+  replayMilliseconds: 100,
   maximumCheckpoints: 32,
 };
 
