@@ -381,6 +381,15 @@ export class PlaygroundApp {
         : await session.capture(
             Math.max(0, wanted - CAPTURE_WINDOW),
             Math.min(last, wanted + CAPTURE_WINDOW),
+            {
+              // A replay from the start sends the statement wanted (and those before it) first.
+              at: wanted,
+              send: (early) => {
+                if (this.session !== session) return;
+                this.keep(early);
+                if (this.index === wanted) this.show(wanted);
+              },
+            },
           );
     } catch (error) {
       if (this.session !== session) return;

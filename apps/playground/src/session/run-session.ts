@@ -333,7 +333,9 @@ export function runSession(
  * made by running it again up to statement `to` and no further: the interpreter is
  * deterministic (same heap addresses, same collections), so the snapshots are those the first
  * run would have taken. `stepsAtTo` is the step counter at statement `to` (from the recording's
- * trace); the run is stopped by the step limit right after it.
+ * trace); the run is stopped by the step limit right after it. With `early`, the snapshots up
+ * to statement `early.at` go to `early.send` as soon as they are captured (a jump's statement
+ * is drawn while the rest of its window is captured) and are left out of the result.
  *
  * @example
  * ```ts
@@ -347,20 +349,33 @@ export function captureStatements(
   from: number,
   to: number,
   stepsAtTo: number,
+  early?: { readonly at: number; readonly send: (snapshots: readonly Snapshot[]) => void },
 ): Snapshot[] {
   // One statement more at the front: "what changed since the previous step" needs the graph
   // before `from` (new objects, refcount changes, objects freed by reference counting).
   const first = Math.max(0, from - 1);
+  let sent = 0;
   return recordRun(
     source,
     settings,
     createInterpreter,
     { from: first, to },
     stepsAtTo,
-    undefined,
+    // Before statement `early.at + 1` runs, the snapshots up to `early.at` are all captured.
+    early === undefined
+      ? undefined
+      : (recorder) => {
+          if (sent > 0 || recorder.statementCount !== early.at + 1) return;
+          const captured = recorder.captured();
+          sent = captured.length;
+          early.send(captured.filter((snapshot) => snapshot.statement >= from));
+        },
     (recorder) => {
       recorder.dispose();
-      return recorder.captured().filter((snapshot) => snapshot.statement >= from);
+      return recorder
+        .captured()
+        .slice(sent)
+        .filter((snapshot) => snapshot.statement >= from);
     },
   );
 }

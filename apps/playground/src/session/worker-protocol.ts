@@ -27,6 +27,11 @@ export type WorkerRequest =
       readonly from: number;
       /** Last statement wanted. */
       readonly to: number;
+      /**
+       * A statement of the range to answer early at: the snapshots up to it are sent (`partial`)
+       * as soon as it is captured, the rest when the range is done. Undefined: one answer.
+       */
+      readonly early?: number | undefined;
     };
 
 /**
@@ -40,7 +45,13 @@ export type WorkerRequest =
  */
 export type WorkerResponse =
   | { readonly kind: "recording"; readonly recording: Recording }
-  | { readonly kind: "snapshots"; readonly id: number; readonly snapshots: readonly Snapshot[] }
+  | {
+      readonly kind: "snapshots";
+      readonly id: number;
+      readonly snapshots: readonly Snapshot[];
+      /** The early part of the range (see the request's `early`); the rest follows. */
+      readonly partial?: boolean;
+    }
   | { readonly kind: "error"; readonly id: number | undefined; readonly error: string };
 
 /**

@@ -20,6 +20,10 @@ const BAND_GAP = 40;
 /** Gap above a wrapped row of columns: wide enough for the arrows that come down into it. */
 const WRAP_GAP = 36;
 const MARGIN = 12;
+/** Height of one line of a band's title. */
+export const TITLE_LINE_HEIGHT = 13;
+/** Width of a character of the drawing's 11px monospace font, rounded up. */
+const CHARACTER_WIDTH = 6.7;
 /** Room an arrow needs left of a box to turn into it (see the view's edge paths). */
 const TURN_ROOM = 14;
 /** Room right of the last column for the arrows of cycles, which bow out to the right. */
@@ -176,6 +180,29 @@ function originFor(width: number, frameBottom: number): Origin {
   return { x: below, y: frameBottom + WRAP_GAP, perRow: Math.max(1, fit(below)) };
 }
 
+/**
+ * A band's title cut into lines at spaces to fit `width` pixels (a phone's panel is narrower
+ * than the longest title).
+ *
+ * @example
+ * ```ts
+ * const lines = titleLines("Freed by reference counting just now", 288);
+ * ```
+ */
+export function titleLines(text: string, width: number): string[] {
+  const perLine = Math.max(12, Math.floor((width - 2 * MARGIN) / CHARACTER_WIDTH));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** Breadth-first depth (column) of each node from `starts`, following `graph.edges`. */
 function depths(
   starts: readonly number[],
@@ -254,7 +281,8 @@ function byDepth(boxes: readonly Box[], depthOf: ReadonlyMap<number, number>): B
 
 /**
  * Places frames, objects and freed objects in columns and bands (see {@link GraphLayout}),
- * within `width` pixels where it can: the objects' columns wrap into rows below.
+ * within `width` pixels where it can: the objects' columns wrap into rows below. Each band's
+ * title takes `bandTitleLines` lines (see {@link titleLines}).
  *
  * @remarks
  * A layered layout in one breadth-first pass: cheap enough to redo at every step, and stable
@@ -272,7 +300,10 @@ export function layoutGraph(
   freed: readonly CollectedObject[],
   collected: readonly CollectedObject[],
   width = Number.POSITIVE_INFINITY,
+  bandTitleLines = 1,
 ): GraphLayout {
+  // The first row of a band starts below its title.
+  const belowTitle = 18 + (bandTitleLines - 1) * TITLE_LINE_HEIGHT;
   const adjacency = new Map<number, number[]>();
   for (const edge of graph.edges) {
     const list = adjacency.get(edge.from);
@@ -319,7 +350,7 @@ export function layoutGraph(
     unreachableTop = bottom + BAND_GAP;
     bottom = placeLevels(
       byDepth(unreachable, unreachableColumn),
-      unreachableTop + 18,
+      unreachableTop + belowTitle,
       origin,
       perRow,
       nodes,
@@ -332,7 +363,7 @@ export function layoutGraph(
     const top = bottom + BAND_GAP;
     bottom = placeLevels(
       list.map((ghost) => [{ id: ghost.id, height: NODE_HEIGHT }]),
-      top + 18,
+      top + belowTitle,
       origin,
       Math.min(4, perRow),
       placements,

@@ -10,6 +10,8 @@ import {
   type NodePlacement,
   nodeHeight,
   ROW_HEIGHT,
+  TITLE_LINE_HEIGHT,
+  titleLines,
 } from "./graph-layout.js";
 
 /** `text` cut to `length` characters with an ellipsis. */
@@ -172,12 +174,30 @@ export class ObjectGraphView {
         frame.variables.length + (index === frames.length - 1 && returnValue !== undefined ? 1 : 0),
     }));
     // Columns wrap to the panel's width (a hidden panel has none: then they do not wrap).
+    const width = this.host.clientWidth || Number.POSITIVE_INFINITY;
+    const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
+    const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
+    const titles = {
+      unreachable: titleLines(
+        "Unreachable from every variable, kept alive by a reference cycle: waiting for the cycle collector",
+        width,
+      ),
+      freed: titleLines(
+        `Freed by reference counting just now (count reached 0): ${plural(freed.length, "object")} of those drawn before`,
+        width,
+      ),
+      collected: titleLines(
+        `Freed by the cycle collector just now (generation ${generations}): ${plural(total, "object")}`,
+        width,
+      ),
+    };
     const layout = layoutGraph(
       graph,
       shapes,
       freed,
       collected,
-      this.host.clientWidth || Number.POSITIVE_INFINITY,
+      width,
+      Math.max(titles.unreachable.length, titles.freed.length, titles.collected.length),
     );
     const svg = svgElement("svg", {
       width: layout.width,
@@ -205,29 +225,26 @@ export class ObjectGraphView {
         ),
       ),
     );
-    const bandTitle = (top: number | undefined, className: string, text: string): void => {
+    const bandTitle = (top: number | undefined, className: string, lines: string[]): void => {
       if (top !== undefined)
         svg.append(
-          svgElement("text", { x: 12, y: top + 10, class: `band-title ${className}` }, text),
+          svgElement(
+            "text",
+            { x: 12, y: top + 10, class: `band-title ${className}` },
+            ...lines.map((line, index) =>
+              // The space kept at a line's end keeps the title's text one sentence.
+              svgElement(
+                "tspan",
+                { x: 12, dy: index === 0 ? 0 : TITLE_LINE_HEIGHT },
+                index < lines.length - 1 ? `${line} ` : line,
+              ),
+            ),
+          ),
         );
     };
-    bandTitle(
-      layout.unreachableTop,
-      "unreachable-title",
-      "Unreachable from every variable, kept alive by a reference cycle: waiting for the cycle collector",
-    );
-    bandTitle(
-      layout.freedTop,
-      "freed-title",
-      `Freed by reference counting just now (count reached 0): ${plural(freed.length, "object")} of those drawn before`,
-    );
-    const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
-    const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
-    bandTitle(
-      layout.collectedTop,
-      "collected-title",
-      `Freed by the cycle collector just now (generation ${generations}): ${plural(total, "object")}`,
-    );
+    bandTitle(layout.unreachableTop, "unreachable-title", titles.unreachable);
+    bandTitle(layout.freedTop, "freed-title", titles.freed);
+    bandTitle(layout.collectedTop, "collected-title", titles.collected);
 
     const edges = svgElement("g", { class: "edges" });
     const boxes = svgElement("g", { class: "boxes" });
