@@ -12,9 +12,13 @@ import { servePlayground } from "../e2e/serve-playground.js";
 // Targets sit near the start, the middle and the end, each just before a checkpoint's home (the
 // longest replay from the one below). Medians of the samples per region.
 //
-//   node_modules/.bin/tsx apps/playground/bench/step-in-browser.ts [iterations]
+//   node_modules/.bin/tsx apps/playground/bench/step-in-browser.ts [iterations] [samples]
+//
+// `samples` targets per region (default 3): on a loaded machine the medians need more.
 
 const iterations = Number(process.argv[2] ?? 666_666);
+const samples = Number(process.argv[3] ?? 3);
+const sampleKs = Array.from({ length: samples }, (_, k) => k + 1);
 // Three statements per iteration (the loop test and two statements): 2,000,000 for the default.
 const source = `n = 0\ntotal = 0\nwhile n < ${iterations}:\n    n += 1\n    total += n\nprint(total)\n`;
 const stepLimit = iterations * 3 + 100;
@@ -172,9 +176,9 @@ try {
   // Just before a home (the longest replay from the checkpoint or start below), a few per region.
   const before = (home: number, k: number) => home - 30 - 60 * k;
   const regions: Record<string, number[]> = {
-    start: [1, 2, 3].map((k) => before(homes[0] ?? statements, k)),
-    middle: [1, 2, 3].map((k) => before(homes[Math.floor(count / 2)] ?? statements, k)),
-    end: [1, 2, 3].map((k) => statements - 1 - 60 * k),
+    start: sampleKs.map((k) => before(homes[0] ?? statements, k)),
+    middle: sampleKs.map((k) => before(homes[Math.floor(count / 2)] ?? statements, k)),
+    end: sampleKs.map((k) => statements - 1 - 60 * k),
   };
   console.log(
     `${statements.toLocaleString("en-US")} statements; recorded in ${runMs} ms; first jump (statement 1,000, replayed from the start) ${firstJump.toFixed(0)} ms; ${count} checkpoints ready ${readyMs} ms after it`,

@@ -529,6 +529,140 @@ describe.skipIf(!haveChromium)(
       await page.screenshot({ path: join(artifacts, "bacon-rajan-cpython64.png"), fullPage: true });
     });
 
+    /**
+     * 157 boxes: a 60-node linked list, a 63-node tree, the two classes, a list of 10 strings,
+     * a dict of 10 tuples each holding a list (its 10 keys are written as labels).
+     */
+    const BIG_PROGRAM = [
+      "class Node:",
+      "    def __init__(self, value, next):",
+      "        self.value = value",
+      "        self.next = next",
+      "",
+      "class Tree:",
+      "    def __init__(self, depth):",
+      "        self.left = Tree(depth - 1) if depth > 0 else None",
+      "        self.right = Tree(depth - 1) if depth > 0 else None",
+      "",
+      "head = None",
+      "for i in range(60):",
+      "    head = Node(i, head)",
+      "tree = Tree(5)",
+      "words = [str(i) * 3 for i in range(10)]",
+      'pairs = {f"key {i}": (i, [i]) for i in range(10)}',
+      'print("built")',
+      "",
+    ].join("\n");
+
+    /**
+     * The geometry of the drawn graph: every box inside the drawing and every text of a box
+     * inside its box; how many pairs of texts (labels, names, values) overlap; the drawing's
+     * width against its panel's.
+     */
+    async function graphGeometry(target: Page) {
+      return target.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>("#object-graph svg")!;
+        const width = svg.width.baseVal.value;
+        const height = svg.height.baseVal.value;
+        const cutOff: string[] = [];
+        for (const group of svg.querySelectorAll<SVGGElement>("g.object")) {
+          const rect = group.querySelector("rect")!.getBBox();
+          if (
+            rect.x < 0 ||
+            rect.y < 0 ||
+            rect.x + rect.width > width ||
+            rect.y + rect.height > height
+          )
+            cutOff.push(`box ${group.dataset.type} at ${rect.x},${rect.y}`);
+          for (const text of group.querySelectorAll("text")) {
+            const box = text.getBBox();
+            if (box.width === 0) continue;
+            if (
+              box.x < rect.x ||
+              box.x + box.width > rect.x + rect.width ||
+              box.y < rect.y ||
+              box.y + box.height > rect.y + rect.height
+            )
+              cutOff.push(`text "${text.textContent}" of ${group.dataset.type}`);
+          }
+        }
+        const boxes = [...svg.querySelectorAll("text")]
+          .map((text) => ({ text: text.textContent ?? "", box: text.getBBox() }))
+          .filter(({ box }) => box.width > 0);
+        const overlaps: string[] = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.box;
+            const b = boxes[j]!.box;
+            if (
+              a.x < b.x + b.width - 0.5 &&
+              b.x < a.x + a.width - 0.5 &&
+              a.y < b.y + b.height - 0.5 &&
+              b.y < a.y + a.height - 0.5
+            )
+              overlaps.push(`"${boxes[i]!.text}" / "${boxes[j]!.text}"`);
+          }
+        const count = (type: string) =>
+          svg.querySelectorAll(`g.object[data-type="${type}"]`).length;
+        return {
+          objects: svg.querySelectorAll("g.object").length,
+          nodes: count("Node"),
+          trees: count("Tree"),
+          tuples: count("tuple"),
+          lists: count("list"),
+          dicts: count("dict"),
+          texts: boxes.length,
+          cutOff,
+          overlaps,
+          width,
+          panelWidth: document.querySelector("#object-graph")!.clientWidth,
+          caption: document.querySelector("#graph-caption")!.textContent ?? "",
+        };
+      });
+    }
+
+    it("draws 157 objects readably: every one present, no label on another, wrapped to the panel", async () => {
+      await stepInto(BIG_PROGRAM);
+      await page.click("#run");
+      await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      const geometry = await graphGeometry(page);
+      expect(geometry.caption).not.toContain("truncated");
+      expect(geometry.objects).toBe(157);
+      expect([geometry.nodes, geometry.trees, geometry.tuples, geometry.dicts]).toEqual([
+        60, 63, 10, 1,
+      ]);
+      // words, and the ten lists inside the dict's tuples.
+      expect(geometry.lists).toBe(11);
+      expect(geometry.texts).toBeGreaterThan(600);
+      expect(geometry.cutOff).toEqual([]);
+      expect(geometry.overlaps).toEqual([]);
+      // The 60-node chain wraps into rows within the panel instead of running 14,000 px wide.
+      expect(geometry.width).toBeLessThanOrEqual(geometry.panelWidth);
+      await page.screenshot({ path: join(artifacts, "two-hundred-objects.png"), fullPage: true });
+
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(url);
+      await phone.waitForSelector('body[data-state="ready"]');
+      await phone.selectOption("#example-picker", "");
+      await phone.fill("#source", BIG_PROGRAM);
+      await phone.click("#run");
+      await phone.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      const onPhone = await graphGeometry(phone);
+      expect(onPhone.objects).toBe(geometry.objects);
+      expect(onPhone.cutOff).toEqual([]);
+      expect(onPhone.overlaps).toEqual([]);
+      expect(onPhone.width).toBeLessThanOrEqual(onPhone.panelWidth);
+      expect(
+        await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await phone.screenshot({
+        path: join(artifacts, "two-hundred-objects-phone.png"),
+        fullPage: true,
+      });
+      await phone.close();
+    });
+
     it("fits a 390 px phone: no sideways overflow, the step controls stay on screen", async () => {
       const phone = await context!.newPage();
       phone.on("console", (message) => {
@@ -549,6 +683,17 @@ describe.skipIf(!haveChromium)(
       expect(box !== null && box.y >= 0 && box.y + box.height <= 844).toBe(true);
       await phone.click("#back");
       await phone.waitForSelector('body:is([data-state="stepping"], [data-state="done"])');
+      // The band titles (the unreachable cycle, the collector's ghosts) wrap inside the drawing.
+      const cutTitles = await phone.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>("#object-graph svg")!;
+        return [...svg.querySelectorAll<SVGTextElement>("text.band-title")]
+          .filter((title) => {
+            const box = title.getBBox();
+            return box.x < 0 || box.x + box.width > svg.width.baseVal.value;
+          })
+          .map((title) => title.textContent);
+      });
+      expect(cutTitles).toEqual([]);
       await phone.screenshot({ path: join(artifacts, "phone-cycles.png"), fullPage: false });
       await phone.screenshot({ path: join(artifacts, "phone-cycles-full.png"), fullPage: true });
       await phone.close();

@@ -25,6 +25,11 @@ const PICKABLE_COLLECTORS = COLLECTOR_NAMES.filter((name) => name !== "none");
 
 /** Statements snapshotted around a requested one when it has to be made by running again. */
 const CAPTURE_WINDOW = 24;
+/**
+ * Statements before the one wanted captured with it when a checkpoint serves the jump: each
+ * costs a snapshot before the wanted one can be shown, and ◀ past them is a jump of its own.
+ */
+const CAPTURE_BEHIND = 6;
 /** Snapshots made on demand kept at once (the oldest are dropped first). */
 const CACHED_SNAPSHOTS = 3000;
 
@@ -364,12 +369,28 @@ export class PlaygroundApp {
     const wanted = this.index;
     if (this.snapshots.has(wanted)) return;
     this.capturing = true;
+    const last = recording.statements - 1;
+    // From a checkpoint, the statement wanted is shown as soon as the replay reaches it (with a
+    // few before it, for ◀), and the same replay captures the ones after it meanwhile; a replay
+    // from the start captures the whole window at once.
+    const split = session.fromCheckpoint(Math.max(0, wanted - CAPTURE_BEHIND));
     let snapshots: readonly Snapshot[];
     try {
-      snapshots = await session.capture(
-        Math.max(0, wanted - CAPTURE_WINDOW),
-        Math.min(recording.statements - 1, wanted + CAPTURE_WINDOW),
-      );
+      snapshots = split
+        ? await session.capture(Math.max(0, wanted - CAPTURE_BEHIND), wanted)
+        : await session.capture(
+            Math.max(0, wanted - CAPTURE_WINDOW),
+            Math.min(last, wanted + CAPTURE_WINDOW),
+            {
+              // A replay from the start sends the statement wanted (and those before it) first.
+              at: wanted,
+              send: (early) => {
+                if (this.session !== session) return;
+                this.keep(early);
+                if (this.index === wanted) this.show(wanted);
+              },
+            },
+          );
     } catch (error) {
       if (this.session !== session) return;
       this.capturing = false;
@@ -378,14 +399,35 @@ export class PlaygroundApp {
       return;
     }
     if (this.session !== session) return;
+    this.keep(snapshots);
+    const rest =
+      split && wanted < last
+        ? session.captureNext(wanted + 1, Math.min(last, wanted + CAPTURE_WINDOW))
+        : undefined;
+    if (rest === undefined) this.capturing = false;
+    this.show(this.index);
+    if (rest === undefined) return;
+    try {
+      const after = await rest;
+      if (this.session !== session) return;
+      this.keep(after);
+    } catch {
+      // Cancelled (a new run) or the checkpoint went away: those statements replay on demand.
+      if (this.session !== session) return;
+    }
     this.capturing = false;
+    // Moved on meanwhile: show where (it may have waited for these, or need a replay of its own).
+    if (this.index !== wanted) this.show(this.index);
+  }
+
+  /** Caches snapshots made on demand (the oldest dropped beyond {@link CACHED_SNAPSHOTS}). */
+  private keep(snapshots: readonly Snapshot[]): void {
     for (const snapshot of snapshots) {
       if (this.snapshots.has(snapshot.statement)) continue;
       this.snapshots.set(snapshot.statement, snapshot);
       this.onDemand.push(snapshot.statement);
     }
     while (this.onDemand.length > CACHED_SNAPSHOTS) this.snapshots.delete(this.onDemand.shift()!);
-    this.show(this.index);
   }
 
   /** Shows the example's narration for the line about to run, if it has one. */

@@ -31,7 +31,10 @@ export interface CheckpointBudget {
 }
 
 /**
- * The playground's budget: 384 MiB, a checkpoint every 150 ms of replay, at most 32. A
+ * The playground's budget: 384 MiB, a checkpoint every 60 ms of replay, at most 48 (a jump
+ * is that replay at most, plus its snapshots and drawing; the replay is most of it, so the
+ * spacing is what bench/step-in-browser.ts turns on — 48 checkpoints of a small heap measured
+ * about 5.8 MiB each). A
  * checkpoint of a program with a small heap measured 5.4 MiB in Chromium (bench/step-in-browser.ts:
  * the browser's memory before and after, 16 checkpoints of a 2,000,000-statement run); 8 MiB
  * besides the heap leaves room.
@@ -44,8 +47,8 @@ export interface CheckpointBudget {
 export const DEFAULT_CHECKPOINT_BUDGET: CheckpointBudget = {
   memoryBytes: 384 * 1024 * 1024,
   perCheckpointBytes: 8 * 1024 * 1024,
-  replayMilliseconds: 150,
-  maximumCheckpoints: 32,
+  replayMilliseconds: 60,
+  maximumCheckpoints: 48,
 };
 
 /**

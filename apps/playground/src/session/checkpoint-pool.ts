@@ -34,7 +34,7 @@ export interface CheckpointStatus {
   readonly ready: number;
   /** Homes (checkpoints wanted). */
   readonly total: number;
-  /** Requests served by a checkpoint so far (the rest replayed from the start). */
+  /** Jumps served by a checkpoint so far (the rest replayed from the start). */
   readonly served: number;
 }
 
@@ -48,6 +48,8 @@ interface Checkpoint {
   position: number | undefined;
   /** When it last served a request (roaming ones are dropped least recently used first). */
   used: number;
+  /** The last statement of the window it was last sent to capture (-1: none yet). */
+  capturedThrough: number;
   /** The request it is running for. */
   request:
     | {
@@ -128,18 +130,32 @@ export class CheckpointPool {
     return { ready, total: this.homes.length, served: this.served };
   }
 
+  /** Whether a checkpoint paused before statement `from` would serve a capture from there. */
+  serves(from: number): boolean {
+    const positions = this.checkpoints.map((checkpoint) => checkpoint.position);
+    return !this.disposed && nearestBefore(positions, Math.max(0, from - 1)) >= 0;
+  }
+
   /**
    * Snapshots of statements `from` to `to` from the nearest checkpoint paused before them, or
    * undefined when none is (still starting, or all busy): then replay from the start instead.
+   * With `continues`, only from the checkpoint that just captured up to `from - 1` and paused
+   * there, carrying that window on (the rest of a jump's neighbours, at no replay cost), or
+   * undefined when there is none.
    */
-  capture(from: number, to: number): Promise<readonly Snapshot[]> | undefined {
+  capture(from: number, to: number, continues = false): Promise<readonly Snapshot[]> | undefined {
     if (this.disposed) return undefined;
-    // One statement more at the front, as a fresh replay captures it (the "previous" snapshot).
-    const first = Math.max(0, from - 1);
-    const index = nearestBefore(
-      this.checkpoints.map((checkpoint) => checkpoint.position),
-      first,
-    );
+    // One statement more at the front, as a fresh replay captures it (the "previous" snapshot);
+    // a window carried on has it already.
+    const first = continues ? from : Math.max(0, from - 1);
+    const index = continues
+      ? this.checkpoints.findIndex(
+          (checkpoint) => checkpoint.position === from && checkpoint.capturedThrough === from - 1,
+        )
+      : nearestBefore(
+          this.checkpoints.map((checkpoint) => checkpoint.position),
+          first,
+        );
     if (index < 0) return undefined;
     const checkpoint = this.checkpoints[index]!;
     const snapshots = new Promise<readonly Snapshot[]>((resolve, reject) => {
@@ -147,9 +163,12 @@ export class CheckpointPool {
     });
     checkpoint.position = undefined;
     checkpoint.used = ++this.clock;
-    this.served++;
+    checkpoint.capturedThrough = to;
+    // A window carried on is the rest of the jump it served already.
+    if (!continues) this.served++;
     Atomics.store(checkpoint.control, 1, first);
     Atomics.store(checkpoint.control, 2, to);
+    Atomics.store(checkpoint.control, 3, continues ? 1 : 0);
     Atomics.add(checkpoint.control, 0, 1);
     Atomics.notify(checkpoint.control, 0);
     // It leaves its home and roams with the user; once it has answered (not before: the two
@@ -183,7 +202,7 @@ export class CheckpointPool {
   }
 
   private spawn(home: number): void {
-    const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+    const control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
     const worker = this.createWorker();
     const checkpoint: Checkpoint = {
       worker,
@@ -191,6 +210,7 @@ export class CheckpointPool {
       home,
       position: undefined,
       used: 0,
+      capturedThrough: -1,
       request: undefined,
     };
     this.checkpoints.push(checkpoint);

@@ -23,7 +23,11 @@ scope.onmessage = (event: MessageEvent<CheckpointStart>) => {
         report({ kind: "paused", position, snapshots });
         Atomics.wait(words, 0, seen);
         seen = Atomics.load(words, 0);
-        return { from: Atomics.load(words, 1), to: Atomics.load(words, 2) };
+        return {
+          from: Atomics.load(words, 1),
+          to: Atomics.load(words, 2),
+          continues: Atomics.load(words, 3) === 1,
+        };
       },
       end(snapshots) {
         report({ kind: "ended", snapshots });

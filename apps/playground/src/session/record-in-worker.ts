@@ -21,8 +21,24 @@ import type { WorkerRequest, WorkerResponse } from "./worker-protocol.js";
 export interface WorkerRun {
   /** The recording; rejects with the failure, or with "cancelled". */
   readonly result: Promise<Recording>;
-  /** Snapshots of statements `from` to `to` (after `result` resolved); rejects after `cancel`. */
-  capture(from: number, to: number): Promise<readonly Snapshot[]>;
+  /**
+   * Snapshots of statements `from` to `to` (after `result` resolved); rejects after `cancel`.
+   * With `early`, a replay from the start hands the snapshots up to statement `early.at` to
+   * `early.send` as soon as it has them, and resolves with the rest (a checkpoint answers at
+   * once: the caller splits its requests itself, see {@link WorkerRun.captureNext}).
+   */
+  capture(
+    from: number,
+    to: number,
+    early?: { readonly at: number; readonly send: (snapshots: readonly Snapshot[]) => void },
+  ): Promise<readonly Snapshot[]>;
+  /** Whether a checkpoint would serve a capture from statement `from` (no replay from the start). */
+  fromCheckpoint(from: number): boolean;
+  /**
+   * Snapshots of statements `from` to `to` carrying on the window a checkpoint captured just
+   * before (up to `from - 1`), at no replay cost; undefined when no checkpoint did.
+   */
+  captureNext(from: number, to: number): Promise<readonly Snapshot[]> | undefined;
   /** Stops the run (or a capture under way) and ends the worker. */
   cancel(): void;
 }
@@ -47,7 +63,11 @@ export function recordInWorker(
   let resolveRun: (recording: Recording) => void = () => {};
   const captures = new Map<
     number,
-    { resolve: (snapshots: readonly Snapshot[]) => void; reject: (error: Error) => void }
+    {
+      resolve: (snapshots: readonly Snapshot[]) => void;
+      reject: (error: Error) => void;
+      early: ((snapshots: readonly Snapshot[]) => void) | undefined;
+    }
   >();
   let nextId = 0;
   let ended = false;
@@ -70,6 +90,8 @@ export function recordInWorker(
     if (response.kind === "recording") {
       recording = response.recording;
       resolveRun(recording);
+    } else if (response.kind === "snapshots" && response.partial === true) {
+      captures.get(response.id)?.early?.(response.snapshots);
     } else if (response.kind === "snapshots") {
       captures.get(response.id)?.resolve(response.snapshots);
       captures.delete(response.id);
@@ -83,7 +105,7 @@ export function recordInWorker(
   worker.postMessage({ kind: "record", source, settings } satisfies WorkerRequest);
   return {
     result,
-    capture(from, to) {
+    capture(from, to, early) {
       if (ended) return Promise.reject(new Error("cancelled"));
       // The first request past the recorded snapshots starts the checkpoints (a run only
       // looked at as a whole costs no replays) and is itself replayed from the start.
@@ -98,9 +120,21 @@ export function recordInWorker(
       if (fromCheckpoint !== undefined) return fromCheckpoint;
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        captures.set(id, { resolve, reject });
-        worker.postMessage({ kind: "capture", id, from, to } satisfies WorkerRequest);
+        captures.set(id, { resolve, reject, early: early?.send });
+        worker.postMessage({
+          kind: "capture",
+          id,
+          from,
+          to,
+          early: early?.at,
+        } satisfies WorkerRequest);
       });
+    },
+    fromCheckpoint(from) {
+      return !ended && checkpoints !== undefined && checkpoints.serves(from);
+    },
+    captureNext(from, to) {
+      return ended ? undefined : checkpoints?.capture(from, to, true);
     },
     cancel() {
       end(new Error("cancelled"));

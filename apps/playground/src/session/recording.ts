@@ -166,7 +166,7 @@ export interface RecorderOptions {
   fullSnapshots: number;
   /**
    * Most objects in one object graph.
-   * @defaultValue 80
+   * @defaultValue 400
    */
   maximumGraphNodes: number;
   /**

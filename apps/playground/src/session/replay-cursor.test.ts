@@ -119,6 +119,42 @@ describe("runReplayCursor", () => {
     expect(all.some((s) => s.frames.length > 2)).toBe(true);
   });
 
+  it("carries a window on: the two parts are what one window from a fresh replay is", {
+    timeout: 60_000,
+  }, () => {
+    const settings: SessionSettings = {
+      ...DEFAULT_SESSION_SETTINGS,
+      recorder: { fullSnapshots: 10 },
+    };
+    const recording = runSession(PROGRAM, settings, create);
+    const [from, wanted, to] = [100, 106, 130];
+    const parts: Snapshot[][] = [];
+    let step = 0;
+    runReplayCursor(PROGRAM, settings, create, from - 1, {
+      pause(position, snapshots) {
+        if (step > 0) parts.push([...snapshots]);
+        step++;
+        if (step === 1) return { from: from - 1, to: wanted };
+        if (step === 2) return { from: position, to, continues: true };
+        return { from: Number.POSITIVE_INFINITY, to: Number.POSITIVE_INFINITY };
+      },
+      end() {},
+    });
+    const fresh = captureStatements(
+      PROGRAM,
+      settings,
+      create,
+      from,
+      to,
+      recording.trace.steps[to]!,
+    );
+    const joined = parts.flat().filter((snapshot) => snapshot.statement >= from);
+    expect(joined.map((snapshot) => snapshot.statement)).toEqual(
+      Array.from({ length: to - from + 1 }, (_, k) => from + k),
+    );
+    expect(joined).toEqual(fresh);
+  });
+
   it("runs to the end without capturing when told nothing more is wanted", () => {
     let paused = 0;
     let endedWith = -1;

@@ -188,6 +188,19 @@ describe("runSession", () => {
     // Statement 21 rebinds v2: the list it named is freed by reference counting.
     expect(again[1]!.graph.freed.map((o) => o.repr)).toEqual(["[17]"]);
     expect(again[2]!.graph.variables.map((v) => v.name)).toEqual(["v0", "v1", "v2"]);
+    // Asked to answer early at 21: 20 and 21 as soon as they are captured, 22 when done.
+    let early: readonly number[] = [];
+    const rest = captureStatements(
+      "(scripted)",
+      settings,
+      (options) => new ScriptedInterpreter(options, script),
+      20,
+      22,
+      recording.trace.steps[22]!,
+      { at: 21, send: (snapshots) => (early = snapshots.map((s) => s.statement)) },
+    );
+    expect(early).toEqual([20, 21]);
+    expect(rest.map((s) => s.statement)).toEqual([22]);
   });
 
   it("reports an interpreter crash as a note instead of losing the recording", () => {

@@ -333,7 +333,9 @@ export function runSession(
  * made by running it again up to statement `to` and no further: the interpreter is
  * deterministic (same heap addresses, same collections), so the snapshots are those the first
  * run would have taken. `stepsAtTo` is the step counter at statement `to` (from the recording's
- * trace); the run is stopped by the step limit right after it.
+ * trace); the run is stopped by the step limit right after it. With `early`, the snapshots up
+ * to statement `early.at` go to `early.send` as soon as they are captured (a jump's statement
+ * is drawn while the rest of its window is captured) and are left out of the result.
  *
  * @example
  * ```ts
@@ -347,22 +349,51 @@ export function captureStatements(
   from: number,
   to: number,
   stepsAtTo: number,
+  early?: { readonly at: number; readonly send: (snapshots: readonly Snapshot[]) => void },
 ): Snapshot[] {
   // One statement more at the front: "what changed since the previous step" needs the graph
   // before `from` (new objects, refcount changes, objects freed by reference counting).
   const first = Math.max(0, from - 1);
+  let sent = 0;
   return recordRun(
     source,
     settings,
     createInterpreter,
     { from: first, to },
     stepsAtTo,
-    undefined,
+    // Before statement `early.at + 1` runs, the snapshots up to `early.at` are all captured.
+    early === undefined
+      ? undefined
+      : (recorder) => {
+          if (sent > 0 || recorder.statementCount !== early.at + 1) return;
+          const captured = recorder.captured();
+          sent = captured.length;
+          early.send(captured.filter((snapshot) => snapshot.statement >= from));
+        },
     (recorder) => {
       recorder.dispose();
-      return recorder.captured().filter((snapshot) => snapshot.statement >= from);
+      return recorder
+        .captured()
+        .slice(sent)
+        .filter((snapshot) => snapshot.statement >= from);
     },
   );
+}
+
+/**
+ * Where a {@link runReplayCursor} goes next: the statements to capture, and whether they carry
+ * on the window it captured just before it paused (`from` is then the statement it paused
+ * before): the two windows are then captured exactly as one would be — the first part of a jump
+ * is shown while the cursor captures the rest.
+ *
+ * @example
+ * ```ts
+ * const next: CursorPlan = { from: position, to: position + 24, continues: true };
+ * ```
+ */
+export interface CursorPlan extends CapturePlan {
+  /** Carry on the window just captured (only when `from` is the statement paused before). */
+  readonly continues?: boolean;
 }
 
 /**
@@ -381,7 +412,7 @@ export interface ReplayCursorHooks {
    * to `to` — after which it pauses again, before statement `to + 1`; `{ from: Infinity, to:
    * Infinity }` lets it run to the end.
    */
-  pause(position: number, snapshots: readonly Snapshot[]): CapturePlan;
+  pause(position: number, snapshots: readonly Snapshot[]): CursorPlan;
   /** The program ended (or stopped) before the next pause: the snapshots captured since the last. */
   end(snapshots: readonly Snapshot[]): void;
 }
@@ -427,8 +458,11 @@ export function runReplayCursor(
       const position = recorder.statementCount;
       if (position !== pauseAt) return;
       // The recorder keeps capturing nothing until it is told a plan.
-      const plan = hooks.pause(position, recorder.takeCaptured({ from: 0, to: -1 }));
-      recorder.takeCaptured({ from: Math.max(plan.from, position), to: plan.to });
+      const plan = hooks.pause(position, recorder.takeCaptured({ from: 0, to: -1 }, true));
+      recorder.takeCaptured(
+        { from: Math.max(plan.from, position), to: plan.to },
+        plan.continues === true && plan.from === position,
+      );
       pauseAt = Math.max(plan.to + 1, position + 1);
     },
     (recorder) => {

@@ -26,7 +26,7 @@ import { StatementTraceBuilder } from "./statement-trace.js";
 export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   fullSnapshots: 400,
   maximumOutputCharacters: 1_000_000,
-  maximumGraphNodes: 80,
+  maximumGraphNodes: 400,
   values: "immortal",
   trace: true,
 };
@@ -240,10 +240,13 @@ export class SessionRecorder {
 
   /**
    * Hands over the snapshots captured so far and captures the statements of `plan` from now on
-   * (a replay paused at a checkpoint, then sent on to the next statements wanted).
+   * (a replay paused at a checkpoint, then sent on to the next statements wanted). With
+   * `continues`, the plan carries on the window captured just before it (what the graph
+   * remembers is kept): the two together are then captured exactly as one window would be.
    */
-  takeCaptured(plan: CapturePlan): Snapshot[] {
+  takeCaptured(plan: CapturePlan, continues = false): Snapshot[] {
     this.plan = plan;
+    if (continues) return this.snapshots.splice(0);
     // From here on, capture as a fresh recorder would: what the graph remembers of the objects
     // drawn before (unreachable ones stay drawn) and the pool map it shares unchanged pools with
     // start over, so a window's snapshots are those of a fresh replay up to it.

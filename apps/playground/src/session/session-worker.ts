@@ -11,6 +11,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 let recorded: { source: string; settings: SessionSettings; steps: Float64Array } | undefined;
 
 function answer(request: WorkerRequest): WorkerResponse {
+  const id = request.kind === "capture" ? request.id : 0;
   if (request.kind === "record") {
     const recording = runSession(request.source, request.settings, createInterpreter);
     recorded = {
@@ -31,6 +32,13 @@ function answer(request: WorkerRequest): WorkerResponse {
     from,
     to,
     recorded.steps[to]!,
+    request.early === undefined || request.early >= to
+      ? undefined
+      : {
+          at: request.early,
+          send: (early) =>
+            scope.postMessage({ kind: "snapshots", id, snapshots: early, partial: true }),
+        },
   );
   return { kind: "snapshots", id: request.id, snapshots };
 }

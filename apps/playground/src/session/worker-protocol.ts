@@ -27,6 +27,11 @@ export type WorkerRequest =
       readonly from: number;
       /** Last statement wanted. */
       readonly to: number;
+      /**
+       * A statement of the range to answer early at: the snapshots up to it are sent (`partial`)
+       * as soon as it is captured, the rest when the range is done. Undefined: one answer.
+       */
+      readonly early?: number | undefined;
     };
 
 /**
@@ -40,7 +45,13 @@ export type WorkerRequest =
  */
 export type WorkerResponse =
   | { readonly kind: "recording"; readonly recording: Recording }
-  | { readonly kind: "snapshots"; readonly id: number; readonly snapshots: readonly Snapshot[] }
+  | {
+      readonly kind: "snapshots";
+      readonly id: number;
+      readonly snapshots: readonly Snapshot[];
+      /** The early part of the range (see the request's `early`); the rest follows. */
+      readonly partial?: boolean;
+    }
   | { readonly kind: "error"; readonly id: number | undefined; readonly error: string };
 
 /**
@@ -50,7 +61,7 @@ export type WorkerResponse =
  *
  * @example
  * ```ts
- * const control = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+ * const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
  * worker.postMessage({ source, settings, pauseAt: 500_000, control } satisfies CheckpointStart);
  * ```
  */
@@ -61,7 +72,10 @@ export interface CheckpointStart {
   readonly settings: SessionSettings;
   /** The statement to pause before first (0-based). */
   readonly pauseAt: number;
-  /** Three 32-bit words: counter, first and last statement wanted next. */
+  /**
+   * Four 32-bit words: counter, first and last statement wanted next, and 1 when that carries
+   * on the window captured before the pause (see `CursorPlan.continues`).
+   */
   readonly control: SharedArrayBuffer;
 }
 

@@ -36,8 +36,8 @@ describe("ObjectGraphCapturer", () => {
     ]);
     // Immortal small ints are written inside their list, not drawn as boxes.
     expect(byId.get(inner)!.fields).toEqual([
-      { label: "[0]", text: "1" },
-      { label: "[1]", text: "2" },
+      { label: "[0]", text: "1", slot: 0 },
+      { label: "[1]", text: "2", slot: 1 },
     ]);
     expect(graph.nodes.some((node) => node.immortal)).toBe(false);
     runtime.gc!.collect(0);
@@ -67,7 +67,7 @@ describe("ObjectGraphCapturer", () => {
     lifetime.decref(value);
     const graph = new ObjectGraphCapturer(runtime).capture([["n", node]]);
     expect(graph.nodes.map((n) => n.typeName)).toEqual(["Node", "str"]);
-    expect(graph.edges).toEqual([{ from: node, to: value, label: ".value", weak: false }]);
+    expect(graph.edges).toEqual([{ from: node, to: value, label: ".value", weak: false, slot: 0 }]);
     lifetime.decref(node);
     runtime.verify();
   });
@@ -149,7 +149,7 @@ describe("ObjectGraphCapturer", () => {
     expect(states.get(a)).toBe(true);
     expect(states.get(b)).toBe(true);
     expect(states.get(ref)).toBe(false);
-    expect(graph.edges).toContainEqual({ from: ref, to: a, label: "weak", weak: true });
+    expect(graph.edges).toContainEqual({ from: ref, to: a, label: "weak", weak: true, slot: 0 });
     expect(graph.nodes.find((n) => n.id === ref)?.repr).toBe(
       `<weakref at 0x${ref.toString(16)}; to 'Node' at 0x${a.toString(16)}>`,
     );
@@ -169,7 +169,7 @@ describe("ObjectGraphCapturer", () => {
     const target = heap.newInstance(Target);
     const ref = heap.newWeakref(target);
     const graph = new ObjectGraphCapturer(runtime).capture([["r", ref]]);
-    expect(graph.edges).toEqual([{ from: ref, to: target, label: "weak", weak: true }]);
+    expect(graph.edges).toEqual([{ from: ref, to: target, label: "weak", weak: true, slot: 0 }]);
     lifetime.decref(target);
     const dead = new ObjectGraphCapturer(runtime).capture([["r", ref]]);
     expect(dead.edges).toEqual([]);

@@ -27,6 +27,8 @@ export interface InlineField {
   readonly label: string;
   /** The atom's repr (`3`, `None`, `'a'`). */
   readonly text: string;
+  /** Its position among the referrer's references (see {@link GraphEdge.slot}). */
+  readonly slot: number;
 }
 
 /**
@@ -85,6 +87,11 @@ export interface GraphEdge {
   readonly label: string;
   /** A weak reference (does not own a count). */
   readonly weak: boolean;
+  /**
+   * Its position among the referrer's references (inline fields included): the box draws its
+   * references as rows in this order, as Python Tutor draws a list's cells.
+   */
+  readonly slot: number;
 }
 
 /**
@@ -139,7 +146,7 @@ export interface ObjectGraph {
 export interface ObjectGraphOptions {
   /**
    * Most objects in one graph; the rest are left out and `truncated` is set.
-   * @defaultValue 80
+   * @defaultValue 400
    */
   maximumNodes: number;
   /**
@@ -186,7 +193,7 @@ export interface ObjectGraphOptions {
 export type ValuesInPlace = "immortal" | "primitives" | "none";
 
 const DEFAULT_OPTIONS: ObjectGraphOptions = {
-  maximumNodes: 80,
+  maximumNodes: 400,
   maximumReferentsPerObject: 12,
   leafTypes: ["function", "type", "module", "builtin_function_or_method", "code", "frame"],
   cycleSearchLimit: 500,
@@ -320,14 +327,14 @@ export class ObjectGraphCapturer {
         expanded.add(obj);
         const { referents, total } = this.referents(obj, perObject);
         if (total > referents.length) hidden.set(obj, total - referents.length);
-        for (const referent of referents) {
-          if (referent.weak) weakEdges.push({ from: obj, ...referent });
+        referents.forEach((referent, slot) => {
+          if (referent.weak) weakEdges.push({ from: obj, ...referent, slot });
           else if (this.isInline(referent.to)) {
             const list = fields.get(obj) ?? [];
-            list.push({ label: referent.label, text: this.reprOf(referent.to) });
+            list.push({ label: referent.label, text: this.reprOf(referent.to), slot });
             fields.set(obj, list);
-          } else if (include(referent.to)) edges.push({ from: obj, ...referent });
-        }
+          } else if (include(referent.to)) edges.push({ from: obj, ...referent, slot });
+        });
       }
     };
     expandFrom(0);

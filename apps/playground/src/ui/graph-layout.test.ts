@@ -25,11 +25,11 @@ describe("layoutGraph", () => {
       variables: [{ name: "a", target: 1, inline: undefined }],
       nodes: [node(1), node(2), node(3), node(4, true), node(5, true)],
       edges: [
-        { from: 1, to: 2, label: "[0]", weak: false },
-        { from: 2, to: 3, label: "[0]", weak: false },
-        { from: 3, to: 1, label: "[0]", weak: false },
-        { from: 4, to: 5, label: "", weak: false },
-        { from: 5, to: 4, label: "", weak: false },
+        { from: 1, to: 2, label: "[0]", weak: false, slot: 0 },
+        { from: 2, to: 3, label: "[0]", weak: false, slot: 0 },
+        { from: 3, to: 1, label: "[0]", weak: false, slot: 0 },
+        { from: 4, to: 5, label: "", weak: false, slot: 0 },
+        { from: 5, to: 4, label: "", weak: false, slot: 0 },
       ],
       truncated: false,
       freed: [],
@@ -64,6 +64,55 @@ describe("layoutGraph", () => {
     for (const [i, p] of boxes.entries())
       for (const q of boxes.slice(i + 1))
         expect(Math.abs(p.x - q.x) >= NODE_WIDTH || Math.abs(p.y - q.y) >= NODE_HEIGHT).toBe(true);
+  });
+
+  it("wraps a long chain into rows within the width and splits a tall level into columns", () => {
+    const chain = Array.from({ length: 40 }, (_, index) => node(index + 1));
+    const fanOut = Array.from({ length: 60 }, (_, index) => node(index + 100));
+    const graph: ObjectGraph = {
+      variables: [
+        { name: "head", target: 1, inline: undefined },
+        { name: "wide", target: 99, inline: undefined },
+      ],
+      nodes: [...chain, node(99), ...fanOut],
+      edges: [
+        ...chain.slice(1).map((next, index) => ({
+          from: index + 1,
+          to: next.id,
+          label: ".next",
+          weak: false,
+          slot: 0,
+        })),
+        ...fanOut.map((child, slot) => ({
+          from: 99,
+          to: child.id,
+          label: `[${slot}]`,
+          weak: false,
+          slot,
+        })),
+      ],
+      truncated: false,
+      freed: [],
+    };
+    const width = 1000;
+    const layout = layoutGraph(graph, [{ rows: 2 }], [], [], width);
+    expect(layout.nodes.size).toBe(graph.nodes.length);
+    expect(layout.width).toBeLessThanOrEqual(width);
+    const placed = [...layout.nodes.values()];
+    for (const [i, p] of placed.entries())
+      for (const q of placed.slice(i + 1))
+        expect(
+          p.x + NODE_WIDTH <= q.x ||
+            q.x + NODE_WIDTH <= p.x ||
+            p.y + p.height <= q.y ||
+            q.y + q.height <= p.y,
+        ).toBe(true);
+    // The chain continues on a row below, starting again at the left.
+    const rowTops = new Set(chain.map((box) => layout.nodes.get(box.id)!.rowTop));
+    expect(rowTops.size).toBeGreaterThan(1);
+    // The 60 children of one list do not make one column 6,000 px tall.
+    const childColumns = new Set(fanOut.map((box) => layout.nodes.get(box.id)!.x));
+    expect(childColumns.size).toBeGreaterThan(1);
   });
 });
 

@@ -1,16 +1,17 @@
 import type { FrameSnapshot, Snapshot } from "../session/recording.js";
 import type { CollectedObject, GcEvent } from "../snapshot/gc-timeline.js";
-import type { GraphNode, InlineField } from "../snapshot/object-graph.js";
+import type { GraphEdge, GraphNode } from "../snapshot/object-graph.js";
 import { element, hexAddress, svgElement } from "./dom.js";
 import {
-  FIELD_HEIGHT,
   FRAME_WIDTH,
   layoutGraph,
-  MAXIMUM_FIELD_LINES,
   NODE_HEIGHT,
   NODE_WIDTH,
+  type NodePlacement,
   nodeHeight,
-  type Placement,
+  ROW_HEIGHT,
+  TITLE_LINE_HEIGHT,
+  titleLines,
 } from "./graph-layout.js";
 
 /** `text` cut to `length` characters with an ellipsis. */
@@ -53,9 +54,33 @@ function frameTitle(frame: FrameSnapshot): string {
   return `${frame.qualifiedName}()`;
 }
 
-/** Path from a point (`sx`, `sy`) on a box's right edge to the left edge of the box at `to`. */
-function edgePath(sx: number, sy: number, fromX: number, to: Placement): string {
+/** How far an arrow runs straight out of a box before it turns down a gap. */
+const TURN = 14;
+
+/**
+ * Path of an arrow from a point (`sx`, `sy`) on a box's right edge (the box at `fromX`, in the
+ * row of columns whose top is `fromRowTop`) to the left edge of the box at `to`; `lane` spreads
+ * the arrows of one box apart, `channelX` is where an arrow to a row below runs down.
+ */
+function edgePath(
+  sx: number,
+  sy: number,
+  fromX: number,
+  fromRowTop: number,
+  to: NodePlacement,
+  lane = 0,
+  channelX = sx + TURN,
+): string {
   const ty = to.y + NODE_HEIGHT / 2;
+  if (to.rowTop > fromRowTop) {
+    // Into a wrapped row below: down the gap right of the box (`channelX`), along the gap above
+    // that row and down the gap left of the target, so the arrow crosses no box. Arrows of
+    // different rows of one box take lanes a few pixels apart, so they can be told apart where
+    // they run together.
+    const offset = (lane % 5) * 4;
+    const gapY = to.rowTop - 8 - offset;
+    return `M${sx},${sy} H${channelX + offset} V${gapY} H${to.x - TURN} V${ty} H${to.x}`;
+  }
   if (to.x > fromX) {
     const tx = to.x;
     const bend = Math.max(30, (tx - sx) / 2);
@@ -65,6 +90,31 @@ function edgePath(sx: number, sy: number, fromX: number, to: Placement): string 
   const tx = to.x + NODE_WIDTH;
   const bow = 46 + Math.abs(sy - ty) / 6;
   return `M${sx},${sy} C${sx + bow},${sy} ${tx + bow},${ty} ${tx},${ty}`;
+}
+
+/** Vertical middle of reference row `row` of the box whose top is `y`. */
+function rowMiddle(y: number, row: number): number {
+  return y + NODE_HEIGHT + 2 + row * ROW_HEIGHT + ROW_HEIGHT / 2;
+}
+
+/** One row of a box: an atom written in place, or the start of an arrow. */
+interface BoxRow {
+  readonly slot: number;
+  readonly text: string;
+  readonly edge: GraphEdge | undefined;
+}
+
+/** A node's rows in the order of its references: fields written in place and arrows. */
+function boxRows(node: GraphNode, outgoing: readonly GraphEdge[]): BoxRow[] {
+  const rows: BoxRow[] = [
+    ...node.fields.map((field) => ({
+      slot: field.slot,
+      text: `${field.label || "·"} = ${field.text}`,
+      edge: undefined,
+    })),
+    ...outgoing.map((edge) => ({ slot: edge.slot, text: edge.label || "·", edge })),
+  ];
+  return rows.sort((a, b) => a.slot - b.slot);
 }
 
 /**
@@ -123,7 +173,32 @@ export class ObjectGraphView {
       rows:
         frame.variables.length + (index === frames.length - 1 && returnValue !== undefined ? 1 : 0),
     }));
-    const layout = layoutGraph(graph, shapes, freed, collected);
+    // Columns wrap to the panel's width (a hidden panel has none: then they do not wrap).
+    const width = this.host.clientWidth || Number.POSITIVE_INFINITY;
+    const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
+    const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
+    const titles = {
+      unreachable: titleLines(
+        "Unreachable from every variable, kept alive by a reference cycle: waiting for the cycle collector",
+        width,
+      ),
+      freed: titleLines(
+        `Freed by reference counting just now (count reached 0): ${plural(freed.length, "object")} of those drawn before`,
+        width,
+      ),
+      collected: titleLines(
+        `Freed by the cycle collector just now (generation ${generations}): ${plural(total, "object")}`,
+        width,
+      ),
+    };
+    const layout = layoutGraph(
+      graph,
+      shapes,
+      freed,
+      collected,
+      width,
+      Math.max(titles.unreachable.length, titles.freed.length, titles.collected.length),
+    );
     const svg = svgElement("svg", {
       width: layout.width,
       height: layout.height,
@@ -150,54 +225,37 @@ export class ObjectGraphView {
         ),
       ),
     );
-    const bandTitle = (top: number | undefined, className: string, text: string): void => {
+    const bandTitle = (top: number | undefined, className: string, lines: string[]): void => {
       if (top !== undefined)
         svg.append(
-          svgElement("text", { x: 12, y: top + 10, class: `band-title ${className}` }, text),
+          svgElement(
+            "text",
+            { x: 12, y: top + 10, class: `band-title ${className}` },
+            ...lines.map((line, index) =>
+              // The space kept at a line's end keeps the title's text one sentence.
+              svgElement(
+                "tspan",
+                { x: 12, dy: index === 0 ? 0 : TITLE_LINE_HEIGHT },
+                index < lines.length - 1 ? `${line} ` : line,
+              ),
+            ),
+          ),
         );
     };
-    bandTitle(
-      layout.unreachableTop,
-      "unreachable-title",
-      "Unreachable from every variable, kept alive by a reference cycle: waiting for the cycle collector",
-    );
-    bandTitle(
-      layout.freedTop,
-      "freed-title",
-      `Freed by reference counting just now (count reached 0): ${plural(freed.length, "object")} of those drawn before`,
-    );
-    const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
-    const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
-    bandTitle(
-      layout.collectedTop,
-      "collected-title",
-      `Freed by the cycle collector just now (generation ${generations}): ${plural(total, "object")}`,
-    );
+    bandTitle(layout.unreachableTop, "unreachable-title", titles.unreachable);
+    bandTitle(layout.freedTop, "freed-title", titles.freed);
+    bandTitle(layout.collectedTop, "collected-title", titles.collected);
 
     const edges = svgElement("g", { class: "edges" });
     const boxes = svgElement("g", { class: "boxes" });
     svg.append(edges, boxes);
     this.drawFrames(frames, returnValue, graph.variables, layout, edges, boxes);
 
+    const outgoing = new Map<number, GraphEdge[]>();
     for (const edge of graph.edges) {
-      const from = layout.nodes.get(edge.from);
-      const to = layout.nodes.get(edge.to);
-      if (from === undefined || to === undefined) continue;
-      const sy = from.y + NODE_HEIGHT / 2;
-      edges.append(
-        svgElement("path", {
-          d: edgePath(from.x + NODE_WIDTH, sy, from.x, to),
-          class: edge.weak ? "edge weak" : "edge",
-          "marker-end": "url(#arrow)",
-        }),
-      );
-      if (edge.label !== "") {
-        // Labels sit near the arrow's start, where arrows from one box are still apart.
-        const forward = to.x > from.x;
-        const labelX = from.x + NODE_WIDTH + (forward ? 6 : 8);
-        const labelY = sy + (to.y + NODE_HEIGHT / 2 - sy) * (forward ? 0.18 : 0.1) - 3;
-        edges.append(svgElement("text", { x: labelX, y: labelY, class: "edge-label" }, edge.label));
-      }
+      const list = outgoing.get(edge.from);
+      if (list === undefined) outgoing.set(edge.from, [edge]);
+      else list.push(edge);
     }
 
     for (const node of graph.nodes) {
@@ -213,6 +271,7 @@ export class ObjectGraphView {
           : old.refcount !== node.refcount
             ? "refcount"
             : undefined;
+      const rows = boxRows(node, outgoing.get(node.id) ?? []);
       boxes.append(
         this.box(
           at,
@@ -228,15 +287,30 @@ export class ObjectGraphView {
             "data-generation": node.generation,
             "data-tracked": String(node.tracked),
           },
+          rows.map((row) => row.text),
           node.hiddenReferents,
-          node.fields,
         ),
       );
+      // Each arrow leaves from its own row, where its label is: labels never collide.
+      rows.forEach((row, index) => {
+        const to = row.edge === undefined ? undefined : layout.nodes.get(row.edge.to);
+        if (row.edge === undefined || to === undefined) return;
+        const sy = rowMiddle(at.y, index);
+        const sx = at.x + NODE_WIDTH - 8;
+        boxes.append(svgElement("circle", { cx: sx, cy: sy, r: 2.5, class: "variable-dot" }));
+        edges.append(
+          svgElement("path", {
+            d: edgePath(sx, sy, at.x, at.rowTop, to, index),
+            class: row.edge.weak ? "edge weak" : "edge",
+            "marker-end": "url(#arrow)",
+          }),
+        );
+      });
     }
 
     const drawGhosts = (
       list: readonly CollectedObject[],
-      placements: ReadonlyMap<number, Placement>,
+      placements: ReadonlyMap<number, NodePlacement>,
       state: "freed" | "collected",
       meta: string,
     ): void => {
@@ -248,7 +322,7 @@ export class ObjectGraphView {
           if (target !== undefined)
             edges.append(
               svgElement("path", {
-                d: edgePath(at.x + NODE_WIDTH, at.y + NODE_HEIGHT / 2, at.x, target),
+                d: edgePath(at.x + NODE_WIDTH, at.y + NODE_HEIGHT / 2, at.x, at.rowTop, target),
                 class: `edge ${state}`,
                 "marker-end": "url(#arrow)",
               }),
@@ -334,7 +408,15 @@ export class ObjectGraphView {
           if (target !== undefined)
             edges.append(
               svgElement("path", {
-                d: edgePath(at.x + FRAME_WIDTH - 12, y, at.x, target),
+                d: edgePath(
+                  at.x + FRAME_WIDTH - 12,
+                  y,
+                  at.x,
+                  layout.frames[0]!.y,
+                  target,
+                  row,
+                  layout.variableChannel,
+                ),
                 class: "edge variable-edge",
                 "marker-end": "url(#arrow)",
               }),
@@ -359,31 +441,35 @@ export class ObjectGraphView {
   }
 
   private box(
-    at: Placement,
+    at: NodePlacement,
     state: "live" | "immortal" | "unreachable" | "collected" | "freed",
     typeName: string,
     address: number,
     repr: string,
     meta: string,
     data: Readonly<Record<string, string | number | undefined>>,
+    rows: readonly string[] = [],
     hiddenReferents = 0,
-    fields: readonly InlineField[] = [],
   ): SVGGElement {
-    const height = nodeHeight(fields.length);
-    const fieldText = fields.map((field) => `${field.label || "·"} = ${field.text}`);
+    const lines = [...rows];
+    if (hiddenReferents > 0)
+      lines.push(`+${hiddenReferents.toLocaleString("en-US")} more not drawn`);
     const title = svgElement(
       "title",
       {},
-      [`${typeName} at ${hexAddress(address)}`, repr, meta, ...fieldText].join("\n"),
+      [`${typeName} at ${hexAddress(address)}`, repr, meta, ...lines].join("\n"),
     );
-    const lines = fieldText.slice(0, MAXIMUM_FIELD_LINES);
-    if (fieldText.length > MAXIMUM_FIELD_LINES)
-      lines.push(`… ${fieldText.length - MAXIMUM_FIELD_LINES} more`);
     return svgElement(
       "g",
       { class: `object ${state}`, "data-state": state, ...data },
       title,
-      svgElement("rect", { x: at.x, y: at.y, width: NODE_WIDTH, height, rx: 5 }),
+      svgElement("rect", {
+        x: at.x,
+        y: at.y,
+        width: NODE_WIDTH,
+        height: nodeHeight(lines.length),
+        rx: 5,
+      }),
       // The address gives way to long type names (11px monospace: about 6.6px a character).
       svgElement("text", { x: at.x + 8, y: at.y + 15, class: "object-type" }, clip(typeName, 24)),
       svgElement(
@@ -393,24 +479,25 @@ export class ObjectGraphView {
       ),
       svgElement("text", { x: at.x + 8, y: at.y + 31, class: "object-repr" }, reprLine(repr, 25)),
       svgElement("text", { x: at.x + 8, y: at.y + 46, class: "object-meta" }, meta),
+      lines.length > 0 &&
+        svgElement("line", {
+          x1: at.x,
+          x2: at.x + NODE_WIDTH,
+          y1: at.y + NODE_HEIGHT,
+          y2: at.y + NODE_HEIGHT,
+          class: "object-divider",
+        }),
       ...lines.map((line, index) =>
         svgElement(
           "text",
-          { x: at.x + 8, y: at.y + NODE_HEIGHT + 8 + index * FIELD_HEIGHT, class: "object-field" },
-          clip(line, 25),
+          {
+            x: at.x + 8,
+            y: rowMiddle(at.y, index) + 4,
+            class: index < rows.length ? "object-field" : "object-hidden",
+          },
+          clip(line, 23),
         ),
       ),
-      hiddenReferents > 0 &&
-        svgElement(
-          "text",
-          {
-            x: at.x + NODE_WIDTH - 4,
-            y: at.y + height + 11,
-            class: "object-hidden",
-            "text-anchor": "end",
-          },
-          `+${hiddenReferents.toLocaleString("en-US")} more references not drawn`,
-        ),
     );
   }
 }
