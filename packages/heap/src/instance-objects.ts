@@ -11,6 +11,13 @@ import {
   type TypeSpec,
 } from "@pymem/core";
 import type { ClassOptions } from "./api.js";
+import {
+  builtinSubclassSpec,
+  checkFieldsFit,
+  copyBuiltinValue,
+  initEmptyBuiltin,
+  SUBCLASSABLE_KINDS,
+} from "./builtin-subclass-types.js";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -94,6 +101,19 @@ export interface InstanceOperations {
    * ```
    */
   newInstance(typeId: TypeId): Ptr;
+
+  /**
+   * A new reference to an instance of a class deriving from an immutable built-in type (`int`,
+   * `float`, `complex`, `str`, `tuple`) holding the value of `source` (borrowed), an object of
+   * that built-in kind. CPython: `long_subtype_new` and its siblings. Throws TypeError when the
+   * kinds differ, RangeError for a big int in a class whose fields follow the int's fixed part.
+   *
+   * @example
+   * ```ts
+   * const celsius = heap.newInstanceFrom(Celsius, heap.newFloat(21.5));
+   * ```
+   */
+  newInstanceFrom(typeId: TypeId, source: Ptr): Ptr;
 
   /**
    * A borrowed reference to a named slot's value, or 0 when unset.
@@ -202,21 +222,33 @@ export interface InstanceOperations {
 export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   defineClass(options) {
     const base = options.base !== undefined ? this.classes[options.base] : undefined;
-    if (options.base !== undefined && base === undefined)
+    // A class deriving (directly or through other classes) from a built-in type keeps that
+    // type's kind and layout, its own fields following the built-in's (CPython: type_new with a
+    // built-in solid base).
+    const kind = options.base !== undefined ? this.kinds[options.base]! : ObjectKind.INSTANCE;
+    if (options.base !== undefined && base === undefined && !SUBCLASSABLE_KINDS.includes(kind))
       throw new TypeError(`type '${options.name}': base ${options.base} is not a class`);
     const slots = options.slots ?? [];
     const plain = options.slots === undefined;
-    const gc = options.gc ?? true;
-    if (base !== undefined && base.gc !== gc)
+    const baseGc =
+      options.base !== undefined && (this.types.flags[options.base]! & TypeFlags.GC) !== 0;
+    const addsFields =
+      slots.length > 0 || (options.dict ?? plain) || (options.weakrefable ?? plain);
+    // CPython: type_new makes a heap type GC-capable when its base is, or when it adds fields.
+    const gc = options.gc ?? (kind === ObjectKind.INSTANCE || baseGc || addsFields);
+    if (base !== undefined && base.gc !== gc && kind === ObjectKind.INSTANCE)
       throw new TypeError(`type '${options.name}': gc must match the base class`);
-    let offset = base !== undefined ? this.types.basicSize[options.base!]! : INSTANCE_FIELDS_OFFSET;
+    let offset =
+      options.base !== undefined ? this.types.basicSize[options.base]! : INSTANCE_FIELDS_OFFSET;
     const slotOffsets = new Map(base?.slotOffsets ?? []);
     let dictOffset = base?.dictOffset ?? 0;
     if (dictOffset === 0 && (options.dict ?? plain)) {
       dictOffset = offset;
       offset += 4;
     }
-    let weaklistOffset = base?.weaklistOffset ?? 0;
+    let weaklistOffset =
+      base?.weaklistOffset ??
+      (options.base !== undefined ? this.types.weaklistOffset[options.base]! : 0);
     if (weaklistOffset === 0 && (options.weakrefable ?? plain)) {
       weaklistOffset = offset;
       offset += 4;
@@ -235,33 +267,52 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     const order = [...ownSlots, ...baseSlots];
     if (dictOffset !== 0) order.push(dictOffset);
     const finalize = options.finalize ?? base?.finalize;
-    const managedDict = (options.managedDict ?? base?.managedDict ?? false) && dictOffset !== 0;
+    // CPython 3.13 keeps inline values only for classes with object's layout: a subclass of a
+    // built-in type gets an ordinary dict (tracked once it holds a container).
+    const managedDict =
+      kind === ObjectKind.INSTANCE &&
+      (options.managedDict ?? base?.managedDict ?? false) &&
+      dictOffset !== 0;
     const typeObject = options.typeObject ?? 0;
-    const spec: TypeSpec = {
-      name: options.name,
-      basicSize: offset,
-      flags:
-        (gc ? TypeFlags.GC : 0) | TypeFlags.BASETYPE | (typeObject !== 0 ? TypeFlags.HEAPTYPE : 0),
-      // A managed dict is not a reference the collector sees: its values are (traverse below).
-      references: { fixed: managedDict ? order.filter((o) => o !== dictOffset) : order },
-      // With a managed dict the hook reports the type after the values, CPython 3.13's
-      // subtype_traverse order (slots, inline values, type); otherwise core visits it.
-      ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
-      ...(managedDict
-        ? {
-            traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
-              visitManagedValues(this, obj, dictOffset, visit);
-              if (typeObject !== 0) visit(typeObject);
-            },
-            clear: (obj: Ptr) => clearInstance(this, obj, order),
-          }
-        : {}),
-      ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
-      ...(options.base !== undefined ? { base: options.base } : {}),
-      ...(finalize !== undefined ? { finalize } : {}),
-      ...(options.legacyDel !== undefined ? { del: options.legacyDel } : {}),
-    };
-    const id = this.registerType(ObjectKind.INSTANCE, spec);
+    if (kind !== ObjectKind.INSTANCE && offset > this.types.basicSize[options.base!]!)
+      checkFieldsFit(this, options.name, options.base!);
+    const spec: TypeSpec =
+      kind !== ObjectKind.INSTANCE
+        ? builtinSubclassSpec(this, options, offset, order, {
+            gc,
+            dictOffset,
+            managedDict,
+            typeObject,
+            weaklistOffset,
+            finalize,
+          })
+        : {
+            name: options.name,
+            basicSize: offset,
+            flags:
+              (gc ? TypeFlags.GC : 0) |
+              TypeFlags.BASETYPE |
+              (typeObject !== 0 ? TypeFlags.HEAPTYPE : 0),
+            // A managed dict is not a reference the collector sees: its values are (traverse below).
+            references: { fixed: managedDict ? order.filter((o) => o !== dictOffset) : order },
+            // With a managed dict the hook reports the type after the values, CPython 3.13's
+            // subtype_traverse order (slots, inline values, type); otherwise core visits it.
+            ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
+            ...(managedDict
+              ? {
+                  traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
+                    visitManagedValues(this, obj, dictOffset, visit);
+                    if (typeObject !== 0) visit(typeObject);
+                  },
+                  clear: (obj: Ptr) => clearInstance(this, obj, order),
+                }
+              : {}),
+            ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
+            ...(options.base !== undefined ? { base: options.base } : {}),
+            ...(finalize !== undefined ? { finalize } : {}),
+            ...(options.legacyDel !== undefined ? { del: options.legacyDel } : {}),
+          };
+    const id = this.registerType(kind, spec);
     this.classes[id] = {
       name: options.name,
       slotOffsets,
@@ -287,9 +338,15 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     const info = this.classes[typeId];
     if (info === undefined) throw new TypeError(`type id ${typeId} is not a class`);
     const obj = this.allocate(typeId);
+    initEmptyBuiltin(this, obj, this.kinds[typeId]!);
     // CPython: PyType_GenericAlloc — instances of heap types own a reference to their type.
     if (info.typeObject !== 0) this.requireLifetime().incref(info.typeObject);
     return obj;
+  },
+
+  newInstanceFrom(typeId, source) {
+    if (this.classes[typeId] === undefined) throw new TypeError(`type id ${typeId} is not a class`);
+    return copyBuiltinValue(this, typeId, source);
   },
 
   getSlot(obj, name) {
@@ -416,10 +473,11 @@ function untrackManagedDict(heap: Heap, dict: Ptr): void {
 }
 
 /**
+ * @internal
  * The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values; once
  * materialized, the dict itself (`_PyObject_VisitManagedDict`).
  */
-function visitManagedValues(
+export function visitManagedValues(
   heap: Heap,
   obj: Ptr,
   dictOffset: number,
@@ -441,10 +499,11 @@ function visitManagedValues(
 }
 
 /**
+ * @internal
  * `tp_clear` of a managed-dict instance: empties its slots, then drops its dict (CPython:
  * `subtype_clear` — `clear_slots`, then `_PyObject_ClearManagedDict`). The type reference stays.
  */
-function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
+export function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
   const lifetime = heap.requireLifetime();
   for (const offset of order) {
     const slot = (obj + offset) >>> 2;

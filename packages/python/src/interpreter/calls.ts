@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { callSubclass, derivesFromBuiltin } from "./builtin-subclasses.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
@@ -221,6 +222,11 @@ export function callType(
       m.typeCallEnteredInit = false;
       return made;
     }
+  }
+  if (derivesFromBuiltin(m, record)) {
+    const made = callSubclass(m, record, argsBase, names);
+    m.typeCallEnteredInit = false;
+    return made;
   }
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned

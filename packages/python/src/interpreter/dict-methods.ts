@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { collect, holdDictItems, releaseDictItems } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { mappingItems } from "./mapping-protocol.js";
@@ -29,7 +30,7 @@ export function installDictMethods(m: Machine): void {
     defineTypeMethod(
       m,
       "dict",
-      (obj) => m.typeIdOf(obj) === heap.dictType,
+      (obj) => heap.kinds[m.typeIdOf(obj)] === ObjectKind.DICT,
       name,
       min,
       max,
