@@ -1,6 +1,7 @@
 import {
   DerivedTypeFlags,
   OB_SIZE_OFFSET,
+  OB_TYPE_OFFSET,
   OBJECT_HEAD_SIZE,
   type Ptr,
   TypeFlags,
@@ -9,7 +10,7 @@ import {
 } from "@pymem/core";
 import type { ClassOptions } from "./api.js";
 import type { Heap } from "./heap.js";
-import { clearInstance, visitManagedValues } from "./instance-objects.js";
+import { type ClassInfo, clearInstance, visitManagedValues } from "./instance-objects.js";
 import {
   SET_HASH_OFFSET,
   SET_MASK_OFFSET,
@@ -62,18 +63,53 @@ export interface AddedFields {
   readonly finalize: ((obj: Ptr) => void) | undefined;
 }
 
+/** `ClassInfo.dictOffset` of a dict stored after a variable-size body. @internal */
+export const END_DICT = -1;
+
 /**
- * Throws TypeError when fields cannot follow the base's layout: a variable-size base (`tuple`,
- * `str`) keeps its items where fields would go. pymem has no negative `tp_dictoffset`, so such
- * a class must declare `__slots__ = ()`.
+ * Whether a class deriving from `base` keeps its dict after the base's variable-size body:
+ * `int` (digits), `str`, `tuple` — CPython's built-ins with a `tp_itemsize`.
  *
  * @internal
  */
-export function checkFieldsFit(heap: Heap, name: string, base: number): void {
-  if (heap.types.itemSize[base]! !== 0)
+export function hasEndDict(heap: Heap, base: number): boolean {
+  const kind = heap.kinds[base];
+  return kind === ObjectKind.INT || kind === ObjectKind.STR || kind === ObjectKind.TUPLE;
+}
+
+/**
+ * Throws CPython's TypeError for `__slots__` names in a subclass of a variable-size built-in
+ * (CPython: type_new — "nonempty __slots__ not supported for subtype of 'str'").
+ *
+ * @internal
+ */
+export function checkVariableSizeFields(heap: Heap, base: number, slots: readonly string[]): void {
+  if (slots.some((slot) => slot !== "__dict__" && slot !== "__weakref__"))
     throw new TypeError(
-      `type '${name}': pymem cannot add instance fields to a subclass of '${heap.types.spec(base).name}' (declare __slots__ = ())`,
+      `nonempty __slots__ not supported for subtype of '${heap.types.spec(rootBuiltinType(heap, base)).name}'`,
     );
+}
+
+/**
+ * The address of an instance's `__dict__` word: at its class's fixed offset, or after the
+ * variable-size body rounded to a word (CPython: `_PyObject_ComputedDictPointer`).
+ *
+ * @internal
+ */
+export function instanceDictSlot(heap: Heap, obj: Ptr, info: ClassInfo): Ptr {
+  if (info.dictOffset > 0) return obj + info.dictOffset;
+  return obj + bodyEnd(heap, obj);
+}
+
+/** Where a variable-size built-in's body ends in `obj` (a subclass instance), rounded to a word. */
+function bodyEnd(heap: Heap, obj: Ptr): number {
+  const types = heap.types;
+  const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+  const root = rootBuiltinType(heap, typeId);
+  let end = types.basicSize[root]!;
+  if (heap.kinds[typeId] === ObjectKind.INT) end += 4 * heap.bigIntDigitCount(obj);
+  else end += types.itemSize[root]! * heap.memory.u32[(obj + OB_SIZE_OFFSET) >>> 2]!;
+  return (end + 3) & ~3;
 }
 
 /**
@@ -97,6 +133,9 @@ export function builtinSubclassSpec(
   const rootClear = rootSpec.clear;
   const fixed = managedDict ? order.filter((o) => o !== dictOffset) : [...order];
   const items = rootSpec.references?.items;
+  const endDict = dictOffset === END_DICT;
+  // The dict after a variable-size body has no fixed offset: the hooks find it.
+  const dictAfterBody = (obj: Ptr): Ptr => heap.memory.u32[(obj + bodyEnd(heap, obj)) >>> 2]!;
   return {
     name: options.name,
     basicSize,
@@ -110,10 +149,14 @@ export function builtinSubclassSpec(
       ...(items !== undefined ? { items } : {}),
     },
     ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
-    ...(rootTraverse !== undefined || managedDict
+    ...(rootTraverse !== undefined || managedDict || endDict
       ? {
           traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
             rootTraverse?.(obj, visit);
+            if (endDict) {
+              const dict = dictAfterBody(obj);
+              if (dict !== 0) visit(dict);
+            }
             if (!managedDict) return;
             visitManagedValues(heap, obj, dictOffset, visit);
             if (typeObject !== 0) visit(typeObject);
@@ -123,6 +166,7 @@ export function builtinSubclassSpec(
     // CPython: subtype_clear — the added slots and the dict, then the base's tp_clear.
     clear: (obj: Ptr) => {
       clearInstance(heap, obj, order);
+      if (endDict) clearEndDict(heap, obj);
       rootClear?.(obj);
     },
     ...(fields.weaklistOffset !== 0 ? { weaklistOffset: fields.weaklistOffset } : {}),
@@ -166,18 +210,19 @@ export function copyBuiltinValue(heap: Heap, typeId: TypeId, source: Ptr): Ptr {
     (types.flags[sourceType]! & DerivedTypeFlags.VARIABLE_SIZE) !== 0
       ? u32[(source + OB_SIZE_OFFSET) >>> 2]!
       : 0;
-  let bodyEnd = types.basicSize[sourceType]! + types.itemSize[sourceType]! * count;
-  if (kind === ObjectKind.INT) bodyEnd += 4 * heap.bigIntDigitCount(source);
-  const baseSize = types.basicSize[rootBuiltinType(heap, typeId)]!;
-  // The class's fields follow the base's fixed part: a big int's digits would overlap them.
-  if (bodyEnd > baseSize + types.itemSize[typeId]! * count && types.basicSize[typeId]! > baseSize)
-    throw new RangeError(`a '${types.spec(typeId).name}' cannot hold a value this large`);
-  const size = Math.max(bodyEnd, types.basicSize[typeId]! + types.itemSize[typeId]! * count);
+  let valueEnd = types.basicSize[sourceType]! + types.itemSize[sourceType]! * count;
+  if (kind === ObjectKind.INT) valueEnd += 4 * heap.bigIntDigitCount(source);
+  // A variable-size value's class keeps its dict word after the value (see instanceDictSlot).
+  const size =
+    hasEndDict(heap, typeId) &&
+    types.basicSize[typeId]! > types.basicSize[rootBuiltinType(heap, typeId)]!
+      ? ((valueEnd + 3) & ~3) + 4
+      : Math.max(valueEnd, types.basicSize[typeId]!);
   const gc = (types.flags[typeId]! & TypeFlags.GC) !== 0;
   const obj = heap.allocateObject(typeId, size, gc);
   const u8 = heap.memory.u8;
-  u8.copyWithin(obj + OBJECT_HEAD_SIZE, source + OBJECT_HEAD_SIZE, source + bodyEnd);
-  u8.fill(0, obj + bodyEnd, obj + size);
+  u8.copyWithin(obj + OBJECT_HEAD_SIZE, source + OBJECT_HEAD_SIZE, source + valueEnd);
+  u8.fill(0, obj + valueEnd, obj + size);
   // An interned str's copy is not interned: the intern table keeps pointing at the original.
   if (kind === ObjectKind.STR) u32[(obj + STR_STATE_OFFSET) >>> 2]! &= ~1;
   if (kind === ObjectKind.TUPLE) {
@@ -210,4 +255,18 @@ function rootBuiltinType(heap: Heap, typeId: TypeId): TypeId {
   let root = typeId;
   while (heap.classes[root] !== undefined) root = heap.types.baseType[root]!;
   return root;
+}
+
+/**
+ * Drops the dict stored after a variable-size body, NULL first (CPython: `subtype_clear`'s
+ * `Py_CLEAR(*dictptr)`).
+ *
+ * @internal
+ */
+export function clearEndDict(heap: Heap, obj: Ptr): void {
+  const slot = (obj + bodyEnd(heap, obj)) >>> 2;
+  const dict = heap.memory.u32[slot]!;
+  if (dict === 0) return;
+  heap.memory.u32[slot] = 0;
+  heap.requireLifetime().decref(dict);
 }

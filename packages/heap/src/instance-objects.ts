@@ -13,9 +13,12 @@ import {
 import type { ClassOptions } from "./api.js";
 import {
   builtinSubclassSpec,
-  checkFieldsFit,
+  checkVariableSizeFields,
   copyBuiltinValue,
+  END_DICT,
+  hasEndDict,
   initEmptyBuiltin,
+  instanceDictSlot,
   SUBCLASSABLE_KINDS,
 } from "./builtin-subclass-types.js";
 import type { Heap } from "./heap.js";
@@ -44,6 +47,7 @@ import { ObjectKind } from "./object-kind.js";
 export interface ClassInfo {
   readonly name: string;
   readonly slotOffsets: ReadonlyMap<string, number>;
+  /** Byte offset of the `__dict__` word; 0 without one; `END_DICT` after a variable-size body. */
   readonly dictOffset: number;
   readonly weaklistOffset: number;
   /** Reference offsets in CPython's decref order (subtype_dealloc: own slots, base slots, dict). */
@@ -114,6 +118,18 @@ export interface InstanceOperations {
    * ```
    */
   newInstanceFrom(typeId: TypeId, source: Ptr): Ptr;
+
+  /**
+   * The address of the word holding an instance's `__dict__` (0 when its class has none): a
+   * fixed offset, or after the items of a variable-size built-in's subclass instance (CPython:
+   * `_PyObject_ComputedDictPointer`).
+   *
+   * @example
+   * ```ts
+   * const dict = heap.memory.u32[heap.dictSlot(obj) >>> 2]; // 0 until the first attribute
+   * ```
+   */
+  dictSlot(obj: Ptr): Ptr;
 
   /**
    * A borrowed reference to a named slot's value, or 0 when unset.
@@ -230,26 +246,26 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       throw new TypeError(`type '${options.name}': base ${options.base} is not a class`);
     const slots = options.slots ?? [];
     const plain = options.slots === undefined;
-    const baseGc =
-      options.base !== undefined && (this.types.flags[options.base]! & TypeFlags.GC) !== 0;
-    const addsFields =
-      slots.length > 0 || (options.dict ?? plain) || (options.weakrefable ?? plain);
-    // CPython: type_new makes a heap type GC-capable when its base is, or when it adds fields.
-    const gc = options.gc ?? (kind === ObjectKind.INSTANCE || baseGc || addsFields);
-    if (base !== undefined && base.gc !== gc && kind === ObjectKind.INSTANCE)
+    const gc = options.gc ?? true;
+    if (base !== undefined && base.gc !== gc)
       throw new TypeError(`type '${options.name}': gc must match the base class`);
     let offset =
       options.base !== undefined ? this.types.basicSize[options.base]! : INSTANCE_FIELDS_OFFSET;
     const slotOffsets = new Map(base?.slotOffsets ?? []);
+    // A variable-size base (int, str, tuple) keeps its items where fields would go: the dict
+    // goes after them (CPython's negative tp_dictoffset), and nothing else may be added.
+    const endDict = kind !== ObjectKind.INSTANCE && hasEndDict(this, options.base!);
+    if (endDict) checkVariableSizeFields(this, options.base!, slots);
     let dictOffset = base?.dictOffset ?? 0;
     if (dictOffset === 0 && (options.dict ?? plain)) {
-      dictOffset = offset;
+      dictOffset = endDict ? END_DICT : offset;
       offset += 4;
     }
-    let weaklistOffset =
-      base?.weaklistOffset ??
-      (options.base !== undefined ? this.types.weaklistOffset[options.base]! : 0);
-    if (weaklistOffset === 0 && (options.weakrefable ?? plain)) {
+    let weaklistOffset = endDict
+      ? 0
+      : (base?.weaklistOffset ??
+        (options.base !== undefined ? this.types.weaklistOffset[options.base]! : 0));
+    if (weaklistOffset === 0 && !endDict && (options.weakrefable ?? plain)) {
       weaklistOffset = offset;
       offset += 4;
     }
@@ -263,9 +279,9 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     }
     // CPython: subtype_dealloc clears the most derived slots first, then the bases', then the dict.
     const baseSlots = base !== undefined ? [...base.deallocOrder] : [];
-    if (base !== undefined && base.dictOffset !== 0) baseSlots.pop();
+    if (base !== undefined && base.dictOffset > 0) baseSlots.pop();
     const order = [...ownSlots, ...baseSlots];
-    if (dictOffset !== 0) order.push(dictOffset);
+    if (dictOffset > 0) order.push(dictOffset);
     const finalize = options.finalize ?? base?.finalize;
     // CPython 3.13 keeps inline values only for classes with object's layout: a subclass of a
     // built-in type gets an ordinary dict (tracked once it holds a container).
@@ -274,8 +290,6 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       (options.managedDict ?? base?.managedDict ?? false) &&
       dictOffset !== 0;
     const typeObject = options.typeObject ?? 0;
-    if (kind !== ObjectKind.INSTANCE && offset > this.types.basicSize[options.base!]!)
-      checkFieldsFit(this, options.name, options.base!);
     const spec: TypeSpec =
       kind !== ObjectKind.INSTANCE
         ? builtinSubclassSpec(this, options, offset, order, {
@@ -344,6 +358,11 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     return obj;
   },
 
+  dictSlot(obj) {
+    const info = this.classes[this.typeOf(obj)];
+    return info === undefined || info.dictOffset === 0 ? 0 : instanceDictSlot(this, obj, info);
+  },
+
   newInstanceFrom(typeId, source) {
     if (this.classes[typeId] === undefined) throw new TypeError(`type id ${typeId} is not a class`);
     return copyBuiltinValue(this, typeId, source);
@@ -384,10 +403,10 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     }
     if (info === undefined || info.dictOffset === 0)
       throw new TypeError(`'${this.typeName(obj)}' object has no attribute '${name}'`);
-    let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    let dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) {
       dict = info.managedDict ? this.newManagedDict() : this.newDict();
-      this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
+      this.memory.u32[instanceDictSlot(this, obj, info) >>> 2] = dict;
     }
     const key = this.intern(name);
     try {
@@ -407,10 +426,10 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       return true;
     }
     if (info.dictOffset === 0) return false;
-    let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    let dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) {
       dict = info.managedDict ? this.newManagedDict() : this.newDict();
-      this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
+      this.memory.u32[instanceDictSlot(this, obj, info) >>> 2] = dict;
     }
     this.dictSetItem(dict, key, value);
     if (info.managedDict) untrackManagedDict(this, dict);
@@ -425,7 +444,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       if (slot !== undefined) return this.memory.u32[(obj + slot) >>> 2]!;
     }
     if (info.dictOffset === 0) return 0;
-    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    const dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) return 0;
     return this.dictGetItem(dict, key);
   },
@@ -440,7 +459,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       return true;
     }
     if (info.dictOffset === 0) return false;
-    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    const dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     return dict !== 0 && this.dictDelItem(dict, key);
   },
 
@@ -449,7 +468,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     const slot = info?.slotOffsets.get(name);
     if (slot !== undefined) return this.memory.u32[(obj + slot) >>> 2]!;
     if (info === undefined || info.dictOffset === 0) return 0;
-    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    const dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) return 0;
     const key = this.intern(name);
     const value = this.dictGetItem(dict, key);

@@ -6,6 +6,7 @@ import {
   TypeFlags,
   type TypeId,
 } from "@pymem/core";
+import { END_DICT, instanceDictSlot } from "./builtin-subclass-types.js";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -176,7 +177,14 @@ function pushInstanceReferences(
   const u32 = heap.memory.u32;
   const info = heap.classes[typeId]!;
   if (info.typeObject !== 0) stack.push(info.typeObject);
-  if (kind !== KIND_INSTANCE) pushBuiltinReferences(heap, obj, typeId, kind, stack);
+  if (kind !== KIND_INSTANCE) {
+    pushBuiltinReferences(heap, obj, typeId, kind, stack);
+    // A dict after a variable-size body is in no fixed slot (CPython: negative tp_dictoffset).
+    if (info.dictOffset === END_DICT) {
+      const dict = u32[instanceDictSlot(heap, obj, info) >>> 2]!;
+      if (dict !== 0) stack.push(dict);
+    }
+  }
   const order = info.deallocOrder;
   for (let i = order.length - 1; i >= 0; i--) {
     const referent = u32[(obj + order[i]!) >>> 2]!;

@@ -113,7 +113,12 @@ export function installBuiltinSubclassSlots(m: Machine): void {
     // The containers and str: length, membership, iteration, subscripts, concatenation.
     slot("__len__", 0, (self) => m.newInt(length(m, self, t)));
     slot("__contains__", 1, (self, [item]) => m.newBool(contains(m, self, item!, t)));
-    slot("__iter__", 0, (self) => getIterator(m, self, t));
+    slot("__iter__", 0, (self) =>
+      // A set iterates over a snapshot of its keys (pymem has no set iterator object).
+      t === heap.setType || t === heap.frozensetType
+        ? onListOf(m, heap.setKeys(self), (keys) => getIterator(m, keys))
+        : getIterator(m, self, t),
+    );
     if (t !== heap.setType && t !== heap.frozensetType)
       slot("__getitem__", 1, (self, [key]) =>
         t === heap.dictType ? dictGetItem(m, self, key!) : getItem(m, self, key!, t),
@@ -229,6 +234,16 @@ function reprAs(m: Machine, self: Ptr, t: TypeId): string {
     return containerRepr(m, self, t);
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, self);
   return onBase(m, self, (plain) => repr(m, plain));
+}
+
+/** `operation` on a new list of `items` (borrowed), released afterwards. */
+function onListOf<T>(m: Machine, items: readonly Ptr[], operation: (list: Ptr) => T): T {
+  const list = m.heap.newList(items);
+  try {
+    return operation(list);
+  } finally {
+    m.decref(list);
+  }
 }
 
 /** `operation` on `self`'s value as its built-in base type (see `baseValue`). */

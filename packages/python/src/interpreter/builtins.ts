@@ -489,7 +489,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   typeConstructor("str", (_c, args) => {
     arity(m, "str", args, 0, 1);
     if (args.length === 0) return m.newStr("");
-    if (m.isStr(args[0]!)) return m.incref(args[0]!);
+    // An exact str is its own str(); a subclass instance's goes through its __str__.
+    if (m.typeIdOf(args[0]!) === heap.strType) return m.incref(args[0]!);
     return m.newStr(str(m, args[0]!));
   });
 

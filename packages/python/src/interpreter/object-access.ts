@@ -239,9 +239,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
  * CPython: `PyObject_GenericGetDict`.
  */
 export function instanceDict(m: Machine, obj: Ptr): Ptr {
-  const info = m.heap.classes[m.typeIdOf(obj)];
-  if (info === undefined || info.dictOffset === 0) return 0;
-  const slot = (obj + info.dictOffset) >>> 2;
+  const address = m.heap.dictSlot(obj);
+  if (address === 0) return 0;
+  const slot = address >>> 2;
   let dict = m.heap.memory.u32[slot]!;
   // CPython: _PyObject_MaterializeManagedDict — asking for __dict__ makes a real dict.
   if (dict === 0) {
