@@ -1,6 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { ObjectKind, SUBCLASSABLE_KINDS } from "@pymem/heap";
-import { argumentsFrom, call } from "./calls.js";
+import { argumentsFrom, call, initNewInstance } from "./calls.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import type { Keywords } from "./native-arguments.js";
 import { repeatCount, sequenceItems } from "./operators.js";
@@ -219,21 +219,14 @@ export function callSubclass(
   const { positional, keywords } = argumentsFrom(m, argsBase, names);
   const newMethod = m.lookupType(cls, m.name("__new__"));
   const inst = call(m, newMethod, [cls.object, ...positional], keywords);
-  if (!m.isSubtype(m.recordOf(inst), cls)) return inst;
-  const init = m.lookupType(cls, m.name("__init__"));
-  const ownInit = init !== 0 && m.typeIdOf(init) === m.types.function;
-  if (!ownInit && !MUTABLE_KINDS.includes(m.heap.kinds[cls.id]!)) return inst;
-  m.push(inst); // released by the unwinder if __init__ raises
-  const result = call(m, init, [inst, ...positional], keywords);
-  m.sp--;
-  if (result !== m.heap.none) {
-    const typeName = m.typeName(result);
-    m.decref(result);
-    m.decref(inst);
-    m.raise("TypeError", `__init__() should return None, not '${typeName}'`);
-  }
-  m.decref(result);
-  return inst;
+  return initNewInstance(
+    m,
+    cls,
+    inst,
+    positional,
+    keywords,
+    MUTABLE_KINDS.includes(m.heap.kinds[cls.id]!),
+  );
 }
 
 /**

@@ -295,9 +295,25 @@ function callUserNew(
   const { positional, keywords } = argumentsFrom(m, argsBase, names);
   const fn = m.field(newMethod, WRAPPER_CALLABLE_OFFSET);
   const inst = call(m, fn, [record.object, ...positional], keywords);
+  return initNewInstance(m, record, inst, positional, keywords, false);
+}
+
+/**
+ * `type_call`'s second half: `inst.__init__(*args, **kwargs)` when `__new__` returned an instance
+ * of the class and its `__init__` is a Python function (or, with `builtinInit`, any callable:
+ * `list.__init__` filling a list subclass instance). Returns `inst` (owned).
+ */
+export function initNewInstance(
+  m: Machine,
+  record: TypeRecord,
+  inst: Ptr,
+  positional: readonly Ptr[],
+  keywords: ReadonlyArray<readonly [string, Ptr]>,
+  builtinInit: boolean,
+): Ptr {
   if (!m.isSubtype(m.recordOf(inst), record)) return inst;
   const init = m.lookupType(record, m.name("__init__"));
-  if (init === 0 || m.typeIdOf(init) !== m.types.function) return inst;
+  if (init === 0 || (!builtinInit && m.typeIdOf(init) !== m.types.function)) return inst;
   m.push(inst); // released by the unwinder if __init__ raises
   const result = call(m, init, [inst, ...positional], keywords);
   m.sp--;
