@@ -35,6 +35,32 @@ export function isSubclassable(m: Machine, record: TypeRecord): boolean {
   return !record.user && SUBCLASSABLE_KINDS.includes(m.heap.kinds[record.id]!);
 }
 
+/** Built-in types CPython lets a class derive from that pymem does not (yet). */
+const UNSUPPORTED_BASES: readonly string[] = [
+  "property",
+  "classmethod",
+  "staticmethod",
+  "super",
+  "module",
+  "weakref.ReferenceType",
+];
+
+/**
+ * The TypeError message for a class statement naming a built-in type that cannot be a base:
+ * CPython's for the types it refuses too (`bool`, `range`, `function`, … — no
+ * `Py_TPFLAGS_BASETYPE`), pymem's own for the few CPython accepts.
+ *
+ * @example
+ * ```ts
+ * subclassRefusal(machine.builtinType("bool")); // "type 'bool' is not an acceptable base type"
+ * ```
+ */
+export function subclassRefusal(record: TypeRecord): string {
+  return UNSUPPORTED_BASES.includes(record.name)
+    ? `pymem does not support subclassing the built-in type '${record.name}'`
+    : `type '${record.name}' is not an acceptable base type`;
+}
+
 /**
  * The built-in type whose layout objects of type id `t` have, when `t` is a class deriving from
  * one (`list` for `class Stack(list)`); 0 for the built-in types themselves and every other type.

@@ -1,5 +1,5 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
-import { isSubclassable } from "./builtin-subclasses.js";
+import { isSubclassable, subclassRefusal } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
@@ -49,7 +49,7 @@ export function newClass(
       m.raise("TypeError", `pymem: a base class must be a class, not '${m.typeName(base)}'`);
     const record = m.recordOfType(base);
     if (record !== object && !record.instances && !record.classes && !isSubclassable(m, record))
-      m.raise("TypeError", `pymem does not support subclassing the built-in type '${record.name}'`);
+      m.raise("TypeError", subclassRefusal(record));
     bases.push(record);
   }
   if (bases.length === 0) bases.push(object);
