@@ -129,7 +129,8 @@ export interface ClassOptions {
    * is an owned dict that is never tracked by the collector, and the instance's own traversal
    * reports the attribute values. `gc.collect()` counts, `gc.get_referents` and
    * `gc.get_referrers` then see the instance, not a separate dict, as in CPython 3.13. Inherited
-   * from the base. Has no effect without a `__dict__`.
+   * from the base. Has no effect without a `__dict__`, nor in a class deriving from a built-in
+   * type (`list`, `int`, …), whose `__dict__` is an ordinary dict as in CPython.
    * @defaultValue false (the `__dict__` is an ordinary tracked dict)
    */
   managedDict: boolean;

@@ -856,10 +856,12 @@ export class Heap {
     if (gc && this.collector !== undefined && u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0)
       this.collector.untrack(obj);
     switch (kind) {
+      // Free lists hold exact built-ins only (CPython: a subclass's instance never reaches
+      // list_dealloc's free list, subtype_dealloc frees it).
       case ObjectKind.LIST: {
         const items = u32[(obj + LIST_ITEMS_OFFSET) >>> 2]!;
         if (items !== 0) this.allocator.free(items);
-        if (this.pushFree(FREE_LIST, obj, typeId)) return;
+        if (typeId === this.listType && this.pushFree(FREE_LIST, obj, typeId)) return;
         break;
       }
       case ObjectKind.DICT: {
@@ -872,17 +874,21 @@ export class Heap {
           this.allocator.free(obj - GC_HEAD_SIZE);
           return;
         }
-        if (this.pushFree(FREE_DICT, obj, typeId)) return;
+        if (typeId === this.dictType && this.pushFree(FREE_DICT, obj, typeId)) return;
         break;
       }
       case ObjectKind.TUPLE: {
         const size = this.memory.i32[(obj + TUPLE_SIZE_OFFSET) >> 2]!;
-        if (size <= TUPLE_MAX_SAVE_SIZE && this.pushFree(FREE_TUPLE_BASE + size, obj, typeId))
+        if (
+          typeId === this.tupleType &&
+          size <= TUPLE_MAX_SAVE_SIZE &&
+          this.pushFree(FREE_TUPLE_BASE + size, obj, typeId)
+        )
           return;
         break;
       }
       case ObjectKind.FLOAT:
-        if (this.pushFree(FREE_FLOAT, obj, typeId)) return;
+        if (typeId === this.floatType && this.pushFree(FREE_FLOAT, obj, typeId)) return;
         break;
       case ObjectKind.SET:
       case ObjectKind.FROZENSET: {

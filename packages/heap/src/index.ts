@@ -14,6 +14,7 @@ export type {
 } from "./api.js";
 export { DIGIT_BITS, hashBigInt } from "./big-int-digits.js";
 export type { BigIntOperations } from "./big-int-objects.js";
+export { SUBCLASSABLE_KINDS } from "./builtin-subclass-types.js";
 export type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 export type { ComplexOperations } from "./complex-objects.js";
 export { createDefaultAllocator } from "./default-allocator.js";

@@ -11,6 +11,16 @@ import {
   type TypeSpec,
 } from "@pymem/core";
 import type { ClassOptions } from "./api.js";
+import {
+  builtinSubclassSpec,
+  checkVariableSizeFields,
+  copyBuiltinValue,
+  END_DICT,
+  hasEndDict,
+  initEmptyBuiltin,
+  instanceDictSlot,
+  SUBCLASSABLE_KINDS,
+} from "./builtin-subclass-types.js";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -37,6 +47,7 @@ import { ObjectKind } from "./object-kind.js";
 export interface ClassInfo {
   readonly name: string;
   readonly slotOffsets: ReadonlyMap<string, number>;
+  /** Byte offset of the `__dict__` word; 0 without one; `END_DICT` after a variable-size body. */
   readonly dictOffset: number;
   readonly weaklistOffset: number;
   /** Reference offsets in CPython's decref order (subtype_dealloc: own slots, base slots, dict). */
@@ -94,6 +105,31 @@ export interface InstanceOperations {
    * ```
    */
   newInstance(typeId: TypeId): Ptr;
+
+  /**
+   * A new reference to an instance of a class deriving from an immutable built-in type (`int`,
+   * `float`, `complex`, `str`, `tuple`) holding the value of `source` (borrowed), an object of
+   * that built-in kind. CPython: `long_subtype_new` and its siblings. Throws TypeError when the
+   * kinds differ, RangeError for a big int in a class whose fields follow the int's fixed part.
+   *
+   * @example
+   * ```ts
+   * const celsius = heap.newInstanceFrom(Celsius, heap.newFloat(21.5));
+   * ```
+   */
+  newInstanceFrom(typeId: TypeId, source: Ptr): Ptr;
+
+  /**
+   * The address of the word holding an instance's `__dict__` (0 when its class has none): a
+   * fixed offset, or after the items of a variable-size built-in's subclass instance (CPython:
+   * `_PyObject_ComputedDictPointer`).
+   *
+   * @example
+   * ```ts
+   * const dict = heap.memory.u32[heap.dictSlot(obj) >>> 2]; // 0 until the first attribute
+   * ```
+   */
+  dictSlot(obj: Ptr): Ptr;
 
   /**
    * A borrowed reference to a named slot's value, or 0 when unset.
@@ -202,22 +238,34 @@ export interface InstanceOperations {
 export const instanceOperations: InstanceOperations & ThisType<Heap> = {
   defineClass(options) {
     const base = options.base !== undefined ? this.classes[options.base] : undefined;
-    if (options.base !== undefined && base === undefined)
+    // A class deriving (directly or through other classes) from a built-in type keeps that
+    // type's kind and layout, its own fields following the built-in's (CPython: type_new with a
+    // built-in solid base).
+    const kind = options.base !== undefined ? this.kinds[options.base]! : ObjectKind.INSTANCE;
+    if (options.base !== undefined && base === undefined && !SUBCLASSABLE_KINDS.includes(kind))
       throw new TypeError(`type '${options.name}': base ${options.base} is not a class`);
     const slots = options.slots ?? [];
     const plain = options.slots === undefined;
     const gc = options.gc ?? true;
     if (base !== undefined && base.gc !== gc)
       throw new TypeError(`type '${options.name}': gc must match the base class`);
-    let offset = base !== undefined ? this.types.basicSize[options.base!]! : INSTANCE_FIELDS_OFFSET;
+    let offset =
+      options.base !== undefined ? this.types.basicSize[options.base]! : INSTANCE_FIELDS_OFFSET;
     const slotOffsets = new Map(base?.slotOffsets ?? []);
+    // A variable-size base (int, str, tuple) keeps its items where fields would go: the dict
+    // goes after them (CPython's negative tp_dictoffset), and nothing else may be added.
+    const endDict = kind !== ObjectKind.INSTANCE && hasEndDict(this, options.base!);
+    if (endDict) checkVariableSizeFields(this, options.base!, slots);
     let dictOffset = base?.dictOffset ?? 0;
     if (dictOffset === 0 && (options.dict ?? plain)) {
-      dictOffset = offset;
+      dictOffset = endDict ? END_DICT : offset;
       offset += 4;
     }
-    let weaklistOffset = base?.weaklistOffset ?? 0;
-    if (weaklistOffset === 0 && (options.weakrefable ?? plain)) {
+    let weaklistOffset = endDict
+      ? 0
+      : (base?.weaklistOffset ??
+        (options.base !== undefined ? this.types.weaklistOffset[options.base]! : 0));
+    if (weaklistOffset === 0 && !endDict && (options.weakrefable ?? plain)) {
       weaklistOffset = offset;
       offset += 4;
     }
@@ -231,37 +279,54 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     }
     // CPython: subtype_dealloc clears the most derived slots first, then the bases', then the dict.
     const baseSlots = base !== undefined ? [...base.deallocOrder] : [];
-    if (base !== undefined && base.dictOffset !== 0) baseSlots.pop();
+    if (base !== undefined && base.dictOffset > 0) baseSlots.pop();
     const order = [...ownSlots, ...baseSlots];
-    if (dictOffset !== 0) order.push(dictOffset);
+    if (dictOffset > 0) order.push(dictOffset);
     const finalize = options.finalize ?? base?.finalize;
-    const managedDict = (options.managedDict ?? base?.managedDict ?? false) && dictOffset !== 0;
+    // CPython 3.13 keeps inline values only for classes with object's layout: a subclass of a
+    // built-in type gets an ordinary dict (tracked once it holds a container).
+    const managedDict =
+      kind === ObjectKind.INSTANCE &&
+      (options.managedDict ?? base?.managedDict ?? false) &&
+      dictOffset !== 0;
     const typeObject = options.typeObject ?? 0;
-    const spec: TypeSpec = {
-      name: options.name,
-      basicSize: offset,
-      flags:
-        (gc ? TypeFlags.GC : 0) | TypeFlags.BASETYPE | (typeObject !== 0 ? TypeFlags.HEAPTYPE : 0),
-      // A managed dict is not a reference the collector sees: its values are (traverse below).
-      references: { fixed: managedDict ? order.filter((o) => o !== dictOffset) : order },
-      // With a managed dict the hook reports the type after the values, CPython 3.13's
-      // subtype_traverse order (slots, inline values, type); otherwise core visits it.
-      ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
-      ...(managedDict
-        ? {
-            traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
-              visitManagedValues(this, obj, dictOffset, visit);
-              if (typeObject !== 0) visit(typeObject);
-            },
-            clear: (obj: Ptr) => clearInstance(this, obj, order),
-          }
-        : {}),
-      ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
-      ...(options.base !== undefined ? { base: options.base } : {}),
-      ...(finalize !== undefined ? { finalize } : {}),
-      ...(options.legacyDel !== undefined ? { del: options.legacyDel } : {}),
-    };
-    const id = this.registerType(ObjectKind.INSTANCE, spec);
+    const spec: TypeSpec =
+      kind !== ObjectKind.INSTANCE
+        ? builtinSubclassSpec(this, options, offset, order, {
+            gc,
+            dictOffset,
+            managedDict,
+            typeObject,
+            weaklistOffset,
+            finalize,
+          })
+        : {
+            name: options.name,
+            basicSize: offset,
+            flags:
+              (gc ? TypeFlags.GC : 0) |
+              TypeFlags.BASETYPE |
+              (typeObject !== 0 ? TypeFlags.HEAPTYPE : 0),
+            // A managed dict is not a reference the collector sees: its values are (traverse below).
+            references: { fixed: managedDict ? order.filter((o) => o !== dictOffset) : order },
+            // With a managed dict the hook reports the type after the values, CPython 3.13's
+            // subtype_traverse order (slots, inline values, type); otherwise core visits it.
+            ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
+            ...(managedDict
+              ? {
+                  traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
+                    visitManagedValues(this, obj, dictOffset, visit);
+                    if (typeObject !== 0) visit(typeObject);
+                  },
+                  clear: (obj: Ptr) => clearInstance(this, obj, order),
+                }
+              : {}),
+            ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
+            ...(options.base !== undefined ? { base: options.base } : {}),
+            ...(finalize !== undefined ? { finalize } : {}),
+            ...(options.legacyDel !== undefined ? { del: options.legacyDel } : {}),
+          };
+    const id = this.registerType(kind, spec);
     this.classes[id] = {
       name: options.name,
       slotOffsets,
@@ -287,9 +352,20 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     const info = this.classes[typeId];
     if (info === undefined) throw new TypeError(`type id ${typeId} is not a class`);
     const obj = this.allocate(typeId);
+    initEmptyBuiltin(this, obj, this.kinds[typeId]!);
     // CPython: PyType_GenericAlloc — instances of heap types own a reference to their type.
     if (info.typeObject !== 0) this.requireLifetime().incref(info.typeObject);
     return obj;
+  },
+
+  dictSlot(obj) {
+    const info = this.classes[this.typeOf(obj)];
+    return info === undefined || info.dictOffset === 0 ? 0 : instanceDictSlot(this, obj, info);
+  },
+
+  newInstanceFrom(typeId, source) {
+    if (this.classes[typeId] === undefined) throw new TypeError(`type id ${typeId} is not a class`);
+    return copyBuiltinValue(this, typeId, source);
   },
 
   getSlot(obj, name) {
@@ -327,10 +403,10 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     }
     if (info === undefined || info.dictOffset === 0)
       throw new TypeError(`'${this.typeName(obj)}' object has no attribute '${name}'`);
-    let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    let dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) {
       dict = info.managedDict ? this.newManagedDict() : this.newDict();
-      this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
+      this.memory.u32[instanceDictSlot(this, obj, info) >>> 2] = dict;
     }
     const key = this.intern(name);
     try {
@@ -350,10 +426,10 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       return true;
     }
     if (info.dictOffset === 0) return false;
-    let dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    let dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) {
       dict = info.managedDict ? this.newManagedDict() : this.newDict();
-      this.memory.u32[(obj + info.dictOffset) >>> 2] = dict;
+      this.memory.u32[instanceDictSlot(this, obj, info) >>> 2] = dict;
     }
     this.dictSetItem(dict, key, value);
     if (info.managedDict) untrackManagedDict(this, dict);
@@ -368,7 +444,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       if (slot !== undefined) return this.memory.u32[(obj + slot) >>> 2]!;
     }
     if (info.dictOffset === 0) return 0;
-    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    const dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) return 0;
     return this.dictGetItem(dict, key);
   },
@@ -383,7 +459,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
       return true;
     }
     if (info.dictOffset === 0) return false;
-    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    const dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     return dict !== 0 && this.dictDelItem(dict, key);
   },
 
@@ -392,7 +468,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     const slot = info?.slotOffsets.get(name);
     if (slot !== undefined) return this.memory.u32[(obj + slot) >>> 2]!;
     if (info === undefined || info.dictOffset === 0) return 0;
-    const dict = this.memory.u32[(obj + info.dictOffset) >>> 2]!;
+    const dict = this.memory.u32[instanceDictSlot(this, obj, info) >>> 2]!;
     if (dict === 0) return 0;
     const key = this.intern(name);
     const value = this.dictGetItem(dict, key);
@@ -416,10 +492,11 @@ function untrackManagedDict(heap: Heap, dict: Ptr): void {
 }
 
 /**
+ * @internal
  * The managed dict's values, as CPython 3.13's `subtype_traverse` reports inline values; once
  * materialized, the dict itself (`_PyObject_VisitManagedDict`).
  */
-function visitManagedValues(
+export function visitManagedValues(
   heap: Heap,
   obj: Ptr,
   dictOffset: number,
@@ -441,10 +518,11 @@ function visitManagedValues(
 }
 
 /**
+ * @internal
  * `tp_clear` of a managed-dict instance: empties its slots, then drops its dict (CPython:
  * `subtype_clear` — `clear_slots`, then `_PyObject_ClearManagedDict`). The type reference stays.
  */
-function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
+export function clearInstance(heap: Heap, obj: Ptr, order: readonly number[]): void {
   const lifetime = heap.requireLifetime();
   for (const offset of order) {
     const slot = (obj + offset) >>> 2;

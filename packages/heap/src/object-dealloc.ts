@@ -3,8 +3,10 @@ import {
   type Ptr,
   type ReferenceStack,
   ReferenceVisit,
+  TypeFlags,
   type TypeId,
 } from "@pymem/core";
+import { END_DICT, instanceDictSlot } from "./builtin-subclass-types.js";
 import type { Heap } from "./heap.js";
 import {
   DICT_ENTRIES_OFFSET,
@@ -22,7 +24,7 @@ import {
   TUPLE_ITEMS_OFFSET,
   TUPLE_SIZE_OFFSET,
 } from "./layouts.js";
-import { KIND_LIST, KIND_TUPLE, ObjectKind } from "./object-kind.js";
+import { KIND_GENERIC, KIND_INSTANCE, KIND_LIST, ObjectKind } from "./object-kind.js";
 
 /** A module-local copy: Node 20's V8 re-checks an imported binding on every read. */
 const IMMORTAL = IMMORTAL_REFCNT;
@@ -86,72 +88,18 @@ export interface DeallocOperations {
 export const deallocOperations: DeallocOperations & ThisType<Heap> = {
   pushOwnedReferences(obj, typeId, stack) {
     const kind = this.kinds[typeId]!;
-    const u32 = this.memory.u32;
-    switch (kind) {
-      case ObjectKind.TUPLE: {
-        pushRun(
-          stack,
-          u32,
-          (obj + TUPLE_ITEMS_OFFSET) >>> 2,
-          u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!,
-        );
-        return;
-      }
-      case ObjectKind.LIST: {
-        pushRun(
-          stack,
-          u32,
-          u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2,
-          u32[(obj + LIST_SIZE_OFFSET) >>> 2]!,
-        );
-        return;
-      }
-      case ObjectKind.DICT: {
-        const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
-        for (let i = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]! - 1; i >= 0; i--) {
-          const entry = entries + i * ENTRY_SIZE;
-          const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
-          const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
-          if (value !== 0) stack.push(value);
-          if (key !== 0) stack.push(key);
-        }
-        return;
-      }
-      case ObjectKind.SET:
-      case ObjectKind.FROZENSET: {
-        // CPython: set_dealloc drops the keys in table order.
-        const table = u32[(obj + SET_TABLE_OFFSET) >>> 2]!;
-        for (let i = u32[(obj + SET_MASK_OFFSET) >>> 2]!; i >= 0; i--) {
-          const key = u32[(table + i * SET_ENTRY_SIZE + SET_ENTRY_KEY_OFFSET) >>> 2]!;
-          if (key !== 0) stack.push(key);
-        }
-        return;
-      }
-      case ObjectKind.INSTANCE: {
-        // CPython: subtype_dealloc drops the instance's references, then Py_DECREF(type) last —
-        // pushed first so the cascade pops it last.
-        const info = this.classes[typeId]!;
-        if (info.typeObject !== 0) stack.push(info.typeObject);
-        const order = info.deallocOrder;
-        for (let i = order.length - 1; i >= 0; i--) {
-          const referent = u32[(obj + order[i]!) >>> 2]!;
-          if (referent !== 0) stack.push(referent);
-        }
-        return;
-      }
-      case ObjectKind.GENERIC:
-        // typeId is the dying object's own (read by the caller): the checked pushReferences
-        // would only read it again.
-        this.types.visitReferences(obj, typeId, ReferenceVisit.PUSH, 0, stack);
-        return;
-      default:
-        return;
-    }
+    if (
+      kind === KIND_INSTANCE ||
+      (kind !== KIND_GENERIC && (this.types.flags[typeId]! & TypeFlags.HEAPTYPE) !== 0)
+    )
+      pushInstanceReferences(this, obj, typeId, kind, stack);
+    else pushBuiltinReferences(this, obj, typeId, kind, stack);
   },
 
   disposeObject(obj, typeId, stack) {
     const kind = this.kinds[typeId]!;
-    if (kind === KIND_LIST || kind === KIND_TUPLE) {
+    // Exact lists and tuples only: a subclass's instance also owns its fields and class.
+    if (typeId === this.listType || typeId === this.tupleType) {
       const u32 = this.memory.u32;
       if (kind === KIND_LIST)
         pushRun(
@@ -211,4 +159,89 @@ function pushRun(stack: ReferenceStack, u32: Uint32Array, first: number, count: 
     if (item !== 0) items[length++] = item;
   }
   stack.length = length;
+}
+
+/**
+ * Pushes the references of a class instance: the class object first (released last), then, for
+ * a class deriving from a built-in type, the built-in's contents, then the instance's fields in
+ * reverse release order. CPython: `subtype_dealloc` (own slots, the dict, the base's
+ * `tp_dealloc`, then `Py_DECREF(type)`).
+ */
+function pushInstanceReferences(
+  heap: Heap,
+  obj: Ptr,
+  typeId: TypeId,
+  kind: number,
+  stack: ReferenceStack,
+): void {
+  const u32 = heap.memory.u32;
+  const info = heap.classes[typeId]!;
+  if (info.typeObject !== 0) stack.push(info.typeObject);
+  if (kind !== KIND_INSTANCE) {
+    pushBuiltinReferences(heap, obj, typeId, kind, stack);
+    // A dict after a variable-size body is in no fixed slot (CPython: negative tp_dictoffset).
+    if (info.dictOffset === END_DICT) {
+      const dict = u32[instanceDictSlot(heap, obj, info) >>> 2]!;
+      if (dict !== 0) stack.push(dict);
+    }
+  }
+  const order = info.deallocOrder;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const referent = u32[(obj + order[i]!) >>> 2]!;
+    if (referent !== 0) stack.push(referent);
+  }
+}
+
+/** Pushes what a built-in object of `kind` owns, in the reverse of its `tp_dealloc` order. */
+function pushBuiltinReferences(
+  heap: Heap,
+  obj: Ptr,
+  typeId: TypeId,
+  kind: number,
+  stack: ReferenceStack,
+): void {
+  const u32 = heap.memory.u32;
+  switch (kind) {
+    case ObjectKind.TUPLE: {
+      pushRun(stack, u32, (obj + TUPLE_ITEMS_OFFSET) >>> 2, u32[(obj + TUPLE_SIZE_OFFSET) >>> 2]!);
+      return;
+    }
+    case ObjectKind.LIST: {
+      pushRun(
+        stack,
+        u32,
+        u32[(obj + LIST_ITEMS_OFFSET) >>> 2]! >>> 2,
+        u32[(obj + LIST_SIZE_OFFSET) >>> 2]!,
+      );
+      return;
+    }
+    case ObjectKind.DICT: {
+      const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
+      for (let i = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]! - 1; i >= 0; i--) {
+        const entry = entries + i * ENTRY_SIZE;
+        const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
+        const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+        if (value !== 0) stack.push(value);
+        if (key !== 0) stack.push(key);
+      }
+      return;
+    }
+    case ObjectKind.SET:
+    case ObjectKind.FROZENSET: {
+      // CPython: set_dealloc drops the keys in table order.
+      const table = u32[(obj + SET_TABLE_OFFSET) >>> 2]!;
+      for (let i = u32[(obj + SET_MASK_OFFSET) >>> 2]!; i >= 0; i--) {
+        const key = u32[(table + i * SET_ENTRY_SIZE + SET_ENTRY_KEY_OFFSET) >>> 2]!;
+        if (key !== 0) stack.push(key);
+      }
+      return;
+    }
+    case ObjectKind.GENERIC:
+      // typeId is the dying object's own (read by the caller): the checked pushReferences
+      // would only read it again.
+      heap.types.visitReferences(obj, typeId, ReferenceVisit.PUSH, 0, stack);
+      return;
+    default:
+      return;
+  }
 }

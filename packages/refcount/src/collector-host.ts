@@ -10,11 +10,8 @@ import {
   type TypeTable,
   type WeakrefAccess,
 } from "@pymem/core";
-import { type Heap, ObjectKind } from "@pymem/heap";
+import type { Heap } from "@pymem/heap";
 import type { Refcounter } from "./refcounter.js";
-
-/** Module-local copy: Node 20's V8 re-checks an imported binding on every read. */
-const LIST_KIND = ObjectKind.LIST;
 
 /**
  * The heap's weak references as core's {@link WeakrefAccess}, for collectors.
@@ -113,7 +110,7 @@ export class RefcountCollectorHost implements CollectorHost {
   clearReferences(obj: Ptr): void {
     const typeId = this.types.typeOf(obj);
     // Built-in lists, the bulk of most garbage: their clear fused with the dealloc cascade.
-    if (this.heap.kinds[typeId] === LIST_KIND) {
+    if (typeId === this.heap.listType) {
       this.refcounter.clearList(obj);
       return;
     }
@@ -142,7 +139,7 @@ export class RefcountCollectorHost implements CollectorHost {
   clearGarbage(obj: Ptr): void {
     const typeId = this.types.typeOf(obj);
     const refcounter = this.refcounter;
-    if (this.heap.kinds[typeId] === LIST_KIND) {
+    if (typeId === this.heap.listType) {
       refcounter.clearHeldList(obj);
       return;
     }

@@ -393,7 +393,8 @@ export class Refcounter implements Lifetime {
     let length = work.length;
     let i32 = heap.memory.i32;
     let u32 = heap.memory.u32;
-    let kinds = heap.kinds;
+    const listType = heap.listType;
+    const tupleType = heap.tupleType;
     while (length > base) {
       const entry = items[--length]!;
       if ((entry & DEAD_TAG) === 0) {
@@ -409,15 +410,15 @@ export class Refcounter implements Lifetime {
             length = work.length;
             i32 = heap.memory.i32;
             u32 = heap.memory.u32;
-            kinds = heap.kinds;
           }
           continue;
         }
         i32[entry >> 2] = 0;
         const typeId = u32[(entry + TYPE_OFFSET) >>> 2]!;
-        const kind = kinds[typeId]!;
-        // Built-in lists and tuples have no hooks (no finalizer, not weakrefable).
-        if (kind === KIND_LIST || kind === KIND_TUPLE) {
+        // Built-in lists and tuples have no hooks (no finalizer, not weakrefable); instances of
+        // their subclasses do, and own a dict and their class: they take the general path.
+        if (typeId === listType || typeId === tupleType) {
+          const kind = typeId === listType ? KIND_LIST : KIND_TUPLE;
           // Fast path (CPython: list_dealloc / tupledealloc): push the items, release the object.
           const first =
             kind === KIND_LIST
@@ -453,7 +454,6 @@ export class Refcounter implements Lifetime {
       length = work.length;
       i32 = heap.memory.i32;
       u32 = heap.memory.u32;
-      kinds = heap.kinds;
     }
     work.length = length;
   }

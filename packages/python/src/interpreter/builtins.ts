@@ -1,5 +1,6 @@
-import type { Ptr } from "@pymem/core";
+import type { Ptr, TypeId } from "@pymem/core";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
+import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
 import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
@@ -491,7 +492,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   typeConstructor("str", (_c, args) => {
     arity(m, "str", args, 0, 1);
     if (args.length === 0) return m.newStr("");
-    if (m.isStr(args[0]!)) return m.incref(args[0]!);
+    // An exact str is its own str(); a subclass instance's goes through its __str__.
+    if (m.typeIdOf(args[0]!) === heap.strType) return m.incref(args[0]!);
     return m.newStr(str(m, args[0]!));
   });
 
@@ -567,6 +569,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installComplexMethods(m);
   installIntMethods(m);
   installStrMethods(m);
+  installBuiltinSubclassSlots(m);
 }
 
 /**
@@ -577,9 +580,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
  * length(machine, listObject); // len(list)
  * ```
  */
-export function length(m: Machine, obj: Ptr): number {
+export function length(m: Machine, obj: Ptr, t: TypeId = m.typeIdOf(obj)): number {
   const heap = m.heap;
-  const t = m.typeIdOf(obj);
   if (t === heap.listType) return heap.listLength(obj);
   if (t === heap.tupleType) return heap.tupleLength(obj);
   if (t === heap.dictType) return heap.dictLength(obj);

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { callSubclass, derivesFromBuiltin } from "./builtin-subclasses.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
@@ -222,6 +223,11 @@ export function callType(
       return made;
     }
   }
+  if (derivesFromBuiltin(m, record)) {
+    const made = callSubclass(m, record, argsBase, names);
+    m.typeCallEnteredInit = false;
+    return made;
+  }
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned
   const instSlot = m.sp - 1;
@@ -289,9 +295,25 @@ function callUserNew(
   const { positional, keywords } = argumentsFrom(m, argsBase, names);
   const fn = m.field(newMethod, WRAPPER_CALLABLE_OFFSET);
   const inst = call(m, fn, [record.object, ...positional], keywords);
+  return initNewInstance(m, record, inst, positional, keywords, false);
+}
+
+/**
+ * `type_call`'s second half: `inst.__init__(*args, **kwargs)` when `__new__` returned an instance
+ * of the class and its `__init__` is a Python function (or, with `builtinInit`, any callable:
+ * `list.__init__` filling a list subclass instance). Returns `inst` (owned).
+ */
+export function initNewInstance(
+  m: Machine,
+  record: TypeRecord,
+  inst: Ptr,
+  positional: readonly Ptr[],
+  keywords: ReadonlyArray<readonly [string, Ptr]>,
+  builtinInit: boolean,
+): Ptr {
   if (!m.isSubtype(m.recordOf(inst), record)) return inst;
   const init = m.lookupType(record, m.name("__init__"));
-  if (init === 0 || m.typeIdOf(init) !== m.types.function) return inst;
+  if (init === 0 || (!builtinInit && m.typeIdOf(init) !== m.types.function)) return inst;
   m.push(inst); // released by the unwinder if __init__ raises
   const result = call(m, init, [inst, ...positional], keywords);
   m.sp--;

@@ -1,4 +1,5 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
+import { isSubclassable, subclassRefusal } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
@@ -47,8 +48,8 @@ export function newClass(
     if (!m.isType(base))
       m.raise("TypeError", `pymem: a base class must be a class, not '${m.typeName(base)}'`);
     const record = m.recordOfType(base);
-    if (record !== object && !record.instances && !record.classes)
-      m.raise("TypeError", `pymem does not support subclassing the built-in type '${record.name}'`);
+    if (record !== object && !record.instances && !record.classes && !isSubclassable(m, record))
+      m.raise("TypeError", subclassRefusal(record));
     bases.push(record);
   }
   if (bases.length === 0) bases.push(object);
@@ -96,7 +97,7 @@ export function newClass(
     } else
       typeId = heap.defineClass({
         name,
-        ...(layout.instances ? { base: layout.id } : {}),
+        ...(layout.instances || isSubclassable(m, layout) ? { base: layout.id } : {}),
         ...(ownSlots !== undefined ? { slots: ownSlots } : {}),
         dict: wantsDict,
         weakrefable: wantsWeakref,

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import type {
   AnnAssign,
   Arguments,
@@ -17,6 +18,7 @@ import type {
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
+import { repeatListInPlace } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
@@ -317,12 +319,15 @@ export class Compiler extends GeneratorCompiler {
         const y = m.numberOf(b);
         return m.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
       }
-      if (ta === heap.setType) {
+      // Kind checks: a subclass instance of set or list changes in place too.
+      if (heap.kinds[ta] === ObjectKind.SET) {
         // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
         const result = setInPlace(m, op, a, b);
         if (result !== 0) return result;
       }
-      if (op === Op.ADD && ta === heap.listType) {
+      if (op === Op.MUL && heap.kinds[ta] === ObjectKind.LIST && m.isInt(b))
+        return repeatListInPlace(m, a, b); // CPython: list_inplace_repeat
+      if (op === Op.ADD && heap.kinds[ta] === ObjectKind.LIST) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);
         for (const item of items) {

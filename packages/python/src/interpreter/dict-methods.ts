@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { call } from "./calls.js";
 import { newCallableWrapper } from "./class-creation.js";
 import { collect, holdDictItems, iterate, releaseDictItems } from "./iteration.js";
@@ -31,7 +32,7 @@ export function installDictMethods(m: Machine): void {
     defineTypeMethod(
       m,
       "dict",
-      (obj) => m.typeIdOf(obj) === heap.dictType,
+      (obj) => heap.kinds[m.typeIdOf(obj)] === ObjectKind.DICT,
       name,
       min,
       max,

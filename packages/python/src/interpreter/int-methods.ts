@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { bitLength, modularPower, newBigInt } from "./big-int-arithmetic.js";
 import type { Machine } from "./machine.js";
 import { arity, defineTypeMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
@@ -104,7 +105,10 @@ export function integerToBase(
  */
 export function installIntMethods(m: Machine): void {
   const heap = m.heap;
-  const isInt = (obj: Ptr): boolean => m.isInt(obj);
+  const isInt = (obj: Ptr): boolean => {
+    const kind = heap.kinds[m.typeIdOf(obj)];
+    return kind === ObjectKind.INT || kind === ObjectKind.BOOL;
+  };
   const method = (name: string, fn: (value: bigint, self: Ptr) => Ptr): void =>
     defineTypeMethod(m, "int", isInt, name, 0, 0, false, (self) =>
       fn(heap.intBigValue(self), self),

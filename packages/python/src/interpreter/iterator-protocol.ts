@@ -60,11 +60,10 @@ const ITEMS = 3;
  * const it = getIterator(machine, listObject); // a list_iterator
  * ```
  */
-export function getIterator(m: Machine, obj: Ptr): Ptr {
+export function getIterator(m: Machine, obj: Ptr, t: TypeId = m.typeIdOf(obj)): Ptr {
   const heap = m.heap;
   const runtime = iteratorRuntime(m);
   const types = runtime.types;
-  const t = m.typeIdOf(obj);
   if (t === heap.listType) return newSequenceIterator(m, types.listIterator, obj, 0);
   if (t === heap.tupleType) return newSequenceIterator(m, types.tupleIterator, obj, 0);
   if (t === heap.strType)

@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { LIST_ITEMS_OFFSET } from "@pymem/heap";
+import { LIST_ITEMS_OFFSET, ObjectKind } from "@pymem/heap";
 import { collect } from "./iteration.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
@@ -30,7 +30,7 @@ export function installListMethods(m: Machine): void {
     defineTypeMethod(
       m,
       "list",
-      (obj) => m.typeIdOf(obj) === heap.listType,
+      (obj) => heap.kinds[m.typeIdOf(obj)] === ObjectKind.LIST,
       name,
       min,
       max,

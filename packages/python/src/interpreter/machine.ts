@@ -18,6 +18,7 @@ import {
   FLOAT_VALUE_OFFSET,
   type Heap,
   LIST_SIZE_OFFSET,
+  ObjectKind,
   STR_BYTES_OFFSET,
   TUPLE_SIZE_OFFSET,
 } from "@pymem/heap";
@@ -265,6 +266,12 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["ResourceWarning", "Warning"],
   ["EncodingWarning", "Warning"],
 ];
+
+/** Kind codes as module constants for the type predicates (a property load each otherwise). */
+const KIND_INT = ObjectKind.INT;
+const KIND_BOOL = ObjectKind.BOOL;
+const KIND_FLOAT = ObjectKind.FLOAT;
+const KIND_STR = ObjectKind.STR;
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();
 
@@ -890,18 +897,20 @@ export class Machine {
     return this.heap.memory.f64[(obj + FLOAT_VALUE_OFFSET) >>> 3]!;
   }
 
+  // By kind, so instances of int, float and str subclasses pass (CPython: PyLong_Check,
+  // PyFloat_Check, PyUnicode_Check); the operators test exact types before their dunders.
   isInt(obj: Ptr): boolean {
-    const t = this.typeIdOf(obj);
-    return t === this.heap.intType || t === this.heap.boolType;
+    const kind = this.heap.kinds[this.typeIdOf(obj)];
+    return kind === KIND_INT || kind === KIND_BOOL;
   }
 
   isNumber(obj: Ptr): boolean {
-    const t = this.typeIdOf(obj);
-    return t === this.heap.intType || t === this.heap.boolType || t === this.heap.floatType;
+    const kind = this.heap.kinds[this.typeIdOf(obj)];
+    return kind === KIND_INT || kind === KIND_BOOL || kind === KIND_FLOAT;
   }
 
   isStr(obj: Ptr): boolean {
-    return this.typeIdOf(obj) === this.heap.strType;
+    return this.heap.kinds[this.typeIdOf(obj)] === KIND_STR;
   }
 
   strOf(obj: Ptr): string {

@@ -1,4 +1,5 @@
-import type { Ptr } from "@pymem/core";
+import type { Ptr, TypeId } from "@pymem/core";
+import { builtinBaseType } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
 import { descriptorObjectAttribute } from "./descriptor-builtins.js";
 import {
@@ -239,9 +240,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
  * CPython: `PyObject_GenericGetDict`.
  */
 export function instanceDict(m: Machine, obj: Ptr): Ptr {
-  const info = m.heap.classes[m.typeIdOf(obj)];
-  if (info === undefined || info.dictOffset === 0) return 0;
-  const slot = (obj + info.dictOffset) >>> 2;
+  const address = m.heap.dictSlot(obj);
+  if (address === 0) return 0;
+  const slot = address >>> 2;
   let dict = m.heap.memory.u32[slot]!;
   // CPython: _PyObject_MaterializeManagedDict — asking for __dict__ makes a real dict.
   if (dict === 0) {
@@ -405,10 +406,12 @@ export function sequenceIndex(m: Machine, index: Ptr, length: number, what: stri
   return i;
 }
 
-/** `obj[index]` as a new reference. CPython: `BINARY_SUBSCR` / `PyObject_GetItem`. */
-export function getItem(m: Machine, obj: Ptr, index: Ptr): Ptr {
+/**
+ * `obj[index]` as a new reference; `t` is the type to run it as (a built-in base's, for its
+ * method on a subclass instance). CPython: `BINARY_SUBSCR` / `PyObject_GetItem`.
+ */
+export function getItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf(obj)): Ptr {
   const heap = m.heap;
-  const t = m.typeIdOf(obj);
   if (t === heap.listType)
     return m.incref(heap.listGetItem(obj, sequenceIndex(m, index, heap.listLength(obj), "list")));
   if (t === heap.dictType) {
@@ -458,10 +461,18 @@ export function keyError(m: Machine, key: Ptr): Ptr {
   return inst;
 }
 
-/** `obj[index] = value` (value borrowed). CPython: `STORE_SUBSCR` / `PyObject_SetItem`. */
-export function setItem(m: Machine, obj: Ptr, index: Ptr, value: Ptr): void {
+/**
+ * `obj[index] = value` (value borrowed), run as type `t`. CPython: `STORE_SUBSCR` /
+ * `PyObject_SetItem`.
+ */
+export function setItem(
+  m: Machine,
+  obj: Ptr,
+  index: Ptr,
+  value: Ptr,
+  t: TypeId = m.typeIdOf(obj),
+): void {
   const heap = m.heap;
-  const t = m.typeIdOf(obj);
   if (t === heap.listType) {
     heap.listSetItem(obj, sequenceIndex(m, index, heap.listLength(obj), "list assignment"), value);
     return;
@@ -479,10 +490,9 @@ export function setItem(m: Machine, obj: Ptr, index: Ptr, value: Ptr): void {
   m.raise("TypeError", `'${m.typeName(obj)}' object does not support item assignment`);
 }
 
-/** `del obj[index]`. CPython: `DELETE_SUBSCR` / `PyObject_DelItem`. */
-export function deleteItem(m: Machine, obj: Ptr, index: Ptr): void {
+/** `del obj[index]`, run as type `t`. CPython: `DELETE_SUBSCR` / `PyObject_DelItem`. */
+export function deleteItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf(obj)): void {
   const heap = m.heap;
-  const t = m.typeIdOf(obj);
   if (t === heap.listType) {
     const i = sequenceIndex(m, index, heap.listLength(obj), "list assignment");
     m.decref(heap.listPop(obj, i));
@@ -507,7 +517,10 @@ export function deleteItem(m: Machine, obj: Ptr, index: Ptr): void {
  */
 export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
   const heap = m.heap;
-  const t = m.typeIdOf(obj);
+  let t = m.typeIdOf(obj);
+  // A subclass instance of list, tuple or str slices as its base (the result is the base type).
+  if (t !== heap.listType && t !== heap.tupleType && t !== heap.strType)
+    t = builtinBaseType(m, t) || t;
   const length =
     t === heap.listType
       ? heap.listLength(obj)

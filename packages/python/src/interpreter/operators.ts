@@ -1,4 +1,5 @@
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import {
   bigIntBinary,
   bigIntUnary,
@@ -6,6 +7,7 @@ import {
   floatOperand,
   newBigInt,
 } from "./big-int-arithmetic.js";
+import { builtinBaseType, onBaseValues } from "./builtin-subclasses.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
@@ -103,13 +105,19 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
       ta === heap.tupleType ||
       tb === heap.strType ||
       tb === heap.listType ||
-      tb === heap.tupleType)
+      tb === heap.tupleType) &&
+    builtinBaseType(m, ta) === 0 &&
+    builtinBaseType(m, tb) === 0
   )
     m.raise(
       "TypeError",
       `can't multiply sequence by non-int of type '${m.typeName(ta === heap.strType || ta === heap.listType || ta === heap.tupleType ? b : a)}'`,
     );
-  if (op === Op.ADD && (ta === heap.strType || ta === heap.listType || ta === heap.tupleType))
+  if (
+    op === Op.ADD &&
+    (ta === heap.strType || ta === heap.listType || ta === heap.tupleType) &&
+    builtinBaseType(m, tb) === 0
+  )
     m.raise(
       "TypeError",
       `can only concatenate ${m.typeName(a)} (not "${m.typeName(b)}") to ${m.typeName(a)}`,
@@ -123,6 +131,10 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
     const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
     if (result !== 0) return result;
   }
+  // CPython's built-in slots take subclass instances (PyList_Check, PyLong_Check): run the
+  // operator on their base values once the classes' own methods declined.
+  const onBase = onBaseValues(m, a, b, (x, y) => binary(m, op, x, y, inplace));
+  if (onBase !== 0) return onBase;
   if (op === Op.OR) {
     // CPython: type.__or__ / __ror__ — `int | None` builds a union of type hints.
     const union = unionOf(m, a, b);
@@ -184,7 +196,7 @@ export function repeatCount(m: Machine, obj: Ptr): number {
 export function sequenceItems(m: Machine, obj: Ptr): Ptr[] {
   const heap = m.heap;
   const items: Ptr[] = [];
-  if (m.typeIdOf(obj) === heap.listType)
+  if (heap.kinds[m.typeIdOf(obj)] === ObjectKind.LIST)
     for (let i = 0; i < heap.listLength(obj); i++) items.push(heap.listGetItem(obj, i));
   else for (let i = 0; i < heap.tupleLength(obj); i++) items.push(heap.tupleGetItem(obj, i));
   return items;
@@ -453,6 +465,8 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
     const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
     if (result !== 0) return takeTruth(m, result);
   }
+  const onBase = onBaseValues(m, a, b, (x, y) => compare(m, op, x, y));
+  if (onBase !== 0) return onBase;
   if (op === Cmp.EQ) return equalOther(m, a, b, ta);
   if (op === Cmp.NE) return !equalOther(m, a, b, ta);
   m.raise(
@@ -570,9 +584,13 @@ export function compareSequences(m: Machine, op: number, a: Ptr, b: Ptr): boolea
 }
 
 /** `item in container`. CPython: `PySequence_Contains`. */
-export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
+export function contains(
+  m: Machine,
+  container: Ptr,
+  item: Ptr,
+  t: TypeId = m.typeIdOf(container),
+): boolean {
   const heap = m.heap;
-  const t = m.typeIdOf(container);
   if (t === heap.dictType) {
     checkHashable(m, item);
     return heap.dictGetItem(container, item) !== 0;
@@ -657,7 +675,8 @@ function definesIteration(m: Machine, record: TypeRecord): boolean {
 export function checkHashable(m: Machine, key: Ptr): void {
   const t = m.typeIdOf(key);
   const heap = m.heap;
-  if (t === heap.listType || t === heap.dictType || t === heap.setType)
+  const kind = heap.kinds[t];
+  if (kind === ObjectKind.LIST || kind === ObjectKind.DICT || kind === ObjectKind.SET)
     m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
   if (t === heap.tupleType)
     for (let i = 0; i < heap.tupleLength(key); i++) checkHashable(m, heap.tupleGetItem(key, i));

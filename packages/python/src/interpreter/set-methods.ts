@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod } from "./native-arguments.js";
@@ -27,8 +28,17 @@ export function installSetMethods(m: Machine): void {
     max: number,
     fn: (self: Ptr, args: readonly Ptr[]) => Ptr,
   ): void => {
-    const typeId = typeName === "set" ? heap.setType : heap.frozensetType;
-    defineTypeMethod(m, typeName, (obj) => m.typeIdOf(obj) === typeId, name, min, max, false, fn);
+    const kind = typeName === "set" ? ObjectKind.SET : ObjectKind.FROZENSET;
+    defineTypeMethod(
+      m,
+      typeName,
+      (obj) => heap.kinds[m.typeIdOf(obj)] === kind,
+      name,
+      min,
+      max,
+      false,
+      fn,
+    );
   };
   const both = (
     name: string,

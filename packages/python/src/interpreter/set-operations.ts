@@ -24,8 +24,9 @@ import { checkHashable } from "./operators.js";
  * ```
  */
 export function isAnySet(m: Machine, obj: Ptr): boolean {
-  const t = m.typeIdOf(obj);
-  return t === m.heap.setType || t === m.heap.frozensetType;
+  // By kind: instances of set and frozenset subclasses too (CPython: PyAnySet_Check).
+  const kind = m.heap.kinds[m.typeIdOf(obj)];
+  return kind === ObjectKind.SET || kind === ObjectKind.FROZENSET;
 }
 
 /**
@@ -184,7 +185,7 @@ export function setBinary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
  */
 export function setInPlace(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
   const heap = m.heap;
-  if (m.typeIdOf(a) !== heap.setType || !isAnySet(m, b)) return 0;
+  if (heap.kinds[m.typeIdOf(a)] !== ObjectKind.SET || !isAnySet(m, b)) return 0;
   switch (op) {
     case Op.OR:
       heap.setMerge(a, b);
@@ -276,7 +277,7 @@ export function setRepr(m: Machine, set: Ptr): string {
   for (const key of keys) m.incref(key);
   try {
     const inner = `{${keys.map((key) => repr(m, key)).join(", ")}}`;
-    return heap.kindOf(set) === ObjectKind.SET ? inner : `${name}(${inner})`;
+    return heap.typeOf(set) === heap.setType ? inner : `${name}(${inner})`;
   } finally {
     m.reprActive.delete(set);
     for (const key of keys) m.decref(key);

@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { LIST_ITEMS_OFFSET } from "@pymem/heap";
+import { LIST_ITEMS_OFFSET, ObjectKind } from "@pymem/heap";
 import { clampedIndex } from "./big-int-arithmetic.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
@@ -59,7 +59,7 @@ export function assignSlice(
   value: Ptr,
 ): void {
   const heap = m.heap;
-  if (m.typeIdOf(obj) !== heap.listType) unsupportedTarget(m, obj, "assignment");
+  if (heap.kinds[m.typeIdOf(obj)] !== ObjectKind.LIST) unsupportedTarget(m, obj, "assignment");
   const slice = sliceIndices(m, heap.listLength(obj), lower, upper, step);
   const extended = slice.step !== 1;
   // CPython: PySequence_Fast(v, ...) — a snapshot of the new items, held while the list changes.
@@ -92,7 +92,7 @@ export function assignSlice(
 /** `del obj[lower:upper:step]` (bounds borrowed). CPython: `DELETE_SUBSCR` / `list_ass_subscript`. */
 export function deleteSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): void {
   const heap = m.heap;
-  if (m.typeIdOf(obj) !== heap.listType) unsupportedTarget(m, obj, "deletion");
+  if (heap.kinds[m.typeIdOf(obj)] !== ObjectKind.LIST) unsupportedTarget(m, obj, "deletion");
   const length = heap.listLength(obj);
   const slice = sliceIndices(m, length, lower, upper, step);
   if (slice.step === 1) {

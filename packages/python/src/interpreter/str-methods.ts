@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { codePointIndex, codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
@@ -30,7 +31,7 @@ export function installStrMethods(m: Machine): void {
     defineTypeMethod(
       m,
       "str",
-      (obj) => m.isStr(obj),
+      (obj) => heap.kinds[m.typeIdOf(obj)] === ObjectKind.STR,
       name,
       min,
       max,
