@@ -156,4 +156,10 @@ export interface TypeSpec {
   readonly del?: (obj: Ptr) => void;
   /** Replaces the default deallocation (drop references, free memory). CPython: `tp_dealloc`. */
   readonly dealloc?: (obj: Ptr) => void;
+  /**
+   * Bytes `sys.getsizeof` counts beyond the basic size and the items: a separately allocated
+   * buffer the object owns, or a terminator stored after its items. CPython: the type's
+   * `__sizeof__`.
+   */
+  readonly extraSize?: (obj: Ptr) => number;
 }

@@ -1,5 +1,8 @@
 import type { Ptr } from "@pymem/core";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
+import { installBytesMethods } from "./bytes-methods.js";
+import { bytesLength } from "./bytes-objects.js";
+import { newBytesFromArguments } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
@@ -555,6 +558,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("set");
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+  for (const id of [m.types.bytes, m.types.bytearray])
+    typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
+      newBytesFromArguments(m, id, args, keywords),
+    );
 
   installListMethods(m);
   installDictMethods(m);
@@ -564,6 +571,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installComplexMethods(m);
   installIntMethods(m);
   installStrMethods(m);
+  installBytesMethods(m);
 }
 
 /**
@@ -582,6 +590,7 @@ export function length(m: Machine, obj: Ptr): number {
   if (t === heap.dictType) return heap.dictLength(obj);
   if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj);
   if (t === heap.strType) return heap.strLength(obj);
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesLength(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return m.rangeLength(start, stop, step);

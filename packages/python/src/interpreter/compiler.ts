@@ -16,6 +16,7 @@ import type {
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
+import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
@@ -318,6 +319,10 @@ export class Compiler extends GeneratorCompiler {
       if (ta === heap.setType) {
         // CPython: set_ior, set_iand, set_isub, set_ixor change the set itself.
         const result = setInPlace(m, op, a, b);
+        if (result !== 0) return result;
+      }
+      if (ta === m.types.bytearray) {
+        const result = byteArrayInPlace(m, op, a, b);
         if (result !== 0) return result;
       }
       if (op === Op.ADD && ta === heap.listType) {

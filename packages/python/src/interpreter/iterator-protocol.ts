@@ -6,6 +6,7 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { bytesIterator } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import { ResumeMode, resumeGenerator } from "./generator-objects.js";
@@ -75,6 +76,7 @@ export function getIterator(m: Machine, obj: Ptr): Ptr {
       0,
     );
   if (t === heap.dictType) return newDictIterator(m, types.dictKeyIterator, obj);
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesIterator(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return newRangeIterator(m, start, step, m.rangeLength(start, stop, step));

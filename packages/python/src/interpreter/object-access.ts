@@ -1,4 +1,6 @@
 import type { Ptr } from "@pymem/core";
+import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
+import { bytesGetItem, bytesGetSlice } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { descriptorObjectAttribute } from "./descriptor-builtins.js";
 import {
@@ -429,6 +431,7 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr): Ptr {
     const i = sequenceIndex(m, index, m.rangeLength(start, stop, step), "range object");
     return m.newInt(start + i * step);
   }
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesGetItem(m, obj, index);
   const result = m.callSpecial(obj, "__getitem__", [index]);
   if (result !== 0) return result;
   if (m.isType(obj)) {
@@ -470,6 +473,10 @@ export function setItem(m: Machine, obj: Ptr, index: Ptr, value: Ptr): void {
     heap.dictSetItem(obj, index, value);
     return;
   }
+  if (t === m.types.bytearray) {
+    byteArraySetItem(m, obj, index, value);
+    return;
+  }
   const result = m.callSpecial(obj, "__setitem__", [index, value]);
   if (result !== 0) {
     m.decref(result);
@@ -492,6 +499,10 @@ export function deleteItem(m: Machine, obj: Ptr, index: Ptr): void {
     if (!heap.dictDelItem(obj, index)) throw m.exception(keyError(m, index));
     return;
   }
+  if (t === m.types.bytearray) {
+    byteArrayDeleteItem(m, obj, index);
+    return;
+  }
   const result = m.callSpecial(obj, "__delitem__", [index]);
   if (result !== 0) {
     m.decref(result);
@@ -507,6 +518,8 @@ export function deleteItem(m: Machine, obj: Ptr, index: Ptr): void {
 export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
   const heap = m.heap;
   const t = m.typeIdOf(obj);
+  if (t === m.types.bytes || t === m.types.bytearray)
+    return bytesGetSlice(m, obj, lower, upper, step);
   const length =
     t === heap.listType
       ? heap.listLength(obj)

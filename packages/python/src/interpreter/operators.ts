@@ -6,6 +6,8 @@ import {
   floatOperand,
   newBigInt,
 } from "./big-int-arithmetic.js";
+import { isBytesLike } from "./bytes-objects.js";
+import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
@@ -92,6 +94,10 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   }
   if (ta === heap.setType || ta === heap.frozensetType) {
     const result = setBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
+  if (isBytesLike(m, a) || isBytesLike(m, b)) {
+    const result = bytesBinary(m, op, a, b);
     if (result !== 0) return result;
   }
   const dunder = BINARY_DUNDERS[op]!;
@@ -443,6 +449,8 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
     const result = compareComplex(m, op, a, b);
     if (result !== undefined) return result;
   }
+  const bytesOrder = compareBytes(m, op, a, b);
+  if (bytesOrder !== undefined) return bytesOrder;
   const ra = m.records[ta];
   const rb = m.records[tb];
   if (ra?.user === true) {
@@ -587,6 +595,7 @@ export function contains(m: Machine, container: Ptr, item: Ptr): boolean {
       );
     return heap.strValue(container).includes(heap.strValue(item));
   }
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesContains(m, container, item);
   if (t === heap.listType || t === heap.tupleType) {
     // CPython: list_contains — the length re-read and the element held across each __eq__,
     // which may shrink or clear the list.
@@ -657,7 +666,7 @@ function definesIteration(m: Machine, record: TypeRecord): boolean {
 export function checkHashable(m: Machine, key: Ptr): void {
   const t = m.typeIdOf(key);
   const heap = m.heap;
-  if (t === heap.listType || t === heap.dictType || t === heap.setType)
+  if (t === heap.listType || t === heap.dictType || t === heap.setType || t === m.types.bytearray)
     m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
   if (t === heap.tupleType)
     for (let i = 0; i < heap.tupleLength(key); i++) checkHashable(m, heap.tupleGetItem(key, i));

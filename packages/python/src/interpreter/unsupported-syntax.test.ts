@@ -39,7 +39,6 @@ const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
   ["async def main():\n    pass\n", "'async def'"],
   ["type X = int\n", "'type' aliases"],
   ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
-  ["x = b'abc'\n", "bytes literals"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
 ];
 
