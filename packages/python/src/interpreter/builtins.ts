@@ -34,6 +34,7 @@ import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
 import { sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
+import { installStrSplitlines } from "./str-splitlines.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -572,6 +573,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installIntMethods(m);
   installStrMethods(m);
   installBytesMethods(m);
+  installStrSplitlines(m);
 }
 
 /**

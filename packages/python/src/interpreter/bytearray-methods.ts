@@ -10,7 +10,7 @@ import {
   isBytesLike,
   newByteArray,
 } from "./bytes-objects.js";
-import { byteValue, slicePositions } from "./bytes-operations.js";
+import { bytesFromObject, byteValue, slicePositions } from "./bytes-operations.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod } from "./native-arguments.js";
@@ -73,14 +73,10 @@ export function byteArrayDeleteItem(m: Machine, obj: Ptr, index: Ptr): void {
 /** The bytes a slice assignment stores: a bytes-like object's or an iterable of ints'. */
 function assignedData(m: Machine, value: Ptr): Uint8Array {
   if (isBytesLike(m, value)) return bytesData(m, value);
-  if (m.isInt(value) || m.isStr(value) || value === m.heap.none)
+  const t = m.typeIdOf(value);
+  if (m.isNumber(value) || t === m.heap.complexType || m.isStr(value))
     m.raise("TypeError", "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
-  const items = collect(m, value);
-  try {
-    return Uint8Array.from(items, (item) => byteValue(m, item));
-  } finally {
-    for (const item of items) m.decref(item);
-  }
+  return bytesFromObject(m, value, "bytearray");
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   newBytes,
   newBytesOfType,
 } from "./bytes-objects.js";
-import { bytesArgument, indexOfBytes } from "./bytes-operations.js";
+import { bytesArgument, indexOfBytes, subArgument } from "./bytes-operations.js";
 import { installCodecMethods } from "./codecs.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { iterate } from "./iteration.js";
@@ -90,9 +90,7 @@ function splitWhitespace(data: Uint8Array, max: number): Uint8Array[] {
     while (i < data.length && WHITESPACE.has(data[i]!)) i++;
     if (i === data.length) break;
     if (max >= 0 && parts.length === max) {
-      let end = data.length;
-      while (end > i && WHITESPACE.has(data[end - 1]!)) end--;
-      parts.push(data.subarray(i, end));
+      parts.push(data.subarray(i));
       break;
     }
     const start = i;
@@ -247,7 +245,7 @@ export function installBytesMethods(m: Machine): void {
             ? String.fromCharCode(...bytesData(m, sepObj))
             : m.isStr(sepObj)
               ? heap.strValue(sepObj)
-              : m.raise("TypeError", "sep must be str or bytes.");
+              : m.raise("TypeError", `object of type '${m.typeName(sepObj)}' has no len()`);
           if ([...sep].length !== 1) m.raise("ValueError", "sep must be length 1.");
         }
         const perSep = perSepObj !== undefined ? m.intArgument(perSepObj, "bytes_per_sep") : 1;
@@ -368,7 +366,7 @@ export function installBytesMethods(m: Machine): void {
       });
     for (const name of ["find", "index", "rfind", "rindex"])
       method(name, 1, 3, (data, [sub, start, end]) => {
-        const needle = bytesArgument(m, sub!, true);
+        const needle = subArgument(m, sub!);
         const [from, to] = window(m, data.length, start, end);
         let at = -1;
         if (to - from >= needle.length)
@@ -380,7 +378,7 @@ export function installBytesMethods(m: Machine): void {
       });
     method("count", 1, 3, (data, [sub, start, end]) => {
       const [from, to] = window(m, data.length, start, end);
-      return m.newInt(countBytes(data, bytesArgument(m, sub!, true), from, to));
+      return m.newInt(countBytes(data, subArgument(m, sub!), from, to));
     });
     method("replace", 2, 3, (data, [old, replacement, countObj], _keywords, self) => {
       const from = bytesArgument(m, old!, false);

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { siphash13 } from "@pymem/heap";
+import { bytesPercentFormat } from "./bytes-format.js";
 import {
   BYTES_DATA_OFFSET,
   BYTES_HASH_OFFSET,
@@ -32,20 +33,22 @@ import { sliceIndices } from "./slice-assignment.js";
 
 /**
  * The repr of bytes data: `b'…'`, in double quotes only when the data holds a `'` and no `"`;
- * `\t \n \r`, the quote and `\\` escaped, other bytes outside 0x20–0x7e as `\xhh`.
- * CPython: `PyBytes_Repr`.
+ * `\t \n \r`, the quote and `\\` escaped, other bytes outside 0x20–0x7e as `\xhh`; with
+ * `alwaysEscapeQuote`, `'` is escaped inside double quotes too, as bytearray's repr does.
+ * CPython: `PyBytes_Repr`, `bytearray_repr`.
  *
  * @example
  * ```ts
  * bytesRepr(new Uint8Array([0, 97])); // "b'\\x00a'"
  * ```
  */
-export function bytesRepr(data: Uint8Array): string {
+export function bytesRepr(data: Uint8Array, alwaysEscapeQuote = false): string {
   const quote = data.includes(0x27) && !data.includes(0x22) ? '"' : "'";
   let text = `b${quote}`;
   for (const byte of data) {
     if (byte === 0x5c) text += "\\\\";
-    else if (byte === quote.charCodeAt(0)) text += `\\${quote}`;
+    else if (byte === quote.charCodeAt(0) || (alwaysEscapeQuote && byte === 0x27))
+      text += `\\${String.fromCharCode(byte)}`;
     else if (byte === 0x09) text += "\\t";
     else if (byte === 0x0a) text += "\\n";
     else if (byte === 0x0d) text += "\\r";
@@ -65,15 +68,16 @@ export function bytesRepr(data: Uint8Array): string {
  * ```
  */
 export function bytesObjectRepr(m: Machine, obj: Ptr): string {
-  const text = bytesRepr(bytesView(m, obj));
-  return m.typeIdOf(obj) === m.types.bytearray ? `bytearray(${text})` : text;
+  if (m.typeIdOf(obj) !== m.types.bytearray) return bytesRepr(bytesView(m, obj));
+  return `bytearray(${bytesRepr(bytesView(m, obj), true)})`;
 }
 
 /**
  * `a op b` where `a` or `b` is a bytes or bytearray: concatenation with another bytes-like
- * object (the result has `a`'s type), repetition by an int, and `%` formatting is left to the
- * caller; 0 when the operation does not apply, after raising CPython's TypeError for a
- * non-bytes operand of `+`. CPython: `bytes_concat`, `bytes_repeat`, `bytearray_concat`.
+ * object (the result has `a`'s type), repetition by an int, and `%` formatting (bytes-format.ts);
+ * 0 when the operation does not apply, after raising CPython's TypeError for a non-bytes
+ * operand of `+` or a non-int count of `*`. CPython: `bytes_concat`, `bytes_repeat`,
+ * `bytearray_concat`, `bytes_mod`.
  *
  * @example
  * ```ts
@@ -82,6 +86,7 @@ export function bytesObjectRepr(m: Machine, obj: Ptr): string {
  */
 export function bytesBinary(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
   const aBytes = isBytesLike(m, a);
+  if (op === Op.MOD && aBytes) return bytesPercentFormat(m, a, b);
   if (op === Op.ADD && aBytes) {
     if (!isBytesLike(m, b))
       m.raise("TypeError", `can't concat ${m.typeName(b)} to ${m.typeName(a)}`);
@@ -189,6 +194,24 @@ export function bytesArgument(m: Machine, value: Ptr, allowInt: boolean): Uint8A
   if (isBytesLike(m, value)) return bytesData(m, value);
   if (allowInt && m.isInt(value)) return Uint8Array.of(byteValue(m, value));
   return m.raise("TypeError", `a bytes-like object is required, not '${m.typeName(value)}'`);
+}
+
+/**
+ * The `sub` argument of `find`, `index`, `count` and their right-hand forms: a byte value or a
+ * bytes-like object. CPython: `parse_args_finds_byte`.
+ *
+ * @example
+ * ```ts
+ * const needle = subArgument(machine, sub);
+ * ```
+ */
+export function subArgument(m: Machine, value: Ptr): Uint8Array {
+  if (!isBytesLike(m, value) && !m.isInt(value))
+    m.raise(
+      "TypeError",
+      `argument should be integer or bytes-like object, not '${m.typeName(value)}'`,
+    );
+  return bytesArgument(m, value, true);
 }
 
 /**
@@ -304,8 +327,13 @@ export function bytesIterator(m: Machine, obj: Ptr): Ptr {
  * The data of `bytes(source)` / `bytearray(source)` for a non-str source: a count of zero bytes,
  * a bytes-like object's copy, or an iterable of ints; "cannot convert 'X' object to bytes" when
  * the source is none of them. CPython: `PyBytes_FromObject`, `bytearray___init___impl`.
+ *
+ * @example
+ * ```ts
+ * const data = bytesFromObject(machine, iterable, "bytearray");
+ * ```
  */
-function sourceData(m: Machine, source: Ptr, typeName: string): Uint8Array {
+export function bytesFromObject(m: Machine, source: Ptr, typeName: string): Uint8Array {
   if (m.isInt(source)) {
     const count = m.numberOf(source);
     if (Number.isNaN(count))
@@ -386,7 +414,7 @@ export function newBytesFromArguments(
           : "errors without a string argument",
       );
     if (typeId === m.types.bytes && m.typeIdOf(source) === typeId) return m.incref(source);
-    data = sourceData(m, source, typeName);
+    data = bytesFromObject(m, source, typeName);
   }
   return typeId === m.types.bytearray ? newByteArray(m, data) : newBytes(m, data);
 }
