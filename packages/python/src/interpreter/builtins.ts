@@ -10,6 +10,7 @@ import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { unionMembers } from "./generic-alias.js";
+import { installIntBytesMethods } from "./int-bytes.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
@@ -574,6 +575,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMethods(m);
   installBytesMethods(m);
   installStrSplitlines(m);
+  installIntBytesMethods(m);
 }
 
 /**
