@@ -390,29 +390,25 @@ export function newBytesFromArguments(
   const source = args[0] ?? options.get("source");
   const encoding = args[1] ?? options.get("encoding");
   const errors = args[2] ?? options.get("errors");
+  // CPython: an encoding or errors argument needs a str source.
+  if (
+    (source === undefined || !m.isStr(source)) &&
+    (encoding !== undefined || errors !== undefined)
+  )
+    m.raise(
+      "TypeError",
+      encoding !== undefined
+        ? "encoding without a string argument"
+        : "errors without a string argument",
+    );
   let data: Uint8Array;
-  if (source === undefined) {
-    if (encoding !== undefined || errors !== undefined)
-      m.raise(
-        "TypeError",
-        encoding !== undefined
-          ? "encoding without a string argument"
-          : "errors without a string argument",
-      );
-    data = new Uint8Array(0);
-  } else if (m.isStr(source)) {
+  if (source === undefined) data = new Uint8Array(0);
+  else if (m.isStr(source)) {
     if (encoding === undefined) m.raise("TypeError", "string argument without an encoding");
     const codecArgs = errors === undefined ? [encoding] : [encoding, errors];
     const [codec, handler] = codecArguments(m, typeName, codecArgs, []);
     data = encodeText(m, m.heap.strValue(source), codec, handler, () => m.incref(source));
   } else {
-    if (encoding !== undefined || errors !== undefined)
-      m.raise(
-        "TypeError",
-        encoding !== undefined
-          ? "encoding without a string argument"
-          : "errors without a string argument",
-      );
     if (typeId === m.types.bytes && m.typeIdOf(source) === typeId) return m.incref(source);
     data = bytesFromObject(m, source, typeName);
   }
