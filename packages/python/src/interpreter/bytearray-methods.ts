@@ -10,7 +10,7 @@ import {
   isBytesLike,
   newByteArray,
 } from "./bytes-objects.js";
-import { bytesFromObject, byteValue, slicePositions } from "./bytes-operations.js";
+import { bytesFromObject, byteValue, indexArgument, slicePositions } from "./bytes-operations.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod } from "./native-arguments.js";
@@ -213,7 +213,7 @@ export function installByteArrayMethods(m: Machine): void {
   method("insert", 2, 2, (self, [index, item]) => {
     const byte = byteValue(m, item!);
     const length = bytesLength(m, self);
-    let i = m.intArgument(index!, "index");
+    let i = indexArgument(m, index!);
     if (i < 0) i = Math.max(0, i + length);
     insertAt(self, Math.min(i, length), byte);
     return heap.none;
@@ -246,7 +246,7 @@ export function installByteArrayMethods(m: Machine): void {
   method("pop", 0, 1, (self, [index]) => {
     const length = bytesLength(m, self);
     if (length === 0) m.raise("IndexError", "pop from empty bytearray");
-    let i = index !== undefined ? m.intArgument(index, "index") : -1;
+    let i = index !== undefined ? indexArgument(m, index) : -1;
     if (i < 0) i += length;
     if (i < 0 || i >= length) m.raise("IndexError", "pop index out of range");
     const base = start(m, self);

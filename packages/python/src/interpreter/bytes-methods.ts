@@ -2,12 +2,13 @@ import type { Ptr } from "@pymem/core";
 import { installByteArrayMethods } from "./bytearray-methods.js";
 import {
   bytesData,
+  bytesLength,
   checkBytesSize,
   isBytesLike,
   newBytes,
   newBytesOfType,
 } from "./bytes-objects.js";
-import { bytesArgument, indexOfBytes, subArgument } from "./bytes-operations.js";
+import { bytesArgument, indexArgument, indexOfBytes, subArgument } from "./bytes-operations.js";
 import { installCodecMethods } from "./codecs.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { iterate } from "./iteration.js";
@@ -248,7 +249,7 @@ export function installBytesMethods(m: Machine): void {
               : m.raise("TypeError", `object of type '${m.typeName(sepObj)}' has no len()`);
           if ([...sep].length !== 1) m.raise("ValueError", "sep must be length 1.");
         }
-        const perSep = perSepObj !== undefined ? m.intArgument(perSepObj, "bytes_per_sep") : 1;
+        const perSep = perSepObj !== undefined ? indexArgument(m, perSepObj) : 1;
         checkBytesSize(heap, data.length * 3);
         return m.newStr(hexText(data, sep, perSep));
       },
@@ -300,7 +301,7 @@ export function installBytesMethods(m: Machine): void {
           const options = keyword(m, name, keywords, ["sep", "maxsplit"]);
           const sepObj = args[0] ?? options.get("sep");
           const maxObj = args[1] ?? options.get("maxsplit");
-          const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
+          const max = maxObj !== undefined ? indexArgument(m, maxObj) : -1;
           const reverse = name === "rsplit";
           const source = reverse ? data.slice().reverse() : data;
           let parts: Uint8Array[];
@@ -383,7 +384,7 @@ export function installBytesMethods(m: Machine): void {
     method("replace", 2, 3, (data, [old, replacement, countObj], _keywords, self) => {
       const from = bytesArgument(m, old!, false);
       const to = bytesArgument(m, replacement!, false);
-      let count = countObj !== undefined ? m.intArgument(countObj, "count") : -1;
+      let count = countObj !== undefined ? indexArgument(m, countObj) : -1;
       const pieces: Uint8Array[] = [];
       let size = 0;
       let start = 0;
@@ -415,6 +416,58 @@ export function installBytesMethods(m: Machine): void {
         out.set(piece, at);
         at += piece.length;
       }
+      return same(self, out);
+    });
+    for (const name of ["partition", "rpartition"])
+      method(name, 1, 1, (data, [sepObj], _keywords, self) => {
+        const sep = bytesArgument(m, sepObj!, false);
+        if (sep.length === 0) m.raise("ValueError", "empty separator");
+        const at =
+          name === "partition"
+            ? indexOfBytes(data, sep)
+            : lastIndexOfBytes(data, sep, 0, data.length);
+        const empty = new Uint8Array(0);
+        const parts =
+          at >= 0
+            ? [data.subarray(0, at), sep, data.subarray(at + sep.length)]
+            : name === "partition"
+              ? [data, empty, empty]
+              : [empty, empty, data];
+        return m.tupleSteal(parts.map((part) => same(self, part)));
+      });
+    // CPython: stringlib pad() — `center` puts the odd byte left when the width is odd.
+    for (const name of ["ljust", "rjust", "center"])
+      method(name, 1, 2, (data, [widthObj, fillObj], _keywords, self) => {
+        const width = indexArgument(m, widthObj!);
+        let fill = 0x20;
+        if (fillObj !== undefined) {
+          if (!isBytesLike(m, fillObj) || bytesLength(m, fillObj) !== 1)
+            m.raise(
+              "TypeError",
+              `${name}() argument 2 must be a byte string of length 1, not ${m.typeName(fillObj)}`,
+            );
+          fill = bytesData(m, fillObj)[0]!;
+        }
+        const padding = Math.max(0, width - data.length);
+        checkBytesSize(heap, data.length + padding);
+        const left =
+          name === "ljust"
+            ? 0
+            : name === "rjust"
+              ? padding
+              : Math.floor(padding / 2) + (padding & width & 1);
+        const out = new Uint8Array(data.length + padding).fill(fill);
+        out.set(data, left);
+        return same(self, out);
+      });
+    method("zfill", 1, 1, (data, [widthObj], _keywords, self) => {
+      const width = indexArgument(m, widthObj!);
+      const padding = Math.max(0, width - data.length);
+      checkBytesSize(heap, data.length + padding);
+      const signed = data[0] === 0x2b || data[0] === 0x2d ? 1 : 0;
+      const out = new Uint8Array(data.length + padding).fill(0x30);
+      out.set(data.subarray(0, signed), 0);
+      out.set(data.subarray(signed), signed + padding);
       return same(self, out);
     });
     const mapped = (name: string, fn: (data: Uint8Array) => Uint8Array): void =>

@@ -161,11 +161,24 @@ export function byteValue(
   value: Ptr,
   rangeMessage = "byte must be in range(0, 256)",
 ): number {
-  if (!m.isInt(value))
-    m.raise("TypeError", `'${m.typeName(value)}' object cannot be interpreted as an integer`);
-  const byte = m.numberOf(value);
+  const byte = indexArgument(m, value);
   if (!(byte >= 0 && byte < 256)) m.raise("ValueError", rangeMessage);
   return byte;
+}
+
+/**
+ * An int argument of a method (a width, a count) as a number, or CPython's TypeError "'str'
+ * object cannot be interpreted as an integer". CPython: `PyNumber_AsSsize_t`.
+ *
+ * @example
+ * ```ts
+ * const width = indexArgument(machine, args[0]!);
+ * ```
+ */
+export function indexArgument(m: Machine, value: Ptr): number {
+  if (!m.isInt(value))
+    m.raise("TypeError", `'${m.typeName(value)}' object cannot be interpreted as an integer`);
+  return m.intArgument(value, "index");
 }
 
 /** The first index of `needle` in `haystack` at or after `from`, or −1. */

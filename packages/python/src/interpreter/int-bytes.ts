@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { defineClassMethod } from "./bytes-methods.js";
 import { newBytes } from "./bytes-objects.js";
-import { bytesFromObject } from "./bytes-operations.js";
+import { bytesFromObject, indexArgument } from "./bytes-operations.js";
 import type { Machine } from "./machine.js";
 import type { Keywords } from "./native-arguments.js";
 import { defineTypeMethod } from "./native-arguments.js";
@@ -73,7 +73,7 @@ export function installIntBytesMethods(m: Machine): void {
     true,
     (self, args, keywords) => {
       const { first, little, signed } = byteOrderArguments(m, "to_bytes", args, keywords, "length");
-      const length = first !== undefined ? m.intArgument(first, "length") : 1;
+      const length = first !== undefined ? indexArgument(m, first) : 1;
       if (length < 0) m.raise("ValueError", "length argument must be non-negative");
       let value = heap.intBigValue(self);
       if (value < 0n && !signed) m.raise("OverflowError", "can't convert negative int to unsigned");
