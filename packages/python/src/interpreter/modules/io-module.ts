@@ -31,7 +31,55 @@ def _check_size(size, what):
     return size
 
 
-class StringIO:
+class _MemoryStream:
+    """What StringIO and BytesIO share: state queries, iteration by line, the context manager."""
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def readable(self):
+        self._check_open()
+        return True
+
+    def writable(self):
+        self._check_open()
+        return True
+
+    def seekable(self):
+        self._check_open()
+        return True
+
+    def flush(self):
+        self._check_open()
+
+    def tell(self):
+        self._check_open()
+        return self._position
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __iter__(self):
+        self._check_open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+class StringIO(_MemoryStream):
     """An in-memory text stream: write() appends at the position, getvalue() returns it all."""
 
     def __init__(self, initial_value='', newline='\n'):
@@ -58,10 +106,6 @@ class StringIO:
         return self._parts[0]
 
     @property
-    def closed(self):
-        return self._closed
-
-    @property
     def line_buffering(self):
         return False
 
@@ -69,32 +113,13 @@ class StringIO:
         self._closed = True
         self._parts = ['']
 
-    def readable(self):
-        self._check_open()
-        return True
-
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
-
     def isatty(self):
         self._check_open()
         return False
 
-    def flush(self):
-        self._check_open()
-
     def getvalue(self):
         self._check_open()
         return self._text()
-
-    def tell(self):
-        self._check_open()
-        return self._position
 
     def seek(self, pos, whence=0):
         self._check_open()
@@ -132,10 +157,6 @@ class StringIO:
         self._position = position + len(s)
         self._length = max(self._length, self._position)
         return len(s)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def read(self, size=-1):
         self._check_open()
@@ -184,28 +205,11 @@ class StringIO:
             self._length = size
         return size
 
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
     def __getstate__(self):
         return (self.getvalue(), '\n', self._position, None)
 
 
-class BytesIO:
+class BytesIO(_MemoryStream):
     """An in-memory binary stream over a bytearray: write() stores at the position."""
 
     def __init__(self, initial_bytes=b''):
@@ -221,35 +225,12 @@ class BytesIO:
         if self._closed:
             raise ValueError('I/O operation on closed file.')
 
-    @property
-    def closed(self):
-        return self._closed
-
     def close(self):
         self._closed = True
-
-    def readable(self):
-        self._check_open()
-        return True
-
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
-
-    def flush(self):
-        self._check_open()
 
     def getvalue(self):
         self._check_open()
         return bytes(self._buffer)
-
-    def tell(self):
-        self._check_open()
-        return self._position
 
     def seek(self, pos, whence=0):
         self._check_open()
@@ -279,10 +260,6 @@ class BytesIO:
         self._position = position + len(data)
         return len(data)
 
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
     def read(self, size=-1):
         self._check_open()
         size = _check_size(size, 'read')
@@ -310,23 +287,6 @@ class BytesIO:
             raise ValueError('negative size value ' + str(size))
         del self._buffer[size:]
         return size
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
 `;
 
 /**
