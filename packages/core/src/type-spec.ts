@@ -164,4 +164,10 @@ export interface TypeSpec {
    * dropping its reference, as `Py_CLEAR` does).
    */
   readonly dealloc?: (obj: Ptr) => void;
+  /**
+   * Bytes `sys.getsizeof` counts beyond the basic size and the items: a separately allocated
+   * buffer the object owns, or a terminator stored after its items. CPython: the type's
+   * `__sizeof__`.
+   */
+  readonly extraSize?: (obj: Ptr) => number;
 }

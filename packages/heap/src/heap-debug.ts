@@ -195,6 +195,8 @@ export const debugOperations: DebugOperations & ThisType<Heap> = {
     if (this.types.flags[typeId]! & DerivedTypeFlags.VARIABLE_SIZE)
       size += this.types.itemSize[typeId]! * u32[(obj + 8) >>> 2]!;
     if (this.types.flags[typeId]! & TypeFlags.GC) size += GC_HEAD_SIZE;
+    const extraSize = this.types.spec(typeId).extraSize;
+    if (extraSize !== undefined) size += extraSize(obj);
     const kind = this.kinds[typeId];
     // CPython: int___sizeof__ — the digits are part of the object.
     if (kind === ObjectKind.INT) size += 4 * this.bigIntDigitCount(obj);

@@ -16,9 +16,77 @@ import { ObjectKind } from "./object-kind.js";
  * @module
  */
 
-// Stateless, so one of each serves every heap.
+// Stateless, so one of each serves every heap. The decoder keeps a leading U+FEFF (a str may
+// start with one) instead of dropping it as a byte-order mark.
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * Writes `text` as WTF-8 from `at`: UTF-8, with each lone surrogate as its own 3-byte sequence
+ * (CPython keeps lone surrogates in a str; `TextEncoder` would turn them into U+FFFD).
+ */
+function encodeWtf8(text: string, u8: Uint8Array, at: number): void {
+  for (let i = 0; i < text.length; i++) {
+    let unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (unit < 0x80) u8[at++] = unit;
+    else if (unit < 0x800) {
+      u8[at++] = 0xc0 | (unit >> 6);
+      u8[at++] = 0x80 | (unit & 0x3f);
+    } else if (unit < 0x10000) {
+      u8[at++] = 0xe0 | (unit >> 12);
+      u8[at++] = 0x80 | ((unit >> 6) & 0x3f);
+      u8[at++] = 0x80 | (unit & 0x3f);
+    } else {
+      u8[at++] = 0xf0 | (unit >> 18);
+      u8[at++] = 0x80 | ((unit >> 12) & 0x3f);
+      u8[at++] = 0x80 | ((unit >> 6) & 0x3f);
+      u8[at++] = 0x80 | (unit & 0x3f);
+    }
+  }
+}
+
+/**
+ * Reads WTF-8 `bytes` back into a JavaScript string, lone surrogates included (the slow path of
+ * `strValue`, taken only when `TextDecoder` produced U+FFFD, which a surrogate decodes to).
+ */
+function decodeWtf8(bytes: Uint8Array): string {
+  const units: number[] = [];
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const lead = bytes[at]!;
+    let codePoint: number;
+    if (lead < 0x80) {
+      codePoint = lead;
+      at += 1;
+    } else if (lead < 0xe0) {
+      codePoint = ((lead & 0x1f) << 6) | (bytes[at + 1]! & 0x3f);
+      at += 2;
+    } else if (lead < 0xf0) {
+      codePoint = ((lead & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f);
+      at += 3;
+    } else {
+      codePoint =
+        ((lead & 0x07) << 18) |
+        ((bytes[at + 1]! & 0x3f) << 12) |
+        ((bytes[at + 2]! & 0x3f) << 6) |
+        (bytes[at + 3]! & 0x3f);
+      at += 4;
+    }
+    if (codePoint < 0x10000) units.push(codePoint);
+    else
+      units.push(0xd800 + ((codePoint - 0x10000) >> 10), 0xdc00 + ((codePoint - 0x10000) & 0x3ff));
+    if (units.length >= 4096) pieces.push(String.fromCharCode(...units.splice(0)));
+  }
+  pieces.push(String.fromCharCode(...units));
+  return pieces.join("");
+}
 
 /**
  * The {@link Heap} methods for `str` objects.
@@ -128,6 +196,7 @@ export const strOperations: StrOperations & ThisType<Heap> = {
     let bytes = 0;
     let codePoints = 0;
     let ascii = true;
+    let loneSurrogate = false;
     for (let i = 0; i < units; i++) {
       const unit = text.charCodeAt(i);
       codePoints++;
@@ -140,8 +209,14 @@ export const strOperations: StrOperations & ThisType<Heap> = {
           if (low >= 0xdc00 && low <= 0xdfff) {
             bytes += 4;
             i++;
-          } else bytes += 3;
-        } else bytes += 3; // BMP, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+          } else {
+            bytes += 3;
+            loneSurrogate = true;
+          }
+        } else {
+          bytes += 3; // BMP, or a lone surrogate (3 bytes of WTF-8)
+          if (unit >= 0xd800 && unit <= 0xdfff) loneSurrogate = true;
+        }
       }
     }
     const obj = this.allocateObject(this.strType, STR_DATA_OFFSET + bytes, false);
@@ -152,6 +227,7 @@ export const strOperations: StrOperations & ThisType<Heap> = {
     const start = obj + STR_DATA_OFFSET;
     const u8 = this.memory.u8;
     if (ascii) for (let i = 0; i < units; i++) u8[start + i] = text.charCodeAt(i);
+    else if (loneSurrogate) encodeWtf8(text, u8, start);
     else encoder.encodeInto(text, u8.subarray(start, start + bytes));
     return obj;
   },
@@ -172,7 +248,10 @@ export const strOperations: StrOperations & ThisType<Heap> = {
     this.expectKind(obj, ObjectKind.STR, "str");
     const bytes = this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!;
     const start = obj + STR_DATA_OFFSET;
-    return decoder.decode(this.memory.u8.subarray(start, start + bytes));
+    const data = this.memory.u8.subarray(start, start + bytes);
+    const text = decoder.decode(data);
+    // U+FFFD in the result: either the character itself or a lone surrogate (invalid UTF-8).
+    return text.indexOf("\ufffd") < 0 ? text : decodeWtf8(data);
   },
 
   strLength(obj) {

@@ -231,16 +231,6 @@ function reprAs(m: Machine, self: Ptr, t: TypeId): string {
   return onBase(m, self, (plain) => repr(m, plain));
 }
 
-/** `operation` on a new list of `items` (borrowed), released afterwards. */
-function onListOf<T>(m: Machine, items: readonly Ptr[], operation: (list: Ptr) => T): T {
-  const list = m.heap.newList(items);
-  try {
-    return operation(list);
-  } finally {
-    m.decref(list);
-  }
-}
-
 /** `operation` on `self`'s value as its built-in base type (see `baseValue`). */
 function onBase<T>(m: Machine, self: Ptr, operation: (plain: Ptr) => T): T {
   const plain = baseValue(m, self);

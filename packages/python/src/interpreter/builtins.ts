@@ -1,6 +1,9 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
+import { installBytesMethods } from "./bytes-methods.js";
+import { bytesLength } from "./bytes-objects.js";
+import { newBytesFromArguments } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
@@ -8,6 +11,7 @@ import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { unionMembers } from "./generic-alias.js";
+import { installIntBytesMethods } from "./int-bytes.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
@@ -32,6 +36,7 @@ import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
 import { sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
+import { installStrSplitlines } from "./str-splitlines.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -560,6 +565,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("set");
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+  for (const id of [m.types.bytes, m.types.bytearray])
+    typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
+      newBytesFromArguments(m, id, args, keywords),
+    );
 
   installListMethods(m);
   installDictMethods(m);
@@ -570,6 +579,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installIntMethods(m);
   installStrMethods(m);
   installBuiltinSubclassSlots(m);
+  installBytesMethods(m);
+  installStrSplitlines(m);
+  installIntBytesMethods(m);
 }
 
 /**
@@ -587,6 +599,7 @@ export function length(m: Machine, obj: Ptr, t: TypeId = m.typeIdOf(obj)): numbe
   if (t === heap.dictType) return heap.dictLength(obj);
   if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj);
   if (t === heap.strType) return heap.strLength(obj);
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesLength(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return m.rangeLength(start, stop, step);

@@ -103,7 +103,11 @@ export function callAt(
     m.stack.copyWithin(base + 2, base + 1, m.sp - 1);
     m.stack[base + 1] = self;
     m.decref(callee);
-    result = callFunction(m, fn, 0, base + 1, keywordNames);
+    // A classmethod of a built-in type (`bytes.fromhex`) binds a built-in function.
+    result =
+      m.typeIdOf(fn) === types.builtin
+        ? callNative(m, fn, base + 1, keywordNames)
+        : callFunction(m, fn, 0, base + 1, keywordNames);
   } else if (t === types.builtin) {
     result = callNative(m, callee, base + 1, keywordNames);
   } else if (t === types.type) {

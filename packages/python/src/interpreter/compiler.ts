@@ -19,6 +19,7 @@ import type {
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
+import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
@@ -327,6 +328,10 @@ export class Compiler extends GeneratorCompiler {
       }
       if (op === Op.MUL && heap.kinds[ta] === ObjectKind.LIST && m.isInt(b))
         return repeatListInPlace(m, a, b); // CPython: list_inplace_repeat
+      if (ta === m.types.bytearray) {
+        const result = byteArrayInPlace(m, op, a, b);
+        if (result !== 0) return result;
+      }
       if (op === Op.ADD && heap.kinds[ta] === ObjectKind.LIST) {
         // CPython: list_inplace_concat extends in place.
         const items = collect(m, b);

@@ -11,6 +11,7 @@ import type {
   Lambda,
   SourceRange,
 } from "../ast.js";
+import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
 import { newSuper, superLookup } from "./descriptor-builtins.js";
@@ -708,7 +709,7 @@ export abstract class ExpressionCompiler {
       case "Constant": // CPython: LOAD_CONST
         return this.constantExpression(
           node.constantType,
-          node.value as number | bigint | string | boolean | null,
+          node.value as number | bigint | string | boolean | Uint8Array | null,
         );
       case "Name": // CPython: LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL
         return this.nameLoad(unit, node.id, node);
@@ -955,7 +956,7 @@ export abstract class ExpressionCompiler {
 
   protected constantExpression(
     type: string,
-    value: number | bigint | string | boolean | null,
+    value: number | bigint | string | boolean | Uint8Array | null,
   ): Expr {
     const m = this.m;
     const heap = m.heap;
@@ -978,6 +979,9 @@ export abstract class ExpressionCompiler {
         break;
       case "bool":
         obj = value === true ? heap.true : heap.false;
+        break;
+      case "bytes":
+        obj = newBytes(m, value as Uint8Array);
         break;
       case "Ellipsis":
         obj = m.ellipsis;

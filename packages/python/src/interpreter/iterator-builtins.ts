@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { bytesLength } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import {
@@ -317,9 +318,11 @@ function reversedIterator(m: Machine, runtime: IteratorRuntime, seq: Ptr): Ptr {
     const method = m.lookupType(record, m.name("__reversed__"));
     if (method !== 0) return call(m, method, [seq], undefined);
   }
+  const isBytes = t === m.types.bytes || t === m.types.bytearray;
   const hasSequenceProtocol =
     t === heap.tupleType ||
     t === heap.strType ||
+    isBytes ||
     (record.user &&
       m.lookupType(record, m.name("__len__")) !== 0 &&
       m.lookupType(record, m.name("__getitem__")) !== 0);
@@ -327,6 +330,7 @@ function reversedIterator(m: Machine, runtime: IteratorRuntime, seq: Ptr): Ptr {
   let length: number;
   if (t === heap.tupleType) length = heap.tupleLength(seq);
   else if (t === heap.strType) length = heap.strLength(seq);
+  else if (isBytes) length = bytesLength(m, seq);
   else {
     const lengthObj = m.callSpecial(seq, "__len__", []);
     length = m.intArgument(lengthObj, "__len__()");

@@ -6,6 +6,7 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { bytesIterator } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import { isGeneratorLike, ResumeMode, resumeGenerator } from "./generator-objects.js";
@@ -76,6 +77,7 @@ export function getIterator(m: Machine, obj: Ptr, t: TypeId = m.typeIdOf(obj)): 
   if (t === heap.dictType) return newDictIterator(m, types.dictKeyIterator, obj);
   if (t === heap.setType || t === heap.frozensetType)
     return newSetIterator(m, types.setIterator, obj);
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesIterator(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return newRangeIterator(m, start, step, m.rangeLength(start, stop, step));

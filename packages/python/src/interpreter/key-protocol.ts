@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { hashPointer } from "@pymem/heap";
+import { bytesHash } from "./bytes-operations.js";
 import type { Machine } from "./machine.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET } from "./object-layouts.js";
 import { Cmp } from "./operator-codes.js";
@@ -58,6 +59,7 @@ export function objectHash(m: Machine, obj: Ptr): number {
     const hash = hashPointer(self) ^ heap.hash(m.field(obj, METHOD_FUNCTION_OFFSET));
     return hash === -1 ? -2 : hash;
   }
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesHash(m, obj);
   const record = m.records[t];
   if (record?.user !== true) return hashPointer(obj);
   const method = m.lookupType(record, m.name("__hash__"));

@@ -25,6 +25,7 @@ import {
 import type { Refcounter } from "@pymem/refcount";
 import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
+import { BYTES_SIZE_OFFSET } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
 import { setExceptionContext } from "./exception-chaining.js";
@@ -265,6 +266,9 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["BytesWarning", "Warning"],
   ["ResourceWarning", "Warning"],
   ["EncodingWarning", "Warning"],
+  ["UnicodeError", "ValueError"],
+  ["UnicodeEncodeError", "UnicodeError"],
+  ["UnicodeDecodeError", "UnicodeError"],
 ];
 
 /** Kind codes as module constants for the type predicates (a property load each otherwise). */
@@ -532,6 +536,8 @@ export class Machine {
       ["set", heap.setType],
       ["frozenset", heap.frozensetType],
       ["complex", heap.complexType],
+      ["bytes", t.bytes],
+      ["bytearray", t.bytearray],
       ["NotImplementedType", t.notImplemented],
       ["ellipsis", t.ellipsis],
       ["types.GenericAlias", t.genericAlias],
@@ -1099,6 +1105,8 @@ export class Machine {
     if (t === heap.dictType) return heap.memory.u32[(obj + DICT_USED_OFFSET) >>> 2] !== 0;
     if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj) !== 0;
     if (t === heap.complexType) return heap.complexReal(obj) !== 0 || heap.complexImag(obj) !== 0;
+    if (t === this.types.bytes || t === this.types.bytearray)
+      return heap.memory.u32[(obj + BYTES_SIZE_OFFSET) >>> 2] !== 0;
     if (t === this.types.range) {
       const [start, stop, step] = this.rangeValues(obj);
       return this.rangeLength(start, stop, step) > 0;

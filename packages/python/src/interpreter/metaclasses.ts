@@ -355,7 +355,8 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
   const typeRecord = m.recordOfType(cls);
   const found = m.lookupType(typeRecord, key);
   if (found !== 0) {
-    // Built-in types' attributes are plain functions, except class methods (`dict.fromkeys`).
+    // A built-in type's dict holds method descriptors, which stay unbound on the class, and
+    // classmethods (`bytes.fromhex`), which bind to it.
     const bound =
       typeRecord.user || m.typeIdOf(found) === m.descriptorTypes.classmethod
         ? descriptorGet(m, found, 0, cls)

@@ -57,7 +57,9 @@ export type ExceptionName =
   | "AssertionError"
   | "OverflowError"
   | "NotImplementedError"
-  | "UnboundLocalError";
+  | "UnboundLocalError"
+  | "UnicodeEncodeError"
+  | "UnicodeDecodeError";
 
 /**
  * A rich comparison operator, as {@link NativeContext.compare} takes it.

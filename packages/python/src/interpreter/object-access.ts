@@ -1,5 +1,7 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { builtinBaseType } from "./builtin-subclasses.js";
+import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
+import { bytesGetItem, bytesGetSlice } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { descriptorObjectAttribute } from "./descriptor-builtins.js";
 import {
@@ -433,6 +435,7 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf
     const i = sequenceIndex(m, index, m.rangeLength(start, stop, step), "range object");
     return m.newInt(start + i * step);
   }
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesGetItem(m, obj, index);
   const result = m.callSpecial(obj, "__getitem__", [index]);
   if (result !== 0) return result;
   if (m.isType(obj)) {
@@ -482,6 +485,10 @@ export function setItem(
     heap.dictSetItem(obj, index, value);
     return;
   }
+  if (t === m.types.bytearray) {
+    byteArraySetItem(m, obj, index, value);
+    return;
+  }
   const result = m.callSpecial(obj, "__setitem__", [index, value]);
   if (result !== 0) {
     m.decref(result);
@@ -503,6 +510,10 @@ export function deleteItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeI
     if (!heap.dictDelItem(obj, index)) throw m.exception(keyError(m, index));
     return;
   }
+  if (t === m.types.bytearray) {
+    byteArrayDeleteItem(m, obj, index);
+    return;
+  }
   const result = m.callSpecial(obj, "__delitem__", [index]);
   if (result !== 0) {
     m.decref(result);
@@ -518,6 +529,8 @@ export function deleteItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeI
 export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
   const heap = m.heap;
   let t = m.typeIdOf(obj);
+  if (t === m.types.bytes || t === m.types.bytearray)
+    return bytesGetSlice(m, obj, lower, upper, step);
   // A subclass instance of list, tuple or str slices as its base (the result is the base type).
   if (t !== heap.listType && t !== heap.tupleType && t !== heap.strType)
     t = builtinBaseType(m, t) || t;

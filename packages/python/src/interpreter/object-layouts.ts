@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { type BytesTypeIds, defineBytesTypes } from "./bytes-objects.js";
 
 /**
  * Byte layouts of the interpreter's own object types, registered with `heap.defineType` on top of
@@ -170,7 +171,7 @@ export const OBJECT_SIZE = 8;
  * const cell = heap.allocate(types.cell);
  * ```
  */
-export interface InterpreterTypeIds {
+export interface InterpreterTypeIds extends BytesTypeIds {
   readonly object: TypeId;
   readonly type: TypeId;
   readonly function: TypeId;
@@ -301,6 +302,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       flags: gc,
       references: { fixed: [UNION_ARGS_OFFSET] },
     }),
+    ...defineBytesTypes(heap),
   };
   registered.set(heap, ids);
   return ids;

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
+import { bytesObjectRepr } from "./bytes-operations.js";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
@@ -44,6 +45,7 @@ export function repr(m: Machine, obj: Ptr): string {
   if (t === heap.floatType) return floatRepr(m.numberOf(obj));
   if (t === heap.complexType) return complexRepr(heap.complexReal(obj), heap.complexImag(obj));
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesObjectRepr(m, obj);
   if (obj === m.notImplemented) return "NotImplemented";
   if (obj === m.ellipsis) return "Ellipsis";
   if (t === m.types.genericAlias || t === m.types.union) return typeHintRepr(m, obj);

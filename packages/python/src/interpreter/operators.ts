@@ -8,6 +8,8 @@ import {
   newBigInt,
 } from "./big-int-arithmetic.js";
 import { builtinBaseType, onBaseValues } from "./builtin-subclasses.js";
+import { isBytesLike } from "./bytes-objects.js";
+import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
@@ -94,6 +96,10 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   }
   if (ta === heap.setType || ta === heap.frozensetType) {
     const result = setBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
+  if (isBytesLike(m, a) || isBytesLike(m, b)) {
+    const result = bytesBinary(m, op, a, b);
     if (result !== 0) return result;
   }
   const dunder = BINARY_DUNDERS[op]!;
@@ -455,6 +461,8 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
     const result = compareComplex(m, op, a, b);
     if (result !== undefined) return result;
   }
+  const bytesOrder = compareBytes(m, op, a, b);
+  if (bytesOrder !== undefined) return bytesOrder;
   const ra = m.records[ta];
   const rb = m.records[tb];
   if (ra?.user === true) {
@@ -605,6 +613,7 @@ export function contains(
       );
     return heap.strValue(container).includes(heap.strValue(item));
   }
+  if (t === m.types.bytes || t === m.types.bytearray) return bytesContains(m, container, item);
   if (t === heap.listType || t === heap.tupleType) {
     // CPython: list_contains — the length re-read and the element held across each __eq__,
     // which may shrink or clear the list.
@@ -676,7 +685,12 @@ export function checkHashable(m: Machine, key: Ptr): void {
   const t = m.typeIdOf(key);
   const heap = m.heap;
   const kind = heap.kinds[t];
-  if (kind === ObjectKind.LIST || kind === ObjectKind.DICT || kind === ObjectKind.SET)
+  if (
+    kind === ObjectKind.LIST ||
+    kind === ObjectKind.DICT ||
+    kind === ObjectKind.SET ||
+    t === m.types.bytearray
+  )
     m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
   if (t === heap.tupleType)
     for (let i = 0; i < heap.tupleLength(key); i++) checkHashable(m, heap.tupleGetItem(key, i));

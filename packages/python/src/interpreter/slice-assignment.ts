@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { LIST_ITEMS_OFFSET, ObjectKind } from "@pymem/heap";
 import { clampedIndex } from "./big-int-arithmetic.js";
+import { byteArrayAssignSlice, byteArrayDeleteSlice } from "./bytearray-methods.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
 
@@ -59,6 +60,10 @@ export function assignSlice(
   value: Ptr,
 ): void {
   const heap = m.heap;
+  if (m.typeIdOf(obj) === m.types.bytearray) {
+    byteArrayAssignSlice(m, obj, lower, upper, step, value);
+    return;
+  }
   if (heap.kinds[m.typeIdOf(obj)] !== ObjectKind.LIST) unsupportedTarget(m, obj, "assignment");
   const slice = sliceIndices(m, heap.listLength(obj), lower, upper, step);
   const extended = slice.step !== 1;
@@ -92,6 +97,10 @@ export function assignSlice(
 /** `del obj[lower:upper:step]` (bounds borrowed). CPython: `DELETE_SUBSCR` / `list_ass_subscript`. */
 export function deleteSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): void {
   const heap = m.heap;
+  if (m.typeIdOf(obj) === m.types.bytearray) {
+    byteArrayDeleteSlice(m, obj, lower, upper, step);
+    return;
+  }
   if (heap.kinds[m.typeIdOf(obj)] !== ObjectKind.LIST) unsupportedTarget(m, obj, "deletion");
   const length = heap.listLength(obj);
   const slice = sliceIndices(m, length, lower, upper, step);

@@ -42,7 +42,6 @@ const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
   ],
   ["type X = int\n", "'type' aliases"],
   ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
-  ["x = b'abc'\n", "bytes literals"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
 ];
 

@@ -51,13 +51,7 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
         ? "\\N{...} escapes"
         : null;
     case "Constant":
-      if (node.unresolvedNamedEscapes === true) return "\\N{...} escapes";
-      switch (node.constantType) {
-        case "bytes":
-          return "bytes literals";
-        default:
-          return null;
-      }
+      return node.unresolvedNamedEscapes === true ? "\\N{...} escapes" : null;
     default:
       return null;
   }

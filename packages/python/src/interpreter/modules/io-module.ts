@@ -1,8 +1,9 @@
 import { pythonSourceModule } from "./python-source-module.js";
 
 /**
- * Python's io module as far as in-memory text goes: StringIO (write/read/readline/seek/tell/
- * truncate/getvalue, iteration, context manager, closed-file errors as CPython's), written in
+ * Python's io module as far as in-memory streams go: StringIO (write/read/readline/seek/tell/
+ * truncate/getvalue, iteration, context manager, closed-file errors as CPython's) and BytesIO
+ * (the same over a bytearray), written in
  * Python that pymem runs at import (pymem's own source). Python rather than TypeScript: the
  * buffer is an ordinary list of heap strings, so its memory is visible to getsizeof and gc.
  *
@@ -10,7 +11,7 @@ import { pythonSourceModule } from "./python-source-module.js";
  */
 
 /** The module's Python source, run at import. */
-const IO_SOURCE = String.raw`# pymem's io module (StringIO), written for pymem in Python (not CPython's Lib/_pyio source).
+const IO_SOURCE = String.raw`# pymem's io module (StringIO, BytesIO), written for pymem in Python (not CPython's Lib/_pyio source).
 
 
 class UnsupportedOperation(OSError, ValueError):
@@ -30,7 +31,55 @@ def _check_size(size, what):
     return size
 
 
-class StringIO:
+class _MemoryStream:
+    """What StringIO and BytesIO share: state queries, iteration by line, the context manager."""
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def readable(self):
+        self._check_open()
+        return True
+
+    def writable(self):
+        self._check_open()
+        return True
+
+    def seekable(self):
+        self._check_open()
+        return True
+
+    def flush(self):
+        self._check_open()
+
+    def tell(self):
+        self._check_open()
+        return self._position
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __iter__(self):
+        self._check_open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+class StringIO(_MemoryStream):
     """An in-memory text stream: write() appends at the position, getvalue() returns it all."""
 
     def __init__(self, initial_value='', newline='\n'):
@@ -57,10 +106,6 @@ class StringIO:
         return self._parts[0]
 
     @property
-    def closed(self):
-        return self._closed
-
-    @property
     def line_buffering(self):
         return False
 
@@ -68,32 +113,13 @@ class StringIO:
         self._closed = True
         self._parts = ['']
 
-    def readable(self):
-        self._check_open()
-        return True
-
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
-
     def isatty(self):
         self._check_open()
         return False
 
-    def flush(self):
-        self._check_open()
-
     def getvalue(self):
         self._check_open()
         return self._text()
-
-    def tell(self):
-        self._check_open()
-        return self._position
 
     def seek(self, pos, whence=0):
         self._check_open()
@@ -131,10 +157,6 @@ class StringIO:
         self._position = position + len(s)
         self._length = max(self._length, self._position)
         return len(s)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def read(self, size=-1):
         self._check_open()
@@ -183,25 +205,88 @@ class StringIO:
             self._length = size
         return size
 
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
     def __getstate__(self):
         return (self.getvalue(), '\n', self._position, None)
+
+
+class BytesIO(_MemoryStream):
+    """An in-memory binary stream over a bytearray: write() stores at the position."""
+
+    def __init__(self, initial_bytes=b''):
+        if initial_bytes is None:
+            initial_bytes = b''
+        if isinstance(initial_bytes, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        self._buffer = bytearray(initial_bytes)
+        self._position = 0
+        self._closed = False
+
+    def _check_open(self):
+        if self._closed:
+            raise ValueError('I/O operation on closed file.')
+
+    def close(self):
+        self._closed = True
+
+    def getvalue(self):
+        self._check_open()
+        return bytes(self._buffer)
+
+    def seek(self, pos, whence=0):
+        self._check_open()
+        if not isinstance(pos, int):
+            raise TypeError("'" + type(pos).__name__ + "' object cannot be interpreted as an integer")
+        if whence == 0:
+            if pos < 0:
+                raise ValueError('negative seek value ' + str(pos))
+            self._position = pos
+        elif whence == 1:
+            self._position = max(0, self._position + pos)
+        elif whence == 2:
+            self._position = max(0, len(self._buffer) + pos)
+        else:
+            raise ValueError('invalid whence (' + str(whence) + ', should be 0, 1 or 2)')
+        return self._position
+
+    def write(self, b):
+        self._check_open()
+        if isinstance(b, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        data = bytes(b)
+        position = self._position
+        if position > len(self._buffer):
+            self._buffer.extend(bytes(position - len(self._buffer)))
+        self._buffer[position:position + len(data)] = data
+        self._position = position + len(data)
+        return len(data)
+
+    def read(self, size=-1):
+        self._check_open()
+        size = _check_size(size, 'read')
+        start = min(self._position, len(self._buffer))
+        end = len(self._buffer) if size < 0 else min(len(self._buffer), start + size)
+        self._position = max(self._position, end)
+        return bytes(self._buffer[start:end])
+
+    def readline(self, size=-1):
+        self._check_open()
+        size = _check_size(size, 'readline')
+        start = min(self._position, len(self._buffer))
+        end = self._buffer.find(b'\n', start)
+        end = len(self._buffer) if end < 0 else end + 1
+        if size >= 0:
+            end = min(end, start + size)
+        self._position = max(self._position, end)
+        return bytes(self._buffer[start:end])
+
+    def truncate(self, size=None):
+        self._check_open()
+        if size is None:
+            size = self._position
+        if size < 0:
+            raise ValueError('negative size value ' + str(size))
+        del self._buffer[size:]
+        return size
 `;
 
 /**

@@ -443,7 +443,12 @@ class JSONDecoder:
 
 
 def loads(s, **kw):
-    if not isinstance(s, str):
+    if isinstance(s, (bytes, bytearray)):
+        # pymem decodes UTF-8 only (CPython also detects UTF-16 and UTF-32); a BOM is dropped.
+        s = s.decode('utf-8')
+        if s.startswith('\ufeff'):
+            s = s[1:]
+    elif not isinstance(s, str):
         raise TypeError('the JSON object must be str, bytes or bytearray, not ' + type(s).__name__)
     cls = kw.pop('cls', None)
     if cls is None:
