@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { refuseAbstractInstance } from "./abstract-classes.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
@@ -703,5 +704,6 @@ function objectNew(m: Machine, cls: Ptr, extraArguments: number): Ptr {
     if (m.typeIdOf(init) !== m.types.function)
       m.raise("TypeError", `${record.name}() takes no arguments`);
   }
+  refuseAbstractInstance(m, record);
   return m.heap.newInstance(record.id);
 }

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { HOOK_ABSTRACT, refuseAbstractInstance } from "./abstract-classes.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
@@ -221,6 +222,13 @@ export function callType(
       m.typeCallEnteredInit = false;
       return made;
     }
+  }
+  if ((record.hooks & HOOK_ABSTRACT) !== 0) {
+    // CPython: object_new rejects excess arguments (no __init__ to take them) before abstract classes.
+    const init = m.lookupType(record, m.name("__init__"));
+    if (m.sp > argsBase && (init === 0 || m.typeIdOf(init) !== m.types.function))
+      m.raise("TypeError", `${record.name}() takes no arguments`);
+    refuseAbstractInstance(m, record);
   }
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned

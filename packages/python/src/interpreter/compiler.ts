@@ -242,10 +242,19 @@ export class Compiler extends GeneratorCompiler {
         // CPython: IMPORT_NAME
         const parts = node.names.map((alias) => ({
           name: alias.name,
+          // `import a.b` binds the top package `a`; `import a.b as c` binds `a.b`.
+          top: alias.asname === null && alias.name.includes(".") ? alias.name.split(".")[0]! : "",
           store: this.nameStore(unit, alias.asname ?? alias.name.split(".")[0]!, node),
         }));
         return (f) => {
-          for (const part of parts) part.store(f, m.importModule(part.name));
+          for (const part of parts) {
+            const module = m.importModule(part.name);
+            if (part.top === "") part.store(f, module);
+            else {
+              m.decref(module);
+              part.store(f, m.importModule(part.top));
+            }
+          }
           return Completion.NORMAL;
         };
       }

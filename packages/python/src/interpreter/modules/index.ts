@@ -1,4 +1,5 @@
 import type { NativeModuleFactory } from "../native.js";
+import { abcModule } from "./abc-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { collectionsModule } from "./collections-module.js";
@@ -33,6 +34,7 @@ import { weakrefModule } from "./weakref-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
+  abc: abcModule,
   bisect: bisectModule,
   atexit: atexitModule,
   io: ioModule,
@@ -54,6 +56,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   weakref: weakrefModule,
 };
 
+export { abcModule } from "./abc-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { collectionsModule } from "./collections-module.js";
