@@ -7,7 +7,7 @@ import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
-import { unionMembers } from "./generic-alias.js";
+import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
 import { installIntrospectionBuiltins } from "./introspection-builtins.js";
@@ -88,6 +88,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
+  installGenericAliasConstructor(m);
 
   const none = (): Ptr => heap.none;
   installIntrospectionBuiltins(m, define);

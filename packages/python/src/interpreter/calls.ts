@@ -93,6 +93,16 @@ export function callAt(
   let result: Ptr;
   if (t === types.function) {
     result = callFunction(m, callee, 0, base + 1, keywordNames);
+  } else if (
+    t === types.method &&
+    m.typeIdOf(m.field(callee, METHOD_FUNCTION_OFFSET)) !== types.function
+  ) {
+    // A method bound around another callable (`classmethod(GenericAlias)`): CPython's method_vectorcall.
+    const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
+    const self = m.field(callee, METHOD_SELF_OFFSET);
+    result = call(m, m.field(callee, METHOD_FUNCTION_OFFSET), [self, ...positional], keywords);
+    m.unwindTo(base);
+    return result;
   } else if (t === types.method) {
     // CPython 3.13's CALL unpacks a bound method: the function replaces it on the stack and
     // `self` becomes the first argument, so a temporary method object dies before the call.

@@ -36,6 +36,7 @@ import { Cmp, type Machine } from "./machine.js";
 import { findAttribute, getItem, raiseNoAttribute } from "./object-access.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { compare } from "./operators.js";
+import { iterateSet } from "./set-operations.js";
 
 /**
  * The iteration protocol over heap objects (CPython: `PyObject_GetIter`, `tp_iter`,
@@ -75,6 +76,20 @@ export function getIterator(m: Machine, obj: Ptr): Ptr {
       0,
     );
   if (t === heap.dictType) return newDictIterator(m, types.dictKeyIterator, obj);
+  if (t === heap.setType || t === heap.frozensetType) {
+    // pymem has no set_iterator type yet: iterate a snapshot of the members (a generator
+    // looping over a set raised TypeError before).
+    const members: Ptr[] = [];
+    iterateSet(m, obj, (member) => {
+      members.push(member);
+      return undefined;
+    });
+    const snapshot = heap.newList(members);
+    for (const member of members) m.decref(member);
+    const iterator = newSequenceIterator(m, types.listIterator, snapshot, 0);
+    m.decref(snapshot);
+    return iterator;
+  }
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return newRangeIterator(m, start, step, m.rangeLength(start, stop, step));

@@ -79,7 +79,7 @@ class ABCMeta(type):
 
     def __instancecheck__(cls, instance):
         state = cls._abc_impl
-        subclass = instance.__class__
+        subclass = getattr(instance, '__class__', type(instance))
         if subclass in state.cache:
             return True
         subtype = type(instance)

@@ -2,6 +2,7 @@ import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
+import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
@@ -44,6 +45,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   functools: functoolsModule,
   itertools: itertoolsModule,
   collections: collectionsModule,
+  "collections.abc": collectionsAbcModule,
   contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
@@ -59,6 +61,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 export { abcModule } from "./abc-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
+export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
