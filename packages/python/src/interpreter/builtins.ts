@@ -620,20 +620,21 @@ function classMatches(
   if (members !== undefined) return members.some((item) => classMatches(m, obj, item, what));
   if (m.typeIdOf(classinfo) === m.types.genericAlias)
     m.raise("TypeError", `${what}() argument 2 cannot be a parameterized generic`);
-  if (m.isType(classinfo)) {
-    const hook = checkHook(
-      m,
-      classinfo,
-      what === "isinstance" ? "__instancecheck__" : "__subclasscheck__",
-    );
-    if (hook !== 0) {
-      const result = call(m, hook, [classinfo, obj], undefined);
-      try {
-        return m.isTrue(result);
-      } finally {
-        m.decref(result);
-      }
+  // Any object whose class defines the hook answers, not only classes (typing's aliases).
+  const hook = checkHook(
+    m,
+    classinfo,
+    what === "isinstance" ? "__instancecheck__" : "__subclasscheck__",
+  );
+  if (hook !== 0) {
+    const result = call(m, hook, [classinfo, obj], undefined);
+    try {
+      return m.isTrue(result);
+    } finally {
+      m.decref(result);
     }
+  }
+  if (m.isType(classinfo)) {
     if (what === "issubclass" && !m.isType(obj))
       m.raise("TypeError", "issubclass() arg 1 must be a class");
     const record = what === "isinstance" ? m.recordOf(obj) : m.recordOfType(obj);

@@ -20,6 +20,7 @@ import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
+import { typingModule } from "./typing-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
@@ -55,6 +56,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   sys: sysModule,
   time: timeModule,
   tracemalloc: tracemallocModule,
+  typing: typingModule,
   weakref: weakrefModule,
 };
 
@@ -79,4 +81,5 @@ export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
+export { typingModule } from "./typing-module.js";
 export { weakrefModule } from "./weakref-module.js";
