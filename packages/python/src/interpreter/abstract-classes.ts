@@ -42,3 +42,20 @@ export function refuseAbstractInstance(m: Machine, record: TypeRecord): void {
     } '${names.join("', '")}'`,
   );
 }
+
+/**
+ * Calling abstract class `record` (its hook bit is set): the excess-arguments TypeError when no
+ * `__init__` takes the arguments, else {@link refuseAbstractInstance}'s. Kept out of `callType`
+ * so that the frame every instantiation nests stays small. CPython: `object_new`'s order.
+ *
+ * @example
+ * ```ts
+ * if (record.hooks & HOOK_ABSTRACT) refuseAbstractCall(machine, record, argumentCount > 0);
+ * ```
+ */
+export function refuseAbstractCall(m: Machine, record: TypeRecord, hasArguments: boolean): void {
+  const init = m.lookupType(record, m.name("__init__"));
+  if (hasArguments && (init === 0 || m.typeIdOf(init) !== m.types.function))
+    m.raise("TypeError", `${record.name}() takes no arguments`);
+  refuseAbstractInstance(m, record);
+}

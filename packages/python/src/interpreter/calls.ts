@@ -1,6 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
-import { HOOK_ABSTRACT, refuseAbstractInstance } from "./abstract-classes.js";
+import { HOOK_ABSTRACT, refuseAbstractCall } from "./abstract-classes.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { Completion, NO_RANGE } from "./frame.js";
@@ -97,12 +97,7 @@ export function callAt(
     t === types.method &&
     m.typeIdOf(m.field(callee, METHOD_FUNCTION_OFFSET)) !== types.function
   ) {
-    // A method bound around another callable (`classmethod(GenericAlias)`): CPython's method_vectorcall.
-    const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
-    const self = m.field(callee, METHOD_SELF_OFFSET);
-    result = call(m, m.field(callee, METHOD_FUNCTION_OFFSET), [self, ...positional], keywords);
-    m.unwindTo(base);
-    return result;
+    return callMethodOfCallable(m, callee, base, keywordNames);
   } else if (t === types.method) {
     // CPython 3.13's CALL unpacks a bound method: the function replaces it on the stack and
     // `self` becomes the first argument, so a temporary method object dies before the call.
@@ -203,6 +198,24 @@ export function callNative(
   return entry.fn(m.context, positional, keywords);
 }
 
+/**
+ * Calls a method bound around a callable that is not a function (`classmethod(GenericAlias)`):
+ * the callable with `self` first. A function of its own so that `callAt`'s frame, which every
+ * Python call nests, stays small. CPython: `method_vectorcall`.
+ */
+function callMethodOfCallable(
+  m: Machine,
+  callee: Ptr,
+  base: number,
+  keywordNames: readonly string[] | undefined,
+): Ptr {
+  const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
+  const self = m.field(callee, METHOD_SELF_OFFSET);
+  const result = call(m, m.field(callee, METHOD_FUNCTION_OFFSET), [self, ...positional], keywords);
+  m.unwindTo(base);
+  return result;
+}
+
 /** Calls a class: `__new__` for built-in types, else a new instance and its `__init__` (CPython: `type_call`). */
 export function callType(
   m: Machine,
@@ -233,13 +246,7 @@ export function callType(
       return made;
     }
   }
-  if ((record.hooks & HOOK_ABSTRACT) !== 0) {
-    // CPython: object_new rejects excess arguments (no __init__ to take them) before abstract classes.
-    const init = m.lookupType(record, m.name("__init__"));
-    if (m.sp > argsBase && (init === 0 || m.typeIdOf(init) !== m.types.function))
-      m.raise("TypeError", `${record.name}() takes no arguments`);
-    refuseAbstractInstance(m, record);
-  }
+  if ((record.hooks & HOOK_ABSTRACT) !== 0) refuseAbstractCall(m, record, m.sp > argsBase);
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned
   const instSlot = m.sp - 1;

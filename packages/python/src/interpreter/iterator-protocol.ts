@@ -76,20 +76,7 @@ export function getIterator(m: Machine, obj: Ptr): Ptr {
       0,
     );
   if (t === heap.dictType) return newDictIterator(m, types.dictKeyIterator, obj);
-  if (t === heap.setType || t === heap.frozensetType) {
-    // pymem has no set_iterator type yet: iterate a snapshot of the members (a generator
-    // looping over a set raised TypeError before).
-    const members: Ptr[] = [];
-    iterateSet(m, obj, (member) => {
-      members.push(member);
-      return undefined;
-    });
-    const snapshot = heap.newList(members);
-    for (const member of members) m.decref(member);
-    const iterator = newSequenceIterator(m, types.listIterator, snapshot, 0);
-    m.decref(snapshot);
-    return iterator;
-  }
+  if (t === heap.setType || t === heap.frozensetType) return newSetSnapshotIterator(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return newRangeIterator(m, start, step, m.rangeLength(start, stop, step));
@@ -121,6 +108,24 @@ export function getIterator(m: Machine, obj: Ptr): Ptr {
       return newSequenceIterator(m, types.sequenceIterator, obj, 0);
   }
   return m.raise("TypeError", `'${m.typeName(obj)}' object is not iterable`);
+}
+
+/**
+ * An iterator over a set's members. pymem has no `set_iterator` type yet, so this iterates a
+ * snapshot list of the members (a generator looping over a set raised TypeError before); a
+ * function of its own so that `getIterator`'s frame stays small.
+ */
+function newSetSnapshotIterator(m: Machine, set: Ptr): Ptr {
+  const members: Ptr[] = [];
+  iterateSet(m, set, (member) => {
+    members.push(member);
+    return undefined;
+  });
+  const snapshot = m.heap.newList(members);
+  for (const member of members) m.decref(member);
+  const iterator = newSequenceIterator(m, iteratorRuntime(m).types.listIterator, snapshot, 0);
+  m.decref(snapshot);
+  return iterator;
 }
 
 /**
