@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { refuseAbstractInstance } from "./abstract-classes.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
 import { installBytesMethods } from "./bytes-methods.js";
@@ -10,7 +11,7 @@ import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { formatWithSpec } from "./formatting.js";
-import { unionMembers } from "./generic-alias.js";
+import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
 import { installIntBytesMethods } from "./int-bytes.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
@@ -96,6 +97,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
+  installGenericAliasConstructor(m);
 
   const none = (): Ptr => heap.none;
   installIntrospectionBuiltins(m, define);
@@ -636,20 +638,21 @@ function classMatches(
   if (members !== undefined) return members.some((item) => classMatches(m, obj, item, what));
   if (m.typeIdOf(classinfo) === m.types.genericAlias)
     m.raise("TypeError", `${what}() argument 2 cannot be a parameterized generic`);
-  if (m.isType(classinfo)) {
-    const hook = checkHook(
-      m,
-      classinfo,
-      what === "isinstance" ? "__instancecheck__" : "__subclasscheck__",
-    );
-    if (hook !== 0) {
-      const result = call(m, hook, [classinfo, obj], undefined);
-      try {
-        return m.isTrue(result);
-      } finally {
-        m.decref(result);
-      }
+  // Any object whose class defines the hook answers, not only classes (typing's aliases).
+  const hook = checkHook(
+    m,
+    classinfo,
+    what === "isinstance" ? "__instancecheck__" : "__subclasscheck__",
+  );
+  if (hook !== 0) {
+    const result = call(m, hook, [classinfo, obj], undefined);
+    try {
+      return m.isTrue(result);
+    } finally {
+      m.decref(result);
     }
+  }
+  if (m.isType(classinfo)) {
     if (what === "issubclass" && !m.isType(obj))
       m.raise("TypeError", "issubclass() arg 1 must be a class");
     const record = what === "isinstance" ? m.recordOf(obj) : m.recordOfType(obj);
@@ -721,5 +724,6 @@ function objectNew(m: Machine, cls: Ptr, extraArguments: number): Ptr {
     if (m.typeIdOf(init) !== m.types.function)
       m.raise("TypeError", `${record.name}() takes no arguments`);
   }
+  refuseAbstractInstance(m, record);
   return m.heap.newInstance(record.id);
 }

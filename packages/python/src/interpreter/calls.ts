@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { HOOK_ABSTRACT, refuseAbstractCall } from "./abstract-classes.js";
 import { callSubclass, derivesFromBuiltin } from "./builtin-subclasses.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
@@ -93,6 +94,11 @@ export function callAt(
   let result: Ptr;
   if (t === types.function) {
     result = callFunction(m, callee, 0, base + 1, keywordNames);
+  } else if (
+    t === types.method &&
+    m.typeIdOf(m.field(callee, METHOD_FUNCTION_OFFSET)) !== types.function
+  ) {
+    return callMethodOfCallable(m, callee, base, keywordNames);
   } else if (t === types.method) {
     // CPython 3.13's CALL unpacks a bound method: the function replaces it on the stack and
     // `self` becomes the first argument, so a temporary method object dies before the call.
@@ -197,6 +203,24 @@ export function callNative(
   return entry.fn(m.context, positional, keywords);
 }
 
+/**
+ * Calls a method bound around a callable that is not a function (`classmethod(GenericAlias)`):
+ * the callable with `self` first. A function of its own so that `callAt`'s frame, which every
+ * Python call nests, stays small. CPython: `method_vectorcall`.
+ */
+function callMethodOfCallable(
+  m: Machine,
+  callee: Ptr,
+  base: number,
+  keywordNames: readonly string[] | undefined,
+): Ptr {
+  const { positional, keywords } = argumentsFrom(m, base + 1, keywordNames);
+  const self = m.field(callee, METHOD_SELF_OFFSET);
+  const result = call(m, m.field(callee, METHOD_FUNCTION_OFFSET), [self, ...positional], keywords);
+  m.unwindTo(base);
+  return result;
+}
+
 /** Calls a class: `__new__` for built-in types, else a new instance and its `__init__` (CPython: `type_call`). */
 export function callType(
   m: Machine,
@@ -227,6 +251,7 @@ export function callType(
       return made;
     }
   }
+  if ((record.hooks & HOOK_ABSTRACT) !== 0) refuseAbstractCall(m, record, m.sp > argsBase);
   if (derivesFromBuiltin(m, record)) {
     const made = callSubclass(m, record, argsBase, names);
     m.typeCallEnteredInit = false;

@@ -31,6 +31,7 @@ import { type Code, Completion, type Frame, type Machine, Op } from "./machine.j
 import { pushKeywordMapping } from "./mapping-unpacking.js";
 import { compileMatch } from "./match-compiler.js";
 import { buildClass, prepareNamespace, selectMetaclass } from "./metaclasses.js";
+import { resolveMroEntries } from "./mro-entries.js";
 import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
@@ -247,10 +248,19 @@ export class Compiler extends GeneratorCompiler {
         // CPython: IMPORT_NAME
         const parts = node.names.map((alias) => ({
           name: alias.name,
+          // `import a.b` binds the top package `a`; `import a.b as c` binds `a.b`.
+          top: alias.asname === null && alias.name.includes(".") ? alias.name.split(".")[0]! : "",
           store: this.nameStore(unit, alias.asname ?? alias.name.split(".")[0]!, node),
         }));
         return (f) => {
-          for (const part of parts) part.store(f, m.importModule(part.name));
+          for (const part of parts) {
+            const module = m.importModule(part.name);
+            if (part.top === "") part.store(f, module);
+            else {
+              m.decref(module);
+              part.store(f, m.importModule(part.top));
+            }
+          }
           return Completion.NORMAL;
         };
       }
@@ -972,6 +982,7 @@ export class Compiler extends GeneratorCompiler {
     const moduleKey = m.name("__module__");
     const nameKey = m.name("__name__");
     const qualnameKey = m.name("__qualname__");
+    const origBasesKey = m.name("__orig_bases__");
     return (f) => {
       const level = m.sp;
       decorators?.push(f);
@@ -993,8 +1004,10 @@ export class Compiler extends GeneratorCompiler {
         pushKeywordMapping(m, "__build_class__()", result, names);
         for (let i = first; i < m.sp; i++) given.push([names[given.length]!, m.stack[i]!]);
       }
-      const { metaclass, keywords } = selectMetaclass(m, baseObjects, given);
-      const namespace = prepareNamespace(m, metaclass, node.name, baseObjects, keywords);
+      const resolved = resolveMroEntries(m, baseObjects);
+      const classBases = resolved?.bases ?? baseObjects;
+      const { metaclass, keywords } = selectMetaclass(m, classBases, given);
+      const namespace = prepareNamespace(m, metaclass, node.name, classBases, keywords);
       m.push(namespace);
       // CPython: the class body starts with `__module__ = __name__` (the defining module's).
       const globalName = m.heap.dictGetItem(f.globals, nameKey);
@@ -1002,11 +1015,13 @@ export class Compiler extends GeneratorCompiler {
         m.heap.dictSetItem(namespace, moduleKey, globalName);
       else setNewStr(m, namespace, moduleKey, "__main__");
       setNewStr(m, namespace, qualnameKey, qualifiedName);
+      if (resolved !== undefined)
+        m.heap.dictSetItem(namespace, origBasesKey, resolved.originalBases);
       const closureTuple = closure(f);
       if (closureTuple !== 0) m.push(closureTuple);
       runBlock(m, code, f.globals, namespace, closureTuple);
       f.node = node;
-      const cls = buildClass(m, metaclass, node.name, baseObjects, namespace, keywords);
+      const cls = buildClass(m, metaclass, node.name, classBases, namespace, keywords);
       const decorated = decorators !== undefined ? decorators.apply(f, level, cls) : cls;
       m.unwindTo(level);
       store(f, decorated);

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { HOOK_ABSTRACT } from "./abstract-classes.js";
 import { call } from "./calls.js";
 import {
   PROPERTY_DELETE_OFFSET,
@@ -52,6 +53,7 @@ export function classHooks(m: Machine, record: TypeRecord): number {
     for (const [key, value] of m.heap.dictItems(m.typeDict(r))) {
       if (!m.isStr(key)) continue;
       const name = m.heap.strValue(key);
+      if (r === record && name === "__abstractmethods__" && m.isTrue(value)) hooks |= HOOK_ABSTRACT;
       if (name === "__getattribute__") hooks |= HOOK_GETATTRIBUTE;
       else if (name === "__getattr__") hooks |= HOOK_GETATTR;
       else if (name === "__setattr__") hooks |= HOOK_SETATTR;

@@ -1,13 +1,14 @@
 import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
 import type { Machine } from "./machine.js";
+import { defineMethod } from "./native-arguments.js";
 import {
   ALIAS_ARGS_OFFSET,
   ALIAS_ORIGIN_OFFSET,
   TYPE_NAME_OFFSET,
   UNION_ARGS_OFFSET,
 } from "./object-layouts.js";
-import { repr } from "./object-repr.js";
+import { repr, userTypeModule } from "./object-repr.js";
 import { sequenceItems } from "./operators.js";
 
 /**
@@ -50,9 +51,22 @@ const GENERIC_BUILTINS = new Set([
 export function subscriptBuiltinClass(m: Machine, cls: Ptr, index: Ptr): Ptr {
   const record = m.recordOfType(cls);
   if (record.user || !GENERIC_BUILTINS.has(record.name)) return 0;
+  return newGenericAlias(m, cls, index);
+}
+
+/**
+ * A new GenericAlias of `origin` subscripted by `index` (a tuple of arguments, or the one
+ * argument). CPython: `Py_GenericAlias`.
+ *
+ * @example
+ * ```ts
+ * const alias = newGenericAlias(machine, iterableClass, intType); // collections.abc.Iterable[int]
+ * ```
+ */
+export function newGenericAlias(m: Machine, origin: Ptr, index: Ptr): Ptr {
   const alias = m.heap.allocate(m.types.genericAlias);
   const u32 = m.heap.memory.u32;
-  u32[(alias + ALIAS_ORIGIN_OFFSET) >>> 2] = m.incref(cls);
+  u32[(alias + ALIAS_ORIGIN_OFFSET) >>> 2] = m.incref(origin);
   u32[(alias + ALIAS_ARGS_OFFSET) >>> 2] =
     m.typeIdOf(index) === m.heap.tupleType ? m.incref(index) : m.newTuple([index]);
   return alias;
@@ -167,7 +181,28 @@ function hintItemRepr(m: Machine, item: Ptr): string {
     const record = m.recordOfType(item);
     if (record === m.builtinType("NoneType")) return "None";
     const name = m.heap.strValue(m.field(item, TYPE_NAME_OFFSET));
-    return record.user ? `__main__.${name}` : record.name;
+    return record.user ? `${userTypeModule(m, item)}.${name}` : record.name;
   }
   return repr(m, item);
+}
+
+/**
+ * Installs `types.GenericAlias(origin, args)`, the constructor a Python class uses as its
+ * `__class_getitem__` (CPython: `ga_new`).
+ *
+ * @example
+ * ```ts
+ * installGenericAliasConstructor(machine);
+ * ```
+ */
+export function installGenericAliasConstructor(m: Machine): void {
+  defineMethod(m, "types.GenericAlias", "__new__", (_context, args, keywords) => {
+    if (keywords.length > 0) m.raise("TypeError", "GenericAlias() takes no keyword arguments");
+    // args[0] is the GenericAlias type itself when reached as `__new__`.
+    const given =
+      args.length > 0 && args[0] === m.records[m.types.genericAlias]?.object ? args.slice(1) : args;
+    if (given.length !== 2)
+      m.raise("TypeError", `GenericAlias expected 2 arguments, got ${given.length}`);
+    return newGenericAlias(m, given[0]!, given[1]!);
+  });
 }

@@ -656,11 +656,21 @@ export class Interpreter {
     const m = this.machine;
     const existing = this.imported.get(name);
     if (existing !== undefined) return m.incref(existing);
-    const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
-    if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
-    const module = factory(m.context);
-    this.imported.set(name, module);
-    return m.incref(module);
+    // CPython: _find_and_load — a submodule's package is imported first, and the submodule
+    // becomes the package's attribute.
+    const dot = name.lastIndexOf(".");
+    const parent = dot < 0 ? 0 : this.importModule(name.slice(0, dot));
+    try {
+      const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
+      if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
+      const module = factory(m.context);
+      this.imported.set(name, module);
+      if (parent !== 0)
+        setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
+      return m.incref(module);
+    } finally {
+      if (parent !== 0) m.decref(parent);
+    }
   }
 
   /** The running frames' file names and lines, most recent first (see NativeContext). */

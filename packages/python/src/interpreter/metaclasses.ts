@@ -438,7 +438,7 @@ export function checkHook(m: Machine, cls: Ptr, name: string): Ptr {
 /**
  * Installs the methods of `type` a metaclass reaches through `super()` or by name:
  * `type.__init__`, `type.__call__`, `type.__prepare__`, `type.__instancecheck__`,
- * `type.__subclasscheck__` and `type.mro`.
+ * `type.__subclasscheck__`, `type.__subclasses__` and `type.mro`.
  *
  * @example
  * ```ts
@@ -490,6 +490,15 @@ export function installTypeMethods(m: Machine): void {
     const cls = requireClass(args[0], "__delattr__");
     storeClassAttribute(m, cls, args[1]!, attributeName(m, args[1]!), 0);
     return heap.none;
+  });
+  // CPython: type___subclasses___impl — the live classes naming `cls` among their bases, oldest first.
+  defineMethod(m, "type", "__subclasses__", (_c, args) => {
+    arity(m, "__subclasses__", args, 1, 1);
+    const record = m.recordOfType(requireClass(args[0], "__subclasses__"));
+    const subclasses: Ptr[] = [];
+    for (const candidate of m.records)
+      if (candidate?.bases.includes(record)) subclasses.push(candidate.object);
+    return heap.newList(subclasses);
   });
   defineMethod(m, "type", "mro", (_c, args) => {
     arity(m, "mro", args, 1, 1);

@@ -80,8 +80,15 @@ export function takeStringResult(m: Machine, result: Ptr, method: string): strin
   }
 }
 
-/** The `__module__` of a class defined in Python (`__main__`, or the module that defined it). */
-function userTypeModule(m: Machine, cls: Ptr): string {
+/**
+ * The `__module__` of a class defined in Python (`__main__`, or the module that defined it).
+ *
+ * @example
+ * ```ts
+ * userTypeModule(machine, cls); // "collections.abc"
+ * ```
+ */
+export function userTypeModule(m: Machine, cls: Ptr): string {
   const module = m.heap.dictGetItem(m.field(cls, TYPE_DICT_OFFSET), m.name("__module__"));
   return module !== 0 && m.typeIdOf(module) === m.heap.strType
     ? m.heap.strValue(module)

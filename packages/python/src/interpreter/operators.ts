@@ -36,8 +36,9 @@ import { compareSets, setBinary, withKey } from "./set-operations.js";
  */
 
 /**
- * `a op b` for borrowed operands; a new reference. `inplace` only names the operator `op=` in
- * the TypeError, as CPython's in-place `BINARY_OP` does. CPython: `PyNumber_*`.
+ * `a op b` for borrowed operands; a new reference. `inplace` (`a op= b`) tries a user class's
+ * `__iop__` first and names the operator `op=` in the TypeError, as CPython's in-place
+ * `BINARY_OP` does. CPython: `PyNumber_*`, `PyNumber_InPlace*`.
  */
 export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false): Ptr {
   const heap = m.heap;
@@ -104,6 +105,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   }
   const dunder = BINARY_DUNDERS[op]!;
   const ra = m.records[ta];
+  if (inplace && ra?.user === true) {
+    // CPython: binary_iop1 — a class's `__iadd__` (…) first, then the plain operator.
+    const result = declined(m, m.callSpecial(a, `__i${dunder.slice(2)}`, [b]));
+    if (result !== 0) return result;
+  }
   if (
     op === Op.MUL &&
     (ta === heap.strType ||

@@ -1,7 +1,9 @@
 import type { NativeModuleFactory } from "../native.js";
+import { abcModule } from "./abc-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
+import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
@@ -19,6 +21,7 @@ import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
+import { typingModule } from "./typing-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
@@ -34,6 +37,7 @@ import { weakrefModule } from "./weakref-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
+  abc: abcModule,
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
@@ -44,6 +48,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   functools: functoolsModule,
   itertools: itertoolsModule,
   collections: collectionsModule,
+  "collections.abc": collectionsAbcModule,
   contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
@@ -53,12 +58,15 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   sys: sysModule,
   time: timeModule,
   tracemalloc: tracemallocModule,
+  typing: typingModule,
   weakref: weakrefModule,
 };
 
+export { abcModule } from "./abc-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
+export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
@@ -76,4 +84,5 @@ export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
+export { typingModule } from "./typing-module.js";
 export { weakrefModule } from "./weakref-module.js";
