@@ -4,6 +4,7 @@ import { bisectModule } from "./bisect-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { dataclassesModule } from "./dataclasses-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
@@ -21,7 +22,7 @@ import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
+ * The native modules `import` finds (`__future__`, `bisect`, `contextlib`, `dataclasses`, `gc`, `heapq`, `math`, `random`, `string`,
  * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -38,6 +39,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   io: ioModule,
   json: jsonModule,
   copy: copyModule,
+  dataclasses: dataclassesModule,
   operator: operatorModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -59,6 +61,7 @@ export { bisectModule } from "./bisect-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
+export { dataclassesModule } from "./dataclasses-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
