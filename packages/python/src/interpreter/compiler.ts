@@ -1,3 +1,4 @@
+import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import type { Ptr } from "@pymem/core";
 import type {
   AnnAssign,
@@ -911,10 +912,15 @@ export class Compiler extends GeneratorCompiler {
     const key = m.name("__annotations__");
     return (f) => {
       const namespace = unit.kind === "class" ? f.namespace : f.globals;
-      if (m.heap.dictGetItem(namespace, key) === 0) {
+      const existing = namespaceLoad(m, namespace, key);
+      if (existing !== 0) m.decref(existing);
+      else {
         const dict = m.heap.newDict();
-        m.heap.dictSetItem(namespace, key, dict);
-        m.decref(dict);
+        try {
+          namespaceStore(m, namespace, key, dict);
+        } finally {
+          m.decref(dict);
+        }
       }
       return body(f);
     };
@@ -937,7 +943,8 @@ export class Compiler extends GeneratorCompiler {
     code.body = (f) => {
       const completion = body(f);
       if (classCellSlot !== undefined && scope.cells.has("__class__"))
-        m.heap.dictSetItem(
+        namespaceStore(
+          m,
           f.namespace,
           classCellKey,
           m.heap.memory.u32[(f.locals + 4 * classCellSlot) >>> 2]!,
@@ -980,7 +987,7 @@ export class Compiler extends GeneratorCompiler {
       // CPython: the class body starts with `__module__ = __name__` (the defining module's).
       const globalName = m.heap.dictGetItem(f.globals, nameKey);
       if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType)
-        m.heap.dictSetItem(namespace, moduleKey, globalName);
+        namespaceStore(m, namespace, moduleKey, globalName);
       else setNewStr(m, namespace, moduleKey, "__main__");
       setNewStr(m, namespace, qualnameKey, qualifiedName);
       const closureTuple = closure(f);
@@ -1091,7 +1098,7 @@ function futureFeatures(body: readonly Statement[]): string[] {
 function setNewStr(m: Machine, namespace: Ptr, key: Ptr, text: string): void {
   const value = m.newStr(text);
   try {
-    m.heap.dictSetItem(namespace, key, value);
+    namespaceStore(m, namespace, key, value);
   } finally {
     m.decref(value);
   }

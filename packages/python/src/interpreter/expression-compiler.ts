@@ -1,3 +1,4 @@
+import { namespaceDelete, namespaceLoad, namespaceStore } from "./class-namespace.js";
 import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
@@ -346,12 +347,8 @@ export abstract class ExpressionCompiler {
       if (scope.frees.has(name) && !scope.bound.has(name))
         return this.cellLoad(unit.slots.get(name)!, name, node, true);
       return (f) => {
-        const value = m.heap.dictGetItem(f.namespace, key);
-        if (value !== 0) {
-          m.lifetime.incref(value);
-          return value;
-        }
-        return globalLoad(f);
+        const value = namespaceLoad(m, f.namespace, key);
+        return value !== 0 ? value : globalLoad(f);
       };
     }
     return globalLoad;
@@ -435,8 +432,11 @@ export abstract class ExpressionCompiler {
     }
     if (unit.kind === "class")
       return (f, value) => {
-        m.heap.dictSetItem(f.namespace, key, value);
-        m.lifetime.decref(value);
+        try {
+          namespaceStore(m, f.namespace, key, value);
+        } finally {
+          m.lifetime.decref(value);
+        }
       };
     return globalStore;
   }
@@ -453,7 +453,7 @@ export abstract class ExpressionCompiler {
     const scope = unit.scope;
     const key = m.name(name);
     const dictDelete = (dict: (f: Frame) => Ptr) => (f: Frame) => {
-      if (!m.heap.dictDelItem(dict(f), key) && !quiet) {
+      if (!namespaceDelete(m, dict(f), key) && !quiet) {
         f.node = node;
         m.raise("NameError", `name '${name}' is not defined`);
       }

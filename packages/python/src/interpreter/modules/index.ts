@@ -5,6 +5,7 @@ import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
+import { enumModule } from "./enum-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
@@ -22,7 +23,7 @@ import { tracemallocModule } from "./tracemalloc-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `bisect`, `contextlib`, `dataclasses`, `gc`, `heapq`, `math`, `random`, `string`,
+ * The native modules `import` finds (`__future__`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `string`,
  * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -40,6 +41,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   json: jsonModule,
   copy: copyModule,
   dataclasses: dataclassesModule,
+  enum: enumModule,
   operator: operatorModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -62,6 +64,7 @@ export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
+export { enumModule } from "./enum-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
