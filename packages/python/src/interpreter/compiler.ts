@@ -1,4 +1,3 @@
-import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import type { Ptr } from "@pymem/core";
 import type {
   AnnAssign,
@@ -18,6 +17,7 @@ import type {
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
 import { call } from "./calls.js";
+import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";

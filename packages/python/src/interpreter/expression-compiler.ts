@@ -1,4 +1,3 @@
-import { namespaceDelete, namespaceLoad, namespaceStore } from "./class-namespace.js";
 import type { Ptr } from "@pymem/core";
 import type {
   Arguments,
@@ -13,6 +12,7 @@ import type {
 } from "../ast.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
+import { namespaceDelete, namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";

@@ -152,7 +152,8 @@ export function prepareNamespace(
   // body then reads and writes it through class-namespace.ts).
   if (
     m.typeIdOf(namespace) !== m.heap.dictType &&
-    (!m.recordOf(namespace).user || m.lookupType(m.recordOf(namespace), m.name("__getitem__")) === 0)
+    (!m.recordOf(namespace).user ||
+      m.lookupType(m.recordOf(namespace), m.name("__getitem__")) === 0)
   ) {
     const typeName = m.typeName(namespace);
     m.decref(namespace);

@@ -154,16 +154,18 @@ class _EnumDict:
                 raise TypeError(f'{key!r} already defined as {self._data[key]!r}')
             if isinstance(value, member):
                 value = value.value
-            value = self._resolve_auto(key, value)
+            single = isinstance(value, auto)
+            parts = (value,) if single else value
+            if isinstance(parts, tuple) and any(isinstance(part, auto) for part in parts):
+                resolved = self._resolve_autos(key, parts)
+                value = resolved[0] if single else resolved
+            else:
+                self._last_values.append(value)
             self._member_names[key] = None
-            self._last_values.append(value)
         self._data[key] = value
 
-    def _resolve_auto(self, key, value):
-        single = isinstance(value, auto)
-        parts = (value,) if single else value
-        if not isinstance(parts, tuple) or not any(isinstance(part, auto) for part in parts):
-            return value
+    def _resolve_autos(self, key, parts):
+        # Each auto() gets the next value from those assigned so far, and becomes one of them.
         resolved = []
         for part in parts:
             if isinstance(part, auto):
@@ -172,8 +174,9 @@ class _EnumDict:
                     part.value = self._generate_next_value(key, 1, len(self._member_names),
                                                            self._last_values[:])
                 part = part.value
+                self._last_values.append(part)
             resolved.append(part)
-        return resolved[0] if single else tuple(resolved)
+        return tuple(resolved)
 
 
 def _find_data_type(class_name, bases):
