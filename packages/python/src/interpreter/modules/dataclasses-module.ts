@@ -529,7 +529,25 @@ _ATOMIC_TYPES = frozenset({type(None), bool, int, float, str, complex, type,
 def asdict(obj, *, dict_factory=dict):
     if not _is_dataclass_instance(obj):
         raise TypeError('asdict() should be called on dataclass instances')
-    return _asdict_inner(obj, dict_factory)
+
+    def convert(instance):
+        if dict_factory is dict:
+            return {f.name: _convert(getattr(instance, f.name), convert) for f in fields(instance)}
+        return dict_factory([(f.name, _convert(getattr(instance, f.name), convert))
+                             for f in fields(instance)])
+
+    return _convert(obj, convert)
+
+
+def astuple(obj, *, tuple_factory=tuple):
+    if not _is_dataclass_instance(obj):
+        raise TypeError('astuple() should be called on dataclass instances')
+
+    def convert(instance):
+        return tuple_factory([_convert(getattr(instance, f.name), convert)
+                              for f in fields(instance)])
+
+    return _convert(obj, convert)
 
 
 def _is_namedtuple(obj):
@@ -540,57 +558,25 @@ def _is_namedtuple(obj):
     return hasattr(type(obj), '_fields') and hasattr(type(obj), '_make')
 
 
-def _asdict_inner(obj, dict_factory):
-    # CPython: _asdict_inner — dataclasses, (named)tuples, lists and dicts are rebuilt, anything
-    # else is deep-copied.
+def _convert(obj, convert_dataclass):
+    # CPython: _asdict_inner / _astuple_inner — dataclasses become dicts or tuples through
+    # convert_dataclass, (named)tuples, lists and dicts are rebuilt, anything else is deep-copied.
     obj_type = type(obj)
     if obj_type in _ATOMIC_TYPES:
         return obj
     if hasattr(obj_type, _FIELDS):
-        if dict_factory is dict:
-            return {f.name: _asdict_inner(getattr(obj, f.name), dict) for f in fields(obj)}
-        return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
-                             for f in fields(obj)])
+        return convert_dataclass(obj)
     if _is_namedtuple(obj):
-        return obj_type(*[_asdict_inner(value, dict_factory) for value in obj])
+        return obj_type(*[_convert(value, convert_dataclass) for value in obj])
     if isinstance(obj, (list, tuple)):
-        return obj_type(_asdict_inner(value, dict_factory) for value in obj)
+        return obj_type(_convert(value, convert_dataclass) for value in obj)
     if isinstance(obj, dict):
         if hasattr(obj_type, 'default_factory'):
             result = obj_type(obj.default_factory)
             for key, value in obj.items():
-                result[_asdict_inner(key, dict_factory)] = _asdict_inner(value, dict_factory)
+                result[_convert(key, convert_dataclass)] = _convert(value, convert_dataclass)
             return result
-        return obj_type((_asdict_inner(key, dict_factory), _asdict_inner(value, dict_factory))
-                        for key, value in obj.items())
-    return _copy.deepcopy(obj)
-
-
-def astuple(obj, *, tuple_factory=tuple):
-    if not _is_dataclass_instance(obj):
-        raise TypeError('astuple() should be called on dataclass instances')
-    return _astuple_inner(obj, tuple_factory)
-
-
-def _astuple_inner(obj, tuple_factory):
-    # CPython: _astuple_inner
-    obj_type = type(obj)
-    if obj_type in _ATOMIC_TYPES:
-        return obj
-    if hasattr(obj_type, _FIELDS):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
-                              for f in fields(obj)])
-    if _is_namedtuple(obj):
-        return obj_type(*[_astuple_inner(value, tuple_factory) for value in obj])
-    if isinstance(obj, (list, tuple)):
-        return obj_type(_astuple_inner(value, tuple_factory) for value in obj)
-    if isinstance(obj, dict):
-        if hasattr(obj_type, 'default_factory'):
-            result = obj_type(obj.default_factory)
-            for key, value in obj.items():
-                result[_astuple_inner(key, tuple_factory)] = _astuple_inner(value, tuple_factory)
-            return result
-        return obj_type((_astuple_inner(key, tuple_factory), _astuple_inner(value, tuple_factory))
+        return obj_type((_convert(key, convert_dataclass), _convert(value, convert_dataclass))
                         for key, value in obj.items())
     return _copy.deepcopy(obj)
 
