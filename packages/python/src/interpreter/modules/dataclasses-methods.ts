@@ -76,8 +76,6 @@ def _make_binder(qualname, std_fields, kw_only_fields):
     default_count = sum(1 for value in defaults[:positional_count] if value is not _UNSET)
 
     def bind(args, kwargs):
-        if not kwargs and len(args) == positional_count == len(names):
-            return args
         values = [_UNSET] * len(names)
         for index in range(min(len(args), positional_count)):
             values[index] = args[index]
@@ -112,6 +110,8 @@ def _make_binder(qualname, std_fields, kw_only_fields):
 def _make_init(cls, all_init_fields, std_fields, kw_only_fields, frozen, has_post_init, slots):
     # CPython: _init_fn and _field_init — the steps the generated __init__ body would run.
     bind = _make_binder(cls.__qualname__ + '.__init__', std_fields, kw_only_fields)
+    # Every parameter positional and all of them given: the arguments need no binding.
+    exact_count = len(std_fields) if not kw_only_fields else -1
     parameter_index = {f.name: index for index, f in enumerate(std_fields + kw_only_fields)}
     steps = []
     init_var_indexes = []
@@ -129,7 +129,7 @@ def _make_init(cls, all_init_fields, std_fields, kw_only_fields, frozen, has_pos
     store = object.__setattr__ if frozen else setattr
 
     def __init__(self, *args, **kwargs):
-        values = bind(args, kwargs)
+        values = args if not kwargs and len(args) == exact_count else bind(args, kwargs)
         for name, index, factory, default in steps:
             if index >= 0:
                 value = values[index]
