@@ -4,7 +4,7 @@ import { DATACLASSES_METHODS_SOURCE } from "./dataclasses-methods.js";
 /**
  * Python's `dataclasses`, written in Python that pymem runs at import (pymem's own source, not
  * CPython's Lib/dataclasses.py): `dataclass` with every 3.13 parameter, `field`, `Field`,
- * `fields`, `asdict`, `astuple`, `replace`, `is_dataclass`, `InitVar`, `KW_ONLY`, `MISSING`,
+ * `fields`, `asdict`, `astuple`, `replace`, `make_dataclass`, `is_dataclass`, `InitVar`, `KW_ONLY`, `MISSING`,
  * `FrozenInstanceError`. CPython generates the methods as source text and `exec`s it; pymem has
  * no `exec`, so the methods are closures over the field list (`dataclasses-methods.ts`) whose
  * behaviour — argument errors, reprs, comparisons — is the generated code's.
@@ -505,6 +505,50 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe
     return wrap(cls)
 
 
+_KEYWORDS = frozenset(('False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
+                       'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+                       'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+                       'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while',
+                       'with', 'yield'))
+
+
+def _is_identifier(name):
+    if not name or not (name[0].isalpha() or name[0] == '_'):
+        return False
+    return all(char.isalpha() or char.isdigit() or char == '_' for char in name)
+
+
+def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, repr=True, eq=True,
+                   order=False, unsafe_hash=False, frozen=False, match_args=True, kw_only=False,
+                   slots=False, weakref_slot=False, module=None):
+    # CPython: make_dataclass — each field is a name, (name, type) or (name, type, field()).
+    body = dict(namespace or {})
+    annotations = {}
+    for item in fields:
+        if isinstance(item, str):
+            name, annotation = item, 'typing.Any'
+        elif len(item) == 2:
+            name, annotation = item
+        elif len(item) == 3:
+            name, annotation, body[item[0]] = item
+        else:
+            raise TypeError(f'Invalid field: {item!r}')
+        if not isinstance(name, str) or not _is_identifier(name):
+            raise TypeError(f'Field names must be valid identifiers: {name!r}')
+        if name in _KEYWORDS:
+            raise TypeError(f'Field names must not be keywords: {name!r}')
+        if name in annotations:
+            raise TypeError(f'Field name duplicated: {name!r}')
+        annotations[name] = annotation
+    body['__annotations__'] = annotations
+    body['__module__'] = '__main__' if module is None else module
+    metaclass = type(bases[0]) if bases else type
+    cls = metaclass(cls_name, tuple(bases), body)
+    return dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
+                     frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots,
+                     weakref_slot=weakref_slot)
+
+
 def fields(class_or_instance):
     try:
         all_fields = getattr(class_or_instance, _FIELDS)
@@ -605,7 +649,7 @@ def _replace(self, /, **changes):
 
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY',
-           'MISSING', 'fields', 'asdict', 'astuple', 'replace', 'is_dataclass']
+           'MISSING', 'fields', 'asdict', 'astuple', 'make_dataclass', 'replace', 'is_dataclass']
 `;
 
 /**
