@@ -128,7 +128,7 @@ def _make_init(cls, all_init_fields, std_fields, kw_only_fields, frozen, has_pos
             steps.append((f.name, -1, MISSING, f.default))
     store = object.__setattr__ if frozen else setattr
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, /, *args, **kwargs):
         values = args if not kwargs and len(args) == exact_count else bind(args, kwargs)
         for name, index, factory, default in steps:
             if index >= 0:
