@@ -153,28 +153,13 @@ def _fields_in_init_order(fields):
             tuple(f for f in fields if f.init and f.kw_only))
 
 
-_typing_module = None
-
-
-def _typing():
-    # CPython looks typing up in sys.modules; pymem imports it on the first annotation that is
-    # neither a class nor a string (one that typing, if anything, made).
-    global _typing_module
-    if _typing_module is None:
-        try:
-            import typing
-            _typing_module = typing
-        except ImportError:
-            _typing_module = False
-    return _typing_module
-
-
 def _is_classvar(a_type):
-    if a_type is None or isinstance(a_type, (type, str)):
+    # CPython compares with typing.ClassVar when typing is in sys.modules. An annotation that
+    # typing did not make cannot be ClassVar, so typing is only imported (already loaded, then)
+    # for one it made.
+    if getattr(type(a_type), '__module__', None) != 'typing':
         return False
-    typing = _typing()
-    if not typing:
-        return False
+    import typing
     class_var = getattr(typing, 'ClassVar', None)
     return a_type is class_var or getattr(a_type, '__origin__', None) is class_var
 
