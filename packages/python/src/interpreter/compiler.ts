@@ -21,6 +21,7 @@ import { unparseAnnotation } from "./annotation-unparse.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
 import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
+import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
@@ -940,10 +941,15 @@ export class Compiler extends GeneratorCompiler {
     const key = m.name("__annotations__");
     return (f) => {
       const namespace = unit.kind === "class" ? f.namespace : f.globals;
-      if (m.heap.dictGetItem(namespace, key) === 0) {
+      const existing = namespaceLoad(m, namespace, key);
+      if (existing !== 0) m.decref(existing);
+      else {
         const dict = m.heap.newDict();
-        m.heap.dictSetItem(namespace, key, dict);
-        m.decref(dict);
+        try {
+          namespaceStore(m, namespace, key, dict);
+        } finally {
+          m.decref(dict);
+        }
       }
       return body(f);
     };
@@ -966,7 +972,8 @@ export class Compiler extends GeneratorCompiler {
     code.body = (f) => {
       const completion = body(f);
       if (classCellSlot !== undefined && scope.cells.has("__class__"))
-        m.heap.dictSetItem(
+        namespaceStore(
+          m,
           f.namespace,
           classCellKey,
           m.heap.memory.u32[(f.locals + 4 * classCellSlot) >>> 2]!,
@@ -1012,7 +1019,7 @@ export class Compiler extends GeneratorCompiler {
       // CPython: the class body starts with `__module__ = __name__` (the defining module's).
       const globalName = m.heap.dictGetItem(f.globals, nameKey);
       if (globalName !== 0 && m.typeIdOf(globalName) === m.heap.strType)
-        m.heap.dictSetItem(namespace, moduleKey, globalName);
+        namespaceStore(m, namespace, moduleKey, globalName);
       else setNewStr(m, namespace, moduleKey, "__main__");
       setNewStr(m, namespace, qualnameKey, qualifiedName);
       if (resolved !== undefined)
@@ -1125,7 +1132,7 @@ function futureFeatures(body: readonly Statement[]): string[] {
 function setNewStr(m: Machine, namespace: Ptr, key: Ptr, text: string): void {
   const value = m.newStr(text);
   try {
-    m.heap.dictSetItem(namespace, key, value);
+    namespaceStore(m, namespace, key, value);
   } finally {
     m.decref(value);
   }

@@ -14,6 +14,7 @@ import type {
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
+import { namespaceDelete, namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { newSuper, superLookup } from "./descriptor-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { collect, iterateOwned } from "./iteration.js";
@@ -354,12 +355,8 @@ export abstract class ExpressionCompiler {
       if (scope.frees.has(name) && !scope.bound.has(name))
         return this.cellLoad(unit.slots.get(name)!, name, node, true);
       return (f) => {
-        const value = m.heap.dictGetItem(f.namespace, key);
-        if (value !== 0) {
-          m.lifetime.incref(value);
-          return value;
-        }
-        return globalLoad(f);
+        const value = namespaceLoad(m, f.namespace, key);
+        return value !== 0 ? value : globalLoad(f);
       };
     }
     return globalLoad;
@@ -443,8 +440,11 @@ export abstract class ExpressionCompiler {
     }
     if (unit.kind === "class")
       return (f, value) => {
-        m.heap.dictSetItem(f.namespace, key, value);
-        m.lifetime.decref(value);
+        try {
+          namespaceStore(m, f.namespace, key, value);
+        } finally {
+          m.lifetime.decref(value);
+        }
       };
     return globalStore;
   }
@@ -461,7 +461,7 @@ export abstract class ExpressionCompiler {
     const scope = unit.scope;
     const key = m.name(name);
     const dictDelete = (dict: (f: Frame) => Ptr) => (f: Frame) => {
-      if (!m.heap.dictDelItem(dict(f), key) && !quiet) {
+      if (!namespaceDelete(m, dict(f), key) && !quiet) {
         f.node = node;
         m.raise("NameError", `name '${name}' is not defined`);
       }

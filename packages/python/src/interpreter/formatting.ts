@@ -23,6 +23,30 @@ const MAX_SSIZE = 2 ** 63 - 1;
 const MAX_INT = 2 ** 31 - 1;
 
 /**
+ * The result of a user class's own `__format__(spec)`, or undefined when its class defines none.
+ * CPython: PyObject_Format calling the type's `__format__`, which must return a str.
+ */
+function ownFormat(m: Machine, value: Ptr, spec: string): string | undefined {
+  if (!m.recordOf(value).user) return undefined;
+  const specObject = m.newStr(spec);
+  let result: Ptr;
+  try {
+    result = m.callSpecial(value, "__format__", [specObject]);
+  } finally {
+    m.decref(specObject);
+  }
+  if (result === 0) return undefined;
+  if (!m.isStr(result)) {
+    const typeName = m.typeName(result);
+    m.decref(result);
+    m.raise("TypeError", `__format__ must return a str, not ${typeName}`);
+  }
+  const formatted = m.heap.strValue(result);
+  m.decref(result);
+  return formatted;
+}
+
+/**
  * Formats `value` (or, when `text` is given, that already-converted string) with `spec`.
  *
  * @example
@@ -36,6 +60,10 @@ export function formatWithSpec(
   text: string | undefined,
   spec: string,
 ): string {
+  if (text === undefined && value !== 0) {
+    const own = ownFormat(m, value, spec);
+    if (own !== undefined) return own;
+  }
   if (spec === "") return text ?? str(m, value);
   const match = SPEC.exec(spec);
   if (match === null) m.raise("ValueError", `Invalid format specifier '${spec}'`);

@@ -120,8 +120,8 @@ export function selectMetaclass(
 /**
  * The namespace a class body runs in (a new reference): `metaclass.__prepare__(name, bases,
  * **keywords)` when the metaclass has one of its own, else a new dict. CPython:
- * `builtin___build_class__`'s `__prepare__` call. A namespace that is not a dict is refused with
- * NotImplementedError (pymem class bodies store into a dict).
+ * `builtin___build_class__`'s `__prepare__` call. A namespace that is not a dict must be a
+ * mapping (a class with `__getitem__`).
  *
  * @example
  * ```ts
@@ -148,18 +148,18 @@ export function prepareNamespace(
     m.decref(nameObject);
     m.decref(basesTuple);
   }
-  if (m.typeIdOf(namespace) !== m.heap.dictType) {
+  // CPython: PyMapping_Check — a dict, or an object whose class defines __getitem__ (the class
+  // body then reads and writes it through class-namespace.ts).
+  if (
+    m.typeIdOf(namespace) !== m.heap.dictType &&
+    (!m.recordOf(namespace).user ||
+      m.lookupType(m.recordOf(namespace), m.name("__getitem__")) === 0)
+  ) {
     const typeName = m.typeName(namespace);
-    const isMapping = m.recordOf(namespace).user;
     m.decref(namespace);
-    if (!isMapping)
-      m.raise(
-        "TypeError",
-        `${metaclassLabel(m, metaclass)}.__prepare__() must return a mapping, not ${typeName}`,
-      );
     m.raise(
-      "NotImplementedError",
-      "pymem does not support a __prepare__ namespace that is not a dict yet",
+      "TypeError",
+      `${metaclassLabel(m, metaclass)}.__prepare__() must return a mapping, not ${typeName}`,
     );
   }
   return namespace;

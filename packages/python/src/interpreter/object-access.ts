@@ -399,9 +399,19 @@ export function setThroughDescriptor(
  * CPython: the index checks of `list_item` / `tuple_item`.
  */
 export function sequenceIndex(m: Machine, index: Ptr, length: number, what: string): number {
-  if (!m.isInt(index))
-    m.raise("TypeError", `${what} indices must be integers or slices, not ${m.typeName(index)}`);
-  let i = m.numberOf(index);
+  let i: number;
+  if (m.isInt(index)) i = m.numberOf(index);
+  else {
+    // CPython: PyNumber_AsSsize_t — an object with __index__ (an IntEnum member) indexes too.
+    const converted = m.callSpecial(index, "__index__", []);
+    if (converted === 0)
+      m.raise("TypeError", `${what} indices must be integers or slices, not ${m.typeName(index)}`);
+    const valid = m.isInt(converted);
+    const typeName = m.typeName(converted);
+    i = valid ? m.numberOf(converted) : 0;
+    m.decref(converted);
+    if (!valid) m.raise("TypeError", `__index__ returned non-int (type ${typeName})`);
+  }
   if (Number.isNaN(i)) m.raise("IndexError", "cannot fit 'int' into an index-sized integer");
   if (i < 0) i += length;
   if (i < 0 || i >= length) m.raise("IndexError", `${what} index out of range`);

@@ -110,6 +110,21 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
     const result = declined(m, m.callSpecial(a, `__i${dunder.slice(2)}`, [b]));
     if (result !== 0) return result;
   }
+  if (ra?.user === true) {
+    const result = declined(m, m.callSpecial(a, dunder, [b]));
+    if (result !== 0) return result;
+  }
+  const rb = m.records[tb];
+  if (rb?.user === true) {
+    const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
+    if (result !== 0) return result;
+  }
+  // CPython's built-in slots take subclass instances (PyList_Check, PyLong_Check): run the
+  // operator on their base values once the classes' own methods declined.
+  const onBase = onBaseValues(m, a, b, (x, y) => binary(m, op, x, y, inplace));
+  if (onBase !== 0) return onBase;
+  // CPython: sq_repeat / sq_concat come after both operands' number slots, so a user class's
+  // __rmul__ / __radd__ gets its turn before a sequence refuses.
   if (
     op === Op.MUL &&
     (ta === heap.strType ||
@@ -134,19 +149,6 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
       "TypeError",
       `can only concatenate ${m.typeName(a)} (not "${m.typeName(b)}") to ${m.typeName(a)}`,
     );
-  if (ra?.user === true) {
-    const result = declined(m, m.callSpecial(a, dunder, [b]));
-    if (result !== 0) return result;
-  }
-  const rb = m.records[tb];
-  if (rb?.user === true) {
-    const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
-    if (result !== 0) return result;
-  }
-  // CPython's built-in slots take subclass instances (PyList_Check, PyLong_Check): run the
-  // operator on their base values once the classes' own methods declined.
-  const onBase = onBaseValues(m, a, b, (x, y) => binary(m, op, x, y, inplace));
-  if (onBase !== 0) return onBase;
   if (op === Op.OR) {
     // CPython: type.__or__ / __ror__ — `int | None` builds a union of type hints.
     const union = unionOf(m, a, b);

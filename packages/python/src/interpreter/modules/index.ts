@@ -7,6 +7,8 @@ import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { dataclassesModule } from "./dataclasses-module.js";
+import { enumModule } from "./enum-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
@@ -25,7 +27,7 @@ import { typingModule } from "./typing-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `asyncio`, `bisect`, `contextlib`, `gc`, `heapq`, `math`, `random`, `string`,
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `string`,
  * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -44,6 +46,8 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   io: ioModule,
   json: jsonModule,
   copy: copyModule,
+  dataclasses: dataclassesModule,
+  enum: enumModule,
   operator: operatorModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -70,6 +74,8 @@ export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
+export { dataclassesModule } from "./dataclasses-module.js";
+export { enumModule } from "./enum-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
