@@ -18,6 +18,7 @@ import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
+import { unittestModule } from "./unittest-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
@@ -51,6 +52,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   sys: sysModule,
   time: timeModule,
   tracemalloc: tracemallocModule,
+  unittest: unittestModule,
   weakref: weakrefModule,
 };
 
