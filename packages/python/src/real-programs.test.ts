@@ -25,21 +25,13 @@ const STEP_LIMIT = 50_000_000;
 
 /** Programs that do not yet run as on CPython, each with the reason (file name → reason). */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "algorithms-binary-search.py": "needs doctest",
-  "algorithms-caesar-cipher.py": "needs doctest",
-  "algorithms-dijkstra.py": "needs doctest",
-  "algorithms-hash-table.py": "needs doctest",
-  "algorithms-matrix-ops.py": "needs doctest",
-  "algorithms-merge-quick-sort.py": "needs doctest",
-  "algorithms-roman-numerals.py": "needs doctest",
-  "algorithms-sieve.py": "needs doctest",
   "test-gc-callbacks.py":
     "by design: sys.getsizeof counts 4-byte pointers (pymem's 32-bit layout), CPython 8",
   "test-gc-cycles.py": "sys._getframe is missing (pymem has no Python-visible frame objects)",
   "test-generator-finalization.py":
     "sys._getframe is missing (pymem has no Python-visible frame objects)",
   "test-unittest-features.py": "dict has no __getitem__ attribute ({}.__getitem__)",
-  "tutor-string-processing.py": "str.isalnum missing",
+  "tutor-string-processing.py": "str.encode is missing (bytes: h-bytes)",
   "algorithms-binary-tree.py": "needs collections.abc (h-typing) and pprint",
   "algorithms-bubble-sort.py": "needs typing (h-typing)",
   "algorithms-fibonacci.py": "needs collections.abc (h-typing)",

@@ -5,6 +5,7 @@ import { installComplexMethods, newComplexFromArguments } from "./complex-operat
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
+import { installExecBuiltins } from "./exec-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { unionMembers } from "./generic-alias.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
@@ -31,6 +32,7 @@ import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
 import { sortItems } from "./sorting.js";
 import { installStrMethods } from "./str-methods.js";
+import { installStrMoreMethods } from "./str-more-methods.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -90,6 +92,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   const none = (): Ptr => heap.none;
   installIntrospectionBuiltins(m, define);
+  installExecBuiltins(m, define);
 
   // ───────────────────────────────────────────────────────── functions
 
@@ -564,6 +567,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installComplexMethods(m);
   installIntMethods(m);
   installStrMethods(m);
+  installStrMoreMethods(m);
 }
 
 /**

@@ -231,6 +231,9 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["SystemExit", "BaseException"],
   ["GeneratorExit", "BaseException"],
   ["ReferenceError", "Exception"],
+  ["SyntaxError", "Exception"],
+  ["IndentationError", "SyntaxError"],
+  ["TabError", "IndentationError"],
 ];
 
 const exceptionTypeIds = new WeakMap<Heap, Map<string, TypeId>>();

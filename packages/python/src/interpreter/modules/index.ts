@@ -4,6 +4,7 @@ import { bisectModule } from "./bisect-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { doctestModule } from "./doctest-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
@@ -39,6 +40,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   io: ioModule,
   json: jsonModule,
   copy: copyModule,
+  doctest: doctestModule,
   operator: operatorModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
