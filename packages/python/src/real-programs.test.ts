@@ -39,8 +39,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "algorithms-stack.py": "needs typing.Generic/TypeVar (h-typing)",
   "bench-deepcopy.py": "needs dataclasses (h-dataclass)",
   "bench-generators.py": "needs collections.abc (h-typing)",
-  "test-refcounts.py":
-    "sys.intern(s) is not the interned literal (string constants are not interned)",
 };
 
 /**
