@@ -31,6 +31,7 @@ import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
 import { sortItems } from "./sorting.js";
+import { redirectedStdout } from "./stdout-redirect.js";
 import { installStrMethods } from "./str-methods.js";
 import { installStrMoreMethods } from "./str-more-methods.js";
 
@@ -107,7 +108,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     };
     const sep = textOption("sep", " ");
     const end = textOption("end", "\n");
-    const file = options.get("file");
+    const given = options.get("file");
+    const file =
+      given === undefined || given === heap.none ? redirectedStdout(m) || undefined : given;
     const flush = options.get("flush");
     if (file === undefined || file === heap.none) {
       m.stdout(args.map((arg) => str(m, arg)).join(sep) + end);

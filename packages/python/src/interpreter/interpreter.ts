@@ -282,6 +282,7 @@ export class Interpreter {
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
+    machine.importedModule = (name) => this.imported.get(name) ?? 0;
     // The globals dict is owned by a `__main__` module object made after it, as CPython's
     // module owns its dict: the interpreter's own reference is to the module, so a collection
     // reaches the dict through a GC object and orders what it finds the way CPython's does.
