@@ -320,6 +320,12 @@ class DocTestRunner:
             if flags & SKIP:
                 skips += 1
                 continue
+            if self._verbose:
+                if example.want:
+                    print('Trying:\\n' + _indent(example.source) + 'Expecting:\\n'
+                          + _indent(example.want), end='')
+                else:
+                    print('Trying:\\n' + _indent(example.source) + 'Expecting nothing')
             got, exception = _run_example(example.source, test.globs, test.name)
             if exception is None:
                 ok = self._checker.check_output(example.want, got, flags)
@@ -347,25 +353,60 @@ class DocTestRunner:
                                                   + exc_msg), end='')
             if not ok:
                 failures += 1
+            elif self._verbose:
+                print('ok')
         if clear_globs:
             test.globs.clear()
         self.tries += tries
         self.failures += failures
         self.skips += skips
-        self._stats[test.name] = (failures, tries)
+        self._stats[test.name] = (failures, tries, skips)
         return TestResults(failures, tries, skipped=skips)
 
     def summarize(self, verbose=None):
-        failed = [(name, stats) for name, stats in self._stats.items() if stats[0]]
+        if verbose is None:
+            verbose = self._verbose
+        notests, passed, failed = [], [], []
+        for name, (failures, tries, skips) in self._stats.items():
+            if tries == 0:
+                notests.append(name)
+            elif failures == 0:
+                passed.append((name, tries))
+            else:
+                failed.append((name, (failures, tries, skips)))
+        if verbose:
+            if notests:
+                print(_n_items(notests), 'had no tests:')
+                for name in sorted(notests):
+                    print('    ' + name)
+            if passed:
+                print(_n_items(passed), 'passed all tests:')
+                for name, count in sorted(passed):
+                    print(' %3d test%s in %s' % (count, '' if count == 1 else 's', name))
         if failed:
             print(_DIVIDER)
-            count = len(failed)
-            print(count, 'item had failures:' if count == 1 else 'items had failures:')
-            for name, (failures, tries) in sorted(failed):
+            print(_n_items(failed), 'had failures:')
+            for name, (failures, tries, skips) in sorted(failed):
                 print(' %3d of %3d in %s' % (failures, tries, name))
-            print('***Test Failed***', self.failures,
-                  'failure.' if self.failures == 1 else 'failures.')
+        if verbose:
+            print('%d test%s in %s.' % (self.tries, '' if self.tries == 1 else 's',
+                                        _n_items(self._stats)))
+            and_failed = ' and %d failed' % self.failures if self.failures else ''
+            print('%d passed%s.' % (self.tries - self.failures, and_failed))
+        if self.failures:
+            message = '***Test Failed*** %d failure%s' % (
+                self.failures, '' if self.failures == 1 else 's')
+            if self.skips:
+                message += ' and %d skipped test%s' % (self.skips, '' if self.skips == 1 else 's')
+            print(message + '.')
+        elif verbose:
+            print('Test passed.')
         return TestResults(self.failures, self.tries, skipped=self.skips)
+
+
+def _n_items(items):
+    count = len(items)
+    return '%d item%s' % (count, '' if count == 1 else 's')
 
 
 def _run_example(source, globs, name):
