@@ -10,6 +10,7 @@ import { installComplexMethods, newComplexFromArguments } from "./complex-operat
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionMethods } from "./exception-methods.js";
+import { installExecBuiltins } from "./exec-builtins.js";
 import { formatWithSpec } from "./formatting.js";
 import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
 import { installIntBytesMethods } from "./int-bytes.js";
@@ -36,7 +37,9 @@ import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
 import { sortItems } from "./sorting.js";
+import { redirectedStdout } from "./stdout-redirect.js";
 import { installStrMethods } from "./str-methods.js";
+import { installStrMoreMethods } from "./str-more-methods.js";
 import { installStrSplitlines } from "./str-splitlines.js";
 
 /**
@@ -101,6 +104,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   const none = (): Ptr => heap.none;
   installIntrospectionBuiltins(m, define);
+  installExecBuiltins(m, define);
 
   // ───────────────────────────────────────────────────────── functions
 
@@ -115,7 +119,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     };
     const sep = textOption("sep", " ");
     const end = textOption("end", "\n");
-    const file = options.get("file");
+    const given = options.get("file");
+    const file =
+      given === undefined || given === heap.none ? redirectedStdout(m) || undefined : given;
     const flush = options.get("flush");
     if (file === undefined || file === heap.none) {
       m.stdout(args.map((arg) => str(m, arg)).join(sep) + end);
@@ -584,6 +590,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installBytesMethods(m);
   installStrSplitlines(m);
   installIntBytesMethods(m);
+  installStrMoreMethods(m);
 }
 
 /**

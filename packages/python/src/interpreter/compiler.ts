@@ -23,6 +23,7 @@ import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
 import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
+import { withDocstringStored } from "./docstring-store.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
@@ -73,7 +74,8 @@ export class Compiler extends GeneratorCompiler {
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
-    const body = this.withAnnotations(unit, module.body, this.block(unit, module.body));
+    const statements = interactive ? module.body : withDocstringStored(module.body);
+    const body = this.withAnnotations(unit, statements, this.block(unit, statements));
     code.body = body;
     return code;
   }
@@ -966,7 +968,8 @@ export class Compiler extends GeneratorCompiler {
           : node.name;
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
-    const body = this.withAnnotations(child, node.body, this.block(child, node.body));
+    const statements = withDocstringStored(node.body);
+    const body = this.withAnnotations(child, statements, this.block(child, statements));
     const classCellSlot = child.slots.get("__class__");
     const classCellKey = m.name("__classcell__");
     code.body = (f) => {

@@ -28,6 +28,7 @@ import { defaultRepr, repr, str } from "./object-repr.js";
 import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
 import { binary, compare } from "./operators.js";
 import { runBlock } from "./run-loop.js";
+import { runSource } from "./run-source.js";
 import { formatTraceback } from "./traceback.js";
 
 /**
@@ -281,6 +282,7 @@ export class Interpreter {
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
+    machine.importedModule = (name) => this.imported.get(name) ?? 0;
     // The globals dict is owned by a `__main__` module object made after it, as CPython's
     // module owns its dict: the interpreter's own reference is to the module, so a collection
     // reaches the dict through a GC object and orders what it finds the way CPython's does.
@@ -763,6 +765,12 @@ export class Interpreter {
       compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
       binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
       runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
+      runSource: (source, filename, globals, locals, mode, capture) =>
+        runSource(m, this.compiler, this.builtinsModule, { source, filename, mode, capture }, [
+          globals,
+          locals,
+        ]),
+      mainGlobals: () => this.globalsDict,
       pythonFrames: (limit) => this.pythonFrames(limit),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),

@@ -72,7 +72,7 @@ function callerFrame(m: Machine) {
  * `locals()`: the module's globals, a class body's namespace, or — in a function — a new dict
  * of the bound local, cell and free variables in slot order (CPython 3.13: PEP 667's snapshot).
  */
-function frameLocals(m: Machine): Ptr {
+export function frameLocals(m: Machine): Ptr {
   const frame = callerFrame(m);
   const code = frame.code;
   if (code.kind === "module") return m.incref(frame.globals);

@@ -355,6 +355,8 @@ export class Machine {
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
     this.raise("ModuleNotFoundError", `No module named '${name}'`);
+  /** Set by the interpreter: an imported module (borrowed), or 0 when it has not been imported. */
+  importedModule: (name: string) => Ptr = () => 0;
   /** Set by the interpreter: formats an exception as CPython's traceback text. */
   formatException: (error: PyException) => string = () => "";
   /** Set by the interpreter: the NativeContext handed to native functions. */

@@ -150,6 +150,24 @@ export interface NativeContext {
     members: ReadonlyArray<readonly [name: string, value: Ptr]>,
   ): Ptr;
   /**
+   * Compiles `source` and runs it in `globals` with `locals` as its namespace (CPython:
+   * `builtin_exec` / `builtin_eval`): `"exec"` runs statements and returns None, `"eval"` returns
+   * the value of the single expression, `"single"` runs statements echoing the repr of each
+   * expression statement (the REPL's and doctest's mode) and returns None. Invalid source raises
+   * `SyntaxError`. With `capture`, what the code prints goes to it instead of stdout. Returns a
+   * new reference.
+   */
+  runSource(
+    source: string,
+    filename: string,
+    globals: Ptr,
+    locals: Ptr,
+    mode: "exec" | "eval" | "single",
+    capture?: (text: string) => void,
+  ): Ptr;
+  /** The `__main__` module's globals dict (borrowed): what doctest.testmod() tests by default. */
+  mainGlobals(): Ptr;
+  /**
    * Where the running Python code is, most recent frame first, at most `limit` frames: each
    * frame's file name and the line of the statement it runs (CPython: the frames tracemalloc
    * records). Empty when no code runs.

@@ -20,9 +20,15 @@ import {
  * `heapProblems` lists what is wrong with the heap after `dispose()`: a failed `verify()`, or
  * objects still alive that were not alive before the interpreter was made (at most ten, then a
  * count). Empty when the run left the heap as it found it.
+ *
+ * `stepLimit` bounds the run (the Interpreter's option; its default when undefined), so a
+ * program that loops forever under pymem fails its test instead of hanging it.
  * @internal
  */
-export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
+export function runScriptWithPymem(
+  script: Pick<CorpusScript, "path">,
+  stepLimit?: number,
+): ScriptOutcome & {
   readonly stderr: string;
   readonly heapProblems: string[];
 } {
@@ -42,6 +48,7 @@ export function runScriptWithPymem(script: CorpusScript): ScriptOutcome & {
   const before = runtime.heap.snapshot();
   const interpreter = new Interpreter({
     runtime,
+    ...(stepLimit === undefined ? {} : { stepLimit }),
     stdout: (text) => {
       stdout += text;
     },

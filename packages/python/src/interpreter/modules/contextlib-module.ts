@@ -2,7 +2,8 @@ import type { NativeModuleFactory } from "../native.js";
 
 /**
  * Python's `contextlib`, written in Python (our own source, run by the interpreter at import):
- * `contextmanager`, `ContextDecorator`, `suppress`, `closing`, `nullcontext`, `ExitStack`.
+ * `contextmanager`, `ContextDecorator`, `suppress`, `closing`, `redirect_stdout`, `redirect_stderr`,
+ * `nullcontext`, `ExitStack`.
  * Every object it makes is an ordinary instance on the pymem heap.
  *
  * @module
@@ -112,6 +113,38 @@ class closing:
 
     def __exit__(self, *exc_info):
         self.thing.close()
+
+
+class _RedirectStream:
+    """Replaces sys.<_stream> for the block and restores it after (nests and re-enters)."""
+
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        import sys
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        import sys
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Context manager for temporarily redirecting stdout to another file."""
+
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Context manager for temporarily redirecting stderr to another file."""
+
+    _stream = "stderr"
 
 
 class nullcontext:

@@ -8,6 +8,7 @@ import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
+import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
@@ -24,6 +25,7 @@ import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typingModule } from "./typing-module.js";
+import { unittestModule } from "./unittest-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
@@ -48,6 +50,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   copy: copyModule,
   dataclasses: dataclassesModule,
   enum: enumModule,
+  doctest: doctestModule,
   operator: operatorModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -63,6 +66,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   time: timeModule,
   tracemalloc: tracemallocModule,
   typing: typingModule,
+  unittest: unittestModule,
   weakref: weakrefModule,
 };
 

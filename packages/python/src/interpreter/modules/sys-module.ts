@@ -52,10 +52,10 @@ export const sysModule: NativeModuleFactory = (context) => {
   const heap = context.heap;
   const values: [string, Ptr][] = [];
   try {
-    values.push([
-      "stdout",
-      streamObject(context, "sys.stdout", (text) => context.writeStdout(text)),
-    ]);
+    const stdout = streamObject(context, "sys.stdout", (text) => context.writeStdout(text));
+    values.push(["stdout", stdout]);
+    // CPython's sys.__stdout__: the original stream, which print() writes to directly.
+    values.push(["__stdout__", context.newReference(stdout)]);
     values.push([
       "stderr",
       streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),

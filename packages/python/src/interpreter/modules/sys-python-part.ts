@@ -94,8 +94,13 @@ def exit(*status):
     raise SystemExit(*status)
 
 
+_interned = {}
+
+
 def intern(string):
     if type(string) is not str:
         raise TypeError('intern() argument must be str, not ' + type(string).__name__)
-    return string
+    # One object per distinct text, so equal interned strings are identical (CPython:
+    # PyUnicode_InternInPlace's table).
+    return _interned.setdefault(string, string)
 `;

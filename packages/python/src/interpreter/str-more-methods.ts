@@ -1,0 +1,168 @@
+import type { Ptr } from "@pymem/core";
+import { codePointIndex } from "./code-points.js";
+import type { Machine } from "./machine.js";
+import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
+
+/**
+ * More methods of `str`, the ones real programs meet after the basics: the `is…` predicates
+ * (`isalnum`, `isupper`, `islower`, `istitle`, `isdecimal`, `isnumeric`, `isascii`,
+ * `isidentifier`, `isprintable`), `expandtabs`, `rfind`/`rindex`, `rsplit`,
+ * `partition`/`rpartition`, `swapcase`, `casefold`, `removeprefix`/`removesuffix` (CPython:
+ * Objects/unicodeobject.c, the `unicode_*_impl` functions), with CPython's argument errors.
+ *
+ * @module
+ */
+
+/**
+ * Installs the methods into `str`'s type dict.
+ *
+ * @example
+ * ```ts
+ * installStrMoreMethods(machine);
+ * ```
+ * @internal
+ */
+export function installStrMoreMethods(m: Machine): void {
+  const heap = m.heap;
+  const str = (
+    name: string,
+    min: number,
+    max: number,
+    fn: (self: string, args: readonly Ptr[], keywords: Keywords) => Ptr,
+  ): void =>
+    defineTypeMethod(
+      m,
+      "str",
+      (obj) => m.isStr(obj),
+      name,
+      min,
+      max,
+      name === "rsplit" || name === "expandtabs",
+      (self, rest, keywords) => fn(heap.strValue(self), rest, keywords),
+    );
+  const text = (value: Ptr): string => {
+    if (!m.isStr(value)) m.raise("TypeError", `must be str, not ${m.typeName(value)}`);
+    return heap.strValue(value);
+  };
+  const predicate = (name: string, test: (self: string) => boolean): void =>
+    str(name, 0, 0, (self) => m.newBool(test(self)));
+  const cased = (self: string) => /\p{Lu}|\p{Ll}|\p{Lt}/u.test(self);
+
+  predicate("isalnum", (self) => /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(self));
+  predicate("isupper", (self) => cased(self) && !/\p{Ll}|\p{Lt}/u.test(self));
+  predicate("islower", (self) => cased(self) && !/\p{Lu}|\p{Lt}/u.test(self));
+  predicate(
+    "istitle",
+    (self) =>
+      cased(self) &&
+      /^[^\p{L}]*(\p{Lu}|\p{Lt})\p{Ll}*([^\p{L}]+(\p{Lu}|\p{Lt})\p{Ll}*)*[^\p{L}]*$/u.test(self),
+  );
+  predicate("isdecimal", (self) => /^\p{Nd}+$/u.test(self));
+  predicate("isnumeric", (self) => /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(self));
+  predicate("isascii", (self) => [...self].every((character) => character.codePointAt(0)! < 128));
+  predicate("isidentifier", (self) =>
+    /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(self),
+  );
+  predicate(
+    "isprintable",
+    (self) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(self),
+  );
+
+  str("expandtabs", 0, 1, (self, args, keywords) => {
+    const options = keyword(m, "expandtabs", keywords, ["tabsize"]);
+    const sizeObj = args[0] ?? options.get("tabsize");
+    const size = sizeObj === undefined ? 8 : m.intArgument(sizeObj, "tabsize");
+    let column = 0;
+    let result = "";
+    for (const character of self) {
+      if (character === "\t") {
+        const spaces = size > 0 ? size - (column % size) : 0;
+        result += " ".repeat(spaces);
+        column += spaces;
+      } else {
+        result += character;
+        column = character === "\n" || character === "\r" ? 0 : column + 1;
+      }
+    }
+    return m.newStr(result);
+  });
+  const lastIndex = (self: string, sub: Ptr): number => self.lastIndexOf(text(sub));
+  str("rfind", 1, 1, (self, [sub]) => {
+    const index = lastIndex(self, sub!);
+    return m.newInt(index < 0 ? -1 : codePointIndex(self, index));
+  });
+  str("rindex", 1, 1, (self, [sub]) => {
+    const index = lastIndex(self, sub!);
+    if (index < 0) m.raise("ValueError", "substring not found");
+    return m.newInt(codePointIndex(self, index));
+  });
+  str("rsplit", 0, 2, (self, args, keywords) => {
+    const options = keyword(m, "rsplit", keywords, ["sep", "maxsplit"]);
+    const sepObj = args[0] ?? options.get("sep");
+    const maxObj = args[1] ?? options.get("maxsplit");
+    const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
+    const parts: string[] = [];
+    if (sepObj === undefined || sepObj === heap.none) {
+      let rest = self.trimEnd();
+      while (rest !== "") {
+        if (max >= 0 && parts.length === max) {
+          parts.push(rest.trimStart());
+          break;
+        }
+        const match = /\s+(?=\S*$)/u.exec(rest);
+        if (match === null) {
+          parts.push(rest);
+          break;
+        }
+        parts.push(rest.slice(match.index + match[0].length));
+        rest = rest.slice(0, match.index);
+      }
+    } else {
+      const separator = text(sepObj);
+      if (separator === "") m.raise("ValueError", "empty separator");
+      let rest = self;
+      while (max < 0 || parts.length < max) {
+        const at = rest.lastIndexOf(separator);
+        if (at < 0) break;
+        parts.push(rest.slice(at + separator.length));
+        rest = rest.slice(0, at);
+      }
+      parts.push(rest);
+    }
+    return m.listSteal(parts.reverse().map((part) => m.newStr(part)));
+  });
+  const partition = (name: string, fromEnd: boolean): void =>
+    str(name, 1, 1, (self, [sepObj]) => {
+      const separator = text(sepObj!);
+      if (separator === "") m.raise("ValueError", "empty separator");
+      const at = fromEnd ? self.lastIndexOf(separator) : self.indexOf(separator);
+      const pieces =
+        at < 0
+          ? fromEnd
+            ? ["", "", self]
+            : [self, "", ""]
+          : [self.slice(0, at), separator, self.slice(at + separator.length)];
+      const objects = pieces.map((piece) => m.newStr(piece));
+      try {
+        return heap.newTuple(objects);
+      } finally {
+        for (const obj of objects) m.decref(obj);
+      }
+    });
+  partition("partition", false);
+  partition("rpartition", true);
+  str("swapcase", 0, 0, (self) =>
+    m.newStr(
+      [...self].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
+    ),
+  );
+  str("casefold", 0, 0, (self) => m.newStr(self.toLowerCase().replaceAll("ß", "ss")));
+  str("removeprefix", 1, 1, (self, [prefix]) => {
+    const value = text(prefix!);
+    return m.newStr(value !== "" && self.startsWith(value) ? self.slice(value.length) : self);
+  });
+  str("removesuffix", 1, 1, (self, [suffix]) => {
+    const value = text(suffix!);
+    return m.newStr(value !== "" && self.endsWith(value) ? self.slice(0, -value.length) : self);
+  });
+}
