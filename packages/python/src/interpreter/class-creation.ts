@@ -1,4 +1,5 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
+import { typeModified } from "./attribute-cache.js";
 import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
@@ -138,6 +139,7 @@ export function newClass(
     if (cell !== 0) {
       heap.storeField(cell, CELL_CONTENTS_OFFSET, classObject);
       heap.dictDelItem(namespace, cellKey);
+      typeModified(m, record);
     }
     setNames(m, classObject, namespace);
     initSubclass(m, record, keywords);

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { typeModified } from "./attribute-cache.js";
 import { call } from "./calls.js";
 import { descriptorObjectAttribute } from "./descriptor-builtins.js";
 import {
@@ -334,6 +335,7 @@ export function storeClassAttribute(
   const dict = m.field(cls, TYPE_DICT_OFFSET);
   if (value !== 0) m.heap.dictSetItem(dict, key, value);
   else if (!m.heap.dictDelItem(dict, key)) raiseNoAttribute(m, cls, name);
+  typeModified(m, typeRecord);
   if (name === "__del__") m.refreshFinalizers(typeRecord);
   refreshClassHooks(m, typeRecord);
 }
