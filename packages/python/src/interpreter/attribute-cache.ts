@@ -165,3 +165,23 @@ export function typeModified(m: Machine, record: TypeRecord): void {
 export function typeDictEscaped(m: Machine, record: TypeRecord): void {
   m.attributeCache.escape(m, record);
 }
+
+/**
+ * Called once a class statement registered `record`, whose dict is the namespace its body ran in
+ * (pymem does not copy it, as CPython's `type_new` does): when something besides the class
+ * statement held that namespace before the class was made (`ns = locals()` in the body), writes
+ * through it would bypass {@link typeModified}, so the class is treated as escaped.
+ *
+ * @example
+ * ```ts
+ * const namespaceReferences = heap.memory.i32[namespace >> 2]!; // before the class holds it
+ * noteClassNamespace(machine, record, namespaceReferences);
+ * ```
+ */
+export function noteClassNamespace(
+  m: Machine,
+  record: TypeRecord,
+  namespaceReferences: number,
+): void {
+  if (namespaceReferences > 1) typeDictEscaped(m, record);
+}

@@ -1,5 +1,5 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
-import { typeModified } from "./attribute-cache.js";
+import { noteClassNamespace, typeModified } from "./attribute-cache.js";
 import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
@@ -42,6 +42,7 @@ export function newClass(
   metaclass: TypeRecord = m.builtinType("type"),
 ): Ptr {
   const heap = m.heap;
+  const namespaceReferences = heap.memory.i32[namespace >> 2]!;
   const object = m.builtinType("object");
   const bases: TypeRecord[] = [];
   for (const base of baseObjects) {
@@ -130,6 +131,7 @@ export function newClass(
   };
   mro.push(record, ...mroTail);
   m.registerClass(record);
+  noteClassNamespace(m, record, namespaceReferences);
   record.hooks = classHooks(m, record);
   try {
     // CPython: __mro__ = (cls, …, object) — the cycle every class object is part of.
