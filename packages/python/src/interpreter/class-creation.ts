@@ -1,4 +1,5 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
+import { noteClassNamespace, typeModified } from "./attribute-cache.js";
 import { isSubclassable, subclassRefusal } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
@@ -42,6 +43,7 @@ export function newClass(
   metaclass: TypeRecord = m.builtinType("type"),
 ): Ptr {
   const heap = m.heap;
+  const namespaceReferences = heap.memory.i32[namespace >> 2]!;
   const object = m.builtinType("object");
   const bases: TypeRecord[] = [];
   for (const base of baseObjects) {
@@ -130,6 +132,7 @@ export function newClass(
   };
   mro.push(record, ...mroTail);
   m.registerClass(record);
+  noteClassNamespace(m, record, namespaceReferences);
   record.hooks = classHooks(m, record);
   try {
     // CPython: __mro__ = (cls, …, object) — the cycle every class object is part of.
@@ -139,6 +142,7 @@ export function newClass(
     if (cell !== 0) {
       heap.storeField(cell, CELL_CONTENTS_OFFSET, classObject);
       heap.dictDelItem(namespace, cellKey);
+      typeModified(m, record);
     }
     setNames(m, classObject, namespace);
     initSubclass(m, record, keywords);

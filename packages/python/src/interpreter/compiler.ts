@@ -18,6 +18,7 @@ import type {
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
+import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
 import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
@@ -34,7 +35,7 @@ import { pushKeywordMapping } from "./mapping-unpacking.js";
 import { compileMatch } from "./match-compiler.js";
 import { buildClass, prepareNamespace, selectMetaclass } from "./metaclasses.js";
 import { resolveMroEntries } from "./mro-entries.js";
-import { findAttribute, getAttribute, getItem, setAttribute, setItem } from "./object-access.js";
+import { findAttribute, getItem, setItem } from "./object-access.js";
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
@@ -379,18 +380,20 @@ export class Compiler extends GeneratorCompiler {
       const object = this.expression(unit, target.value);
       const key = m.name(target.attr);
       const name = target.attr;
+      const loadSite = new AttributeSite();
+      const storeSite = new AttributeSite();
       return (f) => {
         const obj = object(f);
         m.push(obj);
         f.node = target;
-        const a = getAttribute(m, obj, key, name);
+        const a = loadAttribute(m, loadSite, obj, key, name);
         m.push(a);
         const b = value(f);
         m.push(b);
         const result = inplace(f, a, b);
         m.push(result);
         f.node = target;
-        setAttribute(m, obj, key, name, result);
+        storeAttribute(m, storeSite, obj, key, name, result);
         m.sp -= 4;
         m.decref(result);
         m.decref(b);

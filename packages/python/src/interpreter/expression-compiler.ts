@@ -11,6 +11,7 @@ import type {
   Lambda,
   SourceRange,
 } from "../ast.js";
+import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
@@ -36,7 +37,6 @@ import {
   getAttribute,
   getItem,
   getSlice,
-  setAttribute,
   setItem,
 } from "./object-access.js";
 import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
@@ -499,12 +499,13 @@ export abstract class ExpressionCompiler {
         const object = this.expression(unit, target.value);
         const key = m.name(target.attr);
         const name = target.attr;
+        const site = new AttributeSite();
         return (f, value) => {
           m.push(value);
           const obj = object(f);
           m.push(obj);
           f.node = target;
-          setAttribute(m, obj, key, name, value);
+          storeAttribute(m, site, obj, key, name, value);
           m.sp -= 2;
           m.decref(obj);
           m.decref(value);
@@ -786,11 +787,12 @@ export abstract class ExpressionCompiler {
         const object = this.expression(unit, node.value);
         const key = m.name(node.attr);
         const name = node.attr;
+        const site = new AttributeSite();
         return (f) => {
           const obj = object(f);
           m.push(obj);
           f.node = node;
-          const value = getAttribute(m, obj, key, name);
+          const value = loadAttribute(m, site, obj, key, name);
           m.sp--;
           m.decref(obj);
           return value;

@@ -497,7 +497,9 @@ export class Interpreter {
     this.clearDict(m.builtins);
     m.decref(this.builtinsModule);
     this.compiler.dispose();
-    // Built-in types were immortal: make them mortal again and drop them.
+    // Built-in types were immortal: make them mortal again and drop them. Their dicts are
+    // cleared while finalizers may still look attributes up: no cached entry may outlive them.
+    m.attributeCache.disable();
     for (const record of m.builtinTypes.values()) {
       this.clearDict(m.field(record.object, TYPE_DICT_OFFSET));
     }

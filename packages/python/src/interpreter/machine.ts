@@ -25,6 +25,7 @@ import {
 import type { Refcounter } from "@pymem/refcount";
 import type { Runtime } from "@pymem/runtime";
 import type { SourceRange } from "../ast.js";
+import { AttributeCache } from "./attribute-cache.js";
 import { BYTES_SIZE_OFFSET } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
@@ -340,6 +341,8 @@ export class Machine {
   readonly handling: PyException[] = [];
   /** Interned names the machine itself uses (released at dispose). */
   private readonly names = new Map<string, Ptr>();
+  /** Cached type attribute lookups (CPython: the method cache of `_PyType_Lookup`). */
+  readonly attributeCache = new AttributeCache();
   /** The builtins dict. */
   builtins = 0;
   stdout: (text: string) => void;
@@ -409,6 +412,7 @@ export class Machine {
     if (key === undefined) {
       key = this.heap.intern(text);
       this.names.set(text, key);
+      this.attributeCache.ownName(key);
     }
     return key;
   }
@@ -626,6 +630,7 @@ export class Machine {
       classes: id === this.types.type,
     };
     for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) mro.push(r);
+    this.attributeCache.forgetType(id);
     this.records[id] = record;
     this.builtinTypes.set(name, record);
     return record;
@@ -666,6 +671,7 @@ export class Machine {
 
   /** Registers the record of a class made by a `class` statement. */
   registerClass(record: TypeRecord): void {
+    this.attributeCache.forgetType(record.id);
     this.records[record.id] = record;
   }
 
@@ -723,15 +729,7 @@ export class Machine {
 
   /** Looks `key` up in a type's dict and its bases' (CPython: `_PyType_Lookup`); borrowed or 0. */
   lookupType(record: TypeRecord, key: Ptr): Ptr {
-    const u32 = this.heap.memory.u32;
-    const mro = record.mro;
-    for (let i = 0; i < mro.length; i++) {
-      const dict = u32[(mro[i]!.object + TYPE_DICT_OFFSET) >>> 2]!;
-      if (this.heap.dictLength(dict) === 0) continue;
-      const value = this.heap.dictGetItem(dict, key);
-      if (value !== 0) return value;
-    }
-    return 0;
+    return this.attributeCache.lookup(this, record, key);
   }
 
   typeDict(record: TypeRecord): Ptr {

@@ -1,4 +1,5 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { typeDictEscaped } from "./attribute-cache.js";
 import { argumentsFrom, call, callType } from "./calls.js";
 import { newClass } from "./class-creation.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
@@ -371,7 +372,11 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);
   if (name === "__bases__") return m.newTuple(typeRecord.bases.map((base) => base.object));
-  if (name === "__dict__") return m.incref(m.field(cls, TYPE_DICT_OFFSET));
+  if (name === "__dict__") {
+    // The raw dict, not CPython's read-only mappingproxy: writes through it bypass typeModified.
+    typeDictEscaped(m, typeRecord);
+    return m.incref(m.field(cls, TYPE_DICT_OFFSET));
+  }
   if (name === "__mro__") {
     const mro = m.field(cls, TYPE_MRO_OFFSET);
     if (mro !== 0) return m.incref(mro);

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { typeModified } from "./attribute-cache.js";
 import type { Machine } from "./machine.js";
 import type { NativeFunction } from "./native.js";
 
@@ -108,6 +109,7 @@ export function defineMethod(m: Machine, typeName: string, name: string, fn: Nat
   const record = m.builtinType(typeName);
   const obj = m.newBuiltin(m.addNative(name, fn), 0);
   m.heap.dictSetItem(m.typeDict(record), m.name(name), obj);
+  typeModified(m, record);
   m.decref(obj);
 }
 

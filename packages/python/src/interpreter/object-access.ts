@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { typeModified } from "./attribute-cache.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
 import { bytesGetItem, bytesGetSlice } from "./bytes-operations.js";
@@ -338,6 +339,7 @@ export function storeClassAttribute(
   const dict = m.field(cls, TYPE_DICT_OFFSET);
   if (value !== 0) m.heap.dictSetItem(dict, key, value);
   else if (!m.heap.dictDelItem(dict, key)) raiseNoAttribute(m, cls, name);
+  typeModified(m, typeRecord);
   if (name === "__del__") m.refreshFinalizers(typeRecord);
   refreshClassHooks(m, typeRecord);
 }
