@@ -17,7 +17,16 @@ export default defineConfig({
     projects: [
       ...packageNames.map((name) => ({
         resolve: { alias: sourceAliases },
-        test: { name: `@pymem/${name}`, root: `packages/${name}`, include: ["src/**/*.test.ts"] },
+        test: {
+          name: `@pymem/${name}`,
+          root: `packages/${name}`,
+          include: ["src/**/*.test.ts"],
+          // Python recursion reaches CPython's 1,000 frames only while the JavaScript stack has
+          // room for them; on a loaded machine V8 runs the interpreter's closures unoptimised
+          // for longer, with larger frames, and RecursionError came earlier. 3 MB (Node's
+          // default is ~1 MB) keeps the limit the interpreter's, not the JIT's.
+          execArgv: ["--stack-size=3000"],
+        },
       })),
       ...appNames.map((name) => ({
         resolve: { alias: sourceAliases },
