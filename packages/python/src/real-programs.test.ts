@@ -30,9 +30,7 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "test-gc-cycles.py": "sys._getframe is missing (pymem has no Python-visible frame objects)",
   "test-generator-finalization.py":
     "sys._getframe is missing (pymem has no Python-visible frame objects)",
-  "tutor-string-processing.py": "str.maketrans / str.translate are missing",
   "algorithms-binary-tree.py": "needs pprint",
-  "bench-generators.py": "range objects cannot be sliced yet",
 };
 
 /**

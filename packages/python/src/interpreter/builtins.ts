@@ -41,6 +41,7 @@ import { redirectedStdout } from "./stdout-redirect.js";
 import { installStrMethods } from "./str-methods.js";
 import { installStrMoreMethods } from "./str-more-methods.js";
 import { installStrSplitlines } from "./str-splitlines.js";
+import { installStrTranslate } from "./str-translate.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -591,6 +592,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrSplitlines(m);
   installIntBytesMethods(m);
   installStrMoreMethods(m);
+  installStrTranslate(m);
 }
 
 /**

@@ -359,7 +359,9 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     // A built-in type's dict holds method descriptors, which stay unbound on the class, and
     // classmethods (`bytes.fromhex`), which bind to it.
     const bound =
-      typeRecord.user || m.typeIdOf(found) === m.descriptorTypes.classmethod
+      typeRecord.user ||
+      m.typeIdOf(found) === m.descriptorTypes.classmethod ||
+      m.typeIdOf(found) === m.descriptorTypes.staticmethod
         ? descriptorGet(m, found, 0, cls)
         : 0;
     return bound !== 0 ? bound : m.incref(found);

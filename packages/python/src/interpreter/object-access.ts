@@ -231,7 +231,8 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (found === 0) return 0;
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
-    if (m.typeIdOf(found) === m.descriptorTypes.classmethod)
+    const kind = m.typeIdOf(found);
+    if (kind === m.descriptorTypes.classmethod || kind === m.descriptorTypes.staticmethod)
       return descriptorGet(m, found, obj, record.object);
     return m.incref(found);
   }
@@ -543,6 +544,16 @@ export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr
   let t = m.typeIdOf(obj);
   if (t === m.types.bytes || t === m.types.bytearray)
     return bytesGetSlice(m, obj, lower, upper, step);
+  if (t === m.types.range) {
+    // CPython: compute_slice — the selected items as a new range.
+    const [start, stop, rangeStep] = m.rangeValues(obj);
+    const slice = sliceIndices(m, m.rangeLength(start, stop, rangeStep), lower, upper, step);
+    return m.newRange(
+      start + slice.start * rangeStep,
+      start + slice.stop * rangeStep,
+      rangeStep * slice.step,
+    );
+  }
   // A subclass instance of list, tuple or str slices as its base (the result is the base type).
   if (t !== heap.listType && t !== heap.tupleType && t !== heap.strType)
     t = builtinBaseType(m, t) || t;

@@ -18,6 +18,7 @@ import { truncatedIntegerText } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import { MAX_INT, type Machine, type TypeRecord } from "./machine.js";
+import { getItem } from "./object-access.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
@@ -338,68 +339,122 @@ function floatDivmod(x: number, y: number): [number, number] {
 }
 
 /**
- * `str % args` with %s, %r, %d, %i, %f, %x, %% (the forms scripts commonly use).
+ * `str % args`: %s, %r, %d, %i, %o, %x, %X, %c, %e, %E, %f, %F, %g, %G, %%, with `%(key)s`
+ * taking values from a mapping, the `-`, `0`, `+` and space flags, width and precision.
  * CPython: `PyUnicode_Format`.
  */
 export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   const heap = m.heap;
   const text = heap.strValue(format);
-  const values = m.typeIdOf(args) === heap.tupleType ? sequenceItems(m, args) : [args];
+  const t = m.typeIdOf(args);
+  const values = t === heap.tupleType ? sequenceItems(m, args) : [args];
+  // CPython: a mapping argument (not a tuple or str) serves `%(key)s` conversions.
+  const mapping = t !== heap.tupleType && !m.isStr(args) ? args : 0;
   let index = 0;
+  let usedKeys = false;
   const next = (): Ptr => {
     const value = values[index++];
     if (value === undefined) return m.raise("TypeError", "not enough arguments for format string");
     return value;
   };
-  const out = text.replace(
-    /%([-+ 0]*)(\d*)(?:\.(\d+))?([sridfFeEgGxX%])/g,
-    (_match, flags: string, width: string, precision: string | undefined, conversion: string) => {
-      if (conversion === "%") return "%";
-      const value = next();
-      let body: string;
-      switch (conversion) {
-        case "s":
-          body = str(m, value);
-          break;
-        case "r":
-          body = repr(m, value);
-          break;
-        case "d":
-        case "i":
-          body = truncatedIntegerText(m, numberArgument(m, value, conversion), 10);
-          break;
-        case "x":
-        case "X":
-          // CPython: formatlong — hex wants an int (or __index__), never a float.
-          if (!m.isInt(value))
-            m.raise(
-              "TypeError",
-              `%${conversion} format: an integer is required, not ${m.typeName(value)}`,
-            );
-          body = truncatedIntegerText(m, value, 16);
-          if (conversion === "X") body = body.toUpperCase();
-          break;
-        default: {
-          // CPython: formatfloat — the precision must fit a C int, then the digits are built.
-          const digits = precision === undefined ? 6 : Number(precision);
-          if (digits > 2 ** 31 - 1) m.raise("ValueError", "precision too big");
-          checkStrSize(m.heap, digits);
-          body = presentFloat(
-            floatOperand(m, numberArgument(m, value, conversion)),
-            conversion,
-            digits,
-          );
+  const held: Ptr[] = [];
+  let out: string;
+  try {
+    out = text.replace(
+      /%(?:\(([^)]*)\))?([-+ 0#]*)(\d*)(?:\.(\d+))?([sridoufFeEgGxXc%])/g,
+      (
+        _match,
+        key: string | undefined,
+        flags: string,
+        width: string,
+        precision: string | undefined,
+        conversion: string,
+      ) => {
+        if (conversion === "%") return "%";
+        let value: Ptr;
+        if (key !== undefined) {
+          if (mapping === 0) m.raise("TypeError", "format requires a mapping");
+          usedKeys = true;
+          const name = heap.newStr(key);
+          try {
+            value = getItem(m, mapping, name);
+          } finally {
+            m.decref(name);
+          }
+          held.push(value);
+        } else value = next();
+        let body = convertOne(m, value, conversion, precision);
+        if (/[dioufFeEgGxX]/.test(conversion) && !body.startsWith("-")) {
+          if (flags.includes("+")) body = `+${body}`;
+          else if (flags.includes(" ")) body = ` ${body}`;
         }
-      }
-      const size = width === "" ? 0 : Number(width);
-      checkStrSize(m.heap, size);
-      if (flags.includes("-")) return body.padEnd(size);
-      return flags.includes("0") ? body.padStart(size, "0") : body.padStart(size);
-    },
-  );
-  if (index < values.length)
+        const size = width === "" ? 0 : Number(width);
+        checkStrSize(m.heap, size);
+        if (flags.includes("-")) return body.padEnd(size);
+        if (flags.includes("0") && /[dioufFeEgGxX]/.test(conversion)) {
+          const sign = /^[-+ ]/.test(body) ? body[0]! : "";
+          return sign + body.slice(sign.length).padStart(size - sign.length, "0");
+        }
+        return body.padStart(size);
+      },
+    );
+  } finally {
+    for (const value of held) m.decref(value);
+  }
+  if (index < values.length && !usedKeys && !(mapping !== 0 && index === 0))
     m.raise("TypeError", "not all arguments converted during string formatting");
   return heap.newStr(out);
+}
+
+/** One `%` conversion's text (before width and flags). */
+function convertOne(
+  m: Machine,
+  value: Ptr,
+  conversion: string,
+  precision: string | undefined,
+): string {
+  switch (conversion) {
+    case "s":
+      return precision === undefined ? str(m, value) : str(m, value).slice(0, Number(precision));
+    case "r":
+      return repr(m, value);
+    case "c": {
+      // CPython: formatchar — an int code point or a one-character str.
+      if (m.isStr(value) && [...m.heap.strValue(value)].length === 1) return m.heap.strValue(value);
+      if (!m.isInt(value) || m.isStr(value)) m.raise("TypeError", "%c requires int or char");
+      const point = m.numberOf(value);
+      if (!(point >= 0 && point <= 0x10ffff))
+        m.raise("OverflowError", "%c arg not in range(0x110000)");
+      return String.fromCodePoint(point);
+    }
+    case "d":
+    case "i":
+    case "u":
+      return truncatedIntegerText(m, numberArgument(m, value, conversion), 10);
+    case "o":
+    case "x":
+    case "X": {
+      // CPython: formatlong — octal and hex want an int (or __index__), never a float.
+      if (!m.isInt(value))
+        m.raise(
+          "TypeError",
+          `%${conversion} format: an integer is required, not ${m.typeName(value)}`,
+        );
+      const body = truncatedIntegerText(m, value, conversion === "o" ? 8 : 16);
+      return conversion === "X" ? body.toUpperCase() : body;
+    }
+    default: {
+      // CPython: formatfloat — the precision must fit a C int, then the digits are built.
+      const digits = precision === undefined ? 6 : Number(precision);
+      if (digits > 2 ** 31 - 1) m.raise("ValueError", "precision too big");
+      checkStrSize(m.heap, digits);
+      return presentFloat(
+        floatOperand(m, numberArgument(m, value, conversion)),
+        conversion,
+        digits,
+      );
+    }
+  }
 }
 
 /** The number a `%d`/`%f` conversion formats (borrowed), or its TypeError (CPython: `formatlong`, `formatfloat`). */
