@@ -391,7 +391,10 @@ export function showFrameBy(heap: Heap, frame: Ptr, holder: Ptr): void {
     return;
   }
   let frames = waitingFrameHolders.get(heap);
-  if (frames === undefined) waitingFrameHolders.set(heap, (frames = new Map()));
+  if (frames === undefined) {
+    frames = new Map();
+    waitingFrameHolders.set(heap, frames);
+  }
   const waiting = frames.get(frame);
   if (waiting === undefined) frames.set(frame, [holder]);
   else waiting.push(holder);

@@ -107,7 +107,7 @@ function tableFromStrings(m: Machine, args: readonly Ptr[]): Ptr {
     m.decref(key);
     m.decref(value);
   };
-  from.forEach((char, i) => put(char, m.newInt(to[i]!.codePointAt(0)!)));
+  for (const [i, char] of from.entries()) put(char, m.newInt(to[i]!.codePointAt(0)!));
   if (z !== undefined) for (const char of heap.strValue(z)) put(char, m.incref(heap.none));
   m.sp--;
   return table;
