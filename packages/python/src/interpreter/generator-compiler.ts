@@ -44,6 +44,7 @@ import {
   newGenerator,
 } from "./generator-objects.js";
 import { getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
+import type { Machine } from "./machine.js";
 import { runScheduledCollection, step } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 
@@ -639,30 +640,13 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       m.push(mgr);
       f.node = item.contextExpr;
       beforeWith(m, f, mgr, store);
-      let completion: number;
-      try {
-        completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
-      } catch (thrown) {
-        const error = m.toPyException(thrown);
-        m.unwindTo(f.stackBase + level + 2);
-        m.record(error, f);
-        m.handling.push(error);
-        let suppress: boolean;
-        try {
-          f.node = item.contextExpr;
-          const base = f.stackBase + level;
-          suppress = exitContext(m, m.stack[base + 1]!, m.stack[base]!, error);
-        } catch (inner) {
-          m.handling.pop();
-          if (inner !== error) error.release(m);
-          throw inner;
-        }
-        m.handling.pop();
-        m.unwindTo(f.stackBase + level);
-        if (!suppress) throw error;
-        error.release(m);
-        return Completion.NORMAL;
-      }
+      const exit = function* (error: PyException): Generator<Ptr, boolean, Ptr> {
+        f.node = item.contextExpr;
+        const base = f.stackBase + level;
+        return exitContext(m, m.stack[base + 1]!, m.stack[base]!, error);
+      };
+      const completion = yield* bodyWithExit(m, f, level, body, exit);
+      if (completion === undefined) return Completion.NORMAL;
       f.node = item.contextExpr;
       const base = f.stackBase + level;
       exitContext(m, m.stack[base + 1]!, m.stack[base]!, null);
@@ -701,28 +685,10 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const entered = yield* delegate(m, f, m.sp - 1 - f.stackBase);
       if (store !== undefined) store(f, entered);
       else m.decref(entered);
-      let completion: number;
-      try {
-        completion = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
-      } catch (thrown) {
-        const error = m.toPyException(thrown);
-        m.unwindTo(f.stackBase + level + 2);
-        m.record(error, f);
-        m.handling.push(error);
-        let suppress: boolean;
-        try {
-          suppress = yield* awaitExit(f, f.stackBase + level, error);
-        } catch (inner) {
-          m.handling.pop();
-          if (inner !== error) error.release(m);
-          throw inner;
-        }
-        m.handling.pop();
-        m.unwindTo(f.stackBase + level);
-        if (!suppress) throw error;
-        error.release(m);
-        return Completion.NORMAL;
-      }
+      const completion = yield* bodyWithExit(m, f, level, body, (error) =>
+        awaitExit(f, f.stackBase + level, error),
+      );
+      if (completion === undefined) return Completion.NORMAL;
       yield* awaitExit(f, f.stackBase + level, null);
       m.unwindTo(f.stackBase + level);
       return completion;
@@ -964,6 +930,42 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       m.decref(awaitable);
       return yield* delegate(m, f, m.sp - 1 - f.stackBase);
     };
+  }
+}
+
+/**
+ * The body of a `with` / `async with` item whose manager and exit method sit at `level` and
+ * `level + 1` of the frame's value stack: runs it, and on an exception calls `exit(error)` with
+ * the exception being handled (CPython: WITH_EXCEPT_START), which suppresses it by returning true.
+ * Returns the body's completion, or undefined when an exception was suppressed.
+ */
+function* bodyWithExit(
+  m: Machine,
+  f: Frame,
+  level: number,
+  body: Part<Stmt, GenStmt>,
+  exit: (error: PyException) => Generator<Ptr, boolean, Ptr>,
+): Generator<Ptr, number | undefined, Ptr> {
+  try {
+    return body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
+  } catch (thrown) {
+    const error = m.toPyException(thrown);
+    m.unwindTo(f.stackBase + level + 2);
+    m.record(error, f);
+    m.handling.push(error);
+    let suppress: boolean;
+    try {
+      suppress = yield* exit(error);
+    } catch (inner) {
+      m.handling.pop();
+      if (inner !== error) error.release(m);
+      throw inner;
+    }
+    m.handling.pop();
+    m.unwindTo(f.stackBase + level);
+    if (!suppress) throw error;
+    error.release(m);
+    return undefined;
   }
 }
 

@@ -1104,7 +1104,18 @@ class Event:
             self._waiters.remove(fut)
 
 
-class Lock:
+class _ContextManagerMixin:
+    """async with: acquire on entry, release on exit (Lock, Semaphore, Condition)."""
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin):
     """A mutual exclusion lock for tasks (CPython: asyncio.locks.Lock)."""
 
     def __init__(self):
@@ -1116,13 +1127,6 @@ class Lock:
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{type(self).__name__} [{extra}]>'
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
 
     def locked(self):
         return self._locked
@@ -1162,7 +1166,7 @@ class Lock:
             fut.set_result(True)
 
 
-class Semaphore:
+class Semaphore(_ContextManagerMixin):
     """A counter tasks acquire and release (CPython: asyncio.locks.Semaphore)."""
 
     def __init__(self, value=1):
@@ -1176,13 +1180,6 @@ class Semaphore:
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{type(self).__name__} [{extra}]>'
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
 
     def locked(self):
         return self._value == 0 or (any(not w.cancelled() for w in (self._waiters or ())))
@@ -1238,7 +1235,7 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
-class Condition:
+class Condition(_ContextManagerMixin):
     """Tasks wait until notified (CPython: asyncio.locks.Condition)."""
 
     def __init__(self, lock=None):
@@ -1249,13 +1246,6 @@ class Condition:
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = _deque()
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
 
     async def wait(self):
         if not self.locked():
