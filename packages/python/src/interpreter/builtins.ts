@@ -40,6 +40,7 @@ import { sortItems } from "./sorting.js";
 import { redirectedStdout } from "./stdout-redirect.js";
 import { installStrMethods } from "./str-methods.js";
 import { installStrMoreMethods } from "./str-more-methods.js";
+import { installStrSearch } from "./str-search.js";
 import { installStrSplitlines } from "./str-splitlines.js";
 import { installStrTranslate } from "./str-translate.js";
 
@@ -593,6 +594,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installIntBytesMethods(m);
   installStrMoreMethods(m);
   installStrTranslate(m);
+  installStrSearch(m);
 }
 
 /**

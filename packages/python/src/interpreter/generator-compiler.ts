@@ -640,7 +640,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       m.push(mgr);
       f.node = item.contextExpr;
       beforeWith(m, f, mgr, store);
-      const exit = function* (error: PyException): Generator<Ptr, boolean, Ptr> {
+      const exit = (error: PyException): boolean => {
         f.node = item.contextExpr;
         const base = f.stackBase + level;
         return exitContext(m, m.stack[base + 1]!, m.stack[base]!, error);
@@ -936,7 +936,8 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
 /**
  * The body of a `with` / `async with` item whose manager and exit method sit at `level` and
  * `level + 1` of the frame's value stack: runs it, and on an exception calls `exit(error)` with
- * the exception being handled (CPython: WITH_EXCEPT_START), which suppresses it by returning true.
+ * the exception being handled (CPython: WITH_EXCEPT_START; an `async with` awaits it), which
+ * suppresses it by returning true.
  * Returns the body's completion, or undefined when an exception was suppressed.
  */
 function* bodyWithExit(
@@ -944,7 +945,7 @@ function* bodyWithExit(
   f: Frame,
   level: number,
   body: Part<Stmt, GenStmt>,
-  exit: (error: PyException) => Generator<Ptr, boolean, Ptr>,
+  exit: (error: PyException) => Generator<Ptr, boolean, Ptr> | boolean,
 ): Generator<Ptr, number | undefined, Ptr> {
   try {
     return body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
@@ -955,7 +956,8 @@ function* bodyWithExit(
     m.handling.push(error);
     let suppress: boolean;
     try {
-      suppress = yield* exit(error);
+      const outcome = exit(error);
+      suppress = typeof outcome === "boolean" ? outcome : yield* outcome;
     } catch (inner) {
       m.handling.pop();
       if (inner !== error) error.release(m);

@@ -1,6 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
-import { codePointIndex, codePointLength } from "./code-points.js";
+import { codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
@@ -157,24 +157,6 @@ export function installStrMethods(m: Machine): void {
       rest = rest.slice(index + from.length);
     }
     return m.newStr(result + rest);
-  });
-  str("startswith", 1, 1, (self, [prefix]) =>
-    m.newBool(self.startsWith(textArgument(prefix!, "startswith first arg"))),
-  );
-  str("endswith", 1, 1, (self, [suffix]) =>
-    m.newBool(self.endsWith(textArgument(suffix!, "endswith first arg"))),
-  );
-  str("find", 1, 1, (self, [sub]) =>
-    m.newInt(codePointIndex(self, self.indexOf(textArgument(sub!, "must be str, not")))),
-  );
-  str("index", 1, 1, (self, [sub]) => {
-    const index = self.indexOf(textArgument(sub!, "must be str, not"));
-    if (index < 0) m.raise("ValueError", "substring not found");
-    return m.newInt(codePointIndex(self, index));
-  });
-  str("count", 1, 1, (self, [sub]) => {
-    const needle = textArgument(sub!, "must be str, not");
-    return m.newInt(needle === "" ? [...self].length + 1 : self.split(needle).length - 1);
   });
   str("isdigit", 0, 0, (self) => m.newBool(/^\d+$/u.test(self)));
   str("isalpha", 0, 0, (self) => m.newBool(/^\p{L}+$/u.test(self)));

@@ -1,12 +1,11 @@
 import type { Ptr } from "@pymem/core";
-import { codePointIndex } from "./code-points.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 
 /**
  * More methods of `str`, the ones real programs meet after the basics: the `is…` predicates
  * (`isalnum`, `isupper`, `islower`, `istitle`, `isdecimal`, `isnumeric`, `isascii`,
- * `isidentifier`, `isprintable`), `expandtabs`, `rfind`/`rindex`, `rsplit`,
+ * `isidentifier`, `isprintable`), `expandtabs`, `rsplit`,
  * `partition`/`rpartition`, `swapcase`, `casefold`, `removeprefix`/`removesuffix` (CPython:
  * Objects/unicodeobject.c, the `unicode_*_impl` functions), with CPython's argument errors.
  *
@@ -85,16 +84,6 @@ export function installStrMoreMethods(m: Machine): void {
       }
     }
     return m.newStr(result);
-  });
-  const lastIndex = (self: string, sub: Ptr): number => self.lastIndexOf(text(sub));
-  str("rfind", 1, 1, (self, [sub]) => {
-    const index = lastIndex(self, sub!);
-    return m.newInt(index < 0 ? -1 : codePointIndex(self, index));
-  });
-  str("rindex", 1, 1, (self, [sub]) => {
-    const index = lastIndex(self, sub!);
-    if (index < 0) m.raise("ValueError", "substring not found");
-    return m.newInt(codePointIndex(self, index));
   });
   str("rsplit", 0, 2, (self, args, keywords) => {
     const options = keyword(m, "rsplit", keywords, ["sep", "maxsplit"]);

@@ -17,9 +17,11 @@ import { heapqModule } from "./heapq-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
+import { jsreModule } from "./jsre-module.js";
 import { mathModule } from "./math-module.js";
 import { operatorModule } from "./operator-module.js";
 import { randomModule } from "./random-module.js";
+import { reModule } from "./re-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
@@ -29,7 +31,7 @@ import { unittestModule } from "./unittest-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `string`,
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
  * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -47,6 +49,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   atexit: atexitModule,
   io: ioModule,
   json: jsonModule,
+  _jsre: jsreModule,
   copy: copyModule,
   dataclasses: dataclassesModule,
   enum: enumModule,
@@ -61,6 +64,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   heapq: heapqModule,
   math: mathModule,
   random: randomModule,
+  re: reModule,
   string: stringModule,
   sys: sysModule,
   time: timeModule,
@@ -87,9 +91,11 @@ export { heapqModule } from "./heapq-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
+export { jsreModule } from "./jsre-module.js";
 export { mathModule } from "./math-module.js";
 export { operatorModule } from "./operator-module.js";
 export { randomModule } from "./random-module.js";
+export { reModule } from "./re-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
