@@ -624,12 +624,17 @@ export class ObjectGraphCapturer {
   private isOnCycle(start: Ptr): boolean {
     const types = this.runtime.heap.types;
     const visited = new Set<Ptr>();
-    const pending: Ptr[] = [start];
+    // Breadth first: an instance also references its class, whose references reach most of
+    // the heap; the short way back to `start` must be found before the search limit is spent.
+    const queue: Ptr[] = [start];
     const stack = this.stack;
-    while (pending.length > 0 && visited.size < this.options.cycleSearchLimit) {
-      const obj = pending.pop()!;
+    for (
+      let next = 0;
+      next < queue.length && visited.size < this.options.cycleSearchLimit;
+      next++
+    ) {
       stack.length = 0;
-      types.pushReferences(obj, stack);
+      types.pushReferences(queue[next]!, stack);
       for (let i = 0; i < stack.length; i++) {
         const to = stack.items[i]!;
         if (to === start) {
@@ -638,7 +643,7 @@ export class ObjectGraphCapturer {
         }
         if (visited.has(to) || (types.flags[types.typeOf(to)]! & TypeFlags.GC) === 0) continue;
         visited.add(to);
-        pending.push(to);
+        queue.push(to);
       }
     }
     stack.length = 0;
