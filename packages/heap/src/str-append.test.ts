@@ -3,6 +3,15 @@ import { Heap } from "./heap.js";
 
 /** `str` concatenation by bytes and the in-place append behind `s += piece` (issue 11, item 5). */
 describe("str concatenation and in-place append", () => {
+  it("strCharAt reads an ASCII str in place and decodes the others by code point", () => {
+    const heap = new Heap();
+    const ascii = heap.newStr("hello");
+    expect([0, 1, 4].map((i) => heap.strCharAt(ascii, i))).toEqual(["h", "e", "o"]);
+    const wide = heap.newStr("hé😀x");
+    expect([0, 1, 2, 3].map((i) => heap.strCharAt(wide, i))).toEqual(["h", "é", "😀", "x"]);
+    heap.verify();
+  });
+
   it("strConcat copies both texts byte for byte, code points counted", () => {
     const heap = new Heap();
     const joined = heap.strConcat(heap.newStr("hé"), heap.newStr("😀x"));

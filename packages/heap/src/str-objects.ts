@@ -142,6 +142,18 @@ export interface StrOperations {
   strLength(obj: Ptr): number;
 
   /**
+   * `s[index]` for an index already in range (`0 <= index < strLength(s)`): the code point at
+   * `index` as a JavaScript string. An ASCII str (one byte per code point) is read in place, so
+   * a loop over `s[i]` stays linear; others are decoded.
+   *
+   * @example
+   * ```ts
+   * heap.strCharAt(heap.newStr("héllo"), 1); // "é"
+   * ```
+   */
+  strCharAt(obj: Ptr, index: number): string;
+
+  /**
    * A new reference to `a + b` for two `str` objects, copied byte for byte (no JavaScript string
    * is built, so the cost is the result's length). With `growable`, the block gets spare room
    * (an eighth more, as `list_resize` over-allocates) so that appends to the result
@@ -257,6 +269,13 @@ export const strOperations: StrOperations & ThisType<Heap> = {
   strLength(obj) {
     this.expectKind(obj, ObjectKind.STR, "str");
     return this.memory.u32[(obj + STR_STATE_OFFSET) >>> 2]! >>> 1;
+  },
+
+  strCharAt(obj, index) {
+    const length = this.strLength(obj);
+    if (this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2] === length)
+      return String.fromCharCode(this.memory.u8[obj + STR_DATA_OFFSET + index]!);
+    return [...this.strValue(obj)][index]!;
   },
 
   strConcat(a, b, growable = false) {

@@ -37,10 +37,7 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
  * Known failures that do not finish under pymem (in native code, which the step limit does not
  * bound), so they are not run: each counts as failing, with its reason in the skipped test's title.
  */
-const DOES_NOT_FINISH: Readonly<Record<string, string>> = {
-  "bench-json-dumps.py":
-    "json.loads is quadratic in the document length: a 33 KB document takes minutes",
-};
+const DOES_NOT_FINISH: Readonly<Record<string, string>> = {};
 
 /** How one run ended, with the stderr needed for comparison. */
 interface Outcome {

@@ -439,10 +439,8 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf
     return m.incref(
       heap.tupleGetItem(obj, sequenceIndex(m, index, heap.tupleLength(obj), "tuple")),
     );
-  if (t === heap.strType) {
-    const text = [...heap.strValue(obj)];
-    return heap.newStr(text[sequenceIndex(m, index, text.length, "string")]!);
-  }
+  if (t === heap.strType)
+    return heap.newStr(heap.strCharAt(obj, sequenceIndex(m, index, heap.strLength(obj), "string")));
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     const i = sequenceIndex(m, index, m.rangeLength(start, stop, step), "range object");
