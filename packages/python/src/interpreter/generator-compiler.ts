@@ -485,6 +485,21 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   /** `for` with a `yield` inside: the iterator protocol step by step (CPython: GET_ITER, FOR_ITER). */
   private generatorFor(unit: Unit, node: Extract<Statement, { kind: "For" }>): GenStmt {
     const m = this.m;
+    return this.generatorLoop(unit, node, getIterator, (_f, it) => iteratorNext(m, it));
+  }
+
+  /**
+   * A `for` or `async for` in generator form: the iterator made by `iteratorOf` sits on the value
+   * stack while the body runs for each item `nextItem` gives (0 ends the loop; an `async for`'s
+   * next item is awaited, so it is a generator).
+   */
+  private generatorLoop(
+    unit: Unit,
+    node: Extract<Statement, { kind: "For" | "AsyncFor" }>,
+    iteratorOf: (m: Machine, iterable: Ptr) => Ptr,
+    nextItem: (f: Frame, iterator: Ptr) => Ptr | Generator<Ptr, Ptr, Ptr>,
+  ): GenStmt {
+    const m = this.m;
     const iterable = this.expressionPart(unit, node.iter);
     const store = this.store(unit, node.target);
     const body = this.blockPart(unit, node.body);
@@ -493,14 +508,15 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const source = iterable.plain !== undefined ? iterable.plain(f) : yield* iterable.gen(f);
       m.push(source);
       f.node = node.iter;
-      const it = getIterator(m, source);
+      const it = iteratorOf(m, source);
       m.stack[m.sp - 1] = it;
       m.decref(source);
       const slot = m.sp - 1 - f.stackBase;
       let completion: number = Completion.NORMAL;
       for (let first = true; ; first = false) {
         if (!first) step(m, f, node);
-        const item = iteratorNext(m, m.stack[f.stackBase + slot]!);
+        const next = nextItem(f, m.stack[f.stackBase + slot]!);
+        const item = typeof next === "number" ? next : yield* next;
         if (item === 0) break;
         store(f, item);
         const c = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
@@ -701,47 +717,20 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
    */
   private generatorAsyncFor(unit: Unit, node: AsyncFor): GenStmt {
     const m = this.m;
-    const iterable = this.expressionPart(unit, node.iter);
-    const store = this.store(unit, node.target);
-    const body = this.blockPart(unit, node.body);
-    const orelse = node.orelse.length > 0 ? this.blockPart(unit, node.orelse) : undefined;
-    return function* (f) {
-      const source = iterable.plain !== undefined ? iterable.plain(f) : yield* iterable.gen(f);
-      m.push(source);
+    return this.generatorLoop(unit, node, asyncIterator, function* (f, it) {
       f.node = node.iter;
-      const it = asyncIterator(m, source);
-      m.stack[m.sp - 1] = it;
-      m.decref(source);
-      const slot = m.sp - 1 - f.stackBase;
-      let completion: number = Completion.NORMAL;
-      for (let first = true; ; first = false) {
-        if (!first) step(m, f, node);
-        f.node = node.iter;
-        m.push(asyncNextIterator(m, m.stack[f.stackBase + slot]!));
-        let item: Ptr;
-        try {
-          item = yield* delegate(m, f, m.sp - 1 - f.stackBase);
-        } catch (thrown) {
-          if (thrown instanceof PyException && isInstance(m, thrown.value, "StopAsyncIteration")) {
-            thrown.release(m);
-            m.unwindTo(f.stackBase + slot + 1);
-            break;
-          }
+      m.push(asyncNextIterator(m, it));
+      const base = m.sp - 1;
+      try {
+        return yield* delegate(m, f, base - f.stackBase);
+      } catch (thrown) {
+        if (!(thrown instanceof PyException) || !isInstance(m, thrown.value, "StopAsyncIteration"))
           throw thrown;
-        }
-        store(f, item);
-        const c = body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
-        if (c === Completion.BREAK || c === Completion.RETURN) {
-          completion = c;
-          break;
-        }
-        if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
+        thrown.release(m);
+        m.unwindTo(base);
+        return 0;
       }
-      m.unwindTo(f.stackBase + slot);
-      if (completion === Completion.RETURN) return completion;
-      if (completion === Completion.BREAK || orelse === undefined) return Completion.NORMAL;
-      return orelse.plain !== undefined ? orelse.plain(f) : yield* orelse.gen(f);
-    };
+    });
   }
 
   // ───────────────────────────────────────────────────────────── expressions
