@@ -355,6 +355,8 @@ export class Machine {
   stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
+  /** Nested C-level recursions under way (see c-recursion.ts). @internal */
+  cRecursionDepth = 0;
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
     this.raise("ModuleNotFoundError", `No module named '${name}'`);

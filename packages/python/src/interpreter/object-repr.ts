@@ -1,3 +1,4 @@
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
@@ -38,6 +39,16 @@ import { setRepr } from "./set-operations.js";
  * ```
  */
 export function repr(m: Machine, obj: Ptr): string {
+  enterCRecursion(m, " while getting the repr of an object");
+  try {
+    return reprOfType(m, obj);
+  } finally {
+    leaveCRecursion(m);
+  }
+}
+
+/** {@link repr} inside its recursion guard: dispatches on the object's type. */
+function reprOfType(m: Machine, obj: Ptr): string {
   const heap = m.heap;
   const t = m.typeIdOf(obj);
   if (t === heap.strType) return strRepr(heap.strValue(obj));

@@ -1,3 +1,4 @@
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import {
@@ -514,8 +515,14 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   if (ta === heap.strType && tb === heap.strType)
     return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
-  if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
-    return compareSequences(m, op, a, b);
+  if ((ta === heap.listType || ta === heap.tupleType) && ta === tb) {
+    enterCRecursion(m, " in comparison");
+    try {
+      return compareSequences(m, op, a, b);
+    } finally {
+      leaveCRecursion(m);
+    }
+  }
   if (ta === heap.setType || ta === heap.frozensetType) {
     const result = compareSets(m, op, a, b);
     if (result !== undefined) return result;
@@ -538,8 +545,14 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   const onBase = onBaseValues(m, a, b, (x, y) => compare(m, op, x, y));
   if (onBase !== 0) return onBase;
-  if (op === Cmp.EQ) return equalOther(m, a, b, ta);
-  if (op === Cmp.NE) return !equalOther(m, a, b, ta);
+  if (op === Cmp.EQ || op === Cmp.NE) {
+    enterCRecursion(m, " in comparison");
+    try {
+      return equalOther(m, a, b, ta) === (op === Cmp.EQ);
+    } finally {
+      leaveCRecursion(m);
+    }
+  }
   m.raise(
     "TypeError",
     `'${CMP_SYMBOLS[op]}' not supported between instances of '${m.typeName(a)}' and '${m.typeName(b)}'`,
