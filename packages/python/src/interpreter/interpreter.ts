@@ -753,11 +753,19 @@ export class Interpreter {
       newMethod: (fn, self) => m.newMethod(fn, self),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();
-        for (const [member, value] of members)
-          runtime.heap.dictSetItem(dict, m.name(member), value);
-        const nameObj = m.newStr(name);
-        runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
-        m.decref(nameObj);
+        try {
+          for (const [member, value] of members)
+            runtime.heap.dictSetItem(dict, m.name(member), value);
+          const nameObj = m.newStr(name);
+          try {
+            runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
+          } finally {
+            m.decref(nameObj);
+          }
+        } catch (error) {
+          m.decref(dict); // a MemoryError part-way: what the dict holds goes with it
+          throw error;
+        }
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),

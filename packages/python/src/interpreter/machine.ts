@@ -1077,11 +1077,20 @@ export class Machine {
 
   /** A new module object; its dict is stolen. */
   newModule(name: string, dict: Ptr): Ptr {
-    const obj = this.heap.allocate(this.types.module);
-    const nameObj = this.heap.newStr(name);
-    const u32 = this.heap.memory.u32;
-    u32[(obj + MODULE_DICT_OFFSET) >>> 2] = dict;
-    u32[(obj + MODULE_NAME_OFFSET) >>> 2] = nameObj;
+    let obj: Ptr;
+    try {
+      obj = this.heap.allocate(this.types.module);
+    } catch (error) {
+      this.decref(dict); // owned: a MemoryError must not leak it
+      throw error;
+    }
+    this.heap.memory.u32[(obj + MODULE_DICT_OFFSET) >>> 2] = dict;
+    try {
+      this.heap.memory.u32[(obj + MODULE_NAME_OFFSET) >>> 2] = this.heap.newStr(name);
+    } catch (error) {
+      this.decref(obj); // releases the dict with it
+      throw error;
+    }
     return obj;
   }
 

@@ -1,7 +1,7 @@
-import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { complexRepr } from "./complex-operations.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";

@@ -1,4 +1,3 @@
-import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import {
@@ -11,6 +10,7 @@ import {
 import { builtinBaseType, onBaseValues } from "./builtin-subclasses.js";
 import { isBytesLike } from "./bytes-objects.js";
 import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js";
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
