@@ -709,8 +709,11 @@ export class Interpreter {
     const module = m.newModule(name, dict);
     try {
       const nameObj = m.newStr(name);
-      heap.dictSetItem(dict, m.name("__name__"), nameObj);
-      m.decref(nameObj);
+      try {
+        heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      } finally {
+        m.decref(nameObj);
+      }
       heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
       for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
       const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);

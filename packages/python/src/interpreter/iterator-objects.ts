@@ -3,6 +3,7 @@ import type { Heap } from "@pymem/heap";
 import type { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { allocateOwning } from "./owned-allocation.js";
 
 /**
  * Iterator objects in linear memory: their byte layouts, their heap types (with CPython's GC
@@ -358,7 +359,7 @@ export function newNativeIterator(
 ): Ptr {
   const runtime = iteratorRuntime(m);
   const heldTuple = held.length > 0 ? m.newTuple(held) : 0;
-  const it = m.heap.allocate(typeId);
+  const it = allocateOwning(m, typeId, [heldTuple]);
   const u32 = m.heap.memory.u32;
   u32[(it + NATIVE_ITERATOR_HELD_OFFSET) >>> 2] = heldTuple;
   u32[(it + NATIVE_ITERATOR_NEXT_OFFSET) >>> 2] = runtime.addNativeNext(next);
