@@ -143,7 +143,7 @@ export class Heap {
    * @internal
    */
   liveBits: Uint32Array<ArrayBuffer>;
-  /** Per type id: the {@link ObjectKind}. @internal */
+  /** Per type id: the {@link ObjectKind} (read only: the heap owns it). */
   kinds = new Uint8Array(64);
 
   readonly noneType: TypeId;
@@ -830,9 +830,8 @@ export class Heap {
    * Releases the memory of an object whose references were already dropped: type-specific blocks
    * (list items, dict keys), the intern table entry, the weakref list link, then a free list or
    * the allocator. GC objects are untracked; `onDeallocate` is called only when the memory goes
-   * back to the allocator (CPython: `PyObject_GC_Del`). Used by `@pymem/refcount`.
-   *
-   * @internal
+   * back to the allocator (CPython: `PyObject_GC_Del`). Used by `@pymem/refcount`, and by a
+   * type's own `dealloc` hook once it has dropped the object's references.
    */
   releaseObject(obj: Ptr, typeId: TypeId): void {
     const flags = this.types.flags[typeId]!;

@@ -41,7 +41,7 @@ const IMMORTAL_REFCNT = IMPORTED_IMMORTAL_REFCNT;
 
 /**
  * The {@link Heap} methods `@pymem/refcount`'s deallocation cascade drives. Plumbing between the
- * two packages: every member is `@internal`.
+ * two packages: every member is internal (see `@pymem/heap/internal`).
  *
  * @example
  * ```ts

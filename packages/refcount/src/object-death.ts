@@ -13,13 +13,13 @@ import {
   UseAfterFreeError,
 } from "@pymem/core";
 import {
-  type Heap,
   LIST_ITEMS_OFFSET as IMPORTED_LIST_ITEMS_OFFSET,
   LIST_SIZE_OFFSET as IMPORTED_LIST_SIZE_OFFSET,
   TUPLE_ITEMS_OFFSET as IMPORTED_TUPLE_ITEMS_OFFSET,
   TUPLE_SIZE_OFFSET as IMPORTED_TUPLE_SIZE_OFFSET,
   ObjectKind,
 } from "@pymem/heap";
+import type { InternalHeap } from "@pymem/heap/internal";
 import { isLiveObject } from "./live-object.js";
 
 /**
@@ -92,7 +92,7 @@ export class ObjectDeath {
    * @param maxNesting - the trashcan's limit: nested deaths past it are deferred.
    */
   constructor(
-    private readonly heap: Heap,
+    private readonly heap: InternalHeap,
     private readonly lifetime: Lifetime,
     private readonly maxNesting: number,
   ) {

@@ -6,6 +6,7 @@ import {
   type Ptr,
 } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { type InternalHeap, internalHeap } from "@pymem/heap/internal";
 import { RefcountCollectorHost } from "./collector-host.js";
 import { isLiveObject } from "./live-object.js";
 import { ObjectDeath } from "./object-death.js";
@@ -66,16 +67,19 @@ export interface RefcounterOptions {
 export class Refcounter implements Lifetime {
   /** The heap whose objects this counts. */
   readonly heap: Heap;
+  /** The same heap, typed with the internal members the pointer checks read. */
+  private readonly internal: InternalHeap;
   /** Where the objects die (cascade, trashcan, `subtype_dealloc`), shared with the collector host. */
   private readonly death: ObjectDeath;
   private host: RefcountCollectorHost | undefined = undefined;
 
   constructor(heap: Heap, options: Partial<RefcounterOptions> = {}) {
     this.heap = heap;
+    this.internal = internalHeap(heap);
     const maxNesting = options.maxNesting ?? 50;
     if (!Number.isInteger(maxNesting) || maxNesting < 1)
       throw new RangeError(`maxNesting must be a positive integer, got ${maxNesting}`);
-    this.death = new ObjectDeath(heap, this, maxNesting);
+    this.death = new ObjectDeath(this.internal, this, maxNesting);
     heap.lifetime = this;
   }
 
@@ -90,7 +94,7 @@ export class Refcounter implements Lifetime {
    * ```
    */
   incref(obj: Ptr): void {
-    const heap = this.heap;
+    const heap = this.internal;
     if (!isLiveObject(heap.liveBits, obj)) heap.throwNotLive(obj, "object");
     const i32 = heap.memory.i32;
     const count = i32[obj >> 2]!;
@@ -109,7 +113,7 @@ export class Refcounter implements Lifetime {
    * ```
    */
   decref(obj: Ptr): void {
-    const heap = this.heap;
+    const heap = this.internal;
     if (!isLiveObject(heap.liveBits, obj)) heap.throwNotLive(obj, "object");
     const i32 = heap.memory.i32;
     const count = i32[obj >> 2]!;
