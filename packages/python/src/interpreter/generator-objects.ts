@@ -1,4 +1,5 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
@@ -438,7 +439,7 @@ function defineGeneratorType(runtime: IteratorRuntime, name: "generator" | "coro
     dealloc: (gen) => {
       finishGenerator(runtime.machine, gen);
       const u32 = heap.memory.u32;
-      const lifetime = heap.requireLifetime();
+      const lifetime = internalHeap(heap).requireLifetime();
       for (const offset of [GENERATOR_NAME_OFFSET, GENERATOR_QUALNAME_OFFSET]) {
         const value = u32[(gen + offset) >>> 2]!;
         u32[(gen + offset) >>> 2] = 0;

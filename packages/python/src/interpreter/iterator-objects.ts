@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import type { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import type { Machine, TypeRecord } from "./machine.js";
@@ -391,7 +392,7 @@ function defineNativeIteratorType(heap: Heap, name: string, runtime: IteratorRun
       runtime.dropNativeNext(u32[(it + NATIVE_ITERATOR_NEXT_OFFSET) >>> 2]!);
       const held = u32[(it + NATIVE_ITERATOR_HELD_OFFSET) >>> 2]!;
       u32[(it + NATIVE_ITERATOR_HELD_OFFSET) >>> 2] = 0;
-      if (held !== 0) heap.requireLifetime().decref(held);
+      if (held !== 0) internalHeap(heap).requireLifetime().decref(held);
       heap.releaseObject(it, id);
     },
   });

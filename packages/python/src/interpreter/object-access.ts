@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { typeModified } from "./attribute-cache.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
@@ -289,7 +290,7 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
       if (setThroughDescriptor(m, obj, record, key, value)) return;
     }
     if (m.heap.setAttrByKey(obj, key, value)) return;
-    const info = m.heap.classes[t];
+    const info = internalHeap(m.heap).classes[t];
     if (info !== undefined && info.dictOffset === 0)
       m.raise(
         "AttributeError",

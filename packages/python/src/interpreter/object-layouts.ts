@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import { type BytesTypeIds, defineBytesTypes } from "./bytes-objects.js";
 
 /**
@@ -321,7 +322,7 @@ const registered = new WeakMap<Heap, InterpreterTypeIds>();
  * ```
  */
 export function releaseFrameReference(heap: Heap, frame: Ptr): void {
-  const lifetime = heap.requireLifetime();
+  const lifetime = internalHeap(heap).requireLifetime();
   const u32 = heap.memory.u32;
   if (u32[frame >>> 2] === 1) {
     const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
@@ -451,12 +452,12 @@ function defineTraceback(heap: Heap): TypeId {
     clear: (tb) => {
       const [next, frame] = takeTracebackFields(heap, tb);
       if (frame !== 0) releaseFrameReference(heap, frame);
-      if (next !== 0) heap.requireLifetime().decref(next);
+      if (next !== 0) internalHeap(heap).requireLifetime().decref(next);
     },
     // CPython: tb_dealloc — tb_next first (the innermost frame dies first), then tb_frame.
     dealloc: (tb) => {
       const [next, frame] = takeTracebackFields(heap, tb);
-      if (next !== 0) heap.requireLifetime().decref(next);
+      if (next !== 0) internalHeap(heap).requireLifetime().decref(next);
       if (frame !== 0) releaseFrameReference(heap, frame);
       heap.releaseObject(tb, id);
     },
