@@ -7,6 +7,7 @@ import { COLLECTOR_NAMES, type CollectorName } from "@pymem/runtime";
 import type { CliIo } from "./cli-io.js";
 import { chartFiles, formatWorkloadTable, type LabSummary, summarise } from "./gclab-report.js";
 import {
+  combineRuns,
   findCpython,
   LAB_WORKLOADS,
   type LabRun,
@@ -30,6 +31,7 @@ const LAB_COLLECTORS: readonly CollectorName[] = COLLECTOR_NAMES.filter((name) =
 
 interface LabOptions {
   scale: number;
+  repeat: number;
   workloads: string[];
   collectors: CollectorName[];
   cpython: boolean;
@@ -40,6 +42,7 @@ interface LabOptions {
 function parseLabArguments(argv: readonly string[]): LabOptions {
   let values: {
     scale?: string;
+    repeat?: string;
     only?: string;
     collectors?: string;
     "no-cpython"?: boolean;
@@ -51,6 +54,7 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
       args: [...argv],
       options: {
         scale: { type: "string", default: "1" },
+        repeat: { type: "string", default: "1" },
         only: { type: "string" },
         collectors: { type: "string" },
         "no-cpython": { type: "boolean" },
@@ -64,6 +68,9 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
   const scale = Number(values.scale);
   if (!(scale > 0) || !Number.isFinite(scale))
     throw new UsageError("--scale must be a positive number");
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1)
+    throw new UsageError("--repeat must be a positive integer");
   const workloads = values.only?.split(",") ?? [...LAB_WORKLOADS];
   for (const workload of workloads)
     if (!(LAB_WORKLOADS as readonly string[]).includes(workload))
@@ -78,6 +85,7 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
       );
   return {
     scale,
+    repeat,
     workloads,
     collectors,
     cpython: values["no-cpython"] !== true,
@@ -105,6 +113,20 @@ function runInChild(args: readonly string[]): LabRun | { missing: string } {
   if (child.status !== 0 || line === undefined)
     throw new Error(`gclab-worker ${args.join(" ")} failed:\n${child.stderr}`);
   return JSON.parse(line.slice("GCLAB ".length)) as LabRun;
+}
+
+/** `run` called `count` times (with the repetition's index), the runs combined into one. */
+function repeated(count: number, run: (index: number) => LabRun): LabRun {
+  const runs: LabRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(run(i));
+  return count === 1 ? runs[0]! : combineRuns(runs);
+}
+
+/** One more Pyodide run of `workload` (its first run said Pyodide is there). */
+function pyodideRun(workload: string, options: LabOptions): LabRun {
+  const run = runInChild(["pyodide", workload, String(options.scale)]);
+  if ("missing" in run) throw new Error(`Pyodide went missing: ${run.missing}`);
+  return run;
 }
 
 /**
@@ -135,7 +157,7 @@ export async function runLabWorker(argv: readonly string[], io: CliIo): Promise<
 }
 
 /**
- * `pymem gclab [--scale X] [--only w1,w2] [--collectors a,b] [--no-cpython] [--no-pyodide] [--write]`.
+ * `pymem gclab [--scale X] [--repeat N] [--only w1,w2] [--collectors a,b] [--no-cpython] [--no-pyodide] [--write]`.
  *
  * @example
  * ```ts
@@ -155,7 +177,8 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
       runs.push(run);
       row.push(summarise(run));
     };
-    if (!("missing" in python)) record(runOnCpython(python, workload, options.scale));
+    if (!("missing" in python))
+      record(repeated(options.repeat, () => runOnCpython(python, workload, options.scale)));
     if (pyodideMissing === undefined) {
       let run: LabRun | { missing: string };
       try {
@@ -173,12 +196,19 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
           pyodideMissing = run.missing;
           io.stdout(`Pyodide not measured: ${pyodideMissing}\n`);
         }
-      } else record(run);
+      } else {
+        const first = run;
+        record(repeated(options.repeat, (i) => (i === 0 ? first : pyodideRun(workload, options))));
+      }
     }
     for (const collector of options.collectors) {
-      const run = runInChild(["pymem", collector, workload, String(options.scale)]);
-      if ("missing" in run) throw new Error(run.missing);
-      record(run);
+      record(
+        repeated(options.repeat, () => {
+          const run = runInChild(["pymem", collector, workload, String(options.scale)]);
+          if ("missing" in run) throw new Error(run.missing);
+          return run;
+        }),
+      );
     }
     summaries.push(...row);
     io.stdout(`\n${formatWorkloadTable(`${workload} (scale ${options.scale})`, row)}\n`);

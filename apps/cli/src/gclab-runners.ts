@@ -37,6 +37,14 @@ export interface LabRun {
   pausesMs: number[];
   /** The pauses of automatic collections (not those of the workload's `gc.collect()` calls). */
   autoPausesMs: number[];
+  /**
+   * pymem only: of each automatic pause, the time spent in the program's own code the collection
+   * called (finalizers, weakref callbacks); the rest is the collector's own work. CPython's
+   * pauses include that code too (its "stop" callback comes after the finalizers).
+   */
+  autoProgramMs?: number[];
+  /** Runs combined into this one (`--repeat`): each pause is its shortest over the runs. */
+  repeats?: number;
   /** Collections per generation (a single-generation collector reports generation 0 only). */
   collections: number[];
   /** Objects of cyclic garbage the workload dropped. */
@@ -85,12 +93,15 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
   const probe = new LabProbe(() => runtime.getallocatedblocks());
   const pausesMs: number[] = [];
   const autoPausesMs: number[] = [];
+  const autoProgramMs: number[] = [];
   let explicit = false;
   const managed = runtime.collector as Partial<ManagedCollector> | undefined;
   if (managed !== undefined && "pauseObserver" in managed)
-    managed.pauseObserver = (_generation, milliseconds) => {
+    managed.pauseObserver = (_generation, milliseconds, programMilliseconds) => {
       pausesMs.push(milliseconds);
-      if (!explicit) autoPausesMs.push(milliseconds);
+      if (explicit) return;
+      autoPausesMs.push(milliseconds);
+      autoProgramMs.push(programMilliseconds);
     };
   // Python's gc.collect() reaches runtime.gc.collect: its pauses are told apart.
   const gcModule = runtime.gc;
@@ -129,6 +140,7 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
     wallMs,
     pausesMs,
     autoPausesMs,
+    autoProgramMs,
     collections,
     dropped: probe.droppedTotal,
     freed: probe.freedTotal,
@@ -136,6 +148,43 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
     outstandingMean: probe.outstandingMean,
     peakBlocks: probe.peakBlocks,
   };
+}
+
+/**
+ * Combines repeated runs of one deterministic workload (`--repeat`) into one whose timings
+ * resist a loaded machine: the same program makes the same collections in every run, so each
+ * pause (and the wall time) is taken as its shortest over the runs — time the machine's other
+ * processes can only add. The collector's own part of a pause (without the program's
+ * finalizers) is minimised apart. Runs whose collections differ are not paired: the run with the
+ * shortest wall time stands for them all.
+ *
+ * @example
+ * ```ts
+ * const run = combineRuns([runOnPymem("incremental", "gc_collect", 1), runOnPymem("incremental", "gc_collect", 1)]);
+ * ```
+ */
+export function combineRuns(runs: readonly LabRun[]): LabRun {
+  const fastest = runs.reduce((best, run) => (run.wallMs < best.wallMs ? run : best));
+  const paired = runs.every(
+    (run) =>
+      run.pausesMs.length === fastest.pausesMs.length &&
+      run.autoPausesMs.length === fastest.autoPausesMs.length,
+  );
+  if (!paired) return { ...fastest, repeats: runs.length };
+  const shortest = (values: (run: LabRun) => readonly number[]) =>
+    values(fastest).map((_, i) => Math.min(...runs.map((run) => values(run)[i]!)));
+  const autoPausesMs = shortest((run) => run.autoPausesMs);
+  const combined: LabRun = {
+    ...fastest,
+    pausesMs: shortest((run) => run.pausesMs),
+    autoPausesMs,
+    repeats: runs.length,
+  };
+  if (runs.every((run) => run.autoProgramMs !== undefined)) {
+    const own = shortest((run) => run.autoPausesMs.map((ms, i) => ms - run.autoProgramMs![i]!));
+    combined.autoProgramMs = autoPausesMs.map((ms, i) => Math.max(0, ms - own[i]!));
+  }
+  return combined;
 }
 
 /** The probe's report line: `GCLAB {json}` (what `_gclab.py` prints). */

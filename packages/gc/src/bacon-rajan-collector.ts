@@ -261,7 +261,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
   /** Bacon–Rajan `CollectCycles()` followed by CPython-style finalization of the white set. */
   private collectCycles(host: CollectorHost, generation: number): number {
     const state = this.state;
-    const startedAt = pauseClockMs();
+    const startedAt = state.startPause();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
       state.writeDebug(

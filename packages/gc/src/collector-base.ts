@@ -229,7 +229,7 @@ export abstract class CollectorBase {
     this.collectingNow = true;
     try {
       const state = this.state;
-      const startedAt = pauseClockMs();
+      const startedAt = state.startPause();
       state.invokeCallbacks(host, "start", generation, 0, 0);
       const { collected, uncollectable } = work(host);
       state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
@@ -334,10 +334,13 @@ export abstract class CollectorBase {
 
   /** CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. */
   protected callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
+    const startedAt = pauseClockMs();
     try {
       host.weakrefs.callCallback(wr);
     } catch (error) {
       host.reportUnraisable(error, "on calling weakref callback", wr);
+    } finally {
+      this.state.endProgramCode(startedAt);
     }
   }
 
@@ -357,10 +360,13 @@ export abstract class CollectorBase {
     u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
     // The host reports finalizer exceptions itself; anything escaping it must not abandon the
     // collection half-way.
+    const startedAt = pauseClockMs();
     try {
       host.callFinalizer(obj);
     } catch (error) {
       host.reportUnraisable(error, "in finalizer", obj);
+    } finally {
+      this.state.endProgramCode(startedAt);
     }
     return true;
   }

@@ -6,6 +6,7 @@ import type {
   GenerationStats,
   PauseObserver,
 } from "./api.js";
+import { pauseClockMs } from "./pause-clock.js";
 
 /**
  * The default debug sink: CPython writes `gc: …` lines to `sys.stderr`.
@@ -29,6 +30,13 @@ export class CollectorState {
   debugSink: DebugSink;
   pauseObserver: PauseObserver | undefined = undefined;
   readonly perGeneration: GenerationStats[];
+  /**
+   * Milliseconds spent so far in program code a collection called (finalizers, weakref
+   * callbacks, `gc.callbacks`): see {@link PauseObserver}'s `programMilliseconds`.
+   */
+  programMs = 0;
+  /** {@link programMs} when the current pause started. */
+  private programMsAtStart = 0;
   readonly totals: CollectorStats = {
     collections: 0,
     collected: 0,
@@ -44,6 +52,17 @@ export class CollectorState {
       this.perGeneration.push({ collections: 0, collected: 0, uncollectable: 0 });
   }
 
+  /** Starts timing a pause (a collection or an increment): returns its start on the pause clock. */
+  startPause(): number {
+    this.programMsAtStart = this.programMs;
+    return pauseClockMs();
+  }
+
+  /** Adds the time since `startedAt` (pause clock), spent in program code, to {@link programMs}. */
+  endProgramCode(startedAt: number): void {
+    this.programMs += pauseClockMs() - startedAt;
+  }
+
   /** CPython: `invoke_gc_callback()` — errors go to the unraisable hook. */
   invokeCallbacks(
     host: CollectorHost,
@@ -53,6 +72,7 @@ export class CollectorState {
     uncollectable: number,
   ): void {
     if (this.callbacks.length === 0) return;
+    const startedAt = pauseClockMs();
     const info: GcCallbackInfo = { generation, collected, uncollectable };
     // Index loop over the live array: CPython iterates `gcstate->callbacks` the same way, so a
     // callback that edits the list affects this very round.
@@ -64,6 +84,7 @@ export class CollectorState {
         host.reportUnraisable(error, "while calling GC callback", 0);
       }
     }
+    this.endProgramCode(startedAt);
   }
 
   /**
@@ -77,7 +98,7 @@ export class CollectorState {
     if (pauseMs > totals.maxPauseMs) totals.maxPauseMs = pauseMs;
     if (this.pauseObserver === undefined) return;
     try {
-      this.pauseObserver(generation, pauseMs);
+      this.pauseObserver(generation, pauseMs, this.programMs - this.programMsAtStart);
     } catch (error) {
       host.reportUnraisable(error, "in the pause observer", 0);
     }

@@ -522,7 +522,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /** CPython: `gc_collect_main()`'s body for one generation (and the younger ones merged into it). */
   protected collectGeneration(host: CollectorHost, generation: number): number {
     const state = this.state;
-    const startedAt = pauseClockMs();
+    const startedAt = state.startPause();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     const debug = state.debug;
     if (debug & DebugFlags.DEBUG_STATS) {

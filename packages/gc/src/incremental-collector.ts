@@ -325,7 +325,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private runIncrement(budget: number): number {
     const wasCollecting = this.collectingNow;
     this.collectingNow = true;
-    const startedAt = pauseClockMs();
+    const startedAt = this.state.startPause();
     try {
       this.sinceIncrement = 0;
       return this.advance(budget);

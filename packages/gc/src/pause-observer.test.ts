@@ -1,0 +1,44 @@
+/**
+ * The pause observer: every collection reports its length and, apart, the time it spent in the
+ * program's own code (finalizers, weakref callbacks, `gc.callbacks`), so that the collector's
+ * own work can be told from the program's.
+ */
+import type { Ptr } from "@pymem/core";
+import { describe, expect, it } from "vitest";
+import { collectorCases, setup } from "./test-support/collector-cases.js";
+
+/** Busy-waits `milliseconds`: program code that takes a known time. */
+function spin(milliseconds: number): void {
+  const until = performance.now() + milliseconds;
+  while (performance.now() < until) {
+    // spinning
+  }
+}
+
+describe.each(collectorCases)("pause observer ($name)", (collectorCase) => {
+  it("reports the time finalizers and gc.callbacks took apart from the pause", () => {
+    const { heap, gc, collector } = setup(collectorCase);
+    const Slow = heap.defineClass("Slow", 1, { finalize: () => spin(2) });
+    for (let i = 0; i < 3; i++) {
+      const obj: Ptr = heap.newInstance(Slow);
+      heap.set(obj, 0, obj);
+      heap.decref(obj);
+    }
+    const pauses: { milliseconds: number; program: number }[] = [];
+    collector.pauseObserver = (_generation, milliseconds, program) =>
+      pauses.push({ milliseconds, program });
+    gc.callbacks.push((phase) => {
+      if (phase === "start") spin(1);
+    });
+    expect(gc.collect()).toBe(3);
+    expect(pauses).toHaveLength(1);
+    const [pause] = pauses;
+    expect(pause!.program).toBeGreaterThanOrEqual(7);
+    expect(pause!.program).toBeLessThanOrEqual(pause!.milliseconds);
+    gc.callbacks.length = 0;
+    pauses.length = 0;
+    expect(gc.collect()).toBe(0);
+    expect(pauses[0]!.program).toBe(0);
+    collector.pauseObserver = undefined;
+  });
+});
