@@ -157,7 +157,7 @@ export interface ChartFile {
  */
 export function chartFiles(
   summaries: readonly LabSummary[],
-  meta: { date: string; cpuCount: number; node: string; python: string },
+  meta: { date: string; cpuCount: number; node: string; python: string; clock: string },
 ): Record<string, ChartFile> {
   const chart = (
     benchmark: string,
@@ -195,13 +195,13 @@ export function chartFiles(
     "gclab-wall": chart("GC lab: wall time", "milliseconds per run", "ms", (s) => s.wallMs),
     "gclab-pause": chart(
       "GC lab: longest automatic pause",
-      "longest pause of an automatic collection (ms; the workloads' gc.collect() calls excluded)",
+      `longest pause of an automatic collection (${meta.clock === "cpu" ? "CPU " : ""}ms; the workloads' gc.collect() calls excluded)`,
       "ms",
       (s) => s.autoPauseMaxMs,
     ),
     "gclab-own-pause": chart(
       "GC lab: longest automatic pause, the program's finalizers excluded",
-      "longest automatic pause without the __del__ methods and weakref callbacks it ran (ms; CPython's whole pause)",
+      `longest automatic pause without the __del__ methods and weakref callbacks it ran (${meta.clock === "cpu" ? "CPU " : ""}ms; CPython's whole pause)`,
       "ms",
       (s) => s.autoCollectorPauseMaxMs,
     ),

@@ -43,6 +43,8 @@ export interface LabRun {
    * pauses include that code too (its "stop" callback comes after the finalizers).
    */
   autoProgramMs?: number[];
+  /** What pauses were timed with: the wall clock, or CPU time (`--clock cpu`). */
+  clock?: LabClock;
   /** Runs combined into this one (`--repeat`): each pause is its shortest over the runs. */
   repeats?: number;
   /** Collections per generation (a single-generation collector reports generation 0 only). */
@@ -59,6 +61,20 @@ export interface LabRun {
   peakBlocks: number;
   /** Pyodide only: loading the runtime. */
   loadMs?: number;
+}
+
+/**
+ * What the lab times pauses with: `wall` (the default) or `cpu` — pymem's process CPU time
+ * (`process.cpuUsage`, V8's helper threads included), CPython's thread CPU time
+ * (`time.thread_time_ns`) — so that on a loaded machine the time spent waiting for a core is not
+ * counted as pause.
+ */
+export type LabClock = "wall" | "cpu";
+
+/** Process CPU time in milliseconds (user + system), microsecond resolution. */
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** The folder of the lab's Python files: `apps/cli/gclab`, beside `src/` and `dist/`. */
@@ -88,7 +104,12 @@ function workloadPath(workload: string): string {
  * runOnPymem("incremental", "gc_collect", 0.1).pausesMs.length;
  * ```
  */
-export function runOnPymem(collector: CollectorName, workload: string, scale: number): LabRun {
+export function runOnPymem(
+  collector: CollectorName,
+  workload: string,
+  scale: number,
+  clock: LabClock = "wall",
+): LabRun {
   const runtime = createRuntime({ collector });
   const probe = new LabProbe(() => runtime.getallocatedblocks());
   const pausesMs: number[] = [];
@@ -96,6 +117,7 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
   const autoProgramMs: number[] = [];
   let explicit = false;
   const managed = runtime.collector as Partial<ManagedCollector> | undefined;
+  if (managed !== undefined && clock === "cpu") managed.pauseClock = processCpuMs;
   if (managed !== undefined && "pauseObserver" in managed)
     managed.pauseObserver = (_generation, milliseconds, programMilliseconds) => {
       pausesMs.push(milliseconds);
@@ -141,6 +163,7 @@ export function runOnPymem(collector: CollectorName, workload: string, scale: nu
     pausesMs,
     autoPausesMs,
     autoProgramMs,
+    clock,
     collections,
     dropped: probe.droppedTotal,
     freed: probe.freedTotal,
@@ -231,14 +254,15 @@ export function runOnCpython(
   python: { command: string; env: NodeJS.ProcessEnv },
   workload: string,
   scale: number,
+  clock: LabClock = "wall",
 ): LabRun {
   const child = spawnSync(python.command, [`${labDirectory()}_gclab.py`, workloadPath(workload)], {
-    env: { ...python.env, GCLAB_SCALE: String(scale), PYTHONHASHSEED: "0" },
+    env: { ...python.env, GCLAB_SCALE: String(scale), GCLAB_CLOCK: clock, PYTHONHASHSEED: "0" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`${workload} failed on CPython:\n${child.stderr}`);
-  return parseReport(child.stdout, "cpython", workload);
+  return { ...parseReport(child.stdout, "cpython", workload), clock };
 }
 
 /** Pyodide's loader, as much of its API as the lab uses. */
@@ -260,6 +284,7 @@ interface PyodideApi {
 export async function runOnPyodide(
   workload: string,
   scale: number,
+  clock: LabClock = "wall",
 ): Promise<LabRun | { missing: string }> {
   let loadPyodide: (options?: object) => Promise<PyodideApi>;
   try {
@@ -283,10 +308,11 @@ export async function runOnPyodide(
     [
       "import os, sys, json",
       `os.environ['GCLAB_SCALE'] = '${scale}'`,
+      `os.environ['GCLAB_CLOCK'] = '${clock}'`,
       "sys.path.insert(0, '/home/pyodide')",
       "import _gclab",
       "json.dumps(_gclab.run('/home/pyodide/workload.py'))",
     ].join("\n"),
   ) as string;
-  return { ...parseReport(`GCLAB ${json}`, "pyodide", workload), loadMs };
+  return { ...parseReport(`GCLAB ${json}`, "pyodide", workload), loadMs, clock };
 }

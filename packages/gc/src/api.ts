@@ -230,6 +230,11 @@ export interface ManagedCollector extends Collector {
   /** Told the length of every pause (collection or increment); `undefined` for none. */
   pauseObserver?: PauseObserver | undefined;
   /**
+   * The clock pauses are timed with, in milliseconds (default: the wall clock). The GC lab sets
+   * a CPU-time clock, so that a loaded machine's waits do not count as the collector's.
+   */
+  pauseClock?: (() => number) | undefined;
+  /**
    * Set by a host with safe points (an interpreter's eval loop): automatic collections are then
    * only scheduled by allocation, this is called, and they run at {@link runScheduledCollection}.
    * Collectors that collect at the allocation itself leave it out.

@@ -107,6 +107,17 @@ export abstract class CollectorBase {
   set pauseObserver(observer: PauseObserver | undefined) {
     this.state.pauseObserver = observer;
   }
+  /**
+   * The clock pauses (and the program code they run) are timed with, in milliseconds: by
+   * default the wall clock (`process.hrtime` on Node, else `performance.now()`). A host on a
+   * loaded machine may set a CPU-time clock; `undefined` restores the default.
+   */
+  get pauseClock(): () => number {
+    return this.state.clock;
+  }
+  set pauseClock(clock: (() => number) | undefined) {
+    this.state.clock = clock ?? pauseClockMs;
+  }
   /** Whether a collection (or an increment) is running. CPython: `gcstate->collecting`. */
   get collecting(): boolean {
     return this.collectingNow;
@@ -232,7 +243,7 @@ export abstract class CollectorBase {
       const startedAt = state.startPause();
       state.invokeCallbacks(host, "start", generation, 0, 0);
       const { collected, uncollectable } = work(host);
-      state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+      state.record(host, generation, collected, uncollectable, state.elapsed(startedAt));
       state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
       return collected + uncollectable;
     } finally {
@@ -334,7 +345,7 @@ export abstract class CollectorBase {
 
   /** CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. */
   protected callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
-    const startedAt = pauseClockMs();
+    const startedAt = this.state.clock();
     try {
       host.weakrefs.callCallback(wr);
     } catch (error) {
@@ -360,7 +371,7 @@ export abstract class CollectorBase {
     u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
     // The host reports finalizer exceptions itself; anything escaping it must not abandon the
     // collection half-way.
-    const startedAt = pauseClockMs();
+    const startedAt = this.state.clock();
     try {
       host.callFinalizer(obj);
     } catch (error) {

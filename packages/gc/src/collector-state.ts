@@ -35,6 +35,8 @@ export class CollectorState {
    * callbacks, `gc.callbacks`): see {@link PauseObserver}'s `programMilliseconds`.
    */
   programMs = 0;
+  /** The clock pauses are timed with, in milliseconds (see `ManagedCollector.pauseClock`). */
+  clock: () => number = pauseClockMs;
   /** {@link programMs} when the current pause started. */
   private programMsAtStart = 0;
   readonly totals: CollectorStats = {
@@ -52,15 +54,20 @@ export class CollectorState {
       this.perGeneration.push({ collections: 0, collected: 0, uncollectable: 0 });
   }
 
-  /** Starts timing a pause (a collection or an increment): returns its start on the pause clock. */
+  /** Starts timing a pause (a collection or an increment): returns its start on {@link clock}. */
   startPause(): number {
     this.programMsAtStart = this.programMs;
-    return pauseClockMs();
+    return this.clock();
   }
 
-  /** Adds the time since `startedAt` (pause clock), spent in program code, to {@link programMs}. */
+  /** Milliseconds on {@link clock} since `startedAt`. */
+  elapsed(startedAt: number): number {
+    return this.clock() - startedAt;
+  }
+
+  /** Adds the time since `startedAt` ({@link clock}), spent in program code, to {@link programMs}. */
   endProgramCode(startedAt: number): void {
-    this.programMs += pauseClockMs() - startedAt;
+    this.programMs += this.clock() - startedAt;
   }
 
   /** CPython: `invoke_gc_callback()` — errors go to the unraisable hook. */
@@ -72,7 +79,7 @@ export class CollectorState {
     uncollectable: number,
   ): void {
     if (this.callbacks.length === 0) return;
-    const startedAt = pauseClockMs();
+    const startedAt = this.clock();
     const info: GcCallbackInfo = { generation, collected, uncollectable };
     // Index loop over the live array: CPython iterates `gcstate->callbacks` the same way, so a
     // callback that edits the list affects this very round.

@@ -589,7 +589,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
 
     this.lastCollectionFinished = true;
-    state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+    state.record(host, generation, collected, uncollectable, state.elapsed(startedAt));
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
   }

@@ -331,7 +331,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       return this.advance(budget);
     } finally {
       this.collectingNow = wasCollecting;
-      this.state.recordPause(this.attachedHost(), OLDEST, pauseClockMs() - startedAt);
+      this.state.recordPause(this.attachedHost(), OLDEST, this.state.elapsed(startedAt));
     }
   }
 

@@ -41,4 +41,22 @@ describe.each(collectorCases)("pause observer ($name)", (collectorCase) => {
     expect(pauses[0]!.program).toBe(0);
     collector.pauseObserver = undefined;
   });
+
+  it("times pauses with the clock it is given, and the default clock again when unset", () => {
+    const { heap, gc, collector } = setup(collectorCase);
+    const Plain = heap.defineClass("Plain", 1);
+    const obj: Ptr = heap.newInstance(Plain);
+    heap.set(obj, 0, obj);
+    heap.decref(obj);
+    let now = 0;
+    collector.pauseClock = () => (now += 5);
+    const pauses: number[] = [];
+    collector.pauseObserver = (_generation, milliseconds) => pauses.push(milliseconds);
+    expect(gc.collect()).toBe(1);
+    expect(pauses).toEqual([5]);
+    collector.pauseClock = undefined;
+    gc.collect();
+    expect(pauses[1]).toBeLessThan(1000);
+    collector.pauseObserver = undefined;
+  });
 });
