@@ -520,6 +520,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
         callbacks.push(wr);
       }
     }
+    const programStartedAt = this.state.clock();
     for (const wr of callbacks) {
       this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
@@ -529,6 +530,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     for (const obj of candidates) {
       this.finalizeOnce(host, obj);
     }
+    this.state.endProgramCode(programStartedAt);
 
     // CPython: handle_resurrected_objects — a second trial deletion inside the garbage set.
     this.keepReachableFrom(this.externallyReferenced(candidates));

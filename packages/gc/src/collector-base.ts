@@ -343,21 +343,23 @@ export abstract class CollectorBase {
     }
   }
 
-  /** CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. */
+  /**
+   * CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. Callers
+   * time their loop of calls as program code (`state.clock()` … `state.endProgramCode`): one
+   * pair of clock reads per loop, not per call, which would cost microseconds per finalizer.
+   */
   protected callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
-    const startedAt = this.state.clock();
     try {
       host.weakrefs.callCallback(wr);
     } catch (error) {
       host.reportUnraisable(error, "on calling weakref callback", wr);
-    } finally {
-      this.state.endProgramCode(startedAt);
     }
   }
 
   /**
    * CPython: `finalize_garbage()` for one object — runs its PEP 442 finalizer unless it already
-   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run).
+   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run). Callers
+   * time their loop as program code, as for {@link callWeakrefCallback}.
    */
   protected finalizeOnce(host: CollectorHost, obj: Ptr): boolean {
     const u32 = this.memory.u32;
@@ -371,13 +373,10 @@ export abstract class CollectorBase {
     u32[prevIndex]! |= GC_PREV_MASK_FINALIZED;
     // The host reports finalizer exceptions itself; anything escaping it must not abandon the
     // collection half-way.
-    const startedAt = this.state.clock();
     try {
       host.callFinalizer(obj);
     } catch (error) {
       host.reportUnraisable(error, "in finalizer", obj);
-    } finally {
-      this.state.endProgramCode(startedAt);
     }
     return true;
   }

@@ -682,6 +682,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
         toCall.push(wr);
       }
     }
+    const programStartedAt = state.clock();
     for (const wr of toCall) {
       this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
@@ -693,6 +694,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       const obj = members[k]!;
       this.finalizeOnce(host, obj);
     }
+    state.endProgramCode(programStartedAt);
 
     // CPython: handle_resurrected_objects (our temporary reference is the 1 extra).
     const garbageNow = members.filter((_, k) => isGarbage(memberIndices[k]!));
