@@ -12,7 +12,16 @@ import time
 SCALE = float(os.environ.get("GCLAB_SCALE", "1"))
 # Pauses on the wall clock, or (GCLAB_CLOCK=cpu) in this thread's CPU time, which a loaded
 # machine's waits do not inflate.
-_pause_clock = time.thread_time_ns if os.environ.get("GCLAB_CLOCK") == "cpu" else time.perf_counter_ns
+def _thread_clock():
+    """time.thread_time_ns where the platform has a thread CPU clock (Pyodide's may not)."""
+    try:
+        time.thread_time_ns()
+        return time.thread_time_ns
+    except (AttributeError, OSError):
+        return time.process_time_ns
+
+
+_pause_clock = _thread_clock() if os.environ.get("GCLAB_CLOCK") == "cpu" else time.perf_counter_ns
 
 _state = {"dropped": 0, "freed": 0, "samples": 0, "sum": 0, "max": 0, "peak_blocks": 0}
 _pauses = []
