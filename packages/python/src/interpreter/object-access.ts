@@ -22,6 +22,7 @@ import { codeAttribute, functionAttribute, setFunctionAttribute } from "./functi
 import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
+import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
 import {
@@ -343,6 +344,7 @@ export function storeClassAttribute(
   typeModified(m, typeRecord);
   if (name === "__del__") m.refreshFinalizers(typeRecord);
   refreshClassHooks(m, typeRecord);
+  if (name === "__hash__" || name === "__eq__") noteKeyOverrides(m, typeRecord);
 }
 
 /** `del obj.name`. CPython: `DELETE_ATTR` / `PyObject_DelAttr`. */
