@@ -324,7 +324,7 @@ export class Heap {
     this.weakrefType = this.registerBuiltin(ObjectKind.WEAKREF, {
       name: "weakref.ReferenceType",
       basicSize: WEAKREF_SIZE,
-      flags: gc,
+      flags: gc | base,
       // A callback that is a heap object is a strong reference in wr_callback (tagged word, so a hook).
       traverse: (obj, visit) => this.weakrefTraverse(obj, visit),
       clear: (obj) => this.weakrefGcClear(obj),

@@ -42,7 +42,6 @@ const UNSUPPORTED_BASES: readonly string[] = [
   "staticmethod",
   "super",
   "module",
-  "weakref.ReferenceType",
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { hashPointer } from "@pymem/heap";
+import { hashPointer, ObjectKind } from "@pymem/heap";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { bytesHash } from "./bytes-operations.js";
 import type { Machine, TypeRecord } from "./machine.js";
@@ -98,7 +98,10 @@ export function noteKeyOverrides(m: Machine, record: TypeRecord): void {
   const hashKey = m.name("__hash__");
   const eqKey = m.name("__eq__");
   const update = (candidate: TypeRecord): void => {
-    const base = builtinBaseType(m, candidate.id);
+    // A weakref subclass (WeakMethod) hashes by its referent unless it overrides, too.
+    const base =
+      builtinBaseType(m, candidate.id) ||
+      (m.heap.kinds[candidate.id] === ObjectKind.WEAKREF ? m.heap.weakrefType : 0);
     const baseRecord = base === 0 ? undefined : m.records[base];
     if (
       baseRecord !== undefined &&

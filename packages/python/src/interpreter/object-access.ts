@@ -233,7 +233,12 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
     const kind = m.typeIdOf(found);
-    if (kind === m.descriptorTypes.classmethod || kind === m.descriptorTypes.staticmethod)
+    // A property on a built-in type is its getset descriptor (`weakref.ref.__callback__`).
+    if (
+      kind === m.descriptorTypes.classmethod ||
+      kind === m.descriptorTypes.staticmethod ||
+      kind === m.descriptorTypes.property
+    )
       return descriptorGet(m, found, obj, record.object);
     return m.incref(found);
   }
