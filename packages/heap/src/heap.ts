@@ -138,6 +138,13 @@ export class Heap {
    */
   keyProtocol: KeyProtocol | undefined = undefined;
   /**
+   * Classes deriving from a hashable built-in (`class Key(str)`) whose `__hash__` or `__eq__` is
+   * not the built-in's: their instances hash and compare through {@link Heap.keyProtocol}, not by
+   * value (CPython: such a class's `tp_hash`/`tp_richcompare` are `slot_tp_hash`/
+   * `slot_tp_richcompare`). The interpreter keeps the set current.
+   */
+  readonly keyProtocolTypes = new Set<TypeId>();
+  /**
    * One bit per 8-byte granule of memory: set ⇔ an object starts there and is alive. Public for
    * `@pymem/refcount`'s pointer checks; do not write.
    * @internal
@@ -317,7 +324,7 @@ export class Heap {
     this.weakrefType = this.registerBuiltin(ObjectKind.WEAKREF, {
       name: "weakref.ReferenceType",
       basicSize: WEAKREF_SIZE,
-      flags: gc,
+      flags: gc | base,
       // A callback that is a heap object is a strong reference in wr_callback (tagged word, so a hook).
       traverse: (obj, visit) => this.weakrefTraverse(obj, visit),
       clear: (obj) => this.weakrefGcClear(obj),

@@ -43,6 +43,7 @@ import { installStrMoreMethods } from "./str-more-methods.js";
 import { installStrSearch } from "./str-search.js";
 import { installStrSplitlines } from "./str-splitlines.js";
 import { installStrTranslate } from "./str-translate.js";
+import { installWeakrefType } from "./weakref-type.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -595,6 +596,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMoreMethods(m);
   installStrTranslate(m);
   installStrSearch(m);
+  installWeakrefType(m);
 }
 
 /**

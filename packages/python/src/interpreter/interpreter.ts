@@ -753,6 +753,7 @@ export class Interpreter {
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
         m.newBuiltin(m.addNative(name, fn), self ?? 0),
+      builtinType: (name) => m.builtinType(name).object,
       newMethod: (fn, self) => m.newMethod(fn, self),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();

@@ -123,6 +123,8 @@ export interface NativeContext {
   release(obj: Ptr): void;
   /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** The type object of a built-in type, by the name the machine registers (`"weakref.ReferenceType"`); borrowed. */
+  builtinType(name: string): Ptr;
   /** A new bound method object binding the function `fn` to `self` (both borrowed), as `types.MethodType(fn, self)`. */
   newMethod(fn: Ptr, self: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */

@@ -23,6 +23,7 @@ import { codeAttribute, functionAttribute, setFunctionAttribute } from "./functi
 import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
+import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
 import {
@@ -233,7 +234,12 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
     const kind = m.typeIdOf(found);
-    if (kind === m.descriptorTypes.classmethod || kind === m.descriptorTypes.staticmethod)
+    // A property on a built-in type is its getset descriptor (`weakref.ref.__callback__`).
+    if (
+      kind === m.descriptorTypes.classmethod ||
+      kind === m.descriptorTypes.staticmethod ||
+      kind === m.descriptorTypes.property
+    )
       return descriptorGet(m, found, obj, record.object);
     return m.incref(found);
   }
@@ -344,6 +350,7 @@ export function storeClassAttribute(
   typeModified(m, typeRecord);
   if (name === "__del__") m.refreshFinalizers(typeRecord);
   refreshClassHooks(m, typeRecord);
+  if (name === "__hash__" || name === "__eq__") noteKeyOverrides(m, typeRecord);
 }
 
 /** `del obj.name`. CPython: `DELETE_ATTR` / `PyObject_DelAttr`. */

@@ -112,13 +112,26 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
     const result = declined(m, m.callSpecial(a, `__i${dunder.slice(2)}`, [b]));
     if (result !== 0) return result;
   }
+  const rb = m.records[tb];
+  const reflected = `__r${dunder.slice(2)}`;
+  // CPython: binary_op1 — b's reflected method first when b's class derives from a's and
+  // overrides it (method_is_overloaded).
+  const reflectedFirst =
+    rb?.user === true &&
+    ra !== undefined &&
+    ta !== tb &&
+    m.isSubtype(rb, ra) &&
+    m.lookupType(rb, m.name(reflected)) !== m.lookupType(ra, m.name(reflected));
+  if (reflectedFirst) {
+    const result = declined(m, m.callSpecial(b, reflected, [a]));
+    if (result !== 0) return result;
+  }
   if (ra?.user === true) {
     const result = declined(m, m.callSpecial(a, dunder, [b]));
     if (result !== 0) return result;
   }
-  const rb = m.records[tb];
-  if (rb?.user === true) {
-    const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
+  if (rb?.user === true && !reflectedFirst) {
+    const result = declined(m, m.callSpecial(b, reflected, [a]));
     if (result !== 0) return result;
   }
   // CPython's built-in slots take subclass instances (PyList_Check, PyLong_Check): run the
@@ -523,6 +536,14 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
       leaveCRecursion(m);
     }
   }
+  const ra = m.records[ta];
+  const rb = m.records[tb];
+  // CPython: do_richcompare — when b's class derives from a's, b's reflected method goes first.
+  const reflectedFirst = rb?.user === true && ta !== tb && ra !== undefined && m.isSubtype(rb, ra);
+  if (reflectedFirst) {
+    const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
+    if (result !== 0) return takeTruth(m, result);
+  }
   if (ta === heap.setType || ta === heap.frozensetType) {
     const result = compareSets(m, op, a, b);
     if (result !== undefined) return result;
@@ -533,13 +554,11 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   const bytesOrder = compareBytes(m, op, a, b);
   if (bytesOrder !== undefined) return bytesOrder;
-  const ra = m.records[ta];
-  const rb = m.records[tb];
   if (ra?.user === true) {
     const result = userCompare(m, a, op, b);
     if (result !== 0) return takeTruth(m, result);
   }
-  if (rb?.user === true) {
+  if (rb?.user === true && !reflectedFirst) {
     const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
     if (result !== 0) return takeTruth(m, result);
   }
@@ -766,8 +785,11 @@ export function checkHashable(m: Machine, key: Ptr): void {
     kind === ObjectKind.DICT ||
     kind === ObjectKind.SET ||
     t === m.types.bytearray
-  )
-    m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
+  ) {
+    // A list, dict or set subclass defining __hash__ hashes through it (key-protocol.ts).
+    if (!heap.keyProtocolTypes.has(t))
+      m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
+  }
   if (t === heap.tupleType)
     for (let i = 0; i < heap.tupleLength(key); i++) checkHashable(m, heap.tupleGetItem(key, i));
 }
