@@ -184,6 +184,12 @@ export class Refcounter implements Lifetime {
       throw new NegativeRefcountError(obj, heap.typeName(obj), count - 1);
     }
     i32[obj >> 2] = 0;
+    // An exact int or float has no references and no hooks: no cascade, no nesting to count.
+    const typeId = heap.memory.u32[(obj + TYPE_OFFSET) >>> 2]!;
+    if (typeId === heap.floatType || typeId === heap.intType) {
+      heap.releaseNumber(obj, typeId);
+      return;
+    }
     this.deallocate(obj);
   }
 
@@ -395,6 +401,8 @@ export class Refcounter implements Lifetime {
     let u32 = heap.memory.u32;
     const listType = heap.listType;
     const tupleType = heap.tupleType;
+    const floatType = heap.floatType;
+    const intType = heap.intType;
     while (length > base) {
       const entry = items[--length]!;
       if ((entry & DEAD_TAG) === 0) {
@@ -441,6 +449,11 @@ export class Refcounter implements Lifetime {
             this.checkDropped(entry, typeId, pushedFrom);
           }
           heap.releaseSequence(entry, typeId, kind);
+          continue;
+        }
+        if (typeId === floatType || typeId === intType) {
+          // Releasing a number runs no user code and allocates nothing: the locals stay valid.
+          heap.releaseNumber(entry, typeId);
           continue;
         }
         work.length = length;
