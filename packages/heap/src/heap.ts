@@ -81,6 +81,7 @@ import { type HashOperations, hashOperations } from "./object-hash.js";
 import { KIND_GENERIC, KIND_INSTANCE, KIND_LIST, ObjectKind } from "./object-kind.js";
 import { type SetAlgebraOperations, setAlgebraOperations } from "./set-algebra.js";
 import { type SetOperations, setOperations } from "./set-objects.js";
+import { StrIndexCache } from "./str-index-cache.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
 import { type HashSecret, hashSecretFromSeed } from "./string-hash.js";
 import { type TupleOperations, tupleOperations } from "./tuple-objects.js";
@@ -182,6 +183,8 @@ export class Heap {
   readonly smallInts = new Uint32Array(SMALL_INT_MAX - SMALL_INT_MIN + 1);
   /** The intern table: text → its interned `str` (not an owned reference). @internal */
   readonly interned = new Map<string, Ptr>();
+  /** Code-point offsets of recently indexed non-ASCII strs (see `str-index-cache.ts`). @internal */
+  readonly strIndex = new StrIndexCache();
   /** The weakref callbacks, by the id stored in a weakref's callback word. @internal */
   readonly callbacks = new CallbackTable();
   /** CPython's object free lists. @internal */
@@ -915,6 +918,7 @@ export class Heap {
       }
       case ObjectKind.STR:
         this.forgetInterned(obj);
+        this.strIndex.forget(obj);
         break;
       case ObjectKind.WEAKREF:
         this.weakrefClear(obj);
