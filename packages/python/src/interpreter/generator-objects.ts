@@ -177,14 +177,22 @@ export function newGenerator(
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
   // The generator reports the frame's contents to collectors from now on (not a traceback).
   u32[(f.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = gen;
-  u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = heap.newStr(f.code.name);
-  u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = heap.newStr(f.code.qualifiedName);
+  // The code's names, interned as CPython's co_name and co_qualname are (gen_new_with_qualname
+  // takes references to them): no new str per generator.
+  u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = m.incref(m.name(f.code.name));
+  u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = m.incref(m.name(f.code.qualifiedName));
   const frame = new Frame();
   frame.code = f.code;
   frame.locals = f.locals;
   frame.heapFrame = f.heapFrame;
   frame.globals = f.globals;
-  const continuation: Continuation = { iterator: body(frame), frame, saved: [], handling: [] };
+  const continuation: Continuation = {
+    iterator: body(frame),
+    frame,
+    saved: [],
+    savedCount: 0,
+    handling: [],
+  };
   u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2] =
     iteratorRuntime(m).addContinuation(continuation);
   u32[(gen + GENERATOR_STATE_OFFSET) >>> 2] = GeneratorState.CREATED;
@@ -248,10 +256,13 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   m.framePool[depth] = frame;
   const base = m.sp;
   frame.stackBase = base;
-  // The arrays are usually empty: setting `length` is a runtime call in V8, so only when needed.
-  if (continuation.saved.length !== 0) {
-    for (const saved of continuation.saved) m.push(saved);
-    continuation.saved.length = 0;
+  // Setting an array's `length` is a runtime call in V8: `saved` keeps its length, `savedCount`
+  // says how much of it is live; `handling` is usually empty.
+  const savedCount = continuation.savedCount;
+  if (savedCount !== 0) {
+    const saved = continuation.saved;
+    for (let i = 0; i < savedCount; i++) m.push(saved[i]!);
+    continuation.savedCount = 0;
   }
   const handlingBase = m.handling.length;
   if (continuation.handling.length !== 0) {
@@ -297,10 +308,13 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   }
   // Suspended: set aside the value stack above the level it was resumed at, and the
   // exceptions its handlers are in the middle of handling.
+  const saved = continuation.saved;
+  let count = 0;
   for (let i = base; i < m.sp; i++) {
-    continuation.saved.push(m.stack[i]!);
+    saved[count++] = m.stack[i]!;
     m.stack[i] = 0;
   }
+  continuation.savedCount = count;
   m.sp = base;
   if (m.handling.length !== handlingBase) {
     for (let i = handlingBase; i < m.handling.length; i++)
@@ -402,7 +416,8 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   continuation.iterator = undefined;
   // A generator dropped while suspended (its finalizer already ran or failed): the value
   // stack entries, then the exceptions it was handling.
-  const saved = continuation.saved.splice(0);
+  const saved = continuation.saved.slice(0, continuation.savedCount);
+  continuation.savedCount = 0;
   for (const value of saved) if (value !== 0) m.decref(value);
   const handling = continuation.handling.splice(0);
   for (const error of handling) error.release(m);
@@ -428,7 +443,10 @@ function defineGeneratorType(runtime: IteratorRuntime, name: "generator" | "coro
       if (state === GeneratorState.COMPLETED) return;
       const continuation =
         runtime.continuations[u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!]!;
-      for (const value of continuation.saved) if (value !== 0) visit(value);
+      for (let i = 0; i < continuation.savedCount; i++) {
+        const value = continuation.saved[i]!;
+        if (value !== 0) visit(value);
+      }
       for (const error of continuation.handling) if (error.value !== 0) visit(error.value);
     },
     // CPython: frame_tp_clear on the generator's frame — drops what traverse reported.

@@ -250,10 +250,12 @@ export class Interpreter {
   private readonly mainModule: Ptr;
   private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
-  /** Run first in dispose(), newest first, while Python can still run (CPython: atexit). */
+  /** Run first in finalize(), newest first, while Python can still run (CPython: atexit). */
   private readonly exitHandlers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
+  /** Whether {@link Interpreter.finalize} has begun (no run afterwards). */
+  private finalized = false;
   /** Whether a run is under way (frames exist only then). */
   private running = false;
   /** The collector's safe-point hook: marks a scheduled collection for the next eval-breaker check. */
@@ -446,28 +448,28 @@ export class Interpreter {
   }
 
   /**
-   * Releases everything the interpreter created — globals, imported modules, builtins, type
-   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
-   * held before the interpreter was made (`heap.leaksSince` proves it). The interpreter cannot
-   * run afterwards. First, as CPython's `atexit` phase, the exit handlers native modules
-   * registered run (`weakref.finalize` objects still alive are called).
+   * Ends the program the way CPython's `Py_FinalizeEx` does, as far as Python code can observe
+   * it: the atexit handlers, the shutdown collections, `__main__`, the imported modules and the
+   * builtins dict cleared (finalizers and weakref callbacks run in CPython's order). The built-in
+   * types, their dicts and the interpreter's names stay on the heap: a process about to exit (the
+   * CLI) calls this rather than {@link Interpreter.dispose}, whose release of thousands of built-in
+   * objects one by one is work nobody sees. The interpreter cannot run afterwards; `dispose()`
+   * still releases the rest.
    *
    * @example
    * ```ts
-   * const before = runtime.heap.snapshot();
-   * const interpreter = new Interpreter({ runtime });
-   * interpreter.run("x = [1]");
-   * interpreter.dispose();
-   * runtime.heap.leaksSince(before); // []
+   * interpreter.run("import atexit\natexit.register(print, 'bye')");
+   * interpreter.finalize(); // prints "bye"
+   * process.exit(0);
    * ```
    */
-  dispose(): void {
-    if (this.disposed) return;
+  finalize(): void {
+    if (this.finalized) return;
     const m = this.machine;
     const heap = this.runtime.heap;
     // CPython's Py_FinalizeEx runs the atexit callbacks first, with everything still alive.
     while (this.exitHandlers.length > 0) this.exitHandlers.pop()!();
-    this.disposed = true;
+    this.finalized = true;
     // Frozen objects must be collectable now, or they would outlive the types they point to.
     this.runtime.gc?.unfreeze();
     // What the shutdown collections park in the collector's garbage (DEBUG_SAVEALL still set by
@@ -496,6 +498,30 @@ export class Interpreter {
     this.releaseShutdownGarbage(garbageBefore);
     this.clearDict(m.builtins);
     m.decref(this.builtinsModule);
+  }
+
+  /**
+   * Releases everything the interpreter created — globals, imported modules, builtins, type
+   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
+   * held before the interpreter was made (`heap.leaksSince` proves it). It first finalizes the
+   * program ({@link Interpreter.finalize}) if that was not done. The interpreter cannot run
+   * afterwards.
+   *
+   * @example
+   * ```ts
+   * const before = runtime.heap.snapshot();
+   * const interpreter = new Interpreter({ runtime });
+   * interpreter.run("x = [1]");
+   * interpreter.dispose();
+   * runtime.heap.leaksSince(before); // []
+   * ```
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.finalize();
+    this.disposed = true;
+    const m = this.machine;
+    const heap = this.runtime.heap;
     this.compiler.dispose();
     // Built-in types were immortal: make them mortal again and drop them. Their dicts are
     // cleared while finalizers may still look attributes up: no cached entry may outlive them.
@@ -523,7 +549,7 @@ export class Interpreter {
       collector.onCollectionScheduled = undefined;
   }
 
-  /** Releases what collections since dispose() began appended to the collector's garbage. */
+  /** Releases what collections since finalize() began appended to the collector's garbage. */
   private releaseShutdownGarbage(keep: number): void {
     const gc = this.runtime.gc;
     if (gc === undefined || gc.garbage.length <= keep) return;
@@ -558,7 +584,7 @@ export class Interpreter {
 
   private execute(source: string, filename: string, interactive: boolean): RunResult {
     const m = this.machine;
-    if (this.disposed) throw new Error("Interpreter.run after dispose()");
+    if (this.finalized) throw new Error("Interpreter.run after finalize() or dispose()");
     const stepsBefore = m.steps;
     let module: Module;
     try {

@@ -128,7 +128,7 @@ export type IteratorNextFunction = (m: Machine, it: Ptr) => Ptr;
  * The JavaScript half of a suspended or running generator: its continuation (a JS generator
  * compiled from the body), the JS frame record the continuation runs with, and — while the
  * generator is suspended — the value-stack entries and handled exceptions it set aside. The
- * heap generator owns it; `saved` and `handling` are owned references the generator's traverse
+ * heap generator owns it; `saved` (up to `savedCount`) and `handling` are owned references the generator's traverse
  * reports and its clear releases.
  *
  * @internal
@@ -136,7 +136,13 @@ export type IteratorNextFunction = (m: Machine, it: Ptr) => Ptr;
 export interface Continuation {
   iterator: Generator<Ptr, number, Ptr> | undefined;
   readonly frame: Frame;
+  /** Set-aside value-stack entries: the first {@link Continuation.savedCount} are live. */
   readonly saved: Ptr[];
+  /**
+   * How many of `saved` are live: resuming resets this instead of the array's `length`, which V8
+   * changes through a runtime call (every level of a `yield from` chain resumes with saved entries).
+   */
+  savedCount: number;
   readonly handling: PyException[];
 }
 
