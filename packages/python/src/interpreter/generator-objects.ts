@@ -2,6 +2,7 @@ import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
+import { frameObjectOf, releaseInterpreterFrame } from "./frame-objects.js";
 import {
   type Continuation,
   type IteratorRuntime,
@@ -10,10 +11,10 @@ import {
 } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
-  FRAME_SHOWN_BY_OFFSET,
-  releaseFrameReference,
-  stopShowingFrame,
-  visitFrameContents,
+  CODE_INDEX_OFFSET,
+  FRAME_FUNCTION_OFFSET,
+  FUNCTION_CODE_OFFSET,
+  visitInterpreterFrame,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
@@ -33,7 +34,8 @@ import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
  * blocks with GeneratorExit inside, before the cycle is cleared).
  *
  * ```text
- *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │ 32
+ *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │
+ *               │ code raw │                                                                                36
  * ```
  *
  * @module
@@ -51,8 +53,10 @@ export const GENERATOR_WEAKLIST_OFFSET = 20;
 export const GENERATOR_STATE_OFFSET = 24;
 /** Generator: index of its continuation in the runtime's table (raw; meaningless once completed). */
 export const GENERATOR_CONTINUATION_OFFSET = 28;
+/** Generator: index of its function's code in the interpreter's code table (raw). CPython: `gi_code`. */
+export const GENERATOR_CODE_OFFSET = 32;
 /** Size of a generator object. */
-export const GENERATOR_SIZE = 32;
+export const GENERATOR_SIZE = 36;
 
 /**
  * A generator's execution state (CPython: `gi_frame_state`'s FRAME_CREATED, FRAME_SUSPENDED,
@@ -173,9 +177,8 @@ export function newGenerator(
   const heap = m.heap;
   const gen = heap.allocate(type);
   const u32 = heap.memory.u32;
+  // The generator owns the frame from now on and reports its contents to collectors.
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
-  // The generator reports the frame's contents to collectors from now on (not a traceback).
-  u32[(f.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = gen;
   u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = heap.newStr(f.code.name);
   u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = heap.newStr(f.code.qualifiedName);
   const frame = new Frame();
@@ -183,10 +186,13 @@ export function newGenerator(
   frame.locals = f.locals;
   frame.heapFrame = f.heapFrame;
   frame.globals = f.globals;
+  frame.generator = gen;
   const continuation: Continuation = { iterator: body(frame), frame, saved: [], handling: [] };
   u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2] =
     iteratorRuntime(m).addContinuation(continuation);
   u32[(gen + GENERATOR_STATE_OFFSET) >>> 2] = GeneratorState.CREATED;
+  const fn = u32[(f.heapFrame + FRAME_FUNCTION_OFFSET) >>> 2]!;
+  u32[(gen + GENERATOR_CODE_OFFSET) >>> 2] = u32[(fn + FUNCTION_CODE_OFFSET) >>> 2]!;
   return gen;
 }
 
@@ -388,11 +394,8 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   u32[stateIndex] = GeneratorState.COMPLETED;
   const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = 0;
-  if (frame !== 0) {
-    // A traceback entry still holding the frame reports its locals from now on.
-    stopShowingFrame(heap, frame, gen);
-    releaseFrameReference(heap, frame);
-  }
+  // A frame object still referenced takes the frame over (and reports its locals from now on).
+  if (frame !== 0) releaseInterpreterFrame(m, frame);
   if (state === GeneratorState.COMPLETED) return;
   const runtime = iteratorRuntime(m);
   const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
@@ -422,7 +425,7 @@ function defineGeneratorType(runtime: IteratorRuntime, name: "generator" | "coro
     traverse: (gen, visit) => {
       const u32 = heap.memory.u32;
       const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
-      if (frame !== 0) visitFrameContents(heap, frame, gen, visit);
+      if (frame !== 0) visitInterpreterFrame(heap, frame, visit);
       const state = u32[(gen + GENERATOR_STATE_OFFSET) >>> 2]!;
       if (state === GeneratorState.COMPLETED) return;
       const continuation =
@@ -497,6 +500,18 @@ export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
     return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
   if (name === `${prefix}suspended`)
     return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+  if (name === `${prefix}frame`) {
+    // CPython: _gen_getframe — None once the generator finished.
+    if (generatorState(m, gen) === GeneratorState.COMPLETED) return m.incref(m.heap.none);
+    const runtime = iteratorRuntime(m);
+    const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
+    return frameObjectOf(m, runtime.continuations[index]!.frame);
+  }
+  if (name === `${prefix}code`) {
+    const code = m.heap.allocate(m.types.code);
+    u32[(code + CODE_INDEX_OFFSET) >>> 2] = u32[(gen + GENERATOR_CODE_OFFSET) >>> 2]!;
+    return code;
+  }
   return 0;
 }
 

@@ -175,6 +175,12 @@ export interface NativeContext {
   pythonFrames(
     limit: number,
   ): ReadonlyArray<{ readonly filename: string; readonly lineno: number }>;
+  /**
+   * The frame object `depth` calls up the running stack (0: the innermost Python frame), a new
+   * reference; ValueError "call stack is not deep enough" past the outermost (CPython:
+   * `sys._getframe`).
+   */
+  frameObject(depth: number): Ptr;
   /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
   sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */

@@ -133,8 +133,21 @@ const SET_INT_MAX_STR_DIGITS = {
   keywordOnly: [],
 } as const;
 
+const GETFRAME = {
+  name: "_getframe",
+  positionalOnly: 1,
+  positional: ["depth"],
+  required: 0,
+  keywordOnly: [],
+} as const;
+
 /** The functions of `sys`. */
 const sysFunctions: Record<string, NativeFunction> = {
+  // CPython: sys__getframe_impl
+  _getframe(context, args, keywords) {
+    const [depth] = bindArguments(context, GETFRAME, args, keywords);
+    return context.frameObject(depth === undefined ? 0 : integerArgument(context, depth));
+  },
   // CPython: sys_get_int_max_str_digits_impl
   get_int_max_str_digits(context, args, keywords) {
     expectNoArguments(context, "sys.get_int_max_str_digits", args, keywords);
