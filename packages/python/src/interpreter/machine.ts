@@ -171,6 +171,8 @@ export interface Code {
    * check) runs at the first `next()`, not at the call.
    */
   generator: boolean;
+  /** What an `async def` makes (CPython: `CO_COROUTINE`, `CO_ASYNC_GENERATOR`); unset otherwise. */
+  asyncKind?: "coroutine" | "asyncGenerator";
   readonly line: number;
   /** `co_varnames`: the parameters, then the other locals that are not cells. */
   readonly variableNames: readonly string[];

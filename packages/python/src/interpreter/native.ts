@@ -181,6 +181,18 @@ export interface NativeContext {
    * `sys._getframe`).
    */
   frameObject(depth: number): Ptr;
+  /**
+   * The exception the innermost running `except` block handles (borrowed), or 0 when none
+   * (CPython: `sys.exception()`).
+   */
+  handledException(): Ptr;
+  /**
+   * The source range a frame's `f_lasti` or a traceback's `tb_lasti` stands for (1-based lines,
+   * 0-based columns), or undefined when it names none.
+   */
+  sourcePosition(
+    lasti: number,
+  ): { line: number; column: number; endLine: number; endColumn: number } | undefined;
   /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
   sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */

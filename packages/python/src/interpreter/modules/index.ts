@@ -25,6 +25,7 @@ import { reModule } from "./re-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
+import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typingModule } from "./typing-module.js";
 import { unittestModule } from "./unittest-module.js";
@@ -32,7 +33,7 @@ import { weakrefModule } from "./weakref-module.js";
 
 /**
  * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
- * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
+ * `sys`, `time`, `traceback`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -68,6 +69,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   time: timeModule,
+  traceback: tracebackModule,
   tracemalloc: tracemallocModule,
   typing: typingModule,
   unittest: unittestModule,
@@ -99,6 +101,7 @@ export { reModule } from "./re-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
+export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typingModule } from "./typing-module.js";
 export { weakrefModule } from "./weakref-module.js";

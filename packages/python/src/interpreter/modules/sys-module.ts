@@ -143,6 +143,26 @@ const GETFRAME = {
 
 /** The functions of `sys`. */
 const sysFunctions: Record<string, NativeFunction> = {
+  // CPython: sys_exception_impl — the exception being handled, or None.
+  exception(context, args, keywords) {
+    expectNoArguments(context, "sys.exception", args, keywords);
+    return context.newReference(context.handledException() || context.heap.none);
+  },
+  // CPython: sys_exc_info_impl — (type, value, traceback) of the handled exception.
+  exc_info(context, args, keywords) {
+    expectNoArguments(context, "sys.exc_info", args, keywords);
+    const value = context.handledException();
+    const none = context.heap.none;
+    if (value === 0) return context.heap.newTuple([none, none, none]);
+    const type = context.getAttribute(value, "__class__");
+    const traceback = context.getAttribute(value, "__traceback__");
+    try {
+      return context.heap.newTuple([type, value, traceback]);
+    } finally {
+      context.release(type);
+      context.release(traceback);
+    }
+  },
   // CPython: sys__getframe_impl
   _getframe(context, args, keywords) {
     const [depth] = bindArguments(context, GETFRAME, args, keywords);
