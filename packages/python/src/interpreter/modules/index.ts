@@ -14,6 +14,7 @@ import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
@@ -32,7 +33,7 @@ import { unittestModule } from "./unittest-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `math`, `random`, `re`, `string`,
  * `sys`, `time`, `traceback`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -48,6 +49,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
+  inspect: inspectModule,
   io: ioModule,
   json: jsonModule,
   _jsre: jsreModule,
@@ -90,6 +92,7 @@ export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";

@@ -19,9 +19,10 @@ import { TRACEBACK_SOURCE } from "./traceback-python-part.js";
  * ```
  */
 export const tracebackModule: NativeModuleFactory = (context) => {
-  const members = Object.entries(tracebackNatives(context)).map(
-    ([name, fn]): [string, Ptr] => [name, context.newBuiltinFunction(name, fn)],
-  );
+  const members = Object.entries(tracebackNatives(context)).map(([name, fn]): [string, Ptr] => [
+    name,
+    context.newBuiltinFunction(name, fn),
+  ]);
   try {
     return context.runModuleSource("traceback", TRACEBACK_SOURCE, members);
   } finally {
