@@ -17,6 +17,9 @@ import { getAttribute } from "./object-access.js";
  */
 
 const FRAME_LOCALS_SOURCE = `
+_repr_running = set()
+
+
 class FrameLocalsProxy:
     __slots__ = ('_frame',)
 
@@ -27,13 +30,13 @@ class FrameLocalsProxy:
         for name, value in _frame_items(self._frame):
             if name == key:
                 return value
-        raise KeyError(key)
+        raise KeyError("local variable '{!r}' is not defined".format(key))
 
     def __setitem__(self, key, value):
         _frame_store(self._frame, key, value)
 
     def __delitem__(self, key):
-        raise ValueError("cannot remove variables from FrameLocalsProxy")
+        raise TypeError("cannot remove variables from FrameLocalsProxy")
 
     def __contains__(self, key):
         for name, value in _frame_items(self._frame):
@@ -66,6 +69,8 @@ class FrameLocalsProxy:
         return dict(_frame_items(self._frame))
 
     def __eq__(self, other):
+        if other is self:
+            return True
         if isinstance(other, FrameLocalsProxy):
             other = other.copy()
         return self.copy() == other
@@ -73,7 +78,14 @@ class FrameLocalsProxy:
     __hash__ = None
 
     def __repr__(self):
-        return repr(self.copy())
+        # CPython: Py_ReprEnter — a proxy shown inside itself (stored in the frame) is {...}.
+        if id(self) in _repr_running:
+            return '{...}'
+        _repr_running.add(id(self))
+        try:
+            return repr(self.copy())
+        finally:
+            _repr_running.discard(id(self))
 
 FrameLocalsProxy.__module__ = 'builtins'
 `;

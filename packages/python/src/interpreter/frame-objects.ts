@@ -178,7 +178,7 @@ function isExecuting(m: Machine, frame: Frame): boolean {
  * if (heap.memory.u32[(iframe + FRAME_OBJECT_OFFSET) >>> 2] !== 0 && detachFrameObject(m, iframe)) return;
  * ```
  */
-export function detachFrameObject(m: Machine, iframe: Ptr): boolean {
+export function detachFrameObject(m: Machine, iframe: Ptr, caller?: Frame): boolean {
   const heap = m.heap;
   const u32 = heap.memory.u32;
   const frameObject = u32[(iframe + FRAME_OBJECT_OFFSET) >>> 2]!;
@@ -188,7 +188,7 @@ export function detachFrameObject(m: Machine, iframe: Ptr): boolean {
   runtime.live.delete(frameObject);
   const at = (offset: number): number => (frameObject + offset) >>> 2;
   if (u32[frameObject >>> 2]! > 1 && frame !== undefined) {
-    takeOwnership(m, frameObject, frame);
+    takeOwnership(m, frameObject, frame, caller ?? runningCaller(m, frame));
     m.decref(frameObject);
     return true;
   }
@@ -198,20 +198,27 @@ export function detachFrameObject(m: Machine, iframe: Ptr): boolean {
   return false;
 }
 
+/** The frame that called a running frame (CPython: `frame->previous`), if any. */
+function runningCaller(m: Machine, frame: Frame): Frame | undefined {
+  return frame.depth > 0 && isExecuting(m, frame) ? m.framePool[frame.depth - 1] : undefined;
+}
+
 /** CPython: `take_ownership` — the frame object keeps the locals, its line and its caller. */
-function takeOwnership(m: Machine, frameObject: Ptr, frame: Frame): void {
+function takeOwnership(
+  m: Machine,
+  frameObject: Ptr,
+  frame: Frame,
+  caller: Frame | undefined,
+): void {
   const heap = m.heap;
   const at = (offset: number): number => (frameObject + offset) >>> 2;
   heap.memory.u32[at(FRAME_OBJECT_LINE_OFFSET)] = lineOf(frame);
   heap.memory.u32[at(FRAME_OBJECT_LASTI_OFFSET)] = 2 * positionId(m, frame.node);
-  if (frame.depth > 0 && isExecuting(m, frame)) {
-    const caller = m.framePool[frame.depth - 1];
-    if (caller !== undefined) {
-      try {
-        heap.memory.u32[at(FRAME_OBJECT_BACK_OFFSET)] = frameObjectOf(m, caller);
-      } catch {
-        // No memory for the caller's frame object: f_back stays None, as in CPython.
-      }
+  if (caller !== undefined) {
+    try {
+      heap.memory.u32[at(FRAME_OBJECT_BACK_OFFSET)] = frameObjectOf(m, caller);
+    } catch {
+      // No memory for the caller's frame object: f_back stays None, as in CPython.
     }
   }
   heap.memory.u32[at(FRAME_OBJECT_OWNER_OFFSET)] = FrameOwner.FRAME_OBJECT;
@@ -225,17 +232,18 @@ function lineOf(frame: Frame): number {
 
 /**
  * Releases an interpreter frame its owner lets go of — to its frame object if that is still
- * referenced, else the locals in slot order (CPython: `_PyFrame_ClearExceptCode`).
+ * referenced, else the locals in slot order (CPython: `_PyFrame_ClearExceptCode`). `caller` is
+ * the frame that was running it (a generator's resumer), if any: the frame object's `f_back`.
  *
  * @example
  * ```ts
  * releaseInterpreterFrame(machine, iframe); // a generator finished
  * ```
  */
-export function releaseInterpreterFrame(m: Machine, iframe: Ptr): void {
+export function releaseInterpreterFrame(m: Machine, iframe: Ptr, caller?: Frame): void {
   const u32 = m.heap.memory.u32;
   if (u32[iframe >>> 2] === 1 && u32[(iframe + FRAME_OBJECT_OFFSET) >>> 2] !== 0)
-    if (detachFrameObject(m, iframe)) return;
+    if (detachFrameObject(m, iframe, caller)) return;
   releaseFrameReference(m.heap, iframe);
 }
 
@@ -330,8 +338,7 @@ export function frameAttribute(
     case "f_back": {
       if (frame === undefined)
         return m.incref(m.field(frameObject, FRAME_OBJECT_BACK_OFFSET) || heap.none);
-      const caller =
-        frame.depth > 0 && isExecuting(m, frame) ? m.framePool[frame.depth - 1] : undefined;
+      const caller = runningCaller(m, frame);
       return caller !== undefined ? frameObjectOf(m, caller) : m.incref(heap.none);
     }
     case "f_code": {

@@ -279,13 +279,13 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.unwindTo(base);
     if (m.handling.length !== handlingBase) m.handling.length = handlingBase;
     if (thrown instanceof StepLimitError) {
-      finishGenerator(m, gen);
+      finishGenerator(m, gen, m.framePool[m.depth]);
       throw thrown;
     }
     const error = m.toPyException(thrown);
     // The traceback entry takes the frame before the generator lets go of it.
     if (frame.node !== NO_RANGE) m.record(error, frame);
-    finishGenerator(m, gen);
+    finishGenerator(m, gen, m.framePool[m.depth]);
     throw isStopIteration(m, error.value)
       ? stopIterationToRuntimeError(m, error, kindOf(m, gen))
       : error;
@@ -296,7 +296,7 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.unwindTo(base);
     const result = step.value === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
     frame.returnValue = 0;
-    finishGenerator(m, gen);
+    finishGenerator(m, gen, m.framePool[m.depth]);
     runtime.generatorReturn = result;
     return 0;
   }
@@ -382,11 +382,12 @@ function stopIterationToRuntimeError(m: Machine, error: PyException, kind: strin
 }
 
 /**
- * A finished generator lets go of its frame — the locals die in slot order unless a traceback
- * still holds the frame — and of its continuation (CPython: `gen_send_ex2` clearing the frame
- * on return or error).
+ * A finished generator lets go of its frame — the locals die in slot order unless its frame
+ * object is still referenced, which then takes it over (with `resumer`'s frame as its `f_back`
+ * when the generator finished running) — and of its continuation (CPython: `gen_send_ex2`
+ * clearing the frame on return or error).
  */
-function finishGenerator(m: Machine, gen: Ptr): void {
+function finishGenerator(m: Machine, gen: Ptr, resumer?: Frame): void {
   const heap = m.heap;
   const u32 = heap.memory.u32;
   const stateIndex = (gen + GENERATOR_STATE_OFFSET) >>> 2;
@@ -395,7 +396,7 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = 0;
   // A frame object still referenced takes the frame over (and reports its locals from now on).
-  if (frame !== 0) releaseInterpreterFrame(m, frame);
+  if (frame !== 0) releaseInterpreterFrame(m, frame, resumer);
   if (state === GeneratorState.COMPLETED) return;
   const runtime = iteratorRuntime(m);
   const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;

@@ -165,8 +165,13 @@ const sysFunctions: Record<string, NativeFunction> = {
   },
   // CPython: sys__getframe_impl
   _getframe(context, args, keywords) {
+    if (keywords.length > 0)
+      context.raise("TypeError", "sys._getframe() takes no keyword arguments");
     const [depth] = bindArguments(context, GETFRAME, args, keywords);
-    return context.frameObject(depth === undefined ? 0 : integerArgument(context, depth));
+    // A negative depth is the running frame, as CPython's loop never steps back.
+    return context.frameObject(
+      depth === undefined ? 0 : Math.max(0, integerArgument(context, depth)),
+    );
   },
   // CPython: sys_get_int_max_str_digits_impl
   get_int_max_str_digits(context, args, keywords) {
