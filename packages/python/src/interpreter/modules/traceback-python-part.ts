@@ -290,15 +290,15 @@ class TracebackException:
                 'Ignored error getting __notes__: {}'.format(_safe_string(e, '__notes__', repr))]
         self._is_syntax_error = False
         if exc_type is not None and issubclass(exc_type, SyntaxError):
-            self.filename = exc_value.filename
-            lno = exc_value.lineno
+            self.filename = getattr(exc_value, 'filename', None)
+            lno = getattr(exc_value, 'lineno', None)
             self.lineno = str(lno) if lno is not None else None
-            end_lno = exc_value.end_lineno
+            end_lno = getattr(exc_value, 'end_lineno', None)
             self.end_lineno = str(end_lno) if end_lno is not None else None
-            self.text = exc_value.text
-            self.offset = exc_value.offset
-            self.end_offset = exc_value.end_offset
-            self.msg = exc_value.msg
+            self.text = getattr(exc_value, 'text', None)
+            self.offset = getattr(exc_value, 'offset', None)
+            self.end_offset = getattr(exc_value, 'end_offset', None)
+            self.msg = getattr(exc_value, 'msg', None) or self._str
             self._is_syntax_error = True
         if lookup_lines:
             self._load_lines()
@@ -359,7 +359,8 @@ class TracebackException:
         if isinstance(self.__notes__, (list, tuple)):
             for note in self.__notes__:
                 note = _safe_string(note, 'note')
-                yield indent + '{}\\n'.format(note.replace('\\n', '\\n' + indent))
+                for line in note.split('\\n'):
+                    yield indent + line + '\\n'
         elif self.__notes__ is not None:
             yield indent + '{}\\n'.format(_safe_string(self.__notes__, '__notes__', func=repr))
 
