@@ -772,6 +772,8 @@ export class Compiler extends GeneratorCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
+    if (node.kind === "AsyncFunctionDef")
+      code.asyncKind = node.body.some(containsYield) ? "asyncGenerator" : "coroutine";
     // An `async def` is always a coroutine function, whether or not it awaits.
     if (
       node.kind === "AsyncFunctionDef" ||

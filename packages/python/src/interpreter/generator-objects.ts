@@ -3,6 +3,7 @@ import { internalHeap } from "@pymem/heap/internal";
 import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
+import { frameObjectOf, releaseInterpreterFrame } from "./frame-objects.js";
 import {
   type Continuation,
   type IteratorRuntime,
@@ -11,10 +12,10 @@ import {
 } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
 import {
-  FRAME_SHOWN_BY_OFFSET,
-  releaseFrameReference,
-  stopShowingFrame,
-  visitFrameContents,
+  CODE_INDEX_OFFSET,
+  FRAME_FUNCTION_OFFSET,
+  FUNCTION_CODE_OFFSET,
+  visitInterpreterFrame,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
@@ -34,7 +35,8 @@ import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
  * blocks with GeneratorExit inside, before the cycle is cleared).
  *
  * ```text
- *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │ 32
+ *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │
+ *               │ code raw │                                                                                36
  * ```
  *
  * @module
@@ -52,8 +54,10 @@ export const GENERATOR_WEAKLIST_OFFSET = 20;
 export const GENERATOR_STATE_OFFSET = 24;
 /** Generator: index of its continuation in the runtime's table (raw; meaningless once completed). */
 export const GENERATOR_CONTINUATION_OFFSET = 28;
+/** Generator: index of its function's code in the interpreter's code table (raw). CPython: `gi_code`. */
+export const GENERATOR_CODE_OFFSET = 32;
 /** Size of a generator object. */
-export const GENERATOR_SIZE = 32;
+export const GENERATOR_SIZE = 36;
 
 /**
  * A generator's execution state (CPython: `gi_frame_state`'s FRAME_CREATED, FRAME_SUSPENDED,
@@ -174,9 +178,8 @@ export function newGenerator(
   const heap = m.heap;
   const gen = heap.allocate(type);
   const u32 = heap.memory.u32;
+  // The generator owns the frame from now on and reports its contents to collectors.
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
-  // The generator reports the frame's contents to collectors from now on (not a traceback).
-  u32[(f.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = gen;
   // The code's names, interned as CPython's co_name and co_qualname are (gen_new_with_qualname
   // takes references to them): no new str per generator.
   u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = m.incref(m.name(f.code.name));
@@ -186,6 +189,7 @@ export function newGenerator(
   frame.locals = f.locals;
   frame.heapFrame = f.heapFrame;
   frame.globals = f.globals;
+  frame.generator = gen;
   const continuation: Continuation = {
     iterator: body(frame),
     frame,
@@ -196,6 +200,8 @@ export function newGenerator(
   u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2] =
     iteratorRuntime(m).addContinuation(continuation);
   u32[(gen + GENERATOR_STATE_OFFSET) >>> 2] = GeneratorState.CREATED;
+  const fn = u32[(f.heapFrame + FRAME_FUNCTION_OFFSET) >>> 2]!;
+  u32[(gen + GENERATOR_CODE_OFFSET) >>> 2] = u32[(fn + FUNCTION_CODE_OFFSET) >>> 2]!;
   return gen;
 }
 
@@ -285,13 +291,13 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.unwindTo(base);
     if (m.handling.length !== handlingBase) m.handling.length = handlingBase;
     if (thrown instanceof StepLimitError) {
-      finishGenerator(m, gen);
+      finishGenerator(m, gen, m.framePool[m.depth]);
       throw thrown;
     }
     const error = m.toPyException(thrown);
     // The traceback entry takes the frame before the generator lets go of it.
     if (frame.node !== NO_RANGE) m.record(error, frame);
-    finishGenerator(m, gen);
+    finishGenerator(m, gen, m.framePool[m.depth]);
     throw isStopIteration(m, error.value)
       ? stopIterationToRuntimeError(m, error, kindOf(m, gen))
       : error;
@@ -302,7 +308,7 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.unwindTo(base);
     const result = step.value === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
     frame.returnValue = 0;
-    finishGenerator(m, gen);
+    finishGenerator(m, gen, m.framePool[m.depth]);
     runtime.generatorReturn = result;
     return 0;
   }
@@ -391,11 +397,12 @@ function stopIterationToRuntimeError(m: Machine, error: PyException, kind: strin
 }
 
 /**
- * A finished generator lets go of its frame — the locals die in slot order unless a traceback
- * still holds the frame — and of its continuation (CPython: `gen_send_ex2` clearing the frame
- * on return or error).
+ * A finished generator lets go of its frame — the locals die in slot order unless its frame
+ * object is still referenced, which then takes it over (with `resumer`'s frame as its `f_back`
+ * when the generator finished running) — and of its continuation (CPython: `gen_send_ex2`
+ * clearing the frame on return or error).
  */
-function finishGenerator(m: Machine, gen: Ptr): void {
+function finishGenerator(m: Machine, gen: Ptr, resumer?: Frame): void {
   const heap = m.heap;
   const u32 = heap.memory.u32;
   const stateIndex = (gen + GENERATOR_STATE_OFFSET) >>> 2;
@@ -403,11 +410,8 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   u32[stateIndex] = GeneratorState.COMPLETED;
   const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = 0;
-  if (frame !== 0) {
-    // A traceback entry still holding the frame reports its locals from now on.
-    stopShowingFrame(heap, frame, gen);
-    releaseFrameReference(heap, frame);
-  }
+  // A frame object still referenced takes the frame over (and reports its locals from now on).
+  if (frame !== 0) releaseInterpreterFrame(m, frame, resumer);
   if (state === GeneratorState.COMPLETED) return;
   const runtime = iteratorRuntime(m);
   const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
@@ -438,7 +442,7 @@ function defineGeneratorType(runtime: IteratorRuntime, name: "generator" | "coro
     traverse: (gen, visit) => {
       const u32 = heap.memory.u32;
       const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
-      if (frame !== 0) visitFrameContents(heap, frame, gen, visit);
+      if (frame !== 0) visitInterpreterFrame(heap, frame, visit);
       const state = u32[(gen + GENERATOR_STATE_OFFSET) >>> 2]!;
       if (state === GeneratorState.COMPLETED) return;
       const continuation =
@@ -516,6 +520,18 @@ export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
     return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
   if (name === `${prefix}suspended`)
     return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+  if (name === `${prefix}frame`) {
+    // CPython: _gen_getframe — None once the generator finished.
+    if (generatorState(m, gen) === GeneratorState.COMPLETED) return m.incref(m.heap.none);
+    const runtime = iteratorRuntime(m);
+    const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
+    return frameObjectOf(m, runtime.continuations[index]!.frame);
+  }
+  if (name === `${prefix}code`) {
+    const code = m.heap.allocate(m.types.code);
+    u32[(code + CODE_INDEX_OFFSET) >>> 2] = u32[(gen + GENERATOR_CODE_OFFSET) >>> 2]!;
+    return code;
+  }
   return 0;
 }
 

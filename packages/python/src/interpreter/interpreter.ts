@@ -10,6 +10,7 @@ import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
+import { getFrame, positionOf } from "./frame-objects.js";
 import { iterate } from "./iteration.js";
 import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
@@ -812,6 +813,9 @@ export class Interpreter {
         ]),
       mainGlobals: () => this.globalsDict,
       pythonFrames: (limit) => this.pythonFrames(limit),
+      frameObject: (depth) => getFrame(m, depth),
+      handledException: () => m.handling[m.handling.length - 1]?.value ?? 0,
+      sourcePosition: (lasti) => positionOf(m, lasti),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),

@@ -32,6 +32,7 @@ import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-type
 import { setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
+import { frameObjectOf, positionId } from "./frame-objects.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
 import {
@@ -53,8 +54,8 @@ import {
   RANGE_START_OFFSET,
   RANGE_STEP_OFFSET,
   RANGE_STOP_OFFSET,
-  showFrameBy,
   TRACEBACK_FRAME_OFFSET,
+  TRACEBACK_LASTI_OFFSET,
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
   TYPE_BASE_OFFSET,
@@ -170,6 +171,8 @@ export interface Code {
    * check) runs at the first `next()`, not at the call.
    */
   generator: boolean;
+  /** What an `async def` makes (CPython: `CO_COROUTINE`, `CO_ASYNC_GENERATOR`); unset otherwise. */
+  asyncKind?: "coroutine" | "asyncGenerator";
   readonly line: number;
   /** `co_varnames`: the parameters, then the other locals that are not cells. */
   readonly variableNames: readonly string[];
@@ -539,7 +542,7 @@ export class Machine {
       ["method", t.method],
       ["cell", t.cell],
       ["module", t.module],
-      ["frame", t.frame],
+      ["frame", t.frameObject],
       ["range", t.range],
       ["set", heap.setType],
       ["frozenset", heap.frozensetType],
@@ -858,10 +861,11 @@ export class Machine {
     const u32 = heap.memory.u32;
     const slot = (value + heap.slotOffset(record.id, "__traceback__")) >>> 2;
     u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = u32[slot]!; // the old chain moves into the entry
-    u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = this.incref(frame.heapFrame);
     u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
-    showFrameBy(heap, frame.heapFrame, tb);
+    u32[(tb + TRACEBACK_LASTI_OFFSET) >>> 2] = 2 * positionId(this, frame.node);
     u32[slot] = tb;
+    // CPython: PyTraceBack_Here takes the frame object, made now if nothing asked for it yet.
+    heap.memory.u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = frameObjectOf(this, frame);
   }
 
   entryOf(frame: Frame): TracebackEntry {

@@ -177,6 +177,24 @@ export interface NativeContext {
   pythonFrames(
     limit: number,
   ): ReadonlyArray<{ readonly filename: string; readonly lineno: number }>;
+  /**
+   * The frame object `depth` calls up the running stack (0: the innermost Python frame), a new
+   * reference; ValueError "call stack is not deep enough" past the outermost (CPython:
+   * `sys._getframe`).
+   */
+  frameObject(depth: number): Ptr;
+  /**
+   * The exception the innermost running `except` block handles (borrowed), or 0 when none
+   * (CPython: `sys.exception()`).
+   */
+  handledException(): Ptr;
+  /**
+   * The source range a frame's `f_lasti` or a traceback's `tb_lasti` stands for (1-based lines,
+   * 0-based columns), or undefined when it names none.
+   */
+  sourcePosition(
+    lasti: number,
+  ): { line: number; column: number; endLine: number; endColumn: number } | undefined;
   /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
   sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */

@@ -19,6 +19,8 @@ import {
   refreshClassHooks,
 } from "./descriptors.js";
 import { chainingAttribute } from "./exception-chaining.js";
+import { frameLocalsProxy } from "./frame-locals-proxy.js";
+import { frameAttribute, setFrameTrace } from "./frame-objects.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
 import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
@@ -35,6 +37,8 @@ import {
   METHOD_SELF_OFFSET,
   MODULE_DICT_OFFSET,
   MODULE_NAME_OFFSET,
+  TRACEBACK_FRAME_OFFSET,
+  TRACEBACK_LASTI_OFFSET,
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
   TYPE_DICT_OFFSET,
@@ -203,8 +207,14 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     const u32 = heap.memory.u32;
     if (name === "tb_next") return m.incref(u32[(obj + TRACEBACK_NEXT_OFFSET) >>> 2]! || heap.none);
     if (name === "tb_lineno") return m.newInt(u32[(obj + TRACEBACK_LINE_OFFSET) >>> 2]!);
-    if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
+    if (name === "tb_frame")
+      return m.incref(u32[(obj + TRACEBACK_FRAME_OFFSET) >>> 2]! || heap.none);
+    if (name === "tb_lasti") return m.newInt(u32[(obj + TRACEBACK_LASTI_OFFSET) >>> 2]!);
     return 0;
+  }
+  if (t === types.frameObject) {
+    const value = frameAttribute(m, obj, name, (frameObject) => frameLocalsProxy(m, frameObject));
+    if (value !== 0) return value;
   }
   if (t === heap.complexType && (name === "real" || name === "imag"))
     // CPython: complex's `real` / `imag` member descriptors.
@@ -314,6 +324,10 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
   }
   if (t === m.types.function) {
     setFunctionAttribute(m, obj, key, name, value);
+    return;
+  }
+  if (t === m.types.frameObject && name === "f_trace") {
+    setFrameTrace(m, obj, value);
     return;
   }
   if (record !== undefined && !record.instances)

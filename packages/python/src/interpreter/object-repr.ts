@@ -3,6 +3,7 @@ import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
 import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { complexRepr } from "./complex-operations.js";
+import { frameRepr } from "./frame-objects.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
 import { intRepr } from "./int-text.js";
@@ -11,6 +12,7 @@ import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
+  CODE_INDEX_OFFSET,
   FUNCTION_CODE_OFFSET,
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
@@ -112,8 +114,10 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const types = m.types;
   if (m.isTypeId(t)) {
     const record = m.recordOfType(obj);
-    return record.user
-      ? `<class '${userTypeModule(m, obj)}.${record.name}'>`
+    // CPython: type_repr leaves out the module `builtins`.
+    const module = record.user ? userTypeModule(m, obj) : "builtins";
+    return module !== "builtins"
+      ? `<class '${module}.${record.name}'>`
       : `<class '${record.name}'>`;
   }
   if (t === types.function)
@@ -136,6 +140,12 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (t === types.cell) return `<cell at ${address}>`;
+  if (t === types.frameObject) return frameRepr(m, obj);
+  if (t === types.code) {
+    // CPython: code_repr.
+    const code = m.codes[m.field(obj, CODE_INDEX_OFFSET)]!;
+    return `<code object ${code.name} at ${address}, file "${code.filename}", line ${code.line}>`;
+  }
   if (isGeneratorLike(m, obj)) {
     const qualname = m.heap.strValue(m.field(obj, GENERATOR_QUALNAME_OFFSET));
     return `<${m.typeName(obj)} object ${qualname} at ${address}>`;

@@ -14,6 +14,7 @@ import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
@@ -25,14 +26,15 @@ import { reModule } from "./re-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
+import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typingModule } from "./typing-module.js";
 import { unittestModule } from "./unittest-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
- * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `math`, `random`, `re`, `string`,
+ * `sys`, `time`, `traceback`, `tracemalloc`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -47,6 +49,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
+  inspect: inspectModule,
   io: ioModule,
   json: jsonModule,
   _jsre: jsreModule,
@@ -68,6 +71,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   time: timeModule,
+  traceback: tracebackModule,
   tracemalloc: tracemallocModule,
   typing: typingModule,
   unittest: unittestModule,
@@ -88,6 +92,7 @@ export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
@@ -99,6 +104,7 @@ export { reModule } from "./re-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
+export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typingModule } from "./typing-module.js";
 export { weakrefModule } from "./weakref-module.js";
