@@ -22,6 +22,7 @@ import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine } from "./machine.js";
 import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
+import { installModuleConstructor } from "./module-constructor.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
 import {
@@ -575,6 +576,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("set");
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+  installModuleConstructor(m);
   for (const id of [m.types.bytes, m.types.bytearray])
     typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
       newBytesFromArguments(m, id, args, keywords),

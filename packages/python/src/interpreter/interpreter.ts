@@ -15,6 +15,7 @@ import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./ite
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
+import { ModuleRegistry } from "./module-registry.js";
 import { nativeModules } from "./modules/index.js";
 import type {
   ExceptionName,
@@ -244,7 +245,8 @@ export class Interpreter {
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   private readonly argv: readonly string[];
-  private readonly imported = new Map<string, Ptr>();
+  /** `sys.modules`, which `import` consults and fills. */
+  private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
   private readonly mainModule: Ptr;
@@ -282,7 +284,9 @@ export class Interpreter {
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
-    machine.importedModule = (name) => this.imported.get(name) ?? 0;
+    this.moduleRegistry = new ModuleRegistry(machine);
+    this.moduleRegistry.store("builtins", this.builtinsModule);
+    machine.importedModule = (name) => this.moduleRegistry.loadedModule(name);
     // The globals dict is owned by a `__main__` module object made after it, as CPython's
     // module owns its dict: the interpreter's own reference is to the module, so a collection
     // reaches the dict through a GC object and orders what it finds the way CPython's does.
@@ -298,6 +302,7 @@ export class Interpreter {
       this.builtinsModule,
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
+    this.moduleRegistry.store("__main__", this.mainModule);
     // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
     // eval loop runs it at its next eval-breaker check, and so does this interpreter.
     const collector = this.runtime.collector as ManagedCollector | undefined;
@@ -482,16 +487,18 @@ export class Interpreter {
     // old generation in the collector's traversal order, the order finalizers run in later).
     this.collectCycles();
     const inCycle = m.lifetime.refcount(globals) > 1;
+    this.moduleRegistry.remove("__main__");
     m.decref(this.mainModule);
     if (inCycle) {
       this.collectCycles();
       if (heap.isLive(globals) && heap.kindOf(globals) === ObjectKind.DICT) this.clearDict(globals);
     }
-    for (const module of this.imported.values())
-      this.clearDict(m.field(module, MODULE_DICT_OFFSET));
+    for (const [, module] of this.moduleRegistry.entries())
+      if (module !== this.builtinsModule && m.typeIdOf(module) === m.types.module)
+        this.clearDict(m.field(module, MODULE_DICT_OFFSET));
     for (const dispose of this.disposers.splice(0)) dispose();
-    for (const module of this.imported.values()) m.decref(module);
-    this.imported.clear();
+    this.clearDict(this.moduleRegistry.dict);
+    this.moduleRegistry.dispose();
     this.collectCycles();
     this.releaseShutdownGarbage(garbageBefore);
     this.clearDict(m.builtins);
@@ -658,8 +665,11 @@ export class Interpreter {
 
   private importModule(name: string): Ptr {
     const m = this.machine;
-    const existing = this.imported.get(name);
-    if (existing !== undefined) return m.incref(existing);
+    // CPython: import_get_module — whatever sys.modules holds under the name, None stopping it.
+    const existing = this.moduleRegistry.lookup(name);
+    if (existing === m.heap.none)
+      return m.raise("ModuleNotFoundError", `import of ${name} halted; None in sys.modules`);
+    if (existing !== 0) return m.incref(existing);
     // CPython: _find_and_load — a submodule's package is imported first, and the submodule
     // becomes the package's attribute.
     const dot = name.lastIndexOf(".");
@@ -668,24 +678,28 @@ export class Interpreter {
       const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
       if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
       const module = factory(m.context);
-      this.imported.set(name, module);
+      this.moduleRegistry.store(name, module);
       if (parent !== 0)
         setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
-      return m.incref(module);
+      return module;
     } finally {
       if (parent !== 0) m.decref(parent);
     }
   }
 
   /** The running frames' file names and lines, most recent first (see NativeContext). */
-  private pythonFrames(limit: number): Array<{ filename: string; lineno: number }> {
-    const frames: Array<{ filename: string; lineno: number }> = [];
+  private pythonFrames(limit: number): Array<{ filename: string; lineno: number; globals: Ptr }> {
+    const frames: Array<{ filename: string; lineno: number; globals: Ptr }> = [];
     if (!this.running) return frames;
     const m = this.machine;
     for (let depth = m.depth; depth >= 0 && frames.length < limit; depth--) {
       const frame = m.framePool[depth];
       if (frame !== undefined)
-        frames.push({ filename: frame.code.filename, lineno: frame.node.line });
+        frames.push({
+          filename: frame.code.filename,
+          lineno: frame.node.line,
+          globals: frame.globals,
+        });
     }
     return frames;
   }
@@ -773,6 +787,7 @@ export class Interpreter {
           locals,
         ]),
       mainGlobals: () => this.globalsDict,
+      loadedModules: () => this.moduleRegistry.dict,
       pythonFrames: (limit) => this.pythonFrames(limit),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),

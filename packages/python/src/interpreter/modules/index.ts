@@ -14,6 +14,7 @@ import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { importlibModule } from "./importlib-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
@@ -28,11 +29,12 @@ import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typingModule } from "./typing-module.js";
 import { unittestModule } from "./unittest-module.js";
+import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
  * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
- * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
+ * `sys`, `time`, `tracemalloc`, `warnings`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -62,6 +64,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
+  importlib: importlibModule,
   math: mathModule,
   random: randomModule,
   re: reModule,
@@ -71,6 +74,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   tracemalloc: tracemallocModule,
   typing: typingModule,
   unittest: unittestModule,
+  warnings: warningsModule,
   weakref: weakrefModule,
 };
 
@@ -88,6 +92,7 @@ export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { importlibModule } from "./importlib-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
@@ -101,4 +106,5 @@ export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typingModule } from "./typing-module.js";
+export { warningsModule } from "./warnings-module.js";
 export { weakrefModule } from "./weakref-module.js";
