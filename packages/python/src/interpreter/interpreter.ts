@@ -5,6 +5,7 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
+import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
@@ -23,6 +24,7 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
+import { warnAtCompileTime } from "./native-warnings.js";
 import { getAttribute, getItem, setAttribute, setItem, systemExitCode } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
@@ -568,8 +570,9 @@ export class Interpreter {
     if (this.disposed) throw new Error("Interpreter.run after dispose()");
     const stepsBefore = m.steps;
     let module: Module;
+    const syntaxWarnings: SyntaxWarningNote[] = [];
     try {
-      module = parse(source);
+      module = parse(source, { syntaxWarnings });
     } catch (error) {
       if (!(error instanceof PythonSyntaxError)) throw error;
       const text = `${formatSyntaxError(error, filename)}\n`;
@@ -585,6 +588,7 @@ export class Interpreter {
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
+      warnAtCompileTime(m, syntaxWarnings, filename);
       runBlock(m, code, this.globalsDict, this.globalsDict, 0);
       this.running = false;
       return { ok: true, error: undefined, steps: m.steps, exitStatus: 0 };

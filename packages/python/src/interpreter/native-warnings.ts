@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { call } from "./calls.js";
 import { StepLimitError } from "./exceptions.js";
 import type { Machine } from "./machine.js";
@@ -54,5 +55,55 @@ export function warnUnawaitedCoroutine(m: Machine, coroutine: Ptr): void {
     }
   } finally {
     if (module !== 0) m.decref(module);
+  }
+}
+
+/**
+ * CPython: `PyErr_WarnExplicitObject` for the compiler's `SyntaxWarning`s — shown, through the
+ * `warnings` module's filters, before the compiled code runs. Does nothing when the interpreter
+ * was made without a `warnings` module.
+ *
+ * @example
+ * ```ts
+ * warnAtCompileTime(machine, [{ message: "invalid escape sequence '\\d'", lineno: 3 }], "a.py");
+ * ```
+ * @internal
+ */
+export function warnAtCompileTime(
+  m: Machine,
+  notes: readonly SyntaxWarningNote[],
+  filename: string,
+): void {
+  if (notes.length === 0) return;
+  let module: Ptr;
+  try {
+    module = m.importModule("warnings");
+  } catch (thrown) {
+    m.toPyException(thrown).release(m);
+    return;
+  }
+  const category = m.builtinType("SyntaxWarning").object;
+  const filenameObj = m.newStr(filename);
+  try {
+    const warnExplicit = getAttribute(m, module, m.name("warn_explicit"), "warn_explicit");
+    m.push(warnExplicit);
+    try {
+      for (const note of notes) {
+        const message = m.newStr(note.message);
+        const lineno = m.heap.newInt(note.lineno);
+        try {
+          m.decref(call(m, warnExplicit, [message, category, filenameObj, lineno], []));
+        } finally {
+          m.decref(message);
+          m.decref(lineno);
+        }
+      }
+    } finally {
+      m.sp--;
+      m.decref(warnExplicit);
+    }
+  } finally {
+    m.decref(filenameObj);
+    m.decref(module);
   }
 }
