@@ -21,6 +21,7 @@ import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { mathModule } from "./math-module.js";
 import { operatorModule } from "./operator-module.js";
+import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { stringModule } from "./string-module.js";
@@ -66,6 +67,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   heapq: heapqModule,
   importlib: importlibModule,
   math: mathModule,
+  pprint: pprintModule,
   random: randomModule,
   re: reModule,
   string: stringModule,
@@ -99,6 +101,7 @@ export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { mathModule } from "./math-module.js";
 export { operatorModule } from "./operator-module.js";
+export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { stringModule } from "./string-module.js";
