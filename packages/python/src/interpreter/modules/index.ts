@@ -28,6 +28,7 @@ import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
+import { typesModule } from "./types-module.js";
 import { typingModule } from "./typing-module.js";
 import { unittestModule } from "./unittest-module.js";
 import { warningsModule } from "./warnings-module.js";
@@ -74,6 +75,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   sys: sysModule,
   time: timeModule,
   tracemalloc: tracemallocModule,
+  types: typesModule,
   typing: typingModule,
   unittest: unittestModule,
   warnings: warningsModule,
@@ -108,6 +110,7 @@ export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { timeModule } from "./time-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
+export { typesModule } from "./types-module.js";
 export { typingModule } from "./typing-module.js";
 export { warningsModule } from "./warnings-module.js";
 export { weakrefModule } from "./weakref-module.js";

@@ -6,7 +6,8 @@ import { pythonSourceModule } from "./python-source-module.js";
  * `compact`, `sort_dicts` and `underscore_numbers`; `pprint`, `pformat`, `pp`, `saferepr`,
  * `isreadable`, `isrecursive`. Objects too wide for one line are split the way CPython splits
  * them: dicts, lists, tuples, sets and frozensets one item a line, strings at word boundaries,
- * bytes in 4-byte groups, dataclasses and namespaces one field a line, and `collections`'
+ * bytes in 4-byte groups, dataclasses and `types.SimpleNamespace` one field a line,
+ * `types.MappingProxyType`, and `collections`'
  * `OrderedDict`, `defaultdict`, `Counter`, `ChainMap` and `deque` in their own forms.
  *
  * Printers walk nested containers by recursion, as CPython's does: the interpreter's recursion
@@ -21,6 +22,7 @@ import sys as _sys
 import re as _re
 import collections as _collections
 import dataclasses as _dataclasses
+import types as _types
 
 __all__ = ['pprint', 'pformat', 'isreadable', 'isrecursive', 'saferepr', 'PrettyPrinter', 'pp']
 
@@ -448,9 +450,14 @@ class PrettyPrinter:
             rml = self._repr(object.maxlen, context, level)
             stream.write('],\n%smaxlen=%s)' % (' ' * indent, rml))
 
+    def _pprint_mappingproxy(self, object, stream, indent, allowance, context, level):
+        stream.write('mappingproxy(')
+        self._format(object.copy(), stream, indent + 13, allowance + 1, context, level)
+        stream.write(')')
+
     def _pprint_simplenamespace(self, object, stream, indent, allowance, context, level):
         cls_name = object.__class__.__name__
-        if cls_name == 'SimpleNamespace':
+        if type(object) is _types.SimpleNamespace:
             cls_name = 'namespace'
         indent += len(cls_name) + 1
         items = list(object.__dict__.items())
@@ -560,6 +567,8 @@ _dispatch = {
     _collections.Counter: PrettyPrinter._pprint_counter,
     _collections.ChainMap: PrettyPrinter._pprint_chain_map,
     _collections.deque: PrettyPrinter._pprint_deque,
+    _types.SimpleNamespace: PrettyPrinter._pprint_simplenamespace,
+    _types.MappingProxyType: PrettyPrinter._pprint_mappingproxy,
 }
 `;
 
