@@ -26,6 +26,7 @@ import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
+import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typesModule } from "./types-module.js";
@@ -73,6 +74,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   re: reModule,
   string: stringModule,
   sys: sysModule,
+  textwrap: textwrapModule,
   time: timeModule,
   tracemalloc: tracemallocModule,
   types: typesModule,
@@ -108,6 +110,7 @@ export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
+export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typesModule } from "./types-module.js";
