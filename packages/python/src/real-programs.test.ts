@@ -30,7 +30,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "test-gc-cycles.py": "sys._getframe is missing (pymem has no Python-visible frame objects)",
   "test-generator-finalization.py":
     "sys._getframe is missing (pymem has no Python-visible frame objects)",
-  "algorithms-binary-tree.py": "needs pprint",
 };
 
 /**
