@@ -10,6 +10,7 @@ import { copyModule } from "./copy-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
+import { fractionsModule } from "./fractions-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
@@ -60,6 +61,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   enum: enumModule,
   doctest: doctestModule,
   operator: operatorModule,
+  fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
   collections: collectionsModule,
@@ -94,6 +96,7 @@ export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { enumModule } from "./enum-module.js";
+export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
