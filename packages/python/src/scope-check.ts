@@ -727,7 +727,13 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           scope.bound.add(alias.asname ?? (alias.name.split(".")[0] as string));
         break;
       case "ImportFrom":
-        for (const alias of statement.names) scope.bound.add(alias.asname ?? alias.name);
+        for (const alias of statement.names) {
+          // CPython: symtable_visit_alias() — `*` binds nothing a function could compile.
+          if (alias.name === "*") {
+            if (scope.kind !== "module")
+              symtableProblems.push({ msg: "import * only allowed at module level", at: alias });
+          } else scope.bound.add(alias.asname ?? alias.name);
+        }
         break;
       case "Global":
         for (const name of statement.names) {

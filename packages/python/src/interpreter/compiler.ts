@@ -29,6 +29,7 @@ import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
+import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { pushKeywordMapping } from "./mapping-unpacking.js";
@@ -276,21 +277,23 @@ export class Compiler extends GeneratorCompiler {
           key: this.m.name(alias.name),
           store: this.nameStore(unit, alias.asname ?? alias.name, node),
         }));
+        const star = parts.length === 1 && parts[0]!.name === "*";
         return (f) => {
           if (node.level > 0)
             m.raise("ImportError", "attempted relative import with no known parent package");
           const module = m.importModule(moduleName);
           m.push(module);
-          for (const part of parts) {
-            if (part.name === "*") m.raise("ImportError", "pymem does not support 'import *'");
-            const value = findAttribute(m, module, part.key, part.name);
-            if (value === 0)
-              m.raise(
-                "ImportError",
-                `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
-              );
-            part.store(f, value);
-          }
+          if (star) importStar(m, f, module);
+          else
+            for (const part of parts) {
+              const value = findAttribute(m, module, part.key, part.name);
+              if (value === 0)
+                m.raise(
+                  "ImportError",
+                  `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
+                );
+              part.store(f, value);
+            }
           m.sp--;
           m.decref(module);
           return Completion.NORMAL;

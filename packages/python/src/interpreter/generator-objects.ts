@@ -11,6 +11,7 @@ import {
   registerBuiltinType,
 } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
+import { warnUnawaitedCoroutine } from "./native-warnings.js";
 import {
   CODE_INDEX_OFFSET,
   FRAME_FUNCTION_OFFSET,
@@ -482,6 +483,9 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
   const m = runtime.machine;
   m.heap.clearWeakrefs(gen);
   const state = generatorState(m, gen);
+  // CPython: _PyGen_Finalize — a coroutine that never started warns that it was never awaited.
+  if (state === GeneratorState.CREATED && kindOf(m, gen) === "coroutine")
+    warnUnawaitedCoroutine(m, gen);
   if (state === GeneratorState.CREATED || state === GeneratorState.COMPLETED) return;
   const level = m.sp;
   const handling = m.handling.splice(0);

@@ -16,6 +16,7 @@ import {
   FUNCTION_CODE_OFFSET,
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
+  MODULE_DICT_OFFSET,
   MODULE_NAME_OFFSET,
   TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
@@ -133,8 +134,12 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     const self = m.field(obj, METHOD_SELF_OFFSET);
     return `<bound method ${m.recordOf(self).name}.${m.functionName(fn)} of ${repr(m, self)}>`;
   }
-  if (t === types.module)
-    return `<module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}' (built-in)>`;
+  if (t === types.module) {
+    // CPython: _module_repr — a module made by ModuleType() has `__loader__` None: no origin.
+    const loader = m.heap.dictGetItem(m.field(obj, MODULE_DICT_OFFSET), m.name("__loader__"));
+    const origin = loader === m.heap.none ? "" : " (built-in)";
+    return `<module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}'${origin}>`;
+  }
   if (t === types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;

@@ -67,6 +67,7 @@ export const sysModule: NativeModuleFactory = (context) => {
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
     ]);
     values.push(["maxsize", heap.newInt(MAX_SIZE)]);
+    values.push(["modules", context.newReference(context.loadedModules())]);
     values.push(["byteorder", heap.newStr("little")]);
     for (const [name, fn] of Object.entries(sysFunctions))
       values.push([name, context.newBuiltinFunction(name, fn)]);
