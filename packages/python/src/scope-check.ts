@@ -1,4 +1,5 @@
 import type * as Ast from "./ast.js";
+import { exceptStarProblem } from "./except-star-check.js";
 import { matchProblem } from "./pattern-check.js";
 
 /**
@@ -709,6 +710,10 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         break;
       case "Try":
       case "TryStar":
+        if (statement.kind === "TryStar") {
+          const problem = exceptStarProblem(statement);
+          if (problem !== null) compilerProblems.push(problem);
+        }
         frames.push({
           statements: [...statement.finalbody].reverse(),
           scope,

@@ -4,6 +4,7 @@ import { HOOK_ABSTRACT, refuseAbstractCall } from "./abstract-classes.js";
 import { callSubclass, derivesFromBuiltin } from "./builtin-subclasses.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
+import { callExceptionGroupType, isExceptionGroupType } from "./exception-groups.js";
 import { Completion, NO_RANGE } from "./frame.js";
 import { callAlias } from "./generic-alias.js";
 import type { Code, Machine, TypeRecord } from "./machine.js";
@@ -250,6 +251,11 @@ export function callType(
       m.typeCallEnteredInit = false;
       return made;
     }
+  }
+  if (record.exception && isExceptionGroupType(m, record)) {
+    const made = callExceptionGroupType(m, record, argsBase, names);
+    m.typeCallEnteredInit = false;
+    return made;
   }
   if ((record.hooks & HOOK_ABSTRACT) !== 0) refuseAbstractCall(m, record, m.sp > argsBase);
   if (derivesFromBuiltin(m, record)) {

@@ -15,6 +15,7 @@ import type {
   Statement,
   Subscript,
   Try,
+  TryStar,
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
@@ -25,6 +26,7 @@ import { call } from "./calls.js";
 import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { withDocstringStored } from "./docstring-store.js";
+import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
@@ -219,6 +221,7 @@ export class Compiler extends GeneratorCompiler {
       case "Raise": // CPython: RAISE_VARARGS (do_raise)
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
+      case "TryStar": // CPython: CHECK_EG_MATCH, then CALL_INTRINSIC_2 INTRINSIC_PREP_RERAISE_STAR
         return this.tryStatement(unit, node);
       case "AnnAssign":
         return this.annotatedAssign(unit, node);
@@ -602,7 +605,7 @@ export class Compiler extends GeneratorCompiler {
     };
   }
 
-  private tryStatement(unit: Unit, node: Try): Stmt {
+  private tryStatement(unit: Unit, node: Try | TryStar): Stmt {
     const m = this.m;
     const body = this.block(unit, node.body);
     const handlers = node.handlers.map((handler) => ({
@@ -615,6 +618,12 @@ export class Compiler extends GeneratorCompiler {
     }));
     const orelse = node.orelse.length > 0 ? this.block(unit, node.orelse) : undefined;
     const finalbody = node.finalbody.length > 0 ? this.block(unit, node.finalbody) : undefined;
+    const exceptStar =
+      node.kind === "TryStar"
+        ? exceptStarHandler(m, handlers, function* (body, f) {
+            return body(f);
+          })
+        : undefined;
 
     const handle = (f: Frame, error: PyException): number => {
       for (const handler of handlers) {
@@ -663,6 +672,7 @@ export class Compiler extends GeneratorCompiler {
         m.unwindTo(level);
         m.record(error, f);
         if (handlers.length === 0) throw error;
+        if (exceptStar !== undefined) return runWithoutYielding(exceptStar(f, error));
         return handle(f, error);
       }
       if (orelse !== undefined && completion === Completion.NORMAL) return orelse(f);

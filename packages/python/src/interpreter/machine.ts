@@ -31,6 +31,7 @@ import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
 import { setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
+import { exceptionClassSlots } from "./exception-groups.js";
 import type { Frame } from "./frame.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
@@ -270,6 +271,9 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["UnicodeError", "ValueError"],
   ["UnicodeEncodeError", "UnicodeError"],
   ["UnicodeDecodeError", "UnicodeError"],
+  // ExceptionGroup also derives from Exception (installExceptionGroups adds that base).
+  ["BaseExceptionGroup", "BaseException"],
+  ["ExceptionGroup", "BaseExceptionGroup"],
 ];
 
 /** Kind codes as module constants for the type predicates (a property load each otherwise). */
@@ -345,6 +349,11 @@ export class Machine {
   readonly attributeCache = new AttributeCache();
   /** The builtins dict. */
   builtins = 0;
+  /**
+   * Each traceback object's source position (by address, overwritten when an address is
+   * reused): what an exception group's traceback prints for exceptions no longer travelling.
+   */
+  readonly tracebackEntries = new Map<Ptr, TracebackEntry>();
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
@@ -573,7 +582,7 @@ export class Machine {
           heap.defineClass({
             name,
             ...(base !== undefined
-              ? { base }
+              ? { base, slots: exceptionClassSlots(name) }
               : {
                   // CPython: PyBaseExceptionObject's args, traceback, context, cause and
                   // suppress_context (notes live in the instance dict as `__notes__`).
@@ -848,7 +857,7 @@ export class Machine {
    * Prepends a traceback entry for `frame` to the exception instance's `__traceback__`
    * (CPython: `PyTraceBack_Here`); the entry holds the frame, so its locals outlive the call.
    */
-  private addTraceback(value: Ptr, frame: Frame): void {
+  addTraceback(value: Ptr, frame: Frame): void {
     const heap = this.heap;
     const record = this.recordOf(value);
     if (!record.exception || frame.heapFrame === 0) return;
@@ -860,6 +869,7 @@ export class Machine {
     u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
     showFrameBy(heap, frame.heapFrame, tb);
     u32[slot] = tb;
+    this.tracebackEntries.set(tb, this.entryOf(frame));
   }
 
   entryOf(frame: Frame): TracebackEntry {

@@ -22,8 +22,6 @@ import type { Expression, Statement } from "../ast.js";
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {
   switch (node.kind) {
-    case "TryStar":
-      return "'except*'";
     case "TypeAlias":
       return "'type' aliases";
     case "FunctionDef":
