@@ -229,17 +229,22 @@ function isSequence(m: Machine, obj: Ptr): boolean {
 }
 
 /**
- * A new group of `BaseExceptionGroup`'s choice holding `exceptions` (borrowed), with no
- * traceback. CPython: `_PyExc_CreateExceptionGroup`.
+ * A new group of `BaseExceptionGroup`'s choice holding `exceptions` (borrowed) passed as a list
+ * or a tuple (its `args` shows which), with no traceback. CPython: `_PyExc_CreateExceptionGroup`.
  *
  * @example
  * ```ts
- * const wrapped = newExceptionGroup(machine, "", [naked]);
+ * const wrapped = newExceptionGroup(machine, "", [naked], "tuple");
  * ```
  */
-export function newExceptionGroup(m: Machine, message: string, exceptions: readonly Ptr[]): Ptr {
+export function newExceptionGroup(
+  m: Machine,
+  message: string,
+  exceptions: readonly Ptr[],
+  container: "list" | "tuple",
+): Ptr {
   const text = m.newStr(message);
-  const list = m.heap.newList(exceptions);
+  const list = container === "list" ? m.heap.newList(exceptions) : m.newTuple(exceptions);
   try {
     return newGroupInstance(m, m.builtinType("BaseExceptionGroup"), [text, list], []);
   } finally {
@@ -409,7 +414,7 @@ export function exceptStarMatch(m: Machine, value: Ptr, type: Ptr): [match: Ptr,
   const matcher: Matcher = { kind: "type", types };
   if (matches(m, value, matcher)) {
     if (isExceptionGroup(m, value)) return [m.incref(value), 0];
-    return [newExceptionGroup(m, "", [value]), 0];
+    return [newExceptionGroup(m, "", [value], "tuple"), 0];
   }
   if (isExceptionGroup(m, value)) return splitGroup(m, value, matcher, true);
   return [0, m.incref(value)];
@@ -470,7 +475,7 @@ export function prepareReraiseStar(m: Machine, original: Ptr, raised: readonly P
   if (reraised !== 0) newlyRaised.push(reraised);
   try {
     if (newlyRaised.length === 1) return m.incref(newlyRaised[0]!);
-    return newExceptionGroup(m, "", newlyRaised);
+    return newExceptionGroup(m, "", newlyRaised, "list");
   } finally {
     if (reraised !== 0) m.decref(reraised);
   }
