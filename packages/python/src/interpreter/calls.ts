@@ -330,7 +330,8 @@ function callUserNew(
   const { positional, keywords } = argumentsFrom(m, argsBase, names);
   const fn = m.field(newMethod, WRAPPER_CALLABLE_OFFSET);
   const inst = call(m, fn, [record.object, ...positional], keywords);
-  return initNewInstance(m, record, inst, positional, keywords, false);
+  // An exception's native __init__ sets its args (CPython: BaseException_init via type_call).
+  return initNewInstance(m, record, inst, positional, keywords, record.exception);
 }
 
 /**

@@ -21,8 +21,7 @@ const MAX_GROUP_WIDTH = 15;
 const MAX_GROUP_DEPTH = 10;
 
 const CAUSE_MESSAGE = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE =
-  "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CONTEXT_MESSAGE = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /** One exception of the tree to print (CPython: a `TracebackException`). */
 interface Node {
@@ -98,12 +97,17 @@ function buildTree(
 ): Node {
   const heap = m.heap;
   const seen = new Set<Ptr>();
+  // A group made by except* travels with no frames yet: its traceback object has them.
+  const travellingEntries = (value: Ptr): readonly TracebackEntry[] | undefined => {
+    const entries = travelling.get(value);
+    return entries !== undefined && entries.length > 0 ? entries : undefined;
+  };
   const node = (value: Ptr): Node => {
     seen.add(value);
     const suppress = heap.getSlot(value, "__suppress_context__");
     return {
       value,
-      entries: travelling.get(value) ?? tracebackEntries(m, value),
+      entries: travellingEntries(value) ?? tracebackEntries(m, value),
       suppressContext: suppress !== 0 && m.isTrue(suppress),
       cause: undefined,
       context: undefined,
@@ -237,7 +241,9 @@ class Printer {
   /** CPython: TracebackException.format_exception_only — the type, message and notes. */
   private exceptionOnly(value: Ptr): string {
     const [typeName, message] = this.describe(value);
-    return (message === "" ? `${typeName}\n` : `${typeName}: ${message}\n`) + noteLines(this.m, value);
+    return (
+      (message === "" ? `${typeName}\n` : `${typeName}: ${message}\n`) + noteLines(this.m, value)
+    );
   }
 }
 

@@ -46,7 +46,11 @@ export function installExceptionGroups(m: Machine): void {
   const exception = m.builtinType("Exception");
   const group = m.builtinType("ExceptionGroup");
   (group.bases as TypeRecord[]).push(exception);
-  (group.mro as TypeRecord[]).splice(group.mro.indexOf(m.builtinType("BaseException")), 0, exception);
+  (group.mro as TypeRecord[]).splice(
+    group.mro.indexOf(m.builtinType("BaseException")),
+    0,
+    exception,
+  );
 
   const requireGroup = (value: Ptr | undefined, method: string): Ptr => {
     if (value === undefined || !isExceptionGroup(m, value))
@@ -365,6 +369,8 @@ function subset(m: Machine, original: Ptr, exceptions: readonly Ptr[]): Ptr {
       const value = heap.getSlot(original, field);
       heap.setSlot(derived, field, value);
     }
+    // CPython: PyException_SetCause sets __suppress_context__ whatever the cause.
+    heap.setSlot(derived, "__suppress_context__", heap.true);
     const notes = notesOf(m, original);
     if (notes !== 0) {
       // A copy, so the parts have independent notes lists.
@@ -404,7 +410,10 @@ export function exceptStarMatch(m: Machine, value: Ptr, type: Ptr): [match: Ptr,
   const types = m.typeIdOf(type) === m.heap.tupleType ? [...sequenceItems(m, type)] : [type];
   for (const candidate of types) {
     if (!isExceptionClass(m, candidate))
-      m.raise("TypeError", "catching classes that do not inherit from BaseException is not allowed");
+      m.raise(
+        "TypeError",
+        "catching classes that do not inherit from BaseException is not allowed",
+      );
     if (isExceptionGroupType(m, m.recordOfType(candidate)))
       m.raise(
         "TypeError",

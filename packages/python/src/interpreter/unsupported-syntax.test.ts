@@ -41,7 +41,6 @@ const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
     "asynchronous comprehensions",
   ],
   ["type X = int\n", "'type' aliases"],
-  ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
 ];
 

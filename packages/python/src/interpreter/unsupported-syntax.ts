@@ -17,7 +17,7 @@ import type { Expression, Statement } from "../ast.js";
  *
  * @example
  * ```ts
- * unsupportedConstruct(parse("try: pass\nexcept* E: pass").body[0]!); // "'except*'"
+ * unsupportedConstruct(parse("type X = int").body[0]!); // "'type' aliases"
  * ```
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {
