@@ -44,6 +44,12 @@ import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
+import {
+  annotationScopeName,
+  qualifiedNameIn,
+  registerAnnotationScope,
+  rewriteTypeParameters,
+} from "./type-params.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
@@ -74,6 +80,7 @@ export class Compiler extends GeneratorCompiler {
     this.source = source;
     this.interactive = interactive;
     this.postponedAnnotations = futureFeatures(module.body).includes("annotations");
+    module = rewriteTypeParameters(module);
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
@@ -766,14 +773,12 @@ export class Compiler extends GeneratorCompiler {
   ): Expr {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName =
-      unit.kind === "function"
-        ? `${unit.qualifiedPrefix}.<locals>.${name}`
-        : unit.kind === "class"
-          ? `${unit.qualifiedPrefix}.${name}`
-          : name;
+    // An annotation scope (PEP 695) is named for what it defines and adds nothing to qualnames.
+    const scopeName = annotationScopeName(node);
+    const qualifiedName = qualifiedNameIn(unit, scopeName ?? name);
     const child = this.newUnit(scope, "function", qualifiedName);
-    const code = this.newCode(child, name, qualifiedName, node.line, args);
+    if (scopeName !== undefined) registerAnnotationScope(unit, child);
+    const code = this.newCode(child, scopeName ?? name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
     const first = node.kind !== "Lambda" ? node.body[0] : undefined;
     if (
@@ -973,12 +978,7 @@ export class Compiler extends GeneratorCompiler {
   private classDef(unit: Unit, node: ClassDef): Stmt {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName =
-      unit.kind === "function"
-        ? `${unit.qualifiedPrefix}.<locals>.${node.name}`
-        : unit.kind === "class"
-          ? `${unit.qualifiedPrefix}.${node.name}`
-          : node.name;
+    const qualifiedName = qualifiedNameIn(unit, node.name);
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
     const statements = withDocstringStored(node.body);

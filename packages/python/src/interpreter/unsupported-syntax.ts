@@ -22,15 +22,6 @@ import type { Expression, Statement } from "../ast.js";
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {
   switch (node.kind) {
-    case "TypeAlias":
-      return "'type' aliases";
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-      if (node.typeParams.length > 0) return "type parameters";
-      return null;
-    case "ClassDef":
-      if (node.typeParams.length > 0) return "type parameters";
-      return null;
     case "Await":
       // Reached only where the generator compiler does not split (CPython 3.13 runs a
       // comprehension with `await` as an asynchronous one).

@@ -757,11 +757,12 @@ class Generic:
                     if parameter not in parameters:
                         parameters.append(parameter)
         if declared is not None:
-            missing = [p for p in parameters if p not in declared]
+            declared_parameters = _collect_parameters(declared)
+            missing = [p for p in parameters if p not in declared_parameters]
             if missing:
                 raise TypeError(f"Some type variables ({', '.join(map(str, missing))}) "
                                 f"are not listed in Generic[{', '.join(map(str, declared))}]")
-            parameters = list(declared)
+            parameters = list(declared_parameters)
         cls.__parameters__ = tuple(parameters)
 
 
