@@ -168,7 +168,11 @@ function rewriteStatement(statement: Statement): Statement[] {
     case "While":
     case "If":
       return [
-        { ...statement, body: rewriteBlock(statement.body), orelse: rewriteBlock(statement.orelse) },
+        {
+          ...statement,
+          body: rewriteBlock(statement.body),
+          orelse: rewriteBlock(statement.orelse),
+        },
       ];
     case "Try":
     case "TryStar":
@@ -287,12 +291,21 @@ function annotationScope(
   definition: FunctionDef | AsyncFunctionDef | ClassDef,
   body: Statement[],
   result: Expression,
+  outside: ReadonlyArray<readonly [parameter: string, value: Expression]> = [],
 ): Statement[] {
   const at = position(definition);
   const scope: FunctionDef = {
     kind: "FunctionDef",
     name,
-    args: noArguments(),
+    args: {
+      ...noArguments(),
+      args: outside.map(([parameter, value]) => ({
+        kind: "arg",
+        arg: parameter,
+        annotation: null,
+        ...position(value),
+      })),
+    },
     body: [
       ...parameterStatements(definition.typeParams),
       ...body,
@@ -304,7 +317,11 @@ function annotationScope(
     ...at,
   };
   annotationScopes.set(scope, `<generic parameters of ${definition.name}>`);
-  let value = call(load(name, at), [], at);
+  let value = call(
+    load(name, at),
+    outside.map(([, argument]) => argument),
+    at,
+  );
   for (let i = definition.decoratorList.length - 1; i >= 0; i--) {
     const decorator = definition.decoratorList[i]!;
     value = call(decorator, [value], decorator);
@@ -321,14 +338,34 @@ function parameterTuple(params: readonly TypeParam[], at: SourceRange): Expressi
 
 function genericFunction(node: FunctionDef | AsyncFunctionDef): Statement[] {
   const at = position(node);
-  const inner = { ...node, decoratorList: [], typeParams: [] };
+  // CPython evaluates the defaults outside the annotation scope and passes them in.
+  const outside: Array<[string, Expression]> = [];
+  const passIn = (value: Expression): Expression => {
+    const parameter = `.defaults${outside.length}`;
+    outside.push([parameter, value]);
+    return load(parameter, value);
+  };
+  const args: Arguments = {
+    ...node.args,
+    defaults: node.args.defaults.map(passIn),
+    kwDefaults: node.args.kwDefaults.map((value) => (value === null ? null : passIn(value))),
+  };
+  const inner = { ...node, args, decoratorList: [], typeParams: [] };
   const setParams: Statement = {
     kind: "Assign",
-    targets: [{ kind: "Attribute", value: load(node.name, at), attr: "__type_params__", ctx: "Store", ...at }],
+    targets: [
+      {
+        kind: "Attribute",
+        value: load(node.name, at),
+        attr: "__type_params__",
+        ctx: "Store",
+        ...at,
+      },
+    ],
     value: parameterTuple(node.typeParams, at),
     ...at,
   };
-  return annotationScope(node.name, node, [inner, setParams], load(node.name, at));
+  return annotationScope(node.name, node, [inner, setParams], load(node.name, at), outside);
 }
 
 function genericClass(node: ClassDef): Statement[] {
@@ -340,7 +377,12 @@ function genericClass(node: ClassDef): Statement[] {
     slice: tuple(
       node.typeParams.map((param) =>
         param.kind === "TypeVarTuple"
-          ? ({ kind: "Starred", value: load(param.name, param), ctx: "Load", ...position(param) } as Expression)
+          ? ({
+              kind: "Starred",
+              value: load(param.name, param),
+              ctx: "Load",
+              ...position(param),
+            } as Expression)
           : load(param.name, param),
       ),
       at,

@@ -17,7 +17,7 @@ import type { Expression, Statement } from "../ast.js";
  *
  * @example
  * ```ts
- * unsupportedConstruct(parse("type X = int").body[0]!); // "'type' aliases"
+ * unsupportedConstruct(comprehension); // "asynchronous comprehensions" for `[x async for x in y]`
  * ```
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {

@@ -286,7 +286,7 @@ class TypeAliasType:
 
     def __init__(self, name, value, *, type_params=()):
         if not isinstance(name, str):
-            raise TypeError(f"TypeAliasType.__new__() argument 'name' must be str, not {type(name).__name__}")
+            raise TypeError(f"typealias() argument 'name' must be str, not {type(name).__name__}")
         if not isinstance(type_params, tuple):
             raise TypeError('type_params must be a tuple')
         self.__name__ = name
@@ -524,8 +524,8 @@ class _TupleAlias(_SpecialGenericAlias):
 
 def _callable_display(alias):
     *parameters, result = alias.__args__
-    if len(parameters) == 1 and parameters[0] is ...:
-        head = '...'
+    if len(parameters) == 1 and (parameters[0] is ... or isinstance(parameters[0], ParamSpec)):
+        head = _type_repr(parameters[0])
     else:
         head = '[' + ', '.join(_type_repr(arg) for arg in parameters) + ']'
     return f'typing.Callable[{head}, {_type_repr(result)}]'
@@ -536,8 +536,8 @@ class _CallableAlias(_SpecialGenericAlias):
         if not isinstance(parameters, tuple) or len(parameters) != 2:
             raise TypeError('Callable must be used as Callable[[arg, ...], result].')
         arguments, result = parameters
-        if arguments is ...:
-            args = (..., _type_check(result, 'Callable[args, result]: result must be a type.'))
+        if arguments is ... or isinstance(arguments, ParamSpec):
+            args = (arguments, _type_check(result, 'Callable[args, result]: result must be a type.'))
         elif isinstance(arguments, list):
             args = tuple(_type_check(a, 'Callable[[arg, ...], result]: each arg must be a type.')
                          for a in arguments) + (_type_check(result, 'Callable[args, result]: result must be a type.'),)
