@@ -309,11 +309,22 @@ function matches(m: Machine, exception: Ptr, matcher: Matcher): boolean {
   }
 }
 
+/** A group whose members are being split: the state one level of the split keeps. */
+interface SplitLevel {
+  /** The group (borrowed from its parent's members, or the caller's). */
+  readonly group: Ptr;
+  /** Its `exceptions` tuple, held: a callback could replace the group's fields meanwhile. */
+  readonly members: Ptr;
+  index: number;
+  readonly matched: Ptr[];
+  readonly rest: Ptr[];
+}
+
 /**
  * Splits `exception` (borrowed) into the part `matcher` selects and, with `constructRest`, the
  * rest: new references, 0 for an empty part. Nested groups keep their structure and each part
- * carries the original's traceback, context, cause and (copied) notes.
- * CPython: exceptiongroup_split_recursive.
+ * carries the original's traceback, context, cause and (copied) notes. Iterative, since the
+ * nesting depth is the program's. CPython: exceptiongroup_split_recursive.
  */
 function splitGroup(
   m: Machine,
@@ -321,28 +332,51 @@ function splitGroup(
   matcher: Matcher,
   constructRest: boolean,
 ): [match: Ptr, rest: Ptr] {
-  if (matches(m, exception, matcher)) return [m.incref(exception), 0];
-  if (!isExceptionGroup(m, exception)) return [0, constructRest ? m.incref(exception) : 0];
-  const exceptions = m.heap.getSlot(exception, "exceptions");
-  m.incref(exceptions); // a predicate could replace the group's fields while we walk them
-  const matched: Ptr[] = [];
-  const rest: Ptr[] = [];
+  const levels: SplitLevel[] = [];
+  const release = (level: SplitLevel): void => {
+    for (const item of [...level.matched, ...level.rest]) m.decref(item);
+    m.decref(level.members);
+  };
+  // A leaf's parts at once, or undefined after entering a group.
+  const visit = (candidate: Ptr): [Ptr, Ptr] | undefined => {
+    if (matches(m, candidate, matcher)) return [m.incref(candidate), 0];
+    if (!isExceptionGroup(m, candidate)) return [0, constructRest ? m.incref(candidate) : 0];
+    const members = m.incref(m.heap.getSlot(candidate, "exceptions"));
+    levels.push({ group: candidate, members, index: 0, matched: [], rest: [] });
+    return undefined;
+  };
   try {
-    for (const item of sequenceItems(m, exceptions)) {
-      const [itemMatch, itemRest] = splitGroup(m, item, matcher, constructRest);
-      if (itemMatch !== 0) matched.push(itemMatch);
-      if (itemRest !== 0) rest.push(itemRest);
+    let parts = visit(exception);
+    for (;;) {
+      if (parts !== undefined) {
+        const parent = levels[levels.length - 1];
+        if (parent === undefined) return parts;
+        if (parts[0] !== 0) parent.matched.push(parts[0]);
+        if (parts[1] !== 0) parent.rest.push(parts[1]);
+        parts = undefined;
+      }
+      const level = levels[levels.length - 1]!;
+      const items = sequenceItems(m, level.members);
+      if (level.index < items.length) {
+        parts = visit(items[level.index++]!);
+        continue;
+      }
+      levels.pop();
+      try {
+        const matchGroup = subset(m, level.group, level.matched);
+        try {
+          parts = [matchGroup, constructRest ? subset(m, level.group, level.rest) : 0];
+        } catch (error) {
+          if (matchGroup !== 0) m.decref(matchGroup);
+          throw error;
+        }
+      } finally {
+        release(level);
+      }
     }
-    const matchGroup = subset(m, exception, matched);
-    try {
-      return [matchGroup, constructRest ? subset(m, exception, rest) : 0];
-    } catch (error) {
-      if (matchGroup !== 0) m.decref(matchGroup);
-      throw error;
-    }
-  } finally {
-    for (const item of [...matched, ...rest]) m.decref(item);
-    m.decref(exceptions);
+  } catch (error) {
+    for (const level of levels) release(level);
+    throw error;
   }
 }
 
