@@ -1,5 +1,7 @@
 import type * as Ast from "./ast.js";
+import { exceptStarProblem } from "./except-star-check.js";
 import { matchProblem } from "./pattern-check.js";
+import { typeParameterProblem } from "./type-param-check.js";
 
 /**
  * A compile-time problem found after parsing: the message and the node it points at.
@@ -602,6 +604,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     }
     const { scope } = frame;
     visitExpressions(statementExpressions(statement), false, frame.scope);
+    const typeParameters = typeParameterProblem(statement);
+    if (typeParameters !== null) symtableProblems.push(typeParameters);
     switch (statement.kind) {
       case "FunctionDef":
       case "AsyncFunctionDef": {
@@ -709,6 +713,10 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         break;
       case "Try":
       case "TryStar":
+        if (statement.kind === "TryStar") {
+          const problem = exceptStarProblem(statement);
+          if (problem !== null) compilerProblems.push(problem);
+        }
         frames.push({
           statements: [...statement.finalbody].reverse(),
           scope,

@@ -9,6 +9,7 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
 import { formatWithSpec } from "./formatting.js";
@@ -607,6 +608,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installDictMethods(m);
   installDescriptorBuiltins(m);
   installExceptionMethods(m);
+  installExceptionGroups(m);
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);

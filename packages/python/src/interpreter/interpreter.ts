@@ -34,6 +34,7 @@ import { binary, compare } from "./operators.js";
 import { runBlock } from "./run-loop.js";
 import { runSource } from "./run-source.js";
 import { formatTraceback } from "./traceback.js";
+import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 
 /**
  * The public face of pymem's Python-subset evaluator.
@@ -682,7 +683,7 @@ export class Interpreter {
 
   private format(error: PyException): string {
     const m = this.machine;
-    return formatTraceback(error, (value) => {
+    const describe = (value: Ptr): readonly [string, string] => {
       let message: string;
       try {
         message = str(m, value);
@@ -691,7 +692,9 @@ export class Interpreter {
         message = `<exception str() failed>`;
       }
       return [m.typeName(value), message];
-    });
+    };
+    if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
+    return formatTraceback(error, describe);
   }
 
   private importModule(name: string): Ptr {

@@ -3,6 +3,7 @@ import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
 import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { complexRepr } from "./complex-operations.js";
+import { exceptionGroupStr, isExceptionGroup } from "./exception-groups.js";
 import { frameRepr } from "./frame-objects.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
@@ -255,6 +256,7 @@ export function str(m: Machine, obj: Ptr): string {
  */
 export function exceptionStr(m: Machine, obj: Ptr): string {
   const record = m.recordOf(obj);
+  if (isExceptionGroup(m, obj)) return exceptionGroupStr(m, obj);
   const args = m.heap.getSlot(obj, "args");
   if (args === 0 || m.heap.tupleLength(args) === 0) return "";
   if (m.heap.tupleLength(args) === 1) {
