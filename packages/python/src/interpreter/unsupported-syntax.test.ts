@@ -36,10 +36,6 @@ print("defined")
 `;
 
 const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
-  [
-    "async def main(y):\n    return [x async for x in y]\nmain([]).send(None)\n",
-    "asynchronous comprehensions",
-  ],
   ["type X = int\n", "'type' aliases"],
   ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
