@@ -5,21 +5,25 @@ import {
   asyncGeneratorSend,
   asyncGeneratorThrow,
   asyncGeneratorType,
+  clearAsyncGeneratorHooks,
   closeAsyncAwaitable,
   newAnextAwaitable,
+  setAsyncGeneratorHooks,
 } from "./async-generator-objects.js";
 import { call } from "./calls.js";
 import { ResumeMode } from "./generator-objects.js";
 import { exceptionToThrow, raiseStopIteration } from "./iterator-builtins.js";
 import { iteratorRuntime } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
+import { whenDisposed } from "./modules/module-support.js";
+import type { NativeContext, NativeFunction } from "./native.js";
 import { arity, defineTypeMethod, noKeywords } from "./native-arguments.js";
 
 /**
  * The Python face of asynchronous generators (PEP 525): the methods of `async_generator`
  * (`__aiter__`, `__anext__`, `asend`, `athrow`, `aclose`) and of its awaitables (`__await__`,
  * `send`, `throw`, `close`), and the `aiter()` and `anext()` built-ins (PEP 525's companions,
- * Python 3.10), with CPython 3.13's TypeErrors.
+ * Python 3.10), with CPython 3.13's TypeErrors; and `sys`'s async generator hooks.
  *
  * @module
  */
@@ -155,4 +159,47 @@ function callSlot(m: Machine, obj: Ptr, name: string): Ptr {
     m.sp--;
     m.decref(method);
   }
+}
+
+/**
+ * `sys.set_asyncgen_hooks(firstiter, finalizer)` and the native half of
+ * `sys.get_asyncgen_hooks()` (a `(firstiter, finalizer)` tuple that sys's Python part makes an
+ * `asyncgen_hooks` record of), for the sys module (CPython: `sys_set_asyncgen_hooks`,
+ * `sys_get_asyncgen_hooks`). The hooks are dropped when the interpreter is disposed.
+ *
+ * @example
+ * ```ts
+ * for (const [name, fn] of Object.entries(asyncGeneratorHookFunctions(context))) …
+ * ```
+ * @internal
+ */
+export function asyncGeneratorHookFunctions(
+  context: NativeContext,
+): Record<string, NativeFunction> {
+  const machine = (): Machine => asyncGeneratorRuntime(context.heap).machine!;
+  whenDisposed(context, () => clearAsyncGeneratorHooks(machine()));
+  return {
+    set_asyncgen_hooks: (_context, args, keywords) => {
+      const m = machine();
+      if (args.length > 2)
+        m.raise(
+          "TypeError",
+          `set_asyncgen_hooks() takes at most 2 arguments (${args.length} given)`,
+        );
+      let [firstiter, finalizer] = args;
+      for (const [name, value] of keywords) {
+        if (name === "firstiter" && firstiter === undefined) firstiter = value;
+        else if (name === "finalizer" && finalizer === undefined) finalizer = value;
+        else m.raise("TypeError", `this function got an unexpected keyword argument '${name}'`);
+      }
+      setAsyncGeneratorHooks(m, firstiter, finalizer);
+      return m.incref(m.heap.none);
+    },
+    _get_asyncgen_hooks: () => {
+      const m = machine();
+      const hooks = asyncGeneratorRuntime(m.heap);
+      const none = m.heap.none;
+      return m.newTuple([hooks.firstiter || none, hooks.finalizer || none]);
+    },
+  };
 }

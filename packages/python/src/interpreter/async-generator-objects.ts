@@ -85,6 +85,8 @@ const AwaitableState = { INIT: 0, ITER: 1, CLOSED: 2 } as const;
 
 /** The types of one heap, and the hooks `sys.set_asyncgen_hooks` set (owned references or 0). */
 class AsyncGeneratorRuntime {
+  /** The machine whose code the hooks run (the latest interpreter on this heap). */
+  machine: Machine | undefined;
   asend: TypeId = 0;
   athrow: TypeId = 0;
   wrappedValue: TypeId = 0;
@@ -98,7 +100,8 @@ class AsyncGeneratorRuntime {
 const runtimes = new WeakMap<Heap, AsyncGeneratorRuntime>();
 
 /**
- * The async generator state of `heap` (its awaitable types defined on first use).
+ * The async generator state of `heap` (its awaitable types defined on first use; `machine` set
+ * once {@link asyncGeneratorType} ran for the heap's interpreter).
  *
  * @example
  * ```ts
@@ -152,6 +155,7 @@ export function asyncGeneratorType(m: Machine): TypeId {
     });
   registerBuiltinType(m, "async_generator", runtime.asyncGeneratorType);
   const types = asyncGeneratorRuntime(m.heap);
+  types.machine = m;
   registerBuiltinType(m, "async_generator_asend", types.asend);
   registerBuiltinType(m, "async_generator_athrow", types.athrow);
   registerBuiltinType(m, "anext_awaitable", types.anextAwaitable);
