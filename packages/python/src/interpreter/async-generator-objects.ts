@@ -159,6 +159,12 @@ export function asyncGeneratorType(m: Machine): TypeId {
   registerBuiltinType(m, "async_generator_asend", types.asend);
   registerBuiltinType(m, "async_generator_athrow", types.athrow);
   registerBuiltinType(m, "anext_awaitable", types.anextAwaitable);
+  // The awaitables are iterators (CPython: their tp_iternext): iter(), next() and `yield from`.
+  for (const id of [types.asend, types.athrow, types.anextAwaitable]) {
+    if (runtime.nativeTypeIds.has(id)) continue;
+    runtime.nativeTypeIds.add(id);
+    runtime.nexts[id] = awaitableNext;
+  }
   return runtime.asyncGeneratorType;
 }
 
@@ -352,6 +358,13 @@ export function closeAsyncAwaitable(m: Machine, obj: Ptr): void {
   m.heap.memory.u32[(obj + AWAITABLE_STATE_OFFSET) >>> 2] = AwaitableState.CLOSED;
 }
 
+/** An awaitable's `tp_iternext`: the value for the event loop, or 0 once it finished. */
+function awaitableNext(m: Machine, obj: Ptr): Ptr {
+  const result = asyncAwaitableStep(m, obj, ResumeMode.SEND, m.incref(m.heap.none));
+  if (result === 0) dropGeneratorReturn(m);
+  return result;
+}
+
 /** The awaitable's state field index. */
 function stateIndex(obj: Ptr): number {
   return (obj + AWAITABLE_STATE_OFFSET) >>> 2;
@@ -386,12 +399,16 @@ function asendStep(m: Machine, obj: Ptr, mode: number, value: Ptr): Ptr {
     u32[stateIndex(obj)] = AwaitableState.ITER;
   }
   setFlag(m, gen, AsyncGeneratorFlag.RUNNING_ASYNC, true);
+  let result: Ptr;
   try {
-    return resumeAndUnwrap(m, gen, mode, value);
+    result = resumeAndUnwrap(m, gen, mode, value);
   } catch (error) {
     m.heap.memory.u32[stateIndex(obj)] = AwaitableState.CLOSED;
     throw error;
   }
+  // Finished (StopIteration with the item): it cannot be awaited again.
+  if (result === 0) m.heap.memory.u32[stateIndex(obj)] = AwaitableState.CLOSED;
+  return result;
 }
 
 /**
@@ -492,7 +509,11 @@ function athrowStep(m: Machine, obj: Ptr, mode: number, value: Ptr): Ptr {
     setFlag(m, gen, AsyncGeneratorFlag.RUNNING_ASYNC, true);
   }
   try {
-    if (!closing) return resumeAndUnwrap(m, gen, mode, value);
+    if (!closing) {
+      const result = resumeAndUnwrap(m, gen, mode, value);
+      if (result === 0) m.heap.memory.u32[stateIndex(obj)] = AwaitableState.CLOSED;
+      return result;
+    }
     // aclose(): the generator must not yield a value any more; it may still await.
     const result = resumeGenerator(m, gen, mode, value);
     if (result === 0) {
