@@ -505,7 +505,8 @@ function athrowStep(m: Machine, obj: Ptr, mode: number, value: Ptr): Ptr {
       mode = ResumeMode.THROW;
       if (closing) setFlag(m, gen, AsyncGeneratorFlag.CLOSED, true);
     }
-    u32[stateIndex(obj)] = AwaitableState.ITER;
+    // Fresh views: making the exception may have grown the memory.
+    m.heap.memory.u32[stateIndex(obj)] = AwaitableState.ITER;
     setFlag(m, gen, AsyncGeneratorFlag.RUNNING_ASYNC, true);
   }
   try {

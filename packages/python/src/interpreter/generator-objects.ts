@@ -185,17 +185,21 @@ export function newGenerator(
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
   // The generator reports the frame's contents to collectors from now on (not a traceback).
   u32[(f.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = gen;
-  u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = heap.newStr(f.code.name);
-  u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = heap.newStr(f.code.qualifiedName);
   const frame = new Frame();
   frame.code = f.code;
   frame.locals = f.locals;
   frame.heapFrame = f.heapFrame;
   frame.globals = f.globals;
   const continuation: Continuation = { iterator: body(frame), frame, saved: [], handling: [] };
+  // Complete before the names are allocated: a collection they trigger traverses the generator.
   u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2] =
     iteratorRuntime(m).addContinuation(continuation);
   u32[(gen + GENERATOR_STATE_OFFSET) >>> 2] = GeneratorState.CREATED;
+  // Allocating may grow the memory and replace its views: store through fresh ones.
+  const name = heap.newStr(f.code.name);
+  heap.memory.u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = name;
+  const qualifiedName = heap.newStr(f.code.qualifiedName);
+  heap.memory.u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = qualifiedName;
   return gen;
 }
 

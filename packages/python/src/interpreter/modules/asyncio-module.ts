@@ -244,6 +244,10 @@ class _EventLoop:
                     'asyncgen': agen,
                 })
 
+    async def shutdown_default_executor(self, timeout=None):
+        # There is no executor (no threads); asyncio.run still gives the loop these iterations.
+        return
+
     def call_exception_handler(self, context):
         # CPython's default handler logs these lines (and the traceback) through logging.
         lines = [context.get('message', 'Unhandled exception in event loop')]
@@ -964,6 +968,7 @@ def run(main, *, debug=None, loop_factory=None):
         try:
             _cancel_all_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             _event_loop = previous
             loop.close()
