@@ -57,7 +57,8 @@ export function installAsyncGeneratorBuiltins(m: Machine, builtins: Ptr): void {
   method(generator, isAsyncGenerator, "asend", 1, 1, (self, [value]) =>
     asyncGeneratorSend(m, self, value!),
   );
-  method(generator, isAsyncGenerator, "athrow", 1, 3, (self, args) => {
+  // CPython 3.13 takes any arguments here and checks them when the awaitable is first sent to.
+  method(generator, isAsyncGenerator, "athrow", 0, Number.POSITIVE_INFINITY, (self, args) => {
     const tuple = m.newTuple(args);
     try {
       return asyncGeneratorThrow(m, self, tuple);

@@ -498,16 +498,26 @@ function athrowStep(m: Machine, obj: Ptr, mode: number, value: Ptr): Ptr {
       const isNone = value === m.heap.none;
       m.decref(value);
       if (!isNone) m.raise("RuntimeError", "can't send non-None value to a just-started coroutine");
-      // The first step throws in what the awaitable was made for.
-      value = closing
-        ? m.newException("GeneratorExit", undefined)
-        : exceptionToThrow(m, tupleItems(m, args));
-      mode = ResumeMode.THROW;
-      if (closing) setFlag(m, gen, AsyncGeneratorFlag.CLOSED, true);
     }
-    // Fresh views: making the exception may have grown the memory.
-    m.heap.memory.u32[stateIndex(obj)] = AwaitableState.ITER;
+    u32[stateIndex(obj)] = AwaitableState.ITER;
     setFlag(m, gen, AsyncGeneratorFlag.RUNNING_ASYNC, true);
+    if (mode === ResumeMode.SEND) {
+      // The first step throws in what the awaitable was made for. CPython 3.13 checks athrow()'s
+      // argument count only now, leaving the generator marked running when it is wrong.
+      if (closing) setFlag(m, gen, AsyncGeneratorFlag.CLOSED, true);
+      else checkAthrowArguments(m, m.heap.tupleLength(args));
+      try {
+        value = closing
+          ? m.newException("GeneratorExit", undefined)
+          : exceptionToThrow(m, tupleItems(m, args));
+      } catch (error) {
+        // CPython: _gen_throw's argument errors end the step (check_error).
+        m.heap.memory.u32[stateIndex(obj)] = AwaitableState.CLOSED;
+        endAsyncRun(m, gen, false);
+        throw error;
+      }
+      mode = ResumeMode.THROW;
+    }
   }
   try {
     if (!closing) {
@@ -536,6 +546,12 @@ function athrowStep(m: Machine, obj: Ptr, mode: number, value: Ptr): Ptr {
     }
     throw error;
   }
+}
+
+/** CPython: `PyArg_UnpackTuple(args, "athrow", 1, 3, …)` at the athrow awaitable's first step. */
+function checkAthrowArguments(m: Machine, count: number): void {
+  if (count < 1) m.raise("TypeError", `athrow expected at least 1 argument, got ${count}`);
+  if (count > 3) m.raise("TypeError", `athrow expected at most 3 arguments, got ${count}`);
 }
 
 /** The items of a tuple (borrowed). */
