@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { asyncAwaitableStep, isAsyncAwaitable } from "./async-generator-objects.js";
 import { bytesLength } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
@@ -281,6 +282,13 @@ export function raiseStopIteration(m: Machine, value: Ptr): never {
  * generator's return value, and as a user `__next__` raised it.
  */
 function nextOrStop(m: Machine, runtime: IteratorRuntime, it: Ptr): Ptr {
+  // An async generator's awaitable finishes with its item as StopIteration's value.
+  if (isAsyncAwaitable(m, it))
+    return yieldedOrStop(
+      m,
+      runtime,
+      asyncAwaitableStep(m, it, ResumeMode.SEND, m.incref(m.heap.none)),
+    );
   if (m.typeIdOf(it) === runtime.generatorType) {
     if (generatorState(m, it) === GeneratorState.COMPLETED) return raiseStopIteration(m, 0);
     return yieldedOrStop(
