@@ -620,8 +620,8 @@ function callFinalizerHook(m: Machine, gen: Ptr): boolean {
 
 /**
  * An async generator's own attributes (CPython: `async_gen_memberlist`, `async_gen_getsetlist`):
- * `ag_running` (running asynchronously: an `__anext__()` is being awaited) and `ag_await`. A new
- * reference, or 0 for any other name (generator-objects.ts answers the shared ones).
+ * `ag_running` (running asynchronously: an `__anext__()` is being awaited). A new reference, or
+ * 0 for any other name (generator-objects.ts answers the shared ones and `ag_await`).
  *
  * @example
  * ```ts
@@ -630,8 +630,6 @@ function callFinalizerHook(m: Machine, gen: Ptr): boolean {
  */
 export function asyncGeneratorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
   if (name === "ag_running") return m.newBool(hasFlag(m, gen, AsyncGeneratorFlag.RUNNING_ASYNC));
-  // pymem does not keep what a suspended frame awaits apart from its value stack.
-  if (name === "ag_await") return m.incref(m.heap.none);
   return 0;
 }
 

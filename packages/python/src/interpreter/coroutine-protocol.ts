@@ -77,10 +77,13 @@ export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Pt
   for (;;) {
     const yielded = delegateStep(m, m.stack[f.stackBase + slot]!, mode, sent);
     if (yielded === 0) break;
+    f.delegateSlot = slot;
     try {
       sent = yield yielded;
+      f.delegateSlot = -1;
       mode = ResumeMode.SEND;
     } catch (thrown) {
+      f.delegateSlot = -1;
       if (!(thrown instanceof PyException)) throw thrown;
       const sub = m.stack[f.stackBase + slot]!;
       if (isInstance(m, thrown.value, "GeneratorExit")) {

@@ -60,4 +60,9 @@ export class Frame {
    * on the value stack (read by the operand loaders, see generator-compiler.ts).
    */
   spillBase = 0;
+  /**
+   * Generator frames: the value-stack slot (relative to `stackBase`) of the sub-iterator a
+   * suspended `yield from` / `await` delegates to, or -1 (CPython: `_PyGen_yf`).
+   */
+  delegateSlot = -1;
 }

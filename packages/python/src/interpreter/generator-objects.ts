@@ -552,7 +552,8 @@ function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
 /**
  * A generator's read-only attributes (CPython: `gen_getsetlist`, `gen_memberlist`): `__name__`,
  * `__qualname__`, `gi_running`, `gi_suspended` — a coroutine's `cr_running`, `cr_suspended`
- * (`coro_getsetlist`), an async generator's `ag_suspended` (`async_gen_getsetlist`). A new reference, or 0 for any other name.
+ * (`coro_getsetlist`), an async generator's `ag_suspended` (`async_gen_getsetlist`), and what a
+ * suspended one awaits (`gi_yieldfrom`, `cr_await`, `ag_await`). A new reference, or 0 for any other name.
  *
  * @example
  * ```ts
@@ -570,7 +571,22 @@ export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
     return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
   if (name === `${prefix}suspended`)
     return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+  if (name === (kind === "generator" ? "gi_yieldfrom" : `${prefix}await`))
+    return m.incref(delegatedTo(m, gen) || m.heap.none);
   return 0;
+}
+
+/**
+ * The sub-iterator a suspended generator's `yield from` / `await` delegates to (borrowed), or 0
+ * (CPython: `_PyGen_yf`, read by `gi_yieldfrom`, `cr_await`, `ag_await`).
+ */
+function delegatedTo(m: Machine, gen: Ptr): Ptr {
+  if (generatorState(m, gen) !== GeneratorState.SUSPENDED) return 0;
+  const u32 = m.heap.memory.u32;
+  const continuation =
+    iteratorRuntime(m).continuations[u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!]!;
+  const slot = continuation.frame.delegateSlot;
+  return slot < 0 ? 0 : (continuation.saved[slot] ?? 0);
 }
 
 /**

@@ -565,7 +565,8 @@ export function delegateStep(m: Machine, it: Ptr, mode: number, value: Ptr): Ptr
     }
     m.push(method);
     try {
-      result = call(m, method, [value], undefined);
+      // `__next__` takes no argument (CPython: tp_iternext when None is sent).
+      result = call(m, method, methodName === "__next__" ? [] : [value], undefined);
     } finally {
       m.sp--;
       m.decref(method);
