@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { refuseAbstractInstance } from "./abstract-classes.js";
+import { installAsyncGeneratorBuiltins } from "./async-generator-builtins.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
 import { installBytesMethods } from "./bytes-methods.js";
@@ -105,6 +106,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
+  installAsyncGeneratorBuiltins(m, builtins);
   installGenericAliasConstructor(m);
 
   const none = (): Ptr => heap.none;

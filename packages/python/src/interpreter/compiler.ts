@@ -19,6 +19,7 @@ import type {
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
+import { AsyncComprehensionCompiler } from "./async-comprehensions.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
 import { byteArrayInPlace } from "./bytearray-methods.js";
@@ -30,7 +31,7 @@ import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
-import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
+import { containsYield } from "./generator-compiler.js";
 import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
@@ -71,7 +72,7 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * const code = new Compiler(machine).compileModule(parse(source), "x.py", source, false);
  * ```
  */
-export class Compiler extends GeneratorCompiler {
+export class Compiler extends AsyncComprehensionCompiler {
   /** The module starts with `from __future__ import annotations` (PEP 563). */
   private postponedAnnotations = false;
 

@@ -9,6 +9,7 @@ import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { getFrame, positionOf } from "./frame-objects.js";
@@ -34,7 +35,6 @@ import { binary, compare } from "./operators.js";
 import { runBlock } from "./run-loop.js";
 import { runSource } from "./run-source.js";
 import { formatTraceback } from "./traceback.js";
-import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 
 /**
  * The public face of pymem's Python-subset evaluator.

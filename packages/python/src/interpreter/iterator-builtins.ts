@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { asyncAwaitableStep, isAsyncAwaitable } from "./async-generator-objects.js";
 import { bytesLength } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
@@ -220,8 +221,17 @@ function installResumeMethods(
   method("close", 0, 0, (self) => closeGenerator(m, self));
 }
 
-/** The exception instance `gen.throw(...)` throws in (CPython: `_gen_throw`'s argument checks). */
-function exceptionToThrow(m: Machine, args: readonly Ptr[]): Ptr {
+/**
+ * The exception instance `gen.throw(...)` throws in (CPython: `_gen_throw`'s argument checks), a
+ * new reference.
+ *
+ * @example
+ * ```ts
+ * resumeGenerator(machine, gen, ResumeMode.THROW, exceptionToThrow(machine, args));
+ * ```
+ * @internal
+ */
+export function exceptionToThrow(m: Machine, args: readonly Ptr[]): Ptr {
   const [type, value] = args;
   if (m.isType(type!) && m.recordOfType(type!).exception) {
     if (value !== undefined && value !== m.heap.none && m.recordOf(value).exception)
@@ -248,8 +258,16 @@ function yieldedOrStop(m: Machine, runtime: IteratorRuntime, yielded: Ptr): Ptr 
   return raiseStopIteration(m, result);
 }
 
-/** Raises StopIteration carrying `value` (owned; None gives a bare StopIteration, as CPython). */
-function raiseStopIteration(m: Machine, value: Ptr): never {
+/**
+ * Raises StopIteration carrying `value` (owned; None or 0 gives a bare StopIteration, as CPython).
+ *
+ * @example
+ * ```ts
+ * raiseStopIteration(machine, result);
+ * ```
+ * @internal
+ */
+export function raiseStopIteration(m: Machine, value: Ptr): never {
   const exception = m.newException("StopIteration", undefined);
   if (value !== 0 && value !== m.heap.none) {
     const args = m.heap.newTuple([value]);
@@ -265,6 +283,13 @@ function raiseStopIteration(m: Machine, value: Ptr): never {
  * generator's return value, and as a user `__next__` raised it.
  */
 function nextOrStop(m: Machine, runtime: IteratorRuntime, it: Ptr): Ptr {
+  // An async generator's awaitable finishes with its item as StopIteration's value.
+  if (isAsyncAwaitable(m, it))
+    return yieldedOrStop(
+      m,
+      runtime,
+      asyncAwaitableStep(m, it, ResumeMode.SEND, m.incref(m.heap.none)),
+    );
   if (m.typeIdOf(it) === runtime.generatorType) {
     if (generatorState(m, it) === GeneratorState.COMPLETED) return raiseStopIteration(m, 0);
     return yieldedOrStop(
@@ -340,8 +365,16 @@ function reversedIterator(m: Machine, runtime: IteratorRuntime, seq: Ptr): Ptr {
   return newSequenceIterator(m, types.reversed, seq, length - 1);
 }
 
-/** Whether `obj` can be called (CPython: `PyCallable_Check`). */
-function isCallable(m: Machine, obj: Ptr): boolean {
+/**
+ * Whether `obj` can be called (CPython: `PyCallable_Check`).
+ *
+ * @example
+ * ```ts
+ * if (!isCallable(machine, hook)) machine.raise("TypeError", "callable expected");
+ * ```
+ * @internal
+ */
+export function isCallable(m: Machine, obj: Ptr): boolean {
   const t = m.typeIdOf(obj);
   const types = m.types;
   if (t === types.function || t === types.method || t === types.builtin || t === types.type)

@@ -189,6 +189,8 @@ export class IteratorRuntime {
   generatorType: TypeId = 0;
   /** The coroutine type (generator-objects.ts: the generator's layout and hooks), or 0. */
   coroutineType: TypeId = 0;
+  /** The async generator type (async-generator-objects.ts, on the generator's layout), or 0. */
+  asyncGeneratorType: TypeId = 0;
   /** A finished generator's return value, handed from `resumeGenerator` to its caller (owned). */
   generatorReturn: Ptr = 0;
   /** Continuations of generators by index (generator-objects.ts). */

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { internalHeap } from "@pymem/heap/internal";
+import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
@@ -220,7 +221,10 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     // CPython: complex's `real` / `imag` member descriptors.
     return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
   if (isGeneratorLike(m, obj)) {
-    const value = generatorAttribute(m, obj, name);
+    const value =
+      t === asyncGeneratorType(m)
+        ? asyncGeneratorAttribute(m, obj, name) || generatorAttribute(m, obj, name)
+        : generatorAttribute(m, obj, name);
     if (value !== 0) return value;
   }
   if (t === types.cell && name === "cell_contents") {
