@@ -236,6 +236,10 @@ export interface NativeContext {
   readonly callDepth: number;
   /** The command-line arguments the interpreter was given (`sys.argv`). */
   readonly argv: readonly string[];
+  /** The environment variables the program sees (`os.environ`). */
+  readonly environ: Readonly<Record<string, string>>;
+  /** The working directory (`os.getcwd()`). */
+  readonly cwd: string;
 }
 
 /**

@@ -23,6 +23,8 @@ import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { mathModule } from "./math-module.js";
 import { operatorModule } from "./operator-module.js";
+import { osModule, osPathModule } from "./os-module.js";
+import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
@@ -64,6 +66,9 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   enum: enumModule,
   doctest: doctestModule,
   operator: operatorModule,
+  os: osModule,
+  "os.path": osPathModule,
+  posixpath: posixpathModule,
   fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -113,6 +118,8 @@ export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { mathModule } from "./math-module.js";
 export { operatorModule } from "./operator-module.js";
+export { osModule, osPathModule } from "./os-module.js";
+export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
