@@ -188,7 +188,9 @@ export function detachFrameObject(m: Machine, iframe: Ptr, caller?: Frame): bool
   runtime.live.delete(frameObject);
   const at = (offset: number): number => (frameObject + offset) >>> 2;
   if (u32[frameObject >>> 2]! > 1 && frame !== undefined) {
-    takeOwnership(m, frameObject, frame, caller ?? runningCaller(m, frame));
+    // A resumer whose call already returned (a generator finalized at shutdown) is no caller.
+    const back = caller !== undefined && caller.heapFrame !== 0 ? caller : runningCaller(m, frame);
+    takeOwnership(m, frameObject, frame, back);
     m.decref(frameObject);
     return true;
   }
@@ -200,7 +202,9 @@ export function detachFrameObject(m: Machine, iframe: Ptr, caller?: Frame): bool
 
 /** The frame that called a running frame (CPython: `frame->previous`), if any. */
 function runningCaller(m: Machine, frame: Frame): Frame | undefined {
-  return frame.depth > 0 && isExecuting(m, frame) ? m.framePool[frame.depth - 1] : undefined;
+  const caller =
+    frame.depth > 0 && isExecuting(m, frame) ? m.framePool[frame.depth - 1] : undefined;
+  return caller?.heapFrame !== 0 ? caller : undefined;
 }
 
 /** CPython: `take_ownership` — the frame object keeps the locals, its line and its caller. */
@@ -458,6 +462,7 @@ export function frameRepr(m: Machine, frameObject: Ptr): string {
 export function getFrame(m: Machine, depth: number): Ptr {
   const target = m.depth - depth;
   const frame = depth >= 0 && target >= 0 ? m.framePool[target] : undefined;
-  if (frame === undefined) return m.raise("ValueError", "call stack is not deep enough");
+  if (frame === undefined || frame.heapFrame === 0)
+    return m.raise("ValueError", "call stack is not deep enough");
   return frameObjectOf(m, frame);
 }
