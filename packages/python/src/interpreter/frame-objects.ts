@@ -170,8 +170,9 @@ function isExecuting(m: Machine, frame: Frame): boolean {
  * The owner of an interpreter frame lets go of it (a returning call, a finished generator) while
  * its frame object exists: a frame object still referenced elsewhere takes the interpreter frame
  * over, with the owner's reference to it, and this returns true; otherwise the frame object is
- * dropped and the caller releases the locals. CPython: `_PyFrame_ClearExceptCode` with
- * `take_ownership`.
+ * dropped and the caller releases the locals. `caller` is the frame that ran it, when that is not
+ * the one below it on the stack (a finished generator's resumer). CPython:
+ * `_PyFrame_ClearExceptCode` with `take_ownership`.
  *
  * @example
  * ```ts
@@ -417,7 +418,7 @@ export function setFrameTrace(m: Machine, frameObject: Ptr, value: Ptr): void {
  * clearFrame(machine, frameObject);
  * ```
  */
-export function clearFrame(m: Machine, frameObject: Ptr): void {
+function clearFrame(m: Machine, frameObject: Ptr): void {
   const owner = m.field(frameObject, FRAME_OBJECT_OWNER_OFFSET);
   if (owner === FrameOwner.THREAD) m.raise("RuntimeError", "cannot clear an executing frame");
   if (owner === FrameOwner.GENERATOR) {
