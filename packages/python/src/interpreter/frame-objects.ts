@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import type { SourceRange } from "../ast.js";
 import { type Frame, NO_RANGE } from "./frame.js";
 import { closeGenerator, GeneratorState, generatorState } from "./generator-objects.js";
@@ -142,9 +143,10 @@ export function frameObjectOf(m: Machine, frame: Frame): Ptr {
   const slot = (frame.heapFrame + FRAME_OBJECT_OFFSET) >>> 2;
   const existing = heap.memory.u32[slot]!;
   if (existing !== 0) return m.incref(existing);
-  const frameObject = heap.allocateObject(m.types.frameObject, FRAME_OBJECT_SIZE, true);
+  const internal = internalHeap(heap);
+  const frameObject = internal.allocateObject(m.types.frameObject, FRAME_OBJECT_SIZE, true);
   heap.memory.u8.fill(0, frameObject + 8, frameObject + FRAME_OBJECT_SIZE);
-  heap.collectorAllocated(frameObject);
+  internal.collectorAllocated(frameObject);
   const u32 = heap.memory.u32;
   const at = (offset: number): number => (frameObject + offset) >>> 2;
   u32[at(FRAME_OBJECT_DATA_OFFSET)] = frame.heapFrame;
@@ -227,7 +229,7 @@ function takeOwnership(
     }
   }
   heap.memory.u32[at(FRAME_OBJECT_OWNER_OFFSET)] = FrameOwner.FRAME_OBJECT;
-  heap.track(frameObject);
+  internalHeap(heap).track(frameObject);
 }
 
 /** `f_lineno` of a live frame: its statement's line, the code's first line before it started. */

@@ -62,4 +62,9 @@ export class Frame {
   spillBase = 0;
   /** Generator frames: the generator that owns the frame (borrowed), else 0. */
   generator = 0;
+  /**
+   * Generator frames: the value-stack slot (relative to `stackBase`) of the sub-iterator a
+   * suspended `yield from` / `await` delegates to, or -1 (CPython: `_PyGen_yf`).
+   */
+  delegateSlot = -1;
 }

@@ -73,6 +73,11 @@ export function functionAttribute(m: Machine, fn: Ptr, key: Ptr, name: string): 
       return m.incref(ownedDict(m, fn, FUNCTION_ANNOTATIONS_OFFSET));
     case "__dict__":
       return m.incref(ownedDict(m, fn, FUNCTION_DICT_OFFSET));
+    case "__type_params__": {
+      // CPython: func_typeparams — set by a PEP 695 definition (kept in the dict here), else ().
+      const own = heap.dictGetItem(ownedDict(m, fn, FUNCTION_DICT_OFFSET), key);
+      return m.incref(own !== 0 ? own : heap.emptyTuple);
+    }
     case "__code__": {
       const code = heap.allocate(m.types.code);
       heap.memory.u32[(code + CODE_INDEX_OFFSET) >>> 2] = m.field(fn, FUNCTION_CODE_OFFSET);

@@ -1,4 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
+import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
@@ -24,6 +26,7 @@ import { codeAttribute, functionAttribute, setFunctionAttribute } from "./functi
 import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
+import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
 import {
@@ -218,7 +221,10 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     // CPython: complex's `real` / `imag` member descriptors.
     return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
   if (isGeneratorLike(m, obj)) {
-    const value = generatorAttribute(m, obj, name);
+    const value =
+      t === asyncGeneratorType(m)
+        ? asyncGeneratorAttribute(m, obj, name) || generatorAttribute(m, obj, name)
+        : generatorAttribute(m, obj, name);
     if (value !== 0) return value;
   }
   if (t === types.cell && name === "cell_contents") {
@@ -242,7 +248,12 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
     const kind = m.typeIdOf(found);
-    if (kind === m.descriptorTypes.classmethod || kind === m.descriptorTypes.staticmethod)
+    // A property on a built-in type is its getset descriptor (`weakref.ref.__callback__`).
+    if (
+      kind === m.descriptorTypes.classmethod ||
+      kind === m.descriptorTypes.staticmethod ||
+      kind === m.descriptorTypes.property
+    )
       return descriptorGet(m, found, obj, record.object);
     return m.incref(found);
   }
@@ -299,7 +310,7 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
       if (setThroughDescriptor(m, obj, record, key, value)) return;
     }
     if (m.heap.setAttrByKey(obj, key, value)) return;
-    const info = m.heap.classes[t];
+    const info = internalHeap(m.heap).classes[t];
     if (info !== undefined && info.dictOffset === 0)
       m.raise(
         "AttributeError",
@@ -357,6 +368,7 @@ export function storeClassAttribute(
   typeModified(m, typeRecord);
   if (name === "__del__") m.refreshFinalizers(typeRecord);
   refreshClassHooks(m, typeRecord);
+  if (name === "__hash__" || name === "__eq__") noteKeyOverrides(m, typeRecord);
 }
 
 /** `del obj.name`. CPython: `DELETE_ATTR` / `PyObject_DelAttr`. */

@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import { type BytesTypeIds, defineBytesTypes } from "./bytes-objects.js";
 
 /**
@@ -366,7 +367,7 @@ const registered = new WeakMap<Heap, InterpreterTypeIds>();
  * ```
  */
 export function releaseFrameReference(heap: Heap, frame: Ptr): void {
-  const lifetime = heap.requireLifetime();
+  const lifetime = internalHeap(heap).requireLifetime();
   const u32 = heap.memory.u32;
   if (u32[frame >>> 2] === 1) {
     const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
@@ -424,7 +425,7 @@ function dropField(heap: Heap, obj: Ptr, offset: number): void {
   const u32 = heap.memory.u32;
   const value = u32[(obj + offset) >>> 2]!;
   u32[(obj + offset) >>> 2] = 0;
-  if (value !== 0) heap.requireLifetime().decref(value);
+  if (value !== 0) internalHeap(heap).requireLifetime().decref(value);
 }
 
 function defineFrameObject(heap: Heap): TypeId {

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { asyncGeneratorHookFunctions } from "../async-generator-builtins.js";
 import { intMaxStrDigits, setIntMaxStrDigits } from "../int-text.js";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import {
@@ -14,7 +15,8 @@ import { SYS_SOURCE } from "./sys-python-part.js";
 /**
  * Python's `sys` module: the memory-related part (`getrefcount`, `getsizeof`,
  * `_debugmallocstats`, `getallocatedblocks`), `sys.stdout.write` / `sys.stderr.write`,
- * `getrecursionlimit` / `setrecursionlimit`, `maxsize` and the version constants, natively; and
+ * `getrecursionlimit` / `setrecursionlimit`, `maxsize`, the version constants and the async
+ * generator hooks (`set_asyncgen_hooks`, async-generator-builtins.ts), natively; and
  * `float_info`, `argv`, `exit` and `intern` in Python (sys-python-part.ts).
  *
  * @module
@@ -67,8 +69,10 @@ export const sysModule: NativeModuleFactory = (context) => {
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
     ]);
     values.push(["maxsize", heap.newInt(MAX_SIZE)]);
+    values.push(["modules", context.newReference(context.loadedModules())]);
     values.push(["byteorder", heap.newStr("little")]);
-    for (const [name, fn] of Object.entries(sysFunctions))
+    const functions = { ...sysFunctions, ...asyncGeneratorHookFunctions(context) };
+    for (const [name, fn] of Object.entries(functions))
       values.push([name, context.newBuiltinFunction(name, fn)]);
     return context.runModuleSource("sys", SYS_SOURCE, values);
   } finally {
