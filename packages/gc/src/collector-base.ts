@@ -3,9 +3,9 @@ import {
   type CollectorStats,
   DerivedTypeFlags,
   GC_PREV_MASK_FINALIZED,
+  OB_TYPE_OFFSET as IMPORTED_OB_TYPE_OFFSET,
   InvalidPointerError,
   type LinearMemory,
-  OB_TYPE_OFFSET,
   type Ptr,
   TypeFlags,
   type TypeTable,
@@ -16,9 +16,9 @@ import { DebugFlags } from "./debug-flags.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
 import { pauseClockMs } from "./pause-clock.js";
 
-// Module-local copies of imported constants: Node 20's V8 re-checks an imported binding on every
-// read (it could still be uninitialised), and `untrack` runs for every dying list and tuple.
-const TYPE_WORD_OFFSET = OB_TYPE_OFFSET;
+// Hot-path copies of imported constants (see architecture/hot-path-constants.md): `untrack` runs
+// for every dying list and tuple.
+const OB_TYPE_OFFSET = IMPORTED_OB_TYPE_OFFSET;
 const IS_GC = TypeFlags.GC;
 
 /**
@@ -305,7 +305,7 @@ export abstract class CollectorBase {
     // Every dying list and tuple comes through here: read the header directly, and leave the
     // checked `typeOf` (and its error) to the rare failure. Type id 0 and ids past the table have
     // no flags (0, or undefined past the array), so they fail the GC test too.
-    const typeId = this.memory.u32[(obj + TYPE_WORD_OFFSET) >>> 2]!;
+    const typeId = this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
     if ((types.flags[typeId]! & IS_GC) !== 0) return;
     const name = types.spec(types.typeOf(obj)).name;
     throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);

@@ -13,13 +13,13 @@ import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import {
   gcNext,
+  NEXT_WORD as IMPORTED_NEXT_WORD,
   listAppend,
   listInit,
   listMerge,
   listMove,
   listRemove,
   listSize,
-  NEXT_WORD,
   PREV_WORD,
 } from "./gc-list.js";
 import { GenerationalCollector, NUM_GENERATIONS } from "./generational-collector.js";
@@ -70,7 +70,8 @@ function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
  */
 const SNAPSHOT_TAG = 2;
 const TAG_MASK = 3;
-const NEXT = NEXT_WORD;
+// Hot-path copies of imported constants (see architecture/hot-path-constants.md).
+const NEXT_WORD = IMPORTED_NEXT_WORD;
 const IS_GC = TypeFlags.GC;
 
 const IDLE = 0;
@@ -241,8 +242,8 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   }
 
   private forgetSnapshotted(u32: Uint32Array, obj: Ptr): void {
-    this.snapshot[u32[(obj >>> 2) + NEXT]! >>> 2] = 0;
-    u32[(obj >>> 2) + NEXT] = 0;
+    this.snapshot[u32[(obj >>> 2) + NEXT_WORD]! >>> 2] = 0;
+    u32[(obj >>> 2) + NEXT_WORD] = 0;
     u32[(obj >>> 2) + PREV_WORD]! &= GC_PREV_MASK_FINALIZED;
   }
 
