@@ -1,3 +1,4 @@
+/// <reference lib="dom" /> // the WebAssembly global's types (TypeScript declares them in its DOM lib)
 import { Worker } from "node:worker_threads";
 import { PoolAllocator } from "@pymem/pool";
 import { assembleModule } from "./wasm-module.js";
