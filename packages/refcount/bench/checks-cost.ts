@@ -71,8 +71,11 @@ if (process.argv[2] === "--child") {
           ["tsx", join(import.meta.dirname, "checks-cost.ts"), "--child", directory],
           { encoding: "utf8", cwd: join(import.meta.dirname, "..") },
         );
-        for (const [workload, ns] of Object.entries(JSON.parse(output) as Record<string, number>))
-          (samples[name]![workload] ??= []).push(ns);
+        for (const [workload, ns] of Object.entries(JSON.parse(output) as Record<string, number>)) {
+          const series = samples[name]![workload] ?? [];
+          series.push(ns);
+          samples[name]![workload] = series;
+        }
       }
     }
   } finally {

@@ -17,5 +17,5 @@ export function isLiveObject(liveBits: Uint32Array, obj: Ptr): boolean {
   // bits and any bit from 2^35 up; `<< 3` restores only what was a multiple of 8 below 2^31
   // (objects live below 2 GiB, see the heap's MAX_HEAP_BYTES). A negative address can survive it
   // (-8 does) but lands on a bitmap word past the end of any heap's bitmap: undefined, clear.
-  return ((obj >>> 3) << 3) === obj && ((liveBits[obj >>> 8]! >>> ((obj >>> 3) & 31)) & 1) !== 0;
+  return (obj >>> 3) << 3 === obj && ((liveBits[obj >>> 8]! >>> ((obj >>> 3) & 31)) & 1) !== 0;
 }
