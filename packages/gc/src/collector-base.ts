@@ -107,6 +107,17 @@ export abstract class CollectorBase {
   set pauseObserver(observer: PauseObserver | undefined) {
     this.state.pauseObserver = observer;
   }
+  /**
+   * The clock pauses (and the program code they run) are timed with, in milliseconds: by
+   * default the wall clock (`process.hrtime` on Node, else `performance.now()`). A host on a
+   * loaded machine may set a CPU-time clock; `undefined` restores the default.
+   */
+  get pauseClock(): () => number {
+    return this.state.clock;
+  }
+  set pauseClock(clock: (() => number) | undefined) {
+    this.state.clock = clock ?? pauseClockMs;
+  }
   /** Whether a collection (or an increment) is running. CPython: `gcstate->collecting`. */
   get collecting(): boolean {
     return this.collectingNow;
@@ -229,10 +240,10 @@ export abstract class CollectorBase {
     this.collectingNow = true;
     try {
       const state = this.state;
-      const startedAt = pauseClockMs();
+      const startedAt = state.startPause();
       state.invokeCallbacks(host, "start", generation, 0, 0);
       const { collected, uncollectable } = work(host);
-      state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+      state.record(host, generation, collected, uncollectable, state.elapsed(startedAt));
       state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
       return collected + uncollectable;
     } finally {
@@ -332,7 +343,11 @@ export abstract class CollectorBase {
     }
   }
 
-  /** CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. */
+  /**
+   * CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. Callers
+   * time their loop of calls as program code (`state.clock()` … `state.endProgramCode`): one
+   * pair of clock reads per loop, not per call, which would cost microseconds per finalizer.
+   */
   protected callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
     try {
       host.weakrefs.callCallback(wr);
@@ -343,7 +358,8 @@ export abstract class CollectorBase {
 
   /**
    * CPython: `finalize_garbage()` for one object — runs its PEP 442 finalizer unless it already
-   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run).
+   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run). Callers
+   * time their loop as program code, as for {@link callWeakrefCallback}.
    */
   protected finalizeOnce(host: CollectorHost, obj: Ptr): boolean {
     const u32 = this.memory.u32;

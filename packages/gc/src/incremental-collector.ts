@@ -326,13 +326,13 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private runIncrement(budget: number): number {
     const wasCollecting = this.collectingNow;
     this.collectingNow = true;
-    const startedAt = pauseClockMs();
+    const startedAt = this.state.startPause();
     try {
       this.sinceIncrement = 0;
       return this.advance(budget);
     } finally {
       this.collectingNow = wasCollecting;
-      this.state.recordPause(this.attachedHost(), OLDEST, pauseClockMs() - startedAt);
+      this.state.recordPause(this.attachedHost(), OLDEST, this.state.elapsed(startedAt));
     }
   }
 
@@ -683,6 +683,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
         toCall.push(wr);
       }
     }
+    const programStartedAt = state.clock();
     for (const wr of toCall) {
       this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
@@ -694,6 +695,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       const obj = members[k]!;
       this.finalizeOnce(host, obj);
     }
+    state.endProgramCode(programStartedAt);
 
     // CPython: handle_resurrected_objects (our temporary reference is the 1 extra).
     const garbageNow = members.filter((_, k) => isGarbage(memberIndices[k]!));

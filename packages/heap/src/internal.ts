@@ -51,6 +51,14 @@ export interface HeapInternals {
   requireLifetime(): Lifetime;
   /** Releases a list or tuple whose references the caller has already taken. */
   releaseSequence(obj: Ptr, typeId: TypeId, kind: number): void;
+  /** Allocates an object's memory and header only; GC objects then need {@link collectorAllocated}. */
+  allocateObject(typeId: TypeId, size: number, gc: boolean): Ptr;
+  /** Reports a GC object allocated by {@link allocateObject} to the collector (counts, threshold). */
+  collectorAllocated(obj: Ptr): void;
+  /** Tracks `obj` with the attached collector, if any. */
+  track(obj: Ptr): void;
+  /** Releases an exact int or float at refcount zero (the float free list, else the allocator). */
+  releaseNumber(obj: Ptr, typeId: TypeId): void;
   /** Pushes a dying object's references onto `stack`, then releases it. */
   disposeObject(obj: Ptr, typeId: TypeId, stack: ReferenceStack): void;
   /** A built-in list's `tp_clear` for the cascade: empties it, pushing its items. */

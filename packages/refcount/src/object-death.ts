@@ -231,6 +231,8 @@ export class ObjectDeath {
     let u32 = heap.memory.u32;
     const listType = heap.listType;
     const tupleType = heap.tupleType;
+    const floatType = heap.floatType;
+    const intType = heap.intType;
     while (length > base) {
       const entry = items[--length]!;
       if ((entry & DEAD_TAG) === 0) {
@@ -278,6 +280,11 @@ export class ObjectDeath {
             this.checkDropped(entry, typeId, pushedFrom);
           }
           heap.releaseSequence(entry, typeId, kind);
+          continue;
+        }
+        if (typeId === floatType || typeId === intType) {
+          // Releasing a number runs no user code and allocates nothing: the locals stay valid.
+          heap.releaseNumber(entry, typeId);
           continue;
         }
         work.length = length;

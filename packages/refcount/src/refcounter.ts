@@ -3,6 +3,7 @@ import {
   IMMORTAL_REFCNT as IMPORTED_IMMORTAL_REFCNT,
   type Lifetime,
   NegativeRefcountError,
+  OB_TYPE_OFFSET as IMPORTED_OB_TYPE_OFFSET,
   type Ptr,
 } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
@@ -13,6 +14,7 @@ import { ObjectDeath } from "./object-death.js";
 
 // A hot-path copy of an imported constant (see architecture/hot-path-constants.md).
 const IMMORTAL_REFCNT = IMPORTED_IMMORTAL_REFCNT;
+const OB_TYPE_OFFSET = IMPORTED_OB_TYPE_OFFSET;
 
 /**
  * Options of a {@link Refcounter}. Pass any subset to the constructor.
@@ -133,6 +135,12 @@ export class Refcounter implements Lifetime {
       throw new NegativeRefcountError(obj, heap.typeName(obj), count - 1);
     }
     i32[obj >> 2] = 0;
+    // An exact int or float has no references and no hooks: no cascade, no nesting to count.
+    const typeId = heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
+    if (typeId === heap.floatType || typeId === heap.intType) {
+      heap.releaseNumber(obj, typeId);
+      return;
+    }
     this.death.deallocate(obj);
   }
 

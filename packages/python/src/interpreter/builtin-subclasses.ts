@@ -43,7 +43,6 @@ const UNSUPPORTED_BASES: readonly string[] = [
   "staticmethod",
   "super",
   "module",
-  "weakref.ReferenceType",
 ];
 
 /**

@@ -6,6 +6,7 @@ import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
 import { StepLimitError } from "./exceptions.js";
+import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { defineMetaclassInstances } from "./metaclasses.js";
 import { linearizeBases } from "./mro.js";
@@ -135,6 +136,7 @@ export function newClass(
   m.registerClass(record);
   noteClassNamespace(m, record, namespaceReferences);
   record.hooks = classHooks(m, record);
+  noteKeyOverrides(m, record);
   try {
     // CPython: __mro__ = (cls, …, object) — the cycle every class object is part of.
     heap.memory.u32[(classObject + TYPE_MRO_OFFSET) >>> 2] = m.newTuple(mro.map((r) => r.object));
