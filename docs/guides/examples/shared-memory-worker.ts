@@ -1,11 +1,13 @@
+/// <reference lib="dom" /> // the WebAssembly global's types (TypeScript declares them in its DOM lib)
 import { Worker } from "node:worker_threads";
 import { PoolAllocator } from "@pymem/pool";
 import { assembleModule } from "./wasm-module.js";
 
 // The worker: instantiates the same module over the shared memory, sums the block it is given and
-// publishes the result with Atomics. Plain JavaScript, so it runs without a TypeScript loader.
+// publishes the result with Atomics. Plain JavaScript, so it runs without a TypeScript loader, and
+// no `require` or `import`, so it runs whether the project is an ES module or CommonJS.
 const workerSource = `
-const { parentPort, workerData } = require("node:worker_threads");
+const { parentPort, workerData } = process.getBuiltinModule("node:worker_threads");
 const { memory, module, ints, count, result } = workerData;
 const wasm = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const view = new Int32Array(memory.buffer);

@@ -1,3 +1,4 @@
+/// <reference lib="dom" /> // the WebAssembly global's types (TypeScript declares them in its DOM lib)
 import { LinearMemory } from "@pymem/core";
 import { PoolAllocator } from "@pymem/pool";
 import { assembleModule, type IntArrayModule } from "./wasm-module.js";

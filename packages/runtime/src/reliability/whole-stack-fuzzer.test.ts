@@ -16,7 +16,17 @@ describe("the whole-stack fuzzer", () => {
     expect(runFuzzEpisode({ collector: "generational", seed: 43, operations: 500 })).not.toEqual(
       first,
     );
-  });
+  }, 30_000); // three episodes: seconds on a loaded machine
+
+  it("injects throwing gc callbacks, each reported as unraisable while the collections go on", () => {
+    let thrown = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const result = runFuzzEpisode({ collector: "generational", seed, operations: 400 });
+      expect(result.unraisableReports).toBeGreaterThanOrEqual(result.gcCallbacksThrown);
+      thrown += result.gcCallbacksThrown;
+    }
+    expect(thrown).toBeGreaterThan(0);
+  }, 30_000);
 
   const sabotages: Record<string, (runtime: Runtime) => void> = {
     "an append that forgets its incref": (runtime) => {

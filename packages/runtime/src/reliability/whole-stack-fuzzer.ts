@@ -68,6 +68,8 @@ export interface FuzzEpisodeResult {
   collections: number;
   finalizersRun: number;
   callbacksRun: number;
+  /** `gc.callbacks` calls that threw (reported as unraisable; the collection went on). */
+  gcCallbacksThrown: number;
   unraisableReports: number;
   badInputsRejected: number;
 }
@@ -88,6 +90,7 @@ export function emptyFuzzEpisodeResult(): FuzzEpisodeResult {
     collections: 0,
     finalizersRun: 0,
     callbacksRun: 0,
+    gcCallbacksThrown: 0,
     unraisableReports: 0,
     badInputsRejected: 0,
   };
@@ -136,8 +139,6 @@ const Op = {
   BAD_INPUT: 22,
   INTROSPECT: 23,
 } as const;
-
-const OP_NAMES = Object.keys(Op);
 
 /** [operation, weight]: mutations and drops dominate, so cycles and garbage are common. */
 const OP_WEIGHTS: readonly (readonly [number, number])[] = [
@@ -257,6 +258,16 @@ class FuzzEpisode {
           this.result.collections++;
         }
       });
+      // In some episodes a second callback throws at every third call, at either phase: CPython
+      // reports it as unraisable and the collection goes on (the checks after it prove that).
+      const throwEvery = this.random.chance(1, 2) ? 3 : 0;
+      let gcCallbackCalls = 0;
+      if (throwEvery !== 0)
+        gc.callbacks.push((phase) => {
+          if (this.teardown || ++gcCallbackCalls % throwEvery !== 0) return;
+          this.result.gcCallbacksThrown++;
+          throw new Error(`fuzz: gc callback throws at ${phase}`);
+        });
       // Frequent automatic collections, in the middle of everything.
       this.setThreshold(this.random.pick([1, 5, 10, 50]));
     }
@@ -1260,6 +1271,3 @@ class FuzzEpisode {
       );
   }
 }
-
-/** The operation names, for reports. @internal */
-export const OPERATION_NAMES: readonly string[] = OP_NAMES;
