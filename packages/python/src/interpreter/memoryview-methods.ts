@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { defineGetter } from "./builtin-getters.js";
 import { newBytes } from "./bytes-objects.js";
 import { bytesHash } from "./bytes-operations.js";
 import { call } from "./calls.js";
@@ -91,7 +92,7 @@ export function installMemoryview(m: Machine, builtins: Ptr): void {
     fn: (self: Ptr, args: readonly Ptr[]) => Ptr,
   ): void => defineTypeMethod(m, "memoryview", isView, name, min, max, false, fn);
   const getter = (name: string, fn: (self: Ptr, layout: ViewLayout) => Ptr): void =>
-    defineGetter(m, record.object, name, (self) => fn(self, viewLayout(m, self)));
+    defineGetter(m, "memoryview", name, (self) => fn(self, viewLayout(m, self)));
   getter("obj", (self) => m.incref(viewExporter(m, self)));
   getter("nbytes", (_self, layout) => m.newInt(itemOffsets(layout).length * layout.itemsize));
   getter("readonly", (_self, layout) => m.newBool(layout.readonly));
@@ -145,24 +146,6 @@ export function installMemoryview(m: Machine, builtins: Ptr): void {
     releaseView(heap, self);
     return heap.none;
   });
-}
-
-/**
- * Installs a read-only attribute of a built-in type as a property whose getter is a native
- * function (CPython: a `getset_descriptor`).
- */
-function defineGetter(m: Machine, typeObject: Ptr, name: string, fn: (self: Ptr) => Ptr): void {
-  const getter = m.newBuiltin(
-    m.addNative(name, (_context, args) => fn(args[0]!)),
-    0,
-  );
-  try {
-    const property = call(m, m.builtinType("property").object, [getter], undefined);
-    m.heap.dictSetItem(m.typeDict(m.recordOfType(typeObject)), m.name(name), property);
-    m.decref(property);
-  } finally {
-    m.decref(getter);
-  }
 }
 
 /** A tuple of ints. */
