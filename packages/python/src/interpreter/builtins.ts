@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { refuseAbstractInstance } from "./abstract-classes.js";
+import { installAsyncGeneratorBuiltins } from "./async-generator-builtins.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
 import { installBytesMethods } from "./bytes-methods.js";
@@ -9,6 +10,7 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
 import { formatWithSpec } from "./formatting.js";
@@ -24,6 +26,7 @@ import { Cmp, type Machine } from "./machine.js";
 import { installMemoryview, viewLength } from "./memoryview-methods.js";
 import { isMemoryview } from "./memoryview-objects.js";
 import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
+import { installModuleConstructor } from "./module-constructor.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
 import {
@@ -105,6 +108,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
+  installAsyncGeneratorBuiltins(m, builtins);
   installGenericAliasConstructor(m);
 
   const none = (): Ptr => heap.none;
@@ -223,8 +227,12 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("round", (_c, args) => {
     arity(m, "round", args, 1, 2);
     const x = args[0]!;
-    if (!m.isNumber(x))
+    if (!m.isNumber(x)) {
+      // CPython: builtin_round_impl — the type's __round__, given ndigits only when passed.
+      const result = m.callSpecial(x, "__round__", args.length > 1 ? [args[1]!] : []);
+      if (result !== 0) return result;
       m.raise("TypeError", `type ${m.typeName(x)} doesn't define __round__ method`);
+    }
     const value = m.numberOf(x);
     const digits =
       args[1] !== undefined && args[1] !== heap.none
@@ -501,6 +509,22 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         m.raise("ValueError", `could not convert string to float: ${repr(m, x)}`);
       return m.newFloat(Number(text.replaceAll("_", "")));
     }
+    // CPython: PyNumber_Float — nb_float (`__float__`), else nb_index (`__index__`).
+    const converted = m.callSpecial(x, "__float__", []);
+    if (converted !== 0) {
+      if (m.typeIdOf(converted) === heap.floatType) return converted;
+      const name = m.typeName(converted);
+      m.decref(converted);
+      m.raise("TypeError", `${m.typeName(x)}.__float__ returned non-float (type ${name})`);
+    }
+    const index = m.callSpecial(x, "__index__", []);
+    if (index !== 0) {
+      try {
+        return m.newFloat(floatOperand(m, index));
+      } finally {
+        m.decref(index);
+      }
+    }
     return m.raise(
       "TypeError",
       `float() argument must be a string or a real number, not '${m.typeName(x)}'`,
@@ -578,6 +602,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("set");
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+  installModuleConstructor(m);
   for (const id of [m.types.bytes, m.types.bytearray])
     typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
       newBytesFromArguments(m, id, args, keywords),
@@ -587,6 +612,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installDictMethods(m);
   installDescriptorBuiltins(m);
   installExceptionMethods(m);
+  installExceptionGroups(m);
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);

@@ -1,4 +1,5 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { noteClassNamespace, typeModified } from "./attribute-cache.js";
 import { isSubclassable, subclassRefusal } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
@@ -76,7 +77,7 @@ export function newClass(
   )
     heap.dictSetItem(namespace, m.name("__hash__"), heap.none);
   const baseHasDict = bases.some(
-    (base) => base.instances && heap.classes[base.id]!.dictOffset !== 0,
+    (base) => base.instances && internalHeap(heap).classes[base.id]!.dictOffset !== 0,
   );
   const wantsDict = slots === undefined || slots.includes("__dict__") || baseHasDict;
   const wantsWeakref = slots === undefined || slots.includes("__weakref__");
@@ -182,7 +183,7 @@ function solidBase(m: Machine, record: TypeRecord): TypeRecord {
   for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) {
     if (!r.user) return r.exception ? m.builtinType("BaseException") : r;
     const slotCount = (record: TypeRecord | undefined): number =>
-      record?.instances === true ? m.heap.classes[record.id]!.slotOffsets.size : 0;
+      record?.instances === true ? internalHeap(m.heap).classes[record.id]!.slotOffsets.size : 0;
     if (slotCount(r) > slotCount(r.base)) return r;
   }
   return m.builtinType("object");

@@ -1,4 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
+import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
@@ -18,6 +20,8 @@ import {
   refreshClassHooks,
 } from "./descriptors.js";
 import { chainingAttribute } from "./exception-chaining.js";
+import { frameLocalsProxy } from "./frame-locals-proxy.js";
+import { frameAttribute, setFrameTrace } from "./frame-objects.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
 import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
@@ -36,6 +40,8 @@ import {
   METHOD_SELF_OFFSET,
   MODULE_DICT_OFFSET,
   MODULE_NAME_OFFSET,
+  TRACEBACK_FRAME_OFFSET,
+  TRACEBACK_LASTI_OFFSET,
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
   TYPE_DICT_OFFSET,
@@ -204,14 +210,23 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     const u32 = heap.memory.u32;
     if (name === "tb_next") return m.incref(u32[(obj + TRACEBACK_NEXT_OFFSET) >>> 2]! || heap.none);
     if (name === "tb_lineno") return m.newInt(u32[(obj + TRACEBACK_LINE_OFFSET) >>> 2]!);
-    if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
+    if (name === "tb_frame")
+      return m.incref(u32[(obj + TRACEBACK_FRAME_OFFSET) >>> 2]! || heap.none);
+    if (name === "tb_lasti") return m.newInt(u32[(obj + TRACEBACK_LASTI_OFFSET) >>> 2]!);
     return 0;
+  }
+  if (t === types.frameObject) {
+    const value = frameAttribute(m, obj, name, (frameObject) => frameLocalsProxy(m, frameObject));
+    if (value !== 0) return value;
   }
   if (t === heap.complexType && (name === "real" || name === "imag"))
     // CPython: complex's `real` / `imag` member descriptors.
     return m.newFloat(name === "real" ? heap.complexReal(obj) : heap.complexImag(obj));
   if (isGeneratorLike(m, obj)) {
-    const value = generatorAttribute(m, obj, name);
+    const value =
+      t === asyncGeneratorType(m)
+        ? asyncGeneratorAttribute(m, obj, name) || generatorAttribute(m, obj, name)
+        : generatorAttribute(m, obj, name);
     if (value !== 0) return value;
   }
   if (t === types.cell && name === "cell_contents") {
@@ -297,7 +312,7 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
       if (setThroughDescriptor(m, obj, record, key, value)) return;
     }
     if (m.heap.setAttrByKey(obj, key, value)) return;
-    const info = m.heap.classes[t];
+    const info = internalHeap(m.heap).classes[t];
     if (info !== undefined && info.dictOffset === 0)
       m.raise(
         "AttributeError",
@@ -315,6 +330,10 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
   }
   if (t === m.types.function) {
     setFunctionAttribute(m, obj, key, name, value);
+    return;
+  }
+  if (t === m.types.frameObject && name === "f_trace") {
+    setFrameTrace(m, obj, value);
     return;
   }
   if (record !== undefined && !record.instances)

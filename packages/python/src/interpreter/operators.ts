@@ -10,6 +10,7 @@ import {
 import { builtinBaseType, onBaseValues } from "./builtin-subclasses.js";
 import { isBytesLike } from "./bytes-objects.js";
 import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js";
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
@@ -528,8 +529,14 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   if (ta === heap.strType && tb === heap.strType)
     return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
-  if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
-    return compareSequences(m, op, a, b);
+  if ((ta === heap.listType || ta === heap.tupleType) && ta === tb) {
+    enterCRecursion(m, " in comparison");
+    try {
+      return compareSequences(m, op, a, b);
+    } finally {
+      leaveCRecursion(m);
+    }
+  }
   const ra = m.records[ta];
   const rb = m.records[tb];
   // CPython: do_richcompare — when b's class derives from a's, b's reflected method goes first.
@@ -560,8 +567,14 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   const onBase = onBaseValues(m, a, b, (x, y) => compare(m, op, x, y));
   if (onBase !== 0) return onBase;
-  if (op === Cmp.EQ) return equalOther(m, a, b, ta);
-  if (op === Cmp.NE) return !equalOther(m, a, b, ta);
+  if (op === Cmp.EQ || op === Cmp.NE) {
+    enterCRecursion(m, " in comparison");
+    try {
+      return equalOther(m, a, b, ta) === (op === Cmp.EQ);
+    } finally {
+      leaveCRecursion(m);
+    }
+  }
   m.raise(
     "TypeError",
     `'${CMP_SYMBOLS[op]}' not supported between instances of '${m.typeName(a)}' and '${m.typeName(b)}'`,
