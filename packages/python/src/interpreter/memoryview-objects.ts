@@ -153,7 +153,7 @@ function dropManagedBuffer(heap: Heap, view: Ptr): void {
   const mbuf = heap.memory.u32[slot]!;
   if (mbuf === 0) return;
   heap.memory.u32[slot] = 0;
-  heap.requireLifetime().decref(mbuf);
+  heap.lifetime!.decref(mbuf);
 }
 
 /**
@@ -169,7 +169,7 @@ function releaseManagedBuffer(heap: Heap, mbuf: Ptr): void {
   u32[(mbuf + MBUF_OBJ_OFFSET) >>> 2] = 0;
   if (heap.typeOf(obj) === defineInterpreterTypes(heap).bytearray)
     u32[(obj + BYTEARRAY_EXPORTS_OFFSET) >>> 2]! -= 1;
-  heap.requireLifetime().decref(obj);
+  heap.lifetime!.decref(obj);
 }
 
 /** A managed buffer of a bytes or bytearray (a new reference). CPython: `_PyManagedBuffer_FromObject`. */
