@@ -56,6 +56,7 @@ export type ExceptionName =
   | "StopIteration"
   | "AssertionError"
   | "OverflowError"
+  | "BufferError"
   | "NotImplementedError"
   | "UnboundLocalError"
   | "UnicodeEncodeError"
