@@ -5,16 +5,20 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
+import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
+import { getFrame, positionOf } from "./frame-objects.js";
 import { iterate } from "./iteration.js";
 import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
+import { ModuleRegistry } from "./module-registry.js";
 import { nativeModules } from "./modules/index.js";
 import type {
   ExceptionName,
@@ -22,6 +26,7 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
+import { warnAtCompileTime } from "./native-warnings.js";
 import { getAttribute, getItem, setAttribute, setItem, systemExitCode } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
@@ -244,7 +249,8 @@ export class Interpreter {
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   private readonly argv: readonly string[];
-  private readonly imported = new Map<string, Ptr>();
+  /** `sys.modules`, which `import` consults and fills. */
+  private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
   private readonly mainModule: Ptr;
@@ -284,7 +290,9 @@ export class Interpreter {
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
-    machine.importedModule = (name) => this.imported.get(name) ?? 0;
+    this.moduleRegistry = new ModuleRegistry(machine);
+    this.moduleRegistry.store("builtins", this.builtinsModule);
+    machine.importedModule = (name) => this.moduleRegistry.loadedModule(name);
     // The globals dict is owned by a `__main__` module object made after it, as CPython's
     // module owns its dict: the interpreter's own reference is to the module, so a collection
     // reaches the dict through a GC object and orders what it finds the way CPython's does.
@@ -300,6 +308,7 @@ export class Interpreter {
       this.builtinsModule,
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
+    this.moduleRegistry.store("__main__", this.mainModule);
     // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
     // eval loop runs it at its next eval-breaker check, and so does this interpreter.
     const collector = this.runtime.collector as ManagedCollector | undefined;
@@ -484,16 +493,18 @@ export class Interpreter {
     // old generation in the collector's traversal order, the order finalizers run in later).
     this.collectCycles();
     const inCycle = m.lifetime.refcount(globals) > 1;
+    this.moduleRegistry.remove("__main__");
     m.decref(this.mainModule);
     if (inCycle) {
       this.collectCycles();
       if (heap.isLive(globals) && heap.kindOf(globals) === ObjectKind.DICT) this.clearDict(globals);
     }
-    for (const module of this.imported.values())
-      this.clearDict(m.field(module, MODULE_DICT_OFFSET));
+    for (const [, module] of this.moduleRegistry.entries())
+      if (module !== this.builtinsModule && m.typeIdOf(module) === m.types.module)
+        this.clearDict(m.field(module, MODULE_DICT_OFFSET));
     for (const dispose of this.disposers.splice(0)) dispose();
-    for (const module of this.imported.values()) m.decref(module);
-    this.imported.clear();
+    this.clearDict(this.moduleRegistry.dict);
+    this.moduleRegistry.dispose();
     this.collectCycles();
     this.releaseShutdownGarbage(garbageBefore);
     this.clearDict(m.builtins);
@@ -587,8 +598,9 @@ export class Interpreter {
     if (this.finalized) throw new Error("Interpreter.run after finalize() or dispose()");
     const stepsBefore = m.steps;
     let module: Module;
+    const syntaxWarnings: SyntaxWarningNote[] = [];
     try {
-      module = parse(source);
+      module = parse(source, { syntaxWarnings });
     } catch (error) {
       if (!(error instanceof PythonSyntaxError)) throw error;
       const text = `${formatSyntaxError(error, filename)}\n`;
@@ -604,6 +616,7 @@ export class Interpreter {
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
+      warnAtCompileTime(m, syntaxWarnings, filename);
       runBlock(m, code, this.globalsDict, this.globalsDict, 0);
       this.running = false;
       return { ok: true, error: undefined, steps: m.steps, exitStatus: 0 };
@@ -670,7 +683,7 @@ export class Interpreter {
 
   private format(error: PyException): string {
     const m = this.machine;
-    return formatTraceback(error, (value) => {
+    const describe = (value: Ptr): readonly [string, string] => {
       let message: string;
       try {
         message = str(m, value);
@@ -679,13 +692,18 @@ export class Interpreter {
         message = `<exception str() failed>`;
       }
       return [m.typeName(value), message];
-    });
+    };
+    if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
+    return formatTraceback(error, describe);
   }
 
   private importModule(name: string): Ptr {
     const m = this.machine;
-    const existing = this.imported.get(name);
-    if (existing !== undefined) return m.incref(existing);
+    // CPython: import_get_module — whatever sys.modules holds under the name, None stopping it.
+    const existing = this.moduleRegistry.lookup(name);
+    if (existing === m.heap.none)
+      return m.raise("ModuleNotFoundError", `import of ${name} halted; None in sys.modules`);
+    if (existing !== 0) return m.incref(existing);
     // CPython: _find_and_load — a submodule's package is imported first, and the submodule
     // becomes the package's attribute.
     const dot = name.lastIndexOf(".");
@@ -694,24 +712,28 @@ export class Interpreter {
       const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
       if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
       const module = factory(m.context);
-      this.imported.set(name, module);
+      this.moduleRegistry.store(name, module);
       if (parent !== 0)
         setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
-      return m.incref(module);
+      return module;
     } finally {
       if (parent !== 0) m.decref(parent);
     }
   }
 
   /** The running frames' file names and lines, most recent first (see NativeContext). */
-  private pythonFrames(limit: number): Array<{ filename: string; lineno: number }> {
-    const frames: Array<{ filename: string; lineno: number }> = [];
+  private pythonFrames(limit: number): Array<{ filename: string; lineno: number; globals: Ptr }> {
+    const frames: Array<{ filename: string; lineno: number; globals: Ptr }> = [];
     if (!this.running) return frames;
     const m = this.machine;
     for (let depth = m.depth; depth >= 0 && frames.length < limit; depth--) {
       const frame = m.framePool[depth];
       if (frame !== undefined)
-        frames.push({ filename: frame.code.filename, lineno: frame.node.line });
+        frames.push({
+          filename: frame.code.filename,
+          lineno: frame.node.line,
+          globals: frame.globals,
+        });
     }
     return frames;
   }
@@ -735,8 +757,11 @@ export class Interpreter {
     const module = m.newModule(name, dict);
     try {
       const nameObj = m.newStr(name);
-      heap.dictSetItem(dict, m.name("__name__"), nameObj);
-      m.decref(nameObj);
+      try {
+        heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      } finally {
+        m.decref(nameObj);
+      }
       heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
       for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
       const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
@@ -776,14 +801,23 @@ export class Interpreter {
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
         m.newBuiltin(m.addNative(name, fn), self ?? 0),
+      builtinType: (name) => m.builtinType(name).object,
       newMethod: (fn, self) => m.newMethod(fn, self),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();
-        for (const [member, value] of members)
-          runtime.heap.dictSetItem(dict, m.name(member), value);
-        const nameObj = m.newStr(name);
-        runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
-        m.decref(nameObj);
+        try {
+          for (const [member, value] of members)
+            runtime.heap.dictSetItem(dict, m.name(member), value);
+          const nameObj = m.newStr(name);
+          try {
+            runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
+          } finally {
+            m.decref(nameObj);
+          }
+        } catch (error) {
+          m.decref(dict); // a MemoryError part-way: what the dict holds goes with it
+          throw error;
+        }
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
@@ -799,7 +833,11 @@ export class Interpreter {
           locals,
         ]),
       mainGlobals: () => this.globalsDict,
+      loadedModules: () => this.moduleRegistry.dict,
       pythonFrames: (limit) => this.pythonFrames(limit),
+      frameObject: (depth) => getFrame(m, depth),
+      handledException: () => m.handling[m.handling.length - 1]?.value ?? 0,
+      sourcePosition: (lasti) => positionOf(m, lasti),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
