@@ -25,6 +25,7 @@ import { operatorModule } from "./operator-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
+import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
@@ -74,6 +75,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   pprint: pprintModule,
   random: randomModule,
   re: reModule,
+  statistics: statisticsModule,
   string: stringModule,
   sys: sysModule,
   textwrap: textwrapModule,
@@ -111,6 +113,7 @@ export { operatorModule } from "./operator-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
+export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
