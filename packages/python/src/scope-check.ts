@@ -1,5 +1,7 @@
 import type * as Ast from "./ast.js";
+import { exceptStarProblem } from "./except-star-check.js";
 import { matchProblem } from "./pattern-check.js";
+import { typeParameterProblem } from "./type-param-check.js";
 
 /**
  * A compile-time problem found after parsing: the message and the node it points at.
@@ -354,8 +356,7 @@ function contextProblem(
     case "ListComp":
     case "SetComp":
     case "DictComp": {
-      const asynchronous =
-        expression.generators.some((generator) => generator.isAsync) || containsAwait(expression);
+      const asynchronous = isAsynchronousComprehension(expression);
       if (asynchronous && !inAsyncFunction && work.comprehension === null) {
         compilerProblems.push({
           msg: "asynchronous comprehension outside of an asynchronous function",
@@ -419,20 +420,52 @@ function targetNames(target: Ast.Expression): string[] {
 }
 
 /** Whether `await` appears in an expression outside nested lambdas and generator expressions. */
-function containsAwait(root: Ast.Expression): boolean {
-  // A copy: expressionChildren() returns some nodes' own arrays.
-  const stack = [...expressionChildren(root)];
+/**
+ * Whether a comprehension is asynchronous (PEP 530; CPython: symtable's `ste_coroutine` of the
+ * comprehension): it has an `async for`, or an `await` or an asynchronous list, set or dict
+ * comprehension in its own parts — not in its first iterable (evaluated in the enclosing scope),
+ * nor in nested lambdas and generator expressions. A generator expression that is asynchronous
+ * makes an async generator; any other runs inline in its async function.
+ *
+ * @example
+ * ```ts
+ * isAsynchronousComprehension(parseExpression("[x async for x in it]")); // true
+ * ```
+ */
+export function isAsynchronousComprehension(
+  node: Ast.ListComp | Ast.SetComp | Ast.DictComp | Ast.GeneratorExp,
+): boolean {
+  if (node.generators.some((generator) => generator.isAsync)) return true;
+  const parts = node.kind === "DictComp" ? [node.key, node.value] : [node.elt];
+  node.generators.forEach((generator, index) => {
+    if (index > 0) parts.push(generator.iter);
+    parts.push(...generator.ifs);
+  });
+  const stack = [...parts];
   while (stack.length > 0) {
     const current = stack.pop() as Ast.Expression;
     if (current.kind === "Await") return true;
     if (current.kind === "Lambda" || current.kind === "GeneratorExp") continue;
+    if (
+      (current.kind === "ListComp" || current.kind === "SetComp" || current.kind === "DictComp") &&
+      current.generators.some((generator) => generator.isAsync)
+    )
+      return true;
     stack.push(...expressionChildren(current));
   }
   return false;
 }
 
-/** Whether a function body holds `yield`/`yield from` outside nested functions and classes. */
-function containsYield(body: Ast.Statement[]): boolean {
+/**
+ * Whether a function body holds `yield`/`yield from` outside nested functions and classes (an
+ * `async def` with one is an async generator function, PEP 525).
+ *
+ * @example
+ * ```ts
+ * containsYield(functionDef.body);
+ * ```
+ */
+export function containsYield(body: Ast.Statement[]): boolean {
   const statements = [...body];
   while (statements.length > 0) {
     const statement = statements.pop() as Ast.Statement;
@@ -602,6 +635,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     }
     const { scope } = frame;
     visitExpressions(statementExpressions(statement), false, frame.scope);
+    const typeParameters = typeParameterProblem(statement);
+    if (typeParameters !== null) symtableProblems.push(typeParameters);
     switch (statement.kind) {
       case "FunctionDef":
       case "AsyncFunctionDef": {
@@ -709,6 +744,10 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         break;
       case "Try":
       case "TryStar":
+        if (statement.kind === "TryStar") {
+          const problem = exceptStarProblem(statement);
+          if (problem !== null) compilerProblems.push(problem);
+        }
         frames.push({
           statements: [...statement.finalbody].reverse(),
           scope,

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { refuseAbstractInstance } from "./abstract-classes.js";
+import { installAsyncGeneratorBuiltins } from "./async-generator-builtins.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
 import { installBytesMethods } from "./bytes-methods.js";
@@ -9,6 +10,7 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
 import { formatWithSpec } from "./formatting.js";
@@ -44,6 +46,7 @@ import { installStrMoreMethods } from "./str-more-methods.js";
 import { installStrSearch } from "./str-search.js";
 import { installStrSplitlines } from "./str-splitlines.js";
 import { installStrTranslate } from "./str-translate.js";
+import { installWeakrefType } from "./weakref-type.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -103,6 +106,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
   installIteratorBuiltins(m, builtins);
+  installAsyncGeneratorBuiltins(m, builtins);
   installGenericAliasConstructor(m);
 
   const none = (): Ptr => heap.none;
@@ -606,6 +610,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installDictMethods(m);
   installDescriptorBuiltins(m);
   installExceptionMethods(m);
+  installExceptionGroups(m);
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);
@@ -617,6 +622,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMoreMethods(m);
   installStrTranslate(m);
   installStrSearch(m);
+  installWeakrefType(m);
 }
 
 /**

@@ -15,9 +15,11 @@ import type {
   Statement,
   Subscript,
   Try,
+  TryStar,
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
+import { AsyncComprehensionCompiler } from "./async-comprehensions.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
 import { byteArrayInPlace } from "./bytearray-methods.js";
@@ -25,10 +27,11 @@ import { call } from "./calls.js";
 import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { withDocstringStored } from "./docstring-store.js";
+import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
-import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
+import { containsYield } from "./generator-compiler.js";
 import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
@@ -43,6 +46,12 @@ import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
+import {
+  annotationScopeName,
+  qualifiedNameIn,
+  registerAnnotationScope,
+  rewriteTypeParameters,
+} from "./type-params.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
@@ -63,7 +72,7 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * const code = new Compiler(machine).compileModule(parse(source), "x.py", source, false);
  * ```
  */
-export class Compiler extends GeneratorCompiler {
+export class Compiler extends AsyncComprehensionCompiler {
   /** The module starts with `from __future__ import annotations` (PEP 563). */
   private postponedAnnotations = false;
 
@@ -73,6 +82,7 @@ export class Compiler extends GeneratorCompiler {
     this.source = source;
     this.interactive = interactive;
     this.postponedAnnotations = futureFeatures(module.body).includes("annotations");
+    module = rewriteTypeParameters(module);
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
@@ -220,6 +230,7 @@ export class Compiler extends GeneratorCompiler {
       case "Raise": // CPython: RAISE_VARARGS (do_raise)
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
+      case "TryStar": // CPython: CHECK_EG_MATCH, then CALL_INTRINSIC_2 INTRINSIC_PREP_RERAISE_STAR
         return this.tryStatement(unit, node);
       case "AnnAssign":
         return this.annotatedAssign(unit, node);
@@ -605,7 +616,7 @@ export class Compiler extends GeneratorCompiler {
     };
   }
 
-  private tryStatement(unit: Unit, node: Try): Stmt {
+  private tryStatement(unit: Unit, node: Try | TryStar): Stmt {
     const m = this.m;
     const body = this.block(unit, node.body);
     const handlers = node.handlers.map((handler) => ({
@@ -618,6 +629,12 @@ export class Compiler extends GeneratorCompiler {
     }));
     const orelse = node.orelse.length > 0 ? this.block(unit, node.orelse) : undefined;
     const finalbody = node.finalbody.length > 0 ? this.block(unit, node.finalbody) : undefined;
+    const exceptStar =
+      node.kind === "TryStar"
+        ? exceptStarHandler(m, handlers, function* (body, f) {
+            return body(f);
+          })
+        : undefined;
 
     const handle = (f: Frame, error: PyException): number => {
       for (const handler of handlers) {
@@ -666,6 +683,7 @@ export class Compiler extends GeneratorCompiler {
         m.unwindTo(level);
         m.record(error, f);
         if (handlers.length === 0) throw error;
+        if (exceptStar !== undefined) return runWithoutYielding(exceptStar(f, error));
         return handle(f, error);
       }
       if (orelse !== undefined && completion === Completion.NORMAL) return orelse(f);
@@ -759,14 +777,12 @@ export class Compiler extends GeneratorCompiler {
   ): Expr {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName =
-      unit.kind === "function"
-        ? `${unit.qualifiedPrefix}.<locals>.${name}`
-        : unit.kind === "class"
-          ? `${unit.qualifiedPrefix}.${name}`
-          : name;
+    // An annotation scope (PEP 695) is named for what it defines and adds nothing to qualnames.
+    const scopeName = annotationScopeName(node);
+    const qualifiedName = qualifiedNameIn(unit, scopeName ?? name);
     const child = this.newUnit(scope, "function", qualifiedName);
-    const code = this.newCode(child, name, qualifiedName, node.line, args);
+    if (scopeName !== undefined) registerAnnotationScope(unit, child);
+    const code = this.newCode(child, scopeName ?? name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
     const first = node.kind !== "Lambda" ? node.body[0] : undefined;
     if (
@@ -775,6 +791,8 @@ export class Compiler extends GeneratorCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
+    if (node.kind === "AsyncFunctionDef")
+      code.asyncKind = node.body.some(containsYield) ? "asyncGenerator" : "coroutine";
     // An `async def` is always a coroutine function, whether or not it awaits.
     if (
       node.kind === "AsyncFunctionDef" ||
@@ -966,12 +984,7 @@ export class Compiler extends GeneratorCompiler {
   private classDef(unit: Unit, node: ClassDef): Stmt {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName =
-      unit.kind === "function"
-        ? `${unit.qualifiedPrefix}.<locals>.${node.name}`
-        : unit.kind === "class"
-          ? `${unit.qualifiedPrefix}.${node.name}`
-          : node.name;
+    const qualifiedName = qualifiedNameIn(unit, node.name);
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
     const statements = withDocstringStored(node.body);

@@ -9,8 +9,10 @@ import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
+import { getFrame, positionOf } from "./frame-objects.js";
 import { iterate } from "./iteration.js";
 import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
@@ -254,10 +256,12 @@ export class Interpreter {
   private readonly mainModule: Ptr;
   private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
-  /** Run first in dispose(), newest first, while Python can still run (CPython: atexit). */
+  /** Run first in finalize(), newest first, while Python can still run (CPython: atexit). */
   private readonly exitHandlers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
+  /** Whether {@link Interpreter.finalize} has begun (no run afterwards). */
+  private finalized = false;
   /** Whether a run is under way (frames exist only then). */
   private running = false;
   /** The collector's safe-point hook: marks a scheduled collection for the next eval-breaker check. */
@@ -453,28 +457,28 @@ export class Interpreter {
   }
 
   /**
-   * Releases everything the interpreter created — globals, imported modules, builtins, type
-   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
-   * held before the interpreter was made (`heap.leaksSince` proves it). The interpreter cannot
-   * run afterwards. First, as CPython's `atexit` phase, the exit handlers native modules
-   * registered run (`weakref.finalize` objects still alive are called).
+   * Ends the program the way CPython's `Py_FinalizeEx` does, as far as Python code can observe
+   * it: the atexit handlers, the shutdown collections, `__main__`, the imported modules and the
+   * builtins dict cleared (finalizers and weakref callbacks run in CPython's order). The built-in
+   * types, their dicts and the interpreter's names stay on the heap: a process about to exit (the
+   * CLI) calls this rather than {@link Interpreter.dispose}, whose release of thousands of built-in
+   * objects one by one is work nobody sees. The interpreter cannot run afterwards; `dispose()`
+   * still releases the rest.
    *
    * @example
    * ```ts
-   * const before = runtime.heap.snapshot();
-   * const interpreter = new Interpreter({ runtime });
-   * interpreter.run("x = [1]");
-   * interpreter.dispose();
-   * runtime.heap.leaksSince(before); // []
+   * interpreter.run("import atexit\natexit.register(print, 'bye')");
+   * interpreter.finalize(); // prints "bye"
+   * process.exit(0);
    * ```
    */
-  dispose(): void {
-    if (this.disposed) return;
+  finalize(): void {
+    if (this.finalized) return;
     const m = this.machine;
     const heap = this.runtime.heap;
     // CPython's Py_FinalizeEx runs the atexit callbacks first, with everything still alive.
     while (this.exitHandlers.length > 0) this.exitHandlers.pop()!();
-    this.disposed = true;
+    this.finalized = true;
     // Frozen objects must be collectable now, or they would outlive the types they point to.
     this.runtime.gc?.unfreeze();
     // What the shutdown collections park in the collector's garbage (DEBUG_SAVEALL still set by
@@ -505,6 +509,30 @@ export class Interpreter {
     this.releaseShutdownGarbage(garbageBefore);
     this.clearDict(m.builtins);
     m.decref(this.builtinsModule);
+  }
+
+  /**
+   * Releases everything the interpreter created — globals, imported modules, builtins, type
+   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
+   * held before the interpreter was made (`heap.leaksSince` proves it). It first finalizes the
+   * program ({@link Interpreter.finalize}) if that was not done. The interpreter cannot run
+   * afterwards.
+   *
+   * @example
+   * ```ts
+   * const before = runtime.heap.snapshot();
+   * const interpreter = new Interpreter({ runtime });
+   * interpreter.run("x = [1]");
+   * interpreter.dispose();
+   * runtime.heap.leaksSince(before); // []
+   * ```
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.finalize();
+    this.disposed = true;
+    const m = this.machine;
+    const heap = this.runtime.heap;
     this.compiler.dispose();
     // Built-in types were immortal: make them mortal again and drop them. Their dicts are
     // cleared while finalizers may still look attributes up: no cached entry may outlive them.
@@ -532,7 +560,7 @@ export class Interpreter {
       collector.onCollectionScheduled = undefined;
   }
 
-  /** Releases what collections since dispose() began appended to the collector's garbage. */
+  /** Releases what collections since finalize() began appended to the collector's garbage. */
   private releaseShutdownGarbage(keep: number): void {
     const gc = this.runtime.gc;
     if (gc === undefined || gc.garbage.length <= keep) return;
@@ -567,7 +595,7 @@ export class Interpreter {
 
   private execute(source: string, filename: string, interactive: boolean): RunResult {
     const m = this.machine;
-    if (this.disposed) throw new Error("Interpreter.run after dispose()");
+    if (this.finalized) throw new Error("Interpreter.run after finalize() or dispose()");
     const stepsBefore = m.steps;
     let module: Module;
     const syntaxWarnings: SyntaxWarningNote[] = [];
@@ -655,7 +683,7 @@ export class Interpreter {
 
   private format(error: PyException): string {
     const m = this.machine;
-    return formatTraceback(error, (value) => {
+    const describe = (value: Ptr): readonly [string, string] => {
       let message: string;
       try {
         message = str(m, value);
@@ -664,7 +692,9 @@ export class Interpreter {
         message = `<exception str() failed>`;
       }
       return [m.typeName(value), message];
-    });
+    };
+    if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
+    return formatTraceback(error, describe);
   }
 
   private importModule(name: string): Ptr {
@@ -730,8 +760,11 @@ export class Interpreter {
     const module = m.newModule(name, dict);
     try {
       const nameObj = m.newStr(name);
-      heap.dictSetItem(dict, m.name("__name__"), nameObj);
-      m.decref(nameObj);
+      try {
+        heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      } finally {
+        m.decref(nameObj);
+      }
       heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
       for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
       const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
@@ -771,14 +804,23 @@ export class Interpreter {
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
         m.newBuiltin(m.addNative(name, fn), self ?? 0),
+      builtinType: (name) => m.builtinType(name).object,
       newMethod: (fn, self) => m.newMethod(fn, self),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();
-        for (const [member, value] of members)
-          runtime.heap.dictSetItem(dict, m.name(member), value);
-        const nameObj = m.newStr(name);
-        runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
-        m.decref(nameObj);
+        try {
+          for (const [member, value] of members)
+            runtime.heap.dictSetItem(dict, m.name(member), value);
+          const nameObj = m.newStr(name);
+          try {
+            runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
+          } finally {
+            m.decref(nameObj);
+          }
+        } catch (error) {
+          m.decref(dict); // a MemoryError part-way: what the dict holds goes with it
+          throw error;
+        }
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
@@ -796,6 +838,9 @@ export class Interpreter {
       mainGlobals: () => this.globalsDict,
       loadedModules: () => this.moduleRegistry.dict,
       pythonFrames: (limit) => this.pythonFrames(limit),
+      frameObject: (depth) => getFrame(m, depth),
+      handledException: () => m.handling[m.handling.length - 1]?.value ?? 0,
+      sourcePosition: (lasti) => positionOf(m, lasti),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),

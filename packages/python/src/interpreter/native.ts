@@ -123,6 +123,8 @@ export interface NativeContext {
   release(obj: Ptr): void;
   /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** The type object of a built-in type, by the name the machine registers (`"weakref.ReferenceType"`); borrowed. */
+  builtinType(name: string): Ptr;
   /** A new bound method object binding the function `fn` to `self` (both borrowed), as `types.MethodType(fn, self)`. */
   newMethod(fn: Ptr, self: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
@@ -178,6 +180,24 @@ export interface NativeContext {
   pythonFrames(
     limit: number,
   ): ReadonlyArray<{ readonly filename: string; readonly lineno: number; readonly globals: Ptr }>;
+  /**
+   * The frame object `depth` calls up the running stack (0: the innermost Python frame), a new
+   * reference; ValueError "call stack is not deep enough" past the outermost (CPython:
+   * `sys._getframe`).
+   */
+  frameObject(depth: number): Ptr;
+  /**
+   * The exception the innermost running `except` block handles (borrowed), or 0 when none
+   * (CPython: `sys.exception()`).
+   */
+  handledException(): Ptr;
+  /**
+   * The source range a frame's `f_lasti` or a traceback's `tb_lasti` stands for (1-based lines,
+   * 0-based columns), or undefined when it names none.
+   */
+  sourcePosition(
+    lasti: number,
+  ): { line: number; column: number; endLine: number; endColumn: number } | undefined;
   /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
   sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */

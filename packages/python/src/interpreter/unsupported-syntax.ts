@@ -17,32 +17,21 @@ import type { Expression, Statement } from "../ast.js";
  *
  * @example
  * ```ts
- * unsupportedConstruct(parse("try: pass\nexcept* E: pass").body[0]!); // "'except*'"
+ * unsupportedConstruct(comprehension); // "asynchronous comprehensions" for `[x async for x in y]`
  * ```
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {
   switch (node.kind) {
-    case "TryStar":
-      return "'except*'";
-    case "TypeAlias":
-      return "'type' aliases";
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-      if (node.typeParams.length > 0) return "type parameters";
-      return null;
-    case "ClassDef":
-      if (node.typeParams.length > 0) return "type parameters";
-      return null;
     case "Await":
-      // Reached only where the generator compiler does not split (CPython 3.13 runs a
-      // comprehension with `await` as an asynchronous one).
-      return "'await' inside a comprehension";
+      // Reached only where the generator compiler does not split an expression (a later link
+      // of a chained comparison).
+      return "'await' in this position";
     case "ListComp":
     case "SetComp":
     case "DictComp":
-    case "GeneratorExp":
+      // Likewise: an asynchronous comprehension is compiled in generator form where it can be.
       return node.generators.some((generator) => generator.isAsync)
-        ? "asynchronous comprehensions"
+        ? "an asynchronous comprehension in this position"
         : null;
     case "JoinedStr":
       return node.values.some(

@@ -16,6 +16,7 @@ import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { importlibModule } from "./importlib-module.js";
+import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
@@ -30,6 +31,7 @@ import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
+import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typesModule } from "./types-module.js";
 import { typingModule } from "./typing-module.js";
@@ -38,8 +40,8 @@ import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
- * `sys`, `time`, `tracemalloc`, `warnings`, `weakref`), written in TypeScript against
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `math`, `random`, `re`, `string`,
+ * `sys`, `time`, `traceback`, `tracemalloc`, `warnings`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -54,6 +56,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
+  inspect: inspectModule,
   io: ioModule,
   json: jsonModule,
   _jsre: jsreModule,
@@ -80,6 +83,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   sys: sysModule,
   textwrap: textwrapModule,
   time: timeModule,
+  traceback: tracebackModule,
   tracemalloc: tracemallocModule,
   types: typesModule,
   typing: typingModule,
@@ -104,6 +108,7 @@ export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { importlibModule } from "./importlib-module.js";
+export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
@@ -118,6 +123,7 @@ export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
+export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typesModule } from "./types-module.js";
 export { typingModule } from "./typing-module.js";
