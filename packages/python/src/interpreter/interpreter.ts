@@ -714,6 +714,9 @@ export class Interpreter {
 
   private importModule(name: string): Ptr {
     const m = this.machine;
+    // CPython's message once finalization has dropped the import machinery.
+    if (this.moduleRegistry.closed)
+      return m.raise("ImportError", "sys.meta_path is None, Python is likely shutting down");
     // CPython: import_get_module — whatever sys.modules holds under the name, None stopping it.
     const existing = this.moduleRegistry.lookup(name);
     if (existing === m.heap.none)

@@ -28,6 +28,7 @@ import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
+import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
@@ -82,6 +83,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   pprint: pprintModule,
   random: randomModule,
   re: reModule,
+  statistics: statisticsModule,
   string: stringModule,
   sys: sysModule,
   textwrap: textwrapModule,
@@ -123,6 +125,7 @@ export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
+export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
