@@ -38,7 +38,10 @@ function childBlocks(statement: Ast.Statement): Array<[Ast.Statement[], boolean]
         [statement.finalbody, false],
       ];
     case "Match":
-      return statement.cases.map((matchCase): [Ast.Statement[], boolean] => [matchCase.body, false]);
+      return statement.cases.map((matchCase): [Ast.Statement[], boolean] => [
+        matchCase.body,
+        false,
+      ]);
     default:
       return [];
   }

@@ -356,8 +356,7 @@ function contextProblem(
     case "ListComp":
     case "SetComp":
     case "DictComp": {
-      const asynchronous =
-        expression.generators.some((generator) => generator.isAsync) || containsAwait(expression);
+      const asynchronous = isAsynchronousComprehension(expression);
       if (asynchronous && !inAsyncFunction && work.comprehension === null) {
         compilerProblems.push({
           msg: "asynchronous comprehension outside of an asynchronous function",
@@ -421,20 +420,52 @@ function targetNames(target: Ast.Expression): string[] {
 }
 
 /** Whether `await` appears in an expression outside nested lambdas and generator expressions. */
-function containsAwait(root: Ast.Expression): boolean {
-  // A copy: expressionChildren() returns some nodes' own arrays.
-  const stack = [...expressionChildren(root)];
+/**
+ * Whether a comprehension is asynchronous (PEP 530; CPython: symtable's `ste_coroutine` of the
+ * comprehension): it has an `async for`, or an `await` or an asynchronous list, set or dict
+ * comprehension in its own parts — not in its first iterable (evaluated in the enclosing scope),
+ * nor in nested lambdas and generator expressions. A generator expression that is asynchronous
+ * makes an async generator; any other runs inline in its async function.
+ *
+ * @example
+ * ```ts
+ * isAsynchronousComprehension(parseExpression("[x async for x in it]")); // true
+ * ```
+ */
+export function isAsynchronousComprehension(
+  node: Ast.ListComp | Ast.SetComp | Ast.DictComp | Ast.GeneratorExp,
+): boolean {
+  if (node.generators.some((generator) => generator.isAsync)) return true;
+  const parts = node.kind === "DictComp" ? [node.key, node.value] : [node.elt];
+  node.generators.forEach((generator, index) => {
+    if (index > 0) parts.push(generator.iter);
+    parts.push(...generator.ifs);
+  });
+  const stack = [...parts];
   while (stack.length > 0) {
     const current = stack.pop() as Ast.Expression;
     if (current.kind === "Await") return true;
     if (current.kind === "Lambda" || current.kind === "GeneratorExp") continue;
+    if (
+      (current.kind === "ListComp" || current.kind === "SetComp" || current.kind === "DictComp") &&
+      current.generators.some((generator) => generator.isAsync)
+    )
+      return true;
     stack.push(...expressionChildren(current));
   }
   return false;
 }
 
-/** Whether a function body holds `yield`/`yield from` outside nested functions and classes. */
-function containsYield(body: Ast.Statement[]): boolean {
+/**
+ * Whether a function body holds `yield`/`yield from` outside nested functions and classes (an
+ * `async def` with one is an async generator function, PEP 525).
+ *
+ * @example
+ * ```ts
+ * containsYield(functionDef.body);
+ * ```
+ */
+export function containsYield(body: Ast.Statement[]): boolean {
   const statements = [...body];
   while (statements.length > 0) {
     const statement = statements.pop() as Ast.Statement;
@@ -735,7 +766,13 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           scope.bound.add(alias.asname ?? (alias.name.split(".")[0] as string));
         break;
       case "ImportFrom":
-        for (const alias of statement.names) scope.bound.add(alias.asname ?? alias.name);
+        for (const alias of statement.names) {
+          // CPython: symtable_visit_alias() — `*` binds nothing a function could compile.
+          if (alias.name === "*") {
+            if (scope.kind !== "module")
+              symtableProblems.push({ msg: "import * only allowed at module level", at: alias });
+          } else scope.bound.add(alias.asname ?? alias.name);
+        }
         break;
       case "Global":
         for (const name of statement.names) {

@@ -19,6 +19,7 @@ import type {
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
+import { AsyncComprehensionCompiler } from "./async-comprehensions.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
 import { byteArrayInPlace } from "./bytearray-methods.js";
@@ -30,7 +31,8 @@ import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
-import { containsYield, GeneratorCompiler } from "./generator-compiler.js";
+import { containsYield } from "./generator-compiler.js";
+import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { pushKeywordMapping } from "./mapping-unpacking.js";
@@ -70,7 +72,7 @@ import { unsupportedConstruct } from "./unsupported-syntax.js";
  * const code = new Compiler(machine).compileModule(parse(source), "x.py", source, false);
  * ```
  */
-export class Compiler extends GeneratorCompiler {
+export class Compiler extends AsyncComprehensionCompiler {
   /** The module starts with `from __future__ import annotations` (PEP 563). */
   private postponedAnnotations = false;
 
@@ -286,21 +288,23 @@ export class Compiler extends GeneratorCompiler {
           key: this.m.name(alias.name),
           store: this.nameStore(unit, alias.asname ?? alias.name, node),
         }));
+        const star = parts.length === 1 && parts[0]!.name === "*";
         return (f) => {
           if (node.level > 0)
             m.raise("ImportError", "attempted relative import with no known parent package");
           const module = m.importModule(moduleName);
           m.push(module);
-          for (const part of parts) {
-            if (part.name === "*") m.raise("ImportError", "pymem does not support 'import *'");
-            const value = findAttribute(m, module, part.key, part.name);
-            if (value === 0)
-              m.raise(
-                "ImportError",
-                `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
-              );
-            part.store(f, value);
-          }
+          if (star) importStar(m, f, module);
+          else
+            for (const part of parts) {
+              const value = findAttribute(m, module, part.key, part.name);
+              if (value === 0)
+                m.raise(
+                  "ImportError",
+                  `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
+                );
+              part.store(f, value);
+            }
           m.sp--;
           m.decref(module);
           return Completion.NORMAL;
@@ -787,6 +791,8 @@ export class Compiler extends GeneratorCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
+    if (node.kind === "AsyncFunctionDef")
+      code.asyncKind = node.body.some(containsYield) ? "asyncGenerator" : "coroutine";
     // An `async def` is always a coroutine function, whether or not it awaits.
     if (
       node.kind === "AsyncFunctionDef" ||

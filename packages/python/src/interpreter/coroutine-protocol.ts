@@ -1,4 +1,9 @@
 import type { Ptr } from "@pymem/core";
+import {
+  asyncGeneratorSend,
+  asyncGeneratorType,
+  isAsyncAwaitable,
+} from "./async-generator-objects.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
@@ -27,7 +32,8 @@ import { findAttribute } from "./object-access.js";
  * ```
  */
 export function awaitableIterator(m: Machine, obj: Ptr): Ptr {
-  if (m.typeIdOf(obj) === coroutineType(m)) return m.incref(obj);
+  // An async generator's awaitables are their own iterators (CPython: am_await = SelfIter).
+  if (m.typeIdOf(obj) === coroutineType(m) || isAsyncAwaitable(m, obj)) return m.incref(obj);
   const record = m.recordOf(obj);
   const method = record.user ? m.lookupType(record, m.name("__await__")) : 0;
   if (method === 0)
@@ -71,10 +77,13 @@ export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Pt
   for (;;) {
     const yielded = delegateStep(m, m.stack[f.stackBase + slot]!, mode, sent);
     if (yielded === 0) break;
+    f.delegateSlot = slot;
     try {
       sent = yield yielded;
+      f.delegateSlot = -1;
       mode = ResumeMode.SEND;
     } catch (thrown) {
+      f.delegateSlot = -1;
       if (!(thrown instanceof PyException)) throw thrown;
       const sub = m.stack[f.stackBase + slot]!;
       if (isInstance(m, thrown.value, "GeneratorExit")) {
@@ -187,6 +196,7 @@ function awaitedIterator(m: Machine, awaitable: Ptr): Ptr {
  * ```
  */
 export function asyncIterator(m: Machine, iterable: Ptr): Ptr {
+  if (m.typeIdOf(iterable) === asyncGeneratorType(m)) return m.incref(iterable);
   const it = callSpecial(m, iterable, "__aiter__", []);
   if (it === 0)
     m.raise(
@@ -215,6 +225,7 @@ export function asyncIterator(m: Machine, iterable: Ptr): Ptr {
  * ```
  */
 export function asyncNextIterator(m: Machine, iterator: Ptr): Ptr {
+  if (m.typeIdOf(iterator) === asyncGeneratorType(m)) return asyncGeneratorSend(m, iterator, 0);
   const awaitable = callSpecial(m, iterator, "__anext__", []);
   m.push(awaitable);
   try {
@@ -231,6 +242,31 @@ export function asyncNextIterator(m: Machine, iterator: Ptr): Ptr {
   } finally {
     m.sp--;
     m.decref(awaitable);
+  }
+}
+
+/**
+ * One step of an `async for` (CPython: GET_ANEXT, the `await` loop, END_ASYNC_FOR): the next item
+ * of `iterator` (a new reference), or 0 when `__anext__()`'s awaitable raised StopAsyncIteration.
+ *
+ * @example
+ * ```ts
+ * const item = yield* asyncForNext(machine, frame, iterator);
+ * ```
+ * @internal
+ */
+export function* asyncForNext(m: Machine, f: Frame, iterator: Ptr): Generator<Ptr, Ptr, Ptr> {
+  m.push(asyncNextIterator(m, iterator));
+  // Relative to the frame: the generator may resume at another stack height.
+  const slot = m.sp - 1 - f.stackBase;
+  try {
+    return yield* delegate(m, f, slot);
+  } catch (thrown) {
+    if (!(thrown instanceof PyException) || !isInstance(m, thrown.value, "StopAsyncIteration"))
+      throw thrown;
+    thrown.release(m);
+    m.unwindTo(f.stackBase + slot);
+    return 0;
   }
 }
 

@@ -1313,25 +1313,12 @@ export abstract class ExpressionCompiler {
     const m = this.m;
     // PEP 709: the first iterable is evaluated in the enclosing scope, before the hidden names.
     const firstIterable = this.expression(unit, generators[0]!.iter);
-    const scopeNames = new Map<string, number>();
-    unit.hidden.push(scopeNames);
-    try {
-      const levels = generators.map((generator, index) => {
-        const names: string[] = [];
-        collectNames(generator.target, names);
-        for (const name of names) {
-          const slot = unit.slotNames.length;
-          unit.slotNames.push(`<comprehension ${name}>`);
-          scopeNames.set(name, slot);
-          if (unit.scope.capturedHidden.has(name)) unit.hiddenCells.add(slot);
-        }
-        return {
-          iterable: index === 0 ? firstIterable : this.expression(unit, generator.iter),
-          store: this.store(unit, generator.target),
-          conditions: generator.ifs.map((condition) => this.condition(unit, condition)),
-          slots: names.map((name) => scopeNames.get(name)!),
-        };
-      });
+    return this.withComprehensionNames(unit, generators, () => {
+      const levels = generators.map((generator, index) => ({
+        iterable: index === 0 ? firstIterable : this.expression(unit, generator.iter),
+        store: this.store(unit, generator.target),
+        conditions: generator.ifs.map((condition) => this.condition(unit, condition)),
+      }));
       const key = this.expression(unit, element);
       const value = dictValue !== undefined ? this.expression(unit, dictValue) : undefined;
       const run = (f: Frame, result: Ptr, depth: number): void => {
@@ -1371,34 +1358,102 @@ export abstract class ExpressionCompiler {
         m.sp--;
         m.decref(it);
       };
-      const allSlots = levels.flatMap((level) => level.slots);
-      const cellSlots = allSlots.filter((slot) => unit.hiddenCells.has(slot));
-      return (f) => {
-        const result =
-          value !== undefined ? m.heap.newDict() : isSet ? m.heap.newSet() : m.heap.newList();
-        m.push(result);
-        const level = m.sp;
-        // CPython: MAKE_CELL — one cell per run for each captured variable, shared by the
-        // lambdas made in every iteration (they see its last value).
-        for (const slot of cellSlots) m.heap.memory.u32[(f.locals + 4 * slot) >>> 2] = m.newCell(0);
-        try {
-          run(f, result, 0);
-        } finally {
-          // The comprehension's variables do not outlive it (PEP 709 restores the outer names).
-          const memory = m.heap.memory;
-          for (const slot of allSlots) {
-            const index = (f.locals + 4 * slot) >>> 2;
-            const old = memory.u32[index]!;
-            memory.u32[index] = 0;
-            if (old !== 0) m.decref(old);
+      return (names: ComprehensionSlots): Expr =>
+        (f) => {
+          const result =
+            value !== undefined ? m.heap.newDict() : isSet ? m.heap.newSet() : m.heap.newList();
+          m.push(result);
+          const level = m.sp;
+          enterComprehension(m, f, names);
+          try {
+            run(f, result, 0);
+          } finally {
+            leaveComprehension(m, f, names);
           }
+          m.sp = level - 1;
+          return result;
+        };
+    });
+  }
+
+  /**
+   * Compiles, with `compile`, the parts of an inlined comprehension (PEP 709) that see its
+   * iteration variables: they are bound to hidden slots of `unit` meanwhile. `compile` returns a
+   * function of those slots (to pass to {@link enterComprehension} and
+   * {@link leaveComprehension} when the comprehension runs); its result is returned.
+   */
+  protected withComprehensionNames<T>(
+    unit: Unit,
+    generators: readonly Comprehension[],
+    compile: () => (names: ComprehensionSlots) => T,
+  ): T {
+    const scopeNames = new Map<string, number>();
+    unit.hidden.push(scopeNames);
+    const all: number[] = [];
+    try {
+      for (const generator of generators) {
+        const names: string[] = [];
+        collectNames(generator.target, names);
+        for (const name of names) {
+          // One slot per name, as CPython 3.12+ has one local per name.
+          if (scopeNames.has(name)) continue;
+          const slot = unit.slotNames.length;
+          unit.slotNames.push(`<comprehension ${name}>`);
+          scopeNames.set(name, slot);
+          all.push(slot);
+          if (unit.scope.capturedHidden.has(name)) unit.hiddenCells.add(slot);
         }
-        m.sp = level - 1;
-        return result;
-      };
+      }
+      const finish = compile();
+      return finish({ all, cells: all.filter((slot) => unit.hiddenCells.has(slot)) });
     } finally {
       unit.hidden.pop();
     }
+  }
+}
+
+/**
+ * The hidden slots of an inlined comprehension's iteration variables: all of them, and those
+ * holding a cell (captured by a lambda or inner function).
+ *
+ * @internal
+ */
+export interface ComprehensionSlots {
+  readonly all: readonly number[];
+  readonly cells: readonly number[];
+}
+
+/**
+ * Starts a run of an inlined comprehension (CPython: MAKE_CELL — one cell per run for each
+ * captured variable, shared by the lambdas made in every iteration: they see its last value).
+ *
+ * @example
+ * ```ts
+ * enterComprehension(machine, frame, names);
+ * ```
+ * @internal
+ */
+export function enterComprehension(m: Machine, f: Frame, names: ComprehensionSlots): void {
+  for (const slot of names.cells) m.heap.memory.u32[(f.locals + 4 * slot) >>> 2] = m.newCell(0);
+}
+
+/**
+ * Ends a run of an inlined comprehension: its variables do not outlive it (PEP 709 restores the
+ * outer names).
+ *
+ * @example
+ * ```ts
+ * leaveComprehension(machine, frame, names);
+ * ```
+ * @internal
+ */
+export function leaveComprehension(m: Machine, f: Frame, names: ComprehensionSlots): void {
+  const memory = m.heap.memory;
+  for (const slot of names.all) {
+    const index = (f.locals + 4 * slot) >>> 2;
+    const old = memory.u32[index]!;
+    memory.u32[index] = 0;
+    if (old !== 0) m.decref(old);
   }
 }
 

@@ -6,10 +6,13 @@ import type {
   Await,
   BinOp,
   ClassDef,
+  DictComp,
   Expression,
   FunctionDef,
   GeneratorExp,
   Lambda,
+  ListComp,
+  SetComp,
   SourceRange,
   Statement,
   Try,
@@ -18,19 +21,21 @@ import type {
   Yield,
   YieldFrom,
 } from "../ast.js";
+import { containsYield as functionYields, isAsynchronousComprehension } from "../scope-check.js";
+import { newAsyncGenerator, wrapAsyncYield } from "./async-generator-objects.js";
 import { callAt } from "./calls.js";
 import { beforeWith, exitArguments, exitContext } from "./context-managers.js";
 import {
   asyncEnterIterator,
   asyncExitIterator,
   asyncExitMethod,
+  asyncForNext,
   asyncIterator,
-  asyncNextIterator,
   awaitableIterator,
   delegate,
 } from "./coroutine-protocol.js";
 import { exceptStarHandler } from "./except-star.js";
-import { PyException, StepLimitError } from "./exceptions.js";
+import { type PyException, StepLimitError } from "./exceptions.js";
 import {
   type Expr,
   ExpressionCompiler,
@@ -45,7 +50,7 @@ import {
   generatorType,
   newGenerator,
 } from "./generator-objects.js";
-import { getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
+import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { runScheduledCollection, step } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
@@ -138,9 +143,13 @@ export function containsYield(node: object): boolean {
     kind === "SetComp" ||
     kind === "DictComp" ||
     kind === "GeneratorExp"
-  )
-    found = containsYield((node as GeneratorExp).generators[0]!.iter);
-  else
+  ) {
+    // An asynchronous list, set or dict comprehension runs inline and suspends its coroutine.
+    const comprehension = node as ListComp | SetComp | DictComp | GeneratorExp;
+    found =
+      containsYield(comprehension.generators[0]!.iter) ||
+      (comprehension.kind !== "GeneratorExp" && isAsynchronousComprehension(comprehension));
+  } else
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) found = value.some((item) => isNode(item) && containsYield(item));
       else if (isNode(value)) found = containsYield(value);
@@ -177,6 +186,20 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   protected abstract childScope(unit: Unit, node: object): Scope;
   /** Makes the closure tuple of a nested block's free variables. */
   protected abstract closureBuilder(unit: Unit, scope: Scope): (f: Frame) => Ptr;
+  /** A list, set or dict comprehension that can reach a `yield` or `await`, in generator form. */
+  protected abstract comprehensionInGeneratorForm(
+    unit: Unit,
+    node: ListComp | SetComp | DictComp,
+  ): GenExpr;
+  /** The body of a `<genexpr>` (its `unit`), an async generator's when `asynchronous`. */
+  protected abstract generatorExpressionBody(
+    unit: Unit,
+    node: GeneratorExp,
+    asynchronous: boolean,
+  ): GeneratorBody;
+
+  /** The units of async generator functions and expressions: their `yield` wraps the value. */
+  protected readonly asyncGeneratorUnits = new WeakSet<Unit>();
 
   /**
    * The body of a generator function (one with a `yield` of its own): calling the function binds
@@ -197,7 +220,18 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         f.returnValue = yield* gen(f);
         return Completion.RETURN;
       };
-    } else body = this.generatorBlock(unit, node.body);
+    } else {
+      // PEP 525: an `async def` with a `yield` is an async generator function.
+      if (node.kind === "AsyncFunctionDef" && functionYields(node.body))
+        this.asyncGeneratorUnits.add(unit);
+      body = this.generatorBlock(unit, node.body);
+    }
+    if (this.asyncGeneratorUnits.has(unit))
+      // CPython: RETURN_GENERATOR of a CO_ASYNC_GENERATOR code object.
+      return (f) => {
+        f.returnValue = newAsyncGenerator(m, f, body);
+        return Completion.RETURN;
+      };
     if (node.kind === "AsyncFunctionDef")
       // CPython: RETURN_GENERATOR of a CO_COROUTINE code object makes a coroutine.
       return (f) => {
@@ -216,6 +250,9 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
    */
   protected generatorExpressionObject(unit: Unit, node: GeneratorExp): Expr {
     const m = this.m;
+    // PEP 530: with an `async for` or an `await`, it is an async generator expression.
+    const asynchronous = isAsynchronousComprehension(node);
+    const firstIterator = node.generators[0]!.isAsync ? asyncIterator : getIterator;
     const first = this.expression(unit, node.generators[0]!.iter);
     const scope = this.childScope(unit, node);
     const qualifiedName =
@@ -237,10 +274,11 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     };
     const code = this.newCode(child, "<genexpr>", qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
-    const body = this.comprehensionGenerator(child, node);
+    if (asynchronous) this.asyncGeneratorUnits.add(child);
+    const body = this.generatorExpressionBody(child, node, asynchronous);
     code.generator = true;
     code.body = (f) => {
-      f.returnValue = newGenerator(m, f, body);
+      f.returnValue = asynchronous ? newAsyncGenerator(m, f, body) : newGenerator(m, f, body);
       return Completion.RETURN;
     };
     const closure = this.closureBuilder(unit, scope);
@@ -248,7 +286,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       const iterable = first(f);
       m.push(iterable);
       f.node = node;
-      const it = getIterator(m, iterable);
+      const it = firstIterator(m, iterable);
       const base = m.sp - 1;
       m.stack[base] = it;
       m.decref(iterable);
@@ -258,53 +296,6 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       m.stack[base] = fn;
       m.push(it);
       return callAt(m, base, undefined);
-    };
-  }
-
-  /** The body of a `<genexpr>`: nested loops over `.0` and the other iterables, yielding. */
-  private comprehensionGenerator(unit: Unit, node: GeneratorExp): GeneratorBody {
-    const m = this.m;
-    const levels = node.generators.map((generator, index) => ({
-      iterable:
-        index === 0 ? this.nameLoad(unit, ".0", node) : this.expression(unit, generator.iter),
-      store: this.store(unit, generator.target),
-      conditions: generator.ifs.map((condition) => this.condition(unit, condition)),
-    }));
-    const element = this.expression(unit, node.elt);
-    const run = function* (f: Frame, depth: number): Generator<Ptr, void, Ptr> {
-      const level = levels[depth]!;
-      const source = level.iterable(f);
-      m.push(source);
-      if (depth > 0) {
-        // CPython: GET_ITER for every inner iterable (`.0` is already an iterator).
-        const it = getIterator(m, source);
-        m.stack[m.sp - 1] = it;
-        m.decref(source);
-      }
-      const slot = m.sp - 1 - f.stackBase;
-      for (;;) {
-        const item = iteratorNext(m, m.stack[f.stackBase + slot]!);
-        if (item === 0) break;
-        level.store(f, item);
-        let keep = true;
-        for (const condition of level.conditions)
-          if (!condition(f)) {
-            keep = false;
-            break;
-          }
-        if (keep && depth + 1 < levels.length) yield* run(f, depth + 1);
-        else if (keep) {
-          const value = element(f);
-          f.node = node;
-          m.decref(yield value);
-        }
-        if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
-      }
-      m.unwindTo(f.stackBase + slot);
-    };
-    return function* (f) {
-      yield* run(f, 0);
-      return Completion.NORMAL;
     };
   }
 
@@ -726,32 +717,22 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
    */
   private generatorAsyncFor(unit: Unit, node: AsyncFor): GenStmt {
     const m = this.m;
-    return this.generatorLoop(unit, node, asyncIterator, function* (f, it) {
+    return this.generatorLoop(unit, node, asyncIterator, (f, it) => {
       f.node = node.iter;
-      m.push(asyncNextIterator(m, it));
-      const base = m.sp - 1;
-      try {
-        return yield* delegate(m, f, base - f.stackBase);
-      } catch (thrown) {
-        if (!(thrown instanceof PyException) || !isInstance(m, thrown.value, "StopAsyncIteration"))
-          throw thrown;
-        thrown.release(m);
-        m.unwindTo(base);
-        return 0;
-      }
+      return asyncForNext(m, f, it);
     });
   }
 
   // ───────────────────────────────────────────────────────────── expressions
 
   /** An expression in generator form if it holds a `yield`, else as an ordinary closure. */
-  private expressionPart(unit: Unit, node: Expression): Part<Expr, GenExpr> {
+  protected expressionPart(unit: Unit, node: Expression): Part<Expr, GenExpr> {
     if (!containsYield(node)) return { plain: this.expression(unit, node) };
     return this.generatorExpressionPart(unit, node);
   }
 
   /** A test in generator form if it holds a `yield`, else as an ordinary closure. */
-  private generatorCondition(unit: Unit, node: Expression): Part<(f: Frame) => boolean, GenTest> {
+  protected generatorCondition(unit: Unit, node: Expression): Part<(f: Frame) => boolean, GenTest> {
     if (!containsYield(node)) return { plain: this.condition(unit, node) };
     const m = this.m;
     const part = this.generatorExpressionPart(unit, node);
@@ -785,6 +766,8 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     if (node.kind === "Yield") return { gen: this.yieldExpression(unit, node) };
     if (node.kind === "YieldFrom") return { gen: this.yieldFromExpression(unit, node) };
     if (node.kind === "Await") return { gen: this.awaitExpression(unit, node) };
+    if (node.kind === "ListComp" || node.kind === "SetComp" || node.kind === "DictComp")
+      return { gen: this.comprehensionInGeneratorForm(unit, node) };
     if (node.kind === "BoolOp") {
       const values = node.values.map((value) => this.expressionPart(unit, value));
       const isAnd = node.op === "And";
@@ -884,12 +867,14 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   private yieldExpression(unit: Unit, node: Yield): GenExpr {
     const m = this.m;
     const value = node.value !== null ? this.expressionPart(unit, node.value) : undefined;
+    // CPython: CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP before an async generator's YIELD_VALUE.
+    const wrap = this.asyncGeneratorUnits.has(unit);
     return function* (f) {
       let v: Ptr;
       if (value === undefined) v = m.incref(m.heap.none);
       else v = value.plain !== undefined ? value.plain(f) : yield* value.gen(f);
       f.node = node;
-      return yield v;
+      return yield wrap ? wrapAsyncYield(m, v) : v;
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { asyncAwaitableStep, isAsyncAwaitable } from "./async-generator-objects.js";
 import { bytesLength } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
@@ -36,6 +37,7 @@ import {
 } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { arity, defineMethod, defineTypeMethod, keyword, noKeywords } from "./native-arguments.js";
+import { allocateOwning } from "./owned-allocation.js";
 
 /**
  * The built-ins that make iterators — `iter`, `next`, `enumerate`, `zip`, `map`, `filter`,
@@ -114,7 +116,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     const startObj = args[1] ?? options.get("start");
     const start = startObj !== undefined ? m.intArgument(startObj, "start") : 0;
     const inner = getIterator(m, iterable);
-    const obj = heap.allocate(types.enumerate);
+    const obj = allocateOwning(m, types.enumerate, [inner]);
     heap.memory.u32[(obj + ENUMERATE_ITERATOR_OFFSET) >>> 2] = inner;
     heap.memory.f64[(obj + ENUMERATE_INDEX_OFFSET) >>> 3] = start;
     return obj;
@@ -124,7 +126,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     const options = keyword(m, "zip", keywords, ["strict"]);
     const strict = options.get("strict");
     const iterators = m.tupleSteal(collectIterators(m, args));
-    const obj = heap.allocate(types.zip);
+    const obj = allocateOwning(m, types.zip, [iterators]);
     heap.memory.u32[(obj + ZIP_ITERATORS_OFFSET) >>> 2] = iterators;
     heap.memory.u32[(obj + ZIP_STRICT_OFFSET) >>> 2] =
       strict !== undefined && m.isTrue(strict) ? 1 : 0;
@@ -135,7 +137,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     noKeywords(m, "map", keywords);
     if (args.length < 2) m.raise("TypeError", "map() must have at least two arguments.");
     const iterators = m.tupleSteal(collectIterators(m, args.slice(1)));
-    const obj = heap.allocate(types.map);
+    const obj = allocateOwning(m, types.map, [iterators]);
     heap.memory.u32[(obj + MAP_FUNCTION_OFFSET) >>> 2] = m.incref(args[0]!);
     heap.memory.u32[(obj + MAP_ITERATORS_OFFSET) >>> 2] = iterators;
     return obj;
@@ -145,7 +147,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     noKeywords(m, "filter", keywords);
     arity(m, "filter", args, 2, 2);
     const inner = getIterator(m, args[1]!);
-    const obj = heap.allocate(types.filter);
+    const obj = allocateOwning(m, types.filter, [inner]);
     heap.memory.u32[(obj + FILTER_FUNCTION_OFFSET) >>> 2] = m.incref(args[0]!);
     heap.memory.u32[(obj + FILTER_ITERATOR_OFFSET) >>> 2] = inner;
     return obj;
@@ -219,8 +221,17 @@ function installResumeMethods(
   method("close", 0, 0, (self) => closeGenerator(m, self));
 }
 
-/** The exception instance `gen.throw(...)` throws in (CPython: `_gen_throw`'s argument checks). */
-function exceptionToThrow(m: Machine, args: readonly Ptr[]): Ptr {
+/**
+ * The exception instance `gen.throw(...)` throws in (CPython: `_gen_throw`'s argument checks), a
+ * new reference.
+ *
+ * @example
+ * ```ts
+ * resumeGenerator(machine, gen, ResumeMode.THROW, exceptionToThrow(machine, args));
+ * ```
+ * @internal
+ */
+export function exceptionToThrow(m: Machine, args: readonly Ptr[]): Ptr {
   const [type, value] = args;
   if (m.isType(type!) && m.recordOfType(type!).exception) {
     if (value !== undefined && value !== m.heap.none && m.recordOf(value).exception)
@@ -247,8 +258,16 @@ function yieldedOrStop(m: Machine, runtime: IteratorRuntime, yielded: Ptr): Ptr 
   return raiseStopIteration(m, result);
 }
 
-/** Raises StopIteration carrying `value` (owned; None gives a bare StopIteration, as CPython). */
-function raiseStopIteration(m: Machine, value: Ptr): never {
+/**
+ * Raises StopIteration carrying `value` (owned; None or 0 gives a bare StopIteration, as CPython).
+ *
+ * @example
+ * ```ts
+ * raiseStopIteration(machine, result);
+ * ```
+ * @internal
+ */
+export function raiseStopIteration(m: Machine, value: Ptr): never {
   const exception = m.newException("StopIteration", undefined);
   if (value !== 0 && value !== m.heap.none) {
     const args = m.heap.newTuple([value]);
@@ -264,6 +283,13 @@ function raiseStopIteration(m: Machine, value: Ptr): never {
  * generator's return value, and as a user `__next__` raised it.
  */
 function nextOrStop(m: Machine, runtime: IteratorRuntime, it: Ptr): Ptr {
+  // An async generator's awaitable finishes with its item as StopIteration's value.
+  if (isAsyncAwaitable(m, it))
+    return yieldedOrStop(
+      m,
+      runtime,
+      asyncAwaitableStep(m, it, ResumeMode.SEND, m.incref(m.heap.none)),
+    );
   if (m.typeIdOf(it) === runtime.generatorType) {
     if (generatorState(m, it) === GeneratorState.COMPLETED) return raiseStopIteration(m, 0);
     return yieldedOrStop(
@@ -339,8 +365,16 @@ function reversedIterator(m: Machine, runtime: IteratorRuntime, seq: Ptr): Ptr {
   return newSequenceIterator(m, types.reversed, seq, length - 1);
 }
 
-/** Whether `obj` can be called (CPython: `PyCallable_Check`). */
-function isCallable(m: Machine, obj: Ptr): boolean {
+/**
+ * Whether `obj` can be called (CPython: `PyCallable_Check`).
+ *
+ * @example
+ * ```ts
+ * if (!isCallable(machine, hook)) machine.raise("TypeError", "callable expected");
+ * ```
+ * @internal
+ */
+export function isCallable(m: Machine, obj: Ptr): boolean {
   const t = m.typeIdOf(obj);
   const types = m.types;
   if (t === types.function || t === types.method || t === types.builtin || t === types.type)

@@ -6,6 +6,7 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { asyncAwaitableStep, isAsyncAwaitable } from "./async-generator-objects.js";
 import { bytesIterator } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
@@ -543,6 +544,7 @@ function isAscii(text: string): boolean {
 export function delegateStep(m: Machine, it: Ptr, mode: number, value: Ptr): Ptr {
   const runtime = iteratorRuntime(m);
   if (isGeneratorLike(m, it)) return resumeGenerator(m, it, mode, value);
+  if (isAsyncAwaitable(m, it)) return asyncAwaitableStep(m, it, mode, value);
   const heap = m.heap;
   let methodName: string;
   if (mode === ResumeMode.THROW) methodName = "throw";
@@ -563,7 +565,8 @@ export function delegateStep(m: Machine, it: Ptr, mode: number, value: Ptr): Ptr
     }
     m.push(method);
     try {
-      result = call(m, method, [value], undefined);
+      // `__next__` takes no argument (CPython: tp_iternext when None is sent).
+      result = call(m, method, methodName === "__next__" ? [] : [value], undefined);
     } finally {
       m.sp--;
       m.decref(method);

@@ -36,10 +36,6 @@ print("defined")
 `;
 
 const EXECUTED: ReadonlyArray<readonly [source: string, construct: string]> = [
-  [
-    "async def main(y):\n    return [x async for x in y]\nmain([]).send(None)\n",
-    "asynchronous comprehensions",
-  ],
   ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
 ];
 

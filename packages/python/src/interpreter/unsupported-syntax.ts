@@ -23,15 +23,15 @@ import type { Expression, Statement } from "../ast.js";
 export function unsupportedConstruct(node: Statement | Expression): string | null {
   switch (node.kind) {
     case "Await":
-      // Reached only where the generator compiler does not split (CPython 3.13 runs a
-      // comprehension with `await` as an asynchronous one).
-      return "'await' inside a comprehension";
+      // Reached only where the generator compiler does not split an expression (a later link
+      // of a chained comparison).
+      return "'await' in this position";
     case "ListComp":
     case "SetComp":
     case "DictComp":
-    case "GeneratorExp":
+      // Likewise: an asynchronous comprehension is compiled in generator form where it can be.
       return node.generators.some((generator) => generator.isAsync)
-        ? "asynchronous comprehensions"
+        ? "an asynchronous comprehension in this position"
         : null;
     case "JoinedStr":
       return node.values.some(

@@ -7,7 +7,9 @@ import { pythonSourceModule } from "./python-source-module.js";
  * handles per iteration — `BaseEventLoop._run_once`), `Future` and `Task` with the `__step` /
  * `__wakeup` protocol of `Lib/asyncio/tasks.py`, so callbacks and task switches happen in the
  * order CPython's do; `run`, `sleep`, `gather`, `create_task`, `wait_for`, `wait`,
- * `as_completed`, `timeout`, `shield`, `Queue`, `Lock`, `Event`, `Semaphore`, `Condition`.
+ * `as_completed`, `timeout`, `shield`, `Queue`, `Lock`, `Event`, `Semaphore`, `Condition`. While
+ * it runs, the loop is the async generator hooks' owner (PEP 525): an async generator dropped
+ * unfinished is closed in a task, and `run` ends with `shutdown_asyncgens()`.
  * Sleeping waits on the real monotonic clock (`time.sleep`). There are no sockets,
  * subprocesses or threads: a program that needs them gets `NotImplementedError`.
  *
@@ -20,7 +22,9 @@ import { pythonSourceModule } from "./python-source-module.js";
 /** The module's Python source, run at import. */
 const ASYNCIO_SOURCE = `# pymem's asyncio, written for pymem in Python (not CPython's Lib/asyncio source).
 import heapq as _heapq
+import sys as _sys
 import time as _time
+import weakref as _weakref
 from collections import deque as _deque
 
 __all__ = ['run', 'sleep', 'gather', 'create_task', 'ensure_future', 'wait_for', 'wait',
@@ -59,7 +63,10 @@ del _coroutine
 
 
 def iscoroutine(obj):
-    return type(obj) is _CoroutineType
+    # CPython: a coroutine, or an instance of collections.abc.Coroutine (what has its methods,
+    # such as an async generator's aclose() awaitable).
+    cls = type(obj)
+    return cls is _CoroutineType or all(hasattr(cls, name) for name in ('__await__', 'send', 'throw', 'close'))
 
 
 _running_loop = None
@@ -152,6 +159,9 @@ class _EventLoop:
         self._running = False
         self._timer_cancelled_count = 0
         self._clock_resolution = 1e-09
+        # PEP 525: the async generators first iterated while this loop ran, held weakly.
+        self._asyncgens = _weakref.WeakSet()
+        self._asyncgens_shutdown_called = False
 
     def __repr__(self):
         return '<_EventLoop running=%s closed=%s debug=False>' % (self._running, self._closed)
@@ -210,6 +220,45 @@ class _EventLoop:
         self._check_closed()
         return Task(coro, loop=self, name=name)
 
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator dropped unfinished: close it in a task of this loop.
+        self._asyncgens.discard(agen)
+        if not self.is_closed():
+            self.call_soon(self.create_task, agen.aclose())
+
+    def _asyncgen_firstiter_hook(self, agen):
+        self._asyncgens.add(agen)
+
+    async def shutdown_asyncgens(self):
+        self._asyncgens_shutdown_called = True
+        if not len(self._asyncgens):
+            return
+        closing_agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        results = await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen,
+                })
+
+    async def shutdown_default_executor(self, timeout=None):
+        # There is no executor (no threads); asyncio.run still gives the loop these iterations.
+        return
+
+    def call_exception_handler(self, context):
+        # CPython's default handler logs these lines (and the traceback) through logging.
+        lines = [context.get('message', 'Unhandled exception in event loop')]
+        for key in sorted(context):
+            if key not in ('message', 'exception'):
+                lines.append(f'{key}: {context[key]!r}')
+        exception = context.get('exception')
+        if exception is not None:
+            lines.append(f'{type(exception).__name__}: {exception}')
+        print('\\n'.join(lines), file=_sys.stderr)
+
     def run_in_executor(self, executor, func, *args):
         raise NotImplementedError('pymem has no threads: run_in_executor() is not available')
 
@@ -225,6 +274,9 @@ class _EventLoop:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         self._running = True
         _running_loop = self
+        old_agen_hooks = _sys.get_asyncgen_hooks()
+        _sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                                finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -234,6 +286,7 @@ class _EventLoop:
             self._stopping = False
             self._running = False
             _running_loop = None
+            _sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -914,6 +967,8 @@ def run(main, *, debug=None, loop_factory=None):
     finally:
         try:
             _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             _event_loop = previous
             loop.close()

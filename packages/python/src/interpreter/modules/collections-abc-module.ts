@@ -3,6 +3,7 @@ import { pythonSourceModule } from "./python-source-module.js";
 /**
  * Python's collections.abc module, written in Python that pymem runs at import (pymem's own
  * source): the container ABCs (`Iterable`, `Iterator`, `Generator`, `Sized`, `Container`,
+ * `Awaitable`, `Coroutine`, `AsyncIterable`, `AsyncIterator`, `AsyncGenerator`,
  * `Callable`, `Hashable`, `Reversible`, `Collection`, `Sequence`, `MutableSequence`, `Set`,
  * `MutableSet`, `Mapping`, `MutableMapping` and the mapping views) with their mixin methods.
  * Built-in types answer `isinstance` as in CPython: the abstract ones through registration
@@ -17,6 +18,10 @@ import { pythonSourceModule } from "./python-source-module.js";
 const COLLECTIONS_ABC_SOURCE = `# pymem's collections.abc module, written for pymem in Python (not CPython's Lib/_collections_abc.py).
 from abc import ABCMeta, abstractmethod
 
+
+async def _probe():
+    pass
+
 GenericAlias = type(list[int])
 
 # The special methods pymem's built-in types implement natively: their type dicts do not list
@@ -27,6 +32,14 @@ _ITERATOR_TYPES = (type(iter([])), type(iter(())), type(iter('')), type(iter(ran
                    type(reversed([])), type(zip()), type(map(len, [])),
                    type(filter(None, [])), type(enumerate([])))
 _GENERATOR = type((lambda: (yield))())
+
+
+async def _probe_async_generator():
+    yield
+
+
+_ASYNC_GENERATOR = type(_probe_async_generator())
+del _probe_async_generator
 _COLLECTION = ('__iter__', '__len__', '__contains__')
 _NATIVE_METHODS = {
     object: ('__hash__',),
@@ -44,6 +57,8 @@ _NATIVE_METHODS = {
     type(len): ('__call__',),
     type(lambda: 0): ('__call__',),
     _GENERATOR: ('__iter__', '__next__', 'send', 'throw', 'close'),
+    # A coroutine is awaited natively (no __await__ in its type dict).
+    type(_probe()): ('__await__', 'send', 'throw', 'close'),
 }
 for _iterator in _ITERATOR_TYPES:
     _NATIVE_METHODS[_iterator] = ('__iter__', '__next__')
@@ -56,6 +71,10 @@ class _Probe:
 
 _NATIVE_METHODS[type(_Probe().method)] = ('__call__',)
 del _Probe
+_coroutine = _probe()
+_COROUTINE = type(_coroutine)
+_coroutine.close()
+del _coroutine, _probe
 # Built-in types that define __eq__ without __hash__ (unhashable).
 _UNHASHABLE = (list, dict, set, type({}.keys()), type({}.items()))
 
@@ -129,6 +148,108 @@ class Iterator(Iterable):
     @classmethod
     def __subclasshook__(cls, C):
         return _check_methods(C, '__iter__', '__next__') if cls is Iterator else NotImplemented
+
+
+class Awaitable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        return _check_methods(C, '__await__') if cls is Awaitable else NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
+
+
+class Coroutine(Awaitable):
+    __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            raise typ if tb is None else typ.with_traceback(tb)
+        raise val
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError('coroutine ignored GeneratorExit')
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, '__await__', 'send', 'throw', 'close')
+        return NotImplemented
+
+
+class AsyncIterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        return _check_methods(C, '__aiter__') if cls is AsyncIterable else NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
+
+
+class AsyncIterator(AsyncIterable):
+    __slots__ = ()
+
+    @abstractmethod
+    async def __anext__(self):
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        return _check_methods(C, '__anext__', '__aiter__') if cls is AsyncIterator else NotImplemented
+
+
+class AsyncGenerator(AsyncIterator):
+    __slots__ = ()
+
+    async def __anext__(self):
+        return await self.asend(None)
+
+    @abstractmethod
+    async def asend(self, value):
+        raise StopAsyncIteration
+
+    @abstractmethod
+    async def athrow(self, typ, val=None, tb=None):
+        if val is None:
+            raise typ if tb is None else typ.with_traceback(tb)
+        raise val
+
+    async def aclose(self):
+        try:
+            await self.athrow(GeneratorExit)
+        except (GeneratorExit, StopAsyncIteration):
+            pass
+        else:
+            raise RuntimeError('asynchronous generator ignored GeneratorExit')
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, '__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
+        return NotImplemented
 
 
 class Reversible(Iterable):
@@ -647,6 +768,8 @@ ValuesView.register(type({}.values()))
 for _iterator in _ITERATOR_TYPES:
     Iterator.register(_iterator)
 Generator.register(_GENERATOR)
+Coroutine.register(_COROUTINE)
+AsyncGenerator.register(_ASYNC_GENERATOR)
 del _iterator
 
 

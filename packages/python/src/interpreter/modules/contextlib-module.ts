@@ -3,7 +3,8 @@ import type { NativeModuleFactory } from "../native.js";
 /**
  * Python's `contextlib`, written in Python (our own source, run by the interpreter at import):
  * `contextmanager`, `ContextDecorator`, `suppress`, `closing`, `redirect_stdout`, `redirect_stderr`,
- * `nullcontext`, `ExitStack`.
+ * `nullcontext`, `ExitStack`, and for async generators (PEP 525) `asynccontextmanager`,
+ * `AsyncContextDecorator` and `aclosing`.
  * Every object it makes is an ordinary instance on the pymem heap.
  *
  * @module
@@ -85,6 +86,93 @@ def contextmanager(func):
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
     return helper
+
+
+class AsyncContextDecorator:
+    """A base class for asynchronous context managers that can also decorate coroutine functions."""
+
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return inner
+
+
+class _AsyncGeneratorContextManager(AsyncContextDecorator):
+    """The asynchronous context manager @asynccontextmanager makes: it drives one async generator."""
+
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func = func
+        self.args = args
+        self.kwds = kwds
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
+
+    async def __aenter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            else:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    await self.gen.aclose()
+        if value is None:
+            value = typ()
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as exc:
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                return False
+            # PEP 479 / PEP 525: a StopIteration or StopAsyncIteration thrown in comes back as
+            # the RuntimeError it caused.
+            if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            return False
+        try:
+            raise RuntimeError("generator didn't stop after athrow()")
+        finally:
+            await self.gen.aclose()
+
+
+def asynccontextmanager(func):
+    """@asynccontextmanager: an async generator function becomes an async context manager factory."""
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    return helper
+
+
+class aclosing:
+    """Awaits thing.aclose() when the async with block ends."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
 
 
 class suppress:

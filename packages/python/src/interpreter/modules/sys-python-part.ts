@@ -1,6 +1,7 @@
 /**
  * The part of `sys` written in Python that pymem runs at import (pymem's own source):
- * `float_info` as a read-only record that compares like a tuple (CPython's struct sequence),
+ * `float_info` and `get_asyncgen_hooks()`'s result as read-only records that compare like a tuple
+ * (CPython's struct sequence),
  * `argv`, `exit` and `intern`. The module's natives and constants are its
  * starting globals.
  *
@@ -77,7 +78,17 @@ def _field_reader(index):
     return property(lambda self: self._values[index])
 
 
-for _record in (_FloatInfo,):
+class asyncgen_hooks(_StructSequence):
+    __slots__ = ()
+    _name = 'asyncgen_hooks'
+    _fields = ('firstiter', 'finalizer')
+
+
+def get_asyncgen_hooks():
+    return asyncgen_hooks(_get_asyncgen_hooks())
+
+
+for _record in (_FloatInfo, asyncgen_hooks):
     for _index, _field in enumerate(_record._fields):
         setattr(_record, _field, _field_reader(_index))
 del _record, _index, _field
