@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,9 +7,23 @@ import { defineConfig } from "vitest/config";
 const packageNames = readdirSync("packages").filter((name) =>
   existsSync(`packages/${name}/src/index.ts`),
 );
-const sourceAliases = Object.fromEntries(
-  packageNames.map((name) => [`@pymem/${name}`, resolve(`packages/${name}/src/index.ts`)]),
+// Subpath entry points (`@pymem/heap/internal` → `src/internal.ts`) come first: an alias also
+// matches the imports under its name, and the first match wins.
+const subpathAliases = packageNames.flatMap((name) =>
+  Object.keys(
+    (JSON.parse(readFileSync(`packages/${name}/package.json`, "utf8")) as { exports?: object })
+      .exports ?? {},
+  )
+    .filter((subpath) => subpath !== "." && subpath !== "./package.json")
+    .map((subpath) => [
+      `@pymem/${name}/${subpath.slice(2)}`,
+      resolve(`packages/${name}/src/${subpath.slice(2)}.ts`),
+    ]),
 );
+const sourceAliases = Object.fromEntries([
+  ...subpathAliases,
+  ...packageNames.map((name) => [`@pymem/${name}`, resolve(`packages/${name}/src/index.ts`)]),
+]);
 const appNames = readdirSync("apps").filter((name) => existsSync(`apps/${name}/src`));
 
 export default defineConfig({

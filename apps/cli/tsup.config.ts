@@ -6,7 +6,9 @@ export default defineConfig([
     entry: ["src/main.ts"],
     format: ["esm"],
     sourcemap: true,
-    banner: { js: "#!/usr/bin/env node" },
+    // A 3 MB JavaScript stack (Node defaults to about 1 MB), so Python recursion reaches CPython's
+    // limit of 1000 calls even through try blocks and nested expressions; the main thread has 8 MB.
+    banner: { js: "#!/usr/bin/env -S node --stack-size=3000" },
     // Only the from-source path of main.ts imports it; built, main.js loads cli-bundle.cjs.
     external: ["./cli-bundle.js"],
   },

@@ -4,12 +4,21 @@ import { defineConfig } from "vite";
 
 // Bundle the @pymem packages from source (as the tests run them), so the playground needs no
 // prior `build` of the workspace.
+// A subpath entry point (`@pymem/heap/internal`) is `src/internal.ts`: exact-match patterns, since
+// a plain alias of `@pymem/heap` would also rewrite the imports under it.
 const packagesDirectory = resolve(import.meta.dirname, "../../packages");
-const alias = Object.fromEntries(
-  readdirSync(packagesDirectory)
-    .filter((name) => existsSync(resolve(packagesDirectory, name, "src/index.ts")))
-    .map((name) => [`@pymem/${name}`, resolve(packagesDirectory, name, "src/index.ts")]),
-);
+const alias = readdirSync(packagesDirectory)
+  .filter((name) => existsSync(resolve(packagesDirectory, name, "src/index.ts")))
+  .flatMap((name) => [
+    {
+      find: new RegExp(`^@pymem/${name}/([a-z-]+)$`),
+      replacement: resolve(packagesDirectory, name, "src/$1.ts"),
+    },
+    {
+      find: new RegExp(`^@pymem/${name}$`),
+      replacement: resolve(packagesDirectory, name, "src/index.ts"),
+    },
+  ]);
 
 const CROSS_ORIGIN_ISOLATION = {
   "Cross-Origin-Opener-Policy": "same-origin",

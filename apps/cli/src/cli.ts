@@ -41,6 +41,8 @@ environment of run and repl:
 
 options of gclab:
   --scale X                  workload size factor (default: 1)
+  --repeat N                 run everything N times; each pause counts its shortest (default: 1)
+  --clock wall|cpu           time pauses on the wall clock or in CPU time (default: wall)
   --only W1,W2               workloads to run (default: all)
   --collectors A,B           pymem collectors to run (default: all but none)
   --no-cpython, --no-pyodide skip an anchor

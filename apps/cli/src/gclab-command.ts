@@ -7,8 +7,10 @@ import { COLLECTOR_NAMES, type CollectorName } from "@pymem/runtime";
 import type { CliIo } from "./cli-io.js";
 import { chartFiles, formatWorkloadTable, type LabSummary, summarise } from "./gclab-report.js";
 import {
+  combineRuns,
   findCpython,
   LAB_WORKLOADS,
+  type LabClock,
   type LabRun,
   labDirectory,
   runOnCpython,
@@ -30,6 +32,8 @@ const LAB_COLLECTORS: readonly CollectorName[] = COLLECTOR_NAMES.filter((name) =
 
 interface LabOptions {
   scale: number;
+  repeat: number;
+  clock: LabClock;
   workloads: string[];
   collectors: CollectorName[];
   cpython: boolean;
@@ -40,6 +44,8 @@ interface LabOptions {
 function parseLabArguments(argv: readonly string[]): LabOptions {
   let values: {
     scale?: string;
+    repeat?: string;
+    clock?: string;
     only?: string;
     collectors?: string;
     "no-cpython"?: boolean;
@@ -51,6 +57,8 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
       args: [...argv],
       options: {
         scale: { type: "string", default: "1" },
+        repeat: { type: "string", default: "1" },
+        clock: { type: "string", default: "wall" },
         only: { type: "string" },
         collectors: { type: "string" },
         "no-cpython": { type: "boolean" },
@@ -64,6 +72,11 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
   const scale = Number(values.scale);
   if (!(scale > 0) || !Number.isFinite(scale))
     throw new UsageError("--scale must be a positive number");
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1)
+    throw new UsageError("--repeat must be a positive integer");
+  const clock = values.clock as LabClock;
+  if (clock !== "wall" && clock !== "cpu") throw new UsageError("--clock must be wall or cpu");
   const workloads = values.only?.split(",") ?? [...LAB_WORKLOADS];
   for (const workload of workloads)
     if (!(LAB_WORKLOADS as readonly string[]).includes(workload))
@@ -78,6 +91,8 @@ function parseLabArguments(argv: readonly string[]): LabOptions {
       );
   return {
     scale,
+    repeat,
+    clock,
     workloads,
     collectors,
     cpython: values["no-cpython"] !== true,
@@ -107,35 +122,51 @@ function runInChild(args: readonly string[]): LabRun | { missing: string } {
   return JSON.parse(line.slice("GCLAB ".length)) as LabRun;
 }
 
+/** `run` called `count` times (with the repetition's index), the runs combined into one. */
+function repeated(count: number, run: (index: number) => LabRun): LabRun {
+  const runs: LabRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(run(i));
+  return count === 1 ? runs[0]! : combineRuns(runs);
+}
+
+/** One more Pyodide run of `workload` (its first run said Pyodide is there). */
+function pyodideRun(workload: string, options: LabOptions): LabRun {
+  const run = runInChild(["pyodide", workload, String(options.scale), options.clock]);
+  if ("missing" in run) throw new Error(`Pyodide went missing: ${run.missing}`);
+  return run;
+}
+
 /**
- * `pymem gclab-worker pymem COLLECTOR WORKLOAD SCALE` or `pymem gclab-worker pyodide WORKLOAD SCALE`:
+ * `pymem gclab-worker pymem COLLECTOR WORKLOAD SCALE CLOCK` or `pymem gclab-worker pyodide WORKLOAD SCALE CLOCK`:
  * one run, printed as `GCLAB {json}` (or `GCLAB-MISSING reason`).
  *
  * @example
  * ```ts
- * await runLabWorker(["pymem", "generational", "gc_collect", "1"], processIo());
+ * await runLabWorker(["pymem", "generational", "gc_collect", "1", "wall"], processIo());
  * ```
  */
 export async function runLabWorker(argv: readonly string[], io: CliIo): Promise<number> {
   const [kind, ...rest] = argv;
-  if (kind === "pymem" && rest.length === 3) {
-    const [collector, workload, scale] = rest as [CollectorName, string, string];
-    io.stdout(`GCLAB ${JSON.stringify(runOnPymem(collector, workload, Number(scale)))}\n`);
+  if (kind === "pymem" && rest.length === 4) {
+    const [collector, workload, scale, clock] = rest as [CollectorName, string, string, LabClock];
+    io.stdout(`GCLAB ${JSON.stringify(runOnPymem(collector, workload, Number(scale), clock))}\n`);
     return 0;
   }
-  if (kind === "pyodide" && rest.length === 2) {
-    const [workload, scale] = rest as [string, string];
-    const run = await runOnPyodide(workload, Number(scale));
+  if (kind === "pyodide" && rest.length === 3) {
+    const [workload, scale, clock] = rest as [string, string, LabClock];
+    const run = await runOnPyodide(workload, Number(scale), clock);
     io.stdout(
       "missing" in run ? `GCLAB-MISSING ${run.missing}\n` : `GCLAB ${JSON.stringify(run)}\n`,
     );
     return 0;
   }
-  throw new UsageError("gclab-worker pymem COLLECTOR WORKLOAD SCALE | pyodide WORKLOAD SCALE");
+  throw new UsageError(
+    "gclab-worker pymem COLLECTOR WORKLOAD SCALE CLOCK | pyodide WORKLOAD SCALE CLOCK",
+  );
 }
 
 /**
- * `pymem gclab [--scale X] [--only w1,w2] [--collectors a,b] [--no-cpython] [--no-pyodide] [--write]`.
+ * `pymem gclab [--scale X] [--repeat N] [--clock wall|cpu] [--only w1,w2] [--collectors a,b] [--no-cpython] [--no-pyodide] [--write]`.
  *
  * @example
  * ```ts
@@ -155,11 +186,16 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
       runs.push(run);
       row.push(summarise(run));
     };
-    if (!("missing" in python)) record(runOnCpython(python, workload, options.scale));
+    if (!("missing" in python))
+      record(
+        repeated(options.repeat, () =>
+          runOnCpython(python, workload, options.scale, options.clock),
+        ),
+      );
     if (pyodideMissing === undefined) {
       let run: LabRun | { missing: string };
       try {
-        run = runInChild(["pyodide", workload, String(options.scale)]);
+        run = runInChild(["pyodide", workload, String(options.scale), options.clock]);
       } catch (error) {
         // A crash of the anchor is a finding, not a reason to stop the lab (Pyodide's recursive
         // dealloc overflows the JS stack on deep_chain, for one).
@@ -173,12 +209,25 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
           pyodideMissing = run.missing;
           io.stdout(`Pyodide not measured: ${pyodideMissing}\n`);
         }
-      } else record(run);
+      } else {
+        const first = run;
+        record(repeated(options.repeat, (i) => (i === 0 ? first : pyodideRun(workload, options))));
+      }
     }
     for (const collector of options.collectors) {
-      const run = runInChild(["pymem", collector, workload, String(options.scale)]);
-      if ("missing" in run) throw new Error(run.missing);
-      record(run);
+      record(
+        repeated(options.repeat, () => {
+          const run = runInChild([
+            "pymem",
+            collector,
+            workload,
+            String(options.scale),
+            options.clock,
+          ]);
+          if ("missing" in run) throw new Error(run.missing);
+          return run;
+        }),
+      );
     }
     summaries.push(...row);
     io.stdout(`\n${formatWorkloadTable(`${workload} (scale ${options.scale})`, row)}\n`);
@@ -195,9 +244,11 @@ export async function runGcLab(argv: readonly string[], io: CliIo): Promise<numb
     };
     writeFileSync(
       `${resultsDirectory}gclab-runs.json`,
-      `${JSON.stringify({ ...meta, scale: options.scale, runs }, null, 2)}\n`,
+      `${JSON.stringify({ ...meta, scale: options.scale, repeat: options.repeat, clock: options.clock, runs }, null, 2)}\n`,
     );
-    for (const [name, file] of Object.entries(chartFiles(summaries, meta)))
+    for (const [name, file] of Object.entries(
+      chartFiles(summaries, { ...meta, clock: options.clock }),
+    ))
       writeFileSync(`${resultsDirectory}${name}-latest.json`, `${JSON.stringify(file, null, 2)}\n`);
     io.stdout(`\nwrote ${resultsDirectory}gclab-runs.json and the chart files beside it\n`);
   }

@@ -3,6 +3,7 @@ import type { CliIo } from "./cli-io.js";
 import { runGcLab } from "./gclab-command.js";
 import { quantile, summarise } from "./gclab-report.js";
 import {
+  combineRuns,
   findCpython,
   LAB_WORKLOADS,
   runOnCpython,
@@ -123,5 +124,34 @@ describe("pymem gclab", () => {
     expect(summary.gcMs).toBe(6);
     expect(summary.pauseMaxMs).toBe(3);
     expect(summary.autoPauseMaxMs).toBe(2);
+    expect(summary.autoCollectorPauseMaxMs).toBe(2);
+  });
+
+  it("repeated runs: each pause its shortest, the collector's own part minimised apart", () => {
+    const run = (wallMs: number, auto: number[], program: number[]) => ({
+      implementation: "pymem-incremental",
+      workload: "w",
+      version: "3.13",
+      wallMs,
+      pausesMs: [...auto, 9],
+      autoPausesMs: auto,
+      autoProgramMs: program,
+      collections: [2, 0, 1],
+      dropped: 4,
+      freed: 4,
+      outstandingMax: 2,
+      outstandingMean: 1,
+      peakBlocks: 9,
+    });
+    const combined = combineRuns([run(30, [5, 2], [4, 0]), run(20, [3, 4], [1, 1])]);
+    expect(combined.repeats).toBe(2);
+    expect(combined.wallMs).toBe(20);
+    expect(combined.autoPausesMs).toEqual([3, 2]);
+    // Own work: run 1 [1, 2], run 2 [2, 3] → [1, 2]; program = pause − own.
+    expect(combined.autoProgramMs).toEqual([2, 0]);
+    expect(summarise(combined).autoCollectorPauseMaxMs).toBe(2);
+    // Runs that collected differently are not paired: the fastest stands for them all.
+    const unpaired = combineRuns([run(30, [5, 2], [4, 0]), run(20, [3], [1])]);
+    expect(unpaired.autoPausesMs).toEqual([3]);
   });
 });

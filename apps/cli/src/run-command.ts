@@ -173,7 +173,10 @@ export function createSession(
       finished = true;
       tracer?.finish();
       if (options.stats) io.stderr(formatExitStatistics(runtime, options.collector));
-      interpreter.dispose();
+      // The process exits next: what Python can observe of the shutdown is finalize()'s; releasing
+      // the built-in types one by one too is kept for --debug, whose checks watch every free.
+      if (options.debug) interpreter.dispose();
+      else interpreter.finalize();
     },
   };
 }

@@ -75,8 +75,8 @@ export const IMMORTAL_REFCNT = 0x3fff_ffff;
  *
  * @example
  * ```ts
- * import type { TypeId } from "@pymem/core";
- * const typeOf = (memory: LinearMemory, obj: Ptr): TypeId => memory.u32[(obj + 4) >>> 2]!;
+ * import { type LinearMemory, OB_TYPE_OFFSET, type Ptr, type TypeId } from "@pymem/core";
+ * const typeOf = (memory: LinearMemory, obj: Ptr): TypeId => memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
  * ```
  */
 export type TypeId = number;

@@ -48,6 +48,11 @@ export type GcCallback = (phase: GcPhase, info: GcCallbackInfo) => void;
  *
  * @param generation - the oldest generation the pause worked on (0 for single-generation collectors)
  * @param milliseconds - the pause's wall-clock length in this JavaScript engine
+ * @param programMilliseconds - of that, the time spent in the program's own code the collection
+ *   called: PEP 442 finalizers (`__del__`), weakref callbacks, `gc.callbacks`. CPython counts
+ *   them inside a collection too (its "stop" callback comes after them); subtracting them gives
+ *   the collector's own work. Finalizers of objects that die by reference counting while
+ *   `tp_clear` breaks the cycles are not in it (their time stays in the pause, as in CPython).
  *
  * @example
  * ```ts
@@ -55,7 +60,11 @@ export type GcCallback = (phase: GcPhase, info: GcCallbackInfo) => void;
  * collector.pauseObserver = (_generation, milliseconds) => pauses.push(milliseconds);
  * ```
  */
-export type PauseObserver = (generation: number, milliseconds: number) => void;
+export type PauseObserver = (
+  generation: number,
+  milliseconds: number,
+  programMilliseconds: number,
+) => void;
 
 /**
  * One entry of `gc.get_stats()`: counters of one generation since the collector was created.
@@ -220,6 +229,11 @@ export interface ManagedCollector extends Collector {
   readonly callbacks: GcCallback[];
   /** Told the length of every pause (collection or increment); `undefined` for none. */
   pauseObserver?: PauseObserver | undefined;
+  /**
+   * The clock pauses are timed with, in milliseconds (default: the wall clock). The GC lab sets
+   * a CPU-time clock, so that a loaded machine's waits do not count as the collector's.
+   */
+  pauseClock?: (() => number) | undefined;
   /**
    * Set by a host with safe points (an interpreter's eval loop): automatic collections are then
    * only scheduled by allocation, this is called, and they run at {@link runScheduledCollection}.

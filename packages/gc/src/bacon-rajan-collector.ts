@@ -14,7 +14,6 @@ import { CollectorBase } from "./collector-base.js";
 import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
-import { pauseClockMs } from "./pause-clock.js";
 
 /*
  * GC head use (the collector owns it; bit 0 of gc_prev is the shared FINALIZED flag):
@@ -261,7 +260,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
   /** Bacon–Rajan `CollectCycles()` followed by CPython-style finalization of the white set. */
   private collectCycles(host: CollectorHost, generation: number): number {
     const state = this.state;
-    const startedAt = pauseClockMs();
+    const startedAt = state.startPause();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     if (state.debug & DebugFlags.DEBUG_STATS) {
       state.writeDebug(
@@ -287,12 +286,12 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     const { collected, uncollectable } = this.finalizeWhite(host, white);
     this.adjustThreshold(collected);
     if (state.debug & DebugFlags.DEBUG_STATS) {
-      const seconds = (pauseClockMs() - startedAt) / 1000;
+      const seconds = state.elapsed(startedAt) / 1000;
       state.writeDebug(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );
     }
-    state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+    state.record(host, generation, collected, uncollectable, state.elapsed(startedAt));
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
   }
@@ -521,6 +520,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
         callbacks.push(wr);
       }
     }
+    const programStartedAt = this.state.clock();
     for (const wr of callbacks) {
       this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
@@ -530,6 +530,7 @@ export class BaconRajanCollector extends CollectorBase implements ManagedCollect
     for (const obj of candidates) {
       this.finalizeOnce(host, obj);
     }
+    this.state.endProgramCode(programStartedAt);
 
     // CPython: handle_resurrected_objects — a second trial deletion inside the garbage set.
     this.keepReachableFrom(this.externallyReferenced(candidates));

@@ -3,9 +3,9 @@ import {
   type CollectorStats,
   DerivedTypeFlags,
   GC_PREV_MASK_FINALIZED,
+  OB_TYPE_OFFSET as IMPORTED_OB_TYPE_OFFSET,
   InvalidPointerError,
   type LinearMemory,
-  OB_TYPE_OFFSET,
   type Ptr,
   TypeFlags,
   type TypeTable,
@@ -16,9 +16,9 @@ import { DebugFlags } from "./debug-flags.js";
 import { NEXT_WORD, PREV_WORD } from "./gc-list.js";
 import { pauseClockMs } from "./pause-clock.js";
 
-// Module-local copies of imported constants: Node 20's V8 re-checks an imported binding on every
-// read (it could still be uninitialised), and `untrack` runs for every dying list and tuple.
-const TYPE_WORD_OFFSET = OB_TYPE_OFFSET;
+// Hot-path copies of imported constants (see architecture/hot-path-constants.md): `untrack` runs
+// for every dying list and tuple.
+const OB_TYPE_OFFSET = IMPORTED_OB_TYPE_OFFSET;
 const IS_GC = TypeFlags.GC;
 
 /**
@@ -106,6 +106,17 @@ export abstract class CollectorBase {
   }
   set pauseObserver(observer: PauseObserver | undefined) {
     this.state.pauseObserver = observer;
+  }
+  /**
+   * The clock pauses (and the program code they run) are timed with, in milliseconds: by
+   * default the wall clock (`process.hrtime` on Node, else `performance.now()`). A host on a
+   * loaded machine may set a CPU-time clock; `undefined` restores the default.
+   */
+  get pauseClock(): () => number {
+    return this.state.clock;
+  }
+  set pauseClock(clock: (() => number) | undefined) {
+    this.state.clock = clock ?? pauseClockMs;
   }
   /** Whether a collection (or an increment) is running. CPython: `gcstate->collecting`. */
   get collecting(): boolean {
@@ -229,10 +240,10 @@ export abstract class CollectorBase {
     this.collectingNow = true;
     try {
       const state = this.state;
-      const startedAt = pauseClockMs();
+      const startedAt = state.startPause();
       state.invokeCallbacks(host, "start", generation, 0, 0);
       const { collected, uncollectable } = work(host);
-      state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+      state.record(host, generation, collected, uncollectable, state.elapsed(startedAt));
       state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
       return collected + uncollectable;
     } finally {
@@ -294,7 +305,7 @@ export abstract class CollectorBase {
     // Every dying list and tuple comes through here: read the header directly, and leave the
     // checked `typeOf` (and its error) to the rare failure. Type id 0 and ids past the table have
     // no flags (0, or undefined past the array), so they fail the GC test too.
-    const typeId = this.memory.u32[(obj + TYPE_WORD_OFFSET) >>> 2]!;
+    const typeId = this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
     if ((types.flags[typeId]! & IS_GC) !== 0) return;
     const name = types.spec(types.typeOf(obj)).name;
     throw new InvalidPointerError(obj, `type '${name}' is not GC-capable`, name);
@@ -332,7 +343,11 @@ export abstract class CollectorBase {
     }
   }
 
-  /** CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. */
+  /**
+   * CPython: the callback call of `handle_weakrefs()` — errors go to the unraisable hook. Callers
+   * time their loop of calls as program code (`state.clock()` … `state.endProgramCode`): one
+   * pair of clock reads per loop, not per call, which would cost microseconds per finalizer.
+   */
   protected callWeakrefCallback(host: CollectorHost, wr: Ptr): void {
     try {
       host.weakrefs.callCallback(wr);
@@ -343,7 +358,8 @@ export abstract class CollectorBase {
 
   /**
    * CPython: `finalize_garbage()` for one object — runs its PEP 442 finalizer unless it already
-   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run).
+   * ran (the FINALIZED bit of `gc_prev`); returns whether it ran (host code may have run). Callers
+   * time their loop as program code, as for {@link callWeakrefCallback}.
    */
   protected finalizeOnce(host: CollectorHost, obj: Ptr): boolean {
     const u32 = this.memory.u32;

@@ -6,6 +6,7 @@ import type {
   GenerationStats,
   PauseObserver,
 } from "./api.js";
+import { pauseClockMs } from "./pause-clock.js";
 
 /**
  * The default debug sink: CPython writes `gc: …` lines to `sys.stderr`.
@@ -29,6 +30,15 @@ export class CollectorState {
   debugSink: DebugSink;
   pauseObserver: PauseObserver | undefined = undefined;
   readonly perGeneration: GenerationStats[];
+  /**
+   * Milliseconds spent so far in program code a collection called (finalizers, weakref
+   * callbacks, `gc.callbacks`): see {@link PauseObserver}'s `programMilliseconds`.
+   */
+  programMs = 0;
+  /** The clock pauses are timed with, in milliseconds (see `ManagedCollector.pauseClock`). */
+  clock: () => number = pauseClockMs;
+  /** {@link programMs} when the current pause started. */
+  private programMsAtStart = 0;
   readonly totals: CollectorStats = {
     collections: 0,
     collected: 0,
@@ -44,6 +54,22 @@ export class CollectorState {
       this.perGeneration.push({ collections: 0, collected: 0, uncollectable: 0 });
   }
 
+  /** Starts timing a pause (a collection or an increment): returns its start on {@link clock}. */
+  startPause(): number {
+    this.programMsAtStart = this.programMs;
+    return this.clock();
+  }
+
+  /** Milliseconds on {@link clock} since `startedAt`. */
+  elapsed(startedAt: number): number {
+    return this.clock() - startedAt;
+  }
+
+  /** Adds the time since `startedAt` ({@link clock}), spent in program code, to {@link programMs}. */
+  endProgramCode(startedAt: number): void {
+    this.programMs += this.clock() - startedAt;
+  }
+
   /** CPython: `invoke_gc_callback()` — errors go to the unraisable hook. */
   invokeCallbacks(
     host: CollectorHost,
@@ -53,6 +79,7 @@ export class CollectorState {
     uncollectable: number,
   ): void {
     if (this.callbacks.length === 0) return;
+    const startedAt = this.clock();
     const info: GcCallbackInfo = { generation, collected, uncollectable };
     // Index loop over the live array: CPython iterates `gcstate->callbacks` the same way, so a
     // callback that edits the list affects this very round.
@@ -64,6 +91,7 @@ export class CollectorState {
         host.reportUnraisable(error, "while calling GC callback", 0);
       }
     }
+    this.endProgramCode(startedAt);
   }
 
   /**
@@ -77,7 +105,7 @@ export class CollectorState {
     if (pauseMs > totals.maxPauseMs) totals.maxPauseMs = pauseMs;
     if (this.pauseObserver === undefined) return;
     try {
-      this.pauseObserver(generation, pauseMs);
+      this.pauseObserver(generation, pauseMs, this.programMs - this.programMsAtStart);
     } catch (error) {
       host.reportUnraisable(error, "in the pause observer", 0);
     }

@@ -22,12 +22,16 @@
  * @module
  */
 import {
-  GC_NEXT_MASK_UNREACHABLE,
   GC_NEXT_OFFSET,
-  GC_PREV_MASK,
   GC_PREV_OFFSET,
+  GC_NEXT_MASK_UNREACHABLE as IMPORTED_GC_NEXT_MASK_UNREACHABLE,
+  GC_PREV_MASK as IMPORTED_GC_PREV_MASK,
   type Ptr,
 } from "@pymem/core";
+
+// Hot-path copies of imported constants (see architecture/hot-path-constants.md).
+const GC_NEXT_MASK_UNREACHABLE = IMPORTED_GC_NEXT_MASK_UNREACHABLE;
+const GC_PREV_MASK = IMPORTED_GC_PREV_MASK;
 
 /** Word offset of `gc_next` from an object's word index. */
 export const NEXT_WORD = GC_NEXT_OFFSET >> 2;
@@ -36,19 +40,14 @@ export const PREV_WORD = GC_PREV_OFFSET >> 2;
 /** The flag bits of `gc_prev` (FINALIZED | COLLECTING). */
 export const PREV_FLAGS = ~GC_PREV_MASK;
 
-// Module-local copies of imported constants: Node 20's V8 re-checks an imported binding on every
-// read (it could still be uninitialised), which the list operations would pay per call.
-const UNREACHABLE = GC_NEXT_MASK_UNREACHABLE;
-const PREV_POINTER_MASK = GC_PREV_MASK;
-
 /** `gc_next` without the UNREACHABLE bit. CPython: `GC_NEXT()`. */
 export function gcNext(u32: Uint32Array, node: Ptr): Ptr {
-  return (u32[(node >>> 2) + NEXT_WORD]! & ~UNREACHABLE) >>> 0;
+  return (u32[(node >>> 2) + NEXT_WORD]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
 }
 
 /** The prev pointer part of `gc_prev`. CPython: `GC_PREV()`. */
 export function gcPrev(u32: Uint32Array, node: Ptr): Ptr {
-  return (u32[(node >>> 2) + PREV_WORD]! & PREV_POINTER_MASK) >>> 0;
+  return (u32[(node >>> 2) + PREV_WORD]! & GC_PREV_MASK) >>> 0;
 }
 
 /** Sets the prev pointer, keeping the flag bits. CPython: `_PyGCHead_SET_PREV`. */
@@ -90,7 +89,7 @@ export function listRemove(u32: Uint32Array, node: Ptr): void {
 export function listMove(u32: Uint32Array, node: Ptr, list: Ptr): void {
   const from = (node >>> 2) + NEXT_WORD;
   const prev = gcPrev(u32, node);
-  const next = (u32[from]! & ~UNREACHABLE) >>> 0;
+  const next = (u32[from]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
   u32[(prev >>> 2) + NEXT_WORD] = next;
   setPrev(u32, next, prev);
   const last = u32[(list >>> 2) + PREV_WORD]!;

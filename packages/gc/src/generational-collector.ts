@@ -522,7 +522,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /** CPython: `gc_collect_main()`'s body for one generation (and the younger ones merged into it). */
   protected collectGeneration(host: CollectorHost, generation: number): number {
     const state = this.state;
-    const startedAt = pauseClockMs();
+    const startedAt = state.startPause();
     state.invokeCallbacks(host, "start", generation, 0, 0);
     const debug = state.debug;
     if (debug & DebugFlags.DEBUG_STATS) {
@@ -589,7 +589,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     if (generation === NUM_GENERATIONS - 1) this.clearFreeLists(host);
 
     this.lastCollectionFinished = true;
-    state.record(host, generation, collected, uncollectable, pauseClockMs() - startedAt);
+    state.record(host, generation, collected, uncollectable, state.elapsed(startedAt));
     state.invokeCallbacks(host, "stop", generation, collected, uncollectable);
     return collected + uncollectable;
   }
@@ -1337,6 +1337,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     }
 
     // The callbacks can't reach unreachable objects any more, so running them is safe.
+    const programStartedAt = this.state.clock();
     let freed = 0;
     while (!listIsEmpty(this.memory.u32, toCall)) {
       const wr = gcNext(this.memory.u32, toCall);
@@ -1352,6 +1353,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       this.callWeakrefCallback(host, wr);
       host.lifetime.decref(wr);
     }
+    this.state.endProgramCode(programStartedAt);
     return freed;
   }
 
@@ -1362,12 +1364,14 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private finalizeGarbage(host: CollectorHost, collectable: Ptr): void {
     const seen = this.head(HEAD_SEEN);
     listInit(this.memory.u32, seen);
+    const programStartedAt = this.state.clock();
     while (!listIsEmpty(this.memory.u32, collectable)) {
       const u32 = this.memory.u32;
       const op = gcNext(u32, collectable);
       listMove(u32, op, seen);
       if (this.finalizeOnce(host, op)) this.hostCodeRan = true;
     }
+    this.state.endProgramCode(programStartedAt);
     listMerge(this.memory.u32, seen, collectable);
   }
 

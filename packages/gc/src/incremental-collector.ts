@@ -13,13 +13,13 @@ import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import {
   gcNext,
+  NEXT_WORD as IMPORTED_NEXT_WORD,
   listAppend,
   listInit,
   listMerge,
   listMove,
   listRemove,
   listSize,
-  NEXT_WORD,
   PREV_WORD,
 } from "./gc-list.js";
 import { GenerationalCollector, NUM_GENERATIONS } from "./generational-collector.js";
@@ -70,7 +70,8 @@ function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
  */
 const SNAPSHOT_TAG = 2;
 const TAG_MASK = 3;
-const NEXT = NEXT_WORD;
+// Hot-path copies of imported constants (see architecture/hot-path-constants.md).
+const NEXT_WORD = IMPORTED_NEXT_WORD;
 const IS_GC = TypeFlags.GC;
 
 const IDLE = 0;
@@ -241,8 +242,8 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   }
 
   private forgetSnapshotted(u32: Uint32Array, obj: Ptr): void {
-    this.snapshot[u32[(obj >>> 2) + NEXT]! >>> 2] = 0;
-    u32[(obj >>> 2) + NEXT] = 0;
+    this.snapshot[u32[(obj >>> 2) + NEXT_WORD]! >>> 2] = 0;
+    u32[(obj >>> 2) + NEXT_WORD] = 0;
     u32[(obj >>> 2) + PREV_WORD]! &= GC_PREV_MASK_FINALIZED;
   }
 
@@ -325,13 +326,13 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private runIncrement(budget: number): number {
     const wasCollecting = this.collectingNow;
     this.collectingNow = true;
-    const startedAt = pauseClockMs();
+    const startedAt = this.state.startPause();
     try {
       this.sinceIncrement = 0;
       return this.advance(budget);
     } finally {
       this.collectingNow = wasCollecting;
-      this.state.recordPause(this.attachedHost(), OLDEST, pauseClockMs() - startedAt);
+      this.state.recordPause(this.attachedHost(), OLDEST, this.state.elapsed(startedAt));
     }
   }
 
@@ -682,6 +683,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
         toCall.push(wr);
       }
     }
+    const programStartedAt = state.clock();
     for (const wr of toCall) {
       this.callWeakrefCallback(host, wr);
       lifetime.decref(wr);
@@ -693,6 +695,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       const obj = members[k]!;
       this.finalizeOnce(host, obj);
     }
+    state.endProgramCode(programStartedAt);
 
     // CPython: handle_resurrected_objects (our temporary reference is the 1 extra).
     const garbageNow = members.filter((_, k) => isGarbage(memberIndices[k]!));

@@ -34,7 +34,7 @@ import { ObjectKind } from "./object-kind.js";
 /**
  * The {@link ObjectKind}s a class may derive from with `defineClass({ base })` (CPython: the
  * built-in types with `Py_TPFLAGS_BASETYPE`): int, float, complex, str, tuple, list, dict, set,
- * frozenset.
+ * frozenset, and the weakref type (`weakref.ref`).
  *
  * @example
  * ```ts
@@ -51,6 +51,7 @@ export const SUBCLASSABLE_KINDS: readonly number[] = [
   ObjectKind.SET,
   ObjectKind.FROZENSET,
   ObjectKind.COMPLEX,
+  ObjectKind.WEAKREF,
 ];
 
 /** The instance fields a built-in subclass adds, as `defineClass` computed them. @internal */

@@ -26,9 +26,7 @@ export type WeakrefCallbackCaller = (callback: Ptr, weakref: Ptr) => void;
 /**
  * Weak reference callbacks written in JavaScript live here and a weakref object stores only a small
  * id (tagged in `wr_callback`, see `WEAKREF_CALLBACK_OFFSET`). Ids are recycled. Also holds the
- * caller of callbacks that are heap objects.
- *
- * @internal
+ * caller of callbacks that are heap objects. Reached through `@pymem/heap/internal`.
  */
 export class CallbackTable {
   private readonly callbacks: (WeakrefCallback | undefined)[] = [];

@@ -3,6 +3,7 @@ import {
   GC_HEAD_SIZE,
   type HeapCorruptionError,
   IMMORTAL_REFCNT,
+  OB_SIZE_OFFSET,
   OB_TYPE_OFFSET,
   type Ptr,
   TypeFlags,
@@ -193,7 +194,7 @@ export const debugOperations: DebugOperations & ThisType<Heap> = {
     const u32 = this.memory.u32;
     let size = this.types.basicSize[typeId]!;
     if (this.types.flags[typeId]! & DerivedTypeFlags.VARIABLE_SIZE)
-      size += this.types.itemSize[typeId]! * u32[(obj + 8) >>> 2]!;
+      size += this.types.itemSize[typeId]! * u32[(obj + OB_SIZE_OFFSET) >>> 2]!;
     if (this.types.flags[typeId]! & TypeFlags.GC) size += GC_HEAD_SIZE;
     const extraSize = this.types.spec(typeId).extraSize;
     if (extraSize !== undefined) size += extraSize(obj);

@@ -2,11 +2,11 @@ import {
   type Allocator,
   type Collector,
   DerivedTypeFlags,
-  GC_HEAD_SIZE,
-  GC_NEXT_OFFSET,
   GC_PREV_MASK_FINALIZED,
   GC_PREV_OFFSET,
   IMMORTAL_REFCNT,
+  GC_HEAD_SIZE as IMPORTED_GC_HEAD_SIZE,
+  GC_NEXT_OFFSET as IMPORTED_GC_NEXT_OFFSET,
   InvalidPointerError,
   type Lifetime,
   type LinearMemory,
@@ -81,6 +81,7 @@ import { type HashOperations, hashOperations } from "./object-hash.js";
 import { KIND_GENERIC, KIND_INSTANCE, KIND_LIST, ObjectKind } from "./object-kind.js";
 import { type SetAlgebraOperations, setAlgebraOperations } from "./set-algebra.js";
 import { type SetOperations, setOperations } from "./set-objects.js";
+import { StrIndexCache } from "./str-index-cache.js";
 import { type StrOperations, strOperations } from "./str-objects.js";
 import { type HashSecret, hashSecretFromSeed } from "./string-hash.js";
 import { type TupleOperations, tupleOperations } from "./tuple-objects.js";
@@ -92,10 +93,10 @@ export { ObjectKind, SMALL_INT_MAX, SMALL_INT_MIN };
 /** The largest memory a heap can use: object addresses must stay below 2^31 (signed shifts). */
 const MAX_HEAP_BYTES = 2 ** 31;
 
-// Module-local copies of imported constants for the release fast path: Node 20's V8 re-checks an
-// imported binding on every read (it could still be uninitialised).
-const RELEASE_GC_NEXT_OFFSET = GC_NEXT_OFFSET;
-const RELEASE_GC_HEAD_SIZE = GC_HEAD_SIZE;
+// Hot-path copies of imported constants for the release fast path (see
+// architecture/hot-path-constants.md).
+const GC_NEXT_OFFSET = IMPORTED_GC_NEXT_OFFSET;
+const GC_HEAD_SIZE = IMPORTED_GC_HEAD_SIZE;
 
 /**
  * A Python object heap in linear memory: the type registry, CPython's built-in types, user classes,
@@ -138,12 +139,19 @@ export class Heap {
    */
   keyProtocol: KeyProtocol | undefined = undefined;
   /**
+   * Classes deriving from a hashable built-in (`class Key(str)`) whose `__hash__` or `__eq__` is
+   * not the built-in's: their instances hash and compare through {@link Heap.keyProtocol}, not by
+   * value (CPython: such a class's `tp_hash`/`tp_richcompare` are `slot_tp_hash`/
+   * `slot_tp_richcompare`). The interpreter keeps the set current.
+   */
+  readonly keyProtocolTypes = new Set<TypeId>();
+  /**
    * One bit per 8-byte granule of memory: set ⇔ an object starts there and is alive. Public for
    * `@pymem/refcount`'s pointer checks; do not write.
    * @internal
    */
   liveBits: Uint32Array<ArrayBuffer>;
-  /** Per type id: the {@link ObjectKind}. @internal */
+  /** Per type id: the {@link ObjectKind} (read only: the heap owns it). */
   kinds = new Uint8Array(64);
 
   readonly noneType: TypeId;
@@ -182,6 +190,8 @@ export class Heap {
   readonly smallInts = new Uint32Array(SMALL_INT_MAX - SMALL_INT_MIN + 1);
   /** The intern table: text → its interned `str` (not an owned reference). @internal */
   readonly interned = new Map<string, Ptr>();
+  /** Code-point offsets of recently indexed non-ASCII strs (see `str-index-cache.ts`). @internal */
+  readonly strIndex = new StrIndexCache();
   /** The weakref callbacks, by the id stored in a weakref's callback word. @internal */
   readonly callbacks = new CallbackTable();
   /** CPython's object free lists. @internal */
@@ -317,7 +327,7 @@ export class Heap {
     this.weakrefType = this.registerBuiltin(ObjectKind.WEAKREF, {
       name: "weakref.ReferenceType",
       basicSize: WEAKREF_SIZE,
-      flags: gc,
+      flags: gc | base,
       // A callback that is a heap object is a strong reference in wr_callback (tagged word, so a hook).
       traverse: (obj, visit) => this.weakrefTraverse(obj, visit),
       clear: (obj) => this.weakrefGcClear(obj),
@@ -567,8 +577,8 @@ export class Heap {
       const block = this.allocator.malloc(size + GC_HEAD_SIZE);
       obj = block + GC_HEAD_SIZE;
       const u32 = this.memory.u32;
-      u32[block >>> 2] = 0;
-      u32[(block + 4) >>> 2] = 0;
+      u32[(obj + GC_NEXT_OFFSET) >>> 2] = 0;
+      u32[(obj + GC_PREV_OFFSET) >>> 2] = 0;
     } else {
       obj = this.allocator.malloc(size);
     }
@@ -808,7 +818,7 @@ export class Heap {
     if (free >= 0 && this.freeLists.hasRoom(free)) {
       // CPython: PyObject_GC_UnTrack in list_dealloc / tupledealloc (free-listed objects are
       // untracked).
-      if (collector !== undefined && u32[(obj + RELEASE_GC_NEXT_OFFSET) >>> 2] !== 0)
+      if (collector !== undefined && u32[(obj + GC_NEXT_OFFSET) >>> 2] !== 0)
         collector.untrack(obj);
       this.pushFree(free, obj, typeId);
       return;
@@ -823,16 +833,32 @@ export class Heap {
     }
     // CPython: PyObject_GC_Del — which also unlinks the object if it is still tracked.
     if (collector !== undefined) collector.onDeallocate(obj);
-    this.allocator.free(obj - RELEASE_GC_HEAD_SIZE);
+    this.allocator.free(obj - GC_HEAD_SIZE);
+  }
+
+  /**
+   * Releases an exact `int` or `float` whose count just reached zero: such an object holds no
+   * references, has no hooks and is not GC-tracked, so a float goes straight onto its free list
+   * (when it has room) and anything else straight back to the allocator, without the general
+   * release's type dispatch. The refcounter's fast path for the numbers arithmetic makes and
+   * drops by the million. CPython: `_PyFloat_ExactDealloc`, and `_Py_DECREF_SPECIALIZED(x,
+   * PyObject_Free)` for ints (the `BINARY_OP_*_INT` / `*_FLOAT` specializations).
+   *
+   * @internal
+   */
+  releaseNumber(obj: Ptr, typeId: TypeId): void {
+    if (typeId === this.floatType && this.pushFree(FREE_FLOAT, obj, typeId)) return;
+    this.markDead(obj, typeId);
+    this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2] = 0;
+    this.allocator.free(obj);
   }
 
   /**
    * Releases the memory of an object whose references were already dropped: type-specific blocks
    * (list items, dict keys), the intern table entry, the weakref list link, then a free list or
    * the allocator. GC objects are untracked; `onDeallocate` is called only when the memory goes
-   * back to the allocator (CPython: `PyObject_GC_Del`). Used by `@pymem/refcount`.
-   *
-   * @internal
+   * back to the allocator (CPython: `PyObject_GC_Del`). Used by `@pymem/refcount`, and by a
+   * type's own `dealloc` hook once it has dropped the object's references.
    */
   releaseObject(obj: Ptr, typeId: TypeId): void {
     const flags = this.types.flags[typeId]!;
@@ -898,6 +924,7 @@ export class Heap {
       }
       case ObjectKind.STR:
         this.forgetInterned(obj);
+        this.strIndex.forget(obj);
         break;
       case ObjectKind.WEAKREF:
         this.weakrefClear(obj);

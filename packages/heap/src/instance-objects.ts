@@ -41,8 +41,7 @@ import { ObjectKind } from "./object-kind.js";
 
 /**
  * Per-class metadata that only construction, attribute access and instance deallocation need.
- *
- * @internal
+ * Reached through `@pymem/heap/internal`.
  */
 export interface ClassInfo {
   readonly name: string;

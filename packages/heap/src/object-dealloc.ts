@@ -1,5 +1,5 @@
 import {
-  IMMORTAL_REFCNT,
+  IMMORTAL_REFCNT as IMPORTED_IMMORTAL_REFCNT,
   type Ptr,
   type ReferenceStack,
   ReferenceVisit,
@@ -26,8 +26,8 @@ import {
 } from "./layouts.js";
 import { KIND_GENERIC, KIND_INSTANCE, KIND_LIST, ObjectKind } from "./object-kind.js";
 
-/** A module-local copy: Node 20's V8 re-checks an imported binding on every read. */
-const IMMORTAL = IMMORTAL_REFCNT;
+// A hot-path copy of an imported constant (see architecture/hot-path-constants.md).
+const IMMORTAL_REFCNT = IMPORTED_IMMORTAL_REFCNT;
 
 /**
  * The first half of a dying object's deallocation, for `@pymem/refcount`'s iterative cascade: which
@@ -41,7 +41,7 @@ const IMMORTAL = IMMORTAL_REFCNT;
 
 /**
  * The {@link Heap} methods `@pymem/refcount`'s deallocation cascade drives. Plumbing between the
- * two packages: every member is `@internal`.
+ * two packages: every member is internal (see `@pymem/heap/internal`).
  *
  * @example
  * ```ts
@@ -139,7 +139,7 @@ export const deallocOperations: DeallocOperations & ThisType<Heap> = {
     let length = stack.length;
     for (let word = items >>> 2, end = word + size; word < end; word++) {
       const item = u32[word]!;
-      if (item !== 0 && i32[item >> 2]! < IMMORTAL) words[length++] = item;
+      if (item !== 0 && i32[item >> 2]! < IMMORTAL_REFCNT) words[length++] = item;
     }
     stack.length = length;
     this.allocator.free(items);

@@ -121,6 +121,11 @@ export function hashTuple(heap: Heap, root: Ptr): number {
     }
     const item = heap.memory.u32[(tuple + TUPLE_ITEMS_OFFSET + 4 * position) >>> 2]!;
     const kind = heap.kinds[heap.memory.u32[(item + OB_TYPE_OFFSET) >>> 2]!]!;
+    if (hashesThroughProtocol(heap, item)) {
+      accumulators[depth] = tupleHashAdd(accumulators[depth]!, heap.keyProtocol!.hash(item));
+      positions[depth] = position + 1;
+      continue;
+    }
     if (kind === ObjectKind.TUPLE) {
       tuples.push(item);
       positions.push(0);
@@ -149,7 +154,12 @@ export function objectsEqual(heap: Heap, a: Ptr, b: Ptr): boolean {
     if (left === right) continue;
     const leftKind = heap.kinds[heap.memory.u32[(left + OB_TYPE_OFFSET) >>> 2]!]!;
     const rightKind = heap.kinds[heap.memory.u32[(right + OB_TYPE_OFFSET) >>> 2]!]!;
-    if (isForeignKind(leftKind) || isForeignKind(rightKind)) {
+    if (
+      isForeignKind(leftKind) ||
+      isForeignKind(rightKind) ||
+      hashesThroughProtocol(heap, left) ||
+      hashesThroughProtocol(heap, right)
+    ) {
       // CPython: PyObject_RichCompare — a user __eq__ (either side) decides.
       const protocol = heap.keyProtocol;
       if (protocol === undefined || !protocol.equal(left, right)) return false;
@@ -225,6 +235,19 @@ function bigNumberEquals(heap: Heap, a: Ptr, aKind: number, b: Ptr, bKind: numbe
   return x !== undefined && x === exact(b, bKind);
 }
 
+/**
+ * Whether `obj` is an instance of a class in {@link Heap.keyProtocolTypes} (a `str` subclass with
+ * its own `__hash__`, …), which hashes and compares through the key protocol, not by value.
+ */
+function hashesThroughProtocol(heap: Heap, obj: Ptr): boolean {
+  const types = heap.keyProtocolTypes;
+  return (
+    types.size !== 0 &&
+    heap.keyProtocol !== undefined &&
+    types.has(heap.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!)
+  );
+}
+
 /** Kinds whose hashing and equality belong to the {@link Heap.keyProtocol}. */
 function isForeignKind(kind: number): boolean {
   return kind === ObjectKind.INSTANCE || kind === ObjectKind.GENERIC;
@@ -268,6 +291,18 @@ export interface HashOperations {
   hash(obj: Ptr): number;
 
   /**
+   * `hash(obj)` by the built-in rules of its kind, even for an instance of a class in
+   * {@link Heap.keyProtocolTypes}: what `str.__hash__(self)` computes for a `str` subclass.
+   * CPython: `unicode_hash`, `long_hash`, `tuplehash`, … called directly.
+   *
+   * @example
+   * ```ts
+   * heap.builtinHash(key) === heap.hash(heap.newStr("a")); // for a str subclass instance "a"
+   * ```
+   */
+  builtinHash(obj: Ptr): number;
+
+  /**
    * `a == b` for hashable built-ins: identity, numeric equality across int/bool/float, str
    * content, tuples item by item (iteratively), sets and frozensets by their keys; instances
    * through {@link Heap.keyProtocol} (by identity without one).
@@ -287,6 +322,11 @@ export interface HashOperations {
  */
 export const hashOperations: HashOperations & ThisType<Heap> = {
   hash(obj) {
+    if (hashesThroughProtocol(this, obj)) return this.keyProtocol!.hash(obj);
+    return this.builtinHash(obj);
+  },
+
+  builtinHash(obj) {
     const kind = this.kindOf(obj);
     if (kind === ObjectKind.TUPLE) return hashTuple(this, obj);
     return hashScalar(this, obj, kind);

@@ -217,7 +217,7 @@ export const setOperations: SetOperations & ThisType<Heap> = {
     const type = frozen ? this.frozensetType : this.setType;
     const obj = this.allocateObject(type, SET_SIZE, true);
     const u32 = this.memory.u32;
-    u32.fill(0, (obj + 8) >>> 2, (obj + SET_SIZE) >>> 2);
+    u32.fill(0, (obj + SET_FILL_OFFSET) >>> 2, (obj + SET_SIZE) >>> 2);
     u32[(obj + SET_MASK_OFFSET) >>> 2] = SET_MIN_SIZE - 1;
     u32[(obj + SET_TABLE_OFFSET) >>> 2] = obj + SET_SMALLTABLE_OFFSET;
     this.memory.i32[(obj + SET_HASH_OFFSET) >> 2] = -1;

@@ -53,6 +53,26 @@ function encodeWtf8(text: string, u8: Uint8Array, at: number): void {
 }
 
 /**
+ * The code point whose WTF-8 sequence starts at `u8[at]` (a lone surrogate decodes to itself).
+ */
+function decodeCodePoint(u8: Uint8Array, at: number): number {
+  const lead = u8[at]!;
+  if (lead < 0x80) return lead;
+  if (lead < 0xe0) return ((lead & 0x1f) << 6) | (u8[at + 1]! & 0x3f);
+  if (lead < 0xf0)
+    return ((lead & 0x0f) << 12) | ((u8[at + 1]! & 0x3f) << 6) | (u8[at + 2]! & 0x3f);
+  return (
+    ((lead & 0x07) << 18) |
+    ((u8[at + 1]! & 0x3f) << 12) |
+    ((u8[at + 2]! & 0x3f) << 6) |
+    (u8[at + 3]! & 0x3f)
+  );
+}
+
+/** Non-ASCII strs shorter than this are indexed by decoding them (no table is worth keeping). */
+const INDEXED_STR_MINIMUM = 32;
+
+/**
  * Reads WTF-8 `bytes` back into a JavaScript string, lone surrogates included (the slow path of
  * `strValue`, taken only when `TextDecoder` produced U+FFFD, which a surrogate decodes to).
  */
@@ -273,9 +293,13 @@ export const strOperations: StrOperations & ThisType<Heap> = {
 
   strCharAt(obj, index) {
     const length = this.strLength(obj);
-    if (this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2] === length)
-      return String.fromCharCode(this.memory.u8[obj + STR_DATA_OFFSET + index]!);
-    return [...this.strValue(obj)][index]!;
+    const bytes = this.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2]!;
+    const u8 = this.memory.u8;
+    const start = obj + STR_DATA_OFFSET;
+    if (bytes === length) return String.fromCharCode(u8[start + index]!);
+    if (length < INDEXED_STR_MINIMUM) return [...this.strValue(obj)][index]!;
+    const at = start + this.strIndex.offsets(obj, u8, start, bytes, length)[index]!;
+    return String.fromCodePoint(decodeCodePoint(u8, at));
   },
 
   strConcat(a, b, growable = false) {
@@ -309,6 +333,7 @@ export const strOperations: StrOperations & ThisType<Heap> = {
     const bytesA = u32[(a + STR_BYTES_OFFSET) >>> 2]!;
     const bytesB = u32[(b + STR_BYTES_OFFSET) >>> 2]!;
     if (STR_DATA_OFFSET + bytesA + bytesB > this.allocator.usableSize(a)) return false;
+    this.strIndex.forget(a);
     const start = a + STR_DATA_OFFSET;
     this.memory.u8.copyWithin(start + bytesA, b + STR_DATA_OFFSET, b + STR_DATA_OFFSET + bytesB);
     u32[(a + STR_BYTES_OFFSET) >>> 2] = bytesA + bytesB;

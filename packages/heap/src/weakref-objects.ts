@@ -1,4 +1,4 @@
-import { OB_TYPE_OFFSET, type Ptr } from "@pymem/core";
+import { OB_TYPE_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import type { WeakrefCallback, WeakrefCallbackCaller } from "./callback-table.js";
 import type { Heap } from "./heap.js";
 import {
@@ -43,13 +43,17 @@ export interface WeakrefOperations {
    * reference, and `None` means no callback, as in Python) that is called through the caller
    * installed with {@link Heap.setWeakrefCallbackCaller}.
    *
+   * `typeId` is a class deriving from the weakref type (`class R(weakref.ref)`, made with
+   * `defineClass({ base: heap.weakrefType })`): such a reference is a new instance of it, never
+   * shared, inserted after the canonical ref as one with a callback is.
+   *
    * @example
    * ```ts
    * const wr = heap.newWeakref(obj, (ref) => console.log("gone", heap.weakrefGet(ref) === heap.none));
    * const pythonRef = heap.newWeakref(obj, pythonFunction); // weakref.ref(obj, f)
    * ```
    */
-  newWeakref(obj: Ptr, callback?: WeakrefCallback | Ptr): Ptr;
+  newWeakref(obj: Ptr, callback?: WeakrefCallback | Ptr, typeId?: TypeId): Ptr;
 
   /**
    * Installs the function that calls heap-object callbacks (an interpreter's "call this Python
@@ -190,9 +194,9 @@ export interface WeakrefOperations {
  * @internal
  */
 export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
-  newWeakref(obj, callback) {
-    const typeId = this.typeOf(obj);
-    const listOffset = this.types.weaklistOffset[typeId]!;
+  newWeakref(obj, callback, refType) {
+    const typeId = refType ?? this.weakrefType;
+    const listOffset = this.types.weaklistOffset[this.typeOf(obj)]!;
     if (listOffset === 0)
       throw new TypeError(`cannot create weak reference to '${this.typeName(obj)}' object`);
     const lifetime = this.requireLifetime();
@@ -202,13 +206,24 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
       (typeof callback === "number" && callback !== 0 && callback !== this.none);
     if (typeof callback === "number" && hasCallback) this.checkLive(callback);
     const head = this.memory.u32[(obj + listOffset) >>> 2]!;
+    // CPython: get_basic_refs — only an exact ref without a callback is the canonical one.
     const basic =
-      head !== 0 && this.memory.u32[(head + WEAKREF_CALLBACK_OFFSET) >>> 2] === 0 ? head : 0;
-    if (!hasCallback && basic !== 0) {
+      head !== 0 &&
+      this.memory.u32[(head + WEAKREF_CALLBACK_OFFSET) >>> 2] === 0 &&
+      this.typeOf(head) === this.weakrefType
+        ? head
+        : 0;
+    const exact = typeId === this.weakrefType;
+    if (!hasCallback && exact && basic !== 0) {
       lifetime.incref(basic);
       return basic;
     }
-    const ref = this.allocateObject(this.weakrefType, WEAKREF_SIZE, true);
+    if (!exact && this.kinds[typeId] !== ObjectKind.WEAKREF)
+      throw new TypeError(`type id ${typeId} does not derive from the weakref type`);
+    // A subclass instance comes zero-filled and tracked from newInstance (its dict, slots).
+    const ref = exact
+      ? this.allocateObject(this.weakrefType, WEAKREF_SIZE, true)
+      : this.newInstance(typeId);
     let callbackWord = 0;
     if (typeof callback === "function") {
       callbackWord = (this.callbacks.add(callback) << 1) | WEAKREF_NATIVE_CALLBACK_TAG;
@@ -221,14 +236,14 @@ export const weakrefOperations: WeakrefOperations & ThisType<Heap> = {
     u32[(ref + WEAKREF_CALLBACK_OFFSET) >>> 2] = callbackWord;
     this.memory.i32[(ref + WEAKREF_HASH_OFFSET) >> 2] = -1;
     const listHead = u32[(obj + listOffset) >>> 2]!;
-    const prev = hasCallback ? basic : 0;
+    const prev = hasCallback || !exact ? basic : 0;
     const next = prev === 0 ? listHead : u32[(prev + WEAKREF_NEXT_OFFSET) >>> 2]!;
     u32[(ref + WEAKREF_PREV_OFFSET) >>> 2] = prev;
     u32[(ref + WEAKREF_NEXT_OFFSET) >>> 2] = next;
     if (next !== 0) u32[(next + WEAKREF_PREV_OFFSET) >>> 2] = ref;
     if (prev === 0) u32[(obj + listOffset) >>> 2] = ref;
     else u32[(prev + WEAKREF_NEXT_OFFSET) >>> 2] = ref;
-    this.linkNew(ref, true);
+    if (exact) this.linkNew(ref, true);
     return ref;
   },
 

@@ -1,9 +1,9 @@
 import {
   type Allocator,
-  NULL as CORE_NULL,
   DoubleFreeError,
   formatAddress,
   HeapCorruptionError,
+  NULL as IMPORTED_NULL,
   InvalidPointerError,
   LinearMemory,
   type Ptr,
@@ -43,9 +43,9 @@ import {
   zeroedAllocation,
 } from "./raw-allocator.js";
 
-// A module-local copy: Node 20's V8 re-checks an imported binding on every read (it could still be
-// uninitialised), and malloc/free compare against NULL on their fast paths.
-const NULL = CORE_NULL;
+// A hot-path copy of an imported constant (see architecture/hot-path-constants.md): malloc/free
+// compare against NULL on their fast paths.
+const NULL = IMPORTED_NULL;
 
 /**
  * CPython's pymalloc over a {@link LinearMemory}: size classes of 16 (or 8) bytes up to 512,

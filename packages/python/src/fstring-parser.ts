@@ -105,6 +105,7 @@ function bytesConstant(p: Parser, pieces: Piece[], at: Ast.SourceRange): Ast.Con
       each.bodyStart,
       each.bodyEnd,
       each.prefix.includes("r"),
+      (message) => noteInvalidEscape(p, each.bodyStart, each.token.line, message),
     );
     if (decoded instanceof Uint8Array) chunks.push(decoded);
     else p.fail(decoded.message, each.token);
@@ -126,11 +127,27 @@ function decode(
   end: number,
   named: { found: boolean },
 ): string {
-  const result = decodeStringBody(p.state.source, start, end, each.prefix.includes("r"), () => {
-    named.found = true;
-  });
+  const result = decodeStringBody(
+    p.state.source,
+    start,
+    end,
+    each.prefix.includes("r"),
+    () => {
+      named.found = true;
+    },
+    (message) => noteInvalidEscape(p, start, each.token.line, message),
+  );
   if (typeof result === "string") return result;
   return p.fail(`(unicode error) ${result.message}`, each.token);
+}
+
+/**
+ * Records CPython's `SyntaxWarning: invalid escape sequence` for the literal text starting at
+ * `start`: only its first invalid escape, and once however often backtracking decodes it again
+ * (CPython: `warn_invalid_escape_sequence` for `first_invalid_escape`).
+ */
+function noteInvalidEscape(p: Parser, start: number, lineno: number, message: string): void {
+  if (!p.state.escapeWarnings.has(start)) p.state.escapeWarnings.set(start, { message, lineno });
 }
 
 /**

@@ -93,6 +93,7 @@ export function decodeStringBody(
   end: number,
   raw: boolean,
   onNamedEscape?: () => void,
+  onInvalidEscape?: (message: string) => void,
 ): string | { message: string } {
   if (raw) return source.slice(start, end);
   // CPython: _PyUnicode_DecodeUnicodeEscapeInternal() via decode_unicode_with_escapes().
@@ -125,7 +126,10 @@ export function decodeStringBody(
         (source[stop] ?? "") <= "7"
       )
         stop++;
-      result += String.fromCodePoint(Number.parseInt(source.slice(backslash + 1, stop), 8));
+      const octal = Number.parseInt(source.slice(backslash + 1, stop), 8);
+      if (octal > 0o377)
+        onInvalidEscape?.(`invalid octal escape sequence '${source.slice(backslash, stop)}'`);
+      result += String.fromCodePoint(octal);
       index = stop;
       continue;
     }
@@ -170,6 +174,7 @@ export function decodeStringBody(
       continue;
     }
     // Unknown escapes keep the backslash (CPython warns, then keeps both characters).
+    onInvalidEscape?.(`invalid escape sequence '\\${character}'`);
     result += `\\${character}`;
     index = backslash + 2;
   }
@@ -193,6 +198,7 @@ export function decodeBytesBody(
   start: number,
   end: number,
   raw: boolean,
+  onInvalidEscape?: (message: string) => void,
 ): Uint8Array | { message: string } {
   // CPython: _PyBytes_DecodeEscape() via decode_bytes_with_escapes().
   const bytes: number[] = [];
@@ -215,7 +221,10 @@ export function decodeBytesBody(
     if (character >= "0" && character <= "7") {
       let stop = index + 1;
       while (stop < end && stop < index + 4 && /[0-7]/.test(source[stop] ?? "")) stop++;
-      bytes.push(Number.parseInt(source.slice(index + 1, stop), 8) & 0xff);
+      const octal = Number.parseInt(source.slice(index + 1, stop), 8);
+      if (octal > 0o377)
+        onInvalidEscape?.(`invalid octal escape sequence '${source.slice(index, stop)}'`);
+      bytes.push(octal & 0xff);
       index = stop;
       continue;
     }
@@ -228,6 +237,7 @@ export function decodeBytesBody(
       continue;
     }
     // Unknown escapes keep the backslash (CPython warns, then keeps both characters).
+    onInvalidEscape?.(`invalid escape sequence '\\${character}'`);
     bytes.push(92);
     index++;
   }

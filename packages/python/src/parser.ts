@@ -5,6 +5,7 @@ import { isParenthesized, markParenthesized, range } from "./node-range.js";
 import { parseCaseBlocks } from "./pattern-parser.js";
 import { COMPILATION_DEPTH_MESSAGE, checkScopes } from "./scope-check.js";
 import { compileLimitError, PythonSyntaxError, type SyntaxErrorKind } from "./syntax-error.js";
+import { isLiteralWarnings, type SyntaxWarningNote } from "./syntax-warnings.js";
 import { describeExpression, findInvalidTarget, setContext } from "./targets.js";
 import { computeLineStarts, lineOf, type Token, type TokenStream, tokenize } from "./tokenizer.js";
 
@@ -108,6 +109,8 @@ export interface SharedState {
   bracketDepth: number;
   /** f-strings nested inside the fields of the f-string being parsed. */
   fstringDepth: number;
+  /** The first invalid escape of each literal, by the literal text's source offset. */
+  readonly escapeWarnings: Map<number, SyntaxWarningNote>;
 }
 
 /** Anything with a source range: a node or a token. @internal */
@@ -1970,6 +1973,12 @@ export interface ParseOptions {
    * @defaultValue true
    */
   checkScopes: boolean;
+  /**
+   * Receives CPython's compile-time `SyntaxWarning`s (invalid escape sequences, then `is` with
+   * a literal), in the order CPython reports them, once parsing succeeded.
+   * @defaultValue undefined (warnings are dropped)
+   */
+  syntaxWarnings: SyntaxWarningNote[] | undefined;
 }
 
 /**
@@ -2011,6 +2020,7 @@ export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.
     recursion: 0,
     bracketDepth: 0,
     fstringDepth: 0,
+    escapeWarnings: new Map(),
   };
   let module: Ast.Module;
   let stream: TokenStream | null = null;
@@ -2053,6 +2063,11 @@ export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.
       throw compileLimitError("MemoryError", STACK_OVERFLOW_MESSAGE);
     }
     throw error;
+  }
+  const warnings = options.syntaxWarnings;
+  if (warnings !== undefined) {
+    const escapes = [...state.escapeWarnings.entries()].sort(([a], [b]) => a - b);
+    warnings.push(...escapes.map(([, note]) => note), ...isLiteralWarnings(module));
   }
   if (options.checkScopes ?? true) {
     const problem = checkScopes(module);

@@ -27,10 +27,6 @@ const STEP_LIMIT = 50_000_000;
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "test-gc-callbacks.py":
     "by design: sys.getsizeof counts 4-byte pointers (pymem's 32-bit layout), CPython 8",
-  "test-gc-cycles.py": "sys._getframe is missing (pymem has no Python-visible frame objects)",
-  "test-generator-finalization.py":
-    "sys._getframe is missing (pymem has no Python-visible frame objects)",
-  "algorithms-binary-tree.py": "needs pprint",
 };
 
 /**

@@ -1,5 +1,7 @@
 import type * as Ast from "./ast.js";
+import { exceptStarProblem } from "./except-star-check.js";
 import { matchProblem } from "./pattern-check.js";
+import { typeParameterProblem } from "./type-param-check.js";
 
 /**
  * A compile-time problem found after parsing: the message and the node it points at.
@@ -633,6 +635,8 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
     }
     const { scope } = frame;
     visitExpressions(statementExpressions(statement), false, frame.scope);
+    const typeParameters = typeParameterProblem(statement);
+    if (typeParameters !== null) symtableProblems.push(typeParameters);
     switch (statement.kind) {
       case "FunctionDef":
       case "AsyncFunctionDef": {
@@ -740,6 +744,10 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
         break;
       case "Try":
       case "TryStar":
+        if (statement.kind === "TryStar") {
+          const problem = exceptStarProblem(statement);
+          if (problem !== null) compilerProblems.push(problem);
+        }
         frames.push({
           statements: [...statement.finalbody].reverse(),
           scope,
@@ -758,7 +766,13 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           scope.bound.add(alias.asname ?? (alias.name.split(".")[0] as string));
         break;
       case "ImportFrom":
-        for (const alias of statement.names) scope.bound.add(alias.asname ?? alias.name);
+        for (const alias of statement.names) {
+          // CPython: symtable_visit_alias() — `*` binds nothing a function could compile.
+          if (alias.name === "*") {
+            if (scope.kind !== "module")
+              symtableProblems.push({ msg: "import * only allowed at module level", at: alias });
+          } else scope.bound.add(alias.asname ?? alias.name);
+        }
         break;
       case "Global":
         for (const name of statement.names) {

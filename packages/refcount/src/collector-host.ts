@@ -11,7 +11,7 @@ import {
   type WeakrefAccess,
 } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
-import type { Refcounter } from "./refcounter.js";
+import type { ObjectDeath } from "./object-death.js";
 
 /**
  * The heap's weak references as core's {@link WeakrefAccess}, for collectors.
@@ -46,17 +46,16 @@ export class HeapWeakrefAccess implements WeakrefAccess {
 
 /**
  * What `@pymem/refcount` hands a cycle collector: core's {@link CollectorHost} over a
- * {@link Heap} and its {@link Refcounter}, plus {@link canUntrack} for CPython's
+ * {@link Heap} and its `Refcounter`, plus {@link canUntrack} for CPython's
  * `untrack_tuples` / `untrack_dicts`.
  *
  * @remarks
- * Usually created by `Refcounter.attachCollector`; construct it directly to drive a collector by
- * hand (in tests, say).
+ * Created by `Refcounter.attachCollector`, which returns it (and `rc.collectorHost` after).
  *
  * @example
  * ```ts
- * const host = createCollectorHost(heap, rc);
- * collector.attach(host);
+ * const host = rc.attachCollector(collector);
+ * host.clearGarbage(obj); // what delete_garbage does to one object
  * ```
  */
 export class RefcountCollectorHost implements CollectorHost {
@@ -67,16 +66,21 @@ export class RefcountCollectorHost implements CollectorHost {
   /** The heap's allocator (collectors allocate their list heads from it). */
   readonly allocator: Allocator;
   private readonly heap: Heap;
-  private readonly refcounter: Refcounter;
+  private readonly death: ObjectDeath;
   private readonly slots = new ReferenceStack();
   private readonly rootScratch = new ReferenceStack();
 
-  constructor(heap: Heap, refcounter: Refcounter) {
+  /**
+   * @param heap - the heap whose objects the collector manages.
+   * @param lifetime - the heap's reference counting (its `Refcounter`).
+   * @param death - where the refcounter's objects die, for `delete_garbage`'s fused list clear.
+   */
+  constructor(heap: Heap, lifetime: Lifetime, death: ObjectDeath) {
     this.heap = heap;
-    this.refcounter = refcounter;
+    this.death = death;
     this.memory = heap.memory;
     this.types = heap.types;
-    this.lifetime = refcounter;
+    this.lifetime = lifetime;
     this.weakrefs = new HeapWeakrefAccess(heap);
     this.allocator = heap.allocator;
   }
@@ -84,22 +88,22 @@ export class RefcountCollectorHost implements CollectorHost {
   /** CPython: `PyObject_CallFinalizer` as `finalize_garbage` calls it — with a reference held. */
   callFinalizer(obj: Ptr): void {
     const typeId = this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
-    this.refcounter.incref(obj);
+    this.lifetime.incref(obj);
     try {
-      this.refcounter.callHook(obj, typeId, "finalize");
+      this.death.callHook(obj, typeId, "finalize");
     } finally {
-      this.refcounter.decref(obj);
+      this.lifetime.decref(obj);
     }
   }
 
   /** CPython: `tp_del`, as `gc.garbage` handling never calls it — provided for collectors that do. */
   callLegacyFinalizer(obj: Ptr): void {
     const typeId = this.memory.u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
-    this.refcounter.incref(obj);
+    this.lifetime.incref(obj);
     try {
-      this.refcounter.callHook(obj, typeId, "del");
+      this.death.callHook(obj, typeId, "del");
     } finally {
-      this.refcounter.decref(obj);
+      this.lifetime.decref(obj);
     }
   }
 
@@ -111,7 +115,7 @@ export class RefcountCollectorHost implements CollectorHost {
     const typeId = this.types.typeOf(obj);
     // Built-in lists, the bulk of most garbage: their clear fused with the dealloc cascade.
     if (typeId === this.heap.listType) {
-      this.refcounter.clearList(obj);
+      this.death.clearList(obj);
       return;
     }
     const clear = this.types.spec(typeId).clear;
@@ -127,7 +131,7 @@ export class RefcountCollectorHost implements CollectorHost {
       const referent = this.memory.u32[slot >>> 2]!;
       if (referent === 0) continue;
       this.memory.u32[slot >>> 2] = 0;
-      this.refcounter.decref(referent);
+      this.lifetime.decref(referent);
     }
   }
 
@@ -138,16 +142,16 @@ export class RefcountCollectorHost implements CollectorHost {
    */
   clearGarbage(obj: Ptr): void {
     const typeId = this.types.typeOf(obj);
-    const refcounter = this.refcounter;
     if (typeId === this.heap.listType) {
-      refcounter.clearHeldList(obj);
+      this.death.clearHeldList(obj);
       return;
     }
-    refcounter.incref(obj);
+    const lifetime = this.lifetime;
+    lifetime.incref(obj);
     try {
       this.clearReferences(obj);
     } finally {
-      refcounter.decref(obj);
+      lifetime.decref(obj);
     }
   }
 
@@ -179,16 +183,4 @@ export class RefcountCollectorHost implements CollectorHost {
   clearFreeLists(): void {
     this.heap.clearFreeLists();
   }
-}
-
-/**
- * Creates the {@link RefcountCollectorHost} for a heap and its refcounter.
- *
- * @example
- * ```ts
- * const host = createCollectorHost(heap, rc);
- * ```
- */
-export function createCollectorHost(heap: Heap, refcounter: Refcounter): RefcountCollectorHost {
-  return new RefcountCollectorHost(heap, refcounter);
 }

@@ -13,9 +13,10 @@ describe("types registered with defineType", () => {
     });
     const baseline = heap.allocator.stats().blocksInUse;
     let head = heap.none;
+    let nonZero = 0; // one expect at the end: 50,000 expect calls dominate the test's time
     for (let i = 0; i < 50_000; i++) {
       const node = heap.allocate(pair);
-      expect(heap.loadField(node, 12)).toBe(0);
+      if (heap.loadField(node, 12) !== 0) nonZero++;
       heap.storeField(node, 8, head);
       const payload = heap.newStr("payload");
       heap.storeField(node, 12, payload);
@@ -23,6 +24,7 @@ describe("types registered with defineType", () => {
       rc.decref(head);
       head = node;
     }
+    expect(nonZero).toBe(0);
     heap.verify();
     rc.decref(head);
     expect(heap.allocator.stats().blocksInUse).toBe(baseline);

@@ -6,7 +6,6 @@
  * @packageDocumentation
  */
 export {
-  createCollectorHost,
   HeapWeakrefAccess,
   RefcountCollectorHost,
 } from "./collector-host.js";

@@ -16,8 +16,7 @@ function setup(collector: CollectorName) {
 
 const collecting = COLLECTOR_NAMES.filter((name) => name !== "none");
 
-// Adopted from the heap author's draft (/work/briefs/integration.test.ts.txt), run against every
-// collector the runtime builds by name.
+// Run against every collector the runtime builds by name.
 describe.each(collecting)("integration with the %s collector", (name) => {
   it("collects a cycle with finalizers and weakref callbacks in CPython's order", () => {
     const { runtime, heap, rc, unraisable } = setup(name);

@@ -8,6 +8,7 @@ import {
   TypeFlags,
 } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import type { Runtime } from "@pymem/runtime";
 import type { CollectedObject } from "./gc-timeline.js";
 import { shortRepr } from "./short-repr.js";
@@ -574,7 +575,7 @@ export class ObjectGraphCapturer {
     covered: Set<Ptr>,
   ): void {
     const heap = this.runtime.heap;
-    const info = heap.classes[typeId];
+    const info = internalHeap(heap).classes[typeId];
     if (info === undefined) return;
     const u32 = heap.memory.u32;
     for (const [name, offset] of info.slotOffsets) {

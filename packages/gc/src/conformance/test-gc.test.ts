@@ -9,7 +9,7 @@ import { GcTypeError, GcValueError } from "../errors.js";
 import { collectorCases, setup } from "../test-support/collector-cases.js";
 
 /**
- * Checklist entries (research §6) that cannot apply to a library without an interpreter, listed so
+ * test_gc.py entries that cannot apply to a library without an interpreter, listed so
  * the mapping to test_gc.py stays complete.
  */
 describe("test_gc.py entries that do not apply", () => {

@@ -76,7 +76,7 @@ export function createLinearSubject(
       return fromPymem(new RawAllocator({ memory: new LinearMemory({ maximumBytes }) }));
     }
     case "thing-mempool": {
-      // Options per js-anchors §A1.5: align 8 (pymalloc's 32-bit alignment; 16 for cpython64 would
+      // Options: align 8 (pymalloc's 32-bit alignment; 16 for cpython64 would
       // only cost MemPool more), coalescing and splitting on, as its defaults.
       const size = Math.min(2 ** 32 - 65_536, Math.ceil(workingSetBytes * 1.5) + (16 << 20));
       const pool = new MemPool({ size, align: 8, compact: true, split: true, minSplit: 16 });

@@ -67,13 +67,13 @@ export const POOL_SUBJECTS: readonly PoolSubject[] = [
 
 /**
  * Budget for one timed @thi.ng/malloc run. Its `free` walks the used list and its `malloc` the
- * free list, so the cost per operation grows with the live set (js-anchors §A1.4); runs are capped
+ * free list, so the cost per operation grows with the live set; runs are capped
  * to about this many nanoseconds instead of taking minutes.
  */
 const MEMPOOL_RUN_BUDGET_NS = 1.5e9;
-/** Measured ≈ 10–13 ns per live block per churn step (js-anchors §A1.4, 64 / 1,024 / 8,192 live). */
+/** Measured ≈ 10–13 ns per live block per churn step (64 / 1,024 / 8,192 live). */
 const MEMPOOL_CHURN_NS_PER_LIVE_BLOCK = 12;
-/** Measured ≈ 3.4 ns per block of the batch per allocate+free pair (§A1.4, n = 1,000 / 10,000). */
+/** Measured ≈ 3.4 ns per block of the batch per allocate+free pair (n = 1,000 / 10,000). */
 const MEMPOOL_BATCH_NS_PER_BLOCK = 3.4;
 /** Largest live set / batch MemPool is run at; beyond it a run would take minutes to hours. */
 const MEMPOOL_MAX_CHURN_LIVE = 8192;

@@ -6,6 +6,7 @@ import {
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
 } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import type { Machine, TypeRecord } from "./machine.js";
 import { getAttribute, setAttribute } from "./object-access.js";
 
@@ -67,7 +68,7 @@ function refill(m: Machine, site: AttributeSite, obj: Ptr, key: Ptr): void {
   site.record = undefined;
   const t = m.typeIdOf(obj);
   const record = m.records[t];
-  const info = m.heap.classes[t];
+  const info = internalHeap(m.heap).classes[t];
   if (record?.instances !== true || record.hooks !== 0 || info === undefined) return;
   if (info.dictOffset === 0 || info.slotOffsets.size !== 0) return;
   const u32 = m.heap.memory.u32;

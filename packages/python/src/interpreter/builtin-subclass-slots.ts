@@ -1,6 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
-import { baseValue, newSubclassInstance } from "./builtin-subclasses.js";
+import { baseValue, builtinBaseType, newSubclassInstance } from "./builtin-subclasses.js";
 import { length } from "./builtins.js";
 import { collect } from "./iteration.js";
 import { getIterator } from "./iterator-protocol.js";
@@ -80,10 +80,17 @@ export function installBuiltinSubclassSlots(m: Machine): void {
     wrapNew(m, typeName);
     const t = record.id;
     slot("__repr__", 0, (self) => m.newStr(reprAs(m, self, t)));
-    slot("__hash__", 0, (self) => m.newInt(heap.hash(self)));
+    // By value even when the class overrides __hash__/__eq__ (heap.hash would call them back).
+    slot("__hash__", 0, (self) => m.newInt(heap.builtinHash(self)));
     for (const [name, op] of COMPARISONS)
       slot(name, 1, (self, [other]) =>
-        m.newBool(onBase(m, self, (plain) => compare(m, op, plain, other!))),
+        m.newBool(
+          onBase(m, self, (plain) =>
+            builtinBaseType(m, m.typeIdOf(other!)) === t
+              ? onBase(m, other!, (plainOther) => compare(m, op, plain, plainOther))
+              : compare(m, op, plain, other!),
+          ),
+        ),
       );
     if (t === heap.strType) slot("__str__", 0, (self) => baseValue(m, self));
     if (t === heap.intType || t === heap.floatType) {

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { ObjectKind, SUBCLASSABLE_KINDS } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import { argumentsFrom, call, initNewInstance } from "./calls.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import type { Keywords } from "./native-arguments.js";
@@ -42,7 +43,6 @@ const UNSUPPORTED_BASES: readonly string[] = [
   "staticmethod",
   "super",
   "module",
-  "weakref.ReferenceType",
 ];
 
 /**
@@ -73,7 +73,7 @@ export function subclassRefusal(record: TypeRecord): string {
  */
 export function builtinBaseType(m: Machine, t: TypeId): TypeId {
   const heap = m.heap;
-  if (heap.classes[t] === undefined) return 0;
+  if (internalHeap(heap).classes[t] === undefined) return 0;
   switch (heap.kinds[t]) {
     case ObjectKind.INT:
       return heap.intType;

@@ -10,6 +10,7 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
 import { formatWithSpec } from "./formatting.js";
@@ -23,6 +24,7 @@ import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine } from "./machine.js";
 import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
+import { installModuleConstructor } from "./module-constructor.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
 import {
@@ -44,6 +46,7 @@ import { installStrMoreMethods } from "./str-more-methods.js";
 import { installStrSearch } from "./str-search.js";
 import { installStrSplitlines } from "./str-splitlines.js";
 import { installStrTranslate } from "./str-translate.js";
+import { installWeakrefType } from "./weakref-type.js";
 
 /**
  * The built-in functions (`print`, `len`, `sorted`, …) and the constructors of the built-in types
@@ -222,8 +225,12 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("round", (_c, args) => {
     arity(m, "round", args, 1, 2);
     const x = args[0]!;
-    if (!m.isNumber(x))
+    if (!m.isNumber(x)) {
+      // CPython: builtin_round_impl — the type's __round__, given ndigits only when passed.
+      const result = m.callSpecial(x, "__round__", args.length > 1 ? [args[1]!] : []);
+      if (result !== 0) return result;
       m.raise("TypeError", `type ${m.typeName(x)} doesn't define __round__ method`);
+    }
     const value = m.numberOf(x);
     const digits =
       args[1] !== undefined && args[1] !== heap.none
@@ -500,6 +507,22 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
         m.raise("ValueError", `could not convert string to float: ${repr(m, x)}`);
       return m.newFloat(Number(text.replaceAll("_", "")));
     }
+    // CPython: PyNumber_Float — nb_float (`__float__`), else nb_index (`__index__`).
+    const converted = m.callSpecial(x, "__float__", []);
+    if (converted !== 0) {
+      if (m.typeIdOf(converted) === heap.floatType) return converted;
+      const name = m.typeName(converted);
+      m.decref(converted);
+      m.raise("TypeError", `${m.typeName(x)}.__float__ returned non-float (type ${name})`);
+    }
+    const index = m.callSpecial(x, "__index__", []);
+    if (index !== 0) {
+      try {
+        return m.newFloat(floatOperand(m, index));
+      } finally {
+        m.decref(index);
+      }
+    }
     return m.raise(
       "TypeError",
       `float() argument must be a string or a real number, not '${m.typeName(x)}'`,
@@ -577,6 +600,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("set");
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
+  installModuleConstructor(m);
   for (const id of [m.types.bytes, m.types.bytearray])
     typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
       newBytesFromArguments(m, id, args, keywords),
@@ -586,6 +610,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installDictMethods(m);
   installDescriptorBuiltins(m);
   installExceptionMethods(m);
+  installExceptionGroups(m);
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);
@@ -597,6 +622,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMoreMethods(m);
   installStrTranslate(m);
   installStrSearch(m);
+  installWeakrefType(m);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { siphash13 } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import { bytesPercentFormat } from "./bytes-format.js";
 import {
   BYTES_DATA_OFFSET,
@@ -310,7 +311,12 @@ export function bytesHash(m: Machine, obj: Ptr): number {
   const cached = heap.memory.i32[(obj + BYTES_HASH_OFFSET) >> 2]!;
   if (cached !== -1) return cached;
   const start = obj + BYTES_DATA_OFFSET;
-  const hash = siphash13(heap.hashSecret, heap.memory.u8, start, start + bytesLength(m, obj));
+  const hash = siphash13(
+    internalHeap(heap).hashSecret,
+    heap.memory.u8,
+    start,
+    start + bytesLength(m, obj),
+  );
   heap.memory.i32[(obj + BYTES_HASH_OFFSET) >> 2] = hash;
   return hash;
 }

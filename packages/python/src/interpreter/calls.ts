@@ -4,6 +4,7 @@ import { HOOK_ABSTRACT, refuseAbstractCall } from "./abstract-classes.js";
 import { callSubclass, derivesFromBuiltin } from "./builtin-subclasses.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
+import { callExceptionGroupType, isExceptionGroupType } from "./exception-groups.js";
 import { Completion, NO_RANGE } from "./frame.js";
 import { callAlias } from "./generic-alias.js";
 import type { Code, Machine, TypeRecord } from "./machine.js";
@@ -251,6 +252,11 @@ export function callType(
       return made;
     }
   }
+  if (record.exception && isExceptionGroupType(m, record)) {
+    const made = callExceptionGroupType(m, record, argsBase, names);
+    m.typeCallEnteredInit = false;
+    return made;
+  }
   if ((record.hooks & HOOK_ABSTRACT) !== 0) refuseAbstractCall(m, record, m.sp > argsBase);
   if (derivesFromBuiltin(m, record)) {
     const made = callSubclass(m, record, argsBase, names);
@@ -324,7 +330,8 @@ function callUserNew(
   const { positional, keywords } = argumentsFrom(m, argsBase, names);
   const fn = m.field(newMethod, WRAPPER_CALLABLE_OFFSET);
   const inst = call(m, fn, [record.object, ...positional], keywords);
-  return initNewInstance(m, record, inst, positional, keywords, false);
+  // An exception's native __init__ sets its args (CPython: BaseException_init via type_call).
+  return initNewInstance(m, record, inst, positional, keywords, record.exception);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { DerivedTypeFlags, type Ptr } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { noteClassNamespace, typeModified } from "./attribute-cache.js";
 import { isSubclassable, subclassRefusal } from "./builtin-subclasses.js";
 import { call } from "./calls.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { classHooks } from "./descriptors.js";
 import { StepLimitError } from "./exceptions.js";
+import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { defineMetaclassInstances } from "./metaclasses.js";
 import { linearizeBases } from "./mro.js";
@@ -75,7 +77,7 @@ export function newClass(
   )
     heap.dictSetItem(namespace, m.name("__hash__"), heap.none);
   const baseHasDict = bases.some(
-    (base) => base.instances && heap.classes[base.id]!.dictOffset !== 0,
+    (base) => base.instances && internalHeap(heap).classes[base.id]!.dictOffset !== 0,
   );
   const wantsDict = slots === undefined || slots.includes("__dict__") || baseHasDict;
   const wantsWeakref = slots === undefined || slots.includes("__weakref__");
@@ -134,6 +136,7 @@ export function newClass(
   m.registerClass(record);
   noteClassNamespace(m, record, namespaceReferences);
   record.hooks = classHooks(m, record);
+  noteKeyOverrides(m, record);
   try {
     // CPython: __mro__ = (cls, …, object) — the cycle every class object is part of.
     heap.memory.u32[(classObject + TYPE_MRO_OFFSET) >>> 2] = m.newTuple(mro.map((r) => r.object));
@@ -180,7 +183,7 @@ function solidBase(m: Machine, record: TypeRecord): TypeRecord {
   for (let r: TypeRecord | undefined = record; r !== undefined; r = r.base) {
     if (!r.user) return r.exception ? m.builtinType("BaseException") : r;
     const slotCount = (record: TypeRecord | undefined): number =>
-      record?.instances === true ? m.heap.classes[record.id]!.slotOffsets.size : 0;
+      record?.instances === true ? internalHeap(m.heap).classes[record.id]!.slotOffsets.size : 0;
     if (slotCount(r) > slotCount(r.base)) return r;
   }
   return m.builtinType("object");

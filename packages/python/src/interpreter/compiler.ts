@@ -15,6 +15,7 @@ import type {
   Statement,
   Subscript,
   Try,
+  TryStar,
   WithItem,
 } from "../ast.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
@@ -26,10 +27,12 @@ import { call } from "./calls.js";
 import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
 import { withDocstringStored } from "./docstring-store.js";
+import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { containsYield } from "./generator-compiler.js";
+import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { pushKeywordMapping } from "./mapping-unpacking.js";
@@ -43,6 +46,12 @@ import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
+import {
+  annotationScopeName,
+  qualifiedNameIn,
+  registerAnnotationScope,
+  rewriteTypeParameters,
+} from "./type-params.js";
 import { unsupportedConstruct } from "./unsupported-syntax.js";
 
 /**
@@ -73,6 +82,7 @@ export class Compiler extends AsyncComprehensionCompiler {
     this.source = source;
     this.interactive = interactive;
     this.postponedAnnotations = futureFeatures(module.body).includes("annotations");
+    module = rewriteTypeParameters(module);
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
     const code = this.newCode(unit, "<module>", "<module>", 1, undefined);
@@ -220,6 +230,7 @@ export class Compiler extends AsyncComprehensionCompiler {
       case "Raise": // CPython: RAISE_VARARGS (do_raise)
         return this.raiseStatement(unit, node.exc, node.cause, node);
       case "Try": // CPython: exception table + PUSH_EXC_INFO / CHECK_EXC_MATCH / POP_EXCEPT / RERAISE
+      case "TryStar": // CPython: CHECK_EG_MATCH, then CALL_INTRINSIC_2 INTRINSIC_PREP_RERAISE_STAR
         return this.tryStatement(unit, node);
       case "AnnAssign":
         return this.annotatedAssign(unit, node);
@@ -277,21 +288,23 @@ export class Compiler extends AsyncComprehensionCompiler {
           key: this.m.name(alias.name),
           store: this.nameStore(unit, alias.asname ?? alias.name, node),
         }));
+        const star = parts.length === 1 && parts[0]!.name === "*";
         return (f) => {
           if (node.level > 0)
             m.raise("ImportError", "attempted relative import with no known parent package");
           const module = m.importModule(moduleName);
           m.push(module);
-          for (const part of parts) {
-            if (part.name === "*") m.raise("ImportError", "pymem does not support 'import *'");
-            const value = findAttribute(m, module, part.key, part.name);
-            if (value === 0)
-              m.raise(
-                "ImportError",
-                `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
-              );
-            part.store(f, value);
-          }
+          if (star) importStar(m, f, module);
+          else
+            for (const part of parts) {
+              const value = findAttribute(m, module, part.key, part.name);
+              if (value === 0)
+                m.raise(
+                  "ImportError",
+                  `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
+                );
+              part.store(f, value);
+            }
           m.sp--;
           m.decref(module);
           return Completion.NORMAL;
@@ -603,7 +616,7 @@ export class Compiler extends AsyncComprehensionCompiler {
     };
   }
 
-  private tryStatement(unit: Unit, node: Try): Stmt {
+  private tryStatement(unit: Unit, node: Try | TryStar): Stmt {
     const m = this.m;
     const body = this.block(unit, node.body);
     const handlers = node.handlers.map((handler) => ({
@@ -616,6 +629,12 @@ export class Compiler extends AsyncComprehensionCompiler {
     }));
     const orelse = node.orelse.length > 0 ? this.block(unit, node.orelse) : undefined;
     const finalbody = node.finalbody.length > 0 ? this.block(unit, node.finalbody) : undefined;
+    const exceptStar =
+      node.kind === "TryStar"
+        ? exceptStarHandler(m, handlers, function* (body, f) {
+            return body(f);
+          })
+        : undefined;
 
     const handle = (f: Frame, error: PyException): number => {
       for (const handler of handlers) {
@@ -664,6 +683,7 @@ export class Compiler extends AsyncComprehensionCompiler {
         m.unwindTo(level);
         m.record(error, f);
         if (handlers.length === 0) throw error;
+        if (exceptStar !== undefined) return runWithoutYielding(exceptStar(f, error));
         return handle(f, error);
       }
       if (orelse !== undefined && completion === Completion.NORMAL) return orelse(f);
@@ -757,14 +777,12 @@ export class Compiler extends AsyncComprehensionCompiler {
   ): Expr {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName =
-      unit.kind === "function"
-        ? `${unit.qualifiedPrefix}.<locals>.${name}`
-        : unit.kind === "class"
-          ? `${unit.qualifiedPrefix}.${name}`
-          : name;
+    // An annotation scope (PEP 695) is named for what it defines and adds nothing to qualnames.
+    const scopeName = annotationScopeName(node);
+    const qualifiedName = qualifiedNameIn(unit, scopeName ?? name);
     const child = this.newUnit(scope, "function", qualifiedName);
-    const code = this.newCode(child, name, qualifiedName, node.line, args);
+    if (scopeName !== undefined) registerAnnotationScope(unit, child);
+    const code = this.newCode(child, scopeName ?? name, qualifiedName, node.line, args);
     const codeIndex = m.codes.length - 1;
     const first = node.kind !== "Lambda" ? node.body[0] : undefined;
     if (
@@ -773,6 +791,8 @@ export class Compiler extends AsyncComprehensionCompiler {
       first.value.constantType === "str"
     )
       code.docstring = first.value.value as string;
+    if (node.kind === "AsyncFunctionDef")
+      code.asyncKind = node.body.some(containsYield) ? "asyncGenerator" : "coroutine";
     // An `async def` is always a coroutine function, whether or not it awaits.
     if (
       node.kind === "AsyncFunctionDef" ||
@@ -964,12 +984,7 @@ export class Compiler extends AsyncComprehensionCompiler {
   private classDef(unit: Unit, node: ClassDef): Stmt {
     const m = this.m;
     const scope = this.childScope(unit, node);
-    const qualifiedName =
-      unit.kind === "function"
-        ? `${unit.qualifiedPrefix}.<locals>.${node.name}`
-        : unit.kind === "class"
-          ? `${unit.qualifiedPrefix}.${node.name}`
-          : node.name;
+    const qualifiedName = qualifiedNameIn(unit, node.name);
     const child = this.newUnit(scope, "class", qualifiedName);
     const code = this.newCode(child, node.name, qualifiedName, node.line, undefined);
     const statements = withDocstringStored(node.body);

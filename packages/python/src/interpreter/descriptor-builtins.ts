@@ -16,6 +16,7 @@ import { descriptorGet, descriptorSet, isDataDescriptor, propertyName } from "./
 import type { Machine, TypeRecord } from "./machine.js";
 import { arity, defineMethod, keyword } from "./native-arguments.js";
 import { findAttribute, genericGetAttribute, raiseNoAttribute } from "./object-access.js";
+import { allocateOwning } from "./owned-allocation.js";
 
 /**
  * The built-in types classes are made of — `property`, `classmethod`, `staticmethod`, `super` —
@@ -216,7 +217,7 @@ function genericSetAttribute(m: Machine, obj: Ptr, key: Ptr, value: Ptr): void {
 
 /** A new property from owned fields `[fget, fset, fdel, doc]` and an owned name (0 for none). */
 function newProperty(m: Machine, fields: readonly Ptr[], name: Ptr): Ptr {
-  const prop = m.heap.allocate(m.descriptorTypes.property);
+  const prop = allocateOwning(m, m.descriptorTypes.property, [...fields, name]);
   const u32 = m.heap.memory.u32;
   u32[(prop + PROPERTY_GET_OFFSET) >>> 2] = fields[0]!;
   u32[(prop + PROPERTY_SET_OFFSET) >>> 2] = fields[1]!;

@@ -53,7 +53,7 @@ export function setExceptionCause(m: Machine, value: Ptr, cause: Ptr): void {
 
 /**
  * The chaining members of an exception instance as Python reads them: `__context__` and
- * `__cause__` (None when unset) and `__suppress_context__` (False when unset); a new reference,
+ * `__cause__` and `__traceback__` (None when unset) and `__suppress_context__` (False when unset); a new reference,
  * or 0 for any other name.
  *
  * @example
@@ -62,7 +62,13 @@ export function setExceptionCause(m: Machine, value: Ptr, cause: Ptr): void {
  * ```
  */
 export function chainingAttribute(m: Machine, value: Ptr, name: string): Ptr {
-  if (name !== "__context__" && name !== "__cause__" && name !== "__suppress_context__") return 0;
+  if (
+    name !== "__context__" &&
+    name !== "__cause__" &&
+    name !== "__traceback__" &&
+    name !== "__suppress_context__"
+  )
+    return 0;
   const stored = m.heap.getSlot(value, name);
   if (stored !== 0) return m.incref(stored);
   return name === "__suppress_context__" ? m.heap.false : m.heap.none;

@@ -48,7 +48,7 @@ export interface FrameInfo {
   readonly line: number;
   /** Call depth: 0 for the module frame. */
   readonly depth: number;
-  /** The heap frame object (borrowed). */
+  /** The interpreter frame holding the locals (borrowed; not the Python-visible frame object). */
   readonly frame: Ptr;
   /** The function object being run (borrowed), or 0 for module and class-body frames. */
   readonly function: Ptr;

@@ -3,7 +3,7 @@ import type { Code } from "./machine.js";
 
 /**
  * The JavaScript side of running code: statement completion codes and the pooled per-depth
- * {@link Frame} record (the locals themselves live in the heap frame object).
+ * {@link Frame} record (the locals themselves live in the heap interpreter frame).
  *
  * @module
  */
@@ -60,6 +60,8 @@ export class Frame {
    * on the value stack (read by the operand loaders, see generator-compiler.ts).
    */
   spillBase = 0;
+  /** Generator frames: the generator that owns the frame (borrowed), else 0. */
+  generator = 0;
   /**
    * Generator frames: the value-stack slot (relative to `stackBase`) of the sub-iterator a
    * suspended `yield from` / `await` delegates to, or -1 (CPython: `_PyGen_yf`).

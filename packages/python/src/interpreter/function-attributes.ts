@@ -73,6 +73,11 @@ export function functionAttribute(m: Machine, fn: Ptr, key: Ptr, name: string): 
       return m.incref(ownedDict(m, fn, FUNCTION_ANNOTATIONS_OFFSET));
     case "__dict__":
       return m.incref(ownedDict(m, fn, FUNCTION_DICT_OFFSET));
+    case "__type_params__": {
+      // CPython: func_typeparams — set by a PEP 695 definition (kept in the dict here), else ().
+      const own = heap.dictGetItem(ownedDict(m, fn, FUNCTION_DICT_OFFSET), key);
+      return m.incref(own !== 0 ? own : heap.emptyTuple);
+    }
     case "__code__": {
       const code = heap.allocate(m.types.code);
       heap.memory.u32[(code + CODE_INDEX_OFFSET) >>> 2] = m.field(fn, FUNCTION_CODE_OFFSET);
@@ -213,7 +218,42 @@ export function codeAttribute(m: Machine, codeObject: Ptr, name: string): Ptr {
       return names(code.variableNames);
     case "co_nlocals":
       return m.newInt(code.variableNames.length);
+    case "co_flags":
+      return m.newInt(codeFlags(code));
+    case "co_cellvars":
+      return names(code.cellSlots.map((slot) => code.slotNames[slot]!));
+    case "co_freevars":
+      return names(code.slotNames.slice(code.freeStart, code.freeStart + code.freeCount));
     default:
       return 0;
   }
+}
+
+/** CPython's `co_flags` bits (Include/cpython/code.h). */
+const CodeFlag = {
+  OPTIMIZED: 0x1,
+  NEWLOCALS: 0x2,
+  VARARGS: 0x4,
+  VARKEYWORDS: 0x8,
+  NESTED: 0x10,
+  GENERATOR: 0x20,
+  COROUTINE: 0x80,
+  ASYNC_GENERATOR: 0x200,
+} as const;
+
+/**
+ * `code.co_flags` (CPython: the compiler's `compute_code_flags`): module and class bodies have
+ * none; a function is optimized with new locals, plus `*args`, `**kwargs`, nested (defined in a
+ * function), generator, coroutine or asynchronous generator.
+ */
+function codeFlags(code: Code): number {
+  if (code.kind !== "function") return 0;
+  let flags = CodeFlag.OPTIMIZED | CodeFlag.NEWLOCALS;
+  if (code.varargSlot >= 0) flags |= CodeFlag.VARARGS;
+  if (code.kwargSlot >= 0) flags |= CodeFlag.VARKEYWORDS;
+  if (code.qualifiedName.includes("<locals>")) flags |= CodeFlag.NESTED;
+  if (code.asyncKind === "coroutine") flags |= CodeFlag.COROUTINE;
+  else if (code.asyncKind === "asyncGenerator") flags |= CodeFlag.ASYNC_GENERATOR;
+  else if (code.generator) flags |= CodeFlag.GENERATOR;
+  return flags;
 }

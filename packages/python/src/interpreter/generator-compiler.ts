@@ -16,6 +16,7 @@ import type {
   SourceRange,
   Statement,
   Try,
+  TryStar,
   WithItem,
   Yield,
   YieldFrom,
@@ -33,6 +34,7 @@ import {
   awaitableIterator,
   delegate,
 } from "./coroutine-protocol.js";
+import { exceptStarHandler } from "./except-star.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
 import {
   type Expr,
@@ -394,6 +396,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         if (containsYield(node.target)) break;
         return { gen: this.generatorFor(unit, node) };
       case "Try":
+      case "TryStar":
         if (node.handlers.some((handler) => handler.type !== null && containsYield(handler.type)))
           break;
         return { gen: this.generatorTry(unit, node) };
@@ -525,7 +528,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
   }
 
   /** `try` with a `yield` inside: compiler.ts's tryStatement in generator form. */
-  private generatorTry(unit: Unit, node: Try): GenStmt {
+  private generatorTry(unit: Unit, node: Try | TryStar): GenStmt {
     const m = this.m;
     const body = this.blockPart(unit, node.body);
     const handlers = node.handlers.map((handler) => ({
@@ -539,6 +542,12 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const orelse = node.orelse.length > 0 ? this.blockPart(unit, node.orelse) : undefined;
     const finalbody = node.finalbody.length > 0 ? this.blockPart(unit, node.finalbody) : undefined;
     const compiler = this;
+    const exceptStar =
+      node.kind === "TryStar"
+        ? exceptStarHandler(m, handlers, function* (body, f) {
+            return body.plain !== undefined ? body.plain(f) : yield* body.gen(f);
+          })
+        : undefined;
 
     const handle = function* (f: Frame, error: PyException): Generator<Ptr, number, Ptr> {
       for (const handler of handlers) {
@@ -588,7 +597,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
         m.unwindTo(f.stackBase + level);
         m.record(error, f);
         if (handlers.length === 0) throw error;
-        return yield* handle(f, error);
+        return yield* (exceptStar ?? handle)(f, error);
       }
       if (orelse !== undefined && completion === Completion.NORMAL)
         return orelse.plain !== undefined ? orelse.plain(f) : yield* orelse.gen(f);

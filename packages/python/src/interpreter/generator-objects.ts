@@ -1,7 +1,9 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
+import { frameObjectOf, releaseInterpreterFrame } from "./frame-objects.js";
 import {
   type Continuation,
   type IteratorRuntime,
@@ -9,11 +11,12 @@ import {
   registerBuiltinType,
 } from "./iterator-objects.js";
 import type { Machine } from "./machine.js";
+import { warnUnawaitedCoroutine } from "./native-warnings.js";
 import {
-  FRAME_SHOWN_BY_OFFSET,
-  releaseFrameReference,
-  stopShowingFrame,
-  visitFrameContents,
+  CODE_INDEX_OFFSET,
+  FRAME_FUNCTION_OFFSET,
+  FUNCTION_CODE_OFFSET,
+  visitInterpreterFrame,
 } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
@@ -33,7 +36,8 @@ import { hasStackHeadroom, runScheduledCollection } from "./run-loop.js";
  * blocks with GeneratorExit inside, before the cycle is cleared).
  *
  * ```text
- *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │ 32
+ *  generator GC │ refcnt │ type │ frame │ __name__ │ __qualname__ │ weaklist │ state raw │ continuation raw │
+ *               │ code raw │                                                                                36
  * ```
  *
  * @module
@@ -51,8 +55,10 @@ export const GENERATOR_WEAKLIST_OFFSET = 20;
 export const GENERATOR_STATE_OFFSET = 24;
 /** Generator: index of its continuation in the runtime's table (raw; meaningless once completed). */
 export const GENERATOR_CONTINUATION_OFFSET = 28;
+/** Generator: index of its function's code in the interpreter's code table (raw). CPython: `gi_code`. */
+export const GENERATOR_CODE_OFFSET = 32;
 /** Size of a generator object. */
-export const GENERATOR_SIZE = 32;
+export const GENERATOR_SIZE = 36;
 
 /**
  * A generator's execution state (CPython: `gi_frame_state`'s FRAME_CREATED, FRAME_SUSPENDED,
@@ -182,23 +188,34 @@ export function newGenerator(
   const heap = m.heap;
   const gen = heap.allocate(type);
   const u32 = heap.memory.u32;
+  // The generator owns the frame from now on and reports its contents to collectors.
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = m.incref(f.heapFrame);
-  // The generator reports the frame's contents to collectors from now on (not a traceback).
-  u32[(f.heapFrame + FRAME_SHOWN_BY_OFFSET) >>> 2] = gen;
   const frame = new Frame();
   frame.code = f.code;
   frame.locals = f.locals;
   frame.heapFrame = f.heapFrame;
   frame.globals = f.globals;
-  const continuation: Continuation = { iterator: body(frame), frame, saved: [], handling: [] };
-  // Complete before the names are allocated: a collection they trigger traverses the generator.
+  frame.generator = gen;
+  const continuation: Continuation = {
+    iterator: body(frame),
+    frame,
+    saved: [],
+    savedCount: 0,
+    handling: [],
+  };
+  // Complete before the names are interned: a collection their allocation triggers traverses
+  // the generator.
   u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2] =
     iteratorRuntime(m).addContinuation(continuation);
   u32[(gen + GENERATOR_STATE_OFFSET) >>> 2] = GeneratorState.CREATED;
-  // Allocating may grow the memory and replace its views: store through fresh ones.
-  const name = heap.newStr(f.code.name);
+  const fn = u32[(f.heapFrame + FRAME_FUNCTION_OFFSET) >>> 2]!;
+  u32[(gen + GENERATOR_CODE_OFFSET) >>> 2] = u32[(fn + FUNCTION_CODE_OFFSET) >>> 2]!;
+  // The code's names, interned as CPython's co_name and co_qualname are (gen_new_with_qualname
+  // takes references to them): no new str per generator. Interning may allocate and grow the
+  // memory: store through fresh views.
+  const name = m.incref(m.name(f.code.name));
   heap.memory.u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = name;
-  const qualifiedName = heap.newStr(f.code.qualifiedName);
+  const qualifiedName = m.incref(m.name(f.code.qualifiedName));
   heap.memory.u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = qualifiedName;
   return gen;
 }
@@ -260,10 +277,13 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   m.framePool[depth] = frame;
   const base = m.sp;
   frame.stackBase = base;
-  // The arrays are usually empty: setting `length` is a runtime call in V8, so only when needed.
-  if (continuation.saved.length !== 0) {
-    for (const saved of continuation.saved) m.push(saved);
-    continuation.saved.length = 0;
+  // Setting an array's `length` is a runtime call in V8: `saved` keeps its length, `savedCount`
+  // says how much of it is live; `handling` is usually empty.
+  const savedCount = continuation.savedCount;
+  if (savedCount !== 0) {
+    const saved = continuation.saved;
+    for (let i = 0; i < savedCount; i++) m.push(saved[i]!);
+    continuation.savedCount = 0;
   }
   const handlingBase = m.handling.length;
   if (continuation.handling.length !== 0) {
@@ -286,13 +306,13 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.unwindTo(base);
     if (m.handling.length !== handlingBase) m.handling.length = handlingBase;
     if (thrown instanceof StepLimitError) {
-      finishGenerator(m, gen);
+      finishGenerator(m, gen, m.framePool[m.depth]);
       throw thrown;
     }
     const error = m.toPyException(thrown);
     // The traceback entry takes the frame before the generator lets go of it.
     if (frame.node !== NO_RANGE) m.record(error, frame);
-    finishGenerator(m, gen);
+    finishGenerator(m, gen, m.framePool[m.depth]);
     const kind = kindOf(m, gen);
     if (isStopIteration(m, error.value)) throw stopToRuntimeError(m, error, kind, "StopIteration");
     // CPython: gen_send_ex2 — an async generator may not raise StopAsyncIteration either.
@@ -306,16 +326,19 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.unwindTo(base);
     const result = step.value === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
     frame.returnValue = 0;
-    finishGenerator(m, gen);
+    finishGenerator(m, gen, m.framePool[m.depth]);
     runtime.generatorReturn = result;
     return 0;
   }
   // Suspended: set aside the value stack above the level it was resumed at, and the
   // exceptions its handlers are in the middle of handling.
+  const saved = continuation.saved;
+  let count = 0;
   for (let i = base; i < m.sp; i++) {
-    continuation.saved.push(m.stack[i]!);
+    saved[count++] = m.stack[i]!;
     m.stack[i] = 0;
   }
+  continuation.savedCount = count;
   m.sp = base;
   if (m.handling.length !== handlingBase) {
     for (let i = handlingBase; i < m.handling.length; i++)
@@ -403,11 +426,12 @@ function stopToRuntimeError(
 }
 
 /**
- * A finished generator lets go of its frame — the locals die in slot order unless a traceback
- * still holds the frame — and of its continuation (CPython: `gen_send_ex2` clearing the frame
- * on return or error).
+ * A finished generator lets go of its frame — the locals die in slot order unless its frame
+ * object is still referenced, which then takes it over (with `resumer`'s frame as its `f_back`
+ * when the generator finished running) — and of its continuation (CPython: `gen_send_ex2`
+ * clearing the frame on return or error).
  */
-function finishGenerator(m: Machine, gen: Ptr): void {
+function finishGenerator(m: Machine, gen: Ptr, resumer?: Frame): void {
   const heap = m.heap;
   const u32 = heap.memory.u32;
   const stateIndex = (gen + GENERATOR_STATE_OFFSET) >>> 2;
@@ -415,11 +439,8 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   u32[stateIndex] = GeneratorState.COMPLETED;
   const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
   u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2] = 0;
-  if (frame !== 0) {
-    // A traceback entry still holding the frame reports its locals from now on.
-    stopShowingFrame(heap, frame, gen);
-    releaseFrameReference(heap, frame);
-  }
+  // A frame object still referenced takes the frame over (and reports its locals from now on).
+  if (frame !== 0) releaseInterpreterFrame(m, frame, resumer);
   if (state === GeneratorState.COMPLETED) return;
   const runtime = iteratorRuntime(m);
   const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
@@ -428,7 +449,8 @@ function finishGenerator(m: Machine, gen: Ptr): void {
   continuation.iterator = undefined;
   // A generator dropped while suspended (its finalizer already ran or failed): the value
   // stack entries, then the exceptions it was handling.
-  const saved = continuation.saved.splice(0);
+  const saved = continuation.saved.slice(0, continuation.savedCount);
+  continuation.savedCount = 0;
   for (const value of saved) if (value !== 0) m.decref(value);
   const handling = continuation.handling.splice(0);
   for (const error of handling) error.release(m);
@@ -490,12 +512,15 @@ export function defineGeneratorType(
     traverse: (gen, visit) => {
       const u32 = heap.memory.u32;
       const frame = u32[(gen + GENERATOR_FRAME_OFFSET) >>> 2]!;
-      if (frame !== 0) visitFrameContents(heap, frame, gen, visit);
+      if (frame !== 0) visitInterpreterFrame(heap, frame, visit);
       const state = u32[(gen + GENERATOR_STATE_OFFSET) >>> 2]!;
       if (state === GeneratorState.COMPLETED) return;
       const continuation =
         runtime.continuations[u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!]!;
-      for (const value of continuation.saved) if (value !== 0) visit(value);
+      for (let i = 0; i < continuation.savedCount; i++) {
+        const value = continuation.saved[i]!;
+        if (value !== 0) visit(value);
+      }
       for (const error of continuation.handling) if (error.value !== 0) visit(error.value);
     },
     // CPython: frame_tp_clear on the generator's frame — drops what traverse reported.
@@ -510,7 +535,7 @@ export function defineGeneratorType(
     dealloc: (gen) => {
       finishGenerator(runtime.machine, gen);
       const u32 = heap.memory.u32;
-      const lifetime = heap.requireLifetime();
+      const lifetime = internalHeap(heap).requireLifetime();
       for (const offset of ownedFields) {
         const value = u32[(gen + offset) >>> 2]!;
         u32[(gen + offset) >>> 2] = 0;
@@ -530,6 +555,9 @@ export function defineGeneratorType(
 function finalizeGenerator(runtime: IteratorRuntime, gen: Ptr): void {
   const m = runtime.machine;
   const state = generatorState(m, gen);
+  // CPython: _PyGen_Finalize — a coroutine that never started warns that it was never awaited.
+  if (state === GeneratorState.CREATED && kindOf(m, gen) === "coroutine")
+    warnUnawaitedCoroutine(m, gen);
   if (state === GeneratorState.CREATED || state === GeneratorState.COMPLETED) return;
   const level = m.sp;
   const handling = m.handling.splice(0);
@@ -571,6 +599,18 @@ export function generatorAttribute(m: Machine, gen: Ptr, name: string): Ptr {
     return m.newBool(generatorState(m, gen) === GeneratorState.RUNNING);
   if (name === `${prefix}suspended`)
     return m.newBool(generatorState(m, gen) === GeneratorState.SUSPENDED);
+  if (name === `${prefix}frame`) {
+    // CPython: _gen_getframe — None once the generator finished.
+    if (generatorState(m, gen) === GeneratorState.COMPLETED) return m.incref(m.heap.none);
+    const runtime = iteratorRuntime(m);
+    const index = u32[(gen + GENERATOR_CONTINUATION_OFFSET) >>> 2]!;
+    return frameObjectOf(m, runtime.continuations[index]!.frame);
+  }
+  if (name === `${prefix}code`) {
+    const code = m.heap.allocate(m.types.code);
+    u32[(code + CODE_INDEX_OFFSET) >>> 2] = u32[(gen + GENERATOR_CODE_OFFSET) >>> 2]!;
+    return code;
+  }
   if (name === (kind === "generator" ? "gi_yieldfrom" : `${prefix}await`))
     return m.incref(delegatedTo(m, gen) || m.heap.none);
   return 0;

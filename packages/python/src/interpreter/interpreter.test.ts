@@ -201,10 +201,10 @@ describe("Interpreter: errors, limits and cleanup", () => {
   });
 
   it("unsupported syntax fails with a clear 'pymem does not support' error when it runs", () => {
-    const outcome = run("type X = int\n");
+    const outcome = run("x = '\\N{BULLET}'\n");
     expect(outcome.ok).toBe(false);
     expect(outcome.stderr).toContain(
-      "NotImplementedError: pymem does not support 'type' aliases yet",
+      "NotImplementedError: pymem does not support \\N{...} escapes yet",
     );
   });
 

@@ -5,16 +5,20 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
+import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
+import { getFrame, positionOf } from "./frame-objects.js";
 import { iterate } from "./iteration.js";
 import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
+import { ModuleRegistry } from "./module-registry.js";
 import { nativeModules } from "./modules/index.js";
 import type {
   ExceptionName,
@@ -22,6 +26,7 @@ import type {
   NativeFunction,
   NativeModuleFactory,
 } from "./native.js";
+import { warnAtCompileTime } from "./native-warnings.js";
 import { getAttribute, getItem, setAttribute, setItem, systemExitCode } from "./object-access.js";
 import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object-layouts.js";
 import { defaultRepr, repr, str } from "./object-repr.js";
@@ -244,16 +249,19 @@ export class Interpreter {
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   private readonly argv: readonly string[];
-  private readonly imported = new Map<string, Ptr>();
+  /** `sys.modules`, which `import` consults and fills. */
+  private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
   private readonly globalsDict: Ptr;
   private readonly mainModule: Ptr;
   private readonly builtinsModule: Ptr;
   private readonly disposers: Array<() => void> = [];
-  /** Run first in dispose(), newest first, while Python can still run (CPython: atexit). */
+  /** Run first in finalize(), newest first, while Python can still run (CPython: atexit). */
   private readonly exitHandlers: Array<() => void> = [];
   private readonly onStatementHook: ((event: StatementEvent) => void) | undefined;
   private disposed = false;
+  /** Whether {@link Interpreter.finalize} has begun (no run afterwards). */
+  private finalized = false;
   /** Whether a run is under way (frames exist only then). */
   private running = false;
   /** The collector's safe-point hook: marks a scheduled collection for the next eval-breaker check. */
@@ -282,7 +290,9 @@ export class Interpreter {
     // The `builtins` module owns the builtins dict (the machine keeps a borrowed pointer).
     this.builtinsModule = machine.newModule("builtins", machine.builtins);
     machine.importModule = (name) => this.importModule(name);
-    machine.importedModule = (name) => this.imported.get(name) ?? 0;
+    this.moduleRegistry = new ModuleRegistry(machine);
+    this.moduleRegistry.store("builtins", this.builtinsModule);
+    machine.importedModule = (name) => this.moduleRegistry.loadedModule(name);
     // The globals dict is owned by a `__main__` module object made after it, as CPython's
     // module owns its dict: the interpreter's own reference is to the module, so a collection
     // reaches the dict through a GC object and orders what it finds the way CPython's does.
@@ -298,6 +308,7 @@ export class Interpreter {
       this.builtinsModule,
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
+    this.moduleRegistry.store("__main__", this.mainModule);
     // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
     // eval loop runs it at its next eval-breaker check, and so does this interpreter.
     const collector = this.runtime.collector as ManagedCollector | undefined;
@@ -446,28 +457,28 @@ export class Interpreter {
   }
 
   /**
-   * Releases everything the interpreter created — globals, imported modules, builtins, type
-   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
-   * held before the interpreter was made (`heap.leaksSince` proves it). The interpreter cannot
-   * run afterwards. First, as CPython's `atexit` phase, the exit handlers native modules
-   * registered run (`weakref.finalize` objects still alive are called).
+   * Ends the program the way CPython's `Py_FinalizeEx` does, as far as Python code can observe
+   * it: the atexit handlers, the shutdown collections, `__main__`, the imported modules and the
+   * builtins dict cleared (finalizers and weakref callbacks run in CPython's order). The built-in
+   * types, their dicts and the interpreter's names stay on the heap: a process about to exit (the
+   * CLI) calls this rather than {@link Interpreter.dispose}, whose release of thousands of built-in
+   * objects one by one is work nobody sees. The interpreter cannot run afterwards; `dispose()`
+   * still releases the rest.
    *
    * @example
    * ```ts
-   * const before = runtime.heap.snapshot();
-   * const interpreter = new Interpreter({ runtime });
-   * interpreter.run("x = [1]");
-   * interpreter.dispose();
-   * runtime.heap.leaksSince(before); // []
+   * interpreter.run("import atexit\natexit.register(print, 'bye')");
+   * interpreter.finalize(); // prints "bye"
+   * process.exit(0);
    * ```
    */
-  dispose(): void {
-    if (this.disposed) return;
+  finalize(): void {
+    if (this.finalized) return;
     const m = this.machine;
     const heap = this.runtime.heap;
     // CPython's Py_FinalizeEx runs the atexit callbacks first, with everything still alive.
     while (this.exitHandlers.length > 0) this.exitHandlers.pop()!();
-    this.disposed = true;
+    this.finalized = true;
     // Frozen objects must be collectable now, or they would outlive the types they point to.
     this.runtime.gc?.unfreeze();
     // What the shutdown collections park in the collector's garbage (DEBUG_SAVEALL still set by
@@ -482,20 +493,46 @@ export class Interpreter {
     // old generation in the collector's traversal order, the order finalizers run in later).
     this.collectCycles();
     const inCycle = m.lifetime.refcount(globals) > 1;
+    this.moduleRegistry.remove("__main__");
     m.decref(this.mainModule);
     if (inCycle) {
       this.collectCycles();
       if (heap.isLive(globals) && heap.kindOf(globals) === ObjectKind.DICT) this.clearDict(globals);
     }
-    for (const module of this.imported.values())
-      this.clearDict(m.field(module, MODULE_DICT_OFFSET));
+    for (const [, module] of this.moduleRegistry.entries())
+      if (module !== this.builtinsModule && m.typeIdOf(module) === m.types.module)
+        this.clearDict(m.field(module, MODULE_DICT_OFFSET));
     for (const dispose of this.disposers.splice(0)) dispose();
-    for (const module of this.imported.values()) m.decref(module);
-    this.imported.clear();
+    this.clearDict(this.moduleRegistry.dict);
+    this.moduleRegistry.dispose();
     this.collectCycles();
     this.releaseShutdownGarbage(garbageBefore);
     this.clearDict(m.builtins);
     m.decref(this.builtinsModule);
+  }
+
+  /**
+   * Releases everything the interpreter created — globals, imported modules, builtins, type
+   * objects, compiled constants — and collects the cycles left, so the heap holds only what it
+   * held before the interpreter was made (`heap.leaksSince` proves it). It first finalizes the
+   * program ({@link Interpreter.finalize}) if that was not done. The interpreter cannot run
+   * afterwards.
+   *
+   * @example
+   * ```ts
+   * const before = runtime.heap.snapshot();
+   * const interpreter = new Interpreter({ runtime });
+   * interpreter.run("x = [1]");
+   * interpreter.dispose();
+   * runtime.heap.leaksSince(before); // []
+   * ```
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.finalize();
+    this.disposed = true;
+    const m = this.machine;
+    const heap = this.runtime.heap;
     this.compiler.dispose();
     // Built-in types were immortal: make them mortal again and drop them. Their dicts are
     // cleared while finalizers may still look attributes up: no cached entry may outlive them.
@@ -523,7 +560,7 @@ export class Interpreter {
       collector.onCollectionScheduled = undefined;
   }
 
-  /** Releases what collections since dispose() began appended to the collector's garbage. */
+  /** Releases what collections since finalize() began appended to the collector's garbage. */
   private releaseShutdownGarbage(keep: number): void {
     const gc = this.runtime.gc;
     if (gc === undefined || gc.garbage.length <= keep) return;
@@ -558,11 +595,12 @@ export class Interpreter {
 
   private execute(source: string, filename: string, interactive: boolean): RunResult {
     const m = this.machine;
-    if (this.disposed) throw new Error("Interpreter.run after dispose()");
+    if (this.finalized) throw new Error("Interpreter.run after finalize() or dispose()");
     const stepsBefore = m.steps;
     let module: Module;
+    const syntaxWarnings: SyntaxWarningNote[] = [];
     try {
-      module = parse(source);
+      module = parse(source, { syntaxWarnings });
     } catch (error) {
       if (!(error instanceof PythonSyntaxError)) throw error;
       const text = `${formatSyntaxError(error, filename)}\n`;
@@ -578,6 +616,7 @@ export class Interpreter {
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
+      warnAtCompileTime(m, syntaxWarnings, filename);
       runBlock(m, code, this.globalsDict, this.globalsDict, 0);
       this.running = false;
       return { ok: true, error: undefined, steps: m.steps, exitStatus: 0 };
@@ -644,7 +683,7 @@ export class Interpreter {
 
   private format(error: PyException): string {
     const m = this.machine;
-    return formatTraceback(error, (value) => {
+    const describe = (value: Ptr): readonly [string, string] => {
       let message: string;
       try {
         message = str(m, value);
@@ -653,13 +692,18 @@ export class Interpreter {
         message = `<exception str() failed>`;
       }
       return [m.typeName(value), message];
-    });
+    };
+    if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
+    return formatTraceback(error, describe);
   }
 
   private importModule(name: string): Ptr {
     const m = this.machine;
-    const existing = this.imported.get(name);
-    if (existing !== undefined) return m.incref(existing);
+    // CPython: import_get_module — whatever sys.modules holds under the name, None stopping it.
+    const existing = this.moduleRegistry.lookup(name);
+    if (existing === m.heap.none)
+      return m.raise("ModuleNotFoundError", `import of ${name} halted; None in sys.modules`);
+    if (existing !== 0) return m.incref(existing);
     // CPython: _find_and_load — a submodule's package is imported first, and the submodule
     // becomes the package's attribute.
     const dot = name.lastIndexOf(".");
@@ -668,24 +712,28 @@ export class Interpreter {
       const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
       if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
       const module = factory(m.context);
-      this.imported.set(name, module);
+      this.moduleRegistry.store(name, module);
       if (parent !== 0)
         setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
-      return m.incref(module);
+      return module;
     } finally {
       if (parent !== 0) m.decref(parent);
     }
   }
 
   /** The running frames' file names and lines, most recent first (see NativeContext). */
-  private pythonFrames(limit: number): Array<{ filename: string; lineno: number }> {
-    const frames: Array<{ filename: string; lineno: number }> = [];
+  private pythonFrames(limit: number): Array<{ filename: string; lineno: number; globals: Ptr }> {
+    const frames: Array<{ filename: string; lineno: number; globals: Ptr }> = [];
     if (!this.running) return frames;
     const m = this.machine;
     for (let depth = m.depth; depth >= 0 && frames.length < limit; depth--) {
       const frame = m.framePool[depth];
       if (frame !== undefined)
-        frames.push({ filename: frame.code.filename, lineno: frame.node.line });
+        frames.push({
+          filename: frame.code.filename,
+          lineno: frame.node.line,
+          globals: frame.globals,
+        });
     }
     return frames;
   }
@@ -709,8 +757,11 @@ export class Interpreter {
     const module = m.newModule(name, dict);
     try {
       const nameObj = m.newStr(name);
-      heap.dictSetItem(dict, m.name("__name__"), nameObj);
-      m.decref(nameObj);
+      try {
+        heap.dictSetItem(dict, m.name("__name__"), nameObj);
+      } finally {
+        m.decref(nameObj);
+      }
       heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
       for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
       const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
@@ -750,14 +801,23 @@ export class Interpreter {
       release: (obj) => m.decref(obj),
       newBuiltinFunction: (name: string, fn: NativeFunction, self?: Ptr) =>
         m.newBuiltin(m.addNative(name, fn), self ?? 0),
+      builtinType: (name) => m.builtinType(name).object,
       newMethod: (fn, self) => m.newMethod(fn, self),
       newModule: (name, members) => {
         const dict = runtime.heap.newDict();
-        for (const [member, value] of members)
-          runtime.heap.dictSetItem(dict, m.name(member), value);
-        const nameObj = m.newStr(name);
-        runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
-        m.decref(nameObj);
+        try {
+          for (const [member, value] of members)
+            runtime.heap.dictSetItem(dict, m.name(member), value);
+          const nameObj = m.newStr(name);
+          try {
+            runtime.heap.dictSetItem(dict, m.name("__name__"), nameObj);
+          } finally {
+            m.decref(nameObj);
+          }
+        } catch (error) {
+          m.decref(dict); // a MemoryError part-way: what the dict holds goes with it
+          throw error;
+        }
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
@@ -773,7 +833,11 @@ export class Interpreter {
           locals,
         ]),
       mainGlobals: () => this.globalsDict,
+      loadedModules: () => this.moduleRegistry.dict,
       pythonFrames: (limit) => this.pythonFrames(limit),
+      frameObject: (depth) => getFrame(m, depth),
+      handledException: () => m.handling[m.handling.length - 1]?.value ?? 0,
+      sourcePosition: (lasti) => positionOf(m, lasti),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),

@@ -37,6 +37,7 @@ import {
 } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { arity, defineMethod, defineTypeMethod, keyword, noKeywords } from "./native-arguments.js";
+import { allocateOwning } from "./owned-allocation.js";
 
 /**
  * The built-ins that make iterators — `iter`, `next`, `enumerate`, `zip`, `map`, `filter`,
@@ -115,7 +116,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     const startObj = args[1] ?? options.get("start");
     const start = startObj !== undefined ? m.intArgument(startObj, "start") : 0;
     const inner = getIterator(m, iterable);
-    const obj = heap.allocate(types.enumerate);
+    const obj = allocateOwning(m, types.enumerate, [inner]);
     heap.memory.u32[(obj + ENUMERATE_ITERATOR_OFFSET) >>> 2] = inner;
     heap.memory.f64[(obj + ENUMERATE_INDEX_OFFSET) >>> 3] = start;
     return obj;
@@ -125,7 +126,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     const options = keyword(m, "zip", keywords, ["strict"]);
     const strict = options.get("strict");
     const iterators = m.tupleSteal(collectIterators(m, args));
-    const obj = heap.allocate(types.zip);
+    const obj = allocateOwning(m, types.zip, [iterators]);
     heap.memory.u32[(obj + ZIP_ITERATORS_OFFSET) >>> 2] = iterators;
     heap.memory.u32[(obj + ZIP_STRICT_OFFSET) >>> 2] =
       strict !== undefined && m.isTrue(strict) ? 1 : 0;
@@ -136,7 +137,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     noKeywords(m, "map", keywords);
     if (args.length < 2) m.raise("TypeError", "map() must have at least two arguments.");
     const iterators = m.tupleSteal(collectIterators(m, args.slice(1)));
-    const obj = heap.allocate(types.map);
+    const obj = allocateOwning(m, types.map, [iterators]);
     heap.memory.u32[(obj + MAP_FUNCTION_OFFSET) >>> 2] = m.incref(args[0]!);
     heap.memory.u32[(obj + MAP_ITERATORS_OFFSET) >>> 2] = iterators;
     return obj;
@@ -146,7 +147,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     noKeywords(m, "filter", keywords);
     arity(m, "filter", args, 2, 2);
     const inner = getIterator(m, args[1]!);
-    const obj = heap.allocate(types.filter);
+    const obj = allocateOwning(m, types.filter, [inner]);
     heap.memory.u32[(obj + FILTER_FUNCTION_OFFSET) >>> 2] = m.incref(args[0]!);
     heap.memory.u32[(obj + FILTER_ITERATOR_OFFSET) >>> 2] = inner;
     return obj;

@@ -1,8 +1,10 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import type { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { allocateOwning } from "./owned-allocation.js";
 
 /**
  * Iterator objects in linear memory: their byte layouts, their heap types (with CPython's GC
@@ -126,7 +128,7 @@ export type IteratorNextFunction = (m: Machine, it: Ptr) => Ptr;
  * The JavaScript half of a suspended or running generator: its continuation (a JS generator
  * compiled from the body), the JS frame record the continuation runs with, and — while the
  * generator is suspended — the value-stack entries and handled exceptions it set aside. The
- * heap generator owns it; `saved` and `handling` are owned references the generator's traverse
+ * heap generator owns it; `saved` (up to `savedCount`) and `handling` are owned references the generator's traverse
  * reports and its clear releases.
  *
  * @internal
@@ -134,7 +136,13 @@ export type IteratorNextFunction = (m: Machine, it: Ptr) => Ptr;
 export interface Continuation {
   iterator: Generator<Ptr, number, Ptr> | undefined;
   readonly frame: Frame;
+  /** Set-aside value-stack entries: the first {@link Continuation.savedCount} are live. */
   readonly saved: Ptr[];
+  /**
+   * How many of `saved` are live: resuming resets this instead of the array's `length`, which V8
+   * changes through a runtime call (every level of a `yield from` chain resumes with saved entries).
+   */
+  savedCount: number;
   readonly handling: PyException[];
 }
 
@@ -360,7 +368,7 @@ export function newNativeIterator(
 ): Ptr {
   const runtime = iteratorRuntime(m);
   const heldTuple = held.length > 0 ? m.newTuple(held) : 0;
-  const it = m.heap.allocate(typeId);
+  const it = allocateOwning(m, typeId, [heldTuple]);
   const u32 = m.heap.memory.u32;
   u32[(it + NATIVE_ITERATOR_HELD_OFFSET) >>> 2] = heldTuple;
   u32[(it + NATIVE_ITERATOR_NEXT_OFFSET) >>> 2] = runtime.addNativeNext(next);
@@ -392,7 +400,7 @@ function defineNativeIteratorType(heap: Heap, name: string, runtime: IteratorRun
       runtime.dropNativeNext(u32[(it + NATIVE_ITERATOR_NEXT_OFFSET) >>> 2]!);
       const held = u32[(it + NATIVE_ITERATOR_HELD_OFFSET) >>> 2]!;
       u32[(it + NATIVE_ITERATOR_HELD_OFFSET) >>> 2] = 0;
-      if (held !== 0) heap.requireLifetime().decref(held);
+      if (held !== 0) internalHeap(heap).requireLifetime().decref(held);
       heap.releaseObject(it, id);
     },
   });

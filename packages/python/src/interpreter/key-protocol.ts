@@ -1,7 +1,8 @@
 import type { Ptr } from "@pymem/core";
-import { hashPointer } from "@pymem/heap";
+import { hashPointer, ObjectKind } from "@pymem/heap";
+import { builtinBaseType } from "./builtin-subclasses.js";
 import { bytesHash } from "./bytes-operations.js";
-import type { Machine } from "./machine.js";
+import type { Machine, TypeRecord } from "./machine.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET } from "./object-layouts.js";
 import { Cmp } from "./operator-codes.js";
 import { compare } from "./operators.js";
@@ -77,4 +78,41 @@ export function objectHash(m: Machine, obj: Ptr): number {
   } finally {
     m.decref(result);
   }
+}
+
+/**
+ * Puts `record` and the classes deriving from it into the heap's `keyProtocolTypes`, or takes
+ * them out, by whether each derives from a built-in type (`class Key(str)`) and finds another
+ * `__hash__` or `__eq__` along its MRO than that built-in's: dict and set lookups then call the
+ * class's methods instead of hashing the value (CPython: `type_new` and `update_slot` install
+ * `slot_tp_hash` / `slot_tp_richcompare` for such a class). Called when a class is made and when
+ * `__hash__` or `__eq__` is assigned on one.
+ *
+ * @example
+ * ```ts
+ * noteKeyOverrides(machine, record);
+ * ```
+ */
+export function noteKeyOverrides(m: Machine, record: TypeRecord): void {
+  const types = m.heap.keyProtocolTypes;
+  const hashKey = m.name("__hash__");
+  const eqKey = m.name("__eq__");
+  const update = (candidate: TypeRecord): void => {
+    // A weakref subclass (WeakMethod) hashes by its referent unless it overrides, too.
+    const base =
+      builtinBaseType(m, candidate.id) ||
+      (m.heap.kinds[candidate.id] === ObjectKind.WEAKREF ? m.heap.weakrefType : 0);
+    const baseRecord = base === 0 ? undefined : m.records[base];
+    if (
+      baseRecord !== undefined &&
+      (m.lookupType(candidate, hashKey) !== m.lookupType(baseRecord, hashKey) ||
+        m.lookupType(candidate, eqKey) !== m.lookupType(baseRecord, eqKey))
+    )
+      types.add(candidate.id);
+    else types.delete(candidate.id);
+  };
+  update(record);
+  for (const candidate of m.records)
+    if (candidate?.user === true && candidate !== record && m.isSubtype(candidate, record))
+      update(candidate);
 }

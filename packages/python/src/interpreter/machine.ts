@@ -30,8 +30,10 @@ import { BYTES_SIZE_OFFSET } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { type DescriptorTypeIds, defineDescriptorTypes } from "./descriptor-types.js";
 import { setExceptionContext } from "./exception-chaining.js";
+import { exceptionClassSlots } from "./exception-groups.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
+import { frameObjectOf, positionId } from "./frame-objects.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
 import {
@@ -53,8 +55,8 @@ import {
   RANGE_START_OFFSET,
   RANGE_STEP_OFFSET,
   RANGE_STOP_OFFSET,
-  showFrameBy,
   TRACEBACK_FRAME_OFFSET,
+  TRACEBACK_LASTI_OFFSET,
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
   TYPE_BASE_OFFSET,
@@ -170,6 +172,8 @@ export interface Code {
    * check) runs at the first `next()`, not at the call.
    */
   generator: boolean;
+  /** What an `async def` makes (CPython: `CO_COROUTINE`, `CO_ASYNC_GENERATOR`); unset otherwise. */
+  asyncKind?: "coroutine" | "asyncGenerator";
   readonly line: number;
   /** `co_varnames`: the parameters, then the other locals that are not cells. */
   readonly variableNames: readonly string[];
@@ -270,6 +274,9 @@ const EXCEPTION_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["UnicodeError", "ValueError"],
   ["UnicodeEncodeError", "UnicodeError"],
   ["UnicodeDecodeError", "UnicodeError"],
+  // ExceptionGroup also derives from Exception (installExceptionGroups adds that base).
+  ["BaseExceptionGroup", "BaseException"],
+  ["ExceptionGroup", "BaseExceptionGroup"],
 ];
 
 /** Kind codes as module constants for the type predicates (a property load each otherwise). */
@@ -345,6 +352,11 @@ export class Machine {
   readonly attributeCache = new AttributeCache();
   /** The builtins dict. */
   builtins = 0;
+  /**
+   * Each traceback object's source position (by address, overwritten when an address is
+   * reused): what an exception group's traceback prints for exceptions no longer travelling.
+   */
+  readonly tracebackEntries = new Map<Ptr, TracebackEntry>();
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** The `NotImplemented` singleton a binary or comparison dunder returns to decline. */
@@ -355,6 +367,8 @@ export class Machine {
   stdin: (prompt: string) => string | undefined = () => undefined;
   /** Guards `repr` of self-containing containers (CPython: `Py_ReprEnter`). @internal */
   readonly reprActive = new Set<Ptr>();
+  /** Nested C-level recursions under way (see c-recursion.ts). @internal */
+  cRecursionDepth = 0;
   /** Called to import a module (set by the interpreter). */
   importModule: (name: string) => Ptr = (name) =>
     this.raise("ModuleNotFoundError", `No module named '${name}'`);
@@ -537,7 +551,7 @@ export class Machine {
       ["method", t.method],
       ["cell", t.cell],
       ["module", t.module],
-      ["frame", t.frame],
+      ["frame", t.frameObject],
       ["range", t.range],
       ["set", heap.setType],
       ["frozenset", heap.frozensetType],
@@ -573,7 +587,7 @@ export class Machine {
           heap.defineClass({
             name,
             ...(base !== undefined
-              ? { base }
+              ? { base, slots: exceptionClassSlots(name) }
               : {
                   // CPython: PyBaseExceptionObject's args, traceback, context, cause and
                   // suppress_context (notes live in the instance dict as `__notes__`).
@@ -848,7 +862,7 @@ export class Machine {
    * Prepends a traceback entry for `frame` to the exception instance's `__traceback__`
    * (CPython: `PyTraceBack_Here`); the entry holds the frame, so its locals outlive the call.
    */
-  private addTraceback(value: Ptr, frame: Frame): void {
+  addTraceback(value: Ptr, frame: Frame): void {
     const heap = this.heap;
     const record = this.recordOf(value);
     if (!record.exception || frame.heapFrame === 0) return;
@@ -856,10 +870,12 @@ export class Machine {
     const u32 = heap.memory.u32;
     const slot = (value + heap.slotOffset(record.id, "__traceback__")) >>> 2;
     u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = u32[slot]!; // the old chain moves into the entry
-    u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = this.incref(frame.heapFrame);
     u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
-    showFrameBy(heap, frame.heapFrame, tb);
+    u32[(tb + TRACEBACK_LASTI_OFFSET) >>> 2] = 2 * positionId(this, frame.node);
     u32[slot] = tb;
+    // CPython: PyTraceBack_Here takes the frame object, made now if nothing asked for it yet.
+    heap.memory.u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = frameObjectOf(this, frame);
+    this.tracebackEntries.set(tb, this.entryOf(frame));
   }
 
   entryOf(frame: Frame): TracebackEntry {
@@ -1075,11 +1091,20 @@ export class Machine {
 
   /** A new module object; its dict is stolen. */
   newModule(name: string, dict: Ptr): Ptr {
-    const obj = this.heap.allocate(this.types.module);
-    const nameObj = this.heap.newStr(name);
-    const u32 = this.heap.memory.u32;
-    u32[(obj + MODULE_DICT_OFFSET) >>> 2] = dict;
-    u32[(obj + MODULE_NAME_OFFSET) >>> 2] = nameObj;
+    let obj: Ptr;
+    try {
+      obj = this.heap.allocate(this.types.module);
+    } catch (error) {
+      this.decref(dict); // owned: a MemoryError must not leak it
+      throw error;
+    }
+    this.heap.memory.u32[(obj + MODULE_DICT_OFFSET) >>> 2] = dict;
+    try {
+      this.heap.memory.u32[(obj + MODULE_NAME_OFFSET) >>> 2] = this.heap.newStr(name);
+    } catch (error) {
+      this.decref(obj); // releases the dict with it
+      throw error;
+    }
     return obj;
   }
 

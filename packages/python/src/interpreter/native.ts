@@ -123,6 +123,8 @@ export interface NativeContext {
   release(obj: Ptr): void;
   /** A new `builtin_function_or_method` object; with `self`, a bound built-in method holding a reference to it. */
   newBuiltinFunction(name: string, fn: NativeFunction, self?: Ptr): Ptr;
+  /** The type object of a built-in type, by the name the machine registers (`"weakref.ReferenceType"`); borrowed. */
+  builtinType(name: string): Ptr;
   /** A new bound method object binding the function `fn` to `self` (both borrowed), as `types.MethodType(fn, self)`. */
   newMethod(fn: Ptr, self: Ptr): Ptr;
   /** A new module object with the given members (values borrowed). */
@@ -167,14 +169,35 @@ export interface NativeContext {
   ): Ptr;
   /** The `__main__` module's globals dict (borrowed): what doctest.testmod() tests by default. */
   mainGlobals(): Ptr;
+  /** `sys.modules` (borrowed): the dict of loaded modules `import` consults and fills. */
+  loadedModules(): Ptr;
   /**
    * Where the running Python code is, most recent frame first, at most `limit` frames: each
-   * frame's file name and the line of the statement it runs (CPython: the frames tracemalloc
-   * records). Empty when no code runs.
+   * frame's file name, the line of the statement it runs (CPython: the frames tracemalloc
+   * records) and its globals dict (borrowed; what `warnings.warn` reads `__name__` and
+   * `__warningregistry__` from). Empty when no code runs.
    */
   pythonFrames(
     limit: number,
-  ): ReadonlyArray<{ readonly filename: string; readonly lineno: number }>;
+  ): ReadonlyArray<{ readonly filename: string; readonly lineno: number; readonly globals: Ptr }>;
+  /**
+   * The frame object `depth` calls up the running stack (0: the innermost Python frame), a new
+   * reference; ValueError "call stack is not deep enough" past the outermost (CPython:
+   * `sys._getframe`).
+   */
+  frameObject(depth: number): Ptr;
+  /**
+   * The exception the innermost running `except` block handles (borrowed), or 0 when none
+   * (CPython: `sys.exception()`).
+   */
+  handledException(): Ptr;
+  /**
+   * The source range a frame's `f_lasti` or a traceback's `tb_lasti` stands for (1-based lines,
+   * 0-based columns), or undefined when it names none.
+   */
+  sourcePosition(
+    lasti: number,
+  ): { line: number; column: number; endLine: number; endColumn: number } | undefined;
   /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
   sourceLine(filename: string, lineno: number): string;
   /** Writes to the interpreter's standard output. */

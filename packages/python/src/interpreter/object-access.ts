@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
@@ -19,10 +20,13 @@ import {
   refreshClassHooks,
 } from "./descriptors.js";
 import { chainingAttribute } from "./exception-chaining.js";
+import { frameLocalsProxy } from "./frame-locals-proxy.js";
+import { frameAttribute, setFrameTrace } from "./frame-objects.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
 import { generatorAttribute, isGeneratorLike } from "./generator-objects.js";
 import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
+import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
 import {
@@ -34,6 +38,8 @@ import {
   METHOD_SELF_OFFSET,
   MODULE_DICT_OFFSET,
   MODULE_NAME_OFFSET,
+  TRACEBACK_FRAME_OFFSET,
+  TRACEBACK_LASTI_OFFSET,
   TRACEBACK_LINE_OFFSET,
   TRACEBACK_NEXT_OFFSET,
   TYPE_DICT_OFFSET,
@@ -202,8 +208,14 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     const u32 = heap.memory.u32;
     if (name === "tb_next") return m.incref(u32[(obj + TRACEBACK_NEXT_OFFSET) >>> 2]! || heap.none);
     if (name === "tb_lineno") return m.newInt(u32[(obj + TRACEBACK_LINE_OFFSET) >>> 2]!);
-    if (name === "tb_frame") return heap.none; // frames are not Python-visible objects in pymem
+    if (name === "tb_frame")
+      return m.incref(u32[(obj + TRACEBACK_FRAME_OFFSET) >>> 2]! || heap.none);
+    if (name === "tb_lasti") return m.newInt(u32[(obj + TRACEBACK_LASTI_OFFSET) >>> 2]!);
     return 0;
+  }
+  if (t === types.frameObject) {
+    const value = frameAttribute(m, obj, name, (frameObject) => frameLocalsProxy(m, frameObject));
+    if (value !== 0) return value;
   }
   if (t === heap.complexType && (name === "real" || name === "imag"))
     // CPython: complex's `real` / `imag` member descriptors.
@@ -236,7 +248,12 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
     const kind = m.typeIdOf(found);
-    if (kind === m.descriptorTypes.classmethod || kind === m.descriptorTypes.staticmethod)
+    // A property on a built-in type is its getset descriptor (`weakref.ref.__callback__`).
+    if (
+      kind === m.descriptorTypes.classmethod ||
+      kind === m.descriptorTypes.staticmethod ||
+      kind === m.descriptorTypes.property
+    )
       return descriptorGet(m, found, obj, record.object);
     return m.incref(found);
   }
@@ -293,7 +310,7 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
       if (setThroughDescriptor(m, obj, record, key, value)) return;
     }
     if (m.heap.setAttrByKey(obj, key, value)) return;
-    const info = m.heap.classes[t];
+    const info = internalHeap(m.heap).classes[t];
     if (info !== undefined && info.dictOffset === 0)
       m.raise(
         "AttributeError",
@@ -311,6 +328,10 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
   }
   if (t === m.types.function) {
     setFunctionAttribute(m, obj, key, name, value);
+    return;
+  }
+  if (t === m.types.frameObject && name === "f_trace") {
+    setFrameTrace(m, obj, value);
     return;
   }
   if (record !== undefined && !record.instances)
@@ -347,6 +368,7 @@ export function storeClassAttribute(
   typeModified(m, typeRecord);
   if (name === "__del__") m.refreshFinalizers(typeRecord);
   refreshClassHooks(m, typeRecord);
+  if (name === "__hash__" || name === "__eq__") noteKeyOverrides(m, typeRecord);
 }
 
 /** `del obj.name`. CPython: `DELETE_ATTR` / `PyObject_DelAttr`. */

@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import { type BytesTypeIds, defineBytesTypes } from "./bytes-objects.js";
 
 /**
@@ -19,18 +20,22 @@ import { type BytesTypeIds, defineBytesTypes } from "./bytes-objects.js";
  *  alias     GC │ refcnt │ type │ __origin__ │ __args__ │                                 16
  *  union     GC │ refcnt │ type │ __args__   │                                            12
  *  module    GC │ refcnt │ type │ __dict__   │ __name__ │                                 16
- *  frame        │ refcnt │ type │ nlocals    │ function │ shownBy raw │ local 0 … local n-1 │ 20 + 4n
- *  traceback GC │ refcnt │ type │ tb_next    │ tb_frame │ tb_lineno raw │                   20
+ *  iframe       │ refcnt │ type │ nlocals    │ function │ frame_obj │ local 0 … local n-1 │ 20 + 4n
+ *  frame     GC │ refcnt │ type │ data       │ f_back │ f_trace │ f_globals │ f_locals │
+ *               │ code raw │ owner raw │ line raw │ lasti raw │                          44
+ *  traceback GC │ refcnt │ type │ tb_next    │ tb_frame │ tb_lineno raw │ tb_lasti raw │   24
  *  range        │ refcnt │ type │ start f64  │ stop f64 │ step f64 │                      32
  *  dict view GC │ refcnt │ type │ dict       │                                            12
  *  object       │ refcnt │ type │                                                          8
  * ```
  *
- * Frames are not GC-tracked, like CPython 3.11+'s interpreter frames (`_PyInterpreterFrame`):
- * they live from call to return and own the locals. A traceback that passes through a frame
- * takes a reference to it; a frame still referenced when its function returns keeps its locals
- * (CPython: the frame object taking ownership, `take_ownership`), and one traceback — `shownBy`
- * — reports those locals to collectors, so cycles through a saved exception are found.
+ * Interpreter frames (`iframe`, CPython 3.11+'s `_PyInterpreterFrame`) are not GC objects: one
+ * lives from call to return and owns the locals; its owner — the running call, or the generator
+ * it belongs to — reports them to collectors. The Python-visible `frame` object is made only when
+ * something asks for it (`sys._getframe`, a traceback entry, `gi_frame`; see frame-objects.ts)
+ * and is then held by the iframe (`frame_obj`). When the call returns while the frame object is
+ * still referenced, the frame object takes the iframe over (CPython: `take_ownership`): it becomes
+ * GC-tracked and reports the locals itself, so a cycle through a saved frame is collected.
  *
  * @module
  */
@@ -127,23 +132,60 @@ export const MODULE_NAME_OFFSET = 12;
 /** Size of a module object. */
 export const MODULE_SIZE = 16;
 
-/** Frame: number of local slots (its `ob_size`). */
+/** Interpreter frame: number of local slots (its `ob_size`). */
 export const FRAME_COUNT_OFFSET = 8;
-/** Frame: the function running in it (0 for module and class bodies). CPython: `f_funcobj`. */
+/** Interpreter frame: the function running in it (0 for module and class bodies). CPython: `f_funcobj`. */
 export const FRAME_FUNCTION_OFFSET = 12;
-/** Frame: the traceback whose traversal reports this frame's locals (raw, 0 for none). */
-export const FRAME_SHOWN_BY_OFFSET = 16;
-/** Frame: the first local slot. CPython: `localsplus`. */
+/** Interpreter frame: its Python-visible frame object, 0 until one is asked for. CPython: `frame_obj`. */
+export const FRAME_OBJECT_OFFSET = 16;
+/** Interpreter frame: the first local slot. CPython: `localsplus`. */
 export const FRAME_LOCALS_OFFSET = 20;
+
+/**
+ * Frame object: its interpreter frame — borrowed while the running call or a generator owns it,
+ * owned once the frame object took it over, 0 after that was cleared. CPython: `f_frame`.
+ */
+export const FRAME_OBJECT_DATA_OFFSET = 8;
+/** Frame object: the caller's frame object, set when it takes its frame over. CPython: `f_back`. */
+export const FRAME_OBJECT_BACK_OFFSET = 12;
+/** Frame object: the trace function, or 0 (None). CPython: `f_trace`. */
+export const FRAME_OBJECT_TRACE_OFFSET = 16;
+/** Frame object: the globals dict the code runs in. CPython: `f_globals`. */
+export const FRAME_OBJECT_GLOBALS_OFFSET = 20;
+/** Frame object: a module or class body's namespace dict, 0 for a function. CPython: `f_locals`. */
+export const FRAME_OBJECT_NAMESPACE_OFFSET = 24;
+/** Frame object: index of the code it runs in the interpreter's code table (raw). */
+export const FRAME_OBJECT_CODE_OFFSET = 28;
+/** Frame object: who owns its interpreter frame, a {@link FrameOwner} value (raw). CPython: `owner`. */
+export const FRAME_OBJECT_OWNER_OFFSET = 32;
+/** Frame object: the line it stopped at, once it took its frame over (raw). CPython: `f_lineno`. */
+export const FRAME_OBJECT_LINE_OFFSET = 36;
+/** Frame object: the position it stopped at, once it took its frame over (raw, see frame-objects.ts). */
+export const FRAME_OBJECT_LASTI_OFFSET = 40;
+/** Size of a frame object. */
+export const FRAME_OBJECT_SIZE = 44;
+
+/**
+ * Who owns a frame object's interpreter frame (CPython: `FRAME_OWNED_BY_THREAD`,
+ * `FRAME_OWNED_BY_GENERATOR`, `FRAME_OWNED_BY_FRAME_OBJECT`, `FRAME_CLEARED`).
+ *
+ * @example
+ * ```ts
+ * if (machine.field(frameObject, FRAME_OBJECT_OWNER_OFFSET) === FrameOwner.THREAD) …
+ * ```
+ */
+export const FrameOwner = { THREAD: 0, GENERATOR: 1, FRAME_OBJECT: 2, CLEARED: 3 } as const;
 
 /** Traceback: the next (inner) entry. CPython: `tb_next`. */
 export const TRACEBACK_NEXT_OFFSET = 8;
-/** Traceback: the frame (a reference to a non-GC frame object). CPython: `tb_frame`. */
+/** Traceback: the frame object. CPython: `tb_frame`. */
 export const TRACEBACK_FRAME_OFFSET = 12;
 /** Traceback: the line number (raw). CPython: `tb_lineno`. */
 export const TRACEBACK_LINE_OFFSET = 16;
+/** Traceback: the position of the failing expression (raw, see frame-objects.ts). CPython: `tb_lasti`. */
+export const TRACEBACK_LASTI_OFFSET = 20;
 /** Size of a traceback object. */
-export const TRACEBACK_SIZE = 20;
+export const TRACEBACK_SIZE = 24;
 
 /** Range: first value (float64 holding a safe integer). */
 export const RANGE_START_OFFSET = 8;
@@ -179,7 +221,10 @@ export interface InterpreterTypeIds extends BytesTypeIds {
   readonly method: TypeId;
   readonly cell: TypeId;
   readonly module: TypeId;
+  /** Interpreter frames: the locals of a running call (not GC objects, not Python-visible). */
   readonly frame: TypeId;
+  /** Python-visible frame objects (`sys._getframe()`), GC-tracked once they own their frame. */
+  readonly frameObject: TypeId;
   readonly range: TypeId;
   readonly dictKeys: TypeId;
   readonly dictValues: TypeId;
@@ -268,11 +313,11 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       references: { fixed: [MODULE_DICT_OFFSET, MODULE_NAME_OFFSET] },
     }),
     frame: heap.defineType({
-      name: "frame",
+      name: "_PyInterpreterFrame",
       basicSize: FRAME_LOCALS_OFFSET,
       itemSize: 4,
       references: {
-        fixed: [FRAME_FUNCTION_OFFSET],
+        fixed: [FRAME_FUNCTION_OFFSET, FRAME_OBJECT_OFFSET],
         items: {
           storage: "inline",
           offset: FRAME_LOCALS_OFFSET,
@@ -282,6 +327,7 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
         },
       },
     }),
+    frameObject: defineFrameObject(heap),
     range: heap.defineType({ name: "range", basicSize: RANGE_SIZE, flags: TypeFlags.IMMUTABLE }),
     traceback: defineTraceback(heap),
     code: heap.defineType({ name: "code", basicSize: CODE_SIZE, flags: TypeFlags.IMMUTABLE }),
@@ -321,7 +367,7 @@ const registered = new WeakMap<Heap, InterpreterTypeIds>();
  * ```
  */
 export function releaseFrameReference(heap: Heap, frame: Ptr): void {
-  const lifetime = heap.requireLifetime();
+  const lifetime = internalHeap(heap).requireLifetime();
   const u32 = heap.memory.u32;
   if (u32[frame >>> 2] === 1) {
     const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
@@ -339,24 +385,24 @@ export function releaseFrameReference(heap: Heap, frame: Ptr): void {
 }
 
 /**
- * Reports a frame's function and locals to a collector's `visit` when `owner` is the object the
- * frame names as `shownBy` — the one object whose traversal stands for the non-GC frame's (a
- * traceback, or the generator running in it). CPython: `_PyFrame_Traverse`.
+ * Reports an interpreter frame's contents to a collector's `visit`: its frame object, its function
+ * and its locals. Called by the frame's owner (a generator, or the frame object that took it over).
+ * CPython: `_PyFrame_Traverse`.
  *
  * @example
  * ```ts
- * traverse: (tb, visit) => visitFrameContents(heap, frameOf(tb), tb, visit),
+ * traverse: (gen, visit) => visitInterpreterFrame(heap, frameOf(gen), visit),
  * ```
  * @internal
  */
-export function visitFrameContents(
+export function visitInterpreterFrame(
   heap: Heap,
   frame: Ptr,
-  owner: Ptr,
   visit: (referent: Ptr) => void,
 ): void {
   const u32 = heap.memory.u32;
-  if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] !== owner) return;
+  const frameObject = u32[(frame + FRAME_OBJECT_OFFSET) >>> 2]!;
+  if (frameObject !== 0) visit(frameObject);
   const fn = u32[(frame + FRAME_FUNCTION_OFFSET) >>> 2]!;
   if (fn !== 0) visit(fn);
   const count = u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
@@ -366,71 +412,82 @@ export function visitFrameContents(
   }
 }
 
-/**
- * Per heap: for each frame, the holders (traceback entries) waiting to report its contents when
- * the one that reports them now lets go. A frame is not a GC object here, so exactly one of its
- * holders must report its locals, or a cycle through them (an exception stored where the frame's
- * locals reach it) would look externally referenced and never be collected.
- */
-const waitingFrameHolders = new WeakMap<Heap, Map<Ptr, Ptr[]>>();
-
-/**
- * Makes `holder` (a traceback entry that just took a reference to `frame`) report the frame's
- * contents, or queues it to take over when the current reporter lets go.
- *
- * @example
- * ```ts
- * showFrameBy(heap, frame, tb); // in PyTraceBack_Here's mirror
- * ```
- * @internal
- */
-export function showFrameBy(heap: Heap, frame: Ptr, holder: Ptr): void {
+/** The frame object's interpreter frame when the frame object owns it, else 0. */
+function ownedFrameData(heap: Heap, frameObject: Ptr): Ptr {
   const u32 = heap.memory.u32;
-  if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === 0) {
-    u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = holder;
-    return;
-  }
-  let frames = waitingFrameHolders.get(heap);
-  if (frames === undefined) {
-    frames = new Map();
-    waitingFrameHolders.set(heap, frames);
-  }
-  const waiting = frames.get(frame);
-  if (waiting === undefined) frames.set(frame, [holder]);
-  else waiting.push(holder);
+  return u32[(frameObject + FRAME_OBJECT_OWNER_OFFSET) >>> 2] === FrameOwner.FRAME_OBJECT
+    ? u32[(frameObject + FRAME_OBJECT_DATA_OFFSET) >>> 2]!
+    : 0;
+}
+
+/** Drops the reference in field `offset` of `obj`, leaving 0. */
+function dropField(heap: Heap, obj: Ptr, offset: number): void {
+  const u32 = heap.memory.u32;
+  const value = u32[(obj + offset) >>> 2]!;
+  u32[(obj + offset) >>> 2] = 0;
+  if (value !== 0) internalHeap(heap).requireLifetime().decref(value);
+}
+
+function defineFrameObject(heap: Heap): TypeId {
+  let id = 0;
+  id = heap.defineType({
+    name: "frame",
+    basicSize: FRAME_OBJECT_SIZE,
+    flags: TypeFlags.GC,
+    references: {
+      fixed: [
+        FRAME_OBJECT_BACK_OFFSET,
+        FRAME_OBJECT_TRACE_OFFSET,
+        FRAME_OBJECT_GLOBALS_OFFSET,
+        FRAME_OBJECT_NAMESPACE_OFFSET,
+      ],
+    },
+    // CPython: frame_traverse — the interpreter frame's contents once the frame object owns it.
+    traverse: (frameObject, visit) => {
+      const frame = ownedFrameData(heap, frameObject);
+      if (frame !== 0) visitInterpreterFrame(heap, frame, visit);
+    },
+    // CPython: frame_tp_clear — the trace function and the locals (the frame object stays usable).
+    clear: (frameObject) => {
+      dropField(heap, frameObject, FRAME_OBJECT_TRACE_OFFSET);
+      clearFrameObjectLocals(heap, frameObject);
+    },
+    // CPython: frame_dealloc — the locals if it owns them, then f_back and f_trace.
+    dealloc: (frameObject) => {
+      const frame = ownedFrameData(heap, frameObject);
+      heap.memory.u32[(frameObject + FRAME_OBJECT_DATA_OFFSET) >>> 2] = 0;
+      if (frame !== 0) releaseFrameReference(heap, frame);
+      for (const offset of [
+        FRAME_OBJECT_BACK_OFFSET,
+        FRAME_OBJECT_TRACE_OFFSET,
+        FRAME_OBJECT_GLOBALS_OFFSET,
+        FRAME_OBJECT_NAMESPACE_OFFSET,
+      ])
+        dropField(heap, frameObject, offset);
+      heap.releaseObject(frameObject, id);
+    },
+  });
+  return id;
 }
 
 /**
- * `holder` (a generator or traceback entry) lets go of `frame`: if it was reporting the frame's
- * contents, the first holder waiting takes over.
+ * Drops the locals a frame object owns, in slot order, and a class body's namespace (CPython:
+ * `frame_tp_clear`, and `frame.clear()` on a finished frame). The frame object keeps its
+ * function, code and line.
  *
  * @example
  * ```ts
- * stopShowingFrame(heap, frame, gen); // the generator finished
+ * clearFrameObjectLocals(heap, frameObject); // frame.f_locals is {} afterwards
  * ```
  * @internal
  */
-export function stopShowingFrame(heap: Heap, frame: Ptr, holder: Ptr): void {
-  const u32 = heap.memory.u32;
-  const waiting = waitingFrameHolders.get(heap)?.get(frame);
-  if (u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] === holder) {
-    u32[(frame + FRAME_SHOWN_BY_OFFSET) >>> 2] = waiting?.shift() ?? 0;
-  } else if (waiting !== undefined) {
-    const index = waiting.indexOf(holder);
-    if (index >= 0) waiting.splice(index, 1);
+export function clearFrameObjectLocals(heap: Heap, frameObject: Ptr): void {
+  const frame = ownedFrameData(heap, frameObject);
+  if (frame !== 0) {
+    const count = heap.memory.u32[(frame + FRAME_COUNT_OFFSET) >>> 2]!;
+    for (let i = 0; i < count; i++) dropField(heap, frame, FRAME_LOCALS_OFFSET + 4 * i);
   }
-  if (waiting !== undefined && waiting.length === 0) waitingFrameHolders.get(heap)!.delete(frame);
-}
-
-/** Detaches a traceback's next entry and frame; returns them (owned) for the caller to drop. */
-function takeTracebackFields(heap: Heap, tb: Ptr): [next: Ptr, frame: Ptr] {
-  const u32 = heap.memory.u32;
-  const next = u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2]!;
-  const frame = u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2]!;
-  u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = 0;
-  u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = 0;
-  if (frame !== 0) stopShowingFrame(heap, frame, tb);
-  return [next, frame];
+  dropField(heap, frameObject, FRAME_OBJECT_NAMESPACE_OFFSET);
 }
 
 function defineTraceback(heap: Heap): TypeId {
@@ -439,25 +496,16 @@ function defineTraceback(heap: Heap): TypeId {
     name: "traceback",
     basicSize: TRACEBACK_SIZE,
     flags: TypeFlags.GC,
-    references: { fixed: [TRACEBACK_NEXT_OFFSET] },
-    // CPython: tb_traverse visits tb_frame, whose traversal visits the locals. The frame is not a
-    // GC object here, so the one traceback it names as `shownBy` reports its contents.
-    traverse: (tb, visit) => {
-      const u32 = heap.memory.u32;
-      const frame = u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2]!;
-      if (frame !== 0) visitFrameContents(heap, frame, tb, visit);
-    },
+    references: { fixed: [TRACEBACK_NEXT_OFFSET, TRACEBACK_FRAME_OFFSET] },
     // CPython: tb_clear.
     clear: (tb) => {
-      const [next, frame] = takeTracebackFields(heap, tb);
-      if (frame !== 0) releaseFrameReference(heap, frame);
-      if (next !== 0) heap.requireLifetime().decref(next);
+      dropField(heap, tb, TRACEBACK_FRAME_OFFSET);
+      dropField(heap, tb, TRACEBACK_NEXT_OFFSET);
     },
     // CPython: tb_dealloc — tb_next first (the innermost frame dies first), then tb_frame.
     dealloc: (tb) => {
-      const [next, frame] = takeTracebackFields(heap, tb);
-      if (next !== 0) heap.requireLifetime().decref(next);
-      if (frame !== 0) releaseFrameReference(heap, frame);
+      dropField(heap, tb, TRACEBACK_NEXT_OFFSET);
+      dropField(heap, tb, TRACEBACK_FRAME_OFFSET);
       heap.releaseObject(tb, id);
     },
   });

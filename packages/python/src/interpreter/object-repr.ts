@@ -1,7 +1,10 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { complexRepr } from "./complex-operations.js";
+import { exceptionGroupStr, isExceptionGroup } from "./exception-groups.js";
+import { frameRepr } from "./frame-objects.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
 import { intRepr } from "./int-text.js";
@@ -10,9 +13,11 @@ import type { Machine } from "./machine.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_SELF_OFFSET,
+  CODE_INDEX_OFFSET,
   FUNCTION_CODE_OFFSET,
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
+  MODULE_DICT_OFFSET,
   MODULE_NAME_OFFSET,
   TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
@@ -38,6 +43,16 @@ import { setRepr } from "./set-operations.js";
  * ```
  */
 export function repr(m: Machine, obj: Ptr): string {
+  enterCRecursion(m, " while getting the repr of an object");
+  try {
+    return reprOfType(m, obj);
+  } finally {
+    leaveCRecursion(m);
+  }
+}
+
+/** {@link repr} inside its recursion guard: dispatches on the object's type. */
+function reprOfType(m: Machine, obj: Ptr): string {
   const heap = m.heap;
   const t = m.typeIdOf(obj);
   if (t === heap.strType) return strRepr(heap.strValue(obj));
@@ -101,8 +116,10 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   const types = m.types;
   if (m.isTypeId(t)) {
     const record = m.recordOfType(obj);
-    return record.user
-      ? `<class '${userTypeModule(m, obj)}.${record.name}'>`
+    // CPython: type_repr leaves out the module `builtins`.
+    const module = record.user ? userTypeModule(m, obj) : "builtins";
+    return module !== "builtins"
+      ? `<class '${module}.${record.name}'>`
       : `<class '${record.name}'>`;
   }
   if (t === types.function)
@@ -118,13 +135,23 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     const self = m.field(obj, METHOD_SELF_OFFSET);
     return `<bound method ${m.recordOf(self).name}.${m.functionName(fn)} of ${repr(m, self)}>`;
   }
-  if (t === types.module)
-    return `<module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}' (built-in)>`;
+  if (t === types.module) {
+    // CPython: _module_repr — a module made by ModuleType() has `__loader__` None: no origin.
+    const loader = m.heap.dictGetItem(m.field(obj, MODULE_DICT_OFFSET), m.name("__loader__"));
+    const origin = loader === m.heap.none ? "" : " (built-in)";
+    return `<module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}'${origin}>`;
+  }
   if (t === types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (t === types.cell) return `<cell at ${address}>`;
+  if (t === types.frameObject) return frameRepr(m, obj);
+  if (t === types.code) {
+    // CPython: code_repr.
+    const code = m.codes[m.field(obj, CODE_INDEX_OFFSET)]!;
+    return `<code object ${code.name} at ${address}, file "${code.filename}", line ${code.line}>`;
+  }
   if (isGeneratorLike(m, obj)) {
     const qualname = m.heap.strValue(m.field(obj, GENERATOR_QUALNAME_OFFSET));
     return `<${m.typeName(obj)} object ${qualname} at ${address}>`;
@@ -229,6 +256,7 @@ export function str(m: Machine, obj: Ptr): string {
  */
 export function exceptionStr(m: Machine, obj: Ptr): string {
   const record = m.recordOf(obj);
+  if (isExceptionGroup(m, obj)) return exceptionGroupStr(m, obj);
   const args = m.heap.getSlot(obj, "args");
   if (args === 0 || m.heap.tupleLength(args) === 0) return "";
   if (m.heap.tupleLength(args) === 1) {

@@ -10,6 +10,7 @@ import {
 import { builtinBaseType, onBaseValues } from "./builtin-subclasses.js";
 import { isBytesLike } from "./bytes-objects.js";
 import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js";
+import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { presentFloat } from "./float-digits.js";
@@ -111,13 +112,26 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
     const result = declined(m, m.callSpecial(a, `__i${dunder.slice(2)}`, [b]));
     if (result !== 0) return result;
   }
+  const rb = m.records[tb];
+  const reflected = `__r${dunder.slice(2)}`;
+  // CPython: binary_op1 — b's reflected method first when b's class derives from a's and
+  // overrides it (method_is_overloaded).
+  const reflectedFirst =
+    rb?.user === true &&
+    ra !== undefined &&
+    ta !== tb &&
+    m.isSubtype(rb, ra) &&
+    m.lookupType(rb, m.name(reflected)) !== m.lookupType(ra, m.name(reflected));
+  if (reflectedFirst) {
+    const result = declined(m, m.callSpecial(b, reflected, [a]));
+    if (result !== 0) return result;
+  }
   if (ra?.user === true) {
     const result = declined(m, m.callSpecial(a, dunder, [b]));
     if (result !== 0) return result;
   }
-  const rb = m.records[tb];
-  if (rb?.user === true) {
-    const result = declined(m, m.callSpecial(b, `__r${dunder.slice(2)}`, [a]));
+  if (rb?.user === true && !reflectedFirst) {
+    const result = declined(m, m.callSpecial(b, reflected, [a]));
     if (result !== 0) return result;
   }
   // CPython's built-in slots take subclass instances (PyList_Check, PyLong_Check): run the
@@ -514,8 +528,22 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   if (ta === heap.strType && tb === heap.strType)
     return compareValues(op, codePointOrder(heap.strValue(a), heap.strValue(b)), 0);
-  if ((ta === heap.listType || ta === heap.tupleType) && ta === tb)
-    return compareSequences(m, op, a, b);
+  if ((ta === heap.listType || ta === heap.tupleType) && ta === tb) {
+    enterCRecursion(m, " in comparison");
+    try {
+      return compareSequences(m, op, a, b);
+    } finally {
+      leaveCRecursion(m);
+    }
+  }
+  const ra = m.records[ta];
+  const rb = m.records[tb];
+  // CPython: do_richcompare — when b's class derives from a's, b's reflected method goes first.
+  const reflectedFirst = rb?.user === true && ta !== tb && ra !== undefined && m.isSubtype(rb, ra);
+  if (reflectedFirst) {
+    const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
+    if (result !== 0) return takeTruth(m, result);
+  }
   if (ta === heap.setType || ta === heap.frozensetType) {
     const result = compareSets(m, op, a, b);
     if (result !== undefined) return result;
@@ -526,20 +554,24 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
   }
   const bytesOrder = compareBytes(m, op, a, b);
   if (bytesOrder !== undefined) return bytesOrder;
-  const ra = m.records[ta];
-  const rb = m.records[tb];
   if (ra?.user === true) {
     const result = userCompare(m, a, op, b);
     if (result !== 0) return takeTruth(m, result);
   }
-  if (rb?.user === true) {
+  if (rb?.user === true && !reflectedFirst) {
     const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
     if (result !== 0) return takeTruth(m, result);
   }
   const onBase = onBaseValues(m, a, b, (x, y) => compare(m, op, x, y));
   if (onBase !== 0) return onBase;
-  if (op === Cmp.EQ) return equalOther(m, a, b, ta);
-  if (op === Cmp.NE) return !equalOther(m, a, b, ta);
+  if (op === Cmp.EQ || op === Cmp.NE) {
+    enterCRecursion(m, " in comparison");
+    try {
+      return equalOther(m, a, b, ta) === (op === Cmp.EQ);
+    } finally {
+      leaveCRecursion(m);
+    }
+  }
   m.raise(
     "TypeError",
     `'${CMP_SYMBOLS[op]}' not supported between instances of '${m.typeName(a)}' and '${m.typeName(b)}'`,
@@ -753,8 +785,11 @@ export function checkHashable(m: Machine, key: Ptr): void {
     kind === ObjectKind.DICT ||
     kind === ObjectKind.SET ||
     t === m.types.bytearray
-  )
-    m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
+  ) {
+    // A list, dict or set subclass defining __hash__ hashes through it (key-protocol.ts).
+    if (!heap.keyProtocolTypes.has(t))
+      m.raise("TypeError", `unhashable type: '${m.typeName(key)}'`);
+  }
   if (t === heap.tupleType)
     for (let i = 0; i < heap.tupleLength(key); i++) checkHashable(m, heap.tupleGetItem(key, i));
 }

@@ -2,8 +2,9 @@ import type { Ptr } from "@pymem/core";
 import type { SourceRange } from "../ast.js";
 import { StepLimitError } from "./exceptions.js";
 import { Frame, NO_RANGE } from "./frame.js";
+import { detachFrameObject } from "./frame-objects.js";
 import type { Code, Machine } from "./machine.js";
-import { FRAME_COUNT_OFFSET, FRAME_LOCALS_OFFSET } from "./object-layouts.js";
+import { FRAME_COUNT_OFFSET, FRAME_LOCALS_OFFSET, FRAME_OBJECT_OFFSET } from "./object-layouts.js";
 
 /**
  * Where execution happens: the interpreter's main entry. There is no bytecode loop — the
@@ -132,14 +133,16 @@ export function acquireFrame(m: Machine): Frame {
 
 /**
  * A returning call drops its frame: the locals in slot order, then the frame (CPython:
- * `_PyFrame_ClearLocals`) — unless a traceback still holds the frame, which then keeps the
- * locals (CPython: `take_ownership`) until that traceback dies.
+ * `_PyFrame_ClearLocals`) — unless a generator owns the frame now, or a frame object still
+ * referenced takes it over and keeps the locals (CPython: `take_ownership`).
  */
 export function releaseFrameSlots(m: Machine, heapFrame: Ptr, slotCount: number): void {
-  if (m.heap.memory.u32[heapFrame >>> 2]! > 1) {
+  const u32 = m.heap.memory.u32;
+  if (u32[heapFrame >>> 2]! > 1) {
     m.lifetime.decref(heapFrame);
     return;
   }
+  if (u32[(heapFrame + FRAME_OBJECT_OFFSET) >>> 2] !== 0 && detachFrameObject(m, heapFrame)) return;
   const locals = heapFrame + FRAME_LOCALS_OFFSET;
   for (let i = 0; i < slotCount; i++) {
     const slot = (locals + 4 * i) >>> 2;

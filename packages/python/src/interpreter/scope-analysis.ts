@@ -225,6 +225,7 @@ class ScopeWalker {
         if (node.cause !== null) this.expression(node.cause);
         return;
       case "Try":
+      case "TryStar":
         this.statements(node.body);
         for (const handler of node.handlers) this.handler(handler);
         this.statements(node.orelse);

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { LIST_ITEMS_OFFSET, ObjectKind } from "@pymem/heap";
+import { internalHeap } from "@pymem/heap/internal";
 import { clampedIndex } from "./big-int-arithmetic.js";
 import { byteArrayAssignSlice, byteArrayDeleteSlice } from "./bytearray-methods.js";
 import { collect } from "./iteration.js";
@@ -125,7 +126,7 @@ export function deleteSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: 
     if (deleted) garbage.push(u32[base + read]!);
     else u32[base + write++] = u32[base + read]!;
   }
-  heap.listResize(obj, length - slice.count);
+  internalHeap(heap).listResize(obj, length - slice.count);
   for (const old of garbage) m.decref(old);
 }
 
@@ -148,9 +149,9 @@ function replaceRange(
   const delta = items.length - (high - low);
   if (delta < 0) {
     heap.memory.u32.copyWithin(base + high + delta, base + high, base + size);
-    heap.listResize(obj, size + delta);
+    internalHeap(heap).listResize(obj, size + delta);
   } else if (delta > 0) {
-    heap.listResize(obj, size + delta);
+    internalHeap(heap).listResize(obj, size + delta);
     base = itemsBase(m, obj);
     heap.memory.u32.copyWithin(base + high + delta, base + high, base + size);
   }

@@ -51,36 +51,49 @@ function formatOne(
 ): string {
   const [typeName, message] = describe(error.value);
   let text = "";
-  if (error.entries.length > 0) {
-    text += "Traceback (most recent call last):\n";
-    const entries = [...error.entries].reverse();
-    let previous: TracebackEntry | undefined;
-    let repeats = 0;
-    const flush = (): void => {
-      if (repeats > RECURSIVE_CUTOFF) {
-        const more = repeats - RECURSIVE_CUTOFF;
-        text += `  [Previous line repeated ${more} more time${more === 1 ? "" : "s"}]\n`;
-      }
-    };
-    for (const entry of entries) {
-      if (
-        previous !== undefined &&
-        previous.filename === entry.filename &&
-        previous.functionName === entry.functionName &&
-        previous.range.line === entry.range.line
-      ) {
-        repeats++;
-        if (repeats > RECURSIVE_CUTOFF) continue;
-      } else {
-        flush();
-        repeats = 1;
-      }
-      previous = entry;
-      text += formatEntry(entry);
-    }
-    flush();
-  }
+  if (error.entries.length > 0)
+    text += `Traceback (most recent call last):\n${formatStackEntries(error.entries)}`;
   text += message === "" ? `${typeName}\n` : `${typeName}: ${message}\n`;
+  return text;
+}
+
+/**
+ * The frame lines of a traceback (outermost first) from `entries` (innermost first), with
+ * CPython's "[Previous line repeated N more times]" for recursion. CPython: `StackSummary.format`.
+ *
+ * @example
+ * ```ts
+ * text += `Traceback (most recent call last):\n${formatStackEntries(error.entries)}`;
+ * ```
+ */
+export function formatStackEntries(entries: readonly TracebackEntry[]): string {
+  let text = "";
+  const ordered = [...entries].reverse();
+  let previous: TracebackEntry | undefined;
+  let repeats = 0;
+  const flush = (): void => {
+    if (repeats > RECURSIVE_CUTOFF) {
+      const more = repeats - RECURSIVE_CUTOFF;
+      text += `  [Previous line repeated ${more} more time${more === 1 ? "" : "s"}]\n`;
+    }
+  };
+  for (const entry of ordered) {
+    if (
+      previous !== undefined &&
+      previous.filename === entry.filename &&
+      previous.functionName === entry.functionName &&
+      previous.range.line === entry.range.line
+    ) {
+      repeats++;
+      if (repeats > RECURSIVE_CUTOFF) continue;
+    } else {
+      flush();
+      repeats = 1;
+    }
+    previous = entry;
+    text += formatEntry(entry);
+  }
+  flush();
   return text;
 }
 

@@ -17,22 +17,11 @@ import type { Expression, Statement } from "../ast.js";
  *
  * @example
  * ```ts
- * unsupportedConstruct(parse("try: pass\nexcept* E: pass").body[0]!); // "'except*'"
+ * unsupportedConstruct(comprehension); // "asynchronous comprehensions" for `[x async for x in y]`
  * ```
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {
   switch (node.kind) {
-    case "TryStar":
-      return "'except*'";
-    case "TypeAlias":
-      return "'type' aliases";
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-      if (node.typeParams.length > 0) return "type parameters";
-      return null;
-    case "ClassDef":
-      if (node.typeParams.length > 0) return "type parameters";
-      return null;
     case "Await":
       // Reached only where the generator compiler does not split an expression (a later link
       // of a chained comparison).

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { nativeModules } from "../interpreter/modules/index.js";
 import { VALID_SNIPPETS } from "../test-support/valid-snippets.js";
 import { sweepOutOfMemory } from "./out-of-memory-sweep.js";
 
@@ -24,6 +25,28 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
       expect(allocations).toBeGreaterThan(15);
       expect(problems).toEqual([]);
     }, 120_000);
+
+  it("importing native modules: every failing allocation ends cleanly", () => {
+    // Native set-up code (module dicts, constants, functions, a Python part run at import).
+    const { allocations, problems } = sweepOutOfMemory(
+      "import bisect\nimport string\nimport gc\nimport atexit\nimport math\n",
+    );
+    expect(allocations).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("fuzzed: importing any module with a random allocation failing ends cleanly", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(nativeModules)),
+        fc.array(fc.integer({ min: 1, max: 1500 }), { minLength: 1, maxLength: 2 }),
+        (module, points) => {
+          expect(sweepOutOfMemory(`import ${module}\n`, points).problems).toEqual([]);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 300_000);
 
   it("fuzzed: random snippets with a random allocation failing end cleanly", () => {
     const snippets = VALID_SNIPPETS.filter((snippet) => !snippet.includes("import"));

@@ -129,10 +129,11 @@ export function parseExpected(text: string, path: string): ExpectedOutcome {
     const stdoutLines = lines.slice(0, index);
     const stdout = stdoutLines.length === 0 ? "" : `${stdoutLines.join("\n")}\n`;
     const exitStatus = Number(exitMatch[1]);
+    // Only the end is trimmed: an exception group's last line starts with its box's margin.
     const errorLine = lines
       .slice(index + 1)
       .join("\n")
-      .trim();
+      .trimEnd();
     return { stdout, exitStatus, errorLine, pymemReason };
   }
   throw new Error(`${path}: no "# exit N" line`);

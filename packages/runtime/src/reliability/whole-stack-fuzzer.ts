@@ -24,6 +24,7 @@
  */
 import { InvalidPointerError, OB_TYPE_OFFSET, type Ptr, TypeFlags } from "@pymem/core";
 import { GcTypeError, GcValueError } from "@pymem/gc";
+import { internalHeap } from "@pymem/heap/internal";
 import type { CollectorName } from "../api.js";
 import { createRuntime, type Runtime } from "../runtime.js";
 import { Prng } from "./prng.js";
@@ -261,7 +262,7 @@ class FuzzEpisode {
     }
     heap.clearFreeLists();
     this.baselineBlocks = this.runtime.pool.stats().blocksInUse;
-    this.baselineByType = heap.liveByType.slice(0, heap.types.count);
+    this.baselineByType = internalHeap(heap).liveByType.slice(0, heap.types.count);
   }
 
   run(): FuzzEpisodeResult {
@@ -636,7 +637,7 @@ class FuzzEpisode {
       // The first attribute created the instance's __dict__: a model object of its own.
       const dictAddress = heap.loadField(
         owner.address,
-        heap.classes[this.typeIds[owner.kind]!]!.dictOffset,
+        internalHeap(heap).classes[this.typeIds[owner.kind]!]!.dictOffset,
       );
       const dict = this.created(dictAddress, Kind.INSTANCE_DICT);
       dict.items = [-1, -1, -1];
@@ -1000,7 +1001,7 @@ class FuzzEpisode {
     }
 
     // Per type: the heap's live objects are exactly the baseline plus the model's.
-    const liveByType = heap.liveByType;
+    const liveByType = internalHeap(heap).liveByType;
     for (let typeId = 1; typeId < this.baselineByType.length; typeId++) {
       const want = this.baselineByType[typeId]! + modelCounts[typeId]!;
       const have = liveByType[typeId]!;
@@ -1171,7 +1172,7 @@ class FuzzEpisode {
       case Kind.LEGACY: {
         const dictAddress = heap.loadField(
           address,
-          heap.classes[this.typeIds[object.kind]!]!.dictOffset,
+          internalHeap(heap).classes[this.typeIds[object.kind]!]!.dictOffset,
         );
         expectAt(".__dict__", dictAddress, object.dictId);
         return;

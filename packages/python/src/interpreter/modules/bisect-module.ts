@@ -7,7 +7,7 @@ import {
   noneResult,
   type Signature,
 } from "./arguments.js";
-import { buildModule } from "./module-support.js";
+import { buildModule, makeAll } from "./module-support.js";
 
 /**
  * Python's `bisect` module (CPython's `_bisect`): `bisect_left`, `bisect_right`, `insort_left`,
@@ -144,14 +144,10 @@ function insortFunction(name: string, right: boolean): NativeFunction {
  */
 export const bisectModule: NativeModuleFactory = (context) => {
   // `bisect` and `insort` are the same objects as `bisect_right` and `insort_right`.
-  const bisectRight = context.newBuiltinFunction(
-    "bisect_right",
-    bisectFunction("bisect_right", true),
-  );
-  const insortRight = context.newBuiltinFunction(
-    "insort_right",
-    insortFunction("insort_right", true),
-  );
+  const [bisectRight, insortRight] = makeAll(context, [
+    () => context.newBuiltinFunction("bisect_right", bisectFunction("bisect_right", true)),
+    () => context.newBuiltinFunction("insort_right", insortFunction("insort_right", true)),
+  ]) as [Ptr, Ptr];
   try {
     return buildModule(
       context,

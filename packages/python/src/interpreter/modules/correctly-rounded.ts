@@ -197,8 +197,17 @@ function halfPi(): bigint {
   return halfPiFixed;
 }
 
-/** A fixed-point bigint (`value / 2**1400`) as a double-double. */
-function fixedToDoubleDouble(value: bigint): DoubleDouble {
+/**
+ * Fraction bits of the short reduction, used for |x| < 2**64: π/2 truncated to 256 bits is off by
+ * less than 2**-256, so q * π/2 (q < 2**64) is off by less than 2**-190, far below the 2**-62 that
+ * the closest double to a multiple of π/2 in that range comes to it. BigInt work on ~330-bit
+ * numbers instead of ~1470-bit ones.
+ */
+const SHORT_BITS = 256n;
+let halfPiShort: bigint | undefined;
+
+/** A fixed-point bigint (`value / 2**bits`) as a double-double. */
+function fixedToDoubleDouble(value: bigint, bits: bigint): DoubleDouble {
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
   const length = BigInt(bitLength(magnitude));
@@ -206,7 +215,7 @@ function fixedToDoubleDouble(value: bigint): DoubleDouble {
   const top = magnitude >> shift;
   const hi = Number(top);
   const lo = Number(top - BigInt(hi));
-  const exponent = Number(shift - PI_BITS);
+  const exponent = Number(shift - bits);
   const result = quickTwoSum(ldexp(hi, exponent), ldexp(lo, exponent));
   return negative ? negate(result) : result;
 }
@@ -215,35 +224,58 @@ function fixedToDoubleDouble(value: bigint): DoubleDouble {
 function reduce(x: number): { quadrant: number; r: DoubleDouble } {
   if (Math.abs(x) <= Math.PI / 4) return { quadrant: 0, r: fromNumber(x) };
   const [mantissa, exponent] = exactParts(x);
-  const fixed = mantissa << BigInt(exponent + Number(PI_BITS));
-  const period = halfPi();
+  const short = Math.abs(x) < 2 ** 64;
+  const bits = short ? SHORT_BITS : PI_BITS;
+  if (short && halfPiShort === undefined) halfPiShort = halfPi() >> (PI_BITS - SHORT_BITS);
+  const period = short ? halfPiShort! : halfPi();
+  const fixed = mantissa << BigInt(exponent + Number(bits));
   const half = period >> 1n;
   let q = (fixed < 0n ? -fixed + half : fixed + half) / period;
   if (fixed < 0n) q = -q;
   const r = fixed - q * period;
-  return { quadrant: Number(((q % 4n) + 4n) % 4n), r: fixedToDoubleDouble(r) };
+  return { quadrant: Number(((q % 4n) + 4n) % 4n), r: fixedToDoubleDouble(r, bits) };
 }
 
-/** sin(r) and cos(r) for |r| <= π/4 (Taylor series to r**27). */
-function sinCosReduced(r: DoubleDouble): { sin: DoubleDouble; cos: DoubleDouble } {
-  const square = multiply(r, r);
-  let sinTerm = r;
-  let sin = r;
+/** Taylor coefficients (-1)**n / (2n+1)! and (-1)**n / (2n)! for n = 1…13, in double-double. */
+const SIN_COEFFICIENTS: DoubleDouble[] = [];
+const COS_COEFFICIENTS: DoubleDouble[] = [];
+{
+  let sinTerm = ONE;
   let cosTerm = ONE;
-  let cos = ONE;
   for (let n = 1; n <= 13; n++) {
-    sinTerm = negate(divide(multiply(sinTerm, square), fromNumber(2 * n * (2 * n + 1))));
-    sin = add(sin, sinTerm);
-    cosTerm = negate(divide(multiply(cosTerm, square), fromNumber((2 * n - 1) * (2 * n))));
-    cos = add(cos, cosTerm);
+    sinTerm = negate(divide(sinTerm, fromNumber(2 * n * (2 * n + 1))));
+    cosTerm = negate(divide(cosTerm, fromNumber((2 * n - 1) * (2 * n))));
+    SIN_COEFFICIENTS.push(sinTerm);
+    COS_COEFFICIENTS.push(cosTerm);
   }
-  return { sin, cos };
+}
+
+/**
+ * 1 + Σ c[n-1] s**n (n = 1…13) by Horner's rule: with s = r² the series of sin(r)/r or cos(r)
+ * for |r| <= π/4 (to r**27, below a double-double's precision).
+ */
+function evenSeries(coefficients: readonly DoubleDouble[], square: DoubleDouble): DoubleDouble {
+  let sum = coefficients[coefficients.length - 1]!;
+  for (let i = coefficients.length - 2; i >= 0; i--)
+    sum = add(coefficients[i]!, multiply(sum, square));
+  return add(ONE, multiply(sum, square));
+}
+
+/** sin(r) for |r| <= π/4. */
+function sinReduced(r: DoubleDouble): DoubleDouble {
+  return multiply(r, evenSeries(SIN_COEFFICIENTS, multiply(r, r)));
+}
+
+/** cos(r) for |r| <= π/4. */
+function cosReduced(r: DoubleDouble): DoubleDouble {
+  return evenSeries(COS_COEFFICIENTS, multiply(r, r));
 }
 
 /** sin(x) and cos(x) in double-double for finite x. */
 function sinCos(x: number): { sin: DoubleDouble; cos: DoubleDouble } {
   const { quadrant, r } = reduce(x);
-  const { sin, cos } = sinCosReduced(r);
+  const sin = sinReduced(r);
+  const cos = cosReduced(r);
   switch (quadrant) {
     case 0:
       return { sin, cos };
@@ -256,6 +288,15 @@ function sinCos(x: number): { sin: DoubleDouble; cos: DoubleDouble } {
   }
 }
 
+/** sin(x) (`cosine` false) or cos(x) in double-double for finite x: one series, not both. */
+function sinOrCos(x: number, cosine: boolean): DoubleDouble {
+  const { quadrant, r } = reduce(x);
+  // cos(x) = sin(x + π/2): one quadrant further on.
+  const turn = (quadrant + (cosine ? 1 : 0)) % 4;
+  const value = turn % 2 === 0 ? sinReduced(r) : cosReduced(r);
+  return turn >= 2 ? negate(value) : value;
+}
+
 /**
  * sin(x), correctly rounded.
  *
@@ -266,7 +307,7 @@ function sinCos(x: number): { sin: DoubleDouble; cos: DoubleDouble } {
  */
 export function sin(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return Math.sin(x);
-  return sinCos(x).sin.hi;
+  return sinOrCos(x, false).hi;
 }
 
 /**
@@ -279,7 +320,7 @@ export function sin(x: number): number {
  */
 export function cos(x: number): number {
   if (!Number.isFinite(x)) return Math.cos(x);
-  return sinCos(x).cos.hi;
+  return sinOrCos(x, true).hi;
 }
 
 /**

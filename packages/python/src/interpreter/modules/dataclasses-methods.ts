@@ -162,6 +162,13 @@ def _make_repr(repr_fields):
             running.discard(key)
         return self.__class__.__qualname__ + '(' + ', '.join(parts) + ')'
 
+    # CPython's generated __repr__ is a reprlib.recursive_repr wrapper whose __wrapped__ is
+    # named '__create_fn__.<locals>.__repr__': pprint recognises dataclass reprs by that name.
+    def unwrapped(self):
+        return __repr__(self)
+
+    unwrapped.__qualname__ = '__create_fn__.<locals>.__repr__'
+    __repr__.__wrapped__ = unwrapped
     return __repr__
 
 

@@ -94,7 +94,10 @@ class Flag(Enum):
         if unknown and boundary is not KEEP:
             raise ValueError(f'{cls.__name__}({value!r}) -->  unknown values {unknown!r} '
                              f'[{_bit_text(unknown, 0)}]')
-        pseudo = object.__new__(cls)
+        if cls._member_type_ is object:
+            pseudo = object.__new__(cls)
+        else:
+            pseudo = cls._member_type_.__new__(cls, value)
         pseudo._value_ = value
         if known:
             name = '|'.join(found._name_ for found in cls._iter_member_(known))
@@ -166,7 +169,7 @@ class Flag(Enum):
         return self.__class__(self._singles_mask_ & ~self._value_)
 
 
-class IntFlag(_IntValue, ReprEnum, Flag):
+class IntFlag(int, ReprEnum, Flag):
     __or__ = Flag.__or__
     __and__ = Flag.__and__
     __xor__ = Flag.__xor__

@@ -189,7 +189,7 @@ def _find_data_type(class_name, bases):
                 if base._member_type_ is not object:
                     return base._member_type_
                 continue
-            if '_value_type_' in base.__dict__:
+            if '__new__' in base.__dict__ or '__init__' in base.__dict__:
                 return base
     return object
 
@@ -251,6 +251,7 @@ class EnumType(type):
             body['_all_bits_'] = 0
             body['_inverted_'] = None
         enum_class = super().__new__(metacls, cls, bases, body, **keywords)
+        _use_enum_methods(enum_class, classdict, bases, member_type, first_enum)
         for name in member_names:
             _add_member(enum_class, name, classdict[name], member_type, new_member, is_flag)
         if is_flag:
@@ -317,18 +318,52 @@ class EnumType(type):
 EnumMeta = EnumType
 
 
+def _value_format(self, format_spec):
+    return format(self._value_, format_spec)
+
+
+def _value_str(self):
+    return str(self._value_)
+
+
+def _use_enum_methods(enum_class, classdict, bases, member_type, first_enum):
+    # CPython: EnumType.__new__ — a ReprEnum keeps its data type's str() and format(); any
+    # other enum gets the enum's repr/str/format where the data type's (or object's) would win.
+    if ReprEnum is not None and ReprEnum in bases:
+        if member_type is object:
+            raise TypeError('ReprEnum subclasses must be mixed with a data type (i.e. int, '
+                            'str, float, etc.)')
+        # pymem's int and str format and print natively (no __format__/__str__ attribute to
+        # copy): the data type's behaviour is that of the member's plain value.
+        if '__format__' not in classdict:
+            type.__setattr__(enum_class, '__format__', _value_format)
+        if '__str__' not in classdict:
+            type.__setattr__(enum_class, '__str__', _value_str)
+    if first_enum is None or member_type is object:
+        return
+    for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+        if name in classdict:
+            continue
+        found = getattr(enum_class, name, None)
+        if found is not None and found in (getattr(member_type, name, None),
+                                           getattr(object, name, None)):
+            type.__setattr__(enum_class, name, getattr(first_enum, name))
+
+
 def _add_member(enum_class, name, value, member_type, new_member, is_flag):
     # CPython: _proto_member.__set_name__ — make the member (or find the member it aliases).
     args = value if isinstance(value, tuple) else (value,)
     if new_member is not None:
         enum_member = new_member(enum_class, *args)
-    else:
+    elif member_type is object:
         enum_member = object.__new__(enum_class)
+    else:
+        enum_member = member_type.__new__(enum_class, *args)
     if not hasattr(enum_member, '_value_'):
         if member_type is object:
             enum_member._value_ = value
         else:
-            enum_member._value_ = member_type._value_type_(*args)
+            enum_member._value_ = member_type(*args)
     value = enum_member._value_
     enum_member._name_ = name
     enum_member.__objclass__ = enum_class

@@ -16,7 +16,7 @@ import {
   rejectKeywords,
   tupleIntArgument,
 } from "./arguments.js";
-import { buildModule, callReportingErrors, whenDisposed } from "./module-support.js";
+import { buildModule, callReportingErrors, makeAll, whenDisposed } from "./module-support.js";
 
 /**
  * Python's `gc` module over `runtime.gc` (`@pymem/gc`'s {@link GcModule}): every function of
@@ -73,8 +73,10 @@ interface GcModuleState {
 export const gcModule: NativeModuleFactory = (context) => {
   const heap = context.heap;
   const gc = context.runtime.gc;
-  const callbacks = heap.newList();
-  const garbage = heap.newList();
+  const [callbacks, garbage] = makeAll(context, [() => heap.newList(), () => heap.newList()]) as [
+    Ptr,
+    Ptr,
+  ];
   const state: GcModuleState = {
     context,
     gc,
@@ -112,18 +114,22 @@ export const gcModule: NativeModuleFactory = (context) => {
     context.release(garbage);
   });
 
-  const constants: [string, Ptr][] = DEBUG_CONSTANTS.map(([name, value]) => [
-    name,
-    heap.newInt(value),
-  ]);
+  const values = makeAll(
+    context,
+    DEBUG_CONSTANTS.map(
+      ([, value]) =>
+        () =>
+          heap.newInt(value),
+    ),
+  );
   try {
     return buildModule(context, "gc", gcFunctions(state), [
-      ...constants,
+      ...DEBUG_CONSTANTS.map(([name], i) => [name, values[i]!] as const),
       ["callbacks", callbacks],
       ["garbage", garbage],
     ]);
   } finally {
-    for (const [, value] of constants) context.release(value);
+    for (const value of values) context.release(value);
   }
 };
 

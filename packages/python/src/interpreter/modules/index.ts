@@ -10,29 +10,37 @@ import { copyModule } from "./copy-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
+import { fractionsModule } from "./fractions-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { importlibModule } from "./importlib-module.js";
+import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { mathModule } from "./math-module.js";
 import { operatorModule } from "./operator-module.js";
+import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
+import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
+import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
+import { typesModule } from "./types-module.js";
 import { typingModule } from "./typing-module.js";
 import { unittestModule } from "./unittest-module.js";
+import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `math`, `random`, `re`, `string`,
- * `sys`, `time`, `tracemalloc`, `weakref`), written in TypeScript against
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `math`, `random`, `re`, `string`,
+ * `sys`, `time`, `traceback`, `tracemalloc`, `warnings`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
  * @example
@@ -47,6 +55,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
+  inspect: inspectModule,
   io: ioModule,
   json: jsonModule,
   _jsre: jsreModule,
@@ -55,6 +64,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   enum: enumModule,
   doctest: doctestModule,
   operator: operatorModule,
+  fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
   collections: collectionsModule,
@@ -62,15 +72,21 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   contextlib: contextlibModule,
   gc: gcModule,
   heapq: heapqModule,
+  importlib: importlibModule,
   math: mathModule,
+  pprint: pprintModule,
   random: randomModule,
   re: reModule,
   string: stringModule,
   sys: sysModule,
+  textwrap: textwrapModule,
   time: timeModule,
+  traceback: tracebackModule,
   tracemalloc: tracemallocModule,
+  types: typesModule,
   typing: typingModule,
   unittest: unittestModule,
+  warnings: warningsModule,
   weakref: weakrefModule,
 };
 
@@ -84,21 +100,29 @@ export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { enumModule } from "./enum-module.js";
+export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { importlibModule } from "./importlib-module.js";
+export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { mathModule } from "./math-module.js";
 export { operatorModule } from "./operator-module.js";
+export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
+export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
+export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
+export { typesModule } from "./types-module.js";
 export { typingModule } from "./typing-module.js";
+export { warningsModule } from "./warnings-module.js";
 export { weakrefModule } from "./weakref-module.js";

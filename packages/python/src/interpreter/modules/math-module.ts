@@ -32,7 +32,7 @@ import {
   sinh,
 } from "./math-libm.js";
 import { mathSequenceFunctions } from "./math-sequence-functions.js";
-import { buildModule } from "./module-support.js";
+import { buildModule, makeAll } from "./module-support.js";
 
 /**
  * Python's `math` module: every function and constant of CPython 3.13's, with its special-value
@@ -419,6 +419,15 @@ const mathFloatFunctions: Record<string, NativeFunction> = {
   },
 };
 
+/** `math.e`, `inf`, `nan`, `pi`, `tau`. */
+const MATH_CONSTANTS: ReadonlyArray<readonly [string, number]> = [
+  ["e", Math.E],
+  ["inf", Infinity],
+  ["nan", Number.NaN],
+  ["pi", Math.PI],
+  ["tau", 2 * Math.PI],
+];
+
 /**
  * Builds the `math` module the first time a script imports it.
  *
@@ -437,21 +446,22 @@ const mathFloatFunctions: Record<string, NativeFunction> = {
  */
 export const mathModule: NativeModuleFactory = (context) => {
   const heap = context.heap;
-  const constants: [string, Ptr][] = [
-    ["e", heap.newFloat(Math.E)],
-    ["inf", heap.newFloat(Infinity)],
-    ["nan", heap.newFloat(Number.NaN)],
-    ["pi", heap.newFloat(Math.PI)],
-    ["tau", heap.newFloat(2 * Math.PI)],
-  ];
+  const values = makeAll(
+    context,
+    MATH_CONSTANTS.map(
+      ([, value]) =>
+        () =>
+          heap.newFloat(value),
+    ),
+  );
   try {
     return buildModule(
       context,
       "math",
       { ...mathFloatFunctions, ...mathIntegerFunctions, ...mathSequenceFunctions },
-      constants,
+      MATH_CONSTANTS.map(([name], i) => [name, values[i]!] as const),
     );
   } finally {
-    for (const [, value] of constants) context.release(value);
+    for (const value of values) context.release(value);
   }
 };

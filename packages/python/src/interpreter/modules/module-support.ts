@@ -81,6 +81,27 @@ export function buildModule(
 }
 
 /**
+ * Makes several new objects (owned) together: when one of them fails — a MemoryError part-way
+ * through a module's set-up — the ones already made are released before the error goes on, so
+ * a failed import leaks nothing.
+ *
+ * @example
+ * ```ts
+ * const [callbacks, garbage] = makeAll(context, [() => heap.newList(), () => heap.newList()]);
+ * ```
+ */
+export function makeAll(context: NativeContext, makers: ReadonlyArray<() => Ptr>): Ptr[] {
+  const made: Ptr[] = [];
+  try {
+    for (const make of makers) made.push(make());
+    return made;
+  } catch (error) {
+    for (const obj of made) context.release(obj);
+    throw error;
+  }
+}
+
+/**
  * Writes an exception no caller can receive the way CPython's default `sys.unraisablehook` does
  * (`Exception ignored in: <function cb at 0x…>`, the traceback, `ValueError: boom`), to the
  * interpreter's stderr. CPython: `PyErr_WriteUnraisable(obj)`; `heading` gives the first line

@@ -1,3 +1,4 @@
+import { internalHeap } from "@pymem/heap/internal";
 import { createRuntime } from "@pymem/runtime";
 import { describe, expect, it } from "vitest";
 import { Interpreter } from "../interpreter.js";
@@ -42,7 +43,7 @@ describe("native modules and Interpreter.dispose()", () => {
     expect(runtime.gc!.isEnabled()).toBe(true);
     expect(runtime.gc!.getThreshold()).toEqual([2000, 10, 10]);
     expect(runtime.gc!.getFreezeCount()).toBe(0);
-    expect(runtime.heap.callbacks.objectCaller).toBeUndefined();
+    expect(internalHeap(runtime.heap).callbacks.objectCaller).toBeUndefined();
     runtime.verify();
   });
 

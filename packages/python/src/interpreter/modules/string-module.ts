@@ -1,8 +1,7 @@
-import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import { bindPythonArguments, type PythonSignature } from "./arguments.js";
-import { buildModule } from "./module-support.js";
+import { buildModule, makeAll } from "./module-support.js";
 
 /**
  * Python's `string` module: the character-class constants and `capwords`. (`Template` and
@@ -121,13 +120,22 @@ export const stringModule: NativeModuleFactory = (context) => {
     ["printable", DIGITS + ASCII_LOWERCASE + ASCII_UPPERCASE + PUNCTUATION + WHITESPACE],
     ["whitespace", WHITESPACE],
   ];
-  const values: [string, Ptr][] = constants.map(([name, text]) => [
-    name,
-    context.heap.newStr(text),
-  ]);
+  const values = makeAll(
+    context,
+    constants.map(
+      ([, text]) =>
+        () =>
+          context.heap.newStr(text),
+    ),
+  );
   try {
-    return buildModule(context, "string", { capwords }, values);
+    return buildModule(
+      context,
+      "string",
+      { capwords },
+      constants.map(([name], i) => [name, values[i]!] as const),
+    );
   } finally {
-    for (const [, value] of values) context.release(value);
+    for (const value of values) context.release(value);
   }
 };

@@ -69,6 +69,7 @@ export const sysModule: NativeModuleFactory = (context) => {
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
     ]);
     values.push(["maxsize", heap.newInt(MAX_SIZE)]);
+    values.push(["modules", context.newReference(context.loadedModules())]);
     values.push(["byteorder", heap.newStr("little")]);
     const functions = { ...sysFunctions, ...asyncGeneratorHookFunctions(context) };
     for (const [name, fn] of Object.entries(functions))
@@ -136,8 +137,46 @@ const SET_INT_MAX_STR_DIGITS = {
   keywordOnly: [],
 } as const;
 
+const GETFRAME = {
+  name: "_getframe",
+  positionalOnly: 1,
+  positional: ["depth"],
+  required: 0,
+  keywordOnly: [],
+} as const;
+
 /** The functions of `sys`. */
 const sysFunctions: Record<string, NativeFunction> = {
+  // CPython: sys_exception_impl — the exception being handled, or None.
+  exception(context, args, keywords) {
+    expectNoArguments(context, "sys.exception", args, keywords);
+    return context.newReference(context.handledException() || context.heap.none);
+  },
+  // CPython: sys_exc_info_impl — (type, value, traceback) of the handled exception.
+  exc_info(context, args, keywords) {
+    expectNoArguments(context, "sys.exc_info", args, keywords);
+    const value = context.handledException();
+    const none = context.heap.none;
+    if (value === 0) return context.heap.newTuple([none, none, none]);
+    const type = context.getAttribute(value, "__class__");
+    const traceback = context.getAttribute(value, "__traceback__");
+    try {
+      return context.heap.newTuple([type, value, traceback]);
+    } finally {
+      context.release(type);
+      context.release(traceback);
+    }
+  },
+  // CPython: sys__getframe_impl
+  _getframe(context, args, keywords) {
+    if (keywords.length > 0)
+      context.raise("TypeError", "sys._getframe() takes no keyword arguments");
+    const [depth] = bindArguments(context, GETFRAME, args, keywords);
+    // A negative depth is the running frame, as CPython's loop never steps back.
+    return context.frameObject(
+      depth === undefined ? 0 : Math.max(0, integerArgument(context, depth)),
+    );
+  },
   // CPython: sys_get_int_max_str_digits_impl
   get_int_max_str_digits(context, args, keywords) {
     expectNoArguments(context, "sys.get_int_max_str_digits", args, keywords);

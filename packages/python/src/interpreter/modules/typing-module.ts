@@ -46,7 +46,7 @@ def _type_check(arg, message):
         return ForwardRef(arg)
     if isinstance(arg, _SpecialForm) and arg in (Union, Optional, Generic, Protocol, ClassVar, Final):
         raise TypeError(f'Plain {arg} is not valid as type argument')
-    if not callable(arg) and not isinstance(arg, (TypeVar, _TypingBase, tuple, list)) \\
+    if not callable(arg) and not isinstance(arg, (_TypeParameter, _TypingBase, tuple, list)) \\
             and arg is not ... and type(arg).__name__ not in ('GenericAlias', 'UnionType'):
         raise TypeError(f'{message} Got {_type_repr(arg)}.')
     return arg
@@ -60,7 +60,7 @@ def _collect_parameters(args):
     # The TypeVars an alias's arguments mention, in first-seen order.
     found = []
     for arg in args:
-        if isinstance(arg, TypeVar):
+        if isinstance(arg, _TypeParameter):
             candidates = (arg,)
         elif isinstance(arg, list):
             candidates = _collect_parameters(arg)
@@ -75,7 +75,7 @@ def _collect_parameters(args):
 
 
 def _substitute(arg, mapping):
-    if isinstance(arg, TypeVar):
+    if isinstance(arg, _TypeParameter):
         return mapping.get(arg, arg)
     if isinstance(arg, list):
         return [_substitute(item, mapping) for item in arg]
@@ -107,34 +107,232 @@ class ForwardRef(_TypingBase):
         return f'ForwardRef({self.__forward_arg__!r})'
 
 
-class TypeVar(_TypingBase):
-    __slots__ = ('__name__', '__bound__', '__constraints__', '__covariant__',
-                 '__contravariant__', '__module__')
-
-    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False,
-                 infer_variance=False):
-        if covariant and contravariant:
-            raise ValueError('Bivariant types are not supported.')
-        if len(constraints) == 1:
-            raise TypeError('A single constraint is not allowed')
-        if constraints and bound is not None:
-            raise TypeError('Constraints cannot be combined with bound=...')
-        self.__name__ = name
-        self.__bound__ = None if bound is None else _type_check(bound, 'Bound must be a type.')
-        self.__constraints__ = tuple(constraints)
-        self.__covariant__ = bool(covariant)
-        self.__contravariant__ = bool(contravariant)
-        self.__module__ = 'typing'
+class _NoDefaultType:
+    # The default of a type parameter declared without one (PEP 696).
+    __slots__ = ()
 
     def __repr__(self):
-        prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
-        return prefix + self.__name__
+        return 'typing.NoDefault'
+
+
+NoDefault = _NoDefaultType()
+
+
+class _TypeParameter(_TypingBase):
+    # What TypeVar, ParamSpec and TypeVarTuple share: a name and a default that a PEP 695
+    # declaration evaluates lazily (the _evaluate_* functions run on first access).
+    __slots__ = ('__name__', '__module__', '_default', '_evaluate_default')
+
+    def _init_parameter(self, name, default, evaluate_default=None):
+        self.__name__ = name
+        self.__module__ = 'typing'
+        self._default = default
+        self._evaluate_default = evaluate_default
+
+    @property
+    def __default__(self):
+        if self._evaluate_default is not None:
+            self._default = self._evaluate_default()
+            self._evaluate_default = None
+        return self._default
+
+    def has_default(self):
+        return self._evaluate_default is not None or self._default is not NoDefault
 
     def __or__(self, other):
         return Union[self, other]
 
     def __ror__(self, other):
         return Union[other, self]
+
+    def __init_subclass__(cls, *args, **kwargs):
+        if cls.__module__ != 'typing':
+            raise TypeError(f"type 'typing.{cls.__mro__[1].__name__}' is not an acceptable base type")
+
+
+def _variance_prefix(parameter):
+    if parameter.__infer_variance__:
+        return ''
+    return '+' if parameter.__covariant__ else '-' if parameter.__contravariant__ else '~'
+
+
+class TypeVar(_TypeParameter):
+    __slots__ = ('_bound', '_evaluate_bound', '_constraints', '_evaluate_constraints',
+                 '__covariant__', '__contravariant__', '__infer_variance__')
+
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False,
+                 infer_variance=False, default=NoDefault):
+        if covariant and contravariant:
+            raise ValueError('Bivariant types are not supported.')
+        if infer_variance and (covariant or contravariant):
+            raise ValueError('Variance cannot be specified with infer_variance.')
+        if len(constraints) == 1:
+            raise TypeError('A single constraint is not allowed')
+        if constraints and bound is not None:
+            raise TypeError('Constraints cannot be combined with bound=...')
+        self._init_parameter(name, default)
+        self._bound = None if bound is None else _type_check(bound, 'Bound must be a type.')
+        self._evaluate_bound = None
+        self._constraints = tuple(constraints)
+        self._evaluate_constraints = None
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        self.__infer_variance__ = bool(infer_variance)
+
+    @property
+    def __bound__(self):
+        if self._evaluate_bound is not None:
+            self._bound = self._evaluate_bound()
+            self._evaluate_bound = None
+        return self._bound
+
+    @property
+    def __constraints__(self):
+        if self._evaluate_constraints is not None:
+            self._constraints = tuple(self._evaluate_constraints())
+            self._evaluate_constraints = None
+        return self._constraints
+
+    def __repr__(self):
+        return _variance_prefix(self) + self.__name__
+
+
+class ParamSpecArgs:
+    __slots__ = ('__origin__',)
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f'{self.__origin__.__name__}.args'
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecArgs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+class ParamSpecKwargs:
+    __slots__ = ('__origin__',)
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f'{self.__origin__.__name__}.kwargs'
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecKwargs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+class ParamSpec(_TypeParameter):
+    __slots__ = ('__bound__', '__covariant__', '__contravariant__', '__infer_variance__')
+
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False,
+                 infer_variance=False, default=NoDefault):
+        if covariant and contravariant:
+            raise ValueError('Bivariant types are not supported.')
+        self._init_parameter(name, default)
+        self.__bound__ = None if bound is None else _type_check(bound, 'Bound must be a type.')
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        self.__infer_variance__ = bool(infer_variance)
+
+    @property
+    def args(self):
+        return ParamSpecArgs(self)
+
+    @property
+    def kwargs(self):
+        return ParamSpecKwargs(self)
+
+    def __repr__(self):
+        return _variance_prefix(self) + self.__name__
+
+
+class TypeVarTuple(_TypeParameter):
+    __slots__ = ()
+
+    def __init__(self, name, *, default=NoDefault):
+        self._init_parameter(name, default)
+
+    def __iter__(self):
+        yield Unpack[self]
+
+    def __repr__(self):
+        return self.__name__
+
+
+def _type_parameter(kind, name, evaluate_bound, evaluate_constraints, evaluate_default):
+    # A PEP 695 type parameter: variance inferred, bound, constraints and default evaluated
+    # lazily in the annotation scope (CPython: _Py_make_typevar and friends).
+    if kind == 'TypeVar':
+        parameter = TypeVar(name, infer_variance=True)
+        parameter._evaluate_bound = evaluate_bound
+        parameter._evaluate_constraints = evaluate_constraints
+    elif kind == 'ParamSpec':
+        parameter = ParamSpec(name, infer_variance=True)
+    else:
+        parameter = TypeVarTuple(name)
+    parameter._evaluate_default = evaluate_default
+    return parameter
+
+
+class TypeAliasType:
+    # The value of a 'type' statement (PEP 695); __value__ is evaluated on first access.
+    __slots__ = ('__name__', '__module__', '__type_params__', '_value', '_evaluate_value')
+
+    def __init__(self, name, value, *, type_params=()):
+        if not isinstance(name, str):
+            raise TypeError(f"typealias() argument 'name' must be str, not {type(name).__name__}")
+        if not isinstance(type_params, tuple):
+            raise TypeError('type_params must be a tuple')
+        self.__name__ = name
+        self.__module__ = 'typing'
+        self.__type_params__ = type_params
+        self._value = value
+        self._evaluate_value = None
+
+    @property
+    def __value__(self):
+        if self._evaluate_value is not None:
+            self._value = self._evaluate_value()
+            self._evaluate_value = None
+        return self._value
+
+    @property
+    def __parameters__(self):
+        return tuple(Unpack[p] if isinstance(p, TypeVarTuple) else p for p in self.__type_params__)
+
+    def __repr__(self):
+        return self.__name__
+
+    def __getitem__(self, parameters):
+        if not self.__type_params__:
+            raise TypeError('Only generic type aliases are subscriptable')
+        return _GenericAlias(self, _as_tuple(parameters), None, _alias_display)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __init_subclass__(cls, *args, **kwargs):
+        raise TypeError("type 'typing.TypeAliasType' is not an acceptable base type")
+
+
+def _alias_display(alias):
+    return alias.__origin__.__name__ + '[' + ', '.join(map(_type_repr, alias.__args__)) + ']'
+
+
+def _type_alias(name, evaluate_value, type_params, module):
+    alias = TypeAliasType(name, None, type_params=type_params)
+    alias._evaluate_value = evaluate_value
+    alias.__module__ = module
+    return alias
 
 
 class _SpecialForm(_TypingBase):
@@ -326,8 +524,8 @@ class _TupleAlias(_SpecialGenericAlias):
 
 def _callable_display(alias):
     *parameters, result = alias.__args__
-    if len(parameters) == 1 and parameters[0] is ...:
-        head = '...'
+    if len(parameters) == 1 and (parameters[0] is ... or isinstance(parameters[0], ParamSpec)):
+        head = _type_repr(parameters[0])
     else:
         head = '[' + ', '.join(_type_repr(arg) for arg in parameters) + ']'
     return f'typing.Callable[{head}, {_type_repr(result)}]'
@@ -338,8 +536,8 @@ class _CallableAlias(_SpecialGenericAlias):
         if not isinstance(parameters, tuple) or len(parameters) != 2:
             raise TypeError('Callable must be used as Callable[[arg, ...], result].')
         arguments, result = parameters
-        if arguments is ...:
-            args = (..., _type_check(result, 'Callable[args, result]: result must be a type.'))
+        if arguments is ... or isinstance(arguments, ParamSpec):
+            args = (arguments, _type_check(result, 'Callable[args, result]: result must be a type.'))
         elif isinstance(arguments, list):
             args = tuple(_type_check(a, 'Callable[[arg, ...], result]: each arg must be a type.')
                          for a in arguments) + (_type_check(result, 'Callable[args, result]: result must be a type.'),)
@@ -530,7 +728,9 @@ class Generic:
             raise TypeError(f'Parameter list to {cls.__qualname__}[...] cannot be empty')
         if cls in (Generic, Protocol):
             for parameter in parameters:
-                if not isinstance(parameter, TypeVar):
+                if isinstance(parameter, _GenericAlias) and parameter.__origin__ is Unpack:
+                    parameter = parameter.__args__[0]
+                if not isinstance(parameter, _TypeParameter):
                     raise TypeError(f'Parameters to {cls.__name__}[...] must all be type '
                                     'variables or parameter specification variables.')
             if len(set(parameters)) != len(parameters):
@@ -557,11 +757,12 @@ class Generic:
                     if parameter not in parameters:
                         parameters.append(parameter)
         if declared is not None:
-            missing = [p for p in parameters if p not in declared]
+            declared_parameters = _collect_parameters(declared)
+            missing = [p for p in parameters if p not in declared_parameters]
             if missing:
                 raise TypeError(f"Some type variables ({', '.join(map(str, missing))}) "
                                 f"are not listed in Generic[{', '.join(map(str, declared))}]")
-            parameters = list(declared)
+            parameters = list(declared_parameters)
         cls.__parameters__ = tuple(parameters)
 
 
@@ -1095,6 +1296,11 @@ def Required(self, parameters):
 @_SpecialForm
 def NotRequired(self, parameters):
     return _GenericAlias(self, (_type_check(parameters, 'NotRequired accepts only single type.'),), 'NotRequired')
+
+
+@_SpecialForm
+def Unpack(self, parameters):
+    return _GenericAlias(self, (_type_check(parameters, 'Unpack accepts only single type.'),), 'Unpack')
 
 
 def is_typeddict(tp):

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { createRuntime } from "@pymem/runtime";
 import { describe, expect, it } from "vitest";
 
@@ -39,7 +40,7 @@ describe("weakref callbacks that are heap objects", () => {
     rc.decref(ref);
     rc.decref(callback);
     runtime.verify();
-    expect(heap.callbacks.size).toBe(0);
+    expect(internalHeap(heap).callbacks.size).toBe(0);
   });
 
   it("treats None as no callback and reuses the canonical ref, as weakref.ref(obj, None) does", () => {
@@ -151,7 +152,7 @@ describe("weakref callbacks that are heap objects", () => {
     rc.decref(r1);
     rc.decref(r2);
     rc.decref(callback);
-    expect(heap.callbacks.size).toBe(0);
+    expect(internalHeap(heap).callbacks.size).toBe(0);
     runtime.verify();
   });
 

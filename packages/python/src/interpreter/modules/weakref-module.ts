@@ -1,6 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
-import { expectOneArgument, rejectKeywords } from "./arguments.js";
+import { expectOneArgument } from "./arguments.js";
 import { atInterpreterExit, callReportingErrors, whenDisposed } from "./module-support.js";
 import { WEAKREF_CLASSES_SOURCE } from "./weakref-classes.js";
 
@@ -24,8 +24,8 @@ import { WEAKREF_CLASSES_SOURCE } from "./weakref-classes.js";
  * Order of callbacks follows CPython 3.13, which the heap and collectors implement: on a
  * reference-count death, `__del__` runs first, then the callbacks (newest first); in a
  * collection, callbacks of weak references that are not garbage themselves run before any
- * `__del__` of the garbage (`handle_weakrefs`). `weakref.ref` is a built-in function here, not
- * a type (`weakref.ReferenceType` is the same function).
+ * `__del__` of the garbage (`handle_weakrefs`). `weakref.ref` is the weakref type
+ * (`weakref.ReferenceType`, see weakref-type.ts), which classes may derive from.
  *
  * @example
  * ```ts
@@ -37,7 +37,8 @@ export const weakrefModule: NativeModuleFactory = (context) => {
   const heap = context.heap;
   heap.setWeakrefCallbackCaller((callback, ref) => callReportingErrors(context, callback, [ref]));
   whenDisposed(context, () => heap.setWeakrefCallbackCaller(undefined));
-  const ref = context.newBuiltinFunction("ref", newReference);
+  // The weakref type itself (weakref-type.ts), borrowed: the members are released below.
+  const ref = context.builtinType("weakref.ReferenceType");
   const members: [string, Ptr][] = [
     ["ref", ref],
     ["ReferenceType", ref],
@@ -47,26 +48,9 @@ export const weakrefModule: NativeModuleFactory = (context) => {
       members.push([name, context.newBuiltinFunction(name, fn)]);
     return context.runModuleSource("weakref", WEAKREF_CLASSES_SOURCE, members);
   } finally {
-    for (const [name, value] of members) if (name !== "ReferenceType") context.release(value);
+    for (const [name, value] of members)
+      if (name !== "ref" && name !== "ReferenceType") context.release(value);
   }
-};
-
-/** `weakref.ref(obj[, callback])`. CPython: `weakref___new__`. */
-const newReference: NativeFunction = (context, args, keywords) => {
-  if (args.length < 1)
-    context.raise("TypeError", `__new__ expected at least 1 argument, got ${args.length}`);
-  if (args.length > 2)
-    context.raise("TypeError", `__new__ expected at most 2 arguments, got ${args.length}`);
-  rejectKeywords(context, "ref", keywords);
-  const referent = args[0]!;
-  const callback = args[1];
-  const heap = context.heap;
-  if (heap.types.weaklistOffset[heap.typeOf(referent)] === 0)
-    context.raise(
-      "TypeError",
-      `cannot create weak reference to '${context.typeName(referent)}' object`,
-    );
-  return callback === undefined ? heap.newWeakref(referent) : heap.newWeakref(referent, callback);
 };
 
 /** The weak references to `obj`, in its list's order (the callback-less one first). */

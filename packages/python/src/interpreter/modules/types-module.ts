@@ -1,0 +1,287 @@
+import { pythonSourceModule } from "./python-source-module.js";
+
+/**
+ * Python's `types`, written in Python that pymem runs at import (pymem's own source, not
+ * CPython's Lib/types.py): the interpreter's own types by name (`FunctionType`, `MethodType`,
+ * `BuiltinFunctionType`, `GeneratorType`, `CoroutineType`, `ModuleType`, `NoneType`, …, each
+ * taken from an object of that type), `SimpleNamespace`, `MappingProxyType` (a read-only view
+ * of a mapping), and the dynamic class creation helpers `new_class`, `prepare_class`,
+ * `resolve_bases` and `get_original_bases`.
+ *
+ * @module
+ */
+
+/** The module's Python source, run at import. */
+const TYPES_SOURCE = String.raw`# pymem's types, written for pymem in Python (not CPython's Lib/types.py).
+import sys
+
+
+def _function():
+    pass
+
+
+FunctionType = LambdaType = type(_function)
+CodeType = type(_function.__code__)
+BuiltinFunctionType = BuiltinMethodType = type(len)
+ModuleType = type(sys)
+NoneType = type(None)
+EllipsisType = type(Ellipsis)
+NotImplementedType = type(NotImplemented)
+GenericAlias = type(list[int])
+UnionType = type(int | str)
+
+
+def _cell_owner():
+    value = None
+
+    def reader():
+        return value
+    return reader
+
+
+CellType = type(_cell_owner().__closure__[0])
+
+
+def _generator():
+    yield 1
+
+
+GeneratorType = type(_generator())
+
+
+async def _coroutine():
+    pass
+
+
+_pending = _coroutine()
+CoroutineType = type(_pending)
+_pending.close()
+del _pending
+
+
+class _Class:
+    def _method(self):
+        pass
+
+
+MethodType = type(_Class()._method)
+
+try:
+    raise TypeError
+except TypeError as _error:
+    TracebackType = type(_error.__traceback__)
+    FrameType = type(_error.__traceback__.tb_frame)
+    del _error
+
+
+class SimpleNamespace:
+    """A simple attribute-based namespace."""
+
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        for key, value in dict(mapping_or_iterable).items():
+            if not isinstance(key, str):
+                raise TypeError('keywords must be strings')
+            setattr(self, key, value)
+        for key, value in kwargs.items():
+            setattr(self, key, value)
+
+    def __repr__(self):
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return name + '(...)'
+        _repr_running.add(key)
+        try:
+            fields = ', '.join(f'{field}={value!r}' for field, value in self.__dict__.items())
+        finally:
+            _repr_running.discard(key)
+        return f'{name}({fields})'
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __replace__(self, /, **changes):
+        result = type(self)(**self.__dict__)
+        result.__dict__.update(changes)
+        return result
+
+    def __reduce__(self):
+        return type(self), (), dict(self.__dict__)
+
+
+_repr_running = set()
+
+
+class MappingProxyType:
+    """A read-only proxy of a mapping (CPython's mappingproxy)."""
+
+    __slots__ = ('_mapping',)
+
+    def __new__(cls, mapping):
+        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__') or isinstance(
+                mapping, (list, tuple)):
+            raise TypeError('mappingproxy() argument must be a mapping, not '
+                            + type(mapping).__name__)
+        proxy = object.__new__(cls)
+        object.__setattr__(proxy, '_mapping', mapping)
+        return proxy
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        if isinstance(other, MappingProxyType):
+            other = other._mapping
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = dict(self._mapping)
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = dict(other)
+        result.update(self._mapping)
+        return result
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __repr__(self):
+        return f'mappingproxy({self._mapping!r})'
+
+    def __str__(self):
+        return str(self._mapping)
+
+    __hash__ = None
+
+
+MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
+SimpleNamespace.__module__ = MappingProxyType.__module__ = 'types'
+
+
+def resolve_bases(bases):
+    """Resolve MRO entries dynamically as specified by PEP 560."""
+    new_bases = list(bases)
+    updated = False
+    shift = 0
+    for index, base in enumerate(bases):
+        if isinstance(base, type):
+            continue
+        if not hasattr(base, '__mro_entries__'):
+            continue
+        new_base = base.__mro_entries__(bases)
+        updated = True
+        if not isinstance(new_base, tuple):
+            raise TypeError('__mro_entries__ must return a tuple')
+        new_bases[index + shift:index + shift + 1] = new_base
+        shift += len(new_base) - 1
+    return tuple(new_bases) if updated else bases
+
+
+def _calculate_meta(meta, bases):
+    # The most derived metaclass among meta and the bases' (CPython: _PyType_CalculateMetaclass).
+    winner = meta
+    for base in bases:
+        base_meta = type(base)
+        if issubclass(winner, base_meta):
+            continue
+        if issubclass(base_meta, winner):
+            winner = base_meta
+            continue
+        raise TypeError('metaclass conflict: the metaclass of a derived class must be a '
+                        '(non-strict) subclass of the metaclasses of all its bases')
+    return winner
+
+
+def prepare_class(name, bases=(), kwds=None):
+    """Call the __prepare__ method of the appropriate metaclass: (metaclass, namespace, kwds)."""
+    kwds = {} if kwds is None else dict(kwds)
+    if 'metaclass' in kwds:
+        meta = kwds.pop('metaclass')
+    else:
+        meta = type(bases[0]) if bases else type
+    if isinstance(meta, type):
+        meta = _calculate_meta(meta, bases)
+    if hasattr(meta, '__prepare__'):
+        namespace = meta.__prepare__(name, bases, **kwds)
+    else:
+        namespace = {}
+    return meta, namespace, kwds
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    """Create a class object dynamically using the appropriate metaclass."""
+    resolved_bases = resolve_bases(bases)
+    meta, namespace, kwds = prepare_class(name, resolved_bases, kwds)
+    if exec_body is not None:
+        exec_body(namespace)
+    if resolved_bases is not bases:
+        namespace['__orig_bases__'] = bases
+    # type() names the module of the frame calling it, which in CPython is this one.
+    if '__module__' not in namespace:
+        namespace['__module__'] = __name__
+    return meta(name, resolved_bases, namespace, **kwds)
+
+
+def get_original_bases(cls, /):
+    """Return the class's "original" bases prior to modification by __mro_entries__."""
+    try:
+        return cls.__dict__.get('__orig_bases__', cls.__bases__)
+    except AttributeError:
+        raise TypeError(f'Expected an instance of type, not {type(cls).__name__!r}') from None
+
+
+del sys
+`;
+
+/**
+ * `import types`.
+ *
+ * @example
+ * ```ts
+ * interpreter.run("import types\nprint(types.SimpleNamespace(a=1))"); // namespace(a=1)
+ * ```
+ */
+export const typesModule = pythonSourceModule("types", TYPES_SOURCE);

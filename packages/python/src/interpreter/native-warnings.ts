@@ -1,0 +1,109 @@
+import type { Ptr } from "@pymem/core";
+import type { SyntaxWarningNote } from "../syntax-warnings.js";
+import { call } from "./calls.js";
+import { StepLimitError } from "./exceptions.js";
+import type { Machine } from "./machine.js";
+import { getAttribute } from "./object-access.js";
+import { repr } from "./object-repr.js";
+
+/**
+ * Warnings the interpreter itself issues, sent through the Python `warnings` module so that its
+ * filters, registries and `catch_warnings` apply to them as in CPython (whose C code calls
+ * `PyErr_WarnEx` and friends, backed by the same filter list).
+ *
+ * @module
+ */
+
+/**
+ * CPython: `_PyErr_WarnUnawaitedCoroutine` — a coroutine dying before it ever ran warns
+ * `RuntimeWarning: coroutine 'f' was never awaited`, attributed to the code that dropped it.
+ * What the warning raises (an `error` filter) cannot reach any caller: it is reported as an
+ * unraisable exception, as CPython's `PyErr_WriteUnraisable(coro)` does.
+ *
+ * @example
+ * ```ts
+ * if (state === GeneratorState.CREATED && isCoroutine) warnUnawaitedCoroutine(m, gen);
+ * ```
+ * @internal
+ */
+export function warnUnawaitedCoroutine(m: Machine, coroutine: Ptr): void {
+  const level = m.sp;
+  let module = 0;
+  try {
+    module = m.importModule("warnings");
+    const hook = getAttribute(
+      m,
+      module,
+      m.name("_warn_unawaited_coroutine"),
+      "_warn_unawaited_coroutine",
+    );
+    try {
+      m.decref(call(m, hook, [coroutine], []));
+    } finally {
+      m.decref(hook);
+    }
+  } catch (thrown) {
+    m.unwindTo(level);
+    if (thrown instanceof StepLimitError) return;
+    const error = m.toPyException(thrown);
+    try {
+      // Without a warnings module (an interpreter made with its own module table) nothing is shown.
+      if (module !== 0)
+        m.stderr(`Exception ignored in: ${repr(m, coroutine)}\n${m.formatException(error)}`);
+    } finally {
+      error.release(m);
+    }
+  } finally {
+    if (module !== 0) m.decref(module);
+  }
+}
+
+/**
+ * CPython: `PyErr_WarnExplicitObject` for the compiler's `SyntaxWarning`s — shown, through the
+ * `warnings` module's filters, before the compiled code runs. Does nothing when the interpreter
+ * was made without a `warnings` module.
+ *
+ * @example
+ * ```ts
+ * warnAtCompileTime(machine, [{ message: "invalid escape sequence '\\d'", lineno: 3 }], "a.py");
+ * ```
+ * @internal
+ */
+export function warnAtCompileTime(
+  m: Machine,
+  notes: readonly SyntaxWarningNote[],
+  filename: string,
+): void {
+  if (notes.length === 0) return;
+  let module: Ptr;
+  try {
+    module = m.importModule("warnings");
+  } catch (thrown) {
+    m.toPyException(thrown).release(m);
+    return;
+  }
+  const category = m.builtinType("SyntaxWarning").object;
+  const filenameObj = m.newStr(filename);
+  try {
+    const warnExplicit = getAttribute(m, module, m.name("warn_explicit"), "warn_explicit");
+    m.push(warnExplicit);
+    try {
+      for (const note of notes) {
+        const message = m.newStr(note.message);
+        const lineno = m.heap.newInt(note.lineno);
+        try {
+          m.decref(call(m, warnExplicit, [message, category, filenameObj, lineno], []));
+        } finally {
+          m.decref(message);
+          m.decref(lineno);
+        }
+      }
+    } finally {
+      m.sp--;
+      m.decref(warnExplicit);
+    }
+  } finally {
+    m.decref(filenameObj);
+    m.decref(module);
+  }
+}
