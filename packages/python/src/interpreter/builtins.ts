@@ -41,6 +41,7 @@ import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
+import { installSlice } from "./slice-objects.js";
 import { sortItems } from "./sorting.js";
 import { redirectedStdout } from "./stdout-redirect.js";
 import { installStrMethods } from "./str-methods.js";
@@ -626,6 +627,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrSearch(m);
   installWeakrefType(m);
   installMemoryview(m, builtins);
+  installSlice(m);
 }
 
 /**

@@ -8,6 +8,7 @@ import { isMemoryview } from "./memoryview-objects.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET } from "./object-layouts.js";
 import { Cmp } from "./operator-codes.js";
 import { compare } from "./operators.js";
+import { sliceHash } from "./slice-objects.js";
 
 /**
  * `hash()` and `==` for the objects the heap cannot hash or compare itself — instances of user
@@ -64,6 +65,7 @@ export function objectHash(m: Machine, obj: Ptr): number {
   }
   if (t === m.types.bytes || t === m.types.bytearray) return bytesHash(m, obj);
   if (isMemoryview(m, obj)) return viewHash(m, obj);
+  if (t === m.types.slice) return sliceHash(m, obj);
   const record = m.records[t];
   if (record?.user !== true) return hashPointer(obj);
   const method = m.lookupType(record, m.name("__hash__"));

@@ -553,6 +553,7 @@ export class Machine {
       ["module", t.module],
       ["frame", t.frameObject],
       ["range", t.range],
+      ["slice", t.slice],
       ["set", heap.setType],
       ["frozenset", heap.frozensetType],
       ["complex", heap.complexType],

@@ -47,7 +47,8 @@ import {
   TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
 import { checkHashable } from "./operators.js";
-import { sliceIndices } from "./slice-assignment.js";
+import { assignSlice, deleteSlice, sliceIndices } from "./slice-assignment.js";
+import { callWithSlice, sliceBounds } from "./slice-objects.js";
 
 /**
  * Attribute and subscript access on heap objects (CPython: `PyObject_GenericGetAttr`,
@@ -455,6 +456,10 @@ export function sequenceIndex(m: Machine, index: Ptr, length: number, what: stri
  */
 export function getItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf(obj)): Ptr {
   const heap = m.heap;
+  // x[slice(a, b)] on a built-in sequence: the bounds, as x[a:b] (a class's __getitem__ gets
+  // the slice object itself below).
+  if (m.typeIdOf(index) === m.types.slice && t !== heap.dictType && m.records[t]?.user !== true)
+    return getSlice(m, obj, ...sliceBounds(m, index));
   if (t === heap.listType)
     return m.incref(heap.listGetItem(obj, sequenceIndex(m, index, heap.listLength(obj), "list")));
   if (t === heap.dictType) {
@@ -516,6 +521,10 @@ export function setItem(
   t: TypeId = m.typeIdOf(obj),
 ): void {
   const heap = m.heap;
+  if (m.typeIdOf(index) === m.types.slice && t !== heap.dictType && m.records[t]?.user !== true) {
+    assignSlice(m, obj, ...sliceBounds(m, index), value);
+    return;
+  }
   if (t === heap.listType) {
     heap.listSetItem(obj, sequenceIndex(m, index, heap.listLength(obj), "list assignment"), value);
     return;
@@ -544,6 +553,10 @@ export function setItem(
 /** `del obj[index]`, run as type `t`. CPython: `DELETE_SUBSCR` / `PyObject_DelItem`. */
 export function deleteItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf(obj)): void {
   const heap = m.heap;
+  if (m.typeIdOf(index) === m.types.slice && t !== heap.dictType && m.records[t]?.user !== true) {
+    deleteSlice(m, obj, ...sliceBounds(m, index));
+    return;
+  }
   if (t === heap.listType) {
     const i = sequenceIndex(m, index, heap.listLength(obj), "list assignment");
     m.decref(heap.listPop(obj, i));
@@ -572,6 +585,8 @@ export function deleteItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeI
  */
 export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
   const heap = m.heap;
+  const fromClass = callWithSlice(m, obj, "__getitem__", [lower, upper, step], []);
+  if (fromClass !== 0) return fromClass;
   let t = m.typeIdOf(obj);
   if (t === m.types.bytes || t === m.types.bytearray)
     return bytesGetSlice(m, obj, lower, upper, step);

@@ -196,6 +196,15 @@ export const RANGE_STEP_OFFSET = 24;
 /** Size of a range object. */
 export const RANGE_SIZE = 32;
 
+/** `slice`: start, stop and step (CPython: `PySliceObject`; None where omitted). */
+export const SLICE_START_OFFSET = 8;
+/** @see SLICE_START_OFFSET */
+export const SLICE_STOP_OFFSET = 12;
+/** @see SLICE_START_OFFSET */
+export const SLICE_STEP_OFFSET = 16;
+/** @see SLICE_START_OFFSET */
+export const SLICE_SIZE = 20;
+
 /** Dict view (`dict_keys`, `dict_values`, `dict_items`): the dict it shows. CPython: `dv_dict`. */
 export const VIEW_DICT_OFFSET = 8;
 /** Size of a dict view. */
@@ -240,6 +249,7 @@ export interface InterpreterTypeIds extends BytesTypeIds {
   readonly genericAlias: TypeId;
   /** `types.UnionType` (`int | None`), GC-tracked as CPython's. */
   readonly union: TypeId;
+  readonly slice: TypeId;
 }
 
 /**
@@ -341,6 +351,13 @@ export function defineInterpreterTypes(heap: Heap): InterpreterTypeIds {
       basicSize: ALIAS_SIZE,
       flags: gc,
       references: { fixed: [ALIAS_ORIGIN_OFFSET, ALIAS_ARGS_OFFSET] },
+    }),
+    // CPython 3.12+: slices are GC-tracked (they may hold any object) and hashable.
+    slice: heap.defineType({
+      name: "slice",
+      basicSize: SLICE_SIZE,
+      flags: gc,
+      references: { fixed: [SLICE_START_OFFSET, SLICE_STOP_OFFSET, SLICE_STEP_OFFSET] },
     }),
     union: heap.defineType({
       name: "types.UnionType",

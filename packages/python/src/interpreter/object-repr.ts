@@ -23,6 +23,7 @@ import {
 } from "./object-layouts.js";
 import { StrSize } from "./result-size.js";
 import { setRepr } from "./set-operations.js";
+import { sliceRepr } from "./slice-objects.js";
 
 /**
  * `repr()` and `str()` of heap objects as CPython 3.13 prints them (CPython: `PyObject_Repr`,
@@ -62,6 +63,7 @@ function reprOfType(m: Machine, obj: Ptr): string {
   if (t === heap.setType || t === heap.frozensetType) return setRepr(m, obj);
   if (t === m.types.bytes || t === m.types.bytearray) return bytesObjectRepr(m, obj);
   if (obj === m.notImplemented) return "NotImplemented";
+  if (t === m.types.slice) return sliceRepr(m, obj);
   if (obj === m.ellipsis) return "Ellipsis";
   if (t === m.types.genericAlias || t === m.types.union) return typeHintRepr(m, obj);
   if (obj === heap.none) return "None";

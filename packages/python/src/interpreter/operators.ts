@@ -26,6 +26,7 @@ import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
 import { checkSequenceSize, checkStrSize } from "./result-size.js";
 import { compareSets, setBinary, withKey } from "./set-operations.js";
+import { slicesEqual } from "./slice-objects.js";
 
 /**
  * Arithmetic, comparison and membership on heap objects (CPython: `PyNumber_*`,
@@ -647,6 +648,8 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
     const dead = m.heap.none; // what weakrefGet gives once the referent is gone
     return x !== dead && y !== dead && compare(m, Cmp.EQ, x, y);
   }
+  if (ta === m.types.slice && m.typeIdOf(b) === ta)
+    return slicesEqual(m, a, b, (x, y) => compare(m, Cmp.EQ, x, y));
   if (ta === m.types.range && m.typeIdOf(b) === ta) {
     const x = m.rangeValues(a);
     const y = m.rangeValues(b);

@@ -7,6 +7,7 @@ import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { viewAssignSlice } from "./memoryview-methods.js";
 import { isMemoryview } from "./memoryview-objects.js";
+import { callWithSlice } from "./slice-objects.js";
 
 /**
  * Slice assignment and deletion, `a[i:j:k] = v` and `del a[i:j:k]`, on lists, with CPython's
@@ -63,6 +64,11 @@ export function assignSlice(
   value: Ptr,
 ): void {
   const heap = m.heap;
+  const fromClass = callWithSlice(m, obj, "__setitem__", [lower, upper, step], [value]);
+  if (fromClass !== 0) {
+    m.decref(fromClass);
+    return;
+  }
   if (m.typeIdOf(obj) === m.types.bytearray) {
     byteArrayAssignSlice(m, obj, lower, upper, step, value);
     return;
@@ -104,6 +110,11 @@ export function assignSlice(
 /** `del obj[lower:upper:step]` (bounds borrowed). CPython: `DELETE_SUBSCR` / `list_ass_subscript`. */
 export function deleteSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): void {
   const heap = m.heap;
+  const fromClass = callWithSlice(m, obj, "__delitem__", [lower, upper, step], []);
+  if (fromClass !== 0) {
+    m.decref(fromClass);
+    return;
+  }
   if (m.typeIdOf(obj) === m.types.bytearray) {
     byteArrayDeleteSlice(m, obj, lower, upper, step);
     return;

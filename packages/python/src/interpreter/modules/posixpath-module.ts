@@ -235,4 +235,7 @@ def expandvars(path):
  * interpreter.run("import os.path\nprint(os.path.abspath('a/../b'))"); // /home/b
  * ```
  */
-export const posixpathModule: NativeModuleFactory = pythonSourceModule("posixpath", POSIXPATH_SOURCE);
+export const posixpathModule: NativeModuleFactory = pythonSourceModule(
+  "posixpath",
+  POSIXPATH_SOURCE,
+);
