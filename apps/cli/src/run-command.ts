@@ -162,6 +162,8 @@ export function createSession(
     stdout: (text) => io.stdout(text),
     stderr: (text) => io.stderr(text),
     argv,
+    environ: processEnvironment(),
+    cwd: process.cwd(),
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });
@@ -217,4 +219,12 @@ export function runScript(path: string, options: SessionOptions, io: CliIo): num
     session.finish();
   }
   return status;
+}
+
+/** The process's environment variables that have a value (`os.environ` of a `pymem run`). */
+function processEnvironment(): Record<string, string> {
+  const environ: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env))
+    if (value !== undefined) environ[name] = value;
+  return environ;
 }

@@ -23,7 +23,10 @@ import { getAttribute, setAttribute } from "./object-access.js";
  */
 
 /**
- * One attribute site's cache, made at compile time.
+ * One attribute site's cache, made at compile time. It remembers up to four classes: a method of
+ * a base class reads its attributes from instances of each subclass (richards' `Task` methods
+ * run on four task classes), and the attributes the base's `__init__` sets sit at the same index
+ * in all of them.
  *
  * @example
  * ```ts
@@ -32,22 +35,34 @@ import { getAttribute, setAttribute } from "./object-access.js";
  * ```
  */
 export class AttributeSite {
-  /** The class the hint was taken from (a type id may be reused by a later class). */
-  record: TypeRecord | undefined = undefined;
-  /** Where that class's instances keep their attribute dict. */
+  /** The classes the hint applies to (a type id may be reused by a later class, a record not). */
+  record0: TypeRecord | undefined = undefined;
+  record1: TypeRecord | undefined = undefined;
+  record2: TypeRecord | undefined = undefined;
+  record3: TypeRecord | undefined = undefined;
+  /** Which of the four the next class replaces (round robin). */
+  next = 0;
+  /** Where those classes' instances keep their attribute dict. */
   dictOffset = 0;
   /** The index of the name's entry in the instance dict's entry array. */
   index = 0;
 }
 
 /**
- * The attribute dict of `obj` when the site's hint applies to it: an instance of the class the
+ * The attribute dict of `obj` when the site's hint applies to it: an instance of a class the
  * site saw, whose class still has no attribute hooks or data descriptors (which would outrank the
  * instance dict). 0 otherwise.
  */
 function hintedDict(m: Machine, site: AttributeSite, obj: Ptr): Ptr {
   const record = m.records[m.typeIdOf(obj)];
-  if (record !== site.record || record === undefined || record.hooks !== 0) return 0;
+  if (record === undefined || record.hooks !== 0) return 0;
+  if (
+    record !== site.record0 &&
+    record !== site.record1 &&
+    record !== site.record2 &&
+    record !== site.record3
+  )
+    return 0;
   return m.heap.memory.u32[(obj + site.dictOffset) >>> 2]!;
 }
 
@@ -65,7 +80,6 @@ function hintedEntry(m: Machine, site: AttributeSite, dict: Ptr, key: Ptr): Ptr 
  * specialization of `LOAD_ATTR` / `STORE_ATTR` after a generic execution).
  */
 function refill(m: Machine, site: AttributeSite, obj: Ptr, key: Ptr): void {
-  site.record = undefined;
   const t = m.typeIdOf(obj);
   const record = m.records[t];
   const info = internalHeap(m.heap).classes[t];
@@ -79,12 +93,33 @@ function refill(m: Machine, site: AttributeSite, obj: Ptr, key: Ptr): void {
   // From the end: a store that just added the attribute appended its entry.
   for (let i = count - 1; i >= 0; i--) {
     if (u32[(entries + i * ENTRY_SIZE + ENTRY_KEY_OFFSET) >>> 2] === key) {
-      site.record = record;
-      site.dictOffset = info.dictOffset;
+      rememberClass(site, record, info.dictOffset);
       site.index = i;
       return;
     }
   }
+}
+
+/** Adds `record` to the classes the site's hint applies to (all share one dict offset). */
+function rememberClass(site: AttributeSite, record: TypeRecord, dictOffset: number): void {
+  if (dictOffset !== site.dictOffset) {
+    site.record0 = site.record1 = site.record2 = site.record3 = undefined;
+    site.next = 0;
+    site.dictOffset = dictOffset;
+  }
+  if (
+    record === site.record0 ||
+    record === site.record1 ||
+    record === site.record2 ||
+    record === site.record3
+  )
+    return;
+  const slot = site.next;
+  site.next = (slot + 1) & 3;
+  if (slot === 0) site.record0 = record;
+  else if (slot === 1) site.record1 = record;
+  else if (slot === 2) site.record2 = record;
+  else site.record3 = record;
 }
 
 /**

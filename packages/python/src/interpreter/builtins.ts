@@ -23,6 +23,8 @@ import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
 import { Cmp, type Machine } from "./machine.js";
+import { installMemoryview, viewLength } from "./memoryview-methods.js";
+import { isMemoryview } from "./memoryview-objects.js";
 import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
 import { installModuleConstructor } from "./module-constructor.js";
 import type { NativeFunction } from "./native.js";
@@ -623,6 +625,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrTranslate(m);
   installStrSearch(m);
   installWeakrefType(m);
+  installMemoryview(m, builtins);
 }
 
 /**
@@ -641,6 +644,7 @@ export function length(m: Machine, obj: Ptr, t: TypeId = m.typeIdOf(obj)): numbe
   if (t === heap.setType || t === heap.frozensetType) return heap.setLength(obj);
   if (t === heap.strType) return heap.strLength(obj);
   if (t === m.types.bytes || t === m.types.bytearray) return bytesLength(m, obj);
+  if (isMemoryview(m, obj)) return viewLength(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return m.rangeLength(start, stop, step);

@@ -13,6 +13,7 @@ import {
 import { bytesFromObject, byteValue, indexArgument, slicePositions } from "./bytes-operations.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
+import { bufferData } from "./memoryview-objects.js";
 import { defineTypeMethod } from "./native-arguments.js";
 import { Op } from "./operator-codes.js";
 import { repeatCount } from "./operators.js";
@@ -72,7 +73,8 @@ export function byteArrayDeleteItem(m: Machine, obj: Ptr, index: Ptr): void {
 
 /** The bytes a slice assignment stores: a bytes-like object's or an iterable of ints'. */
 function assignedData(m: Machine, value: Ptr): Uint8Array {
-  if (isBytesLike(m, value)) return bytesData(m, value);
+  const buffer = bufferData(m, value);
+  if (buffer !== undefined) return buffer;
   const t = m.typeIdOf(value);
   if (m.isNumber(value) || t === m.heap.complexType || m.isStr(value))
     m.raise("TypeError", "can assign only bytes, buffers, or iterables of ints in range(0, 256)");

@@ -13,6 +13,7 @@ import { installCodecMethods } from "./codecs.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
+import { bufferData } from "./memoryview-objects.js";
 import type { NativeFunction } from "./native.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 
@@ -270,12 +271,13 @@ export function installBytesMethods(m: Machine): void {
       const parts: Uint8Array[] = [];
       let size = 0;
       iterate(m, iterable!, (item) => {
-        if (!isBytesLike(m, item))
-          m.raise(
-            "TypeError",
-            `sequence item ${parts.length}: expected a bytes-like object, ${m.typeName(item)} found`,
-          );
-        parts.push(bytesData(m, item));
+        parts.push(
+          bufferData(m, item) ??
+            m.raise(
+              "TypeError",
+              `sequence item ${parts.length}: expected a bytes-like object, ${m.typeName(item)} found`,
+            ),
+        );
         size += parts[parts.length - 1]!.length + (parts.length > 1 ? data.length : 0);
         checkBytesSize(heap, size);
         return true;

@@ -40,7 +40,7 @@ export const BYTEARRAY_ALLOC_OFFSET = 12;
 export const BYTEARRAY_BYTES_OFFSET = 16;
 /** Address of the first byte in use, inside the buffer (raw). CPython: `ob_start`. */
 export const BYTEARRAY_START_OFFSET = 20;
-/** Number of buffer exports (memoryviews), always 0 in pymem. CPython: `ob_exports`. */
+/** Number of buffer exports (live memoryviews, memoryview-objects.ts). CPython: `ob_exports`. */
 export const BYTEARRAY_EXPORTS_OFFSET = 24;
 /** Size of a `bytearray` object. */
 export const BYTEARRAY_SIZE = 28;
@@ -236,6 +236,7 @@ export function byteArrayResize(m: Machine, obj: Ptr, size: number): void {
   let u32 = heap.memory.u32;
   const oldSize = u32[(obj + BYTEARRAY_SIZE_OFFSET) >>> 2]!;
   if (size === oldSize) return;
+  checkNoExports(m, obj);
   let alloc = u32[(obj + BYTEARRAY_ALLOC_OFFSET) >>> 2]!;
   const buffer = u32[(obj + BYTEARRAY_BYTES_OFFSET) >>> 2]!;
   const start = u32[(obj + BYTEARRAY_START_OFFSET) >>> 2]!;
@@ -265,6 +266,15 @@ export function byteArrayResize(m: Machine, obj: Ptr, size: number): void {
 }
 
 /**
+ * Refuses to move or resize a bytearray's data while memoryviews of it are alive (their `buf`
+ * points into it). CPython: `_canresize`.
+ */
+function checkNoExports(m: Machine, obj: Ptr): void {
+  if (m.heap.memory.u32[(obj + BYTEARRAY_EXPORTS_OFFSET) >>> 2] !== 0)
+    m.raise("BufferError", "Existing exports of data: object cannot be re-sized");
+}
+
+/**
  * Drops `count` bytes from the front of a bytearray by advancing `ob_start` (no copying), then
  * resizes: what `del b[:n]` does. CPython: `bytearray_setslice_linear` with `lo == 0`.
  *
@@ -275,6 +285,7 @@ export function byteArrayResize(m: Machine, obj: Ptr, size: number): void {
  */
 export function byteArrayDropFront(m: Machine, obj: Ptr, count: number): void {
   if (count === 0) return;
+  checkNoExports(m, obj);
   m.heap.memory.u32[(obj + BYTEARRAY_START_OFFSET) >>> 2]! += count;
   // The resize keeps the first `size - count` bytes from the new start.
   byteArrayResize(m, obj, bytesLength(m, obj) - count);

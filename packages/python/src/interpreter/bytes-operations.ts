@@ -19,6 +19,7 @@ import { PyException } from "./exceptions.js";
 import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
 import { getIterator, isInstance, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
+import { bufferData } from "./memoryview-objects.js";
 import { type Keywords, keyword } from "./native-arguments.js";
 import { Cmp, Op } from "./operator-codes.js";
 import { repeatCount } from "./operators.js";
@@ -361,7 +362,8 @@ export function bytesFromObject(m: Machine, source: Ptr, typeName: string): Uint
     checkBytesSize(m.heap, count);
     return new Uint8Array(count);
   }
-  if (isBytesLike(m, source)) return bytesData(m, source);
+  const buffer = bufferData(m, source);
+  if (buffer !== undefined) return buffer;
   let it: Ptr;
   try {
     it = getIterator(m, source);

@@ -415,6 +415,8 @@ export function callFunction(
   } finally {
     m.depth = depth - 1;
     releaseFrameSlots(m, heapFrame, slotCount);
+    // The pooled record no longer stands for a frame (see frameObjectOf).
+    frame.heapFrame = 0;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
 import type { PyException } from "./exceptions.js";
 import type { Frame, Machine } from "./machine.js";
+import { isMemoryview } from "./memoryview-objects.js";
 
 /**
  * The context manager protocol behind `with` (PEP 343), as plain functions: look up `__enter__`
@@ -17,7 +18,9 @@ import type { Frame, Machine } from "./machine.js";
  */
 function contextMethods(m: Machine, manager: Ptr): { enter: Ptr; exit: Ptr } {
   const record = m.recordOf(manager);
-  const enter = record.user ? m.lookupType(record, m.name("__enter__")) : 0;
+  // A memoryview is the one built-in context manager (its __enter__ in its type's dict).
+  const enter =
+    record.user || isMemoryview(m, manager) ? m.lookupType(record, m.name("__enter__")) : 0;
   const name = m.typeName(manager);
   if (enter === 0)
     m.raise("TypeError", `'${name}' object does not support the context manager protocol`);

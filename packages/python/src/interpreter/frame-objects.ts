@@ -172,8 +172,9 @@ function isExecuting(m: Machine, frame: Frame): boolean {
  * The owner of an interpreter frame lets go of it (a returning call, a finished generator) while
  * its frame object exists: a frame object still referenced elsewhere takes the interpreter frame
  * over, with the owner's reference to it, and this returns true; otherwise the frame object is
- * dropped and the caller releases the locals. CPython: `_PyFrame_ClearExceptCode` with
- * `take_ownership`.
+ * dropped and the caller releases the locals. `caller` is the frame that ran it, when that is not
+ * the one below it on the stack (a finished generator's resumer). CPython:
+ * `_PyFrame_ClearExceptCode` with `take_ownership`.
  *
  * @example
  * ```ts
@@ -190,7 +191,9 @@ export function detachFrameObject(m: Machine, iframe: Ptr, caller?: Frame): bool
   runtime.live.delete(frameObject);
   const at = (offset: number): number => (frameObject + offset) >>> 2;
   if (u32[frameObject >>> 2]! > 1 && frame !== undefined) {
-    takeOwnership(m, frameObject, frame, caller ?? runningCaller(m, frame));
+    // A resumer whose call already returned (a generator finalized at shutdown) is no caller.
+    const back = caller !== undefined && caller.heapFrame !== 0 ? caller : runningCaller(m, frame);
+    takeOwnership(m, frameObject, frame, back);
     m.decref(frameObject);
     return true;
   }
@@ -202,7 +205,9 @@ export function detachFrameObject(m: Machine, iframe: Ptr, caller?: Frame): bool
 
 /** The frame that called a running frame (CPython: `frame->previous`), if any. */
 function runningCaller(m: Machine, frame: Frame): Frame | undefined {
-  return frame.depth > 0 && isExecuting(m, frame) ? m.framePool[frame.depth - 1] : undefined;
+  const caller =
+    frame.depth > 0 && isExecuting(m, frame) ? m.framePool[frame.depth - 1] : undefined;
+  return caller?.heapFrame !== 0 ? caller : undefined;
 }
 
 /** CPython: `take_ownership` — the frame object keeps the locals, its line and its caller. */
@@ -415,7 +420,7 @@ export function setFrameTrace(m: Machine, frameObject: Ptr, value: Ptr): void {
  * clearFrame(machine, frameObject);
  * ```
  */
-export function clearFrame(m: Machine, frameObject: Ptr): void {
+function clearFrame(m: Machine, frameObject: Ptr): void {
   const owner = m.field(frameObject, FRAME_OBJECT_OWNER_OFFSET);
   if (owner === FrameOwner.THREAD) m.raise("RuntimeError", "cannot clear an executing frame");
   if (owner === FrameOwner.GENERATOR) {
@@ -460,6 +465,7 @@ export function frameRepr(m: Machine, frameObject: Ptr): string {
 export function getFrame(m: Machine, depth: number): Ptr {
   const target = m.depth - depth;
   const frame = depth >= 0 && target >= 0 ? m.framePool[target] : undefined;
-  if (frame === undefined) return m.raise("ValueError", "call stack is not deep enough");
+  if (frame === undefined || frame.heapFrame === 0)
+    return m.raise("ValueError", "call stack is not deep enough");
   return frameObjectOf(m, frame);
 }

@@ -22,6 +22,16 @@ function runClean(source: string, options: Partial<InterpreterOptions> = {}): Ca
 }
 
 describe("generators: heap rooting and release", () => {
+  it("a generator finalized at shutdown gets a frame object with no caller, and nothing leaks", () => {
+    // GeneratorExit leaves the frame at dispose: its traceback entry makes a frame object after
+    // the module's frame has returned, so f_back must not point at the stale module record.
+    const outcome = runClean(
+      "def stubborn():\n    try:\n        yield 1\n    except GeneratorExit:\n        yield 2\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(e)\n",
+      { recursionLimit: 200 },
+    );
+    expect(outcome.stdout).toBe("generator ignored GeneratorExit\n");
+  });
+
   it("a generator left suspended at dispose is closed then, its finally block running", () => {
     const outcome = runClean(
       "def g():\n    try:\n        yield 1\n    finally:\n        print('closed at shutdown')\nx = g()\nnext(x)\nprint('end')\n",

@@ -108,6 +108,17 @@ export interface InterpreterOptions {
    */
   argv: readonly string[];
   /**
+   * `os.environ`: the environment variables the program sees (the CLI passes the process's).
+   * @defaultValue `{}` (an empty environment, as under `env -i`)
+   */
+  environ: Readonly<Record<string, string>>;
+  /**
+   * `os.getcwd()`: the working directory relative paths start from (the CLI passes the
+   * process's); `os.path.abspath` joins onto it.
+   * @defaultValue `"/"`
+   */
+  cwd: string;
+  /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
    */
@@ -249,6 +260,8 @@ export class Interpreter {
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   private readonly argv: readonly string[];
+  private readonly environ: Readonly<Record<string, string>>;
+  private readonly cwd: string;
   /** `sys.modules`, which `import` consults and fills. */
   private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
@@ -273,6 +286,8 @@ export class Interpreter {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
     this.modules = options.modules ?? nativeModules;
     this.argv = [...(options.argv ?? [""])];
+    this.environ = { ...(options.environ ?? {}) };
+    this.cwd = options.cwd ?? "/";
     const machine = new Machine(this.runtime, {
       stdout: options.stdout ?? defaultWriter("stdout"),
       stderr: options.stderr ?? defaultWriter("stderr"),
@@ -699,6 +714,9 @@ export class Interpreter {
 
   private importModule(name: string): Ptr {
     const m = this.machine;
+    // CPython's message once finalization has dropped the import machinery.
+    if (this.moduleRegistry.closed)
+      return m.raise("ImportError", "sys.meta_path is None, Python is likely shutting down");
     // CPython: import_get_module — whatever sys.modules holds under the name, None stopping it.
     const existing = this.moduleRegistry.lookup(name);
     if (existing === m.heap.none)
@@ -856,6 +874,8 @@ export class Interpreter {
         return m.depth + 1; // the module's frame counts, as in CPython
       },
       argv: this.argv,
+      environ: this.environ,
+      cwd: this.cwd,
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },

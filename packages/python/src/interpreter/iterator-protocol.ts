@@ -35,6 +35,8 @@ import {
   ZIP_STRICT_OFFSET,
 } from "./iterator-objects.js";
 import { Cmp, type Machine } from "./machine.js";
+import { viewIterator } from "./memoryview-methods.js";
+import { isMemoryview } from "./memoryview-objects.js";
 import { findAttribute, getItem, raiseNoAttribute } from "./object-access.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { compare } from "./operators.js";
@@ -79,6 +81,7 @@ export function getIterator(m: Machine, obj: Ptr, t: TypeId = m.typeIdOf(obj)): 
   if (t === heap.setType || t === heap.frozensetType)
     return newSetIterator(m, types.setIterator, obj);
   if (t === m.types.bytes || t === m.types.bytearray) return bytesIterator(m, obj);
+  if (isMemoryview(m, obj)) return viewIterator(m, obj);
   if (t === m.types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return newRangeIterator(m, start, step, m.rangeLength(start, stop, step));

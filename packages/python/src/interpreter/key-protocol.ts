@@ -3,6 +3,8 @@ import { hashPointer, ObjectKind } from "@pymem/heap";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { bytesHash } from "./bytes-operations.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { viewHash } from "./memoryview-methods.js";
+import { isMemoryview } from "./memoryview-objects.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET } from "./object-layouts.js";
 import { Cmp } from "./operator-codes.js";
 import { compare } from "./operators.js";
@@ -61,6 +63,7 @@ export function objectHash(m: Machine, obj: Ptr): number {
     return hash === -1 ? -2 : hash;
   }
   if (t === m.types.bytes || t === m.types.bytearray) return bytesHash(m, obj);
+  if (isMemoryview(m, obj)) return viewHash(m, obj);
   const record = m.records[t];
   if (record?.user !== true) return hashPointer(obj);
   const method = m.lookupType(record, m.name("__hash__"));

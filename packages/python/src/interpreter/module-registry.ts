@@ -19,13 +19,16 @@ import type { Machine } from "./machine.js";
 export class ModuleRegistry {
   /** The dict itself (owned here; `sys.modules` is another reference to it). */
   readonly dict: Ptr;
+  /** Set by {@link ModuleRegistry.dispose}: the interpreter is shutting down, nothing imports. */
+  closed = false;
 
   constructor(private readonly machine: Machine) {
     this.dict = machine.heap.newDict();
   }
 
-  /** `sys.modules.get(name)`, borrowed; 0 when absent. */
+  /** `sys.modules.get(name)`, borrowed; 0 when absent (or once closed). */
   lookup(name: string): Ptr {
+    if (this.closed) return 0;
     return this.machine.heap.dictGetItem(this.dict, this.machine.name(name));
   }
 
@@ -56,6 +59,7 @@ export class ModuleRegistry {
 
   /** Drops the dict at shutdown (its entries go in insertion order, as the dict clears them). */
   dispose(): void {
+    this.closed = true;
     this.machine.decref(this.dict);
   }
 }

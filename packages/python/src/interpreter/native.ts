@@ -56,6 +56,7 @@ export type ExceptionName =
   | "StopIteration"
   | "AssertionError"
   | "OverflowError"
+  | "BufferError"
   | "NotImplementedError"
   | "UnboundLocalError"
   | "UnicodeEncodeError"
@@ -236,6 +237,10 @@ export interface NativeContext {
   readonly callDepth: number;
   /** The command-line arguments the interpreter was given (`sys.argv`). */
   readonly argv: readonly string[];
+  /** The environment variables the program sees (`os.environ`). */
+  readonly environ: Readonly<Record<string, string>>;
+  /** The working directory (`os.getcwd()`). */
+  readonly cwd: string;
 }
 
 /**

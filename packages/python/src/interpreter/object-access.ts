@@ -28,6 +28,8 @@ import { subscriptBuiltinClass, typeHintAttribute } from "./generic-alias.js";
 import { isInstance, stopIterationValue } from "./iterator-protocol.js";
 import { noteKeyOverrides } from "./key-protocol.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { viewGetItem, viewGetSlice, viewSetItem } from "./memoryview-methods.js";
+import { isMemoryview } from "./memoryview-objects.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
 import {
   BUILTIN_NAME_OFFSET,
@@ -473,6 +475,7 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf
     return m.newInt(start + i * step);
   }
   if (t === m.types.bytes || t === m.types.bytearray) return bytesGetItem(m, obj, index);
+  if (isMemoryview(m, obj)) return viewGetItem(m, obj, index);
   const result = m.callSpecial(obj, "__getitem__", [index]);
   if (result !== 0) return result;
   if (m.isType(obj)) {
@@ -526,6 +529,10 @@ export function setItem(
     byteArraySetItem(m, obj, index, value);
     return;
   }
+  if (isMemoryview(m, obj)) {
+    viewSetItem(m, obj, index, value);
+    return;
+  }
   const result = m.callSpecial(obj, "__setitem__", [index, value]);
   if (result !== 0) {
     m.decref(result);
@@ -568,6 +575,7 @@ export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr
   let t = m.typeIdOf(obj);
   if (t === m.types.bytes || t === m.types.bytearray)
     return bytesGetSlice(m, obj, lower, upper, step);
+  if (isMemoryview(m, obj)) return viewGetSlice(m, obj, lower, upper, step);
   if (t === m.types.range) {
     // CPython: compute_slice — the selected items as a new range.
     const [start, stop, rangeStep] = m.rangeValues(obj);

@@ -19,6 +19,7 @@ import { truncatedIntegerText } from "./int-text.js";
 import { dictEntryAt } from "./iteration.js";
 import { getIterator, isIterator, iteratorNext } from "./iterator-protocol.js";
 import { MAX_INT, type Machine, type TypeRecord } from "./machine.js";
+import { compareViews } from "./memoryview-methods.js";
 import { getItem } from "./object-access.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
@@ -552,6 +553,8 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
     const result = compareComplex(m, op, a, b);
     if (result !== undefined) return result;
   }
+  const viewOrder = compareViews(m, op, a, b);
+  if (viewOrder !== undefined) return viewOrder;
   const bytesOrder = compareBytes(m, op, a, b);
   if (bytesOrder !== undefined) return bytesOrder;
   if (ra?.user === true) {

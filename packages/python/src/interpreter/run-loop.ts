@@ -60,6 +60,8 @@ export function runBlock(m: Machine, code: Code, globals: Ptr, namespace: Ptr, c
   } finally {
     m.depth = code.kind === "module" ? depth : depth - 1;
     releaseFrameSlots(m, heapFrame, slotCount);
+    // The pooled record no longer stands for a frame (see frameObjectOf).
+    frame.heapFrame = 0;
   }
 }
 

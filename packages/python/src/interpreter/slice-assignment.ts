@@ -5,6 +5,8 @@ import { clampedIndex } from "./big-int-arithmetic.js";
 import { byteArrayAssignSlice, byteArrayDeleteSlice } from "./bytearray-methods.js";
 import { collect } from "./iteration.js";
 import type { Machine } from "./machine.js";
+import { viewAssignSlice } from "./memoryview-methods.js";
+import { isMemoryview } from "./memoryview-objects.js";
 
 /**
  * Slice assignment and deletion, `a[i:j:k] = v` and `del a[i:j:k]`, on lists, with CPython's
@@ -63,6 +65,10 @@ export function assignSlice(
   const heap = m.heap;
   if (m.typeIdOf(obj) === m.types.bytearray) {
     byteArrayAssignSlice(m, obj, lower, upper, step, value);
+    return;
+  }
+  if (isMemoryview(m, obj)) {
+    viewAssignSlice(m, obj, lower, upper, step, value);
     return;
   }
   if (heap.kinds[m.typeIdOf(obj)] !== ObjectKind.LIST) unsupportedTarget(m, obj, "assignment");

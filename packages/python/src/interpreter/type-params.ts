@@ -1,4 +1,5 @@
 import type {
+  Arg,
   Arguments,
   AsyncFunctionDef,
   ClassDef,
@@ -30,7 +31,8 @@ import type { Unit } from "./expression-compiler.js";
  * `type` statement a `TypeAliasType` whose value is a lambda evaluated on first access. Bounds,
  * constraints and defaults are lambdas too, so they are evaluated lazily and see the
  * parameters. The annotation scope is transparent to `__qualname__` ({@link qualifiedNameIn}).
- * Not mirrored: class-level names are not visible in the scope (CPython's `__classdict__`).
+ * Inside a class body the scope also receives the class namespace, and the names the class
+ * binds are read from it first (CPython's `__classdict__`).
  *
  * @module
  */
@@ -93,7 +95,7 @@ export function qualifiedNameIn(unit: Unit, name: string): string {
  */
 export function rewriteTypeParameters(module: Module): Module {
   if (!mentionsTypeParameters(module.body)) return module;
-  return { ...module, body: rewriteBlock(module.body) };
+  return { ...module, body: rewriteBlockIn(module.body, undefined) };
 }
 
 function mentionsTypeParameters(body: readonly Statement[]): boolean {
@@ -143,23 +145,34 @@ function nestedBlocks(statement: Statement): Statement[][] {
 }
 
 // The rewrite recurses into nested blocks: their depth is bounded by the parser's nesting limit.
-function rewriteBlock(body: readonly Statement[]): Statement[] {
-  return body.flatMap((statement) => rewriteStatement(statement));
+// `classNames`: the names a class body directly around the block binds (CPython's
+// `__classdict__`), undefined outside class bodies.
+function rewriteBlockIn(body: readonly Statement[], classNames?: ReadonlySet<string>): Statement[] {
+  return body.flatMap((statement) => rewriteStatement(statement, classNames));
 }
 
-function rewriteStatement(statement: Statement): Statement[] {
+function rewriteStatement(statement: Statement, classNames?: ReadonlySet<string>): Statement[] {
+  const rewriteBlock = (body: readonly Statement[]): Statement[] =>
+    rewriteBlockIn(body, classNames);
   switch (statement.kind) {
     case "FunctionDef":
     case "AsyncFunctionDef": {
-      const rewritten = { ...statement, body: rewriteBlock(statement.body) };
-      return statement.typeParams.length > 0 ? genericFunction(rewritten) : [rewritten];
+      const rewritten = { ...statement, body: rewriteBlockIn(statement.body, undefined) };
+      return statement.typeParams.length > 0
+        ? genericFunction(rewritten, classScope(classNames, statement.typeParams))
+        : [rewritten];
     }
     case "ClassDef": {
-      const rewritten = { ...statement, body: rewriteBlock(statement.body) };
-      return statement.typeParams.length > 0 ? genericClass(rewritten) : [rewritten];
+      const rewritten = {
+        ...statement,
+        body: rewriteBlockIn(statement.body, namesBoundIn(statement.body)),
+      };
+      return statement.typeParams.length > 0
+        ? genericClass(rewritten, classScope(classNames, statement.typeParams))
+        : [rewritten];
     }
     case "TypeAlias":
-      return typeAlias(statement);
+      return typeAlias(statement, classScope(classNames, statement.typeParams));
     case "With":
     case "AsyncWith":
       return [{ ...statement, body: rewriteBlock(statement.body) }];
@@ -201,6 +214,111 @@ function rewriteStatement(statement: Statement): Statement[] {
     default:
       return [statement];
   }
+}
+
+/** What an annotation scope inside a class body reads from the class namespace. */
+interface ClassScope {
+  /** Names the class body binds, less the scope's own type parameters. */
+  readonly names: ReadonlySet<string>;
+}
+
+function classScope(
+  classNames: ReadonlySet<string> | undefined,
+  params: readonly TypeParam[],
+): ClassScope | undefined {
+  if (classNames === undefined) return undefined;
+  const names = new Set(classNames);
+  for (const param of params) names.delete(param.name);
+  return names.size > 0 ? { names } : undefined;
+}
+
+/** The names a class body's own statements bind (assignments, definitions, imports). */
+function namesBoundIn(body: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  const pending = [...body];
+  while (pending.length > 0) {
+    const statement = pending.pop()!;
+    switch (statement.kind) {
+      case "Assign":
+        for (const target of statement.targets) if (target.kind === "Name") names.add(target.id);
+        break;
+      case "AnnAssign":
+      case "AugAssign":
+        if (statement.target.kind === "Name") names.add(statement.target.id);
+        break;
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+        names.add(statement.name);
+        break;
+      case "TypeAlias":
+        names.add(statement.name.id);
+        break;
+      case "Import":
+      case "ImportFrom":
+        for (const alias of statement.names) names.add(alias.asname ?? alias.name.split(".")[0]!);
+        break;
+      default:
+        for (const block of nestedBlocks(statement)) pending.push(...block);
+    }
+  }
+  return names;
+}
+
+/** The parameter of an annotation scope that receives the class namespace. */
+const CLASS_DICT = ".classdict";
+
+/**
+ * `expression` with each load of a class-bound name read from the class namespace first
+ * (`.classdict["X"] if "X" in .classdict else X`). Nested scopes (lambdas,
+ * comprehensions) are left alone, as CPython's `__classdict__` reaches only the annotation scope.
+ */
+function readingClassNames<T extends Expression | null>(
+  expression: T,
+  scope: ClassScope | undefined,
+): T {
+  if (expression === null || scope === undefined) return expression;
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    const kind = (node as { kind?: string }).kind;
+    if (kind === "Name") {
+      const name = node as Expression & { kind: "Name" };
+      if (name.ctx !== "Load" || !scope.names.has(name.id)) return node;
+      const at = position(name);
+      return {
+        kind: "IfExp",
+        test: {
+          kind: "Compare",
+          left: text(name.id, at),
+          ops: ["In"],
+          comparators: [load(CLASS_DICT, at)],
+          ...at,
+        },
+        body: {
+          kind: "Subscript",
+          value: load(CLASS_DICT, at),
+          slice: text(name.id, at),
+          ctx: "Load",
+          ...at,
+        },
+        orelse: name,
+        ...at,
+      } satisfies Expression;
+    }
+    if (
+      kind === "Lambda" ||
+      kind === "ListComp" ||
+      kind === "SetComp" ||
+      kind === "DictComp" ||
+      kind === "GeneratorExp"
+    )
+      return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) copy[key] = rewrite(value);
+    return copy;
+  };
+  return rewrite(expression) as T;
 }
 
 // ───────────────────────────────────────────────────────────── node builders
@@ -266,9 +384,12 @@ function tuple(elts: Expression[], at: SourceRange): Expression {
 }
 
 /** `T = typing._type_parameter(kind, "T", bound, constraints, default)` for each parameter. */
-function parameterStatements(params: readonly TypeParam[]): Statement[] {
+function parameterStatements(
+  params: readonly TypeParam[],
+  scope: ClassScope | undefined,
+): Statement[] {
   return params.map((param) => {
-    const bound = param.kind === "TypeVar" ? param.bound : null;
+    const bound = readingClassNames(param.kind === "TypeVar" ? param.bound : null, scope);
     const constraints = bound?.kind === "Tuple" ? bound : null;
     const value = call(
       typingHelper("_type_parameter", param),
@@ -277,7 +398,7 @@ function parameterStatements(params: readonly TypeParam[]): Statement[] {
         text(param.name, param),
         lazy(constraints === null ? bound : null, param),
         lazy(constraints, param),
-        lazy(param.defaultValue, param),
+        lazy(readingClassNames(param.defaultValue, scope), param),
       ],
       param,
     );
@@ -291,10 +412,14 @@ function annotationScope(
   definition: FunctionDef | AsyncFunctionDef | ClassDef,
   body: Statement[],
   result: Expression,
-  outside: ReadonlyArray<readonly [parameter: string, value: Expression]> = [],
+  scope: ClassScope | undefined,
+  passedIn: ReadonlyArray<readonly [parameter: string, value: Expression]> = [],
 ): Statement[] {
   const at = position(definition);
-  const scope: FunctionDef = {
+  // Inside a class body the namespace comes in too (CPython: `__classdict__`).
+  const outside: ReadonlyArray<readonly [string, Expression]> =
+    scope === undefined ? passedIn : [...passedIn, [CLASS_DICT, call(load("locals", at), [], at)]];
+  const wrapper: FunctionDef = {
     kind: "FunctionDef",
     name,
     args: {
@@ -307,7 +432,7 @@ function annotationScope(
       })),
     },
     body: [
-      ...parameterStatements(definition.typeParams),
+      ...parameterStatements(definition.typeParams, scope),
       ...body,
       { kind: "Return", value: result, ...at },
     ],
@@ -316,7 +441,7 @@ function annotationScope(
     typeParams: [],
     ...at,
   };
-  annotationScopes.set(scope, `<generic parameters of ${definition.name}>`);
+  annotationScopes.set(wrapper, `<generic parameters of ${definition.name}>`);
   let value = call(
     load(name, at),
     outside.map(([, argument]) => argument),
@@ -326,7 +451,7 @@ function annotationScope(
     const decorator = definition.decoratorList[i]!;
     value = call(decorator, [value], decorator);
   }
-  return [scope, assign(name, value, at)];
+  return [wrapper, assign(name, value, at)];
 }
 
 function parameterTuple(params: readonly TypeParam[], at: SourceRange): Expression {
@@ -336,7 +461,10 @@ function parameterTuple(params: readonly TypeParam[], at: SourceRange): Expressi
   );
 }
 
-function genericFunction(node: FunctionDef | AsyncFunctionDef): Statement[] {
+function genericFunction(
+  node: FunctionDef | AsyncFunctionDef,
+  scope: ClassScope | undefined,
+): Statement[] {
   const at = position(node);
   // CPython evaluates the defaults outside the annotation scope and passes them in.
   const outside: Array<[string, Expression]> = [];
@@ -345,12 +473,27 @@ function genericFunction(node: FunctionDef | AsyncFunctionDef): Statement[] {
     outside.push([parameter, value]);
     return load(parameter, value);
   };
+  const annotated = (arg: Arg): Arg => ({
+    ...arg,
+    annotation: readingClassNames(arg.annotation, scope),
+  });
   const args: Arguments = {
     ...node.args,
+    posonlyargs: node.args.posonlyargs.map(annotated),
+    args: node.args.args.map(annotated),
+    vararg: node.args.vararg === null ? null : annotated(node.args.vararg),
+    kwonlyargs: node.args.kwonlyargs.map(annotated),
+    kwarg: node.args.kwarg === null ? null : annotated(node.args.kwarg),
     defaults: node.args.defaults.map(passIn),
     kwDefaults: node.args.kwDefaults.map((value) => (value === null ? null : passIn(value))),
   };
-  const inner = { ...node, args, decoratorList: [], typeParams: [] };
+  const inner = {
+    ...node,
+    args,
+    returns: readingClassNames(node.returns, scope),
+    decoratorList: [],
+    typeParams: [],
+  };
   const setParams: Statement = {
     kind: "Assign",
     targets: [
@@ -365,10 +508,10 @@ function genericFunction(node: FunctionDef | AsyncFunctionDef): Statement[] {
     value: parameterTuple(node.typeParams, at),
     ...at,
   };
-  return annotationScope(node.name, node, [inner, setParams], load(node.name, at), outside);
+  return annotationScope(node.name, node, [inner, setParams], load(node.name, at), scope, outside);
 }
 
-function genericClass(node: ClassDef): Statement[] {
+function genericClass(node: ClassDef, scope: ClassScope | undefined): Statement[] {
   const at = position(node);
   // CPython: the implicit last base Generic[T, *Ts, P] (TypeVarTuples unpacked).
   const generic: Expression = {
@@ -399,24 +542,35 @@ function genericClass(node: ClassDef): Statement[] {
     : [typeParams, ...node.body];
   const inner: ClassDef = {
     ...node,
-    bases: [...node.bases, generic],
+    bases: [...node.bases.map((base) => readingClassNames(base, scope)), generic],
+    keywords: node.keywords.map((keyword) => ({
+      ...keyword,
+      value: readingClassNames(keyword.value, scope),
+    })),
     body,
     decoratorList: [],
     typeParams: [],
   };
-  return annotationScope(node.name, node, [inner], load(node.name, at));
+  return annotationScope(node.name, node, [inner], load(node.name, at), scope);
 }
 
-function typeAlias(node: TypeAlias): Statement[] {
+function typeAlias(node: TypeAlias, scope: ClassScope | undefined): Statement[] {
   const at = position(node);
   const name = node.name.id;
   const value = (typeParams: Expression): Expression =>
     call(
       typingHelper("_type_alias", at),
-      [text(name, at), lazy(node.value, node.value), typeParams, load("__name__", at)],
+      [
+        text(name, at),
+        lazy(readingClassNames(node.value, scope), node.value),
+        typeParams,
+        load("__name__", at),
+      ],
       at,
     );
-  if (node.typeParams.length === 0) return [assign(name, value(tuple([], at)), at)];
+  // Without parameters (and outside a class body) no annotation scope is needed.
+  if (node.typeParams.length === 0 && scope === undefined)
+    return [assign(name, value(tuple([], at)), at)];
   const definition: FunctionDef = {
     kind: "FunctionDef",
     name,
@@ -427,5 +581,5 @@ function typeAlias(node: TypeAlias): Statement[] {
     typeParams: node.typeParams,
     ...at,
   };
-  return annotationScope(name, definition, [], value(parameterTuple(node.typeParams, at)));
+  return annotationScope(name, definition, [], value(parameterTuple(node.typeParams, at)), scope);
 }

@@ -17,7 +17,7 @@ import type { Expression, Statement } from "../ast.js";
  *
  * @example
  * ```ts
- * unsupportedConstruct(comprehension); // "asynchronous comprehensions" for `[x async for x in y]`
+ * unsupportedConstruct(constant); // "\\N{...} escapes" for the constant `"\\N{BULLET}"`
  * ```
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {

@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { call } from "./calls.js";
+import { defineGetter } from "./builtin-getters.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineMethod, defineTypeMethod } from "./native-arguments.js";
 import { compare } from "./operators.js";
@@ -78,25 +78,14 @@ export function installWeakrefType(m: Machine): void {
       referenceEquality(m, self, other!, op),
     );
   // CPython: the `__callback__` member — the callback, or None.
-  const getter = m.newBuiltin(
-    m.addNative("__callback__", (_context, args) => {
-      const self = args[0]!;
-      if (!isRef(self))
-        m.raise(
-          "TypeError",
-          `descriptor '__callback__' for 'weakref.ReferenceType' objects doesn't apply to a '${m.typeName(self)}' object`,
-        );
-      return m.incref(heap.weakrefCallbackObject(self) || heap.none);
-    }),
-    0,
-  );
-  try {
-    const property = call(m, m.builtinType("property").object, [getter], undefined);
-    heap.dictSetItem(m.typeDict(record), m.name("__callback__"), property);
-    m.decref(property);
-  } finally {
-    m.decref(getter);
-  }
+  defineGetter(m, REFERENCE_TYPE, "__callback__", (self) => {
+    if (!isRef(self))
+      m.raise(
+        "TypeError",
+        `descriptor '__callback__' for 'weakref.ReferenceType' objects doesn't apply to a '${m.typeName(self)}' object`,
+      );
+    return m.incref(heap.weakrefCallbackObject(self) || heap.none);
+  });
 }
 
 /** `(ob, callback)` from `__new__`'s or `__init__`'s positional arguments (CPython: `parse_weakref_init_args`). */

@@ -94,7 +94,7 @@ export const VALID_SNIPPETS: readonly string[] = [
   "from .. import x\n",
   "from .a.b import c as d, e\n",
   // Python 3.13 grammar beyond the evaluator: decorators, annotations, async, match, …
-  "@d\n@e.f(1)\ndef f[T: int = str, *Ts, **P](a, /, b: int = 1, *args: *Ts, c, d=2, **kw) -> None: ...\n",
+  "@d\n@e.f(1)\ndef f[T: int = str, *Ts = *tuple[int], **P = [int]](a, /, b: int = 1, *args: *Ts, c, d=2, **kw) -> None: ...\n",
   "async def f():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n    return [i async for i in y]\n",
   "class C[T](B, metaclass=M, **kw):\n    x: int\n    y: list[int] = []\n",
   "(y): int = 1\na.b: int\na[0]: int = 2\n",

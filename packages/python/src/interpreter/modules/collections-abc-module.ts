@@ -22,6 +22,12 @@ from abc import ABCMeta, abstractmethod
 async def _probe():
     pass
 
+
+_coroutine = _probe()
+_COROUTINE = type(_coroutine)
+_coroutine.close()
+del _coroutine, _probe
+
 GenericAlias = type(list[int])
 
 # The special methods pymem's built-in types implement natively: their type dicts do not list
@@ -58,7 +64,7 @@ _NATIVE_METHODS = {
     type(lambda: 0): ('__call__',),
     _GENERATOR: ('__iter__', '__next__', 'send', 'throw', 'close'),
     # A coroutine is awaited natively (no __await__ in its type dict).
-    type(_probe()): ('__await__', 'send', 'throw', 'close'),
+    _COROUTINE: ('__await__', 'send', 'throw', 'close'),
 }
 for _iterator in _ITERATOR_TYPES:
     _NATIVE_METHODS[_iterator] = ('__iter__', '__next__')
@@ -71,10 +77,6 @@ class _Probe:
 
 _NATIVE_METHODS[type(_Probe().method)] = ('__call__',)
 del _Probe
-_coroutine = _probe()
-_COROUTINE = type(_coroutine)
-_coroutine.close()
-del _coroutine, _probe
 # Built-in types that define __eq__ without __hash__ (unhashable).
 _UNHASHABLE = (list, dict, set, type({}.keys()), type({}.items()))
 

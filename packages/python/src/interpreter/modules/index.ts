@@ -23,9 +23,12 @@ import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { mathModule } from "./math-module.js";
 import { operatorModule } from "./operator-module.js";
+import { osModule, osPathModule } from "./os-module.js";
+import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
+import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
@@ -64,6 +67,9 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   enum: enumModule,
   doctest: doctestModule,
   operator: operatorModule,
+  os: osModule,
+  "os.path": osPathModule,
+  posixpath: posixpathModule,
   fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -77,6 +83,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   pprint: pprintModule,
   random: randomModule,
   re: reModule,
+  statistics: statisticsModule,
   string: stringModule,
   sys: sysModule,
   textwrap: textwrapModule,
@@ -113,9 +120,12 @@ export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { mathModule } from "./math-module.js";
 export { operatorModule } from "./operator-module.js";
+export { osModule, osPathModule } from "./os-module.js";
+export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
+export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";

@@ -172,10 +172,12 @@ const sysFunctions: Record<string, NativeFunction> = {
     if (keywords.length > 0)
       context.raise("TypeError", "sys._getframe() takes no keyword arguments");
     const [depth] = bindArguments(context, GETFRAME, args, keywords);
+    const levels = depth === undefined ? 0 : integerArgument(context, depth);
+    // CPython: the argument is a C int.
+    if (Math.abs(levels) > 2 ** 31 - 1)
+      context.raise("OverflowError", "Python int too large to convert to C int");
     // A negative depth is the running frame, as CPython's loop never steps back.
-    return context.frameObject(
-      depth === undefined ? 0 : Math.max(0, integerArgument(context, depth)),
-    );
+    return context.frameObject(Math.max(0, levels));
   },
   // CPython: sys_get_int_max_str_digits_impl
   get_int_max_str_digits(context, args, keywords) {
