@@ -74,6 +74,7 @@ export class RefcountCollectorHost implements CollectorHost {
    * @param heap - the heap whose objects the collector manages.
    * @param lifetime - the heap's reference counting (its `Refcounter`).
    * @param death - where the refcounter's objects die, for `delete_garbage`'s fused list clear.
+   * @internal `Refcounter.attachCollector` creates the host.
    */
   constructor(heap: Heap, lifetime: Lifetime, death: ObjectDeath) {
     this.heap = heap;
