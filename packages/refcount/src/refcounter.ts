@@ -1,9 +1,9 @@
 import {
   type Collector,
   IMMORTAL_REFCNT as IMPORTED_IMMORTAL_REFCNT,
+  OB_TYPE_OFFSET as IMPORTED_OB_TYPE_OFFSET,
   type Lifetime,
   NegativeRefcountError,
-  OB_TYPE_OFFSET as IMPORTED_OB_TYPE_OFFSET,
   type Ptr,
 } from "@pymem/core";
 import type { Heap } from "@pymem/heap";

@@ -631,7 +631,8 @@ export class Compiler extends AsyncComprehensionCompiler {
     const finalbody = node.finalbody.length > 0 ? this.block(unit, node.finalbody) : undefined;
     const exceptStar =
       node.kind === "TryStar"
-        ? exceptStarHandler(m, handlers, function* (body, f) {
+        ? // biome-ignore lint/correctness/useYield: except-star.ts drives clause bodies as generators (the generator compiler's may suspend); a plain body runs to completion without one.
+          exceptStarHandler(m, handlers, function* (body, f) {
             return body(f);
           })
         : undefined;
