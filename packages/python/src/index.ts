@@ -44,4 +44,5 @@ export {
   type SyntaxErrorDetails,
   type SyntaxErrorKind,
 } from "./syntax-error.js";
+export type { SyntaxWarningNote } from "./syntax-warnings.js";
 export { MAX_BRACKET_LEVEL, MAX_INDENT_LEVEL } from "./tokenizer.js";

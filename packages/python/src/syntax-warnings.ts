@@ -9,7 +9,16 @@ import type * as Ast from "./ast.js";
  * @module
  */
 
-/** One compile-time warning: its text and the 1-based line it is attributed to. */
+/**
+ * One compile-time warning (`SyntaxWarning`) the parser found: its text and the 1-based line it
+ * is attributed to. The interpreter shows them through `warnings` before a script runs.
+ *
+ * @example
+ * ```ts
+ * const notes: SyntaxWarningNote[] = [];
+ * parse("x = '\\d'\n", { syntaxWarnings: notes }); // notes[0].message: "invalid escape sequence '\\d'"
+ * ```
+ */
 export interface SyntaxWarningNote {
   readonly message: string;
   readonly lineno: number;
