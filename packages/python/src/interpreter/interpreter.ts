@@ -730,7 +730,12 @@ export class Interpreter {
       const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
       if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
       const module = factory(m.context);
-      this.moduleRegistry.store(name, module);
+      try {
+        this.moduleRegistry.store(name, module);
+      } catch (error) {
+        m.decref(module); // a MemoryError storing it: the new module is nobody's
+        throw error;
+      }
       if (parent !== 0)
         setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
       return module;

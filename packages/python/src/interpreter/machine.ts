@@ -65,6 +65,7 @@ import {
   TYPE_NAME_OFFSET,
   VIEW_DICT_OFFSET,
 } from "./object-layouts.js";
+import { allocateOwning } from "./owned-allocation.js";
 
 /**
  * The interpreter's run-time state and its small core: type records, the value stack, object
@@ -867,12 +868,14 @@ export class Machine {
     const heap = this.heap;
     const record = this.recordOf(value);
     if (!record.exception || frame.heapFrame === 0) return;
+    // Before the entry exists: numbering the position may allocate (and fail with MemoryError).
+    const lasti = 2 * positionId(this, frame.node);
     const tb = heap.allocate(this.types.traceback);
     const u32 = heap.memory.u32;
     const slot = (value + heap.slotOffset(record.id, "__traceback__")) >>> 2;
     u32[(tb + TRACEBACK_NEXT_OFFSET) >>> 2] = u32[slot]!; // the old chain moves into the entry
     u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
-    u32[(tb + TRACEBACK_LASTI_OFFSET) >>> 2] = 2 * positionId(this, frame.node);
+    u32[(tb + TRACEBACK_LASTI_OFFSET) >>> 2] = lasti;
     u32[slot] = tb;
     // CPython: PyTraceBack_Here takes the frame object, made now if nothing asked for it yet.
     heap.memory.u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = frameObjectOf(this, frame);
@@ -1042,7 +1045,7 @@ export class Machine {
   /** A new function object; every argument is borrowed (0 for none). */
   newFunction(code: number, globals: Ptr, defaults: Ptr, closure: Ptr, name: string): Ptr {
     const nameObj = this.heap.newStr(name);
-    const fn = this.allocateOwning(this.types.function, nameObj);
+    const fn = allocateOwning(this, this.types.function, [nameObj]);
     const u32 = this.heap.memory.u32;
     u32[(fn + FUNCTION_CODE_OFFSET) >>> 2] = code;
     u32[(fn + FUNCTION_GLOBALS_OFFSET) >>> 2] = this.incref(globals);
@@ -1050,19 +1053,6 @@ export class Machine {
     if (closure !== 0) u32[(fn + FUNCTION_CLOSURE_OFFSET) >>> 2] = this.incref(closure);
     u32[(fn + FUNCTION_NAME_OFFSET) >>> 2] = nameObj;
     return fn;
-  }
-
-  /**
-   * `heap.allocate(type)` for an object that is to own `part` (a new reference made first):
-   * when the allocation runs out of memory, `part` is released, so nothing leaks.
-   */
-  private allocateOwning(type: TypeId, part: Ptr): Ptr {
-    try {
-      return this.heap.allocate(type);
-    } catch (error) {
-      this.decref(part);
-      throw error;
-    }
   }
 
   /** Registers a native function and returns its index. */
@@ -1074,7 +1064,7 @@ export class Machine {
   /** A new `builtin_function_or_method` for a registered native, bound to `self` when given. */
   newBuiltin(native: number, self: Ptr): Ptr {
     const nameObj = this.heap.newStr(this.natives[native]!.name);
-    const obj = this.allocateOwning(this.types.builtin, nameObj);
+    const obj = allocateOwning(this, this.types.builtin, [nameObj]);
     const u32 = this.heap.memory.u32;
     u32[(obj + BUILTIN_NATIVE_OFFSET) >>> 2] = native;
     if (self !== 0) u32[(obj + BUILTIN_SELF_OFFSET) >>> 2] = this.incref(self);

@@ -108,9 +108,12 @@ export function keyword(
 export function defineMethod(m: Machine, typeName: string, name: string, fn: NativeFunction): void {
   const record = m.builtinType(typeName);
   const obj = m.newBuiltin(m.addNative(name, fn), 0);
-  m.heap.dictSetItem(m.typeDict(record), m.name(name), obj);
-  typeModified(m, record);
-  m.decref(obj);
+  try {
+    m.heap.dictSetItem(m.typeDict(record), m.name(name), obj);
+    typeModified(m, record);
+  } finally {
+    m.decref(obj); // the type's dict holds it (or, after a MemoryError, nothing does)
+  }
 }
 
 /**
