@@ -22,6 +22,7 @@ import {
   METHOD_FUNCTION_OFFSET,
   METHOD_SELF_OFFSET,
 } from "./object-layouts.js";
+import { initOSError, isOSErrorType, osErrorClassFor } from "./os-error.js";
 import {
   acquireFrame,
   hasStackHeadroom,
@@ -229,7 +230,7 @@ export function callType(
   argsBase: number,
   names: readonly string[] | undefined,
 ): Ptr {
-  const record = m.recordOfType(typeObject);
+  let record = m.recordOfType(typeObject);
   if (record.classes && record.user) {
     const made = callMetaclass(m, record, argsBase, names);
     m.typeCallEnteredInit = false;
@@ -263,17 +264,21 @@ export function callType(
     m.typeCallEnteredInit = false;
     return made;
   }
+  const positional: Ptr[] = [];
+  if (record.exception) {
+    for (let i = 0; i < m.sp - argsBase - (names?.length ?? 0); i++)
+      positional.push(m.stack[argsBase + i]!);
+    record = osErrorClassFor(m, record, positional);
+  }
   const inst = heap.newInstance(record.id);
   m.push(inst); // owned by the stack until returned
   const instSlot = m.sp - 1;
   const argCount = instSlot - argsBase;
   if (record.exception) {
-    const positional: Ptr[] = [];
-    for (let i = 0; i < argCount - (names?.length ?? 0); i++)
-      positional.push(m.stack[argsBase + i]!);
     const args = m.newTuple(positional);
     heap.setSlot(inst, "args", args);
     m.decref(args);
+    if (isOSErrorType(m, record)) initOSError(m, inst, positional);
   }
   const init = m.lookupType(record, m.name("__init__"));
   if (init !== 0 && m.typeIdOf(init) === m.types.function) {

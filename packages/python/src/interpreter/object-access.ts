@@ -47,6 +47,7 @@ import {
   TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
 import { checkHashable } from "./operators.js";
+import { osErrorAttribute } from "./os-error.js";
 import { assignSlice, deleteSlice, sliceIndices } from "./slice-assignment.js";
 import { callWithSlice, sliceBounds } from "./slice-objects.js";
 
@@ -140,7 +141,9 @@ export function genericGetAttribute(
     if (name === "__class__") return m.incref(record.object);
     if (descr === 0) {
       if (name === "__dict__") return instanceDict(m, obj);
-      return record.exception ? chainingAttribute(m, obj, name) : 0;
+      return record.exception
+        ? chainingAttribute(m, obj, name) || osErrorAttribute(m, record, name)
+        : 0;
     }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
   const bound = descriptorGet(m, descr, obj, record.object);
@@ -177,7 +180,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
         return stopIterationValue(m, obj);
       if (name === "code" && record.exception && isInstance(m, obj, "SystemExit"))
         return m.incref(systemExitCode(m, obj));
-      return record.exception ? chainingAttribute(m, obj, name) : 0;
+      return record.exception
+        ? chainingAttribute(m, obj, name) || osErrorAttribute(m, record, name)
+        : 0;
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
     const bound = descriptorGet(m, found, obj, record.object);

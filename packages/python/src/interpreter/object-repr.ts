@@ -21,6 +21,7 @@ import {
   MODULE_NAME_OFFSET,
   TYPE_DICT_OFFSET,
 } from "./object-layouts.js";
+import { isOSErrorType, osErrorStr } from "./os-error.js";
 import { StrSize } from "./result-size.js";
 import { setRepr } from "./set-operations.js";
 import { sliceRepr } from "./slice-objects.js";
@@ -258,6 +259,8 @@ export function str(m: Machine, obj: Ptr): string {
  */
 export function exceptionStr(m: Machine, obj: Ptr): string {
   const record = m.recordOf(obj);
+  const osError = isOSErrorType(m, record) ? osErrorStr(m, obj) : undefined;
+  if (osError !== undefined) return osError;
   if (isExceptionGroup(m, obj)) return exceptionGroupStr(m, obj);
   const args = m.heap.getSlot(obj, "args");
   if (args === 0 || m.heap.tupleLength(args) === 0) return "";
