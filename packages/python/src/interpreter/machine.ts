@@ -422,6 +422,15 @@ export class Machine {
   }
 
   /** An interned `str` for `name`, owned by the machine (borrowed by callers). */
+  /**
+   * The interned name `text` if the machine has made it, else 0 — never allocates. For reads
+   * that must not change the heap (a repr the playground takes while it records a step): a key
+   * the machine never interned was never stored by its attribute and namespace paths.
+   */
+  existingName(text: string): Ptr {
+    return this.names.get(text) ?? 0;
+  }
+
   name(text: string): Ptr {
     let key = this.names.get(text);
     if (key === undefined) {

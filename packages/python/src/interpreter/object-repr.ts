@@ -140,7 +140,9 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   }
   if (t === types.module) {
     // CPython: _module_repr — a module made by ModuleType() has `__loader__` None: no origin.
-    const loader = m.heap.dictGetItem(m.field(obj, MODULE_DICT_OFFSET), m.name("__loader__"));
+    // Read without interning: a repr must not allocate (the playground reprs while recording).
+    const key = m.existingName("__loader__");
+    const loader = key === 0 ? 0 : m.heap.dictGetItem(m.field(obj, MODULE_DICT_OFFSET), key);
     const origin = loader === m.heap.none ? "" : " (built-in)";
     return `<module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}'${origin}>`;
   }
