@@ -154,23 +154,12 @@ export class ObjectDeath {
    * drops its items last to first, each death cascading before the next item is dropped — what
    * `heap.listClear` does, without a `decref` call and a nested drain per item. CPython:
    * `_list_clear`.
-   *
    */
   clearList(obj: Ptr): void {
     const work = this.work;
     const base = work.length;
     this.heap.clearListInto(obj, work);
-    if (work.length === base) return;
-    if (this.nesting >= this.maxNesting) {
-      this.dropOneByOne(base);
-      return;
-    }
-    this.nesting++;
-    try {
-      this.drain(base);
-    } finally {
-      this.nesting--;
-    }
+    if (work.length > base) this.drainAbove(base);
   }
 
   /**
@@ -178,7 +167,6 @@ export class ObjectDeath {
    * of the cascade: the temporary reference goes on the worklist under the list's items, so the
    * items are dropped (last to first, each death cascading) before it, and the list's own death
    * takes the cascade's fast path. Throws like `Refcounter.incref` for a dead or foreign address.
-   *
    */
   clearHeldList(obj: Ptr): void {
     const heap = this.heap;
@@ -193,6 +181,14 @@ export class ObjectDeath {
     const base = work.length;
     work.push(obj);
     heap.clearListInto(obj, work);
+    this.drainAbove(base);
+  }
+
+  /**
+   * Drains the worklist entries above `base` as one nested cascade, or, too deep for another
+   * level, drops them one by one (see {@link ObjectDeath.dropOneByOne}).
+   */
+  private drainAbove(base: number): void {
     if (this.nesting >= this.maxNesting) {
       this.dropOneByOne(base);
       return;
