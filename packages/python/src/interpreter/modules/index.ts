@@ -8,6 +8,7 @@ import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
+import { datetimeModule } from "./datetime-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
 import { fractionsModule } from "./fractions-module.js";
@@ -91,6 +92,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   textwrap: textwrapModule,
+  datetime: datetimeModule,
   queue: queueModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
@@ -114,6 +116,7 @@ export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
+export { datetimeModule } from "./datetime-module.js";
 export { enumModule } from "./enum-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
