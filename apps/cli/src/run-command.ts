@@ -164,6 +164,7 @@ export function createSession(
     argv,
     environ: processEnvironment(),
     cwd: process.cwd(),
+    ...(io.moduleSyntaxCache !== undefined ? { moduleSyntaxCache: io.moduleSyntaxCache } : {}),
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });
