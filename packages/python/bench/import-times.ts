@@ -112,7 +112,8 @@ function runOnce(subject: Subject, script: string): Sample {
 const scratch = mkdtempSync(join(tmpdir(), "pymem-imports-"));
 const scripts = new Map<string, string>();
 for (const name of selected) {
-  const path = join(scratch, `${name}.py`);
+  // Not `typing.py`: CPython would import the script's neighbour instead of its library module.
+  const path = join(scratch, `import_${name}.py`);
   writeFileSync(path, WORKLOADS[name]!);
   scripts.set(name, path);
 }
