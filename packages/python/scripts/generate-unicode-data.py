@@ -301,14 +301,16 @@ def main():
         " * @internal",
         " * @module",
         " */",
-        "",
     ]
     for name, value, summary in constants:
         assert '"' not in value and "\\" not in value, name
         lines.append("")
         lines.append("/** " + summary + " @internal */")
-        lines.append("export const " + name + " =")
-        lines.append('  "' + value + '";')
+        if len(value) < 60:  # The layout biome gives short and long constants.
+            lines.append("export const " + name + ' = "' + value + '";')
+        else:
+            lines.append("export const " + name + " =")
+            lines.append('  "' + value + '";')
     with open(OUTPUT, "w", encoding="utf-8") as output:
         output.write("\n".join(lines) + "\n")
     print("wrote", OUTPUT, os.path.getsize(OUTPUT), "bytes")

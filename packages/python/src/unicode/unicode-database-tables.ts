@@ -7,10 +7,8 @@
  * @module
  */
 
-
 /** The Unicode version of these tables. @internal */
-export const UNIDATA_VERSION =
-  "15.1.0";
+export const UNIDATA_VERSION = "15.1.0";
 
 /** Words of character names, most frequent first. @internal */
 export const NAME_WORDS =

@@ -83,6 +83,20 @@ export class VarintReader {
   }
 }
 
+/**
+ * Whether every character of `text` is ASCII: the fast path that needs no table.
+ *
+ * @example
+ * ```ts
+ * isAsciiText("abc"); // true
+ * ```
+ * @internal
+ */
+export function isAsciiText(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
+
 const RECORD_FIELDS = 8;
 
 interface PropertyTables {
@@ -280,8 +294,8 @@ function decompositionTables(): Decompositions {
   for (const [composite, entry] of entries) {
     if (entry[0] !== 0 || entry.length !== 3 || excluded.has(composite)) continue;
     const first = entry[1] ?? 0;
-    let seconds = compositions.get(first);
-    if (seconds === undefined) compositions.set(first, (seconds = new Map()));
+    const seconds = compositions.get(first) ?? new Map<number, number>();
+    compositions.set(first, seconds);
     seconds.set(entry[2] ?? 0, composite);
   }
   decompositions = { tags: ["", ...tables.DECOMPOSITION_TAGS.split(" ")], entries, compositions };
@@ -355,7 +369,12 @@ export function caseMapping(kind: CaseMappingKind, codePoint: number): string | 
   let mappings = caseTables.get(kind);
   if (mappings === undefined) {
     mappings = new Map();
-    const source = { upper: tables.UPPER, lower: tables.LOWER, title: tables.TITLE, casefold: tables.CASEFOLD }[kind];
+    const source = {
+      upper: tables.UPPER,
+      lower: tables.LOWER,
+      title: tables.TITLE,
+      casefold: tables.CASEFOLD,
+    }[kind];
     const reader = new VarintReader(source);
     let current = -1;
     while (!reader.done) {
@@ -364,7 +383,9 @@ export function caseMapping(kind: CaseMappingKind, codePoint: number): string | 
       let mapped = "";
       for (let index = 0; index < count; index++) {
         const offset = reader.next();
-        mapped += String.fromCodePoint(offset % 2 === 0 ? current + offset / 2 : current - (offset + 1) / 2);
+        mapped += String.fromCodePoint(
+          offset % 2 === 0 ? current + offset / 2 : current - (offset + 1) / 2,
+        );
       }
       mappings.set(current, mapped);
     }

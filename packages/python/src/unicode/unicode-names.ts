@@ -49,10 +49,34 @@ function loadNames(): NameTables {
 // CPython: the Hangul syllable tables of unicodedata.c (jamo short names, UAX #15).
 const HANGUL_FIRST = 0xac00;
 const HANGUL_LAST = 0xd7a3;
-const LEADS = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
+const LEADS = [
+  "G",
+  "GG",
+  "N",
+  "D",
+  "DD",
+  "R",
+  "M",
+  "B",
+  "BB",
+  "S",
+  "SS",
+  "",
+  "J",
+  "JJ",
+  "C",
+  "K",
+  "T",
+  "P",
+  "H",
+];
 const VOWELS = "A AE YA YAE EO E YEO YE O WA WAE OE YO U WEO WE WI YU EU YI I".split(" ");
-const TAILS = ["", ..."G GG GS N NJ NH D L LG LM LB LS LT LP LH M B BS S SS NG J C K T P H".split(" ")];
+const TAILS = [
+  "",
+  ..."G GG GS N NJ NH D L LG LM LB LS LT LP LH M B BS S SS NG J C K T P H".split(" "),
+];
 const HANGUL_PREFIX = "HANGUL SYLLABLE ";
+const UNIFIED_PREFIX = "CJK UNIFIED IDEOGRAPH-";
 
 /**
  * `unicodedata.name(chr(codePoint))`, or null for a character without a name.
@@ -102,7 +126,8 @@ function hangulSyllable(rest: string): number {
     let best = -1;
     for (let index = 0; index < table.length; index++) {
       const jamo = table[index] ?? "";
-      if (rest.startsWith(jamo) && (best < 0 || jamo.length > (table[best] ?? "").length)) best = index;
+      if (rest.startsWith(jamo) && (best < 0 || jamo.length > (table[best] ?? "").length))
+        best = index;
     }
     if (best < 0) return -1;
     rest = rest.slice((table[best] ?? "").length);
@@ -123,19 +148,25 @@ function hangulSyllable(rest: string): number {
  * @internal
  */
 export function lookupCharacter(name: string, namedSequences: boolean): string | null {
-  // CPython: _getcode()
-  const upper = asciiUpper(name);
-  if (upper.startsWith(HANGUL_PREFIX)) {
-    const syllable = hangulSyllable(upper.slice(HANGUL_PREFIX.length));
+  // CPython: _getcode(). Computed names match exactly (Hangul, CJK unified ideographs with 4 or
+  // 5 upper-case hex digits); stored names, aliases and sequences ignore ASCII case.
+  if (name.startsWith(HANGUL_PREFIX)) {
+    const syllable = hangulSyllable(name.slice(HANGUL_PREFIX.length));
     if (syllable >= 0) return String.fromCodePoint(syllable);
   }
+  const upper = asciiUpper(name);
   const data = loadNames();
   for (const range of data.ranges) {
-    if (!upper.startsWith(range.prefix)) continue;
-    const digits = upper.slice(range.prefix.length);
-    if (!/^[0-9A-F]{4,6}$/.test(digits)) continue;
-    const codePoint = Number.parseInt(digits, 16);
-    if (codePoint >= range.first && codePoint <= range.last) return String.fromCodePoint(codePoint);
+    const unified = range.prefix === UNIFIED_PREFIX;
+    const candidate = unified ? name : upper;
+    if (!candidate.startsWith(range.prefix)) continue;
+    const digits = candidate.slice(range.prefix.length);
+    const codePoint = /^[0-9A-F]{4,6}$/.test(digits) ? Number.parseInt(digits, 16) : -1;
+    const spelled = unified
+      ? digits.length <= 5
+      : digits === codePoint.toString(16).toUpperCase().padStart(4, "0");
+    if (spelled && codePoint >= range.first && codePoint <= range.last)
+      return String.fromCodePoint(codePoint);
   }
   if (data.byName === undefined) {
     const byName = new Map<string, string>();
@@ -149,10 +180,15 @@ export function lookupCharacter(name: string, namedSequences: boolean): string |
     const sequences = new Map<string, string>();
     for (const sequence of tables.NAMED_SEQUENCES.split(";")) {
       const [sequenceName = "", codePoints = ""] = sequence.split(":");
-      sequences.set(sequenceName, String.fromCodePoint(...codePoints.split(" ").map((part) => Number.parseInt(part, 16))));
+      sequences.set(
+        sequenceName,
+        String.fromCodePoint(...codePoints.split(" ").map((part) => Number.parseInt(part, 16))),
+      );
     }
     data.byName = byName;
     data.namedSequences = sequences;
   }
-  return data.byName.get(upper) ?? (namedSequences ? (data.namedSequences?.get(upper) ?? null) : null);
+  return (
+    data.byName.get(upper) ?? (namedSequences ? (data.namedSequences?.get(upper) ?? null) : null)
+  );
 }

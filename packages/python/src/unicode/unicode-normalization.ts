@@ -7,7 +7,12 @@
  * @module
  */
 
-import { canonicalComposite, combiningClass, decompositionParts } from "./unicode-database.js";
+import {
+  canonicalComposite,
+  combiningClass,
+  decompositionParts,
+  isAsciiText,
+} from "./unicode-database.js";
 
 /** A normalization form name as `unicodedata.normalize` takes it. */
 export type NormalizationForm = "NFC" | "NFD" | "NFKC" | "NFKD";
@@ -115,7 +120,7 @@ function composePair(first: number, second: number): number {
  */
 export function normalizeText(form: NormalizationForm, text: string): string {
   // ASCII is invariant under every form.
-  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  if (isAsciiText(text)) return text;
   const decomposed = decompose(text, form === "NFKC" || form === "NFKD");
   const result = form === "NFC" || form === "NFKC" ? compose(decomposed) : decomposed;
   let normalized = "";
