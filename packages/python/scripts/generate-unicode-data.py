@@ -54,7 +54,8 @@ FLAG_TESTS = [
 def case_ignorable(character):
     """Case_Ignorable, read off CPython's final-sigma rule in str.lower()."""
     if character.islower() or character.isupper() or character.istitle():
-        return False
+        # Cased and ignorable (U+0345): skipped before a sigma, which then starts the word.
+        return (character + "\u03a3").lower()[-1] == "\u03c3"
     # A sigma followed by a case-ignorable character and then a cased one is not final.
     return ("A\u03a3" + character + "a").lower()[1] == "\u03c3"
 

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { convertCase, strPredicate } from "../unicode/str-unicode.js";
 import { codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
@@ -117,18 +118,8 @@ export function installStrMethods(m: Machine): void {
       ? text.trimEnd()
       : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
   );
-  str("upper", 0, 0, (self) => m.newStr(self.toUpperCase()));
-  str("lower", 0, 0, (self) => m.newStr(self.toLowerCase()));
-  str("title", 0, 0, (self) =>
-    m.newStr(
-      self
-        .toLowerCase()
-        .replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()),
-    ),
-  );
-  str("capitalize", 0, 0, (self) =>
-    m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()),
-  );
+  for (const conversion of ["upper", "lower", "title", "capitalize"] as const)
+    str(conversion, 0, 0, (self) => m.newStr(convertCase(conversion, self)));
   str("replace", 2, 3, (self, [old, replacement, countObj]) => {
     const from = textArgument(old!, "replace() argument 1");
     const to = textArgument(replacement!, "replace() argument 2");
@@ -158,9 +149,8 @@ export function installStrMethods(m: Machine): void {
     }
     return m.newStr(result + rest);
   });
-  str("isdigit", 0, 0, (self) => m.newBool(/^\d+$/u.test(self)));
-  str("isalpha", 0, 0, (self) => m.newBool(/^\p{L}+$/u.test(self)));
-  str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
+  for (const predicate of ["isdigit", "isalpha", "isspace"] as const)
+    str(predicate, 0, 0, (self) => m.newBool(strPredicate(predicate, self)));
   str("zfill", 1, 1, (self, [width]) => {
     const size = m.intArgument(width!, "width");
     checkStrSize(heap, size);
