@@ -119,88 +119,7 @@ class SimpleNamespace:
 _repr_running = set()
 
 
-class MappingProxyType:
-    """A read-only proxy of a mapping (CPython's mappingproxy)."""
-
-    __slots__ = ('_mapping',)
-
-    def __new__(cls, mapping):
-        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__') or isinstance(
-                mapping, (list, tuple)):
-            raise TypeError('mappingproxy() argument must be a mapping, not '
-                            + type(mapping).__name__)
-        proxy = object.__new__(cls)
-        object.__setattr__(proxy, '_mapping', mapping)
-        return proxy
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __setitem__(self, key, value):
-        raise TypeError("'mappingproxy' object does not support item assignment")
-
-    def __delitem__(self, key):
-        raise TypeError("'mappingproxy' object does not support item deletion")
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __reversed__(self):
-        return reversed(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __or__(self, other):
-        if isinstance(other, MappingProxyType):
-            other = other._mapping
-        if not isinstance(other, dict):
-            return NotImplemented
-        result = dict(self._mapping)
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        result = dict(other)
-        result.update(self._mapping)
-        return result
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __repr__(self):
-        return f'mappingproxy({self._mapping!r})'
-
-    def __str__(self):
-        return str(self._mapping)
-
-    __hash__ = None
-
-
-MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
+MappingProxyType = type(type.__dict__)
 
 
 class DynamicClassAttribute:
@@ -250,7 +169,7 @@ class DynamicClassAttribute:
 
     def deleter(self, fdel):
         return self._copy(self.fget, self.fset, fdel)
-SimpleNamespace.__module__ = MappingProxyType.__module__ = 'types'
+SimpleNamespace.__module__ = 'types'
 
 
 def resolve_bases(bases):
