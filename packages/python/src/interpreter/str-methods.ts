@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { firstWhitespaceRun, stripWhitespace } from "../unicode/python-whitespace.js";
 import { convertCase, strPredicate } from "../unicode/str-unicode.js";
 import { codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
@@ -68,13 +69,13 @@ export function installStrMethods(m: Machine): void {
     let parts: string[];
     if (sepObj === undefined || sepObj === heap.none) {
       parts = [];
-      let rest = self.trimStart();
+      let rest = stripWhitespace(self, true, false);
       while (rest !== "") {
         if (max >= 0 && parts.length === max) {
-          parts.push(rest.trimEnd());
+          parts.push(stripWhitespace(rest, false, true));
           break;
         }
-        const match = /\s+/.exec(rest);
+        const match = firstWhitespaceRun(rest);
         if (match === null) {
           parts.push(rest);
           break;
@@ -105,17 +106,17 @@ export function installStrMethods(m: Machine): void {
   const charsPattern = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, "\\$&")}]`;
   strip("strip", (text, chars) =>
     chars === undefined
-      ? text.trim()
+      ? stripWhitespace(text, true, true)
       : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
   );
   strip("lstrip", (text, chars) =>
     chars === undefined
-      ? text.trimStart()
+      ? stripWhitespace(text, true, false)
       : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
   );
   strip("rstrip", (text, chars) =>
     chars === undefined
-      ? text.trimEnd()
+      ? stripWhitespace(text, false, true)
       : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
   );
   for (const conversion of ["upper", "lower", "title", "capitalize"] as const)

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { lastWhitespaceRun, stripWhitespace } from "../unicode/python-whitespace.js";
 import { convertCase, strPredicate } from "../unicode/str-unicode.js";
 import { isAsciiText } from "../unicode/unicode-database.js";
 import type { Machine } from "./machine.js";
@@ -85,13 +86,13 @@ export function installStrMoreMethods(m: Machine): void {
     const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
     const parts: string[] = [];
     if (sepObj === undefined || sepObj === heap.none) {
-      let rest = self.trimEnd();
+      let rest = stripWhitespace(self, false, true);
       while (rest !== "") {
         if (max >= 0 && parts.length === max) {
-          parts.push(rest.trimStart());
+          parts.push(stripWhitespace(rest, true, false));
           break;
         }
-        const match = /\s+(?=\S*$)/u.exec(rest);
+        const match = lastWhitespaceRun(rest);
         if (match === null) {
           parts.push(rest);
           break;
