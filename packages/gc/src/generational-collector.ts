@@ -143,7 +143,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private headBase = 0;
   /** CPython: `gcstate->generations[i].count`. */
   protected readonly counts = [0, 0, 0];
-  private readonly thresholds: number[];
+  protected readonly thresholds: number[];
   /** CPython: `gcstate->long_lived_total` / `long_lived_pending`. */
   /** CPython: `gcstate->long_lived_total`. */
   protected longLivedTotal = 0;

@@ -149,8 +149,13 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private deletionList = 0;
   private deletionOld = 0;
   private deletionGeneration = 0;
-  /** Deallocations during a deferred deletion leave count0 alone (CPython's is 0 then). */
+  /**
+   * A deferred deletion is running, and how many of its deallocations still take one from
+   * count0: as many as count0 held when the collection deleted (CPython's delete_garbage
+   * decrements it from there, floored at 0); the rest leave it alone.
+   */
   private deletingDeferred = false;
+  private deletionCountCredit = 0;
   /** A `collect()` call is running: its garbage is deleted before it returns, as in CPython. */
   private explicitCollection = false;
 
@@ -220,7 +225,11 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
 
   /** A scheduled collection, then the increment that is due, if one is. */
   protected override runScheduledWork(): void {
-    super.runScheduledWork();
+    // A collection only if one is due: increments and deletion chunks are scheduled too, and an
+    // automatic collection runs only once count0 passes its threshold (CPython schedules
+    // _Py_RunGC then and only then), whatever the older counts say.
+    const threshold = this.thresholds[0]!;
+    if (threshold !== 0 && this.counts[0]! > threshold) super.runScheduledWork();
     if (
       (this.phase !== IDLE || this.deletionList !== 0) &&
       this.sinceIncrement >= this.incrementEvery &&
@@ -262,6 +271,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       return;
     }
     if (this.deleteGarbage(host, collectable, old, 0)) return; // nothing to delete
+    this.deletionCountCredit = this.counts[0]!;
     this.deletionList = collectable;
     this.deletionOld = old;
     this.deletionGeneration = generation;
@@ -317,7 +327,13 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       this.forgetSnapshotted(u32, obj);
       if (this.counts[0]! > 0) this.counts[0]!--;
     } else super.onDeallocate(obj);
-    if (this.deletingDeferred) this.counts[0] = count0;
+    if (this.deletingDeferred) {
+      // CPython: gcstate->young.count -= 1 (floored), at the time it deleted: see the credit.
+      if (this.deletionCountCredit > 0 && count0 > 0) {
+        this.deletionCountCredit--;
+        this.counts[0] = count0 - 1;
+      } else this.counts[0] = count0;
+    }
   }
 
   /** Untracks `obj`: clears its snapshot slot mid-cycle, else unlinks it from its list. */
