@@ -7,6 +7,7 @@ import { Interpreter, nativeModules } from "@pymem/python";
 import { type CollectorName, createRuntime } from "@pymem/runtime";
 import { labModule } from "./gclab-module.js";
 import { LabProbe } from "./gclab-probe.js";
+import { threadCpuClock } from "./thread-cpu-clock.js";
 
 /**
  * Running one GC-lab workload on one implementation and reading back what the probe measured:
@@ -64,18 +65,12 @@ export interface LabRun {
 }
 
 /**
- * What the lab times pauses with: `wall` (the default) or `cpu` — pymem's process CPU time
- * (`process.cpuUsage`, V8's helper threads included), CPython's thread CPU time
- * (`time.thread_time_ns`) — so that on a loaded machine the time spent waiting for a core is not
- * counted as pause.
+ * What the lab times pauses with: `wall` (the default) or `cpu` — the collecting thread's CPU
+ * time on both sides (pymem: `threadCpuClock`, the JavaScript thread's; CPython:
+ * `time.thread_time_ns`) — so that on a loaded machine neither the time spent waiting for a core
+ * nor the work V8's helper threads do beside a pause is counted as pause.
  */
 export type LabClock = "wall" | "cpu";
-
-/** Process CPU time in milliseconds (user + system), microsecond resolution. */
-function processCpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
 
 /** The folder of the lab's Python files: `apps/cli/gclab`, beside `src/` and `dist/`. */
 export function labDirectory(): string {
@@ -117,7 +112,7 @@ export function runOnPymem(
   const autoProgramMs: number[] = [];
   let explicit = false;
   const managed = runtime.collector as Partial<ManagedCollector> | undefined;
-  if (managed !== undefined && clock === "cpu") managed.pauseClock = processCpuMs;
+  if (managed !== undefined && clock === "cpu") managed.pauseClock = threadCpuClock().clock;
   if (managed !== undefined && "pauseObserver" in managed)
     managed.pauseObserver = (_generation, milliseconds, programMilliseconds) => {
       pausesMs.push(milliseconds);

@@ -54,5 +54,6 @@ export {
   type ReferenceLayout,
   TypeFlags,
   type TypeSpec,
+  type ValuesReferenceLayout,
 } from "./type-spec.js";
 export { LayoutShape, ReferenceVisit, TypeTable } from "./type-table.js";

@@ -94,6 +94,35 @@ export interface ItemReferenceLayout {
 }
 
 /**
+ * References kept in a separate holder object that an object slot points to, reported in the
+ * object's place: CPython 3.13's inline values (`subtype_traverse` visits them between the slots
+ * and the type), which pymem keeps in a managed dict. If the slot's referent is not of
+ * `holderType` (the dict was materialized), the referent itself is reported; a NULL slot reports
+ * nothing. The slot is not a reference slot: clearing it is the type's `clear` hook's job.
+ * @example
+ * ```ts
+ * // The values of a managed dict at offset 12: entries of 12 bytes, the value at +8.
+ * const values: ValuesReferenceLayout = {
+ *   slot: 12, holderType: managedDictType, entriesOffset: 20, countOffset: 12, stride: 12, valueOffset: 8,
+ * };
+ * ```
+ */
+export interface ValuesReferenceLayout {
+  /** Offset of the slot holding the holder object (or a materialized replacement). */
+  readonly slot: number;
+  /** The type whose objects hold the values: a referent of any other type is reported itself. */
+  readonly holderType: TypeId;
+  /** Offset, in the holder, of the word holding the address of its entry block. */
+  readonly entriesOffset: number;
+  /** Offset, in the holder, of the word holding how many entries are in use. */
+  readonly countOffset: number;
+  /** Bytes per entry. */
+  readonly stride: number;
+  /** Offset, within an entry, of the word holding the value (NULL words are skipped). */
+  readonly valueOffset: number;
+}
+
+/**
  * Which words of an object hold references to other objects, declared as data so that collectors
  * and the dealloc cascade walk them without calling back into JavaScript per object.
  *
@@ -108,6 +137,8 @@ export interface ReferenceLayout {
   readonly fixed?: readonly number[];
   /** A run of items, each holding references. */
   readonly items?: ItemReferenceLayout;
+  /** Values in a holder object, visited after `fixed` (only beside `fixed`: no items, no `traverse`). */
+  readonly values?: ValuesReferenceLayout;
 }
 
 /**

@@ -433,6 +433,77 @@ describe("TypeTable.visitReferences", () => {
     expect(gcPrev(2000)).toBe(refs(1));
   });
 
+  it("FIXED with values visits slots, then the holder's values (or a non-holder referent), then the type", () => {
+    const { types, write, gcPrev, leaf } = gcSetup();
+    // A holder: entries of 12 bytes whose value word is at +8; entry block address at +20, count at +12.
+    const holder = types.define({ name: "holder", basicSize: 24, flags: TypeFlags.GC });
+    const instance = types.define({
+      name: "instance",
+      basicSize: 16,
+      flags: TypeFlags.GC | TypeFlags.HEAPTYPE,
+      references: {
+        fixed: [8],
+        values: {
+          slot: 12,
+          holderType: holder,
+          entriesOffset: 20,
+          countOffset: 12,
+          stride: 12,
+          valueOffset: 8,
+        },
+      },
+      typeObject: 6000,
+    });
+    expect(types.layoutShapes[instance]).toBe(LayoutShape.FIXED);
+    expect(types.flags[instance]! & DerivedTypeFlags.HAS_REFERENCES).not.toBe(0);
+    write(1000 + OB_TYPE_OFFSET, instance);
+    write(1008, 2000);
+    write(1012, 3000);
+    write(3000 + OB_TYPE_OFFSET, holder);
+    write(3012, 3);
+    write(3020, 4000);
+    write(4000 + 8, 2100);
+    write(4012 + 8, 0); // a deleted attribute
+    write(4024 + 8, 2200);
+    const stack = new ReferenceStack(4);
+    const pushed = (visit: ReferenceVisit) => {
+      stack.length = 0;
+      expect(types.visitReferences(1000, instance, visit, 0, stack)).toBe(0);
+      return [...stack.items.subarray(0, stack.length)];
+    };
+    expect(pushed(ReferenceVisit.PUSH)).toEqual([2000, 2100, 2200, 6000]);
+    expect(pushed(ReferenceVisit.PUSH_SLOT)).toEqual([1008]);
+    for (const obj of [2000, 2100, 2200, 6000]) write(obj + OB_TYPE_OFFSET, leaf);
+    for (const obj of [2000, 2100, 2200, 6000]) write(obj - 4, refs(1));
+    expect(types.visitReferences(1000, instance, ReferenceVisit.DECREF_GC_REFS, 0, stack)).toBe(0);
+    expect([gcPrev(2000), gcPrev(2100), gcPrev(2200), gcPrev(6000)]).toEqual(
+      [0, 0, 0, 0].map(refs),
+    );
+    // A materialized dict in the slot (not a holder) is itself the referent.
+    write(1012, 2300);
+    write(2300 + OB_TYPE_OFFSET, leaf);
+    expect(pushed(ReferenceVisit.PUSH)).toEqual([2000, 2300, 6000]);
+    write(1012, 0);
+    expect(pushed(ReferenceVisit.PUSH)).toEqual([2000, 6000]);
+    expect(() =>
+      types.define({
+        name: "bad",
+        basicSize: 16,
+        references: {
+          values: {
+            slot: 12,
+            holderType: holder,
+            entriesOffset: 20,
+            countOffset: 12,
+            stride: 12,
+            valueOffset: 8,
+          },
+        },
+        traverse: () => {},
+      }),
+    ).toThrow(RangeError);
+  });
+
   it("DECREF_GC_REFS subtracts one per reference from collecting GC referents only, and stops at a gc_refs of 0", () => {
     const { types, write, read, gcPrev, list, leaf, int, hooked } = gcSetup();
     // list at 1000 → items at 1100: [a, a, b, n, c, 0]

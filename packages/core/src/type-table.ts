@@ -14,7 +14,12 @@ import {
 import type { LinearMemory } from "./memory.js";
 import type { Ptr } from "./ptr.js";
 import type { ReferenceStack } from "./reference-stack.js";
-import { DerivedTypeFlags, TypeFlags, type TypeSpec } from "./type-spec.js";
+import {
+  DerivedTypeFlags,
+  TypeFlags,
+  type TypeSpec,
+  type ValuesReferenceLayout,
+} from "./type-spec.js";
 
 const ITEMS_NONE = 0;
 const ITEMS_INLINE = 1;
@@ -57,8 +62,9 @@ export const LayoutShape = {
   /** Anything else: strided items, a `traverse` hook, or items beside fixed slots. */
   GENERAL: 3,
   /**
-   * Fixed reference slots only (no items, no `traverse` hook), then the type object of a heap
-   * type: a user-defined cons cell, a class instance with `__slots__`.
+   * Fixed reference slots only (no items, no `traverse` hook), then the values of a
+   * {@link ValuesReferenceLayout} if the type has one, then the type object of a heap type: a
+   * user-defined cons cell, a class instance with `__slots__` or with inline values.
    */
   FIXED: 4,
 } as const;
@@ -264,6 +270,13 @@ export class TypeTable {
   private itemRefStart = new Uint32Array(INITIAL_TYPE_CAPACITY);
   private itemRefCount = new Uint32Array(INITIAL_TYPE_CAPACITY);
   private layoutKind = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  // ReferenceLayout.values per type id (valuesSlot 0: none).
+  private valuesSlot = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  private valuesHolder = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  private valuesEntriesOffset = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  private valuesCountOffset = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  private valuesStride = new Uint32Array(INITIAL_TYPE_CAPACITY);
+  private valuesValueOffset = new Uint32Array(INITIAL_TYPE_CAPACITY);
   private fixedOffsets = new Uint32Array(INITIAL_TYPE_CAPACITY * 2);
   private fixedOffsetsLength = 0;
   private itemRefOffsets = new Uint32Array(INITIAL_TYPE_CAPACITY);
@@ -373,6 +386,23 @@ export class TypeTable {
       for (const offset of items.referenceOffsets)
         checkOffset(spec, "item reference offset", offset, 0, items.stride);
     }
+    const values = spec.references?.values;
+    if (values !== undefined) {
+      if (items !== undefined || spec.traverse !== undefined)
+        throw new RangeError(
+          `type '${spec.name}': reference values combine only with fixed slots (no items, no traverse)`,
+        );
+      checkOffset(spec, "values slot", values.slot, header, spec.basicSize);
+      if (values.holderType <= 0 || values.holderType >= this.nextTypeId)
+        throw new RangeError(
+          `type '${spec.name}': unknown values holder type id ${values.holderType}`,
+        );
+      if (!Number.isInteger(values.stride) || values.stride < 4 || values.stride % 4 !== 0)
+        throw new RangeError(
+          `type '${spec.name}': values stride ${values.stride} must be a positive multiple of 4`,
+        );
+      checkOffset(spec, "values entry offset", values.valueOffset, 0, values.stride);
+    }
     const weaklistOffset = spec.weaklistOffset ?? 0;
     if (weaklistOffset !== 0)
       checkOffset(spec, "weaklistOffset", weaklistOffset, header, spec.basicSize);
@@ -390,7 +420,11 @@ export class TypeTable {
     if (spec.del) derived |= DerivedTypeFlags.HAS_DEL;
     if (spec.dealloc) derived |= DerivedTypeFlags.HAS_DEALLOC;
     if (weaklistOffset !== 0) derived |= DerivedTypeFlags.WEAKREFABLE;
-    if (fixed.length > 0 || (items !== undefined && items.referenceOffsets.length > 0)) {
+    if (
+      fixed.length > 0 ||
+      values !== undefined ||
+      (items !== undefined && items.referenceOffsets.length > 0)
+    ) {
       derived |= DerivedTypeFlags.HAS_REFERENCES;
     }
     this.flags[id] = flags | derived;
@@ -405,6 +439,14 @@ export class TypeTable {
     this.fixedCount[id] = fixed.length;
     for (const offset of fixed) this.fixedOffsets[this.fixedOffsetsLength++] = offset;
 
+    if (values !== undefined) {
+      this.valuesSlot[id] = values.slot;
+      this.valuesHolder[id] = values.holderType;
+      this.valuesEntriesOffset[id] = values.entriesOffset;
+      this.valuesCountOffset[id] = values.countOffset;
+      this.valuesStride[id] = values.stride;
+      this.valuesValueOffset[id] = values.valueOffset;
+    }
     if (items === undefined) {
       this.itemsStorage[id] = ITEMS_NONE;
     } else {
@@ -658,11 +700,64 @@ export class TypeTable {
           const slot = obj + offsets[i]!;
           if (u32[slot >>> 2] !== 0) stack.push(slot);
         }
-        return 0; // slots only: the type object is not one
+        return 0; // slots only: neither the values nor the type object is one
+    }
+    if (this.valuesSlot[typeId] !== 0) {
+      const culprit = this.visitValues(u32, obj, typeId, visit, list, stack);
+      if (culprit !== 0) return culprit;
     }
     if ((typeFlags[typeId]! & TypeFlags.HEAPTYPE) === 0) return 0;
     const typeObject = this.typeObject[typeId]!;
     return typeObject === 0 ? 0 : this.visitOne(u32, visit, typeObject, 0, list, stack);
+  }
+
+  /**
+   * {@link ValuesReferenceLayout}: the values of the holder in `obj`'s values slot (a managed
+   * dict's entries, CPython 3.13's inline values), or the slot's referent itself if it is not a
+   * holder. A flat loop per visit, as in {@link visitFixed}.
+   */
+  private visitValues(
+    u32: Uint32Array,
+    obj: Ptr,
+    typeId: TypeId,
+    visit: ReferenceVisit,
+    list: Ptr,
+    stack: ReferenceStack,
+  ): Ptr {
+    const holder = u32[(obj + this.valuesSlot[typeId]!) >>> 2]!;
+    if (holder === 0) return 0;
+    if (u32[(holder + OB_TYPE_OFFSET) >>> 2] !== this.valuesHolder[typeId])
+      return this.visitOne(u32, visit, holder, 0, list, stack);
+    const count = u32[(holder + this.valuesCountOffset[typeId]!) >>> 2]!;
+    if (count === 0) return 0;
+    const stride = this.valuesStride[typeId]! >>> 2;
+    const first =
+      (u32[(holder + this.valuesEntriesOffset[typeId]!) >>> 2]! >>> 2) +
+      (this.valuesValueOffset[typeId]! >>> 2);
+    const end = first + count * stride;
+    const typeFlags = this.flags;
+    switch (visit) {
+      case ReferenceVisit.DECREF_GC_REFS:
+        for (let word = first; word < end; word += stride) {
+          const referent = u32[word]!;
+          if (referent === 0) continue;
+          const culprit = decrefGcRefs(u32, typeFlags, referent);
+          if (culprit !== 0) return culprit;
+        }
+        return 0;
+      case ReferenceVisit.MARK_REACHABLE:
+        for (let word = first; word < end; word += stride) {
+          const referent = u32[word]!;
+          if (referent !== 0) markReachable(u32, typeFlags, referent, list);
+        }
+        return 0;
+      default:
+        for (let word = first; word < end; word += stride) {
+          const referent = u32[word]!;
+          if (referent !== 0) stack.push(referent);
+        }
+        return 0;
+    }
   }
 
   /** Every layout and visit: declarative references, then the type object, then the hook. */
@@ -806,5 +901,11 @@ export class TypeTable {
     this.itemRefStart = growUint32(this.itemRefStart, minimum);
     this.itemRefCount = growUint32(this.itemRefCount, minimum);
     this.layoutKind = growUint32(this.layoutKind, minimum);
+    this.valuesSlot = growUint32(this.valuesSlot, minimum);
+    this.valuesHolder = growUint32(this.valuesHolder, minimum);
+    this.valuesEntriesOffset = growUint32(this.valuesEntriesOffset, minimum);
+    this.valuesCountOffset = growUint32(this.valuesCountOffset, minimum);
+    this.valuesStride = growUint32(this.valuesStride, minimum);
+    this.valuesValueOffset = growUint32(this.valuesValueOffset, minimum);
   }
 }

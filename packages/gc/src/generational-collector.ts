@@ -141,7 +141,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   private headBase = 0;
   /** CPython: `gcstate->generations[i].count`. */
   protected readonly counts = [0, 0, 0];
-  private readonly thresholds: number[];
+  protected readonly thresholds: number[];
   /** CPython: `gcstate->long_lived_total` / `long_lived_pending`. */
   /** CPython: `gcstate->long_lived_total`. */
   protected longLivedTotal = 0;
@@ -521,6 +521,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   protected collectGeneration(host: CollectorHost, generation: number): number {
     const state = this.state;
     const startedAt = state.startPause();
+    this.beforeCollecting(host);
     state.invokeCallbacks(host, "start", generation, 0, 0);
     const debug = state.debug;
     if (debug & DebugFlags.DEBUG_STATS) {
@@ -568,7 +569,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       this.abandonCollection(young);
       throw error;
     }
-    this.deleteGarbage(host, this.head(HEAD_FINAL_UNREACHABLE), old);
+    this.deleteCollectedGarbage(host, this.head(HEAD_FINAL_UNREACHABLE), old, generation);
 
     u32 = this.memory.u32;
     let uncollectable = 0;
@@ -1414,19 +1415,41 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /**
-   * CPython: `delete_garbage()` — break the cycles with `tp_clear` (or, with `DEBUG_SAVEALL`,
-   * keep everything in `garbage`); whatever survives its clear moves to `old`.
+   * Work a collection does first, inside its pause (before the "start" callbacks): nothing
+   * here; {@link IncrementalCollector} finishes the previous collection's deletion.
    */
-  private deleteGarbage(host: CollectorHost, collectable: Ptr, old: Ptr): void {
+  protected beforeCollecting(_host: CollectorHost): void {}
+
+  /**
+   * The garbage of the collection of `generation`, finalized and checked for resurrection, is in
+   * `collectable`: delete it now, as CPython does. {@link IncrementalCollector} may spread it
+   * over later pauses.
+   */
+  protected deleteCollectedGarbage(
+    host: CollectorHost,
+    collectable: Ptr,
+    old: Ptr,
+    _generation: number,
+  ): void {
+    this.deleteGarbage(host, collectable, old, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * CPython: `delete_garbage()` — break the cycles with `tp_clear` (or, with `DEBUG_SAVEALL`,
+   * keep everything in `garbage`); whatever survives its clear moves to `old`. Stops after
+   * `limit` objects; returns whether `collectable` is empty.
+   */
+  protected deleteGarbage(host: CollectorHost, collectable: Ptr, old: Ptr, limit: number): boolean {
     const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
     const lifetime = host.lifetime;
     const fused = !saveAll && host.clearGarbage !== undefined;
     const headNext = (collectable >>> 2) + NEXT_WORD;
-    for (;;) {
+    for (let deleted = 0; ; deleted++) {
       // The first object left (links may carry NEXT_MASK_UNREACHABLE: see collectGeneration).
       let u32 = this.memory.u32;
       const op = (u32[headNext]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
-      if (op === collectable) break;
+      if (op === collectable) return true;
+      if (deleted >= limit) return false;
       if (fused) {
         // The host holds op across tp_clear itself (CPython's Py_INCREF / Py_DECREF around it).
         const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;

@@ -274,4 +274,47 @@ describe("IncrementalCollector", () => {
     expect(heap.liveCount()).toBe(0);
     heap.verify();
   });
+
+  it("an automatic collection's garbage is finalized at once and deleted in the next pauses; collect() deletes at once", () => {
+    const { heap, collector, gc } = makeHeap({ thresholds: [1000, 10, 10], threshold: 100 });
+    const order: number[] = [];
+    const Watched = heap.defineClass("Watched", 2, { finalize: (obj) => order.push(obj) });
+    const outside = heap.newEmptyList(0); // referenced by the garbage: its count tells when
+    const made: Ptr[] = [];
+    gc.enable();
+    for (let i = 0; i < 600; i++) {
+      const x = heap.newInstance(Watched);
+      heap.set(x, 0, x);
+      heap.set(x, 1, outside);
+      made.push(x);
+      heap.decref(x);
+    }
+    const pausesBefore: number[] = [];
+    collector.pauseObserver = (generation) => pausesBefore.push(generation);
+    const held: Ptr[] = [];
+    for (let i = 0; i < 400; i++) held.push(heap.newEmptyList(0)); // the 1,001st allocation collects
+    // Every finalizer ran in the collection, in the list's order, as CPython's finalize_garbage.
+    expect(order).toEqual(made);
+    expect(pausesBefore).toEqual([0]);
+    expect(collector.getCount()[0]).toBe(0); // frees to come leave count0 as CPython's is
+    const live = heap.liveCount();
+    expect(live).toBeGreaterThan(600); // not deleted yet
+    // The next pauses, one per 100 allocations, delete the rest, 256 objects each.
+    for (let i = 0; i < 300; i++) held.push(heap.newEmptyList(0));
+    expect(pausesBefore).toEqual([0, 0, 0, 0]);
+    expect(heap.liveCount()).toBe(1 + held.length);
+    expect(collector.getCount()[0]).toBe(300);
+    gc.disable();
+    // gc.collect(): found and deleted before it returns.
+    for (let i = 0; i < 10; i++) {
+      const x = heap.newInstance(Watched);
+      heap.set(x, 0, x);
+      heap.decref(x);
+    }
+    expect(gc.collect(0)).toBe(10);
+    expect(heap.liveCount()).toBe(1 + held.length);
+    for (const obj of [outside, ...held]) heap.decref(obj);
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
+  });
 });

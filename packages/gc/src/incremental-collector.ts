@@ -91,6 +91,11 @@ const HEAD_BYTES = 8;
 const DEFAULTS = { budget: 5000, threshold: 256 };
 /** Units of work per allocation between increments (see the design note). */
 const PACE = 16;
+/**
+ * Objects of a young or middle collection's garbage deleted (`tp_clear`, then the deallocation
+ * cascade) per pause: the rest waits for the next pauses, one every `threshold` allocations.
+ */
+const DELETE_CHUNK = 256;
 
 /**
  * A generational collector whose full collections run incrementally: young and middle
@@ -140,6 +145,19 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private readonly candidates = new ReferenceStack(1024);
   private lastCandidateCount = 0;
   private readonly referents = new ReferenceStack(256);
+  /** The list whose garbage is still being deleted (0: none), and where its survivors go. */
+  private deletionList = 0;
+  private deletionOld = 0;
+  private deletionGeneration = 0;
+  /**
+   * A deferred deletion is running, and how many of its deallocations still take one from
+   * count0: as many as count0 held when the collection deleted (CPython's delete_garbage
+   * decrements it from there, floored at 0); the rest leave it alone.
+   */
+  private deletingDeferred = false;
+  private deletionCountCredit = 0;
+  /** A `collect()` call is running: its garbage is deleted before it returns, as in CPython. */
+  private explicitCollection = false;
 
   constructor(options: Partial<IncrementalCollectorOptions> = {}) {
     const { budget, threshold, ...generational } = options;
@@ -182,6 +200,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
 
   /** Ends the cycle in progress, frees the `pending` head, then the generations' heads. */
   protected override releaseAttach(host: CollectorHost): void {
+    this.deleteDeferred(host, Number.POSITIVE_INFINITY);
     this.abortCycle();
     host.allocator!.free(this.pendingHead - HEAD_BYTES);
     this.pendingHead = 0;
@@ -193,7 +212,10 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   /** A GC object came from the allocator: GenerationalCollector's counting, then pacing. */
   override onAllocate(obj: Ptr): void {
     super.onAllocate(obj);
-    if (this.phase !== IDLE && ++this.sinceIncrement >= this.incrementEvery) {
+    if (
+      (this.phase !== IDLE || this.deletionList !== 0) &&
+      ++this.sinceIncrement >= this.incrementEvery
+    ) {
       if (this.enabled && this.incrementEvery !== 0 && !this.collectingNow) {
         if (this.onCollectionScheduled === undefined) this.runDueIncrement();
         else this.scheduleCollection();
@@ -203,18 +225,89 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
 
   /** A scheduled collection, then the increment that is due, if one is. */
   protected override runScheduledWork(): void {
-    super.runScheduledWork();
+    // A collection only if one is due: increments and deletion chunks are scheduled too, and an
+    // automatic collection runs only once count0 passes its threshold (CPython schedules
+    // _Py_RunGC then and only then), whatever the older counts say.
+    const threshold = this.thresholds[0]!;
+    if (threshold !== 0 && this.counts[0]! > threshold) super.runScheduledWork();
     if (
-      this.phase !== IDLE &&
+      (this.phase !== IDLE || this.deletionList !== 0) &&
       this.sinceIncrement >= this.incrementEvery &&
       this.incrementEvery !== 0
     )
       this.runDueIncrement();
   }
 
-  /** One automatic increment, sized to keep pace with the allocations since the previous one. */
+  /**
+   * One automatic increment, sized to keep pace with the allocations since the previous one: a
+   * chunk of the last collection's garbage if some waits, else a step of the cycle.
+   */
   private runDueIncrement(): void {
-    this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement));
+    if (this.deletionList !== 0) this.runDeletionChunk();
+    else this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement));
+  }
+
+  // ───────────────────────────── deferred deletion ─────────────────────────────
+
+  /**
+   * An automatic collection's garbage — finalized, its weakrefs cleared and callbacks called,
+   * checked for resurrection: CPython's order up to here — is deleted in the next pauses,
+   * {@link DELETE_CHUNK} objects each, one every `threshold` allocations, instead of at once. Nothing can reach it, so the program sees only
+   * that memory comes back later (and that referents outside it keep their references, and any
+   * finalizer the cascade reaches runs, later). `gc.collect()` and `DEBUG_SAVEALL` delete at once.
+   */
+  protected override deleteCollectedGarbage(
+    host: CollectorHost,
+    collectable: Ptr,
+    old: Ptr,
+    generation: number,
+  ): void {
+    const deferrable =
+      !this.explicitCollection &&
+      this.incrementEvery !== 0 &&
+      (this.state.debug & DebugFlags.DEBUG_SAVEALL) === 0;
+    if (!deferrable) {
+      this.deleteGarbage(host, collectable, old, Number.POSITIVE_INFINITY);
+      return;
+    }
+    if (this.deleteGarbage(host, collectable, old, 0)) return; // nothing to delete
+    this.deletionCountCredit = this.counts[0]!;
+    this.deletionList = collectable;
+    this.deletionOld = old;
+    this.deletionGeneration = generation;
+    this.sinceIncrement = 0;
+  }
+
+  /** A collection starts (in its pause): the previous one's garbage is deleted first. */
+  protected override beforeCollecting(host: CollectorHost): void {
+    this.deleteDeferred(host, Number.POSITIVE_INFINITY);
+  }
+
+  /** One pause deleting a chunk of the waiting garbage. */
+  private runDeletionChunk(): void {
+    const host = this.attachedHost();
+    const wasCollecting = this.collectingNow;
+    this.collectingNow = true;
+    const startedAt = this.state.startPause();
+    try {
+      this.sinceIncrement = 0;
+      this.deleteDeferred(host, DELETE_CHUNK);
+    } finally {
+      this.collectingNow = wasCollecting;
+      this.state.recordPause(host, this.deletionGeneration, this.state.elapsed(startedAt));
+    }
+  }
+
+  /** Deletes up to `limit` objects of the waiting garbage. */
+  private deleteDeferred(host: CollectorHost, limit: number): void {
+    if (this.deletionList === 0) return;
+    this.deletingDeferred = true;
+    try {
+      if (this.deleteGarbage(host, this.deletionList, this.deletionOld, limit))
+        this.deletionList = 0;
+    } finally {
+      this.deletingDeferred = false;
+    }
   }
 
   /** @inheritDoc */
@@ -229,10 +322,18 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   /** @inheritDoc */
   override onDeallocate(obj: Ptr): void {
     const u32 = this.memory.u32;
+    const count0 = this.counts[0]!;
     if (isSnapshotted(u32, obj)) {
       this.forgetSnapshotted(u32, obj);
       if (this.counts[0]! > 0) this.counts[0]!--;
     } else super.onDeallocate(obj);
+    if (this.deletingDeferred) {
+      // CPython: gcstate->young.count -= 1 (floored), at the time it deleted: see the credit.
+      if (this.deletionCountCredit > 0 && count0 > 0) {
+        this.deletionCountCredit--;
+        this.counts[0] = count0 - 1;
+      } else this.counts[0] = count0;
+    }
   }
 
   /** Untracks `obj`: clears its snapshot slot mid-cycle, else unlinks it from its list. */
@@ -255,7 +356,13 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
    */
   override collect(generation = OLDEST): number {
     if (generation === OLDEST && !this.collectingNow) this.abortCycle();
-    return super.collect(generation);
+    const wasExplicit = this.explicitCollection;
+    this.explicitCollection = true;
+    try {
+      return super.collect(generation);
+    } finally {
+      this.explicitCollection = wasExplicit;
+    }
   }
 
   /**
@@ -328,6 +435,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     this.collectingNow = true;
     const startedAt = this.state.startPause();
     try {
+      this.deleteDeferred(this.attachedHost(), Number.POSITIVE_INFINITY);
       this.sinceIncrement = 0;
       return this.advance(budget);
     } finally {

@@ -306,20 +306,24 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
               (gc ? TypeFlags.GC : 0) |
               TypeFlags.BASETYPE |
               (typeObject !== 0 ? TypeFlags.HEAPTYPE : 0),
-            // A managed dict is not a reference the collector sees: its values are (traverse below).
-            references: { fixed: managedDict ? order.filter((o) => o !== dictOffset) : order },
-            // With a managed dict the hook reports the type after the values, CPython 3.13's
-            // subtype_traverse order (slots, inline values, type); otherwise core visits it.
-            ...(typeObject !== 0 && !managedDict ? { typeObject } : {}),
-            ...(managedDict
+            // A managed dict is not a reference the collector sees: its values are, between the
+            // slots and the type (CPython 3.13's subtype_traverse order: slots, inline values,
+            // type), read by core's typed-array walk rather than a traverse hook.
+            references: managedDict
               ? {
-                  traverse: (obj: Ptr, visit: (referent: Ptr) => void) => {
-                    visitManagedValues(this, obj, dictOffset, visit);
-                    if (typeObject !== 0) visit(typeObject);
+                  fixed: order.filter((o) => o !== dictOffset),
+                  values: {
+                    slot: dictOffset,
+                    holderType: this.managedDictType,
+                    entriesOffset: DICT_ENTRIES_OFFSET,
+                    countOffset: DICT_NENTRIES_OFFSET,
+                    stride: ENTRY_SIZE,
+                    valueOffset: ENTRY_VALUE_OFFSET,
                   },
-                  clear: (obj: Ptr) => clearInstance(this, obj, order),
                 }
-              : {}),
+              : { fixed: order },
+            ...(typeObject !== 0 ? { typeObject } : {}),
+            ...(managedDict ? { clear: (obj: Ptr) => clearInstance(this, obj, order) } : {}),
             ...(weaklistOffset !== 0 ? { weaklistOffset } : {}),
             ...(options.base !== undefined ? { base: options.base } : {}),
             ...(finalize !== undefined ? { finalize } : {}),
