@@ -42,7 +42,13 @@ export class Frame {
   code!: Code;
   /** Address of local slot 0 in the heap frame. */
   locals = 0;
+  /**
+   * The interpreter frame (its header, then the locals): on the machine's data stack for a plain
+   * call (see `frame-data-stack.ts`), else a heap object; 0 once the call returned.
+   */
   heapFrame = 0;
+  /** Whether {@link heapFrame} is on the data stack (not yet moved to the heap). */
+  onDataStack = false;
   globals = 0;
   /** The class body's namespace dict (class blocks), else 0. */
   namespace = 0;
