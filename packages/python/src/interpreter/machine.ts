@@ -528,12 +528,16 @@ export class Machine {
   // ─────────────────────────────────────────────────────────────── value stack
 
   push(value: Ptr): void {
-    if (this.sp === this.stack.length) {
-      const bigger = new Uint32Array(this.stack.length * 2);
-      bigger.set(this.stack);
-      this.stack = bigger;
-    }
+    // The growth is a call of its own: a push this small is inlined where it is used.
+    if (this.sp === this.stack.length) this.growStack();
     this.stack[this.sp++] = value;
+  }
+
+  /** Doubles the value stack's capacity. */
+  private growStack(): void {
+    const bigger = new Uint32Array(this.stack.length * 2);
+    bigger.set(this.stack);
+    this.stack = bigger;
   }
 
   /** Releases the stack's entries above `level`, newest first (exception unwinding). */
