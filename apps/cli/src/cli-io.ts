@@ -1,5 +1,6 @@
 import { readFileSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
+import type { ModuleSyntaxCache } from "@pymem/python";
 
 /**
  * Where the command line reads and writes: the process's streams in `main.ts`, strings in tests.
@@ -21,6 +22,11 @@ export interface CliIo {
   stdinLines(): AsyncIterable<string>;
   /** Environment variables (`PYTHONHASHSEED`). */
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /**
+   * Where the interpreter keeps parsed library modules between runs.
+   * @defaultValue undefined (the interpreter's own, in memory)
+   */
+  readonly moduleSyntaxCache?: ModuleSyntaxCache | undefined;
 }
 
 /**
@@ -34,8 +40,9 @@ export interface CliIo {
  * process.exitCode = await runCli(process.argv.slice(2), processIo());
  * ```
  */
-export function processIo(): CliIo {
+export function processIo(moduleSyntaxCache?: ModuleSyntaxCache): CliIo {
   return {
+    moduleSyntaxCache,
     stdout: (text) => writeAll(1, text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),

@@ -178,6 +178,7 @@ export function createSession(
     warnOptions: options.warnOptions,
     environ: processEnvironment(),
     cwd: process.cwd(),
+    ...(io.moduleSyntaxCache !== undefined ? { moduleSyntaxCache: io.moduleSyntaxCache } : {}),
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });

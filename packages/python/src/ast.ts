@@ -747,11 +747,6 @@ export interface Constant extends SourceRange {
   value: number | bigint | string | Uint8Array | boolean | null;
   /** True for a string whose first piece has the `u` prefix (CPython's `kind='u'`). */
   unicodePrefix?: true;
-  /**
-   * True when the string holds `\\N{NAME}` escapes, kept as written: pymem has no Unicode name
-   * database, so the evaluator raises NotImplementedError when it meets such a string.
-   */
-  unresolvedNamedEscapes?: true;
 }
 
 /** `value.attr`. @example `obj.field` */

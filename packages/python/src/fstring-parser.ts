@@ -68,8 +68,7 @@ export function parseStrings(p: Parser): Ast.Expression {
   const unicodePrefix = (pieces[0] as Piece).prefix === "u";
   if (pieces.every((each) => each.token.type === "STRING")) {
     let value = "";
-    const named = { found: false };
-    for (const each of pieces) value += decode(p, each, each.bodyStart, each.bodyEnd, named);
+    for (const each of pieces) value += decode(p, each, each.bodyStart, each.bodyEnd);
     const constant: Ast.Constant = {
       kind: "Constant",
       constantType: "str",
@@ -77,17 +76,12 @@ export function parseStrings(p: Parser): Ast.Expression {
       ...range(first, last),
     };
     if (unicodePrefix) constant.unicodePrefix = true;
-    if (named.found) constant.unresolvedNamedEscapes = true;
     return constant;
   }
   const parts = new FormattedParts();
   for (const each of pieces) {
     if (each.token.type === "STRING") {
-      parts.text(
-        decode(p, each, each.bodyStart, each.bodyEnd, parts.named),
-        each.token,
-        each.token,
-      );
+      parts.text(decode(p, each, each.bodyStart, each.bodyEnd), each.token, each.token);
       continue;
     }
     p.state.fstringDepth++;
@@ -119,22 +113,13 @@ function bytesConstant(p: Parser, pieces: Piece[], at: Ast.SourceRange): Ast.Con
   return { kind: "Constant", constantType: "bytes", value, ...at };
 }
 
-/** Decode a literal's text; `named.found` is set when it keeps `\\N{NAME}` escapes. */
-function decode(
-  p: Parser,
-  each: Piece,
-  start: number,
-  end: number,
-  named: { found: boolean },
-): string {
+/** Decode a literal's text, failing with CPython's `(unicode error)` SyntaxError. */
+function decode(p: Parser, each: Piece, start: number, end: number): string {
   const result = decodeStringBody(
     p.state.source,
     start,
     end,
     each.prefix.includes("r"),
-    () => {
-      named.found = true;
-    },
     (message) => noteInvalidEscape(p, start, each, message),
   );
   if (typeof result === "string") return result;
@@ -178,8 +163,6 @@ class FormattedParts {
   private pending = "";
   private pendingStart: Located | null = null;
   private pendingEnd: Located | null = null;
-  /** Set by decode() when the pending text keeps `\\N{NAME}` escapes. */
-  readonly named = { found: false };
 
   text(value: string, start: Located, end: Located): void {
     if (value.length === 0) return;
@@ -206,10 +189,8 @@ class FormattedParts {
         value: this.pending,
         ...range(this.pendingStart, this.pendingEnd),
       };
-      if (this.named.found) constant.unresolvedNamedEscapes = true;
       this.values.push(constant);
     }
-    this.named.found = false;
     this.pending = "";
     this.pendingStart = null;
     this.pendingEnd = null;
@@ -246,8 +227,7 @@ function literalAndFields(
   // Where the current run of literal text began in the source, `{{`/`}}` included.
   let runStart = start;
   const addLiteral = (upTo: number, extra: string, next: number): void => {
-    const text =
-      (upTo > literalStart ? decode(p, each, literalStart, upTo, parts.named) : "") + extra;
+    const text = (upTo > literalStart ? decode(p, each, literalStart, upTo) : "") + extra;
     parts.text(text, p.point(runStart), p.point(next));
     literalStart = next;
   };

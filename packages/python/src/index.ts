@@ -26,6 +26,10 @@ export {
   type RunResult,
   type StatementEvent,
 } from "./interpreter/interpreter.js";
+export {
+  type ModuleSyntaxCache,
+  memoryModuleSyntaxCache,
+} from "./interpreter/module-syntax-cache.js";
 export { nativeModules } from "./interpreter/modules/index.js";
 export type {
   ArithmeticSymbol,
@@ -44,5 +48,6 @@ export {
   type SyntaxErrorDetails,
   type SyntaxErrorKind,
 } from "./syntax-error.js";
+export { syntaxTreeFromJson, syntaxTreeToJson } from "./syntax-tree-json.js";
 export type { SyntaxWarningNote } from "./syntax-warnings.js";
 export { MAX_BRACKET_LEVEL, MAX_INDENT_LEVEL } from "./tokenizer.js";

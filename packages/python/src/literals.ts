@@ -3,6 +3,8 @@
  * @internal
  */
 
+import { lookupCharacter } from "./unicode/unicode-names.js";
+
 /**
  * The value of a NUMBER token: an int (a number within the safe-integer range, a bigint beyond
  * it), a float, or the imaginary part of a complex literal.
@@ -78,7 +80,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 /**
  * Decode the body of a string literal, `source[start, end)`, applying backslash escapes unless
  * `raw`. Returns the text, or `{ message }` in CPython's `(unicode error)` wording. `\\N{NAME}`
- * escapes stay as written (there is no Unicode name database here) and call `onNamedEscape`.
+ * escapes read the Unicode name database (aliases too), decoded the first time one is met.
  *
  * @example
  * ```ts
@@ -92,7 +94,6 @@ export function decodeStringBody(
   start: number,
   end: number,
   raw: boolean,
-  onNamedEscape?: () => void,
   onInvalidEscape?: (message: string) => void,
 ): string | { message: string } {
   if (raw) return source.slice(start, end);
@@ -160,7 +161,6 @@ export function decodeStringBody(
       continue;
     }
     if (character === "N") {
-      // pymem has no Unicode name database: the escape is kept as written and reported.
       const close = source.indexOf("}", backslash);
       if (source[backslash + 2] !== "{" || close < 0 || close >= end || close === backslash + 3) {
         const position = `${backslash - start}-${Math.min(end, backslash + 2) - 1 - start}`;
@@ -168,8 +168,13 @@ export function decodeStringBody(
           message: `'unicodeescape' codec can't decode bytes in position ${position}: malformed \\N character escape`,
         };
       }
-      onNamedEscape?.();
-      result += source.slice(backslash, close + 1);
+      // CPython: _PyUnicode_Name_CAPI->getcode() without named sequences.
+      const named = lookupCharacter(source.slice(backslash + 3, close), false);
+      if (named === null)
+        return {
+          message: `'unicodeescape' codec can't decode bytes in position ${backslash - start}-${close - start}: unknown Unicode character name`,
+        };
+      result += named;
       index = close + 1;
       continue;
     }

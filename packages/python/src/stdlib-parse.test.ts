@@ -122,7 +122,6 @@ describe.skipIf(!cpython.available)(title, () => {
     let dumped = 0;
     let bytes = 0;
     let undecodable = 0;
-    let namedEscapes = 0;
     for (const file of report.files) {
       if (file.undecodable !== undefined) {
         undecodable++;
@@ -140,11 +139,6 @@ describe.skipIf(!cpython.available)(title, () => {
         continue;
       }
       if (file.dump === undefined || result.module === null) continue;
-      if (/\\N\{/.test(source) && hasNamedEscapes(result.module)) {
-        // pymem keeps \N{NAME} escapes as written (no Unicode name database): not comparable.
-        namedEscapes++;
-        continue;
-      }
       dumped++;
       const dump = dumpAst(result.module, { includeAttributes: true, source });
       if (dump !== file.dump)
@@ -154,18 +148,12 @@ describe.skipIf(!cpython.available)(title, () => {
     console.log(
       `stdlib: ${report.files.length} files (${(bytes / 1e6).toFixed(1)} M characters), ${parsed} parsed, ` +
         `${report.files.length - parsed - undecodable} rejected, ${undecodable} undecodable (skipped), ` +
-        `${dumped} AST dumps compared (${namedEscapes} skipped for \\N{…} escapes), ` +
+        `${dumped} AST dumps compared, ` +
         `${mismatches.length} mismatches, ${seconds.toFixed(1)} s (${report.version.split(" ")[0]})`,
     );
     expect(mismatches).toEqual([]);
   }, 300_000);
 });
-
-function hasNamedEscapes(module: ReturnType<typeof parse>): boolean {
-  return JSON.stringify(module, (_key, value: unknown) =>
-    typeof value === "bigint" || value instanceof Uint8Array ? null : value,
-  ).includes('"unresolvedNamedEscapes":true');
-}
 
 function firstDifference(ours: string, theirs: string): string {
   let index = 0;

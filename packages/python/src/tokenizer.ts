@@ -1,4 +1,6 @@
 import { PythonSyntaxError, type SyntaxErrorKind } from "./syntax-error.js";
+import { hasUnicodeFlag, UnicodeFlag } from "./unicode/unicode-database.js";
+import { normalizeText } from "./unicode/unicode-normalization.js";
 
 /**
  * Token categories, named after CPython's `token` module. `FSTRING` is one whole f-string (its
@@ -178,14 +180,12 @@ function isHexDigit(character: string): boolean {
   );
 }
 
-const IDENTIFIER_START = /[\p{L}\p{Nl}_]/u;
-const IDENTIFIER_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
-
 function isIdentifierStart(character: string): boolean {
   if (character.length === 0) return false;
   const code = character.charCodeAt(0);
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  return IDENTIFIER_START.test(character);
+  // XID_Start as CPython 3.13's Unicode 15.1 tables have it (not the JS engine's version).
+  return hasUnicodeFlag(character.codePointAt(0) ?? 0, UnicodeFlag.identifierStart);
 }
 
 function isIdentifierChar(character: string): boolean {
@@ -199,7 +199,7 @@ function isIdentifierChar(character: string): boolean {
       (code >= 48 && code <= 57)
     );
   }
-  return IDENTIFIER_CONTINUE.test(character);
+  return hasUnicodeFlag(character.codePointAt(0) ?? 0, UnicodeFlag.identifierContinue);
 }
 
 /** Thrown internally to unwind the tokenizer; converted into `TokenStream.error`. */
@@ -451,7 +451,7 @@ class Tokenizer {
         this.position = this.identifierEnd(start);
         const name = this.push("NAME", start, this.position);
         // CPython normalizes non-ASCII identifiers to NFKC (PEP 3131).
-        if (/[^ -~\t]/.test(name.text)) name.text = name.text.normalize("NFKC");
+        if (/[^ -~\t]/.test(name.text)) name.text = normalizeText("NFKC", name.text);
         continue;
       }
       if (isDigit(character) || (character === "." && isDigit(this.charAt(this.position)))) {

@@ -200,14 +200,6 @@ describe("Interpreter: errors, limits and cleanup", () => {
     expect(outcome.stderr).toContain("ValueError: in del\n");
   });
 
-  it("unsupported syntax fails with a clear 'pymem does not support' error when it runs", () => {
-    const outcome = run("x = '\\N{BULLET}'\n");
-    expect(outcome.ok).toBe(false);
-    expect(outcome.stderr).toContain(
-      "NotImplementedError: pymem does not support \\N{...} escapes yet",
-    );
-  });
-
   it("ints beyond the safe-integer range are exact", () => {
     const outcome = run("x = 2 ** 53\nprint(x + 1, x * x, 12345678901234567890 // 7)\n");
     expect(outcome.stdout).toBe(

@@ -5,6 +5,7 @@ import { newClass } from "./class-creation.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { descriptorGet, descriptorSet, HOOK_SETATTR, isDataDescriptor } from "./descriptors.js";
 import type { Machine, TypeRecord } from "./machine.js";
+import { classDictProxy } from "./mapping-proxy.js";
 import { arity, defineMethod } from "./native-arguments.js";
 import { findAttribute, storeClassAttribute } from "./object-access.js";
 import {
@@ -375,9 +376,10 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
   if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);
   if (name === "__bases__") return m.newTuple(typeRecord.bases.map((base) => base.object));
   if (name === "__dict__") {
-    // The raw dict, not CPython's read-only mappingproxy: writes through it bypass typeModified.
+    // A read-only mappingproxy; the dict inside is still reachable (object.__getattribute__ on
+    // the proxy), so the attribute cache stops trusting it.
     typeDictEscaped(m, typeRecord);
-    return m.incref(m.field(cls, TYPE_DICT_OFFSET));
+    return classDictProxy(m, m.field(cls, TYPE_DICT_OFFSET));
   }
   if (name === "__mro__") {
     const mro = m.field(cls, TYPE_MRO_OFFSET);

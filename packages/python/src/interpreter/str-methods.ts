@@ -1,5 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { firstWhitespaceRun, stripWhitespace } from "../unicode/python-whitespace.js";
+import { convertCase, strPredicate } from "../unicode/str-unicode.js";
 import { codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
@@ -67,13 +69,13 @@ export function installStrMethods(m: Machine): void {
     let parts: string[];
     if (sepObj === undefined || sepObj === heap.none) {
       parts = [];
-      let rest = self.trimStart();
+      let rest = stripWhitespace(self, true, false);
       while (rest !== "") {
         if (max >= 0 && parts.length === max) {
-          parts.push(rest.trimEnd());
+          parts.push(stripWhitespace(rest, false, true));
           break;
         }
-        const match = /\s+/.exec(rest);
+        const match = firstWhitespaceRun(rest);
         if (match === null) {
           parts.push(rest);
           break;
@@ -104,31 +106,21 @@ export function installStrMethods(m: Machine): void {
   const charsPattern = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, "\\$&")}]`;
   strip("strip", (text, chars) =>
     chars === undefined
-      ? text.trim()
+      ? stripWhitespace(text, true, true)
       : text.replace(new RegExp(`^${charsPattern(chars)}+|${charsPattern(chars)}+$`, "gu"), ""),
   );
   strip("lstrip", (text, chars) =>
     chars === undefined
-      ? text.trimStart()
+      ? stripWhitespace(text, true, false)
       : text.replace(new RegExp(`^${charsPattern(chars)}+`, "u"), ""),
   );
   strip("rstrip", (text, chars) =>
     chars === undefined
-      ? text.trimEnd()
+      ? stripWhitespace(text, false, true)
       : text.replace(new RegExp(`${charsPattern(chars)}+$`, "u"), ""),
   );
-  str("upper", 0, 0, (self) => m.newStr(self.toUpperCase()));
-  str("lower", 0, 0, (self) => m.newStr(self.toLowerCase()));
-  str("title", 0, 0, (self) =>
-    m.newStr(
-      self
-        .toLowerCase()
-        .replace(/(^|[^a-z])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()),
-    ),
-  );
-  str("capitalize", 0, 0, (self) =>
-    m.newStr(self.charAt(0).toUpperCase() + self.slice(1).toLowerCase()),
-  );
+  for (const conversion of ["upper", "lower", "title", "capitalize"] as const)
+    str(conversion, 0, 0, (self) => m.newStr(convertCase(conversion, self)));
   str("replace", 2, 3, (self, [old, replacement, countObj]) => {
     const from = textArgument(old!, "replace() argument 1");
     const to = textArgument(replacement!, "replace() argument 2");
@@ -158,9 +150,8 @@ export function installStrMethods(m: Machine): void {
     }
     return m.newStr(result + rest);
   });
-  str("isdigit", 0, 0, (self) => m.newBool(/^\d+$/u.test(self)));
-  str("isalpha", 0, 0, (self) => m.newBool(/^\p{L}+$/u.test(self)));
-  str("isspace", 0, 0, (self) => m.newBool(/^\s+$/u.test(self)));
+  for (const predicate of ["isdigit", "isalpha", "isspace"] as const)
+    str(predicate, 0, 0, (self) => m.newBool(strPredicate(predicate, self)));
   str("zfill", 1, 1, (self, [width]) => {
     const size = m.intArgument(width!, "width");
     checkStrSize(heap, size);

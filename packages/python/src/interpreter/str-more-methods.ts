@@ -1,4 +1,7 @@
 import type { Ptr } from "@pymem/core";
+import { lastWhitespaceRun, stripWhitespace } from "../unicode/python-whitespace.js";
+import { convertCase, strPredicate } from "../unicode/str-unicode.js";
+import { isAsciiText } from "../unicode/unicode-database.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 
@@ -45,27 +48,18 @@ export function installStrMoreMethods(m: Machine): void {
   };
   const predicate = (name: string, test: (self: string) => boolean): void =>
     str(name, 0, 0, (self) => m.newBool(test(self)));
-  const cased = (self: string) => /\p{Lu}|\p{Ll}|\p{Lt}/u.test(self);
-
-  predicate("isalnum", (self) => /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(self));
-  predicate("isupper", (self) => cased(self) && !/\p{Ll}|\p{Lt}/u.test(self));
-  predicate("islower", (self) => cased(self) && !/\p{Lu}|\p{Lt}/u.test(self));
-  predicate(
+  for (const name of [
+    "isalnum",
+    "isupper",
+    "islower",
     "istitle",
-    (self) =>
-      cased(self) &&
-      /^[^\p{L}]*(\p{Lu}|\p{Lt})\p{Ll}*([^\p{L}]+(\p{Lu}|\p{Lt})\p{Ll}*)*[^\p{L}]*$/u.test(self),
-  );
-  predicate("isdecimal", (self) => /^\p{Nd}+$/u.test(self));
-  predicate("isnumeric", (self) => /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(self));
-  predicate("isascii", (self) => [...self].every((character) => character.codePointAt(0)! < 128));
-  predicate("isidentifier", (self) =>
-    /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(self),
-  );
-  predicate(
+    "isdecimal",
+    "isnumeric",
+    "isidentifier",
     "isprintable",
-    (self) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(self),
-  );
+  ] as const)
+    predicate(name, (self) => strPredicate(name, self));
+  predicate("isascii", isAsciiText);
 
   str("expandtabs", 0, 1, (self, args, keywords) => {
     const options = keyword(m, "expandtabs", keywords, ["tabsize"]);
@@ -92,13 +86,13 @@ export function installStrMoreMethods(m: Machine): void {
     const max = maxObj !== undefined ? m.intArgument(maxObj, "maxsplit") : -1;
     const parts: string[] = [];
     if (sepObj === undefined || sepObj === heap.none) {
-      let rest = self.trimEnd();
+      let rest = stripWhitespace(self, false, true);
       while (rest !== "") {
         if (max >= 0 && parts.length === max) {
-          parts.push(rest.trimStart());
+          parts.push(stripWhitespace(rest, true, false));
           break;
         }
-        const match = /\s+(?=\S*$)/u.exec(rest);
+        const match = lastWhitespaceRun(rest);
         if (match === null) {
           parts.push(rest);
           break;
@@ -140,12 +134,8 @@ export function installStrMoreMethods(m: Machine): void {
     });
   partition("partition", false);
   partition("rpartition", true);
-  str("swapcase", 0, 0, (self) =>
-    m.newStr(
-      [...self].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
-    ),
-  );
-  str("casefold", 0, 0, (self) => m.newStr(self.toLowerCase().replaceAll("ß", "ss")));
+  for (const conversion of ["swapcase", "casefold"] as const)
+    str(conversion, 0, 0, (self) => m.newStr(convertCase(conversion, self)));
   str("removeprefix", 1, 1, (self, [prefix]) => {
     const value = text(prefix!);
     return m.newStr(value !== "" && self.startsWith(value) ? self.slice(value.length) : self);

@@ -17,7 +17,7 @@ import type { Expression, Statement } from "../ast.js";
  *
  * @example
  * ```ts
- * unsupportedConstruct(constant); // "\\N{...} escapes" for the constant `"\\N{BULLET}"`
+ * unsupportedConstruct(awaitNode); // "'await' in this position" for an await the compiler cannot split
  * ```
  */
 export function unsupportedConstruct(node: Statement | Expression): string | null {
@@ -33,14 +33,6 @@ export function unsupportedConstruct(node: Statement | Expression): string | nul
       return node.generators.some((generator) => generator.isAsync)
         ? "an asynchronous comprehension in this position"
         : null;
-    case "JoinedStr":
-      return node.values.some(
-        (value) => value.kind === "Constant" && value.unresolvedNamedEscapes === true,
-      )
-        ? "\\N{...} escapes"
-        : null;
-    case "Constant":
-      return node.unresolvedNamedEscapes === true ? "\\N{...} escapes" : null;
     default:
       return null;
   }

@@ -42,6 +42,7 @@ import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typesModule } from "./types-module.js";
 import { typingModule } from "./typing-module.js";
+import { unicodedataModule } from "./unicodedata-module.js";
 import { unittestModule } from "./unittest-module.js";
 import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
@@ -102,6 +103,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   tracemalloc: tracemallocModule,
   types: typesModule,
   typing: typingModule,
+  unicodedata: unicodedataModule,
   unittest: unittestModule,
   warnings: warningsModule,
   weakref: weakrefModule,
@@ -149,5 +151,6 @@ export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typesModule } from "./types-module.js";
 export { typingModule } from "./typing-module.js";
+export { unicodedataModule } from "./unicodedata-module.js";
 export { warningsModule } from "./warnings-module.js";
 export { weakrefModule } from "./weakref-module.js";

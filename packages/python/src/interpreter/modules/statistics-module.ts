@@ -1,4 +1,5 @@
 import { pythonSourceModule } from "./python-source-module.js";
+import { STATISTICS_BIVARIATE_SOURCE } from "./statistics-bivariate.js";
 
 /**
  * Python's `statistics`, the averages and spread functions (pymem's own source, not CPython's
@@ -6,7 +7,9 @@ import { pythonSourceModule } from "./python-source-module.js";
  * `multimode`, `quantiles`, `variance`, `pvariance`, `stdev`, `pstdev` and `StatisticsError`.
  * Sums are exact (over `fractions.Fraction`), results are converted back to the data's type
  * as CPython converts them (ints give an int when the result is whole, else a float), and the
- * standard deviations are the correctly rounded square root of the exact variance.
+ * standard deviations are the correctly rounded square root of the exact variance. The
+ * geometric and harmonic means, `median_grouped` and the two-variable functions are in
+ * statistics-bivariate.ts.
  *
  * @module
  */
@@ -239,4 +242,7 @@ def pstdev(data, mu=None):
  * interpreter.run("import statistics\nprint(statistics.mean([1, 2, 3, 4]))"); // 2.5
  * ```
  */
-export const statisticsModule = pythonSourceModule("statistics", STATISTICS_SOURCE);
+export const statisticsModule = pythonSourceModule(
+  "statistics",
+  STATISTICS_SOURCE + STATISTICS_BIVARIATE_SOURCE,
+);

@@ -3,9 +3,9 @@ import { pythonSourceModule } from "./python-source-module.js";
 /**
  * Python's `types`, written in Python that pymem runs at import (pymem's own source, not
  * CPython's Lib/types.py): the interpreter's own types by name (`FunctionType`, `MethodType`,
- * `BuiltinFunctionType`, `GeneratorType`, `CoroutineType`, `ModuleType`, `NoneType`, …, each
+ * `BuiltinFunctionType`, `GeneratorType`, `CoroutineType`, `AsyncGeneratorType`, `ModuleType`, `NoneType`, …, each
  * taken from an object of that type), `SimpleNamespace`, `MappingProxyType` (a read-only view
- * of a mapping), and the dynamic class creation helpers `new_class`, `prepare_class`,
+ * of a mapping), `DynamicClassAttribute`, and the dynamic class creation helpers `new_class`, `prepare_class`,
  * `resolve_bases` and `get_original_bases`.
  *
  * @module
@@ -57,6 +57,9 @@ _pending = _coroutine()
 CoroutineType = type(_pending)
 _pending.close()
 del _pending
+async def _async_generator():
+    yield 1
+AsyncGeneratorType = type(_async_generator())
 
 
 class _Class:
@@ -116,89 +119,57 @@ class SimpleNamespace:
 _repr_running = set()
 
 
-class MappingProxyType:
-    """A read-only proxy of a mapping (CPython's mappingproxy)."""
-
-    __slots__ = ('_mapping',)
-
-    def __new__(cls, mapping):
-        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__') or isinstance(
-                mapping, (list, tuple)):
-            raise TypeError('mappingproxy() argument must be a mapping, not '
-                            + type(mapping).__name__)
-        proxy = object.__new__(cls)
-        object.__setattr__(proxy, '_mapping', mapping)
-        return proxy
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __setitem__(self, key, value):
-        raise TypeError("'mappingproxy' object does not support item assignment")
-
-    def __delitem__(self, key):
-        raise TypeError("'mappingproxy' object does not support item deletion")
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __reversed__(self):
-        return reversed(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __or__(self, other):
-        if isinstance(other, MappingProxyType):
-            other = other._mapping
-        if not isinstance(other, dict):
-            return NotImplemented
-        result = dict(self._mapping)
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        result = dict(other)
-        result.update(self._mapping)
-        return result
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __repr__(self):
-        return f'mappingproxy({self._mapping!r})'
-
-    def __str__(self):
-        return str(self._mapping)
-
-    __hash__ = None
+MappingProxyType = type(type.__dict__)
 
 
-MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
-SimpleNamespace.__module__ = MappingProxyType.__module__ = 'types'
+class DynamicClassAttribute:
+    """An attribute computed per instance; looked up on the class it raises AttributeError, so
+    the metaclass's __getattr__ answers instead."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc if doc is not None or fget is None else fget.__doc__
+        self.overwrite_doc = doc is None
+        self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            if self.__isabstractmethod__:
+                return self
+            raise AttributeError()
+        if self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def _copy(self, fget, fset, fdel):
+        copy = type(self)(fget, fset, fdel, None if self.overwrite_doc else self.__doc__)
+        copy.overwrite_doc = self.overwrite_doc
+        return copy
+
+    def getter(self, fget):
+        copy = self._copy(fget, self.fset, self.fdel)
+        if self.overwrite_doc:
+            copy.__doc__ = fget.__doc__
+        return copy
+
+    def setter(self, fset):
+        return self._copy(self.fget, fset, self.fdel)
+
+    def deleter(self, fdel):
+        return self._copy(self.fget, self.fset, fdel)
+SimpleNamespace.__module__ = 'types'
 
 
 def resolve_bases(bases):
