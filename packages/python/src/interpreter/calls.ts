@@ -27,6 +27,7 @@ import {
   acquireFrame,
   hasStackHeadroom,
   releaseFrameSlots,
+  releaseStackFrame,
   runScheduledCollection,
   tick,
 } from "./run-loop.js";
@@ -385,14 +386,22 @@ export function callFunction(
   if (m.depth + 1 >= m.recursionLimit || !hasStackHeadroom(m.depth))
     m.raise("RecursionError", "maximum recursion depth exceeded");
   const slotCount = code.slotNames.length;
-  const heapFrame = heap.allocate(m.types.frame, slotCount);
-  heap.memory.u32[(heapFrame + FRAME_FUNCTION_OFFSET) >>> 2] = m.incref(fn);
-  const locals = heapFrame + FRAME_LOCALS_OFFSET;
+  // A generator takes its frame over (on the heap from the start); any other call's frame is
+  // laid out on the data stack and moved to the heap only if a frame object is made for it.
+  const onDataStack = !code.generator;
+  const frameData = m.frameData;
+  const mark = frameData.top;
+  const record = onDataStack
+    ? frameData.push(FRAME_LOCALS_OFFSET + 4 * slotCount)
+    : heap.allocate(m.types.frame, slotCount);
+  heap.memory.u32[(record + FRAME_FUNCTION_OFFSET) >>> 2] = m.incref(fn);
+  const locals = record + FRAME_LOCALS_OFFSET;
   const depth = ++m.depth;
   const frame = acquireFrame(m);
   frame.code = code;
   frame.locals = locals;
-  frame.heapFrame = heapFrame;
+  frame.heapFrame = record;
+  frame.onDataStack = onDataStack;
   frame.globals = m.field(fn, FUNCTION_GLOBALS_OFFSET);
   frame.namespace = 0;
   frame.returnValue = 0;
@@ -419,7 +428,12 @@ export function callFunction(
     throw exception;
   } finally {
     m.depth = depth - 1;
-    releaseFrameSlots(m, heapFrame, slotCount);
+    // Read before anything runs: a finalizer the release runs reuses the pooled record. The
+    // frame may have moved to the heap while it ran (a frame object was made for it).
+    const heapFrame = frame.heapFrame;
+    if (frame.onDataStack) releaseStackFrame(m, heapFrame, slotCount);
+    else releaseFrameSlots(m, heapFrame, slotCount);
+    if (onDataStack) frameData.pop(mark);
     // The pooled record no longer stands for a frame (see frameObjectOf).
     frame.heapFrame = 0;
   }

@@ -140,6 +140,7 @@ function codeIndexOf(m: Machine, frame: Frame): number {
  */
 export function frameObjectOf(m: Machine, frame: Frame): Ptr {
   const heap = m.heap;
+  if (frame.onDataStack) moveFrameToHeap(m, frame);
   const slot = (frame.heapFrame + FRAME_OBJECT_OFFSET) >>> 2;
   const existing = heap.memory.u32[slot]!;
   if (existing !== 0) return m.incref(existing);
@@ -161,6 +162,34 @@ export function frameObjectOf(m: Machine, frame: Frame): Ptr {
   u32[slot] = frameObject;
   runtimeOf(m).live.set(frameObject, frame);
   return m.incref(frameObject);
+}
+
+/**
+ * Moves a running call's interpreter frame from the data stack to a heap object of the same
+ * layout, with its function and locals (the references move, no count changes), and zeroes
+ * the data-stack record: a frame object may outlive the call and then owns its frame. Nothing
+ * has cached the record's address across this — compiled code reads `frame.locals` at each
+ * access and the call reads `frame.heapFrame` when it returns. CPython makes the frame
+ * object's room for the frame along with it (`_PyFrame_New_NoTrack` sized for the code) and
+ * copies the frame there when the call returns (`take_ownership`); moving it now keeps one
+ * owner of the locals at every moment.
+ */
+function moveFrameToHeap(m: Machine, frame: Frame): void {
+  const heap = m.heap;
+  const slotCount = frame.code.slotNames.length;
+  const heapFrame = heap.allocate(m.types.frame, slotCount);
+  const u32 = heap.memory.u32;
+  const record = frame.heapFrame;
+  const end = (record + FRAME_LOCALS_OFFSET + 4 * slotCount) >>> 2;
+  u32.copyWithin(
+    (heapFrame + FRAME_FUNCTION_OFFSET) >>> 2,
+    (record + FRAME_FUNCTION_OFFSET) >>> 2,
+    end,
+  );
+  u32.fill(0, (record + FRAME_FUNCTION_OFFSET) >>> 2, end);
+  frame.heapFrame = heapFrame;
+  frame.locals = heapFrame + FRAME_LOCALS_OFFSET;
+  frame.onDataStack = false;
 }
 
 /** Whether a JS frame record is on the running stack now (not a suspended generator's). */
@@ -223,7 +252,10 @@ function takeOwnership(
   heap.memory.u32[at(FRAME_OBJECT_LASTI_OFFSET)] = 2 * positionId(m, frame.node);
   if (caller !== undefined) {
     try {
-      heap.memory.u32[at(FRAME_OBJECT_BACK_OFFSET)] = frameObjectOf(m, caller);
+      // Made before the store: making it may grow the memory, and a view read before would
+      // write into the old buffer.
+      const back = frameObjectOf(m, caller);
+      heap.memory.u32[at(FRAME_OBJECT_BACK_OFFSET)] = back;
     } catch {
       // No memory for the caller's frame object: f_back stays None, as in CPython.
     }

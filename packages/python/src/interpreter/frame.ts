@@ -3,7 +3,8 @@ import type { Code } from "./machine.js";
 
 /**
  * The JavaScript side of running code: statement completion codes and the pooled per-depth
- * {@link Frame} record (the locals themselves live in the heap interpreter frame).
+ * {@link Frame} record (the locals themselves live in the interpreter frame, on the data stack
+ * or in the heap).
  *
  * @module
  */
@@ -31,7 +32,7 @@ export const Completion = { NORMAL: 0, BREAK: 1, CONTINUE: 2, RETURN: 3 } as con
 
 /**
  * A running code block's JavaScript state (pooled per call depth, so a call allocates no JS
- * object). The locals live in the heap frame object.
+ * object). The locals live in the interpreter frame {@link Frame.heapFrame}.
  *
  * @example
  * ```ts
@@ -42,7 +43,13 @@ export class Frame {
   code!: Code;
   /** Address of local slot 0 in the heap frame. */
   locals = 0;
+  /**
+   * The interpreter frame (its header, then the locals): on the machine's data stack for a plain
+   * call (see `frame-data-stack.ts`), else a heap object; 0 once the call returned.
+   */
   heapFrame = 0;
+  /** Whether {@link heapFrame} is on the data stack (not yet moved to the heap). */
+  onDataStack = false;
   globals = 0;
   /** The class body's namespace dict (class blocks), else 0. */
   namespace = 0;

@@ -594,6 +594,7 @@ export class Interpreter {
     heap.keyProtocol = undefined;
     m.releaseNames();
     this.collectCycles();
+    m.frameData.dispose();
     // The runtime outlives the interpreter: its collector collects at allocation again.
     const collector = this.runtime.collector as ManagedCollector | undefined;
     if (collector?.onCollectionScheduled === this.collectionScheduled)

@@ -33,6 +33,7 @@ import { setExceptionContext } from "./exception-chaining.js";
 import { exceptionClassSlots } from "./exception-groups.js";
 import { PyException, StepLimitError, type TracebackEntry } from "./exceptions.js";
 import type { Frame } from "./frame.js";
+import { FrameDataStack } from "./frame-data-stack.js";
 import { frameObjectOf, positionId } from "./frame-objects.js";
 import { holdDictItems, releaseDictItems } from "./iteration.js";
 import type { ExceptionName, NativeContext, NativeFunction } from "./native.js";
@@ -333,6 +334,8 @@ export class Machine {
   sp = 0;
   /** The JS frame record of each call depth, reused call after call. @internal */
   readonly framePool: Frame[] = [];
+  /** Where plain calls lay out their interpreter frames (CPython: the thread's data stack). @internal */
+  readonly frameData: FrameDataStack;
   depth = 0;
   steps = 0;
   stepLimit: number;
@@ -397,6 +400,7 @@ export class Machine {
   ) {
     this.heap = runtime.heap;
     this.lifetime = runtime.lifetime;
+    this.frameData = new FrameDataStack(this.heap.allocator);
     this.types = defineInterpreterTypes(this.heap);
     this.descriptorTypes = defineDescriptorTypes(this.heap);
     this.stdout = options.stdout;
@@ -530,12 +534,16 @@ export class Machine {
   // ─────────────────────────────────────────────────────────────── value stack
 
   push(value: Ptr): void {
-    if (this.sp === this.stack.length) {
-      const bigger = new Uint32Array(this.stack.length * 2);
-      bigger.set(this.stack);
-      this.stack = bigger;
-    }
+    // The growth is a call of its own: a push this small is inlined where it is used.
+    if (this.sp === this.stack.length) this.growStack();
     this.stack[this.sp++] = value;
+  }
+
+  /** Doubles the value stack's capacity. */
+  private growStack(): void {
+    const bigger = new Uint32Array(this.stack.length * 2);
+    bigger.set(this.stack);
+    this.stack = bigger;
   }
 
   /** Releases the stack's entries above `level`, newest first (exception unwinding). */
@@ -893,8 +901,10 @@ export class Machine {
     u32[(tb + TRACEBACK_LINE_OFFSET) >>> 2] = frame.node.line;
     u32[(tb + TRACEBACK_LASTI_OFFSET) >>> 2] = lasti;
     u32[slot] = tb;
-    // CPython: PyTraceBack_Here takes the frame object, made now if nothing asked for it yet.
-    heap.memory.u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = frameObjectOf(this, frame);
+    // CPython: PyTraceBack_Here takes the frame object, made now if nothing asked for it yet
+    // (before the store: making it may grow the memory, and a view read first would be stale).
+    const frameObject = frameObjectOf(this, frame);
+    heap.memory.u32[(tb + TRACEBACK_FRAME_OFFSET) >>> 2] = frameObject;
     this.tracebackEntries.set(tb, this.entryOf(frame));
   }
 

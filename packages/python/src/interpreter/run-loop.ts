@@ -4,7 +4,12 @@ import { StepLimitError } from "./exceptions.js";
 import { Frame, NO_RANGE } from "./frame.js";
 import { detachFrameObject } from "./frame-objects.js";
 import type { Code, Machine } from "./machine.js";
-import { FRAME_COUNT_OFFSET, FRAME_LOCALS_OFFSET, FRAME_OBJECT_OFFSET } from "./object-layouts.js";
+import {
+  FRAME_COUNT_OFFSET,
+  FRAME_FUNCTION_OFFSET,
+  FRAME_LOCALS_OFFSET,
+  FRAME_OBJECT_OFFSET,
+} from "./object-layouts.js";
 
 /**
  * Where execution happens: the interpreter's main entry. There is no bytecode loop — the
@@ -41,6 +46,7 @@ export function runBlock(m: Machine, code: Code, globals: Ptr, namespace: Ptr, c
   frame.code = code;
   frame.locals = locals;
   frame.heapFrame = heapFrame;
+  frame.onDataStack = false;
   frame.globals = globals;
   frame.namespace = namespace;
   frame.returnValue = 0;
@@ -156,6 +162,28 @@ export function releaseFrameSlots(m: Machine, heapFrame: Ptr, slotCount: number)
   // Every slot is empty now: an item count of 0 spares the dealloc a walk over them.
   m.heap.memory.u32[(heapFrame + FRAME_COUNT_OFFSET) >>> 2] = 0;
   m.lifetime.decref(heapFrame);
+}
+
+/**
+ * A returning call drops its frame on the data stack: the locals in slot order, then the
+ * function (CPython: `_PyFrame_ClearLocals`, then `f_funcobj` in `_PyFrame_ClearExceptCode`),
+ * leaving every word zero for the next frame there. A frame that a frame object looks at was
+ * moved to the heap before (see `moveFrameToHeap`), so nothing else can hold this one.
+ */
+export function releaseStackFrame(m: Machine, record: Ptr, slotCount: number): void {
+  const memory = m.heap.memory;
+  const lifetime = m.lifetime;
+  const locals = (record + FRAME_LOCALS_OFFSET) >>> 2;
+  for (let i = 0; i < slotCount; i++) {
+    const value = memory.u32[locals + i]!;
+    if (value === 0) continue;
+    memory.u32[locals + i] = 0;
+    lifetime.decref(value);
+  }
+  const functionSlot = (record + FRAME_FUNCTION_OFFSET) >>> 2;
+  const fn = memory.u32[functionSlot]!;
+  memory.u32[functionSlot] = 0;
+  lifetime.decref(fn);
 }
 
 /** Python call depth from which calls check the JavaScript stack (shallower code never nears it). */
