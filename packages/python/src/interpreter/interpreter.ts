@@ -11,6 +11,9 @@ import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
+import type { FileSystem } from "./files/file-system.js";
+import { fileSystemModule } from "./files/file-system-module.js";
+import { MemoryFileSystem } from "./files/memory-file-system.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { getFrame, positionOf } from "./frame-objects.js";
 import { iterate } from "./iteration.js";
@@ -118,6 +121,14 @@ export interface InterpreterOptions {
    * @defaultValue `"/"`
    */
   cwd: string;
+  /**
+   * The file system `open()`, the `io` file classes and `os` functions (`listdir`, `remove`,
+   * `os.path.exists`, …) use; relative paths start at `cwd`. The CLI passes `NodeFileSystem`
+   * (from `@pymem/python/node`) for the real disk.
+   * @defaultValue a new {@link MemoryFileSystem} bounded by the runtime's `maximumBytes` (files
+   * the program writes it can read back during this interpreter's life; nothing reaches the host)
+   */
+  fileSystem: FileSystem;
   /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
@@ -259,6 +270,8 @@ export class Interpreter {
   private readonly machine: Machine;
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
+  /** `_pymem_files`, the file-system calls `io` and `os` make (always importable). */
+  private readonly fileSystemModule: NativeModuleFactory;
   private readonly argv: readonly string[];
   private readonly environ: Readonly<Record<string, string>>;
   private readonly cwd: string;
@@ -295,6 +308,12 @@ export class Interpreter {
       recursionLimit: options.recursionLimit ?? 1000,
     });
     this.machine = machine;
+    this.fileSystemModule = fileSystemModule(
+      machine,
+      options.fileSystem ??
+        new MemoryFileSystem({ capacityBytes: this.runtime.memory.maximumBytes }),
+      this.cwd,
+    );
     if (options.stdin !== undefined) machine.stdin = options.stdin;
     this.compiler = new Compiler(machine);
     machine.formatException = (error) => this.format(error);
@@ -727,7 +746,11 @@ export class Interpreter {
     const dot = name.lastIndexOf(".");
     const parent = dot < 0 ? 0 : this.importModule(name.slice(0, dot));
     try {
-      const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
+      const factory = Object.hasOwn(this.modules, name)
+        ? this.modules[name]
+        : name === "_pymem_files"
+          ? this.fileSystemModule
+          : undefined;
       if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
       const module = factory(m.context);
       try {
