@@ -164,6 +164,7 @@ export function createSession(
     argv,
     environ: processEnvironment(),
     cwd: process.cwd(),
+    fileSystem: io.fileSystem,
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });

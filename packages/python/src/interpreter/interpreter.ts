@@ -11,7 +11,7 @@ import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
-import type { FileSystem } from "./files/file-system.js";
+import { absolutePath, type FileSystem } from "./files/file-system.js";
 import { fileSystemModule } from "./files/file-system-module.js";
 import { MemoryFileSystem } from "./files/memory-file-system.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
@@ -377,7 +377,8 @@ export class Interpreter {
 
   /**
    * Runs `source` as the `__main__` module (globals persist across calls). Output goes to
-   * `stdout`; an uncaught exception prints CPython's traceback to `stderr`.
+   * `stdout`; an uncaught exception prints CPython's traceback to `stderr`. A `filename` not in
+   * angle brackets is the script's path: `__file__` becomes it, made absolute against `cwd`.
    *
    * @example
    * ```ts
@@ -385,6 +386,16 @@ export class Interpreter {
    * ```
    */
   run(source: string, filename = "<string>"): RunResult {
+    // CPython: _PyRun_SimpleFileObject — a script's __main__ gets its absolute path as __file__
+    // (a `<string>`-like name, as exec() and `python -c` have, gets none).
+    if (!filename.startsWith("<") && !this.finalized) {
+      const path = this.machine.newStr(absolutePath(this.cwd, filename));
+      try {
+        this.runtime.heap.dictSetItem(this.globalsDict, this.machine.name("__file__"), path);
+      } finally {
+        this.machine.decref(path);
+      }
+    }
     return this.execute(source, filename, false);
   }
 

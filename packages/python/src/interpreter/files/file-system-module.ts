@@ -92,8 +92,11 @@ export function fileSystemModule(
     (_context, args, keywords) => {
       noKeywords(m, name, keywords);
       arity(m, name, args, count, count);
-      const paths = args.slice(0, pathCount).map((arg) => absolutePath(cwd, text(name, arg)));
+      const names = args.slice(0, pathCount).map((arg) => text(name, arg));
       try {
+        // An empty name is no file (POSIX's ENOENT), not the working directory.
+        if (names.includes("")) throw new FileSystemError("ENOENT");
+        const paths = names.map((path) => absolutePath(cwd, path));
         return body(args, paths);
       } catch (error) {
         return raiseFor(error, args.slice(0, pathCount));

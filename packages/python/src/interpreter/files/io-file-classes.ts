@@ -427,7 +427,7 @@ class _Buffered(BufferedIOBase):
         self._read_offset = start + len(data)
         return data
 
-    def peek(self, size=0):
+    def _peek(self, size=0):
         self._check('peek')
         self._fill(1)
         return self._read_buffer[self._read_offset:]
@@ -533,6 +533,7 @@ class _Buffered(BufferedIOBase):
 class BufferedReader(_Buffered):
     __module__ = '_io'
     __qualname__ = 'BufferedReader'
+    peek = _Buffered._peek
 
     def write(self, data):
         raise UnsupportedOperation('write')
@@ -570,6 +571,7 @@ class BufferedWriter(_Buffered):
 class BufferedRandom(_Buffered):
     __module__ = '_io'
     __qualname__ = 'BufferedRandom'
+    peek = _Buffered._peek
 
     def writable(self):
         return self.raw.writable()
