@@ -1,5 +1,6 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CPYTHON_ENVIRONMENT } from "./cpython.js";
@@ -156,18 +157,31 @@ export function readPymemExpected(script: CorpusScript): ExpectedOutcome | undef
   return outcome;
 }
 
+/** The corpus folder whose scripts run in a fresh empty working directory. */
+const FILES_CATEGORY = "files";
+
 /**
- * Runs a corpus script under CPython 3.13 the way a user would (`python3 name.py` in its folder)
- * and returns its outcome.
+ * Runs a corpus script under CPython 3.13 the way a user would (`python3 name.py` in its folder;
+ * a `files/` script as `python3 /path/name.py` in a fresh empty temporary folder) and returns its
+ * outcome.
  * @internal
  */
 export function runScriptWithCPython(script: CorpusScript): ScriptOutcome {
-  const result = spawnSync("python3", [basename(script.path)], {
-    cwd: dirname(script.path),
-    env: CPYTHON_ENVIRONMENT,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  // A `files/` script makes and reads files: it runs in a fresh empty folder, as pymem's runs
+  // start with a fresh empty in-memory file system.
+  const sandbox =
+    script.category === FILES_CATEGORY ? mkdtempSync(join(tmpdir(), "pymem-files-")) : undefined;
+  let result: SpawnSyncReturns<string>;
+  try {
+    result = spawnSync("python3", [sandbox === undefined ? basename(script.path) : script.path], {
+      cwd: sandbox ?? dirname(script.path),
+      env: CPYTHON_ENVIRONMENT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  } finally {
+    if (sandbox !== undefined) rmSync(sandbox, { recursive: true, force: true });
+  }
   if (result.error !== undefined) throw result.error;
   const exitStatus = result.status ?? 1;
   return {

@@ -16,6 +16,7 @@
 export const IO_FILE_CLASSES_SOURCE = String.raw`# pymem's file classes (FileIO, BufferedReader/Writer/Random, TextIOWrapper, open), written for
 # pymem in Python (not CPython's Lib/_pyio.py). The system calls are _pymem_files's.
 import _pymem_files as _files
+import builtins as _builtins
 
 DEFAULT_BUFFER_SIZE = 8192
 # st_blksize of pymem's file systems: the buffer size open() picks (CPython: _io_open_impl).
@@ -665,7 +666,7 @@ class TextIOWrapper(TextIOBase):
     def newlines(self):
         kinds = (None, '\r', '\n', ('\r', '\n'), '\r\n', ('\r', '\r\n'), ('\n', '\r\n'),
                  ('\r', '\n', '\r\n'))
-        return kinds[self._seen] if self._newline is None else None
+        return kinds[self._seen] if self._newline in (None, '') else None
 
     def readable(self):
         return self._buffer.readable()
@@ -773,8 +774,9 @@ class TextIOWrapper(TextIOBase):
             self._held_cr = True
         self._start = start
         self._raw_text = text
-        if self._newline is None:
+        if self._newline in (None, ''):
             self._note_newlines(text)
+        if self._newline is None:
             text = text.replace('\r\n', '\n').replace('\r', '\n')
         self._decoded = text
         self._offset = 0
@@ -889,10 +891,10 @@ class TextIOWrapper(TextIOBase):
         return cookie
 
     def truncate(self, pos=None):
+        # CPython: _io_TextIOWrapper_truncate_impl — without a position, the buffer's own (past
+        # what was read ahead), not tell()'s.
         self._check_closed()
         self.flush()
-        if pos is None:
-            pos = self.tell()
         return self._buffer.truncate(pos)
 
     def __repr__(self):
@@ -911,8 +913,8 @@ def _argument(name, value, kinds, what):
         raise TypeError("open() argument '" + name + "' must be " + what + ', not ' + type(value).__name__)
 
 
-def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
-         opener=None):
+def _open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
+          opener=None):
     # CPython: _io_open_impl — the mode parsed and checked, then FileIO, a buffer, a text layer.
     if not isinstance(file, (str, bytes, int)):
         _path_text(file)
@@ -968,4 +970,8 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     except BaseException:
         raw.close()
         raise
+
+
+# CPython: builtins.open is io.open; the built-in calls _open above.
+open = _builtins.open
 `;

@@ -4,8 +4,8 @@ import type { NativeFunction } from "../native.js";
 import { getAttribute } from "../object-access.js";
 
 /**
- * The `open` built-in: CPython's `builtins.open` is `io.open`, so this one imports `io` (the
- * file classes are written in Python there) and hands the call over unchanged.
+ * The `open` built-in, which is also `io.open` as in CPython: it imports `io` (the file classes
+ * are written in Python there) and hands the call over unchanged to `io._open`.
  *
  * @module
  */
@@ -27,7 +27,7 @@ export function installOpenBuiltin(
   define("open", (_c, args, keywords) => {
     const io = m.importModule("io");
     try {
-      const open = getAttribute(m, io, m.name("open"), "open");
+      const open = getAttribute(m, io, m.name("_open"), "_open");
       try {
         return call(m, open, args, keywords.length === 0 ? undefined : keywords);
       } finally {
