@@ -639,10 +639,13 @@ class TextIOWrapper(TextIOBase):
         self._reset_decoder()
 
     def _reset_decoder(self):
-        # The decoded chunk (translated), the next character's index in it, the same chunk
-        # untranslated (for tell), the file offset it starts at, undecoded bytes, a held '\r'.
-        self._decoded = ''
-        self._offset = 0
+        # The decoded chunk (translated) cut into lines, the next line's index, the chunk's
+        # length and its untranslated text (for tell), the file offset it starts at, undecoded
+        # bytes, a held '\r'. Lines are cut once per chunk, so that readline() and iteration
+        # take one list item each rather than slice a chunk-long string per line.
+        self._lines = []
+        self._index = 0
+        self._chunk_length = 0
         self._raw_text = ''
         self._start = None
         self._undecoded = b''
@@ -701,7 +704,7 @@ class TextIOWrapper(TextIOBase):
             s = s.replace('\n', self._newline)
         data = s.encode(self._encoding, self._errors)
         # What was read ahead is dropped, as CPython's write does (the buffer keeps its position).
-        if self._decoded or self._undecoded:
+        if self._index < len(self._lines) or self._undecoded:
             self._reset_decoder()
         self._pending.append(data)
         self._pending_count += len(data)
@@ -756,7 +759,7 @@ class TextIOWrapper(TextIOBase):
             self._seen |= 2
 
     def _read_chunk(self):
-        """Decodes the next chunk into _decoded; False at the end of the file."""
+        """Decodes the next chunk into _lines; False at the end of the file."""
         self._flush_pending()
         start = self._buffer.tell() - len(self._undecoded) - (1 if self._held_cr else 0)
         data = self._buffer.read(-1 if self._codec == 'whole' else _CHUNK_SIZE)
@@ -778,24 +781,44 @@ class TextIOWrapper(TextIOBase):
             self._note_newlines(text)
         if self._newline is None:
             text = text.replace('\r\n', '\n').replace('\r', '\n')
-        self._decoded = text
-        self._offset = 0
+        self._chunk_length = len(text)
+        self._lines = self._split_lines(text)
+        self._index = 0
         return bool(text) or self._held_cr
 
-    def _line_end(self, text, start):
-        """Index just past the first line ending at or after start in text, or -1."""
-        newline = self._newline
-        if newline is None or newline == '\n':
-            end = text.find('\n', start)
-            return -1 if end < 0 else end + 1
-        if newline == '':
-            lf = text.find('\n', start)
-            cr = text.find('\r', start)
-            if cr < 0 or (0 <= lf < cr):
-                return -1 if lf < 0 else lf + 1
-            return cr + 2 if text.startswith('\n', cr + 1) else cr + 1
-        end = text.find(newline, start)
-        return -1 if end < 0 else end + len(newline)
+    def _split_lines(self, text):
+        """text cut after each line ending the newline mode recognises (endings kept)."""
+        ending = '\n' if self._newline in (None, '') else self._newline
+        parts = text.split(ending)
+        lines = [part + ending for part in parts[:-1]]
+        if parts[-1]:
+            lines.append(parts[-1])
+        if self._newline != '' or '\r' not in text:
+            return lines
+        # Universal mode without translation: '\r' alone ends a line too ('\r\n' stays whole).
+        result = []
+        for line in lines:
+            segments = line.split('\r')
+            result.extend(segment + '\r' for segment in segments[:-1])
+            if segments[-1] == '\n' and len(segments) > 1:
+                result[-1] += '\n'
+            elif segments[-1]:
+                result.append(segments[-1])
+        return result
+
+    def _is_whole_line(self, line):
+        if self._newline == '':
+            return line.endswith('\n') or line.endswith('\r')
+        return line.endswith('\n' if self._newline is None else self._newline)
+
+    def _take(self, size):
+        """The next line of the chunk, or its first size characters (the rest stays)."""
+        line = self._lines[self._index]
+        if 0 <= size < len(line):
+            self._lines[self._index] = line[size:]
+            return line[:size]
+        self._index += 1
+        return line
 
     def read(self, size=-1):
         self._check_readable()
@@ -805,16 +828,13 @@ class TextIOWrapper(TextIOBase):
             raise TypeError("argument should be integer or None, not '" + type(size).__name__ + "'")
         parts = []
         wanted = size
-        while True:
-            available = self._decoded[self._offset:] if wanted < 0 else \
-                self._decoded[self._offset:self._offset + wanted]
-            parts.append(available)
-            self._offset += len(available)
-            if wanted >= 0:
-                wanted -= len(available)
-                if wanted == 0:
-                    break
-            if not self._read_chunk():
+        while wanted != 0:
+            if self._index < len(self._lines):
+                piece = self._take(wanted)
+                parts.append(piece)
+                if wanted > 0:
+                    wanted -= len(piece)
+            elif not self._read_chunk():
                 break
         return ''.join(parts)
 
@@ -823,20 +843,18 @@ class TextIOWrapper(TextIOBase):
         if size is None:
             size = -1
         parts = []
-        total = 0
-        while True:
-            end = self._line_end(self._decoded, self._offset)
-            stop = len(self._decoded) if end < 0 else end
-            if size >= 0:
-                stop = min(stop, self._offset + size - total)
-            piece = self._decoded[self._offset:stop]
-            self._offset = stop
-            parts.append(piece)
-            total += len(piece)
-            if end >= 0 and stop == end or 0 <= size <= total:
+        while size != 0:
+            if self._index < len(self._lines):
+                piece = self._take(size)
+                parts.append(piece)
+                if size > 0:
+                    size -= len(piece)
+                if self._is_whole_line(piece):
+                    break
+            elif not self._read_chunk():
                 break
-            if not self._read_chunk():
-                break
+        if len(parts) == 1:
+            return parts[0]
         return ''.join(parts)
 
     def __next__(self):
@@ -856,7 +874,7 @@ class TextIOWrapper(TextIOBase):
         if self._start is None:
             return self._buffer.tell()
         # The untranslated text up to the translated offset, encoded: bytes consumed.
-        consumed = self._offset
+        consumed = self._chunk_length - sum(len(line) for line in self._lines[self._index:])
         raw = self._raw_text
         if self._newline is None:
             index = 0
