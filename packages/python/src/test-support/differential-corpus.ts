@@ -161,26 +161,44 @@ export function readPymemExpected(script: CorpusScript): ExpectedOutcome | undef
 const FILES_CATEGORY = "files";
 
 /**
- * Runs a corpus script under CPython 3.13 the way a user would (`python3 name.py` in its folder;
- * a `files/` script as `python3 /path/name.py` in a fresh empty temporary folder) and returns its
- * outcome.
+ * How CPython is started on a corpus script: `python3 name.py` in its folder, or for a `files/`
+ * script (which makes and reads files) `python3 /path/name.py` in a fresh empty temporary folder,
+ * as pymem's runs start with a fresh empty in-memory file system. Call `release()` afterwards
+ * (it removes the temporary folder).
+ * @internal
+ */
+export function cpythonInvocation(script: CorpusScript): {
+  readonly args: string[];
+  readonly cwd: string;
+  release(): void;
+} {
+  if (script.category !== FILES_CATEGORY)
+    return { args: [basename(script.path)], cwd: dirname(script.path), release: () => {} };
+  const sandbox = mkdtempSync(join(tmpdir(), "pymem-files-"));
+  return {
+    args: [script.path],
+    cwd: sandbox,
+    release: () => rmSync(sandbox, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Runs a corpus script under CPython 3.13 the way a user would ({@link cpythonInvocation}) and
+ * returns its outcome.
  * @internal
  */
 export function runScriptWithCPython(script: CorpusScript): ScriptOutcome {
-  // A `files/` script makes and reads files: it runs in a fresh empty folder, as pymem's runs
-  // start with a fresh empty in-memory file system.
-  const sandbox =
-    script.category === FILES_CATEGORY ? mkdtempSync(join(tmpdir(), "pymem-files-")) : undefined;
+  const invocation = cpythonInvocation(script);
   let result: SpawnSyncReturns<string>;
   try {
-    result = spawnSync("python3", [sandbox === undefined ? basename(script.path) : script.path], {
-      cwd: sandbox ?? dirname(script.path),
+    result = spawnSync("python3", invocation.args, {
+      cwd: invocation.cwd,
       env: CPYTHON_ENVIRONMENT,
       encoding: "utf8",
       timeout: 60_000,
     });
   } finally {
-    if (sandbox !== undefined) rmSync(sandbox, { recursive: true, force: true });
+    invocation.release();
   }
   if (result.error !== undefined) throw result.error;
   const exitStatus = result.status ?? 1;
