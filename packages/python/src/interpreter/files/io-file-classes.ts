@@ -112,12 +112,13 @@ class IOBase:
         if self.closed:
             return
         try:
-            self._warn_unclosed()
+            # Stack level 3: the warning points at the line whose statement dropped the file.
+            self._warn_unclosed(None, 3)
         except Exception:
             pass
         self.close()
 
-    def _warn_unclosed(self, source=None):
+    def _warn_unclosed(self, source, stacklevel):
         pass
 
 
@@ -319,12 +320,12 @@ class FileIO(RawIOBase):
         if self._closed:
             raise _closed_error()
 
-    def _warn_unclosed(self, source=None):
+    def _warn_unclosed(self, source, stacklevel):
         # CPython: fileio_dealloc_warn — reported for the outermost object that died open.
         if self._closefd:
             import warnings
             source = self if source is None else source
-            warnings.warn('unclosed file ' + repr(source), ResourceWarning, 2, source)
+            warnings.warn('unclosed file ' + repr(source), ResourceWarning, stacklevel, source)
 
     def __repr__(self):
         if self._closed:
@@ -514,8 +515,8 @@ class _Buffered(BufferedIOBase):
         finally:
             self.raw.close()
 
-    def _warn_unclosed(self, source=None):
-        self.raw._warn_unclosed(self if source is None else source)
+    def _warn_unclosed(self, source, stacklevel):
+        self.raw._warn_unclosed(self if source is None else source, stacklevel + 1)
 
     def detach(self):
         self.flush()
@@ -734,8 +735,8 @@ class TextIOWrapper(TextIOBase):
         finally:
             self._buffer.close()
 
-    def _warn_unclosed(self, source=None):
-        self._buffer._warn_unclosed(self if source is None else source)
+    def _warn_unclosed(self, source, stacklevel):
+        self._buffer._warn_unclosed(self if source is None else source, stacklevel + 1)
 
     def detach(self):
         self.flush()
