@@ -51,6 +51,31 @@ describe("open() on the interpreter's file system", { timeout: 60_000 }, () => {
     expect(fileSystem.stat("/home/ada/sum.txt").size).toBe(2);
   });
 
+  it("flushes and closes files still open at shutdown, one held in a cycle too", () => {
+    const fileSystem = new MemoryFileSystem();
+    const result = run(
+      "f = open('plain.txt', 'w')\nf.write('by refcount')\nclass A:\n    pass\n" +
+        "a = A()\na.me = a\na.f = open('cycle.txt', 'w')\na.f.write('by the collector')\n",
+      { fileSystem },
+    );
+    expect(result).toEqual({ stdout: "", error: "", leaks: 0 });
+    const contents = (path: string): string => {
+      const handle = fileSystem.open(path, {
+        read: true,
+        write: false,
+        create: false,
+        exclusive: false,
+        truncate: false,
+        append: false,
+      });
+      return new TextDecoder().decode(fileSystem.read(handle, 100, 0));
+    };
+    expect([contents("/plain.txt"), contents("/cycle.txt")]).toEqual([
+      "by refcount",
+      "by the collector",
+    ]);
+  });
+
   it("gives each interpreter its own empty memory file system by default", () => {
     expect(run("open('a.txt', 'w').write('x')\nprint(open('a.txt').read())\n").stdout).toBe("x\n");
     expect(run("open('a.txt')\n").error).toBe(

@@ -154,12 +154,23 @@ def _path_text(file):
     return path
 
 
+class _SystemCalls:
+    """The _pymem_files functions FileIO calls, kept in an object of their own."""
+
+    def __init__(self, module):
+        for name in ('open', 'read', 'write', 'truncate', 'size', 'close'):
+            setattr(self, name, getattr(module, name))
+
+
 class FileIO(RawIOBase):
     """The raw file: every read and write is one call to the file system (CPython's FileIO)."""
     __module__ = '_io'
     __qualname__ = 'FileIO'
     _handle = -1
     _closed = True
+    # The system calls, held by the class: a file finalized at shutdown, after the modules'
+    # dicts were cleared, still flushes and closes (CPython's FileIO is C and needs no globals).
+    _system = _SystemCalls(_files)
 
     def __init__(self, file, mode='r', closefd=True, opener=None):
         if isinstance(file, float):
@@ -182,11 +193,11 @@ class FileIO(RawIOBase):
         self._kind = kind
         self.name = file
         self._closefd = closefd
-        self._handle = _files.open(path, kind + ('+' if self._update else ''))
+        self._handle = self._system.open(path, kind + ('+' if self._update else ''))
         self._closed = False
         self._position = 0
         if kind == 'a':
-            self._position = _files.size(self._handle)
+            self._position = self._system.size(self._handle)
 
     @property
     def mode(self):
@@ -237,13 +248,13 @@ class FileIO(RawIOBase):
         self._check_mode(True)
         if size is None or size < 0:
             return self.readall()
-        data = _files.read(self._handle, size, self._position)
+        data = self._system.read(self._handle, size, self._position)
         self._position += len(data)
         return data
 
     def readall(self):
         self._check_mode(True)
-        data = _files.read(self._handle, -1, self._position)
+        data = self._system.read(self._handle, -1, self._position)
         self._position += len(data)
         return data
 
@@ -271,8 +282,8 @@ class FileIO(RawIOBase):
         if not isinstance(data, (bytes, bytearray)):
             data = bytes(data)
         if self._kind == 'a':
-            self._position = _files.size(self._handle)
-        count = _files.write(self._handle, data, self._position)
+            self._position = self._system.size(self._handle)
+        count = self._system.write(self._handle, data, self._position)
         self._position += count
         return count
 
@@ -285,7 +296,7 @@ class FileIO(RawIOBase):
         elif whence == 1:
             target = self._position + pos
         elif whence == 2:
-            target = _files.size(self._handle) + pos
+            target = self._system.size(self._handle) + pos
         else:
             raise ValueError('invalid whence (' + str(whence) + ', should be 0, 1 or 2)')
         if target < 0:
@@ -303,7 +314,7 @@ class FileIO(RawIOBase):
             raise UnsupportedOperation('File not open for writing')
         if size is None:
             size = self._position
-        _files.truncate(self._handle, size)
+        self._system.truncate(self._handle, size)
         return size
 
     def close(self):
@@ -314,7 +325,7 @@ class FileIO(RawIOBase):
         finally:
             self._closed = True
             if self._closefd:
-                _files.close(self._handle)
+                self._system.close(self._handle)
 
     def flush(self):
         if self._closed:
