@@ -24,6 +24,7 @@ import { jsreModule } from "./jsre-module.js";
 import { mathModule } from "./math-module.js";
 import { operatorModule } from "./operator-module.js";
 import { osModule, osPathModule } from "./os-module.js";
+import { pathlibModule } from "./pathlib-module.js";
 import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { randomModule } from "./random-module.js";
@@ -42,7 +43,7 @@ import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `math`, `random`, `re`, `string`,
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `io`, `math`, `os`, `pathlib`, `random`, `re`, `string`,
  * `sys`, `time`, `traceback`, `tracemalloc`, `warnings`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -69,6 +70,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   operator: operatorModule,
   os: osModule,
   "os.path": osPathModule,
+  pathlib: pathlibModule,
   posixpath: posixpathModule,
   fractions: fractionsModule,
   functools: functoolsModule,
@@ -121,6 +123,7 @@ export { jsreModule } from "./jsre-module.js";
 export { mathModule } from "./math-module.js";
 export { operatorModule } from "./operator-module.js";
 export { osModule, osPathModule } from "./os-module.js";
+export { pathlibModule } from "./pathlib-module.js";
 export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { randomModule } from "./random-module.js";
