@@ -386,16 +386,6 @@ export class Interpreter {
    * ```
    */
   run(source: string, filename = "<string>"): RunResult {
-    // CPython: _PyRun_SimpleFileObject — a script's __main__ gets its absolute path as __file__
-    // (a `<string>`-like name, as exec() and `python -c` have, gets none).
-    if (!filename.startsWith("<") && !this.finalized) {
-      const path = this.machine.newStr(absolutePath(this.cwd, filename));
-      try {
-        this.runtime.heap.dictSetItem(this.globalsDict, this.machine.name("__file__"), path);
-      } finally {
-        this.machine.decref(path);
-      }
-    }
     return this.execute(source, filename, false);
   }
 
@@ -659,6 +649,10 @@ export class Interpreter {
     }
     m.steps = 0;
     try {
+      // CPython: _PyRun_SimpleFileObject — a script's __main__ gets its absolute path as
+      // __file__ (a `<string>`-like name, as exec() and `python -c` have, gets none). Here, so
+      // that a MemoryError making it ends the run as any other.
+      if (!interactive && !filename.startsWith("<")) this.setMainFile(filename);
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
       warnAtCompileTime(m, syntaxWarnings, filename);
@@ -706,6 +700,16 @@ export class Interpreter {
       }
     } finally {
       void stepsBefore;
+    }
+  }
+
+  /** Sets `__main__.__file__` to the script's absolute path. */
+  private setMainFile(filename: string): void {
+    const path = this.machine.newStr(absolutePath(this.cwd, filename));
+    try {
+      this.runtime.heap.dictSetItem(this.globalsDict, this.machine.name("__file__"), path);
+    } finally {
+      this.machine.decref(path);
     }
   }
 
