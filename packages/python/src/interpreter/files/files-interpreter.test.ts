@@ -132,7 +132,7 @@ describe("open() on the interpreter's file system", { timeout: 60_000 }, () => {
 });
 
 describe("out-of-memory inside open/read/write", () => {
-  it("failing allocations after `import io` end cleanly (every 25th point; a full sweep found nothing either)", () => {
+  it("failing allocations after `import io` end cleanly (every 25th point; sweeps of every 7th and every 9th point found nothing either)", () => {
     const source =
       "import io\nwith open('x.txt', 'w') as f:\n    f.write('hello\\n')\n    print('more', file=f)\n" +
       "with open('x.txt') as f:\n    lines = f.readlines()\ng = open('x.txt', 'rb')\ndata = g.read()\n" +
