@@ -138,6 +138,12 @@ export interface InterpreterOptions {
    */
   fileSystem: FileSystem;
   /**
+   * `__main__.__file__`: the path of the script being run, made absolute against `cwd` (the CLI
+   * passes the file `pymem run` runs, as CPython's `_PyRun_SimpleFileObject` sets it).
+   * @defaultValue undefined (no `__file__`, as for `exec()` and `python -c`)
+   */
+  scriptPath: string | undefined;
+  /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
    */
@@ -286,6 +292,7 @@ export class Interpreter {
   private started = false;
   private readonly environ: Readonly<Record<string, string>>;
   private readonly cwd: string;
+  private readonly scriptPath: string | undefined;
   /** `sys.modules`, which `import` consults and fills. */
   private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
@@ -313,6 +320,7 @@ export class Interpreter {
     this.warnOptions = [...(options.warnOptions ?? [])];
     this.environ = { ...(options.environ ?? {}) };
     this.cwd = options.cwd ?? "/";
+    this.scriptPath = options.scriptPath;
     const machine = new Machine(this.runtime, {
       stdout: options.stdout ?? defaultWriter("stdout"),
       stderr: options.stderr ?? defaultWriter("stderr"),
@@ -389,8 +397,7 @@ export class Interpreter {
 
   /**
    * Runs `source` as the `__main__` module (globals persist across calls). Output goes to
-   * `stdout`; an uncaught exception prints CPython's traceback to `stderr`. A `filename` not in
-   * angle brackets is the script's path: `__file__` becomes it, made absolute against `cwd`.
+   * `stdout`; an uncaught exception prints CPython's traceback to `stderr`.
    *
    * @example
    * ```ts
@@ -692,9 +699,8 @@ export class Interpreter {
     m.steps = 0;
     try {
       // CPython: _PyRun_SimpleFileObject — a script's __main__ gets its absolute path as
-      // __file__ (a `<string>`-like name, as exec() and `python -c` have, gets none). Here, so
-      // that a MemoryError making it ends the run as any other.
-      if (!interactive && !filename.startsWith("<")) this.setMainFile(filename);
+      // __file__. Here, so that a MemoryError making it ends the run as any other.
+      if (this.scriptPath !== undefined && !interactive) this.setMainFile(this.scriptPath);
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
       const warningAsError = warnAtCompileTime(m, syntaxWarnings, filename, source);

@@ -41,7 +41,7 @@ describe("open() on the interpreter's file system", { timeout: 60_000 }, () => {
       "import os\nnumbers = [int(line) for line in open('input.txt')]\n" +
         "with open('sum.txt', 'w') as f:\n    print(sum(numbers), file=f)\n" +
         "print(sorted(os.listdir()), __file__)\n",
-      { fileSystem, cwd: "/home/ada" },
+      { fileSystem, cwd: "/home/ada", scriptPath: "test.py" },
     );
     expect(result).toEqual({
       stdout: "['input.txt', 'sum.txt'] /home/ada/test.py\n",
