@@ -8,3 +8,4 @@
  */
 export { runCli } from "./cli.js";
 export { processIo } from "./cli-io.js";
+export { moduleSyntaxFiles } from "./module-syntax-files.js";

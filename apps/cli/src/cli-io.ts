@@ -1,6 +1,6 @@
 import { readFileSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import type { FileSystem } from "@pymem/python";
+import type { FileSystem, ModuleSyntaxCache } from "@pymem/python";
 import { NodeFileSystem } from "@pymem/python/node";
 
 /**
@@ -25,6 +25,11 @@ export interface CliIo {
   readonly environment: Readonly<Record<string, string | undefined>>;
   /** The files the program's `open()` and `os` functions see (relative to the process's cwd). */
   readonly fileSystem: FileSystem;
+  /**
+   * Where the interpreter keeps parsed library modules between runs.
+   * @defaultValue undefined (the interpreter's own, in memory)
+   */
+  readonly moduleSyntaxCache?: ModuleSyntaxCache | undefined;
 }
 
 /**
@@ -38,8 +43,9 @@ export interface CliIo {
  * process.exitCode = await runCli(process.argv.slice(2), processIo());
  * ```
  */
-export function processIo(): CliIo {
+export function processIo(moduleSyntaxCache?: ModuleSyntaxCache): CliIo {
   return {
+    moduleSyntaxCache,
     stdout: (text) => writeAll(1, text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),

@@ -1,16 +1,9 @@
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { constants, Script } from "node:vm";
+import { fnv1aHex, readIfPresent, writeCacheFile } from "./cache-files.js";
 
 /**
  * A CommonJS file loaded by {@link requireWithCodeCache}: its exports, and `saveCache()` to call
@@ -30,6 +23,11 @@ export interface CachedModule<T> {
   readonly cacheHit: boolean;
   /** Writes V8's code for the file (now including what ran) unless the cache was used as is. */
   saveCache(): void;
+  /**
+   * The file's size and modification time (`"2873401-1765130000000"`): names this build of it,
+   * for other caches whose entries must not outlive a rebuild.
+   */
+  readonly build: string;
 }
 
 /**
@@ -74,14 +72,12 @@ export function requireWithCodeCache<T>(
 ): CachedModule<T> {
   const source = readFileSync(filename, "utf8");
   const stats = statSync(filename);
-  const prefix = `${basename(filename)}-${pathHash(filename)}.`;
+  const prefix = `${basename(filename)}-${fnv1aHex(filename)}.`;
+  const build = `${stats.size}-${Math.trunc(stats.mtimeMs)}`;
   const cachePath =
     directory === undefined
       ? undefined
-      : join(
-          directory,
-          `${prefix}${stats.size}-${Math.trunc(stats.mtimeMs)}.${process.version}-${process.arch}.v8cache`,
-        );
+      : join(directory, `${prefix}${build}.${process.version}-${process.arch}.v8cache`);
   const cachedData = cachePath === undefined ? undefined : readIfPresent(cachePath);
   // CPython has no analogue; Node: the wrapper Module.wrap() puts around every CommonJS file.
   const script = new Script(
@@ -112,40 +108,10 @@ export function requireWithCodeCache<T>(
   return {
     exports: module.exports,
     cacheHit,
+    build,
     saveCache: () => {
       if (cacheHit || cachePath === undefined || directory === undefined) return;
-      writeCache(directory, prefix, cachePath, script.createCachedData());
+      writeCacheFile(directory, prefix, cachePath, script.createCachedData());
     },
   };
-}
-
-/** FNV-1a of the path, so two copies of the same file (two installs) keep separate caches. */
-function pathHash(path: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16);
-}
-
-function readIfPresent(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined; // no cache yet (or unreadable): compile from source
-  }
-}
-
-/** Replaces the file's older caches with this one; any file-system error just leaves it uncached. */
-function writeCache(directory: string, prefix: string, cachePath: string, data: Buffer): void {
-  try {
-    mkdirSync(directory, { recursive: true });
-    for (const name of readdirSync(directory)) {
-      if (name.startsWith(prefix) && join(directory, name) !== cachePath)
-        unlinkSync(join(directory, name));
-    }
-    const temporary = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(temporary, data);
-    renameSync(temporary, cachePath);
-  } catch {
-    // The cache is an optimisation: a read-only or full temp directory only costs start-up time.
-  }
 }

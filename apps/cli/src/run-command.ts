@@ -182,6 +182,7 @@ export function createSession(
     cwd: process.cwd(),
     fileSystem: io.fileSystem,
     ...(scriptPath !== undefined ? { scriptPath } : {}),
+    ...(io.moduleSyntaxCache !== undefined ? { moduleSyntaxCache: io.moduleSyntaxCache } : {}),
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });

@@ -39,6 +39,10 @@ export {
   type RunResult,
   type StatementEvent,
 } from "./interpreter/interpreter.js";
+export {
+  type ModuleSyntaxCache,
+  memoryModuleSyntaxCache,
+} from "./interpreter/module-syntax-cache.js";
 export { nativeModules } from "./interpreter/modules/index.js";
 export type {
   ArithmeticSymbol,
@@ -57,5 +61,6 @@ export {
   type SyntaxErrorDetails,
   type SyntaxErrorKind,
 } from "./syntax-error.js";
+export { syntaxTreeFromJson, syntaxTreeToJson } from "./syntax-tree-json.js";
 export type { SyntaxWarningNote } from "./syntax-warnings.js";
 export { MAX_BRACKET_LEVEL, MAX_INDENT_LEVEL } from "./tokenizer.js";

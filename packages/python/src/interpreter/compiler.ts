@@ -31,7 +31,7 @@ import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
-import { containsYield } from "./generator-compiler.js";
+import { blockContainsYield, containsYield } from "./generator-compiler.js";
 import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
@@ -793,11 +793,11 @@ export class Compiler extends AsyncComprehensionCompiler {
     )
       code.docstring = first.value.value as string;
     if (node.kind === "AsyncFunctionDef")
-      code.asyncKind = node.body.some(containsYield) ? "asyncGenerator" : "coroutine";
+      code.asyncKind = blockContainsYield(node.body) ? "asyncGenerator" : "coroutine";
     // An `async def` is always a coroutine function, whether or not it awaits.
     if (
       node.kind === "AsyncFunctionDef" ||
-      (node.kind === "Lambda" ? containsYield(node.body) : node.body.some(containsYield))
+      (node.kind === "Lambda" ? containsYield(node.body) : blockContainsYield(node.body))
     ) {
       code.body = this.generatorFunctionBody(child, node);
       code.generator = true;

@@ -93,6 +93,8 @@ const yieldCache = new WeakMap<object, boolean>();
  * Whether `node` contains a `yield` or `yield from` of its own block: nested functions, lambdas
  * and classes are other blocks, except for the parts evaluated where they are defined (default
  * values, bases); of a comprehension only the first iterable belongs to the enclosing block.
+ * Answers are cached per node, because compiling a generator function asks again for every part
+ * of it; {@link blockContainsYield} asks once for a whole function body.
  *
  * @example
  * ```ts
@@ -103,9 +105,7 @@ const yieldCache = new WeakMap<object, boolean>();
 export function containsYield(node: object): boolean {
   const cached = yieldCache.get(node);
   if (cached !== undefined) return cached;
-  let found = false;
-  const kind = (node as { kind?: string }).kind;
-  if (kind === "BinOp") {
+  if ((node as { kind?: string }).kind === "BinOp") {
     // A chain `a + b + …` nests on the left as deep as the program makes it: answer for its
     // links from the innermost out, so that each one below finds its left operand cached.
     const links: BinOp[] = [];
@@ -116,6 +116,37 @@ export function containsYield(node: object): boolean {
     }
     for (let i = links.length - 1; i >= 0; i--) containsYield(links[i]!);
   }
+  const parts: object[] = [];
+  const found = suspendsOrCollectParts(node, parts) || parts.some(containsYield);
+  yieldCache.set(node, found);
+  return found;
+}
+
+/**
+ * {@link containsYield} for every statement of a function body at once, without its cache: an
+ * iterative walk, run once per `def` the compiler meets. Most functions are no generators, and
+ * caching an answer for each of their nodes cost a third of compiling a module.
+ *
+ * @example
+ * ```ts
+ * blockContainsYield(functionDef.body); // true for a generator function's body
+ * ```
+ * @internal
+ */
+export function blockContainsYield(body: readonly object[]): boolean {
+  const pending = [...body];
+  while (pending.length > 0) {
+    if (suspendsOrCollectParts(pending.pop()!, pending)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `node` itself suspends its block; otherwise pushes onto `parts` the nodes below it
+ * that belong to the same block (the rule {@link containsYield} applies at each node).
+ */
+function suspendsOrCollectParts(node: object, parts: object[]): boolean {
+  const kind = (node as { kind?: string }).kind;
   // `await`, `async for` and `async with` suspend the coroutine as `yield from` does.
   if (
     kind === "Yield" ||
@@ -124,20 +155,18 @@ export function containsYield(node: object): boolean {
     kind === "AsyncFor" ||
     kind === "AsyncWith"
   )
-    found = true;
-  else if (kind === "FunctionDef" || kind === "AsyncFunctionDef" || kind === "Lambda") {
+    return true;
+  if (kind === "FunctionDef" || kind === "AsyncFunctionDef" || kind === "Lambda") {
     // Evaluated where the function is defined: decorators and default values.
     const definition = node as FunctionDef | AsyncFunctionDef | Lambda;
-    found =
-      definition.args.defaults.some(containsYield) ||
-      definition.args.kwDefaults.some((value) => value !== null && containsYield(value)) ||
-      (definition.kind !== "Lambda" && definition.decoratorList.some(containsYield));
+    parts.push(...definition.args.defaults);
+    for (const value of definition.args.kwDefaults) if (value !== null) parts.push(value);
+    if (definition.kind !== "Lambda") parts.push(...definition.decoratorList);
   } else if (kind === "ClassDef") {
     const definition = node as ClassDef;
-    found =
-      definition.bases.some(containsYield) ||
-      definition.keywords.some((keyword) => containsYield(keyword.value)) ||
-      definition.decoratorList.some(containsYield);
+    parts.push(...definition.bases);
+    for (const keyword of definition.keywords) parts.push(keyword.value);
+    parts.push(...definition.decoratorList);
   } else if (
     kind === "ListComp" ||
     kind === "SetComp" ||
@@ -146,17 +175,17 @@ export function containsYield(node: object): boolean {
   ) {
     // An asynchronous list, set or dict comprehension runs inline and suspends its coroutine.
     const comprehension = node as ListComp | SetComp | DictComp | GeneratorExp;
-    found =
-      containsYield(comprehension.generators[0]!.iter) ||
-      (comprehension.kind !== "GeneratorExp" && isAsynchronousComprehension(comprehension));
+    if (comprehension.kind !== "GeneratorExp" && isAsynchronousComprehension(comprehension))
+      return true;
+    parts.push(comprehension.generators[0]!.iter);
   } else
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) found = value.some((item) => isNode(item) && containsYield(item));
-      else if (isNode(value)) found = containsYield(value);
-      if (found) break;
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) parts.push(item);
+      } else if (isNode(value)) parts.push(value);
     }
-  yieldCache.set(node, found);
-  return found;
+  return false;
 }
 
 function isNode(value: unknown): value is object {

@@ -22,6 +22,11 @@ import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
 import { ModuleRegistry } from "./module-registry.js";
+import {
+  type ModuleSyntaxCache,
+  moduleSyntaxTree,
+  processModuleSyntaxCache,
+} from "./module-syntax-cache.js";
 import { nativeModules } from "./modules/index.js";
 import type {
   ExceptionName,
@@ -148,6 +153,12 @@ export interface InterpreterOptions {
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
    */
   modules: Readonly<Record<string, NativeModuleFactory>>;
+  /**
+   * Where the parsed trees of modules written in Python are kept between imports (the CLI keeps
+   * them on disk, as CPython keeps `__pycache__`).
+   * @defaultValue one in-memory cache shared by the process's interpreters
+   */
+  moduleSyntaxCache: ModuleSyntaxCache;
 }
 
 /**
@@ -286,6 +297,7 @@ export class Interpreter {
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   /** `_pymem_files`, the file-system calls `io` and `os` make (always importable). */
   private readonly fileSystemModule: NativeModuleFactory;
+  private readonly moduleSyntaxCache: ModuleSyntaxCache;
   private readonly argv: readonly string[];
   private readonly warnOptions: readonly string[];
   /** Whether the start-up work of the first run (importing `warnings` for `-W`) is done. */
@@ -316,6 +328,7 @@ export class Interpreter {
   constructor(options: Partial<InterpreterOptions> = {}) {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
     this.modules = options.modules ?? nativeModules;
+    this.moduleSyntaxCache = options.moduleSyntaxCache ?? processModuleSyntaxCache;
     this.argv = [...(options.argv ?? [""])];
     this.warnOptions = [...(options.warnOptions ?? [])];
     this.environ = { ...(options.environ ?? {}) };
@@ -877,7 +890,8 @@ export class Interpreter {
       }
       heap.dictSetItem(dict, m.name("__builtins__"), this.builtinsModule);
       for (const [member, value] of members) heap.dictSetItem(dict, m.name(member), value);
-      const code = this.compiler.compileModule(parse(source), `<${name}>`, source, false);
+      const tree = moduleSyntaxTree(this.moduleSyntaxCache, name, source);
+      const code = this.compiler.compileModule(tree, `<${name}>`, source, false);
       // Module code runs in the frame at the current depth: step one deeper, as an import's
       // module body gets its own frame in CPython, so the importing frame is left intact.
       m.depth++;
@@ -940,6 +954,10 @@ export class Interpreter {
       compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
       binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
       runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
+      setTypeName: (type, typeName) => {
+        if (!m.isType(type)) throw new TypeError("setTypeName: not a class");
+        m.recordOfType(type).typeName = typeName;
+      },
       runSource: (source, filename, globals, locals, mode, capture) =>
         runSource(m, this.compiler, this.builtinsModule, { source, filename, mode, capture }, [
           globals,
