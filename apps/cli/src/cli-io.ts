@@ -1,6 +1,7 @@
 import { readFileSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import type { ModuleSyntaxCache } from "@pymem/python";
+import type { FileSystem, ModuleSyntaxCache } from "@pymem/python";
+import { NodeFileSystem } from "@pymem/python/node";
 
 /**
  * Where the command line reads and writes: the process's streams in `main.ts`, strings in tests.
@@ -22,6 +23,8 @@ export interface CliIo {
   stdinLines(): AsyncIterable<string>;
   /** Environment variables (`PYTHONHASHSEED`). */
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /** The files the program's `open()` and `os` functions see (relative to the process's cwd). */
+  readonly fileSystem: FileSystem;
   /**
    * Where the interpreter keeps parsed library modules between runs.
    * @defaultValue undefined (the interpreter's own, in memory)
@@ -49,13 +52,14 @@ export function processIo(moduleSyntaxCache?: ModuleSyntaxCache): CliIo {
     stdinLines: () =>
       createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity }),
     environment: process.env,
+    fileSystem: new NodeFileSystem(),
   };
 }
 
 /**
  * An in-memory {@link CliIo} for tests and embedders: output collected as strings, files from a
  * map (falling back to the file system), stdin from a list of lines, environment variables from
- * an object (none by default).
+ * an object (none by default), the program's files on the real disk unless `fileSystem` is given.
  *
  * @example
  * ```ts
@@ -69,6 +73,7 @@ export function memoryIo(
     files?: Readonly<Record<string, string>>;
     stdin?: readonly string[];
     environment?: Readonly<Record<string, string | undefined>>;
+    fileSystem?: FileSystem;
   } = {},
 ): CliIo & { output(): string; errors(): string } {
   const out: string[] = [];
@@ -87,6 +92,7 @@ export function memoryIo(
       yield* stdin;
     },
     environment: options.environment ?? {},
+    fileSystem: options.fileSystem ?? new NodeFileSystem(),
     output: () => out.join(""),
     errors: () => err.join(""),
   };

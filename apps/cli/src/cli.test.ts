@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -29,6 +30,29 @@ describe("pymem run", () => {
       'Traceback (most recent call last):\n  File "boom.py", line 4, in <module>\n    f()\n' +
         "    ~^^\n  File \"boom.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n",
     );
+  });
+
+  it("reads and writes real files beside the script (found through __file__), with CPython's errors", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "pymem-cli-files-"));
+    try {
+      writeFileSync(join(folder, "data.txt"), "3\n4\n");
+      const script = join(folder, "sum.py");
+      writeFileSync(
+        script,
+        "import os\nhere = os.path.dirname(__file__)\n" +
+          "numbers = [int(line) for line in open(os.path.join(here, 'data.txt'))]\n" +
+          "with open(os.path.join(here, 'total.txt'), 'w') as f:\n    print(sum(numbers), file=f)\n" +
+          "print(sorted(os.listdir(here)))\nopen(os.path.join(here, 'missing.txt'))\n",
+      );
+      const result = await cli(["run", script]);
+      expect(result.stdout).toBe("['data.txt', 'sum.py', 'total.txt']\n");
+      expect(result.stderr.trim().split("\n").at(-1)).toBe(
+        `FileNotFoundError: [Errno 2] No such file or directory: '${join(folder, "missing.txt")}'`,
+      );
+      expect(readFileSync(join(folder, "total.txt"), "utf8")).toBe("7\n");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("exits with an uncaught SystemExit's code and prints no traceback", async () => {

@@ -1,3 +1,4 @@
+import { MemoryFileSystem } from "@pymem/python";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "./cli-io.js";
 import { runGcLab } from "./gclab-command.js";
@@ -83,6 +84,7 @@ describe("pymem gclab", () => {
       readFile: () => "",
       stdinLines: async function* () {},
       environment: {},
+      fileSystem: new MemoryFileSystem(),
     };
     const status = await runGcLab(
       [

@@ -146,7 +146,8 @@ function positiveInteger(flag: string, text: string | undefined): number | undef
 /**
  * Builds the interpreter a session runs in: a runtime with the chosen collector, debug mode and
  * cap, whose unraisable reports and `gc` debug output go to `io.stderr`, the tracer when
- * `--trace` is on, and `argv` as `sys.argv` (the script's path for `run`, `[""]` for the REPL).
+ * `--trace` is on, `argv` as `sys.argv` (the script's path for `run`, `[""]` for the REPL), and
+ * `scriptPath` as `__file__` (for `run`).
  *
  * @example
  * ```ts
@@ -159,6 +160,7 @@ export function createSession(
   options: SessionOptions,
   io: CliIo,
   argv: readonly string[] = [""],
+  scriptPath?: string,
 ): { interpreter: Interpreter; finish(): void } {
   const runtimeOptions: Partial<RuntimeOptions> = {
     collector: options.collector,
@@ -178,6 +180,8 @@ export function createSession(
     warnOptions: options.warnOptions,
     environ: processEnvironment(),
     cwd: process.cwd(),
+    fileSystem: io.fileSystem,
+    ...(scriptPath !== undefined ? { scriptPath } : {}),
     ...(io.moduleSyntaxCache !== undefined ? { moduleSyntaxCache: io.moduleSyntaxCache } : {}),
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
@@ -226,7 +230,7 @@ export function runScript(path: string, options: SessionOptions, io: CliIo): num
     io.stderr(`pymem: can't open file '${path}': ${reason}\n`);
     return 2;
   }
-  const session = createSession(options, io, [path]);
+  const session = createSession(options, io, [path], path);
   let status = 1;
   try {
     status = session.interpreter.run(source, path).exitStatus;

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nativeModules } from "./interpreter/modules/index.js";
 import { CPYTHON_ENVIRONMENT, cpython } from "./test-support/cpython.js";
 import {
   type CorpusScript,
+  cpythonInvocation,
   formatExpected,
   listCorpusScripts,
   readExpected,
@@ -21,13 +22,18 @@ import {
 const scripts = listCorpusScripts();
 
 /** Spawns CPython on one script without blocking, so two scripts can run at once on two cores. */
-function runWithCPython(script: CorpusScript): Promise<ScriptOutcome> {
-  return spawnScriptOutcome(
-    "python3",
-    [basename(script.path)],
-    dirname(script.path),
-    CPYTHON_ENVIRONMENT,
-  );
+async function runWithCPython(script: CorpusScript): Promise<ScriptOutcome> {
+  const invocation = cpythonInvocation(script);
+  try {
+    return await spawnScriptOutcome(
+      "python3",
+      invocation.args,
+      invocation.cwd,
+      CPYTHON_ENVIRONMENT,
+    );
+  } finally {
+    invocation.release();
+  }
 }
 
 describe("differential corpus: the corpus itself", () => {

@@ -17,6 +17,19 @@
 export type * from "./ast.js";
 export { type DumpOptions, dumpAst } from "./dump.js";
 export { StepLimitError } from "./interpreter/exceptions.js";
+export {
+  absolutePath,
+  ERRNO_TABLE,
+  type FileStatus,
+  type FileSystem,
+  FileSystemError,
+  type FileSystemErrorCode,
+  type OpenFlags,
+} from "./interpreter/files/file-system.js";
+export {
+  MemoryFileSystem,
+  type MemoryFileSystemOptions,
+} from "./interpreter/files/memory-file-system.js";
 export type { CellVariable, FrameInfo } from "./interpreter/frame-inspection.js";
 export {
   Interpreter,

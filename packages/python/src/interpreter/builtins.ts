@@ -13,6 +13,7 @@ import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
+import { installOpenBuiltin } from "./files/open-builtin.js";
 import { installFloatMethods } from "./float-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
@@ -116,6 +117,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   const none = (): Ptr => heap.none;
   installIntrospectionBuiltins(m, define);
   installExecBuiltins(m, define);
+  installOpenBuiltin(m, define);
 
   // ───────────────────────────────────────────────────────── functions
 

@@ -11,6 +11,9 @@ import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
+import { absolutePath, type FileSystem } from "./files/file-system.js";
+import { fileSystemModule } from "./files/file-system-module.js";
+import { MemoryFileSystem } from "./files/memory-file-system.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { getFrame, positionOf } from "./frame-objects.js";
 import { iterate } from "./iteration.js";
@@ -131,6 +134,20 @@ export interface InterpreterOptions {
    * @defaultValue `"/"`
    */
   cwd: string;
+  /**
+   * The file system `open()`, the `io` file classes and `os` functions (`listdir`, `remove`,
+   * `os.path.exists`, …) use; relative paths start at `cwd`. The CLI passes `NodeFileSystem`
+   * (from `@pymem/python/node`) for the real disk.
+   * @defaultValue a new {@link MemoryFileSystem} bounded by the runtime's `maximumBytes` (files
+   * the program writes it can read back during this interpreter's life; nothing reaches the host)
+   */
+  fileSystem: FileSystem;
+  /**
+   * `__main__.__file__`: the path of the script being run, made absolute against `cwd` (the CLI
+   * passes the file `pymem run` runs, as CPython's `_PyRun_SimpleFileObject` sets it).
+   * @defaultValue undefined (no `__file__`, as for `exec()` and `python -c`)
+   */
+  scriptPath: string | undefined;
   /**
    * The native modules `import` can find.
    * @defaultValue `nativeModules` (`gc`, `sys`, `weakref`)
@@ -278,6 +295,8 @@ export class Interpreter {
   private readonly machine: Machine;
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
+  /** `_pymem_files`, the file-system calls `io` and `os` make (always importable). */
+  private readonly fileSystemModule: NativeModuleFactory;
   private readonly moduleSyntaxCache: ModuleSyntaxCache;
   private readonly argv: readonly string[];
   private readonly warnOptions: readonly string[];
@@ -285,6 +304,7 @@ export class Interpreter {
   private started = false;
   private readonly environ: Readonly<Record<string, string>>;
   private readonly cwd: string;
+  private readonly scriptPath: string | undefined;
   /** `sys.modules`, which `import` consults and fills. */
   private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
@@ -313,6 +333,7 @@ export class Interpreter {
     this.warnOptions = [...(options.warnOptions ?? [])];
     this.environ = { ...(options.environ ?? {}) };
     this.cwd = options.cwd ?? "/";
+    this.scriptPath = options.scriptPath;
     const machine = new Machine(this.runtime, {
       stdout: options.stdout ?? defaultWriter("stdout"),
       stderr: options.stderr ?? defaultWriter("stderr"),
@@ -320,6 +341,12 @@ export class Interpreter {
       recursionLimit: options.recursionLimit ?? 1000,
     });
     this.machine = machine;
+    this.fileSystemModule = fileSystemModule(
+      machine,
+      options.fileSystem ??
+        new MemoryFileSystem({ capacityBytes: this.runtime.memory.maximumBytes }),
+      this.cwd,
+    );
     if (options.stdin !== undefined) machine.stdin = options.stdin;
     this.compiler = new Compiler(machine);
     machine.formatException = (error) => this.format(error);
@@ -685,6 +712,9 @@ export class Interpreter {
     }
     m.steps = 0;
     try {
+      // CPython: _PyRun_SimpleFileObject — a script's __main__ gets its absolute path as
+      // __file__. Here, so that a MemoryError making it ends the run as any other.
+      if (this.scriptPath !== undefined && !interactive) this.setMainFile(this.scriptPath);
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
       const warningAsError = warnAtCompileTime(m, syntaxWarnings, filename, source);
@@ -739,6 +769,16 @@ export class Interpreter {
     }
   }
 
+  /** Sets `__main__.__file__` to the script's absolute path. */
+  private setMainFile(filename: string): void {
+    const path = this.machine.newStr(absolutePath(this.cwd, filename));
+    try {
+      this.runtime.heap.dictSetItem(this.globalsDict, this.machine.name("__file__"), path);
+    } finally {
+      this.machine.decref(path);
+    }
+  }
+
   /**
    * For an uncaught `SystemExit`: the exit status and what is printed instead of a traceback —
    * nothing for None or an int, else `str(code)` (CPython: `handle_system_exit`). Undefined for
@@ -787,7 +827,11 @@ export class Interpreter {
     const dot = name.lastIndexOf(".");
     const parent = dot < 0 ? 0 : this.importModule(name.slice(0, dot));
     try {
-      const factory = Object.hasOwn(this.modules, name) ? this.modules[name] : undefined;
+      const factory = Object.hasOwn(this.modules, name)
+        ? this.modules[name]
+        : name === "_pymem_files"
+          ? this.fileSystemModule
+          : undefined;
       if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
       const module = factory(m.context);
       try {

@@ -1,5 +1,6 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CPYTHON_ENVIRONMENT } from "./cpython.js";
@@ -156,18 +157,49 @@ export function readPymemExpected(script: CorpusScript): ExpectedOutcome | undef
   return outcome;
 }
 
+/** The corpus folder whose scripts run in a fresh empty working directory. */
+const FILES_CATEGORY = "files";
+
 /**
- * Runs a corpus script under CPython 3.13 the way a user would (`python3 name.py` in its folder)
- * and returns its outcome.
+ * How CPython is started on a corpus script: `python3 name.py` in its folder, or for a `files/`
+ * script (which makes and reads files) `python3 /path/name.py` in a fresh empty temporary folder,
+ * as pymem's runs start with a fresh empty in-memory file system. Call `release()` afterwards
+ * (it removes the temporary folder).
+ * @internal
+ */
+export function cpythonInvocation(script: CorpusScript): {
+  readonly args: string[];
+  readonly cwd: string;
+  release(): void;
+} {
+  if (script.category !== FILES_CATEGORY)
+    return { args: [basename(script.path)], cwd: dirname(script.path), release: () => {} };
+  const sandbox = mkdtempSync(join(tmpdir(), "pymem-files-"));
+  return {
+    args: [script.path],
+    cwd: sandbox,
+    release: () => rmSync(sandbox, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Runs a corpus script under CPython 3.13 the way a user would ({@link cpythonInvocation}) and
+ * returns its outcome.
  * @internal
  */
 export function runScriptWithCPython(script: CorpusScript): ScriptOutcome {
-  const result = spawnSync("python3", [basename(script.path)], {
-    cwd: dirname(script.path),
-    env: CPYTHON_ENVIRONMENT,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const invocation = cpythonInvocation(script);
+  let result: SpawnSyncReturns<string>;
+  try {
+    result = spawnSync("python3", invocation.args, {
+      cwd: invocation.cwd,
+      env: CPYTHON_ENVIRONMENT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  } finally {
+    invocation.release();
+  }
   if (result.error !== undefined) throw result.error;
   const exitStatus = result.status ?? 1;
   return {

@@ -28,6 +28,7 @@ import { mathModule } from "./math-module.js";
 import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
 import { osModule, osPathModule } from "./os-module.js";
+import { pathlibModule } from "./pathlib-module.js";
 import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { queueModule } from "./queue-module.js";
@@ -48,7 +49,7 @@ import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
 
 /**
- * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `math`, `random`, `re`, `string`,
+ * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `io`, `math`, `os`, `pathlib`, `random`, `re`, `string`,
  * `sys`, `time`, `traceback`, `tracemalloc`, `warnings`, `weakref`), written in TypeScript against
  * {@link NativeContext}.
  *
@@ -75,6 +76,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   operator: operatorModule,
   os: osModule,
   "os.path": osPathModule,
+  pathlib: pathlibModule,
   posixpath: posixpathModule,
   fractions: fractionsModule,
   functools: functoolsModule,
@@ -137,6 +139,7 @@ export { mathModule } from "./math-module.js";
 export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";
 export { osModule, osPathModule } from "./os-module.js";
+export { pathlibModule } from "./pathlib-module.js";
 export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { queueModule } from "./queue-module.js";

@@ -1,7 +1,8 @@
+import { IO_FILE_CLASSES_SOURCE } from "../files/io-file-classes.js";
 import { pythonSourceModule } from "./python-source-module.js";
 
 /**
- * Python's io module as far as in-memory streams go: StringIO (write/read/readline/seek/tell/
+ * Python's io module: the file classes and `open()` (files/io-file-classes.ts), and StringIO (write/read/readline/seek/tell/
  * truncate/getvalue, iteration, context manager, closed-file errors as CPython's) and BytesIO
  * (the same over a bytearray), written in
  * Python that pymem runs at import (pymem's own source). Python rather than TypeScript: the
@@ -297,4 +298,4 @@ class BytesIO(_MemoryStream):
  * const interpreter = new Interpreter({ modules: { io: ioModule } });
  * ```
  */
-export const ioModule = pythonSourceModule("io", IO_SOURCE);
+export const ioModule = pythonSourceModule("io", IO_SOURCE + IO_FILE_CLASSES_SOURCE);

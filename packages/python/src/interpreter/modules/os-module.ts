@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { OS_FILE_FUNCTIONS_SOURCE } from "../files/os-file-functions.js";
 import type { NativeModuleFactory } from "../native.js";
 import { makeAll } from "./module-support.js";
 
@@ -8,9 +9,10 @@ import { makeAll } from "./module-support.js";
  * `os.path.expanduser`), `getenv`, `putenv`/`unsetenv` through `environ`, `getcwd`, `fspath`,
  * `PathLike` and `name`/`linesep`/`sep`/…, written in Python that pymem runs at import (pymem's
  * own source, not CPython's Lib/os.py). The environment and working directory are the
- * interpreter's `environ` and `cwd` options (the CLI passes the process's). Functions that
- * touch files or processes (`listdir`, `remove`, `getpid`, …) are absent: a program that calls
- * them stops with AttributeError rather than get a made-up answer.
+ * interpreter's `environ` and `cwd` options (the CLI passes the process's). The file and
+ * directory functions (`listdir`, `remove`, `stat`, `makedirs`, `walk`, …) use the interpreter's
+ * `fileSystem` (files/os-file-functions.ts). Functions that touch processes (`getpid`, …) are
+ * absent: a program that calls them stops with AttributeError rather than get a made-up answer.
  *
  * @module
  */
@@ -123,7 +125,7 @@ export const osModule: NativeModuleFactory = (context) => {
         context.release(text!);
       }
     }
-    return context.runModuleSource("os", OS_SOURCE, [
+    return context.runModuleSource("os", OS_SOURCE + OS_FILE_FUNCTIONS_SOURCE, [
       ["_cwd", cwd],
       ["_environ_items", items],
     ]);

@@ -1,3 +1,4 @@
+import { POSIXPATH_FILE_FUNCTIONS_SOURCE } from "../files/os-file-functions.js";
 import type { NativeModuleFactory } from "../native.js";
 import { pythonSourceModule } from "./python-source-module.js";
 
@@ -5,9 +6,9 @@ import { pythonSourceModule } from "./python-source-module.js";
  * `posixpath`, which `os.path` is: the pure path functions of CPython 3.13's POSIX path module
  * (`join`, `split`, `splitext`, `basename`, `dirname`, `normpath`, `abspath`, `relpath`,
  * `commonprefix`, `commonpath`, `expanduser`, `expandvars`, `splitroot`, …), written in Python
- * that pymem runs at import (pymem's own source, not CPython's Lib/posixpath.py). Functions that
- * ask the file system (`exists`, `isfile`, `getsize`, …) are absent: pymem has no file system,
- * so a program that uses them stops with AttributeError instead of getting a made-up answer.
+ * that pymem runs at import (pymem's own source, not CPython's Lib/posixpath.py), and the
+ * queries that ask the interpreter's file system (`exists`, `isfile`, `isdir`, `getsize`, …:
+ * files/os-file-functions.ts).
  *
  * @module
  */
@@ -237,5 +238,5 @@ def expandvars(path):
  */
 export const posixpathModule: NativeModuleFactory = pythonSourceModule(
   "posixpath",
-  POSIXPATH_SOURCE,
+  POSIXPATH_SOURCE + POSIXPATH_FILE_FUNCTIONS_SOURCE,
 );

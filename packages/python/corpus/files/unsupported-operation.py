@@ -1,0 +1,32 @@
+# Reading a file opened for writing and the reverse: io.UnsupportedOperation (an OSError and a ValueError).
+import io
+print(io.UnsupportedOperation.__mro__)
+w = open('out.txt', 'w')
+r = open('out.txt')
+def attempt(action):
+    try:
+        print('ok', repr(action()))
+    except io.UnsupportedOperation as e:
+        print('UnsupportedOperation:', e, isinstance(e, OSError), isinstance(e, ValueError))
+attempt(lambda: w.read())
+attempt(lambda: w.readline())
+attempt(lambda: list(w))
+attempt(lambda: r.write('x'))
+attempt(lambda: r.writelines(['x']))
+attempt(lambda: r.truncate())
+print(w.readable(), w.writable(), w.seekable(), r.readable(), r.writable(), r.seekable())
+w.close()
+r.close()
+rb = open('out.txt', 'rb')
+attempt(lambda: rb.write(b'x'))
+print(rb.readable(), rb.writable())
+rb.close()
+wb = open('out.txt', 'wb')
+attempt(lambda: wb.read())
+attempt(lambda: wb.readline())
+attempt(lambda: wb.read1())
+print(wb.readable(), wb.writable())
+wb.close()
+raw = open('out.txt', 'rb', buffering=0)
+attempt(lambda: raw.write(b'x'))
+raw.close()
