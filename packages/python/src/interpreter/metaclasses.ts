@@ -353,6 +353,9 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     const value = descriptorGet(m, metaAttribute, cls, meta.object);
     if (value !== 0) return value;
   }
+  // type's own data descriptors win over the class's MRO (`cached.__name__` for a class
+  // deriving from property, whose dict has a `__name__` getter).
+  if (name === "__name__") return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   const typeRecord = m.recordOfType(cls);
   const found = m.lookupType(typeRecord, key);
   if (found !== 0) {
@@ -370,8 +373,7 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     const bound = descriptorGet(m, metaAttribute, cls, meta.object);
     return bound !== 0 ? bound : m.incref(metaAttribute);
   }
-  if (name === "__name__" || name === "__qualname__")
-    return m.incref(m.field(cls, TYPE_NAME_OFFSET));
+  if (name === "__qualname__") return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);
   if (name === "__bases__") return m.newTuple(typeRecord.bases.map((base) => base.object));
   if (name === "__dict__") {

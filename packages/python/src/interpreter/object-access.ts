@@ -319,10 +319,13 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
     }
     if (m.heap.setAttrByKey(obj, key, value)) return;
     const info = internalHeap(m.heap).classes[t];
+    // CPython: _PyObject_GenericSetAttrWithDict — a class attribute makes it read-only.
     if (info !== undefined && info.dictOffset === 0)
       m.raise(
         "AttributeError",
-        `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+        m.lookupType(record, key) !== 0
+          ? `'${record.name}' object attribute '${name}' is read-only`
+          : `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
       );
   }
   if (m.isTypeId(t)) {
