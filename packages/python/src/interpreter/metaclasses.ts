@@ -353,10 +353,14 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     const value = descriptorGet(m, metaAttribute, cls, meta.object);
     if (value !== 0) return value;
   }
-  // type's own data descriptors win over the class's MRO (`cached.__name__` for a class
-  // deriving from property, whose dict has a `__name__` getter).
-  if (name === "__name__") return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   const typeRecord = m.recordOfType(cls);
+  // type's own `__name__` wins over a built-in base's (`cached.__name__` for a class deriving
+  // from property, whose dict has a `__name__` getter); pymem keeps an assigned one in the dict.
+  if (
+    name === "__name__" &&
+    !typeRecord.mro.some((r) => r.user && heap.dictGetItem(m.typeDict(r), key) !== 0)
+  )
+    return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   const found = m.lookupType(typeRecord, key);
   if (found !== 0) {
     // A built-in type's dict holds method descriptors, which stay unbound on the class, and
@@ -373,7 +377,8 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     const bound = descriptorGet(m, metaAttribute, cls, meta.object);
     return bound !== 0 ? bound : m.incref(metaAttribute);
   }
-  if (name === "__qualname__") return m.incref(m.field(cls, TYPE_NAME_OFFSET));
+  if (name === "__name__" || name === "__qualname__")
+    return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);
   if (name === "__bases__") return m.newTuple(typeRecord.bases.map((base) => base.object));
   if (name === "__dict__") {
