@@ -10,6 +10,7 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installDictUnion } from "./dict-union.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
@@ -626,6 +627,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrTranslate(m);
   installStrSearch(m);
   installWeakrefType(m);
+  installDictUnion(m);
   installMemoryview(m, builtins);
   installSlice(m);
 }

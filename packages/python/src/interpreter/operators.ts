@@ -13,6 +13,7 @@ import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js"
 import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
+import { dictUnion } from "./dict-union.js";
 import { presentFloat } from "./float-digits.js";
 import { unionOf } from "./generic-alias.js";
 import { truncatedIntegerText } from "./int-text.js";
@@ -97,6 +98,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   }
   if (ta === heap.complexType || tb === heap.complexType) {
     const result = complexBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
+  // CPython: dict_ior runs before any method of b's; dict_or defers to a subclass's __ror__.
+  if (op === Op.OR && ta === heap.dictType && (inplace || m.records[tb]?.user !== true)) {
+    const result = dictUnion(m, a, b, inplace);
     if (result !== 0) return result;
   }
   if (ta === heap.setType || ta === heap.frozensetType) {
