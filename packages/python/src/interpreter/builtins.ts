@@ -11,6 +11,7 @@ import { installComplexMethods, newComplexFromArguments } from "./complex-operat
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installDictUnion } from "./dict-union.js";
+import { installExceptionFields } from "./exception-fields.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
@@ -628,6 +629,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrSearch(m);
   installWeakrefType(m);
   installDictUnion(m);
+  installExceptionFields(m);
   installMemoryview(m, builtins);
   installSlice(m);
 }

@@ -20,6 +20,7 @@ import {
   refreshClassHooks,
 } from "./descriptors.js";
 import { chainingAttribute } from "./exception-chaining.js";
+import { exceptionFieldDefault } from "./exception-fields.js";
 import { frameLocalsProxy } from "./frame-locals-proxy.js";
 import { frameAttribute, setFrameTrace } from "./frame-objects.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
@@ -142,7 +143,9 @@ export function genericGetAttribute(
     if (descr === 0) {
       if (name === "__dict__") return instanceDict(m, obj);
       return record.exception
-        ? chainingAttribute(m, obj, name) || osErrorAttribute(m, record, name)
+        ? chainingAttribute(m, obj, name) ||
+            osErrorAttribute(m, record, name) ||
+            exceptionFieldDefault(m, record, name)
         : 0;
     }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
@@ -181,7 +184,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
       if (name === "code" && record.exception && isInstance(m, obj, "SystemExit"))
         return m.incref(systemExitCode(m, obj));
       return record.exception
-        ? chainingAttribute(m, obj, name) || osErrorAttribute(m, record, name)
+        ? chainingAttribute(m, obj, name) ||
+            osErrorAttribute(m, record, name) ||
+            exceptionFieldDefault(m, record, name)
         : 0;
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
