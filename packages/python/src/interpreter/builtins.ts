@@ -16,6 +16,7 @@ import { installExceptionFields } from "./exception-fields.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
+import { installFloatMethods } from "./float-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
 import { installIntBytesMethods } from "./int-bytes.js";
@@ -614,6 +615,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);
+  installFloatMethods(m);
   installStrMethods(m);
   installBuiltinSubclassSlots(m);
   installBytesMethods(m);
