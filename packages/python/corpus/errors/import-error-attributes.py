@@ -10,7 +10,7 @@ try:
 except TypeError as t:
     print(t)
 try:
-    import no_such_module_here
+    exec("import no_such_module_here")
 except ModuleNotFoundError as m:
     print(type(m).__name__, m.name, m.path, m.msg, str(m))
 class MyImportError(ImportError):
