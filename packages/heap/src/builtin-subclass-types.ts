@@ -54,6 +54,29 @@ export const SUBCLASSABLE_KINDS: readonly number[] = [
   ObjectKind.WEAKREF,
 ];
 
+/**
+ * Whether a class may derive from the built-in type `base` (CPython: `Py_TPFLAGS_BASETYPE`): one
+ * of the {@link SUBCLASSABLE_KINDS}, or a fixed-size type of declared references registered with
+ * {@link Heap.defineType} and flagged `BASETYPE` (`property`, `classmethod`, `staticmethod`),
+ * whose instances keep its reference slots and add the class's fields after them.
+ *
+ * @example
+ * ```ts
+ * isBuiltinBase(heap, heap.listType); // true
+ * ```
+ */
+export function isBuiltinBase(heap: Heap, base: TypeId): boolean {
+  const kind = heap.kinds[base]!;
+  if (SUBCLASSABLE_KINDS.includes(kind)) return true;
+  const flags = heap.types.flags[base]!;
+  return (
+    kind === ObjectKind.GENERIC &&
+    (flags & TypeFlags.BASETYPE) !== 0 &&
+    (flags & DerivedTypeFlags.VARIABLE_SIZE) === 0 &&
+    heap.types.spec(base).traverse === undefined
+  );
+}
+
 /** The instance fields a built-in subclass adds, as `defineClass` computed them. @internal */
 export interface AddedFields {
   readonly gc: boolean;
@@ -132,7 +155,9 @@ export function builtinSubclassSpec(
   const { dictOffset, managedDict, typeObject } = fields;
   const rootTraverse = rootSpec.traverse;
   const rootClear = rootSpec.clear;
-  const fixed = managedDict ? order.filter((o) => o !== dictOffset) : [...order];
+  // A type of declared references (property) keeps its slots first, as CPython's base part.
+  const rootFixed = rootSpec.references?.fixed ?? [];
+  const fixed = [...rootFixed, ...(managedDict ? order.filter((o) => o !== dictOffset) : order)];
   const items = rootSpec.references?.items;
   const endDict = dictOffset === END_DICT;
   // The dict after a variable-size body has no fixed offset: the hooks find it.
@@ -168,7 +193,8 @@ export function builtinSubclassSpec(
     clear: (obj: Ptr) => {
       clearInstance(heap, obj, order);
       if (endDict) clearEndDict(heap, obj);
-      rootClear?.(obj);
+      if (rootClear !== undefined) rootClear(obj);
+      else clearInstance(heap, obj, rootFixed);
     },
     ...(fields.weaklistOffset !== 0 ? { weaklistOffset: fields.weaklistOffset } : {}),
     base,

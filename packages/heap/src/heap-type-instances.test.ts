@@ -132,3 +132,42 @@ describe("managed instance dicts (ClassOptions.managedDict)", () => {
     expect(heap.getAttrByKey(obj, heap.intern("s"))).toBe(heap.none);
   });
 });
+
+describe("classes deriving from a defineType type flagged BASETYPE (property, classmethod)", () => {
+  it("keep the base's reference slots, add their own after them and release both", () => {
+    const heap = new Heap();
+    const deaths: Ptr[] = [];
+    const lifetime = attachLifetime(heap, deaths);
+    const Wrapper = heap.defineType({
+      name: "wrapper",
+      basicSize: 12,
+      flags: TypeFlags.GC | TypeFlags.BASETYPE,
+      references: { fixed: [8] },
+    });
+    const classObject = heap.newList();
+    const Derived = heap.defineClass({
+      name: "Derived",
+      base: Wrapper,
+      slots: ["extra"],
+      typeObject: classObject,
+    });
+    const obj = heap.newInstance(Derived);
+    const held = heap.newList();
+    const extra = heap.newList();
+    heap.memory.u32[(obj + 8) >>> 2] = held;
+    heap.setSlot(obj, "extra", extra);
+    lifetime.decref(extra);
+    lifetime.decref(classObject);
+    lifetime.decref(obj);
+    expect(deaths).toContain(held);
+    expect(deaths).toContain(extra);
+    expect(deaths).toContain(classObject);
+    heap.verify();
+  });
+
+  it("refuses a base without BASETYPE", () => {
+    const heap = new Heap();
+    const Plain = heap.defineType({ name: "plain", basicSize: 12, references: { fixed: [8] } });
+    expect(() => heap.defineClass({ name: "D", base: Plain })).toThrow(TypeError);
+  });
+});

@@ -19,7 +19,7 @@ import {
   hasEndDict,
   initEmptyBuiltin,
   instanceDictSlot,
-  SUBCLASSABLE_KINDS,
+  isBuiltinBase,
 } from "./builtin-subclass-types.js";
 import type { Heap } from "./heap.js";
 import {
@@ -241,7 +241,7 @@ export const instanceOperations: InstanceOperations & ThisType<Heap> = {
     // type's kind and layout, its own fields following the built-in's (CPython: type_new with a
     // built-in solid base).
     const kind = options.base !== undefined ? this.kinds[options.base]! : ObjectKind.INSTANCE;
-    if (options.base !== undefined && base === undefined && !SUBCLASSABLE_KINDS.includes(kind))
+    if (options.base !== undefined && base === undefined && !isBuiltinBase(this, options.base))
       throw new TypeError(`type '${options.name}': base ${options.base} is not a class`);
     const slots = options.slots ?? [];
     const plain = options.slots === undefined;

@@ -20,12 +20,22 @@ import { checkSequenceSize } from "./result-size.js";
 /** A module-local copy for `callType`'s path (a property load per class call otherwise). */
 const KIND_INSTANCE = ObjectKind.INSTANCE;
 
-/** The kinds whose instances change after creation: `__new__` makes them empty, `__init__` fills them. */
-const MUTABLE_KINDS: readonly number[] = [ObjectKind.LIST, ObjectKind.DICT, ObjectKind.SET];
+/**
+ * The kinds whose instances change after creation: `__new__` makes them empty, `__init__` fills
+ * them — list, dict, set, and the declared-reference built-ins (property, classmethod,
+ * staticmethod: CPython's `PyType_GenericNew` with `property_init`, `cm_init`, `sm_init`).
+ */
+const MUTABLE_KINDS: readonly number[] = [
+  ObjectKind.LIST,
+  ObjectKind.DICT,
+  ObjectKind.SET,
+  ObjectKind.GENERIC,
+];
 
 /**
  * Whether a class statement may name the built-in type `record` as a base (CPython:
- * `Py_TPFLAGS_BASETYPE`): int, float, complex, str, tuple, list, dict, set, frozenset.
+ * `Py_TPFLAGS_BASETYPE`): int, float, complex, str, tuple, list, dict, set, frozenset, the
+ * weakref type, property, classmethod, staticmethod.
  *
  * @example
  * ```ts
@@ -33,17 +43,18 @@ const MUTABLE_KINDS: readonly number[] = [ObjectKind.LIST, ObjectKind.DICT, Obje
  * ```
  */
 export function isSubclassable(m: Machine, record: TypeRecord): boolean {
-  return !record.user && SUBCLASSABLE_KINDS.includes(m.heap.kinds[record.id]!);
+  if (record.user) return false;
+  const descriptors = m.descriptorTypes;
+  return (
+    SUBCLASSABLE_KINDS.includes(m.heap.kinds[record.id]!) ||
+    record.id === descriptors.property ||
+    record.id === descriptors.classmethod ||
+    record.id === descriptors.staticmethod
+  );
 }
 
 /** Built-in types CPython lets a class derive from that pymem does not (yet). */
-const UNSUPPORTED_BASES: readonly string[] = [
-  "property",
-  "classmethod",
-  "staticmethod",
-  "super",
-  "module",
-];
+const UNSUPPORTED_BASES: readonly string[] = ["super", "module"];
 
 /**
  * The TypeError message for a class statement naming a built-in type that cannot be a base:

@@ -3,6 +3,7 @@ import { refuseAbstractInstance } from "./abstract-classes.js";
 import { installAsyncGeneratorBuiltins } from "./async-generator-builtins.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
+import { sumItems } from "./builtin-sum.js";
 import { installBytesMethods } from "./bytes-methods.js";
 import { bytesLength } from "./bytes-objects.js";
 import { newBytesFromArguments } from "./bytes-operations.js";
@@ -10,6 +11,8 @@ import { call } from "./calls.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
+import { installDictUnion } from "./dict-union.js";
+import { installExceptionFields } from "./exception-fields.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
@@ -418,22 +421,16 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   define("sum", (_c, args, keywords) => {
     arity(m, "sum", args, 1, 2);
     const options = keyword(m, "sum", keywords, ["start"]);
-    let total = m.incref(args[1] ?? options.get("start") ?? heap.newInt(0));
+    const total = m.incref(args[1] ?? options.get("start") ?? heap.newInt(0));
     if (m.isStr(total)) {
       m.decref(total);
       m.raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
     }
-    const level = m.sp;
-    m.push(total);
-    iterate(m, args[0]!, (item) => {
-      const next = binary(m, 0, m.stack[level]!, item);
-      m.decref(m.stack[level]!);
-      m.stack[level] = next;
-      return true;
-    });
-    total = m.stack[level]!;
-    m.sp = level;
-    return total;
+    try {
+      return sumItems(m, args[0]!, total);
+    } finally {
+      m.decref(total);
+    }
   });
 
   define("any", (_c, args) => {
@@ -630,6 +627,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrTranslate(m);
   installStrSearch(m);
   installWeakrefType(m);
+  installDictUnion(m);
+  installExceptionFields(m);
   installMemoryview(m, builtins);
   installSlice(m);
 }

@@ -4,6 +4,7 @@ import { HOOK_ABSTRACT, refuseAbstractCall } from "./abstract-classes.js";
 import { callSubclass, derivesFromBuiltin } from "./builtin-subclasses.js";
 import { type CallSite, endCall } from "./call-site-checks.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
+import { initExceptionFields } from "./exception-fields.js";
 import { callExceptionGroupType, isExceptionGroupType } from "./exception-groups.js";
 import { Completion, NO_RANGE } from "./frame.js";
 import { callAlias } from "./generic-alias.js";
@@ -280,6 +281,15 @@ export function callType(
     heap.setSlot(inst, "args", args);
     m.decref(args);
     if (isOSErrorType(m, record)) initOSError(m, inst, positional);
+    // A class's own __init__ decides what its fields get (CPython: SyntaxError_init is its init).
+    else if (m.typeIdOf(m.lookupType(record, m.name("__init__"))) !== m.types.function)
+      initExceptionFields(
+        m,
+        record,
+        inst,
+        positional,
+        (names ?? []).map((name, k) => [name, m.stack[argsBase + positional.length + k]!] as const),
+      );
   }
   const init = m.lookupType(record, m.name("__init__"));
   if (init !== 0 && m.typeIdOf(init) === m.types.function) {

@@ -70,6 +70,9 @@ export function newClass(
     }
   }
   wrapImplicitMethods(m, namespace);
+  // CPython: type_dict_set_doc — a class without a docstring has __doc__ None.
+  if (heap.dictGetItem(namespace, m.name("__doc__")) === 0)
+    heap.dictSetItem(namespace, m.name("__doc__"), heap.none);
   // CPython: type_new sets __hash__ = None in a class that defines __eq__ but not __hash__.
   if (
     heap.dictGetItem(namespace, m.name("__eq__")) !== 0 &&

@@ -1,10 +1,11 @@
 import type { Ptr } from "@pymem/core";
+import { defineGetter } from "./builtin-getters.js";
+import { call } from "./calls.js";
 import { newCallableWrapper } from "./class-creation.js";
 import {
   PROPERTY_DELETE_OFFSET,
   PROPERTY_DOC_OFFSET,
   PROPERTY_GET_OFFSET,
-  PROPERTY_NAME_OFFSET,
   PROPERTY_SET_OFFSET,
   SUPER_OBJECT_OFFSET,
   SUPER_OBJECT_TYPE_OFFSET,
@@ -12,11 +13,22 @@ import {
   WRAPPER_CALLABLE_OFFSET,
   WRAPPER_DICT_OFFSET,
 } from "./descriptor-types.js";
-import { descriptorGet, descriptorSet, isDataDescriptor, propertyName } from "./descriptors.js";
+import {
+  classmethodGet,
+  descriptorGet,
+  descriptorSet,
+  isDataDescriptor,
+  propertyName,
+} from "./descriptors.js";
 import type { Machine, TypeRecord } from "./machine.js";
-import { arity, defineMethod, keyword } from "./native-arguments.js";
-import { findAttribute, genericGetAttribute, raiseNoAttribute } from "./object-access.js";
-import { allocateOwning } from "./owned-allocation.js";
+import { arity, defineMethod } from "./native-arguments.js";
+import {
+  findAttribute,
+  genericGetAttribute,
+  raiseNoAttribute,
+  setAttribute,
+} from "./object-access.js";
+import { installPropertyType } from "./property-type.js";
 
 /**
  * The built-in types classes are made of — `property`, `classmethod`, `staticmethod`, `super` —
@@ -42,84 +54,61 @@ export function installDescriptorBuiltins(m: Machine): void {
   const kinds = m.descriptorTypes;
   const method = (type: string, name: string, fn: (args: readonly Ptr[]) => Ptr): void =>
     defineMethod(m, type, name, (_context, args) => fn(args));
-  const orNull = (value: Ptr | undefined): Ptr =>
-    value === undefined || value === heap.none ? 0 : m.incref(value);
-
-  // CPython: property_init_impl — None stands for a missing accessor.
-  defineMethod(m, "property", "__new__", (_context, args, keywords) => {
-    arity(m, "property", args, 0, 4);
-    const options = keyword(m, "property", keywords, ["fget", "fset", "fdel", "doc"]);
-    const given = (index: number, name: string): Ptr | undefined =>
-      args[index] ?? options.get(name);
-    return newProperty(
-      m,
-      [
-        orNull(given(0, "fget")),
-        orNull(given(1, "fset")),
-        orNull(given(2, "fdel")),
-        orNull(given(3, "doc")),
-      ],
-      0,
-    );
-  });
-  // CPython: property_copy — getter/setter/deleter return a new property with one accessor
-  // replaced, keeping the name.
-  const copyWith =
-    (offset: number) =>
-    (args: readonly Ptr[]): Ptr => {
-      const [self, fn] = args as [Ptr, Ptr];
-      const fields = [
-        PROPERTY_GET_OFFSET,
-        PROPERTY_SET_OFFSET,
-        PROPERTY_DELETE_OFFSET,
-        PROPERTY_DOC_OFFSET,
-      ].map((field) => (field === offset ? orNull(fn) : orNull(m.field(self, field) || undefined)));
-      return newProperty(m, fields, orNull(m.field(self, PROPERTY_NAME_OFFSET) || undefined));
-    };
-  method("property", "getter", checked(m, "getter", 2, copyWith(PROPERTY_GET_OFFSET)));
-  method("property", "setter", checked(m, "setter", 2, copyWith(PROPERTY_SET_OFFSET)));
-  method("property", "deleter", checked(m, "deleter", 2, copyWith(PROPERTY_DELETE_OFFSET)));
-  method("property", "__get__", (args) => {
-    arity(m, "__get__", args, 2, 3);
-    const obj = args[1]!;
-    if (obj === heap.none) return m.incref(args[0]!);
-    return descriptorGet(m, args[0]!, obj, args[2] ?? m.recordOf(obj).object);
-  });
-  method("property", "__set__", (args) => {
-    arity(m, "__set__", args, 3, 3);
-    descriptorSet(m, args[0]!, args[1]!, args[2]!);
-    return heap.none;
-  });
-  method("property", "__delete__", (args) => {
-    arity(m, "__delete__", args, 2, 2);
-    descriptorSet(m, args[0]!, args[1]!, 0);
-    return heap.none;
-  });
-  // CPython 3.12+: property_set_name — the name its error messages use.
-  method("property", "__set_name__", (args) => {
-    arity(m, "__set_name__", args, 3, 3);
-    const slot = (args[0]! + PROPERTY_NAME_OFFSET) >>> 2;
-    const old = heap.memory.u32[slot]!;
-    heap.memory.u32[slot] = m.incref(args[2]!);
-    m.xdecref(old);
-    return heap.none;
-  });
+  // First: the getters of the other types are properties.
+  installPropertyType(m);
 
   for (const [type, kind] of [
     ["classmethod", kinds.classmethod],
     ["staticmethod", kinds.staticmethod],
   ] as const) {
+    const record = m.builtinType(type);
+    const isWrapper = (obj: Ptr): boolean => m.isSubtype(m.recordOf(obj), record);
+    // CPython: PyType_GenericNew then cm_init / sm_init. `classmethod(f)` does both here; from a
+    // subclass's `type_call` (class first) the instance is empty and `__init__` fills it.
     defineMethod(m, type, "__new__", (_context, args) => {
+      const first = args[0];
+      if (first !== undefined && m.isType(first) && m.isSubtype(m.recordOfType(first), record)) {
+        const cls = m.recordOfType(first);
+        if (cls !== record) return heap.newInstance(cls.id);
+        args = args.slice(1);
+      }
       arity(m, type, args, 1, 1);
       return newWrapperWithDict(m, kind, args[0]!);
     });
+    defineMethod(m, type, "__init__", (_context, args) => {
+      const self = args[0]!;
+      arity(m, type, args.slice(1), 1, 1);
+      if (m.typeIdOf(self) !== kind) initWrapperSubclass(m, self, args[1]!);
+      return heap.none;
+    });
     method(type, "__get__", (args) => {
       arity(m, "__get__", args, 2, 3);
-      const obj = args[1]!;
+      const [self, obj] = args as [Ptr, Ptr];
+      if (!isWrapper(self))
+        m.raise(
+          "TypeError",
+          `descriptor '__get__' for '${type}' objects doesn't apply to a '${m.typeName(self)}' object`,
+        );
+      if (kind === kinds.staticmethod) return m.incref(m.field(self, WRAPPER_CALLABLE_OFFSET));
       const owner =
         args[2] !== undefined && args[2] !== heap.none ? args[2] : m.recordOf(obj).object;
-      return descriptorGet(m, args[0]!, obj === heap.none ? 0 : obj, owner);
+      return classmethodGet(m, self, owner);
     });
+    // CPython: sm_call — a staticmethod is callable since 3.10.
+    if (kind === kinds.staticmethod)
+      defineMethod(m, type, "__call__", (_context, args, keywords) => {
+        const self = args[0]!;
+        if (!isWrapper(self))
+          m.raise(
+            "TypeError",
+            `descriptor '__call__' for 'staticmethod' objects doesn't apply to a '${m.typeName(self)}' object`,
+          );
+        return call(m, m.field(self, WRAPPER_CALLABLE_OFFSET), args.slice(1), keywords);
+      });
+    // CPython: cm_memberlist / sm_memberlist, read by a subclass's instances (an exact wrapper
+    // answers them in descriptorObjectAttribute before its type dict is searched).
+    for (const name of ["__func__", "__wrapped__"])
+      defineGetter(m, type, name, (self) => m.incref(m.field(self, WRAPPER_CALLABLE_OFFSET)));
   }
 
   // CPython: super_init — super(type, obj) with supercheck's TypeError.
@@ -174,19 +163,6 @@ export function installDescriptorBuiltins(m: Machine): void {
   });
 }
 
-/** Wraps `fn` as a native that first checks its argument count (self included). */
-function checked(
-  m: Machine,
-  name: string,
-  count: number,
-  fn: (args: readonly Ptr[]) => Ptr,
-): (args: readonly Ptr[]) => Ptr {
-  return (args) => {
-    arity(m, name, args.slice(1), count - 1, count - 1);
-    return fn(args);
-  };
-}
-
 /** The str an attribute-name argument must be. */
 function attributeName(m: Machine, key: Ptr): string {
   if (!m.isStr(key))
@@ -215,18 +191,6 @@ function genericSetAttribute(m: Machine, obj: Ptr, key: Ptr, value: Ptr): void {
   raiseNoAttribute(m, obj, name);
 }
 
-/** A new property from owned fields `[fget, fset, fdel, doc]` and an owned name (0 for none). */
-function newProperty(m: Machine, fields: readonly Ptr[], name: Ptr): Ptr {
-  const prop = allocateOwning(m, m.descriptorTypes.property, [...fields, name]);
-  const u32 = m.heap.memory.u32;
-  u32[(prop + PROPERTY_GET_OFFSET) >>> 2] = fields[0]!;
-  u32[(prop + PROPERTY_SET_OFFSET) >>> 2] = fields[1]!;
-  u32[(prop + PROPERTY_DELETE_OFFSET) >>> 2] = fields[2]!;
-  u32[(prop + PROPERTY_DOC_OFFSET) >>> 2] = fields[3]!;
-  u32[(prop + PROPERTY_NAME_OFFSET) >>> 2] = name;
-  return prop;
-}
-
 /**
  * `classmethod(fn)` / `staticmethod(fn)`: the wrapper and a `__dict__` holding the attributes
  * `functools.wraps` copies from `fn` that it has (CPython: `cm_init` → `functools_wraps`).
@@ -235,17 +199,37 @@ function newWrapperWithDict(m: Machine, kind: number, fn: Ptr): Ptr {
   const wrapper = newCallableWrapper(m, kind, fn);
   const dict = m.heap.newDict();
   m.heap.memory.u32[(wrapper + WRAPPER_DICT_OFFSET) >>> 2] = dict;
+  copyWrappedAttributes(m, fn, (key, value) => m.heap.dictSetItem(dict, key, value));
+  return wrapper;
+}
+
+/**
+ * `cm_init` / `sm_init` on an instance of a class deriving from classmethod or staticmethod:
+ * the callable, and the attributes `functools.wraps` copies, set on the instance (its class's
+ * `__dict__`, where CPython's inherited `cm_dict` offset puts them).
+ */
+function initWrapperSubclass(m: Machine, self: Ptr, fn: Ptr): void {
+  const slot = (self + WRAPPER_CALLABLE_OFFSET) >>> 2;
+  const old = m.heap.memory.u32[slot]!;
+  m.heap.memory.u32[slot] = m.incref(fn);
+  m.xdecref(old);
+  copyWrappedAttributes(m, fn, (key, value) =>
+    setAttribute(m, self, key, m.heap.strValue(key), value),
+  );
+}
+
+/** Passes each attribute `functools.wraps` copies that `fn` has to `store` (CPython: `functools_wraps`). */
+function copyWrappedAttributes(m: Machine, fn: Ptr, store: (key: Ptr, value: Ptr) => void): void {
   for (const name of ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"]) {
     const key = m.name(name);
     const value = findAttribute(m, fn, key, name);
     if (value === 0) continue;
     try {
-      m.heap.dictSetItem(dict, key, value);
+      store(key, value);
     } finally {
       m.decref(value);
     }
   }
-  return wrapper;
 }
 
 /**

@@ -73,7 +73,8 @@ export function defineDescriptorTypes(heap: Heap): DescriptorTypeIds {
     heap.defineType({
       name,
       basicSize: WRAPPER_SIZE,
-      flags: TypeFlags.GC,
+      // Classes may derive from it (CPython: Py_TPFLAGS_BASETYPE).
+      flags: TypeFlags.GC | TypeFlags.BASETYPE,
       // CPython: cm_traverse / sm_traverse visit the callable, then the dict.
       references: { fixed: [WRAPPER_CALLABLE_OFFSET, WRAPPER_DICT_OFFSET] },
     });
@@ -81,7 +82,7 @@ export function defineDescriptorTypes(heap: Heap): DescriptorTypeIds {
     property: heap.defineType({
       name: "property",
       basicSize: PROPERTY_SIZE,
-      flags: TypeFlags.GC,
+      flags: TypeFlags.GC | TypeFlags.BASETYPE,
       // CPython: property_traverse — prop_get, prop_set, prop_del, prop_doc, prop_name.
       references: {
         fixed: [

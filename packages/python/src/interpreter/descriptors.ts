@@ -96,14 +96,7 @@ export function descriptorGet(m: Machine, descr: Ptr, obj: Ptr, owner: Ptr): Ptr
   const types = m.types;
   const kinds = m.descriptorTypes;
   if (t === types.function) return obj !== 0 ? m.newMethod(descr, obj) : m.incref(descr); // func_descr_get
-  if (t === kinds.classmethod) {
-    // cm_descr_get; a native function (a built-in type's class method such as dict.fromkeys,
-    // CPython's classmethod_descriptor) is bound to the class as its first argument.
-    const fn = m.field(descr, WRAPPER_CALLABLE_OFFSET);
-    if (m.typeIdOf(fn) === types.builtin && m.field(fn, BUILTIN_SELF_OFFSET) === 0)
-      return m.newBuiltin(m.field(fn, BUILTIN_NATIVE_OFFSET), owner);
-    return m.newMethod(fn, owner);
-  }
+  if (t === kinds.classmethod) return classmethodGet(m, descr, owner);
   if (t === kinds.staticmethod) return m.incref(m.field(descr, WRAPPER_CALLABLE_OFFSET)); // sm_descr_get
   if (t === kinds.property) return obj !== 0 ? propertyGet(m, descr, obj) : m.incref(descr);
   if (t === types.builtin) {
@@ -120,19 +113,25 @@ export function descriptorGet(m: Machine, descr: Ptr, obj: Ptr, owner: Ptr): Ptr
 }
 
 /**
+ * `cm.__get__(obj, owner)` for a classmethod or an instance of a class deriving from it: its
+ * callable bound to `owner`. A native function (a built-in type's class method such as
+ * `dict.fromkeys`, CPython's `classmethod_descriptor`) is bound to the class as its first
+ * argument. CPython: `cm_descr_get`.
+ */
+export function classmethodGet(m: Machine, descr: Ptr, owner: Ptr): Ptr {
+  const fn = m.field(descr, WRAPPER_CALLABLE_OFFSET);
+  if (m.typeIdOf(fn) === m.types.builtin && m.field(fn, BUILTIN_SELF_OFFSET) === 0)
+    return m.newBuiltin(m.field(fn, BUILTIN_NATIVE_OFFSET), owner);
+  return m.newMethod(fn, owner);
+}
+
+/**
  * `descr.__set__(obj, value)`, or `descr.__delete__(obj)` when `value` is 0 (CPython:
  * `tp_descr_set` — `property_descr_set`, `slot_tp_descr_set`). `descr` is a data descriptor.
  */
 export function descriptorSet(m: Machine, descr: Ptr, obj: Ptr, value: Ptr): void {
   if (m.typeIdOf(descr) === m.descriptorTypes.property) {
-    const offset = value !== 0 ? PROPERTY_SET_OFFSET : PROPERTY_DELETE_OFFSET;
-    const fn = m.field(descr, offset);
-    if (fn === 0 || fn === m.heap.none)
-      m.raise(
-        "AttributeError",
-        `${propertyLabel(m, descr)} of '${m.typeName(obj)}' object has no ${value !== 0 ? "setter" : "deleter"}`,
-      );
-    m.decref(call(m, fn, value !== 0 ? [obj, value] : [obj], undefined));
+    propertySet(m, descr, obj, value);
     return;
   }
   const name = value !== 0 ? "__set__" : "__delete__";
@@ -141,8 +140,26 @@ export function descriptorSet(m: Machine, descr: Ptr, obj: Ptr, value: Ptr): voi
   m.decref(call(m, method, value !== 0 ? [descr, obj, value] : [descr, obj], undefined));
 }
 
-/** `prop.__get__(obj)`: the getter's result (CPython: `property_descr_get`). */
-function propertyGet(m: Machine, prop: Ptr, obj: Ptr): Ptr {
+/**
+ * `prop.__set__(obj, value)`, or `prop.__delete__(obj)` when `value` is 0, for a property or an
+ * instance of a class deriving from it (CPython: `property_descr_set`).
+ */
+export function propertySet(m: Machine, prop: Ptr, obj: Ptr, value: Ptr): void {
+  const offset = value !== 0 ? PROPERTY_SET_OFFSET : PROPERTY_DELETE_OFFSET;
+  const fn = m.field(prop, offset);
+  if (fn === 0 || fn === m.heap.none)
+    m.raise(
+      "AttributeError",
+      `${propertyLabel(m, prop)} of '${m.typeName(obj)}' object has no ${value !== 0 ? "setter" : "deleter"}`,
+    );
+  m.decref(call(m, fn, value !== 0 ? [obj, value] : [obj], undefined));
+}
+
+/**
+ * `prop.__get__(obj)` for a property or an instance of a class deriving from it: the getter's
+ * result (CPython: `property_descr_get`).
+ */
+export function propertyGet(m: Machine, prop: Ptr, obj: Ptr): Ptr {
   const fget = m.field(prop, PROPERTY_GET_OFFSET);
   if (fget === 0 || fget === m.heap.none)
     m.raise(

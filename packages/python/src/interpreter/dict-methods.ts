@@ -2,12 +2,14 @@ import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { call } from "./calls.js";
 import { newCallableWrapper } from "./class-creation.js";
+import { PyException } from "./exceptions.js";
 import { collect, holdDictItems, iterate, releaseDictItems } from "./iteration.js";
+import { getIterator } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { mappingItems } from "./mapping-protocol.js";
 import { defineTypeMethod, type Keywords } from "./native-arguments.js";
 import { keyError, setItem } from "./object-access.js";
-import { checkHashable, sequenceItems } from "./operators.js";
+import { checkHashable } from "./operators.js";
 
 /**
  * Installs the methods of `dict` (`keys`, `values`, `items`, `get`, `setdefault`, `pop`,
@@ -132,19 +134,51 @@ export function updateDict(m: Machine, dict: Ptr, other: Ptr): void {
   }
   const pairs = collect(m, other);
   try {
-    for (const pair of pairs) {
-      const items =
-        m.typeIdOf(pair) === heap.tupleType || m.typeIdOf(pair) === heap.listType
-          ? sequenceItems(m, pair)
-          : [];
-      if (items.length !== 2)
-        m.raise("ValueError", "dictionary update sequence element has wrong length; 2 is required");
-      checkHashable(m, items[0]!);
-      heap.dictSetItem(dict, items[0]!, items[1]!);
-    }
+    pairs.forEach((pair, index) => {
+      const items = pairItems(m, pair, index);
+      try {
+        if (items.length !== 2)
+          m.raise(
+            "ValueError",
+            `dictionary update sequence element #${index} has length ${items.length}; 2 is required`,
+          );
+        checkHashable(m, items[0]!);
+        heap.dictSetItem(dict, items[0]!, items[1]!);
+      } finally {
+        for (const item of items) m.decref(item);
+      }
+    });
   } finally {
     for (const pair of pairs) m.decref(pair);
   }
+}
+
+/**
+ * The items of element `index` of a `dict.update` sequence (new references), with CPython's
+ * TypeError for one that is not iterable (CPython: `PySequence_Fast` in `PyDict_MergeFromSeq2`).
+ */
+function pairItems(m: Machine, pair: Ptr, index: number): Ptr[] {
+  let iterator: Ptr;
+  try {
+    iterator = getIterator(m, pair);
+  } catch (error) {
+    if (!(error instanceof PyException) || !isTypeError(m, error)) throw error;
+    error.release(m);
+    return m.raise(
+      "TypeError",
+      `cannot convert dictionary update sequence element #${index} to a sequence`,
+    );
+  }
+  try {
+    return collect(m, iterator);
+  } finally {
+    m.decref(iterator);
+  }
+}
+
+/** Whether a Python exception is a TypeError. */
+function isTypeError(m: Machine, error: PyException): boolean {
+  return error.value !== 0 && m.isSubtype(m.recordOf(error.value), m.builtinType("TypeError"));
 }
 
 /**

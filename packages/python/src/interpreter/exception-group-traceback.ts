@@ -34,7 +34,9 @@ interface Node {
 }
 
 /** The exception's type name and message line text, as the interpreter prints them. */
-export type Describe = (value: Ptr) => readonly [typeName: string, message: string];
+export type Describe = (
+  value: Ptr,
+) => readonly [typeName: string, message: string, preamble?: string];
 
 /**
  * Whether the uncaught `error`'s chain holds a group, so that {@link formatExceptionTree}

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { argumentsFrom, call, initNewInstance } from "./calls.js";
+import { exceptionFieldSlots } from "./exception-fields.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { arity, defineMethod, type Keywords } from "./native-arguments.js";
 import { findAttribute, instanceDict } from "./object-access.js";
@@ -29,7 +30,7 @@ const GROUP_SLOTS: readonly string[] = ["message", "exceptions"];
  * ```
  */
 export function exceptionClassSlots(name: string): readonly string[] {
-  return name === "BaseExceptionGroup" ? GROUP_SLOTS : [];
+  return name === "BaseExceptionGroup" ? GROUP_SLOTS : exceptionFieldSlots(name);
 }
 
 /**

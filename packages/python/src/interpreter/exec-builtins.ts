@@ -32,6 +32,40 @@ export function installExecBuiltins(
     arity(m, "exec", args, 1, 3);
     return runWithNamespaces(m, "exec", args, keywords);
   });
+  // CPython: builtin_compile_impl — flags and dont_inherit change nothing pymem compiles
+  // (no `ast` module, so no PyCF_ONLY_AST), optimize is accepted and ignored.
+  define("compile", (_c, args, keywords) => {
+    arity(m, "compile", args, 0, 6);
+    const options = keyword(m, "compile", keywords, [
+      "source",
+      "filename",
+      "mode",
+      "flags",
+      "dont_inherit",
+      "optimize",
+      "_feature_version",
+    ]);
+    const names = ["source", "filename", "mode"] as const;
+    const [source, filename, mode] = names.map((name, index) => {
+      const value = args[index] ?? options.get(name);
+      if (value === undefined)
+        m.raise("TypeError", `compile() missing required argument '${name}' (pos ${index + 1})`);
+      return value;
+    }) as [Ptr, Ptr, Ptr];
+    if (!m.isStr(source))
+      m.raise("TypeError", "compile() arg 1 must be a string, bytes or AST object");
+    if (!m.isStr(filename))
+      m.raise(
+        "TypeError",
+        `compile() argument 'filename' must be str, not ${m.typeName(filename)}`,
+      );
+    const modeText = m.isStr(mode) ? m.heap.strValue(mode) : "";
+    if (!m.isStr(mode))
+      m.raise("TypeError", `compile() argument 'mode' must be str, not ${m.typeName(mode)}`);
+    if (modeText !== "exec" && modeText !== "eval" && modeText !== "single")
+      m.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
+    return m.context.compileSource(m.heap.strValue(source), m.heap.strValue(filename), modeText);
+  });
   define("eval", (_c, args, keywords) => {
     keyword(m, "eval", keywords, ["globals", "locals"]);
     arity(m, "eval", args, 1, 3);
@@ -51,7 +85,8 @@ function runWithNamespaces(
   const source = args[0]!;
   let globals = args[1] ?? named.get("globals") ?? heap.none;
   let locals = args[2] ?? named.get("locals") ?? heap.none;
-  if (!m.isStr(source))
+  const isCode = m.typeIdOf(source) === m.types.code;
+  if (!m.isStr(source) && !isCode)
     m.raise("TypeError", `${mode}() arg 1 must be a string, bytes or code object`);
   if (globals !== heap.none && m.typeIdOf(globals) !== heap.dictType)
     m.raise(
@@ -73,7 +108,9 @@ function runWithNamespaces(
     }
   } else if (locals === heap.none) locals = globals;
   try {
-    return m.context.runSource(heap.strValue(source), "<string>", globals, locals, mode);
+    return isCode
+      ? m.context.runCodeObject(source, globals, locals, mode === "eval")
+      : m.context.runSource(heap.strValue(source), "<string>", globals, locals, mode);
   } finally {
     if (ownedLocals !== 0) m.decref(ownedLocals);
   }

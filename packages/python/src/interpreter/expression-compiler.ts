@@ -42,7 +42,7 @@ import {
 import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
-import { binary, checkHashable, compare, contains, unary } from "./operators.js";
+import { binary, checkHashable, compare, contains, richCompare, unary } from "./operators.js";
 import { runScheduledCollection, tick } from "./run-loop.js";
 import type { Scope } from "./scope-analysis.js";
 import { addKey, buildSetDisplay } from "./set-operations.js";
@@ -1035,42 +1035,53 @@ export abstract class ExpressionCompiler {
     };
   }
 
+  /**
+   * `a < b < c`: each link's result is what the comparison gave (a user `__lt__`'s object as it
+   * is); a false link ends the chain and is the value (CPython: COMPARE_OP, then COPY /
+   * TO_BOOL / POP_JUMP_IF_FALSE between links).
+   */
   private compareExpression(unit: Unit, node: Extract<Expression, { kind: "Compare" }>): Expr {
     const m = this.m;
     const left = this.expression(unit, node.left);
     const rights = node.comparators.map((value) => this.expression(unit, value));
     const ops = node.ops;
+    const last = ops.length - 1;
     return (f) => {
       const level = m.sp;
       let a = left(f);
       m.push(a);
-      let result = true;
-      for (let i = 0; i < ops.length; i++) {
+      for (let i = 0; ; i++) {
         const b = rights[i]!(f);
         m.push(b);
         f.node = node;
-        result = this.compareOne(ops[i]!, a, b);
-        if (!result) break;
+        const result = this.compareOne(ops[i]!, a, b);
+        m.push(result); // released by the unwinder if its truth test raises
+        if (i === last || !m.isTrue(result)) {
+          m.sp--;
+          m.unwindTo(level);
+          return result;
+        }
+        m.sp--;
+        m.decref(result);
         a = b;
       }
-      m.unwindTo(level);
-      return result ? m.heap.true : m.heap.false;
     };
   }
 
-  private compareOne(op: string, a: Ptr, b: Ptr): boolean {
+  /** One link of a comparison chain: a new reference to its result. */
+  private compareOne(op: string, a: Ptr, b: Ptr): Ptr {
     const m = this.m;
     switch (op) {
       case "Is":
-        return a === b;
+        return m.newBool(a === b);
       case "IsNot":
-        return a !== b;
+        return m.newBool(a !== b);
       case "In":
-        return contains(m, b, a);
+        return m.newBool(contains(m, b, a));
       case "NotIn":
-        return !contains(m, b, a);
+        return m.newBool(!contains(m, b, a));
       default:
-        return compare(m, COMPARE_OPS[op as keyof typeof COMPARE_OPS], a, b);
+        return richCompare(m, COMPARE_OPS[op as keyof typeof COMPARE_OPS], a, b);
     }
   }
 

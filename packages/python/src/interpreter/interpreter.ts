@@ -9,6 +9,7 @@ import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { absolutePath, type FileSystem } from "./files/file-system.js";
@@ -41,7 +42,7 @@ import { defaultRepr, repr, str } from "./object-repr.js";
 import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
 import { binary, compare } from "./operators.js";
 import { runBlock } from "./run-loop.js";
-import { runSource } from "./run-source.js";
+import { compileToCodeObject, runCodeObject, runSource } from "./run-source.js";
 import { formatTraceback } from "./traceback.js";
 
 /**
@@ -798,9 +799,11 @@ export class Interpreter {
 
   private format(error: PyException): string {
     const m = this.machine;
-    const describe = (value: Ptr): readonly [string, string] => {
+    const describe = (value: Ptr): readonly [string, string, string?] => {
       let message: string;
       try {
+        const syntax = syntaxErrorDisplay(m, value);
+        if (syntax !== undefined) return [m.typeName(value), syntax.message, syntax.preamble];
         message = str(m, value);
       } catch (thrown) {
         if (thrown instanceof PyException) thrown.release(m);
@@ -832,7 +835,12 @@ export class Interpreter {
         : name === "_pymem_files"
           ? this.fileSystemModule
           : undefined;
-      if (factory === undefined) return m.raise("ModuleNotFoundError", `No module named '${name}'`);
+      if (factory === undefined) {
+        // CPython: _find_and_load's ModuleNotFoundError carries the module's name.
+        const missing = m.newException("ModuleNotFoundError", `No module named '${name}'`);
+        setImportErrorName(m, missing, name);
+        throw m.exception(missing);
+      }
       const module = factory(m.context);
       try {
         this.moduleRegistry.store(name, module);
@@ -964,6 +972,10 @@ export class Interpreter {
           globals,
           locals,
         ]),
+      compileSource: (source, filename, mode) =>
+        compileToCodeObject(m, this.compiler, source, filename, mode),
+      runCodeObject: (codeObject, globals, locals, asEval) =>
+        runCodeObject(m, this.builtinsModule, codeObject, asEval, [globals, locals]),
       mainGlobals: () => this.globalsDict,
       loadedModules: () => this.moduleRegistry.dict,
       pythonFrames: (limit) => this.pythonFrames(limit),

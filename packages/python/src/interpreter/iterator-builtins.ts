@@ -379,7 +379,7 @@ export function isCallable(m: Machine, obj: Ptr): boolean {
   const types = m.types;
   if (t === types.function || t === types.method || t === types.builtin || t === types.type)
     return true;
-  if (t === m.heap.weakrefType) return true;
+  if (t === m.heap.weakrefType || t === m.descriptorTypes.staticmethod) return true;
   const record = m.records[t];
   return record?.user === true && m.lookupType(record, m.name("__call__")) !== 0;
 }

@@ -355,6 +355,13 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     if (value !== 0) return value;
   }
   const typeRecord = m.recordOfType(cls);
+  // type's own `__name__` wins over a built-in base's (`cached.__name__` for a class deriving
+  // from property, whose dict has a `__name__` getter); pymem keeps an assigned one in the dict.
+  if (
+    name === "__name__" &&
+    !typeRecord.mro.some((r) => r.user && heap.dictGetItem(m.typeDict(r), key) !== 0)
+  )
+    return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   const found = m.lookupType(typeRecord, key);
   if (found !== 0) {
     // A built-in type's dict holds method descriptors, which stay unbound on the class, and

@@ -174,6 +174,16 @@ export interface NativeContext {
     mode: "exec" | "eval" | "single",
     capture?: (text: string) => void,
   ): Ptr;
+  /**
+   * `compile(source, filename, mode)`: a new code object, or SyntaxError (with `filename`).
+   * CPython: `builtin_compile_impl`.
+   */
+  compileSource(source: string, filename: string, mode: "exec" | "eval" | "single"): Ptr;
+  /**
+   * Runs a code object `compileSource` made in `globals` and `locals`; `asEval` returns an
+   * eval-mode code's value (`eval(code)`), else None. A new reference.
+   */
+  runCodeObject(codeObject: Ptr, globals: Ptr, locals: Ptr, asEval: boolean): Ptr;
   /** The `__main__` module's globals dict (borrowed): what doctest.testmod() tests by default. */
   mainGlobals(): Ptr;
   /** `sys.modules` (borrowed): the dict of loaded modules `import` consults and fills. */

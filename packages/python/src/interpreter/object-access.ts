@@ -20,6 +20,7 @@ import {
   refreshClassHooks,
 } from "./descriptors.js";
 import { chainingAttribute } from "./exception-chaining.js";
+import { exceptionFieldDefault } from "./exception-fields.js";
 import { frameLocalsProxy } from "./frame-locals-proxy.js";
 import { frameAttribute, setFrameTrace } from "./frame-objects.js";
 import { codeAttribute, functionAttribute, setFunctionAttribute } from "./function-attributes.js";
@@ -142,7 +143,9 @@ export function genericGetAttribute(
     if (descr === 0) {
       if (name === "__dict__") return instanceDict(m, obj);
       return record.exception
-        ? chainingAttribute(m, obj, name) || osErrorAttribute(m, record, name)
+        ? chainingAttribute(m, obj, name) ||
+            osErrorAttribute(m, record, name) ||
+            exceptionFieldDefault(m, record, name)
         : 0;
     }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
@@ -181,7 +184,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
       if (name === "code" && record.exception && isInstance(m, obj, "SystemExit"))
         return m.incref(systemExitCode(m, obj));
       return record.exception
-        ? chainingAttribute(m, obj, name) || osErrorAttribute(m, record, name)
+        ? chainingAttribute(m, obj, name) ||
+            osErrorAttribute(m, record, name) ||
+            exceptionFieldDefault(m, record, name)
         : 0;
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
@@ -319,10 +324,13 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
     }
     if (m.heap.setAttrByKey(obj, key, value)) return;
     const info = internalHeap(m.heap).classes[t];
+    // CPython: _PyObject_GenericSetAttrWithDict — a class attribute makes it read-only.
     if (info !== undefined && info.dictOffset === 0)
       m.raise(
         "AttributeError",
-        `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+        m.lookupType(record, key) !== 0
+          ? `'${record.name}' object attribute '${name}' is read-only`
+          : `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
       );
   }
   if (m.isTypeId(t)) {

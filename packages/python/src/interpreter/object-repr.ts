@@ -3,6 +3,7 @@ import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
 import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { complexRepr } from "./complex-operations.js";
+import { syntaxErrorStr } from "./exception-fields.js";
 import { exceptionGroupStr, isExceptionGroup } from "./exception-groups.js";
 import { frameRepr } from "./frame-objects.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
@@ -264,6 +265,8 @@ export function exceptionStr(m: Machine, obj: Ptr): string {
   const osError = isOSErrorType(m, record) ? osErrorStr(m, obj) : undefined;
   if (osError !== undefined) return osError;
   if (isExceptionGroup(m, obj)) return exceptionGroupStr(m, obj);
+  const syntax = syntaxErrorStr(m, obj);
+  if (syntax !== undefined) return syntax;
   const args = m.heap.getSlot(obj, "args");
   if (args === 0 || m.heap.tupleLength(args) === 0) return "";
   if (m.heap.tupleLength(args) === 1) {

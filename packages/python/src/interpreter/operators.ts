@@ -13,6 +13,7 @@ import { bytesBinary, bytesContains, compareBytes } from "./bytes-operations.js"
 import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
+import { dictUnion } from "./dict-union.js";
 import { presentFloat } from "./float-digits.js";
 import { unionOf } from "./generic-alias.js";
 import { truncatedIntegerText } from "./int-text.js";
@@ -97,6 +98,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   }
   if (ta === heap.complexType || tb === heap.complexType) {
     const result = complexBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
+  // CPython: dict_ior runs before any method of b's; dict_or defers to a subclass's __ror__.
+  if (op === Op.OR && ta === heap.dictType && (inplace || m.records[tb]?.user !== true)) {
+    const result = dictUnion(m, a, b, inplace);
     if (result !== 0) return result;
   }
   if (ta === heap.setType || ta === heap.frozensetType) {
@@ -539,40 +545,68 @@ export function compare(m: Machine, op: number, a: Ptr, b: Ptr): boolean {
       leaveCRecursion(m);
     }
   }
+  return takeTruth(m, compareObjects(m, op, a, b, ta, tb));
+}
+
+/**
+ * `a < b`, `a == b`, … as an expression: a new reference to what the comparison gave — a user
+ * class's `__lt__`/`__eq__` result as it is (a list, a custom object), else a bool. The truth
+ * tests (`if`, sorting, `in`) use {@link compare}. CPython: `PyObject_RichCompare`.
+ *
+ * @example
+ * ```ts
+ * const result = richCompare(machine, Cmp.LT, a, b); // whatever a.__lt__(b) returned
+ * ```
+ */
+export function richCompare(m: Machine, op: number, a: Ptr, b: Ptr): Ptr {
+  const ta = m.typeIdOf(a);
+  const tb = m.typeIdOf(b);
+  if (m.records[ta]?.user !== true && m.records[tb]?.user !== true)
+    return m.newBool(compare(m, op, a, b));
+  return compareObjects(m, op, a, b, ta, tb);
+}
+
+/**
+ * The comparison of operands other than two numbers, two strs or two lists/tuples: the
+ * classes' own methods in CPython's order, then the built-in comparisons; a new reference.
+ * CPython: `do_richcompare`.
+ */
+function compareObjects(m: Machine, op: number, a: Ptr, b: Ptr, ta: TypeId, tb: TypeId): Ptr {
+  const heap = m.heap;
   const ra = m.records[ta];
   const rb = m.records[tb];
   // CPython: do_richcompare — when b's class derives from a's, b's reflected method goes first.
   const reflectedFirst = rb?.user === true && ta !== tb && ra !== undefined && m.isSubtype(rb, ra);
   if (reflectedFirst) {
     const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
-    if (result !== 0) return takeTruth(m, result);
+    if (result !== 0) return result;
   }
   if (ta === heap.setType || ta === heap.frozensetType) {
     const result = compareSets(m, op, a, b);
-    if (result !== undefined) return result;
+    if (result !== undefined) return m.newBool(result);
   }
   if (ta === heap.complexType || tb === heap.complexType) {
     const result = compareComplex(m, op, a, b);
-    if (result !== undefined) return result;
+    if (result !== undefined) return m.newBool(result);
   }
   const viewOrder = compareViews(m, op, a, b);
-  if (viewOrder !== undefined) return viewOrder;
+  if (viewOrder !== undefined) return m.newBool(viewOrder);
   const bytesOrder = compareBytes(m, op, a, b);
-  if (bytesOrder !== undefined) return bytesOrder;
+  if (bytesOrder !== undefined) return m.newBool(bytesOrder);
   if (ra?.user === true) {
     const result = userCompare(m, a, op, b);
-    if (result !== 0) return takeTruth(m, result);
+    if (result !== 0) return result;
   }
   if (rb?.user === true && !reflectedFirst) {
     const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
-    if (result !== 0) return takeTruth(m, result);
+    if (result !== 0) return result;
   }
   const onBase = onBaseValues(m, a, b, (x, y) => compare(m, op, x, y));
-  if (onBase !== 0) return onBase;
+  if (onBase !== 0) return m.newBool(onBase);
   if (op === Cmp.EQ || op === Cmp.NE) {
     enterCRecursion(m, " in comparison");
     try {
-      return equalOther(m, a, b, ta) === (op === Cmp.EQ);
+      return m.newBool(equalOther(m, a, b, ta) === (op === Cmp.EQ));
     } finally {
       leaveCRecursion(m);
     }
@@ -625,7 +659,8 @@ export function equalOther(m: Machine, a: Ptr, b: Ptr, ta: TypeId): boolean {
         if (other === 0) return false;
         m.incref(other);
         try {
-          if (!compare(m, Cmp.EQ, value, other)) return false;
+          // CPython: PyObject_RichCompareBool — identity first (`d['self'] = d; d == d`).
+          if (value !== other && !compare(m, Cmp.EQ, value, other)) return false;
         } finally {
           m.decref(other);
         }

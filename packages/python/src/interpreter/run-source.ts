@@ -3,7 +3,9 @@ import type { Expression, Module } from "../ast.js";
 import { parse } from "../parser.js";
 import { PythonSyntaxError } from "../syntax-error.js";
 import type { Compiler } from "./compiler.js";
+import { newSyntaxError } from "./exception-fields.js";
 import type { Code, Machine } from "./machine.js";
+import { CODE_INDEX_OFFSET } from "./object-layouts.js";
 import { runBlock } from "./run-loop.js";
 
 /**
@@ -54,28 +56,106 @@ export function runSource(
   }
 
   function compileAndRun(): Ptr {
-    const heap = m.heap;
-    const module = parseOrRaise(m, mode === "eval" ? source.trim() : source);
-    if (mode === "eval") module.body = [evalAssignment(m, module)];
-    if (heap.dictGetItem(globals, m.name("__builtins__")) === 0)
-      heap.dictSetItem(globals, m.name("__builtins__"), builtinsModule);
-    const code = compiler.compileModule(module, filename, source, mode === "single");
-    if (locals === globals) return runCode(m, code, globals, mode === "eval");
-    // Module code reads and writes its globals directly, so separate locals are merged into a
-    // scratch namespace, and what the code bound is copied back into the locals afterwards (where
-    // CPython's STORE_NAME puts it). Functions it defines see the scratch namespace as globals.
-    const scratch = heap.newDict();
-    try {
-      for (const [key, value] of heap.dictItems(globals)) heap.dictSetItem(scratch, key, value);
-      for (const [key, value] of heap.dictItems(locals)) heap.dictSetItem(scratch, key, value);
-      const result = runCode(m, code, scratch, mode === "eval");
-      for (const [key, value] of heap.dictItems(scratch))
-        if (heap.dictGetItem(locals, key) !== value && heap.dictGetItem(globals, key) !== value)
-          heap.dictSetItem(locals, key, value);
-      return result;
-    } finally {
-      m.decref(scratch);
-    }
+    const code = compileSourceCode(m, compiler, source, filename, mode);
+    return runInNamespaces(m, builtinsModule, code, mode === "eval", [globals, locals]);
+  }
+}
+
+/** The mode each code object `compile()` made was compiled in (`exec` and `eval` read it). */
+const compiledModes = new WeakMap<Code, "exec" | "eval" | "single">();
+
+/** Parses and compiles `source` as module code in `mode`, remembering the mode. */
+function compileSourceCode(
+  m: Machine,
+  compiler: Compiler,
+  source: string,
+  filename: string,
+  mode: "exec" | "eval" | "single",
+): Code {
+  const module = parseOrRaise(m, mode === "eval" ? source.trim() : source, filename, mode);
+  if (mode === "eval") module.body = [evalAssignment(m, module)];
+  const code = compiler.compileModule(module, filename, source, mode === "single");
+  compiledModes.set(code, mode);
+  return code;
+}
+
+/**
+ * `compile(source, filename, mode)`: a new code object for `source` compiled in `mode`, which
+ * `exec` and `eval` run ({@link runCodeObject}). Invalid source raises SyntaxError carrying
+ * `filename`. CPython: `builtin_compile_impl`.
+ *
+ * @example
+ * ```ts
+ * const codeObject = compileToCodeObject(m, compiler, "x = 1", "f.py", "exec");
+ * ```
+ */
+export function compileToCodeObject(
+  m: Machine,
+  compiler: Compiler,
+  source: string,
+  filename: string,
+  mode: "exec" | "eval" | "single",
+): Ptr {
+  const code = compileSourceCode(m, compiler, source, filename, mode);
+  const codeObject = m.heap.allocate(m.types.code);
+  m.heap.memory.u32[(codeObject + CODE_INDEX_OFFSET) >>> 2] = m.codes.indexOf(code);
+  return codeObject;
+}
+
+/**
+ * Runs a code object `compile()` made in `globals` and `locals` (see {@link runSource}): the
+ * value of an `eval`-mode code when `asEval` (`eval(code)`), else None (a new reference).
+ * NotImplementedError for a function's code object, which pymem cannot run on its own.
+ * CPython: `PyEval_EvalCode`.
+ *
+ * @example
+ * ```ts
+ * const value = runCodeObject(m, builtins, codeObject, true, [globals, globals]);
+ * ```
+ */
+export function runCodeObject(
+  m: Machine,
+  builtinsModule: Ptr,
+  codeObject: Ptr,
+  asEval: boolean,
+  namespaces: readonly [globals: Ptr, locals: Ptr],
+): Ptr {
+  const code = m.codes[m.field(codeObject, CODE_INDEX_OFFSET)]!;
+  const mode = compiledModes.get(code);
+  if (mode === undefined)
+    m.raise("NotImplementedError", "pymem: only code objects made by compile() can be run");
+  const value = runInNamespaces(m, builtinsModule, code, mode === "eval", namespaces);
+  if (asEval) return value;
+  m.decref(value);
+  return m.incref(m.heap.none);
+}
+
+/** Runs compiled module code with `globals` and `locals`; the eval value, or None. */
+function runInNamespaces(
+  m: Machine,
+  builtinsModule: Ptr,
+  code: Code,
+  isEval: boolean,
+  [globals, locals]: readonly [globals: Ptr, locals: Ptr],
+): Ptr {
+  const heap = m.heap;
+  if (heap.dictGetItem(globals, m.name("__builtins__")) === 0)
+    heap.dictSetItem(globals, m.name("__builtins__"), builtinsModule);
+  if (locals === globals) return runCode(m, code, globals, isEval);
+  // Module code reads and writes its globals directly, so separate locals are merged into a
+  // scratch namespace, and what the code bound is copied back into the locals afterwards (where
+  // CPython's STORE_NAME puts it). Functions it defines see the scratch namespace as globals.
+  const scratch = heap.newDict();
+  try {
+    for (const [key, value] of heap.dictItems(globals)) heap.dictSetItem(scratch, key, value);
+    for (const [key, value] of heap.dictItems(locals)) heap.dictSetItem(scratch, key, value);
+    const result = runCode(m, code, scratch, isEval);
+    for (const [key, value] of heap.dictItems(scratch))
+      if (heap.dictGetItem(locals, key) !== value && heap.dictGetItem(globals, key) !== value)
+        heap.dictSetItem(locals, key, value);
+    return result;
+  } finally {
+    m.decref(scratch);
   }
 }
 
@@ -96,13 +176,19 @@ function runCode(m: Machine, code: Code, namespace: Ptr, isEval: boolean): Ptr {
   return value;
 }
 
-/** The module's AST, or SyntaxError raised in Python with the parser's message. */
-function parseOrRaise(m: Machine, source: string): Module {
+/**
+ * The module's AST, or the parser's SyntaxError raised in Python with its location in
+ * `filename` (the source line ends with a newline, as CPython's tokenizer gives it outside eval).
+ */
+function parseOrRaise(m: Machine, source: string, filename: string, mode: string): Module {
   try {
     return parse(source);
   } catch (error) {
     if (!(error instanceof PythonSyntaxError)) throw error;
-    throw m.exception(m.newException(error.kind, error.msg));
+    if (error.kind === "RecursionError" || error.kind === "MemoryError")
+      throw m.exception(m.newException(error.kind, error.msg));
+    const text = mode === "eval" || error.text === "" ? error.text : `${error.text}\n`;
+    throw m.exception(newSyntaxError(m, { ...error, kind: error.kind, text }, filename));
   }
 }
 

@@ -24,7 +24,7 @@ const RECURSIVE_CUTOFF = 3;
  */
 export function formatTraceback(
   error: PyException,
-  describe: (value: number) => readonly [typeName: string, message: string],
+  describe: (value: number) => readonly [typeName: string, message: string, preamble?: string],
 ): string {
   // CPython: print_exception_recursive — the cause (or, unless suppressed, the context) first,
   // each followed by the sentence that links it to the next.
@@ -47,12 +47,14 @@ export function formatTraceback(
 
 function formatOne(
   error: PyException,
-  describe: (value: number) => readonly [string, string],
+  describe: (value: number) => readonly [string, string, string?],
 ): string {
-  const [typeName, message] = describe(error.value);
+  // The third item: what comes before the last line (a SyntaxError's File/source/caret block).
+  const [typeName, message, preamble = ""] = describe(error.value);
   let text = "";
   if (error.entries.length > 0)
     text += `Traceback (most recent call last):\n${formatStackEntries(error.entries)}`;
+  text += preamble;
   text += message === "" ? `${typeName}\n` : `${typeName}: ${message}\n`;
   return text;
 }

@@ -422,6 +422,14 @@ class _DictWrapper:
         result.update(other)
         return result
 
+    def __ror__(self, other):
+        # dict.__ror__: a plain dict (Counter inherits it).
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        result = dict(other._data if isinstance(other, _DictWrapper) else other)
+        result.update(self._data)
+        return result
+
     def __ior__(self, other):
         self.update(other)
         return self
@@ -449,6 +457,13 @@ class defaultdict(_DictWrapper):
         value = self.default_factory()
         self._data[key] = value
         return value
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        result = self.__class__(self.default_factory, other)
+        result.update(self)
+        return result
 
     def copy(self):
         return defaultdict(self.default_factory, self._data)
@@ -500,6 +515,13 @@ class OrderedDict(_DictWrapper):
             raise KeyError('dictionary is empty')
         key = next(reversed(data)) if last else next(iter(data))
         return (key, data.pop(key))
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        result = self.__class__(other)
+        result.update(self)
+        return result
 
     def copy(self):
         return OrderedDict(self._data)

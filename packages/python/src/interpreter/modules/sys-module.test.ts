@@ -106,6 +106,12 @@ True
     expect(interpreter.runtime.getsizeof(interpreter.runtime.heap.none)).toBe(8);
   });
 
+  it("reports the platform of CPython's 32-bit WebAssembly build, on every host", () => {
+    // Pyodide's CPython prints "emscripten posix 2147483647" (pymem's layout is that build's).
+    const result = runPython("import sys, os\nprint(sys.platform, os.name, sys.maxsize)");
+    expect(result.stdout).toBe(lines("emscripten posix 2147483647"));
+  });
+
   it("writes sys._debugmallocstats() to stderr as CPython does", () => {
     const { stdout, stderr } = runPython(
       lines("import sys", "sys._debugmallocstats()", "print('after')"),

@@ -25,6 +25,9 @@ import { SYS_SOURCE } from "./sys-python-part.js";
 /** What `sys.version_info` holds (a plain tuple here: indexing, slicing and comparison work). */
 const VERSION_INFO: readonly [number, number, number, string, number] = [3, 13, 0, "final", 0];
 
+/** `sys.platform`: CPython's for its WebAssembly build, whose layout pymem mirrors. */
+const PLATFORM = "emscripten";
+
 /** `sys.maxsize` of a 32-bit build, pymem's object layout. */
 const MAX_SIZE = 2 ** 31 - 1;
 
@@ -72,6 +75,10 @@ export const sysModule: NativeModuleFactory = (context) => {
     values.push(["maxsize", heap.newInt(MAX_SIZE)]);
     values.push(["modules", context.newReference(context.loadedModules())]);
     values.push(["byteorder", heap.newStr("little")]);
+    // pymem's layout is CPython's 32-bit WebAssembly build (Pyodide's: sys.maxsize 2**31 - 1),
+    // on every host — the CLI and the browser alike — so it reports that build's platform, with
+    // os.name 'posix' as CPython's emscripten build does.
+    values.push(["platform", heap.newStr(PLATFORM)]);
     const functions = { ...sysFunctions, ...asyncGeneratorHookFunctions(context) };
     for (const [name, fn] of Object.entries(functions))
       values.push([name, context.newBuiltinFunction(name, fn)]);

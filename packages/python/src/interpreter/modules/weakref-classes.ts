@@ -1,7 +1,8 @@
 /**
  * The part of Python's `weakref` module written in Python (our own source, run by the
  * interpreter when `weakref` is first imported) on top of the native `ref`: `proxy` with
- * `ProxyType`/`CallableProxyType`, `WeakMethod`, `WeakValueDictionary`, `WeakKeyDictionary`,
+ * `ProxyType`/`CallableProxyType`, `WeakMethod` and `KeyedRef` (subclasses of `ref`, as in
+ * CPython), `WeakValueDictionary`, `WeakKeyDictionary`,
  * `WeakSet` and `finalize`. Globals it expects from the native part: `ref`, `_bind_method`
 
 
@@ -181,16 +182,17 @@ def proxy(obj, callback=None):
     return ProxyType(obj, callback)
 
 
-class WeakMethod:
-    """A weak reference to a bound method that lives as long as its object and its function."""
+class WeakMethod(ref):
+    """A weak reference to a bound method: to its object, with a second one to its function."""
 
-    def __init__(self, meth, callback=None):
+    __slots__ = ("_func_ref", "_meth_type", "_alive", "__weakref__")
+
+    def __new__(cls, meth, callback=None):
         try:
             obj = meth.__self__
             func = meth.__func__
         except AttributeError:
             raise TypeError("argument should be a bound method, not " + str(type(meth))) from None
-        self_ref = ref(self)
 
         def on_death(arg):
             method = self_ref()
@@ -199,12 +201,18 @@ class WeakMethod:
                 if callback is not None:
                     callback(method)
 
-        self._obj_ref = ref(obj, on_death)
+        self = ref.__new__(cls, obj, on_death)
         self._func_ref = ref(func, on_death)
+        self._meth_type = type(meth)
         self._alive = True
+        self_ref = ref(self)
+        return self
+
+    def __init__(self, meth, callback=None):
+        pass
 
     def __call__(self):
-        obj = self._obj_ref()
+        obj = ref.__call__(self)
         func = self._func_ref()
         if obj is None or func is None:
             return None
@@ -215,23 +223,36 @@ class WeakMethod:
             return NotImplemented
         if not self._alive or not other._alive:
             return self is other
-        return self._obj_ref == other._obj_ref and self._func_ref == other._func_ref
+        return ref.__eq__(self, other) and self._func_ref == other._func_ref
 
     def __ne__(self, other):
         if not isinstance(other, WeakMethod):
             return NotImplemented
         if not self._alive or not other._alive:
             return self is not other
-        return self._obj_ref != other._obj_ref or self._func_ref != other._func_ref
+        return ref.__ne__(self, other) or self._func_ref != other._func_ref
 
-    def __hash__(self):
-        return hash(self._obj_ref)
+    __hash__ = ref.__hash__
 
     def __repr__(self):
-        obj = self._obj_ref()
+        obj = ref.__call__(self)
         if obj is None:
             return "<weakref at " + _hex(self) + "; dead>"
         return "<weakref at " + _hex(self) + "; to '" + type(obj).__name__ + "' at " + _hex(obj) + ">"
+
+
+class KeyedRef(ref):
+    """A weak reference that remembers the key under which a WeakValueDictionary stores it."""
+
+    __slots__ = ("key",)
+
+    def __new__(cls, ob, callback, key):
+        self = ref.__new__(cls, ob, callback)
+        self.key = key
+        return self
+
+    def __init__(self, ob, callback, key):
+        ref.__init__(self, ob, callback)
 
 
 def _pop_last(data):
@@ -241,15 +262,15 @@ def _pop_last(data):
     return key, data.pop(key)
 
 
-def _value_ref(mapping, key, value):
+def _value_remover(mapping):
     mapping_ref = ref(mapping)
 
     def remove(wr):
         owner = mapping_ref()
-        if owner is not None and owner.data.get(key) is wr:
-            del owner.data[key]
+        if owner is not None and owner.data.get(wr.key) is wr:
+            del owner.data[wr.key]
 
-    return ref(value, remove)
+    return remove
 
 
 class WeakValueDictionary:
@@ -259,6 +280,7 @@ class WeakValueDictionary:
         if len(args) > 1:
             raise TypeError("expected at most 1 arguments, got " + str(len(args)))
         self.data = {}
+        self._remove = _value_remover(self)
         self.update(*args, **kwargs)
 
     def __getitem__(self, key):
@@ -268,7 +290,7 @@ class WeakValueDictionary:
         return obj
 
     def __setitem__(self, key, value):
-        self.data[key] = _value_ref(self, key, value)
+        self.data[key] = KeyedRef(value, self._remove, key)
 
     def __delitem__(self, key):
         del self.data[key]
