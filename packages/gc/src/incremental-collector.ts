@@ -252,7 +252,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   /**
    * An automatic collection's garbage — finalized, its weakrefs cleared and callbacks called,
    * checked for resurrection: CPython's order up to here — is deleted in the next pauses,
-   * {@link DELETE_CHUNK} objects each, one every `threshold` allocations, instead of at once. Nothing can reach it, so the program sees only
+   * `DELETE_CHUNK` (256) objects each, one every `threshold` allocations, instead of at once. Nothing can reach it, so the program sees only
    * that memory comes back later (and that referents outside it keep their references, and any
    * finalizer the cascade reaches runs, later). `gc.collect()` and `DEBUG_SAVEALL` delete at once.
    */
