@@ -245,6 +245,37 @@ describe.skipIf(!haveChromium)(
       await page.screenshot({ path: join(artifacts, "step-refcount.png"), fullPage: true });
     });
 
+    it("explains every term on hover: boxes, pool map, timeline, statistics, pickers", async () => {
+      await loadExample("generations");
+      await page.click("#run");
+      await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      const help = await page.evaluate(() => ({
+        boxes: [...document.querySelectorAll("#object-graph g.object")].map(
+          (box) => box.querySelector("title")?.textContent ?? "",
+        ),
+        headers: [...document.querySelectorAll("#timeline-table th")].map((th) => th.title),
+        pools: document.querySelector<HTMLElement>("#pool-map-caption")!.title,
+        counts: document.querySelector<HTMLElement>("#gc-counts")!.title,
+        stats: document.querySelector<HTMLElement>("#malloc-stats")!.title,
+        labels: [...document.querySelectorAll<HTMLElement>("header.toolbar label")].map(
+          (label) => label.title,
+        ),
+      }));
+      expect(help.boxes.length).toBeGreaterThan(0);
+      for (const title of help.boxes)
+        expect(title).toMatch(
+          /refcount: |immortal: |freed by (reference counting|the cycle collector): /,
+        );
+      expect(help.boxes.some((title) => title.includes("gen 0/1/2: "))).toBe(true);
+      expect(help.headers).toHaveLength(6);
+      for (const title of help.headers) expect(title).not.toBe("");
+      for (const term of ["arena: ", "pool: ", "block: ", "size class: "])
+        expect(help.pools).toContain(term);
+      expect(help.counts).toContain("gc.get_count(): ");
+      expect(help.stats).toContain("sys._debugmallocstats(): ");
+      for (const title of help.labels) expect(title).not.toBe("");
+    });
+
     it("draws a weak reference as a dashed edge that adds no count", async () => {
       await loadExample("weakrefs-and-finalizers");
       const lines = exampleLines("weakrefs-and-finalizers");

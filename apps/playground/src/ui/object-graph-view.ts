@@ -15,6 +15,7 @@ import {
   TITLE_LINE_HEIGHT,
   titleLines,
 } from "./graph-layout.js";
+import { objectHelp } from "./term-help.js";
 
 /** `text` cut to `length` characters with an ellipsis. */
 function clip(text: string, length: number): string {
@@ -353,6 +354,7 @@ export class ObjectGraphView {
           },
           rows.map((row) => row.text),
           node.hiddenReferents,
+          objectHelp({ ...node, state }),
         ),
       );
       drawArrows(at, rows, layout.nodes, edges, boxes);
@@ -379,9 +381,18 @@ export class ObjectGraphView {
             );
         }
         boxes.append(
-          this.box(at, state, ghost.typeName, ghost.id, ghost.repr, meta, {
-            "data-type": ghost.typeName,
-          }),
+          this.box(
+            at,
+            state,
+            ghost.typeName,
+            ghost.id,
+            ghost.repr,
+            meta,
+            { "data-type": ghost.typeName },
+            [],
+            0,
+            objectHelp({ immortal: false, tracked: false, generation: undefined, state }),
+          ),
         );
       }
     };
@@ -574,6 +585,7 @@ export class ObjectGraphView {
     data: Readonly<Record<string, string | number | undefined>>,
     rows: readonly string[] = [],
     hiddenReferents = 0,
+    help: readonly string[] = [],
   ): SVGGElement {
     const lines = [...rows];
     if (hiddenReferents > 0)
@@ -581,9 +593,13 @@ export class ObjectGraphView {
     const title = svgElement(
       "title",
       {},
-      [address > 0 ? `${typeName} at ${hexAddress(address)}` : typeName, repr, meta, ...lines].join(
-        "\n",
-      ),
+      [
+        address > 0 ? `${typeName} at ${hexAddress(address)}` : typeName,
+        repr,
+        meta,
+        ...lines,
+        ...(help.length > 0 ? ["", ...help] : []),
+      ].join("\n"),
     );
     return svgElement(
       "g",
