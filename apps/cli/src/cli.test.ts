@@ -57,6 +57,29 @@ describe("pymem run", () => {
     expect(io.errors()).toMatch(/PYTHONHASHSEED must be "random" or an integer in range/);
   });
 
+  it("-W and PYTHONWARNINGS set sys.warnoptions and the filters as CPython's do", async () => {
+    const files = {
+      "w.py":
+        "import sys, warnings\nprint(sys.warnoptions)\nwarnings.warn('w', DeprecationWarning)\nprint('ran')\n",
+      "e.py": "s = '\\d'\n",
+    };
+    const io = memoryIo({ files, environment: { PYTHONWARNINGS: "ignore,,bogus" } });
+    expect(
+      await runCli(["run", "-W", "error::DeprecationWarning", "-Werror:::m:x", "w.py"], io),
+    ).toBe(1);
+    // CPython 3.13: PYTHONWARNINGS=ignore,,bogus python3 -W error::DeprecationWarning -Werror:::m:x w.py
+    expect(io.output()).toBe("['ignore', 'bogus', 'error::DeprecationWarning', 'error:::m:x']\n");
+    expect(io.errors()).toMatch(
+      /^Invalid -W option ignored: invalid action: 'bogus'\nInvalid -W option ignored: invalid lineno 'x'\nTraceback[\s\S]*\nDeprecationWarning: w\n$/,
+    );
+    // A compile-time SyntaxWarning turned into an error is the SyntaxError at its place.
+    const compile = memoryIo({ files });
+    expect(await runCli(["run", "-W", "error", "e.py"], compile)).toBe(1);
+    expect(compile.errors()).toBe(
+      "  File \"e.py\", line 1\n    s = '\\d'\n        ^^^^\nSyntaxError: invalid escape sequence '\\d'\n",
+    );
+  });
+
   it("a reader that goes away (EPIPE, as `| head -1`) raises BrokenPipeError at the print, as CPython", async () => {
     const io = memoryIo({ files: { "many.py": "for i in range(10**9):\n    print(i)\n" } });
     let lines = 0;

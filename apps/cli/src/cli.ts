@@ -34,10 +34,13 @@ options of run and repl:
   --trace            print, per executed statement, its allocations, frees and collections (stderr)
   --step-limit N     stop after N statements and loop iterations
   --max-bytes N      cap the linear memory at N bytes (MemoryError beyond it)
+  -W ARG             warning filter action:message:category:module:lineno, as CPython's -W
+                     (repeatable; -W error turns every warning into an exception)
 
 environment of run and repl:
   PYTHONHASHSEED     str hash seed: "random" (the default) or 0..4294967295 (0: CPython's
                      deterministic hashes)
+  PYTHONWARNINGS     comma-separated warning filters, applied before the -W ones
 
 options of gclab:
   --scale X                  workload size factor (default: 1)

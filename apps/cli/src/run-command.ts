@@ -23,7 +23,8 @@ import { StatementTracer } from "./statement-tracer.js";
  * @example
  * ```ts
  * const options: SessionOptions = { collector: "generational", debug: false, stats: true,
- *   trace: false, stepLimit: undefined, maximumBytes: undefined, hashSeed: undefined };
+ *   trace: false, stepLimit: undefined, maximumBytes: undefined, hashSeed: undefined,
+ *   warnOptions: [] };
  * ```
  */
 export interface SessionOptions {
@@ -45,6 +46,11 @@ export interface SessionOptions {
    * @defaultValue undefined (a random secret, as CPython)
    */
   hashSeed: number | undefined;
+  /**
+   * `sys.warnoptions`: the `PYTHONWARNINGS` entries, then each `-W` option, in CPython's order.
+   * @defaultValue []
+   */
+  warnOptions: string[];
 }
 
 /** Thrown for a command line that cannot be run; the message is printed with the usage. */
@@ -93,6 +99,7 @@ export function parseSessionArguments(
       stepLimit: positiveInteger("--step-limit", values["step-limit"]),
       maximumBytes: positiveInteger("--max-bytes", values["max-bytes"]),
       hashSeed: hashSeedFrom(environment),
+      warnOptions: [...warningsFrom(environment), ...(values.W ?? [])],
     },
     positionals,
   };
@@ -110,6 +117,7 @@ function parseSessionArgs(argv: readonly string[]) {
       trace: { type: "boolean" },
       "step-limit": { type: "string" },
       "max-bytes": { type: "string" },
+      W: { type: "string", short: "W", multiple: true },
     },
   });
 }
@@ -120,6 +128,11 @@ function hashSeedFrom(environment: Readonly<Record<string, string | undefined>>)
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** CPython: the `PYTHONWARNINGS` entries, split at commas, empty ones dropped. */
+function warningsFrom(environment: Readonly<Record<string, string | undefined>>): string[] {
+  return (environment.PYTHONWARNINGS ?? "").split(",").filter((entry) => entry !== "");
 }
 
 function positiveInteger(flag: string, text: string | undefined): number | undefined {
@@ -162,6 +175,7 @@ export function createSession(
     stdout: (text) => io.stdout(text),
     stderr: (text) => io.stderr(text),
     argv,
+    warnOptions: options.warnOptions,
     environ: processEnvironment(),
     cwd: process.cwd(),
     ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),

@@ -50,6 +50,7 @@ export function runTour(io: CliIo): number {
       stepLimit: undefined,
       maximumBytes: undefined,
       hashSeed: undefined,
+      warnOptions: [],
     };
     const exampleIo: CliIo = { ...io, stderr: options.stats ? io.stdout : io.stderr };
     status = Math.max(status, runScript(path, options, exampleIo));

@@ -105,7 +105,7 @@ function bytesConstant(p: Parser, pieces: Piece[], at: Ast.SourceRange): Ast.Con
       each.bodyStart,
       each.bodyEnd,
       each.prefix.includes("r"),
-      (message) => noteInvalidEscape(p, each.bodyStart, each.token.line, message),
+      (message) => noteInvalidEscape(p, each.bodyStart, each, message),
     );
     if (decoded instanceof Uint8Array) chunks.push(decoded);
     else p.fail(decoded.message, each.token);
@@ -135,7 +135,7 @@ function decode(
     () => {
       named.found = true;
     },
-    (message) => noteInvalidEscape(p, start, each.token.line, message),
+    (message) => noteInvalidEscape(p, start, each, message),
   );
   if (typeof result === "string") return result;
   return p.fail(`(unicode error) ${result.message}`, each.token);
@@ -144,10 +144,29 @@ function decode(
 /**
  * Records CPython's `SyntaxWarning: invalid escape sequence` for the literal text starting at
  * `start`: only its first invalid escape, and once however often backtracking decodes it again
- * (CPython: `warn_invalid_escape_sequence` for `first_invalid_escape`).
+ * (CPython: `warn_invalid_escape_sequence` for `first_invalid_escape`). It is located as CPython
+ * locates it: on the whole string token, or, in an f-string, on the f-string's closing quote.
  */
-function noteInvalidEscape(p: Parser, start: number, lineno: number, message: string): void {
-  if (!p.state.escapeWarnings.has(start)) p.state.escapeWarnings.set(start, { message, lineno });
+function noteInvalidEscape(p: Parser, start: number, each: Piece, message: string): void {
+  if (p.state.escapeWarnings.has(start)) return;
+  const token = each.token;
+  const note =
+    token.type === "STRING"
+      ? {
+          message,
+          lineno: token.line,
+          offset: token.column + 1,
+          endLineno: token.endLine,
+          endOffset: token.endColumn + 1,
+        }
+      : {
+          message,
+          lineno: token.endLine,
+          offset: token.endColumn - each.quoteSize + 1,
+          endLineno: token.endLine,
+          endOffset: token.endColumn - each.quoteSize + 2,
+        };
+  p.state.escapeWarnings.set(start, note);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type * as Ast from "./ast.js";
+import type { SyntaxErrorDetails } from "./syntax-error.js";
 
 /**
  * CPython's compile-time `SyntaxWarning`s: an invalid escape sequence in a string or bytes
@@ -10,8 +11,10 @@ import type * as Ast from "./ast.js";
  */
 
 /**
- * One compile-time warning (`SyntaxWarning`) the parser found: its text and the 1-based line it
- * is attributed to. The interpreter shows them through `warnings` before a script runs.
+ * One compile-time warning (`SyntaxWarning`) the parser found: its text and where CPython
+ * locates it (1-based, as {@link SyntaxErrorDetails}). The interpreter shows them through
+ * `warnings` before a script runs; one that a filter turns into an error is raised as the
+ * `SyntaxError` at that place.
  *
  * @example
  * ```ts
@@ -22,6 +25,9 @@ import type * as Ast from "./ast.js";
 export interface SyntaxWarningNote {
   readonly message: string;
   readonly lineno: number;
+  readonly offset: number;
+  readonly endLineno: number;
+  readonly endOffset: number;
 }
 
 /**
@@ -31,11 +37,12 @@ export interface SyntaxWarningNote {
  *
  * @example
  * ```ts
- * isLiteralWarnings(parse("x is 1\n")); // [{ message: `"is" with 'int' literal. Did you mean "=="?`, lineno: 1 }]
+ * isLiteralWarnings(parse("x is 1\n"));
+ * // [{ message: `"is" with 'int' literal. Did you mean "=="?`, lineno: 1, offset: 1, endLineno: 1, endOffset: 7 }]
  * ```
  */
 export function isLiteralWarnings(module: Ast.Module): SyntaxWarningNote[] {
-  const found: Array<SyntaxWarningNote & { column: number }> = [];
+  const found: SyntaxWarningNote[] = [];
   const pending: unknown[] = [module];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -50,12 +57,11 @@ export function isLiteralWarnings(module: Ast.Module): SyntaxWarningNote[] {
     }
     for (const value of Object.values(node)) if (typeof value === "object") pending.push(value);
   }
-  found.sort((a, b) => a.lineno - b.lineno || a.column - b.column);
-  return found.map(({ message, lineno }) => ({ message, lineno }));
+  return found.sort((a, b) => a.lineno - b.lineno || a.offset - b.offset);
 }
 
 /** The first `is`/`is not` of a comparison chain that has a literal operand, if any. */
-function compareWarning(node: Ast.Compare): (SyntaxWarningNote & { column: number }) | undefined {
+function compareWarning(node: Ast.Compare): SyntaxWarningNote | undefined {
   let left = node.left;
   for (let index = 0; index < node.ops.length; index++) {
     const right = node.comparators[index]!;
@@ -68,7 +74,13 @@ function compareWarning(node: Ast.Compare): (SyntaxWarningNote & { column: numbe
           op === "Is"
             ? `"is" with '${type}' literal. Did you mean "=="?`
             : `"is not" with '${type}' literal. Did you mean "!="?`;
-        return { message, lineno: node.line, column: node.column };
+        return {
+          message,
+          lineno: node.line,
+          offset: node.column + 1,
+          endLineno: node.endLine,
+          endOffset: node.endColumn + 1,
+        };
       }
     }
     left = right;

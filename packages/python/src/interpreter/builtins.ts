@@ -13,6 +13,7 @@ import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
 import { installExecBuiltins } from "./exec-builtins.js";
+import { installFloatMethods } from "./float-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
 import { installIntBytesMethods } from "./int-bytes.js";
@@ -617,6 +618,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installSetMethods(m);
   installComplexMethods(m);
   installIntMethods(m);
+  installFloatMethods(m);
   installStrMethods(m);
   installBuiltinSubclassSlots(m);
   installBytesMethods(m);

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { bitLength, modularPower, newBigInt } from "./big-int-arithmetic.js";
+import { defineGetter } from "./builtin-getters.js";
 import type { Machine } from "./machine.js";
 import { arity, defineTypeMethod, type Keywords, keyword, noKeywords } from "./native-arguments.js";
 import { Op } from "./operator-codes.js";
@@ -94,8 +95,8 @@ export function integerToBase(
 }
 
 /**
- * Installs `int.bit_length`, `int.bit_count`, `int.as_integer_ratio`, `int.is_integer` and
- * `int.conjugate`.
+ * Installs `int.bit_length`, `int.bit_count`, `int.as_integer_ratio`, `int.is_integer`,
+ * `int.conjugate` and the `real`, `imag`, `numerator` and `denominator` attributes.
  *
  * @example
  * ```ts
@@ -126,7 +127,12 @@ export function installIntMethods(m: Machine): void {
   // CPython: int_is_integer_impl
   method("is_integer", () => m.newBool(true));
   // CPython: int_conjugate_impl (an int is its own conjugate; a bool gives its int)
-  method("conjugate", (value, self) =>
-    m.typeIdOf(self) === heap.intType ? m.incref(self) : newBigInt(m, value),
-  );
+  const exactInt = (self: Ptr): Ptr =>
+    m.typeIdOf(self) === heap.intType ? m.incref(self) : newBigInt(m, heap.intBigValue(self));
+  method("conjugate", (_value, self) => exactInt(self));
+  // CPython: int_getsets — `real` and `numerator` are the int itself, `imag` 0, `denominator` 1.
+  defineGetter(m, "int", "real", exactInt);
+  defineGetter(m, "int", "imag", () => m.newInt(0));
+  defineGetter(m, "int", "numerator", exactInt);
+  defineGetter(m, "int", "denominator", () => m.newInt(1));
 }

@@ -4,7 +4,7 @@ import { ObjectKind } from "@pymem/heap";
 import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime";
 import type { Module } from "../ast.js";
 import { parse } from "../parser.js";
-import { formatSyntaxError, PythonSyntaxError } from "../syntax-error.js";
+import { formatSyntaxError, PythonSyntaxError, type SyntaxErrorDetails } from "../syntax-error.js";
 import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
@@ -110,6 +110,14 @@ export interface InterpreterOptions {
    * @defaultValue `[""]`
    */
   argv: readonly string[];
+  /**
+   * `sys.warnoptions`: the warning filters given on the command line, in CPython's order
+   * (`PYTHONWARNINGS` entries, then each `-W` option), as `action:message:category:module:lineno`
+   * strings. When there are any, `warnings` is imported before the program runs and applies them,
+   * the later ones taking precedence; an invalid one prints `Invalid -W option ignored: …`.
+   * @defaultValue `[]`
+   */
+  warnOptions: readonly string[];
   /**
    * `os.environ`: the environment variables the program sees (the CLI passes the process's).
    * @defaultValue `{}` (an empty environment, as under `env -i`)
@@ -263,6 +271,9 @@ export class Interpreter {
   private readonly compiler: Compiler;
   private readonly modules: Readonly<Record<string, NativeModuleFactory>>;
   private readonly argv: readonly string[];
+  private readonly warnOptions: readonly string[];
+  /** Whether the start-up work of the first run (importing `warnings` for `-W`) is done. */
+  private started = false;
   private readonly environ: Readonly<Record<string, string>>;
   private readonly cwd: string;
   /** `sys.modules`, which `import` consults and fills. */
@@ -289,6 +300,7 @@ export class Interpreter {
     this.runtime = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
     this.modules = options.modules ?? nativeModules;
     this.argv = [...(options.argv ?? [""])];
+    this.warnOptions = [...(options.warnOptions ?? [])];
     this.environ = { ...(options.environ ?? {}) };
     this.cwd = options.cwd ?? "/";
     const machine = new Machine(this.runtime, {
@@ -617,30 +629,64 @@ export class Interpreter {
     }
   }
 
+  /**
+   * What CPython does before it runs the first program (pymain_run_python): with `-W` options,
+   * `warnings` is imported so that they apply, and reports the invalid ones, before anything runs.
+   */
+  private startUp(): void {
+    this.started = true;
+    if (this.warnOptions.length === 0) return;
+    const m = this.machine;
+    this.running = true;
+    try {
+      m.decref(m.importModule("warnings"));
+    } catch (thrown) {
+      m.unwindTo(0);
+      const error = m.toPyException(thrown);
+      try {
+        m.stderr(this.format(error));
+      } finally {
+        error.release(m);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** A run that stopped at compile time: CPython's SyntaxError report on stderr, exit status 1. */
+  private syntaxFailure(error: SyntaxErrorDetails, filename: string): RunResult {
+    const text = `${formatSyntaxError(error, filename)}\n`;
+    this.machine.stderr(text);
+    return {
+      ok: false,
+      error: { typeName: error.kind, message: error.msg, line: error.lineno, traceback: text },
+      steps: 0,
+      exitStatus: 1,
+    };
+  }
+
   private execute(source: string, filename: string, interactive: boolean): RunResult {
     const m = this.machine;
     if (this.finalized) throw new Error("Interpreter.run after finalize() or dispose()");
     const stepsBefore = m.steps;
+    if (!this.started) this.startUp();
     let module: Module;
     const syntaxWarnings: SyntaxWarningNote[] = [];
     try {
       module = parse(source, { syntaxWarnings });
     } catch (error) {
       if (!(error instanceof PythonSyntaxError)) throw error;
-      const text = `${formatSyntaxError(error, filename)}\n`;
-      m.stderr(text);
-      return {
-        ok: false,
-        error: { typeName: error.kind, message: error.msg, line: error.lineno, traceback: text },
-        steps: 0,
-        exitStatus: 1,
-      };
+      return this.syntaxFailure(error, filename);
     }
     m.steps = 0;
     try {
       const code = this.compiler.compileModule(module, filename, source, interactive);
       this.running = true;
-      warnAtCompileTime(m, syntaxWarnings, filename);
+      const warningAsError = warnAtCompileTime(m, syntaxWarnings, filename, source);
+      if (warningAsError !== undefined) {
+        this.running = false;
+        return this.syntaxFailure(warningAsError, filename);
+      }
       runBlock(m, code, this.globalsDict, this.globalsDict, 0);
       this.running = false;
       return { ok: true, error: undefined, steps: m.steps, exitStatus: 0 };
@@ -888,6 +934,7 @@ export class Interpreter {
         return m.depth + 1; // the module's frame counts, as in CPython
       },
       argv: this.argv,
+      warnOptions: this.warnOptions,
       environ: this.environ,
       cwd: this.cwd,
       onDispose: (cleanup) => {

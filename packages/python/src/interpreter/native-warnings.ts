@@ -1,7 +1,9 @@
 import type { Ptr } from "@pymem/core";
+import type { SyntaxErrorDetails } from "../syntax-error.js";
 import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { call } from "./calls.js";
 import { StepLimitError } from "./exceptions.js";
+import { isInstance } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { getAttribute } from "./object-access.js";
 import { repr } from "./object-repr.js";
@@ -60,12 +62,15 @@ export function warnUnawaitedCoroutine(m: Machine, coroutine: Ptr): void {
 
 /**
  * CPython: `PyErr_WarnExplicitObject` for the compiler's `SyntaxWarning`s — shown, through the
- * `warnings` module's filters, before the compiled code runs. Does nothing when the interpreter
+ * `warnings` module's filters, before the compiled code runs. A warning that a filter turns into
+ * an error (`-W error`) stops the compilation: it is returned as the `SyntaxError` at the
+ * warning's place, as `_PyErr_EmitSyntaxWarning` replaces it. Does nothing when the interpreter
  * was made without a `warnings` module.
  *
  * @example
  * ```ts
- * warnAtCompileTime(machine, [{ message: "invalid escape sequence '\\d'", lineno: 3 }], "a.py");
+ * const error = warnAtCompileTime(machine, notes, "a.py", source);
+ * if (error !== undefined) console.log(formatSyntaxError(error, "a.py"));
  * ```
  * @internal
  */
@@ -73,14 +78,15 @@ export function warnAtCompileTime(
   m: Machine,
   notes: readonly SyntaxWarningNote[],
   filename: string,
-): void {
-  if (notes.length === 0) return;
+  source: string,
+): SyntaxErrorDetails | undefined {
+  if (notes.length === 0) return undefined;
   let module: Ptr;
   try {
     module = m.importModule("warnings");
   } catch (thrown) {
     m.toPyException(thrown).release(m);
-    return;
+    return undefined;
   }
   const category = m.builtinType("SyntaxWarning").object;
   const filenameObj = m.newStr(filename);
@@ -93,11 +99,18 @@ export function warnAtCompileTime(
         const lineno = m.heap.newInt(note.lineno);
         try {
           m.decref(call(m, warnExplicit, [message, category, filenameObj, lineno], []));
+        } catch (thrown) {
+          const error = m.toPyException(thrown);
+          if (!isInstance(m, error.value, "SyntaxWarning")) throw error;
+          error.release(m);
+          const text = source.split(/\r\n?|\n/)[note.lineno - 1] ?? "";
+          return { kind: "SyntaxError", msg: note.message, text, ...note };
         } finally {
           m.decref(message);
           m.decref(lineno);
         }
       }
+      return undefined;
     } finally {
       m.sp--;
       m.decref(warnExplicit);

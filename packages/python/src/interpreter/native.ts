@@ -237,6 +237,8 @@ export interface NativeContext {
   readonly callDepth: number;
   /** The command-line arguments the interpreter was given (`sys.argv`). */
   readonly argv: readonly string[];
+  /** The `-W` options and `PYTHONWARNINGS` entries the interpreter was given (`sys.warnoptions`). */
+  readonly warnOptions: readonly string[];
   /** The environment variables the program sees (`os.environ`). */
   readonly environ: Readonly<Record<string, string>>;
   /** The working directory (`os.getcwd()`). */

@@ -362,10 +362,11 @@ function floatDivmod(x: number, y: number): [number, number] {
 export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   const heap = m.heap;
   const text = heap.strValue(format);
-  const t = m.typeIdOf(args);
-  const values = t === heap.tupleType ? sequenceItems(m, args) : [args];
+  // CPython: PyTuple_Check — a tuple subclass's items are the arguments too.
+  const isTuple = heap.kinds[m.typeIdOf(args)] === ObjectKind.TUPLE;
+  const values = isTuple ? sequenceItems(m, args) : [args];
   // CPython: a mapping argument (not a tuple or str) serves `%(key)s` conversions.
-  const mapping = t !== heap.tupleType && !m.isStr(args) ? args : 0;
+  const mapping = !isTuple && !m.isStr(args) ? args : 0;
   let index = 0;
   let usedKeys = false;
   const next = (): Ptr => {

@@ -14,6 +14,7 @@ import { pythonSourceModule } from "./python-source-module.js";
 /** The module's Python source, run at import. */
 const FRACTIONS_SOURCE = String.raw`# pymem's fractions, written for pymem in Python (not CPython's Lib/fractions.py).
 import math as _math
+import numbers as _numbers
 import re as _re
 
 __all__ = ['Fraction']
@@ -37,36 +38,15 @@ _FRACTION_TEXT = _re.compile(r"""
 """, _re.VERBOSE | _re.IGNORECASE)
 
 
-def _float_ratio(value):
-    # float.as_integer_ratio(), from the exact binary mantissa and exponent.
-    if value != value:
-        raise ValueError('cannot convert NaN to integer ratio')
-    if value in (float('inf'), float('-inf')):
-        raise OverflowError('cannot convert Infinity to integer ratio')
-    mantissa, exponent = _math.frexp(value)
-    numerator = int(mantissa * 2 ** 53)
-    exponent -= 53
-    if exponent >= 0:
-        return numerator << exponent, 1
-    denominator = 1 << -exponent
-    divisor = _math.gcd(numerator, denominator)
-    return numerator // divisor, denominator // divisor
-
-
 def _is_rational(value):
-    return isinstance(value, (int, Fraction)) or (
-        hasattr(value, 'numerator') and hasattr(value, 'denominator')
-        and not isinstance(value, (float, complex, str)))
+    return isinstance(value, _numbers.Rational)
 
 
 def _ratio(value):
-    # (numerator, denominator) of a rational (pymem's int has no numerator attribute).
-    if isinstance(value, int):
-        return int(value), 1
     return value.numerator, value.denominator
 
 
-class Fraction:
+class Fraction(_numbers.Rational):
     """This class implements rational numbers."""
 
     __slots__ = ('_numerator', '_denominator')
@@ -83,7 +63,7 @@ class Fraction:
                 self._denominator = numerator._denominator
                 return self
             if isinstance(numerator, float):
-                numerator, denominator = _float_ratio(numerator)
+                numerator, denominator = numerator.as_integer_ratio()
                 self._numerator = numerator
                 self._denominator = denominator
                 return self
@@ -138,7 +118,7 @@ class Fraction:
         if not isinstance(f, float):
             raise TypeError('%s.from_float() only takes floats, not %r (%s)'
                             % (cls.__name__, f, type(f).__name__))
-        return cls(*_float_ratio(f))
+        return cls(*f.as_integer_ratio())
 
     @property
     def numerator(self):

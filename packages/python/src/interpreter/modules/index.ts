@@ -8,12 +8,14 @@ import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
+import { datetimeModule } from "./datetime-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
 import { fractionsModule } from "./fractions-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
+import { graphlibModule } from "./graphlib-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { importlibModule } from "./importlib-module.js";
 import { inspectModule } from "./inspect-module.js";
@@ -21,11 +23,14 @@ import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
+import { keywordModule } from "./keyword-module.js";
 import { mathModule } from "./math-module.js";
+import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
 import { osModule, osPathModule } from "./os-module.js";
 import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
+import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { statisticsModule } from "./statistics-module.js";
@@ -87,6 +92,11 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   string: stringModule,
   sys: sysModule,
   textwrap: textwrapModule,
+  datetime: datetimeModule,
+  queue: queueModule,
+  graphlib: graphlibModule,
+  keyword: keywordModule,
+  numbers: numbersModule,
   time: timeModule,
   traceback: tracebackModule,
   tracemalloc: tracemallocModule,
@@ -106,11 +116,13 @@ export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
+export { datetimeModule } from "./datetime-module.js";
 export { enumModule } from "./enum-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
+export { graphlibModule } from "./graphlib-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { importlibModule } from "./importlib-module.js";
 export { inspectModule } from "./inspect-module.js";
@@ -118,11 +130,14 @@ export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
+export { keywordModule } from "./keyword-module.js";
 export { mathModule } from "./math-module.js";
+export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";
 export { osModule, osPathModule } from "./os-module.js";
 export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
+export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { statisticsModule } from "./statistics-module.js";

@@ -63,7 +63,8 @@ export const sysModule: NativeModuleFactory = (context) => {
       streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),
     ]);
     values.push(["version_info", versionInfo(context)]);
-    values.push(["_argv_tuple", argvTuple(context)]);
+    values.push(["_argv_tuple", strTuple(context, context.argv)]);
+    values.push(["_warnoptions_tuple", strTuple(context, context.warnOptions)]);
     values.push([
       "version",
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),
@@ -80,9 +81,9 @@ export const sysModule: NativeModuleFactory = (context) => {
   }
 };
 
-/** The interpreter's command-line arguments as a tuple of str, for `sys.argv`. */
-function argvTuple(context: NativeContext): Ptr {
-  const items = context.argv.map((argument) => context.heap.newStr(argument));
+/** A tuple of str, for the lists `sys.argv` and `sys.warnoptions` are made from. */
+function strTuple(context: NativeContext, strings: readonly string[]): Ptr {
+  const items = strings.map((text) => context.heap.newStr(text));
   try {
     return context.heap.newTuple(items);
   } finally {

@@ -96,7 +96,8 @@ del _record, _index, _field
 float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
                          15, 53, 2.220446049250313e-16, 2, 1))
 argv = list(_argv_tuple)
-del _argv_tuple
+warnoptions = list(_warnoptions_tuple)
+del _argv_tuple, _warnoptions_tuple
 
 
 def exit(*status):

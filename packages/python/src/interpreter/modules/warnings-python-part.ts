@@ -376,6 +376,80 @@ class deprecated:
                         'a class or callable, not %r' % (arg,))
 
 
+class _OptionError(Exception):
+    """A -W option or PYTHONWARNINGS entry that cannot become a filter."""
+
+
+def _action_from_option(text):
+    # An empty action means 'default'; any prefix names the first action it starts, in this order.
+    if not text:
+        return 'default'
+    for action in ('default', 'always', 'all', 'ignore', 'module', 'once', 'error'):
+        if action.startswith(text):
+            return action
+    raise _OptionError('invalid action: %r' % (text,))
+
+
+def _category_from_option(text):
+    if not text:
+        return Warning
+    if '.' in text:
+        module_name, _, class_name = text.rpartition('.')
+        try:
+            module = __import__(module_name, None, None, [class_name])
+        except ImportError:
+            raise _OptionError('invalid module name: %r' % (module_name,)) from None
+    else:
+        import builtins as module
+        class_name = text
+    try:
+        category = getattr(module, class_name)
+    except AttributeError:
+        raise _OptionError('unknown warning category: %r' % (text,)) from None
+    if not issubclass(category, Warning):
+        raise _OptionError('invalid warning category: %r' % (text,))
+    return category
+
+
+def _filter_from_option(option):
+    # action:message:category:module:lineno, each part optional; message and module match
+    # literally (escaped), the module as a whole name.
+    parts = option.split(':')
+    if len(parts) > 5:
+        raise _OptionError('too many fields (max 5): %r' % (option,))
+    parts = [part.strip() for part in parts] + [''] * (5 - len(parts))
+    action, message, category, module, lineno = parts
+    action = _action_from_option(action)
+    category = _category_from_option(category)
+    if message or module:
+        import re
+        message = re.escape(message) if message else message
+        module = re.escape(module) + r'\\Z' if module else module
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError('invalid lineno %r' % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _process_warn_options(options):
+    # CPython: warnings._processoptions at start-up. Each option goes to the front of the
+    # filters, so a later one takes precedence; an invalid one is reported and skipped.
+    for option in options:
+        try:
+            _filter_from_option(option)
+        except _OptionError as error:
+            print('Invalid -W option ignored:', error, file=sys.stderr)
+
+
+_process_warn_options(sys.warnoptions)
+
+
 def _warn_unawaited_coroutine(coro):
     # The interpreter calls this when a coroutine dies before it ever ran (CPython:
     # _PyErr_WarnUnawaitedCoroutine); stacklevel 2 is the code that dropped it.
