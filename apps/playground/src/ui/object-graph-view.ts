@@ -442,10 +442,7 @@ export class ObjectGraphView {
       for (const id of summary.chain) this.expandedChains.add(id);
       if (this.drawn !== undefined) this.render(...this.drawn);
     };
-    box.addEventListener("click", expand);
-    box.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") expand();
-    });
+    onActivate(box, expand);
     boxes.append(box);
     drawArrows(at, rows, placements, edges, boxes);
   }
@@ -568,10 +565,7 @@ export class ObjectGraphView {
       this.framesExpanded = true;
       if (this.drawn !== undefined) this.render(...this.drawn);
     };
-    group.addEventListener("click", expand);
-    group.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") expand();
-    });
+    onActivate(group, expand);
     return group;
   }
 
@@ -642,6 +636,14 @@ export class ObjectGraphView {
       ),
     );
   }
+}
+
+/** Runs `action` when `target` (a box with role="button") is clicked or, focused, gets Enter or Space. */
+function onActivate(target: SVGElement, action: () => void): void {
+  target.addEventListener("click", action);
+  target.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") action();
+  });
 }
 
 /** The arrows of a box's reference rows: each leaves from its own row, where its label is, so labels never collide. */
