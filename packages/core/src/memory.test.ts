@@ -45,6 +45,18 @@ describe.each(backings)("LinearMemory backed by $backing (shared: $shared)", (op
 });
 
 describe("LinearMemory", () => {
+  it("is shared by default under Node, so growing it never detaches a view", () => {
+    const memory = new LinearMemory();
+    expect(memory.backing).toBe("wasm");
+    expect(memory.shared).toBe(true);
+    const before = memory.u32;
+    before[4] = 42;
+    memory.grow(WASM_PAGE_SIZE);
+    expect(before.byteLength).toBe(WASM_PAGE_SIZE); // still attached: V8 never saw a detach
+    expect(memory.u32[4]).toBe(42);
+    expect(new LinearMemory({ shared: false }).shared).toBe(false);
+  });
+
   it("adopts an existing WebAssembly.Memory and notices growth done behind its back", () => {
     const wasm = new WebAssembly.Memory({ initial: 1, maximum: 8 });
     const memory = new LinearMemory({ memory: wasm, maximumBytes: 8 * WASM_PAGE_SIZE });

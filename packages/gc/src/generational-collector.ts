@@ -2,16 +2,16 @@ import {
   type Allocator,
   type CollectorHost,
   DerivedTypeFlags,
-  GC_NEXT_MASK_UNREACHABLE,
-  GC_PREV_MASK,
-  GC_PREV_MASK_COLLECTING,
-  GC_PREV_MASK_FINALIZED,
-  GC_PREV_SHIFT,
   HeapCorruptionError,
-  IMMORTAL_REFCNT,
+  GC_NEXT_MASK_UNREACHABLE as IMPORTED_GC_NEXT_MASK_UNREACHABLE,
+  GC_PREV_MASK as IMPORTED_GC_PREV_MASK,
+  GC_PREV_MASK_COLLECTING as IMPORTED_GC_PREV_MASK_COLLECTING,
+  GC_PREV_MASK_FINALIZED as IMPORTED_GC_PREV_MASK_FINALIZED,
+  GC_PREV_SHIFT as IMPORTED_GC_PREV_SHIFT,
+  IMMORTAL_REFCNT as IMPORTED_IMMORTAL_REFCNT,
+  OB_REFCNT_OFFSET as IMPORTED_OB_REFCNT_OFFSET,
+  OB_TYPE_OFFSET as IMPORTED_OB_TYPE_OFFSET,
   LayoutShape,
-  OB_REFCNT_OFFSET,
-  OB_TYPE_OFFSET,
   type Ptr,
   ReferenceStack,
   ReferenceVisit,
@@ -23,36 +23,34 @@ import { DebugFlags } from "./debug-flags.js";
 import { GcValueError } from "./errors.js";
 import {
   gcNext,
+  NEXT_WORD as IMPORTED_NEXT_WORD,
+  PREV_FLAGS as IMPORTED_PREV_FLAGS,
+  PREV_WORD as IMPORTED_PREV_WORD,
   listAppend,
   listInit,
   listIsEmpty,
   listMerge,
   listMove,
   listSize,
-  NEXT_WORD,
-  PREV_FLAGS,
-  PREV_WORD,
 } from "./gc-list.js";
 import { pauseClockMs } from "./pause-clock.js";
 
-// Hot-loop constants: module-local copies of imported ones. Node 20's V8 re-checks an imported
-// binding on every read (it could still be uninitialised); measured on the passes' loops that
-// cost ~5 ns per object, while a module's own constants cost nothing.
-const NEXT = NEXT_WORD;
-const PREV = PREV_WORD;
-const TYPE_WORD_OFFSET = OB_TYPE_OFFSET;
-const REFCNT_OFFSET = OB_REFCNT_OFFSET;
-const COLLECTING = GC_PREV_MASK_COLLECTING;
-const FINALIZED = GC_PREV_MASK_FINALIZED;
-const UNREACHABLE = GC_NEXT_MASK_UNREACHABLE;
-const SHIFT = GC_PREV_SHIFT;
-const PREV_POINTER_MASK = GC_PREV_MASK;
-const PREV_FLAG_BITS = PREV_FLAGS;
-const IMMORTAL = IMMORTAL_REFCNT;
+// Hot-path copies of imported constants (see architecture/hot-path-constants.md).
+const NEXT_WORD = IMPORTED_NEXT_WORD;
+const PREV_WORD = IMPORTED_PREV_WORD;
+const OB_TYPE_OFFSET = IMPORTED_OB_TYPE_OFFSET;
+const OB_REFCNT_OFFSET = IMPORTED_OB_REFCNT_OFFSET;
+const GC_PREV_MASK_COLLECTING = IMPORTED_GC_PREV_MASK_COLLECTING;
+const GC_PREV_MASK_FINALIZED = IMPORTED_GC_PREV_MASK_FINALIZED;
+const GC_NEXT_MASK_UNREACHABLE = IMPORTED_GC_NEXT_MASK_UNREACHABLE;
+const GC_PREV_SHIFT = IMPORTED_GC_PREV_SHIFT;
+const GC_PREV_MASK = IMPORTED_GC_PREV_MASK;
+const PREV_FLAGS = IMPORTED_PREV_FLAGS;
+const IMMORTAL_REFCNT = IMPORTED_IMMORTAL_REFCNT;
 const IS_GC = TypeFlags.GC;
-const DENSE_INDIRECT = LayoutShape.DENSE_INDIRECT;
-const DENSE_INLINE = LayoutShape.DENSE_INLINE;
-const SHAPE_NONE = LayoutShape.NONE;
+const LAYOUT_DENSE_INDIRECT = LayoutShape.DENSE_INDIRECT;
+const LAYOUT_DENSE_INLINE = LayoutShape.DENSE_INLINE;
+const LAYOUT_NONE = LayoutShape.NONE;
 const HAS_DEL = DerivedTypeFlags.HAS_DEL;
 const HAS_FINALIZE = DerivedTypeFlags.HAS_FINALIZE;
 const WEAKREFABLE = DerivedTypeFlags.WEAKREFABLE;
@@ -81,13 +79,13 @@ const HEAD_COUNT = 9;
 const HEAD_BYTES = 8;
 
 /** A `gc_prev` word keeps only this when an object leaves the collector's lists. */
-const KEEP_ON_UNTRACK = FINALIZED;
+const KEEP_ON_UNTRACK = GC_PREV_MASK_FINALIZED;
 
 /** Types a collection may untrack (CPython: tuples always, dicts in full collections). */
 const UNTRACK_FLAGS = TypeFlags.UNTRACK_WHEN_ATOMIC | TypeFlags.UNTRACK_WHEN_ATOMIC_ON_FULL;
 
 /** `gc_refs` of 1, as stored in `gc_prev`. */
-const ONE_GC_REF = 1 << SHIFT;
+const ONE_GC_REF = 1 << GC_PREV_SHIFT;
 
 /** What `subtract_refs` reports when a referent's `gc_refs` would go below 0. */
 const TOO_SMALL = "refcount is too small";
@@ -173,7 +171,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    */
   private hostCodeRan = false;
   /**
-   * Whether the last collection ran to its end (or none ran yet): only then are the COLLECTING
+   * Whether the last collection ran to its end (or none ran yet): only then are the GC_PREV_MASK_COLLECTING
    * bits of every tracked object known to be clear, which {@link updateAndSubtractRefs} relies
    * on. A collection cut short by an exception may leave them set; the two-pass path rewrites
    * them all.
@@ -273,27 +271,27 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   override untrack(obj: Ptr): void {
     const u32 = this.memory.u32;
     const types = this.types;
-    const typeId = u32[(obj + TYPE_WORD_OFFSET) >>> 2]!;
+    const typeId = u32[(obj + OB_TYPE_OFFSET) >>> 2]!;
     // (Type id 0 and ids past the table have no GC flag either.)
     if ((types.flags[typeId]! & IS_GC) === 0) this.checkGcObject(obj); // throws the typed error
-    if (u32[(obj >>> 2) + NEXT] !== 0) this.untrackUnchecked(u32, obj);
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.untrackUnchecked(u32, obj);
   }
 
   /** Untracks `obj` if it is tracked. */
   protected forget(u32: Uint32Array, obj: Ptr): void {
-    if (u32[(obj >>> 2) + NEXT] !== 0) this.untrackUnchecked(u32, obj);
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.untrackUnchecked(u32, obj);
   }
 
-  /** CPython: `_PyObject_GC_UNTRACK` (`gc_list_remove`, keeping only the FINALIZED bit). */
+  /** CPython: `_PyObject_GC_UNTRACK` (`gc_list_remove`, keeping only the GC_PREV_MASK_FINALIZED bit). */
   private untrackUnchecked(u32: Uint32Array, obj: Ptr): void {
-    const nextIndex = (obj >>> 2) + NEXT;
-    const prevIndex = (obj >>> 2) + PREV;
+    const nextIndex = (obj >>> 2) + NEXT_WORD;
+    const prevIndex = (obj >>> 2) + PREV_WORD;
     const prevWord = u32[prevIndex]!;
-    const prev = (prevWord & PREV_POINTER_MASK) >>> 0;
-    const next = (u32[nextIndex]! & ~UNREACHABLE) >>> 0;
-    u32[(prev >>> 2) + NEXT] = next;
-    const nextPrevIndex = (next >>> 2) + PREV;
-    u32[nextPrevIndex] = (u32[nextPrevIndex]! & PREV_FLAG_BITS) | prev;
+    const prev = (prevWord & GC_PREV_MASK) >>> 0;
+    const next = (u32[nextIndex]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+    u32[(prev >>> 2) + NEXT_WORD] = next;
+    const nextPrevIndex = (next >>> 2) + PREV_WORD;
+    u32[nextPrevIndex] = (u32[nextPrevIndex]! & PREV_FLAGS) | prev;
     u32[nextIndex] = 0;
     u32[prevIndex] = prevWord & KEEP_ON_UNTRACK;
   }
@@ -308,8 +306,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    */
   onAllocate(obj: Ptr): void {
     const u32 = this.memory.u32;
-    u32[(obj >>> 2) + NEXT] = 0;
-    u32[(obj >>> 2) + PREV] = 0;
+    u32[(obj >>> 2) + NEXT_WORD] = 0;
+    u32[(obj >>> 2) + PREV_WORD] = 0;
     const count = ++this.counts[0]!;
     const threshold = this.thresholds[0]!;
     if (count > threshold && this.enabled && threshold !== 0 && !this.collectingNow) {
@@ -389,7 +387,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    */
   onDeallocate(obj: Ptr): void {
     const u32 = this.memory.u32;
-    if (u32[(obj >>> 2) + NEXT] !== 0) this.untrackUnchecked(u32, obj);
+    if (u32[(obj >>> 2) + NEXT_WORD] !== 0) this.untrackUnchecked(u32, obj);
     if (this.counts[0]! > 0) this.counts[0]!--;
   }
 
@@ -679,27 +677,28 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /**
    * Undoes a collection stopped before anything was freed (a throwing `traverse` hook, a count
    * that contradicts the references found): every object parked in the collection's own lists
-   * goes back to `young`, the generation being collected, with its UNREACHABLE mask cleared,
-   * and every `gc_prev` is a link again with only the FINALIZED bit kept. The collector is then
-   * as after a collection that found nothing; finalizers that already ran stay run (FINALIZED).
+   * goes back to `young`, the generation being collected, with its GC_NEXT_MASK_UNREACHABLE mask cleared,
+   * and every `gc_prev` is a link again with only the GC_PREV_MASK_FINALIZED bit kept. The collector is then
+   * as after a collection that found nothing; finalizers that already ran stay run (GC_PREV_MASK_FINALIZED).
    */
   private abandonCollection(young: Ptr): void {
     const u32 = this.memory.u32;
     // young's last object, by the next links: gc_prev words may hold gc_refs.
     let tail = young;
-    for (let op = u32[(young >>> 2) + NEXT]!; op !== young; op = u32[(op >>> 2) + NEXT]!) tail = op;
+    for (let op = u32[(young >>> 2) + NEXT_WORD]!; op !== young; op = u32[(op >>> 2) + NEXT_WORD]!)
+      tail = op;
     for (const which of [HEAD_UNREACHABLE, HEAD_FINALIZERS, HEAD_FINAL_UNREACHABLE]) {
       const list = this.head(which);
-      let op = (u32[(list >>> 2) + NEXT]! & ~UNREACHABLE) >>> 0;
+      let op = (u32[(list >>> 2) + NEXT_WORD]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
       while (op !== list) {
-        const next = (u32[(op >>> 2) + NEXT]! & ~UNREACHABLE) >>> 0;
-        u32[(tail >>> 2) + NEXT] = op;
+        const next = (u32[(op >>> 2) + NEXT_WORD]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+        u32[(tail >>> 2) + NEXT_WORD] = op;
         tail = op;
         op = next;
       }
       listInit(u32, list);
     }
-    u32[(tail >>> 2) + NEXT] = young;
+    u32[(tail >>> 2) + NEXT_WORD] = young;
     this.restoreLinks(young);
   }
 
@@ -737,7 +736,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /**
-   * CPython: `update_refs()` — `gc_refs = ob_refcnt` and COLLECTING for every object; immortal
+   * CPython: `update_refs()` — `gc_refs = ob_refcnt` and GC_PREV_MASK_COLLECTING for every object; immortal
    * objects move to the permanent generation (3.12+).
    */
   private updateRefs(containers: Ptr): void {
@@ -746,15 +745,18 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let prepared = 0;
     let op = gcNext(u32, containers);
     while (op !== containers) {
-      const next = u32[(op >>> 2) + NEXT]!;
-      const refcnt = u32[(op + REFCNT_OFFSET) >>> 2]!;
-      if (refcnt >= IMMORTAL) {
+      const next = u32[(op >>> 2) + NEXT_WORD]!;
+      const refcnt = u32[(op + OB_REFCNT_OFFSET) >>> 2]!;
+      if (refcnt >= IMMORTAL_REFCNT) {
         listMove(u32, op, permanent);
       } else {
         prepared++;
         if (refcnt === 0) throw this.abortDeduce(containers, op, "tracked object has refcount 0");
-        const index = (op >>> 2) + PREV;
-        u32[index] = (u32[index]! & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+        const index = (op >>> 2) + PREV_WORD;
+        u32[index] =
+          (u32[index]! & GC_PREV_MASK_FINALIZED) |
+          GC_PREV_MASK_COLLECTING |
+          (refcnt << GC_PREV_SHIFT);
       }
       op = next;
     }
@@ -785,8 +787,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // (lists of lists and None…), so the type-flags lookup is rarely needed.
     let gcReferentType = -1;
     let atomReferentType = -1;
-    for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
-      const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+    for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
+      const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
       if (typeId !== runType) {
         // visitReferences trusts the type id it is given, and so do the later passes: check each
         // tracked object's here, where it is read anyway. It must name a registered GC type.
@@ -798,16 +800,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         countOffset = countOffsets[typeId]!;
         itemOffset = itemOffsets[typeId]!;
       }
-      if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
+      if (shape === LAYOUT_DENSE_INDIRECT || shape === LAYOUT_DENSE_INLINE) {
         // Lists and tuples, the bulk of every heap: visit_decref() inlined over the item run.
         const count = i32[(op + countOffset) >> 2]!;
         const itemsAt = op + itemOffset;
-        const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
+        const first = (shape === LAYOUT_DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
         if (first !== 0) {
           for (let word = first, end = first + count; word < end; word++) {
             const referent = u32[word]!;
             if (referent === 0) continue;
-            const referentTypeId = u32[(referent + TYPE_WORD_OFFSET) >>> 2]!;
+            const referentTypeId = u32[(referent + OB_TYPE_OFFSET) >>> 2]!;
             if (referentTypeId !== gcReferentType) {
               if (referentTypeId === atomReferentType) continue;
               if ((typeFlags[referentTypeId]! & IS_GC) === 0) {
@@ -816,18 +818,19 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
               }
               gcReferentType = referentTypeId;
             }
-            const index = (referent >>> 2) + PREV;
+            const index = (referent >>> 2) + PREV_WORD;
             const prev = u32[index]!;
-            if ((prev & COLLECTING) === 0) continue; // another generation
-            if (prev >>> SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
+            if ((prev & GC_PREV_MASK_COLLECTING) === 0) continue; // another generation
+            if (prev >>> GC_PREV_SHIFT === 0)
+              throw this.abortDeduce(containers, referent, TOO_SMALL);
             u32[index] = prev - ONE_GC_REF;
           }
         }
-      } else if (shape !== SHAPE_NONE) {
+      } else if (shape !== LAYOUT_NONE) {
         const culprit = types.visitReferences(op, typeId, ReferenceVisit.DECREF_GC_REFS, 0, stack);
         if (culprit !== 0) throw this.abortDeduce(containers, culprit, TOO_SMALL);
       }
-      op = u32[(op >>> 2) + NEXT]!;
+      op = u32[(op >>> 2) + NEXT_WORD]!;
     }
   }
 
@@ -840,7 +843,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const u32 = this.memory.u32;
     for (let k = HEAD_PERMANENT; k < HEAD_COUNT; k++) {
       const head = this.head(k);
-      if (u32[(head >>> 2) + NEXT] !== head) return false;
+      if (u32[(head >>> 2) + NEXT_WORD] !== head) return false;
     }
     return true;
   }
@@ -848,7 +851,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /**
    * CPython: `update_refs()` then `subtract_refs()`, fused into one pass over the list, for a
    * list that holds every tracked object ({@link holdsEveryTracked}). There "tracked" means "in
-   * this list", so a referent ahead of the scan (tracked, not yet COLLECTING) can get its
+   * this list", so a referent ahead of the scan (tracked, not yet GC_PREV_MASK_COLLECTING) can get its
    * `gc_refs = ob_refcnt` when it is first met, and the list is read once rather than twice.
    * Every object is prepared before its first decrement and the decrements come in the same
    * order, so `gc_refs` end exactly as the two passes leave them. Immortal objects still move to
@@ -872,32 +875,33 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let itemOffset = 0;
     let gcReferentType = -1;
     let atomReferentType = -1;
-    for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
-      const next = u32[(op >>> 2) + NEXT]!;
-      const opPrevIndex = (op >>> 2) + PREV;
+    for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
+      const next = u32[(op >>> 2) + NEXT_WORD]!;
+      const opPrevIndex = (op >>> 2) + PREV_WORD;
       const opPrev = u32[opPrevIndex]!;
-      if ((opPrev & COLLECTING) === 0) {
+      if ((opPrev & GC_PREV_MASK_COLLECTING) === 0) {
         // Not met as a referent yet: update_refs' work for op. (Its gc_prev is still a link.)
-        const refcnt = u32[(op + REFCNT_OFFSET) >>> 2]!;
-        if (refcnt >= IMMORTAL) {
+        const refcnt = u32[(op + OB_REFCNT_OFFSET) >>> 2]!;
+        if (refcnt >= IMMORTAL_REFCNT) {
           // To the permanent generation (3.12+). The list is singly linked behind the scan but
           // still doubly linked ahead of it, except for objects already prepared as referents,
           // whose gc_prev holds gc_refs: move_unreachable relinks those.
-          const before = (opPrev & PREV_POINTER_MASK) >>> 0;
-          u32[(before >>> 2) + NEXT] = next;
-          const nextPrevIndex = (next >>> 2) + PREV;
+          const before = (opPrev & GC_PREV_MASK) >>> 0;
+          u32[(before >>> 2) + NEXT_WORD] = next;
+          const nextPrevIndex = (next >>> 2) + PREV_WORD;
           const nextPrev = u32[nextPrevIndex]!;
-          if ((nextPrev & COLLECTING) === 0)
-            u32[nextPrevIndex] = (nextPrev & PREV_FLAG_BITS) | before;
+          if ((nextPrev & GC_PREV_MASK_COLLECTING) === 0)
+            u32[nextPrevIndex] = (nextPrev & PREV_FLAGS) | before;
           listAppend(u32, op, permanent);
           op = next;
           continue;
         }
         if (refcnt === 0) throw this.abortDeduce(containers, op, "tracked object has refcount 0");
-        u32[opPrevIndex] = (opPrev & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+        u32[opPrevIndex] =
+          (opPrev & GC_PREV_MASK_FINALIZED) | GC_PREV_MASK_COLLECTING | (refcnt << GC_PREV_SHIFT);
       }
       prepared++;
-      const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+      const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
       if (typeId !== runType) {
         if ((typeFlags[typeId]! & IS_GC) === 0) {
           throw this.abortDeduce(containers, op, "tracked object's header names no GC type");
@@ -907,15 +911,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         countOffset = countOffsets[typeId]!;
         itemOffset = itemOffsets[typeId]!;
       }
-      if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
+      if (shape === LAYOUT_DENSE_INDIRECT || shape === LAYOUT_DENSE_INLINE) {
         const count = i32[(op + countOffset) >> 2]!;
         const itemsAt = op + itemOffset;
-        const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
+        const first = (shape === LAYOUT_DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
         if (first !== 0) {
           for (let word = first, end = first + count; word < end; word++) {
             const referent = u32[word]!;
             if (referent === 0) continue;
-            const referentTypeId = u32[(referent + TYPE_WORD_OFFSET) >>> 2]!;
+            const referentTypeId = u32[(referent + OB_TYPE_OFFSET) >>> 2]!;
             if (referentTypeId !== gcReferentType) {
               if (referentTypeId === atomReferentType) continue;
               if ((typeFlags[referentTypeId]! & IS_GC) === 0) {
@@ -924,22 +928,26 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
               }
               gcReferentType = referentTypeId;
             }
-            const index = (referent >>> 2) + PREV;
+            const index = (referent >>> 2) + PREV_WORD;
             let prev = u32[index]!;
-            if ((prev & COLLECTING) === 0) {
+            if ((prev & GC_PREV_MASK_COLLECTING) === 0) {
               // Untracked, immortal (moved away when the scan reaches it) or first met here.
-              if (u32[(referent >>> 2) + NEXT] === 0) continue;
-              const refcnt = u32[(referent + REFCNT_OFFSET) >>> 2]!;
-              if (refcnt >= IMMORTAL) continue;
+              if (u32[(referent >>> 2) + NEXT_WORD] === 0) continue;
+              const refcnt = u32[(referent + OB_REFCNT_OFFSET) >>> 2]!;
+              if (refcnt >= IMMORTAL_REFCNT) continue;
               if (refcnt === 0)
                 throw this.abortDeduce(containers, referent, "tracked object has refcount 0");
-              prev = (prev & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+              prev =
+                (prev & GC_PREV_MASK_FINALIZED) |
+                GC_PREV_MASK_COLLECTING |
+                (refcnt << GC_PREV_SHIFT);
             }
-            if (prev >>> SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
+            if (prev >>> GC_PREV_SHIFT === 0)
+              throw this.abortDeduce(containers, referent, TOO_SMALL);
             u32[index] = prev - ONE_GC_REF;
           }
         }
-      } else if (shape !== SHAPE_NONE) {
+      } else if (shape !== LAYOUT_NONE) {
         this.subtractPushedReferences(containers, op, typeId);
       }
       op = next;
@@ -961,7 +969,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       this.types.visitReferences(op, typeId, ReferenceVisit.PUSH, 0, stack);
     } catch (error) {
       // A traverse hook threw. The two-pass path recovers on the next collection, whose
-      // update_refs rewrites every gc_prev; this one would trust the COLLECTING bits left
+      // update_refs rewrites every gc_prev; this one would trust the GC_PREV_MASK_COLLECTING bits left
       // behind, so the links are restored before the error goes on.
       this.restoreLinks(containers);
       throw error;
@@ -969,19 +977,20 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const u32 = this.memory.u32;
     for (let i = 0, n = stack.length; i < n; i++) {
       const referent = stack.items[i]!;
-      if ((typeFlags[u32[(referent + TYPE_WORD_OFFSET) >>> 2]!]! & IS_GC) === 0) continue;
-      const index = (referent >>> 2) + PREV;
+      if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & IS_GC) === 0) continue;
+      const index = (referent >>> 2) + PREV_WORD;
       let prev = u32[index]!;
-      if ((prev & COLLECTING) === 0) {
+      if ((prev & GC_PREV_MASK_COLLECTING) === 0) {
         // Untracked, immortal (moved away when the scan reaches it) or first met here.
-        if (u32[(referent >>> 2) + NEXT] === 0) continue;
-        const refcnt = u32[(referent + REFCNT_OFFSET) >>> 2]!;
-        if (refcnt >= IMMORTAL) continue;
+        if (u32[(referent >>> 2) + NEXT_WORD] === 0) continue;
+        const refcnt = u32[(referent + OB_REFCNT_OFFSET) >>> 2]!;
+        if (refcnt >= IMMORTAL_REFCNT) continue;
         if (refcnt === 0)
           throw this.abortDeduce(containers, referent, "tracked object has refcount 0");
-        prev = (prev & FINALIZED) | COLLECTING | (refcnt << SHIFT);
+        prev =
+          (prev & GC_PREV_MASK_FINALIZED) | GC_PREV_MASK_COLLECTING | (refcnt << GC_PREV_SHIFT);
       }
-      if (prev >>> SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
+      if (prev >>> GC_PREV_SHIFT === 0) throw this.abortDeduce(containers, referent, TOO_SMALL);
       u32[index] = prev - ONE_GC_REF;
     }
     stack.length = 0;
@@ -989,18 +998,18 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
 
   /**
    * Undoes a deduction stopped half-way: rebuilds the `gc_prev` links `update_refs` overwrote
-   * with `gc_refs` and clears COLLECTING, for every object in `containers`.
+   * with `gc_refs` and clears GC_PREV_MASK_COLLECTING, for every object in `containers`.
    */
   private restoreLinks(containers: Ptr): void {
     const u32 = this.memory.u32;
     let prev = containers;
-    for (let op = u32[(containers >>> 2) + NEXT]!; op !== containers; ) {
-      const index = (op >>> 2) + PREV;
-      u32[index] = (u32[index]! & FINALIZED) | prev;
+    for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
+      const index = (op >>> 2) + PREV_WORD;
+      u32[index] = (u32[index]! & GC_PREV_MASK_FINALIZED) | prev;
       prev = op;
-      op = u32[(op >>> 2) + NEXT]!;
+      op = u32[(op >>> 2) + NEXT_WORD]!;
     }
-    u32[(containers >>> 2) + PREV] = prev;
+    u32[(containers >>> 2) + PREV_WORD] = prev;
     this.stack.length = 0;
   }
 
@@ -1014,7 +1023,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     this.restoreLinks(containers);
     const u32 = this.memory.u32;
     // The culprit's header may be what is corrupt: name its type only if it has one.
-    const typeId = u32[(culprit + TYPE_WORD_OFFSET) >>> 2]!;
+    const typeId = u32[(culprit + OB_TYPE_OFFSET) >>> 2]!;
     if (typeId === 0 || typeId >= this.types.count) {
       return new HeapCorruptionError(culprit, `gc: ${reason} (ob_type = ${typeId})`);
     }
@@ -1043,8 +1052,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const shapes = types.layoutShapes;
     const itemOffsets = types.itemOffsets;
     const countOffsets = types.itemCountOffsets;
-    const youngPrevIndex = (young >>> 2) + PREV;
-    const unreachablePrevIndex = (unreachable >>> 2) + PREV;
+    const youngPrevIndex = (young >>> 2) + PREV_WORD;
+    const unreachablePrevIndex = (unreachable >>> 2) + PREV_WORD;
     // The unreachable list's tail, kept here rather than re-read from its head for every object
     // parked; written back to the head around the generic visit and at the end.
     let unreachableTail = u32[unreachablePrevIndex]!;
@@ -1065,15 +1074,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let atomReferentType = -1;
     // Previous element in the young list, used to restore gc_prev.
     let prev = young;
-    let gc = u32[(young >>> 2) + NEXT]!;
+    let gc = u32[(young >>> 2) + NEXT_WORD]!;
     while (gc !== young) {
-      const gcPrevIndex = (gc >>> 2) + PREV;
+      const gcPrevIndex = (gc >>> 2) + PREV_WORD;
       const gcPrevWord = u32[gcPrevIndex]!;
-      if (gcPrevWord >>> SHIFT !== 0) {
+      if (gcPrevWord >>> GC_PREV_SHIFT !== 0) {
         // gc is reachable from outside: so is everything it references (CPython:
         // visit_reachable()). Traversal may append objects to young, so the next object is read
         // only afterwards.
-        const gcType = u32[(gc + TYPE_WORD_OFFSET) >>> 2]!;
+        const gcType = u32[(gc + OB_TYPE_OFFSET) >>> 2]!;
         if (gcType !== runType) {
           runType = gcType;
           shape = shapes[gcType]!;
@@ -1081,11 +1090,11 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
           itemOffset = itemOffsets[gcType]!;
           untrackable = noteSurvivors ? typeFlags[gcType]! & UNTRACK_FLAGS : 0;
         }
-        if (shape === DENSE_INDIRECT || shape === DENSE_INLINE) {
+        if (shape === LAYOUT_DENSE_INDIRECT || shape === LAYOUT_DENSE_INLINE) {
           // Lists and tuples: visit_reachable() inlined over the item run.
           const count = i32[(gc + countOffset) >> 2]!;
           const itemsAt = gc + itemOffset;
-          const first = (shape === DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
+          const first = (shape === LAYOUT_DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
           if (first !== 0) {
             // From the last item to the first, as CPython's list_traverse / tupletraverse visit:
             // the order rescued objects are appended to young in is observable later (the
@@ -1093,7 +1102,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
             for (let word = first + count - 1; word >= first; word--) {
               const op = u32[word]!;
               if (op === 0) continue;
-              const opType = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+              const opType = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
               if (opType !== gcReferentType) {
                 if (opType === atomReferentType) continue;
                 if ((typeFlags[opType]! & IS_GC) === 0) {
@@ -1102,66 +1111,66 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
                 }
                 gcReferentType = opType;
               }
-              const prevIndex = (op >>> 2) + PREV;
+              const prevIndex = (op >>> 2) + PREV_WORD;
               const opPrev = u32[prevIndex]!;
               // Ignore objects in other generations and those already scanned.
-              if ((opPrev & COLLECTING) === 0) continue;
-              const nextIndex = (op >>> 2) + NEXT;
+              if ((opPrev & GC_PREV_MASK_COLLECTING) === 0) continue;
+              const nextIndex = (op >>> 2) + NEXT_WORD;
               const opNext = u32[nextIndex]!;
-              if (opNext & UNREACHABLE) {
+              if (opNext & GC_NEXT_MASK_UNREACHABLE) {
                 // Parked in unreachable with gc_refs 0 but reachable after all: unlink it by
                 // hand (the mask must survive on its neighbour's link), append it to young,
                 // where the scan will reach it again, with gc_refs = 1.
-                const unreachablePrev = (opPrev & PREV_POINTER_MASK) >>> 0;
-                const unreachableNext = (opNext & ~UNREACHABLE) >>> 0;
-                u32[(unreachablePrev >>> 2) + NEXT] = opNext;
+                const unreachablePrev = (opPrev & GC_PREV_MASK) >>> 0;
+                const unreachableNext = (opNext & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
+                u32[(unreachablePrev >>> 2) + NEXT_WORD] = opNext;
                 if (unreachableNext === unreachable) unreachableTail = unreachablePrev;
                 else {
-                  const neighbourIndex = (unreachableNext >>> 2) + PREV;
-                  u32[neighbourIndex] = (u32[neighbourIndex]! & PREV_FLAG_BITS) | unreachablePrev;
+                  const neighbourIndex = (unreachableNext >>> 2) + PREV_WORD;
+                  u32[neighbourIndex] = (u32[neighbourIndex]! & PREV_FLAGS) | unreachablePrev;
                 }
-                u32[(youngTail >>> 2) + NEXT] = op;
+                u32[(youngTail >>> 2) + NEXT_WORD] = op;
                 u32[nextIndex] = young;
                 youngTail = op;
-                u32[prevIndex] = (opPrev & PREV_FLAG_BITS) | ONE_GC_REF;
-              } else if (opPrev >>> SHIFT === 0) {
+                u32[prevIndex] = (opPrev & PREV_FLAGS) | ONE_GC_REF;
+              } else if (opPrev >>> GC_PREV_SHIFT === 0) {
                 // Still ahead in young: just tell the scan it is reachable.
-                u32[prevIndex] = (opPrev & PREV_FLAG_BITS) | ONE_GC_REF;
+                u32[prevIndex] = (opPrev & PREV_FLAGS) | ONE_GC_REF;
               }
             }
           }
-          // Relink gc_prev to the previous element; gc is no longer COLLECTING. (The visit
+          // Relink gc_prev to the previous element; gc is no longer GC_PREV_MASK_COLLECTING. (The visit
           // above cannot have changed gc's own gc_prev: it is in young with gc_refs > 0.)
-          u32[gcPrevIndex] = (gcPrevWord & FINALIZED) | prev;
+          u32[gcPrevIndex] = (gcPrevWord & GC_PREV_MASK_FINALIZED) | prev;
         } else {
-          if (shape !== SHAPE_NONE) {
+          if (shape !== LAYOUT_NONE) {
             u32[unreachablePrevIndex] = unreachableTail;
             u32[youngPrevIndex] = youngTail;
             types.visitReferences(gc, gcType, ReferenceVisit.MARK_REACHABLE, young, stack);
             unreachableTail = u32[unreachablePrevIndex]!;
             youngTail = u32[youngPrevIndex]!;
           }
-          u32[gcPrevIndex] = (u32[gcPrevIndex]! & FINALIZED) | prev;
+          u32[gcPrevIndex] = (u32[gcPrevIndex]! & GC_PREV_MASK_FINALIZED) | prev;
         }
         prev = gc;
         survivors++;
         if (untrackable !== 0) candidates.push(gc);
         // Read only now: the visit may have appended objects to young.
-        gc = u32[(gc >>> 2) + NEXT]!;
+        gc = u32[(gc >>> 2) + NEXT_WORD]!;
       } else {
         // This may be unreachable: assume it is until something reachable references it.
         // Note what is parked (a superset of what stays: some come back), so that the passes
         // after move_unreachable can be skipped when none of them would find anything to do.
-        const parkedType = u32[(gc + TYPE_WORD_OFFSET) >>> 2]!;
+        const parkedType = u32[(gc + OB_TYPE_OFFSET) >>> 2]!;
         parkedFlags |= typeFlags[parkedType]!;
         parkedDoubt |= typeMarks[parkedType]! ^ TYPE_KNOWN; // unknown type or weakref
-        const following = u32[(gc >>> 2) + NEXT]!;
-        u32[(prev >>> 2) + NEXT] = following;
+        const following = u32[(gc >>> 2) + NEXT_WORD]!;
+        u32[(prev >>> 2) + NEXT_WORD] = following;
         // Every object in unreachable carries NEXT_MASK_UNREACHABLE; this also marks the head's
         // next pointer, which is repaired below.
-        u32[(unreachableTail >>> 2) + NEXT] = (UNREACHABLE | gc) >>> 0;
-        u32[gcPrevIndex] = (gcPrevWord & PREV_FLAG_BITS) | unreachableTail;
-        u32[(gc >>> 2) + NEXT] = (UNREACHABLE | unreachable) >>> 0;
+        u32[(unreachableTail >>> 2) + NEXT_WORD] = (GC_NEXT_MASK_UNREACHABLE | gc) >>> 0;
+        u32[gcPrevIndex] = (gcPrevWord & PREV_FLAGS) | unreachableTail;
+        u32[(gc >>> 2) + NEXT_WORD] = (GC_NEXT_MASK_UNREACHABLE | unreachable) >>> 0;
         unreachableTail = gc;
         gc = following;
       }
@@ -1173,7 +1182,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     u32[youngPrevIndex] = prev;
     u32[unreachablePrevIndex] = unreachableTail;
     // Don't let the marking of the list head's next pointer leak.
-    u32[(unreachable >>> 2) + NEXT]! &= ~UNREACHABLE;
+    u32[(unreachable >>> 2) + NEXT_WORD]! &= ~GC_NEXT_MASK_UNREACHABLE;
   }
 
   /**
@@ -1192,20 +1201,20 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let untracked = 0;
     for (let c = 0; c < candidates.length; c++) {
       const op = candidates.items[c]!;
-      if ((typeFlags[u32[(op + TYPE_WORD_OFFSET) >>> 2]!]! & flag) === 0) continue;
-      if (u32[(op >>> 2) + NEXT] === 0) continue; // already untracked
+      if ((typeFlags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & flag) === 0) continue;
+      if (u32[(op >>> 2) + NEXT_WORD] === 0) continue; // already untracked
       stack.length = 0;
-      types.visitReferences(op, u32[(op + TYPE_WORD_OFFSET) >>> 2]!, ReferenceVisit.PUSH, 0, stack);
+      types.visitReferences(op, u32[(op + OB_TYPE_OFFSET) >>> 2]!, ReferenceVisit.PUSH, 0, stack);
       let atomic = true;
       for (let i = 0, n = stack.length; i < n; i++) {
         const referent = stack.items[i]!;
-        const referentFlags = typeFlags[u32[(referent + TYPE_WORD_OFFSET) >>> 2]!]!;
+        const referentFlags = typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]!;
         // CPython: _PyObject_GC_MAY_BE_TRACKED — a GC object that is tracked, or that is not an
         // untrack-when-atomic (tuple-like) type, so it may become tracked later.
         if (
           referentFlags & IS_GC &&
           ((referentFlags & TypeFlags.UNTRACK_WHEN_ATOMIC) === 0 ||
-            u32[(referent >>> 2) + NEXT] !== 0)
+            u32[(referent >>> 2) + NEXT_WORD] !== 0)
         ) {
           atomic = false;
           break;
@@ -1236,15 +1245,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // host is asked once per run of objects of one type.
     let lastType = 0;
     const typeMarks = this.typeMarks;
-    let op = u32[(unreachable >>> 2) + NEXT]!;
+    let op = u32[(unreachable >>> 2) + NEXT_WORD]!;
     while (op !== unreachable) {
-      const nextIndex = (op >>> 2) + NEXT;
-      const next = (u32[nextIndex]! & ~UNREACHABLE) >>> 0;
+      const nextIndex = (op >>> 2) + NEXT_WORD;
+      const next = (u32[nextIndex]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
       u32[nextIndex] = next;
-      const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+      const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
       const flags = typeFlags[typeId]!;
       if (flags & HAS_DEL) {
-        u32[(op >>> 2) + PREV]! &= ~COLLECTING;
+        u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
         listMove(u32, op, finalizers);
       } else {
         count++;
@@ -1276,16 +1285,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // The finalizers list grows while we walk it.
     for (let op = gcNext(u32, finalizers); op !== finalizers; op = gcNext(u32, op)) {
       stack.length = 0;
-      types.visitReferences(op, u32[(op + TYPE_WORD_OFFSET) >>> 2]!, ReferenceVisit.PUSH, 0, stack);
+      types.visitReferences(op, u32[(op + OB_TYPE_OFFSET) >>> 2]!, ReferenceVisit.PUSH, 0, stack);
       for (let i = 0, n = stack.length; i < n; i++) {
         const referent = stack.items[i]!;
-        if ((typeFlags[u32[(referent + TYPE_WORD_OFFSET) >>> 2]!]! & IS_GC) === 0) continue;
-        const index = (referent >>> 2) + PREV;
-        // Only unreachable objects still have COLLECTING set (survivors lost it in
+        if ((typeFlags[u32[(referent + OB_TYPE_OFFSET) >>> 2]!]! & IS_GC) === 0) continue;
+        const index = (referent >>> 2) + PREV_WORD;
+        // Only unreachable objects still have GC_PREV_MASK_COLLECTING set (survivors lost it in
         // move_unreachable, finalizers in move_legacy_finalizers).
-        if (u32[index]! & COLLECTING) {
+        if (u32[index]! & GC_PREV_MASK_COLLECTING) {
           listMove(u32, referent, finalizers);
-          u32[index]! &= ~COLLECTING;
+          u32[index]! &= ~GC_PREV_MASK_COLLECTING;
           moved++;
         }
       }
@@ -1316,7 +1325,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         weakrefs.clear(op);
         u32 = this.memory.u32;
       }
-      if (types.flags[u32[(op + TYPE_WORD_OFFSET) >>> 2]!]! & WEAKREFABLE) {
+      if (types.flags[u32[(op + OB_TYPE_OFFSET) >>> 2]!]! & WEAKREFABLE) {
         for (let wr = weakrefs.first(op); wr !== 0; wr = weakrefs.first(op)) {
           this.hostCodeRan = true;
           weakrefs.clear(wr);
@@ -1325,10 +1334,10 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
           const wrType = types.flags[types.typeOf(wr)]!;
           const wrIsGc = (wrType & IS_GC) !== 0;
           // A weakref that is trash itself never has its callback called.
-          if (wrIsGc && u32[(wr >>> 2) + PREV]! & COLLECTING) continue;
+          if (wrIsGc && u32[(wr >>> 2) + PREV_WORD]! & GC_PREV_MASK_COLLECTING) continue;
           // Keep wr alive until its callback has been handled.
           host.lifetime.incref(wr);
-          if (wrIsGc && u32[(wr >>> 2) + NEXT] !== 0) listMove(u32, wr, toCall);
+          if (wrIsGc && u32[(wr >>> 2) + NEXT_WORD] !== 0) listMove(u32, wr, toCall);
           else untrackedToCall.push(wr);
         }
       }
@@ -1358,7 +1367,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   }
 
   /**
-   * CPython: `finalize_garbage()` — PEP 442 finalizers, once per object (FINALIZED bit). Objects
+   * CPython: `finalize_garbage()` — PEP 442 finalizers, once per object (GC_PREV_MASK_FINALIZED bit). Objects
    * move to a `seen` list first, because a finalizer may free anything in the list.
    */
   private finalizeGarbage(host: CollectorHost, collectable: Ptr): void {
@@ -1384,7 +1393,7 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     if (!this.hostCodeRan) {
       // No weakref was cleared and no finalizer ran, so every reference count is what the first
       // deduction saw: it would find the same set, in the same order, with the same bits
-      // (COLLECTING set, no UNREACHABLE mask). Just hand the list over.
+      // (GC_PREV_MASK_COLLECTING set, no GC_NEXT_MASK_UNREACHABLE mask). Just hand the list over.
       listInit(u32, stillUnreachable);
       listMerge(u32, unreachable, stillUnreachable);
       return;
@@ -1392,15 +1401,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     // CPython: gc_list_clear_collecting() — and, when move_legacy_finalizers was skipped, its
     // clearing of NEXT_MASK_UNREACHABLE, which the deduction below relies on.
     for (let op = gcNext(u32, unreachable); op !== unreachable; op = gcNext(u32, op)) {
-      u32[(op >>> 2) + PREV]! &= ~COLLECTING;
-      if (this.unreachableMasked) u32[(op >>> 2) + NEXT]! &= ~UNREACHABLE;
+      u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
+      if (this.unreachableMasked) u32[(op >>> 2) + NEXT_WORD]! &= ~GC_NEXT_MASK_UNREACHABLE;
     }
     this.unreachableMasked = false;
     this.deduceUnreachable(unreachable, stillUnreachable);
     u32 = this.memory.u32;
     // CPython: clear_unreachable_mask()
     for (let op = gcNext(u32, stillUnreachable); op !== stillUnreachable; op = gcNext(u32, op))
-      u32[(op >>> 2) + NEXT]! &= ~UNREACHABLE;
+      u32[(op >>> 2) + NEXT_WORD]! &= ~GC_NEXT_MASK_UNREACHABLE;
     listMerge(u32, unreachable, old);
   }
 
@@ -1412,15 +1421,15 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
     const lifetime = host.lifetime;
     const fused = !saveAll && host.clearGarbage !== undefined;
-    const headNext = (collectable >>> 2) + NEXT;
+    const headNext = (collectable >>> 2) + NEXT_WORD;
     for (;;) {
       // The first object left (links may carry NEXT_MASK_UNREACHABLE: see collectGeneration).
       let u32 = this.memory.u32;
-      const op = (u32[headNext]! & ~UNREACHABLE) >>> 0;
+      const op = (u32[headNext]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0;
       if (op === collectable) break;
       if (fused) {
         // The host holds op across tp_clear itself (CPython's Py_INCREF / Py_DECREF around it).
-        const typeId = u32[(op + TYPE_WORD_OFFSET) >>> 2]!;
+        const typeId = u32[(op + OB_TYPE_OFFSET) >>> 2]!;
         try {
           host.clearGarbage!(op);
         } catch (error) {
@@ -1434,9 +1443,9 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         if (!saveAll) lifetime.decref(op);
       }
       u32 = this.memory.u32;
-      if ((u32[headNext]! & ~UNREACHABLE) >>> 0 === op) {
+      if ((u32[headNext]! & ~GC_NEXT_MASK_UNREACHABLE) >>> 0 === op) {
         // Still alive: move it, it may die later.
-        u32[(op >>> 2) + PREV]! &= ~COLLECTING;
+        u32[(op >>> 2) + PREV_WORD]! &= ~GC_PREV_MASK_COLLECTING;
         listMove(u32, op, old);
       }
     }

@@ -106,6 +106,39 @@ describe("Refcounter basics", () => {
     rc.decref(list);
   });
 
+  it("rejects freed objects and another heap's objects in release mode, naming the address", () => {
+    const { heap, rc } = setup();
+    const list = heap.newList();
+    const int = heap.newInt(123456);
+    rc.decref(list);
+    rc.decref(int);
+    // An address is only an integer: another heap's object is caught where nothing lives here.
+    const other = setup().heap;
+    let foreign = other.newList();
+    while (heap.isLive(foreign) || foreign === list) foreign = other.newList();
+    const before = heap.liveObjectCounts();
+    for (const [what, address] of [
+      ["freed list", list],
+      ["freed int", int],
+      ["another heap's list", foreign],
+    ] as const) {
+      for (const operation of [rc.incref, rc.decref]) {
+        let error: unknown;
+        try {
+          operation.call(rc, address);
+        } catch (e) {
+          error = e;
+        }
+        expect(error, what).toBeInstanceOf(InvalidPointerError);
+        expect((error as InvalidPointerError).address, what).toBe(address);
+        expect((error as Error).message, what).toContain(`0x${address.toString(16)}`);
+        expect((error as Error).message, what).toContain("not a live object");
+      }
+    }
+    expect(heap.liveObjectCounts()).toEqual(before);
+    heap.verify();
+  });
+
   it("detects use after free in debug mode", () => {
     const { heap, rc } = setup({ debug: true });
     const list = heap.newList();

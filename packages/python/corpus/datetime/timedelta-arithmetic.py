@@ -16,3 +16,7 @@ for bad in [lambda: timedelta(days=1e10), lambda: timedelta(days=10 ** 9), lambd
         bad()
     except Exception as error:
         print(type(error).__name__, error)
+try:
+    timedelta(1) + 1
+except TypeError as error:
+    print(error)

@@ -57,8 +57,9 @@ export function installFloatMethods(m: Machine): void {
     if (args.length !== 2)
       m.raise("TypeError", `float.fromhex() takes exactly one argument (${args.length - 1} given)`);
     const [cls, text] = args as [Ptr, Ptr];
-    if (m.typeIdOf(text) !== heap.strType)
-      m.raise("TypeError", `fromhex() argument must be str, not ${m.typeName(text)}`);
+    if (!m.isStr(text))
+      // CPython: PyUnicode_AsUTF8AndSize rejects a non-str with this generic message.
+      m.raise("TypeError", "bad argument type for built-in operation");
     const value = parseHexFloat(m, str(m, text));
     const result = m.newFloat(value);
     if (cls === m.builtinType("float").object) return result;

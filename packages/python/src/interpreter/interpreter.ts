@@ -905,6 +905,10 @@ export class Interpreter {
       compare: (op, a, b) => compare(m, COMPARISON_CODES[op], a, b),
       binaryOperation: (op, a, b) => binary(m, BINARY_CODES[op], a, b),
       runModuleSource: (name, source, members) => this.runModuleSource(name, source, members),
+      setTypeName: (type, typeName) => {
+        if (!m.isType(type)) throw new TypeError("setTypeName: not a class");
+        m.recordOfType(type).typeName = typeName;
+      },
       runSource: (source, filename, globals, locals, mode, capture) =>
         runSource(m, this.compiler, this.builtinsModule, { source, filename, mode, capture }, [
           globals,

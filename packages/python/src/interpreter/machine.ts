@@ -131,6 +131,12 @@ export interface TypeRecord {
    * instances have the type-object layout. CPython: `PyType_Check` holds for their instances.
    */
   readonly classes: boolean;
+  /**
+   * The name messages give the type when it stands in for one of CPython's C types, whose
+   * `tp_name` carries its module (`datetime.timedelta` in "unsupported operand type(s)");
+   * undefined: {@link TypeRecord.name}, as a Python class's `tp_name` is its `__name__`.
+   */
+  typeName?: string;
 }
 
 /**
@@ -763,7 +769,8 @@ export class Machine {
 
   /** The name Python shows for an object's type. */
   typeName(obj: Ptr): string {
-    return this.recordOf(obj).name;
+    const record = this.recordOf(obj);
+    return record.typeName ?? record.name;
   }
 
   // ─────────────────────────────────────────────────────────────── errors

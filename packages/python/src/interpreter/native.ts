@@ -153,6 +153,12 @@ export interface NativeContext {
     members: ReadonlyArray<readonly [name: string, value: Ptr]>,
   ): Ptr;
   /**
+   * Makes error messages name the class `type` as CPython names the C type it stands in for
+   * (`tp_name`, e.g. `"datetime.date"`), for modules written in Python whose classes are C
+   * types in CPython. `__name__`, `__qualname__` and the repr are unchanged.
+   */
+  setTypeName(type: Ptr, typeName: string): void;
+  /**
    * Compiles `source` and runs it in `globals` with `locals` as its namespace (CPython:
    * `builtin_exec` / `builtin_eval`): `"exec"` runs statements and returns None, `"eval"` returns
    * the value of the single expression, `"single"` runs statements echoing the repr of each

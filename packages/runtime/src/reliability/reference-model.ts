@@ -30,6 +30,12 @@ export const Kind = {
   LEGACY: 11,
   /** The `__dict__` of an instance, owned by it. */
   INSTANCE_DICT: 12,
+  /**
+   * A user type written against the heap directly (`defineType`): one reference the declarative
+   * layout does not describe, reported by its `traverse` hook, dropped by its `clear` and
+   * `dealloc` hooks (CPython: a C type's `tp_traverse`, `tp_clear`, `tp_dealloc`).
+   */
+  HOOKED: 13,
 } as const;
 
 /** @internal */
@@ -50,6 +56,7 @@ export const TYPE_NAMES: readonly string[] = [
   "Finalized",
   "Legacy",
   "dict",
+  "Hooked",
 ];
 
 /** Kinds whose instances have a `__dict__` and accept weak references. @internal */
@@ -89,7 +96,7 @@ export const BEHAVIOUR_NAMES = [
 /** One heap object as the model sees it. @internal */
 export class ModelObject {
   alive = true;
-  /** List/tuple items, or slot values (-1 = empty) of slotted and non-GC instances. */
+  /** List/tuple items, or slot values (-1 = empty) of slotted, non-GC and hooked instances. */
   items: number[] = [];
   /** Dict keys and values, in insertion order; instance dicts key by attribute index. */
   keys: number[] = [];
@@ -102,7 +109,7 @@ export class ModelObject {
   ownerId = -1;
   /** The weakref's referent, or -1 once cleared. */
   referentId = -1;
-  /** The finalizer's or callback's {@link Behaviour}. */
+  /** The finalizer's, callback's or (hooked instances) `clear` hook's {@link Behaviour}. */
   behaviour = 0;
   /** Whether a weakref was created with a callback. */
   hasCallback = false;

@@ -43,11 +43,15 @@ export function defineFuzzSuite(collectors: readonly CollectorName[]): void {
         `[whole-stack fuzz] ${collector}: ${totals.operations} operations in ${episodes.length} episodes, ` +
           `${seconds.toFixed(1)} s (${Math.round(totals.operations / seconds)} ops/s); ` +
           `${totals.objectsCreated} objects, ${totals.collections} collections, ${totals.finalizersRun} finalizers, ` +
-          `${totals.callbacksRun} weakref callbacks, ${totals.gcCallbacksThrown} throwing gc callbacks, ${totals.unraisableReports} unraisable, ${totals.badInputsRejected} bad inputs rejected\n`,
+          `${totals.callbacksRun} weakref callbacks, ${totals.gcCallbacksThrown} throwing gc callbacks, ${totals.traversesThrown} throwing traverse hooks, ${totals.clearsThrown} throwing clear hooks, ${totals.unraisableReports} unraisable, ${totals.badInputsRejected} bad inputs rejected\n`,
       );
       expect(totals.operations).toBe(episodes.length * OPERATIONS_PER_EPISODE);
       expect(totals.finalizersRun).toBeGreaterThan(0);
-      if (collector !== "none") expect(totals.collections).toBeGreaterThan(0);
+      if (collector !== "none") {
+        expect(totals.collections).toBeGreaterThan(0);
+        expect(totals.traversesThrown).toBeGreaterThan(0);
+        expect(totals.clearsThrown).toBeGreaterThan(0);
+      }
     }, 600_000);
   });
 }

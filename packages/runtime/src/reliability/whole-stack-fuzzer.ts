@@ -15,14 +15,25 @@
  *   finalizer had it run;
  * - after a full collection (nothing frozen) every alive object is reachable, and `gc.garbage`
  *   gained exactly the unreachable objects with legacy finalizers (CPython's rule);
- * - `verify()` of heap and allocator passes (every `verifyEvery` operations and at the end);
+ * - `verify()` of heap and allocator passes (every `verifyEvery` operations, at the end, and
+ *   after every throwing `traverse` hook);
+ * - a user type's hooks may throw: a `traverse` hook armed to throw mid-collection aborts it with
+ *   a `UserHookError` naming the hook and the type, nothing freed (a failed allocation leaves no
+ *   object behind); a `clear` hook that throws (after clearing) is reported as unraisable, naming
+ *   `tp_clear` and the type, and the collection goes on;
  * - after the episode drops everything (breaking `gc.garbage` cycles as a user would), the live
  *   objects and the pool's blocks are back to the baseline.
  *
  * @internal
  * @module
  */
-import { InvalidPointerError, OB_TYPE_OFFSET, type Ptr, TypeFlags } from "@pymem/core";
+import {
+  InvalidPointerError,
+  OB_TYPE_OFFSET,
+  type Ptr,
+  TypeFlags,
+  UserHookError,
+} from "@pymem/core";
 import { GcTypeError, GcValueError } from "@pymem/gc";
 import { internalHeap } from "@pymem/heap/internal";
 import type { CollectorName } from "../api.js";
@@ -70,6 +81,10 @@ export interface FuzzEpisodeResult {
   callbacksRun: number;
   /** `gc.callbacks` calls that threw (reported as unraisable; the collection went on). */
   gcCallbacksThrown: number;
+  /** `traverse` hooks that threw (the collection, or the allocation that ran it, was abandoned). */
+  traversesThrown: number;
+  /** `clear` hooks that threw after clearing (reported as unraisable; the collection went on). */
+  clearsThrown: number;
   unraisableReports: number;
   badInputsRejected: number;
 }
@@ -91,6 +106,8 @@ export function emptyFuzzEpisodeResult(): FuzzEpisodeResult {
     finalizersRun: 0,
     callbacksRun: 0,
     gcCallbacksThrown: 0,
+    traversesThrown: 0,
+    clearsThrown: 0,
     unraisableReports: 0,
     badInputsRejected: 0,
   };
@@ -138,6 +155,7 @@ const Op = {
   CLEAR_GARBAGE: 21,
   BAD_INPUT: 22,
   INTROSPECT: 23,
+  TRAVERSE_FAULT: 24,
 } as const;
 
 /** [operation, weight]: mutations and drops dominate, so cycles and garbage are common. */
@@ -166,11 +184,14 @@ const OP_WEIGHTS: readonly (readonly [number, number])[] = [
   [Op.CLEAR_GARBAGE, 1],
   [Op.BAD_INPUT, 2],
   [Op.INTROSPECT, 1],
+  [Op.TRAVERSE_FAULT, 2],
 ];
 
 const OP_TABLE: number[] = OP_WEIGHTS.flatMap(([op, weight]) => new Array<number>(weight).fill(op));
 const ATTRIBUTE_NAMES = ["a", "b", "c"] as const;
 const SLOT_NAMES = ["a", "b"] as const;
+/** Where a hooked instance keeps its one reference (the first word after the header). */
+const HOOKED_FIELD_OFFSET = 8;
 const RECENT = 24;
 /** Full contents checks (items, entries, slots, values) every this many operations. */
 const CONTENTS_EVERY = 4;
@@ -218,6 +239,10 @@ class FuzzEpisode {
   private teardown = false;
   private step = 0;
   private nextNumber = 0;
+  /** While positive, counts `traverse` calls down; the call that brings it to 0 throws. */
+  private traverseFailsIn = 0;
+  /** Unraisable reports that name a hooked instance's `tp_clear`. */
+  private clearReports = 0;
   private readonly result: FuzzEpisodeResult = emptyFuzzEpisodeResult();
 
   constructor(private readonly options: FuzzEpisodeOptions) {
@@ -226,8 +251,9 @@ class FuzzEpisode {
       collector: options.collector,
       freeLists: options.freeLists,
       debug: options.debug,
-      unraisableSink: () => {
+      unraisableSink: (text) => {
         this.result.unraisableReports++;
+        if (text.includes("tp_clear of Hooked")) this.clearReports++;
       },
       debugSink: () => {},
     });
@@ -248,6 +274,14 @@ class FuzzEpisode {
     ids[Kind.FINALIZED] = heap.defineClass({ name: "Finalized", finalize });
     ids[Kind.LEGACY] = heap.defineClass({ name: "Legacy", legacyDel });
     ids[Kind.INSTANCE_DICT] = heap.dictType;
+    ids[Kind.HOOKED] = heap.defineType({
+      name: "Hooked",
+      basicSize: HOOKED_FIELD_OFFSET + 4,
+      flags: TypeFlags.GC,
+      traverse: (obj, visit) => this.onTraverse(obj, visit),
+      clear: (obj) => this.onClear(obj),
+      dealloc: (obj) => this.onDealloc(obj),
+    });
     // The attribute names stay interned (held here) so instance dicts add no str objects.
     for (const name of ATTRIBUTE_NAMES) this.attributeKeys.push(heap.intern(name));
     const gc = this.runtime.gc;
@@ -397,18 +431,23 @@ class FuzzEpisode {
           Kind.FINALIZED,
           Kind.FINALIZED,
           Kind.LEGACY,
+          Kind.HOOKED,
         ] as const);
         const behaviour =
           kind === Kind.FINALIZED
             ? random.below(6)
             : kind === Kind.LEGACY
               ? random.pick([Behaviour.NOTHING, Behaviour.THROW, Behaviour.ALLOCATE_SCRATCH])
-              : 0;
+              : kind === Kind.HOOKED
+                ? random.pick([Behaviour.NOTHING, Behaviour.THROW])
+                : 0;
         this.note(`new ${TYPE_NAMES[kind]} (${BEHAVIOUR_NAMES[behaviour]})`);
-        const object = this.created(heap.newInstance(this.typeIds[kind]!), kind);
+        const typeId = this.typeIds[kind]!;
+        const address = kind === Kind.HOOKED ? heap.allocate(typeId) : heap.newInstance(typeId);
+        const object = this.created(address, kind);
         object.behaviour = behaviour;
         if (kind === Kind.SLOTTED) object.items = [-1, -1];
-        if (kind === Kind.NON_GC) object.items = [-1];
+        if (kind === Kind.NON_GC || kind === Kind.HOOKED) object.items = [-1];
         this.root(object);
         return undefined;
       }
@@ -514,7 +553,10 @@ class FuzzEpisode {
       }
       case Op.SLOT_SET: {
         const owner = this.pickReachable(
-          (object) => object.kind === Kind.SLOTTED || object.kind === Kind.NON_GC,
+          (object) =>
+            object.kind === Kind.SLOTTED ||
+            object.kind === Kind.NON_GC ||
+            object.kind === Kind.HOOKED,
         );
         if (owner === undefined) return undefined;
         const index = random.below(owner.items.length);
@@ -526,7 +568,9 @@ class FuzzEpisode {
             : this.pickReachable();
         this.note(`${this.describe(owner)}.${SLOT_NAMES[index]} = ${this.describe(value)}`);
         owner.items[index] = value?.id ?? -1;
-        heap.setSlot(owner.address, SLOT_NAMES[index]!, value?.address ?? 0);
+        if (owner.kind === Kind.HOOKED)
+          heap.storeField(owner.address, HOOKED_FIELD_OFFSET, value?.address ?? 0);
+        else heap.setSlot(owner.address, SLOT_NAMES[index]!, value?.address ?? 0);
         return undefined;
       }
       case Op.ATTR_SET: {
@@ -627,9 +671,60 @@ class FuzzEpisode {
         this.badInput();
         return undefined;
       }
+      case Op.TRAVERSE_FAULT:
+        return this.traverseFault();
       default:
         throw new Error(`unknown operation ${op}`);
     }
+  }
+
+  /**
+   * Arms the hooked type's `traverse` to throw at one of its next few calls, then collects,
+   * steps or allocates (which may collect). A throw must be a `UserHookError` naming `traverse`
+   * and `Hooked`, after which the heap verifies at once and the reconcile proves nothing was
+   * freed; an allocation that threw left no object behind (the model registers none).
+   */
+  private traverseFault(): FullCollection | undefined {
+    const gc = this.runtime.gc;
+    if (gc === undefined) return undefined;
+    const random = this.random;
+    const failsIn = 1 + random.below(6);
+    const action = random.below(3);
+    const collector = this.runtime.collector as { step?: (budget: number) => number } | undefined;
+    let expectation: FullCollection | undefined;
+    this.traverseFailsIn = failsIn;
+    try {
+      if (action === 0) {
+        const generation = random.below(gc.collector.generationCount);
+        this.note(`traverse throws at call ${failsIn}; gc.collect(${generation})`);
+        if (generation === gc.collector.generationCount - 1)
+          expectation = this.beforeFullCollection();
+        gc.collect(generation);
+      } else if (action === 1 && collector?.step !== undefined) {
+        this.note(`traverse throws at call ${failsIn}; step(8)`);
+        collector.step(8);
+      } else {
+        this.note(`traverse throws at call ${failsIn}; new Hooked`);
+        const object = this.created(
+          this.runtime.heap.allocate(this.typeIds[Kind.HOOKED]!),
+          Kind.HOOKED,
+        );
+        object.items = [-1];
+        this.root(object);
+      }
+    } catch (error) {
+      this.traverseFailsIn = 0;
+      if (!(error instanceof UserHookError) || error.hook !== "traverse")
+        this.fail(`a throwing traverse hook: expected UserHookError, got ${String(error)}`);
+      if (error.typeName !== "Hooked" || this.model.at(error.address)?.kind !== Kind.HOOKED)
+        this.fail(`UserHookError names '${error.typeName}' at ${error.address}, not a Hooked`);
+      this.result.traversesThrown++;
+      this.verify();
+      return undefined;
+    } finally {
+      this.traverseFailsIn = 0;
+    }
+    return expectation;
   }
 
   private setThreshold(threshold: number): void {
@@ -740,7 +835,8 @@ class FuzzEpisode {
         object.kind === Kind.LIST ||
         object.kind === Kind.DICT ||
         object.kind === Kind.TUPLE ||
-        object.kind === Kind.SLOTTED,
+        object.kind === Kind.SLOTTED ||
+        object.kind === Kind.HOOKED,
     );
     if (container === undefined) return;
     this.note(`gc.get_referents(${this.describe(container)}), gc.get_referrers, gc.get_objects()`);
@@ -870,6 +966,36 @@ class FuzzEpisode {
     if (!this.teardown) this.behave(object, object.behaviour);
   }
 
+  /** The hooked type's `tp_traverse`: its one reference, unless armed to throw at this call. */
+  private onTraverse(obj: Ptr, visit: (referent: Ptr) => void): void {
+    if (this.traverseFailsIn > 0 && --this.traverseFailsIn === 0)
+      throw new Error(`fuzz: traverse of Hooked@${obj} throws`);
+    const referent = this.runtime.heap.memory.u32[(obj + HOOKED_FIELD_OFFSET) >>> 2]!;
+    if (referent !== 0) visit(referent);
+  }
+
+  /** The hooked type's `tp_clear`: `Py_CLEAR` of its reference, then a throw if it is to. */
+  private onClear(obj: Ptr): void {
+    const object = this.hookTarget(obj, "clear");
+    if (object === undefined) return;
+    object.items[0] = -1;
+    this.runtime.heap.storeField(obj, HOOKED_FIELD_OFFSET, 0);
+    if (object.behaviour === Behaviour.THROW) {
+      this.result.clearsThrown++;
+      throw new Error(`fuzz: clear of ${this.describe(object)} throws`);
+    }
+  }
+
+  /**
+   * The hooked type's `tp_dealloc`: `Py_CLEAR` of the reference the default deallocation cannot
+   * see, then the memory (a `dealloc` hook releases its object itself).
+   */
+  private onDealloc(obj: Ptr): void {
+    const heap = this.runtime.heap;
+    heap.storeField(obj, HOOKED_FIELD_OFFSET, 0);
+    heap.releaseObject(obj, this.typeIds[Kind.HOOKED]!);
+  }
+
   private onCallback(address: Ptr): void {
     const object = this.hookTarget(address, "weakref callback");
     if (object === undefined) return;
@@ -943,6 +1069,10 @@ class FuzzEpisode {
     const i32 = heap.memory.i32;
     const typeIds = this.typeIds;
     if (this.hookErrors.length > 0) this.fail(this.hookErrors.join("; "));
+    if (this.clearReports !== this.result.clearsThrown)
+      this.fail(
+        `${this.result.clearsThrown} clear hooks threw, ${this.clearReports} unraisable reports name tp_clear of Hooked`,
+      );
 
     // gc.garbage holds a strong reference to each entry.
     const previousGarbage = model.garbage;
@@ -1167,6 +1297,9 @@ class FuzzEpisode {
         for (let i = 0; i < object.items.length; i++)
           expectAt(`.${SLOT_NAMES[i]}`, heap.getSlot(address, SLOT_NAMES[i]!), object.items[i]!);
         return;
+      case Kind.HOOKED:
+        expectAt(".field", heap.loadField(address, HOOKED_FIELD_OFFSET), object.items[0]!);
+        return;
       case Kind.INSTANCE_DICT: {
         const owner = objects[object.ownerId]!;
         for (let i = 0; i < ATTRIBUTE_NAMES.length; i++) {
@@ -1241,7 +1374,10 @@ class FuzzEpisode {
             object.items[i] = -1;
             heap.setSlot(object.address, SLOT_NAMES[i]!, 0);
           }
-        else if (object.kind === Kind.INSTANCE_DICT)
+        else if (object.kind === Kind.HOOKED) {
+          object.items[0] = -1;
+          heap.storeField(object.address, HOOKED_FIELD_OFFSET, 0);
+        } else if (object.kind === Kind.INSTANCE_DICT)
           // Through the dict itself: its owner may be gone (a dict that holds itself outlives it).
           for (let index = 0; index < ATTRIBUTE_NAMES.length; index++) {
             if (object.items[index]! < 0) continue;

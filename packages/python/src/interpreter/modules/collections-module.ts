@@ -1064,4 +1064,8 @@ def namedtuple(typename, field_names, **options):
  * const interpreter = new Interpreter({ modules: { collections: collectionsModule } });
  * ```
  */
-export const collectionsModule = pythonSourceModule("collections", COLLECTIONS_SOURCE);
+export const collectionsModule = pythonSourceModule("collections", COLLECTIONS_SOURCE, {
+  deque: "collections.deque",
+  defaultdict: "collections.defaultdict",
+  OrderedDict: "collections.OrderedDict",
+});

@@ -1244,4 +1244,12 @@ datetime.resolution = timedelta(microseconds=1)
  * interpreter.run("from datetime import date\nprint(date(2024, 2, 28).replace(day=29))"); // 2024-02-29
  * ```
  */
-export const datetimeModule = pythonSourceModule("datetime", DATETIME_SOURCE);
+export const datetimeModule = pythonSourceModule(
+  "datetime",
+  DATETIME_SOURCE,
+  Object.fromEntries(
+    ["timedelta", "date", "time", "datetime", "tzinfo", "timezone", "IsoCalendarDate"].map(
+      (name) => [name, `datetime.${name}`],
+    ),
+  ),
+);

@@ -393,4 +393,6 @@ def singledispatch(func):
  * const interpreter = new Interpreter({ modules: { functools: functoolsModule } });
  * ```
  */
-export const functoolsModule = pythonSourceModule("functools", FUNCTOOLS_SOURCE);
+export const functoolsModule = pythonSourceModule("functools", FUNCTOOLS_SOURCE, {
+  partial: "functools.partial",
+});

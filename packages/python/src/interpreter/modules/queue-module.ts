@@ -211,4 +211,6 @@ class SimpleQueue:
  * interpreter.run("import queue\nq = queue.PriorityQueue()\nq.put(2)\nq.put(1)\nprint(q.get())"); // 1
  * ```
  */
-export const queueModule = pythonSourceModule("queue", QUEUE_SOURCE);
+export const queueModule = pythonSourceModule("queue", QUEUE_SOURCE, {
+  SimpleQueue: "_queue.SimpleQueue",
+});
