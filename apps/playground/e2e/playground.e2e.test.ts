@@ -245,6 +245,37 @@ describe.skipIf(!haveChromium)(
       await page.screenshot({ path: join(artifacts, "step-refcount.png"), fullPage: true });
     });
 
+    it("explains every term on hover: boxes, pool map, timeline, statistics, pickers", async () => {
+      await loadExample("generations");
+      await page.click("#run");
+      await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      const help = await page.evaluate(() => ({
+        boxes: [...document.querySelectorAll("#object-graph g.object")].map(
+          (box) => box.querySelector("title")?.textContent ?? "",
+        ),
+        headers: [...document.querySelectorAll<HTMLElement>("#timeline-table th")].map((th) => th.title),
+        pools: document.querySelector<HTMLElement>("#pool-map-caption")!.title,
+        counts: document.querySelector<HTMLElement>("#gc-counts")!.title,
+        stats: document.querySelector<HTMLElement>("#malloc-stats")!.title,
+        labels: [...document.querySelectorAll<HTMLElement>("header.toolbar label")].map(
+          (label) => label.title,
+        ),
+      }));
+      expect(help.boxes.length).toBeGreaterThan(0);
+      for (const title of help.boxes)
+        expect(title).toMatch(
+          /refcount: |immortal: |freed by (reference counting|the cycle collector): /,
+        );
+      expect(help.boxes.some((title) => title.includes("gen 0/1/2: "))).toBe(true);
+      expect(help.headers).toHaveLength(6);
+      for (const title of help.headers) expect(title).not.toBe("");
+      for (const term of ["arena: ", "pool: ", "block: ", "size class: "])
+        expect(help.pools).toContain(term);
+      expect(help.counts).toContain("gc.get_count(): ");
+      expect(help.stats).toContain("sys._debugmallocstats(): ");
+      for (const title of help.labels) expect(title).not.toBe("");
+    });
+
     it("draws a weak reference as a dashed edge that adds no count", async () => {
       await loadExample("weakrefs-and-finalizers");
       const lines = exampleLines("weakrefs-and-finalizers");
@@ -625,6 +656,14 @@ describe.skipIf(!haveChromium)(
       await stepInto(BIG_PROGRAM);
       await page.click("#run");
       await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      // The 60-node chain is folded: its first 16 and last 4 links, one box for the 40 between.
+      const folded = await graphGeometry(page);
+      expect(folded.nodes).toBe(20);
+      expect(folded.overlaps).toEqual([]);
+      expect(folded.cutOff).toEqual([]);
+      const summary = page.locator('#object-graph g.object[data-type="summary"]');
+      expect(await summary.locator(".object-repr").textContent()).toBe("… 40 more Node objects");
+      await summary.click();
       const geometry = await graphGeometry(page);
       expect(geometry.caption).not.toContain("truncated");
       expect(geometry.objects).toBe(157);
@@ -648,6 +687,7 @@ describe.skipIf(!haveChromium)(
       await phone.fill("#source", BIG_PROGRAM);
       await phone.click("#run");
       await phone.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      await phone.click('#object-graph g.object[data-type="summary"]');
       const onPhone = await graphGeometry(phone);
       expect(onPhone.objects).toBe(geometry.objects);
       expect(onPhone.cutOff).toEqual([]);
@@ -661,6 +701,87 @@ describe.skipIf(!haveChromium)(
         fullPage: true,
       });
       await phone.close();
+    });
+
+    /** A 200-node linked list, a list of 100 instances, and a recursion 51 calls deep. */
+    const LONG_PROGRAM = [
+      "class Node:",
+      "    def __init__(self, value, next):",
+      "        self.value = value",
+      "        self.next = next",
+      "",
+      "def depth(n, items):",
+      "    if n == 0:",
+      "        return len(items)",
+      "    return depth(n - 1, items)",
+      "",
+      "head = None",
+      "for i in range(200):",
+      "    head = Node(i, head)",
+      "items = [Node(i, None) for i in range(100)]",
+      "print(depth(50, items))",
+      "",
+    ].join("\n");
+
+    it("folds long chains and deep call stacks into boxes that a click draws whole", async () => {
+      for (const [target, width] of [
+        [page, 1440],
+        [await context.newPage(), 390],
+      ] as const) {
+        if (target !== page) {
+          await target.setViewportSize({ width, height: 844 });
+          await target.goto(url);
+          await target.waitForSelector('body[data-state="ready"]');
+        }
+        await target.selectOption("#example-picker", "");
+        await target.fill("#source", LONG_PROGRAM);
+        await target.click("#step");
+        await target.waitForSelector('body:is([data-state="stepping"], [data-state="done"])');
+        // The bottom of the recursion: `return len(items)`, 52 frames.
+        const statements = Number(await target.getAttribute("#step-slider", "max"));
+        await target.evaluate((value) => {
+          const slider = document.querySelector<HTMLInputElement>("#step-slider")!;
+          slider.value = String(value);
+          slider.dispatchEvent(new Event("input"));
+        }, statements - 52);
+        await target.waitForSelector('body:is([data-state="stepping"], [data-state="done"])', {
+          timeout: 30_000,
+        });
+        expect(await target.textContent("#status")).toContain("before line 8");
+        const frames = target.locator("#object-graph g.frame");
+        // The global frame, depth(50), one box for 44 calls, the 6 innermost.
+        expect(await frames.count()).toBe(9);
+        expect(await target.getAttribute("#object-graph g.frame.folded", "data-frames")).toBe("44");
+        const geometry = await graphGeometry(target);
+        expect(geometry.nodes).toBe(20 + 12);
+        expect(geometry.overlaps).toEqual([]);
+        expect(geometry.cutOff).toEqual([]);
+        expect(geometry.width).toBeLessThanOrEqual(geometry.panelWidth);
+        expect(await target.locator("#object-graph .object-hidden").allTextContents()).toEqual([
+          "+88 more not drawn",
+        ]);
+        expect(
+          await target
+            .locator('#object-graph g.object[data-type="summary"] .object-repr')
+            .allTextContents(),
+        ).toEqual(["… 180 more Node objects"]);
+        await target.screenshot({
+          path: join(artifacts, `long-chains-folded-${width}.png`),
+          fullPage: true,
+        });
+        await target.click("#object-graph g.frame.folded");
+        expect(await frames.count()).toBe(52);
+        await target.click('#object-graph g.object[data-type="summary"]');
+        const whole = await graphGeometry(target);
+        expect(whole.nodes).toBe(200 + 12);
+        expect(whole.overlaps).toEqual([]);
+        expect(whole.cutOff).toEqual([]);
+        expect(whole.width).toBeLessThanOrEqual(whole.panelWidth);
+        expect(
+          await target.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+        if (target !== page) await target.close();
+      }
     });
 
     it("fits a 390 px phone: no sideways overflow, the step controls stay on screen", async () => {

@@ -26,8 +26,9 @@ const PICKABLE_COLLECTORS = COLLECTOR_NAMES.filter((name) => name !== "none");
 /** Statements snapshotted around a requested one when it has to be made by running again. */
 const CAPTURE_WINDOW = 24;
 /**
- * Statements before the one wanted captured with it when a checkpoint serves the jump: each
- * costs a snapshot before the wanted one can be shown, and ◀ past them is a jump of its own.
+ * Statements before the one wanted captured with it (from a checkpoint or a replay from the
+ * start): each costs a snapshot before the wanted one can be shown, and ◀ past them is a jump
+ * of its own.
  */
 const CAPTURE_BEHIND = 6;
 /** Snapshots made on demand kept at once (the oldest are dropped first). */
@@ -379,7 +380,7 @@ export class PlaygroundApp {
       snapshots = split
         ? await session.capture(Math.max(0, wanted - CAPTURE_BEHIND), wanted)
         : await session.capture(
-            Math.max(0, wanted - CAPTURE_WINDOW),
+            Math.max(0, wanted - CAPTURE_BEHIND),
             Math.min(last, wanted + CAPTURE_WINDOW),
             {
               // A replay from the start sends the statement wanted (and those before it) first.

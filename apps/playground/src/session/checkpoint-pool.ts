@@ -21,6 +21,17 @@ function startingAtOnce(): number {
 }
 
 /**
+ * Runs `task` once the page has drawn what a request brought: a replacement checkpoint replaying
+ * towards its home takes a core, and on a two-core machine it would otherwise compete with the
+ * drawing of the statement the user jumped to (and with the serving checkpoint capturing the
+ * statements after it).
+ */
+function afterNextFrame(task: () => void): void {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(task, 0));
+  else setTimeout(task, 0);
+}
+
+/**
  * How a {@link CheckpointPool} stands: checkpoints waiting at their home, how many homes there
  * are, and how many requests checkpoints have served.
  *
@@ -178,11 +189,12 @@ export class CheckpointPool {
     this.changed();
     if (home === undefined) return snapshots;
     const respawn = () => {
+      if (this.disposed) return;
       this.queued.push(home);
       this.startQueued();
       this.dropIdleRoamers();
     };
-    return snapshots.finally(respawn);
+    return snapshots.finally(() => afterNextFrame(respawn));
   }
 
   /** Ends every checkpoint's worker; requests under way reject. */

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { OutOfMemoryError } from "@pymem/core";
+import { Interpreter } from "@pymem/python";
 import type { Runtime } from "@pymem/runtime";
 import { describe, expect, it } from "vitest";
 import { outputUpTo } from "./recording.js";
@@ -201,6 +202,20 @@ describe("runSession", () => {
     );
     expect(early).toEqual([20, 21]);
     expect(rest.map((s) => s.statement)).toEqual([22]);
+  });
+
+  it("does not make a step of a generator function's call, only of its body's statements", () => {
+    const recording = runSession(
+      "def gen(n):\n    yield n\n\ng = gen(5)\nprint(next(g))\n",
+      DEFAULT_SESSION_SETTINGS,
+      (options) => new Interpreter(options),
+    );
+    expect(recording.snapshots.map((snapshot) => [snapshot.line, snapshot.phase])).toEqual([
+      [1, "statement"],
+      [4, "statement"],
+      [5, "statement"],
+      [2, "statement"],
+    ]);
   });
 
   it("reports an interpreter crash as a note instead of losing the recording", () => {

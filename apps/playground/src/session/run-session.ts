@@ -247,7 +247,10 @@ function recordRun<T>(
       active.recordStatement(event, frames);
     },
     onReturn: (event) => {
-      if (!ours(event)) return;
+      // Line 0: a generator or coroutine function's call making the object, before its body
+      // runs (CPython's tracer reports no call there either: the body starts at the first
+      // next()). Not a step, or the learner would see a return from a line that never ran.
+      if (!ours(event) || event.line === 0) return;
       beforeStep?.(active);
       active.recordReturn(event, frames, event.value);
     },

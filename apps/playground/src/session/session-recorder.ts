@@ -220,7 +220,10 @@ export class SessionRecorder {
     this.snapshots.push(
       returnValue === undefined
         ? snapshot
-        : { ...snapshot, returnValue: shortRepr(this.runtime.heap, returnValue) },
+        : {
+            ...snapshot,
+            returnValue: this.describe?.(returnValue) ?? shortRepr(this.runtime.heap, returnValue),
+          },
     );
   }
 

@@ -182,9 +182,15 @@ describe("shortRepr", () => {
   it("prints scalars as CPython does and bounds containers", () => {
     const runtime = createRuntime();
     const value = runtime.fromJS([1, 2.5, "it's", null, true, [3, 4], { k: 1 }]);
-    expect(shortRepr(runtime.heap, value, 200)).toBe(`[1, 2.5, "it's", None, True, […2], {…1}]`);
+    expect(shortRepr(runtime.heap, value, 200)).toBe(
+      `[1, 2.5, "it's", None, True, [3, 4], {'k': 1}]`,
+    );
+    // Nested containers as Python prints them, empty ones included; deep ones elided.
+    const nested = runtime.fromJS([[], [[]], {}, [[[[1]]]]]);
+    expect(shortRepr(runtime.heap, nested, 200)).toBe("[[], [[]], {}, [[[…]]]]");
     const long = runtime.fromJS(Array.from({ length: 20 }, (_, i) => i));
-    expect(shortRepr(runtime.heap, long)).toBe("[0, 1, 2, 3, 4, 5, 6, 7, …]");
+    expect(shortRepr(runtime.heap, long, 200)).toBe("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …]");
+    expect(shortRepr(runtime.heap, long)).toHaveLength(40);
     const self: Ptr = runtime.heap.newList();
     runtime.heap.listAppend(self, self);
     expect(shortRepr(runtime.heap, self)).toBe("[[...]]");
@@ -194,6 +200,6 @@ describe("shortRepr", () => {
     expect(shortRepr(runtime.heap, instance, 80)).toBe(
       `<Node object at 0x${instance.toString(16)}>`,
     );
-    for (const obj of [value, long, self, instance]) runtime.lifetime.decref(obj);
+    for (const obj of [value, nested, long, self, instance]) runtime.lifetime.decref(obj);
   });
 });

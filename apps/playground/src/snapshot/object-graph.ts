@@ -512,6 +512,7 @@ export class ObjectGraphCapturer {
     if (kind === ObjectKind.LIST || kind === ObjectKind.TUPLE || kind === ObjectKind.DICT)
       return true;
     if (kind === ObjectKind.INSTANCE || kind === ObjectKind.WEAKREF) return true;
+    if (kind === ObjectKind.SET || kind === ObjectKind.FROZENSET) return true;
     if (kind !== ObjectKind.GENERIC) return false;
     return !this.options.leafTypes.includes(heap.typeName(obj));
   }

@@ -2,8 +2,10 @@ import type { FrameSnapshot, Snapshot } from "../session/recording.js";
 import type { CollectedObject, GcEvent } from "../snapshot/gc-timeline.js";
 import type { GraphEdge, GraphNode } from "../snapshot/object-graph.js";
 import { element, hexAddress, svgElement } from "./dom.js";
+import { type ChainSummary, collapseLongChains } from "./graph-collapse.js";
 import {
   FRAME_WIDTH,
+  type FramePlacement,
   layoutGraph,
   NODE_HEIGHT,
   NODE_WIDTH,
@@ -13,6 +15,7 @@ import {
   TITLE_LINE_HEIGHT,
   titleLines,
 } from "./graph-layout.js";
+import { objectHelp } from "./term-help.js";
 
 /** `text` cut to `length` characters with an ellipsis. */
 function clip(text: string, length: number): string {
@@ -52,6 +55,48 @@ function frameTitle(frame: FrameSnapshot): string {
   if (frame.kind === "module") return "Global frame";
   if (frame.kind === "class") return `class ${frame.qualifiedName} (body)`;
   return `${frame.qualifiedName}()`;
+}
+
+/** A call stack deeper than this is drawn with its middle frames folded into one box. */
+const FRAME_COLLAPSE_LENGTH = 12;
+/** Outermost frames drawn before the folded ones (the global frame and the first call). */
+const FRAMES_HEAD = 2;
+/** Innermost frames drawn after the folded ones. */
+const FRAMES_TAIL = 6;
+
+/**
+ * A frame as drawn: a frame of the snapshot (`index`, its variables from `variableOffset` on in
+ * the graph's variables), or the box standing for `folded` frames of a deep call stack.
+ */
+type DrawnFrame =
+  | { readonly frame: FrameSnapshot; readonly index: number; readonly variableOffset: number }
+  | { readonly folded: readonly FrameSnapshot[] };
+
+/**
+ * The frames to draw: all of them, or — past {@link FRAME_COLLAPSE_LENGTH} unless `expanded` —
+ * the outermost and innermost with one box for those in between (a 50-deep recursion).
+ */
+function framesToDraw(frames: readonly FrameSnapshot[], expanded: boolean): DrawnFrame[] {
+  const drawn: DrawnFrame[] = [];
+  let variableOffset = 0;
+  const folded: FrameSnapshot[] = [];
+  const fold = !expanded && frames.length > FRAME_COLLAPSE_LENGTH;
+  frames.forEach((frame, index) => {
+    if (fold && index >= FRAMES_HEAD && index < frames.length - FRAMES_TAIL) {
+      if (folded.length === 0) drawn.push({ folded });
+      folded.push(frame);
+    } else drawn.push({ frame, index, variableOffset });
+    variableOffset += frame.variables.length;
+  });
+  return drawn;
+}
+
+/** What a box of folded frames says: how many, and whose (`fact() ×42`). */
+function foldedFramesText(folded: readonly FrameSnapshot[]): string {
+  const counts = new Map<string, number>();
+  for (const frame of folded)
+    counts.set(frameTitle(frame), (counts.get(frameTitle(frame)) ?? 0) + 1);
+  return [...counts].map(([title, count]) => `${title} ×${count}`).join(", ");
 }
 
 /** How far an arrow runs straight out of a box before it turns down a gap. */
@@ -135,6 +180,12 @@ function boxRows(node: GraphNode, outgoing: readonly GraphEdge[]): BoxRow[] {
 export class ObjectGraphView {
   private readonly host: HTMLDivElement;
   private readonly caption: HTMLParagraphElement;
+  /** Objects of folded chains the learner expanded (a chain with any of them is drawn whole). */
+  private expandedChains = new Set<number>();
+  /** Whether the learner expanded a deep call stack's folded frames. */
+  private framesExpanded = false;
+  /** What was drawn last, to draw it again when a folded box is expanded. */
+  private drawn: Parameters<ObjectGraphView["render"]> | undefined;
 
   constructor(host: HTMLElement) {
     this.caption = element("p", { class: "caption", id: "graph-caption" });
@@ -146,6 +197,9 @@ export class ObjectGraphView {
   clear(): void {
     this.caption.textContent = "Run or Step a program to see its frames, variables and objects.";
     this.host.replaceChildren();
+    this.expandedChains = new Set();
+    this.framesExpanded = false;
+    this.drawn = undefined;
   }
 
   /**
@@ -158,7 +212,8 @@ export class ObjectGraphView {
     recentCollections: readonly GcEvent[],
     previous: Snapshot | undefined,
   ): void {
-    const graph = snapshot.graph;
+    this.drawn = [snapshot, recentCollections, previous];
+    const { graph, summaries } = collapseLongChains(snapshot.graph, this.expandedChains);
     const adjacent = previous !== undefined && previous.statement === snapshot.statement - 1;
     // Objects new since the previous step get a green outline, changed refcounts a highlight.
     const before = new Map((adjacent ? previous.graph.nodes : []).map((node) => [node.id, node]));
@@ -169,9 +224,13 @@ export class ObjectGraphView {
     const freed = adjacent ? graph.freed.filter((ghost) => !collectedIds.has(ghost.id)) : [];
     const frames = snapshot.frames;
     const returnValue = snapshot.returnValue;
-    const shapes = frames.map((frame, index) => ({
+    const drawnFrames = framesToDraw(frames, this.framesExpanded);
+    const shapes = drawnFrames.map((drawn) => ({
       rows:
-        frame.variables.length + (index === frames.length - 1 && returnValue !== undefined ? 1 : 0),
+        "folded" in drawn
+          ? 1
+          : drawn.frame.variables.length +
+            (drawn.index === frames.length - 1 && returnValue !== undefined ? 1 : 0),
     }));
     // Columns wrap to the panel's width (a hidden panel has none: then they do not wrap).
     const width = this.host.clientWidth || Number.POSITIVE_INFINITY;
@@ -249,7 +308,7 @@ export class ObjectGraphView {
     const edges = svgElement("g", { class: "edges" });
     const boxes = svgElement("g", { class: "boxes" });
     svg.append(edges, boxes);
-    this.drawFrames(frames, returnValue, graph.variables, layout, edges, boxes);
+    this.drawFrames(drawnFrames, frames.length, returnValue, graph.variables, layout, edges, boxes);
 
     const outgoing = new Map<number, GraphEdge[]>();
     for (const edge of graph.edges) {
@@ -261,6 +320,12 @@ export class ObjectGraphView {
     for (const node of graph.nodes) {
       const at = layout.nodes.get(node.id);
       if (at === undefined) continue;
+      const summary = summaries.get(node.id);
+      if (summary !== undefined) {
+        const rows = boxRows(node, outgoing.get(node.id) ?? []);
+        this.drawSummary(summary, at, rows, layout.nodes, edges, boxes);
+        continue;
+      }
       const state = node.unreachable ? "unreachable" : node.immortal ? "immortal" : "live";
       const old = before.get(node.id);
       const same = old !== undefined && old.typeName === node.typeName;
@@ -289,23 +354,10 @@ export class ObjectGraphView {
           },
           rows.map((row) => row.text),
           node.hiddenReferents,
+          objectHelp({ ...node, state }),
         ),
       );
-      // Each arrow leaves from its own row, where its label is: labels never collide.
-      rows.forEach((row, index) => {
-        const to = row.edge === undefined ? undefined : layout.nodes.get(row.edge.to);
-        if (row.edge === undefined || to === undefined) return;
-        const sy = rowMiddle(at.y, index);
-        const sx = at.x + NODE_WIDTH - 8;
-        boxes.append(svgElement("circle", { cx: sx, cy: sy, r: 2.5, class: "variable-dot" }));
-        edges.append(
-          svgElement("path", {
-            d: edgePath(sx, sy, at.x, at.rowTop, to, index),
-            class: row.edge.weak ? "edge weak" : "edge",
-            "marker-end": "url(#arrow)",
-          }),
-        );
-      });
+      drawArrows(at, rows, layout.nodes, edges, boxes);
     }
 
     const drawGhosts = (
@@ -329,9 +381,18 @@ export class ObjectGraphView {
             );
         }
         boxes.append(
-          this.box(at, state, ghost.typeName, ghost.id, ghost.repr, meta, {
-            "data-type": ghost.typeName,
-          }),
+          this.box(
+            at,
+            state,
+            ghost.typeName,
+            ghost.id,
+            ghost.repr,
+            meta,
+            { "data-type": ghost.typeName },
+            [],
+            0,
+            objectHelp({ immortal: false, tracked: false, generation: undefined, state }),
+          ),
         );
       }
     };
@@ -340,8 +401,17 @@ export class ObjectGraphView {
 
     this.host.replaceChildren(svg);
     const unreachable = graph.nodes.filter((node) => node.unreachable).length;
+    const folded = [...summaries.values()].reduce(
+      (sum, summary) => sum + summary.links + summary.reached,
+      0,
+    );
+    const foldedFrames = drawnFrames.find((drawn) => "folded" in drawn);
     this.caption.textContent =
-      `${plural(frames.length, "frame")}, ${plural(graph.nodes.length, "object")}` +
+      `${plural(frames.length, "frame")}, ${plural(snapshot.graph.nodes.length, "object")}` +
+      (folded > 0
+        ? ` (${folded.toLocaleString("en-US")} folded into … boxes: click one to draw them)`
+        : "") +
+      (foldedFrames !== undefined ? " (middle frames folded: click to draw them)" : "") +
       (unreachable > 0 ? `, ${unreachable} unreachable (cyclic garbage)` : "") +
       (freed.length > 0 ? `, ${freed.length} just freed by reference counting` : "") +
       (collected.length > 0 ? `, ${collected.length} just freed by the collector` : "") +
@@ -349,18 +419,52 @@ export class ObjectGraphView {
       ". Immortal values (None, True, small ints, interned strings) are written in place.";
   }
 
+  /** Draws `summary`'s box (a folded run of a chain) with its arrows; a click draws the run. */
+  private drawSummary(
+    summary: ChainSummary,
+    at: NodePlacement,
+    rows: readonly BoxRow[],
+    placements: ReadonlyMap<number, NodePlacement>,
+    edges: SVGGElement,
+    boxes: SVGGElement,
+  ): void {
+    const box = this.box(
+      at,
+      "summary",
+      summary.typeName,
+      0,
+      summary.text,
+      summary.reached > 0 ? `+${summary.reached} objects they reach` : "click to draw them",
+      { "data-type": "summary", "data-links": summary.links, role: "button", tabindex: 0 },
+      rows.map((row) => row.text),
+    );
+    const expand = (): void => {
+      for (const id of summary.chain) this.expandedChains.add(id);
+      if (this.drawn !== undefined) this.render(...this.drawn);
+    };
+    onActivate(box, expand);
+    boxes.append(box);
+    drawArrows(at, rows, placements, edges, boxes);
+  }
+
   private drawFrames(
-    frames: readonly FrameSnapshot[],
+    drawnFrames: readonly DrawnFrame[],
+    frameCount: number,
     returnValue: string | undefined,
     variables: Snapshot["graph"]["variables"],
     layout: ReturnType<typeof layoutGraph>,
     edges: SVGGElement,
     boxes: SVGGElement,
   ): void {
-    let offset = 0;
-    frames.forEach((frame, index) => {
-      const at = layout.frames[index]!;
-      const innermost = index === frames.length - 1;
+    drawnFrames.forEach((drawn, position) => {
+      const at = layout.frames[position]!;
+      if ("folded" in drawn) {
+        boxes.append(this.foldedFrames(drawn.folded, at));
+        return;
+      }
+      const { frame, index } = drawn;
+      const offset = drawn.variableOffset;
+      const innermost = index === frameCount - 1;
       const group = svgElement(
         "g",
         {
@@ -436,13 +540,38 @@ export class ObjectGraphView {
         );
       }
       boxes.append(group);
-      offset += frame.variables.length;
     });
+  }
+
+  /** The box standing for the folded middle of a deep call stack; a click draws every frame. */
+  private foldedFrames(folded: readonly FrameSnapshot[], at: FramePlacement): SVGGElement {
+    const group = svgElement(
+      "g",
+      { class: "frame folded", "data-frames": folded.length, role: "button", tabindex: 0 },
+      svgElement("title", {}, "Click to draw every frame of the call stack."),
+      svgElement("rect", { x: at.x, y: at.y, width: FRAME_WIDTH, height: at.height, rx: 6 }),
+      svgElement(
+        "text",
+        { x: at.x + 8, y: at.y + 15, class: "frame-title" },
+        `… ${plural(folded.length, "more frame")}`,
+      ),
+      svgElement(
+        "text",
+        { x: at.x + 10, y: at.rows[0]! + 4, class: "variable-name" },
+        clip(foldedFramesText(folded), 27),
+      ),
+    );
+    const expand = (): void => {
+      this.framesExpanded = true;
+      if (this.drawn !== undefined) this.render(...this.drawn);
+    };
+    onActivate(group, expand);
+    return group;
   }
 
   private box(
     at: NodePlacement,
-    state: "live" | "immortal" | "unreachable" | "collected" | "freed",
+    state: "live" | "immortal" | "unreachable" | "collected" | "freed" | "summary",
     typeName: string,
     address: number,
     repr: string,
@@ -450,6 +579,7 @@ export class ObjectGraphView {
     data: Readonly<Record<string, string | number | undefined>>,
     rows: readonly string[] = [],
     hiddenReferents = 0,
+    help: readonly string[] = [],
   ): SVGGElement {
     const lines = [...rows];
     if (hiddenReferents > 0)
@@ -457,7 +587,13 @@ export class ObjectGraphView {
     const title = svgElement(
       "title",
       {},
-      [`${typeName} at ${hexAddress(address)}`, repr, meta, ...lines].join("\n"),
+      [
+        address > 0 ? `${typeName} at ${hexAddress(address)}` : typeName,
+        repr,
+        meta,
+        ...lines,
+        ...(help.length > 0 ? ["", ...help] : []),
+      ].join("\n"),
     );
     return svgElement(
       "g",
@@ -475,7 +611,7 @@ export class ObjectGraphView {
       svgElement(
         "text",
         { x: at.x + NODE_WIDTH - 8, y: at.y + 15, class: "object-address", "text-anchor": "end" },
-        typeName.length + hexAddress(address).length < 24 ? hexAddress(address) : "",
+        address > 0 && typeName.length + hexAddress(address).length < 24 ? hexAddress(address) : "",
       ),
       svgElement("text", { x: at.x + 8, y: at.y + 31, class: "object-repr" }, reprLine(repr, 25)),
       svgElement("text", { x: at.x + 8, y: at.y + 46, class: "object-meta" }, meta),
@@ -500,6 +636,38 @@ export class ObjectGraphView {
       ),
     );
   }
+}
+
+/** Runs `action` when `target` (a box with role="button") is clicked or, focused, gets Enter or Space. */
+function onActivate(target: SVGElement, action: () => void): void {
+  target.addEventListener("click", action);
+  target.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") action();
+  });
+}
+
+/** The arrows of a box's reference rows: each leaves from its own row, where its label is, so labels never collide. */
+function drawArrows(
+  at: NodePlacement,
+  rows: readonly BoxRow[],
+  placements: ReadonlyMap<number, NodePlacement>,
+  edges: SVGGElement,
+  boxes: SVGGElement,
+): void {
+  rows.forEach((row, index) => {
+    const to = row.edge === undefined ? undefined : placements.get(row.edge.to);
+    if (row.edge === undefined || to === undefined) return;
+    const sy = rowMiddle(at.y, index);
+    const sx = at.x + NODE_WIDTH - 8;
+    boxes.append(svgElement("circle", { cx: sx, cy: sy, r: 2.5, class: "variable-dot" }));
+    edges.append(
+      svgElement("path", {
+        d: edgePath(sx, sy, at.x, at.rowTop, to, index),
+        class: row.edge.weak ? "edge weak" : "edge",
+        "marker-end": "url(#arrow)",
+      }),
+    );
+  });
 }
 
 function plural(count: number, noun: string): string {

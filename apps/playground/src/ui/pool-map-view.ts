@@ -5,6 +5,7 @@ import {
   type PoolMapSummary,
 } from "../snapshot/pool-map.js";
 import { element, hexAddress } from "./dom.js";
+import { TERM_HELP } from "./term-help.js";
 
 /** Pixels per pool cell (a square; its blocks are drawn inside). */
 const POOL_PIXELS = 34;
@@ -70,7 +71,11 @@ export class PoolMapView {
       role: "img",
       "aria-label": "pymalloc arenas, pools and blocks",
     });
-    this.caption = element("p", { class: "caption", id: "pool-map-caption" });
+    this.caption = element("p", {
+      class: "caption",
+      id: "pool-map-caption",
+      title: [TERM_HELP.arena, TERM_HELP.pool, TERM_HELP.block, TERM_HELP.sizeClass].join("\n"),
+    });
     this.legend = element("div", { class: "legend" });
     host.append(this.caption, element("div", { class: "canvas-scroll" }, this.canvas), this.legend);
     this.canvas.addEventListener("mousemove", (event) => {

@@ -1,4 +1,5 @@
 import { element } from "./dom.js";
+import { TERM_HELP } from "./term-help.js";
 
 /**
  * `sys._debugmallocstats()` of the current step, as CPython 3.13 prints it, with `gc.get_count()`
@@ -15,8 +16,8 @@ export class StatsView {
   private readonly pre: HTMLPreElement;
 
   constructor(host: HTMLElement) {
-    this.counts = element("p", { class: "caption", id: "gc-counts" });
-    this.pre = element("pre", { id: "malloc-stats", class: "stats" });
+    this.counts = element("p", { class: "caption", id: "gc-counts", title: TERM_HELP.getCount });
+    this.pre = element("pre", { id: "malloc-stats", class: "stats", title: TERM_HELP.mallocStats });
     host.append(this.counts, this.pre);
   }
 

@@ -1,5 +1,6 @@
 import type { GcEvent } from "../snapshot/gc-timeline.js";
 import { element, svgElement } from "./dom.js";
+import { TERM_HELP } from "./term-help.js";
 
 const CHART_HEIGHT = 150;
 const AXIS_LEFT = 46;
@@ -213,14 +214,16 @@ export class TimelineView {
     const header = element(
       "tr",
       {},
-      ...[
-        "generation",
-        "collections",
-        "objects collected",
-        "uncollectable",
-        "total pause (JS)",
-        "longest pause (JS)",
-      ].map((label) => element("th", {}, label)),
+      ...(
+        [
+          ["generation", TERM_HELP.generation],
+          ["collections", TERM_HELP.collections],
+          ["objects collected", TERM_HELP.objectsCollected],
+          ["uncollectable", TERM_HELP.uncollectable],
+          ["total pause (JS)", TERM_HELP.pause],
+          ["longest pause (JS)", TERM_HELP.pause],
+        ] as const
+      ).map(([label, help]) => element("th", { title: help }, label)),
     );
     const rows = summary.map((entry) =>
       element(

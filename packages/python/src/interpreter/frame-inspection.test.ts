@@ -160,4 +160,17 @@ describe("Interpreter.describe()", () => {
     expect(interpreter.describe(globals.get("items")!)).toBeUndefined();
     interpreter.dispose();
   });
+
+  it("names a generator by its code, and a class called generator as nothing", () => {
+    const interpreter = new Interpreter({ stdout: () => {} });
+    interpreter.run(
+      "def count():\n    yield 1\ng = count()\nclass generator:\n    pass\nfake = generator()\n",
+    );
+    const globals = new Map(interpreter.globals());
+    expect(interpreter.describe(globals.get("g")!)).toMatch(
+      /^<generator object count at 0x[0-9a-f]{12}>$/,
+    );
+    expect(interpreter.describe(globals.get("fake")!)).toBeUndefined();
+    interpreter.dispose();
+  });
 });

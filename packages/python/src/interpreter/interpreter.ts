@@ -51,6 +51,9 @@ import { formatTraceback } from "./traceback.js";
  * @module
  */
 
+/** The built-in types whose objects {@link Interpreter.describe} names by their code. */
+const GENERATOR_TYPE_NAMES = new Set(["generator", "coroutine", "async_generator"]);
+
 /**
  * Options of an {@link Interpreter}. Pass any subset to the constructor.
  *
@@ -492,9 +495,10 @@ export class Interpreter {
   }
 
   /**
-   * CPython's `repr` of a function, class, module, built-in function, cell or range —
+   * CPython's `repr` of a function, class, module, built-in function, cell, range or generator —
    * `<function make_counter.<locals>.inc at 0x…>`, `<class '__main__.Node'>`,
-   * `<module 'gc' (built-in)>` — made from the heap alone; undefined for any other object.
+   * `<module 'gc' (built-in)>`, `<generator object gen at 0x…>` — made from the heap alone;
+   * undefined for any other object.
    *
    * @remarks
    * Never runs Python code (no `__repr__` is called), so visualisers can label these objects by
@@ -521,6 +525,11 @@ export class Interpreter {
       t === types.range
     )
       return defaultRepr(m, obj, t);
+    // A generator names its code (`<generator object gen at 0x…>`). Told by its built-in type's
+    // name: asking whether an object is a generator would create the iterator types the first
+    // time, and a read must not allocate.
+    const record = m.recordOf(obj);
+    if (!record.user && GENERATOR_TYPE_NAMES.has(record.name)) return defaultRepr(m, obj, t);
     return undefined;
   }
 
