@@ -253,7 +253,9 @@ describe.skipIf(!haveChromium)(
         boxes: [...document.querySelectorAll("#object-graph g.object")].map(
           (box) => box.querySelector("title")?.textContent ?? "",
         ),
-        headers: [...document.querySelectorAll<HTMLElement>("#timeline-table th")].map((th) => th.title),
+        headers: [...document.querySelectorAll<HTMLElement>("#timeline-table th")].map(
+          (th) => th.title,
+        ),
         pools: document.querySelector<HTMLElement>("#pool-map-caption")!.title,
         counts: document.querySelector<HTMLElement>("#gc-counts")!.title,
         stats: document.querySelector<HTMLElement>("#malloc-stats")!.title,
