@@ -667,6 +667,54 @@ def _time_digits(text):
     return fields + [microsecond]
 
 
+def _zone_argument(value):
+    # A time asks its tzinfo about None; a datetime about itself.
+    return value if isinstance(value, datetime) else None
+
+
+def _utcoffset(self):
+    """Return self.tzinfo.utcoffset(self)."""
+    if self._tzinfo is None:
+        return None
+    return _checked_offset('utcoffset', self._tzinfo.utcoffset(_zone_argument(self)))
+
+
+def _dst(self):
+    """Return self.tzinfo.dst(self)."""
+    if self._tzinfo is None:
+        return None
+    return _checked_offset('dst', self._tzinfo.dst(_zone_argument(self)))
+
+
+def _tzname(self):
+    """Return self.tzinfo.tzname(self)."""
+    return None if self._tzinfo is None else self._tzinfo.tzname(_zone_argument(self))
+
+
+def _compare_moments(self, other):
+    # (difference in microseconds, comparable): the same tzinfo or offset compares the fields;
+    # naive against aware is not comparable.
+    mine, theirs = self.utcoffset(), other.utcoffset()
+    if self._tzinfo is other._tzinfo or mine == theirs:
+        return self._us() - other._us(), True
+    if (mine is None) != (theirs is None):
+        return None, False
+    return (self._us() - mine._total()) - (other._us() - theirs._total()), True
+
+
+def _moment_hash(self):
+    if self._hashcode == -1:
+        offset = self.utcoffset()
+        self._hashcode = hash(self._us() - (offset._total() if offset else 0))
+    return self._hashcode
+
+
+for _function, _name in ((_utcoffset, 'utcoffset'), (_dst, 'dst'), (_tzname, 'tzname'),
+                         (_moment_hash, '__hash__')):
+    _function.__name__ = _name
+del _function, _name
+
+
 class tzinfo:
     """Abstract base class for time zone info objects."""
 
@@ -744,21 +792,11 @@ a tzinfo subclass. The remaining arguments may be ints.
             raise ValueError('Invalid isoformat string: %r' % (time_string,))
         return cls(*fields)
 
-    def utcoffset(self):
-        """Return self.tzinfo.utcoffset(self)."""
-        if self._tzinfo is None:
-            return None
-        return _checked_offset('utcoffset', self._tzinfo.utcoffset(None))
+    utcoffset = _utcoffset
 
-    def dst(self):
-        """Return self.tzinfo.dst(self)."""
-        if self._tzinfo is None:
-            return None
-        return _checked_offset('dst', self._tzinfo.dst(None))
+    dst = _dst
 
-    def tzname(self):
-        """Return self.tzinfo.tzname(self)."""
-        return None if self._tzinfo is None else self._tzinfo.tzname(None)
+    tzname = _tzname
 
     def isoformat(self, timespec='auto'):
         """Return string in ISO 8601 format, [HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM]."""
@@ -803,13 +841,7 @@ a tzinfo subclass. The remaining arguments may be ints.
     def _us(self):
         return ((self._hour * 60 + self._minute) * 60 + self._second) * 1000000 + self._microsecond
 
-    def _compare(self, other):
-        mine, theirs = self.utcoffset(), other.utcoffset()
-        if self._tzinfo is other._tzinfo or mine == theirs:
-            return self._us() - other._us(), True
-        if (mine is None) != (theirs is None):
-            return None, False
-        return (self._us() - mine._total()) - (other._us() - theirs._total()), True
+    _compare = _compare_moments
 
     def __eq__(self, other):
         if not isinstance(other, time):
@@ -830,11 +862,7 @@ a tzinfo subclass. The remaining arguments may be ints.
     __gt__ = _gt
     __ge__ = _ge
 
-    def __hash__(self):
-        if self._hashcode == -1:
-            offset = self.utcoffset()
-            self._hashcode = hash(self._us() - (offset._total() if offset else 0))
-        return self._hashcode
+    __hash__ = _moment_hash
 
     def __reduce__(self):
         return (type(self), (self._hour, self._minute, self._second, self._microsecond,
@@ -1031,33 +1059,17 @@ instance of a tzinfo subclass. The remaining arguments may be ints.
         """format -> strftime() style string."""
         return _strftime(self, format, self.timetuple())
 
-    def utcoffset(self):
-        """Return self.tzinfo.utcoffset(self)."""
-        if self._tzinfo is None:
-            return None
-        return _checked_offset('utcoffset', self._tzinfo.utcoffset(self))
+    utcoffset = _utcoffset
 
-    def dst(self):
-        """Return self.tzinfo.dst(self)."""
-        if self._tzinfo is None:
-            return None
-        return _checked_offset('dst', self._tzinfo.dst(self))
+    dst = _dst
 
-    def tzname(self):
-        """Return self.tzinfo.tzname(self)."""
-        return None if self._tzinfo is None else self._tzinfo.tzname(self)
+    tzname = _tzname
 
     def _us(self):
         return ((self.toordinal() * 86400 + (self._hour * 60 + self._minute) * 60 + self._second)
                 * 1000000 + self._microsecond)
 
-    def _compare(self, other):
-        mine, theirs = self.utcoffset(), other.utcoffset()
-        if self._tzinfo is other._tzinfo or mine == theirs:
-            return self._us() - other._us(), True
-        if (mine is None) != (theirs is None):
-            return None, False
-        return (self._us() - mine._total()) - (other._us() - theirs._total()), True
+    _compare = _compare_moments
 
     def __eq__(self, other):
         if isinstance(other, datetime):
@@ -1078,11 +1090,7 @@ instance of a tzinfo subclass. The remaining arguments may be ints.
     __gt__ = _gt
     __ge__ = _ge
 
-    def __hash__(self):
-        if self._hashcode == -1:
-            offset = self.utcoffset()
-            self._hashcode = hash(self._us() - (offset._total() if offset else 0))
-        return self._hashcode
+    __hash__ = _moment_hash
 
     def __add__(self, other):
         if not isinstance(other, timedelta):
