@@ -1,11 +1,13 @@
+import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import { bindPythonArguments, type PythonSignature } from "./arguments.js";
-import { buildModule, makeAll } from "./module-support.js";
+import { makeAll } from "./module-support.js";
+import { STRING_TEMPLATE_SOURCE } from "./string-template.js";
 
 /**
- * Python's `string` module: the character-class constants and `capwords`. (`Template` and
- * `Formatter` are not provided yet.)
+ * Python's `string` module: the character-class constants, `capwords`, and `Template` (in
+ * Python, string-template.ts). `Formatter` is not provided.
  *
  * @module
  */
@@ -128,14 +130,11 @@ export const stringModule: NativeModuleFactory = (context) => {
           context.heap.newStr(text),
     ),
   );
+  const members: [string, Ptr][] = constants.map(([name], i) => [name, values[i]!]);
   try {
-    return buildModule(
-      context,
-      "string",
-      { capwords },
-      constants.map(([name], i) => [name, values[i]!] as const),
-    );
+    members.push(["capwords", context.newBuiltinFunction("capwords", capwords)]);
+    return context.runModuleSource("string", STRING_TEMPLATE_SOURCE, members);
   } finally {
-    for (const value of values) context.release(value);
+    for (const [, value] of members) context.release(value);
   }
 };
