@@ -1,16 +1,12 @@
-# the operator functions match the operators they name
-import operator
-print(operator.add(1, 2), operator.sub(5, 3), operator.mul('ab', 2), operator.truediv(7, 2))
-print(operator.floordiv(-7, 2), operator.mod(-7, 3), operator.pow(2, 10), operator.neg(3), operator.pos(-2))
-print(operator.abs(-4.5), operator.and_(6, 3), operator.or_(6, 3), operator.xor(6, 3), operator.invert(5))
-print(operator.lshift(1, 5), operator.rshift(64, 3), operator.inv(0), operator.index(7))
-print(operator.lt(1, 2), operator.le(2, 2), operator.eq([1], [1]), operator.ne(1, 1), operator.gt('b', 'a'), operator.ge(1, 3))
-print(operator.not_([]), operator.truth('x'), operator.is_(None, None), operator.is_not(1, None))
-print(operator.concat([1], [2, 3]), operator.contains('abc', 'b'), operator.countOf([1, 2, 1, 1], 1))
-print(operator.indexOf((5, 6, 7), 7), operator.getitem({'k': 'v'}, 'k'), operator.getitem('hello', 1))
-d = {}
-operator.setitem(d, 'a', 1)
-operator.setitem(d, 'b', 2)
-operator.delitem(d, 'a')
-print(d, operator.length_hint([1, 2, 3]), operator.length_hint(object(), 4))
-print(operator.call(max, 3, 9, 4), operator.__mul__(3, 4), operator.__not__(1))
+# operator: the arithmetic, comparison, in-place and sequence functions
+import operator as op
+print(op.add(2, 3), op.sub(2, 3), op.mul('ab', 2), op.truediv(7, 2), op.floordiv(7, 2), op.mod(-7, 3), op.pow(2, 10))
+print(op.neg(5), op.pos(-5), op.abs(-3), op.invert(5), op.lshift(1, 4), op.rshift(256, 3), op.and_(12, 10), op.or_(12, 10), op.xor(12, 10))
+print(op.lt(1, 2), op.le(2, 2), op.eq('a', 'a'), op.ne(1, 1), op.ge(3, 2), op.gt(1, 2), op.not_(0), op.truth([]), op.is_(None, None), op.is_not(1, None))
+print(op.concat([1], [2]), op.contains([1, 2], 2), op.countOf([1, 2, 1], 1), op.indexOf('abc', 'c'), op.getitem([5, 6], 1), op.index(7))
+l = [1, 2, 3]; op.setitem(l, 0, 9); op.delitem(l, 1); print(l, op.length_hint([1, 2]), op.length_hint(object(), 7))
+x = [1]; y = op.iadd(x, [2]); print(x is y, x, op.iadd(3, 4), op.imul('a', 3), op.ior({1}, {2}), op.matmul.__name__, op.__add__ is op.add)
+print(op.call(max, 1, 5))
+for bad in [lambda: op.concat(1, 2), lambda: op.indexOf([1], 5), lambda: op.index(1.5), lambda: op.length_hint([], 'x')]:
+    try: bad()
+    except Exception as e: print(type(e).__name__, e)

@@ -208,8 +208,9 @@ class attrgetter:
 
     __slots__ = ('_attrs', '_paths')
 
-    def __init__(self, attr, *attrs):
-        names = (attr,) + attrs
+    def __init__(self, *names):
+        if not names:
+            raise TypeError('attrgetter expected 1 argument, got 0')
         for name in names:
             if not isinstance(name, str):
                 raise TypeError('attribute name must be a string')
@@ -238,8 +239,10 @@ class itemgetter:
 
     __slots__ = ('_items',)
 
-    def __init__(self, item, *items):
-        self._items = (item,) + items
+    def __init__(self, *items):
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        self._items = items
 
     def __call__(self, obj):
         if len(self._items) == 1:

@@ -22,7 +22,7 @@ import { SYS_SOURCE } from "./sys-python-part.js";
  * @module
  */
 
-/** What `sys.version_info` holds (a plain tuple here: indexing, slicing and comparison work). */
+/** What `sys.version_info` holds (sys-python-part.ts makes the named record of it). */
 const VERSION_INFO: readonly [number, number, number, string, number] = [3, 13, 0, "final", 0];
 
 /** `sys.platform`: CPython's for its WebAssembly build, whose layout pymem mirrors. */
@@ -65,7 +65,7 @@ export const sysModule: NativeModuleFactory = (context) => {
       "stderr",
       streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),
     ]);
-    values.push(["version_info", versionInfo(context)]);
+    values.push(["_version_info_tuple", versionInfo(context)]);
     values.push(["_argv_tuple", strTuple(context, context.argv)]);
     values.push(["_warnoptions_tuple", strTuple(context, context.warnOptions)]);
     values.push([

@@ -78,6 +78,12 @@ def _field_reader(index):
     return property(lambda self: self._values[index])
 
 
+class _VersionInfo(_StructSequence):
+    __slots__ = ()
+    _name = 'sys.version_info'
+    _fields = ('major', 'minor', 'micro', 'releaselevel', 'serial')
+
+
 class asyncgen_hooks(_StructSequence):
     __slots__ = ()
     _name = 'asyncgen_hooks'
@@ -88,16 +94,17 @@ def get_asyncgen_hooks():
     return asyncgen_hooks(_get_asyncgen_hooks())
 
 
-for _record in (_FloatInfo, asyncgen_hooks):
+for _record in (_FloatInfo, _VersionInfo, asyncgen_hooks):
     for _index, _field in enumerate(_record._fields):
         setattr(_record, _field, _field_reader(_index))
 del _record, _index, _field
 
 float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
                          15, 53, 2.220446049250313e-16, 2, 1))
+version_info = _VersionInfo(_version_info_tuple)
 argv = list(_argv_tuple)
 warnoptions = list(_warnoptions_tuple)
-del _argv_tuple, _warnoptions_tuple
+del _argv_tuple, _warnoptions_tuple, _version_info_tuple
 
 
 def exit(*status):
