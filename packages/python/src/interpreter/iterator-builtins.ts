@@ -13,6 +13,7 @@ import {
   resumeGenerator,
 } from "./generator-objects.js";
 import { collect } from "./iteration.js";
+import { installIteratorLengthHints } from "./iterator-length-hints.js";
 import {
   CALLABLE_ITERATOR_CALLABLE_OFFSET,
   CALLABLE_ITERATOR_SENTINEL_OFFSET,
@@ -186,6 +187,7 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
       nextOrStop(m, runtime, self),
     );
   }
+  installIteratorLengthHints(m, types);
   installGeneratorMethods(m, runtime);
 }
 
