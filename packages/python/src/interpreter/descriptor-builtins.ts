@@ -197,9 +197,14 @@ function genericSetAttribute(m: Machine, obj: Ptr, key: Ptr, value: Ptr): void {
  */
 function newWrapperWithDict(m: Machine, kind: number, fn: Ptr): Ptr {
   const wrapper = newCallableWrapper(m, kind, fn);
-  const dict = m.heap.newDict();
-  m.heap.memory.u32[(wrapper + WRAPPER_DICT_OFFSET) >>> 2] = dict;
-  copyWrappedAttributes(m, fn, (key, value) => m.heap.dictSetItem(dict, key, value));
+  try {
+    const dict = m.heap.newDict();
+    m.heap.memory.u32[(wrapper + WRAPPER_DICT_OFFSET) >>> 2] = dict;
+    copyWrappedAttributes(m, fn, (key, value) => m.heap.dictSetItem(dict, key, value));
+  } catch (error) {
+    m.decref(wrapper); // a MemoryError part-way: the half-made wrapper is nobody's
+    throw error;
+  }
   return wrapper;
 }
 

@@ -213,10 +213,15 @@ export function newGenerator(
   // The code's names, interned as CPython's co_name and co_qualname are (gen_new_with_qualname
   // takes references to them): no new str per generator. Interning may allocate and grow the
   // memory: store through fresh views.
-  const name = m.incref(m.name(f.code.name));
-  heap.memory.u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = name;
-  const qualifiedName = m.incref(m.name(f.code.qualifiedName));
-  heap.memory.u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = qualifiedName;
+  try {
+    const name = m.incref(m.name(f.code.name));
+    heap.memory.u32[(gen + GENERATOR_NAME_OFFSET) >>> 2] = name;
+    const qualifiedName = m.incref(m.name(f.code.qualifiedName));
+    heap.memory.u32[(gen + GENERATOR_QUALNAME_OFFSET) >>> 2] = qualifiedName;
+  } catch (error) {
+    m.decref(gen); // a MemoryError interning a name: the unstarted generator is nobody's
+    throw error;
+  }
   return gen;
 }
 

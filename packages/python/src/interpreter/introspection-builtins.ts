@@ -57,7 +57,7 @@ export function installIntrospectionBuiltins(
         m.decref(locals);
       }
     } else attributeNames(m, args[0]!, names);
-    return m.listSteal([...names].sort().map((name) => m.newStr(name)));
+    return m.newStrList([...names].sort());
   });
 }
 

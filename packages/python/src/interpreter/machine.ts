@@ -995,6 +995,21 @@ export class Machine {
     }
   }
 
+  /**
+   * A new list of new strs, one per text: when one allocation fails (MemoryError) the strs
+   * already made are released, so nothing leaks.
+   */
+  newStrList(texts: readonly string[]): Ptr {
+    const items: Ptr[] = [];
+    try {
+      for (const text of texts) items.push(this.newStr(text));
+    } catch (error) {
+      for (const item of items) this.decref(item);
+      throw error;
+    }
+    return this.listSteal(items);
+  }
+
   /** A list made of owned references (stolen). */
   listSteal(items: Ptr[]): Ptr {
     try {

@@ -234,8 +234,8 @@ export function typeNew(
     if (ownNew !== 0) return call(m, ownNew, [winner.object, ...args], keywords);
   }
   const namespace = heap.newDict();
-  for (const [key, value] of heap.dictItems(dict)) heap.dictSetItem(namespace, key, value);
   try {
+    for (const [key, value] of heap.dictItems(dict)) heap.dictSetItem(namespace, key, value);
     const moduleKey = m.name("__module__");
     if (heap.dictGetItem(namespace, moduleKey) === 0) {
       const module = m.newStr("__main__");

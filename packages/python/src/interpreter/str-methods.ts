@@ -90,7 +90,7 @@ export function installStrMethods(m: Machine): void {
       if (max >= 0 && parts.length > max + 1)
         parts = [...parts.slice(0, max), parts.slice(max).join(sep)];
     }
-    return m.listSteal(parts.map((part) => m.newStr(part)));
+    return m.newStrList(parts);
   });
   const strip = (name: string, fn: (text: string, chars: string | undefined) => string): void =>
     str(name, 0, 1, (self, [chars]) =>

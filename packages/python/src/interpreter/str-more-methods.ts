@@ -112,7 +112,7 @@ export function installStrMoreMethods(m: Machine): void {
       }
       parts.push(rest);
     }
-    return m.listSteal(parts.reverse().map((part) => m.newStr(part)));
+    return m.newStrList(parts.reverse());
   });
   const partition = (name: string, fromEnd: boolean): void =>
     str(name, 1, 1, (self, [sepObj]) => {

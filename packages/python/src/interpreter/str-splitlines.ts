@@ -57,7 +57,7 @@ export function installStrSplitlines(m: Machine): void {
       const options = keyword(m, "splitlines", keywords, ["keepends"]);
       const keepends = args[0] ?? options.get("keepends");
       const lines = splitLines(m.heap.strValue(self), keepends !== undefined && m.isTrue(keepends));
-      return m.listSteal(lines.map((line) => m.newStr(line)));
+      return m.newStrList(lines);
     },
   );
 }

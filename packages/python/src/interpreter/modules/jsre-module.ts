@@ -1,6 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
-import { buildModule } from "./module-support.js";
+import { buildModule, makeAll } from "./module-support.js";
 import {
   RegexTranslationError,
   type TranslatedPattern,
@@ -99,23 +99,39 @@ export const jsreModule: NativeModuleFactory = (context: NativeContext) => {
       if (error instanceof RegexTranslationError) return heap.newStr(error.message);
       throw error;
     }
-    const pairs = entry.pattern.names.map(([name, number]) => {
-      const nameObj = heap.newStr(name);
-      const numberObj = heap.newInt(number);
-      try {
-        return heap.newTuple([nameObj, numberObj]);
-      } finally {
-        context.release(nameObj);
-        context.release(numberObj);
-      }
-    });
-    const names = heap.newTuple(pairs);
-    for (const pair of pairs) context.release(pair);
-    const counts = [heap.newInt(entry.pattern.groups), heap.newInt(entry.pattern.pythonFlags)];
+    // Made so that a MemoryError part-way releases what was made before it.
+    const pairs = makeAll(
+      context,
+      entry.pattern.names.map(([name, number]) => () => {
+        const [nameObj, numberObj] = makeAll(context, [
+          () => heap.newStr(name),
+          () => heap.newInt(number),
+        ]) as [Ptr, Ptr];
+        try {
+          return heap.newTuple([nameObj, numberObj]);
+        } finally {
+          context.release(nameObj);
+          context.release(numberObj);
+        }
+      }),
+    );
+    let names: Ptr;
     try {
-      return heap.newTuple([...counts, names]);
+      names = heap.newTuple(pairs);
     } finally {
-      for (const value of [...counts, names]) context.release(value);
+      for (const pair of pairs) context.release(pair);
+    }
+    const values = [names];
+    try {
+      values.unshift(
+        ...makeAll(context, [
+          () => heap.newInt(entry.pattern.groups),
+          () => heap.newInt(entry.pattern.pythonFlags),
+        ]),
+      );
+      return heap.newTuple(values);
+    } finally {
+      for (const value of values) context.release(value);
     }
   };
   // search(pattern, flags, string, pos, endpos, mode) -> None or (start0, end0, start1, end1, ...).
