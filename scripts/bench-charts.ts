@@ -75,47 +75,72 @@ interface StartupRow {
   cpuMedianMs: number;
 }
 
-/** The start-up benchmark's rows as one panel of CPU milliseconds, CPython first. */
-function normaliseStartup(
+/** A row of the import benchmark: one workload (a module imported) and its subjects. */
+interface ImportRow {
+  workload: string;
+  subjects: StartupRow[];
+}
+
+/** The import benchmark's workloads that are not one module. */
+const IMPORT_WORKLOADS: Readonly<Record<string, string>> = {
+  empty: "an empty script",
+  every: "every library module",
+};
+
+/**
+ * The CPU-millisecond benchmarks' rows as charts: the start-up benchmark's rows are one panel,
+ * the import benchmark's (`{ workload, subjects }`) one panel per module; CPython first.
+ */
+function normaliseRows(
   date: string,
   node: string | undefined,
-  rows: StartupRow[],
+  rows: (StartupRow | ImportRow)[],
 ): BenchmarkResults {
-  const workload = "start-up";
   // Subject ids must be distinct: the label's words, CPython's row named as the anchor.
   const subjectOf = (label: string) =>
     label.startsWith("CPython") ? "cpython" : label.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const byWorkload: ImportRow[] = rows.every((row) => "subjects" in row)
+    ? (rows as ImportRow[])
+    : [{ workload: "start-up", subjects: rows as StartupRow[] }];
+  const imports = byWorkload[0]?.workload !== "start-up";
   return {
-    benchmark: "startup",
+    benchmark: imports ? "import" : "startup",
     date,
     ...(node === undefined ? {} : { machine: { node } }),
     method: { unit: "CPU milliseconds per process (median)" },
     valueUnit: "ms",
-    workloads: [{ name: workload, description: "process start-up to exit (CPU ms, median)" }],
-    results: rows.map((row) => ({
-      subject: subjectOf(row.subject),
-      label: row.subject,
-      workload,
-      status: "ok",
-      medianNsPerOp: row.cpuMedianMs,
+    workloads: byWorkload.map(({ workload }) => ({
+      name: workload,
+      description: !imports
+        ? "process start-up to exit (CPU ms, median)"
+        : `${IMPORT_WORKLOADS[workload] ?? `import ${workload}`} (CPU ms, median)`,
     })),
+    results: byWorkload.flatMap(({ workload, subjects }) =>
+      subjects.map((row) => ({
+        subject: subjectOf(row.subject),
+        label: row.subject,
+        workload,
+        status: "ok",
+        medianNsPerOp: row.cpuMedianMs,
+      })),
+    ),
   };
 }
 
 /**
  * Brings a results file to the {@link BenchmarkResults} shape: the pool's files already are; the
- * interpreter benchmark's `programs` (pymem, CPython and Pyodide milliseconds per program) and the
- * CLI start-up benchmark's `rows` are converted.
+ * interpreter benchmark's `programs` (pymem, CPython and Pyodide milliseconds per program), the
+ * CLI start-up benchmark's `rows` and the import benchmark's per-module `rows` are converted.
  * Returns undefined for a shape it does not know.
  */
 export function normaliseResults(raw: unknown): BenchmarkResults | undefined {
   const file = raw as Partial<BenchmarkResults> & {
     programs?: ProgramTiming[];
-    rows?: StartupRow[];
+    rows?: (StartupRow | ImportRow)[];
     node?: string;
   };
   if (typeof file.date === "string" && Array.isArray(file.rows)) {
-    return normaliseStartup(file.date, file.node, file.rows);
+    return normaliseRows(file.date, file.node, file.rows);
   }
   if (typeof file.benchmark !== "string" || typeof file.date !== "string") return undefined;
   if (Array.isArray(file.results) && Array.isArray(file.workloads)) return file as BenchmarkResults;
