@@ -119,6 +119,19 @@ export interface DictOperations {
   dictDelItem(obj: Ptr, key: Ptr): boolean;
 
   /**
+   * `d.popitem()`: removes the most recently inserted item and returns its key and value,
+   * whose references pass to the caller; undefined (changing nothing) when the dict is empty.
+   * The entry table shrinks past the removed entry, so popping every item takes linear time.
+   * CPython: `dict_popitem_impl`.
+   *
+   * @example
+   * ```ts
+   * const item = heap.dictPopItem(d); // [key, value], both owned by the caller
+   * ```
+   */
+  dictPopItem(obj: Ptr): [Ptr, Ptr] | undefined;
+
+  /**
    * The dict's items in insertion order, as borrowed `[key, value]` pairs (a snapshot).
    *
    * @example
@@ -291,6 +304,38 @@ export const dictOperations: DictOperations & ThisType<Heap> = {
     lifetime.decref(oldKey);
     lifetime.decref(oldValue);
     return true;
+  },
+
+  dictPopItem(obj) {
+    this.expectKind(obj, ObjectKind.DICT, "dict");
+    const { u32, i32 } = this.memory;
+    if (u32[(obj + DICT_USED_OFFSET) >>> 2] === 0) return undefined;
+    const entries = u32[(obj + DICT_ENTRIES_OFFSET) >>> 2]!;
+    let index = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]! - 1;
+    while (u32[(entries + index * ENTRY_SIZE + ENTRY_KEY_OFFSET) >>> 2] === 0) index--;
+    const entry = entries + index * ENTRY_SIZE;
+    const hash = i32[(entry + ENTRY_HASH_OFFSET) >> 2]!;
+    const keys = u32[(obj + DICT_KEYS_OFFSET) >>> 2]!;
+    const mask = u32[(keys + KEYS_SIZE_OFFSET) >>> 2]! - 1;
+    const indices = (keys + KEYS_INDICES_OFFSET) >> 2;
+    let slot = (hash >>> 0) & mask;
+    let perturb = hash >>> 0;
+    while (i32[indices + slot] !== index) {
+      perturb >>>= 5;
+      slot = (slot * 5 + perturb + 1) & mask;
+    }
+    i32[indices + slot] = DKIX_DUMMY;
+    const key = u32[(entry + ENTRY_KEY_OFFSET) >>> 2]!;
+    const value = u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!;
+    u32[(entry + ENTRY_KEY_OFFSET) >>> 2] = 0;
+    u32[(entry + ENTRY_VALUE_OFFSET) >>> 2] = 0;
+    u32[(obj + DICT_USED_OFFSET) >>> 2]!--;
+    // The freed tail entries become usable again (this heap keeps entries + usable constant;
+    // CPython leaves dk_usable alone, so it resizes a little sooner after pops).
+    const count = u32[(obj + DICT_NENTRIES_OFFSET) >>> 2]!;
+    u32[(keys + KEYS_USABLE_OFFSET) >>> 2]! += count - index;
+    u32[(obj + DICT_NENTRIES_OFFSET) >>> 2] = index;
+    return [key, value];
   },
 
   dictItems(obj) {

@@ -102,6 +102,37 @@ describe("list", () => {
 });
 
 describe("dict", () => {
+  it("pops the last inserted item, shrinking the entries so the next insert reuses them", () => {
+    const { heap, rc } = setup();
+    const d = heap.newDict();
+    expect(heap.dictPopItem(d)).toBeUndefined();
+    for (let i = 0; i < 1000; i++) {
+      const [key, value] = [heap.newInt(1000 + i), heap.newInt(5000 + i)];
+      heap.dictSetItem(d, key, value);
+      rc.decref(key);
+      rc.decref(value);
+    }
+    heap.dictDelItem(d, heap.newInt(1999)); // a deleted tail entry is skipped
+    const popped: number[] = [];
+    for (let item = heap.dictPopItem(d); item !== undefined; item = heap.dictPopItem(d)) {
+      popped.push(heap.numberValue(item[0]));
+      expect(rc.refcount(item[0])).toBe(1); // the caller owns the key and the value
+      rc.decref(item[0]);
+      rc.decref(item[1]);
+    }
+    expect(popped.length).toBe(999);
+    expect(popped[0]).toBe(1998);
+    expect(popped[998]).toBe(1000);
+    expect(heap.dictLength(d)).toBe(0);
+    heap.verify();
+    heap.dictSetItem(d, heap.newStr("x"), heap.none);
+    expect(heap.dictItems(d).length).toBe(1);
+    expect(heap.dictGetItem(d, heap.newStr("x"))).toBe(heap.none);
+    heap.verify();
+    rc.decref(d);
+    heap.verify();
+  });
+
   it("inserts, looks up, replaces and deletes by hash and equality", () => {
     const { heap, rc } = setup();
     const d = heap.newDict();

@@ -2,15 +2,17 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { baseValue, builtinBaseType, newSubclassInstance } from "./builtin-subclasses.js";
 import { length } from "./builtins.js";
+import { call } from "./calls.js";
+import { intFromFloat } from "./int-constructor.js";
 import { collect } from "./iteration.js";
 import { getIterator } from "./iterator-protocol.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineMethod, defineTypeMethod, type Keywords } from "./native-arguments.js";
 import { deleteItem, getItem, keyError, setItem } from "./object-access.js";
 import { BUILTIN_NATIVE_OFFSET } from "./object-layouts.js";
-import { containerRepr, repr } from "./object-repr.js";
-import { binary, checkHashable, compare, contains, unary } from "./operators.js";
-import { setRepr } from "./set-operations.js";
+import { containerRepr, repr, str } from "./object-repr.js";
+import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
+import { setBinary, setInPlace, setRepr } from "./set-operations.js";
 
 /**
  * The special methods of the subclassable built-in types as attributes of their classes
@@ -41,6 +43,23 @@ const NUMBER_OPERATORS: ReadonlyArray<readonly [string, number]> = [
   ["floordiv", 4],
   ["mod", 5],
   ["pow", 6],
+];
+
+/** The bitwise dunders (and their reflections) of `int`, by operator code. */
+const BITWISE_OPERATORS: ReadonlyArray<readonly [string, number]> = [
+  ["lshift", 7],
+  ["rshift", 8],
+  ["or", 9],
+  ["xor", 10],
+  ["and", 11],
+];
+
+/** The set-algebra dunders of `set` and `frozenset` (`&`, `|`, `-`, `^`), by operator code. */
+const SET_OPERATORS: ReadonlyArray<readonly [string, number]> = [
+  ["and", 11],
+  ["or", 9],
+  ["sub", 1],
+  ["xor", 10],
 ];
 
 /** The subclassable built-in types, each with the kinds its methods accept as `self`. */
@@ -104,8 +123,18 @@ export function installBuiltinSubclassSlots(m: Machine): void {
       }
       slot("__neg__", 0, (self) => onBase(m, self, (plain) => unary(m, "USub", plain)));
       slot("__pos__", 0, (self) => baseValue(m, self));
-      if (t === heap.intType)
+      if (t === heap.intType) {
         slot("__invert__", 0, (self) => onBase(m, self, (plain) => unary(m, "Invert", plain)));
+        for (const [name, op] of BITWISE_OPERATORS) {
+          slot(`__${name}__`, 1, (self, [other]) =>
+            onBase(m, self, (plain) => binary(m, op, plain, other!)),
+          );
+          slot(`__r${name}__`, 1, (self, [other]) =>
+            onBase(m, self, (plain) => binary(m, op, other!, plain)),
+          );
+        }
+      }
+      installRealNumberSlots(m, t, slot);
       slot("__bool__", 0, (self) => m.newBool(m.numberOf(self) !== 0));
       slot("__int__", 0, (self) =>
         onBase(m, self, (plain) =>
@@ -116,7 +145,10 @@ export function installBuiltinSubclassSlots(m: Machine): void {
       if (t === heap.intType) slot("__index__", 0, (self) => baseValue(m, self));
       continue;
     }
-    if (t === heap.complexType) continue;
+    if (t === heap.complexType) {
+      installComplexSlots(m, slot);
+      continue;
+    }
     // The containers and str: length, membership, iteration, subscripts, concatenation.
     slot("__len__", 0, (self) => m.newInt(length(m, self, t)));
     slot("__contains__", 1, (self, [item]) => m.newBool(contains(m, self, item!, t)));
@@ -146,11 +178,54 @@ export function installBuiltinSubclassSlots(m: Machine): void {
         return heap.none;
       });
     }
+    if (t === heap.strType) {
+      // `format % args` (CPython: unicode_mod; __rmod__ declines for a non-str left operand).
+      slot("__mod__", 1, (self, [args]) => onBase(m, self, (plain) => binary(m, 5, plain, args!)));
+      slot("__rmod__", 1, (self, [other]) =>
+        m.isStr(other!)
+          ? onBase(m, self, (plain) => binary(m, 5, other!, plain))
+          : m.incref(m.notImplemented),
+      );
+    }
+    if (t === heap.setType || t === heap.frozensetType) {
+      // The set algebra itself, not `binary` (which would find these methods on a subclass
+      // again); NotImplemented when the other operand is not a set, as CPython's set_or etc.
+      const declined = (result: Ptr): Ptr => (result !== 0 ? result : m.incref(m.notImplemented));
+      for (const [name, op] of SET_OPERATORS) {
+        slot(`__${name}__`, 1, (self, [other]) =>
+          onBase(m, self, (plain) => declined(setBinary(m, op, plain, other!))),
+        );
+        slot(`__r${name}__`, 1, (self, [other]) =>
+          onBase(m, self, (plain) => declined(setBinary(m, op, other!, plain))),
+        );
+        if (t === heap.setType)
+          slot(`__i${name}__`, 1, (self, [other]) => declined(setInPlace(m, op, self, other!)));
+      }
+    }
+    if (t === heap.listType) installListInPlaceSlots(m, slot);
     if (t === heap.listType || t === heap.dictType || t === heap.setType) {
       // CPython: list, dict and set are unhashable (`__hash__ = None`).
       heap.dictSetItem(m.typeDict(record), m.name("__hash__"), heap.none);
       installInit(m, typeName, t);
     }
+  }
+  installBoolBitwiseSlots(m);
+}
+
+/**
+ * `bool`'s own `&`, `|`, `^` (and reflections): a bool with a bool gives a bool (`True.__or__(False)`),
+ * anything else int's result. CPython: `bool_and`, `bool_or`, `bool_xor`.
+ */
+function installBoolBitwiseSlots(m: Machine): void {
+  const isBool = (obj: Ptr): boolean => m.typeIdOf(obj) === m.heap.boolType;
+  for (const [name, op] of BITWISE_OPERATORS) {
+    if (op < 9) continue; // the shifts are int's
+    defineTypeMethod(m, "bool", isBool, `__${name}__`, 1, 1, false, (self, [other]) =>
+      binary(m, op, self, other!),
+    );
+    defineTypeMethod(m, "bool", isBool, `__r${name}__`, 1, 1, false, (self, [other]) =>
+      binary(m, op, other!, self),
+    );
   }
 }
 
@@ -246,4 +321,110 @@ function onBase<T>(m: Machine, self: Ptr, operation: (plain: Ptr) => T): T {
   } finally {
     m.decref(plain);
   }
+}
+
+/** Defines one special method on the built-in type being installed (see installBuiltinSubclassSlots). */
+type SlotDefiner = (
+  name: string,
+  count: number,
+  fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
+  maxCount?: number,
+) => void;
+
+/** Calls the built-in function `name` (`abs`, `divmod`, …) with `args`; a new reference. */
+function callBuiltin(m: Machine, name: string, args: readonly Ptr[]): Ptr {
+  return call(m, m.heap.dictGetItem(m.builtins, m.name(name)), args, undefined);
+}
+
+/**
+ * The special methods `int` and `float` share beyond the operators: `__abs__`, `__divmod__`,
+ * `__rdivmod__`, `__round__`, `__floor__`, `__ceil__`, `__trunc__`, `__format__` (their
+ * `__str__` is object's, which calls the repr).
+ * CPython: `long_as_number`/`float_as_number` and the `long_methods`/`float_methods` tables.
+ */
+function installRealNumberSlots(m: Machine, t: TypeId, slot: SlotDefiner): void {
+  const isInt = t === m.heap.intType;
+  const viaBuiltin = (name: string, builtin: string, count: number, maxCount = count): void =>
+    slot(
+      name,
+      count,
+      (self, args) => onBase(m, self, (plain) => callBuiltin(m, builtin, [plain, ...args])),
+      maxCount,
+    );
+  viaBuiltin("__abs__", "abs", 0);
+  viaBuiltin("__divmod__", "divmod", 1);
+  slot("__rdivmod__", 1, (self, [other]) =>
+    onBase(m, self, (plain) => callBuiltin(m, "divmod", [other!, plain])),
+  );
+  viaBuiltin("__round__", "round", 0, 1);
+  // An empty spec formats as str(self), the subclass's __str__ included (CPython:
+  // float___format___impl, int___format___impl).
+  slot("__format__", 1, (self, [spec]) =>
+    m.isStr(spec!) && m.heap.strLength(spec!) === 0
+      ? m.newStr(str(m, self))
+      : onBase(m, self, (plain) => callBuiltin(m, "format", [plain, spec!])),
+  );
+  // An int's value is its own floor, ceiling and truncation (CPython: int___floor___impl).
+  const rounding: ReadonlyArray<readonly [string, (value: number) => number]> = [
+    ["__floor__", Math.floor],
+    ["__ceil__", Math.ceil],
+    ["__trunc__", Math.trunc],
+  ];
+  for (const [name, round] of rounding)
+    slot(name, 0, (self) =>
+      isInt ? baseValue(m, self) : intFromFloat(m, round(m.numberOf(self))),
+    );
+}
+
+/**
+ * `complex`'s arithmetic special methods and `__abs__`, `__bool__`, `__neg__`, `__pos__`.
+ * CPython: `complex_as_number`.
+ */
+function installComplexSlots(m: Machine, slot: SlotDefiner): void {
+  for (const [name, op] of NUMBER_OPERATORS) {
+    if (name === "floordiv" || name === "mod") continue; // complex has neither
+    slot(`__${name}__`, 1, (self, [other]) =>
+      onBase(m, self, (plain) => binary(m, op, plain, other!)),
+    );
+    slot(`__r${name}__`, 1, (self, [other]) =>
+      onBase(m, self, (plain) => binary(m, op, other!, plain)),
+    );
+  }
+  slot("__neg__", 0, (self) => onBase(m, self, (plain) => unary(m, "USub", plain)));
+  slot("__pos__", 0, (self) => baseValue(m, self));
+  slot("__abs__", 0, (self) => onBase(m, self, (plain) => callBuiltin(m, "abs", [plain])));
+  slot("__bool__", 0, (self) => onBase(m, self, (plain) => m.newBool(m.isTrue(plain))));
+}
+
+/**
+ * `list.__iadd__` (extend by any iterable) and `list.__imul__` (repeat in place), working on the
+ * list itself so a subclass's `+=` cannot come back here. CPython: `list_inplace_concat`,
+ * `list_inplace_repeat`.
+ */
+function installListInPlaceSlots(m: Machine, slot: SlotDefiner): void {
+  const heap = m.heap;
+  const extend = (list: Ptr, items: readonly Ptr[]): void => {
+    for (const item of items) heap.listAppend(list, item);
+  };
+  slot("__iadd__", 1, (self, [other]) => {
+    const items = collect(m, other!);
+    try {
+      extend(self, items);
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+    return m.incref(self);
+  });
+  slot("__imul__", 1, (self, [count]) => {
+    if (!m.isInt(count!)) return m.incref(m.notImplemented);
+    const times = m.intArgument(count!, "count");
+    const items = sequenceItems(m, self).map((item) => m.incref(item));
+    try {
+      if (times <= 0) heap.listClear(self);
+      else for (let k = 1; k < times; k++) extend(self, items);
+    } finally {
+      for (const item of items) m.decref(item);
+    }
+    return m.incref(self);
+  });
 }

@@ -8,6 +8,7 @@ import { installBytesMethods } from "./bytes-methods.js";
 import { bytesLength } from "./bytes-objects.js";
 import { newBytesFromArguments } from "./bytes-operations.js";
 import { call } from "./calls.js";
+import { decodeToStr } from "./codecs.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
@@ -32,6 +33,7 @@ import { installMemoryview, viewLength } from "./memoryview-methods.js";
 import { isMemoryview } from "./memoryview-objects.js";
 import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
 import { installModuleConstructor } from "./module-constructor.js";
+import { bindArguments, type Signature } from "./modules/arguments.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
 import {
@@ -42,8 +44,9 @@ import {
   setAttribute,
 } from "./object-access.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
-import { repr, str } from "./object-repr.js";
+import { asciiRepr, repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
+import { installSequenceSearch } from "./sequence-search.js";
 import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
 import { installSlice } from "./slice-objects.js";
@@ -78,7 +81,16 @@ import { installWeakrefType } from "./weakref-type.js";
 export function installBuiltins(m: Machine, builtins: Ptr): void {
   const heap = m.heap;
   const define = (name: string, fn: NativeFunction): void => {
-    const obj = m.newBuiltin(m.addNative(name, fn), 0);
+    // A function that does not read its keywords rejects them, as CPython's METH_O and
+    // METH_FASTCALL built-ins do ("abs() takes no keyword arguments").
+    const checked: NativeFunction =
+      fn.length >= 3
+        ? fn
+        : (context, args, keywords) => {
+            noKeywords(m, name, keywords);
+            return fn(context, args, keywords);
+          };
+    const obj = m.newBuiltin(m.addNative(name, checked), 0);
     heap.dictSetItem(builtins, m.name(name), obj);
     m.decref(obj);
   };
@@ -195,6 +207,19 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newStr(repr(m, args[0]!));
   });
 
+  define("ascii", (_c, args) => {
+    arity(m, "ascii", args, 1, 1);
+    return m.newStr(asciiRepr(m, args[0]!));
+  });
+
+  // CPython's site module adds `exit` and `quit` (Quitter objects): calling one raises
+  // SystemExit with the code given.
+  for (const name of ["exit", "quit"])
+    define(name, (_c, args) => {
+      arity(m, name, args, 0, 1);
+      throw m.exception(call(m, m.builtinType("SystemExit").object, args, undefined));
+    });
+
   define("id", (_c, args) => {
     arity(m, "id", args, 1, 1);
     return m.newInt(args[0]!);
@@ -231,8 +256,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newInt(Math.abs(value));
   });
 
-  define("round", (_c, args) => {
-    arity(m, "round", args, 1, 2);
+  define("round", (_c, given, keywords) => {
+    const args = bindArguments(m.context, ROUND_SIGNATURE, given, keywords).filter(
+      (arg) => arg !== undefined,
+    );
     const x = args[0]!;
     if (!m.isNumber(x)) {
       // CPython: builtin_round_impl — the type's __round__, given ndigits only when passed.
@@ -372,6 +399,11 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     (_c, args, keywords) => {
       const options = keyword(m, name, keywords, ["key", "default"]);
       if (args.length === 0) m.raise("TypeError", `${name} expected at least 1 argument, got 0`);
+      if (args.length > 1 && options.has("default"))
+        m.raise(
+          "TypeError",
+          `Cannot specify a default for ${name}() with multiple positional arguments`,
+        );
       const keyFunction = options.get("key");
       const hasKey = keyFunction !== undefined && keyFunction !== heap.none;
       let best = 0;
@@ -463,8 +495,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   // ───────────────────────────────────────────────────────── constructors
 
   // object() and object.__new__(cls) (CPython: object_new).
-  typeConstructor("object", (_c, args) => {
+  typeConstructor("object", (_c, args, keywords) => {
     if (args.length > 0 && m.isType(args[0]!)) return objectNew(m, args[0]!, args.length - 1);
+    if (keywords.length > 0) m.raise("TypeError", "object() takes no arguments");
     arity(m, "object", args, 0, 0);
     return heap.allocate(m.types.object);
   });
@@ -488,7 +521,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   typeConstructor("int", (_c, args, keywords) => intFromArguments(m, args, keywords));
 
-  typeConstructor("float", (_c, args) => {
+  typeConstructor("float", (_c, args, keywords) => {
+    noKeywords(m, "float", keywords);
     arity(m, "float", args, 0, 1);
     if (args.length === 0) return m.newFloat(0);
     const x = args[0]!;
@@ -532,26 +566,32 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     );
   });
 
-  typeConstructor("str", (_c, args) => {
-    arity(m, "str", args, 0, 1);
+  typeConstructor("str", (_c, given, keywords) => {
+    const [object, encoding, errors] = bindArguments(m.context, STR_SIGNATURE, given, keywords);
+    if (encoding !== undefined || errors !== undefined)
+      return decodeToStr(m, object, encoding, errors);
+    const args = object === undefined ? [] : [object];
     if (args.length === 0) return m.newStr("");
     // An exact str is its own str(); a subclass instance's goes through its __str__.
     if (m.typeIdOf(args[0]!) === heap.strType) return m.incref(args[0]!);
     return m.newStr(str(m, args[0]!));
   });
 
-  typeConstructor("bool", (_c, args) => {
+  typeConstructor("bool", (_c, args, keywords) => {
+    noKeywords(m, "bool", keywords);
     arity(m, "bool", args, 0, 1);
     return m.newBool(args.length > 0 && m.isTrue(args[0]!));
   });
 
-  typeConstructor("list", (_c, args) => {
+  typeConstructor("list", (_c, args, keywords) => {
+    noKeywords(m, "list", keywords);
     arity(m, "list", args, 0, 1);
     if (args.length === 0) return heap.newList();
     return m.listSteal(collect(m, args[0]!));
   });
 
-  typeConstructor("tuple", (_c, args) => {
+  typeConstructor("tuple", (_c, args, keywords) => {
+    noKeywords(m, "tuple", keywords);
     arity(m, "tuple", args, 0, 1);
     if (args.length === 0) return heap.emptyTuple;
     if (m.typeIdOf(args[0]!) === heap.tupleType) return m.incref(args[0]!);
@@ -626,6 +666,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMoreMethods(m);
   installStrTranslate(m);
   installStrSearch(m);
+  // After the descriptor builtins: range's members are properties.
+  installSequenceSearch(m);
   installWeakrefType(m);
   installDictUnion(m);
   installExceptionFields(m);
@@ -775,3 +817,21 @@ function objectNew(m: Machine, cls: Ptr, extraArguments: number): Ptr {
   refuseAbstractInstance(m, record);
   return m.heap.newInstance(record.id);
 }
+
+/** `round(number, ndigits=None)`. CPython: builtin_round_impl's clinic signature. */
+const ROUND_SIGNATURE: Signature = {
+  name: "round",
+  positionalOnly: 0,
+  positional: ["number", "ndigits"],
+  required: 1,
+  keywordOnly: [],
+};
+
+/** `str(object='', encoding='utf-8', errors='strict')`. CPython: unicode_new_impl. */
+const STR_SIGNATURE: Signature = {
+  name: "str",
+  positionalOnly: 0,
+  positional: ["object", "encoding", "errors"],
+  required: 0,
+  keywordOnly: [],
+};

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { bytesData, isBytesLike, newBytes } from "./bytes-objects.js";
 import type { Machine } from "./machine.js";
+import { bufferData } from "./memoryview-objects.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 import { setAttribute } from "./object-access.js";
 
@@ -377,6 +378,33 @@ export function codecArguments(
   const encoding = text(args[0] ?? options.get("encoding"), "encoding", "utf-8");
   const errors = text(args[1] ?? options.get("errors"), "errors", "strict");
   return [lookupCodec(m, encoding), errors];
+}
+
+/**
+ * `str(object, encoding, errors)` with an encoding or errors given: decodes a bytes-like object
+ * (bytes, bytearray, memoryview); the empty str when `object` is missing. CPython:
+ * `PyUnicode_FromEncodedObject`.
+ *
+ * @example
+ * ```ts
+ * const text = decodeToStr(machine, data, encoding, undefined);
+ * ```
+ * @internal
+ */
+export function decodeToStr(
+  m: Machine,
+  object: Ptr | undefined,
+  encoding: Ptr | undefined,
+  errors: Ptr | undefined,
+): Ptr {
+  const given = [encoding ?? m.name("utf-8"), ...(errors !== undefined ? [errors] : [])];
+  const [codec, handler] = codecArguments(m, "str", given, []);
+  if (object === undefined) return m.newStr("");
+  if (m.isStr(object)) m.raise("TypeError", "decoding str is not supported");
+  const data = bufferData(m, object);
+  if (data === undefined)
+    m.raise("TypeError", `decoding to str: need a bytes-like object, ${m.typeName(object)} found`);
+  return m.newStr(decodeBytes(m, data, codec, handler, () => m.incref(object)));
 }
 
 /**

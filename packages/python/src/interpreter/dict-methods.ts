@@ -13,7 +13,7 @@ import { checkHashable } from "./operators.js";
 
 /**
  * Installs the methods of `dict` (`keys`, `values`, `items`, `get`, `setdefault`, `pop`,
- * `update`, `clear`, `copy`, the class method `fromkeys`) into its type dict, with CPython's argument checking and error
+ * `popitem`, `update`, `clear`, `copy`, the class method `fromkeys`) into its type dict, with CPython's argument checking and error
  * messages.
  *
  * @example
@@ -68,6 +68,12 @@ export function installDictMethods(m: Machine): void {
     m.incref(value);
     heap.dictDelItem(self, key!);
     return value;
+  });
+  dict("popitem", 0, 0, (self) => {
+    // CPython: dict_popitem_impl — the last inserted item, as a (key, value) tuple.
+    const item = heap.dictPopItem(self);
+    if (item === undefined) m.raise("KeyError", "popitem(): dictionary is empty");
+    return m.tupleSteal(item);
   });
   dict("update", 0, 1, (self, [other], keywords) => {
     if (other !== undefined) updateDict(m, self, other);

@@ -40,7 +40,7 @@ import {
   setItem,
 } from "./object-access.js";
 import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
-import { repr, str } from "./object-repr.js";
+import { asciiRepr, repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, richCompare, unary } from "./operators.js";
 import { runScheduledCollection, tick } from "./run-loop.js";
@@ -946,8 +946,8 @@ export abstract class ExpressionCompiler {
       }
       f.node = node;
       let text: string;
-      if (conversion === 114 /* r */ || conversion === 97 /* a */)
-        text = formatWithSpec(m, 0, repr(m, v), specText);
+      if (conversion === 114 /* r */) text = formatWithSpec(m, 0, repr(m, v), specText);
+      else if (conversion === 97 /* a */) text = formatWithSpec(m, 0, asciiRepr(m, v), specText);
       else if (conversion === 115 /* s */) text = formatWithSpec(m, 0, str(m, v), specText);
       else text = formatWithSpec(m, v, undefined, specText);
       m.sp--;

@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { call } from "./calls.js";
 import type { Machine } from "./machine.js";
-import { defineMethod } from "./native-arguments.js";
+import { defineMethod, defineTypeMethod } from "./native-arguments.js";
 import {
   ALIAS_ARGS_OFFSET,
   ALIAS_ORIGIN_OFFSET,
@@ -188,7 +188,7 @@ function hintItemRepr(m: Machine, item: Ptr): string {
 
 /**
  * Installs `types.GenericAlias(origin, args)`, the constructor a Python class uses as its
- * `__class_getitem__` (CPython: `ga_new`).
+ * `__class_getitem__` (CPython: `ga_new`), and the alias's `__mro_entries__`.
  *
  * @example
  * ```ts
@@ -205,4 +205,15 @@ export function installGenericAliasConstructor(m: Machine): void {
       m.raise("TypeError", `GenericAlias expected 2 arguments, got ${given.length}`);
     return newGenericAlias(m, given[0]!, given[1]!);
   });
+  // A class statement's base `list[int]` stands for its origin (CPython: ga_mro_entries).
+  defineTypeMethod(
+    m,
+    "types.GenericAlias",
+    (obj) => m.typeIdOf(obj) === m.types.genericAlias,
+    "__mro_entries__",
+    1,
+    1,
+    false,
+    (alias) => m.newTuple([m.field(alias, ALIAS_ORIGIN_OFFSET)]),
+  );
 }

@@ -1,14 +1,14 @@
 import type { Ptr } from "@pymem/core";
 import { LIST_ITEMS_OFFSET, ObjectKind } from "@pymem/heap";
 import { collect } from "./iteration.js";
-import { Cmp, type Machine } from "./machine.js";
+import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
-import { repr } from "./object-repr.js";
-import { compare, sequenceItems } from "./operators.js";
+import { sequenceItems } from "./operators.js";
+import { findIndex, listItems } from "./sequence-search.js";
 import { sortItems } from "./sorting.js";
 
 /**
- * Installs the methods of `list` (`append`, `extend`, `insert`, `pop`, `remove`, `index`, `count`,
+ * Installs the methods of `list` (`append`, `extend`, `insert`, `pop`, `remove` (`index` and `count`: sequence-search.ts),
  * `clear`, `copy`, `reverse`, `sort`) into its type dict, with CPython's argument checking and
  * error messages.
  *
@@ -75,21 +75,10 @@ export function installListMethods(m: Machine): void {
     return heap.listPop(self, index);
   });
   list("remove", 1, 1, (self, [x]) => {
-    const index = findItem(m, self, x!);
+    const index = findIndex(m, listItems(m, self), x!, undefined, undefined);
     if (index < 0) return m.raise("ValueError", "list.remove(x): x not in list");
     m.decref(heap.listPop(self, index));
     return none();
-  });
-  list("index", 1, 1, (self, [x]) => {
-    const index = findItem(m, self, x!);
-    if (index < 0) return m.raise("ValueError", `${repr(m, x!)} is not in list`);
-    return m.newInt(index);
-  });
-  list("count", 1, 1, (self, [x]) => {
-    let count = 0;
-    // The length is re-read each step: __eq__ may shrink the list (CPython: list_count).
-    for (let i = 0; i < heap.listLength(self); i++) if (itemEquals(m, self, i, x!)) count++;
-    return m.newInt(count);
   });
   list("clear", 0, 0, (self) => {
     heap.listClear(self);
@@ -119,25 +108,4 @@ export function installListMethods(m: Machine): void {
       m.raise("ValueError", "list modified during sort");
     return none();
   });
-}
-
-/**
- * Whether `list[index] == x`, holding a reference to the item while `__eq__` runs (it may remove
- * the item from the list). CPython: the `Py_INCREF(item)` in `list_index_impl`/`list_count`.
- */
-function itemEquals(m: Machine, list: Ptr, index: number, x: Ptr): boolean {
-  const item = m.heap.listGetItem(list, index);
-  if (item === x) return true;
-  m.incref(item);
-  try {
-    return compare(m, Cmp.EQ, item, x);
-  } finally {
-    m.decref(item);
-  }
-}
-
-/** The first index `i` with `list[i] == x`, or −1 (the length re-read after every `__eq__`). */
-function findItem(m: Machine, list: Ptr, x: Ptr): number {
-  for (let i = 0; i < m.heap.listLength(list); i++) if (itemEquals(m, list, i, x)) return i;
-  return -1;
 }

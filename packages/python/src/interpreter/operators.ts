@@ -23,7 +23,7 @@ import { MAX_INT, type Machine, type TypeRecord } from "./machine.js";
 import { compareViews } from "./memoryview-methods.js";
 import { getItem } from "./object-access.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
-import { repr, str } from "./object-repr.js";
+import { asciiRepr, repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
 import { checkSequenceSize, checkStrSize } from "./result-size.js";
 import { compareSets, setBinary, withKey } from "./set-operations.js";
@@ -52,6 +52,11 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   const intA = ta === heap.intType || ta === heap.boolType;
   const intB = tb === heap.intType || tb === heap.boolType;
   if (intA && intB) {
+    // CPython: bool_and / bool_or / bool_xor — two bools give a bool.
+    if (ta === heap.boolType && tb === heap.boolType && op >= Op.OR && op <= Op.AND) {
+      const [x, y] = [a === heap.true, b === heap.true];
+      return m.newBool(op === Op.OR ? x || y : op === Op.AND ? x && y : x !== y);
+    }
     const x = m.numberOf(a);
     const y = m.numberOf(b);
     // A big int's float64 slot reads NaN.
@@ -384,7 +389,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   let out: string;
   try {
     out = text.replace(
-      /%(?:\(([^)]*)\))?([-+ 0#]*)(\d*)(?:\.(\d+))?([sridoufFeEgGxXc%])/g,
+      /%(?:\(([^)]*)\))?([-+ 0#]*)(\d*)(?:\.(\d+))?([sraidoufFeEgGxXc%])/g,
       (
         _match,
         key: string | undefined,
@@ -441,6 +446,8 @@ function convertOne(
       return precision === undefined ? str(m, value) : str(m, value).slice(0, Number(precision));
     case "r":
       return repr(m, value);
+    case "a":
+      return asciiRepr(m, value);
     case "c": {
       // CPython: formatchar — an int code point or a one-character str.
       if (m.isStr(value) && [...m.heap.strValue(value)].length === 1) return m.heap.strValue(value);

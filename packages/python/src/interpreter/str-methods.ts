@@ -8,7 +8,7 @@ import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 import { getAttribute, keyError } from "./object-access.js";
-import { repr, str as strOfObject } from "./object-repr.js";
+import { asciiRepr, repr, str as strOfObject } from "./object-repr.js";
 import { checkStrSize, StrSize } from "./result-size.js";
 
 /**
@@ -212,8 +212,8 @@ export function installStrMethods(m: Machine): void {
             value = getAttribute(m, value, m.name(attribute), attribute);
             held.push(value);
           }
-          if (conversion === "r" || conversion === "a")
-            return formatWithSpec(m, 0, repr(m, value), spec ?? "");
+          if (conversion === "r") return formatWithSpec(m, 0, repr(m, value), spec ?? "");
+          if (conversion === "a") return formatWithSpec(m, 0, asciiRepr(m, value), spec ?? "");
           if (conversion === "s") return formatWithSpec(m, 0, strOfObject(m, value), spec ?? "");
           return formatWithSpec(m, value, undefined, spec ?? "");
         } finally {

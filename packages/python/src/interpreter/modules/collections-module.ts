@@ -16,6 +16,8 @@ const COLLECTIONS_SOURCE = `# pymem's collections, written for pymem in Python (
 import sys as _sys
 
 _repr_running = set()
+# types.GenericAlias, without importing types: deque[int], defaultdict[str, int] (PEP 585).
+_GenericAlias = type(list[int])
 
 
 def _recursive_repr(self, make):
@@ -76,6 +78,7 @@ class deque:
 
     # CPython names its C types with their module in this message.
     __hash__ = _unhashable('collections.deque')
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -333,6 +336,7 @@ class _DictWrapper:
     """The dict API over an internal dict (pymem cannot subclass dict yet)."""
 
     __hash__ = None
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __getitem__(self, key):
         data = self._data
