@@ -1,3 +1,5 @@
+import { newByteArray, newBytes } from "./bytes-objects.js";
+import { bufferData } from "./memoryview-objects.js";
 import type { Ptr } from "@pymem/core";
 import type { ManagedCollector } from "@pymem/gc";
 import { ObjectKind } from "@pymem/heap";
@@ -966,6 +968,8 @@ export class Interpreter {
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
+      bufferData: (obj) => bufferData(m, obj),
+      newBytes: (data, mutable) => (mutable === true ? newByteArray(m, data) : newBytes(m, data)),
       getItem: (obj, key) => getItem(m, obj, key),
       setItem: (obj, key, value) => setItem(m, obj, key, value),
       setAttribute: (obj, name, value) => setAttribute(m, obj, m.name(name), name, value),

@@ -132,6 +132,13 @@ export interface NativeContext {
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
   /** Python's `len(obj)`. */
   length(obj: Ptr): number;
+  /**
+   * A copy of the bytes of a `bytes`, `bytearray` or `memoryview` (CPython: `PyObject_GetBuffer`
+   * + `PyBuffer_ToContiguous`), or undefined when `obj` exports no buffer.
+   */
+  bufferData(obj: Ptr): Uint8Array | undefined;
+  /** A new `bytes` (or, with `mutable`, `bytearray`) holding a copy of `data`; a new reference. */
+  newBytes(data: Uint8Array, mutable?: boolean): Ptr;
   /** Python's `obj[key]` as a new reference. */
   getItem(obj: Ptr, key: Ptr): Ptr;
   /** Python's `obj[key] = value` (value borrowed). */
