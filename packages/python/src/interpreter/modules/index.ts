@@ -16,6 +16,7 @@ import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { graphlibModule } from "./graphlib-module.js";
+import { hashlibModule } from "./hashlib-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { importlibModule } from "./importlib-module.js";
 import { inspectModule } from "./inspect-module.js";
@@ -85,6 +86,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   "collections.abc": collectionsAbcModule,
   contextlib: contextlibModule,
   gc: gcModule,
+  hashlib: hashlibModule,
   heapq: heapqModule,
   importlib: importlibModule,
   math: mathModule,
@@ -127,6 +129,7 @@ export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { graphlibModule } from "./graphlib-module.js";
+export { hashlibModule } from "./hashlib-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { importlibModule } from "./importlib-module.js";
 export { inspectModule } from "./inspect-module.js";
