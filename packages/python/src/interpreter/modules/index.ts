@@ -2,6 +2,8 @@ import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
+import { base64Module } from "./base64-module.js";
+import { binasciiModule } from "./binascii-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
@@ -64,6 +66,8 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   abc: abcModule,
   asyncio: asyncioModule,
+  base64: base64Module,
+  binascii: binasciiModule,
   bisect: bisectModule,
   atexit: atexitModule,
   inspect: inspectModule,
@@ -116,6 +120,8 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 export { abcModule } from "./abc-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
+export { base64Module } from "./base64-module.js";
+export { binasciiModule } from "./binascii-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
