@@ -1,5 +1,3 @@
-import { newByteArray, newBytes } from "./bytes-objects.js";
-import { bufferData } from "./memoryview-objects.js";
 import type { Ptr } from "@pymem/core";
 import type { ManagedCollector } from "@pymem/gc";
 import { ObjectKind } from "@pymem/heap";
@@ -9,6 +7,7 @@ import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError, type SyntaxErrorDetails } from "../syntax-error.js";
 import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
+import { newByteArray, newBytes } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
@@ -24,6 +23,7 @@ import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./ite
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
+import { bufferData } from "./memoryview-objects.js";
 import { ModuleRegistry } from "./module-registry.js";
 import {
   type ModuleSyntaxCache,

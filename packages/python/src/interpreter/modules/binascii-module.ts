@@ -99,7 +99,8 @@ const a2bBase64: NativeFunction = (context, args, keywords) => {
 const hexlify: NativeFunction = (context, args, keywords) => {
   expectPositional(context, "_hexlify", "_hexlify", args, keywords, 3, 3);
   const data = bytesLikeArgument(context, args[0]!);
-  const separator = args[1] === context.heap.none ? undefined : bytesLikeArgument(context, args[1]!);
+  const separator =
+    args[1] === context.heap.none ? undefined : bytesLikeArgument(context, args[1]!);
   const perSeparator = context.heap.numberValue(args[2]!);
   const group = Math.abs(perSeparator);
   let text = "";

@@ -112,7 +112,7 @@ export class DigestState {
     const wordBytes = 4 * this.words.length;
     const out = new Uint8Array(wordBytes + 8 + this.pendingLength);
     const view = new DataView(out.buffer);
-    this.words.forEach((word, i) => view.setUint32(4 * i, word, true));
+    for (const [i, word] of this.words.entries()) view.setUint32(4 * i, word, true);
     view.setBigUint64(wordBytes, BigInt(this.totalLength), true);
     out.set(this.pending.subarray(0, this.pendingLength), wordBytes + 8);
     return out;

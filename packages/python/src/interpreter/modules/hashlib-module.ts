@@ -1,11 +1,11 @@
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
-import { pythonSourceModuleWithNatives } from "./python-source-module.js";
 import { expectPositional } from "./arguments.js";
 import { bufferOf } from "./buffer-argument.js";
 import { type DigestAlgorithm, DigestState } from "./digest-engine.js";
 import { MD5 } from "./digest-md5.js";
 import { SHA1 } from "./digest-sha1.js";
 import { SHA224, SHA256 } from "./digest-sha256.js";
+import { pythonSourceModuleWithNatives } from "./python-source-module.js";
 import { SHA384, SHA512 } from "./sha512.js";
 
 /**

@@ -39,6 +39,7 @@ import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
+import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
@@ -99,6 +100,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   re: reModule,
   statistics: statisticsModule,
   string: stringModule,
+  struct: structModule,
   sys: sysModule,
   textwrap: textwrapModule,
   datetime: datetimeModule,
@@ -156,6 +158,7 @@ export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
+export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";

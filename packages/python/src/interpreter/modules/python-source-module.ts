@@ -44,7 +44,11 @@ export function pythonSourceModuleWithNatives(
     const entries = Object.entries(natives);
     const functions = makeAll(
       context,
-      entries.map(([functionName, fn]) => () => context.newBuiltinFunction(functionName, fn)),
+      entries.map(
+        ([functionName, fn]) =>
+          () =>
+            context.newBuiltinFunction(functionName, fn),
+      ),
     );
     let module: number;
     try {
