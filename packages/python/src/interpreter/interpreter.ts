@@ -808,6 +808,30 @@ export class Interpreter {
     return { status: 1, text: `${str(m, code)}\n` };
   }
 
+  /**
+   * The exception's class as a traceback's last line names it: `module.qualname` unless the
+   * module is `builtins` or `__main__` (CPython: `print_exception` in traceback.c), so a
+   * module's own exception prints as `struct.error`.
+   */
+  private exceptionTypeName(value: Ptr): string {
+    const m = this.machine;
+    const record = m.recordOf(value);
+    if (!record.user) return m.typeName(value);
+    let module: Ptr = 0;
+    try {
+      module = getAttribute(m, record.object, m.name("__module__"), "__module__");
+    } catch (thrown) {
+      if (!(thrown instanceof PyException)) throw thrown;
+      thrown.release(m);
+      return m.typeName(value);
+    }
+    const moduleName = m.heap.kindOf(module) === ObjectKind.STR ? m.heap.strValue(module) : "";
+    m.decref(module);
+    if (moduleName === "" || moduleName === "builtins" || moduleName === "__main__")
+      return m.typeName(value);
+    return `${moduleName}.${m.typeName(value)}`;
+  }
+
   private format(error: PyException): string {
     const m = this.machine;
     const describe = (value: Ptr): readonly [string, string, string?] => {
@@ -820,7 +844,7 @@ export class Interpreter {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
-      return [m.typeName(value), message];
+      return [this.exceptionTypeName(value), message];
     };
     if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
     return formatTraceback(error, describe);

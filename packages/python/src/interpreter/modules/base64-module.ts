@@ -37,12 +37,12 @@ def _bytes_from_decode_data(s):
 
 
 def _input_bytes(s):
-    # What the encoders accept: a bytes-like object (binascii checks it).
+    # What the encoders accept: a bytes-like object, read as CPython's memoryview(s) does.
     if isinstance(s, bytes_types):
         return s
-    if isinstance(s, str):
-        raise TypeError("a bytes-like object is required, not 'str'")
-    return binascii.a2b_hex(binascii.b2a_hex(s))
+    if type(s).__name__ == 'array' and hasattr(s, 'tobytes'):
+        return s.tobytes()
+    return memoryview(s).tobytes()
 
 
 def _translate(data, old, new):

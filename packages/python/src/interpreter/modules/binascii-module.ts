@@ -154,6 +154,13 @@ class Incomplete(Exception):
     __module__ = 'binascii'
 
 
+def _index(value):
+    index = getattr(type(value), '__index__', None)
+    if index is None:
+        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    return index(value)
+
+
 def _checked(result):
     if type(result) is str:
         raise Error(result)
@@ -181,11 +188,11 @@ def _separator(sep):
 
 
 def hexlify(data, sep=None, bytes_per_sep=1):
-    return _hexlify(data, _separator(sep), bytes_per_sep.__index__())
+    return _hexlify(data, _separator(sep), _index(bytes_per_sep))
 
 
 def b2a_hex(data, sep=None, bytes_per_sep=1):
-    return _hexlify(data, _separator(sep), bytes_per_sep.__index__())
+    return _hexlify(data, _separator(sep), _index(bytes_per_sep))
 
 
 def unhexlify(hexstr, /):
@@ -197,7 +204,7 @@ def a2b_hex(hexstr, /):
 
 
 def crc32(data, crc=0, /):
-    return _crc32(data, crc.__index__() & 0xFFFFFFFF)
+    return _crc32(data, _index(crc) & 0xFFFFFFFF)
 `;
 
 /**

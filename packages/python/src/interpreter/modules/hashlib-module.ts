@@ -142,24 +142,28 @@ _NOTHING = object()
 
 
 def _construct(function, name, args, kwargs):
-    # CPython's argument clinic for openssl_<name>(data=b'', *, usedforsecurity=True, string=None)
+    # CPython's argument clinic for openssl_<name>(string=b'', *, usedforsecurity=True), whose
+    # first parameter takes no 'data' keyword, or new(name, data=b'', **kwargs) (function None).
     if len(args) > 1:
+        if function is None:
+            raise TypeError(f'__hash_new() takes from 1 to 2 positional arguments but {len(args) + 1} were given')
         raise TypeError(f'{function}() takes at most 1 positional argument ({len(args)} given)')
     data = args[0] if args else _NOTHING
     string = _NOTHING
     for key, value in kwargs.items():
-        if key == 'data':
+        if key == 'data' and function is None:
             if args:
-                raise TypeError(f"argument for {function}() given by name ('data') and position (1)")
+                raise TypeError("__hash_new() got multiple values for argument 'data'")
             data = value
         elif key == 'string':
             string = value
         elif key != 'usedforsecurity':
-            raise TypeError(f"{function}() got an unexpected keyword argument '{key}'")
+            raise TypeError(f"{function or 'new'}() got an unexpected keyword argument '{key}'")
     if string is not _NOTHING:
         if data is not _NOTHING:
             if args:
-                raise TypeError(f"argument for {function}() given by name ('string') and position (1)")
+                raise TypeError(f"argument for {function or 'new'}() given by name ('string') "
+                                f"and position ({1 if function else 2})")
             raise TypeError("'data' and 'string' are mutually exclusive and support for "
                             "'string' keyword parameter is slated for removal in a future version.")
         data = string
@@ -199,7 +203,7 @@ def new(name, *args, **kwargs):
     key = name.lower()
     if key not in algorithms_guaranteed:
         raise ValueError(f'unsupported hash type {name}')
-    return _construct('openssl_' + key, key, args, kwargs)
+    return _construct(None, key, args, kwargs)
 
 
 def file_digest(fileobj, digest, /, *, _bufsize=2**18):

@@ -306,7 +306,7 @@ def _values(codes, values, what):
         elif code == '?':
             converted.append(bool(value))
         elif code == 'c':
-            if not isinstance(value, (bytes, bytearray)) or len(value) != 1:
+            if not isinstance(value, bytes) or len(value) != 1:
                 raise error('char format requires a bytes object of length 1')
             converted.append(value)
         elif code in 'sp':
@@ -387,9 +387,10 @@ class Struct:
 
 
 def _integer_argument(value):
-    if isinstance(value, float):
-        raise TypeError("'float' object cannot be interpreted as an integer")
-    return value.__index__()
+    index = getattr(type(value), '__index__', None)
+    if index is None:
+        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    return index(value)
 
 
 class unpack_iterator:
