@@ -992,6 +992,7 @@ export class Interpreter {
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
+      callSpecial: (obj, name, args) => m.callSpecial(obj, name, args),
       bufferData: (obj) => bufferData(m, obj),
       newBytes: (data, mutable) => (mutable === true ? newByteArray(m, data) : newBytes(m, data)),
       getItem: (obj, key) => getItem(m, obj, key),

@@ -133,6 +133,12 @@ export interface NativeContext {
   /** Python's `len(obj)`. */
   length(obj: Ptr): number;
   /**
+   * Calls the special method `name` a Python class (or a base of it) defines for `obj`, as a
+   * new reference, or returns 0 when `obj`'s class is built in or defines none (CPython:
+   * `_PyObject_LookupSpecial` + call).
+   */
+  callSpecial(obj: Ptr, name: string, args: readonly Ptr[]): Ptr;
+  /**
    * A copy of the bytes of a `bytes`, `bytearray` or `memoryview` (CPython: `PyObject_GetBuffer`
    * + `PyBuffer_ToContiguous`), or undefined when `obj` exports no buffer.
    */

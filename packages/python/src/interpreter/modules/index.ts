@@ -1,5 +1,6 @@
 import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
+import { arrayModule } from "./array-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { base64Module } from "./base64-module.js";
@@ -66,6 +67,7 @@ import { weakrefModule } from "./weakref-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   abc: abcModule,
+  array: arrayModule,
   asyncio: asyncioModule,
   base64: base64Module,
   binascii: binasciiModule,
@@ -120,6 +122,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 };
 
 export { abcModule } from "./abc-module.js";
+export { arrayModule } from "./array-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { base64Module } from "./base64-module.js";
