@@ -454,7 +454,8 @@ class array:
         return _to_bytes(self._typecode, self._items)
 
     def frombytes(self, buffer, /):
-        data = buffer if isinstance(buffer, (bytes, bytearray)) else _to_bytes('B', list(memoryview(buffer).cast('B')))
+        # _from_bytes reads any bytes-like object (and refuses others with CPython's message).
+        data = buffer if isinstance(buffer, (bytes, bytearray)) else bytes(_from_bytes('B', buffer))
         if len(data) % _SIZES[self._typecode]:
             raise ValueError('bytes length not a multiple of item size')
         items = _from_bytes(self._typecode, data)

@@ -24,7 +24,13 @@ const ARRAY_TYPE_NAME = "array.array";
 export function bufferOf(context: NativeContext, obj: Ptr): Uint8Array | undefined {
   const data = context.bufferData(obj);
   if (data !== undefined || context.typeName(obj) !== ARRAY_TYPE_NAME) return data;
-  const bytes = context.call(context.getAttribute(obj, "tobytes"), []);
+  const method = context.getAttribute(obj, "tobytes");
+  let bytes: Ptr;
+  try {
+    bytes = context.call(method, []);
+  } finally {
+    context.release(method);
+  }
   try {
     return context.bufferData(bytes);
   } finally {
