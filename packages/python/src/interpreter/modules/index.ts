@@ -21,6 +21,7 @@ import { gcModule } from "./gc-module.js";
 import { graphlibModule } from "./graphlib-module.js";
 import { hashlibModule } from "./hashlib-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { hmacModule } from "./hmac-module.js";
 import { importlibModule } from "./importlib-module.js";
 import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
@@ -52,6 +53,7 @@ import { unicodedataModule } from "./unicodedata-module.js";
 import { unittestModule } from "./unittest-module.js";
 import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
+import { zlibModule } from "./zlib-module.js";
 
 /**
  * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `io`, `math`, `os`, `pathlib`, `random`, `re`, `string`,
@@ -95,6 +97,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   gc: gcModule,
   hashlib: hashlibModule,
   heapq: heapqModule,
+  hmac: hmacModule,
   importlib: importlibModule,
   math: mathModule,
   pprint: pprintModule,
@@ -119,6 +122,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   unittest: unittestModule,
   warnings: warningsModule,
   weakref: weakrefModule,
+  zlib: zlibModule,
 };
 
 export { abcModule } from "./abc-module.js";
@@ -142,6 +146,7 @@ export { gcModule } from "./gc-module.js";
 export { graphlibModule } from "./graphlib-module.js";
 export { hashlibModule } from "./hashlib-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { hmacModule } from "./hmac-module.js";
 export { importlibModule } from "./importlib-module.js";
 export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
@@ -172,3 +177,4 @@ export { typingModule } from "./typing-module.js";
 export { unicodedataModule } from "./unicodedata-module.js";
 export { warningsModule } from "./warnings-module.js";
 export { weakrefModule } from "./weakref-module.js";
+export { zlibModule } from "./zlib-module.js";
