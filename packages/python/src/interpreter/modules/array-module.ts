@@ -2,6 +2,7 @@ import type { NativeFunction, NativeModuleFactory } from "../native.js";
 import { expectPositional, floatResult, integerResult } from "./arguments.js";
 import { bytesLikeArgument } from "./buffer-argument.js";
 import { pythonSourceModuleWithNatives } from "./python-source-module.js";
+import { NATIVE_SIZES } from "./struct-format.js";
 
 /**
  * Python's `array`: the `array.array` type over every typecode, written in Python with its items
@@ -13,23 +14,18 @@ import { pythonSourceModuleWithNatives } from "./python-source-module.js";
  * @module
  */
 
-/** Bytes per item on a 64-bit Linux host (`u` is a 4-byte `wchar_t`, `w` a `Py_UCS4`). */
-const ITEM_SIZES: Readonly<Record<string, number>> = {
-  b: 1,
-  B: 1,
-  u: 4,
-  w: 4,
-  h: 2,
-  H: 2,
-  i: 4,
-  I: 4,
-  l: 8,
-  L: 8,
-  q: 8,
-  Q: 8,
-  f: 4,
-  d: 8,
-};
+/**
+ * Bytes per item: the C type's native size (struct-format.ts), with `u` a 4-byte `wchar_t` and
+ * `w` a `Py_UCS4` on a 64-bit Linux host.
+ */
+const ITEM_SIZES: Readonly<Record<string, number>> = Object.fromEntries(
+  [..."bBhHiIlLqQfd"]
+    .map((code) => [code, NATIVE_SIZES[code]!] as const)
+    .concat([
+      ["u", 4],
+      ["w", 4],
+    ]),
+);
 
 /** Typecodes whose items are signed integers. */
 const SIGNED = "bhilq";
@@ -114,6 +110,8 @@ const float32: NativeFunction = (context, args, keywords) => {
 };
 
 const ARRAY_SOURCE = `
+import operator as _operator
+
 typecodes = 'bBuwhHiIlLqQfd'
 
 _SIZES = ${JSON.stringify(ITEM_SIZES)}
@@ -172,6 +170,14 @@ def _new_size(current, allocated, newsize):
     if newsize == 0:
         return 0
     return (newsize >> 4) + (3 if current < 8 else 7) + newsize
+
+
+def _comparison(compare):
+    def method(self, other):
+        if not isinstance(other, array):
+            return NotImplemented
+        return compare(self._items, other._items)
+    return method
 
 
 def _make(typecode, items):
@@ -260,15 +266,19 @@ class array:
             return f"{name}('{self._typecode}', {''.join(self._items)!r})"
         return f"{name}('{self._typecode}', {self._items!r})"
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return _make(self._typecode, self._items[index])
+    def _position(self, index, message):
+        # An item's index, or CPython's TypeError / IndexError (message) for a bad one.
         if getattr(type(index), '__index__', None) is None:
             raise TypeError('array indices must be integers')
         i = _index(index)
         if not -len(self._items) <= i < len(self._items):
-            raise IndexError('array index out of range')
-        return self._items[i]
+            raise IndexError(message)
+        return i
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _make(self._typecode, self._items[index])
+        return self._items[self._position(index, 'array index out of range')]
 
     def __setitem__(self, index, value):
         if isinstance(index, slice):
@@ -288,11 +298,7 @@ class array:
                                      f'to extended slice of size {count}')
             self._items[index] = new_items
             return
-        if getattr(type(index), '__index__', None) is None:
-            raise TypeError('array indices must be integers')
-        i = _index(index)
-        if not -len(self._items) <= i < len(self._items):
-            raise IndexError('array assignment index out of range')
+        i = self._position(index, 'array assignment index out of range')
         self._items[i] = _checked(self._typecode, value)
 
     def __delitem__(self, index):
@@ -303,36 +309,17 @@ class array:
                 self._resize(len(self._items) - removed)
             del self._items[index]
             return
-        if getattr(type(index), '__index__', None) is None:
-            raise TypeError('array indices must be integers')
-        i = _index(index)
-        if not -len(self._items) <= i < len(self._items):
-            raise IndexError('array assignment index out of range')
+        i = self._position(index, 'array assignment index out of range')
         self._resize(len(self._items) - 1)
         del self._items[i]
 
-    def _compare(self, other, op):
-        if not isinstance(other, array):
-            return NotImplemented
-        return op(self._items, other._items)
-
-    def __eq__(self, other):
-        return self._compare(other, lambda a, b: a == b)
-
-    def __ne__(self, other):
-        return self._compare(other, lambda a, b: a != b)
-
-    def __lt__(self, other):
-        return self._compare(other, lambda a, b: a < b)
-
-    def __le__(self, other):
-        return self._compare(other, lambda a, b: a <= b)
-
-    def __gt__(self, other):
-        return self._compare(other, lambda a, b: a > b)
-
-    def __ge__(self, other):
-        return self._compare(other, lambda a, b: a >= b)
+    # CPython: array_richcompare — items compared in order, as lists compare.
+    __eq__ = _comparison(_operator.eq)
+    __ne__ = _comparison(_operator.ne)
+    __lt__ = _comparison(_operator.lt)
+    __le__ = _comparison(_operator.le)
+    __gt__ = _comparison(_operator.gt)
+    __ge__ = _comparison(_operator.ge)
 
     def __add__(self, other):
         if not isinstance(other, array):
@@ -414,7 +401,7 @@ class array:
         raise ValueError('array.remove(x): x not in array')
 
     def index(self, value, start=0, stop=2**63 - 1, /):
-        for name, bound in (('start', start), ('stop', stop)):
+        for bound in (start, stop):
             if getattr(type(bound), '__index__', None) is None:
                 raise TypeError('slice indices must be integers or have an __index__ method')
         n = len(self._items)

@@ -33,7 +33,7 @@ export interface StructFormat {
 }
 
 /** Native sizes on a 64-bit Linux host (alignment equals size for every code). */
-const NATIVE_SIZES: Readonly<Record<string, number>> = {
+export const NATIVE_SIZES: Readonly<Record<string, number>> = {
   x: 1,
   c: 1,
   b: 1,
