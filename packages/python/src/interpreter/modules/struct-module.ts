@@ -318,6 +318,18 @@ def _values(codes, values, what):
     return tuple(converted)
 
 
+# A value each code packs as zero bytes (what CPython's memset leaves for unpacked items).
+_PLACEHOLDERS = dict.fromkeys('bBhHiIlLqQnNP', 0) | dict.fromkeys('efd', 0.0) | {
+    '?': False, 'c': b'\\0', 's': b'', 'p': b''}
+
+
+def _write(buffer, offset, data):
+    if isinstance(buffer, (bytearray, memoryview)):
+        buffer[offset:offset + len(data)] = data
+    else:
+        buffer._write_bytes(offset, data)
+
+
 def _writable(buffer):
     if isinstance(buffer, bytearray):
         return True
@@ -362,11 +374,23 @@ class Struct:
         if length - offset < self._size:
             raise error(f'pack_into requires a buffer of at least {self._size + offset} bytes for '
                         f'packing {self._size} bytes at offset {offset} (actual buffer size is {length})')
-        data = self.pack(*values)
-        if isinstance(buffer, (bytearray, memoryview)):
-            buffer[offset:offset + len(data)] = data
-        else:
-            buffer._write_bytes(offset, data)
+        try:
+            data = self.pack(*values)
+        except (error, TypeError, ValueError, OverflowError):
+            # CPython zeroes the region and packs item by item: the items before a bad one stay.
+            _write(buffer, offset, self._packed_prefix(values))
+            raise
+        _write(buffer, offset, data)
+
+    def _packed_prefix(self, values):
+        packed = bytes(self._size)
+        for count in range(len(values)):
+            filled = values[:count] + tuple(_PLACEHOLDERS[code] for code in self._codes[count:])
+            try:
+                packed = _checked(_pack(self._format, _values(self._codes, filled, 'pack_into')))
+            except (error, TypeError, ValueError, OverflowError):
+                break
+        return packed
 
     def unpack(self, buffer, /):
         return _checked(_unpack(self._format, buffer, 0, 0))
