@@ -431,6 +431,16 @@ export function newBytesFromArguments(
     data = encodeText(m, m.heap.strValue(source), codec, handler, () => m.incref(source));
   } else {
     if (typeId === m.types.bytes && m.typeIdOf(source) === typeId) return m.incref(source);
+    if (typeId === m.types.bytes) {
+      // CPython: bytes_new_impl asks a class's __bytes__ before the buffer protocol.
+      const converted = m.callSpecial(source, "__bytes__", []);
+      if (converted !== 0) {
+        if (m.typeIdOf(converted) === m.types.bytes) return converted;
+        const name = m.typeName(converted);
+        m.decref(converted);
+        m.raise("TypeError", `__bytes__ returned non-bytes (type ${name})`);
+      }
+    }
     data = bytesFromObject(m, source, typeName);
   }
   return typeId === m.types.bytearray ? newByteArray(m, data) : newBytes(m, data);

@@ -7,6 +7,7 @@ import { parse } from "../parser.js";
 import { formatSyntaxError, PythonSyntaxError, type SyntaxErrorDetails } from "../syntax-error.js";
 import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
+import { newByteArray, newBytes } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
@@ -22,6 +23,7 @@ import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./ite
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import { installKeyProtocol } from "./key-protocol.js";
 import { type Frame, Machine } from "./machine.js";
+import { bufferData } from "./memoryview-objects.js";
 import { ModuleRegistry } from "./module-registry.js";
 import {
   type ModuleSyntaxCache,
@@ -806,6 +808,30 @@ export class Interpreter {
     return { status: 1, text: `${str(m, code)}\n` };
   }
 
+  /**
+   * The exception's class as a traceback's last line names it: `module.qualname` unless the
+   * module is `builtins` or `__main__` (CPython: `print_exception` in traceback.c), so a
+   * module's own exception prints as `struct.error`.
+   */
+  private exceptionTypeName(value: Ptr): string {
+    const m = this.machine;
+    const record = m.recordOf(value);
+    if (!record.user) return m.typeName(value);
+    let module: Ptr = 0;
+    try {
+      module = getAttribute(m, record.object, m.name("__module__"), "__module__");
+    } catch (thrown) {
+      if (!(thrown instanceof PyException)) throw thrown;
+      thrown.release(m);
+      return m.typeName(value);
+    }
+    const moduleName = m.heap.kindOf(module) === ObjectKind.STR ? m.heap.strValue(module) : "";
+    m.decref(module);
+    if (moduleName === "" || moduleName === "builtins" || moduleName === "__main__")
+      return m.typeName(value);
+    return `${moduleName}.${m.typeName(value)}`;
+  }
+
   private format(error: PyException): string {
     const m = this.machine;
     const describe = (value: Ptr): readonly [string, string, string?] => {
@@ -818,7 +844,7 @@ export class Interpreter {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
-      return [m.typeName(value), message];
+      return [this.exceptionTypeName(value), message];
     };
     if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
     return formatTraceback(error, describe);
@@ -966,6 +992,9 @@ export class Interpreter {
         return m.newModule(name, dict);
       },
       length: (obj) => length(m, obj),
+      callSpecial: (obj, name, args) => m.callSpecial(obj, name, args),
+      bufferData: (obj) => bufferData(m, obj),
+      newBytes: (data, mutable) => (mutable === true ? newByteArray(m, data) : newBytes(m, data)),
       getItem: (obj, key) => getItem(m, obj, key),
       setItem: (obj, key, value) => setItem(m, obj, key, value),
       setAttribute: (obj, name, value) => setAttribute(m, obj, m.name(name), name, value),

@@ -70,7 +70,8 @@ export function objectHash(m: Machine, obj: Ptr): number {
   if (record?.user !== true) return hashPointer(obj);
   const method = m.lookupType(record, m.name("__hash__"));
   if (method === 0) return hashPointer(obj);
-  if (method === heap.none) m.raise("TypeError", `unhashable type: '${record.name}'`);
+  if (method === heap.none)
+    m.raise("TypeError", `unhashable type: '${record.typeName ?? record.name}'`);
   const result = m.callSpecial(obj, "__hash__", []);
   try {
     const rt = m.typeIdOf(result);

@@ -132,6 +132,19 @@ export interface NativeContext {
   newModule(name: string, members: ReadonlyArray<readonly [name: string, value: Ptr]>): Ptr;
   /** Python's `len(obj)`. */
   length(obj: Ptr): number;
+  /**
+   * Calls the special method `name` a Python class (or a base of it) defines for `obj`, as a
+   * new reference, or returns 0 when `obj`'s class is built in or defines none (CPython:
+   * `_PyObject_LookupSpecial` + call).
+   */
+  callSpecial(obj: Ptr, name: string, args: readonly Ptr[]): Ptr;
+  /**
+   * A copy of the bytes of a `bytes`, `bytearray` or `memoryview` (CPython: `PyObject_GetBuffer`
+   * + `PyBuffer_ToContiguous`), or undefined when `obj` exports no buffer.
+   */
+  bufferData(obj: Ptr): Uint8Array | undefined;
+  /** A new `bytes` (or, with `mutable`, `bytearray`) holding a copy of `data`; a new reference. */
+  newBytes(data: Uint8Array, mutable?: boolean): Ptr;
   /** Python's `obj[key]` as a new reference. */
   getItem(obj: Ptr, key: Ptr): Ptr;
   /** Python's `obj[key] = value` (value borrowed). */

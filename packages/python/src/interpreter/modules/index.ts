@@ -1,7 +1,10 @@
 import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
+import { arrayModule } from "./array-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
+import { base64Module } from "./base64-module.js";
+import { binasciiModule } from "./binascii-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
@@ -16,7 +19,9 @@ import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
 import { graphlibModule } from "./graphlib-module.js";
+import { hashlibModule } from "./hashlib-module.js";
 import { heapqModule } from "./heapq-module.js";
+import { hmacModule } from "./hmac-module.js";
 import { importlibModule } from "./importlib-module.js";
 import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
@@ -36,6 +41,7 @@ import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
+import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
@@ -47,6 +53,7 @@ import { unicodedataModule } from "./unicodedata-module.js";
 import { unittestModule } from "./unittest-module.js";
 import { warningsModule } from "./warnings-module.js";
 import { weakrefModule } from "./weakref-module.js";
+import { zlibModule } from "./zlib-module.js";
 
 /**
  * The native modules `import` finds (`__future__`, `abc`, `asyncio`, `bisect`, `contextlib`, `dataclasses`, `enum`, `gc`, `heapq`, `inspect`, `io`, `math`, `os`, `pathlib`, `random`, `re`, `string`,
@@ -62,7 +69,10 @@ import { weakrefModule } from "./weakref-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   abc: abcModule,
+  array: arrayModule,
   asyncio: asyncioModule,
+  base64: base64Module,
+  binascii: binasciiModule,
   bisect: bisectModule,
   atexit: atexitModule,
   inspect: inspectModule,
@@ -85,7 +95,9 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   "collections.abc": collectionsAbcModule,
   contextlib: contextlibModule,
   gc: gcModule,
+  hashlib: hashlibModule,
   heapq: heapqModule,
+  hmac: hmacModule,
   importlib: importlibModule,
   math: mathModule,
   pprint: pprintModule,
@@ -93,6 +105,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   re: reModule,
   statistics: statisticsModule,
   string: stringModule,
+  struct: structModule,
   sys: sysModule,
   textwrap: textwrapModule,
   datetime: datetimeModule,
@@ -109,11 +122,15 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   unittest: unittestModule,
   warnings: warningsModule,
   weakref: weakrefModule,
+  zlib: zlibModule,
 };
 
 export { abcModule } from "./abc-module.js";
+export { arrayModule } from "./array-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
+export { base64Module } from "./base64-module.js";
+export { binasciiModule } from "./binascii-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
@@ -127,7 +144,9 @@ export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
 export { graphlibModule } from "./graphlib-module.js";
+export { hashlibModule } from "./hashlib-module.js";
 export { heapqModule } from "./heapq-module.js";
+export { hmacModule } from "./hmac-module.js";
 export { importlibModule } from "./importlib-module.js";
 export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
@@ -147,6 +166,7 @@ export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
+export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
@@ -157,3 +177,4 @@ export { typingModule } from "./typing-module.js";
 export { unicodedataModule } from "./unicodedata-module.js";
 export { warningsModule } from "./warnings-module.js";
 export { weakrefModule } from "./weakref-module.js";
+export { zlibModule } from "./zlib-module.js";

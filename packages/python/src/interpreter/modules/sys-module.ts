@@ -1,4 +1,4 @@
-import type { Ptr } from "@pymem/core";
+import { GC_HEAD_SIZE, type Ptr, TypeFlags } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { asyncGeneratorHookFunctions } from "../async-generator-builtins.js";
 import { intMaxStrDigits, setIntMaxStrDigits } from "../int-text.js";
@@ -8,9 +8,34 @@ import {
   expectNoArguments,
   expectOneArgument,
   integerArgument,
+  isInteger,
 } from "./arguments.js";
 import { buildModule } from "./module-support.js";
 import { SYS_SOURCE } from "./sys-python-part.js";
+
+/**
+ * `sys.getsizeof(obj)`: a Python class's own `__sizeof__()` plus the GC head when its instances
+ * are GC objects (CPython: `_PySys_GetSizeOf`), else pymem's layout size.
+ */
+function sizeOf(context: NativeContext, obj: Ptr): number {
+  const result = context.callSpecial(obj, "__sizeof__", []);
+  if (result === 0) return context.runtime.getsizeof(obj);
+  let size: number;
+  try {
+    if (!isInteger(context, result))
+      context.raise(
+        "TypeError",
+        `'${context.typeName(result)}' object cannot be interpreted as an integer`,
+      );
+    size = context.heap.numberValue(result);
+  } finally {
+    context.release(result);
+  }
+  if (size < 0) context.raise("ValueError", "__sizeof__() should return >= 0");
+  const heap = context.heap;
+  const isGc = (heap.types.flags[heap.typeOf(obj)]! & TypeFlags.GC) !== 0;
+  return size + (isGc ? GC_HEAD_SIZE : 0);
+}
 
 /**
  * Python's `sys` module: the memory-related part (`getrefcount`, `getsizeof`,
@@ -222,7 +247,7 @@ const sysFunctions: Record<string, NativeFunction> = {
           `argument for getsizeof() given by name ('${name}') and position (${position})`,
         );
     }
-    return context.heap.newInt(context.runtime.getsizeof(obj));
+    return context.heap.newInt(sizeOf(context, obj));
   },
   // CPython: sys_getrecursionlimit_impl
   getrecursionlimit(context, args, keywords) {
