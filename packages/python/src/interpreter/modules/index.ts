@@ -24,6 +24,7 @@ import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { keywordModule } from "./keyword-module.js";
+import { loggingModule } from "./logging-module.js";
 import { mathModule } from "./math-module.js";
 import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
@@ -99,6 +100,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   queue: queueModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
+  logging: loggingModule,
   numbers: numbersModule,
   time: timeModule,
   traceback: tracebackModule,
@@ -135,6 +137,7 @@ export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { keywordModule } from "./keyword-module.js";
+export { loggingModule } from "./logging-module.js";
 export { mathModule } from "./math-module.js";
 export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";
