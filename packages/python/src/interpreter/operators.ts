@@ -384,7 +384,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   let out: string;
   try {
     out = text.replace(
-      /%(?:\(([^)]*)\))?([-+ 0#]*)(\d*)(?:\.(\d+))?([sridoufFeEgGxXc%])/g,
+      /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d*)(?:\.(\*|\d+))?([sridoufFeEgGxXc%])/g,
       (
         _match,
         key: string | undefined,
@@ -393,6 +393,14 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
         precision: string | undefined,
         conversion: string,
       ) => {
+        // CPython: a `*` width or precision takes the next argument, an int; a negative
+        // width left-justifies.
+        if (width === "*") {
+          const starred = starArgument(m, next());
+          if (starred < 0) flags += "-";
+          width = String(Math.abs(starred));
+        }
+        if (precision === "*") precision = String(Math.max(0, starArgument(m, next())));
         if (conversion === "%") return "%";
         let value: Ptr;
         if (key !== undefined) {
@@ -427,6 +435,12 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   if (index < values.length && !usedKeys && !(mapping !== 0 && index === 0))
     m.raise("TypeError", "not all arguments converted during string formatting");
   return heap.newStr(out);
+}
+
+/** The int a `*` width or precision takes (CPython: PyUnicode_Format's "* wants int"). */
+function starArgument(m: Machine, value: Ptr): number {
+  if (!m.isInt(value)) m.raise("TypeError", "* wants int");
+  return m.numberOf(value);
 }
 
 /** One `%` conversion's text (before width and flags). */

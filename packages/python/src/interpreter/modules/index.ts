@@ -1,5 +1,6 @@
 import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
+import { argparseModule } from "./argparse-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
@@ -63,6 +64,7 @@ import { weakrefModule } from "./weakref-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   abc: abcModule,
+  argparse: argparseModule,
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
@@ -114,6 +116,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 };
 
 export { abcModule } from "./abc-module.js";
+export { argparseModule } from "./argparse-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
