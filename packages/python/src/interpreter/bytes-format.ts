@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { asciiRepr } from "./ascii-repr.js";
 import {
   bytesData,
   checkBytesSize,
@@ -8,7 +9,6 @@ import {
 } from "./bytes-objects.js";
 import type { Machine } from "./machine.js";
 import { getItem } from "./object-access.js";
-import { repr } from "./object-repr.js";
 import { percentFormat, sequenceItems } from "./operators.js";
 
 /**
@@ -29,20 +29,6 @@ function latin1(data: Uint8Array): string {
   for (let i = 0; i < data.length; i += 4096)
     text += String.fromCharCode(...data.subarray(i, i + 4096));
   return text;
-}
-
-/** `ascii(repr(value))`: non-ASCII characters escaped. CPython: `PyObject_ASCII`. */
-function asciiRepr(m: Machine, value: Ptr): string {
-  return Array.from(repr(m, value), (char) => {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) return char;
-    const hex = code.toString(16);
-    return code < 0x100
-      ? `\\x${hex.padStart(2, "0")}`
-      : code < 0x10000
-        ? `\\u${hex.padStart(4, "0")}`
-        : `\\U${hex.padStart(8, "0")}`;
-  }).join("");
 }
 
 /**

@@ -1,5 +1,6 @@
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { asciiRepr } from "./ascii-repr.js";
 import {
   bigIntBinary,
   bigIntUnary,
@@ -361,8 +362,9 @@ function floatDivmod(x: number, y: number): [number, number] {
 }
 
 /**
- * `str % args`: %s, %r, %d, %i, %o, %x, %X, %c, %e, %E, %f, %F, %g, %G, %%, with `%(key)s`
- * taking values from a mapping, the `-`, `0`, `+` and space flags, width and precision.
+ * `str % args`: %s, %r, %a, %d, %i, %o, %x, %X, %c, %e, %E, %f, %F, %g, %G, %%, with `%(key)s`
+ * taking values from a mapping, the `-`, `0`, `+` and space flags, width and precision (either
+ * may be `*`, taken from the arguments); any other conversion is CPython's ValueError.
  * CPython: `PyUnicode_Format`.
  */
 export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
@@ -384,15 +386,25 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   let out: string;
   try {
     out = text.replace(
-      /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d*)(?:\.(\*|\d+))?([sridoufFeEgGxXc%])/g,
+      /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d*)(?:\.(\*|\d+))?([\s\S]?)/g,
       (
-        _match,
+        match,
         key: string | undefined,
         flags: string,
         width: string,
         precision: string | undefined,
         conversion: string,
+        offset: number,
       ) => {
+        // CPython: PyUnicode_Format — a conversion it does not know is a ValueError.
+        if (conversion === "") m.raise("ValueError", "incomplete format");
+        if (!"sridoufFeEgGxXca%".includes(conversion)) {
+          const code = conversion.codePointAt(0)!;
+          m.raise(
+            "ValueError",
+            `unsupported format character '${conversion}' (0x${code.toString(16)}) at index ${offset + match.length - 1}`,
+          );
+        }
         // CPython: a `*` width or precision takes the next argument, an int; a negative
         // width left-justifies.
         if (width === "*") {
@@ -455,6 +467,8 @@ function convertOne(
       return precision === undefined ? str(m, value) : str(m, value).slice(0, Number(precision));
     case "r":
       return repr(m, value);
+    case "a":
+      return asciiRepr(m, value);
     case "c": {
       // CPython: formatchar — an int code point or a one-character str.
       if (m.isStr(value) && [...m.heap.strValue(value)].length === 1) return m.heap.strValue(value);
