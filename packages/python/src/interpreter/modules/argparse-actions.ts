@@ -8,9 +8,9 @@
 
 /** Python source: constants, `Namespace`, `ArgumentError`, `FileType` and the actions. */
 export const ARGPARSE_ACTIONS_SOURCE = String.raw`# pymem's argparse, written for pymem in Python (not CPython's Lib/argparse.py).
-import os as _os
 import re as _re
 import sys as _sys
+# os is imported where the terminal width is read: most runs never format help.
 
 __all__ = ['ArgumentParser', 'ArgumentError', 'ArgumentTypeError', 'BooleanOptionalAction',
            'FileType', 'HelpFormatter', 'ArgumentDefaultsHelpFormatter',

@@ -10,8 +10,9 @@
 export const ARGPARSE_FORMATTER_SOURCE = String.raw`
 def _terminal_columns():
     """shutil.get_terminal_size().columns without a terminal: COLUMNS, else 80."""
+    import os
     try:
-        columns = int(_os.environ['COLUMNS'])
+        columns = int(os.environ['COLUMNS'])
     except (KeyError, ValueError):
         columns = 0
     return columns if columns > 0 else 80

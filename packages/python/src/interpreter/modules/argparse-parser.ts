@@ -270,7 +270,8 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
                                    argument_default=argument_default,
                                    conflict_handler=conflict_handler)
         if prog is None:
-            prog = _os.path.basename(_sys.argv[0]) if _sys.argv else ''
+            # os.path.basename of the script's path.
+            prog = _sys.argv[0].rpartition('/')[2] if _sys.argv else ''
         self.prog = prog
         self.usage = usage
         self.epilog = epilog

@@ -14,9 +14,9 @@ import { pythonSourceModule } from "./python-source-module.js";
 
 /** The module's Python source, run at import. */
 const LOGGING_SOURCE = String.raw`# pymem's logging, written for pymem in Python (not CPython's Lib/logging/__init__.py).
-import sys, os, io, time, traceback, warnings, weakref
-import collections.abc as _abc
-from string import Template as _Template
+import sys, time, weakref
+# io, os, string, traceback and warnings are imported where first needed: most programs
+# never use what needs them, and importing them all would double the cost of import logging.
 
 __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'FileHandler', 'Filter',
            'Formatter', 'Handler', 'INFO', 'LogRecord', 'Logger', 'LoggerAdapter', 'NOTSET',
@@ -94,6 +94,28 @@ def _checkLevel(level):
     raise TypeError("Level not an integer or a valid string: %r" % (level,))
 
 
+def _basename(path):
+    # posixpath.basename: what follows the last '/'.
+    return path[path.rfind('/') + 1:]
+
+
+def _stem(filename):
+    # posixpath.splitext(filename)[0]: leading dots never start the extension.
+    dot = filename.rfind('.')
+    if dot > 0 and filename[:dot].strip('.'):
+        return filename[:dot]
+    return filename
+
+
+def _is_mapping(value):
+    # collections.abc.Mapping without importing collections.abc (costly here): a Mapping
+    # that is not a dict comes from a program that has imported collections.abc already.
+    if isinstance(value, dict):
+        return True
+    abc = sys.modules.get('collections.abc')
+    return abc is not None and isinstance(value, abc.Mapping)
+
+
 class LogRecord(object):
     """A LogRecord instance represents an event being logged."""
 
@@ -103,15 +125,15 @@ class LogRecord(object):
         self.name = name
         self.msg = msg
         # A single non-empty mapping argument is the mapping for '%(key)s' formats.
-        if (args and len(args) == 1 and isinstance(args[0], _abc.Mapping) and args[0]):
+        if args and len(args) == 1 and _is_mapping(args[0]) and args[0]:
             args = args[0]
         self.args = args
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
         try:
-            self.filename = os.path.basename(pathname)
-            self.module = os.path.splitext(self.filename)[0]
+            self.filename = _basename(pathname)
+            self.module = _stem(self.filename)
         except (TypeError, ValueError, AttributeError):
             self.filename = pathname
             self.module = "Unknown module"
@@ -126,7 +148,8 @@ class LogRecord(object):
         self.thread = 1 if logThreads else None
         self.threadName = 'MainThread' if logThreads else None
         self.processName = 'MainProcess' if logMultiprocessing else None
-        self.process = (os.getpid() if hasattr(os, 'getpid') else None) if logProcesses else None
+        getpid = getattr(sys.modules.get('os'), 'getpid', None)
+        self.process = getpid() if logProcesses and getpid is not None else None
         self.taskName = None
 
     def __repr__(self):
@@ -270,7 +293,8 @@ class StringTemplateStyle(PercentStyle):
 
     def __init__(self, fmt, *, defaults=None):
         PercentStyle.__init__(self, fmt, defaults=defaults)
-        self._tpl = _Template(self._fmt)
+        from string import Template
+        self._tpl = Template(self._fmt)
 
     def usesTime(self):
         fmt = self._fmt
@@ -324,6 +348,7 @@ class Formatter(object):
         return text
 
     def formatException(self, ei):
+        import io, traceback
         buffer = io.StringIO()
         traceback.print_exception(ei[0], ei[1], ei[2], None, buffer)
         text = buffer.getvalue()
@@ -520,6 +545,7 @@ class Handler(Filterer):
         """Report an exception raised while emitting, then carry on."""
         if not (raiseExceptions and sys.stderr):
             return
+        import traceback
         error = sys.exception()
         try:
             sys.stderr.write('--- Logging error ---\n')
@@ -594,6 +620,7 @@ class FileHandler(StreamHandler):
     """A handler writing formatted records to a file it opens with open()."""
 
     def __init__(self, filename, mode='a', encoding=None, delay=False, errors=None):
+        import os
         filename = os.fspath(filename)
         self.baseFilename = os.path.abspath(filename)
         self.mode = mode
@@ -795,6 +822,7 @@ class Logger(Filterer):
             self._log(WARNING, msg, args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        import warnings
         warnings.warn("The 'warn' method is deprecated, use 'warning' instead",
                       DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
@@ -836,6 +864,7 @@ class Logger(Filterer):
         code = frame.f_code
         sinfo = None
         if stack_info:
+            import io, traceback
             buffer = io.StringIO()
             buffer.write("Stack (most recent call last):\n")
             traceback.print_stack(frame, file=buffer)
@@ -1000,6 +1029,7 @@ class LoggerAdapter(object):
         self.log(WARNING, msg, *args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        import warnings
         warnings.warn("The 'warn' method is deprecated, use 'warning' instead",
                       DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
@@ -1136,6 +1166,7 @@ def warning(msg, *args, **kwargs):
 
 
 def warn(msg, *args, **kwargs):
+    import warnings
     warnings.warn("The 'warn' function is deprecated, use 'warning' instead",
                   DeprecationWarning, 2)
     warning(msg, *args, **kwargs)
@@ -1192,6 +1223,7 @@ def _showwarning(message, category, filename, lineno, file=None, line=None):
         if _warnings_showwarning is not None:
             _warnings_showwarning(message, category, filename, lineno, file, line)
         return
+    import warnings
     text = warnings.formatwarning(message, category, filename, lineno, line)
     logger = getLogger("py.warnings")
     if not logger.handlers:
@@ -1202,6 +1234,7 @@ def _showwarning(message, category, filename, lineno, file=None, line=None):
 def captureWarnings(capture):
     """Route warnings to the 'py.warnings' logger (True) or back to warnings (False)."""
     global _warnings_showwarning
+    import warnings
     if capture:
         if _warnings_showwarning is None:
             _warnings_showwarning = warnings.showwarning
