@@ -370,6 +370,64 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
             delattr(namespace, _UNRECOGNIZED_ARGS_ATTR)
         return namespace, args
 
+    def parse_intermixed_args(self, args=None, namespace=None):
+        args, argv = self.parse_known_intermixed_args(args, namespace)
+        if argv:
+            message = 'unrecognized arguments: %s' % ' '.join(argv)
+            if self.exit_on_error:
+                self.error(message)
+            raise ArgumentError(None, message)
+        return args
+
+    def parse_known_intermixed_args(self, args=None, namespace=None):
+        """Options anywhere, then the positionals from whatever strings remain."""
+        positionals = self._get_positional_actions()
+        for action in positionals:
+            if action.nargs in [PARSER, REMAINDER]:
+                raise TypeError('parse_intermixed_args: positional arg with nargs=%s'
+                                % action.nargs)
+        for group in self._mutually_exclusive_groups:
+            for action in group._group_actions:
+                if action in positionals:
+                    raise TypeError('parse_intermixed_args: positional in '
+                                    'mutuallyExclusiveGroup')
+        saved_usage = self.usage
+        saved = [(action, action.nargs, action.default) for action in positionals]
+        try:
+            if self.usage is None:
+                self.usage = self.format_usage()[7:]
+            # First pass: positionals take nothing, so every option is parsed.
+            for action in positionals:
+                action.nargs = SUPPRESS
+                action.default = SUPPRESS
+            namespace, remaining = self.parse_known_args(args, namespace)
+            for action in positionals:
+                if hasattr(namespace, action.dest) and getattr(namespace, action.dest) == []:
+                    delattr(namespace, action.dest)
+        finally:
+            for action, nargs, default in saved:
+                action.nargs = nargs
+                action.default = default
+            self.usage = saved_usage
+        optionals = self._get_optional_actions()
+        saved_required = [(action, action.required) for action in optionals]
+        saved_groups = [(group, group.required) for group in self._mutually_exclusive_groups]
+        try:
+            # Second pass: the positionals, from what the first pass left over.
+            self.usage = saved_usage if saved_usage is not None else self.format_usage()[7:]
+            for action in optionals:
+                action.required = False
+            for group in self._mutually_exclusive_groups:
+                group.required = False
+            namespace, extras = self.parse_known_args(remaining, namespace)
+        finally:
+            for action, required in saved_required:
+                action.required = required
+            for group, required in saved_groups:
+                group.required = required
+            self.usage = saved_usage
+        return namespace, extras
+
     def _parse_known_args(self, arg_strings, namespace):
         if self.fromfile_prefix_chars is not None:
             arg_strings = self._read_args_from_files(arg_strings)
