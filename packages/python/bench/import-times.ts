@@ -44,6 +44,8 @@ const WORKLOADS: Readonly<Record<string, string>> = {
   re: "import re\n",
   asyncio: "import asyncio\n",
   json: "import json\n",
+  logging: "import logging\n",
+  argparse: "import argparse\n",
   every: `import ${EVERY_MODULE}\n`,
 };
 const selected = positionals.length > 0 ? positionals : Object.keys(WORKLOADS);

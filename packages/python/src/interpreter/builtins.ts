@@ -1,5 +1,6 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { refuseAbstractInstance } from "./abstract-classes.js";
+import { asciiRepr } from "./ascii-repr.js";
 import { installAsyncGeneratorBuiltins } from "./async-generator-builtins.js";
 import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
@@ -44,7 +45,7 @@ import {
   setAttribute,
 } from "./object-access.js";
 import { VIEW_DICT_OFFSET } from "./object-layouts.js";
-import { asciiRepr, repr, str } from "./object-repr.js";
+import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { installSequenceSearch } from "./sequence-search.js";
 import { installSetMethods } from "./set-methods.js";

@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { asciiRepr } from "./ascii-repr.js";
 import {
   bytesData,
   checkBytesSize,
@@ -8,7 +9,6 @@ import {
 } from "./bytes-objects.js";
 import type { Machine } from "./machine.js";
 import { getItem } from "./object-access.js";
-import { asciiRepr } from "./object-repr.js";
 import { percentFormat, sequenceItems } from "./operators.js";
 
 /**

@@ -11,6 +11,7 @@ import type {
   Lambda,
   SourceRange,
 } from "../ast.js";
+import { asciiRepr } from "./ascii-repr.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
@@ -40,7 +41,7 @@ import {
   setItem,
 } from "./object-access.js";
 import { BUILTIN_SELF_OFFSET, CELL_CONTENTS_OFFSET } from "./object-layouts.js";
-import { asciiRepr, repr, str } from "./object-repr.js";
+import { repr, str } from "./object-repr.js";
 import { compareValues } from "./operator-codes.js";
 import { binary, checkHashable, compare, contains, richCompare, unary } from "./operators.js";
 import { runScheduledCollection, tick } from "./run-loop.js";

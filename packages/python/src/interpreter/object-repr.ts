@@ -38,28 +38,6 @@ import { sliceRepr } from "./slice-objects.js";
  */
 
 /**
- * `ascii(obj)`: the repr with every non-ASCII character escaped as `\xhh`, `\uhhhh` or
- * `\Uhhhhhhhh` (also `%a`, `!a`). CPython: `PyObject_ASCII`.
- *
- * @example
- * ```ts
- * asciiRepr(machine, machine.newStr("é")); // "'\\xe9'"
- * ```
- */
-export function asciiRepr(m: Machine, obj: Ptr): string {
-  return Array.from(repr(m, obj), (char) => {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) return char;
-    const hex = code.toString(16);
-    return code < 0x100
-      ? `\\x${hex.padStart(2, "0")}`
-      : code < 0x10000
-        ? `\\u${hex.padStart(4, "0")}`
-        : `\\U${hex.padStart(8, "0")}`;
-  }).join("");
-}
-
-/**
  * `repr(obj)` as text: built-in atoms and containers, functions, classes, exceptions and user
  * classes' `__repr__`. CPython: `PyObject_Repr`.
  *

@@ -1,5 +1,6 @@
 import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
+import { asciiRepr } from "./ascii-repr.js";
 import {
   bigIntBinary,
   bigIntUnary,
@@ -23,7 +24,7 @@ import { MAX_INT, type Machine, type TypeRecord } from "./machine.js";
 import { compareViews } from "./memoryview-methods.js";
 import { getItem } from "./object-access.js";
 import { METHOD_FUNCTION_OFFSET, METHOD_SELF_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
-import { asciiRepr, repr, str } from "./object-repr.js";
+import { repr, str } from "./object-repr.js";
 import { Cmp, compareValues, OP_SYMBOLS, Op } from "./operator-codes.js";
 import { checkSequenceSize, checkStrSize } from "./result-size.js";
 import { compareSets, setBinary, withKey } from "./set-operations.js";
@@ -366,8 +367,9 @@ function floatDivmod(x: number, y: number): [number, number] {
 }
 
 /**
- * `str % args`: %s, %r, %d, %i, %o, %x, %X, %c, %e, %E, %f, %F, %g, %G, %%, with `%(key)s`
- * taking values from a mapping, the `-`, `0`, `+` and space flags, width and precision.
+ * `str % args`: %s, %r, %a, %d, %i, %o, %x, %X, %c, %e, %E, %f, %F, %g, %G, %%, with `%(key)s`
+ * taking values from a mapping, the `-`, `0`, `+` and space flags, width and precision (either
+ * may be `*`, taken from the arguments); any other conversion is CPython's ValueError.
  * CPython: `PyUnicode_Format`.
  */
 export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
@@ -389,15 +391,33 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   let out: string;
   try {
     out = text.replace(
-      /%(?:\(([^)]*)\))?([-+ 0#]*)(\d*)(?:\.(\d+))?([sraidoufFeEgGxXc%])/g,
+      /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d*)(?:\.(\*|\d+))?([\s\S]?)/g,
       (
-        _match,
+        match,
         key: string | undefined,
         flags: string,
         width: string,
         precision: string | undefined,
         conversion: string,
+        offset: number,
       ) => {
+        // CPython: PyUnicode_Format — a conversion it does not know is a ValueError.
+        if (conversion === "") m.raise("ValueError", "incomplete format");
+        if (!"sridoufFeEgGxXca%".includes(conversion)) {
+          const code = conversion.codePointAt(0)!;
+          m.raise(
+            "ValueError",
+            `unsupported format character '${conversion}' (0x${code.toString(16)}) at index ${offset + match.length - 1}`,
+          );
+        }
+        // CPython: a `*` width or precision takes the next argument, an int; a negative
+        // width left-justifies.
+        if (width === "*") {
+          const starred = starArgument(m, next());
+          if (starred < 0) flags += "-";
+          width = String(Math.abs(starred));
+        }
+        if (precision === "*") precision = String(Math.max(0, starArgument(m, next())));
         if (conversion === "%") return "%";
         let value: Ptr;
         if (key !== undefined) {
@@ -432,6 +452,12 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   if (index < values.length && !usedKeys && !(mapping !== 0 && index === 0))
     m.raise("TypeError", "not all arguments converted during string formatting");
   return heap.newStr(out);
+}
+
+/** The int a `*` width or precision takes (CPython: PyUnicode_Format's "* wants int"). */
+function starArgument(m: Machine, value: Ptr): number {
+  if (!m.isInt(value)) m.raise("TypeError", "* wants int");
+  return m.numberOf(value);
 }
 
 /** One `%` conversion's text (before width and flags). */

@@ -2,13 +2,14 @@ import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { firstWhitespaceRun, stripWhitespace } from "../unicode/python-whitespace.js";
 import { convertCase, strPredicate } from "../unicode/str-unicode.js";
+import { asciiRepr } from "./ascii-repr.js";
 import { codePointLength } from "./code-points.js";
 import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
 import { getAttribute, keyError } from "./object-access.js";
-import { asciiRepr, repr, str as strOfObject } from "./object-repr.js";
+import { repr, str as strOfObject } from "./object-repr.js";
 import { checkStrSize, StrSize } from "./result-size.js";
 
 /**

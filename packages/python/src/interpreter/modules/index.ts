@@ -1,5 +1,6 @@
 import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
+import { argparseModule } from "./argparse-module.js";
 import { arrayModule } from "./array-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
@@ -29,6 +30,7 @@ import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { keywordModule } from "./keyword-module.js";
+import { loggingModule } from "./logging-module.js";
 import { mathModule } from "./math-module.js";
 import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
@@ -69,6 +71,7 @@ import { zlibModule } from "./zlib-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   abc: abcModule,
+  argparse: argparseModule,
   array: arrayModule,
   asyncio: asyncioModule,
   base64: base64Module,
@@ -112,6 +115,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   queue: queueModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
+  logging: loggingModule,
   numbers: numbersModule,
   time: timeModule,
   traceback: tracebackModule,
@@ -126,6 +130,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 };
 
 export { abcModule } from "./abc-module.js";
+export { argparseModule } from "./argparse-module.js";
 export { arrayModule } from "./array-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
@@ -154,6 +159,7 @@ export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { keywordModule } from "./keyword-module.js";
+export { loggingModule } from "./logging-module.js";
 export { mathModule } from "./math-module.js";
 export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";

@@ -82,14 +82,13 @@ export const sysModule: NativeModuleFactory = (context) => {
   const heap = context.heap;
   const values: [string, Ptr][] = [];
   try {
-    const stdout = streamObject(context, "sys.stdout", (text) => context.writeStdout(text));
+    const stdout = streamObject(context, "stdout", (text) => context.writeStdout(text));
     values.push(["stdout", stdout]);
     // CPython's sys.__stdout__: the original stream, which print() writes to directly.
     values.push(["__stdout__", context.newReference(stdout)]);
-    values.push([
-      "stderr",
-      streamObject(context, "sys.stderr", (text) => context.writeStderr(text)),
-    ]);
+    const stderr = streamObject(context, "stderr", (text) => context.writeStderr(text));
+    values.push(["stderr", stderr]);
+    values.push(["__stderr__", context.newReference(stderr)]);
     values.push(["_version_info_tuple", versionInfo(context)]);
     values.push(["_argv_tuple", strTuple(context, context.argv)]);
     values.push(["_warnoptions_tuple", strTuple(context, context.warnOptions)]);
@@ -140,7 +139,11 @@ function versionInfo(context: NativeContext): Ptr {
  * A module-like object whose `write(s)` sends `s` to `sink` and returns its length, standing in
  * for CPython's `io.TextIOWrapper` streams.
  */
-function streamObject(context: NativeContext, name: string, sink: (text: string) => void): Ptr {
+function streamObject(
+  context: NativeContext,
+  stream: "stdout" | "stderr",
+  sink: (text: string) => void,
+): Ptr {
   const write: NativeFunction = (callContext, args, keywords) => {
     const text = expectOneArgument(callContext, "write", args, keywords);
     if (callContext.heap.kindOf(text) !== ObjectKind.STR)
@@ -159,7 +162,13 @@ function streamObject(context: NativeContext, name: string, sink: (text: string)
     expectNoArguments(callContext, "flush", args, keywords);
     return callContext.newReference(callContext.heap.none);
   };
-  return buildModule(context, name, { write, flush }, []);
+  // CPython's streams are named "<stdout>"/"<stderr>" (logging's StreamHandler repr shows it).
+  const displayName = context.heap.newStr(`<${stream}>`);
+  try {
+    return buildModule(context, `sys.${stream}`, { write, flush }, [["name", displayName]]);
+  } finally {
+    context.release(displayName);
+  }
 }
 
 const SET_INT_MAX_STR_DIGITS = {
