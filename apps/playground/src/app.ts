@@ -108,6 +108,8 @@ export class PlaygroundApp {
   /** Whether a capture is under way in the worker. */
   private capturing = false;
   private index = -1;
+  /** What the output view shows: the characters of which recording's output. */
+  private shownOutput: { recording: Recording; length: number } | undefined;
 
   constructor(
     record: (
@@ -236,6 +238,7 @@ export class PlaygroundApp {
     this.timeline.clear();
     this.stats.clear();
     this.output.render([]);
+    this.shownOutput = undefined;
     this.slider.max = "0";
     this.slider.value = "0";
     this.slider.disabled = true;
@@ -361,6 +364,7 @@ export class PlaygroundApp {
           ? "Stopped: you ended the run with Stop.\n"
           : `The playground failed: ${message}\n`;
       this.output.render([{ stream: "note", text }]);
+      this.shownOutput = undefined;
       this.setStatus(message === "cancelled" ? "ready" : "error", text.trim());
       return false;
     } finally {
@@ -506,7 +510,12 @@ export class PlaygroundApp {
       recording.collector,
     );
     this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
-    this.output.render(outputUpTo(recording.output, snapshot.outputLength));
+    // Most steps print nothing: the output is rebuilt (and scrolled, a layout) only when it grew.
+    const shownOutput = this.shownOutput;
+    if (shownOutput?.recording !== recording || shownOutput.length !== snapshot.outputLength) {
+      this.output.render(outputUpTo(recording.output, snapshot.outputLength));
+      this.shownOutput = { recording, length: snapshot.outputLength };
+    }
     this.narrate(snapshot);
     const outcome = recording.outcome;
     const where =
