@@ -5,7 +5,7 @@ import {
   type GraphEdge,
   type GraphNode,
 } from "../snapshot/object-graph.js";
-import { element, hexAddress, svgElement } from "./dom.js";
+import { element, hexAddress, svgElement, trackWidth } from "./dom.js";
 import { type ChainSummary, collapseLongChains } from "./graph-collapse.js";
 import {
   FRAME_WIDTH,
@@ -188,6 +188,8 @@ function boxRows(node: GraphNode, outgoing: readonly GraphEdge[]): BoxRow[] {
 export class ObjectGraphView {
   private readonly host: HTMLDivElement;
   private readonly caption: HTMLParagraphElement;
+  /** The drawing panel's width (see {@link trackWidth}). */
+  private readonly hostWidth: () => number;
   /** Objects of folded chains the learner expanded (a chain with any of them is drawn whole). */
   private expandedChains = new Set<number>();
   /** Overflow references shown per container (see {@link revealOverflow}), by address. */
@@ -201,6 +203,7 @@ export class ObjectGraphView {
     this.caption = element("p", { class: "caption", id: "graph-caption" });
     this.host = element("div", { class: "graph-scroll", id: "object-graph" });
     host.append(this.caption, this.host);
+    this.hostWidth = trackWidth(this.host);
   }
 
   /** Clears the view. */
@@ -251,7 +254,7 @@ export class ObjectGraphView {
     if (snapshot.exitedEarlier > 0) shapes.push({ rows: 1 });
     for (const frame of exited) shapes.push({ rows: frame.variables.length + 1 });
     // Columns wrap to the panel's width (a hidden panel has none: then they do not wrap).
-    const width = this.host.clientWidth || Number.POSITIVE_INFINITY;
+    const width = this.hostWidth() || Number.POSITIVE_INFINITY;
     const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
     const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
     const titles = {

@@ -4,7 +4,7 @@ import {
   type PoolCell,
   type PoolMapSummary,
 } from "../snapshot/pool-map.js";
-import { element, hexAddress } from "./dom.js";
+import { element, hexAddress, trackWidth } from "./dom.js";
 import { TERM_HELP } from "./term-help.js";
 
 /** Pixels per pool cell (a square; its blocks are drawn inside). */
@@ -60,6 +60,8 @@ export class PoolMapView {
   private readonly canvas: HTMLCanvasElement;
   private readonly caption: HTMLParagraphElement;
   private readonly legend: HTMLDivElement;
+  /** The canvas's scrolling box's width (see {@link trackWidth}). */
+  private readonly scrollWidth: () => number;
   /** Where each drawn pool is, for the hover text. */
   private hitAreas: { x: number; y: number; arena: ArenaCell; pool: PoolCell }[] = [];
   /**
@@ -86,7 +88,9 @@ export class PoolMapView {
       title: [TERM_HELP.arena, TERM_HELP.pool, TERM_HELP.block, TERM_HELP.sizeClass].join("\n"),
     });
     this.legend = element("div", { class: "legend" });
-    host.append(this.caption, element("div", { class: "canvas-scroll" }, this.canvas), this.legend);
+    const scroll = element("div", { class: "canvas-scroll" }, this.canvas);
+    host.append(this.caption, scroll, this.legend);
+    this.scrollWidth = trackWidth(scroll);
     this.canvas.addEventListener("mousemove", (event) => {
       const hit = this.hitAreas.find(
         (area) =>
@@ -127,7 +131,7 @@ export class PoolMapView {
 
     const poolCount = summary.arenaSize / summary.poolSize;
     const { width: arenaWidth, height: arenaHeight } = arenaPixels(poolCount);
-    const hostWidth = Math.max(arenaWidth, (this.canvas.parentElement?.clientWidth ?? 600) - 4);
+    const hostWidth = Math.max(arenaWidth, this.scrollWidth() - 4);
     const perRow = Math.max(1, Math.floor((hostWidth + ARENA_GAP) / (arenaWidth + ARENA_GAP)));
     const rows = Math.max(1, Math.ceil(shown.length / perRow));
     const ratio = globalThis.devicePixelRatio ?? 1;
