@@ -230,26 +230,16 @@ describe("runSession", () => {
     const last = recording.final;
     // The last two calls kept, oldest first; the two before them counted.
     expect(last.exitedEarlier).toBe(2);
-    expect(last.exitedFrames).toEqual([
-      {
-        qualifiedName: "square",
-        line: 3,
-        variables: [
-          { name: "x", kind: "local", value: "2" },
-          { name: "y", kind: "local", value: "4" },
-        ],
-        returnValue: "4",
-      },
-      {
-        qualifiedName: "square",
-        line: 3,
-        variables: [
-          { name: "x", kind: "local", value: "3" },
-          { name: "y", kind: "local", value: "9" },
-        ],
-        returnValue: "9",
-      },
-    ]);
+    const squareReturned = (x: number) => ({
+      qualifiedName: "square",
+      line: 3,
+      variables: [
+        { name: "x", kind: "local", value: String(x) },
+        { name: "y", kind: "local", value: String(x * x) },
+      ],
+      returnValue: String(x * x),
+    });
+    expect(last.exitedFrames).toEqual([squareReturned(2), squareReturned(3)]);
     // A return step lists the frames before it; its own frame joins after it.
     const firstReturn = recording.snapshots.find((snapshot) => snapshot.phase === "return")!;
     expect(firstReturn.exitedFrames).toEqual([]);

@@ -587,17 +587,8 @@ export class ObjectGraphView {
         }
         group.append(rowGroup);
       });
-      if (innermost && returnValue !== undefined) {
-        const y = at.rows[frame.variables.length]!;
-        group.append(
-          svgElement(
-            "g",
-            { class: "return-value" },
-            svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
-            valueText(at.x, y, returnValue),
-          ),
-        );
-      }
+      if (innermost && returnValue !== undefined)
+        group.append(returnValueRow(at, frame.variables.length, returnValue));
       boxes.append(group);
     });
   }
@@ -848,17 +839,20 @@ function drawExitedFrames(
         ),
       );
     });
-    const y = at.rows[frame.variables.length]!;
-    group.append(
-      svgElement(
-        "g",
-        { class: "return-value" },
-        svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
-        valueText(at.x, y, frame.returnValue),
-      ),
-    );
+    group.append(returnValueRow(at, frame.variables.length, frame.returnValue));
     boxes.append(group);
   }
+}
+
+/** A frame's "Return value" row (row `row` of the frame at `at`), the value written in place. */
+function returnValueRow(at: FramePlacement, row: number, value: string): SVGGElement {
+  const y = at.rows[row]!;
+  return svgElement(
+    "g",
+    { class: "return-value" },
+    svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
+    valueText(at.x, y, value),
+  );
 }
 
 /** Hover help for a frame's variable row. */
