@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
 import { servePlayground } from "../e2e/serve-playground.js";
+import { DEFAULT_CHECKPOINT_BUDGET } from "../src/session/checkpoint-plan.js";
 
 // How long the playground in Chromium takes to show a statement anywhere in a 2,000,000-step run:
 // from moving the slider to the statement drawn. Two pages side by side, the same build:
@@ -186,7 +187,7 @@ try {
   const MiB = 1024 * 1024;
   const grown = withCheckpoints - memoryBefore;
   console.log(
-    `memory (PSS of the browser's processes): ${(memoryBefore / MiB).toFixed(0)} MiB before the checkpoints, ${(withCheckpoints / MiB).toFixed(0)} MiB with them: +${(grown / MiB).toFixed(0)} MiB, ${(grown / MiB / Math.max(1, count)).toFixed(1)} MiB each`,
+    `memory (PSS of the browser's processes): ${(memoryBefore / MiB).toFixed(0)} MiB before the checkpoints, ${(withCheckpoints / MiB).toFixed(0)} MiB with them: +${(grown / MiB).toFixed(0)} MiB, ${(grown / MiB / Math.max(1, count)).toFixed(1)} MiB each; with the ${DEFAULT_CHECKPOINT_BUDGET.roamingCheckpoints} roaming ones a jump leaves, ${(((grown / Math.max(1, count)) * (count + DEFAULT_CHECKPOINT_BUDGET.roamingCheckpoints)) / MiB).toFixed(0)} MiB against the ${(DEFAULT_CHECKPOINT_BUDGET.memoryBytes / MiB).toFixed(0)} MiB budget`,
   );
   for (const [region, targets] of Object.entries(regions)) {
     const withCheckpoints: number[] = [];

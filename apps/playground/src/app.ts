@@ -34,6 +34,12 @@ const CAPTURE_BEHIND = 6;
 /** Snapshots made on demand kept at once (the oldest are dropped first). */
 const CACHED_SNAPSHOTS = 3000;
 
+/** How many returned frames a snapshot lists when "Exited frames" is on (the last ones). */
+const EXITED_FRAMES_KEPT = 16;
+
+/** Where the view options (Values, Exited frames) are kept between visits. */
+const VIEW_OPTIONS_KEY = "pymem-playground:view-options";
+
 /** The choices of the "Values" picker (see `ObjectGraphOptions.values`). */
 const VALUES_IN_PLACE: readonly ValuesInPlace[] = ["immortal", "primitives", "none"];
 
@@ -74,6 +80,7 @@ export class PlaygroundApp {
   private readonly collectorPicker = byId("collector-picker", HTMLSelectElement);
   private readonly profilePicker = byId("profile-picker", HTMLSelectElement);
   private readonly valuesPicker = byId("values-picker", HTMLSelectElement);
+  private readonly exitedFramesBox = byId("exited-frames", HTMLInputElement);
   private readonly stepLimitInput = byId("step-limit", HTMLInputElement);
   private readonly heapCapInput = byId("heap-cap", HTMLInputElement);
   private readonly slider = byId("step-slider", HTMLInputElement);
@@ -101,6 +108,8 @@ export class PlaygroundApp {
   /** Whether a capture is under way in the worker. */
   private capturing = false;
   private index = -1;
+  /** What the output view shows: the characters of which recording's output. */
+  private shownOutput: { recording: Recording; length: number } | undefined;
 
   constructor(
     record: (
@@ -136,14 +145,18 @@ export class PlaygroundApp {
     this.stepLimitInput.value = String(DEFAULT_SESSION_SETTINGS.stepLimit);
     this.heapCapInput.value = String(DEFAULT_SESSION_SETTINGS.maximumBytes / 1024 / 1024);
     this.examplePicker.addEventListener("change", () => this.loadExample(this.examplePicker.value));
+    this.restoreViewOptions();
     for (const input of [
       this.collectorPicker,
       this.profilePicker,
       this.valuesPicker,
+      this.exitedFramesBox,
       this.stepLimitInput,
       this.heapCapInput,
     ])
       input.addEventListener("change", () => this.markStale());
+    for (const input of [this.valuesPicker, this.exitedFramesBox])
+      input.addEventListener("change", () => this.saveViewOptions());
     byId("run", HTMLButtonElement).addEventListener("click", () => void this.run());
     byId("step", HTMLButtonElement).addEventListener("click", () => void this.step(1));
     byId("back", HTMLButtonElement).addEventListener("click", () => void this.step(-1));
@@ -225,6 +238,7 @@ export class PlaygroundApp {
     this.timeline.clear();
     this.stats.clear();
     this.output.render([]);
+    this.shownOutput = undefined;
     this.slider.max = "0";
     this.slider.value = "0";
     this.slider.disabled = true;
@@ -248,6 +262,34 @@ export class PlaygroundApp {
     this.reset();
   }
 
+  /** Sets the view options as kept by the last visit (none kept, or storage refused: the defaults). */
+  private restoreViewOptions(): void {
+    let kept: { values?: unknown; exitedFrames?: unknown } = {};
+    try {
+      kept = JSON.parse(localStorage.getItem(VIEW_OPTIONS_KEY) ?? "{}") ?? {};
+    } catch {
+      // Storage disabled or a value from elsewhere: the defaults stand.
+    }
+    const values = VALUES_IN_PLACE.find((choice) => choice === kept.values);
+    if (values !== undefined) this.valuesPicker.value = values;
+    this.exitedFramesBox.checked = kept.exitedFrames === true;
+  }
+
+  /** Keeps the view options for the next visit. */
+  private saveViewOptions(): void {
+    try {
+      localStorage.setItem(
+        VIEW_OPTIONS_KEY,
+        JSON.stringify({
+          values: this.valuesPicker.value,
+          exitedFrames: this.exitedFramesBox.checked,
+        }),
+      );
+    } catch {
+      // Storage disabled (a private window's policy): the options last for this visit.
+    }
+  }
+
   private markStale(): void {
     if (this.examplePicker.value !== "") {
       const example = EXAMPLES.find((e) => e.id === this.examplePicker.value);
@@ -269,6 +311,7 @@ export class PlaygroundApp {
       profile: this.profilePicker.value === "cpython64" ? "cpython64" : "cpython32",
       recorder: {
         values: VALUES_IN_PLACE.find((values) => values === this.valuesPicker.value) ?? "immortal",
+        exitedFrames: this.exitedFramesBox.checked ? EXITED_FRAMES_KEPT : 0,
       },
       stepLimit:
         Number.isFinite(stepLimit) && stepLimit >= 1
@@ -321,6 +364,7 @@ export class PlaygroundApp {
           ? "Stopped: you ended the run with Stop.\n"
           : `The playground failed: ${message}\n`;
       this.output.render([{ stream: "note", text }]);
+      this.shownOutput = undefined;
       this.setStatus(message === "cancelled" ? "ready" : "error", text.trim());
       return false;
     } finally {
@@ -466,7 +510,12 @@ export class PlaygroundApp {
       recording.collector,
     );
     this.stats.render(formatMallocStats(snapshot), snapshot.gcCounts);
-    this.output.render(outputUpTo(recording.output, snapshot.outputLength));
+    // Most steps print nothing: the output is rebuilt (and scrolled, a layout) only when it grew.
+    const shownOutput = this.shownOutput;
+    if (shownOutput?.recording !== recording || shownOutput.length !== snapshot.outputLength) {
+      this.output.render(outputUpTo(recording.output, snapshot.outputLength));
+      this.shownOutput = { recording, length: snapshot.outputLength };
+    }
     this.narrate(snapshot);
     const outcome = recording.outcome;
     const where =

@@ -24,6 +24,11 @@ export interface CheckpointBudget {
   readonly memoryBytes: number;
   /** What one holds besides the program's heap (the interpreter, its code, the worker). */
   readonly perCheckpointBytes: number;
+  /**
+   * Checkpoints kept besides those waiting at their homes: ones that served a jump stay where
+   * it left them (for stepping on from there) while a replacement replays towards the home.
+   */
+  readonly roamingCheckpoints: number;
   /** The longest replay from a checkpoint to the statement wanted. */
   readonly replayMilliseconds: number;
   /** The most checkpoints, whatever the budget allows. */
@@ -33,11 +38,15 @@ export interface CheckpointBudget {
 /**
  * The playground's budget: 384 MiB, a checkpoint every 60 ms of replay, at most 48 (a jump
  * is that replay at most, plus its snapshots and drawing; the replay is most of it, so the
- * spacing is what bench/step-in-browser.ts turns on — 48 checkpoints of a small heap measured
- * about 5.8 MiB each). A
- * checkpoint of a program with a small heap measured 5.4 MiB in Chromium (bench/step-in-browser.ts:
- * the browser's memory before and after, 16 checkpoints of a 2,000,000-statement run); 8 MiB
- * besides the heap leaves room.
+ * spacing is what bench/step-in-browser.ts turns on), 2 roaming.
+ * What one checkpoint holds besides the program's heap is measured by bench/step-in-browser.ts
+ * (the browser's memory before and after its checkpoints start): 16.0 MiB each on 2026-12-07
+ * (37 checkpoints of a 2,000,000-statement run whose heap is 0.3 MiB; an earlier build measured
+ * 5.4, then 11.9). The heap is the least of it: a paused worker keeps its JavaScript engine's
+ * young generation, grown to its largest by the replay's allocations (32 MiB reserved in Node
+ * after a million statements, against 6 before), and the interpreter's own objects — which is
+ * why sharing the heap's pages between checkpoints would save nothing, and fewer checkpoints
+ * are what keeps the budget.
  *
  * @example
  * ```ts
@@ -46,7 +55,8 @@ export interface CheckpointBudget {
  */
 export const DEFAULT_CHECKPOINT_BUDGET: CheckpointBudget = {
   memoryBytes: 384 * 1024 * 1024,
-  perCheckpointBytes: 8 * 1024 * 1024,
+  perCheckpointBytes: 16 * 1024 * 1024,
+  roamingCheckpoints: 2,
   replayMilliseconds: 60,
   maximumCheckpoints: 48,
 };
@@ -55,8 +65,9 @@ export const DEFAULT_CHECKPOINT_BUDGET: CheckpointBudget = {
  * Into how many spans a run of `statements` statements is cut (see {@link checkpointHomes}: one
  * checkpoint fewer): one per `budget.replayMilliseconds` of the recorded run (`milliseconds`,
  * an overestimate of a replay, which captures less), at least 1, at most what
- * `budget.memoryBytes` holds when each checkpoint holds a heap of `heapBytes` — and at most
- * `budget.maximumCheckpoints` checkpoints.
+ * `budget.memoryBytes` holds when each checkpoint holds a heap of `heapBytes` — the roaming
+ * ones counted (see {@link checkpointMemoryBytes}) — and at most `budget.maximumCheckpoints`
+ * checkpoints.
  *
  * @example
  * ```ts
@@ -71,8 +82,30 @@ export function checkpointSpans(
 ): number {
   if (statements <= 0) return 1;
   const wanted = Math.ceil(milliseconds / budget.replayMilliseconds);
-  const affordable = Math.floor(budget.memoryBytes / (heapBytes + budget.perCheckpointBytes));
+  const affordable =
+    Math.floor(budget.memoryBytes / (heapBytes + budget.perCheckpointBytes)) -
+    budget.roamingCheckpoints;
   return 1 + Math.max(0, Math.min(wanted - 1, affordable, budget.maximumCheckpoints));
+}
+
+/**
+ * The most memory the checkpoints of a run cut into `spans` spans hold at once, by the
+ * budget's accounting: one per home, plus the roaming ones once there is any (the
+ * replay from the start needs none), each with a heap of `heapBytes`.
+ *
+ * @example
+ * ```ts
+ * checkpointMemoryBytes(22, 320 * 1024, DEFAULT_CHECKPOINT_BUDGET) <= DEFAULT_CHECKPOINT_BUDGET.memoryBytes; // true
+ * ```
+ */
+export function checkpointMemoryBytes(
+  spans: number,
+  heapBytes: number,
+  budget: CheckpointBudget,
+): number {
+  const homes = Math.max(0, spans - 1);
+  const kept = homes === 0 ? 0 : homes + budget.roamingCheckpoints;
+  return kept * (heapBytes + budget.perCheckpointBytes);
 }
 
 /**

@@ -9,9 +9,6 @@ import type { Recording, Snapshot } from "./recording.js";
 import type { SessionSettings } from "./run-session.js";
 import type { CheckpointReport, CheckpointStart } from "./worker-protocol.js";
 
-/** Checkpoints that left their home to serve a request, kept for stepping on from there. */
-const ROAMING_CHECKPOINTS = 2;
-
 /**
  * Checkpoints replaying towards their home at once: one core is left to the page and to the
  * checkpoint serving the user.
@@ -107,6 +104,8 @@ export class CheckpointPool {
   private readonly queued: number[] = [];
   private clock = 0;
   private served = 0;
+  /** Checkpoints that left their home to serve a request, kept for stepping on from there. */
+  private readonly roaming: number;
   private disposed = false;
 
   constructor(
@@ -121,6 +120,7 @@ export class CheckpointPool {
     this.start = { source, settings };
     this.onChange = onChange;
     this.createWorker = createWorker;
+    this.roaming = budget.roamingCheckpoints;
     const spans = checkpointSpans(
       recording.statements,
       recording.outcome.milliseconds,
@@ -256,7 +256,7 @@ export class CheckpointPool {
     this.changed();
   }
 
-  /** Keeps the {@link ROAMING_CHECKPOINTS} most recently used roaming checkpoints. */
+  /** Keeps the {@link roaming} most recently used roaming checkpoints. */
   private dropIdleRoamers(): void {
     const idle = this.checkpoints
       .filter((checkpoint) => checkpoint.home === undefined && checkpoint.request === undefined)
@@ -264,7 +264,7 @@ export class CheckpointPool {
     const busy = this.checkpoints.filter(
       (checkpoint) => checkpoint.home === undefined && checkpoint.request !== undefined,
     ).length;
-    for (const checkpoint of idle.slice(Math.max(0, ROAMING_CHECKPOINTS - busy)))
+    for (const checkpoint of idle.slice(Math.max(0, this.roaming - busy)))
       this.remove(checkpoint, "dropped");
   }
 

@@ -45,6 +45,31 @@ export interface FrameSnapshot {
 }
 
 /**
+ * A function's frame after it returned (Python Tutor's "show exited frames"): its variables as
+ * they were when it returned — written as text, since a returned frame holds no references and
+ * the objects may be gone — and what it returned.
+ *
+ * @example
+ * ```ts
+ * const title = `${exited.qualifiedName}() returned ${exited.returnValue}`;
+ * ```
+ */
+export interface ExitedFrame {
+  /** The code's qualified name. */
+  readonly qualifiedName: string;
+  /** The line it returned from. */
+  readonly line: number;
+  /** Its variables when it returned, each with its value's short repr. */
+  readonly variables: readonly {
+    readonly name: string;
+    readonly kind: "local" | "cell" | "free";
+    readonly value: string;
+  }[];
+  /** The short repr of the value it returned. */
+  readonly returnValue: string;
+}
+
+/**
  * Everything the views show at one recorded moment. Output and the GC timeline are
  * append-only, so a snapshot stores only how much of each existed then.
  *
@@ -73,6 +98,13 @@ export interface Snapshot {
   readonly frames: readonly FrameSnapshot[];
   /** At a `"return"` step: a short repr of the value being returned; else undefined. */
   readonly returnValue: string | undefined;
+  /**
+   * The function frames that returned before this moment, oldest first — the last
+   * {@link RecorderOptions.exitedFrames} of them; empty when that option is 0.
+   */
+  readonly exitedFrames: readonly ExitedFrame[];
+  /** Function frames that returned before those of {@link exitedFrames} (not kept). */
+  readonly exitedEarlier: number;
   /** Every frame's variables and the objects they reach. */
   readonly graph: ObjectGraph;
   /** The arena → pool → block map. */
@@ -181,6 +213,12 @@ export interface RecorderOptions {
    * @defaultValue "immortal"
    */
   values: ValuesInPlace;
+  /**
+   * How many of the function frames that returned last each snapshot lists
+   * ({@link Snapshot.exitedFrames}); 0 (off) spares reading the frames at every return.
+   * @defaultValue 0
+   */
+  exitedFrames: number;
   /**
    * Whether every statement goes into the trace; `false` only counts them — for replays, which
    * take their snapshots and leave the trace to the recording (a checkpoint of a long run would

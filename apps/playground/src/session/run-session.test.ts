@@ -218,6 +218,48 @@ describe("runSession", () => {
     ]);
   });
 
+  it("lists the frames that returned, with their values then, however a snapshot is made", () => {
+    const source =
+      "def square(x):\n    y = x * x\n    return y\n\ntotal = 0\nfor i in range(4):\n    total += square(i)\nprint(total)\n";
+    const settings = {
+      ...DEFAULT_SESSION_SETTINGS,
+      recorder: { exitedFrames: 2, fullSnapshots: 1000 },
+    };
+    const create = (options: SessionInterpreterOptions) => new Interpreter(options);
+    const recording = runSession(source, settings, create);
+    const last = recording.final;
+    // The last two calls kept, oldest first; the two before them counted.
+    expect(last.exitedEarlier).toBe(2);
+    const squareReturned = (x: number) => ({
+      qualifiedName: "square",
+      line: 3,
+      variables: [
+        { name: "x", kind: "local", value: String(x) },
+        { name: "y", kind: "local", value: String(x * x) },
+      ],
+      returnValue: String(x * x),
+    });
+    expect(last.exitedFrames).toEqual([squareReturned(2), squareReturned(3)]);
+    // A return step lists the frames before it; its own frame joins after it.
+    const firstReturn = recording.snapshots.find((snapshot) => snapshot.phase === "return")!;
+    expect(firstReturn.exitedFrames).toEqual([]);
+    expect(recording.snapshots[firstReturn.statement + 1]!.exitedFrames).toHaveLength(1);
+    // A replay up to a statement lists the same frames as the recording.
+    const statement = recording.statements - 1;
+    const [replayed] = captureStatements(
+      source,
+      settings,
+      create,
+      statement,
+      statement,
+      recording.trace.steps[statement]!,
+    );
+    expect(replayed!.exitedFrames).toEqual(recording.snapshots[statement]!.exitedFrames);
+    expect(replayed!.exitedEarlier).toBe(recording.snapshots[statement]!.exitedEarlier);
+    // Off by default: nothing read at returns.
+    expect(runSession(source, DEFAULT_SESSION_SETTINGS, create).final.exitedFrames).toEqual([]);
+  });
+
   it("reports an interpreter crash as a note instead of losing the recording", () => {
     const { recording } = run([
       () => {

@@ -6,6 +6,7 @@ import { ObjectGraphCapturer } from "../snapshot/object-graph.js";
 import { capturePoolMap, type PoolMapSummary } from "../snapshot/pool-map.js";
 import { shortRepr } from "../snapshot/short-repr.js";
 import type {
+  ExitedFrame,
   FrameSnapshot,
   OutputChunk,
   RecorderOptions,
@@ -28,6 +29,7 @@ export const DEFAULT_RECORDER_OPTIONS: Readonly<RecorderOptions> = {
   maximumOutputCharacters: 1_000_000,
   maximumGraphNodes: 400,
   values: "immortal",
+  exitedFrames: 0,
   trace: true,
 };
 
@@ -119,6 +121,12 @@ export class SessionRecorder {
   private programOutputCharacters = 0;
   private outputTruncated = false;
   private last: StatementPosition = { line: 0, depth: 0, functionName: "<module>", steps: 0 };
+  /** The last function frames that returned, oldest first (see `RecorderOptions.exitedFrames`). */
+  private readonly exited: ExitedFrame[] = [];
+  /** Frames that returned before those of {@link exited}. */
+  private exitedEarlier = 0;
+  /** {@link exited} as snapshots share it until the next return. */
+  private exitedShared: readonly ExitedFrame[] = [];
 
   constructor(
     runtime: Runtime,
@@ -210,21 +218,57 @@ export class SessionRecorder {
         this.timeline.events.length,
         returnValue !== undefined,
       );
-    if (!this.wantsStatement(statement)) return;
-    const snapshot = this.capture(
-      statement,
-      position,
-      returnValue === undefined ? "statement" : "return",
-      frames(),
+    let read: readonly RecordedFrame[] | undefined;
+    if (this.wantsStatement(statement)) {
+      read = frames();
+      const snapshot = this.capture(
+        statement,
+        position,
+        returnValue === undefined ? "statement" : "return",
+        read,
+      );
+      this.snapshots.push(
+        returnValue === undefined
+          ? snapshot
+          : { ...snapshot, returnValue: this.valueRepr(returnValue) },
+      );
+    }
+    // Every return counts, captured or not: a snapshot's exited frames are those of the whole
+    // run so far, however the snapshot was made (recorded, replayed from the start or from a
+    // checkpoint).
+    if (returnValue !== undefined && this.options.exitedFrames > 0)
+      this.noteExited((read ?? frames()).at(-1), position.line, returnValue);
+  }
+
+  /** CPython's repr of a function, class or module by name; else the {@link shortRepr}. */
+  private valueRepr(value: Ptr): string {
+    return this.describe?.(value) ?? shortRepr(this.runtime.heap, value);
+  }
+
+  /** Keeps `frame` (a function returning `value` from `line`) among the last exited frames. */
+  private noteExited(frame: RecordedFrame | undefined, line: number, value: Ptr): void {
+    if (frame === undefined || frame.kind !== "function") return;
+    const variables: Array<ExitedFrame["variables"][number]> = frame.locals.map(
+      ([name, local]) => ({ name, kind: "local", value: this.valueRepr(local) }),
     );
-    this.snapshots.push(
-      returnValue === undefined
-        ? snapshot
-        : {
-            ...snapshot,
-            returnValue: this.describe?.(returnValue) ?? shortRepr(this.runtime.heap, returnValue),
-          },
-    );
+    for (const [kind, cells] of [
+      ["cell", frame.cells],
+      ["free", frame.freeVariables],
+    ] as const)
+      for (const cell of cells)
+        if (cell.cell !== 0)
+          variables.push({ name: cell.name, kind, value: this.valueRepr(cell.cell) });
+    this.exited.push({
+      qualifiedName: frame.qualifiedName,
+      line,
+      variables,
+      returnValue: this.valueRepr(value),
+    });
+    if (this.exited.length > this.options.exitedFrames) {
+      this.exited.shift();
+      this.exitedEarlier++;
+    }
+    this.exitedShared = [...this.exited];
   }
 
   private wantsStatement(statement: number): boolean {
@@ -344,6 +388,8 @@ export class SessionRecorder {
       phase,
       frames: frameSnapshots,
       returnValue: undefined,
+      exitedFrames: this.exitedShared,
+      exitedEarlier: this.exitedEarlier,
       graph,
       poolMap,
       poolStats: runtime.pool.stats(),

@@ -33,6 +33,26 @@ export interface InlineField {
 }
 
 /**
+ * A reference of a container past those drawn at first ({@link ObjectGraphOptions.maximumReferentsPerObject}):
+ * kept so the view can show the container's further items in pages without recording again.
+ *
+ * @example
+ * ```ts
+ * const row = item.to === 0 ? `${item.label} = ${item.text}` : `${item.label} → ${item.text}`;
+ * ```
+ */
+export interface OverflowReference {
+  /** Its position among the referrer's references (see {@link GraphEdge.slot}). */
+  readonly slot: number;
+  /** `[12]`, a dict key, or empty. */
+  readonly label: string;
+  /** The atom's repr written in place, or the object's short repr. */
+  readonly text: string;
+  /** The object's address; 0 when the value is written in place (see {@link InlineField}). */
+  readonly to: number;
+}
+
+/**
  * One object drawn in the object graph.
  *
  * @example
@@ -69,6 +89,16 @@ export interface GraphNode {
   readonly hiddenReferents: number;
   /** Its references to atoms written in place, shown as text in the box (see {@link InlineField}). */
   readonly fields: readonly InlineField[];
+  /**
+   * The references after the drawn ones, up to {@link ObjectGraphOptions.maximumOverflowPerObject}
+   * (the first of {@link hiddenReferents}), for the view to show page by page.
+   */
+  readonly overflow: readonly OverflowReference[];
+  /**
+   * Whether only an {@link overflow} reference reaches it: the view draws it once that reference
+   * is shown. Such objects are leaves (their references are not followed).
+   */
+  readonly overflowOnly: boolean;
 }
 
 /**
@@ -163,6 +193,23 @@ export interface ObjectGraphOptions {
    */
   maximumReferentsPerObject: number;
   /**
+   * Most references kept per object past {@link maximumReferentsPerObject}, for the view to show
+   * in pages ({@link GraphNode.overflow}); the rest of a million-item list is only counted.
+   * @defaultValue 1000
+   */
+  maximumOverflowPerObject: number;
+  /**
+   * Most overflow references kept in one graph, all objects together.
+   * @defaultValue 2000
+   */
+  maximumOverflowPerGraph: number;
+  /**
+   * Most objects added to one graph for overflow references alone (see {@link GraphNode.overflowOnly});
+   * the other overflow references to objects show the object's repr.
+   * @defaultValue 100
+   */
+  maximumOverflowNodes: number;
+  /**
    * Most objects a cycle check visits from one candidate before giving up on it.
    * @defaultValue 500
    */
@@ -193,9 +240,20 @@ export interface ObjectGraphOptions {
  */
 export type ValuesInPlace = "immortal" | "primitives" | "none";
 
-const DEFAULT_OPTIONS: ObjectGraphOptions = {
+/**
+ * The options an {@link ObjectGraphCapturer} uses where none are given.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_OBJECT_GRAPH_OPTIONS.maximumReferentsPerObject; // 12
+ * ```
+ */
+export const DEFAULT_OBJECT_GRAPH_OPTIONS: Readonly<ObjectGraphOptions> = {
   maximumNodes: 400,
   maximumReferentsPerObject: 12,
+  maximumOverflowPerObject: 1000,
+  maximumOverflowPerGraph: 2000,
+  maximumOverflowNodes: 100,
   leafTypes: ["function", "type", "module", "builtin_function_or_method", "code", "frame"],
   cycleSearchLimit: 500,
   describe: () => undefined,
@@ -250,16 +308,19 @@ export class ObjectGraphCapturer {
     nodes: [],
     edges: [],
   };
+  /** The previous capture's overflow references by object (shared when unchanged). */
+  private previousOverflow = new Map<Ptr, readonly OverflowReference[]>();
 
   constructor(runtime: Runtime, options: Partial<ObjectGraphOptions> = {}) {
     this.runtime = runtime;
-    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.options = { ...DEFAULT_OBJECT_GRAPH_OPTIONS, ...options };
   }
 
   /** Forgets every object drawn so far (after a reset). */
   reset(): void {
     this.seen = new Map();
     this.previous = { nodes: [], edges: [] };
+    this.previousOverflow = new Map();
   }
 
   /**
@@ -320,14 +381,27 @@ export class ObjectGraphCapturer {
     // are drawn once everything strongly reachable (and the unreachable cycles) is placed.
     const weakEdges: GraphEdge[] = [];
     const perObject = this.options.maximumReferentsPerObject;
+    // References past the drawn ones, kept for the view to page through, and what they point at.
+    const overflow = new Map<Ptr, readonly OverflowReference[]>();
+    const overflowTargets = new Set<Ptr>();
+    let overflowRoom = this.options.maximumOverflowPerGraph;
     // Breadth first (order doubles as the queue).
     const expandFrom = (start: number): void => {
       for (let index = start; index < order.length; index++) {
         const obj = order[index]!;
         if (!this.isExpandable(obj)) continue;
         expanded.add(obj);
-        const { referents, total } = this.referents(obj, perObject);
+        const wanted =
+          perObject + Math.max(0, Math.min(overflowRoom, this.options.maximumOverflowPerObject));
+        const { referents: read, total } = this.referents(obj, wanted);
+        const referents = read.slice(0, perObject);
         if (total > referents.length) hidden.set(obj, total - referents.length);
+        if (read.length > perObject) {
+          const rows = this.overflowRows(obj, read, perObject);
+          overflowRoom -= rows.length;
+          overflow.set(obj, rows);
+          for (const row of rows) if (row.to !== 0) overflowTargets.add(row.to);
+        }
         referents.forEach((referent, slot) => {
           if (referent.weak) weakEdges.push({ from: obj, ...referent, slot });
           else if (this.isInline(referent.to)) {
@@ -343,7 +417,7 @@ export class ObjectGraphCapturer {
 
     // Objects drawn before that nothing reaches now but that are alive inside a cycle.
     const firstOrphan = order.length;
-    for (const obj of this.cyclicOrphans(included)) {
+    for (const obj of this.cyclicOrphans(included, overflowTargets)) {
       if (!include(obj)) break;
     }
     expandFrom(firstOrphan);
@@ -352,6 +426,16 @@ export class ObjectGraphCapturer {
     const firstWeakTarget = order.length;
     for (const edge of weakEdges) if (include(edge.to)) edges.push(edge);
     expandFrom(firstWeakTarget);
+    // Last, and only while there is room: objects that only overflow references reach, drawn as
+    // leaves once the view shows those references (they never truncate the graph).
+    const overflowOnly = new Set<Ptr>();
+    for (const target of overflowTargets) {
+      if (included.has(target)) continue;
+      if (overflowOnly.size >= this.options.maximumOverflowNodes || order.length >= maximum) break;
+      include(target);
+      overflowOnly.add(target);
+    }
+    this.previousOverflow = overflow;
 
     const generationOf = this.generations(order);
     const nodes: GraphNode[] = order.map((obj) =>
@@ -362,14 +446,38 @@ export class ObjectGraphCapturer {
         expanded.has(obj),
         hidden.get(obj) ?? 0,
         fields.get(obj) ?? [],
+        overflow.get(obj) ?? [],
+        overflowOnly.has(obj),
       ),
     );
     const freed = this.freedSincePrevious();
     const seen = new Map<Ptr, number>();
     for (const obj of order) seen.set(obj, heap.typeOf(obj));
     this.seen = seen;
-    this.previous = { nodes, edges };
+    // Ghosts are drawn for objects the view drew; overflow-only ones may never have been.
+    this.previous = { nodes: nodes.filter((node) => !node.overflowOnly), edges };
     return { variables, nodes, edges, truncated, freed };
+  }
+
+  /**
+   * `read`'s references from `first` on as {@link OverflowReference}s: the same array as the
+   * previous capture's when nothing changed, so snapshots of a loop over a long list share it.
+   */
+  private overflowRows(obj: Ptr, read: readonly Referent[], first: number): OverflowReference[] {
+    const rows: OverflowReference[] = [];
+    for (let slot = first; slot < read.length; slot++) {
+      const { to, label } = read[slot]!;
+      rows.push({ slot, label, text: this.reprOf(to), to: this.isInline(to) ? 0 : to });
+    }
+    const before = this.previousOverflow.get(obj);
+    const same =
+      before !== undefined &&
+      before.length === rows.length &&
+      rows.every((row, index) => {
+        const old = before[index]!;
+        return old.to === row.to && old.text === row.text && old.label === row.label;
+      });
+    return same ? (before as OverflowReference[]) : rows;
   }
 
   /**
@@ -409,6 +517,8 @@ export class ObjectGraphCapturer {
     expanded: boolean,
     hiddenReferents: number,
     fields: readonly InlineField[],
+    overflow: readonly OverflowReference[],
+    overflowOnly: boolean,
   ): GraphNode {
     const { heap, lifetime, gc } = this.runtime;
     const tracked = gc?.isTracked(obj) ?? false;
@@ -424,6 +534,8 @@ export class ObjectGraphCapturer {
       expanded,
       hiddenReferents,
       fields,
+      overflow,
+      overflowOnly,
     };
   }
 
@@ -609,15 +721,16 @@ export class ObjectGraphCapturer {
   }
 
   /**
-   * Objects drawn before, still alive with the same type, not reached from the variables now,
-   * and on a reference cycle (found by a bounded search from each candidate back to itself).
+   * Objects drawn before, still alive with the same type, not reached from the variables now
+   * (`reached`) nor listed by a container's overflow references (`listed`), and on a reference cycle (found by a bounded search from each candidate back to itself).
    * The cycle test filters out addresses reused by unrelated temporaries.
    */
-  private *cyclicOrphans(reached: ReadonlySet<Ptr>): Generator<Ptr> {
+  private *cyclicOrphans(reached: ReadonlySet<Ptr>, listed: ReadonlySet<Ptr>): Generator<Ptr> {
     const { heap, lifetime } = this.runtime;
     const types = heap.types;
     for (const [obj, typeId] of this.seen) {
-      if (reached.has(obj) || !heap.isLive(obj) || heap.typeOf(obj) !== typeId) continue;
+      if (reached.has(obj) || listed.has(obj)) continue;
+      if (!heap.isLive(obj) || heap.typeOf(obj) !== typeId) continue;
       if (lifetime.isImmortal(obj) || (types.flags[typeId]! & TypeFlags.GC) === 0) continue;
       if (this.isOnCycle(obj)) yield obj;
     }

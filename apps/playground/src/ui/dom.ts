@@ -83,3 +83,25 @@ export function byId<T extends HTMLElement>(id: string, type: new () => T): T {
 export function hexAddress(address: number): string {
   return `0x${(address >>> 0).toString(16)}`;
 }
+
+/**
+ * `target`'s `clientWidth` as the browser last laid it out, kept by a `ResizeObserver`: a view
+ * that reads it while drawing a step forces no layout (reading `clientWidth` right after the
+ * page changed the DOM lays the whole page out again, which profiling found costing more than
+ * the drawing). Read directly until the first layout is observed.
+ *
+ * @example
+ * ```ts
+ * const width = trackWidth(host);
+ * layoutGraph(graph, frames, freed, collected, width());
+ * ```
+ */
+export function trackWidth(target: HTMLElement): () => number {
+  let width: number | undefined;
+  if (typeof ResizeObserver === "function")
+    // Inside the callback the layout is fresh, so reading clientWidth costs nothing more.
+    new ResizeObserver(() => {
+      width = target.clientWidth;
+    }).observe(target);
+  return () => width ?? target.clientWidth;
+}

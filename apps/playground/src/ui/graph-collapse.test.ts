@@ -15,6 +15,8 @@ function node(id: number, typeName = "Node"): GraphNode {
     expanded: true,
     hiddenReferents: 0,
     fields: [],
+    overflow: [],
+    overflowOnly: false,
   };
 }
 

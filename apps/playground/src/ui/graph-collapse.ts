@@ -217,5 +217,7 @@ function summaryNode(summary: ChainSummary): GraphNode {
     expanded: false,
     hiddenReferents: 0,
     fields: [],
+    overflow: [],
+    overflowOnly: false,
   };
 }

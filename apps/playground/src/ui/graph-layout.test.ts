@@ -16,6 +16,8 @@ function node(id: number, unreachable = false): GraphNode {
     expanded: true,
     hiddenReferents: 0,
     fields: [],
+    overflow: [],
+    overflowOnly: false,
   };
 }
 

@@ -1,7 +1,11 @@
-import type { FrameSnapshot, Snapshot } from "../session/recording.js";
+import type { ExitedFrame, FrameSnapshot, Snapshot } from "../session/recording.js";
 import type { CollectedObject, GcEvent } from "../snapshot/gc-timeline.js";
-import type { GraphEdge, GraphNode } from "../snapshot/object-graph.js";
-import { element, hexAddress, svgElement } from "./dom.js";
+import {
+  DEFAULT_OBJECT_GRAPH_OPTIONS,
+  type GraphEdge,
+  type GraphNode,
+} from "../snapshot/object-graph.js";
+import { element, hexAddress, svgElement, trackWidth } from "./dom.js";
 import { type ChainSummary, collapseLongChains } from "./graph-collapse.js";
 import {
   FRAME_WIDTH,
@@ -15,6 +19,7 @@ import {
   TITLE_LINE_HEIGHT,
   titleLines,
 } from "./graph-layout.js";
+import { OVERFLOW_PAGE, revealOverflow } from "./graph-overflow.js";
 import { objectHelp } from "./term-help.js";
 
 /** `text` cut to `length` characters with an ellipsis. */
@@ -56,6 +61,9 @@ function frameTitle(frame: FrameSnapshot): string {
   if (frame.kind === "class") return `class ${frame.qualifiedName} (body)`;
   return `${frame.qualifiedName}()`;
 }
+
+/** References of one container the recording keeps past the drawn ones (the pages to show). */
+const OVERFLOW_RECORDED = DEFAULT_OBJECT_GRAPH_OPTIONS.maximumOverflowPerObject;
 
 /** A call stack deeper than this is drawn with its middle frames folded into one box. */
 const FRAME_COLLAPSE_LENGTH = 12;
@@ -180,8 +188,12 @@ function boxRows(node: GraphNode, outgoing: readonly GraphEdge[]): BoxRow[] {
 export class ObjectGraphView {
   private readonly host: HTMLDivElement;
   private readonly caption: HTMLParagraphElement;
+  /** The drawing panel's width (see {@link trackWidth}). */
+  private readonly hostWidth: () => number;
   /** Objects of folded chains the learner expanded (a chain with any of them is drawn whole). */
   private expandedChains = new Set<number>();
+  /** Overflow references shown per container (see {@link revealOverflow}), by address. */
+  private shownOverflow = new Map<number, number>();
   /** Whether the learner expanded a deep call stack's folded frames. */
   private framesExpanded = false;
   /** What was drawn last, to draw it again when a folded box is expanded. */
@@ -191,6 +203,7 @@ export class ObjectGraphView {
     this.caption = element("p", { class: "caption", id: "graph-caption" });
     this.host = element("div", { class: "graph-scroll", id: "object-graph" });
     host.append(this.caption, this.host);
+    this.hostWidth = trackWidth(this.host);
   }
 
   /** Clears the view. */
@@ -198,6 +211,7 @@ export class ObjectGraphView {
     this.caption.textContent = "Run or Step a program to see its frames, variables and objects.";
     this.host.replaceChildren();
     this.expandedChains = new Set();
+    this.shownOverflow = new Map();
     this.framesExpanded = false;
     this.drawn = undefined;
   }
@@ -213,7 +227,10 @@ export class ObjectGraphView {
     previous: Snapshot | undefined,
   ): void {
     this.drawn = [snapshot, recentCollections, previous];
-    const { graph, summaries } = collapseLongChains(snapshot.graph, this.expandedChains);
+    const { graph, summaries } = collapseLongChains(
+      revealOverflow(snapshot.graph, this.shownOverflow),
+      this.expandedChains,
+    );
     const adjacent = previous !== undefined && previous.statement === snapshot.statement - 1;
     // Objects new since the previous step get a green outline, changed refcounts a highlight.
     const before = new Map((adjacent ? previous.graph.nodes : []).map((node) => [node.id, node]));
@@ -232,8 +249,12 @@ export class ObjectGraphView {
           : drawn.frame.variables.length +
             (drawn.index === frames.length - 1 && returnValue !== undefined ? 1 : 0),
     }));
+    // Returned frames go below the call stack, oldest first, after a box counting older ones.
+    const exited = snapshot.exitedFrames;
+    if (snapshot.exitedEarlier > 0) shapes.push({ rows: 1 });
+    for (const frame of exited) shapes.push({ rows: frame.variables.length + 1 });
     // Columns wrap to the panel's width (a hidden panel has none: then they do not wrap).
-    const width = this.host.clientWidth || Number.POSITIVE_INFINITY;
+    const width = this.hostWidth() || Number.POSITIVE_INFINITY;
     const generations = [...new Set(recentCollections.map((event) => event.generation))].join(", ");
     const total = recentCollections.reduce((sum, event) => sum + event.collected, 0);
     const titles = {
@@ -309,6 +330,12 @@ export class ObjectGraphView {
     const boxes = svgElement("g", { class: "boxes" });
     svg.append(edges, boxes);
     this.drawFrames(drawnFrames, frames.length, returnValue, graph.variables, layout, edges, boxes);
+    drawExitedFrames(
+      exited,
+      snapshot.exitedEarlier,
+      layout.frames.slice(drawnFrames.length),
+      boxes,
+    );
 
     const outgoing = new Map<number, GraphEdge[]>();
     for (const edge of graph.edges) {
@@ -355,6 +382,7 @@ export class ObjectGraphView {
           rows.map((row) => row.text),
           node.hiddenReferents,
           objectHelp({ ...node, state }),
+          node.overflow.length === 0 ? undefined : this.showMoreButton(node.id, node),
         ),
       );
       drawArrows(at, rows, layout.nodes, edges, boxes);
@@ -407,7 +435,7 @@ export class ObjectGraphView {
     );
     const foldedFrames = drawnFrames.find((drawn) => "folded" in drawn);
     this.caption.textContent =
-      `${plural(frames.length, "frame")}, ${plural(snapshot.graph.nodes.length, "object")}` +
+      `${plural(frames.length, "frame")}, ${plural(snapshot.graph.nodes.filter((node) => !node.overflowOnly).length, "object")}` +
       (folded > 0
         ? ` (${folded.toLocaleString("en-US")} folded into … boxes: click one to draw them)`
         : "") +
@@ -417,6 +445,37 @@ export class ObjectGraphView {
       (collected.length > 0 ? `, ${collected.length} just freed by the collector` : "") +
       (graph.truncated ? " — graph truncated: only the nearest objects are drawn" : "") +
       ". Immortal values (None, True, small ints, interned strings) are written in place.";
+  }
+
+  /**
+   * The "show more" row of a container whose box leaves references out: the next
+   * {@link OVERFLOW_PAGE} of those recorded ({@link GraphNode.overflow}) on click, Enter or
+   * Space; the focus stays on the row of the redrawn box, so Enter pages on.
+   */
+  private showMoreButton(
+    id: number,
+    node: Pick<GraphNode, "overflow" | "hiddenReferents">,
+  ): { text: string; help: string; action: () => void } {
+    const page = Math.min(OVERFLOW_PAGE, node.overflow.length);
+    const text =
+      page === node.hiddenReferents
+        ? `▸ show ${page} more`
+        : `▸ next ${page} of ${node.hiddenReferents.toLocaleString("en-US")}`;
+    const unrecorded = node.hiddenReferents - node.overflow.length;
+    const help =
+      `Show the next ${page} references of this container (click, or Enter when focused).` +
+      (unrecorded > 0
+        ? ` The recording keeps the first ${OVERFLOW_RECORDED.toLocaleString("en-US")} past the drawn ones; the last ${unrecorded.toLocaleString("en-US")} are only counted.`
+        : "");
+    return {
+      text,
+      help,
+      action: () => {
+        this.shownOverflow.set(id, (this.shownOverflow.get(id) ?? 0) + page);
+        if (this.drawn !== undefined) this.render(...this.drawn);
+        this.host.querySelector<SVGGElement>(`[data-more-of="${id}"]`)?.focus();
+      },
+    };
   }
 
   /** Draws `summary`'s box (a folded run of a chain) with its arrows; a click draws the run. */
@@ -528,17 +587,8 @@ export class ObjectGraphView {
         }
         group.append(rowGroup);
       });
-      if (innermost && returnValue !== undefined) {
-        const y = at.rows[frame.variables.length]!;
-        group.append(
-          svgElement(
-            "g",
-            { class: "return-value" },
-            svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
-            valueText(at.x, y, returnValue),
-          ),
-        );
-      }
+      if (innermost && returnValue !== undefined)
+        group.append(returnValueRow(at, frame.variables.length, returnValue));
       boxes.append(group);
     });
   }
@@ -580,10 +630,11 @@ export class ObjectGraphView {
     rows: readonly string[] = [],
     hiddenReferents = 0,
     help: readonly string[] = [],
+    more: { text: string; help: string; action: () => void } | undefined = undefined,
   ): SVGGElement {
     const lines = [...rows];
     if (hiddenReferents > 0)
-      lines.push(`+${hiddenReferents.toLocaleString("en-US")} more not drawn`);
+      lines.push(more?.text ?? `+${hiddenReferents.toLocaleString("en-US")} more not drawn`);
     const title = svgElement(
       "title",
       {},
@@ -634,7 +685,37 @@ export class ObjectGraphView {
           clip(line, 23),
         ),
       ),
+      more !== undefined && this.moreRow(at, rows.length, address, more),
     );
+  }
+
+  /** The focusable target over a box's "show more" row (its text is drawn with the rows). */
+  private moreRow(
+    at: NodePlacement,
+    row: number,
+    address: number,
+    more: { text: string; help: string; action: () => void },
+  ): SVGGElement {
+    const target = svgElement(
+      "g",
+      {
+        class: "show-more",
+        role: "button",
+        tabindex: 0,
+        "data-more-of": address,
+        "aria-label": more.text.replace("▸ ", ""),
+      },
+      svgElement("title", {}, more.help),
+      svgElement("rect", {
+        x: at.x + 2,
+        y: rowMiddle(at.y, row) - ROW_HEIGHT / 2,
+        width: NODE_WIDTH - 4,
+        height: ROW_HEIGHT,
+        rx: 3,
+      }),
+    );
+    onActivate(target, more.action);
+    return target;
   }
 }
 
@@ -680,6 +761,97 @@ function valueText(frameX: number, y: number, text: string): SVGTextElement {
     "text",
     { x: frameX + FRAME_WIDTH - 10, y: y + 4, class: "variable-value", "text-anchor": "end" },
     clip(text, 12),
+  );
+}
+
+/**
+ * Frames that returned (Python Tutor's "show exited frames"), greyed, each with its variables'
+ * values as they were when it returned and its return value; `earlier` older ones are counted
+ * in a box first. `placements` are theirs, the counting box's first.
+ */
+function drawExitedFrames(
+  exited: readonly ExitedFrame[],
+  earlier: number,
+  placements: readonly FramePlacement[],
+  boxes: SVGGElement,
+): void {
+  let position = 0;
+  if (earlier > 0) {
+    const at = placements[position++]!;
+    boxes.append(
+      svgElement(
+        "g",
+        { class: "frame exited earlier", "data-earlier": earlier },
+        svgElement(
+          "title",
+          {},
+          "Calls that returned before those drawn below: the playground keeps the last ones only.",
+        ),
+        svgElement("rect", { x: at.x, y: at.y, width: FRAME_WIDTH, height: at.height, rx: 6 }),
+        svgElement(
+          "text",
+          { x: at.x + 8, y: at.y + 15, class: "frame-title" },
+          `… ${plural(earlier, "earlier call")}`,
+        ),
+        svgElement(
+          "text",
+          { x: at.x + 10, y: at.rows[0]! + 4, class: "variable-name" },
+          "returned (not kept)",
+        ),
+      ),
+    );
+  }
+  for (const frame of exited) {
+    const at = placements[position++]!;
+    const group = svgElement(
+      "g",
+      { class: "frame exited", "data-frame": frame.qualifiedName },
+      svgElement(
+        "title",
+        {},
+        `${frame.qualifiedName}() returned from line ${frame.line}. A returned frame is gone: it holds no references any more, so these are the values its variables had then (the objects may have been freed since).`,
+      ),
+      svgElement("rect", { x: at.x, y: at.y, width: FRAME_WIDTH, height: at.height, rx: 6 }),
+      svgElement(
+        "text",
+        { x: at.x + 8, y: at.y + 15, class: "frame-title" },
+        clip(`${frame.qualifiedName}()`, 22),
+      ),
+      svgElement(
+        "text",
+        { x: at.x + FRAME_WIDTH - 8, y: at.y + 15, class: "frame-line", "text-anchor": "end" },
+        "returned",
+      ),
+    );
+    frame.variables.forEach((variable, row) => {
+      const y = at.rows[row]!;
+      const tag = variable.kind === "local" ? "" : ` (${variable.kind})`;
+      group.append(
+        svgElement(
+          "g",
+          { class: "variable", "data-name": variable.name, "data-kind": variable.kind },
+          svgElement(
+            "text",
+            { x: at.x + 10, y: y + 4, class: "variable-name" },
+            clip(`${variable.name}${tag}`, 16),
+          ),
+          valueText(at.x, y, variable.value),
+        ),
+      );
+    });
+    group.append(returnValueRow(at, frame.variables.length, frame.returnValue));
+    boxes.append(group);
+  }
+}
+
+/** A frame's "Return value" row (row `row` of the frame at `at`), the value written in place. */
+function returnValueRow(at: FramePlacement, row: number, value: string): SVGGElement {
+  const y = at.rows[row]!;
+  return svgElement(
+    "g",
+    { class: "return-value" },
+    svgElement("text", { x: at.x + 10, y: y + 4, class: "returned" }, "Return value"),
+    valueText(at.x, y, value),
   );
 }
 

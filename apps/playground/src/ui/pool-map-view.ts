@@ -4,7 +4,7 @@ import {
   type PoolCell,
   type PoolMapSummary,
 } from "../snapshot/pool-map.js";
-import { element, hexAddress } from "./dom.js";
+import { element, hexAddress, trackWidth } from "./dom.js";
 import { TERM_HELP } from "./term-help.js";
 
 /** Pixels per pool cell (a square; its blocks are drawn inside). */
@@ -60,8 +60,19 @@ export class PoolMapView {
   private readonly canvas: HTMLCanvasElement;
   private readonly caption: HTMLParagraphElement;
   private readonly legend: HTMLDivElement;
+  /** The canvas's scrolling box's width (see {@link trackWidth}). */
+  private readonly scrollWidth: () => number;
   /** Where each drawn pool is, for the hover text. */
   private hitAreas: { x: number; y: number; arena: ArenaCell; pool: PoolCell }[] = [];
+  /**
+   * What the canvas shows now: its size, and per arena place its label and state and the pools
+   * drawn — so a step redraws only the pools that changed (a pool map shares unchanged pools
+   * between snapshots; redrawing every block of every arena was most of a step's time).
+   */
+  private onCanvas: {
+    size: string;
+    arenas: { label: string; state: string; pools: (PoolCell | undefined)[] }[];
+  } = { size: "", arenas: [] };
 
   constructor(host: HTMLElement) {
     this.canvas = element("canvas", {
@@ -77,7 +88,9 @@ export class PoolMapView {
       title: [TERM_HELP.arena, TERM_HELP.pool, TERM_HELP.block, TERM_HELP.sizeClass].join("\n"),
     });
     this.legend = element("div", { class: "legend" });
-    host.append(this.caption, element("div", { class: "canvas-scroll" }, this.canvas), this.legend);
+    const scroll = element("div", { class: "canvas-scroll" }, this.canvas);
+    host.append(this.caption, scroll, this.legend);
+    this.scrollWidth = trackWidth(scroll);
     this.canvas.addEventListener("mousemove", (event) => {
       const hit = this.hitAreas.find(
         (area) =>
@@ -96,6 +109,7 @@ export class PoolMapView {
     this.legend.replaceChildren();
     this.canvas.width = 10;
     this.canvas.height = 10;
+    this.onCanvas = { size: "", arenas: [] };
     this.canvas.dataset.arenas = "0";
   }
 
@@ -117,27 +131,38 @@ export class PoolMapView {
 
     const poolCount = summary.arenaSize / summary.poolSize;
     const { width: arenaWidth, height: arenaHeight } = arenaPixels(poolCount);
-    const hostWidth = Math.max(arenaWidth, (this.canvas.parentElement?.clientWidth ?? 600) - 4);
+    const hostWidth = Math.max(arenaWidth, this.scrollWidth() - 4);
     const perRow = Math.max(1, Math.floor((hostWidth + ARENA_GAP) / (arenaWidth + ARENA_GAP)));
     const rows = Math.max(1, Math.ceil(shown.length / perRow));
     const ratio = globalThis.devicePixelRatio ?? 1;
     const cssWidth = Math.min(shown.length, perRow) * (arenaWidth + ARENA_GAP) - ARENA_GAP;
     const cssHeight = rows * (arenaHeight + ARENA_GAP) - ARENA_GAP;
-    this.canvas.width = Math.max(1, Math.round(cssWidth * ratio));
-    this.canvas.height = Math.max(1, Math.round(cssHeight * ratio));
-    this.canvas.style.width = `${Math.max(1, cssWidth)}px`;
-    this.canvas.style.height = `${Math.max(1, cssHeight)}px`;
+    // Setting a canvas's size clears it: only when the size changes.
+    const size = `${cssWidth}x${cssHeight}@${ratio}`;
+    if (size !== this.onCanvas.size) {
+      this.canvas.width = Math.max(1, Math.round(cssWidth * ratio));
+      this.canvas.height = Math.max(1, Math.round(cssHeight * ratio));
+      this.canvas.style.width = `${Math.max(1, cssWidth)}px`;
+      this.canvas.style.height = `${Math.max(1, cssHeight)}px`;
+      this.onCanvas = { size, arenas: [] };
+    }
     this.canvas.dataset.arenas = String(summary.arenas.length);
     const context = this.canvas.getContext("2d");
     if (context === null) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, cssWidth, cssHeight);
     context.font = "11px ui-monospace, monospace";
     this.hitAreas = [];
+    // Places no arena occupies any more are wiped.
+    for (let i = shown.length; i < this.onCanvas.arenas.length; i++) {
+      const x = (i % perRow) * (arenaWidth + ARENA_GAP);
+      const y = Math.floor(i / perRow) * (arenaHeight + ARENA_GAP);
+      context.clearRect(x - 2, y, arenaWidth + 4, arenaHeight + 2);
+    }
+    this.onCanvas.arenas.length = Math.min(this.onCanvas.arenas.length, shown.length);
     shown.forEach(({ arena, state }, i) => {
       const x = (i % perRow) * (arenaWidth + ARENA_GAP);
       const y = Math.floor(i / perRow) * (arenaHeight + ARENA_GAP);
-      this.drawArena(context, arena, state, x, y, arenaWidth, arenaHeight);
+      this.drawArena(context, i, arena, state, x, y, arenaWidth, arenaHeight);
     });
 
     const usedPools = summary.arenas.reduce(
@@ -158,8 +183,10 @@ export class PoolMapView {
     this.renderLegend(summary);
   }
 
+  /** Draws `arena` at place `slot` (at `x`, `y`): whole when its place showed something else, else the pools that changed. */
   private drawArena(
     context: CanvasRenderingContext2D,
+    slot: number,
     arena: ArenaCell,
     state: "new" | "kept" | "released",
     x: number,
@@ -167,12 +194,20 @@ export class PoolMapView {
     width: number,
     height: number,
   ): void {
-    context.fillStyle = state === "released" ? "#b3261e" : "#333";
     const label =
       state === "released"
         ? `arena ${arena.index} released`
         : `arena ${arena.index} ${hexAddress(arena.address)} · ${arena.freePools} free pools`;
-    context.fillText(label, x, y + 11);
+    const before = this.onCanvas.arenas[slot];
+    const whole = before === undefined || before.state !== state || state !== "kept";
+    if (whole) context.clearRect(x - 2, y, width + 4, height + 2);
+    else if (before.label !== label) context.clearRect(x, y, width, ARENA_LABEL_PIXELS);
+    const drawnPools = whole ? [] : before.pools;
+    this.onCanvas.arenas[slot] = { label, state, pools: drawnPools };
+    if (whole || before.label !== label) {
+      context.fillStyle = state === "released" ? "#b3261e" : "#333";
+      context.fillText(label, x, y + 11);
+    }
     if (state === "released") {
       context.save();
       context.setLineDash([5, 4]);
@@ -202,7 +237,12 @@ export class PoolMapView {
       const px = x + (index % POOLS_PER_ROW) * (POOL_PIXELS + POOL_GAP);
       const py =
         y + ARENA_LABEL_PIXELS + Math.floor(index / POOLS_PER_ROW) * (POOL_PIXELS + POOL_GAP);
-      drawPool(context, pool, px, py);
+      const old = drawnPools[index];
+      if (old === undefined || !samePool(old, pool)) {
+        context.clearRect(px, py, POOL_PIXELS, POOL_PIXELS);
+        drawPool(context, pool, px, py);
+        drawnPools[index] = pool;
+      }
       this.hitAreas.push({ x: px, y: py, arena, pool });
     });
   }
@@ -259,6 +299,24 @@ function describePool(arena: ArenaCell, pool: PoolCell): string {
   return (
     `${where}: size class ${pool.sizeIndex} (${pool.blockSize}-byte blocks), ` +
     `${pool.used} of ${pool.capacity} blocks in use, ${pool.carved - pool.used} free, ${pool.capacity - pool.carved} not carved yet`
+  );
+}
+
+/**
+ * Whether `a` draws exactly as `b`: the same object (a pool map shares unchanged pools), or the
+ * same counts with no free block scattered among the used ones.
+ */
+function samePool(a: PoolCell, b: PoolCell): boolean {
+  if (a === b) return true;
+  return (
+    a.blocks === undefined &&
+    b.blocks === undefined &&
+    a.address === b.address &&
+    a.sizeIndex === b.sizeIndex &&
+    a.carvedPool === b.carvedPool &&
+    a.used === b.used &&
+    a.carved === b.carved &&
+    a.capacity === b.capacity
   );
 }
 

@@ -1,5 +1,5 @@
 import type { GcEvent } from "../snapshot/gc-timeline.js";
-import { element, svgElement } from "./dom.js";
+import { element, svgElement, trackWidth } from "./dom.js";
 import { TERM_HELP } from "./term-help.js";
 
 const CHART_HEIGHT = 150;
@@ -84,12 +84,15 @@ export function summariseCollections(
  */
 export class TimelineView {
   private readonly chart: HTMLDivElement;
+  /** The chart's width (see {@link trackWidth}). */
+  private readonly chartWidth: () => number;
   private readonly table: HTMLTableElement;
 
   constructor(host: HTMLElement) {
     this.chart = element("div", { class: "timeline-chart", id: "timeline-chart" });
     this.table = element("table", { class: "timeline-table", id: "timeline-table" });
     host.append(this.chart, this.table);
+    this.chartWidth = trackWidth(this.chart);
   }
 
   /** Clears the view. */
@@ -107,7 +110,7 @@ export class TimelineView {
     generations: number,
     collector: string,
   ): void {
-    const width = Math.max(320, this.chart.clientWidth - 4);
+    const width = Math.max(320, this.chartWidth() - 4);
     const plotWidth = width - AXIS_LEFT - 10;
     const span = Math.max(1, statements);
     const x = (step: number): number => AXIS_LEFT + (Math.min(step, span) / span) * plotWidth;
