@@ -63,6 +63,11 @@ export const DerivedTypeFlags = {
   WEAKREFABLE: 1 << 22,
   /** The declarative layout has at least one reference slot. */
   HAS_REFERENCES: 1 << 23,
+  /**
+   * Every reference is a fixed slot ({@link TypeTable.fixedReferenceStarts}): no items, values,
+   * `traverse` hook or type object to visit, so a cascade can push them without a visit call.
+   */
+  FIXED_REFERENCES_ONLY: 1 << 24,
 } as const;
 
 /**
