@@ -504,6 +504,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       if (generation < 0) return 0;
       if (requested === GENERATION_AUTO && generation === NUM_GENERATIONS - 1)
         return this.collectOldAutomatically(host);
+      if (requested === GENERATION_AUTO && generation === NUM_GENERATIONS - 2)
+        return this.collectMiddleAutomatically(host);
       return this.collectGeneration(host, generation);
     } finally {
       this.collectingNow = false;
@@ -516,6 +518,14 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    */
   protected collectOldAutomatically(host: CollectorHost): number {
     return this.collectGeneration(host, NUM_GENERATIONS - 1);
+  }
+
+  /**
+   * An automatic collection chose the middle generation: here a middle collection, as CPython
+   * 3.13 does; {@link IncrementalCollector} runs it in increments instead.
+   */
+  protected collectMiddleAutomatically(host: CollectorHost): number {
+    return this.collectGeneration(host, NUM_GENERATIONS - 2);
   }
 
   /** CPython: `gc_collect_main()`'s body for one generation (and the younger ones merged into it). */
