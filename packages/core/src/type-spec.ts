@@ -194,10 +194,11 @@ export interface TypeSpec {
   /** A legacy finalizer: an object in a cycle that has one is uncollectable. CPython: `tp_del`. */
   readonly del?: (obj: Ptr) => void;
   /**
-   * Replaces the default deallocation (drop references, free memory). CPython: `tp_dealloc`.
-   * What it throws is unraisable; if the object is then still unreleased, the default
-   * deallocation finishes it (a slot the hook already set to 0 is skipped, so clear a slot before
-   * dropping its reference, as `Py_CLEAR` does).
+   * Replaces the default deallocation (drop references, free memory with `heap.releaseObject`).
+   * CPython: `tp_dealloc`. What it throws is unraisable; if the hook throws or returns with the
+   * object still unreleased (and not resurrected), the default deallocation finishes it (a slot
+   * the hook already set to 0 is skipped, so clear a slot before dropping its reference, as
+   * `Py_CLEAR` does).
    */
   readonly dealloc?: (obj: Ptr) => void;
   /**

@@ -1,4 +1,5 @@
 import { InvalidPointerError, TypeFlags } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { describe, expect, it } from "vitest";
 import { RecordingCollector, setup } from "./test-support.js";
 
@@ -125,6 +126,29 @@ describe("types registered with defineType", () => {
     expect([8, 12, 16].map((offset) => heap.loadField(cleared, offset))).toEqual([0, 0, 0]);
     expect(rc.refcount(cleared)).toBe(1);
     rc.decref(cleared);
+    heap.verify();
+  });
+
+  it("finishes the deallocation a dealloc hook returned from without releasing the object", () => {
+    const { heap, rc } = setup();
+    let calls = 0;
+    const forgetful = heap.defineType({
+      name: "forgetful",
+      basicSize: 12,
+      references: { fixed: [8] },
+      dealloc: () => {
+        calls++; // forgets heap.releaseObject: the object must not leak
+      },
+    });
+    const obj = heap.allocate(forgetful);
+    const content = heap.newList();
+    heap.storeField(obj, 8, content);
+    rc.decref(content);
+    rc.decref(obj);
+    expect(calls).toBe(1);
+    expect(heap.isLive(obj)).toBe(false);
+    expect(heap.isLive(content)).toBe(false);
+    expect(internalHeap(heap).liveByType[forgetful]).toBe(0);
     heap.verify();
   });
 

@@ -470,12 +470,11 @@ export class ObjectDeath {
         spec.dealloc!(obj);
       } catch (error) {
         heap.reportUnraisable(error, `<slot wrapper '__dealloc__' of '${spec.name}' objects>`, obj);
-        // A tp_dealloc cannot fail in CPython, so the object must still die: if the hook threw
-        // before releasing it, the default deallocation finishes the job (references the hook
-        // already cleared to 0 are skipped), rather than leave a live object with no references.
-        return this.stillDying(obj, typeId);
       }
-      return false;
+      // A tp_dealloc cannot fail in CPython, so the object must still die: if the hook threw, or
+      // returned without releasing it, the default deallocation finishes the job (references the
+      // hook already cleared to 0 are skipped), rather than leave a live object nobody counts.
+      return this.stillDying(obj, typeId);
     }
     return true;
   }
