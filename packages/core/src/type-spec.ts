@@ -63,6 +63,11 @@ export const DerivedTypeFlags = {
   WEAKREFABLE: 1 << 22,
   /** The declarative layout has at least one reference slot. */
   HAS_REFERENCES: 1 << 23,
+  /**
+   * Every reference is a fixed slot ({@link TypeTable.fixedReferenceStarts}): no items, values,
+   * `traverse` hook or type object to visit, so a cascade can push them without a visit call.
+   */
+  FIXED_REFERENCES_ONLY: 1 << 24,
 } as const;
 
 /**
@@ -189,10 +194,11 @@ export interface TypeSpec {
   /** A legacy finalizer: an object in a cycle that has one is uncollectable. CPython: `tp_del`. */
   readonly del?: (obj: Ptr) => void;
   /**
-   * Replaces the default deallocation (drop references, free memory). CPython: `tp_dealloc`.
-   * What it throws is unraisable; if the object is then still unreleased, the default
-   * deallocation finishes it (a slot the hook already set to 0 is skipped, so clear a slot before
-   * dropping its reference, as `Py_CLEAR` does).
+   * Replaces the default deallocation (drop references, free memory with `heap.releaseObject`).
+   * CPython: `tp_dealloc`. What it throws is unraisable; if the hook throws or returns with the
+   * object still unreleased (and not resurrected), the default deallocation finishes it (a slot
+   * the hook already set to 0 is skipped, so clear a slot before dropping its reference, as
+   * `Py_CLEAR` does).
    */
   readonly dealloc?: (obj: Ptr) => void;
   /**

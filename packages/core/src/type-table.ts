@@ -328,6 +328,47 @@ export class TypeTable {
     return this.itemsCountOffset;
   }
 
+  /**
+   * Per type id, where its fixed reference offsets start in {@link fixedReferenceOffsets}; with
+   * {@link fixedReferenceCounts}, what a cascade reads for a type flagged
+   * {@link DerivedTypeFlags.FIXED_REFERENCES_ONLY}. Read all three at each use: `define` may
+   * replace the arrays.
+   *
+   * @example
+   * ```ts
+   * const start = types.fixedReferenceStarts[typeId]!;
+   * const first = memory.u32[(obj + types.fixedReferenceOffsets[start]!) >>> 2]!;
+   * ```
+   */
+  get fixedReferenceStarts(): Uint32Array {
+    return this.fixedStart;
+  }
+
+  /**
+   * Per type id, how many fixed reference offsets it has (see {@link fixedReferenceStarts}).
+   *
+   * @example
+   * ```ts
+   * const end = types.fixedReferenceStarts[typeId]! + types.fixedReferenceCounts[typeId]!;
+   * ```
+   */
+  get fixedReferenceCounts(): Uint32Array {
+    return this.fixedCount;
+  }
+
+  /**
+   * Every type's fixed reference offsets, in declaration order, one run per type (see
+   * {@link fixedReferenceStarts}).
+   *
+   * @example
+   * ```ts
+   * const offset = types.fixedReferenceOffsets[types.fixedReferenceStarts[typeId]!]!;
+   * ```
+   */
+  get fixedReferenceOffsets(): Uint32Array {
+    return this.fixedOffsets;
+  }
+
   /** Number of type ids in use, plus one for the reserved id 0; valid ids are `1 .. count - 1`. */
   get count(): number {
     return this.nextTypeId;
@@ -479,6 +520,8 @@ export class TypeTable {
     } else if (spec.traverse === undefined && items === undefined) {
       this.layoutKind[id] = LAYOUT_FIXED;
     } else this.layoutKind[id] = LAYOUT_GENERAL;
+    if (!visitsMore && items === undefined && values === undefined)
+      this.flags[id]! |= DerivedTypeFlags.FIXED_REFERENCES_ONLY;
     this.specs.push(spec);
     return id;
   }

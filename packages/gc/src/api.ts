@@ -188,15 +188,16 @@ export interface BaconRajanCollectorOptions {
 export interface IncrementalCollectorOptions extends GenerationalCollectorOptions {
   /**
    * The least work an increment does, in objects (snapshotting, subtracting, marking or restoring
-   * one object is one unit; about 0.1 µs each on a 2-core VM); `step()` does exactly this much.
-   * @defaultValue 5000
+   * one object is one unit; 0.1–0.3 µs each on a 2-core VM); `step()` does exactly this much.
+   * @defaultValue 2000
    */
   budget: number;
   /**
-   * GC allocations between automatic increments while an old-generation cycle runs (0 disables
-   * them). An increment does `max(budget, 16 × allocations since the previous one)` units, so
-   * collection keeps pace with allocation (a cycle over H objects ends within H/3 allocations).
-   * @defaultValue 256
+   * GC allocations between automatic increments while a middle or old-generation cycle runs (0
+   * disables them, and middle collections are then synchronous). An increment does
+   * `max(budget, 16 × allocations since the previous one)` units, so collection keeps pace with
+   * allocation (a cycle over H objects ends within H/3 allocations).
+   * @defaultValue 128
    */
   threshold: number;
 }

@@ -54,6 +54,7 @@ const LAYOUT_NONE = LayoutShape.NONE;
 const HAS_DEL = DerivedTypeFlags.HAS_DEL;
 const HAS_FINALIZE = DerivedTypeFlags.HAS_FINALIZE;
 const WEAKREFABLE = DerivedTypeFlags.WEAKREFABLE;
+const FIXED_REFERENCES_ONLY = DerivedTypeFlags.FIXED_REFERENCES_ONLY;
 
 /** CPython: `NUM_GENERATIONS`. */
 export const NUM_GENERATIONS = 3;
@@ -503,6 +504,8 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
       if (generation < 0) return 0;
       if (requested === GENERATION_AUTO && generation === NUM_GENERATIONS - 1)
         return this.collectOldAutomatically(host);
+      if (requested === GENERATION_AUTO && generation === NUM_GENERATIONS - 2)
+        return this.collectMiddleAutomatically(host);
       return this.collectGeneration(host, generation);
     } finally {
       this.collectingNow = false;
@@ -515,6 +518,14 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
    */
   protected collectOldAutomatically(host: CollectorHost): number {
     return this.collectGeneration(host, NUM_GENERATIONS - 1);
+  }
+
+  /**
+   * An automatic collection chose the middle generation: here a middle collection, as CPython
+   * 3.13 does; {@link IncrementalCollector} runs it in increments instead.
+   */
+  protected collectMiddleAutomatically(host: CollectorHost): number {
+    return this.collectGeneration(host, NUM_GENERATIONS - 2);
   }
 
   /** CPython: `gc_collect_main()`'s body for one generation (and the younger ones merged into it). */
@@ -874,6 +885,11 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
     let shape = 0;
     let countOffset = 0;
     let itemOffset = 0;
+    // Where the run type's fixed reference offsets start, or -1: a FIXED_REFERENCES_ONLY type
+    // (a user cons cell) is walked by the dense loop below, its slots standing for the items.
+    let fixedFrom = -1;
+    let fixedCount = 0;
+    let fixedOffsets = types.fixedReferenceOffsets;
     let gcReferentType = -1;
     let atomReferentType = -1;
     for (let op = u32[(containers >>> 2) + NEXT_WORD]!; op !== containers; ) {
@@ -911,14 +927,22 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
         shape = shapes[typeId]!;
         countOffset = countOffsets[typeId]!;
         itemOffset = itemOffsets[typeId]!;
+        const fixedOnly = (typeFlags[typeId]! & FIXED_REFERENCES_ONLY) !== 0;
+        fixedFrom = fixedOnly ? types.fixedReferenceStarts[typeId]! : -1;
+        fixedCount = fixedOnly ? types.fixedReferenceCounts[typeId]! : 0;
+        fixedOffsets = types.fixedReferenceOffsets;
       }
-      if (shape === LAYOUT_DENSE_INDIRECT || shape === LAYOUT_DENSE_INLINE) {
-        const count = i32[(op + countOffset) >> 2]!;
+      if (shape === LAYOUT_DENSE_INDIRECT || shape === LAYOUT_DENSE_INLINE || fixedFrom >= 0) {
+        const count = fixedFrom >= 0 ? fixedCount : i32[(op + countOffset) >> 2]!;
         const itemsAt = op + itemOffset;
-        const first = (shape === LAYOUT_DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
-        if (first !== 0) {
-          for (let word = first, end = first + count; word < end; word++) {
-            const referent = u32[word]!;
+        const first =
+          fixedFrom >= 0
+            ? 0
+            : (shape === LAYOUT_DENSE_INLINE ? itemsAt : u32[itemsAt >>> 2]!) >>> 2;
+        if (first !== 0 || fixedFrom >= 0) {
+          for (let k = 0; k < count; k++) {
+            const referent =
+              fixedFrom < 0 ? u32[first + k]! : u32[(op + fixedOffsets[fixedFrom + k]!) >>> 2]!;
             if (referent === 0) continue;
             const referentTypeId = u32[(referent + OB_TYPE_OFFSET) >>> 2]!;
             if (referentTypeId !== gcReferentType) {

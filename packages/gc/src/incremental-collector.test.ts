@@ -245,6 +245,55 @@ describe("IncrementalCollector", () => {
     heap.verify();
   });
 
+  it("an automatic middle collection is a young collection now and a cycle over the middle generation in increments", () => {
+    // Middle collections are the pause that grows while a structure is built (up to ten young
+    // collections' survivors): only the young part runs in the collection's pause.
+    const { heap, collector, gc } = makeHeap({
+      thresholds: [100, 2, 10],
+      threshold: 32,
+      budget: 64,
+    });
+    let finalized = 0;
+    const Watched = heap.defineClass("Watched", 1, { finalize: () => finalized++ });
+    const held = heap.newEmptyList(50); // keeps garbage-to-be alive through young collections
+    const live: Ptr[] = [];
+    gc.enable();
+    let middleStarted = false;
+    let countsAtStart: number[] = [];
+    for (let i = 0; i < 20_000 && !middleStarted; i++) {
+      live.push(heap.newEmptyList(0));
+      if (i < 50) {
+        const y = heap.newInstance(Watched); // a self-cycle, promoted while `held` holds it
+        heap.set(y, 0, y);
+        heap.set(held, i, y);
+        heap.decref(y);
+      }
+      // Now middle-generation garbage.
+      if (i === 150) for (let k = 0; k < 50; k++) heap.set(held, k, 0);
+      if (collector.cycleInProgress) {
+        middleStarted = true;
+        countsAtStart = gc.getCount();
+      }
+    }
+    expect(middleStarted).toBe(true);
+    // CPython's counts after a middle collection: count0 and count1 at 0, count2 one up.
+    expect(countsAtStart.slice(0, 2)).toEqual([0, 0]);
+    expect(countsAtStart[2]).toBe(1);
+    expect(collector.generationStats()[1]!.collections).toBe(0); // not finished yet
+    expect(finalized).toBe(0);
+    for (let i = 0; i < 20_000 && collector.cycleInProgress; i++) live.push(heap.newEmptyList(0));
+    gc.disable();
+    expect(collector.cycleInProgress).toBe(false);
+    expect(finalized).toBe(50); // found by the middle cycle's FINISH
+    expect(collector.generationStats()[1]!.collections).toBe(1);
+    expect(collector.generationSizes()[2]).toBeGreaterThan(100); // survivors promoted
+    for (const obj of live) heap.decref(obj);
+    heap.decref(held);
+    gc.collect();
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
+  });
+
   it("young and middle collections run between increments without disturbing the cycle", () => {
     const { heap, collector, gc } = makeHeap();
     const Node = heap.defineClass("Node", 1);

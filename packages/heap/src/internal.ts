@@ -35,6 +35,8 @@ export type { ClassInfo } from "./instance-objects.js";
 export interface HeapInternals {
   /** One bit per 8-byte granule: set ⇔ an object starts there and is alive. Do not write. */
   readonly liveBits: Uint32Array;
+  /** Per type id: the `ObjectKind` (the cascade's fast paths dispatch on it). */
+  readonly kinds: Uint8Array;
   /** Per type id: how many objects of that type are alive. */
   readonly liveByType: Int32Array;
   /** Per type id: the class metadata of `defineClass` classes. */

@@ -1,6 +1,7 @@
 import {
   type Allocator,
   type CollectorHost,
+  DerivedTypeFlags,
   findRoots,
   type Lifetime,
   type LinearMemory,
@@ -12,6 +13,9 @@ import {
 } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { ObjectDeath } from "./object-death.js";
+
+/** A type whose references are all fixed slots and that has no `clear` hook (see clearGarbage). */
+const FIXED_SLOTS_CLEAR_MASK = DerivedTypeFlags.FIXED_REFERENCES_ONLY | DerivedTypeFlags.HAS_CLEAR;
 
 /**
  * The heap's weak references as core's {@link WeakrefAccess}, for collectors.
@@ -145,6 +149,13 @@ export class RefcountCollectorHost implements CollectorHost {
     const typeId = this.types.typeOf(obj);
     if (typeId === this.heap.listType) {
       this.death.clearHeldList(obj);
+      return;
+    }
+    if (
+      (this.types.flags[typeId]! & FIXED_SLOTS_CLEAR_MASK) ===
+      DerivedTypeFlags.FIXED_REFERENCES_ONLY
+    ) {
+      this.death.clearHeldFixedSlots(obj, typeId);
       return;
     }
     const lifetime = this.lifetime;

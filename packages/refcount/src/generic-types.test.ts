@@ -1,6 +1,7 @@
 import { InvalidPointerError, TypeFlags } from "@pymem/core";
+import { internalHeap } from "@pymem/heap/internal";
 import { describe, expect, it } from "vitest";
-import { setup } from "./test-support.js";
+import { RecordingCollector, setup } from "./test-support.js";
 
 describe("types registered with defineType", () => {
   it("allocates zeroed objects and frees declared references in a chain", () => {
@@ -77,6 +78,77 @@ describe("types registered with defineType", () => {
     expect(log).toEqual(["dealloc"]);
     expect(heap.isLive(box)).toBe(false);
     expect(heap.isLive(content)).toBe(false);
+    heap.verify();
+  });
+
+  it("drops a fixed-slot object's references last slot first, on death and on tp_clear", () => {
+    // The cascade's fixed-slot fast path and the fused clear must keep the order of the
+    // general path (the visit pushes the slots in declaration order; the worklist pops them).
+    const { heap, rc } = setup();
+    const log: string[] = [];
+    const names = new Map<number, string>();
+    const boxType = heap.defineType({
+      name: "box",
+      basicSize: 8,
+      dealloc: (obj) => {
+        log.push(names.get(obj)!);
+        heap.releaseObject(obj, boxType);
+      },
+    });
+    const triple = heap.defineType({
+      name: "triple",
+      basicSize: 24,
+      flags: TypeFlags.GC,
+      references: { fixed: [8, 12, 16] },
+      weaklistOffset: 20, // no weakref is made: still the fast path
+    });
+    const host = rc.attachCollector(new RecordingCollector());
+    const fill = (holder: number) => {
+      for (const [offset, name] of [
+        [8, "a"],
+        [12, "b"],
+        [16, "c"],
+      ] as const) {
+        const box = heap.allocate(boxType);
+        names.set(box, name);
+        heap.storeField(holder, offset, box);
+        rc.decref(box);
+      }
+    };
+    const dying = heap.allocate(triple);
+    fill(dying);
+    rc.decref(dying);
+    expect(log).toEqual(["c", "b", "a"]);
+    const cleared = heap.allocate(triple);
+    fill(cleared);
+    host.clearGarbage!(cleared);
+    expect(log).toEqual(["c", "b", "a", "c", "b", "a"]);
+    expect([8, 12, 16].map((offset) => heap.loadField(cleared, offset))).toEqual([0, 0, 0]);
+    expect(rc.refcount(cleared)).toBe(1);
+    rc.decref(cleared);
+    heap.verify();
+  });
+
+  it("finishes the deallocation a dealloc hook returned from without releasing the object", () => {
+    const { heap, rc } = setup();
+    let calls = 0;
+    const forgetful = heap.defineType({
+      name: "forgetful",
+      basicSize: 12,
+      references: { fixed: [8] },
+      dealloc: () => {
+        calls++; // forgets heap.releaseObject: the object must not leak
+      },
+    });
+    const obj = heap.allocate(forgetful);
+    const content = heap.newList();
+    heap.storeField(obj, 8, content);
+    rc.decref(content);
+    rc.decref(obj);
+    expect(calls).toBe(1);
+    expect(heap.isLive(obj)).toBe(false);
+    expect(heap.isLive(content)).toBe(false);
+    expect(internalHeap(heap).liveByType[forgetful]).toBe(0);
     heap.verify();
   });
 

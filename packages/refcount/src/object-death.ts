@@ -39,6 +39,7 @@ const TUPLE_ITEMS_OFFSET = IMPORTED_TUPLE_ITEMS_OFFSET;
 const TUPLE_SIZE_OFFSET = IMPORTED_TUPLE_SIZE_OFFSET;
 const KIND_LIST = ObjectKind.LIST;
 const KIND_TUPLE = ObjectKind.TUPLE;
+const KIND_GENERIC = ObjectKind.GENERIC;
 
 /** Worklist entries with this bit set are objects already at refcount zero, to deallocate. */
 const DEAD_TAG = 1;
@@ -50,6 +51,17 @@ const HOOK_FLAGS =
   DerivedTypeFlags.HAS_DEALLOC;
 /** The hook flags of a type whose only hook is its weakref list (see subtypeDealloc). */
 const WEAKREFABLE_ONLY = DerivedTypeFlags.WEAKREFABLE;
+/**
+ * The flags that decide whether a `defineType` object dies on the cascade's fixed-slot fast path:
+ * it must have FIXED_REFERENCES_ONLY and none of the hooks (a weakref list is tested per object).
+ */
+const FIXED_DEATH_MASK =
+  DerivedTypeFlags.FIXED_REFERENCES_ONLY |
+  DerivedTypeFlags.HAS_FINALIZE |
+  DerivedTypeFlags.HAS_DEL |
+  DerivedTypeFlags.HAS_DEALLOC;
+const FIXED_REFERENCES_ONLY = DerivedTypeFlags.FIXED_REFERENCES_ONLY;
+const WEAKREFABLE = DerivedTypeFlags.WEAKREFABLE;
 
 /**
  * The deaths of a heap's objects, driven by its `Refcounter` (a count reached zero) and by a
@@ -185,6 +197,42 @@ export class ObjectDeath {
   }
 
   /**
+   * `clearHeldList` for an object whose references are all fixed slots and whose type has no
+   * `clear` hook (a `defineType` cons cell): holds a temporary reference under the slots'
+   * referents on the worklist, sets every slot to NULL, and drains — the referents are dropped
+   * last slot first, each death cascading before the next, then the held reference, so the
+   * object's own death takes the cascade's fast path. What `Py_INCREF(op); tp_clear(op);
+   * Py_DECREF(op)` does with the default clear (`Py_CLEAR` of each slot), in one drain. Throws
+   * like `Refcounter.incref` for a dead or foreign address.
+   */
+  clearHeldFixedSlots(obj: Ptr, typeId: number): void {
+    const heap = this.heap;
+    if (!isLiveObject(heap.liveBits, obj)) heap.throwNotLive(obj, "object");
+    const types = heap.types;
+    const start = types.fixedReferenceStarts[typeId]!;
+    const end = start + types.fixedReferenceCounts[typeId]!;
+    const offsets = types.fixedReferenceOffsets;
+    const work = this.work;
+    const base = work.length;
+    work.reserve(end - start + 1);
+    const i32 = heap.memory.i32;
+    const u32 = heap.memory.u32;
+    if (i32[obj >> 2]! < IMMORTAL_REFCNT) {
+      i32[obj >> 2]!++;
+      work.push(obj);
+    }
+    for (let i = start; i < end; i++) {
+      const slot = (obj + offsets[i]!) >>> 2;
+      const referent = u32[slot]!;
+      if (referent === 0) continue;
+      u32[slot] = 0;
+      // Dropping an immortal (None, small ints) changes nothing: leave it off the worklist.
+      if (i32[referent >> 2]! < IMMORTAL_REFCNT) work.push(referent);
+    }
+    if (work.length > base) this.drainAbove(base);
+  }
+
+  /**
    * Drains the worklist entries above `base` as one nested cascade, or, too deep for another
    * level, drops them one by one (see {@link ObjectDeath.dropOneByOne}).
    */
@@ -281,6 +329,37 @@ export class ObjectDeath {
         if (typeId === floatType || typeId === intType) {
           // Releasing a number runs no user code and allocates nothing: the locals stay valid.
           heap.releaseNumber(entry, typeId);
+          continue;
+        }
+        const types = heap.types;
+        const flags = types.flags[typeId]!;
+        if (
+          (flags & FIXED_DEATH_MASK) === FIXED_REFERENCES_ONLY &&
+          heap.kinds[typeId] === KIND_GENERIC &&
+          ((flags & WEAKREFABLE) === 0 || u32[(entry + types.weaklistOffset[typeId]!) >>> 2] === 0)
+        ) {
+          // A `defineType` object with nothing but fixed reference slots and no hook to run (a
+          // cons cell): the list fast path's shape, so a user type dies at a list's cost. Its
+          // slots are pushed in declaration order (popped last first, as the visit would).
+          const start = types.fixedReferenceStarts[typeId]!;
+          const end = start + types.fixedReferenceCounts[typeId]!;
+          const offsets = types.fixedReferenceOffsets;
+          if (length + end - start > items.length) {
+            work.length = length;
+            work.reserve(end - start);
+            items = work.items;
+          }
+          const pushedFrom = length;
+          for (let i = start; i < end; i++) {
+            const item = u32[(entry + offsets[i]!) >>> 2]!;
+            if (item !== 0 && i32[item >> 2]! < IMMORTAL_REFCNT) items[length++] = item;
+          }
+          if (checkDrops) {
+            work.length = length;
+            this.checkDropped(entry, typeId, pushedFrom);
+          }
+          // Releasing runs no user code and allocates nothing: the locals stay valid.
+          heap.releaseObject(entry, typeId);
           continue;
         }
         work.length = length;
@@ -391,12 +470,11 @@ export class ObjectDeath {
         spec.dealloc!(obj);
       } catch (error) {
         heap.reportUnraisable(error, `<slot wrapper '__dealloc__' of '${spec.name}' objects>`, obj);
-        // A tp_dealloc cannot fail in CPython, so the object must still die: if the hook threw
-        // before releasing it, the default deallocation finishes the job (references the hook
-        // already cleared to 0 are skipped), rather than leave a live object with no references.
-        return this.stillDying(obj, typeId);
       }
-      return false;
+      // A tp_dealloc cannot fail in CPython, so the object must still die: if the hook threw, or
+      // returned without releasing it, the default deallocation finishes the job (references the
+      // hook already cleared to 0 are skipped), rather than leave a live object nobody counts.
+      return this.stillDying(obj, typeId);
     }
     return true;
   }
