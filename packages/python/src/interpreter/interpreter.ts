@@ -11,6 +11,7 @@ import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
+import { qualifiedExceptionName } from "./exception-type-name.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { absolutePath, type FileSystem } from "./files/file-system.js";
 import { fileSystemModule } from "./files/file-system-module.js";
@@ -809,16 +810,17 @@ export class Interpreter {
   private format(error: PyException): string {
     const m = this.machine;
     const describe = (value: Ptr): readonly [string, string, string?] => {
+      const typeName = qualifiedExceptionName(m, value);
       let message: string;
       try {
         const syntax = syntaxErrorDisplay(m, value);
-        if (syntax !== undefined) return [m.typeName(value), syntax.message, syntax.preamble];
+        if (syntax !== undefined) return [typeName, syntax.message, syntax.preamble];
         message = str(m, value);
       } catch (thrown) {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
-      return [m.typeName(value), message];
+      return [typeName, message];
     };
     if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
     return formatTraceback(error, describe);

@@ -7,6 +7,7 @@ import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
 import { doctestModule } from "./doctest-module.js";
@@ -70,6 +71,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   json: jsonModule,
   _jsre: jsreModule,
   copy: copyModule,
+  csv: csvModule,
   dataclasses: dataclassesModule,
   enum: enumModule,
   doctest: doctestModule,
@@ -119,6 +121,7 @@ export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
+export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
 export { enumModule } from "./enum-module.js";
