@@ -10,6 +10,7 @@ import { copyModule } from "./copy-module.js";
 import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
+import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
 import { fractionsModule } from "./fractions-module.js";
@@ -73,6 +74,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   copy: copyModule,
   csv: csvModule,
   dataclasses: dataclassesModule,
+  difflib: difflibModule,
   enum: enumModule,
   doctest: doctestModule,
   operator: operatorModule,
@@ -124,6 +126,7 @@ export { copyModule } from "./copy-module.js";
 export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
+export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
