@@ -371,8 +371,12 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   // CPython: PyTuple_Check — a tuple subclass's items are the arguments too.
   const isTuple = heap.kinds[m.typeIdOf(args)] === ObjectKind.TUPLE;
   const values = isTuple ? sequenceItems(m, args) : [args];
-  // CPython: a mapping argument (not a tuple or str) serves `%(key)s` conversions.
-  const mapping = !isTuple && !m.isStr(args) ? args : 0;
+  // CPython: a mapping argument (PyMapping_Check: its type has __getitem__; not a tuple or str)
+  // serves `%(key)s` conversions, and excuses arguments left unconverted.
+  const mapping =
+    !isTuple && !m.isStr(args) && m.lookupType(m.recordOf(args), m.name("__getitem__")) !== 0
+      ? args
+      : 0;
   let index = 0;
   let usedKeys = false;
   const next = (): Ptr => {

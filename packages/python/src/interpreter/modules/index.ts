@@ -3,6 +3,7 @@ import { abcModule } from "./abc-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
+import { calendarModule } from "./calendar-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
@@ -66,6 +67,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   abc: abcModule,
   asyncio: asyncioModule,
   bisect: bisectModule,
+  calendar: calendarModule,
   atexit: atexitModule,
   inspect: inspectModule,
   io: ioModule,
@@ -119,6 +121,7 @@ export { abcModule } from "./abc-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
+export { calendarModule } from "./calendar-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
