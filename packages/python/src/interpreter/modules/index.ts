@@ -4,6 +4,7 @@ import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { calendarModule } from "./calendar-module.js";
+import { cmathModule } from "./cmath-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
@@ -68,6 +69,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   asyncio: asyncioModule,
   bisect: bisectModule,
   calendar: calendarModule,
+  cmath: cmathModule,
   atexit: atexitModule,
   inspect: inspectModule,
   io: ioModule,
@@ -122,6 +124,7 @@ export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { calendarModule } from "./calendar-module.js";
+export { cmathModule } from "./cmath-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
