@@ -411,6 +411,10 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
           held.push(value);
         } else value = next();
         let body = convertOne(m, value, conversion, precision);
+        // CPython: the '#' flag's alternate form puts 0x / 0X / 0o after the sign.
+        const radixPrefix = flags.includes("#") && /[xXo]/.test(conversion) ? `0${conversion}` : "";
+        if (radixPrefix !== "")
+          body = body.startsWith("-") ? `-${radixPrefix}${body.slice(1)}` : `${radixPrefix}${body}`;
         if (/[dioufFeEgGxX]/.test(conversion) && !body.startsWith("-")) {
           if (flags.includes("+")) body = `+${body}`;
           else if (flags.includes(" ")) body = ` ${body}`;
@@ -419,7 +423,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
         checkStrSize(m.heap, size);
         if (flags.includes("-")) return body.padEnd(size);
         if (flags.includes("0") && /[dioufFeEgGxX]/.test(conversion)) {
-          const sign = /^[-+ ]/.test(body) ? body[0]! : "";
+          const sign = (/^[-+ ]/.test(body) ? body[0]! : "") + radixPrefix;
           return sign + body.slice(sign.length).padStart(size - sign.length, "0");
         }
         return body.padStart(size);

@@ -38,6 +38,7 @@ import { pprintModule } from "./pprint-module.js";
 import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
+import { reprlibModule } from "./reprlib-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { sysModule } from "./sys-module.js";
@@ -99,6 +100,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   pprint: pprintModule,
   random: randomModule,
   re: reModule,
+  reprlib: reprlibModule,
   statistics: statisticsModule,
   string: stringModule,
   sys: sysModule,
@@ -157,6 +159,7 @@ export { pprintModule } from "./pprint-module.js";
 export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
+export { reprlibModule } from "./reprlib-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { sysModule } from "./sys-module.js";
