@@ -41,6 +41,7 @@ import { reModule } from "./re-module.js";
 import { reprlibModule } from "./reprlib-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
+import { strptimeModule } from "./strptime-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
@@ -103,6 +104,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   reprlib: reprlibModule,
   statistics: statisticsModule,
   string: stringModule,
+  _strptime: strptimeModule,
   sys: sysModule,
   textwrap: textwrapModule,
   datetime: datetimeModule,
@@ -162,6 +164,7 @@ export { reModule } from "./re-module.js";
 export { reprlibModule } from "./reprlib-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
+export { strptimeModule } from "./strptime-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
