@@ -60,12 +60,6 @@ def _possibly_sorted(values):
 
 
 class Repr:
-    _lookup = {
-        'tuple': 'builtins', 'list': 'builtins', 'array': 'array', 'set': 'builtins',
-        'frozenset': 'builtins', 'deque': 'collections', 'dict': 'builtins', 'str': 'builtins',
-        'int': 'builtins',
-    }
-
     def __init__(self, *, maxlevel=6, maxtuple=6, maxlist=6, maxarray=5, maxdict=4, maxset=6,
                  maxfrozenset=6, maxdeque=6, maxstring=30, maxlong=40, maxother=30,
                  fillvalue='...', indent=None):
@@ -87,16 +81,13 @@ class Repr:
         return self.repr1(x, self.maxlevel)
 
     def repr1(self, x, level):
-        kind = type(x)
-        typename = '_'.join(kind.__name__.split()) if ' ' in kind.__name__ else kind.__name__
-        method = getattr(self, 'repr_' + typename, None)
-        if method:
-            # A repr_<name> method of a subclass serves any type so named; this class's own
-            # methods serve only the type from the module they were written for.
-            if typename not in self._lookup:
-                return method(x, level)
-            if getattr(kind, '__module__', None) == self._lookup[typename]:
-                return method(x, level)
+        # The method is chosen by the type's name alone (spaces become underscores), so a
+        # class named like a builtin is shown as that builtin.
+        typename = type(x).__name__
+        if ' ' in typename:
+            typename = '_'.join(typename.split())
+        if hasattr(self, 'repr_' + typename):
+            return getattr(self, 'repr_' + typename)(x, level)
         return self.repr_instance(x, level)
 
     def _join(self, pieces, level):

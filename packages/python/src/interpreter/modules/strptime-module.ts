@@ -61,7 +61,6 @@ _PATTERNS = {
     '%': '%',
 }
 _PATTERNS['W'] = _PATTERNS['U'].replace('U', 'W')
-_PATTERNS[':z'] = _PATTERNS['z']
 # The C locale's %c, %x and %X, spelled with the directives above.
 _COMPOSITE = {'c': '%a %b %d %H:%M:%S %Y', 'x': '%m/%d/%y', 'X': '%H:%M:%S'}
 _compiled = {}
@@ -94,9 +93,6 @@ def _translate(format, seen):
         index = format.index('%') + 1
         pieces.append(format[:index - 1])
         code = format[index]
-        if code == ':':
-            code = ':' + format[index + 1]
-            index += 1
         seen.add(code)
         pieces.append(_directive_pattern(code, seen))
         format = format[index + 1:]
@@ -139,7 +135,7 @@ def _julian_from_week(year, week, weekday, starts_monday):
 
 def _offset(text):
     # A UTC offset [+-]HH[:]MM[[:]SS[.ffffff]] or Z: (seconds, microseconds).
-    if text == 'Z' or text == 'z':
+    if text == 'Z':
         return 0, 0
     original = text
     if text[3] == ':':
@@ -166,6 +162,9 @@ def _strptime(data_string, format='%a %b %d %H:%M:%S %Y'):
                             % (index, type(argument)))
     found = _compile(format).match(data_string)
     if not found:
+        raise ValueError('time data %r does not match format %r' % (data_string, format))
+    # CPython matches the Z of %z case-sensitively ((?-i:Z)); pymem's re has no scoped flags.
+    if found.groupdict().get('z') == 'z':
         raise ValueError('time data %r does not match format %r' % (data_string, format))
     if len(data_string) != found.end():
         raise ValueError('unconverted data remains: %s' % data_string[found.end():])
