@@ -1,7 +1,8 @@
 /**
  * `calendar.HTMLCalendar`, written in Python that pymem runs at import (pymem's own source,
  * not CPython's Lib/calendar.py): months and years as HTML tables with CPython's CSS class
- * names and markup, and `formatyearpage`'s whole XHTML page as bytes.
+ * names and markup, and `formatyearpage`'s whole XHTML page as bytes; and the `Locale*`
+ * calendars, which in pymem's only locale (C) print what the plain ones print.
  *
  * @module
  */
@@ -89,4 +90,27 @@ class HTMLCalendar(Calendar):
         parts.append('</body>\n')
         parts.append('</html>\n')
         return ''.join(parts).encode(encoding, 'xmlcharrefreplace')
+
+
+class LocaleTextCalendar(TextCalendar):
+    """
+    This class can be passed a locale name in the constructor and will return
+    month and weekday names in the specified locale.
+    """
+
+    # pymem has only the C locale, whose names are the ones TextCalendar already prints.
+    def __init__(self, firstweekday=0, locale=None):
+        TextCalendar.__init__(self, firstweekday)
+        self.locale = locale
+
+
+class LocaleHTMLCalendar(HTMLCalendar):
+    """
+    This class can be passed a locale name in the constructor and will return
+    month and weekday names in the specified locale.
+    """
+
+    def __init__(self, firstweekday=0, locale=None):
+        HTMLCalendar.__init__(self, firstweekday)
+        self.locale = locale
 `;
