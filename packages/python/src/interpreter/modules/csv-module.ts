@@ -17,6 +17,7 @@ import { pythonSourceModule } from "./python-source-module.js";
 
 /** The reader, writer and dialect part (CPython's `_csv` C module), run first at import. */
 const CSV_CORE_SOURCE = String.raw`# pymem's csv module, written for pymem in Python (not CPython's Lib/csv.py or _csv.c).
+import re as _re
 from io import StringIO
 
 __all__ = ['QUOTE_MINIMAL', 'QUOTE_ALL', 'QUOTE_NONNUMERIC', 'QUOTE_NONE', 'QUOTE_STRINGS',
@@ -216,6 +217,20 @@ in CSV format.
             return
         self._fields.append(field)
 
+    def _plain_line(self, line):
+        dialect = self.dialect
+        if dialect._quoting != QUOTE_MINIMAL and dialect._quoting != QUOTE_ALL:
+            return False
+        if dialect._skipinitialspace:
+            return False
+        if dialect._quotechar is not None and dialect._quotechar in line:
+            return False
+        if dialect._escapechar is not None and dialect._escapechar in line:
+            return False
+        # At most one line ending, and only at the end.
+        body = line[:-2] if line.endswith('\r\n') else line[:-1] if line[-1:] in '\r\n' else line
+        return '\r' not in body and '\n' not in body
+
     def __next__(self):
         # CPython: Reader_iternext() and parse_process_char()
         dialect = self.dialect
@@ -244,6 +259,14 @@ in CSV format.
                             'text mode)' % type(line).__name__)
             self.line_num += 1
             limit = _field_limit
+            if state == _START_RECORD and self._plain_line(line):
+                # No quote, escape, stray newline or conversion: the state machine would only
+                # split on the delimiter, so split at native speed.
+                body = line[:-2] if line.endswith('\r\n') else line.rstrip('\r\n')
+                if body:
+                    fields = body.split(delimiter)
+                    if max(map(len, fields)) <= limit:
+                        return fields
             for c in list(line) + [_EOL]:
                 if state == _START_RECORD:
                     if c is _EOL:
@@ -390,7 +413,11 @@ in CSV format from sequence input.
 
     def __init__(self, write, dialect, settings):
         self._write = write
-        self.dialect = _make_dialect(dialect, settings)
+        self.dialect = dialect = _make_dialect(dialect, settings)
+        # The characters that make a field need quoting or escaping.
+        specials = {dialect._delimiter, '\n', '\r'} | set(dialect._lineterminator)
+        specials |= {c for c in (dialect._quotechar, dialect._escapechar) if c is not None}
+        self._special = _re.compile('[' + ''.join(map(_re.escape, sorted(specials))) + ']')
 
     def _join_field(self, field, quoted, parts):
         # CPython: join_append() and join_append_data()
@@ -406,6 +433,10 @@ in CSV format from sequence input.
                 raise Error('empty field must be quoted if delimiter is a space and '
                             'skipinitialspace is true')
             quoted = True
+        if self._special.search(text) is None:
+            # Nothing to quote or escape: the field is written as it is.
+            parts.append(quotechar + text + quotechar if quoted else text)
+            return
         out = []
         for c in text:
             escape = False
