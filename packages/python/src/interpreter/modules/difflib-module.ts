@@ -21,7 +21,7 @@ from types import GenericAlias
 
 __all__ = ['get_close_matches', 'ndiff', 'restore', 'SequenceMatcher', 'Differ',
            'IS_CHARACTER_JUNK', 'IS_LINE_JUNK', 'context_diff', 'unified_diff', 'diff_bytes',
-           'HtmlDiff', 'Match']
+           'Match']  # CPython's also names HtmlDiff, which pymem does not provide yet.
 
 Match = _namedtuple('Match', 'a b size')
 
