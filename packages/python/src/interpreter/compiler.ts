@@ -828,8 +828,12 @@ export class Compiler extends AsyncComprehensionCompiler {
         m.push(keywordDefaultsDict);
         for (const [key, value] of keywordDefaults) {
           const result = value(f);
-          m.heap.dictSetItem(keywordDefaultsDict, key, result);
-          m.decref(result);
+          // A dict that cannot grow (out of memory) must not strand the value.
+          try {
+            m.heap.dictSetItem(keywordDefaultsDict, key, result);
+          } finally {
+            m.decref(result);
+          }
         }
       }
       // CPython: compiler_visit_annotations() evaluates them after the defaults into a dict.
@@ -838,8 +842,11 @@ export class Compiler extends AsyncComprehensionCompiler {
         m.push(annotationsDict);
         for (const [key, annotation] of annotations) {
           const result = annotation(f);
-          m.heap.dictSetItem(annotationsDict, key, result);
-          m.decref(result);
+          try {
+            m.heap.dictSetItem(annotationsDict, key, result);
+          } finally {
+            m.decref(result);
+          }
         }
       }
       const closureTuple = closure(f);

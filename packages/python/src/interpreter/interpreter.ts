@@ -12,6 +12,7 @@ import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
 import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
+import { qualifiedExceptionName } from "./exception-type-name.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { absolutePath, type FileSystem } from "./files/file-system.js";
 import { fileSystemModule } from "./files/file-system-module.js";
@@ -808,43 +809,20 @@ export class Interpreter {
     return { status: 1, text: `${str(m, code)}\n` };
   }
 
-  /**
-   * The exception's class as a traceback's last line names it: `module.qualname` unless the
-   * module is `builtins` or `__main__` (CPython: `print_exception` in traceback.c), so a
-   * module's own exception prints as `struct.error`.
-   */
-  private exceptionTypeName(value: Ptr): string {
-    const m = this.machine;
-    const record = m.recordOf(value);
-    if (!record.user) return m.typeName(value);
-    let module: Ptr = 0;
-    try {
-      module = getAttribute(m, record.object, m.name("__module__"), "__module__");
-    } catch (thrown) {
-      if (!(thrown instanceof PyException)) throw thrown;
-      thrown.release(m);
-      return m.typeName(value);
-    }
-    const moduleName = m.heap.kindOf(module) === ObjectKind.STR ? m.heap.strValue(module) : "";
-    m.decref(module);
-    if (moduleName === "" || moduleName === "builtins" || moduleName === "__main__")
-      return m.typeName(value);
-    return `${moduleName}.${m.typeName(value)}`;
-  }
-
   private format(error: PyException): string {
     const m = this.machine;
     const describe = (value: Ptr): readonly [string, string, string?] => {
+      const typeName = qualifiedExceptionName(m, value);
       let message: string;
       try {
         const syntax = syntaxErrorDisplay(m, value);
-        if (syntax !== undefined) return [m.typeName(value), syntax.message, syntax.preamble];
+        if (syntax !== undefined) return [typeName, syntax.message, syntax.preamble];
         message = str(m, value);
       } catch (thrown) {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
-      return [this.exceptionTypeName(value), message];
+      return [typeName, message];
     };
     if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
     return formatTraceback(error, describe);

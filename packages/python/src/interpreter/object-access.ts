@@ -199,7 +199,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (value !== 0) return m.incref(value);
     if (name === "__name__") return m.incref(m.field(obj, MODULE_NAME_OFFSET));
     if (name === "__dict__") return m.incref(m.field(obj, MODULE_DICT_OFFSET));
-    return 0;
+    return moduleGetAttrHook(m, obj, key);
   }
   if (t === types.function) return functionAttribute(m, obj, key, name);
   if (t === types.code) return codeAttribute(m, obj, name);
@@ -291,6 +291,23 @@ export function instanceDict(m: Machine, obj: Ptr): Ptr {
     m.heap.memory.u32[slot] = dict;
   }
   return m.incref(dict);
+}
+
+/**
+ * A module attribute that is not in the module's dict, from the module's own `__getattr__`
+ * (PEP 562; CPython: `module_getattro`). 0 when the module has none or it raised
+ * AttributeError, so the caller reports the missing attribute as for any module.
+ */
+function moduleGetAttrHook(m: Machine, module: Ptr, key: Ptr): Ptr {
+  const hook = m.heap.dictGetItem(m.field(module, MODULE_DICT_OFFSET), m.name("__getattr__"));
+  if (hook === 0) return 0;
+  try {
+    return call(m, hook, [key], undefined);
+  } catch (error) {
+    if (!isAttributeError(m, error)) throw error;
+    error.release(m);
+    return 0;
+  }
 }
 
 /** Raises CPython 3.13's AttributeError for `obj.name` (type, module and instance wording). */

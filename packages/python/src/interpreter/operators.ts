@@ -378,8 +378,12 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   // CPython: PyTuple_Check — a tuple subclass's items are the arguments too.
   const isTuple = heap.kinds[m.typeIdOf(args)] === ObjectKind.TUPLE;
   const values = isTuple ? sequenceItems(m, args) : [args];
-  // CPython: a mapping argument (not a tuple or str) serves `%(key)s` conversions.
-  const mapping = !isTuple && !m.isStr(args) ? args : 0;
+  // CPython: a mapping argument (PyMapping_Check: its type has __getitem__; not a tuple or str)
+  // serves `%(key)s` conversions, and excuses arguments left unconverted.
+  const mapping =
+    !isTuple && !m.isStr(args) && m.lookupType(m.recordOf(args), m.name("__getitem__")) !== 0
+      ? args
+      : 0;
   let index = 0;
   let usedKeys = false;
   const next = (): Ptr => {
@@ -432,6 +436,10 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
           held.push(value);
         } else value = next();
         let body = convertOne(m, value, conversion, precision);
+        // CPython: the '#' flag's alternate form puts 0x / 0X / 0o after the sign.
+        const radixPrefix = flags.includes("#") && /[xXo]/.test(conversion) ? `0${conversion}` : "";
+        if (radixPrefix !== "")
+          body = body.startsWith("-") ? `-${radixPrefix}${body.slice(1)}` : `${radixPrefix}${body}`;
         if (/[dioufFeEgGxX]/.test(conversion) && !body.startsWith("-")) {
           if (flags.includes("+")) body = `+${body}`;
           else if (flags.includes(" ")) body = ` ${body}`;
@@ -440,7 +448,7 @@ export function percentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
         checkStrSize(m.heap, size);
         if (flags.includes("-")) return body.padEnd(size);
         if (flags.includes("0") && /[dioufFeEgGxX]/.test(conversion)) {
-          const sign = /^[-+ ]/.test(body) ? body[0]! : "";
+          const sign = (/^[-+ ]/.test(body) ? body[0]! : "") + radixPrefix;
           return sign + body.slice(sign.length).padStart(size - sign.length, "0");
         }
         return body.padStart(size);

@@ -377,6 +377,12 @@ export function atan(x: number): number {
  */
 export function atan2(y: number, x: number): number {
   if (y === 0 || x === 0 || !Number.isFinite(x) || !Number.isFinite(y)) return Math.atan2(y, x);
+  // Double-double division splits its operands (a multiply by 2^27 + 1), which overflows near
+  // the top of the range: scale both by the same power of two, which keeps their ratio exact.
+  if (Math.max(Math.abs(x), Math.abs(y)) > 2 ** 1000) return atan2(y * 2 ** -64, x * 2 ** -64);
+  // atan(t) rounds to t when t is this small; the one division is then exact to the last bit,
+  // where the double-double one loses digits on subnormal quotients.
+  if (x > 0 && Math.abs(y) < Math.abs(x) * 2 ** -60) return y / x;
   if (Math.abs(y) <= Math.abs(x)) {
     const t = atanOf(divide(fromNumber(y), fromNumber(x)));
     if (x > 0) return t.hi;

@@ -6,7 +6,7 @@ import { pythonSourceModule } from "./python-source-module.js";
  * to even as CPython rounds), `date`, `time`, `datetime`, `tzinfo`, `timezone` and `UTC`, with
  * CPython's reprs, ISO formats (`isoformat`, `fromisoformat` in its 3.11+ forms, ISO calendar),
  * comparisons (naive against aware, date against datetime), `strftime` through `time.strftime`
- * and local time from the host's time zone. `strptime` is not provided.
+ * and local time from the host's time zone. `strptime` is in strptime-module.ts.
  *
  * @module
  */
@@ -1239,6 +1239,20 @@ date.resolution = timedelta(days=1)
 time.min = time(0, 0, 0)
 time.max = time(23, 59, 59, 999999)
 time.resolution = timedelta(microseconds=1)
+
+
+def _datetime_strptime(cls, date_string, format):
+    """string, format -> new datetime parsed from a string (like time.strptime())."""
+    # CPython: datetime_strptime() parses "UU:strptime" (1-based argument numbers).
+    for index, argument in enumerate((date_string, format)):
+        if not isinstance(argument, str):
+            raise TypeError('strptime() argument %d must be str, not %s'
+                            % (index + 1, type(argument).__name__))
+    import _strptime
+    return _strptime._strptime_datetime(cls, date_string, format)
+
+
+datetime.strptime = classmethod(_datetime_strptime)
 datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)

@@ -7,12 +7,16 @@ import { atexitModule } from "./atexit-module.js";
 import { base64Module } from "./base64-module.js";
 import { binasciiModule } from "./binascii-module.js";
 import { bisectModule } from "./bisect-module.js";
+import { calendarModule } from "./calendar-module.js";
+import { cmathModule } from "./cmath-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
+import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
 import { fractionsModule } from "./fractions-module.js";
@@ -41,8 +45,10 @@ import { pprintModule } from "./pprint-module.js";
 import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
+import { reprlibModule } from "./reprlib-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
+import { strptimeModule } from "./strptime-module.js";
 import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
@@ -77,13 +83,17 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   base64: base64Module,
   binascii: binasciiModule,
   bisect: bisectModule,
+  calendar: calendarModule,
+  cmath: cmathModule,
   atexit: atexitModule,
   inspect: inspectModule,
   io: ioModule,
   json: jsonModule,
   _jsre: jsreModule,
   copy: copyModule,
+  csv: csvModule,
   dataclasses: dataclassesModule,
+  difflib: difflibModule,
   enum: enumModule,
   doctest: doctestModule,
   operator: operatorModule,
@@ -106,8 +116,10 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   pprint: pprintModule,
   random: randomModule,
   re: reModule,
+  reprlib: reprlibModule,
   statistics: statisticsModule,
   string: stringModule,
+  _strptime: strptimeModule,
   struct: structModule,
   sys: sysModule,
   textwrap: textwrapModule,
@@ -137,12 +149,16 @@ export { atexitModule } from "./atexit-module.js";
 export { base64Module } from "./base64-module.js";
 export { binasciiModule } from "./binascii-module.js";
 export { bisectModule } from "./bisect-module.js";
+export { calendarModule } from "./calendar-module.js";
+export { cmathModule } from "./cmath-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
+export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
+export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
@@ -170,8 +186,10 @@ export { pprintModule } from "./pprint-module.js";
 export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
+export { reprlibModule } from "./reprlib-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
+export { strptimeModule } from "./strptime-module.js";
 export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";

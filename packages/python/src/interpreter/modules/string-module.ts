@@ -3,11 +3,12 @@ import { ObjectKind } from "@pymem/heap";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import { bindPythonArguments, type PythonSignature } from "./arguments.js";
 import { makeAll } from "./module-support.js";
+import { STRING_FORMATTER_SOURCE } from "./string-formatter.js";
 import { STRING_TEMPLATE_SOURCE } from "./string-template.js";
 
 /**
  * Python's `string` module: the character-class constants, `capwords`, and `Template` (in
- * Python, string-template.ts). `Formatter` is not provided.
+ * Python, string-template.ts) and `Formatter` (in Python, string-formatter.ts).
  *
  * @module
  */
@@ -133,7 +134,11 @@ export const stringModule: NativeModuleFactory = (context) => {
   const members: [string, Ptr][] = constants.map(([name], i) => [name, values[i]!]);
   try {
     members.push(["capwords", context.newBuiltinFunction("capwords", capwords)]);
-    return context.runModuleSource("string", STRING_TEMPLATE_SOURCE, members);
+    return context.runModuleSource(
+      "string",
+      STRING_TEMPLATE_SOURCE + STRING_FORMATTER_SOURCE,
+      members,
+    );
   } finally {
     for (const [, value] of members) context.release(value);
   }

@@ -350,4 +350,10 @@ def strftime(format, t=None):
         t = localtime()
     fields, zone = _time_tuple(t, 'strftime')
     return _format(format, _checked(fields, 'strftime'), zone)
+
+
+def strptime(data_string, format='%a %b %d %H:%M:%S %Y'):
+    """Parse a string to a time tuple according to a format specification."""
+    import _strptime
+    return _strptime._strptime_time(data_string, format)
 `;
