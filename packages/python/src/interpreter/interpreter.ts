@@ -9,6 +9,7 @@ import type { SyntaxWarningNote } from "../syntax-warnings.js";
 import { installBuiltins, length } from "./builtins.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { suggestionHint } from "./error-suggestions.js";
 import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { PyException, StepLimitError } from "./exceptions.js";
@@ -818,6 +819,8 @@ export class Interpreter {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
+      // CPython: TracebackException's "Did you mean" hints, from the exception's traceback.
+      message += suggestionHint(m, value, m.heap.getSlot(value, "__traceback__"));
       return [m.typeName(value), message];
     };
     if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
@@ -992,6 +995,7 @@ export class Interpreter {
       handledException: () => m.handling[m.handling.length - 1]?.value ?? 0,
       sourcePosition: (lasti) => positionOf(m, lasti),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
+      suggestionHint: (value, tb) => suggestionHint(m, value, tb),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
       getIterator: (obj) => getIterator(m, obj),
