@@ -2,6 +2,7 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { internalHeap } from "@pymem/heap/internal";
 import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
+import { builtinFunctionDoc, missingDoc } from "./builtin-docs.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
 import { bytesGetItem, bytesGetSlice } from "./bytes-operations.js";
@@ -153,8 +154,9 @@ export function genericGetAttribute(
       return record.exception
         ? chainingAttribute(m, obj, name) ||
             osErrorAttribute(m, record, name) ||
-            exceptionFieldDefault(m, record, name)
-        : 0;
+            exceptionFieldDefault(m, record, name) ||
+            missingDoc(m, record, name)
+        : missingDoc(m, record, name);
     }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
   const bound = descriptorGet(m, descr, obj, record.object);
@@ -194,8 +196,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
       return record.exception
         ? chainingAttribute(m, obj, name) ||
             osErrorAttribute(m, record, name) ||
-            exceptionFieldDefault(m, record, name)
-        : 0;
+            exceptionFieldDefault(m, record, name) ||
+            missingDoc(m, record, name)
+        : missingDoc(m, record, name);
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
     const bound = descriptorGet(m, found, obj, record.object);
@@ -222,6 +225,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   }
   if (t === types.builtin) {
     if (name === "__name__") return m.incref(m.field(obj, BUILTIN_NAME_OFFSET));
+    if (name === "__doc__") return builtinFunctionDoc(m, obj);
     if (name === "__self__") return m.incref(m.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
     return 0;
   }
@@ -265,7 +269,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   if (record !== undefined) {
     if (name === "__class__") return m.incref(record.object);
     const found = m.lookupType(record, key);
-    if (found === 0) return 0;
+    if (found === 0) return missingDoc(m, record, name);
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
     const kind = m.typeIdOf(found);
