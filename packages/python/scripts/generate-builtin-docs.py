@@ -3,6 +3,7 @@
 Run with the CPython pymem mirrors:
 
     PYENV_VERSION=3.13.0 python3 packages/python/scripts/generate-builtin-docs.py
+    pnpm exec biome format --write packages/python/src/interpreter/builtin-doc-table.ts
 
 The table maps a built-in's qualified name to its `__doc__`: every function and type in the
 `builtins` module ("len", "int"), the methods and slot wrappers each of those types defines
