@@ -118,20 +118,25 @@ export function installExceptionFields(m: Machine): void {
 /**
  * A new SyntaxError (or IndentationError, TabError) for a parse error in `filename`, with the
  * arguments CPython's parser gives it: `(msg, (filename, lineno, offset, text, end_lineno,
- * end_offset))`. CPython: `_PyPegen_raise_error_known_location`.
+ * end_offset))`; a null `text` makes it None. CPython: `_PyPegen_raise_error_known_location`.
  *
  * @example
  * ```ts
  * throw machine.exception(newSyntaxError(machine, error, "<string>"));
  * ```
  */
-export function newSyntaxError(m: Machine, details: SyntaxErrorDetails, filename: string): Ptr {
+export function newSyntaxError(
+  m: Machine,
+  details: SyntaxErrorDetails,
+  filename: string,
+  text: string | null = details.text,
+): Ptr {
   const heap = m.heap;
   const owned = [
     m.newStr(filename),
     m.newInt(details.lineno),
     m.newInt(details.offset),
-    m.newStr(details.text),
+    text !== null ? m.newStr(text) : m.incref(heap.none),
     m.newInt(details.endLineno),
     m.newInt(details.endOffset),
   ];
