@@ -1,6 +1,7 @@
 import { readFileSync, writeSync } from "node:fs";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import type { FileSystem, ModuleSyntaxCache } from "@pymem/python";
+import { decodeSource, type FileSystem, type ModuleSyntaxCache } from "@pymem/python";
 import { NodeFileSystem } from "@pymem/python/node";
 
 /**
@@ -48,7 +49,8 @@ export function processIo(moduleSyntaxCache?: ModuleSyntaxCache): CliIo {
     moduleSyntaxCache,
     stdout: (text) => writeAll(1, text),
     stderr: (text) => process.stderr.write(text),
-    readFile: (path) => readFileSync(path, "utf8"),
+    // CPython: a script is read as bytes and decoded as its PEP 263 declaration says.
+    readFile: (path) => decodeSource(readFileSync(path), resolve(path)),
     stdinLines: () =>
       createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity }),
     environment: process.env,
@@ -87,7 +89,7 @@ export function memoryIo(
     stderr: (text) => {
       err.push(text);
     },
-    readFile: (path) => files[path] ?? readFileSync(path, "utf8"),
+    readFile: (path) => files[path] ?? decodeSource(readFileSync(path), resolve(path)),
     stdinLines: async function* () {
       yield* stdin;
     },

@@ -55,6 +55,44 @@ describe("pymem run", () => {
     }
   });
 
+  it("decodes a script as its PEP 263 coding comment says, with CPython's errors", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "pymem-cli-coding-"));
+    const write = (name: string, bytes: number[] | string): string => {
+      const path = join(folder, name);
+      writeFileSync(
+        path,
+        typeof bytes === "string" ? Buffer.from(bytes, "latin1") : Buffer.from(bytes),
+      );
+      return path;
+    };
+    try {
+      const latin = write(
+        "latin.py",
+        '# -*- coding: latin-1 -*-\ns = "caf\xe9"\nprint(s, len(s))\n',
+      );
+      expect(await cli(["run", latin])).toEqual({ status: 0, stdout: "café 4\n", stderr: "" });
+      const second = write(
+        "second.py",
+        '#!/usr/bin/env python\n# vim: fileencoding=cp1252\nprint("\x80")\n',
+      );
+      expect((await cli(["run", second])).stdout).toBe("€\n");
+      const undeclared = write("plain.py", 'x = 1\nprint("caf\xe9")\n');
+      expect(await cli(["run", undeclared])).toEqual({
+        status: 1,
+        stdout: "",
+        stderr: `SyntaxError: Non-UTF-8 code starting with '\\xe9' in file ${undeclared} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n`,
+      });
+      const unknown = write("unknown.py", "# coding: foo\nprint(1)\n");
+      expect((await cli(["run", unknown])).stderr).toBe("SyntaxError: encoding problem: foo\n");
+      const bom = write("bom.py", [0xef, 0xbb, 0xbf, ...Buffer.from("# coding: latin-1\n")]);
+      expect((await cli(["run", bom])).stderr).toBe(
+        "SyntaxError: encoding problem: iso-8859-1 with BOM\n",
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("exits with an uncaught SystemExit's code and prints no traceback", async () => {
     const code = await cli(["run", "a.py"], { "a.py": "print('x')\nraise SystemExit(3)\n" });
     expect(code).toEqual({ status: 3, stdout: "x\n", stderr: "" });

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { Interpreter } from "@pymem/python";
+import { Interpreter, SourceEncodingError } from "@pymem/python";
 import {
   COLLECTOR_NAMES,
   type CollectorName,
@@ -217,6 +217,11 @@ export function runScript(path: string, options: SessionOptions, io: CliIo): num
   try {
     source = io.readFile(path);
   } catch (error) {
+    if (error instanceof SourceEncodingError) {
+      // CPython: the tokenizer's decoding error, printed with no location, exit status 1.
+      io.stderr(`SyntaxError: ${error.msg}\n`);
+      return 1;
+    }
     const code = (error as { code?: unknown }).code;
     const reason =
       code === "ENOENT"

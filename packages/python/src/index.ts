@@ -54,6 +54,7 @@ export type {
 } from "./interpreter/native.js";
 export { type ParseOptions, parse } from "./parser.js";
 export { MAX_EXPRESSION_DEPTH } from "./scope-check.js";
+export { decodeSource, SourceEncodingError } from "./source-encoding.js";
 export {
   compileLimitError,
   formatSyntaxError,

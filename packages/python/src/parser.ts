@@ -1234,8 +1234,11 @@ export class Parser {
     return this.isOp("*") ? this.starExpression() : this.namedExpression();
   }
 
-  /** named_expression: `NAME := expression` (PEP 572) or an expression. */
-  namedExpression(): Ast.Expression {
+  /**
+   * named_expression: `NAME := expression` (PEP 572) or an expression. `inCallArgument`: an
+   * argument, whose `x.y = 1` has invalid_kwarg's message instead.
+   */
+  namedExpression(inCallArgument = false): Ast.Expression {
     if (this.isName() && this.isOp(":=", 1)) {
       const nameToken = this.advance();
       this.index++;
@@ -1253,7 +1256,42 @@ export class Parser {
       // CPython: invalid_named_expression.
       this.fail(`cannot use assignment expressions with ${describeExpression(value)}`, value);
     }
+    if (this.isOp("=") && !inCallArgument) this.suggestEquality(value);
     return value;
+  }
+
+  /**
+   * CPython: invalid_named_expression's `NAME '=' bitwise_or` and `bitwise_or '=' bitwise_or`
+   * alternatives (neither followed by `=` or `:=`) for `if x = 1:` — "Maybe you meant '=='".
+   * Returns (for the generic error) when neither applies; the furthest token read stays where
+   * the first pass left it, as CPython's second pass does not move it.
+   */
+  private suggestEquality(target: Ast.Expression): void {
+    if (!isBitwiseOrLevel(target)) return;
+    const excluded =
+      target.kind === "List" ||
+      target.kind === "Tuple" ||
+      target.kind === "GeneratorExp" ||
+      (target.kind === "Constant" &&
+        (target.constantType === "bool" || target.constantType === "None"));
+    const checkpoint = this.checkpoint();
+    const furthest = this.furthest;
+    this.index++;
+    const value = this.tryParse(() => this.bitwiseOr());
+    const followed = this.isOp("=") || this.isOp(":=");
+    this.restore(checkpoint);
+    this.furthest = furthest;
+    if (value === null || followed) return;
+    if (target.kind === "Name" && !isParenthesized(target))
+      this.fail(
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        range(target, value),
+      );
+    if (!excluded)
+      this.fail(
+        `cannot assign to ${describeExpression(target)} here. Maybe you meant '==' instead of '='?`,
+        target,
+      );
   }
 
   /** yield_expr: `yield from expression` or `yield [star_expressions]`. */
@@ -1627,7 +1665,7 @@ export class Parser {
         keywords.push({ kind: "keyword", arg: token.text, value, ...range(token, value) });
         sawKeyword = true;
       } else {
-        const argument = this.namedExpression();
+        const argument = this.namedExpression(true);
         if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", 1))) {
           const generator = this.comprehension("GeneratorExp", argument, argument);
           if (args.length + keywords.length > 0 || !this.isOp(")")) {
@@ -2082,6 +2120,7 @@ export function parse(source: string, options: Partial<ParseOptions> = {}): Ast.
         endLineno: at.endLine,
         endOffset: at.endColumn + 1,
         text: lineText(state, at.line),
+        stage: "compiler",
       });
     }
   }

@@ -42,6 +42,12 @@ export interface SyntaxErrorDetails {
   endOffset: number;
   /** The source line the error is on, without its line break. */
   text: string;
+  /**
+   * Which stage found the error when not the parser: the tokenizer (its own SyntaxError
+   * messages, whose `text` CPython cuts at the line break) or the compiler (scope rules, whose `text` CPython
+   * reads back from the file and so leaves None for source given as a string).
+   */
+  stage?: "tokenizer" | "compiler" | undefined;
 }
 
 /**
@@ -67,6 +73,7 @@ export class PythonSyntaxError extends Error implements SyntaxErrorDetails {
   readonly endLineno: number;
   readonly endOffset: number;
   readonly text: string;
+  readonly stage: "tokenizer" | "compiler" | undefined;
 
   constructor(details: SyntaxErrorDetails) {
     super(`${details.kind}: ${details.msg} (line ${details.lineno}, offset ${details.offset})`);
@@ -78,6 +85,7 @@ export class PythonSyntaxError extends Error implements SyntaxErrorDetails {
     this.endLineno = details.endLineno;
     this.endOffset = details.endOffset;
     this.text = details.text;
+    this.stage = details.stage;
   }
 }
 

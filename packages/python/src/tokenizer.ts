@@ -329,6 +329,9 @@ class Tokenizer {
         endLineno,
         endOffset,
         text: this.lineText(lineno),
+        // CPython: _syntaxerror_range's text stops where the tokenizer stopped; indentation
+        // errors take the whole line.
+        stage: kind === "SyntaxError" ? "tokenizer" : undefined,
       }),
     );
   }

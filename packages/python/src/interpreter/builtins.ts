@@ -126,6 +126,10 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     heap.dictSetItem(builtins, m.name(alias), m.builtinType("OSError").object);
   heap.dictSetItem(builtins, m.name("NotImplemented"), m.notImplemented);
   heap.dictSetItem(builtins, m.name("Ellipsis"), m.ellipsis);
+  // CPython: the constants are builtins too (the "Did you mean: 'False'?" hint lists them).
+  heap.dictSetItem(builtins, m.name("False"), heap.false);
+  heap.dictSetItem(builtins, m.name("None"), heap.none);
+  heap.dictSetItem(builtins, m.name("True"), heap.true);
   installIteratorBuiltins(m, builtins);
   installAsyncGeneratorBuiltins(m, builtins);
   installGenericAliasConstructor(m);

@@ -29,6 +29,7 @@ import { beforeWith, exitContext } from "./context-managers.js";
 import { withDocstringStored } from "./docstring-store.js";
 import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
+import { raiseCannotImportName } from "./exception-fields.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { blockContainsYield, containsYield } from "./generator-compiler.js";
@@ -299,11 +300,7 @@ export class Compiler extends AsyncComprehensionCompiler {
           else
             for (const part of parts) {
               const value = findAttribute(m, module, part.key, part.name);
-              if (value === 0)
-                m.raise(
-                  "ImportError",
-                  `cannot import name '${part.name}' from '${moduleName}' (unknown location)`,
-                );
+              if (value === 0) raiseCannotImportName(m, moduleName, part.name);
               part.store(f, value);
             }
           m.sp--;

@@ -26,6 +26,7 @@ import {
   findAttribute,
   genericGetAttribute,
   raiseNoAttribute,
+  raiseNoDictAttribute,
   setAttribute,
 } from "./object-access.js";
 import { installPropertyType } from "./property-type.js";
@@ -182,11 +183,7 @@ function genericSetAttribute(m: Machine, obj: Ptr, key: Ptr, value: Ptr): void {
     descriptorSet(m, descr, obj, value);
     return;
   }
-  if (!record.instances)
-    m.raise(
-      "AttributeError",
-      `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
-    );
+  if (!record.instances) raiseNoDictAttribute(m, record.name, obj, name);
   if (value !== 0 ? m.heap.setAttrByKey(obj, key, value) : m.heap.delAttrByKey(obj, key)) return;
   raiseNoAttribute(m, obj, name);
 }

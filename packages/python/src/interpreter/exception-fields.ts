@@ -33,6 +33,12 @@ const SYNTAX_ERROR_FIELDS = [
 /** ImportError's fields in CPython's struct order. */
 const IMPORT_ERROR_FIELDS = ["msg", "name", "path", "name_from"] as const;
 
+/** NameError's field (CPython: `PyNameErrorObject`), also UnboundLocalError's. */
+const NAME_ERROR_FIELDS = ["name"] as const;
+
+/** AttributeError's fields (CPython: `PyAttributeErrorObject`). */
+const ATTRIBUTE_ERROR_FIELDS = ["obj", "name"] as const;
+
 /**
  * The slots the built-in exception class `name` adds to its base's (for `defineClass`).
  *
@@ -45,12 +51,14 @@ const IMPORT_ERROR_FIELDS = ["msg", "name", "path", "name_from"] as const;
 export function exceptionFieldSlots(name: string): readonly string[] {
   if (name === "SyntaxError") return SYNTAX_ERROR_FIELDS;
   if (name === "ImportError") return IMPORT_ERROR_FIELDS;
+  if (name === "NameError") return NAME_ERROR_FIELDS;
+  if (name === "AttributeError") return ATTRIBUTE_ERROR_FIELDS;
   return [];
 }
 
 /**
- * None for a SyntaxError or ImportError field never set (CPython: a NULL `T_OBJECT` member reads
- * None); 0 for any other attribute.
+ * None for a SyntaxError, ImportError, NameError or AttributeError field never set (CPython: a
+ * NULL `T_OBJECT` member reads None); 0 for any other attribute.
  *
  * @example
  * ```ts
@@ -58,12 +66,7 @@ export function exceptionFieldSlots(name: string): readonly string[] {
  * ```
  */
 export function exceptionFieldDefault(m: Machine, record: TypeRecord, name: string): Ptr {
-  const fields: readonly string[] = isSyntaxError(m, record)
-    ? SYNTAX_ERROR_FIELDS
-    : isImportError(m, record)
-      ? IMPORT_ERROR_FIELDS
-      : [];
-  return fields.includes(name) ? m.incref(m.heap.none) : 0;
+  return fieldsOf(m, record).includes(name) ? m.incref(m.heap.none) : 0;
 }
 
 /**
@@ -84,6 +87,8 @@ export function initExceptionFields(
 ): void {
   if (isSyntaxError(m, record)) initSyntaxError(m, inst, args);
   else if (isImportError(m, record)) initImportError(m, record, inst, args, keywords);
+  else if (isSubclassOf(m, record, "NameError") || isSubclassOf(m, record, "AttributeError"))
+    initKeywordFields(m, record, inst, keywords);
 }
 
 /**
@@ -97,7 +102,7 @@ export function initExceptionFields(
  * @internal
  */
 export function installExceptionFields(m: Machine): void {
-  for (const name of ["SyntaxError", "ImportError"])
+  for (const name of ["SyntaxError", "ImportError", "NameError", "AttributeError"])
     defineMethod(m, name, "__init__", (_c, args, keywords) => {
       const self = args[0];
       if (self === undefined || !m.isSubtype(m.recordOf(self), m.builtinType(name)))
@@ -113,20 +118,25 @@ export function installExceptionFields(m: Machine): void {
 /**
  * A new SyntaxError (or IndentationError, TabError) for a parse error in `filename`, with the
  * arguments CPython's parser gives it: `(msg, (filename, lineno, offset, text, end_lineno,
- * end_offset))`. CPython: `_PyPegen_raise_error_known_location`.
+ * end_offset))`; a null `text` makes it None. CPython: `_PyPegen_raise_error_known_location`.
  *
  * @example
  * ```ts
  * throw machine.exception(newSyntaxError(machine, error, "<string>"));
  * ```
  */
-export function newSyntaxError(m: Machine, details: SyntaxErrorDetails, filename: string): Ptr {
+export function newSyntaxError(
+  m: Machine,
+  details: SyntaxErrorDetails,
+  filename: string,
+  text: string | null = details.text,
+): Ptr {
   const heap = m.heap;
   const owned = [
     m.newStr(filename),
     m.newInt(details.lineno),
     m.newInt(details.offset),
-    m.newStr(details.text),
+    text !== null ? m.newStr(text) : m.incref(heap.none),
     m.newInt(details.endLineno),
     m.newInt(details.endOffset),
   ];
@@ -160,6 +170,34 @@ export function setImportErrorName(m: Machine, inst: Ptr, name: string): void {
   const args = heap.getSlot(inst, "args");
   if (args !== 0 && heap.tupleLength(args) === 1)
     heap.setSlot(inst, "msg", heap.tupleGetItem(args, 0));
+}
+
+/**
+ * Raises the ImportError of `from module import name` when the module has no such attribute,
+ * carrying `name` (the module), `name_from` (the missing name) and `msg`, from which the
+ * traceback printer suggests a close name. CPython: `import_from` →
+ * `_PyErr_SetImportErrorWithNameFrom`.
+ *
+ * @example
+ * ```ts
+ * raiseCannotImportName(machine, "sys", "argvv");
+ * ```
+ */
+export function raiseCannotImportName(m: Machine, moduleName: string, name: string): never {
+  const inst = m.newException(
+    "ImportError",
+    `cannot import name '${name}' from '${moduleName}' (unknown location)`,
+  );
+  try {
+    setImportErrorName(m, inst, moduleName);
+    const missing = m.newStr(name);
+    m.heap.setSlot(inst, "name_from", missing);
+    m.decref(missing);
+  } catch (error) {
+    m.decref(inst);
+    throw error;
+  }
+  throw m.exception(inst);
 }
 
 /**
@@ -246,14 +284,28 @@ export function syntaxErrorStr(m: Machine, obj: Ptr): string | undefined {
   return msg;
 }
 
+/** The fields the built-in exception class `record` is or derives from adds (none for most). */
+function fieldsOf(m: Machine, record: TypeRecord): readonly string[] {
+  if (isSyntaxError(m, record)) return SYNTAX_ERROR_FIELDS;
+  if (isImportError(m, record)) return IMPORT_ERROR_FIELDS;
+  if (isSubclassOf(m, record, "NameError")) return NAME_ERROR_FIELDS;
+  if (isSubclassOf(m, record, "AttributeError")) return ATTRIBUTE_ERROR_FIELDS;
+  return [];
+}
+
+/** Whether `record` is the built-in exception class `name` or derives from it. */
+function isSubclassOf(m: Machine, record: TypeRecord, name: string): boolean {
+  return record.exception && m.isSubtype(record, m.builtinType(name));
+}
+
 /** Whether `record` is SyntaxError or derives from it. */
 function isSyntaxError(m: Machine, record: TypeRecord): boolean {
-  return record.exception && m.isSubtype(record, m.builtinType("SyntaxError"));
+  return isSubclassOf(m, record, "SyntaxError");
 }
 
 /** Whether `record` is ImportError or derives from it. */
 function isImportError(m: Machine, record: TypeRecord): boolean {
-  return record.exception && m.isSubtype(record, m.builtinType("ImportError"));
+  return isSubclassOf(m, record, "ImportError");
 }
 
 /** CPython: `SyntaxError_init` — `msg`, and the location tuple's four to six items. */
@@ -294,4 +346,28 @@ function initImportError(
     heap.setSlot(inst, key, value === heap.none ? 0 : value);
   }
   if (args.length === 1) heap.setSlot(inst, "msg", args[0]!);
+}
+
+/**
+ * CPython: `NameError_init`, `AttributeError_init` — the keyword-only fields (`name`; `name` and
+ * `obj`), parsed as `PyArg_ParseTupleAndKeywords(empty, kwds, "|$O…")` does.
+ */
+function initKeywordFields(
+  m: Machine,
+  record: TypeRecord,
+  inst: Ptr,
+  keywords: ReadonlyArray<readonly [string, Ptr]>,
+): void {
+  const heap = m.heap;
+  const fields = fieldsOf(m, record);
+  const label = isSubclassOf(m, record, "NameError") ? "NameError" : "AttributeError";
+  if (keywords.length > fields.length)
+    m.raise(
+      "TypeError",
+      `${label}() takes at most ${fields.length} keyword argument${fields.length === 1 ? "" : "s"} (${keywords.length} given)`,
+    );
+  for (const [key] of keywords)
+    if (!fields.includes(key))
+      m.raise("TypeError", `${label}() got an unexpected keyword argument '${key}'`);
+  for (const [key, value] of keywords) heap.setSlot(inst, key, value === heap.none ? 0 : value);
 }

@@ -1,4 +1,6 @@
 import type { Ptr } from "@pymem/core";
+import { decodeSource, SourceEncodingError } from "../source-encoding.js";
+import { bytesData, isBytesLike } from "./bytes-objects.js";
 import { frameLocals } from "./introspection-builtins.js";
 import type { Machine } from "./machine.js";
 import type { NativeFunction } from "./native.js";
@@ -52,7 +54,8 @@ export function installExecBuiltins(
         m.raise("TypeError", `compile() missing required argument '${name}' (pos ${index + 1})`);
       return value;
     }) as [Ptr, Ptr, Ptr];
-    if (!m.isStr(source))
+    const sourceText = sourceArgumentText(m, source);
+    if (sourceText === undefined)
       m.raise("TypeError", "compile() arg 1 must be a string, bytes or AST object");
     if (!m.isStr(filename))
       m.raise(
@@ -64,7 +67,7 @@ export function installExecBuiltins(
       m.raise("TypeError", `compile() argument 'mode' must be str, not ${m.typeName(mode)}`);
     if (modeText !== "exec" && modeText !== "eval" && modeText !== "single")
       m.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
-    return m.context.compileSource(m.heap.strValue(source), m.heap.strValue(filename), modeText);
+    return m.context.compileSource(sourceText, m.heap.strValue(filename), modeText);
   });
   define("eval", (_c, args, keywords) => {
     keyword(m, "eval", keywords, ["globals", "locals"]);
@@ -86,7 +89,8 @@ function runWithNamespaces(
   let globals = args[1] ?? named.get("globals") ?? heap.none;
   let locals = args[2] ?? named.get("locals") ?? heap.none;
   const isCode = m.typeIdOf(source) === m.types.code;
-  if (!m.isStr(source) && !isCode)
+  const sourceText = isCode ? "" : sourceArgumentText(m, source);
+  if (sourceText === undefined)
     m.raise("TypeError", `${mode}() arg 1 must be a string, bytes or code object`);
   if (globals !== heap.none && m.typeIdOf(globals) !== heap.dictType)
     m.raise(
@@ -110,8 +114,23 @@ function runWithNamespaces(
   try {
     return isCode
       ? m.context.runCodeObject(source, globals, locals, mode === "eval")
-      : m.context.runSource(heap.strValue(source), "<string>", globals, locals, mode);
+      : m.context.runSource(sourceText, "<string>", globals, locals, mode);
   } finally {
     if (ownedLocals !== 0) m.decref(ownedLocals);
+  }
+}
+
+/**
+ * The text of a str source, or of a bytes-like one decoded as its PEP 263 declaration says;
+ * undefined for anything else. CPython: `_Py_SourceAsString`, then the tokenizer's decoding.
+ */
+function sourceArgumentText(m: Machine, source: Ptr): string | undefined {
+  if (m.isStr(source)) return m.heap.strValue(source);
+  if (!isBytesLike(m, source)) return undefined;
+  try {
+    return decodeSource(bytesData(m, source), "<string>");
+  } catch (error) {
+    if (!(error instanceof SourceEncodingError)) throw error;
+    throw m.exception(m.newException("SyntaxError", error.msg));
   }
 }

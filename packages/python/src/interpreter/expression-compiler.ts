@@ -32,6 +32,7 @@ import {
   Op,
 } from "./machine.js";
 import { functionDisplayName, pushKeywordMapping, updateDisplay } from "./mapping-unpacking.js";
+import { raiseNameError, raiseSuperAttributeError } from "./name-error-context.js";
 import {
   deleteAttribute,
   deleteItem,
@@ -338,7 +339,7 @@ export abstract class ExpressionCompiler {
         value = m.cachedLookup(builtinCache, m.builtins, key);
         if (value === 0) {
           f.node = node;
-          m.raise("NameError", `name '${name}' is not defined`);
+          raiseNameError(m, `name '${name}' is not defined`, name);
         }
       }
       m.lifetime.incref(value);
@@ -372,7 +373,7 @@ export abstract class ExpressionCompiler {
       const value = memory.u32[(f.locals + offset) >>> 2]!;
       if (value === 0) {
         f.node = node;
-        if (hidden) m.raise("NameError", `name '${name}' is not defined`);
+        if (hidden) raiseNameError(m, `name '${name}' is not defined`, name);
         m.raise(
           "UnboundLocalError",
           `cannot access local variable '${name}' where it is not associated with a value`,
@@ -392,9 +393,10 @@ export abstract class ExpressionCompiler {
       if (value === 0) {
         f.node = node;
         if (free)
-          m.raise(
-            "NameError",
+          raiseNameError(
+            m,
             `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+            name,
           );
         m.raise(
           "UnboundLocalError",
@@ -464,7 +466,7 @@ export abstract class ExpressionCompiler {
     const dictDelete = (dict: (f: Frame) => Ptr) => (f: Frame) => {
       if (!namespaceDelete(m, dict(f), key) && !quiet) {
         f.node = node;
-        m.raise("NameError", `name '${name}' is not defined`);
+        raiseNameError(m, `name '${name}' is not defined`, name);
       }
     };
     if (scope.globals.has(name) || unit.kind === "module") return dictDelete((f) => f.globals);
@@ -1283,7 +1285,7 @@ export abstract class ExpressionCompiler {
       f.node = node;
       const [cls, self] = superArguments(f);
       const found = superLookup(m, cls, self, key);
-      if (found === 0) m.raise("AttributeError", `'super' object has no attribute '${attr}'`);
+      if (found === 0) raiseSuperAttributeError(m, cls, self, attr);
       return found;
     };
   }

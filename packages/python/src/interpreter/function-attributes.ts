@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import type { Code, Machine } from "./machine.js";
+import { raiseAttributeError } from "./name-error-context.js";
 import {
   CODE_INDEX_OFFSET,
   FUNCTION_ANNOTATIONS_OFFSET,
@@ -193,7 +194,7 @@ export function setFunctionAttribute(
       }
       const dict = m.field(fn, FUNCTION_DICT_OFFSET);
       if (dict === 0 || !heap.dictDelItem(dict, key))
-        m.raise("AttributeError", `'function' object has no attribute '${name}'`);
+        raiseAttributeError(m, `'function' object has no attribute '${name}'`, fn, name);
     }
   }
 }

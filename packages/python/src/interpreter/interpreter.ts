@@ -10,6 +10,7 @@ import { installBuiltins, length } from "./builtins.js";
 import { newByteArray, newBytes } from "./bytes-objects.js";
 import { call } from "./calls.js";
 import { Compiler } from "./compiler.js";
+import { suggestionHint } from "./error-suggestions.js";
 import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { qualifiedExceptionName } from "./exception-type-name.js";
@@ -822,6 +823,8 @@ export class Interpreter {
         if (thrown instanceof PyException) thrown.release(m);
         message = `<exception str() failed>`;
       }
+      // CPython: TracebackException's "Did you mean" hints, from the exception's traceback.
+      message += suggestionHint(m, value, m.heap.getSlot(value, "__traceback__"));
       return [typeName, message];
     };
     if (chainHasGroup(m, error)) return formatExceptionTree(m, error, describe);
@@ -999,6 +1002,7 @@ export class Interpreter {
       handledException: () => m.handling[m.handling.length - 1]?.value ?? 0,
       sourcePosition: (lasti) => positionOf(m, lasti),
       sourceLine: (filename, lineno) => this.sourceLine(filename, lineno),
+      suggestionHint: (value, tb) => suggestionHint(m, value, tb),
       writeStdout: (text) => m.stdout(text),
       writeStderr: (text) => m.stderr(text),
       getIterator: (obj) => getIterator(m, obj),

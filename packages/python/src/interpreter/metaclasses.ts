@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import { typeDictEscaped } from "./attribute-cache.js";
+import { missingDoc } from "./builtin-docs.js";
 import { argumentsFrom, call, callType } from "./calls.js";
 import { newClass } from "./class-creation.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
@@ -397,7 +398,7 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
   }
   if (name === "__module__") return heap.newStr(typeRecord.user ? "__main__" : "builtins");
   if (name === "__class__") return m.incref(meta.object);
-  return 0;
+  return missingDoc(m, typeRecord, name);
 }
 
 /**

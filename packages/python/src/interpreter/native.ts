@@ -230,6 +230,11 @@ export interface NativeContext {
   ): { line: number; column: number; endLine: number; endColumn: number } | undefined;
   /** Line `lineno` (1-based) of the source compiled as `filename`, or "" when unknown (CPython: `linecache.getline`). */
   sourceLine(filename: string, lineno: number): string;
+  /**
+   * What CPython 3.13's traceback printer appends to `str(exc)` for the exception `value` with
+   * the traceback `tb` (both borrowed): "Did you mean" and "Did you forget to import" hints, or "".
+   */
+  suggestionHint(value: Ptr, tb: Ptr): string;
   /** Writes to the interpreter's standard output. */
   writeStdout(text: string): void;
   /** Writes to the interpreter's standard error. */

@@ -2,6 +2,7 @@ import type { Ptr, TypeId } from "@pymem/core";
 import { internalHeap } from "@pymem/heap/internal";
 import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
+import { builtinFunctionDoc, missingDoc } from "./builtin-docs.js";
 import { builtinBaseType } from "./builtin-subclasses.js";
 import { byteArrayDeleteItem, byteArraySetItem } from "./bytearray-methods.js";
 import { bytesGetItem, bytesGetSlice } from "./bytes-operations.js";
@@ -32,6 +33,7 @@ import type { Machine, TypeRecord } from "./machine.js";
 import { viewGetItem, viewGetSlice, viewSetItem } from "./memoryview-methods.js";
 import { isMemoryview } from "./memoryview-objects.js";
 import { metaclassSetAttribute, typeGetAttribute } from "./metaclasses.js";
+import { raiseAttributeError, rethrowWithAttributeContext } from "./name-error-context.js";
 import {
   BUILTIN_NAME_OFFSET,
   BUILTIN_NATIVE_OFFSET,
@@ -81,9 +83,16 @@ export function systemExitCode(m: Machine, exception: Ptr): Ptr {
 /** `obj.name` as a new reference. CPython: `PyObject_GenericGetAttr` / `type_getattro`. */
 export function getAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr {
   const record = m.recordOf(obj);
-  if ((record.hooks & (HOOK_GETATTRIBUTE | HOOK_GETATTR)) !== 0)
-    return hookedGetAttribute(m, obj, record, key, name);
-  const value = findAttribute(m, obj, key, name);
+  let value: Ptr;
+  try {
+    if ((record.hooks & (HOOK_GETATTRIBUTE | HOOK_GETATTR)) !== 0)
+      return hookedGetAttribute(m, obj, record, key, name);
+    value = findAttribute(m, obj, key, name);
+  } catch (error) {
+    // CPython: PyObject_GetAttr's set_attribute_error_context — a bare AttributeError from a
+    // hook or a property getter learns which lookup failed.
+    rethrowWithAttributeContext(m, error, obj, name);
+  }
   if (value === 0) raiseNoAttribute(m, obj, name);
   return value;
 }
@@ -145,8 +154,9 @@ export function genericGetAttribute(
       return record.exception
         ? chainingAttribute(m, obj, name) ||
             osErrorAttribute(m, record, name) ||
-            exceptionFieldDefault(m, record, name)
-        : 0;
+            exceptionFieldDefault(m, record, name) ||
+            missingDoc(m, record, name)
+        : missingDoc(m, record, name);
     }
   } else if (descr === 0) return findAttribute(m, obj, key, name);
   const bound = descriptorGet(m, descr, obj, record.object);
@@ -186,8 +196,9 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
       return record.exception
         ? chainingAttribute(m, obj, name) ||
             osErrorAttribute(m, record, name) ||
-            exceptionFieldDefault(m, record, name)
-        : 0;
+            exceptionFieldDefault(m, record, name) ||
+            missingDoc(m, record, name)
+        : missingDoc(m, record, name);
     }
     if (m.typeIdOf(found) === types.function) return m.newMethod(found, obj);
     const bound = descriptorGet(m, found, obj, record.object);
@@ -214,6 +225,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   }
   if (t === types.builtin) {
     if (name === "__name__") return m.incref(m.field(obj, BUILTIN_NAME_OFFSET));
+    if (name === "__doc__") return builtinFunctionDoc(m, obj);
     if (name === "__self__") return m.incref(m.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
     return 0;
   }
@@ -257,7 +269,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   if (record !== undefined) {
     if (name === "__class__") return m.incref(record.object);
     const found = m.lookupType(record, key);
-    if (found === 0) return 0;
+    if (found === 0) return missingDoc(m, record, name);
     if (m.typeIdOf(found) === types.builtin && m.field(found, BUILTIN_SELF_OFFSET) === 0)
       return m.newBuiltin(m.field(found, BUILTIN_NATIVE_OFFSET), obj);
     const kind = m.typeIdOf(found);
@@ -313,16 +325,20 @@ function moduleGetAttrHook(m: Machine, module: Ptr, key: Ptr): Ptr {
 /** Raises CPython 3.13's AttributeError for `obj.name` (type, module and instance wording). */
 export function raiseNoAttribute(m: Machine, obj: Ptr, name: string): never {
   if (m.isType(obj))
-    m.raise(
-      "AttributeError",
+    raiseAttributeError(
+      m,
       `type object '${m.recordOfType(obj).name}' has no attribute '${name}'`,
+      obj,
+      name,
     );
   if (m.typeIdOf(obj) === m.types.module)
-    m.raise(
-      "AttributeError",
+    raiseAttributeError(
+      m,
       `module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}' has no attribute '${name}'`,
+      obj,
+      name,
     );
-  m.raise("AttributeError", `'${m.typeName(obj)}' object has no attribute '${name}'`);
+  raiseAttributeError(m, `'${m.typeName(obj)}' object has no attribute '${name}'`, obj, name);
 }
 
 /** `obj.name = value` (value borrowed). CPython: `PyObject_SetAttr`. */
@@ -342,13 +358,11 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
     if (m.heap.setAttrByKey(obj, key, value)) return;
     const info = internalHeap(m.heap).classes[t];
     // CPython: _PyObject_GenericSetAttrWithDict — a class attribute makes it read-only.
-    if (info !== undefined && info.dictOffset === 0)
-      m.raise(
-        "AttributeError",
-        m.lookupType(record, key) !== 0
-          ? `'${record.name}' object attribute '${name}' is read-only`
-          : `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
-      );
+    if (info !== undefined && info.dictOffset === 0) {
+      if (m.lookupType(record, key) !== 0)
+        m.raise("AttributeError", `'${record.name}' object attribute '${name}' is read-only`);
+      raiseNoDictAttribute(m, record.name, obj, name);
+    }
   }
   if (m.isTypeId(t)) {
     if (record?.user === true && metaclassSetAttribute(m, obj, key, value)) return;
@@ -367,12 +381,34 @@ export function setAttribute(m: Machine, obj: Ptr, key: Ptr, name: string, value
     setFrameTrace(m, obj, value);
     return;
   }
-  if (record !== undefined && !record.instances)
-    m.raise(
-      "AttributeError",
-      `'${record.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
-    );
+  if (record !== undefined && !record.instances) {
+    // CPython: _PyObject_GenericSetAttrWithDict — a getset without a setter, a method, or nothing.
+    const found = m.lookupType(record, key);
+    if (found !== 0 && m.typeIdOf(found) === m.descriptorTypes.property)
+      m.raise("AttributeError", `attribute '${name}' of '${record.name}' objects is not writable`);
+    if (found !== 0)
+      m.raise("AttributeError", `'${record.name}' object attribute '${name}' is read-only`);
+    raiseNoDictAttribute(m, record.name, obj, name);
+  }
   raiseNoAttribute(m, obj, name);
+}
+
+/**
+ * CPython 3.13's AttributeError for setting a new attribute on an object without a `__dict__`
+ * (`_PyObject_GenericSetAttrWithDict`, which records `name` and `obj`).
+ *
+ * @example
+ * ```ts
+ * raiseNoDictAttribute(machine, "int", obj, "x");
+ * ```
+ */
+export function raiseNoDictAttribute(m: Machine, typeName: string, obj: Ptr, name: string): never {
+  raiseAttributeError(
+    m,
+    `'${typeName}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+    obj,
+    name,
+  );
 }
 
 /**
@@ -434,12 +470,17 @@ export function deleteAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): v
       if (setThroughDescriptor(m, obj, record, key, 0)) return;
     }
     if (m.heap.delAttrByKey(obj, key)) return;
+    // CPython: _PyObject_StoreInstanceAttribute's failure records no name or obj.
+    if (internalHeap(m.heap).classes[t]?.dictOffset !== 0)
+      m.raise("AttributeError", `'${record.name}' object has no attribute '${name}'`);
   } else if (m.isTypeId(t) && m.recordOfType(obj).user) {
     if (record?.user === true && metaclassSetAttribute(m, obj, key, 0)) return;
     storeClassAttribute(m, obj, key, name, 0);
     return;
   } else if (t === m.types.module) {
     if (m.heap.dictDelItem(m.field(obj, MODULE_DICT_OFFSET), key)) return;
+    // CPython: _PyObject_GenericSetAttrWithDict names the type, not the module.
+    raiseAttributeError(m, `'module' object has no attribute '${name}'`, obj, name);
   } else if (t === m.types.function) {
     setFunctionAttribute(m, obj, key, name, 0);
     return;

@@ -7,6 +7,7 @@ import { newSyntaxError } from "./exception-fields.js";
 import type { Code, Machine } from "./machine.js";
 import { CODE_INDEX_OFFSET } from "./object-layouts.js";
 import { runBlock } from "./run-loop.js";
+import { sourceSyntaxError } from "./source-syntax-error.js";
 
 /**
  * Running source text given at run time — what `exec`, `eval` and doctest need (CPython:
@@ -72,7 +73,13 @@ function compileSourceCode(
   filename: string,
   mode: "exec" | "eval" | "single",
 ): Code {
-  const module = parseOrRaise(m, mode === "eval" ? source.trim() : source, filename, mode);
+  // CPython: builtin_eval_impl skips leading spaces and tabs only.
+  const module = parseOrRaise(
+    m,
+    mode === "eval" ? source.replace(/^[ \t]+/, "") : source,
+    filename,
+    mode,
+  );
   if (mode === "eval") module.body = [evalAssignment(m, module)];
   const code = compiler.compileModule(module, filename, source, mode === "single");
   compiledModes.set(code, mode);
@@ -180,15 +187,20 @@ function runCode(m: Machine, code: Code, namespace: Ptr, isEval: boolean): Ptr {
  * The module's AST, or the parser's SyntaxError raised in Python with its location in
  * `filename` (the source line ends with a newline, as CPython's tokenizer gives it outside eval).
  */
-function parseOrRaise(m: Machine, source: string, filename: string, mode: string): Module {
+function parseOrRaise(
+  m: Machine,
+  source: string,
+  filename: string,
+  mode: "exec" | "eval" | "single",
+): Module {
   try {
     return parse(source);
   } catch (error) {
     if (!(error instanceof PythonSyntaxError)) throw error;
     if (error.kind === "RecursionError" || error.kind === "MemoryError")
       throw m.exception(m.newException(error.kind, error.msg));
-    const text = mode === "eval" || error.text === "" ? error.text : `${error.text}\n`;
-    throw m.exception(newSyntaxError(m, { ...error, kind: error.kind, text }, filename));
+    const { details, text } = sourceSyntaxError(error, source, mode);
+    throw m.exception(newSyntaxError(m, { ...details, kind: error.kind }, filename, text));
   }
 }
 

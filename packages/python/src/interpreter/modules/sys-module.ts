@@ -3,6 +3,7 @@ import { ObjectKind } from "@pymem/heap";
 import { asyncGeneratorHookFunctions } from "../async-generator-builtins.js";
 import { intMaxStrDigits, setIntMaxStrDigits } from "../int-text.js";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
+import { STDLIB_MODULE_NAMES } from "../stdlib-module-names.js";
 import {
   bindArguments,
   expectNoArguments,
@@ -92,6 +93,7 @@ export const sysModule: NativeModuleFactory = (context) => {
     values.push(["_version_info_tuple", versionInfo(context)]);
     values.push(["_argv_tuple", strTuple(context, context.argv)]);
     values.push(["_warnoptions_tuple", strTuple(context, context.warnOptions)]);
+    values.push(["_stdlib_module_names_tuple", strTuple(context, STDLIB_MODULE_NAMES)]);
     values.push([
       "version",
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),

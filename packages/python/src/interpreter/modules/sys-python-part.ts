@@ -104,7 +104,8 @@ float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e
 version_info = _VersionInfo(_version_info_tuple)
 argv = list(_argv_tuple)
 warnoptions = list(_warnoptions_tuple)
-del _argv_tuple, _warnoptions_tuple, _version_info_tuple
+stdlib_module_names = frozenset(_stdlib_module_names_tuple)
+del _argv_tuple, _warnoptions_tuple, _version_info_tuple, _stdlib_module_names_tuple
 
 
 def exit(*status):

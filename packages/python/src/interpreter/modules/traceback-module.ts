@@ -63,6 +63,11 @@ function tracebackNatives(context: NativeContext): Record<string, NativeFunction
         formatEntry({ filename: file, functionName: text(name!), range, source: lines.join("\n") }),
       );
     },
+    // CPython: the hints TracebackException appends to a NameError's, AttributeError's or
+    // ImportError's message.
+    _suggestion_hint(_context, [value, tb]) {
+      return heap.newStr(context.suggestionHint(value!, tb!));
+    },
     // CPython: linecache.getline, for the files pymem compiled.
     _source_line(_context, [filename, lineno]) {
       return heap.newStr(context.sourceLine(text(filename!), integerArgument(context, lineno!)));

@@ -2,7 +2,7 @@
  * The Python part of the `traceback` module (pymem's own code, written after CPython 3.13's
  * documented behaviour): frame summaries, stack summaries, `TracebackException` and the
  * `print_*` / `format_*` / `extract_*` functions. The natives it runs over (`_position`,
- * `_format_frame`, `_source_line`, `_exception`) are in traceback-module.ts.
+ * `_format_frame`, `_source_line`, `_suggestion_hint`) are in traceback-module.ts.
  *
  * @module
  */
@@ -283,6 +283,8 @@ class TracebackException:
         self._exc_type = exc_type if exc_type is not None else None
         self.exc_type_str = None if exc_type is None else _type_name(exc_type)
         self._str = _safe_string(exc_value, 'exception')
+        if exc_type is not None and exc_value is not None:
+            self._str += _suggestion_hint(exc_value, exc_traceback)
         try:
             self.__notes__ = getattr(exc_value, '__notes__', None)
         except Exception as e:
