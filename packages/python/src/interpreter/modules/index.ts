@@ -1,5 +1,6 @@
 import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
+import { astModule } from "./ast-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { bisectModule } from "./bisect-module.js";
@@ -62,6 +63,7 @@ import { weakrefModule } from "./weakref-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   abc: abcModule,
+  ast: astModule,
   asyncio: asyncioModule,
   bisect: bisectModule,
   atexit: atexitModule,
@@ -112,6 +114,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 };
 
 export { abcModule } from "./abc-module.js";
+export { astModule } from "./ast-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { bisectModule } from "./bisect-module.js";
