@@ -18,7 +18,7 @@ import { findAttribute } from "./object-access.js";
 /** The sum types whose constructors the tree spells as strings (`"Add"`, `"Load"`). */
 const NAMED_BY_STRING = new Set(["expr_context", "boolop", "operator", "unaryop", "cmpop"]);
 
-/** The deepest tree CPython's `obj2ast` reads before RecursionError (its C recursion limit). */
+/** The deepest tree CPython reads and validates before RecursionError (its C recursion limit). */
 const MAXIMUM_DEPTH = 9997;
 
 /** One object still to read: where its converted value goes. */
@@ -86,8 +86,12 @@ export function treeFromAstObjects(
   function convertNext(): void {
     const { object, type, store, depth } = pending.pop()!;
     try {
+      // CPython: validate_expr's recursion guard names the kind of node it was entering.
       if (depth > MAXIMUM_DEPTH)
-        m.raise("RecursionError", "maximum recursion depth exceeded during ast construction");
+        m.raise(
+          "RecursionError",
+          `maximum recursion depth exceeded while traversing '${type}' node`,
+        );
       const kind = classOf(object);
       const description = kind === undefined ? undefined : table.get(kind);
       if (description === undefined || (description.base !== type && description.name !== type))

@@ -33,8 +33,8 @@ class AST:
     __match_args__ = ()
 
     # CPython: ast_type_init — positional arguments fill _fields in order, keywords set any
-    # name; 3.13 fills a missing optional field with None, a missing list with [], a missing
-    # expression context with Load(), and warns about other missing fields.
+    # name; 3.13 fills a missing list with [] and a missing expression context with Load(),
+    # leaves a missing optional field to the class's None, and warns about other missing fields.
     def __init__(self, *args, **kwargs):
         cls = type(self)
         name = cls.__name__
@@ -63,7 +63,7 @@ class AST:
             if getattr(kind, '__origin__', None) is list:
                 setattr(self, field, [])
             elif type(kind).__name__ == 'UnionType':
-                setattr(self, field, None)
+                pass  # the class attribute (None) answers for it
             elif kind is expr_context:
                 setattr(self, field, Load())
             else:
