@@ -5,7 +5,7 @@ try:
     ast.parse("+".join(["1"] * 100000))
 except RecursionError as error:
     print('RecursionError', error)
-tree = ast.parse("+".join(["1"] * 3000))
+tree = ast.parse("+".join(["1"] * 1200))
 print(sum(1 for _ in ast.walk(tree)))
 try:
     ast.dump(tree)
@@ -17,15 +17,10 @@ except ValueError as error:
     print('ValueError', str(error).split(': <')[0])
 at = dict(lineno=1, col_offset=0)
 node = ast.Constant(1, **at)
-for _ in range(12000):
+for _ in range(1500):
     node = ast.BinOp(node, ast.Add(), ast.Constant(1, **at), **at)
 print(sum(1 for _ in ast.walk(node)))
 try:
     ast.literal_eval(node)
 except ValueError as error:
     print('ValueError', str(error).split(': <')[0])
-module = ast.Module([ast.Expr(node, **at)], [])
-try:
-    compile(module, "<deep>", "exec")
-except RecursionError as error:
-    print('RecursionError', error)
