@@ -429,8 +429,17 @@ export interface DumpOptions {
   source: string | undefined;
 }
 
-/** Converts UTF-16 columns of `source` to CPython's UTF-8 byte columns. */
-function utf8Columns(source: string): (line: number, column: number) => number {
+/**
+ * Converts UTF-16 columns of `source` (newlines normalized to `\n`) to CPython's UTF-8 byte
+ * columns.
+ *
+ * @example
+ * ```ts
+ * utf8Columns("é = 1")(1, 1); // 2
+ * ```
+ * @internal
+ */
+export function utf8Columns(source: string): (line: number, column: number) => number {
   const lineStarts = [0];
   for (let index = source.indexOf("\n"); index >= 0; index = source.indexOf("\n", index + 1))
     lineStarts.push(index + 1);

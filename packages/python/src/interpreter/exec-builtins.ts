@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { decodeSource, SourceEncodingError } from "../source-encoding.js";
+import { astObjectToTree, PYCF_ONLY_AST, sourceToAstObject } from "./ast-compile.js";
 import { bytesData, isBytesLike } from "./bytes-objects.js";
 import { frameLocals } from "./introspection-builtins.js";
 import type { Machine } from "./machine.js";
@@ -34,8 +35,9 @@ export function installExecBuiltins(
     arity(m, "exec", args, 1, 3);
     return runWithNamespaces(m, "exec", args, keywords);
   });
-  // CPython: builtin_compile_impl — flags and dont_inherit change nothing pymem compiles
-  // (no `ast` module, so no PyCF_ONLY_AST), optimize is accepted and ignored.
+  // CPython: builtin_compile_impl — of the flags only PyCF_ONLY_AST changes what pymem compiles
+  // (a tree of `ast` node objects instead of code); dont_inherit and optimize are accepted and
+  // ignored. The source may be str, bytes or an `ast` tree (ast-compile.ts).
   define("compile", (_c, args, keywords) => {
     arity(m, "compile", args, 0, 6);
     const options = keyword(m, "compile", keywords, [
@@ -54,9 +56,9 @@ export function installExecBuiltins(
         m.raise("TypeError", `compile() missing required argument '${name}' (pos ${index + 1})`);
       return value;
     }) as [Ptr, Ptr, Ptr];
-    const sourceText = sourceArgumentText(m, source);
-    if (sourceText === undefined)
-      m.raise("TypeError", "compile() arg 1 must be a string, bytes or AST object");
+    const flags = args[3] ?? options.get("flags");
+    const onlyAst =
+      flags !== undefined && m.isInt(flags) && (m.heap.numberValue(flags) & PYCF_ONLY_AST) !== 0;
     if (!m.isStr(filename))
       m.raise(
         "TypeError",
@@ -66,8 +68,22 @@ export function installExecBuiltins(
     if (!m.isStr(mode))
       m.raise("TypeError", `compile() argument 'mode' must be str, not ${m.typeName(mode)}`);
     if (modeText !== "exec" && modeText !== "eval" && modeText !== "single")
-      m.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
-    return m.context.compileSource(sourceText, m.heap.strValue(filename), modeText);
+      m.raise(
+        "ValueError",
+        onlyAst
+          ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+          : "compile() mode must be 'exec', 'eval' or 'single'",
+      );
+    const filenameText = m.heap.strValue(filename);
+    const sourceText = sourceArgumentText(m, source);
+    if (sourceText === undefined) {
+      const tree = astObjectToTree(m, source, modeText);
+      if (tree === undefined)
+        m.raise("TypeError", "compile() arg 1 must be a string, bytes or AST object");
+      return onlyAst ? m.incref(source) : m.context.compileSource(tree, filenameText, modeText);
+    }
+    if (onlyAst) return sourceToAstObject(m, sourceText, filenameText, modeText);
+    return m.context.compileSource(sourceText, filenameText, modeText);
   });
   define("eval", (_c, args, keywords) => {
     keyword(m, "eval", keywords, ["globals", "locals"]);

@@ -1,6 +1,7 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { Runtime } from "@pymem/runtime";
+import type { Module } from "../ast.js";
 
 /**
  * The boundary between the evaluator and code written in TypeScript that Python calls: built-in
@@ -189,9 +190,10 @@ export interface NativeContext {
   ): Ptr;
   /**
    * `compile(source, filename, mode)`: a new code object, or SyntaxError (with `filename`).
+   * `source` is text or a parsed tree (what `compile()` makes of an `ast` object).
    * CPython: `builtin_compile_impl`.
    */
-  compileSource(source: string, filename: string, mode: "exec" | "eval" | "single"): Ptr;
+  compileSource(source: string | Module, filename: string, mode: "exec" | "eval" | "single"): Ptr;
   /**
    * Runs a code object `compileSource` made in `globals` and `locals`; `asEval` returns an
    * eval-mode code's value (`eval(code)`), else None. A new reference.

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import type { Expression, Module } from "../ast.js";
 import { parse } from "../parser.js";
+import { checkScopes } from "../scope-check.js";
 import { PythonSyntaxError } from "../syntax-error.js";
 import type { Compiler } from "./compiler.js";
 import { newSyntaxError } from "./exception-fields.js";
@@ -65,31 +66,39 @@ export function runSource(
 /** The mode each code object `compile()` made was compiled in (`exec` and `eval` read it). */
 const compiledModes = new WeakMap<Code, "exec" | "eval" | "single">();
 
-/** Parses and compiles `source` as module code in `mode`, remembering the mode. */
+/**
+ * Parses and compiles `source` as module code in `mode`, remembering the mode. A tree (what
+ * `compile()` makes of an `ast` object) gets the compiler's scope checks the parser would have
+ * run, and compiles with no source text.
+ */
 function compileSourceCode(
   m: Machine,
   compiler: Compiler,
-  source: string,
+  source: string | Module,
   filename: string,
   mode: "exec" | "eval" | "single",
 ): Code {
   // CPython: builtin_eval_impl skips leading spaces and tabs only.
-  const module = parseOrRaise(
-    m,
-    mode === "eval" ? source.replace(/^[ \t]+/, "") : source,
-    filename,
-    mode,
-  );
+  const module =
+    typeof source === "string"
+      ? parseOrRaise(m, mode === "eval" ? source.replace(/^[ \t]+/, "") : source, filename, mode)
+      : checkedTree(m, source, filename);
   if (mode === "eval") module.body = [evalAssignment(m, module)];
-  const code = compiler.compileModule(module, filename, source, mode === "single");
+  const code = compiler.compileModule(
+    module,
+    filename,
+    typeof source === "string" ? source : "",
+    mode === "single",
+  );
   compiledModes.set(code, mode);
   return code;
 }
 
 /**
- * `compile(source, filename, mode)`: a new code object for `source` compiled in `mode`, which
- * `exec` and `eval` run ({@link runCodeObject}). Invalid source raises SyntaxError carrying
- * `filename`. CPython: `builtin_compile_impl`.
+ * `compile(source, filename, mode)`: a new code object for `source` (text, or the tree `compile()`
+ * made of an `ast` object) compiled in `mode`, which `exec` and `eval` run
+ * ({@link runCodeObject}). Invalid source raises SyntaxError carrying `filename`. CPython:
+ * `builtin_compile_impl`.
  *
  * @example
  * ```ts
@@ -99,7 +108,7 @@ function compileSourceCode(
 export function compileToCodeObject(
   m: Machine,
   compiler: Compiler,
-  source: string,
+  source: string | Module,
   filename: string,
   mode: "exec" | "eval" | "single",
 ): Ptr {
@@ -197,11 +206,41 @@ function parseOrRaise(
     return parse(source);
   } catch (error) {
     if (!(error instanceof PythonSyntaxError)) throw error;
-    if (error.kind === "RecursionError" || error.kind === "MemoryError")
-      throw m.exception(m.newException(error.kind, error.msg));
-    const { details, text } = sourceSyntaxError(error, source, mode);
-    throw m.exception(newSyntaxError(m, { ...details, kind: error.kind }, filename, text));
+    return raiseParserError(m, error, source, filename, mode);
   }
+}
+
+/**
+ * Raises the parser's error in Python: SyntaxError (IndentationError, TabError) located in
+ * `filename`, with the text and offsets CPython gives for `source` in `mode`
+ * (source-syntax-error.ts); the parser's RecursionError and MemoryError as themselves.
+ *
+ * @example
+ * ```ts
+ * try { parse(source); } catch (error) { if (error instanceof PythonSyntaxError) raiseParserError(m, error, source, "<string>", "exec"); }
+ * ```
+ */
+export function raiseParserError(
+  m: Machine,
+  error: PythonSyntaxError,
+  source: string,
+  filename: string,
+  mode: "exec" | "eval" | "single",
+): never {
+  if (error.kind === "RecursionError" || error.kind === "MemoryError")
+    throw m.exception(m.newException(error.kind, error.msg));
+  const { details, text } = sourceSyntaxError(error, source, mode);
+  throw m.exception(newSyntaxError(m, { ...details, kind: error.kind }, filename, text));
+}
+
+/** A tree made from `ast` objects, after the scope checks `parse` runs on source (CPython: symtable). */
+function checkedTree(m: Machine, module: Module, filename: string): Module {
+  const problem = checkScopes(module);
+  if (problem === null) return module;
+  const { msg, at } = problem;
+  const details = { msg, lineno: at.line, offset: at.column + 1, text: "" };
+  const location = { endLineno: at.endLine, endOffset: at.endColumn + 1 };
+  throw m.exception(newSyntaxError(m, { kind: "SyntaxError", ...details, ...location }, filename));
 }
 
 /** `<eval result> = expression` for an eval source that is exactly one expression. */

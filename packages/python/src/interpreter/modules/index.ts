@@ -2,6 +2,7 @@ import type { NativeModuleFactory } from "../native.js";
 import { abcModule } from "./abc-module.js";
 import { argparseModule } from "./argparse-module.js";
 import { arrayModule } from "./array-module.js";
+import { astModule } from "./ast-module.js";
 import { asyncioModule } from "./asyncio-module.js";
 import { atexitModule } from "./atexit-module.js";
 import { base64Module } from "./base64-module.js";
@@ -79,6 +80,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   abc: abcModule,
   argparse: argparseModule,
   array: arrayModule,
+  ast: astModule,
   asyncio: asyncioModule,
   base64: base64Module,
   binascii: binasciiModule,
@@ -144,6 +146,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
 export { abcModule } from "./abc-module.js";
 export { argparseModule } from "./argparse-module.js";
 export { arrayModule } from "./array-module.js";
+export { astModule } from "./ast-module.js";
 export { asyncioModule } from "./asyncio-module.js";
 export { atexitModule } from "./atexit-module.js";
 export { base64Module } from "./base64-module.js";
