@@ -116,8 +116,10 @@ export const sysModule: NativeModuleFactory = (context) => {
 
 /** A tuple of str, for the lists `sys.argv` and `sys.warnoptions` are made from. */
 function strTuple(context: NativeContext, strings: readonly string[]): Ptr {
-  const items = strings.map((text) => context.heap.newStr(text));
+  // Built one by one: when an allocation fails, the strs already made are released below.
+  const items: Ptr[] = [];
   try {
+    for (const text of strings) items.push(context.heap.newStr(text));
     return context.heap.newTuple(items);
   } finally {
     for (const item of items) context.release(item);
