@@ -12,6 +12,7 @@ import type {
   SourceRange,
 } from "../ast.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
+import { borrowedAttributeLoad, borrowedAttributeStore } from "./borrowed-locals.js";
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
@@ -269,7 +270,7 @@ export abstract class ExpressionCompiler {
       const heap = m.heap;
       if (op in COMPARE_OPS) {
         const code = COMPARE_OPS[op as keyof typeof COMPARE_OPS];
-        return (f) => {
+        const plain = (f: Frame): boolean => {
           const a = left(f);
           m.push(a);
           const b = right(f);
@@ -292,6 +293,7 @@ export abstract class ExpressionCompiler {
           m.decref(a);
           return result;
         };
+        return plain;
       }
     }
     if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
@@ -318,6 +320,21 @@ export abstract class ExpressionCompiler {
       if (slot !== undefined) return slot;
     }
     return undefined;
+  }
+
+  /**
+   * The slot of `node` when it is a name read as a plain fast local (what {@link fastLoad}
+   * compiles), whose value a caller may read borrowed where no code runs before its use
+   * (borrowed-locals.ts); undefined otherwise.
+   */
+  protected borrowableSlot(unit: Unit, node: Expression): number | undefined {
+    if (node.kind !== "Name" || this.substitutions.has(node)) return undefined;
+    const hidden = this.hiddenSlot(unit, node.id);
+    if (hidden !== undefined) return unit.hiddenCells.has(hidden) ? undefined : hidden;
+    const scope = unit.scope;
+    if (unit.kind !== "function" || scope.globals.has(node.id)) return undefined;
+    if (scope.cells.has(node.id) || scope.frees.has(node.id)) return undefined;
+    return unit.slots.get(node.id);
   }
 
   protected nameLoad(unit: Unit, name: string, node: SourceRange): Expr {
@@ -500,7 +517,7 @@ export abstract class ExpressionCompiler {
         const key = m.name(target.attr);
         const name = target.attr;
         const site = new AttributeSite();
-        return (f, value) => {
+        const plain: Store = (f, value) => {
           m.push(value);
           const obj = object(f);
           m.push(obj);
@@ -510,6 +527,8 @@ export abstract class ExpressionCompiler {
           m.decref(obj);
           m.decref(value);
         };
+        const slot = this.borrowableSlot(unit, target.value);
+        return slot === undefined ? plain : borrowedAttributeStore(m, 4 * slot, site, key, plain);
       }
       case "Subscript": {
         // CPython: STORE_SUBSCR / STORE_SLICE
@@ -721,7 +740,7 @@ export abstract class ExpressionCompiler {
         const right = this.expression(unit, node.right);
         const op = BINARY_OPS[node.op];
         const lifetime = m.lifetime;
-        return (f) => {
+        const plain: Expr = (f) => {
           const a = left(f);
           m.push(a);
           const b = right(f);
@@ -733,6 +752,7 @@ export abstract class ExpressionCompiler {
           lifetime.decref(a);
           return result;
         };
+        return plain;
       }
       case "UnaryOp": {
         // CPython: UNARY_NEGATIVE / UNARY_INVERT / UNARY_NOT / CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE
@@ -788,7 +808,7 @@ export abstract class ExpressionCompiler {
         const key = m.name(node.attr);
         const name = node.attr;
         const site = new AttributeSite();
-        return (f) => {
+        const plain: Expr = (f) => {
           const obj = object(f);
           m.push(obj);
           f.node = node;
@@ -797,6 +817,8 @@ export abstract class ExpressionCompiler {
           m.decref(obj);
           return value;
         };
+        const slot = this.borrowableSlot(unit, node.value);
+        return slot === undefined ? plain : borrowedAttributeLoad(m, 4 * slot, site, key, plain);
       }
       case "Subscript": {
         // CPython: BINARY_SUBSCR / BINARY_SLICE
