@@ -1,7 +1,9 @@
 import type { Ptr } from "@pymem/core";
 import { type AttributeSite, cachedAttribute, cachedStore } from "./attribute-sites.js";
 import type { Expr, Store } from "./expression-compiler.js";
-import type { Machine } from "./machine.js";
+import type { Frame } from "./frame.js";
+import { MAX_INT, type Machine } from "./machine.js";
+import { compareValues, Op } from "./operator-codes.js";
 
 /**
  * Borrowed reads of fast locals (CPython 3.14: `LOAD_FAST_BORROW`). `self.x` compiled plainly
@@ -10,6 +12,9 @@ import type { Machine } from "./machine.js";
  * so nothing can observe the reference: the closures here read the slot without taking one and
  * fall back to the plain closure (which reads the slot again) on a miss or an unbound local.
  * Reference counts seen by any Python code, deallocation order and GC tracking are unchanged.
+ * The same holds for arithmetic and comparisons of two int or float operands that are fast locals
+ * or number literals (CPython: BINARY_OP_ADD_INT, COMPARE_OP_FLOAT …): the result is computed from
+ * the values without touching the operands' counts.
  *
  * @module
  */
@@ -61,5 +66,137 @@ export function borrowedAttributeStore(
   return (f, value) => {
     const obj = memory.u32[(f.locals + offset) >>> 2]!;
     if (obj === 0 || !cachedStore(m, site, obj, key, value)) plain(f, value);
+  };
+}
+
+/**
+ * An operand read without a reference: a fast local (`offset` ≥ 0, its byte offset in the
+ * frame's locals) or an int or float literal (`offset` -1, its type id and value).
+ *
+ * @example
+ * ```ts
+ * const literal: BorrowedOperand = { offset: -1, type: heap.intType, value: 1 };
+ * ```
+ */
+export interface BorrowedOperand {
+  readonly offset: number;
+  readonly type: number;
+  readonly value: number;
+}
+
+/**
+ * `a op b` for two borrowed operands when both are ints or floats and the result is a plain
+ * number (CPython: BINARY_OP_ADD_INT, BINARY_OP_MULTIPLY_FLOAT …); `plain` (the ordinary
+ * closure) otherwise. Only `+`, `-`, `*` and `/`; an int result beyond the safe range, a big int
+ * (its number reads NaN) or a division by zero take the plain path.
+ *
+ * @example
+ * ```ts
+ * const add = borrowedBinary(machine, Op.ADD, local, literal, plainAdd);
+ * ```
+ */
+export function borrowedBinary(
+  m: Machine,
+  op: number,
+  left: BorrowedOperand,
+  right: BorrowedOperand,
+  plain: Expr,
+): Expr {
+  const heap = m.heap;
+  const memory = heap.memory;
+  const intType = heap.intType;
+  const floatType = heap.floatType;
+  const { offset: leftOffset, type: leftType, value: leftValue } = left;
+  const { offset: rightOffset, type: rightType, value: rightValue } = right;
+  return (f) => {
+    let ta = leftType;
+    let x = leftValue;
+    if (leftOffset >= 0) {
+      const a = memory.u32[(f.locals + leftOffset) >>> 2]!;
+      if (a === 0) return plain(f);
+      ta = m.typeIdOf(a);
+      x = m.numberOf(a);
+    }
+    let tb = rightType;
+    let y = rightValue;
+    if (rightOffset >= 0) {
+      const b = memory.u32[(f.locals + rightOffset) >>> 2]!;
+      if (b === 0) return plain(f);
+      tb = m.typeIdOf(b);
+      y = m.numberOf(b);
+    }
+    if (ta === intType && tb === intType) {
+      if (op === Op.TRUEDIV) {
+        // CPython's long_true_divide divides the doubles when both fit in 53 bits.
+        if (y !== 0 && !Number.isNaN(x + y)) return heap.newFloat(x / y);
+        return plain(f);
+      }
+      const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
+      // Out of the safe range, or a big-int operand (NaN): the plain path computes it exactly.
+      if (r <= MAX_INT && r >= -MAX_INT) return heap.newInt(r === 0 ? 0 : r);
+      return plain(f);
+    }
+    // A float with a float or an int (converted exactly: a safe int is a double).
+    if (
+      (ta === floatType && (tb === floatType || tb === intType)) ||
+      (ta === intType && tb === floatType)
+    ) {
+      if (Number.isNaN(ta === intType ? x : tb === intType ? y : 0)) return plain(f); // a big int
+      if (op === Op.TRUEDIV) return y !== 0 ? heap.newFloat(x / y) : plain(f);
+      return heap.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+    }
+    return plain(f);
+  };
+}
+
+/**
+ * `a < b` (any of the six comparisons, by its `Cmp` code) as a test for two borrowed operands that
+ * are ints or floats (CPython: COMPARE_OP_INT, COMPARE_OP_FLOAT); `plain` (the ordinary test)
+ * otherwise, also for a NaN or a big int.
+ *
+ * @example
+ * ```ts
+ * const test = borrowedCondition(machine, Cmp.LT, local, literal, plainTest);
+ * ```
+ */
+export function borrowedCondition(
+  m: Machine,
+  code: number,
+  left: BorrowedOperand,
+  right: BorrowedOperand,
+  plain: (f: Frame) => boolean,
+): (f: Frame) => boolean {
+  const heap = m.heap;
+  const memory = heap.memory;
+  const intType = heap.intType;
+  const floatType = heap.floatType;
+  const { offset: leftOffset, type: leftType, value: leftValue } = left;
+  const { offset: rightOffset, type: rightType, value: rightValue } = right;
+  return (f) => {
+    let ta = leftType;
+    let x = leftValue;
+    if (leftOffset >= 0) {
+      const a = memory.u32[(f.locals + leftOffset) >>> 2]!;
+      if (a === 0) return plain(f);
+      ta = m.typeIdOf(a);
+      x = m.numberOf(a);
+    }
+    let tb = rightType;
+    let y = rightValue;
+    if (rightOffset >= 0) {
+      const b = memory.u32[(f.locals + rightOffset) >>> 2]!;
+      if (b === 0) return plain(f);
+      tb = m.typeIdOf(b);
+      y = m.numberOf(b);
+    }
+    // A safe int compares exactly as a double; NaN (a big int, or a float NaN) takes the plain path.
+    if (
+      (ta === intType || ta === floatType) &&
+      (tb === intType || tb === floatType) &&
+      !Number.isNaN(x) &&
+      !Number.isNaN(y)
+    )
+      return compareValues(code, x, y);
+    return plain(f);
   };
 }

@@ -12,7 +12,13 @@ import type {
   SourceRange,
 } from "../ast.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
-import { borrowedAttributeLoad, borrowedAttributeStore } from "./borrowed-locals.js";
+import {
+  type BorrowedOperand,
+  borrowedAttributeLoad,
+  borrowedAttributeStore,
+  borrowedBinary,
+  borrowedCondition,
+} from "./borrowed-locals.js";
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
@@ -270,6 +276,8 @@ export abstract class ExpressionCompiler {
       const heap = m.heap;
       if (op in COMPARE_OPS) {
         const code = COMPARE_OPS[op as keyof typeof COMPARE_OPS];
+        const borrowedLeft = this.borrowableOperand(unit, node.left);
+        const borrowedRight = this.borrowableOperand(unit, node.comparators[0]!);
         const plain = (f: Frame): boolean => {
           const a = left(f);
           m.push(a);
@@ -293,7 +301,9 @@ export abstract class ExpressionCompiler {
           m.decref(a);
           return result;
         };
-        return plain;
+        return borrowedLeft !== undefined && borrowedRight !== undefined
+          ? borrowedCondition(m, code, borrowedLeft, borrowedRight, plain)
+          : plain;
       }
     }
     if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
@@ -335,6 +345,20 @@ export abstract class ExpressionCompiler {
     if (unit.kind !== "function" || scope.globals.has(node.id)) return undefined;
     if (scope.cells.has(node.id) || scope.frees.has(node.id)) return undefined;
     return unit.slots.get(node.id);
+  }
+
+  /** `node` as a {@link BorrowedOperand} when it is a plain fast local or an int or float literal. */
+  private borrowableOperand(unit: Unit, node: Expression): BorrowedOperand | undefined {
+    if (node.kind === "Constant" && !this.substitutions.has(node)) {
+      const heap = this.m.heap;
+      if (node.constantType === "float")
+        return { offset: -1, type: heap.floatType, value: node.value as number };
+      if (node.constantType === "int" && typeof node.value === "number")
+        return { offset: -1, type: heap.intType, value: node.value };
+      return undefined;
+    }
+    const slot = this.borrowableSlot(unit, node);
+    return slot === undefined ? undefined : { offset: 4 * slot, type: 0, value: 0 };
   }
 
   protected nameLoad(unit: Unit, name: string, node: SourceRange): Expr {
@@ -752,7 +776,11 @@ export abstract class ExpressionCompiler {
           lifetime.decref(a);
           return result;
         };
-        return plain;
+        const borrowedLeft = this.borrowableOperand(unit, node.left);
+        const borrowedRight = this.borrowableOperand(unit, node.right);
+        return op <= Op.TRUEDIV && borrowedLeft !== undefined && borrowedRight !== undefined
+          ? borrowedBinary(m, op, borrowedLeft, borrowedRight, plain)
+          : plain;
       }
       case "UnaryOp": {
         // CPython: UNARY_NEGATIVE / UNARY_INVERT / UNARY_NOT / CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE
