@@ -1,7 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import { type AttributeSite, cachedAttribute, cachedStore } from "./attribute-sites.js";
-import type { Expr, Store } from "./expression-compiler.js";
-import type { Frame } from "./frame.js";
+import type { Expr, Stmt, Store } from "./expression-compiler.js";
+import { Completion, type Frame } from "./frame.js";
 import { MAX_INT, type Machine } from "./machine.js";
 import { compareValues, Op } from "./operator-codes.js";
 
@@ -102,10 +102,7 @@ export function borrowedBinary(
   right: BorrowedOperand,
   plain: Expr,
 ): Expr {
-  const heap = m.heap;
-  const memory = heap.memory;
-  const intType = heap.intType;
-  const floatType = heap.floatType;
+  const memory = m.heap.memory;
   const { offset: leftOffset, type: leftType, value: leftValue } = left;
   const { offset: rightOffset, type: rightType, value: rightValue } = right;
   return (f) => {
@@ -125,25 +122,129 @@ export function borrowedBinary(
       tb = m.typeIdOf(b);
       y = m.numberOf(b);
     }
-    if (ta === intType && tb === intType) {
-      if (op === Op.TRUEDIV) {
-        // CPython's long_true_divide divides the doubles when both fit in 53 bits.
-        if (y !== 0 && !Number.isNaN(x + y)) return heap.newFloat(x / y);
-        return plain(f);
-      }
-      const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
-      // Out of the safe range, or a big-int operand (NaN): the plain path computes it exactly.
-      if (r <= MAX_INT && r >= -MAX_INT) return heap.newInt(r === 0 ? 0 : r);
-      return plain(f);
+    const result = numberArithmetic(m, op, ta, x, tb, y);
+    return result !== 0 ? result : plain(f);
+  };
+}
+
+/**
+ * `x op y` (`+`, `-`, `*` or `/`) of two numbers read from ints or floats of types `ta` and `tb`,
+ * as a new int or float; 0 when the plain path must compute it: another type, an int result
+ * beyond the safe range, a big int (its number reads NaN), a division by zero.
+ */
+function numberArithmetic(
+  m: Machine,
+  op: number,
+  ta: number,
+  x: number,
+  tb: number,
+  y: number,
+): Ptr {
+  const heap = m.heap;
+  const intType = heap.intType;
+  const floatType = heap.floatType;
+  if (ta === intType && tb === intType) {
+    if (op === Op.TRUEDIV)
+      // CPython's long_true_divide divides the doubles when both fit in 53 bits.
+      return y !== 0 && !Number.isNaN(x + y) ? heap.newFloat(x / y) : 0;
+    const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
+    return r <= MAX_INT && r >= -MAX_INT ? heap.newInt(r === 0 ? 0 : r) : 0;
+  }
+  // A float with a float or an int (converted exactly: a safe int is a double).
+  if (
+    (ta === floatType && (tb === floatType || tb === intType)) ||
+    (ta === intType && tb === floatType)
+  ) {
+    if (Number.isNaN(ta === intType ? x : tb === intType ? y : 0)) return 0; // a big int
+    if (op === Op.TRUEDIV) return y !== 0 ? heap.newFloat(x / y) : 0;
+    return heap.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+  }
+  return 0;
+}
+
+/**
+ * `local op= value` on a fast local (byte `offset`) and a borrowed operand, both ints or floats
+ * (CPython: LOAD_FAST, BINARY_OP_INPLACE_ADD_INT …, STORE_FAST): the result is stored through
+ * `store` (which releases the old value after the store, as STORE_FAST does); `plain` (the
+ * ordinary statement) otherwise.
+ *
+ * @example
+ * ```ts
+ * const increment = borrowedAugmentedAssign(machine, Op.ADD, 4 * slot, literal, store, plainStmt);
+ * ```
+ */
+export function borrowedAugmentedAssign(
+  m: Machine,
+  op: number,
+  offset: number,
+  right: BorrowedOperand,
+  store: Store,
+  plain: Stmt,
+): Stmt {
+  const memory = m.heap.memory;
+  const { offset: rightOffset, type: rightType, value: rightValue } = right;
+  return (f) => {
+    const a = memory.u32[(f.locals + offset) >>> 2]!;
+    if (a === 0) return plain(f);
+    let tb = rightType;
+    let y = rightValue;
+    if (rightOffset >= 0) {
+      const b = memory.u32[(f.locals + rightOffset) >>> 2]!;
+      if (b === 0) return plain(f);
+      tb = m.typeIdOf(b);
+      y = m.numberOf(b);
     }
-    // A float with a float or an int (converted exactly: a safe int is a double).
-    if (
-      (ta === floatType && (tb === floatType || tb === intType)) ||
-      (ta === intType && tb === floatType)
-    ) {
-      if (Number.isNaN(ta === intType ? x : tb === intType ? y : 0)) return plain(f); // a big int
-      if (op === Op.TRUEDIV) return y !== 0 ? heap.newFloat(x / y) : plain(f);
-      return heap.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);
+    const result = numberArithmetic(m, op, m.typeIdOf(a), m.numberOf(a), tb, y);
+    if (result === 0) return plain(f);
+    store(f, result);
+    return Completion.NORMAL;
+  };
+}
+
+/**
+ * `local[index]` for a fast local holding a list or tuple and an int index that is a fast local
+ * or a literal (CPython: BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT): the item as a new
+ * reference; `plain` (the ordinary closure) for anything else, an index out of range included.
+ *
+ * @example
+ * ```ts
+ * const item = borrowedSubscript(machine, 4 * slot, literal, plainSubscript);
+ * ```
+ */
+export function borrowedSubscript(
+  m: Machine,
+  offset: number,
+  index: BorrowedOperand,
+  plain: Expr,
+): Expr {
+  const heap = m.heap;
+  const memory = heap.memory;
+  const intType = heap.intType;
+  const listType = heap.listType;
+  const tupleType = heap.tupleType;
+  const { offset: indexOffset, type: indexType, value: indexValue } = index;
+  return (f) => {
+    const obj = memory.u32[(f.locals + offset) >>> 2]!;
+    if (obj === 0) return plain(f);
+    let ti = indexType;
+    let i = indexValue;
+    if (indexOffset >= 0) {
+      const b = memory.u32[(f.locals + indexOffset) >>> 2]!;
+      if (b === 0) return plain(f);
+      ti = m.typeIdOf(b);
+      i = m.numberOf(b);
+    }
+    if (ti !== intType) return plain(f);
+    const t = m.typeIdOf(obj);
+    if (t === listType) {
+      const length = heap.listLength(obj);
+      if (i < 0) i += length;
+      // A big int reads NaN: both tests fail.
+      if (i >= 0 && i < length) return m.incref(heap.listGetItem(obj, i));
+    } else if (t === tupleType) {
+      const length = heap.tupleLength(obj);
+      if (i < 0) i += length;
+      if (i >= 0 && i < length) return m.incref(heap.tupleGetItem(obj, i));
     }
     return plain(f);
   };

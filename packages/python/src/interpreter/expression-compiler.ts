@@ -18,6 +18,7 @@ import {
   borrowedAttributeStore,
   borrowedBinary,
   borrowedCondition,
+  borrowedSubscript,
 } from "./borrowed-locals.js";
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
@@ -348,7 +349,7 @@ export abstract class ExpressionCompiler {
   }
 
   /** `node` as a {@link BorrowedOperand} when it is a plain fast local or an int or float literal. */
-  private borrowableOperand(unit: Unit, node: Expression): BorrowedOperand | undefined {
+  protected borrowableOperand(unit: Unit, node: Expression): BorrowedOperand | undefined {
     if (node.kind === "Constant" && !this.substitutions.has(node)) {
       const heap = this.m.heap;
       if (node.constantType === "float")
@@ -866,7 +867,7 @@ export abstract class ExpressionCompiler {
           };
         }
         const index = this.expression(unit, slice);
-        return (f) => {
+        const plain: Expr = (f) => {
           const obj = object(f);
           m.push(obj);
           const i = index(f);
@@ -878,6 +879,11 @@ export abstract class ExpressionCompiler {
           m.decref(obj);
           return value;
         };
+        const slot = this.borrowableSlot(unit, node.value);
+        const borrowedIndex = this.borrowableOperand(unit, slice);
+        return slot !== undefined && borrowedIndex !== undefined
+          ? borrowedSubscript(m, 4 * slot, borrowedIndex, plain)
+          : plain;
       }
       case "List":
       case "Tuple": {
