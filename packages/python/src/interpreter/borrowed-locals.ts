@@ -87,7 +87,7 @@ export interface BorrowedOperand {
 /**
  * `a op b` for two borrowed operands when both are ints or floats and the result is a plain
  * number (CPython: BINARY_OP_ADD_INT, BINARY_OP_MULTIPLY_FLOAT …); `plain` (the ordinary
- * closure) otherwise. Only `+`, `-`, `*` and `/`; an int result beyond the safe range, a big int
+ * closure) otherwise. Only `+`, `-`, `*`, `/`, and `//` and `%` of ints; an int result beyond the safe range, a big int
  * (its number reads NaN) or a division by zero take the plain path.
  *
  * @example
@@ -128,7 +128,35 @@ export function borrowedBinary(
 }
 
 /**
- * `x op y` (`+`, `-`, `*` or `/`) of two numbers read from ints or floats of types `ta` and `tb`,
+ * `a op operand` for an int or float `a` (borrowed or owned, the caller's either way) and a
+ * borrowed operand read in `f`, as {@link numberArithmetic} gives it: 0 when the plain path must
+ * compute it (a link of a chain `a + b * …`: CPython's BINARY_OP specializations on its result).
+ *
+ * @example
+ * ```ts
+ * const result = arithmeticWithOperand(machine, Op.ADD, a, literal, frame); // 0: take binary()
+ * ```
+ */
+export function arithmeticWithOperand(
+  m: Machine,
+  op: number,
+  a: Ptr,
+  right: BorrowedOperand,
+  f: Frame,
+): Ptr {
+  let tb = right.type;
+  let y = right.value;
+  if (right.offset >= 0) {
+    const b = m.heap.memory.u32[(f.locals + right.offset) >>> 2]!;
+    if (b === 0) return 0;
+    tb = m.typeIdOf(b);
+    y = m.numberOf(b);
+  }
+  return numberArithmetic(m, op, m.typeIdOf(a), m.numberOf(a), tb, y);
+}
+
+/**
+ * `x op y` (`+`, `-`, `*`, `/`, and `//` and `%` of ints) of two numbers read from ints or floats of types `ta` and `tb`,
  * as a new int or float; 0 when the plain path must compute it: another type, an int result
  * beyond the safe range, a big int (its number reads NaN), a division by zero.
  */
@@ -143,10 +171,19 @@ function numberArithmetic(
   const heap = m.heap;
   const intType = heap.intType;
   const floatType = heap.floatType;
+  if (op > Op.MOD) return 0;
   if (ta === intType && tb === intType) {
-    if (op === Op.TRUEDIV)
+    if (op >= Op.TRUEDIV) {
+      if (y === 0 || Number.isNaN(x + y)) return 0;
       // CPython's long_true_divide divides the doubles when both fit in 53 bits.
-      return y !== 0 && !Number.isNaN(x + y) ? heap.newFloat(x / y) : 0;
+      if (op === Op.TRUEDIV) return heap.newFloat(x / y);
+      // Python's floor division and modulo: the remainder takes the divisor's sign.
+      let r = x % y;
+      if (r !== 0 && r < 0 !== y < 0) r += y;
+      if (op === Op.MOD) return heap.newInt(r === 0 ? 0 : r);
+      const q = (x - r) / y; // exact: x - r is a multiple of y (checked to be a safe int)
+      return Math.abs(x - r) <= MAX_INT ? heap.newInt(q === 0 ? 0 : q) : 0;
+    }
     const r = op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y;
     return r <= MAX_INT && r >= -MAX_INT ? heap.newInt(r === 0 ? 0 : r) : 0;
   }
@@ -155,6 +192,7 @@ function numberArithmetic(
     (ta === floatType && (tb === floatType || tb === intType)) ||
     (ta === intType && tb === floatType)
   ) {
+    if (op > Op.TRUEDIV) return 0;
     if (Number.isNaN(ta === intType ? x : tb === intType ? y : 0)) return 0; // a big int
     if (op === Op.TRUEDIV) return y !== 0 ? heap.newFloat(x / y) : 0;
     return heap.newFloat(op === Op.ADD ? x + y : op === Op.SUB ? x - y : x * y);

@@ -392,7 +392,7 @@ export class Compiler extends AsyncComprehensionCompiler {
       };
       const slot = this.borrowableSlot(unit, target);
       const operand = this.borrowableOperand(unit, node.value);
-      return slot !== undefined && operand !== undefined && op <= Op.TRUEDIV
+      return slot !== undefined && operand !== undefined && op <= Op.MOD
         ? borrowedAugmentedAssign(m, op, 4 * slot, operand, store, plain)
         : plain;
     }

@@ -13,6 +13,7 @@ import type {
 } from "../ast.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
 import {
+  arithmeticWithOperand,
   type BorrowedOperand,
   borrowedAttributeLoad,
   borrowedAttributeStore,
@@ -779,7 +780,7 @@ export abstract class ExpressionCompiler {
         };
         const borrowedLeft = this.borrowableOperand(unit, node.left);
         const borrowedRight = this.borrowableOperand(unit, node.right);
-        return op <= Op.TRUEDIV && borrowedLeft !== undefined && borrowedRight !== undefined
+        return op <= Op.MOD && borrowedLeft !== undefined && borrowedRight !== undefined
           ? borrowedBinary(m, op, borrowedLeft, borrowedRight, plain)
           : plain;
       }
@@ -1073,10 +1074,20 @@ export abstract class ExpressionCompiler {
     const first = this.expression(unit, innermost);
     const rights = links.map((link) => this.expression(unit, link.right));
     const ops = links.map((link) => BINARY_OPS[link.op]);
+    const borrowedRights = links.map((link) => this.borrowableOperand(unit, link.right));
     const lifetime = m.lifetime;
     return (f) => {
       let a = first(f);
       for (let i = 0; i < links.length; i++) {
+        const operand = borrowedRights[i];
+        if (operand !== undefined) {
+          const result = arithmeticWithOperand(m, ops[i]!, a, operand, f);
+          if (result !== 0) {
+            lifetime.decref(a);
+            a = result;
+            continue;
+          }
+        }
         m.push(a);
         const b = rights[i]!(f);
         m.push(b);
