@@ -69,6 +69,7 @@ export function newClass(
       slots.push(heap.strValue(value));
     }
   }
+  const qualifiedName = takeQualifiedName(m, namespace);
   wrapImplicitMethods(m, namespace);
   // CPython: type_dict_set_doc — a class without a docstring has __doc__ None.
   if (heap.dictGetItem(namespace, m.name("__doc__")) === 0)
@@ -134,6 +135,7 @@ export function newClass(
     exception: layout.exception,
     instances: !layout.classes,
     classes: layout.classes,
+    ...(qualifiedName !== undefined && qualifiedName !== name ? { qualifiedName } : {}),
   };
   mro.push(record, ...mroTail);
   m.registerClass(record);
@@ -305,8 +307,30 @@ export function runDel(m: Machine, obj: Ptr): void {
   }
 }
 
-/** Orders strings as Python compares `str`: by code point (JavaScript's default is UTF-16 units). */
-function compareByCodePoint(a: string, b: string): number {
+/**
+ * Removes `__qualname__` from a new class's namespace and returns it (undefined when absent):
+ * it becomes the class's qualified name, not a class attribute. CPython: type_new_set_names.
+ */
+function takeQualifiedName(m: Machine, namespace: Ptr): string | undefined {
+  const key = m.name("__qualname__");
+  const value = m.heap.dictGetItem(namespace, key);
+  if (value === 0) return undefined;
+  if (!m.isStr(value))
+    m.raise("TypeError", `type __qualname__ must be a str, not ${m.typeName(value)}`);
+  const text = m.heap.strValue(value);
+  m.heap.dictDelItem(namespace, key);
+  return text;
+}
+
+/**
+ * Orders strings as Python compares `str`: by code point (JavaScript's default is UTF-16 units).
+ *
+ * @example
+ * ```ts
+ * ["\u{1F600}", "\uFFFF"].sort(compareByCodePoint); // ["\uFFFF", "\u{1F600}"]
+ * ```
+ */
+export function compareByCodePoint(a: string, b: string): number {
   const left = Array.from(a, (c) => c.codePointAt(0)!);
   const right = Array.from(b, (c) => c.codePointAt(0)!);
   for (let i = 0; i < left.length && i < right.length; i++)

@@ -47,6 +47,7 @@ import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
 import { runBlock, runScheduledCollection, step } from "./run-loop.js";
 import { analyzeModule, type Scope } from "./scope-analysis.js";
 import { setInPlace } from "./set-operations.js";
+import { staticAttributeNames } from "./static-attributes.js";
 import {
   annotationScopeName,
   qualifiedNameIn,
@@ -998,8 +999,17 @@ export class Compiler extends AsyncComprehensionCompiler {
     const body = this.withAnnotations(child, statements, this.block(child, statements));
     const classCellSlot = child.slots.get("__class__");
     const classCellKey = m.name("__classcell__");
+    const staticAttributesKey = m.name("__static_attributes__");
+    const staticAttributes = staticAttributeNames(node.body);
     code.body = (f) => {
       const completion = body(f);
+      // CPython: compiler_class_body stores the names its methods assign through `self`.
+      const names = m.newStrTuple(staticAttributes);
+      try {
+        namespaceStore(m, f.namespace, staticAttributesKey, names);
+      } finally {
+        m.decref(names);
+      }
       if (classCellSlot !== undefined && scope.cells.has("__class__"))
         namespaceStore(
           m,
@@ -1019,6 +1029,9 @@ export class Compiler extends AsyncComprehensionCompiler {
     const nameKey = m.name("__name__");
     const qualnameKey = m.name("__qualname__");
     const origBasesKey = m.name("__orig_bases__");
+    const firstLineKey = m.name("__firstlineno__");
+    // CPython: the class's first line is its first decorator's, when it has any.
+    const firstLineNumber = node.decoratorList[0]?.line ?? node.line;
     return (f) => {
       const level = m.sp;
       decorators?.push(f);
@@ -1051,6 +1064,12 @@ export class Compiler extends AsyncComprehensionCompiler {
         namespaceStore(m, namespace, moduleKey, globalName);
       else setNewStr(m, namespace, moduleKey, "__main__");
       setNewStr(m, namespace, qualnameKey, qualifiedName);
+      const firstLine = m.newInt(firstLineNumber);
+      try {
+        namespaceStore(m, namespace, firstLineKey, firstLine);
+      } finally {
+        m.decref(firstLine);
+      }
       if (resolved !== undefined)
         m.heap.dictSetItem(namespace, origBasesKey, resolved.originalBases);
       const closureTuple = closure(f);

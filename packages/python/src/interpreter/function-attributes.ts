@@ -31,6 +31,19 @@ function codeOf(m: Machine, fn: Ptr): Code {
 }
 
 /**
+ * A Python function's `__qualname__` as text: an assigned one, else its code's (`C.f`).
+ *
+ * @example
+ * ```ts
+ * functionQualifiedName(machine, fn); // "Outer.method"
+ * ```
+ */
+export function functionQualifiedName(m: Machine, fn: Ptr): string {
+  const own = m.field(fn, FUNCTION_QUALNAME_OFFSET);
+  return own !== 0 ? m.heap.strValue(own) : codeOf(m, fn).qualifiedName;
+}
+
+/**
  * `fn.name` for a Python function: a new reference, or 0 when it has no such attribute.
  *
  * @example

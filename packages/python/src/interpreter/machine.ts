@@ -108,6 +108,12 @@ export interface TypeRecord {
   /** `__name__`. */
   readonly name: string;
   /**
+   * `__qualname__` of a class when it differs from `__name__` (`Outer.Inner`,
+   * `f.<locals>.C`): taken out of the class body's namespace, as CPython's `type_new` moves it
+   * to `ht_qualname`; type_repr and object_repr show it.
+   */
+  qualifiedName?: string;
+  /**
    * The base whose instance layout the class extends (CPython: `__base__`, `best_base`);
    * undefined for `object`.
    */
@@ -1000,6 +1006,16 @@ export class Machine {
    * already made are released, so nothing leaks.
    */
   newStrList(texts: readonly string[]): Ptr {
+    return this.listSteal(this.newStrs(texts));
+  }
+
+  /** A new tuple of new strs, one per text; nothing leaks when an allocation fails. */
+  newStrTuple(texts: readonly string[]): Ptr {
+    return this.tupleSteal(this.newStrs(texts));
+  }
+
+  /** New strs, one per text (owned); the ones made are released when an allocation fails. */
+  private newStrs(texts: readonly string[]): Ptr[] {
     const items: Ptr[] = [];
     try {
       for (const text of texts) items.push(this.newStr(text));
@@ -1007,7 +1023,7 @@ export class Machine {
       for (const item of items) this.decref(item);
       throw error;
     }
-    return this.listSteal(items);
+    return items;
   }
 
   /** A list made of owned references (stolen). */

@@ -378,6 +378,8 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
     const bound = descriptorGet(m, metaAttribute, cls, meta.object);
     return bound !== 0 ? bound : m.incref(metaAttribute);
   }
+  if (name === "__qualname__" && typeRecord.qualifiedName !== undefined)
+    return m.newStr(typeRecord.qualifiedName);
   if (name === "__name__" || name === "__qualname__")
     return m.incref(m.field(cls, TYPE_NAME_OFFSET));
   if (name === "__base__") return m.incref(typeRecord.base?.object ?? heap.none);

@@ -378,6 +378,21 @@ export function storeClassAttribute(
   const typeRecord = m.recordOfType(cls);
   if (!typeRecord.user)
     m.raise("TypeError", `cannot set '${name}' attribute of immutable type '${typeRecord.name}'`);
+  if (name === "__qualname__") {
+    // CPython: type_set_qualname — kept by the type, not in its dict.
+    if (value === 0)
+      m.raise(
+        "TypeError",
+        `cannot delete '__qualname__' attribute of immutable type '${typeRecord.name}'`,
+      );
+    if (!m.isStr(value))
+      m.raise(
+        "TypeError",
+        `can only assign string to ${typeRecord.name}.__qualname__, not '${m.typeName(value)}'`,
+      );
+    typeRecord.qualifiedName = m.heap.strValue(value);
+    return;
+  }
   const dict = m.field(cls, TYPE_DICT_OFFSET);
   if (value !== 0) m.heap.dictSetItem(dict, key, value);
   else if (!m.heap.dictDelItem(dict, key)) raiseNoAttribute(m, cls, name);

@@ -6,6 +6,7 @@ import { complexRepr } from "./complex-operations.js";
 import { syntaxErrorStr } from "./exception-fields.js";
 import { exceptionGroupStr, isExceptionGroup } from "./exception-groups.js";
 import { frameRepr } from "./frame-objects.js";
+import { functionQualifiedName } from "./function-attributes.js";
 import { GENERATOR_QUALNAME_OFFSET, isGeneratorLike } from "./generator-objects.js";
 import { typeHintRepr } from "./generic-alias.js";
 import { intRepr } from "./int-text.js";
@@ -122,9 +123,10 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
     const record = m.recordOfType(obj);
     // CPython: type_repr leaves out the module `builtins`.
     const module = record.user ? userTypeModule(m, obj) : "builtins";
+    const qualifiedName = record.qualifiedName ?? record.name;
     return module !== "builtins"
-      ? `<class '${module}.${record.name}'>`
-      : `<class '${record.name}'>`;
+      ? `<class '${module}.${qualifiedName}'>`
+      : `<class '${qualifiedName}'>`;
   }
   if (t === types.function)
     return `<function ${m.codes[m.field(obj, FUNCTION_CODE_OFFSET)]!.qualifiedName} at ${address}>`;
@@ -137,7 +139,12 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   if (t === types.method) {
     const fn = m.field(obj, METHOD_FUNCTION_OFFSET);
     const self = m.field(obj, METHOD_SELF_OFFSET);
-    return `<bound method ${m.recordOf(self).name}.${m.functionName(fn)} of ${repr(m, self)}>`;
+    // CPython: method_repr names the function by its __qualname__ (`A.f` for B().f inherited).
+    const qualifiedName =
+      m.typeIdOf(fn) === types.function
+        ? functionQualifiedName(m, fn)
+        : `${m.recordOf(self).name}.${m.functionName(fn)}`;
+    return `<bound method ${qualifiedName} of ${repr(m, self)}>`;
   }
   if (t === types.module) {
     // CPython: _module_repr — a module made by ModuleType() has `__loader__` None: no origin.
@@ -178,7 +185,8 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
   }
   const record = m.records[t];
   const prefix = record?.user === true ? `${userTypeModule(m, record.object)}.` : "";
-  return `<${prefix}${record?.name ?? m.heap.typeName(obj)} object at ${address}>`;
+  const typeName = record?.qualifiedName ?? record?.name ?? m.heap.typeName(obj);
+  return `<${prefix}${typeName} object at ${address}>`;
 }
 
 /**

@@ -12,7 +12,7 @@
  * @module
  */
 
-/** The Python source, run as the second part of the `io` module. */
+/** The Python source, run as the first part of the `io` module (StringIO and BytesIO build on its base classes). */
 export const IO_FILE_CLASSES_SOURCE = String.raw`# pymem's file classes (FileIO, BufferedReader/Writer/Random, TextIOWrapper, open), written for
 # pymem in Python (not CPython's Lib/_pyio.py). The system calls are _pymem_files's.
 import _pymem_files as _files

@@ -32,56 +32,21 @@ def _check_size(size, what):
     return size
 
 
-class _MemoryStream:
-    """What StringIO and BytesIO share: state queries, iteration by line, the context manager."""
-
-    @property
-    def closed(self):
-        return self._closed
-
-    def readable(self):
-        self._check_open()
-        return True
-
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
-
-    def flush(self):
-        self._check_open()
-
-    def tell(self):
-        self._check_open()
-        return self._position
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
+def _open_and_true(self):
+    self._check_open()
+    return True
 
 
-class StringIO(_MemoryStream):
+def _stream_position(self):
+    self._check_open()
+    return self._position
+
+
+class StringIO(TextIOBase):
     """An in-memory text stream: write() appends at the position, getvalue() returns it all."""
+    __module__ = '_io'
+    readable = writable = seekable = _open_and_true
+    tell = _stream_position
 
     def __init__(self, initial_value='', newline='\n'):
         if initial_value is None:
@@ -98,8 +63,13 @@ class StringIO(_MemoryStream):
         self._closed = False
 
     def _check_open(self):
+        # CPython's StringIO says it without the full stop of the other file objects (and of
+        # the methods it inherits from IOBase).
         if self._closed:
             raise ValueError('I/O operation on closed file')
+
+    def flush(self):
+        pass
 
     def _text(self):
         if len(self._parts) != 1:
@@ -210,8 +180,12 @@ class StringIO(_MemoryStream):
         return (self.getvalue(), '\n', self._position, None)
 
 
-class BytesIO(_MemoryStream):
+class BytesIO(BufferedIOBase):
     """An in-memory binary stream over a bytearray: write() stores at the position."""
+    __module__ = '_io'
+    _check_open = BufferedIOBase._check_closed
+    readable = writable = seekable = _open_and_true
+    tell = _stream_position
 
     def __init__(self, initial_bytes=b''):
         if initial_bytes is None:
@@ -222,19 +196,19 @@ class BytesIO(_MemoryStream):
         self._position = 0
         self._closed = False
 
-    def _check_open(self):
-        if self._closed:
-            raise ValueError('I/O operation on closed file.')
+    def __iter__(self):
+        # CPython: BytesIO iterates without the closed check (its readline raises instead).
+        return self
 
     def close(self):
         self._closed = True
 
     def getvalue(self):
-        self._check_open()
+        self._check_closed()
         return bytes(self._buffer)
 
     def seek(self, pos, whence=0):
-        self._check_open()
+        self._check_closed()
         if not isinstance(pos, int):
             raise TypeError("'" + type(pos).__name__ + "' object cannot be interpreted as an integer")
         if whence == 0:
@@ -250,7 +224,7 @@ class BytesIO(_MemoryStream):
         return self._position
 
     def write(self, b):
-        self._check_open()
+        self._check_closed()
         if isinstance(b, str):
             raise TypeError("a bytes-like object is required, not 'str'")
         data = bytes(b)
@@ -262,7 +236,7 @@ class BytesIO(_MemoryStream):
         return len(data)
 
     def read(self, size=-1):
-        self._check_open()
+        self._check_closed()
         size = _check_size(size, 'read')
         start = min(self._position, len(self._buffer))
         end = len(self._buffer) if size < 0 else min(len(self._buffer), start + size)
@@ -270,7 +244,7 @@ class BytesIO(_MemoryStream):
         return bytes(self._buffer[start:end])
 
     def readline(self, size=-1):
-        self._check_open()
+        self._check_closed()
         size = _check_size(size, 'readline')
         start = min(self._position, len(self._buffer))
         end = self._buffer.find(b'\n', start)
@@ -281,7 +255,7 @@ class BytesIO(_MemoryStream):
         return bytes(self._buffer[start:end])
 
     def truncate(self, size=None):
-        self._check_open()
+        self._check_closed()
         if size is None:
             size = self._position
         if size < 0:
@@ -298,4 +272,4 @@ class BytesIO(_MemoryStream):
  * const interpreter = new Interpreter({ modules: { io: ioModule } });
  * ```
  */
-export const ioModule = pythonSourceModule("io", IO_SOURCE + IO_FILE_CLASSES_SOURCE);
+export const ioModule = pythonSourceModule("io", IO_FILE_CLASSES_SOURCE + IO_SOURCE);
