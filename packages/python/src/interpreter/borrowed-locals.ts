@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { SourceRange } from "../ast.js";
 import { type AttributeSite, cachedAttribute, cachedStore } from "./attribute-sites.js";
 import type { Expr, Stmt, Store } from "./expression-compiler.js";
 import { Completion, type Frame } from "./frame.js";
@@ -25,7 +26,7 @@ import { compareValues, Op } from "./operator-codes.js";
  *
  * @example
  * ```ts
- * const load = borrowedAttributeLoad(machine, 4 * slot, site, key, plainLoad);
+ * const load = borrowedAttributeLoad(machine, 4 * slot, site, key, plainLoad, node);
  * ```
  */
 export function borrowedAttributeLoad(
@@ -34,9 +35,11 @@ export function borrowedAttributeLoad(
   site: AttributeSite,
   key: Ptr,
   plain: Expr,
+  node: SourceRange,
 ): Expr {
   const memory = m.heap.memory;
   return (f) => {
+    f.node = node; // where an error raised later in the statement points, as the plain path
     const obj = memory.u32[(f.locals + offset) >>> 2]!;
     if (obj !== 0) {
       const value = cachedAttribute(m, site, obj, key);
@@ -52,7 +55,7 @@ export function borrowedAttributeLoad(
  *
  * @example
  * ```ts
- * const store = borrowedAttributeStore(machine, 4 * slot, site, key, plainStore);
+ * const store = borrowedAttributeStore(machine, 4 * slot, site, key, plainStore, node);
  * ```
  */
 export function borrowedAttributeStore(
@@ -61,9 +64,11 @@ export function borrowedAttributeStore(
   site: AttributeSite,
   key: Ptr,
   plain: Store,
+  node: SourceRange,
 ): Store {
   const memory = m.heap.memory;
   return (f, value) => {
+    f.node = node; // where an error raised later in the statement points, as the plain path
     const obj = memory.u32[(f.locals + offset) >>> 2]!;
     if (obj === 0 || !cachedStore(m, site, obj, key, value)) plain(f, value);
   };
@@ -92,7 +97,7 @@ export interface BorrowedOperand {
  *
  * @example
  * ```ts
- * const add = borrowedBinary(machine, Op.ADD, local, literal, plainAdd);
+ * const add = borrowedBinary(machine, Op.ADD, local, literal, plainAdd, node);
  * ```
  */
 export function borrowedBinary(
@@ -101,11 +106,13 @@ export function borrowedBinary(
   left: BorrowedOperand,
   right: BorrowedOperand,
   plain: Expr,
+  node: SourceRange,
 ): Expr {
   const memory = m.heap.memory;
   const { offset: leftOffset, type: leftType, value: leftValue } = left;
   const { offset: rightOffset, type: rightType, value: rightValue } = right;
   return (f) => {
+    f.node = node; // where an error raised later in the statement points, as the plain path
     let ta = leftType;
     let x = leftValue;
     if (leftOffset >= 0) {
@@ -208,7 +215,7 @@ function numberArithmetic(
  *
  * @example
  * ```ts
- * const increment = borrowedAugmentedAssign(machine, Op.ADD, 4 * slot, literal, store, plainStmt);
+ * const increment = borrowedAugmentedAssign(machine, Op.ADD, 4 * slot, literal, store, plainStmt, node);
  * ```
  */
 export function borrowedAugmentedAssign(
@@ -218,10 +225,12 @@ export function borrowedAugmentedAssign(
   right: BorrowedOperand,
   store: Store,
   plain: Stmt,
+  node: SourceRange,
 ): Stmt {
   const memory = m.heap.memory;
   const { offset: rightOffset, type: rightType, value: rightValue } = right;
   return (f) => {
+    f.node = node; // where an error raised later in the statement points, as the plain path
     const a = memory.u32[(f.locals + offset) >>> 2]!;
     if (a === 0) return plain(f);
     let tb = rightType;
@@ -246,7 +255,7 @@ export function borrowedAugmentedAssign(
  *
  * @example
  * ```ts
- * const item = borrowedSubscript(machine, 4 * slot, literal, plainSubscript);
+ * const item = borrowedSubscript(machine, 4 * slot, literal, plainSubscript, node);
  * ```
  */
 export function borrowedSubscript(
@@ -254,6 +263,7 @@ export function borrowedSubscript(
   offset: number,
   index: BorrowedOperand,
   plain: Expr,
+  node: SourceRange,
 ): Expr {
   const heap = m.heap;
   const memory = heap.memory;
@@ -262,6 +272,7 @@ export function borrowedSubscript(
   const tupleType = heap.tupleType;
   const { offset: indexOffset, type: indexType, value: indexValue } = index;
   return (f) => {
+    f.node = node; // where an error raised later in the statement points, as the plain path
     const obj = memory.u32[(f.locals + offset) >>> 2]!;
     if (obj === 0) return plain(f);
     let ti = indexType;
@@ -295,7 +306,7 @@ export function borrowedSubscript(
  *
  * @example
  * ```ts
- * const test = borrowedCondition(machine, Cmp.LT, local, literal, plainTest);
+ * const test = borrowedCondition(machine, Cmp.LT, local, literal, plainTest, node);
  * ```
  */
 export function borrowedCondition(
@@ -304,6 +315,7 @@ export function borrowedCondition(
   left: BorrowedOperand,
   right: BorrowedOperand,
   plain: (f: Frame) => boolean,
+  node: SourceRange,
 ): (f: Frame) => boolean {
   const heap = m.heap;
   const memory = heap.memory;
@@ -312,6 +324,7 @@ export function borrowedCondition(
   const { offset: leftOffset, type: leftType, value: leftValue } = left;
   const { offset: rightOffset, type: rightType, value: rightValue } = right;
   return (f) => {
+    f.node = node; // where an error raised later in the statement points, as the plain path
     let ta = leftType;
     let x = leftValue;
     if (leftOffset >= 0) {

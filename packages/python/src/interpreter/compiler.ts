@@ -394,7 +394,7 @@ export class Compiler extends AsyncComprehensionCompiler {
       const slot = this.borrowableSlot(unit, target);
       const operand = this.borrowableOperand(unit, node.value);
       return slot !== undefined && operand !== undefined && op <= Op.MOD
-        ? borrowedAugmentedAssign(m, op, 4 * slot, operand, store, plain)
+        ? borrowedAugmentedAssign(m, op, 4 * slot, operand, store, plain, node)
         : plain;
     }
     if (target.kind === "Attribute") {

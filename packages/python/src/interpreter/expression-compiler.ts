@@ -304,7 +304,7 @@ export abstract class ExpressionCompiler {
           return result;
         };
         return borrowedLeft !== undefined && borrowedRight !== undefined
-          ? borrowedCondition(m, code, borrowedLeft, borrowedRight, plain)
+          ? borrowedCondition(m, code, borrowedLeft, borrowedRight, plain, node)
           : plain;
       }
     }
@@ -554,7 +554,9 @@ export abstract class ExpressionCompiler {
           m.decref(value);
         };
         const slot = this.borrowableSlot(unit, target.value);
-        return slot === undefined ? plain : borrowedAttributeStore(m, 4 * slot, site, key, plain);
+        return slot === undefined
+          ? plain
+          : borrowedAttributeStore(m, 4 * slot, site, key, plain, target);
       }
       case "Subscript": {
         // CPython: STORE_SUBSCR / STORE_SLICE
@@ -781,7 +783,7 @@ export abstract class ExpressionCompiler {
         const borrowedLeft = this.borrowableOperand(unit, node.left);
         const borrowedRight = this.borrowableOperand(unit, node.right);
         return op <= Op.MOD && borrowedLeft !== undefined && borrowedRight !== undefined
-          ? borrowedBinary(m, op, borrowedLeft, borrowedRight, plain)
+          ? borrowedBinary(m, op, borrowedLeft, borrowedRight, plain, node)
           : plain;
       }
       case "UnaryOp": {
@@ -848,7 +850,9 @@ export abstract class ExpressionCompiler {
           return value;
         };
         const slot = this.borrowableSlot(unit, node.value);
-        return slot === undefined ? plain : borrowedAttributeLoad(m, 4 * slot, site, key, plain);
+        return slot === undefined
+          ? plain
+          : borrowedAttributeLoad(m, 4 * slot, site, key, plain, node);
       }
       case "Subscript": {
         // CPython: BINARY_SUBSCR / BINARY_SLICE
@@ -883,7 +887,7 @@ export abstract class ExpressionCompiler {
         const slot = this.borrowableSlot(unit, node.value);
         const borrowedIndex = this.borrowableOperand(unit, slice);
         return slot !== undefined && borrowedIndex !== undefined
-          ? borrowedSubscript(m, 4 * slot, borrowedIndex, plain)
+          ? borrowedSubscript(m, 4 * slot, borrowedIndex, plain, node)
           : plain;
       }
       case "List":
@@ -1081,6 +1085,7 @@ export abstract class ExpressionCompiler {
       for (let i = 0; i < links.length; i++) {
         const operand = borrowedRights[i];
         if (operand !== undefined) {
+          f.node = links[i]!;
           const result = arithmeticWithOperand(m, ops[i]!, a, operand, f);
           if (result !== 0) {
             lifetime.decref(a);
