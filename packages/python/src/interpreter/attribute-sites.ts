@@ -138,14 +138,29 @@ export function loadAttribute(
   key: Ptr,
   name: string,
 ): Ptr {
-  const dict = hintedDict(m, site, obj);
-  if (dict !== 0) {
-    const entry = hintedEntry(m, site, dict, key);
-    if (entry !== 0) return m.incref(m.heap.memory.u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!);
-  }
+  const cached = cachedAttribute(m, site, obj, key);
+  if (cached !== 0) return cached;
   const value = getAttribute(m, obj, key, name);
   refill(m, site, obj, key);
   return value;
+}
+
+/**
+ * `obj.name` as a new reference when the site's hint applies to `obj` and holds `key`, else 0.
+ * Runs no Python code either way, so a caller may pass a borrowed `obj` it has not pushed
+ * (CPython's LOAD_ATTR_INSTANCE_VALUE with its owner's reference, taken and dropped around a
+ * step that nothing can observe).
+ *
+ * @example
+ * ```ts
+ * const value = cachedAttribute(machine, site, obj, key); // 0: take loadAttribute's path
+ * ```
+ */
+export function cachedAttribute(m: Machine, site: AttributeSite, obj: Ptr, key: Ptr): Ptr {
+  const dict = hintedDict(m, site, obj);
+  if (dict === 0) return 0;
+  const entry = hintedEntry(m, site, dict, key);
+  return entry !== 0 ? m.incref(m.heap.memory.u32[(entry + ENTRY_VALUE_OFFSET) >>> 2]!) : 0;
 }
 
 /**
@@ -166,24 +181,65 @@ export function storeAttribute(
   name: string,
   value: Ptr,
 ): void {
-  const dict = hintedDict(m, site, obj);
-  // Only an untracked managed dict: dictSetItem would track and untrack it again (a no-op for
-  // the collector's counts), so replacing the value is all it does.
-  if (
-    dict !== 0 &&
-    m.heap.typeOf(dict) === m.heap.managedDictType &&
-    m.heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] === 0
-  ) {
-    const entry = hintedEntry(m, site, dict, key);
-    if (entry !== 0) {
-      const u32 = m.heap.memory.u32;
-      const slot = (entry + ENTRY_VALUE_OFFSET) >>> 2;
-      const old = u32[slot]!;
-      u32[slot] = m.incref(value);
-      m.decref(old); // after the store, as insertdict does: a finalizer sees the new value
-      return;
-    }
+  const entry = storableEntry(m, site, obj, key);
+  if (entry !== 0) {
+    const u32 = m.heap.memory.u32;
+    const slot = (entry + ENTRY_VALUE_OFFSET) >>> 2;
+    const old = u32[slot]!;
+    u32[slot] = m.incref(value);
+    m.decref(old); // after the store, as insertdict does: a finalizer sees the new value
+    return;
   }
   setAttribute(m, obj, key, name, value);
   refill(m, site, obj, key);
+}
+
+/**
+ * The entry of `key` in `obj`'s attribute dict when the site's hint applies and the value may be
+ * replaced in place, else 0. Only an untracked managed dict: dictSetItem would track and untrack
+ * it again (a no-op for the collector's counts), so replacing the value is all it does.
+ */
+function storableEntry(m: Machine, site: AttributeSite, obj: Ptr, key: Ptr): Ptr {
+  const dict = hintedDict(m, site, obj);
+  if (
+    dict === 0 ||
+    m.heap.typeOf(dict) !== m.heap.managedDictType ||
+    m.heap.memory.u32[(dict + GC_NEXT_OFFSET) >>> 2] !== 0
+  )
+    return 0;
+  return hintedEntry(m, site, dict, key);
+}
+
+/**
+ * `obj.name = value` when the site's hint applies (see {@link storeAttribute}), moving the owned
+ * `value` into the dict; false (nothing done, `value` still the caller's) otherwise. `obj` may be
+ * borrowed and unpushed: should the replaced value die, `obj` is held across its release, as
+ * CPython's STORE_ATTR_INSTANCE_VALUE holds its owner while it drops the old value, so a
+ * finalizer sees the same reference count.
+ *
+ * @example
+ * ```ts
+ * if (!cachedStore(machine, site, obj, key, value)) storeAttribute(…); // value still owned
+ * ```
+ */
+export function cachedStore(
+  m: Machine,
+  site: AttributeSite,
+  obj: Ptr,
+  key: Ptr,
+  value: Ptr,
+): boolean {
+  const entry = storableEntry(m, site, obj, key);
+  if (entry === 0) return false;
+  const memory = m.heap.memory;
+  const slot = (entry + ENTRY_VALUE_OFFSET) >>> 2;
+  const old = memory.u32[slot]!;
+  memory.u32[slot] = value;
+  if (memory.i32[old >>> 2]! > 1) m.decref(old);
+  else {
+    m.incref(obj);
+    m.decref(old);
+    m.decref(obj);
+  }
+  return true;
 }

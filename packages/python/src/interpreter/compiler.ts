@@ -21,6 +21,7 @@ import type {
 import { unparseAnnotation } from "./annotation-unparse.js";
 import { AsyncComprehensionCompiler } from "./async-comprehensions.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
+import { borrowedAugmentedAssign } from "./borrowed-locals.js";
 import { repeatListInPlace } from "./builtin-subclasses.js";
 import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
@@ -373,7 +374,7 @@ export class Compiler extends AsyncComprehensionCompiler {
     if (target.kind === "Name") {
       const load = this.nameLoad(unit, target.id, target);
       const store = this.nameStore(unit, target.id, target);
-      return (f) => {
+      const plain: Stmt = (f) => {
         const a = load(f);
         m.push(a);
         const b = value(f);
@@ -387,6 +388,11 @@ export class Compiler extends AsyncComprehensionCompiler {
         store(f, result);
         return Completion.NORMAL;
       };
+      const slot = this.borrowableSlot(unit, target);
+      const operand = this.borrowableOperand(unit, node.value);
+      return slot !== undefined && operand !== undefined && op <= Op.MOD
+        ? borrowedAugmentedAssign(m, op, 4 * slot, operand, store, plain, node)
+        : plain;
     }
     if (target.kind === "Attribute") {
       const object = this.expression(unit, target.value);

@@ -13,6 +13,15 @@ import type {
 } from "../ast.js";
 import { asciiRepr } from "./ascii-repr.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
+import {
+  arithmeticWithOperand,
+  type BorrowedOperand,
+  borrowedAttributeLoad,
+  borrowedAttributeStore,
+  borrowedBinary,
+  borrowedCondition,
+  borrowedSubscript,
+} from "./borrowed-locals.js";
 import { newBytes } from "./bytes-objects.js";
 import { CallSite } from "./call-site-checks.js";
 import { callAt } from "./calls.js";
@@ -271,7 +280,9 @@ export abstract class ExpressionCompiler {
       const heap = m.heap;
       if (op in COMPARE_OPS) {
         const code = COMPARE_OPS[op as keyof typeof COMPARE_OPS];
-        return (f) => {
+        const borrowedLeft = this.borrowableOperand(unit, node.left);
+        const borrowedRight = this.borrowableOperand(unit, node.comparators[0]!);
+        const plain = (f: Frame): boolean => {
           const a = left(f);
           m.push(a);
           const b = right(f);
@@ -294,6 +305,9 @@ export abstract class ExpressionCompiler {
           m.decref(a);
           return result;
         };
+        return borrowedLeft !== undefined && borrowedRight !== undefined
+          ? borrowedCondition(m, code, borrowedLeft, borrowedRight, plain, node)
+          : plain;
       }
     }
     if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
@@ -320,6 +334,35 @@ export abstract class ExpressionCompiler {
       if (slot !== undefined) return slot;
     }
     return undefined;
+  }
+
+  /**
+   * The slot of `node` when it is a name read as a plain fast local (what {@link fastLoad}
+   * compiles), whose value a caller may read borrowed where no code runs before its use
+   * (borrowed-locals.ts); undefined otherwise.
+   */
+  protected borrowableSlot(unit: Unit, node: Expression): number | undefined {
+    if (node.kind !== "Name" || this.substitutions.has(node)) return undefined;
+    const hidden = this.hiddenSlot(unit, node.id);
+    if (hidden !== undefined) return unit.hiddenCells.has(hidden) ? undefined : hidden;
+    const scope = unit.scope;
+    if (unit.kind !== "function" || scope.globals.has(node.id)) return undefined;
+    if (scope.cells.has(node.id) || scope.frees.has(node.id)) return undefined;
+    return unit.slots.get(node.id);
+  }
+
+  /** `node` as a {@link BorrowedOperand} when it is a plain fast local or an int or float literal. */
+  protected borrowableOperand(unit: Unit, node: Expression): BorrowedOperand | undefined {
+    if (node.kind === "Constant" && !this.substitutions.has(node)) {
+      const heap = this.m.heap;
+      if (node.constantType === "float")
+        return { offset: -1, type: heap.floatType, value: node.value as number };
+      if (node.constantType === "int" && typeof node.value === "number")
+        return { offset: -1, type: heap.intType, value: node.value };
+      return undefined;
+    }
+    const slot = this.borrowableSlot(unit, node);
+    return slot === undefined ? undefined : { offset: 4 * slot, type: 0, value: 0 };
   }
 
   protected nameLoad(unit: Unit, name: string, node: SourceRange): Expr {
@@ -503,7 +546,7 @@ export abstract class ExpressionCompiler {
         const key = m.name(target.attr);
         const name = target.attr;
         const site = new AttributeSite();
-        return (f, value) => {
+        const plain: Store = (f, value) => {
           m.push(value);
           const obj = object(f);
           m.push(obj);
@@ -513,6 +556,10 @@ export abstract class ExpressionCompiler {
           m.decref(obj);
           m.decref(value);
         };
+        const slot = this.borrowableSlot(unit, target.value);
+        return slot === undefined
+          ? plain
+          : borrowedAttributeStore(m, 4 * slot, site, key, plain, target);
       }
       case "Subscript": {
         // CPython: STORE_SUBSCR / STORE_SLICE
@@ -724,7 +771,7 @@ export abstract class ExpressionCompiler {
         const right = this.expression(unit, node.right);
         const op = BINARY_OPS[node.op];
         const lifetime = m.lifetime;
-        return (f) => {
+        const plain: Expr = (f) => {
           const a = left(f);
           m.push(a);
           const b = right(f);
@@ -736,6 +783,11 @@ export abstract class ExpressionCompiler {
           lifetime.decref(a);
           return result;
         };
+        const borrowedLeft = this.borrowableOperand(unit, node.left);
+        const borrowedRight = this.borrowableOperand(unit, node.right);
+        return op <= Op.MOD && borrowedLeft !== undefined && borrowedRight !== undefined
+          ? borrowedBinary(m, op, borrowedLeft, borrowedRight, plain, node)
+          : plain;
       }
       case "UnaryOp": {
         // CPython: UNARY_NEGATIVE / UNARY_INVERT / UNARY_NOT / CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE
@@ -791,7 +843,7 @@ export abstract class ExpressionCompiler {
         const key = m.name(node.attr);
         const name = node.attr;
         const site = new AttributeSite();
-        return (f) => {
+        const plain: Expr = (f) => {
           const obj = object(f);
           m.push(obj);
           f.node = node;
@@ -800,6 +852,10 @@ export abstract class ExpressionCompiler {
           m.decref(obj);
           return value;
         };
+        const slot = this.borrowableSlot(unit, node.value);
+        return slot === undefined
+          ? plain
+          : borrowedAttributeLoad(m, 4 * slot, site, key, plain, node);
       }
       case "Subscript": {
         // CPython: BINARY_SUBSCR / BINARY_SLICE
@@ -819,7 +875,7 @@ export abstract class ExpressionCompiler {
           };
         }
         const index = this.expression(unit, slice);
-        return (f) => {
+        const plain: Expr = (f) => {
           const obj = object(f);
           m.push(obj);
           const i = index(f);
@@ -831,6 +887,11 @@ export abstract class ExpressionCompiler {
           m.decref(obj);
           return value;
         };
+        const slot = this.borrowableSlot(unit, node.value);
+        const borrowedIndex = this.borrowableOperand(unit, slice);
+        return slot !== undefined && borrowedIndex !== undefined
+          ? borrowedSubscript(m, 4 * slot, borrowedIndex, plain, node)
+          : plain;
       }
       case "List":
       case "Tuple": {
@@ -1020,10 +1081,21 @@ export abstract class ExpressionCompiler {
     const first = this.expression(unit, innermost);
     const rights = links.map((link) => this.expression(unit, link.right));
     const ops = links.map((link) => BINARY_OPS[link.op]);
+    const borrowedRights = links.map((link) => this.borrowableOperand(unit, link.right));
     const lifetime = m.lifetime;
     return (f) => {
       let a = first(f);
       for (let i = 0; i < links.length; i++) {
+        const operand = borrowedRights[i];
+        if (operand !== undefined) {
+          f.node = links[i]!;
+          const result = arithmeticWithOperand(m, ops[i]!, a, operand, f);
+          if (result !== 0) {
+            lifetime.decref(a);
+            a = result;
+            continue;
+          }
+        }
         m.push(a);
         const b = rights[i]!(f);
         m.push(b);
