@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { OutOfMemoryError } from "@pymem/core";
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import { collect } from "./iteration.js";
@@ -38,7 +39,9 @@ export function suggestionHint(m: Machine, value: Ptr, tb: Ptr): string {
   try {
     return hintFor(m, value, tb === m.heap.none ? 0 : tb, keep);
   } catch (error) {
-    // CPython: `_compute_suggestion_error` gives up on any failure of `dir()` or the import.
+    // CPython: `_compute_suggestion_error` gives up on any failure of `dir()` or the import —
+    // an exhausted heap included (the traceback is printed without the hint).
+    if (error instanceof OutOfMemoryError) return "";
     if (!(error instanceof PyException)) throw error;
     error.release(m);
     return "";

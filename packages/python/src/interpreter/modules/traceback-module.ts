@@ -19,11 +19,11 @@ import { TRACEBACK_SOURCE } from "./traceback-python-part.js";
  * ```
  */
 export const tracebackModule: NativeModuleFactory = (context) => {
-  const members = Object.entries(tracebackNatives(context)).map(([name, fn]): [string, Ptr] => [
-    name,
-    context.newBuiltinFunction(name, fn),
-  ]);
+  // Made inside the try: when one allocation fails, the functions already made are released.
+  const members: [string, Ptr][] = [];
   try {
+    for (const [name, fn] of Object.entries(tracebackNatives(context)))
+      members.push([name, context.newBuiltinFunction(name, fn)]);
     return context.runModuleSource("traceback", TRACEBACK_SOURCE, members);
   } finally {
     for (const [, value] of members) context.release(value);
