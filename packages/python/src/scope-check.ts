@@ -1,5 +1,6 @@
 import type * as Ast from "./ast.js";
 import { exceptStarProblem } from "./except-star-check.js";
+import { futureFeatureProblem, isFutureImport, leadingFutureImports } from "./future-imports.js";
 import { matchProblem } from "./pattern-check.js";
 import { typeParameterProblem } from "./type-param-check.js";
 
@@ -527,6 +528,10 @@ function nestedStatements(statement: Ast.Statement): Ast.Statement[] {
  * @internal
  */
 export function checkScopes(module: Ast.Module): ScopeProblem | null {
+  // CPython: future.c runs before the symtable, so its errors come first.
+  const futureProblem = futureFeatureProblem(module.body);
+  if (futureProblem !== null) return futureProblem;
+  const leadingFuture = new Set<Ast.Statement>(leadingFutureImports(module.body));
   const symtableProblems: ScopeProblem[] = [];
   const compilerProblems: ScopeProblem[] = [];
   let tooDeep: ScopeProblem | null = null;
@@ -766,6 +771,12 @@ export function checkScopes(module: Ast.Module): ScopeProblem | null {
           scope.bound.add(alias.asname ?? (alias.name.split(".")[0] as string));
         break;
       case "ImportFrom":
+        // CPython: compiler_from_import — a future import after the leading block.
+        if (isFutureImport(statement) && !leadingFuture.has(statement))
+          compilerProblems.push({
+            msg: "from __future__ imports must occur at the beginning of the file",
+            at: statement,
+          });
         for (const alias of statement.names) {
           // CPython: symtable_visit_alias() — `*` binds nothing a function could compile.
           if (alias.name === "*") {

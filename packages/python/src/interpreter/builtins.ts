@@ -29,7 +29,7 @@ import { installIntrospectionBuiltins } from "./introspection-builtins.js";
 import { collect, iterate } from "./iteration.js";
 import { installIteratorBuiltins } from "./iterator-builtins.js";
 import { installListMethods } from "./list-methods.js";
-import { Cmp, type Machine } from "./machine.js";
+import { Cmp, type Machine, type TypeRecord } from "./machine.js";
 import { installMemoryview, viewLength } from "./memoryview-methods.js";
 import { isMemoryview } from "./memoryview-objects.js";
 import { checkHook, initClass, installTypeMethods, typeNew } from "./metaclasses.js";
@@ -753,11 +753,33 @@ function classMatches(
     const record = what === "isinstance" ? m.recordOf(obj) : m.recordOfType(obj);
     const target = m.recordOfType(classinfo);
     if (target === m.builtinType("object")) return true;
-    return m.isSubtype(record, target);
+    if (m.isSubtype(record, target)) return true;
+    // CPython: object_isinstance's second chance — an instance whose `__class__` names another
+    // class (a weakref proxy, a mock) is an instance of that class too. Only a class written in
+    // Python can make `__class__` answer anything but its type.
+    return what === "isinstance" && record.instances && claimedClassMatches(m, obj, record, target);
   }
   if (what === "issubclass" && !m.isType(obj))
     m.raise("TypeError", "issubclass() arg 1 must be a class");
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
+}
+
+/** Whether `obj.__class__`, when it is a class other than `obj`'s type, is `target` or a subclass. */
+function claimedClassMatches(
+  m: Machine,
+  obj: Ptr,
+  record: TypeRecord,
+  target: TypeRecord,
+): boolean {
+  const claimed = findAttribute(m, obj, m.name("__class__"), "__class__");
+  if (claimed === 0) return false;
+  try {
+    return (
+      claimed !== record.object && m.isType(claimed) && m.isSubtype(m.recordOfType(claimed), target)
+    );
+  } finally {
+    m.decref(claimed);
+  }
 }
 
 /** Python's `round()`: half to even. */

@@ -18,6 +18,7 @@ import type {
   TryStar,
   WithItem,
 } from "../ast.js";
+import { leadingFutureImports } from "../future-imports.js";
 import { unparseAnnotation } from "./annotation-unparse.js";
 import { AsyncComprehensionCompiler } from "./async-comprehensions.js";
 import { AttributeSite, loadAttribute, storeAttribute } from "./attribute-sites.js";
@@ -84,7 +85,9 @@ export class Compiler extends AsyncComprehensionCompiler {
     this.filename = filename;
     this.source = source;
     this.interactive = interactive;
-    this.postponedAnnotations = futureFeatures(module.body).includes("annotations");
+    this.postponedAnnotations = leadingFutureImports(module.body).some((statement) =>
+      statement.names.some((alias) => alias.name === "annotations"),
+    );
     module = rewriteTypeParameters(module);
     const scope = analyzeModule(module);
     const unit = this.newUnit(scope, "module", "");
@@ -1156,28 +1159,6 @@ function containsAnnotatedAssignment(body: readonly Statement[]): boolean {
     }
   }
   return false;
-}
-
-/**
- * The features a module's leading `from __future__ import …` statements name (after an optional
- * docstring, before any other statement). CPython: `future_parse` in future.c.
- */
-function futureFeatures(body: readonly Statement[]): string[] {
-  const features: string[] = [];
-  let index = 0;
-  const first = body[0];
-  if (
-    first?.kind === "Expr" &&
-    first.value.kind === "Constant" &&
-    first.value.constantType === "str"
-  )
-    index = 1;
-  for (; index < body.length; index++) {
-    const statement = body[index]!;
-    if (statement.kind !== "ImportFrom" || statement.module !== "__future__") break;
-    for (const alias of statement.names) features.push(alias.name);
-  }
-  return features;
 }
 
 /** `namespace[key] = text` for a new str, released even when the store runs out of memory. */

@@ -1334,7 +1334,10 @@ export abstract class ExpressionCompiler {
       if (found !== 0 && m.typeIdOf(found) === m.types.function) return m.incref(found);
       return 0;
     }
-    if (m.isType(obj) || m.typeIdOf(obj) === m.types.module) return 0;
+    // A module's, a class's and a super object's attributes are not their type's methods
+    // (CPython: their tp_getattro is not PyObject_GenericGetAttr, so LOAD_ATTR binds normally).
+    const t = m.typeIdOf(obj);
+    if (m.isType(obj) || t === m.types.module || t === m.descriptorTypes.super) return 0;
     const found = m.lookupType(record, key);
     if (
       found !== 0 &&

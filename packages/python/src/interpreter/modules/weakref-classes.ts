@@ -44,7 +44,8 @@ class ProxyType:
                     callback(proxy)
             object.__setattr__(self, "_ProxyType__ref", ref(obj, proxy_callback))
 
-    def __getattr__(self, name):
+    def __getattribute__(self, name):
+        # CPython: proxy_getattr — every attribute, __class__ and methods included, is the referent's.
         return getattr(_dereference(self), name)
 
     def __setattr__(self, name, value):
