@@ -27,8 +27,9 @@ describe("pymem run", () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("before\n");
     expect(result.stderr).toBe(
-      'Traceback (most recent call last):\n  File "boom.py", line 4, in <module>\n    f()\n' +
-        "    ~^^\n  File \"boom.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n",
+      // CPython names a script by its path joined onto the working directory.
+      `Traceback (most recent call last):\n  File "${process.cwd()}/boom.py", line 4, in <module>\n    f()\n` +
+        `    ~^^\n  File "${process.cwd()}/boom.py", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n`,
     );
   });
 
@@ -138,7 +139,7 @@ describe("pymem run", () => {
     const compile = memoryIo({ files });
     expect(await runCli(["run", "-W", "error", "e.py"], compile)).toBe(1);
     expect(compile.errors()).toBe(
-      "  File \"e.py\", line 1\n    s = '\\d'\n        ^^^^\nSyntaxError: invalid escape sequence '\\d'\n",
+      `  File "${process.cwd()}/e.py", line 1\n    s = '\\d'\n        ^^^^\nSyntaxError: invalid escape sequence '\\d'\n`,
     );
   });
 

@@ -32,7 +32,7 @@ options of run and repl:
   --debug            debug allocator (guard bytes, dead-byte fill) and use-after-free checks
   --stats            print allocator (sys._debugmallocstats) and GC statistics at exit (stderr)
   --trace            print, per executed statement, its allocations, frees and collections (stderr)
-  --step-limit N     stop after N statements and loop iterations
+  --step-limit N     stop after N statements and loop iterations (default: no limit, as python3)
   --max-bytes N      cap the linear memory at N bytes (MemoryError beyond it)
   -W ARG             warning filter action:message:category:module:lineno, as CPython's -W
                      (repeatable; -W error turns every warning into an exception)

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { Interpreter, SourceEncodingError } from "@pymem/python";
+import { Interpreter, SourceEncodingError, scriptFilename } from "@pymem/python";
 import {
   COLLECTOR_NAMES,
   type CollectorName,
@@ -36,7 +36,7 @@ export interface SessionOptions {
   stats: boolean;
   /** `--trace`: one line per statement on stderr with its allocations, frees and collections. @defaultValue false */
   trace: boolean;
-  /** `--step-limit N`. @defaultValue undefined (the interpreter's default) */
+  /** `--step-limit N`. @defaultValue undefined (no limit: a script runs as long as under python3) */
   stepLimit: number | undefined;
   /** `--max-bytes N`: cap on the linear memory. @defaultValue undefined (the runtime's default) */
   maximumBytes: number | undefined;
@@ -183,7 +183,8 @@ export function createSession(
     fileSystem: io.fileSystem,
     ...(scriptPath !== undefined ? { scriptPath } : {}),
     ...(io.moduleSyntaxCache !== undefined ? { moduleSyntaxCache: io.moduleSyntaxCache } : {}),
-    ...(options.stepLimit !== undefined ? { stepLimit: options.stepLimit } : {}),
+    // A script of the user's own runs to its end, as under python3; --step-limit bounds it.
+    stepLimit: options.stepLimit ?? Number.MAX_SAFE_INTEGER,
     ...(tracer !== undefined ? { onStatement: (event) => tracer.onStatement(event) } : {}),
   });
   let finished = false;
@@ -238,7 +239,8 @@ export function runScript(path: string, options: SessionOptions, io: CliIo): num
   const session = createSession(options, io, [path], path);
   let status = 1;
   try {
-    status = session.interpreter.run(source, path).exitStatus;
+    // CPython names a script by its path joined onto the working directory (tracebacks, __file__).
+    status = session.interpreter.run(source, scriptFilename(process.cwd(), path)).exitStatus;
   } finally {
     session.finish();
   }

@@ -31,6 +31,7 @@ export {
   type MemoryFileSystemOptions,
 } from "./interpreter/files/memory-file-system.js";
 export type { CellVariable, FrameInfo } from "./interpreter/frame-inspection.js";
+export { scriptFilename } from "./interpreter/import-path.js";
 export {
   Interpreter,
   type InterpreterOptions,

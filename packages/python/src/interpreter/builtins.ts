@@ -22,6 +22,7 @@ import { installOpenBuiltin } from "./files/open-builtin.js";
 import { installFloatMethods } from "./float-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
+import { importModuleLevel } from "./import-resolution.js";
 import { installIntBytesMethods } from "./int-bytes.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
@@ -490,11 +491,15 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newBool(result);
   });
 
-  define("__import__", (_c, args) => {
-    arity(m, "__import__", args, 1, 1);
-    if (!m.isStr(args[0]!))
-      m.raise("TypeError", `__import__() argument 1 must be str, not ${m.typeName(args[0]!)}`);
-    return m.importModule(heap.strValue(args[0]!));
+  // CPython: builtin___import___impl.
+  define("__import__", (_c, given, keywords) => {
+    const [name, globals, , fromList, level] = bindArguments(
+      m.context,
+      IMPORT_SIGNATURE,
+      given,
+      keywords,
+    );
+    return importModuleLevel(m, name!, globals, fromList, level);
   });
 
   // ───────────────────────────────────────────────────────── constructors
@@ -844,6 +849,15 @@ function objectNew(m: Machine, cls: Ptr, extraArguments: number): Ptr {
   refuseAbstractInstance(m, record);
   return m.heap.newInstance(record.id);
 }
+
+/** `__import__(name, globals=None, locals=None, fromlist=(), level=0)`. */
+const IMPORT_SIGNATURE: Signature = {
+  name: "__import__",
+  positionalOnly: 0,
+  positional: ["name", "globals", "locals", "fromlist", "level"],
+  required: 1,
+  keywordOnly: [],
+};
 
 /** `round(number, ndigits=None)`. CPython: builtin_round_impl's clinic signature. */
 const ROUND_SIGNATURE: Signature = {

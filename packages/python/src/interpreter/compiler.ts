@@ -31,10 +31,10 @@ import { beforeWith, exitContext } from "./context-managers.js";
 import { withDocstringStored } from "./docstring-store.js";
 import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
-import { raiseCannotImportName } from "./exception-fields.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { blockContainsYield, containsYield } from "./generator-compiler.js";
+import { importFromList, importName, resolveRelativeName } from "./import-resolution.js";
 import { importStar } from "./import-star.js";
 import { collect, iterateOwned } from "./iteration.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
@@ -42,7 +42,7 @@ import { pushKeywordMapping } from "./mapping-unpacking.js";
 import { compileMatch } from "./match-compiler.js";
 import { buildClass, prepareNamespace, selectMetaclass } from "./metaclasses.js";
 import { resolveMroEntries } from "./mro-entries.js";
-import { findAttribute, getItem, setItem } from "./object-access.js";
+import { getItem, setItem } from "./object-access.js";
 import { FUNCTION_ANNOTATIONS_OFFSET, FUNCTION_KWDEFAULTS_OFFSET } from "./object-layouts.js";
 import { repr } from "./object-repr.js";
 import { appendStrToVariable, binary, sequenceItems } from "./operators.js";
@@ -295,18 +295,15 @@ export class Compiler extends AsyncComprehensionCompiler {
           store: this.nameStore(unit, alias.asname ?? alias.name, node),
         }));
         const star = parts.length === 1 && parts[0]!.name === "*";
+        const fromList = parts.map((part) => part.name);
         return (f) => {
-          if (node.level > 0)
-            m.raise("ImportError", "attempted relative import with no known parent package");
-          const module = m.importModule(moduleName);
+          const absolute =
+            node.level > 0 ? resolveRelativeName(m, f.globals, moduleName, node.level) : moduleName;
+          const module = m.importModule(absolute);
           m.push(module);
+          importFromList(m, module, fromList);
           if (star) importStar(m, f, module);
-          else
-            for (const part of parts) {
-              const value = findAttribute(m, module, part.key, part.name);
-              if (value === 0) raiseCannotImportName(m, moduleName, part.name);
-              part.store(f, value);
-            }
+          else for (const part of parts) part.store(f, importName(m, module, part.key, part.name));
           m.sp--;
           m.decref(module);
           return Completion.NORMAL;

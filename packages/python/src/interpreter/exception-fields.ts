@@ -173,34 +173,6 @@ export function setImportErrorName(m: Machine, inst: Ptr, name: string): void {
 }
 
 /**
- * Raises the ImportError of `from module import name` when the module has no such attribute,
- * carrying `name` (the module), `name_from` (the missing name) and `msg`, from which the
- * traceback printer suggests a close name. CPython: `import_from` →
- * `_PyErr_SetImportErrorWithNameFrom`.
- *
- * @example
- * ```ts
- * raiseCannotImportName(machine, "sys", "argvv");
- * ```
- */
-export function raiseCannotImportName(m: Machine, moduleName: string, name: string): never {
-  const inst = m.newException(
-    "ImportError",
-    `cannot import name '${name}' from '${moduleName}' (unknown location)`,
-  );
-  try {
-    setImportErrorName(m, inst, moduleName);
-    const missing = m.newStr(name);
-    m.heap.setSlot(inst, "name_from", missing);
-    m.decref(missing);
-  } catch (error) {
-    m.decref(inst);
-    throw error;
-  }
-  throw m.exception(inst);
-}
-
-/**
  * How an uncaught SyntaxError prints (CPython: `TracebackException._format_syntax_error`): the
  * `File "…", line N` block with the source line and carets before the last line, and that
  * line's message (`msg`, with ` (file)` when there is no line number); undefined for any other

@@ -115,3 +115,18 @@ export function initialImportPath(
   const extra = (environ.PYTHONPATH ?? "").split(":").filter((entry) => entry !== "");
   return [script, ...extra.map((entry) => absolutePath(cwd, entry)), STANDARD_LIBRARY_DIRECTORY];
 }
+
+/**
+ * The path CPython 3.13 gives a script it runs (`__main__.__file__` and the file name in its
+ * tracebacks): the path as given when absolute, else joined onto the working directory without
+ * normalising (`python3 ../a/b.py` in `/work` runs `/work/../a/b.py`).
+ *
+ * @example
+ * ```ts
+ * scriptFilename("/work", "./main.py"); // "/work/./main.py"
+ * ```
+ */
+export function scriptFilename(cwd: string, path: string): string {
+  if (path.startsWith("/")) return path;
+  return cwd.endsWith("/") ? `${cwd}${path}` : `${cwd}/${path}`;
+}

@@ -15,11 +15,12 @@ import { setImportErrorName, syntaxErrorDisplay } from "./exception-fields.js";
 import { chainHasGroup, formatExceptionTree } from "./exception-group-traceback.js";
 import { qualifiedExceptionName } from "./exception-type-name.js";
 import { PyException, StepLimitError } from "./exceptions.js";
-import { absolutePath, type FileSystem } from "./files/file-system.js";
+import type { FileSystem } from "./files/file-system.js";
 import { fileSystemModule } from "./files/file-system-module.js";
 import { MemoryFileSystem } from "./files/memory-file-system.js";
 import { describeFrame, type FrameInfo } from "./frame-inspection.js";
 import { getFrame, positionOf } from "./frame-objects.js";
+import { foundBeforePath, initialImportPath, scriptFilename } from "./import-path.js";
 import { iterate } from "./iteration.js";
 import { nativeIteratorHeld, nativeIteratorType, newNativeIterator } from "./iterator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
@@ -45,8 +46,10 @@ import { MODULE_DICT_OFFSET, TYPE_BASE_OFFSET, TYPE_DICT_OFFSET } from "./object
 import { defaultRepr, repr, str } from "./object-repr.js";
 import { BINARY_CODES, COMPARISON_CODES } from "./operator-codes.js";
 import { binary, compare } from "./operators.js";
+import { findModule } from "./path-finder.js";
 import { runBlock } from "./run-loop.js";
 import { compileToCodeObject, runCodeObject, runSource } from "./run-source.js";
+import { loadFoundModule, type SourceModuleHost } from "./source-module-loader.js";
 import { formatTraceback } from "./traceback.js";
 
 /**
@@ -313,6 +316,10 @@ export class Interpreter {
   private readonly environ: Readonly<Record<string, string>>;
   private readonly cwd: string;
   private readonly scriptPath: string | undefined;
+  /** The files `open`, `os` and `import` see. */
+  private readonly fileSystem: FileSystem;
+  /** The `sys.path` the program starts with (import-path.ts). */
+  private readonly importPath: readonly string[];
   /** `sys.modules`, which `import` consults and fills. */
   private readonly moduleRegistry: ModuleRegistry;
   /** Borrowed: owned by {@link Interpreter.mainModule}. */
@@ -349,12 +356,11 @@ export class Interpreter {
       recursionLimit: options.recursionLimit ?? 1000,
     });
     this.machine = machine;
-    this.fileSystemModule = fileSystemModule(
-      machine,
+    this.fileSystem =
       options.fileSystem ??
-        new MemoryFileSystem({ capacityBytes: this.runtime.memory.maximumBytes }),
-      this.cwd,
-    );
+      new MemoryFileSystem({ capacityBytes: this.runtime.memory.maximumBytes });
+    this.fileSystemModule = fileSystemModule(machine, this.fileSystem, this.cwd);
+    this.importPath = initialImportPath(this.cwd, this.scriptPath, this.environ);
     if (options.stdin !== undefined) machine.stdin = options.stdin;
     this.compiler = new Compiler(machine);
     machine.formatException = (error) => this.format(error);
@@ -375,6 +381,9 @@ export class Interpreter {
     const mainName = machine.newStr("__main__");
     this.runtime.heap.dictSetItem(this.globalsDict, machine.name("__name__"), mainName);
     machine.decref(mainName);
+    // CPython's __main__ namespace: no package, no spec (a script is not imported).
+    for (const key of ["__doc__", "__package__", "__loader__", "__spec__"])
+      this.runtime.heap.dictSetItem(this.globalsDict, machine.name(key), this.runtime.heap.none);
     // As in CPython, __main__'s dict holds the builtins module, which also keeps it tracked from
     // the start (before the module object, as in the collector's list order CPython has).
     this.runtime.heap.dictSetItem(
@@ -785,12 +794,14 @@ export class Interpreter {
 
   /** Sets `__main__.__file__` to the script's absolute path. */
   private setMainFile(filename: string): void {
-    const path = this.machine.newStr(absolutePath(this.cwd, filename));
+    const path = this.machine.newStr(scriptFilename(this.cwd, filename));
     try {
       this.runtime.heap.dictSetItem(this.globalsDict, this.machine.name("__file__"), path);
     } finally {
       this.machine.decref(path);
     }
+    const none = this.runtime.heap.none;
+    this.runtime.heap.dictSetItem(this.globalsDict, this.machine.name("__cached__"), none);
   }
 
   /**
@@ -846,30 +857,98 @@ export class Interpreter {
     const dot = name.lastIndexOf(".");
     const parent = dot < 0 ? 0 : this.importModule(name.slice(0, dot));
     try {
-      const factory = Object.hasOwn(this.modules, name)
-        ? this.modules[name]
-        : name === "_pymem_files"
-          ? this.fileSystemModule
-          : undefined;
-      if (factory === undefined) {
-        // CPython: _find_and_load's ModuleNotFoundError carries the module's name.
-        const missing = m.newException("ModuleNotFoundError", `No module named '${name}'`);
-        setImportErrorName(m, missing, name);
-        throw m.exception(missing);
-      }
-      const module = factory(m.context);
-      try {
-        this.moduleRegistry.store(name, module);
-      } catch (error) {
-        m.decref(module); // a MemoryError storing it: the new module is nobody's
-        throw error;
-      }
+      const module = this.findAndLoad(name, parent);
       if (parent !== 0)
         setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
       return module;
     } finally {
       if (parent !== 0) m.decref(parent);
     }
+  }
+
+  /**
+   * Finds and loads the module `name` (not yet in sys.modules) as CPython's `sys.meta_path`
+   * would: built-in and frozen modules first, then the path — `sys.path` for a top-level module,
+   * the package's `__path__` for a submodule — where pymem's standard library sits at its entry.
+   * A submodule of one of pymem's own packages (`os.path`, `collections.abc`) is built in.
+   */
+  private findAndLoad(name: string, parent: Ptr): Ptr {
+    const m = this.machine;
+    const native = this.nativeModule(name);
+    const searchPath =
+      parent === 0 ? (foundBeforePath(name) ? undefined : this.sysPath()) : packagePath(m, parent);
+    if (searchPath === undefined) {
+      if (native === undefined) return this.raiseNotFound(name, parent);
+      return this.loadNative(name, native);
+    }
+    const found = findModule(
+      this.fileSystem,
+      this.cwd,
+      name.slice(name.lastIndexOf(".") + 1),
+      searchPath,
+      native !== undefined,
+    );
+    if (found === undefined) return this.raiseNotFound(name, parent);
+    if (found.kind === "library") return this.loadNative(name, native!);
+    return loadFoundModule(this.sourceModuleHost(), name, found);
+  }
+
+  /** The factory of pymem's own module `name`, if it has one. */
+  private nativeModule(name: string): NativeModuleFactory | undefined {
+    if (Object.hasOwn(this.modules, name)) return this.modules[name];
+    return name === "_pymem_files" ? this.fileSystemModule : undefined;
+  }
+
+  /** Makes one of pymem's own modules and stores it in sys.modules; a new reference. */
+  private loadNative(name: string, factory: NativeModuleFactory): Ptr {
+    const m = this.machine;
+    const module = factory(m.context);
+    try {
+      this.moduleRegistry.store(name, module);
+    } catch (error) {
+      m.decref(module); // a MemoryError storing it: the new module is nobody's
+      throw error;
+    }
+    return module;
+  }
+
+  /**
+   * CPython: _find_and_load's ModuleNotFoundError, carrying the module's name (and, for a
+   * submodule of a module that is not a package, saying so).
+   */
+  private raiseNotFound(name: string, parent: Ptr): never {
+    const m = this.machine;
+    const parentName = name.slice(0, Math.max(0, name.lastIndexOf(".")));
+    const notPackage =
+      parent !== 0 && isFileModule(m, parent) && packagePath(m, parent) === undefined;
+    const message = notPackage
+      ? `No module named '${name}'; '${parentName}' is not a package`
+      : `No module named '${name}'`;
+    const missing = m.newException("ModuleNotFoundError", message);
+    setImportErrorName(m, missing, name);
+    throw m.exception(missing);
+  }
+
+  /** `sys.path` as a list of strs (the start-up path until `sys` is imported). */
+  private sysPath(): readonly string[] {
+    const sys = this.moduleRegistry.loadedModule("sys");
+    if (sys === 0) return this.importPath;
+    const m = this.machine;
+    const key = m.existingName("path");
+    const path = key === 0 ? 0 : m.heap.dictGetItem(m.field(sys, MODULE_DICT_OFFSET), key);
+    // CPython: PathFinder reads sys.path; without one it finds nothing on the path.
+    return path !== 0 && m.typeIdOf(path) === m.heap.listType ? strItems(m, path) : [];
+  }
+
+  /** What loading a module from a file needs (source-module-loader.ts). */
+  private sourceModuleHost(): SourceModuleHost {
+    return {
+      machine: this.machine,
+      compiler: this.compiler,
+      fileSystem: this.fileSystem,
+      registry: this.moduleRegistry,
+      builtinsModule: this.builtinsModule,
+    };
   }
 
   /** The running frames' file names and lines, most recent first (see NativeContext). */
@@ -1023,6 +1102,15 @@ export class Interpreter {
       warnOptions: this.warnOptions,
       environ: this.environ,
       cwd: this.cwd,
+      importPath: this.importPath,
+      findModule: (fullname, entries) =>
+        findModule(
+          this.fileSystem,
+          this.cwd,
+          fullname.slice(fullname.lastIndexOf(".") + 1),
+          entries,
+          this.nativeModule(fullname) !== undefined,
+        ),
       onDispose: (cleanup) => {
         this.disposers.push(cleanup);
       },
@@ -1031,4 +1119,35 @@ export class Interpreter {
       },
     };
   }
+}
+
+/**
+ * A package's `__path__` as strs (a module found in a file or a namespace package); undefined
+ * for a module that is not such a package, whose submodules are pymem's own.
+ */
+function packagePath(m: Machine, module: Ptr): readonly string[] | undefined {
+  if (m.typeIdOf(module) !== m.types.module) return undefined;
+  const key = m.existingName("__path__");
+  const path = key === 0 ? 0 : m.heap.dictGetItem(m.field(module, MODULE_DICT_OFFSET), key);
+  if (path === 0 || m.typeIdOf(path) !== m.heap.listType) return undefined;
+  return strItems(m, path);
+}
+
+/** Whether `module` was loaded from a file (it has a `__file__` str). */
+function isFileModule(m: Machine, module: Ptr): boolean {
+  if (m.typeIdOf(module) !== m.types.module) return false;
+  const key = m.existingName("__file__");
+  const file = key === 0 ? 0 : m.heap.dictGetItem(m.field(module, MODULE_DICT_OFFSET), key);
+  return file !== 0 && m.isStr(file);
+}
+
+/** The str items of a list (CPython's path finder skips entries that are not str). */
+function strItems(m: Machine, list: Ptr): string[] {
+  const entries: string[] = [];
+  const heap = m.heap;
+  for (let index = 0; index < heap.listLength(list); index++) {
+    const item = heap.listGetItem(list, index);
+    if (m.isStr(item)) entries.push(heap.strValue(item));
+  }
+  return entries;
 }

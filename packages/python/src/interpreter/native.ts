@@ -2,6 +2,7 @@ import type { Ptr, TypeId } from "@pymem/core";
 import type { Heap } from "@pymem/heap";
 import type { Runtime } from "@pymem/runtime";
 import type { Module } from "../ast.js";
+import type { FoundModule } from "./path-finder.js";
 
 /**
  * The boundary between the evaluator and code written in TypeScript that Python calls: built-in
@@ -279,6 +280,13 @@ export interface NativeContext {
   readonly environ: Readonly<Record<string, string>>;
   /** The working directory (`os.getcwd()`). */
   readonly cwd: string;
+  /** The `sys.path` the program starts with (see import-path.ts). */
+  readonly importPath: readonly string[];
+  /**
+   * The path search `import` makes for the module `fullname` in `entries` (a `sys.path` or a
+   * package's `__path__`; path-finder.ts); undefined when nothing is found.
+   */
+  findModule(fullname: string, entries: readonly string[]): FoundModule | undefined;
 }
 
 /**

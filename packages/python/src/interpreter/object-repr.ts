@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { ObjectKind } from "@pymem/heap";
 import { floatRepr, strRepr } from "@pymem/runtime";
 import { bytesObjectRepr } from "./bytes-operations.js";
 import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
@@ -146,14 +147,7 @@ export function defaultRepr(m: Machine, obj: Ptr, t: TypeId): string {
         : `${m.recordOf(self).name}.${m.functionName(fn)}`;
     return `<bound method ${qualifiedName} of ${repr(m, self)}>`;
   }
-  if (t === types.module) {
-    // CPython: _module_repr — a module made by ModuleType() has `__loader__` None: no origin.
-    // Read without interning: a repr must not allocate (the playground reprs while recording).
-    const key = m.existingName("__loader__");
-    const loader = key === 0 ? 0 : m.heap.dictGetItem(m.field(obj, MODULE_DICT_OFFSET), key);
-    const origin = loader === m.heap.none ? "" : " (built-in)";
-    return `<module '${m.heap.strValue(m.field(obj, MODULE_NAME_OFFSET))}'${origin}>`;
-  }
+  if (t === types.module) return moduleRepr(m, obj);
   if (t === types.range) {
     const [start, stop, step] = m.rangeValues(obj);
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
@@ -283,4 +277,34 @@ export function exceptionStr(m: Machine, obj: Ptr): string {
     return m.isSubtype(record, m.builtinType("KeyError")) ? repr(m, only) : str(m, only);
   }
   return repr(m, args);
+}
+
+/**
+ * CPython: `_module_repr` — a module from a file shows its path, a namespace package its
+ * directories, a module made by `ModuleType()` (`__loader__` None) no origin, pymem's own
+ * modules "(built-in)". Reads without interning: a repr must not allocate (the playground reprs
+ * while recording).
+ */
+function moduleRepr(m: Machine, obj: Ptr): string {
+  const heap = m.heap;
+  const dict = m.field(obj, MODULE_DICT_OFFSET);
+  const entry = (name: string): Ptr => {
+    const key = m.existingName(name);
+    return key === 0 ? 0 : heap.dictGetItem(dict, key);
+  };
+  const name = strRepr(heap.strValue(m.field(obj, MODULE_NAME_OFFSET)));
+  const file = entry("__file__");
+  if (file !== 0 && heap.kindOf(file) === ObjectKind.STR)
+    return `<module ${name} from ${strRepr(heap.strValue(file))}>`;
+  const path = entry("__path__");
+  if (file === heap.none && path !== 0 && m.typeIdOf(path) === heap.listType) {
+    const locations: string[] = [];
+    for (let index = 0; index < heap.listLength(path); index++) {
+      const location = heap.listGetItem(path, index);
+      if (heap.kindOf(location) === ObjectKind.STR)
+        locations.push(strRepr(heap.strValue(location)));
+    }
+    return `<module ${name} (namespace) from [${locations.join(", ")}]>`;
+  }
+  return entry("__loader__") === heap.none ? `<module ${name}>` : `<module ${name} (built-in)>`;
 }

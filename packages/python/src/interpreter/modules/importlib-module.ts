@@ -2,8 +2,9 @@ import { pythonSourceModule } from "./python-source-module.js";
 
 /**
  * Python's `importlib`, the part programs call (pymem's own source, not CPython's
- * Lib/importlib): `import_module` and `reload`, both over `sys.modules` and `__import__`, and
- * `invalidate_caches` (pymem's modules are built in, so there is nothing to invalidate).
+ * Lib/importlib): `import_module` (relative names too) and `reload` (a file's module runs its
+ * file again in its own namespace), both over `sys.modules` and `__import__`, and
+ * `invalidate_caches` (pymem keeps no directory caches, so there is nothing to invalidate).
  *
  * @module
  */
@@ -19,7 +20,12 @@ def import_module(name, package=None):
         if not package:
             raise TypeError("the 'package' argument is required to perform a relative "
                             "import for {!r}".format(name))
-        raise ImportError('attempted relative import with no known parent package')
+        level = len(name) - len(name.lstrip('.'))
+        bits = package.rsplit('.', level - 1)
+        if len(bits) < level:
+            raise ImportError('attempted relative import beyond top-level package')
+        rest = name[level:]
+        name = f'{bits[0]}.{rest}' if rest else bits[0]
     __import__(name)
     return sys.modules[name]
 
@@ -31,6 +37,30 @@ def reload(module):
     name = module.__name__
     if sys.modules.get(name) is not module:
         raise ImportError(f'module {name} not in sys.modules', name=name)
+    spec = getattr(module, '__spec__', None)
+    if spec is not None and getattr(spec, 'origin', None) not in (None, 'built-in'):
+        # A module from a file: find it again and run the file in the module's namespace.
+        from importlib.util import _find_spec
+        parent_name = name.rpartition('.')[0]
+        path = None
+        if parent_name:
+            try:
+                path = sys.modules[parent_name].__path__
+            except KeyError:
+                raise ImportError(f'parent {parent_name!r} not in sys.modules',
+                                  name=parent_name) from None
+        spec = _find_spec(name, path)
+        if spec is None:
+            raise ModuleNotFoundError(f'spec not found for the module {name!r}', name=name)
+        module.__spec__ = spec
+        module.__loader__ = spec.loader
+        if spec.has_location:
+            module.__file__ = spec.origin
+            module.__cached__ = spec.cached
+        spec.loader.exec_module(module)
+        module = sys.modules.pop(name)
+        sys.modules[name] = module
+        return module
     del sys.modules[name]
     try:
         __import__(name)
@@ -46,7 +76,7 @@ def reload(module):
 
 
 def invalidate_caches():
-    """Nothing to do: pymem's modules are built in."""
+    """Nothing to do: pymem reads directories afresh on each import."""
 `;
 
 /**

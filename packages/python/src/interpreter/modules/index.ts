@@ -28,7 +28,9 @@ import { graphlibModule } from "./graphlib-module.js";
 import { hashlibModule } from "./hashlib-module.js";
 import { heapqModule } from "./heapq-module.js";
 import { hmacModule } from "./hmac-module.js";
+import { importlibMachineryModule } from "./importlib-machinery-module.js";
 import { importlibModule } from "./importlib-module.js";
+import { importlibUtilModule } from "./importlib-util-module.js";
 import { inspectModule } from "./inspect-module.js";
 import { ioModule } from "./io-module.js";
 import { itertoolsModule } from "./itertools-module.js";
@@ -114,6 +116,8 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   heapq: heapqModule,
   hmac: hmacModule,
   importlib: importlibModule,
+  "importlib.machinery": importlibMachineryModule,
+  "importlib.util": importlibUtilModule,
   math: mathModule,
   pprint: pprintModule,
   random: randomModule,
@@ -171,7 +175,9 @@ export { graphlibModule } from "./graphlib-module.js";
 export { hashlibModule } from "./hashlib-module.js";
 export { heapqModule } from "./heapq-module.js";
 export { hmacModule } from "./hmac-module.js";
+export { importlibMachineryModule } from "./importlib-machinery-module.js";
 export { importlibModule } from "./importlib-module.js";
+export { importlibUtilModule } from "./importlib-util-module.js";
 export { inspectModule } from "./inspect-module.js";
 export { ioModule } from "./io-module.js";
 export { itertoolsModule } from "./itertools-module.js";

@@ -1,6 +1,7 @@
 import { GC_HEAD_SIZE, type Ptr, TypeFlags } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { asyncGeneratorHookFunctions } from "../async-generator-builtins.js";
+import { BUILTIN_MODULE_NAMES } from "../import-path.js";
 import { intMaxStrDigits, setIntMaxStrDigits } from "../int-text.js";
 import type { NativeContext, NativeFunction, NativeModuleFactory } from "../native.js";
 import { STDLIB_MODULE_NAMES } from "../stdlib-module-names.js";
@@ -94,6 +95,8 @@ export const sysModule: NativeModuleFactory = (context) => {
     values.push(["_argv_tuple", strTuple(context, context.argv)]);
     values.push(["_warnoptions_tuple", strTuple(context, context.warnOptions)]);
     values.push(["_stdlib_module_names_tuple", strTuple(context, STDLIB_MODULE_NAMES)]);
+    values.push(["_path_tuple", strTuple(context, context.importPath)]);
+    values.push(["builtin_module_names", strTuple(context, BUILTIN_MODULE_NAMES)]);
     values.push([
       "version",
       heap.newStr(`${VERSION_INFO[0]}.${VERSION_INFO[1]}.${VERSION_INFO[2]} (pymem)`),

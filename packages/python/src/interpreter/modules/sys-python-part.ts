@@ -105,7 +105,10 @@ version_info = _VersionInfo(_version_info_tuple)
 argv = list(_argv_tuple)
 warnoptions = list(_warnoptions_tuple)
 stdlib_module_names = frozenset(_stdlib_module_names_tuple)
-del _argv_tuple, _warnoptions_tuple, _version_info_tuple, _stdlib_module_names_tuple
+path = list(_path_tuple)
+path_hooks = []
+path_importer_cache = {}
+del _argv_tuple, _warnoptions_tuple, _version_info_tuple, _stdlib_module_names_tuple, _path_tuple
 
 
 def exit(*status):
