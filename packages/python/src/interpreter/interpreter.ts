@@ -857,9 +857,18 @@ export class Interpreter {
     const dot = name.lastIndexOf(".");
     const parent = dot < 0 ? 0 : this.importModule(name.slice(0, dot));
     try {
+      // CPython: _find_and_load_unlocked — importing the package may have imported the module.
+      const imported = parent === 0 ? 0 : this.moduleRegistry.lookup(name);
+      if (imported !== 0) return m.incref(imported);
       const module = this.findAndLoad(name, parent);
-      if (parent !== 0)
-        setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
+      if (parent !== 0) {
+        try {
+          setAttribute(m, parent, m.name(name.slice(dot + 1)), name.slice(dot + 1), module);
+        } catch (error) {
+          m.decref(module); // sys.modules keeps the module; this reference was the caller's
+          throw error;
+        }
+      }
       return module;
     } finally {
       if (parent !== 0) m.decref(parent);

@@ -43,7 +43,12 @@ export function installModuleConstructor(m: Machine): void {
       ["__loader__", none],
       ["__spec__", none],
     ];
-    for (const [key, value] of entries) m.heap.dictSetItem(dict, m.name(key), value);
+    try {
+      for (const [key, value] of entries) m.heap.dictSetItem(dict, m.name(key), value);
+    } catch (error) {
+      m.decref(dict); // a MemoryError part-way: the entries set go with the dict
+      throw error;
+    }
     return m.newModule(m.heap.strValue(name), dict);
   });
 }

@@ -125,12 +125,7 @@ export function installStrMoreMethods(m: Machine): void {
             ? ["", "", self]
             : [self, "", ""]
           : [self.slice(0, at), separator, self.slice(at + separator.length)];
-      const objects = pieces.map((piece) => m.newStr(piece));
-      try {
-        return heap.newTuple(objects);
-      } finally {
-        for (const obj of objects) m.decref(obj);
-      }
+      return m.newStrTuple(pieces);
     });
   partition("partition", false);
   partition("rpartition", true);

@@ -35,6 +35,23 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
+  it("importing modules and packages from files: every failing allocation ends cleanly", () => {
+    // Finding, loading and running files (spec and loader objects, sys.modules, relative imports).
+    const files = {
+      "/shapes/__init__.py": "from .square import area\nfrom . import base\n",
+      "/shapes/square.py": "from .base import unit\ndef area(side):\n    return unit * side * side\n",
+      "/shapes/base.py": "unit = 1\n",
+      "/broken.py": "x = [1, 2]\nraise ValueError(x)\n",
+    };
+    const { allocations, problems } = sweepOutOfMemory(
+      "import shapes\nprint(shapes.area(3))\ntry:\n    import broken\nexcept ValueError:\n    pass\n",
+      undefined,
+      files,
+    );
+    expect(allocations).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  }, 600_000);
+
   it("fuzzed: importing any module with a random allocation failing ends cleanly", () => {
     fc.assert(
       fc.property(

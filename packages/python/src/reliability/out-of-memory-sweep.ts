@@ -11,6 +11,7 @@
  */
 import { OutOfMemoryError } from "@pymem/core";
 import { createRuntime, type Runtime } from "@pymem/runtime";
+import { MemoryFileSystem } from "../interpreter/files/memory-file-system.js";
 import { Interpreter } from "../interpreter/interpreter.js";
 
 /** What one sweep found. */
@@ -49,7 +50,8 @@ function faultyRuntime(state: { count: number; failAt: number }): Runtime {
 
 /**
  * Runs `source` with allocation `k` failing for every `k` in `points` (default: every allocation
- * the program makes), and reports what went wrong.
+ * the program makes), and reports what went wrong. `files` are on the program's (in-memory) file
+ * system from the start, by absolute path — modules for it to import, say.
  *
  * @example
  * ```ts
@@ -57,13 +59,18 @@ function faultyRuntime(state: { count: number; failAt: number }): Runtime {
  * problems; // [] when every failure ends cleanly
  * ```
  */
-export function sweepOutOfMemory(source: string, points?: readonly number[]): OutOfMemorySweep {
+export function sweepOutOfMemory(
+  source: string,
+  points?: readonly number[],
+  files: Readonly<Record<string, string>> = {},
+): OutOfMemorySweep {
   const state = { count: 0, failAt: 0 };
   const run = (k: number): string[] => {
     const runtime = faultyRuntime(state);
     const before = runtime.heap.snapshot();
     state.failAt = 0;
-    const interpreter = new Interpreter({ runtime, stdout: () => {}, stderr: () => {} });
+    const fileSystem = new MemoryFileSystem({ files });
+    const interpreter = new Interpreter({ runtime, fileSystem, stdout: () => {}, stderr: () => {} });
     state.count = 0; // count the program's allocations, not the interpreter's set-up
     state.failAt = k;
     const problems: string[] = [];
