@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { decodeSource, type FileSystem, type ModuleSyntaxCache } from "@pymem/python";
 import { NodeFileSystem } from "@pymem/python/node";
+import { stdinLineReader } from "./stdin-lines.js";
 
 /**
  * Where the command line reads and writes: the process's streams in `main.ts`, strings in tests.
@@ -22,6 +23,12 @@ export interface CliIo {
   readFile(path: string): string;
   /** The lines of standard input, without their line terminators (for `pymem repl`). */
   stdinLines(): AsyncIterable<string>;
+  /**
+   * The next line of standard input with its line break (none on a last line that has none), or
+   * undefined at its end, read synchronously (what a script's `input()` and `sys.stdin` read
+   * under `pymem run`).
+   */
+  readStdinLine(): string | undefined;
   /** Environment variables (`PYTHONHASHSEED`). */
   readonly environment: Readonly<Record<string, string | undefined>>;
   /** The files the program's `open()` and `os` functions see (relative to the process's cwd). */
@@ -53,6 +60,7 @@ export function processIo(moduleSyntaxCache?: ModuleSyntaxCache): CliIo {
     readFile: (path) => decodeSource(readFileSync(path), resolve(path)),
     stdinLines: () =>
       createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity }),
+    readStdinLine: stdinLineReader(),
     environment: process.env,
     fileSystem: new NodeFileSystem(),
   };
@@ -82,6 +90,7 @@ export function memoryIo(
   const err: string[] = [];
   const files = options.files ?? {};
   const stdin = options.stdin ?? [];
+  let read = 0;
   return {
     stdout: (text) => {
       out.push(text);
@@ -92,6 +101,10 @@ export function memoryIo(
     readFile: (path) => files[path] ?? decodeSource(readFileSync(path), resolve(path)),
     stdinLines: async function* () {
       yield* stdin;
+    },
+    readStdinLine: () => {
+      const line = stdin[read++];
+      return line === undefined ? undefined : `${line}\n`;
     },
     environment: options.environment ?? {},
     fileSystem: options.fileSystem ?? new NodeFileSystem(),

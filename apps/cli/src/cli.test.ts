@@ -21,6 +21,18 @@ describe("pymem run", () => {
     expect(result).toEqual({ status: 0, stdout: "2 [1, 2]\n", stderr: "" });
   });
 
+  it("reads the process's stdin through input() and sys.stdin, as python3 does", async () => {
+    const source =
+      "import sys\nn = int(input('n? '))\nprint(n * 2)\nprint(repr(sys.stdin.readline()))\n" +
+      "print([line.rstrip() for line in sys.stdin])\ntry:\n    input()\nexcept EOFError as e:\n    print('EOF:', e)\n";
+    const result = await cli(["run", "in.py"], { "in.py": source }, ["21", "two", "three", "four"]);
+    expect(result).toEqual({
+      status: 0,
+      stdout: "n? 42\n'two\\n'\n['three', 'four']\nEOF: EOF when reading a line\n",
+      stderr: "",
+    });
+  });
+
   it("exits 1 with CPython's traceback on stderr after an uncaught exception", async () => {
     const source = "def f():\n    raise ValueError('bad')\nprint('before')\nf()\nprint('after')\n";
     const result = await cli(["run", "boom.py"], { "boom.py": source });

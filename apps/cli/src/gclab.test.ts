@@ -83,6 +83,7 @@ describe("pymem gclab", () => {
       stderr: () => {},
       readFile: () => "",
       stdinLines: async function* () {},
+      readStdinLine: () => undefined,
       environment: {},
       fileSystem: new MemoryFileSystem(),
     };

@@ -181,7 +181,10 @@ export function createSession(
     environ: processEnvironment(),
     cwd: process.cwd(),
     fileSystem: io.fileSystem,
-    ...(scriptPath !== undefined ? { scriptPath } : {}),
+    // A script reads the process's stdin (`pymem repl` reads its own input from it instead).
+    ...(scriptPath !== undefined
+      ? { scriptPath, stdin: () => io.readStdinLine(), stdinKeepsLineBreaks: true }
+      : {}),
     ...(io.moduleSyntaxCache !== undefined ? { moduleSyntaxCache: io.moduleSyntaxCache } : {}),
     // A script of the user's own runs to its end, as under python3; --step-limit bounds it.
     stepLimit: options.stepLimit ?? Number.MAX_SAFE_INTEGER,

@@ -72,9 +72,15 @@ describe("differential corpus: the corpus itself", () => {
         if (plain !== null)
           return plain[1]!.split(",").map((part) => part.trim().split(/\s+/)[0]!.split(".")[0]!);
         const from = /^\s*from\s+(\S+)\s+import\s/.exec(line);
-        return from === null ? [] : [from[1]!.split(".")[0]!];
+        // A relative import names the script's own package.
+        return from === null || from[1]!.startsWith(".") ? [] : [from[1]!.split(".")[0]!];
       });
-      // Besides the native modules: `builtins`, and what the script itself puts in sys.modules.
+      // Modules the script writes to files and imports (`"helper.py"`, `"pkg/__init__.py"`).
+      const written = lines.flatMap((line) =>
+        [...line.matchAll(/["'](\w+)(?:\/[\w/]*)?\.py["']/g)].map((match) => match[1]!),
+      );
+      // Besides the native modules: `builtins`, what the script itself puts in sys.modules, and
+      // the modules it writes.
       const registered = lines.flatMap((line) => {
         const entry = /sys\.modules\[["'](\w+)["']\]\s*=/.exec(line);
         return entry === null ? [] : [entry[1]!];
@@ -84,6 +90,7 @@ describe("differential corpus: the corpus itself", () => {
         "__future__",
         "builtins",
         ...registered,
+        ...written,
       ]);
       expect(imported.filter((name) => !provided.has(name))).toEqual([]);
     },

@@ -41,7 +41,7 @@ try:
 except ModuleNotFoundError as e:
     print(e, e.name)
 try:
-    import nowhere_to_be_found
+    __import__("nowhere_to_be_found")
 except ModuleNotFoundError as e:
     print(e, e.name)
 try:

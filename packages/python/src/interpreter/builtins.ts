@@ -6,7 +6,7 @@ import { floatOperand, newBigInt, roundInt } from "./big-int-arithmetic.js";
 import { installBuiltinSubclassSlots } from "./builtin-subclass-slots.js";
 import { sumItems } from "./builtin-sum.js";
 import { installBytesMethods } from "./bytes-methods.js";
-import { bytesLength } from "./bytes-objects.js";
+import { bytesLength, bytesView, newBytes } from "./bytes-objects.js";
 import { newBytesFromArguments } from "./bytes-operations.js";
 import { call } from "./calls.js";
 import { decodeToStr } from "./codecs.js";
@@ -45,7 +45,7 @@ import {
   raiseNoAttribute,
   setAttribute,
 } from "./object-access.js";
-import { VIEW_DICT_OFFSET } from "./object-layouts.js";
+import { MODULE_DICT_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
 import { installSequenceSearch } from "./sequence-search.js";
@@ -191,15 +191,22 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return none();
   });
 
-  // CPython: builtin_input_impl() — the prompt goes to stdout, the line comes without its newline.
+  // CPython: builtin_input_impl() — the prompt goes to stdout, the line comes without its
+  // newline; when the program has replaced sys.stdin or sys.stdout, the prompt is written to
+  // sys.stdout and the line read with sys.stdin.readline().
   define("input", (_c, args, keywords) => {
     noKeywords(m, "input", keywords);
     arity(m, "input", args, 0, 1);
-    const prompt = args[0] === undefined ? "" : str(m, args[0]);
-    if (prompt !== "") m.stdout(prompt);
-    const line = m.stdin(prompt);
-    if (line === undefined) return m.raise("EOFError", "EOF when reading a line");
-    return m.newStr(line.replace(/\r?\n$/, ""));
+    const stdin = replacedStream(m, "stdin");
+    const stdout = replacedStream(m, "stdout");
+    if (stdin === 0 && stdout === 0) {
+      const prompt = args[0] === undefined ? "" : str(m, args[0]);
+      if (prompt !== "") m.stdout(prompt);
+      const line = m.stdin(prompt);
+      if (line === undefined) return m.raise("EOFError", "EOF when reading a line");
+      return m.newStr(line.replace(/\r?\n$/, ""));
+    }
+    return inputFromStreams(m, args[0]);
   });
 
   define("len", (_c, args, keywords) => {
@@ -767,6 +774,65 @@ function classMatches(
   if (what === "issubclass" && !m.isType(obj))
     m.raise("TypeError", "issubclass() arg 1 must be a class");
   return m.raise("TypeError", `${what}() arg 2 must be a type, a tuple of types, or a union`);
+}
+
+/**
+ * `sys.<name>` when the program has replaced it (it is no longer `sys.__<name>__`), else 0;
+ * borrowed. 0 too while `sys` is not imported (nothing can have replaced it).
+ */
+function replacedStream(m: Machine, name: "stdin" | "stdout"): Ptr {
+  const sys = m.importedModule("sys");
+  if (sys === 0) return 0;
+  const dict = m.field(sys, MODULE_DICT_OFFSET);
+  const current = m.heap.dictGetItem(dict, m.name(name));
+  const original = m.heap.dictGetItem(dict, m.name(`__${name}__`));
+  return current !== 0 && current !== original ? current : 0;
+}
+
+/** `input()` through the program's sys.stdout and sys.stdin objects (CPython's non-tty path). */
+function inputFromStreams(m: Machine, prompt: Ptr | undefined): Ptr {
+  m.decref(callStreamMethod(m, "stdout", "flush", []));
+  if (prompt !== undefined) {
+    const text = m.newStr(str(m, prompt));
+    try {
+      m.decref(callStreamMethod(m, "stdout", "write", [text]));
+    } finally {
+      m.decref(text);
+    }
+  }
+  // CPython: PyFile_GetLine — a str or bytes line, its one trailing newline dropped.
+  const line = callStreamMethod(m, "stdin", "readline", []);
+  try {
+    if (m.typeIdOf(line) === m.types.bytes) {
+      const data = bytesView(m, line);
+      if (data.length === 0) m.raise("EOFError", "EOF when reading a line");
+      return data[data.length - 1] === 0x0a ? newBytes(m, data.slice(0, -1)) : m.incref(line);
+    }
+    if (!m.isStr(line)) m.raise("TypeError", "object.readline() returned non-string");
+    const text = m.heap.strValue(line);
+    if (text === "") m.raise("EOFError", "EOF when reading a line");
+    return text.endsWith("\n") ? m.newStr(text.slice(0, -1)) : m.incref(line);
+  } finally {
+    m.decref(line);
+  }
+}
+
+/** `sys.<stream>.<method>(*args)`, a new reference (CPython: "lost sys.stdin" when it is gone). */
+function callStreamMethod(
+  m: Machine,
+  stream: "stdin" | "stdout",
+  method: string,
+  args: readonly Ptr[],
+): Ptr {
+  const sys = m.importedModule("sys");
+  const file = sys === 0 ? 0 : m.heap.dictGetItem(m.field(sys, MODULE_DICT_OFFSET), m.name(stream));
+  if (file === 0 || file === m.heap.none) m.raise("RuntimeError", `input(): lost sys.${stream}`);
+  const bound = getAttribute(m, file, m.name(method), method);
+  try {
+    return call(m, bound, args, undefined);
+  } finally {
+    m.decref(bound);
+  }
 }
 
 /** Whether `obj.__class__`, when it is a class other than `obj`'s type, is `target` or a subclass. */

@@ -92,12 +92,19 @@ export interface InterpreterOptions {
    */
   stderr: (text: string) => void;
   /**
-   * What `input()` reads: called with the prompt (already written to `stdout`), it returns the
-   * line typed, or undefined for end of input (`input()` then raises `EOFError`, as CPython does
-   * when stdin is closed).
+   * What `input()` and `sys.stdin` read: called with the prompt (already written to `stdout`),
+   * it returns the line typed (without its line break, unless `stdinKeepsLineBreaks`), or
+   * undefined for end of input (`input()` then raises `EOFError`, as CPython does when stdin is
+   * closed).
    * @defaultValue () => undefined (no input: every `input()` raises EOFError)
    */
   stdin: (prompt: string) => string | undefined;
+  /**
+   * Whether `stdin` returns each line with its `\n` (so a last line without one reads back
+   * without one from `sys.stdin`, as a stream's last line does), rather than without.
+   * @defaultValue false
+   */
+  stdinKeepsLineBreaks: boolean;
   /**
    * Statements plus loop iterations a run may execute before it stops with `StepLimitError`
    * (not catchable by Python code).
@@ -318,6 +325,8 @@ export class Interpreter {
   private readonly scriptPath: string | undefined;
   /** The files `open`, `os` and `import` see. */
   private readonly fileSystem: FileSystem;
+  /** Whether the `stdin` option's lines keep their line breaks. */
+  private readonly stdinKeepsLineBreaks: boolean;
   /** The `sys.path` the program starts with (import-path.ts). */
   private readonly importPath: readonly string[];
   /** `sys.modules`, which `import` consults and fills. */
@@ -362,6 +371,7 @@ export class Interpreter {
     this.fileSystemModule = fileSystemModule(machine, this.fileSystem, this.cwd);
     this.importPath = initialImportPath(this.cwd, this.scriptPath, this.environ);
     if (options.stdin !== undefined) machine.stdin = options.stdin;
+    this.stdinKeepsLineBreaks = options.stdinKeepsLineBreaks ?? false;
     this.compiler = new Compiler(machine);
     machine.formatException = (error) => this.format(error);
     machine.context = this.createContext();
@@ -1112,6 +1122,11 @@ export class Interpreter {
       environ: this.environ,
       cwd: this.cwd,
       importPath: this.importPath,
+      readInputLine: () => {
+        const line = m.stdin("");
+        if (line === undefined || this.stdinKeepsLineBreaks) return line;
+        return `${line}\n`;
+      },
       findModule: (fullname, entries) =>
         findModule(
           this.fileSystem,

@@ -280,6 +280,11 @@ export interface NativeContext {
   readonly environ: Readonly<Record<string, string>>;
   /** The working directory (`os.getcwd()`). */
   readonly cwd: string;
+  /**
+   * The next line of the interpreter's input source (the `stdin` option: what `input()` reads)
+   * with its `\n` (none on a last line that has none), or undefined at its end.
+   */
+  readInputLine(): string | undefined;
   /** The `sys.path` the program starts with (see import-path.ts). */
   readonly importPath: readonly string[];
   /**

@@ -39,7 +39,8 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
     // Finding, loading and running files (spec and loader objects, sys.modules, relative imports).
     const files = {
       "/shapes/__init__.py": "from .square import area\nfrom . import base\n",
-      "/shapes/square.py": "from .base import unit\ndef area(side):\n    return unit * side * side\n",
+      "/shapes/square.py":
+        "from .base import unit\ndef area(side):\n    return unit * side * side\n",
       "/shapes/base.py": "unit = 1\n",
       "/broken.py": "x = [1, 2]\nraise ValueError(x)\n",
     };

@@ -70,7 +70,12 @@ export function sweepOutOfMemory(
     const before = runtime.heap.snapshot();
     state.failAt = 0;
     const fileSystem = new MemoryFileSystem({ files });
-    const interpreter = new Interpreter({ runtime, fileSystem, stdout: () => {}, stderr: () => {} });
+    const interpreter = new Interpreter({
+      runtime,
+      fileSystem,
+      stdout: () => {},
+      stderr: () => {},
+    });
     state.count = 0; // count the program's allocations, not the interpreter's set-up
     state.failAt = k;
     const problems: string[] = [];

@@ -196,6 +196,12 @@ const GETFRAME = {
 
 /** The functions of `sys`. */
 const sysFunctions: Record<string, NativeFunction> = {
+  // The next line of the interpreter's input source with its line break, "" at its end (what
+  // sys.stdin's readline reads; CPython: a TextIOWrapper over file descriptor 0).
+  _stdin_line(context, args, keywords) {
+    expectNoArguments(context, "sys._stdin_line", args, keywords);
+    return context.heap.newStr(context.readInputLine() ?? "");
+  },
   // CPython: sys_exception_impl — the exception being handled, or None.
   exception(context, args, keywords) {
     expectNoArguments(context, "sys.exception", args, keywords);

@@ -117,6 +117,108 @@ def exit(*status):
     raise SystemExit(*status)
 
 
+class _Stdin:
+    """sys.stdin: the lines of the interpreter's input source, read as text."""
+
+    name = '<stdin>'
+    mode = 'r'
+    encoding = 'utf-8'
+    errors = 'strict'
+    newlines = None
+    line_buffering = False
+
+    def __init__(self):
+        self.closed = False
+        self._pending = ''
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+    def _check_open(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+
+    def readable(self):
+        self._check_open()
+        return True
+
+    def writable(self):
+        self._check_open()
+        return False
+
+    def seekable(self):
+        self._check_open()
+        return False
+
+    def isatty(self):
+        self._check_open()
+        return False
+
+    def fileno(self):
+        return 0
+
+    def flush(self):
+        self._check_open()
+
+    def readline(self, size=-1):
+        self._check_open()
+        if size is None:
+            size = -1
+        if not self._pending:
+            self._pending = _stdin_line()
+        if size < 0 or size >= len(self._pending):
+            line, self._pending = self._pending, ''
+        else:
+            line, self._pending = self._pending[:size], self._pending[size:]
+        return line
+
+    def read(self, size=-1):
+        self._check_open()
+        if size is None:
+            size = -1
+        parts = []
+        total = 0
+        while size < 0 or total < size:
+            line = self.readline(size - total if size >= 0 else -1)
+            if not line:
+                break
+            parts.append(line)
+            total += len(line)
+        return ''.join(parts)
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        for line in self:
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                break
+        return lines
+
+    def __iter__(self):
+        self._check_open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def close(self):
+        self.closed = True
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+stdin = __stdin__ = _Stdin()
+
 _interned = {}
 
 
