@@ -96,6 +96,10 @@ export const sysModule: NativeModuleFactory = (context) => {
     values.push(["_warnoptions_tuple", strTuple(context, context.warnOptions)]);
     values.push(["_stdlib_module_names_tuple", strTuple(context, STDLIB_MODULE_NAMES)]);
     values.push(["_path_tuple", strTuple(context, context.importPath)]);
+    values.push([
+      "_hash_randomization",
+      heap.newInt(context.environ.PYTHONHASHSEED === "0" ? 0 : 1),
+    ]);
     values.push(["builtin_module_names", strTuple(context, BUILTIN_MODULE_NAMES)]);
     values.push([
       "version",

@@ -84,20 +84,45 @@ class _VersionInfo(_StructSequence):
     _fields = ('major', 'minor', 'micro', 'releaselevel', 'serial')
 
 
-class asyncgen_hooks(_StructSequence):
+class _AsyncgenHooks(_StructSequence):
     __slots__ = ()
     _name = 'asyncgen_hooks'
     _fields = ('firstiter', 'finalizer')
 
 
 def get_asyncgen_hooks():
-    return asyncgen_hooks(_get_asyncgen_hooks())
+    return _AsyncgenHooks(_get_asyncgen_hooks())
 
 
-for _record in (_FloatInfo, _VersionInfo, asyncgen_hooks):
+class _Flags(_StructSequence):
+    __slots__ = ()
+    _name = 'sys.flags'
+    _fields = ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode',
+               'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet',
+               'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding',
+               'safe_path', 'int_max_str_digits')
+
+
+class _HashInfo(_StructSequence):
+    __slots__ = ()
+    _name = 'sys.hash_info'
+    _fields = ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits',
+               'cutoff')
+
+
+class _IntInfo(_StructSequence):
+    __slots__ = ()
+    _name = 'sys.int_info'
+    _fields = ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits',
+               'str_digits_check_threshold')
+
+
+for _record in (_FloatInfo, _VersionInfo, _AsyncgenHooks, _Flags, _HashInfo, _IntInfo):
+    # CPython's record types are named after the attribute (type(sys.flags).__name__ 'flags').
+    _record.__name__ = _record.__qualname__ = _record._name.rpartition('.')[2]
     for _index, _field in enumerate(_record._fields):
         setattr(_record, _field, _field_reader(_index))
-del _record, _index, _field
+del _record, _index, _field, _field_reader, _tuple_comparison
 
 float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
                          15, 53, 2.220446049250313e-16, 2, 1))
@@ -106,9 +131,25 @@ argv = list(_argv_tuple)
 warnoptions = list(_warnoptions_tuple)
 stdlib_module_names = frozenset(_stdlib_module_names_tuple)
 path = list(_path_tuple)
+# pymem writes no bytecode; hashes are randomized unless PYTHONHASHSEED fixes them.
+flags = _Flags((0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, _hash_randomization, 0, False, 0, 0, False, 4300))
+# The 32-bit layout pymem shares with CPython's WebAssembly build (sys.maxsize 2**31 - 1).
+hash_info = _HashInfo((32, 2147483647, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+int_info = _IntInfo((30, 4, 4300, 640))
+hexversion = (version_info[0] << 24) | (version_info[1] << 16) | (version_info[2] << 8) | 0xf0
+api_version = 1013
+maxunicode = 0x10ffff
+float_repr_style = 'short'
+abiflags = ''
+executable = ''
+prefix = exec_prefix = base_prefix = base_exec_prefix = '/'
+platlibdir = 'lib'
+pycache_prefix = None
+dont_write_bytecode = True
 path_hooks = []
 path_importer_cache = {}
 del _argv_tuple, _warnoptions_tuple, _version_info_tuple, _stdlib_module_names_tuple, _path_tuple
+del _hash_randomization, _FloatInfo, _VersionInfo, _Flags, _HashInfo, _IntInfo
 
 
 def exit(*status):
@@ -218,6 +259,56 @@ class _Stdin:
 
 
 stdin = __stdin__ = _Stdin()
+
+def getdefaultencoding():
+    return 'utf-8'
+
+
+def getfilesystemencoding():
+    return 'utf-8'
+
+
+def getfilesystemencodeerrors():
+    return 'surrogateescape'
+
+
+def is_finalizing():
+    return False
+
+
+_switch_interval = 0.005
+
+
+def getswitchinterval():
+    return _switch_interval
+
+
+def setswitchinterval(interval):
+    global _switch_interval
+    interval = float(interval)
+    if interval <= 0.0:
+        raise ValueError('switch interval must be strictly positive')
+    _switch_interval = interval
+
+
+def gettrace():
+    return None
+
+
+def getprofile():
+    return None
+
+
+def __getattr__(name):
+    # sys.implementation is a types.SimpleNamespace, made when first asked for.
+    if name == 'implementation':
+        from types import SimpleNamespace
+        value = SimpleNamespace(name='cpython', cache_tag='cpython-313', version=version_info,
+                                hexversion=hexversion, _multiarch='wasm32-emscripten')
+        globals()['implementation'] = value
+        return value
+    raise AttributeError(f"module 'sys' has no attribute '{name}'")
+
 
 _interned = {}
 
