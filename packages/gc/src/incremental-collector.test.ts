@@ -348,9 +348,10 @@ describe("IncrementalCollector", () => {
     expect(collector.getCount()[0]).toBe(0); // frees to come leave count0 as CPython's is
     const live = heap.liveCount();
     expect(live).toBeGreaterThan(600); // not deleted yet
-    // The next pauses, one per 100 allocations, delete the rest, 256 objects each.
+    // The next pauses, one per 25 allocations (a quarter of `threshold`), delete the rest, 64
+    // objects each: 600 in 10 pauses.
     for (let i = 0; i < 300; i++) held.push(heap.newEmptyList(0));
-    expect(pausesBefore).toEqual([0, 0, 0, 0]);
+    expect(pausesBefore).toEqual(new Array(11).fill(0));
     expect(heap.liveCount()).toBe(1 + held.length);
     expect(collector.getCount()[0]).toBe(300);
     gc.disable();
@@ -363,6 +364,48 @@ describe("IncrementalCollector", () => {
     expect(gc.collect(0)).toBe(10);
     expect(heap.liveCount()).toBe(1 + held.length);
     for (const obj of [outside, ...held]) heap.decref(obj);
+    expect(heap.liveCount()).toBe(0);
+    heap.verify();
+  });
+
+  it("a cycle's garbage is finalized and its weakrefs cleared at FINISH, then deleted in later increments, unseen by the program", () => {
+    const { heap, collector, gc } = makeHeap();
+    const finalized = new Set<Ptr>();
+    const Watched = heap.defineClass("Watched", 2, { finalize: (obj) => finalized.add(obj) });
+    const outside = heap.newEmptyList(0); // referenced by the garbage: its count tells when
+    const garbage: Ptr[] = [];
+    for (let i = 0; i < 600; i++) {
+      const x = heap.newInstance(Watched);
+      heap.set(x, 0, x);
+      heap.set(x, 1, outside);
+      garbage.push(x);
+    }
+    const called: Ptr[] = [];
+    const wr = heap.newWeakref(garbage[0]!, (ref) => called.push(ref));
+    for (const x of garbage) heap.decref(x);
+    let found = collector.step(1000);
+    while (found === 0 && collector.cycleInProgress) found = collector.step(1000);
+    // FINISH: CPython's order up to delete_garbage, in that pause.
+    expect(found).toBe(600);
+    expect(finalized).toEqual(new Set(garbage));
+    expect(called).toEqual([wr]);
+    expect(heap.deref(wr)).toBe(0);
+    // Not deleted yet, and the program cannot reach it.
+    expect(heap.refcount(outside)).toBe(601);
+    const listed = new Set(gc.getObjects());
+    for (const x of garbage) expect(listed.has(x)).toBe(false);
+    // DEBUG_SAVEALL turned on after the garbage was found does not save it.
+    gc.setDebug(gc.DEBUG_SAVEALL);
+    collector.step(100); // one pause: a chunk of 64 objects deleted
+    expect(heap.refcount(outside)).toBe(537);
+    expect(collector.cycleInProgress).toBe(true); // RESTORE waits for the deletion
+    gc.setDebug(0);
+    // collect() deletes the rest before it collects: nothing new to find.
+    expect(gc.collect()).toBe(0);
+    expect(heap.refcount(outside)).toBe(1);
+    expect(gc.garbage.length).toBe(0);
+    for (const x of garbage) expect(heap.isAlive(x)).toBe(false);
+    for (const obj of [outside, wr]) heap.decref(obj);
     expect(heap.liveCount()).toBe(0);
     heap.verify();
   });
