@@ -98,11 +98,13 @@ const DEFAULTS = { budget: 2000, threshold: 128 };
 const PACE = 16;
 /**
  * Objects of a collection's garbage deleted (`tp_clear`, then the deallocation cascade) per
- * pause: the rest waits for the next pauses, one every `threshold / 4` allocations (as many
- * objects per allocation as 256 every `threshold`, in pauses a quarter as long: a cold chunk,
- * V8 still interpreting the cascade, took 2.6–3 ms at 256 objects, 1.3–1.6 ms at 64).
+ * pause: the rest waits for the next pauses, one every `threshold` allocations. (64 every
+ * `threshold / 4` made cold chunks half as long, 1.3–1.6 ms instead of 2.6–3, but each chunk
+ * refills the list and tuple free lists, and allocations served from a free list do not count
+ * toward count0, as in CPython: refilled four times as often, they delayed young collections,
+ * 167 where CPython's schedule makes 288 on the gc bench's pause program at 200,000.)
  */
-const DELETE_CHUNK = 64;
+const DELETE_CHUNK = 256;
 /**
  * While a phase's code is cold, an automatic increment does at most `RAMP_START` units of it
  * plus one for every `RAMP_DIVISOR` units that phase did before, up to its budget, and stops
@@ -250,7 +252,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     super.onAllocate(obj);
     if (
       (this.phase !== IDLE || this.deletionList !== 0) &&
-      ++this.sinceIncrement >= this.pauseEvery()
+      ++this.sinceIncrement >= this.incrementEvery
     ) {
       if (this.enabled && this.incrementEvery !== 0 && !this.collectingNow) {
         if (this.onCollectionScheduled === undefined) this.runDueIncrement();
@@ -268,16 +270,12 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     if (threshold !== 0 && this.counts[0]! > threshold) super.runScheduledWork();
     if (
       (this.phase !== IDLE || this.deletionList !== 0) &&
-      this.sinceIncrement >= this.pauseEvery() &&
+      this.sinceIncrement >= this.incrementEvery &&
       this.incrementEvery !== 0
     )
       this.runDueIncrement();
   }
 
-  /** Allocations between two automatic pauses: deletion chunks come four times as often. */
-  private pauseEvery(): number {
-    return this.deletionList !== 0 ? Math.max(1, this.incrementEvery >>> 2) : this.incrementEvery;
-  }
 
   /**
    * One automatic increment, sized to keep pace with the allocations since the previous one: a
