@@ -49,8 +49,8 @@ function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
  * How an old-generation cycle runs, and why it is correct while the program mutates the heap
  * between increments:
  *
- *   IDLE ─► SNAPSHOT ─► SUBTRACT ─► MARK ─► SWEEP ─► FINISH (one step) ─► RESTORE ─► IDLE
- *            (chunks)     (chunks)    (chunks)  (chunks)  validate + free      (chunks)
+ *   IDLE ─► SNAPSHOT ─► SUBTRACT ─► MARK ─► SWEEP ─► FINISH (one step) ─► DELETE ─► RESTORE ─► IDLE
+ *            (chunks)     (chunks)    (chunks)  (chunks)  validate, finalize  (chunks)   (chunks)
  *
  * An old cycle starts by merging every generation into the oldest and moving that list to
  * `pending` (a middle cycle moves the middle generation's list only).
@@ -67,9 +67,16 @@ function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
  * so its counts and edges never change, and no live object references it. Young collections
  * between increments never look inside the snapshot: its objects are not COLLECTING, so to a
  * young collection they are outside references, as any older generation is.
+ * FINISH then runs CPython's garbage handling up to `delete_garbage` (legacy finalizers,
+ * weakrefs, PEP 442 finalizers, the resurrection check) and moves what is still garbage to a list
+ * of its own; DELETE clears and frees it in the next pauses, as a young collection's garbage is
+ * (see deleteCollectedGarbage): nothing can reach it any more, so only the timing of its
+ * deletion is seen.
  *
- * Pauses: each increment does at most its budget of work; FINISH is proportional to the
- * candidates (the old garbage found), never to the live heap.
+ * Pauses: each increment does at most its budget of work, a unit being an object visited plus
+ * one per 4 references it has (one object's references are still followed in one increment);
+ * while a phase's code is cold the budget ramps up from RAMP_START; FINISH is proportional to
+ * the candidates (the old garbage found), never to the live heap.
  */
 const SNAPSHOT_TAG = 2;
 const TAG_MASK = 3;
@@ -137,7 +144,8 @@ const RAMP_DIVISOR = 8;
  *   young collection, and the cycle's collection when it ends). `collect()` abandons the cycle in progress and
  *   runs one complete synchronous full collection, as CPython's single pass.
  * - Old garbage gets CPython's treatment: legacy finalizers → `garbage`, weakrefs cleared and
- *   their callbacks called, PEP 442 finalizers once, resurrection, `tp_clear`.
+ *   their callbacks called, PEP 442 finalizers once, resurrection, then `tp_clear` in the next
+ *   pauses, 256 objects each (at once with `DEBUG_SAVEALL`, or when `collect()` is called).
  * - `freeze` aborts a running cycle.
  *
  * Use it when full collections over a large live heap must not pause the program.
