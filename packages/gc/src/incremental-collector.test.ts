@@ -408,4 +408,39 @@ describe("IncrementalCollector", () => {
     expect(heap.liveCount()).toBe(0);
     heap.verify();
   });
+
+  it("the same program makes the same pauses: the cold-code ramp counts work, not time", {
+    timeout: 60_000,
+  }, () => {
+    // The playground replays programs: every automatic pause (collection, increment, deletion
+    // chunk) must come at the same allocation and do the same work, run after run.
+    const run = () => {
+      const { heap, collector, gc } = makeHeap({ thresholds: [200, 4, 4], threshold: 32 });
+      const Node = heap.defineClass("Node", 2);
+      const trace: string[] = [];
+      collector.pauseObserver = (generation) =>
+        trace.push(`${generation}:${collector.phaseName}:${heap.liveCount()}`);
+      const keep: Ptr[] = [];
+      gc.enable();
+      for (let i = 0; i < 6000; i++) {
+        const a = heap.newInstance(Node);
+        const b = heap.newInstance(Node, a);
+        heap.set(a, 0, b); // a garbage 2-cycle once dropped
+        if (i % 3 === 0) keep.push(a);
+        else heap.decref(a);
+        heap.decref(b);
+      }
+      gc.disable();
+      const stats = collector.generationStats().map((entry) => entry.collections);
+      for (const obj of keep) heap.decref(obj);
+      gc.collect();
+      expect(heap.liveCount()).toBe(0);
+      heap.verify();
+      return { trace, stats };
+    };
+    const first = run();
+    expect(first.trace.length).toBeGreaterThan(100);
+    expect(first.trace.some((entry) => entry.includes(":mark:"))).toBe(true); // cycles ran
+    expect(run()).toEqual(first);
+  });
 });
