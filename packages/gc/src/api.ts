@@ -195,9 +195,9 @@ export interface IncrementalCollectorOptions extends GenerationalCollectorOption
    */
   budget: number;
   /**
-   * GC allocations between automatic increments (and between the pauses that delete garbage
-   * found earlier, 256 objects each) while a middle or old-generation cycle runs (0 disables
-   * them: middle collections are then synchronous and garbage is deleted at once). An increment does
+   * GC allocations between automatic increments while a middle or old-generation cycle runs,
+   * and between the pauses that delete garbage found earlier (256 objects each); 0 disables both
+   * (middle collections are then synchronous, garbage is deleted at once). An increment does
    * `max(budget, 16 × allocations since the previous one)` units, so collection keeps pace with
    * allocation (a cycle over H objects ends within H/3 allocations).
    * @defaultValue 128
