@@ -218,6 +218,13 @@ function deep(factory: CollectorFactory, length: number): number {
 
 /** The machine's load average when the run started (timings on a shared machine need it). */
 const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));
+/** The chart's label of each collector: its class. */
+const LABELS: Record<string, string> = {
+  generational: "GenerationalCollector",
+  incremental: "IncrementalCollector",
+  "bacon-rajan": "BaconRajanCollector",
+  "mark-sweep (guide)": "MarkSweepCollector (guide)",
+};
 /** What `--write` saves. */
 const recorded = {
   results: [] as {
@@ -290,7 +297,7 @@ for (const factory of factories) {
       ...p,
     });
   }
-  const label = factory.name === "mark-sweep (guide)" ? "MarkSweepCollector (guide)" : factory.name;
+  const label = LABELS[factory.name] ?? factory.name;
   for (const [workload, ns] of [
     ["G1", g1],
     ["G2", g2],
@@ -304,7 +311,8 @@ for (const factory of factories) {
     });
 }
 if (process.argv.includes("--write")) {
-  for (const workload of ["G1", "G2"] as const) {
+  // Unshifted G2 first, so that CPython leads the results in workload order.
+  for (const workload of ["G2", "G1"] as const) {
     const ns = anchor?.get(workload.toLowerCase());
     if (ns !== undefined)
       recorded.results.unshift({
