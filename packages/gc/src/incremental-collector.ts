@@ -113,20 +113,20 @@ const PACE = 16;
  */
 const DELETE_CHUNK = 256;
 /**
- * While a phase's code is cold, an automatic increment does at most `RAMP_START` units of it
- * plus one for every `RAMP_DIVISOR` units that phase did before, up to its budget, and stops
- * where the next phase begins if that one is still cold: V8 runs a path interpreted (10–20×
- * slower) until enough work has gone through it. It counts work, not time, so the same program
- * makes the same increments.
- */
-const RAMP_START = 250;
-/**
  * A unit of an increment's work is one object snapshotted, subtracted, marked, swept or restored,
  * plus one for every 4 references followed: a dict of 25,000 entries (50,000 references) is
  * 12,500 units, not 1, so the increment that meets it ends there. One object's references are
  * still followed in one increment.
  */
 const REFERENCES_PER_UNIT_SHIFT = 2;
+/**
+ * While a phase's code is cold, an automatic increment does at most `RAMP_START` units of that
+ * phase plus one for every `RAMP_DIVISOR` units the phase did before (each phase it enters has
+ * its own cap), up to its budget: V8 runs a path slowly (unoptimised, its inline caches empty)
+ * until enough work has gone through it. It counts work, not time, so the same program makes
+ * the same increments.
+ */
+const RAMP_START = 250;
 const RAMP_DIVISOR = 8;
 
 /**
@@ -565,7 +565,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   }
 
   /**
-   * Does up to `budget` objects of work; returns what a FINISH step found. An `automatic`
+   * Does up to `budget` units of work; returns what a FINISH step found. An `automatic`
    * increment does at most the ramp's limit (`RAMP_START`) of each phase it runs.
    */
   private advance(budget: number, automatic = false): number {
