@@ -11,8 +11,13 @@
  * - Deep (`--deep [length]`, default 10,000,000): one cycle of that many nested one-slot lists,
  *   collected in one full collection — no step may recurse.
  *
- * - `--clock cpu` times the pauses in process CPU time (`process.cpuUsage`) instead of the wall
- *   clock, so that on a loaded machine the waits for a core are not counted as pause.
+ * - `--clock cpu` times G1, G2 and the pauses in the JavaScript thread's CPU time (the GC lab's
+ *   WASI thread clock, `apps/cli/src/thread-cpu-clock.ts`) instead of the wall clock, so that
+ *   on a loaded machine neither the waits for a core nor V8's helper threads are counted;
+ *   CPython's `workloads.py` then times with `time.thread_time_ns`.
+ *
+ * - `--write` saves the figures to `bench/results/gc-latest.json` (G1/G2 per collector and
+ *   CPython, charted in the Benchmarks guide; the pauses in its `pauses` field).
  *
  * - `--only <collector>` (generational, incremental, bacon-rajan or "mark-sweep (guide)", the
  *   tracing collector of the collector guide; repeatable) runs just those.
@@ -21,9 +26,14 @@
  * spawned as `PYENV_VERSION=3.13.0 python3 bench/workloads.py N rounds`; if it is missing only
  * pymem's numbers are printed. Figures are the best of `rounds`.
  */
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import type { Ptr } from "@pymem/core";
 import { Heap } from "@pymem/heap";
 import { Refcounter } from "@pymem/refcount";
+// The GC lab's thread CPU clock (bench code, not a package export).
+import { threadCpuClock } from "../../../apps/cli/src/thread-cpu-clock.js";
 // The guide's example collector (docs code, run by the guides test), benchmarked beside ours.
 import { MarkSweepCollector } from "../../../docs/guides/examples/mark-sweep-collector.js";
 // Bench-only helper shared with the refcount benchmark (bench code is not a package export).
@@ -56,25 +66,23 @@ const factories: CollectorFactory[] = [
   { name: "mark-sweep (guide)", create: () => new MarkSweepCollector() },
 ];
 
-/** Whether pauses are timed in CPU time (`--clock cpu`). */
+/** Whether timings are in the thread's CPU time (`--clock cpu`). */
 const cpuClock = process.argv.includes("--clock") && process.argv.includes("cpu");
+const threadCpuMs = cpuClock ? threadCpuClock().clock : undefined;
 
-/** Process CPU time in milliseconds (user + system). */
-function processCpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-/** The clock pauses are timed with: CPU time with `--clock cpu`, else the wall clock. */
+/** The clock pauses and collections are timed with, in ms: thread CPU time with `--clock cpu`. */
 function pauseNowMs(): number {
-  return cpuClock ? processCpuMs() : Number(process.hrtime.bigint()) / 1e6;
+  return threadCpuMs !== undefined ? threadCpuMs() : Number(process.hrtime.bigint()) / 1e6;
 }
+
+/** Nanoseconds from `pauseNowMs` readings. */
+const nsSince = (startedMs: number) => (pauseNowMs() - startedMs) * 1e6;
 
 function fresh(factory: CollectorFactory) {
   const heap = new Heap();
   const rc = new Refcounter(heap);
   const collector = factory.create(heap);
-  if (cpuClock) collector.pauseClock = processCpuMs;
+  if (threadCpuMs !== undefined) collector.pauseClock = threadCpuMs;
   rc.attachCollector(collector);
   collector.enabled = false;
   return { heap, rc, collector };
@@ -90,9 +98,9 @@ function g1Live(factory: CollectorFactory): number {
   if (generational) collector.collect(collector.generationCount - 1);
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < (generational ? ROUNDS : 1); r++) {
-    const t0 = process.hrtime.bigint();
+    const t0 = pauseNowMs();
     const found = collector.collect(collector.generationCount - 1);
-    const ns = Number(process.hrtime.bigint() - t0);
+    const ns = nsSince(t0);
     if (found !== 0) throw new Error(`G1 freed ${found}`);
     best = Math.min(best, ns);
   }
@@ -115,9 +123,9 @@ function g2Cycles(factory: CollectorFactory): number {
       rc.decref(a);
       rc.decref(b);
     }
-    const t0 = process.hrtime.bigint();
+    const t0 = pauseNowMs();
     const found = collector.collect(collector.generationCount - 1);
-    const ns = Number(process.hrtime.bigint() - t0);
+    const ns = nsSince(t0);
     if (found < N - 2) throw new Error(`G2 found ${found}`);
     best = Math.min(best, ns);
   }
@@ -157,9 +165,12 @@ function percentiles(samples: number[]): { max: number; p99: number } {
   return { max: samples.at(-1) ?? 0, p99 };
 }
 
+/** The budget `increments` steps with: IncrementalCollector's default. */
+const STEP_BUDGET = 2000;
+
 /**
  * The incremental collector's increments over a settled live heap of n objects (a chain of
- * two-slot lists): one whole cycle run with `step()`, max and p99 increment.
+ * two-slot lists): one whole cycle run with `step(STEP_BUDGET)`, max and p99 increment.
  */
 function increments(n: number): { max: number; p99: number; count: number } {
   const heap = new Heap();
@@ -170,10 +181,10 @@ function increments(n: number): { max: number; p99: number; count: number } {
   const head = buildListChain(heap, rc, n);
   collector.collect(); // warm up the code paths
   const samples: number[] = [];
-  collector.step();
+  collector.step(STEP_BUDGET);
   while (collector.cycleInProgress) {
     const startedAt = pauseNowMs();
-    collector.step();
+    collector.step(STEP_BUDGET);
     samples.push(pauseNowMs() - startedAt);
   }
   rc.decref(head);
@@ -205,7 +216,30 @@ function deep(factory: CollectorFactory, length: number): number {
   return ns;
 }
 
+/** The machine's load average when the run started (timings on a shared machine need it). */
+const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));
+/** The chart's label of each collector: its class. */
+const LABELS: Record<string, string> = {
+  generational: "GenerationalCollector",
+  incremental: "IncrementalCollector",
+  "bacon-rajan": "BaconRajanCollector",
+  "mark-sweep (guide)": "MarkSweepCollector (guide)",
+};
+/** What `--write` saves. */
+const recorded = {
+  results: [] as {
+    subject: string;
+    label: string;
+    workload: string;
+    status: string;
+    medianNsPerOp: number;
+  }[],
+  pauses: [] as { subject: string; program: string; max: number; p99: number; count: number }[],
+};
+const subjectOf = (factory: CollectorFactory) => `pymem-${factory.name.replace(/ \(guide\)$/, "")}`;
 const fmt = (ns: number) => `${(ns / 1e6).toFixed(2)} ms (${(ns / N).toFixed(1)} ns/object)`;
+// CPython times its collections in its thread's CPU time too (workloads.py reads this).
+if (cpuClock) process.env.PYMEM_BENCH_CLOCK = "cpu";
 const anchor = runCpythonWorkloads(import.meta.url, N, ROUNDS);
 console.log(`N = ${N.toLocaleString()}, best of ${ROUNDS}`);
 const only = process.argv.flatMap((arg, i) => (arg === "--only" ? [process.argv[i + 1]] : []));
@@ -239,17 +273,82 @@ for (const factory of factories) {
     for (const n of [100_000, 1_000_000]) {
       const p = increments(n);
       console.log(
-        `[incremental] one cycle over ${n.toLocaleString()} live objects: ${p.count} increments of 5,000 units, max ${p.max.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms`,
+        `[incremental] one cycle over ${n.toLocaleString()} live objects: ${p.count} increments of ${STEP_BUDGET.toLocaleString()} units, max ${p.max.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms`,
       );
+      recorded.pauses.push({
+        subject: subjectOf(factory),
+        program: `one cycle over ${n} live objects (step)`,
+        ...p,
+      });
     }
   }
-  for (const n of [100_000, 1_000_000]) {
+  // The guide's tracing collector makes 1,441 full traces of up to 1M objects at N = 1M: tens
+  // of minutes on a shared machine, for a figure nobody needs (each pause is a whole trace).
+  const sizes = factory.name === "mark-sweep (guide)" ? [100_000] : [100_000, 1_000_000];
+  for (const n of sizes) {
     const p = pauses(factory, n);
     console.log(
       `[${factory.name}] pauses building ${n.toLocaleString()} live + ${n.toLocaleString()} garbage cycles: ` +
         `${p.count} pauses, max ${p.max.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms`,
     );
+    recorded.pauses.push({
+      subject: subjectOf(factory),
+      program: `building ${n} live + ${n} garbage`,
+      ...p,
+    });
   }
+  const label = LABELS[factory.name] ?? factory.name;
+  for (const [workload, ns] of [
+    ["G1", g1],
+    ["G2", g2],
+  ] as const)
+    recorded.results.push({
+      subject: subjectOf(factory),
+      label,
+      workload,
+      status: "ok",
+      medianNsPerOp: ns / N,
+    });
+}
+if (process.argv.includes("--write")) {
+  // Unshifted G2 first, so that CPython leads the results in workload order.
+  for (const workload of ["G2", "G1"] as const) {
+    const ns = anchor?.get(workload.toLowerCase());
+    if (ns !== undefined)
+      recorded.results.unshift({
+        subject: "cpython",
+        label: "CPython 3.13 gc.collect() (anchor)",
+        workload,
+        status: "ok",
+        medianNsPerOp: ns / N,
+      });
+  }
+  const results = new URL("./results/", import.meta.url);
+  mkdirSync(results, { recursive: true });
+  const file = {
+    benchmark: "@pymem/gc",
+    date: new Date().toISOString(),
+    machine: { cpuModel: cpus()[0]?.model, cpuCount: cpus().length, node: process.version },
+    anchor: { python: anchor === undefined ? "not measured" : "3.13" },
+    method: {
+      unit: `ns per object (best of ${ROUNDS}, N = ${N.toLocaleString()}${cpuClock ? ", thread CPU time" : ", wall clock"})`,
+    },
+    load: loadAtStart,
+    workloads: [
+      {
+        name: "G1",
+        description: `G1: full collection of ${N.toLocaleString()} live objects, nothing freed (ns per object)`,
+      },
+      {
+        name: "G2",
+        description: `G2: ${N.toLocaleString()} objects in unreachable 2-cycles (ns per object)`,
+      },
+    ],
+    results: recorded.results,
+    pauses: recorded.pauses,
+  };
+  writeFileSync(new URL("gc-latest.json", results), `${JSON.stringify(file, null, 2)}\n`);
+  console.log(`wrote ${new URL("gc-latest.json", results).pathname}`);
 }
 
 export type { Ptr };

@@ -187,14 +187,17 @@ export interface BaconRajanCollectorOptions {
  */
 export interface IncrementalCollectorOptions extends GenerationalCollectorOptions {
   /**
-   * The least work an increment does, in objects (snapshotting, subtracting, marking or restoring
-   * one object is one unit; 0.1–0.3 µs each on a 2-core VM); `step()` does exactly this much.
+   * The least work an increment does, in units (snapshotting, subtracting, marking, sweeping or
+   * restoring one object is one unit, plus one per 4 references followed; 0.1–0.3 µs each on a
+   * 2-core VM); `step()` does this much. Automatic increments of a phase whose code is still cold
+   * (V8 interpreting it) do less: 250 units plus one per 8 that phase did before.
    * @defaultValue 2000
    */
   budget: number;
   /**
-   * GC allocations between automatic increments while a middle or old-generation cycle runs (0
-   * disables them, and middle collections are then synchronous). An increment does
+   * GC allocations between automatic increments while a middle or old-generation cycle runs,
+   * and between the pauses that delete garbage found earlier (256 objects each); 0 disables both
+   * (middle collections are then synchronous, garbage is deleted at once). An increment does
    * `max(budget, 16 × allocations since the previous one)` units, so collection keeps pace with
    * allocation (a cycle over H objects ends within H/3 allocations).
    * @defaultValue 128

@@ -1461,10 +1461,16 @@ export class GenerationalCollector extends CollectorBase implements ManagedColle
   /**
    * CPython: `delete_garbage()` — break the cycles with `tp_clear` (or, with `DEBUG_SAVEALL`,
    * keep everything in `garbage`); whatever survives its clear moves to `old`. Stops after
-   * `limit` objects; returns whether `collectable` is empty.
+   * `limit` objects; returns whether `collectable` is empty. `saveAll` is `DEBUG_SAVEALL` as it
+   * was when the collection found the garbage (a deferred deletion passes false: it was off).
    */
-  protected deleteGarbage(host: CollectorHost, collectable: Ptr, old: Ptr, limit: number): boolean {
-    const saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
+  protected deleteGarbage(
+    host: CollectorHost,
+    collectable: Ptr,
+    old: Ptr,
+    limit: number,
+    saveAll = (this.state.debug & DebugFlags.DEBUG_SAVEALL) !== 0,
+  ): boolean {
     const lifetime = host.lifetime;
     const fused = !saveAll && host.clearGarbage !== undefined;
     const headNext = (collectable >>> 2) + NEXT_WORD;

@@ -49,8 +49,8 @@ function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
  * How an old-generation cycle runs, and why it is correct while the program mutates the heap
  * between increments:
  *
- *   IDLE ─► SNAPSHOT ─► SUBTRACT ─► MARK ─► SWEEP ─► FINISH (one step) ─► RESTORE ─► IDLE
- *            (chunks)     (chunks)    (chunks)  (chunks)  validate + free      (chunks)
+ *   IDLE ─► SNAPSHOT ─► SUBTRACT ─► MARK ─► SWEEP ─► FINISH (one step) ─► DELETE ─► RESTORE ─► IDLE
+ *            (chunks)     (chunks)    (chunks)  (chunks)  validate, finalize  (chunks)   (chunks)
  *
  * An old cycle starts by merging every generation into the oldest and moving that list to
  * `pending` (a middle cycle moves the middle generation's list only).
@@ -67,9 +67,16 @@ function isSnapshotted(u32: Uint32Array, obj: Ptr): boolean {
  * so its counts and edges never change, and no live object references it. Young collections
  * between increments never look inside the snapshot: its objects are not COLLECTING, so to a
  * young collection they are outside references, as any older generation is.
+ * FINISH then runs CPython's garbage handling up to `delete_garbage` (legacy finalizers,
+ * weakrefs, PEP 442 finalizers, the resurrection check) and moves what is still garbage to a list
+ * of its own; DELETE clears and frees it in the next pauses, as a young collection's garbage is
+ * (see deleteCollectedGarbage): nothing can reach it any more, so only the timing of its
+ * deletion is seen.
  *
- * Pauses: each increment does at most its budget of work; FINISH is proportional to the
- * candidates (the old garbage found), never to the live heap.
+ * Pauses: each increment does at most its budget of work, a unit being an object visited plus
+ * one per 4 references it has (one object's references are still followed in one increment);
+ * while a phase's code is cold the budget ramps up from RAMP_START; FINISH is proportional to
+ * the candidates (the old garbage found), never to the live heap.
  */
 const SNAPSHOT_TAG = 2;
 const TAG_MASK = 3;
@@ -97,10 +104,30 @@ const DEFAULTS = { budget: 2000, threshold: 128 };
 /** Units of work per allocation between increments (see the design note). */
 const PACE = 16;
 /**
- * Objects of a young or middle collection's garbage deleted (`tp_clear`, then the deallocation
- * cascade) per pause: the rest waits for the next pauses, one every `threshold` allocations.
+ * Objects of a collection's garbage deleted (`tp_clear`, then the deallocation cascade) per
+ * pause: the rest waits for the next pauses, one every `threshold` allocations. (64 every
+ * `threshold / 4` made cold chunks half as long, 1.3–1.6 ms instead of 2.6–3, but each chunk
+ * refills the list and tuple free lists, and allocations served from a free list do not count
+ * toward count0, as in CPython: refilled four times as often, they delayed young collections,
+ * 167 where CPython's schedule makes 288 on the gc bench's pause program at 200,000.)
  */
 const DELETE_CHUNK = 256;
+/**
+ * A unit of an increment's work is one object snapshotted, subtracted, marked, swept or restored,
+ * plus one for every 4 references followed: a dict of 25,000 entries (50,000 references) is
+ * 12,500 units, not 1, so the increment that meets it ends there. One object's references are
+ * still followed in one increment.
+ */
+const REFERENCES_PER_UNIT_SHIFT = 2;
+/**
+ * While a phase's code is cold, an automatic increment does at most `RAMP_START` units of that
+ * phase plus one for every `RAMP_DIVISOR` units the phase did before (each phase it enters has
+ * its own cap), up to its budget: V8 runs a path slowly (unoptimised, its inline caches empty)
+ * until enough work has gone through it. It counts work, not time, so the same program makes
+ * the same increments.
+ */
+const RAMP_START = 250;
+const RAMP_DIVISOR = 8;
 
 /**
  * A generational collector whose middle and full collections run incrementally: the young
@@ -117,7 +144,8 @@ const DELETE_CHUNK = 256;
  *   young collection, and the cycle's collection when it ends). `collect()` abandons the cycle in progress and
  *   runs one complete synchronous full collection, as CPython's single pass.
  * - Old garbage gets CPython's treatment: legacy finalizers → `garbage`, weakrefs cleared and
- *   their callbacks called, PEP 442 finalizers once, resurrection, `tp_clear`.
+ *   their callbacks called, PEP 442 finalizers once, resurrection, then `tp_clear` in the next
+ *   pauses, 256 objects each (at once with `DEBUG_SAVEALL`, or when `collect()` is called).
  * - `freeze` aborts a running cycle.
  *
  * Use it when full collections over a large live heap must not pause the program.
@@ -137,7 +165,11 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   private readonly budget: number;
   private readonly incrementEvery: number;
   private sinceIncrement = 0;
+  /** Units of work done in each phase since the collector was made (the ramp: RAMP_START). */
+  private readonly phaseWork = new Float64Array(RESTORE + 1);
   private pendingHead = 0;
+  /** A cycle's garbage, finalized and checked for resurrection, waiting to be deleted. */
+  private cycleGarbageHead = 0;
   private phase = IDLE;
   private snapshot = new Uint32Array(1024);
   private refs = new Int32Array(1024);
@@ -205,7 +237,9 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     if (allocator === undefined)
       throw new TypeError("IncrementalCollector needs an allocator for its list heads");
     this.pendingHead = allocator.malloc(2 * HEAD_BYTES) + HEAD_BYTES;
+    this.cycleGarbageHead = allocator.malloc(2 * HEAD_BYTES) + HEAD_BYTES;
     listInit(host.memory.u32, this.pendingHead);
+    listInit(host.memory.u32, this.cycleGarbageHead);
   }
 
   /** Ends the cycle in progress, frees the `pending` head, then the generations' heads. */
@@ -213,7 +247,9 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     this.deleteDeferred(host, Number.POSITIVE_INFINITY);
     this.abortCycle();
     host.allocator!.free(this.pendingHead - HEAD_BYTES);
+    host.allocator!.free(this.cycleGarbageHead - HEAD_BYTES);
     this.pendingHead = 0;
+    this.cycleGarbageHead = 0;
     super.releaseAttach(host);
   }
 
@@ -248,13 +284,14 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       this.runDueIncrement();
   }
 
+
   /**
    * One automatic increment, sized to keep pace with the allocations since the previous one: a
    * chunk of the last collection's garbage if some waits, else a step of the cycle.
    */
   private runDueIncrement(): void {
-    if (this.deletionList !== 0) this.runDeletionChunk();
-    else this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement));
+    if (this.deletionList !== 0) this.runDeletionChunk(DELETE_CHUNK);
+    else this.runIncrement(Math.max(this.budget, PACE * this.sinceIncrement), true);
   }
 
   // ───────────────────────────── deferred deletion ─────────────────────────────
@@ -293,15 +330,15 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     this.deleteDeferred(host, Number.POSITIVE_INFINITY);
   }
 
-  /** One pause deleting a chunk of the waiting garbage. */
-  private runDeletionChunk(): void {
+  /** One pause deleting up to `limit` objects of the waiting garbage. */
+  private runDeletionChunk(limit: number): void {
     const host = this.attachedHost();
     const wasCollecting = this.collectingNow;
     this.collectingNow = true;
     const startedAt = this.state.startPause();
     try {
       this.sinceIncrement = 0;
-      this.deleteDeferred(host, DELETE_CHUNK);
+      this.deleteDeferred(host, limit);
     } finally {
       this.collectingNow = wasCollecting;
       this.state.recordPause(host, this.deletionGeneration, this.state.elapsed(startedAt));
@@ -313,7 +350,8 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     if (this.deletionList === 0) return;
     this.deletingDeferred = true;
     try {
-      if (this.deleteGarbage(host, this.deletionList, this.deletionOld, limit))
+      // Deferred only with DEBUG_SAVEALL off: turned on since, it does not save this garbage.
+      if (this.deleteGarbage(host, this.deletionList, this.deletionOld, limit, false))
         this.deletionList = 0;
     } finally {
       this.deletingDeferred = false;
@@ -377,8 +415,9 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
 
   /**
    * Runs one increment of at most `budget` objects of work, starting an old-generation cycle if
-   * none is running. Returns the unreachable objects found if the increment completed a cycle's
-   * FINISH step, else 0.
+   * none is running; while garbage found earlier waits to be deleted, deletes up to
+   * min(`budget`, 256) objects of it instead. Returns the unreachable objects found if the
+   * increment completed a cycle's FINISH step, else 0.
    *
    * @example
    * ```ts
@@ -388,6 +427,10 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
   step(budget = this.budget): number {
     if (this.collectingNow) return 0;
     this.attachedHost();
+    if (this.deletionList !== 0) {
+      this.runDeletionChunk(Math.min(budget, DELETE_CHUNK));
+      return 0;
+    }
     if (this.phase === IDLE) this.startCycle(OLDEST);
     return this.runIncrement(budget);
   }
@@ -468,7 +511,12 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     return found;
   }
 
-  private runIncrement(budget: number): number {
+  /** The most units an automatic increment of the current phase may do (the ramp). */
+  private rampLimit(): number {
+    return RAMP_START + Math.floor(this.phaseWork[this.phase]! / RAMP_DIVISOR);
+  }
+
+  private runIncrement(budget: number, automatic = false): number {
     const wasCollecting = this.collectingNow;
     this.collectingNow = true;
     const startedAt = this.state.startPause();
@@ -476,7 +524,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     try {
       this.deleteDeferred(this.attachedHost(), Number.POSITIVE_INFINITY);
       this.sinceIncrement = 0;
-      return this.advance(budget);
+      return this.advance(budget, automatic);
     } finally {
       this.collectingNow = wasCollecting;
       this.state.recordPause(this.attachedHost(), generation, this.state.elapsed(startedAt));
@@ -490,6 +538,12 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
    */
   private startCycle(generation: number): void {
     const u32 = this.memory.u32;
+    // The snapshot's arrays are sized now, while empty: grown mid-cycle they would be copied in
+    // one pause (2.6 ms at 1M objects). What may be tracked: the oldest generation's survivors
+    // and what was promoted since (CPython's long_lived counts), plus ten young generations.
+    const young = this.thresholds[0]! * (this.thresholds[1]! + 1);
+    const expected = generation === OLDEST ? this.longLivedTotal + this.longLivedPending : 0;
+    this.ensureCapacity(Math.ceil((expected + young) * 1.25));
     if (generation === OLDEST) {
       for (let g = 0; g < OLDEST; g++) {
         listMerge(u32, this.generationHead(g), this.generationHead(OLDEST));
@@ -510,27 +564,37 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     this.phase = SNAPSHOT;
   }
 
-  /** Does up to `budget` objects of work; returns what a FINISH step found. */
-  private advance(budget: number): number {
+  /**
+   * Does up to `budget` units of work; returns what a FINISH step found. An `automatic`
+   * increment does at most the ramp's limit (`RAMP_START`) of each phase it runs.
+   */
+  private advance(budget: number, automatic = false): number {
     let work = 0;
     let found = 0;
     while (work < budget && this.phase !== IDLE) {
-      if (this.phase === SNAPSHOT) work += this.snapshotSome(budget - work);
-      else if (this.phase === SUBTRACT) work += this.subtractSome(budget - work);
-      else if (this.phase === MARK) work += this.markSome(budget - work);
-      else if (this.phase === SWEEP) {
-        work += this.sweepSome(budget - work);
+      const phase = this.phase;
+      const room = automatic ? Math.min(budget - work, this.rampLimit()) : budget - work;
+      let done: number;
+      if (phase === SNAPSHOT) done = this.snapshotSome(room);
+      else if (phase === SUBTRACT) done = this.subtractSome(room);
+      else if (phase === MARK) done = this.markSome(room);
+      else if (phase === SWEEP) {
+        done = this.sweepSome(room);
         // sweepSome moves to RESTORE when done; FINISH runs before any restoring.
         if ((this.phase as number) === RESTORE) found += this.finish();
-      } else work += this.restoreSome(budget - work);
+      } else done = this.restoreSome(room);
+      work += done;
+      this.phaseWork[phase]! += done;
+      if (this.phase === phase && done >= room) break; // this phase's share is used up
     }
     return found;
   }
 
   private ensureCapacity(minimum: number): void {
     if (this.snapshot.length >= minimum) return;
-    const size = Math.max(minimum, this.snapshot.length * 2);
     const used = this.snapshotLength;
+    // Empty (a cycle starting), just what was asked for; else double.
+    const size = used === 0 ? minimum : Math.max(minimum, this.snapshot.length * 2);
     const snapshot = new Uint32Array(size);
     snapshot.set(this.snapshot.subarray(0, used));
     this.snapshot = snapshot;
@@ -600,6 +664,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
         const index = this.indexOf(u32, flags, referents.items[i]!);
         if (index >= 0) this.refs[index]!--;
       }
+      work += referents.length >>> REFERENCES_PER_UNIT_SHIFT;
     }
     referents.length = 0;
     return work;
@@ -631,7 +696,7 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       }
       const obj = this.snapshot[worklist.pop()]!;
       work++;
-      if (obj !== 0) this.markReferents(obj, UNMARKED);
+      if (obj !== 0) work += this.markReferents(obj, UNMARKED) >>> REFERENCES_PER_UNIT_SHIFT;
     }
     return work;
   }
@@ -747,8 +812,11 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     }
   }
 
-  /** Marks ALIVE (and queues on the worklist) every snapshot referent of `obj` marked `from`. */
-  private markReferents(obj: Ptr, from: number): void {
+  /**
+   * Marks ALIVE (and queues on the worklist) every snapshot referent of `obj` marked `from`;
+   * returns how many references `obj` has.
+   */
+  private markReferents(obj: Ptr, from: number): number {
     const referents = this.referents;
     const worklist = this.worklist;
     const marks = this.marks;
@@ -763,7 +831,9 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
         worklist.push(index);
       }
     }
+    const count = referents.length;
     referents.length = 0;
+    return count;
   }
 
   /** FINISH: validate the candidates and free the garbage, CPython's way. One synchronous step. */
@@ -864,18 +934,27 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
     const garbageIndices = memberIndices.filter(isGarbage);
     this.validate(garbageNow, garbageIndices, 1);
 
-    // CPython: delete_garbage.
+    // The garbage leaves the snapshot for a list of its own, as a collection's final
+    // unreachable list, then our references go: each garbage object is still referenced by
+    // the others (the check just made), so none is freed unless no other garbage references it.
+    const u32 = this.memory.u32;
+    const garbageList = this.cycleGarbageHead;
     let collected = 0;
-    const saveAll = (state.debug & DebugFlags.DEBUG_SAVEALL) !== 0;
     for (let k = 0; k < garbageNow.length; k++) {
-      if (!isGarbage(garbageIndices[k]!)) continue;
+      const index = garbageIndices[k]!;
+      if (!isGarbage(index)) continue;
       const obj = garbageNow[k]!;
       collected++;
-      this.deleteGarbageObject(host, obj, saveAll);
+      this.snapshot[index] = 0;
+      u32[(obj >>> 2) + PREV_WORD]! &= GC_PREV_MASK_FINALIZED;
+      listAppend(u32, obj, garbageList);
     }
-    for (const obj of members) lifetime.decref(obj); // frees the garbage
+    for (const obj of members) lifetime.decref(obj);
     members = [];
     memberIndices = [];
+    // CPython: delete_garbage — at once with DEBUG_SAVEALL, else in the next pauses (as a young
+    // collection's garbage: see deleteCollectedGarbage).
+    this.deleteCollectedGarbage(host, garbageList, this.generationHead(OLDEST), generation);
 
     if (state.debug & DebugFlags.DEBUG_STATS) {
       const seconds = (pauseClockMs() - startedAt) / 1000;
