@@ -55,6 +55,7 @@ import { strptimeModule } from "./strptime-module.js";
 import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
+import { threadingModule } from "./threading-module.js";
 import { timeModule } from "./time-module.js";
 import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
@@ -135,6 +136,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   keyword: keywordModule,
   logging: loggingModule,
   numbers: numbersModule,
+  threading: threadingModule,
   time: timeModule,
   traceback: tracebackModule,
   tracemalloc: tracemallocModule,
@@ -202,6 +204,7 @@ export { strptimeModule } from "./strptime-module.js";
 export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
+export { threadingModule } from "./threading-module.js";
 export { timeModule } from "./time-module.js";
 export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
