@@ -20,6 +20,7 @@ import { datetimeModule } from "./datetime-module.js";
 import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
+import { errnoModule } from "./errno-module.js";
 import { fractionsModule } from "./fractions-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
@@ -106,6 +107,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   "os.path": osPathModule,
   pathlib: pathlibModule,
   posixpath: posixpathModule,
+  errno: errnoModule,
   fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -169,6 +171,7 @@ export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
 export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
+export { errnoModule } from "./errno-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";

@@ -1,6 +1,8 @@
 import type { Ptr } from "@pymem/core";
 import { OS_FILE_FUNCTIONS_SOURCE } from "../files/os-file-functions.js";
-import type { NativeModuleFactory } from "../native.js";
+import type { NativeFunction, NativeModuleFactory } from "../native.js";
+import { cIntArgument, expectOneArgument } from "./arguments.js";
+import { errnoMessage } from "./errno-module.js";
 import { makeAll } from "./module-support.js";
 
 /**
@@ -125,14 +127,26 @@ export const osModule: NativeModuleFactory = (context) => {
         context.release(text!);
       }
     }
-    return context.runModuleSource("os", OS_SOURCE + OS_FILE_FUNCTIONS_SOURCE, [
-      ["_cwd", cwd],
-      ["_environ_items", items],
-    ]);
+    const strerror = context.newBuiltinFunction("strerror", strerrorFunction);
+    try {
+      return context.runModuleSource("os", OS_SOURCE + OS_FILE_FUNCTIONS_SOURCE, [
+        ["_cwd", cwd],
+        ["_environ_items", items],
+        ["strerror", strerror],
+      ]);
+    } finally {
+      context.release(strerror);
+    }
   } finally {
     context.release(cwd);
     context.release(items);
   }
+};
+
+/** `os.strerror(code)` (CPython: os_strerror_impl). */
+const strerrorFunction: NativeFunction = (context, args, keywords) => {
+  const code = cIntArgument(context, expectOneArgument(context, "strerror", args, keywords));
+  return context.heap.newStr(errnoMessage(code));
 };
 
 /**
