@@ -1,5 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { asciiJavaScript } from "./src/ascii-source.js";
 
 export default defineConfig([
   {
@@ -28,5 +29,11 @@ export default defineConfig([
     noExternal: [/^@pymem\//],
     shims: true,
     sourcemap: true,
+    // ASCII only, so main.js reads it as a one-byte string (≈ 7 ms of CPU less per start): esbuild
+    // escapes strings, the rest (comments, String.raw Python sources) is escaped here.
+    onSuccess: async () => {
+      const path = "dist/cli-bundle.cjs";
+      writeFileSync(path, asciiJavaScript(readFileSync(path, "utf8")));
+    },
   },
 ]);
