@@ -3,7 +3,9 @@
  * same empty file, and against Node's own start-up (`node -e 0`), measured side by side in one
  * run (the subjects take turns, so load changes hit them alike).
  *
- * Run: `pnpm --filter @pymem/cli bench` (builds dist/ first) or `tsx bench/startup.ts [rounds]`.
+ * Run: `pnpm --filter @pymem/cli bench` (builds dist/ first) or
+ * `tsx bench/startup.ts [rounds] [--baseline-cli OTHER/apps/cli/dist/main.js]`: the baseline is
+ * another build of the CLI (say, main's) started in every round too, for before/after figures.
  * Writes bench/results/startup-latest.json. CPython is found as `PYENV_VERSION=3.13.0 python3`
  * and then started through its real executable (the pyenv shim alone costs ~20 ms); without it,
  * pymem and Node are measured alone.
@@ -13,8 +15,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
-const ROUNDS = Number(process.argv[2] ?? 21);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "baseline-cli": { type: "string" } },
+});
+const ROUNDS = Number(positionals[0] ?? 21);
+const baseline = values["baseline-cli"];
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const cliEntry = join(benchDirectory, "..", "dist", "main.js");
 const scratch = mkdtempSync(join(tmpdir(), "pymem-startup-"));
@@ -48,6 +56,15 @@ const subjects: Subject[] = [
     args: [cliEntry, "run", emptyScript],
     env: { NODE_DISABLE_COMPILE_CACHE: "1" },
   },
+  ...(baseline === undefined
+    ? []
+    : [
+        {
+          name: "baseline pymem run empty.py",
+          command: process.execPath,
+          args: [baseline, "run", emptyScript],
+        },
+      ]),
   ...(python === undefined
     ? []
     : [{ name: "CPython 3.13 empty.py", command: python, args: [emptyScript] }]),
@@ -120,6 +137,7 @@ writeFileSync(
       date: new Date().toISOString(),
       node: process.version,
       python: python ?? null,
+      baselineCli: baseline ?? null,
       rounds: ROUNDS,
       loadAverage1m: { before: loadBefore, after: loadAfter },
       rows,

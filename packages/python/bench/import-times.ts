@@ -46,6 +46,10 @@ const WORKLOADS: Readonly<Record<string, string>> = {
   json: "import json\n",
   logging: "import logging\n",
   argparse: "import argparse\n",
+  // The modules real programs import most (issue 13's list), together.
+  common:
+    "import collections, re, dataclasses, typing, json, functools, itertools, enum, datetime\n" +
+    "import random, math, logging, argparse, pathlib, os\n",
   every: `import ${EVERY_MODULE}\n`,
 };
 const selected = positionals.length > 0 ? positionals : Object.keys(WORKLOADS);

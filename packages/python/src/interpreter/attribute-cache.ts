@@ -84,6 +84,10 @@ export class AttributeCache {
    */
   modified(m: Machine, record: TypeRecord): void {
     const tags = this.tags;
+    // CPython's type_modified returns early for a type without a valid tag: a class is tagged
+    // only after every class along its MRO (assignTag), so no class deriving from an untagged
+    // one holds a tag. While the built-in types are filled at start-up none is tagged yet.
+    if (record.id >= tags.length || tags[record.id] === 0) return;
     for (const candidate of m.records)
       if (candidate !== undefined && candidate.id < tags.length && m.isSubtype(candidate, record))
         tags[candidate.id] = 0;
@@ -102,14 +106,29 @@ export class AttributeCache {
     this.tags.fill(UNCACHEABLE);
   }
 
-  /** A fresh tag for `record`, or {@link UNCACHEABLE} when a dict along its MRO escaped. */
+  /**
+   * A fresh tag for `record`, or {@link UNCACHEABLE} when a dict along its MRO escaped; the
+   * classes along its MRO that have none are tagged first (CPython: `assign_version_tag` does the
+   * bases first), which is what lets {@link AttributeCache.modified} stop at an untagged class.
+   */
   private assignTag(record: TypeRecord): number {
-    const id = record.id;
-    if (id >= this.tags.length) {
-      const grown = new Uint32Array(Math.max(id + 1, this.tags.length * 2));
+    const mro = record.mro;
+    const highestId = mro.reduce((highest, r) => Math.max(highest, r.id), record.id);
+    if (highestId >= this.tags.length) {
+      const grown = new Uint32Array(Math.max(highestId + 1, this.tags.length * 2));
       grown.set(this.tags);
       this.tags = grown;
     }
+    for (let i = mro.length - 1; i >= 0; i--) {
+      const base = mro[i]!;
+      if (base !== record && this.tags[base.id] === 0) this.tagOne(base);
+    }
+    return this.tagOne(record);
+  }
+
+  /** Gives `record` alone a fresh tag (or {@link UNCACHEABLE}); `tags` already covers its id. */
+  private tagOne(record: TypeRecord): number {
+    const id = record.id;
     let tag = UNCACHEABLE;
     if (this.enabled && !record.mro.some((r) => this.escaped.has(r.id))) {
       tag = this.nextTag++;

@@ -55,7 +55,19 @@ export function missingDoc(m: Machine, record: TypeRecord, name: string): Ptr {
  */
 export function builtinFunctionDoc(m: Machine, fn: Ptr): Ptr {
   const name = m.heap.strValue(m.field(fn, BUILTIN_NAME_OFFSET));
-  const owner = ownerOf(m, fn);
+  return builtinDoc(m, ownerOf(m, fn), name);
+}
+
+/**
+ * The docstring of the built-in `name` defined by type `owner` (undefined: a function no type
+ * defines, such as a getter not yet in any dict), as a new str, else None. A new reference.
+ *
+ * @example
+ * ```ts
+ * const doc = builtinDoc(machine, "list", "append"); // "Append object to the end of the list."
+ * ```
+ */
+export function builtinDoc(m: Machine, owner: string | undefined, name: string): Ptr {
   const doc = BUILTIN_DOCS[owner !== undefined ? `${owner}.${name}` : name];
   return doc !== undefined ? m.newStr(doc) : m.incref(m.heap.none);
 }

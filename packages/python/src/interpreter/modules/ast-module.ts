@@ -1,3 +1,4 @@
+import type { NativeModuleFactory } from "../native.js";
 import { nodeClassesSource } from "./ast-node-grammar.js";
 import { AST_BASE_SOURCE, AST_HELPERS_SOURCE } from "./ast-python-part.js";
 import { pythonSourceModule } from "./python-source-module.js";
@@ -16,7 +17,14 @@ import { pythonSourceModule } from "./python-source-module.js";
  * interpreter.run("import ast\nprint(ast.dump(ast.parse('x + 1')))");
  * ```
  */
-export const astModule = pythonSourceModule(
-  "ast",
-  AST_BASE_SOURCE + nodeClassesSource() + AST_HELPERS_SOURCE,
-);
+export const astModule: NativeModuleFactory = (context) => {
+  // Generated at the first import, not when the library loads: every start-up paid for it.
+  astFactory ??= pythonSourceModule(
+    "ast",
+    AST_BASE_SOURCE + nodeClassesSource() + AST_HELPERS_SOURCE,
+  );
+  return astFactory(context);
+};
+
+/** The `ast` module's factory, once its source has been generated. */
+let astFactory: NativeModuleFactory | undefined;
