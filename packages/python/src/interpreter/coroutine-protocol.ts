@@ -203,6 +203,8 @@ export function asyncIterator(m: Machine, iterable: Ptr): Ptr {
       "TypeError",
       `'async for' requires an object with __aiter__ method, got ${m.typeName(iterable)}`,
     );
+  // An async generator (what an `async def __aiter__` with `yield` returns) has __anext__ natively.
+  if (m.typeIdOf(it) === asyncGeneratorType(m)) return it;
   const record = m.recordOf(it);
   if (!record.user || m.lookupType(record, m.name("__anext__")) === 0) {
     const name = m.typeName(it);
