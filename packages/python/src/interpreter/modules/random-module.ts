@@ -155,6 +155,21 @@ const randomCoreMethods: Record<string, NativeFunction> = {
       withState(context, args[0]!, (state) => randomBits(state, k)),
     );
   },
+  // CPython: Random.randbytes(n) — getrandbits(n * 8).to_bytes(n, 'little').
+  randbytes(context, args, keywords) {
+    const n = integerArgument(
+      context,
+      expectOneArgument(context, "Random.randbytes", args.slice(1), keywords),
+    );
+    if (n < 0) context.raise("ValueError", "number of bits must be non-negative");
+    let value = withState(context, args[0]!, (state) => randomBits(state, n * 8));
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      bytes[i] = Number(value & 0xffn);
+      value >>= 8n;
+    }
+    return context.newBytes(bytes);
+  },
   // CPython: Random.getstate() — (VERSION, the C state tuple, gauss_next).
   getstate(context, args, keywords) {
     const [self] = bindPythonArguments(context, GETSTATE, args, keywords);
