@@ -14,6 +14,7 @@ import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { copyregModule } from "./copyreg-module.js";
 import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
@@ -93,6 +94,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   json: jsonModule,
   _jsre: jsreModule,
   copy: copyModule,
+  copyreg: copyregModule,
   csv: csvModule,
   dataclasses: dataclassesModule,
   difflib: difflibModule,
@@ -158,6 +160,7 @@ export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
+export { copyregModule } from "./copyreg-module.js";
 export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
