@@ -227,7 +227,7 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
     if (name === "__name__") return m.incref(m.field(obj, BUILTIN_NAME_OFFSET));
     if (name === "__doc__") return builtinFunctionDoc(m, obj);
     if (name === "__self__") return m.incref(m.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
-    return 0;
+    // Anything else comes from the type (`__reduce__`, `__class__`, object's methods).
   }
   if (t === types.traceback) {
     const u32 = heap.memory.u32;

@@ -13,6 +13,7 @@ import { cmathModule } from "./cmath-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
+import { codecsNativeModule } from "./codecs-native-module.js";
 import { copyModule } from "./copy-module.js";
 import { copyregModule } from "./copyreg-module.js";
 import { csvModule } from "./csv-module.js";
@@ -42,6 +43,7 @@ import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
 import { osModule, osPathModule } from "./os-module.js";
 import { pathlibModule } from "./pathlib-module.js";
+import { pickleModule } from "./pickle-module.js";
 import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { queueModule } from "./queue-module.js";
@@ -78,6 +80,7 @@ import { zlibModule } from "./zlib-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
+  _codecs: codecsNativeModule,
   abc: abcModule,
   argparse: argparseModule,
   array: arrayModule,
@@ -104,6 +107,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   os: osModule,
   "os.path": osPathModule,
   pathlib: pathlibModule,
+  pickle: pickleModule,
   posixpath: posixpathModule,
   fractions: fractionsModule,
   functools: functoolsModule,
@@ -159,6 +163,7 @@ export { cmathModule } from "./cmath-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
+export { codecsNativeModule } from "./codecs-native-module.js";
 export { copyModule } from "./copy-module.js";
 export { copyregModule } from "./copyreg-module.js";
 export { csvModule } from "./csv-module.js";
@@ -187,6 +192,7 @@ export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";
 export { osModule, osPathModule } from "./os-module.js";
 export { pathlibModule } from "./pathlib-module.js";
+export { pickleModule } from "./pickle-module.js";
 export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { queueModule } from "./queue-module.js";
