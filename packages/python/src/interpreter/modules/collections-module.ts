@@ -329,7 +329,9 @@ class deque:
         return self
 
     def __reduce__(self):
-        return (deque, (list(self), self._maxlen))
+        # CPython: deque___reduce__ — (type, ((), maxlen) or (), state, iter(self)).
+        args = () if self._maxlen is None else ((), self._maxlen)
+        return (type(self), args, None, iter(self))
 
 
 class _DictWrapper:

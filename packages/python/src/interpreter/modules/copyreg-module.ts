@@ -332,6 +332,10 @@ def _exception_setstate(self, state, base):
             setattr(self, key, value)
 
 
+def _singleton_reduce(self, base):
+    return "Ellipsis" if self is Ellipsis else "NotImplemented"
+
+
 def _builtin_reduce(self, base):
     owner = getattr(self, "__self__", None)
     if owner is None or type(owner).__name__ == "module":

@@ -1158,7 +1158,6 @@ class Unpickler:
 
     def find_class(self, module, name):
         """The global module.name a pickle refers to (CPython: find_class)."""
-        sys.audit('pickle.find_class', module, name)
         if self.proto < 3 and self._fix_imports:
             if (module, name) in _NAMES_2TO3:
                 module, name = _NAMES_2TO3[(module, name)]
@@ -1229,10 +1228,10 @@ class Unpickler:
             self._stack.append(line == b'01\n')
             return
         try:
-            value = int(line, 0)
+            value = int(line.decode('latin-1'), 0)
         except ValueError:
             try:
-                value = int(line, 8) if line[:1] == b'0' else None
+                value = int(line.decode('latin-1'), 8) if line[:1] == b'0' else None
             except ValueError:
                 value = None
             if value is None:
@@ -1585,7 +1584,7 @@ class Unpickler:
             raise UnpicklingError("Memo value not found at index %d" % idx) from None
 
     def _load_get(self):
-        self._stack.append(self._memo_get(int(self._line(), 10)))
+        self._stack.append(self._memo_get(int(self._line().decode('latin-1'), 10)))
 
     def _load_binget(self):
         self._stack.append(self._memo_get(self._read(1)[0]))
@@ -1596,7 +1595,7 @@ class Unpickler:
     def _load_put(self):
         line = self._line()
         value = self._top()
-        idx = int(line, 10)
+        idx = int(line.decode('latin-1'), 10)
         if idx < 0:
             raise ValueError("negative PUT argument")
         self.memo[idx] = value
