@@ -857,6 +857,9 @@ class Pickler:
         lastname = path[-1]
         if parent is module:
             name = lastname
+        # CPython's module names and qualified names are interned: one memo entry each.
+        module_name = sys.intern(module_name)
+        name = sys.intern(name)
         if self.proto >= 4:
             self.save(module_name)
             self.save(name)
@@ -1289,10 +1292,7 @@ class Unpickler:
         self._stack.append(self._decode_string(_escape_decode(line)))
 
     def _load_binstring(self):
-        size = _unpack('<i', self._read(4))[0]
-        if size < 0:
-            raise UnpicklingError("BINSTRING pickle has negative byte count")
-        self._stack.append(self._decode_string(self._read(size)))
+        self._stack.append(self._decode_string(self._read(_unpack('<I', self._read(4))[0])))
 
     def _load_short_binstring(self):
         self._stack.append(self._decode_string(self._read(self._read(1)[0])))
@@ -1479,26 +1479,26 @@ class Unpickler:
 
     def _new_object(self, opcode, cls, args, kwargs):
         # CPython: load_newobj.
-        if not isinstance(args, tuple):
-            raise UnpicklingError("%s args argument must be a tuple, not %s"
-                                  % (opcode, type(args).__name__))
         if not isinstance(cls, type):
             raise UnpicklingError("%s class argument must be a type, not %s"
                                   % (opcode, type(cls).__name__))
+        if not isinstance(args, tuple):
+            raise UnpicklingError("%s args argument must be a tuple, not %s"
+                                  % (opcode, type(args).__name__))
+        if not isinstance(kwargs, dict):
+            raise UnpicklingError("%s kwargs argument must be a dict, not %s"
+                                  % (opcode, type(kwargs).__name__))
         self._stack.append(cls.__new__(cls, *args, **kwargs))
 
     def _load_newobj(self):
         args = self._pop()
-        cls = self._pop() if isinstance(args, tuple) else None
+        cls = self._pop()
         self._new_object('NEWOBJ', cls, args, {})
 
     def _load_newobj_ex(self):
         kwargs = self._pop()
-        if not isinstance(kwargs, dict):
-            raise UnpicklingError("NEWOBJ_EX kwargs argument must be a dict, not %s"
-                                  % type(kwargs).__name__)
         args = self._pop()
-        cls = self._pop() if isinstance(args, tuple) else None
+        cls = self._pop()
         self._new_object('NEWOBJ_EX', cls, args, kwargs)
 
     def _global_names(self):
