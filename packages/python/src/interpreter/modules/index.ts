@@ -57,6 +57,7 @@ import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
+import { timeitModule } from "./timeit-module.js";
 import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typesModule } from "./types-module.js";
@@ -138,6 +139,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   logging: loggingModule,
   numbers: numbersModule,
   time: timeModule,
+  timeit: timeitModule,
   traceback: tracebackModule,
   tracemalloc: tracemallocModule,
   types: typesModule,
@@ -206,6 +208,7 @@ export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
+export { timeitModule } from "./timeit-module.js";
 export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typesModule } from "./types-module.js";

@@ -33,7 +33,7 @@ __all__ = ["PickleBuffer", "PickleError", "PicklingError", "UnpicklingError", "P
            "STRING", "TRUE", "TUPLE", "TUPLE1", "TUPLE2", "TUPLE3", "UNICODE"]
 
 HIGHEST_PROTOCOL = 5
-DEFAULT_PROTOCOL = 5
+DEFAULT_PROTOCOL = 4
 format_version = "4.0"
 compatible_formats = ["1.0", "1.1", "1.2", "1.3", "2.0", "3.0", "4.0", "5.0"]
 bytes_types = (bytes, bytearray)
@@ -193,6 +193,15 @@ def _encode_long(x):
 def _raw_unicode_escape(text):
     # CPython: _pickle.c raw_unicode_escape — latin-1, with \\, NUL, \n, \r, \x1a and every
     # character past U+00FF written as \uXXXX / \UXXXXXXXX.
+    try:
+        data = text.encode('latin-1')
+    except UnicodeEncodeError:
+        pass
+    else:
+        for special, escape in _LATIN1_ESCAPES:
+            if special in data:
+                data = data.replace(special, escape)
+        return data
     out = bytearray()
     for ch in text:
         code = ord(ch)
@@ -203,6 +212,10 @@ def _raw_unicode_escape(text):
         else:
             out.append(code)
     return bytes(out)
+
+
+_LATIN1_ESCAPES = ((b'\\', b'\\u005c'), (b'\0', b'\\u0000'), (b'\n', b'\\u000a'),
+                   (b'\r', b'\\u000d'), (b'\x1a', b'\\u001a'))
 
 
 def _utf8_surrogatepass(text):
@@ -280,7 +293,7 @@ class Pickler:
         start = self._frame_start
         size = len(self._out) - start - _FRAME_HEADER
         if size >= _FRAME_SIZE_MIN:
-            self._out[start:start + _FRAME_HEADER] = FRAME + _pack('<Q', size)
+            self._out[start:start + _FRAME_HEADER] = FRAME + size.to_bytes(8, 'little')
         else:
             del self._out[start:start + _FRAME_HEADER]
         self._frame_start = -1
@@ -315,7 +328,7 @@ class Pickler:
             if idx < 256:
                 self._write(BINPUT + bytes((idx,)))
             else:
-                self._write(LONG_BINPUT + _pack('<I', idx))
+                self._write(LONG_BINPUT + idx.to_bytes(4, 'little'))
         else:
             self._write(PUT + str(idx).encode('ascii') + b'\n')
 
@@ -325,7 +338,7 @@ class Pickler:
         elif idx < 256:
             self._write(BINGET + bytes((idx,)))
         else:
-            self._write(LONG_BINGET + _pack('<I', idx))
+            self._write(LONG_BINGET + idx.to_bytes(4, 'little'))
 
     def _memoized(self, obj):
         entry = self.memo.get(id(obj))
@@ -451,9 +464,9 @@ class Pickler:
                 if 0 <= obj <= 0xff:
                     self._write(BININT1 + bytes((obj,)))
                 elif 0 <= obj <= 0xffff:
-                    self._write(BININT2 + _pack('<H', obj))
+                    self._write(BININT2 + obj.to_bytes(2, 'little'))
                 else:
-                    self._write(BININT + _pack('<i', obj))
+                    self._write(BININT + obj.to_bytes(4, 'little', signed=True))
             else:
                 self._write(INT + str(obj).encode('ascii') + b'\n')
         elif self.proto >= 2:
@@ -461,7 +474,7 @@ class Pickler:
             if len(data) < 256:
                 self._write(LONG1 + bytes((len(data),)) + data)
             else:
-                self._write(LONG4 + _pack('<i', len(data)) + data)
+                self._write(LONG4 + (len(data)).to_bytes(4, 'little', signed=True) + data)
         else:
             self._write(LONG + str(obj).encode('ascii') + b'L\n')
 
@@ -471,9 +484,9 @@ class Pickler:
         if size <= 0xff:
             header = SHORT_BINBYTES + bytes((size,))
         elif size <= 0xffffffff:
-            header = BINBYTES + _pack('<I', size)
+            header = BINBYTES + size.to_bytes(4, 'little')
         else:
-            header = BINBYTES8 + _pack('<Q', size)
+            header = BINBYTES8 + size.to_bytes(8, 'little')
         self._write_large(header, data)
         self.memoize(obj)
 
@@ -495,7 +508,7 @@ class Pickler:
             else:
                 self.save_reduce(bytearray, (bytes(obj),), obj=obj)
             return
-        self._write_large(BYTEARRAY8 + _pack('<Q', len(obj)), bytes(obj))
+        self._write_large(BYTEARRAY8 + (len(obj)).to_bytes(8, 'little'), bytes(obj))
         self.memoize(obj)
 
     def _save_str(self, obj):
@@ -506,11 +519,11 @@ class Pickler:
             if size <= 0xff and self.proto >= 4:
                 header = SHORT_BINUNICODE + bytes((size,))
             elif size > 0xffffffff and self.proto >= 4:
-                header = BINUNICODE8 + _pack('<Q', size)
+                header = BINUNICODE8 + size.to_bytes(8, 'little')
             elif size > 0xffffffff:
                 raise OverflowError("serializing a string larger than 4 GiB requires pickle protocol 4 or higher")
             else:
-                header = BINUNICODE + _pack('<I', size)
+                header = BINUNICODE + size.to_bytes(4, 'little')
             self._write_large(header, data)
         else:
             self._write(UNICODE + _raw_unicode_escape(obj) + b'\n')
@@ -850,9 +863,9 @@ class Pickler:
                 if code <= 0xff:
                     self._write(EXT1 + bytes((code,)))
                 elif code <= 0xffff:
-                    self._write(EXT2 + _pack('<H', code))
+                    self._write(EXT2 + code.to_bytes(2, 'little'))
                 else:
-                    self._write(EXT4 + _pack('<i', code))
+                    self._write(EXT4 + code.to_bytes(4, 'little', signed=True))
                 return
         lastname = path[-1]
         if parent is module:
@@ -979,7 +992,7 @@ def _decode_raw_unicode_escape(data):
             kind = '\\uXXXX' if width == 4 else '\\UXXXXXXXX'
             raise UnicodeDecodeError('rawunicodeescape', bytes(data), i, i + 2 + len(digits),
                                      'truncated %s escape' % kind)
-        code = int(digits, 16)
+        code = int(digits.decode('ascii'), 16)
         if code > 0x10ffff:
             raise UnicodeDecodeError('rawunicodeescape', bytes(data), i, i + 2 + width,
                                      '\\Uxxxxxxxx out of range')
@@ -1021,7 +1034,7 @@ def _escape_decode(data):
             digits = data[i:i + 2]
             if len(digits) != 2 or not all(d in b'0123456789abcdefABCDEF' for d in digits):
                 raise ValueError("invalid \\x escape at position %d" % (i - 2))
-            out.append(int(digits, 16))
+            out.append(int(digits.decode('ascii'), 16))
             i += 2
         else:
             out += b'\\' + bytes((c,))
@@ -1138,17 +1151,16 @@ class Unpickler:
         dispatch = _DISPATCH
         try:
             while True:
-                key = self._data[self._pos:self._pos + 1]
-                if key:
+                if self._pos < len(self._data):
+                    c = self._data[self._pos]
                     self._pos += 1
                 else:
                     try:
-                        key = self._read(1)
+                        c = self._read(1)[0]
                     except UnpicklingError:
                         raise EOFError("Ran out of input") from None
-                handler = dispatch.get(key[0])
+                handler = dispatch.get(c)
                 if handler is None:
-                    c = key[0]
                     if 0x20 <= c <= 0x7e and c not in (0x27, 0x5c):
                         raise UnpicklingError("invalid load key, '%c'." % c)
                     raise UnpicklingError("invalid load key, '\\x%02x'." % c)
@@ -1188,7 +1200,7 @@ class Unpickler:
         self.proto = proto
 
     def _load_frame(self):
-        size = _unpack('<Q', self._read(8))[0]
+        size = int.from_bytes(self._read(8), 'little')
         if size > sys.maxsize:
             raise ValueError("frame size > sys.maxsize: %d" % size)
         frame = self._read(size)
@@ -1248,20 +1260,20 @@ class Unpickler:
         self._stack.append(int(line.decode('latin-1'), 10))
 
     def _load_binint(self):
-        self._stack.append(_unpack('<i', self._read(4))[0])
+        self._stack.append(int.from_bytes(self._read(4), 'little', signed=True))
 
     def _load_binint1(self):
         self._stack.append(self._read(1)[0])
 
     def _load_binint2(self):
-        self._stack.append(_unpack('<H', self._read(2))[0])
+        self._stack.append(int.from_bytes(self._read(2), 'little'))
 
     def _load_long1(self):
         size = self._read(1)[0]
         self._stack.append(int.from_bytes(self._read(size), 'little', signed=True))
 
     def _load_long4(self):
-        size = _unpack('<i', self._read(4))[0]
+        size = int.from_bytes(self._read(4), 'little', signed=True)
         if size < 0:
             raise UnpicklingError("LONG pickle has negative byte count")
         self._stack.append(int.from_bytes(self._read(size), 'little', signed=True))
@@ -1292,19 +1304,19 @@ class Unpickler:
         self._stack.append(self._decode_string(_escape_decode(line)))
 
     def _load_binstring(self):
-        self._stack.append(self._decode_string(self._read(_unpack('<I', self._read(4))[0])))
+        self._stack.append(self._decode_string(self._read(int.from_bytes(self._read(4), 'little'))))
 
     def _load_short_binstring(self):
         self._stack.append(self._decode_string(self._read(self._read(1)[0])))
 
     def _load_unicode(self):
-        self._stack.append(_decode_raw_unicode_escape(self._line()[:-1]))
+        self._stack.append(_decode_raw_unicode_escape(self._readline()[:-1]))
 
     def _load_binunicode(self):
-        self._stack.append(_decode_utf8(self._read(_unpack('<I', self._read(4))[0])))
+        self._stack.append(_decode_utf8(self._read(int.from_bytes(self._read(4), 'little'))))
 
     def _load_binunicode8(self):
-        size = _unpack('<Q', self._read(8))[0]
+        size = int.from_bytes(self._read(8), 'little')
         if size > sys.maxsize:
             raise UnpicklingError("BINUNICODE8 exceeds system's maximum size of %d bytes"
                                   % sys.maxsize)
@@ -1314,20 +1326,20 @@ class Unpickler:
         self._stack.append(_decode_utf8(self._read(self._read(1)[0])))
 
     def _load_binbytes(self):
-        self._stack.append(bytes(self._read(_unpack('<I', self._read(4))[0])))
+        self._stack.append(bytes(self._read(int.from_bytes(self._read(4), 'little'))))
 
     def _load_short_binbytes(self):
         self._stack.append(bytes(self._read(self._read(1)[0])))
 
     def _load_binbytes8(self):
-        size = _unpack('<Q', self._read(8))[0]
+        size = int.from_bytes(self._read(8), 'little')
         if size > sys.maxsize:
             raise UnpicklingError("BINBYTES8 exceeds system's maximum size of %d bytes"
                                   % sys.maxsize)
         self._stack.append(bytes(self._read(size)))
 
     def _load_bytearray8(self):
-        size = _unpack('<Q', self._read(8))[0]
+        size = int.from_bytes(self._read(8), 'little')
         if size > sys.maxsize:
             raise UnpicklingError("BYTEARRAY8 exceeds system's maximum size of %d bytes"
                                   % sys.maxsize)
@@ -1556,13 +1568,13 @@ class Unpickler:
         self._load_ext(self._read(1)[0])
 
     def _load_ext2(self):
-        self._load_ext(_unpack('<H', self._read(2))[0])
+        self._load_ext(int.from_bytes(self._read(2), 'little'))
 
     def _load_ext4(self):
-        self._load_ext(_unpack('<i', self._read(4))[0])
+        self._load_ext(int.from_bytes(self._read(4), 'little', signed=True))
 
     def _load_persid(self):
-        line = self._line()[:-1]
+        line = self._readline()[:-1]
         try:
             pid = line.decode('ascii')
         except UnicodeDecodeError:
@@ -1590,7 +1602,7 @@ class Unpickler:
         self._stack.append(self._memo_get(self._read(1)[0]))
 
     def _load_long_binget(self):
-        self._stack.append(self._memo_get(_unpack('<I', self._read(4))[0]))
+        self._stack.append(self._memo_get(int.from_bytes(self._read(4), 'little')))
 
     def _load_put(self):
         line = self._line()
@@ -1605,7 +1617,7 @@ class Unpickler:
         self.memo[idx] = self._top()
 
     def _load_long_binput(self):
-        idx = _unpack('<I', self._read(4))[0]
+        idx = int.from_bytes(self._read(4), 'little')
         self.memo[idx] = self._top()
 
     def _load_memoize(self):
@@ -1693,7 +1705,7 @@ def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=N
 def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     """The object the pickle data holds."""
     if isinstance(data, str):
-        raise TypeError("Can't load pickle from unicode string")
+        raise TypeError("a bytes-like object is required, not 'str'")
     unpickler = Unpickler(_BytesFile(), fix_imports=fix_imports, encoding=encoding,
                           errors=errors, buffers=buffers)
     unpickler._data = bytes(data)
