@@ -126,6 +126,8 @@ NEXT_BUFFER = b'\x97'
 READONLY_BUFFER = b'\x98'
 
 _BATCHSIZE = 1000
+# CPython's Py_SSIZE_T_MAX on 64-bit machines: the limit of the sizes a pickle may announce.
+_SSIZE_MAX = (1 << 63) - 1
 _FRAME_SIZE_MIN = 4
 _FRAME_SIZE_TARGET = 64 * 1024
 _FRAME_HEADER = 9
@@ -988,9 +990,12 @@ def _decode_raw_unicode_escape(data):
             continue
         width = 4 if data[i + 1] == 0x75 else 8
         digits = data[i + 2:i + 2 + width]
-        if len(digits) != width or not all(c in b'0123456789abcdefABCDEF' for c in digits):
+        valid = 0
+        while valid < len(digits) and digits[valid] in b'0123456789abcdefABCDEF':
+            valid += 1
+        if valid != width:
             kind = '\\uXXXX' if width == 4 else '\\UXXXXXXXX'
-            raise UnicodeDecodeError('rawunicodeescape', bytes(data), i, i + 2 + len(digits),
+            raise UnicodeDecodeError('rawunicodeescape', bytes(data), i, i + 2 + valid,
                                      'truncated %s escape' % kind)
         code = int(digits.decode('ascii'), 16)
         if code > 0x10ffff:
@@ -1201,8 +1206,8 @@ class Unpickler:
 
     def _load_frame(self):
         size = int.from_bytes(self._read(8), 'little')
-        if size > sys.maxsize:
-            raise ValueError("frame size > sys.maxsize: %d" % size)
+        if size > _SSIZE_MAX:
+            raise OverflowError("FRAME length exceeds system's maximum of %d bytes" % _SSIZE_MAX)
         frame = self._read(size)
         self._data = frame + self._data[self._pos:]
         self._pos = 0
@@ -1238,26 +1243,26 @@ class Unpickler:
         self._stack.append(False)
 
     def _load_int(self):
+        # CPython: load_int — strtol (base 0, stops at NUL), then PyLong_FromString.
         line = self._line()
-        if line == b'00\n' or line == b'01\n':
-            self._stack.append(line == b'01\n')
-            return
+        body = line[:-1].split(b'\0', 1)[0].decode('latin-1')
         try:
-            value = int(line.decode('latin-1'), 0)
+            value = int(body, 0) if body.strip() else 0
         except ValueError:
-            try:
-                value = int(line.decode('latin-1'), 8) if line[:1] == b'0' else None
-            except ValueError:
-                value = None
-            if value is None:
+            digits = body.strip().lstrip('+-')
+            if digits[:1] == '0' and digits.isdigit() and '8' not in digits and '9' not in digits:
+                value = int(body, 8)
+            else:
                 raise ValueError("could not convert string to int") from None
+        if len(line) == 3 and value in (0, 1):
+            value = bool(value)
         self._stack.append(value)
 
     def _load_long(self):
         line = self._line()
         if len(line) > 1 and line[-2:-1] == b'L':
             line = line[:-2]
-        self._stack.append(int(line.decode('latin-1'), 10))
+        self._stack.append(int(line.decode('utf-8'), 10))
 
     def _load_binint(self):
         self._stack.append(int.from_bytes(self._read(4), 'little', signed=True))
@@ -1317,9 +1322,9 @@ class Unpickler:
 
     def _load_binunicode8(self):
         size = int.from_bytes(self._read(8), 'little')
-        if size > sys.maxsize:
+        if size > _SSIZE_MAX:
             raise UnpicklingError("BINUNICODE8 exceeds system's maximum size of %d bytes"
-                                  % sys.maxsize)
+                                  % _SSIZE_MAX)
         self._stack.append(_decode_utf8(self._read(size)))
 
     def _load_short_binunicode(self):
@@ -1333,16 +1338,16 @@ class Unpickler:
 
     def _load_binbytes8(self):
         size = int.from_bytes(self._read(8), 'little')
-        if size > sys.maxsize:
+        if size > _SSIZE_MAX:
             raise UnpicklingError("BINBYTES8 exceeds system's maximum size of %d bytes"
-                                  % sys.maxsize)
+                                  % _SSIZE_MAX)
         self._stack.append(bytes(self._read(size)))
 
     def _load_bytearray8(self):
         size = int.from_bytes(self._read(8), 'little')
-        if size > sys.maxsize:
+        if size > _SSIZE_MAX:
             raise UnpicklingError("BYTEARRAY8 exceeds system's maximum size of %d bytes"
-                                  % sys.maxsize)
+                                  % _SSIZE_MAX)
         self._stack.append(bytearray(self._read(size)))
 
     def _load_next_buffer(self):
@@ -1536,9 +1541,10 @@ class Unpickler:
         return cls(*args)
 
     def _load_inst(self):
+        start = self._marker()
         module, name = self._global_names()
         cls = self.find_class(module, name)
-        args = tuple(self._pop_mark())
+        args = tuple(self._pop_from(start))
         self._stack.append(self._instantiate(cls, args))
 
     def _load_obj(self):
@@ -1596,7 +1602,7 @@ class Unpickler:
             raise UnpicklingError("Memo value not found at index %d" % idx) from None
 
     def _load_get(self):
-        self._stack.append(self._memo_get(int(self._line().decode('latin-1'), 10)))
+        self._stack.append(self._memo_get(int(self._line().decode('utf-8'), 10)))
 
     def _load_binget(self):
         self._stack.append(self._memo_get(self._read(1)[0]))
@@ -1607,7 +1613,7 @@ class Unpickler:
     def _load_put(self):
         line = self._line()
         value = self._top()
-        idx = int(line.decode('latin-1'), 10)
+        idx = int(line.decode('utf-8'), 10)
         if idx < 0:
             raise ValueError("negative PUT argument")
         self.memo[idx] = value
