@@ -48,6 +48,36 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
     );
   }, 300_000);
 
+  it("fuzzed: pickling and unpickling with a random allocation failing ends cleanly", () => {
+    // pickle, copyreg and the reduction natives (object.__reduce_ex__ calling copyreg):
+    // about 4300 allocations, imports included.
+    const source = [
+      "import pickle",
+      "class A:",
+      "    pass",
+      "a = A()",
+      "a.x = [1, 'two', (3,), 2**70, {4, 5}]",
+      "for p in range(6):",
+      "    s = pickle.dumps([a, a, {1: b'b'}, bytearray(b'c')], p)",
+      "    b = pickle.loads(s)",
+      "try:",
+      "    pickle.loads(s[:-3])",
+      "except pickle.UnpicklingError:",
+      "    pass",
+      "print(b[0] is b[1])",
+      "",
+    ].join("\n");
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4300 }), { minLength: 1, maxLength: 3 }),
+        (points) => {
+          expect(sweepOutOfMemory(source, points).problems).toEqual([]);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 300_000);
+
   it("fuzzed: random snippets with a random allocation failing end cleanly", () => {
     const snippets = VALID_SNIPPETS.filter((snippet) => !snippet.includes("import"));
     fc.assert(
