@@ -100,7 +100,8 @@ class partial:
         return 'functools.partial(' + ', '.join(parts) + ')'
 
     def __reduce__(self):
-        return (type(self), (self.func,), (self.func, self.args, self.keywords or None, None))
+        # CPython: partial_reduce — (type, (func,), (func, args, keywords, __dict__ or None)).
+        return (type(self), (self.func,), (self.func, self.args, self.keywords, None))
 
     def __setstate__(self, state):
         # CPython: partial_setstate.

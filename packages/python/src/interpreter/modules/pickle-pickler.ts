@@ -703,9 +703,7 @@ class Pickler:
         lastname = path[-1]
         if parent is module:
             name = lastname
-        # CPython's module names and qualified names are interned: one memo entry each.
-        module_name = sys.intern(module_name)
-        name = sys.intern(name)
+        module_name, name = _name_objects(obj, module, module_name, name)
         if self.proto >= 4:
             self.save(module_name)
             self.save(name)
@@ -739,6 +737,20 @@ class Pickler:
         else:
             data = module_name.encode('utf-8') + b'\n' + name.encode('utf-8') + b'\n'
         self._write(GLOBAL + data)
+
+
+def _name_objects(obj, module, module_name, name):
+    # Which str objects CPython saves (the memo goes by identity): module names are interned,
+    # as are the qualified names of Python classes and functions; a C type's name is a new str
+    # each time, from its tp_name. pymem's C-type stand-ins live in modules without a __file__.
+    if isinstance(obj, type) and (module_name == 'builtins' or module_name != '__main__'
+                                  and getattr(module, '__file__', None) is None):
+        return sys.intern(module_name), _new_str(name)
+    return sys.intern(module_name), sys.intern(name)
+
+
+def _new_str(text):
+    return text[:1] + text[1:] if len(text) > 1 else text
 
 
 def _is_iterator(obj):
