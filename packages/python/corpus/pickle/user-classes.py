@@ -117,3 +117,20 @@ for obj in cases:
 print(pickle.loads(pickle.dumps(THE_ONE)) is THE_ONE)
 print(pickle.loads(pickle.dumps(Outer.Inner, 2)) is Outer.Inner)
 print(pickle.loads(pickle.dumps(top_level, 0))())
+
+
+# Bound methods pickle as getattr(instance, name).
+class Counter:
+    def __init__(self):
+        self.n = 5
+
+    def get(self):
+        return self.n
+
+
+c = Counter()
+for protocol in range(6):
+    data = pickle.dumps([c.get, c], protocol)
+    print(protocol, data)
+    method, inst = pickle.loads(data)
+    print('  ', method(), method.__self__ is inst)

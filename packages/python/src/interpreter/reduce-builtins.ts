@@ -33,6 +33,7 @@ const DELEGATED: ReadonlyArray<readonly [string, string, string, number]> = [
   ["BaseException", "__reduce__", "_exception_reduce", 0],
   ["BaseException", "__setstate__", "_exception_setstate", 1],
   ["builtin_function_or_method", "__reduce__", "_builtin_reduce", 0],
+  ["method", "__reduce__", "_method_reduce", 0],
   ["ellipsis", "__reduce__", "_singleton_reduce", 0],
   ["NotImplementedType", "__reduce__", "_singleton_reduce", 0],
 ];

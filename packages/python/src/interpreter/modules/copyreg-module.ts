@@ -332,6 +332,10 @@ def _exception_setstate(self, state, base):
             setattr(self, key, value)
 
 
+def _method_reduce(self, base):
+    return getattr, (self.__self__, self.__func__.__name__)
+
+
 def _singleton_reduce(self, base):
     return "Ellipsis" if self is Ellipsis else "NotImplemented"
 

@@ -106,7 +106,12 @@ class Pickler:
         self._framing = self.proto >= 4
         if self.proto >= 2:
             self._out += PROTO + bytes((self.proto,))
-        self.save(obj)
+        try:
+            self.save(obj)
+        except RecursionError:
+            # CPython's C pickler counts its own depth (about 5000 nested lists); here the
+            # Python frames of save() run out first, at a third of the interpreter's limit.
+            raise RecursionError("maximum recursion depth exceeded while pickling an object") from None
         self._write(STOP)
         self._commit_frame()
         self._framing = False
