@@ -43,7 +43,7 @@ import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
 import { osModule, osPathModule } from "./os-module.js";
 import { pathlibModule } from "./pathlib-module.js";
-import { pickleModule } from "./pickle-module.js";
+import { pickleAcceleratorModule, pickleModule } from "./pickle-module.js";
 import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { queueModule } from "./queue-module.js";
@@ -82,6 +82,7 @@ import { zlibModule } from "./zlib-module.js";
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
   _codecs: codecsNativeModule,
+  _pickle: pickleAcceleratorModule,
   abc: abcModule,
   argparse: argparseModule,
   array: arrayModule,
@@ -194,7 +195,7 @@ export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";
 export { osModule, osPathModule } from "./os-module.js";
 export { pathlibModule } from "./pathlib-module.js";
-export { pickleModule } from "./pickle-module.js";
+export { pickleAcceleratorModule, pickleModule } from "./pickle-module.js";
 export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { queueModule } from "./queue-module.js";

@@ -22,7 +22,7 @@ from copyreg import dispatch_table as _copyreg_dispatch, _extension_registry, \
     _inverted_registry, _extension_cache
 from struct import pack as _pack, unpack as _unpack
 
-__all__ = ["PickleBuffer", "PickleError", "PicklingError", "UnpicklingError", "Pickler",
+__all__ = ["PickleError", "PicklingError", "UnpicklingError", "Pickler",
            "Unpickler", "dump", "dumps", "load", "loads", "ADDITEMS", "APPEND", "APPENDS",
            "BINBYTES", "BINBYTES8", "BINFLOAT", "BINGET", "BININT", "BININT1", "BININT2",
            "BINPERSID", "BINPUT", "BINSTRING", "BINUNICODE", "BINUNICODE8", "BUILD",
@@ -54,8 +54,6 @@ class UnpicklingError(PickleError):
     pass
 
 
-for _cls in (PickleError, PicklingError, UnpicklingError):
-    _cls.__module__ = "_pickle"
 
 MARK = b'('
 STOP = b'.'
@@ -182,6 +180,12 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
                           errors=errors, buffers=buffers)
     unpickler._data = bytes(data)
     return unpickler.load()
+
+
+# CPython's pickle takes these from its C accelerator, _pickle (pickles name them so).
+for _obj in (PickleError, PicklingError, UnpicklingError, Pickler, Unpickler, dump, dumps, load,
+             loads):
+    _obj.__module__ = "_pickle"
 `;
 
 /** The module's Python source, run at import. */
@@ -200,3 +204,18 @@ export const pickleModule = pythonSourceModule("pickle", PICKLE_SOURCE, {
   Pickler: "_pickle.Pickler",
   Unpickler: "_pickle.Unpickler",
 });
+
+/**
+ * Builds the `_pickle` module — CPython's C accelerator, whose names `pickle` re-exports and
+ * pickles of them refer to — from pymem's `pickle`.
+ *
+ * @example
+ * ```ts
+ * const interpreter = new Interpreter({ modules: { pickle: pickleModule, _pickle: pickleAcceleratorModule } });
+ * ```
+ */
+export const pickleAcceleratorModule = pythonSourceModule(
+  "_pickle",
+  "from pickle import (PickleError, PicklingError, UnpicklingError, Pickler, Unpickler, dump,\n" +
+    "                    dumps, load, loads)\n",
+);
