@@ -58,3 +58,9 @@ for bad in ['abcd', b'\x07\xe8\x0d\x11']:
         print('TypeError', e)
 print(pickle.loads(pickle.dumps(Color.RED)) is Color.RED)
 print(pickle.loads(pickle.dumps(collections.defaultdict(int, a=1)))['zz'])
+
+# namedtuple classes: protocol 2 and later pickle copyreg.__newobj__(cls, *values) as CPython's.
+Point = collections.namedtuple('Point', 'x y')
+for protocol in range(2, 6):
+    data = pickle.dumps([Point(1, 2), Point(3, y=4)], protocol)
+    print(protocol, data, pickle.loads(data))
