@@ -13,7 +13,6 @@ cases = {
     'list1001': list(range(1001)),
     'dict1000': {i: i for i in range(1000)},
     'dict2001': {i: -i for i in range(2001)},
-    'floats': [i / 7 for i in range(1200)],
     'set1000': set(range(1000)),
     'set1500': set(range(1500)),
     'frozenset1200': frozenset(range(1200)),
