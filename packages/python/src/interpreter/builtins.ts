@@ -48,6 +48,7 @@ import {
 import { MODULE_DICT_OFFSET, VIEW_DICT_OFFSET } from "./object-layouts.js";
 import { repr, str } from "./object-repr.js";
 import { binary, checkHashable, compare, sequenceItems } from "./operators.js";
+import { installReduceBuiltins } from "./reduce-builtins.js";
 import { installSequenceSearch } from "./sequence-search.js";
 import { installSetMethods } from "./set-methods.js";
 import { newSetFrom } from "./set-operations.js";
@@ -670,6 +671,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installDictMethods(m);
   installDescriptorBuiltins(m);
   installExceptionMethods(m);
+  installReduceBuiltins(m);
   installExceptionGroups(m);
   installSetMethods(m);
   installComplexMethods(m);

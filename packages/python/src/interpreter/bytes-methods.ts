@@ -3,6 +3,7 @@ import { installByteArrayMethods } from "./bytearray-methods.js";
 import {
   bytesData,
   bytesLength,
+  bytesView,
   checkBytesSize,
   isBytesLike,
   newBytes,
@@ -367,18 +368,31 @@ export function installBytesMethods(m: Machine): void {
         }
         return heap.false;
       });
+    // The arguments first (their __index__ may run code), then a search over a view of the
+    // object's own bytes: nothing allocates in between, and nothing is copied.
     for (const name of ["find", "index", "rfind", "rindex"])
-      method(name, 1, 3, (data, [sub, start, end]) => {
-        const needle = subArgument(m, sub!);
-        const [from, to] = window(m, data.length, start, end);
-        let at = -1;
-        if (to - from >= needle.length)
-          at = name.startsWith("r")
-            ? lastIndexOfBytes(data, needle, from, to)
-            : indexOfBytes(data.subarray(0, to), needle, from);
-        if (at < 0 && name.endsWith("index")) m.raise("ValueError", "subsection not found");
-        return m.newInt(at);
-      });
+      defineTypeMethod(
+        m,
+        typeName,
+        (obj) => isBytesLike(m, obj),
+        name,
+        1,
+        3,
+        false,
+        (self, [sub, start, end]) => {
+          const needle = subArgument(m, sub!);
+          const [from, bound] = window(m, bytesLength(m, self), start, end);
+          const data = bytesView(m, self);
+          const to = Math.min(bound, data.length);
+          let at = -1;
+          if (to - from >= needle.length)
+            at = name.startsWith("r")
+              ? lastIndexOfBytes(data, needle, from, to)
+              : indexOfBytes(data.subarray(0, to), needle, from);
+          if (at < 0 && name.endsWith("index")) m.raise("ValueError", "subsection not found");
+          return m.newInt(at);
+        },
+      );
     method("count", 1, 3, (data, [sub, start, end]) => {
       const [from, to] = window(m, data.length, start, end);
       return m.newInt(countBytes(data, subArgument(m, sub!), from, to));

@@ -287,13 +287,15 @@ export function slicePositions(
  * ```
  */
 export function bytesGetSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr): Ptr {
-  const data = bytesData(m, obj);
-  const positions = slicePositions(m, data.length, lower, upper, step);
-  return newBytesOfType(
-    m,
-    m.typeIdOf(obj),
-    Uint8Array.from(positions, (at) => data[at]!),
-  );
+  // The bounds first (their __index__ may resize a bytearray), then only the selected bytes
+  // are copied, before the allocation that may move the heap's memory.
+  const slice = sliceIndices(m, bytesLength(m, obj), lower, upper, step);
+  const view = bytesView(m, obj);
+  const selected =
+    slice.step === 1
+      ? view.slice(slice.start, slice.start + slice.count)
+      : Uint8Array.from({ length: slice.count }, (_, i) => view[slice.start + i * slice.step]!);
+  return newBytesOfType(m, m.typeIdOf(obj), selected);
 }
 
 /**

@@ -1089,7 +1089,14 @@ export abstract class ExpressionCompiler {
         const operand = borrowedRights[i];
         if (operand !== undefined) {
           f.node = links[i]!;
-          const result = arithmeticWithOperand(m, ops[i]!, a, operand, f);
+          let result: Ptr;
+          try {
+            result = arithmeticWithOperand(m, ops[i]!, a, operand, f);
+          } catch (error) {
+            // A MemoryError making the result: the running value is ours to release.
+            lifetime.decref(a);
+            throw error;
+          }
           if (result !== 0) {
             lifetime.decref(a);
             a = result;

@@ -221,13 +221,19 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   if (t === types.method) {
     if (name === "__self__") return m.incref(m.field(obj, METHOD_SELF_OFFSET));
     if (name === "__func__") return m.incref(m.field(obj, METHOD_FUNCTION_OFFSET));
+    // CPython: method_reduce, in the method type's own dict.
+    if (name === "__reduce__" && record !== undefined) {
+      const reduce = m.lookupType(record, key);
+      if (reduce !== 0 && m.typeIdOf(reduce) === types.builtin)
+        return m.newBuiltin(m.field(reduce, BUILTIN_NATIVE_OFFSET), obj);
+    }
     return findAttribute(m, m.field(obj, METHOD_FUNCTION_OFFSET), key, name);
   }
   if (t === types.builtin) {
     if (name === "__name__") return m.incref(m.field(obj, BUILTIN_NAME_OFFSET));
     if (name === "__doc__") return builtinFunctionDoc(m, obj);
     if (name === "__self__") return m.incref(m.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
-    return 0;
+    // Anything else comes from the type (`__reduce__`, `__class__`, object's methods).
   }
   if (t === types.traceback) {
     const u32 = heap.memory.u32;

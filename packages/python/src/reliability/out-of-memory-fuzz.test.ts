@@ -66,6 +66,46 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
     );
   }, 300_000);
 
+  it("fuzzed: pickling and unpickling with a random allocation failing ends cleanly", () => {
+    // pickle, copyreg and the reduction natives (object.__reduce_ex__ calling copyreg):
+    // about 4300 allocations, imports included.
+    const source = [
+      "import pickle",
+      "class A:",
+      "    pass",
+      "a = A()",
+      "a.x = [1, 'two', (3,), 2**70, {4, 5}]",
+      "for p in range(6):",
+      "    s = pickle.dumps([a, a, {1: b'b'}, bytearray(b'c')], p)",
+      "    b = pickle.loads(s)",
+      "try:",
+      "    pickle.loads(s[:-3])",
+      "except pickle.UnpicklingError:",
+      "    pass",
+      "print(b[0] is b[1])",
+      "",
+    ].join("\n");
+    // datetime's byte states and collections' reductions: about 7500 allocations.
+    const stdlib = [
+      "import pickle, datetime, collections",
+      "v = [datetime.datetime(2024, 1, 2, 3, 4, 5, 6), datetime.date(2020, 1, 1),",
+      "     collections.deque([1, 2]), collections.OrderedDict(a=1)]",
+      "for p in range(6):",
+      "    pickle.loads(pickle.dumps(v, p))",
+      "",
+    ].join("\n");
+    fc.assert(
+      fc.property(
+        fc.constantFrom(source, stdlib),
+        fc.array(fc.integer({ min: 1, max: 7500 }), { minLength: 1, maxLength: 3 }),
+        (program, points) => {
+          expect(sweepOutOfMemory(program, points).problems).toEqual([]);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 300_000);
+
   it("fuzzed: random snippets with a random allocation failing end cleanly", () => {
     const snippets = VALID_SNIPPETS.filter((snippet) => !snippet.includes("import"));
     fc.assert(

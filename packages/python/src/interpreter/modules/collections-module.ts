@@ -329,7 +329,9 @@ class deque:
         return self
 
     def __reduce__(self):
-        return (deque, (list(self), self._maxlen))
+        # CPython: deque___reduce__ — (type, ((), maxlen) or (), state, iter(self)).
+        args = () if self._maxlen is None else ((), self._maxlen)
+        return (type(self), args, None, iter(self))
 
 
 class _DictWrapper:
@@ -887,8 +889,8 @@ class _NamedTuple:
 
     __slots__ = ('_values',)
 
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         fields = cls._fields
         name = cls.__name__
         if len(args) > len(fields):
@@ -923,6 +925,11 @@ class _NamedTuple:
                 raise TypeError(name + ".__new__() got multiple values for argument '" + key + "'")
             raise TypeError(name + ".__new__() got an unexpected keyword argument '" + key + "'")
         object.__setattr__(self, '_values', tuple(values))
+        return self
+
+    def __init__(self, *args, **kwargs):
+        # The values are set by __new__ (as tuple's are), which pickles' NEWOBJ calls.
+        pass
 
     def __setattr__(self, name, value):
         if name in type(self)._fields:
@@ -1013,6 +1020,14 @@ class _NamedTuple:
         return self._values
 
     __replace__ = _replace
+
+    def __reduce_ex__(self, protocol):
+        # CPython's namedtuple is a tuple with __getnewargs__: from protocol 2 a pickle holds
+        # copyreg.__newobj__(cls, *values); before, pymem's (tuple.__new__ cannot make it).
+        if protocol >= 2:
+            import copyreg
+            return (copyreg.__newobj__, (type(self),) + self._values, None, None, None)
+        return (type(self), self._values)
 
     def __reduce__(self):
         return (type(self), self._values)

@@ -2,8 +2,9 @@ import { pythonSourceModule } from "./python-source-module.js";
 
 /**
  * Python's copy module, written in Python that pymem runs at import (pymem's own source):
- * copy and deepcopy (the memo, __copy__/__deepcopy__, __reduce_ex__/__reduce__, __getstate__/
- * __setstate__, slots, shared and cyclic structure kept), and replace. Python rather than
+ * copy and deepcopy (the memo, __copy__/__deepcopy__, copyreg's dispatch_table, then
+ * __reduce_ex__(4) — the reduction pickle uses, from copyreg — and __setstate__; shared and cyclic
+ * structure kept), and replace. Python rather than
  * TypeScript: deepcopy recurses through user objects and calls their hooks, so it runs as
  * Python frames under the interpreter's recursion limit, as CPython's does.
  *
@@ -12,6 +13,9 @@ import { pythonSourceModule } from "./python-source-module.js";
 
 /** The module's Python source, run at import. */
 const COPY_SOURCE = `# pymem's copy module, written for pymem in Python (not CPython's Lib/copy source).
+
+
+from copyreg import dispatch_table
 
 
 class Error(Exception):
@@ -28,62 +32,19 @@ def _is_function(value):
     return type(value).__name__ in ('function', 'builtin_function_or_method')
 
 
-def _slot_names(cls):
-    names = []
-    for klass in cls.__mro__:
-        slots = klass.__dict__.get('__slots__', ())
-        if isinstance(slots, str):
-            slots = (slots,)
-        for name in slots:
-            if name not in ('__dict__', '__weakref__') and name not in names:
-                names.append(name)
-    return names
-
-
-def _defines(cls, name):
-    for klass in cls.__mro__:
-        if klass is object:
-            return False
-        if name in klass.__dict__:
-            return True
-    return False
-
-
-def _instance_state(x):
+def _reduce(x, kind):
+    """What pickling would record for x (copyreg's reduction, as pickle uses it)."""
     cls = type(x)
-    if _defines(cls, '__getstate__'):
-        return x.__getstate__()
-    try:
-        state = dict(x.__dict__) or None
-    except AttributeError:
-        state = None
-    slots = {}
-    for name in _slot_names(cls):
-        try:
-            slots[name] = getattr(x, name)
-        except AttributeError:
-            pass
-    if slots:
-        return (state, slots)
-    return state
-
-
-def _reduce(x):
-    """What pickling would record for x: (callable, args, state, listitems, dictitems)."""
-    cls = type(x)
-    if _defines(cls, '__reduce_ex__'):
-        return x.__reduce_ex__(4)
-    if _defines(cls, '__reduce__'):
-        return x.__reduce__()
-    if isinstance(x, BaseException):
-        return (cls, x.args, _instance_state(x))
-    if not isinstance(x, object) or cls.__module__ == 'builtins':
-        raise Error('un(deep)copyable object of type ' + repr(cls))
-    return (_new_instance, (cls,), _instance_state(x))
-
-
-def _new_instance(cls):
-    return cls.__new__(cls)
+    reductor = dispatch_table.get(cls)
+    if reductor is not None:
+        return reductor(x)
+    reductor = getattr(x, '__reduce_ex__', None)
+    if reductor is not None:
+        return reductor(4)
+    reductor = getattr(x, '__reduce__', None)
+    if reductor:
+        return reductor()
+    raise Error('un(' + kind + ')copyable object of type ' + str(cls))
 
 
 def copy(x):
@@ -96,7 +57,7 @@ def copy(x):
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
-    rv = _reduce(x)
+    rv = _reduce(x, 'shallow')
     if isinstance(rv, str):
         return x
     return _reconstruct(x, None, *rv)
@@ -149,7 +110,7 @@ def deepcopy(x, memo=None, _nil=[]):
         if copier is not None and not isinstance(x, type):
             y = copier(memo)
         else:
-            rv = _reduce(x)
+            rv = _reduce(x, 'deep')
             if isinstance(rv, str):
                 y = x
             else:

@@ -374,6 +374,23 @@ timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59, micr
 timedelta.resolution = timedelta(microseconds=1)
 
 
+def _is_state(value, size):
+    """Whether value may be the bytes (or latin-1 str) state a pickle gives the constructor."""
+    return isinstance(value, (bytes, str)) and len(value) == size
+
+
+def _state_at(value, index):
+    return value[index] if isinstance(value, bytes) else ord(value[index])
+
+
+def _state_bytes(value):
+    return value if isinstance(value, bytes) else value.encode('latin-1')
+
+
+def _tzinfo_class():
+    return tzinfo
+
+
 class date:
     """date(year, month, day) --> date object"""
 
@@ -381,7 +398,12 @@ class date:
 
     def __new__(cls, year, month=None, day=None):
         self = object.__new__(cls)
-        self._year, self._month, self._day = _check_date_fields(year, month, day)
+        if month is None and _is_state(year, 4) and 1 <= _state_at(year, 2) <= 12:
+            # CPython: date_from_pickle — the 4 bytes a pickle holds.
+            data = _state_bytes(year)
+            self._year, self._month, self._day = data[0] * 256 + data[1], data[2], data[3]
+        else:
+            self._year, self._month, self._day = _check_date_fields(year, month, day)
         self._hashcode = -1
         return self
 
@@ -530,7 +552,8 @@ Monday == 1 ... Sunday == 7"""
         return NotImplemented
 
     def __reduce__(self):
-        return (type(self), (self._year, self._month, self._day))
+        # CPython: date_reduce — (type, (4-byte state,)).
+        return (type(self), (bytes((self._year >> 8, self._year & 0xFF, self._month, self._day)),))
 
 
 class IsoCalendarDate(tuple):
@@ -767,9 +790,19 @@ a tzinfo subclass. The remaining arguments may be ints.
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
         self = object.__new__(cls)
-        (self._hour, self._minute, self._second, self._microsecond,
-         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
+        if _is_state(hour, 6) and (_state_at(hour, 0) & 0x7F) < 24:
+            # CPython: time_from_pickle — 6 bytes (fold in the hour's top bit), then the tzinfo.
+            data = _state_bytes(hour)
+            tzinfo = None if minute == 0 else minute
+            if tzinfo is not None and not isinstance(tzinfo, _tzinfo_class()):
+                raise TypeError('bad tzinfo state arg')
+            self._hour, self._minute, self._second = data[0] & 0x7F, data[1], data[2]
+            self._microsecond = (data[3] << 16) | (data[4] << 8) | data[5]
+            self._fold = data[0] >> 7
+        else:
+            (self._hour, self._minute, self._second, self._microsecond,
+             self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
+            _check_tzinfo(tzinfo)
         self._tzinfo = tzinfo
         self._hashcode = -1
         return self
@@ -864,9 +897,15 @@ a tzinfo subclass. The remaining arguments may be ints.
 
     __hash__ = _moment_hash
 
+    def __reduce_ex__(self, protocol):
+        # CPython: time_reduce_ex — 6 bytes, the fold in the hour's top bit from protocol 4.
+        hour = self._hour | 0x80 if self._fold and protocol > 3 else self._hour
+        us = self._microsecond
+        state = bytes((hour, self._minute, self._second, us >> 16, (us >> 8) & 0xFF, us & 0xFF))
+        return (type(self), (state,) if self._tzinfo is None else (state, self._tzinfo))
+
     def __reduce__(self):
-        return (type(self), (self._hour, self._minute, self._second, self._microsecond,
-                             self._tzinfo))
+        return self.__reduce_ex__(2)
 
 
 class datetime(date):
@@ -881,10 +920,21 @@ instance of a tzinfo subclass. The remaining arguments may be ints.
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0,
                 tzinfo=None, *, fold=0):
         self = object.__new__(cls)
-        self._year, self._month, self._day = _check_date_fields(year, month, day)
-        (self._hour, self._minute, self._second, self._microsecond,
-         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
+        if _is_state(year, 10) and 1 <= (_state_at(year, 2) & 0x7F) <= 12:
+            # CPython: datetime_from_pickle — 10 bytes (fold in the month's top bit), tzinfo.
+            data = _state_bytes(year)
+            tzinfo = month
+            if tzinfo is not None and not isinstance(tzinfo, _tzinfo_class()):
+                raise TypeError('bad tzinfo state arg')
+            self._year, self._month, self._day = data[0] * 256 + data[1], data[2] & 0x7F, data[3]
+            self._hour, self._minute, self._second = data[4], data[5], data[6]
+            self._microsecond = (data[7] << 16) | (data[8] << 8) | data[9]
+            self._fold = data[2] >> 7
+        else:
+            self._year, self._month, self._day = _check_date_fields(year, month, day)
+            (self._hour, self._minute, self._second, self._microsecond,
+             self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
+            _check_tzinfo(tzinfo)
         self._tzinfo = tzinfo
         self._hashcode = -1
         return self
@@ -1118,9 +1168,16 @@ instance of a tzinfo subclass. The remaining arguments may be ints.
             difference -= mine._total() - theirs._total()
         return timedelta._from_microseconds(difference)
 
+    def __reduce_ex__(self, protocol):
+        # CPython: datetime_reduce_ex — 10 bytes, the fold in the month's top bit from protocol 4.
+        month = self._month | 0x80 if self._fold and protocol > 3 else self._month
+        us = self._microsecond
+        state = bytes((self._year >> 8, self._year & 0xFF, month, self._day, self._hour,
+                       self._minute, self._second, us >> 16, (us >> 8) & 0xFF, us & 0xFF))
+        return (type(self), (state,) if self._tzinfo is None else (state, self._tzinfo))
+
     def __reduce__(self):
-        return (type(self), (self._year, self._month, self._day, self._hour, self._minute,
-                             self._second, self._microsecond, self._tzinfo))
+        return self.__reduce_ex__(2)
 
 
 _date_class = date

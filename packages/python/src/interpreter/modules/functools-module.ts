@@ -100,7 +100,25 @@ class partial:
         return 'functools.partial(' + ', '.join(parts) + ')'
 
     def __reduce__(self):
-        return (type(self), (self.func,), (self.func, self.args, self.keywords or None, None))
+        # CPython: partial_reduce — (type, (func,), (func, args, keywords, __dict__ or None)).
+        return (type(self), (self.func,), (self.func, self.args, self.keywords, None))
+
+    def __setstate__(self, state):
+        # CPython: partial_setstate.
+        if not isinstance(state, tuple):
+            raise TypeError('argument to __setstate__ must be a tuple')
+        if len(state) != 4:
+            raise TypeError('expected 4 items in state, got ' + str(len(state)))
+        func, args, keywords, namespace = state
+        if not callable(func) or not isinstance(args, tuple) or \\
+                (keywords is not None and not isinstance(keywords, dict)) or \\
+                (namespace is not None and not isinstance(namespace, dict)):
+            raise TypeError('invalid partial state')
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = dict(keywords) if keywords is not None else {}
+        if namespace:
+            self.__dict__.update(namespace)
 
 
 class partialmethod:

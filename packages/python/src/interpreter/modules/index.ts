@@ -10,10 +10,12 @@ import { binasciiModule } from "./binascii-module.js";
 import { bisectModule } from "./bisect-module.js";
 import { calendarModule } from "./calendar-module.js";
 import { cmathModule } from "./cmath-module.js";
+import { codecsNativeModule } from "./codecs-native-module.js";
 import { collectionsAbcModule } from "./collections-abc-module.js";
 import { collectionsModule } from "./collections-module.js";
 import { contextlibModule } from "./contextlib-module.js";
 import { copyModule } from "./copy-module.js";
+import { copyregModule } from "./copyreg-module.js";
 import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
@@ -44,6 +46,7 @@ import { numbersModule } from "./numbers-module.js";
 import { operatorModule } from "./operator-module.js";
 import { osModule, osPathModule } from "./os-module.js";
 import { pathlibModule } from "./pathlib-module.js";
+import { pickleAcceleratorModule, pickleModule } from "./pickle-module.js";
 import { posixpathModule } from "./posixpath-module.js";
 import { pprintModule } from "./pprint-module.js";
 import { queueModule } from "./queue-module.js";
@@ -58,6 +61,7 @@ import { sysModule } from "./sys-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { threadingModule } from "./threading-module.js";
 import { timeModule } from "./time-module.js";
+import { timeitModule } from "./timeit-module.js";
 import { tracebackModule } from "./traceback-module.js";
 import { tracemallocModule } from "./tracemalloc-module.js";
 import { typesModule } from "./types-module.js";
@@ -81,6 +85,8 @@ import { zlibModule } from "./zlib-module.js";
  */
 export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   __future__: futureModule,
+  _codecs: codecsNativeModule,
+  _pickle: pickleAcceleratorModule,
   abc: abcModule,
   argparse: argparseModule,
   array: arrayModule,
@@ -97,6 +103,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   json: jsonModule,
   _jsre: jsreModule,
   copy: copyModule,
+  copyreg: copyregModule,
   csv: csvModule,
   dataclasses: dataclassesModule,
   difflib: difflibModule,
@@ -106,6 +113,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   os: osModule,
   "os.path": osPathModule,
   pathlib: pathlibModule,
+  pickle: pickleModule,
   posixpath: posixpathModule,
   errno: errnoModule,
   fractions: fractionsModule,
@@ -140,6 +148,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   numbers: numbersModule,
   threading: threadingModule,
   time: timeModule,
+  timeit: timeitModule,
   traceback: tracebackModule,
   tracemalloc: tracemallocModule,
   types: typesModule,
@@ -162,10 +171,12 @@ export { binasciiModule } from "./binascii-module.js";
 export { bisectModule } from "./bisect-module.js";
 export { calendarModule } from "./calendar-module.js";
 export { cmathModule } from "./cmath-module.js";
+export { codecsNativeModule } from "./codecs-native-module.js";
 export { collectionsAbcModule } from "./collections-abc-module.js";
 export { collectionsModule } from "./collections-module.js";
 export { contextlibModule } from "./contextlib-module.js";
 export { copyModule } from "./copy-module.js";
+export { copyregModule } from "./copyreg-module.js";
 export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
@@ -195,6 +206,7 @@ export { numbersModule } from "./numbers-module.js";
 export { operatorModule } from "./operator-module.js";
 export { osModule, osPathModule } from "./os-module.js";
 export { pathlibModule } from "./pathlib-module.js";
+export { pickleAcceleratorModule, pickleModule } from "./pickle-module.js";
 export { posixpathModule } from "./posixpath-module.js";
 export { pprintModule } from "./pprint-module.js";
 export { queueModule } from "./queue-module.js";
@@ -209,6 +221,7 @@ export { sysModule } from "./sys-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { threadingModule } from "./threading-module.js";
 export { timeModule } from "./time-module.js";
+export { timeitModule } from "./timeit-module.js";
 export { tracebackModule } from "./traceback-module.js";
 export { tracemallocModule } from "./tracemalloc-module.js";
 export { typesModule } from "./types-module.js";
