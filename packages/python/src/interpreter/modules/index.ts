@@ -17,6 +17,7 @@ import { copyModule } from "./copy-module.js";
 import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
+import { decimalModule } from "./decimal-module.js";
 import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
@@ -95,6 +96,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   copy: copyModule,
   csv: csvModule,
   dataclasses: dataclassesModule,
+  decimal: decimalModule,
   difflib: difflibModule,
   enum: enumModule,
   doctest: doctestModule,
@@ -161,6 +163,7 @@ export { copyModule } from "./copy-module.js";
 export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
+export { decimalModule } from "./decimal-module.js";
 export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
 export { fractionsModule } from "./fractions-module.js";
