@@ -124,8 +124,8 @@ def _exact(value, context):
     if isinstance(value, float):
         context._apply(_FLOAT_OPERATION)
         return _from_float(value)
-    if isinstance(value, (tuple, list)):
-        return _from_tuple(value)
+    if isinstance(value, (tuple, list, DecimalTuple)):
+        return _from_tuple(tuple(value))
     raise TypeError('conversion from %s to Decimal is not supported' % type(value).__name__)
 
 
