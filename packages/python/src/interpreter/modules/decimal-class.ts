@@ -219,7 +219,9 @@ the InvalidOperation trap is active.
         if self._kind == _SNAN:
             raise TypeError('Cannot hash a signaling NaN value')
         if self._kind == _QNAN:
-            return object.__hash__(self)
+            # CPython's _Py_HashPointer: the object's address rotated right by 4 bits.
+            address = id(self)
+            return hash((address >> 4) | ((address & 15) << 60))
         if self._kind == _INFINITE:
             return -_HASH_INF if self._sign else _HASH_INF
         if self._exp >= 0:

@@ -164,6 +164,10 @@ can be constructed as follows:
     def __delattr__(self, name):
         raise AttributeError('context attributes cannot be deleted')
 
+    def __sizeof__(self):
+        # CPython's PyDecContextObject (tp_basicsize, without the GC header).
+        return 96
+
     prec = property(lambda self: self._prec)
     rounding = property(lambda self: self._rounding)
     Emin = property(lambda self: self._Emin)
