@@ -113,11 +113,10 @@ def _next_plus(a, context, status):
         return nan
     if a._kind == _INFINITE:
         return a if a._sign == 0 else _largest(1, context)
-    etiny = context.Emin - context.prec + 1
     if a._coef == 0:
-        return _make(0, 1, etiny)
+        return _make(0, 1, context.Emin - context.prec + 1)
     # Step past a by less than one unit in the last place, rounding toward +Infinity.
-    low = min(a._exp, _adjusted(a) - context.prec + 1, etiny) - 2
+    low = min(a._exp, _adjusted(a) - context.prec + 1) - 2
     coefficient = a._coef * 10 ** (a._exp - low)
     coefficient = coefficient - 1 if a._sign else coefficient + 1
     scratch = _Status()
