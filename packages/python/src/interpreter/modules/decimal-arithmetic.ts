@@ -114,12 +114,17 @@ def _finalize(sign, coefficient, exponent, context, status, rounding=None):
             status.bits |= _CLAMPED
     if subnormal:
         status.bits |= _SUBNORMAL
-    if context.clamp:
-        top = emax - prec + 1
-        if exponent > top:
-            coefficient *= 10 ** (exponent - top)
-            exponent = top
-            status.bits |= _CLAMPED
+    return _clamped(sign, coefficient, exponent, context, status)
+
+
+def _clamped(sign, coefficient, exponent, context, status):
+    # With clamp=1 an exponent above Etop is lowered to it, the coefficient padded with zeros
+    # (the last step of libmpdec's mpd_qfinalize).
+    top = context.Emax - context.prec + 1
+    if context.clamp and exponent > top:
+        coefficient *= 10 ** (exponent - top)
+        exponent = top
+        status.bits |= _CLAMPED
     return _make(sign, coefficient, exponent)
 
 

@@ -55,11 +55,11 @@ def _quantize(a, b, rounding, context, status):
     if exponent > context.Emax or exponent < context.Emin - context.prec + 1:
         return _nan_result(status)
     if a._coef == 0:
-        return _make(a._sign, 0, exponent)
+        return _clamped(a._sign, 0, exponent, context, status)
     if a._exp >= exponent:
         if _adjusted(a) - exponent + 1 > context.prec or _adjusted(a) > context.Emax:
             return _nan_result(status)
-        return _make(a._sign, a._coef * 10 ** (a._exp - exponent), exponent)
+        return _clamped(a._sign, a._coef * 10 ** (a._exp - exponent), exponent, context, status)
     coefficient, inexact = _drop_digits(a._sign, a._coef, exponent - a._exp,
                                         rounding or context.rounding)
     if coefficient and (_ndigits(coefficient) > context.prec
@@ -70,7 +70,8 @@ def _quantize(a, b, rounding, context, status):
         status.bits |= _INEXACT
     if coefficient and exponent + _ndigits(coefficient) - 1 < context.Emin:
         status.bits |= _SUBNORMAL
-    return _make(a._sign, coefficient, exponent)
+    return _clamped(a._sign, coefficient, exponent, context, status)
+
 
 
 def _to_integral(a, rounding, exact, context, status):

@@ -267,17 +267,45 @@ def _power(a, b, context, status):
         if b._sign or a._exp == 0:
             return _make(sign, 1, 0)
         return _finalize(sign, 10 ** (context.prec + 2), -(context.prec + 2), context, status)
+    bounded = _power_bounds(a, b, sign, context, status) if order else None
+    if bounded is not None:
+        return bounded
     if integer and count is not None:
         return _power_integer(a, b, count, sign, context, status)
-    # libmpdec's _mpd_qpow_real: exp(b * ln|a|), ln and the product rounded to a working
-    # precision of max(digits of a, prec) + 23, exp correctly rounded in the context.
+    # libmpdec's _mpd_qpow_real: exp(b * ln|a|) at a working precision of max(digits of a,
+    # prec) + 23 without exponent limits, rounded half-even at each step; then rounded to the
+    # context.
     work = Context(prec=max(_ndigits(a._coef), context.prec) + 23, rounding=ROUND_HALF_EVEN,
                    Emin=MIN_EMIN, Emax=MAX_EMAX)
-    scratch = _Status()
-    logarithm = _ln(a.copy_abs(), work, scratch)
-    product = _multiply(logarithm, b, work, scratch)
-    result = _exp(product, context, status, context.rounding)
-    return result.copy_negate() if sign else result
+    steps = _Status()
+    logarithm = _ln(a.copy_abs(), work, steps)
+    product = _multiply(logarithm, b, work, steps)
+    value = _exp(product, work, steps)
+    status.bits |= steps.bits & (_INEXACT | _ROUNDED)
+    if value._kind == _INFINITE:
+        return _finalize(sign, 1, MAX_EMAX * 4, context, status)
+    return _finalize(sign, value._coef, value._exp, context, status)
+
+
+def _power_bounds(a, b, sign, context, status):
+    """libmpdec's _qcheck_pow_bounds: the result when a**b certainly overflows or underflows,
+    judged from lower bounds of log10|log10|a|| and log10|b| against the digits of Emax or
+    Etiny; None otherwise."""
+    adjusted = _adjusted(a)
+    if adjusted >= 1 or adjusted <= -2:
+        lower_zeta = len(str(adjusted if adjusted >= 1 else -adjusted - 1)) - 1
+    else:
+        difference = _add(a.copy_abs(), _make(1, 1, 0), _UNBOUNDED, _Status())
+        lower_zeta = _adjusted(difference) - (1 if adjusted == -1 else 2)
+    lower_theta = _adjusted(b)
+    if (adjusted < 0) == (b._sign == 1):
+        if len(str(context.Emax)) < lower_zeta + lower_theta:
+            return _finalize(sign, 1, MAX_EMAX * 4, context, status)
+    else:
+        etiny = context.Emin - context.prec + 1
+        if len(str(-etiny)) < lower_zeta + lower_theta:
+            return _finalize(sign, 1, etiny - 1, context, status)
+    return None
 
 
 def _power_integer(a, b, count, sign, context, status):
@@ -303,8 +331,6 @@ def _power_integer(a, b, count, sign, context, status):
     status.bits |= steps.bits
     if result._kind == _INFINITE:
         return _finalize(sign, 1, MAX_EMAX * 4, context, status)
-    if result._coef == 0:
-        return _finalize(sign, 1, MIN_ETINY * 4, context, status)
     return _finalize(sign, result._coef, result._exp, context, status)
 
 
