@@ -221,7 +221,9 @@ def _multiply(a, b, context, status):
     return _finalize(sign, a._coef * b._coef, a._exp + b._exp, context, status)
 
 
-def _divide(a, b, context, status):
+def _division_special(a, b, integer, context, status):
+    """The result of a / b (or a // b when integer) when an operand is special or b is zero,
+    else None."""
     nan = _check_nans(a, b, context, status)
     if nan is not None:
         return nan
@@ -231,6 +233,8 @@ def _divide(a, b, context, status):
             return _nan_result(status)
         return _infinity(sign)
     if b._kind == _INFINITE:
+        if integer:
+            return _make(sign, 0, 0)
         status.bits |= _CLAMPED
         return _make(sign, 0, context.Emin - context.prec + 1)
     if b._coef == 0:
@@ -239,6 +243,14 @@ def _divide(a, b, context, status):
             return _make(0, 0, 0, _QNAN)
         status.bits |= _DIVISION_BY_ZERO
         return _infinity(sign)
+    return None
+
+
+def _divide(a, b, context, status):
+    special = _division_special(a, b, False, context, status)
+    if special is not None:
+        return special
+    sign = a._sign ^ b._sign
     ideal = a._exp - b._exp
     if a._coef == 0:
         return _finalize(sign, 0, ideal, context, status)
@@ -272,22 +284,10 @@ def _integer_division(a, b, context, status):
 
 
 def _divide_integer(a, b, context, status):
-    nan = _check_nans(a, b, context, status)
-    if nan is not None:
-        return nan
+    special = _division_special(a, b, True, context, status)
+    if special is not None:
+        return special
     sign = a._sign ^ b._sign
-    if a._kind == _INFINITE:
-        if b._kind == _INFINITE:
-            return _nan_result(status)
-        return _infinity(sign)
-    if b._kind == _INFINITE:
-        return _make(sign, 0, 0)
-    if b._coef == 0:
-        if a._coef == 0:
-            status.bits |= _DIVISION_UNDEFINED
-            return _make(0, 0, 0, _QNAN)
-        status.bits |= _DIVISION_BY_ZERO
-        return _infinity(sign)
     parts = _integer_division(a, b, context, status)
     if parts is None:
         status.bits |= _DIVISION_IMPOSSIBLE
@@ -295,24 +295,30 @@ def _divide_integer(a, b, context, status):
     return _finalize(sign, parts[0], 0, context, status)
 
 
-def _remainder(a, b, context, status):
+def _remainder_parts(a, b, context, status):
+    """For remainder and remainder-near: the result when an operand is special, b is zero or
+    the quotient needs more than prec digits, else the parts of the integer division."""
     nan = _check_nans(a, b, context, status)
     if nan is not None:
         return nan
     if a._kind == _INFINITE:
         return _nan_result(status)
     if b._kind == _INFINITE:
-        return _finalize(a._sign, a._coef, a._exp, context, status)
+        return _round_value(a, context, status)
     if b._coef == 0:
-        if a._coef == 0:
-            status.bits |= _DIVISION_UNDEFINED
-        else:
-            status.bits |= _INVALID_OPERATION
+        status.bits |= _DIVISION_UNDEFINED if a._coef == 0 else _INVALID_OPERATION
         return _make(0, 0, 0, _QNAN)
     parts = _integer_division(a, b, context, status)
     if parts is None:
         status.bits |= _DIVISION_IMPOSSIBLE
         return _make(0, 0, 0, _QNAN)
+    return parts
+
+
+def _remainder(a, b, context, status):
+    parts = _remainder_parts(a, b, context, status)
+    if isinstance(parts, Decimal):
+        return parts
     return _finalize(a._sign, parts[1], parts[2], context, status)
 
 

@@ -203,23 +203,9 @@ def _max(a, b, magnitude, direction, context, status):
 
 
 def _remainder_near(a, b, context, status):
-    nan = _check_nans(a, b, context, status)
-    if nan is not None:
-        return nan
-    if a._kind == _INFINITE:
-        return _nan_result(status)
-    if b._kind == _INFINITE:
-        return _round_value(a, context, status)
-    if b._coef == 0:
-        if a._coef == 0:
-            status.bits |= _DIVISION_UNDEFINED
-        else:
-            status.bits |= _INVALID_OPERATION
-        return _make(0, 0, 0, _QNAN)
-    parts = _integer_division(a, b, context, status)
-    if parts is None:
-        status.bits |= _DIVISION_IMPOSSIBLE
-        return _make(0, 0, 0, _QNAN)
+    parts = _remainder_parts(a, b, context, status)
+    if isinstance(parts, Decimal):
+        return parts
     quotient, remainder, exponent = parts
     divisor = b._coef * 10 ** (b._exp - exponent)
     sign = a._sign
