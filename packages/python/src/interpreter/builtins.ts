@@ -390,6 +390,9 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("format", (_c, args) => {
     arity(m, "format", args, 1, 2);
+    // CPython: builtin_format_impl's argument clinic check of format_spec.
+    if (args[1] !== undefined && !m.isStr(args[1]))
+      m.raise("TypeError", `format() argument 2 must be str, not ${m.typeName(args[1])}`);
     const spec = args[1] !== undefined ? heap.strValue(args[1]) : "";
     return m.newStr(formatWithSpec(m, args[0]!, undefined, spec));
   });

@@ -523,9 +523,10 @@ export function bindArguments(
       stack[index] = 0;
       storeLocal(heap, base, slot, value);
     } else if (kwargs !== 0) {
-      // The value moves from the stack into **kwargs (dictSetItem took its own reference).
-      stack[index] = 0;
+      // The value moves from the stack into **kwargs (dictSetItem took its own reference); it
+      // leaves the stack only once stored, so a failing store leaves it to the stack's cleanup.
       heap.dictSetItem(kwargs, m.name(name), value);
+      stack[index] = 0;
       m.decref(value);
     } else {
       const positionalOnly = code.argumentNames

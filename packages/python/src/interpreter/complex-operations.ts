@@ -266,17 +266,49 @@ export function newComplexFromArguments(m: Machine, args: readonly Ptr[], keywor
   // CPython: complex_new_impl — a complex imag rotates into the real part and a complex real's
   // imaginary part is added to imag (only when imag is given); real numbers pass through as is.
   const r: Parts =
-    real === undefined ? [0, 0] : (complexParts(m, real) ?? badArgument(m, real, "first"));
+    real === undefined
+      ? [0, 0]
+      : (complexParts(m, real) ??
+        specialParts(m, real, "__complex__") ??
+        badArgument(m, real, "first"));
   const realIsComplex = real !== undefined && m.typeIdOf(real) === heap.complexType;
   if (realIsComplex && imag === undefined) return m.incref(real!);
   let re = r[0];
   let im = r[1];
   if (imag !== undefined) {
-    const i = complexParts(m, imag) ?? badArgument(m, imag, "second");
+    const i =
+      complexParts(m, imag) ?? specialParts(m, imag, "__float__") ?? badArgument(m, imag, "second");
     if (m.typeIdOf(imag) === heap.complexType) re -= i[1];
     im = realIsComplex ? i[0] + r[1] : i[0];
   }
   return heap.newComplex(re, im);
+}
+
+/**
+ * The parts of an object whose class converts itself: `__complex__` (for the first argument),
+ * then `__float__`, then `__index__`; undefined when it defines none of them. CPython:
+ * `try_complex_special_method`, then `PyFloat_AsDouble` in `complex_new_impl`.
+ */
+function specialParts(m: Machine, obj: Ptr, first: "__complex__" | "__float__"): Parts | undefined {
+  for (const name of first === "__complex__"
+    ? [first, "__float__", "__index__"]
+    : [first, "__index__"]) {
+    const converted = m.callSpecial(obj, name, []);
+    if (converted === 0) continue;
+    try {
+      const parts = complexParts(m, converted);
+      const expected = name === "__complex__" ? "complex" : name === "__float__" ? "float" : "int";
+      if (parts === undefined)
+        m.raise(
+          "TypeError",
+          `${m.typeName(obj)}.${name} returned non-${expected} (type ${m.typeName(converted)})`,
+        );
+      return parts;
+    } finally {
+      m.decref(converted);
+    }
+  }
+  return undefined;
 }
 
 function badArgument(m: Machine, obj: Ptr, which: "first" | "second"): never {

@@ -43,6 +43,10 @@ export function builtinPow(m: Machine, args: readonly Ptr[], keywords: Keywords)
   if (exponent === undefined) m.raise("TypeError", "pow() missing required argument 'exp' (pos 2)");
   if (modulus === undefined || modulus === m.heap.none) return binary(m, Op.POW, base, exponent);
   if (!m.isInt(base) || !m.isInt(exponent) || !m.isInt(modulus)) {
+    // CPython: ternary_op -> slot_nb_power, which calls the base's own __pow__ with the modulus
+    // (three-argument power never tries __rpow__).
+    const result = m.callSpecial(base, "__pow__", [exponent, modulus]);
+    if (result !== 0 && result !== m.notImplemented) return result;
     if (m.isNumber(base) && m.isNumber(exponent) && m.isNumber(modulus))
       m.raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
     m.raise(

@@ -141,15 +141,19 @@ export function prepareNamespace(
   if (m.isType(metaclass) && !m.recordOfType(metaclass).user) return m.heap.newDict();
   const prepare = findAttribute(m, metaclass, m.name("__prepare__"), "__prepare__");
   if (prepare === 0) return m.heap.newDict();
-  const nameObject = m.newStr(name);
-  const basesTuple = m.newTuple(bases);
+  // The arguments are made inside the try that releases them: an allocation failing for the
+  // second must not leak the method or the first.
+  let nameObject = 0;
+  let basesTuple = 0;
   let namespace: Ptr;
   try {
+    nameObject = m.newStr(name);
+    basesTuple = m.newTuple(bases);
     namespace = call(m, prepare, [nameObject, basesTuple], keywords);
   } finally {
     m.decref(prepare);
-    m.decref(nameObject);
-    m.decref(basesTuple);
+    if (nameObject !== 0) m.decref(nameObject);
+    if (basesTuple !== 0) m.decref(basesTuple);
   }
   // CPython: PyMapping_Check — a dict, or an object whose class defines __getitem__ (the class
   // body then reads and writes it through class-namespace.ts).

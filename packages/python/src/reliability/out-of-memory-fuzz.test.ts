@@ -106,6 +106,32 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
     );
   }, 300_000);
 
+  it("fuzzed: a decimal program with a random allocation failing ends cleanly", () => {
+    // Importing decimal runs a large Python part (and collections.abc's); the program then
+    // exercises the arithmetic, transcendental functions, formatting and a trapped signal.
+    const program = `from decimal import Decimal, localcontext, Inexact
+with localcontext(prec=30) as ctx:
+    x = Decimal('1.5') / 7 + Decimal(2).sqrt()
+    y = (x ** 3).ln() + Decimal(-1).exp() + Decimal('0.1') ** Decimal('0.5')
+    print(format(x, ',.5f'), y.quantize(Decimal('0.001')), hash(x) == hash(x), ctx.flags[Inexact])
+try:
+    Decimal(1) / 0
+except ZeroDivisionError as error:
+    print(error, repr(Decimal((1, (2, 5), -1))), Decimal('nan12'), x.as_tuple().exponent)
+`;
+    const { allocations } = sweepOutOfMemory(program, []);
+    expect(allocations).toBeGreaterThan(5000);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: allocations }), { minLength: 1, maxLength: 3 }),
+        (points) => {
+          expect(sweepOutOfMemory(program, points).problems).toEqual([]);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 300_000);
+
   it("fuzzed: random snippets with a random allocation failing end cleanly", () => {
     const snippets = VALID_SNIPPETS.filter((snippet) => !snippet.includes("import"));
     fc.assert(

@@ -16,6 +16,7 @@ const FRACTIONS_SOURCE = String.raw`# pymem's fractions, written for pymem in Py
 import math as _math
 import numbers as _numbers
 import re as _re
+import sys as _sys
 
 __all__ = ['Fraction']
 
@@ -36,6 +37,12 @@ _FRACTION_TEXT = _re.compile(r"""
     )
     \s*\Z
 """, _re.VERBOSE | _re.IGNORECASE)
+
+
+def _is_decimal(value):
+    # CPython's fractions imports decimal; a Decimal exists only once decimal is imported.
+    decimal = _sys.modules.get('decimal')
+    return decimal is not None and isinstance(value, decimal.Decimal)
 
 
 def _is_rational(value):
@@ -62,7 +69,7 @@ class Fraction(_numbers.Rational):
                 self._numerator = numerator._numerator
                 self._denominator = numerator._denominator
                 return self
-            if isinstance(numerator, float):
+            if isinstance(numerator, float) or _is_decimal(numerator):
                 numerator, denominator = numerator.as_integer_ratio()
                 self._numerator = numerator
                 self._denominator = denominator
@@ -119,6 +126,16 @@ class Fraction(_numbers.Rational):
             raise TypeError('%s.from_float() only takes floats, not %r (%s)'
                             % (cls.__name__, f, type(f).__name__))
         return cls(*f.as_integer_ratio())
+
+    @classmethod
+    def from_decimal(cls, dec):
+        """Converts a finite Decimal instance to a rational number, exactly."""
+        if isinstance(dec, int):
+            return cls(dec)
+        if not _is_decimal(dec):
+            raise TypeError('%s.from_decimal() only takes Decimals, not %r (%s)'
+                            % (cls.__name__, dec, type(dec).__name__))
+        return cls(*dec.as_integer_ratio())
 
     @property
     def numerator(self):

@@ -19,6 +19,7 @@ import { copyregModule } from "./copyreg-module.js";
 import { csvModule } from "./csv-module.js";
 import { dataclassesModule } from "./dataclasses-module.js";
 import { datetimeModule } from "./datetime-module.js";
+import { decimalModule } from "./decimal-module.js";
 import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
@@ -106,6 +107,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   copyreg: copyregModule,
   csv: csvModule,
   dataclasses: dataclassesModule,
+  decimal: decimalModule,
   difflib: difflibModule,
   enum: enumModule,
   doctest: doctestModule,
@@ -180,6 +182,7 @@ export { copyregModule } from "./copyreg-module.js";
 export { csvModule } from "./csv-module.js";
 export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
+export { decimalModule } from "./decimal-module.js";
 export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
 export { errnoModule } from "./errno-module.js";

@@ -195,11 +195,19 @@ function integralResult(context: NativeContext, value: number): Ptr {
   return integerResult(context, value);
 }
 
-/** `ceil` / `floor`: ints come back as ints (`int.__floor__`), floats are rounded. */
+/**
+ * `ceil` / `floor`: ints come back as ints (`int.__floor__`), floats are rounded, other objects
+ * answer through their class's `__floor__` / `__ceil__` when it has one (CPython: `math_floor`,
+ * `math_ceil`), else through `__float__`.
+ */
 function rounding(name: string, fn: (x: number) => number): NativeFunction {
   return (context, args, keywords) => {
     const obj = expectOneArgument(context, `math.${name}`, args, keywords);
     if (isInteger(context, obj)) return integerResult(context, context.heap.intBigValue(obj));
+    if (context.heap.kindOf(obj) !== ObjectKind.FLOAT) {
+      const result = context.callSpecial(obj, `__${name}__`, []);
+      if (result !== 0) return result;
+    }
     return integralResult(context, fn(realArgument(context, obj)));
   };
 }
@@ -403,8 +411,11 @@ const mathFloatFunctions: Record<string, NativeFunction> = {
     const kind = context.heap.kindOf(obj);
     if (kind === ObjectKind.FLOAT)
       return integralResult(context, Math.trunc(context.heap.numberValue(obj)));
-    if (!isInteger(context, obj))
+    if (!isInteger(context, obj)) {
+      const result = context.callSpecial(obj, "__trunc__", []);
+      if (result !== 0) return result;
       context.raise("TypeError", `type ${context.typeName(obj)} doesn't define __trunc__ method`);
+    }
     return integerResult(context, context.heap.intBigValue(obj));
   },
   // CPython: math_ulp_impl()
