@@ -47,6 +47,7 @@ import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { reprlibModule } from "./reprlib-module.js";
+import { statModule } from "./stat-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { strptimeModule } from "./strptime-module.js";
@@ -119,6 +120,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   random: randomModule,
   re: reModule,
   reprlib: reprlibModule,
+  stat: statModule,
   statistics: statisticsModule,
   string: stringModule,
   _strptime: strptimeModule,
@@ -190,6 +192,7 @@ export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { reprlibModule } from "./reprlib-module.js";
+export { statModule } from "./stat-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { strptimeModule } from "./strptime-module.js";
