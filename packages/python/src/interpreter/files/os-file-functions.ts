@@ -324,6 +324,21 @@ def getcwd():
     return _files.getcwd()
 
 
+def getcwdb():
+    return fsencode(_files.getcwd())
+
+
+def fsencode(filename):
+    # CPython: os.fsencode with the file system encoding utf-8 and surrogateescape.
+    filename = fspath(filename)
+    return filename.encode('utf-8', 'surrogateescape') if isinstance(filename, str) else filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    return filename.decode('utf-8', 'surrogateescape') if isinstance(filename, bytes) else filename
+
+
 def chdir(path):
     _files.chdir(_system_path('chdir', path, True))
 
@@ -465,7 +480,35 @@ def remove(path, *, dir_fd=None):
     _files.remove(_system_path('remove', path))
 
 
-unlink = remove
+def unlink(path, *, dir_fd=None):
+    _files.remove(_system_path('unlink', path))
+
+
+class terminal_size(tuple):
+    """os.terminal_size: (columns, lines)."""
+    __module__ = 'os'
+    n_sequence_fields = 2
+    n_fields = 2
+    n_unnamed_fields = 0
+
+    def __new__(cls, sequence, dict=None):
+        items = tuple(sequence)
+        if len(items) != 2:
+            raise TypeError('os.terminal_size() takes a 2-sequence (' + str(len(items))
+                            + '-sequence given)')
+        return tuple.__new__(cls, items)
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return 'os.terminal_size(columns=' + repr(self[0]) + ', lines=' + repr(self[1]) + ')'
+
+
+def get_terminal_size(fd=1):
+    # pymem's standard streams are never a terminal (CPython: ioctl(TIOCGWINSZ) fails ENOTTY).
+    _descriptor('get_terminal_size', fd)
+    raise OSError(25, 'Inappropriate ioctl for device')
 
 
 def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None):

@@ -20,10 +20,12 @@ import { datetimeModule } from "./datetime-module.js";
 import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
+import { fnmatchModule } from "./fnmatch-module.js";
 import { fractionsModule } from "./fractions-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
+import { globModule } from "./glob-module.js";
 import { graphlibModule } from "./graphlib-module.js";
 import { hashlibModule } from "./hashlib-module.js";
 import { heapqModule } from "./heapq-module.js";
@@ -47,12 +49,14 @@ import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { reprlibModule } from "./reprlib-module.js";
+import { shutilModule } from "./shutil-module.js";
 import { statModule } from "./stat-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { strptimeModule } from "./strptime-module.js";
 import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
+import { tempfileModule } from "./tempfile-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { timeModule } from "./time-module.js";
 import { tracebackModule } from "./traceback-module.js";
@@ -104,6 +108,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   "os.path": osPathModule,
   pathlib: pathlibModule,
   posixpath: posixpathModule,
+  fnmatch: fnmatchModule,
   fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -120,15 +125,18 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   random: randomModule,
   re: reModule,
   reprlib: reprlibModule,
+  shutil: shutilModule,
   stat: statModule,
   statistics: statisticsModule,
   string: stringModule,
   _strptime: strptimeModule,
   struct: structModule,
   sys: sysModule,
+  tempfile: tempfileModule,
   textwrap: textwrapModule,
   datetime: datetimeModule,
   queue: queueModule,
+  glob: globModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
   logging: loggingModule,
@@ -165,10 +173,12 @@ export { dataclassesModule } from "./dataclasses-module.js";
 export { datetimeModule } from "./datetime-module.js";
 export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
+export { fnmatchModule } from "./fnmatch-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
+export { globModule } from "./glob-module.js";
 export { graphlibModule } from "./graphlib-module.js";
 export { hashlibModule } from "./hashlib-module.js";
 export { heapqModule } from "./heapq-module.js";
@@ -192,12 +202,14 @@ export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { reprlibModule } from "./reprlib-module.js";
+export { shutilModule } from "./shutil-module.js";
 export { statModule } from "./stat-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { strptimeModule } from "./strptime-module.js";
 export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
+export { tempfileModule } from "./tempfile-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { timeModule } from "./time-module.js";
 export { tracebackModule } from "./traceback-module.js";
