@@ -41,6 +41,11 @@ function openFlags(rawMode: string): OpenFlags {
   };
 }
 
+/** Whether a path names a directory by its form: it ends in `/`, `/.` or `/..` (not the root). */
+function namesDirectory(path: string): boolean {
+  return /.\/(\.\.?)?$/.test(path) || path === "." || path === "..";
+}
+
 /** Linux's `open(2)` flag bits, as `os.O_*` gives them. */
 const O_WRONLY = 0o1;
 const O_RDWR = 0o2;
@@ -168,11 +173,34 @@ export function fileSystemModule(
         // An empty name is no file (POSIX's ENOENT), not the working directory.
         if (names.includes("")) throw new FileSystemError("ENOENT");
         const paths = names.map((path) => absolutePath(cwd, path));
+        for (let index = 0; index < names.length; index++)
+          if (namesDirectory(names[index]!)) requireDirectory(paths[index]!, creates(name, args));
         return body(args, paths);
       } catch (error) {
         return raiseFor(error, args.slice(0, pathCount));
       }
     };
+  /**
+   * For a name ending in `/` (or `/.`, `/..`), which POSIX resolves as a directory: `ENOTDIR`
+   * when a file is there, and `EISDIR` when `creating` would make a file there.
+   */
+  /** Whether the `_pymem_files` call `name` with `args` may create a file (`open` for writing). */
+  const creates = (name: string, args: readonly Ptr[]): boolean =>
+    name === "open"
+      ? !text(name, args[1]!).startsWith("r")
+      : name === "openflags" && (integer(name, args[1]!) & O_CREAT) !== 0;
+  const requireDirectory = (path: string, creating: boolean): void => {
+    let kind: string;
+    try {
+      kind = fileSystem.stat(path).kind;
+    } catch (error) {
+      if (error instanceof FileSystemError && error.code === "ENOENT" && creating)
+        throw new FileSystemError("EISDIR");
+      // Missing: the call itself reports it (or, for mkdir, makes it).
+      return;
+    }
+    if (kind !== "directory") throw new FileSystemError("ENOTDIR");
+  };
   const handleOf = (name: string, obj: Ptr): number => integer(name, obj);
   /** Opens `path`, its offset starting at 0. */
   const opened = (path: string, flags: OpenFlags): Ptr => {

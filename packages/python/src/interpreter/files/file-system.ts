@@ -28,6 +28,7 @@ export type FileSystemErrorCode =
   | "ENOTDIR"
   | "EISDIR"
   | "EINVAL"
+  | "EMFILE"
   | "EFBIG"
   | "ENOSPC"
   | "EROFS"
@@ -55,6 +56,7 @@ export const ERRNO_TABLE: Readonly<Record<FileSystemErrorCode, readonly [number,
   ENOTDIR: [20, "Not a directory"],
   EISDIR: [21, "Is a directory"],
   EINVAL: [22, "Invalid argument"],
+  EMFILE: [24, "Too many open files"],
   EFBIG: [27, "File too large"],
   ENOSPC: [28, "No space left on device"],
   EROFS: [30, "Read-only file system"],

@@ -208,6 +208,19 @@ describe("MemoryFileSystem", () => {
     expect(fileSystem.stat("/").inode).toBe(2);
   });
 
+  it("numbers handles as POSIX descriptors: the lowest free from 3, at most 1024 (EMFILE)", () => {
+    const fileSystem = new MemoryFileSystem();
+    const first = fileSystem.open("/a", WRITE);
+    const second = fileSystem.open("/b", WRITE);
+    expect([first, second]).toEqual([3, 4]);
+    fileSystem.close(first);
+    expect(fileSystem.open("/c", WRITE)).toBe(3);
+    for (let handle = 5; handle < 1024; handle++) fileSystem.open("/a", READ);
+    expect(failure(() => fileSystem.open("/d", WRITE))).toBe("EMFILE");
+    // Nothing was made by the open that failed.
+    expect(failure(() => fileSystem.stat("/d"))).toBe("ENOENT");
+  });
+
   it("keeps an open file's bytes after its name is removed, as an unlinked inode", () => {
     const fileSystem = new MemoryFileSystem();
     const handle = fileSystem.open("/a", { ...WRITE, read: true });

@@ -38,6 +38,9 @@ interface Inode {
   readonly inode: number;
 }
 
+/** Linux's default soft limit of open files (`ulimit -n`): descriptors are numbered below it. */
+const MAXIMUM_HANDLES = 1024;
+
 /** A file's bytes (`data` may be longer than `length`: room to grow) or a directory's entries. */
 type Entry =
   | (Inode & { kind: "file"; data: Uint8Array; length: number })
@@ -96,7 +99,6 @@ export class MemoryFileSystem implements FileSystem {
     ...this.inode(0o755),
   };
   private readonly handles = new Map<number, OpenFile>();
-  private nextHandle = 3;
   private readonly capacityBytes: number;
   private used = 0;
 
@@ -128,6 +130,11 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   open(path: string, flags: OpenFlags): number {
+    // POSIX: the lowest number not open (0 to 2 are the standard streams'), below Linux's
+    // default limit of open files (RLIMIT_NOFILE 1024), past which open() fails with EMFILE.
+    let handle = 3;
+    while (this.handles.has(handle)) handle++;
+    if (handle >= MAXIMUM_HANDLES) throw new FileSystemError("EMFILE");
     let entry = this.find(path);
     if (entry === undefined) {
       if (!flags.create) throw new FileSystemError("ENOENT");
@@ -149,7 +156,6 @@ export class MemoryFileSystem implements FileSystem {
     } else if (flags.truncate && flags.write) {
       this.resize(entry, 0);
     }
-    const handle = this.nextHandle++;
     this.handles.set(handle, { file: entry, flags });
     return handle;
   }
@@ -158,6 +164,15 @@ export class MemoryFileSystem implements FileSystem {
     const { file, flags } = this.handle(handle);
     if (!flags.read) throw new FileSystemError("EBADF");
     const start = Math.min(position, file.length);
+    // Linux's default `relatime`: a read marks the access when the last one is older than the
+    // last change or a day old.
+    const time = now();
+    if (
+      file.accessed <= file.modified ||
+      file.accessed <= file.changed ||
+      time - file.accessed >= 86_400
+    )
+      file.accessed = time;
     return file.data.slice(start, Math.min(file.length, start + length));
   }
 

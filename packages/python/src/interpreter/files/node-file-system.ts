@@ -43,7 +43,7 @@ function host<T>(operation: () => T): T {
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && Object.hasOwn(ERRNO_TABLE, code))
       throw new FileSystemError(code as FileSystemErrorCode);
-    // Codes this interface does not name (EMFILE, EIO, …) still fail as an OSError.
+    // Codes this interface does not name (EIO, ENXIO, …) still fail as an OSError.
     if (typeof code === "string") throw new FileSystemError("EINVAL");
     throw error;
   }

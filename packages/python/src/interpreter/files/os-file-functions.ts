@@ -359,7 +359,9 @@ def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
     elif ns is not None:
         if not isinstance(ns, tuple) or len(ns) != 2:
             raise TypeError('utime: \'ns\' must be a tuple of two ints')
-        accessed, modified = ns[0] / 1e9, ns[1] / 1e9
+        # Whole seconds and the fraction apart, so no precision is lost converting the int.
+        accessed = ns[0] // 1000000000 + ns[0] % 1000000000 / 1e9
+        modified = ns[1] // 1000000000 + ns[1] % 1000000000 / 1e9
     else:
         import time
         accessed = modified = time.time()
@@ -427,10 +429,9 @@ class DirEntry:
         return types.GenericAlias(cls, item)
 
 
-class _ScandirIterator:
+class ScandirIterator:
     """What os.scandir() returns: an iterator of DirEntry and a context manager."""
     __module__ = 'posix'
-    __qualname__ = 'ScandirIterator'
 
     def __init__(self, directory, names):
         self._directory = directory
@@ -459,6 +460,11 @@ class _ScandirIterator:
 
     def __exit__(self, *args):
         self.close()
+
+
+# Not an attribute of os in CPython: kept under a private name.
+_ScandirIterator = ScandirIterator
+del ScandirIterator
 
 
 def scandir(path='.'):

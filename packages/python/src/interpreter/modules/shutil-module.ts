@@ -175,8 +175,8 @@ def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
 
 def _rmtree(path, onexc):
     # CPython: _rmtree_safe_fd's order without descriptors — a stack of (function, path, entry):
-    # a directory is checked (os.lstat), its files unlinked in scandir order, its
-    # subdirectories pushed (so the last is walked first), then it is removed (os.rmdir).
+    # a directory is checked (os.lstat), its removal (os.rmdir) pushed, its files unlinked in
+    # scandir order and its subdirectories pushed above that (so the last is walked first).
     # A failure is passed to onexc with the os function that failed and the path.
     stack = [(_os.lstat, path, None)]
     while stack:
@@ -185,12 +185,12 @@ def _rmtree(path, onexc):
             if function is _os.rmdir:
                 _os.rmdir(name)
                 continue
-            if entry is None:
-                _os.lstat(name)
+            _os.lstat(name)
+            # Its removal is due even when it cannot be listed (a file: two reports, as CPython).
+            stack.append((_os.rmdir, name, entry))
             function = _os.scandir
             with _os.scandir(name) as found:
                 entries = list(found)
-            stack.append((_os.rmdir, name, entry))
             for child in entries:
                 full = _os.path.join(name, child.name)
                 try:
