@@ -44,9 +44,12 @@ export function installListMethods(m: Machine): void {
   });
   list("extend", 1, 1, (self, [iterable]) => {
     const items = collect(m, iterable!);
-    for (const item of items) {
-      heap.listAppend(self, item);
-      m.decref(item);
+    try {
+      for (const item of items) heap.listAppend(self, item);
+    } finally {
+      // The list holds its own references; the collected ones are released even when it
+      // cannot grow midway (a MemoryError), which used to leak the items not yet appended.
+      for (const item of items) m.decref(item);
     }
     return none();
   });
