@@ -37,6 +37,7 @@ import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { keywordModule } from "./keyword-module.js";
+import { loggingHandlersModule } from "./logging-handlers-module.js";
 import { loggingModule } from "./logging-module.js";
 import { mathModule } from "./math-module.js";
 import { numbersModule } from "./numbers-module.js";
@@ -140,6 +141,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   graphlib: graphlibModule,
   keyword: keywordModule,
   logging: loggingModule,
+  "logging.handlers": loggingHandlersModule,
   numbers: numbersModule,
   time: timeModule,
   traceback: tracebackModule,
@@ -190,6 +192,7 @@ export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { keywordModule } from "./keyword-module.js";
+export { loggingHandlersModule } from "./logging-handlers-module.js";
 export { loggingModule } from "./logging-module.js";
 export { mathModule } from "./math-module.js";
 export { numbersModule } from "./numbers-module.js";
