@@ -3,7 +3,7 @@ import { sweepOutOfMemory } from "../../reliability/out-of-memory-sweep.js";
 
 /**
  * The out-of-memory sweep over a snippet of each file-system module (fnmatch, glob, tempfile,
- * shutil, and the os descriptor and scandir functions): failing one allocation at a time, spread
+ * shutil, logging.handlers, and the os descriptor and scandir functions): failing one allocation at a time, spread
  * evenly over what the snippet does after its imports, every run ends with a Python outcome, the
  * heap verifies and nothing leaks. The snippets run on the default memory file system.
  */
@@ -30,6 +30,13 @@ const SNIPPETS: Record<string, readonly [imports: string, body: string]> = {
     "os.makedirs('s/d')\nopen('s/d/f', 'w').write('data')\nshutil.copytree('s', 'c')\n" +
       "shutil.copy2('c/d/f', 'g')\nshutil.move('g', 'c/h')\nshutil.rmtree('s')\n" +
       "print(sorted(os.listdir('c')), shutil.which('h', path='c'), shutil.disk_usage('c').total > 0)\n",
+  ],
+  "logging.handlers": [
+    "import logging.handlers, os\n",
+    "h = logging.handlers.RotatingFileHandler('a.log', maxBytes=20, backupCount=1)\n" +
+      "log = logging.getLogger('x')\nlog.addHandler(h)\nfor i in range(3):\n    log.warning('record %d', i)\n" +
+      "h.close()\nm = logging.handlers.MemoryHandler(2, target=logging.NullHandler())\nlog.addHandler(m)\n" +
+      "log.error('e')\nprint(sorted(os.listdir('.')))\n",
   ],
   "os descriptors and scandir": [
     "import os\n",
