@@ -98,7 +98,9 @@ export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Pt
     }
   }
   const runtime = iteratorRuntime(m);
-  const result = runtime.generatorReturn;
+  // A sub-generator already exhausted returns nothing (0): `yield from` gives None, as CPython's
+  // SEND does for the bare StopIteration it raises then.
+  const result = runtime.generatorReturn === 0 ? m.incref(m.heap.none) : runtime.generatorReturn;
   runtime.generatorReturn = 0;
   m.unwindTo(f.stackBase + slot);
   return result;

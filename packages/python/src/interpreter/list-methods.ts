@@ -8,6 +8,27 @@ import { findIndex, listItems } from "./sequence-search.js";
 import { sortItems } from "./sorting.js";
 
 /**
+ * Appends every item of `iterable` to `list` (CPython: `list_extend`, which `list.extend` and
+ * `list += iterable` share). The items are collected first (so `a += a` doubles `a`); the list
+ * holds its own references, and the collected ones are released even when it cannot grow
+ * midway (a MemoryError).
+ *
+ * @example
+ * ```ts
+ * extendList(machine, list, tuple);
+ * ```
+ * @internal
+ */
+export function extendList(m: Machine, list: Ptr, iterable: Ptr): void {
+  const items = collect(m, iterable);
+  try {
+    for (const item of items) m.heap.listAppend(list, item);
+  } finally {
+    for (const item of items) m.decref(item);
+  }
+}
+
+/**
  * Installs the methods of `list` (`append`, `extend`, `insert`, `pop`, `remove` (`index` and `count`: sequence-search.ts),
  * `clear`, `copy`, `reverse`, `sort`) into its type dict, with CPython's argument checking and
  * error messages.
@@ -43,11 +64,7 @@ export function installListMethods(m: Machine): void {
     return none();
   });
   list("extend", 1, 1, (self, [iterable]) => {
-    const items = collect(m, iterable!);
-    for (const item of items) {
-      heap.listAppend(self, item);
-      m.decref(item);
-    }
+    extendList(m, self, iterable!);
     return none();
   });
   list("insert", 2, 2, (self, [indexObj, x]) => {

@@ -14,6 +14,8 @@ const PROGRAMS: Record<string, string> = {
     "l = [i * 2 for i in range(20)]\nd = {str(i): [i] for i in range(10)}\nprint(sum(l), len(d))\n",
   "recursion, conditionals and str appends":
     "def f(n):\n    return [f(n - 1)] if n else []\nx = f(5)\ns = ''\nfor i in range(10):\n    s += str(i)\nprint(s, x)\n",
+  "list extend and += growing past their room":
+    "a = ['x']\nb = [str(i) for i in range(12)]\na += b\na.extend(b)\na += tuple(b)\nprint(len(a))\n",
   "methods, closures and exceptions":
     "class P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\ndef outer(v):\n    def inner():\n        return v\n    return inner\ntry:\n    print(P(outer(3)()).get())\n    raise KeyError('k')\nexcept KeyError as e:\n    print(repr(e))\n",
 };

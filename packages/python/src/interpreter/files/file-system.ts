@@ -28,6 +28,7 @@ export type FileSystemErrorCode =
   | "ENOTDIR"
   | "EISDIR"
   | "EINVAL"
+  | "EMFILE"
   | "EFBIG"
   | "ENOSPC"
   | "EROFS"
@@ -55,6 +56,7 @@ export const ERRNO_TABLE: Readonly<Record<FileSystemErrorCode, readonly [number,
   ENOTDIR: [20, "Not a directory"],
   EISDIR: [21, "Is a directory"],
   EINVAL: [22, "Invalid argument"],
+  EMFILE: [24, "Too many open files"],
   EFBIG: [27, "File too large"],
   ENOSPC: [28, "No space left on device"],
   EROFS: [30, "Read-only file system"],
@@ -104,14 +106,21 @@ export interface OpenFlags {
   readonly truncate: boolean;
   /** Every write goes to the end (`O_APPEND`). */
   readonly append: boolean;
+  /**
+   * Permission bits a created file gets before the umask (`open(2)`'s `mode`).
+   * @defaultValue 0o666
+   */
+  readonly mode?: number;
 }
 
 /**
- * What `stat` reports about a path.
+ * What `stat` reports about a path: the fields of `struct stat` that `os.stat_result` shows.
  *
  * @example
  * ```ts
- * fileSystem.stat("/notes.txt"); // { kind: "file", size: 12, modified: 1733600000.5 }
+ * fileSystem.stat("/notes.txt");
+ * // { kind: "file", size: 12, modified: 1733600000.5, accessed: 1733600000.5, changed: 1733600000.5,
+ * //   mode: 0o644, inode: 7, device: 1, links: 1, uid: 0, gid: 0 }
  * ```
  */
 export interface FileStatus {
@@ -119,8 +128,41 @@ export interface FileStatus {
   readonly kind: "file" | "directory";
   /** Size in bytes (0 for directories in the memory file system). */
   readonly size: number;
-  /** Last modification, in seconds since the epoch. */
+  /** Last modification (`st_mtime`), in seconds since the epoch. */
   readonly modified: number;
+  /** Last access (`st_atime`), in seconds since the epoch. */
+  readonly accessed: number;
+  /** Last status change (`st_ctime`: contents, mode or name), in seconds since the epoch. */
+  readonly changed: number;
+  /** Permission bits (`st_mode & 0o7777`). */
+  readonly mode: number;
+  /** Inode number: with `device`, what tells two names of one file apart from two files. */
+  readonly inode: number;
+  /** Device number of the file system holding it. */
+  readonly device: number;
+  /** Hard links to it. */
+  readonly links: number;
+  /** Owner's user id. */
+  readonly uid: number;
+  /** Owner's group id. */
+  readonly gid: number;
+}
+
+/**
+ * What `statvfs` tells `shutil.disk_usage`: the file system's size and room, in bytes.
+ *
+ * @example
+ * ```ts
+ * fileSystem.usage("/"); // { total: 67108864, used: 1024, free: 67107840 }
+ * ```
+ */
+export interface FileSystemUsage {
+  /** Bytes the file system holds in all. */
+  readonly total: number;
+  /** Bytes in use. */
+  readonly used: number;
+  /** Bytes an unprivileged program may still write. */
+  readonly free: number;
 }
 
 /**
@@ -150,14 +192,22 @@ export interface FileSystem {
   close(handle: number): void;
   /** What is at `path`. */
   stat(path: string): FileStatus;
+  /** What the open handle reaches (`fstat`). */
+  statHandle(handle: number): FileStatus;
+  /** Sets the permission bits (`chmod`; `mode & 0o7777`). */
+  changeMode(path: string, mode: number): void;
+  /** Sets the access and modification times, in seconds since the epoch (`utime`). */
+  setTimes(path: string, accessed: number, modified: number): void;
+  /** The size and room of the file system holding `path` (`statvfs`). */
+  usage(path: string): FileSystemUsage;
   /** The names in the directory, in the host's order. */
   list(path: string): string[];
   /** Removes a file (`unlink`). */
   remove(path: string): void;
   /** Moves a file or directory, replacing a file at `to`. */
   rename(from: string, to: string): void;
-  /** Creates a directory whose parent exists. */
-  makeDirectory(path: string): void;
+  /** Creates a directory whose parent exists, with `mode` (default 0o777) before the umask. */
+  makeDirectory(path: string, mode?: number): void;
   /** Removes an empty directory. */
   removeDirectory(path: string): void;
 }

@@ -116,6 +116,42 @@ describe.each(implementations)("%s", (_name, make) => {
     fileSystem.removeDirectory(`${base}/e`);
     expect(failure(() => fileSystem.stat(`${base}/e`))).toBe("ENOENT");
   });
+
+  it("reports stat fields, sets modes and times, and tells the usage (chmod, utime, fstat, statvfs)", () => {
+    const { fileSystem, base } = make();
+    // Modes are created less the umask (022 on the memory file system and on this machine's runs).
+    fileSystem.makeDirectory(`${base}/d`, 0o700);
+    const handle = fileSystem.open(`${base}/d/f`, { ...WRITE, read: true, mode: 0o640 });
+    fileSystem.write(handle, bytes("12345"), 0);
+    const status = fileSystem.stat(`${base}/d/f`);
+    expect(status).toMatchObject({ kind: "file", size: 5, mode: 0o640, links: 1 });
+    expect(fileSystem.stat(`${base}/d`)).toMatchObject({ kind: "directory", mode: 0o700 });
+    expect(fileSystem.statHandle(handle)).toMatchObject({
+      size: 5,
+      inode: status.inode,
+      device: status.device,
+    });
+    fileSystem.close(handle);
+    fileSystem.close(fileSystem.open(`${base}/d/g`, WRITE));
+    const other = fileSystem.stat(`${base}/d/g`);
+    expect(other.mode).toBe(0o644);
+    expect(other.inode).not.toBe(status.inode);
+    expect(other.device).toBe(status.device);
+    expect(Math.abs(other.modified - Date.now() / 1000)).toBeLessThan(60);
+    fileSystem.changeMode(`${base}/d/g`, 0o100751);
+    expect(fileSystem.stat(`${base}/d/g`).mode).toBe(0o751);
+    fileSystem.setTimes(`${base}/d/g`, 1000.25, 2000.5);
+    expect(fileSystem.stat(`${base}/d/g`)).toMatchObject({ accessed: 1000.25, modified: 2000.5 });
+    fileSystem.makeDirectory(`${base}/d/sub`);
+    expect(fileSystem.stat(`${base}/d`).links).toBe(3);
+    const usage = fileSystem.usage(`${base}/d`);
+    expect(usage.total).toBeGreaterThan(0);
+    expect(usage.used + usage.free).toBeLessThanOrEqual(usage.total);
+    expect(failure(() => fileSystem.changeMode(`${base}/missing`, 0o600))).toBe("ENOENT");
+    expect(failure(() => fileSystem.setTimes(`${base}/missing`, 1, 1))).toBe("ENOENT");
+    expect(failure(() => fileSystem.usage(`${base}/missing`))).toBe("ENOENT");
+    expect(failure(() => fileSystem.statHandle(99_999))).toBe("EBADF");
+  });
 });
 
 describe("MemoryFileSystem", () => {
@@ -151,6 +187,38 @@ describe("MemoryFileSystem", () => {
     expect(created).toBeLessThan(20);
     small.remove("/f0");
     small.close(small.open("/again", WRITE));
+  });
+
+  it("counts its usage against the capacity, and moves a directory's times with its entries", () => {
+    const fileSystem = new MemoryFileSystem({ capacityBytes: 100_000 });
+    expect(fileSystem.usage("/")).toEqual({ total: 100_000, used: 0, free: 100_000 });
+    fileSystem.makeDirectory("/d");
+    fileSystem.setTimes("/d", 5, 5);
+    const handle = fileSystem.open("/d/f", WRITE);
+    fileSystem.write(handle, new Uint8Array(1000), 0);
+    fileSystem.close(handle);
+    expect(fileSystem.stat("/d").modified).toBeGreaterThan(5);
+    const { used, free } = fileSystem.usage("/d/f");
+    expect(used).toBe(fileSystem.usedBytes);
+    expect(used).toBeGreaterThanOrEqual(1000);
+    expect(free).toBe(100_000 - used);
+    fileSystem.setTimes("/d", 5, 5);
+    fileSystem.remove("/d/f");
+    expect(fileSystem.stat("/d").modified).toBeGreaterThan(5);
+    expect(fileSystem.stat("/").inode).toBe(2);
+  });
+
+  it("numbers handles as POSIX descriptors: the lowest free from 3, at most 1024 (EMFILE)", () => {
+    const fileSystem = new MemoryFileSystem();
+    const first = fileSystem.open("/a", WRITE);
+    const second = fileSystem.open("/b", WRITE);
+    expect([first, second]).toEqual([3, 4]);
+    fileSystem.close(first);
+    expect(fileSystem.open("/c", WRITE)).toBe(3);
+    for (let handle = 5; handle < 1024; handle++) fileSystem.open("/a", READ);
+    expect(failure(() => fileSystem.open("/d", WRITE))).toBe("EMFILE");
+    // Nothing was made by the open that failed.
+    expect(failure(() => fileSystem.stat("/d"))).toBe("ENOENT");
   });
 
   it("keeps an open file's bytes after its name is removed, as an unlinked inode", () => {

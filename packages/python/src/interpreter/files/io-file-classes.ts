@@ -158,7 +158,8 @@ class _SystemCalls:
     """The _pymem_files functions FileIO calls, kept in an object of their own."""
 
     def __init__(self, module):
-        for name in ('open', 'read', 'write', 'truncate', 'size', 'close'):
+        for name in ('open', 'openflags', 'read', 'write', 'truncate', 'size', 'close', 'seek', 'tell',
+                     'fstat'):
             setattr(self, name, getattr(module, name))
 
 
@@ -175,9 +176,14 @@ class FileIO(RawIOBase):
     def __init__(self, file, mode='r', closefd=True, opener=None):
         if isinstance(file, float):
             raise TypeError('integer argument expected, got float')
-        if isinstance(file, int):
-            raise OSError(9, 'Bad file descriptor')
-        path = _path_text(file)
+        descriptor = isinstance(file, int)
+        if descriptor:
+            if file < 0:
+                raise ValueError('negative file descriptor')
+        else:
+            path = _path_text(file)
+            if not closefd:
+                raise ValueError('Cannot use closefd=False with file name')
         if not isinstance(mode, str):
             raise TypeError("FileIO() argument 'mode' must be str, not " + type(mode).__name__)
         kinds = 0
@@ -193,11 +199,25 @@ class FileIO(RawIOBase):
         self._kind = kind
         self.name = file
         self._closefd = closefd
-        self._handle = self._system.open(path, kind + ('+' if self._update else ''))
+        if descriptor:
+            # CPython: _io_FileIO___init___impl fstat()s the descriptor it is given.
+            self._system.fstat(file)
+            self._handle = file
+        elif opener is not None:
+            # The flags CPython's FileIO passes the opener (O_CLOEXEC among them).
+            flags = {'r': 0, 'w': 0o1101, 'x': 0o301, 'a': 0o2101}[kind]
+            if self._update:
+                flags = (flags & ~3) | 2
+            self._handle = opener(path, flags | 0o2000000)
+            if not isinstance(self._handle, int):
+                raise TypeError('expected integer from opener')
+            if self._handle < 0:
+                raise ValueError('opener returned ' + str(self._handle))
+        else:
+            self._handle = self._system.open(path, kind + ('+' if self._update else ''))
         self._closed = False
-        self._position = 0
         if kind == 'a':
-            self._position = self._system.size(self._handle)
+            self._system.seek(self._handle, self._system.size(self._handle))
 
     @property
     def mode(self):
@@ -248,15 +268,11 @@ class FileIO(RawIOBase):
         self._check_mode(True)
         if size is None or size < 0:
             return self.readall()
-        data = self._system.read(self._handle, size, self._position)
-        self._position += len(data)
-        return data
+        return self._system.read(self._handle, size, -1)
 
     def readall(self):
         self._check_mode(True)
-        data = self._system.read(self._handle, -1, self._position)
-        self._position += len(data)
-        return data
+        return self._system.read(self._handle, -1, -1)
 
     def readinto(self, buffer):
         data = self.read(len(buffer))
@@ -281,11 +297,7 @@ class FileIO(RawIOBase):
             raise TypeError("a bytes-like object is required, not 'str'")
         if not isinstance(data, (bytes, bytearray)):
             data = bytes(data)
-        if self._kind == 'a':
-            self._position = self._system.size(self._handle)
-        count = self._system.write(self._handle, data, self._position)
-        self._position += count
-        return count
+        return self._system.write(self._handle, data, -1)
 
     def seek(self, pos, whence=0):
         self._check()
@@ -294,26 +306,25 @@ class FileIO(RawIOBase):
         if whence == 0:
             target = pos
         elif whence == 1:
-            target = self._position + pos
+            target = self._system.tell(self._handle) + pos
         elif whence == 2:
             target = self._system.size(self._handle) + pos
         else:
             raise ValueError('invalid whence (' + str(whence) + ', should be 0, 1 or 2)')
         if target < 0:
             raise OSError(22, 'Invalid argument')
-        self._position = target
-        return target
+        return self._system.seek(self._handle, target)
 
     def tell(self):
         self._check()
-        return self._position
+        return self._system.tell(self._handle)
 
     def truncate(self, size=None):
         self._check()
         if not (self._kind != 'r' or self._update):
             raise UnsupportedOperation('File not open for writing')
         if size is None:
-            size = self._position
+            size = self._system.tell(self._handle)
         self._system.truncate(self._handle, size)
         return size
 

@@ -2,6 +2,7 @@ import {
   type FileStatus,
   type FileSystem,
   FileSystemError,
+  type FileSystemUsage,
   type OpenFlags,
 } from "./file-system.js";
 
@@ -22,10 +23,28 @@ import {
  */
 const ENTRY_OVERHEAD_BYTES = 64;
 
+/**
+ * The umask the memory file system applies to the modes files and directories are created
+ * with: 022, the usual default, so `open()` makes 0o644 files and `mkdir` 0o755 directories.
+ */
+const UMASK = 0o022;
+
+/** What files and directories share: `struct stat`'s times, permission bits and inode. */
+interface Inode {
+  modified: number;
+  accessed: number;
+  changed: number;
+  mode: number;
+  readonly inode: number;
+}
+
+/** Linux's default soft limit of open files (`ulimit -n`): descriptors are numbered below it. */
+const MAXIMUM_HANDLES = 1024;
+
 /** A file's bytes (`data` may be longer than `length`: room to grow) or a directory's entries. */
 type Entry =
-  | { kind: "file"; data: Uint8Array; length: number; modified: number }
-  | { kind: "directory"; children: Map<string, Entry>; modified: number };
+  | (Inode & { kind: "file"; data: Uint8Array; length: number })
+  | (Inode & { kind: "directory"; children: Map<string, Entry> });
 
 /** An open handle: the file it reaches (kept even after the name is removed, as POSIX does). */
 interface OpenFile {
@@ -72,9 +91,14 @@ function now(): number {
  * ```
  */
 export class MemoryFileSystem implements FileSystem {
-  private readonly root: Entry = { kind: "directory", children: new Map(), modified: now() };
+  /** The inode number the next entry gets (the root takes 2, as an ext4 root has). */
+  private nextInode = 2;
+  private readonly root: Entry = {
+    kind: "directory",
+    children: new Map(),
+    ...this.inode(0o755),
+  };
   private readonly handles = new Map<number, OpenFile>();
-  private nextHandle = 3;
   private readonly capacityBytes: number;
   private used = 0;
 
@@ -106,14 +130,24 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   open(path: string, flags: OpenFlags): number {
+    // POSIX: the lowest number not open (0 to 2 are the standard streams'), below Linux's
+    // default limit of open files (RLIMIT_NOFILE 1024), past which open() fails with EMFILE.
+    let handle = 3;
+    while (this.handles.has(handle)) handle++;
+    if (handle >= MAXIMUM_HANDLES) throw new FileSystemError("EMFILE");
     let entry = this.find(path);
     if (entry === undefined) {
       if (!flags.create) throw new FileSystemError("ENOENT");
       const [parent, name] = this.parentOf(path);
-      entry = { kind: "file", data: new Uint8Array(0), length: 0, modified: now() };
+      entry = {
+        kind: "file",
+        data: new Uint8Array(0),
+        length: 0,
+        ...this.inode(flags.mode ?? 0o666),
+      };
       this.reserve(ENTRY_OVERHEAD_BYTES + name.length);
       parent.children.set(name, entry);
-      parent.modified = entry.modified;
+      this.touch(parent);
     } else if (flags.create && flags.exclusive) {
       throw new FileSystemError("EEXIST");
     } else if (entry.kind === "directory") {
@@ -122,7 +156,6 @@ export class MemoryFileSystem implements FileSystem {
     } else if (flags.truncate && flags.write) {
       this.resize(entry, 0);
     }
-    const handle = this.nextHandle++;
     this.handles.set(handle, { file: entry, flags });
     return handle;
   }
@@ -131,6 +164,15 @@ export class MemoryFileSystem implements FileSystem {
     const { file, flags } = this.handle(handle);
     if (!flags.read) throw new FileSystemError("EBADF");
     const start = Math.min(position, file.length);
+    // Linux's default `relatime`: a read marks the access when the last one is older than the
+    // last change or a day old.
+    const time = now();
+    if (
+      file.accessed <= file.modified ||
+      file.accessed <= file.changed ||
+      time - file.accessed >= 86_400
+    )
+      file.accessed = time;
     return file.data.slice(start, Math.min(file.length, start + length));
   }
 
@@ -140,7 +182,7 @@ export class MemoryFileSystem implements FileSystem {
     const start = flags.append ? file.length : position;
     if (start + data.length > file.length) this.resize(file, start + data.length);
     file.data.set(data, start);
-    file.modified = now();
+    this.touch(file);
     return data.length;
   }
 
@@ -148,7 +190,7 @@ export class MemoryFileSystem implements FileSystem {
     const { file, flags } = this.handle(handle);
     if (!flags.write) throw new FileSystemError("EINVAL");
     this.resize(file, size);
-    file.modified = now();
+    this.touch(file);
   }
 
   size(handle: number): number {
@@ -162,9 +204,35 @@ export class MemoryFileSystem implements FileSystem {
   stat(path: string): FileStatus {
     const entry = this.find(path);
     if (entry === undefined) throw new FileSystemError("ENOENT");
-    return entry.kind === "file"
-      ? { kind: "file", size: entry.length, modified: entry.modified }
-      : { kind: "directory", size: 0, modified: entry.modified };
+    return this.status(entry);
+  }
+
+  statHandle(handle: number): FileStatus {
+    return this.status(this.handle(handle).file);
+  }
+
+  changeMode(path: string, mode: number): void {
+    const entry = this.find(path);
+    if (entry === undefined) throw new FileSystemError("ENOENT");
+    entry.mode = mode & 0o7777;
+    entry.changed = now();
+  }
+
+  setTimes(path: string, accessed: number, modified: number): void {
+    const entry = this.find(path);
+    if (entry === undefined) throw new FileSystemError("ENOENT");
+    entry.accessed = accessed;
+    entry.modified = modified;
+    entry.changed = now();
+  }
+
+  usage(path: string): FileSystemUsage {
+    if (this.find(path) === undefined) throw new FileSystemError("ENOENT");
+    return {
+      total: this.capacityBytes,
+      used: this.used,
+      free: this.capacityBytes - this.used,
+    };
   }
 
   list(path: string): string[] {
@@ -180,6 +248,7 @@ export class MemoryFileSystem implements FileSystem {
     if (entry.kind === "directory") throw new FileSystemError("EISDIR");
     const [parent, name] = this.parentOf(path);
     parent.children.delete(name);
+    this.touch(parent);
     this.used -= ENTRY_OVERHEAD_BYTES + name.length;
     // Open handles keep the bytes, as an unlinked inode keeps them; they are counted until
     // then only if nothing holds them, which is the common case.
@@ -207,15 +276,17 @@ export class MemoryFileSystem implements FileSystem {
     fromParent.children.delete(fromName);
     this.used -= ENTRY_OVERHEAD_BYTES + fromName.length;
     toParent.children.set(toName, entry);
+    this.touch(fromParent);
+    this.touch(toParent);
+    entry.changed = toParent.modified;
   }
 
-  makeDirectory(path: string): void {
+  makeDirectory(path: string, mode = 0o777): void {
     if (this.find(path) !== undefined) throw new FileSystemError("EEXIST");
     const [parent, name] = this.parentOf(path);
     this.reserve(ENTRY_OVERHEAD_BYTES + name.length);
-    const modified = now();
-    parent.children.set(name, { kind: "directory", children: new Map(), modified });
-    parent.modified = modified;
+    parent.children.set(name, { kind: "directory", children: new Map(), ...this.inode(mode) });
+    this.touch(parent);
   }
 
   removeDirectory(path: string): void {
@@ -226,7 +297,44 @@ export class MemoryFileSystem implements FileSystem {
     if (entry.children.size > 0) throw new FileSystemError("ENOTEMPTY");
     const [parent, name] = this.parentOf(path);
     parent.children.delete(name);
+    this.touch(parent);
     this.used -= ENTRY_OVERHEAD_BYTES + name.length;
+  }
+
+  /** A new entry's inode fields: a fresh number, `mode` less the umask, the times now. */
+  private inode(mode: number): Inode {
+    const time = now();
+    return {
+      modified: time,
+      accessed: time,
+      changed: time,
+      mode: mode & 0o7777 & ~UMASK,
+      inode: this.nextInode++,
+    };
+  }
+
+  /** Marks an entry's contents changed now (`st_mtime` and `st_ctime`). */
+  private touch(entry: Inode): void {
+    entry.modified = now();
+    entry.changed = entry.modified;
+  }
+
+  /** `struct stat` for an entry; a directory has a link from its parent, its `.` and each subdirectory's `..`. */
+  private status(entry: Entry): FileStatus {
+    const shared = {
+      modified: entry.modified,
+      accessed: entry.accessed,
+      changed: entry.changed,
+      mode: entry.mode,
+      inode: entry.inode,
+      device: 1,
+      uid: 0,
+      gid: 0,
+    };
+    if (entry.kind === "file") return { kind: "file", size: entry.length, links: 1, ...shared };
+    let links = 2;
+    for (const child of entry.children.values()) if (child.kind === "directory") links++;
+    return { kind: "directory", size: 0, links, ...shared };
   }
 
   /** The path's components (the paths given are absolute and normalised). */

@@ -1,4 +1,6 @@
 import {
+  type BigIntStats,
+  chmodSync,
   closeSync,
   constants,
   fstatSync,
@@ -9,8 +11,10 @@ import {
   readSync,
   renameSync,
   rmdirSync,
+  statfsSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeSync,
 } from "node:fs";
 import {
@@ -19,6 +23,7 @@ import {
   type FileSystem,
   FileSystemError,
   type FileSystemErrorCode,
+  type FileSystemUsage,
   type OpenFlags,
 } from "./file-system.js";
 
@@ -38,7 +43,7 @@ function host<T>(operation: () => T): T {
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && Object.hasOwn(ERRNO_TABLE, code))
       throw new FileSystemError(code as FileSystemErrorCode);
-    // Codes this interface does not name (EMFILE, EIO, …) still fail as an OSError.
+    // Codes this interface does not name (EIO, ENXIO, …) still fail as an OSError.
     if (typeof code === "string") throw new FileSystemError("EINVAL");
     throw error;
   }
@@ -59,6 +64,28 @@ function nodeFlags(flags: OpenFlags): number {
   return result;
 }
 
+/** Seconds since the epoch from a bigint stat's nanoseconds, as CPython's `st_mtime` float. */
+function seconds(nanoseconds: bigint): number {
+  return Number(nanoseconds / 1_000_000_000n) + Number(nanoseconds % 1_000_000_000n) / 1e9;
+}
+
+/** {@link FileStatus} from Node's stat (bigint, so inode numbers and nanoseconds stay exact). */
+function fileStatus(status: BigIntStats): FileStatus {
+  return {
+    kind: status.isDirectory() ? "directory" : "file",
+    size: Number(status.size),
+    modified: seconds(status.mtimeNs),
+    accessed: seconds(status.atimeNs),
+    changed: seconds(status.ctimeNs),
+    mode: Number(status.mode) & 0o7777,
+    inode: Number(status.ino),
+    device: Number(status.dev),
+    links: Number(status.nlink),
+    uid: Number(status.uid),
+    gid: Number(status.gid),
+  };
+}
+
 /**
  * The host's file system, read and written with Node's synchronous `fs` API. Paths arrive
  * absolute (the interpreter resolves them against its `cwd`, which the CLI sets to the
@@ -72,7 +99,7 @@ function nodeFlags(flags: OpenFlags): number {
  */
 export class NodeFileSystem implements FileSystem {
   open(path: string, flags: OpenFlags): number {
-    const handle = host(() => openSync(path, nodeFlags(flags), 0o666));
+    const handle = host(() => openSync(path, nodeFlags(flags), flags.mode ?? 0o666));
     // Linux opens a directory read-only without complaint; CPython's FileIO refuses it then.
     if (host(() => fstatSync(handle)).isDirectory()) {
       closeSync(handle);
@@ -104,11 +131,28 @@ export class NodeFileSystem implements FileSystem {
   }
 
   stat(path: string): FileStatus {
-    const status = host(() => statSync(path));
+    return fileStatus(host(() => statSync(path, { bigint: true })));
+  }
+
+  statHandle(handle: number): FileStatus {
+    return fileStatus(host(() => fstatSync(handle, { bigint: true })));
+  }
+
+  changeMode(path: string, mode: number): void {
+    host(() => chmodSync(path, mode & 0o7777));
+  }
+
+  setTimes(path: string, accessed: number, modified: number): void {
+    host(() => utimesSync(path, accessed, modified));
+  }
+
+  usage(path: string): FileSystemUsage {
+    // CPython: shutil.disk_usage — f_blocks, f_blocks - f_bfree and f_bavail, in blocks of f_bsize.
+    const status = host(() => statfsSync(path));
     return {
-      kind: status.isDirectory() ? "directory" : "file",
-      size: status.size,
-      modified: status.mtimeMs / 1000,
+      total: status.blocks * status.bsize,
+      used: (status.blocks - status.bfree) * status.bsize,
+      free: status.bavail * status.bsize,
     };
   }
 
@@ -124,8 +168,8 @@ export class NodeFileSystem implements FileSystem {
     host(() => renameSync(from, to));
   }
 
-  makeDirectory(path: string): void {
-    host(() => mkdirSync(path));
+  makeDirectory(path: string, mode = 0o777): void {
+    host(() => mkdirSync(path, { mode }));
   }
 
   removeDirectory(path: string): void {

@@ -24,10 +24,12 @@ import { difflibModule } from "./difflib-module.js";
 import { doctestModule } from "./doctest-module.js";
 import { enumModule } from "./enum-module.js";
 import { errnoModule } from "./errno-module.js";
+import { fnmatchModule } from "./fnmatch-module.js";
 import { fractionsModule } from "./fractions-module.js";
 import { functoolsModule } from "./functools-module.js";
 import { futureModule } from "./future-module.js";
 import { gcModule } from "./gc-module.js";
+import { globModule } from "./glob-module.js";
 import { graphlibModule } from "./graphlib-module.js";
 import { hashlibModule } from "./hashlib-module.js";
 import { heapqModule } from "./heapq-module.js";
@@ -41,6 +43,7 @@ import { itertoolsModule } from "./itertools-module.js";
 import { jsonModule } from "./json-module.js";
 import { jsreModule } from "./jsre-module.js";
 import { keywordModule } from "./keyword-module.js";
+import { loggingHandlersModule } from "./logging-handlers-module.js";
 import { loggingModule } from "./logging-module.js";
 import { mathModule } from "./math-module.js";
 import { numbersModule } from "./numbers-module.js";
@@ -54,11 +57,14 @@ import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { reprlibModule } from "./reprlib-module.js";
+import { shutilModule } from "./shutil-module.js";
+import { statModule } from "./stat-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { strptimeModule } from "./strptime-module.js";
 import { structModule } from "./struct-module.js";
 import { sysModule } from "./sys-module.js";
+import { tempfileModule } from "./tempfile-module.js";
 import { textwrapModule } from "./textwrap-module.js";
 import { threadingModule } from "./threading-module.js";
 import { timeModule } from "./time-module.js";
@@ -118,6 +124,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   pickle: pickleModule,
   posixpath: posixpathModule,
   errno: errnoModule,
+  fnmatch: fnmatchModule,
   fractions: fractionsModule,
   functools: functoolsModule,
   itertools: itertoolsModule,
@@ -136,17 +143,22 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   random: randomModule,
   re: reModule,
   reprlib: reprlibModule,
+  shutil: shutilModule,
+  stat: statModule,
   statistics: statisticsModule,
   string: stringModule,
   _strptime: strptimeModule,
   struct: structModule,
   sys: sysModule,
+  tempfile: tempfileModule,
   textwrap: textwrapModule,
   datetime: datetimeModule,
   queue: queueModule,
+  glob: globModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
   logging: loggingModule,
+  "logging.handlers": loggingHandlersModule,
   numbers: numbersModule,
   threading: threadingModule,
   time: timeModule,
@@ -186,10 +198,12 @@ export { decimalModule } from "./decimal-module.js";
 export { difflibModule } from "./difflib-module.js";
 export { enumModule } from "./enum-module.js";
 export { errnoModule } from "./errno-module.js";
+export { fnmatchModule } from "./fnmatch-module.js";
 export { fractionsModule } from "./fractions-module.js";
 export { functoolsModule } from "./functools-module.js";
 export { futureModule } from "./future-module.js";
 export { gcModule } from "./gc-module.js";
+export { globModule } from "./glob-module.js";
 export { graphlibModule } from "./graphlib-module.js";
 export { hashlibModule } from "./hashlib-module.js";
 export { heapqModule } from "./heapq-module.js";
@@ -203,6 +217,7 @@ export { itertoolsModule } from "./itertools-module.js";
 export { jsonModule } from "./json-module.js";
 export { jsreModule } from "./jsre-module.js";
 export { keywordModule } from "./keyword-module.js";
+export { loggingHandlersModule } from "./logging-handlers-module.js";
 export { loggingModule } from "./logging-module.js";
 export { mathModule } from "./math-module.js";
 export { numbersModule } from "./numbers-module.js";
@@ -216,11 +231,14 @@ export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { reprlibModule } from "./reprlib-module.js";
+export { shutilModule } from "./shutil-module.js";
+export { statModule } from "./stat-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { strptimeModule } from "./strptime-module.js";
 export { structModule } from "./struct-module.js";
 export { sysModule } from "./sys-module.js";
+export { tempfileModule } from "./tempfile-module.js";
 export { textwrapModule } from "./textwrap-module.js";
 export { threadingModule } from "./threading-module.js";
 export { timeModule } from "./time-module.js";

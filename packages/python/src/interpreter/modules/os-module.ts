@@ -1,4 +1,3 @@
-import type { Ptr } from "@pymem/core";
 import { OS_FILE_FUNCTIONS_SOURCE } from "../files/os-file-functions.js";
 import type { NativeFunction, NativeModuleFactory } from "../native.js";
 import { cIntArgument, expectOneArgument } from "./arguments.js";
@@ -19,7 +18,7 @@ import { makeAll } from "./module-support.js";
  * @module
  */
 
-/** The module's Python source, run at import with `_cwd` and `_environ_items` given. */
+/** The module's Python source, run at import with `_environ_items` given. */
 const OS_SOURCE = String.raw`# pymem's os, written for pymem in Python (not CPython's Lib/os.py).
 import abc as _abc
 import sys as _sys
@@ -69,10 +68,6 @@ def unsetenv(key):
     environ.pop(key, None)
 
 
-def getcwd():
-    return _cwd
-
-
 class PathLike(_abc.ABC):
     """Abstract base class for objects with a file system path (__fspath__)."""
 
@@ -111,10 +106,7 @@ def fspath(path):
  */
 export const osModule: NativeModuleFactory = (context) => {
   const heap = context.heap;
-  const [cwd, items] = makeAll(context, [() => heap.newStr(context.cwd), () => heap.newList()]) as [
-    Ptr,
-    Ptr,
-  ];
+  const items = heap.newList();
   try {
     for (const [name, value] of Object.entries(context.environ)) {
       const [key, text] = makeAll(context, [() => heap.newStr(name), () => heap.newStr(value)]);
@@ -130,7 +122,6 @@ export const osModule: NativeModuleFactory = (context) => {
     const strerror = context.newBuiltinFunction("strerror", strerrorFunction);
     try {
       return context.runModuleSource("os", OS_SOURCE + OS_FILE_FUNCTIONS_SOURCE, [
-        ["_cwd", cwd],
         ["_environ_items", items],
         ["strerror", strerror],
       ]);
@@ -138,7 +129,6 @@ export const osModule: NativeModuleFactory = (context) => {
       context.release(strerror);
     }
   } finally {
-    context.release(cwd);
     context.release(items);
   }
 };

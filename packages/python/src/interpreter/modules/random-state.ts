@@ -54,8 +54,12 @@ export function newStateList(context: NativeContext, state: TwisterState): Ptr {
   try {
     for (let i = 0; i < STATE_WORDS + 2; i++) {
       const obj = context.heap.newInt(i < STATE_WORDS ? state.words[i]! : 0);
-      context.heap.listAppend(list, obj);
-      context.release(obj);
+      try {
+        context.heap.listAppend(list, obj);
+      } finally {
+        // Released even when the list cannot grow (a MemoryError): nobody else holds it.
+        context.release(obj);
+      }
     }
     storeIndex(context, list, state, true);
     return list;

@@ -1,0 +1,40 @@
+# logging.handlers: MemoryHandler, BufferingHandler, QueueHandler and QueueListener.
+import logging, logging.handlers, os, queue, shutil, tempfile
+base = tempfile.mkdtemp()
+path = os.path.join(base, 'app.log')
+def files():
+    return sorted((name, open(os.path.join(base, name)).read()) for name in os.listdir(base))
+log = logging.getLogger('demo')
+log.setLevel(logging.DEBUG)
+log.propagate = False
+target = logging.StreamHandler(__import__('sys').stdout)
+target.setFormatter(logging.Formatter('target: %(levelname)s %(message)s'))
+memory = logging.handlers.MemoryHandler(3, flushLevel=logging.ERROR, target=target)
+log.addHandler(memory)
+log.info('one'); log.info('two'); print('buffered', len(memory.buffer))
+log.info('three'); print('after capacity', len(memory.buffer))
+log.debug('four'); log.error('boom'); print('after error', len(memory.buffer))
+log.info('left at close')
+log.removeHandler(memory); memory.close(); print(memory.target, repr(memory))
+buffering = logging.handlers.BufferingHandler(2)
+buffering.handle(logging.makeLogRecord({'msg': 'x'}))
+print(len(buffering.buffer), buffering.shouldFlush(None)); buffering.handle(logging.makeLogRecord({'msg': 'y'})); print(len(buffering.buffer))
+q = queue.Queue()
+qh = logging.handlers.QueueHandler(q)
+log.addHandler(qh)
+log.warning('queued %s', 'text', extra={'user': 'ada'})
+record = q.get_nowait()
+print(record.msg, record.args, record.message, record.user, record.exc_info, q.empty())
+try:
+    1 / 0
+except ZeroDivisionError:
+    log.exception('failed')
+record = q.get_nowait()
+print(record.msg.splitlines()[0], record.msg.splitlines()[-1], record.exc_info, record.exc_text)
+listener = logging.handlers.QueueListener(q, target, respect_handler_level=True)
+listener.start()
+log.info('via listener'); log.warning('again')
+listener.stop()
+print(q.qsize(), listener._thread)
+log.removeHandler(qh)
+shutil.rmtree(base)
