@@ -158,107 +158,60 @@ def exit(*status):
     raise SystemExit(*status)
 
 
-class _Stdin:
-    """sys.stdin: the lines of the interpreter's input source, read as text."""
+def _make_stdin():
+    """sys.stdin, made when first asked for: the lines of the interpreter's input source."""
+    import io
 
-    name = '<stdin>'
-    mode = 'r'
-    encoding = 'utf-8'
-    errors = 'strict'
-    newlines = None
-    line_buffering = False
+    class TextIOWrapper(io.TextIOBase):
+        __module__ = '_io'
+        __qualname__ = 'TextIOWrapper'
+        name = '<stdin>'
+        mode = 'r'
+        encoding = 'utf-8'
+        errors = 'strict'
+        newlines = None
+        line_buffering = False
 
-    def __init__(self):
-        self.closed = False
-        self._pending = ''
+        def __init__(self):
+            self._pending = ''
 
-    def __repr__(self):
-        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+        def __repr__(self):
+            return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
-    def _check_open(self):
-        if self.closed:
-            raise ValueError('I/O operation on closed file.')
+        def readable(self):
+            self._check_closed()
+            return True
 
-    def readable(self):
-        self._check_open()
-        return True
+        def fileno(self):
+            return 0
 
-    def writable(self):
-        self._check_open()
-        return False
+        def readline(self, size=-1):
+            self._check_closed()
+            if size is None:
+                size = -1
+            if not self._pending:
+                self._pending = _stdin_line()
+            if size < 0 or size >= len(self._pending):
+                line, self._pending = self._pending, ''
+            else:
+                line, self._pending = self._pending[:size], self._pending[size:]
+            return line
 
-    def seekable(self):
-        self._check_open()
-        return False
+        def read(self, size=-1):
+            self._check_closed()
+            if size is None:
+                size = -1
+            parts = []
+            total = 0
+            while size < 0 or total < size:
+                line = self.readline(size - total if size >= 0 else -1)
+                if not line:
+                    break
+                parts.append(line)
+                total += len(line)
+            return ''.join(parts)
 
-    def isatty(self):
-        self._check_open()
-        return False
-
-    def fileno(self):
-        return 0
-
-    def flush(self):
-        self._check_open()
-
-    def readline(self, size=-1):
-        self._check_open()
-        if size is None:
-            size = -1
-        if not self._pending:
-            self._pending = _stdin_line()
-        if size < 0 or size >= len(self._pending):
-            line, self._pending = self._pending, ''
-        else:
-            line, self._pending = self._pending[:size], self._pending[size:]
-        return line
-
-    def read(self, size=-1):
-        self._check_open()
-        if size is None:
-            size = -1
-        parts = []
-        total = 0
-        while size < 0 or total < size:
-            line = self.readline(size - total if size >= 0 else -1)
-            if not line:
-                break
-            parts.append(line)
-            total += len(line)
-        return ''.join(parts)
-
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def close(self):
-        self.closed = True
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-
-stdin = __stdin__ = _Stdin()
+    return TextIOWrapper()
 
 def getdefaultencoding():
     return 'utf-8'
@@ -300,7 +253,12 @@ def getprofile():
 
 
 def __getattr__(name):
-    # sys.implementation is a types.SimpleNamespace, made when first asked for.
+    # sys.stdin (and __stdin__, the same object) and sys.implementation, a
+    # types.SimpleNamespace, are made when first asked for.
+    if name in ('stdin', '__stdin__'):
+        value = _make_stdin()
+        globals()['stdin'] = globals()['__stdin__'] = value
+        return globals()[name]
     if name == 'implementation':
         from types import SimpleNamespace
         value = SimpleNamespace(name='cpython', cache_tag='cpython-313', version=version_info,
