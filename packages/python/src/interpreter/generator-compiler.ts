@@ -44,6 +44,7 @@ import {
   type Unit,
 } from "./expression-compiler.js";
 import { Completion, type Frame } from "./frame.js";
+import { flattenGeneratorBlock } from "./generator-blocks.js";
 import {
   coroutineType,
   type GeneratorBody,
@@ -330,26 +331,25 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── statements
 
-  /** A block of a generator function, in generator form. */
+  /** A block of a generator function, in generator form (flattened: generator-blocks.ts). */
   private generatorBlock(unit: Unit, body: readonly Statement[]): GenStmt {
-    const m = this.m;
-    const parts = body.map((statement) => this.generatorStatement(unit, statement));
-    const count = parts.length;
-    return function* (f) {
-      for (let i = 0; i < count; i++) {
-        const part = parts[i]!;
-        let completion: number;
-        if (part.plain !== undefined) completion = part.plain(f);
-        else {
-          // The statement's step is counted here, not in a wrapper: one JS frame less per
-          // level of nested generators.
-          step(m, f, part.node);
-          completion = yield* part.gen(f);
-        }
-        if (completion !== Completion.NORMAL) return completion;
-      }
-      return Completion.NORMAL;
-    };
+    return flattenGeneratorBlock(
+      {
+        m: this.m,
+        containsYield,
+        statement: (node) => this.statement(unit, node),
+        generatorStatement: (node) => {
+          const part = this.generatorStatement(unit, node);
+          return part.plain !== undefined ? { plain: part.plain } : { gen: part.gen };
+        },
+        generatorExpression: (node) => this.generatorExpressionPart(unit, node).gen,
+        condition: (node) => this.condition(unit, node),
+        expression: (node) => this.expression(unit, node),
+        store: (target) => this.store(unit, target),
+        wrapsYields: this.asyncGeneratorUnits.has(unit),
+      },
+      body,
+    );
   }
 
   /** A block in generator form if it can reach a `yield`, else as an ordinary closure. */
