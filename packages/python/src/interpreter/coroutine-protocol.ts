@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { SourceRange } from "../ast.js";
 import {
   asyncGeneratorSend,
   asyncGeneratorType,
@@ -7,9 +8,15 @@ import {
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
-import { closeGenerator, coroutineType, isGeneratorLike, ResumeMode } from "./generator-objects.js";
+import {
+  closeGenerator,
+  coroutineType,
+  generatorType,
+  isGeneratorLike,
+  ResumeMode,
+} from "./generator-objects.js";
 import { iteratorRuntime } from "./iterator-objects.js";
-import { delegateStep, isInstance, isIterator } from "./iterator-protocol.js";
+import { delegateStep, getIterator, isInstance, isIterator } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { findAttribute } from "./object-access.js";
 
@@ -112,6 +119,32 @@ export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Pt
   runtime.generatorReturn = 0;
   m.unwindTo(f.stackBase + slot);
   return result;
+}
+
+/**
+ * `yield from`'s operand on the value stack (CPython: GET_YIELD_FROM_ITER): a generator is
+ * delegated to as it is, anything else through its iterator. Takes `iterable` (owned); returns
+ * the slot, relative to the frame's stack base, that {@link delegate} drives.
+ *
+ * @example
+ * ```ts
+ * const result = yield* delegate(machine, frame, pushYieldFromIterator(machine, frame, node, iterable));
+ * ```
+ * @internal
+ */
+export function pushYieldFromIterator(
+  m: Machine,
+  f: Frame,
+  node: SourceRange,
+  iterable: Ptr,
+): number {
+  m.push(iterable);
+  f.node = node;
+  const it =
+    m.typeIdOf(iterable) === generatorType(m) ? m.incref(iterable) : getIterator(m, iterable);
+  m.stack[m.sp - 1] = it;
+  m.decref(iterable);
+  return m.sp - 1 - f.stackBase;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Ptr } from "@pymem/core";
 import type { Expression, SourceRange, Statement } from "../ast.js";
 import { wrapAsyncYield } from "./async-generator-objects.js";
+import { delegate, pushYieldFromIterator } from "./coroutine-protocol.js";
 import type { Expr, Stmt, Store } from "./expression-compiler.js";
 import { Completion, type Frame } from "./frame.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
@@ -76,6 +77,8 @@ const Op = {
   LOOP_BACK: 8,
   /** Drop a `for` loop's iterator from the value stack, then jump. */
   POP_ITER: 9,
+  /** `yield from value` as a statement: step, GET_YIELD_FROM_ITER, then delegate (SEND). */
+  YIELD_FROM: 10,
 } as const;
 
 /** One instruction; one class so that the dispatch loop reads monomorphic objects. */
@@ -158,6 +161,13 @@ export function flattenGeneratorBlock(host: FlatBlockHost, body: readonly Statem
           const sent: Ptr = yield wraps ? wrapAsyncYield(m, value) : value;
           if (ins.store !== undefined) ins.store(f, sent);
           else m.decref(sent);
+          pc++;
+          break;
+        }
+        case Op.YIELD_FROM: {
+          step(m, f, ins.stepNode!);
+          const iterable = ins.value!(f);
+          m.decref(yield* delegate(m, f, pushYieldFromIterator(m, f, ins.node!, iterable)));
           pc++;
           break;
         }
@@ -244,6 +254,14 @@ function emitStatement(
       const value = node.value;
       if (value.kind === "Yield" && (value.value === null || !host.containsYield(value.value))) {
         code.push(yieldInstruction(host, node, value, undefined));
+        return;
+      }
+      if (value.kind === "YieldFrom" && !host.containsYield(value.value)) {
+        const ins = new Instruction(Op.YIELD_FROM);
+        ins.stepNode = node;
+        ins.value = host.expression(value.value);
+        ins.node = value;
+        code.push(ins);
         return;
       }
       if (value.kind === "YieldFrom" || value.kind === "Await") {

@@ -33,6 +33,7 @@ import {
   asyncIterator,
   awaitableIterator,
   delegate,
+  pushYieldFromIterator,
 } from "./coroutine-protocol.js";
 import { exceptStarHandler } from "./except-star.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
@@ -45,12 +46,7 @@ import {
 } from "./expression-compiler.js";
 import { Completion, type Frame } from "./frame.js";
 import { flattenGeneratorBlock } from "./generator-blocks.js";
-import {
-  coroutineType,
-  type GeneratorBody,
-  generatorType,
-  newGenerator,
-} from "./generator-objects.js";
+import { coroutineType, type GeneratorBody, newGenerator } from "./generator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { runScheduledCollection, step } from "./run-loop.js";
@@ -916,13 +912,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const value = this.expressionPart(unit, node.value);
     return function* (f) {
       const iterable = value.plain !== undefined ? value.plain(f) : yield* value.gen(f);
-      m.push(iterable);
-      f.node = node;
-      const it =
-        m.typeIdOf(iterable) === generatorType(m) ? m.incref(iterable) : getIterator(m, iterable);
-      m.stack[m.sp - 1] = it;
-      m.decref(iterable);
-      return yield* delegate(m, f, m.sp - 1 - f.stackBase);
+      return yield* delegate(m, f, pushYieldFromIterator(m, f, node, iterable));
     };
   }
 
