@@ -46,6 +46,16 @@ type Part<Plain, Gen> = { plain: Plain; gen?: undefined } | { plain?: undefined;
  * `resultSlot` is where an inlined comprehension's result is (relative to the frame's stack).
  */
 type Leaf = (f: Frame, resultSlot: number) => Generator<Ptr, void, Ptr>;
+/**
+ * A generator expression's element that cannot suspend: the loop yields it itself (CPython:
+ * YIELD_VALUE in the `<genexpr>`'s loop), one JavaScript generator fewer for every element.
+ */
+interface YieldedElement {
+  readonly value: Expr;
+  readonly node: GeneratorExp;
+  /** An async generator expression's: the value is wrapped (INTRINSIC_ASYNC_GEN_WRAP). */
+  readonly wraps: boolean;
+}
 
 /**
  * Adds comprehensions in generator form to the generator compiler; {@link Compiler} builds on it.
@@ -70,8 +80,10 @@ export abstract class AsyncComprehensionCompiler extends GeneratorCompiler {
     const first = this.nameLoad(unit, ".0", node);
     const loop = this.comprehensionLoop(unit, node.generators, () => {
       const element = this.expressionPart(unit, node.elt);
+      if (element.plain !== undefined)
+        return { value: element.plain, node, wraps: asynchronous } satisfies YieldedElement;
       return function* (f) {
-        const value = element.plain !== undefined ? element.plain(f) : yield* element.gen(f);
+        const value = yield* element.gen(f);
         f.node = node;
         m.decref(yield asynchronous ? wrapAsyncYield(m, value) : value);
       };
@@ -161,7 +173,7 @@ export abstract class AsyncComprehensionCompiler extends GeneratorCompiler {
   private comprehensionLoop(
     unit: Unit,
     generators: readonly Comprehension[],
-    compileLeaf: () => Leaf,
+    compileLeaf: () => Leaf | YieldedElement,
   ): (f: Frame, firstSlot: number, resultSlot: number) => Generator<Ptr, void, Ptr> {
     const m = this.m;
     const levels: Level[] = generators.map((generator, index) => ({
@@ -205,7 +217,14 @@ export abstract class AsyncComprehensionCompiler extends GeneratorCompiler {
           m.stack[m.sp - 1] = inner;
           m.decref(source);
           yield* run(f, depth + 1, m.sp - 1 - f.stackBase, resultSlot);
-        } else if (keep) yield* leaf(f, resultSlot);
+        } else if (keep) {
+          if (typeof leaf === "function") yield* leaf(f, resultSlot);
+          else {
+            const value = leaf.value(f);
+            f.node = leaf.node;
+            m.decref(yield leaf.wraps ? wrapAsyncYield(m, value) : value);
+          }
+        }
         if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD
       }
       m.unwindTo(f.stackBase + slot);

@@ -102,11 +102,15 @@ export class Compiler extends AsyncComprehensionCompiler {
   // ───────────────────────────────────────────────────────────── statements
 
   protected block(unit: Unit, body: readonly Statement[]): Stmt {
-    const statements = body.map((statement) => this.statement(unit, statement));
+    if (body.length === 1) return this.statement(unit, body[0]!);
+    // Each statement's step is counted here, as statement() would: one closure call fewer
+    // per statement run.
+    const m = this.m;
+    const statements = body.map((statement) => this.statementBody(unit, statement));
     const count = statements.length;
-    if (count === 1) return statements[0]!;
     return (f) => {
       for (let i = 0; i < count; i++) {
+        step(m, f, body[i]!);
         const completion = statements[i]!(f);
         if (completion !== Completion.NORMAL) return completion;
       }

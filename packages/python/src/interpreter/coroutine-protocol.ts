@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import type { SourceRange } from "../ast.js";
 import {
   asyncGeneratorSend,
   asyncGeneratorType,
@@ -7,9 +8,15 @@ import {
 import { call } from "./calls.js";
 import { PyException } from "./exceptions.js";
 import type { Frame } from "./frame.js";
-import { closeGenerator, coroutineType, isGeneratorLike, ResumeMode } from "./generator-objects.js";
+import {
+  closeGenerator,
+  coroutineType,
+  generatorType,
+  isGeneratorLike,
+  ResumeMode,
+} from "./generator-objects.js";
 import { iteratorRuntime } from "./iterator-objects.js";
-import { delegateStep, isInstance, isIterator } from "./iterator-protocol.js";
+import { delegateStep, getIterator, isInstance, isIterator } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { findAttribute } from "./object-access.js";
 
@@ -95,6 +102,16 @@ export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Pt
       mode = ResumeMode.THROW;
       sent = m.incref(thrown.value);
       thrown.release(m);
+      continue;
+    }
+    // Resumed after sendToDelegate drove the sub-iterator until it finished or raised.
+    const outcome = f.delegateOutcome;
+    if (outcome !== DelegateOutcome.NONE) {
+      f.delegateOutcome = DelegateOutcome.NONE;
+      if (outcome === DelegateOutcome.FINISHED) break;
+      const error = f.delegateError;
+      f.delegateError = undefined;
+      throw error;
     }
   }
   const runtime = iteratorRuntime(m);
@@ -104,6 +121,77 @@ export function* delegate(m: Machine, f: Frame, slot: number): Generator<Ptr, Pt
   runtime.generatorReturn = 0;
   m.unwindTo(f.stackBase + slot);
   return result;
+}
+
+/**
+ * `yield from`'s operand on the value stack (CPython: GET_YIELD_FROM_ITER): a generator is
+ * delegated to as it is, anything else through its iterator. Takes `iterable` (owned); returns
+ * the slot, relative to the frame's stack base, that {@link delegate} drives.
+ *
+ * @example
+ * ```ts
+ * const result = yield* delegate(machine, frame, pushYieldFromIterator(machine, frame, node, iterable));
+ * ```
+ * @internal
+ */
+export function pushYieldFromIterator(
+  m: Machine,
+  f: Frame,
+  node: SourceRange,
+  iterable: Ptr,
+): number {
+  m.push(iterable);
+  f.node = node;
+  const it =
+    m.typeIdOf(iterable) === generatorType(m) ? m.incref(iterable) : getIterator(m, iterable);
+  m.stack[m.sp - 1] = it;
+  m.decref(iterable);
+  return m.sp - 1 - f.stackBase;
+}
+
+/**
+ * What {@link sendToDelegate} left for {@link delegate} in `Frame.delegateOutcome`.
+ *
+ * @example
+ * ```ts
+ * if (frame.delegateOutcome === DelegateOutcome.RAISED) throw frame.delegateError;
+ * ```
+ * @internal
+ */
+export const DelegateOutcome = { NONE: 0, FINISHED: 1, RAISED: 2 } as const;
+
+/**
+ * Resumes a generator frame suspended in {@link delegate} (its value stack restored at
+ * `f.stackBase`) by sending `value` (owned) straight to its sub-iterator, leaving the frame's
+ * JavaScript continuation suspended — CPython's SEND runs in the delegating frame without
+ * unwinding anything either, so resuming `yield from` nested n deep costs n sends, not n chains
+ * of JavaScript generators. Returns the value the sub-iterator yielded (a new reference, to be
+ * yielded out as is), or 0 when it finished or raised: the continuation must then be resumed,
+ * and `delegate` takes the outcome from `f.delegateOutcome` exactly where it would have met it.
+ *
+ * @example
+ * ```ts
+ * const yielded = sendToDelegate(machine, frame, frame.delegateSlot, sent);
+ * if (yielded === 0) continuation.iterator.next(0);
+ * ```
+ * @internal
+ */
+export function sendToDelegate(m: Machine, f: Frame, slot: number, value: Ptr): Ptr {
+  f.delegateSlot = -1;
+  let yielded: Ptr;
+  try {
+    yielded = delegateStep(m, m.stack[f.stackBase + slot]!, ResumeMode.SEND, value);
+  } catch (thrown) {
+    f.delegateOutcome = DelegateOutcome.RAISED;
+    f.delegateError = thrown;
+    return 0;
+  }
+  if (yielded === 0) {
+    f.delegateOutcome = DelegateOutcome.FINISHED;
+    return 0;
+  }
+  f.delegateSlot = slot;
+  return yielded;
 }
 
 /** PEP 380: on GeneratorExit the subiterator is closed (its `close()`, if it has one). */

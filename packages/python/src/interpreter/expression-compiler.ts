@@ -309,6 +309,23 @@ export abstract class ExpressionCompiler {
           ? borrowedCondition(m, code, borrowedLeft, borrowedRight, plain, node)
           : plain;
       }
+      // `is`, `is not`, `in`, `not in` as a test: the truth without a bool object (CPython:
+      // IS_OP / CONTAINS_OP feeding POP_JUMP_IF_*); operands released right operand first, as
+      // the value form's unwinding does.
+      const negate = op === "IsNot" || op === "NotIn";
+      const membership = op === "In" || op === "NotIn";
+      return (f) => {
+        const a = left(f);
+        m.push(a);
+        const b = right(f);
+        m.push(b);
+        f.node = node;
+        const result = (membership ? contains(m, b, a) : a === b) !== negate;
+        m.sp -= 2;
+        m.decref(b);
+        m.decref(a);
+        return result;
+      };
     }
     if (node.kind === "UnaryOp" && node.op === "Not" && !this.substitutions.has(node)) {
       const inner = this.condition(unit, node.operand);
@@ -1128,6 +1145,23 @@ export abstract class ExpressionCompiler {
     const rights = node.comparators.map((value) => this.expression(unit, value));
     const ops = node.ops;
     const last = ops.length - 1;
+    if (last === 0) {
+      // One link: no chain to keep on the stack, nothing to unwind but the two operands.
+      const op = ops[0]!;
+      const right = rights[0]!;
+      return (f) => {
+        const a = left(f);
+        m.push(a);
+        const b = right(f);
+        m.push(b);
+        f.node = node;
+        const result = this.compareOne(op, a, b);
+        m.sp -= 2;
+        m.decref(b);
+        m.decref(a);
+        return result;
+      };
+    }
     return (f) => {
       const level = m.sp;
       let a = left(f);

@@ -74,4 +74,12 @@ export class Frame {
    * suspended `yield from` / `await` delegates to, or -1 (CPython: `_PyGen_yf`).
    */
   delegateSlot = -1;
+  /**
+   * Generator frames: set by `sendToDelegate` (coroutine-protocol.ts) when the sub-iterator it drove for a
+   * suspended `yield from` / `await` finished (1) or raised {@link delegateError} (2), so that
+   * `delegate` picks the outcome up when the continuation resumes; else 0.
+   */
+  delegateOutcome = 0;
+  /** Generator frames: what the sub-iterator raised when {@link delegateOutcome} is 2. */
+  delegateError: unknown = undefined;
 }

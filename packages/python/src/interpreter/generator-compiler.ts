@@ -33,6 +33,7 @@ import {
   asyncIterator,
   awaitableIterator,
   delegate,
+  pushYieldFromIterator,
 } from "./coroutine-protocol.js";
 import { exceptStarHandler } from "./except-star.js";
 import { type PyException, StepLimitError } from "./exceptions.js";
@@ -44,12 +45,8 @@ import {
   type Unit,
 } from "./expression-compiler.js";
 import { Completion, type Frame } from "./frame.js";
-import {
-  coroutineType,
-  type GeneratorBody,
-  generatorType,
-  newGenerator,
-} from "./generator-objects.js";
+import { flattenGeneratorBlock } from "./generator-blocks.js";
+import { coroutineType, type GeneratorBody, newGenerator } from "./generator-objects.js";
 import { getIterator, iteratorNext } from "./iterator-protocol.js";
 import type { Machine } from "./machine.js";
 import { runScheduledCollection, step } from "./run-loop.js";
@@ -330,26 +327,25 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
 
   // ───────────────────────────────────────────────────────────── statements
 
-  /** A block of a generator function, in generator form. */
+  /** A block of a generator function, in generator form (flattened: generator-blocks.ts). */
   private generatorBlock(unit: Unit, body: readonly Statement[]): GenStmt {
-    const m = this.m;
-    const parts = body.map((statement) => this.generatorStatement(unit, statement));
-    const count = parts.length;
-    return function* (f) {
-      for (let i = 0; i < count; i++) {
-        const part = parts[i]!;
-        let completion: number;
-        if (part.plain !== undefined) completion = part.plain(f);
-        else {
-          // The statement's step is counted here, not in a wrapper: one JS frame less per
-          // level of nested generators.
-          step(m, f, part.node);
-          completion = yield* part.gen(f);
-        }
-        if (completion !== Completion.NORMAL) return completion;
-      }
-      return Completion.NORMAL;
-    };
+    return flattenGeneratorBlock(
+      {
+        m: this.m,
+        containsYield,
+        statement: (node) => this.statement(unit, node),
+        generatorStatement: (node) => {
+          const part = this.generatorStatement(unit, node);
+          return part.plain !== undefined ? { plain: part.plain } : { gen: part.gen };
+        },
+        generatorExpression: (node) => this.generatorExpressionPart(unit, node).gen,
+        condition: (node) => this.condition(unit, node),
+        expression: (node) => this.expression(unit, node),
+        store: (target) => this.store(unit, target),
+        wrapsYields: this.asyncGeneratorUnits.has(unit),
+      },
+      body,
+    );
   }
 
   /** A block in generator form if it can reach a `yield`, else as an ordinary closure. */
@@ -916,13 +912,7 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
     const value = this.expressionPart(unit, node.value);
     return function* (f) {
       const iterable = value.plain !== undefined ? value.plain(f) : yield* value.gen(f);
-      m.push(iterable);
-      f.node = node;
-      const it =
-        m.typeIdOf(iterable) === generatorType(m) ? m.incref(iterable) : getIterator(m, iterable);
-      m.stack[m.sp - 1] = it;
-      m.decref(iterable);
-      return yield* delegate(m, f, m.sp - 1 - f.stackBase);
+      return yield* delegate(m, f, pushYieldFromIterator(m, f, node, iterable));
     };
   }
 

@@ -1,5 +1,6 @@
 import { type Ptr, TypeFlags, type TypeId } from "@pymem/core";
 import { internalHeap } from "@pymem/heap/internal";
+import { sendToDelegate } from "./coroutine-protocol.js";
 import { setExceptionCause, setExceptionContext } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
 import { Completion, Frame, NO_RANGE } from "./frame.js";
@@ -297,13 +298,24 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   }
   heap.memory.u32[stateIndex] = GeneratorState.RUNNING;
   const iterator = continuation.iterator!;
-  let step: IteratorResult<Ptr, number>;
+  // The step's outcome, read apart so that a send to a delegated sub-iterator allocates nothing.
+  let done = false;
+  let result: Ptr | number;
   try {
-    if (mode === ResumeMode.THROW) step = iterator.throw(m.exception(value));
-    else {
+    if (mode === ResumeMode.THROW) {
+      const step = iterator.throw(m.exception(value));
+      done = step.done === true;
+      result = step.value;
+    } else {
       // CPython: the RESUME after RETURN_GENERATOR or a yield (a throw() goes to the handler).
       if (m.collectionScheduled) runScheduledCollection(m);
-      step = iterator.next(value);
+      const slot = frame.delegateSlot;
+      result = slot < 0 ? 0 : sendToDelegate(m, frame, slot, value);
+      if (result === 0) {
+        const step = iterator.next(slot < 0 ? value : 0);
+        done = step.done === true;
+        result = step.value;
+      }
     }
   } catch (thrown) {
     m.depth = depth - 1;
@@ -327,12 +339,12 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
   }
   m.depth = depth - 1;
   restorePooledFrame(m, depth, pooled);
-  if (step.done === true) {
+  if (done) {
     m.unwindTo(base);
-    const result = step.value === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
+    const returned = result === Completion.RETURN ? frame.returnValue : m.incref(heap.none);
     frame.returnValue = 0;
     finishGenerator(m, gen, m.framePool[m.depth]);
-    runtime.generatorReturn = result;
+    runtime.generatorReturn = returned;
     return 0;
   }
   // Suspended: set aside the value stack above the level it was resumed at, and the
@@ -351,7 +363,7 @@ export function resumeGenerator(m: Machine, gen: Ptr, mode: number, value: Ptr):
     m.handling.length = handlingBase;
   }
   heap.memory.u32[stateIndex] = GeneratorState.SUSPENDED;
-  return step.value;
+  return result;
 }
 
 /**

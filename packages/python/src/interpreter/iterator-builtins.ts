@@ -19,6 +19,7 @@ import {
   CALLABLE_ITERATOR_SENTINEL_OFFSET,
   ENUMERATE_INDEX_OFFSET,
   ENUMERATE_ITERATOR_OFFSET,
+  ENUMERATE_RESULT_OFFSET,
   FILTER_FUNCTION_OFFSET,
   FILTER_ITERATOR_OFFSET,
   type IteratorRuntime,
@@ -26,6 +27,7 @@ import {
   MAP_ITERATORS_OFFSET,
   registerIteratorTypes,
   ZIP_ITERATORS_OFFSET,
+  ZIP_RESULT_OFFSET,
   ZIP_STRICT_OFFSET,
 } from "./iterator-objects.js";
 import {
@@ -120,7 +122,8 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     const obj = allocateOwning(m, types.enumerate, [inner]);
     heap.memory.u32[(obj + ENUMERATE_ITERATOR_OFFSET) >>> 2] = inner;
     heap.memory.f64[(obj + ENUMERATE_INDEX_OFFSET) >>> 3] = start;
-    return obj;
+    // CPython: enum_new — `en_result = PyTuple_Pack(2, Py_None, Py_None)`.
+    return withResultTuple(m, obj, ENUMERATE_RESULT_OFFSET, 2);
   });
 
   typeBuiltin("zip", (args, keywords) => {
@@ -131,7 +134,8 @@ export function installIteratorBuiltins(m: Machine, builtins: Ptr): void {
     heap.memory.u32[(obj + ZIP_ITERATORS_OFFSET) >>> 2] = iterators;
     heap.memory.u32[(obj + ZIP_STRICT_OFFSET) >>> 2] =
       strict !== undefined && m.isTrue(strict) ? 1 : 0;
-    return obj;
+    // CPython: zip_new — a result tuple of Nones, one per iterator.
+    return withResultTuple(m, obj, ZIP_RESULT_OFFSET, heap.tupleLength(iterators));
   });
 
   typeBuiltin("map", (args, keywords) => {
@@ -311,6 +315,23 @@ function nextOrStop(m: Machine, runtime: IteratorRuntime, it: Ptr): Ptr {
 }
 
 /** Iterators for each iterable, as new references (released if one fails). */
+/**
+ * Gives the new iterator `obj` the result tuple of `size` Nones its steps reuse, stored at
+ * `offset`; when that allocation fails, `obj` is released (CPython: `Py_DECREF(en)` on
+ * enum_new's failure path).
+ */
+function withResultTuple(m: Machine, obj: Ptr, offset: number, size: number): Ptr {
+  let result: Ptr;
+  try {
+    result = m.heap.newTuple(new Array<Ptr>(size).fill(m.heap.none));
+  } catch (error) {
+    m.decref(obj);
+    throw error;
+  }
+  m.heap.memory.u32[(obj + offset) >>> 2] = result;
+  return obj;
+}
+
 function collectIterators(m: Machine, iterables: readonly Ptr[]): Ptr[] {
   const iterators: Ptr[] = [];
   try {

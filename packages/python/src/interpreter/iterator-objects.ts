@@ -67,6 +67,11 @@ export const CALLABLE_ITERATOR_SIZE = 16;
 
 /** enumerate: the underlying iterator. CPython: `en_sit`. */
 export const ENUMERATE_ITERATOR_OFFSET = 8;
+/**
+ * enumerate: the result tuple, made `(None, None)` with the object and reused by the next step
+ * while nothing else holds it. CPython: `en_result`.
+ */
+export const ENUMERATE_RESULT_OFFSET = 12;
 /** enumerate: the next index (float64). CPython: `en_index`. */
 export const ENUMERATE_INDEX_OFFSET = 16;
 /** Size of an enumerate object. */
@@ -76,8 +81,13 @@ export const ENUMERATE_SIZE = 24;
 export const ZIP_ITERATORS_OFFSET = 8;
 /** zip: 1 for `strict=True` (raw). CPython: `strict`. */
 export const ZIP_STRICT_OFFSET = 12;
+/**
+ * zip: the result tuple, made of Nones with the object and reused by the next step while
+ * nothing else holds it. CPython: `result`.
+ */
+export const ZIP_RESULT_OFFSET = 16;
 /** Size of a zip object. */
-export const ZIP_SIZE = 16;
+export const ZIP_SIZE = 20;
 
 /** map: the function. CPython: `func`. */
 export const MAP_FUNCTION_OFFSET = 8;
@@ -449,13 +459,15 @@ function defineIteratorTypes(heap: Heap): IteratorTypeIds {
       name: "enumerate",
       basicSize: ENUMERATE_SIZE,
       flags: gc,
-      references: { fixed: [ENUMERATE_ITERATOR_OFFSET] },
+      // CPython: enum_traverse (en_sit, en_result), enum_dealloc in the same order.
+      references: { fixed: [ENUMERATE_ITERATOR_OFFSET, ENUMERATE_RESULT_OFFSET] },
     }),
     zip: heap.defineType({
       name: "zip",
       basicSize: ZIP_SIZE,
       flags: gc,
-      references: { fixed: [ZIP_ITERATORS_OFFSET] },
+      // CPython: zip_traverse (ittuple, result), zip_dealloc in the same order.
+      references: { fixed: [ZIP_ITERATORS_OFFSET, ZIP_RESULT_OFFSET] },
     }),
     map: pair("map", MAP_SIZE, MAP_FUNCTION_OFFSET, MAP_ITERATORS_OFFSET),
     filter: pair("filter", FILTER_SIZE, FILTER_FUNCTION_OFFSET, FILTER_ITERATOR_OFFSET),

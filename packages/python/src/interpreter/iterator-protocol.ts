@@ -1,10 +1,11 @@
-import type { Ptr, TypeId } from "@pymem/core";
+import { OB_REFCNT_OFFSET, type Ptr, type TypeId } from "@pymem/core";
 import {
   DICT_ENTRIES_OFFSET,
   DICT_NENTRIES_OFFSET,
   ENTRY_KEY_OFFSET,
   ENTRY_SIZE,
   ENTRY_VALUE_OFFSET,
+  TUPLE_ITEMS_OFFSET,
 } from "@pymem/heap";
 import { asyncAwaitableStep, isAsyncAwaitable } from "./async-generator-objects.js";
 import { bytesIterator } from "./bytes-operations.js";
@@ -20,6 +21,7 @@ import {
   DICT_ITERATOR_USED_OFFSET,
   ENUMERATE_INDEX_OFFSET,
   ENUMERATE_ITERATOR_OFFSET,
+  ENUMERATE_RESULT_OFFSET,
   FILTER_FUNCTION_OFFSET,
   FILTER_ITERATOR_OFFSET,
   type IteratorRuntime,
@@ -32,6 +34,7 @@ import {
   SEQ_ITERATOR_INDEX_OFFSET,
   SEQ_ITERATOR_SEQ_OFFSET,
   ZIP_ITERATORS_OFFSET,
+  ZIP_RESULT_OFFSET,
   ZIP_STRICT_OFFSET,
 } from "./iterator-objects.js";
 import { Cmp, type Machine } from "./machine.js";
@@ -259,14 +262,49 @@ function rangeIteratorNext(m: Machine, it: Ptr): Ptr {
   return m.newInt(value);
 }
 
-/** CPython: `enum_next`. */
+/**
+ * CPython: `enum_next` — the `(index, item)` tuple is the enumerate object's own result tuple,
+ * refilled, when nothing else holds it (the previous item was unpacked and let go), else a new one.
+ */
 function enumerateNext(m: Machine, it: Ptr): Ptr {
   const item = iteratorNext(m, m.heap.memory.u32[(it + ENUMERATE_ITERATOR_OFFSET) >>> 2]!);
   if (item === 0) return 0;
-  const f64 = m.heap.memory.f64;
-  const index = f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3]!;
-  f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3] = index + 1;
-  return m.tupleSteal([m.newInt(index), item]);
+  const index = m.heap.memory.f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3]!;
+  let next: Ptr;
+  try {
+    next = m.newInt(index);
+  } catch (error) {
+    m.decref(item);
+    throw error;
+  }
+  const memory = m.heap.memory;
+  memory.f64[(it + ENUMERATE_INDEX_OFFSET) >>> 3] = index + 1;
+  const result = memory.u32[(it + ENUMERATE_RESULT_OFFSET) >>> 2]!;
+  if (!isUniquelyReferenced(m, result)) return m.tupleSteal([next, item]);
+  m.incref(result);
+  const first = (result + TUPLE_ITEMS_OFFSET) >>> 2;
+  const oldIndex = memory.u32[first]!;
+  const oldItem = memory.u32[first + 1]!;
+  memory.u32[first] = next;
+  memory.u32[first + 1] = item;
+  m.decref(oldIndex);
+  m.decref(oldItem);
+  retrackResult(m, result);
+  return result;
+}
+
+/** Whether only its iterator holds the result tuple `result` (CPython: `Py_REFCNT(result) == 1`). */
+function isUniquelyReferenced(m: Machine, result: Ptr): boolean {
+  return result !== 0 && m.heap.memory.u32[(result + OB_REFCNT_OFFSET) >>> 2] === 1;
+}
+
+/**
+ * A reused result tuple is tracked again: a collection may have untracked it while it held only
+ * atomic items (CPython: bpo-42536, `_PyObject_GC_TRACK` in enum_next, zip_next, dictiter).
+ */
+function retrackResult(m: Machine, result: Ptr): void {
+  const collector = m.heap.collector;
+  if (collector !== undefined && !collector.isTracked(result)) collector.track(result);
 }
 
 /** Runs `step`; a StopIteration it raises means "exhausted" (0). */
@@ -423,6 +461,31 @@ function zipNext(m: Machine, it: Ptr): Ptr {
   const iterators = heap.memory.u32[(it + ZIP_ITERATORS_OFFSET) >>> 2]!;
   const count = heap.tupleLength(iterators);
   if (count === 0) return 0;
+  const result = heap.memory.u32[(it + ZIP_RESULT_OFFSET) >>> 2]!;
+  if (isUniquelyReferenced(m, result)) {
+    // The zip object's own result tuple, refilled item by item (CPython: zip_next's reuse).
+    m.incref(result);
+    for (let i = 0; i < count; i++) {
+      let item: Ptr;
+      try {
+        item = iteratorNext(m, heap.tupleGetItem(iterators, i));
+      } catch (error) {
+        m.decref(result);
+        throw error;
+      }
+      if (item === 0) {
+        m.decref(result);
+        if (heap.memory.u32[(it + ZIP_STRICT_OFFSET) >>> 2] !== 0) zipStrictCheck(m, iterators, i);
+        return 0;
+      }
+      const slot = (result + TUPLE_ITEMS_OFFSET + 4 * i) >>> 2;
+      const old = heap.memory.u32[slot]!;
+      heap.memory.u32[slot] = item;
+      m.decref(old);
+    }
+    retrackResult(m, result);
+    return result;
+  }
   const items: Ptr[] = [];
   try {
     for (let i = 0; i < count; i++) {

@@ -142,6 +142,9 @@ export function defineTypeMethod(
   acceptsKeywords: boolean,
   fn: (self: Ptr, args: readonly Ptr[], keywords: Keywords) => Ptr,
 ): void {
+  // CPython names a method with its type here: "list.append() takes no keyword arguments".
+  // Made once, not per call.
+  const qualifiedName = `${typeName}.${name}`;
   defineMethod(m, typeName, name, (_context, args, keywords) => {
     const self = args[0]!;
     if (!isSelf(self))
@@ -150,8 +153,7 @@ export function defineTypeMethod(
         `descriptor '${name}' for '${typeName}' objects doesn't apply to a '${m.typeName(self)}' object`,
       );
     const rest = args.slice(1);
-    // CPython names a method with its type here: "list.append() takes no keyword arguments".
-    if (!acceptsKeywords) noKeywords(m, `${typeName}.${name}`, keywords);
+    if (!acceptsKeywords) noKeywords(m, qualifiedName, keywords);
     const given = rest.length;
     if (given < min || given > max)
       m.raise("TypeError", methodArityMessage(typeName, name, given, min, max));

@@ -18,6 +18,8 @@ const PROGRAMS: Record<string, string> = {
     "a = ['x']\nb = [str(i) for i in range(12)]\na += b\na.extend(b)\na += tuple(b)\nprint(len(a))\n",
   "methods, closures and exceptions":
     "class P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\ndef outer(v):\n    def inner():\n        return v\n    return inner\ntry:\n    print(P(outer(3)()).get())\n    raise KeyError('k')\nexcept KeyError as e:\n    print(repr(e))\n",
+  "generator loops, enumerate and zip reusing their result tuples":
+    "for i, (a, b) in enumerate(zip('ab', [1, 2])):\n    print(i, a, b)\ne = enumerate([3, 4], 2)\nx = next(e)\nprint(x, next(e), list(zip([1], 'a', strict=True)))\ndef g(n):\n    for i in range(n):\n        if i % 2:\n            continue\n        got = yield i\n    yield from (j for j in range(2))\nprint(list(g(5)), sum(k for k in g(3)))\n",
 };
 
 describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
