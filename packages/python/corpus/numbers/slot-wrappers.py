@@ -1,0 +1,136 @@
+# The number types' special methods called directly, as CPython's slot wrappers run them: a slot
+# takes only the operands its type converts (NotImplemented otherwise), a reflected method swaps
+# them, int's slots give ints for bools while bool keeps its own &, |, ^, and __pow__ takes a
+# modulus. Each line is one type's method over every operand pair.
+import warnings
+
+VALUES = {
+    bool: [True, False],
+    int: [0, 1, -7, 2**70],
+    float: [0.0, 2.0, -2.0, float("inf"), float("nan")],
+    complex: [0j, 1 + 2j],
+}
+OTHERS = [True, 3, 0.5, 1j, "a", [1], (1,), None]
+BINARY = [
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "divmod", "pow",
+    "lshift", "rshift", "and", "or", "xor",
+]
+COMPARISONS = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"]
+UNARY = ["__neg__", "__pos__", "__abs__", "__invert__", "__bool__", "__index__", "__int__",
+         "__float__", "__complex__", "__round__", "__trunc__", "__floor__", "__ceil__"]
+
+
+def show(x):
+    if isinstance(x, float) and x != x:
+        return "nan"
+    if isinstance(x, complex):
+        return f"complex:{x!r}".replace("nan", "NaN")
+    return f"{type(x).__name__}:{x!r}"
+
+
+def attempt(f, *args):
+    try:
+        return show(f(*args))
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+
+
+def huge(name, a, b):
+    # 2**70 as an exponent or shift count (and 3 ** 2**70) would take CPython ages too.
+    big = 2**70
+    return (b == big and name in ("pow", "lshift")) or (a == big and name in ("rpow", "rlshift"))
+
+
+warnings.simplefilter("error")
+for t, values in VALUES.items():
+    for op in BINARY:
+        for name in (f"__{op}__", f"__r{op}__"):
+            f = t.__dict__.get(name) or getattr(int, name, None) if t is bool else t.__dict__.get(name)
+            if f is None:
+                print(t.__name__, name, "absent")
+                continue
+            row = [attempt(f, a, b) for a in values for b in values + OTHERS
+                   if not huge(name.strip("_"), a, b)]
+            print(t.__name__, name, " | ".join(row))
+    for name in COMPARISONS:
+        f = getattr(t, name)
+        print(t.__name__, name, " | ".join(attempt(f, a, b) for a in values for b in values + OTHERS))
+    for name in UNARY:
+        f = getattr(t, name, None)
+        if f is None:
+            print(t.__name__, name, "absent")
+            continue
+        print(t.__name__, name, " | ".join(attempt(f, a) for a in values))
+    for a in values:
+        if hasattr(t, "__round__"):
+            print(t.__name__, "__round__", repr(a), " | ".join(
+                attempt(t.__round__, a, n) for n in (None, 0, 1, -1, 2.0)))
+        for modulus in (None, 5, 0, 2.0, "m"):
+            print(t.__name__, "pow3", repr(a), repr(modulus), attempt(t.__pow__, a, 3, modulus),
+                  attempt(t.__rpow__, a, 3, modulus) if a != 2**70 else "")
+
+# The examples of the issue, and the wrappers' own argument checks.
+print((1).__add__(1.0), (1.0).__radd__(1), int.__or__(True, False), True | False)
+print(int.__lt__(1, "a"), float.__lt__(1.5, 2), complex.__eq__(1 + 0j, 1), complex.__lt__(1j, 1j))
+print(bool.__and__(True, 1), bool.__and__(True, True), bool.__rxor__(False, True), True & 1.5 if False else "")
+for call in [
+    lambda: int.__add__(1),
+    lambda: int.__add__(1.0, 1),
+    lambda: int.__neg__(1, 2),
+    lambda: int.__pow__(1),
+    lambda: int.__pow__(1, 2, 3, 4),
+    lambda: int.__add__(1, other=2),
+    lambda: float.__pow__(2.0, 3, 5),
+    lambda: complex.__pow__(2j, 3, 5),
+    lambda: int.__pow__(2, -1, 5),
+    lambda: int.__round__(1, 2, 3),
+    lambda: int.__trunc__(1, 2),
+    lambda: float.__divmod__(1.0, 0),
+    lambda: divmod(1, 0.0),
+    lambda: int.__float__(2**1100),
+    lambda: float.__int__(float("inf")),
+    lambda: float.__int__(float("nan")),
+    lambda: round(2.5, 1.0),
+    lambda: round(-1.5, -1),
+    lambda: (-1.5) ** 2.5,
+    lambda: 1.0 ** float("nan"),
+    lambda: (-1.0) ** float("inf"),
+    lambda: bool.__invert__(True),
+]:
+    print(attempt(call))
+
+# Sequences and containers: sq_repeat takes an index, comparisons decline other kinds.
+for t, v in [(list, [1]), (tuple, (1,)), (str, "ab")]:
+    for name in ["__add__", "__mul__", "__rmul__", "__lt__", "__eq__", "__contains__"]:
+        f = getattr(t, name)
+        print(t.__name__, name, " | ".join(attempt(f, t(v), b) for b in [[2], (2,), "c", 2, 2.0, True, None]))
+print(attempt(list.__imul__, [1], 2.0), attempt(list.__imul__, [1], 2), str.__mod__("ab", [1]))
+for t in [set, frozenset, dict]:
+    for name in ["__lt__", "__eq__", "__or__", "__ror__", "__sub__"]:
+        f = getattr(t, name, None)
+        if f is not None:
+            print(t.__name__, name, " | ".join(attempt(f, t(), b) for b in [{1}, frozenset({2}), {1: 2}, [1], 1]))
+
+# type.__or__ is found on every class through its metaclass.
+print(float.__or__(None), float.__ror__(None), float.__or__(1), int.mro())
+print(attempt(float.__or__, 0.0, 0.0))
+
+
+class Meters(int):
+    def __add__(self, other):
+        result = super().__add__(other)
+        return result if result is NotImplemented else Meters(result)
+
+    def __radd__(self, other):
+        result = super().__radd__(other)
+        return result if result is NotImplemented else Meters(result)
+
+
+print(repr(Meters(2) + 3), repr(3 + Meters(2)), Meters(2) + 0.5, int.__add__(Meters(2), True))
+
+
+class Ratio(float):
+    pass
+
+
+print(Ratio(1.5) + 1, float.__add__(Ratio(1.5), Ratio(2)), Ratio(2) ** 2, divmod(Ratio(7), 2))
