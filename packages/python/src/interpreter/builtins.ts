@@ -14,6 +14,7 @@ import { installComplexMethods, newComplexFromArguments } from "./complex-operat
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installDictUnion } from "./dict-union.js";
+import { installDirMethods } from "./dir-protocol.js";
 import { installExceptionFields } from "./exception-fields.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
@@ -650,6 +651,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
   installModuleConstructor(m);
+  installDirMethods(m);
   for (const id of [m.types.bytes, m.types.bytearray])
     typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
       newBytesFromArguments(m, id, args, keywords),
