@@ -23,6 +23,7 @@ import { installOpenBuiltin } from "./files/open-builtin.js";
 import { installFloatMethods } from "./float-methods.js";
 import { formatWithSpec } from "./formatting.js";
 import { installGenericAliasConstructor, unionMembers } from "./generic-alias.js";
+import { builtinImport } from "./import-builtin.js";
 import { installIntBytesMethods } from "./int-bytes.js";
 import { intFromArguments, intFromFloat } from "./int-constructor.js";
 import { builtinPow, installIntMethods, integerToBase } from "./int-methods.js";
@@ -492,12 +493,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     return m.newBool(result);
   });
 
-  define("__import__", (_c, args) => {
-    arity(m, "__import__", args, 1, 1);
-    if (!m.isStr(args[0]!))
-      m.raise("TypeError", `__import__() argument 1 must be str, not ${m.typeName(args[0]!)}`);
-    return m.importModule(heap.strValue(args[0]!));
-  });
+  define("__import__", (_c, args, keywords) => builtinImport(m, args, keywords));
 
   // ───────────────────────────────────────────────────────── constructors
 
