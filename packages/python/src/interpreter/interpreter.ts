@@ -33,6 +33,7 @@ import {
   processModuleSyntaxCache,
 } from "./module-syntax-cache.js";
 import { nativeModules } from "./modules/index.js";
+import { installQuitters } from "./modules/sitebuiltins-module.js";
 import type {
   ExceptionName,
   NativeContext,
@@ -384,6 +385,16 @@ export class Interpreter {
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
     this.moduleRegistry.store("__main__", this.mainModule);
+    // CPython's site.setquit(): exit and quit become _sitebuiltins.Quitter objects (an
+    // interpreter made with its own module table without _sitebuiltins keeps the plain ones).
+    if (Object.hasOwn(this.modules, "_sitebuiltins")) {
+      const sitebuiltins = this.importModule("_sitebuiltins");
+      try {
+        installQuitters(machine, sitebuiltins);
+      } finally {
+        machine.decref(sitebuiltins);
+      }
+    }
     // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
     // eval loop runs it at its next eval-breaker check, and so does this interpreter.
     const collector = this.runtime.collector as ManagedCollector | undefined;

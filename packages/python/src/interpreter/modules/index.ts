@@ -47,6 +47,7 @@ import { queueModule } from "./queue-module.js";
 import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { reprlibModule } from "./reprlib-module.js";
+import { sitebuiltinsModule } from "./sitebuiltins-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
 import { strptimeModule } from "./strptime-module.js";
@@ -129,6 +130,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   queue: queueModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
+  _sitebuiltins: sitebuiltinsModule,
   logging: loggingModule,
   numbers: numbersModule,
   time: timeModule,
@@ -190,6 +192,7 @@ export { queueModule } from "./queue-module.js";
 export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { reprlibModule } from "./reprlib-module.js";
+export { sitebuiltinsModule } from "./sitebuiltins-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
 export { strptimeModule } from "./strptime-module.js";
