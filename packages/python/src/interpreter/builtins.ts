@@ -8,6 +8,7 @@ import { sumItems } from "./builtin-sum.js";
 import { installBytesMethods } from "./bytes-methods.js";
 import { bytesLength } from "./bytes-objects.js";
 import { newBytesFromArguments } from "./bytes-operations.js";
+import { installBytesSlots } from "./bytes-slots.js";
 import { call } from "./calls.js";
 import { decodeToStr } from "./codecs.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
@@ -665,6 +666,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMethods(m);
   installBuiltinSubclassSlots(m);
   installBytesMethods(m);
+  installBytesSlots(m);
   installStrSplitlines(m);
   installIntBytesMethods(m);
   installStrMoreMethods(m);
