@@ -111,6 +111,9 @@ for t in [set, frozenset, dict]:
         if f is not None:
             print(t.__name__, name, " | ".join(attempt(f, t(), b) for b in [{1}, frozenset({2}), {1: 2}, [1], 1]))
 
+# Built-in methods are named with their type.
+print(int.__add__.__qualname__, (1).__add__.__qualname__, list.append.__qualname__, len.__qualname__)
+
 # type.__or__ is found on every class through its metaclass.
 print(float.__or__(None), float.__ror__(None), float.__or__(1), int.mro())
 print(attempt(float.__or__, 0.0, 0.0))
