@@ -14,10 +14,7 @@ import { pythonSourceModule } from "./python-source-module.js";
  */
 
 /** The module's Python source, run at import. */
-const SITEBUILTINS_SOURCE = String.raw`# pymem's _sitebuiltins, written for pymem in Python.
-import sys
-
-
+const SITEBUILTINS_SOURCE = `# pymem's _sitebuiltins, written for pymem in Python.
 class Quitter(object):
     def __init__(self, name, eof):
         self.name = name
@@ -27,7 +24,9 @@ class Quitter(object):
         return 'Use %s() or %s to exit' % (self.name, self.eof)
 
     def __call__(self, code=None):
-        # As CPython's: a shell waiting on stdin sees it closed.
+        # As CPython's: a shell waiting on stdin sees it closed. (sys is imported here, not
+        # when the interpreter starts.)
+        import sys
         try:
             sys.stdin.close()
         except:
