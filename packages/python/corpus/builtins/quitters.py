@@ -15,4 +15,3 @@ try:
 except TypeError as error:
     print("TypeError", error)
 print(f"{exit}", "%s" % quit)
-quit(5)

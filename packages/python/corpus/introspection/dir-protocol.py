@@ -9,36 +9,12 @@ def public(names):
     return [n for n in names if not n.startswith("__")]
 
 
-class Listed:
-    def __dir__(self):
-        return ["zeta", "beta", "alpha"]
-
-
-class AsTuple:
-    def __dir__(self):
-        return ("y", "x")
-
-
-class AsDict:
-    def __dir__(self):
-        return {"k": 1, "j": 2}
-
-
-class AsIterator:
-    def __dir__(self):
-        return iter(["c", "a", "b"])
-
-
-class NotIterable:
-    def __dir__(self):
-        return 5
-
-
-class Mixed:
-    def __dir__(self):
-        return ["b", 1]
-
-
+Listed = type("Listed", (), {"__dir__": lambda self: ["zeta", "beta", "alpha"]})
+AsTuple = type("AsTuple", (), {"__dir__": lambda self: ("y", "x")})
+AsDict = type("AsDict", (), {"__dir__": lambda self: {"k": 1, "j": 2}})
+AsIterator = type("AsIterator", (), {"__dir__": lambda self: iter(["c", "a", "b"])})
+NotIterable = type("NotIterable", (), {"__dir__": lambda self: 5})
+Mixed = type("Mixed", (), {"__dir__": lambda self: ["b", 1]})
 for obj in [Listed(), AsTuple(), AsDict(), AsIterator()]:
     names = dir(obj)
     print(type(obj).__name__, type(names).__name__, names)
