@@ -1,18 +1,21 @@
 import type { Ptr, TypeId } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
-import { baseValue, builtinBaseType, newSubclassInstance } from "./builtin-subclasses.js";
+import { baseValue, newSubclassInstance } from "./builtin-subclasses.js";
 import { length } from "./builtins.js";
 import { call } from "./calls.js";
-import { intFromFloat } from "./int-constructor.js";
 import { collect } from "./iteration.js";
 import { getIterator } from "./iterator-protocol.js";
 import { Cmp, type Machine } from "./machine.js";
 import { defineMethod, defineTypeMethod, type Keywords } from "./native-arguments.js";
+import { indexSize } from "./number-index.js";
+import { installNumberSlots } from "./number-slots.js";
 import { deleteItem, getItem, keyError, setItem } from "./object-access.js";
 import { BUILTIN_NATIVE_OFFSET } from "./object-layouts.js";
 import { containerRepr, repr, str } from "./object-repr.js";
-import { binary, checkHashable, compare, contains, sequenceItems, unary } from "./operators.js";
+import { Op } from "./operator-codes.js";
+import { binary, checkHashable, compare, contains, sequenceItems } from "./operators.js";
 import { setBinary, setInPlace, setRepr } from "./set-operations.js";
+import { defineSlotWrapper } from "./slot-wrappers.js";
 
 /**
  * The special methods of the subclassable built-in types as attributes of their classes
@@ -32,26 +35,6 @@ const COMPARISONS: ReadonlyArray<readonly [string, number]> = [
   ["__ne__", Cmp.NE],
   ["__gt__", Cmp.GT],
   ["__ge__", Cmp.GE],
-];
-
-/** The arithmetic dunders (and their reflections) of `int` and `float`, by operator code. */
-const NUMBER_OPERATORS: ReadonlyArray<readonly [string, number]> = [
-  ["add", 0],
-  ["sub", 1],
-  ["mul", 2],
-  ["truediv", 3],
-  ["floordiv", 4],
-  ["mod", 5],
-  ["pow", 6],
-];
-
-/** The bitwise dunders (and their reflections) of `int`, by operator code. */
-const BITWISE_OPERATORS: ReadonlyArray<readonly [string, number]> = [
-  ["lshift", 7],
-  ["rshift", 8],
-  ["or", 9],
-  ["xor", 10],
-  ["and", 11],
 ];
 
 /** The set-algebra dunders of `set` and `frozenset` (`&`, `|`, `-`, `^`), by operator code. */
@@ -101,54 +84,22 @@ export function installBuiltinSubclassSlots(m: Machine): void {
     slot("__repr__", 0, (self) => m.newStr(reprAs(m, self, t)));
     // By value even when the class overrides __hash__/__eq__ (heap.hash would call them back).
     slot("__hash__", 0, (self) => m.newInt(heap.builtinHash(self)));
+    if (t === heap.intType || t === heap.floatType || t === heap.complexType) {
+      // The operators, comparisons and conversions are number-slots.ts's.
+      if (t !== heap.complexType) installNumberFormat(m, slot);
+      continue;
+    }
     for (const [name, op] of COMPARISONS)
-      slot(name, 1, (self, [other]) =>
-        m.newBool(
-          onBase(m, self, (plain) =>
-            builtinBaseType(m, m.typeIdOf(other!)) === t
-              ? onBase(m, other!, (plainOther) => compare(m, op, plain, plainOther))
-              : compare(m, op, plain, other!),
-          ),
-        ),
+      defineSlotWrapper(m, typeName, isSelf, name, "binary", (self, [other]) =>
+        comparable(m, t, op, other!)
+          ? m.newBool(
+              onBase(m, self, (plain) =>
+                onBase(m, other!, (plainOther) => compare(m, op, plain, plainOther)),
+              ),
+            )
+          : m.incref(m.notImplemented),
       );
     if (t === heap.strType) slot("__str__", 0, (self) => baseValue(m, self));
-    if (t === heap.intType || t === heap.floatType) {
-      for (const [name, op] of NUMBER_OPERATORS) {
-        slot(`__${name}__`, 1, (self, [other]) =>
-          onBase(m, self, (plain) => binary(m, op, plain, other!)),
-        );
-        slot(`__r${name}__`, 1, (self, [other]) =>
-          onBase(m, self, (plain) => binary(m, op, other!, plain)),
-        );
-      }
-      slot("__neg__", 0, (self) => onBase(m, self, (plain) => unary(m, "USub", plain)));
-      slot("__pos__", 0, (self) => baseValue(m, self));
-      if (t === heap.intType) {
-        slot("__invert__", 0, (self) => onBase(m, self, (plain) => unary(m, "Invert", plain)));
-        for (const [name, op] of BITWISE_OPERATORS) {
-          slot(`__${name}__`, 1, (self, [other]) =>
-            onBase(m, self, (plain) => binary(m, op, plain, other!)),
-          );
-          slot(`__r${name}__`, 1, (self, [other]) =>
-            onBase(m, self, (plain) => binary(m, op, other!, plain)),
-          );
-        }
-      }
-      installRealNumberSlots(m, t, slot);
-      slot("__bool__", 0, (self) => m.newBool(m.numberOf(self) !== 0));
-      slot("__int__", 0, (self) =>
-        onBase(m, self, (plain) =>
-          t === heap.intType ? m.incref(plain) : m.newInt(Math.trunc(m.numberOf(plain))),
-        ),
-      );
-      slot("__float__", 0, (self) => heap.newFloat(m.numberOf(self)));
-      if (t === heap.intType) slot("__index__", 0, (self) => baseValue(m, self));
-      continue;
-    }
-    if (t === heap.complexType) {
-      installComplexSlots(m, slot);
-      continue;
-    }
     // The containers and str: length, membership, iteration, subscripts, concatenation.
     slot("__len__", 0, (self) => m.newInt(length(m, self, t)));
     slot("__contains__", 1, (self, [item]) => m.newBool(contains(m, self, item!, t)));
@@ -161,12 +112,16 @@ export function installBuiltinSubclassSlots(m: Machine): void {
       slot("__add__", 1, (self, [other]) =>
         onBase(m, self, (plain) => binary(m, 0, plain, other!)),
       );
-      slot("__mul__", 1, (self, [other]) =>
-        onBase(m, self, (plain) => binary(m, 2, plain, other!)),
-      );
-      slot("__rmul__", 1, (self, [other]) =>
-        onBase(m, self, (plain) => binary(m, 2, other!, plain)),
-      );
+      // CPython: wrap_indexargfunc — both are sq_repeat, the count an index.
+      for (const name of ["__mul__", "__rmul__"])
+        defineSlotWrapper(m, typeName, isSelf, name, "binary", (self, [other]) => {
+          const count = m.newInt(indexSize(m, other!));
+          try {
+            return onBase(m, self, (plain) => binary(m, Op.MUL, plain, count));
+          } finally {
+            m.decref(count);
+          }
+        });
     }
     if (t === heap.listType || t === heap.dictType) {
       slot("__setitem__", 2, (self, [key, value]) => {
@@ -209,24 +164,7 @@ export function installBuiltinSubclassSlots(m: Machine): void {
       installInit(m, typeName, t);
     }
   }
-  installBoolBitwiseSlots(m);
-}
-
-/**
- * `bool`'s own `&`, `|`, `^` (and reflections): a bool with a bool gives a bool (`True.__or__(False)`),
- * anything else int's result. CPython: `bool_and`, `bool_or`, `bool_xor`.
- */
-function installBoolBitwiseSlots(m: Machine): void {
-  const isBool = (obj: Ptr): boolean => m.typeIdOf(obj) === m.heap.boolType;
-  for (const [name, op] of BITWISE_OPERATORS) {
-    if (op < 9) continue; // the shifts are int's
-    defineTypeMethod(m, "bool", isBool, `__${name}__`, 1, 1, false, (self, [other]) =>
-      binary(m, op, self, other!),
-    );
-    defineTypeMethod(m, "bool", isBool, `__r${name}__`, 1, 1, false, (self, [other]) =>
-      binary(m, op, other!, self),
-    );
-  }
+  installNumberSlots(m);
 }
 
 /**
@@ -304,6 +242,21 @@ function dictGetItem(m: Machine, self: Ptr, key: Ptr): Ptr {
   throw m.exception(keyError(m, key));
 }
 
+/**
+ * Whether the built-in `t`'s rich comparison takes `other` for `op`: a list, tuple or str only
+ * compares with one of its own kind, a set or frozenset with either, a dict only for `==`/`!=`
+ * with a dict; anything else is NotImplemented. CPython: `list_richcompare`, `tuplerichcompare`,
+ * `PyUnicode_RichCompare`, `set_richcompare`, `dict_richcompare`.
+ */
+function comparable(m: Machine, t: TypeId, op: number, other: Ptr): boolean {
+  const heap = m.heap;
+  const kind = heap.kinds[m.typeIdOf(other)];
+  if (t === heap.setType || t === heap.frozensetType)
+    return kind === ObjectKind.SET || kind === ObjectKind.FROZENSET;
+  if (t === heap.dictType && op !== Cmp.EQ && op !== Cmp.NE) return false;
+  return kind === heap.kinds[t];
+}
+
 /** `repr()` of `self` as its built-in type `t` shows it (a subclass does not change the text). */
 function reprAs(m: Machine, self: Ptr, t: TypeId): string {
   const heap = m.heap;
@@ -331,69 +284,18 @@ type SlotDefiner = (
   maxCount?: number,
 ) => void;
 
-/** Calls the built-in function `name` (`abs`, `divmod`, …) with `args`; a new reference. */
-function callBuiltin(m: Machine, name: string, args: readonly Ptr[]): Ptr {
-  return call(m, m.heap.dictGetItem(m.builtins, m.name(name)), args, undefined);
-}
-
 /**
- * The special methods `int` and `float` share beyond the operators: `__abs__`, `__divmod__`,
- * `__rdivmod__`, `__round__`, `__floor__`, `__ceil__`, `__trunc__`, `__format__` (their
- * `__str__` is object's, which calls the repr).
- * CPython: `long_as_number`/`float_as_number` and the `long_methods`/`float_methods` tables.
+ * `int.__format__` and `float.__format__`: an empty spec formats as str(self), the subclass's
+ * `__str__` included. CPython: `int___format___impl`, `float___format___impl`.
  */
-function installRealNumberSlots(m: Machine, t: TypeId, slot: SlotDefiner): void {
-  const isInt = t === m.heap.intType;
-  const viaBuiltin = (name: string, builtin: string, count: number, maxCount = count): void =>
-    slot(
-      name,
-      count,
-      (self, args) => onBase(m, self, (plain) => callBuiltin(m, builtin, [plain, ...args])),
-      maxCount,
-    );
-  viaBuiltin("__abs__", "abs", 0);
-  viaBuiltin("__divmod__", "divmod", 1);
-  slot("__rdivmod__", 1, (self, [other]) =>
-    onBase(m, self, (plain) => callBuiltin(m, "divmod", [other!, plain])),
-  );
-  viaBuiltin("__round__", "round", 0, 1);
-  // An empty spec formats as str(self), the subclass's __str__ included (CPython:
-  // float___format___impl, int___format___impl).
+function installNumberFormat(m: Machine, slot: SlotDefiner): void {
   slot("__format__", 1, (self, [spec]) =>
     m.isStr(spec!) && m.heap.strLength(spec!) === 0
       ? m.newStr(str(m, self))
-      : onBase(m, self, (plain) => callBuiltin(m, "format", [plain, spec!])),
+      : onBase(m, self, (plain) =>
+          call(m, m.heap.dictGetItem(m.builtins, m.name("format")), [plain, spec!], undefined),
+        ),
   );
-  // An int's value is its own floor, ceiling and truncation (CPython: int___floor___impl).
-  const rounding: ReadonlyArray<readonly [string, (value: number) => number]> = [
-    ["__floor__", Math.floor],
-    ["__ceil__", Math.ceil],
-    ["__trunc__", Math.trunc],
-  ];
-  for (const [name, round] of rounding)
-    slot(name, 0, (self) =>
-      isInt ? baseValue(m, self) : intFromFloat(m, round(m.numberOf(self))),
-    );
-}
-
-/**
- * `complex`'s arithmetic special methods and `__abs__`, `__bool__`, `__neg__`, `__pos__`.
- * CPython: `complex_as_number`.
- */
-function installComplexSlots(m: Machine, slot: SlotDefiner): void {
-  for (const [name, op] of NUMBER_OPERATORS) {
-    if (name === "floordiv" || name === "mod") continue; // complex has neither
-    slot(`__${name}__`, 1, (self, [other]) =>
-      onBase(m, self, (plain) => binary(m, op, plain, other!)),
-    );
-    slot(`__r${name}__`, 1, (self, [other]) =>
-      onBase(m, self, (plain) => binary(m, op, other!, plain)),
-    );
-  }
-  slot("__neg__", 0, (self) => onBase(m, self, (plain) => unary(m, "USub", plain)));
-  slot("__pos__", 0, (self) => baseValue(m, self));
-  slot("__abs__", 0, (self) => onBase(m, self, (plain) => callBuiltin(m, "abs", [plain])));
-  slot("__bool__", 0, (self) => onBase(m, self, (plain) => m.newBool(m.isTrue(plain))));
 }
 
 /**
@@ -416,8 +318,7 @@ function installListInPlaceSlots(m: Machine, slot: SlotDefiner): void {
     return m.incref(self);
   });
   slot("__imul__", 1, (self, [count]) => {
-    if (!m.isInt(count!)) return m.incref(m.notImplemented);
-    const times = m.intArgument(count!, "count");
+    const times = indexSize(m, count!);
     const items = sequenceItems(m, self).map((item) => m.incref(item));
     try {
       if (times <= 0) heap.listClear(self);

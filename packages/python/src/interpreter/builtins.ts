@@ -8,12 +8,14 @@ import { sumItems } from "./builtin-sum.js";
 import { installBytesMethods } from "./bytes-methods.js";
 import { bytesLength, bytesView, newBytes } from "./bytes-objects.js";
 import { newBytesFromArguments } from "./bytes-operations.js";
+import { installBytesSlots } from "./bytes-slots.js";
 import { call } from "./calls.js";
 import { decodeToStr } from "./codecs.js";
 import { installComplexMethods, newComplexFromArguments } from "./complex-operations.js";
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installDictUnion } from "./dict-union.js";
+import { installDirMethods } from "./dir-protocol.js";
 import { installExceptionFields } from "./exception-fields.js";
 import { installExceptionGroups } from "./exception-groups.js";
 import { installExceptionMethods } from "./exception-methods.js";
@@ -38,6 +40,7 @@ import { installModuleConstructor } from "./module-constructor.js";
 import { bindArguments, type Signature } from "./modules/arguments.js";
 import type { NativeFunction } from "./native.js";
 import { arity, defineMethod, keyword, noKeywords } from "./native-arguments.js";
+import { indexSize } from "./number-index.js";
 import {
   deleteAttribute,
   findAttribute,
@@ -283,9 +286,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
     }
     const value = m.numberOf(x);
     const digits =
-      args[1] !== undefined && args[1] !== heap.none
-        ? m.intArgument(args[1], "ndigits")
-        : undefined;
+      args[1] !== undefined && args[1] !== heap.none ? indexSize(m, args[1]) : undefined;
     if (m.isInt(x)) {
       if (digits === undefined || digits >= 0) return m.incref(x);
       return roundInt(m, heap.intBigValue(x), -digits);
@@ -300,6 +301,8 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
 
   define("divmod", (_c, args) => {
     arity(m, "divmod", args, 2, 2);
+    // CPython: float_divmod names itself when the divisor is zero.
+    if (isFloatDivmodByZero(m, args[0]!, args[1]!)) m.raise("ZeroDivisionError", "float divmod()");
     const q = binary(m, 4, args[0]!, args[1]!);
     m.push(q);
     const r = binary(m, 5, args[0]!, args[1]!);
@@ -665,6 +668,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   setConstructor("frozenset");
   typeConstructor("complex", (_c, args, keywords) => newComplexFromArguments(m, args, keywords));
   installModuleConstructor(m);
+  installDirMethods(m);
   for (const id of [m.types.bytes, m.types.bytearray])
     typeConstructor(m.records[id]!.name, (_c, args, keywords) =>
       newBytesFromArguments(m, id, args, keywords),
@@ -683,6 +687,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installStrMethods(m);
   installBuiltinSubclassSlots(m);
   installBytesMethods(m);
+  installBytesSlots(m);
   installStrSplitlines(m);
   installIntBytesMethods(m);
   installStrMoreMethods(m);
@@ -877,7 +882,9 @@ function roundDecimal(value: number, digits: number): number {
     return value;
   if (digits < 0) {
     const scale = 10 ** -digits;
-    return roundHalfEven(value / scale) * scale;
+    const rounded = roundHalfEven(value / scale) * scale;
+    // CPython: double_round keeps the sign of a result rounded to zero (round(-1.5, -1) is -0.0).
+    return rounded === 0 && value < 0 ? -0 : rounded;
   }
   const exact = Math.abs(value).toFixed(Math.min(100, digits + 80));
   const point = exact.indexOf(".");
@@ -947,3 +954,15 @@ const STR_SIGNATURE: Signature = {
   required: 0,
   keywordOnly: [],
 };
+
+/** Whether `divmod(a, b)` is float_divmod's with a zero divisor (exact ints and floats, one a float). */
+function isFloatDivmodByZero(m: Machine, a: Ptr, b: Ptr): boolean {
+  const heap = m.heap;
+  const real = (t: TypeId): boolean =>
+    t === heap.intType || t === heap.boolType || t === heap.floatType;
+  const ta = m.typeIdOf(a);
+  const tb = m.typeIdOf(b);
+  return (
+    real(ta) && real(tb) && (ta === heap.floatType || tb === heap.floatType) && m.numberOf(b) === 0
+  );
+}

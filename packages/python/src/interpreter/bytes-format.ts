@@ -42,7 +42,6 @@ function latin1(data: Uint8Array): string {
 export function bytesPercentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   const heap = m.heap;
   const text = latin1(bytesData(m, format));
-  const isMapping = m.typeIdOf(args) === heap.dictType;
   const values = m.typeIdOf(args) === heap.tupleType ? sequenceItems(m, args) : [args];
   let index = 0;
   const held: Ptr[] = [];
@@ -110,7 +109,7 @@ export function bytesPercentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
         return flags.includes("-") ? body.padEnd(padded) : body.padStart(padded);
       },
     );
-    if (!isMapping && index < values.length)
+    if (!excusesUnused(m, args) && index < values.length)
       m.raise("TypeError", "not all arguments converted during bytes formatting");
     return newBytesOfType(
       m,
@@ -120,4 +119,16 @@ export function bytesPercentFormat(m: Machine, format: Ptr, args: Ptr): Ptr {
   } finally {
     for (const value of held) m.decref(value);
   }
+}
+
+/**
+ * Whether `args` is a mapping that excuses arguments left unconverted: its type has
+ * `__getitem__` and it is not a tuple, bytes, bytearray or str. CPython: `_PyBytes_FormatEx`'s
+ * `dict`.
+ */
+function excusesUnused(m: Machine, args: Ptr): boolean {
+  const heap = m.heap;
+  const t = m.typeIdOf(args);
+  if (t === heap.tupleType || isBytesLike(m, args) || m.isStr(args)) return false;
+  return t === heap.dictType || m.lookupType(m.recordOf(args), m.name("__getitem__")) !== 0;
 }

@@ -28,7 +28,7 @@ import { byteArrayInPlace } from "./bytearray-methods.js";
 import { call } from "./calls.js";
 import { namespaceLoad, namespaceStore } from "./class-namespace.js";
 import { beforeWith, exitContext } from "./context-managers.js";
-import { withDocstringStored } from "./docstring-store.js";
+import { cleanDocstring, withDocstringStored } from "./docstring-store.js";
 import { exceptStarHandler, runWithoutYielding } from "./except-star.js";
 import { setExceptionCause } from "./exception-chaining.js";
 import { PyException, StepLimitError } from "./exceptions.js";
@@ -796,7 +796,7 @@ export class Compiler extends AsyncComprehensionCompiler {
       first.value.kind === "Constant" &&
       first.value.constantType === "str"
     )
-      code.docstring = first.value.value as string;
+      code.docstring = cleanDocstring(first.value.value as string);
     if (node.kind === "AsyncFunctionDef")
       code.asyncKind = blockContainsYield(node.body) ? "asyncGenerator" : "coroutine";
     // An `async def` is always a coroutine function, whether or not it awaits.

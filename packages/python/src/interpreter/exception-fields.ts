@@ -132,25 +132,41 @@ export function newSyntaxError(
   text: string | null = details.text,
 ): Ptr {
   const heap = m.heap;
-  const owned = [
-    m.newStr(filename),
-    m.newInt(details.lineno),
-    m.newInt(details.offset),
-    text !== null ? m.newStr(text) : m.incref(heap.none),
-    m.newInt(details.endLineno),
-    m.newInt(details.endOffset),
-  ];
-  const location = m.tupleSteal(owned);
-  const message = m.newStr(details.msg);
-  const args = m.tupleSteal([message, location]);
-  const inst = heap.newInstance(m.builtinType(details.kind).id);
-  heap.setSlot(inst, "args", args);
+  // Made one by one, so an allocation failing midway releases the ones made.
+  const owned: Ptr[] = [];
   try {
-    initSyntaxError(m, inst, [heap.tupleGetItem(args, 0), heap.tupleGetItem(args, 1)]);
+    owned.push(m.newStr(filename));
+    owned.push(m.newInt(details.lineno));
+    owned.push(m.newInt(details.offset));
+    owned.push(text !== null ? m.newStr(text) : m.incref(heap.none));
+    owned.push(m.newInt(details.endLineno));
+    owned.push(m.newInt(details.endOffset));
+  } catch (error) {
+    for (const item of owned) m.decref(item);
+    throw error;
+  }
+  const location = m.tupleSteal(owned);
+  let message: Ptr;
+  try {
+    message = m.newStr(details.msg);
+  } catch (error) {
+    m.decref(location);
+    throw error;
+  }
+  const args = m.tupleSteal([message, location]);
+  try {
+    const inst = heap.newInstance(m.builtinType(details.kind).id);
+    try {
+      heap.setSlot(inst, "args", args);
+      initSyntaxError(m, inst, [heap.tupleGetItem(args, 0), heap.tupleGetItem(args, 1)]);
+    } catch (error) {
+      m.decref(inst);
+      throw error;
+    }
+    return inst;
   } finally {
     m.decref(args);
   }
-  return inst;
 }
 
 /**

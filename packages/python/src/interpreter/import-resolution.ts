@@ -242,9 +242,8 @@ export function importModuleLevel(
   if (depth < 0) m.raise("ValueError", "level must be >= 0");
   let absolute = text;
   if (depth > 0) {
-    if (globals === undefined || globals === heap.none)
-      m.raise("KeyError", "'__name__' not in globals");
-    if (m.typeIdOf(globals) !== heap.dictType) m.raise("TypeError", "globals must be a dict");
+    if (globals === undefined || m.typeIdOf(globals) !== heap.dictType)
+      m.raise("TypeError", "globals must be a dict");
     absolute = resolveRelativeName(m, globals, text, depth);
   } else if (text === "") m.raise("ValueError", "Empty module name");
   const module = m.importModule(absolute);

@@ -34,6 +34,7 @@ import {
   processModuleSyntaxCache,
 } from "./module-syntax-cache.js";
 import { nativeModules } from "./modules/index.js";
+import { installQuitters } from "./modules/sitebuiltins-module.js";
 import type {
   ExceptionName,
   NativeContext,
@@ -403,6 +404,21 @@ export class Interpreter {
     );
     this.mainModule = machine.newModule("__main__", this.globalsDict);
     this.moduleRegistry.store("__main__", this.mainModule);
+    // CPython's site.setquit(): exit and quit become _sitebuiltins.Quitter objects (an
+    // interpreter made with its own module table without _sitebuiltins keeps the plain ones).
+    // Its statements are the interpreter's set-up, not the program's: no step limit, no steps.
+    if (Object.hasOwn(this.modules, "_sitebuiltins")) {
+      const stepLimit = machine.stepLimit;
+      machine.stepLimit = Number.POSITIVE_INFINITY;
+      const sitebuiltins = this.importModule("_sitebuiltins");
+      try {
+        installQuitters(machine, sitebuiltins);
+      } finally {
+        machine.decref(sitebuiltins);
+        machine.stepLimit = stepLimit;
+        machine.steps = 0;
+      }
+    }
     // CPython 3.12+: an allocation only schedules an automatic collection (_Py_ScheduleGC); the
     // eval loop runs it at its next eval-breaker check, and so does this interpreter.
     const collector = this.runtime.collector as ManagedCollector | undefined;

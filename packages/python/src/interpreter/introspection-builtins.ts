@@ -1,4 +1,5 @@
 import type { Ptr } from "@pymem/core";
+import { dirOf } from "./dir-protocol.js";
 import type { Machine } from "./machine.js";
 import type { NativeFunction } from "./native.js";
 import { arity, noKeywords } from "./native-arguments.js";
@@ -9,7 +10,7 @@ import { currentFrame } from "./run-loop.js";
 /**
  * The namespace built-ins: `globals()`, `locals()`, `vars()` and `dir()` (CPython:
  * `builtin_globals`, `builtin_locals` with PEP 667's snapshot dicts, `builtin_vars`,
- * `builtin_dir` / `object.__dir__` / `type.__dir__`).
+ * `builtin_dir`, whose `__dir__` protocol is dir-protocol.ts's).
  *
  * @module
  */
@@ -48,15 +49,14 @@ export function installIntrospectionBuiltins(
   define("dir", (_c, args, keywords) => {
     noKeywords(m, "dir", keywords);
     arity(m, "dir", args, 0, 1);
+    if (args.length > 0) return dirOf(m, args[0]!);
     const names = new Set<string>();
-    if (args.length === 0) {
-      const locals = frameLocals(m);
-      try {
-        addKeys(m, locals, names);
-      } finally {
-        m.decref(locals);
-      }
-    } else attributeNames(m, args[0]!, names);
+    const locals = frameLocals(m);
+    try {
+      addKeys(m, locals, names);
+    } finally {
+      m.decref(locals);
+    }
     return m.newStrList([...names].sort());
   });
 }
@@ -95,29 +95,6 @@ export function frameLocals(m: Machine): Ptr {
     throw error;
   }
   return dict;
-}
-
-/** The names `dir(obj)` lists: its own `__dict__` keys and its class's (CPython: `object.__dir__`). */
-function attributeNames(m: Machine, obj: Ptr, names: Set<string>): void {
-  const t = m.typeIdOf(obj);
-  if (t === m.types.module) {
-    const dict = findAttribute(m, obj, m.name("__dict__"), "__dict__");
-    if (dict !== 0) {
-      addKeys(m, dict, names);
-      m.decref(dict);
-    }
-    return;
-  }
-  // CPython: type.__dir__ — the class's and its bases' dicts.
-  const classRecord = m.isType(obj) ? m.recordOfType(obj) : m.recordOf(obj);
-  for (const r of classRecord.mro) addKeys(m, m.typeDict(r), names);
-  if (m.isType(obj) || !m.recordOf(obj).instances) return;
-  const dict = findAttribute(m, obj, m.name("__dict__"), "__dict__");
-  if (dict !== 0) {
-    if (m.typeIdOf(dict) === m.heap.dictType) addKeys(m, dict, names);
-    m.decref(dict);
-  }
-  names.add("__class__");
 }
 
 /** Adds a dict's str keys to `names`. */

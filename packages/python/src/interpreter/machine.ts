@@ -219,6 +219,8 @@ export class NameCache {
 interface NativeEntry {
   readonly name: string;
   readonly fn: NativeFunction;
+  /** The built-in type whose method it is (`__qualname__` is then `type.name`). */
+  owner?: string;
 }
 
 /** Exception class names and their bases, in definition order. */

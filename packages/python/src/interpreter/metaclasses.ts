@@ -5,6 +5,7 @@ import { argumentsFrom, call, callType } from "./calls.js";
 import { newClass } from "./class-creation.js";
 import { WRAPPER_CALLABLE_OFFSET } from "./descriptor-types.js";
 import { descriptorGet, descriptorSet, HOOK_SETATTR, isDataDescriptor } from "./descriptors.js";
+import { unionOf } from "./generic-alias.js";
 import type { Machine, TypeRecord } from "./machine.js";
 import { classDictProxy } from "./mapping-proxy.js";
 import { arity, defineMethod } from "./native-arguments.js";
@@ -18,6 +19,7 @@ import {
   TYPE_WEAKLIST_OFFSET,
 } from "./object-layouts.js";
 import { sequenceItems } from "./operators.js";
+import { defineSlotWrapper } from "./slot-wrappers.js";
 
 /**
  * Metaclasses: classes deriving from `type`, whose instances are classes (CPython: `type_new`
@@ -379,9 +381,11 @@ export function typeGetAttribute(m: Machine, cls: Ptr, key: Ptr, name: string): 
         : 0;
     return bound !== 0 ? bound : m.incref(found);
   }
-  if (metaAttribute !== 0) {
-    const bound = descriptorGet(m, metaAttribute, cls, meta.object);
-    return bound !== 0 ? bound : m.incref(metaAttribute);
+  // type's own methods bind to the class too (`float.mro`, `float.__or__`), after its MRO.
+  const fromMeta = metaAttribute !== 0 ? metaAttribute : m.lookupType(meta, key);
+  if (fromMeta !== 0) {
+    const bound = descriptorGet(m, fromMeta, cls, meta.object);
+    return bound !== 0 ? bound : m.incref(fromMeta);
   }
   if (name === "__qualname__" && typeRecord.qualifiedName !== undefined)
     return m.newStr(typeRecord.qualifiedName);
@@ -523,6 +527,16 @@ export function installTypeMethods(m: Machine): void {
       if (candidate?.bases.includes(record)) subclasses.push(candidate.object);
     return heap.newList(subclasses);
   });
+  // CPython: type_or — `int | None` as a method; NotImplemented unless both sides are unionable.
+  const isClass = (obj: Ptr): boolean => m.isType(obj);
+  const union = (a: Ptr, b: Ptr): Ptr => {
+    const result = unionOf(m, a, b);
+    return result !== 0 ? result : m.incref(m.notImplemented);
+  };
+  defineSlotWrapper(m, "type", isClass, "__or__", "binary", (self, [other]) => union(self, other!));
+  defineSlotWrapper(m, "type", isClass, "__ror__", "binary", (self, [other]) =>
+    union(other!, self),
+  );
   defineMethod(m, "type", "mro", (_c, args) => {
     arity(m, "mro", args, 1, 1);
     const cls = requireClass(args[0], "mro");

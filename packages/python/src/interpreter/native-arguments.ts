@@ -107,7 +107,9 @@ export function keyword(
  */
 export function defineMethod(m: Machine, typeName: string, name: string, fn: NativeFunction): void {
   const record = m.builtinType(typeName);
-  const obj = m.newBuiltin(m.addNative(name, fn), 0);
+  const native = m.addNative(name, fn);
+  m.natives[native]!.owner = typeName;
+  const obj = m.newBuiltin(native, 0);
   try {
     m.heap.dictSetItem(m.typeDict(record), m.name(name), obj);
     typeModified(m, record);

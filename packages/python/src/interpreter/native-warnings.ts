@@ -120,3 +120,34 @@ export function warnAtCompileTime(
     m.decref(module);
   }
 }
+
+/**
+ * CPython: `PyErr_WarnEx(PyExc_DeprecationWarning, message, 1)` — a DeprecationWarning from
+ * native code, attributed to the Python code running it, through the `warnings` module (so a
+ * filter may turn it into the exception this raises).
+ *
+ * @example
+ * ```ts
+ * warnDeprecated(machine, "Bitwise inversion '~' on bool is deprecated …");
+ * ```
+ * @internal
+ */
+export function warnDeprecated(m: Machine, message: string): void {
+  const module = m.importModule("warnings");
+  try {
+    const warn = getAttribute(m, module, m.name("warn"), "warn");
+    try {
+      const text = m.newStr(message);
+      try {
+        const category = m.heap.dictGetItem(m.builtins, m.name("DeprecationWarning"));
+        m.decref(call(m, warn, [text, category], []));
+      } finally {
+        m.decref(text);
+      }
+    } finally {
+      m.decref(warn);
+    }
+  } finally {
+    m.decref(module);
+  }
+}

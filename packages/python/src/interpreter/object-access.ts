@@ -231,6 +231,11 @@ export function findAttribute(m: Machine, obj: Ptr, key: Ptr, name: string): Ptr
   }
   if (t === types.builtin) {
     if (name === "__name__") return m.incref(m.field(obj, BUILTIN_NAME_OFFSET));
+    // CPython: meth_get__qualname__ — a built-in type's method is named with its type.
+    if (name === "__qualname__") {
+      const native = m.natives[m.field(obj, BUILTIN_NATIVE_OFFSET)]!;
+      return m.newStr(native.owner !== undefined ? `${native.owner}.${native.name}` : native.name);
+    }
     if (name === "__doc__") return builtinFunctionDoc(m, obj);
     if (name === "__self__") return m.incref(m.field(obj, BUILTIN_SELF_OFFSET) || heap.none);
     // Anything else comes from the type (`__reduce__`, `__class__`, object's methods).

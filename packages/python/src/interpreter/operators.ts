@@ -330,6 +330,12 @@ export function floatBinary(m: Machine, op: number, x: number, y: number): Ptr {
     case Op.POW: {
       if (x === 0 && y < 0)
         m.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+      // CPython: float_pow — x**0 and 1**y are 1.0 even for a NaN or infinite other side (JS
+      // gives NaN for 1**NaN and (±1)**±inf); a negative base to a fractional power is complex.
+      if (y === 0 || x === 1 || (Math.abs(x) === 1 && !Number.isFinite(y) && !Number.isNaN(y)))
+        return m.newFloat(1);
+      if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && y !== Math.floor(y))
+        return complexPower(m, x, y);
       const result = x ** y;
       // CPython: float_pow reports ERANGE when finite operands overflow.
       if (!Number.isFinite(result) && Number.isFinite(x) && Number.isFinite(y))
@@ -341,6 +347,21 @@ export function floatBinary(m: Machine, op: number, x: number, y: number): Ptr {
         "TypeError",
         `unsupported operand type(s) for ${OP_SYMBOLS[op]}: 'float' and 'float'`,
       );
+  }
+}
+
+/** `complex(x) ** complex(y)`, what float_pow defers to for a negative base. */
+function complexPower(m: Machine, x: number, y: number): Ptr {
+  const base = m.heap.newComplex(x, 0);
+  try {
+    const exponent = m.heap.newComplex(y, 0);
+    try {
+      return complexBinary(m, Op.POW, base, exponent);
+    } finally {
+      m.decref(exponent);
+    }
+  } finally {
+    m.decref(base);
   }
 }
 

@@ -8,6 +8,7 @@ import { newSyntaxError } from "./exception-fields.js";
 import type { Code, Machine } from "./machine.js";
 import { CODE_INDEX_OFFSET } from "./object-layouts.js";
 import { runBlock } from "./run-loop.js";
+import { singleStatementError } from "./single-statement.js";
 import { sourceSyntaxError } from "./source-syntax-error.js";
 
 /**
@@ -84,6 +85,9 @@ function compileSourceCode(
       ? parseOrRaise(m, mode === "eval" ? source.replace(/^[ \t]+/, "") : source, filename, mode)
       : checkedTree(m, source, filename);
   if (mode === "eval") module.body = [evalAssignment(m, module)];
+  const single = mode === "single" && typeof source === "string";
+  const problem = single ? singleStatementError(module, source) : undefined;
+  if (problem !== undefined) throw m.exception(newSyntaxError(m, problem, filename));
   const code = compiler.compileModule(
     module,
     filename,

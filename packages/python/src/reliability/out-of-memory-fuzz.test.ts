@@ -26,7 +26,9 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
   for (const [name, source] of Object.entries(PROGRAMS))
     it(`${name}: every failing allocation ends cleanly`, () => {
       const { allocations, problems } = sweepOutOfMemory(source);
-      expect(allocations).toBeGreaterThan(15);
+      // (Start-up makes _sitebuiltins' Quitter class, so a class statement's interned names
+      // already exist: the smallest program here makes 11 allocations.)
+      expect(allocations).toBeGreaterThan(10);
       expect(problems).toEqual([]);
     }, 120_000);
 

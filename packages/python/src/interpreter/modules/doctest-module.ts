@@ -166,11 +166,46 @@ def _from_module(module_name, module_globals, value):
     return False
 
 
-def _docstring_lineno(value):
-    # The 0-based line the docstring starts on, taken as the line after the def (CPython
-    # searches the source from co_firstlineno for it).
-    code = getattr(value, '__code__', None)
-    return getattr(code, 'co_firstlineno', None)
+def _source_lines(filename):
+    # CPython: linecache.getlines(file) — the module's source, or None without one.
+    if not isinstance(filename, str) or filename.startswith('<'):
+        return None
+    try:
+        with open(filename, encoding='utf-8') as source:
+            return source.read().splitlines(True)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _find_lineno(obj, source_lines):
+    # CPython: DocTestFinder._find_lineno — the 0-based line the docstring starts on: from a
+    # class statement or a code object's first line, the first line opening a string.
+    import re
+    lineno = None
+    docstring = getattr(obj, '__doc__', None)
+    if isinstance(obj, type) and docstring is not None:
+        if source_lines is None:
+            return None
+        pat = re.compile(r'^\\s*class\\s*%s\\b' % re.escape(getattr(obj, '__name__', '-')))
+        for i, line in enumerate(source_lines):
+            if pat.match(line):
+                lineno = i
+                break
+    if isinstance(obj, property):
+        obj = obj.fget
+    if _is_routine(obj) and getattr(obj, '__doc__', None):
+        obj = getattr(obj, '__code__', obj)
+    code_lineno = getattr(obj, 'co_firstlineno', None)
+    if code_lineno is not None:
+        lineno = code_lineno - 1
+    if lineno is not None:
+        if source_lines is None:
+            return lineno + 1
+        pat = re.compile(r'(^|.*:)\\s*\\w*("|\\')')
+        for lineno in range(lineno, len(source_lines)):
+            if pat.match(source_lines[lineno]):
+                return lineno
+    return None
 
 
 class DocTestFinder:
@@ -179,6 +214,7 @@ class DocTestFinder:
         self._exclude_empty = exclude_empty
 
     def find_in_globals(self, module_globals, name, filename):
+        self._source_lines = _source_lines(filename)
         tests = []
         self._find(tests, module_globals.get('__doc__'), name, filename, module_globals, 0)
         seen = set()
@@ -194,7 +230,7 @@ class DocTestFinder:
             return
         seen.add(id(obj))
         self._find(tests, getattr(obj, '__doc__', None), name, filename, module_globals,
-                   _docstring_lineno(obj))
+                   _find_lineno(obj, self._source_lines))
         if isinstance(obj, type) and self._recurse:
             for value_name, value in list(obj.__dict__.items()):
                 if isinstance(value, (staticmethod, classmethod)):
@@ -436,10 +472,12 @@ def testmod(m=None, name=None, globs=None, verbose=None, report=True, optionflag
 def run_docstring_examples(f, globs, verbose=False, name="NoName", compileflags=None,
                            optionflags=0):
     runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
-    filename = getattr(getattr(f, '__code__', None), 'co_filename', None)
-    if filename is not None and filename.startswith('<'):
-        filename = None
-    lineno = _docstring_lineno(f) if filename is not None else None
+    # CPython: DocTestFinder.find(f) — the report names the file of the module f belongs to
+    # (none when it is not in sys.modules); the line comes from f's own source file.
+    module = sys.modules.get(getattr(f, '__module__', None))
+    filename = getattr(module, '__file__', None) if module is not None else None
+    source_file = getattr(getattr(f, '__code__', None), 'co_filename', None)
+    lineno = _find_lineno(f, _source_lines(source_file))
     test = DocTest(parse_examples(getattr(f, '__doc__', None) or ''), globs, name, filename,
                    lineno, f.__doc__)
     runner.run(test, clear_globs=False)

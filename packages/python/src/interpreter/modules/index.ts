@@ -58,6 +58,7 @@ import { randomModule } from "./random-module.js";
 import { reModule } from "./re-module.js";
 import { reprlibModule } from "./reprlib-module.js";
 import { shutilModule } from "./shutil-module.js";
+import { sitebuiltinsModule } from "./sitebuiltins-module.js";
 import { statModule } from "./stat-module.js";
 import { statisticsModule } from "./statistics-module.js";
 import { stringModule } from "./string-module.js";
@@ -157,6 +158,7 @@ export const nativeModules: Readonly<Record<string, NativeModuleFactory>> = {
   glob: globModule,
   graphlib: graphlibModule,
   keyword: keywordModule,
+  _sitebuiltins: sitebuiltinsModule,
   logging: loggingModule,
   "logging.handlers": loggingHandlersModule,
   numbers: numbersModule,
@@ -232,6 +234,7 @@ export { randomModule } from "./random-module.js";
 export { reModule } from "./re-module.js";
 export { reprlibModule } from "./reprlib-module.js";
 export { shutilModule } from "./shutil-module.js";
+export { sitebuiltinsModule } from "./sitebuiltins-module.js";
 export { statModule } from "./stat-module.js";
 export { statisticsModule } from "./statistics-module.js";
 export { stringModule } from "./string-module.js";
