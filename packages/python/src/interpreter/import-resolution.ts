@@ -231,7 +231,7 @@ export function importModuleLevel(
   level: Ptr | undefined,
 ): Ptr {
   const heap = m.heap;
-  if (!m.isStr(name)) m.raise("TypeError", `module name must be str, not ${m.typeName(name)}`);
+  if (!m.isStr(name)) m.raise("TypeError", "module name must be a string");
   const text = heap.strValue(name);
   let depth = 0;
   if (level !== undefined) {
