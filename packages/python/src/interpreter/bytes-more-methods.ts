@@ -4,7 +4,7 @@ import { indexArgument } from "./bytes-operations.js";
 import { newCallableWrapper } from "./class-creation.js";
 import type { Machine } from "./machine.js";
 import { bufferData } from "./memoryview-objects.js";
-import { defineMethod, keyword } from "./native-arguments.js";
+import { defineMethod, type Keywords, keyword } from "./native-arguments.js";
 
 /**
  * `bytes` / `bytearray` methods beyond bytes-methods.ts: the static `maketrans`, `translate`,
@@ -42,12 +42,7 @@ export function installMoreBytesMethods(m: Machine): void {
         : newBytesOfType(m, type, data.slice());
     const method = (
       name: string,
-      fn: (
-        self: Ptr,
-        data: Uint8Array,
-        args: readonly Ptr[],
-        keywords: readonly [string, Ptr][],
-      ) => Ptr,
+      fn: (self: Ptr, data: Uint8Array, args: readonly Ptr[], keywords: Keywords) => Ptr,
     ): void =>
       defineMethod(m, typeName, name, (_context, args, keywords) => {
         const self = args[0]!;

@@ -52,7 +52,7 @@ class TemplateFormatter {
 
   /** CPython: `build_string` + `output_markup` over `MarkupIterator_next`. */
   build(template: string, depth: number): string {
-    const m = this.m;
+    const m: Machine = this.m;
     if (depth <= 0) m.raise("ValueError", "Max string recursion exceeded");
     const out: string[] = [];
     const size = new StrSize(m.heap);
@@ -95,34 +95,42 @@ class TemplateFormatter {
 
   /** CPython: `output_markup` / `render_field`: look up, convert, expand the spec, format. */
   private render(field: ParsedField, depth: number): string {
-    const m = this.m;
+    const m: Machine = this.m;
     const owned: Ptr[] = [];
     try {
       const value = this.lookup(field.name, owned);
+      // The conversion runs before the spec's own fields are expanded, as in CPython.
+      const converted = this.convert(value, field.conversion);
       const spec = field.specNeedsExpanding ? this.build(field.spec, depth - 1) : field.spec;
-      switch (field.conversion) {
-        case "":
-          return formatWithSpec(m, value, undefined, spec);
-        case "r":
-          return formatWithSpec(m, 0, repr(m, value), spec);
-        case "s":
-          return formatWithSpec(m, 0, strOfObject(m, value), spec);
-        case "a":
-          return formatWithSpec(m, 0, asciiRepr(m, value), spec);
-        default: {
-          const code = field.conversion.codePointAt(0) as number;
-          const shown = code >= 32 && code < 127 ? field.conversion : `\\x${code.toString(16)}`;
-          m.raise("ValueError", `Unknown conversion specifier ${shown}`);
-        }
-      }
+      return formatWithSpec(m, converted === undefined ? value : 0, converted, spec);
     } finally {
       for (const obj of owned) this.m.decref(obj);
     }
   }
 
+  /** CPython: `do_conversion`: the text of `!r`, `!s`, `!a`; undefined for no conversion. */
+  private convert(value: Ptr, conversion: string): string | undefined {
+    const m: Machine = this.m;
+    switch (conversion) {
+      case "":
+        return undefined;
+      case "r":
+        return repr(m, value);
+      case "s":
+        return strOfObject(m, value);
+      case "a":
+        return asciiRepr(m, value);
+      default: {
+        const code = conversion.codePointAt(0) as number;
+        const shown = code >= 32 && code < 127 ? conversion : `\\x${code.toString(16)}`;
+        m.raise("ValueError", `Unknown conversion specifier ${shown}`);
+      }
+    }
+  }
+
   /** CPython: `field_name_split` + `get_field_object`; every reference it makes goes in `owned`. */
   private lookup(fieldName: string, owned: Ptr[]): Ptr {
-    const m = this.m;
+    const m: Machine = this.m;
     let firstEnd = 0;
     while (
       firstEnd < fieldName.length &&

@@ -16,6 +16,11 @@ const PROGRAMS: Record<string, string> = {
     "def f(n):\n    return [f(n - 1)] if n else []\nx = f(5)\ns = ''\nfor i in range(10):\n    s += str(i)\nprint(s, x)\n",
   "methods, closures and exceptions":
     "class P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\ndef outer(v):\n    def inner():\n        return v\n    return inner\ntry:\n    print(P(outer(3)()).get())\n    raise KeyError('k')\nexcept KeyError as e:\n    print(repr(e))\n",
+  "dict view set operations, str.format fields, bytes translate (issues 12/13)":
+    'd = {"a": 1, "b": 2}\nk = d.keys()\nprint(k & {"a"}, k | ["z"], k - "a", k ^ {"q"}, d.items() & {("a", 1)}, ["a"] & k)\n' +
+    'print(k == {"a", "b"}, k.isdisjoint("xy"), k.mapping, list(reversed(d.items())), list(reversed(d)))\n' +
+    'print("{0[1]} {a[x]:>{w}} {p!r}".format([1, 2], a={"x": 3}, w=4, p="s"), "{x}".format_map({"x": 1}))\n' +
+    'print(b"abc".translate(bytes.maketrans(b"a", b"b"), b"c"), b"a\\tb".expandtabs(), b"ab".removeprefix(b"a"), b"Ab".istitle())\n',
 };
 
 describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
