@@ -35,7 +35,8 @@ import { PyException, StepLimitError } from "./exceptions.js";
 import { BINARY_OPS, type Expr, type Stmt, type Unit } from "./expression-compiler.js";
 import { blockContainsYield, containsYield } from "./generator-compiler.js";
 import { importStar } from "./import-star.js";
-import { collect, iterateOwned } from "./iteration.js";
+import { iterateOwned } from "./iteration.js";
+import { extendList } from "./list-methods.js";
 import { type Code, Completion, type Frame, type Machine, Op } from "./machine.js";
 import { pushKeywordMapping } from "./mapping-unpacking.js";
 import { compileMatch } from "./match-compiler.js";
@@ -361,11 +362,7 @@ export class Compiler extends AsyncComprehensionCompiler {
       }
       if (op === Op.ADD && heap.kinds[ta] === ObjectKind.LIST) {
         // CPython: list_inplace_concat extends in place.
-        const items = collect(m, b);
-        for (const item of items) {
-          heap.listAppend(a, item);
-          m.decref(item);
-        }
+        extendList(m, a, b);
         return m.incref(a);
       }
       return binary(m, op, a, b, true);

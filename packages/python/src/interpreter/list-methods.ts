@@ -43,11 +43,7 @@ export function installListMethods(m: Machine): void {
     return none();
   });
   list("extend", 1, 1, (self, [iterable]) => {
-    const items = collect(m, iterable!);
-    for (const item of items) {
-      heap.listAppend(self, item);
-      m.decref(item);
-    }
+    extendList(m, self, iterable!);
     return none();
   });
   list("insert", 2, 2, (self, [indexObj, x]) => {
@@ -108,4 +104,24 @@ export function installListMethods(m: Machine): void {
       m.raise("ValueError", "list modified during sort");
     return none();
   });
+}
+
+/**
+ * Appends every item of `iterable` to `list` (CPython: `list_extend`, also `list += iterable`).
+ * The items are collected first, so `x.extend(x)` doubles `x`; when an append runs out of
+ * memory, the items not yet appended are released too.
+ *
+ * @example
+ * ```ts
+ * extendList(machine, list, iterable);
+ * ```
+ * @internal
+ */
+export function extendList(m: Machine, list: Ptr, iterable: Ptr): void {
+  const items = collect(m, iterable);
+  try {
+    for (const item of items) m.heap.listAppend(list, item);
+  } finally {
+    for (const item of items) m.decref(item); // the list holds its own references
+  }
 }

@@ -141,15 +141,18 @@ export function prepareNamespace(
   if (m.isType(metaclass) && !m.recordOfType(metaclass).user) return m.heap.newDict();
   const prepare = findAttribute(m, metaclass, m.name("__prepare__"), "__prepare__");
   if (prepare === 0) return m.heap.newDict();
-  const nameObject = m.newStr(name);
-  const basesTuple = m.newTuple(bases);
+  let nameObject: Ptr = 0;
+  let basesTuple: Ptr = 0;
   let namespace: Ptr;
   try {
+    // Made inside the try: running out of memory for either releases what was made.
+    nameObject = m.newStr(name);
+    basesTuple = m.newTuple(bases);
     namespace = call(m, prepare, [nameObject, basesTuple], keywords);
   } finally {
     m.decref(prepare);
-    m.decref(nameObject);
-    m.decref(basesTuple);
+    m.xdecref(nameObject);
+    m.xdecref(basesTuple);
   }
   // CPython: PyMapping_Check — a dict, or an object whose class defines __getitem__ (the class
   // body then reads and writes it through class-namespace.ts).

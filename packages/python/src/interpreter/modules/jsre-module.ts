@@ -83,7 +83,11 @@ export const jsreModule: NativeModuleFactory = (context: NativeContext) => {
   };
   const integer = (value: Ptr): number => heap.numberValue(value);
   const ints = (values: readonly number[]): Ptr => {
-    const items = values.map((value) => heap.newInt(value));
+    // Made one by one: a MemoryError part-way releases the ones made.
+    const items = makeAll(
+      context,
+      values.map((value) => () => heap.newInt(value)),
+    );
     try {
       return heap.newTuple(items);
     } finally {
@@ -96,7 +100,20 @@ export const jsreModule: NativeModuleFactory = (context: NativeContext) => {
     try {
       entry = compiled(cache, text(args[0]!, "pattern"), integer(args[1]!));
     } catch (error) {
-      if (error instanceof RegexTranslationError) return heap.newStr(error.message);
+      if (error instanceof RegexTranslationError) {
+        if (error.position === undefined) return heap.newStr(error.message);
+        // (message, position): re.error reports where in the pattern (CPython's `pos`).
+        const [message, position] = makeAll(context, [
+          () => heap.newStr(error.message),
+          () => heap.newInt(error.position!),
+        ]) as [Ptr, Ptr];
+        try {
+          return heap.newTuple([message, position]);
+        } finally {
+          context.release(message);
+          context.release(position);
+        }
+      }
       throw error;
     }
     // Made so that a MemoryError part-way releases what was made before it.
