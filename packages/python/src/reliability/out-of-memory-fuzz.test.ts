@@ -55,6 +55,15 @@ describe("out-of-memory sweep over the interpreter (issue 11, item 6)", () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("chained assignment in a class body whose dict grows (import io reached it)", () => {
+    // `a = b = c = value`: a store failing before the last one leaked the last one's reference.
+    const { allocations, problems } = sweepOutOfMemory(
+      'class A:\n    w = 1\n    x = y = z = "s" + str(1)\n    p = q = [1]\nprint(A.x, A.q)\n',
+    );
+    expect(allocations).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it("importing native modules: every failing allocation ends cleanly", () => {
     // Native set-up code (module dicts, constants, functions, a Python part run at import).
     const { allocations, problems } = sweepOutOfMemory(
