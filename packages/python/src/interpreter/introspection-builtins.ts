@@ -1,4 +1,6 @@
 import type { Ptr } from "@pymem/core";
+import { call } from "./calls.js";
+import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import type { NativeFunction } from "./native.js";
 import { arity, noKeywords } from "./native-arguments.js";
@@ -102,8 +104,24 @@ function attributeNames(m: Machine, obj: Ptr, names: Set<string>): void {
   const t = m.typeIdOf(obj);
   if (t === m.types.module) {
     const dict = findAttribute(m, obj, m.name("__dict__"), "__dict__");
-    if (dict !== 0) {
-      addKeys(m, dict, names);
+    if (dict === 0) return;
+    try {
+      // CPython: module_dir — a module's own __dir__ function (PEP 562) answers for it.
+      const dirFunction =
+        m.typeIdOf(dict) === m.heap.dictType ? m.heap.dictGetItem(dict, m.name("__dir__")) : 0;
+      if (dirFunction === 0) addKeys(m, dict, names);
+      else {
+        const listed = call(m, dirFunction, [], undefined);
+        try {
+          iterate(m, listed, (name) => {
+            if (m.isStr(name)) names.add(m.heap.strValue(name));
+            return true;
+          });
+        } finally {
+          m.decref(listed);
+        }
+      }
+    } finally {
       m.decref(dict);
     }
     return;
