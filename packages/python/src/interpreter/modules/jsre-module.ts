@@ -94,7 +94,21 @@ export const jsreModule: NativeModuleFactory = (context: NativeContext) => {
       for (const item of items) context.release(item);
     }
   };
-  // compile(pattern, flags) -> (groups, flags, ((name, number), ...)) or the error message (str).
+  // A new (str, int) tuple; a MemoryError part-way releases what was made.
+  const strIntPair = (textValue: string, number: number): Ptr => {
+    const [textObj, numberObj] = makeAll(context, [
+      () => heap.newStr(textValue),
+      () => heap.newInt(number),
+    ]) as [Ptr, Ptr];
+    try {
+      return heap.newTuple([textObj, numberObj]);
+    } finally {
+      context.release(textObj);
+      context.release(numberObj);
+    }
+  };
+  // compile(pattern, flags) -> (groups, flags, ((name, number), ...)), (message, position) or
+  // the error message (str).
   const compile: NativeFunction = (_context, args) => {
     let entry: Compiled;
     try {
@@ -103,34 +117,18 @@ export const jsreModule: NativeModuleFactory = (context: NativeContext) => {
       if (error instanceof RegexTranslationError) {
         if (error.position === undefined) return heap.newStr(error.message);
         // (message, position): re.error reports where in the pattern (CPython's `pos`).
-        const [message, position] = makeAll(context, [
-          () => heap.newStr(error.message),
-          () => heap.newInt(error.position!),
-        ]) as [Ptr, Ptr];
-        try {
-          return heap.newTuple([message, position]);
-        } finally {
-          context.release(message);
-          context.release(position);
-        }
+        return strIntPair(error.message, error.position);
       }
       throw error;
     }
     // Made so that a MemoryError part-way releases what was made before it.
     const pairs = makeAll(
       context,
-      entry.pattern.names.map(([name, number]) => () => {
-        const [nameObj, numberObj] = makeAll(context, [
-          () => heap.newStr(name),
-          () => heap.newInt(number),
-        ]) as [Ptr, Ptr];
-        try {
-          return heap.newTuple([nameObj, numberObj]);
-        } finally {
-          context.release(nameObj);
-          context.release(numberObj);
-        }
-      }),
+      entry.pattern.names.map(
+        ([name, number]) =>
+          () =>
+            strIntPair(name, number),
+      ),
     );
     let names: Ptr;
     try {
