@@ -15,6 +15,7 @@ import { installComplexMethods, newComplexFromArguments } from "./complex-operat
 import { installDescriptorBuiltins } from "./descriptor-builtins.js";
 import { installDictMethods, updateDict } from "./dict-methods.js";
 import { installDictUnion } from "./dict-union.js";
+import { installDictViewMethods } from "./dict-view-operations.js";
 import { installDirMethods } from "./dir-protocol.js";
 import { installExceptionFields } from "./exception-fields.js";
 import { installExceptionGroups } from "./exception-groups.js";
@@ -677,6 +678,7 @@ export function installBuiltins(m: Machine, builtins: Ptr): void {
   installListMethods(m);
   installDictMethods(m);
   installDescriptorBuiltins(m);
+  installDictViewMethods(m); // after property, which its getter is
   installExceptionMethods(m);
   installReduceBuiltins(m);
   installExceptionGroups(m);

@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
 import { installByteArrayMethods } from "./bytearray-methods.js";
+import { installMoreBytesMethods } from "./bytes-more-methods.js";
 import {
   bytesData,
   bytesLength,
@@ -514,6 +515,7 @@ export function installBytesMethods(m: Machine): void {
     ] as const)
       method(name, 0, 0, (data) => m.newBool(data.some(cased) && !data.some(other)));
   }
+  installMoreBytesMethods(m);
   installCodecMethods(m);
   installByteArrayMethods(m);
 }

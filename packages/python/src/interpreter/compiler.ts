@@ -332,7 +332,12 @@ export class Compiler extends AsyncComprehensionCompiler {
     }
     return (f) => {
       const v = value(f);
-      for (let i = 0; i < stores.length - 1; i++) stores[i]!(f, m.incref(v));
+      try {
+        for (let i = 0; i < stores.length - 1; i++) stores[i]!(f, m.incref(v));
+      } catch (error) {
+        m.decref(v); // the last target's reference, when an earlier store raised
+        throw error;
+      }
       stores[stores.length - 1]!(f, v);
       return Completion.NORMAL;
     };

@@ -58,6 +58,18 @@ export function installDescriptorBuiltins(m: Machine): void {
   // First: the getters of the other types are properties.
   installPropertyType(m);
 
+  // CPython: func_descr_get — a function bound to an instance, or itself when there is none.
+  method("function", "__get__", (args) => {
+    arity(m, "__get__", args, 2, 3);
+    const [self, obj] = args as [Ptr, Ptr];
+    if (m.typeIdOf(self) !== m.types.function)
+      m.raise(
+        "TypeError",
+        `descriptor '__get__' requires a 'function' object but received a '${m.typeName(self)}'`,
+      );
+    return obj === heap.none ? m.incref(self) : m.newMethod(self, obj);
+  });
+
   for (const [type, kind] of [
     ["classmethod", kinds.classmethod],
     ["staticmethod", kinds.staticmethod],

@@ -66,7 +66,11 @@ export function formatWithSpec(
   }
   if (spec === "") return text ?? str(m, value);
   const match = SPEC.exec(spec);
-  if (match === null) m.raise("ValueError", `Invalid format specifier '${spec}'`);
+  if (match === null)
+    m.raise(
+      "ValueError",
+      `Invalid format specifier '${spec}' for object of type '${text === undefined ? m.typeName(value) : "str"}'`,
+    );
   const [
     ,
     fillChar,

@@ -317,8 +317,12 @@ export abstract class GeneratorCompiler extends ExpressionCompiler {
       m.stack[base] = it;
       m.decref(iterable);
       const closureTuple = closure(f);
-      const fn = m.newFunction(codeIndex, f.globals, 0, closureTuple, "<genexpr>");
-      m.xdecref(closureTuple);
+      let fn: Ptr;
+      try {
+        fn = m.newFunction(codeIndex, f.globals, 0, closureTuple, "<genexpr>");
+      } finally {
+        m.xdecref(closureTuple); // the function holds it (or, after a MemoryError, nothing does)
+      }
       m.stack[base] = fn;
       m.push(it);
       return callAt(m, base, undefined);

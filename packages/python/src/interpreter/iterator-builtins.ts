@@ -355,12 +355,15 @@ function reversedIterator(m: Machine, runtime: IteratorRuntime, seq: Ptr): Ptr {
     const length = m.rangeLength(start, stop, step);
     return newRangeIterator(m, start + (length - 1) * step, -step, length);
   }
-  if (t === heap.dictType) {
-    // CPython has a dict_reversekeyiterator; pymem walks a snapshot of the keys.
+  if (t === heap.dictType || m.viewKind(t) !== 0) {
+    // CPython has dict_reversekeyiterator (…value…, …item…); pymem walks a snapshot of the
+    // keys, values or items.
     const keys = m.listSteal(collect(m, seq));
-    const it = newSequenceIterator(m, types.listReverseIterator, keys, heap.listLength(keys) - 1);
-    m.decref(keys);
-    return it;
+    try {
+      return newSequenceIterator(m, types.listReverseIterator, keys, heap.listLength(keys) - 1);
+    } finally {
+      m.decref(keys); // the iterator holds it (or, after a MemoryError, nothing does)
+    }
   }
   const record = m.recordOf(seq);
   if (record.user) {

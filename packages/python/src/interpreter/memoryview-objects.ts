@@ -8,7 +8,9 @@ import {
   bytesLength,
   isBytesLike,
 } from "./bytes-objects.js";
+import { call } from "./calls.js";
 import type { Machine } from "./machine.js";
+import { getAttribute } from "./object-access.js";
 import { defineInterpreterTypes } from "./object-layouts.js";
 
 /**
@@ -404,8 +406,9 @@ export function viewBytes(m: Machine, view: Ptr): Uint8Array {
 }
 
 /**
- * A copy of the data of any object pymem can read as a buffer (`bytes`, `bytearray`,
- * `memoryview`), or undefined for anything else: what `bytes(x)`, `b"".join`, `int.from_bytes`
+ * The data of any object pymem can read as a buffer (`bytes`, `bytearray`, `memoryview`, and
+ * `array.array` or a subclass, whose machine representation its `tobytes()` gives), or undefined
+ * for anything else: what `bytes(x)`, `bytearray(x)`, `b"".join`, `int.from_bytes`, `struct`
  * and bytearray slice assignment accept. CPython: `PyObject_GetBuffer` + `PyBuffer_ToContiguous`.
  *
  * @example
@@ -416,5 +419,27 @@ export function viewBytes(m: Machine, view: Ptr): Uint8Array {
 export function bufferData(m: Machine, obj: Ptr): Uint8Array | undefined {
   if (isBytesLike(m, obj)) return bytesData(m, obj);
   if (isMemoryview(m, obj)) return viewBytes(m, obj);
+  if (m.recordOf(obj).mro.some((record) => record.typeName === "array.array"))
+    return arrayBytes(m, obj);
   return undefined;
+}
+
+/**
+ * A copy of an `array.array`'s machine representation (CPython: `array_buffer_getbuf`; pymem's
+ * array is written in Python, array-module.ts, and keeps its items in a list).
+ */
+function arrayBytes(m: Machine, obj: Ptr): Uint8Array {
+  const method = getAttribute(m, obj, m.name("tobytes"), "tobytes");
+  let bytes: Ptr;
+  try {
+    bytes = call(m, method, [], undefined);
+  } finally {
+    m.decref(method);
+  }
+  try {
+    // A copy: the bytes object is released here.
+    return bytesData(m, bytes).slice();
+  } finally {
+    m.decref(bytes);
+  }
 }

@@ -143,19 +143,18 @@ export function prepareNamespace(
   if (m.isType(metaclass) && !m.recordOfType(metaclass).user) return m.heap.newDict();
   const prepare = findAttribute(m, metaclass, m.name("__prepare__"), "__prepare__");
   if (prepare === 0) return m.heap.newDict();
-  // The arguments are made inside the try that releases them: an allocation failing for the
-  // second must not leak the method or the first.
-  let nameObject = 0;
-  let basesTuple = 0;
+  let nameObject: Ptr = 0;
+  let basesTuple: Ptr = 0;
   let namespace: Ptr;
   try {
+    // Made inside the try: running out of memory for either releases what was made.
     nameObject = m.newStr(name);
     basesTuple = m.newTuple(bases);
     namespace = call(m, prepare, [nameObject, basesTuple], keywords);
   } finally {
     m.decref(prepare);
-    if (nameObject !== 0) m.decref(nameObject);
-    if (basesTuple !== 0) m.decref(basesTuple);
+    m.xdecref(nameObject);
+    m.xdecref(basesTuple);
   }
   // CPython: PyMapping_Check — a dict, or an object whose class defines __getitem__ (the class
   // body then reads and writes it through class-namespace.ts).

@@ -1,4 +1,5 @@
 import type { Ptr, TypeId } from "@pymem/core";
+import { STR_BYTES_OFFSET, STR_DATA_OFFSET } from "@pymem/heap";
 import { internalHeap } from "@pymem/heap/internal";
 import { asyncGeneratorAttribute, asyncGeneratorType } from "./async-generator-objects.js";
 import { typeModified } from "./attribute-cache.js";
@@ -597,6 +598,25 @@ export function getItem(m: Machine, obj: Ptr, index: Ptr, t: TypeId = m.typeIdOf
   m.raise("TypeError", `'${m.typeName(obj)}' object is not subscriptable`);
 }
 
+const ASCII_DECODER = new TextDecoder();
+
+/**
+ * `count` code points of a str from code point `start` (CPython: `PyUnicode_Substring`): an
+ * ASCII str is read in place, so `s[i:j]` costs the slice's length, not the whole str's.
+ */
+function strSubstring(m: Machine, obj: Ptr, start: number, count: number): string {
+  const heap = m.heap;
+  const length = heap.strLength(obj);
+  if (heap.memory.u32[(obj + STR_BYTES_OFFSET) >>> 2] === length) {
+    const data = obj + STR_DATA_OFFSET + start;
+    return ASCII_DECODER.decode(heap.memory.u8.subarray(data, data + count));
+  }
+  const text = heap.strValue(obj);
+  // Without astral characters, code point offsets are UTF-16 offsets.
+  if (text.length === length) return text.slice(start, start + count);
+  return [...text].slice(start, start + count).join("");
+}
+
 /** A KeyError instance whose args are `(key,)` (CPython: `_PyErr_SetKeyError`). */
 export function keyError(m: Machine, key: Ptr): Ptr {
   const inst = m.heap.newInstance(m.builtinType("KeyError").id);
@@ -714,6 +734,7 @@ export function getSlice(m: Machine, obj: Ptr, lower: Ptr, upper: Ptr, step: Ptr
   const indexes: number[] = [];
   for (let i = 0, at = slice.start; i < slice.count; i++, at += slice.step) indexes.push(at);
   if (t === heap.strType) {
+    if (slice.step === 1) return heap.newStr(strSubstring(m, obj, slice.start, slice.count));
     const chars = [...heap.strValue(obj)];
     return heap.newStr(indexes.map((i) => chars[i]).join(""));
   }

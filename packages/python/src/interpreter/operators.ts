@@ -15,6 +15,7 @@ import { enterCRecursion, leaveCRecursion } from "./c-recursion.js";
 import { codePointOrder } from "./code-points.js";
 import { compareComplex, complexBinary } from "./complex-operations.js";
 import { dictUnion } from "./dict-union.js";
+import { compareDictView, dictViewBinary, itemsContain } from "./dict-view-operations.js";
 import { presentFloat } from "./float-digits.js";
 import { unionOf } from "./generic-alias.js";
 import { truncatedIntegerText } from "./int-text.js";
@@ -119,6 +120,12 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
     const result = bytesBinary(m, op, a, b);
     if (result !== 0) return result;
   }
+  // CPython: dict_keys / dict_items number slots; a's slot runs before any method of b's.
+  const viewA = m.viewKind(ta);
+  if (viewA === 1 || viewA === 3) {
+    const result = dictViewBinary(m, op, a, b);
+    if (result !== 0) return result;
+  }
   const dunder = BINARY_DUNDERS[op]!;
   const ra = m.records[ta];
   if (inplace && ra?.user === true) {
@@ -146,6 +153,12 @@ export function binary(m: Machine, op: number, a: Ptr, b: Ptr, inplace = false):
   }
   if (rb?.user === true && !reflectedFirst) {
     const result = declined(m, m.callSpecial(b, reflected, [a]));
+    if (result !== 0) return result;
+  }
+  // A view on the right: its slot, after a's own method declined (`[1] & d.keys()`).
+  const viewB = m.viewKind(tb);
+  if (viewB === 1 || viewB === 3) {
+    const result = dictViewBinary(m, op, a, b);
     if (result !== 0) return result;
   }
   // CPython's built-in slots take subclass instances (PyList_Check, PyLong_Check): run the
@@ -647,6 +660,8 @@ function compareObjects(m: Machine, op: number, a: Ptr, b: Ptr, ta: TypeId, tb: 
     const result = compareSets(m, op, a, b);
     if (result !== undefined) return m.newBool(result);
   }
+  const setViewOrder = compareDictView(m, op, a, b);
+  if (setViewOrder !== undefined) return m.newBool(setViewOrder);
   if (ta === heap.complexType || tb === heap.complexType) {
     const result = compareComplex(m, op, a, b);
     if (result !== undefined) return m.newBool(result);
@@ -663,6 +678,9 @@ function compareObjects(m: Machine, op: number, a: Ptr, b: Ptr, ta: TypeId, tb: 
     const result = userCompare(m, b, CMP_REFLECTED[op]!, a);
     if (result !== 0) return result;
   }
+  // A keys / items view on the right answers the reflected comparison (`{1} <= d.keys()`).
+  const reflectedViewOrder = compareDictView(m, CMP_REFLECTED[op]!, b, a);
+  if (reflectedViewOrder !== undefined) return m.newBool(reflectedViewOrder);
   const onBase = onBaseValues(m, a, b, (x, y) => compare(m, op, x, y));
   if (onBase !== 0) return m.newBool(onBase);
   if (op === Cmp.EQ || op === Cmp.NE) {
@@ -839,6 +857,7 @@ export function contains(
   }
   const viewKind = m.viewKind(t);
   if (viewKind === 1) return contains(m, m.field(container, VIEW_DICT_OFFSET), item);
+  if (viewKind === 3) return itemsContain(m, container, item);
   if (viewKind !== 0) {
     const items = m.viewItems(container, viewKind);
     try {

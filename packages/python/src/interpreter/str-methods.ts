@@ -2,15 +2,13 @@ import type { Ptr } from "@pymem/core";
 import { ObjectKind } from "@pymem/heap";
 import { firstWhitespaceRun, stripWhitespace } from "../unicode/python-whitespace.js";
 import { convertCase, strPredicate } from "../unicode/str-unicode.js";
-import { asciiRepr } from "./ascii-repr.js";
 import { codePointLength } from "./code-points.js";
-import { formatWithSpec } from "./formatting.js";
 import { iterate } from "./iteration.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod, type Keywords, keyword } from "./native-arguments.js";
-import { getAttribute, keyError } from "./object-access.js";
-import { repr, str as strOfObject } from "./object-repr.js";
+import { getItem, keyError } from "./object-access.js";
 import { checkStrSize, StrSize } from "./result-size.js";
+import { formatTemplate } from "./str-format.js";
 
 /**
  * Installs the methods of `str` (`join`, `split`, `strip`, `upper`, `replace`, `startswith`,
@@ -182,46 +180,33 @@ export function installStrMethods(m: Machine): void {
     const left = Math.floor(padding / 2) + (padding & width & 1);
     return fill.repeat(left) + text + fill.repeat(padding - left);
   });
-  str("format", 0, Number.MAX_SAFE_INTEGER, (self, args, keywords) => {
-    let auto = 0;
-    const text = self.replace(
-      /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g,
-      (
-        whole,
-        field: string | undefined,
-        conversion: string | undefined,
-        spec: string | undefined,
-      ) => {
-        if (whole === "{{") return "{";
-        if (whole === "}}") return "}";
-        let value: Ptr | undefined;
-        const [head = "", ...attributes] = (field ?? "").split(".");
-        if (head === "") value = args[auto++];
-        else if (/^\d+$/.test(head)) value = args[Number(head)];
-        else value = keywords.find(([name]) => name === head)?.[1];
-        if (value === undefined) {
-          if (head === "" || /^\d+$/.test(head))
-            m.raise(
-              "IndexError",
-              `Replacement index ${head === "" ? auto - 1 : head} out of range for positional args tuple`,
-            );
-          throw m.exception(keyError(m, m.name(head)));
-        }
-        const held: Ptr[] = [];
-        try {
-          for (const attribute of attributes) {
-            value = getAttribute(m, value, m.name(attribute), attribute);
-            held.push(value);
+  // CPython: unicode_format / do_string_format.
+  str("format", 0, Number.MAX_SAFE_INTEGER, (self, args, keywords) =>
+    m.newStr(
+      formatTemplate(m, self, {
+        args,
+        named: (key) => {
+          const value = keywords.find(([name]) => name === key)?.[1];
+          if (value === undefined) throw m.exception(keyError(m, m.name(key)));
+          return m.incref(value);
+        },
+      }),
+    ),
+  );
+  // CPython: unicode_format_map / do_string_format_map: named fields are mapping[key].
+  str("format_map", 1, 1, (self, [mapping]) =>
+    m.newStr(
+      formatTemplate(m, self, {
+        args: undefined,
+        named: (key) => {
+          const keyObj = m.newStr(key);
+          try {
+            return getItem(m, mapping!, keyObj);
+          } finally {
+            m.decref(keyObj);
           }
-          if (conversion === "r") return formatWithSpec(m, 0, repr(m, value), spec ?? "");
-          if (conversion === "a") return formatWithSpec(m, 0, asciiRepr(m, value), spec ?? "");
-          if (conversion === "s") return formatWithSpec(m, 0, strOfObject(m, value), spec ?? "");
-          return formatWithSpec(m, value, undefined, spec ?? "");
-        } finally {
-          for (const obj of held) m.decref(obj);
-        }
-      },
-    );
-    return m.newStr(text);
-  });
+        },
+      }),
+    ),
+  );
 }

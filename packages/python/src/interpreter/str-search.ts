@@ -1,5 +1,6 @@
 import type { Ptr } from "@pymem/core";
-import { ObjectKind } from "@pymem/heap";
+import { ObjectKind, STR_BYTES_OFFSET, STR_DATA_OFFSET } from "@pymem/heap";
+import { indexOfBytes } from "./bytes-operations.js";
 import { codePointIndex } from "./code-points.js";
 import type { Machine } from "./machine.js";
 import { defineTypeMethod } from "./native-arguments.js";
@@ -59,23 +60,71 @@ export function installStrSearch(m: Machine): void {
     const part = points === undefined ? text.slice(lo, hi) : points.slice(lo, hi).join("");
     return { part, lo, empty: hi < lo };
   };
-  const find = (name: string, fromEnd: boolean, raising: boolean): void =>
+  /**
+   * `find`/`index` from the left over an ASCII str and needle, searched in place (code points
+   * are bytes there), so `s.find(x, i)` costs the part searched; undefined when not ASCII.
+   */
+  const findAscii = (self: Ptr, sub: Ptr, start?: Ptr, end?: Ptr): number | undefined => {
+    const length = heap.strLength(self);
+    const u32 = heap.memory.u32;
+    if (!m.isStr(sub) || u32[(self + STR_BYTES_OFFSET) >>> 2] !== length) return undefined;
+    const needleLength = heap.strLength(sub);
+    if (u32[(sub + STR_BYTES_OFFSET) >>> 2] !== needleLength) return undefined;
+    const lo = adjust(start, 0, length);
+    const hi = Math.min(length, adjust(end, length, length));
+    if (lo > length || hi < lo) return -1;
+    const u8 = heap.memory.u8;
+    const base = self + STR_DATA_OFFSET;
+    return indexOfBytes(
+      u8.subarray(base, base + hi),
+      u8.subarray(sub + STR_DATA_OFFSET, sub + STR_DATA_OFFSET + needleLength),
+      lo,
+    );
+  };
+  for (const [name, raising] of [
+    ["find", false],
+    ["index", true],
+  ] as const)
+    defineTypeMethod(
+      m,
+      "str",
+      (obj) => heap.kinds[m.typeIdOf(obj)] === ObjectKind.STR,
+      name,
+      1,
+      3,
+      false,
+      (self, [sub, start, end]) => {
+        let found = findAscii(self, sub!, start, end);
+        if (found === undefined)
+          found = searchText(name, false, heap.strValue(self), sub!, start, end);
+        if (found < 0 && raising) m.raise("ValueError", "substring not found");
+        return m.newInt(found);
+      },
+    );
+  const searchText = (
+    name: string,
+    fromEnd: boolean,
+    text: string,
+    sub: Ptr,
+    start: Ptr | undefined,
+    end: Ptr | undefined,
+  ): number => {
+    const needle = needleOf(name, sub);
+    const searched = window(text, start, end);
+    if (searched === undefined || searched.empty) return -1;
+    const { part, lo } = searched;
+    const at = fromEnd ? part.lastIndexOf(needle) : part.indexOf(needle);
+    return at >= 0 ? lo + codePointIndex(part, at) : -1;
+  };
+  for (const [name, raising] of [
+    ["rfind", false],
+    ["rindex", true],
+  ] as const)
     define(name, (text, [sub, start, end]) => {
-      const needle = needleOf(name, sub!);
-      const searched = window(text, start, end);
-      let found = -1;
-      if (searched !== undefined && !searched.empty) {
-        const { part, lo } = searched;
-        const at = fromEnd ? part.lastIndexOf(needle) : part.indexOf(needle);
-        if (at >= 0) found = lo + codePointIndex(part, at);
-      }
+      const found = searchText(name, true, text, sub!, start, end);
       if (found < 0 && raising) m.raise("ValueError", "substring not found");
       return m.newInt(found);
     });
-  find("find", false, false);
-  find("rfind", true, false);
-  find("index", false, true);
-  find("rindex", true, true);
   define("count", (text, [sub, start, end]) => {
     const needle = needleOf("count", sub!);
     const searched = window(text, start, end);

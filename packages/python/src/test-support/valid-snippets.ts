@@ -26,6 +26,11 @@ export const VALID_SNIPPETS: readonly string[] = [
   "x = {k: v for k, v in pairs}\n",
   "x = {v for v in values}\n",
   "total = sum(x for x in xs)\n",
+  // Runnable ones the out-of-memory fuzz reaches native paths with (issue 13).
+  "def f(v, k):\n    return sum(w * k for w in v)\nx = f([1, 2, 3], 2)\n",
+  "class M(type):\n    pass\nclass C(metaclass=M):\n    pass\n",
+  "x = ['a']\nx += ('b', 'c')\nx.extend(str(i) for i in range(9))\n",
+  "d = {'a': 1}\nx = d.keys() | {'b'}, d.items() & [('a', 1)], '{0[a]:>3}'.format(d)\n",
   "x = lambda a, b=2: a + b\n",
   "x = a[1:2], a[::2], a[1:], a[:-1], a[1, 2]\n",
   "s = 'a' \"b\" '''c''' r'\\d' \"\\x41\\n\\t\\\\\"\n",

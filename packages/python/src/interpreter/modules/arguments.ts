@@ -135,12 +135,28 @@ export function isInteger(context: NativeContext, obj: Ptr): boolean {
  * ```
  */
 export function integerArgument(context: NativeContext, obj: Ptr): number {
-  if (!isInteger(context, obj))
+  if (isInteger(context, obj)) return context.heap.numberValue(obj);
+  return withIndex(context, obj, (index) => context.heap.numberValue(index));
+}
+
+/**
+ * Runs `use` on the int a non-int's `__index__` returns (released afterwards), or raises
+ * CPython's TypeError when there is none or it returns something else. CPython: `PyNumber_Index`.
+ */
+function withIndex<T>(context: NativeContext, obj: Ptr, use: (index: Ptr) => T): T {
+  const index = context.callSpecial(obj, "__index__", []);
+  if (index === 0)
     context.raise(
       "TypeError",
       `'${context.typeName(obj)}' object cannot be interpreted as an integer`,
     );
-  return context.heap.numberValue(obj);
+  try {
+    if (!isInteger(context, index))
+      context.raise("TypeError", `__index__ returned non-int (type ${context.typeName(index)})`);
+    return use(index);
+  } finally {
+    context.release(index);
+  }
 }
 
 /**
@@ -357,12 +373,37 @@ export function bindArguments(
  */
 export function realArgument(context: NativeContext, obj: Ptr): number {
   const kind = context.heap.kindOf(obj);
-  if (kind !== ObjectKind.FLOAT && kind !== ObjectKind.INT && kind !== ObjectKind.BOOL)
-    context.raise("TypeError", `must be real number, not ${context.typeName(obj)}`);
+  if (kind === ObjectKind.FLOAT) return context.heap.numberValue(obj);
+  if (kind === ObjectKind.INT || kind === ObjectKind.BOOL) return intAsDouble(context, obj);
+  // A class's __float__ first, then its __index__ (CPython: nb_float, then nb_index).
+  const real = context.callSpecial(obj, "__float__", []);
+  if (real !== 0)
+    try {
+      if (context.heap.kindOf(real) !== ObjectKind.FLOAT)
+        context.raise(
+          "TypeError",
+          `${context.typeName(obj)}.__float__ returned non-float (type ${context.typeName(real)})`,
+        );
+      return context.heap.numberValue(real);
+    } finally {
+      context.release(real);
+    }
+  const index = context.callSpecial(obj, "__index__", []);
+  if (index === 0) context.raise("TypeError", `must be real number, not ${context.typeName(obj)}`);
+  try {
+    if (!isInteger(context, index))
+      context.raise("TypeError", `__index__ returned non-int (type ${context.typeName(index)})`);
+    return intAsDouble(context, index);
+  } finally {
+    context.release(index);
+  }
+}
+
+/** An int as the nearest double, or CPython's OverflowError past the float range (`PyLong_AsDouble`). */
+function intAsDouble(context: NativeContext, obj: Ptr): number {
   const value = context.heap.numberValue(obj);
-  // A big int past the float range reads as an infinity. CPython: PyLong_AsDouble.
-  if (!Number.isFinite(value) && kind !== ObjectKind.FLOAT)
-    context.raise("OverflowError", "int too large to convert to float");
+  // A big int past the float range reads as an infinity.
+  if (!Number.isFinite(value)) context.raise("OverflowError", "int too large to convert to float");
   return value;
 }
 
@@ -376,12 +417,8 @@ export function realArgument(context: NativeContext, obj: Ptr): number {
  * ```
  */
 export function bigIntegerArgument(context: NativeContext, obj: Ptr): bigint {
-  if (!isInteger(context, obj))
-    context.raise(
-      "TypeError",
-      `'${context.typeName(obj)}' object cannot be interpreted as an integer`,
-    );
-  return context.heap.intBigValue(obj);
+  if (isInteger(context, obj)) return context.heap.intBigValue(obj);
+  return withIndex(context, obj, (index) => context.heap.intBigValue(index));
 }
 
 /**

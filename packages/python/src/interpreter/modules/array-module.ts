@@ -433,10 +433,6 @@ class array:
         self._resize(len(self._items) + len(checked))
         self._items.extend(checked)
 
-    def __bytes__(self):
-        # Stands in for the buffer export bytes(a) reads in CPython.
-        return _to_bytes(self._typecode, self._items)
-
     def tobytes(self, /):
         return _to_bytes(self._typecode, self._items)
 

@@ -10,11 +10,9 @@ import type { NativeContext } from "../native.js";
  * @module
  */
 
-/** The `tp_name` the `array` module gives its class (array-module.ts). */
-const ARRAY_TYPE_NAME = "array.array";
-
 /**
- * A copy of the bytes `obj` exports, or undefined when it exports none.
+ * The bytes `obj` exports, or undefined when it exports none (the interpreter's `bufferData`,
+ * which reads an `array.array` through its `tobytes()`).
  *
  * @example
  * ```ts
@@ -22,20 +20,7 @@ const ARRAY_TYPE_NAME = "array.array";
  * ```
  */
 export function bufferOf(context: NativeContext, obj: Ptr): Uint8Array | undefined {
-  const data = context.bufferData(obj);
-  if (data !== undefined || context.typeName(obj) !== ARRAY_TYPE_NAME) return data;
-  const method = context.getAttribute(obj, "tobytes");
-  let bytes: Ptr;
-  try {
-    bytes = context.call(method, []);
-  } finally {
-    context.release(method);
-  }
-  try {
-    return context.bufferData(bytes);
-  } finally {
-    context.release(bytes);
-  }
+  return context.bufferData(obj);
 }
 
 /**

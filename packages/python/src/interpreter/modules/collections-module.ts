@@ -1,9 +1,10 @@
+import { COLLECTIONS_USER_SOURCE } from "./collections-user.js";
 import { pythonSourceModule } from "./python-source-module.js";
 
 /**
  * Python's `collections` module, written in Python that pymem runs at import (pymem's own source):
  * `deque` (bounded, mutation-checked iterators), `defaultdict`, `OrderedDict`, `Counter`,
- * `ChainMap` and `namedtuple`. Python source rather than TypeScript because these are classes
+ * `ChainMap`, `namedtuple`, and `UserDict`, `UserList`, `UserString` (collections-user.ts). Python source rather than TypeScript because these are classes
  * with many small methods whose errors come from the dict and list operations they use.
  * Known difference: pymem cannot subclass `dict` or `tuple` yet, so the dict-like classes keep
  * their entries in an internal dict and `isinstance(Counter(), dict)` is False.
@@ -1105,8 +1106,12 @@ def namedtuple(typename, field_names, **options):
  * const interpreter = new Interpreter({ modules: { collections: collectionsModule } });
  * ```
  */
-export const collectionsModule = pythonSourceModule("collections", COLLECTIONS_SOURCE, {
-  deque: "collections.deque",
-  defaultdict: "collections.defaultdict",
-  OrderedDict: "collections.OrderedDict",
-});
+export const collectionsModule = pythonSourceModule(
+  "collections",
+  COLLECTIONS_SOURCE + COLLECTIONS_USER_SOURCE,
+  {
+    deque: "collections.deque",
+    defaultdict: "collections.defaultdict",
+    OrderedDict: "collections.OrderedDict",
+  },
+);

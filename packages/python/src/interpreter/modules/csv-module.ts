@@ -1,12 +1,14 @@
 import { CSV_DICT_SOURCE } from "./csv-dict.js";
+import { parseLine } from "./csv-reader-native.js";
 import { CSV_SNIFFER_SOURCE } from "./csv-sniffer.js";
-import { pythonSourceModule } from "./python-source-module.js";
+import { pythonSourceModuleWithNatives } from "./python-source-module.js";
 
 /**
  * Python's `csv`, written in Python that pymem runs at import (pymem's own source, not CPython's
  * Lib/csv.py or Modules/_csv.c): the `_csv` part — `Dialect` validation with CPython 3.13's
  * messages, the reader's state machine (quoting modes, escapes, doubled quotes,
- * `skipinitialspace`, `strict`, the field size limit, `line_num`), the writer's quoting rules —
+ * `skipinitialspace`, `strict`, the field size limit, `line_num`; its per-character part is
+ * native, csv-reader-native.ts), the writer's quoting rules —
  * plus the dialect registry, `DictReader`/`DictWriter` (csv-dict.ts) and `Sniffer`
  * (csv-sniffer.ts). The reader reads one line from its iterator at a time and copies nothing
  * it is handed, so a callback or an iterable that changes while it is read only changes what
@@ -37,20 +39,10 @@ class Error(Exception):
     __module__ = '_csv'
 
 
-# The reader's states (CPython: ParserState in _csv.c).
+# The reader's states the Python part looks at (CPython: ParserState in _csv.c; the others
+# live in csv-reader-native.ts, which numbers them alike).
 _START_RECORD = 0
-_START_FIELD = 1
-_ESCAPED_CHAR = 2
-_IN_FIELD = 3
 _IN_QUOTED_FIELD = 4
-_ESCAPE_IN_QUOTED_FIELD = 5
-_QUOTE_IN_QUOTED_FIELD = 6
-_EAT_CRNL = 7
-_AFTER_ESCAPED_CRNL = 8
-
-# The end of a line the reader was handed (a line need not end with a newline).
-_EOL = None
-
 
 def _char_setting(name, value, allow_none):
     # CPython: _set_char() / _set_char_or_none()
@@ -235,13 +227,15 @@ in CSV format.
         # CPython: Reader_iternext() and parse_process_char()
         dialect = self.dialect
         delimiter = dialect._delimiter
-        quotechar = dialect._quotechar if dialect._quoting != QUOTE_NONE else _MISSING
-        escapechar = dialect._escapechar if dialect._escapechar is not None else _MISSING
+        quotechar = dialect._quotechar if dialect._quoting != QUOTE_NONE else None
+        escapechar = dialect._escapechar
         doublequote = dialect._doublequote
         skipspace = dialect._skipinitialspace
         strict = dialect._strict
+        # Whether _save_field changes any field (else the saved strs are the fields).
+        converts = dialect._quoting in (QUOTE_NONNUMERIC, QUOTE_STRINGS, QUOTE_NOTNULL)
         self._fields = []
-        field = []
+        field = ''
         unquoted = True
         state = _START_RECORD
         while True:
@@ -251,7 +245,7 @@ in CSV format.
                 if field or state == _IN_QUOTED_FIELD:
                     if strict:
                         raise Error('unexpected end of data') from None
-                    self._save_field(''.join(field), unquoted)
+                    self._save_field(field, unquoted)
                     break
                 raise
             if not isinstance(line, str):
@@ -267,116 +261,17 @@ in CSV format.
                     fields = body.split(delimiter)
                     if max(map(len, fields)) <= limit:
                         return fields
-            for c in list(line) + [_EOL]:
-                if state == _START_RECORD:
-                    if c is _EOL:
-                        break
-                    if c == '\n' or c == '\r':
-                        state = _EAT_CRNL
-                        continue
-                    state = _START_FIELD
-                if state == _START_FIELD:
-                    if c is _EOL or c == '\n' or c == '\r':
-                        self._save_field(''.join(field), unquoted)
-                        field = []
-                        unquoted = True
-                        state = _START_RECORD if c is _EOL else _EAT_CRNL
-                    elif c == quotechar:
-                        unquoted = False
-                        state = _IN_QUOTED_FIELD
-                    elif c == escapechar:
-                        state = _ESCAPED_CHAR
-                    elif c == ' ' and skipspace:
-                        pass
-                    elif c == delimiter:
-                        self._save_field(''.join(field), unquoted)
-                        field = []
-                        unquoted = True
-                    else:
-                        if len(field) >= limit:
-                            raise Error('field larger than field limit (%d)' % limit)
-                        field.append(c)
-                        state = _IN_FIELD
-                    continue
-                if state == _ESCAPED_CHAR:
-                    if c == '\n' or c == '\r':
-                        state = _AFTER_ESCAPED_CRNL
-                    else:
-                        if c is _EOL:
-                            c = '\n'
-                        state = _IN_FIELD
-                    if len(field) >= limit:
-                        raise Error('field larger than field limit (%d)' % limit)
-                    field.append(c)
-                    continue
-                if state == _AFTER_ESCAPED_CRNL:
-                    if c is _EOL:
-                        continue
-                    state = _IN_FIELD
-                if state == _IN_FIELD:
-                    if c is _EOL or c == '\n' or c == '\r':
-                        self._save_field(''.join(field), unquoted)
-                        field = []
-                        unquoted = True
-                        state = _START_RECORD if c is _EOL else _EAT_CRNL
-                    elif c == escapechar:
-                        state = _ESCAPED_CHAR
-                    elif c == delimiter:
-                        self._save_field(''.join(field), unquoted)
-                        field = []
-                        unquoted = True
-                        state = _START_FIELD
-                    else:
-                        if len(field) >= limit:
-                            raise Error('field larger than field limit (%d)' % limit)
-                        field.append(c)
-                elif state == _IN_QUOTED_FIELD:
-                    if c is _EOL:
-                        pass
-                    elif c == escapechar:
-                        state = _ESCAPE_IN_QUOTED_FIELD
-                    elif c == quotechar:
-                        state = _QUOTE_IN_QUOTED_FIELD if doublequote else _IN_FIELD
-                    else:
-                        if len(field) >= limit:
-                            raise Error('field larger than field limit (%d)' % limit)
-                        field.append(c)
-                elif state == _ESCAPE_IN_QUOTED_FIELD:
-                    if c is _EOL:
-                        c = '\n'
-                    if len(field) >= limit:
-                        raise Error('field larger than field limit (%d)' % limit)
-                    field.append(c)
-                    state = _IN_QUOTED_FIELD
-                elif state == _QUOTE_IN_QUOTED_FIELD:
-                    if c == quotechar:
-                        if len(field) >= limit:
-                            raise Error('field larger than field limit (%d)' % limit)
-                        field.append(c)
-                        state = _IN_QUOTED_FIELD
-                    elif c == delimiter:
-                        self._save_field(''.join(field), unquoted)
-                        field = []
-                        unquoted = True
-                        state = _START_FIELD
-                    elif c is _EOL or c == '\n' or c == '\r':
-                        self._save_field(''.join(field), unquoted)
-                        field = []
-                        unquoted = True
-                        state = _START_RECORD if c is _EOL else _EAT_CRNL
-                    elif not strict:
-                        if len(field) >= limit:
-                            raise Error('field larger than field limit (%d)' % limit)
-                        field.append(c)
-                        state = _IN_FIELD
-                    else:
-                        raise Error("'%s' expected after '%s'" % (delimiter, dialect._quotechar))
-                elif state == _EAT_CRNL:
-                    if c is _EOL:
-                        state = _START_RECORD
-                    elif c != '\n' and c != '\r':
-                        raise Error("new-line character seen in unquoted field - do you need "
-                                    "to open the file with newline=''?")
+            # The per-character state machine runs natively (csv-reader-native.ts).
+            state, field, unquoted, saved, message = _parse_line(
+                line, state, field, unquoted, delimiter, quotechar, escapechar, doublequote,
+                skipspace, strict, limit, converts)
+            if converts:
+                for text, was_unquoted in saved:
+                    self._save_field(text, was_unquoted)
+            else:
+                self._fields += saved
+            if message is not None:
+                raise Error(message)
             if state == _START_RECORD:
                 break
         fields = self._fields
@@ -647,8 +542,9 @@ register_dialect('unix', unix_dialect)
  * interpreter.run("import csv\nprint(next(csv.reader(['a,\"b,c\"'])))"); // ['a', 'b,c']
  * ```
  */
-export const csvModule = pythonSourceModule(
+export const csvModule = pythonSourceModuleWithNatives(
   "csv",
   CSV_CORE_SOURCE + CSV_DICT_SOURCE + CSV_SNIFFER_SOURCE,
+  { _parse_line: parseLine },
   { _Dialect: "_csv.Dialect", _reader: "_csv.reader", _writer: "_csv.writer" },
 );

@@ -401,6 +401,44 @@ class _SingleDispatch:
 
 def singledispatch(func):
     return _SingleDispatch(func)
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor: dispatches on the type of the first argument
+    after self (or cls)."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError(f'{func!r} is not callable or a descriptor')
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        dispatch = self.dispatcher.dispatch
+        name = getattr(self.func, '__name__', 'singledispatchmethod method')
+
+        def _method(*args, **kwargs):
+            if not args:
+                raise TypeError(f'{name} requires at least 1 positional argument')
+            return dispatch(args[0].__class__).__get__(obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
+
+
+def recursive_repr(fillvalue='...'):
+    # CPython's functools re-exports reprlib's; imported when used, as reprlib imports itertools.
+    from reprlib import recursive_repr as make
+    return make(fillvalue)
 `;
 
 /**

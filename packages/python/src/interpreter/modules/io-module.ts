@@ -143,12 +143,9 @@ class StringIO(TextIOBase):
         size = _check_size(size, 'readline')
         text = self._text()
         start = min(self._position, len(text))
-        end = start
         limit = len(text) if size < 0 else min(start + size, len(text))
-        while end < limit:
-            end += 1
-            if text[end - 1] == '\n':
-                break
+        newline = text.find('\n', start, limit)
+        end = limit if newline < 0 else newline + 1
         self._position = max(self._position, end)
         return text[start:end]
 

@@ -83,37 +83,52 @@ export const jsreModule: NativeModuleFactory = (context: NativeContext) => {
   };
   const integer = (value: Ptr): number => heap.numberValue(value);
   const ints = (values: readonly number[]): Ptr => {
-    const items = values.map((value) => heap.newInt(value));
+    // Made one by one: a MemoryError part-way releases the ones made.
+    const items = makeAll(
+      context,
+      values.map((value) => () => heap.newInt(value)),
+    );
     try {
       return heap.newTuple(items);
     } finally {
       for (const item of items) context.release(item);
     }
   };
-  // compile(pattern, flags) -> (groups, flags, ((name, number), ...)) or the error message (str).
+  // A new (str, int) tuple; a MemoryError part-way releases what was made.
+  const strIntPair = (textValue: string, number: number): Ptr => {
+    const [textObj, numberObj] = makeAll(context, [
+      () => heap.newStr(textValue),
+      () => heap.newInt(number),
+    ]) as [Ptr, Ptr];
+    try {
+      return heap.newTuple([textObj, numberObj]);
+    } finally {
+      context.release(textObj);
+      context.release(numberObj);
+    }
+  };
+  // compile(pattern, flags) -> (groups, flags, ((name, number), ...)), (message, position) or
+  // the error message (str).
   const compile: NativeFunction = (_context, args) => {
     let entry: Compiled;
     try {
       entry = compiled(cache, text(args[0]!, "pattern"), integer(args[1]!));
     } catch (error) {
-      if (error instanceof RegexTranslationError) return heap.newStr(error.message);
+      if (error instanceof RegexTranslationError) {
+        if (error.position === undefined) return heap.newStr(error.message);
+        // (message, position): re.error reports where in the pattern (CPython's `pos`).
+        return strIntPair(error.message, error.position);
+      }
       throw error;
     }
     // Made so that a MemoryError part-way releases what was made before it.
     const pairs = makeAll(
       context,
-      entry.pattern.names.map(([name, number]) => () => {
-        const [nameObj, numberObj] = makeAll(context, [
-          () => heap.newStr(name),
-          () => heap.newInt(number),
-        ]) as [Ptr, Ptr];
-        try {
-          return heap.newTuple([nameObj, numberObj]);
-        } finally {
-          context.release(nameObj);
-          context.release(numberObj);
-        }
-      }),
+      entry.pattern.names.map(
+        ([name, number]) =>
+          () =>
+            strIntPair(name, number),
+      ),
     );
     let names: Ptr;
     try {

@@ -28,10 +28,19 @@ class PatternError(Exception):
     """Exception raised for invalid regular expressions."""
 
     def __init__(self, msg, pattern=None, pos=None):
-        super().__init__(msg)
         self.msg = msg
         self.pattern = pattern
         self.pos = pos
+        if pattern is not None and pos is not None:
+            msg = '%s at position %d' % (msg, pos)
+            newline = '\n' if isinstance(pattern, str) else b'\n'
+            self.lineno = pattern.count(newline, 0, pos) + 1
+            self.colno = pos - pattern.rfind(newline, 0, pos)
+            if newline in pattern:
+                msg = '%s (line %d, column %d)' % (msg, self.lineno, self.colno)
+        else:
+            self.lineno = self.colno = None
+        super().__init__(msg)
 
 PatternError.__module__ = 're'
 error = PatternError
@@ -53,6 +62,8 @@ def _compile(pattern, flags):
         info = _jsre.compile(pattern, flags)
         if isinstance(info, str):
             raise error(info, pattern)
+        if len(info) == 2:
+            raise error(info[0], pattern, info[1])
         compiled = Pattern(pattern, info[1], info[0], dict(info[2]))
         if len(_cache) >= _MAXCACHE:
             _cache.clear()

@@ -3,9 +3,7 @@
  * CPython's Lib/string.py): `Template`, with `$name`, `${name}` and `$$`, `substitute` and
  * `safe_substitute` (a mapping and keywords, keywords first), `get_identifiers`, `is_valid`, the
  * invalid-placeholder ValueError with its line and column, and subclasses that change
- * `delimiter`, `idpattern`, `braceidpattern`, `flags` or the whole `pattern`. pymem's `re` has no
- * scoped inline flags, so the default `(?a:…)` identifier pattern is matched without its ASCII
- * scope: only U+017F and U+212A, which fold to ASCII letters, match where CPython's would not.
+ * `delimiter`, `idpattern`, `braceidpattern`, `flags` or the whole `pattern`.
  *
  * @module
  */
@@ -25,17 +23,11 @@ class _NoMapping:
     pass
 
 
-def _without_ascii_scope(pattern):
-    # pymem's re has no scoped inline flags: the default (?a:...) is matched as (?:...), which
-    # differs only for the two non-ASCII letters that fold to ASCII ones (U+017F, U+212A).
-    return pattern.replace('(?a:', '(?:')
-
-
 def _placeholder_pattern(cls):
     # delimiter then: the delimiter again, an identifier, a braced identifier, or anything else.
     delimiter = _re.escape(cls.delimiter)
-    named = _without_ascii_scope(cls.idpattern)
-    braced = _without_ascii_scope(cls.braceidpattern or cls.idpattern)
+    named = cls.idpattern
+    braced = cls.braceidpattern or cls.idpattern
     return (delimiter + '(?:(?P<escaped>' + delimiter + ')|(?P<named>' + named
             + ')|{(?P<braced>' + braced + ')}|(?P<invalid>))')
 
