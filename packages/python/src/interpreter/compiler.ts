@@ -494,7 +494,14 @@ export class Compiler extends AsyncComprehensionCompiler {
         let first = true;
         f.node = node.iter;
         iterateOwned(m, it, (item) => {
-          if (!first) step(m, f, node);
+          if (!first) {
+            try {
+              step(m, f, node);
+            } catch (error) {
+              m.decref(item); // the step limit stopped the loop: the item was never stored
+              throw error;
+            }
+          }
           first = false;
           store(f, item);
           const c = body(f);

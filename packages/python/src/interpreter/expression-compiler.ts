@@ -1456,8 +1456,8 @@ export abstract class ExpressionCompiler {
         const it = level.iterable(f);
         m.push(it);
         iterateOwned(m, it, (item) => {
+          level.store(f, item); // first: a step limit stopping the loop finds the item stored
           tick(m);
-          level.store(f, item);
           for (const condition of level.conditions)
             if (!condition(f)) {
               if (m.collectionScheduled) runScheduledCollection(m); // CPython: JUMP_BACKWARD

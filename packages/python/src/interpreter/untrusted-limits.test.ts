@@ -79,3 +79,63 @@ describe("the heap cap bounds JavaScript memory (issue 11, item 3)", () => {
       expect(grown).toBeLessThan(400 << 20);
     }, 60_000);
 });
+
+describe("a program stopped by the step limit anywhere leaves nothing behind", () => {
+  /** Runs `source` stopped at every step count in `limits`, disposing and checking for leaks. */
+  function stopEverywhere(source: string, limits: Iterable<number>): string[] {
+    const problems: string[] = [];
+    for (const stepLimit of limits) {
+      const runtime = createRuntime({ maximumBytes: 32 << 20 });
+      const before = runtime.heap.snapshot();
+      const interpreter = new Interpreter({
+        runtime,
+        stepLimit,
+        stdout: () => {},
+        stderr: () => {},
+      });
+      interpreter.run(source, "limits.py");
+      interpreter.dispose();
+      runtime.gc?.collect();
+      runtime.heap.clearFreeLists();
+      try {
+        runtime.verify();
+        const leaks = runtime.heap.leaksSince(before);
+        if (leaks.length > 0) problems.push(`${stepLimit}: leaks ${leaks.map((l) => l.typeName)}`);
+      } catch (error) {
+        problems.push(`${stepLimit}: ${String(error)}`);
+      }
+    }
+    return problems;
+  }
+
+  it("a for loop over a tuple, a comprehension: the item taken when the limit hits is released", () => {
+    // Found by the evaluator fuzz (decimal's `for signal, bits in _SIGNALS` at 20,000 steps).
+    const source =
+      "class A: pass\nclass B: pass\nPAIRS = ((A, 1), (B, 2))\ndef f(key):\n    for s, b in PAIRS:\n" +
+      "        if key is s:\n            return b\nfor i in range(40):\n    f(B)\n    [p for p in PAIRS]\n";
+    expect(
+      stopEverywhere(
+        source,
+        Array.from({ length: 60 }, (_, i) => 20 + i),
+      ),
+    ).toEqual([]);
+  });
+
+  it("shutdown gets a step budget of its own, and an endless atexit callback is stopped", () => {
+    const runtime = createRuntime({});
+    const errors: string[] = [];
+    const interpreter = new Interpreter({
+      runtime,
+      stepLimit: 1000,
+      stdout: () => {},
+      stderr: (text) => errors.push(text),
+    });
+    const source =
+      "import atexit\natexit.register(print, 'bye')\n" +
+      "def forever():\n    while True:\n        pass\natexit.register(forever)\nwhile True:\n    pass\n";
+    expect(interpreter.run(source, "limits.py").error?.typeName).toBe("StepLimitError");
+    interpreter.dispose();
+    runtime.verify();
+    expect(errors.join("")).toMatch(/StepLimitError: .* \(in an atexit callback\)/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Ptr } from "@pymem/core";
-import { PyException } from "../exceptions.js";
+import { PyException, StepLimitError } from "../exceptions.js";
 import type { NativeModuleFactory } from "../native.js";
 import { atInterpreterExit, writeUnraisable } from "./module-support.js";
 
@@ -102,6 +102,12 @@ function runCallbacks(context: Parameters<NativeModuleFactory>[0], callbacks: Pt
       try {
         context.release(context.call(func, positional, keywords));
       } catch (error) {
+        if (error instanceof StepLimitError) {
+          // The step limit bounds shutdown too: the callbacks left do not run, and dispose()
+          // still releases everything.
+          context.writeStderr(`StepLimitError: ${error.message} (in an atexit callback)\n`);
+          return;
+        }
         if (!(error instanceof PyException)) throw error;
         try {
           writeUnraisable(
