@@ -284,7 +284,6 @@ export class IncrementalCollector extends GenerationalCollector implements Manag
       this.runDueIncrement();
   }
 
-
   /**
    * One automatic increment, sized to keep pace with the allocations since the previous one: a
    * chunk of the last collection's garbage if some waits, else a step of the cycle.
