@@ -592,9 +592,6 @@ export class Interpreter {
     if (this.finalized) return;
     const m = this.machine;
     const heap = this.runtime.heap;
-    // Shutdown's Python code (atexit callbacks, finalizers) gets a step budget of its own, as a
-    // run does: a run that stopped at the limit must still shut down.
-    m.steps = 0;
     // CPython's Py_FinalizeEx runs the atexit callbacks first, with everything still alive.
     while (this.exitHandlers.length > 0) this.exitHandlers.pop()!();
     this.finalized = true;

@@ -121,7 +121,7 @@ describe("a program stopped by the step limit anywhere leaves nothing behind", (
     ).toEqual([]);
   });
 
-  it("shutdown gets a step budget of its own, and an endless atexit callback is stopped", () => {
+  it("an atexit callback that meets the step limit is reported, and dispose() still completes", () => {
     const runtime = createRuntime({});
     const errors: string[] = [];
     const interpreter = new Interpreter({
