@@ -24,6 +24,7 @@ export {
   type FileSystem,
   FileSystemError,
   type FileSystemErrorCode,
+  type FileSystemUsage,
   type OpenFlags,
 } from "./interpreter/files/file-system.js";
 export {
@@ -53,6 +54,7 @@ export type {
   NativeFunction,
   NativeModuleFactory,
 } from "./interpreter/native.js";
+export type { FoundModule } from "./interpreter/path-finder.js";
 export { type ParseOptions, parse } from "./parser.js";
 export { MAX_EXPRESSION_DEPTH } from "./scope-check.js";
 export { decodeSource, SourceEncodingError } from "./source-encoding.js";
